@@ -1,0 +1,68 @@
+/* config.h — DataMind's settings.
+ *
+ * One table (config.c) lists every setting: name, type, bounds, default.
+ * Values come from DATAMIND_* environment variables, then (overriding them)
+ * from an optional `--config FILE` of KEY=VALUE lines. A bad value, an
+ * unknown key in the file, or a missing/weak DATAMIND_SECRET_KEY fails the
+ * load with a message naming the key (and the file's line). */
+#ifndef DM_CONFIG_H
+#define DM_CONFIG_H
+
+#include <stddef.h>
+
+typedef struct config {
+    /* secrets */
+    char *secret_key;
+    char *secret_key_old;
+    /* servers */
+    char *database_url;
+    char *redis_url;
+    char *redis_prefix;
+    /* web */
+    char *listen;
+    int workers;
+    int max_requests;
+    char *base_url;
+    char *trusted_proxies;
+    char *metrics_allow;
+    int body_max_kb;
+    int upload_max_mb;
+    int multipart_memory_kb;
+    char *tmpdir;
+    char *templates_dir;
+    char *migrations_dir;
+    char *static_dir;
+    char *log_level;
+    /* accounts */
+    char *registration;
+    int session_idle_hours;
+    int session_max_days;
+    int pwhash_opslimit;
+    int pwhash_memlimit_mb;
+    /* queries */
+    int max_rows;
+    int query_timeout_ms;
+    int cache_ttl;
+    char *connect_allow;
+    /* integrations */
+    char *llm_provider;
+    char *llm_base_url;
+    char *llm_api_key;
+    char *llm_model;
+    char *smtp_url;
+    char *smtp_from;
+    char *webhook_allow;
+    char *uploads_url;
+} config_t;
+
+/* Load from the environment and, if path is not NULL, the file. Returns a
+ * new config or NULL with err filled. */
+config_t *config_load(const char *path, char *err, size_t errlen);
+void config_free(config_t *c);
+
+/* The process-wide current configuration (set once at start-up, replaced on
+ * SIGHUP by the master before it forks new workers). */
+extern const config_t *cfg;
+void config_set_current(config_t *c); /* takes ownership; frees the old one */
+
+#endif

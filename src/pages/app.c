@@ -1,0 +1,113 @@
+/* app.c — the request pipeline: route, check the role, run the handler.
+ *
+ * Everything that must hold for every request is here, in one place:
+ * malformed input is a 400, an unknown path a 404, a route above the
+ * user's role a 403, an oversized body a 413 — before any handler runs. */
+#include "pages/pages.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "store/store.h"
+#include "tmpl/tmpl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+tmpl_set_t *app_templates;
+
+int app_load(char *err, size_t errlen)
+{
+    tmpl_set_t *set = tmpl_set_new();
+    if (tmpl_set_load_dir(set, cfg->templates_dir, err, errlen) < 0) {
+        tmpl_set_free(set);
+        return -1;
+    }
+    static const char *const required[] = {"layout", "error"};
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (!tmpl_set_has(set, required[i])) {
+            snprintf(err, errlen, "%s/%s.mustache is missing", cfg->templates_dir, required[i]);
+            tmpl_set_free(set);
+            return -1;
+        }
+    tmpl_set_free(app_templates);
+    app_templates = set;
+    return 0;
+}
+
+void app_unload(void)
+{
+    tmpl_set_free(app_templates);
+    app_templates = NULL;
+}
+
+int app_worker_init(void)
+{
+    /* Connect early so the first request does not pay for it; failures are
+     * retried on use, so a worker starts even while PostgreSQL is down. */
+    db_conn();
+    kv_conn();
+    return 0;
+}
+
+void app_worker_done(void)
+{
+    db_close();
+    kv_close();
+}
+
+static void route_refused(req_t *r, int code)
+{
+    if (code == 405) {
+        page_error(r, 405, "This address does not accept that kind of request.");
+        return;
+    }
+    page_error(r, 404, "There is nothing at this address. Check the link, or start again "
+                       "from the navigation.");
+}
+
+/* Signed-out visitors are sent to sign in (and brought back after). */
+static void need_signin(req_t *r)
+{
+    if (!http_is_get(r)) {
+        page_error(r, 403, "Your session has ended. Sign in again and repeat the action.");
+        return;
+    }
+    buf_t loc = {0};
+    buf_puts(&loc, "/login?next=");
+    http_url_encode(&loc, r->path);
+    http_redirect(r, 303, buf_str(&loc));
+    buf_free(&loc);
+}
+
+void app_handle(req_t *r)
+{
+    if (r->body_error) {
+        page_error(r, 400, "The address contains characters that are not allowed "
+                           "(invalid encoding or a NUL byte).");
+        return;
+    }
+    const route_t *rt;
+    int code = router_match(app_routes, app_nroutes, r, &rt);
+    if (code) {
+        route_refused(r, code);
+        return;
+    }
+    r->route_name = rt->name;
+    r->route_index = (int)(rt - app_routes);
+    if (rt->min_role > ROLE_NONE && !r->user) {
+        need_signin(r);
+        return;
+    }
+    if (r->user && r->user->role < rt->min_role) {
+        page_error(r, 403, "Your role does not allow this page. Ask an admin of your "
+                           "organization if you need it.");
+        return;
+    }
+    if (http_is_post(r) && http_read_body(r) < 0) {
+        if (r->body_error == 413)
+            page_error(r, 413, "What you sent is larger than this server accepts.");
+        else
+            page_error(r, 400, "The form could not be read (malformed or not UTF-8 text).");
+        return;
+    }
+    rt->fn(r);
+}

@@ -1,0 +1,144 @@
+/* view.c — rendering pages through the templates: layout, fragments,
+ * error pages and flash messages. */
+#include "pages/pages.h"
+#include "core/log.h"
+#include "tmpl/tmpl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+extern tmpl_set_t *app_templates; /* app.c */
+
+static const char *const status_titles[][2] = {
+    {"400", "Bad request"},       {"403", "Forbidden"},
+    {"404", "Page not found"},    {"405", "Method not allowed"},
+    {"413", "Too large"},         {"429", "Slow down"},
+    {"500", "Something broke"},   {"503", "Temporarily unavailable"},
+    {"507", "Out of space"},
+};
+
+static const char *status_title(int status)
+{
+    char code[8];
+    snprintf(code, sizeof code, "%d", status);
+    for (size_t i = 0; i < sizeof status_titles / sizeof status_titles[0]; i++)
+        if (strcmp(status_titles[i][0], code) == 0)
+            return status_titles[i][1];
+    return "Error";
+}
+
+static json_t *user_json(const http_user_t *u)
+{
+    if (!u)
+        return json_null();
+    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:b}", "id", u->id, "name", u->name, "email",
+                     u->email, "org_name", u->org_name, "is_admin", u->role >= ROLE_ADMIN,
+                     "is_analyst", u->role >= ROLE_ANALYST);
+}
+
+/* Read and clear the flash cookie: "kind:message" url-encoded. */
+static json_t *take_flash(req_t *r)
+{
+    const char *raw = http_cookie(r, "dm_flash");
+    if (!raw || !*raw)
+        return json_null();
+    char *s = arena_strdup(r->arena, raw);
+    http_url_decode(s, strlen(s), 0);
+    http_set_cookie(r, "dm_flash", "", 0, 1);
+    char *colon = strchr(s, ':');
+    if (!colon || !http_valid_utf8(s, strlen(s)))
+        return json_null();
+    *colon = '\0';
+    const char *kind = strcmp(s, "error") == 0 ? "error" : "ok";
+    return json_pack("{s:s, s:s}", "kind", kind, "message", colon + 1);
+}
+
+json_t *page_ctx(req_t *r, const char *title, const char *section)
+{
+    json_t *ctx = json_pack("{s:s, s:o, s:o}", "title", title, "user", user_json(r->user),
+                            "flash", take_flash(r));
+    if (section) {
+        char key[64];
+        snprintf(key, sizeof key, "nav_%s", section);
+        json_object_set_new(ctx, key, json_true());
+    }
+    if (r->csrf)
+        json_object_set_new(ctx, "csrf", json_string(r->csrf));
+    return ctx;
+}
+
+static int render_into(req_t *r, const char *name, json_t *ctx, buf_t *out)
+{
+    char err[512];
+    if (tmpl_set_render(app_templates, name, ctx, out, err, sizeof err) == 0)
+        return 0;
+    log_msg(LOG_ERROR, "template %s: %s", name, err);
+    return -1;
+}
+
+static void render_failed(req_t *r)
+{
+    buf_reset(&r->body);
+    r->status = 500;
+    buf_puts(&r->body, "<!doctype html><title>Error</title><p>This page could not be shown. "
+                       "The problem was logged.</p>");
+}
+
+void page_render(req_t *r, const char *name, json_t *ctx)
+{
+    buf_t content = {0};
+    if (!r->status)
+        r->status = 200;
+    if (render_into(r, name, ctx, &content) < 0) {
+        render_failed(r);
+        goto out;
+    }
+    if (r->htmx) { /* a fragment request: no layout */
+        buf_append(&r->body, buf_str(&content), content.len);
+        goto out;
+    }
+    json_object_set_new(ctx, "content", json_stringn(buf_str(&content), content.len));
+    if (render_into(r, "layout", ctx, &r->body) < 0)
+        render_failed(r);
+out:
+    buf_free(&content);
+    json_decref(ctx);
+}
+
+void page_render_bare(req_t *r, const char *name, json_t *ctx, const char *content_type)
+{
+    if (!r->status)
+        r->status = 200;
+    if (content_type)
+        http_header(r, "Content-Type", content_type);
+    if (render_into(r, name, ctx, &r->body) < 0)
+        render_failed(r);
+    json_decref(ctx);
+}
+
+void page_error(req_t *r, int status, const char *message)
+{
+    buf_reset(&r->body);
+    r->status = status;
+    json_t *ctx = page_ctx(r, status_title(status), NULL);
+    json_object_set_new(ctx, "status", json_integer(status));
+    json_object_set_new(ctx, "message", json_string(message));
+    json_object_set_new(ctx, "request_id", json_string(r->request_id ? r->request_id : ""));
+    int htmx = r->htmx;
+    r->htmx = 0; /* an error replaces the page, even for a fragment request */
+    page_render(r, "error", ctx);
+    r->htmx = htmx;
+}
+
+void page_flash(req_t *r, const char *kind, const char *message)
+{
+    buf_t v = {0};
+    buf_puts(&v, kind);
+    buf_putc(&v, ':');
+    buf_puts(&v, message);
+    buf_t enc = {0};
+    http_url_encode(&enc, buf_str(&v));
+    http_set_cookie(r, "dm_flash", buf_str(&enc), 60, 1);
+    buf_free(&v);
+    buf_free(&enc);
+}

@@ -1,0 +1,803 @@
+/* validate.c — the filter between a user's SQL and the user's database.
+ *
+ * Pipeline, cheapest and most hostile-proof first:
+ *   1. raw bytes: size cap, no NUL, valid UTF-8;
+ *   2. a small lexer (quotes, dollar quotes, nested comments) measures ( / [
+ *      nesting and finds the statement's first and last real token, so the
+ *      text we check is the text we hand to the executor — no leading or
+ *      trailing comments, whitespace or ';';
+ *   3. libpg_query parses that text; exactly one statement, rooted in SELECT;
+ *   4. jansson loads the JSON tree and one generic walk visits every object
+ *      and array, checking node types wherever they occur (FuncCall, RangeVar,
+ *      TypeName, any *Stmt, intoClause, lockingClause, ...). Nothing depends
+ *      on a hand-written list of where expressions may hide, so a node type
+ *      this file has never heard of cannot smuggle a call past it;
+ *   5. normalize + fingerprint for the cache and the audit log.
+ *
+ * Deep nesting: the grammar itself is not recursive (bison gives up with
+ * "memory exhausted" past 10000 levels) and libpg_query's JSON output copes
+ * with 50000-deep operator chains, but its tree walkers (normalize,
+ * fingerprint) recurse and overflow the stack around 30000. So parentheses
+ * are capped before parsing, and the parse tree's depth — which also counts
+ * un-parenthesized chains like 1+1+1... or UNION ... UNION — is capped
+ * (MAX_TREE_DEPTH, within jansson's own 2048) before those walkers run.
+ *
+ * Blind spot, by design of SQL: attribute notation t.f means f(t) when t has
+ * no column f. The raw tree cannot tell that from a column reference, so a
+ * one-argument function taking the row type (to_json, row_to_json, ...)
+ * can be reached that way. Core has no unsafe function of that shape; the
+ * READ ONLY transaction and the read-only role are the boundary anyway. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+#include <pg_query.h>
+
+#include "core/buf.h"
+#include "core/mem.h"
+#include "sqlsafe/sqlsafe.h"
+
+/* JSON levels in libpg_query's tree; about 4 per expression level. */
+#define MAX_TREE_DEPTH 1500
+
+typedef struct vctx {
+    const char *const *extra;  /* admin-allowed function names */
+    size_t n_extra;
+    char *err;
+    size_t errlen;
+} vctx_t;
+
+typedef struct scan {
+    size_t first;      /* offset of the first token, len if none */
+    size_t end;        /* offset just past the last token that is not ';' */
+    int max_depth;     /* deepest ( / [ nesting */
+    const char *open;  /* what is left unterminated, or NULL */
+} scan_t;
+
+__attribute__((format(printf, 2, 3)))
+static int reject(vctx_t *c, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (c->errlen == 0)
+        return -1;
+    va_start(ap, fmt);
+    vsnprintf(c->err, c->errlen, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* ---- 1. raw bytes ------------------------------------------------------ */
+
+/* Length of the valid UTF-8 sequence at s[0..n), 0 if invalid (overlong
+ * forms, surrogates and code points past U+10FFFF included). */
+static size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned char b = s[0];
+    size_t need;
+    unsigned cp;
+
+    if (b < 0x80)
+        return 1;
+    if (b >= 0xc2 && b <= 0xdf) need = 2, cp = b & 0x1f;
+    else if (b >= 0xe0 && b <= 0xef) need = 3, cp = b & 0x0f;
+    else if (b >= 0xf0 && b <= 0xf4) need = 4, cp = b & 0x07;
+    else return 0;
+    if (n < need)
+        return 0;
+    for (size_t i = 1; i < need; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if ((need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) || cp > 0x10ffff ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return need;
+}
+
+static int check_bytes(vctx_t *c, const char *sql, size_t len)
+{
+    if (len > SQLSAFE_MAX_BYTES)
+        return reject(c, "query is %zu bytes long; the limit is %d", len,
+                      SQLSAFE_MAX_BYTES);
+    const char *nul = memchr(sql, '\0', len);
+    if (nul)
+        return reject(c, "contains a NUL byte at offset %zu", (size_t)(nul - sql));
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_seq_len((const unsigned char *)sql + i, len - i);
+        if (n == 0)
+            return reject(c, "is not valid UTF-8 (at byte offset %zu)", i);
+        i += n;
+    }
+    return 0;
+}
+
+/* ---- 2. lexer ---------------------------------------------------------- */
+
+static int is_ident_start(unsigned char ch)
+{
+    return isalpha(ch) || ch == '_' || ch >= 0x80;
+}
+
+static int is_ident_char(unsigned char ch)
+{
+    return is_ident_start(ch) || isdigit(ch) || ch == '$';
+}
+
+/* s[i] is just past the opening quote q. Returns the offset past the
+ * closing quote ('' or "" doubled inside; \x escapes when backslash). */
+static size_t skip_quoted(const char *s, size_t len, size_t i, char q, int backslash,
+                          scan_t *sc)
+{
+    while (i < len) {
+        if (backslash && s[i] == '\\' && i + 1 < len) {
+            i += 2;
+        } else if (s[i] == q) {
+            if (i + 1 < len && s[i + 1] == q)
+                i += 2;
+            else
+                return i + 1;
+        } else {
+            i++;
+        }
+    }
+    sc->open = q == '"' ? "quoted identifier" : "string literal";
+    return len;
+}
+
+/* Block comments nest in PostgreSQL. s[i] is just past the opening slash-star. */
+static size_t skip_block_comment(const char *s, size_t len, size_t i, scan_t *sc)
+{
+    int level = 1;
+
+    while (i < len) {
+        if (s[i] == '/' && i + 1 < len && s[i + 1] == '*') {
+            level++;
+            i += 2;
+        } else if (s[i] == '*' && i + 1 < len && s[i + 1] == '/') {
+            i += 2;
+            if (--level == 0)
+                return i;
+        } else {
+            i++;
+        }
+    }
+    sc->open = "/* comment";
+    return len;
+}
+
+/* Length of the dollar-quote tag ($$ or $tag$) at s[i], 0 if none ($1 is a
+ * parameter, not a tag). */
+static size_t dollar_tag_len(const char *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+
+    if (j < len && is_ident_start((unsigned char)s[j]))
+        for (j++; j < len && is_ident_char((unsigned char)s[j]) && s[j] != '$'; j++)
+            ;
+    return j < len && s[j] == '$' ? j - i + 1 : 0;
+}
+
+static size_t skip_dollar_quote(const char *s, size_t len, size_t i, scan_t *sc)
+{
+    size_t tag = dollar_tag_len(s, len, i);
+
+    for (size_t j = i + tag; j + tag <= len; j++)
+        if (s[j] == '$' && memcmp(s + j, s + i, tag) == 0)
+            return j + tag;
+    sc->open = "dollar-quoted string";
+    return len;
+}
+
+/* An identifier, or the E'...' / U&'...' / U&"..." literal it prefixes. */
+static size_t skip_word(const char *s, size_t len, size_t i, scan_t *sc)
+{
+    size_t start = i;
+
+    while (i < len && is_ident_char((unsigned char)s[i]))
+        i++;
+    if (i - start != 1 || i >= len)
+        return i;
+    if ((s[start] == 'e' || s[start] == 'E') && s[i] == '\'')
+        return skip_quoted(s, len, i + 1, '\'', 1, sc);
+    if ((s[start] == 'u' || s[start] == 'U') && s[i] == '&' && i + 1 < len &&
+        (s[i + 1] == '\'' || s[i + 1] == '"'))
+        return skip_quoted(s, len, i + 2, s[i + 1], 0, sc);
+    return i;
+}
+
+/* One token (or comment) at s[i]; returns the offset past it and whether it
+ * was a comment. Tracks bracket depth. */
+static size_t scan_token(const char *s, size_t len, size_t i, scan_t *sc, int *depth,
+                         int *is_comment)
+{
+    char ch = s[i];
+    char next = i + 1 < len ? s[i + 1] : '\0';
+
+    *is_comment = 0;
+    if ((ch == '-' && next == '-') || (ch == '/' && next == '*')) {
+        *is_comment = 1;
+        if (ch == '/')
+            return skip_block_comment(s, len, i + 2, sc);
+        const char *nl = memchr(s + i, '\n', len - i);
+        return nl ? (size_t)(nl - s) + 1 : len;
+    }
+    if (ch == '\'' || ch == '"')
+        return skip_quoted(s, len, i + 1, ch, 0, sc);
+    if (ch == '$' && dollar_tag_len(s, len, i))
+        return skip_dollar_quote(s, len, i, sc);
+    if (is_ident_start((unsigned char)ch))
+        return skip_word(s, len, i, sc);
+    if (ch == '(' || ch == '[') {
+        if (++*depth > sc->max_depth)
+            sc->max_depth = *depth;
+    } else if ((ch == ')' || ch == ']') && *depth > 0) {
+        --*depth;
+    }
+    return i + 1;
+}
+
+static void sql_scan(const char *s, size_t len, scan_t *sc)
+{
+    int depth = 0, is_comment;
+
+    *sc = (scan_t){.first = len, .end = 0};
+    for (size_t i = 0; i < len;) {
+        if (isspace((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        i = scan_token(s, len, i, sc, &depth, &is_comment);
+        if (is_comment || s[start] == ';')
+            continue;
+        if (sc->first == len)
+            sc->first = start;
+        sc->end = i;
+    }
+}
+
+/* ---- names as a user would write them ---------------------------------- */
+
+static int is_plain_ident(const char *s)
+{
+    if (!*s || !(islower((unsigned char)*s) || *s == '_'))
+        return 0;
+    for (; *s; s++)
+        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_' ||
+              *s == '$'))
+            return 0;
+    return 1;
+}
+
+/* Append name, double-quoted when PostgreSQL would need the quotes. */
+static void put_ident(buf_t *b, const char *name)
+{
+    if (is_plain_ident(name)) {
+        buf_puts(b, name);
+        return;
+    }
+    buf_putc(b, '"');
+    for (; *name; name++) {
+        if (*name == '"')
+            buf_putc(b, '"');
+        buf_putc(b, *name);
+    }
+    buf_putc(b, '"');
+}
+
+/* The sval of a {"String":{"sval":...}} node, or NULL. */
+static const char *string_node(json_t *node)
+{
+    return json_string_value(json_object_get(json_object_get(node, "String"), "sval"));
+}
+
+/* "a.b.c" from a list of String nodes (a function, operator or type name);
+ * operators are not quoted. Returns the number of parts, -1 if a part is not
+ * a String. */
+static int qualified_name(json_t *list, int quote, buf_t *b)
+{
+    size_t i;
+    json_t *part;
+
+    json_array_foreach(list, i, part) {
+        const char *s = string_node(part);
+        if (!s)
+            return -1;
+        if (i > 0)
+            buf_putc(b, '.');
+        if (quote)
+            put_ident(b, s);
+        else
+            buf_puts(b, s);
+    }
+    return (int)json_array_size(list);
+}
+
+static const char *last_name(json_t *list)
+{
+    return string_node(json_array_get(list, json_array_size(list) - 1));
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+static const struct {
+    const char *node, *word;
+} stmt_words[] = {
+    {"AlterRoleStmt", "ALTER ROLE"},         {"AlterSystemStmt", "ALTER SYSTEM"},
+    {"AlterTableStmt", "ALTER TABLE"},       {"CallStmt", "CALL"},
+    {"CheckPointStmt", "CHECKPOINT"},        {"ClosePortalStmt", "CLOSE"},
+    {"ClusterStmt", "CLUSTER"},              {"CommentStmt", "COMMENT"},
+    {"CopyStmt", "COPY"},                    {"CreateExtensionStmt", "CREATE EXTENSION"},
+    {"CreateFunctionStmt", "CREATE FUNCTION"}, {"CreateRoleStmt", "CREATE ROLE"},
+    {"CreateSchemaStmt", "CREATE SCHEMA"},   {"CreateSeqStmt", "CREATE SEQUENCE"},
+    {"CreateStmt", "CREATE TABLE"},          {"CreateTableAsStmt", "CREATE TABLE AS"},
+    {"CreateTrigStmt", "CREATE TRIGGER"},    {"CreatedbStmt", "CREATE DATABASE"},
+    {"DeallocateStmt", "DEALLOCATE"},        {"DeclareCursorStmt", "DECLARE CURSOR"},
+    {"DeleteStmt", "DELETE"},                {"DiscardStmt", "DISCARD"},
+    {"DoStmt", "DO"},                        {"DropRoleStmt", "DROP ROLE"},
+    {"DropdbStmt", "DROP DATABASE"},         {"ExecuteStmt", "EXECUTE"},
+    {"ExplainStmt", "EXPLAIN"},              {"FetchStmt", "FETCH"},
+    {"GrantRoleStmt", "GRANT/REVOKE role"},  {"GrantStmt", "GRANT/REVOKE"},
+    {"IndexStmt", "CREATE INDEX"},           {"InsertStmt", "INSERT"},
+    {"ListenStmt", "LISTEN"},                {"LoadStmt", "LOAD"},
+    {"LockStmt", "LOCK"},                    {"MergeStmt", "MERGE"},
+    {"NotifyStmt", "NOTIFY"},                {"PrepareStmt", "PREPARE"},
+    {"RefreshMatViewStmt", "REFRESH MATERIALIZED VIEW"}, {"ReindexStmt", "REINDEX"},
+    {"RenameStmt", "ALTER ... RENAME"},      {"RuleStmt", "CREATE RULE"},
+    {"SelectStmt", "SELECT"},                {"TruncateStmt", "TRUNCATE"},
+    {"UnlistenStmt", "UNLISTEN"},            {"UpdateStmt", "UPDATE"},
+    {"VacuumStmt", "VACUUM/ANALYZE"},        {"VariableShowStmt", "SHOW"},
+    {"ViewStmt", "CREATE VIEW"},
+};
+
+/* "PREFIX_SOME_WORDS" → "SOME WORDS" appended to b. */
+static void put_enum_words(buf_t *b, const char *value, const char *prefix)
+{
+    size_t n = strlen(prefix);
+
+    if (!value)
+        return;
+    if (strncmp(value, prefix, n) == 0)
+        value += n;
+    for (; *value; value++)
+        buf_putc(b, *value == '_' ? ' ' : *value);
+}
+
+/* The SQL words for a statement node, e.g. "DROP TABLE", "SET", "COMMIT". */
+static void stmt_word(buf_t *b, const char *node, json_t *body)
+{
+    if (strcmp(node, "VariableSetStmt") == 0) {
+        const char *kind = json_string_value(json_object_get(body, "kind"));
+        buf_puts(b, kind && strncmp(kind, "VAR_RESET", 9) == 0 ? "RESET" : "SET");
+        return;
+    }
+    if (strcmp(node, "TransactionStmt") == 0) {
+        const char *kind = json_string_value(json_object_get(body, "kind"));
+        put_enum_words(b, kind, "TRANS_STMT_");
+        if (kind && strcmp(kind, "TRANS_STMT_START") == 0)
+            buf_puts(b, " TRANSACTION");
+        return;
+    }
+    if (strcmp(node, "DropStmt") == 0) {
+        buf_puts(b, "DROP ");
+        put_enum_words(b, json_string_value(json_object_get(body, "removeType")), "OBJECT_");
+        return;
+    }
+    for (size_t i = 0; i < sizeof stmt_words / sizeof stmt_words[0]; i++)
+        if (strcmp(node, stmt_words[i].node) == 0) {
+            buf_puts(b, stmt_words[i].word);
+            return;
+        }
+    buf_puts(b, node);
+}
+
+static const char *article(const char *word)
+{
+    return word[0] && strchr("AEIOU", word[0]) ? "an" : "a";
+}
+
+/* The one key of {"XxxStmt": {...}}, with its body. */
+static const char *stmt_node(json_t *wrapper, json_t **body)
+{
+    void *it = json_object_iter(wrapper);
+
+    *body = it ? json_object_iter_value(it) : NULL;
+    return it ? json_object_iter_key(it) : "";
+}
+
+static int reject_stmt(vctx_t *c, const char *verb, const char *node, json_t *body,
+                       const char *tail)
+{
+    buf_t w = {0};
+
+    stmt_word(&w, node, body);
+    reject(c, "%s %s %s statement; %s", verb, article(buf_str(&w)), buf_str(&w), tail);
+    buf_free(&w);
+    return -1;
+}
+
+static int reject_count(vctx_t *c, json_t *stmts)
+{
+    buf_t list = {0};
+    size_t i;
+    json_t *s, *body;
+
+    json_array_foreach(stmts, i, s) {
+        if (i > 0)
+            buf_puts(&list, "; ");
+        const char *node = stmt_node(json_object_get(s, "stmt"), &body);
+        stmt_word(&list, node, body);
+    }
+    reject(c, "has %zu statements (%s); only one is allowed", json_array_size(stmts),
+           buf_str(&list));
+    buf_free(&list);
+    return -1;
+}
+
+/* ---- node checks ------------------------------------------------------- */
+
+static int extra_allowed(const vctx_t *c, const char *name)
+{
+    for (size_t i = 0; i < c->n_extra; i++)
+        if (c->extra[i] && strcmp(c->extra[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* funcname: [schema.]name, resolved the way PostgreSQL does: exact strings,
+ * since libpg_query already folded unquoted names and decoded U&"...". */
+static int check_function(vctx_t *c, json_t *funcname)
+{
+    buf_t shown = {0}, raw = {0};
+    int parts = qualified_name(funcname, 1, &shown);
+    const char *name = last_name(funcname);
+    int rc = 0;
+
+    if (parts < 1 || parts > 2 || !name) {
+        rc = reject(c, "calls %s; only pg_catalog may qualify a function name",
+                    buf_str(&shown));
+        goto out;
+    }
+    int name_ok = sqlsafe_function_allowed(name) || extra_allowed(c, name);
+    if (parts == 2) {
+        qualified_name(funcname, 0, &raw);
+        const char *schema = string_node(json_array_get(funcname, 0));
+        if (extra_allowed(c, buf_str(&raw)))
+            goto out;
+        if (name_ok && strcmp(schema, "pg_catalog") != 0) {
+            rc = reject(c, "calls %s; only pg_catalog may qualify a function name",
+                        buf_str(&shown));
+            goto out;
+        }
+    }
+    if (!name_ok)
+        rc = reject(c, "calls %s, which is not on the allowed function list",
+                    buf_str(&shown));
+out:
+    buf_free(&shown);
+    buf_free(&raw);
+    return rc;
+}
+
+static int is_system_schema(const char *s)
+{
+    return strcasecmp(s, "information_schema") == 0 || strncasecmp(s, "pg_", 3) == 0;
+}
+
+/* A RangeVar, wrapped or not: FROM items, TABLE x, JOIN sides, ONLY x ... */
+static int check_relation(vctx_t *c, json_t *rv)
+{
+    const char *schema = json_string_value(json_object_get(rv, "schemaname"));
+    const char *rel = json_string_value(json_object_get(rv, "relname"));
+    buf_t shown = {0};
+    int rc = 0;
+
+    if (schema) {
+        put_ident(&shown, schema);
+        buf_putc(&shown, '.');
+    }
+    put_ident(&shown, rel);
+    if (schema && is_system_schema(schema))
+        rc = reject(c, "reads %s; relations in %s are off limits", buf_str(&shown),
+                    schema);
+    else if (strncasecmp(rel, "pg_", 3) == 0)
+        rc = reject(c, "reads %s; system relations (pg_*) are off limits",
+                    buf_str(&shown));
+    buf_free(&shown);
+    return rc;
+}
+
+/* Casting to regclass & co. resolves names in the system catalogs ('x'::regclass
+ * says whether a table exists and 1259::regclass names it): a side door around
+ * the pg_* relation rule, and nothing a BI query needs. */
+static int check_type(vctx_t *c, json_t *type)
+{
+    static const char *const reg_types[] = {
+        "regclass", "regcollation", "regconfig", "regdictionary", "regnamespace",
+        "regoper", "regoperator", "regproc", "regprocedure", "regrole", "regtype",
+    };
+    const char *name = last_name(json_object_get(type, "names"));
+
+    if (!name)
+        return 0;
+    for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
+        if (strcmp(name, reg_types[i]) == 0)
+            return reject(c, "casts to %s, which looks names up in the system catalogs",
+                          name);
+    return 0;
+}
+
+/* OPERATOR(schema.op): user-defined operators run user-defined functions. */
+static int check_operator(vctx_t *c, json_t *name)
+{
+    buf_t shown = {0};
+    int rc = 0;
+
+    if (json_array_size(name) < 2)
+        return 0;
+    const char *schema = string_node(json_array_get(name, 0));
+    if (!schema || strcmp(schema, "pg_catalog") != 0 || json_array_size(name) > 2) {
+        qualified_name(name, 0, &shown);
+        rc = reject(c, "uses operator %s; only pg_catalog may qualify an operator",
+                    buf_str(&shown));
+    }
+    buf_free(&shown);
+    return rc;
+}
+
+/* TABLESAMPLE methods are functions too; core ships two. */
+static int check_tablesample(vctx_t *c, json_t *ts)
+{
+    json_t *method = json_object_get(ts, "method");
+    const char *name = last_name(method);
+    const char *schema = string_node(json_array_get(method, 0));
+    buf_t shown = {0};
+    int rc = 0;
+
+    int qualified_ok = json_array_size(method) == 1 ||
+                       (json_array_size(method) == 2 && schema &&
+                        strcmp(schema, "pg_catalog") == 0);
+    if (!qualified_ok || !name ||
+        (strcmp(name, "system") != 0 && strcmp(name, "bernoulli") != 0)) {
+        qualified_name(method, 1, &shown);
+        rc = reject(c, "uses TABLESAMPLE %s; only SYSTEM and BERNOULLI are allowed",
+                    buf_str(&shown));
+    }
+    buf_free(&shown);
+    return rc;
+}
+
+static const char *lock_words(json_t *locking)
+{
+    static const struct {
+        const char *strength, *words;
+    } map[] = {
+        {"LCS_FORKEYSHARE", "FOR KEY SHARE"},
+        {"LCS_FORSHARE", "FOR SHARE"},
+        {"LCS_FORNOKEYUPDATE", "FOR NO KEY UPDATE"},
+        {"LCS_FORUPDATE", "FOR UPDATE"},
+    };
+    const char *s = json_string_value(json_object_get(locking, "strength"));
+
+    for (size_t i = 0; s && i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(s, map[i].strength) == 0)
+            return map[i].words;
+    return "a locking clause";
+}
+
+static int reject_locking(vctx_t *c, json_t *locking)
+{
+    return reject(c, "uses %s, which locks rows; locking clauses are not allowed",
+                  lock_words(locking));
+}
+
+/* A node-type key: {"FuncCall": {...}}, {"DeleteStmt": {...}}, ... */
+static int check_node(vctx_t *c, const char *node, json_t *body)
+{
+    size_t n = strlen(node);
+
+    if (n > 4 && strcmp(node + n - 4, "Stmt") == 0 && strcmp(node, "SelectStmt") != 0)
+        return reject_stmt(c, "contains", node, body,
+                           "only SELECT is allowed, in WITH and sub-queries too");
+    if (strcmp(node, "IntoClause") == 0)
+        return reject(c, "uses SELECT INTO, which creates a table");
+    if (strcmp(node, "LockingClause") == 0)
+        return reject_locking(c, body);
+    if (strcmp(node, "ParamRef") == 0)
+        return reject(c, "uses the parameter $%lld, which nothing supplies",
+                      (long long)json_integer_value(json_object_get(body, "number")));
+    if (strcmp(node, "A_Expr") == 0)
+        return check_operator(c, json_object_get(body, "name"));
+    if (strcmp(node, "RangeTableSample") == 0)
+        return check_tablesample(c, body);
+    if (strcmp(node, "TypeName") == 0)
+        return check_type(c, body);
+    return 0;
+}
+
+/* A field key: {"intoClause": ...}, {"typeName": {...}}, ... (typed fields
+ * are not wrapped in a node-type key, so they are recognised by name). */
+static int check_field(vctx_t *c, const char *field, json_t *value)
+{
+    if (strcmp(field, "intoClause") == 0 && !json_is_null(value))
+        return reject(c, "uses SELECT INTO, which creates a table");
+    if (strcmp(field, "lockingClause") == 0 && json_array_size(value) > 0)
+        return reject_locking(c, json_object_get(json_array_get(value, 0), "LockingClause"));
+    if (strcmp(field, "typeName") == 0)
+        return check_type(c, value);
+    if (strcmp(field, "useOp") == 0 || strcmp(field, "operName") == 0)
+        return check_operator(c, value);
+    return 0;
+}
+
+/* Checks that go by an object's shape wherever it sits: anything with a
+ * funcname is a call, anything with a relname reads a relation. */
+static int check_shape(vctx_t *c, json_t *obj)
+{
+    json_t *funcname = json_object_get(obj, "funcname");
+
+    if (json_is_array(funcname) && check_function(c, funcname) < 0)
+        return -1;
+    if (json_is_string(json_object_get(obj, "relname")) && check_relation(c, obj) < 0)
+        return -1;
+    return 0;
+}
+
+static int walk(vctx_t *c, json_t *v, int depth)
+{
+    const char *key;
+    json_t *child;
+    size_t i;
+
+    if (depth > MAX_TREE_DEPTH)
+        return reject(c, "is nested too deeply (the parse tree exceeds %d levels)",
+                      MAX_TREE_DEPTH);
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, child)
+            if (walk(c, child, depth + 1) < 0)
+                return -1;
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    if (check_shape(c, v) < 0)
+        return -1;
+    json_object_foreach(v, key, child) {
+        int rc = isupper((unsigned char)key[0]) ? check_node(c, key, child)
+                                                : check_field(c, key, child);
+        if (rc < 0 || walk(c, child, depth + 1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- 3. parse and walk ------------------------------------------------- */
+
+/* Characters (not bytes) in s[0..n), for error positions. */
+static size_t char_count(const char *s, size_t n)
+{
+    size_t chars = 0;
+
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return chars;
+}
+
+static int check_tree(vctx_t *c, json_t *tree)
+{
+    json_t *stmts = json_object_get(tree, "stmts"), *body;
+
+    if (json_array_size(stmts) == 0)
+        return reject(c, "empty query");
+    if (json_array_size(stmts) > 1)
+        return reject_count(c, stmts);
+    json_t *wrapper = json_object_get(json_array_get(stmts, 0), "stmt");
+    const char *node = stmt_node(wrapper, &body);
+    if (strcmp(node, "SelectStmt") != 0)
+        return reject_stmt(c, "is", node, body, "only SELECT is allowed");
+    return walk(c, wrapper, 0);
+}
+
+/* stmt starts at character `offset` of what the user sent. */
+static int check_parse(vctx_t *c, const char *stmt, size_t offset)
+{
+    PgQueryParseResult pr = pg_query_parse(stmt);
+    json_t *tree = NULL;
+    json_error_t jerr;
+    int rc = -1;
+
+    if (pr.error) {
+        reject(c, "%s (at character %zu)", pr.error->message,
+               offset + (size_t)(pr.error->cursorpos > 0 ? pr.error->cursorpos : 1));
+        goto out;
+    }
+    tree = json_loads(pr.parse_tree, JSON_REJECT_DUPLICATES, &jerr);
+    if (!tree) {
+        /* libpg_query's JSON is well-formed; this is jansson's depth limit. */
+        reject(c, "is nested too deeply (the parse tree exceeds %d levels)", MAX_TREE_DEPTH);
+        goto out;
+    }
+    rc = check_tree(c, tree);
+out:
+    json_decref(tree);
+    pg_query_free_parse_result(pr);
+    return rc;
+}
+
+/* ---- 5. normalize + fingerprint ---------------------------------------- */
+
+static int fill_out(vctx_t *c, char *stmt, sqlsafe_check_t *out)
+{
+    PgQueryNormalizeResult nr = pg_query_normalize(stmt);
+    PgQueryFingerprintResult fr = pg_query_fingerprint(stmt);
+    int rc = -1;
+
+    if (nr.error || fr.error) {
+        reject(c, "%s", nr.error ? nr.error->message : fr.error->message);
+        goto out;
+    }
+    out->normalized = xstrdup(nr.normalized_query);
+    out->fingerprint = xstrdup(fr.fingerprint_str);
+    out->statement = stmt;
+    rc = 0;
+out:
+    pg_query_free_normalize_result(nr);
+    pg_query_free_fingerprint_result(fr);
+    return rc;
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+static int check_text(vctx_t *c, const char *sql, size_t len, scan_t *sc)
+{
+    if (check_bytes(c, sql, len) < 0)
+        return -1;
+    sql_scan(sql, len, sc);
+    if (sc->max_depth > SQLSAFE_MAX_NESTING)
+        return reject(c, "nests brackets %d deep; the limit is %d", sc->max_depth,
+                      SQLSAFE_MAX_NESTING);
+    if (sc->open)
+        return reject(c, "has an unterminated %s", sc->open);
+    if (sc->first >= sc->end)
+        return reject(c, "empty query");
+    return 0;
+}
+
+int sqlsafe_validate(const char *sql, size_t len, const char *const *extra_functions,
+                     size_t n_extra, sqlsafe_check_t *out, char *err, size_t errlen)
+{
+    vctx_t c = {extra_functions, extra_functions ? n_extra : 0, err, errlen};
+    scan_t sc;
+    char *stmt = NULL;
+
+    memset(out, 0, sizeof *out);
+    if (errlen)
+        err[0] = '\0';
+    if (!sql)
+        sql = "", len = 0;
+    if (check_text(&c, sql, len, &sc) < 0)
+        return -1;
+    stmt = xstrndup(sql + sc.first, sc.end - sc.first);
+    if (check_parse(&c, stmt, char_count(sql, sc.first)) < 0 || fill_out(&c, stmt, out) < 0) {
+        free(stmt);
+        sqlsafe_check_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void sqlsafe_check_free(sqlsafe_check_t *c)
+{
+    if (!c)
+        return;
+    free(c->normalized);
+    free(c->fingerprint);
+    free(c->statement);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,113 @@
+"""dm.py — what the integration tests share: an HTTP client with a cookie
+jar that speaks to the stack through nginx, and handles on its processes."""
+import html
+import http.cookiejar
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+BASE = os.environ.get("DM_BASE_URL", "http://127.0.0.1:8080")
+VAR = os.environ.get("DM_VAR", os.path.join(os.path.dirname(__file__), "..", "..", "var"))
+ROOT = os.environ.get("DM_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.text = body.decode("utf-8", "replace")
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def form_value(self, name):
+        m = re.search(r'name="%s" value="([^"]*)"' % re.escape(name), self.text)
+        return html.unescape(m.group(1)) if m else None
+
+
+class Client:
+    """A browser-like client: cookies kept, redirects not followed unless asked."""
+
+    def __init__(self, base=BASE):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+
+    def request(self, method, path, data=None, headers=None, follow=False, timeout=30):
+        url = path if path.startswith("http") else self.base + path
+        body = None
+        hdrs = {"User-Agent": "dm-integration"}
+        hdrs.update(headers or {})
+        if isinstance(data, dict) or isinstance(data, list):
+            body = urllib.parse.urlencode(data).encode()
+            hdrs.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        elif isinstance(data, (bytes, str)):
+            body = data.encode() if isinstance(data, str) else data
+        req = urllib.request.Request(url, data=body, method=method, headers=hdrs)
+        try:
+            with self.opener.open(req, timeout=timeout) as r:
+                resp = Response(r.status, r.headers, r.read())
+        except urllib.error.HTTPError as e:
+            resp = Response(e.code, e.headers, e.read())
+        if follow and resp.status in (301, 302, 303, 307) and resp.header("Location"):
+            return self.request("GET", resp.header("Location"), follow=True, timeout=timeout)
+        return resp
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, data=None, **kw):
+        return self.request("POST", path, data=data, **kw)
+
+    def cookie(self, name):
+        for c in self.jar:
+            if c.name == name:
+                return c.value
+        return None
+
+
+def pid_of(name):
+    try:
+        with open(os.path.join(VAR, "run", name + ".pid")) as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError):
+        return None
+
+
+def children(pid):
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    return sorted(int(x) for x in out.stdout.split())
+
+
+def wait_for(fn, timeout=15.0, step=0.1):
+    end = time.time() + timeout
+    while time.time() < end:
+        v = fn()
+        if v:
+            return v
+        time.sleep(step)
+    return fn()
+
+
+def devstack(cmd):
+    return subprocess.run([os.path.join(ROOT, "scripts", "devstack"), cmd],
+                          capture_output=True, text=True)
+
+
+def kill(pid, sig=signal.SIGKILL):
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass

@@ -1,0 +1,149 @@
+"""Foundation: the stack answers through nginx; workers are replaced when
+they die; SIGTERM drains; health reflects the servers; errors are pages."""
+import json
+import os
+import signal
+import subprocess
+import threading
+import time
+import unittest
+
+import dm
+
+
+class TestFoundation(unittest.TestCase):
+    def setUp(self):
+        self.c = dm.Client()
+
+    def test_healthz_ok(self):
+        r = self.c.get("/healthz")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(json.loads(r.text), {"status": "ok", "database": "ok", "redis": "ok"})
+        self.assertIsNotNone(r.header("X-Request-Id"))
+
+    def test_healthz_503_when_redis_down(self):
+        pid = dm.pid_of("redis")
+        self.assertIsNotNone(pid)
+        dm.kill(pid, signal.SIGTERM)
+        try:
+            r = dm.wait_for(lambda: (lambda x: x if x.status == 503 else None)(self.c.get("/healthz")))
+            self.assertEqual(r.status, 503)
+            self.assertEqual(json.loads(r.text)["redis"], "down")
+            # pages that need no Redis still render
+            self.assertEqual(self.c.get("/login").status, 200)
+        finally:
+            out = dm.devstack("start")
+            self.assertEqual(out.returncode, 0, out.stderr)
+        r = dm.wait_for(lambda: (lambda x: x if x.status == 200 else None)(self.c.get("/healthz")))
+        self.assertEqual(r.status, 200)
+
+    def test_404_page(self):
+        r = self.c.get("/no/such/page")
+        self.assertEqual(r.status, 404)
+        self.assertIn("Page not found", r.text)
+        self.assertIn('class="error-code"', r.text)
+
+    def test_405_page(self):
+        r = self.c.request("DELETE", "/login")
+        self.assertEqual(r.status, 405)
+
+    def test_login_page_renders(self):
+        r = self.c.get("/login")
+        self.assertEqual(r.status, 200)
+        self.assertIn("<title>Sign in · DataMind</title>", r.text)
+        self.assertIn('href="/static/app.css"', r.text)
+        self.assertIn('hx-boost="true"', r.text)
+        csp = r.header("Content-Security-Policy")
+        self.assertIn("default-src 'self'", csp)
+        self.assertNotIn("unsafe-inline", csp)
+        self.assertIn("frame-ancestors 'none'", csp)
+        self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
+
+    def test_static_file_and_htmx(self):
+        r = self.c.get("/static/app.css")
+        self.assertEqual(r.status, 200)
+        self.assertIn("--accent", r.text)
+        self.assertIn("max-age", r.header("Cache-Control"))
+        r = self.c.get("/static/vendor/htmx.min.js")
+        self.assertEqual(r.status, 200)
+        self.assertIn("htmx", r.text[:2000])
+
+    def test_gzip(self):
+        r = self.c.get("/static/app.css", headers={"Accept-Encoding": "gzip"})
+        self.assertEqual(r.header("Content-Encoding"), "gzip")
+
+    def test_home_redirects_to_login(self):
+        r = self.c.get("/")
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), "/login")
+
+    def test_bad_query_encoding_is_400(self):
+        r = self.c.get("/login?next=%00")
+        self.assertEqual(r.status, 400)
+
+    def test_metrics_from_loopback(self):
+        self.c.get("/login")
+        r = self.c.get("/metrics")
+        self.assertEqual(r.status, 200)
+        self.assertIn('datamind_http_requests_total{route="login",status="2xx"}', r.text)
+        self.assertIn("datamind_http_request_duration_seconds_bucket", r.text)
+        self.assertIn("datamind_worker_restarts_total", r.text)
+
+    def test_killed_worker_is_replaced(self):
+        master = dm.pid_of("web")
+        before = dm.children(master)
+        self.assertGreaterEqual(len(before), 1)
+        dm.kill(before[0], signal.SIGKILL)
+        after = dm.wait_for(lambda: (lambda k: k if len(k) == len(before) and before[0] not in k
+                                     else None)(dm.children(master)))
+        self.assertTrue(after, "the killed worker was not replaced")
+        self.assertNotIn(before[0], after)
+        for _ in range(10):
+            self.assertEqual(self.c.get("/login").status, 200)
+        m = self.c.get("/metrics").text
+        restarts = [l for l in m.splitlines() if l.startswith("datamind_worker_restarts_total")]
+        self.assertTrue(restarts and int(restarts[0].split()[1]) >= 1)
+
+    def test_sigterm_under_load_loses_nothing_in_flight(self):
+        """Requests that reached a worker all complete; only connections
+        nginx could not open after the socket closed may fail (502)."""
+        errlog = os.path.join(dm.VAR, "log", "nginx-error.log")
+        start_size = os.path.getsize(errlog) if os.path.exists(errlog) else 0
+        results = []
+        stop = threading.Event()
+
+        def hammer():
+            c = dm.Client()
+            while not stop.is_set():
+                results.append(c.get("/login").status)
+
+        threads = [threading.Thread(target=hammer) for _ in range(8)]
+        for t in threads:
+            t.start()
+        time.sleep(1.0)
+        master = dm.pid_of("web")
+        os.kill(master, signal.SIGTERM)
+        dm.wait_for(lambda: not os.path.exists("/proc/%d" % master), timeout=30)
+        time.sleep(0.3)
+        stop.set()
+        for t in threads:
+            t.join()
+        out = dm.devstack("start")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        with open(errlog) as f:
+            f.seek(start_size)
+            log = f.read()
+        lost = [l for l in log.splitlines()
+                if "prematurely closed" in l or "reset by peer" in l or "upstream timed out" in l]
+        self.assertEqual(lost, [], "in-flight requests were cut off")
+        ok = results.count(200)
+        refused = len(results) - ok
+        self.assertGreater(ok, 50)
+        not_accepted = log.count("connect() to unix:")
+        self.assertLessEqual(refused, not_accepted,
+                             "%d failed but only %d were refused at connect" % (refused, not_accepted))
+        self.assertEqual(dm.Client().get("/healthz").status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()

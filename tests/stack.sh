@@ -1,0 +1,28 @@
+# tests/stack.sh — sourced by the test runners: a private stack in a temp
+# dir on free ports, torn down on exit (DM_KEEP=1 keeps the directory).
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TMP=$(mktemp -d /tmp/dm-test-XXXXXX)
+chmod 755 "$TMP"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+export DM_VAR=$TMP DM_HTTP_PORT=$(free_port) DM_PG_PORT=$(free_port) DM_WORKERS=2 DM_NGINX_RATE=100000
+export DM_PWHASH_MEMLIMIT_MB=8
+export DM_ROOT=$ROOT DM_BASE_URL=http://127.0.0.1:$DM_HTTP_PORT
+export DM_TEST_PG="host=$TMP/run port=$DM_PG_PORT user=postgres dbname=postgres"
+export DM_TEST_PG_PORT=$DM_PG_PORT
+
+stack_cleanup() {
+  "$ROOT/scripts/devstack" stop >/dev/null 2>&1
+  if [ -n "${DM_KEEP:-}" ]; then echo "stack: state kept in $TMP"; else rm -rf "$TMP"; fi
+}
+trap stack_cleanup EXIT
+
+# stack_start LAYER — start it (and load the demo data); on failure print
+# why and the closing count line for LAYER, and exit.
+stack_start() {
+  if ! "$ROOT/scripts/devstack" start >"$TMP/devstack.out" 2>&1 ||
+     { [ -x "$ROOT/scripts/demo-data" ] && ! "$ROOT/scripts/demo-data" >"$TMP/demo-data.out" 2>&1; }; then
+    cat "$TMP/devstack.out" "$TMP/demo-data.out" 2>/dev/null
+    echo "$1: 0 passed, 1 failed (the stack did not start)"
+    exit 1
+  fi
+}

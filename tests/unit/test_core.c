@@ -1,0 +1,158 @@
+/* test_core.c — buffers, arenas, config loading, address lists. */
+#include "check.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/config.h"
+#include "core/net.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void test_buf(void)
+{
+    buf_t b = {0};
+    CHECK_STR(buf_str(&b), "");
+    buf_puts(&b, "x=");
+    buf_printf(&b, "%d-%s", 42, "y");
+    CHECK_STR(buf_str(&b), "x=42-y");
+    buf_reset(&b);
+    buf_put_html(&b, "<a href=\"x\">Tom & Jerry's</a>", 29);
+    CHECK_STR(buf_str(&b), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    for (int i = 0; i < 10000; i++)
+        buf_putc(&b, 'z');
+    CHECK(b.len > 10000);
+    char *s = buf_detach(&b);
+    CHECK(b.data == NULL && b.len == 0);
+    free(s);
+    buf_free(&b);
+}
+
+static int deferred;
+static void bump(void *p)
+{
+    (void)p;
+    deferred++;
+}
+
+static void test_arena(void)
+{
+    arena_t *a = arena_new();
+    char *s = arena_printf(a, "%s-%d", "id", 7);
+    CHECK_STR(s, "id-7");
+    CHECK(((uintptr_t)arena_alloc(a, 3) & 15) == 0);
+    void *big = arena_alloc(a, 1 << 20); /* larger than a block */
+    memset(big, 1, 1 << 20);
+    arena_defer(a, bump, a);
+    arena_defer(a, bump, a);
+    arena_reset(a);
+    CHECK_INT(deferred, 2);
+    CHECK_INT(arena_used(a), 0);
+    CHECK(arena_strdup(a, NULL) == NULL);
+    arena_free(a);
+}
+
+static const char *write_tmp(const char *content)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/dm-test-config-XXXXXX");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    ssize_t w = write(fd, content, strlen(content));
+    (void)w;
+    close(fd);
+    return path;
+}
+
+static void test_config(void)
+{
+    char err[512];
+    unsetenv("DATAMIND_SECRET_KEY");
+    config_t *c = config_load(NULL, err, sizeof err);
+    CHECK(c == NULL);
+    CHECK(strstr(err, "DATAMIND_SECRET_KEY is not set") != NULL);
+    CHECK(strstr(err, "openssl rand -hex 32") != NULL);
+
+    setenv("DATAMIND_SECRET_KEY", "short", 1);
+    CHECK(config_load(NULL, err, sizeof err) == NULL);
+    CHECK(strstr(err, "shorter than 32") != NULL);
+    setenv("DATAMIND_SECRET_KEY", "0123456789abcdef0123456789abcdef", 1);
+    CHECK(config_load(NULL, err, sizeof err) == NULL);
+    CHECK(strstr(err, "known example") != NULL);
+    setenv("DATAMIND_SECRET_KEY", "ffffffffffffffffffffffffffffffffffff", 1);
+    CHECK(config_load(NULL, err, sizeof err) == NULL);
+
+    setenv("DATAMIND_SECRET_KEY", "3f1b9c0e7a52d84e6c19b0aa47d2e5f83c6b1d9e", 1);
+    setenv("DATAMIND_WORKERS", "3", 1);
+    c = config_load(NULL, err, sizeof err);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(c->workers, 3);
+        CHECK_INT(c->max_rows, 10000);
+        CHECK_STR(c->registration, "open");
+        config_free(c);
+    }
+    setenv("DATAMIND_WORKERS", "many", 1);
+    CHECK(config_load(NULL, err, sizeof err) == NULL);
+    CHECK(strstr(err, "DATAMIND_WORKERS must be a whole number") != NULL);
+    unsetenv("DATAMIND_WORKERS");
+
+    const char *path = write_tmp("# comment\n\nDATAMIND_MAX_ROWS=500\nQUERY_TIMEOUT_MS = 2000\n"
+                                 "REGISTRATION=\"closed\"\n");
+    c = config_load(path, err, sizeof err);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(c->max_rows, 500);
+        CHECK_INT(c->query_timeout_ms, 2000);
+        CHECK_STR(c->registration, "closed");
+        config_free(c);
+    }
+    unlink(path);
+    path = write_tmp("MAX_ROWS=500\nNO_SUCH_THING=1\n");
+    CHECK(config_load(path, err, sizeof err) == NULL);
+    CHECK(strstr(err, ":2: unknown setting NO_SUCH_THING") != NULL);
+    unlink(path);
+    path = write_tmp("\n\n\nMAX_ROWS=0\n");
+    CHECK(config_load(path, err, sizeof err) == NULL);
+    CHECK(strstr(err, ":4: DATAMIND_MAX_ROWS must be between") != NULL);
+    unlink(path);
+    path = write_tmp("REGISTRATION=maybe\n");
+    CHECK(config_load(path, err, sizeof err) == NULL);
+    CHECK(strstr(err, "one of open|closed") != NULL);
+    unlink(path);
+    path = write_tmp("just words\n");
+    CHECK(config_load(path, err, sizeof err) == NULL);
+    CHECK(strstr(err, ":1: expected KEY=VALUE") != NULL);
+    unlink(path);
+    CHECK(config_load("/nonexistent/datamind.conf", err, sizeof err) == NULL);
+}
+
+static void test_net(void)
+{
+    CHECK(net_ip_in_list("127.0.0.1", "127.0.0.1/32,::1/128"));
+    CHECK(net_ip_in_list("::1", "127.0.0.1/32, ::1/128"));
+    CHECK(net_ip_in_list("10.1.2.3", "10.0.0.0/8"));
+    CHECK(!net_ip_in_list("11.1.2.3", "10.0.0.0/8"));
+    CHECK(net_ip_in_list("192.168.1.77", "192.168.1.64/26"));
+    CHECK(!net_ip_in_list("192.168.1.128", "192.168.1.64/26"));
+    CHECK(net_ip_in_list("::ffff:10.0.0.1", "10.0.0.0/8"));
+    CHECK(net_ip_in_list("fd00::5", "fd00::/8"));
+    CHECK(!net_ip_in_list("not-an-ip", "0.0.0.0/0"));
+    CHECK(!net_ip_in_list("1.2.3.4", "garbage,/,1.2.3.4/99"));
+    CHECK(net_ip_in_list("1.2.3.4", "0.0.0.0/0"));
+    CHECK(!net_ip_in_list("1.2.3.4", ""));
+    CHECK_INT(net_list_valid("10.0.0.0/8, ::1"), 0);
+    CHECK_INT(net_list_valid("10.0.0.0/33"), -1);
+}
+
+int main(void)
+{
+    test_buf();
+    test_arena();
+    test_config();
+    test_net();
+    return check_done("test_core");
+}

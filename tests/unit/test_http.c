@@ -1,0 +1,298 @@
+/* test_http.c — the request parsers and the router: malformed input must
+ * give a clear error or a sane value, never a crash. */
+#include "check.h"
+#include "core/arena.h"
+#include "http/http.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static arena_t *A;
+
+static kvlist_t parse_q(const char *s, int *rc)
+{
+    kvlist_t l = {0};
+    char err[128];
+    *rc = http_parse_urlencoded(A, s, strlen(s), &l, err, sizeof err);
+    return l;
+}
+
+static void test_urlencoded(void)
+{
+    int rc;
+    kvlist_t l = parse_q("a=1&b=hello+world&c=%41%42&d=&e", &rc);
+    CHECK_INT(rc, 0);
+    CHECK_STR(kv_get(&l, "a"), "1");
+    CHECK_STR(kv_get(&l, "b"), "hello world");
+    CHECK_STR(kv_get(&l, "c"), "AB");
+    CHECK_STR(kv_get(&l, "d"), "");
+    CHECK_STR(kv_get(&l, "e"), "");
+    CHECK(kv_get(&l, "zz") == NULL);
+
+    /* malformed percent-encoding is kept literally */
+    l = parse_q("x=%zz&y=%4&z=100%", &rc);
+    CHECK_INT(rc, 0);
+    CHECK_STR(kv_get(&l, "x"), "%zz");
+    CHECK_STR(kv_get(&l, "y"), "%4");
+    CHECK_STR(kv_get(&l, "z"), "100%");
+
+    /* duplicate keys: the first wins, all are kept */
+    l = parse_q("k=first&k=second", &rc);
+    CHECK_STR(kv_get(&l, "k"), "first");
+    CHECK_INT(l.n, 2);
+
+    /* NUL bytes and invalid UTF-8 are refused */
+    parse_q("a=x%00y", &rc);
+    CHECK_INT(rc, -1);
+    parse_q("a=%C3%28", &rc);
+    CHECK_INT(rc, -1);
+    parse_q("a=%FF", &rc);
+    CHECK_INT(rc, -1);
+    l = parse_q("name=%E2%9C%93+ok&emoji=%F0%9F%98%80", &rc);
+    CHECK_INT(rc, 0);
+    CHECK_STR(kv_get(&l, "name"), "\xE2\x9C\x93 ok");
+
+    /* empty input and separators only */
+    l = parse_q("", &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(l.n, 0);
+    l = parse_q("&&;&=x", &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(l.n, 0);
+}
+
+static void test_utf8(void)
+{
+    CHECK(http_valid_utf8("plain", 5));
+    CHECK(http_valid_utf8("\xC3\xA9", 2));
+    CHECK(!http_valid_utf8("\xC0\xAF", 2));         /* overlong */
+    CHECK(!http_valid_utf8("\xED\xA0\x80", 3));     /* surrogate */
+    CHECK(!http_valid_utf8("\xF4\x90\x80\x80", 4)); /* > U+10FFFF */
+    CHECK(!http_valid_utf8("\xE2\x82", 2));         /* truncated */
+}
+
+static void test_cookies(void)
+{
+    kvlist_t l = {0};
+    http_parse_cookies(A, "a=1; b = 2 ;c=\"quoted value\";;  ;d=;=nokey;noval; e=x=y", &l);
+    CHECK_STR(kv_get(&l, "a"), "1");
+    CHECK_STR(kv_get(&l, "b"), "2");
+    CHECK_STR(kv_get(&l, "c"), "quoted value");
+    CHECK_STR(kv_get(&l, "d"), "");
+    CHECK_STR(kv_get(&l, "e"), "x=y");
+    CHECK(kv_get(&l, "noval") == NULL);
+    CHECK(kv_get(&l, "") == NULL);
+    kvlist_t m = {0};
+    http_parse_cookies(A, "dup=one; dup=two", &m);
+    CHECK_STR(kv_get(&m, "dup"), "one");
+    kvlist_t n = {0};
+    http_parse_cookies(A, NULL, &n);
+    http_parse_cookies(A, "", &n);
+    http_parse_cookies(A, "\t s = v \t", &n);
+    CHECK_STR(kv_get(&n, "s"), "v");
+}
+
+/* A reader over a memory buffer, handing out at most `step` bytes a call,
+ * so delimiters land across read boundaries. */
+typedef struct mem_reader {
+    const char *data;
+    size_t len, pos, step;
+} mem_reader_t;
+
+static long mem_read(void *ctx, char *buf, size_t n)
+{
+    mem_reader_t *m = ctx;
+    size_t left = m->len - m->pos;
+    size_t k = left < n ? left : n;
+    if (k > m->step)
+        k = m->step;
+    memcpy(buf, m->data + m->pos, k);
+    m->pos += k;
+    return (long)k;
+}
+
+static int run_mp(const char *ct, const char *body, size_t len, size_t step, size_t mem_file,
+                  kvlist_t *form, http_file_t **files, size_t *nfiles, int *status)
+{
+    mem_reader_t m = {body, len, 0, step};
+    multipart_limits_t lim = {.max_total = 1 << 20, .max_field = 4096,
+                              .memory_file = mem_file, .tmpdir = "/tmp"};
+    char err[256];
+    *status = 0;
+    *nfiles = 0;
+    return http_parse_multipart(A, ct, mem_read, &m, &lim, form, files, nfiles, status, err,
+                                sizeof err);
+}
+
+static const char MP_BODY[] =
+    "preamble to ignore\r\n"
+    "--XyZ\r\n"
+    "Content-Disposition: form-data; name=\"title\"\r\n\r\n"
+    "Sales \"Q3\" --XyZ-ish\r\n"
+    "--XyZ\r\n"
+    "Content-Disposition: form-data; name=\"file\"; filename=\"data.csv\"\r\n"
+    "Content-Type: text/csv\r\n\r\n"
+    "region,revenue\r\nEMEA,4800000\r\nx--XyZ\r\n"
+    "\r\n--XyZ--\r\n"
+    "epilogue";
+
+static void test_multipart(void)
+{
+    size_t steps[] = {1, 3, 7, 64, 100000};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        kvlist_t form = {0};
+        http_file_t *files = NULL;
+        size_t nfiles;
+        int status;
+        int rc = run_mp("multipart/form-data; boundary=XyZ", MP_BODY, sizeof MP_BODY - 1,
+                        steps[i], 1 << 20, &form, &files, &nfiles, &status);
+        CHECK_INT(rc, 0);
+        CHECK_STR(kv_get(&form, "title"), "Sales \"Q3\" --XyZ-ish");
+        CHECK_INT(nfiles, 1);
+        if (nfiles == 1) {
+            CHECK_STR(files[0].filename, "data.csv");
+            CHECK_STR(files[0].content_type, "text/csv");
+            CHECK_STR(files[0].data, "region,revenue\r\nEMEA,4800000\r\nx--XyZ\r\n");
+        }
+    }
+    /* spill to a temp file past the memory threshold */
+    kvlist_t form = {0};
+    http_file_t *files = NULL;
+    size_t nfiles;
+    int status;
+    int rc = run_mp("multipart/form-data; boundary=\"XyZ\"", MP_BODY, sizeof MP_BODY - 1, 5, 8,
+                    &form, &files, &nfiles, &status);
+    CHECK_INT(rc, 0);
+    CHECK_INT(nfiles, 1);
+    if (nfiles == 1) {
+        CHECK(files[0].path != NULL);
+        CHECK(files[0].data == NULL);
+        CHECK_INT(files[0].size, 38);
+        CHECK(files[0].path && access(files[0].path, F_OK) == 0);
+    }
+    const char *spilled = nfiles == 1 ? files[0].path : NULL;
+    arena_reset(A); /* the request ends: its temp files go */
+    CHECK(spilled && access(spilled, F_OK) != 0);
+
+    /* missing boundary */
+    rc = run_mp("multipart/form-data", MP_BODY, sizeof MP_BODY - 1, 100, 1 << 20, &form, &files,
+                &nfiles, &status);
+    CHECK_INT(rc, -1);
+    CHECK_INT(status, 400);
+    /* truncated body */
+    rc = run_mp("multipart/form-data; boundary=XyZ", MP_BODY, 120, 100, 1 << 20, &form, &files,
+                &nfiles, &status);
+    CHECK_INT(rc, -1);
+    CHECK_INT(status, 400);
+    /* a part without a name */
+    const char *noname = "--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--\r\n";
+    rc = run_mp("multipart/form-data; boundary=b", noname, strlen(noname), 100, 1 << 20, &form,
+                &files, &nfiles, &status);
+    CHECK_INT(rc, -1);
+    /* an oversized field is a 413 */
+    buf_t big = {0};
+    buf_puts(&big, "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n");
+    for (int i = 0; i < 5000; i++)
+        buf_putc(&big, 'x');
+    buf_puts(&big, "\r\n--b--\r\n");
+    rc = run_mp("multipart/form-data; boundary=b", big.data, big.len, 4096, 1 << 20, &form, &files,
+                &nfiles, &status);
+    CHECK_INT(rc, -1);
+    CHECK_INT(status, 413);
+    buf_free(&big);
+    /* an empty body */
+    rc = run_mp("multipart/form-data; boundary=b", "", 0, 100, 1 << 20, &form, &files, &nfiles,
+                &status);
+    CHECK_INT(rc, -1);
+    /* an empty file input is skipped */
+    const char *empty = "--b\r\nContent-Disposition: form-data; name=\"up\"; filename=\"\"\r\n"
+                        "Content-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n";
+    rc = run_mp("multipart/form-data; boundary=b", empty, strlen(empty), 100, 1 << 20, &form,
+                &files, &nfiles, &status);
+    CHECK_INT(rc, 0);
+    CHECK_INT(nfiles, 0);
+}
+
+static void noop(req_t *r)
+{
+    (void)r;
+}
+
+static void test_router(void)
+{
+    static const route_t table[] = {
+        {"GET", "/", ROLE_NONE, noop, "home"},
+        {"GET", "/dashboards/{id}", ROLE_VIEWER, noop, "dash"},
+        {"POST", "/dashboards/{id}/widgets", ROLE_ANALYST, noop, "add"},
+        {"GET", "/dashboards/{id}/widgets/{wid}.svg", ROLE_VIEWER, noop, "svg"},
+        {"GET|POST", "/login", ROLE_NONE, noop, "login"},
+    };
+    size_t n = sizeof table / sizeof table[0];
+    req_t r = {.arena = A};
+    const route_t *out;
+    r.method = "GET", r.path = "/";
+    CHECK_INT(router_match(table, n, &r, &out), 0);
+    r.path = "/dashboards/abc";
+    CHECK_INT(router_match(table, n, &r, &out), 0);
+    CHECK_STR(out->name, "dash");
+    CHECK_STR(http_route_param(&r, "id"), "abc");
+    r.path = "/dashboards/abc/widgets/w1.svg";
+    CHECK_INT(router_match(table, n, &r, &out), 0);
+    CHECK_STR(out->name, "svg");
+    CHECK_STR(http_route_param(&r, "wid"), "w1");
+    r.path = "/dashboards/abc/widgets/.svg";
+    CHECK_INT(router_match(table, n, &r, &out), 404);
+    r.path = "/dashboards/abc/widgets";
+    CHECK_INT(router_match(table, n, &r, &out), 405);
+    r.method = "POST";
+    CHECK_INT(router_match(table, n, &r, &out), 0);
+    r.method = "HEAD", r.path = "/login";
+    CHECK_INT(router_match(table, n, &r, &out), 0);
+    r.path = "/dashboards/";
+    CHECK_INT(router_match(table, n, &r, &out), 404);
+    r.path = "/dashboards";
+    CHECK_INT(router_match(table, n, &r, &out), 404);
+    r.path = "/nope/deeper/still";
+    CHECK_INT(router_match(table, n, &r, &out), 404);
+    r.path = "";
+    CHECK_INT(router_match(table, n, &r, &out), 404);
+}
+
+static void test_safe_path(void)
+{
+    CHECK(http_safe_local_path("/chat"));
+    CHECK(http_safe_local_path("/dashboards/1?x=2"));
+    CHECK(!http_safe_local_path("//evil.example"));
+    CHECK(!http_safe_local_path("/\\evil.example"));
+    CHECK(!http_safe_local_path("https://evil.example"));
+    CHECK(!http_safe_local_path("javascript:alert(1)"));
+    CHECK(!http_safe_local_path("/a\r\nSet-Cookie: x"));
+    CHECK(!http_safe_local_path(""));
+    CHECK(!http_safe_local_path(NULL));
+}
+
+static void test_encode(void)
+{
+    buf_t b = {0};
+    http_url_encode(&b, "a b/é&=");
+    CHECK_STR(buf_str(&b), "a%20b%2F%C3%A9%26%3D");
+    char s[] = "a%20b%2F%C3%A9%26%3D";
+    http_url_decode(s, strlen(s), 0);
+    CHECK_STR(s, "a b/é&=");
+    buf_free(&b);
+}
+
+int main(void)
+{
+    A = arena_new();
+    test_urlencoded();
+    test_utf8();
+    test_cookies();
+    test_multipart();
+    test_router();
+    test_safe_path();
+    test_encode();
+    arena_free(A);
+    return check_done("test_http");
+}

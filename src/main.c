@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "chart/chart.h"
+#include "cli/cli.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "pages/pages.h"
@@ -19,6 +20,7 @@ static const char usage[] =
     "\n"
     "  web      [--listen PATH|HOST:PORT] [--workers N] [--max-requests N] [--pidfile F]\n"
     "  migrate                          apply migrations, idempotent\n"
+    "  user add --org SLUG --email E --name N --role admin|analyst|viewer   (password on stdin)\n"
     "  sql check [--allow-function NAME]... [SQL]   validate a query (stdin if no SQL)\n"
     "  template render FILE [DATA.json] [--partials DIR]\n"
     "  chart render --type T [--x COL] [--y COL[,COL]] [--series COL] [--title S] < result.json\n"
@@ -152,6 +154,10 @@ int main(int argc, char **argv)
         return cmd_web(argc - 1, argv + 1);
     if (strcmp(cmd, "migrate") == 0)
         return cmd_migrate(argc - 1, argv + 1);
+    if (strcmp(cmd, "user") == 0) {
+        load_config_or_die();
+        return cli_user(argc - 2, argv + 2);
+    }
     if (strcmp(cmd, "sql") == 0 && argc >= 3)
         return sqlsafe_cli(argc - 2, argv + 2);
     if (strcmp(cmd, "template") == 0 && argc >= 3)

@@ -49,6 +49,7 @@ static const config_def_t config_defs[] = {
     S(templates_dir, "TEMPLATES", DM_SHARE "/templates"),
     S(migrations_dir, "MIGRATIONS", DM_SHARE "/migrations"),
     S(static_dir, "STATIC", DM_SHARE "/static"),
+    S(data_dir, "DATA", DM_SHARE "/data"),
     E(log_level, "LOG_LEVEL", "info", "debug|info|warn|error"),
     E(registration, "REGISTRATION", "open", "open|closed"),
     I(session_idle_hours, "SESSION_IDLE_HOURS", "12", 1, 8760),

@@ -32,6 +32,7 @@ typedef struct config {
     char *templates_dir;
     char *migrations_dir;
     char *static_dir;
+    char *data_dir;
     char *log_level;
     /* accounts */
     char *registration;

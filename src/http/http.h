@@ -39,7 +39,8 @@ typedef struct http_file {
 
 /* Who is signed in; filled by the auth layer before routing. */
 typedef struct http_user {
-    char *id, *org_id, *org_slug, *org_name, *email, *name, *session_id;
+    char *id, *org_id, *org_slug, *org_name, *email, *name;
+    unsigned char sid[16]; /* the session id, binding for the CSRF token */
     role_t role;
 } http_user_t;
 

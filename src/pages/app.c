@@ -4,6 +4,7 @@
  * malformed input is a 400, an unknown path a 404, a route above the
  * user's role a 403, an oversized body a 413 — before any handler runs. */
 #include "pages/pages.h"
+#include "auth/auth.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "store/store.h"
@@ -16,6 +17,13 @@ tmpl_set_t *app_templates;
 
 int app_load(char *err, size_t errlen)
 {
+    if (auth_keys_init(cfg->secret_key, cfg->secret_key_old, err, errlen) < 0)
+        return -1;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/common-passwords.txt", cfg->data_dir);
+    password_list_free();
+    if (password_list_load(path, err, errlen) < 0)
+        return -1;
     tmpl_set_t *set = tmpl_set_new();
     if (tmpl_set_load_dir(set, cfg->templates_dir, err, errlen) < 0) {
         tmpl_set_free(set);
@@ -35,6 +43,8 @@ int app_load(char *err, size_t errlen)
 
 void app_unload(void)
 {
+    password_list_free();
+    auth_keys_wipe();
     tmpl_set_free(app_templates);
     app_templates = NULL;
 }
@@ -93,6 +103,8 @@ void app_handle(req_t *r)
     }
     r->route_name = rt->name;
     r->route_index = (int)(rt - app_routes);
+    if (rt->fn != page_healthz && rt->fn != page_metrics)
+        session_attach(r);
     if (rt->min_role > ROLE_NONE && !r->user) {
         need_signin(r);
         return;
@@ -107,6 +119,11 @@ void app_handle(req_t *r)
             page_error(r, 413, "What you sent is larger than this server accepts.");
         else
             page_error(r, 400, "The form could not be read (malformed or not UTF-8 text).");
+        return;
+    }
+    if (http_is_post(r) && !session_csrf_ok(r)) {
+        page_error(r, 403, "This form has expired or did not come from DataMind. Go back, "
+                           "reload the page and submit it again.");
         return;
     }
     rt->fn(r);

@@ -21,6 +21,9 @@ void app_handle(req_t *r);
 extern const route_t app_routes[];
 extern const size_t app_nroutes;
 
+/* Where a signed-in user starts. */
+#define APP_HOME "/settings"
+
 /* --- rendering (view.c) ------------------------------------------------ */
 /* Common context for a page: user, csrf, nav, flash. New reference. */
 json_t *page_ctx(req_t *r, const char *title, const char *section);
@@ -34,9 +37,45 @@ void page_error(req_t *r, int status, const char *message);
 /* A one-shot message shown on the next page (after a redirect). */
 void page_flash(req_t *r, const char *kind, const char *message);
 
+/* --- sessions and CSRF (session.c) ------------------------------------- */
+void session_attach(req_t *r);           /* before routing: r->user, r->csrf */
+int session_csrf_ok(req_t *r);           /* a POST's token and Origin */
+struct account;
+int session_begin(req_t *r, const struct account *acct); /* sign in: new id, cookie */
+void session_end(req_t *r);              /* sign out: row deleted, cookie cleared */
+role_t session_role_parse(const char *role);
+
+/* --- forms (form.c) --------------------------------------------------- */
+typedef struct form {
+    req_t *r;
+    json_t *values; /* what the user typed, for re-rendering */
+    json_t *errors; /* field → message */
+} form_t;
+void form_open(form_t *f, req_t *r);
+const char *form_text(form_t *f, const char *name, const char *label, int required,
+                      size_t max_chars);
+const char *form_email(form_t *f, const char *name);
+const char *form_password(form_t *f, const char *name, const char *label);
+void form_error(form_t *f, const char *field, const char *msg);
+int form_ok(const form_t *f);
+void form_into(form_t *f, json_t *ctx);
+void form_close(form_t *f);
+
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
 void page_login_form(req_t *r);
+void page_login_submit(req_t *r);
+void page_logout(req_t *r);
+void page_register_form(req_t *r);
+void page_register_submit(req_t *r);
+void page_settings(req_t *r);
+void page_settings_submit(req_t *r);
+void page_users(req_t *r);
+void page_users_add(req_t *r);
+void page_users_role(req_t *r);
+void page_users_active(req_t *r);
+void page_audit(req_t *r);
+void page_audit_csv(req_t *r);
 void page_healthz(req_t *r);
 void page_metrics(req_t *r);
 

@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "core/metrics.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -136,4 +137,55 @@ const char *db_get(const PGresult *res, int row, int col)
 int db_is_null(const PGresult *res, int row, int col)
 {
     return PQgetisnull(res, row, col);
+}
+
+json_t *db_row_json(const PGresult *res, int row)
+{
+    json_t *o = json_object();
+    int nf = PQnfields(res);
+    for (int c = 0; c < nf; c++) {
+        json_t *v;
+        if (PQgetisnull(res, row, c))
+            v = json_null();
+        else if (PQftype(res, c) == 16) /* bool */
+            v = json_boolean(PQgetvalue(res, row, c)[0] == 't');
+        else
+            v = json_string(PQgetvalue(res, row, c));
+        json_object_set_new(o, PQfname(res, c), v ? v : json_null());
+    }
+    return o;
+}
+
+json_t *db_rows_json(const PGresult *res)
+{
+    json_t *arr = json_array();
+    int n = res ? PQntuples(res) : 0;
+    for (int r = 0; r < n; r++)
+        json_array_append_new(arr, db_row_json(res, r));
+    return arr;
+}
+
+const char *db_bytea_param(arena_t *a, const unsigned char *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    char *s = arena_alloc(a, 2 * n + 3);
+    s[0] = '\\';
+    s[1] = 'x';
+    for (size_t i = 0; i < n; i++) {
+        s[2 + 2 * i] = hex[p[i] >> 4];
+        s[3 + 2 * i] = hex[p[i] & 15];
+    }
+    return s;
+}
+
+int db_is_uuid(const char *s)
+{
+    if (!s || strlen(s) != 36)
+        return 0;
+    for (int i = 0; i < 36; i++) {
+        int dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+            return 0;
+    }
+    return 1;
 }

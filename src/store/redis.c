@@ -99,16 +99,25 @@ static redisReply *kv_finish(arena_t *a, redisReply *r)
     return r;
 }
 
+/* A connection that was fine before may have died with a Redis restart:
+ * the first command finds out. Reopen once at once and retry, so one
+ * stale connection per worker does not turn into a failed request. */
 redisReply *kv_cmd(arena_t *a, const char *fmt, ...)
 {
-    redisContext *c = kv_conn();
-    if (!c)
-        return NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    redisReply *r = redisvCommand(c, fmt, ap);
-    va_end(ap);
-    return kv_finish(a, r);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int had = ctx != NULL;
+        redisContext *c = attempt ? (ctx = kv_open()) : kv_conn();
+        if (!c)
+            return NULL;
+        va_list ap;
+        va_start(ap, fmt);
+        redisReply *r = redisvCommand(c, fmt, ap);
+        va_end(ap);
+        if (r || !had)
+            return kv_finish(a, r);
+        kv_close();
+    }
+    return NULL;
 }
 
 redisReply *kv_cmdv(arena_t *a, int argc, const char **argv, const size_t *argvlen)
@@ -121,13 +130,8 @@ redisReply *kv_cmdv(arena_t *a, int argc, const char **argv, const size_t *argvl
 
 int kv_ping(void)
 {
-    redisContext *c = kv_conn();
-    if (!c)
-        return -1;
-    redisReply *r = redisCommand(c, "PING");
+    redisReply *r = kv_cmd(NULL, "PING");
     int ok = r && r->type == REDIS_REPLY_STATUS;
-    if (!r)
-        kv_close();
     freeReplyObject(r);
     return ok ? 0 : -1;
 }

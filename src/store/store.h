@@ -10,6 +10,7 @@
 
 #include <hiredis/hiredis.h>
 #include <libpq-fe.h>
+#include <jansson.h>
 #include <stddef.h>
 
 #include "core/arena.h"
@@ -35,6 +36,81 @@ int db_ping(void); /* 0 when a trivial query works */
 const char *db_get(const PGresult *res, int row, int col);
 int db_is_null(const PGresult *res, int row, int col);
 
+/* Rows as a JSON array of objects keyed by column name: text values,
+ * booleans as true/false, NULL as null. For templates. New reference. */
+json_t *db_rows_json(const PGresult *res);
+json_t *db_row_json(const PGresult *res, int row);
+/* '\\x…' text form of bytes, for a bytea parameter; arena-owned. */
+const char *db_bytea_param(arena_t *a, const unsigned char *p, size_t n);
+/* 1 if s is a canonical UUID (so a bad id is a 404, not a database error). */
+int db_is_uuid(const char *s);
+
+/* --- organizations and users (accounts.c) ------------------------------ */
+typedef struct account {
+    char *user_id, *org_id, *org_slug, *org_name, *email, *full_name, *role, *password_hash;
+    int is_active;
+} account_t;
+
+/* Create an organization and its first user (admin) in one transaction.
+ * On a duplicate: -1 with *field = "org_slug" or "email". */
+int account_register(arena_t *a, const char *org_name, const char *slug, const char *full_name,
+                     const char *email, const char *pw_hash, account_t *out, const char **field,
+                     char *err, size_t errlen);
+/* Every account with this email (across organizations), active or not,
+ * optionally only in the organization with slug org. */
+account_t *account_find_by_email(arena_t *a, const char *email, const char *org, size_t *n,
+                                 char *err, size_t errlen);
+int account_get(arena_t *a, const char *org_id, const char *user_id, account_t *out);
+int account_set_password(arena_t *a, const char *org_id, const char *user_id, const char *hash);
+int account_set_name(arena_t *a, const char *org_id, const char *user_id, const char *name);
+int account_record_login(arena_t *a, const char *org_id, const char *user_id);
+json_t *account_list(arena_t *a, const char *org_id);
+/* Add a user; -1 with err "limit" when the organization is full, field
+ * "email" on a duplicate. */
+int account_add(arena_t *a, const char *org_id, const char *email, const char *name,
+                const char *role, const char *pw_hash, char **user_id, const char **field,
+                char *err, size_t errlen);
+/* Change role / active flag. Refuses (-1, err) to leave the organization
+ * without an active admin. 0 when done; 404 when no such user. */
+int account_set_role(arena_t *a, const char *org_id, const char *user_id, const char *role,
+                     char *err, size_t errlen);
+int account_set_active(arena_t *a, const char *org_id, const char *user_id, int active,
+                       char *err, size_t errlen);
+
+/* --- sessions (sessions.c) ---------------------------------------------- */
+typedef struct session_row {
+    account_t acct;
+    int needs_touch; /* last_seen older than a minute */
+} session_row_t;
+int session_store_create(arena_t *a, const account_t *acct, const unsigned char id[16],
+                         const char *ip, const char *ua, int max_days);
+/* 0 and *out when the session exists, is not expired (absolute or idle)
+ * and its user is active; -1 otherwise. */
+int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, session_row_t *out);
+void session_store_touch(arena_t *a, const unsigned char id[16]);
+void session_store_delete(arena_t *a, const unsigned char id[16]);
+/* Delete a user's sessions; keep one (except, may be NULL). */
+void session_store_delete_user(arena_t *a, const char *org_id, const char *user_id,
+                               const unsigned char *except);
+int session_store_delete_hex(arena_t *a, const char *org_id, const char *user_id, const char *hex);
+json_t *session_store_list(arena_t *a, const char *org_id, const char *user_id,
+                           const unsigned char current[16]);
+
+/* --- audit log (audit.c) ------------------------------------------------ */
+/* Record an action. details is stolen (may be NULL). Never fails the
+ * caller: problems are logged. */
+void audit_record(arena_t *a, const char *org_id, const char *user_id, const char *action,
+                  const char *resource_type, const char *resource_id, json_t *details,
+                  const char *ip);
+typedef struct audit_filter {
+    const char *action, *user_id, *resource_type, *from, *to; /* "" or NULL = any */
+    int page, per_page;                                       /* page from 1 */
+} audit_filter_t;
+/* Newest first. *more = another page exists. */
+json_t *audit_list(arena_t *a, const char *org_id, const audit_filter_t *f, int *more,
+                   char *err, size_t errlen);
+json_t *audit_actions(arena_t *a, const char *org_id); /* distinct actions, for the filter */
+
 /* --- Redis (redis.c) --------------------------------------------------- */
 redisContext *kv_conn(void);
 void kv_close(void);
@@ -45,6 +121,14 @@ redisReply *kv_cmdv(arena_t *a, int argc, const char **argv, const size_t *argvl
 int kv_ping(void);
 /* cfg->redis_prefix + suffix, in the arena. */
 const char *kv_key(arena_t *a, const char *suffix);
+
+/* --- throttling (throttle.c) -------------------------------------------- */
+/* Seconds the caller must wait before another attempt (0 = go ahead, also
+ * when Redis is down). */
+long throttle_wait(arena_t *a, const char *scope, const char *key);
+/* free: failures allowed before delays start. */
+void throttle_failure(arena_t *a, const char *scope, const char *key, int free);
+void throttle_reset(arena_t *a, const char *scope, const char *key);
 
 /* --- migrations (migrate.c) --------------------------------------------- */
 /* Apply dir/NNNN_*.sql not yet in schema_migrations, each in its own

@@ -111,3 +111,54 @@ def kill(pid, sig=signal.SIGKILL):
         os.kill(pid, sig)
     except ProcessLookupError:
         pass
+
+
+_counter = [0]
+
+
+def unique(prefix="t"):
+    """A name no other test (or earlier run) uses."""
+    _counter[0] += 1
+    return "%s-%d-%d-%d" % (prefix, os.getpid(), int(time.time() * 1000) % 10000000, _counter[0])
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def csrf_of(client, path="/login"):
+    r = client.get(path)
+    return r.form_value("_csrf")
+
+
+def register(client=None, slug=None, email=None, name="Ada Admin", password=PASSWORD):
+    """Register a new organization; returns (client signed in as its admin, slug, email)."""
+    c = client or Client()
+    slug = slug or unique("org")
+    email = email or (slug + "@example.com")
+    token = csrf_of(c, "/register")
+    r = c.post("/register", {"_csrf": token, "org_name": "Org " + slug, "org_slug": slug,
+                             "full_name": name, "email": email, "password": password})
+    assert r.status == 303, (r.status, r.text[:2000])
+    return c, slug, email
+
+
+def login(email, password=PASSWORD, org=None, client=None):
+    c = client or Client()
+    token = csrf_of(c, "/login")
+    data = {"_csrf": token, "email": email, "password": password}
+    if org:
+        data["org"] = org
+    r = c.post("/login", data)
+    return c, r
+
+
+def add_user(admin, email, role, name="Someone", password=PASSWORD):
+    token = csrf_of(admin, "/admin/users")
+    r = admin.post("/admin/users", {"_csrf": token, "full_name": name, "email": email,
+                                    "role": role, "password": password})
+    assert r.status == 303, (r.status, r.text[:3000])
+    return r
+
+
+def page_csrf(client, path="/settings"):
+    return client.get(path).form_value("_csrf")

@@ -1,0 +1,9 @@
+/* cli.h — admin subcommands that act on the app database. */
+#ifndef DM_CLI_H
+#define DM_CLI_H
+
+/* `datamind user add --org SLUG --email E --name N --role R` (password on
+ * stdin; config already loaded). argv[0] == "add". Returns exit code. */
+int cli_user(int argc, char **argv);
+
+#endif

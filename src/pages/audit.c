@@ -1,0 +1,135 @@
+/* audit.c — the audit log for admins: filters, pages, CSV export. */
+#include "pages/pages.h"
+#include "store/store.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *valid_date(const char *s)
+{
+    if (!s || strlen(s) != 10)
+        return NULL;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+            return NULL;
+    return s;
+}
+
+static void read_filter(req_t *r, audit_filter_t *f)
+{
+    memset(f, 0, sizeof *f);
+    f->action = http_query(r, "action");
+    const char *user = http_query(r, "user");
+    f->user_id = db_is_uuid(user) ? user : NULL;
+    f->resource_type = http_query(r, "resource_type");
+    f->from = valid_date(http_query(r, "from"));
+    f->to = valid_date(http_query(r, "to"));
+    const char *page = http_query(r, "page");
+    f->page = page ? atoi(page) : 1;
+    if (f->page < 1 || f->page > 100000)
+        f->page = 1;
+    f->per_page = 50;
+}
+
+/* The filter as a query string, for pagination and the CSV link. */
+static const char *filter_qs(req_t *r, const audit_filter_t *f)
+{
+    buf_t b = {0};
+    const char *keys[] = {"action", "user", "resource_type", "from", "to"};
+    const char *vals[] = {f->action, f->user_id, f->resource_type, f->from, f->to};
+    for (size_t i = 0; i < 5; i++) {
+        if (!vals[i] || !*vals[i])
+            continue;
+        buf_printf(&b, "%s=", keys[i]);
+        http_url_encode(&b, vals[i]);
+        buf_putc(&b, '&');
+    }
+    const char *s = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+void page_audit(req_t *r)
+{
+    audit_filter_t f;
+    read_filter(r, &f);
+    char err[256];
+    int more = 0;
+    json_t *rows = audit_list(r->arena, r->user->org_id, &f, &more, err, sizeof err);
+    if (!rows) {
+        page_error(r, 503, "The audit log could not be read right now. Try again.");
+        return;
+    }
+    json_t *ctx = page_ctx(r, "Audit log", "audit");
+    const char *qs = filter_qs(r, &f);
+    json_object_set_new(ctx, "rows", rows);
+    json_object_set_new(ctx, "empty", json_boolean(json_array_size(rows) == 0));
+    json_object_set_new(ctx, "actions", audit_actions(r->arena, r->user->org_id));
+    json_object_set_new(ctx, "users", account_list(r->arena, r->user->org_id));
+    json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s, s:s, s:s}",
+                        "action", f.action ? f.action : "", "user", f.user_id ? f.user_id : "",
+                        "resource_type", f.resource_type ? f.resource_type : "",
+                        "from", f.from ? f.from : "", "to", f.to ? f.to : ""));
+    json_object_set_new(ctx, "qs", json_string(qs));
+    json_object_set_new(ctx, "page", json_integer(f.page));
+    if (f.page > 1)
+        json_object_set_new(ctx, "prev_page", json_integer(f.page - 1));
+    if (more)
+        json_object_set_new(ctx, "next_page", json_integer(f.page + 1));
+    page_render(r, "audit", ctx);
+}
+
+/* A CSV cell, quoted, with formula-starting cells defused (=, +, -, @, tab, CR). */
+static void csv_cell(buf_t *b, const char *s)
+{
+    buf_putc(b, '"');
+    if (s && strchr("=+-@\t\r", s[0]) && s[0])
+        buf_putc(b, '\'');
+    for (; s && *s; s++) {
+        if (*s == '"')
+            buf_putc(b, '"');
+        buf_putc(b, *s);
+    }
+    buf_putc(b, '"');
+}
+
+void page_audit_csv(req_t *r)
+{
+    audit_filter_t f;
+    read_filter(r, &f);
+    f.page = 1;
+    f.per_page = 100000;
+    char err[256];
+    int more = 0;
+    json_t *rows = audit_list(r->arena, r->user->org_id, &f, &more, err, sizeof err);
+    if (!rows) {
+        page_error(r, 503, "The audit log could not be read right now. Try again.");
+        return;
+    }
+    static const char *const cols[] = {"time", "action", "user_email", "user_name",
+                                       "resource_type", "resource_id", "ip", "details"};
+    buf_puts(&r->body, "\xEF\xBB\xBF"); /* BOM: Excel reads UTF-8 */
+    for (size_t c = 0; c < 8; c++) {
+        if (c)
+            buf_putc(&r->body, ',');
+        csv_cell(&r->body, cols[c]);
+    }
+    buf_puts(&r->body, "\r\n");
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row) {
+        for (size_t c = 0; c < 8; c++) {
+            if (c)
+                buf_putc(&r->body, ',');
+            csv_cell(&r->body, json_string_value(json_object_get(row, cols[c])));
+        }
+        buf_puts(&r->body, "\r\n");
+    }
+    json_decref(rows);
+    http_header(r, "Content-Type", "text/csv; charset=utf-8");
+    http_header(r, "Content-Disposition", "attachment; filename=\"audit.csv\"");
+    audit_record(r->arena, r->user->org_id, r->user->id, "audit.export", "audit_log", NULL,
+                 json_pack("{s:i}", "rows", (int)i), r->remote_addr);
+}

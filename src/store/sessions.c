@@ -1,0 +1,105 @@
+/* sessions.c — sign-in sessions. The cookie carries the id and a MAC; the
+ * row is the truth: deleting it signs the cookie out everywhere. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int session_store_create(arena_t *a, const account_t *acct, const unsigned char id[16],
+                         const char *ip, const char *ua, int max_days)
+{
+    char err[256], days[16];
+    snprintf(days, sizeof days, "%d", max_days);
+    char *agent = arena_strndup(a, ua ? ua : "", ua && strlen(ua) > 300 ? 300 : (ua ? strlen(ua) : 0));
+    const char *p[6] = {db_bytea_param(a, id, 16), acct->org_id, acct->user_id, days, ip, agent};
+    return db_exec(a,
+                   "INSERT INTO sessions (id, org_id, user_id, expires_at, ip_address, user_agent)"
+                   " VALUES ($1, $2, $3, now() + make_interval(days => $4::int), $5, $6)",
+                   6, p, err, sizeof err)
+               ? 0
+               : -1;
+}
+
+int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, session_row_t *out)
+{
+    char err[256], hours[16];
+    snprintf(hours, sizeof hours, "%d", idle_hours);
+    const char *p[2] = {db_bytea_param(a, id, 16), hours};
+    PGresult *res = db_exec(
+        a,
+        "SELECT u.id, u.org_id, o.slug, o.name, u.email, u.full_name, u.role,"
+        " s.last_seen_at < now() - interval '1 minute'"
+        " FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id"
+        " JOIN organizations o ON o.id = s.org_id"
+        " WHERE s.id = $1 AND s.expires_at > now() AND u.is_active"
+        " AND s.last_seen_at > now() - make_interval(hours => $2::int)",
+        2, p, err, sizeof err);
+    if (!res || PQntuples(res) != 1)
+        return -1;
+    account_t *u = &out->acct;
+    memset(u, 0, sizeof *u);
+    u->user_id = arena_strdup(a, db_get(res, 0, 0));
+    u->org_id = arena_strdup(a, db_get(res, 0, 1));
+    u->org_slug = arena_strdup(a, db_get(res, 0, 2));
+    u->org_name = arena_strdup(a, db_get(res, 0, 3));
+    u->email = arena_strdup(a, db_get(res, 0, 4));
+    u->full_name = arena_strdup(a, db_get(res, 0, 5));
+    u->role = arena_strdup(a, db_get(res, 0, 6));
+    u->is_active = 1;
+    out->needs_touch = db_get(res, 0, 7)[0] == 't';
+    return 0;
+}
+
+void session_store_touch(arena_t *a, const unsigned char id[16])
+{
+    char err[256];
+    const char *p[1] = {db_bytea_param(a, id, 16)};
+    db_exec(a, "UPDATE sessions SET last_seen_at = now() WHERE id = $1", 1, p, err, sizeof err);
+}
+
+void session_store_delete(arena_t *a, const unsigned char id[16])
+{
+    char err[256];
+    const char *p[1] = {db_bytea_param(a, id, 16)};
+    db_exec(a, "DELETE FROM sessions WHERE id = $1", 1, p, err, sizeof err);
+}
+
+void session_store_delete_user(arena_t *a, const char *org_id, const char *user_id,
+                               const unsigned char *except)
+{
+    char err[256];
+    const char *p[3] = {org_id, user_id, except ? db_bytea_param(a, except, 16) : NULL};
+    db_exec(a,
+            "DELETE FROM sessions WHERE org_id = $1 AND user_id = $2"
+            " AND ($3::bytea IS NULL OR id <> $3::bytea)",
+            3, p, err, sizeof err);
+}
+
+int session_store_delete_hex(arena_t *a, const char *org_id, const char *user_id, const char *hex)
+{
+    char err[256];
+    if (!hex || strlen(hex) != 32 || strspn(hex, "0123456789abcdef") != 32)
+        return -1;
+    const char *p[3] = {org_id, user_id, arena_printf(a, "\\x%s", hex)};
+    PGresult *res = db_exec(a, "DELETE FROM sessions WHERE org_id = $1 AND user_id = $2 AND id = $3",
+                            3, p, err, sizeof err);
+    return res && atoi(PQcmdTuples(res)) > 0 ? 0 : -1;
+}
+
+json_t *session_store_list(arena_t *a, const char *org_id, const char *user_id,
+                           const unsigned char current[16])
+{
+    char err[256];
+    const char *p[3] = {org_id, user_id, db_bytea_param(a, current, 16)};
+    PGresult *res = db_exec(
+        a,
+        "SELECT encode(id, 'hex') AS id, id = $3 AS current, ip_address AS ip,"
+        " coalesce(user_agent, '') AS user_agent,"
+        " to_char(created_at, 'YYYY-MM-DD HH24:MI') AS created,"
+        " to_char(last_seen_at, 'YYYY-MM-DD HH24:MI') AS last_seen"
+        " FROM sessions WHERE org_id = $1 AND user_id = $2 AND expires_at > now()"
+        " ORDER BY last_seen_at DESC",
+        3, p, err, sizeof err);
+    return res ? db_rows_json(res) : json_array();
+}

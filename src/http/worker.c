@@ -83,8 +83,10 @@ static void req_build(req_t *r, FCGX_Request *fr)
     r->request_id = http_env(r, "REQUEST_ID");
     r->user_agent = http_header_in(r, "User-Agent");
     r->remote_addr = client_addr(r);
+    /* A fragment is wanted only by htmx requests that are not boosted
+     * navigation: a boosted link or form swaps in the whole page. */
     const char *hx = http_header_in(r, "HX-Request");
-    r->htmx = hx && strcmp(hx, "true") == 0;
+    r->htmx = hx && strcmp(hx, "true") == 0 && !http_header_in(r, "HX-Boosted");
     r->stream = fr->in;
     char err[128];
     if (r->query_string &&

@@ -51,6 +51,21 @@ static const char *filter_qs(req_t *r, const audit_filter_t *f)
     return s;
 }
 
+/* Flag the option equal to the current filter value, for <select>. */
+static json_t *mark_selected(json_t *list, const char *key, const char *value)
+{
+    size_t i;
+    json_t *o;
+    if (!list)
+        return json_array();
+    json_array_foreach(list, i, o) {
+        const char *v = json_string_value(json_object_get(o, key));
+        if (value && v && strcmp(v, value) == 0)
+            json_object_set_new(o, "selected", json_true());
+    }
+    return list;
+}
+
 void page_audit(req_t *r)
 {
     audit_filter_t f;
@@ -66,8 +81,10 @@ void page_audit(req_t *r)
     const char *qs = filter_qs(r, &f);
     json_object_set_new(ctx, "rows", rows);
     json_object_set_new(ctx, "empty", json_boolean(json_array_size(rows) == 0));
-    json_object_set_new(ctx, "actions", audit_actions(r->arena, r->user->org_id));
-    json_object_set_new(ctx, "users", account_list(r->arena, r->user->org_id));
+    json_object_set_new(ctx, "actions", mark_selected(audit_actions(r->arena, r->user->org_id),
+                                                      "action", f.action));
+    json_object_set_new(ctx, "users", mark_selected(account_list(r->arena, r->user->org_id), "id",
+                                                    f.user_id));
     json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s, s:s, s:s}",
                         "action", f.action ? f.action : "", "user", f.user_id ? f.user_id : "",
                         "resource_type", f.resource_type ? f.resource_type : "",

@@ -87,7 +87,9 @@ typedef struct sqlsafe_target {
  * 0.0.0.0/8, ::, link-local (169.254/16, fe80::/10), multicast and
  * broadcast; set = only an address in a listed CIDR, or a host whose name
  * equals a listed name (case-insensitive). A socket path is refused unless
- * that exact path is listed.
+ * that exact path is listed. Loopback and private ranges pass an empty
+ * list: production sets the list, or users can reach DataMind's own app DB.
+ * ~/.pgpass is never consulted, so a blank password stays blank.
  *
  * The session starts read-only (default_transaction_read_only=on), with a
  * SQLSAFE_SESSION_TIMEOUT_MS statement_timeout, client_encoding UTF8 and
@@ -120,7 +122,7 @@ int sqlsafe_probe(PGconn *c, json_t **info, char *err, size_t errlen);
  * ROLLBACK always; on return the connection is idle, or dead. */
 
 typedef struct sqlsafe_run {
-    int timeout_ms;  /* statement_timeout; <= 0 means 30000 */
+    int timeout_ms;  /* statement_timeout; <= 0 means 30000, capped at a day */
     long max_rows;   /* row cap; <= 0 means 1000 */
 } sqlsafe_run_t;
 
@@ -162,7 +164,10 @@ typedef struct sqlsafe_discover_opts {
  * "n_distinct" (pg_stats or null),"samples":[...]}]}]}, sorted by schema and
  * name. Metadata comes from three set-based catalog queries; counts and
  * samples are one bounded query each, inside one READ ONLY transaction, and
- * one that fails or times out is skipped, not an error. -1 with err when the
+ * one that fails or times out is skipped, not an error (row_estimate stays
+ * the estimate, or null; samples stay []). Counting and sampling stop after
+ * 45 s in all, leaving the rest unsampled. Only tables with reltuples < 0
+ * (never analyzed) or < exact_count_below are counted. -1 with err when the
  * catalog cannot be read or the connection is lost. */
 int sqlsafe_discover(PGconn *c, const sqlsafe_discover_opts_t *o, json_t **schema,
                      char *err, size_t errlen);

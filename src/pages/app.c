@@ -7,6 +7,7 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "query/query.h"
 #include "store/store.h"
 #include "tmpl/tmpl.h"
 
@@ -60,6 +61,7 @@ int app_worker_init(void)
 
 void app_worker_done(void)
 {
+    query_pool_close();
     db_close();
     kv_close();
 }

@@ -61,6 +61,13 @@ int form_ok(const form_t *f);
 void form_into(form_t *f, json_t *ctx);
 void form_close(form_t *f);
 
+/* --- query results as template data (result.c) ------------------------- */
+/* {columns:[{name,num}], rows:[{cells:[{v,num,null}]}], total, first, last} */
+json_t *result_table(const json_t *result, size_t offset, size_t limit);
+/* {svg, kind} or {error, kind}: the recommended chart, or kind if given. */
+json_t *result_chart(const json_t *result, const char *kind, const char *title);
+json_t *result_chart_kinds(const char *selected);
+
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
 void page_login_form(req_t *r);
@@ -76,6 +83,23 @@ void page_users_role(req_t *r);
 void page_users_active(req_t *r);
 void page_audit(req_t *r);
 void page_audit_csv(req_t *r);
+void page_connections(req_t *r);
+void page_connection_new(req_t *r);
+void page_connection_create(req_t *r);
+void page_connection(req_t *r);
+void page_connection_edit(req_t *r);
+void page_connection_update(req_t *r);
+void page_connection_test(req_t *r);
+void page_connection_refresh(req_t *r);
+void page_connection_delete(req_t *r);
+void page_connection_functions(req_t *r);
+void page_explore(req_t *r);
+void page_explore_run(req_t *r);
+void page_queries(req_t *r);
+void page_queries_create(req_t *r);
+void page_query(req_t *r);
+void page_query_update(req_t *r);
+void page_query_delete(req_t *r);
 void page_healthz(req_t *r);
 void page_metrics(req_t *r);
 

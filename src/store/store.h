@@ -77,6 +77,65 @@ int account_set_role(arena_t *a, const char *org_id, const char *user_id, const 
 int account_set_active(arena_t *a, const char *org_id, const char *user_id, int active,
                        char *err, size_t errlen);
 
+/* --- connections (connections.c) ----------------------------------------- */
+typedef struct conn_row {
+    char *id, *name, *kind, *host, *database_name, *username, *sslmode, *version;
+    int port;
+    unsigned char *password_enc; /* nonce || secretbox, arena-owned; NULL when none */
+    size_t password_enc_len;
+    json_t *allowed_functions;   /* array of names; owned by the arena */
+    char *last_synced_at, *last_error;
+} conn_row_t;
+typedef struct conn_fields {
+    const char *name, *host, *database_name, *username, *sslmode;
+    int port;
+    const unsigned char *password_enc; /* NULL: keep (update) / none (create) */
+    size_t password_enc_len;
+} conn_fields_t;
+json_t *conn_list(arena_t *a, const char *org_id);
+/* 0, or -1 when there is no such connection in this organization. */
+int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out);
+/* -1 with err "limit" when the organization has max_connections already,
+ * *field = "name" when the name is taken. */
+int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_fields_t *f,
+                char **id, const char **field, char *err, size_t errlen);
+int conn_update(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f,
+                const char **field, char *err, size_t errlen);
+int conn_delete(arena_t *a, const char *org_id, const char *id);
+void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error);
+int conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv);
+
+/* --- discovered schemas (schema.c) ---------------------------------------- */
+/* Save a discovery (sqlsafe_discover's JSON) in one transaction: upsert
+ * tables and columns, remove what vanished. */
+int schema_store_save(arena_t *a, const char *org_id, const char *conn_id, const json_t *schema,
+                      char *err, size_t errlen);
+/* Tables with row estimates and column counts; search matches names. */
+json_t *schema_store_tables(arena_t *a, const char *org_id, const char *conn_id,
+                            const char *search);
+/* One table with its columns, or NULL. */
+json_t *schema_store_table(arena_t *a, const char *org_id, const char *conn_id,
+                           const char *table_id);
+/* The whole schema in sqlsafe_discover's shape (for the planner). New ref. */
+json_t *schema_store_load(arena_t *a, const char *org_id, const char *conn_id);
+
+/* --- saved queries (queries.c) ------------------------------------------- */
+/* A user sees the organization's shared queries and their own private ones. */
+typedef struct saved_fields {
+    const char *name, *description, *sql, *tags_csv, *connection_id;
+    int shared;
+} saved_fields_t;
+json_t *saved_list(arena_t *a, const char *org_id, const char *user_id, const char *search);
+/* One query as an object (with "mine"), or NULL when not visible. */
+json_t *saved_get(arena_t *a, const char *org_id, const char *user_id, const char *id);
+int saved_create(arena_t *a, const char *org_id, const char *user_id, const saved_fields_t *f,
+                 char **id, char *err, size_t errlen);
+/* Only the owner or an admin may change or delete: 0, 404 (not visible), 403. */
+int saved_update(arena_t *a, const char *org_id, const char *user_id, int is_admin,
+                 const char *id, const saved_fields_t *f);
+int saved_delete(arena_t *a, const char *org_id, const char *user_id, int is_admin,
+                 const char *id);
+
 /* --- sessions (sessions.c) ---------------------------------------------- */
 typedef struct session_row {
     account_t acct;

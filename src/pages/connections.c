@@ -1,0 +1,290 @@
+/* connections.c — connect a database, browse its schema, test, refresh,
+ * edit, delete. */
+#include "pages/pages.h"
+#include "auth/auth.h"
+#include "core/config.h"
+#include "query/query.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const sslmodes[] = {"disable", "prefer", "require", "verify-full"};
+
+static json_t *sslmode_options(const char *current)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < 4; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:b}", "value", sslmodes[i], "selected",
+                                             current && strcmp(current, sslmodes[i]) == 0));
+    return arr;
+}
+
+void page_connections(req_t *r)
+{
+    json_t *ctx = page_ctx(r, "Connections", "connections");
+    json_t *list = conn_list(r->arena, r->user->org_id);
+    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
+    json_object_set_new(ctx, "connections", list);
+    page_render(r, "connections", ctx);
+}
+
+static void form_render(req_t *r, form_t *f, const conn_row_t *c, int status)
+{
+    json_t *ctx = page_ctx(r, c ? "Edit connection" : "New connection", "connections");
+    const char *ssl = f ? json_string_value(json_object_get(f->values, "sslmode")) : NULL;
+    if (c) {
+        json_object_set_new(ctx, "conn", json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}", "id", c->id,
+                            "name", c->name, "host", c->host, "port", c->port, "database",
+                            c->database_name, "user", c->username));
+        ssl = ssl ? ssl : c->sslmode;
+    }
+    json_object_set_new(ctx, "sslmodes", sslmode_options(ssl ? ssl : "prefer"));
+    if (f)
+        form_into(f, ctx);
+    r->status = status;
+    page_render(r, "connection_form", ctx);
+}
+
+void page_connection_new(req_t *r)
+{
+    form_render(r, NULL, NULL, 200);
+}
+
+/* Read the form (or the URL that fills it in). *pw = the password typed. */
+static void read_fields(req_t *r, form_t *f, conn_fields_t *cf, const char **pw)
+{
+    const char *url = form_text(f, "url", "URL", 0, 2000);
+    query_url_t u = {0};
+    if (*url && query_parse_url(r->arena, url, &u) < 0)
+        form_error(f, "url", "This is not a PostgreSQL URL like postgresql://user:password@host:5432/db.");
+    cf->name = form_text(f, "name", "Name", 1, 200);
+    cf->host = u.host ? u.host : form_text(f, "host", "Host", 1, 255);
+    const char *port = form_text(f, "port", "Port", 0, 5);
+    cf->port = u.host ? u.port : (*port ? atoi(port) : 5432);
+    if (cf->port < 1 || cf->port > 65535)
+        form_error(f, "port", "The port is a number from 1 to 65535.");
+    cf->database_name = u.dbname ? u.dbname : form_text(f, "database", "Database", 1, 255);
+    cf->username = u.user ? u.user : form_text(f, "user", "User", 1, 255);
+    const char *ssl = u.sslmode ? u.sslmode : form_text(f, "sslmode", "SSL mode", 0, 20);
+    cf->sslmode = *ssl ? ssl : "prefer";
+    int known = 0;
+    for (size_t i = 0; i < 4; i++)
+        known |= strcmp(cf->sslmode, sslmodes[i]) == 0;
+    if (!known)
+        form_error(f, "sslmode", "Choose disable, prefer, require or verify-full.");
+    const char *typed = http_param(r, "password");
+    *pw = u.password ? u.password : (typed ? typed : "");
+    if (strlen(*pw) > 1000)
+        form_error(f, "password", "The password is too long.");
+}
+
+static int encrypt_password(const char *pw, conn_fields_t *cf, req_t *r)
+{
+    unsigned char *enc;
+    size_t n;
+    if (secret_encrypt(pw, strlen(pw), &enc, &n) < 0)
+        return -1;
+    unsigned char *copy = arena_alloc(r->arena, n);
+    memcpy(copy, enc, n);
+    free(enc);
+    cf->password_enc = copy;
+    cf->password_enc_len = n;
+    return 0;
+}
+
+static void discover_after_save(req_t *r, const char *id, const char *verb)
+{
+    conn_row_t c;
+    char err[512], msg[700];
+    int ntables = 0;
+    if (conn_get(r->arena, r->user->org_id, id, &c) == 0 &&
+        query_discover(r->arena, r->user->org_id, &c, &ntables, err, sizeof err) == 0) {
+        snprintf(msg, sizeof msg, "Connection %s. Found %d table%s.", verb, ntables,
+                 ntables == 1 ? "" : "s");
+        page_flash(r, "ok", msg);
+    } else {
+        snprintf(msg, sizeof msg, "Connection %s, but its schema could not be read: %s", verb, err);
+        page_flash(r, "error", msg);
+    }
+    http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", id));
+}
+
+void page_connection_create(req_t *r)
+{
+    form_t f;
+    conn_fields_t cf = {0};
+    const char *pw;
+    form_open(&f, r);
+    read_fields(r, &f, &cf, &pw);
+    char err[512];
+    char *id = NULL;
+    const char *field = NULL;
+    if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
+        form_error(&f, "password", "The password could not be stored; try again.");
+    if (form_ok(&f) &&
+        conn_create(r->arena, r->user->org_id, r->user->id, &cf, &id, &field, err, sizeof err) < 0) {
+        if (field)
+            form_error(&f, "name", "Another connection already has this name.");
+        else if (strcmp(err, "limit") == 0)
+            form_error(&f, "name", "Your organization has reached its connection limit.");
+        else
+            form_error(&f, "name", "The connection could not be saved; try again.");
+    }
+    if (!form_ok(&f)) {
+        form_render(r, &f, NULL, 400);
+        return;
+    }
+    form_close(&f);
+    audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
+                 json_pack("{s:s, s:s, s:s}", "name", cf.name, "host", cf.host, "database",
+                           cf.database_name), r->remote_addr);
+    discover_after_save(r, id, "saved");
+}
+
+static int load(req_t *r, conn_row_t *c)
+{
+    if (conn_get(r->arena, r->user->org_id, http_route_param(r, "id"), c) == 0)
+        return 0;
+    page_error(r, 404, "There is no such connection in your organization.");
+    return -1;
+}
+
+static void show(req_t *r, const conn_row_t *c, json_t *probe, const char *probe_error)
+{
+    const char *q = http_query(r, "q");
+    const char *table = http_query(r, "table");
+    json_t *ctx = page_ctx(r, c->name, "connections");
+    json_object_set_new(ctx, "conn", json_pack("{s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:s?, s:s?}",
+                        "id", c->id, "name", c->name, "host", c->host, "port", c->port,
+                        "database", c->database_name, "user", c->username, "sslmode", c->sslmode,
+                        "last_synced", *c->last_synced_at ? c->last_synced_at : NULL,
+                        "last_error", c->last_error));
+    json_t *tables = schema_store_tables(r->arena, r->user->org_id, c->id, q);
+    json_object_set_new(ctx, "table_count", json_integer((json_int_t)json_array_size(tables)));
+    json_object_set_new(ctx, "tables", tables);
+    json_object_set_new(ctx, "q", json_string(q ? q : ""));
+    json_t *t = table ? schema_store_table(r->arena, r->user->org_id, c->id, table) : NULL;
+    if (t) {
+        json_object_set_new(t, "preview_sql", json_string(query_preview_sql(
+            r->arena, json_string_value(json_object_get(t, "schema_name")),
+            json_string_value(json_object_get(t, "table_name")), 20)));
+        json_object_set_new(ctx, "table", t);
+    }
+    if (probe)
+        json_object_set_new(ctx, "probe", probe);
+    if (probe_error)
+        json_object_set_new(ctx, "probe_error", json_string(probe_error));
+    size_t i;
+    json_t *fn;
+    buf_t b = {0};
+    json_array_foreach(c->allowed_functions, i, fn) buf_printf(&b, "%s%s", i ? ", " : "",
+                                                               json_string_value(fn));
+    json_object_set_new(ctx, "functions", json_string(buf_str(&b)));
+    buf_free(&b);
+    page_render(r, "connection", ctx);
+}
+
+void page_connection(req_t *r)
+{
+    conn_row_t c;
+    if (load(r, &c) == 0)
+        show(r, &c, NULL, NULL);
+}
+
+void page_connection_test(req_t *r)
+{
+    conn_row_t c;
+    if (load(r, &c) < 0)
+        return;
+    json_t *info = NULL;
+    char err[512];
+    int rc = query_probe(r->arena, &c, &info, err, sizeof err);
+    audit_record(r->arena, r->user->org_id, r->user->id, "connection.test", "connection", c.id,
+                 json_pack("{s:b}", "ok", rc == 0), r->remote_addr);
+    show(r, &c, rc == 0 ? info : NULL, rc == 0 ? NULL : err);
+}
+
+void page_connection_refresh(req_t *r)
+{
+    conn_row_t c;
+    if (load(r, &c) < 0)
+        return;
+    audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,
+                 NULL, r->remote_addr);
+    discover_after_save(r, c.id, "refreshed");
+}
+
+void page_connection_edit(req_t *r)
+{
+    conn_row_t c;
+    if (load(r, &c) == 0)
+        form_render(r, NULL, &c, 200);
+}
+
+void page_connection_update(req_t *r)
+{
+    conn_row_t c;
+    if (load(r, &c) < 0)
+        return;
+    form_t f;
+    conn_fields_t cf = {0};
+    const char *pw, *field = NULL;
+    char err[512];
+    form_open(&f, r);
+    read_fields(r, &f, &cf, &pw);
+    if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
+        form_error(&f, "password", "The password could not be stored; try again.");
+    if (form_ok(&f) && conn_update(r->arena, r->user->org_id, c.id, &cf, &field, err, sizeof err) < 0)
+        form_error(&f, "name", field ? "Another connection already has this name."
+                                     : "The connection could not be saved; try again.");
+    if (!form_ok(&f)) {
+        form_render(r, &f, &c, 400);
+        return;
+    }
+    form_close(&f);
+    query_pool_drop(c.id);
+    audit_record(r->arena, r->user->org_id, r->user->id, "connection.update", "connection", c.id,
+                 json_pack("{s:s, s:b}", "name", cf.name, "password_changed", *pw != 0),
+                 r->remote_addr);
+    discover_after_save(r, c.id, "updated");
+}
+
+void page_connection_delete(req_t *r)
+{
+    conn_row_t c;
+    if (load(r, &c) < 0)
+        return;
+    const char *confirm = http_param(r, "confirm");
+    if (!confirm || strcmp(confirm, c.name) != 0) {
+        page_flash(r, "error", "To delete, type the connection's name exactly.");
+        http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
+        return;
+    }
+    conn_delete(r->arena, r->user->org_id, c.id);
+    query_pool_drop(c.id);
+    audit_record(r->arena, r->user->org_id, r->user->id, "connection.delete", "connection", c.id,
+                 json_pack("{s:s}", "name", c.name), r->remote_addr);
+    page_flash(r, "ok", "Connection deleted.");
+    http_redirect(r, 303, "/connections");
+}
+
+void page_connection_functions(req_t *r)
+{
+    conn_row_t c;
+    if (load(r, &c) < 0)
+        return;
+    const char *list = http_param(r, "functions");
+    list = list ? list : "";
+    if (strlen(list) > 2000 || strspn(list, "abcdefghijklmnopqrstuvwxyz0123456789_., ") != strlen(list)) {
+        page_flash(r, "error", "List function names separated by commas (letters, digits, _ and a schema.)");
+        http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
+        return;
+    }
+    conn_set_functions(r->arena, r->user->org_id, c.id, list);
+    audit_record(r->arena, r->user->org_id, r->user->id, "connection.functions", "connection",
+                 c.id, json_pack("{s:s}", "functions", list), r->remote_addr);
+    page_flash(r, "ok", "Allowed functions saved.");
+    http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
+}

@@ -1,0 +1,94 @@
+/* result.c — a query result as template data: the table (a page of rows,
+ * numbers right-aligned, NULL marked) and the chart (SVG from chart/). */
+#include "pages/pages.h"
+#include "chart/chart.h"
+#include "core/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_numeric_type(const char *t)
+{
+    return t && (strcmp(t, "integer") == 0 || strcmp(t, "number") == 0);
+}
+
+static json_t *cell(const json_t *v, int num)
+{
+    char tmp[64];
+    if (json_is_null(v))
+        return json_pack("{s:s, s:b}", "v", "NULL", "null", 1);
+    if (json_is_string(v))
+        return json_pack("{s:s, s:b}", "v", json_string_value(v), "num", num);
+    if (json_is_integer(v))
+        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v))
+        snprintf(tmp, sizeof tmp, "%.15g", json_real_value(v));
+    else if (json_is_boolean(v))
+        snprintf(tmp, sizeof tmp, "%s", json_is_true(v) ? "true" : "false");
+    else
+        snprintf(tmp, sizeof tmp, "…");
+    return json_pack("{s:s, s:b}", "v", tmp, "num", num);
+}
+
+json_t *result_table(const json_t *result, size_t offset, size_t limit)
+{
+    const json_t *cols = json_object_get(result, "columns");
+    const json_t *rows = json_object_get(result, "rows");
+    size_t ncols = json_array_size(cols), nrows = json_array_size(rows);
+    char *num = calloc(ncols ? ncols : 1, 1);
+    json_t *jc = json_array(), *jr = json_array();
+    for (size_t c = 0; c < ncols; c++) {
+        const json_t *col = json_array_get(cols, c);
+        num[c] = (char)is_numeric_type(json_string_value(json_object_get(col, "type")));
+        json_array_append_new(jc, json_pack("{s:O, s:b}", "name", json_object_get(col, "name"),
+                                            "num", num[c]));
+    }
+    for (size_t r = offset; r < nrows && r < offset + limit; r++) {
+        json_t *cells = json_array();
+        const json_t *row = json_array_get(rows, r);
+        for (size_t c = 0; c < ncols; c++)
+            json_array_append_new(cells, cell(json_array_get(row, c), num[c]));
+        json_array_append_new(jr, json_pack("{s:o}", "cells", cells));
+    }
+    free(num);
+    return json_pack("{s:o, s:o, s:I, s:I, s:I}", "columns", jc, "rows", jr, "total",
+                     (json_int_t)nrows, "first", (json_int_t)(nrows ? offset + 1 : 0), "last",
+                     (json_int_t)(offset + json_array_size(jr)));
+}
+
+json_t *result_chart(const json_t *result, const char *kind, const char *title)
+{
+    chart_config_t cfg = {0};
+    char err[256];
+    chart_kind_t k;
+    buf_t svg = {0};
+    json_t *out = NULL;
+    chart_recommend(result, &cfg);
+    if (kind && *kind && strcmp(kind, "auto") != 0 && chart_kind_parse(kind, &k) == 0 &&
+        k != cfg.kind) {
+        /* the user's pick with the recommended columns; when those do not
+         * fit that kind, say so rather than draw nothing */
+        cfg.kind = k;
+    }
+    if (title && !cfg.title)
+        cfg.title = strdup(title);
+    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
+        out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
+    else
+        out = json_pack("{s:s, s:s}", "error", err, "kind", chart_kind_name(cfg.kind));
+    buf_free(&svg);
+    chart_config_free(&cfg);
+    return out;
+}
+
+json_t *result_chart_kinds(const char *selected)
+{
+    static const char *const kinds[] = {"auto", "bar", "hbar", "line", "area", "pie",
+                                        "scatter", "kpi", "table"};
+    json_t *arr = json_array();
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:b}", "value", kinds[i], "selected",
+                                             selected ? strcmp(selected, kinds[i]) == 0 : i == 0));
+    return arr;
+}

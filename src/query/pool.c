@@ -1,0 +1,111 @@
+/* pool.c — a few open connections to users' databases per process.
+ *
+ * Connecting costs more than a typical dashboard query (TCP + SCRAM + a
+ * backend fork), so each web worker keeps up to POOL_SIZE connections,
+ * keyed by connection id and version: editing a connection bumps the
+ * version, which retires the old sockets. A connection that failed is
+ * closed, never reused. */
+#include "query/query.h"
+#include "auth/auth.h"
+#include "core/config.h"
+#include "sqlsafe/sqlsafe.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define POOL_SIZE 8
+
+typedef struct slot {
+    char key[80];   /* id:version */
+    PGconn *pg;
+    int busy;
+    time_t used;
+} slot_t;
+
+static slot_t pool[POOL_SIZE];
+
+static void slot_close(slot_t *s)
+{
+    if (s->pg)
+        PQfinish(s->pg);
+    memset(s, 0, sizeof *s);
+}
+
+static PGconn *connect_new(const conn_row_t *c, char *err, size_t errlen)
+{
+    char *pw = NULL;
+    size_t pwlen = 0;
+    if (c->password_enc && secret_decrypt(c->password_enc, c->password_enc_len, &pw, &pwlen) < 0) {
+        snprintf(err, errlen, "the stored password cannot be decrypted (was the secret key "
+                              "changed?): enter the password again");
+        return NULL;
+    }
+    sqlsafe_target_t t = {.host = c->host, .port = c->port, .dbname = c->database_name,
+                          .user = c->username, .password = pw ? pw : "", .sslmode = c->sslmode};
+    PGconn *pg = sqlsafe_connect(&t, cfg->connect_allow, 10, err, errlen);
+    if (pw)
+        secret_free(pw, pwlen);
+    return pg;
+}
+
+PGconn *query_acquire(arena_t *a, const conn_row_t *c, char *err, size_t errlen)
+{
+    char key[80];
+    snprintf(key, sizeof key, "%s:%s", c->id, c->version);
+    slot_t *oldest = NULL;
+    for (int i = 0; i < POOL_SIZE; i++) {
+        slot_t *s = &pool[i];
+        if (s->pg && !s->busy && strcmp(s->key, key) == 0) {
+            if (PQstatus(s->pg) == CONNECTION_OK && PQtransactionStatus(s->pg) == PQTRANS_IDLE) {
+                s->busy = 1;
+                s->used = time(NULL);
+                return s->pg;
+            }
+            slot_close(s);
+        }
+        if (!s->busy && (!oldest || !s->pg || (oldest->pg && s->used < oldest->used)))
+            oldest = s;
+    }
+    (void)a;
+    PGconn *pg = connect_new(c, err, errlen);
+    if (!pg)
+        return NULL;
+    if (oldest) {
+        slot_close(oldest);
+        snprintf(oldest->key, sizeof oldest->key, "%s", key);
+        oldest->pg = pg;
+        oldest->busy = 1;
+        oldest->used = time(NULL);
+    }
+    return pg;
+}
+
+void query_release(PGconn *pg, int bad)
+{
+    for (int i = 0; i < POOL_SIZE; i++) {
+        if (pool[i].pg == pg) {
+            if (bad || PQstatus(pg) != CONNECTION_OK)
+                slot_close(&pool[i]);
+            else
+                pool[i].busy = 0;
+            return;
+        }
+    }
+    PQfinish(pg); /* the pool was full of busy slots: it was never pooled */
+}
+
+void query_pool_drop(const char *conn_id)
+{
+    size_t n = strlen(conn_id);
+    for (int i = 0; i < POOL_SIZE; i++)
+        if (pool[i].pg && !pool[i].busy && strncmp(pool[i].key, conn_id, n) == 0 &&
+            pool[i].key[n] == ':')
+            slot_close(&pool[i]);
+}
+
+void query_pool_close(void)
+{
+    for (int i = 0; i < POOL_SIZE; i++)
+        slot_close(&pool[i]);
+}

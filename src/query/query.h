@@ -1,0 +1,56 @@
+/* query.h — run SQL on one of an organization's connections, end to end:
+ * validate (sqlsafe), look in the result cache (Redis), connect (a small
+ * per-process pool), execute read-only with the row cap, store in the
+ * cache, audit. Chat, Explore, dashboards, alerts and exports all come
+ * through here, so the rules hold everywhere. */
+#ifndef DM_QUERY_H
+#define DM_QUERY_H
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "core/arena.h"
+#include "store/store.h"
+
+typedef struct query_opts {
+    int refresh;         /* bypass the cache (still stores the fresh result) */
+    long max_rows;       /* 0 = DATAMIND_MAX_ROWS */
+    const char *source;  /* "explore", "chat", "widget", "alert", "export" — for the audit */
+} query_opts_t;
+
+typedef struct query_outcome {
+    json_t *result;      /* new reference: {columns, rows, row_count, truncated, ms, cached} */
+    int err_pos;         /* 1-based position of an error in the SQL, 0 when none */
+    int rejected;        /* the validator refused the SQL (err says why) */
+    const char *fingerprint; /* arena-owned, when validated */
+} query_outcome_t;
+
+/* 0 with out->result, or -1 with err in plain words (and err_pos/rejected). */
+int query_run(arena_t *a, const char *org_id, const char *user_id, const char *ip,
+              const char *conn_id, const char *sql, const query_opts_t *o,
+              query_outcome_t *out, char *err, size_t errlen);
+
+/* A connection to the user's database, from the pool or new. Do not
+ * PQfinish it: hand it back with query_release (bad = it failed). */
+PGconn *query_acquire(arena_t *a, const conn_row_t *c, char *err, size_t errlen);
+void query_release(PGconn *pg, int bad);
+void query_pool_drop(const char *conn_id); /* after an edit or delete */
+void query_pool_close(void);
+
+/* "Test": probe the database (server version, user, can it write…). */
+int query_probe(arena_t *a, const conn_row_t *c, json_t **info, char *err, size_t errlen);
+/* Discover the schema and save it (on create and "Refresh"). */
+int query_discover(arena_t *a, const char *org_id, const conn_row_t *c, int *ntables,
+                   char *err, size_t errlen);
+
+/* A PostgreSQL URL split into the form's fields (arena strings; absent
+ * parts NULL, port 5432 by default). -1 when it is not such a URL. */
+typedef struct query_url {
+    char *host, *user, *password, *dbname, *sslmode;
+    int port;
+} query_url_t;
+int query_parse_url(arena_t *a, const char *url, query_url_t *out);
+/* SELECT * FROM "schema"."table" LIMIT n, identifiers quoted. */
+const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit);
+
+#endif

@@ -1,0 +1,184 @@
+/* run.c — query_run and friends: see query.h. */
+#include "query/query.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "sqlsafe/sqlsafe.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ORG_CONCURRENT_QUERIES 8
+
+/* The extra functions an admin allowed on this connection, as a C array. */
+static const char **extra_functions(arena_t *a, const conn_row_t *c, size_t *n)
+{
+    *n = json_array_size(c->allowed_functions);
+    const char **out = arena_alloc(a, (*n + 1) * sizeof *out);
+    for (size_t i = 0; i < *n; i++)
+        out[i] = json_string_value(json_array_get(c->allowed_functions, i));
+    return out;
+}
+
+/* Cache key: connection, its version (bumped on every edit) and a hash of
+ * the exact statement. Not the fingerprint: it ignores constants, so
+ * "WHERE x = 1" and "WHERE x = 2" would share an entry. */
+static const char *cache_key(arena_t *a, const conn_row_t *c, const char *stmt, long max_rows)
+{
+    unsigned char h[16];
+    char hex[33];
+    crypto_generichash(h, sizeof h, (const unsigned char *)stmt, strlen(stmt), NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    return kv_key(a, arena_printf(a, "qc:%s:%s:%ld:%s", c->id, c->version, max_rows, hex));
+}
+
+static json_t *cache_get(arena_t *a, const char *key)
+{
+    if (cfg->cache_ttl <= 0)
+        return NULL;
+    redisReply *r = kv_cmd(a, "GET %s", key);
+    if (!r || r->type != REDIS_REPLY_STRING)
+        return NULL;
+    return json_loadb(r->str, r->len, 0, NULL);
+}
+
+static void cache_put(arena_t *a, const char *key, json_t *result)
+{
+    if (cfg->cache_ttl <= 0)
+        return;
+    char *s = json_dumps(result, JSON_COMPACT);
+    if (s) {
+        kv_cmd(a, "SET %s %s EX %d", key, s, cfg->cache_ttl);
+        free(s);
+    }
+}
+
+/* A per-organization ceiling on queries running at once, so one team's
+ * dashboard storm cannot take every worker. Redis down: no ceiling. */
+static int slot_take(arena_t *a, const char *org_id, const char **key)
+{
+    *key = kv_key(a, arena_printf(a, "running:%s", org_id));
+    redisReply *r = kv_cmd(a, "INCR %s", *key);
+    if (!r || r->type != REDIS_REPLY_INTEGER) {
+        *key = NULL;
+        return 0;
+    }
+    kv_cmd(a, "EXPIRE %s %d", *key, cfg->query_timeout_ms / 1000 + 60);
+    if (r->integer > ORG_CONCURRENT_QUERIES) {
+        kv_cmd(a, "DECR %s", *key);
+        *key = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static void slot_give(arena_t *a, const char *key)
+{
+    if (key)
+        kv_cmd(a, "DECR %s", key);
+}
+
+static void run_audit(arena_t *a, const char *org_id, const char *user_id, const char *ip,
+                      const conn_row_t *c, const query_opts_t *o, const query_outcome_t *out,
+                      const char *error)
+{
+    json_t *d = json_pack("{s:s, s:s, s:s?}", "connection", c->name, "source",
+                          o->source ? o->source : "explore", "fingerprint", out->fingerprint);
+    if (out->result) {
+        json_object_set(d, "rows", json_object_get(out->result, "row_count"));
+        json_object_set(d, "ms", json_object_get(out->result, "ms"));
+        json_object_set(d, "cached", json_object_get(out->result, "cached"));
+    }
+    if (error)
+        json_object_set_new(d, "error", json_string(error));
+    audit_record(a, org_id, user_id, out->rejected ? "query.rejected" : "query.run", "connection",
+                 c->id, d, ip);
+}
+
+static int execute(arena_t *a, const conn_row_t *c, const char *stmt, long max_rows,
+                   query_outcome_t *out, char *err, size_t errlen)
+{
+    PGconn *pg = query_acquire(a, c, err, errlen);
+    if (!pg)
+        return -1;
+    sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows};
+    int rc = sqlsafe_execute(pg, stmt, &run, &out->result, &out->err_pos, err, errlen);
+    query_release(pg, rc < 0 && PQstatus(pg) != CONNECTION_OK);
+    return rc;
+}
+
+int query_run(arena_t *a, const char *org_id, const char *user_id, const char *ip,
+              const char *conn_id, const char *sql, const query_opts_t *o,
+              query_outcome_t *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    conn_row_t c;
+    if (conn_get(a, org_id, conn_id, &c) < 0) {
+        snprintf(err, errlen, "that connection does not exist");
+        return -1;
+    }
+    size_t nextra;
+    const char **extra = extra_functions(a, &c, &nextra);
+    sqlsafe_check_t chk;
+    if (sqlsafe_validate(sql, strlen(sql), extra, nextra, &chk, err, errlen) < 0) {
+        out->rejected = 1;
+        run_audit(a, org_id, user_id, ip, &c, o, out, err);
+        return -1;
+    }
+    out->fingerprint = arena_strdup(a, chk.fingerprint);
+    const char *stmt = arena_strdup(a, chk.statement);
+    sqlsafe_check_free(&chk);
+    long max_rows = o->max_rows > 0 ? o->max_rows : cfg->max_rows;
+    const char *key = cache_key(a, &c, stmt, max_rows);
+    if (!o->refresh && (out->result = cache_get(a, key)) != NULL) {
+        json_object_set_new(out->result, "cached", json_true());
+        run_audit(a, org_id, user_id, ip, &c, o, out, NULL);
+        return 0;
+    }
+    const char *slot;
+    if (slot_take(a, org_id, &slot) < 0) {
+        snprintf(err, errlen, "your organization is already running %d queries; try again in a "
+                              "moment", ORG_CONCURRENT_QUERIES);
+        return -1;
+    }
+    int rc = execute(a, &c, stmt, max_rows, out, err, errlen);
+    slot_give(a, slot);
+    if (rc == 0) {
+        cache_put(a, key, out->result);
+        json_object_set_new(out->result, "cached", json_false());
+    }
+    run_audit(a, org_id, user_id, ip, &c, o, out, rc < 0 ? err : NULL);
+    return rc;
+}
+
+int query_probe(arena_t *a, const conn_row_t *c, json_t **info, char *err, size_t errlen)
+{
+    PGconn *pg = query_acquire(a, c, err, errlen);
+    if (!pg)
+        return -1;
+    int rc = sqlsafe_probe(pg, info, err, errlen);
+    query_release(pg, rc < 0);
+    return rc;
+}
+
+int query_discover(arena_t *a, const char *org_id, const conn_row_t *c, int *ntables,
+                   char *err, size_t errlen)
+{
+    PGconn *pg = query_acquire(a, c, err, errlen);
+    if (!pg) {
+        conn_set_sync(a, org_id, c->id, err);
+        return -1;
+    }
+    sqlsafe_discover_opts_t opts = {.sample_values = 10, .sample_timeout_ms = 2000,
+                                    .exact_count_below = 10000};
+    json_t *schema = NULL;
+    int rc = sqlsafe_discover(pg, &opts, &schema, err, errlen);
+    query_release(pg, rc < 0);
+    if (rc == 0)
+        rc = schema_store_save(a, org_id, c->id, schema, err, errlen);
+    *ntables = rc == 0 ? (int)json_array_size(json_object_get(schema, "tables")) : 0;
+    json_decref(schema);
+    conn_set_sync(a, org_id, c->id, rc == 0 ? NULL : err);
+    return rc;
+}

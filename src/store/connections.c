@@ -1,0 +1,170 @@
+/* connections.c — the organization's database connections. The password
+ * is stored only encrypted (the caller encrypts; see auth/secret.c) and is
+ * never returned by the list. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+json_t *conn_list(arena_t *a, const char *org_id)
+{
+    char err[256];
+    const char *p[1] = {org_id};
+    PGresult *res = db_exec(
+        a,
+        "SELECT c.id, c.name, c.kind, c.host, c.port, c.database_name, c.username, c.sslmode,"
+        " to_char(c.last_synced_at, 'YYYY-MM-DD HH24:MI') AS last_synced, c.last_error,"
+        " (SELECT count(*) FROM schema_tables t WHERE t.connection_id = c.id) AS tables"
+        " FROM connections c WHERE c.org_id = $1 ORDER BY lower(c.name)",
+        1, p, err, sizeof err);
+    return res ? db_rows_json(res) : json_array();
+}
+
+static unsigned char *bytea_of(arena_t *a, const PGresult *res, int row, int col, size_t *len)
+{
+    *len = 0;
+    if (PQgetisnull(res, row, col))
+        return NULL;
+    size_t n;
+    unsigned char *raw = PQunescapeBytea((const unsigned char *)PQgetvalue(res, row, col), &n);
+    if (!raw)
+        return NULL;
+    unsigned char *out = arena_alloc(a, n ? n : 1);
+    memcpy(out, raw, n);
+    PQfreemem(raw);
+    *len = n;
+    return out;
+}
+
+static void json_free(void *p)
+{
+    json_decref(p);
+}
+
+int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out)
+{
+    char err[256];
+    if (!db_is_uuid(id))
+        return -1;
+    const char *p[2] = {org_id, id};
+    PGresult *res = db_exec(
+        a,
+        "SELECT id, name, kind, host, port, database_name, username, sslmode, version,"
+        " password_enc, to_json(allowed_functions)::text,"
+        " to_char(last_synced_at, 'YYYY-MM-DD HH24:MI'), last_error"
+        " FROM connections WHERE org_id = $1 AND id = $2",
+        2, p, err, sizeof err);
+    if (!res || PQntuples(res) != 1)
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->id = arena_strdup(a, db_get(res, 0, 0));
+    out->name = arena_strdup(a, db_get(res, 0, 1));
+    out->kind = arena_strdup(a, db_get(res, 0, 2));
+    out->host = arena_strdup(a, db_get(res, 0, 3));
+    out->port = atoi(db_get(res, 0, 4));
+    out->database_name = arena_strdup(a, db_get(res, 0, 5));
+    out->username = arena_strdup(a, db_get(res, 0, 6));
+    out->sslmode = arena_strdup(a, db_get(res, 0, 7));
+    out->version = arena_strdup(a, db_get(res, 0, 8));
+    out->password_enc = bytea_of(a, res, 0, 9, &out->password_enc_len);
+    out->allowed_functions = json_loads(db_get(res, 0, 10), 0, NULL);
+    if (!out->allowed_functions)
+        out->allowed_functions = json_array();
+    arena_defer(a, json_free, out->allowed_functions);
+    out->last_synced_at = arena_strdup(a, db_get(res, 0, 11));
+    out->last_error = db_is_null(res, 0, 12) ? NULL : arena_strdup(a, db_get(res, 0, 12));
+    return 0;
+}
+
+static const char *enc_param(arena_t *a, const conn_fields_t *f)
+{
+    return f->password_enc ? db_bytea_param(a, f->password_enc, f->password_enc_len) : NULL;
+}
+
+int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_fields_t *f,
+                char **id, const char **field, char *err, size_t errlen)
+{
+    char state[6], port[16];
+    *field = NULL;
+    snprintf(port, sizeof port, "%d", f->port);
+    if (db_begin(err, errlen) < 0)
+        return -1;
+    const char *p[9] = {org_id, user_id, f->name, f->host, port, f->database_name, f->username,
+                        f->sslmode, enc_param(a, f)};
+    PGresult *lock = db_exec(a, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", 1, p, err,
+                             errlen);
+    PGresult *res = lock ? db_exec_state(a,
+        "INSERT INTO connections (org_id, created_by_id, name, host, port, database_name,"
+        " username, sslmode, password_enc)"
+        " SELECT $1, $2, $3, $4, $5::int, $6, $7, $8, $9::bytea FROM organizations o"
+        " WHERE o.id = $1 AND (SELECT count(*) FROM connections WHERE org_id = $1) < o.max_connections"
+        " RETURNING id", 9, p, state, err, errlen) : NULL;
+    if (!res || PQntuples(res) != 1) {
+        db_rollback();
+        if (res)
+            snprintf(err, errlen, "limit");
+        else if (strcmp(state, "23505") == 0)
+            *field = "name";
+        return -1;
+    }
+    *id = arena_strdup(a, db_get(res, 0, 0));
+    return db_commit(err, errlen);
+}
+
+int conn_update(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f,
+                const char **field, char *err, size_t errlen)
+{
+    char state[6], port[16];
+    *field = NULL;
+    snprintf(port, sizeof port, "%d", f->port);
+    const char *p[9] = {org_id, id, f->name, f->host, port, f->database_name, f->username,
+                        f->sslmode, enc_param(a, f)};
+    PGresult *res = db_exec_state(
+        a,
+        "UPDATE connections SET name = $3, host = $4, port = $5::int, database_name = $6,"
+        " username = $7, sslmode = $8, password_enc = coalesce($9::bytea, password_enc),"
+        " version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2",
+        9, p, state, err, errlen);
+    if (!res) {
+        if (strcmp(state, "23505") == 0)
+            *field = "name";
+        return -1;
+    }
+    return atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
+}
+
+int conn_delete(arena_t *a, const char *org_id, const char *id)
+{
+    char err[256];
+    if (!db_is_uuid(id))
+        return -1;
+    const char *p[2] = {org_id, id};
+    PGresult *res = db_exec(a, "DELETE FROM connections WHERE org_id = $1 AND id = $2", 2, p, err,
+                            sizeof err);
+    return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
+}
+
+void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error)
+{
+    char err[256];
+    const char *p[3] = {org_id, id, error};
+    db_exec(a,
+            "UPDATE connections SET last_error = $3,"
+            " last_synced_at = CASE WHEN $3::text IS NULL THEN now() ELSE last_synced_at END"
+            " WHERE org_id = $1 AND id = $2",
+            3, p, err, sizeof err);
+}
+
+int conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv)
+{
+    char err[256];
+    const char *p[3] = {org_id, id, csv};
+    PGresult *res = db_exec(
+        a,
+        "UPDATE connections SET allowed_functions = coalesce(array(SELECT DISTINCT lower(btrim(x))"
+        " FROM unnest(string_to_array($3, ',')) x WHERE btrim(x) <> '' ORDER BY 1), '{}'),"
+        " version = version + 1 WHERE org_id = $1 AND id = $2",
+        3, p, err, sizeof err);
+    return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
+}

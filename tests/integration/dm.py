@@ -162,3 +162,30 @@ def add_user(admin, email, role, name="Someone", password=PASSWORD):
 
 def page_csrf(client, path="/settings"):
     return client.get(path).form_value("_csrf")
+
+
+def demo_login():
+    """The demo admin created by scripts/demo-data: (email, password)."""
+    with open(os.path.join(VAR, "demo-login.txt")) as f:
+        text = f.read()
+    email = re.search(r"Sign in as:\s+(\S+)", text).group(1)
+    pw = re.search(r"Password:\s+(\S+)", text).group(1)
+    return email, pw
+
+
+def demo_client():
+    email, pw = demo_login()
+    c, r = login(email, pw, org="demo")
+    assert r.status == 303, r.status
+    return c
+
+
+def psql(sql, db="datamind"):
+    out = subprocess.run(["psql", "-h", os.path.join(VAR, "run"), "-p", os.environ.get("DM_PG_PORT", "5433"),
+                          "-U", "postgres", "-d", db, "-qtAc", sql], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def shop_connection_id():
+    return psql("SELECT c.id FROM connections c JOIN organizations o ON o.id = c.org_id "
+                "WHERE o.slug = 'demo' AND c.name = 'Shop'")

@@ -1,0 +1,237 @@
+"""Connections, schema discovery, Explore, saved queries — against the real
+demo database through nginx, with cross-org and role checks."""
+import html
+import json
+import os
+import re
+import unittest
+import urllib.parse
+
+import dm
+
+
+def run(client, conn_id, sql, **extra):
+    data = {"_csrf": dm.page_csrf(client, "/explore"), "connection_id": conn_id, "sql": sql}
+    data.update(extra)
+    return client.post("/explore/run", data)
+
+
+def rows_in(page):
+    m = re.search(r'<p class="muted small">Rows \d+–\d+ of (\d+)</p>', page)
+    return int(m.group(1)) if m else None
+
+
+class TestConnections(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c = dm.demo_client()
+        cls.shop = dm.shop_connection_id()
+
+    def test_list_and_schema_browser(self):
+        r = self.c.get("/connections")
+        self.assertIn(">Shop<", r.text)
+        r = self.c.get("/connections/%s" % self.shop)
+        self.assertEqual(r.status, 200)
+        for t in ("orders", "order_items", "customers", "products", "regions", "countries", "categories"):
+            self.assertIn(">%s</a>" % t, r.text)
+        tid = re.search(r'\?table=([0-9a-f-]{36})">[^<]*<span class="muted">public\.</span>customers', r.text)
+        tid = tid or re.search(r'\?table=([0-9a-f-]{36})[^"]*">(?:<span[^>]*>public\.</span>)?customers<', r.text)
+        page = self.c.get("/connections/%s?table=%s" % (self.shop, tid.group(1))).text
+        self.assertIn("segment", page)
+        self.assertIn("Enterprise", page)  # sampled values
+        self.assertIn("→ countries.id", page)  # the foreign key
+        # search finds a column
+        page = self.c.get("/connections/%s?q=segment" % self.shop).text
+        self.assertIn("customers", page)
+        self.assertNotIn(">regions</a>", page)
+
+    def test_test_reports_read_only_user(self):
+        r = self.c.post("/connections/%s/test" % self.shop, {"_csrf": dm.page_csrf(self.c, "/connections")})
+        self.assertEqual(r.status, 200)
+        self.assertIn("Test passed", r.text)
+        self.assertIn("shop_reader", r.text)
+        self.assertIn("This user cannot write", r.text)
+
+    def test_refresh_schema(self):
+        r = self.c.post("/connections/%s/refresh" % self.shop, {"_csrf": dm.page_csrf(self.c, "/connections")}, follow=True)
+        self.assertIn("Found 7 tables", r.text)
+
+    def test_errors_in_plain_words(self):
+        admin, _, _ = dm.register()
+        port = os.environ["DM_PG_PORT"]
+        cases = [({"password": "wrong-password"}, "wrong user name or password"),
+                 ({"password": "x' host=evil.example"}, "wrong user name or password"),
+                 ({"database": "no_such_db", "password": open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")).read().strip()},
+                  "does not exist"),
+                 ({"port": "1", "password": "x"}, "could not be reached"),
+                 ({"host": "10.9.8.7", "password": "x"}, "DATAMIND_CONNECT_ALLOW")]
+        for i, (over, want) in enumerate(cases):
+            data = {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Broken %d" % i,
+                    "host": "127.0.0.1", "port": port, "database": "shop", "user": "shop_reader",
+                    "sslmode": "disable"}
+            data.update(over)
+            r = admin.post("/connections", data, follow=True)
+            self.assertIn(want, r.text, over)
+
+    def test_url_fills_the_fields_and_password_never_shown(self):
+        admin, _, _ = dm.register()
+        _, pw = dm.demo_login()
+        reader_pw = open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")).read().strip()
+        url = "postgresql://shop_reader:%s@127.0.0.1:%s/shop?sslmode=disable" % (reader_pw, os.environ["DM_PG_PORT"])
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Via URL", "url": url},
+                       follow=True)
+        self.assertIn("Found 7 tables", r.text)
+        cid = re.search(r"/connections/([0-9a-f-]{36})/edit", r.text).group(1)
+        for page in (r.text, admin.get("/connections/%s/edit" % cid).text, admin.get("/connections").text,
+                     admin.get("/audit").text):
+            self.assertNotIn(reader_pw, page)
+        stored = dm.psql("SELECT encode(password_enc, 'escape') FROM connections WHERE id = '%s'" % cid)
+        self.assertNotIn(reader_pw, stored)
+
+    def test_delete_needs_the_name(self):
+        admin, _, _ = dm.register()
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Doomed",
+                                        "host": "127.0.0.1", "port": "1", "database": "x", "user": "y",
+                                        "password": "z", "sslmode": "disable"}, follow=True)
+        cid = re.search(r"/connections/([0-9a-f-]{36})/edit", r.text).group(1)
+        r = admin.post("/connections/%s/delete" % cid, {"_csrf": dm.page_csrf(admin, "/connections"), "confirm": "nope"})
+        self.assertEqual(admin.get("/connections/%s" % cid).status, 200)
+        r = admin.post("/connections/%s/delete" % cid, {"_csrf": dm.page_csrf(admin, "/connections"), "confirm": "Doomed"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(admin.get("/connections/%s" % cid).status, 404)
+
+
+class TestExplore(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c = dm.demo_client()
+        cls.shop = dm.shop_connection_id()
+
+    def test_run_matches_psql_and_caches(self):
+        sql = "SELECT c.name, count(*) AS orders FROM customers c JOIN orders o ON o.customer_id = c.id " \
+              "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25"
+        r = run(self.c, self.shop, sql)
+        self.assertEqual(r.status, 200)
+        self.assertEqual(rows_in(r.text), 25)
+        top = dm.psql(sql.replace("LIMIT 25", "LIMIT 1"), db="shop").split("|")
+        self.assertIn(">%s<" % top[1], r.text)
+        r2 = run(self.c, self.shop, sql)
+        self.assertIn('<span class="badge">cached</span>', r2.text)
+        r3 = run(self.c, self.shop, sql, refresh="1")
+        self.assertIn('<span class="badge ok">fresh</span>', r3.text)
+
+    def test_paging_and_row_cap(self):
+        r = run(self.c, self.shop, "SELECT id FROM orders ORDER BY id")
+        self.assertIn("showing the first 10000", r.text)
+        self.assertIn("Rows 1–100 of 10000", r.text)
+        r = run(self.c, self.shop, "SELECT id FROM orders ORDER BY id", page="3")
+        self.assertIn("Rows 201–300 of 10000", r.text)
+
+    def test_htmx_gets_only_the_result(self):
+        data = {"connection_id": self.shop, "sql": "SELECT 1 AS one"}
+        r = self.c.post("/explore/run", data, headers={"HX-Request": "true",
+                                                        "X-CSRF-Token": dm.page_csrf(self.c, "/explore")})
+        self.assertEqual(r.status, 200)
+        self.assertNotIn("<html", r.text)
+        self.assertIn('class="result"', r.text)
+
+    def test_rejections_and_errors(self):
+        cases = [("DELETE FROM orders", "DataMind will not run this query"),
+                 ("SELECT pg_sleep(10)", "pg_sleep"),
+                 ("SELECT 1; DROP TABLE orders", "DataMind will not run this query"),
+                 ("SELECT * FROM pg_catalog.pg_authid", "DataMind will not run this query"),
+                 ("SELEC 1", "syntax error"),
+                 ("SELECT nonexistent FROM orders", 'column "nonexistent" does not exist')]
+        for sql, want in cases:
+            r = run(self.c, self.shop, sql)
+            self.assertEqual(r.status, 422, sql)
+            self.assertIn(want, html.unescape(r.text), sql)
+        r = run(self.c, self.shop, "SELECT nonexistent FROM orders")
+        self.assertIn("<mark>nonexistent</mark>", r.text)
+        self.assertEqual(dm.psql("SELECT count(*) FROM orders", db="shop"), "100000")
+        log = self.c.get("/audit?action=query.rejected").text
+        self.assertIn("query.rejected", log)
+
+    def test_chart_and_picker(self):
+        sql = "SELECT date_trunc('month', ordered_at)::date AS month, count(*) AS orders FROM orders GROUP BY 1 ORDER BY 1"
+        r = run(self.c, self.shop, sql)
+        self.assertIn('<svg', r.text)
+        self.assertIn('role="img"', r.text)
+        r = run(self.c, self.shop, sql, chart="bar")
+        self.assertIn('<option value="bar" selected>', r.text)
+
+    def test_viewer_cannot_explore(self):
+        admin, slug, _ = dm.register()
+        dm.add_user(admin, "v-%s@example.com" % slug, "viewer")
+        v, _ = dm.login("v-%s@example.com" % slug)
+        self.assertEqual(v.get("/explore").status, 403)
+        self.assertEqual(v.get("/connections").status, 200)
+        self.assertEqual(v.get("/connections/new").status, 403)
+
+
+class TestSavedQueries(unittest.TestCase):
+    def test_save_search_open_edit_delete(self):
+        c = dm.demo_client()
+        shop = dm.shop_connection_id()
+        name = dm.unique("Monthly orders")
+        r = c.post("/queries", {"_csrf": dm.page_csrf(c, "/explore"), "name": name, "description": "per month",
+                                "sql": "SELECT count(*) FROM orders", "tags": "Finance, monthly",
+                                "connection_id": shop, "shared": "1"})
+        self.assertEqual(r.status, 303)
+        qid = r.header("Location").rsplit("/", 1)[1]
+        self.assertIn(name, c.get("/queries?q=finance").text)
+        self.assertIn(name, c.get("/queries?q=" + urllib.parse.quote(name[:12])).text)
+        page = c.get("/explore?query=%s" % qid).text
+        self.assertIn("SELECT count(*) FROM orders</textarea>", page)
+        r = c.post("/queries/%s" % qid, {"_csrf": dm.page_csrf(c, "/queries"), "name": name + " v2",
+                                          "sql": "SELECT 2", "tags": "x", "connection_id": shop, "shared": "1"})
+        self.assertEqual(r.status, 303)
+        self.assertIn(name + " v2", c.get("/queries/%s" % qid).text)
+        r = c.post("/queries/%s/delete" % qid, {"_csrf": dm.page_csrf(c, "/queries")})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(c.get("/queries/%s" % qid).status, 404)
+
+    def test_private_queries_stay_private(self):
+        admin, slug, _ = dm.register()
+        dm.add_user(admin, "a2-%s@example.com" % slug, "analyst")
+        other, _ = dm.login("a2-%s@example.com" % slug)
+        r = admin.post("/queries", {"_csrf": dm.page_csrf(admin, "/explore"), "name": "Secret", "sql": "SELECT 1"})
+        qid = r.header("Location").rsplit("/", 1)[1]
+        self.assertEqual(other.get("/queries/%s" % qid).status, 404)
+        self.assertNotIn("Secret", other.get("/queries").text)
+        r = other.post("/queries/%s/delete" % qid, {"_csrf": dm.page_csrf(other, "/queries")})
+        self.assertEqual(r.status, 404)
+
+
+class TestCrossOrg(unittest.TestCase):
+    def test_other_orgs_ids_are_404(self):
+        shop = dm.shop_connection_id()
+        demo = dm.demo_client()
+        r = demo.post("/queries", {"_csrf": dm.page_csrf(demo, "/explore"), "name": "Demo shared",
+                                   "sql": "SELECT 1", "shared": "1", "connection_id": shop})
+        qid = r.header("Location").rsplit("/", 1)[1]
+        intruder, _, _ = dm.register()
+        tok = lambda: dm.page_csrf(intruder, "/connections")
+        for method, path in (("GET", "/connections/%s" % shop), ("GET", "/connections/%s/edit" % shop),
+                             ("POST", "/connections/%s" % shop), ("POST", "/connections/%s/test" % shop),
+                             ("POST", "/connections/%s/refresh" % shop), ("POST", "/connections/%s/delete" % shop),
+                             ("POST", "/connections/%s/functions" % shop),
+                             ("GET", "/queries/%s" % qid), ("POST", "/queries/%s" % qid),
+                             ("POST", "/queries/%s/delete" % qid)):
+            data = {"_csrf": tok(), "name": "x", "sql": "SELECT 1", "confirm": "Shop", "host": "h",
+                    "database": "d", "user": "u"} if method == "POST" else None
+            r = intruder.request(method, path, data=data)
+            self.assertEqual(r.status, 404, "%s %s" % (method, path))
+        r = run(intruder, shop, "SELECT count(*) FROM customers")
+        self.assertEqual(r.status, 422)
+        self.assertIn("does not exist", r.text)
+        self.assertIn(">Shop<", demo.get("/connections").text, "untouched")
+        # the intruder cannot attach a saved query to another org's connection
+        r = intruder.post("/queries", {"_csrf": dm.page_csrf(intruder, "/explore"), "name": "Sneaky",
+                                       "sql": "SELECT 1", "connection_id": shop})
+        page = intruder.get(r.header("Location")).text
+        self.assertNotIn("Shop", page.split("<pre>")[0].split("by ")[1][:80])
+
+
+if __name__ == "__main__":
+    unittest.main()

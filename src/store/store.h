@@ -136,6 +136,37 @@ int saved_update(arena_t *a, const char *org_id, const char *user_id, int is_adm
 int saved_delete(arena_t *a, const char *org_id, const char *user_id, int is_admin,
                  const char *id);
 
+/* --- chats (chats.c) ------------------------------------------------------ */
+/* Chat sessions are personal: every function takes the user too. */
+json_t *chat_list(arena_t *a, const char *org_id, const char *user_id, const char *search);
+json_t *chat_get(arena_t *a, const char *org_id, const char *user_id, const char *id);
+int chat_create(arena_t *a, const char *org_id, const char *user_id, const char *conn_id,
+                const char *title, char **id);
+int chat_rename(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                const char *title);
+int chat_pin(arena_t *a, const char *org_id, const char *user_id, const char *id, int pinned);
+int chat_delete(arena_t *a, const char *org_id, const char *user_id, const char *id);
+int chat_set_connection(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                        const char *conn_id);
+/* Messages oldest first; JSON columns come back parsed. */
+json_t *chat_messages(arena_t *a, const char *org_id, const char *session_id);
+/* msg: {role, content, sql_text, plan, result_preview, row_count, truncated,
+ * chart_config, clarify, confidence, timings, token_usage, error_message,
+ * context_summary} — missing keys are NULL. Touches the session. */
+int chat_add_message(arena_t *a, const char *org_id, const char *session_id, const json_t *msg,
+                     char **id);
+/* One message of the user's (for pin / alert / export), or NULL. */
+json_t *chat_message_get(arena_t *a, const char *org_id, const char *user_id, const char *msg_id);
+
+/* --- vocabulary (vocabulary.c) -------------------------------------------- */
+json_t *vocab_list(arena_t *a, const char *org_id, const char *conn_id);
+/* For the planner: [{term, description, kind, table, column, expression}]. */
+json_t *vocab_for_planner(arena_t *a, const char *org_id, const char *conn_id);
+int vocab_add(arena_t *a, const char *org_id, const char *conn_id, const char *term,
+              const char *description, const char *kind, const char *table, const char *column,
+              const char *expression, const char **field, char *err, size_t errlen);
+int vocab_delete(arena_t *a, const char *org_id, const char *conn_id, const char *id);
+
 /* --- sessions (sessions.c) ---------------------------------------------- */
 typedef struct session_row {
     account_t acct;

@@ -147,3 +147,29 @@ class TestFoundation(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestReload(unittest.TestCase):
+    def test_sighup_replaces_workers_and_bad_config_keeps_them(self):
+        master = dm.pid_of("web")
+        before = dm.children(master)
+        os.kill(master, signal.SIGHUP)
+        after = dm.wait_for(lambda: (lambda k: k if len(k) == len(before) and not set(k) & set(before)
+                                     else None)(dm.children(master)), timeout=20)
+        self.assertTrue(after, "workers were not replaced on SIGHUP")
+        self.assertEqual(dm.Client().get("/login").status, 200)
+        envfile = os.path.join(dm.VAR, "datamind.env")
+        with open(envfile) as f:
+            good = f.read()
+        try:
+            with open(envfile, "a") as f:
+                f.write("DATAMIND_NO_SUCH_SETTING=1\n")
+            os.kill(master, signal.SIGHUP)
+            time.sleep(1.5)
+            self.assertEqual(dm.children(master), after, "a broken config must keep the old workers")
+            with open(os.path.join(dm.VAR, "log", "web.log")) as f:
+                self.assertIn("reload refused", f.read())
+            self.assertEqual(dm.Client().get("/login").status, 200)
+        finally:
+            with open(envfile, "w") as f:
+                f.write(good)

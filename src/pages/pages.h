@@ -22,7 +22,7 @@ extern const route_t app_routes[];
 extern const size_t app_nroutes;
 
 /* Where a signed-in user starts. */
-#define APP_HOME "/settings"
+#define APP_HOME "/chat"
 
 /* --- rendering (view.c) ------------------------------------------------ */
 /* Common context for a page: user, csrf, nav, flash. New reference. */
@@ -67,6 +67,19 @@ json_t *result_table(const json_t *result, size_t offset, size_t limit);
 /* {svg, kind} or {error, kind}: the recommended chart, or kind if given. */
 json_t *result_chart(const json_t *result, const char *kind, const char *title);
 json_t *result_chart_kinds(const char *selected);
+/* The chart a stored config describes (falls back to the recommendation). */
+json_t *result_chart_from(const json_t *result, const json_t *config);
+
+/* --- dashboards (dashboards.c, widgets.c) ------------------------------ */
+typedef struct dash_filter {
+    const char *range, *from, *to; /* the dashboard's date range */
+} dash_filter_t;
+json_t *dashboard_load(req_t *r);                   /* or a 404 page and NULL */
+int dashboard_can_edit(const req_t *r, const json_t *d);
+const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f);
+void widget_view(req_t *r, json_t *w, const dash_filter_t *f, int mode);
+void widgets_view(req_t *r, const json_t *d, json_t *widgets, const dash_filter_t *f,
+                  int can_edit);
 
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
@@ -100,6 +113,30 @@ void page_queries_create(req_t *r);
 void page_query(req_t *r);
 void page_query_update(req_t *r);
 void page_query_delete(req_t *r);
+void page_chat(req_t *r);
+void page_chat_session(req_t *r);
+void page_chat_ask(req_t *r);
+void page_chat_rename(req_t *r);
+void page_chat_pin(req_t *r);
+void page_chat_delete(req_t *r);
+void page_vocabulary(req_t *r);
+void page_vocabulary_add(req_t *r);
+void page_vocabulary_delete(req_t *r);
+void page_dashboards(req_t *r);
+void page_dashboard_create(req_t *r);
+void page_dashboard(req_t *r);
+void page_dashboard_update(req_t *r);
+void page_dashboard_duplicate(req_t *r);
+void page_dashboard_delete(req_t *r);
+void page_widget_add(req_t *r);
+void page_widget(req_t *r);
+void page_widget_svg(req_t *r);
+void page_widget_edit(req_t *r);
+void page_widget_update(req_t *r);
+void page_widget_move(req_t *r);
+void page_widget_delete(req_t *r);
+void page_widget_refresh(req_t *r);
+void page_pin(req_t *r);
 void page_healthz(req_t *r);
 void page_metrics(req_t *r);
 

@@ -92,3 +92,22 @@ json_t *result_chart_kinds(const char *selected)
                                              selected ? strcmp(selected, kinds[i]) == 0 : i == 0));
     return arr;
 }
+
+json_t *result_chart_from(const json_t *result, const json_t *config)
+{
+    chart_config_t cfg = {0};
+    char err[256];
+    buf_t svg = {0};
+    json_t *out;
+    if (!config || chart_config_from_json(config, &cfg, err, sizeof err) < 0) {
+        chart_config_free(&cfg);
+        return result_chart(result, NULL, NULL);
+    }
+    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
+        out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
+    else
+        out = json_pack("{s:s, s:s}", "error", err, "kind", chart_kind_name(cfg.kind));
+    buf_free(&svg);
+    chart_config_free(&cfg);
+    return out;
+}

@@ -50,6 +50,11 @@ typedef struct query_url {
     int port;
 } query_url_t;
 int query_parse_url(arena_t *a, const char *url, query_url_t *out);
+/* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO
+ * from/to) applied to sql on column, as a wrapping sub-query. Returns sql
+ * itself when there is nothing to apply. */
+const char *query_wrap_date_range(arena_t *a, const char *sql, const char *column,
+                                  const char *range, const char *from, const char *to);
 /* SELECT * FROM "schema"."table" LIMIT n, identifiers quoted. */
 const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit);
 

@@ -67,4 +67,8 @@ void tmpl_set_free(tmpl_set_t *set);
  * process exit code: 0 done, 1 failed, 2 bad usage. */
 int tmpl_cli(int argc, char **argv);
 
+/* Markdown (a text widget) to safe HTML: raw HTML dropped, unsafe links
+ * refused, links rel="noopener". New string, caller frees. */
+char *tmpl_markdown(const char *md);
+
 #endif

@@ -1,0 +1,67 @@
+/* ask.h — the question pipeline: plain-English questions to SQL.
+ *
+ * Planner: a deterministic, LLM-free planner. A schema (lexicon + join graph)
+ * is built once per connection from the discovered schema JSON and the
+ * connection's vocabulary; it is immutable, so one schema serves any number
+ * of questions, from any number of threads. */
+#ifndef DM_ASK_H
+#define DM_ASK_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+/* ------------------------------------------------------------- planner */
+
+/* Measures: a vocabulary metric is used exactly as written whenever the
+ * question names it. Without one, "revenue"/"sales" means sum(quantity *
+ * price) over the fact table holding both (gross: a discount column is not
+ * applied, since its unit — fraction or amount — cannot be known; define a
+ * "net revenue" metric for that), else the sum of a revenue/amount/total
+ * column. Counting a table joined one-to-many counts its distinct keys. */
+
+/* Lexicon + join graph, built once per connection, immutable, reusable. */
+typedef struct ask_schema ask_schema_t;
+
+/* discovered: {"tables":[…]} as produced by sqlsafe_discover; vocabulary: an
+ * array of {"term","description","kind":"metric"|"column","table","column",
+ * "expression"} or NULL. Neither is stolen. NULL with err on broken input
+ * (a metric expression holding ";" or a comment is refused). */
+ask_schema_t *ask_schema_new(const json_t *discovered, const json_t *vocabulary,
+                             char *err, size_t errlen);
+void ask_schema_free(ask_schema_t *s);
+
+typedef struct ask_plan_result {
+    json_t *plan;      /* the plan as JSON (stored on the message; the input of
+                          follow-ups); NULL when clarifying */
+    char *sql;         /* one SELECT, identifiers quoted, LIMIT applied where it
+                          makes sense; NULL when clarifying */
+    double confidence; /* 0..1 */
+    char *understood;  /* one line: what it understood ("revenue by month in
+                          2024") — also the context_summary */
+    json_t *clarify;   /* {"message", "options":[{"label","question"}]} (2–4
+                          options) or NULL */
+    char *chart;       /* a chart type the user asked for, or NULL */
+    int show_sql;      /* the user asked to see the SQL */
+} ask_plan_result_t;
+
+/* Confidence under which a caller should try the LLM (if configured). Plans
+ * under it are never returned: the result is a clarification instead. */
+#define ASK_CONFIDENCE_MIN 0.6
+
+/* prev_plan: the previous assistant message's plan for follow-ups, or NULL.
+ * Returns 0 (out filled: a plan or a clarification) or -1 with err (only for
+ * broken input like invalid UTF-8). out is owned by the caller: free it with
+ * ask_plan_result_free. */
+int ask_plan(const ask_schema_t *s, const char *question, const json_t *prev_plan,
+             ask_plan_result_t *out, char *err, size_t errlen);
+void ask_plan_result_free(ask_plan_result_t *r);
+
+/* Compact schema context for an LLM prompt, ranked by relevance to the
+ * question, at most max_chars. New string, caller frees. */
+char *ask_schema_context(const ask_schema_t *s, const char *question, size_t max_chars);
+
+/* Suggested starter questions built from the schema: up to n. New JSON array
+ * of strings. */
+json_t *ask_suggestions(const ask_schema_t *s, int n);
+
+#endif

@@ -1,0 +1,495 @@
+/* assemble.c — the second half of the parser: give each schema mention a
+ * role (measure, dimension, filter, comparison column) from the cue words
+ * around it, fill the plan, and note what stayed unclear. It never guesses
+ * between equally good readings: those become p->ambiguous. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int at(const ask_toks_t *tk, int i, const char *w)
+{
+    return i >= 0 && i < tk->n && !strcmp(tk->t[i].low, w);
+}
+
+static int any(const char *w, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(w, list[k]))
+            return 1;
+    return 0;
+}
+
+static int table_named(const ask_parse_t *p, int t)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == t)
+            return 1;
+    return 0;
+}
+
+/* Keep the reading whose table is prefer (or a table the question names). */
+static void resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
+{
+    for (int pass = 0; pass < 2 && m->nalt; pass++) {
+        int hits = 0, pick = -1;
+        for (int k = -1; k < m->nalt; k++) {
+            int t = k < 0 ? m->t : m->alt[k].t;
+            if (pass == 0 ? t == prefer : table_named(p, t))
+                hits++, pick = k;
+        }
+        if (hits == 1) {
+            if (pick >= 0) {
+                m->t = m->alt[pick].t;
+                m->c = m->alt[pick].c;
+            }
+            m->nalt = 0;
+        }
+    }
+}
+
+static void set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
+{
+    if (p->ambiguous)
+        return;
+    p->ambiguous = why;
+    p->namb = 0;
+    if (!m)
+        return;
+    p->amb[p->namb++] = (ask_colref_t){m->t, m->c};
+    for (int k = 0; k < m->nalt && p->namb < 4; k++)
+        p->amb[p->namb++] = m->alt[k];
+}
+
+/* The fact table for "revenue": quantity x price, else a revenue-ish column. */
+static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
+{
+    int best = -1, q, pr;
+    for (int t = 0; t < s->ntables; t++)
+        if (lexicon_revenue_cols(s, t, &q, &pr) == 0 &&
+            (best < 0 || table_named(p, t) > table_named(p, best) ||
+             (table_named(p, t) == table_named(p, best) && s->tables[t].rows > s->tables[best].rows)))
+            best = t;
+    if (best >= 0) {
+        p->q.m = (ask_measure_t){M_REVENUE, best, -1, -1};
+        return;
+    }
+    static const char *const money[] = {"revenue", "sale", "amount", "total", NULL};
+    for (int t = 0; t < s->ntables; t++)
+        for (int c = 0; c < s->tables[t].ncols; c++) {
+            const ask_col_t *col = &s->tables[t].cols[c];
+            for (int k = 0; lexicon_col_is_money(col) && k < col->nw; k++)
+                if (any(col->w[k], money) && (best < 0 || table_named(p, t))) {
+                    best = t;
+                    p->q.m = (ask_measure_t){M_SUM, t, c, -1};
+                }
+        }
+    if (best < 0)
+        set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
+{
+    const char *w = tk->t[i].low;
+    *len = 1;
+    *distinct = at(tk, i + 1, "distinct") || at(tk, i + 1, "unique") || at(tk, i + 1, "different");
+    if ((!strcmp(w, "how") && at(tk, i + 1, "many")) || ((!strcmp(w, "number") ||
+        !strcmp(w, "count")) && at(tk, i + 1, "of"))) {
+        *len = 2;
+        *distinct = at(tk, i + 2, "distinct") || at(tk, i + 2, "unique") || at(tk, i + 2, "different");
+        return M_COUNT;
+    }
+    if (!strcmp(w, "count") || !strcmp(w, "number") || !strcmp(w, "#"))
+        return M_COUNT;
+    if (!strcmp(w, "total") || !strcmp(w, "sum"))
+        return M_SUM;
+    if (any(w, (const char *const[]){"average", "avg", "mean", NULL}))
+        return M_AVG;
+    if (!strcmp(w, "median"))
+        return M_MEDIAN;
+    if (!strcmp(w, "minimum") || !strcmp(w, "min"))
+        return M_MIN;
+    if (!strcmp(w, "maximum") || !strcmp(w, "max"))
+        return M_MAX;
+    return M_NONE;
+}
+
+/* Apply aggregate `agg` (from a cue word) to mention m. */
+static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
+                         int distinct, const char *word)
+{
+    m->role = R_MEASURE;
+    p->measure_set = 1;
+    if (m->kind == -1) {
+        if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
+            revenue_measure(s, p);
+        else
+            set_ambiguous(p, AMB_MEASURE, NULL);
+    } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
+        p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
+    } else if (m->kind == PH_TABLE) {
+        if (agg == M_COUNT || agg == M_SUM)
+            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};
+        else
+            set_ambiguous(p, AMB_MEASURE, NULL);
+    } else if (m->nalt) {
+        set_ambiguous(p, AMB_COLUMN, m);
+    } else {
+        const ask_col_t *c = &s->tables[m->t].cols[m->c];
+        if (agg == M_COUNT)
+            p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
+        else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
+            p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1};
+        else
+            set_ambiguous(p, AMB_MEASURE, NULL);
+    }
+}
+
+static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int values)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].pos >= pos && p->m[i].pos <= pos + within && p->m[i].role == R_NONE &&
+            (values || p->m[i].kind != PH_VALUE))
+            return &p->m[i];
+    return NULL;
+}
+
+static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < tk->n; i++) {
+        int len, distinct, agg = tk->t[i].used ? M_NONE : agg_cue(tk, i, &len, &distinct);
+        if (!agg)
+            continue;
+        ask_mention_t *m = next_mention(p, i + len, 5, 0);
+        if (!m && agg == M_COUNT && i > 0)  /* "customer count" */
+            for (int k = 0; k < p->nm && !m; k++)
+                if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
+                    m = &p->m[k];
+        if (!m || p->measure_set)
+            continue;
+        resolve_alt(p, m, -1);
+        measure_from(s, p, m, agg, distinct, tk->t[i].low);
+        p->agg_cue = 1;
+        for (int k = i; k < i + len + distinct; k++)
+            tk->t[k].used = 1;
+    }
+}
+
+static void make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    m->role = R_DIM;
+    if (m->nalt)
+        resolve_alt(p, m, p->q.m.t);
+    if (m->nalt) {
+        set_ambiguous(p, AMB_COLUMN, m);
+        return;
+    }
+    const ask_col_t *c = m->c >= 0 ? &s->tables[m->t].cols[m->c] : NULL;
+    if (c && lexicon_col_is_time(c)) {
+        p->q.time = (ask_colref_t){m->t, m->c};
+        if (!p->q.grain)
+            p->q.grain = G_DAY;
+        return;
+    }
+    if (p->q.ndims == ASK_MAX_DIMS)
+        return;
+    if (c && c->fk_table >= 0)  /* "by country_id": the country */
+        p->q.dims[p->q.ndims++] = (ask_colref_t){c->fk_table, s->tables[c->fk_table].label};
+    else if (c)
+        p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
+    else if (s->tables[m->t].label >= 0)
+        p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, s->tables[m->t].label};
+}
+
+/* A table or a text column named before token i: something to group by. */
+static int dim_before(const ask_schema_t *s, const ask_parse_t *p, int i)
+{
+    for (int k = 0; k < p->nm && p->m[k].pos < i; k++) {
+        const ask_mention_t *m = &p->m[k];
+        if (m->role == R_NONE && (m->kind == PH_TABLE || (m->kind == PH_COLUMN && !m->nalt &&
+            !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))))
+            return 1;
+    }
+    return 0;
+}
+
+static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
+    for (int i = 0; i < tk->n; i++) {
+        if (!any(tk->t[i].low, by) || tk->t[i].used)
+            continue;
+        ask_mention_t *m = next_mention(p, i + 1, 3, 0);
+        if (!m || m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
+            continue;
+        if (m->kind == PH_COLUMN && !m->nalt && (p->top || !p->measure_set) &&
+            lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))
+            continue;  /* "top 3 products by quantity": what to rank by */
+        if (p->top && m->kind == PH_TABLE && !p->measure_set && dim_before(s, p, i))
+            continue;  /* "top 3 cities by customers": count the customers */
+        tk->t[i].used = 1;
+        make_dim(s, p, m);
+        int end = m->pos + m->len;  /* "by region and channel" */
+        if ((at(tk, end, "and") || at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
+            (m->kind == PH_TABLE || m->kind == PH_COLUMN)) {
+            tk->t[end].used = 1;
+            make_dim(s, p, m);
+        }
+    }
+    int wh = tk->n && any(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL});
+    ask_mention_t *m = wh ? next_mention(p, 1, 3, 0) : NULL;
+    if (m && m->kind != -1 && m->kind != PH_VOCAB && (p->q.order || p->measure_set)) {
+        tk->t[0].used = 1;
+        make_dim(s, p, m);
+    }
+    if (p->top && !p->want_price && !p->q.ndims && (m = next_mention(p, 0, tk->n, 0)) &&
+        (m->kind == PH_TABLE || (m->kind == PH_COLUMN && !m->nalt &&
+                                 !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))))
+        make_dim(s, p, m);
+}
+
+/* "lowest priced product", "the most expensive products": rows of the
+ * table ordered by that column — one row when the noun is singular. */
+static int superlative_list(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_mention_t *tab = NULL, *col = NULL;
+    if (!p->q.order || p->agg_cue || p->measure_set || p->q.ndims || p->q.grain)
+        return 0;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->role == R_NONE && !tab)
+            tab = m;
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !col)
+            col = m;
+    }
+    if (!tab || !col)
+        return 0;
+    int c = col->t == tab->t ? col->c : -1;
+    for (int k = 0; k < col->nalt && c < 0; k++)
+        if (col->alt[k].t == tab->t)
+            c = col->alt[k].c;
+    if (c < 0 || !lexicon_col_is_numeric(&s->tables[tab->t].cols[c]))
+        return 0;
+    const char *noun = tk->t[tab->pos + tab->len - 1].low;
+    p->q.kind = Q_LIST;
+    p->q.table = p->subject = tab->t;
+    p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
+    if (!p->q.limit)
+        p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
+    return 1;
+}
+
+static void default_measure(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    if (superlative_list(s, tk, p))
+        return;
+    int strong = 0;  /* a numeric column beats the verb "sold" */
+    for (int i = 0; i < p->nm; i++)
+        strong |= p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE && !p->m[i].nalt &&
+                  lexicon_col_is_numeric(&s->tables[p->m[i].t].cols[p->m[i].c]);
+    for (int i = 0; i < p->nm && !p->measure_set; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->role != R_NONE || (m->kind == -1 && m->v == 1 && strong))
+            continue;
+        if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
+            measure_from(s, p, m, M_NONE, 0, "");
+        else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
+            resolve_alt(p, m, -1);
+            int price = m->nalt == 0 && !lexicon_col_is_qty(&s->tables[m->t].cols[m->c]) &&
+                        strstr(s->tables[m->t].cols[m->c].name, "rice");
+            measure_from(s, p, m, price ? M_AVG : M_NONE, 0, "");
+        }
+    }
+    for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE)
+            p->subject = p->m[i].t, p->m[i].role = R_MEASURE;
+    for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
+        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].role != R_DIM)
+            p->subject = p->m[i].t;  /* "products priced over 10": the column's rows */
+    if (p->measure_set || p->subject < 0)
+        return;
+    if (p->q.ndims || p->q.grain) {
+        p->q.m = (ask_measure_t){M_COUNT, p->subject, -1, -1};
+        p->measure_set = 1;
+    } else if (!p->top || p->want_price) {
+        p->q.kind = Q_LIST;
+        p->q.table = p->subject;
+    }
+}
+
+static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_VALUE || m->role != R_NONE)
+            continue;
+        resolve_alt(p, m, p->q.m.t);
+        m->role = R_FILTER;
+        int neg = 0;
+        for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
+            if (any(tk->t[k].low, (const char *const[]){"not", "excluding", "except",
+                    "without", "exclude", "other", NULL}))
+                neg = 1, tk->t[k].used = 1;
+        ask_filter_t *f = NULL;
+        for (int k = 0; k < p->q.nf; k++)
+            if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&
+                (p->q.f[k].op == OP_NOT_IN) == neg)
+                f = &p->q.f[k];
+        if (!f && p->q.nf < ASK_MAX_FILTERS) {
+            f = &p->q.f[p->q.nf++];
+            *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN};
+        }
+        if (f && f->nvals < ASK_MAX_VALUES)
+            f->vals[f->nvals++] = xstrdup(s->tables[m->t].cols[m->c].samples[m->v]);
+    }
+}
+
+/* "customers with no email" / "without a city" / "with an email": a
+ * column named after such a word is tested for NULL. */
+static void apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const none[] = {"no", "without", "missing", NULL};
+    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
+            continue;
+        int k = m->pos - 1;
+        if (k > 0 && (at(tk, k, "a") || at(tk, k, "an")))
+            k--;
+        int is_none = any(tk->t[k].low, none);
+        if (!is_none && !(at(tk, k, "with") && !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])))
+            continue;
+        m->role = R_FILTER;
+        for (int u = k; u < m->pos; u++)
+            tk->t[u].used = 1;
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL};
+    }
+}
+
+/* The column a comparison is about: a numeric column named just before or
+ * after it, else the one money column of the question's table. */
+static void apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *best = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && (m->role == R_NONE || m->role == R_CMP) &&
+            m->pos >= c->pos - 5 && m->pos <= c->pos + 5 &&
+            (!best || (m->pos < c->pos && best->pos > c->pos) || (m->pos < c->pos && m->pos > best->pos)))
+            best = m;
+    }
+    ask_colref_t col = {-1, -1};
+    if (best) {
+        resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.m.t);
+        best->role = R_CMP;
+        if (best->nalt)
+            return set_ambiguous(p, AMB_COLUMN, best);
+        col = (ask_colref_t){best->t, best->c};
+    } else {
+        int t = p->q.m.t;
+        for (int i = 0; i < p->nm && t < 0; i++)
+            if (p->m[i].kind == PH_TABLE)
+                t = p->m[i].t;
+        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++)
+            if (lexicon_col_is_money(&s->tables[t].cols[k]) && col.t < 0)
+                col = (ask_colref_t){t, k};
+    }
+    if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
+        return set_ambiguous(p, AMB_COMPARE, NULL);
+    if (p->q.nf < ASK_MAX_FILTERS)
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}};
+}
+
+static void pick_time(const ask_schema_t *s, ask_parse_t *p)
+{
+    if ((!p->q.grain && !p->q.date.kind) || p->q.time.t >= 0)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !m->nalt &&
+            lexicon_col_is_time(&s->tables[m->t].cols[m->c])) {
+            p->q.time = (ask_colref_t){m->t, m->c};
+            return;
+        }
+    }
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    if (base >= 0 && lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) < 0 && p->measure_set)
+        set_ambiguous(p, AMB_TIME, NULL);
+}
+
+static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < tk->n; i++) {
+        const ask_tok_t *t = &tk->t[i];
+        if (t->used || words_is_stop(t->low) || (t->isnum && i > 0 && tk->t[i - 1].used))
+            continue;
+        if (!p->unknown++)
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
+        if (any(t->low, (const char *const[]){"never", "not", "vs", "versus", "compare",
+                "compared", "why", "growth", "grow", "change", "percent", "percentage", "share",
+                "ratio", "rate", "difference", "forecast", "predict", "without", NULL}))
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
+        else if (i > 0 && any(tk->t[i - 1].low, (const char *const[]){"by", "per", "each", NULL}))
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_GROUP;
+    }
+}
+
+/* "customers who ordered last month": count the distinct customer keys of
+ * the orders table (whose date the period applies to), not customers. */
+static void count_through(const ask_schema_t *s, ask_parse_t *p)
+{
+    if (p->q.m.kind != M_COUNT || p->q.ndims || p->q.grain)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int t = m->t, q, pr, tt, tc;
+        if (m->kind == -1 && m->role == R_NONE)  /* "products sold": the sales facts */
+            for (int k = 0; k < s->ntables; k++)
+                if (lexicon_revenue_cols(s, k, &q, &pr) == 0)
+                    t = k;
+        if ((m->kind != PH_TABLE && m->kind != -1) || m->role != R_NONE || t < 0 ||
+            t == p->q.m.t || lexicon_time_for(s, t, &tt, &tc) < 0)
+            continue;
+        for (int e = 0; e < s->nedges; e++)
+            if (s->edges[e].from_t == t && s->edges[e].to_t == p->q.m.t) {
+                p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[e].from_c, -1};
+                p->subject = t;
+                return;
+            }
+    }
+}
+
+void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
+                   const ask_cmp_t *c, int nc)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind != PH_VALUE)
+            resolve_alt(p, &p->m[i], -1);
+    apply_agg_cues(s, tk, p);
+    apply_dim_cues(s, tk, p);
+    for (int i = 0; i < nc; i++)
+        apply_cmp(s, p, &c[i]);
+    default_measure(s, tk, p);
+    count_through(s, p);
+    if (p->q.m.t >= 0 && p->subject < 0)
+        p->subject = p->q.m.t;
+    if (p->q.kind == Q_LIST && p->want_price) {
+        for (int k = 0; k < s->tables[p->q.table].ncols && p->q.m.c < 0; k++)
+            if (lexicon_col_is_money(&s->tables[p->q.table].cols[k]))
+                p->q.m = (ask_measure_t){M_NONE, p->q.table, k, -1};
+        p->q.order = p->q.order ? p->q.order : 1;
+    }
+    apply_values(tk, s, p);
+    apply_nulls(s, tk, p);
+    for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
+        if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
+            p->m[i].t != p->q.table)
+            p->q.via[p->q.nvia++] = p->m[i].t;
+    pick_time(s, p);
+    if (p->top && !p->measure_set && p->q.kind != Q_LIST && p->nm)
+        set_ambiguous(p, AMB_MEASURE, NULL);
+    p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
+    count_unknown(tk, p);
+}

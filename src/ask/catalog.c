@@ -1,0 +1,165 @@
+/* catalog.c — questions about the database itself, answered from templates:
+ * what tables are there, describe/columns of X, show N rows of X, how many
+ * rows in X, what does column Y contain. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SAMPLE_DEFAULT 10
+#define SAMPLE_MAX 1000
+
+static int has(const ask_toks_t *tk, const char *w)
+{
+    for (int i = 0; i < tk->n; i++)
+        if (!strcmp(tk->t[i].low, w))
+            return i;
+    return -1;
+}
+
+static int has_seq(const ask_toks_t *tk, const char *a, const char *b)
+{
+    for (int i = 0; i + 1 < tk->n; i++)
+        if (!strcmp(tk->t[i].low, a) && !strcmp(tk->t[i + 1].low, b))
+            return i;
+    return -1;
+}
+
+/* The table the question names: by its words, or by its exact name. */
+static int named_table(const ask_schema_t *s, const ask_toks_t *tk, int *col)
+{
+    const ask_phrase_t *m[16];
+    *col = -1;
+    int table = -1;
+    for (int pass = 0; pass < 2; pass++)  /* tables first: "orders" is a table */
+        for (int i = 0; i < tk->n; i++) {
+            int n = lexicon_match(s, tk, i, m, 16);
+            for (int k = 0; k < n; k++) {
+                if (pass == 0 && m[k]->kind == PH_TABLE && table < 0)
+                    table = m[k]->table;
+                if (pass == 1 && m[k]->kind == PH_COLUMN && *col < 0 &&
+                    (table < 0 || table == m[k]->table)) {
+                    *col = m[k]->column;
+                    table = m[k]->table;
+                }
+            }
+        }
+    if (*col >= 0 && lexicon_find_column(s, table, s->tables[table].cols[*col].name) != *col)
+        *col = -1;
+    return table;
+}
+
+/* The word after "of"/"in"/"from"/"describe" — what the user called the table. */
+static const char *table_word(const ask_toks_t *tk)
+{
+    static const char *const cue[] = {"of", "in", "from", "describe", "table", NULL};
+    for (int i = tk->n - 2; i >= 0; i--)
+        for (int k = 0; cue[k]; k++)
+            if (!strcmp(tk->t[i].low, cue[k]) && !words_is_stop(tk->t[i + 1].low))
+                return tk->t[i + 1].raw;
+    return tk->n ? tk->t[tk->n - 1].raw : "";
+}
+
+static int intent(const ask_toks_t *tk, int *n)
+{
+    int i;
+    *n = 0;
+    if ((i = has(tk, "rows")) >= 0 || (i = has(tk, "row")) >= 0 || (i = has(tk, "records")) >= 0) {
+        if (has(tk, "many") >= 0 || has(tk, "count") >= 0 || has(tk, "number") >= 0)
+            return CAT_COUNT;
+        if (i > 0 && tk->t[i - 1].isnum)
+            *n = (int)tk->t[i - 1].num;
+        return CAT_SAMPLE;
+    }
+    if (has(tk, "sample") >= 0 || has(tk, "preview") >= 0 || has(tk, "example") >= 0)
+        return CAT_SAMPLE;
+    if (has(tk, "describe") >= 0 || has(tk, "columns") >= 0 || has(tk, "fields") >= 0 ||
+        has(tk, "structure") >= 0 || has(tk, "schema") >= 0)
+        return CAT_COLUMNS;
+    if (has(tk, "contain") >= 0 || has(tk, "contains") >= 0 || has_seq(tk, "values", "of") >= 0 ||
+        has_seq(tk, "values", "in") >= 0 || has_seq(tk, "possible", "values") >= 0 ||
+        (has(tk, "column") >= 0 && has(tk, "mean") >= 0))
+        return CAT_COLUMN;
+    if (has(tk, "tables") >= 0 || has_seq(tk, "what", "data") >= 0 || has_seq(tk, "which", "data") >= 0)
+        return CAT_TABLES;
+    return -1;
+}
+
+int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar)
+{
+    int n, col;
+    int cat = intent(tk, &n);
+    if (cat < 0)
+        return 0;
+    plan_init(q);
+    q->kind = Q_CATALOG;
+    q->cat = cat;
+    if (cat == CAT_TABLES)
+        return 1;
+    q->table = named_table(s, tk, &col);
+    if (cat == CAT_COLUMN)
+        q->column = col;
+    if (q->table < 0 || (cat == CAT_COLUMN && q->column < 0)) {
+        if (cat == CAT_TABLES || (q->table < 0 && has(tk, "data") >= 0 && tk->n <= 5))
+            return 0;
+        buf_printf(clar, "I could not find %s \"%.60s\" in this database.",
+                   cat == CAT_COLUMN ? "a column" : "a table", table_word(tk));
+        return -1;
+    }
+    if (cat == CAT_SAMPLE)
+        q->limit = n > 0 ? (n > SAMPLE_MAX ? SAMPLE_MAX : n) : SAMPLE_DEFAULT;
+    for (int i = 0; i < tk->n; i++)
+        tk->t[i].used = 1;
+    return 1;
+}
+
+static void put_table(buf_t *b, const ask_table_t *t)
+{
+    sqlgen_ident(b, t->schema);
+    buf_putc(b, '.');
+    sqlgen_ident(b, t->name);
+}
+
+/* The template for a catalog plan. The table listing shows only what the
+ * connection's role may read (has_table_privilege). */
+char *catalog_sql(const ask_schema_t *s, const ask_q_t *q)
+{
+    buf_t b = {0};
+    const ask_table_t *t = q->table >= 0 ? &s->tables[q->table] : NULL;
+    switch (q->cat) {
+    case CAT_TABLES:
+        buf_puts(&b, "SELECT c.relname AS \"table\", obj_description(c.oid, 'pg_class') AS \"description\", "
+                     "c.reltuples::bigint AS \"row_estimate\" FROM pg_catalog.pg_class c "
+                     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                     "WHERE c.relkind IN ('r', 'v', 'm', 'p') AND n.nspname NOT IN "
+                     "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
+                     "AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1 LIMIT 1000");
+        break;
+    case CAT_COLUMNS:
+        buf_puts(&b, "SELECT column_name AS \"column\", data_type AS \"type\", is_nullable AS \"nullable\" "
+                     "FROM information_schema.columns WHERE table_schema = ");
+        sqlgen_literal(&b, t->schema);
+        buf_puts(&b, " AND table_name = ");
+        sqlgen_literal(&b, t->name);
+        buf_puts(&b, " ORDER BY ordinal_position");
+        break;
+    case CAT_SAMPLE:
+        buf_puts(&b, "SELECT * FROM ");
+        put_table(&b, t);
+        buf_printf(&b, " LIMIT %d", q->limit > 0 ? q->limit : SAMPLE_DEFAULT);
+        break;
+    case CAT_COUNT:
+        buf_puts(&b, "SELECT count(*) AS \"rows\" FROM ");
+        put_table(&b, t);
+        break;
+    default:  /* CAT_COLUMN: its values and how often each occurs */
+        buf_puts(&b, "SELECT ");
+        sqlgen_ident(&b, t->cols[q->column].name);
+        buf_puts(&b, ", count(*) AS \"rows\" FROM ");
+        put_table(&b, t);
+        buf_puts(&b, " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");
+    }
+    return buf_detach(&b);
+}

@@ -1,0 +1,251 @@
+/* dates.c — date phrases ("last month", "in March 2024", "Q3 2024", "since
+ * 2024-03-01", "last 30 days") to a structured range, and that range to SQL.
+ * Relative ranges stay relative in the SQL (now(), current_date, date_trunc)
+ * so a saved question keeps meaning "last month" tomorrow; only literal
+ * calendar dates are computed here. */
+#include "ask/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const months[] = {"january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december"};
+
+static int month_of(const char *low)
+{
+    for (int m = 0; m < 12; m++)
+        if (!strcmp(low, months[m]) || (strlen(low) == 3 && !strncmp(low, months[m], 3) &&
+                                        strcmp(low, "may") != 0) ||
+            (!strcmp(low, "sept") && m == 8))
+            return m + 1;
+    return strcmp(low, "may") == 0 ? 5 : 0;
+}
+
+static int unit_of(const char *stem)
+{
+    static const char *const u[] = {"", "day", "week", "month", "quarter", "year"};
+    for (int g = G_DAY; g <= G_YEAR; g++)
+        if (!strcmp(stem, u[g]))
+            return g;
+    return G_NONE;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : d[m - 1];
+}
+
+static void ymd(char out[11], int y, int m, int d)
+{
+    while (m > 12)
+        m -= 12, y++;
+    unsigned yy = (unsigned)y % 10000u, mm = (unsigned)m % 13u, dd = (unsigned)d % 32u;
+    snprintf(out, 11, "%04u-%02u-%02u", yy, mm, dd);
+}
+
+static int is_year(const ask_tok_t *t)
+{
+    return t->isnum && t->num >= 1900 && t->num <= 2100 && t->num == (int)t->num &&
+           strlen(t->low) == 4;
+}
+
+/* A calendar period at tk[i]: ISO date, "March 2024", "Q3 2024" or a year.
+ * Fills [from, to); returns tokens used or 0. */
+static int period_at(const ask_toks_t *tk, int i, char from[11], char to[11])
+{
+    if (i >= tk->n)
+        return 0;
+    const ask_tok_t *t = &tk->t[i];
+    int y, m, d;
+    char tail;
+    if (sscanf(t->low, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
+        d >= 1 && d <= days_in(y, m)) {
+        ymd(from, y, m, d);
+        if (d == days_in(y, m))
+            ymd(to, y, m + 1, 1);
+        else
+            ymd(to, y, m, d + 1);
+        return 1;
+    }
+    if (t->low[0] == 'q' && t->low[1] >= '1' && t->low[1] <= '4' && !t->low[2] &&
+        i + 1 < tk->n && is_year(&tk->t[i + 1])) {
+        int q = t->low[1] - '0';
+        y = (int)tk->t[i + 1].num;
+        ymd(from, y, 3 * q - 2, 1);
+        ymd(to, y, 3 * q + 1, 1);
+        return 2;
+    }
+    if ((m = month_of(t->low)) && i + 1 < tk->n && is_year(&tk->t[i + 1])) {
+        y = (int)tk->t[i + 1].num;
+        ymd(from, y, m, 1);
+        ymd(to, y, m + 1, 1);
+        return 2;
+    }
+    if (is_year(t)) {
+        ymd(from, (int)t->num, 1, 1);
+        ymd(to, (int)t->num + 1, 1, 1);
+        return 1;
+    }
+    return 0;
+}
+
+static int mark(ask_toks_t *tk, int i, int n)
+{
+    for (int k = 0; k < n; k++)
+        tk->t[i + k].used = 1;
+    return n;
+}
+
+/* this/last/past/previous [N] unit(s) */
+static int relative_at(ask_toks_t *tk, int i, ask_date_t *d)
+{
+    const char *w = tk->t[i].low;
+    int this = !strcmp(w, "this") || !strcmp(w, "current");
+    int last = !strcmp(w, "last") || !strcmp(w, "previous") || !strcmp(w, "past") ||
+               !strcmp(w, "prior");
+    if ((!this && !last) || i + 1 >= tk->n)
+        return 0;
+    int j = i + 1, n = 0;
+    if (last && tk->t[j].isnum && tk->t[j].num >= 1 && tk->t[j].num <= 1000 &&
+        j + 1 < tk->n) {
+        n = (int)tk->t[j].num;
+        j++;
+    }
+    int unit = unit_of(tk->t[j].stem);
+    if (!unit)
+        return 0;
+    if (this)
+        *d = (ask_date_t){.kind = D_THIS, .unit = unit};
+    else if (n || !strcmp(w, "past"))
+        *d = (ask_date_t){.kind = D_LAST_N, .unit = unit, .n = n ? n : 1};
+    else
+        *d = (ask_date_t){.kind = D_PREV, .unit = unit};
+    return mark(tk, i, j + 1 - i);
+}
+
+static int bounded_at(ask_toks_t *tk, int i, ask_date_t *d)
+{
+    const char *w = tk->t[i].low;
+    char f1[11], t1[11], f2[11], t2[11];
+    int k;
+    if ((!strcmp(w, "between") || !strcmp(w, "from")) && (k = period_at(tk, i + 1, f1, t1))) {
+        int j = i + 1 + k;
+        if (j < tk->n && (!strcmp(tk->t[j].low, "and") || !strcmp(tk->t[j].low, "to") ||
+                          !strcmp(tk->t[j].low, "until") || !strcmp(tk->t[j].low, "through"))) {
+            int k2 = period_at(tk, j + 1, f2, t2);
+            if (k2) {
+                *d = (ask_date_t){.kind = D_RANGE};
+                memcpy(d->from, f1, 11);
+                memcpy(d->to, t2, 11);
+                return mark(tk, i, j + 1 + k2 - i);
+            }
+        }
+    }
+    int since = !strcmp(w, "since") || !strcmp(w, "after") || !strcmp(w, "from");
+    int before = !strcmp(w, "before") || !strcmp(w, "until") || !strcmp(w, "till");
+    if ((since || before) && (k = period_at(tk, i + 1, f1, t1))) {
+        *d = (ask_date_t){.kind = since ? D_SINCE : D_BEFORE};
+        /* "after 2023" starts when 2023 ends; "since 2023" when it starts */
+        memcpy(d->from, !strcmp(w, "after") ? t1 : f1, 11);
+        memcpy(d->to, f1, 11);
+        return mark(tk, i, k + 1);
+    }
+    return 0;
+}
+
+int dates_parse(ask_toks_t *tk, int i, ask_date_t *d)
+{
+    const char *w = tk->t[i].low;
+    int k;
+    if (tk->t[i].used)
+        return 0;
+    if (!strcmp(w, "today"))
+        return *d = (ask_date_t){.kind = D_TODAY}, mark(tk, i, 1);
+    if (!strcmp(w, "yesterday"))
+        return *d = (ask_date_t){.kind = D_YESTERDAY}, mark(tk, i, 1);
+    if (!strcmp(w, "ytd"))
+        return *d = (ask_date_t){.kind = D_THIS, .unit = G_YEAR}, mark(tk, i, 1);
+    if (!strcmp(w, "year") && i + 2 < tk->n && !strcmp(tk->t[i + 1].low, "to") &&
+        !strcmp(tk->t[i + 2].low, "date"))
+        return *d = (ask_date_t){.kind = D_THIS, .unit = G_YEAR}, mark(tk, i, 3);
+    if ((k = relative_at(tk, i, d)) || (k = bounded_at(tk, i, d)))
+        return k;
+    int skip = (!strcmp(w, "in") || !strcmp(w, "during") || !strcmp(w, "for") ||
+                !strcmp(w, "of")) ? 1 : 0;
+    char f[11], t[11];
+    if ((k = period_at(tk, i + skip, f, t))) {
+        /* a bare number is a year only if it looks like one in context */
+        if (!skip && k == 1 && !strchr(tk->t[i].low, '-') && i > 0 &&
+            tk->t[i - 1].isnum)
+            return 0;
+        *d = (ask_date_t){.kind = D_RANGE};
+        memcpy(d->from, f, 11);
+        memcpy(d->to, t, 11);
+        return mark(tk, i, k + skip);
+    }
+    return 0;
+}
+
+/* "1 month", "3 months" ("quarter" is no interval unit) */
+static void interval(char *out, size_t n, int unit, int count)
+{
+    if (unit == G_QUARTER)
+        snprintf(out, n, "interval '%d months'", 3 * count);
+    else
+        snprintf(out, n, "interval '%d %s%s'", count, plan_grain_name(unit), count == 1 ? "" : "s");
+}
+
+void dates_sql(buf_t *b, const ask_date_t *d, const char *col)
+{
+    const char *u = plan_grain_name(d->unit);
+    char iv[64];
+    interval(iv, sizeof iv, d->unit, d->kind == D_LAST_N ? d->n : 1);
+    switch (d->kind) {
+    case D_TODAY:
+        buf_printf(b, "%s >= current_date AND %s < current_date + 1", col, col);
+        break;
+    case D_YESTERDAY:
+        buf_printf(b, "%s >= current_date - 1 AND %s < current_date", col, col);
+        break;
+    case D_THIS:
+        buf_printf(b, "%s >= date_trunc('%s', now()) AND %s < date_trunc('%s', now()) + %s",
+                   col, u, col, u, iv);
+        break;
+    case D_PREV:
+        buf_printf(b, "%s >= date_trunc('%s', now()) - %s AND %s < date_trunc('%s', now())",
+                   col, u, iv, col, u);
+        break;
+    case D_LAST_N:
+        buf_printf(b, "%s >= current_date - %s", col, iv);
+        break;
+    case D_RANGE:
+        buf_printf(b, "%s >= DATE '%s' AND %s < DATE '%s'", col, d->from, col, d->to);
+        break;
+    case D_SINCE:
+        buf_printf(b, "%s >= DATE '%s'", col, d->from);
+        break;
+    case D_BEFORE:
+        buf_printf(b, "%s < DATE '%s'", col, d->to);
+        break;
+    default:
+        buf_puts(b, "TRUE");
+    }
+}
+
+void dates_describe(buf_t *b, const ask_date_t *d)
+{
+    const char *u = plan_grain_name(d->unit);
+    switch (d->kind) {
+    case D_TODAY: buf_puts(b, "today"); break;
+    case D_YESTERDAY: buf_puts(b, "yesterday"); break;
+    case D_THIS: buf_printf(b, "this %s", u); break;
+    case D_PREV: buf_printf(b, "last %s", u); break;
+    case D_LAST_N: buf_printf(b, "in the last %d %s%s", d->n, u, d->n == 1 ? "" : "s"); break;
+    case D_RANGE: buf_printf(b, "from %s to before %s", d->from, d->to); break;
+    case D_SINCE: buf_printf(b, "since %s", d->from); break;
+    case D_BEFORE: buf_printf(b, "before %s", d->to); break;
+    default: break;
+    }
+}

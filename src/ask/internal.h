@@ -1,0 +1,284 @@
+/* internal.h — shared types of the ask module's planner files.
+ *
+ * The pipeline: words.c splits a question into tokens (lower-cased, stemmed,
+ * synonyms folded, number words read); lexicon.c holds the schema as tables,
+ * columns, sampled values and vocabulary, all indexed by their words, plus the
+ * foreign-key graph; catalog.c answers questions about the database itself;
+ * parse.c scans the tokens (dates.c reads periods) and assemble.c gives what
+ * it found roles and builds a plan (ask_q_t); followup.c edits a previous
+ * plan; sqlgen.c writes one SELECT; planner.c ties it together and writes
+ * clarifications; context.c serves the LLM prompt and starter questions.
+ * A plan refers to tables and columns by index into the schema; its JSON form
+ * (planjson.c) uses names and is re-validated against the schema when read. */
+#ifndef DM_ASK_INTERNAL_H
+#define DM_ASK_INTERNAL_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+#include "ask/ask.h"
+#include "core/buf.h"
+
+/* ---------------------------------------------------------------- words */
+
+typedef struct ask_tok {
+    char *raw;   /* as typed (UTF-8) */
+    char *low;   /* ASCII lower-case */
+    char *stem;  /* singular, synonym folded: "clients" -> "customer" */
+    double num;  /* value when isnum (digits or number words) */
+    int isnum;
+    int used;    /* consumed by the parser */
+} ask_tok_t;
+
+typedef struct ask_toks {
+    ask_tok_t *t;
+    int n;
+} ask_toks_t;
+
+/* Split text into tokens; 0, or -1 with err on invalid UTF-8. */
+int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen);
+void words_free(ask_toks_t *t);
+/* Split an identifier (snake_case, camelCase, "Order Lines") into stems. */
+int words_ident(const char *ident, char ***stems);
+void words_free_list(char **w, int n);
+/* Singular + synonym folding of one lower-case word; new string. */
+char *words_stem(const char *low);
+int words_is_stop(const char *low);
+/* Number words: "ten" -> 10, "twenty" -> 20, "dozen" -> 12; -1 if not one. */
+int words_number(const char *low);
+
+/* --------------------------------------------------------------- schema */
+
+enum { CK_INT, CK_NUM, CK_TEXT, CK_DATE, CK_TS, CK_BOOL, CK_OTHER };
+
+typedef struct ask_col {
+    char *name, *type;
+    int kind;
+    int pk;
+    int fk_table, fk_col;  /* -1 when none */
+    double n_distinct;     /* as discovered (negative = fraction of rows) */
+    char **samples;
+    int nsamples;
+    char **w;              /* stems of the name */
+    int nw;
+} ask_col_t;
+
+typedef struct ask_table {
+    char *schema, *name;
+    int is_view;
+    double rows;
+    ask_col_t *cols;
+    int ncols;
+    char **w;
+    int nw;
+    int pk;         /* single-column pk or -1 */
+    int label;      /* column shown when grouping by this table, or -1 */
+    int time;       /* main date/timestamp column, or -1 */
+} ask_table_t;
+
+typedef struct ask_vocab {
+    char *term, *desc, *expr;
+    int is_metric;
+    int table, column;
+    char **w;
+    int nw;
+} ask_vocab_t;
+
+/* One phrase the lexicon knows: a table, a column, a value or a term. */
+enum { PH_TABLE, PH_COLUMN, PH_VALUE, PH_VOCAB };
+typedef struct ask_phrase {
+    char **w;
+    int nw;
+    int kind;
+    int table, column, value;  /* value: sample index, or vocab index */
+    int exact_case;            /* short codes ("IN", "DE") must match as typed */
+} ask_phrase_t;
+
+typedef struct ask_edge {
+    int from_t, from_c, to_t, to_c;  /* from (many) -> to (one, its pk) */
+} ask_edge_t;
+
+struct ask_schema {
+    ask_table_t *tables;
+    int ntables;
+    ask_vocab_t *vocab;
+    int nvocab;
+    ask_phrase_t *ph;  /* sorted by first word */
+    int nph;
+    ask_edge_t *edges;
+    int nedges;
+};
+
+/* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
+int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
+                  const ask_phrase_t **out, int max);
+int lexicon_find_table(const ask_schema_t *s, const char *name);
+int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
+int lexicon_find_vocab(const ask_schema_t *s, const char *term);
+/* Column roles by name and type. */
+int lexicon_col_is_money(const ask_col_t *c);
+int lexicon_col_is_qty(const ask_col_t *c);
+int lexicon_col_is_numeric(const ask_col_t *c);
+int lexicon_col_is_time(const ask_col_t *c);
+/* Find a (quantity, price) pair in table t; 0 if found. */
+int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
+/* The time column of t or of the nearest table t reaches many-to-one. */
+int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);
+
+/* ----------------------------------------------------------------- plan */
+
+enum { M_NONE, M_COUNT, M_COUNT_DISTINCT, M_SUM, M_AVG, M_MIN, M_MAX, M_MEDIAN,
+       M_METRIC, M_REVENUE };
+enum { G_NONE, G_DAY, G_WEEK, G_MONTH, G_QUARTER, G_YEAR };
+enum { OP_IN, OP_GT, OP_GE, OP_LT, OP_LE, OP_BETWEEN, OP_NOT_IN, OP_NULL, OP_NOT_NULL };
+enum { D_NONE, D_TODAY, D_YESTERDAY, D_THIS, D_PREV, D_LAST_N, D_RANGE, D_SINCE,
+       D_BEFORE };
+enum { Q_AGG, Q_LIST, Q_CATALOG };
+enum { CAT_TABLES, CAT_COLUMNS, CAT_SAMPLE, CAT_COUNT, CAT_COLUMN };
+
+#define ASK_MAX_DIMS 2
+#define ASK_MAX_FILTERS 8
+#define ASK_MAX_VALUES 8
+
+typedef struct ask_colref { int t, c; } ask_colref_t;
+
+typedef struct ask_measure {
+    int kind;
+    int t, c;     /* table; column or -1 */
+    int metric;   /* vocab index for M_METRIC */
+} ask_measure_t;
+
+typedef struct ask_filter {
+    ask_colref_t col;
+    int op;
+    int nvals;
+    char *vals[ASK_MAX_VALUES];  /* owned; text values */
+    double num[2];               /* numeric comparisons */
+} ask_filter_t;
+
+typedef struct ask_date {
+    int kind;       /* D_* */
+    int unit;       /* G_* for this/prev/last-n */
+    int n;
+    char from[11];  /* YYYY-MM-DD, inclusive */
+    char to[11];    /* YYYY-MM-DD, exclusive */
+} ask_date_t;
+
+typedef struct ask_q {
+    int kind;                  /* Q_* */
+    int cat;                   /* CAT_* */
+    int table;                 /* catalog table / list table, or -1 */
+    int column;                /* catalog column, or -1 */
+    ask_measure_t m;
+    ask_colref_t dims[ASK_MAX_DIMS];
+    int ndims;
+    int grain;
+    ask_colref_t time;         /* column the grain and date range apply to */
+    ask_filter_t f[ASK_MAX_FILTERS];
+    int nf;
+    ask_date_t date;
+    int via[2];                /* tables the question named that joins may pass */
+    int nvia;
+    int limit;                 /* 0 = default */
+    int order;                 /* 1 desc by measure, -1 asc, 0 natural */
+} ask_q_t;
+
+void plan_init(ask_q_t *q);
+void plan_clear(ask_q_t *q);   /* frees filter values */
+void plan_copy(ask_q_t *dst, const ask_q_t *src);
+json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q);
+/* 0, or -1 with err when the JSON names things the schema lacks. */
+int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err, size_t errlen);
+/* "revenue by month in 2024" */
+char *plan_describe(const ask_schema_t *s, const ask_q_t *q);
+const char *plan_grain_name(int g);
+int plan_grain_parse(const char *name);
+char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
+
+/* ---------------------------------------------------------------- dates */
+
+/* Try a date phrase at tokens[i]; on a match mark tokens used, fill d, return
+ * tokens consumed (>0); else 0. */
+int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
+/* Append "col >= lo AND col < hi" for d over the quoted column expression. */
+void dates_sql(buf_t *b, const ask_date_t *d, const char *col);
+void dates_describe(buf_t *b, const ask_date_t *d);
+
+/* -------------------------------------------------------------- catalog */
+
+/* 1 when the question is a catalog question (q filled), 0 if not, -1 when it
+ * is one but names no known table (clar filled with a message). */
+int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar);
+/* The SQL template for a catalog plan; new string. */
+char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);
+
+/* ---------------------------------------------------------------- parse */
+
+/* A schema phrase found in the question, with its equally good readings. */
+typedef struct ask_mention {
+    int kind;             /* PH_* or -1 for a revenue word */
+    int t, c, v;
+    int pos, len;
+    int role;             /* R_* */
+    int nalt;
+    ask_colref_t alt[4];  /* other tables the same words name */
+} ask_mention_t;
+
+enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
+enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
+       AMB_UNSUPPORTED };
+
+#define ASK_MAX_MENTIONS 24
+
+typedef struct ask_parse {
+    ask_q_t q;
+    ask_mention_t m[ASK_MAX_MENTIONS];
+    int nm;
+    int subject;          /* the table the question is about, or -1 */
+    int measure_set;      /* a measure was named */
+    int recognised;       /* schema things and slots understood */
+    int unknown;          /* content words not understood */
+    char unknown_word[64];
+    int ambiguous;        /* AMB_* */
+    ask_colref_t amb[4];
+    int namb;
+    int want_price;       /* "most expensive", "cheapest" */
+    int top;              /* "top N" / "which … most" given */
+    int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
+    int only;             /* "only X": replace filters on X's column */
+    int sql_like;         /* reads as SQL, not as a question */
+    int agg_cue;          /* an aggregate word ("total", "how many") was applied */
+    char chart[16];
+    int show_sql;
+} ask_parse_t;
+
+/* A numeric comparison found before its column is known. */
+typedef struct ask_cmp { int op, pos; double a, b; } ask_cmp_t;
+
+/* Give the mentions roles and build p->q (assemble.c). */
+void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
+                   const ask_cmp_t *c, int nc);
+/* Parse the question's business slots into p (tokens marked used). */
+void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void parse_free(ask_parse_t *p);
+
+/* --------------------------------------------------------------- sqlgen */
+
+void sqlgen_ident(buf_t *b, const char *id);
+void sqlgen_literal(buf_t *b, const char *v);
+/* The SELECT for q; NULL with err when the plan cannot be written. */
+char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
+/* Tables reached from base on the shortest FK path to target: fills path with
+ * edge indexes (positive = many->one from the base side), returns length or -1. */
+int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max);
+
+/* ------------------------------------------------------------- followup */
+
+/* 1 when the parsed question edits the previous plan rather than standing
+ * alone ("now by month", "only Germany", "top 5 instead"). */
+int followup_is_edit(const ask_parse_t *p);
+/* Merge the parsed slots of the new question into prev (in place); 0, or -1
+ * when the edit cannot apply (a filter on a table the plan cannot reach). */
+int followup_merge(const ask_schema_t *s, ask_q_t *prev, const ask_parse_t *p);
+
+#endif

@@ -1,0 +1,459 @@
+/* lexicon.c — the schema as words: tables, columns, sampled values and the
+ * connection's vocabulary, indexed by their stems, plus the foreign-key graph
+ * (declared, or inferred from *_id / *Id columns naming a table). */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int col_kind(const char *type)
+{
+    if (!strcmp(type, "integer") || !strcmp(type, "bigint") || !strcmp(type, "smallint"))
+        return CK_INT;
+    if (!strncmp(type, "numeric", 7) || !strcmp(type, "real") ||
+        !strcmp(type, "double precision") || !strcmp(type, "money"))
+        return CK_NUM;
+    if (!strcmp(type, "date"))
+        return CK_DATE;
+    if (!strncmp(type, "timestamp", 9))
+        return CK_TS;
+    if (!strcmp(type, "boolean"))
+        return CK_BOOL;
+    if (!strcmp(type, "text") || !strncmp(type, "character", 9) ||
+        !strcmp(type, "citext") || !strncmp(type, "varchar", 7))
+        return CK_TEXT;
+    return CK_OTHER;
+}
+
+static int has_word(const ask_col_t *c, const char *const *list)
+{
+    for (int i = 0; i < c->nw; i++)
+        for (int k = 0; list[k]; k++)
+            if (!strcmp(c->w[i], list[k]))
+                return 1;
+    return 0;
+}
+
+int lexicon_col_is_numeric(const ask_col_t *c)
+{
+    return (c->kind == CK_INT || c->kind == CK_NUM) && !c->pk && c->fk_table < 0 &&
+           !(c->nw && !strcmp(c->w[c->nw - 1], "id"));
+}
+
+int lexicon_col_is_money(const ask_col_t *c)
+{
+    static const char *const money[] = {"price", "amount", "revenue", "total",
+        "sale", "value", "spend", "paid", "fee", "charge", "salary", "net", "gross",
+        "subtotal", NULL};
+    return lexicon_col_is_numeric(c) && has_word(c, money);
+}
+
+int lexicon_col_is_qty(const ask_col_t *c)
+{
+    static const char *const qty[] = {"quantity", "count", NULL};
+    return lexicon_col_is_numeric(c) && has_word(c, qty);
+}
+
+int lexicon_col_is_time(const ask_col_t *c)
+{
+    return c->kind == CK_DATE || c->kind == CK_TS;
+}
+
+int lexicon_find_table(const ask_schema_t *s, const char *name)
+{
+    for (int i = 0; i < s->ntables; i++)
+        if (!strcmp(s->tables[i].name, name))
+            return i;
+    return -1;
+}
+
+int lexicon_find_column(const ask_schema_t *s, int t, const char *name)
+{
+    if (t < 0 || t >= s->ntables)
+        return -1;
+    for (int i = 0; i < s->tables[t].ncols; i++)
+        if (!strcmp(s->tables[t].cols[i].name, name))
+            return i;
+    return -1;
+}
+
+int lexicon_find_vocab(const ask_schema_t *s, const char *term)
+{
+    for (int i = 0; i < s->nvocab; i++)
+        if (!strcasecmp(s->vocab[i].term, term))
+            return i;
+    return -1;
+}
+
+int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price)
+{
+    const ask_table_t *tb = &s->tables[t];
+    *qty = *price = -1;
+    for (int i = 0; i < tb->ncols; i++) {
+        if (*qty < 0 && lexicon_col_is_qty(&tb->cols[i]))
+            *qty = i;
+        if (*price < 0 && lexicon_col_is_money(&tb->cols[i]))
+            *price = i;
+    }
+    return *qty >= 0 && *price >= 0 ? 0 : -1;
+}
+
+int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc)
+{
+    if (s->tables[t].time >= 0) {
+        *tt = t;
+        *tc = s->tables[t].time;
+        return 0;
+    }
+    for (int e = 0; e < s->nedges; e++) {  /* one hop many-to-one */
+        int to = s->edges[e].to_t;
+        if (s->edges[e].from_t == t && s->tables[to].time >= 0) {
+            *tt = to;
+            *tc = s->tables[to].time;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ building */
+
+static void add_phrase(ask_schema_t *s, int *cap, char **w, int nw, int kind, int t,
+                       int c, int v, int exact)
+{
+    if (nw <= 0) {
+        free(w);
+        return;
+    }
+    if (s->nph == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        s->ph = xrealloc(s->ph, (size_t)*cap * sizeof *s->ph);
+    }
+    s->ph[s->nph++] = (ask_phrase_t){w, nw, kind, t, c, v, exact};
+}
+
+static char **dup_words(char **w, int n)
+{
+    char **r = xmalloc((size_t)(n ? n : 1) * sizeof *r);
+    for (int i = 0; i < n; i++)
+        r[i] = xstrdup(w[i]);
+    return r;
+}
+
+static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
+{
+    const char *val = s->tables[t].cols[c].samples[v];
+    ask_toks_t tk;
+    char err[8];
+    if (strlen(val) > 80 || words_split(val, &tk, err, sizeof err) < 0)
+        return;
+    if (tk.n > 0 && tk.n <= 6) {
+        char **w = xmalloc((size_t)tk.n * sizeof *w);
+        for (int i = 0; i < tk.n; i++)
+            w[i] = xstrdup(tk.t[i].stem);
+        add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, strlen(val) <= 3);
+    }
+    words_free(&tk);
+}
+
+static void index_column(ask_schema_t *s, int *cap, int t, int c)
+{
+    const ask_col_t *col = &s->tables[t].cols[c];
+    add_phrase(s, cap, dup_words(col->w, col->nw), col->nw, PH_COLUMN, t, c, -1, 0);
+    int n = col->nw;  /* "ordered_at" also as "order", "country_id" as "country" */
+    if (n > 1 && (!strcmp(col->w[n - 1], "at") || !strcmp(col->w[n - 1], "on") ||
+                  !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date")))
+        add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
+    /* "unit_price" also answers to "price": the head noun alone */
+    static const char *const weak[] = {"id", "at", "on", "name", "date", "code", "by", NULL};
+    int is_weak = 0;
+    for (int k = 0; n > 1 && weak[k]; k++)
+        is_weak |= !strcmp(col->w[n - 1], weak[k]);
+    if (n > 1 && !is_weak)
+        add_phrase(s, cap, dup_words(col->w + n - 1, 1), 1, PH_COLUMN, t, c, -1, 0);
+    if (col->kind == CK_TEXT || col->kind == CK_OTHER)
+        for (int v = 0; v < col->nsamples; v++)
+            index_value(s, cap, t, c, v);
+}
+
+static int cmp_phrase(const void *a, const void *b)
+{
+    const ask_phrase_t *x = a, *y = b;
+    int r = strcmp(x->w[0], y->w[0]);
+    return r ? r : y->nw - x->nw;
+}
+
+/* A table's head noun may name it alone unless it is another table's name. */
+static int head_is_free(const ask_schema_t *s, const char *w)
+{
+    for (int t = 0; t < s->ntables; t++)
+        if (s->tables[t].nw == 1 && !strcmp(s->tables[t].w[0], w))
+            return 0;
+    return 1;
+}
+
+static void build_index(ask_schema_t *s)
+{
+    int cap = 0;
+    for (int t = 0; t < s->ntables; t++) {
+        ask_table_t *tb = &s->tables[t];
+        add_phrase(s, &cap, dup_words(tb->w, tb->nw), tb->nw, PH_TABLE, t, -1, -1, 0);
+        if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]))  /* "PurchaseOrders": "orders" */
+            add_phrase(s, &cap, dup_words(tb->w + tb->nw - 1, 1), 1, PH_TABLE, t, -1, -1, 0);
+        for (int c = 0; c < tb->ncols; c++)
+            index_column(s, &cap, t, c);
+    }
+    for (int v = 0; v < s->nvocab; v++)
+        add_phrase(s, &cap, dup_words(s->vocab[v].w, s->vocab[v].nw), s->vocab[v].nw,
+                   PH_VOCAB, s->vocab[v].table, s->vocab[v].column, v, 0);
+    if (s->nph)
+        qsort(s->ph, (size_t)s->nph, sizeof *s->ph, cmp_phrase);
+}
+
+int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
+                  const ask_phrase_t **out, int max)
+{
+    int lo = 0, hi = s->nph, n = 0;
+    const char *key = tk->t[i].stem;
+    while (lo < hi) {  /* first phrase whose first word >= key */
+        int mid = (lo + hi) / 2;
+        if (strcmp(s->ph[mid].w[0], key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int p = lo; p < s->nph && n < max && !strcmp(s->ph[p].w[0], key); p++) {
+        const ask_phrase_t *ph = &s->ph[p];
+        if (i + ph->nw > tk->n)
+            continue;
+        int ok = 1;
+        for (int k = 1; k < ph->nw && ok; k++)
+            ok = !strcmp(ph->w[k], tk->t[i + k].stem) && !tk->t[i + k].used;
+        if (ok && ph->exact_case)
+            ok = !strcmp(tk->t[i].raw,
+                         s->tables[ph->table].cols[ph->column].samples[ph->value]);
+        if (ok)
+            out[n++] = ph;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------- parsing */
+
+static const char *jstr(const json_t *o, const char *k)
+{
+    const char *v = json_string_value(json_object_get(o, k));
+    return v ? v : "";
+}
+
+static void load_column(ask_col_t *c, const json_t *jc)
+{
+    c->name = xstrdup(jstr(jc, "name"));
+    c->type = xstrdup(jstr(jc, "type"));
+    c->kind = col_kind(c->type);
+    c->pk = json_is_true(json_object_get(jc, "pk"));
+    c->fk_table = c->fk_col = -1;
+    c->n_distinct = json_number_value(json_object_get(jc, "n_distinct"));
+    const json_t *sm = json_object_get(jc, "samples");
+    size_t n = json_is_array(sm) ? json_array_size(sm) : 0;
+    c->samples = xcalloc(n ? n : 1, sizeof *c->samples);
+    for (size_t i = 0; i < n; i++)
+        if (json_is_string(json_array_get(sm, i)))
+            c->samples[c->nsamples++] = xstrdup(json_string_value(json_array_get(sm, i)));
+    c->nw = words_ident(c->name, &c->w);
+}
+
+/* The column a grouping by this table shows: name/title/label, else its
+ * key (a status column would merge unrelated rows). */
+static int pick_label(const ask_table_t *t)
+{
+    static const char *const names[] = {"name", "title", "label", NULL};
+    for (int k = 0; names[k]; k++)
+        for (int i = 0; i < t->ncols; i++)
+            if (t->cols[i].nw && !strcmp(t->cols[i].w[t->cols[i].nw - 1], names[k]))
+                return i;
+    return t->pk;
+}
+
+static int pick_time(const ask_table_t *t)
+{
+    int best = -1;
+    for (int i = 0; i < t->ncols; i++) {
+        if (!lexicon_col_is_time(&t->cols[i]))
+            continue;
+        if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
+            best = i;
+    }
+    return best;
+}
+
+static int load_table(ask_table_t *t, const json_t *jt)
+{
+    t->schema = xstrdup(jstr(jt, "schema"));
+    t->name = xstrdup(jstr(jt, "name"));
+    t->is_view = !strcmp(jstr(jt, "type"), "view");
+    t->rows = json_number_value(json_object_get(jt, "row_estimate"));
+    const json_t *cols = json_object_get(jt, "columns");
+    size_t n = json_is_array(cols) ? json_array_size(cols) : 0;
+    t->cols = xcalloc(n ? n : 1, sizeof *t->cols);
+    t->pk = -1;
+    for (size_t i = 0; i < n; i++) {
+        load_column(&t->cols[t->ncols], json_array_get(cols, i));
+        if (t->cols[t->ncols].pk)
+            t->pk = t->pk == -1 ? t->ncols : -2;
+        t->ncols++;
+    }
+    if (t->pk < 0)
+        t->pk = -1;
+    t->nw = words_ident(t->name, &t->w);
+    t->label = pick_label(t);
+    t->time = pick_time(t);
+    return *t->name ? 0 : -1;
+}
+
+/* "shipping_country_id" / "customerId" -> the table its words name. */
+static int infer_fk_table(const ask_schema_t *s, int self, const ask_col_t *c)
+{
+    if (c->nw < 2 || strcmp(c->w[c->nw - 1], "id") || c->pk)
+        return -1;
+    for (int start = 0; start < c->nw - 1; start++)  /* longest name first */
+        for (int t = 0; t < s->ntables; t++) {
+            const ask_table_t *tb = &s->tables[t];
+            if (t == self || tb->pk < 0 || tb->nw != c->nw - 1 - start)
+                continue;
+            int ok = 1;
+            for (int k = 0; k < tb->nw && ok; k++)
+                ok = !strcmp(tb->w[k], c->w[start + k]);
+            if (ok)
+                return t;
+        }
+    return -1;
+}
+
+static void add_edge(ask_schema_t *s, int *cap, int ft, int fc, int tt, int tc)
+{
+    if (s->nedges == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        s->edges = xrealloc(s->edges, (size_t)*cap * sizeof *s->edges);
+    }
+    s->edges[s->nedges++] = (ask_edge_t){ft, fc, tt, tc};
+    s->tables[ft].cols[fc].fk_table = tt;
+    s->tables[ft].cols[fc].fk_col = tc;
+}
+
+static void load_fks(ask_schema_t *s, const json_t *tables)
+{
+    int cap = 0;
+    for (int t = 0; t < s->ntables; t++) {
+        const json_t *cols = json_object_get(json_array_get(tables, (size_t)t), "columns");
+        for (int c = 0; c < s->tables[t].ncols; c++) {
+            const json_t *fk = json_object_get(json_array_get(cols, (size_t)c), "fk");
+            int tt = json_is_object(fk) ? lexicon_find_table(s, jstr(fk, "table")) : -1;
+            int tc = lexicon_find_column(s, tt, jstr(fk, "column"));
+            if (tt < 0 || tc < 0) {
+                tt = infer_fk_table(s, t, &s->tables[t].cols[c]);
+                tc = tt >= 0 ? s->tables[tt].pk : -1;
+            }
+            if (tt >= 0 && tc >= 0)
+                add_edge(s, &cap, t, c, tt, tc);
+        }
+    }
+}
+
+static int load_vocab(ask_schema_t *s, const json_t *voc, char *err, size_t errlen)
+{
+    size_t n = json_is_array(voc) ? json_array_size(voc) : 0;
+    s->vocab = xcalloc(n ? n : 1, sizeof *s->vocab);
+    for (size_t i = 0; i < n; i++) {
+        const json_t *v = json_array_get(voc, i);
+        ask_vocab_t *x = &s->vocab[s->nvocab];
+        const char *expr = json_string_value(json_object_get(v, "expression"));
+        x->is_metric = !strcmp(jstr(v, "kind"), "metric");
+        x->table = lexicon_find_table(s, jstr(v, "table"));
+        x->column = lexicon_find_column(s, x->table, jstr(v, "column"));
+        if (!*jstr(v, "term") || x->table < 0 || (x->is_metric && !expr) ||
+            (!x->is_metric && x->column < 0))
+            continue;  /* names something this connection cannot see */
+        if (expr && (strchr(expr, ';') || strstr(expr, "--") || strstr(expr, "/*"))) {
+            snprintf(err, errlen, "metric \"%s\": an expression may not hold ';' or comments",
+                     jstr(v, "term"));
+            return -1;
+        }
+        x->term = xstrdup(jstr(v, "term"));
+        x->desc = xstrdup(jstr(v, "description"));
+        x->expr = expr ? xstrdup(expr) : NULL;
+        ask_toks_t tk;
+        char e2[8];
+        if (words_split(x->term, &tk, e2, sizeof e2) == 0) {
+            x->w = xmalloc((size_t)(tk.n ? tk.n : 1) * sizeof *x->w);
+            for (int k = 0; k < tk.n; k++)
+                x->w[x->nw++] = xstrdup(tk.t[k].stem);
+            words_free(&tk);
+        }
+        s->nvocab++;
+    }
+    return 0;
+}
+
+ask_schema_t *ask_schema_new(const json_t *discovered, const json_t *vocabulary,
+                             char *err, size_t errlen)
+{
+    const json_t *tables = json_object_get(discovered, "tables");
+    if (!json_is_array(tables)) {
+        snprintf(err, errlen, "the schema has no \"tables\" list");
+        return NULL;
+    }
+    ask_schema_t *s = xcalloc(1, sizeof *s);
+    size_t n = json_array_size(tables);
+    s->tables = xcalloc(n ? n : 1, sizeof *s->tables);
+    for (size_t i = 0; i < n; i++, s->ntables++)
+        if (load_table(&s->tables[i], json_array_get(tables, i)) < 0) {
+            snprintf(err, errlen, "table %zu of the schema has no name", i + 1);
+            s->ntables++;
+            goto fail;
+        }
+    load_fks(s, tables);
+    if (load_vocab(s, vocabulary, err, errlen) < 0)
+        goto fail;
+    build_index(s);
+    return s;
+fail:
+    ask_schema_free(s);
+    return NULL;
+}
+
+void ask_schema_free(ask_schema_t *s)
+{
+    if (!s)
+        return;
+    for (int t = 0; t < s->ntables; t++) {
+        ask_table_t *tb = &s->tables[t];
+        for (int c = 0; c < tb->ncols; c++) {
+            ask_col_t *col = &tb->cols[c];
+            free(col->name);
+            free(col->type);
+            words_free_list(col->samples, col->nsamples);
+            words_free_list(col->w, col->nw);
+        }
+        free(tb->cols);
+        free(tb->schema);
+        free(tb->name);
+        words_free_list(tb->w, tb->nw);
+    }
+    for (int v = 0; v < s->nvocab; v++) {
+        free(s->vocab[v].term);
+        free(s->vocab[v].desc);
+        free(s->vocab[v].expr);
+        words_free_list(s->vocab[v].w, s->vocab[v].nw);
+    }
+    for (int p = 0; p < s->nph; p++)
+        words_free_list(s->ph[p].w, s->ph[p].nw);
+    free(s->ph);
+    free(s->edges);
+    free(s->vocab);
+    free(s->tables);
+    free(s);
+}

@@ -1,0 +1,162 @@
+/* llm_sql.c — the text-to-SQL loop: prompt, complete, extract, validate,
+ * execute, and one retry when the database said no. See llm.h. */
+#include "ask/llm_internal.h"
+#include "core/buf.h"
+#include "core/mem.h"
+#include "sqlsafe/sqlsafe.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SQL_MAX_TOKENS 1024
+#define DIALECT        "PostgreSQL 15"
+
+/* A defused JSON string; "" for text that is not valid UTF-8. */
+static json_t *safe_string(const char *s)
+{
+    char *d = llm_text_defuse(s);
+    json_t *j = json_string(d);
+    free(d);
+    return j ? j : json_string("");
+}
+
+/* The schema context, cut at the last line that fits the budget. */
+static json_t *capped_schema(const char *s)
+{
+    if (!s)
+        return json_string("");
+    size_t n = strlen(s);
+    if (n <= LLM_MAX_SCHEMA_CHARS)
+        return safe_string(s);
+    size_t cut = LLM_MAX_SCHEMA_CHARS;
+    while (cut > 0 && s[cut - 1] != '\n')
+        cut--;
+    if (cut == 0)  /* one huge line: cut before a UTF-8 continuation byte */
+        for (cut = LLM_MAX_SCHEMA_CHARS; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80;)
+            cut--;
+    buf_t b = {0};
+    buf_append(&b, s, cut);
+    buf_puts(&b, "\n(further tables left out)\n");
+    json_t *j = safe_string(buf_str(&b));
+    buf_free(&b);
+    return j;
+}
+
+static json_t *sql_context(const llm_sql_request_t *rq)
+{
+    json_t *ctx = json_object();
+    json_object_set_new(ctx, "question", safe_string(rq->question));
+    json_object_set_new(ctx, "history",
+                        json_is_array(rq->history) ? llm_json_defuse(rq->history) : json_array());
+    json_object_set_new(ctx, "schema_context", capped_schema(rq->schema_context));
+    json_object_set_new(ctx, "vocabulary", json_is_array(rq->vocabulary)
+                                               ? llm_json_defuse(rq->vocabulary) : json_array());
+    json_object_set_new(ctx, "has_history", json_boolean(json_array_size(rq->history) > 0));
+    json_object_set_new(ctx, "has_vocabulary", json_boolean(json_array_size(rq->vocabulary) > 0));
+    json_object_set_new(ctx, "dialect", json_string(DIALECT));
+    json_object_set_new(ctx, "error", json_null());
+    return ctx;
+}
+
+/* The reply's gist on one line, for "the LLM wrote no SQL: …". */
+static void no_sql_message(const char *text, char *err, size_t errlen)
+{
+    char gist[301];
+    size_t n = 0;
+    for (const char *p = text; *p && n < sizeof gist - 1; p++)
+        gist[n++] = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p;
+    while (n > 0 && gist[n - 1] == ' ')
+        n--;
+    gist[n] = '\0';
+    snprintf(err, errlen, "the LLM wrote no SQL: %s", n ? gist : "(empty answer)");
+}
+
+/* Render, complete, extract: 0 and *sql, or -1 with err. */
+static int sql_round(const llm_config_t *c, const tmpl_set_t *prompts, json_t *ctx,
+                     llm_sql_outcome_t *out, char **sql, char *err, size_t errlen)
+{
+    char *system = NULL;
+    json_t *msgs = NULL;
+    if (llm_prompt_render(prompts, "sql", ctx, &system, &msgs, err, errlen) < 0)
+        return -1;
+    llm_reply_t r;
+    int rc = llm_complete(c, system, msgs, SQL_MAX_TOKENS, &r, err, errlen);
+    llm_usage_add(&out->usage, &r.usage);
+    free(system);
+    json_decref(msgs);
+    if (rc < 0)
+        return -1;
+    *sql = llm_extract_sql(r.text);
+    if (!*sql)
+        no_sql_message(r.text, err, errlen);
+    llm_reply_free(&r);
+    return *sql ? 0 : -1;
+}
+
+/* Validate and run out->sql. 0 ran; 1 the database refused it (dberr
+ * filled); -1 final (refused by the validator). */
+static int sql_try(const llm_sql_request_t *rq, llm_exec_fn exec, void *ectx,
+                   llm_sql_outcome_t *out, char *dberr, size_t dblen, char *err, size_t errlen)
+{
+    sqlsafe_check_t chk;
+    char why[512];
+    if (sqlsafe_validate(out->sql, strlen(out->sql), rq->extra_functions, rq->n_extra, &chk,
+                         why, sizeof why) < 0) {
+        out->refused = 1;
+        snprintf(err, errlen, "the LLM's SQL was refused: %s", why);
+        return -1;
+    }
+    free(out->sql);
+    out->sql = xstrdup(chk.statement);
+    sqlsafe_check_free(&chk);
+    json_t *res = NULL;
+    dberr[0] = '\0';
+    if (exec(ectx, out->sql, &res, dberr, dblen) == 0 && res) {
+        out->result = res;
+        return 0;
+    }
+    json_decref(res);
+    if (!dberr[0])
+        snprintf(dberr, dblen, "the query failed");
+    return 1;
+}
+
+int llm_ask_sql(const llm_config_t *c, const tmpl_set_t *prompts,
+                const llm_sql_request_t *rq, llm_exec_fn exec, void *ctx,
+                llm_sql_outcome_t *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    if (!rq || !rq->question || !*rq->question || !exec) {
+        snprintf(err, errlen, "no question to send to the LLM");
+        return -1;
+    }
+    json_t *pctx = sql_context(rq);
+    int rc = -1;
+    for (int round = 0; round < 2; round++) {
+        char *sql = NULL, dberr[1024];
+        if (sql_round(c, prompts, pctx, out, &sql, err, errlen) < 0)
+            break;
+        free(out->sql);
+        out->sql = sql;
+        int t = sql_try(rq, exec, ctx, out, dberr, sizeof dberr, err, errlen);
+        if (t <= 0) {
+            rc = t;
+            break;
+        }
+        snprintf(err, errlen, "the LLM's SQL failed%s: %s", round ? " twice" : "", dberr);
+        json_object_set_new(pctx, "error", json_pack("{s:o,s:o}", "sql", safe_string(out->sql),
+                                                     "message", safe_string(dberr)));
+    }
+    json_decref(pctx);
+    return rc;
+}
+
+void llm_sql_outcome_free(llm_sql_outcome_t *o)
+{
+    if (!o)
+        return;
+    free(o->sql);
+    json_decref(o->result);
+    memset(o, 0, sizeof *o);
+}

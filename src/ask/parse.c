@@ -1,0 +1,302 @@
+/* parse.c — the scanning half of the business-question parser: chart and
+ * SQL requests, follow-up cues, top/bottom N, numeric comparisons, dates,
+ * time grains and schema mentions, each marking the tokens it consumes.
+ * assemble.c then gives the mentions roles and builds the plan. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int at(const ask_toks_t *tk, int i, const char *w)
+{
+    return i >= 0 && i < tk->n && !strcmp(tk->t[i].low, w);
+}
+
+static int any(const char *w, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(w, list[k]))
+            return 1;
+    return 0;
+}
+
+static void use(ask_toks_t *tk, int i, int n)
+{
+    for (int k = i; k < i + n && k < tk->n; k++)
+        tk->t[k].used = 1;
+}
+
+static void scan_chart(ask_toks_t *tk, ask_parse_t *p, int i)
+{
+    const char *w = tk->t[i].low;
+    const char *kind = NULL;
+    if (any(w, (const char *const[]){"pie", "donut", "doughnut", NULL}))
+        kind = "pie";
+    else if (!strcmp(w, "bar") || !strcmp(w, "bars"))
+        kind = "bar";
+    else if (any(w, (const char *const[]){"line", "scatter", "area", NULL}) &&
+             (at(tk, i + 1, "chart") || at(tk, i + 1, "graph") || at(tk, i + 1, "plot")))
+        kind = w;
+    else if (!strcmp(w, "table") && at(tk, i - 1, "a") && at(tk, i - 2, "as"))
+        kind = "table";
+    if (!kind)
+        return;
+    snprintf(p->chart, sizeof p->chart, "%s", kind);
+    use(tk, i, 1);
+    if (at(tk, i + 1, "chart") || at(tk, i + 1, "graph") || at(tk, i + 1, "plot"))
+        use(tk, i + 1, 1);
+    for (int k = i - 1; k >= 0 && k >= i - 3; k--)  /* "as a", "make it a", "show as" */
+        if (any(tk->t[k].low, (const char *const[]){"as", "a", "it", "make", "show", "in", "into", "use", NULL}))
+            use(tk, k, 1);
+}
+
+static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const starts[] = {"now", "only", "just", "and", "instead", "same",
+        "also", "but", "then", "make", "switch", "change", "break", "split", "by", "per",
+        "for", "in", "excluding", "except", "without", "as", "limit", "sort", "exclude",
+        "include", "drop", "remove", "add", "plus", "again", "ok", "okay", "nope", NULL};
+    for (int i = 0; i < tk->n; i++) {
+        const char *w = tk->t[i].low;
+        scan_chart(tk, p, i);
+        if ((!strcmp(w, "sql") || (!strcmp(w, "query") && i > 0)) && !tk->t[i].used) {
+            p->show_sql = 1;
+            use(tk, i, 1);
+            for (int k = i - 1; k >= 0 && k >= i - 3; k--)
+                if (any(tk->t[k].low, (const char *const[]){"show", "me", "the", "see",
+                        "view", "display", "give", "your", "generated", NULL}))
+                    use(tk, k, 1);
+        }
+        if (!strcmp(w, "instead") || !strcmp(w, "again") ||
+            ((!strcmp(w, "what") || !strcmp(w, "how")) && at(tk, i + 1, "about")))
+            p->edit_cue = 1;
+        if (!strcmp(w, "only") || !strcmp(w, "just"))
+            p->only = 1;
+    }
+    if (tk->n && any(tk->t[0].low, starts))
+        p->edit_cue = 1;
+    static const char *const sql[] = {"select", "with", "insert", "update", "delete", "drop",
+        "truncate", "alter", "create", "grant", "revoke", "copy", "explain", NULL};
+    int kw = 0;
+    for (int i = 0; i < tk->n; i++)
+        kw += any(tk->t[i].low, sql) || !strcmp(tk->t[i].low, "from") || !strcmp(tk->t[i].low, "where");
+    p->sql_like = tk->n && any(tk->t[0].low, sql) && kw >= 2;
+}
+
+static void scan_top(ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const hi[] = {"most", "highest", "largest", "biggest", "greatest", "best", NULL};
+    static const char *const lo[] = {"least", "fewest", "lowest", "smallest", "worst", "cheapest", NULL};
+    for (int i = 0; i < tk->n; i++) {
+        const char *w = tk->t[i].low;
+        ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
+        if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
+            !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
+            p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;
+            p->q.limit = nx && nx->isnum && nx->num >= 1 && nx->num <= 10000 ? (int)nx->num : 10;
+            p->top = 1;
+            use(tk, i, nx && nx->isnum ? 2 : 1);
+        } else if (tk->t[i].isnum && nx && (any(nx->low, hi) || any(nx->low, lo)) &&
+                   tk->t[i].num >= 1 && tk->t[i].num <= 10000) {
+            p->q.limit = (int)tk->t[i].num;
+            p->q.order = any(nx->low, hi) ? 1 : -1;
+            p->top = 1;
+            use(tk, i, 2);
+        } else if (!tk->t[i].used && (any(w, hi) || any(w, lo)) && strcmp(w, "cheapest")) {
+            p->q.order = any(w, hi) ? 1 : -1;
+            use(tk, i, 1);
+        }
+        if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
+            p->want_price = 1;
+            if (!strcmp(w, "expensive") && i > 0 && !strcmp(tk->t[i - 1].low, "least"))
+                p->q.order = -1;
+            if (!p->q.order || strcmp(w, "expensive"))
+                p->q.order = strcmp(w, "cheapest") ? 1 : -1;
+            use(tk, i, 1);
+        }
+    }
+    if (p->q.order && !p->q.limit && tk->n &&
+        any(tk->t[0].low, (const char *const[]){"which", "what", "who", "whose", NULL})) {
+        int n = tk->n > 1 && tk->t[1].isnum && !tk->t[1].used ? (int)tk->t[1].num : 1;
+        p->q.limit = n >= 1 && n <= 10000 ? n : 1;  /* "which 3 products …" */
+        if (n > 1)
+            tk->t[1].used = 1;
+        p->top = 1;
+    }
+}
+
+static int year_like(const ask_tok_t *t)
+{
+    return t->isnum && t->num >= 1900 && t->num <= 2100 && strlen(t->low) == 4;
+}
+
+/* "over 100", "at least 5", "less than 20", "between 10 and 20". */
+static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
+{
+    const char *w = tk->t[i].low;
+    int j = i + 1, op = -1;
+    if (any(w, (const char *const[]){"over", "above", "exceeding", "exceeds", ">", NULL}))
+        op = OP_GT;
+    else if (any(w, (const char *const[]){"under", "below", "<", NULL}))
+        op = OP_LT;
+    else if (!strcmp(w, ">="))
+        op = OP_GE;
+    else if (!strcmp(w, "<="))
+        op = OP_LE;
+    else if (at(tk, i + 1, "than") && any(w, (const char *const[]){"more", "greater", "higher", "larger", "bigger", NULL}))
+        op = at(tk, i - 1, "no") ? OP_LE : OP_GT, j = i + 2;
+    else if (at(tk, i + 1, "than") && any(w, (const char *const[]){"less", "fewer", "lower", "smaller", NULL}))
+        op = at(tk, i - 1, "no") ? OP_GE : OP_LT, j = i + 2;
+    else if (!strcmp(w, "at") && (at(tk, i + 1, "least") || at(tk, i + 1, "most")))
+        op = at(tk, i + 1, "least") ? OP_GE : OP_LE, j = i + 2;
+    else if (!strcmp(w, "up") && at(tk, i + 1, "to"))
+        op = OP_LE, j = i + 2;
+    else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
+             at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
+             !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num};
+        use(tk, i, 4);
+        return 1;
+    }
+    if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
+        return 0;
+    *c = (ask_cmp_t){op, i, tk->t[j].num, 0};
+    use(tk, at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + at(tk, i - 1, "no"));
+    return 1;
+}
+
+static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
+{
+    static const char *const adj[] = {"", "daily", "weekly", "monthly", "quarterly", "yearly"};
+    const char *w = tk->t[i].low;
+    int g;
+    for (g = G_DAY; g <= G_YEAR; g++)
+        if (!strcmp(w, adj[g]))
+            return p->q.grain = g, use(tk, i, 1), 1;
+    if (!strcmp(w, "annual") || !strcmp(w, "annually"))
+        return p->q.grain = G_YEAR, use(tk, i, 1), 1;
+    if ((!strcmp(w, "over") && at(tk, i + 1, "time")) || !strcmp(w, "trend") ||
+        !strcmp(w, "trends") || !strcmp(w, "timeline") || (!strcmp(w, "time") && at(tk, i + 1, "series")))
+        return p->q.grain = G_MONTH, use(tk, i, strcmp(w, "over") && strcmp(w, "time") ? 1 : 2), 1;
+    int cue = any(w, (const char *const[]){"by", "per", "each", "every", "a", "and", NULL});
+    if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
+        return 0;
+    const char *u = tk->t[i + 1].stem;
+    g = plan_grain_parse(u);
+    if (!strcmp(u, "date"))
+        g = G_DAY;
+    if (!g)
+        return 0;
+    p->q.grain = g;
+    use(tk, i, 2);
+    return 1;
+}
+
+static int kind_rank(int kind)
+{
+    return kind == PH_VOCAB ? 3 : kind == PH_TABLE ? 2 : kind == PH_COLUMN ? 1 : 0;
+}
+
+static void add_mention(ask_parse_t *p, const ask_phrase_t *const *m, int n, int pos)
+{
+    if (p->nm == ASK_MAX_MENTIONS)
+        return;
+    int best = 0;
+    for (int k = 1; k < n; k++)
+        if (m[k]->nw > m[best]->nw ||
+            (m[k]->nw == m[best]->nw && kind_rank(m[k]->kind) > kind_rank(m[best]->kind)))
+            best = k;
+    ask_mention_t *x = &p->m[p->nm++];
+    *x = (ask_mention_t){m[best]->kind, m[best]->table, m[best]->column, m[best]->value,
+                         pos, m[best]->nw, R_NONE, 0, {{0, 0}}};
+    for (int k = 0; k < n && x->nalt < 4; k++)
+        if (k != best && m[k]->nw == m[best]->nw && m[k]->kind == m[best]->kind &&
+            (m[k]->table != x->t || m[k]->column != x->c))
+            x->alt[x->nalt++] = (ask_colref_t){m[k]->table, m[k]->column};
+}
+
+static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_phrase_t *m[32];
+    for (int i = 0; i < tk->n; i++) {
+        if (tk->t[i].used)
+            continue;
+        const char *st = tk->t[i].stem;
+        if (!strcmp(st, "revenue") || !strcmp(st, "sale") || !strcmp(st, "gmv")) {
+            int n = lexicon_match(s, tk, i, m, 32);  /* a vocabulary term wins */
+            if (!n || m[0]->kind != PH_VOCAB) {
+                int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling");
+                if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure */
+                    p->m[p->nm++] = (ask_mention_t){-1, -1, -1, weak, i, 1, R_NONE, 0, {{0, 0}}};
+                use(tk, i, 1);
+                continue;
+            }
+        }
+        int n = lexicon_match(s, tk, i, m, 32);
+        if (n == 0)
+            continue;
+        add_mention(p, m, n, i);
+        use(tk, i, p->m[p->nm - 1].len);
+        i += p->m[p->nm - 1].len - 1;
+    }
+}
+
+/* "customer segment", "order status": a table named right before one of its
+ * columns (or a table it points to: "product category") says whose it is. */
+static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
+{
+    for (int i = 0; i + 1 < p->nm; i++) {
+        ask_mention_t *a = &p->m[i], *b = &p->m[i + 1];
+        if (a->kind != PH_TABLE || b->pos != a->pos + a->len)
+            continue;
+        int hit = 0;
+        for (int e = 0; b->kind == PH_TABLE && e < s->nedges; e++)  /* "product category" */
+            hit |= s->edges[e].from_t == a->t && s->edges[e].to_t == b->t;
+        if (b->kind == PH_COLUMN)
+            hit = b->t == a->t;
+        for (int k = 0; k < b->nalt && !hit; k++)
+            if (b->alt[k].t == a->t)
+                hit = 1, b->t = a->t, b->c = b->alt[k].c;
+        if (!hit)
+            continue;
+        if (b->kind == PH_TABLE && p->q.nvia < 2)  /* the way there: via the customer */
+            p->q.via[p->q.nvia++] = a->t;
+        b->nalt = 0;
+        b->len += b->pos - a->pos;
+        b->pos = a->pos;
+        memmove(a, b, (size_t)(p->nm - i - 1) * sizeof *a);
+        p->nm--;
+    }
+}
+
+void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_cmp_t cmps[4];
+    int nc = 0;
+    memset(p, 0, sizeof *p);
+    plan_init(&p->q);
+    p->subject = -1;
+    scan_meta(tk, p);
+    scan_top(tk, p);
+    for (int i = 0; i < tk->n; i++)
+        if (!tk->t[i].used && nc < 4 && scan_cmp_at(tk, i, &cmps[nc]))
+            nc++;
+    for (int i = 0; i < tk->n; i++) {
+        ask_date_t d;
+        if (!tk->t[i].used && dates_parse(tk, i, &d))
+            p->q.date = d;
+    }
+    for (int i = 0; i < tk->n; i++)
+        if (!tk->t[i].used)
+            scan_grain_at(tk, i, p);
+    scan_mentions(s, tk, p);
+    merge_pairs(s, p);
+    assemble_plan(s, tk, p, cmps, nc);
+}
+
+void parse_free(ask_parse_t *p)
+{
+    plan_clear(&p->q);
+}

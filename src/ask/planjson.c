@@ -1,0 +1,342 @@
+/* planjson.c — a plan to and from its stored JSON form, and in words.
+ *
+ * The JSON names tables and columns; reading it back resolves every name
+ * against the schema again, so a stored plan can never smuggle an identifier
+ * or an expression into the SQL (metrics are stored by term, not by text). */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const grains[] = {"", "day", "week", "month", "quarter", "year"};
+static const char *const mkinds[] = {"none", "count", "count_distinct", "sum", "avg",
+    "min", "max", "median", "metric", "revenue"};
+static const char *const ops[] = {"in", ">", ">=", "<", "<=", "between", "not_in", "is_null",
+    "not_null"};
+static const char *const dkinds[] = {"none", "today", "yesterday", "this", "last",
+    "last_n", "range", "since", "before"};
+static const char *const cats[] = {"tables", "columns", "sample", "count", "column"};
+static const char *const qkinds[] = {"aggregate", "list", "catalog"};
+
+const char *plan_grain_name(int g)
+{
+    return g > G_NONE && g <= G_YEAR ? grains[g] : "";
+}
+
+static int find_name(const char *const *names, int n, const char *v)
+{
+    for (int i = 0; v && i < n; i++)
+        if (!strcmp(names[i], v))
+            return i;
+    return -1;
+}
+
+int plan_grain_parse(const char *name)
+{
+    int g = find_name(grains, 6, name);
+    return g < 0 ? G_NONE : g;
+}
+
+void plan_init(ask_q_t *q)
+{
+    memset(q, 0, sizeof *q);
+    q->table = q->column = -1;
+    q->m = (ask_measure_t){M_NONE, -1, -1, -1};
+    q->time = (ask_colref_t){-1, -1};
+}
+
+void plan_clear(ask_q_t *q)
+{
+    for (int i = 0; i < q->nf; i++)
+        for (int k = 0; k < q->f[i].nvals; k++)
+            free(q->f[i].vals[k]);
+    plan_init(q);
+}
+
+void plan_copy(ask_q_t *dst, const ask_q_t *src)
+{
+    *dst = *src;
+    for (int i = 0; i < src->nf; i++)
+        for (int k = 0; k < src->f[i].nvals; k++)
+            dst->f[i].vals[k] = xstrdup(src->f[i].vals[k]);
+}
+
+static json_t *colref_json(const ask_schema_t *s, int t, int c)
+{
+    if (t < 0)
+        return json_null();
+    return json_pack("{s:s, s:s?}", "table", s->tables[t].name, "column",
+                     c >= 0 ? s->tables[t].cols[c].name : NULL);
+}
+
+static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
+{
+    json_t *j = colref_json(s, f->col.t, f->col.c), *v = json_array();
+    json_object_set_new(j, "op", json_string(ops[f->op]));
+    if (f->op == OP_IN || f->op == OP_NOT_IN)
+        for (int k = 0; k < f->nvals; k++)
+            json_array_append_new(v, json_string(f->vals[k]));
+    else if (f->op != OP_NULL && f->op != OP_NOT_NULL)
+        for (int k = 0; k < (f->op == OP_BETWEEN ? 2 : 1); k++)
+            json_array_append_new(v, json_real(f->num[k]));
+    json_object_set_new(j, "values", v);
+    return j;
+}
+
+json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
+{
+    json_t *j = json_pack("{s:i, s:s}", "v", 1, "kind", qkinds[q->kind]);
+    if (q->kind == Q_CATALOG)
+        json_object_set_new(j, "intent", json_string(cats[q->cat]));
+    if (q->table >= 0)
+        json_object_set_new(j, "table", json_string(s->tables[q->table].name));
+    if (q->column >= 0)
+        json_object_set_new(j, "column", json_string(s->tables[q->table].cols[q->column].name));
+    if (q->m.kind != M_NONE || q->m.c >= 0) {
+        json_t *m = colref_json(s, q->m.t, q->m.c);
+        json_object_set_new(m, "agg", json_string(mkinds[q->m.kind]));
+        if (q->m.kind == M_METRIC)
+            json_object_set_new(m, "metric", json_string(s->vocab[q->m.metric].term));
+        json_object_set_new(j, "measure", m);
+    }
+    json_t *dims = json_array(), *fs = json_array();
+    for (int i = 0; i < q->ndims; i++)
+        json_array_append_new(dims, colref_json(s, q->dims[i].t, q->dims[i].c));
+    for (int i = 0; i < q->nf; i++)
+        json_array_append_new(fs, filter_json(s, &q->f[i]));
+    json_object_set_new(j, "dims", dims);
+    json_object_set_new(j, "filters", fs);
+    if (q->grain)
+        json_object_set_new(j, "grain", json_string(grains[q->grain]));
+    if (q->time.t >= 0)
+        json_object_set_new(j, "time", colref_json(s, q->time.t, q->time.c));
+    if (q->date.kind != D_NONE)
+        json_object_set_new(j, "date", json_pack("{s:s, s:s, s:i, s:s, s:s}", "kind",
+            dkinds[q->date.kind], "unit", grains[q->date.unit], "n", q->date.n,
+            "from", q->date.from, "to", q->date.to));
+    if (q->nvia) {
+        json_t *via = json_array();
+        for (int i = 0; i < q->nvia; i++)
+            json_array_append_new(via, json_string(s->tables[q->via[i]].name));
+        json_object_set_new(j, "via", via);
+    }
+    if (q->limit)
+        json_object_set_new(j, "limit", json_integer(q->limit));
+    if (q->order)
+        json_object_set_new(j, "order", json_string(q->order > 0 ? "desc" : "asc"));
+    return j;
+}
+
+static int colref_read(const ask_schema_t *s, const json_t *j, int *t, int *c, int need_col)
+{
+    const char *tn = json_string_value(json_object_get(j, "table"));
+    const char *cn = json_string_value(json_object_get(j, "column"));
+    *t = tn ? lexicon_find_table(s, tn) : -1;
+    *c = cn ? lexicon_find_column(s, *t, cn) : -1;
+    return *t < 0 || (need_col && *c < 0) || (cn && *c < 0) ? -1 : 0;
+}
+
+static int valid_day(const char *v)
+{
+    int y, m, d;
+    char tail;
+    return !v[0] || (strlen(v) == 10 && sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+                     m >= 1 && m <= 12 && d >= 1 && d <= 31);
+}
+
+static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
+{
+    memset(f, 0, sizeof *f);
+    const json_t *v = json_object_get(j, "values");
+    f->op = find_name(ops, 9, json_string_value(json_object_get(j, "op")));
+    if (f->op < 0 || colref_read(s, j, &f->col.t, &f->col.c, 1) < 0 || !json_is_array(v))
+        return -1;
+    size_t n = json_array_size(v);
+    if (f->op == OP_NULL || f->op == OP_NOT_NULL)
+        return n == 0 ? 0 : -1;
+    if (n == 0 || n > ASK_MAX_VALUES)
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        const json_t *x = json_array_get(v, k);
+        if (f->op == OP_IN || f->op == OP_NOT_IN) {
+            if (!json_is_string(x))
+                return -1;
+            f->vals[f->nvals++] = xstrdup(json_string_value(x));
+        } else if (k < 2 && json_is_number(x)) {
+            f->num[k] = json_number_value(x);
+        } else {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int date_read(const json_t *j, ask_date_t *d)
+{
+    const char *from = json_string_value(json_object_get(j, "from"));
+    const char *to = json_string_value(json_object_get(j, "to"));
+    d->kind = find_name(dkinds, 9, json_string_value(json_object_get(j, "kind")));
+    d->unit = plan_grain_parse(json_string_value(json_object_get(j, "unit")));
+    d->n = (int)json_integer_value(json_object_get(j, "n"));
+    if (d->kind < 0 || !from || !to || !valid_day(from) || !valid_day(to) || d->n < 0 ||
+        d->n > 100000 || ((d->kind == D_THIS || d->kind == D_PREV || d->kind == D_LAST_N) &&
+                          !d->unit))
+        return -1;
+    snprintf(d->from, sizeof d->from, "%s", from);
+    snprintf(d->to, sizeof d->to, "%s", to);
+    return 0;
+}
+
+static int measure_read(const ask_schema_t *s, const json_t *j, ask_measure_t *m)
+{
+    m->kind = find_name(mkinds, 10, json_string_value(json_object_get(j, "agg")));
+    if (m->kind < 0 || colref_read(s, j, &m->t, &m->c, 0) < 0)
+        return -1;
+    if (m->kind == M_METRIC) {
+        m->metric = lexicon_find_vocab(s, json_string_value(json_object_get(j, "metric")));
+        return m->metric < 0 || !s->vocab[m->metric].is_metric ? -1 : 0;
+    }
+    int qc, pc;
+    if (m->kind == M_REVENUE)
+        return lexicon_revenue_cols(s, m->t, &qc, &pc);
+    return m->kind > M_COUNT && m->c < 0 ? -1 : 0;
+}
+
+int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err, size_t errlen)
+{
+    plan_init(q);
+    const json_t *dims = json_object_get(j, "dims"), *fs = json_object_get(j, "filters"), *x;
+    size_t i;
+    int bad = 0, c;
+    q->kind = find_name(qkinds, 3, json_string_value(json_object_get(j, "kind")));
+    q->cat = find_name(cats, 5, json_string_value(json_object_get(j, "intent")));
+    bad |= q->kind < 0 || (q->kind == Q_CATALOG && q->cat < 0);
+    if (json_object_get(j, "table") && colref_read(s, j, &q->table, &q->column, 0) < 0)
+        bad = 1;
+    if ((x = json_object_get(j, "measure")) && measure_read(s, x, &q->m) < 0)
+        bad = 1;
+    json_array_foreach(dims, i, x) {
+        if (q->ndims == ASK_MAX_DIMS || colref_read(s, x, &q->dims[q->ndims].t, &c, 1) < 0)
+            bad = 1;
+        else
+            q->dims[q->ndims++].c = c;
+    }
+    json_array_foreach(fs, i, x) {
+        if (q->nf == ASK_MAX_FILTERS || filter_read(s, x, &q->f[q->nf]) < 0) {
+            bad = 1;
+            break;
+        }
+        q->nf++;
+    }
+    json_array_foreach(json_object_get(j, "via"), i, x) {
+        int t = lexicon_find_table(s, json_string_value(x) ? json_string_value(x) : "");
+        if (t < 0 || q->nvia == 2)
+            bad = 1;
+        else
+            q->via[q->nvia++] = t;
+    }
+    q->grain = plan_grain_parse(json_string_value(json_object_get(j, "grain")));
+    if ((x = json_object_get(j, "time")) && colref_read(s, x, &q->time.t, &q->time.c, 1) < 0)
+        bad = 1;
+    if ((x = json_object_get(j, "date")) && date_read(x, &q->date) < 0)
+        bad = 1;
+    q->limit = (int)json_integer_value(json_object_get(j, "limit"));
+    x = json_object_get(j, "order");
+    q->order = !x ? 0 : !strcmp(json_string_value(x) ? json_string_value(x) : "", "asc") ? -1 : 1;
+    bad |= q->limit < 0 || q->limit > 100000 || ((q->grain || q->date.kind) && q->time.t < 0);
+    bad |= (q->kind == Q_CATALOG && q->cat != CAT_TABLES && q->table < 0) ||
+           (q->kind == Q_CATALOG && q->cat == CAT_COLUMN && q->column < 0) ||
+           (q->kind == Q_LIST && q->table < 0) || (q->kind == Q_AGG && q->m.kind == M_NONE);
+    if (bad) {
+        snprintf(err, errlen, "the previous answer's plan does not fit this schema any more");
+        plan_clear(q);
+        return -1;
+    }
+    return 0;
+}
+
+char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m)
+{
+    static const char *const pre[] = {"", "", "distinct_", "total_", "avg_", "min_", "max_",
+        "median_"};
+    buf_t b = {0};
+    if (m->kind == M_METRIC)
+        buf_puts(&b, s->vocab[m->metric].term);
+    else if (m->kind == M_REVENUE)
+        buf_puts(&b, "revenue");
+    else if (m->kind == M_COUNT)
+        buf_puts(&b, s->tables[m->t].name);
+    else if (m->kind > M_NONE && m->kind <= M_MEDIAN && m->c >= 0)
+        buf_printf(&b, "%s%s", pre[m->kind], s->tables[m->t].cols[m->c].name);
+    else
+        buf_puts(&b, "value");
+    return buf_detach(&b);
+}
+
+static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
+{
+    static const char *const w[] = {"", "over", "at least", "under", "at most"};
+    for (int i = 0; i < q->nf; i++) {
+        const ask_filter_t *f = &q->f[i];
+        const ask_table_t *t = &s->tables[f->col.t];
+        const char *col = t->label == f->col.c && t->nw ? t->w[t->nw - 1] : t->cols[f->col.c].name;
+        buf_printf(b, "%s %s ", i ? " and" : " where", col);
+        if (f->op == OP_IN || f->op == OP_NOT_IN) {
+            buf_puts(b, f->op == OP_IN ? "is " : "is not ");
+            for (int k = 0; k < f->nvals; k++)
+                buf_printf(b, "%s%s", k ? (k + 1 == f->nvals ? " or " : ", ") : "", f->vals[k]);
+        } else if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
+            buf_puts(b, f->op == OP_NULL ? "is missing" : "is set");
+        } else if (f->op == OP_BETWEEN) {
+            buf_printf(b, "is between %g and %g", f->num[0], f->num[1]);
+        } else {
+            buf_printf(b, "is %s %g", w[f->op], f->num[0]);
+        }
+    }
+}
+
+char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
+{
+    buf_t b = {0};
+    if (q->kind == Q_CATALOG) {
+        static const char *const what[] = {"the tables", "the columns of", "sample rows of",
+                                           "the row count of", "the values of"};
+        buf_puts(&b, what[q->cat]);
+        if (q->column >= 0)
+            buf_printf(&b, " %s.%s", s->tables[q->table].name, s->tables[q->table].cols[q->column].name);
+        else if (q->table >= 0)
+            buf_printf(&b, " %s", s->tables[q->table].name);
+        return buf_detach(&b);
+    }
+    if (q->kind == Q_AGG && q->m.kind == M_NONE)
+        return buf_detach(&b);
+    if (q->kind == Q_LIST) {
+        buf_printf(&b, "%s rows", s->tables[q->table].name);
+        if (q->m.c >= 0)
+            buf_printf(&b, " with the %s %s", q->order < 0 ? "lowest" : "highest",
+                       s->tables[q->m.t].cols[q->m.c].name);
+    } else {
+        char *m = plan_measure_label(s, &q->m);
+        if (q->limit && q->order && q->ndims)
+            buf_printf(&b, "%s %d ", q->order > 0 ? "top" : "bottom", q->limit);
+        buf_puts(&b, m);
+        free(m);
+        if (q->m.kind == M_COUNT)
+            buf_puts(&b, " (count)");
+    }
+    for (int i = 0; i < q->ndims; i++) {
+        const ask_table_t *t = &s->tables[q->dims[i].t];
+        buf_printf(&b, "%s %s", i ? " and" : " by", q->dims[i].c == t->label ? t->name
+                   : t->cols[q->dims[i].c].name);
+    }
+    if (q->grain)
+        buf_printf(&b, "%s %s", q->ndims ? " and" : " by", plan_grain_name(q->grain));
+    describe_filters(s, q, &b);
+    if (q->date.kind) {
+        buf_putc(&b, ' ');
+        dates_describe(&b, &q->date);
+    }
+    return buf_detach(&b);
+}

@@ -1,0 +1,382 @@
+/* planner.c — ask_plan: catalog templates first, then the business-question
+ * parser, follow-up edits of the previous plan, a confidence, and — when
+ * the planner is unsure — a clarifying answer instead of a guess. The only
+ * SQL it ever returns is one SELECT built by sqlgen/catalog from the schema. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_QUESTION 2000
+
+static void result_init(ask_plan_result_t *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void ask_plan_result_free(ask_plan_result_t *r)
+{
+    if (!r)
+        return;
+    json_decref(r->plan);
+    json_decref(r->clarify);
+    free(r->sql);
+    free(r->understood);
+    free(r->chart);
+    result_init(r);
+}
+
+static void add_option(json_t *opts, const char *label, const char *question)
+{
+    if (json_array_size(opts) < 4)
+        json_array_append_new(opts, json_pack("{s:s, s:s}", "label", label, "question", question));
+}
+
+/* The question with tokens [from, from+len) replaced by repl. */
+static char *rewrite(const ask_toks_t *tk, int from, int len, const char *repl)
+{
+    buf_t b = {0};
+    for (int i = 0; i < tk->n; i++) {
+        if (i == from)
+            buf_printf(&b, "%s%s", b.len ? " " : "", repl);
+        if (i >= from && i < from + len)
+            continue;
+        buf_printf(&b, "%s%s", b.len ? " " : "", tk->t[i].raw);
+    }
+    if (from >= tk->n)
+        buf_printf(&b, "%s%s", b.len ? " " : "", repl);
+    return buf_detach(&b);
+}
+
+static void words_of(buf_t *b, char **w, int n)
+{
+    for (int k = 0; k < n; k++)
+        buf_printf(b, "%s%s", k ? " " : "", w[k]);
+}
+
+static void options_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                           json_t *opts)
+{
+    int pos = tk->n, len = 0;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c)
+            pos = p->m[i].pos, len = p->m[i].len;
+    for (int k = 0; k < p->namb; k++) {
+        const ask_table_t *t = &s->tables[p->amb[k].t];
+        buf_t r = {0};
+        words_of(&r, t->cols[p->amb[k].c].w, t->cols[p->amb[k].c].nw);
+        buf_puts(&r, " of ");
+        words_of(&r, t->w, t->nw);
+        char *q = rewrite(tk, pos, len, buf_str(&r));
+        add_option(opts, buf_str(&r), q);
+        free(q);
+        buf_free(&r);
+    }
+}
+
+static void options_measure(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                            json_t *opts)
+{
+    int t = p->q.ndims ? p->q.dims[0].t : p->subject;
+    buf_t base = {0};
+    for (int i = 0; i < tk->n; i++)  /* the question without its vague measure words */
+        if (!(tk->t[i].used && !strcmp(tk->t[i].stem, "revenue")))
+            buf_printf(&base, "%s%s", base.len ? " " : "", tk->t[i].raw);
+    static const char *const tails[] = {"by revenue", "by total quantity", NULL};
+    int q, pr, fact = -1;
+    for (int k = 0; k < s->ntables; k++)
+        if (lexicon_revenue_cols(s, k, &q, &pr) == 0)
+            fact = k;
+    for (int k = 0; tails[k] && fact >= 0; k++) {
+        buf_t o = {0};
+        buf_printf(&o, "%s %s", buf_str(&base), tails[k]);
+        add_option(opts, tails[k] + 3, buf_str(&o));
+        buf_free(&o);
+    }
+    for (int e = 0; e < s->nedges && t >= 0; e++)  /* "by number of orders" */
+        if (s->edges[e].to_t == t && json_array_size(opts) < 3) {
+            buf_t o = {0}, l = {0};
+            buf_puts(&l, "number of ");
+            words_of(&l, s->tables[s->edges[e].from_t].w, s->tables[s->edges[e].from_t].nw);
+            buf_printf(&o, "%s by %s", buf_str(&base), buf_str(&l));
+            add_option(opts, buf_str(&l), buf_str(&o));
+            buf_free(&o);
+            buf_free(&l);
+        }
+    buf_free(&base);
+}
+
+static void options_compare(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                            json_t *opts)
+{
+    int t = p->subject;
+    for (int i = 0; i < p->nm && t < 0; i++)
+        if (p->m[i].kind == PH_TABLE)
+            t = p->m[i].t;
+    for (int c = 0; t >= 0 && c < s->tables[t].ncols; c++) {
+        if (!lexicon_col_is_numeric(&s->tables[t].cols[c]))
+            continue;
+        buf_t l = {0};
+        buf_puts(&l, "with ");
+        words_of(&l, s->tables[t].cols[c].w, s->tables[t].cols[c].nw);
+        int pos = tk->n;
+        for (int i = 0; i < tk->n; i++)
+            if (tk->t[i].isnum && pos == tk->n)
+                pos = i > 0 && tk->t[i - 1].used ? i - 1 : i;
+        for (int i = pos - 1; i > 0 && (!strcmp(tk->t[i].low, "than") || !strcmp(tk->t[i].low, "at")); i--)
+            pos = i - 1 >= 0 && (!strcmp(tk->t[i - 1].low, "more") || !strcmp(tk->t[i - 1].low, "less")) ? i - 1 : i;
+        char *q = rewrite(tk, pos, 0, buf_str(&l));
+        add_option(opts, buf_str(&l), q);
+        free(q);
+        buf_free(&l);
+    }
+}
+
+static void options_table(const ask_schema_t *s, int t, json_t *opts)
+{
+    const char *name = s->tables[t].name;
+    char q[256], l[256];
+    snprintf(q, sizeof q, "How many %s are there?", name);
+    snprintf(l, sizeof l, "count the %s", name);
+    add_option(opts, l, q);
+    snprintf(q, sizeof q, "Show 10 rows of %s", name);
+    snprintf(l, sizeof l, "sample rows of %s", name);
+    add_option(opts, l, q);
+    snprintf(q, sizeof q, "Describe %s", name);
+    snprintf(l, sizeof l, "the columns of %s", name);
+    add_option(opts, l, q);
+}
+
+static void options_suggest(const ask_schema_t *s, json_t *opts)
+{
+    json_t *sg = ask_suggestions(s, 4);
+    size_t i;
+    json_t *v;
+    json_array_foreach(sg, i, v)
+        add_option(opts, json_string_value(v), json_string_value(v));
+    json_decref(sg);
+    if (json_array_size(opts) < 2)
+        add_option(opts, "list the tables", "What tables are there?");
+    if (json_array_size(opts) < 2)
+        add_option(opts, "describe the database", "Which columns does each table have?");
+}
+
+/* What the parser recognised, for a clarification: "revenue, products". */
+static char *understood_words(const ask_schema_t *s, const ask_parse_t *p)
+{
+    buf_t b = {0};
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        buf_puts(&b, b.len ? ", " : "");
+        if (m->kind == -1)
+            buf_puts(&b, "revenue");
+        else if (m->kind == PH_VOCAB)
+            buf_puts(&b, s->vocab[m->v].term);
+        else if (m->kind == PH_TABLE)
+            buf_puts(&b, s->tables[m->t].name);
+        else if (m->kind == PH_VALUE)
+            buf_printf(&b, "%s = %s", s->tables[m->t].cols[m->c].name,
+                       s->tables[m->t].cols[m->c].samples[m->v]);
+        else
+            buf_printf(&b, "%s.%s", s->tables[m->t].name, s->tables[m->t].cols[m->c].name);
+    }
+    if (p->q.date.kind) {
+        buf_puts(&b, b.len ? ", " : "");
+        dates_describe(&b, &p->q.date);
+    }
+    if (p->q.grain)
+        buf_printf(&b, "%sby %s", b.len ? ", " : "", plan_grain_name(p->q.grain));
+    return buf_detach(&b);
+}
+
+static void options_bare(const ask_schema_t *s, const ask_toks_t *tk, json_t *opts)
+{
+    buf_t q = {0}, o = {0};
+    for (int i = 0; i < tk->n; i++)
+        buf_printf(&q, "%s%s", i ? " " : "", tk->t[i].raw);
+    buf_printf(&o, "%s by month", buf_str(&q));
+    add_option(opts, buf_str(&o), buf_str(&o));
+    buf_reset(&o);
+    buf_printf(&o, "total %s this year", buf_str(&q));
+    add_option(opts, buf_str(&o), buf_str(&o));
+    for (int t = 0; t < s->ntables; t++)
+        if (s->tables[t].label >= 0 && s->tables[t].label != s->tables[t].pk &&
+            s->tables[t].rows > 50 && s->tables[t].rows < 10000) {
+            buf_reset(&o);
+            buf_printf(&o, "top 10 %s by %s", s->tables[t].name, buf_str(&q));
+            add_option(opts, buf_str(&o), buf_str(&o));
+            break;
+        }
+    buf_free(&q);
+    buf_free(&o);
+}
+
+static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                    const char *why, ask_plan_result_t *out)
+{
+    json_t *opts = json_array();
+    buf_t msg = {0};
+    int t = p ? p->subject : -1;
+    for (int i = 0; p && i < p->nm && t < 0; i++)
+        if (p->m[i].t >= 0)
+            t = p->m[i].t;
+    if (p && p->ambiguous == AMB_COLUMN)
+        options_column(s, tk, p, opts);
+    else if (p && p->ambiguous == AMB_MEASURE)
+        options_measure(s, tk, p, opts);
+    else if (p && p->ambiguous == AMB_COMPARE)
+        options_compare(s, tk, p, opts);
+    else if (p && p->measure_set && !p->q.ndims && !p->q.grain && !p->sql_like)
+        options_bare(s, tk, opts);
+    if (p) {
+        free(out->understood);
+        out->understood = understood_words(s, p);
+    }
+    if (json_array_size(opts) < 2 && t >= 0)
+        options_table(s, t, opts);
+    if (json_array_size(opts) < 2)
+        options_suggest(s, opts);
+    buf_printf(&msg, "%s", why);
+    if (out->understood && *out->understood)
+        buf_printf(&msg, " What I understood: %s.", out->understood);
+    buf_puts(&msg, " Which did you mean?");
+    out->clarify = json_pack("{s:s, s:o}", "message", buf_str(&msg), "options", opts);
+    buf_free(&msg);
+    json_decref(out->plan);
+    out->plan = NULL;
+    free(out->sql);
+    out->sql = NULL;
+}
+
+static const char *why_text(const ask_parse_t *p, char *tmp, size_t n)
+{
+    switch (p->ambiguous) {
+    case AMB_COLUMN: return "That name fits more than one column.";
+    case AMB_MEASURE: return "I am not sure what to measure.";
+    case AMB_COMPARE: return "I am not sure which number that comparison is about.";
+    case AMB_TIME: return "I found no date column to apply that period to.";
+    case AMB_GROUP:
+        snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
+        return tmp;
+    case AMB_UNSUPPORTED:
+        snprintf(tmp, n, "I can't answer \"%.40s\" questions on my own yet.", p->unknown_word);
+        return tmp;
+    default: break;
+    }
+    if (p->sql_like)
+        return "That looks like SQL. I only read questions in words (and never run SQL typed "
+               "into the chat); ask it as a question.";
+    if (p->measure_set && !p->unknown && !p->q.ndims && !p->q.grain)
+        return "That could be a total, a trend or a ranking.";
+    if (p->unknown_word[0]) {
+        snprintf(tmp, n, "I could not match \"%.40s\" to anything in this database.", p->unknown_word);
+        return tmp;
+    }
+    return "I could not tell what to compute from that question.";
+}
+
+static double confidence(const ask_parse_t *p, int content)
+{
+    double c = 1.0 - 0.2 * p->unknown;
+    if (!p->recognised || (!p->measure_set && p->q.kind != Q_LIST) || p->sql_like)
+        return 0.1;
+    if (p->ambiguous)
+        c = c < 0.4 ? c : 0.4;
+    for (int i = 0; i < p->nm; i++)  /* a column named but not used: unsure */
+        if (p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE && p->q.kind == Q_AGG &&
+            !(p->m[i].t == p->q.time.t && p->m[i].c == p->q.time.c))
+            c -= 0.2;
+    if (content <= 1 && !p->agg_cue && p->q.kind == Q_AGG && !p->q.ndims && !p->q.grain && !p->q.nf &&
+        !p->q.date.kind)
+        c = c < 0.5 ? c : 0.5;  /* a bare "sales": total? trend? per product? */
+    return c < 0 ? 0 : c;
+}
+
+static int content_words(const ask_toks_t *tk)
+{
+    int n = 0;
+    for (int i = 0; i < tk->n; i++)
+        n += !words_is_stop(tk->t[i].low);
+    return n;
+}
+
+static void finish(const ask_schema_t *s, ask_q_t *q, ask_plan_result_t *out)
+{
+    char err[256];
+    out->understood = plan_describe(s, q);
+    out->sql = q->kind == Q_CATALOG ? catalog_sql(s, q) : sqlgen_write(s, q, err, sizeof err);
+    out->plan = out->sql ? plan_to_json(s, q) : NULL;
+}
+
+static int plan_catalog(const ask_schema_t *s, ask_toks_t *tk, ask_plan_result_t *out)
+{
+    ask_q_t q;
+    buf_t why = {0};
+    int rc = catalog_parse(s, tk, &q, &why);
+    if (rc == 1) {
+        out->confidence = 0.95;
+        out->sql = catalog_sql(s, &q);
+        out->plan = plan_to_json(s, &q);
+        out->understood = plan_describe(s, &q);
+    } else if (rc < 0) {
+        out->understood = xstrdup("");
+        clarify(s, tk, NULL, buf_str(&why), out);
+    }
+    buf_free(&why);
+    return rc;
+}
+
+/* The business question, or an edit of the previous plan. */
+static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *prev_plan,
+                          ask_plan_result_t *out)
+{
+    ask_parse_t p;
+    ask_q_t prev;
+    char err[256], tmp[128];
+    parse_question(s, tk, &p);
+    int have_prev = prev_plan && plan_from_json(s, prev_plan, &prev, err, sizeof err) == 0;
+    if (p.chart[0])
+        out->chart = xstrdup(p.chart);
+    out->show_sql = p.show_sql;
+    out->confidence = confidence(&p, content_words(tk));
+    if (have_prev && followup_is_edit(&p) && (p.unknown == 0 || p.recognised) &&
+        !p.ambiguous && followup_merge(s, &prev, &p) == 0) {
+        out->confidence = p.unknown ? 0.9 - 0.2 * p.unknown : 0.9;
+        finish(s, &prev, out);
+    } else {
+        finish(s, &p.q, out);
+    }
+    if (have_prev)
+        plan_clear(&prev);
+    if (!out->sql || out->confidence < ASK_CONFIDENCE_MIN) {
+        if (out->confidence >= ASK_CONFIDENCE_MIN)
+            out->confidence = 0.3;
+        clarify(s, tk, &p, why_text(&p, tmp, sizeof tmp), out);
+    }
+    parse_free(&p);
+}
+
+int ask_plan(const ask_schema_t *s, const char *question, const json_t *prev_plan,
+             ask_plan_result_t *out, char *err, size_t errlen)
+{
+    ask_toks_t tk = {0};
+    result_init(out);
+    if (!s || !question) {
+        snprintf(err, errlen, "no question");
+        return -1;
+    }
+    if (words_split(question, &tk, err, errlen) < 0)
+        return -1;
+    if (strlen(question) > MAX_QUESTION || tk.n == 0) {
+        out->understood = xstrdup("");
+        clarify(s, &tk, NULL, strlen(question) > MAX_QUESTION
+                ? "That question is too long for me; ask it in a sentence or two."
+                : "Ask a question about your data.", out);
+    } else if (plan_catalog(s, &tk, out) == 0) {
+        plan_business(s, &tk, prev_plan, out);
+    }
+    words_free(&tk);
+    return 0;
+}

@@ -1,0 +1,396 @@
+/* sqlgen.c — a plan to one SELECT.
+ *
+ * Every identifier is double-quoted (embedded quotes doubled), every value a
+ * single-quoted literal (embedded quotes doubled, so "O'Brien" and
+ * "'; DROP TABLE x; --" stay inside their string). Tables join along the
+ * shortest foreign-key path from the measure's (fact) table; a count over a
+ * one-to-many join counts distinct keys so rows are not counted twice. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_LIST_LIMIT 100
+#define DEFAULT_GROUP_LIMIT 1000
+#define MAX_JOINED 16
+
+void sqlgen_ident(buf_t *b, const char *id)
+{
+    buf_putc(b, '"');
+    for (const char *p = id; *p; p++) {
+        if (*p == '"')
+            buf_putc(b, '"');
+        buf_putc(b, *p);
+    }
+    buf_putc(b, '"');
+}
+
+void sqlgen_literal(buf_t *b, const char *v)
+{
+    buf_putc(b, '\'');
+    for (const char *p = v; *p; p++) {
+        if (*p == '\'')
+            buf_putc(b, '\'');
+        buf_putc(b, *p);
+    }
+    buf_putc(b, '\'');
+}
+
+/* Dijkstra over the FK graph with hop cost 10 (+1 against the FK direction,
+ * so equal-length paths prefer many-to-one joins, which never fan out).
+ * path[k] = edge index + 1 walked forward (many->one), -(edge + 1) backward. */
+int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max)
+{
+    int n = s->ntables, found = -1;
+    int *dist = xmalloc((size_t)n * sizeof *dist), *via = xmalloc((size_t)n * sizeof *via);
+    char *done = xcalloc((size_t)n, 1);
+    for (int i = 0; i < n; i++)
+        dist[i] = -1, via[i] = 0;
+    dist[base] = 0;
+    for (;;) {
+        int u = -1;
+        for (int i = 0; i < n; i++)
+            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
+                u = i;
+        if (u < 0 || u == target)
+            break;
+        done[u] = 1;
+        for (int e = 0; e < s->nedges; e++) {
+            const ask_edge_t *ed = &s->edges[e];
+            int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
+            int cost = ed->from_t == u ? 10 : 11;
+            if (v < 0 || done[v] || (dist[v] >= 0 && dist[v] <= dist[u] + cost))
+                continue;
+            dist[v] = dist[u] + cost;
+            via[v] = ed->from_t == u ? e + 1 : -(e + 1);
+        }
+    }
+    if (dist[target] >= 0) {
+        int len = 0;
+        for (int v = target; v != base && len < max; len++) {
+            int e = via[v] > 0 ? via[v] - 1 : -via[v] - 1;
+            path[len] = via[v];
+            v = via[v] > 0 ? s->edges[e].from_t : s->edges[e].to_t;
+        }
+        for (int i = 0; i < len / 2; i++) {  /* base first */
+            int x = path[i];
+            path[i] = path[len - 1 - i];
+            path[len - 1 - i] = x;
+        }
+        found = len;
+    }
+    free(dist);
+    free(via);
+    free(done);
+    return found;
+}
+
+typedef struct joins {
+    int t[MAX_JOINED];
+    char alias[MAX_JOINED][64];
+    int n;
+    int fanout;     /* a one-to-many join was made */
+    int by_name;    /* alias = table name (metric expressions refer to it) */
+    buf_t from;
+} joins_t;
+
+static int join_index(const joins_t *j, int t)
+{
+    for (int i = 0; i < j->n; i++)
+        if (j->t[i] == t)
+            return i;
+    return -1;
+}
+
+static void alias_for(const ask_schema_t *s, joins_t *j, int t)
+{
+    char a[64] = "";
+    const ask_table_t *tb = &s->tables[t];
+    if (j->by_name)
+        snprintf(a, sizeof a, "%s", tb->name);
+    else
+        for (int k = 0; k < tb->nw && strlen(a) < 8; k++)
+            strncat(a, tb->w[k], 1);
+    if (!a[0] || (a[0] >= '0' && a[0] <= '9'))
+        snprintf(a, sizeof a, "t");
+    char cand[64];
+    snprintf(cand, sizeof cand, "%s", a);
+    for (int k = 2; ; k++) {
+        int clash = 0;
+        for (int i = 0; i < j->n; i++)
+            clash |= !strcmp(j->alias[i], cand);
+        if (!clash)
+            break;
+        snprintf(cand, sizeof cand, "%.50s%d", a, k);
+    }
+    j->t[j->n] = t;
+    snprintf(j->alias[j->n++], sizeof j->alias[0], "%s", cand);
+}
+
+static void put_table(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
+{
+    const ask_table_t *tb = &s->tables[j->t[idx]];
+    sqlgen_ident(b, tb->schema);
+    buf_putc(b, '.');
+    sqlgen_ident(b, tb->name);
+    buf_puts(b, " AS ");
+    sqlgen_ident(b, j->alias[idx]);
+}
+
+/* Join every table on the shortest path to t from the base — or from a
+ * table the question named ("revenue from customers in Germany" reaches the
+ * country through the customer), which wins a tie. */
+static int forward_only(const int *path, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (path[i] < 0)
+            return 0;
+    return 1;
+}
+
+static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
+{
+    int path[MAX_JOINED], alt[MAX_JOINED], hop[MAX_JOINED];
+    if (join_index(j, t) >= 0)
+        return 0;
+    int len = sqlgen_path(s, j->t[0], t, path, MAX_JOINED);
+    for (int v = 0; q && v < q->nvia; v++) {
+        int via = q->via[v];
+        int n = via == t ? -1 : sqlgen_path(s, via, t, alt, MAX_JOINED);
+        int m = join_index(j, via) >= 0 ? 0 : sqlgen_path(s, j->t[0], via, hop, MAX_JOINED);
+        /* only through a named table the base reaches without fanning out */
+        if (n < 0 || m < 0 || !forward_only(hop, m) || (len >= 0 && n > len) ||
+            (m > 0 && join_to(s, j, via, NULL) < 0))
+            continue;
+        memcpy(path, alt, (size_t)n * sizeof *path);
+        len = n;
+        break;
+    }
+    if (len < 0)
+        return -1;
+    for (int k = 0; k < len; k++) {
+        const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
+        int fwd = path[k] > 0, from = fwd ? e->from_t : e->to_t, to = fwd ? e->to_t : e->from_t;
+        if (join_index(j, to) >= 0)
+            continue;
+        if (j->n == MAX_JOINED)
+            return -1;
+        j->fanout |= !fwd;
+        alias_for(s, j, to);
+        int ia = join_index(j, from), ib = j->n - 1;
+        buf_puts(&j->from, " JOIN ");
+        put_table(s, &j->from, j, ib);
+        buf_puts(&j->from, " ON ");
+        int fi = fwd ? ia : ib, ti = fwd ? ib : ia;
+        sqlgen_ident(&j->from, j->alias[fi]);
+        buf_putc(&j->from, '.');
+        sqlgen_ident(&j->from, s->tables[e->from_t].cols[e->from_c].name);
+        buf_puts(&j->from, " = ");
+        sqlgen_ident(&j->from, j->alias[ti]);
+        buf_putc(&j->from, '.');
+        sqlgen_ident(&j->from, s->tables[e->to_t].cols[e->to_c].name);
+    }
+    return 0;
+}
+
+static void put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c)
+{
+    sqlgen_ident(b, j->alias[join_index(j, t)]);
+    buf_putc(b, '.');
+    sqlgen_ident(b, s->tables[t].cols[c].name);
+}
+
+static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
+                        const ask_measure_t *m)
+{
+    static const char *const fn[] = {"", "count", "count", "sum", "avg", "min", "max"};
+    int q, p;
+    switch (m->kind) {
+    case M_COUNT:
+        if (j->fanout && s->tables[m->t].pk >= 0) {
+            buf_puts(b, "count(DISTINCT ");
+            put_col(s, b, j, m->t, s->tables[m->t].pk);
+            buf_putc(b, ')');
+        } else {
+            buf_puts(b, "count(*)");
+        }
+        return;
+    case M_METRIC:
+        buf_puts(b, s->vocab[m->metric].expr);
+        return;
+    case M_REVENUE:
+        lexicon_revenue_cols(s, m->t, &q, &p);
+        buf_puts(b, "sum(");
+        put_col(s, b, j, m->t, q);
+        buf_puts(b, " * ");
+        put_col(s, b, j, m->t, p);
+        buf_putc(b, ')');
+        return;
+    case M_MEDIAN:
+        buf_puts(b, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ");
+        put_col(s, b, j, m->t, m->c);
+        buf_putc(b, ')');
+        return;
+    default:
+        buf_printf(b, "%s(%s", fn[m->kind], m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
+        put_col(s, b, j, m->t, m->c);
+        buf_putc(b, ')');
+    }
+}
+
+static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
+{
+    static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
+    put_col(s, b, j, f->col.t, f->col.c);
+    if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
+        buf_puts(b, f->op == OP_NULL ? " IS NULL" : " IS NOT NULL");
+    } else if (f->op == OP_IN || f->op == OP_NOT_IN) {
+        const char *neg = f->op == OP_NOT_IN ? "<>" : "=";
+        if (f->nvals == 1) {
+            buf_printf(b, " %s ", neg);
+            sqlgen_literal(b, f->vals[0]);
+            return;
+        }
+        buf_puts(b, f->op == OP_NOT_IN ? " NOT IN (" : " IN (");
+        for (int i = 0; i < f->nvals; i++) {
+            if (i)
+                buf_puts(b, ", ");
+            sqlgen_literal(b, f->vals[i]);
+        }
+        buf_putc(b, ')');
+    } else if (f->op == OP_BETWEEN) {
+        buf_printf(b, " BETWEEN %.15g AND %.15g", f->num[0], f->num[1]);
+    } else {
+        buf_printf(b, "%s%.15g", ops[f->op], f->num[0]);
+    }
+}
+
+static void put_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+{
+    int n = 0;
+    for (int i = 0; i < q->nf; i++) {
+        buf_puts(b, n++ ? " AND " : " WHERE ");
+        put_filter(s, b, j, &q->f[i]);
+    }
+    if (q->date.kind != D_NONE && q->time.t >= 0) {
+        buf_t col = {0};
+        put_col(s, &col, j, q->time.t, q->time.c);
+        buf_puts(b, n++ ? " AND " : " WHERE ");
+        dates_sql(b, &q->date, buf_str(&col));
+        buf_free(&col);
+    }
+}
+
+/* Output name of a grouping column: the table ("category") for its label
+ * column, the column's own name otherwise. */
+static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
+{
+    const ask_table_t *tb = &s->tables[d.t];
+    if (tb->label == d.c && tb->nw) {
+        buf_t n = {0};
+        for (int k = 0; k < tb->nw; k++)
+            buf_printf(&n, "%s%s", k ? "_" : "", tb->w[k]);
+        sqlgen_ident(b, buf_str(&n));
+        buf_free(&n);
+    } else {
+        sqlgen_ident(b, tb->cols[d.c].name);
+    }
+}
+
+static int collect_joins(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
+{
+    alias_for(s, j, base);
+    buf_puts(&j->from, " FROM ");
+    put_table(s, &j->from, j, 0);
+    int rc = 0;
+    for (int i = 0; i < q->ndims; i++)
+        rc |= join_to(s, j, q->dims[i].t, q);
+    for (int i = 0; i < q->nf; i++)
+        rc |= join_to(s, j, q->f[i].col.t, q);
+    if ((q->grain || q->date.kind) && q->time.t >= 0)
+        rc |= join_to(s, j, q->time.t, q);
+    if (q->m.kind == M_METRIC && q->m.t >= 0)
+        rc |= join_to(s, j, q->m.t, q);
+    return rc;
+}
+
+static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
+{
+    int ncols = 0;
+    buf_puts(b, "SELECT ");
+    if (q->grain) {
+        buf_printf(b, "date_trunc('%s', ", plan_grain_name(q->grain));
+        put_col(s, b, j, q->time.t, q->time.c);
+        buf_printf(b, ")::date AS \"%s\", ", plan_grain_name(q->grain));
+        ncols++;
+    }
+    for (int i = 0; i < q->ndims; i++, ncols++) {
+        put_col(s, b, j, q->dims[i].t, q->dims[i].c);
+        buf_puts(b, " AS ");
+        put_dim_name(s, b, q->dims[i]);
+        buf_puts(b, ", ");
+    }
+    put_measure(s, b, j, &q->m);
+    char *label = plan_measure_label(s, &q->m);
+    buf_puts(b, " AS ");
+    sqlgen_ident(b, label);
+    free(label);
+    buf_puts(b, buf_str(&j->from));
+    put_where(s, b, j, q);
+    if (!ncols)
+        return;
+    buf_puts(b, " GROUP BY ");
+    for (int i = 1; i <= ncols; i++)
+        buf_printf(b, "%s%d", i > 1 ? ", " : "", i);
+    if (q->grain && !q->order)
+        buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
+    else
+        buf_printf(b, " ORDER BY %d %s NULLS LAST, 1", ncols + 1, q->order < 0 ? "ASC" : "DESC");
+    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_GROUP_LIMIT);
+}
+
+static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
+{
+    buf_puts(b, "SELECT ");
+    sqlgen_ident(b, j->alias[0]);
+    buf_puts(b, ".*");
+    buf_puts(b, buf_str(&j->from));
+    put_where(s, b, j, q);
+    if (q->m.c >= 0) {  /* "the 5 most expensive products" */
+        buf_puts(b, " ORDER BY ");
+        put_col(s, b, j, q->m.t, q->m.c);
+        buf_puts(b, q->order < 0 ? " ASC" : " DESC NULLS LAST");
+    } else if (s->tables[q->table].pk >= 0) {
+        buf_puts(b, " ORDER BY ");
+        put_col(s, b, j, q->table, s->tables[q->table].pk);
+    }
+    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_LIST_LIMIT);
+}
+
+char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
+{
+    buf_t b = {0};
+    joins_t j = {.by_name = q->m.kind == M_METRIC};
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    if (base < 0 || base >= s->ntables) {
+        snprintf(err, errlen, "the plan names no table");
+        return NULL;
+    }
+    if ((q->grain || q->date.kind) && q->time.t < 0) {
+        snprintf(err, errlen, "the plan has a period but no date column");
+        return NULL;
+    }
+    if (collect_joins(s, q, &j, base) < 0) {
+        snprintf(err, errlen, "no join path links the tables of this question");
+        buf_free(&j.from);
+        return NULL;
+    }
+    if (q->kind == Q_LIST)
+        write_list(s, q, &j, &b);
+    else
+        write_agg(s, q, &j, &b);
+    buf_free(&j.from);
+    return buf_detach(&b);
+}

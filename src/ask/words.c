@@ -1,0 +1,268 @@
+/* words.c — tokenizer, stemming, synonyms and number words.
+ *
+ * Questions, identifiers and sampled values all go through the same folding
+ * (lower-case, singular, synonym), so "Clients", "client" and a table named
+ * "customers" meet on the stem "customer". */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Synonyms, folded onto the first word of each row (after singularising). */
+static const char *const synonyms[][2] = {
+    {"client", "customer"}, {"buyer", "customer"}, {"shopper", "customer"},
+    {"purchaser", "customer"}, {"turnover", "revenue"}, {"income", "revenue"},
+    {"earning", "revenue"}, {"qty", "quantity"}, {"nation", "country"},
+    {"territory", "region"}, {"town", "city"}, {"sku", "product"},
+    {"article", "product"}, {"e-mail", "email"}, {"mail", "email"},
+    {"priced", "price"}, {"cost", "cost"}, {"state", "status"},
+    {"cust", "customer"}, {"prod", "product"}, {"cat", "category"},
+    {"bought", "order"},
+    {"placed", "order"}, {"ordered", "order"}, {"sold", "sale"},
+    {"selling", "sale"}, {"seller", "sale"}, {"day", "day"},
+    {"line", "item"}, {"tier", "segment"},
+};
+
+/* Irregular plurals and words the suffix rules get wrong. */
+static const char *const irregular[][2] = {
+    {"people", "person"}, {"children", "child"}, {"men", "man"},
+    {"women", "woman"}, {"data", "data"}, {"status", "status"},
+    {"statuses", "status"}, {"sales", "sale"}, {"series", "series"},
+    {"news", "news"}, {"analysis", "analysis"}, {"units", "quantity"},
+    {"unit", "unit"}, {"this", "this"}, {"was", "was"}, {"has", "has"},
+    {"is", "is"}, {"its", "its"}, {"us", "us"}, {"gas", "gas"},
+    {"address", "address"}, {"addresses", "address"}, {"business", "business"},
+    {"less", "less"}, {"kitchens", "kitchen"}, {"does", "does"},
+};
+
+static const char *const stops[] = {
+    "the", "a", "an", "of", "for", "in", "on", "at", "to", "me", "show", "give",
+    "list", "what", "which", "is", "are", "was", "were", "do", "does", "did", "our",
+    "we", "my", "i", "you", "please", "by", "per", "each", "with", "and", "or", "how",
+    "many", "much", "there", "all", "from", "that", "have", "has", "had", "it", "its",
+    "be", "been", "can", "could", "would", "tell", "get", "find", "display", "see",
+    "let", "us", "s", "t", "as", "this", "these", "those", "they", "their", "them",
+    "who", "whom", "where", "when", "up", "into", "than", "then", "so", "just",
+    "only", "now", "also", "about", "over", "under", "between", "since", "before",
+    "after", "during", "across", "within", "total", "number", "count", "amount",
+    "most", "least", "top", "bottom", "best", "worst", "highest", "lowest", "what's",
+    "whats", "some", "any", "every", "time", "overall", "ever", "made", "make",
+    "generated", "got", "value", "values", "instead", "same", "but", "chart",
+    "graph", "plot", "breakdown", "break", "down", "split", "grouped", "group",
+    "broken", "out", "we've", "sum", "average", "avg", "mean", "more", "fewer",
+    "less", "greater", "above", "below", "at", "until", "till", "via", "through",
+    "across", "hey", "hi", "ok", "okay", "thanks", "thank", "kindly", "want",
+    "need", "know", "like", "would", "should", "will", "shall", "one", "rows",
+    "row", "record", "records", "entries", "entry", "table", "tables", "column",
+    "columns", "field", "fields", "no", "than",
+};
+
+int words_is_stop(const char *low)
+{
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
+        if (strcmp(stops[i], low) == 0)
+            return 1;
+    return 0;
+}
+
+int words_number(const char *low)
+{
+    static const char *const ones[] = {"zero", "one", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty"};
+    static const char *const tens[] = {"thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety", "hundred"};
+    for (int i = 0; i < (int)(sizeof ones / sizeof *ones); i++)
+        if (strcmp(low, ones[i]) == 0)
+            return i;
+    for (int i = 0; i < (int)(sizeof tens / sizeof *tens); i++)
+        if (strcmp(low, tens[i]) == 0)
+            return i == 7 ? 100 : 30 + 10 * i;
+    if (strcmp(low, "dozen") == 0)
+        return 12;
+    return -1;
+}
+
+static int ends(const char *w, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n > k && memcmp(w + n - k, suf, k) == 0;
+}
+
+/* Singular form: categories -> category, boxes -> box, orders -> order. */
+static char *singular(const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
+        if (strcmp(irregular[i][0], w) == 0)
+            return xstrdup(irregular[i][1]);
+    if (n > 4 && ends(w, n, "ies")) {
+        char *r = xstrndup(w, n - 3 + 1);
+        r[n - 3] = 'y';
+        return r;
+    }
+    if (ends(w, n, "xes") || ends(w, n, "ches") || ends(w, n, "shes") ||
+        ends(w, n, "sses") || ends(w, n, "uses"))
+        return xstrndup(w, n - 2);
+    if (n > 3 && w[n - 1] == 's' && !ends(w, n, "ss") && !ends(w, n, "us") &&
+        !ends(w, n, "is"))
+        return xstrndup(w, n - 1);
+    return xstrdup(w);
+}
+
+char *words_stem(const char *low)
+{
+    char *s = singular(low);
+    for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
+        if (strcmp(synonyms[i][0], s) == 0) {
+            free(s);
+            return xstrdup(synonyms[i][1]);
+        }
+    return s;
+}
+
+/* Length of a valid UTF-8 sequence at p, or 0. */
+static int utf8_len(const unsigned char *p)
+{
+    int n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
+    if (n == 0 || (n == 2 && *p < 0xC2))
+        return 0;
+    for (int i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+static int word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* Token end at p: a date (2024-03-01), a number (1,000.50), a comparison
+ * sign, or a word. */
+static size_t token_end(const char *p)
+{
+    size_t i = 0;
+    if (isdigit((unsigned char)p[0])) {
+        while (isdigit((unsigned char)p[i]) ||
+               ((p[i] == '-' || p[i] == '.' || p[i] == ',' || p[i] == '/') &&
+                isdigit((unsigned char)p[i + 1])))
+            i++;
+        while (isalpha((unsigned char)p[i]))  /* 10k, 3rd */
+            i++;
+        return i;
+    }
+    if (p[0] == '<' || p[0] == '>' || p[0] == '=')
+        return p[1] == '=' ? 2 : 1;
+    /* words end at a camelCase hump too: "PurchaseOrders" is two words */
+    while (p[i] && word_byte((unsigned char)p[i]) &&
+           !(i && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
+        i++;
+    return i;
+}
+
+static void tok_fill(ask_tok_t *t, const char *p, size_t n)
+{
+    t->raw = xstrndup(p, n);
+    t->low = xstrdup(t->raw);
+    for (char *c = t->low; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    t->stem = words_stem(t->low);
+    int wn = words_number(t->low);
+    if (wn >= 0) {
+        t->isnum = 1;
+        t->num = wn;
+    } else if (isdigit((unsigned char)p[0]) && !strchr(t->low, '-') &&
+               !strchr(t->low, '/')) {
+        char tmp[64];
+        size_t k = 0;
+        for (size_t i = 0; t->low[i] && k + 1 < sizeof tmp; i++)
+            if (t->low[i] != ',')
+                tmp[k++] = t->low[i];
+        tmp[k] = '\0';
+        char *end;
+        t->num = strtod(tmp, &end);
+        if (*end == 'k' && end[1] == '\0')
+            t->num *= 1000, end++;
+        t->isnum = *end == '\0';
+    }
+}
+
+int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
+{
+    out->t = NULL;
+    out->n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        int k = utf8_len(p);
+        if (!k) {
+            snprintf(err, errlen, "the question is not valid UTF-8 text");
+            return -1;
+        }
+        p += k;
+    }
+    int cap = 0;
+    for (const char *p = text; *p;) {
+        size_t n = token_end(p);
+        if (n == 0) {
+            p++;
+            continue;
+        }
+        if (out->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            out->t = xrealloc(out->t, (size_t)cap * sizeof *out->t);
+        }
+        memset(&out->t[out->n], 0, sizeof *out->t);
+        tok_fill(&out->t[out->n++], p, n);
+        p += n;
+    }
+    return 0;
+}
+
+void words_free(ask_toks_t *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        free(t->t[i].raw);
+        free(t->t[i].low);
+        free(t->t[i].stem);
+    }
+    free(t->t);
+    t->t = NULL;
+    t->n = 0;
+}
+
+/* Identifier to stems: "shipping_country_id" -> shipping country id,
+ * "OrderLines" -> order item (line folds to item), "unitPrice" -> unit price. */
+int words_ident(const char *ident, char ***stems)
+{
+    buf_t w = {0};
+    char **out = NULL;
+    int n = 0;
+    for (const char *p = ident;; p++) {
+        unsigned char c = (unsigned char)*p;
+        int split = !c || (!isalnum(c) && c < 0x80) ||
+                    (w.len && isupper((unsigned char)*p) &&
+                     islower((unsigned char)w.data[w.len - 1]));
+        if (split && w.len) {
+            out = xrealloc(out, (size_t)(n + 1) * sizeof *out);
+            out[n++] = words_stem(buf_str(&w));
+            buf_reset(&w);
+        }
+        if (!*p)
+            break;
+        if (isalnum(c) || c >= 0x80)
+            buf_putc(&w, (char)tolower(c));
+    }
+    buf_free(&w);
+    *stems = out;
+    return n;
+}
+
+void words_free_list(char **w, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(w[i]);
+    free(w);
+}

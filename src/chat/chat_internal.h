@@ -1,0 +1,13 @@
+/* chat_internal.h — shared by the chat module's own files. */
+#ifndef DM_CHAT_INTERNAL_H
+#define DM_CHAT_INTERNAL_H
+
+#include "ask/ask.h"
+#include "chat/chat.h"
+#include "store/store.h"
+
+/* The planner schema of a connection (cached per process; do not free). */
+const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t *c, char *err,
+                                size_t errlen);
+
+#endif

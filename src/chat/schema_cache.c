@@ -1,0 +1,67 @@
+/* schema_cache.c — planner schemas per process, keyed by connection id and
+ * version. Building the lexicon from a 1,000-table schema costs far more
+ * than planning a question, so each worker keeps the few it last used.
+ * The version changes on every edit, refresh and vocabulary change, which
+ * retires stale entries without any messaging between workers. */
+#include "chat/chat_internal.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define CACHE_SIZE 8
+
+typedef struct entry {
+    char key[128];
+    ask_schema_t *schema;
+    time_t used;
+} entry_t;
+
+static entry_t cache[CACHE_SIZE];
+
+static void entry_clear(entry_t *e)
+{
+    ask_schema_free(e->schema);
+    memset(e, 0, sizeof *e);
+}
+
+const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t *c, char *err,
+                                size_t errlen)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%s:%s:%s", c->id, c->version, c->last_synced_at ? c->last_synced_at : "");
+    entry_t *victim = &cache[0];
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        if (cache[i].schema && strcmp(cache[i].key, key) == 0) {
+            cache[i].used = time(NULL);
+            return cache[i].schema;
+        }
+        if (!cache[i].schema || cache[i].used < victim->used)
+            victim = &cache[i];
+    }
+    json_t *discovered = schema_store_load(a, org_id, c->id);
+    if (!discovered || json_array_size(json_object_get(discovered, "tables")) == 0) {
+        json_decref(discovered);
+        snprintf(err, errlen, "DataMind has not read this connection's schema yet: open the "
+                              "connection and press \"Refresh schema\"");
+        return NULL;
+    }
+    json_t *vocab = vocab_for_planner(a, org_id, c->id);
+    ask_schema_t *s = ask_schema_new(discovered, vocab, err, errlen);
+    json_decref(discovered);
+    json_decref(vocab);
+    if (!s)
+        return NULL;
+    entry_clear(victim);
+    snprintf(victim->key, sizeof victim->key, "%s", key);
+    victim->schema = s;
+    victim->used = time(NULL);
+    return s;
+}
+
+void chat_cache_clear(void)
+{
+    for (int i = 0; i < CACHE_SIZE; i++)
+        entry_clear(&cache[i]);
+}

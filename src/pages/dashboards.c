@@ -1,0 +1,193 @@
+/* dashboards.c — the list, a dashboard's page (its grid of widgets, date
+ * filter, refresh), create, edit, share, duplicate, delete, and pinning a
+ * chat answer. Widgets themselves are in widgets.c. */
+#include "pages/pages.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const int refresh_choices[] = {0, 1, 5, 15, 60};
+
+void page_dashboards(req_t *r)
+{
+    json_t *ctx = page_ctx(r, "Dashboards", "dashboards");
+    json_t *list = dash_list(r->arena, r->user->org_id, r->user->id);
+    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
+    json_object_set_new(ctx, "dashboards", list);
+    page_render(r, "dashboards", ctx);
+}
+
+void page_dashboard_create(req_t *r)
+{
+    form_t f;
+    form_open(&f, r);
+    const char *title = form_text(&f, "title", "Title", 1, 200);
+    const char *desc = form_text(&f, "description", "Description", 0, 2000);
+    const char *shared = http_param(r, "shared");
+    char *id = NULL;
+    if (!form_ok(&f) || dash_create(r->arena, r->user->org_id, r->user->id, title, desc,
+                                    shared && strcmp(shared, "1") == 0, &id) < 0) {
+        form_close(&f);
+        page_flash(r, "error", "A dashboard needs a title (at most 200 characters).");
+        http_redirect(r, 303, "/dashboards");
+        return;
+    }
+    form_close(&f);
+    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.create", "dashboard", id,
+                 json_pack("{s:s}", "title", title), r->remote_addr);
+    http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
+}
+
+/* The dashboard, or a 404 page and NULL. */
+json_t *dashboard_load(req_t *r)
+{
+    json_t *d = dash_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
+    if (!d)
+        page_error(r, 404, "There is no such dashboard (or it is someone's private one).");
+    return d;
+}
+
+/* Analysts and admins change shared dashboards and their own; viewers read. */
+int dashboard_can_edit(const req_t *r, const json_t *d)
+{
+    return r->user->role >= ROLE_ANALYST &&
+           (json_is_true(json_object_get(d, "mine")) || json_is_true(json_object_get(d, "is_shared")) ||
+            r->user->role >= ROLE_ADMIN);
+}
+
+static json_t *refresh_options(int current)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < sizeof refresh_choices / sizeof refresh_choices[0]; i++)
+        json_array_append_new(arr, json_pack("{s:i, s:b}", "value", refresh_choices[i],
+                                             "selected", refresh_choices[i] == current));
+    return arr;
+}
+
+static json_t *range_options(const char *current)
+{
+    static const char *const names[][2] = {{"all", "All time"}, {"7d", "Last 7 days"},
+                                           {"30d", "Last 30 days"}, {"90d", "Last 90 days"},
+                                           {"year", "This year"}, {"custom", "Custom"}};
+    json_t *arr = json_array();
+    for (size_t i = 0; i < 6; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "value", names[i][0], "label",
+                                             names[i][1], "selected",
+                                             current ? strcmp(current, names[i][0]) == 0 : i == 0));
+    return arr;
+}
+
+void page_dashboard(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    const char *id = json_string_value(json_object_get(d, "id"));
+    int can_edit = dashboard_can_edit(r, d);
+    dash_filter_t flt = {http_query(r, "range"), http_query(r, "from"), http_query(r, "to")};
+    json_t *ctx = page_ctx(r, json_string_value(json_object_get(d, "title")), "dashboards");
+    json_t *widgets = widget_list(r->arena, r->user->org_id, id);
+    widgets_view(r, d, widgets, &flt, can_edit);
+    json_object_set_new(ctx, "empty", json_boolean(json_array_size(widgets) == 0));
+    json_object_set_new(ctx, "widgets", widgets);
+    json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
+    json_object_set_new(ctx, "refresh_options",
+                        refresh_options((int)json_integer_value(json_object_get(d, "refresh_minutes"))));
+    json_object_set_new(ctx, "ranges", range_options(flt.range));
+    json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s}", "range", flt.range ? flt.range : "all",
+                        "from", flt.from ? flt.from : "", "to", flt.to ? flt.to : ""));
+    json_object_set_new(ctx, "filter_qs", json_string(dashboard_filter_qs(r, &flt)));
+    long mins = (long)json_integer_value(json_object_get(d, "refresh_minutes"));
+    if (mins > 0)
+        json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
+    if (can_edit) {
+        json_object_set_new(ctx, "saved_queries", saved_list(r->arena, r->user->org_id, r->user->id, NULL));
+        json_object_set_new(ctx, "connections", conn_list(r->arena, r->user->org_id));
+    }
+    json_object_set_new(ctx, "dashboard", d);
+    page_render(r, "dashboard", ctx);
+}
+
+void page_dashboard_update(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    const char *id = json_string_value(json_object_get(d, "id"));
+    if (!dashboard_can_edit(r, d)) {
+        json_decref(d);
+        page_error(r, 403, "Only analysts and admins change dashboards.");
+        return;
+    }
+    form_t f;
+    form_open(&f, r);
+    const char *title = form_text(&f, "title", "Title", 1, 200);
+    const char *desc = form_text(&f, "description", "Description", 0, 2000);
+    const char *shared = http_param(r, "shared");
+    const char *refresh = http_param(r, "refresh_minutes");
+    int mins = refresh ? atoi(refresh) : 0, ok_mins = 0;
+    for (size_t i = 0; i < 5; i++)
+        ok_mins |= mins == refresh_choices[i];
+    int ok = form_ok(&f) && ok_mins;
+    form_close(&f);
+    int share = shared && strcmp(shared, "1") == 0;
+    if (!ok || dash_update(r->arena, r->user->org_id, id, title, desc, share, mins) < 0) {
+        page_flash(r, "error", "A dashboard needs a title; auto-refresh is off, 1, 5, 15 or 60 minutes.");
+    } else {
+        audit_record(r->arena, r->user->org_id, r->user->id,
+                     share != json_is_true(json_object_get(d, "is_shared")) ? "dashboard.share" : "dashboard.update",
+                     "dashboard", id, json_pack("{s:s, s:b, s:i}", "title", title, "shared", share,
+                                                "refresh_minutes", mins), r->remote_addr);
+        page_flash(r, "ok", "Dashboard saved.");
+    }
+    json_decref(d);
+    http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
+}
+
+void page_dashboard_duplicate(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    char err[256], *nid = NULL;
+    const char *id = json_string_value(json_object_get(d, "id"));
+    if (r->user->role < ROLE_ANALYST ||
+        dash_duplicate(r->arena, r->user->org_id, r->user->id, id, &nid, err, sizeof err) < 0) {
+        json_decref(d);
+        page_error(r, r->user->role < ROLE_ANALYST ? 403 : 500, "The dashboard could not be copied.");
+        return;
+    }
+    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.duplicate", "dashboard", nid,
+                 json_pack("{s:s}", "from", id), r->remote_addr);
+    json_decref(d);
+    page_flash(r, "ok", "Copied. The copy is private until you share it.");
+    http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", nid));
+}
+
+void page_dashboard_delete(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    const char *id = json_string_value(json_object_get(d, "id"));
+    const char *confirm = http_param(r, "confirm");
+    if (!dashboard_can_edit(r, d)) {
+        json_decref(d);
+        page_error(r, 403, "Only analysts and admins delete dashboards.");
+        return;
+    }
+    if (!confirm || strcmp(confirm, "yes") != 0) {
+        json_decref(d);
+        page_flash(r, "error", "Tick the box to confirm the deletion.");
+        http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
+        return;
+    }
+    dash_delete(r->arena, r->user->org_id, id);
+    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.delete", "dashboard", id,
+                 json_pack("{s:O}", "title", json_object_get(d, "title")), r->remote_addr);
+    json_decref(d);
+    page_flash(r, "ok", "Dashboard deleted.");
+    http_redirect(r, 303, "/dashboards");
+}

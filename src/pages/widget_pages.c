@@ -1,0 +1,367 @@
+/* widget_pages.c — the widget routes: add, fragment, SVG, edit, move,
+ * refresh, delete, and pinning a chat answer to a dashboard. */
+#include "pages/pages.h"
+#include "store/store.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kinds[] = {"chart", "table", "kpi", "text"};
+static const char *const sizes[] = {"small", "medium", "large", "full"};
+
+static int one_of(const char *v, const char *const *list, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        if (strcmp(v, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Load the dashboard and check the caller may change it; NULL after an
+ * error page. */
+static json_t *editable(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (d && !dashboard_can_edit(r, d)) {
+        json_decref(d);
+        page_error(r, 403, "Only analysts and admins change dashboards.");
+        return NULL;
+    }
+    return d;
+}
+
+static const char *dash_url(req_t *r, const json_t *d)
+{
+    return arena_printf(r->arena, "/dashboards/%s", json_string_value(json_object_get(d, "id")));
+}
+
+void page_widget_add(req_t *r)
+{
+    json_t *d = editable(r);
+    if (!d)
+        return;
+    const char *did = json_string_value(json_object_get(d, "id"));
+    const char *source = http_param(r, "source");
+    widget_fields_t wf = {.size = "medium"};
+    char err[256], *wid = NULL;
+    form_t f;
+    form_open(&f, r);
+    wf.title = form_text(&f, "title", "Title", 0, 200);
+    if (source && strcmp(source, "query") == 0) {
+        json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_param(r, "query_id"));
+        if (!q)
+            form_error(&f, "query_id", "Pick one of your saved queries.");
+        else {
+            wf.sql = arena_strdup(r->arena, json_string_value(json_object_get(q, "sql_text")));
+            wf.connection_id = arena_strdup(r->arena, json_string_value(json_object_get(q, "connection_id")));
+            if (!*wf.title)
+                wf.title = arena_strdup(r->arena, json_string_value(json_object_get(q, "name")));
+            json_decref(q);
+        }
+        wf.kind = "chart";
+    } else if (source && strcmp(source, "text") == 0) {
+        wf.kind = "text";
+        wf.markdown = form_text(&f, "markdown", "Text", 1, 20000);
+        if (!*wf.title)
+            wf.title = "Notes";
+    } else {
+        wf.kind = form_text(&f, "kind", "Kind", 0, 10);
+        wf.kind = one_of(wf.kind, kinds, 3) ? wf.kind : "chart";
+        wf.sql = form_text(&f, "sql", "SQL", 1, 100000);
+        wf.connection_id = form_text(&f, "connection_id", "Connection", 1, 36);
+    }
+    if (!*wf.title)
+        form_error(&f, "title", "Give the widget a title.");
+    int ok = form_ok(&f);
+    const char *why = ok ? NULL : json_string_value(json_object_iter_value(json_object_iter(f.errors)));
+    if (ok && widget_add(r->arena, r->user->org_id, did, &wf, &wid, err, sizeof err) < 0) {
+        ok = 0;
+        why = "The widget could not be added.";
+    }
+    if (!ok)
+        page_flash(r, "error", why);
+    else
+        audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
+                     json_pack("{s:s, s:s}", "dashboard", did, "kind", wf.kind), r->remote_addr);
+    form_close(&f);
+    http_redirect(r, 303, dash_url(r, d));
+    json_decref(d);
+}
+
+static json_t *load_widget(req_t *r, const json_t *d)
+{
+    json_t *w = widget_get(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")),
+                           http_route_param(r, "wid"));
+    if (!w)
+        page_error(r, 404, "There is no such widget on this dashboard.");
+    return w;
+}
+
+/* GET …/widgets/{wid}: the card alone, run now — htmx loads stale ones so. */
+void page_widget(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    json_t *w = load_widget(r, d);
+    if (w) {
+        dash_filter_t f = {http_query(r, "range"), http_query(r, "from"), http_query(r, "to")};
+        json_object_set_new(w, "refresh_s", json_integer(
+            json_integer_value(json_object_get(d, "refresh_minutes")) * 60));
+        widget_view(r, w, &f, 1);
+        json_object_set_new(w, "can_edit", json_boolean(dashboard_can_edit(r, d)));
+        json_object_set_new(w, "qs", json_string(dashboard_filter_qs(r, &f)));
+        json_t *ctx = page_ctx(r, "Widget", "dashboards");
+        json_object_set_new(ctx, "dashboard", json_incref(d));
+        json_object_set_new(ctx, "widgets", json_pack("[o]", w));
+        page_render_bare(r, "widget_cards", ctx, NULL);
+    }
+    json_decref(d);
+}
+
+/* GET …/widgets/{wid}.svg — the chart alone, for embedding (same sign-in). */
+void page_widget_svg(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    json_t *w = load_widget(r, d);
+    json_decref(d);
+    if (!w)
+        return;
+    json_object_set_new(w, "refresh_s", json_integer(0));
+    widget_view(r, w, NULL, 1);
+    const char *svg = json_string_value(json_object_get(json_object_get(w, "chart"), "svg"));
+    if (!svg) {
+        json_decref(w);
+        page_error(r, 404, "This widget has no chart to show (a text or table widget, or its query failed).");
+        return;
+    }
+    unsigned char h[16];
+    char hex[33], etag[40];
+    crypto_generichash(h, sizeof h, (const unsigned char *)svg, strlen(svg), NULL, 0);
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    snprintf(etag, sizeof etag, "\"%s\"", hex);
+    http_header(r, "ETag", etag);
+    http_header(r, "Cache-Control", "private, max-age=60");
+    const char *inm = http_header_in(r, "If-None-Match");
+    if (inm && strcmp(inm, etag) == 0) {
+        http_status(r, 304);
+    } else {
+        http_header(r, "Content-Type", "image/svg+xml; charset=utf-8");
+        buf_puts(&r->body, svg);
+    }
+    json_decref(w);
+}
+
+void page_widget_edit(req_t *r)
+{
+    json_t *d = editable(r);
+    if (!d)
+        return;
+    json_t *w = load_widget(r, d);
+    if (!w) {
+        json_decref(d);
+        return;
+    }
+    /* a preview: the form's values applied without saving */
+    const char *type = http_query(r, "type"), *x = http_query(r, "x"), *y = http_query(r, "y");
+    const char *kind = http_query(r, "kind");
+    if (kind && one_of(kind, kinds, 4))
+        json_object_set_new(w, "kind", json_string(kind));
+    if (type && *type) {
+        json_t *cfg = json_pack("{s:s}", "type", type);
+        if (x && *x)
+            json_object_set_new(cfg, "x", json_string(x));
+        if (y && *y)
+            json_object_set_new(cfg, "y", json_pack("[s]", y));
+        json_object_set_new(w, "chart_config", cfg);
+    }
+    json_t *last = json_incref(json_object_get(w, "last_result"));
+    json_t *cols = json_array();
+    const json_t *rc = json_object_get(last, "columns");
+    size_t i;
+    const json_t *c;
+    json_array_foreach(rc, i, c) json_array_append(cols, json_object_get(c, "name"));
+    json_object_set_new(w, "refresh_s", json_integer(0));
+    widget_view(r, w, NULL, 1);
+    json_t *ctx = page_ctx(r, "Edit widget", "dashboards");
+    json_object_set_new(ctx, "columns", cols);
+    json_object_set_new(ctx, "chart_kinds", result_chart_kinds(type));
+    json_object_set_new(ctx, "widget", w);
+    json_object_set_new(ctx, "dashboard", d);
+    json_decref(last);
+    page_render(r, "widget_edit", ctx);
+}
+
+static json_t *config_from_form(req_t *r)
+{
+    const char *type = http_param(r, "type"), *x = http_param(r, "x"), *y = http_param(r, "y");
+    const char *series = http_param(r, "series");
+    if (!type || !*type || strcmp(type, "auto") == 0)
+        return NULL;
+    json_t *cfg = json_pack("{s:s}", "type", type);
+    if (x && *x)
+        json_object_set_new(cfg, "x", json_string(x));
+    if (y && *y)
+        json_object_set_new(cfg, "y", json_pack("[s]", y));
+    if (series && *series)
+        json_object_set_new(cfg, "series", json_string(series));
+    return cfg;
+}
+
+void page_widget_update(req_t *r)
+{
+    json_t *d = editable(r);
+    if (!d)
+        return;
+    json_t *w = load_widget(r, d);
+    if (!w) {
+        json_decref(d);
+        return;
+    }
+    form_t f;
+    form_open(&f, r);
+    widget_fields_t wf = {0};
+    wf.title = form_text(&f, "title", "Title", 1, 200);
+    wf.kind = form_text(&f, "kind", "Kind", 1, 10);
+    wf.size = form_text(&f, "size", "Size", 1, 10);
+    wf.date_column = form_text(&f, "date_column", "Date column", 0, 200);
+    wf.sql = http_param(r, "sql") ? form_text(&f, "sql", "SQL", 0, 100000)
+                                  : json_string_value(json_object_get(w, "sql_text"));
+    wf.markdown = http_param(r, "markdown") ? form_text(&f, "markdown", "Text", 0, 20000)
+                                            : json_string_value(json_object_get(w, "body_markdown"));
+    if (!*wf.date_column)
+        wf.date_column = NULL;
+    json_t *cfg = config_from_form(r);
+    wf.chart_config = cfg;
+    int ok = form_ok(&f) && one_of(wf.kind, kinds, 4) && one_of(wf.size, sizes, 4);
+    const char *wid = json_string_value(json_object_get(w, "id"));
+    if (!ok || widget_update(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")),
+                             wid, &wf) < 0)
+        page_flash(r, "error", "Check the widget's title, kind and size.");
+    else {
+        audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
+                     json_pack("{s:s, s:s}", "kind", wf.kind, "size", wf.size), r->remote_addr);
+        page_flash(r, "ok", "Widget saved.");
+    }
+    form_close(&f);
+    json_decref(cfg);
+    http_redirect(r, 303, dash_url(r, d));
+    json_decref(w);
+    json_decref(d);
+}
+
+static void widget_action(req_t *r, const char *action)
+{
+    json_t *d = editable(r);
+    if (!d)
+        return;
+    const char *did = json_string_value(json_object_get(d, "id"));
+    const char *wid = http_route_param(r, "wid");
+    int rc = -1;
+    if (strcmp(action, "widget.delete") == 0)
+        rc = widget_delete(r->arena, r->user->org_id, did, wid);
+    else {
+        const char *dir = http_param(r, "direction");
+        rc = widget_move(r->arena, r->user->org_id, did, wid, dir && strcmp(dir, "up") == 0 ? -1 : 1);
+    }
+    if (rc < 0) {
+        json_decref(d);
+        page_error(r, 404, "There is no such widget on this dashboard.");
+        return;
+    }
+    audit_record(r->arena, r->user->org_id, r->user->id, action, "widget", wid,
+                 json_pack("{s:s}", "dashboard", did), r->remote_addr);
+    http_redirect(r, 303, dash_url(r, d));
+    json_decref(d);
+}
+
+void page_widget_move(req_t *r)
+{
+    widget_action(r, "widget.move");
+}
+
+void page_widget_delete(req_t *r)
+{
+    widget_action(r, "widget.delete");
+}
+
+/* Refresh one widget, or (no wid) every widget of the dashboard. */
+void page_widget_refresh(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    const char *did = json_string_value(json_object_get(d, "id"));
+    const char *wid = http_route_param(r, "wid");
+    json_t *widgets = widget_list(r->arena, r->user->org_id, did);
+    size_t i;
+    json_t *w;
+    json_array_foreach(widgets, i, w) {
+        const char *id = json_string_value(json_object_get(w, "id"));
+        if (wid && strcmp(wid, id) != 0)
+            continue;
+        widget_view(r, w, NULL, 2);
+    }
+    json_decref(widgets);
+    page_flash(r, "ok", wid ? "Widget refreshed." : "Dashboard refreshed.");
+    http_redirect(r, 303, dash_url(r, d));
+    json_decref(d);
+}
+
+/* "Pin to dashboard" on a chat answer: to a dashboard, or a new one. */
+void page_pin(req_t *r)
+{
+    json_t *m = chat_message_get(r->arena, r->user->org_id, r->user->id, http_param(r, "message_id"));
+    if (!m || !json_string_value(json_object_get(m, "sql_text"))) {
+        json_decref(m);
+        page_error(r, 404, "There is no such answer to pin.");
+        return;
+    }
+    const char *did = http_param(r, "dashboard_id");
+    const char *new_title = http_param(r, "new_title");
+    char *created = NULL, err[256];
+    if (new_title && *new_title) {
+        if (dash_create(r->arena, r->user->org_id, r->user->id, new_title, "", 0, &created) < 0) {
+            json_decref(m);
+            page_error(r, 400, "A new dashboard needs a title of at most 200 characters.");
+            return;
+        }
+        did = created;
+    }
+    json_t *d = did ? dash_get(r->arena, r->user->org_id, r->user->id, did) : NULL;
+    if (!d || !dashboard_can_edit(r, d)) {
+        json_decref(m);
+        json_decref(d);
+        page_error(r, d ? 403 : 404, d ? "You cannot change that dashboard." : "Pick a dashboard, or name a new one.");
+        return;
+    }
+    const char *q = json_string_value(json_object_get(m, "question"));
+    widget_fields_t wf = {
+        .title = q && *q ? arena_strndup(r->arena, q, strlen(q) > 200 ? 200 : strlen(q)) : "Answer",
+        .kind = "chart", .sql = json_string_value(json_object_get(m, "sql_text")),
+        .connection_id = json_string_value(json_object_get(m, "connection_id")),
+        .chart_config = json_object_get(m, "chart_config"),
+        .last_result = json_object_get(m, "result_preview"), .size = "medium"};
+    const char *ctype = json_string_value(json_object_get(json_object_get(m, "chart_config"), "type"));
+    if (ctype && (strcmp(ctype, "kpi") == 0 || strcmp(ctype, "table") == 0))
+        wf.kind = ctype;
+    char *wid = NULL;
+    if (widget_add(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")), &wf,
+                   &wid, err, sizeof err) < 0) {
+        json_decref(m);
+        json_decref(d);
+        page_error(r, 500, "The answer could not be pinned. Try again.");
+        return;
+    }
+    audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
+                 json_pack("{s:O, s:s}", "dashboard", json_object_get(d, "id"), "from", "chat"),
+                 r->remote_addr);
+    page_flash(r, "ok", "Pinned to the dashboard.");
+    http_redirect(r, 303, dash_url(r, d));
+    json_decref(m);
+    json_decref(d);
+}

@@ -1,0 +1,153 @@
+/* widgets.c — what a dashboard shows: each widget's card (chart, table,
+ * KPI or Markdown text), fresh or from its last result, and the forms that
+ * add, edit, move, refresh and delete widgets. */
+#include "pages/pages.h"
+#include "core/config.h"
+#include "query/query.h"
+#include "store/store.h"
+#include "tmpl/tmpl.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STALE_AFTER_S 3600
+#define WIDGET_ROWS 50
+
+const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f)
+{
+    buf_t b = {0};
+    const char *keys[] = {"range", "from", "to"};
+    const char *vals[] = {f->range, f->from, f->to};
+    for (size_t i = 0; i < 3; i++) {
+        if (!vals[i] || !*vals[i])
+            continue;
+        buf_printf(&b, "%s%s=", b.len ? "&" : "", keys[i]);
+        http_url_encode(&b, vals[i]);
+    }
+    const char *s = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+static int filter_active(const dash_filter_t *f)
+{
+    return f && f->range && *f->range && strcmp(f->range, "all") != 0;
+}
+
+/* Run the widget's query now (through the filter when it has a date
+ * column); store the result when unfiltered. */
+static json_t *widget_run(req_t *r, json_t *w, const dash_filter_t *f, int refresh)
+{
+    const char *sql = json_string_value(json_object_get(w, "sql_text"));
+    const char *conn = json_string_value(json_object_get(w, "connection_id"));
+    const char *wid = json_string_value(json_object_get(w, "id"));
+    const char *datecol = json_string_value(json_object_get(w, "date_column"));
+    char err[1024];
+    if (!conn) {
+        json_object_set_new(w, "error", json_string("The connection of this widget was deleted: "
+                                                    "edit it or remove it."));
+        return NULL;
+    }
+    int filtered = filter_active(f) && datecol && *datecol;
+    const char *run_sql = filtered ? query_wrap_date_range(r->arena, sql, datecol, f->range,
+                                                           f->from, f->to) : sql;
+    query_opts_t o = {.refresh = refresh, .max_rows = 1000, .source = "widget"};
+    query_outcome_t out;
+    if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, run_sql, &o, &out,
+                  err, sizeof err) < 0) {
+        json_object_set_new(w, "error", json_string(err));
+        if (!filtered)
+            widget_set_result(r->arena, r->user->org_id, wid, NULL, err);
+        return NULL;
+    }
+    if (!filtered)
+        widget_set_result(r->arena, r->user->org_id, wid, out.result, NULL);
+    json_object_set_new(w, "refreshed", json_string("just now"));
+    json_object_set_new(w, "filtered", json_boolean(filtered));
+    return out.result;
+}
+
+/* The chart config a widget draws with: its own, its kind forcing kpi/table. */
+static json_t *widget_chart_config(const json_t *w)
+{
+    const char *kind = json_string_value(json_object_get(w, "kind"));
+    json_t *conf = json_deep_copy(json_object_get(w, "chart_config"));
+    if (!json_is_object(conf)) {
+        json_decref(conf);
+        conf = json_object();
+    }
+    if (strcmp(kind, "kpi") == 0 || strcmp(kind, "table") == 0)
+        json_object_set_new(conf, "type", json_string(kind));
+    if (!json_object_get(conf, "type"))
+        return (json_decref(conf), NULL);
+    return conf;
+}
+
+static void widget_content(json_t *w, const json_t *result)
+{
+    const char *kind = json_string_value(json_object_get(w, "kind"));
+    if (strcmp(kind, "table") == 0) {
+        json_object_set_new(w, "table", result_table(result, 0, WIDGET_ROWS));
+        return;
+    }
+    json_t *conf = widget_chart_config(w);
+    json_object_set_new(w, "chart", result_chart_from(result, conf));
+    json_decref(conf);
+}
+
+/* Fill one widget's template data. mode: 0 = use the stored result and
+ * mark it for lazy reload when stale, 1 = run stale ones now, 2 = run now. */
+void widget_view(req_t *r, json_t *w, const dash_filter_t *f, int mode)
+{
+    const char *kind = json_string_value(json_object_get(w, "kind"));
+    const char *id = json_string_value(json_object_get(w, "id"));
+    json_object_set_new(w, arena_printf(r->arena, "size_%s",
+                        json_string_value(json_object_get(w, "size"))), json_true());
+    if (strcmp(kind, "text") == 0) {
+        char *html = tmpl_markdown(json_string_value(json_object_get(w, "body_markdown")));
+        json_object_set_new(w, "html", json_string(html));
+        free(html);
+        return;
+    }
+    json_t *last = json_object_get(w, "last_result");
+    json_int_t age = json_integer_value(json_object_get(w, "age_s"));
+    if (!json_is_integer(json_object_get(w, "age_s")))
+        age = atoll(json_string_value(json_object_get(w, "age_s")) ? json_string_value(json_object_get(w, "age_s")) : "999999");
+    long every = (long)json_integer_value(json_object_get(w, "refresh_s"));
+    int stale = !json_is_object(last) || age > (every > 0 ? every : STALE_AFTER_S) || filter_active(f);
+    json_t *fresh = NULL;
+    if (mode == 2 || (mode == 1 && stale))
+        fresh = widget_run(r, w, f, mode == 2);
+    else if (stale)
+        json_object_set_new(w, "lazy", json_true());
+    const json_t *result = fresh ? fresh : (json_is_object(last) ? last : NULL);
+    if (result)
+        widget_content(w, result);
+    else if (!json_object_get(w, "error") && !json_object_get(w, "lazy"))
+        json_object_set_new(w, "error", json_string("No result yet: refresh this widget."));
+    json_decref(fresh);
+    json_object_del(w, "last_result"); /* not needed by the template */
+    (void)id;
+}
+
+void widgets_view(req_t *r, const json_t *d, json_t *widgets, const dash_filter_t *f, int can_edit)
+{
+    /* Browsers with JavaScript load stale widgets themselves (htmx); the
+     * others get them run here, bounded by the query timeout. */
+    const char *js = http_cookie(r, "dm_js");
+    int mode = js && strcmp(js, "1") == 0 ? 0 : 1;
+    long every = (long)json_integer_value(json_object_get(d, "refresh_minutes")) * 60;
+    const char *qs = dashboard_filter_qs(r, f);
+    size_t i, n = json_array_size(widgets);
+    json_t *w;
+    json_array_foreach(widgets, i, w) {
+        json_object_set_new(w, "refresh_s", json_integer(every));
+        widget_view(r, w, f, mode);
+        json_object_set_new(w, "can_edit", json_boolean(can_edit));
+        json_object_set_new(w, "first", json_boolean(i == 0));
+        json_object_set_new(w, "last", json_boolean(i + 1 == n));
+        json_object_set_new(w, "qs", json_string(qs));
+    }
+}

@@ -1,0 +1,117 @@
+/* dashboards.c — dashboards: personal or shared with the organization. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VISIBLE "d.org_id = $1 AND (d.is_shared OR d.created_by_id = $2)"
+
+json_t *dash_list(arena_t *a, const char *org_id, const char *user_id)
+{
+    char err[256];
+    const char *p[2] = {org_id, user_id};
+    PGresult *res = db_exec(
+        a,
+        "SELECT d.id, d.title, d.description, d.is_shared, d.created_by_id = $2 AS mine,"
+        " coalesce(u.full_name, '') AS owner,"
+        " (SELECT count(*) FROM widgets w WHERE w.dashboard_id = d.id) AS widgets,"
+        " (SELECT to_char(max(w.last_refreshed_at), 'YYYY-MM-DD HH24:MI') FROM widgets w"
+        "  WHERE w.dashboard_id = d.id) AS refreshed"
+        " FROM dashboards d LEFT JOIN users u ON u.id = d.created_by_id"
+        " WHERE " VISIBLE " ORDER BY d.updated_at DESC",
+        2, p, err, sizeof err);
+    return res ? db_rows_json(res) : json_array();
+}
+
+json_t *dash_get(arena_t *a, const char *org_id, const char *user_id, const char *id)
+{
+    char err[256];
+    if (!db_is_uuid(id))
+        return NULL;
+    const char *p[3] = {org_id, user_id, id};
+    PGresult *res = db_exec(
+        a,
+        "SELECT d.id, d.title, d.description, d.is_shared, d.refresh_minutes,"
+        " d.created_by_id = $2 AS mine, coalesce(u.full_name, '') AS owner"
+        " FROM dashboards d LEFT JOIN users u ON u.id = d.created_by_id"
+        " WHERE " VISIBLE " AND d.id = $3",
+        3, p, err, sizeof err);
+    return res && PQntuples(res) == 1 ? db_row_json(res, 0) : NULL;
+}
+
+int dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
+                const char *description, int shared, char **id)
+{
+    char err[256];
+    const char *p[5] = {org_id, user_id, title, description ? description : "",
+                        shared ? "true" : "false"};
+    PGresult *res = db_exec(a,
+                            "INSERT INTO dashboards (org_id, created_by_id, title, description, is_shared)"
+                            " VALUES ($1, $2, $3, $4, $5::boolean) RETURNING id",
+                            5, p, err, sizeof err);
+    if (!res || PQntuples(res) != 1)
+        return -1;
+    *id = arena_strdup(a, db_get(res, 0, 0));
+    return 0;
+}
+
+int dash_update(arena_t *a, const char *org_id, const char *id, const char *title,
+                const char *description, int shared, int refresh_minutes)
+{
+    char err[256], mins[16];
+    snprintf(mins, sizeof mins, "%d", refresh_minutes);
+    const char *p[6] = {org_id, id, title, description ? description : "",
+                        shared ? "true" : "false", mins};
+    PGresult *res = db_exec(a,
+                            "UPDATE dashboards SET title = $3, description = $4, is_shared = $5::boolean,"
+                            " refresh_minutes = $6::int, updated_at = now() WHERE org_id = $1 AND id = $2",
+                            6, p, err, sizeof err);
+    return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
+}
+
+int dash_duplicate(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                   char **new_id, char *err, size_t errlen)
+{
+    const char *p[3] = {org_id, user_id, id};
+    /* one statement: the copy and its widgets together, or nothing */
+    PGresult *res = db_exec(
+        a,
+        "WITH d AS (INSERT INTO dashboards (org_id, created_by_id, title, description, is_shared,"
+        "  refresh_minutes)"
+        "  SELECT org_id, $2, left('Copy of ' || title, 200), description, false, refresh_minutes"
+        "  FROM dashboards WHERE org_id = $1 AND id = $3 RETURNING id),"
+        " w AS (INSERT INTO widgets (org_id, dashboard_id, connection_id, title, kind, sql_text,"
+        "  body_markdown, chart_config, size, position, date_column, last_result, last_refreshed_at)"
+        "  SELECT w.org_id, d.id, w.connection_id, w.title, w.kind, w.sql_text, w.body_markdown,"
+        "  w.chart_config, w.size, w.position, w.date_column, w.last_result, w.last_refreshed_at"
+        "  FROM widgets w, d WHERE w.org_id = $1 AND w.dashboard_id = $3)"
+        " SELECT id FROM d",
+        3, p, err, errlen);
+    if (!res || PQntuples(res) != 1)
+        return -1;
+    *new_id = arena_strdup(a, db_get(res, 0, 0));
+    return 0;
+}
+
+int dash_delete(arena_t *a, const char *org_id, const char *id)
+{
+    char err[256];
+    const char *p[2] = {org_id, id};
+    PGresult *res = db_exec(a, "DELETE FROM dashboards WHERE org_id = $1 AND id = $2", 2, p, err,
+                            sizeof err);
+    return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
+}
+
+json_t *dash_due_refresh(arena_t *a)
+{
+    char err[256];
+    PGresult *res = db_exec(
+        a,
+        "SELECT d.org_id, d.id, d.refresh_minutes FROM dashboards d"
+        " WHERE d.refresh_minutes > 0 AND EXISTS (SELECT 1 FROM widgets w WHERE w.dashboard_id = d.id"
+        "  AND w.kind <> 'text' AND (w.last_refreshed_at IS NULL OR"
+        "  w.last_refreshed_at < now() - make_interval(mins => d.refresh_minutes)))",
+        0, NULL, err, sizeof err);
+    return res ? db_rows_json(res) : json_array();
+}

@@ -1,0 +1,42 @@
+// Tell the server this browser runs JavaScript: dashboards then load stale
+// widgets with htmx instead of running them before the page is sent.
+document.cookie = 'dm_js=1; path=/; SameSite=Lax';
+// app.js — small touches on top of htmx. Everything works without it.
+// Chat: show the question at once and clear the box while the answer is
+// worked out; the server's fragment then replaces the echo.
+document.addEventListener('htmx:beforeRequest', function (e) {
+  var form = e.detail.elt;
+  if (!form || form.id !== 'ask') return;
+  var box = form.querySelector('textarea[name=message]');
+  var text = box ? box.value.trim() : '';
+  var list = document.getElementById('messages');
+  if (!text || !list) return;
+  var echo = document.createElement('div');
+  echo.className = 'msg msg-user msg-pending';
+  var p = document.createElement('p');
+  p.textContent = text;
+  echo.appendChild(p);
+  list.appendChild(echo);
+  echo.scrollIntoView({ block: 'end' });
+  box.value = '';
+});
+document.addEventListener('htmx:afterRequest', function (e) {
+  if (!e.detail.elt || e.detail.elt.id !== 'ask') return;
+  document.querySelectorAll('.msg-pending').forEach(function (n) { n.remove(); });
+  var empty = document.querySelector('.chat-empty');
+  if (empty) empty.remove();
+});
+document.addEventListener('htmx:afterSwap', function (e) {
+  if (e.detail.target && e.detail.target.id === 'messages') {
+    var last = e.detail.target.lastElementChild;
+    if (last) last.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+});
+// Enter sends the question (Shift+Enter for a new line).
+document.addEventListener('keydown', function (e) {
+  var t = e.target;
+  if (e.key === 'Enter' && !e.shiftKey && t && t.name === 'message' && t.form && t.form.id === 'ask') {
+    e.preventDefault();
+    t.form.requestSubmit();
+  }
+});

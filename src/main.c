@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "tmpl/tmpl.h"
 
+#include <curl/curl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,7 @@ static int cmd_version(void)
 int main(int argc, char **argv)
 {
     argc = take_config(argc, argv);
+    curl_global_init(CURL_GLOBAL_DEFAULT); /* before any process forks or thread starts */
     if (argc < 2) {
         fputs(usage, stderr);
         return 2;

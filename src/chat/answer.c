@@ -217,7 +217,17 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
         return failure("DataMind could not read that question (is it valid text?).", err);
     double plan_ms = ms_since(&t0);
     json_t *msg;
-    if (!p.sql) {
+    if (!p.sql && chat_llm_enabled()) {
+        char lerr[512] = "";
+        msg = chat_llm_answer(a, t, &c, schema, lerr, sizeof lerr);
+        if (!msg) { /* keep the clarification, and say why the LLM did not help */
+            msg = clarification(&p, plan_ms);
+            const char *base = json_string_value(json_object_get(msg, "content"));
+            json_object_set_new(msg, "content", json_string(arena_printf(
+                a, "%s (An AI model was asked too, but %s.)", base, lerr)));
+            json_object_set_new(msg, "llm_error", json_string(lerr));
+        }
+    } else if (!p.sql) {
         msg = clarification(&p, plan_ms);
     } else {
         query_opts_t o = {.source = "chat"};

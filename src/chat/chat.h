@@ -8,11 +8,13 @@
 #include <jansson.h>
 
 #include "core/arena.h"
+#include "tmpl/tmpl.h"
 
 typedef struct chat_turn {
     const char *org_id, *user_id, *ip, *conn_id;
     const char *question;
     const json_t *history;   /* the session's messages so far (oldest first), or NULL */
+    const tmpl_set_t *prompts; /* holds prompts/sql and prompts/insight (LLM path) */
 } chat_turn_t;
 
 #define CHAT_QUESTION_MAX 2000

@@ -10,4 +10,9 @@
 const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t *c, char *err,
                                 size_t errlen);
 
+/* The LLM path (llm_path.c): an answered message, or NULL with err. */
+int chat_llm_enabled(void);
+json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+                        const ask_schema_t *schema, char *err, size_t errlen);
+
 #endif

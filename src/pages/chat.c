@@ -3,8 +3,12 @@
 #include "chat/chat.h"
 #include "store/store.h"
 
+#include "tmpl/tmpl.h"
+
 #include <stdio.h>
 #include <string.h>
+
+extern tmpl_set_t *app_templates; /* app.c */
 
 /* A stored message as template data: chart drawn, table paged, flags. */
 static void message_view(req_t *r, json_t *m, const char *conn_id)
@@ -147,7 +151,8 @@ void page_chat_ask(req_t *r)
     json_t *user_msg = json_pack("{s:s, s:s}", "role", "user", "content", question ? question : "");
     chat_add_message(r->arena, r->user->org_id, sid, user_msg, NULL);
     chat_turn_t t = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
-                     .conn_id = conn, .question = question, .history = history};
+                     .conn_id = conn, .question = question, .history = history,
+                     .prompts = app_templates};
     json_t *answer = chat_answer(r->arena, &t);
     char *mid = NULL;
     chat_add_message(r->arena, r->user->org_id, sid, answer, &mid);

@@ -1,5 +1,6 @@
 /* audit.c — the audit log for admins: filters, pages, CSV export. */
 #include "pages/pages.h"
+#include "export/export.h"
 #include "store/store.h"
 
 #include <ctype.h>
@@ -98,20 +99,6 @@ void page_audit(req_t *r)
     page_render(r, "audit", ctx);
 }
 
-/* A CSV cell, quoted, with formula-starting cells defused (=, +, -, @, tab, CR). */
-static void csv_cell(buf_t *b, const char *s)
-{
-    buf_putc(b, '"');
-    if (s && strchr("=+-@\t\r", s[0]) && s[0])
-        buf_putc(b, '\'');
-    for (; s && *s; s++) {
-        if (*s == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *s);
-    }
-    buf_putc(b, '"');
-}
-
 void page_audit_csv(req_t *r)
 {
     audit_filter_t f;
@@ -131,7 +118,7 @@ void page_audit_csv(req_t *r)
     for (size_t c = 0; c < 8; c++) {
         if (c)
             buf_putc(&r->body, ',');
-        csv_cell(&r->body, cols[c]);
+        export_csv_cell(&r->body, cols[c]);
     }
     buf_puts(&r->body, "\r\n");
     size_t i;
@@ -140,7 +127,7 @@ void page_audit_csv(req_t *r)
         for (size_t c = 0; c < 8; c++) {
             if (c)
                 buf_putc(&r->body, ',');
-            csv_cell(&r->body, json_string_value(json_object_get(row, cols[c])));
+            export_csv_cell(&r->body, json_string_value(json_object_get(row, cols[c])));
         }
         buf_puts(&r->body, "\r\n");
     }

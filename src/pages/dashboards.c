@@ -61,7 +61,12 @@ static json_t *refresh_options(int current)
 {
     json_t *arr = json_array();
     for (size_t i = 0; i < sizeof refresh_choices / sizeof refresh_choices[0]; i++)
-        json_array_append_new(arr, json_pack("{s:i, s:b}", "value", refresh_choices[i],
+        json_array_append_new(arr, json_pack("{s:i, s:s, s:b}", "value", refresh_choices[i],
+                                             "label", refresh_choices[i] == 0 ? "off"
+                                             : refresh_choices[i] == 1 ? "every minute"
+                                             : refresh_choices[i] == 5 ? "every 5 minutes"
+                                             : refresh_choices[i] == 15 ? "every 15 minutes"
+                                             : "every hour",
                                              "selected", refresh_choices[i] == current));
     return arr;
 }

@@ -137,6 +137,11 @@ void page_widget_move(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);
+void page_export_message(req_t *r);
+void page_export_explore(req_t *r);
+void page_export_query(req_t *r);
+void page_export_widget(req_t *r);
+void page_export_dashboard(req_t *r);
 void page_healthz(req_t *r);
 void page_metrics(req_t *r);
 

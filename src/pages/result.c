@@ -93,16 +93,36 @@ json_t *result_chart_kinds(const char *selected)
     return arr;
 }
 
+/* The recommendation for this result with the stored config's choices on
+ * top: a config may name only a type ("as a pie chart") and still draw. */
+static json_t *merged_config(const json_t *result, const json_t *config)
+{
+    chart_config_t rec = {0};
+    chart_recommend(result, &rec);
+    json_t *m = chart_config_to_json(&rec);
+    chart_config_free(&rec);
+    const char *keys[] = {"type", "x", "y", "series", "title", "stacked"};
+    for (size_t i = 0; config && i < sizeof keys / sizeof keys[0]; i++) {
+        json_t *v = json_object_get(config, keys[i]);
+        if (v && !json_is_null(v) && !(json_is_string(v) && !*json_string_value(v)))
+            json_object_set(m, keys[i], v);
+    }
+    return m;
+}
+
 json_t *result_chart_from(const json_t *result, const json_t *config)
 {
     chart_config_t cfg = {0};
     char err[256];
     buf_t svg = {0};
     json_t *out;
-    if (!config || chart_config_from_json(config, &cfg, err, sizeof err) < 0) {
+    json_t *m = merged_config(result, config);
+    if (chart_config_from_json(m, &cfg, err, sizeof err) < 0) {
+        json_decref(m);
         chart_config_free(&cfg);
         return result_chart(result, NULL, NULL);
     }
+    json_decref(m);
     if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
     else

@@ -31,6 +31,18 @@ typedef struct render {
 static int render_nodes(render_t *r, const tmpl_t *t, size_t from, size_t to,
                         const ctx_t *ctx, const indent_t *in);
 
+/* One step of a dotted name: a key of an object, or — an extension to the
+ * spec, for "{{#list.0}}…{{/list.0}}" (is the list non-empty?) — a decimal
+ * index into an array. */
+static json_t *render_step(json_t *v, const char *part)
+{
+    if (json_is_object(v))
+        return json_object_get(v, part);
+    if (json_is_array(v) && *part && strspn(part, "0123456789") == strlen(part) && strlen(part) < 9)
+        return json_array_get(v, (size_t)atol(part));
+    return NULL;
+}
+
 /* Spec name resolution: the first part is looked up down the context
  * stack; the rest only inside what the first part found. */
 static json_t *render_lookup(const ctx_t *ctx, const tmpl_node_t *n)
@@ -44,7 +56,7 @@ static json_t *render_lookup(const ctx_t *ctx, const tmpl_node_t *n)
             v = json_object_get(ctx->v, part);
     for (unsigned i = 1; v && i < n->nparts; i++) {
         part += strlen(part) + 1;
-        v = json_is_object(v) ? json_object_get(v, part) : NULL;
+        v = render_step(v, part);
     }
     return v;
 }

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 static const char *const spec_files[] = {
-    "interpolation", "sections", "inverted", "comments", "partials", "delimiters",
+    "interpolation", "sections", "inverted", "comments", "partials", "delimiters", "extensions",
 };
 
 /* Compile the case's partials and template into a fresh set and render. */

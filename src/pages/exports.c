@@ -1,0 +1,250 @@
+/* exports.c — any answer as a file: CSV, Excel or PDF, from a chat answer,
+ * an Explore result, a saved query or a dashboard widget, and a whole
+ * dashboard as PDF. The query is re-run for the full result (under the row
+ * cap), not just the preview; every export is audited. */
+#include "pages/pages.h"
+#include "core/config.h"
+#include "export/export.h"
+#include "query/query.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *now_utc(req_t *r)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    char s[32];
+    gmtime_r(&t, &tm);
+    strftime(s, sizeof s, "%Y-%m-%d %H:%M UTC", &tm);
+    return arena_strdup(r->arena, s);
+}
+
+static int read_file_into(const char *path, buf_t *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(out, chunk, got);
+    fclose(f);
+    return 0;
+}
+
+static void attachment(req_t *r, const char *title, const char *ext, const char *type)
+{
+    char *name = export_filename(title, ext);
+    http_header(r, "Content-Type", type);
+    http_header(r, "Content-Disposition", arena_printf(r->arena, "attachment; filename=\"%s\"", name));
+    http_header(r, "Cache-Control", "no-store");
+    free(name);
+}
+
+/* Write result as fmt into the response. 0, or -1 after an error page. */
+static int send_file(req_t *r, const json_t *result, const export_meta_t *m, const char *fmt)
+{
+    char err[512];
+    if (strcmp(fmt, "csv") == 0) {
+        char *mem = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&mem, &len);
+        const char *bom = http_query(r, "bom");
+        int rc = f ? export_csv(result, bom && strcmp(bom, "1") == 0, f, err, sizeof err) : -1;
+        if (f)
+            fclose(f);
+        if (rc == 0) {
+            attachment(r, m->title, "csv", "text/csv; charset=utf-8");
+            buf_append(&r->body, mem, len);
+        }
+        free(mem);
+        if (rc < 0)
+            page_error(r, 500, "The CSV file could not be written.");
+        return rc;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/datamind-export-XXXXXX", cfg->tmpdir);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        page_error(r, 507, "There is no room to write the file right now. Try again later.");
+        return -1;
+    }
+    close(fd);
+    int pdf = strcmp(fmt, "pdf") == 0;
+    int rc = pdf ? export_pdf(result, m, path, err, sizeof err)
+                 : export_xlsx(result, m, path, err, sizeof err);
+    if (rc == 0 && read_file_into(path, &r->body) == 0) {
+        attachment(r, m->title, pdf ? "pdf" : "xlsx",
+                   pdf ? "application/pdf"
+                       : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    } else {
+        rc = -1;
+        page_error(r, 500, "The file could not be written.");
+    }
+    unlink(path);
+    return rc;
+}
+
+static const char *format_param(req_t *r)
+{
+    const char *fmt = http_param(r, "format");
+    if (fmt && (strcmp(fmt, "csv") == 0 || strcmp(fmt, "xlsx") == 0 || strcmp(fmt, "pdf") == 0))
+        return fmt;
+    return NULL;
+}
+
+/* Run sql on conn and send it as a file; audit under action export.<fmt>. */
+static void export_query(req_t *r, const char *conn, const char *sql, export_meta_t *m,
+                         const char *rtype, const char *rid)
+{
+    const char *fmt = format_param(r);
+    if (!fmt) {
+        page_error(r, 400, "Choose a format: csv, xlsx or pdf.");
+        return;
+    }
+    query_opts_t o = {.source = "export"};
+    query_outcome_t out;
+    char err[1024];
+    if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
+                           &out, err, sizeof err) < 0) {
+        page_error(r, 422, conn ? arena_printf(r->arena, "The query failed: %s", err)
+                                : "The connection of this answer was deleted.");
+        return;
+    }
+    m->sql = sql;
+    m->generated_at = now_utc(r);
+    if (send_file(r, out.result, m, fmt) == 0)
+        audit_record(r->arena, r->user->org_id, r->user->id, arena_printf(r->arena, "export.%s", fmt),
+                     rtype, rid, json_pack("{s:O, s:O}", "rows", json_object_get(out.result, "row_count"),
+                                           "truncated", json_object_get(out.result, "truncated")),
+                     r->remote_addr);
+    json_decref(out.result);
+}
+
+void page_export_message(req_t *r)
+{
+    json_t *msg = chat_message_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
+    const char *sql = msg ? json_string_value(json_object_get(msg, "sql_text")) : NULL;
+    if (!sql) {
+        json_decref(msg);
+        page_error(r, 404, "There is no such answer to download.");
+        return;
+    }
+    const char *q = json_string_value(json_object_get(msg, "question"));
+    export_meta_t m = {.title = q ? q : "Answer", .question = q,
+                       .insight = json_string_value(json_object_get(msg, "content")),
+                       .source = "DataMind chat", .chart_config = json_object_get(msg, "chart_config")};
+    export_query(r, json_string_value(json_object_get(msg, "connection_id")), sql, &m, "chat_message",
+                 json_string_value(json_object_get(msg, "id")));
+    json_decref(msg);
+}
+
+void page_export_explore(req_t *r)
+{
+    const char *sql = http_param(r, "sql");
+    export_meta_t m = {.title = "Explore result", .source = "DataMind Explore"};
+    if (!sql || !*sql) {
+        page_error(r, 400, "There is no query to export.");
+        return;
+    }
+    export_query(r, http_param(r, "connection_id"), sql, &m, "connection", http_param(r, "connection_id"));
+}
+
+void page_export_query(req_t *r)
+{
+    json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
+    if (!q) {
+        page_error(r, 404, "There is no such saved query.");
+        return;
+    }
+    export_meta_t m = {.title = json_string_value(json_object_get(q, "name")),
+                       .insight = json_string_value(json_object_get(q, "description")),
+                       .source = "DataMind saved query"};
+    export_query(r, json_string_value(json_object_get(q, "connection_id")),
+                 json_string_value(json_object_get(q, "sql_text")), &m, "saved_query",
+                 json_string_value(json_object_get(q, "id")));
+    json_decref(q);
+}
+
+void page_export_widget(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    json_t *w = widget_get(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")),
+                           http_route_param(r, "wid"));
+    const char *sql = w ? json_string_value(json_object_get(w, "sql_text")) : NULL;
+    if (!sql || !*sql) {
+        page_error(r, 404, "There is no such widget with a query on this dashboard.");
+    } else {
+        export_meta_t m = {.title = json_string_value(json_object_get(w, "title")),
+                           .source = arena_printf(r->arena, "Dashboard %s",
+                                                  json_string_value(json_object_get(d, "title"))),
+                           .chart_config = json_object_get(w, "chart_config")};
+        export_query(r, json_string_value(json_object_get(w, "connection_id")), sql, &m, "widget",
+                     json_string_value(json_object_get(w, "id")));
+    }
+    json_decref(w);
+    json_decref(d);
+}
+
+/* The whole dashboard as one PDF: every widget's current result. */
+void page_export_dashboard(req_t *r)
+{
+    json_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    const char *did = json_string_value(json_object_get(d, "id"));
+    json_t *widgets = widget_list(r->arena, r->user->org_id, did);
+    size_t n = json_array_size(widgets);
+    export_section_t *s = arena_alloc(r->arena, (n + 1) * sizeof *s);
+    json_t *keep = json_array(); /* results live until the file is written */
+    for (size_t i = 0; i < n; i++) {
+        json_t *w = json_array_get(widgets, i);
+        const char *kind = json_string_value(json_object_get(w, "kind"));
+        const char *sql = json_string_value(json_object_get(w, "sql_text"));
+        const char *conn = json_string_value(json_object_get(w, "connection_id"));
+        s[i].title = json_string_value(json_object_get(w, "title"));
+        s[i].chart_config = json_object_get(w, "chart_config");
+        if (strcmp(kind, "text") == 0) {
+            s[i].text = json_string_value(json_object_get(w, "body_markdown"));
+            continue;
+        }
+        query_opts_t o = {.source = "export", .max_rows = 1000};
+        query_outcome_t out;
+        char err[512];
+        if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
+                               &out, err, sizeof err) < 0) {
+            s[i].error = arena_strdup(r->arena, conn ? err : "its connection was deleted");
+            continue;
+        }
+        json_array_append_new(keep, out.result);
+        s[i].result = out.result;
+    }
+    char path[4096], err[512];
+    snprintf(path, sizeof path, "%s/datamind-export-XXXXXX", cfg->tmpdir);
+    int fd = mkstemp(path);
+    const char *title = json_string_value(json_object_get(d, "title"));
+    if (fd >= 0)
+        close(fd);
+    if (fd < 0 || export_pdf_dashboard(title, arena_printf(r->arena, "Generated %s", now_utc(r)), s,
+                                       n, path, err, sizeof err) < 0 ||
+        read_file_into(path, &r->body) < 0) {
+        page_error(r, 500, "The PDF could not be written.");
+    } else {
+        attachment(r, title, "pdf", "application/pdf");
+        audit_record(r->arena, r->user->org_id, r->user->id, "export.pdf", "dashboard", did,
+                     json_pack("{s:i}", "widgets", (int)n), r->remote_addr);
+    }
+    if (fd >= 0)
+        unlink(path);
+    json_decref(keep);
+    json_decref(widgets);
+    json_decref(d);
+}

@@ -1,0 +1,112 @@
+"""Exports: CSV (formula-safe), Excel and PDF of chat answers, Explore
+results, saved queries, widgets and whole dashboards — checked with real
+readers (python's zipfile + XML, poppler's pdfinfo/pdftotext)."""
+import io
+import os
+import re
+import subprocess
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+import zipfile
+
+import dm
+from test_chat import ask
+from test_dashboards import answer_id, new_dashboard, pin, widget_ids
+
+
+def pdf_text(data):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(data)
+        f.flush()
+        info = subprocess.run(["pdfinfo", f.name], capture_output=True, text=True).stdout
+        text = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True).stdout
+    return info, text
+
+
+class TestExports(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c = dm.demo_client()
+        cls.mid = answer_id(cls.c, "top 5 customers by number of orders")
+
+    def test_chat_answer_csv(self):
+        r = self.c.get("/chat/messages/%s/export?format=csv" % self.mid)
+        self.assertEqual(r.status, 200)
+        self.assertIn("text/csv", r.header("Content-Type"))
+        self.assertRegex(r.header("Content-Disposition"), r'attachment; filename="[a-z0-9-]+\.csv"')
+        lines = r.body.decode().splitlines()
+        self.assertEqual(len(lines), 6)
+        top = dm.psql("SELECT c.name FROM orders o JOIN customers c ON c.id = o.customer_id "
+                      "GROUP BY c.id, c.name ORDER BY count(*) DESC LIMIT 1", db="shop")
+        self.assertIn(top, lines[1])
+        r = self.c.get("/chat/messages/%s/export?format=csv&bom=1" % self.mid)
+        self.assertTrue(r.body.startswith(b"\xef\xbb\xbf"))
+
+    def test_formula_injection_is_defused(self):
+        sql = "SELECT '=HYPERLINK(\"http://evil\")' AS a, '+1' AS b, '@x' AS c, -2.5 AS n"
+        r = self.c.post("/explore/export", {"_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",
+                                            "connection_id": dm.shop_connection_id(), "sql": sql})
+        self.assertEqual(r.status, 200)
+        row = r.body.decode().splitlines()[1]
+        self.assertIn("'=HYPERLINK", row)
+        self.assertIn("'+1", row)
+        self.assertIn("'@x", row)
+        self.assertTrue(row.endswith(",-2.5"))
+
+    def test_xlsx(self):
+        r = self.c.get("/chat/messages/%s/export?format=xlsx" % self.mid)
+        self.assertEqual(r.status, 200)
+        z = zipfile.ZipFile(io.BytesIO(r.body))
+        names = z.namelist()
+        self.assertIn("xl/workbook.xml", names)
+        wb = z.read("xl/workbook.xml").decode()
+        self.assertIn('name="Data"', wb)
+        self.assertIn('name="Summary"', wb)
+        ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+        text = "".join(z.read(n).decode() for n in names if n.startswith("xl/"))
+        self.assertIn("top 5 customers by number of orders", text)
+
+    def test_pdf(self):
+        r = self.c.get("/chat/messages/%s/export?format=pdf" % self.mid)
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.body.startswith(b"%PDF"))
+        info, text = pdf_text(r.body)
+        self.assertRegex(info, r"Pages:\s+1")
+        self.assertIn("top 5 customers by number of orders", text)
+        self.assertIn("Page 1 of 1", text)
+
+    def test_saved_query_and_widget_and_dashboard(self):
+        r = self.c.post("/queries", {"_csrf": dm.page_csrf(self.c, "/explore"), "name": "All orders by day",
+                                     "sql": "SELECT ordered_at::date AS day, count(*) FROM orders GROUP BY 1 ORDER BY 1",
+                                     "connection_id": dm.shop_connection_id(), "shared": "1"})
+        qid = r.header("Location").rsplit("/", 1)[1]
+        r = self.c.get("/queries/%s/export?format=csv" % qid)
+        days = dm.psql("SELECT count(DISTINCT ordered_at::date) FROM orders", db="shop")
+        self.assertEqual(len(r.body.decode().splitlines()) - 1, int(days), "the full result, not a preview")
+        did = new_dashboard(self.c, "Export board")
+        pin(self.c, self.mid, did)
+        self.c.post("/dashboards/%s/widgets" % did, {"_csrf": dm.page_csrf(self.c, "/dashboards/%s" % did),
+                    "source": "text", "title": "Notes", "markdown": "Quarterly **numbers**"})
+        wid = widget_ids(self.c.get("/dashboards/%s" % did).text)[0]
+        r = self.c.get("/dashboards/%s/widgets/%s/export?format=xlsx" % (did, wid))
+        self.assertEqual(r.status, 200)
+        zipfile.ZipFile(io.BytesIO(r.body)).testzip()
+        r = self.c.get("/dashboards/%s/export.pdf" % did)
+        self.assertEqual(r.status, 200)
+        info, text = pdf_text(r.body)
+        self.assertIn("Export board", text)
+        self.assertIn("Notes", text)
+        log = self.c.get("/audit").text
+        for a in ("export.csv", "export.xlsx", "export.pdf"):
+            self.assertIn(a, log)
+
+    def test_bad_format_and_viewer_roles(self):
+        self.assertEqual(self.c.get("/chat/messages/%s/export?format=exe" % self.mid).status, 400)
+        r = self.c.post("/explore/export", {"_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",
+                                            "connection_id": dm.shop_connection_id(), "sql": "DELETE FROM orders"})
+        self.assertEqual(r.status, 422)
+
+
+if __name__ == "__main__":
+    unittest.main()

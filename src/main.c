@@ -1,6 +1,7 @@
 /* main.c — `datamind <command>`: dispatch only. */
 #include "config.h"
 
+#include "auth/auth.h"
 #include "chart/chart.h"
 #include "cli/cli.h"
 #include "core/config.h"
@@ -8,6 +9,8 @@
 #include "pages/pages.h"
 #include "sqlsafe/sqlsafe.h"
 #include "store/store.h"
+#include "tasks/tasks.h"
+#include "uploads/uploads.h"
 #include "tmpl/tmpl.h"
 
 #include <curl/curl.h>
@@ -20,6 +23,7 @@ static const char usage[] =
     "usage: datamind <command> [options]\n"
     "\n"
     "  web      [--listen PATH|HOST:PORT] [--workers N] [--max-requests N] [--pidfile F]\n"
+    "  worker   [--runners N] [--pidfile F]   the scheduler and job runners\n"
     "  migrate                          apply migrations, idempotent\n"
     "  user add --org SLUG --email E --name N --role admin|analyst|viewer   (password on stdin)\n"
     "  sql check [--allow-function NAME]... [SQL]   validate a query (stdin if no SQL)\n"
@@ -120,6 +124,32 @@ static int cmd_web(int argc, char **argv)
     return rc;
 }
 
+static int cmd_worker(int argc, char **argv)
+{
+    load_config_or_die();
+    int runners = 2;
+    const char *pidfile = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(argv[i], "--runners") == 0)
+            runners = (int)arg_long("--runners", v, 1, 64), i++;
+        else if (strcmp(argv[i], "--pidfile") == 0 && v)
+            pidfile = argv[++i];
+        else {
+            fprintf(stderr, "datamind worker: unknown option %s\n%s", argv[i], usage);
+            return 2;
+        }
+    }
+    char err[512];
+    if (auth_keys_init(cfg->secret_key, cfg->secret_key_old, err, sizeof err) < 0)
+        fatal("cannot start: %s", err);
+    jobs_opts_t o = {.runners = runners, .tasks = tasks_table, .ntasks = tasks_count,
+                     .periodic = tasks_periodic, .nperiodic = tasks_periodic_count,
+                     .process_init = tasks_process_init, .process_done = tasks_process_done,
+                     .pidfile = pidfile};
+    return jobs_worker_run(&o);
+}
+
 static int cmd_migrate(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -132,6 +162,8 @@ static int cmd_migrate(int argc, char **argv)
         return 1;
     }
     printf("migrations: %d applied, database is up to date\n", applied);
+    if (uploads_db_ensure(err, sizeof err) < 0)
+        fprintf(stderr, "datamind migrate: warning: %s (uploads will not work)\n", err);
     db_close();
     return 0;
 }
@@ -154,6 +186,8 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "web") == 0)
         return cmd_web(argc - 1, argv + 1);
+    if (strcmp(cmd, "worker") == 0)
+        return cmd_worker(argc - 1, argv + 1);
     if (strcmp(cmd, "migrate") == 0)
         return cmd_migrate(argc - 1, argv + 1);
     if (strcmp(cmd, "user") == 0) {

@@ -142,6 +142,10 @@ void page_export_explore(req_t *r);
 void page_export_query(req_t *r);
 void page_export_widget(req_t *r);
 void page_export_dashboard(req_t *r);
+void page_uploads(req_t *r);
+void page_upload_create(req_t *r);
+void page_upload(req_t *r);
+void page_upload_delete(req_t *r);
 void page_healthz(req_t *r);
 void page_metrics(req_t *r);
 

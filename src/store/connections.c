@@ -21,6 +21,14 @@ json_t *conn_list(arena_t *a, const char *org_id)
     return res ? db_rows_json(res) : json_array();
 }
 
+json_t *conn_all(arena_t *a)
+{
+    char err[256];
+    PGresult *res = db_exec(a, "SELECT org_id, id FROM connections ORDER BY org_id, id", 0, NULL,
+                            err, sizeof err);
+    return res ? db_rows_json(res) : json_array();
+}
+
 static unsigned char *bytea_of(arena_t *a, const PGresult *res, int row, int col, size_t *len)
 {
     *len = 0;
@@ -166,5 +174,43 @@ int conn_set_functions(arena_t *a, const char *org_id, const char *id, const cha
         " FROM unnest(string_to_array($3, ',')) x WHERE btrim(x) <> '' ORDER BY 1), '{}'),"
         " version = version + 1 WHERE org_id = $1 AND id = $2",
         3, p, err, sizeof err);
+    return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
+}
+
+int conn_create_uploads(arena_t *a, const char *org_id, const conn_fields_t *f, char **id)
+{
+    char err[256], port[16];
+    snprintf(port, sizeof port, "%d", f->port);
+    /* "Uploads", or "Uploaded files" when someone named a connection so */
+    static const char *const names[] = {"Uploads", "Uploaded files", "DataMind uploads"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *p[8] = {org_id, f->host, port, f->database_name, f->username, f->sslmode,
+                            enc_param(a, f), names[i]};
+        PGresult *res = db_exec(a,
+                                "INSERT INTO connections (org_id, name, kind, host, port, database_name,"
+                                " username, sslmode, password_enc)"
+                                " VALUES ($1, $8, 'uploads', $2, $3::int, $4, $5, $6, $7::bytea)"
+                                " ON CONFLICT (org_id, name) DO NOTHING RETURNING id",
+                                8, p, err, sizeof err);
+        if (res && PQntuples(res) == 1) {
+            *id = arena_strdup(a, db_get(res, 0, 0));
+            return 0;
+        }
+        if (!res)
+            return -1;
+    }
+    return -1;
+}
+
+int conn_update_uploads(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f)
+{
+    char err[256], port[16];
+    snprintf(port, sizeof port, "%d", f->port);
+    const char *p[6] = {org_id, id, f->host, port, f->username, enc_param(a, f)};
+    PGresult *res = db_exec(a,
+                            "UPDATE connections SET host = $3, port = $4::int, username = $5,"
+                            " password_enc = $6::bytea, version = version + 1"
+                            " WHERE org_id = $1 AND id = $2 AND kind = 'uploads'",
+                            6, p, err, sizeof err);
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }

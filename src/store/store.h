@@ -93,6 +93,8 @@ typedef struct conn_fields {
     size_t password_enc_len;
 } conn_fields_t;
 json_t *conn_list(arena_t *a, const char *org_id);
+/* Every connection of every organization: [{org_id, id}] (the worker). */
+json_t *conn_all(arena_t *a);
 /* 0, or -1 when there is no such connection in this organization. */
 int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out);
 /* -1 with err "limit" when the organization has max_connections already,
@@ -102,6 +104,10 @@ int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_
 int conn_update(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f,
                 const char **field, char *err, size_t errlen);
 int conn_delete(arena_t *a, const char *org_id, const char *id);
+/* The org's "Uploads" connection (kind uploads): made by DataMind, outside
+ * the max_connections limit. */
+int conn_create_uploads(arena_t *a, const char *org_id, const conn_fields_t *f, char **id);
+int conn_update_uploads(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f);
 void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error);
 int conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv);
 
@@ -199,6 +205,21 @@ int widget_move(arena_t *a, const char *org_id, const char *dash_id, const char 
 int widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id);
 void widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
                        const char *error);
+
+/* --- uploads (uploads.c) -------------------------------------------------- */
+json_t *upload_list(arena_t *a, const char *org_id);
+json_t *upload_get(arena_t *a, const char *org_id, const char *id);
+int upload_create(arena_t *a, const char *org_id, const char *user_id, const char *filename,
+                  long long size, const char *table_name, const json_t *details, char **id);
+/* status: queued, running, done, failed. details (borrowed) replaces the old. */
+int upload_set_status(arena_t *a, const char *org_id, const char *id, const char *status,
+                      const char *error, long long rows, int columns, const char *table_name,
+                      const json_t *details);
+int upload_set_job(arena_t *a, const char *org_id, const char *id, const char *job_id);
+int upload_delete(arena_t *a, const char *org_id, const char *id);
+/* The org's "Uploads" connection id, or NULL. */
+const char *upload_connection(arena_t *a, const char *org_id);
+int upload_set_connection(arena_t *a, const char *org_id, const char *id, const char *conn_id);
 
 /* --- sessions (sessions.c) ---------------------------------------------- */
 typedef struct session_row {

@@ -1,0 +1,201 @@
+/* admin.c — what /admin/jobs shows and does: queue depths, running jobs,
+ * recent outcomes, dead letters (retry / discard), runners, the leader. */
+#include "jobs/internal.h"
+#include "core/log.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEAD_SHOWN 100
+#define DELAYED_SCANNED 1000 /* per-queue delayed counts come from the first 1000 */
+
+static void admin_decref(void *p)
+{
+    json_decref(p);
+}
+
+static const char *reply_str(const redisReply *r)
+{
+    return r && r->type == REDIS_REPLY_STRING ? r->str : NULL;
+}
+
+static json_t *admin_queues(arena_t *a)
+{
+    redisReply *names = kv_cmd(a, "SMEMBERS %s", jobs_key2(a, "queues", NULL));
+    redisReply *del = kv_cmd(a, "ZRANGE %s 0 %d", jobs_key2(a, "delayed", NULL),
+                             DELAYED_SCANNED - 1);
+    if (!names || names->type != REDIS_REPLY_ARRAY || !del || del->type != REDIS_REPLY_ARRAY)
+        return NULL;
+    json_t *out = json_array();
+    for (size_t i = 0; i < names->elements; i++) {
+        const char *q = names->element[i]->str;
+        redisReply *n = kv_cmd(a, "LLEN %s", jobs_key2(a, "q:", q));
+        long delayed = 0;
+        for (size_t k = 0; k < del->elements; k++) {
+            json_t *j = json_loads(del->element[k]->str, 0, NULL);
+            const char *jq = json_string_value(json_object_get(j, "queue"));
+            delayed += jq && strcmp(jq, q) == 0;
+            json_decref(j);
+        }
+        json_array_append_new(out, json_pack("{s:s, s:I, s:i}", "name", q, "depth",
+                                             (json_int_t)(n ? n->integer : 0), "delayed",
+                                             (int)delayed));
+    }
+    return out;
+}
+
+/* Running jobs are what sits in processing lists; a live runner's
+ * heartbeat says when its current job started. */
+static void admin_runner(arena_t *a, const char *id, long long now, json_t *running,
+                         json_t *runners)
+{
+    redisReply *hb = kv_cmd(a, "GET %s", jobs_key2(a, "hb:", id));
+    redisReply *proc = kv_cmd(a, "LRANGE %s 0 -1", jobs_key2(a, "proc:", id));
+    json_t *beat = reply_str(hb) ? json_loads(hb->str, 0, NULL) : NULL;
+    arena_defer(a, admin_decref, beat);
+    json_array_append_new(runners, json_pack("{s:s, s:b}", "id", id, "alive", beat != NULL));
+    for (size_t i = 0; proc && proc->type == REDIS_REPLY_ARRAY && i < proc->elements; i++) {
+        json_t *job = json_loads(proc->element[i]->str, 0, NULL);
+        if (!job)
+            continue;
+        const char *jid = json_string_value(json_object_get(job, "id"));
+        const char *bid = json_string_value(json_object_get(beat, "job"));
+        long long since = json_integer_value(json_object_get(job, "enqueued_at"));
+        if (jid && bid && strcmp(jid, bid) == 0)
+            since = json_integer_value(json_object_get(beat, "started"));
+        json_array_append_new(running, json_pack("{s:O, s:O, s:s, s:I}", "id",
+                                                 json_object_get(job, "id"), "type",
+                                                 json_object_get(job, "type"), "runner", id,
+                                                 "age_s", (json_int_t)((now - since) / 1000)));
+        json_decref(job);
+    }
+}
+
+static json_t *admin_list(arena_t *a, redisReply *r)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; r && r->type == REDIS_REPLY_ARRAY && i < r->elements; i++) {
+        json_t *j = reply_str(r->element[i]) ? json_loads(r->element[i]->str, 0, NULL) : NULL;
+        if (j)
+            json_array_append_new(out, j);
+    }
+    (void)a;
+    return out;
+}
+
+static json_t *admin_dead(arena_t *a)
+{
+    redisReply *ids = kv_cmd(a, "ZREVRANGE %s 0 %d", jobs_key2(a, "dead:idx", NULL),
+                             DEAD_SHOWN - 1);
+    json_t *out = json_array();
+    for (size_t i = 0; ids && ids->type == REDIS_REPLY_ARRAY && i < ids->elements; i++) {
+        redisReply *r = kv_cmd(a, "HGET %s %s", jobs_key2(a, "dead", NULL), ids->element[i]->str);
+        json_t *j = reply_str(r) ? json_loads(r->str, 0, NULL) : NULL;
+        if (!j)
+            continue;
+        json_array_append_new(out, json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?}", "id",
+                                             ids->element[i]->str, "type",
+                                             json_object_get(j, "type"), "queue",
+                                             json_object_get(j, "queue"), "error",
+                                             json_object_get(j, "error"), "attempts",
+                                             json_object_get(j, "attempt"), "failed_at",
+                                             json_object_get(j, "failed_at")));
+        json_decref(j);
+    }
+    return out;
+}
+
+json_t *jobs_overview(arena_t *a)
+{
+    json_t *queues = admin_queues(a);
+    if (!queues)
+        return NULL;
+    json_t *o = json_pack("{s:o, s:[], s:[]}", "queues", queues, "running", "runners");
+    arena_defer(a, admin_decref, o);
+    long long now = jobs_now_ms();
+    redisReply *ids = kv_cmd(a, "SMEMBERS %s", jobs_key2(a, "runners", NULL));
+    for (size_t i = 0; ids && ids->type == REDIS_REPLY_ARRAY && i < ids->elements; i++)
+        admin_runner(a, ids->element[i]->str, now, json_object_get(o, "running"),
+                     json_object_get(o, "runners"));
+    redisReply *recent = kv_cmd(a, "LRANGE %s 0 %d", jobs_key2(a, "recent", NULL),
+                                JOBS_RECENT_MAX - 1);
+    json_object_set_new(o, "recent", admin_list(a, recent));
+    json_object_set_new(o, "dead", admin_dead(a));
+    redisReply *leader = kv_cmd(a, "GET %s", jobs_key2(a, "leader", NULL));
+    json_object_set_new(o, "leader",
+                        reply_str(leader) ? json_string(leader->str) : json_null());
+    return o;
+}
+
+/* Remove the dead record only if it is still there, and re-queue in the
+ * same step: two admins clicking "retry" at once queue it once. */
+static const char TAKE_DEAD_LUA[] =
+    "if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end\n"
+    "redis.call('ZREM', KEYS[2], ARGV[1])\n"
+    "if #KEYS == 3 then redis.call('LPUSH', KEYS[3], ARGV[2]) end\n"
+    "return 1\n";
+
+static int admin_take_dead(arena_t *a, const char *id, const char *queue, const char *job,
+                           char *err, size_t errlen)
+{
+    const char *keys[] = {jobs_key2(a, "dead", NULL), jobs_key2(a, "dead:idx", NULL),
+                          queue ? jobs_key2(a, "q:", queue) : NULL};
+    const char *args[] = {id, job ? job : ""};
+    redisReply *r = jobs_eval(a, TAKE_DEAD_LUA, queue ? 3 : 2, keys, 2, args);
+    if (!r) {
+        snprintf(err, errlen, "the job queue (Redis) is not reachable; try again shortly");
+        return -1;
+    }
+    if (r->type != REDIS_REPLY_INTEGER || r->integer == 0) {
+        snprintf(err, errlen, "no such dead job (already retried or discarded?)");
+        return -1;
+    }
+    return 0;
+}
+
+int jobs_dead_retry(arena_t *a, const char *job_id, char *err, size_t errlen)
+{
+    if (!job_id || !*job_id) {
+        snprintf(err, errlen, "no such dead job");
+        return -1;
+    }
+    redisReply *r = kv_cmd(a, "HGET %s %s", jobs_key2(a, "dead", NULL), job_id);
+    if (!r) {
+        snprintf(err, errlen, "the job queue (Redis) is not reachable; try again shortly");
+        return -1;
+    }
+    json_t *j = reply_str(r) ? json_loads(r->str, 0, NULL) : NULL;
+    const char *queue = json_string_value(json_object_get(j, "queue"));
+    if (!j || !queue) {
+        json_decref(j);
+        snprintf(err, errlen, "no such dead job");
+        return -1;
+    }
+    arena_defer(a, admin_decref, j);
+    json_t *fresh = json_deep_copy(j);
+    json_object_set_new(fresh, "attempt", json_integer(0));
+    json_object_del(fresh, "error");
+    json_object_del(fresh, "failed_at");
+    char *s = json_dumps(fresh, JSON_COMPACT);
+    json_decref(fresh);
+    const char *job = arena_strdup(a, s);
+    free(s);
+    if (admin_take_dead(a, job_id, queue, job, err, errlen) < 0)
+        return -1;
+    log_msg(LOG_INFO, "jobs: dead job %s put back on queue %s", job_id, queue);
+    return 0;
+}
+
+int jobs_dead_discard(arena_t *a, const char *job_id, char *err, size_t errlen)
+{
+    if (!job_id || !*job_id) {
+        snprintf(err, errlen, "no such dead job");
+        return -1;
+    }
+    if (admin_take_dead(a, job_id, NULL, NULL, err, errlen) < 0)
+        return -1;
+    log_msg(LOG_INFO, "jobs: dead job %s discarded", job_id);
+    return 0;
+}

@@ -1,0 +1,98 @@
+/* jobs.h — background work: a Redis reliable queue and `datamind worker`.
+ *
+ * Delivery is at-least-once: a job leaves Redis only when a runner acks it,
+ * so a runner killed mid-job makes the job run again — with the same "id"
+ * and "attempt". Handlers turn that into exactly-once effects by writing
+ * their results under a unique key (alert id + slot) in PostgreSQL.
+ *
+ * A job is a JSON object:
+ *   {"id": 32 hex chars, "type": "alert.check", "queue": "default",
+ *    "args": {...}, "attempt": failures so far (0 on the first delivery),
+ *    "max_attempts": n, "enqueued_at": unix ms, "dedupe": "key" or null}
+ *
+ * Redis keys (under cfg->redis_prefix): q:<queue> list (LPUSH in, taken
+ * from the right), proc:<runner> list (in flight), hb:<runner> heartbeat,
+ * runners set, delayed zset (due ms), dead hash (id → job + "error",
+ * "failed_at") with dead:idx zset (id by failed_at), reaps hash (id → times
+ * its runner died holding it), recent list (last 50), leader, queues set,
+ * dedupe:<key>, job:<id> progress hash. */
+#ifndef DM_JOBS_H
+#define DM_JOBS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+
+/* Enqueue a job on `queue`. args is stolen (NULL = {}). max_attempts < 1
+ * counts as 1. dedupe_key NULL, or e.g. "alert.check:<id>:<slot>": the job
+ * is enqueued only if SET NX dedupe:<key> succeeds (TTL 2 days), atomically
+ * with the push. Returns 0 when enqueued, 1 when the dedupe key was already
+ * taken (nothing enqueued; job_id_out gets the id of the job holding it),
+ * -1 with err. job_id_out: 33 bytes or NULL. */
+int jobs_enqueue(arena_t *a, const char *queue, const char *type, json_t *args,
+                 int max_attempts, const char *dedupe_key, char *job_id_out, char *err,
+                 size_t errlen);
+
+/* A handler gets the whole job object. 0 = done (acked); -1 = failed, err
+ * says why: retried after 1 s, 2 s, 4 s … (≤ 5 min, ±20 % jitter) until
+ * max_attempts, then dead-lettered with err. Runs with SIGTERM blocked, so
+ * a stop waits for it. A handler that may run longer than 15 s must call
+ * jobs_progress now and then: that also renews the runner's heartbeat. */
+typedef int (*jobs_handler_fn)(arena_t *a, const json_t *job, char *err, size_t errlen);
+typedef struct jobs_task {
+    const char *type;
+    jobs_handler_fn fn;
+} jobs_task_t;
+
+/* Periodic work: the leader calls enqueue once per slot (slot = unix
+ * seconds / every_s). enqueue should use a dedupe key naming the slot, so
+ * two leaders in a split brain still enqueue it once. -1 = try again next
+ * second. */
+typedef struct jobs_periodic {
+    const char *name;
+    int every_s;
+    int (*enqueue)(arena_t *a, long slot, char *err, size_t errlen);
+} jobs_periodic_t;
+
+typedef struct jobs_opts {
+    int runners;                 /* job runner processes (≥ 1) */
+    const char *const *queues;   /* taken round-robin; NULL = {"default"} */
+    size_t nqueues;
+    const jobs_task_t *tasks;
+    size_t ntasks;
+    const jobs_periodic_t *periodic;
+    size_t nperiodic;
+    int (*process_init)(void);   /* in each child after fork; -1 = exit, respawned */
+    void (*process_done)(void);  /* in each child before it exits; may be NULL */
+    const char *pidfile;         /* may be NULL */
+} jobs_opts_t;
+
+/* The master: forks one scheduler and o->runners runners, respawns any that
+ * die (with back-off), and on SIGTERM/SIGINT lets each runner finish its job
+ * (SIGKILL after 60 s). Returns the process exit code. */
+int jobs_worker_run(const jobs_opts_t *o);
+
+/* Progress of a long job: hash job:<id> {state, pct, message, updated (unix
+ * ms)}, TTL 1 day. Never fails the caller (problems are logged). In a
+ * runner it also renews the heartbeat. */
+void jobs_progress(arena_t *a, const char *job_id, const char *state, int pct,
+                   const char *message);
+/* {"state","pct","message","updated"} or NULL if unknown. Owned by the
+ * arena (released with it; do not decref). */
+json_t *jobs_progress_get(arena_t *a, const char *job_id);
+
+/* For /admin/jobs. All times unix ms except age_s. Owned by the arena;
+ * NULL when Redis is down.
+ *   {"queues":[{"name","depth","delayed"}],
+ *    "running":[{"id","type","runner","age_s"}],
+ *    "recent":[{"id","type","queue","ok","error","attempt","runner","ms","finished_at"}],
+ *    "dead":[{"id","type","queue","error","attempts","failed_at"}]  (newest 100),
+ *    "runners":[{"id","alive"}], "leader": "host:pid" or null} */
+json_t *jobs_overview(arena_t *a);
+/* Put a dead job back on its queue with attempt 0 / drop it. -1 with err
+ * ("no such dead job") when it is not (or no longer) dead. */
+int jobs_dead_retry(arena_t *a, const char *job_id, char *err, size_t errlen);
+int jobs_dead_discard(arena_t *a, const char *job_id, char *err, size_t errlen);
+
+#endif

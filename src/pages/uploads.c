@@ -1,0 +1,173 @@
+/* uploads.c — bring a CSV or Excel file, get tables to ask questions of:
+ * the list, the upload form, the progress page, delete. The loading is
+ * the worker's upload.ingest job (uploads/task.c). */
+#include "pages/pages.h"
+#include "jobs/jobs.h"
+#include "store/store.h"
+#include "uploads/uploads.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+void page_uploads(req_t *r)
+{
+    json_t *ctx = page_ctx(r, "Uploads", "uploads");
+    json_t *list = upload_list(r->arena, r->user->org_id);
+    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
+    json_t *done = json_array();
+    size_t i;
+    json_t *u;
+    json_array_foreach(list, i, u) {
+        const char *st = json_string_value(json_object_get(u, "status"));
+        json_object_set_new(u, arena_printf(r->arena, "is_%s", st ? st : "queued"), json_true());
+        if (st && strcmp(st, "done") == 0)
+            json_array_append(done, u);
+    }
+    json_object_set_new(ctx, "uploads", list);
+    json_object_set_new(ctx, "targets", done);
+    json_object_set_new(ctx, "connection_id", json_string(or_empty(upload_connection(r->arena, r->user->org_id))));
+    page_render(r, "uploads", ctx);
+}
+
+static int allowed_name(const char *name)
+{
+    const char *dot = name ? strrchr(name, '.') : NULL;
+    return dot && (!strcasecmp(dot, ".csv") || !strcasecmp(dot, ".tsv") || !strcasecmp(dot, ".txt") ||
+                   !strcasecmp(dot, ".xlsx"));
+}
+
+/* Keep the uploaded bytes for the job: the request's temp file is moved
+ * (or the in-memory body written) into the spool directory. */
+static const char *spool(req_t *r, const http_file_t *f, const char *upload_id)
+{
+    const char *dir = uploads_spool_dir(r->arena);
+    mkdir(dir, 0700);
+    const char *dest = arena_printf(r->arena, "%s/%s", dir, upload_id);
+    if (f->path)
+        return rename(f->path, dest) == 0 ? dest : NULL;
+    int fd = open(dest, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        return NULL;
+    ssize_t w = write(fd, f->data, f->size);
+    close(fd);
+    return w == (ssize_t)f->size ? dest : NULL;
+}
+
+static void upload_refused(req_t *r, const char *msg)
+{
+    page_flash(r, "error", msg);
+    http_redirect(r, 303, "/uploads");
+}
+
+void page_upload_create(req_t *r)
+{
+    const http_file_t *f = http_file(r, "file");
+    const char *mode = http_param(r, "mode");
+    const char *target = http_param(r, "target");
+    const char *skip = http_param(r, "skip_bad_lines");
+    mode = mode && (!strcmp(mode, "replace") || !strcmp(mode, "append")) ? mode : "new";
+    if (!f || f->size == 0)
+        return upload_refused(r, "Choose a file to upload: it was missing or empty.");
+    if (!allowed_name(f->filename))
+        return upload_refused(r, "DataMind reads .csv, .tsv, .txt and .xlsx files.");
+    const char *table = NULL;
+    if (strcmp(mode, "new") != 0) {
+        json_t *t = upload_get(r->arena, r->user->org_id, target);
+        if (!t)
+            return upload_refused(r, "Pick the upload to replace or append to.");
+        table = arena_strdup(r->arena, json_string_value(json_object_get(t, "table_name")));
+        json_decref(t);
+    }
+    char *id = NULL, jid[33] = "", err[256];
+    json_t *details = json_pack("{s:s, s:s?}", "mode", mode, "target", table);
+    int rc = upload_create(r->arena, r->user->org_id, r->user->id, f->filename, (long long)f->size,
+                           table ? table : "", details, &id);
+    json_decref(details);
+    const char *path = rc == 0 ? spool(r, f, id) : NULL;
+    if (!path) {
+        if (id)
+            upload_set_status(r->arena, r->user->org_id, id, "failed", "the file could not be stored", -1, -1, NULL, NULL);
+        page_error(r, 507, "There was no room to keep the file. Try again later.");
+        return;
+    }
+    json_t *args = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "upload_id", id, "org_id",
+                             r->user->org_id, "user_id", r->user->id, "path", path, "filename",
+                             f->filename, "mode", mode, "target", table, "skip_bad_lines",
+                             skip && strcmp(skip, "1") == 0);
+    if (jobs_enqueue(r->arena, "default", "upload.ingest", args, 3, NULL, jid, err, sizeof err) < 0) {
+        unlink(path);
+        upload_set_status(r->arena, r->user->org_id, id, "failed", "the job queue is unavailable", -1, -1, NULL, NULL);
+        page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");
+        return;
+    }
+    upload_set_job(r->arena, r->user->org_id, id, jid);
+    audit_record(r->arena, r->user->org_id, r->user->id, "upload.create", "upload", id,
+                 json_pack("{s:s, s:I, s:s}", "file", f->filename, "bytes", (json_int_t)f->size,
+                           "mode", mode), r->remote_addr);
+    http_redirect(r, 303, arena_printf(r->arena, "/uploads/%s", id));
+}
+
+void page_upload(req_t *r)
+{
+    json_t *u = upload_get(r->arena, r->user->org_id, http_route_param(r, "id"));
+    if (!u) {
+        page_error(r, 404, "There is no such upload.");
+        return;
+    }
+    const char *st = json_string_value(json_object_get(u, "status"));
+    const char *jid = json_string_value(json_object_get(json_object_get(u, "details"), "job_id"));
+    json_t *prog = jid ? jobs_progress_get(r->arena, jid) : NULL;
+    int busy = st && (!strcmp(st, "queued") || !strcmp(st, "running"));
+    json_t *ctx = page_ctx(r, json_string_value(json_object_get(u, "original_filename")), "uploads");
+    json_object_set_new(u, arena_printf(r->arena, "is_%s", st ? st : "queued"), json_true());
+    if (prog)
+        json_object_set(u, "progress", prog);
+    json_object_set_new(ctx, "busy", json_boolean(busy));
+    if (busy)
+        json_object_set_new(ctx, "refresh", json_integer(2)); /* no-JS: the page reloads itself */
+    json_object_set_new(ctx, "upload", u);
+    json_object_set_new(ctx, "connection_id", json_string(or_empty(upload_connection(r->arena, r->user->org_id))));
+    if (r->htmx)
+        page_render_bare(r, "upload_status", ctx, NULL);
+    else
+        page_render(r, "upload", ctx);
+}
+
+void page_upload_delete(req_t *r)
+{
+    json_t *u = upload_get(r->arena, r->user->org_id, http_route_param(r, "id"));
+    if (!u) {
+        page_error(r, 404, "There is no such upload.");
+        return;
+    }
+    char err[256];
+    const char *id = json_string_value(json_object_get(u, "id"));
+    json_t *tables = json_object_get(json_object_get(u, "details"), "tables");
+    size_t i;
+    json_t *t;
+    json_array_foreach(tables, i, t) {
+        const char *name = json_string_value(json_object_get(t, "table"));
+        if (name && uploads_drop_table(r->arena, r->user->org_id, name, err, sizeof err) < 0) {
+            json_decref(u);
+            page_error(r, 503, "The table could not be dropped right now. Try again.");
+            return;
+        }
+    }
+    upload_delete(r->arena, r->user->org_id, id);
+    audit_record(r->arena, r->user->org_id, r->user->id, "upload.delete", "upload", id,
+                 json_pack("{s:O}", "file", json_object_get(u, "original_filename")), r->remote_addr);
+    json_decref(u);
+    page_flash(r, "ok", "Upload deleted and its table dropped.");
+    http_redirect(r, 303, "/uploads");
+}

@@ -1,0 +1,46 @@
+/* schema.c — schema.refresh: read a connection's schema again; every
+ * connection every 6 hours, and on demand. */
+#include "tasks/tasks_internal.h"
+#include "query/query.h"
+#include "store/store.h"
+
+#include <stdio.h>
+
+int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
+{
+    const json_t *args = json_object_get(job, "args");
+    const char *org = json_string_value(json_object_get(args, "org_id"));
+    const char *id = json_string_value(json_object_get(args, "conn_id"));
+    conn_row_t c;
+    int n;
+    if (!org || !id || conn_get(a, org, id, &c) < 0)
+        return 0; /* deleted meanwhile */
+    if (query_discover(a, org, &c, &n, err, errlen) < 0)
+        return -1; /* retried: the database may be back later */
+    jobs_progress(a, json_string_value(json_object_get(job, "id")), "done", 100,
+                  arena_printf(a, "%d tables", n));
+    return 0;
+}
+
+int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *conn_id,
+                                 char *job_id, char *err, size_t errlen)
+{
+    return jobs_enqueue(a, "default", "schema.refresh",
+                        json_pack("{s:s, s:s}", "org_id", org_id, "conn_id", conn_id), 3, NULL,
+                        job_id, err, errlen) < 0 ? -1 : 0;
+}
+
+int periodic_schema_refresh(arena_t *a, long slot, char *err, size_t errlen)
+{
+    json_t *all = conn_all(a);
+    size_t i;
+    json_t *c;
+    json_array_foreach(all, i, c) {
+        const char *org = json_string_value(json_object_get(c, "org_id"));
+        const char *id = json_string_value(json_object_get(c, "id"));
+        jobs_enqueue(a, "default", "schema.refresh", json_pack("{s:s, s:s}", "org_id", org, "conn_id", id),
+                     3, arena_printf(a, "schema.refresh:%s:%ld", id, slot), NULL, err, errlen);
+    }
+    json_decref(all);
+    return 0;
+}

@@ -1,0 +1,34 @@
+/* table.c — what the worker runs, in one place. */
+#include "tasks/tasks_internal.h"
+#include "chat/chat.h"
+#include "query/query.h"
+#include "store/store.h"
+#include "uploads/uploads.h"
+
+const jobs_task_t tasks_table[] = {
+    {"upload.ingest", uploads_task_ingest},
+    {"schema.refresh", task_schema_refresh},
+    {"widget.refresh", task_widget_refresh},
+};
+const size_t tasks_count = sizeof tasks_table / sizeof tasks_table[0];
+
+const jobs_periodic_t tasks_periodic[] = {
+    {"schema.refresh", 6 * 3600, periodic_schema_refresh},
+    {"widget.refresh", 60, periodic_widget_refresh},
+};
+const size_t tasks_periodic_count = sizeof tasks_periodic / sizeof tasks_periodic[0];
+
+int tasks_process_init(void)
+{
+    db_conn();
+    kv_conn();
+    return 0;
+}
+
+void tasks_process_done(void)
+{
+    query_pool_close();
+    chat_cache_clear();
+    db_close();
+    kv_close();
+}

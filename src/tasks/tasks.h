@@ -1,0 +1,20 @@
+/* tasks.h — the work `datamind worker` does: the job handlers and the
+ * periodic schedule. */
+#ifndef DM_TASKS_H
+#define DM_TASKS_H
+
+#include "jobs/jobs.h"
+
+extern const jobs_task_t tasks_table[];
+extern const size_t tasks_count;
+extern const jobs_periodic_t tasks_periodic[];
+extern const size_t tasks_periodic_count;
+
+int tasks_process_init(void);
+void tasks_process_done(void);
+
+/* Ask the worker to read a connection's schema again (the pages use it). */
+int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *conn_id,
+                                 char *job_id, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,12 @@
+/* tasks_internal.h — the handlers and periodic enqueuers, for table.c. */
+#ifndef DM_TASKS_INTERNAL_H
+#define DM_TASKS_INTERNAL_H
+
+#include "tasks/tasks.h"
+
+int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
+int periodic_schema_refresh(arena_t *a, long slot, char *err, size_t errlen);
+int periodic_widget_refresh(arena_t *a, long slot, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,35 @@
+/* uploads.h — CSV and Excel files become tables a minute later.
+ *
+ * Uploaded files are loaded into the uploads database (DATAMIND_UPLOADS_URL,
+ * default a `datamind_uploads` database next to the app database), one
+ * schema per organization, readable only by that organization's own
+ * read-only role — which is what its "Uploads" connection signs in as, so
+ * chat, Explore and dashboards query uploads like any other database. */
+#ifndef DM_UPLOADS_H
+#define DM_UPLOADS_H
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "core/arena.h"
+
+/* `datamind migrate`: create the uploads database when missing. */
+int uploads_db_ensure(char *err, size_t errlen);
+/* An owner's connection to the uploads database. PQfinish it. */
+PGconn *uploads_db_connect(char *err, size_t errlen);
+
+/* Where uploaded files wait for their job (under DATAMIND_TMPDIR). */
+const char *uploads_spool_dir(arena_t *a);
+
+/* The job upload.ingest: args {upload_id, org_id, user_id, path, filename,
+ * mode: new|replace|append, target (table name for replace/append),
+ * skip_bad_lines}. Loads every table of the file in one transaction,
+ * makes sure the org's schema, role and "Uploads" connection exist, and
+ * reads the new schema. Idempotent by upload id. */
+int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen);
+
+/* Drop an upload's table (delete). */
+int uploads_drop_table(arena_t *a, const char *org_id, const char *table, char *err,
+                       size_t errlen);
+
+#endif

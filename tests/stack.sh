@@ -9,6 +9,8 @@ export DM_PWHASH_MEMLIMIT_MB=${DM_PWHASH_MEMLIMIT_MB:-8}
 export DM_ROOT=$ROOT DM_BASE_URL=http://127.0.0.1:$DM_HTTP_PORT
 export DM_TEST_PG="host=$TMP/run port=$DM_PG_PORT user=postgres dbname=postgres"
 export DM_TEST_PG_PORT=$DM_PG_PORT
+export DM_SMTP_PORT=$(free_port) DM_HOOK_PORT=$(free_port)
+export DM_SMTP_URL=smtp://127.0.0.1:$DM_SMTP_PORT
 
 stack_cleanup() {
   "$ROOT/scripts/devstack" stop >/dev/null 2>&1

@@ -9,12 +9,15 @@ const jobs_task_t tasks_table[] = {
     {"upload.ingest", uploads_task_ingest},
     {"schema.refresh", task_schema_refresh},
     {"widget.refresh", task_widget_refresh},
+    {"alert.check", task_alert_check},
+    {"notify.deliver", task_notify_deliver},
 };
 const size_t tasks_count = sizeof tasks_table / sizeof tasks_table[0];
 
 const jobs_periodic_t tasks_periodic[] = {
     {"schema.refresh", 6 * 3600, periodic_schema_refresh},
     {"widget.refresh", 60, periodic_widget_refresh},
+    {"alert.check", 60, periodic_alert_check},
 };
 const size_t tasks_periodic_count = sizeof tasks_periodic / sizeof tasks_periodic[0];
 

@@ -17,4 +17,11 @@ void tasks_process_done(void);
 int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *conn_id,
                                  char *job_id, char *err, size_t errlen);
 
+/* "Check now" on an alert page: a check in a slot of its own. */
+int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id,
+                              char *job_id, char *err, size_t errlen);
+
+/* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save). */
+int tasks_webhook_allowed(const char *url, char *err, size_t errlen);
+
 #endif

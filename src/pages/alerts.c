@@ -1,0 +1,310 @@
+/* alerts.c — alerts: list, create (from SQL, a saved query or a chat
+ * answer), the alert page (state, history with the threshold, events),
+ * edit, on/off, mute, check now, delete. */
+#include "pages/pages.h"
+#include "store/store.h"
+#include "tasks/tasks.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const conditions[][2] = {
+    {"above", "is above"}, {"below", "is below"}, {"change_pct", "changes by more than (%)"},
+    {"anomaly", "is unusual (k standard deviations)"}, {"rows", "returns rows / no rows"}};
+
+static json_t *condition_options(const char *current)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < 5; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:b}", "value", conditions[i][0], "label",
+                                             conditions[i][1], "selected",
+                                             current && strcmp(current, conditions[i][0]) == 0));
+    return arr;
+}
+
+static json_t *form_ctx(req_t *r, const char *title, json_t *values)
+{
+    json_t *ctx = page_ctx(r, title, "alerts");
+    json_t *conns = conn_list(r->arena, r->user->org_id);
+    const char *sel = json_string_value(json_object_get(values, "connection_id"));
+    size_t i;
+    json_t *c;
+    json_array_foreach(conns, i, c) {
+        const char *id = json_string_value(json_object_get(c, "id"));
+        json_object_set_new(c, "selected", json_boolean(sel && id && strcmp(sel, id) == 0));
+    }
+    json_object_set_new(ctx, "connections", conns);
+    json_object_set_new(ctx, "conditions", condition_options(json_string_value(json_object_get(values, "condition"))));
+    json_object_set_new(ctx, "a", values);
+    return ctx;
+}
+
+void page_alerts(req_t *r)
+{
+    json_t *ctx = page_ctx(r, "Alerts", "alerts");
+    json_t *list = alert_list(r->arena, r->user->org_id);
+    size_t i;
+    json_t *al;
+    json_array_foreach(list, i, al)
+        json_object_set_new(al, arena_printf(r->arena, "state_%s", json_string_value(json_object_get(al, "state"))), json_true());
+    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
+    json_object_set_new(ctx, "alerts", list);
+    page_render(r, "alerts", ctx);
+}
+
+/* GET /alerts/new[?message=…|?query=…]: the form, filled from a chat
+ * answer or a saved query when given. */
+void page_alert_new(req_t *r)
+{
+    json_t *v = json_pack("{s:s, s:i, s:s}", "condition", "above", "interval_minutes", 60, "name", "");
+    json_t *m = chat_message_get(r->arena, r->user->org_id, r->user->id, http_query(r, "message"));
+    json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_query(r, "query"));
+    if (m) {
+        json_object_set(v, "sql_text", json_object_get(m, "sql_text"));
+        json_object_set(v, "connection_id", json_object_get(m, "connection_id"));
+        json_object_set(v, "name", json_object_get(m, "question"));
+    } else if (q) {
+        json_object_set(v, "sql_text", json_object_get(q, "sql_text"));
+        json_object_set(v, "connection_id", json_object_get(q, "connection_id"));
+        json_object_set(v, "name", json_object_get(q, "name"));
+    }
+    json_decref(m);
+    json_decref(q);
+    page_render(r, "alert_form", form_ctx(r, "New alert", v));
+}
+
+static double num(const char *s, int *ok)
+{
+    char *end;
+    double d = s && *s ? strtod(s, &end) : 0;
+    *ok = s && *s && !*end && isfinite(d);
+    return d;
+}
+
+/* Read and check the form; errors go into f. */
+static void read_alert(req_t *r, form_t *f, alert_fields_t *af)
+{
+    int ok;
+    af->name = form_text(f, "name", "Name", 1, 200);
+    af->connection_id = form_text(f, "connection_id", "Connection", 1, 36);
+    af->sql = form_text(f, "sql", "SQL", 1, 100000);
+    af->condition = form_text(f, "condition", "Condition", 1, 20);
+    af->threshold = num(form_text(f, "threshold", "Threshold", 0, 40), &af->has_threshold);
+    af->anomaly_k = num(form_text(f, "anomaly_k", "k", 0, 20), &ok);
+    af->anomaly_n = atoi(form_text(f, "anomaly_n", "N", 0, 5));
+    af->rows_expect = form_text(f, "rows_expect", "Rows", 0, 4);
+    const char *iv = form_text(f, "interval_minutes", "Interval", 1, 6);
+    af->interval_minutes = atoi(iv);
+    af->webhook_url = form_text(f, "webhook_url", "Webhook", 0, 2000);
+    af->email_to = form_text(f, "email_to", "E-mail", 0, 254);
+    int known = 0;
+    for (size_t i = 0; i < 5; i++)
+        known |= strcmp(af->condition, conditions[i][0]) == 0;
+    if (!known)
+        form_error(f, "condition", "Choose a condition.");
+    if (af->interval_minutes < 1 || af->interval_minutes > 1440 || strspn(iv, "0123456789") != strlen(iv))
+        form_error(f, "interval_minutes", "Check every 1 to 1,440 minutes.");
+    if ((!strcmp(af->condition, "above") || !strcmp(af->condition, "below") ||
+         !strcmp(af->condition, "change_pct")) && !af->has_threshold)
+        form_error(f, "threshold", "This condition needs a threshold number.");
+    if (!strcmp(af->condition, "anomaly") && (af->anomaly_n < 5 || af->anomaly_n > 1000 || !ok || af->anomaly_k <= 0))
+        form_error(f, "anomaly_k", "An anomaly needs k > 0 and N from 5 to 1,000.");
+    if (!strcmp(af->condition, "rows") && strcmp(af->rows_expect, "any") && strcmp(af->rows_expect, "none"))
+        form_error(f, "rows_expect", "Choose “any rows” or “no rows”.");
+    json_t *ch = json_pack("[s]", "in_app");
+    char why[300];
+    if (*af->webhook_url) {
+        if (tasks_webhook_allowed(af->webhook_url, why, sizeof why) < 0)
+            form_error(f, "webhook_url", why);
+        json_array_append_new(ch, json_string("webhook"));
+    }
+    if (*af->email_to) {
+        if (!strchr(af->email_to, '@') || strpbrk(af->email_to, " ,;<>\r\n"))
+            form_error(f, "email_to", "Enter one e-mail address.");
+        json_array_append_new(ch, json_string("email"));
+    }
+    af->channels = ch;
+    arena_defer(r->arena, (void (*)(void *))json_decref, ch);
+}
+
+static void save(req_t *r, const char *id)
+{
+    form_t f;
+    alert_fields_t af = {0};
+    form_open(&f, r);
+    read_alert(r, &f, &af);
+    char err[256], *nid = NULL;
+    if (form_ok(&f)) {
+        int rc = id ? alert_update(r->arena, r->user->org_id, id, &af)
+                    : alert_create(r->arena, r->user->org_id, r->user->id, &af, &nid, err, sizeof err);
+        if (rc < 0)
+            form_error(&f, "connection_id", "Pick one of your organization's connections.");
+    }
+    if (!form_ok(&f)) {
+        json_t *ctx = form_ctx(r, id ? "Edit alert" : "New alert", json_incref(f.values));
+        if (id)
+            json_object_set_new(json_object_get(ctx, "a"), "id", json_string(id));
+        form_into(&f, ctx);
+        r->status = 400;
+        page_render(r, "alert_form", ctx);
+        return;
+    }
+    form_close(&f);
+    const char *aid = id ? id : nid;
+    audit_record(r->arena, r->user->org_id, r->user->id, id ? "alert.update" : "alert.create", "alert",
+                 aid, json_pack("{s:s, s:s}", "name", af.name, "condition", af.condition), r->remote_addr);
+    page_flash(r, "ok", id ? "Alert saved." : "Alert created. It is checked on its interval; “Check now” runs it at once.");
+    http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", aid));
+}
+
+void page_alert_create(req_t *r)
+{
+    save(r, NULL);
+}
+
+static json_t *load(req_t *r)
+{
+    json_t *al = alert_get(r->arena, r->user->org_id, http_route_param(r, "id"));
+    if (!al)
+        page_error(r, 404, "There is no such alert in your organization.");
+    return al;
+}
+
+void page_alert_update(req_t *r)
+{
+    json_t *al = load(r);
+    if (al) {
+        save(r, json_string_value(json_object_get(al, "id")));
+        json_decref(al);
+    }
+}
+
+/* The value history as a result the chart module draws: value and, when
+ * the condition has one, the threshold as a second line. */
+static json_t *history_result(const json_t *al, const json_t *values)
+{
+    const json_t *th = json_object_get(al, "threshold");
+    const char *cond = json_string_value(json_object_get(al, "condition"));
+    int draw_th = th && !json_is_null(th) && cond && (!strcmp(cond, "above") || !strcmp(cond, "below"));
+    json_t *cols = json_pack("[{s:s, s:s}, {s:s, s:s}]", "name", "checked", "type", "timestamp",
+                             "name", "value", "type", "number");
+    if (draw_th)
+        json_array_append_new(cols, json_pack("{s:s, s:s}", "name", "threshold", "type", "number"));
+    json_t *rows = json_array();
+    size_t i;
+    const json_t *v;
+    json_array_foreach(values, i, v) {
+        const char *val = json_string_value(json_object_get(v, "value"));
+        if (!val)
+            continue;
+        json_t *row = json_pack("[O, f]", json_object_get(v, "checked"), atof(val));
+        if (draw_th)
+            json_array_append_new(row, json_real(atof(json_string_value(th))));
+        json_array_append_new(rows, row);
+    }
+    return json_pack("{s:o, s:o}", "columns", cols, "rows", rows);
+}
+
+void page_alert(req_t *r)
+{
+    json_t *al = load(r);
+    if (!al)
+        return;
+    const char *id = json_string_value(json_object_get(al, "id"));
+    json_t *ctx = page_ctx(r, json_string_value(json_object_get(al, "name")), "alerts");
+    json_t *values = alert_values(r->arena, r->user->org_id, id, 200);
+    json_t *hist = history_result(al, values);
+    if (json_array_size(json_object_get(hist, "rows")) >= 2) {
+        json_t *cfg = json_pack("{s:s, s:s, s:[s]}", "type", "line", "x", "checked", "y", "value");
+        if (json_array_size(json_object_get(hist, "columns")) == 3)
+            json_array_append_new(json_object_get(cfg, "y"), json_string("threshold"));
+        json_object_set_new(ctx, "chart", result_chart_from(hist, cfg));
+        json_decref(cfg);
+    }
+    json_decref(hist);
+    json_t *events = alert_events(r->arena, r->user->org_id, id, 50);
+    size_t i;
+    json_t *e;
+    json_array_foreach(events, i, e)
+        json_object_set_new(e, arena_printf(r->arena, "k_%s", json_string_value(json_object_get(e, "kind"))), json_true());
+    json_object_set_new(ctx, "events", events);
+    json_object_set_new(ctx, "values_count", json_integer((json_int_t)json_array_size(values)));
+    json_decref(values);
+    json_object_set_new(al, arena_printf(r->arena, "state_%s", json_string_value(json_object_get(al, "state"))), json_true());
+    json_object_set_new(ctx, "a", al);
+    page_render(r, "alert", ctx);
+}
+
+void page_alert_edit(req_t *r)
+{
+    json_t *al = load(r);
+    if (!al)
+        return;
+    json_t *ctx = form_ctx(r, "Edit alert", al);
+    page_render(r, "alert_form", ctx);
+}
+
+static void done(req_t *r, const json_t *al, const char *action, const char *flash)
+{
+    const char *id = json_string_value(json_object_get(al, "id"));
+    audit_record(r->arena, r->user->org_id, r->user->id, action, "alert", id, NULL, r->remote_addr);
+    page_flash(r, "ok", flash);
+    http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", id));
+}
+
+void page_alert_toggle(req_t *r)
+{
+    json_t *al = load(r);
+    if (!al)
+        return;
+    int on = !json_is_true(json_object_get(al, "is_active"));
+    alert_set_active(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")), on);
+    done(r, al, on ? "alert.enable" : "alert.disable", on ? "Alert turned on." : "Alert turned off.");
+    json_decref(al);
+}
+
+void page_alert_mute(req_t *r)
+{
+    json_t *al = load(r);
+    if (!al)
+        return;
+    const char *m = http_param(r, "minutes");
+    int minutes = m ? atoi(m) : 0;
+    if (minutes < 0 || minutes > 60 * 24 * 30)
+        minutes = 0;
+    alert_mute(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")), minutes);
+    done(r, al, "alert.mute", minutes ? "Muted: it is still checked, but nobody is told." : "Unmuted.");
+    json_decref(al);
+}
+
+void page_alert_check(req_t *r)
+{
+    json_t *al = load(r);
+    if (!al)
+        return;
+    char err[256], jid[33];
+    if (tasks_enqueue_alert_check(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")),
+                                  jid, err, sizeof err) < 0) {
+        json_decref(al);
+        page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");
+        return;
+    }
+    done(r, al, "alert.check_now", "Checking now: the result appears here in a few seconds.");
+    json_decref(al);
+}
+
+void page_alert_delete(req_t *r)
+{
+    json_t *al = load(r);
+    if (!al)
+        return;
+    const char *id = json_string_value(json_object_get(al, "id"));
+    alert_delete(r->arena, r->user->org_id, id);
+    audit_record(r->arena, r->user->org_id, r->user->id, "alert.delete", "alert", id,
+                 json_pack("{s:O}", "name", json_object_get(al, "name")), r->remote_addr);
+    json_decref(al);
+    page_flash(r, "ok", "Alert deleted.");
+    http_redirect(r, 303, "/alerts");
+}

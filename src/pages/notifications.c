@@ -1,0 +1,40 @@
+/* notifications.c — the bell and the notifications page. */
+#include "pages/pages.h"
+#include "store/store.h"
+
+void page_notifications(req_t *r)
+{
+    json_t *ctx = page_ctx(r, "Notifications", "notifications");
+    json_t *list = notif_list(r->arena, r->user->org_id, r->user->id);
+    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
+    json_object_set_new(ctx, "items", list);
+    page_render(r, "notifications", ctx);
+}
+
+/* The bell's badge alone, for htmx polling every 30 s. */
+void page_notifications_count(req_t *r)
+{
+    json_t *ctx = json_object();
+    long n = notif_unread(r->arena, r->user->org_id, r->user->id);
+    if (n > 0)
+        json_object_set_new(ctx, "unread", json_integer(n));
+    http_header(r, "Cache-Control", "no-store");
+    page_render_bare(r, "partials/bell_count", ctx, NULL);
+}
+
+void page_notifications_read_all(req_t *r)
+{
+    notif_read_all(r->arena, r->user->org_id, r->user->id);
+    http_redirect(r, 303, "/notifications");
+}
+
+void page_notification_read(req_t *r)
+{
+    const char *id = http_route_param(r, "id");
+    if (notif_read(r->arena, r->user->org_id, r->user->id, id) < 0) {
+        page_error(r, 404, "There is no such notification.");
+        return;
+    }
+    const char *next = http_param(r, "next");
+    http_redirect(r, 303, next && http_safe_local_path(next) ? next : "/notifications");
+}

@@ -1,0 +1,126 @@
+/* alerts.c — alert.check: run an alert's query for one slot, record the
+ * value exactly once, and queue the deliveries of what it triggered. */
+#include "tasks/tasks_internal.h"
+#include "core/log.h"
+#include "query/query.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+/* The first row's first column as a number, or an error in words. */
+static void read_value(arena_t *a, const json_t *res, alert_outcome_t *o)
+{
+    const json_t *rows = json_object_get(res, "rows");
+    o->rows = (long)json_array_size(rows);
+    const json_t *v = json_array_get(json_array_get(rows, 0), 0);
+    char *end = NULL;
+    if (!v) {
+        o->error = "the query returned no rows, so there is no value to check";
+    } else if (json_is_number(v)) {
+        o->value = json_number_value(v);
+        o->has_value = 1;
+    } else if (json_is_string(v) && (o->value = strtod(json_string_value(v), &end), end && !*end) &&
+               *json_string_value(v)) {
+        o->has_value = 1;
+    } else {
+        char *s = json_dumps(v, JSON_ENCODE_ANY);
+        o->error = arena_printf(a, "the first column of the first row is not a number: %s", s ? s : "?");
+        free(s);
+    }
+}
+
+static void queue_deliveries(arena_t *a, const char *org_id, const json_t *alert, const json_t *events)
+{
+    const json_t *channels = json_object_get(alert, "channels");
+    char err[256];
+    size_t i, j;
+    const json_t *e, *ch;
+    json_array_foreach(events, i, e) {
+        const char *eid = json_string_value(json_object_get(e, "id"));
+        json_array_foreach(channels, j, ch) {
+            const char *c = json_string_value(ch);
+            if (!c || strcmp(c, "in_app") == 0) /* in-app is written with the event */
+                continue;
+            jobs_enqueue(a, "default", "notify.deliver",
+                         json_pack("{s:s, s:O, s:s, s:s}", "org_id", org_id, "alert_id",
+                                   json_object_get(alert, "id"), "event_id", eid, "channel", c),
+                         5, arena_printf(a, "notify:%s:%s", eid, c), NULL, err, sizeof err);
+        }
+    }
+}
+
+int task_alert_check(arena_t *a, const json_t *job, char *err, size_t errlen)
+{
+    const json_t *args = json_object_get(job, "args");
+    const char *org = json_string_value(json_object_get(args, "org_id"));
+    const char *id = json_string_value(json_object_get(args, "alert_id"));
+    long long slot = json_integer_value(json_object_get(args, "slot"));
+    json_t *alert = org && id ? alert_get(a, org, id) : NULL;
+    if (!alert)
+        return 0; /* deleted meanwhile */
+    alert_outcome_t o = {0};
+    const char *conn = json_string_value(json_object_get(alert, "connection_id"));
+    const char *sql = json_string_value(json_object_get(alert, "sql_text"));
+    query_opts_t qo = {.refresh = 1, .max_rows = 1000, .source = "alert"};
+    query_outcome_t out;
+    char why[1024];
+    if (!conn)
+        o.error = "its connection was deleted";
+    else if (query_run(a, org, NULL, NULL, conn, sql, &qo, &out, why, sizeof why) < 0)
+        o.error = arena_strdup(a, why);
+    else {
+        read_value(a, out.result, &o);
+        json_decref(out.result);
+    }
+    json_t *events = NULL;
+    int rc = alert_record_check(a, org, id, slot, &o, &events, err, errlen);
+    if (rc >= 0)
+        queue_deliveries(a, org, alert, events);
+    json_decref(events);
+    json_decref(alert);
+    return rc < 0 ? -1 : 0;
+}
+
+static long long now_ms(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+/* Every minute: each due alert gets one check for its current slot. */
+int periodic_alert_check(arena_t *a, long slot_min, char *err, size_t errlen)
+{
+    json_t *due = alert_due(a);
+    long long now_s = now_ms() / 1000;
+    size_t i;
+    json_t *d;
+    (void)slot_min;
+    json_array_foreach(due, i, d) {
+        const char *org = json_string_value(json_object_get(d, "org_id"));
+        const char *id = json_string_value(json_object_get(d, "id"));
+        long long every = json_integer_value(json_object_get(d, "interval_minutes")) * 60;
+        if (every <= 0)
+            every = 60;
+        long long slot = now_s / every;
+        jobs_enqueue(a, "default", "alert.check",
+                     json_pack("{s:s, s:s, s:I}", "org_id", org, "alert_id", id, "slot", (json_int_t)slot),
+                     3, arena_printf(a, "alert.check:%s:%lld", id, slot), NULL, err, errlen);
+    }
+    json_decref(due);
+    return 0;
+}
+
+int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id, char *job_id,
+                              char *err, size_t errlen)
+{
+    /* "check now": a slot of its own (milliseconds), apart from the periodic ones */
+    long long slot = now_ms();
+    return jobs_enqueue(a, "default", "alert.check",
+                        json_pack("{s:s, s:s, s:I}", "org_id", org_id, "alert_id", alert_id, "slot",
+                                  (json_int_t)slot),
+                        3, NULL, job_id, err, errlen) < 0 ? -1 : 0;
+}

@@ -1,0 +1,229 @@
+/* notify.c — notify.deliver: one delivery of one alert event, by webhook
+ * (Slack-compatible JSON) or e-mail (SMTP through libcurl), retried on its
+ * own; the last failure is shown on the alert page. */
+#include "tasks/tasks_internal.h"
+#include "core/buf.h"
+#include "core/config.h"
+#include "core/net.h"
+#include "store/store.h"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <netdb.h>
+#include <strings.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static size_t discard(char *p, size_t s, size_t n, void *u)
+{
+    (void)p, (void)u;
+    return s * n;
+}
+
+static int post_webhook(const char *url, const char *body, char *err, size_t errlen)
+{
+    CURL *c = curl_easy_init();
+    if (!c) {
+        snprintf(err, errlen, "could not start an HTTP request");
+        return -1;
+    }
+    struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 10000L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+    CURLcode rc = curl_easy_perform(c);
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(h);
+    curl_easy_cleanup(c);
+    if (rc != CURLE_OK) {
+        snprintf(err, errlen, "webhook failed: %s", curl_easy_strerror(rc));
+        return -1;
+    }
+    if (status < 200 || status >= 300) {
+        snprintf(err, errlen, "webhook answered HTTP %ld", status);
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct upload_ctx {
+    const char *data;
+    size_t len, pos;
+} upload_ctx_t;
+
+static size_t mail_read(char *p, size_t s, size_t n, void *u)
+{
+    upload_ctx_t *m = u;
+    size_t k = s * n, left = m->len - m->pos;
+    if (k > left)
+        k = left;
+    memcpy(p, m->data + m->pos, k);
+    m->pos += k;
+    return k;
+}
+
+static int send_mail(const char *to, const char *subject, const char *text, const char *html,
+                     char *err, size_t errlen)
+{
+    if (!*cfg->smtp_url) {
+        snprintf(err, errlen, "e-mail is not set up (DATAMIND_SMTP_URL)");
+        return -1;
+    }
+    char date[64];
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    buf_t m = {0};
+    buf_printf(&m, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\n"
+               "Content-Type: multipart/alternative; boundary=\"dm-alt\"\r\n\r\n"
+               "--dm-alt\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n"
+               "--dm-alt\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s\r\n--dm-alt--\r\n",
+               date, cfg->smtp_from, to, subject, text, html);
+    CURL *c = curl_easy_init();
+    struct curl_slist *rcpt = curl_slist_append(NULL, to);
+    upload_ctx_t u = {m.data, m.len, 0};
+    curl_easy_setopt(c, CURLOPT_URL, cfg->smtp_url);
+    curl_easy_setopt(c, CURLOPT_MAIL_FROM, cfg->smtp_from);
+    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+    curl_easy_setopt(c, CURLOPT_READFUNCTION, mail_read);
+    curl_easy_setopt(c, CURLOPT_READDATA, &u);
+    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 15000L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    CURLcode rc = curl_easy_perform(c);
+    curl_slist_free_all(rcpt);
+    curl_easy_cleanup(c);
+    buf_free(&m);
+    if (rc != CURLE_OK) {
+        snprintf(err, errlen, "e-mail failed: %s", curl_easy_strerror(rc));
+        return -1;
+    }
+    return 0;
+}
+
+/* The alert page's address for links in messages. */
+static const char *alert_link(arena_t *a, const char *alert_id)
+{
+    return arena_printf(a, "%s/alerts/%s", cfg->base_url, alert_id);
+}
+
+static void html_escape(buf_t *b, const char *s)
+{
+    buf_put_html(b, s, strlen(s));
+}
+
+int task_notify_deliver(arena_t *a, const json_t *job, char *err, size_t errlen)
+{
+    const json_t *args = json_object_get(job, "args");
+    const char *org = json_string_value(json_object_get(args, "org_id"));
+    const char *aid = json_string_value(json_object_get(args, "alert_id"));
+    const char *eid = json_string_value(json_object_get(args, "event_id"));
+    const char *channel = json_string_value(json_object_get(args, "channel"));
+    json_t *alert = org && aid ? alert_get(a, org, aid) : NULL;
+    json_t *ev = alert ? alert_event_get(a, org, eid) : NULL;
+    if (!alert || !ev || !channel) {
+        json_decref(alert);
+        json_decref(ev);
+        return 0;
+    }
+    const char *name = json_string_value(json_object_get(alert, "name"));
+    const char *kind = json_string_value(json_object_get(ev, "kind"));
+    const char *msg = json_string_value(json_object_get(ev, "message"));
+    const char *link = alert_link(a, aid);
+    const char *text = arena_printf(a, "[DataMind] %s %s: %s — %s", name, kind, msg, link);
+    int rc;
+    if (strcmp(channel, "webhook") == 0) {
+        const char *url = json_string_value(json_object_get(alert, "webhook_url"));
+        json_t *body = json_pack("{s:s, s:{s:s, s:s, s:s, s:O, s:s, s:s}}", "text", text, "alert",
+                                 "id", aid, "name", name, "state", kind, "value",
+                                 json_object_get(ev, "value"), "message", msg, "url", link);
+        char *s = json_dumps(body, JSON_COMPACT);
+        rc = url ? post_webhook(url, s, err, errlen) : (snprintf(err, errlen, "no webhook URL"), -1);
+        free(s);
+        json_decref(body);
+    } else {
+        const char *to = json_string_value(json_object_get(alert, "email_to"));
+        buf_t h = {0};
+        buf_puts(&h, "<p><strong>");
+        html_escape(&h, name);
+        buf_puts(&h, "</strong> ");
+        html_escape(&h, kind);
+        buf_puts(&h, "</p><p>");
+        html_escape(&h, msg);
+        buf_printf(&h, "</p><p><a href=\"%s\">Open the alert</a></p>"
+                       "<p><img alt=\"value history\" src=\"%s.svg\"></p>", link, link);
+        rc = to ? send_mail(to, arena_printf(a, "[DataMind] %s: %s", kind, name), text, buf_str(&h),
+                            err, errlen)
+                : (snprintf(err, errlen, "no e-mail address"), -1);
+        buf_free(&h);
+    }
+    if (rc < 0)
+        alert_record_delivery_failure(a, org, aid, eid, arena_printf(a, "%s delivery: %s", channel, err));
+    json_decref(alert);
+    json_decref(ev);
+    return rc;
+}
+
+/* A host is allowed when its name is listed, or every address it resolves
+ * to falls in a listed CIDR (so a name cannot point outside the list). */
+static int host_allowed(const char *host, const char *list)
+{
+    char entry[256];
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t n = strcspn(p, ", ");
+        snprintf(entry, sizeof entry, "%.*s", (int)n, p);
+        if (n && strcasecmp(entry, host) == 0)
+            return 1;
+        p += n;
+    }
+    struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res = NULL;
+    if (getaddrinfo(host, NULL, &hints, &res) != 0 || !res)
+        return 0;
+    int ok = 1;
+    for (struct addrinfo *ai = res; ai; ai = ai->ai_next) {
+        char ip[INET6_ADDRSTRLEN];
+        const void *addr = ai->ai_family == AF_INET
+                               ? (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr
+                               : (const void *)&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr;
+        inet_ntop(ai->ai_family, addr, ip, sizeof ip);
+        ok &= net_ip_in_list(ip, list);
+    }
+    freeaddrinfo(res);
+    return ok;
+}
+
+int tasks_webhook_allowed(const char *url, char *err, size_t errlen)
+{
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL;
+    int ok = 0;
+    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+        snprintf(err, errlen, "this is not a web address like https://hooks.example.com/…");
+    } else if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
+        snprintf(err, errlen, "a webhook address starts with http:// or https://");
+    } else if (!*cfg->webhook_allow) {
+        snprintf(err, errlen, "webhooks are off: an admin lists the allowed hosts in DATAMIND_WEBHOOK_ALLOW");
+    } else if (!host_allowed(host[0] == '[' ? host : host, cfg->webhook_allow)) {
+        snprintf(err, errlen, "%s is not in DATAMIND_WEBHOOK_ALLOW; ask an admin to allow it", host);
+    } else {
+        ok = 1;
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return ok ? 0 : -1;
+}

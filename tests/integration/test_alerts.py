@@ -1,0 +1,162 @@
+"""Alerts with real Redis, PostgreSQL and worker processes: triggering and
+notifying in-app, by webhook and by e-mail; exactly one value per slot even
+when a runner is killed mid-check; dead letters retried from /admin/jobs."""
+import json
+import os
+import re
+import signal
+import time
+import unittest
+
+import dm
+from sinks import Smtp, Webhook
+
+HOOK_PORT = int(os.environ.get("DM_HOOK_PORT", "18099"))
+SMTP_PORT = int(os.environ.get("DM_SMTP_PORT", "18025"))
+
+
+def create_alert(c, **fields):
+    data = {"_csrf": dm.page_csrf(c, "/alerts/new"), "name": dm.unique("Alert"),
+            "connection_id": dm.shop_connection_id(), "sql": "SELECT count(*) FROM orders",
+            "condition": "above", "threshold": "1000", "interval_minutes": "60"}
+    data.update(fields)
+    r = c.post("/alerts", data)
+    assert r.status == 303, (r.status, re.findall(r'field-error">([^<]*)', r.text))
+    return r.header("Location").rsplit("/", 1)[1]
+
+
+def check_now(c, aid):
+    return c.post("/alerts/%s/check" % aid, {"_csrf": dm.page_csrf(c, "/alerts/%s" % aid)})
+
+
+def values(aid):
+    return int(dm.psql("SELECT count(*) FROM alert_values WHERE alert_id = '%s'" % aid))
+
+
+class TestAlerts(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.hook = Webhook(HOOK_PORT)
+        cls.smtp = Smtp(SMTP_PORT)
+        cls.c = dm.demo_client()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.hook.close()
+        cls.smtp.close()
+
+    def test_trigger_notifies_in_app_webhook_and_email(self):
+        aid = create_alert(self.c, webhook_url="http://127.0.0.1:%d/hook" % HOOK_PORT,
+                           email_to="ops@example.com")
+        check_now(self.c, aid)
+        dm.wait_for(lambda: self.hook.received and self.smtp.messages, timeout=30)
+        page = self.c.get("/alerts/%s" % aid).text
+        self.assertIn('class="badge warn">triggered', page)
+        self.assertIn("above the threshold 1000", page)
+        self.assertTrue(any(aid in json.dumps(h) for h in self.hook.received), self.hook.received)
+        hook = [h for h in self.hook.received if h["alert"]["id"] == aid][0]
+        self.assertIn("text", hook)
+        self.assertTrue(any("ops@example.com" in m and "triggered" in m for m in self.smtp.messages))
+        notes = self.c.get("/notifications").text
+        self.assertIn("Alert triggered", notes)
+        self.assertIn('class="bell-count"', self.c.get("/chat").text)
+        # still triggered: no second notification
+        n_hooks = len(self.hook.received)
+        check_now(self.c, aid)
+        dm.wait_for(lambda: values(aid) >= 2, timeout=30)
+        time.sleep(1.5)
+        self.assertEqual(len([h for h in self.hook.received if h["alert"]["id"] == aid]), 1)
+        # resolves once when the condition clears
+        self.c.post("/alerts/%s" % aid, {"_csrf": dm.page_csrf(self.c, "/alerts/%s/edit" % aid),
+                    "name": "Orders count", "connection_id": dm.shop_connection_id(),
+                    "sql": "SELECT count(*) FROM orders", "condition": "above",
+                    "threshold": "1000000", "interval_minutes": "60",
+                    "webhook_url": "http://127.0.0.1:%d/hook" % HOOK_PORT})
+        check_now(self.c, aid)
+        dm.wait_for(lambda: any(h["alert"]["id"] == aid and h["alert"]["state"] == "resolved"
+                                for h in self.hook.received), timeout=30)
+        self.c.post("/notifications/read-all", {"_csrf": dm.page_csrf(self.c, "/notifications")})
+        self.assertNotIn('class="bell-count"', self.c.get("/notifications/count").text)
+
+    def test_errors_and_validation(self):
+        aid = create_alert(self.c, sql="SELECT 'abc'")
+        check_now(self.c, aid)
+        dm.wait_for(lambda: values(aid) >= 1, timeout=30)
+        self.assertIn("is not a number", self.c.get("/alerts/%s" % aid).text)
+        aid = create_alert(self.c, sql="SELECT 1 WHERE false")
+        check_now(self.c, aid)
+        dm.wait_for(lambda: values(aid) >= 1, timeout=30)
+        self.assertIn("returned no rows", self.c.get("/alerts/%s" % aid).text)
+        bad = {"_csrf": dm.page_csrf(self.c, "/alerts/new"), "name": "x", "connection_id": dm.shop_connection_id(),
+               "sql": "SELECT 1", "condition": "above", "threshold": "1"}
+        for over, msg in (({"interval_minutes": "0"}, "1 to 1,440 minutes"),
+                          ({"interval_minutes": "100000"}, "1 to 1,440 minutes"),
+                          ({"interval_minutes": "5", "webhook_url": "http://198.51.100.7/x"}, "DATAMIND_WEBHOOK_ALLOW"),
+                          ({"interval_minutes": "5", "condition": "above", "threshold": ""}, "needs a threshold")):
+            d = dict(bad)
+            d.update(over)
+            r = self.c.post("/alerts", d)
+            self.assertEqual(r.status, 400, over)
+            self.assertIn(msg, r.text)
+
+    def test_rows_and_change_conditions(self):
+        aid = create_alert(self.c, sql="SELECT 1 FROM orders LIMIT 1", condition="rows", rows_expect="any",
+                           threshold="")
+        check_now(self.c, aid)
+        dm.wait_for(lambda: values(aid) >= 1, timeout=30)
+        self.assertIn("returned 1 row", self.c.get("/alerts/%s" % aid).text)
+
+    def test_killed_runner_records_the_slot_once(self):
+        aid = create_alert(self.c, sql="SELECT count(*) FROM generate_series(1, 40000000)")
+        check_now(self.c, aid)
+        admin = self.c
+        runner = None
+        for _ in range(100):
+            page = admin.get("/admin/jobs").text
+            m = re.search(r"<td>alert\.check</td><td>[^<]*:(\d+):\d+</td>", page)
+            if m:
+                runner = int(m.group(1))
+                break
+            time.sleep(0.1)
+        self.assertIsNotNone(runner, "the check never showed as running")
+        os.kill(runner, signal.SIGKILL)
+        dm.wait_for(lambda: values(aid) >= 1, timeout=60)
+        time.sleep(3)
+        slots = dm.psql("SELECT slot, count(*) FROM alert_values WHERE alert_id = '%s' GROUP BY slot" % aid)
+        for line in slots.splitlines():
+            self.assertEqual(line.split("|")[1], "1", slots)
+        self.assertEqual(int(dm.psql("SELECT count(*) FROM alert_events WHERE alert_id = '%s' AND kind = 'triggered'" % aid)), 1)
+
+    def test_dead_letter_retry_from_jobs_page(self):
+        self.hook.fail_first = 100
+        aid = create_alert(self.c, webhook_url="http://127.0.0.1:%d/hook" % HOOK_PORT)
+        check_now(self.c, aid)
+        page = dm.wait_for(lambda: (lambda p: p if "notify.deliver" in p.split("Dead letters")[1].split("Recent")[0] else None)(
+            self.c.get("/admin/jobs").text), timeout=120, step=1)
+        self.assertTrue(page, "the failing delivery never reached the dead letters")
+        self.assertIn("delivery_failed", self.c.get("/alerts/%s" % aid).text)
+        self.hook.fail_first = 0
+        dead = re.findall(r'action="/admin/jobs/([0-9a-f]+)/retry"', page)
+        self.assertTrue(dead)
+        for jid in dead:
+            self.c.post("/admin/jobs/%s/retry" % jid, {"_csrf": dm.page_csrf(self.c, "/admin/jobs")})
+        dm.wait_for(lambda: any(h["alert"]["id"] == aid for h in self.hook.received), timeout=30)
+
+    def test_cross_org_and_roles(self):
+        aid = create_alert(self.c)
+        intruder, slug, _ = dm.register()
+        t = dm.page_csrf(intruder, "/alerts")
+        for method, path in (("GET", "/alerts/%s" % aid), ("GET", "/alerts/%s/edit" % aid),
+                             ("POST", "/alerts/%s/toggle" % aid), ("POST", "/alerts/%s/check" % aid),
+                             ("POST", "/alerts/%s/delete" % aid), ("POST", "/alerts/%s/mute" % aid)):
+            r = intruder.request(method, path, data={"_csrf": t} if method == "POST" else None)
+            self.assertEqual(r.status, 404, path)
+        dm.add_user(intruder, "v-%s@example.com" % slug, "viewer")
+        v, _ = dm.login("v-%s@example.com" % slug)
+        self.assertEqual(v.get("/alerts").status, 200)
+        self.assertEqual(v.get("/alerts/new").status, 403)
+        self.assertEqual(v.get("/admin/jobs").status, 403)
+
+
+if __name__ == "__main__":
+    unittest.main()

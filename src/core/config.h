@@ -45,6 +45,8 @@ typedef struct config {
     int query_timeout_ms;
     int cache_ttl;
     char *connect_allow;
+    /* rate limits: per user per minute (per address: 4x) */
+    int rate_questions, rate_queries, rate_exports, rate_uploads;
     /* integrations */
     char *llm_provider;
     char *llm_base_url;

@@ -126,6 +126,7 @@ typedef struct route {
     role_t min_role;
     http_handler_fn fn;
     const char *name;     /* for logs and metrics */
+    const char *limit;    /* rate-limit class ("questions", …) or NULL */
 } route_t;
 /* Find the route. 0 = matched (*out set, captures in r->route); 404 = no such
  * path; 405 = the path exists for other methods. */

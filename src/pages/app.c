@@ -90,6 +90,26 @@ static void need_signin(req_t *r)
     buf_free(&loc);
 }
 
+/* Per user and per address; the address gets four times the room (an
+ * office behind one NAT). A friendly 429 says when to try again. */
+static int rate_limited(req_t *r, const char *what)
+{
+    long per_min = !strcmp(what, "questions") ? cfg->rate_questions
+                 : !strcmp(what, "queries")   ? cfg->rate_queries
+                 : !strcmp(what, "exports")   ? cfg->rate_exports
+                                              : cfg->rate_uploads;
+    long wait = r->user ? ratelimit_hit(r->arena, what, r->user->id, per_min) : 0;
+    if (!wait)
+        wait = ratelimit_hit(r->arena, what, arena_printf(r->arena, "ip:%s", r->remote_addr), per_min * 4);
+    if (!wait)
+        return 0;
+    http_header(r, "Retry-After", arena_printf(r->arena, "%ld", wait));
+    page_error(r, 429, arena_printf(r->arena, "That is more %s than DataMind allows in a minute "
+                                    "(%ld). Try again in %ld second%s.", what, per_min, wait,
+                                    wait == 1 ? "" : "s"));
+    return 1;
+}
+
 void app_handle(req_t *r)
 {
     if (r->body_error) {
@@ -123,6 +143,8 @@ void app_handle(req_t *r)
             page_error(r, 400, "The form could not be read (malformed or not UTF-8 text).");
         return;
     }
+    if (rt->limit && rate_limited(r, rt->limit))
+        return;
     if (http_is_post(r) && !session_csrf_ok(r)) {
         page_error(r, 403, "This form has expired or did not come from DataMind. Go back, "
                            "reload the page and submit it again.");

@@ -317,6 +317,10 @@ long throttle_wait(arena_t *a, const char *scope, const char *key);
 void throttle_failure(arena_t *a, const char *scope, const char *key, int free);
 void throttle_reset(arena_t *a, const char *scope, const char *key);
 
+/* Fixed one-minute windows: 0 when this call fits under limit per window,
+ * else the seconds until the window resets. Redis down: 0 (logged). */
+long ratelimit_hit(arena_t *a, const char *what, const char *who, long limit);
+
 /* --- migrations (migrate.c) --------------------------------------------- */
 /* Apply dir/NNNN_*.sql not yet in schema_migrations, each in its own
  * transaction, under an advisory lock. *applied gets the count. */

@@ -45,3 +45,24 @@ void throttle_reset(arena_t *a, const char *scope, const char *key)
     kv_cmd(a, "DEL %s %s", kv_key(a, arena_printf(a, "fail:%s:%s", scope, key)),
            kv_key(a, arena_printf(a, "lock:%s:%s", scope, key)));
 }
+
+long ratelimit_hit(arena_t *a, const char *what, const char *who, long limit)
+{
+    if (limit <= 0)
+        return 0; /* 0 turns the limit off */
+    const char *k = kv_key(a, arena_printf(a, "rl:%s:%s", what, who));
+    redisReply *r = kv_cmd(a, "INCR %s", k);
+    if (!r || r->type != REDIS_REPLY_INTEGER)
+        return 0;
+    if (r->integer == 1)
+        kv_cmd(a, "EXPIRE %s 60", k);
+    if (r->integer <= limit)
+        return 0;
+    redisReply *t = kv_cmd(a, "TTL %s", k);
+    long left = t && t->type == REDIS_REPLY_INTEGER ? (long)t->integer : 60;
+    if (left < 0) { /* a key without expiry: repair it */
+        kv_cmd(a, "EXPIRE %s 60", k);
+        left = 60;
+    }
+    return left > 0 ? left : 1;
+}

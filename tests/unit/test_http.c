@@ -222,11 +222,11 @@ static void noop(req_t *r)
 static void test_router(void)
 {
     static const route_t table[] = {
-        {"GET", "/", ROLE_NONE, noop, "home"},
-        {"GET", "/dashboards/{id}", ROLE_VIEWER, noop, "dash"},
-        {"POST", "/dashboards/{id}/widgets", ROLE_ANALYST, noop, "add"},
-        {"GET", "/dashboards/{id}/widgets/{wid}.svg", ROLE_VIEWER, noop, "svg"},
-        {"GET|POST", "/login", ROLE_NONE, noop, "login"},
+        {"GET", "/", ROLE_NONE, noop, "home", NULL},
+        {"GET", "/dashboards/{id}", ROLE_VIEWER, noop, "dash", NULL},
+        {"POST", "/dashboards/{id}/widgets", ROLE_ANALYST, noop, "add", NULL},
+        {"GET", "/dashboards/{id}/widgets/{wid}.svg", ROLE_VIEWER, noop, "svg", NULL},
+        {"GET|POST", "/login", ROLE_NONE, noop, "login", NULL},
     };
     size_t n = sizeof table / sizeof table[0];
     req_t r = {.arena = A};

@@ -23,7 +23,7 @@ restart_app() {
     [ -f "$DM_VAR/run/$p.pid" ] && kill -TERM "$(head -n1 "$DM_VAR/run/$p.pid")" 2>/dev/null
   done
   for _ in $(seq 100); do
-    kill -0 "$(head -n1 "$DM_VAR/run/web.pid")" 2>/dev/null || kill -0 "$(head -n1 "$DM_VAR/run/worker.pid")" 2>/dev/null || break
+    pgrep -f "$DM_VAR/datamind.env" >/dev/null || break
     sleep 0.1
   done
   "$ROOT/scripts/devstack" start >>"$DM_VAR/devstack.out" 2>&1

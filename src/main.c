@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "pages/pages.h"
 #include "sqlsafe/sqlsafe.h"
 #include "store/store.h"
@@ -95,7 +96,9 @@ static long arg_long(const char *flag, const char *v, long lo, long hi)
 static int cmd_web(int argc, char **argv)
 {
     load_config_or_die();
-    server_opts_t opts = {.listen = cfg->listen, .workers = cfg->workers,
+    /* copies: a reload replaces cfg, and the master keeps its socket */
+    char *listen = xstrdup(cfg->listen);
+    server_opts_t opts = {.listen = listen, .workers = cfg->workers,
                           .max_requests = cfg->max_requests};
     for (int i = 1; i < argc; i++) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -121,6 +124,7 @@ static int cmd_web(int argc, char **argv)
                             .handle = app_handle, .reload = reload_app};
     int rc = server_run(&opts, &hooks);
     app_unload();
+    free(listen);
     return rc;
 }
 

@@ -29,3 +29,16 @@ stack_start() {
     exit 1
   fi
 }
+
+# stack_sanitizer_reports — how many AddressSanitizer / LeakSanitizer /
+# UndefinedBehaviorSanitizer reports the stack's processes wrote (a build
+# with --enable-sanitizers); prints them. The runners count each as a failure.
+stack_sanitizer_reports() {
+  local n
+  n=$(cat "$TMP"/log/*.log 2>/dev/null | grep -cE "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:")
+  if [ "$n" -gt 0 ]; then
+    echo "sanitizer reports in the stack's logs:"
+    grep -hE -A20 "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:" "$TMP"/log/*.log | head -n 80
+  fi
+  echo "$n"
+}

@@ -133,6 +133,11 @@ static int utf8_len(const unsigned char *p)
     for (int i = 1; i < n; i++)
         if ((p[i] & 0xC0) != 0x80)
             return 0;
+    /* overlong forms, UTF-16 surrogates and code points past U+10FFFF */
+    if ((n == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0))) ||
+        (n == 4 && (p[0] > 0xF4 || (p[0] == 0xF0 && p[1] < 0x90) ||
+                    (p[0] == 0xF4 && p[1] >= 0x90))))
+        return 0;
     return n;
 }
 

@@ -216,6 +216,9 @@ static int resolve_columns(const json_t *result, const chart_config_t *cfg, int 
     for (size_t j = 0; j < cfg->ny; j++) {
         if (chart_col_find(result, cfg->y[j], &c->yi[j], err, errlen) < 0)
             return -1;
+        for (size_t i = 0; i < j; i++) /* one series per y: a repeat would share its key */
+            if (strcmp(cfg->y[i], cfg->y[j]) == 0)
+                return snprintf(err, errlen, "%s is chosen twice as a y column", cfg->y[j]), -1;
         int k = chart_col_class(result, c->yi[j]);
         if (k != CT_NUM && k != CT_BOOL)
             return snprintf(err, errlen, "a %s chart needs a numeric y column; %s is %s", kind,
@@ -282,7 +285,8 @@ static int collect_row(const json_t *row, const chart_config_t *cfg, chart_frame
 /* Numbers and dates: sort, then give each distinct x a key and a label. */
 static void keys_from_sorted(chart_frame_t *f, collect_t *c)
 {
-    qsort(c->e, c->n, sizeof *c->e, cmp_entry);
+    if (c->n) /* qsort's base must not be NULL, even for 0 items */
+        qsort(c->e, c->n, sizeof *c->e, cmp_entry);
     f->xv = xmalloc((c->n ? c->n : 1) * sizeof *f->xv);
     for (size_t i = 0; i < c->n; i++) {
         if (f->nx == 0 || f->xv[f->nx - 1] != c->e[i].x)

@@ -19,6 +19,7 @@ typedef struct slice {
     const char *label;
     double v;
     int other;
+    size_t i; /* position in the frame, the tie-break */
 } slice_t;
 
 static int cmp_slice(const void *a, const void *b)
@@ -26,7 +27,7 @@ static int cmp_slice(const void *a, const void *b)
     const slice_t *p = a, *q = b;
     if (p->v != q->v)
         return p->v > q->v ? -1 : 1;
-    return p->label < q->label ? -1 : p->label > q->label;  /* frame order */
+    return p->i < q->i ? -1 : p->i > q->i;  /* frame order, not heap addresses */
 }
 
 static int pie_check(const chart_config_t *cfg, const chart_frame_t *f, char *err, size_t n)
@@ -56,7 +57,7 @@ static size_t pie_slices(const chart_frame_t *f, slice_t *sl, double *total, siz
         double v = chart_frame_get(f, i, 0);
         if (isnan(v))
             continue;
-        sl[n++] = (slice_t){f->xl[i], v, 0};
+        sl[n++] = (slice_t){f->xl[i], v, 0, i};
         *total += v;
     }
     qsort(sl, n, sizeof *sl, cmp_slice);
@@ -65,7 +66,7 @@ static size_t pie_slices(const chart_frame_t *f, slice_t *sl, double *total, siz
         double rest = 0;
         for (size_t i = MAX_SLICES - 1; i < n; i++)
             rest += sl[i].v;
-        sl[MAX_SLICES - 1] = (slice_t){"Other", rest, 1};
+        sl[MAX_SLICES - 1] = (slice_t){"Other", rest, 1, n};
         *grouped = n - MAX_SLICES + 1;
         n = MAX_SLICES;
     }

@@ -3,6 +3,8 @@
 #include "core/arena.h"
 #include "core/mem.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +100,16 @@ void arena_defer(arena_t *a, void (*fn)(void *), void *p)
     d->p = p;
     d->next = a->defers;
     a->defers = d;
+}
+
+static void decref(void *p)
+{
+    json_decref(p);
+}
+
+void arena_defer_json(arena_t *a, void *json)
+{
+    arena_defer(a, decref, json);
 }
 
 size_t arena_used(const arena_t *a)

@@ -19,6 +19,7 @@ char *arena_strdup(arena_t *a, const char *s);      /* NULL stays NULL */
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_defer(arena_t *a, void (*fn)(void *), void *p);
+void arena_defer_json(arena_t *a, void *json); /* json_decref at reset */
 size_t arena_used(const arena_t *a);                /* bytes handed out since the last reset */
 void arena_reset(arena_t *a);                       /* run deferred, free all but the first block */
 void arena_free(arena_t *a);

@@ -48,8 +48,18 @@ static json_t *admin_queues(arena_t *a)
 
 /* Running jobs are what sits in processing lists; a live runner's
  * heartbeat says when its current job started. */
+/* Jobs belong to the organization named in their args (org_id); an
+ * organization's admin sees and touches only those. */
+static int job_of_org(const json_t *job, const char *org_id)
+{
+    const char *o = json_string_value(json_object_get(json_object_get(job, "args"), "org_id"));
+    if (!o)
+        o = json_string_value(json_object_get(job, "org"));
+    return !org_id || (o && strcmp(o, org_id) == 0);
+}
+
 static void admin_runner(arena_t *a, const char *id, long long now, json_t *running,
-                         json_t *runners)
+                         json_t *runners, const char *org_id)
 {
     redisReply *hb = kv_cmd(a, "GET %s", jobs_key2(a, "hb:", id));
     redisReply *proc = kv_cmd(a, "LRANGE %s 0 -1", jobs_key2(a, "proc:", id));
@@ -58,8 +68,10 @@ static void admin_runner(arena_t *a, const char *id, long long now, json_t *runn
     json_array_append_new(runners, json_pack("{s:s, s:b}", "id", id, "alive", beat != NULL));
     for (size_t i = 0; proc && proc->type == REDIS_REPLY_ARRAY && i < proc->elements; i++) {
         json_t *job = json_loads(proc->element[i]->str, 0, NULL);
-        if (!job)
+        if (!job || !job_of_org(job, org_id)) {
+            json_decref(job);
             continue;
+        }
         const char *jid = json_string_value(json_object_get(job, "id"));
         const char *bid = json_string_value(json_object_get(beat, "job"));
         long long since = json_integer_value(json_object_get(job, "enqueued_at"));
@@ -73,19 +85,21 @@ static void admin_runner(arena_t *a, const char *id, long long now, json_t *runn
     }
 }
 
-static json_t *admin_list(arena_t *a, redisReply *r)
+static json_t *admin_list(arena_t *a, redisReply *r, const char *org_id)
 {
     json_t *out = json_array();
     for (size_t i = 0; r && r->type == REDIS_REPLY_ARRAY && i < r->elements; i++) {
         json_t *j = reply_str(r->element[i]) ? json_loads(r->element[i]->str, 0, NULL) : NULL;
-        if (j)
+        if (j && job_of_org(j, org_id))
             json_array_append_new(out, j);
+        else
+            json_decref(j);
     }
     (void)a;
     return out;
 }
 
-static json_t *admin_dead(arena_t *a)
+static json_t *admin_dead(arena_t *a, const char *org_id)
 {
     redisReply *ids = kv_cmd(a, "ZREVRANGE %s 0 %d", jobs_key2(a, "dead:idx", NULL),
                              DEAD_SHOWN - 1);
@@ -93,8 +107,10 @@ static json_t *admin_dead(arena_t *a)
     for (size_t i = 0; ids && ids->type == REDIS_REPLY_ARRAY && i < ids->elements; i++) {
         redisReply *r = kv_cmd(a, "HGET %s %s", jobs_key2(a, "dead", NULL), ids->element[i]->str);
         json_t *j = reply_str(r) ? json_loads(r->str, 0, NULL) : NULL;
-        if (!j)
+        if (!j || !job_of_org(j, org_id)) {
+            json_decref(j);
             continue;
+        }
         json_array_append_new(out, json_pack("{s:s, s:O?, s:O?, s:O?, s:O?, s:O?}", "id",
                                              ids->element[i]->str, "type",
                                              json_object_get(j, "type"), "queue",
@@ -107,7 +123,7 @@ static json_t *admin_dead(arena_t *a)
     return out;
 }
 
-json_t *jobs_overview(arena_t *a)
+json_t *jobs_overview(arena_t *a, const char *org_id)
 {
     json_t *queues = admin_queues(a);
     if (!queues)
@@ -118,11 +134,11 @@ json_t *jobs_overview(arena_t *a)
     redisReply *ids = kv_cmd(a, "SMEMBERS %s", jobs_key2(a, "runners", NULL));
     for (size_t i = 0; ids && ids->type == REDIS_REPLY_ARRAY && i < ids->elements; i++)
         admin_runner(a, ids->element[i]->str, now, json_object_get(o, "running"),
-                     json_object_get(o, "runners"));
+                     json_object_get(o, "runners"), org_id);
     redisReply *recent = kv_cmd(a, "LRANGE %s 0 %d", jobs_key2(a, "recent", NULL),
                                 JOBS_RECENT_MAX - 1);
-    json_object_set_new(o, "recent", admin_list(a, recent));
-    json_object_set_new(o, "dead", admin_dead(a));
+    json_object_set_new(o, "recent", admin_list(a, recent, org_id));
+    json_object_set_new(o, "dead", admin_dead(a, org_id));
     redisReply *leader = kv_cmd(a, "GET %s", jobs_key2(a, "leader", NULL));
     json_object_set_new(o, "leader",
                         reply_str(leader) ? json_string(leader->str) : json_null());
@@ -155,7 +171,8 @@ static int admin_take_dead(arena_t *a, const char *id, const char *queue, const 
     return 0;
 }
 
-int jobs_dead_retry(arena_t *a, const char *job_id, char *err, size_t errlen)
+int jobs_dead_retry(arena_t *a, const char *org_id, const char *job_id, char *err,
+                    size_t errlen)
 {
     if (!job_id || !*job_id) {
         snprintf(err, errlen, "no such dead job");
@@ -168,7 +185,7 @@ int jobs_dead_retry(arena_t *a, const char *job_id, char *err, size_t errlen)
     }
     json_t *j = reply_str(r) ? json_loads(r->str, 0, NULL) : NULL;
     const char *queue = json_string_value(json_object_get(j, "queue"));
-    if (!j || !queue) {
+    if (!j || !queue || !job_of_org(j, org_id)) {
         json_decref(j);
         snprintf(err, errlen, "no such dead job");
         return -1;
@@ -188,9 +205,18 @@ int jobs_dead_retry(arena_t *a, const char *job_id, char *err, size_t errlen)
     return 0;
 }
 
-int jobs_dead_discard(arena_t *a, const char *job_id, char *err, size_t errlen)
+int jobs_dead_discard(arena_t *a, const char *org_id, const char *job_id, char *err,
+                      size_t errlen)
 {
     if (!job_id || !*job_id) {
+        snprintf(err, errlen, "no such dead job");
+        return -1;
+    }
+    redisReply *r = kv_cmd(a, "HGET %s %s", jobs_key2(a, "dead", NULL), job_id);
+    json_t *j = r && reply_str(r) ? json_loads(r->str, 0, NULL) : NULL;
+    int mine = j && job_of_org(j, org_id);
+    json_decref(j);
+    if (!mine) {
         snprintf(err, errlen, "no such dead job");
         return -1;
     }

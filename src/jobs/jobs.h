@@ -89,10 +89,13 @@ json_t *jobs_progress_get(arena_t *a, const char *job_id);
  *    "recent":[{"id","type","queue","ok","error","attempt","runner","ms","finished_at"}],
  *    "dead":[{"id","type","queue","error","attempts","failed_at"}]  (newest 100),
  *    "runners":[{"id","alive"}], "leader": "host:pid" or null} */
-json_t *jobs_overview(arena_t *a);
+json_t *jobs_overview(arena_t *a, const char *org_id); /* org_id NULL = every job */
 /* Put a dead job back on its queue with attempt 0 / drop it. -1 with err
  * ("no such dead job") when it is not (or no longer) dead. */
-int jobs_dead_retry(arena_t *a, const char *job_id, char *err, size_t errlen);
-int jobs_dead_discard(arena_t *a, const char *job_id, char *err, size_t errlen);
+/* org_id: only a job of that organization (args.org_id); NULL = any. */
+int jobs_dead_retry(arena_t *a, const char *org_id, const char *job_id, char *err,
+                    size_t errlen);
+int jobs_dead_discard(arena_t *a, const char *org_id, const char *job_id, char *err,
+                      size_t errlen);
 
 #endif

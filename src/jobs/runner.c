@@ -176,11 +176,12 @@ static const char *json_text(arena_t *a, json_t *j)
 static const char *runner_summary(runner_t *r, arena_t *a, const json_t *job, const char *err,
                                   double secs)
 {
-    json_t *s = json_pack("{s:O?, s:O?, s:O?, s:b, s:s?, s:O?, s:s, s:i, s:I}", "id",
+    json_t *s = json_pack("{s:O?, s:O?, s:O?, s:b, s:s?, s:O?, s:s, s:i, s:I, s:O?}", "id",
                           json_object_get(job, "id"), "type", json_object_get(job, "type"),
                           "queue", json_object_get(job, "queue"), "ok", err == NULL, "error",
                           err, "attempt", json_object_get(job, "attempt"), "runner", r->id,
-                          "ms", (int)(secs * 1000), "finished_at", (json_int_t)jobs_now_ms());
+                          "ms", (int)(secs * 1000), "finished_at", (json_int_t)jobs_now_ms(),
+                          "org", json_object_get(json_object_get(job, "args"), "org_id"));
     return json_text(a, s);
 }
 

@@ -126,7 +126,7 @@ static void read_alert(req_t *r, form_t *f, alert_fields_t *af)
         json_array_append_new(ch, json_string("email"));
     }
     af->channels = ch;
-    arena_defer(r->arena, (void (*)(void *))json_decref, ch);
+    arena_defer_json(r->arena, ch);
 }
 
 static void save(req_t *r, const char *id)
@@ -164,11 +164,13 @@ void page_alert_create(req_t *r)
     save(r, NULL);
 }
 
+/* The alert (owned by the request's arena), or a 404 page and NULL. */
 static json_t *load(req_t *r)
 {
     json_t *al = alert_get(r->arena, r->user->org_id, http_route_param(r, "id"));
     if (!al)
         page_error(r, 404, "There is no such alert in your organization.");
+    arena_defer_json(r->arena, al);
     return al;
 }
 
@@ -177,7 +179,6 @@ void page_alert_update(req_t *r)
     json_t *al = load(r);
     if (al) {
         save(r, json_string_value(json_object_get(al, "id")));
-        json_decref(al);
     }
 }
 
@@ -233,7 +234,7 @@ void page_alert(req_t *r)
     json_object_set_new(ctx, "values_count", json_integer((json_int_t)json_array_size(values)));
     json_decref(values);
     json_object_set_new(al, arena_printf(r->arena, "state_%s", json_string_value(json_object_get(al, "state"))), json_true());
-    json_object_set_new(ctx, "a", al);
+    json_object_set(ctx, "a", al);
     page_render(r, "alert", ctx);
 }
 
@@ -242,7 +243,7 @@ void page_alert_edit(req_t *r)
     json_t *al = load(r);
     if (!al)
         return;
-    json_t *ctx = form_ctx(r, "Edit alert", al);
+    json_t *ctx = form_ctx(r, "Edit alert", json_incref(al));
     page_render(r, "alert_form", ctx);
 }
 
@@ -262,7 +263,6 @@ void page_alert_toggle(req_t *r)
     int on = !json_is_true(json_object_get(al, "is_active"));
     alert_set_active(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")), on);
     done(r, al, on ? "alert.enable" : "alert.disable", on ? "Alert turned on." : "Alert turned off.");
-    json_decref(al);
 }
 
 void page_alert_mute(req_t *r)
@@ -276,7 +276,6 @@ void page_alert_mute(req_t *r)
         minutes = 0;
     alert_mute(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")), minutes);
     done(r, al, "alert.mute", minutes ? "Muted: it is still checked, but nobody is told." : "Unmuted.");
-    json_decref(al);
 }
 
 void page_alert_check(req_t *r)
@@ -287,12 +286,10 @@ void page_alert_check(req_t *r)
     char err[256], jid[33];
     if (tasks_enqueue_alert_check(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")),
                                   jid, err, sizeof err) < 0) {
-        json_decref(al);
         page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");
         return;
     }
     done(r, al, "alert.check_now", "Checking now: the result appears here in a few seconds.");
-    json_decref(al);
 }
 
 void page_alert_delete(req_t *r)
@@ -304,7 +301,6 @@ void page_alert_delete(req_t *r)
     alert_delete(r->arena, r->user->org_id, id);
     audit_record(r->arena, r->user->org_id, r->user->id, "alert.delete", "alert", id,
                  json_pack("{s:O}", "name", json_object_get(al, "name")), r->remote_addr);
-    json_decref(al);
     page_flash(r, "ok", "Alert deleted.");
     http_redirect(r, 303, "/alerts");
 }

@@ -40,12 +40,14 @@ void page_dashboard_create(req_t *r)
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
 }
 
-/* The dashboard, or a 404 page and NULL. */
+/* The dashboard, or a 404 page and NULL. The request's arena owns it (no
+ * decref by callers), so strings taken from it live as long as the request. */
 json_t *dashboard_load(req_t *r)
 {
     json_t *d = dash_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
     if (!d)
         page_error(r, 404, "There is no such dashboard (or it is someone's private one).");
+    arena_defer_json(r->arena, d);
     return d;
 }
 
@@ -111,7 +113,7 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "saved_queries", saved_list(r->arena, r->user->org_id, r->user->id, NULL));
         json_object_set_new(ctx, "connections", conn_list(r->arena, r->user->org_id));
     }
-    json_object_set_new(ctx, "dashboard", d);
+    json_object_set(ctx, "dashboard", d);
     page_render(r, "dashboard", ctx);
 }
 
@@ -120,9 +122,8 @@ void page_dashboard_update(req_t *r)
     json_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *id = json_string_value(json_object_get(d, "id"));
+    const char *id = arena_strdup(r->arena, json_string_value(json_object_get(d, "id")));
     if (!dashboard_can_edit(r, d)) {
-        json_decref(d);
         page_error(r, 403, "Only analysts and admins change dashboards.");
         return;
     }
@@ -147,7 +148,6 @@ void page_dashboard_update(req_t *r)
                                                 "refresh_minutes", mins), r->remote_addr);
         page_flash(r, "ok", "Dashboard saved.");
     }
-    json_decref(d);
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
 }
 
@@ -157,16 +157,14 @@ void page_dashboard_duplicate(req_t *r)
     if (!d)
         return;
     char err[256], *nid = NULL;
-    const char *id = json_string_value(json_object_get(d, "id"));
+    const char *id = arena_strdup(r->arena, json_string_value(json_object_get(d, "id")));
     if (r->user->role < ROLE_ANALYST ||
         dash_duplicate(r->arena, r->user->org_id, r->user->id, id, &nid, err, sizeof err) < 0) {
-        json_decref(d);
         page_error(r, r->user->role < ROLE_ANALYST ? 403 : 500, "The dashboard could not be copied.");
         return;
     }
     audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.duplicate", "dashboard", nid,
                  json_pack("{s:s}", "from", id), r->remote_addr);
-    json_decref(d);
     page_flash(r, "ok", "Copied. The copy is private until you share it.");
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", nid));
 }
@@ -176,15 +174,13 @@ void page_dashboard_delete(req_t *r)
     json_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *id = json_string_value(json_object_get(d, "id"));
+    const char *id = arena_strdup(r->arena, json_string_value(json_object_get(d, "id")));
     const char *confirm = http_param(r, "confirm");
     if (!dashboard_can_edit(r, d)) {
-        json_decref(d);
         page_error(r, 403, "Only analysts and admins delete dashboards.");
         return;
     }
     if (!confirm || strcmp(confirm, "yes") != 0) {
-        json_decref(d);
         page_flash(r, "error", "Tick the box to confirm the deletion.");
         http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
         return;
@@ -192,7 +188,6 @@ void page_dashboard_delete(req_t *r)
     dash_delete(r->arena, r->user->org_id, id);
     audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.delete", "dashboard", id,
                  json_pack("{s:O}", "title", json_object_get(d, "title")), r->remote_addr);
-    json_decref(d);
     page_flash(r, "ok", "Dashboard deleted.");
     http_redirect(r, 303, "/dashboards");
 }

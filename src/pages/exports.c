@@ -191,7 +191,6 @@ void page_export_widget(req_t *r)
                      json_string_value(json_object_get(w, "id")));
     }
     json_decref(w);
-    json_decref(d);
 }
 
 /* The whole dashboard as one PDF: every widget's current result. */
@@ -246,5 +245,4 @@ void page_export_dashboard(req_t *r)
         unlink(path);
     json_decref(keep);
     json_decref(widgets);
-    json_decref(d);
 }

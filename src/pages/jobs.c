@@ -7,7 +7,7 @@
 void page_jobs(req_t *r)
 {
     json_t *ctx = page_ctx(r, "Jobs", "jobs");
-    json_t *o = jobs_overview(r->arena);
+    json_t *o = jobs_overview(r->arena, r->user->org_id); /* only this organization's jobs */
     if (!o) {
         json_object_set_new(ctx, "down", json_true());
     } else {
@@ -21,8 +21,8 @@ static void dead_action(req_t *r, int retry)
 {
     const char *id = http_route_param(r, "id");
     char err[256];
-    int rc = retry ? jobs_dead_retry(r->arena, id, err, sizeof err)
-                   : jobs_dead_discard(r->arena, id, err, sizeof err);
+    int rc = retry ? jobs_dead_retry(r->arena, r->user->org_id, id, err, sizeof err)
+                   : jobs_dead_discard(r->arena, r->user->org_id, id, err, sizeof err);
     if (rc < 0) {
         page_error(r, 404, "There is no such dead job (it may have been retried already).");
         return;

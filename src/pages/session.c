@@ -99,7 +99,7 @@ static int origin_ok(req_t *r)
             return 1;
     }
     size_t n = strlen(origin);
-    return strncasecmp(cfg->base_url, origin, n) == 0 &&
+    return n > 8 && strstr(origin, "://") && strncasecmp(cfg->base_url, origin, n) == 0 &&
            (cfg->base_url[n] == '\0' || cfg->base_url[n] == '/');
 }
 

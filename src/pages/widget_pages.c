@@ -25,7 +25,6 @@ static json_t *editable(req_t *r)
 {
     json_t *d = dashboard_load(r);
     if (d && !dashboard_can_edit(r, d)) {
-        json_decref(d);
         page_error(r, 403, "Only analysts and admins change dashboards.");
         return NULL;
     }
@@ -87,7 +86,6 @@ void page_widget_add(req_t *r)
                      json_pack("{s:s, s:s}", "dashboard", did, "kind", wf.kind), r->remote_addr);
     form_close(&f);
     http_redirect(r, 303, dash_url(r, d));
-    json_decref(d);
 }
 
 static json_t *load_widget(req_t *r, const json_t *d)
@@ -114,11 +112,10 @@ void page_widget(req_t *r)
         json_object_set_new(w, "can_edit", json_boolean(dashboard_can_edit(r, d)));
         json_object_set_new(w, "qs", json_string(dashboard_filter_qs(r, &f)));
         json_t *ctx = page_ctx(r, "Widget", "dashboards");
-        json_object_set_new(ctx, "dashboard", json_incref(d));
+        json_object_set(ctx, "dashboard", d);
         json_object_set_new(ctx, "widgets", json_pack("[o]", w));
         page_render_bare(r, "widget_cards", ctx, NULL);
     }
-    json_decref(d);
 }
 
 /* GET …/widgets/{wid}.svg — the chart alone, for embedding (same sign-in). */
@@ -128,7 +125,6 @@ void page_widget_svg(req_t *r)
     if (!d)
         return;
     json_t *w = load_widget(r, d);
-    json_decref(d);
     if (!w)
         return;
     json_object_set_new(w, "refresh_s", json_integer(0));
@@ -163,7 +159,6 @@ void page_widget_edit(req_t *r)
         return;
     json_t *w = load_widget(r, d);
     if (!w) {
-        json_decref(d);
         return;
     }
     /* a preview: the form's values applied without saving */
@@ -191,7 +186,7 @@ void page_widget_edit(req_t *r)
     json_object_set_new(ctx, "columns", cols);
     json_object_set_new(ctx, "chart_kinds", result_chart_kinds(type));
     json_object_set_new(ctx, "widget", w);
-    json_object_set_new(ctx, "dashboard", d);
+    json_object_set(ctx, "dashboard", d);
     json_decref(last);
     page_render(r, "widget_edit", ctx);
 }
@@ -219,7 +214,6 @@ void page_widget_update(req_t *r)
         return;
     json_t *w = load_widget(r, d);
     if (!w) {
-        json_decref(d);
         return;
     }
     form_t f;
@@ -251,7 +245,6 @@ void page_widget_update(req_t *r)
     json_decref(cfg);
     http_redirect(r, 303, dash_url(r, d));
     json_decref(w);
-    json_decref(d);
 }
 
 static void widget_action(req_t *r, const char *action)
@@ -269,14 +262,12 @@ static void widget_action(req_t *r, const char *action)
         rc = widget_move(r->arena, r->user->org_id, did, wid, dir && strcmp(dir, "up") == 0 ? -1 : 1);
     }
     if (rc < 0) {
-        json_decref(d);
         page_error(r, 404, "There is no such widget on this dashboard.");
         return;
     }
     audit_record(r->arena, r->user->org_id, r->user->id, action, "widget", wid,
                  json_pack("{s:s}", "dashboard", did), r->remote_addr);
     http_redirect(r, 303, dash_url(r, d));
-    json_decref(d);
 }
 
 void page_widget_move(req_t *r)
@@ -298,18 +289,22 @@ void page_widget_refresh(req_t *r)
     const char *did = json_string_value(json_object_get(d, "id"));
     const char *wid = http_route_param(r, "wid");
     json_t *widgets = widget_list(r->arena, r->user->org_id, did);
-    size_t i;
+    size_t i, done = 0;
     json_t *w;
     json_array_foreach(widgets, i, w) {
         const char *id = json_string_value(json_object_get(w, "id"));
         if (wid && strcmp(wid, id) != 0)
             continue;
         widget_view(r, w, NULL, 2);
+        done++;
     }
     json_decref(widgets);
+    if (wid && !done) {
+        page_error(r, 404, "There is no such widget on this dashboard.");
+        return;
+    }
     page_flash(r, "ok", wid ? "Widget refreshed." : "Dashboard refreshed.");
     http_redirect(r, 303, dash_url(r, d));
-    json_decref(d);
 }
 
 /* "Pin to dashboard" on a chat answer: to a dashboard, or a new one. */
@@ -335,7 +330,6 @@ void page_pin(req_t *r)
     json_t *d = did ? dash_get(r->arena, r->user->org_id, r->user->id, did) : NULL;
     if (!d || !dashboard_can_edit(r, d)) {
         json_decref(m);
-        json_decref(d);
         page_error(r, d ? 403 : 404, d ? "You cannot change that dashboard." : "Pick a dashboard, or name a new one.");
         return;
     }
@@ -353,7 +347,6 @@ void page_pin(req_t *r)
     if (widget_add(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")), &wf,
                    &wid, err, sizeof err) < 0) {
         json_decref(m);
-        json_decref(d);
         page_error(r, 500, "The answer could not be pinned. Try again.");
         return;
     }
@@ -363,5 +356,4 @@ void page_pin(req_t *r)
     page_flash(r, "ok", "Pinned to the dashboard.");
     http_redirect(r, 303, dash_url(r, d));
     json_decref(m);
-    json_decref(d);
 }

@@ -13,6 +13,15 @@
     n ".nspname NOT IN ('pg_catalog', 'information_schema') AND " n \
     ".nspname !~ '^pg_(toast|temp_)'"
 
+/* lexer.c: the span of real tokens of a statement and its ( / [ depth. */
+typedef struct scan {
+    size_t first;      /* offset of the first token, len if none */
+    size_t end;        /* offset just past the last token that is not ';' */
+    int max_depth;     /* deepest ( / [ nesting */
+    const char *open;  /* what is left unterminated, or NULL */
+} scan_t;
+void sqlsafe_scan(const char *s, size_t len, scan_t *sc);
+
 /* result.c: {"name","type","pgtype"} for each column of r (new array). */
 json_t *sqlsafe_result_columns(const PGresult *r);
 /* result.c: row i of r as a new JSON array of typed values. */

@@ -34,7 +34,8 @@ static const char probe_sql[] =
 static const char schemas_sql[] =
     "SELECT n.nspname FROM pg_namespace n WHERE " SQLSAFE_USER_SCHEMA("n") " ORDER BY 1";
 
-/* 24 hex characters from the kernel's CSPRNG, or a placeholder. */
+/* 24 hex characters from the kernel's CSPRNG (a fixed stand-in the
+ * admin must change if the CSPRNG cannot be read). */
 static void password_make(char out[25])
 {
     unsigned char raw[12];

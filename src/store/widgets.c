@@ -116,10 +116,16 @@ int widget_move(arena_t *a, const char *org_id, const char *dash_id, const char 
      * people moving widgets at once leave a consistent order (last wins) */
     PGresult *lock = db_exec(a, "SELECT 1 FROM dashboards WHERE org_id = $1 AND id = $2 FOR UPDATE",
                              2, p, err, sizeof err);
-    PGresult *ren = lock ? db_exec(a,
+    PGresult *mine = lock ? db_exec(a, "SELECT 1 FROM widgets WHERE org_id = $1 AND dashboard_id = $2"
+                                       " AND id = $3", 3, p, err, sizeof err) : NULL;
+    if (!mine || PQntuples(mine) != 1) { /* not a widget of this dashboard */
+        db_rollback();
+        return -1;
+    }
+    PGresult *ren = db_exec(a,
         "UPDATE widgets w SET position = o.rn FROM (SELECT id, row_number() OVER"
         " (ORDER BY position, created_at) - 1 AS rn FROM widgets WHERE org_id = $1 AND dashboard_id = $2) o"
-        " WHERE w.id = o.id", 2, p, err, sizeof err) : NULL;
+        " WHERE w.id = o.id", 2, p, err, sizeof err);
     PGresult *swap = ren ? db_exec(a,
         "WITH me AS (SELECT id, position FROM widgets WHERE org_id = $1 AND dashboard_id = $2 AND id = $3),"
         " other AS (SELECT w.id, w.position FROM widgets w, me WHERE w.org_id = $1"

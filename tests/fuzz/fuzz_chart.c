@@ -53,8 +53,11 @@ static void render(const json_t *result, const chart_config_t *cfg)
     if (chart_render_svg(result, cfg, &a, err, sizeof err) == 0) {
         check_svg(&a);
         if (chart_render_svg(result, cfg, &b, err, sizeof err) != 0 || a.len != b.len ||
-            memcmp(a.data, b.data, a.len) != 0)
+            memcmp(a.data, b.data, a.len) != 0) {
+            fprintf(stderr, "the same input rendered twice differs:\n%s\n---\n%s\n",
+                    a.data, b.data ? b.data : err);
             abort();
+        }
     } else if (a.len != 0 || !err[0]) {
         abort(); /* out unchanged, and a reason */
     }

@@ -1,8 +1,8 @@
 /* fuzz_tmpl — compile arbitrary mustache source (tmpl_set_add) and render it
  * (tmpl_set_render) over a fixed context with two fixed partials; also the
  * markdown filter (tmpl_markdown) on the same bytes. Invariant: a template
- * that compiled renders without error (rendering fails only for unknown
- * names or deep partials, and the partials here do not recurse). */
+ * that compiled renders without error, except that it may include itself
+ * (the fuzz template is a partial too) and so nest too deep. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +39,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!tmpl_set_has(set, "\x01"))
             abort();
         buf_t out = {0};
-        if (tmpl_set_render(set, "\x01", ctx, &out, err, sizeof err) != 0)
+        if (tmpl_set_render(set, "\x01", ctx, &out, err, sizeof err) != 0 &&
+            !strstr(err, "nested more than"))
             abort();
         buf_reset(&out);
-        if (tmpl_set_render(set, "\x01", NULL, &out, err, sizeof err) != 0)
+        if (tmpl_set_render(set, "\x01", NULL, &out, err, sizeof err) != 0 &&
+            !strstr(err, "nested more than"))
             abort();
         buf_free(&out);
     } else if (tmpl_set_has(set, "\x01") || !err[0]) {

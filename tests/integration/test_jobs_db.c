@@ -249,7 +249,7 @@ static json_t *dead_record(const char *id)
 
 static int alive_runners(void)
 {
-    json_t *o = jobs_overview(A);
+    json_t *o = jobs_overview(A, NULL);
     size_t i;
     json_t *r;
     int n = 0;
@@ -375,7 +375,7 @@ static void case_run(void)
         CHECK(r && r->attempt == 0);
     }
     usleep(300000);
-    json_t *o = jobs_overview(A);
+    json_t *o = jobs_overview(A, NULL);
     CHECK(o != NULL);
     CHECK_INT(json_array_size(json_object_get(o, "running")), 0);
     CHECK(json_array_size(json_object_get(o, "recent")) >= 20);
@@ -406,7 +406,7 @@ static void case_retry_dead(void)
     CHECK_STR(json_string_value(json_object_get(d, "error")), "boom 2");
     CHECK_INT(json_integer_value(json_object_get(d, "attempt")), 3);
     json_decref(d);
-    json_t *o = jobs_overview(A);
+    json_t *o = jobs_overview(A, NULL);
     json_t *first = json_array_get(json_object_get(o, "dead"), 0);
     CHECK_STR(json_string_value(json_object_get(first, "id")), bad);
     CHECK_STR(json_string_value(json_object_get(first, "error")), "boom 2");
@@ -420,18 +420,18 @@ static void case_dead_admin(void)
     unlink(gatepath);
     const char *a = enq("t.gate", NULL, 1, NULL), *b = enq("t.gate", NULL, 1, NULL);
     CHECK(wait_dead(a, 10) && wait_dead(b, 10));
-    CHECK_INT(jobs_dead_discard(A, a, err, sizeof err), 0);
+    CHECK_INT(jobs_dead_discard(A, NULL, a, err, sizeof err), 0);
     CHECK_INT(kv_int("HEXISTS %s %s", "dead", a), 0);
     CHECK_INT(kv_int("ZSCORE %s %s", "dead:idx", a), -1);
-    CHECK_INT(jobs_dead_discard(A, a, err, sizeof err), -1);
+    CHECK_INT(jobs_dead_discard(A, NULL, a, err, sizeof err), -1);
     CHECK(strstr(err, "no such dead job") != NULL);
     int fd = open(gatepath, O_CREAT | O_WRONLY, 0600);
     close(fd);
-    CHECK_INT(jobs_dead_retry(A, b, err, sizeof err), 0);
+    CHECK_INT(jobs_dead_retry(A, NULL, b, err, sizeof err), 0);
     CHECK(wait_count("done", b, 1, 10));
     const rec_t *r = find("done", b, 0);
     CHECK(r && r->attempt == 0);
-    CHECK_INT(jobs_dead_retry(A, b, err, sizeof err), -1);
+    CHECK_INT(jobs_dead_retry(A, NULL, b, err, sizeof err), -1);
     CHECK_INT(count("done", a), 0);
 }
 

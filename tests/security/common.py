@@ -74,7 +74,8 @@ def fill(pattern, ids, override=None):
 
 
 def reader_password():
-    return open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")).read().strip()
+    with open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")) as f:
+        return f.read().strip()
 
 
 def org_id(slug):

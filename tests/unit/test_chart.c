@@ -362,6 +362,31 @@ static void test_hard_data(void)
                "\"rows\":[]}", "{\"type\":\"bar\",\"x\":\"k\",\"y\":[\"v\"]}", err, sizeof err);
     CHECK(has(s, "No data to show"));
     free(s);
+    /* a date axis where no x value reads as a date: nothing to sort (fuzz_chart
+     * found qsort called with a NULL base under UBSan) */
+    s = render("{\"columns\":[{\"name\":\"d\",\"type\":\"date\"},{\"name\":\"n\",\"type\":\"integer\"}],"
+               "\"rows\":[[\"2024-0?-01\",3]]}", "{\"type\":\"line\",\"x\":\"d\",\"y\":[\"n\"]}",
+               err, sizeof err);
+    CHECK(s != NULL || err[0]);
+    free(s);
+    /* pie slices of equal value keep the frame's order, every time (fuzz_chart:
+     * the tie-break compared label pointers, so the output depended on the heap) */
+    const char *tied = "{\"columns\":[{\"name\":\"k\",\"type\":\"text\"},{\"name\":\"v\",\"type\":\"integer\"}],"
+                       "\"rows\":[[\"zed\",2],[\"why\",0],[\"ex\",2]]}";
+    s = render(tied, "{\"type\":\"pie\",\"x\":\"k\",\"y\":\"v\"}", err, sizeof err);
+    r = render(tied, "{\"type\":\"pie\",\"x\":\"k\",\"y\":\"v\"}", err, sizeof err);
+    CHECK(s && r && strcmp(s, r) == 0);
+    CHECK(s && strstr(s, "<title>zed: 2") && strstr(s, "<title>ex: 2") &&
+          strstr(s, "<title>zed: 2") < strstr(s, "<title>ex: 2"));
+    free(s);
+    free(r);
+    /* the same y column twice (fuzz_chart: heap-buffer-overflow in cap_series,
+     * two measures sharing one series key) */
+    s = render("{\"columns\":[{\"name\":\"d\",\"type\":\"date\"},{\"name\":\"m\",\"type\":\"number\"}],"
+               "\"rows\":[[\"2024-01-01\",1.5],[\"2024-02-01\",2]]}",
+               "{\"type\":\"line\",\"x\":\"d\",\"y\":[\"m\",\"m\"]}", err, sizeof err);
+    CHECK(s == NULL && strstr(err, "twice") != NULL);
+    free(s);
 }
 
 static void check_recommend(const char *result, const char *want)

@@ -91,7 +91,8 @@ class TestFoundation(unittest.TestCase):
 
     def test_killed_worker_is_replaced(self):
         master = dm.pid_of("web")
-        before = dm.children(master)
+        want = int(os.environ.get("DM_WORKERS", "2"))
+        before = dm.wait_for(lambda: (lambda k: k if len(k) == want else None)(dm.children(master)))
         self.assertGreaterEqual(len(before), 1)
         dm.kill(before[0], signal.SIGKILL)
         after = dm.wait_for(lambda: (lambda k: k if len(k) == len(before) and before[0] not in k
@@ -152,9 +153,12 @@ if __name__ == "__main__":
 class TestReload(unittest.TestCase):
     def test_sighup_replaces_workers_and_bad_config_keeps_them(self):
         master = dm.pid_of("web")
-        before = dm.children(master)
+        want = int(os.environ.get("DM_WORKERS", "2"))
+        # the master starts its workers one at a time: let them all be up
+        before = dm.wait_for(lambda: (lambda k: k if len(k) == want else None)(dm.children(master)))
+        self.assertTrue(before)
         os.kill(master, signal.SIGHUP)
-        after = dm.wait_for(lambda: (lambda k: k if len(k) == len(before) and not set(k) & set(before)
+        after = dm.wait_for(lambda: (lambda k: k if len(k) == want and not set(k) & set(before)
                                      else None)(dm.children(master)), timeout=20)
         self.assertTrue(after, "workers were not replaced on SIGHUP")
         self.assertEqual(dm.Client().get("/login").status, 200)

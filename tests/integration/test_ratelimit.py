@@ -15,17 +15,25 @@ class TestRateLimit(unittest.TestCase):
         with open(envfile) as f:
             good = f.read()
         master = dm.pid_of("web")
+        want = int(os.environ.get("DM_WORKERS", "2"))
+        dm.wait_for(lambda: len(dm.children(master)) == want)
         try:
             with open(envfile, "w") as f:
                 f.write(re.sub(r"DATAMIND_RATE_QUESTIONS=\d+", "DATAMIND_RATE_QUESTIONS=3", good))
             before = dm.children(master)
             os.kill(master, signal.SIGHUP)
-            dm.wait_for(lambda: not set(dm.children(master)) & set(before), timeout=20)
+            dm.wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(dm.children(master)), timeout=20)
             c, _, _ = dm.register()  # a fresh user: nobody else counted against it
-            statuses = [ask(c, "how many orders are there").status for _ in range(5)]
+            # and a fresh address (127.0.0.1 is a trusted proxy in the test
+            # stack, so its X-Forwarded-For names the client)
+            xff = {"X-Forwarded-For": "10.77.%d.%d" % (os.getpid() % 250, int(time.time()) % 250)}
+            def ask_from(q):
+                return c.post("/chat", {"_csrf": dm.page_csrf(c, "/chat"), "message": q,
+                                        "connection_id": dm.shop_connection_id()}, headers=xff)
+            statuses = [ask_from("how many orders are there").status for _ in range(5)]
             self.assertNotIn(429, statuses[:3])
             self.assertEqual(statuses[3], 429)
-            r = ask(c, "how many orders are there")
+            r = ask_from("how many orders are there")
             self.assertEqual(r.status, 429)
             self.assertTrue(r.header("Retry-After"))
             self.assertIn("Try again in", r.text)

@@ -46,11 +46,11 @@ for t in $targets; do
     rc=$(cat "$work/$t.rc" 2>/dev/null || echo 1)
     # the last stats line: "#N DONE cov: C ft: F corp: K/SIZE lim: L exec/s: E rss: R"
     last=$(grep -E '^#[0-9]+[[:space:]]+(DONE|NEW|REDUCE|pulse|INITED)' "$log" | tail -1)
-    execs=$(grep -Eo '^stat::number_of_executed_units: [0-9]+' "$log" | awk '{print $2}')
-    eps=$(grep -Eo '^stat::average_exec_per_sec: [0-9]+' "$log" | awk '{print $2}')
+    execs=$(awk '/^stat::number_of_executed_units:/ {print $2}' "$log")
+    eps=$(awk '/^stat::average_exec_per_sec:/ {print $2}' "$log")
     cov=$(echo "$last" | grep -Eo 'cov: [0-9]+' | awk '{print $2}')
     ft=$(echo "$last" | grep -Eo 'ft: [0-9]+' | awk '{print $2}')
-    corp=$(echo "$last" | grep -Eo 'corp: [0-9]+/[0-9]+[bKM]b' | awk '{print $2}')
+    corp=$(echo "$last" | grep -Eo 'corp: [0-9]+/[0-9]+(b|Kb|Mb)' | awk '{print $2}')
     if [ "$rc" = 0 ]; then result=ok; else
         result="FAILED ($(ls "$work/artifacts-$t" | head -1))"; failed=$((failed + 1)); fi
     printf '%-16s %8s %10s %8s %12s %7s %7s  %s\n' "$t" "$minutes" "${execs:--}" "${eps:--}" \

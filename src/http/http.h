@@ -64,6 +64,7 @@ typedef struct req {
     int route_index;   /* into the route table, -1 when unmatched (metrics) */
     http_user_t *user; /* NULL when signed out */
     const char *csrf;  /* the token this client's forms must carry */
+    int store_down;    /* the session could not be checked: the database is down */
     int htmx;          /* HX-Request: true */
     void *stream;      /* FCGX_Stream* of the body, server-owned */
     /* output */

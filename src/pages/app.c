@@ -128,7 +128,11 @@ void app_handle(req_t *r)
     if (rt->fn != page_healthz && rt->fn != page_metrics)
         session_attach(r);
     if (rt->min_role > ROLE_NONE && !r->user) {
-        need_signin(r);
+        if (r->store_down) /* not signed out: we could not tell */
+            page_error(r, 503, "DataMind cannot reach its database right now. Try again in a "
+                               "few seconds.");
+        else
+            need_signin(r);
         return;
     }
     if (r->user && r->user->role < rt->min_role) {

@@ -72,8 +72,11 @@ void session_attach(req_t *r)
     unsigned char sid[16];
     session_row_t row;
     const char *c = http_cookie(r, cookie_name("dm_session"));
-    if (c && session_cookie_decode(c, sid) == 0 &&
-        session_store_load(r->arena, sid, cfg->session_idle_hours, &row) == 0) {
+    int rc = c && session_cookie_decode(c, sid) == 0
+                 ? session_store_load(r->arena, sid, cfg->session_idle_hours, &row) : -1;
+    if (rc == -2)
+        r->store_down = 1;
+    if (rc == 0) {
         if (row.needs_touch)
             session_store_touch(r->arena, sid);
         r->user = user_from(r, &row.acct, sid);

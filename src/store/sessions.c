@@ -35,7 +35,9 @@ int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, s
         " WHERE s.id = $1 AND s.expires_at > now() AND u.is_active"
         " AND s.last_seen_at > now() - make_interval(hours => $2::int)",
         2, p, err, sizeof err);
-    if (!res || PQntuples(res) != 1)
+    if (!res)
+        return -2; /* the database did not answer: not the same as signed out */
+    if (PQntuples(res) != 1)
         return -1;
     account_t *u = &out->acct;
     memset(u, 0, sizeof *u);

@@ -272,7 +272,7 @@ typedef struct session_row {
 int session_store_create(arena_t *a, const account_t *acct, const unsigned char id[16],
                          const char *ip, const char *ua, int max_days);
 /* 0 and *out when the session exists, is not expired (absolute or idle)
- * and its user is active; -1 otherwise. */
+ * and its user is active; -1 otherwise; -2 when the database is down. */
 int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, session_row_t *out);
 void session_store_touch(arena_t *a, const unsigned char id[16]);
 void session_store_delete(arena_t *a, const unsigned char id[16]);

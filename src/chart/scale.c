@@ -36,7 +36,8 @@ void chart_ticks_linear(double *lo, double *hi, size_t target, chart_ticks_t *t)
     double step = nice_step(b - a, target);
     double lo2 = floor(a / step) * step, hi2 = ceil(b / step) * step;
     while ((hi2 - lo2) / step > 12) {  /* a lopsided range: halve the count */
-        step = nice_step(hi2 - lo2, target / 2 > 1 ? target / 2 : 1);
+        target = target / 2 > 1 ? target / 2 : 1;  /* every round: the loop must end */
+        step = nice_step(hi2 - lo2, target);
         lo2 = floor(a / step) * step;
         hi2 = ceil(b / step) * step;
     }

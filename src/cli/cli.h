@@ -6,4 +6,8 @@
  * stdin; config already loaded). argv[0] == "add". Returns exit code. */
 int cli_user(int argc, char **argv);
 
+/* `datamind ask --db CONNINFO [--json] [--vocabulary FILE] "question"`
+ * (argv after "ask"). Returns the exit code. */
+int cli_ask(int argc, char **argv);
+
 #endif

@@ -108,10 +108,10 @@ int pdfdoc_close(pdfdoc_t *d, char *err, size_t errlen)
     return pages;
 }
 
+/* Always set on the context: a cached "already set" went stale across the
+ * measuring and drawing passes, and cut cells that fitted. */
 void pdfdoc_font(pdfdoc_t *d, double size, int style)
 {
-    if (d->fsize == size && d->fstyle == style)
-        return;
     cairo_select_font_face(d->cr, style == PDF_MONO ? "DejaVu Sans Mono" : "DejaVu Sans",
                            style == PDF_ITALIC ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
                            style == PDF_BOLD ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
@@ -158,6 +158,7 @@ static size_t char_offset(const char *s, size_t k)
 void pdfdoc_fit(pdfdoc_t *d, const char *s, double w, buf_t *out)
 {
     buf_reset(out);
+    w += 0.5; /* a column measured to fit its widest value must not cut it on rounding */
     if (pdfdoc_width(d, s) <= w) {
         buf_puts(out, s);
         return;

@@ -5,6 +5,7 @@
 #include "core/config.h"
 #include "query/query.h"
 #include "store/store.h"
+#include "tasks/tasks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,14 +207,22 @@ void page_connection_test(req_t *r)
     show(r, &c, rc == 0 ? info : NULL, rc == 0 ? NULL : err);
 }
 
+/* "Refresh schema": the worker reads it (a large schema takes a while),
+ * the page does not wait. */
 void page_connection_refresh(req_t *r)
 {
     conn_row_t c;
+    char err[256], jid[33];
     if (load(r, &c) < 0)
         return;
+    if (tasks_enqueue_schema_refresh(r->arena, r->user->org_id, c.id, jid, err, sizeof err) < 0) {
+        discover_after_save(r, c.id, "refreshed"); /* no queue: do it here */
+        return;
+    }
     audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,
-                 NULL, r->remote_addr);
-    discover_after_save(r, c.id, "refreshed");
+                 json_pack("{s:s}", "job", jid), r->remote_addr);
+    page_flash(r, "ok", "Reading the schema again in the background: reload this page in a few seconds.");
+    http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
 }
 
 void page_connection_edit(req_t *r)

@@ -109,6 +109,24 @@ class TestChat(unittest.TestCase):
         log = html.unescape(self.c.get("/audit?action=chat.ask").text)
         self.assertIn("average order value by region", log)
 
+    def test_cli_ask(self):
+        import json, os, subprocess
+        pw = open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")).read().strip()
+        db = "host=127.0.0.1 port=%s dbname=shop user=shop_reader password=%s" % (os.environ["DM_PG_PORT"], pw)
+        out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", db, "how many customers are there"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        o = json.loads(out.stdout)
+        self.assertEqual(o["rows"][0][0], 8000)
+        self.assertIn("sql", o)
+        out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", db, "how are we doing"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertIn("clarify", json.loads(out.stdout))
+        out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", db + "x", "anything"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("error", json.loads(out.stdout))
+
     def test_suggestions_on_empty_chat(self):
         page = self.c.get("/chat").text
         self.assertIn('class="chip"', page)

@@ -53,8 +53,13 @@ class TestConnections(unittest.TestCase):
         self.assertIn("This user cannot write", r.text)
 
     def test_refresh_schema(self):
+        dm.psql("UPDATE connections SET last_synced_at = now() - interval '1 day' WHERE id = '%s'" % self.shop)
         r = self.c.post("/connections/%s/refresh" % self.shop, {"_csrf": dm.page_csrf(self.c, "/connections")}, follow=True)
-        self.assertIn("Found 7 tables", r.text)
+        self.assertIn("in the background", r.text)
+        fresh = dm.wait_for(lambda: dm.psql("SELECT last_synced_at > now() - interval '1 minute' FROM connections "
+                                            "WHERE id = '%s'" % self.shop) == "t", timeout=30)
+        self.assertTrue(fresh, "the worker did not read the schema again")
+        self.assertIn(">orders</a>", self.c.get("/connections/%s" % self.shop).text)
 
     def test_errors_in_plain_words(self):
         admin, _, _ = dm.register()

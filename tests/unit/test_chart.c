@@ -387,6 +387,14 @@ static void test_hard_data(void)
                "{\"type\":\"line\",\"x\":\"d\",\"y\":[\"m\",\"m\"]}", err, sizeof err);
     CHECK(s == NULL && strstr(err, "twice") != NULL);
     free(s);
+    /* a wide hbar over -2 .. 7e10 (fuzz_chart: chart_ticks_linear never left
+     * its "lopsided range" loop) */
+    s = render("{\"columns\":[{\"name\":\"month\",\"type\":\"date\"},{\"name\":\"n\",\"type\":\"integer\"},"
+               "{\"name\":\"m\",\"type\":\"number\"}],\"rows\":[[\"2027-01-01\",3,1.5],"
+               "[\"2024-02-0WW01\",-2,7e10]]}",
+               "{\"type\":\"hbar\",\"x\":\"month\",\"y\":[\"n\",\"m\"],\"width\":3560}", err, sizeof err);
+    CHECK(s != NULL || err[0]);
+    free(s);
 }
 
 static void check_recommend(const char *result, const char *want)

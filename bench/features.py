@@ -83,7 +83,7 @@ def part_sql():
     r, w, ms = explore(c, tok, conn, big, refresh=True)
     peak = {p: b.proc_kib(p, "VmHWM") for p in ws}
     grow = max(peak[p] - base[p] for p in ws)
-    cap = re.search(r"(first [\d,]+ rows|[\d,]+ rows?[^<]{0,60}(cap|limit)[^<]{0,40})", r.text)
+    cap = re.search(r"(showing the first [\d,]+[^<]*|first [\d,]+ rows|[\d,]+ rows?[^<]{0,60}(cap|limit)[^<]{0,40})", r.text)
     say("\n### Connections/SQL: a 10-million-row query with the row cap\n")
     say("`%s` through POST /explore/run (refresh=1): HTTP %d in %.0f ms (app-reported %s ms); page says: \"%s\". "
         "Web workers' RSS before %s KiB, peak (VmHWM, reset before) %s KiB: **+%.1f MiB** for the worker that ran it." % (

@@ -11,22 +11,7 @@
 
 #include "http/http.h"
 
-typedef struct mem_reader {
-    const char *data;
-    size_t len, pos, step;
-} mem_reader_t;
-
-static long mem_read(void *ctx, char *buf, size_t n)
-{
-    mem_reader_t *m = ctx;
-    size_t left = m->len - m->pos;
-    size_t k = left < n ? left : n;
-    if (k > m->step)
-        k = m->step;
-    memcpy(buf, m->data + m->pos, k);
-    m->pos += k;
-    return (long)k;
-}
+#include "../unit/mem_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -57,6 +57,11 @@ def id_kind(pattern, param):
     raise KeyError("no object known for {id} in %s — map it in tests/security/common.py" % pattern)
 
 
+def export_query(pattern):
+    """The query string an export route needs to reach its handler."""
+    return "?format=csv" if "export" in pattern and not pattern.endswith(".pdf") else ""
+
+
 def fill(pattern, ids, override=None):
     """The pattern with every {param} replaced by the id of its object."""
     path = pattern

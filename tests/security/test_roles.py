@@ -5,11 +5,7 @@ valid CSRF token); at or above it a GET is not refused; signed out, a GET
 goes to sign in and a POST is a 403. Plus escalation attempts."""
 import unittest
 
-from common import ROLE_RANK, build_world, dm, fill, fingerprint, post_body, routes
-
-
-def with_query(pattern):
-    return "?format=csv" if "export" in pattern and not pattern.endswith(".pdf") else ""
+from common import ROLE_RANK, build_world, dm, export_query, fill, fingerprint, post_body, routes
 
 
 class TestRoles(unittest.TestCase):
@@ -23,7 +19,7 @@ class TestRoles(unittest.TestCase):
         bad = []
         checked = 0
         for method, pattern, least, name in routes():
-            path = fill(pattern, self.w["ids"]) + with_query(pattern)
+            path = fill(pattern, self.w["ids"]) + export_query(pattern)
             for role, c in self.clients.items():
                 rank = ROLE_RANK[role]
                 if rank < least:
@@ -51,7 +47,7 @@ class TestRoles(unittest.TestCase):
         for method, pattern, least, name in routes():
             if least < 0:
                 continue
-            path = fill(pattern, self.w["ids"]) + with_query(pattern)
+            path = fill(pattern, self.w["ids"]) + export_query(pattern)
             if method == "GET":
                 r = anon.get(path)
                 if r.status != 303 or not (r.header("Location") or "").startswith("/login"):

@@ -6,11 +6,7 @@ message_id, ...) are tried too. Afterwards nothing of A has changed."""
 import re
 import unittest
 
-from common import (build_world, dead_job_exists, plant_dead_job, dm, fill, fingerprint, params, post_body, redis, redis_prefix, routes)
-
-
-def export_query(pattern):
-    return "?format=csv" if "export" in pattern and not pattern.endswith(".pdf") else ""
+from common import (build_world, dead_job_exists, plant_dead_job, dm, export_query, fill, fingerprint, params, post_body, redis, redis_prefix, routes)
 
 
 class TestTenancy(unittest.TestCase):

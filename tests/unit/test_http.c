@@ -1,6 +1,7 @@
 /* test_http.c — the request parsers and the router: malformed input must
  * give a clear error or a sane value, never a crash. */
 #include "check.h"
+#include "mem_reader.h"
 #include "core/arena.h"
 #include "http/http.h"
 
@@ -93,24 +94,6 @@ static void test_cookies(void)
     CHECK_STR(kv_get(&n, "s"), "v");
 }
 
-/* A reader over a memory buffer, handing out at most `step` bytes a call,
- * so delimiters land across read boundaries. */
-typedef struct mem_reader {
-    const char *data;
-    size_t len, pos, step;
-} mem_reader_t;
-
-static long mem_read(void *ctx, char *buf, size_t n)
-{
-    mem_reader_t *m = ctx;
-    size_t left = m->len - m->pos;
-    size_t k = left < n ? left : n;
-    if (k > m->step)
-        k = m->step;
-    memcpy(buf, m->data + m->pos, k);
-    m->pos += k;
-    return (long)k;
-}
 
 static int run_mp(const char *ct, const char *body, size_t len, size_t step, size_t mem_file,
                   kvlist_t *form, http_file_t **files, size_t *nfiles, int *status)

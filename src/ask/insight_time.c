@@ -11,78 +11,18 @@
 #include <strings.h>
 
 #include "ask/insight.h"
+#include "core/civil.h"
 #include "core/mem.h"
 
 static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-static long days_from_civil(long y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* Exactly n digits at s, or -1. */
-static int digits_at(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-/* "HH:MM[:SS][.fff][Z|±HH[:MM]]" -> fraction of a day, or -1. The zone is
- * checked loosely and ignored. */
-static double parse_clock(const char *p)
-{
-    int h = digits_at(p, 2), mi = p[2] == ':' ? digits_at(p + 3, 2) : -1, s = 0;
-    if (h < 0 || h > 23 || mi < 0 || mi > 59)
-        return -1;
-    p += 5;
-    if (*p == ':' && (s = digits_at(p + 1, 2)) >= 0 && s <= 60)
-        p += 3;
-    while (*p == '.' || (*p >= '0' && *p <= '9'))
-        p++;
-    if (*p == 'Z')
-        p++;
-    else if ((*p == '+' || *p == '-') && digits_at(p + 1, 2) >= 0)
-        for (p += 3; *p == ':' || (*p >= '0' && *p <= '9'); p++) {}
-    return *p ? -1 : (h * 3600.0 + mi * 60.0 + s) / 86400.0;
-}
-
 int insight_time_parse(const char *s, double *days)
 {
-    int y, mo, d;
-    if (!s || (y = digits_at(s, 4)) < 0 || s[4] != '-' || (mo = digits_at(s + 5, 2)) < 1 ||
-        mo > 12 || s[7] != '-' || (d = digits_at(s + 8, 2)) < 1 || d > 31)
+    double seconds;
+    if (!s || civil_parse(s, &seconds) < 0)
         return -1;
-    double frac = 0;
-    if (s[10] == ' ' || s[10] == 'T')
-        frac = parse_clock(s + 11);
-    else if (s[10])
-        return -1;
-    if (frac < 0)
-        return -1;
-    *days = (double)days_from_civil(y, mo, d) + frac;
+    *days = seconds / 86400.0;
     return 0;
 }
 
@@ -94,7 +34,7 @@ static insight_grain_t grain_of_one(double t)
     int y, m, d;
     if (t != floor(t))
         return INSIGHT_HOUR;
-    civil_from_days((long)t, &y, &m, &d);
+    civil_date((long)t, &y, &m, &d);
     return d != 1 ? INSIGHT_DAY : INSIGHT_MONTH;
 }
 
@@ -121,7 +61,7 @@ void insight_time_label(double days, insight_grain_t g, char *out, size_t outlen
 {
     int y, m, d;
     double whole = floor(days);
-    civil_from_days((long)whole, &y, &m, &d);
+    civil_date((long)whole, &y, &m, &d);
     const char *mn = month_names[m - 1];
     int minutes = (int)lround((days - whole) * 1440);
     switch (g) {

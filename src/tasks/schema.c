@@ -33,14 +33,7 @@ int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *con
 int periodic_schema_refresh(arena_t *a, long slot, char *err, size_t errlen)
 {
     json_t *all = conn_all(a);
-    size_t i;
-    json_t *c;
-    json_array_foreach(all, i, c) {
-        const char *org = json_string_value(json_object_get(c, "org_id"));
-        const char *id = json_string_value(json_object_get(c, "id"));
-        jobs_enqueue(a, "default", "schema.refresh", json_pack("{s:s, s:s}", "org_id", org, "conn_id", id),
-                     3, arena_printf(a, "schema.refresh:%s:%ld", id, slot), NULL, err, errlen);
-    }
+    tasks_enqueue_each(a, all, "schema.refresh", "conn_id", 3, slot, err, errlen);
     json_decref(all);
     return 0;
 }

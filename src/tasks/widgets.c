@@ -38,14 +38,7 @@ int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
 int periodic_widget_refresh(arena_t *a, long slot, char *err, size_t errlen)
 {
     json_t *due = dash_due_refresh(a);
-    size_t i;
-    json_t *d;
-    json_array_foreach(due, i, d) {
-        const char *org = json_string_value(json_object_get(d, "org_id"));
-        const char *id = json_string_value(json_object_get(d, "id"));
-        jobs_enqueue(a, "default", "widget.refresh", json_pack("{s:s, s:s}", "org_id", org, "dashboard_id", id),
-                     2, arena_printf(a, "widget.refresh:%s:%ld", id, slot), NULL, err, errlen);
-    }
+    tasks_enqueue_each(a, due, "widget.refresh", "dashboard_id", 2, slot, err, errlen);
     json_decref(due);
     return 0;
 }

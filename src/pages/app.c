@@ -129,8 +129,7 @@ void app_handle(req_t *r)
         session_attach(r);
     if (rt->min_role > ROLE_NONE && !r->user) {
         if (r->store_down) /* not signed out: we could not tell */
-            page_error(r, 503, "DataMind cannot reach its database right now. Try again in a "
-                               "few seconds.");
+            page_error(r, 503, PAGE_DB_DOWN);
         else
             need_signin(r);
         return;

@@ -6,6 +6,10 @@
 
 void page_home(req_t *r)
 {
+    if (r->store_down) { /* signed in or not, we cannot tell */
+        page_error(r, 503, PAGE_DB_DOWN);
+        return;
+    }
     http_redirect(r, 303, r->user ? APP_HOME : "/login");
 }
 

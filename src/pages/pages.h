@@ -32,8 +32,11 @@ json_t *page_ctx(req_t *r, const char *title, const char *section);
 void page_render(req_t *r, const char *name, json_t *ctx);
 /* Render a template without the layout (fragments, SVG, CSV). */
 void page_render_bare(req_t *r, const char *name, json_t *ctx, const char *content_type);
-/* The error page for status, with what went wrong and what to do. */
+/* The error page for status, with what went wrong and what to do. A 404
+ * while the app database is unreachable becomes a 503 with PAGE_DB_DOWN:
+ * the lookup that found nothing could not look. */
 void page_error(req_t *r, int status, const char *message);
+#define PAGE_DB_DOWN "DataMind cannot reach its database right now. Try again in a few seconds."
 /* A one-shot message shown on the next page (after a redirect). */
 void page_flash(req_t *r, const char *kind, const char *message);
 

@@ -124,6 +124,10 @@ void page_render_bare(req_t *r, const char *name, json_t *ctx, const char *conte
 
 void page_error(req_t *r, int status, const char *message)
 {
+    if (status == 404 && db_is_down()) { /* we could not look, not "there is none" */
+        status = 503;
+        message = PAGE_DB_DOWN;
+    }
     buf_reset(&r->body);
     r->status = status;
     json_t *ctx = page_ctx(r, status_title(status), NULL);

@@ -9,6 +9,9 @@
 #include <string.h>
 
 static PGconn *conn;
+/* The last query failed because the server could not be reached (not a
+ * query error): a "not found" since then may only mean "could not look". */
+static int lost;
 
 static void db_notice(void *arg, const char *msg)
 {
@@ -60,11 +63,13 @@ PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *p
         state[0] = '\0';
     PGconn *c = db_conn();
     if (!c) {
+        lost = 1;
         snprintf(err, errlen, "the app database is unreachable");
         return NULL;
     }
     PGresult *res = PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(res);
+    lost = PQstatus(c) != CONNECTION_OK;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
         arena_defer(a, clear_result, res);
         return res;
@@ -121,6 +126,11 @@ void db_rollback(void)
     char err[256];
     if (conn)
         db_simple("ROLLBACK", err, sizeof err);
+}
+
+int db_is_down(void)
+{
+    return lost;
 }
 
 int db_ping(void)

@@ -32,6 +32,9 @@ int db_begin(char *err, size_t errlen);
 int db_commit(char *err, size_t errlen);
 void db_rollback(void);
 int db_ping(void); /* 0 when a trivial query works */
+/* 1 when this process's last app-database query failed because the server
+ * could not be reached; a later query that gets through clears it. */
+int db_is_down(void);
 /* Field helpers: "" for NULL. */
 const char *db_get(const PGresult *res, int row, int col);
 int db_is_null(const PGresult *res, int row, int col);

@@ -37,6 +37,28 @@ class TestFoundation(unittest.TestCase):
         r = dm.wait_for(lambda: (lambda x: x if x.status == 200 else None)(self.c.get("/healthz")))
         self.assertEqual(r.status, 200)
 
+    def test_postgres_down_is_503_not_signed_out_or_404(self):
+        admin = dm.register()[0]
+        from test_dashboards import new_dashboard
+        dash = new_dashboard(admin, "Outage board")
+        with open(os.path.join(dm.VAR, "pg", "postmaster.pid")) as f:
+            postmaster = int(f.readline())
+        dm.kill(postmaster, signal.SIGINT)  # fast shutdown: ends every session
+        try:
+            dm.wait_for(lambda: json.loads(self.c.get("/healthz").text)["database"] == "down")
+            for path in ("/", "/dashboards/" + dash, "/dashboards/" + dash + "/widgets/"
+                         "00000000-0000-0000-0000-000000000000"):
+                r = admin.get(path)
+                self.assertEqual(r.status, 503, path)
+                self.assertIn("cannot reach its database", r.text)
+        finally:
+            out = dm.devstack("start")
+            self.assertEqual(out.returncode, 0, out.stderr)
+        dm.wait_for(lambda: self.c.get("/healthz").status == 200)
+        # the session outlived the outage, and a missing dashboard is a 404 again
+        self.assertEqual(admin.get("/dashboards/" + dash).status, 200)
+        self.assertEqual(admin.get("/dashboards/00000000-0000-0000-0000-000000000000").status, 404)
+
     def test_404_page(self):
         r = self.c.get("/no/such/page")
         self.assertEqual(r.status, 404)

@@ -3,12 +3,13 @@
  * Connecting costs more than a typical dashboard query (TCP + SCRAM + a
  * backend fork), so each web worker keeps up to POOL_SIZE connections,
  * keyed by connection id and version: editing a connection bumps the
- * version, which retires the old sockets. A connection that failed is
- * closed, never reused. */
+ * version, which retires the old sockets. A connection that failed, or
+ * that the server closed while it sat idle, is closed, never reused. */
 #include "query/query.h"
 #include "auth/auth.h"
 #include "core/config.h"
 #include "sqlsafe/sqlsafe.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -60,7 +61,7 @@ PGconn *query_acquire(arena_t *a, const conn_row_t *c, char *err, size_t errlen)
     for (int i = 0; i < POOL_SIZE; i++) {
         slot_t *s = &pool[i];
         if (s->pg && !s->busy && strcmp(s->key, key) == 0) {
-            if (PQstatus(s->pg) == CONNECTION_OK && PQtransactionStatus(s->pg) == PQTRANS_IDLE) {
+            if (db_idle_ok(s->pg)) {
                 s->busy = 1;
                 s->used = time(NULL);
                 return s->pg;

@@ -5,6 +5,7 @@
 #include "core/metrics.h"
 
 #include <ctype.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,9 +20,20 @@ static void db_notice(void *arg, const char *msg)
     (void)msg; /* NOTICEs from migrations are noise in the JSON log */
 }
 
+int db_idle_ok(PGconn *c)
+{
+    if (PQstatus(c) != CONNECTION_OK || PQtransactionStatus(c) != PQTRANS_IDLE)
+        return 0;
+    /* An idle connection has nothing to say: anything to read is the
+     * server's goodbye (restart, idle timeout) or end of file. */
+    struct pollfd p = {.fd = PQsocket(c), .events = POLLIN};
+    return poll(&p, 1, 0) == 0;
+}
+
 PGconn *db_conn(void)
 {
-    if (conn && PQstatus(conn) == CONNECTION_OK)
+    if (conn && (PQtransactionStatus(conn) != PQTRANS_IDLE ? PQstatus(conn) == CONNECTION_OK
+                                                               : db_idle_ok(conn)))
         return conn;
     if (conn) {
         PQreset(conn);

@@ -35,6 +35,10 @@ int db_ping(void); /* 0 when a trivial query works */
 /* 1 when this process's last app-database query failed because the server
  * could not be reached; a later query that gets through clears it. */
 int db_is_down(void);
+/* 1 when an idle pooled connection is still usable: open, outside a
+ * transaction, and the server has not closed it meanwhile (a restart ends
+ * idle sessions; the first query would fail). Costs one poll(). */
+int db_idle_ok(PGconn *c);
 /* Field helpers: "" for NULL. */
 const char *db_get(const PGresult *res, int row, int col);
 int db_is_null(const PGresult *res, int row, int col);

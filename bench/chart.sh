@@ -5,6 +5,6 @@ set -eu
 cd "$(dirname "$0")/.."
 bin=$(mktemp)
 trap 'rm -f "$bin"' EXIT
-gcc -std=c17 -O2 -Isrc bench/chart_bench.c src/core/buf.c src/core/mem.c src/chart/*.c \
+gcc -std=c17 -O2 -Isrc bench/chart_bench.c src/core/buf.c src/core/civil.c src/core/mem.c src/chart/*.c \
     -ljansson -lm -o "$bin"
 "$bin"

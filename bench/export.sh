@@ -8,6 +8,6 @@ bin=$(mktemp)
 out=$(mktemp -d)
 trap 'rm -rf "$bin" "$out"' EXIT
 gcc -std=c17 -O2 -D_GNU_SOURCE -Isrc $(pkg-config --cflags cairo librsvg-2.0) \
-    bench/export_bench.c src/core/buf.c src/core/mem.c src/chart/*.c src/export/*.c \
+    bench/export_bench.c src/core/buf.c src/core/civil.c src/core/mem.c src/chart/*.c src/export/*.c \
     -ljansson -lxlsxwriter $(pkg-config --libs cairo librsvg-2.0) -lm -o "$bin"
 "$bin" "${1:-100000}" "$out"

@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # A throwaway main: the real src/main.c dispatches `datamind chart ...` the same way.
 printf '#include "chart/chart.h"\nint main(int argc, char **argv) { return chart_cli(argc - 2, argv + 2); }\n' >"$tmp/main.c"
-gcc -std=c17 -O2 -Isrc "$tmp/main.c" src/core/buf.c src/core/mem.c src/chart/*.c \
+gcc -std=c17 -O2 -Isrc "$tmp/main.c" src/core/buf.c src/core/civil.c src/core/mem.c src/chart/*.c \
     -ljansson -lm -o "$tmp/datamind"
 
 # name|options|result JSON

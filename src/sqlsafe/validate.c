@@ -251,7 +251,7 @@ static const char *article(const char *word)
     return word[0] && strchr("AEIOU", word[0]) ? "an" : "a";
 }
 
-/* The one key of {"XxxStmt": {...}}, with its body. */
+/* The one key of a node such as {"SelectStmt": {...}}, with its body. */
 static const char *stmt_node(json_t *wrapper, json_t **body)
 {
     void *it = json_object_iter(wrapper);

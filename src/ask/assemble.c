@@ -9,19 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int at(const ask_toks_t *tk, int i, const char *w)
-{
-    return i >= 0 && i < tk->n && !strcmp(tk->t[i].low, w);
-}
-
-static int any(const char *w, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (!strcmp(w, list[k]))
-            return 1;
-    return 0;
-}
-
 static int table_named(const ask_parse_t *p, int t)
 {
     for (int i = 0; i < p->nm; i++)
@@ -81,7 +68,7 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
             for (int k = 0; lexicon_col_is_money(col) && k < col->nw; k++)
-                if (any(col->w[k], money) && (best < 0 || table_named(p, t))) {
+                if (words_in(col->w[k], money) && (best < 0 || table_named(p, t))) {
                     best = t;
                     p->q.m = (ask_measure_t){M_SUM, t, c, -1};
                 }
@@ -94,18 +81,18 @@ static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
 {
     const char *w = tk->t[i].low;
     *len = 1;
-    *distinct = at(tk, i + 1, "distinct") || at(tk, i + 1, "unique") || at(tk, i + 1, "different");
-    if ((!strcmp(w, "how") && at(tk, i + 1, "many")) || ((!strcmp(w, "number") ||
-        !strcmp(w, "count")) && at(tk, i + 1, "of"))) {
+    *distinct = words_at(tk, i + 1, "distinct") || words_at(tk, i + 1, "unique") || words_at(tk, i + 1, "different");
+    if ((!strcmp(w, "how") && words_at(tk, i + 1, "many")) || ((!strcmp(w, "number") ||
+        !strcmp(w, "count")) && words_at(tk, i + 1, "of"))) {
         *len = 2;
-        *distinct = at(tk, i + 2, "distinct") || at(tk, i + 2, "unique") || at(tk, i + 2, "different");
+        *distinct = words_at(tk, i + 2, "distinct") || words_at(tk, i + 2, "unique") || words_at(tk, i + 2, "different");
         return M_COUNT;
     }
     if (!strcmp(w, "count") || !strcmp(w, "number") || !strcmp(w, "#"))
         return M_COUNT;
     if (!strcmp(w, "total") || !strcmp(w, "sum"))
         return M_SUM;
-    if (any(w, (const char *const[]){"average", "avg", "mean", NULL}))
+    if (words_in(w, (const char *const[]){"average", "avg", "mean", NULL}))
         return M_AVG;
     if (!strcmp(w, "median"))
         return M_MEDIAN;
@@ -219,7 +206,7 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
 {
     static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
     for (int i = 0; i < tk->n; i++) {
-        if (!any(tk->t[i].low, by) || tk->t[i].used)
+        if (!words_in(tk->t[i].low, by) || tk->t[i].used)
             continue;
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);
         if (!m || m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
@@ -232,13 +219,13 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         tk->t[i].used = 1;
         make_dim(s, p, m);
         int end = m->pos + m->len;  /* "by region and channel" */
-        if ((at(tk, end, "and") || at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
+        if ((words_at(tk, end, "and") || words_at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
             (m->kind == PH_TABLE || m->kind == PH_COLUMN)) {
             tk->t[end].used = 1;
             make_dim(s, p, m);
         }
     }
-    int wh = tk->n && any(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL});
+    int wh = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL});
     ask_mention_t *m = wh ? next_mention(p, 1, 3, 0) : NULL;
     if (m && m->kind != -1 && m->kind != PH_VOCAB && (p->q.order || p->measure_set)) {
         tk->t[0].used = 1;
@@ -329,7 +316,7 @@ static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         m->role = R_FILTER;
         int neg = 0;
         for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
-            if (any(tk->t[k].low, (const char *const[]){"not", "excluding", "except",
+            if (words_in(tk->t[k].low, (const char *const[]){"not", "excluding", "except",
                     "without", "exclude", "other", NULL}))
                 neg = 1, tk->t[k].used = 1;
         ask_filter_t *f = NULL;
@@ -356,10 +343,10 @@ static void apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
             continue;
         int k = m->pos - 1;
-        if (k > 0 && (at(tk, k, "a") || at(tk, k, "an")))
+        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an")))
             k--;
-        int is_none = any(tk->t[k].low, none);
-        if (!is_none && !(at(tk, k, "with") && !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])))
+        int is_none = words_in(tk->t[k].low, none);
+        if (!is_none && !(words_at(tk, k, "with") && !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])))
             continue;
         m->role = R_FILTER;
         for (int u = k; u < m->pos; u++)
@@ -427,11 +414,11 @@ static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
             continue;
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
-        if (any(t->low, (const char *const[]){"never", "not", "vs", "versus", "compare",
+        if (words_in(t->low, (const char *const[]){"never", "not", "vs", "versus", "compare",
                 "compared", "why", "growth", "grow", "change", "percent", "percentage", "share",
                 "ratio", "rate", "difference", "forecast", "predict", "without", NULL}))
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
-        else if (i > 0 && any(tk->t[i - 1].low, (const char *const[]){"by", "per", "each", NULL}))
+        else if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"by", "per", "each", NULL}))
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_GROUP;
     }
 }

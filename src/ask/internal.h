@@ -46,6 +46,10 @@ char *words_stem(const char *low);
 int words_is_stop(const char *low);
 /* Number words: "ten" -> 10, "twenty" -> 20, "dozen" -> 12; -1 if not one. */
 int words_number(const char *low);
+/* 1 if token i exists and is w (lower case). */
+int words_at(const ask_toks_t *tk, int i, const char *w);
+/* 1 if w is one of the NULL-terminated list. */
+int words_in(const char *w, const char *const *list);
 
 /* --------------------------------------------------------------- schema */
 

@@ -9,19 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int at(const ask_toks_t *tk, int i, const char *w)
-{
-    return i >= 0 && i < tk->n && !strcmp(tk->t[i].low, w);
-}
-
-static int any(const char *w, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (!strcmp(w, list[k]))
-            return 1;
-    return 0;
-}
-
 static void use(ask_toks_t *tk, int i, int n)
 {
     for (int k = i; k < i + n && k < tk->n; k++)
@@ -32,23 +19,23 @@ static void scan_chart(ask_toks_t *tk, ask_parse_t *p, int i)
 {
     const char *w = tk->t[i].low;
     const char *kind = NULL;
-    if (any(w, (const char *const[]){"pie", "donut", "doughnut", NULL}))
+    if (words_in(w, (const char *const[]){"pie", "donut", "doughnut", NULL}))
         kind = "pie";
     else if (!strcmp(w, "bar") || !strcmp(w, "bars"))
         kind = "bar";
-    else if (any(w, (const char *const[]){"line", "scatter", "area", NULL}) &&
-             (at(tk, i + 1, "chart") || at(tk, i + 1, "graph") || at(tk, i + 1, "plot")))
+    else if (words_in(w, (const char *const[]){"line", "scatter", "area", NULL}) &&
+             (words_at(tk, i + 1, "chart") || words_at(tk, i + 1, "graph") || words_at(tk, i + 1, "plot")))
         kind = w;
-    else if (!strcmp(w, "table") && at(tk, i - 1, "a") && at(tk, i - 2, "as"))
+    else if (!strcmp(w, "table") && words_at(tk, i - 1, "a") && words_at(tk, i - 2, "as"))
         kind = "table";
     if (!kind)
         return;
     snprintf(p->chart, sizeof p->chart, "%s", kind);
     use(tk, i, 1);
-    if (at(tk, i + 1, "chart") || at(tk, i + 1, "graph") || at(tk, i + 1, "plot"))
+    if (words_at(tk, i + 1, "chart") || words_at(tk, i + 1, "graph") || words_at(tk, i + 1, "plot"))
         use(tk, i + 1, 1);
     for (int k = i - 1; k >= 0 && k >= i - 3; k--)  /* "as a", "make it a", "show as" */
-        if (any(tk->t[k].low, (const char *const[]){"as", "a", "it", "make", "show", "in", "into", "use", NULL}))
+        if (words_in(tk->t[k].low, (const char *const[]){"as", "a", "it", "make", "show", "in", "into", "use", NULL}))
             use(tk, k, 1);
 }
 
@@ -65,24 +52,24 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
             p->show_sql = 1;
             use(tk, i, 1);
             for (int k = i - 1; k >= 0 && k >= i - 3; k--)
-                if (any(tk->t[k].low, (const char *const[]){"show", "me", "the", "see",
+                if (words_in(tk->t[k].low, (const char *const[]){"show", "me", "the", "see",
                         "view", "display", "give", "your", "generated", NULL}))
                     use(tk, k, 1);
         }
         if (!strcmp(w, "instead") || !strcmp(w, "again") ||
-            ((!strcmp(w, "what") || !strcmp(w, "how")) && at(tk, i + 1, "about")))
+            ((!strcmp(w, "what") || !strcmp(w, "how")) && words_at(tk, i + 1, "about")))
             p->edit_cue = 1;
         if (!strcmp(w, "only") || !strcmp(w, "just"))
             p->only = 1;
     }
-    if (tk->n && any(tk->t[0].low, starts))
+    if (tk->n && words_in(tk->t[0].low, starts))
         p->edit_cue = 1;
     static const char *const sql[] = {"select", "with", "insert", "update", "delete", "drop",
         "truncate", "alter", "create", "grant", "revoke", "copy", "explain", NULL};
     int kw = 0;
     for (int i = 0; i < tk->n; i++)
-        kw += any(tk->t[i].low, sql) || !strcmp(tk->t[i].low, "from") || !strcmp(tk->t[i].low, "where");
-    p->sql_like = tk->n && any(tk->t[0].low, sql) && kw >= 2;
+        kw += words_in(tk->t[i].low, sql) || !strcmp(tk->t[i].low, "from") || !strcmp(tk->t[i].low, "where");
+    p->sql_like = tk->n && words_in(tk->t[0].low, sql) && kw >= 2;
 }
 
 static void scan_top(ask_toks_t *tk, ask_parse_t *p)
@@ -98,14 +85,14 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             p->q.limit = nx && nx->isnum && nx->num >= 1 && nx->num <= 10000 ? (int)nx->num : 10;
             p->top = 1;
             use(tk, i, nx && nx->isnum ? 2 : 1);
-        } else if (tk->t[i].isnum && nx && (any(nx->low, hi) || any(nx->low, lo)) &&
+        } else if (tk->t[i].isnum && nx && (words_in(nx->low, hi) || words_in(nx->low, lo)) &&
                    tk->t[i].num >= 1 && tk->t[i].num <= 10000) {
             p->q.limit = (int)tk->t[i].num;
-            p->q.order = any(nx->low, hi) ? 1 : -1;
+            p->q.order = words_in(nx->low, hi) ? 1 : -1;
             p->top = 1;
             use(tk, i, 2);
-        } else if (!tk->t[i].used && (any(w, hi) || any(w, lo)) && strcmp(w, "cheapest")) {
-            p->q.order = any(w, hi) ? 1 : -1;
+        } else if (!tk->t[i].used && (words_in(w, hi) || words_in(w, lo)) && strcmp(w, "cheapest")) {
+            p->q.order = words_in(w, hi) ? 1 : -1;
             use(tk, i, 1);
         }
         if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
@@ -118,7 +105,7 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
         }
     }
     if (p->q.order && !p->q.limit && tk->n &&
-        any(tk->t[0].low, (const char *const[]){"which", "what", "who", "whose", NULL})) {
+        words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", "whose", NULL})) {
         int n = tk->n > 1 && tk->t[1].isnum && !tk->t[1].used ? (int)tk->t[1].num : 1;
         p->q.limit = n >= 1 && n <= 10000 ? n : 1;  /* "which 3 products …" */
         if (n > 1)
@@ -137,24 +124,24 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
     const char *w = tk->t[i].low;
     int j = i + 1, op = -1;
-    if (any(w, (const char *const[]){"over", "above", "exceeding", "exceeds", ">", NULL}))
+    if (words_in(w, (const char *const[]){"over", "above", "exceeding", "exceeds", ">", NULL}))
         op = OP_GT;
-    else if (any(w, (const char *const[]){"under", "below", "<", NULL}))
+    else if (words_in(w, (const char *const[]){"under", "below", "<", NULL}))
         op = OP_LT;
     else if (!strcmp(w, ">="))
         op = OP_GE;
     else if (!strcmp(w, "<="))
         op = OP_LE;
-    else if (at(tk, i + 1, "than") && any(w, (const char *const[]){"more", "greater", "higher", "larger", "bigger", NULL}))
-        op = at(tk, i - 1, "no") ? OP_LE : OP_GT, j = i + 2;
-    else if (at(tk, i + 1, "than") && any(w, (const char *const[]){"less", "fewer", "lower", "smaller", NULL}))
-        op = at(tk, i - 1, "no") ? OP_GE : OP_LT, j = i + 2;
-    else if (!strcmp(w, "at") && (at(tk, i + 1, "least") || at(tk, i + 1, "most")))
-        op = at(tk, i + 1, "least") ? OP_GE : OP_LE, j = i + 2;
-    else if (!strcmp(w, "up") && at(tk, i + 1, "to"))
+    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"more", "greater", "higher", "larger", "bigger", NULL}))
+        op = words_at(tk, i - 1, "no") ? OP_LE : OP_GT, j = i + 2;
+    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"less", "fewer", "lower", "smaller", NULL}))
+        op = words_at(tk, i - 1, "no") ? OP_GE : OP_LT, j = i + 2;
+    else if (!strcmp(w, "at") && (words_at(tk, i + 1, "least") || words_at(tk, i + 1, "most")))
+        op = words_at(tk, i + 1, "least") ? OP_GE : OP_LE, j = i + 2;
+    else if (!strcmp(w, "up") && words_at(tk, i + 1, "to"))
         op = OP_LE, j = i + 2;
     else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
-             at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
+             words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
         *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num};
         use(tk, i, 4);
@@ -163,7 +150,7 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
     *c = (ask_cmp_t){op, i, tk->t[j].num, 0};
-    use(tk, at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + at(tk, i - 1, "no"));
+    use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
     return 1;
 }
 
@@ -177,10 +164,10 @@ static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
             return p->q.grain = g, use(tk, i, 1), 1;
     if (!strcmp(w, "annual") || !strcmp(w, "annually"))
         return p->q.grain = G_YEAR, use(tk, i, 1), 1;
-    if ((!strcmp(w, "over") && at(tk, i + 1, "time")) || !strcmp(w, "trend") ||
-        !strcmp(w, "trends") || !strcmp(w, "timeline") || (!strcmp(w, "time") && at(tk, i + 1, "series")))
+    if ((!strcmp(w, "over") && words_at(tk, i + 1, "time")) || !strcmp(w, "trend") ||
+        !strcmp(w, "trends") || !strcmp(w, "timeline") || (!strcmp(w, "time") && words_at(tk, i + 1, "series")))
         return p->q.grain = G_MONTH, use(tk, i, strcmp(w, "over") && strcmp(w, "time") ? 1 : 2), 1;
-    int cue = any(w, (const char *const[]){"by", "per", "each", "every", "a", "and", NULL});
+    int cue = words_in(w, (const char *const[]){"by", "per", "each", "every", "a", "and", NULL});
     if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
         return 0;
     const char *u = tk->t[i + 1].stem;

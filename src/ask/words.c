@@ -67,6 +67,19 @@ int words_is_stop(const char *low)
     return 0;
 }
 
+int words_at(const ask_toks_t *tk, int i, const char *w)
+{
+    return i >= 0 && i < tk->n && !strcmp(tk->t[i].low, w);
+}
+
+int words_in(const char *w, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(w, list[k]))
+            return 1;
+    return 0;
+}
+
 int words_number(const char *low)
 {
     static const char *const ones[] = {"zero", "one", "two", "three", "four",

@@ -152,6 +152,24 @@ void page_widget_svg(req_t *r)
     json_decref(w);
 }
 
+/* The chart settings of the edit form (a POST, or the GET of a preview);
+ * NULL for "auto". */
+static json_t *config_from_form(req_t *r)
+{
+    const char *type = http_param(r, "type"), *x = http_param(r, "x"), *y = http_param(r, "y");
+    const char *series = http_param(r, "series");
+    if (!type || !*type || strcmp(type, "auto") == 0)
+        return NULL;
+    json_t *cfg = json_pack("{s:s}", "type", type);
+    if (x && *x)
+        json_object_set_new(cfg, "x", json_string(x));
+    if (y && *y)
+        json_object_set_new(cfg, "y", json_pack("[s]", y));
+    if (series && *series)
+        json_object_set_new(cfg, "series", json_string(series));
+    return cfg;
+}
+
 void page_widget_edit(req_t *r)
 {
     json_t *d = editable(r);
@@ -162,17 +180,12 @@ void page_widget_edit(req_t *r)
         return;
     }
     /* a preview: the form's values applied without saving */
-    const char *type = http_query(r, "type"), *x = http_query(r, "x"), *y = http_query(r, "y");
-    const char *kind = http_query(r, "kind");
+    const char *type = http_query(r, "type"), *kind = http_query(r, "kind");
     if (kind && one_of(kind, kinds, 4))
         json_object_set_new(w, "kind", json_string(kind));
-    if (type && *type) {
-        json_t *cfg = json_pack("{s:s}", "type", type);
-        if (x && *x)
-            json_object_set_new(cfg, "x", json_string(x));
-        if (y && *y)
-            json_object_set_new(cfg, "y", json_pack("[s]", y));
-        json_object_set_new(w, "chart_config", cfg);
+    if (type && *type) { /* "auto": no config, the recommended chart */
+        json_t *cfg = config_from_form(r);
+        json_object_set_new(w, "chart_config", cfg ? cfg : json_null());
     }
     json_t *last = json_incref(json_object_get(w, "last_result"));
     json_t *cols = json_array();
@@ -189,22 +202,6 @@ void page_widget_edit(req_t *r)
     json_object_set(ctx, "dashboard", d);
     json_decref(last);
     page_render(r, "widget_edit", ctx);
-}
-
-static json_t *config_from_form(req_t *r)
-{
-    const char *type = http_param(r, "type"), *x = http_param(r, "x"), *y = http_param(r, "y");
-    const char *series = http_param(r, "series");
-    if (!type || !*type || strcmp(type, "auto") == 0)
-        return NULL;
-    json_t *cfg = json_pack("{s:s}", "type", type);
-    if (x && *x)
-        json_object_set_new(cfg, "x", json_string(x));
-    if (y && *y)
-        json_object_set_new(cfg, "y", json_pack("[s]", y));
-    if (series && *series)
-        json_object_set_new(cfg, "series", json_string(series));
-    return cfg;
 }
 
 void page_widget_update(req_t *r)

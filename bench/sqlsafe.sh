@@ -5,8 +5,8 @@ set -eu
 cd "$(dirname "$0")/.."
 out="${TMPDIR:-/tmp}/sqlsafe_bench.$$"
 trap 'rm -f "$out"' EXIT
-${CC:-gcc} -std=c17 -O2 -DNDEBUG -Isrc \
+${CC:-gcc} -std=c17 -O2 -DNDEBUG -D_GNU_SOURCE -Isrc $(pkg-config --cflags libpq) \
     src/core/buf.c src/core/mem.c \
-    src/sqlsafe/validate.c src/sqlsafe/functions.c \
+    src/sqlsafe/validate.c src/sqlsafe/words.c src/sqlsafe/lexer.c src/sqlsafe/functions.c \
     bench/sqlsafe_bench.c -lpg_query -ljansson -o "$out"
 "$out" tests/unit/sqlsafe_good.sql "${1:-2000}"

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <libpq-fe.h>
 
+#include "core/buf.h"
 #include "sqlsafe/sqlsafe.h"
 
 /* SQL predicate: namespace alias n is a user schema (not pg_catalog,
@@ -12,6 +13,17 @@
 #define SQLSAFE_USER_SCHEMA(n)                                        \
     n ".nspname NOT IN ('pg_catalog', 'information_schema') AND " n \
     ".nspname !~ '^pg_(toast|temp_)'"
+
+/* words.c: SQL as a user would write it, for refusal messages. */
+void sqlsafe_put_ident(buf_t *b, const char *name);     /* quoted when needed */
+const char *sqlsafe_string_node(json_t *node);           /* {"String":{"sval"}} */
+/* "a.b.c" from a list of String nodes; -1 if a part is not a String. */
+int sqlsafe_qualified_name(json_t *list, int quote, buf_t *b);
+const char *sqlsafe_last_name(json_t *list);
+void sqlsafe_stmt_word(buf_t *b, const char *node, json_t *body);  /* "DROP TABLE" */
+const char *sqlsafe_article(const char *word);           /* "a" / "an" */
+/* The one key of a node such as {"SelectStmt": {...}}, with its body. */
+const char *sqlsafe_stmt_node(json_t *wrapper, json_t **body);
 
 /* lexer.c: the span of real tokens of a statement and its ( / [ depth. */
 typedef struct scan {

@@ -111,162 +111,13 @@ static int check_bytes(vctx_t *c, const char *sql, size_t len)
     return 0;
 }
 
-/* ---- names as a user would write them ---------------------------------- */
-
-static int is_plain_ident(const char *s)
-{
-    if (!*s || !(islower((unsigned char)*s) || *s == '_'))
-        return 0;
-    for (; *s; s++)
-        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_' ||
-              *s == '$'))
-            return 0;
-    return 1;
-}
-
-/* Append name, double-quoted when PostgreSQL would need the quotes. */
-static void put_ident(buf_t *b, const char *name)
-{
-    if (is_plain_ident(name)) {
-        buf_puts(b, name);
-        return;
-    }
-    buf_putc(b, '"');
-    for (; *name; name++) {
-        if (*name == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *name);
-    }
-    buf_putc(b, '"');
-}
-
-/* The sval of a {"String":{"sval":...}} node, or NULL. */
-static const char *string_node(json_t *node)
-{
-    return json_string_value(json_object_get(json_object_get(node, "String"), "sval"));
-}
-
-/* "a.b.c" from a list of String nodes (a function, operator or type name);
- * operators are not quoted. Returns the number of parts, -1 if a part is not
- * a String. */
-static int qualified_name(json_t *list, int quote, buf_t *b)
-{
-    size_t i;
-    json_t *part;
-
-    json_array_foreach(list, i, part) {
-        const char *s = string_node(part);
-        if (!s)
-            return -1;
-        if (i > 0)
-            buf_putc(b, '.');
-        if (quote)
-            put_ident(b, s);
-        else
-            buf_puts(b, s);
-    }
-    return (int)json_array_size(list);
-}
-
-static const char *last_name(json_t *list)
-{
-    return string_node(json_array_get(list, json_array_size(list) - 1));
-}
-
-/* ---- statements -------------------------------------------------------- */
-
-static const struct {
-    const char *node, *word;
-} stmt_words[] = {
-    {"AlterRoleStmt", "ALTER ROLE"},         {"AlterSystemStmt", "ALTER SYSTEM"},
-    {"AlterTableStmt", "ALTER TABLE"},       {"CallStmt", "CALL"},
-    {"CheckPointStmt", "CHECKPOINT"},        {"ClosePortalStmt", "CLOSE"},
-    {"ClusterStmt", "CLUSTER"},              {"CommentStmt", "COMMENT"},
-    {"CopyStmt", "COPY"},                    {"CreateExtensionStmt", "CREATE EXTENSION"},
-    {"CreateFunctionStmt", "CREATE FUNCTION"}, {"CreateRoleStmt", "CREATE ROLE"},
-    {"CreateSchemaStmt", "CREATE SCHEMA"},   {"CreateSeqStmt", "CREATE SEQUENCE"},
-    {"CreateStmt", "CREATE TABLE"},          {"CreateTableAsStmt", "CREATE TABLE AS"},
-    {"CreateTrigStmt", "CREATE TRIGGER"},    {"CreatedbStmt", "CREATE DATABASE"},
-    {"DeallocateStmt", "DEALLOCATE"},        {"DeclareCursorStmt", "DECLARE CURSOR"},
-    {"DeleteStmt", "DELETE"},                {"DiscardStmt", "DISCARD"},
-    {"DoStmt", "DO"},                        {"DropRoleStmt", "DROP ROLE"},
-    {"DropdbStmt", "DROP DATABASE"},         {"ExecuteStmt", "EXECUTE"},
-    {"ExplainStmt", "EXPLAIN"},              {"FetchStmt", "FETCH"},
-    {"GrantRoleStmt", "GRANT/REVOKE role"},  {"GrantStmt", "GRANT/REVOKE"},
-    {"IndexStmt", "CREATE INDEX"},           {"InsertStmt", "INSERT"},
-    {"ListenStmt", "LISTEN"},                {"LoadStmt", "LOAD"},
-    {"LockStmt", "LOCK"},                    {"MergeStmt", "MERGE"},
-    {"NotifyStmt", "NOTIFY"},                {"PrepareStmt", "PREPARE"},
-    {"RefreshMatViewStmt", "REFRESH MATERIALIZED VIEW"}, {"ReindexStmt", "REINDEX"},
-    {"RenameStmt", "ALTER ... RENAME"},      {"RuleStmt", "CREATE RULE"},
-    {"SelectStmt", "SELECT"},                {"TruncateStmt", "TRUNCATE"},
-    {"UnlistenStmt", "UNLISTEN"},            {"UpdateStmt", "UPDATE"},
-    {"VacuumStmt", "VACUUM/ANALYZE"},        {"VariableShowStmt", "SHOW"},
-    {"ViewStmt", "CREATE VIEW"},
-};
-
-/* "PREFIX_SOME_WORDS" → "SOME WORDS" appended to b. */
-static void put_enum_words(buf_t *b, const char *value, const char *prefix)
-{
-    size_t n = strlen(prefix);
-
-    if (!value)
-        return;
-    if (strncmp(value, prefix, n) == 0)
-        value += n;
-    for (; *value; value++)
-        buf_putc(b, *value == '_' ? ' ' : *value);
-}
-
-/* The SQL words for a statement node, e.g. "DROP TABLE", "SET", "COMMIT". */
-static void stmt_word(buf_t *b, const char *node, json_t *body)
-{
-    if (strcmp(node, "VariableSetStmt") == 0) {
-        const char *kind = json_string_value(json_object_get(body, "kind"));
-        buf_puts(b, kind && strncmp(kind, "VAR_RESET", 9) == 0 ? "RESET" : "SET");
-        return;
-    }
-    if (strcmp(node, "TransactionStmt") == 0) {
-        const char *kind = json_string_value(json_object_get(body, "kind"));
-        put_enum_words(b, kind, "TRANS_STMT_");
-        if (kind && strcmp(kind, "TRANS_STMT_START") == 0)
-            buf_puts(b, " TRANSACTION");
-        return;
-    }
-    if (strcmp(node, "DropStmt") == 0) {
-        buf_puts(b, "DROP ");
-        put_enum_words(b, json_string_value(json_object_get(body, "removeType")), "OBJECT_");
-        return;
-    }
-    for (size_t i = 0; i < sizeof stmt_words / sizeof stmt_words[0]; i++)
-        if (strcmp(node, stmt_words[i].node) == 0) {
-            buf_puts(b, stmt_words[i].word);
-            return;
-        }
-    buf_puts(b, node);
-}
-
-static const char *article(const char *word)
-{
-    return word[0] && strchr("AEIOU", word[0]) ? "an" : "a";
-}
-
-/* The one key of a node such as {"SelectStmt": {...}}, with its body. */
-static const char *stmt_node(json_t *wrapper, json_t **body)
-{
-    void *it = json_object_iter(wrapper);
-
-    *body = it ? json_object_iter_value(it) : NULL;
-    return it ? json_object_iter_key(it) : "";
-}
-
 static int reject_stmt(vctx_t *c, const char *verb, const char *node, json_t *body,
                        const char *tail)
 {
     buf_t w = {0};
 
-    stmt_word(&w, node, body);
-    reject(c, "%s %s %s statement; %s", verb, article(buf_str(&w)), buf_str(&w), tail);
+    sqlsafe_stmt_word(&w, node, body);
+    reject(c, "%s %s %s statement; %s", verb, sqlsafe_article(buf_str(&w)), buf_str(&w), tail);
     buf_free(&w);
     return -1;
 }
@@ -280,8 +131,8 @@ static int reject_count(vctx_t *c, json_t *stmts)
     json_array_foreach(stmts, i, s) {
         if (i > 0)
             buf_puts(&list, "; ");
-        const char *node = stmt_node(json_object_get(s, "stmt"), &body);
-        stmt_word(&list, node, body);
+        const char *node = sqlsafe_stmt_node(json_object_get(s, "stmt"), &body);
+        sqlsafe_stmt_word(&list, node, body);
     }
     reject(c, "has %zu statements (%s); only one is allowed", json_array_size(stmts),
            buf_str(&list));
@@ -304,8 +155,8 @@ static int extra_allowed(const vctx_t *c, const char *name)
 static int check_function(vctx_t *c, json_t *funcname)
 {
     buf_t shown = {0}, raw = {0};
-    int parts = qualified_name(funcname, 1, &shown);
-    const char *name = last_name(funcname);
+    int parts = sqlsafe_qualified_name(funcname, 1, &shown);
+    const char *name = sqlsafe_last_name(funcname);
     int rc = 0;
 
     if (parts < 1 || parts > 2 || !name) {
@@ -315,8 +166,8 @@ static int check_function(vctx_t *c, json_t *funcname)
     }
     int name_ok = sqlsafe_function_allowed(name) || extra_allowed(c, name);
     if (parts == 2) {
-        qualified_name(funcname, 0, &raw);
-        const char *schema = string_node(json_array_get(funcname, 0));
+        sqlsafe_qualified_name(funcname, 0, &raw);
+        const char *schema = sqlsafe_string_node(json_array_get(funcname, 0));
         if (extra_allowed(c, buf_str(&raw)))
             goto out;
         if (name_ok && strcmp(schema, "pg_catalog") != 0) {
@@ -348,10 +199,10 @@ static int check_relation(vctx_t *c, json_t *rv)
     int rc = 0;
 
     if (schema) {
-        put_ident(&shown, schema);
+        sqlsafe_put_ident(&shown, schema);
         buf_putc(&shown, '.');
     }
-    put_ident(&shown, rel);
+    sqlsafe_put_ident(&shown, rel);
     if (schema && is_system_schema(schema))
         rc = reject(c, "reads %s; relations in %s are off limits", buf_str(&shown),
                     schema);
@@ -371,7 +222,7 @@ static int check_type(vctx_t *c, json_t *type)
         "regclass", "regcollation", "regconfig", "regdictionary", "regnamespace",
         "regoper", "regoperator", "regproc", "regprocedure", "regrole", "regtype",
     };
-    const char *name = last_name(json_object_get(type, "names"));
+    const char *name = sqlsafe_last_name(json_object_get(type, "names"));
 
     if (!name)
         return 0;
@@ -390,9 +241,9 @@ static int check_operator(vctx_t *c, json_t *name)
 
     if (json_array_size(name) < 2)
         return 0;
-    const char *schema = string_node(json_array_get(name, 0));
+    const char *schema = sqlsafe_string_node(json_array_get(name, 0));
     if (!schema || strcmp(schema, "pg_catalog") != 0 || json_array_size(name) > 2) {
-        qualified_name(name, 0, &shown);
+        sqlsafe_qualified_name(name, 0, &shown);
         rc = reject(c, "uses operator %s; only pg_catalog may qualify an operator",
                     buf_str(&shown));
     }
@@ -404,8 +255,8 @@ static int check_operator(vctx_t *c, json_t *name)
 static int check_tablesample(vctx_t *c, json_t *ts)
 {
     json_t *method = json_object_get(ts, "method");
-    const char *name = last_name(method);
-    const char *schema = string_node(json_array_get(method, 0));
+    const char *name = sqlsafe_last_name(method);
+    const char *schema = sqlsafe_string_node(json_array_get(method, 0));
     buf_t shown = {0};
     int rc = 0;
 
@@ -414,7 +265,7 @@ static int check_tablesample(vctx_t *c, json_t *ts)
                         strcmp(schema, "pg_catalog") == 0);
     if (!qualified_ok || !name ||
         (strcmp(name, "system") != 0 && strcmp(name, "bernoulli") != 0)) {
-        qualified_name(method, 1, &shown);
+        sqlsafe_qualified_name(method, 1, &shown);
         rc = reject(c, "uses TABLESAMPLE %s; only SYSTEM and BERNOULLI are allowed",
                     buf_str(&shown));
     }
@@ -547,7 +398,7 @@ static int check_tree(vctx_t *c, json_t *tree)
     if (json_array_size(stmts) > 1)
         return reject_count(c, stmts);
     json_t *wrapper = json_object_get(json_array_get(stmts, 0), "stmt");
-    const char *node = stmt_node(wrapper, &body);
+    const char *node = sqlsafe_stmt_node(wrapper, &body);
     if (strcmp(node, "SelectStmt") != 0)
         return reject_stmt(c, "is", node, body, "only SELECT is allowed");
     return walk(c, wrapper, 0);

@@ -2,138 +2,28 @@
  *
  * The connection form is hostile input: host, database, user and password
  * each go to libpq as one keyword value (expand_dbname = 0), never through a
- * conninfo string. The host name is resolved here, once; the address that
- * passes DATAMIND_CONNECT_ALLOW is the one libpq dials (hostaddr), so a DNS
+ * conninfo string. The host name is resolved here, once (net_resolve_checked);
+ * each address that passes DATAMIND_CONNECT_ALLOW is tried in the
+ * resolver's order, as libpq and psql do, until one connects: "localhost"
+ * that lists ::1 before 127.0.0.1 still reaches a server that listens on
+ * IPv4 only. libpq dials exactly the checked address (hostaddr), so a DNS
  * answer that changes between check and use (rebinding) cannot move the
  * connection somewhere the check never saw. host stays set so verify-full
- * still checks the certificate against the name the user typed.
+ * still checks the certificate against the name the user typed. Each
+ * address is its own PQconnectdbParams call (not libpq's comma list) so
+ * that each failure is explained on its own.
  *
  * libpq reports connection failures only as text (there is no SQLSTATE
  * before a PGresult exists), so the plain-words mapping matches its English
  * messages and falls back to their first line. */
-#include <arpa/inet.h>
-#include <netdb.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/socket.h>
 
 #include "core/net.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define ALLOW_NAME "DATAMIND_CONNECT_ALLOW"
-
-/* ---- the allow policy ----------------------------------------------------- */
-
-/* 1 when the comma/space-separated list has an entry equal to s (whole
- * entry; case-insensitive when nocase). No length limit on entries. */
-static int list_has(const char *list, const char *s, int nocase)
-{
-    size_t n = strlen(s);
-    for (const char *p = list; p && *p;) {
-        p += strspn(p, ", ");
-        size_t len = strcspn(p, ", ");
-        if (len == 0)
-            break;
-        if (len == n && (nocase ? strncasecmp(p, s, n) : strncmp(p, s, n)) == 0)
-            return 1;
-        p += len;
-    }
-    return 0;
-}
-
-/* Why an address is never dialled when no list is set, or NULL. Works on
- * the raw bytes; a v4-mapped v6 address is judged as its v4 address. */
-static const char *addr_forbidden(const struct sockaddr *sa)
-{
-    const unsigned char *b;
-
-    if (sa->sa_family == AF_INET6) {
-        const struct in6_addr *a6 = &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
-        b = a6->s6_addr;
-        if (IN6_IS_ADDR_V4MAPPED(a6))
-            b += 12;
-        else if (IN6_IS_ADDR_UNSPECIFIED(a6))
-            return "an unspecified address";
-        else if (IN6_IS_ADDR_LINKLOCAL(a6))
-            return "a link-local address";
-        else if (IN6_IS_ADDR_MULTICAST(a6))
-            return "a multicast address";
-        else
-            return NULL;
-    } else {
-        b = (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
-    }
-    if (b[0] == 0)
-        return "an unspecified address";
-    if (b[0] == 169 && b[1] == 254)
-        return "a link-local address";
-    if (b[0] >= 224 && b[0] <= 239)
-        return "a multicast address";
-    if (b[0] == 255 && b[1] == 255 && b[2] == 255 && b[3] == 255)
-        return "a broadcast address";
-    return NULL;
-}
-
-/* 0 when ip (the text of sa) may be dialled for host, else -1 with why. */
-static int addr_check(const struct sockaddr *sa, const char *ip, const char *host,
-                      const char *allow, char *err, size_t errlen)
-{
-    if (!allow || !*allow) {
-        const char *why = addr_forbidden(sa);
-        if (!why)
-            return 0;
-        snprintf(err, errlen, "%s is %s, which DataMind never connects to", ip, why);
-        return -1;
-    }
-    if (net_ip_in_list(ip, allow) || list_has(allow, host, 1))
-        return 0;
-    snprintf(err, errlen, "%s is not in %s; ask an admin to allow it", ip, ALLOW_NAME);
-    return -1;
-}
-
-/* Resolve host once; copy the first admitted address as text into ip.
- * The refusal of the first address explains a total refusal. */
-static int host_resolve(const char *host, const char *allow, char *ip, size_t iplen,
-                        char *err, size_t errlen)
-{
-    struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res = NULL;
-    int rc = -1;
-
-    int gai = getaddrinfo(host, NULL, &hints, &res);
-    if (gai != 0) {
-        if (gai == EAI_NONAME || gai == EAI_NODATA || gai == EAI_FAIL)
-            snprintf(err, errlen, "the host name could not be resolved");
-        else
-            snprintf(err, errlen, "the host name could not be resolved (%s)",
-                     gai_strerror(gai));
-        return -1;
-    }
-    for (struct addrinfo *ai = res; ai; ai = ai->ai_next) {
-        char text[INET6_ADDRSTRLEN];
-        const void *a = ai->ai_family == AF_INET
-                            ? (const void *)&((struct sockaddr_in *)(void *)ai->ai_addr)->sin_addr
-                            : (const void *)&((struct sockaddr_in6 *)(void *)ai->ai_addr)->sin6_addr;
-        if ((ai->ai_family != AF_INET && ai->ai_family != AF_INET6) ||
-            !inet_ntop(ai->ai_family, a, text, sizeof text))
-            continue;
-        char why[256];
-        if (addr_check(ai->ai_addr, text, host, allow, why, sizeof why) == 0) {
-            snprintf(ip, iplen, "%s", text);
-            rc = 0;
-            goto out;
-        }
-        if (ai == res)
-            snprintf(err, errlen, "%s", why);
-    }
-    if (err[0] == '\0')
-        snprintf(err, errlen, "the host name has no usable address");
-out:
-    freeaddrinfo(res);
-    return rc;
-}
 
 /* ---- libpq's messages in plain words ---------------------------------------- */
 
@@ -189,10 +79,12 @@ static int sslmode_valid(const char *m)
 }
 
 /* Refuse what never reaches libpq: no host, a bad SSL mode, a socket path
- * that is not listed. Fills ip (empty for a socket) when allowed. */
-static int target_check(const sqlsafe_target_t *t, const char *allow, char *ip, size_t iplen,
+ * that is not listed, a name none of whose addresses is allowed. Fills addrs
+ * with the allowed addresses (none for a socket). */
+static int target_check(const sqlsafe_target_t *t, const char *allow, net_addrs_t *addrs,
                         char *err, size_t errlen)
 {
+    addrs->n = 0;
     if (!t->host || !*t->host) {
         snprintf(err, errlen, "a host name is required");
         return -1;
@@ -206,28 +98,24 @@ static int target_check(const sqlsafe_target_t *t, const char *allow, char *ip, 
         return -1;
     }
     if (t->host[0] == '/') {
-        if (allow && list_has(allow, t->host, 0)) {
-            ip[0] = '\0';
+        if (allow && net_list_has(allow, t->host, 0))
             return 0;
-        }
         snprintf(err, errlen, "the socket %s is not in %s; ask an admin to allow it", t->host,
                  ALLOW_NAME);
         return -1;
     }
-    return host_resolve(t->host, allow, ip, iplen, err, errlen);
+    /* none admitted: err says why the first address was refused */
+    if (net_resolve_checked(t->host, allow, ALLOW_NAME, addrs, err, errlen) < 0 || addrs->n == 0)
+        return -1;
+    err[0] = '\0';
+    return 0;
 }
 
-PGconn *sqlsafe_connect(const sqlsafe_target_t *t, const char *allow, int timeout_s,
-                        char *err, size_t errlen)
+/* One attempt: libpq dials ip (NULL: the socket in t->host). */
+static PGconn *connect_at(const sqlsafe_target_t *t, const char *ip, int timeout_s, char *err,
+                          size_t errlen)
 {
-    char ip[INET6_ADDRSTRLEN] = "", port[16], timeout[16], options[160];
-    PGconn *c = NULL;
-
-    err[0] = '\0';
-    if (target_check(t, allow, ip, sizeof ip, err, errlen) < 0)
-        return NULL;
-    if (timeout_s < 2)
-        timeout_s = 2; /* libpq's floor: it treats 1 as 2 */
+    char port[16], timeout[16], options[160];
     snprintf(port, sizeof port, "%d", t->port ? t->port : 5432);
     snprintf(timeout, sizeof timeout, "%d", timeout_s);
     snprintf(options, sizeof options,
@@ -243,8 +131,8 @@ PGconn *sqlsafe_connect(const sqlsafe_target_t *t, const char *allow, int timeou
     const char *vals[] = {t->host, port, t->dbname ? t->dbname : "", t->user ? t->user : "",
                           t->password ? t->password : "", t->sslmode ? t->sslmode : "prefer",
                           timeout, "datamind", options, "UTF8",
-                          "/nonexistent/datamind-no-passfile", ip[0] ? ip : NULL, NULL};
-    c = PQconnectdbParams(keys, vals, 0);
+                          "/nonexistent/datamind-no-passfile", ip, NULL};
+    PGconn *c = PQconnectdbParams(keys, vals, 0);
     if (!c) {
         snprintf(err, errlen, "out of memory");
         return NULL;
@@ -256,4 +144,49 @@ PGconn *sqlsafe_connect(const sqlsafe_target_t *t, const char *allow, int timeou
     }
     PQsetNoticeProcessor(c, notice_drop, NULL);
     return c;
+}
+
+#define WHY_LEN 200
+
+/* Every attempt failed: one reason when they agree, else each address's. */
+static void attempts_explain(const net_addrs_t *a, char why[][WHY_LEN], char *err,
+                             size_t errlen)
+{
+    int same = 1;
+    for (int i = 1; i < a->n; i++)
+        same &= strcmp(why[i], why[0]) == 0;
+    size_t n = (size_t)snprintf(err, errlen, "%s", same ? why[0] : "");
+    for (int i = 0; i < a->n && n < errlen; i++) {
+        if (same)
+            n += (size_t)snprintf(err + n, errlen - n, "%s%s%s", i ? ", " : " (tried ",
+                                  a->ip[i], i == a->n - 1 ? ")" : "");
+        else
+            n += (size_t)snprintf(err + n, errlen - n, "%s%s: %s", i ? "; " : "", a->ip[i],
+                                  why[i]);
+    }
+}
+
+PGconn *sqlsafe_connect(const sqlsafe_target_t *t, const char *allow, int timeout_s,
+                        char *err, size_t errlen)
+{
+    net_addrs_t addrs;
+    char why[NET_ADDRS_MAX][WHY_LEN];
+
+    err[0] = '\0';
+    if (target_check(t, allow, &addrs, err, errlen) < 0)
+        return NULL;
+    if (timeout_s < 2)
+        timeout_s = 2; /* libpq's floor: it treats 1 as 2 */
+    if (addrs.n == 0)
+        return connect_at(t, NULL, timeout_s, err, errlen);
+    for (int i = 0; i < addrs.n; i++) {
+        PGconn *c = connect_at(t, addrs.ip[i], timeout_s, why[i], sizeof why[i]);
+        if (c)
+            return c;
+    }
+    if (addrs.n == 1)
+        snprintf(err, errlen, "%s", why[0]);
+    else
+        attempts_explain(&addrs, why, err, errlen);
+    return NULL;
 }

@@ -78,9 +78,13 @@ typedef struct sqlsafe_target {
 } sqlsafe_target_t;
 
 /* Open a connection, or NULL with the reason in err (plain words, never the
- * password). The host is resolved here once; the first address the policy
- * admits is checked and handed to libpq as hostaddr (host stays set for
- * verify-full), so the address checked is the address used.
+ * password). The host is resolved here once; every address the policy
+ * admits is tried in the resolver's order (as libpq and psql do: "localhost"
+ * that resolves to ::1 first still reaches a server on 127.0.0.1), each
+ * handed to libpq as hostaddr (host stays set for verify-full), so the
+ * address checked is the address used. When every attempt fails, err gives
+ * one reason if they agree ("… (tried ::1, 127.0.0.1)"), else each
+ * address's ("::1: …; 127.0.0.1: …"). timeout_s bounds each attempt.
  *
  * allow is DATAMIND_CONNECT_ALLOW: comma-separated CIDRs, bare IPs, host
  * names and unix socket paths. NULL or empty = any address except

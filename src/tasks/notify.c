@@ -1,58 +1,17 @@
 /* notify.c — notify.deliver: one delivery of one alert event, by webhook
- * (Slack-compatible JSON) or e-mail (SMTP through libcurl), retried on its
- * own; the last failure is shown on the alert page. */
+ * (Slack-compatible JSON, through webhook.c, which checks the address again)
+ * or e-mail (SMTP through libcurl), retried on its own; the last failure is
+ * shown on the alert page. */
 #include "tasks/tasks_internal.h"
 #include "core/buf.h"
 #include "core/config.h"
-#include "core/net.h"
 #include "store/store.h"
 
-#include <arpa/inet.h>
 #include <curl/curl.h>
-#include <netdb.h>
-#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static size_t discard(char *p, size_t s, size_t n, void *u)
-{
-    (void)p, (void)u;
-    return s * n;
-}
-
-static int post_webhook(const char *url, const char *body, char *err, size_t errlen)
-{
-    CURL *c = curl_easy_init();
-    if (!c) {
-        snprintf(err, errlen, "could not start an HTTP request");
-        return -1;
-    }
-    struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 10000L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
-    CURLcode rc = curl_easy_perform(c);
-    long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    curl_slist_free_all(h);
-    curl_easy_cleanup(c);
-    if (rc != CURLE_OK) {
-        snprintf(err, errlen, "webhook failed: %s", curl_easy_strerror(rc));
-        return -1;
-    }
-    if (status < 200 || status >= 300) {
-        snprintf(err, errlen, "webhook answered HTTP %ld", status);
-        return -1;
-    }
-    return 0;
-}
 
 typedef struct upload_ctx {
     const char *data;
@@ -148,7 +107,7 @@ int task_notify_deliver(arena_t *a, const json_t *job, char *err, size_t errlen)
                                  "id", aid, "name", name, "state", kind, "value",
                                  json_object_get(ev, "value"), "message", msg, "url", link);
         char *s = json_dumps(body, JSON_COMPACT);
-        rc = url ? post_webhook(url, s, err, errlen) : (snprintf(err, errlen, "no webhook URL"), -1);
+        rc = url ? tasks_webhook_post(url, s, cfg->webhook_allow, err, errlen) : (snprintf(err, errlen, "no webhook URL"), -1);
         free(s);
         json_decref(body);
     } else {
@@ -172,58 +131,4 @@ int task_notify_deliver(arena_t *a, const json_t *job, char *err, size_t errlen)
     json_decref(alert);
     json_decref(ev);
     return rc;
-}
-
-/* A host is allowed when its name is listed, or every address it resolves
- * to falls in a listed CIDR (so a name cannot point outside the list). */
-static int host_allowed(const char *host, const char *list)
-{
-    char entry[256];
-    for (const char *p = list; p && *p;) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        size_t n = strcspn(p, ", ");
-        snprintf(entry, sizeof entry, "%.*s", (int)n, p);
-        if (n && strcasecmp(entry, host) == 0)
-            return 1;
-        p += n;
-    }
-    struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res = NULL;
-    if (getaddrinfo(host, NULL, &hints, &res) != 0 || !res)
-        return 0;
-    int ok = 1;
-    for (struct addrinfo *ai = res; ai; ai = ai->ai_next) {
-        char ip[INET6_ADDRSTRLEN];
-        const void *addr = ai->ai_family == AF_INET
-                               ? (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr
-                               : (const void *)&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr;
-        inet_ntop(ai->ai_family, addr, ip, sizeof ip);
-        ok &= net_ip_in_list(ip, list);
-    }
-    freeaddrinfo(res);
-    return ok;
-}
-
-int tasks_webhook_allowed(const char *url, char *err, size_t errlen)
-{
-    CURLU *u = curl_url();
-    char *scheme = NULL, *host = NULL;
-    int ok = 0;
-    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-        curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-        snprintf(err, errlen, "this is not a web address like https://hooks.example.com/…");
-    } else if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) {
-        snprintf(err, errlen, "a webhook address starts with http:// or https://");
-    } else if (!*cfg->webhook_allow) {
-        snprintf(err, errlen, "webhooks are off: an admin lists the allowed hosts in DATAMIND_WEBHOOK_ALLOW");
-    } else if (!host_allowed(host[0] == '[' ? host : host, cfg->webhook_allow)) {
-        snprintf(err, errlen, "%s is not in DATAMIND_WEBHOOK_ALLOW; ask an admin to allow it", host);
-    } else {
-        ok = 1;
-    }
-    curl_free(scheme);
-    curl_free(host);
-    curl_url_cleanup(u);
-    return ok ? 0 : -1;
 }

@@ -3,6 +3,7 @@
 #ifndef DM_TASKS_H
 #define DM_TASKS_H
 
+#include "core/net.h"
 #include "jobs/jobs.h"
 
 extern const jobs_task_t tasks_table[];
@@ -21,7 +22,18 @@ int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *con
 int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id,
                               char *job_id, char *err, size_t errlen);
 
-/* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save). */
+/* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save,
+ * and again at every delivery by tasks_webhook_post). */
 int tasks_webhook_allowed(const char *url, char *err, size_t errlen);
+/* The check itself, against allow: http or https, and every address the
+ * host resolves to admitted by allow (net_resolve_checked; one outside it
+ * refuses). 0 fills addrs with them; -1 with the reason in err. */
+int tasks_webhook_check(const char *url, const char *allow, net_addrs_t *addrs, char *err,
+                        size_t errlen);
+/* POST body (JSON) to url: checked now against allow, connecting only to
+ * the addresses that passed, no proxy, no redirects (a 3xx fails). 0 on a
+ * 2xx; -1 with the reason in err. */
+int tasks_webhook_post(const char *url, const char *body, const char *allow, char *err,
+                       size_t errlen);
 
 #endif

@@ -1,20 +1,33 @@
 """sinks.py — local receivers for what alerts send: a webhook (HTTP) and an
 SMTP server that keeps every message. Loopback only, started by the tests."""
 import json
+import socket
 import socketserver
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Webhook:
-    def __init__(self, port):
+    """Keeps every JSON body POSTed to it. host "::1" listens on IPv6;
+    redirects maps a path to the Location a 302 answer sends there."""
+
+    def __init__(self, port, host="127.0.0.1", redirects=None):
         self.received = []
+        self.paths = []
         self.fail_first = 0
+        self.redirects = dict(redirects or {})
         sink = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                sink.paths.append(self.path)
+                if self.path in sink.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", sink.redirects[self.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if sink.fail_first > 0:
                     sink.fail_first -= 1
                     self.send_response(500)
@@ -28,11 +41,16 @@ class Webhook:
             def log_message(self, *a):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        class Server(ThreadingHTTPServer):
+            address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+        self.server = Server((host, port), Handler)
+        self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self):
         self.server.shutdown()
+        self.server.server_close()
 
 
 class Smtp:

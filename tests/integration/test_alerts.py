@@ -142,6 +142,40 @@ class TestAlerts(unittest.TestCase):
             self.c.post("/admin/jobs/%s/retry" % jid, {"_csrf": dm.page_csrf(self.c, "/admin/jobs")})
         dm.wait_for(lambda: any(h["alert"]["id"] == aid for h in self.hook.received), timeout=30)
 
+    def delivery_failures(self, aid):
+        page = self.c.get("/alerts/%s" % aid).text
+        return re.findall(r'danger">delivery_failed</span> ([^<]*)', page)
+
+    def test_delivery_checks_the_address_again(self):
+        """The allow-list holds at delivery, not only at save: a URL whose
+        host now resolves outside DATAMIND_WEBHOOK_ALLOW (127.0.0.1/32 here)
+        gets nothing, and the alert says why (issue 13, item 4)."""
+        inside = Webhook(0, host="::1")
+        try:
+            aid = create_alert(self.c, webhook_url="http://127.0.0.1:%d/hook" % HOOK_PORT)
+            # what a rebound name does after the save check: point at ::1
+            dm.psql("UPDATE alerts SET webhook_url = 'http://[::1]:%d/hook' WHERE id = '%s'"
+                    % (inside.port, aid))
+            check_now(self.c, aid)
+            failures = dm.wait_for(lambda: self.delivery_failures(aid), timeout=30)
+            self.assertTrue(failures, "no delivery failure recorded; ::1 got %r" % inside.paths)
+            self.assertIn("webhook refused: ::1 is not in DATAMIND_WEBHOOK_ALLOW", failures[0])
+            self.assertEqual(inside.paths, [])
+        finally:
+            inside.close()
+
+    def test_redirect_is_a_failed_delivery(self):
+        moved = dm.unique("/moved-")
+        self.hook.redirects[moved] = "http://127.0.0.1:%d/hook" % HOOK_PORT
+        aid = create_alert(self.c, webhook_url="http://127.0.0.1:%d%s" % (HOOK_PORT, moved))
+        check_now(self.c, aid)
+        failures = dm.wait_for(lambda: self.delivery_failures(aid), timeout=30)
+        self.assertTrue(failures)
+        self.assertIn("webhook answered HTTP 302, a redirect to", failures[0])
+        self.assertIn("DataMind does not follow redirects", failures[0])
+        self.assertIn(moved, self.hook.paths)
+        self.assertFalse([h for h in self.hook.received if h["alert"]["id"] == aid])
+
     def test_cross_org_and_roles(self):
         aid = create_alert(self.c)
         intruder, slug, _ = dm.register()

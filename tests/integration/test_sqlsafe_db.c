@@ -12,12 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "core/net.h"
 #include "sqlsafe/sqlsafe.h"
 
 static char db[64], ro[64], rw[64], sockdir[256], su[64];
@@ -169,6 +171,65 @@ static void test_connect_ok(void)
         PQclear(r);
     }
     PQfinish(c);
+}
+
+/* localhost as a stock Debian /etc/hosts answers it: ::1 first. The test
+ * server listens on 127.0.0.1 only (tests/stack.sh), as many do. */
+static int v6_first(const char *host, net_addrs_t *out, char *err, size_t errlen)
+{
+    if (strcasecmp(host, "localhost") != 0) {
+        snprintf(err, errlen, "the host name could not be resolved");
+        return -1;
+    }
+    snprintf(out->ip[out->n++], NET_IP_LEN, "::1");
+    snprintf(out->ip[out->n++], NET_IP_LEN, "127.0.0.1");
+    return 0;
+}
+
+static void expect_server_addr(PGconn *c, const char *want)
+{
+    CHECK(c != NULL);
+    if (!c)
+        return;
+    PGresult *r = PQexec(c, "SELECT host(inet_server_addr())");
+    CHECK_STR(PQgetvalue(r, 0, 0), want);
+    PQclear(r);
+}
+
+static void test_connect_every_address(void)
+{
+    char err[512] = "";
+    sqlsafe_target_t t = {.host = "localhost", .port = tcp_port, .dbname = db, .user = ro,
+                          .password = "pw-ro", .sslmode = "disable"};
+    net_resolver_set(v6_first);
+
+    /* every allowed address is tried in order until one answers */
+    const char *allows[] = {"10.0.0.0/8, LOCALHOST", "::1/128, 127.0.0.1/32", NULL};
+    for (size_t i = 0; i < sizeof allows / sizeof allows[0]; i++) {
+        PGconn *c = sqlsafe_connect(&t, allows[i], 5, err, sizeof err);
+        if (!c)
+            fprintf(stderr, "  localhost, ::1 first, allow %s: %s\n", allows[i], err);
+        expect_server_addr(c, "127.0.0.1");
+        PQfinish(c);
+    }
+
+    /* only allowed addresses are tried: ::1 alone does not reach the server */
+    PGconn *c = sqlsafe_connect(&t, "::1/128", 5, err, sizeof err);
+    CHECK(c == NULL);
+    CHECK(strstr(err, "127.0.0.1") == NULL);
+    PQfinish(c);
+    expect_refusal(&t, "10.0.0.0/8", 5, "::1 is not in DATAMIND_CONNECT_ALLOW");
+
+    /* every attempt failed: each address with its own reason */
+    t.password = "wrong-password";
+    expect_refusal(&t, "LOCALHOST", 5, "; 127.0.0.1: wrong user name or password");
+    expect_refusal(&t, "LOCALHOST", 5, "::1: ");
+    t.password = "pw-ro";
+    /* the same reason for both: said once */
+    t.port = free_port(0, NULL);
+    expect_refusal(&t, "LOCALHOST", 5,
+                   "the host could not be reached (connection refused) (tried ::1, 127.0.0.1)");
+    net_resolver_set(NULL);
 }
 
 /* ---- probe ------------------------------------------------------------------- */
@@ -631,6 +692,7 @@ int main(void)
         if (roc && rwc) {
             test_connect_errors();
             test_connect_ok();
+            test_connect_every_address();
             test_probe(roc, rwc);
             test_execute_types(roc);
             test_execute_cap(roc);

@@ -146,6 +146,101 @@ static void test_net(void)
     CHECK(!net_ip_in_list("1.2.3.4", ""));
     CHECK_INT(net_list_valid("10.0.0.0/8, ::1"), 0);
     CHECK_INT(net_list_valid("10.0.0.0/33"), -1);
+    CHECK(net_list_has("10.0.0.0/8, DB.example.com,/run/pg", "db.EXAMPLE.com", 1));
+    CHECK(!net_list_has("10.0.0.0/8, DB.example.com", "db.example.com", 0));
+    CHECK(net_list_has("10.0.0.0/8,/run/pg", "/run/pg", 0));
+    CHECK(!net_list_has("10.0.0.0/8,/run/pg", "/run", 0));
+}
+
+/* A resolver that answers like a machine whose /etc/hosts lists ::1 first
+ * for localhost, or a name rebound to an address outside the list. */
+static int fake_resolve(const char *host, net_addrs_t *out, char *err, size_t errlen)
+{
+    static const struct {
+        const char *host, *ips[3];
+    } table[] = {
+        {"localhost", {"::1", "127.0.0.1"}},
+        {"rebound.test", {"127.0.0.1", "::1"}},
+        {"mapped.test", {"::ffff:127.0.0.1"}},
+        {"inside.test", {"10.0.0.7", "10.0.0.8"}},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (strcmp(host, table[i].host) != 0)
+            continue;
+        for (int k = 0; k < 3 && table[i].ips[k]; k++)
+            snprintf(out->ip[out->n++], NET_IP_LEN, "%s", table[i].ips[k]);
+        return 0;
+    }
+    snprintf(err, errlen, "the host name could not be resolved");
+    return -1;
+}
+
+static void test_net_resolve(void)
+{
+    char why[256];
+    net_addrs_t ok;
+
+    /* the system resolver: literals, brackets, failures */
+    CHECK_INT(net_resolve("127.0.0.1", &ok, why, sizeof why), 0);
+    CHECK_INT(ok.n, 1);
+    CHECK_STR(ok.ip[0], "127.0.0.1");
+    CHECK_INT(net_resolve("[::1]", &ok, why, sizeof why), 0);
+    CHECK_INT(ok.n, 1);
+    CHECK_STR(ok.ip[0], "::1");
+    CHECK_INT(net_resolve("", &ok, why, sizeof why), -1);
+    CHECK_STR(why, "a host name is required");
+    CHECK_INT(net_resolve("no-such-host.invalid", &ok, why, sizeof why), -1);
+    CHECK(strstr(why, "could not be resolved") != NULL);
+
+    /* each address checked on its own */
+    CHECK(net_addr_admitted("127.0.0.1", "x", "127.0.0.1/32", "LIST", why, sizeof why));
+    CHECK(!net_addr_admitted("::1", "x", "127.0.0.1/32", "LIST", why, sizeof why));
+    CHECK_STR(why, "::1 is not in LIST; ask an admin to allow it");
+    CHECK(net_addr_admitted("::1", "Hooks.Example", "10.0.0.0/8, hooks.example", "LIST", why,
+                            sizeof why));
+    CHECK(net_addr_admitted("127.0.0.1", "x", NULL, "LIST", why, sizeof why));
+    CHECK(!net_addr_admitted("169.254.169.254", "x", "", "LIST", why, sizeof why));
+    CHECK_STR(why, "169.254.169.254 is a link-local address, which DataMind never connects to");
+    CHECK(!net_addr_admitted("::ffff:0.0.0.0", "x", NULL, "LIST", why, sizeof why));
+    CHECK(strstr(why, "an unspecified address") != NULL);
+    CHECK(!net_addr_admitted("fe80::1", "x", NULL, "LIST", why, sizeof why));
+    CHECK(!net_addr_admitted("ff02::1", "x", NULL, "LIST", why, sizeof why));
+    CHECK(!net_addr_admitted("239.1.1.1", "x", NULL, "LIST", why, sizeof why));
+    CHECK(!net_addr_admitted("255.255.255.255", "x", NULL, "LIST", why, sizeof why));
+    CHECK(!net_addr_admitted("::", "x", NULL, "LIST", why, sizeof why));
+
+    /* resolve once, keep the admitted addresses in the resolver's order */
+    net_resolver_set(fake_resolve);
+    CHECK_INT(net_resolve_checked("localhost", "127.0.0.1/32", "LIST", &ok, why, sizeof why), 1);
+    CHECK_INT(ok.n, 1);
+    CHECK_STR(ok.ip[0], "127.0.0.1");
+    CHECK_STR(why, "::1 is not in LIST; ask an admin to allow it");
+    CHECK_INT(net_resolve_checked("localhost", "127.0.0.1/32, ::1", "LIST", &ok, why, sizeof why), 0);
+    CHECK_INT(ok.n, 2);
+    CHECK_STR(ok.ip[0], "::1");
+    CHECK_STR(ok.ip[1], "127.0.0.1");
+    CHECK_INT(net_resolve_checked("localhost", "10.0.0.0/8, LOCALHOST", "LIST", &ok, why, sizeof why), 0);
+    CHECK_INT(ok.n, 2);
+    CHECK_INT(net_resolve_checked("localhost", NULL, "LIST", &ok, why, sizeof why), 0);
+    CHECK_INT(ok.n, 2);
+    CHECK_INT(net_resolve_checked("rebound.test", "127.0.0.1/32", "LIST", &ok, why, sizeof why), 1);
+    CHECK_STR(why, "::1 is not in LIST; ask an admin to allow it");
+    CHECK_INT(net_resolve_checked("inside.test", "127.0.0.1/32", "LIST", &ok, why, sizeof why), 2);
+    CHECK_INT(ok.n, 0);
+    CHECK_STR(why, "10.0.0.7 is not in LIST; ask an admin to allow it");
+    CHECK_INT(net_resolve_checked("mapped.test", "127.0.0.1/32", "LIST", &ok, why, sizeof why), 0);
+    CHECK_INT(net_resolve_checked("gone.test", "127.0.0.1/32", "LIST", &ok, why, sizeof why), -1);
+    CHECK_INT(ok.n, 0);
+    CHECK(strstr(why, "could not be resolved") != NULL);
+    net_resolver_set(NULL);
+
+    /* the address a socket is about to use, against the checked ones */
+    net_addrs_t two = {.n = 2, .ip = {"127.0.0.1", "::1"}};
+    CHECK(net_addrs_has(&two, "127.0.0.1"));
+    CHECK(net_addrs_has(&two, "0:0:0:0:0:0:0:1"));
+    CHECK(net_addrs_has(&two, "::ffff:127.0.0.1"));
+    CHECK(!net_addrs_has(&two, "127.0.0.2"));
+    CHECK(!net_addrs_has(&two, "junk"));
 }
 
 int main(void)
@@ -154,5 +249,6 @@ int main(void)
     test_arena();
     test_config();
     test_net();
+    test_net_resolve();
     return check_done("test_core");
 }

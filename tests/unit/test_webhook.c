@@ -138,6 +138,11 @@ static int fake_resolve(const char *host, net_addrs_t *out, char *err, size_t er
         snprintf(out->ip[out->n++], NET_IP_LEN, "::1");
         return 0;
     }
+    if (strcasecmp(host, "v6first.invalid") == 0) { /* localhost on Debian */
+        snprintf(out->ip[out->n++], NET_IP_LEN, "::1");
+        snprintf(out->ip[out->n++], NET_IP_LEN, "127.0.0.1");
+        return 0;
+    }
     if (strcasecmp(host, "metadata.invalid") == 0) {
         snprintf(out->ip[out->n++], NET_IP_LEN, "169.254.169.254");
         return 0;
@@ -217,6 +222,12 @@ static void test_delivery(void)
         CHECK_INT(v6.requests, 0);
         CHECK_INT(tasks_webhook_post(url, "{}", "::1/128", err, sizeof err), 0);
         CHECK_INT(v6.requests, 1);
+        /* both addresses allowed: both pinned ("[::1],127.0.0.1" in
+         * CURLOPT_RESOLVE); the first one answers */
+        snprintf(url, sizeof url, "http://v6first.invalid:%d/both", v6.port);
+        CHECK_INT(tasks_webhook_post(url, "{}", "127.0.0.1/32, ::1/128", err, sizeof err), 0);
+        CHECK_INT(v6.requests, 2);
+        CHECK_STR(v6.paths[1], "/both");
     }
 
     /* a redirect is a failed delivery, and is not followed */
@@ -243,7 +254,7 @@ static void test_delivery(void)
     CHECK_INT(v4.requests, 2); /* never /elsewhere */
     if (have_v6) {
         sink_stop(&v6);
-        CHECK_INT(v6.requests, 1);
+        CHECK_INT(v6.requests, 2);
     }
 }
 

@@ -51,6 +51,9 @@ static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, co
                             "truncated", json_object_get(result, "truncated"),
                             "ms", json_object_get(result, "ms"),
                             "cached", json_object_get(result, "cached"));
+    const char *note = query_result_note(r->arena, result);
+    if (note)
+        json_object_set_new(res, "note", json_string(note));
     json_object_set_new(res, "page", json_integer(page));
     json_object_set_new(res, "pages", json_integer(pages));
     if (page > 1)

@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "chart/chart.h"
 #include "core/log.h"
+#include "query/query.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +14,40 @@ static int is_numeric_type(const char *t)
     return t && (strcmp(t, "integer") == 0 || strcmp(t, "number") == 0);
 }
 
+/* A table cell shows at most this much of a value (the column is 28
+ * characters wide; exports carry the whole value). */
+#define CELL_SHOW 1000
+
+/* A long text cell: its start (whole UTF-8 sequences), "…", and for a value
+ * the byte cap cut, the mark saying so. */
+static json_t *cell_text(const json_t *v, int num)
+{
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    int cut = query_value_is_cut(v);
+    if (n <= CELL_SHOW)
+        return json_pack("{s:s%, s:b, s:b}", "v", s, n, "num", num, "cut", cut);
+    size_t keep = CELL_SHOW;
+    while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+        keep--;
+    const char *mark = cut ? strrchr(s, '[') : NULL;
+    buf_t b = {0};
+    buf_append(&b, s, keep);
+    buf_puts(&b, "\xe2\x80\xa6");
+    if (mark)
+        buf_printf(&b, " %s", mark);
+    json_t *out = json_pack("{s:s%, s:b, s:b}", "v", buf_str(&b), b.len, "num", num, "cut", cut);
+    buf_free(&b);
+    return out;
+}
+
 static json_t *cell(const json_t *v, int num)
 {
     char tmp[64];
     if (json_is_null(v))
         return json_pack("{s:s, s:b}", "v", "NULL", "null", 1);
     if (json_is_string(v))
-        return json_pack("{s:s, s:b}", "v", json_string_value(v), "num", num);
+        return cell_text(v, num);
     if (json_is_integer(v))
         snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
     else if (json_is_real(v))

@@ -18,27 +18,12 @@ static int is_numeric_type(const char *t)
  * characters wide; exports carry the whole value). */
 #define CELL_SHOW 1000
 
-/* A long text cell: its start (whole UTF-8 sequences), "…", and for a value
- * the byte cap cut, the mark saying so. */
+/* A text cell: a long one shows its start and "…" (and the cut mark of a
+ * value the byte cap cut). */
 static json_t *cell_text(const json_t *v, int num)
 {
-    const char *s = json_string_value(v);
-    size_t n = json_string_length(v);
-    int cut = query_value_is_cut(v);
-    if (n <= CELL_SHOW)
-        return json_pack("{s:s%, s:b, s:b}", "v", s, n, "num", num, "cut", cut);
-    size_t keep = CELL_SHOW;
-    while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
-        keep--;
-    const char *mark = cut ? strrchr(s, '[') : NULL;
-    buf_t b = {0};
-    buf_append(&b, s, keep);
-    buf_puts(&b, "\xe2\x80\xa6");
-    if (mark)
-        buf_printf(&b, " %s", mark);
-    json_t *out = json_pack("{s:s%, s:b, s:b}", "v", buf_str(&b), b.len, "num", num, "cut", cut);
-    buf_free(&b);
-    return out;
+    return json_pack("{s:o, s:b, s:b}", "v", query_value_clip(v, CELL_SHOW), "num", num, "cut",
+                     query_value_is_cut(v));
 }
 
 static json_t *cell(const json_t *v, int num)

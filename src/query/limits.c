@@ -59,6 +59,26 @@ const char *query_result_note(arena_t *a, const json_t *result)
     return out;
 }
 
+json_t *query_value_clip(const json_t *v, size_t max)
+{
+    const char *s = json_string_value(v);
+    size_t n = json_string_length(v);
+    if (!s || n <= max)
+        return json_incref((json_t *)v);
+    size_t keep = max;
+    while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+        keep--;
+    const char *mark = query_value_is_cut(v) ? strrchr(s, '[') : NULL;
+    buf_t b = {0};
+    buf_append(&b, s, keep);
+    buf_puts(&b, "\xe2\x80\xa6");
+    if (mark)
+        buf_printf(&b, " %s", mark);
+    json_t *out = json_stringn(buf_str(&b), b.len);
+    buf_free(&b);
+    return out ? out : json_string("\xe2\x80\xa6");
+}
+
 int query_value_is_cut(const json_t *v)
 {
     const char *s = json_string_value(v);

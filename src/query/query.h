@@ -66,6 +66,10 @@ const char *query_result_note(arena_t *a, const json_t *result);
 int query_result_by_bytes(const json_t *result);
 /* 1 when v is a value cut by DATAMIND_MAX_CELL_BYTES. */
 int query_value_is_cut(const json_t *v);
+/* A view of v for a screen: a string longer than max bytes becomes its
+ * start (whole UTF-8 sequences) and "…", keeping the cut mark of a cut
+ * value. New reference; anything else is v itself. */
+json_t *query_value_clip(const json_t *v, size_t max);
 /* "32 MB", "512 KB", "100 bytes". */
 void query_size_words(size_t n, char *out, size_t outlen);
 

@@ -116,4 +116,16 @@ int secret_decrypt(const unsigned char *in, size_t len, char **plain, size_t *pl
 /* Zero len bytes of p, then free it. NULL is fine. */
 void secret_free(char *p, size_t len);
 
+/* A password bound to what it was typed for (a connection's target, see
+ * conn_target_binding): the binding is sealed in with it, so a password is
+ * never handed over for another target, whatever a row says now.
+ * secret_seal: like secret_encrypt of a password, bound to binding.
+ * secret_unseal: 0 with *plain (the password alone) when the binding
+ * matches; -1 when it does not (*mismatch = 1) or the box does not open
+ * (*mismatch = 0). A box made by secret_encrypt (before bindings) opens
+ * with any binding. */
+int secret_seal(const char *binding, const char *password, unsigned char **out, size_t *outlen);
+int secret_unseal(const char *binding, const unsigned char *in, size_t len, char **plain,
+                  size_t *plainlen, int *mismatch);
+
 #endif

@@ -2,12 +2,17 @@
  *
  * Format: nonce(24) || crypto_secretbox_easy(plain) (MAC(16) || ciphertext).
  * The nonce is random per message: 192 bits make a collision negligible, so
- * no counter has to be kept anywhere. */
+ * no counter has to be kept anywhere.
+ *
+ * A sealed password's plain text is BOUND_TAG binding NUL password: a
+ * password typed in a form never starts with NUL, so a box from before
+ * bindings (plain = the password) is told apart. */
 #include "auth/auth.h"
 #include "core/mem.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NONCE crypto_secretbox_NONCEBYTES
 #define OVERHEAD (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
@@ -69,4 +74,45 @@ void secret_free(char *p, size_t len)
         return;
     sodium_memzero(p, len);
     free(p);
+}
+
+static const char BOUND_TAG[4] = {'\0', 'd', 'm', 'b'};
+
+int secret_seal(const char *binding, const char *password, unsigned char **out, size_t *outlen)
+{
+    size_t nb = strlen(binding), np = strlen(password), n = sizeof BOUND_TAG + nb + 1 + np;
+    char *plain = xmalloc(n);
+    memcpy(plain, BOUND_TAG, sizeof BOUND_TAG);
+    memcpy(plain + sizeof BOUND_TAG, binding, nb + 1);
+    memcpy(plain + sizeof BOUND_TAG + nb + 1, password, np);
+    int rc = secret_encrypt(plain, n, out, outlen);
+    secret_free(plain, n);
+    return rc;
+}
+
+int secret_unseal(const char *binding, const unsigned char *in, size_t len, char **plain,
+                  size_t *plainlen, int *mismatch)
+{
+    char *p;
+    size_t n;
+    *mismatch = 0;
+    if (secret_decrypt(in, len, plain, plainlen) < 0)
+        return -1;
+    p = *plain;
+    n = *plainlen;
+    if (n < sizeof BOUND_TAG || memcmp(p, BOUND_TAG, sizeof BOUND_TAG) != 0)
+        return 0; /* made before bindings: the password alone */
+    size_t nb = strnlen(p + sizeof BOUND_TAG, n - sizeof BOUND_TAG);
+    if (sizeof BOUND_TAG + nb == n || strcmp(p + sizeof BOUND_TAG, binding) != 0) {
+        secret_free(p, n + 1);
+        *plain = NULL;
+        *plainlen = 0;
+        *mismatch = 1;
+        return -1;
+    }
+    size_t skip = sizeof BOUND_TAG + nb + 1;
+    memmove(p, p + skip, n - skip + 1); /* the password and its NUL */
+    sodium_memzero(p + n - skip + 1, skip);
+    *plainlen = n - skip;
+    return 0;
 }

@@ -150,12 +150,29 @@ int chart_col_class(const json_t *result, size_t idx)
     return text_class(result, idx);
 }
 
+/* A label longer than this is shown by its start and "…": a value can be
+ * megabytes long (up to DATAMIND_MAX_CELL_BYTES), a chart must stay small. */
+#define LABEL_MAX 1000
+
+static char *label_clip(const char *s)
+{
+    size_t n = strlen(s), keep = LABEL_MAX;
+    if (n <= LABEL_MAX)
+        return xstrdup(s);
+    while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+        keep--;
+    char *out = xmalloc(keep + 4);
+    memcpy(out, s, keep);
+    memcpy(out + keep, "\xe2\x80\xa6", 4);
+    return out;
+}
+
 /* Label for a category or series value; NULL for JSON null. Caller frees. */
 static char *value_label(const json_t *v)
 {
     char tmp[CHART_NUMLEN];
     if (json_is_string(v))
-        return xstrdup(json_string_value(v));
+        return label_clip(json_string_value(v));
     if (json_is_boolean(v))
         return xstrdup(json_is_true(v) ? "true" : "false");
     if (json_is_integer(v)) {

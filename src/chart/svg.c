@@ -64,6 +64,8 @@ static unsigned decode(const unsigned char *s, size_t len, size_t *i)
     return cp;
 }
 
+#define TOOLTIP_MAX 1000
+
 void svg_text_put(buf_t *b, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -179,9 +181,18 @@ void svg_label(buf_t *b, double x, double y, const char *anchor, const char *cls
     buf_putc(b, '>');
     svg_text_put(b, shown);
     if (strcmp(shown, text) != 0) {
+        /* the tooltip: the whole label, up to a screenful (a value can be
+         * megabytes long; the chart must stay small) */
+        size_t n = strlen(text), keep = n <= TOOLTIP_MAX ? n : TOOLTIP_MAX;
+        while (keep < n && keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
+            keep--;
+        char *tip = strndup(text, keep);
         buf_puts(b, "<title>");
-        svg_text_put(b, text);
+        svg_text_put(b, tip ? tip : "");
+        if (keep < n)
+            buf_puts(b, "\xe2\x80\xa6");
         buf_puts(b, "</title>");
+        free(tip);
     }
     buf_puts(b, "</text>");
     free(shown);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #define PREVIEW_ROWS 100
+#define PREVIEW_CELL_BYTES 4096 /* of a text value kept in a stored message */
 
 static double ms_since(const struct timespec *t0)
 {
@@ -38,14 +39,27 @@ static const json_t *last_plan(const json_t *history)
     return NULL;
 }
 
-/* The first 100 rows, for the stored message; the rest is re-run on demand. */
-static json_t *preview_of(const json_t *result)
+/* The first 100 rows, for the stored message; the rest is re-run on demand
+ * (a download runs the query again). A long text value keeps what a screen
+ * shows of it: a message stays small whatever the query returned. */
+json_t *chat_result_preview(const json_t *result)
 {
-    json_t *p = json_deep_copy(result);
-    json_t *rows = json_object_get(p, "rows");
-    while (json_array_size(rows) > PREVIEW_ROWS)
-        json_array_remove(rows, json_array_size(rows) - 1);
-    json_object_del(p, "ms");
+    json_t *p = json_pack("{s:[]}", "rows");
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)result, key, v)
+        if (strcmp(key, "rows") != 0 && strcmp(key, "ms") != 0)
+            json_object_set(p, key, v);
+    json_t *rows = json_object_get(p, "rows"), *row;
+    size_t i, j;
+    json_array_foreach(json_object_get(result, "rows"), i, row) {
+        if (i >= PREVIEW_ROWS)
+            break;
+        json_t *copy = json_array(), *cell;
+        json_array_foreach(row, j, cell)
+            json_array_append_new(copy, query_value_clip(cell, PREVIEW_CELL_BYTES));
+        json_array_append_new(rows, copy);
+    }
     return p;
 }
 
@@ -180,7 +194,7 @@ static json_t *answered(arena_t *a, const ask_plan_result_t *p, json_t *result, 
     json_t *msg = json_pack(
         "{s:s, s:s, s:s, s:O, s:o, s:O, s:O, s:o, s:f, s:{s:f, s:f, s:f, s:O}, s:s}",
         "role", "assistant", "content", ins.text ? ins.text : "", "sql_text", p->sql,
-        "plan", p->plan, "result_preview", preview_of(result),
+        "plan", p->plan, "result_preview", chat_result_preview(result),
         "row_count", json_object_get(result, "row_count"),
         "truncated", json_object_get(result, "truncated"),
         "chart_config", chart_with(json_incref(ins.chart), p->chart, ic.ranking),

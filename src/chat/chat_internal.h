@@ -10,6 +10,10 @@
 const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t *c, char *err,
                                 size_t errlen);
 
+/* What a stored message keeps of a result (answer.c): all but the rows and
+ * ms, the first 100 rows, each long text value cut to what a screen shows.
+ * New reference. */
+json_t *chat_result_preview(const json_t *result);
 /* The LLM path (llm_path.c): an answered message, or NULL with err. */
 int chat_llm_enabled(void);
 json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,

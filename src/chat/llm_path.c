@@ -110,10 +110,7 @@ json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
         if (llm_write_insight(&lc, t->prompts, t->question, out.sql, out.result, &text, &chart,
                               &u2, err2, sizeof err2) < 0)
             text = NULL;
-        json_t *preview = json_deep_copy(out.result);
-        json_t *rows = json_object_get(preview, "rows");
-        while (json_array_size(rows) > 100)
-            json_array_remove(rows, json_array_size(rows) - 1);
+        json_t *preview = chat_result_preview(out.result);
         msg = json_pack("{s:s, s:s, s:s, s:{s:s}, s:o, s:O, s:O, s:o, s:f, s:{s:I, s:I, s:i, s:I},"
                         " s:{s:b}, s:s}",
                         "role", "assistant", "content", text ? text : (ins.text ? ins.text : ""),

@@ -52,7 +52,9 @@ static json_t *answer(PGconn *pg, const ask_schema_t *s, const char *q, char *er
     sqlsafe_check_t chk;
     json_t *res = NULL;
     int pos = 0;
-    sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = cfg->max_rows};
+    sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = cfg->max_rows,
+                         .max_cell_bytes = (size_t)cfg->max_cell_bytes,
+                         .max_result_bytes = (size_t)cfg->max_result_bytes};
     if (!p.sql) {
         out = json_pack("{s:O, s:O}", "clarify", json_object_get(p.clarify, "message"), "options",
                         json_object_get(p.clarify, "options"));

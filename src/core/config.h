@@ -42,6 +42,8 @@ typedef struct config {
     int pwhash_memlimit_mb;
     /* queries */
     int max_rows;
+    int max_cell_bytes;   /* one value; longer ones are cut */
+    int max_result_bytes; /* a whole result; reading stops there */
     int query_timeout_ms;
     int cache_ttl;
     char *connect_allow;

@@ -17,7 +17,8 @@ typedef struct export_table {
     const char **names;  /* borrowed from the result ("" when missing) */
     int *kinds;          /* EXPORT_* per column */
     size_t row_count;    /* the executor's row_count (nrows when absent) */
-    int truncated;       /* the row cap cut the result */
+    int truncated;       /* a cap cut the result */
+    int by_bytes;        /* ... and it was DATAMIND_MAX_RESULT_BYTES, not the row cap */
 } export_table_t;
 
 /* -1 + err when result is not {columns:[...], rows:[...]}. */

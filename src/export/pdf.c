@@ -50,6 +50,8 @@ static void rows_note(pdfdoc_t *d, const export_table_t *t)
     if (t->nrows > EXPORT_PDF_MAX_ROWS)
         snprintf(line, sizeof line,
                  "First %s of %s rows \xe2\x80\x94 download CSV or Excel for all.", cap, n);
+    else if (t->by_bytes)
+        snprintf(line, sizeof line, "%s rows (the query stopped at the result size limit).", n);
     else if (t->truncated)
         snprintf(line, sizeof line, "%s rows (the query stopped at the row limit).", n);
     else if (t->nrows == 0)

@@ -47,6 +47,8 @@ int export_table_open(const json_t *result, export_table_t *t, char *err, size_t
     if (t->row_count < t->nrows)
         t->row_count = t->nrows;
     t->truncated = json_is_true(json_object_get(result, "truncated"));
+    const char *by = json_string_value(json_object_get(result, "truncated_by"));
+    t->by_bytes = t->truncated && by && strcmp(by, "bytes") == 0;
     return 0;
 }
 

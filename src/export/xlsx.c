@@ -172,7 +172,10 @@ static lxw_error write_summary(xlsx_ctx_t *x, const export_table_t *t, const exp
     lxw_error e = worksheet_set_column(ws, 0, 0, 16, NULL);
     if (!e)
         e = worksheet_set_column(ws, 1, 1, 100, NULL);
-    if (t->truncated)
+    if (t->by_bytes)
+        snprintf(rows, sizeof rows, "%zu (the query returned more: it stopped at the result size "
+                 "limit, DATAMIND_MAX_RESULT_BYTES)", x->rows_out);
+    else if (t->truncated)
         snprintf(rows, sizeof rows, "%zu (truncated at %zu rows by the row limit)",
                  x->rows_out, x->rows_out);
     else if (x->rows_out < t->nrows)

@@ -116,6 +116,12 @@ void http_redirect(req_t *r, int status, const char *location);  /* 303 after PO
 void http_set_cookie(req_t *r, const char *name, const char *value, long max_age, int http_only);
 int http_is_get(const req_t *r);
 int http_is_post(const req_t *r);
+/* If-None-Match (the header's value, NULL when absent) against the
+ * response's etag, by the weak comparison of RFC 9110 8.8.3.2 (used by 13.1.2): 1 when
+ * the value is "*" or lists an entity-tag whose opaque-tag equals etag's,
+ * a W/ prefix on either side ignored (nginx's gzip turns "x" into W/"x").
+ * A malformed list matches nothing from the first bad tag on. */
+int http_etag_match(const char *if_none_match, const char *etag);
 /* Same-site path check for ?next= redirects: "/x" yes; "//evil", "/\evil", "http:" no. */
 int http_safe_local_path(const char *p);
 

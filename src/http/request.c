@@ -3,6 +3,7 @@
 #include "core/config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <fcgiapp.h>
 #include <stdio.h>
 #include <string.h>
@@ -61,7 +62,7 @@ const http_file_t *http_file(req_t *r, const char *field)
 
 static long fcgi_reader(void *ctx, char *buf, size_t n)
 {
-    return FCGX_GetStr(buf, (int)n, (FCGX_Stream *)ctx);
+    return FCGX_GetStr(buf, n < INT_MAX ? (int)n : INT_MAX, (FCGX_Stream *)ctx);
 }
 
 static int read_urlencoded(req_t *r)

@@ -60,3 +60,40 @@ int http_safe_local_path(const char *p)
             return 0;
     return 1;
 }
+
+/* The opaque-tag of an entity-tag at s ("x" or W/"x"): *len bytes at the
+ * returned pointer, quotes included; NULL when s does not start with one. */
+static const char *etag_opaque(const char *s, size_t *len)
+{
+    if (s[0] == 'W' && s[1] == '/')
+        s += 2;
+    if (*s != '"')
+        return NULL;
+    const char *end = strchr(s + 1, '"');
+    if (!end)
+        return NULL;
+    *len = (size_t)(end - s) + 1;
+    return s;
+}
+
+int http_etag_match(const char *if_none_match, const char *etag)
+{
+    size_t want_len, len;
+    const char *want = etag ? etag_opaque(etag, &want_len) : NULL;
+    const char *p = if_none_match;
+    if (!want || !p)
+        return 0;
+    for (;;) {
+        p += strspn(p, " \t,");
+        if (!*p)
+            return 0;
+        if (*p == '*')
+            return 1;
+        const char *tag = etag_opaque(p, &len);
+        if (!tag)
+            return 0;
+        if (len == want_len && memcmp(tag, want, len) == 0)
+            return 1;
+        p = tag + len;
+    }
+}

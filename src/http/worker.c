@@ -96,6 +96,21 @@ static void req_build(req_t *r, FCGX_Request *fr)
     http_parse_cookies(r->arena, http_header_in(r, "Cookie"), &r->cookies);
 }
 
+/* libfcgi takes an int length: write a body of any size_t length in
+ * chunks (a length cast to int would turn past 2 GiB into a negative). */
+#define PUT_CHUNK ((size_t)1 << 20)
+
+static void put_all(FCGX_Stream *out, const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t k = n < PUT_CHUNK ? n : PUT_CHUNK;
+        if (FCGX_PutStr(s, (int)k, out) < 0)
+            return; /* the client is gone: FCGX_Finish_r cleans up */
+        s += k;
+        n -= k;
+    }
+}
+
 static void req_send(req_t *r, FCGX_Request *fr)
 {
     if (r->sent)
@@ -105,10 +120,10 @@ static void req_send(req_t *r, FCGX_Request *fr)
     FCGX_FPrintF(fr->out, "Status: %d\r\n", r->status);
     if (!strstr(buf_str(&r->headers), "Content-Type:"))
         FCGX_PutS("Content-Type: text/html; charset=utf-8\r\n", fr->out);
-    FCGX_PutStr(buf_str(&r->headers), (int)r->headers.len, fr->out);
+    put_all(fr->out, buf_str(&r->headers), r->headers.len);
     FCGX_PutS("\r\n", fr->out);
     if (strcmp(r->method, "HEAD") != 0 && r->body.len)
-        FCGX_PutStr(r->body.data, (int)r->body.len, fr->out);
+        put_all(fr->out, r->body.data, r->body.len);
 }
 
 static void req_log(const req_t *r, double secs)

@@ -81,11 +81,15 @@ static void read_fields(req_t *r, form_t *f, conn_fields_t *cf, const char **pw)
         form_error(f, "password", "The password is too long.");
 }
 
+/* The password, sealed to the target it was typed with (host, port,
+ * database, user, SSL mode): it is never sent anywhere else. */
 static int encrypt_password(const char *pw, conn_fields_t *cf, req_t *r)
 {
     unsigned char *enc;
     size_t n;
-    if (secret_encrypt(pw, strlen(pw), &enc, &n) < 0)
+    const char *binding = conn_target_binding(r->arena, cf->host, cf->port, cf->database_name,
+                                              cf->username, cf->sslmode);
+    if (secret_seal(binding, pw, &enc, &n) < 0)
         return -1;
     unsigned char *copy = arena_alloc(r->arena, n);
     memcpy(copy, enc, n);
@@ -232,6 +236,48 @@ void page_connection_edit(req_t *r)
         form_render(r, NULL, &c, 200);
 }
 
+/* "the host and the port": what an edit changed of the password's target. */
+static const char *target_changes(req_t *r, const conn_row_t *c, const conn_fields_t *f)
+{
+    const char *names[5];
+    size_t n = 0;
+    if (strcmp(c->host, f->host) != 0)
+        names[n++] = "host";
+    if (c->port != f->port)
+        names[n++] = "port";
+    if (strcmp(c->database_name, f->database_name) != 0)
+        names[n++] = "database";
+    if (strcmp(c->username, f->username) != 0)
+        names[n++] = "user";
+    if (strcmp(c->sslmode, f->sslmode) != 0)
+        names[n++] = "SSL mode";
+    buf_t b = {0};
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, "%s%s", i == 0 ? "the " : i + 1 == n ? " and the " : ", the ", names[i]);
+    const char *out = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
+/* A saved password is only ever sent to the target it was typed for: a
+ * changed target needs it again; DataMind's own Uploads connection keeps
+ * its target (and password) altogether. */
+static void check_target(req_t *r, form_t *f, const conn_row_t *c, const conn_fields_t *cf,
+                         const char *pw)
+{
+    if (!form_ok(f))
+        return;
+    int moved = conn_target_changed(c, cf);
+    if (strcmp(c->kind, "uploads") == 0 && (moved || *pw)) {
+        form_error(f, "host", "DataMind manages this connection to your uploaded files: only "
+                              "its name can change.");
+    } else if (moved && !*pw && c->password_enc) {
+        form_error(f, "password", arena_printf(r->arena,
+                   "You changed %s, so type the password again: a saved password is only ever "
+                   "sent to the server it was entered for.", target_changes(r, c, cf)));
+    }
+}
+
 void page_connection_update(req_t *r)
 {
     conn_row_t c;
@@ -243,11 +289,14 @@ void page_connection_update(req_t *r)
     char err[512];
     form_open(&f, r);
     read_fields(r, &f, &cf, &pw);
+    check_target(r, &f, &c, &cf, pw);
     if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
         form_error(&f, "password", "The password could not be stored; try again.");
     if (form_ok(&f) && conn_update(r->arena, r->user->org_id, c.id, &cf, &field, err, sizeof err) < 0)
-        form_error(&f, "name", field ? "Another connection already has this name."
-                                     : "The connection could not be saved; try again.");
+        form_error(&f, field && !strcmp(field, "password") ? "password" : "name",
+                   !field ? "The connection could not be saved; try again."
+                   : !strcmp(field, "name") ? "Another connection already has this name."
+                   : "The connection changed meanwhile: type the password again to save it.");
     if (!form_ok(&f)) {
         form_render(r, &f, &c, 400);
         return;

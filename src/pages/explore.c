@@ -51,6 +51,12 @@ static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, co
                             "truncated", json_object_get(result, "truncated"),
                             "ms", json_object_get(result, "ms"),
                             "cached", json_object_get(result, "cached"));
+    /* the row cap is the badge; the byte caps need their sentence */
+    int by_bytes = query_result_by_bytes(result);
+    const char *note = query_result_note(r->arena, result);
+    json_object_set_new(res, "by_bytes", json_boolean(by_bytes));
+    if (note && (by_bytes || json_integer_value(json_object_get(result, "cells_cut")) > 0))
+        json_object_set_new(res, "note", json_string(note));
     json_object_set_new(res, "page", json_integer(page));
     json_object_set_new(res, "pages", json_integer(pages));
     if (page > 1)

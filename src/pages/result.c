@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "chart/chart.h"
 #include "core/log.h"
+#include "query/query.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +14,25 @@ static int is_numeric_type(const char *t)
     return t && (strcmp(t, "integer") == 0 || strcmp(t, "number") == 0);
 }
 
+/* A table cell shows at most this much of a value (the column is 28
+ * characters wide; exports carry the whole value). */
+#define CELL_SHOW 1000
+
+/* A text cell: a long one shows its start and "…" (and the cut mark of a
+ * value the byte cap cut). */
+static json_t *cell_text(const json_t *v, int num)
+{
+    return json_pack("{s:o, s:b, s:b}", "v", query_value_clip(v, CELL_SHOW), "num", num, "cut",
+                     query_value_is_cut(v));
+}
+
 static json_t *cell(const json_t *v, int num)
 {
     char tmp[64];
     if (json_is_null(v))
         return json_pack("{s:s, s:b}", "v", "NULL", "null", 1);
     if (json_is_string(v))
-        return json_pack("{s:s, s:b}", "v", json_string_value(v), "num", num);
+        return cell_text(v, num);
     if (json_is_integer(v))
         snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
     else if (json_is_real(v))

@@ -143,7 +143,7 @@ void page_widget_svg(req_t *r)
     http_header(r, "ETag", etag);
     http_header(r, "Cache-Control", "private, max-age=60");
     const char *inm = http_header_in(r, "If-None-Match");
-    if (inm && strcmp(inm, etag) == 0) {
+    if (http_etag_match(inm, etag)) {
         http_status(r, 304);
     } else {
         http_header(r, "Content-Type", "image/svg+xml; charset=utf-8");

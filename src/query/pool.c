@@ -33,13 +33,21 @@ static void slot_close(slot_t *s)
     memset(s, 0, sizeof *s);
 }
 
-static PGconn *connect_new(const conn_row_t *c, char *err, size_t errlen)
+static PGconn *connect_new(arena_t *a, const conn_row_t *c, char *err, size_t errlen)
 {
     char *pw = NULL;
     size_t pwlen = 0;
-    if (c->password_enc && secret_decrypt(c->password_enc, c->password_enc_len, &pw, &pwlen) < 0) {
-        snprintf(err, errlen, "the stored password cannot be decrypted (was the secret key "
-                              "changed?): enter the password again");
+    int mismatch = 0;
+    /* the password opens only for the target it was typed for */
+    const char *binding = conn_target_binding(a, c->host, c->port, c->database_name, c->username,
+                                              c->sslmode);
+    if (c->password_enc && secret_unseal(binding, c->password_enc, c->password_enc_len, &pw,
+                                         &pwlen, &mismatch) < 0) {
+        snprintf(err, errlen, mismatch
+                 ? "the saved password was entered for another host, port, database, user or "
+                   "SSL mode and is not sent here: edit the connection and type the password again"
+                 : "the stored password cannot be decrypted (was the secret key changed?): "
+                   "enter the password again");
         return NULL;
     }
     sqlsafe_target_t t = {.host = c->host, .port = c->port, .dbname = c->database_name,
@@ -71,8 +79,7 @@ PGconn *query_acquire(arena_t *a, const conn_row_t *c, char *err, size_t errlen)
         if (!s->busy && (!oldest || !s->pg || (oldest->pg && s->used < oldest->used)))
             oldest = s;
     }
-    (void)a;
-    PGconn *pg = connect_new(c, err, errlen);
+    PGconn *pg = connect_new(a, c, err, errlen);
     if (!pg)
         return NULL;
     if (oldest) {

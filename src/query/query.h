@@ -19,7 +19,8 @@ typedef struct query_opts {
 } query_opts_t;
 
 typedef struct query_outcome {
-    json_t *result;      /* new reference: {columns, rows, row_count, truncated, ms, cached} */
+    json_t *result;      /* new reference: {columns, rows, row_count, truncated,
+                          * truncated_by, result_bytes, cells_cut, ms, cached} */
     int err_pos;         /* 1-based position of an error in the SQL, 0 when none */
     int rejected;        /* the validator refused the SQL (err says why) */
     const char *fingerprint; /* arena-owned, when validated */
@@ -55,6 +56,23 @@ int query_parse_url(arena_t *a, const char *url, query_url_t *out);
  * itself when there is nothing to apply. */
 const char *query_wrap_date_range(arena_t *a, const char *sql, const char *column,
                                   const char *range, const char *from, const char *to);
+/* ---- capped results (limits.c) ----
+ * A result stops at DATAMIND_MAX_ROWS rows or DATAMIND_MAX_RESULT_BYTES
+ * bytes, and a value longer than DATAMIND_MAX_CELL_BYTES is cut (see
+ * sqlsafe_execute). The note says which, in words for a page or a file
+ * (arena string), or NULL when the result is whole. */
+const char *query_result_note(arena_t *a, const json_t *result);
+/* 1 when the byte cap (not the row cap) stopped the result. */
+int query_result_by_bytes(const json_t *result);
+/* 1 when v is a value cut by DATAMIND_MAX_CELL_BYTES. */
+int query_value_is_cut(const json_t *v);
+/* A view of v for a screen: a string longer than max bytes becomes its
+ * start (whole UTF-8 sequences) and "…", keeping the cut mark of a cut
+ * value. New reference; anything else is v itself. */
+json_t *query_value_clip(const json_t *v, size_t max);
+/* "32 MB", "512 KB", "100 bytes". */
+void query_size_words(size_t n, char *out, size_t outlen);
+
 /* SELECT * FROM "schema"."table" LIMIT n, identifiers quoted. */
 const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit);
 

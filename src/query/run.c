@@ -30,7 +30,8 @@ static const char *cache_key(arena_t *a, const conn_row_t *c, const char *stmt, 
     char hex[33];
     crypto_generichash(h, sizeof h, (const unsigned char *)stmt, strlen(stmt), NULL, 0);
     sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-    return kv_key(a, arena_printf(a, "qc:%s:%s:%ld:%s", c->id, c->version, max_rows, hex));
+    return kv_key(a, arena_printf(a, "qc:%s:%s:%ld:%d:%d:%s", c->id, c->version, max_rows,
+                                  cfg->max_cell_bytes, cfg->max_result_bytes, hex));
 }
 
 static json_t *cache_get(arena_t *a, const char *key)
@@ -102,7 +103,9 @@ static int execute(arena_t *a, const conn_row_t *c, const char *stmt, long max_r
     PGconn *pg = query_acquire(a, c, err, errlen);
     if (!pg)
         return -1;
-    sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows};
+    sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows,
+                         .max_cell_bytes = (size_t)cfg->max_cell_bytes,
+                         .max_result_bytes = (size_t)cfg->max_result_bytes};
     int rc = sqlsafe_execute(pg, stmt, &run, &out->result, &out->err_pos, err, errlen);
     query_release(pg, rc < 0 && PQstatus(pg) != CONNECTION_OK);
     return rc;

@@ -5,8 +5,9 @@
  *   <statement>           extended protocol, single-row mode, capped while reading
  *   ROLLBACK              always
  *
- * The row cap is enforced as rows arrive: libpq hands over one row at a
- * time, rows past max_rows are never kept, and the first one past the cap
+ * The row and byte caps are enforced as rows arrive: libpq hands over one
+ * row at a time, a value longer than max_cell_bytes is cut, rows past
+ * max_rows or past max_result_bytes are never kept, and the first one past the cap
  * cancels the query on the server (PQcancel) so a 50-million-row SELECT
  * stops producing instead of being read to the end. The rows already on
  * the wire are drained and dropped, because the protocol needs the
@@ -24,6 +25,8 @@
 
 #define DEFAULT_TIMEOUT_MS 30000
 #define DEFAULT_MAX_ROWS   1000
+#define DEFAULT_MAX_CELL   ((size_t)1 << 20)
+#define DEFAULT_MAX_BYTES  ((size_t)32 << 20)
 #define MAX_TIMEOUT_MS     86400000  /* a day: keeps timeout + grace inside an int */
 #define IDLE_GRACE_MS      10000  /* idle_in_transaction = timeout + this */
 #define LOST_MSG "the connection to the database was lost"
@@ -33,7 +36,12 @@ typedef struct rows {
     json_t *rows;
     long count;
     long max;
+    size_t max_cell;  /* a longer value is cut */
+    size_t max_bytes; /* kept bytes of all values */
+    size_t bytes;     /* kept so far */
+    long cut;         /* values cut */
     int truncated;
+    const char *truncated_by; /* "rows" or "bytes" */
     int cancelled;    /* we sent a cancel: its 57014 is not an error */
     PGresult *error;  /* the first real error, kept for its fields */
 } rows_t;
@@ -111,6 +119,27 @@ static void query_cancel(PGconn *c, rows_t *st)
     }
 }
 
+/* The bytes row 0 of r would keep (each value at most max_cell). */
+static size_t row_bytes(const PGresult *r, size_t max_cell)
+{
+    size_t n = 0;
+    for (int j = 0; j < PQnfields(r); j++) {
+        size_t len = PQgetisnull(r, 0, j) ? 0 : (size_t)PQgetlength(r, 0, j);
+        n += len < max_cell ? len : max_cell;
+    }
+    return n;
+}
+
+/* The first row past a cap: mark why, and stop the query on the server. */
+static void rows_stop(PGconn *c, rows_t *st, const char *why)
+{
+    if (st->truncated)
+        return;
+    st->truncated = 1;
+    st->truncated_by = why;
+    query_cancel(c, st);
+}
+
 /* Take one result of the statement: keep, drop, or note the error. */
 static void rows_take(PGconn *c, rows_t *st, PGresult *r)
 {
@@ -119,12 +148,16 @@ static void rows_take(PGconn *c, rows_t *st, PGresult *r)
     if (s == PGRES_SINGLE_TUPLE || s == PGRES_TUPLES_OK) {
         if (!st->columns)
             st->columns = sqlsafe_result_columns(r);
-        if (s == PGRES_SINGLE_TUPLE && st->count < st->max) {
-            json_array_append_new(st->rows, sqlsafe_result_row(r, 0));
-            st->count++;
-        } else if (s == PGRES_SINGLE_TUPLE && !st->truncated) {
-            st->truncated = 1;
-            query_cancel(c, st);
+        if (s == PGRES_SINGLE_TUPLE && !st->truncated) {
+            if (st->count >= st->max)
+                rows_stop(c, st, "rows");
+            else if (row_bytes(r, st->max_cell) > st->max_bytes - st->bytes)
+                rows_stop(c, st, "bytes");
+            else {
+                json_array_append_new(st->rows, sqlsafe_result_row(r, 0, st->max_cell,
+                                                                   &st->bytes, &st->cut));
+                st->count++;
+            }
         }
     } else if (s == PGRES_COMMAND_OK) {
         /* no rows and no row description: nothing to keep */
@@ -148,8 +181,7 @@ static int rows_read(PGconn *c, const char *statement, rows_t *st)
         return -1;
     if (!PQsetSingleRowMode(c)) {
         /* Without it libpq would buffer every row: do not read them. */
-        query_cancel(c, st);
-        st->truncated = 1;
+        rows_stop(c, st, "rows");
     }
     while ((r = PQgetResult(c)) != NULL)
         rows_take(c, st, r);
@@ -180,7 +212,10 @@ int sqlsafe_execute(PGconn *c, const char *statement, const sqlsafe_run_t *o,
                     json_t **result, int *err_pos, char *err, size_t errlen)
 {
     int timeout_ms = o && o->timeout_ms > 0 ? o->timeout_ms : DEFAULT_TIMEOUT_MS;
-    rows_t st = {.max = o && o->max_rows > 0 ? o->max_rows : DEFAULT_MAX_ROWS};
+    rows_t st = {.max = o && o->max_rows > 0 ? o->max_rows : DEFAULT_MAX_ROWS,
+                 .max_cell = o && o->max_cell_bytes > 0 ? o->max_cell_bytes : DEFAULT_MAX_CELL,
+                 .max_bytes = o && o->max_result_bytes > 0 ? o->max_result_bytes
+                                                           : DEFAULT_MAX_BYTES};
     double t0 = now_ms();
     int rc = -1;
 
@@ -196,10 +231,11 @@ int sqlsafe_execute(PGconn *c, const char *statement, const sqlsafe_run_t *o,
         error_explain(c, &st, timeout_ms, err_pos, err, errlen);
         goto out;
     }
-    *result = json_pack("{s:o, s:O, s:I, s:b, s:I}", "columns",
+    *result = json_pack("{s:o, s:O, s:I, s:b, s:s?, s:I, s:I, s:I}", "columns",
                         st.columns ? st.columns : json_array(), "rows", st.rows,
-                        "row_count", (json_int_t)st.count, "truncated", st.truncated, "ms",
-                        (json_int_t)(now_ms() - t0 + 0.5));
+                        "row_count", (json_int_t)st.count, "truncated", st.truncated,
+                        "truncated_by", st.truncated_by, "result_bytes", (json_int_t)st.bytes,
+                        "cells_cut", (json_int_t)st.cut, "ms", (json_int_t)(now_ms() - t0 + 0.5));
     st.columns = NULL; /* stolen by "o" */
     if (!*result) {
         snprintf(err, errlen, "could not build the result");

@@ -36,8 +36,11 @@ void sqlsafe_scan(const char *s, size_t len, scan_t *sc);
 
 /* result.c: {"name","type","pgtype"} for each column of r (new array). */
 json_t *sqlsafe_result_columns(const PGresult *r);
-/* result.c: row i of r as a new JSON array of typed values. */
-json_t *sqlsafe_result_row(const PGresult *r, int i);
+/* result.c: row i of r as a new JSON array of typed values; a value longer
+ * than max_cell bytes is cut (see sqlsafe.h). *bytes += the bytes kept,
+ * *cut += the values cut. */
+json_t *sqlsafe_result_row(const PGresult *r, int i, size_t max_cell, size_t *bytes,
+                           long *cut);
 
 /* The error of r in words for err: the primary message's first line, plus
  * DETAIL and HINT when they are short. *pos (if not NULL) = the 1-based

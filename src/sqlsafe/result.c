@@ -185,11 +185,39 @@ static json_t *value_make(const PGresult *r, int i, int j)
     }
 }
 
-json_t *sqlsafe_result_row(const PGresult *r, int i)
+/* The first max bytes of s (never splitting a UTF-8 sequence), the mark
+ * and the full size: a value too long to keep, plainly marked as cut. */
+static json_t *value_cut(const char *s, size_t n, size_t max)
+{
+    size_t keep = max;
+    while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+        keep--; /* s[keep] starts the first byte left out */
+    char tail[96];
+    int tn = snprintf(tail, sizeof tail, SQLSAFE_CUT_MARK "%zu bytes, first %zu shown]", n, keep);
+    char *v = malloc(keep + (size_t)tn + 1);
+    if (!v)
+        return json_string("(value too large)");
+    memcpy(v, s, keep);
+    memcpy(v + keep, tail, (size_t)tn + 1);
+    json_t *out = json_stringn(v, keep + (size_t)tn);
+    free(v);
+    return out ? out : json_string("(invalid UTF-8)");
+}
+
+json_t *sqlsafe_result_row(const PGresult *r, int i, size_t max_cell, size_t *bytes, long *cut)
 {
     json_t *row = json_array();
-    for (int j = 0; j < PQnfields(r); j++)
-        json_array_append_new(row, value_make(r, i, j));
+    for (int j = 0; j < PQnfields(r); j++) {
+        size_t n = PQgetisnull(r, i, j) ? 0 : (size_t)PQgetlength(r, i, j);
+        if (n > max_cell) {
+            json_array_append_new(row, value_cut(PQgetvalue(r, i, j), n, max_cell));
+            *bytes += max_cell;
+            (*cut)++;
+        } else {
+            json_array_append_new(row, value_make(r, i, j));
+            *bytes += n;
+        }
+    }
     return row;
 }
 

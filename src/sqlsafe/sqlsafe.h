@@ -121,18 +121,32 @@ int sqlsafe_probe(PGconn *c, json_t **info, char *err, size_t errlen);
  * idle_in_transaction_session_timeout, sent through the extended protocol
  * (so a second statement is a server error too), read one row at a time.
  * After max_rows rows, one more row marks the result truncated and cancels
- * the query; memory holds at most max_rows rows whatever the query returns
- * (one row is always read whole: a single 1 GB value is still 1 GB).
+ * the query; memory holds at most max_rows rows whatever the query returns.
+ * Bytes are capped the same way, as rows arrive: a value longer than
+ * max_cell_bytes keeps its first max_cell_bytes (cut at a UTF-8 boundary)
+ * followed by SQLSAFE_CUT_MARK and its full size, and the first row that
+ * would take the kept bytes past max_result_bytes is dropped, marks the
+ * result truncated by "bytes" and cancels the query. (libpq reads one row
+ * whole before it can be looked at: a single 1 GB value passes through
+ * memory once, and is then cut; PostgreSQL caps a value at 1 GB.)
  * ROLLBACK always; on return the connection is idle, or dead. */
 
 typedef struct sqlsafe_run {
     int timeout_ms;  /* statement_timeout; <= 0 means 30000, capped at a day */
     long max_rows;   /* row cap; <= 0 means 1000 */
+    size_t max_cell_bytes;   /* per value; 0 means 1 MiB */
+    size_t max_result_bytes; /* all kept values together; 0 means 32 MiB */
 } sqlsafe_run_t;
+
+/* What follows the kept part of a value that was cut: " … [cut: ". */
+#define SQLSAFE_CUT_MARK " \xe2\x80\xa6 [cut: "
 
 /* 0 and *result = a new object
  *   {"columns":[{"name","type","pgtype"}], "rows":[[...]], "row_count",
- *    "truncated", "ms"}
+ *    "truncated", "truncated_by" ("rows"|"bytes"|null), "result_bytes",
+ *    "cells_cut", "ms"}
+ * A cut value is a string: its first max_cell_bytes bytes, then
+ * " … [cut: N bytes, first M shown]".
  * type is integer|number|boolean|date|timestamp|text; values are null,
  * JSON integers (int2/4/8, oid), reals (float4/8 and numeric that
  * round-trips with <= 15 significant digits), booleans, or PostgreSQL's

@@ -7,6 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *conn_target_binding(arena_t *a, const char *host, int port, const char *database,
+                                const char *user, const char *sslmode)
+{
+    return arena_printf(a, "pg1|%zu:%s|%d|%zu:%s|%zu:%s|%zu:%s", strlen(host), host, port,
+                        strlen(database), database, strlen(user), user, strlen(sslmode), sslmode);
+}
+
+int conn_target_changed(const conn_row_t *c, const conn_fields_t *f)
+{
+    return strcmp(c->host, f->host) != 0 || c->port != f->port ||
+           strcmp(c->database_name, f->database_name) != 0 ||
+           strcmp(c->username, f->username) != 0 || strcmp(c->sslmode, f->sslmode) != 0;
+}
+
 json_t *conn_list(arena_t *a, const char *org_id)
 {
     char err[256];
@@ -128,18 +142,29 @@ int conn_update(arena_t *a, const char *org_id, const char *id, const conn_field
     snprintf(port, sizeof port, "%d", f->port);
     const char *p[9] = {org_id, id, f->name, f->host, port, f->database_name, f->username,
                         f->sslmode, enc_param(a, f)};
+    /* The saved password stays only with the target it was typed for: a
+     * new host, port, database, user or SSL mode without a new password
+     * changes nothing (checked here, in the same statement, as well as by
+     * the page). DataMind's own Uploads connection keeps its target. */
     PGresult *res = db_exec_state(
         a,
         "UPDATE connections SET name = $3, host = $4, port = $5::int, database_name = $6,"
         " username = $7, sslmode = $8, password_enc = coalesce($9::bytea, password_enc),"
-        " version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2",
+        " version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2"
+        " AND CASE WHEN (host, port, database_name, username, sslmode) = ($4, $5::int, $6, $7, $8)"
+        "     THEN $9::bytea IS NULL OR kind <> 'uploads'"
+        "     ELSE kind <> 'uploads' AND ($9::bytea IS NOT NULL OR password_enc IS NULL) END",
         9, p, state, err, errlen);
     if (!res) {
         if (strcmp(state, "23505") == 0)
             *field = "name";
         return -1;
     }
-    return atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
+    if (atoi(PQcmdTuples(res)) == 1)
+        return 0;
+    *field = "password"; /* the row is there (the caller read it): the target moved */
+    snprintf(err, errlen, "password");
+    return -1;
 }
 
 int conn_delete(arena_t *a, const char *org_id, const char *id)

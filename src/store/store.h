@@ -99,6 +99,14 @@ typedef struct conn_fields {
     const unsigned char *password_enc; /* NULL: keep (update) / none (create) */
     size_t password_enc_len;
 } conn_fields_t;
+/* What a connection's password is bound to: host, port, database, user and
+ * SSL mode in one string (each length-prefixed). Changing any of them needs
+ * the password typed again; the password is sealed with this (secret_seal),
+ * so it is never sent to any other target. Arena string. */
+const char *conn_target_binding(arena_t *a, const char *host, int port, const char *database,
+                                const char *user, const char *sslmode);
+/* 1 when f names another target than c (the password must be typed again). */
+int conn_target_changed(const conn_row_t *c, const conn_fields_t *f);
 json_t *conn_list(arena_t *a, const char *org_id);
 /* Every connection of every organization: [{org_id, id}] (the worker). */
 json_t *conn_all(arena_t *a);

@@ -17,8 +17,14 @@ static void read_value(arena_t *a, const json_t *res, alert_outcome_t *o)
     o->rows = (long)json_array_size(rows);
     const json_t *v = json_array_get(json_array_get(rows, 0), 0);
     char *end = NULL;
-    if (!v) {
+    if (!v && query_result_by_bytes(res)) {
+        o->error = "the query's first row is larger than DATAMIND_MAX_RESULT_BYTES, so there "
+                   "is no value to check";
+    } else if (!v) {
         o->error = "the query returned no rows, so there is no value to check";
+    } else if (query_value_is_cut(v)) {
+        o->error = "the first column of the first row is a value longer than "
+                   "DATAMIND_MAX_CELL_BYTES, not a number";
     } else if (json_is_number(v)) {
         o->value = json_number_value(v);
         o->has_value = 1;
@@ -27,7 +33,8 @@ static void read_value(arena_t *a, const json_t *res, alert_outcome_t *o)
         o->has_value = 1;
     } else {
         char *s = json_dumps(v, JSON_ENCODE_ANY);
-        o->error = arena_printf(a, "the first column of the first row is not a number: %s", s ? s : "?");
+        o->error = arena_printf(a, "the first column of the first row is not a number: %.200s",
+                                s ? s : "?");
         free(s);
     }
 }

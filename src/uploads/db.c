@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define UPLOADS_DB "datamind_uploads"
+#define UPLOADS_GROUP "dm_uploads" /* NOLOGIN: holds every organization's role */
 
 /* The uploads database's conninfo: DATAMIND_UPLOADS_URL, or the app
  * database's with the database name replaced (later keywords win). */
@@ -42,6 +43,26 @@ void uploads_quiet(void *arg, const char *msg)
     (void)arg, (void)msg;
 }
 
+/* Only the organizations' roles (each granted CONNECT by name) and the
+ * owner log in to the uploads database: PUBLIC's default CONNECT goes, when
+ * DataMind owns it (it does when it created it). */
+static void uploads_db_restrict(PGconn *app)
+{
+    const char *p[1] = {UPLOADS_DB};
+    PGresult *r = PQexecParams(app, "SELECT 1 FROM pg_database WHERE datname = $1"
+                               " AND datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)",
+                               1, NULL, p, NULL, NULL, 0);
+    int owner = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    PQclear(r);
+    if (!owner)
+        return;
+    r = PQexec(app, "REVOKE CONNECT, TEMPORARY ON DATABASE " UPLOADS_DB " FROM PUBLIC");
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        log_msg(LOG_WARN, "uploads database: could not revoke CONNECT from PUBLIC: %s",
+                PQresultErrorMessage(r));
+    PQclear(r);
+}
+
 int uploads_db_ensure(char *err, size_t errlen)
 {
     if (*cfg->uploads_url)
@@ -56,15 +77,18 @@ int uploads_db_ensure(char *err, size_t errlen)
                                NULL, NULL, 0);
     int exists = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
     PQclear(r);
-    if (exists)
-        return 0;
-    r = PQexec(app, "CREATE DATABASE " UPLOADS_DB); /* a constant: nothing pasted */
-    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-    if (!ok)
-        snprintf(err, errlen, "cannot create the uploads database (grant CREATEDB or set "
-                              "DATAMIND_UPLOADS_URL): %s", PQresultErrorMessage(r));
-    PQclear(r);
-    return ok ? 0 : -1;
+    if (!exists) {
+        r = PQexec(app, "CREATE DATABASE " UPLOADS_DB); /* a constant: nothing pasted */
+        int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok)
+            snprintf(err, errlen, "cannot create the uploads database (grant CREATEDB or set "
+                                  "DATAMIND_UPLOADS_URL): %s", PQresultErrorMessage(r));
+        PQclear(r);
+        if (!ok)
+            return -1;
+    }
+    uploads_db_restrict(app);
+    return 0;
 }
 
 const char *uploads_spool_dir(arena_t *a)
@@ -142,6 +166,11 @@ int uploads_org_schema(arena_t *a, PGconn *c, const char *org_id, int new_passwo
         arena_printf(a, "CREATE SCHEMA IF NOT EXISTS %s", qs),
         arena_printf(a, "REVOKE ALL ON SCHEMA %s FROM PUBLIC", qs),
         arena_printf(a, "GRANT CONNECT ON DATABASE %s TO %s", uploads_ident(a, c, db), qr),
+        /* every org role is in UPLOADS_GROUP: one pg_hba.conf line keeps
+         * them all out of every other database (README, "Database roles") */
+        "DO $$ BEGIN CREATE ROLE " UPLOADS_GROUP " NOLOGIN;"
+        " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+        arena_printf(a, "GRANT " UPLOADS_GROUP " TO %s", qr),
         arena_printf(a, "GRANT USAGE ON SCHEMA %s TO %s", qs, qr),
         arena_printf(a, "GRANT SELECT ON ALL TABLES IN SCHEMA %s TO %s", qs, qr),
         arena_printf(a, "ALTER DEFAULT PRIVILEGES IN SCHEMA %s GRANT SELECT ON TABLES TO %s", qs, qr),

@@ -196,7 +196,8 @@ static const char *ensure_connection(load_t *l, const char *password, char *err,
         return id;
     unsigned char *enc = NULL;
     size_t enclen = 0;
-    if (secret_encrypt(password, strlen(password), &enc, &enclen) < 0) {
+    const char *binding = conn_target_binding(l->a, host, port, PQdb(l->c), role, "prefer");
+    if (secret_seal(binding, password, &enc, &enclen) < 0) {
         snprintf(err, errlen, "the uploads password could not be stored");
         return NULL;
     }

@@ -386,6 +386,61 @@ static void test_execute_cap(PGconn *c)
     json_decref(res);
 }
 
+/* Bytes are capped while reading: a long value is cut at a UTF-8 boundary
+ * and marked; the first row past the result cap stops the query. */
+static void test_execute_bytes(PGconn *c)
+{
+    char err[512] = "";
+    int pos;
+    json_t *res = NULL;
+    sqlsafe_run_t o = {.timeout_ms = 30000, .max_rows = 100000, .max_cell_bytes = 1024,
+                       .max_result_bytes = 65536};
+
+    /* 'x' + 600 two-byte characters: byte 1024 is inside one, so 1023 stay */
+    CHECK(sqlsafe_execute(c, "SELECT 'x' || repeat('\xc3\xa9', 600) AS a, NULL::text AS b, 7 AS n",
+                          &o, &res, &pos, err, sizeof err) == 0);
+    const char *v = json_string_value(cell(res, 0, 0));
+    CHECK(v && strncmp(v, "x\xc3\xa9", 3) == 0);
+    CHECK(v && strcmp(v + 1023, SQLSAFE_CUT_MARK "1201 bytes, first 1023 shown]") == 0);
+    CHECK(json_is_null(cell(res, 0, 1)));
+    CHECK(json_integer_value(cell(res, 0, 2)) == 7);
+    CHECK(json_integer_value(json_object_get(res, "cells_cut")) == 1);
+    CHECK(json_is_false(json_object_get(res, "truncated")));
+    CHECK(json_is_null(json_object_get(res, "truncated_by")));
+    json_decref(res);
+
+    /* rows of 1000 + len(g) bytes: 65 fit in 65536, the 66th stops it */
+    CHECK(sqlsafe_execute(c, "SELECT g, repeat('y', 1000) FROM generate_series(1, 100000) g", &o,
+                          &res, &pos, err, sizeof err) == 0);
+    CHECK(json_array_size(json_object_get(res, "rows")) == 65);
+    CHECK(json_integer_value(json_object_get(res, "result_bytes")) == 65000 + 9 + 56 * 2);
+    CHECK(json_is_true(json_object_get(res, "truncated")));
+    CHECK(strcmp(json_string_value(json_object_get(res, "truncated_by")), "bytes") == 0);
+    CHECK(json_integer_value(json_object_get(res, "cells_cut")) == 0);
+    CHECK(PQtransactionStatus(c) == PQTRANS_IDLE);
+    json_decref(res);
+
+    /* the row cap still says "rows" */
+    o.max_rows = 3;
+    CHECK(sqlsafe_execute(c, "SELECT g FROM generate_series(1, 10) g", &o, &res, &pos, err,
+                          sizeof err) == 0);
+    CHECK(strcmp(json_string_value(json_object_get(res, "truncated_by")), "rows") == 0);
+    json_decref(res);
+
+    /* exactly the result cap is whole; a first row past it keeps nothing */
+    o.max_rows = 10;
+    o.max_cell_bytes = 65536;
+    CHECK(sqlsafe_execute(c, "SELECT repeat('y', 65536)", &o, &res, &pos, err, sizeof err) == 0);
+    CHECK(json_array_size(json_object_get(res, "rows")) == 1);
+    CHECK(json_is_false(json_object_get(res, "truncated")));
+    json_decref(res);
+    CHECK(sqlsafe_execute(c, "SELECT repeat('y', 65536), 'z'", &o, &res, &pos, err, sizeof err) == 0);
+    CHECK(json_array_size(json_object_get(res, "rows")) == 0);
+    CHECK(strcmp(json_string_value(json_object_get(res, "truncated_by")), "bytes") == 0);
+    CHECK(PQtransactionStatus(c) == PQTRANS_IDLE);
+    json_decref(res);
+}
+
 static void expect_fail(PGconn *c, const char *q, int timeout_ms, const char *want, int want_pos)
 {
     char err[512] = "";
@@ -696,6 +751,7 @@ int main(void)
             test_probe(roc, rwc);
             test_execute_types(roc);
             test_execute_cap(roc);
+            test_execute_bytes(roc);
             test_execute_errors(roc, rwc);
             test_execute_lost();
             test_discover(roc);

@@ -517,6 +517,52 @@ static void test_secret_tamper(void)
     free(box);
 }
 
+/* A sealed password opens only with the binding it was sealed with; a box
+ * from before bindings (secret_encrypt) opens with any. */
+static void test_secret_seal(void)
+{
+    unsigned char *box = NULL;
+    size_t boxlen = 0, n = 0;
+    char *plain = (char *)"sentinel";
+    int mismatch = -1;
+    const char *here = "pg1|9:127.0.0.1|5432|4:shop|11:shop_reader|7:disable";
+
+    keys("box key", NULL);
+    CHECK_INT(secret_seal(here, "reader pw", &box, &boxlen), 0);
+    CHECK_INT(secret_unseal(here, box, boxlen, &plain, &n, &mismatch), 0);
+    CHECK_STR(plain, "reader pw");
+    CHECK_INT(n, 9);
+    CHECK_INT(mismatch, 0);
+    secret_free(plain, n);
+    /* another port, a prefix of the binding, a longer one: nothing */
+    const char *others[] = {"pg1|9:127.0.0.1|6666|4:shop|11:shop_reader|7:disable",
+                            "pg1|9:127.0.0.1|5432|4:shop|11:shop_reader|7:disabl",
+                            "pg1|9:127.0.0.1|5432|4:shop|11:shop_reader|7:disable|", ""};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        plain = (char *)"sentinel";
+        CHECK_INT(secret_unseal(others[i], box, boxlen, &plain, &n, &mismatch), -1);
+        CHECK(plain == NULL);
+        CHECK_INT(mismatch, 1);
+    }
+    /* the plain secret_decrypt sees the binding, not just the password */
+    CHECK_INT(secret_decrypt(box, boxlen, &plain, &n), 0);
+    CHECK(strcmp(plain, "reader pw") != 0);
+    secret_free(plain, n);
+    free(box);
+    /* tampered: no box, and not a mismatch */
+    CHECK_INT(secret_seal(here, "", &box, &boxlen), 0);
+    box[boxlen - 1] ^= 1;
+    CHECK_INT(secret_unseal(here, box, boxlen, &plain, &n, &mismatch), -1);
+    CHECK_INT(mismatch, 0);
+    free(box);
+    /* a password saved before bindings */
+    CHECK_INT(secret_encrypt("old pw", 6, &box, &boxlen), 0);
+    CHECK_INT(secret_unseal(here, box, boxlen, &plain, &n, &mismatch), 0);
+    CHECK_STR(plain, "old pw");
+    secret_free(plain, n);
+    free(box);
+}
+
 /* ---- helpers ------------------------------------------------------------- */
 
 static void test_helpers(void)
@@ -578,6 +624,7 @@ int main(int argc, char **argv)
     test_csrf();
     test_secret_roundtrip();
     test_secret_tamper();
+    test_secret_seal();
     test_helpers();
 
     password_list_free();

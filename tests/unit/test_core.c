@@ -92,6 +92,8 @@ static void test_config(void)
     if (c) {
         CHECK_INT(c->workers, 3);
         CHECK_INT(c->max_rows, 10000);
+        CHECK_INT(c->max_cell_bytes, 1048576);
+        CHECK_INT(c->max_result_bytes, 33554432);
         CHECK_STR(c->registration, "open");
         config_free(c);
     }
@@ -110,6 +112,19 @@ static void test_config(void)
         CHECK_STR(c->registration, "closed");
         config_free(c);
     }
+    unlink(path);
+    path = write_tmp("MAX_CELL_BYTES=4096\nMAX_RESULT_BYTES=1048576\n");
+    c = config_load(path, err, sizeof err);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(c->max_cell_bytes, 4096);
+        CHECK_INT(c->max_result_bytes, 1048576);
+        config_free(c);
+    }
+    unlink(path);
+    path = write_tmp("MAX_CELL_BYTES=100\n"); /* below 1 KB: numbers would be cut */
+    CHECK(config_load(path, err, sizeof err) == NULL);
+    CHECK(strstr(err, "DATAMIND_MAX_CELL_BYTES must be between") != NULL);
     unlink(path);
     path = write_tmp("MAX_ROWS=500\nNO_SUCH_THING=1\n");
     CHECK(config_load(path, err, sizeof err) == NULL);

@@ -266,6 +266,32 @@ static void test_encode(void)
     buf_free(&b);
 }
 
+/* If-None-Match by the weak comparison (RFC 9110 8.8.3.2, 13.1.2). */
+static void test_etag_match(void)
+{
+    const char *e = "\"0123abcd\"";
+    CHECK(http_etag_match("\"0123abcd\"", e));
+    CHECK(http_etag_match("W/\"0123abcd\"", e));            /* nginx gzip weakened it */
+    CHECK(http_etag_match("\"0123abcd\"", "W/\"0123abcd\"")); /* either side weak */
+    CHECK(http_etag_match("W/\"0123abcd\"", "W/\"0123abcd\""));
+    CHECK(http_etag_match("\"a\", W/\"0123abcd\"", e));      /* a list */
+    CHECK(http_etag_match("\"a\",\"b\" ,\t\"0123abcd\"", e));
+    CHECK(http_etag_match("\"a,b\", \"0123abcd\"", e));      /* a comma inside a tag */
+    CHECK(http_etag_match("*", e));
+    CHECK(http_etag_match("  *  ", e));
+    CHECK(!http_etag_match("\"0123abcde\"", e));
+    CHECK(!http_etag_match("\"0123abc\"", e));
+    CHECK(!http_etag_match("W/\"other\", \"x\"", e));
+    CHECK(!http_etag_match("0123abcd", e));                   /* not quoted */
+    CHECK(!http_etag_match("w/\"0123abcd\"", e));             /* W is case-sensitive */
+    CHECK(!http_etag_match("\"0123abcd", e));                  /* unterminated */
+    CHECK(!http_etag_match("bad, \"0123abcd\"", e));         /* malformed: stops there */
+    CHECK(!http_etag_match("", e));
+    CHECK(!http_etag_match(NULL, e));
+    CHECK(!http_etag_match("*", NULL));
+    CHECK(!http_etag_match("\"a,b\"", "\"a\""));
+}
+
 int main(void)
 {
     A = arena_new();
@@ -276,6 +302,7 @@ int main(void)
     test_router();
     test_safe_path();
     test_encode();
+    test_etag_match();
     arena_free(A);
     return check_done("test_http");
 }

@@ -28,10 +28,8 @@ static void resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
                 hits++, pick = k;
         }
         if (hits == 1) {
-            if (pick >= 0) {
-                m->t = m->alt[pick].t;
-                m->c = m->alt[pick].c;
-            }
+            if (pick >= 0)
+                mention_take_alt(m, pick);
             m->nalt = 0;
         }
     }
@@ -47,7 +45,7 @@ static void set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
         return;
     p->amb[p->namb++] = (ask_colref_t){m->t, m->c};
     for (int k = 0; k < m->nalt && p->namb < 4; k++)
-        p->amb[p->namb++] = m->alt[k];
+        p->amb[p->namb++] = (ask_colref_t){m->alt[k].t, m->alt[k].c};
 }
 
 /* The fact table for "revenue": quantity x price, else a revenue-ish column. */
@@ -328,8 +326,8 @@ static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             f = &p->q.f[p->q.nf++];
             *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN};
         }
-        if (f && f->nvals < ASK_MAX_VALUES)
-            f->vals[f->nvals++] = xstrdup(s->tables[m->t].cols[m->c].samples[m->v]);
+        if (f && f->nvals < ASK_MAX_VALUES && m->val)
+            f->vals[f->nvals++] = xstrdup(m->val);
     }
 }
 

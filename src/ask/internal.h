@@ -116,6 +116,8 @@ struct ask_schema {
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max);
+/* The sampled value a PH_VALUE phrase stands for (owned by s); NULL for other kinds. */
+const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);
 int lexicon_find_table(const ask_schema_t *s, const char *name);
 int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
 int lexicon_find_vocab(const ask_schema_t *s, const char *term);
@@ -218,15 +220,29 @@ char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);
 
 /* ---------------------------------------------------------------- parse */
 
+/* One reading of a phrase: a table, a column, or a value of a column. A
+ * value reading carries its own text (owned by the schema), never an index
+ * into some column's samples: moving a mention to another reading moves
+ * the value with it. */
+typedef struct ask_reading {
+    int t, c;
+    const char *val;  /* PH_VALUE: the sampled value as stored; else NULL */
+} ask_reading_t;
+
 /* A schema phrase found in the question, with its equally good readings. */
 typedef struct ask_mention {
-    int kind;             /* PH_* or -1 for a revenue word */
-    int t, c, v;
+    int kind;              /* PH_* or -1 for a revenue word */
+    int t, c;
+    int v;                 /* PH_VOCAB: vocabulary index; -1 word: 1 = a verb ("sold") */
+    const char *val;       /* PH_VALUE: the value this reading filters on */
     int pos, len;
-    int role;             /* R_* */
+    int role;              /* R_* */
     int nalt;
-    ask_colref_t alt[4];  /* other tables the same words name */
+    ask_reading_t alt[4];  /* other columns the same words name */
 } ask_mention_t;
+
+/* Make reading k of m (an alternative) the mention's reading. */
+void mention_take_alt(ask_mention_t *m, int k);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,

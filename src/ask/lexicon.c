@@ -232,13 +232,21 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
         int ok = 1;
         for (int k = 1; k < ph->nw && ok; k++)
             ok = !strcmp(ph->w[k], tk->t[i + k].stem) && !tk->t[i + k].used;
+        const char *val = ok && ph->exact_case ? lexicon_phrase_value(s, ph) : NULL;
         if (ok && ph->exact_case)
-            ok = !strcmp(tk->t[i].raw,
-                         s->tables[ph->table].cols[ph->column].samples[ph->value]);
+            ok = val && !strcmp(tk->t[i].raw, val);
         if (ok)
             out[n++] = ph;
     }
     return n;
+}
+
+const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph)
+{
+    if (ph->kind != PH_VALUE)
+        return NULL;
+    const ask_col_t *c = &s->tables[ph->table].cols[ph->column];
+    return ph->value >= 0 && ph->value < c->nsamples ? c->samples[ph->value] : NULL;
 }
 
 /* ------------------------------------------------------------- parsing */

@@ -186,7 +186,8 @@ static int kind_rank(int kind)
     return kind == PH_VOCAB ? 3 : kind == PH_TABLE ? 2 : kind == PH_COLUMN ? 1 : 0;
 }
 
-static void add_mention(ask_parse_t *p, const ask_phrase_t *const *m, int n, int pos)
+static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_t *const *m,
+                        int n, int pos)
 {
     if (p->nm == ASK_MAX_MENTIONS)
         return;
@@ -196,12 +197,22 @@ static void add_mention(ask_parse_t *p, const ask_phrase_t *const *m, int n, int
             (m[k]->nw == m[best]->nw && kind_rank(m[k]->kind) > kind_rank(m[best]->kind)))
             best = k;
     ask_mention_t *x = &p->m[p->nm++];
-    *x = (ask_mention_t){m[best]->kind, m[best]->table, m[best]->column, m[best]->value,
-                         pos, m[best]->nw, R_NONE, 0, {{0, 0}}};
+    *x = (ask_mention_t){.kind = m[best]->kind, .t = m[best]->table, .c = m[best]->column,
+                         .v = m[best]->kind == PH_VOCAB ? m[best]->value : -1,
+                         .val = lexicon_phrase_value(s, m[best]), .pos = pos, .len = m[best]->nw,
+                         .role = R_NONE};
     for (int k = 0; k < n && x->nalt < 4; k++)
         if (k != best && m[k]->nw == m[best]->nw && m[k]->kind == m[best]->kind &&
             (m[k]->table != x->t || m[k]->column != x->c))
-            x->alt[x->nalt++] = (ask_colref_t){m[k]->table, m[k]->column};
+            x->alt[x->nalt++] = (ask_reading_t){m[k]->table, m[k]->column,
+                                                lexicon_phrase_value(s, m[k])};
+}
+
+void mention_take_alt(ask_mention_t *m, int k)
+{
+    m->t = m->alt[k].t;
+    m->c = m->alt[k].c;
+    m->val = m->alt[k].val;
 }
 
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -216,7 +227,8 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             if (!n || m[0]->kind != PH_VOCAB) {
                 int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling");
                 if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure */
-                    p->m[p->nm++] = (ask_mention_t){-1, -1, -1, weak, i, 1, R_NONE, 0, {{0, 0}}};
+                    p->m[p->nm++] = (ask_mention_t){.kind = -1, .t = -1, .c = -1, .v = weak,
+                                                    .pos = i, .len = 1, .role = R_NONE};
                 use(tk, i, 1);
                 continue;
             }
@@ -224,7 +236,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         int n = lexicon_match(s, tk, i, m, 32);
         if (n == 0)
             continue;
-        add_mention(p, m, n, i);
+        add_mention(s, p, m, n, i);
         use(tk, i, p->m[p->nm - 1].len);
         i += p->m[p->nm - 1].len - 1;
     }
@@ -245,7 +257,7 @@ static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
             hit = b->t == a->t;
         for (int k = 0; k < b->nalt && !hit; k++)
             if (b->alt[k].t == a->t)
-                hit = 1, b->t = a->t, b->c = b->alt[k].c;
+                hit = 1, mention_take_alt(b, k);
         if (!hit)
             continue;
         if (b->kind == PH_TABLE && p->q.nvia < 2)  /* the way there: via the customer */

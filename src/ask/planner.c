@@ -177,8 +177,7 @@ static char *understood_words(const ask_schema_t *s, const ask_parse_t *p)
         else if (m->kind == PH_TABLE)
             buf_puts(&b, s->tables[m->t].name);
         else if (m->kind == PH_VALUE)
-            buf_printf(&b, "%s = %s", s->tables[m->t].cols[m->c].name,
-                       s->tables[m->t].cols[m->c].samples[m->v]);
+            buf_printf(&b, "%s = %s", s->tables[m->t].cols[m->c].name, m->val ? m->val : "?");
         else
             buf_printf(&b, "%s.%s", s->tables[m->t].name, s->tables[m->t].cols[m->c].name);
     }

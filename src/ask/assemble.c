@@ -207,13 +207,22 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!words_in(tk->t[i].low, by) || tk->t[i].used)
             continue;
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);
-        if (!m || m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
+        int len, distinct;
+        if (i + 1 < tk->n && agg_cue(tk, i + 1, &len, &distinct) != M_NONE && tk->t[i + 1].used) {
+            tk->t[i].used = 1;  /* "top 5 countries by number of customers" */
             continue;
-        if (m->kind == PH_COLUMN && !m->nalt && (p->top || !p->measure_set) &&
-            lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))
-            continue;  /* "top 3 products by quantity": what to rank by */
-        if (p->top && m->kind == PH_TABLE && !p->measure_set && dim_before(s, p, i))
-            continue;  /* "top 3 cities by customers": count the customers */
+        }
+        if (!m)
+            continue;
+        /* "by revenue", "top 3 products by quantity", "top 3 cities by
+         * customers": "by" names what to measure and rank by, not a group */
+        if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) ||
+            (m->kind == PH_COLUMN && !m->nalt && (p->top || !p->measure_set) &&
+             lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])) ||
+            (p->top && m->kind == PH_TABLE && !p->measure_set && dim_before(s, p, i))) {
+            tk->t[i].used = 1;
+            continue;
+        }
         tk->t[i].used = 1;
         make_dim(s, p, m);
         int end = m->pos + m->len;  /* "by region and channel" */
@@ -304,6 +313,25 @@ static void default_measure(const ask_schema_t *s, const ask_toks_t *tk, ask_par
     }
 }
 
+/* "the web channel", "segment Enterprise": the column named right next to
+ * one of its values is part of that filter. */
+static void claim_value_column(ask_parse_t *p, const ask_mention_t *v)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE ||
+            !(m->pos == v->pos + v->len || m->pos + m->len == v->pos))
+            continue;
+        int same = m->t == v->t && m->c == v->c;
+        for (int k = 0; k < m->nalt && !same; k++)
+            same = m->alt[k].t == v->t && m->alt[k].c == v->c;
+        if (same) {
+            m->t = v->t, m->c = v->c, m->nalt = 0;
+            m->role = R_FILTER;
+        }
+    }
+}
+
 static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
@@ -328,6 +356,7 @@ static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         }
         if (f && f->nvals < ASK_MAX_VALUES && m->val)
             f->vals[f->nvals++] = xstrdup(m->val);
+        claim_value_column(p, m);
     }
 }
 
@@ -404,11 +433,16 @@ static void pick_time(const ask_schema_t *s, ask_parse_t *p)
         set_ambiguous(p, AMB_TIME, NULL);
 }
 
+/* Every content word must be accounted for: a word no rule consumed (a
+ * value that is not among the samples, a cue like "each" or "more than"
+ * whose pattern did not complete, a number nothing used) means the plan
+ * would answer something else than was asked. The first such word is named
+ * in the clarification. */
 static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < tk->n; i++) {
         const ask_tok_t *t = &tk->t[i];
-        if (t->used || words_is_stop(t->low) || (t->isnum && i > 0 && tk->t[i - 1].used))
+        if (t->used || words_is_stop(t->low))
             continue;
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
@@ -418,6 +452,28 @@ static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
         else if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"by", "per", "each", NULL}))
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_GROUP;
+    }
+}
+
+/* A column the question names must show up in the plan: as the measure, a
+ * group, a filter, the time axis — or, in a list, be one of the listed
+ * table's columns. Otherwise it counts as a word not understood. */
+static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);
+        if (!colish || m->role != R_NONE || (m->t == p->q.time.t && m->c == p->q.time.c))
+            continue;
+        if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt)
+            continue;
+        if (!p->unknown++) {
+            buf_t b = {0};
+            for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
+                buf_printf(&b, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
+            buf_free(&b);
+        }
     }
 }
 
@@ -473,8 +529,11 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->m[i].t != p->q.table)
             p->q.via[p->q.nvia++] = p->m[i].t;
     pick_time(s, p);
-    if (p->top && !p->measure_set && p->q.kind != Q_LIST && p->nm)
+    if (p->order_conflict)
+        set_ambiguous(p, AMB_ORDER, NULL);
+    if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
         set_ambiguous(p, AMB_MEASURE, NULL);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
     count_unknown(tk, p);
+    count_unplaced(s, tk, p);
 }

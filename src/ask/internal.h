@@ -246,7 +246,7 @@ void mention_take_alt(ask_mention_t *m, int k);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
-       AMB_UNSUPPORTED };
+       AMB_UNSUPPORTED, AMB_ORDER };
 
 #define ASK_MAX_MENTIONS 24
 
@@ -263,6 +263,8 @@ typedef struct ask_parse {
     ask_colref_t amb[4];
     int namb;
     int want_price;       /* "most expensive", "cheapest" */
+    int popular;          /* "most popular": needs a measure the question names */
+    int order_conflict;   /* "highest … lowest" with no "from … to" between */
     int top;              /* "top N" / "which … most" given */
     int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
     int only;             /* "only X": replace filters on X's column */

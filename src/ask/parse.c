@@ -92,7 +92,17 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             p->top = 1;
             use(tk, i, 2);
         } else if (!tk->t[i].used && (words_in(w, hi) || words_in(w, lo)) && strcmp(w, "cheapest")) {
-            p->q.order = words_in(w, hi) ? 1 : -1;
+            int o = words_in(w, hi) ? 1 : -1;
+            /* "from the best rating to the lowest": the first word says the way */
+            int to = words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
+            if (p->q.order && p->q.order != o && !to)
+                p->order_conflict = 1;
+            if (!p->q.order)
+                p->q.order = o;
+            use(tk, i, 1);
+        }
+        if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
+            p->popular = 1;
             use(tk, i, 1);
         }
         if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
@@ -179,6 +189,18 @@ static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
     p->q.grain = g;
     use(tk, i, 2);
     return 1;
+}
+
+/* "customers who signed up this year", "users registered in 2024": with a
+ * period, these verbs say the period applies to when the row was created —
+ * the table's own time column, which is what the plan uses. */
+static void scan_event_verbs(ask_toks_t *tk)
+{
+    static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
+        "opened", "signup", "signups", NULL};
+    for (int i = 0; i < tk->n; i++)
+        if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
+            use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
 }
 
 static int kind_rank(int kind)
@@ -284,12 +306,20 @@ void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             nc++;
     for (int i = 0; i < tk->n; i++) {
         ask_date_t d;
-        if (!tk->t[i].used && dates_parse(tk, i, &d))
+        if (!tk->t[i].used && dates_parse(tk, i, &d)) {
             p->q.date = d;
+            /* "over the last 30 days", "during 2024", "within this year" */
+            int k = i > 0 && words_at(tk, i - 1, "the") ? i - 1 : i;
+            if (k > 0 && !tk->t[k - 1].used && words_in(tk->t[k - 1].low, (const char *const[]){
+                    "over", "during", "within", "for", "in", NULL}))
+                use(tk, k - 1, i - k + 1);
+        }
     }
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used)
             scan_grain_at(tk, i, p);
+    if (p->q.date.kind)
+        scan_event_verbs(tk);
     scan_mentions(s, tk, p);
     merge_pairs(s, p);
     assemble_plan(s, tk, p, cmps, nc);

@@ -256,6 +256,7 @@ static const char *why_text(const ask_parse_t *p, char *tmp, size_t n)
     case AMB_MEASURE: return "I am not sure what to measure.";
     case AMB_COMPARE: return "I am not sure which number that comparison is about.";
     case AMB_TIME: return "I found no date column to apply that period to.";
+    case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;
@@ -276,21 +277,18 @@ static const char *why_text(const ask_parse_t *p, char *tmp, size_t n)
     return "I could not tell what to compute from that question.";
 }
 
+/* Sure only when every content word was placed and no two readings tie:
+ * a word left over means the plan answers something else than was asked. */
 static double confidence(const ask_parse_t *p, int content)
 {
-    double c = 1.0 - 0.2 * p->unknown;
     if (!p->recognised || (!p->measure_set && p->q.kind != Q_LIST) || p->sql_like)
         return 0.1;
-    if (p->ambiguous)
-        c = c < 0.4 ? c : 0.4;
-    for (int i = 0; i < p->nm; i++)  /* a column named but not used: unsure */
-        if (p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE && p->q.kind == Q_AGG &&
-            !(p->m[i].t == p->q.time.t && p->m[i].c == p->q.time.c))
-            c -= 0.2;
+    if (p->unknown || p->ambiguous)
+        return 0.3;
     if (content <= 1 && !p->agg_cue && p->q.kind == Q_AGG && !p->q.ndims && !p->q.grain && !p->q.nf &&
         !p->q.date.kind)
-        c = c < 0.5 ? c : 0.5;  /* a bare "sales": total? trend? per product? */
-    return c < 0 ? 0 : c;
+        return 0.5;  /* a bare "sales": total? trend? per product? */
+    return 1.0;
 }
 
 static int content_words(const ask_toks_t *tk)
@@ -340,9 +338,9 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         out->chart = xstrdup(p.chart);
     out->show_sql = p.show_sql;
     out->confidence = confidence(&p, content_words(tk));
-    if (have_prev && followup_is_edit(&p) && (p.unknown == 0 || p.recognised) &&
-        !p.ambiguous && followup_merge(s, &prev, &p) == 0) {
-        out->confidence = p.unknown ? 0.9 - 0.2 * p.unknown : 0.9;
+    if (have_prev && followup_is_edit(&p) && p.unknown == 0 && !p.ambiguous &&
+        followup_merge(s, &prev, &p) == 0) {
+        out->confidence = 0.9;
         finish(s, &prev, out);
     } else {
         finish(s, &p.q, out);

@@ -41,10 +41,10 @@ static ask_schema_t *guide_schema(void)
     json_array_append_new(t, table("geographic", 300, json_pack("[o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("city_name", "text", 0, NULL, gcity),
         col("region", "text", 0, NULL, (const char *const[]){"west", "east", NULL}))));
-    json_array_append_new(t, table("restaurant", 2000, json_pack("[o, o, o, o, o]",
+    json_array_append_new(t, table("restaurant", 2000, json_pack("[o, o, o, o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
         col("food_type", "text", 0, NULL, food), col("city_name", "text", 0, NULL, rcity),
-        col("rating", "numeric", 0, NULL, NULL))));
+        col("rating", "numeric", 0, NULL, NULL), col("geographic_id", "integer", 0, "geographic", NULL))));
     json_t *d = json_pack("{s:o}", "tables", t);
     char err[256];
     ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
@@ -82,6 +82,60 @@ static void test_value_stays(ask_schema_t *s)
     }
 }
 
+/* Clarifies, and the message names the word it could not place. */
+static void asks_about(ask_schema_t *s, const char *q, const char *word)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, q, NULL, &r, err, sizeof err), 0);
+    const char *msg = json_string_value(json_object_get(r.clarify, "message"));
+    int ok = !r.sql && r.confidence < ASK_CONFIDENCE_MIN && msg && (!word || strstr(msg, word));
+    if (!ok)
+        fprintf(stderr, "should ask about \"%s\": %s\n  got: %s\n", word ? word : "", q,
+                r.sql ? r.sql : msg ? msg : "(nothing)");
+    CHECK(ok);
+    ask_plan_result_free(&r);
+}
+
+static void answers_with(ask_schema_t *s, const char *q, const char *frag)
+{
+    ask_plan_result_t r;
+    const char *sql = plan_sql(s, q, &r);
+    int ok = sql && strstr(sql, frag) && r.confidence >= ASK_CONFIDENCE_MIN;
+    if (!ok)
+        fprintf(stderr, "should answer with %s: %s\n  got: %s\n", frag, q,
+                sql ? sql : json_string_value(json_object_get(r.clarify, "message")));
+    CHECK(ok);
+    ask_plan_result_free(&r);
+}
+
+/* A word the planner cannot place is never dropped: it asks, naming it. */
+static void test_no_silent_drop(ask_schema_t *s)
+{
+    asks_about(s, "how many restaurants are in Chicago", "Chicago");        /* unknown value */
+    asks_about(s, "how many restaurants serve vegan food", NULL);           /* verb + value */
+    asks_about(s, "restaurants with a rating more than 4 times", "times");  /* pattern not done */
+    asks_about(s, "how many restaurants each", "each");                      /* grouping cue alone */
+    asks_about(s, "show 7 restaurants named like pizza", NULL);              /* a number nothing used */
+    asks_about(s, "restaurants since", "since");                              /* a period cue alone */
+    asks_about(s, "average rating of restaurants before", "before");
+    asks_about(s, "highest and lowest rated restaurants", NULL);             /* two directions */
+    /* a column named but given no role in a total */
+    asks_about(s, "total rating of restaurants food type", NULL);
+    /* still answered: every word placed */
+    answers_with(s, "how many restaurants per region", "GROUP BY 1");
+    answers_with(s, "average rating by food type", "avg(");
+    answers_with(s, "restaurants with a rating above 4", "> 4");
+    answers_with(s, "how many thai restaurants", "'thai'");
+}
+
+/* "from the best … to the lowest" sorts by the first word's direction. */
+static void test_order_words(ask_schema_t *s)
+{
+    answers_with(s, "restaurants from the best rating to the lowest", "DESC");
+    answers_with(s, "restaurants from the lowest rating to the highest", "ASC");
+}
+
 int main(void)
 {
     ask_schema_t *guide = guide_schema();
@@ -89,6 +143,8 @@ int main(void)
     if (!guide)
         return check_done("test_ask_trust");
     test_value_stays(guide);
+    test_no_silent_drop(guide);
+    test_order_words(guide);
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

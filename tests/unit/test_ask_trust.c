@@ -136,6 +136,30 @@ static void test_order_words(ask_schema_t *s)
     answers_with(s, "restaurants from the lowest rating to the highest", "ASC");
 }
 
+/* Catalog answers come from the discovered schema and pass the validator. */
+static void test_catalog(ask_schema_t *s)
+{
+    static const char *const qs[] = {"What tables are there?", "describe restaurant",
+        "what columns does geographic have", "show 5 rows of restaurant", "how many rows in geographic", NULL};
+    for (int i = 0; qs[i]; i++) {
+        ask_plan_result_t r;
+        const char *sql = plan_sql(s, qs[i], &r);
+        char err[512];
+        sqlsafe_check_t c;
+        int ok = sql && sqlsafe_validate(sql, strlen(sql), NULL, 0, &c, err, sizeof err) == 0;
+        if (!ok)
+            fprintf(stderr, "catalog: %s\n  sql: %s\n  %s\n", qs[i], sql ? sql : "(none)", sql ? err : "");
+        CHECK(ok);
+        if (ok)
+            sqlsafe_check_free(&c);
+        CHECK(!sql || (!strstr(sql, "pg_catalog") && !strstr(sql, "information_schema")));
+        ask_plan_result_free(&r);
+    }
+    answers_with(s, "What tables are there?", "'restaurant'");
+    answers_with(s, "describe restaurant", "'references geographic'");
+    answers_with(s, "describe restaurant", "'e.g. italian, thai, mexican'");
+}
+
 int main(void)
 {
     ask_schema_t *guide = guide_schema();
@@ -145,6 +169,7 @@ int main(void)
     test_value_stays(guide);
     test_no_silent_drop(guide);
     test_order_words(guide);
+    test_catalog(guide);
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

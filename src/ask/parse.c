@@ -74,8 +74,10 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
 
 static void scan_top(ask_toks_t *tk, ask_parse_t *p)
 {
-    static const char *const hi[] = {"most", "highest", "largest", "biggest", "greatest", "best", NULL};
-    static const char *const lo[] = {"least", "fewest", "lowest", "smallest", "worst", "cheapest", NULL};
+    static const char *const hi[] = {"most", "highest", "largest", "biggest", "greatest", "best",
+        "busiest", "strongest", NULL};
+    static const char *const lo[] = {"least", "fewest", "lowest", "smallest", "worst", "cheapest",
+        "weakest", NULL};
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
         ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
@@ -177,6 +179,14 @@ static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
     if ((!strcmp(w, "over") && words_at(tk, i + 1, "time")) || !strcmp(w, "trend") ||
         !strcmp(w, "trends") || !strcmp(w, "timeline") || (!strcmp(w, "time") && words_at(tk, i + 1, "series")))
         return p->q.grain = G_MONTH, use(tk, i, strcmp(w, "over") && strcmp(w, "time") ? 1 : 2), 1;
+    /* "our best month ever", "the busiest day": a period named right after a
+     * superlative is what is ranked */
+    if (i > 0 && tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"best",
+            "worst", "busiest", "biggest", "strongest", "weakest", "highest", "lowest", "top", NULL})) {
+        g = plan_grain_parse(tk->t[i].stem);
+        if (g && g != G_NONE)
+            return p->q.grain = g, use(tk, i, 1), 1;
+    }
     int cue = words_in(w, (const char *const[]){"by", "per", "each", "every", "a", "and", NULL});
     if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
         return 0;

@@ -2,7 +2,9 @@
  * understand: a value mention keeps its own value when it moves to another
  * column, a word it could not place makes it ask instead of being dropped,
  * and catalog questions are answered from the discovered schema with SQL the
- * validator accepts. Schemas are built inline, shaped unlike the demo shop. */
+ * validator accepts. Schemas are built inline, shaped unlike the demo shop.
+ *
+ *   test_ask_trust [top_srcdir]   (for the shop fixture; default .) */
 #include "ask/ask.h"
 #include "ask/internal.h"
 #include "check.h"
@@ -160,8 +162,36 @@ static void test_catalog(ask_schema_t *s)
     answers_with(s, "describe restaurant", "'e.g. italian, thai, mexican'");
 }
 
-int main(void)
+/* "what was our best month ever?" after "revenue by month" ranks those
+ * months — it does not repeat the previous answer. */
+static void test_best_period_followup(const char *top)
 {
+    json_error_t je;
+    char err[256], path[4096];
+    snprintf(path, sizeof path, "%s/tests/unit/ask_fixtures/shop_schema.json", top);
+    json_t *sj = json_load_file(path, 0, &je);
+    ask_schema_t *shop = sj ? ask_schema_new(sj, NULL, err, sizeof err) : NULL;
+    CHECK(shop != NULL);
+    if (!shop) {
+        json_decref(sj);
+        return;
+    }
+    ask_plan_result_t first, next;
+    CHECK_INT(ask_plan(shop, "revenue by month", NULL, &first, err, sizeof err), 0);
+    CHECK_INT(ask_plan(shop, "what was our best month ever?", first.plan, &next, err, sizeof err), 0);
+    CHECK(next.sql && strstr(next.sql, "date_trunc('month'") && strstr(next.sql, "DESC NULLS LAST, 1 LIMIT 1"));
+    CHECK(next.sql && first.sql && strcmp(next.sql, first.sql) != 0);
+    ask_plan_result_free(&first);
+    ask_plan_result_free(&next);
+    /* alone, with nothing to rank by, it asks */
+    asks_about(shop, "what was our best month ever?", NULL);
+    ask_schema_free(shop);
+    json_decref(sj);
+}
+
+int main(int argc, char **argv)
+{
+    const char *top = argc > 1 ? argv[1] : ".";
     ask_schema_t *guide = guide_schema();
     CHECK(guide != NULL);
     if (!guide)
@@ -170,6 +200,7 @@ int main(void)
     test_no_silent_drop(guide);
     test_order_words(guide);
     test_catalog(guide);
+    test_best_period_followup(top);
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

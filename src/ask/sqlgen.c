@@ -8,6 +8,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,6 +300,35 @@ static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
     }
 }
 
+/* 1 when a metric's expression names table t as "t." (not inside a longer
+ * name): "… FILTER (WHERE orders.status <> 'cancelled')" needs orders. */
+static int metric_names(const char *expr, const char *table)
+{
+    size_t n = strlen(table);
+    for (const char *p = strstr(expr, table); p; p = strstr(p + 1, table)) {
+        int start = p == expr || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.');
+        if (start && p[n] == '.')
+            return 1;
+    }
+    return 0;
+}
+
+/* Tables a metric's expression refers to, joined many-to-one from its own
+ * table (a join that fans out would multiply what the metric sums). */
+static int join_metric_tables(const ask_schema_t *s, joins_t *j, const ask_q_t *q)
+{
+    const char *expr = s->vocab[q->m.metric].expr;
+    int path[MAX_JOINED];
+    for (int t = 0; t < s->ntables; t++) {
+        if (t == q->m.t || join_index(j, t) >= 0 || !metric_names(expr, s->tables[t].name))
+            continue;
+        int n = sqlgen_path(s, q->m.t, t, path, MAX_JOINED);
+        if (n < 0 || !forward_only(path, n) || join_to(s, j, t, NULL) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int collect_joins(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
 {
     alias_for(s, j, base);
@@ -312,7 +342,7 @@ static int collect_joins(const ask_schema_t *s, const ask_q_t *q, joins_t *j, in
     if ((q->grain || q->date.kind) && q->time.t >= 0)
         rc |= join_to(s, j, q->time.t, q);
     if (q->m.kind == M_METRIC && q->m.t >= 0)
-        rc |= join_to(s, j, q->m.t, q);
+        rc |= join_to(s, j, q->m.t, q) | join_metric_tables(s, j, q);
     return rc;
 }
 

@@ -189,6 +189,42 @@ static void test_best_period_followup(const char *top)
     json_decref(sj);
 }
 
+/* A metric may refer to another table by name ("net revenue of orders that
+ * were not cancelled"): that table is joined many-to-one, and the SQL
+ * passes the validator. */
+static void test_metric_tables(const char *top)
+{
+    json_error_t je;
+    char err[256], path[4096];
+    snprintf(path, sizeof path, "%s/tests/unit/ask_fixtures/shop_schema.json", top);
+    json_t *sj = json_load_file(path, 0, &je);
+    json_t *voc = json_loads("[{\"term\":\"revenue\",\"kind\":\"metric\",\"table\":\"order_items\","
+        "\"expression\":\"sum(order_items.quantity * order_items.unit_price * (1 - order_items.discount)) "
+        "FILTER (WHERE orders.status NOT IN ('cancelled', 'returned'))\"}]", 0, NULL);
+    ask_schema_t *shop = sj ? ask_schema_new(sj, voc, err, sizeof err) : NULL;
+    CHECK(shop != NULL);
+    if (shop) {
+        static const char *const qs[] = {"revenue by category", "total revenue", "revenue per month in 2025", NULL};
+        for (int i = 0; qs[i]; i++) {
+            ask_plan_result_t r;
+            const char *sql = plan_sql(shop, qs[i], &r);
+            sqlsafe_check_t c;
+            int ok = sql && strstr(sql, "JOIN \"public\".\"orders\" AS \"orders\"") &&
+                     strstr(sql, "(1 - order_items.discount)") &&
+                     sqlsafe_validate(sql, strlen(sql), NULL, 0, &c, err, sizeof err) == 0;
+            if (!ok)
+                fprintf(stderr, "metric: %s\n  sql: %s\n", qs[i], sql ? sql : "(none)");
+            CHECK(ok);
+            if (ok)
+                sqlsafe_check_free(&c);
+            ask_plan_result_free(&r);
+        }
+        ask_schema_free(shop);
+    }
+    json_decref(sj);
+    json_decref(voc);
+}
+
 int main(int argc, char **argv)
 {
     const char *top = argc > 1 ? argv[1] : ".";
@@ -201,6 +237,7 @@ int main(int argc, char **argv)
     test_order_words(guide);
     test_catalog(guide);
     test_best_period_followup(top);
+    test_metric_tables(top);
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -322,6 +322,35 @@ static int load_table(ask_table_t *t, const json_t *jt)
     return *t->name ? 0 : -1;
 }
 
+static void drop_first_word(char ***w, int *nw)
+{
+    free((*w)[0]);
+    memmove(*w, *w + 1, (size_t)(*nw - 1) * sizeof **w);
+    (*nw)--;
+}
+
+/* "tbl_orders", "dim_customer", "sbCustomer" in a schema where every table
+ * starts with "sb", "c_name" beside "c_city": a marker no one says aloud.
+ * Dropped from the words (never from the names the SQL uses). */
+static void strip_prefixes(ask_schema_t *s)
+{
+    static const char *const markers[] = {"tbl", "tb", "t", "dim", "fact", "fct", "stg", "vw", NULL};
+    int common = s->ntables >= 2;
+    for (int t = 0; t < s->ntables && common; t++)
+        common = s->tables[t].nw >= 2 && !strcmp(s->tables[t].w[0], s->tables[0].w[0]);
+    for (int t = 0; t < s->ntables; t++) {
+        ask_table_t *tb = &s->tables[t];
+        if (tb->nw >= 2 && (common || words_in(tb->w[0], markers)))
+            drop_first_word(&tb->w, &tb->nw);
+        int shared = tb->ncols >= 2;  /* every column starts with the same short word */
+        for (int c = 0; c < tb->ncols && shared; c++)
+            shared = tb->cols[c].nw >= 2 && strlen(tb->cols[0].w[0]) <= 3 &&
+                     !strcmp(tb->cols[c].w[0], tb->cols[0].w[0]);
+        for (int c = 0; c < tb->ncols && shared; c++)
+            drop_first_word(&tb->cols[c].w, &tb->cols[c].nw);
+    }
+}
+
 /* "shipping_country_id" / "customerId" -> the table its words name. */
 static int infer_fk_table(const ask_schema_t *s, int self, const ask_col_t *c)
 {
@@ -423,6 +452,7 @@ ask_schema_t *ask_schema_new(const json_t *discovered, const json_t *vocabulary,
             s->ntables++;
             goto fail;
         }
+    strip_prefixes(s);
     load_fks(s, tables);
     if (load_vocab(s, vocabulary, err, errlen) < 0)
         goto fail;

@@ -23,6 +23,10 @@ static const char *const synonyms[][2] = {
     {"placed", "order"}, {"ordered", "order"}, {"sold", "sale"},
     {"selling", "sale"}, {"seller", "sale"}, {"day", "day"},
     {"line", "item"}, {"tier", "segment"},
+    /* abbreviations in column and table names */
+    {"amt", "amount"}, {"dt", "date"}, {"addr", "address"}, {"dept", "department"},
+    {"emp", "employee"}, {"mgr", "manager"}, {"acct", "account"}, {"txn", "transaction"},
+    {"yr", "year"}, {"qtr", "quarter"},
 };
 
 /* Irregular plurals and words the suffix rules get wrong. */

@@ -225,6 +225,30 @@ static void test_metric_tables(const char *top)
     json_decref(voc);
 }
 
+/* Table markers ("tbl_") and abbreviations ("amt", "dt") are read as words. */
+static void test_name_shapes(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("tbl_customer", 500, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("cust_name", "text", 0, NULL, NULL),
+        col("home_city", "text", 0, NULL, (const char *const[]){"Oslo", "Bergen", NULL}))));
+    json_array_append_new(t, table("tbl_invoice", 9000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("tbl_customer_id", "integer", 0, "tbl_customer", NULL),
+        col("invoice_dt", "date", 0, NULL, NULL), col("total_amt", "numeric(12,2)", 0, NULL, NULL))));
+    json_t *d = json_pack("{s:o}", "tables", t);
+    char err[256];
+    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
+    json_decref(d);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    answers_with(s, "how many invoices are there", "FROM \"public\".\"tbl_invoice\"");
+    answers_with(s, "total amount by month", "date_trunc('month', \"i\".\"invoice_dt\")");
+    answers_with(s, "total amount by month", "sum(\"i\".\"total_amt\")");
+    answers_with(s, "how many invoices from customers in Oslo", "'Oslo'");
+    ask_schema_free(s);
+}
+
 int main(int argc, char **argv)
 {
     const char *top = argc > 1 ? argv[1] : ".";
@@ -238,6 +262,7 @@ int main(int argc, char **argv)
     test_catalog(guide);
     test_best_period_followup(top);
     test_metric_tables(top);
+    test_name_shapes();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

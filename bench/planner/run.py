@@ -217,6 +217,8 @@ def main():
         outcome, detail = judge(q, out, gold, q.get("order_matters", False))
         rec = dict(q, outcome=outcome, detail=detail, sql=out.get("sql"), plan_us=out.get("plan_us"),
                    confidence=out.get("confidence"), wall_s=round(wall, 3))
+        if outcome == "crash":
+            rec["stderr"] = out.get("stderr")
         if outcome == "WRONG":
             rec["answer_head"] = {"columns": [c.get("name") if isinstance(c, dict) else c
                                               for c in out.get("columns", [])], "rows": out.get("rows", [])[:5]}

@@ -159,6 +159,17 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
     words_free(&tk);
 }
 
+/* A head noun may stand alone for its table or column ("unit_price" for
+ * "price") unless people use it as a function word: "customer_list" is not
+ * what "list the films" means, nor "birth_number" what "number of" does. */
+static int head_may_stand_alone(const char *w)
+{
+    static const char *const cue[] = {"number", "count", "total", "sum", "average", "avg", "mean",
+        "min", "max", "minimum", "maximum", "most", "least", "top", "first", "last", "per", "by",
+        "each", "all", "no", NULL};
+    return !words_is_stop(w) && !words_in(w, cue);
+}
+
 static void index_column(ask_schema_t *s, int *cap, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
@@ -172,7 +183,7 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int is_weak = 0;
     for (int k = 0; n > 1 && weak[k]; k++)
         is_weak |= !strcmp(col->w[n - 1], weak[k]);
-    if (n > 1 && !is_weak)
+    if (n > 1 && !is_weak && head_may_stand_alone(col->w[n - 1]))
         add_phrase(s, cap, dup_words(col->w + n - 1, 1), 1, PH_COLUMN, t, c, -1, 0);
     if (col->kind == CK_TEXT || col->kind == CK_OTHER)
         for (int v = 0; v < col->nsamples; v++)
@@ -201,7 +212,8 @@ static void build_index(ask_schema_t *s)
     for (int t = 0; t < s->ntables; t++) {
         ask_table_t *tb = &s->tables[t];
         add_phrase(s, &cap, dup_words(tb->w, tb->nw), tb->nw, PH_TABLE, t, -1, -1, 0);
-        if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]))  /* "PurchaseOrders": "orders" */
+        if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]) &&  /* "PurchaseOrders": "orders" */
+            head_may_stand_alone(tb->w[tb->nw - 1]))
             add_phrase(s, &cap, dup_words(tb->w + tb->nw - 1, 1), 1, PH_TABLE, t, -1, -1, 0);
         for (int c = 0; c < tb->ncols; c++)
             index_column(s, &cap, t, c);

@@ -101,7 +101,7 @@ static int run_ask(const char *conninfo, const char *vocab_file, int as_json, co
         snprintf(err, sizeof err, "cannot read the vocabulary file %s (a JSON array)", vocab_file);
         goto fail;
     }
-    sqlsafe_discover_opts_t o = {.sample_values = 10, .sample_timeout_ms = 2000, .exact_count_below = 10000};
+    sqlsafe_discover_opts_t o = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000, .exact_count_below = 10000};
     if (sqlsafe_discover(pg, &o, &schema, err, sizeof err) < 0 ||
         !(s = ask_schema_new(schema, vocab, err, sizeof err)))
         goto fail;

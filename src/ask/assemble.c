@@ -61,17 +61,28 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
         p->q.m = (ask_measure_t){M_REVENUE, best, -1, -1};
         return;
     }
+    /* else a revenue-ish money column — only when exactly one fits (or one
+     * in a table the question names): two candidates are a question */
     static const char *const money[] = {"revenue", "sale", "amount", "total", NULL};
+    int found = 0, named = 0;
+    ask_measure_t pick = {M_NONE, -1, -1, -1}, pick_named = pick;
     for (int t = 0; t < s->ntables; t++)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
+            int hit = 0;
             for (int k = 0; lexicon_col_is_money(col) && k < col->nw; k++)
-                if (words_in(col->w[k], money) && (best < 0 || table_named(p, t))) {
-                    best = t;
-                    p->q.m = (ask_measure_t){M_SUM, t, c, -1};
-                }
+                hit |= words_in(col->w[k], money);
+            if (!hit)
+                continue;
+            found++, pick = (ask_measure_t){M_SUM, t, c, -1};
+            if (table_named(p, t))
+                named++, pick_named = pick;
         }
-    if (best < 0)
+    if (named == 1)
+        p->q.m = pick_named;
+    else if (found == 1)
+        p->q.m = pick;
+    else
         set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
@@ -101,6 +112,16 @@ static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
     return M_NONE;
 }
 
+/* The one money column of table t, or -1 (none, or several). */
+static int only_money_col(const ask_schema_t *s, int t)
+{
+    int found = -1;
+    for (int c = 0; c < s->tables[t].ncols; c++)
+        if (lexicon_col_is_money(&s->tables[t].cols[c]) && !s->tables[t].cols[c].pk)
+            found = found < 0 ? c : -2;
+    return found >= 0 ? found : -1;
+}
+
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -115,8 +136,11 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
     } else if (m->kind == PH_TABLE) {
-        if (agg == M_COUNT || agg == M_SUM)
+        int money = !strcmp(word, "sum") ? only_money_col(s, m->t) : -1;
+        if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};
+        else if (money >= 0)  /* "sum of loans": of their one amount */
+            p->q.m = (ask_measure_t){M_SUM, m->t, money, -1};
         else
             set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->nalt) {
@@ -125,6 +149,8 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
+        else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
+            set_ambiguous(p, AMB_MEASURE, NULL);  /* "the balance of each account": sum? latest? */
         else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
             p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1};
         else
@@ -313,6 +339,26 @@ static void default_measure(const ask_schema_t *s, const ask_toks_t *tk, ask_par
     }
 }
 
+/* A value found in several columns that are one key ("Comp. Sci." in
+ * instructor.dept_name, course.dept_name and department.dept_name): the
+ * same thing, so filter on the referenced column, which all reach. */
+static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
+{
+    for (int k = -1; k < m->nalt && m->nalt; k++) {
+        int t = k < 0 ? m->t : m->alt[k].t, c = k < 0 ? m->c : m->alt[k].c, all = 1;
+        for (int j = -1; j < m->nalt && all; j++) {
+            int tj = j < 0 ? m->t : m->alt[j].t, cj = j < 0 ? m->c : m->alt[j].c;
+            all = (tj == t && cj == c) ||
+                  (s->tables[tj].cols[cj].fk_table == t && s->tables[tj].cols[cj].fk_col == c);
+        }
+        if (all) {
+            if (k >= 0)
+                mention_take_alt(m, k);
+            m->nalt = 0;
+        }
+    }
+}
+
 /* "the web channel", "segment Enterprise": the column named right next to
  * one of its values is part of that filter. */
 static void claim_value_column(ask_parse_t *p, const ask_mention_t *v)
@@ -338,7 +384,10 @@ static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
-        resolve_alt(p, m, p->q.m.t);
+        resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_same_domain(s, m);
+        if (m->nalt)  /* the same words are values of unrelated columns */
+            set_ambiguous(p, AMB_COLUMN, m);
         m->role = R_FILTER;
         int neg = 0;
         for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
@@ -384,8 +433,31 @@ static void apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 
 /* The column a comparison is about: a numeric column named just before or
  * after it, else the one money column of the question's table. */
+static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *best = NULL;
+    for (int i = 0; i < p->nm; i++) {  /* the text column named last before it */
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_NONE && m->pos < c->pos && m->pos >= c->pos - 4)
+            best = m;
+    }
+    if (best) {
+        resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        best->role = R_CMP;
+        if (best->nalt)
+            return set_ambiguous(p, AMB_COLUMN, best);
+    }
+    if (!best || lexicon_col_is_numeric(&s->tables[best->t].cols[best->c]))
+        return set_ambiguous(p, AMB_COMPARE, NULL);
+    if (p->q.nf < ASK_MAX_FILTERS)
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
+                                           .vals = {xstrdup(c->text)}};
+}
+
 static void apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
 {
+    if (c->op >= OP_CONTAINS)
+        return apply_text_cmp(s, p, c);
     ask_mention_t *best = NULL;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
@@ -458,8 +530,54 @@ static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
 /* A column the question names must show up in the plan: as the measure, a
  * group, a filter, the time axis — or, in a list, be one of the listed
  * table's columns. Otherwise it counts as a word not understood. */
+static void unplaced(ask_parse_t *p, const char *what)
+{
+    if (!p->unknown++)
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", what);
+}
+
+/* 1 when table t takes part in the plan: its base, or a table a measure,
+ * group, filter or the time axis needs, or one on the join path there. */
+static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
+{
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    int need[2 + ASK_MAX_DIMS + ASK_MAX_FILTERS], n = 0, path[8];
+    need[n++] = base;
+    if (q->time.t >= 0 && (q->grain || q->date.kind))
+        need[n++] = q->time.t;
+    for (int i = 0; i < q->ndims; i++)
+        need[n++] = q->dims[i].t;
+    for (int i = 0; i < q->nf; i++)
+        need[n++] = q->f[i].col.t;
+    for (int i = 0; i < n; i++) {
+        if (need[i] == t)
+            return 1;
+        int len = base >= 0 && need[i] >= 0 ? sqlgen_path(s, base, need[i], path, 8) : -1;
+        for (int k = 0; k < len; k++) {
+            const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
+            if (e->from_t == t || e->to_t == t)
+                return 1;
+        }
+    }
+    /* a named table the joins pass through ("revenue from customers in
+     * Germany"): the base reaches it many-to-one and it reaches a need */
+    int hop[8], len = base >= 0 ? sqlgen_path(s, base, t, hop, 8) : -1;
+    for (int k = 0; k < len; k++)
+        if (hop[k] < 0)
+            return 0;
+    for (int i = 1; len >= 0 && i < n; i++)
+        if (need[i] >= 0 && sqlgen_path(s, t, need[i], path, 8) >= 0)
+            return 1;
+    return 0;
+}
+
 static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
+    for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->role == R_NONE && !table_in_plan(s, &p->q, m->t))
+            unplaced(p, s->tables[m->t].name);
+    }
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
         int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);

@@ -63,6 +63,19 @@ static const char *table_word(const ask_toks_t *tk)
     return tk->n ? tk->t[tk->n - 1].raw : "";
 }
 
+/* 1 when w is in the question and nothing but function words follows it:
+ * "what does the segment column contain?" — not "names that contain X". */
+static int last_content(const ask_toks_t *tk, const char *w)
+{
+    int i = has(tk, w);
+    if (i < 0)
+        return 0;
+    for (int k = i + 1; k < tk->n; k++)
+        if (!words_is_stop(tk->t[k].low) && tk->t[k].low[0] != '?')
+            return 0;
+    return 1;
+}
+
 static int intent(const ask_toks_t *tk, int *n)
 {
     int i;
@@ -79,7 +92,7 @@ static int intent(const ask_toks_t *tk, int *n)
     if (has(tk, "describe") >= 0 || has(tk, "columns") >= 0 || has(tk, "fields") >= 0 ||
         has(tk, "structure") >= 0 || has(tk, "schema") >= 0)
         return CAT_COLUMNS;
-    if (has(tk, "contain") >= 0 || has(tk, "contains") >= 0 || has_seq(tk, "values", "of") >= 0 ||
+    if (last_content(tk, "contain") || last_content(tk, "contains") || has_seq(tk, "values", "of") >= 0 ||
         has_seq(tk, "values", "in") >= 0 || has_seq(tk, "possible", "values") >= 0 ||
         (has(tk, "column") >= 0 && has(tk, "mean") >= 0))
         return CAT_COLUMN;

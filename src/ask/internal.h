@@ -126,6 +126,7 @@ int lexicon_col_is_money(const ask_col_t *c);
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
+int lexicon_col_is_additive(const ask_col_t *c);
 /* Find a (quantity, price) pair in table t; 0 if found. */
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
 /* The time column of t or of the nearest table t reaches many-to-one. */
@@ -136,7 +137,8 @@ int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);
 enum { M_NONE, M_COUNT, M_COUNT_DISTINCT, M_SUM, M_AVG, M_MIN, M_MAX, M_MEDIAN,
        M_METRIC, M_REVENUE };
 enum { G_NONE, G_DAY, G_WEEK, G_MONTH, G_QUARTER, G_YEAR };
-enum { OP_IN, OP_GT, OP_GE, OP_LT, OP_LE, OP_BETWEEN, OP_NOT_IN, OP_NULL, OP_NOT_NULL };
+enum { OP_IN, OP_GT, OP_GE, OP_LT, OP_LE, OP_BETWEEN, OP_NOT_IN, OP_NULL, OP_NOT_NULL,
+       OP_CONTAINS, OP_STARTS, OP_ENDS, OP_COUNT_ };  /* text ops: vals[0] is the text */
 enum { D_NONE, D_TODAY, D_YESTERDAY, D_THIS, D_PREV, D_LAST_N, D_RANGE, D_SINCE,
        D_BEFORE };
 enum { Q_AGG, Q_LIST, Q_CATALOG };
@@ -265,6 +267,7 @@ typedef struct ask_parse {
     int want_price;       /* "most expensive", "cheapest" */
     int popular;          /* "most popular": needs a measure the question names */
     int order_conflict;   /* "highest … lowest" with no "from … to" between */
+    char order_word[32];  /* the word that set q.order, to name it if unused */
     int top;              /* "top N" / "which … most" given */
     int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
     int only;             /* "only X": replace filters on X's column */
@@ -274,8 +277,9 @@ typedef struct ask_parse {
     int show_sql;
 } ask_parse_t;
 
-/* A numeric comparison found before its column is known. */
-typedef struct ask_cmp { int op, pos; double a, b; } ask_cmp_t;
+/* A comparison found before its column is known: numeric ("over 100") or
+ * on text ("contains Express"; text points into the question's tokens). */
+typedef struct ask_cmp { int op, pos; double a, b; const char *text; } ask_cmp_t;
 
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,

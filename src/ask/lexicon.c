@@ -57,6 +57,22 @@ int lexicon_col_is_qty(const ask_col_t *c)
     return lexicon_col_is_numeric(c) && has_word(c, qty);
 }
 
+/* A quantity that adds up across rows (amounts, counts, money, lengths of
+ * time spent): what "X by Y" sums when no aggregate word is given. A level
+ * (balance, rating, age, a rate, a price per unit) does not: summing it
+ * answers nothing anyone asked. */
+int lexicon_col_is_additive(const ask_col_t *c)
+{
+    static const char *const adds[] = {"amount", "quantity", "count", "revenue", "total", "sale",
+        "spend", "paid", "payment", "fee", "charge", "cost", "value", "net", "gross", "subtotal",
+        "unit", "population", "area", "budget", "salary", "credit", "hour", "minute", "second",
+        "duration", "distance", "volume", "weight", "profit", "tax", "discount", "point", NULL};
+    static const char *const levels[] = {"balance", "rate", "rating", "score", "age", "price",
+        "percent", "percentage", "ratio", "average", "avg", "mean", "latitude", "longitude",
+        "year", "level", "rank", "grade", "gpa", "temperature", "expectancy", "per", NULL};
+    return lexicon_col_is_numeric(c) && has_word(c, adds) && !has_word(c, levels);
+}
+
 int lexicon_col_is_time(const ask_col_t *c)
 {
     return c->kind == CK_DATE || c->kind == CK_TS;

@@ -81,6 +81,9 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
         ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
+        if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (words_in(w, hi) || words_in(w, lo) ||
+                                  !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
+            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw);
         if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
             !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
             p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;
@@ -93,7 +96,8 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             p->q.order = words_in(nx->low, hi) ? 1 : -1;
             p->top = 1;
             use(tk, i, 2);
-        } else if (!tk->t[i].used && (words_in(w, hi) || words_in(w, lo)) && strcmp(w, "cheapest")) {
+        } else if (!tk->t[i].used && (words_in(w, hi) || words_in(w, lo)) && strcmp(w, "cheapest") &&
+                   !words_at(tk, i - 1, "at")) {  /* "at least 5" is a comparison */
             int o = words_in(w, hi) ? 1 : -1;
             /* "from the best rating to the lowest": the first word says the way */
             int to = words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
@@ -131,9 +135,31 @@ static int year_like(const ask_tok_t *t)
     return t->isnum && t->num >= 1900 && t->num <= 2100 && strlen(t->low) == 4;
 }
 
+/* "contains Express", "starting with AIR", "ends with 'son'": a text test
+ * on the column named before it. The text is the next token, as typed. */
+static int scan_text_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
+{
+    const char *w = tk->t[i].low;
+    int op = -1, j = i + 1;
+    if (words_in(w, (const char *const[]){"contains", "containing", "contain", "including", NULL}))
+        op = OP_CONTAINS;
+    else if (words_in(w, (const char *const[]){"starts", "starting", "begins", "beginning", "start",
+                 "begin", NULL}) && words_at(tk, i + 1, "with"))
+        op = OP_STARTS, j = i + 2;
+    else if (words_in(w, (const char *const[]){"ends", "ending", "end", NULL}) && words_at(tk, i + 1, "with"))
+        op = OP_ENDS, j = i + 2;
+    if (op < 0 || j >= tk->n || tk->t[j].used)
+        return 0;
+    *c = (ask_cmp_t){.op = op, .pos = i, .text = tk->t[j].raw};
+    use(tk, i, j + 1 - i);
+    return 1;
+}
+
 /* "over 100", "at least 5", "less than 20", "between 10 and 20". */
 static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
+    if (scan_text_cmp_at(tk, i, c))
+        return 1;
     const char *w = tk->t[i].low;
     int j = i + 1, op = -1;
     if (words_in(w, (const char *const[]){"over", "above", "exceeding", "exceeds", ">", NULL}))
@@ -155,13 +181,13 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num};
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL};
         use(tk, i, 4);
         return 1;
     }
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
-    *c = (ask_cmp_t){op, i, tk->t[j].num, 0};
+    *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL};
     use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
     return 1;
 }

@@ -299,7 +299,18 @@ static int content_words(const ask_toks_t *tk)
     return n;
 }
 
-static void finish(const ask_schema_t *s, ask_q_t *q, ask_plan_result_t *out)
+/* 1 when the plan uses the order the question asked for ("the biggest
+ * city" with nothing to rank by is a list in id order: not what was asked). */
+static int order_used(const ask_q_t *q)
+{
+    if (!q->order || q->kind == Q_CATALOG)
+        return 1;
+    if (q->kind == Q_LIST)
+        return q->m.c >= 0;
+    return q->ndims > 0 || q->grain != G_NONE;
+}
+
+static void finish(const ask_schema_t *s, const ask_q_t *q, ask_plan_result_t *out)
 {
     char err[256];
     out->understood = plan_describe(s, q);
@@ -338,13 +349,18 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         out->chart = xstrdup(p.chart);
     out->show_sql = p.show_sql;
     out->confidence = confidence(&p, content_words(tk));
+    const ask_q_t *q = &p.q;
     if (have_prev && followup_is_edit(&p) && p.unknown == 0 && !p.ambiguous &&
         followup_merge(s, &prev, &p) == 0) {
         out->confidence = 0.9;
-        finish(s, &prev, out);
-    } else {
-        finish(s, &p.q, out);
+        q = &prev;
     }
+    if (!order_used(q) && out->confidence >= ASK_CONFIDENCE_MIN) {
+        out->confidence = 0.3;
+        p.unknown++;
+        snprintf(p.unknown_word, sizeof p.unknown_word, "%s", p.order_word[0] ? p.order_word : "most");
+    }
+    finish(s, q, out);
     if (have_prev)
         plan_clear(&prev);
     if (!out->sql || out->confidence < ASK_CONFIDENCE_MIN) {

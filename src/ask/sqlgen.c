@@ -261,6 +261,18 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
             sqlgen_literal(b, f->vals[i]);
         }
         buf_putc(b, ')');
+    } else if (f->op >= OP_CONTAINS) {  /* case-insensitive, the text's own % _ \ literal */
+        buf_t pat = {0};
+        buf_puts(&pat, f->op == OP_STARTS ? "" : "%");
+        for (const char *c = f->nvals ? f->vals[0] : ""; *c; c++) {
+            if (*c == '%' || *c == '_' || *c == '\\')
+                buf_putc(&pat, '\\');
+            buf_putc(&pat, *c);
+        }
+        buf_puts(&pat, f->op == OP_ENDS ? "" : "%");
+        buf_puts(b, " ILIKE ");
+        sqlgen_literal(b, buf_str(&pat));
+        buf_free(&pat);
     } else if (f->op == OP_BETWEEN) {
         buf_printf(b, " BETWEEN %.15g AND %.15g", f->num[0], f->num[1]);
     } else {

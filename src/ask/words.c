@@ -52,7 +52,7 @@ static const char *const stops[] = {
     "we", "my", "i", "you", "please", "with", "and", "or", "how", "many", "much",
     "there", "all", "from", "that", "have", "has", "had", "it", "its", "be", "been",
     "can", "could", "would", "tell", "get", "find", "display", "see", "let", "us", "s",
-    "t", "as", "this", "these", "those", "they", "their", "them", "who", "whom",
+    "t", "as", "this", "these", "those", "they", "their", "them", "who", "whom", "whose",
     "where", "up", "into", "so", "then", "just", "only", "now", "also", "about",
     "what's", "whats", "some", "any", "time", "overall", "ever", "made", "make",
     "generated", "got", "value", "values", "instead", "same", "but", "chart", "graph",

@@ -206,12 +206,14 @@ static void make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     }
     if (p->q.ndims == ASK_MAX_DIMS)
         return;
-    if (c && c->fk_table >= 0)  /* "by country_id": the country */
-        p->q.dims[p->q.ndims++] = (ask_colref_t){c->fk_table, s->tables[c->fk_table].label};
-    else if (c)
+    int t = c && c->fk_table >= 0 ? c->fk_table : m->t;  /* "by country_id": the country */
+    if (c && c->fk_table < 0) {
         p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
-    else if (s->tables[m->t].label >= 0)
-        p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, s->tables[m->t].label};
+    } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
+        p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label};
+        if (s->tables[t].label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
+            p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label2};
+    }
 }
 
 /* A table or a text column named before token i: something to group by. */

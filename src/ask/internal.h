@@ -77,6 +77,7 @@ typedef struct ask_table {
     int nw;
     int pk;         /* single-column pk or -1 */
     int label;      /* column shown when grouping by this table, or -1 */
+    int label2;     /* a second one ("last_name" beside "first_name"), or -1 */
     int time;       /* main date/timestamp column, or -1 */
 } ask_table_t;
 

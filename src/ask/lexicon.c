@@ -302,16 +302,56 @@ static void load_column(ask_col_t *c, const json_t *jc)
     c->nw = words_ident(c->name, &c->w);
 }
 
-/* The column a grouping by this table shows: name/title/label, else its
- * key (a status column would merge unrelated rows). */
+static int col_words_are(const ask_col_t *c, const char *const *w, int n)
+{
+    if (c->nw != n)
+        return 0;
+    for (int k = 0; k < n; k++)
+        if (strcmp(c->w[k], w[k]))
+            return 0;
+    return 1;
+}
+
+/* The column a grouping by this table shows, in order of preference: one
+ * named like the table (country.country), a name/title/label (a full name
+ * before a first name), a text column whose values are all different, else
+ * the key (a status column would merge unrelated rows). */
 static int pick_label(const ask_table_t *t)
 {
     static const char *const names[] = {"name", "title", "label", NULL};
-    for (int k = 0; names[k]; k++)
-        for (int i = 0; i < t->ncols; i++)
-            if (t->cols[i].nw && !strcmp(t->cols[i].w[t->cols[i].nw - 1], names[k]))
-                return i;
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind == CK_TEXT && col_words_are(&t->cols[i], (const char *const *)t->w, t->nw))
+            return i;
+    /* rank: "name" alone 0, "full_name" 1, "first_name" 2, "last_name" 3 */
+    int best = -1, best_rank = 4;
+    for (int k = 0; names[k] && best < 0; k++)
+        for (int i = 0; i < t->ncols; i++) {
+            const ask_col_t *c = &t->cols[i];
+            if (!c->nw || strcmp(c->w[c->nw - 1], names[k]))
+                continue;
+            const char *before = c->nw > 1 ? c->w[c->nw - 2] : "";
+            int rank = c->nw == 1 ? 0 : !strcmp(before, "first") ? 2 : !strcmp(before, "last") ? 3 : 1;
+            if (rank < best_rank)
+                best = i, best_rank = rank;
+        }
+    if (best >= 0)
+        return best;
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].n_distinct == -1)
+            return i;
     return t->pk;
+}
+
+/* "last_name" beside a "first_name" label: both show who it is. */
+static int pick_label2(const ask_table_t *t)
+{
+    static const char *const first[] = {"first", "name"}, *const last[] = {"last", "name"};
+    if (t->label < 0 || !col_words_are(&t->cols[t->label], first, 2))
+        return -1;
+    for (int i = 0; i < t->ncols; i++)
+        if (col_words_are(&t->cols[i], last, 2))
+            return i;
+    return -1;
 }
 
 static int pick_time(const ask_table_t *t)
@@ -346,6 +386,7 @@ static int load_table(ask_table_t *t, const json_t *jt)
         t->pk = -1;
     t->nw = words_ident(t->name, &t->w);
     t->label = pick_label(t);
+    t->label2 = pick_label2(t);
     t->time = pick_time(t);
     return *t->name ? 0 : -1;
 }

@@ -241,6 +241,16 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
     }
 }
 
+/* Text typed with a capital letter is matched as typed ("Express" is not
+ * "EXPRESS"); all lower case matches any case — as smartcase search does. */
+static int sqlgen_smartcase(const char *text)
+{
+    for (const char *c = text ? text : ""; *c; c++)
+        if (isupper((unsigned char)*c))
+            return 1;
+    return 0;
+}
+
 static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
 {
     static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
@@ -261,7 +271,7 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
             sqlgen_literal(b, f->vals[i]);
         }
         buf_putc(b, ')');
-    } else if (f->op >= OP_CONTAINS) {  /* case-insensitive, the text's own % _ \ literal */
+    } else if (f->op >= OP_CONTAINS) {  /* the text's own % _ \ literal */
         buf_t pat = {0};
         buf_puts(&pat, f->op == OP_STARTS ? "" : "%");
         for (const char *c = f->nvals ? f->vals[0] : ""; *c; c++) {
@@ -270,7 +280,7 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
             buf_putc(&pat, *c);
         }
         buf_puts(&pat, f->op == OP_ENDS ? "" : "%");
-        buf_puts(b, " ILIKE ");
+        buf_puts(b, sqlgen_smartcase(f->vals[0]) ? " LIKE " : " ILIKE ");
         sqlgen_literal(b, buf_str(&pat));
         buf_free(&pat);
     } else if (f->op == OP_BETWEEN) {
@@ -386,6 +396,14 @@ static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
     buf_puts(b, " GROUP BY ");
     for (int i = 1; i <= ncols; i++)
         buf_printf(b, "%s%d", i > 1 ? ", " : "", i);
+    for (int i = 0; i < q->ndims; i++) {  /* two actors both called PENELOPE stay two */
+        const ask_table_t *tb = &s->tables[q->dims[i].t];
+        if (q->dims[i].c == tb->label && tb->pk >= 0 && tb->pk != tb->label &&
+            tb->cols[tb->label].n_distinct != -1) {
+            buf_puts(b, ", ");
+            put_col(s, b, j, q->dims[i].t, tb->pk);
+        }
+    }
     if (q->grain && !q->order)
         buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
     else

@@ -272,30 +272,98 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         make_dim(s, p, m);
 }
 
-/* "lowest priced product", "the most expensive products": rows of the
- * table ordered by that column — one row when the noun is singular. */
-static int superlative_list(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+/* Adjectives that name the column they rank by: "the 5 longest films",
+ * "the 10 most recent rentals", "the most populous countries", "the best
+ * paid instructors". Some carry their own direction. */
+static const struct adjective {
+    const char *word;
+    int order;                     /* 1 desc, -1 asc, 0 from "most"/"least" */
+    int time;                      /* the table's time column */
+    const char *const cols[4];     /* else the first column with one of these words */
+} adjectives[] = {
+    {"longest", 1, 0, {"length", "duration", NULL}},
+    {"shortest", -1, 0, {"length", "duration", NULL}},
+    {"populous", 0, 0, {"population", NULL}},
+    {"paid", 1, 0, {"salary", "pay", "wage", NULL}},
+    {"recent", 0, 1, {NULL}},
+    {"latest", 1, 1, {NULL}},
+    {"newest", 1, 1, {NULL}},
+    {"oldest", -1, 1, {NULL}},
+    {"earliest", -1, 1, {NULL}},
+};
+
+static int col_has_word(const ask_col_t *c, const char *const *w)
 {
-    const ask_mention_t *tab = NULL, *col = NULL;
-    if (!p->q.order || p->agg_cue || p->measure_set || p->q.ndims || p->q.grain)
+    for (int k = 0; k < c->nw; k++)
+        if (words_in(c->w[k], w))
+            return 1;
+    return 0;
+}
+
+/* The column an adjective of the question ranks table t by, or -1. */
+static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *order, int *limit)
+{
+    for (int i = 0; i < tk->n; i++)
+        for (size_t a = 0; a < sizeof adjectives / sizeof *adjectives; a++) {
+            const struct adjective *adj = &adjectives[a];
+            if (tk->t[i].used || strcmp(tk->t[i].low, adj->word))
+                continue;
+            int c = adj->time ? s->tables[t].time : -1;
+            for (int w = 0; c < 0 && !adj->time && adj->cols[w]; w++)  /* in the list's order */
+                for (int k = 0; c < 0 && k < s->tables[t].ncols; k++)
+                    if (lexicon_col_is_numeric(&s->tables[t].cols[k]) &&
+                        col_has_word(&s->tables[t].cols[k], (const char *const[]){adj->cols[w], NULL}))
+                        c = k;
+            if (c < 0)
+                return -1;
+            tk->t[i].used = 1;
+            if (adj->order)
+                *order = adj->order;
+            if (i > 0 && tk->t[i - 1].isnum && !tk->t[i - 1].used && tk->t[i - 1].num >= 1 &&
+                tk->t[i - 1].num <= 10000)  /* "the 5 longest films" */
+                *limit = (int)tk->t[i - 1].num, tk->t[i - 1].used = 1;
+            return c;
+        }
+    return -1;
+}
+
+/* "lowest priced product", "the 5 longest films", "which country has the
+ * lowest life expectancy": rows of the table ordered by one of its own
+ * columns — one row when the noun is singular. */
+static int superlative_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_mention_t *tab = NULL, *col = NULL;
+    if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
         return 0;
     for (int i = 0; i < p->nm; i++) {
-        const ask_mention_t *m = &p->m[i];
-        if (m->kind == PH_TABLE && m->role == R_NONE && !tab)
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
             tab = m;
         if (m->kind == PH_COLUMN && m->role == R_NONE && !col)
             col = m;
     }
-    if (!tab || !col)
+    /* the one grouping may only be the table itself ("which country …") */
+    if (!tab || (p->q.ndims && p->q.dims[0].t != tab->t))
         return 0;
-    int c = col->t == tab->t ? col->c : -1;
-    for (int k = 0; k < col->nalt && c < 0; k++)
-        if (col->alt[k].t == tab->t)
-            c = col->alt[k].c;
-    if (c < 0 || !lexicon_col_is_numeric(&s->tables[tab->t].cols[c]))
+    int order = p->q.order, c = -1;
+    if (col) {
+        c = col->t == tab->t ? col->c : -1;
+        for (int k = 0; k < col->nalt && c < 0; k++)
+            if (col->alt[k].t == tab->t)
+                c = col->alt[k].c;
+    } else {
+        c = adjective_column(s, tk, tab->t, &order, &p->q.limit);
+    }
+    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[tab->t].cols[c]) &&
+                            !lexicon_col_is_time(&s->tables[tab->t].cols[c])))
         return 0;
     const char *noun = tk->t[tab->pos + tab->len - 1].low;
+    p->q.ndims = 0;
+    tab->role = R_MEASURE;
+    if (col)
+        col->role = R_MEASURE;
     p->q.kind = Q_LIST;
+    p->q.order = order;
     p->q.table = p->subject = tab->t;
     p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
     if (!p->q.limit)
@@ -303,7 +371,7 @@ static int superlative_list(const ask_schema_t *s, const ask_toks_t *tk, ask_par
     return 1;
 }
 
-static void default_measure(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (superlative_list(s, tk, p))
         return;
@@ -622,12 +690,33 @@ static void count_through(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
+/* Two tables of the same name in two schemas ("public.rental" and
+ * "legacy.rental"): the one in public, else ask. */
+static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    if (m->kind != PH_TABLE || !m->nalt)
+        return;
+    int pick = -2;
+    for (int k = -1; k < m->nalt; k++)
+        if (!strcmp(s->tables[k < 0 ? m->t : m->alt[k].t].schema, "public"))
+            pick = pick == -2 ? k : -3;
+    if (pick >= -1) {
+        if (pick >= 0)
+            mention_take_alt(m, pick);
+        m->nalt = 0;
+    } else {
+        set_ambiguous(p, AMB_TABLE, m);
+    }
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
     for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind != PH_VALUE)
+        if (p->m[i].kind != PH_VALUE) {
+            resolve_table(s, p, &p->m[i]);
             resolve_alt(p, &p->m[i], -1);
+        }
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
     for (int i = 0; i < nc; i++)

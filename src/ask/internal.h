@@ -117,6 +117,11 @@ struct ask_schema {
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max);
+/* Words that spell a one-word name ("life expectancy" for LifeExpectancy,
+ * "surface area" for SurfaceArea): tokens used (2 or 3), *table and *column
+ * (-1 for a table) filled; 0 when none. */
+int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
+                           int *column);
 /* The sampled value a PH_VALUE phrase stands for (owned by s); NULL for other kinds. */
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);
 int lexicon_find_table(const ask_schema_t *s, const char *name);

@@ -4,6 +4,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,9 +125,15 @@ int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc)
         *tc = s->tables[t].time;
         return 0;
     }
-    for (int e = 0; e < s->nedges; e++) {  /* one hop many-to-one */
-        int to = s->edges[e].to_t;
-        if (s->edges[e].from_t == t && s->tables[to].time >= 0) {
+    /* one hop many-to-one, to the table this one details: order_items are
+     * dated by their order — but a rental is not dated by its customer's
+     * sign-up, so the two must share a word ("order") */
+    for (int e = 0; e < s->nedges; e++) {
+        int to = s->edges[e].to_t, shared = 0;
+        for (int a = 0; a < s->tables[t].nw; a++)
+            for (int b = 0; b < s->tables[to].nw; b++)
+                shared |= !strcmp(s->tables[t].w[a], s->tables[to].w[b]);
+        if (s->edges[e].from_t == t && s->tables[to].time >= 0 && shared) {
             *tt = to;
             *tc = s->tables[to].time;
             return 0;
@@ -269,6 +276,42 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
     return n;
 }
 
+/* name lower-cased without separators: "LifeExpectancy" -> "lifeexpectancy" */
+static int squashed_equal(const char *name, const char *sq)
+{
+    for (; *name; name++) {
+        if (!isalnum((unsigned char)*name))
+            continue;
+        if (tolower((unsigned char)*name) != *sq++)
+            return 0;
+    }
+    return *sq == 0;
+}
+
+int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
+                           int *column)
+{
+    char sq[128];
+    for (int len = 3; len >= 2; len--) {
+        if (i + len > tk->n)
+            continue;
+        sq[0] = 0;
+        for (int k = i; k < i + len; k++)
+            if (strlen(sq) + strlen(tk->t[k].low) < sizeof sq)
+                strcat(sq, tk->t[k].low);
+        for (int t = 0; t < s->ntables; t++) {
+            *table = t;
+            *column = -1;
+            if (squashed_equal(s->tables[t].name, sq))
+                return len;
+            for (int c = 0; c < s->tables[t].ncols; c++)
+                if (squashed_equal(s->tables[t].cols[c].name, sq))
+                    return *column = c, len;
+        }
+    }
+    return 0;
+}
+
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph)
 {
     if (ph->kind != PH_VALUE)
@@ -354,11 +397,16 @@ static int pick_label2(const ask_table_t *t)
     return -1;
 }
 
+/* The table's main date: an order date before others; never a bookkeeping
+ * stamp ("last_update", "modified_at"), which says when a row was edited,
+ * not when the thing happened. */
 static int pick_time(const ask_table_t *t)
 {
+    static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
+        "synced", "etl", "loaded", NULL};
     int best = -1;
     for (int i = 0; i < t->ncols; i++) {
-        if (!lexicon_col_is_time(&t->cols[i]))
+        if (!lexicon_col_is_time(&t->cols[i]) || has_word(&t->cols[i], bookkeeping))
             continue;
         if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
             best = i;

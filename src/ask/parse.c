@@ -291,7 +291,14 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 continue;
             }
         }
-        int n = lexicon_match(s, tk, i, m, 32);
+        int n = lexicon_match(s, tk, i, m, 32), t, c, len;
+        if (n == 0 && (len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 && p->nm < ASK_MAX_MENTIONS) {
+            p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
+                                            .v = -1, .pos = i, .len = len, .role = R_NONE};
+            use(tk, i, len);
+            i += len - 1;
+            continue;
+        }
         if (n == 0)
             continue;
         add_mention(s, p, m, n, i);

@@ -257,6 +257,7 @@ static const char *why_text(const ask_parse_t *p, char *tmp, size_t n)
     case AMB_COMPARE: return "I am not sure which number that comparison is about.";
     case AMB_TIME: return "I found no date column to apply that period to.";
     case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
+    case AMB_TABLE: return "Tables of that name are in more than one schema.";
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

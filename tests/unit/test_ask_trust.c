@@ -249,6 +249,39 @@ static void test_name_shapes(void)
     ask_schema_free(s);
 }
 
+/* A film-rental shape: a second "rental" in another schema, a rental with
+ * only a bookkeeping stamp, adjectives that name their column. */
+static void test_rental_shapes(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customer", 600, json_pack("[o, o, o, o]",
+        col("customer_id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("last_name", "text", 0, NULL, NULL), col("create_date", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o, o, o]",
+        col("film_id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("rental_duration", "smallint", 0, NULL, NULL), col("length", "smallint", 0, NULL, NULL))));
+    json_array_append_new(t, table("rental", 16000, json_pack("[o, o, o]",
+        col("rental_id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customer", NULL),
+        col("last_update", "timestamp with time zone", 0, NULL, NULL))));
+    json_t *legacy = table("rental", 16000, json_pack("[o, o]", col("rental_id", "integer", 1, NULL, NULL),
+        col("rental_date", "timestamp", 0, NULL, NULL)));
+    json_object_set_new(legacy, "schema", json_string("legacy"));
+    json_array_append_new(t, legacy);
+    json_t *d = json_pack("{s:o}", "tables", t);
+    char err[256];
+    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
+    json_decref(d);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    answers_with(s, "how many rentals", "FROM \"public\".\"rental\"");
+    asks_about(s, "rentals per month", NULL);           /* not by last_update, nor by sign-up */
+    asks_about(s, "the 10 most recent rentals", NULL);
+    answers_with(s, "What are the 5 longest films?", "ORDER BY \"f\".\"length\" DESC NULLS LAST LIMIT 5");
+    answers_with(s, "number of rentals per customer", "GROUP BY 1, 2");  /* first + last name */
+    ask_schema_free(s);
+}
+
 int main(int argc, char **argv)
 {
     const char *top = argc > 1 ? argv[1] : ".";
@@ -263,6 +296,7 @@ int main(int argc, char **argv)
     test_best_period_followup(top);
     test_metric_tables(top);
     test_name_shapes();
+    test_rental_shapes();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -235,7 +235,12 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!words_in(tk->t[i].low, by) || tk->t[i].used)
             continue;
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);
+        ask_mention_t *v = next_mention(p, i + 1, 2, 1);
         int len, distinct;
+        if (!strcmp(tk->t[i].low, "by") && v && v->kind == PH_VALUE) {
+            tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
+            continue;
+        }
         if (i + 1 < tk->n && agg_cue(tk, i + 1, &len, &distinct) != M_NONE && tk->t[i + 1].used) {
             tk->t[i].used = 1;  /* "top 5 countries by number of customers" */
             continue;
@@ -431,12 +436,18 @@ static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
 
 /* "the web channel", "segment Enterprise": the column named right next to
  * one of its values is part of that filter. */
-static void claim_value_column(ask_parse_t *p, const ask_mention_t *v)
+static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *v)
 {
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
-        if (m->kind != PH_COLUMN || m->role != R_NONE ||
-            !(m->pos == v->pos + v->len || m->pos + m->len == v->pos))
+        int next_to = m->pos == v->pos + v->len || m->pos + m->len == v->pos;
+        /* "the Biology department": the table the value's column is, or names */
+        if (m->kind == PH_TABLE && m->role == R_NONE && next_to &&
+            (m->t == v->t || s->tables[v->t].cols[v->c].fk_table == m->t)) {
+            m->role = R_FILTER;
+            continue;
+        }
+        if (m->kind != PH_COLUMN || m->role != R_NONE || !next_to)
             continue;
         int same = m->t == v->t && m->c == v->c;
         for (int k = 0; k < m->nalt && !same; k++)
@@ -475,7 +486,7 @@ static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         }
         if (f && f->nvals < ASK_MAX_VALUES && m->val)
             f->vals[f->nvals++] = xstrdup(m->val);
-        claim_value_column(p, m);
+        claim_value_column(s, p, m);
     }
 }
 
@@ -580,11 +591,53 @@ static void pick_time(const ask_schema_t *s, ask_parse_t *p)
  * whose pattern did not complete, a number nothing used) means the plan
  * would answer something else than was asked. The first such word is named
  * in the clarification. */
-static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
+/* Verbs that say how two things the question names are linked ("routes
+ * operated by Aer Lingus", "films actor X appears in", "airlines based in
+ * Canada"). They are placed only when the link is not a choice: the plan
+ * joins exactly two tables, directly or through one link table, along the
+ * only path between them — or, for where-verbs, filters one table on a value. */
+static const char *const link_verbs[] = {"appear", "appears", "appeared", "operate", "operates",
+    "operated", "serve", "serves", "served", "belong", "belongs", "belonged", "work", "works",
+    "worked", "live", "lives", "lived", "own", "owns", "owned", "play", "plays", "played",
+    "star", "stars", "starred", "write", "writes", "wrote", "written", "publish", "published",
+    "teach", "teaches", "taught", "attend", "attends", "attended", "enroll", "enrolled",
+    "speak", "speaks", "spoken", "offer", "offers", "offered", "run", "runs", "ran", "held",
+    "hold", "holds", "issued", "signed", "assigned", "act", "acted", NULL};
+static const char *const where_verbs[] = {"based", "located", "situated", "headquartered",
+    "registered", "found", NULL};
+
+static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
 {
+    int base = q->kind == Q_LIST ? q->table : q->m.t, other = -1;
+    for (int i = 0; i < q->nf; i++) {
+        int ft = q->f[i].col.t, fk = s->tables[ft].cols[q->f[i].col.c].fk_table;
+        if (ft == base && fk >= 0)  /* course.dept_name names a department */
+            ft = fk;
+        if (ft != base)
+            other = other < 0 || other == ft ? ft : -2;
+    }
+    for (int i = 0; i < q->ndims; i++)
+        if (q->dims[i].t != base)
+            other = other < 0 || other == q->dims[i].t ? q->dims[i].t : -2;
+    int path[4];
+    int len = base >= 0 && other >= 0 ? sqlgen_path(s, base, other, path, 4) : -1;
+    if (len < 1 || len > 2)
+        return 0;
+    int edges = 0;  /* one edge, or one link table: no second way between them */
+    for (int e = 0; e < s->nedges; e++)
+        edges += (s->edges[e].from_t == base && s->edges[e].to_t == other) ||
+                 (s->edges[e].from_t == other && s->edges[e].to_t == base);
+    return len == 1 ? edges == 1 : edges == 0;
+}
+
+static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    int plain = link_is_plain(s, &p->q);
     for (int i = 0; i < tk->n; i++) {
         const ask_tok_t *t = &tk->t[i];
         if (t->used || words_is_stop(t->low))
+            continue;
+        if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
             continue;
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
@@ -743,6 +796,6 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
         set_ambiguous(p, AMB_MEASURE, NULL);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
-    count_unknown(tk, p);
+    count_unknown(s, tk, p);
     count_unplaced(s, tk, p);
 }

@@ -151,6 +151,20 @@ static int forward_only(const int *path, int n)
     return 1;
 }
 
+/* Another key of the same table pointing at the same column: two roles
+ * ("Source airport ID", "Destination airport ID"), so no join is right by
+ * default. Edges to other columns of the target are one composite key. */
+static int edge_has_rival(const ask_schema_t *s, const ask_edge_t *e)
+{
+    for (int x = 0; x < s->nedges; x++) {
+        const ask_edge_t *o = &s->edges[x];
+        if (o != e && o->from_t == e->from_t && o->to_t == e->to_t && o->to_c == e->to_c &&
+            o->from_c != e->from_c)
+            return 1;
+    }
+    return 0;
+}
+
 static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
 {
     int path[MAX_JOINED], alt[MAX_JOINED], hop[MAX_JOINED];
@@ -176,6 +190,8 @@ static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
         int fwd = path[k] > 0, from = fwd ? e->from_t : e->to_t, to = fwd ? e->to_t : e->from_t;
         if (join_index(j, to) >= 0)
             continue;
+        if (edge_has_rival(s, e))
+            return -1;  /* routes → airports by source or by destination: not ours to pick */
         if (j->n == MAX_JOINED)
             return -1;
         j->fanout |= !fwd;
@@ -192,6 +208,19 @@ static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
         sqlgen_ident(&j->from, j->alias[ti]);
         buf_putc(&j->from, '.');
         sqlgen_ident(&j->from, s->tables[e->to_t].cols[e->to_c].name);
+        for (int x = 0; x < s->nedges; x++) {  /* the other columns of a composite key */
+            const ask_edge_t *o = &s->edges[x];
+            if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
+                continue;
+            buf_puts(&j->from, " AND ");
+            sqlgen_ident(&j->from, j->alias[fi]);
+            buf_putc(&j->from, '.');
+            sqlgen_ident(&j->from, s->tables[o->from_t].cols[o->from_c].name);
+            buf_puts(&j->from, " = ");
+            sqlgen_ident(&j->from, j->alias[ti]);
+            buf_putc(&j->from, '.');
+            sqlgen_ident(&j->from, s->tables[o->to_t].cols[o->to_c].name);
+        }
     }
     return 0;
 }

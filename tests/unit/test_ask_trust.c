@@ -282,6 +282,43 @@ static void test_rental_shapes(void)
     ask_schema_free(s);
 }
 
+/* A key of two columns joins on both; two keys to the same column (from,
+ * to) are two roles, so the planner asks instead of picking one. */
+static void test_keys(void)
+{
+    const char *js =
+        "{\"tables\": ["
+        "{\"schema\":\"public\",\"name\":\"section\",\"type\":\"table\",\"row_estimate\":100,\"columns\":["
+        " {\"name\":\"course_id\",\"type\":\"text\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"sec_id\",\"type\":\"text\",\"pk\":true,\"fk\":null,\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"teacher\",\"type\":\"table\",\"row_estimate\":50,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"name\",\"type\":\"text\",\"pk\":false,\"fk\":null,\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"teaches\",\"type\":\"table\",\"row_estimate\":300,\"columns\":["
+        " {\"name\":\"teacher_id\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"teacher\",\"column\":\"id\"},\"samples\":[]},"
+        " {\"name\":\"course_id\",\"type\":\"text\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"section\",\"column\":\"course_id\"},\"samples\":[]},"
+        " {\"name\":\"sec_id\",\"type\":\"text\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"section\",\"column\":\"sec_id\"},\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"airport\",\"type\":\"table\",\"row_estimate\":700,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"city\",\"type\":\"text\",\"pk\":false,\"fk\":null,\"samples\":[\"Oslo\",\"Rome\"]}]},"
+        "{\"schema\":\"public\",\"name\":\"route\",\"type\":\"table\",\"row_estimate\":9000,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"from_airport\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"airport\",\"column\":\"id\"},\"samples\":[]},"
+        " {\"name\":\"to_airport\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"airport\",\"column\":\"id\"},\"samples\":[]}]}"
+        "]}";
+    json_t *d = json_loads(js, 0, NULL);
+    char err[256];
+    ask_schema_t *s = d ? ask_schema_new(d, NULL, err, sizeof err) : NULL;
+    json_decref(d);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    answers_with(s, "number of sections per teacher", "\"course_id\" AND ");
+    answers_with(s, "number of sections per teacher", "\"sec_id\" = ");
+    asks_about(s, "how many routes from Oslo", NULL);
+    ask_schema_free(s);
+}
+
 int main(int argc, char **argv)
 {
     const char *top = argc > 1 ? argv[1] : ".";
@@ -297,6 +334,7 @@ int main(int argc, char **argv)
     test_metric_tables(top);
     test_name_shapes();
     test_rental_shapes();
+    test_keys();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -28,10 +28,8 @@ static void resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
                 hits++, pick = k;
         }
         if (hits == 1) {
-            if (pick >= 0) {
-                m->t = m->alt[pick].t;
-                m->c = m->alt[pick].c;
-            }
+            if (pick >= 0)
+                mention_take_alt(m, pick);
             m->nalt = 0;
         }
     }
@@ -47,7 +45,7 @@ static void set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
         return;
     p->amb[p->namb++] = (ask_colref_t){m->t, m->c};
     for (int k = 0; k < m->nalt && p->namb < 4; k++)
-        p->amb[p->namb++] = m->alt[k];
+        p->amb[p->namb++] = (ask_colref_t){m->alt[k].t, m->alt[k].c};
 }
 
 /* The fact table for "revenue": quantity x price, else a revenue-ish column. */
@@ -63,17 +61,28 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
         p->q.m = (ask_measure_t){M_REVENUE, best, -1, -1};
         return;
     }
+    /* else a revenue-ish money column — only when exactly one fits (or one
+     * in a table the question names): two candidates are a question */
     static const char *const money[] = {"revenue", "sale", "amount", "total", NULL};
+    int found = 0, named = 0;
+    ask_measure_t pick = {M_NONE, -1, -1, -1}, pick_named = pick;
     for (int t = 0; t < s->ntables; t++)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
+            int hit = 0;
             for (int k = 0; lexicon_col_is_money(col) && k < col->nw; k++)
-                if (words_in(col->w[k], money) && (best < 0 || table_named(p, t))) {
-                    best = t;
-                    p->q.m = (ask_measure_t){M_SUM, t, c, -1};
-                }
+                hit |= words_in(col->w[k], money);
+            if (!hit)
+                continue;
+            found++, pick = (ask_measure_t){M_SUM, t, c, -1};
+            if (table_named(p, t))
+                named++, pick_named = pick;
         }
-    if (best < 0)
+    if (named == 1)
+        p->q.m = pick_named;
+    else if (found == 1)
+        p->q.m = pick;
+    else
         set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
@@ -103,6 +112,16 @@ static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
     return M_NONE;
 }
 
+/* The one money column of table t, or -1 (none, or several). */
+static int only_money_col(const ask_schema_t *s, int t)
+{
+    int found = -1;
+    for (int c = 0; c < s->tables[t].ncols; c++)
+        if (lexicon_col_is_money(&s->tables[t].cols[c]) && !s->tables[t].cols[c].pk)
+            found = found < 0 ? c : -2;
+    return found >= 0 ? found : -1;
+}
+
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -117,8 +136,11 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
     } else if (m->kind == PH_TABLE) {
-        if (agg == M_COUNT || agg == M_SUM)
+        int money = !strcmp(word, "sum") ? only_money_col(s, m->t) : -1;
+        if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};
+        else if (money >= 0)  /* "sum of loans": of their one amount */
+            p->q.m = (ask_measure_t){M_SUM, m->t, money, -1};
         else
             set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->nalt) {
@@ -127,6 +149,8 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
+        else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
+            set_ambiguous(p, AMB_MEASURE, NULL);  /* "the balance of each account": sum? latest? */
         else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
             p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1};
         else
@@ -182,12 +206,14 @@ static void make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     }
     if (p->q.ndims == ASK_MAX_DIMS)
         return;
-    if (c && c->fk_table >= 0)  /* "by country_id": the country */
-        p->q.dims[p->q.ndims++] = (ask_colref_t){c->fk_table, s->tables[c->fk_table].label};
-    else if (c)
+    int t = c && c->fk_table >= 0 ? c->fk_table : m->t;  /* "by country_id": the country */
+    if (c && c->fk_table < 0) {
         p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
-    else if (s->tables[m->t].label >= 0)
-        p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, s->tables[m->t].label};
+    } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
+        p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label};
+        if (s->tables[t].label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
+            p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label2};
+    }
 }
 
 /* A table or a text column named before token i: something to group by. */
@@ -209,13 +235,27 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!words_in(tk->t[i].low, by) || tk->t[i].used)
             continue;
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);
-        if (!m || m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
+        ask_mention_t *v = next_mention(p, i + 1, 2, 1);
+        int len, distinct;
+        if (!strcmp(tk->t[i].low, "by") && v && v->kind == PH_VALUE) {
+            tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
             continue;
-        if (m->kind == PH_COLUMN && !m->nalt && (p->top || !p->measure_set) &&
-            lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))
-            continue;  /* "top 3 products by quantity": what to rank by */
-        if (p->top && m->kind == PH_TABLE && !p->measure_set && dim_before(s, p, i))
-            continue;  /* "top 3 cities by customers": count the customers */
+        }
+        if (i + 1 < tk->n && agg_cue(tk, i + 1, &len, &distinct) != M_NONE && tk->t[i + 1].used) {
+            tk->t[i].used = 1;  /* "top 5 countries by number of customers" */
+            continue;
+        }
+        if (!m)
+            continue;
+        /* "by revenue", "top 3 products by quantity", "top 3 cities by
+         * customers": "by" names what to measure and rank by, not a group */
+        if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) ||
+            (m->kind == PH_COLUMN && !m->nalt && (p->top || !p->measure_set) &&
+             lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])) ||
+            (p->top && m->kind == PH_TABLE && !p->measure_set && dim_before(s, p, i))) {
+            tk->t[i].used = 1;
+            continue;
+        }
         tk->t[i].used = 1;
         make_dim(s, p, m);
         int end = m->pos + m->len;  /* "by region and channel" */
@@ -237,30 +277,98 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         make_dim(s, p, m);
 }
 
-/* "lowest priced product", "the most expensive products": rows of the
- * table ordered by that column — one row when the noun is singular. */
-static int superlative_list(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+/* Adjectives that name the column they rank by: "the 5 longest films",
+ * "the 10 most recent rentals", "the most populous countries", "the best
+ * paid instructors". Some carry their own direction. */
+static const struct adjective {
+    const char *word;
+    int order;                     /* 1 desc, -1 asc, 0 from "most"/"least" */
+    int time;                      /* the table's time column */
+    const char *const cols[4];     /* else the first column with one of these words */
+} adjectives[] = {
+    {"longest", 1, 0, {"length", "duration", NULL}},
+    {"shortest", -1, 0, {"length", "duration", NULL}},
+    {"populous", 0, 0, {"population", NULL}},
+    {"paid", 1, 0, {"salary", "pay", "wage", NULL}},
+    {"recent", 0, 1, {NULL}},
+    {"latest", 1, 1, {NULL}},
+    {"newest", 1, 1, {NULL}},
+    {"oldest", -1, 1, {NULL}},
+    {"earliest", -1, 1, {NULL}},
+};
+
+static int col_has_word(const ask_col_t *c, const char *const *w)
 {
-    const ask_mention_t *tab = NULL, *col = NULL;
-    if (!p->q.order || p->agg_cue || p->measure_set || p->q.ndims || p->q.grain)
+    for (int k = 0; k < c->nw; k++)
+        if (words_in(c->w[k], w))
+            return 1;
+    return 0;
+}
+
+/* The column an adjective of the question ranks table t by, or -1. */
+static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *order, int *limit)
+{
+    for (int i = 0; i < tk->n; i++)
+        for (size_t a = 0; a < sizeof adjectives / sizeof *adjectives; a++) {
+            const struct adjective *adj = &adjectives[a];
+            if (tk->t[i].used || strcmp(tk->t[i].low, adj->word))
+                continue;
+            int c = adj->time ? s->tables[t].time : -1;
+            for (int w = 0; c < 0 && !adj->time && adj->cols[w]; w++)  /* in the list's order */
+                for (int k = 0; c < 0 && k < s->tables[t].ncols; k++)
+                    if (lexicon_col_is_numeric(&s->tables[t].cols[k]) &&
+                        col_has_word(&s->tables[t].cols[k], (const char *const[]){adj->cols[w], NULL}))
+                        c = k;
+            if (c < 0)
+                return -1;
+            tk->t[i].used = 1;
+            if (adj->order)
+                *order = adj->order;
+            if (i > 0 && tk->t[i - 1].isnum && !tk->t[i - 1].used && tk->t[i - 1].num >= 1 &&
+                tk->t[i - 1].num <= 10000)  /* "the 5 longest films" */
+                *limit = (int)tk->t[i - 1].num, tk->t[i - 1].used = 1;
+            return c;
+        }
+    return -1;
+}
+
+/* "lowest priced product", "the 5 longest films", "which country has the
+ * lowest life expectancy": rows of the table ordered by one of its own
+ * columns — one row when the noun is singular. */
+static int superlative_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_mention_t *tab = NULL, *col = NULL;
+    if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
         return 0;
     for (int i = 0; i < p->nm; i++) {
-        const ask_mention_t *m = &p->m[i];
-        if (m->kind == PH_TABLE && m->role == R_NONE && !tab)
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
             tab = m;
         if (m->kind == PH_COLUMN && m->role == R_NONE && !col)
             col = m;
     }
-    if (!tab || !col)
+    /* the one grouping may only be the table itself ("which country …") */
+    if (!tab || (p->q.ndims && p->q.dims[0].t != tab->t))
         return 0;
-    int c = col->t == tab->t ? col->c : -1;
-    for (int k = 0; k < col->nalt && c < 0; k++)
-        if (col->alt[k].t == tab->t)
-            c = col->alt[k].c;
-    if (c < 0 || !lexicon_col_is_numeric(&s->tables[tab->t].cols[c]))
+    int order = p->q.order, c = -1;
+    if (col) {
+        c = col->t == tab->t ? col->c : -1;
+        for (int k = 0; k < col->nalt && c < 0; k++)
+            if (col->alt[k].t == tab->t)
+                c = col->alt[k].c;
+    } else {
+        c = adjective_column(s, tk, tab->t, &order, &p->q.limit);
+    }
+    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[tab->t].cols[c]) &&
+                            !lexicon_col_is_time(&s->tables[tab->t].cols[c])))
         return 0;
     const char *noun = tk->t[tab->pos + tab->len - 1].low;
+    p->q.ndims = 0;
+    tab->role = R_MEASURE;
+    if (col)
+        col->role = R_MEASURE;
     p->q.kind = Q_LIST;
+    p->q.order = order;
     p->q.table = p->subject = tab->t;
     p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
     if (!p->q.limit)
@@ -268,7 +376,7 @@ static int superlative_list(const ask_schema_t *s, const ask_toks_t *tk, ask_par
     return 1;
 }
 
-static void default_measure(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (superlative_list(s, tk, p))
         return;
@@ -306,13 +414,61 @@ static void default_measure(const ask_schema_t *s, const ask_toks_t *tk, ask_par
     }
 }
 
+/* A value found in several columns that are one key ("Comp. Sci." in
+ * instructor.dept_name, course.dept_name and department.dept_name): the
+ * same thing, so filter on the referenced column, which all reach. */
+static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
+{
+    for (int k = -1; k < m->nalt && m->nalt; k++) {
+        int t = k < 0 ? m->t : m->alt[k].t, c = k < 0 ? m->c : m->alt[k].c, all = 1;
+        for (int j = -1; j < m->nalt && all; j++) {
+            int tj = j < 0 ? m->t : m->alt[j].t, cj = j < 0 ? m->c : m->alt[j].c;
+            all = (tj == t && cj == c) ||
+                  (s->tables[tj].cols[cj].fk_table == t && s->tables[tj].cols[cj].fk_col == c);
+        }
+        if (all) {
+            if (k >= 0)
+                mention_take_alt(m, k);
+            m->nalt = 0;
+        }
+    }
+}
+
+/* "the web channel", "segment Enterprise": the column named right next to
+ * one of its values is part of that filter. */
+static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *v)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        int next_to = m->pos == v->pos + v->len || m->pos + m->len == v->pos;
+        /* "the Biology department": the table the value's column is, or names */
+        if (m->kind == PH_TABLE && m->role == R_NONE && next_to &&
+            (m->t == v->t || s->tables[v->t].cols[v->c].fk_table == m->t)) {
+            m->role = R_FILTER;
+            continue;
+        }
+        if (m->kind != PH_COLUMN || m->role != R_NONE || !next_to)
+            continue;
+        int same = m->t == v->t && m->c == v->c;
+        for (int k = 0; k < m->nalt && !same; k++)
+            same = m->alt[k].t == v->t && m->alt[k].c == v->c;
+        if (same) {
+            m->t = v->t, m->c = v->c, m->nalt = 0;
+            m->role = R_FILTER;
+        }
+    }
+}
+
 static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
-        resolve_alt(p, m, p->q.m.t);
+        resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_same_domain(s, m);
+        if (m->nalt)  /* the same words are values of unrelated columns */
+            set_ambiguous(p, AMB_COLUMN, m);
         m->role = R_FILTER;
         int neg = 0;
         for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
@@ -328,8 +484,9 @@ static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             f = &p->q.f[p->q.nf++];
             *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN};
         }
-        if (f && f->nvals < ASK_MAX_VALUES)
-            f->vals[f->nvals++] = xstrdup(s->tables[m->t].cols[m->c].samples[m->v]);
+        if (f && f->nvals < ASK_MAX_VALUES && m->val)
+            f->vals[f->nvals++] = xstrdup(m->val);
+        claim_value_column(s, p, m);
     }
 }
 
@@ -357,8 +514,31 @@ static void apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 
 /* The column a comparison is about: a numeric column named just before or
  * after it, else the one money column of the question's table. */
+static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *best = NULL;
+    for (int i = 0; i < p->nm; i++) {  /* the text column named last before it */
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_NONE && m->pos < c->pos && m->pos >= c->pos - 4)
+            best = m;
+    }
+    if (best) {
+        resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        best->role = R_CMP;
+        if (best->nalt)
+            return set_ambiguous(p, AMB_COLUMN, best);
+    }
+    if (!best || lexicon_col_is_numeric(&s->tables[best->t].cols[best->c]))
+        return set_ambiguous(p, AMB_COMPARE, NULL);
+    if (p->q.nf < ASK_MAX_FILTERS)
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
+                                           .vals = {xstrdup(c->text)}};
+}
+
 static void apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
 {
+    if (c->op >= OP_CONTAINS)
+        return apply_text_cmp(s, p, c);
     ask_mention_t *best = NULL;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
@@ -406,11 +586,58 @@ static void pick_time(const ask_schema_t *s, ask_parse_t *p)
         set_ambiguous(p, AMB_TIME, NULL);
 }
 
-static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
+/* Every content word must be accounted for: a word no rule consumed (a
+ * value that is not among the samples, a cue like "each" or "more than"
+ * whose pattern did not complete, a number nothing used) means the plan
+ * would answer something else than was asked. The first such word is named
+ * in the clarification. */
+/* Verbs that say how two things the question names are linked ("routes
+ * operated by Aer Lingus", "films actor X appears in", "airlines based in
+ * Canada"). They are placed only when the link is not a choice: the plan
+ * joins exactly two tables, directly or through one link table, along the
+ * only path between them — or, for where-verbs, filters one table on a value. */
+static const char *const link_verbs[] = {"appear", "appears", "appeared", "operate", "operates",
+    "operated", "serve", "serves", "served", "belong", "belongs", "belonged", "work", "works",
+    "worked", "live", "lives", "lived", "own", "owns", "owned", "play", "plays", "played",
+    "star", "stars", "starred", "write", "writes", "wrote", "written", "publish", "published",
+    "teach", "teaches", "taught", "attend", "attends", "attended", "enroll", "enrolled",
+    "speak", "speaks", "spoken", "offer", "offers", "offered", "run", "runs", "ran", "held",
+    "hold", "holds", "issued", "signed", "assigned", "act", "acted", NULL};
+static const char *const where_verbs[] = {"based", "located", "situated", "headquartered",
+    "registered", "found", NULL};
+
+static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
 {
+    int base = q->kind == Q_LIST ? q->table : q->m.t, other = -1;
+    for (int i = 0; i < q->nf; i++) {
+        int ft = q->f[i].col.t, fk = s->tables[ft].cols[q->f[i].col.c].fk_table;
+        if (ft == base && fk >= 0)  /* course.dept_name names a department */
+            ft = fk;
+        if (ft != base)
+            other = other < 0 || other == ft ? ft : -2;
+    }
+    for (int i = 0; i < q->ndims; i++)
+        if (q->dims[i].t != base)
+            other = other < 0 || other == q->dims[i].t ? q->dims[i].t : -2;
+    int path[4];
+    int len = base >= 0 && other >= 0 ? sqlgen_path(s, base, other, path, 4) : -1;
+    if (len < 1 || len > 2)
+        return 0;
+    int edges = 0;  /* one edge, or one link table: no second way between them */
+    for (int e = 0; e < s->nedges; e++)
+        edges += (s->edges[e].from_t == base && s->edges[e].to_t == other) ||
+                 (s->edges[e].from_t == other && s->edges[e].to_t == base);
+    return len == 1 ? edges == 1 : edges == 0;
+}
+
+static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    int plain = link_is_plain(s, &p->q);
     for (int i = 0; i < tk->n; i++) {
         const ask_tok_t *t = &tk->t[i];
-        if (t->used || words_is_stop(t->low) || (t->isnum && i > 0 && tk->t[i - 1].used))
+        if (t->used || words_is_stop(t->low))
+            continue;
+        if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
             continue;
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
@@ -420,6 +647,74 @@ static void count_unknown(const ask_toks_t *tk, ask_parse_t *p)
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
         else if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"by", "per", "each", NULL}))
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_GROUP;
+    }
+}
+
+/* A column the question names must show up in the plan: as the measure, a
+ * group, a filter, the time axis — or, in a list, be one of the listed
+ * table's columns. Otherwise it counts as a word not understood. */
+static void unplaced(ask_parse_t *p, const char *what)
+{
+    if (!p->unknown++)
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", what);
+}
+
+/* 1 when table t takes part in the plan: its base, or a table a measure,
+ * group, filter or the time axis needs, or one on the join path there. */
+static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
+{
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    int need[2 + ASK_MAX_DIMS + ASK_MAX_FILTERS], n = 0, path[8];
+    need[n++] = base;
+    if (q->time.t >= 0 && (q->grain || q->date.kind))
+        need[n++] = q->time.t;
+    for (int i = 0; i < q->ndims; i++)
+        need[n++] = q->dims[i].t;
+    for (int i = 0; i < q->nf; i++)
+        need[n++] = q->f[i].col.t;
+    for (int i = 0; i < n; i++) {
+        if (need[i] == t)
+            return 1;
+        int len = base >= 0 && need[i] >= 0 ? sqlgen_path(s, base, need[i], path, 8) : -1;
+        for (int k = 0; k < len; k++) {
+            const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
+            if (e->from_t == t || e->to_t == t)
+                return 1;
+        }
+    }
+    /* a named table the joins pass through ("revenue from customers in
+     * Germany"): the base reaches it many-to-one and it reaches a need */
+    int hop[8], len = base >= 0 ? sqlgen_path(s, base, t, hop, 8) : -1;
+    for (int k = 0; k < len; k++)
+        if (hop[k] < 0)
+            return 0;
+    for (int i = 1; len >= 0 && i < n; i++)
+        if (need[i] >= 0 && sqlgen_path(s, t, need[i], path, 8) >= 0)
+            return 1;
+    return 0;
+}
+
+static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->role == R_NONE && !table_in_plan(s, &p->q, m->t))
+            unplaced(p, s->tables[m->t].name);
+    }
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);
+        if (!colish || m->role != R_NONE || (m->t == p->q.time.t && m->c == p->q.time.c))
+            continue;
+        if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt)
+            continue;
+        if (!p->unknown++) {
+            buf_t b = {0};
+            for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
+                buf_printf(&b, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
+            buf_free(&b);
+        }
     }
 }
 
@@ -448,12 +743,33 @@ static void count_through(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
+/* Two tables of the same name in two schemas ("public.rental" and
+ * "legacy.rental"): the one in public, else ask. */
+static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    if (m->kind != PH_TABLE || !m->nalt)
+        return;
+    int pick = -2;
+    for (int k = -1; k < m->nalt; k++)
+        if (!strcmp(s->tables[k < 0 ? m->t : m->alt[k].t].schema, "public"))
+            pick = pick == -2 ? k : -3;
+    if (pick >= -1) {
+        if (pick >= 0)
+            mention_take_alt(m, pick);
+        m->nalt = 0;
+    } else {
+        set_ambiguous(p, AMB_TABLE, m);
+    }
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
     for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind != PH_VALUE)
+        if (p->m[i].kind != PH_VALUE) {
+            resolve_table(s, p, &p->m[i]);
             resolve_alt(p, &p->m[i], -1);
+        }
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
     for (int i = 0; i < nc; i++)
@@ -475,8 +791,11 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->m[i].t != p->q.table)
             p->q.via[p->q.nvia++] = p->m[i].t;
     pick_time(s, p);
-    if (p->top && !p->measure_set && p->q.kind != Q_LIST && p->nm)
+    if (p->order_conflict)
+        set_ambiguous(p, AMB_ORDER, NULL);
+    if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
         set_ambiguous(p, AMB_MEASURE, NULL);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
-    count_unknown(tk, p);
+    count_unknown(s, tk, p);
+    count_unplaced(s, tk, p);
 }

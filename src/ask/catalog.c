@@ -10,6 +10,7 @@
 
 #define SAMPLE_DEFAULT 10
 #define SAMPLE_MAX 1000
+#define CATALOG_MAX_ROWS 2000
 
 static int has(const ask_toks_t *tk, const char *w)
 {
@@ -62,6 +63,19 @@ static const char *table_word(const ask_toks_t *tk)
     return tk->n ? tk->t[tk->n - 1].raw : "";
 }
 
+/* 1 when w is in the question and nothing but function words follows it:
+ * "what does the segment column contain?" — not "names that contain X". */
+static int last_content(const ask_toks_t *tk, const char *w)
+{
+    int i = has(tk, w);
+    if (i < 0)
+        return 0;
+    for (int k = i + 1; k < tk->n; k++)
+        if (!words_is_stop(tk->t[k].low) && tk->t[k].low[0] != '?')
+            return 0;
+    return 1;
+}
+
 static int intent(const ask_toks_t *tk, int *n)
 {
     int i;
@@ -78,7 +92,7 @@ static int intent(const ask_toks_t *tk, int *n)
     if (has(tk, "describe") >= 0 || has(tk, "columns") >= 0 || has(tk, "fields") >= 0 ||
         has(tk, "structure") >= 0 || has(tk, "schema") >= 0)
         return CAT_COLUMNS;
-    if (has(tk, "contain") >= 0 || has(tk, "contains") >= 0 || has_seq(tk, "values", "of") >= 0 ||
+    if (last_content(tk, "contain") || last_content(tk, "contains") || has_seq(tk, "values", "of") >= 0 ||
         has_seq(tk, "values", "in") >= 0 || has_seq(tk, "possible", "values") >= 0 ||
         (has(tk, "column") >= 0 && has(tk, "mean") >= 0))
         return CAT_COLUMN;
@@ -122,28 +136,76 @@ static void put_table(buf_t *b, const ask_table_t *t)
     sqlgen_ident(b, t->name);
 }
 
-/* The template for a catalog plan. The table listing shows only what the
- * connection's role may read (has_table_privilege). */
+/* A result built from the discovered schema itself, as a VALUES list: no
+ * system catalog is read (the validator refuses those, rightly), and the
+ * answer is what the planner knows — the same names it plans with. */
+static void put_row_start(buf_t *b, int first)
+{
+    buf_puts(b, first ? "(" : ", (");
+}
+
+static void tables_values(const ask_schema_t *s, buf_t *b)
+{
+    if (s->ntables == 0) {  /* VALUES needs a row: one that no row passes */
+        buf_puts(b, "SELECT * FROM (VALUES ('', '', '', 0, 0::bigint)) AS t(\"table\", \"schema\", "
+                    "\"kind\", \"columns\", \"row_estimate\") WHERE false");
+        return;
+    }
+    buf_puts(b, "SELECT * FROM (VALUES ");
+    for (int i = 0; i < s->ntables && i < CATALOG_MAX_ROWS; i++) {
+        const ask_table_t *t = &s->tables[i];
+        put_row_start(b, i == 0);
+        sqlgen_literal(b, t->name);
+        buf_puts(b, ", ");
+        sqlgen_literal(b, t->schema);
+        buf_puts(b, ", ");
+        sqlgen_literal(b, t->is_view ? "view" : "table");
+        buf_printf(b, ", %d, %.0f::bigint)", t->ncols, t->rows > 0 ? t->rows : 0);
+    }
+    buf_puts(b, ") AS t(\"table\", \"schema\", \"kind\", \"columns\", \"row_estimate\") ORDER BY 1, 2");
+}
+
+/* What a column is for a reader: its key role and a few sampled values. */
+static void column_note(const ask_schema_t *s, const ask_col_t *c, buf_t *b)
+{
+    if (c->pk)
+        buf_puts(b, "primary key");
+    if (c->fk_table >= 0)
+        buf_printf(b, "%sreferences %s", b->len ? ", " : "", s->tables[c->fk_table].name);
+    for (int k = 0; k < c->nsamples && k < 3; k++)
+        buf_printf(b, "%s%.40s", k ? ", " : b->len ? "; e.g. " : "e.g. ", c->samples[k]);
+}
+
+static void columns_values(const ask_schema_t *s, const ask_table_t *t, buf_t *b)
+{
+    buf_puts(b, "SELECT * FROM (VALUES ");
+    for (int i = 0; i < t->ncols; i++) {
+        buf_t note = {0};
+        column_note(s, &t->cols[i], &note);
+        put_row_start(b, i == 0);
+        buf_printf(b, "%d, ", i + 1);
+        sqlgen_literal(b, t->cols[i].name);
+        buf_puts(b, ", ");
+        sqlgen_literal(b, t->cols[i].type ? t->cols[i].type : "");
+        buf_puts(b, ", ");
+        sqlgen_literal(b, buf_str(&note));
+        buf_putc(b, ')');
+        buf_free(&note);
+    }
+    buf_puts(b, ") AS c(\"position\", \"column\", \"type\", \"notes\") ORDER BY 1");
+}
+
+/* The SQL for a catalog plan. */
 char *catalog_sql(const ask_schema_t *s, const ask_q_t *q)
 {
     buf_t b = {0};
     const ask_table_t *t = q->table >= 0 ? &s->tables[q->table] : NULL;
     switch (q->cat) {
     case CAT_TABLES:
-        buf_puts(&b, "SELECT c.relname AS \"table\", obj_description(c.oid, 'pg_class') AS \"description\", "
-                     "c.reltuples::bigint AS \"row_estimate\" FROM pg_catalog.pg_class c "
-                     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                     "WHERE c.relkind IN ('r', 'v', 'm', 'p') AND n.nspname NOT IN "
-                     "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
-                     "AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1 LIMIT 1000");
+        tables_values(s, &b);
         break;
     case CAT_COLUMNS:
-        buf_puts(&b, "SELECT column_name AS \"column\", data_type AS \"type\", is_nullable AS \"nullable\" "
-                     "FROM information_schema.columns WHERE table_schema = ");
-        sqlgen_literal(&b, t->schema);
-        buf_puts(&b, " AND table_name = ");
-        sqlgen_literal(&b, t->name);
-        buf_puts(&b, " ORDER BY ordinal_position");
+        columns_values(s, t, &b);
         break;
     case CAT_SAMPLE:
         buf_puts(&b, "SELECT * FROM ");

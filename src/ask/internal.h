@@ -77,6 +77,7 @@ typedef struct ask_table {
     int nw;
     int pk;         /* single-column pk or -1 */
     int label;      /* column shown when grouping by this table, or -1 */
+    int label2;     /* a second one ("last_name" beside "first_name"), or -1 */
     int time;       /* main date/timestamp column, or -1 */
 } ask_table_t;
 
@@ -116,6 +117,13 @@ struct ask_schema {
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max);
+/* Words that spell a one-word name ("life expectancy" for LifeExpectancy,
+ * "surface area" for SurfaceArea): tokens used (2 or 3), *table and *column
+ * (-1 for a table) filled; 0 when none. */
+int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
+                           int *column);
+/* The sampled value a PH_VALUE phrase stands for (owned by s); NULL for other kinds. */
+const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);
 int lexicon_find_table(const ask_schema_t *s, const char *name);
 int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
 int lexicon_find_vocab(const ask_schema_t *s, const char *term);
@@ -124,6 +132,7 @@ int lexicon_col_is_money(const ask_col_t *c);
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
+int lexicon_col_is_additive(const ask_col_t *c);
 /* Find a (quantity, price) pair in table t; 0 if found. */
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
 /* The time column of t or of the nearest table t reaches many-to-one. */
@@ -134,7 +143,8 @@ int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);
 enum { M_NONE, M_COUNT, M_COUNT_DISTINCT, M_SUM, M_AVG, M_MIN, M_MAX, M_MEDIAN,
        M_METRIC, M_REVENUE };
 enum { G_NONE, G_DAY, G_WEEK, G_MONTH, G_QUARTER, G_YEAR };
-enum { OP_IN, OP_GT, OP_GE, OP_LT, OP_LE, OP_BETWEEN, OP_NOT_IN, OP_NULL, OP_NOT_NULL };
+enum { OP_IN, OP_GT, OP_GE, OP_LT, OP_LE, OP_BETWEEN, OP_NOT_IN, OP_NULL, OP_NOT_NULL,
+       OP_CONTAINS, OP_STARTS, OP_ENDS, OP_COUNT_ };  /* text ops: vals[0] is the text */
 enum { D_NONE, D_TODAY, D_YESTERDAY, D_THIS, D_PREV, D_LAST_N, D_RANGE, D_SINCE,
        D_BEFORE };
 enum { Q_AGG, Q_LIST, Q_CATALOG };
@@ -218,19 +228,33 @@ char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);
 
 /* ---------------------------------------------------------------- parse */
 
+/* One reading of a phrase: a table, a column, or a value of a column. A
+ * value reading carries its own text (owned by the schema), never an index
+ * into some column's samples: moving a mention to another reading moves
+ * the value with it. */
+typedef struct ask_reading {
+    int t, c;
+    const char *val;  /* PH_VALUE: the sampled value as stored; else NULL */
+} ask_reading_t;
+
 /* A schema phrase found in the question, with its equally good readings. */
 typedef struct ask_mention {
-    int kind;             /* PH_* or -1 for a revenue word */
-    int t, c, v;
+    int kind;              /* PH_* or -1 for a revenue word */
+    int t, c;
+    int v;                 /* PH_VOCAB: vocabulary index; -1 word: 1 = a verb ("sold") */
+    const char *val;       /* PH_VALUE: the value this reading filters on */
     int pos, len;
-    int role;             /* R_* */
+    int role;              /* R_* */
     int nalt;
-    ask_colref_t alt[4];  /* other tables the same words name */
+    ask_reading_t alt[4];  /* other columns the same words name */
 } ask_mention_t;
+
+/* Make reading k of m (an alternative) the mention's reading. */
+void mention_take_alt(ask_mention_t *m, int k);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
-       AMB_UNSUPPORTED };
+       AMB_UNSUPPORTED, AMB_ORDER };
 
 #define ASK_MAX_MENTIONS 24
 
@@ -247,6 +271,9 @@ typedef struct ask_parse {
     ask_colref_t amb[4];
     int namb;
     int want_price;       /* "most expensive", "cheapest" */
+    int popular;          /* "most popular": needs a measure the question names */
+    int order_conflict;   /* "highest … lowest" with no "from … to" between */
+    char order_word[32];  /* the word that set q.order, to name it if unused */
     int top;              /* "top N" / "which … most" given */
     int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
     int only;             /* "only X": replace filters on X's column */
@@ -256,8 +283,9 @@ typedef struct ask_parse {
     int show_sql;
 } ask_parse_t;
 
-/* A numeric comparison found before its column is known. */
-typedef struct ask_cmp { int op, pos; double a, b; } ask_cmp_t;
+/* A comparison found before its column is known: numeric ("over 100") or
+ * on text ("contains Express"; text points into the question's tokens). */
+typedef struct ask_cmp { int op, pos; double a, b; const char *text; } ask_cmp_t;
 
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,

@@ -4,6 +4,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,22 @@ int lexicon_col_is_qty(const ask_col_t *c)
     return lexicon_col_is_numeric(c) && has_word(c, qty);
 }
 
+/* A quantity that adds up across rows (amounts, counts, money, lengths of
+ * time spent): what "X by Y" sums when no aggregate word is given. A level
+ * (balance, rating, age, a rate, a price per unit) does not: summing it
+ * answers nothing anyone asked. */
+int lexicon_col_is_additive(const ask_col_t *c)
+{
+    static const char *const adds[] = {"amount", "quantity", "count", "revenue", "total", "sale",
+        "spend", "paid", "payment", "fee", "charge", "cost", "value", "net", "gross", "subtotal",
+        "unit", "population", "area", "budget", "salary", "credit", "hour", "minute", "second",
+        "duration", "distance", "volume", "weight", "profit", "tax", "discount", "point", NULL};
+    static const char *const levels[] = {"balance", "rate", "rating", "score", "age", "price",
+        "percent", "percentage", "ratio", "average", "avg", "mean", "latitude", "longitude",
+        "year", "level", "rank", "grade", "gpa", "temperature", "expectancy", "per", NULL};
+    return lexicon_col_is_numeric(c) && has_word(c, adds) && !has_word(c, levels);
+}
+
 int lexicon_col_is_time(const ask_col_t *c)
 {
     return c->kind == CK_DATE || c->kind == CK_TS;
@@ -108,9 +125,15 @@ int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc)
         *tc = s->tables[t].time;
         return 0;
     }
-    for (int e = 0; e < s->nedges; e++) {  /* one hop many-to-one */
-        int to = s->edges[e].to_t;
-        if (s->edges[e].from_t == t && s->tables[to].time >= 0) {
+    /* one hop many-to-one, to the table this one details: order_items are
+     * dated by their order — but a rental is not dated by its customer's
+     * sign-up, so the two must share a word ("order") */
+    for (int e = 0; e < s->nedges; e++) {
+        int to = s->edges[e].to_t, shared = 0;
+        for (int a = 0; a < s->tables[t].nw; a++)
+            for (int b = 0; b < s->tables[to].nw; b++)
+                shared |= !strcmp(s->tables[t].w[a], s->tables[to].w[b]);
+        if (s->edges[e].from_t == t && s->tables[to].time >= 0 && shared) {
             *tt = to;
             *tc = s->tables[to].time;
             return 0;
@@ -159,6 +182,17 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
     words_free(&tk);
 }
 
+/* A head noun may stand alone for its table or column ("unit_price" for
+ * "price") unless people use it as a function word: "customer_list" is not
+ * what "list the films" means, nor "birth_number" what "number of" does. */
+static int head_may_stand_alone(const char *w)
+{
+    static const char *const cue[] = {"number", "count", "total", "sum", "average", "avg", "mean",
+        "min", "max", "minimum", "maximum", "most", "least", "top", "first", "last", "per", "by",
+        "each", "all", "no", NULL};
+    return !words_is_stop(w) && !words_in(w, cue);
+}
+
 static void index_column(ask_schema_t *s, int *cap, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
@@ -172,7 +206,7 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int is_weak = 0;
     for (int k = 0; n > 1 && weak[k]; k++)
         is_weak |= !strcmp(col->w[n - 1], weak[k]);
-    if (n > 1 && !is_weak)
+    if (n > 1 && !is_weak && head_may_stand_alone(col->w[n - 1]))
         add_phrase(s, cap, dup_words(col->w + n - 1, 1), 1, PH_COLUMN, t, c, -1, 0);
     if (col->kind == CK_TEXT || col->kind == CK_OTHER)
         for (int v = 0; v < col->nsamples; v++)
@@ -201,7 +235,8 @@ static void build_index(ask_schema_t *s)
     for (int t = 0; t < s->ntables; t++) {
         ask_table_t *tb = &s->tables[t];
         add_phrase(s, &cap, dup_words(tb->w, tb->nw), tb->nw, PH_TABLE, t, -1, -1, 0);
-        if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]))  /* "PurchaseOrders": "orders" */
+        if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]) &&  /* "PurchaseOrders": "orders" */
+            head_may_stand_alone(tb->w[tb->nw - 1]))
             add_phrase(s, &cap, dup_words(tb->w + tb->nw - 1, 1), 1, PH_TABLE, t, -1, -1, 0);
         for (int c = 0; c < tb->ncols; c++)
             index_column(s, &cap, t, c);
@@ -232,13 +267,57 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
         int ok = 1;
         for (int k = 1; k < ph->nw && ok; k++)
             ok = !strcmp(ph->w[k], tk->t[i + k].stem) && !tk->t[i + k].used;
+        const char *val = ok && ph->exact_case ? lexicon_phrase_value(s, ph) : NULL;
         if (ok && ph->exact_case)
-            ok = !strcmp(tk->t[i].raw,
-                         s->tables[ph->table].cols[ph->column].samples[ph->value]);
+            ok = val && !strcmp(tk->t[i].raw, val);
         if (ok)
             out[n++] = ph;
     }
     return n;
+}
+
+/* name lower-cased without separators: "LifeExpectancy" -> "lifeexpectancy" */
+static int squashed_equal(const char *name, const char *sq)
+{
+    for (; *name; name++) {
+        if (!isalnum((unsigned char)*name))
+            continue;
+        if (tolower((unsigned char)*name) != *sq++)
+            return 0;
+    }
+    return *sq == 0;
+}
+
+int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
+                           int *column)
+{
+    char sq[128];
+    for (int len = 3; len >= 2; len--) {
+        if (i + len > tk->n)
+            continue;
+        sq[0] = 0;
+        for (int k = i; k < i + len; k++)
+            if (strlen(sq) + strlen(tk->t[k].low) < sizeof sq)
+                strcat(sq, tk->t[k].low);
+        for (int t = 0; t < s->ntables; t++) {
+            *table = t;
+            *column = -1;
+            if (squashed_equal(s->tables[t].name, sq))
+                return len;
+            for (int c = 0; c < s->tables[t].ncols; c++)
+                if (squashed_equal(s->tables[t].cols[c].name, sq))
+                    return *column = c, len;
+        }
+    }
+    return 0;
+}
+
+const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph)
+{
+    if (ph->kind != PH_VALUE)
+        return NULL;
+    const ask_col_t *c = &s->tables[ph->table].cols[ph->column];
+    return ph->value >= 0 && ph->value < c->nsamples ? c->samples[ph->value] : NULL;
 }
 
 /* ------------------------------------------------------------- parsing */
@@ -266,23 +345,68 @@ static void load_column(ask_col_t *c, const json_t *jc)
     c->nw = words_ident(c->name, &c->w);
 }
 
-/* The column a grouping by this table shows: name/title/label, else its
- * key (a status column would merge unrelated rows). */
+static int col_words_are(const ask_col_t *c, const char *const *w, int n)
+{
+    if (c->nw != n)
+        return 0;
+    for (int k = 0; k < n; k++)
+        if (strcmp(c->w[k], w[k]))
+            return 0;
+    return 1;
+}
+
+/* The column a grouping by this table shows, in order of preference: one
+ * named like the table (country.country), a name/title/label (a full name
+ * before a first name), a text column whose values are all different, else
+ * the key (a status column would merge unrelated rows). */
 static int pick_label(const ask_table_t *t)
 {
     static const char *const names[] = {"name", "title", "label", NULL};
-    for (int k = 0; names[k]; k++)
-        for (int i = 0; i < t->ncols; i++)
-            if (t->cols[i].nw && !strcmp(t->cols[i].w[t->cols[i].nw - 1], names[k]))
-                return i;
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind == CK_TEXT && col_words_are(&t->cols[i], (const char *const *)t->w, t->nw))
+            return i;
+    /* rank: "name" alone 0, "full_name" 1, "first_name" 2, "last_name" 3 */
+    int best = -1, best_rank = 4;
+    for (int k = 0; names[k] && best < 0; k++)
+        for (int i = 0; i < t->ncols; i++) {
+            const ask_col_t *c = &t->cols[i];
+            if (!c->nw || strcmp(c->w[c->nw - 1], names[k]))
+                continue;
+            const char *before = c->nw > 1 ? c->w[c->nw - 2] : "";
+            int rank = c->nw == 1 ? 0 : !strcmp(before, "first") ? 2 : !strcmp(before, "last") ? 3 : 1;
+            if (rank < best_rank)
+                best = i, best_rank = rank;
+        }
+    if (best >= 0)
+        return best;
+    for (int i = 0; i < t->ncols; i++)
+        if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].n_distinct == -1)
+            return i;
     return t->pk;
 }
 
+/* "last_name" beside a "first_name" label: both show who it is. */
+static int pick_label2(const ask_table_t *t)
+{
+    static const char *const first[] = {"first", "name"}, *const last[] = {"last", "name"};
+    if (t->label < 0 || !col_words_are(&t->cols[t->label], first, 2))
+        return -1;
+    for (int i = 0; i < t->ncols; i++)
+        if (col_words_are(&t->cols[i], last, 2))
+            return i;
+    return -1;
+}
+
+/* The table's main date: an order date before others; never a bookkeeping
+ * stamp ("last_update", "modified_at"), which says when a row was edited,
+ * not when the thing happened. */
 static int pick_time(const ask_table_t *t)
 {
+    static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
+        "synced", "etl", "loaded", NULL};
     int best = -1;
     for (int i = 0; i < t->ncols; i++) {
-        if (!lexicon_col_is_time(&t->cols[i]))
+        if (!lexicon_col_is_time(&t->cols[i]) || has_word(&t->cols[i], bookkeeping))
             continue;
         if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
             best = i;
@@ -310,8 +434,38 @@ static int load_table(ask_table_t *t, const json_t *jt)
         t->pk = -1;
     t->nw = words_ident(t->name, &t->w);
     t->label = pick_label(t);
+    t->label2 = pick_label2(t);
     t->time = pick_time(t);
     return *t->name ? 0 : -1;
+}
+
+static void drop_first_word(char ***w, int *nw)
+{
+    free((*w)[0]);
+    memmove(*w, *w + 1, (size_t)(*nw - 1) * sizeof **w);
+    (*nw)--;
+}
+
+/* "tbl_orders", "dim_customer", "sbCustomer" in a schema where every table
+ * starts with "sb", "c_name" beside "c_city": a marker no one says aloud.
+ * Dropped from the words (never from the names the SQL uses). */
+static void strip_prefixes(ask_schema_t *s)
+{
+    static const char *const markers[] = {"tbl", "tb", "t", "dim", "fact", "fct", "stg", "vw", NULL};
+    int common = s->ntables >= 2;
+    for (int t = 0; t < s->ntables && common; t++)
+        common = s->tables[t].nw >= 2 && !strcmp(s->tables[t].w[0], s->tables[0].w[0]);
+    for (int t = 0; t < s->ntables; t++) {
+        ask_table_t *tb = &s->tables[t];
+        if (tb->nw >= 2 && (common || words_in(tb->w[0], markers)))
+            drop_first_word(&tb->w, &tb->nw);
+        int shared = tb->ncols >= 2;  /* every column starts with the same short word */
+        for (int c = 0; c < tb->ncols && shared; c++)
+            shared = tb->cols[c].nw >= 2 && strlen(tb->cols[0].w[0]) <= 3 &&
+                     !strcmp(tb->cols[c].w[0], tb->cols[0].w[0]);
+        for (int c = 0; c < tb->ncols && shared; c++)
+            drop_first_word(&tb->cols[c].w, &tb->cols[c].nw);
+    }
 }
 
 /* "shipping_country_id" / "customerId" -> the table its words name. */
@@ -415,6 +569,7 @@ ask_schema_t *ask_schema_new(const json_t *discovered, const json_t *vocabulary,
             s->ntables++;
             goto fail;
         }
+    strip_prefixes(s);
     load_fks(s, tables);
     if (load_vocab(s, vocabulary, err, errlen) < 0)
         goto fail;

@@ -74,11 +74,16 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
 
 static void scan_top(ask_toks_t *tk, ask_parse_t *p)
 {
-    static const char *const hi[] = {"most", "highest", "largest", "biggest", "greatest", "best", NULL};
-    static const char *const lo[] = {"least", "fewest", "lowest", "smallest", "worst", "cheapest", NULL};
+    static const char *const hi[] = {"most", "highest", "largest", "biggest", "greatest", "best",
+        "busiest", "strongest", NULL};
+    static const char *const lo[] = {"least", "fewest", "lowest", "smallest", "worst", "cheapest",
+        "weakest", NULL};
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
         ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
+        if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (words_in(w, hi) || words_in(w, lo) ||
+                                  !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
+            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw);
         if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
             !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
             p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;
@@ -91,8 +96,19 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             p->q.order = words_in(nx->low, hi) ? 1 : -1;
             p->top = 1;
             use(tk, i, 2);
-        } else if (!tk->t[i].used && (words_in(w, hi) || words_in(w, lo)) && strcmp(w, "cheapest")) {
-            p->q.order = words_in(w, hi) ? 1 : -1;
+        } else if (!tk->t[i].used && (words_in(w, hi) || words_in(w, lo)) && strcmp(w, "cheapest") &&
+                   !words_at(tk, i - 1, "at")) {  /* "at least 5" is a comparison */
+            int o = words_in(w, hi) ? 1 : -1;
+            /* "from the best rating to the lowest": the first word says the way */
+            int to = words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
+            if (p->q.order && p->q.order != o && !to)
+                p->order_conflict = 1;
+            if (!p->q.order)
+                p->q.order = o;
+            use(tk, i, 1);
+        }
+        if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
+            p->popular = 1;
             use(tk, i, 1);
         }
         if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
@@ -119,9 +135,31 @@ static int year_like(const ask_tok_t *t)
     return t->isnum && t->num >= 1900 && t->num <= 2100 && strlen(t->low) == 4;
 }
 
+/* "contains Express", "starting with AIR", "ends with 'son'": a text test
+ * on the column named before it. The text is the next token, as typed. */
+static int scan_text_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
+{
+    const char *w = tk->t[i].low;
+    int op = -1, j = i + 1;
+    if (words_in(w, (const char *const[]){"contains", "containing", "contain", "including", NULL}))
+        op = OP_CONTAINS;
+    else if (words_in(w, (const char *const[]){"starts", "starting", "begins", "beginning", "start",
+                 "begin", NULL}) && words_at(tk, i + 1, "with"))
+        op = OP_STARTS, j = i + 2;
+    else if (words_in(w, (const char *const[]){"ends", "ending", "end", NULL}) && words_at(tk, i + 1, "with"))
+        op = OP_ENDS, j = i + 2;
+    if (op < 0 || j >= tk->n || tk->t[j].used)
+        return 0;
+    *c = (ask_cmp_t){.op = op, .pos = i, .text = tk->t[j].raw};
+    use(tk, i, j + 1 - i);
+    return 1;
+}
+
 /* "over 100", "at least 5", "less than 20", "between 10 and 20". */
 static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
+    if (scan_text_cmp_at(tk, i, c))
+        return 1;
     const char *w = tk->t[i].low;
     int j = i + 1, op = -1;
     if (words_in(w, (const char *const[]){"over", "above", "exceeding", "exceeds", ">", NULL}))
@@ -143,13 +181,13 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num};
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL};
         use(tk, i, 4);
         return 1;
     }
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
-    *c = (ask_cmp_t){op, i, tk->t[j].num, 0};
+    *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL};
     use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
     return 1;
 }
@@ -167,6 +205,14 @@ static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
     if ((!strcmp(w, "over") && words_at(tk, i + 1, "time")) || !strcmp(w, "trend") ||
         !strcmp(w, "trends") || !strcmp(w, "timeline") || (!strcmp(w, "time") && words_at(tk, i + 1, "series")))
         return p->q.grain = G_MONTH, use(tk, i, strcmp(w, "over") && strcmp(w, "time") ? 1 : 2), 1;
+    /* "our best month ever", "the busiest day": a period named right after a
+     * superlative is what is ranked */
+    if (i > 0 && tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"best",
+            "worst", "busiest", "biggest", "strongest", "weakest", "highest", "lowest", "top", NULL})) {
+        g = plan_grain_parse(tk->t[i].stem);
+        if (g && g != G_NONE)
+            return p->q.grain = g, use(tk, i, 1), 1;
+    }
     int cue = words_in(w, (const char *const[]){"by", "per", "each", "every", "a", "and", NULL});
     if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
         return 0;
@@ -181,12 +227,25 @@ static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
     return 1;
 }
 
+/* "customers who signed up this year", "users registered in 2024": with a
+ * period, these verbs say the period applies to when the row was created —
+ * the table's own time column, which is what the plan uses. */
+static void scan_event_verbs(ask_toks_t *tk)
+{
+    static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
+        "opened", "signup", "signups", NULL};
+    for (int i = 0; i < tk->n; i++)
+        if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
+            use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
+}
+
 static int kind_rank(int kind)
 {
     return kind == PH_VOCAB ? 3 : kind == PH_TABLE ? 2 : kind == PH_COLUMN ? 1 : 0;
 }
 
-static void add_mention(ask_parse_t *p, const ask_phrase_t *const *m, int n, int pos)
+static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_t *const *m,
+                        int n, int pos)
 {
     if (p->nm == ASK_MAX_MENTIONS)
         return;
@@ -196,12 +255,22 @@ static void add_mention(ask_parse_t *p, const ask_phrase_t *const *m, int n, int
             (m[k]->nw == m[best]->nw && kind_rank(m[k]->kind) > kind_rank(m[best]->kind)))
             best = k;
     ask_mention_t *x = &p->m[p->nm++];
-    *x = (ask_mention_t){m[best]->kind, m[best]->table, m[best]->column, m[best]->value,
-                         pos, m[best]->nw, R_NONE, 0, {{0, 0}}};
+    *x = (ask_mention_t){.kind = m[best]->kind, .t = m[best]->table, .c = m[best]->column,
+                         .v = m[best]->kind == PH_VOCAB ? m[best]->value : -1,
+                         .val = lexicon_phrase_value(s, m[best]), .pos = pos, .len = m[best]->nw,
+                         .role = R_NONE};
     for (int k = 0; k < n && x->nalt < 4; k++)
         if (k != best && m[k]->nw == m[best]->nw && m[k]->kind == m[best]->kind &&
             (m[k]->table != x->t || m[k]->column != x->c))
-            x->alt[x->nalt++] = (ask_colref_t){m[k]->table, m[k]->column};
+            x->alt[x->nalt++] = (ask_reading_t){m[k]->table, m[k]->column,
+                                                lexicon_phrase_value(s, m[k])};
+}
+
+void mention_take_alt(ask_mention_t *m, int k)
+{
+    m->t = m->alt[k].t;
+    m->c = m->alt[k].c;
+    m->val = m->alt[k].val;
 }
 
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -216,15 +285,23 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             if (!n || m[0]->kind != PH_VOCAB) {
                 int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling");
                 if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure */
-                    p->m[p->nm++] = (ask_mention_t){-1, -1, -1, weak, i, 1, R_NONE, 0, {{0, 0}}};
+                    p->m[p->nm++] = (ask_mention_t){.kind = -1, .t = -1, .c = -1, .v = weak,
+                                                    .pos = i, .len = 1, .role = R_NONE};
                 use(tk, i, 1);
                 continue;
             }
         }
-        int n = lexicon_match(s, tk, i, m, 32);
+        int n = lexicon_match(s, tk, i, m, 32), t, c, len;
+        if (n == 0 && (len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 && p->nm < ASK_MAX_MENTIONS) {
+            p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
+                                            .v = -1, .pos = i, .len = len, .role = R_NONE};
+            use(tk, i, len);
+            i += len - 1;
+            continue;
+        }
         if (n == 0)
             continue;
-        add_mention(p, m, n, i);
+        add_mention(s, p, m, n, i);
         use(tk, i, p->m[p->nm - 1].len);
         i += p->m[p->nm - 1].len - 1;
     }
@@ -245,7 +322,7 @@ static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
             hit = b->t == a->t;
         for (int k = 0; k < b->nalt && !hit; k++)
             if (b->alt[k].t == a->t)
-                hit = 1, b->t = a->t, b->c = b->alt[k].c;
+                hit = 1, mention_take_alt(b, k);
         if (!hit)
             continue;
         if (b->kind == PH_TABLE && p->q.nvia < 2)  /* the way there: via the customer */
@@ -272,12 +349,20 @@ void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             nc++;
     for (int i = 0; i < tk->n; i++) {
         ask_date_t d;
-        if (!tk->t[i].used && dates_parse(tk, i, &d))
+        if (!tk->t[i].used && dates_parse(tk, i, &d)) {
             p->q.date = d;
+            /* "over the last 30 days", "during 2024", "within this year" */
+            int k = i > 0 && words_at(tk, i - 1, "the") ? i - 1 : i;
+            if (k > 0 && !tk->t[k - 1].used && words_in(tk->t[k - 1].low, (const char *const[]){
+                    "over", "during", "within", "for", "in", NULL}))
+                use(tk, k - 1, i - k + 1);
+        }
     }
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used)
             scan_grain_at(tk, i, p);
+    if (p->q.date.kind)
+        scan_event_verbs(tk);
     scan_mentions(s, tk, p);
     merge_pairs(s, p);
     assemble_plan(s, tk, p, cmps, nc);

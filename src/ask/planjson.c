@@ -13,8 +13,8 @@
 static const char *const grains[] = {"", "day", "week", "month", "quarter", "year"};
 static const char *const mkinds[] = {"none", "count", "count_distinct", "sum", "avg",
     "min", "max", "median", "metric", "revenue"};
-static const char *const ops[] = {"in", ">", ">=", "<", "<=", "between", "not_in", "is_null",
-    "not_null"};
+static const char *const ops[OP_COUNT_] = {"in", ">", ">=", "<", "<=", "between", "not_in",
+    "is_null", "not_null", "contains", "starts_with", "ends_with"};
 static const char *const dkinds[] = {"none", "today", "yesterday", "this", "last",
     "last_n", "range", "since", "before"};
 static const char *const cats[] = {"tables", "columns", "sample", "count", "column"};
@@ -75,7 +75,7 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
 {
     json_t *j = colref_json(s, f->col.t, f->col.c), *v = json_array();
     json_object_set_new(j, "op", json_string(ops[f->op]));
-    if (f->op == OP_IN || f->op == OP_NOT_IN)
+    if (f->op == OP_IN || f->op == OP_NOT_IN || f->op >= OP_CONTAINS)
         for (int k = 0; k < f->nvals; k++)
             json_array_append_new(v, json_string(f->vals[k]));
     else if (f->op != OP_NULL && f->op != OP_NOT_NULL)
@@ -150,7 +150,7 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
 {
     memset(f, 0, sizeof *f);
     const json_t *v = json_object_get(j, "values");
-    f->op = find_name(ops, 9, json_string_value(json_object_get(j, "op")));
+    f->op = find_name(ops, OP_COUNT_, json_string_value(json_object_get(j, "op")));
     if (f->op < 0 || colref_read(s, j, &f->col.t, &f->col.c, 1) < 0 || !json_is_array(v))
         return -1;
     size_t n = json_array_size(v);
@@ -160,7 +160,7 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
         return -1;
     for (size_t k = 0; k < n; k++) {
         const json_t *x = json_array_get(v, k);
-        if (f->op == OP_IN || f->op == OP_NOT_IN) {
+        if (f->op == OP_IN || f->op == OP_NOT_IN || (f->op >= OP_CONTAINS && n == 1)) {
             if (!json_is_string(x))
                 return -1;
             f->vals[f->nvals++] = xstrdup(json_string_value(x));
@@ -289,6 +289,9 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
                 buf_printf(b, "%s%s", k ? (k + 1 == f->nvals ? " or " : ", ") : "", f->vals[k]);
         } else if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
             buf_puts(b, f->op == OP_NULL ? "is missing" : "is set");
+        } else if (f->op >= OP_CONTAINS) {
+            buf_printf(b, "%s \"%s\"", f->op == OP_CONTAINS ? "contains" : f->op == OP_STARTS
+                       ? "starts with" : "ends with", f->nvals ? f->vals[0] : "");
         } else if (f->op == OP_BETWEEN) {
             buf_printf(b, "is between %g and %g", f->num[0], f->num[1]);
         } else {

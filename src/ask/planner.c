@@ -177,8 +177,7 @@ static char *understood_words(const ask_schema_t *s, const ask_parse_t *p)
         else if (m->kind == PH_TABLE)
             buf_puts(&b, s->tables[m->t].name);
         else if (m->kind == PH_VALUE)
-            buf_printf(&b, "%s = %s", s->tables[m->t].cols[m->c].name,
-                       s->tables[m->t].cols[m->c].samples[m->v]);
+            buf_printf(&b, "%s = %s", s->tables[m->t].cols[m->c].name, m->val ? m->val : "?");
         else
             buf_printf(&b, "%s.%s", s->tables[m->t].name, s->tables[m->t].cols[m->c].name);
     }
@@ -257,6 +256,8 @@ static const char *why_text(const ask_parse_t *p, char *tmp, size_t n)
     case AMB_MEASURE: return "I am not sure what to measure.";
     case AMB_COMPARE: return "I am not sure which number that comparison is about.";
     case AMB_TIME: return "I found no date column to apply that period to.";
+    case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
+    case AMB_TABLE: return "Tables of that name are in more than one schema.";
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;
@@ -277,21 +278,18 @@ static const char *why_text(const ask_parse_t *p, char *tmp, size_t n)
     return "I could not tell what to compute from that question.";
 }
 
+/* Sure only when every content word was placed and no two readings tie:
+ * a word left over means the plan answers something else than was asked. */
 static double confidence(const ask_parse_t *p, int content)
 {
-    double c = 1.0 - 0.2 * p->unknown;
     if (!p->recognised || (!p->measure_set && p->q.kind != Q_LIST) || p->sql_like)
         return 0.1;
-    if (p->ambiguous)
-        c = c < 0.4 ? c : 0.4;
-    for (int i = 0; i < p->nm; i++)  /* a column named but not used: unsure */
-        if (p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE && p->q.kind == Q_AGG &&
-            !(p->m[i].t == p->q.time.t && p->m[i].c == p->q.time.c))
-            c -= 0.2;
+    if (p->unknown || p->ambiguous)
+        return 0.3;
     if (content <= 1 && !p->agg_cue && p->q.kind == Q_AGG && !p->q.ndims && !p->q.grain && !p->q.nf &&
         !p->q.date.kind)
-        c = c < 0.5 ? c : 0.5;  /* a bare "sales": total? trend? per product? */
-    return c < 0 ? 0 : c;
+        return 0.5;  /* a bare "sales": total? trend? per product? */
+    return 1.0;
 }
 
 static int content_words(const ask_toks_t *tk)
@@ -302,7 +300,18 @@ static int content_words(const ask_toks_t *tk)
     return n;
 }
 
-static void finish(const ask_schema_t *s, ask_q_t *q, ask_plan_result_t *out)
+/* 1 when the plan uses the order the question asked for ("the biggest
+ * city" with nothing to rank by is a list in id order: not what was asked). */
+static int order_used(const ask_q_t *q)
+{
+    if (!q->order || q->kind == Q_CATALOG)
+        return 1;
+    if (q->kind == Q_LIST)
+        return q->m.c >= 0;
+    return q->ndims > 0 || q->grain != G_NONE;
+}
+
+static void finish(const ask_schema_t *s, const ask_q_t *q, ask_plan_result_t *out)
 {
     char err[256];
     out->understood = plan_describe(s, q);
@@ -341,13 +350,18 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         out->chart = xstrdup(p.chart);
     out->show_sql = p.show_sql;
     out->confidence = confidence(&p, content_words(tk));
-    if (have_prev && followup_is_edit(&p) && (p.unknown == 0 || p.recognised) &&
-        !p.ambiguous && followup_merge(s, &prev, &p) == 0) {
-        out->confidence = p.unknown ? 0.9 - 0.2 * p.unknown : 0.9;
-        finish(s, &prev, out);
-    } else {
-        finish(s, &p.q, out);
+    const ask_q_t *q = &p.q;
+    if (have_prev && followup_is_edit(&p) && p.unknown == 0 && !p.ambiguous &&
+        followup_merge(s, &prev, &p) == 0) {
+        out->confidence = 0.9;
+        q = &prev;
     }
+    if (!order_used(q) && out->confidence >= ASK_CONFIDENCE_MIN) {
+        out->confidence = 0.3;
+        p.unknown++;
+        snprintf(p.unknown_word, sizeof p.unknown_word, "%s", p.order_word[0] ? p.order_word : "most");
+    }
+    finish(s, q, out);
     if (have_prev)
         plan_clear(&prev);
     if (!out->sql || out->confidence < ASK_CONFIDENCE_MIN) {

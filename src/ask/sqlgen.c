@@ -8,6 +8,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,20 @@ static int forward_only(const int *path, int n)
     return 1;
 }
 
+/* Another key of the same table pointing at the same column: two roles
+ * ("Source airport ID", "Destination airport ID"), so no join is right by
+ * default. Edges to other columns of the target are one composite key. */
+static int edge_has_rival(const ask_schema_t *s, const ask_edge_t *e)
+{
+    for (int x = 0; x < s->nedges; x++) {
+        const ask_edge_t *o = &s->edges[x];
+        if (o != e && o->from_t == e->from_t && o->to_t == e->to_t && o->to_c == e->to_c &&
+            o->from_c != e->from_c)
+            return 1;
+    }
+    return 0;
+}
+
 static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
 {
     int path[MAX_JOINED], alt[MAX_JOINED], hop[MAX_JOINED];
@@ -175,6 +190,8 @@ static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
         int fwd = path[k] > 0, from = fwd ? e->from_t : e->to_t, to = fwd ? e->to_t : e->from_t;
         if (join_index(j, to) >= 0)
             continue;
+        if (edge_has_rival(s, e))
+            return -1;  /* routes → airports by source or by destination: not ours to pick */
         if (j->n == MAX_JOINED)
             return -1;
         j->fanout |= !fwd;
@@ -191,6 +208,19 @@ static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
         sqlgen_ident(&j->from, j->alias[ti]);
         buf_putc(&j->from, '.');
         sqlgen_ident(&j->from, s->tables[e->to_t].cols[e->to_c].name);
+        for (int x = 0; x < s->nedges; x++) {  /* the other columns of a composite key */
+            const ask_edge_t *o = &s->edges[x];
+            if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
+                continue;
+            buf_puts(&j->from, " AND ");
+            sqlgen_ident(&j->from, j->alias[fi]);
+            buf_putc(&j->from, '.');
+            sqlgen_ident(&j->from, s->tables[o->from_t].cols[o->from_c].name);
+            buf_puts(&j->from, " = ");
+            sqlgen_ident(&j->from, j->alias[ti]);
+            buf_putc(&j->from, '.');
+            sqlgen_ident(&j->from, s->tables[o->to_t].cols[o->to_c].name);
+        }
     }
     return 0;
 }
@@ -240,6 +270,16 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
     }
 }
 
+/* Text typed with a capital letter is matched as typed ("Express" is not
+ * "EXPRESS"); all lower case matches any case — as smartcase search does. */
+static int sqlgen_smartcase(const char *text)
+{
+    for (const char *c = text ? text : ""; *c; c++)
+        if (isupper((unsigned char)*c))
+            return 1;
+    return 0;
+}
+
 static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
 {
     static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
@@ -260,6 +300,18 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
             sqlgen_literal(b, f->vals[i]);
         }
         buf_putc(b, ')');
+    } else if (f->op >= OP_CONTAINS) {  /* the text's own % _ \ literal */
+        buf_t pat = {0};
+        buf_puts(&pat, f->op == OP_STARTS ? "" : "%");
+        for (const char *c = f->nvals ? f->vals[0] : ""; *c; c++) {
+            if (*c == '%' || *c == '_' || *c == '\\')
+                buf_putc(&pat, '\\');
+            buf_putc(&pat, *c);
+        }
+        buf_puts(&pat, f->op == OP_ENDS ? "" : "%");
+        buf_puts(b, sqlgen_smartcase(f->vals[0]) ? " LIKE " : " ILIKE ");
+        sqlgen_literal(b, buf_str(&pat));
+        buf_free(&pat);
     } else if (f->op == OP_BETWEEN) {
         buf_printf(b, " BETWEEN %.15g AND %.15g", f->num[0], f->num[1]);
     } else {
@@ -299,6 +351,35 @@ static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
     }
 }
 
+/* 1 when a metric's expression names table t as "t." (not inside a longer
+ * name): "… FILTER (WHERE orders.status <> 'cancelled')" needs orders. */
+static int metric_names(const char *expr, const char *table)
+{
+    size_t n = strlen(table);
+    for (const char *p = strstr(expr, table); p; p = strstr(p + 1, table)) {
+        int start = p == expr || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.');
+        if (start && p[n] == '.')
+            return 1;
+    }
+    return 0;
+}
+
+/* Tables a metric's expression refers to, joined many-to-one from its own
+ * table (a join that fans out would multiply what the metric sums). */
+static int join_metric_tables(const ask_schema_t *s, joins_t *j, const ask_q_t *q)
+{
+    const char *expr = s->vocab[q->m.metric].expr;
+    int path[MAX_JOINED];
+    for (int t = 0; t < s->ntables; t++) {
+        if (t == q->m.t || join_index(j, t) >= 0 || !metric_names(expr, s->tables[t].name))
+            continue;
+        int n = sqlgen_path(s, q->m.t, t, path, MAX_JOINED);
+        if (n < 0 || !forward_only(path, n) || join_to(s, j, t, NULL) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int collect_joins(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
 {
     alias_for(s, j, base);
@@ -312,7 +393,7 @@ static int collect_joins(const ask_schema_t *s, const ask_q_t *q, joins_t *j, in
     if ((q->grain || q->date.kind) && q->time.t >= 0)
         rc |= join_to(s, j, q->time.t, q);
     if (q->m.kind == M_METRIC && q->m.t >= 0)
-        rc |= join_to(s, j, q->m.t, q);
+        rc |= join_to(s, j, q->m.t, q) | join_metric_tables(s, j, q);
     return rc;
 }
 
@@ -344,6 +425,14 @@ static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
     buf_puts(b, " GROUP BY ");
     for (int i = 1; i <= ncols; i++)
         buf_printf(b, "%s%d", i > 1 ? ", " : "", i);
+    for (int i = 0; i < q->ndims; i++) {  /* two actors both called PENELOPE stay two */
+        const ask_table_t *tb = &s->tables[q->dims[i].t];
+        if (q->dims[i].c == tb->label && tb->pk >= 0 && tb->pk != tb->label &&
+            tb->cols[tb->label].n_distinct != -1) {
+            buf_puts(b, ", ");
+            put_col(s, b, j, q->dims[i].t, tb->pk);
+        }
+    }
     if (q->grain && !q->order)
         buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
     else

@@ -23,6 +23,10 @@ static const char *const synonyms[][2] = {
     {"placed", "order"}, {"ordered", "order"}, {"sold", "sale"},
     {"selling", "sale"}, {"seller", "sale"}, {"day", "day"},
     {"line", "item"}, {"tier", "segment"},
+    /* abbreviations in column and table names */
+    {"amt", "amount"}, {"dt", "date"}, {"addr", "address"}, {"dept", "department"},
+    {"emp", "employee"}, {"mgr", "manager"}, {"acct", "account"}, {"txn", "transaction"},
+    {"yr", "year"}, {"qtr", "quarter"},
 };
 
 /* Irregular plurals and words the suffix rules get wrong. */
@@ -37,26 +41,27 @@ static const char *const irregular[][2] = {
     {"less", "less"}, {"kitchens", "kitchen"}, {"does", "does"},
 };
 
+/* Function words: they carry no meaning a plan must account for, so the
+ * planner may leave them unused. Words that do carry meaning ("by", "each",
+ * "total", "average", "most", "more", "than", "since", "before", "no", …) are
+ * deliberately NOT here: a rule must consume them, and one left over makes
+ * the planner unsure instead of silently dropping what it asked for. */
 static const char *const stops[] = {
     "the", "a", "an", "of", "for", "in", "on", "at", "to", "me", "show", "give",
     "list", "what", "which", "is", "are", "was", "were", "do", "does", "did", "our",
-    "we", "my", "i", "you", "please", "by", "per", "each", "with", "and", "or", "how",
-    "many", "much", "there", "all", "from", "that", "have", "has", "had", "it", "its",
-    "be", "been", "can", "could", "would", "tell", "get", "find", "display", "see",
-    "let", "us", "s", "t", "as", "this", "these", "those", "they", "their", "them",
-    "who", "whom", "where", "when", "up", "into", "than", "then", "so", "just",
-    "only", "now", "also", "about", "over", "under", "between", "since", "before",
-    "after", "during", "across", "within", "total", "number", "count", "amount",
-    "most", "least", "top", "bottom", "best", "worst", "highest", "lowest", "what's",
-    "whats", "some", "any", "every", "time", "overall", "ever", "made", "make",
-    "generated", "got", "value", "values", "instead", "same", "but", "chart",
-    "graph", "plot", "breakdown", "break", "down", "split", "grouped", "group",
-    "broken", "out", "we've", "sum", "average", "avg", "mean", "more", "fewer",
-    "less", "greater", "above", "below", "at", "until", "till", "via", "through",
-    "across", "hey", "hi", "ok", "okay", "thanks", "thank", "kindly", "want",
-    "need", "know", "like", "would", "should", "will", "shall", "one", "rows",
-    "row", "record", "records", "entries", "entry", "table", "tables", "column",
-    "columns", "field", "fields", "no", "than",
+    "we", "my", "i", "you", "please", "with", "and", "or", "how", "many", "much",
+    "there", "all", "from", "that", "have", "has", "had", "it", "its", "be", "been",
+    "can", "could", "would", "tell", "get", "find", "display", "see", "let", "us", "s",
+    "t", "as", "this", "these", "those", "they", "their", "them", "who", "whom", "whose",
+    "where", "up", "into", "so", "then", "just", "only", "now", "also", "about",
+    "what's", "whats", "some", "any", "time", "overall", "ever", "made", "make",
+    "generated", "got", "value", "values", "instead", "same", "but", "chart", "graph",
+    "plot", "breakdown", "break", "down", "split", "grouped", "group", "broken", "out",
+    "we've", "via", "through", "hey", "hi", "ok", "okay", "thanks", "thank", "kindly",
+    "want", "need", "know", "like", "should", "will", "shall", "rows", "row", "record",
+    "records", "entries", "entry", "table", "tables", "column", "columns", "field",
+    "fields", "return", "provide", "retrieve", "fetch", "data", "everything",
+    "information", "info", "details",
 };
 
 int words_is_stop(const char *low)

@@ -173,7 +173,7 @@ int query_discover(arena_t *a, const char *org_id, const conn_row_t *c, int *nta
         conn_set_sync(a, org_id, c->id, err);
         return -1;
     }
-    sqlsafe_discover_opts_t opts = {.sample_values = 10, .sample_timeout_ms = 2000,
+    sqlsafe_discover_opts_t opts = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
                                     .exact_count_below = 10000};
     json_t *schema = NULL;
     int rc = sqlsafe_discover(pg, &opts, &schema, err, errlen);

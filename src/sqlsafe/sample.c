@@ -21,7 +21,7 @@
 
 #define DEFAULT_SAMPLE_TIMEOUT_MS 2000
 #define PHASE_BUDGET_MS   45000    /* counts + samples together, then skip the rest */
-#define MAX_DISTINCT      50       /* more distinct values than this is not a category */
+#define MAX_DISTINCT      SQLSAFE_SAMPLE_VALUES  /* more distinct values: not a category */
 #define SMALL_TABLE_ROWS  1000     /* no stats: sample a table this small anyway */
 #define BIG_TABLE_ROWS    100000   /* above this, TABLESAMPLE first */
 #define SAMPLE_TARGET     20000.0  /* rows TABLESAMPLE aims to return */

@@ -170,6 +170,11 @@ const char *sqlsafe_type_name(unsigned int oid);
  * The schema of every table, view and materialized view the user can read
  * in a non-system schema (partitions are folded into their parent). */
 
+/* Values the planner learns per text column: every value of a column with up
+ * to this many (countries, categories, airlines), so that a question naming
+ * one is understood, not dropped. A column with more is not sampled. */
+#define SQLSAFE_SAMPLE_VALUES 300
+
 typedef struct sqlsafe_discover_opts {
     int sample_values;       /* distinct values per low-cardinality text column; 0 = none */
     int sample_timeout_ms;   /* bound of each count or sample query; <= 0 means 2000 */

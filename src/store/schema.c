@@ -104,7 +104,8 @@ json_t *schema_store_table(arena_t *a, const char *org_id, const char *conn_id,
         " round((null_fraction * 100)::numeric, 1) AS null_pct,"
         " CASE WHEN distinct_estimate < 0 THEN round((-distinct_estimate * 100)::numeric, 1) || '% of rows'"
         "      ELSE distinct_estimate::bigint::text END AS distinct_est,"
-        " (SELECT string_agg(v, ', ') FROM jsonb_array_elements_text(coalesce(sample_values, '[]')) v) AS samples"
+        " (SELECT string_agg(v, ', ' ORDER BY n) FROM jsonb_array_elements_text(coalesce(sample_values, '[]'))"
+        "  WITH ORDINALITY AS e(v, n) WHERE n <= 10) AS samples"
         " FROM schema_columns sc WHERE org_id = $1 AND table_id = $2 ORDER BY ordinal",
         2, (const char *[]){org_id, table_id}, err, sizeof err);
     json_t *o = db_row_json(t, 0);

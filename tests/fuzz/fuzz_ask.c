@@ -1,8 +1,10 @@
-/* fuzz_ask — the deterministic planner on arbitrary questions, over the
- * shop fixture schema (tests/unit/ask_fixtures/shop_schema.json) with a
- * vocabulary metric. Each plan is also used as the previous plan of a
- * follow-up question (the same text). Invariant: every SQL the planner
- * returns passes sqlsafe_validate. */
+/* fuzz_ask — the whole deterministic planner on arbitrary questions, over
+ * two fixed schemas of different shapes: the shop (snake_case, declared
+ * keys, a vocabulary metric) and the camelCase CRM (plural tables, keys
+ * inferred). The first input byte picks the schema. Each plan is also used
+ * as the previous plan of a follow-up question (the same text). Invariants:
+ * no crash or sanitizer report; every SQL the planner returns passes
+ * sqlsafe_validate; an answer is confident, anything else a clarification. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,33 +17,39 @@
 #define FUZZ_ROOT "."
 #endif
 
-static ask_schema_t *schema;
+static ask_schema_t *schemas[2];
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+static ask_schema_t *load_schema(const char *root, const char *file, const char *vocab)
 {
-    (void)argc, (void)argv;
-    const char *root = getenv("DATAMIND_ROOT") ? getenv("DATAMIND_ROOT") : FUZZ_ROOT;
     char path[4096], err[256];
-    snprintf(path, sizeof path, "%s/tests/unit/ask_fixtures/shop_schema.json", root);
+    snprintf(path, sizeof path, "%s/tests/unit/ask_fixtures/%s", root, file);
     json_error_t je;
     json_t *sj = json_load_file(path, 0, &je);
     if (!sj) {
         fprintf(stderr, "fuzz_ask: %s: %s\n", path, je.text);
         exit(2);
     }
-    json_t *voc = json_loads(
-        "[{\"term\":\"net revenue\",\"description\":\"after discount\",\"kind\":\"metric\","
-        "\"table\":\"order_items\",\"column\":null,\"expression\":"
-        "\"sum(order_items.quantity * order_items.unit_price * (1 - order_items.discount))\"},"
-        "{\"term\":\"sales channel\",\"kind\":\"column\",\"table\":\"orders\",\"column\":\"channel\"}]",
-        0, NULL);
-    schema = ask_schema_new(sj, voc, err, sizeof err);
-    if (!schema) {
-        fprintf(stderr, "fuzz_ask: schema: %s\n", err);
+    json_t *voc = vocab ? json_loads(vocab, 0, NULL) : NULL;
+    ask_schema_t *s = ask_schema_new(sj, voc, err, sizeof err);
+    if (!s) {
+        fprintf(stderr, "fuzz_ask: %s: %s\n", file, err);
         exit(2);
     }
     json_decref(sj);
     json_decref(voc);
+    return s;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    const char *root = getenv("DATAMIND_ROOT") ? getenv("DATAMIND_ROOT") : FUZZ_ROOT;
+    schemas[0] = load_schema(root, "shop_schema.json",
+        "[{\"term\":\"net revenue\",\"description\":\"after discount\",\"kind\":\"metric\","
+        "\"table\":\"order_items\",\"column\":null,\"expression\":"
+        "\"sum(order_items.quantity * order_items.unit_price * (1 - order_items.discount))\"},"
+        "{\"term\":\"sales channel\",\"kind\":\"column\",\"table\":\"orders\",\"column\":\"channel\"}]");
+    schemas[1] = load_schema(root, "camel_schema.json", NULL);
     return 0;
 }
 
@@ -71,8 +79,10 @@ static void check_result(const char *q, const ask_plan_result_t *r)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size > 2000)
+    if (size < 1 || size > 2001)
         return 0;
+    ask_schema_t *schema = schemas[data[0] & 1];
+    data++, size--;
     char *q = malloc(size + 1);
     memcpy(q, data, size);
     q[size] = 0;

@@ -119,9 +119,12 @@ class TestChat(unittest.TestCase):
         o = json.loads(out.stdout)
         self.assertEqual(o["rows"][0][0], 8000)
         self.assertIn("sql", o)
+        self.assertIsInstance(o["plan_us"], int)  # the planner's own time, for bench/planner
         out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", db, "how are we doing"],
                              capture_output=True, text=True, timeout=60)
-        self.assertIn("clarify", json.loads(out.stdout))
+        o = json.loads(out.stdout)
+        self.assertIn("clarify", o)
+        self.assertIsInstance(o["plan_us"], int)
         out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", db + "x", "anything"],
                              capture_output=True, text=True, timeout=60)
         self.assertEqual(out.returncode, 1)

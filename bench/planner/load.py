@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""load.py — the planner benchmark's databases in a private PostgreSQL.
+
+usage: bench/planner/load.py [start|stop|status] [--dir DIR]
+
+start: initdb under DIR (default $DM_BENCH_PG or /tmp/dm-bench-pg) unless it
+exists, start postgres there on a free port (unix socket in DIR/run), and load
+every database of DATASETS below that is not loaded yet, each into its own
+database. The data comes from public GitHub repositories brought onto this
+machine by the fetch tool (git directories under $DM_MIRROR, default
+/work/.mirror); nothing of it is committed. Writes DIR/conninfo.json:
+{"pagila": "host=... port=... dbname=pagila user=postgres", ...}.
+As root, PostgreSQL runs as the user `datamind`. Python stdlib only.
+"""
+import csv
+import io
+import json
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import sys
+
+MIRROR = os.environ.get("DM_MIRROR", "/work/.mirror")
+PGBIN = os.environ.get("DM_PGBIN") or next(
+    (d for d in sorted(os.popen("ls -d /usr/lib/postgresql/*/bin 2>/dev/null").read().split(), reverse=True)), "")
+
+# name -> (repository, commit, [paths]); DATASETS.md records the same.
+DATASETS = {
+    "pagila": ("xzilla/pagila", "eb65be5bc01833c4a4b716e611b82d0f680e359a",
+               ["pagila-schema.sql", "pagila-data.sql"]),
+    "university": ("JagrutThakare/University-DB", "cb70a8917a5b03f66fb1756c7babe9f70258d8c8",
+                   ["University.sql", "largeRelationsInsertFile.sql"]),
+    "bank": ("HariniAsok/Czechoslovakia-Bank", "3009078910c89b52ab2cda439417341f9945d0dc",
+             ["district.csv", "account.csv", "client.csv", "disp.csv", "card.csv",
+              "loan.csv", "orde.csv", "transac.csv"]),
+    "flights": ("hab6qc/airline", "aed55411193ac4cb8a1351a064da023fcf0f97c5",
+                ["airlines.dat", "airports.csv", "routes.dat"]),
+    "world": ("typelevel/skunk", "a1fdebe2fc968a516528f7a0a5453fc867dab745", ["world/world.sql"]),
+}
+
+
+def die(msg):
+    sys.exit("load.py: " + msg)
+
+
+def git_show(repo, commit, path):
+    gitdir = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
+    if not os.path.isdir(gitdir):
+        die(f"{repo} is not on this machine ({gitdir}); bring it with the fetch tool (github:{repo})")
+    r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
+    if r.returncode != 0:
+        die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
+    return r.stdout.decode("utf-8", errors="replace")
+
+
+def as_owner(cmd, **kw):
+    if os.geteuid() == 0:
+        cmd = ["runuser", "-u", "datamind", "--"] + cmd
+    return subprocess.run(cmd, **kw)
+
+
+class Server:
+    def __init__(self, root):
+        self.root = root
+        self.data, self.run = os.path.join(root, "pg"), os.path.join(root, "run")
+        self.port_file = os.path.join(root, "port")
+
+    def port(self):
+        with open(self.port_file) as f:
+            return int(f.read())
+
+    def conninfo(self, db):
+        return f"host={self.run} port={self.port()} dbname={db} user=postgres"
+
+    def start(self):
+        os.makedirs(self.run, exist_ok=True)
+        if os.geteuid() == 0:
+            u = pwd.getpwnam("datamind")
+            for d in (self.root, self.run):
+                os.chown(d, u.pw_uid, u.pw_gid)
+        if not os.path.exists(os.path.join(self.data, "PG_VERSION")):
+            r = as_owner([f"{PGBIN}/initdb", "-D", self.data, "-U", "postgres", "--auth-local=trust",
+                          "-E", "UTF8", "--locale=C.UTF-8"], capture_output=True)
+            if r.returncode:
+                die("initdb failed: " + r.stderr.decode())
+        if as_owner([f"{PGBIN}/pg_ctl", "-D", self.data, "status"], capture_output=True).returncode == 0:
+            return
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+        with open(self.port_file, "w") as f:
+            f.write(str(port))
+        opts = f"-p {port} -k {self.run} -c listen_addresses='' -c fsync=off -c shared_buffers=128MB"
+        r = as_owner([f"{PGBIN}/pg_ctl", "-D", self.data, "-l", os.path.join(self.root, "postgresql.log"),
+                      "-w", "-t", "60", "-o", opts, "start"], capture_output=True)
+        if r.returncode:
+            die("postgres did not start: " + r.stderr.decode() + r.stdout.decode())
+
+    def stop(self):
+        if os.path.exists(os.path.join(self.data, "PG_VERSION")):
+            as_owner([f"{PGBIN}/pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop"], capture_output=True)
+
+    def psql(self, db, sql=None, file_text=None, check=True):
+        cmd = [f"{PGBIN}/psql", "-X", "-q", "-v", f"ON_ERROR_STOP={int(check)}", "-d", self.conninfo(db)]
+        if sql is not None:
+            cmd += ["-tA", "-c", sql]
+        r = subprocess.run(cmd, input=(file_text or "").encode(), capture_output=True)
+        if check and r.returncode:
+            die(f"psql {db}: {r.stderr.decode()[:2000]}")
+        if not check:
+            errs = [l for l in r.stderr.decode().splitlines() if "ERROR" in l]
+            for e in errs:
+                print(f"  {db}: skipped: {e}")
+        return r.stdout.decode()
+
+
+def qi(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sniff_type(values):
+    """The narrowest of integer / numeric / date / timestamp / text for every non-null value."""
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return "text"
+    if all(re.fullmatch(r"-?\d{1,18}", v) for v in vals):
+        return "bigint" if any(abs(int(v)) > 2**31 - 1 for v in vals) else "integer"
+    if all(re.fullmatch(r"-?\d+(\.\d+)?([eE]-?\d+)?", v) for v in vals):
+        return "numeric"
+    if all(re.fullmatch(r"\d{4}-\d\d-\d\d", v) for v in vals):
+        return "date"
+    if all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?", v) for v in vals):
+        return "timestamp"
+    return "text"
+
+
+def load_csv_table(srv, db, table, text, nulls=("", "\\N"), drop_unnamed=True, convert=None):
+    rows = list(csv.reader(io.StringIO(text)))
+    header = [h.strip() for h in rows[0]]
+    body = [r for r in rows[1:] if r]
+    keep = [i for i, h in enumerate(header) if h or not drop_unnamed]
+    header = [header[i] for i in keep]
+    body = [[(None if r[i] in nulls else r[i]) for i in keep] for r in body]
+    if convert:
+        body = [convert(header, r) for r in body]
+    types = [sniff_type([r[c] for r in body]) for c in range(len(header))]
+    cols = ", ".join(f"{qi(h)} {t}" for h, t in zip(header, types))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    for r in body:
+        w.writerow(["\\N" if v is None else v for v in r])
+    srv.psql(db, file_text=f"CREATE TABLE {qi(table)} ({cols});\n"
+             f"COPY {qi(table)} FROM STDIN WITH (FORMAT csv, NULL '\\N');\n" + out.getvalue() + "\\.\n")
+    return len(body)
+
+
+def add_keys(srv, db, pkeys, fkeys):
+    """Primary keys, then foreign keys. The published files are samples of
+    larger sets, so some references have no target: those keys are declared
+    NOT VALID (in the catalog, rows kept as published) and counted on stdout."""
+    for t, cols in pkeys:
+        srv.psql(db, f"ALTER TABLE {qi(t)} ADD PRIMARY KEY ({', '.join(map(qi, cols))})")
+    for t, c, rt, rc in fkeys:
+        n = int(srv.psql(db, f"SELECT count(*) FROM {qi(t)} x WHERE {qi(c)} IS NOT NULL AND NOT EXISTS "
+                         f"(SELECT 1 FROM {qi(rt)} y WHERE y.{qi(rc)} = x.{qi(c)})").strip())
+        if n:
+            print(f"  {db}: {n} rows of {t} have a {c} not in {rt}.{rc}: that key is NOT VALID")
+        srv.psql(db, f"ALTER TABLE {qi(t)} ADD FOREIGN KEY ({qi(c)}) REFERENCES {qi(rt)} ({qi(rc)})"
+                 + (" NOT VALID" if n else ""))
+
+
+def load_pagila(srv, db, files):
+    schema, data = files
+    # dumped by pg_dump 17: PostgreSQL 15 does not know this setting
+    schema, data = (re.sub(r"(?m)^SET transaction_timeout = 0;$", "", t) for t in files)
+    # a few views and functions use PostgreSQL 17 syntax (JSON_TABLE): those
+    # statements fail and are reported; the tables all load
+    srv.psql(db, file_text=schema, check=False)
+    srv.psql(db, file_text=data)
+
+
+def load_university(srv, db, files):
+    ddl, data = files
+    # the CREATE TABLE statements only (the file also holds MySQL's USE, SHOW, sample rows)
+    ddl = "\n".join(re.findall(r"(?ims)^create table .*?^\);", ddl))
+    inserts = "\n".join(l for l in data.splitlines() if l.lower().startswith("insert into"))
+    srv.psql(db, file_text="BEGIN;\nSET CONSTRAINTS ALL DEFERRED;\n" + ddl + "\n" + inserts + "\nCOMMIT;\n")
+
+
+def load_bank(srv, db, files):
+    names = [os.path.splitext(p)[0] for p in DATASETS["bank"][2]]
+
+    def fix_dates(header, r):  # transac.csv writes dates as DD-MM-YYYY HH:MM
+        return [(f"{v[6:10]}-{v[3:5]}-{v[0:2]}{v[10:]}" if v and re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", v) else v)
+                for v in r]
+    for name, text in zip(names, files):
+        n = load_csv_table(srv, db, name, text, convert=fix_dates)
+        print(f"  {db}.{name}: {n} rows")
+    pk = [("district", ["district_id"]), ("account", ["account_id"]), ("client", ["client_id"]),
+          ("disp", ["disp_id"]), ("card", ["card_id"]), ("loan", ["loan_id"]), ("orde", ["order_id"]),
+          ("transac", ["trans_id"])]
+    fk = [("account", "district_id", "district", "district_id"), ("client", "district_id", "district", "district_id"),
+          ("disp", "client_id", "client", "client_id"), ("disp", "account_id", "account", "account_id"),
+          ("card", "disp_id", "disp", "disp_id"), ("loan", "account_id", "account", "account_id"),
+          ("orde", "account_id", "account", "account_id"), ("transac", "account_id", "account", "account_id")]
+    add_keys(srv, db, pk, fk)
+
+
+def load_flights(srv, db, files):
+    for name, text in zip(["airlines", "airports", "routes"], files):
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    pk = [("airlines", ["ID"]), ("airports", ["ID"])]
+    fk = [("routes", "ID", "airlines", "ID"), ("routes", "Source ID", "airports", "ID"),
+          ("routes", "Destination ID", "airports", "ID")]
+    add_keys(srv, db, pk, fk)
+
+
+def load_world(srv, db, files):
+    text = files[0]
+    text = text[:text.index("CREATE OR REPLACE FUNCTION")]
+    text = text.replace("CREATE TYPE myenum AS ENUM ('foo', 'bar');", "")
+    srv.psql(db, file_text=text)
+    # the MySQL original declares city.countrycode -> country; this port dropped it
+    srv.psql(db, "ALTER TABLE city ADD FOREIGN KEY (countrycode) REFERENCES country (code)")
+
+
+LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
+           "flights": load_flights, "world": load_world}
+
+
+def main():
+    args = sys.argv[1:]
+    root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")
+    if "--dir" in args:
+        i = args.index("--dir")
+        root = os.path.abspath(args[i + 1])
+        del args[i:i + 2]
+    cmd = args[0] if args else "start"
+    srv = Server(root)
+    if cmd == "stop":
+        srv.stop()
+        return
+    if cmd not in ("start", "status"):
+        die(__doc__)
+    if not PGBIN:
+        die("no PostgreSQL under /usr/lib/postgresql/*/bin (set DM_PGBIN)")
+    os.makedirs(root, exist_ok=True)
+    srv.start()
+    have = set(srv.psql("postgres", "SELECT datname FROM pg_database").split())
+    for name, (repo, commit, paths) in DATASETS.items():
+        marker = os.path.join(root, f"loaded-{name}")
+        if name in have and os.path.exists(marker):
+            continue
+        print(f"loading {name} from {repo}@{commit}")
+        files = [git_show(repo, commit, p) for p in paths]
+        srv.psql("postgres", f"DROP DATABASE IF EXISTS {qi(name)}")
+        srv.psql("postgres", f"CREATE DATABASE {qi(name)}")
+        LOADERS[name](srv, name, files)
+        srv.psql(name, "ANALYZE")
+        open(marker, "w").close()
+    info = {name: srv.conninfo(name) for name in DATASETS}
+    with open(os.path.join(root, "conninfo.json"), "w") as f:
+        json.dump(info, f, indent=1)
+    print(json.dumps(info, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+"""run.py — the planner question benchmark (see bench/planner/README.md).
+
+usage: bench/planner/run.py [--split dev|held|all] [--db NAME] [--show-wrong]
+                            [--jobs N] [--timeout S] [--datamind PATH] [--pg-dir DIR]
+
+For each question of questions/<db>.json (dev) and held/<db>.json (held-out)
+it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
+with psql, and classifies the outcome:
+  right     answered and the result matches the gold result (for a question
+            marked "clarify": asked back)
+  asked     asked back (clarify) on a question that has an answer
+  declined  no SQL, or the SQL was refused or failed (an "error" object)
+  WRONG     answered with a result that does not match (for a "clarify"
+            question: any answer)
+  crash     killed by a signal, a sanitizer report, a timeout, or no JSON
+Results match when every gold column is matched by a distinct answer column
+(extra answer columns allowed), the row counts are equal and the rows are equal
+as multisets on the matched columns (as sequences when order_matters); numbers
+compare to 4 significant digits, text exactly, NULL only to NULL.
+Writes artifacts/planner-bench/report-<time>.json and latest.json. Stdlib only.
+"""
+import argparse
+import concurrent.futures as cf
+import csv
+import io
+import itertools
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+OUTCOMES = ["right", "asked", "declined", "WRONG", "crash"]
+SANITIZER = re.compile(r"ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:")
+
+
+DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?))?(?:[+-]00(?::?00)?|Z)?")
+
+
+def norm(v):
+    """A comparable key for one value: numbers to 4 significant digits;
+    a timestamp at midnight equals its date (date_trunc gives either)."""
+    if v is None:
+        return ("null",)
+    if isinstance(v, bool):
+        return ("text", "t" if v else "f")
+    if isinstance(v, (int, float)):
+        return ("num", float(f"{float(v):.4g}"))
+    s = str(v)
+    if re.fullmatch(r"\s*-?\d+(\.\d*)?([eE][-+]?\d+)?\s*", s):
+        return ("num", float(f"{float(s):.4g}"))
+    if s in ("true", "false"):
+        return ("text", s[0])
+    m = DATE.fullmatch(s)
+    if m:
+        t = m.group(2)
+        if not t or re.fullmatch(r"00:00(:00(\.0+)?)?", t):
+            return ("date", m.group(1))
+        return ("ts", m.group(1), t if "." in t or t.count(":") == 2 else t + ":00")
+    return ("text", s)
+
+
+def gold_result(psql, conninfo, sql):
+    """(columns, rows) of the gold SQL, NULL kept apart from ''."""
+    body = sql.strip().rstrip(";")
+    r = subprocess.run([psql, "-X", "-q", "-d", conninfo, "-c",
+                        f"COPY ({body}) TO STDOUT WITH (FORMAT csv, HEADER, NULL '\\N')"],
+                       capture_output=True, timeout=120)
+    if r.returncode:
+        raise RuntimeError("gold SQL failed: " + r.stderr.decode().strip())
+    rows = list(csv.reader(io.StringIO(r.stdout.decode())))
+    cols, data = rows[0], rows[1:]
+    # COPY quotes an empty string but not NULL: the csv module loses that, so
+    # NULL is spelled \N above and the literal "\N" text never occurs here
+    return cols, [[None if v == "\\N" else v for v in row] for row in data]
+
+
+def match(gold_rows, ans_rows, ngold, nans, ordered, subset=False):
+    """Does some assignment of distinct answer columns to gold columns make
+    the projected rows equal (with subset: a sub-multiset of the gold rows)?
+    Returns the assignment or None."""
+    if len(gold_rows) != len(ans_rows) and not subset:
+        return None
+    g = [[norm(v) for v in r] for r in gold_rows]
+    a = [[norm(v) for v in r] for r in ans_rows]
+    if any(len(r) != nans for r in a) or ngold == 0:
+        return None
+    fits = (lambda x, y: x <= y) if subset else (lambda x, y: x == y)
+    cands = []
+    for j in range(ngold):
+        gc = Counter(r[j] for r in g)
+        cands.append([i for i in range(nans) if fits(Counter(r[i] for r in a), gc)])
+        if not cands[-1]:
+            return None
+    gold = [tuple(r) for r in g]
+    for n, assign in enumerate(itertools.product(*cands)):
+        if n > 20000:
+            break
+        if len(set(assign)) != len(assign):
+            continue
+        proj = [tuple(r[i] for i in assign) for r in a]
+        if subset:
+            ok = Counter(proj) <= Counter(gold)
+        else:
+            ok = (proj == gold) if ordered else (Counter(proj) == Counter(gold))
+        if ok:
+            return list(assign)
+    return None
+
+
+def preview_limit(sql, nrows):
+    """The LIMIT the planner put on a list when the answer has exactly that
+    many rows (a preview of a longer result), else None."""
+    m = re.search(r"\bLIMIT\s+(\d+)\s*;?\s*$", sql or "", re.I)
+    return int(m.group(1)) if m and int(m.group(1)) == nrows else None
+
+
+def ask(datamind, conninfo, question, timeout):
+    t0 = time.monotonic()
+    try:
+        r = subprocess.run([datamind, "ask", "--db", conninfo, "--json", question],
+                           capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"crash": f"timeout after {timeout}s"}, time.monotonic() - t0
+    wall = time.monotonic() - t0
+    err = r.stderr.decode(errors="replace")
+    if r.returncode < 0:
+        return {"crash": f"killed by signal {-r.returncode}", "stderr": err[-2000:]}, wall
+    if SANITIZER.search(err):
+        return {"crash": "sanitizer report", "stderr": err[-4000:]}, wall
+    lines = [l for l in r.stdout.decode(errors="replace").splitlines() if l.strip()]
+    try:
+        out = json.loads(lines[-1])
+    except (IndexError, ValueError):
+        return {"crash": f"no JSON on stdout (exit {r.returncode})", "stderr": err[-2000:]}, wall
+    return out, wall
+
+
+def judge(q, out, gold, order):
+    """(outcome, detail) for one question."""
+    if "crash" in out:
+        return "crash", out["crash"]
+    clar = q["expect"] == "clarify"
+    if "clarify" in out:
+        return ("right" if clar else "asked"), out.get("clarify")
+    if "error" in out or "sql" not in out:
+        return "declined", out.get("error")
+    if clar:
+        return "WRONG", "answered a question that should be asked back"
+    gcols, grows = gold
+    acols = [c.get("name") if isinstance(c, dict) else c for c in out.get("columns", [])]
+    arows = out.get("rows", [])
+    if match(grows, arows, len(gcols), len(acols), order) is not None:
+        return "right", None
+    # a list cut to the planner's preview LIMIT is right when every row it
+    # shows is a gold row (not for top-N questions: there the cut is the answer)
+    lim = preview_limit(out.get("sql"), len(arows))
+    if lim and not order and len(grows) > lim and \
+            match(grows, arows, len(gcols), len(acols), False, subset=True) is not None:
+        return "right", f"preview: the first {lim} of {len(grows)} rows"
+    return "WRONG", f"gold {len(grows)} rows x {len(gcols)} cols; answer {len(arows)} rows x {len(acols)} cols"
+
+
+def load_questions(split, only_db):
+    qs = []
+    for sp, sub in (("dev", "questions"), ("held", "held")):
+        if split not in (sp, "all"):
+            continue
+        d = os.path.join(HERE, sub)
+        for f in sorted(os.listdir(d)):
+            if f.endswith(".json") and (not only_db or f == only_db + ".json"):
+                with open(os.path.join(d, f)) as fh:
+                    for q in json.load(fh):
+                        q["split"] = sp
+                        qs.append(q)
+    return qs
+
+
+def main():
+    ap = argparse.ArgumentParser(description="planner question benchmark")
+    ap.add_argument("--split", choices=["dev", "held", "all"], default="dev")
+    ap.add_argument("--db")
+    ap.add_argument("--show-wrong", action="store_true")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=30)
+    ap.add_argument("--datamind", default=os.path.join(ROOT, "datamind"))
+    ap.add_argument("--pg-dir", default=os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg"))
+    args = ap.parse_args()
+    if not os.access(args.datamind, os.X_OK):
+        sys.exit(f"run.py: no {args.datamind}: build first (./scripts/build)")
+    r = subprocess.run([sys.executable, os.path.join(HERE, "load.py"), "start", "--dir", args.pg_dir],
+                       capture_output=True, text=True)
+    if r.returncode:
+        sys.exit(r.stdout + r.stderr)
+    with open(os.path.join(args.pg_dir, "conninfo.json")) as f:
+        conn = json.load(f)
+    from load import PGBIN  # the same PostgreSQL the loader started
+    psql = os.path.join(PGBIN, "psql")
+    qs = load_questions(args.split, args.db)
+    if not qs:
+        sys.exit("run.py: no questions selected")
+
+    def one(q):
+        gold = None
+        if q["expect"] == "answer":
+            try:
+                gold = gold_result(psql, conn[q["db"]], q["gold_sql"])
+            except Exception as e:  # a broken gold query is the benchmark's bug: say so
+                return dict(q, outcome="gold-error", detail=str(e))
+        out, wall = ask(args.datamind, conn[q["db"]], q["question"], args.timeout)
+        outcome, detail = judge(q, out, gold, q.get("order_matters", False))
+        rec = dict(q, outcome=outcome, detail=detail, sql=out.get("sql"), plan_us=out.get("plan_us"),
+                   confidence=out.get("confidence"), wall_s=round(wall, 3))
+        if outcome == "crash":
+            rec["stderr"] = out.get("stderr")
+        if outcome == "WRONG":
+            rec["answer_head"] = {"columns": [c.get("name") if isinstance(c, dict) else c
+                                              for c in out.get("columns", [])], "rows": out.get("rows", [])[:5]}
+            if gold:
+                rec["gold_head"] = {"columns": gold[0], "rows": gold[1][:5]}
+        return rec
+
+    with cf.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
+        recs = list(ex.map(one, qs))
+
+    bad = [r for r in recs if r["outcome"] == "gold-error"]
+    for r in bad:
+        print(f"GOLD ERROR {r['id']}: {r['detail']}", file=sys.stderr)
+    print_summary(recs)
+    if args.show_wrong:
+        for r in recs:
+            if r["outcome"] in ("WRONG", "crash"):
+                print(f"\n[{r['outcome']}] {r['id']} ({r['db']}, {r['split']}): {r['question']}")
+                print(f"  planner: {r.get('sql')}")
+                print(f"  why:     {r.get('detail')}")
+                if r.get("answer_head"):
+                    print(f"  answer:  {json.dumps(r['answer_head'])[:300]}")
+                if r.get("gold_head"):
+                    print(f"  gold:    {json.dumps(r['gold_head'])[:300]}")
+    outdir = os.path.join(ROOT, "artifacts", "planner-bench")
+    os.makedirs(outdir, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    report = {"when": stamp, "split": args.split, "db": args.db, "questions": recs}
+    for name in (f"report-{stamp}.json", "latest.json"):
+        with open(os.path.join(outdir, name), "w") as f:
+            json.dump(report, f, indent=1, default=str)
+    print(f"\nreport: artifacts/planner-bench/report-{stamp}.json")
+    return 1 if bad else 0
+
+
+def print_summary(recs):
+    groups = {}
+    for r in recs:
+        for key in ((r["db"], r["split"]), ("ALL", r["split"])):
+            groups.setdefault(key, []).append(r)
+    print(f"{'database':<12}{'split':<6}{'n':>5}" + "".join(f"{o:>9}" for o in OUTCOMES)
+          + f"{'right%':>8}{'wrong%':>8}{'plan p50':>10}{'plan p95':>10}")
+    for (db, sp), rs in sorted(groups.items(), key=lambda kv: (kv[0][0] == "ALL", kv[0])):
+        c = Counter(r["outcome"] for r in rs)
+        us = sorted(r["plan_us"] for r in rs if isinstance(r.get("plan_us"), int))
+        p50 = f"{statistics.median(us):.0f}us" if us else "-"
+        p95 = f"{us[min(len(us) - 1, int(len(us) * 0.95))]}us" if us else "-"
+        n = len(rs)
+        print(f"{db:<12}{sp:<6}{n:>5}" + "".join(f"{c.get(o, 0):>9}" for o in OUTCOMES)
+              + f"{100 * c.get('right', 0) / n:>7.0f}%{100 * c.get('WRONG', 0) / n:>7.0f}%{p50:>10}{p95:>10}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""test_run.py — the benchmark's judge (run.py) on hand-made answers.
+usage: python3 bench/planner/test_run.py"""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run  # noqa: E402
+
+Q = {"expect": "answer"}
+GOLD = (["name", "count"], [["a", "1"], ["b", "2"]])
+
+
+class Norm(unittest.TestCase):
+    def test_numbers_to_four_significant_digits(self):
+        self.assertEqual(run.norm(4.2013562702567938), run.norm("4.201"))
+        self.assertEqual(run.norm("2003.0"), run.norm(2003))
+        self.assertNotEqual(run.norm(4.2), run.norm(4.21))
+
+    def test_midnight_timestamp_is_its_date(self):
+        self.assertEqual(run.norm("1996-06-01 00:00:00"), run.norm("1996-06-01"))
+        self.assertEqual(run.norm("1993-08-01 00:00:00+00"), run.norm("1993-08-01"))
+        self.assertNotEqual(run.norm("1996-06-01 10:00:00"), run.norm("1996-06-01"))
+
+    def test_null_is_not_empty_text(self):
+        self.assertNotEqual(run.norm(None), run.norm(""))
+
+
+class Judge(unittest.TestCase):
+    def j(self, out, gold=GOLD, q=Q, order=False):
+        return run.judge(q, out, gold, order)[0]
+
+    def test_extra_identifying_column_and_other_column_order(self):
+        out = {"sql": "x", "columns": [{"name": "id"}, {"name": "n"}, {"name": "name"}],
+               "rows": [[7, 2, "b"], [8, 1, "a"]]}
+        self.assertEqual(self.j(out), "right")
+
+    def test_wrong_value_or_row_count(self):
+        self.assertEqual(self.j({"sql": "x", "columns": ["name", "n"], "rows": [["a", 1], ["b", 3]]}), "WRONG")
+        self.assertEqual(self.j({"sql": "x", "columns": ["name", "n"], "rows": [["a", 1]]}), "WRONG")
+
+    def test_order_only_when_asked(self):
+        out = {"sql": "x", "columns": ["name", "n"], "rows": [["b", 2], ["a", 1]]}
+        self.assertEqual(self.j(out), "right")
+        self.assertEqual(self.j(out, order=True), "WRONG")
+
+    def test_preview_limit_of_a_longer_list(self):
+        gold = (["name"], [["a"], ["b"], ["c"]])
+        ok = {"sql": "SELECT name FROM t LIMIT 2", "columns": ["name"], "rows": [["a"], ["c"]]}
+        bad = {"sql": "SELECT name FROM t LIMIT 2", "columns": ["name"], "rows": [["a"], ["z"]]}
+        self.assertEqual(self.j(ok, gold), "right")
+        self.assertEqual(self.j(bad, gold), "WRONG")
+        self.assertEqual(self.j(ok, gold, order=True), "WRONG")
+
+    def test_clarify_declined_crash(self):
+        clar = {"expect": "clarify"}
+        self.assertEqual(self.j({"clarify": "which?"}, None, clar), "right")
+        self.assertEqual(self.j({"sql": "x", "columns": [], "rows": []}, None, clar), "WRONG")
+        self.assertEqual(self.j({"clarify": "which?"}), "asked")
+        self.assertEqual(self.j({"error": "refused"}), "declined")
+        self.assertEqual(self.j({"crash": "killed by signal 11"}), "crash")
+
+
+class Ask(unittest.TestCase):
+    """run.ask against stand-ins for the datamind binary."""
+    def fake(self, body):
+        import tempfile
+        fd, path = tempfile.mkstemp(suffix=".sh")
+        with os.fdopen(fd, "w") as f:
+            f.write("#!/bin/sh\n" + body + "\n")
+        os.chmod(path, 0o755)
+        self.addCleanup(os.remove, path)
+        return path
+
+    def test_signal_sanitizer_timeout_garbage_are_crashes(self):
+        self.assertIn("signal 11", run.ask(self.fake("kill -SEGV $$"), "", "q", 5)[0]["crash"])
+        san = self.fake("echo '{}'; echo 'ERROR: AddressSanitizer: heap-use-after-free' >&2")
+        self.assertEqual(run.ask(san, "", "q", 5)[0]["crash"], "sanitizer report")
+        self.assertIn("timeout", run.ask(self.fake("sleep 5"), "", "q", 0.5)[0]["crash"])
+        self.assertIn("no JSON", run.ask(self.fake("echo hello"), "", "q", 5)[0]["crash"])
+
+    def test_json_answer_passes_through(self):
+        out, _ = run.ask(self.fake('echo \'{"sql":"SELECT 1","columns":[],"rows":[],"plan_us":5}\''), "", "q", 5)
+        self.assertEqual(out["plan_us"], 5)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,340 @@
+/* test_ask_trust.c — the planner never answers with something it did not
+ * understand: a value mention keeps its own value when it moves to another
+ * column, a word it could not place makes it ask instead of being dropped,
+ * and catalog questions are answered from the discovered schema with SQL the
+ * validator accepts. Schemas are built inline, shaped unlike the demo shop.
+ *
+ *   test_ask_trust [top_srcdir]   (for the shop fixture; default .) */
+#include "ask/ask.h"
+#include "ask/internal.h"
+#include "check.h"
+#include "core/mem.h"
+#include "sqlsafe/sqlsafe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* {"name", "type", pk, "fk table" or NULL, samples...} */
+static json_t *col(const char *name, const char *type, int pk, const char *fk, const char *const *samples)
+{
+    json_t *sm = json_array();
+    for (int i = 0; samples && samples[i]; i++)
+        json_array_append_new(sm, json_string(samples[i]));
+    json_t *fkj = fk ? json_pack("{s:s, s:s, s:s}", "schema", "public", "table", fk, "column", "id")
+                     : json_null();
+    return json_pack("{s:s, s:s, s:b, s:o, s:f, s:o}", "name", name, "type", type, "pk", pk,
+                     "fk", fkj, "n_distinct", samples ? 20.0 : -1.0, "samples", sm);
+}
+
+static json_t *table(const char *name, int rows, json_t *cols)
+{
+    return json_pack("{s:s, s:s, s:s, s:i, s:o}", "schema", "public", "name", name, "type", "table",
+                     "row_estimate", rows, "columns", cols);
+}
+
+/* A restaurant guide: the same city names sampled in two tables, at other
+ * positions, and fewer samples in the one the question is about. */
+static ask_schema_t *guide_schema(void)
+{
+    static const char *const rcity[] = {"New York", NULL};
+    static const char *const gcity[] = {"Boston", "Los Angeles", "New York", NULL};
+    static const char *const food[] = {"italian", "thai", "mexican", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("geographic", 300, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("city_name", "text", 0, NULL, gcity),
+        col("region", "text", 0, NULL, (const char *const[]){"west", "east", NULL}))));
+    json_array_append_new(t, table("restaurant", 2000, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("food_type", "text", 0, NULL, food), col("city_name", "text", 0, NULL, rcity),
+        col("rating", "numeric", 0, NULL, NULL), col("geographic_id", "integer", 0, "geographic", NULL))));
+    json_t *d = json_pack("{s:o}", "tables", t);
+    char err[256];
+    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
+    if (!s)
+        fprintf(stderr, "guide schema: %s\n", err);
+    json_decref(d);
+    return s;
+}
+
+static char *plan_sql(ask_schema_t *s, const char *q, ask_plan_result_t *r)
+{
+    char err[256];
+    if (ask_plan(s, q, NULL, r, err, sizeof err) < 0)
+        return NULL;
+    return r->sql;
+}
+
+/* The value asked about is the value filtered on, or the planner asks. */
+static void test_value_stays(ask_schema_t *s)
+{
+    static const char *const qs[] = {"restaurants in Los Angeles", "how many restaurants in Los Angeles",
+        "restaurants in Boston", "how many restaurants are in New York", NULL};
+    static const char *const want[] = {"Los Angeles", "Los Angeles", "Boston", "New York"};
+    for (int i = 0; qs[i]; i++) {
+        ask_plan_result_t r;
+        const char *sql = plan_sql(s, qs[i], &r);
+        for (const char *const *other = (const char *const[]){"New York", "Los Angeles", "Boston", NULL};
+             sql && *other; other++)
+            if (strcmp(*other, want[i]) && strstr(sql, *other)) {
+                fprintf(stderr, "swapped value: %s\n  sql: %s\n", qs[i], sql);
+                CHECK(0);
+            }
+        CHECK(!sql || strstr(sql, want[i]) != NULL);
+        ask_plan_result_free(&r);
+    }
+}
+
+/* Clarifies, and the message names the word it could not place. */
+static void asks_about(ask_schema_t *s, const char *q, const char *word)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, q, NULL, &r, err, sizeof err), 0);
+    const char *msg = json_string_value(json_object_get(r.clarify, "message"));
+    int ok = !r.sql && r.confidence < ASK_CONFIDENCE_MIN && msg && (!word || strstr(msg, word));
+    if (!ok)
+        fprintf(stderr, "should ask about \"%s\": %s\n  got: %s\n", word ? word : "", q,
+                r.sql ? r.sql : msg ? msg : "(nothing)");
+    CHECK(ok);
+    ask_plan_result_free(&r);
+}
+
+static void answers_with(ask_schema_t *s, const char *q, const char *frag)
+{
+    ask_plan_result_t r;
+    const char *sql = plan_sql(s, q, &r);
+    int ok = sql && strstr(sql, frag) && r.confidence >= ASK_CONFIDENCE_MIN;
+    if (!ok)
+        fprintf(stderr, "should answer with %s: %s\n  got: %s\n", frag, q,
+                sql ? sql : json_string_value(json_object_get(r.clarify, "message")));
+    CHECK(ok);
+    ask_plan_result_free(&r);
+}
+
+/* A word the planner cannot place is never dropped: it asks, naming it. */
+static void test_no_silent_drop(ask_schema_t *s)
+{
+    asks_about(s, "how many restaurants are in Chicago", "Chicago");        /* unknown value */
+    asks_about(s, "how many restaurants serve vegan food", NULL);           /* verb + value */
+    asks_about(s, "restaurants with a rating more than 4 times", "times");  /* pattern not done */
+    asks_about(s, "how many restaurants each", "each");                      /* grouping cue alone */
+    asks_about(s, "show 7 restaurants named like pizza", NULL);              /* a number nothing used */
+    asks_about(s, "restaurants since", "since");                              /* a period cue alone */
+    asks_about(s, "average rating of restaurants before", "before");
+    asks_about(s, "highest and lowest rated restaurants", NULL);             /* two directions */
+    /* a column named but given no role in a total */
+    asks_about(s, "total rating of restaurants food type", NULL);
+    /* still answered: every word placed */
+    answers_with(s, "how many restaurants per region", "GROUP BY 1");
+    answers_with(s, "average rating by food type", "avg(");
+    answers_with(s, "restaurants with a rating above 4", "> 4");
+    answers_with(s, "how many thai restaurants", "'thai'");
+}
+
+/* "from the best … to the lowest" sorts by the first word's direction. */
+static void test_order_words(ask_schema_t *s)
+{
+    answers_with(s, "restaurants from the best rating to the lowest", "DESC");
+    answers_with(s, "restaurants from the lowest rating to the highest", "ASC");
+}
+
+/* Catalog answers come from the discovered schema and pass the validator. */
+static void test_catalog(ask_schema_t *s)
+{
+    static const char *const qs[] = {"What tables are there?", "describe restaurant",
+        "what columns does geographic have", "show 5 rows of restaurant", "how many rows in geographic", NULL};
+    for (int i = 0; qs[i]; i++) {
+        ask_plan_result_t r;
+        const char *sql = plan_sql(s, qs[i], &r);
+        char err[512];
+        sqlsafe_check_t c;
+        int ok = sql && sqlsafe_validate(sql, strlen(sql), NULL, 0, &c, err, sizeof err) == 0;
+        if (!ok)
+            fprintf(stderr, "catalog: %s\n  sql: %s\n  %s\n", qs[i], sql ? sql : "(none)", sql ? err : "");
+        CHECK(ok);
+        if (ok)
+            sqlsafe_check_free(&c);
+        CHECK(!sql || (!strstr(sql, "pg_catalog") && !strstr(sql, "information_schema")));
+        ask_plan_result_free(&r);
+    }
+    answers_with(s, "What tables are there?", "'restaurant'");
+    answers_with(s, "describe restaurant", "'references geographic'");
+    answers_with(s, "describe restaurant", "'e.g. italian, thai, mexican'");
+}
+
+/* "what was our best month ever?" after "revenue by month" ranks those
+ * months — it does not repeat the previous answer. */
+static void test_best_period_followup(const char *top)
+{
+    json_error_t je;
+    char err[256], path[4096];
+    snprintf(path, sizeof path, "%s/tests/unit/ask_fixtures/shop_schema.json", top);
+    json_t *sj = json_load_file(path, 0, &je);
+    ask_schema_t *shop = sj ? ask_schema_new(sj, NULL, err, sizeof err) : NULL;
+    CHECK(shop != NULL);
+    if (!shop) {
+        json_decref(sj);
+        return;
+    }
+    ask_plan_result_t first, next;
+    CHECK_INT(ask_plan(shop, "revenue by month", NULL, &first, err, sizeof err), 0);
+    CHECK_INT(ask_plan(shop, "what was our best month ever?", first.plan, &next, err, sizeof err), 0);
+    CHECK(next.sql && strstr(next.sql, "date_trunc('month'") && strstr(next.sql, "DESC NULLS LAST, 1 LIMIT 1"));
+    CHECK(next.sql && first.sql && strcmp(next.sql, first.sql) != 0);
+    ask_plan_result_free(&first);
+    ask_plan_result_free(&next);
+    /* alone, with nothing to rank by, it asks */
+    asks_about(shop, "what was our best month ever?", NULL);
+    ask_schema_free(shop);
+    json_decref(sj);
+}
+
+/* A metric may refer to another table by name ("net revenue of orders that
+ * were not cancelled"): that table is joined many-to-one, and the SQL
+ * passes the validator. */
+static void test_metric_tables(const char *top)
+{
+    json_error_t je;
+    char err[256], path[4096];
+    snprintf(path, sizeof path, "%s/tests/unit/ask_fixtures/shop_schema.json", top);
+    json_t *sj = json_load_file(path, 0, &je);
+    json_t *voc = json_loads("[{\"term\":\"revenue\",\"kind\":\"metric\",\"table\":\"order_items\","
+        "\"expression\":\"sum(order_items.quantity * order_items.unit_price * (1 - order_items.discount)) "
+        "FILTER (WHERE orders.status NOT IN ('cancelled', 'returned'))\"}]", 0, NULL);
+    ask_schema_t *shop = sj ? ask_schema_new(sj, voc, err, sizeof err) : NULL;
+    CHECK(shop != NULL);
+    if (shop) {
+        static const char *const qs[] = {"revenue by category", "total revenue", "revenue per month in 2025", NULL};
+        for (int i = 0; qs[i]; i++) {
+            ask_plan_result_t r;
+            const char *sql = plan_sql(shop, qs[i], &r);
+            sqlsafe_check_t c;
+            int ok = sql && strstr(sql, "JOIN \"public\".\"orders\" AS \"orders\"") &&
+                     strstr(sql, "(1 - order_items.discount)") &&
+                     sqlsafe_validate(sql, strlen(sql), NULL, 0, &c, err, sizeof err) == 0;
+            if (!ok)
+                fprintf(stderr, "metric: %s\n  sql: %s\n", qs[i], sql ? sql : "(none)");
+            CHECK(ok);
+            if (ok)
+                sqlsafe_check_free(&c);
+            ask_plan_result_free(&r);
+        }
+        ask_schema_free(shop);
+    }
+    json_decref(sj);
+    json_decref(voc);
+}
+
+/* Table markers ("tbl_") and abbreviations ("amt", "dt") are read as words. */
+static void test_name_shapes(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("tbl_customer", 500, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("cust_name", "text", 0, NULL, NULL),
+        col("home_city", "text", 0, NULL, (const char *const[]){"Oslo", "Bergen", NULL}))));
+    json_array_append_new(t, table("tbl_invoice", 9000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("tbl_customer_id", "integer", 0, "tbl_customer", NULL),
+        col("invoice_dt", "date", 0, NULL, NULL), col("total_amt", "numeric(12,2)", 0, NULL, NULL))));
+    json_t *d = json_pack("{s:o}", "tables", t);
+    char err[256];
+    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
+    json_decref(d);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    answers_with(s, "how many invoices are there", "FROM \"public\".\"tbl_invoice\"");
+    answers_with(s, "total amount by month", "date_trunc('month', \"i\".\"invoice_dt\")");
+    answers_with(s, "total amount by month", "sum(\"i\".\"total_amt\")");
+    answers_with(s, "how many invoices from customers in Oslo", "'Oslo'");
+    ask_schema_free(s);
+}
+
+/* A film-rental shape: a second "rental" in another schema, a rental with
+ * only a bookkeeping stamp, adjectives that name their column. */
+static void test_rental_shapes(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customer", 600, json_pack("[o, o, o, o]",
+        col("customer_id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("last_name", "text", 0, NULL, NULL), col("create_date", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o, o, o]",
+        col("film_id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("rental_duration", "smallint", 0, NULL, NULL), col("length", "smallint", 0, NULL, NULL))));
+    json_array_append_new(t, table("rental", 16000, json_pack("[o, o, o]",
+        col("rental_id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customer", NULL),
+        col("last_update", "timestamp with time zone", 0, NULL, NULL))));
+    json_t *legacy = table("rental", 16000, json_pack("[o, o]", col("rental_id", "integer", 1, NULL, NULL),
+        col("rental_date", "timestamp", 0, NULL, NULL)));
+    json_object_set_new(legacy, "schema", json_string("legacy"));
+    json_array_append_new(t, legacy);
+    json_t *d = json_pack("{s:o}", "tables", t);
+    char err[256];
+    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
+    json_decref(d);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    answers_with(s, "how many rentals", "FROM \"public\".\"rental\"");
+    asks_about(s, "rentals per month", NULL);           /* not by last_update, nor by sign-up */
+    asks_about(s, "the 10 most recent rentals", NULL);
+    answers_with(s, "What are the 5 longest films?", "ORDER BY \"f\".\"length\" DESC NULLS LAST LIMIT 5");
+    answers_with(s, "number of rentals per customer", "GROUP BY 1, 2");  /* first + last name */
+    ask_schema_free(s);
+}
+
+/* A key of two columns joins on both; two keys to the same column (from,
+ * to) are two roles, so the planner asks instead of picking one. */
+static void test_keys(void)
+{
+    const char *js =
+        "{\"tables\": ["
+        "{\"schema\":\"public\",\"name\":\"section\",\"type\":\"table\",\"row_estimate\":100,\"columns\":["
+        " {\"name\":\"course_id\",\"type\":\"text\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"sec_id\",\"type\":\"text\",\"pk\":true,\"fk\":null,\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"teacher\",\"type\":\"table\",\"row_estimate\":50,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"name\",\"type\":\"text\",\"pk\":false,\"fk\":null,\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"teaches\",\"type\":\"table\",\"row_estimate\":300,\"columns\":["
+        " {\"name\":\"teacher_id\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"teacher\",\"column\":\"id\"},\"samples\":[]},"
+        " {\"name\":\"course_id\",\"type\":\"text\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"section\",\"column\":\"course_id\"},\"samples\":[]},"
+        " {\"name\":\"sec_id\",\"type\":\"text\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"section\",\"column\":\"sec_id\"},\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"airport\",\"type\":\"table\",\"row_estimate\":700,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"city\",\"type\":\"text\",\"pk\":false,\"fk\":null,\"samples\":[\"Oslo\",\"Rome\"]}]},"
+        "{\"schema\":\"public\",\"name\":\"route\",\"type\":\"table\",\"row_estimate\":9000,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"from_airport\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"airport\",\"column\":\"id\"},\"samples\":[]},"
+        " {\"name\":\"to_airport\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"airport\",\"column\":\"id\"},\"samples\":[]}]}"
+        "]}";
+    json_t *d = json_loads(js, 0, NULL);
+    char err[256];
+    ask_schema_t *s = d ? ask_schema_new(d, NULL, err, sizeof err) : NULL;
+    json_decref(d);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    answers_with(s, "number of sections per teacher", "\"course_id\" AND ");
+    answers_with(s, "number of sections per teacher", "\"sec_id\" = ");
+    asks_about(s, "how many routes from Oslo", NULL);
+    ask_schema_free(s);
+}
+
+int main(int argc, char **argv)
+{
+    const char *top = argc > 1 ? argv[1] : ".";
+    ask_schema_t *guide = guide_schema();
+    CHECK(guide != NULL);
+    if (!guide)
+        return check_done("test_ask_trust");
+    test_value_stays(guide);
+    test_no_silent_drop(guide);
+    test_order_words(guide);
+    test_catalog(guide);
+    test_best_period_followup(top);
+    test_metric_tables(top);
+    test_name_shapes();
+    test_rental_shapes();
+    test_keys();
+    ask_schema_free(guide);
+    return check_done("test_ask_trust");
+}

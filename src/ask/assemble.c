@@ -535,10 +535,50 @@ static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_
                                            .vals = {xstrdup(c->text)}};
 }
 
+/* "airlines with more than 500 routes", "actors who have been in more than
+ * 40 films": the entity named before, grouped, counting the rows of the
+ * table named right after the number that reach it many-to-one. */
+static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *ent = NULL, *cnt = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM))
+            ent = m;
+        if (m->kind == PH_TABLE && m->role == R_NONE && m->pos > c->pos && m->pos <= c->pos + 5 && !cnt)
+            cnt = m;
+    }
+    int path[6], len = ent && cnt && ent->t != cnt->t ? sqlgen_path(s, cnt->t, ent->t, path, 6) : -1;
+    if (len < 1 || p->measure_set || p->q.ndims > (ent && ent->role == R_DIM ? ASK_MAX_DIMS : 0))
+        return 0;
+    /* each counted row belongs to one entity (every hop many-to-one), or the
+     * two meet in a link table (film ← film_actor → actor) — never through a
+     * table both merely point at (client → district ← account) */
+    int link = len == 2 && path[0] < 0 && path[1] > 0;
+    for (int k = 0; k < len && !link; k++)
+        if (path[k] < 0)
+            return 0;
+    for (int k = 0; k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
+        if (lexicon_col_is_qty(&s->tables[cnt->t].cols[k])) {
+            set_ambiguous(p, AMB_MEASURE, NULL);
+            return 1;
+        }
+    if (ent->role != R_DIM)
+        make_dim(s, p, ent);
+    cnt->role = R_MEASURE;
+    p->measure_set = 1;
+    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1};
+    p->q.having = c->op;
+    p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
+    return 1;
+}
+
 static void apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
 {
     if (c->op >= OP_CONTAINS)
         return apply_text_cmp(s, p, c);
+    if (apply_having(s, p, c))
+        return;
     ask_mention_t *best = NULL;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];

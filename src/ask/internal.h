@@ -195,6 +195,8 @@ typedef struct ask_q {
     int nvia;
     int limit;                 /* 0 = default */
     int order;                 /* 1 desc by measure, -1 asc, 0 natural */
+    int having;                /* OP_GT… on the measure per group ("with more than 5 routes"), 0 none */
+    double hnum[2];
 } ask_q_t;
 
 void plan_init(ask_q_t *q);

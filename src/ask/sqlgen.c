@@ -433,6 +433,15 @@ static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
             put_col(s, b, j, q->dims[i].t, tb->pk);
         }
     }
+    if (q->having) {  /* "airlines with more than 500 routes" */
+        static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
+        buf_puts(b, " HAVING ");
+        put_measure(s, b, j, &q->m);
+        if (q->having == OP_BETWEEN)
+            buf_printf(b, " BETWEEN %.15g AND %.15g", q->hnum[0], q->hnum[1]);
+        else
+            buf_printf(b, "%s%.15g", ops[q->having], q->hnum[0]);
+    }
     if (q->grain && !q->order)
         buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
     else

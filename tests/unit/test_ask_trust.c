@@ -316,6 +316,8 @@ static void test_keys(void)
     answers_with(s, "number of sections per teacher", "\"course_id\" AND ");
     answers_with(s, "number of sections per teacher", "\"sec_id\" = ");
     asks_about(s, "how many routes from Oslo", NULL);
+    answers_with(s, "teachers with more than 3 sections", "HAVING count(");
+    answers_with(s, "teachers with more than 3 sections", ") > 3");
     ask_schema_free(s);
 }
 

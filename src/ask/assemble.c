@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int table_named(const ask_parse_t *p, int t)
 {
@@ -167,6 +168,8 @@ static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int valu
     return NULL;
 }
 
+static int flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
+
 static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < tk->n; i++) {
@@ -174,6 +177,8 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!agg)
             continue;
         ask_mention_t *m = next_mention(p, i + len, 5, 0);
+        if (m && flag_before_table(s, p, m))  /* "how many active airlines" */
+            m = next_mention(p, m->pos + m->len, 1, 0);
         if (!m && agg == M_COUNT && i > 0)  /* "customer count" */
             for (int k = 0; k < p->nm && !m; k++)
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
@@ -712,6 +717,8 @@ static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
         need[n++] = q->dims[i].t;
     for (int i = 0; i < q->nf; i++)
         need[n++] = q->f[i].col.t;
+    if (q->rel == t)
+        return 1;
     for (int i = 0; i < n; i++) {
         if (need[i] == t)
             return 1;
@@ -802,6 +809,124 @@ static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *
     }
 }
 
+/* The table a verb names by its stem: "rented" → rental, "ordered" →
+ * orders (four letters in common at least, and only one such table). */
+static int verb_table(const ask_schema_t *s, const char *low)
+{
+    int found = -1, rank = 99;  /* one word before more, public before other schemas */
+    size_t n = strlen(low);
+    for (int t = 0; t < s->ntables && n >= 5; t++) {
+        const char *w = s->tables[t].nw ? s->tables[t].w[0] : "";
+        size_t k = 0;
+        while (k < n && w[k] && w[k] == low[k])
+            k++;
+        if (k < 4 || k + 3 < n)  /* "rented"/"rental", "ordered"/"order" */
+            continue;
+        int r = (s->tables[t].nw > 1) * 2 + !!strcmp(s->tables[t].schema, "public");
+        if (r < rank)
+            found = t, rank = r;
+        else if (r == rank)
+            found = -2;  /* two equally good: not a guess we make */
+    }
+    return found >= 0 ? found : -1;
+}
+
+/* A flag column: a boolean, or text whose sampled values are all, in any
+ * case, one of a pair (Y/N, yes/no, true/false, t/f, 1/0). Fills f with the
+ * "yes" values as sampled ("Y", "y"); 0 when it is no flag. */
+static int flag_filter(const ask_col_t *c, ask_filter_t *f)
+{
+    static const char *const pairs[][2] = {{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"t", "f"},
+                                           {"1", "0"}};
+    if (c->kind == CK_BOOL) {
+        f->vals[f->nvals++] = xstrdup("true");
+        return 1;
+    }
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        int ok = c->nsamples >= 2 && c->nsamples <= ASK_MAX_VALUES, yes = 0;
+        for (int v = 0; v < c->nsamples && ok; v++) {
+            yes += !strcasecmp(c->samples[v], pairs[k][0]);
+            ok = !strcasecmp(c->samples[v], pairs[k][0]) || !strcasecmp(c->samples[v], pairs[k][1]);
+        }
+        if (!ok || !yes)
+            continue;
+        for (int v = 0; v < c->nsamples; v++)
+            if (!strcasecmp(c->samples[v], pairs[k][0]))
+                f->vals[f->nvals++] = xstrdup(c->samples[v]);
+        return 1;
+    }
+    return 0;
+}
+
+/* "active airlines", "available products": a flag column named as an
+ * adjective of the listed or counted table keeps the rows where it is set. */
+static void apply_flags(const ask_schema_t *s, ask_parse_t *p)
+{
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.kind == M_COUNT ? p->q.m.t : -1;
+    for (int i = 0; i < p->nm && base >= 0 && p->q.nf < ASK_MAX_FILTERS; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != base)
+            continue;
+        ask_filter_t f = {.col = {m->t, m->c}, .op = OP_IN};
+        if (!flag_filter(&s->tables[m->t].cols[m->c], &f))
+            continue;
+        m->role = R_FILTER;
+        p->q.f[p->q.nf++] = f;
+    }
+}
+
+/* 1 when m names a flag column of the table named right after it ("active
+ * airlines"): the table is what to count, the flag a filter. */
+static int flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m)
+{
+    ask_filter_t f = {0};
+    if (m->kind != PH_COLUMN || m->nalt || !flag_filter(&s->tables[m->t].cols[m->c], &f))
+        return 0;
+    for (int k = 0; k < f.nvals; k++)
+        free(f.vals[k]);
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == m->t && p->m[i].pos == m->pos + m->len)
+            return 1;
+    return 0;
+}
+
+/* "films that were never rented", "airlines without any route", "accounts
+ * with a loan": rows of the subject that have (no) rows of another table
+ * belonging to them. */
+static void apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const neg[] = {"never", "no", "without", "not", NULL};
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, path[6];
+    if (base < 0 || (p->q.kind == Q_AGG && p->q.m.kind != M_COUNT))
+        return;
+    for (int i = 0; i < tk->n; i++) {
+        int is_neg = words_in(tk->t[i].low, neg);
+        if (tk->t[i].used || !(is_neg || words_at(tk, i, "with")))
+            continue;
+        int rel = -1, k;
+        ask_mention_t *m = NULL;
+        for (k = i + 1; k < tk->n && k <= i + 4 && rel < 0; k++) {
+            for (int x = 0; x < p->nm && !m; x++)
+                if (p->m[x].pos == k && p->m[x].kind == PH_TABLE && p->m[x].role == R_NONE)
+                    m = &p->m[x];
+            rel = m ? m->t : !tk->t[k].used && is_neg ? verb_table(s, tk->t[k].low) : -1;
+            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
+                    "ever", "be", "was", "were", "is", "are", "have", "has", "had", "in", "the",
+                    "for", "to", "from", "on", "at", "yet", NULL}))
+                break;
+        }
+        if (rel < 0 || rel == base || p->q.rel >= 0 || sqlgen_exists_path(s, rel, base, path, 6) < 1)
+            continue;
+        p->q.rel = rel;
+        p->q.rel_not = is_neg;
+        for (int u = i; u < k; u++)
+            tk->t[u].used = 1;
+        if (m)
+            m->role = R_FILTER;
+        return;
+    }
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
@@ -826,6 +951,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     }
     apply_values(tk, s, p);
     apply_nulls(s, tk, p);
+    apply_exists(s, tk, p);
+    apply_flags(s, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)

@@ -196,6 +196,7 @@ typedef struct ask_q {
     int limit;                 /* 0 = default */
     int order;                 /* 1 desc by measure, -1 asc, 0 natural */
     int having;                /* OP_GT… on the measure per group ("with more than 5 routes"), 0 none */
+    int rel, rel_not;          /* rows of the base that have (not) a row of table rel, -1 none */
     double hnum[2];
 } ask_q_t;
 
@@ -305,6 +306,9 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
 /* Tables reached from base on the shortest FK path to target: fills path with
  * edge indexes (positive = many->one from the base side), returns length or -1. */
 int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max);
+/* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
+ * or from the link table between them, to base; length, or -1. */
+int sqlgen_exists_path(const ask_schema_t *s, int rel, int base, int *path, int max);
 
 /* ------------------------------------------------------------- followup */
 

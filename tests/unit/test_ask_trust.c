@@ -43,10 +43,11 @@ static ask_schema_t *guide_schema(void)
     json_array_append_new(t, table("geographic", 300, json_pack("[o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("city_name", "text", 0, NULL, gcity),
         col("region", "text", 0, NULL, (const char *const[]){"west", "east", NULL}))));
-    json_array_append_new(t, table("restaurant", 2000, json_pack("[o, o, o, o, o, o]",
+    json_array_append_new(t, table("restaurant", 2000, json_pack("[o, o, o, o, o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
         col("food_type", "text", 0, NULL, food), col("city_name", "text", 0, NULL, rcity),
-        col("rating", "numeric", 0, NULL, NULL), col("geographic_id", "integer", 0, "geographic", NULL))));
+        col("rating", "numeric", 0, NULL, NULL), col("geographic_id", "integer", 0, "geographic", NULL),
+        col("is_open", "text", 0, NULL, (const char *const[]){"Y", "N", "y", NULL}))));
     json_t *d = json_pack("{s:o}", "tables", t);
     char err[256];
     ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
@@ -129,6 +130,8 @@ static void test_no_silent_drop(ask_schema_t *s)
     answers_with(s, "average rating by food type", "avg(");
     answers_with(s, "restaurants with a rating above 4", "> 4");
     answers_with(s, "how many thai restaurants", "'thai'");
+    answers_with(s, "how many open restaurants", "\"is_open\" IN ('Y', 'y')");  /* a flag, as sampled */
+    answers_with(s, "open restaurants", "\"is_open\" IN ('Y', 'y')");
 }
 
 /* "from the best … to the lowest" sorts by the first word's direction. */
@@ -279,6 +282,10 @@ static void test_rental_shapes(void)
     asks_about(s, "the 10 most recent rentals", NULL);
     answers_with(s, "What are the 5 longest films?", "ORDER BY \"f\".\"length\" DESC NULLS LAST LIMIT 5");
     answers_with(s, "number of rentals per customer", "GROUP BY 1, 2");  /* first + last name */
+    answers_with(s, "customers who never rented", "NOT EXISTS (SELECT 1 FROM \"public\".\"rental\" AS \"sub0\" "
+                 "WHERE \"sub0\".\"customer_id\" = \"c\".\"customer_id\")");
+    answers_with(s, "how many customers without a rental", "NOT EXISTS");
+    answers_with(s, "customers with a rental", " WHERE EXISTS (");
     ask_schema_free(s);
 }
 

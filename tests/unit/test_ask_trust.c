@@ -32,6 +32,19 @@ static json_t *table(const char *name, int rows, json_t *cols)
                      "row_estimate", rows, "columns", cols);
 }
 
+/* The planner's schema for these tables (steals t); NULL, reported, on error. */
+static ask_schema_t *schema_of(json_t *t)
+{
+    json_t *d = json_pack("{s:o}", "tables", t);
+    char err[256];
+    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
+    if (!s)
+        fprintf(stderr, "schema: %s\n", err);
+    json_decref(d);
+    CHECK(s != NULL);
+    return s;
+}
+
 /* A restaurant guide: the same city names sampled in two tables, at other
  * positions, and fewer samples in the one the question is about. */
 static ask_schema_t *guide_schema(void)
@@ -48,13 +61,7 @@ static ask_schema_t *guide_schema(void)
         col("food_type", "text", 0, NULL, food), col("city_name", "text", 0, NULL, rcity),
         col("rating", "numeric", 0, NULL, NULL), col("geographic_id", "integer", 0, "geographic", NULL),
         col("is_open", "text", 0, NULL, (const char *const[]){"Y", "N", "y", NULL}))));
-    json_t *d = json_pack("{s:o}", "tables", t);
-    char err[256];
-    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
-    if (!s)
-        fprintf(stderr, "guide schema: %s\n", err);
-    json_decref(d);
-    return s;
+    return schema_of(t);
 }
 
 static char *plan_sql(ask_schema_t *s, const char *q, ask_plan_result_t *r)
@@ -238,11 +245,7 @@ static void test_name_shapes(void)
     json_array_append_new(t, table("tbl_invoice", 9000, json_pack("[o, o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("tbl_customer_id", "integer", 0, "tbl_customer", NULL),
         col("invoice_dt", "date", 0, NULL, NULL), col("total_amt", "numeric(12,2)", 0, NULL, NULL))));
-    json_t *d = json_pack("{s:o}", "tables", t);
-    char err[256];
-    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
-    json_decref(d);
-    CHECK(s != NULL);
+    ask_schema_t *s = schema_of(t);
     if (!s)
         return;
     answers_with(s, "how many invoices are there", "FROM \"public\".\"tbl_invoice\"");
@@ -270,11 +273,7 @@ static void test_rental_shapes(void)
         col("rental_date", "timestamp", 0, NULL, NULL)));
     json_object_set_new(legacy, "schema", json_string("legacy"));
     json_array_append_new(t, legacy);
-    json_t *d = json_pack("{s:o}", "tables", t);
-    char err[256];
-    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
-    json_decref(d);
-    CHECK(s != NULL);
+    ask_schema_t *s = schema_of(t);
     if (!s)
         return;
     answers_with(s, "how many rentals", "FROM \"public\".\"rental\"");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int table_named(const ask_parse_t *p, int t)
 {
@@ -18,7 +19,7 @@ static int table_named(const ask_parse_t *p, int t)
 }
 
 /* Keep the reading whose table is prefer (or a table the question names). */
-static void resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
+void assemble_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
 {
     for (int pass = 0; pass < 2 && m->nalt; pass++) {
         int hits = 0, pick = -1;
@@ -35,7 +36,7 @@ static void resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
     }
 }
 
-static void set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
+void assemble_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
 {
     if (p->ambiguous)
         return;
@@ -83,7 +84,7 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
     else if (found == 1)
         p->q.m = pick;
     else
-        set_ambiguous(p, AMB_MEASURE, NULL);
+        assemble_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
 static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
@@ -132,7 +133,7 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
             revenue_measure(s, p);
         else
-            set_ambiguous(p, AMB_MEASURE, NULL);
+            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
     } else if (m->kind == PH_TABLE) {
@@ -142,19 +143,19 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         else if (money >= 0)  /* "sum of loans": of their one amount */
             p->q.m = (ask_measure_t){M_SUM, m->t, money, -1};
         else
-            set_ambiguous(p, AMB_MEASURE, NULL);
+            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->nalt) {
-        set_ambiguous(p, AMB_COLUMN, m);
+        assemble_set_ambiguous(p, AMB_COLUMN, m);
     } else {
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
-            set_ambiguous(p, AMB_MEASURE, NULL);  /* "the balance of each account": sum? latest? */
+            assemble_set_ambiguous(p, AMB_MEASURE, NULL);  /* "the balance of each account": sum? latest? */
         else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
             p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1};
         else
-            set_ambiguous(p, AMB_MEASURE, NULL);
+            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
     }
 }
 
@@ -167,6 +168,7 @@ static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int valu
     return NULL;
 }
 
+
 static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < tk->n; i++) {
@@ -174,13 +176,15 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!agg)
             continue;
         ask_mention_t *m = next_mention(p, i + len, 5, 0);
+        if (m && filters_flag_before_table(s, p, m))  /* "how many active airlines" */
+            m = next_mention(p, m->pos + m->len, 1, 0);
         if (!m && agg == M_COUNT && i > 0)  /* "customer count" */
             for (int k = 0; k < p->nm && !m; k++)
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
                     m = &p->m[k];
         if (!m || p->measure_set)
             continue;
-        resolve_alt(p, m, -1);
+        assemble_resolve_alt(p, m, -1);
         measure_from(s, p, m, agg, distinct, tk->t[i].low);
         p->agg_cue = 1;
         for (int k = i; k < i + len + distinct; k++)
@@ -188,13 +192,13 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
     }
 }
 
-static void make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
 {
     m->role = R_DIM;
     if (m->nalt)
-        resolve_alt(p, m, p->q.m.t);
+        assemble_resolve_alt(p, m, p->q.m.t);
     if (m->nalt) {
-        set_ambiguous(p, AMB_COLUMN, m);
+        assemble_set_ambiguous(p, AMB_COLUMN, m);
         return;
     }
     const ask_col_t *c = m->c >= 0 ? &s->tables[m->t].cols[m->c] : NULL;
@@ -257,24 +261,24 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             continue;
         }
         tk->t[i].used = 1;
-        make_dim(s, p, m);
+        assemble_make_dim(s, p, m);
         int end = m->pos + m->len;  /* "by region and channel" */
         if ((words_at(tk, end, "and") || words_at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
             (m->kind == PH_TABLE || m->kind == PH_COLUMN)) {
             tk->t[end].used = 1;
-            make_dim(s, p, m);
+            assemble_make_dim(s, p, m);
         }
     }
     int wh = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL});
     ask_mention_t *m = wh ? next_mention(p, 1, 3, 0) : NULL;
     if (m && m->kind != -1 && m->kind != PH_VOCAB && (p->q.order || p->measure_set)) {
         tk->t[0].used = 1;
-        make_dim(s, p, m);
+        assemble_make_dim(s, p, m);
     }
     if (p->top && !p->want_price && !p->q.ndims && (m = next_mention(p, 0, tk->n, 0)) &&
         (m->kind == PH_TABLE || (m->kind == PH_COLUMN && !m->nalt &&
                                  !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))))
-        make_dim(s, p, m);
+        assemble_make_dim(s, p, m);
 }
 
 /* Adjectives that name the column they rank by: "the 5 longest films",
@@ -391,7 +395,7 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
             measure_from(s, p, m, M_NONE, 0, "");
         else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
-            resolve_alt(p, m, -1);
+            assemble_resolve_alt(p, m, -1);
             int price = m->nalt == 0 && !lexicon_col_is_qty(&s->tables[m->t].cols[m->c]) &&
                         strstr(s->tables[m->t].cols[m->c].name, "rice");
             measure_from(s, p, m, price ? M_AVG : M_NONE, 0, "");
@@ -414,161 +418,6 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     }
 }
 
-/* A value found in several columns that are one key ("Comp. Sci." in
- * instructor.dept_name, course.dept_name and department.dept_name): the
- * same thing, so filter on the referenced column, which all reach. */
-static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
-{
-    for (int k = -1; k < m->nalt && m->nalt; k++) {
-        int t = k < 0 ? m->t : m->alt[k].t, c = k < 0 ? m->c : m->alt[k].c, all = 1;
-        for (int j = -1; j < m->nalt && all; j++) {
-            int tj = j < 0 ? m->t : m->alt[j].t, cj = j < 0 ? m->c : m->alt[j].c;
-            all = (tj == t && cj == c) ||
-                  (s->tables[tj].cols[cj].fk_table == t && s->tables[tj].cols[cj].fk_col == c);
-        }
-        if (all) {
-            if (k >= 0)
-                mention_take_alt(m, k);
-            m->nalt = 0;
-        }
-    }
-}
-
-/* "the web channel", "segment Enterprise": the column named right next to
- * one of its values is part of that filter. */
-static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *v)
-{
-    for (int i = 0; i < p->nm; i++) {
-        ask_mention_t *m = &p->m[i];
-        int next_to = m->pos == v->pos + v->len || m->pos + m->len == v->pos;
-        /* "the Biology department": the table the value's column is, or names */
-        if (m->kind == PH_TABLE && m->role == R_NONE && next_to &&
-            (m->t == v->t || s->tables[v->t].cols[v->c].fk_table == m->t)) {
-            m->role = R_FILTER;
-            continue;
-        }
-        if (m->kind != PH_COLUMN || m->role != R_NONE || !next_to)
-            continue;
-        int same = m->t == v->t && m->c == v->c;
-        for (int k = 0; k < m->nalt && !same; k++)
-            same = m->alt[k].t == v->t && m->alt[k].c == v->c;
-        if (same) {
-            m->t = v->t, m->c = v->c, m->nalt = 0;
-            m->role = R_FILTER;
-        }
-    }
-}
-
-static void apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
-{
-    for (int i = 0; i < p->nm; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->kind != PH_VALUE || m->role != R_NONE)
-            continue;
-        resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
-        value_same_domain(s, m);
-        if (m->nalt)  /* the same words are values of unrelated columns */
-            set_ambiguous(p, AMB_COLUMN, m);
-        m->role = R_FILTER;
-        int neg = 0;
-        for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
-            if (words_in(tk->t[k].low, (const char *const[]){"not", "excluding", "except",
-                    "without", "exclude", "other", NULL}))
-                neg = 1, tk->t[k].used = 1;
-        ask_filter_t *f = NULL;
-        for (int k = 0; k < p->q.nf; k++)
-            if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&
-                (p->q.f[k].op == OP_NOT_IN) == neg)
-                f = &p->q.f[k];
-        if (!f && p->q.nf < ASK_MAX_FILTERS) {
-            f = &p->q.f[p->q.nf++];
-            *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN};
-        }
-        if (f && f->nvals < ASK_MAX_VALUES && m->val)
-            f->vals[f->nvals++] = xstrdup(m->val);
-        claim_value_column(s, p, m);
-    }
-}
-
-/* "customers with no email" / "without a city" / "with an email": a
- * column named after such a word is tested for NULL. */
-static void apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    static const char *const none[] = {"no", "without", "missing", NULL};
-    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
-            continue;
-        int k = m->pos - 1;
-        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an")))
-            k--;
-        int is_none = words_in(tk->t[k].low, none);
-        if (!is_none && !(words_at(tk, k, "with") && !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])))
-            continue;
-        m->role = R_FILTER;
-        for (int u = k; u < m->pos; u++)
-            tk->t[u].used = 1;
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL};
-    }
-}
-
-/* The column a comparison is about: a numeric column named just before or
- * after it, else the one money column of the question's table. */
-static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
-{
-    ask_mention_t *best = NULL;
-    for (int i = 0; i < p->nm; i++) {  /* the text column named last before it */
-        ask_mention_t *m = &p->m[i];
-        if (m->kind == PH_COLUMN && m->role == R_NONE && m->pos < c->pos && m->pos >= c->pos - 4)
-            best = m;
-    }
-    if (best) {
-        resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
-        best->role = R_CMP;
-        if (best->nalt)
-            return set_ambiguous(p, AMB_COLUMN, best);
-    }
-    if (!best || lexicon_col_is_numeric(&s->tables[best->t].cols[best->c]))
-        return set_ambiguous(p, AMB_COMPARE, NULL);
-    if (p->q.nf < ASK_MAX_FILTERS)
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
-                                           .vals = {xstrdup(c->text)}};
-}
-
-static void apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
-{
-    if (c->op >= OP_CONTAINS)
-        return apply_text_cmp(s, p, c);
-    ask_mention_t *best = NULL;
-    for (int i = 0; i < p->nm; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->kind == PH_COLUMN && (m->role == R_NONE || m->role == R_CMP) &&
-            m->pos >= c->pos - 5 && m->pos <= c->pos + 5 &&
-            (!best || (m->pos < c->pos && best->pos > c->pos) || (m->pos < c->pos && m->pos > best->pos)))
-            best = m;
-    }
-    ask_colref_t col = {-1, -1};
-    if (best) {
-        resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.m.t);
-        best->role = R_CMP;
-        if (best->nalt)
-            return set_ambiguous(p, AMB_COLUMN, best);
-        col = (ask_colref_t){best->t, best->c};
-    } else {
-        int t = p->q.m.t;
-        for (int i = 0; i < p->nm && t < 0; i++)
-            if (p->m[i].kind == PH_TABLE)
-                t = p->m[i].t;
-        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++)
-            if (lexicon_col_is_money(&s->tables[t].cols[k]) && col.t < 0)
-                col = (ask_colref_t){t, k};
-    }
-    if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
-        return set_ambiguous(p, AMB_COMPARE, NULL);
-    if (p->q.nf < ASK_MAX_FILTERS)
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}};
-}
-
 static void pick_time(const ask_schema_t *s, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind) || p->q.time.t >= 0)
@@ -583,140 +432,9 @@ static void pick_time(const ask_schema_t *s, ask_parse_t *p)
     }
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base >= 0 && lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) < 0 && p->measure_set)
-        set_ambiguous(p, AMB_TIME, NULL);
+        assemble_set_ambiguous(p, AMB_TIME, NULL);
 }
 
-/* Every content word must be accounted for: a word no rule consumed (a
- * value that is not among the samples, a cue like "each" or "more than"
- * whose pattern did not complete, a number nothing used) means the plan
- * would answer something else than was asked. The first such word is named
- * in the clarification. */
-/* Verbs that say how two things the question names are linked ("routes
- * operated by Aer Lingus", "films actor X appears in", "airlines based in
- * Canada"). They are placed only when the link is not a choice: the plan
- * joins exactly two tables, directly or through one link table, along the
- * only path between them — or, for where-verbs, filters one table on a value. */
-static const char *const link_verbs[] = {"appear", "appears", "appeared", "operate", "operates",
-    "operated", "serve", "serves", "served", "belong", "belongs", "belonged", "work", "works",
-    "worked", "live", "lives", "lived", "own", "owns", "owned", "play", "plays", "played",
-    "star", "stars", "starred", "write", "writes", "wrote", "written", "publish", "published",
-    "teach", "teaches", "taught", "attend", "attends", "attended", "enroll", "enrolled",
-    "speak", "speaks", "spoken", "offer", "offers", "offered", "run", "runs", "ran", "held",
-    "hold", "holds", "issued", "signed", "assigned", "act", "acted", NULL};
-static const char *const where_verbs[] = {"based", "located", "situated", "headquartered",
-    "registered", "found", NULL};
-
-static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
-{
-    int base = q->kind == Q_LIST ? q->table : q->m.t, other = -1;
-    for (int i = 0; i < q->nf; i++) {
-        int ft = q->f[i].col.t, fk = s->tables[ft].cols[q->f[i].col.c].fk_table;
-        if (ft == base && fk >= 0)  /* course.dept_name names a department */
-            ft = fk;
-        if (ft != base)
-            other = other < 0 || other == ft ? ft : -2;
-    }
-    for (int i = 0; i < q->ndims; i++)
-        if (q->dims[i].t != base)
-            other = other < 0 || other == q->dims[i].t ? q->dims[i].t : -2;
-    int path[4];
-    int len = base >= 0 && other >= 0 ? sqlgen_path(s, base, other, path, 4) : -1;
-    if (len < 1 || len > 2)
-        return 0;
-    int edges = 0;  /* one edge, or one link table: no second way between them */
-    for (int e = 0; e < s->nedges; e++)
-        edges += (s->edges[e].from_t == base && s->edges[e].to_t == other) ||
-                 (s->edges[e].from_t == other && s->edges[e].to_t == base);
-    return len == 1 ? edges == 1 : edges == 0;
-}
-
-static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
-{
-    int plain = link_is_plain(s, &p->q);
-    for (int i = 0; i < tk->n; i++) {
-        const ask_tok_t *t = &tk->t[i];
-        if (t->used || words_is_stop(t->low))
-            continue;
-        if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
-            continue;
-        if (!p->unknown++)
-            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
-        if (words_in(t->low, (const char *const[]){"never", "not", "vs", "versus", "compare",
-                "compared", "why", "growth", "grow", "change", "percent", "percentage", "share",
-                "ratio", "rate", "difference", "forecast", "predict", "without", NULL}))
-            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
-        else if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"by", "per", "each", NULL}))
-            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_GROUP;
-    }
-}
-
-/* A column the question names must show up in the plan: as the measure, a
- * group, a filter, the time axis — or, in a list, be one of the listed
- * table's columns. Otherwise it counts as a word not understood. */
-static void unplaced(ask_parse_t *p, const char *what)
-{
-    if (!p->unknown++)
-        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", what);
-}
-
-/* 1 when table t takes part in the plan: its base, or a table a measure,
- * group, filter or the time axis needs, or one on the join path there. */
-static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
-{
-    int base = q->kind == Q_LIST ? q->table : q->m.t;
-    int need[2 + ASK_MAX_DIMS + ASK_MAX_FILTERS], n = 0, path[8];
-    need[n++] = base;
-    if (q->time.t >= 0 && (q->grain || q->date.kind))
-        need[n++] = q->time.t;
-    for (int i = 0; i < q->ndims; i++)
-        need[n++] = q->dims[i].t;
-    for (int i = 0; i < q->nf; i++)
-        need[n++] = q->f[i].col.t;
-    for (int i = 0; i < n; i++) {
-        if (need[i] == t)
-            return 1;
-        int len = base >= 0 && need[i] >= 0 ? sqlgen_path(s, base, need[i], path, 8) : -1;
-        for (int k = 0; k < len; k++) {
-            const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
-            if (e->from_t == t || e->to_t == t)
-                return 1;
-        }
-    }
-    /* a named table the joins pass through ("revenue from customers in
-     * Germany"): the base reaches it many-to-one and it reaches a need */
-    int hop[8], len = base >= 0 ? sqlgen_path(s, base, t, hop, 8) : -1;
-    for (int k = 0; k < len; k++)
-        if (hop[k] < 0)
-            return 0;
-    for (int i = 1; len >= 0 && i < n; i++)
-        if (need[i] >= 0 && sqlgen_path(s, t, need[i], path, 8) >= 0)
-            return 1;
-    return 0;
-}
-
-static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
-{
-    for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
-        const ask_mention_t *m = &p->m[i];
-        if (m->kind == PH_TABLE && m->role == R_NONE && !table_in_plan(s, &p->q, m->t))
-            unplaced(p, s->tables[m->t].name);
-    }
-    for (int i = 0; i < p->nm; i++) {
-        const ask_mention_t *m = &p->m[i];
-        int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);
-        if (!colish || m->role != R_NONE || (m->t == p->q.time.t && m->c == p->q.time.c))
-            continue;
-        if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt)
-            continue;
-        if (!p->unknown++) {
-            buf_t b = {0};
-            for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
-                buf_printf(&b, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
-            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
-            buf_free(&b);
-        }
-    }
-}
 
 /* "customers who ordered last month": count the distinct customer keys of
  * the orders table (whose date the period applies to), not customers. */
@@ -758,9 +476,10 @@ static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *
             mention_take_alt(m, pick);
         m->nalt = 0;
     } else {
-        set_ambiguous(p, AMB_TABLE, m);
+        assemble_set_ambiguous(p, AMB_TABLE, m);
     }
 }
+
 
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
@@ -768,12 +487,12 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].kind != PH_VALUE) {
             resolve_table(s, p, &p->m[i]);
-            resolve_alt(p, &p->m[i], -1);
+            assemble_resolve_alt(p, &p->m[i], -1);
         }
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
     for (int i = 0; i < nc; i++)
-        apply_cmp(s, p, &c[i]);
+        filters_apply_cmp(s, p, &c[i]);
     default_measure(s, tk, p);
     count_through(s, p);
     if (p->q.m.t >= 0 && p->subject < 0)
@@ -784,18 +503,19 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                 p->q.m = (ask_measure_t){M_NONE, p->q.table, k, -1};
         p->q.order = p->q.order ? p->q.order : 1;
     }
-    apply_values(tk, s, p);
-    apply_nulls(s, tk, p);
+    filters_apply_values(tk, s, p);
+    filters_apply_nulls(s, tk, p);
+    filters_apply_exists(s, tk, p);
+    filters_apply_flags(s, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)
             p->q.via[p->q.nvia++] = p->m[i].t;
     pick_time(s, p);
     if (p->order_conflict)
-        set_ambiguous(p, AMB_ORDER, NULL);
+        assemble_set_ambiguous(p, AMB_ORDER, NULL);
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
-        set_ambiguous(p, AMB_MEASURE, NULL);
+        assemble_set_ambiguous(p, AMB_MEASURE, NULL);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
-    count_unknown(s, tk, p);
-    count_unplaced(s, tk, p);
+    account_words(s, tk, p);
 }

@@ -60,6 +60,8 @@ int followup_merge(const ask_schema_t *s, ask_q_t *prev, const ask_parse_t *p)
             prev->order = prev->limit = 0;  /* a time series reads in time order */
     }
     merge_filters(prev, fresh);
+    if (fresh->rel >= 0)
+        prev->rel = fresh->rel, prev->rel_not = fresh->rel_not;
     for (int i = 0; i < fresh->nvia && prev->nvia < 2; i++)
         prev->via[prev->nvia++] = fresh->via[i];
     if (fresh->date.kind)

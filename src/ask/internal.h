@@ -3,11 +3,14 @@
  * The pipeline: words.c splits a question into tokens (lower-cased, stemmed,
  * synonyms folded, number words read); lexicon.c holds the schema as tables,
  * columns, sampled values and vocabulary, all indexed by their words, plus the
- * foreign-key graph; catalog.c answers questions about the database itself;
- * parse.c scans the tokens (dates.c reads periods) and assemble.c gives what
- * it found roles and builds a plan (ask_q_t); followup.c edits a previous
- * plan; sqlgen.c writes one SELECT; planner.c ties it together and writes
- * clarifications; context.c serves the LLM prompt and starter questions.
+ * foreign-key graph (lexicon_roles.c: what a column is for); catalog.c
+ * answers questions about the database itself from the discovered schema;
+ * parse.c scans the tokens (dates.c reads periods); assemble.c gives what it
+ * found roles and builds a plan (ask_q_t), filters.c the filters among them;
+ * account.c checks that every content word was placed — a word left over
+ * makes the planner ask; followup.c edits a previous plan; sqlgen.c writes
+ * one SELECT; planner.c ties it together and writes clarifications;
+ * context.c serves the LLM prompt and starter questions.
  * A plan refers to tables and columns by index into the schema; its JSON form
  * (planjson.c) uses names and is re-validated against the schema when read. */
 #ifndef DM_ASK_INTERNAL_H
@@ -133,6 +136,11 @@ int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
+/* The column that names a table's rows when grouping by it, a second one
+ * (a last name beside a first name), its main date; -1 when none. */
+int lexicon_pick_label(const ask_table_t *t);
+int lexicon_pick_label2(const ask_table_t *t);
+int lexicon_pick_time(const ask_table_t *t);
 /* Find a (quantity, price) pair in table t; 0 if found. */
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
 /* The time column of t or of the nearest table t reaches many-to-one. */
@@ -195,6 +203,9 @@ typedef struct ask_q {
     int nvia;
     int limit;                 /* 0 = default */
     int order;                 /* 1 desc by measure, -1 asc, 0 natural */
+    int having;                /* OP_GT… on the measure per group ("with more than 5 routes"), 0 none */
+    int rel, rel_not;          /* rows of the base that have (not) a row of table rel, -1 none */
+    double hnum[2];
 } ask_q_t;
 
 void plan_init(ask_q_t *q);
@@ -287,6 +298,27 @@ typedef struct ask_parse {
  * on text ("contains Express"; text points into the question's tokens). */
 typedef struct ask_cmp { int op, pos; double a, b; const char *text; } ask_cmp_t;
 
+/* assemble.c's helpers for filters.c: keep the reading whose table is
+ * prefer (or one the question names); note why the plan is unclear; group
+ * by what m names. */
+void assemble_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
+void assemble_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
+void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
+
+/* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
+ * counts), existence and flags, each turning mentions into filters. */
+void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
+void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
+void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
+/* 1 when m names a flag column of the table named right after it ("active airlines"). */
+int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
+
+/* account.c: count the words and schema mentions the plan leaves unused
+ * (p->unknown, p->unknown_word). */
+void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc);
@@ -303,6 +335,9 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
 /* Tables reached from base on the shortest FK path to target: fills path with
  * edge indexes (positive = many->one from the base side), returns length or -1. */
 int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max);
+/* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
+ * or from the link table between them, to base; length, or -1. */
+int sqlgen_exists_path(const ask_schema_t *s, int rel, int base, int *path, int max);
 
 /* ------------------------------------------------------------- followup */
 

@@ -29,119 +29,6 @@ static int col_kind(const char *type)
     return CK_OTHER;
 }
 
-static int has_word(const ask_col_t *c, const char *const *list)
-{
-    for (int i = 0; i < c->nw; i++)
-        for (int k = 0; list[k]; k++)
-            if (!strcmp(c->w[i], list[k]))
-                return 1;
-    return 0;
-}
-
-int lexicon_col_is_numeric(const ask_col_t *c)
-{
-    return (c->kind == CK_INT || c->kind == CK_NUM) && !c->pk && c->fk_table < 0 &&
-           !(c->nw && !strcmp(c->w[c->nw - 1], "id"));
-}
-
-int lexicon_col_is_money(const ask_col_t *c)
-{
-    static const char *const money[] = {"price", "amount", "revenue", "total",
-        "sale", "value", "spend", "paid", "fee", "charge", "salary", "net", "gross",
-        "subtotal", NULL};
-    return lexicon_col_is_numeric(c) && has_word(c, money);
-}
-
-int lexicon_col_is_qty(const ask_col_t *c)
-{
-    static const char *const qty[] = {"quantity", "count", NULL};
-    return lexicon_col_is_numeric(c) && has_word(c, qty);
-}
-
-/* A quantity that adds up across rows (amounts, counts, money, lengths of
- * time spent): what "X by Y" sums when no aggregate word is given. A level
- * (balance, rating, age, a rate, a price per unit) does not: summing it
- * answers nothing anyone asked. */
-int lexicon_col_is_additive(const ask_col_t *c)
-{
-    static const char *const adds[] = {"amount", "quantity", "count", "revenue", "total", "sale",
-        "spend", "paid", "payment", "fee", "charge", "cost", "value", "net", "gross", "subtotal",
-        "unit", "population", "area", "budget", "salary", "credit", "hour", "minute", "second",
-        "duration", "distance", "volume", "weight", "profit", "tax", "discount", "point", NULL};
-    static const char *const levels[] = {"balance", "rate", "rating", "score", "age", "price",
-        "percent", "percentage", "ratio", "average", "avg", "mean", "latitude", "longitude",
-        "year", "level", "rank", "grade", "gpa", "temperature", "expectancy", "per", NULL};
-    return lexicon_col_is_numeric(c) && has_word(c, adds) && !has_word(c, levels);
-}
-
-int lexicon_col_is_time(const ask_col_t *c)
-{
-    return c->kind == CK_DATE || c->kind == CK_TS;
-}
-
-int lexicon_find_table(const ask_schema_t *s, const char *name)
-{
-    for (int i = 0; i < s->ntables; i++)
-        if (!strcmp(s->tables[i].name, name))
-            return i;
-    return -1;
-}
-
-int lexicon_find_column(const ask_schema_t *s, int t, const char *name)
-{
-    if (t < 0 || t >= s->ntables)
-        return -1;
-    for (int i = 0; i < s->tables[t].ncols; i++)
-        if (!strcmp(s->tables[t].cols[i].name, name))
-            return i;
-    return -1;
-}
-
-int lexicon_find_vocab(const ask_schema_t *s, const char *term)
-{
-    for (int i = 0; i < s->nvocab; i++)
-        if (!strcasecmp(s->vocab[i].term, term))
-            return i;
-    return -1;
-}
-
-int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price)
-{
-    const ask_table_t *tb = &s->tables[t];
-    *qty = *price = -1;
-    for (int i = 0; i < tb->ncols; i++) {
-        if (*qty < 0 && lexicon_col_is_qty(&tb->cols[i]))
-            *qty = i;
-        if (*price < 0 && lexicon_col_is_money(&tb->cols[i]))
-            *price = i;
-    }
-    return *qty >= 0 && *price >= 0 ? 0 : -1;
-}
-
-int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc)
-{
-    if (s->tables[t].time >= 0) {
-        *tt = t;
-        *tc = s->tables[t].time;
-        return 0;
-    }
-    /* one hop many-to-one, to the table this one details: order_items are
-     * dated by their order — but a rental is not dated by its customer's
-     * sign-up, so the two must share a word ("order") */
-    for (int e = 0; e < s->nedges; e++) {
-        int to = s->edges[e].to_t, shared = 0;
-        for (int a = 0; a < s->tables[t].nw; a++)
-            for (int b = 0; b < s->tables[to].nw; b++)
-                shared |= !strcmp(s->tables[t].w[a], s->tables[to].w[b]);
-        if (s->edges[e].from_t == t && s->tables[to].time >= 0 && shared) {
-            *tt = to;
-            *tc = s->tables[to].time;
-            return 0;
-        }
-    }
-    return -1;
-}
-
 /* ------------------------------------------------------------ building */
 
 static void add_phrase(ask_schema_t *s, int *cap, char **w, int nw, int kind, int t,
@@ -345,75 +232,6 @@ static void load_column(ask_col_t *c, const json_t *jc)
     c->nw = words_ident(c->name, &c->w);
 }
 
-static int col_words_are(const ask_col_t *c, const char *const *w, int n)
-{
-    if (c->nw != n)
-        return 0;
-    for (int k = 0; k < n; k++)
-        if (strcmp(c->w[k], w[k]))
-            return 0;
-    return 1;
-}
-
-/* The column a grouping by this table shows, in order of preference: one
- * named like the table (country.country), a name/title/label (a full name
- * before a first name), a text column whose values are all different, else
- * the key (a status column would merge unrelated rows). */
-static int pick_label(const ask_table_t *t)
-{
-    static const char *const names[] = {"name", "title", "label", NULL};
-    for (int i = 0; i < t->ncols; i++)
-        if (t->cols[i].kind == CK_TEXT && col_words_are(&t->cols[i], (const char *const *)t->w, t->nw))
-            return i;
-    /* rank: "name" alone 0, "full_name" 1, "first_name" 2, "last_name" 3 */
-    int best = -1, best_rank = 4;
-    for (int k = 0; names[k] && best < 0; k++)
-        for (int i = 0; i < t->ncols; i++) {
-            const ask_col_t *c = &t->cols[i];
-            if (!c->nw || strcmp(c->w[c->nw - 1], names[k]))
-                continue;
-            const char *before = c->nw > 1 ? c->w[c->nw - 2] : "";
-            int rank = c->nw == 1 ? 0 : !strcmp(before, "first") ? 2 : !strcmp(before, "last") ? 3 : 1;
-            if (rank < best_rank)
-                best = i, best_rank = rank;
-        }
-    if (best >= 0)
-        return best;
-    for (int i = 0; i < t->ncols; i++)
-        if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].n_distinct == -1)
-            return i;
-    return t->pk;
-}
-
-/* "last_name" beside a "first_name" label: both show who it is. */
-static int pick_label2(const ask_table_t *t)
-{
-    static const char *const first[] = {"first", "name"}, *const last[] = {"last", "name"};
-    if (t->label < 0 || !col_words_are(&t->cols[t->label], first, 2))
-        return -1;
-    for (int i = 0; i < t->ncols; i++)
-        if (col_words_are(&t->cols[i], last, 2))
-            return i;
-    return -1;
-}
-
-/* The table's main date: an order date before others; never a bookkeeping
- * stamp ("last_update", "modified_at"), which says when a row was edited,
- * not when the thing happened. */
-static int pick_time(const ask_table_t *t)
-{
-    static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
-        "synced", "etl", "loaded", NULL};
-    int best = -1;
-    for (int i = 0; i < t->ncols; i++) {
-        if (!lexicon_col_is_time(&t->cols[i]) || has_word(&t->cols[i], bookkeeping))
-            continue;
-        if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
-            best = i;
-    }
-    return best;
-}
-
 static int load_table(ask_table_t *t, const json_t *jt)
 {
     t->schema = xstrdup(jstr(jt, "schema"));
@@ -433,9 +251,9 @@ static int load_table(ask_table_t *t, const json_t *jt)
     if (t->pk < 0)
         t->pk = -1;
     t->nw = words_ident(t->name, &t->w);
-    t->label = pick_label(t);
-    t->label2 = pick_label2(t);
-    t->time = pick_time(t);
+    t->label = lexicon_pick_label(t);
+    t->label2 = lexicon_pick_label2(t);
+    t->time = lexicon_pick_time(t);
     return *t->name ? 0 : -1;
 }
 

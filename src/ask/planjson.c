@@ -45,6 +45,7 @@ void plan_init(ask_q_t *q)
     q->table = q->column = -1;
     q->m = (ask_measure_t){M_NONE, -1, -1, -1};
     q->time = (ask_colref_t){-1, -1};
+    q->rel = -1;
 }
 
 void plan_clear(ask_q_t *q)
@@ -126,6 +127,12 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "limit", json_integer(q->limit));
     if (q->order)
         json_object_set_new(j, "order", json_string(q->order > 0 ? "desc" : "asc"));
+    if (q->rel >= 0)
+        json_object_set_new(j, "exists", json_pack("{s:s, s:b}", "table", s->tables[q->rel].name,
+                                                   "not", q->rel_not));
+    if (q->having)
+        json_object_set_new(j, "having", json_pack("{s:s, s:[f, f]}", "op", ops[q->having], "values",
+                                                   q->hnum[0], q->hnum[1]));
     return j;
 }
 
@@ -243,6 +250,18 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     if ((x = json_object_get(j, "date")) && date_read(x, &q->date) < 0)
         bad = 1;
     q->limit = (int)json_integer_value(json_object_get(j, "limit"));
+    if ((x = json_object_get(j, "exists"))) {
+        q->rel = lexicon_find_table(s, json_string_value(json_object_get(x, "table")));
+        q->rel_not = json_is_true(json_object_get(x, "not"));
+        bad |= q->rel < 0;
+    }
+    if ((x = json_object_get(j, "having"))) {
+        q->having = find_name(ops, OP_COUNT_, json_string_value(json_object_get(x, "op")));
+        const json_t *v = json_object_get(x, "values");
+        q->hnum[0] = json_number_value(json_array_get(v, 0));
+        q->hnum[1] = json_number_value(json_array_get(v, 1));
+        bad |= q->having < OP_GT || q->having > OP_BETWEEN || q->kind != Q_AGG;
+    }
     x = json_object_get(j, "order");
     q->order = !x ? 0 : !strcmp(json_string_value(x) ? json_string_value(x) : "", "asc") ? -1 : 1;
     bad |= q->limit < 0 || q->limit > 100000 || ((q->grain || q->date.kind) && q->time.t < 0);
@@ -337,6 +356,14 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
     if (q->grain)
         buf_printf(&b, "%s %s", q->ndims ? " and" : " by", plan_grain_name(q->grain));
     describe_filters(s, q, &b);
+    if (q->rel >= 0)
+        buf_printf(&b, " %s %s", q->rel_not ? "with no" : "with", s->tables[q->rel].name);
+    if (q->having) {
+        static const char *const w[] = {"", "over", "at least", "under", "at most", "between"};
+        buf_printf(&b, " having %s %g", w[q->having], q->hnum[0]);
+        if (q->having == OP_BETWEEN)
+            buf_printf(&b, " and %g", q->hnum[1]);
+    }
     if (q->date.kind) {
         buf_putc(&b, ' ');
         dates_describe(&b, &q->date);

@@ -319,12 +319,71 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
     }
 }
 
+/* "films that were never rented": [NOT] EXISTS (SELECT 1 FROM rental JOIN
+ * inventory … WHERE inventory.film_id = f.film_id), walking the related
+ * table's keys many-to-one up to the base; through a link table
+ * (film_actor) the link's own rows say it. 0, or -1 when no such walk. */
+int sqlgen_exists_path(const ask_schema_t *s, int rel, int base, int *path, int max)
+{
+    int len = sqlgen_path(s, rel, base, path, max);
+    if (len == 2 && path[0] < 0 && path[1] > 0) {  /* rel ← link → base: the link alone */
+        path[0] = path[1];
+        return 1;
+    }
+    for (int k = 0; k < len; k++)
+        if (path[k] < 0)
+            return -1;
+    return len;
+}
+
+static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+{
+    int path[6], len = sqlgen_exists_path(s, q->rel, j->t[0], path, 6);
+    if (len < 1)
+        return -1;
+    buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ");
+    for (int k = 0; k < len; k++) {
+        const ask_edge_t *e = &s->edges[path[k] - 1];
+        if (edge_has_rival(s, e))
+            return -1;
+        if (k + 1 == len) {  /* the last hop is the correlation */
+            sqlgen_ident(b, s->tables[e->from_t].schema);
+            buf_putc(b, '.');
+            sqlgen_ident(b, s->tables[e->from_t].name);
+            buf_printf(b, " AS \"sub%d\"%s", k, "");
+            for (int m = 0; m < k; m++) {
+                const ask_edge_t *p = &s->edges[path[m] - 1];
+                buf_printf(b, " %s \"sub%d\".", m ? "AND" : "WHERE", m);
+                sqlgen_ident(b, s->tables[p->from_t].cols[p->from_c].name);
+                buf_printf(b, " = \"sub%d\".", m + 1);
+                sqlgen_ident(b, s->tables[p->to_t].cols[p->to_c].name);
+            }
+            buf_printf(b, " %s \"sub%d\".", k ? "AND" : "WHERE", k);
+            sqlgen_ident(b, s->tables[e->from_t].cols[e->from_c].name);
+            buf_puts(b, " = ");
+            put_col(s, b, j, j->t[0], e->to_c);
+            buf_putc(b, ')');
+        } else {
+            sqlgen_ident(b, s->tables[e->from_t].schema);
+            buf_putc(b, '.');
+            sqlgen_ident(b, s->tables[e->from_t].name);
+            buf_printf(b, " AS \"sub%d\", ", k);
+        }
+    }
+    return 0;
+}
+
 static void put_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     int n = 0;
     for (int i = 0; i < q->nf; i++) {
         buf_puts(b, n++ ? " AND " : " WHERE ");
         put_filter(s, b, j, &q->f[i]);
+    }
+    if (q->rel >= 0) {
+        buf_puts(b, n++ ? " AND " : " WHERE ");
+        if (put_exists(s, b, j, q) < 0)
+            buf_puts(b, "false");  /* sqlgen_write checked the walk: not reached */
     }
     if (q->date.kind != D_NONE && q->time.t >= 0) {
         buf_t col = {0};
@@ -433,6 +492,15 @@ static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
             put_col(s, b, j, q->dims[i].t, tb->pk);
         }
     }
+    if (q->having) {  /* "airlines with more than 500 routes" */
+        static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
+        buf_puts(b, " HAVING ");
+        put_measure(s, b, j, &q->m);
+        if (q->having == OP_BETWEEN)
+            buf_printf(b, " BETWEEN %.15g AND %.15g", q->hnum[0], q->hnum[1]);
+        else
+            buf_printf(b, "%s%.15g", ops[q->having], q->hnum[0]);
+    }
     if (q->grain && !q->order)
         buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
     else
@@ -469,6 +537,11 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     }
     if ((q->grain || q->date.kind) && q->time.t < 0) {
         snprintf(err, errlen, "the plan has a period but no date column");
+        return NULL;
+    }
+    int ep[6];
+    if (q->rel >= 0 && sqlgen_exists_path(s, q->rel, base, ep, 6) < 1) {
+        snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[base].name);
         return NULL;
     }
     if (collect_joins(s, q, &j, base) < 0) {

@@ -1,0 +1,152 @@
+/* account.c — every content word of a question must be accounted for by
+ * the plan. A word no rule consumed, a column or table the plan does not
+ * use, a verb that links things the plan does not link plainly: each makes
+ * the planner unsure, and the first is named when it asks back. A wrong
+ * answer is worse than a question. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Every content word must be accounted for: a word no rule consumed (a
+ * value that is not among the samples, a cue like "each" or "more than"
+ * whose pattern did not complete, a number nothing used) means the plan
+ * would answer something else than was asked. The first such word is named
+ * in the clarification. */
+/* Verbs that say how two things the question names are linked ("routes
+ * operated by Aer Lingus", "films actor X appears in", "airlines based in
+ * Canada"). They are placed only when the link is not a choice: the plan
+ * joins exactly two tables, directly or through one link table, along the
+ * only path between them — or, for where-verbs, filters one table on a value. */
+static const char *const link_verbs[] = {"appear", "appears", "appeared", "operate", "operates",
+    "operated", "serve", "serves", "served", "belong", "belongs", "belonged", "work", "works",
+    "worked", "live", "lives", "lived", "own", "owns", "owned", "play", "plays", "played",
+    "star", "stars", "starred", "write", "writes", "wrote", "written", "publish", "published",
+    "teach", "teaches", "taught", "attend", "attends", "attended", "enroll", "enrolled",
+    "speak", "speaks", "spoken", "offer", "offers", "offered", "run", "runs", "ran", "held",
+    "hold", "holds", "issued", "signed", "assigned", "act", "acted", NULL};
+static const char *const where_verbs[] = {"based", "located", "situated", "headquartered",
+    "registered", "found", NULL};
+
+static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
+{
+    int base = q->kind == Q_LIST ? q->table : q->m.t, other = -1;
+    for (int i = 0; i < q->nf; i++) {
+        int ft = q->f[i].col.t, fk = s->tables[ft].cols[q->f[i].col.c].fk_table;
+        if (ft == base && fk >= 0)  /* course.dept_name names a department */
+            ft = fk;
+        if (ft != base)
+            other = other < 0 || other == ft ? ft : -2;
+    }
+    for (int i = 0; i < q->ndims; i++)
+        if (q->dims[i].t != base)
+            other = other < 0 || other == q->dims[i].t ? q->dims[i].t : -2;
+    int path[4];
+    int len = base >= 0 && other >= 0 ? sqlgen_path(s, base, other, path, 4) : -1;
+    if (len < 1 || len > 2)
+        return 0;
+    int edges = 0;  /* one edge, or one link table: no second way between them */
+    for (int e = 0; e < s->nedges; e++)
+        edges += (s->edges[e].from_t == base && s->edges[e].to_t == other) ||
+                 (s->edges[e].from_t == other && s->edges[e].to_t == base);
+    return len == 1 ? edges == 1 : edges == 0;
+}
+
+static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    int plain = link_is_plain(s, &p->q);
+    for (int i = 0; i < tk->n; i++) {
+        const ask_tok_t *t = &tk->t[i];
+        if (t->used || words_is_stop(t->low))
+            continue;
+        if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
+            continue;
+        if (!p->unknown++)
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
+        if (words_in(t->low, (const char *const[]){"never", "not", "vs", "versus", "compare",
+                "compared", "why", "growth", "grow", "change", "percent", "percentage", "share",
+                "ratio", "rate", "difference", "forecast", "predict", "without", NULL}))
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
+        else if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"by", "per", "each", NULL}))
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_GROUP;
+    }
+}
+
+/* A column the question names must show up in the plan: as the measure, a
+ * group, a filter, the time axis — or, in a list, be one of the listed
+ * table's columns. Otherwise it counts as a word not understood. */
+static void unplaced(ask_parse_t *p, const char *what)
+{
+    if (!p->unknown++)
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", what);
+}
+
+/* 1 when table t takes part in the plan: its base, or a table a measure,
+ * group, filter or the time axis needs, or one on the join path there. */
+static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
+{
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    int need[2 + ASK_MAX_DIMS + ASK_MAX_FILTERS], n = 0, path[8];
+    need[n++] = base;
+    if (q->time.t >= 0 && (q->grain || q->date.kind))
+        need[n++] = q->time.t;
+    for (int i = 0; i < q->ndims; i++)
+        need[n++] = q->dims[i].t;
+    for (int i = 0; i < q->nf; i++)
+        need[n++] = q->f[i].col.t;
+    if (q->rel == t)
+        return 1;
+    for (int i = 0; i < n; i++) {
+        if (need[i] == t)
+            return 1;
+        int len = base >= 0 && need[i] >= 0 ? sqlgen_path(s, base, need[i], path, 8) : -1;
+        for (int k = 0; k < len; k++) {
+            const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
+            if (e->from_t == t || e->to_t == t)
+                return 1;
+        }
+    }
+    /* a named table the joins pass through ("revenue from customers in
+     * Germany"): the base reaches it many-to-one and it reaches a need */
+    int hop[8], len = base >= 0 ? sqlgen_path(s, base, t, hop, 8) : -1;
+    for (int k = 0; k < len; k++)
+        if (hop[k] < 0)
+            return 0;
+    for (int i = 1; len >= 0 && i < n; i++)
+        if (need[i] >= 0 && sqlgen_path(s, t, need[i], path, 8) >= 0)
+            return 1;
+    return 0;
+}
+
+static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->role == R_NONE && !table_in_plan(s, &p->q, m->t))
+            unplaced(p, s->tables[m->t].name);
+    }
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);
+        if (!colish || m->role != R_NONE || (m->t == p->q.time.t && m->c == p->q.time.c))
+            continue;
+        if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt)
+            continue;
+        if (!p->unknown++) {
+            buf_t b = {0};
+            for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
+                buf_printf(&b, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
+            buf_free(&b);
+        }
+    }
+}
+
+void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    count_unknown(s, tk, p);
+    count_unplaced(s, tk, p);
+}

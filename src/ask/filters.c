@@ -1,0 +1,324 @@
+/* filters.c — what narrows the rows: values found in the question (with the
+ * column they belong to), NULL tests ("no email"), numeric and text
+ * comparisons, counts per entity ("with more than 5 routes"), existence
+ * ("never rented", "without any route") and flag columns ("active"). */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* A value found in several columns that are one key ("Comp. Sci." in
+ * instructor.dept_name, course.dept_name and department.dept_name): the
+ * same thing, so filter on the referenced column, which all reach. */
+static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
+{
+    for (int k = -1; k < m->nalt && m->nalt; k++) {
+        int t = k < 0 ? m->t : m->alt[k].t, c = k < 0 ? m->c : m->alt[k].c, all = 1;
+        for (int j = -1; j < m->nalt && all; j++) {
+            int tj = j < 0 ? m->t : m->alt[j].t, cj = j < 0 ? m->c : m->alt[j].c;
+            all = (tj == t && cj == c) ||
+                  (s->tables[tj].cols[cj].fk_table == t && s->tables[tj].cols[cj].fk_col == c);
+        }
+        if (all) {
+            if (k >= 0)
+                mention_take_alt(m, k);
+            m->nalt = 0;
+        }
+    }
+}
+
+/* "the web channel", "segment Enterprise": the column named right next to
+ * one of its values is part of that filter. */
+static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *v)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        int next_to = m->pos == v->pos + v->len || m->pos + m->len == v->pos;
+        /* "the Biology department": the table the value's column is, or names */
+        if (m->kind == PH_TABLE && m->role == R_NONE && next_to &&
+            (m->t == v->t || s->tables[v->t].cols[v->c].fk_table == m->t)) {
+            m->role = R_FILTER;
+            continue;
+        }
+        if (m->kind != PH_COLUMN || m->role != R_NONE || !next_to)
+            continue;
+        int same = m->t == v->t && m->c == v->c;
+        for (int k = 0; k < m->nalt && !same; k++)
+            same = m->alt[k].t == v->t && m->alt[k].c == v->c;
+        if (same) {
+            m->t = v->t, m->c = v->c, m->nalt = 0;
+            m->role = R_FILTER;
+        }
+    }
+}
+
+void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_VALUE || m->role != R_NONE)
+            continue;
+        assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_same_domain(s, m);
+        if (m->nalt)  /* the same words are values of unrelated columns */
+            assemble_set_ambiguous(p, AMB_COLUMN, m);
+        m->role = R_FILTER;
+        int neg = 0;
+        for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
+            if (words_in(tk->t[k].low, (const char *const[]){"not", "excluding", "except",
+                    "without", "exclude", "other", NULL}))
+                neg = 1, tk->t[k].used = 1;
+        ask_filter_t *f = NULL;
+        for (int k = 0; k < p->q.nf; k++)
+            if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&
+                (p->q.f[k].op == OP_NOT_IN) == neg)
+                f = &p->q.f[k];
+        if (!f && p->q.nf < ASK_MAX_FILTERS) {
+            f = &p->q.f[p->q.nf++];
+            *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN};
+        }
+        if (f && f->nvals < ASK_MAX_VALUES && m->val)
+            f->vals[f->nvals++] = xstrdup(m->val);
+        claim_value_column(s, p, m);
+    }
+}
+
+/* "customers with no email" / "without a city" / "with an email": a
+ * column named after such a word is tested for NULL. */
+void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const none[] = {"no", "without", "missing", NULL};
+    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
+            continue;
+        int k = m->pos - 1;
+        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an")))
+            k--;
+        int is_none = words_in(tk->t[k].low, none);
+        if (!is_none && !(words_at(tk, k, "with") && !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])))
+            continue;
+        m->role = R_FILTER;
+        for (int u = k; u < m->pos; u++)
+            tk->t[u].used = 1;
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL};
+    }
+}
+
+/* The column a comparison is about: a numeric column named just before or
+ * after it, else the one money column of the question's table. */
+static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *best = NULL;
+    for (int i = 0; i < p->nm; i++) {  /* the text column named last before it */
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_NONE && m->pos < c->pos && m->pos >= c->pos - 4)
+            best = m;
+    }
+    if (best) {
+        assemble_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        best->role = R_CMP;
+        if (best->nalt)
+            return assemble_set_ambiguous(p, AMB_COLUMN, best);
+    }
+    if (!best || lexicon_col_is_numeric(&s->tables[best->t].cols[best->c]))
+        return assemble_set_ambiguous(p, AMB_COMPARE, NULL);
+    if (p->q.nf < ASK_MAX_FILTERS)
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
+                                           .vals = {xstrdup(c->text)}};
+}
+
+/* "airlines with more than 500 routes", "actors who have been in more than
+ * 40 films": the entity named before, grouped, counting the rows of the
+ * table named right after the number that reach it many-to-one. */
+static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *ent = NULL, *cnt = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM))
+            ent = m;
+        if (m->kind == PH_TABLE && m->role == R_NONE && m->pos > c->pos && m->pos <= c->pos + 5 && !cnt)
+            cnt = m;
+    }
+    int path[6], len = ent && cnt && ent->t != cnt->t ? sqlgen_path(s, cnt->t, ent->t, path, 6) : -1;
+    if (len < 1 || p->measure_set || p->q.ndims > (ent && ent->role == R_DIM ? ASK_MAX_DIMS : 0))
+        return 0;
+    /* each counted row belongs to one entity (every hop many-to-one), or the
+     * two meet in a link table (film ← film_actor → actor) — never through a
+     * table both merely point at (client → district ← account) */
+    int link = len == 2 && path[0] < 0 && path[1] > 0;
+    for (int k = 0; k < len && !link; k++)
+        if (path[k] < 0)
+            return 0;
+    for (int k = 0; k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
+        if (lexicon_col_is_qty(&s->tables[cnt->t].cols[k])) {
+            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+            return 1;
+        }
+    if (ent->role != R_DIM)
+        assemble_make_dim(s, p, ent);
+    cnt->role = R_MEASURE;
+    p->measure_set = 1;
+    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1};
+    p->q.having = c->op;
+    p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
+    return 1;
+}
+
+void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    if (c->op >= OP_CONTAINS)
+        return apply_text_cmp(s, p, c);
+    if (apply_having(s, p, c))
+        return;
+    ask_mention_t *best = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && (m->role == R_NONE || m->role == R_CMP) &&
+            m->pos >= c->pos - 5 && m->pos <= c->pos + 5 &&
+            (!best || (m->pos < c->pos && best->pos > c->pos) || (m->pos < c->pos && m->pos > best->pos)))
+            best = m;
+    }
+    ask_colref_t col = {-1, -1};
+    if (best) {
+        assemble_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.m.t);
+        best->role = R_CMP;
+        if (best->nalt)
+            return assemble_set_ambiguous(p, AMB_COLUMN, best);
+        col = (ask_colref_t){best->t, best->c};
+    } else {
+        int t = p->q.m.t;
+        for (int i = 0; i < p->nm && t < 0; i++)
+            if (p->m[i].kind == PH_TABLE)
+                t = p->m[i].t;
+        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++)
+            if (lexicon_col_is_money(&s->tables[t].cols[k]) && col.t < 0)
+                col = (ask_colref_t){t, k};
+    }
+    if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
+        return assemble_set_ambiguous(p, AMB_COMPARE, NULL);
+    if (p->q.nf < ASK_MAX_FILTERS)
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}};
+}
+
+/* The table a verb names by its stem: "rented" → rental, "ordered" →
+ * orders (four letters in common at least, and only one such table). */
+static int verb_table(const ask_schema_t *s, const char *low)
+{
+    int found = -1, rank = 99;  /* one word before more, public before other schemas */
+    size_t n = strlen(low);
+    for (int t = 0; t < s->ntables && n >= 5; t++) {
+        const char *w = s->tables[t].nw ? s->tables[t].w[0] : "";
+        size_t k = 0;
+        while (k < n && w[k] && w[k] == low[k])
+            k++;
+        if (k < 4 || k + 3 < n)  /* "rented"/"rental", "ordered"/"order" */
+            continue;
+        int r = (s->tables[t].nw > 1) * 2 + !!strcmp(s->tables[t].schema, "public");
+        if (r < rank)
+            found = t, rank = r;
+        else if (r == rank)
+            found = -2;  /* two equally good: not a guess we make */
+    }
+    return found >= 0 ? found : -1;
+}
+
+/* A flag column: a boolean, or text whose sampled values are all, in any
+ * case, one of a pair (Y/N, yes/no, true/false, t/f, 1/0). Fills f with the
+ * "yes" values as sampled ("Y", "y"); 0 when it is no flag. */
+static int flag_filter(const ask_col_t *c, ask_filter_t *f)
+{
+    static const char *const pairs[][2] = {{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"t", "f"},
+                                           {"1", "0"}};
+    if (c->kind == CK_BOOL) {
+        f->vals[f->nvals++] = xstrdup("true");
+        return 1;
+    }
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        int ok = c->nsamples >= 2 && c->nsamples <= ASK_MAX_VALUES, yes = 0;
+        for (int v = 0; v < c->nsamples && ok; v++) {
+            yes += !strcasecmp(c->samples[v], pairs[k][0]);
+            ok = !strcasecmp(c->samples[v], pairs[k][0]) || !strcasecmp(c->samples[v], pairs[k][1]);
+        }
+        if (!ok || !yes)
+            continue;
+        for (int v = 0; v < c->nsamples; v++)
+            if (!strcasecmp(c->samples[v], pairs[k][0]))
+                f->vals[f->nvals++] = xstrdup(c->samples[v]);
+        return 1;
+    }
+    return 0;
+}
+
+/* "active airlines", "available products": a flag column named as an
+ * adjective of the listed or counted table keeps the rows where it is set. */
+void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p)
+{
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.kind == M_COUNT ? p->q.m.t : -1;
+    for (int i = 0; i < p->nm && base >= 0 && p->q.nf < ASK_MAX_FILTERS; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != base)
+            continue;
+        ask_filter_t f = {.col = {m->t, m->c}, .op = OP_IN};
+        if (!flag_filter(&s->tables[m->t].cols[m->c], &f))
+            continue;
+        m->role = R_FILTER;
+        p->q.f[p->q.nf++] = f;
+    }
+}
+
+/* 1 when m names a flag column of the table named right after it ("active
+ * airlines"): the table is what to count, the flag a filter. */
+int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m)
+{
+    ask_filter_t f = {0};
+    if (m->kind != PH_COLUMN || m->nalt || !flag_filter(&s->tables[m->t].cols[m->c], &f))
+        return 0;
+    for (int k = 0; k < f.nvals; k++)
+        free(f.vals[k]);
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == m->t && p->m[i].pos == m->pos + m->len)
+            return 1;
+    return 0;
+}
+
+/* "films that were never rented", "airlines without any route", "accounts
+ * with a loan": rows of the subject that have (no) rows of another table
+ * belonging to them. */
+void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const neg[] = {"never", "no", "without", "not", NULL};
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, path[6];
+    if (base < 0 || (p->q.kind == Q_AGG && p->q.m.kind != M_COUNT))
+        return;
+    for (int i = 0; i < tk->n; i++) {
+        int is_neg = words_in(tk->t[i].low, neg);
+        if (tk->t[i].used || !(is_neg || words_at(tk, i, "with")))
+            continue;
+        int rel = -1, k;
+        ask_mention_t *m = NULL;
+        for (k = i + 1; k < tk->n && k <= i + 4 && rel < 0; k++) {
+            for (int x = 0; x < p->nm && !m; x++)
+                if (p->m[x].pos == k && p->m[x].kind == PH_TABLE && p->m[x].role == R_NONE)
+                    m = &p->m[x];
+            rel = m ? m->t : !tk->t[k].used && is_neg ? verb_table(s, tk->t[k].low) : -1;
+            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
+                    "ever", "be", "was", "were", "is", "are", "have", "has", "had", "in", "the",
+                    "for", "to", "from", "on", "at", "yet", NULL}))
+                break;
+        }
+        if (rel < 0 || rel == base || p->q.rel >= 0 || sqlgen_exists_path(s, rel, base, path, 6) < 1)
+            continue;
+        p->q.rel = rel;
+        p->q.rel_not = is_neg;
+        for (int u = i; u < k; u++)
+            tk->t[u].used = 1;
+        if (m)
+            m->role = R_FILTER;
+        return;
+    }
+}

@@ -315,6 +315,12 @@ void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
 
+/* typos.c: read each word the parse left unused as its single nearest
+ * schema, value or cue word (one edit; two for words of ten letters or more),
+ * noting each reading in notes ("read \"custmers\" as \"customer\"");
+ * returns how many were read so. */
+int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
+
 /* account.c: count the words and schema mentions the plan leaves unused
  * (p->unknown, p->unknown_word). */
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);

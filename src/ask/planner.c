@@ -339,12 +339,18 @@ static int plan_catalog(const ask_schema_t *s, ask_toks_t *tk, ask_plan_result_t
 
 /* The business question, or an edit of the previous plan. */
 static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *prev_plan,
-                          ask_plan_result_t *out)
+                          ask_plan_result_t *out, buf_t *notes)
 {
     ask_parse_t p;
     ask_q_t prev;
     char err[256], tmp[128];
     parse_question(s, tk, &p);
+    if (p.unknown && typos_correct(s, tk, notes) > 0) {  /* read the typos, then again */
+        parse_free(&p);
+        for (int i = 0; i < tk->n; i++)
+            tk->t[i].used = 0;
+        parse_question(s, tk, &p);
+    }
     int have_prev = prev_plan && plan_from_json(s, prev_plan, &prev, err, sizeof err) == 0;
     if (p.chart[0])
         out->chart = xstrdup(p.chart);
@@ -383,14 +389,22 @@ int ask_plan(const ask_schema_t *s, const char *question, const json_t *prev_pla
     }
     if (words_split(question, &tk, err, errlen) < 0)
         return -1;
+    buf_t notes = {0};
     if (strlen(question) > MAX_QUESTION || tk.n == 0) {
         out->understood = xstrdup("");
         clarify(s, &tk, NULL, strlen(question) > MAX_QUESTION
                 ? "That question is too long for me; ask it in a sentence or two."
                 : "Ask a question about your data.", out);
     } else if (plan_catalog(s, &tk, out) == 0) {
-        plan_business(s, &tk, prev_plan, out);
+        plan_business(s, &tk, prev_plan, out, &notes);
     }
+    if (notes.len) {  /* say how a typo was read */
+        char *u = out->understood;
+        buf_printf(&notes, "%s%s", u && *u ? "; " : "", u ? u : "");
+        free(u);
+        out->understood = buf_detach(&notes);
+    }
+    buf_free(&notes);
     words_free(&tk);
     return 0;
 }

@@ -61,7 +61,7 @@ static const char *const stops[] = {
     "want", "need", "know", "like", "should", "will", "shall", "rows", "row", "record",
     "records", "entries", "entry", "table", "tables", "column", "columns", "field",
     "fields", "return", "provide", "retrieve", "fetch", "data", "everything",
-    "information", "info", "details",
+    "information", "info", "details", "database", "db",
 };
 
 int words_is_stop(const char *low)
@@ -214,6 +214,21 @@ static void tok_fill(ask_tok_t *t, const char *p, size_t n)
     }
 }
 
+/* "100 million", "5 thousand", "2.5 bn": one number; the scale word is
+ * consumed with it. */
+static void scale_numbers(ask_toks_t *tk)
+{
+    static const struct { const char *w; double f; } scales[] = {{"thousand", 1e3},
+        {"million", 1e6}, {"millions", 1e6}, {"mn", 1e6}, {"billion", 1e9}, {"billions", 1e9},
+        {"bn", 1e9}};
+    for (int i = 0; i + 1 < tk->n; i++)
+        for (size_t k = 0; tk->t[i].isnum && k < sizeof scales / sizeof *scales; k++)
+            if (!strcmp(tk->t[i + 1].low, scales[k].w)) {
+                tk->t[i].num *= scales[k].f;
+                tk->t[i + 1].used = 1;
+            }
+}
+
 int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
 {
     out->t = NULL;
@@ -241,6 +256,7 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
         tok_fill(&out->t[out->n++], p, n);
         p += n;
     }
+    scale_numbers(out);
     return 0;
 }
 

@@ -141,6 +141,22 @@ static void test_no_silent_drop(ask_schema_t *s)
     answers_with(s, "open restaurants", "\"is_open\" IN ('Y', 'y')");
 }
 
+/* A typo is read as its one nearest word, and the reading is said; a word
+ * near two is not guessed. */
+static void test_typos(ask_schema_t *s)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, "how many restuarants per regoin", NULL, &r, err, sizeof err), 0);
+    CHECK(r.sql && strstr(r.sql, "GROUP BY 1"));
+    CHECK(r.understood && strstr(r.understood, "read \"restuarants\" as \"restaurant\""));
+    CHECK(r.understood && strstr(r.understood, "read \"regoin\" as \"region\""));
+    ask_plan_result_free(&r);
+    answers_with(s, "restaurants in Bostn", "'Boston'");
+    answers_with(s, "restaurants with a rating over 4 million", "> 4000000");
+    asks_about(s, "how many restaurants in Xyzzy", "Xyzzy");
+}
+
 /* "from the best … to the lowest" sorts by the first word's direction. */
 static void test_order_words(ask_schema_t *s)
 {
@@ -337,6 +353,7 @@ int main(int argc, char **argv)
     test_value_stays(guide);
     test_no_silent_drop(guide);
     test_order_words(guide);
+    test_typos(guide);
     test_catalog(guide);
     test_best_period_followup(top);
     test_metric_tables(top);

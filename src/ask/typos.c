@@ -1,0 +1,96 @@
+/* typos.c — a word that matches nothing but is a keystroke or two from a
+ * schema word, a sampled value's word or a cue word is read as that word,
+ * and the reading is reported ("custmers" as "customers"), so a typo is
+ * neither dropped nor silently guessed: only a single nearest word counts. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_WORD 40
+
+/* Cue words the parser reads by their lower-case form. */
+static const char *const cues[] = {"average", "total", "number", "count", "minimum", "maximum",
+    "median", "distinct", "between", "highest", "lowest", "largest", "smallest", "biggest",
+    "cheapest", "expensive", "longest", "shortest", "monthly", "yearly", "weekly", "daily",
+    "quarterly", "without", "never", NULL};
+
+/* Optimal-string-alignment distance (a swap of neighbours costs 1), or a
+ * large number when it is over max. */
+static int distance(const char *a, const char *b, int max)
+{
+    int n = (int)strlen(a), m = (int)strlen(b);
+    if (n > MAX_WORD || m > MAX_WORD || abs(n - m) > max)
+        return max + 1;
+    int d[MAX_WORD + 1][MAX_WORD + 1];
+    for (int i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= n; i++)
+        for (int j = 1; j <= m; j++) {
+            int c = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j] + 1;
+            v = d[i][j - 1] + 1 < v ? d[i][j - 1] + 1 : v;
+            v = d[i - 1][j - 1] + c < v ? d[i - 1][j - 1] + c : v;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[n][m];
+}
+
+typedef struct nearest { const char *word; int dist, ties; } nearest_t;
+
+static void consider(nearest_t *n, const char *cand, const char *w, int max)
+{
+    if (n->word && !strcmp(n->word, cand))
+        return;
+    int d = distance(w, cand, max);
+    if (d > max || d == 0)
+        return;
+    if (!n->word || d < n->dist)
+        *n = (nearest_t){cand, d, 0};
+    else if (d == n->dist)
+        n->ties++;
+}
+
+/* Only what the parse left over is a candidate: a word some rule read is
+ * not a typo, however close it is to a schema word. */
+static int is_candidate(const ask_toks_t *tk, int i)
+{
+    const char *w = tk->t[i].low;
+    size_t n = strlen(w);
+    return !tk->t[i].used && !words_is_stop(w) && !tk->t[i].isnum && n >= 4 &&
+           !(n > 4 && (!strcmp(w + n - 2, "ed") || !strcmp(w + n - 3, "ing")));
+}
+
+static void take(ask_tok_t *t, const char *word, buf_t *notes)
+{
+    buf_printf(notes, "%sread \"%s\" as \"%s\"", notes->len ? ", " : "", t->raw, word);
+    free(t->low);
+    free(t->stem);
+    t->low = xstrdup(word);
+    t->stem = words_stem(word);
+}
+
+int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
+{
+    int fixed = 0;
+    for (int i = 0; i < tk->n; i++) {
+        if (!is_candidate(tk, i))
+            continue;
+        const char *w = tk->t[i].stem;
+        int max = strlen(w) >= 10 ? 2 : 1;  /* "advises" is two from "advisor": no typo */
+        nearest_t n = {0};
+        for (int k = 0; cues[k]; k++)
+            consider(&n, cues[k], tk->t[i].low, max);
+        for (int p = 0; p < s->nph; p++)
+            for (int k = 0; k < s->ph[p].nw; k++)
+                consider(&n, s->ph[p].w[k], w, max);
+        if (n.word && !n.ties)
+            take(&tk->t[i], n.word, notes), fixed++;
+    }
+    return fixed;
+}

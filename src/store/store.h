@@ -28,6 +28,13 @@ PGresult *db_exec(arena_t *a, const char *sql, int n, const char *const *params,
 /* Same, but returns the SQLSTATE on failure ("23505" …) in state[6]. */
 PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *params,
                         char state[6], char *err, size_t errlen);
+/* The one way to run a transaction on the app connection. Whoever calls
+ * db_begin owns it and ends it with db_commit or db_rollback (exactly one
+ * of them, on every path); a db_begin inside an open one fails. Inside it
+ * the connection is never reopened: once it is lost, every later statement
+ * of the transaction fails, and so does db_commit (nothing was saved);
+ * after the commit or rollback the next query may reconnect. db_commit
+ * fails as well when a statement of the transaction failed. */
 int db_begin(char *err, size_t errlen);
 int db_commit(char *err, size_t errlen);
 void db_rollback(void);

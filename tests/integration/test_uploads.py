@@ -255,6 +255,7 @@ class HeldTable:
             pass
         self.p.kill()
         self.p.wait()
+        self.p.stdout.close()
 
 
 def load_waits_for_lock():

@@ -12,8 +12,8 @@ static void buf_grow(buf_t *b, size_t extra)
     if (need <= b->cap)
         return;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < need) /* doubling, until doubling would pass what can be asked for */
-        cap = cap > (need - 1) / 2 ? need : cap * 2;
+    while (cap < need) /* need <= PTRDIFF_MAX (mem_size_add): doubling cannot wrap */
+        cap *= 2;
     b->data = xrealloc(b->data, cap);
     b->cap = cap;
 }

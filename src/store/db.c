@@ -189,6 +189,14 @@ void db_rollback(void)
     tx = TX_NONE; /* the next query may reconnect */
 }
 
+void db_tx_abandoned(const char *where)
+{
+    if (tx == TX_NONE)
+        return;
+    log_msg(LOG_ERROR, "%s left an app-database transaction open: rolled back", where);
+    db_rollback();
+}
+
 int db_is_down(void)
 {
     return lost;

@@ -38,6 +38,9 @@ PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *p
 int db_begin(char *err, size_t errlen);
 int db_commit(char *err, size_t errlen);
 void db_rollback(void);
+/* After a unit of work (a request, a job): a transaction it left open is a
+ * bug; roll it back (logged, naming where) so the next one starts clean. */
+void db_tx_abandoned(const char *where);
 int db_ping(void); /* 0 when a trivial query works */
 /* 1 when this process's last app-database query failed because the server
  * could not be reached; a later query that gets through clears it. */

@@ -184,6 +184,14 @@ static void test_tx_lost_midway(void)
     CHECK_INT(db_commit(err, sizeof err), -1);
     CHECK_INT(db_begin(err, sizeof err), 0);
     CHECK_INT(db_commit(err, sizeof err), 0);
+    /* a unit of work that forgot its transaction: rolled back after it */
+    CHECK_INT(db_begin(err, sizeof err), 0);
+    CHECK_INT(insert_probe(10, err, sizeof err), 0);
+    db_tx_abandoned("test");
+    CHECK_INT(db_begin(err, sizeof err), 0);
+    CHECK_INT(db_commit(err, sizeof err), 0);
+    CHECK_STR(val(tdb, "SELECT count(*) FROM tx_probe WHERE id = 10", NULL, NULL), "0");
+    db_tx_abandoned("test"); /* nothing open: nothing done */
 }
 
 /* --- "already taken" must mean taken ------------------------------------- */

@@ -27,6 +27,8 @@ static void test_buf(void)
     for (int i = 0; i < 10000; i++)
         buf_putc(&b, 'z');
     CHECK(b.len > 10000);
+    /* growth doubles (appends stay amortized O(1)): 64 × a power of two */
+    CHECK(b.cap >= b.len + 1 && b.cap % 64 == 0 && ((b.cap / 64) & (b.cap / 64 - 1)) == 0);
     char *s = buf_detach(&b);
     CHECK(b.data == NULL && b.len == 0);
     free(s);

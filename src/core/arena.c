@@ -32,7 +32,7 @@ struct arena {
 
 static block_t *block_new(size_t size)
 {
-    block_t *b = xmalloc(sizeof *b + size);
+    block_t *b = xmalloc(mem_size_add(sizeof *b, size));
     b->next = NULL;
     b->size = size;
     b->used = 0;
@@ -48,7 +48,7 @@ arena_t *arena_new(void)
 
 void *arena_alloc(arena_t *a, size_t n)
 {
-    size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    size_t need = mem_size_add(n, ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (need == 0)
         need = ARENA_ALIGN;
     block_t *b = a->head;
@@ -66,7 +66,7 @@ void *arena_alloc(arena_t *a, size_t n)
 
 char *arena_strndup(arena_t *a, const char *s, size_t n)
 {
-    char *d = arena_alloc(a, n + 1);
+    char *d = arena_alloc(a, mem_size_add(n, 1));
     memcpy(d, s, n);
     d[n] = '\0';
     return d;

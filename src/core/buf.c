@@ -8,11 +8,11 @@
 
 static void buf_grow(buf_t *b, size_t extra)
 {
-    size_t need = b->len + extra + 1;
+    size_t need = mem_size_add(mem_size_add(b->len, extra), 1);
     if (need <= b->cap)
         return;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < need)
+    while (cap < need) /* need <= PTRDIFF_MAX (mem_size_add): doubling cannot wrap */
         cap *= 2;
     b->data = xrealloc(b->data, cap);
     b->cap = cap;

@@ -14,4 +14,9 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* a + b for a size about to be allocated; a sum that wraps around or
+ * exceeds PTRDIFF_MAX (no allocator can meet it) aborts like out of
+ * memory, instead of turning into a small allocation that is overrun. */
+size_t mem_size_add(size_t a, size_t b);
+
 #endif

@@ -1,6 +1,7 @@
 /* admin.c — what /admin/jobs shows and does: queue depths, running jobs,
  * recent outcomes, dead letters (retry / discard), runners, the leader. */
 #include "jobs/internal.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "store/store.h"
 
@@ -224,4 +225,50 @@ int jobs_dead_discard(arena_t *a, const char *org_id, const char *job_id, char *
         return -1;
     log_msg(LOG_INFO, "jobs: dead job %s discarded", job_id);
     return 0;
+}
+
+/* Where a job is: dead (with its error), running (in a processing list),
+ * waiting (on a queue or delayed for a retry), or nowhere. One script, so
+ * a job moving between lists meanwhile is seen in one of them. Job ids
+ * are 32 hex characters: a plain substring search finds only that job. */
+static const char FIND_LUA[] =
+    "local d = redis.call('HGET', KEYS[1], ARGV[2])\n"
+    "if d then return {'dead', d} end\n"
+    "for _, r in ipairs(redis.call('SMEMBERS', KEYS[2])) do\n"
+    "  for _, j in ipairs(redis.call('LRANGE', ARGV[1] .. 'proc:' .. r, 0, -1)) do\n"
+    "    if string.find(j, ARGV[2], 1, true) then return {'running', ''} end\n"
+    "  end\n"
+    "end\n"
+    "for _, q in ipairs(redis.call('SMEMBERS', KEYS[3])) do\n"
+    "  for _, j in ipairs(redis.call('LRANGE', ARGV[1] .. 'q:' .. q, 0, -1)) do\n"
+    "    if string.find(j, ARGV[2], 1, true) then return {'waiting', ''} end\n"
+    "  end\n"
+    "end\n"
+    "for _, j in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do\n"
+    "  if string.find(j, ARGV[2], 1, true) then return {'waiting', ''} end\n"
+    "end\n"
+    "return {'gone', ''}\n";
+
+jobs_where_t jobs_find(arena_t *a, const char *job_id, const char **error)
+{
+    *error = NULL;
+    if (!job_id || strlen(job_id) != JOBS_ID_LEN || strspn(job_id, "0123456789abcdef") != JOBS_ID_LEN)
+        return JOBS_GONE;
+    const char *keys[] = {jobs_key2(a, "dead", NULL), jobs_key2(a, "runners", NULL),
+                          jobs_key2(a, "queues", NULL), jobs_key2(a, "delayed", NULL)};
+    const char *args[] = {cfg->redis_prefix, job_id};
+    redisReply *r = jobs_eval(a, FIND_LUA, 4, keys, 2, args);
+    if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2 ||
+        r->element[0]->type != REDIS_REPLY_STRING)
+        return JOBS_UNKNOWN;
+    const char *w = r->element[0]->str;
+    if (strcmp(w, "dead") == 0) {
+        json_t *j = json_loads(r->element[1]->str, 0, NULL);
+        const char *e = json_string_value(json_object_get(j, "error"));
+        *error = arena_strdup(a, e ? e : "it failed");
+        json_decref(j);
+        return JOBS_DEAD;
+    }
+    return strcmp(w, "running") == 0 ? JOBS_RUNNING : strcmp(w, "waiting") == 0 ? JOBS_WAITING
+                                                                                 : JOBS_GONE;
 }

@@ -98,4 +98,12 @@ int jobs_dead_retry(arena_t *a, const char *org_id, const char *job_id, char *er
 int jobs_dead_discard(arena_t *a, const char *org_id, const char *job_id, char *err,
                       size_t errlen);
 
+/* Where a job is now, for sweeps that close what a lost job left open:
+ * JOBS_DEAD (dead-lettered; *error = its last error, arena-owned),
+ * JOBS_RUNNING, JOBS_WAITING (queued, or delayed for a retry), JOBS_GONE
+ * (none of those: done, discarded, or never enqueued), JOBS_UNKNOWN when
+ * Redis cannot be asked. */
+typedef enum { JOBS_UNKNOWN = -1, JOBS_GONE, JOBS_WAITING, JOBS_RUNNING, JOBS_DEAD } jobs_where_t;
+jobs_where_t jobs_find(arena_t *a, const char *job_id, const char **error);
+
 #endif

@@ -268,6 +268,7 @@ static int runner_call(const jobs_task_t *t, arena_t *a, json_t *job, char *err,
     sigaddset(&hold, SIGINT);
     sigprocmask(SIG_BLOCK, &hold, &old);
     int rc = t->fn(a, job, err, n);
+    db_tx_abandoned(t->type);
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (rc < 0 && !err[0])
         snprintf(err, n, "failed without saying why");

@@ -154,4 +154,5 @@ void app_handle(req_t *r)
         return;
     }
     rt->fn(r);
+    db_tx_abandoned(rt->name);
 }

@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "chart/chart.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "query/query.h"
 
 #include <stdio.h>
@@ -49,7 +50,7 @@ json_t *result_table(const json_t *result, size_t offset, size_t limit)
     const json_t *cols = json_object_get(result, "columns");
     const json_t *rows = json_object_get(result, "rows");
     size_t ncols = json_array_size(cols), nrows = json_array_size(rows);
-    char *num = calloc(ncols ? ncols : 1, 1);
+    char *num = xcalloc(ncols ? ncols : 1, 1);
     json_t *jc = json_array(), *jr = json_array();
     for (size_t c = 0; c < ncols; c++) {
         const json_t *col = json_array_get(cols, c);
@@ -85,7 +86,7 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title)
         cfg.kind = k;
     }
     if (title && !cfg.title)
-        cfg.title = strdup(title);
+        cfg.title = xstrdup(title); /* chart_config_free frees it */
     if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
     else

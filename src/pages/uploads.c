@@ -105,7 +105,8 @@ void page_upload_create(req_t *r)
                              r->user->org_id, "user_id", r->user->id, "path", path, "filename",
                              f->filename, "mode", mode, "target", table, "skip_bad_lines",
                              skip && strcmp(skip, "1") == 0);
-    if (jobs_enqueue(r->arena, "default", "upload.ingest", args, 3, NULL, jid, err, sizeof err) < 0) {
+    /* 5 attempts: 1 + 2 + 4 + 8 s apart, time for a database restart */
+    if (jobs_enqueue(r->arena, "default", "upload.ingest", args, 5, NULL, jid, err, sizeof err) < 0) {
         unlink(path);
         upload_set_status(r->arena, r->user->org_id, id, "failed", "the job queue is unavailable", -1, -1, NULL, NULL);
         page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");

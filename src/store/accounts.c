@@ -140,7 +140,7 @@ int account_add(arena_t *a, const char *org_id, const char *email, const char *n
                 const char *role, const char *pw_hash, char **user_id, const char **field,
                 char *err, size_t errlen)
 {
-    char state[6];
+    char state[6] = ""; /* stays empty when the lock query fails */
     *field = NULL;
     /* The count and the insert in one statement, behind a lock on the
      * organization row, so two admins adding at once cannot pass the limit. */

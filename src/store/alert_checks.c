@@ -19,6 +19,7 @@ typedef struct alert_state {
     int has_threshold, n, errors, muted;
 } alert_state_t;
 
+/* 0 loaded, 1 no such alert, -1 the database failed. */
 static int load_locked(arena_t *a, const char *org_id, const char *id, alert_state_t *s)
 {
     char err[256];
@@ -29,7 +30,7 @@ static int load_locked(arena_t *a, const char *org_id, const char *id, alert_sta
                           " FROM alerts WHERE org_id = $1 AND id = $2 FOR UPDATE",
                           2, p, err, sizeof err);
     if (!r || PQntuples(r) != 1)
-        return -1;
+        return r ? 1 : -1;
     s->name = arena_strdup(a, db_get(r, 0, 0));
     s->condition = arena_strdup(a, db_get(r, 0, 1));
     s->state = arena_strdup(a, db_get(r, 0, 2));
@@ -181,9 +182,12 @@ int alert_record_check(arena_t *a, const char *org_id, const char *alert_id, lon
     const char *sl = arena_printf(a, "%lld", slot);
     if (db_begin(err, errlen) < 0)
         return -1;
-    if (load_locked(a, org_id, alert_id, &s) < 0) {
+    int found = load_locked(a, org_id, alert_id, &s);
+    if (found != 0) {
         db_rollback();
-        return 0; /* deleted meanwhile */
+        if (found < 0)
+            snprintf(err, errlen, "the alert could not be read: the app database failed");
+        return found < 0 ? -1 : 0; /* 1: deleted meanwhile */
     }
     const char *p[5] = {org_id, alert_id, sl, o->has_value ? arena_printf(a, "%.17g", o->value) : NULL,
                         o->error};

@@ -107,7 +107,7 @@ static const char *enc_param(arena_t *a, const conn_fields_t *f)
 int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_fields_t *f,
                 char **id, const char **field, char *err, size_t errlen)
 {
-    char state[6], port[16];
+    char state[6] = "", port[16]; /* state stays empty when the lock query fails */
     *field = NULL;
     snprintf(port, sizeof port, "%d", f->port);
     if (db_begin(err, errlen) < 0)

@@ -13,6 +13,13 @@ static PGconn *conn;
 /* The last query failed because the server could not be reached (not a
  * query error): a "not found" since then may only mean "could not look". */
 static int lost;
+/* The transaction of this process on conn (db_begin … db_commit or
+ * db_rollback): none, open, or broken — its connection was lost, so its
+ * work is gone and every later statement of it must fail too. */
+static enum { TX_NONE, TX_OPEN, TX_BROKEN } tx;
+
+#define TX_LOST_MSG "the connection to the app database was lost in the middle of a transaction: " \
+                    "none of it was saved"
 
 static void db_notice(void *arg, const char *msg)
 {
@@ -32,6 +39,14 @@ int db_idle_ok(PGconn *c)
 
 PGconn *db_conn(void)
 {
+    /* Inside a transaction a new connection would run the rest of it in
+     * autocommit: never reconnect, fail the transaction instead. */
+    if (tx != TX_NONE) {
+        if (tx == TX_OPEN && conn && PQstatus(conn) == CONNECTION_OK)
+            return conn;
+        tx = TX_BROKEN;
+        return NULL;
+    }
     if (conn && (PQtransactionStatus(conn) != PQTRANS_IDLE ? PQstatus(conn) == CONNECTION_OK
                                                                : db_idle_ok(conn)))
         return conn;
@@ -61,6 +76,7 @@ void db_close(void)
     if (conn)
         PQfinish(conn);
     conn = NULL;
+    tx = TX_NONE;
 }
 
 static void clear_result(void *p)
@@ -76,12 +92,14 @@ PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *p
     PGconn *c = db_conn();
     if (!c) {
         lost = 1;
-        snprintf(err, errlen, "the app database is unreachable");
+        snprintf(err, errlen, "%s", tx == TX_BROKEN ? TX_LOST_MSG : "the app database is unreachable");
         return NULL;
     }
     PGresult *res = PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(res);
     lost = PQstatus(c) != CONNECTION_OK;
+    if (lost && tx == TX_OPEN)
+        tx = TX_BROKEN;
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
         arena_defer(a, clear_result, res);
         return res;
@@ -125,19 +143,58 @@ static int db_simple(const char *sql, char *err, size_t errlen)
 
 int db_begin(char *err, size_t errlen)
 {
-    return db_simple("BEGIN", err, errlen);
+    if (tx != TX_NONE) { /* one owner: whoever began it commits or rolls back */
+        snprintf(err, errlen, "a transaction is already open on the app database connection");
+        log_msg(LOG_ERROR, "db_begin inside an open transaction (a missing commit or rollback)");
+        return -1;
+    }
+    if (db_simple("BEGIN", err, errlen) < 0)
+        return -1;
+    tx = TX_OPEN;
+    return 0;
 }
 
 int db_commit(char *err, size_t errlen)
 {
-    return db_simple("COMMIT", err, errlen);
+    int was = tx;
+    tx = TX_NONE;
+    if (was != TX_OPEN || !conn || PQstatus(conn) != CONNECTION_OK) {
+        snprintf(err, errlen, "%s", was == TX_NONE ? "there is no transaction to commit" : TX_LOST_MSG);
+        lost = was != TX_NONE;
+        return -1;
+    }
+    PGresult *res = PQexecParams(conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0);
+    /* COMMIT of a transaction in which a statement failed answers
+     * "ROLLBACK": that is a failure too. */
+    int ok = PQresultStatus(res) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(res), "COMMIT") == 0;
+    lost = PQstatus(conn) != CONNECTION_OK;
+    if (!ok) {
+        if (lost)
+            snprintf(err, errlen, "the connection to the app database was lost while committing");
+        else if (PQresultStatus(res) == PGRES_COMMAND_OK)
+            snprintf(err, errlen, "a statement of the transaction failed, so none of it was saved");
+        else
+            snprintf(err, errlen, "%s", PQresultErrorMessage(res));
+        metrics_count("db_error");
+        log_msg(LOG_ERROR, "app database commit failed: %s", err);
+    }
+    PQclear(res);
+    return ok ? 0 : -1;
 }
 
 void db_rollback(void)
 {
-    char err[256];
-    if (conn)
-        db_simple("ROLLBACK", err, sizeof err);
+    if (tx == TX_OPEN && conn && PQstatus(conn) == CONNECTION_OK)
+        PQclear(PQexecParams(conn, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0));
+    tx = TX_NONE; /* the next query may reconnect */
+}
+
+void db_tx_abandoned(const char *where)
+{
+    if (tx == TX_NONE)
+        return;
+    log_msg(LOG_ERROR, "%s left an app-database transaction open: rolled back", where);
+    db_rollback();
 }
 
 int db_is_down(void)

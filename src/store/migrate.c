@@ -49,7 +49,8 @@ static char **list_files(const char *dir, size_t *count, char *err, size_t errle
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n > 1) /* qsort wants a real array, even of 0 elements */
+        qsort(names, n, sizeof *names, cmp_names);
     *count = n;
     return names ? names : xcalloc(1, sizeof *names);
 }
@@ -91,8 +92,10 @@ static int already_applied(PGconn *c, const char *version)
     return yes;
 }
 
-/* One migration: BEGIN; the file (several statements: PQexec); record; COMMIT. */
-static int apply_one(PGconn *c, const char *dir, const char *name, char *err, size_t errlen)
+/* One migration in one transaction (db_begin: never on a reconnected
+ * connection): the file (several statements: PQexec), then its record. */
+static int apply_one(arena_t *a, PGconn *held, const char *dir, const char *name, char *err,
+                     size_t errlen)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -100,21 +103,25 @@ static int apply_one(PGconn *c, const char *dir, const char *name, char *err, si
     int rc = -1;
     if (read_file(path, &sql, err, errlen) < 0)
         goto out;
-    if (exec_ok(c, PQexec(c, "BEGIN"), err, errlen, name) < 0)
-        goto out;
-    /* Our own files, never user input: the one place PQexec is right. */
-    if (exec_ok(c, PQexec(c, buf_str(&sql)), err, errlen, name) < 0) {
-        PQclear(PQexec(c, "ROLLBACK"));
+    /* on the connection that holds the advisory lock, or not at all */
+    if (!db_idle_ok(held)) {
+        snprintf(err, errlen, "%s: the connection to the app database was lost", name);
         goto out;
     }
+    if (db_begin(err, errlen) < 0)
+        goto out;
+    PGconn *c = db_conn(); /* inside the transaction: its connection, or NULL once lost */
     const char *p[1] = {name};
-    if (exec_ok(c, PQexecParams(c, "INSERT INTO schema_migrations (version) VALUES ($1)", 1, NULL,
-                                p, NULL, NULL, 0),
-                err, errlen, name) < 0 ||
-        exec_ok(c, PQexec(c, "COMMIT"), err, errlen, name) < 0) {
-        PQclear(PQexec(c, "ROLLBACK"));
+    /* Our own files, never user input: the one place PQexec is right. */
+    if (!c || exec_ok(c, PQexec(c, buf_str(&sql)), err, errlen, name) < 0 ||
+        !db_exec(a, "INSERT INTO schema_migrations (version) VALUES ($1)", 1, p, err, errlen)) {
+        if (!c)
+            snprintf(err, errlen, "%s: the connection to the app database was lost", name);
+        db_rollback();
         goto out;
     }
+    if (db_commit(err, errlen) < 0)
+        goto out;
     log_msg(LOG_INFO, "applied migration %s", name);
     rc = 0;
 out:
@@ -143,13 +150,16 @@ int migrate_run(const char *dir, int *applied, char *err, size_t errlen)
                 err, errlen, "schema_migrations") < 0)
         goto unlock;
     rc = 0;
+    arena_t *a = arena_new();
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (already_applied(c, files[i]))
             continue;
-        rc = apply_one(c, dir, files[i], err, errlen);
+        rc = apply_one(a, c, dir, files[i], err, errlen);
         if (rc == 0)
             (*applied)++;
+        arena_reset(a);
     }
+    arena_free(a);
 unlock:
     PQclear(PQexec(c, MIGRATE_UNLOCK));
 out:

@@ -28,9 +28,19 @@ PGresult *db_exec(arena_t *a, const char *sql, int n, const char *const *params,
 /* Same, but returns the SQLSTATE on failure ("23505" …) in state[6]. */
 PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *params,
                         char state[6], char *err, size_t errlen);
+/* The one way to run a transaction on the app connection. Whoever calls
+ * db_begin owns it and ends it with db_commit or db_rollback (exactly one
+ * of them, on every path); a db_begin inside an open one fails. Inside it
+ * the connection is never reopened: once it is lost, every later statement
+ * of the transaction fails, and so does db_commit (nothing was saved);
+ * after the commit or rollback the next query may reconnect. db_commit
+ * fails as well when a statement of the transaction failed. */
 int db_begin(char *err, size_t errlen);
 int db_commit(char *err, size_t errlen);
 void db_rollback(void);
+/* After a unit of work (a request, a job): a transaction it left open is a
+ * bug; roll it back (logged, naming where) so the next one starts clean. */
+void db_tx_abandoned(const char *where);
 int db_ping(void); /* 0 when a trivial query works */
 /* 1 when this process's last app-database query failed because the server
  * could not be reached; a later query that gets through clears it. */
@@ -235,6 +245,15 @@ int upload_delete(arena_t *a, const char *org_id, const char *id);
 /* The org's "Uploads" connection id, or NULL. */
 const char *upload_connection(arena_t *a, const char *org_id);
 int upload_set_connection(arena_t *a, const char *org_id, const char *id, const char *conn_id);
+/* Uploads of every organization still queued or running, newest first:
+ * [{id, org_id, status, job_id, seen (updated_at as text), age_s}];
+ * NULL when the database failed. New reference. */
+json_t *upload_unsettled(arena_t *a);
+/* Mark it failed with reason, only if it is still unsettled and unchanged
+ * since it was seen (its job did not write meanwhile): 1 closed, 0 not,
+ * -1 when the database failed. */
+int upload_close(arena_t *a, const char *org_id, const char *id, const char *seen,
+                 const char *reason);
 
 /* --- alerts (alerts.c, alert_checks.c) ------------------------------------ */
 typedef struct alert_fields {

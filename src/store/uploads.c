@@ -124,3 +124,29 @@ int upload_set_connection(arena_t *a, const char *org_id, const char *id, const 
                ? 0
                : -1;
 }
+
+json_t *upload_unsettled(arena_t *a)
+{
+    char err[256];
+    PGresult *res = db_exec(a,
+                            "SELECT id, org_id, status, details->>'job_id' AS job_id, updated_at::text AS seen,"
+                            " extract(epoch FROM now() - updated_at)::bigint AS age_s"
+                            " FROM uploads WHERE status IN ('queued', 'running')"
+                            " ORDER BY updated_at DESC LIMIT 1000",
+                            0, NULL, err, sizeof err);
+    return res ? db_rows_json(res) : NULL;
+}
+
+int upload_close(arena_t *a, const char *org_id, const char *id, const char *seen,
+                 const char *reason)
+{
+    char err[256];
+    const char *p[4] = {org_id, id, seen, reason};
+    PGresult *res = db_exec(a,
+                            "UPDATE uploads SET status = 'failed', error_message = $4,"
+                            " details = details || '{\"server_error\": true}', updated_at = now()"
+                            " WHERE org_id = $1 AND id = $2 AND status IN ('queued', 'running')"
+                            " AND updated_at = $3::timestamptz",
+                            4, p, err, sizeof err);
+    return res ? atoi(PQcmdTuples(res)) : -1;
+}

@@ -7,6 +7,7 @@
 
 const jobs_task_t tasks_table[] = {
     {"upload.ingest", uploads_task_ingest},
+    {"upload.sweep", uploads_task_sweep},
     {"schema.refresh", task_schema_refresh},
     {"widget.refresh", task_widget_refresh},
     {"alert.check", task_alert_check},
@@ -18,6 +19,7 @@ const jobs_periodic_t tasks_periodic[] = {
     {"schema.refresh", 6 * 3600, periodic_schema_refresh},
     {"widget.refresh", 60, periodic_widget_refresh},
     {"alert.check", 60, periodic_alert_check},
+    {"upload.sweep", 60, uploads_periodic_sweep},
 };
 const size_t tasks_periodic_count = sizeof tasks_periodic / sizeof tasks_periodic[0];
 

@@ -194,6 +194,10 @@ static const char *ensure_connection(load_t *l, const char *password, char *err,
     uploads_names(l->a, l->org_id, &schema, &role);
     if (id && !password)
         return id;
+    if (!password) { /* the role's password is known only when it was just set */
+        snprintf(err, errlen, "the Uploads connection could not be saved");
+        return NULL;
+    }
     unsigned char *enc = NULL;
     size_t enclen = 0;
     const char *binding = conn_target_binding(l->a, host, port, PQdb(l->c), role, "prefer");
@@ -225,6 +229,85 @@ static void progress(void *ctx, double f)
     }
 }
 
+/* Each table loaded is marked with its upload (a comment, in the same
+ * transaction): a retry after the load committed finds it and does not
+ * load the file a second time. */
+static const char *marker(load_t *l)
+{
+    return arena_printf(l->a, "datamind upload %s ", l->upload_id);
+}
+
+static int mark_table(load_t *l, const char *schema, const char *name, size_t i, char *err,
+                      size_t errlen)
+{
+    const char *text = arena_printf(l->a, "%s%zu", marker(l), i);
+    char *lit = PQescapeLiteral(l->c, text, strlen(text));
+    if (!lit) {
+        snprintf(err, errlen, "%s", PQerrorMessage(l->c));
+        return -1;
+    }
+    int rc = uploads_exec(l->c, arena_printf(l->a, "COMMENT ON TABLE %s.%s IS %s",
+                                             uploads_ident(l->a, l->c, schema),
+                                             uploads_ident(l->a, l->c, name), lit), err, errlen);
+    PQfreemem(lit);
+    return rc;
+}
+
+/* The n tables an earlier attempt of this upload committed, in file order:
+ * 1 when all are there (names filled), 0 when not, -1 on a database error. */
+static int loaded_before(load_t *l, const char *schema, size_t n, const char **names, char *err,
+                         size_t errlen)
+{
+    const char *like = arena_printf(l->a, "%s%%", marker(l));
+    const char *p[2] = {schema, like};
+    PGresult *r = PQexecParams(l->c,
+                               "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
+                               " JOIN pg_namespace s ON s.oid = c.relnamespace"
+                               " WHERE s.nspname = $1 AND c.relkind = 'r'"
+                               " AND obj_description(c.oid, 'pg_class') LIKE $2",
+                               2, NULL, p, NULL, NULL, 0);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        snprintf(err, errlen, "%s", PQresultErrorMessage(r));
+        PQclear(r);
+        return -1;
+    }
+    size_t found = 0, skip = strlen(like) - 1;
+    for (int i = 0; i < PQntuples(r); i++) {
+        size_t k = strtoul(PQgetvalue(r, i, 1) + skip, NULL, 10);
+        if (k < n && !names[k]) {
+            names[k] = arena_strdup(l->a, PQgetvalue(r, i, 0));
+            found++;
+        }
+    }
+    PQclear(r);
+    return n > 0 && found == n ? 1 : 0;
+}
+
+/* The load committed by an earlier attempt: its details again, and (when
+ * the org has no Uploads connection yet) a fresh password for the role,
+ * since the earlier attempt's was never saved. */
+static int reuse_load(load_t *l, const ingest_table_t *tables, size_t n, const char **names,
+                      json_t *details, const char **password, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(json_object_get(details, "tables"), table_details(&tables[i], names[i]));
+    *password = NULL;
+    if (upload_connection(l->a, l->org_id))
+        return 0;
+    if (db_is_down()) {
+        snprintf(err, errlen, "the app database is unreachable");
+        return -1;
+    }
+    if (uploads_exec(l->c, "BEGIN", err, errlen) < 0)
+        return -1;
+    int rc = uploads_org_schema(l->a, l->c, l->org_id, 1, password, err, errlen);
+    if (rc == 0)
+        rc = uploads_exec(l->c, "COMMIT", err, errlen);
+    else
+        uploads_exec(l->c, "ROLLBACK", err + strlen(err), 0);
+    return rc;
+}
+
 /* Everything in one transaction: the tables appear complete or not at all. */
 static int load_all(load_t *l, const json_t *args, const char *path, ingest_table_t *tables,
                     size_t n, const ingest_opts_t *o, json_t *details, const char **password,
@@ -248,6 +331,8 @@ static int load_all(load_t *l, const json_t *args, const char *path, ingest_tabl
         if (rc == 0)
             rc = copy_table(l, path, tables, i, o, schema, name, err, errlen);
         if (rc == 0)
+            rc = mark_table(l, schema, name, i, err, errlen);
+        if (rc == 0)
             json_array_append_new(json_object_get(details, "tables"), table_details(&tables[i], name));
     }
     if (rc == 0)
@@ -257,6 +342,91 @@ static int load_all(load_t *l, const json_t *args, const char *path, ingest_tabl
     return rc;
 }
 
+/* How one attempt ended. */
+typedef enum { INGEST_DONE, INGEST_BAD_FILE, INGEST_SERVER } ingest_end_t;
+
+/* Scan and load the file (or find the load an earlier attempt committed),
+ * save the Uploads connection. *conn_id on success. */
+static ingest_end_t ingest_run(load_t *l, const json_t *args, const char *path,
+                               const char *filename, json_t *details, const char **conn_id,
+                               char *why, size_t whylen)
+{
+    ingest_opts_t o = {.skip_bad_lines = json_is_true(json_object_get(args, "skip_bad_lines")),
+                       .progress = progress, .progress_ctx = l};
+    ingest_table_t *tables = NULL;
+    size_t n = 0;
+    const char *password = NULL, *schema, *role;
+    if (ingest_scan(path, filename, &o, &tables, &n, why, whylen) < 0)
+        return INGEST_BAD_FILE;
+    ingest_end_t end = INGEST_SERVER;
+    uploads_names(l->a, l->org_id, &schema, &role);
+    const char **names = arena_alloc(l->a, (n ? n : 1) * sizeof *names);
+    if (!(l->c = uploads_db_connect(why, whylen)))
+        goto out;
+    int before = loaded_before(l, schema, n, names, why, whylen);
+    int rc = before < 0 ? -1
+             : before ? reuse_load(l, tables, n, names, details, &password, why, whylen)
+                      : load_all(l, args, path, tables, n, &o, details, &password, why, whylen);
+    if (rc < 0) {
+        /* lost the server: try again; an error of the file's own: it stays */
+        end = PQstatus(l->c) == CONNECTION_OK && !db_is_down() ? INGEST_BAD_FILE : INGEST_SERVER;
+        goto out;
+    }
+    *conn_id = ensure_connection(l, password, why, whylen);
+    end = *conn_id ? INGEST_DONE : INGEST_SERVER;
+out:
+    if (l->c)
+        PQfinish(l->c);
+    l->c = NULL;
+    ingest_tables_free(tables, n);
+    return end;
+}
+
+/* Success, written down: the upload's row says done. */
+static int record_done(arena_t *a, load_t *l, const json_t *args, json_t *details,
+                       const char *conn_id)
+{
+    long long rows = 0;
+    int cols = 0;
+    json_t *t;
+    size_t i;
+    json_array_foreach(json_object_get(details, "tables"), i, t) {
+        rows += json_integer_value(json_object_get(t, "rows"));
+        cols += (int)json_array_size(json_object_get(t, "columns"));
+    }
+    const char *first = json_string_value(json_object_get(json_array_get(json_object_get(details, "tables"), 0), "table"));
+    if (upload_set_connection(a, l->org_id, l->upload_id, conn_id) < 0 ||
+        upload_set_status(a, l->org_id, l->upload_id, "done", NULL, rows, cols, first, details) < 0)
+        return -1;
+    jobs_progress(a, l->job_id, "running", 95, "reading the new schema");
+    conn_row_t c;
+    int nt;
+    char why[512];
+    if (conn_get(a, l->org_id, conn_id, &c) == 0)
+        query_discover(a, l->org_id, &c, &nt, why, sizeof why);
+    jobs_progress(a, l->job_id, "done", 100, arena_printf(a, "%lld rows loaded", rows));
+    audit_record(a, l->org_id, json_string_value(json_object_get(args, "user_id")), "upload.done",
+                 "upload", l->upload_id, json_pack("{s:I}", "rows", (json_int_t)rows), NULL);
+    return 0;
+}
+
+/* A failure, written down (server: the app's fault, not the file's). */
+static int record_failed(arena_t *a, load_t *l, const char *why, int server, json_t *details)
+{
+    if (server)
+        json_object_set_new(details, "server_error", json_true());
+    if (upload_set_status(a, l->org_id, l->upload_id, "failed", why, -1, -1, NULL, details) < 0)
+        return -1;
+    jobs_progress(a, l->job_id, "failed", 100, why);
+    return 0;
+}
+
+/* The job's answer: 0 (acked) only once the outcome is in the upload's
+ * row; then, and only then, the spooled file goes. A server failure fails
+ * the job, so the queue retries it, and dead-letters it after the last
+ * attempt (whose "failed" is written here when the database lets us, and
+ * otherwise by the sweep, uploads_task_sweep). A bad file is the user's to
+ * fix: recorded as failed, not retried. */
 int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
 {
     const json_t *args = json_object_get(job, "args");
@@ -265,63 +435,52 @@ int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
                 .upload_id = json_string_value(json_object_get(args, "upload_id")), .last_pct = -1};
     const char *path = json_string_value(json_object_get(args, "path"));
     const char *filename = json_string_value(json_object_get(args, "filename"));
+    int attempt = (int)json_integer_value(json_object_get(job, "attempt")) + 1;
+    int last = attempt >= json_integer_value(json_object_get(job, "max_attempts"));
     json_t *up = l.org_id && l.upload_id ? upload_get(a, l.org_id, l.upload_id) : NULL;
-    if (!up || !path) {
-        json_decref(up);
-        return 0; /* deleted meanwhile: nothing to do, nothing to retry */
+    if (!up && l.upload_id && db_is_down()) {
+        snprintf(err, errlen, "the app database is unreachable");
+        return -1; /* the file stays for the next attempt */
     }
-    const char *status = json_string_value(json_object_get(up, "status"));
-    int already = status && strcmp(status, "done") == 0;
+    const char *status = up ? json_string_value(json_object_get(up, "status")) : NULL;
+    int settled = !up || (status && (!strcmp(status, "done") || !strcmp(status, "failed")));
     json_decref(up);
-    if (already) { /* a re-delivered job after success */
-        unlink(path);
+    if (settled || !path) { /* deleted meanwhile, or settled by an earlier delivery */
+        if (path)
+            unlink(path);
         return 0;
     }
-    upload_set_status(a, l.org_id, l.upload_id, "running", NULL, -1, -1, NULL, NULL);
-    jobs_progress(a, l.job_id, "running", 0, "reading the file");
-    ingest_opts_t o = {.skip_bad_lines = json_is_true(json_object_get(args, "skip_bad_lines")),
-                       .progress = progress, .progress_ctx = &l};
-    ingest_table_t *tables = NULL;
-    size_t n = 0;
-    char why[1024] = "";
-    int rc = ingest_scan(path, filename, &o, &tables, &n, why, sizeof why);
-    json_t *details = json_pack("{s:[]}", "tables");
-    const char *password = NULL;
-    if (rc == 0 && !(l.c = uploads_db_connect(why, sizeof why)))
-        rc = -1;
-    if (rc == 0)
-        rc = load_all(&l, args, path, tables, n, &o, details, &password, why, sizeof why);
-    const char *conn_id = rc == 0 ? ensure_connection(&l, password, why, sizeof why) : NULL;
-    if (l.c)
-        PQfinish(l.c);
-    if (rc == 0 && conn_id) {
-        long long rows = 0;
-        int cols = 0;
-        json_t *t;
-        size_t i;
-        json_array_foreach(json_object_get(details, "tables"), i, t) {
-            rows += json_integer_value(json_object_get(t, "rows"));
-            cols += (int)json_array_size(json_object_get(t, "columns"));
-        }
-        upload_set_connection(a, l.org_id, l.upload_id, conn_id);
-        const char *first = json_string_value(json_object_get(json_array_get(json_object_get(details, "tables"), 0), "table"));
-        upload_set_status(a, l.org_id, l.upload_id, "done", NULL, rows, cols, first, details);
-        jobs_progress(a, l.job_id, "running", 95, "reading the new schema");
-        conn_row_t c;
-        int nt;
-        if (conn_get(a, l.org_id, conn_id, &c) == 0)
-            query_discover(a, l.org_id, &c, &nt, why, sizeof why);
-        jobs_progress(a, l.job_id, "done", 100, arena_printf(a, "%lld rows loaded", rows));
-        audit_record(a, l.org_id, json_string_value(json_object_get(args, "user_id")), "upload.done",
-                     "upload", l.upload_id, json_pack("{s:I}", "rows", (json_int_t)rows), NULL);
-    } else {
-        upload_set_status(a, l.org_id, l.upload_id, "failed", why, -1, -1, NULL, details);
-        jobs_progress(a, l.job_id, "failed", 100, why);
+    if (upload_set_status(a, l.org_id, l.upload_id, "running", NULL, -1, -1, NULL, NULL) < 0) {
+        snprintf(err, errlen, "the app database is unreachable");
+        return -1;
     }
+    jobs_progress(a, l.job_id, "running", 0, attempt > 1 ? "reading the file (again)" : "reading the file");
+    char why[1024] = "";
+    json_t *details = json_pack("{s:[]}", "tables");
+    const char *conn_id = NULL;
+    ingest_end_t end = INGEST_SERVER;
+    if (access(path, R_OK) == 0) {
+        end = ingest_run(&l, args, path, filename, details, &conn_id, why, sizeof why);
+    } else {
+        snprintf(why, sizeof why, "the uploaded file is gone (the worker cannot read it): upload it again");
+        last = 1; /* no attempt brings it back */
+    }
+    int recorded = -1;
+    if (end == INGEST_DONE && (recorded = record_done(a, &l, args, details, conn_id)) < 0)
+        snprintf(why, sizeof why, "the result could not be recorded: the app database failed");
+    if (end == INGEST_BAD_FILE || (end == INGEST_SERVER && last))
+        recorded = record_failed(a, &l, end == INGEST_SERVER && attempt > 1
+                                     ? arena_printf(a, "%s (gave up after %d attempts)", why, attempt)
+                                     : why, end == INGEST_SERVER, details);
+    else if (end == INGEST_SERVER)
+        jobs_progress(a, l.job_id, "running", 0, arena_printf(a, "interrupted (%s); trying again", why));
     json_decref(details);
-    ingest_tables_free(tables, n);
-    unlink(path); /* a bad file is not retried: the error is the user's to fix */
-    return 0;
+    if (recorded == 0)
+        unlink(path); /* the outcome is written down: the file has done its job */
+    if (recorded == 0 && end != INGEST_SERVER)
+        return 0;
+    snprintf(err, errlen, "%s", why[0] ? why : "the outcome could not be recorded");
+    return -1;
 }
 
 int uploads_drop_table(arena_t *a, const char *org_id, const char *table, char *err,

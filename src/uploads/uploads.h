@@ -25,8 +25,20 @@ const char *uploads_spool_dir(arena_t *a);
  * mode: new|replace|append, target (table name for replace/append),
  * skip_bad_lines}. Loads every table of the file in one transaction,
  * makes sure the org's schema, role and "Uploads" connection exist, and
- * reads the new schema. Idempotent by upload id. */
+ * reads the new schema. Idempotent by upload id (a load committed by an
+ * earlier attempt is found by its tables' marker comments, not repeated).
+ * Acked only once the outcome is in the upload's row, and only then is the
+ * spooled file deleted: a server failure (either database unreachable)
+ * fails the job, so it is retried and dead-lettered after the last attempt;
+ * a bad file is recorded as failed with the reason and not retried. */
 int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen);
+
+/* The job upload.sweep (enqueued every minute by uploads_periodic_sweep):
+ * close the uploads still queued or running whose job is dead-lettered,
+ * lost, or running far too long — failed, with the reason — and delete
+ * their spooled files. */
+int uploads_task_sweep(arena_t *a, const json_t *job, char *err, size_t errlen);
+int uploads_periodic_sweep(arena_t *a, long slot, char *err, size_t errlen);
 
 /* Drop an upload's table (delete). */
 int uploads_drop_table(arena_t *a, const char *org_id, const char *table, char *err,

@@ -337,6 +337,11 @@ static void case_enqueue(void)
     CHECK(json_is_null(json_object_get(j, "dedupe")));
     CHECK_INT(json_integer_value(json_object_get(json_object_get(j, "args"), "n")), 1);
     json_decref(j);
+    const char *why = "unset";
+    CHECK_INT(jobs_find(A, id, &why), JOBS_WAITING); /* no worker yet: on its queue */
+    CHECK(why == NULL);
+    CHECK_INT(jobs_find(A, "0123456789abcdef0123456789abcdef", &why), JOBS_GONE);
+    CHECK_INT(jobs_find(A, "not a job id", &why), JOBS_GONE);
     /* dedupe: the second enqueue of a slot is refused and names the first */
     CHECK_INT(jobs_enqueue(A, "default", "t.record", NULL, 3, "t.check:1:99", id2, err,
                            sizeof err), 0);
@@ -420,7 +425,11 @@ static void case_dead_admin(void)
     unlink(gatepath);
     const char *a = enq("t.gate", NULL, 1, NULL), *b = enq("t.gate", NULL, 1, NULL);
     CHECK(wait_dead(a, 10) && wait_dead(b, 10));
+    const char *why = NULL;
+    CHECK_INT(jobs_find(A, a, &why), JOBS_DEAD);
+    CHECK_STR(why, "gate closed");
     CHECK_INT(jobs_dead_discard(A, NULL, a, err, sizeof err), 0);
+    CHECK_INT(jobs_find(A, a, &why), JOBS_GONE);
     CHECK_INT(kv_int("HEXISTS %s %s", "dead", a), 0);
     CHECK_INT(kv_int("ZSCORE %s %s", "dead:idx", a), -1);
     CHECK_INT(jobs_dead_discard(A, NULL, a, err, sizeof err), -1);
@@ -439,6 +448,8 @@ static void case_killed_runner(void)
 {
     const char *id = enq("t.sleep", json_pack("{s:i}", "ms", 1500), 3, NULL);
     CHECK(wait_count("start", id, 1, 10));
+    const char *why = NULL;
+    CHECK_INT(jobs_find(A, id, &why), JOBS_RUNNING); /* in its runner's processing list */
     const rec_t *s = find("start", id, 0);
     if (s)
         kill(s->pid, SIGKILL);

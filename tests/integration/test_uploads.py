@@ -3,7 +3,10 @@ question can use; replace, append, delete; errors name the line; nothing
 half-written; other organizations see nothing."""
 import html
 import io
+import os
 import re
+import signal
+import subprocess
 import time
 import unittest
 import zipfile
@@ -209,6 +212,161 @@ class TestUploads(unittest.TestCase):
                                            "sql": 'SELECT * FROM "%s"."%s"' % (schema, mine)})
         self.assertEqual(r.status, 422)
         self.assertIn("permission denied", r.text)
+
+
+# --- PostgreSQL goes away during a load ---------------------------------------
+
+def spool_file(upload_id):
+    return os.path.join(dm.VAR, "tmp", "datamind-uploads", upload_id)
+
+
+def redis(*args):
+    return subprocess.run(["redis-cli", "-s", os.path.join(dm.VAR, "run", "redis.sock")] + list(args),
+                          capture_output=True, text=True).stdout.strip()
+
+
+def stop_postgres():
+    """Fast shutdown (every session ends at once); returns when it is down."""
+    pidfile = os.path.join(dm.VAR, "pg", "postmaster.pid")
+    with open(pidfile) as f:
+        postmaster = int(f.readline())
+    dm.kill(postmaster, signal.SIGINT)
+    dm.wait_for(lambda: not os.path.exists(pidfile), timeout=60)
+
+
+class HeldTable:
+    """A second session holding a lock on an upload table, so a load that
+    replaces it waits inside its transaction until PostgreSQL goes away."""
+
+    def __init__(self, schema, table):
+        self.p = subprocess.Popen(
+            ["psql", "-h", os.path.join(dm.VAR, "run"), "-p", os.environ.get("DM_PG_PORT", "5433"),
+             "-U", "postgres", "-d", "datamind_uploads", "-qAt", "-v", "ON_ERROR_STOP=1"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.p.stdin.write('BEGIN;\nLOCK TABLE "%s"."%s" IN ACCESS SHARE MODE;\nSELECT \'held\';\n'
+                           % (schema, table))
+        self.p.stdin.flush()
+        self.held = self.p.stdout.readline().strip() == "held"
+
+    def close(self):
+        try:
+            self.p.stdin.close()
+        except OSError:
+            pass
+        self.p.kill()
+        self.p.wait()
+        self.p.stdout.close()
+
+
+def load_waits_for_lock():
+    return dm.psql("SELECT count(*) FROM pg_stat_activity WHERE datname = 'datamind_uploads'"
+                   " AND wait_event_type = 'Lock'") != "0"
+
+
+class TestUploadOutage(unittest.TestCase):
+    """A load that loses PostgreSQL fails its job (retried, then dead-lettered);
+    the upload ends failed with a reason, never "running" for ever; the
+    spooled file stays until that outcome is written down; nothing is
+    half-written."""
+
+    def setUp(self):
+        self.c, slug, _ = dm.register()
+        self.org = dm.psql("SELECT id FROM organizations WHERE slug = '%s'" % slug)
+        self.schema = "org_" + self.org.replace("-", "")
+
+    def first_table(self):
+        r = upload(self.c, "stock.csv", "sku,qty\nA,1\n")
+        loc = r.header("Location")
+        self.assertIn("Ready: 1 rows", wait_done(self.c, loc))
+        uid = loc.rsplit("/", 1)[1]
+        return uid, dm.psql("SELECT table_name FROM uploads WHERE id = '%s'" % uid)
+
+    def replace_while_held(self, uid, table):
+        """Start replacing the table while it is held; returns the new
+        upload's (page, id, job id) once its load waits for the lock."""
+        held = HeldTable(self.schema, table)
+        self.addCleanup(held.close)
+        self.assertTrue(held.held)
+        r = upload(self.c, "stock2.csv", "sku,qty\nB,2\nC,3\n", mode="replace", target=uid)
+        self.assertEqual(r.status, 303)
+        loc = r.header("Location")
+        new = loc.rsplit("/", 1)[1]
+        self.assertTrue(dm.wait_for(load_waits_for_lock, timeout=60))
+        job = dm.psql("SELECT details->>'job_id' FROM uploads WHERE id = '%s'" % new)
+        self.assertEqual(dm.psql("SELECT status FROM uploads WHERE id = '%s'" % new), "running")
+        self.assertTrue(os.path.exists(spool_file(new)))
+        return loc, new, job
+
+    def restart(self):
+        out = dm.devstack("start")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        dm.wait_for(lambda: self.c.get("/healthz").status == 200, timeout=60)
+
+    def rows(self, table):
+        return dm.psql('SELECT string_agg(sku || qty, \',\' ORDER BY sku) FROM "%s"."%s"'
+                       % (self.schema, table), db="datamind_uploads")
+
+    def test_postgres_down_through_every_attempt_then_the_sweep_closes_it(self):
+        uid, table = self.first_table()
+        loc, new, job = self.replace_while_held(uid, table)
+        stop_postgres()
+        try:
+            # every attempt fails (the database is down): the job is
+            # dead-lettered, not acked as if the load had worked
+            self.assertTrue(dm.wait_for(lambda: redis("HEXISTS", "dm:dead", job) == "1", timeout=120))
+            # its "failed" could not be written, so the file is kept
+            self.assertTrue(os.path.exists(spool_file(new)))
+        finally:
+            self.restart()
+        # the sweep finds the upload whose job is dead and closes it
+        page = dm.wait_for(lambda: (lambda p: p if "could not be loaded" in p else None)(
+            html.unescape(self.c.get(loc).text)), timeout=150, step=1)
+        self.assertIsNotNone(page)
+        self.assertIn("given up", page)
+        self.assertIn("the app database is unreachable", page)
+        self.assertIn("DataMind's side", page)
+        self.assertEqual(dm.psql("SELECT status FROM uploads WHERE id = '%s'" % new), "failed")
+        self.assertFalse(os.path.exists(spool_file(new)))
+        # nothing half-written: the old table as it was, no new one
+        self.assertEqual(self.rows(table), "A1")
+        self.assertEqual(dm.psql("SELECT count(*) FROM pg_tables WHERE schemaname = '%s'" % self.schema,
+                                 db="datamind_uploads"), "1")
+
+    def test_postgres_restart_during_load_is_retried(self):
+        uid, table = self.first_table()
+        loc, new, job = self.replace_while_held(uid, table)
+        stop_postgres()
+        self.restart()
+        page = html.unescape(wait_done(self.c, loc) or "")
+        # the load was retried once the database was back: done, exactly once
+        self.assertIn("Ready: 2 rows", page)
+        self.assertEqual(self.rows(table), "B2,C3")
+        self.assertEqual(dm.psql("SELECT count(*) FROM pg_tables WHERE schemaname = '%s'" % self.schema,
+                                 db="datamind_uploads"), "1")
+        self.assertFalse(os.path.exists(spool_file(new)))
+        self.assertEqual(redis("HEXISTS", "dm:dead", job), "0")
+
+    def test_sweep_closes_an_upload_whose_job_is_gone(self):
+        ghost = dm.psql("INSERT INTO uploads (org_id, original_filename, table_name, status, details,"
+                        " updated_at) VALUES ('%s', 'ghost.csv', 'ghost', 'running',"
+                        " '{\"job_id\": \"0123456789abcdef0123456789abcdef\"}', now() - interval '1 hour')"
+                        " RETURNING id" % self.org).splitlines()[0]
+        young = dm.psql("INSERT INTO uploads (org_id, original_filename, table_name, status, details)"
+                        " VALUES ('%s', 'young.csv', 'young', 'running',"
+                        " '{\"job_id\": \"fedcba9876543210fedcba9876543210\"}') RETURNING id"
+                        % self.org).splitlines()[0]
+        os.makedirs(os.path.dirname(spool_file(ghost)), exist_ok=True)
+        with open(spool_file(ghost), "w") as f:
+            f.write("x\n1\n")
+        status = lambda: dm.psql("SELECT status FROM uploads WHERE id = '%s'" % ghost)
+        self.assertEqual(dm.wait_for(lambda: status() == "failed", timeout=150, step=1), True)
+        page = html.unescape(self.c.get("/uploads/" + ghost).text)
+        self.assertIn("could not be loaded", page)
+        self.assertIn("job was lost", page)
+        self.assertFalse(os.path.exists(spool_file(ghost)))
+        # a job not found a moment after the upload may still be on its way:
+        # the same sweep (newest first) left it alone
+        self.assertEqual(dm.psql("SELECT status FROM uploads WHERE id = '%s'" % young), "running")
 
 
 if __name__ == "__main__":

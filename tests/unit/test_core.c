@@ -3,12 +3,15 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/config.h"
+#include "core/mem.h"
 #include "core/net.h"
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void test_buf(void)
@@ -24,6 +27,8 @@ static void test_buf(void)
     for (int i = 0; i < 10000; i++)
         buf_putc(&b, 'z');
     CHECK(b.len > 10000);
+    /* growth doubles (appends stay amortized O(1)): 64 × a power of two */
+    CHECK(b.cap >= b.len + 1 && b.cap % 64 == 0 && ((b.cap / 64) & (b.cap / 64 - 1)) == 0);
     char *s = buf_detach(&b);
     CHECK(b.data == NULL && b.len == 0);
     free(s);
@@ -51,6 +56,93 @@ static void test_arena(void)
     CHECK_INT(deferred, 2);
     CHECK_INT(arena_used(a), 0);
     CHECK(arena_strdup(a, NULL) == NULL);
+    arena_free(a);
+}
+
+/* --- sizes no allocator can meet ----------------------------------------
+ * Each case runs in a child: it must die of abort() with the out-of-memory
+ * message, not wrap around to a small block and write past it. */
+
+static void huge_arena_alloc(size_t n)
+{
+    arena_t *a = arena_new();
+    arena_alloc(a, n);
+    arena_free(a);
+}
+
+static void huge_arena_strndup(size_t n)
+{
+    arena_t *a = arena_new();
+    arena_strndup(a, "x", n);
+    arena_free(a);
+}
+
+static void huge_buf_append(size_t n)
+{
+    buf_t b = {0};
+    buf_puts(&b, "abc");
+    buf_append(&b, "x", n);
+    buf_free(&b);
+}
+
+static void huge_buf_double(size_t n)
+{
+    buf_t b = {0};
+    buf_putc(&b, 'a'); /* cap 64: doubling towards n must not wrap to 0 */
+    buf_append(&b, "x", n);
+    buf_free(&b);
+}
+
+static void huge_xstrndup(size_t n)
+{
+    free(xstrndup("x", n));
+}
+
+static int aborts_out_of_memory(void (*fn)(size_t), size_t n)
+{
+    int fds[2];
+    if (pipe(fds) < 0)
+        return 0;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], 2);
+        close(fds[0]);
+        alarm(60); /* a doubling loop that wraps to 0 would never end */
+        fn(n);
+        _exit(0);
+    }
+    close(fds[1]);
+    char out[4096];
+    size_t len = 0;
+    ssize_t got;
+    while (len < sizeof out - 1 && (got = read(fds[0], out + len, sizeof out - 1 - len)) > 0)
+        len += (size_t)got;
+    out[len] = '\0';
+    close(fds[0]);
+    int st = 0;
+    waitpid(pid, &st, 0);
+    int ok = WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT && strstr(out, "out of memory");
+    if (!ok)
+        fprintf(stderr, "  child status %d, stderr: %.300s\n", st, out);
+    return ok;
+}
+
+static void test_huge_sizes(void)
+{
+    CHECK(aborts_out_of_memory(huge_arena_alloc, SIZE_MAX));
+    CHECK(aborts_out_of_memory(huge_arena_alloc, SIZE_MAX - 20));
+    CHECK(aborts_out_of_memory(huge_arena_alloc, (size_t)PTRDIFF_MAX));
+    CHECK(aborts_out_of_memory(huge_arena_strndup, SIZE_MAX));
+    CHECK(aborts_out_of_memory(huge_buf_append, SIZE_MAX - 3));
+    CHECK(aborts_out_of_memory(huge_buf_append, SIZE_MAX));
+    CHECK(aborts_out_of_memory(huge_buf_double, SIZE_MAX / 2 + 1));
+    CHECK(aborts_out_of_memory(huge_xstrndup, SIZE_MAX));
+    CHECK_INT(mem_size_add(40, 2), 42);
+    /* and ordinary sizes still work right next to a huge request's check */
+    arena_t *a = arena_new();
+    char *s = arena_strndup(a, "hello", 4);
+    CHECK_STR(s, "hell");
     arena_free(a);
 }
 
@@ -262,6 +354,7 @@ int main(void)
 {
     test_buf();
     test_arena();
+    test_huge_sizes();
     test_config();
     test_net();
     test_net_resolve();

@@ -85,5 +85,22 @@ class Ask(unittest.TestCase):
         self.assertEqual(out["plan_us"], 5)
 
 
+class Splits(unittest.TestCase):
+    def test_dev2_is_the_second_batch_only(self):
+        qs = run.load_questions("dev2", None)
+        self.assertEqual(len(qs), 100)
+        self.assertEqual({q["split"] for q in qs}, {"dev2"})
+        self.assertTrue(all("-2-" in q["id"] for q in qs))
+
+    def test_all_is_dev_and_held_without_dev2(self):
+        splits = {q["split"] for q in run.load_questions("all", None)}
+        self.assertEqual(splits, {"dev", "held"})
+
+    def test_dev2_by_db(self):
+        qs = run.load_questions("dev2", "world")
+        self.assertEqual({q["db"] for q in qs}, {"world"})
+        self.assertEqual(len(qs), 20)
+
+
 if __name__ == "__main__":
     unittest.main()

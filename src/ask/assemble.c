@@ -137,10 +137,12 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
     } else if (m->kind == PH_TABLE) {
-        int money = !strcmp(word, "sum") ? only_money_col(s, m->t) : -1;
-        if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
+        int money = only_money_col(s, m->t);
+        if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
+            assemble_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
+        else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};
-        else if (money >= 0)  /* "sum of loans": of their one amount */
+        else if (agg == M_SUM && money >= 0)  /* "sum of loans": of their one amount */
             p->q.m = (ask_measure_t){M_SUM, m->t, money, -1};
         else
             assemble_set_ambiguous(p, AMB_MEASURE, NULL);

@@ -47,6 +47,8 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
         "include", "drop", "remove", "add", "plus", "again", "ok", "okay", "nope", NULL};
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
+        if ((!strcmp(w, "group") || !strcmp(w, "grouped")) && words_at(tk, i + 1, "by"))
+            use(tk, i, 1);  /* "grouped by region": the "by" says how */
         scan_chart(tk, p, i);
         if ((!strcmp(w, "sql") || (!strcmp(w, "query") && i > 0)) && !tk->t[i].used) {
             p->show_sql = 1;
@@ -197,7 +199,10 @@ static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
     static const char *const adj[] = {"", "daily", "weekly", "monthly", "quarterly", "yearly"};
     const char *w = tk->t[i].low;
     int g;
-    for (g = G_DAY; g <= G_YEAR; g++)
+    /* "average monthly payment": an adjective of the amount, not a grouping */
+    int of_amount = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"average", "avg",
+        "mean", "median", "total", "sum", "minimum", "maximum", "min", "max", NULL});
+    for (g = G_DAY; g <= G_YEAR && !of_amount; g++)
         if (!strcmp(w, adj[g]))
             return p->q.grain = g, use(tk, i, 1), 1;
     if (!strcmp(w, "annual") || !strcmp(w, "annually"))

@@ -185,6 +185,11 @@ static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
     }
     if (len < 0)
         return -1;
+    /* up to a parent and down to another of its children (student → department
+     * ← course) links rows that merely share something: no join means that */
+    for (int k = 1; k < len; k++)
+        if (path[k - 1] > 0 && path[k] < 0)
+            return -1;
     for (int k = 0; k < len; k++) {
         const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
         int fwd = path[k] > 0, from = fwd ? e->from_t : e->to_t, to = fwd ? e->to_t : e->from_t;
@@ -336,40 +341,45 @@ int sqlgen_exists_path(const ask_schema_t *s, int rel, int base, int *path, int 
     return len;
 }
 
+static void put_sub_table(const ask_schema_t *s, buf_t *b, int t, int k)
+{
+    sqlgen_ident(b, s->tables[t].schema);
+    buf_putc(b, '.');
+    sqlgen_ident(b, s->tables[t].name);
+    buf_printf(b, " AS \"sub%d\"", k);
+}
+
+static void put_sub_col(const ask_schema_t *s, buf_t *b, int k, int t, int c)
+{
+    buf_printf(b, "\"sub%d\".", k);
+    sqlgen_ident(b, s->tables[t].cols[c].name);
+}
+
+/* FROM rel AS sub0, … AS subN WHERE sub0 → sub1 … AND subN.key = base.key */
 static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     int path[6], len = sqlgen_exists_path(s, q->rel, j->t[0], path, 6);
     if (len < 1)
         return -1;
+    for (int k = 0; k < len; k++)
+        if (edge_has_rival(s, &s->edges[path[k] - 1]))
+            return -1;
     buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ");
     for (int k = 0; k < len; k++) {
-        const ask_edge_t *e = &s->edges[path[k] - 1];
-        if (edge_has_rival(s, e))
-            return -1;
-        if (k + 1 == len) {  /* the last hop is the correlation */
-            sqlgen_ident(b, s->tables[e->from_t].schema);
-            buf_putc(b, '.');
-            sqlgen_ident(b, s->tables[e->from_t].name);
-            buf_printf(b, " AS \"sub%d\"%s", k, "");
-            for (int m = 0; m < k; m++) {
-                const ask_edge_t *p = &s->edges[path[m] - 1];
-                buf_printf(b, " %s \"sub%d\".", m ? "AND" : "WHERE", m);
-                sqlgen_ident(b, s->tables[p->from_t].cols[p->from_c].name);
-                buf_printf(b, " = \"sub%d\".", m + 1);
-                sqlgen_ident(b, s->tables[p->to_t].cols[p->to_c].name);
-            }
-            buf_printf(b, " %s \"sub%d\".", k ? "AND" : "WHERE", k);
-            sqlgen_ident(b, s->tables[e->from_t].cols[e->from_c].name);
-            buf_puts(b, " = ");
-            put_col(s, b, j, j->t[0], e->to_c);
-            buf_putc(b, ')');
-        } else {
-            sqlgen_ident(b, s->tables[e->from_t].schema);
-            buf_putc(b, '.');
-            sqlgen_ident(b, s->tables[e->from_t].name);
-            buf_printf(b, " AS \"sub%d\", ", k);
-        }
+        buf_puts(b, k ? ", " : "");
+        put_sub_table(s, b, s->edges[path[k] - 1].from_t, k);
     }
+    for (int k = 0; k < len; k++) {
+        const ask_edge_t *e = &s->edges[path[k] - 1];
+        buf_puts(b, k ? " AND " : " WHERE ");
+        put_sub_col(s, b, k, e->from_t, e->from_c);
+        buf_puts(b, " = ");
+        if (k + 1 < len)
+            put_sub_col(s, b, k + 1, e->to_t, e->to_c);
+        else  /* the last hop reaches the base: the correlation */
+            put_col(s, b, j, j->t[0], e->to_c);
+    }
+    buf_putc(b, ')');
     return 0;
 }
 
@@ -513,8 +523,21 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     buf_puts(b, "SELECT ");
     sqlgen_ident(b, j->alias[0]);
     buf_puts(b, ".*");
-    buf_puts(b, buf_str(&j->from));
-    put_where(s, b, j, q);
+    if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
+        const ask_table_t *t = &s->tables[q->table];
+        buf_puts(b, " FROM ");
+        put_table(s, b, j, 0);
+        buf_puts(b, " WHERE ");
+        put_col(s, b, j, q->table, t->pk);
+        buf_puts(b, " IN (SELECT ");
+        put_col(s, b, j, q->table, t->pk);
+        buf_puts(b, buf_str(&j->from));
+        put_where(s, b, j, q);
+        buf_putc(b, ')');
+    } else {
+        buf_puts(b, buf_str(&j->from));
+        put_where(s, b, j, q);
+    }
     if (q->m.c >= 0) {  /* "the 5 most expensive products" */
         buf_puts(b, " ORDER BY ");
         put_col(s, b, j, q->m.t, q->m.c);
@@ -546,6 +569,17 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     }
     if (collect_joins(s, q, &j, base) < 0) {
         snprintf(err, errlen, "no join path links the tables of this question");
+        buf_free(&j.from);
+        return NULL;
+    }
+    /* a join that fans out from the base repeats its rows: a list would
+     * show them twice, a sum or an average would count them twice */
+    int repeats = q->kind == Q_LIST ? s->tables[base].pk < 0 || (q->m.c >= 0 && q->m.t != base)
+                  : q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT && q->m.kind != M_MIN &&
+                    q->m.kind != M_MAX;
+    if (j.fanout && repeats) {
+        snprintf(err, errlen, "the tables of this question are joined one-to-many, which would "
+                 "repeat %s rows", s->tables[base].name);
         buf_free(&j.from);
         return NULL;
     }

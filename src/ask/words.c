@@ -26,7 +26,7 @@ static const char *const synonyms[][2] = {
     /* abbreviations in column and table names */
     {"amt", "amount"}, {"dt", "date"}, {"addr", "address"}, {"dept", "department"},
     {"emp", "employee"}, {"mgr", "manager"}, {"acct", "account"}, {"txn", "transaction"},
-    {"yr", "year"}, {"qtr", "quarter"},
+    {"yr", "year"}, {"qtr", "quarter"}, {"cred", "credit"}, {"tot", "total"},
 };
 
 /* Irregular plurals and words the suffix rules get wrong. */
@@ -56,7 +56,7 @@ static const char *const stops[] = {
     "where", "up", "into", "so", "then", "just", "only", "now", "also", "about",
     "what's", "whats", "some", "any", "time", "overall", "ever", "made", "make",
     "generated", "got", "value", "values", "instead", "same", "but", "chart", "graph",
-    "plot", "breakdown", "break", "down", "split", "grouped", "group", "broken", "out",
+    "plot", "breakdown", "break", "down", "split", "broken", "out",
     "we've", "via", "through", "hey", "hi", "ok", "okay", "thanks", "thank", "kindly",
     "want", "need", "know", "like", "should", "will", "shall", "rows", "row", "record",
     "records", "entries", "entry", "table", "tables", "column", "columns", "field",

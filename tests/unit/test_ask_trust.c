@@ -267,6 +267,8 @@ static void test_name_shapes(void)
     answers_with(s, "how many invoices are there", "FROM \"public\".\"tbl_invoice\"");
     answers_with(s, "total amount by month", "date_trunc('month', \"i\".\"invoice_dt\")");
     answers_with(s, "total amount by month", "sum(\"i\".\"total_amt\")");
+    asks_about(s, "total invoices per month", NULL);        /* how many, or how much? */
+    asks_about(s, "average monthly amount", NULL);          /* an adjective of the amount */
     answers_with(s, "how many invoices from customers in Oslo", "'Oslo'");
     ask_schema_free(s);
 }
@@ -301,6 +303,7 @@ static void test_rental_shapes(void)
                  "WHERE \"sub0\".\"customer_id\" = \"c\".\"customer_id\")");
     answers_with(s, "how many customers without a rental", "NOT EXISTS");
     answers_with(s, "customers with a rental", " WHERE EXISTS (");
+    asks_about(s, "number of rentals per age group", NULL);  /* "group" is a word, not noise */
     ask_schema_free(s);
 }
 
@@ -339,6 +342,8 @@ static void test_keys(void)
     answers_with(s, "number of sections per teacher", "\"sec_id\" = ");
     asks_about(s, "how many routes from Oslo", NULL);
     answers_with(s, "teachers with more than 3 sections", "HAVING count(");
+    /* a sum over rows a join repeats, rows that merely share a parent: ask */
+    asks_about(s, "average monthly teachers", NULL);
     answers_with(s, "teachers with more than 3 sections", ") > 3");
     ask_schema_free(s);
 }

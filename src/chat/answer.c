@@ -203,6 +203,8 @@ static json_t *answered(arena_t *a, const ask_plan_result_t *p, json_t *result, 
         round1(total_ms), "cached",
         json_object_get(result, "cached"),
         "context_summary", ins.summary ? ins.summary : (p->understood ? p->understood : ""));
+    if (p->understood && *p->understood)  /* shown under the answer: how it was read */
+        json_object_set_new(msg, "understood", json_string(p->understood));
     if (p->show_sql)
         json_object_set_new(msg, "show_sql", json_true());
     insight_free(&ins);

@@ -106,7 +106,8 @@ int chat_set_connection(arena_t *a, const char *org_id, const char *user_id, con
     " m.result_preview::text AS result_preview, m.row_count, m.truncated,"                   \
     " m.chart_config::text AS chart_config, m.clarify::text AS clarify, m.confidence,"       \
     " m.timings::text AS timings, m.token_usage::text AS token_usage, m.error_message,"      \
-    " m.context_summary, to_char(m.created_at, 'YYYY-MM-DD HH24:MI') AS created, m.session_id"
+    " m.context_summary, m.understood, to_char(m.created_at, 'YYYY-MM-DD HH24:MI') AS created,"  \
+    " m.session_id"
 
 /* The *::text JSON columns, parsed back into JSON values in place. */
 static void parse_json_fields(json_t *row)
@@ -156,9 +157,9 @@ int chat_add_message(arena_t *a, const char *org_id, const char *session_id, con
     static const char *const keys[] = {"role", "content", "sql_text", "plan", "result_preview",
                                        "row_count", "truncated", "chart_config", "clarify",
                                        "confidence", "timings", "token_usage", "error_message",
-                                       "context_summary"};
-    const char *p[16] = {org_id, session_id};
-    for (size_t i = 0; i < 14; i++)
+                                       "context_summary", "understood"};
+    const char *p[17] = {org_id, session_id};
+    for (size_t i = 0; i < 15; i++)
         p[i + 2] = json_field(a, msg, keys[i]);
     if (!p[8])
         p[8] = "false";
@@ -167,13 +168,13 @@ int chat_add_message(arena_t *a, const char *org_id, const char *session_id, con
         a,
         "WITH m AS (INSERT INTO chat_messages (org_id, session_id, role, content, sql_text, plan,"
         " result_preview, row_count, truncated, chart_config, clarify, confidence, timings,"
-        " token_usage, error_message, context_summary)"
+        " token_usage, error_message, context_summary, understood)"
         " SELECT $1, s.id, $3, $4, $5, $6::jsonb, $7::jsonb, $8::bigint, $9::boolean, $10::jsonb,"
-        " $11::jsonb, $12::real, $13::jsonb, $14::jsonb, $15, $16"
+        " $11::jsonb, $12::real, $13::jsonb, $14::jsonb, $15, $16, $17"
         " FROM chat_sessions s WHERE s.org_id = $1 AND s.id = $2 RETURNING id),"
         " t AS (UPDATE chat_sessions SET updated_at = now() WHERE org_id = $1 AND id = $2)"
         " SELECT id FROM m",
-        16, p, err, sizeof err);
+        17, p, err, sizeof err);
     if (!res || PQntuples(res) != 1)
         return -1;
     if (id)

@@ -67,6 +67,20 @@ class TestChat(unittest.TestCase):
         self.assertIn('class="msg msg-user"', r.text)
         self.assertIn("8,000", r.text)
 
+    def test_answer_says_how_the_question_was_read(self):
+        # a typo is read as its nearest schema word, and the answer says so
+        r = ask(self.c, "how many custmers per country")
+        page = self.c.get(r.header("Location")).text
+        read = re.findall(r'<p class="understood muted small">(.*?)</p>', page, re.S)
+        self.assertIn('<figure class="chart">', page)
+        self.assertTrue(read and read[-1].startswith("Read as:"), read)
+        self.assertIn('read "custmers" as "customer"', html.unescape(read[-1]))
+        # a word it cannot place is named, not dropped
+        r = ask(self.c, "how many customers in Atlantis")
+        page = self.c.get(r.header("Location")).text
+        self.assertIn('class="clarify"', page)
+        self.assertIn("Atlantis", answers(page)[-1])
+
     def test_clarifies_instead_of_guessing(self):
         r = ask(self.c, "how are we doing")
         page = self.c.get(r.header("Location")).text

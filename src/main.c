@@ -20,8 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define USAGE_NOTE                                                                         \
+    "Every command that touches a server also takes --config FILE (KEY=VALUE lines);\n"     \
+    "settings come from DATAMIND_* environment variables otherwise. See README.md.\n"
+
 static const char usage[] =
-    "usage: datamind <command> [options]\n"
+    "usage: datamind <command> [options]   (datamind <command> --help: that command)\n"
     "\n"
     "  web      [--listen PATH|HOST:PORT] [--workers N] [--max-requests N] [--pidfile F]\n"
     "  worker   [--runners N] [--pidfile F]   the scheduler and job runners\n"
@@ -32,9 +36,39 @@ static const char usage[] =
     "  template render FILE [DATA.json] [--partials DIR]\n"
     "  chart render --type T [--x COL] [--y COL[,COL]] [--series COL] [--title S] < result.json\n"
     "  version\n"
-    "\n"
-    "Every command that touches a server also takes --config FILE (KEY=VALUE lines);\n"
-    "settings come from DATAMIND_* environment variables otherwise. See README.md.\n";
+    "\n" USAGE_NOTE;
+
+/* `datamind CMD ... --help`: CMD's lines of the usage, before any
+ * configuration is read (help needs no secret key, no database).
+ * Returns -1 when CMD is not a command. */
+static int cmd_help(const char *cmd)
+{
+    size_t n = strlen(cmd);
+    int found = 0;
+    for (const char *l = usage; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t len = (size_t)(e - l);
+        if (len >= n + 2 && strncmp(l, "  ", 2) == 0 && strncmp(l + 2, cmd, n) == 0 &&
+            (l[2 + n] == ' ' || l[2 + n] == '\n')) {
+            fputs(found ? "       datamind " : "usage: datamind ", stdout);
+            fwrite(l + 2, 1, len - 1, stdout);
+            found = 1;
+        }
+        l = e + 1;
+    }
+    if (!found)
+        return -1;
+    fputs("\n" USAGE_NOTE, stdout);
+    return 0;
+}
+
+static int asks_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
 
 static const char *config_path;
 
@@ -189,6 +223,8 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *cmd = argv[1];
+    if (asks_help(argc - 2, argv + 2) && cmd_help(cmd) == 0)
+        return 0;
     if (strcmp(cmd, "web") == 0)
         return cmd_web(argc - 1, argv + 1);
     if (strcmp(cmd, "worker") == 0)

@@ -59,6 +59,21 @@ class TestFoundation(unittest.TestCase):
         self.assertEqual(admin.get("/dashboards/" + dash).status, 200)
         self.assertEqual(admin.get("/dashboards/00000000-0000-0000-0000-000000000000").status, 404)
 
+    @unittest.skipUnless(os.geteuid() == 0, "the servers' user exists only when run as root")
+    def test_devstack_start_leaves_the_database_files_alone(self):
+        # Starting again (as after an outage) gives the servers' user only the
+        # paths devstack made; a chown -R over PostgreSQL's files raced with a
+        # server removing its postmaster.pid and failed the start.
+        marker = os.path.join(dm.VAR, "pg", "dm-test-not-devstacks")
+        open(marker, "w").close()  # root's, inside the running server's files
+        try:
+            out = dm.devstack("start")
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertEqual(os.stat(marker).st_uid, 0)
+            self.assertEqual(os.stat(os.path.join(dm.VAR, "pg")).st_uid, os.stat(dm.VAR).st_uid)
+        finally:
+            os.remove(marker)
+
     def test_404_page(self):
         r = self.c.get("/no/such/page")
         self.assertEqual(r.status, 404)

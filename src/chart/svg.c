@@ -186,9 +186,9 @@ void svg_label(buf_t *b, double x, double y, const char *anchor, const char *cls
         size_t n = strlen(text), keep = n <= TOOLTIP_MAX ? n : TOOLTIP_MAX;
         while (keep < n && keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80)
             keep--;
-        char *tip = strndup(text, keep);
+        char *tip = xstrndup(text, keep);
         buf_puts(b, "<title>");
-        svg_text_put(b, tip ? tip : "");
+        svg_text_put(b, tip);
         if (keep < n)
             buf_puts(b, "\xe2\x80\xa6");
         buf_puts(b, "</title>");

@@ -326,6 +326,8 @@ static int plan_catalog(const ask_schema_t *s, ask_toks_t *tk, ask_plan_result_t
     int rc = catalog_parse(s, tk, &q, &why);
     if (rc == 1) {
         out->confidence = 0.95;
+        if (q.cat == CAT_TABLES || q.cat == CAT_COLUMNS || q.cat == CAT_SAMPLE)
+            out->chart = xstrdup("table");  /* a list of tables is read, not plotted */
         out->sql = catalog_sql(s, &q);
         out->plan = plan_to_json(s, &q);
         out->understood = plan_describe(s, &q);

@@ -184,6 +184,11 @@ static void test_catalog(ask_schema_t *s)
         ask_plan_result_free(&r);
     }
     answers_with(s, "What tables are there?", "'restaurant'");
+    ask_plan_result_t r;
+    char err[128];
+    CHECK_INT(ask_plan(s, "describe restaurant", NULL, &r, err, sizeof err), 0);
+    CHECK(r.chart && !strcmp(r.chart, "table"));  /* read as a table, not a scatter of numbers */
+    ask_plan_result_free(&r);
     answers_with(s, "describe restaurant", "'references geographic'");
     answers_with(s, "describe restaurant", "'e.g. italian, thai, mexican'");
 }

@@ -8,8 +8,9 @@
  * parse.c scans the tokens (dates.c reads periods); assemble.c gives what it
  * found roles and builds a plan (ask_q_t), filters.c the filters among them;
  * account.c checks that every content word was placed — a word left over
- * makes the planner ask; followup.c edits a previous plan; sqlgen.c writes
- * one SELECT; planner.c ties it together and writes clarifications;
+ * makes the planner ask (typos.c reads a left-over word as its nearest
+ * one); followup.c edits a previous plan; sqlgen.c writes one SELECT
+ * (sqljoin.c its FROM); planner.c ties it together and writes clarifications;
  * context.c serves the LLM prompt and starter questions.
  * A plan refers to tables and columns by index into the schema; its JSON form
  * (planjson.c) uses names and is re-validated against the schema when read. */
@@ -344,6 +345,30 @@ int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max)
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
  * or from the link table between them, to base; length, or -1. */
 int sqlgen_exists_path(const ask_schema_t *s, int rel, int base, int *path, int max);
+
+/* -------------------------------------------------------------- sqljoin */
+
+#define ASK_MAX_JOINED 16
+
+typedef struct joins {
+    int t[ASK_MAX_JOINED];
+    char alias[ASK_MAX_JOINED][64];
+    int n;
+    int fanout;     /* a one-to-many join was made */
+    int by_name;    /* alias = table name (metric expressions refer to it) */
+    buf_t from;
+} joins_t;
+
+/* Start j at base and join every table q needs; 0, or -1 when no allowed
+ * path reaches one of them. j->from holds " FROM … JOIN …" (free it). */
+int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base);
+/* j's index of table t, or -1; the quoted "alias"."column" of (t, c). */
+int sqljoin_index(const joins_t *j, int t);
+void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c);
+/* "schema"."table" AS "alias" of j's table idx. */
+void sqljoin_put_table(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
+/* 1 when another key of e's table points at the same column (two roles). */
+int sqljoin_has_rival(const ask_schema_t *s, const ask_edge_t *e);
 
 /* ------------------------------------------------------------- followup */
 

@@ -15,7 +15,6 @@
 
 #define DEFAULT_LIST_LIMIT 100
 #define DEFAULT_GROUP_LIMIT 1000
-#define MAX_JOINED 16
 
 void sqlgen_ident(buf_t *b, const char *id)
 {
@@ -88,155 +87,6 @@ int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max)
     return found;
 }
 
-typedef struct joins {
-    int t[MAX_JOINED];
-    char alias[MAX_JOINED][64];
-    int n;
-    int fanout;     /* a one-to-many join was made */
-    int by_name;    /* alias = table name (metric expressions refer to it) */
-    buf_t from;
-} joins_t;
-
-static int join_index(const joins_t *j, int t)
-{
-    for (int i = 0; i < j->n; i++)
-        if (j->t[i] == t)
-            return i;
-    return -1;
-}
-
-static void alias_for(const ask_schema_t *s, joins_t *j, int t)
-{
-    char a[64] = "";
-    const ask_table_t *tb = &s->tables[t];
-    if (j->by_name)
-        snprintf(a, sizeof a, "%s", tb->name);
-    else
-        for (int k = 0; k < tb->nw && strlen(a) < 8; k++)
-            strncat(a, tb->w[k], 1);
-    if (!a[0] || (a[0] >= '0' && a[0] <= '9'))
-        snprintf(a, sizeof a, "t");
-    char cand[64];
-    snprintf(cand, sizeof cand, "%s", a);
-    for (int k = 2; ; k++) {
-        int clash = 0;
-        for (int i = 0; i < j->n; i++)
-            clash |= !strcmp(j->alias[i], cand);
-        if (!clash)
-            break;
-        snprintf(cand, sizeof cand, "%.50s%d", a, k);
-    }
-    j->t[j->n] = t;
-    snprintf(j->alias[j->n++], sizeof j->alias[0], "%s", cand);
-}
-
-static void put_table(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
-{
-    const ask_table_t *tb = &s->tables[j->t[idx]];
-    sqlgen_ident(b, tb->schema);
-    buf_putc(b, '.');
-    sqlgen_ident(b, tb->name);
-    buf_puts(b, " AS ");
-    sqlgen_ident(b, j->alias[idx]);
-}
-
-/* Join every table on the shortest path to t from the base — or from a
- * table the question named ("revenue from customers in Germany" reaches the
- * country through the customer), which wins a tie. */
-static int forward_only(const int *path, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (path[i] < 0)
-            return 0;
-    return 1;
-}
-
-/* Another key of the same table pointing at the same column: two roles
- * ("Source airport ID", "Destination airport ID"), so no join is right by
- * default. Edges to other columns of the target are one composite key. */
-static int edge_has_rival(const ask_schema_t *s, const ask_edge_t *e)
-{
-    for (int x = 0; x < s->nedges; x++) {
-        const ask_edge_t *o = &s->edges[x];
-        if (o != e && o->from_t == e->from_t && o->to_t == e->to_t && o->to_c == e->to_c &&
-            o->from_c != e->from_c)
-            return 1;
-    }
-    return 0;
-}
-
-static int join_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
-{
-    int path[MAX_JOINED], alt[MAX_JOINED], hop[MAX_JOINED];
-    if (join_index(j, t) >= 0)
-        return 0;
-    int len = sqlgen_path(s, j->t[0], t, path, MAX_JOINED);
-    for (int v = 0; q && v < q->nvia; v++) {
-        int via = q->via[v];
-        int n = via == t ? -1 : sqlgen_path(s, via, t, alt, MAX_JOINED);
-        int m = join_index(j, via) >= 0 ? 0 : sqlgen_path(s, j->t[0], via, hop, MAX_JOINED);
-        /* only through a named table the base reaches without fanning out */
-        if (n < 0 || m < 0 || !forward_only(hop, m) || (len >= 0 && n > len) ||
-            (m > 0 && join_to(s, j, via, NULL) < 0))
-            continue;
-        memcpy(path, alt, (size_t)n * sizeof *path);
-        len = n;
-        break;
-    }
-    if (len < 0)
-        return -1;
-    /* up to a parent and down to another of its children (student → department
-     * ← course) links rows that merely share something: no join means that */
-    for (int k = 1; k < len; k++)
-        if (path[k - 1] > 0 && path[k] < 0)
-            return -1;
-    for (int k = 0; k < len; k++) {
-        const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
-        int fwd = path[k] > 0, from = fwd ? e->from_t : e->to_t, to = fwd ? e->to_t : e->from_t;
-        if (join_index(j, to) >= 0)
-            continue;
-        if (edge_has_rival(s, e))
-            return -1;  /* routes → airports by source or by destination: not ours to pick */
-        if (j->n == MAX_JOINED)
-            return -1;
-        j->fanout |= !fwd;
-        alias_for(s, j, to);
-        int ia = join_index(j, from), ib = j->n - 1;
-        buf_puts(&j->from, " JOIN ");
-        put_table(s, &j->from, j, ib);
-        buf_puts(&j->from, " ON ");
-        int fi = fwd ? ia : ib, ti = fwd ? ib : ia;
-        sqlgen_ident(&j->from, j->alias[fi]);
-        buf_putc(&j->from, '.');
-        sqlgen_ident(&j->from, s->tables[e->from_t].cols[e->from_c].name);
-        buf_puts(&j->from, " = ");
-        sqlgen_ident(&j->from, j->alias[ti]);
-        buf_putc(&j->from, '.');
-        sqlgen_ident(&j->from, s->tables[e->to_t].cols[e->to_c].name);
-        for (int x = 0; x < s->nedges; x++) {  /* the other columns of a composite key */
-            const ask_edge_t *o = &s->edges[x];
-            if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
-                continue;
-            buf_puts(&j->from, " AND ");
-            sqlgen_ident(&j->from, j->alias[fi]);
-            buf_putc(&j->from, '.');
-            sqlgen_ident(&j->from, s->tables[o->from_t].cols[o->from_c].name);
-            buf_puts(&j->from, " = ");
-            sqlgen_ident(&j->from, j->alias[ti]);
-            buf_putc(&j->from, '.');
-            sqlgen_ident(&j->from, s->tables[o->to_t].cols[o->to_c].name);
-        }
-    }
-    return 0;
-}
-
-static void put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c)
-{
-    sqlgen_ident(b, j->alias[join_index(j, t)]);
-    buf_putc(b, '.');
-    sqlgen_ident(b, s->tables[t].cols[c].name);
-}
-
 static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
                         const ask_measure_t *m)
 {
@@ -246,7 +96,7 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
     case M_COUNT:
         if (j->fanout && s->tables[m->t].pk >= 0) {
             buf_puts(b, "count(DISTINCT ");
-            put_col(s, b, j, m->t, s->tables[m->t].pk);
+            sqljoin_put_col(s, b, j, m->t, s->tables[m->t].pk);
             buf_putc(b, ')');
         } else {
             buf_puts(b, "count(*)");
@@ -258,19 +108,19 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
     case M_REVENUE:
         lexicon_revenue_cols(s, m->t, &q, &p);
         buf_puts(b, "sum(");
-        put_col(s, b, j, m->t, q);
+        sqljoin_put_col(s, b, j, m->t, q);
         buf_puts(b, " * ");
-        put_col(s, b, j, m->t, p);
+        sqljoin_put_col(s, b, j, m->t, p);
         buf_putc(b, ')');
         return;
     case M_MEDIAN:
         buf_puts(b, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ");
-        put_col(s, b, j, m->t, m->c);
+        sqljoin_put_col(s, b, j, m->t, m->c);
         buf_putc(b, ')');
         return;
     default:
         buf_printf(b, "%s(%s", fn[m->kind], m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
-        put_col(s, b, j, m->t, m->c);
+        sqljoin_put_col(s, b, j, m->t, m->c);
         buf_putc(b, ')');
     }
 }
@@ -288,7 +138,7 @@ static int sqlgen_smartcase(const char *text)
 static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
 {
     static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
-    put_col(s, b, j, f->col.t, f->col.c);
+    sqljoin_put_col(s, b, j, f->col.t, f->col.c);
     if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
         buf_puts(b, f->op == OP_NULL ? " IS NULL" : " IS NOT NULL");
     } else if (f->op == OP_IN || f->op == OP_NOT_IN) {
@@ -362,7 +212,7 @@ static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     if (len < 1)
         return -1;
     for (int k = 0; k < len; k++)
-        if (edge_has_rival(s, &s->edges[path[k] - 1]))
+        if (sqljoin_has_rival(s, &s->edges[path[k] - 1]))
             return -1;
     buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ");
     for (int k = 0; k < len; k++) {
@@ -377,7 +227,7 @@ static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
         if (k + 1 < len)
             put_sub_col(s, b, k + 1, e->to_t, e->to_c);
         else  /* the last hop reaches the base: the correlation */
-            put_col(s, b, j, j->t[0], e->to_c);
+            sqljoin_put_col(s, b, j, j->t[0], e->to_c);
     }
     buf_putc(b, ')');
     return 0;
@@ -397,7 +247,7 @@ static void put_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     }
     if (q->date.kind != D_NONE && q->time.t >= 0) {
         buf_t col = {0};
-        put_col(s, &col, j, q->time.t, q->time.c);
+        sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
         buf_puts(b, n++ ? " AND " : " WHERE ");
         dates_sql(b, &q->date, buf_str(&col));
         buf_free(&col);
@@ -420,64 +270,18 @@ static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
     }
 }
 
-/* 1 when a metric's expression names table t as "t." (not inside a longer
- * name): "… FILTER (WHERE orders.status <> 'cancelled')" needs orders. */
-static int metric_names(const char *expr, const char *table)
-{
-    size_t n = strlen(table);
-    for (const char *p = strstr(expr, table); p; p = strstr(p + 1, table)) {
-        int start = p == expr || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.');
-        if (start && p[n] == '.')
-            return 1;
-    }
-    return 0;
-}
-
-/* Tables a metric's expression refers to, joined many-to-one from its own
- * table (a join that fans out would multiply what the metric sums). */
-static int join_metric_tables(const ask_schema_t *s, joins_t *j, const ask_q_t *q)
-{
-    const char *expr = s->vocab[q->m.metric].expr;
-    int path[MAX_JOINED];
-    for (int t = 0; t < s->ntables; t++) {
-        if (t == q->m.t || join_index(j, t) >= 0 || !metric_names(expr, s->tables[t].name))
-            continue;
-        int n = sqlgen_path(s, q->m.t, t, path, MAX_JOINED);
-        if (n < 0 || !forward_only(path, n) || join_to(s, j, t, NULL) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-static int collect_joins(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
-{
-    alias_for(s, j, base);
-    buf_puts(&j->from, " FROM ");
-    put_table(s, &j->from, j, 0);
-    int rc = 0;
-    for (int i = 0; i < q->ndims; i++)
-        rc |= join_to(s, j, q->dims[i].t, q);
-    for (int i = 0; i < q->nf; i++)
-        rc |= join_to(s, j, q->f[i].col.t, q);
-    if ((q->grain || q->date.kind) && q->time.t >= 0)
-        rc |= join_to(s, j, q->time.t, q);
-    if (q->m.kind == M_METRIC && q->m.t >= 0)
-        rc |= join_to(s, j, q->m.t, q) | join_metric_tables(s, j, q);
-    return rc;
-}
-
 static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
     int ncols = 0;
     buf_puts(b, "SELECT ");
     if (q->grain) {
         buf_printf(b, "date_trunc('%s', ", plan_grain_name(q->grain));
-        put_col(s, b, j, q->time.t, q->time.c);
+        sqljoin_put_col(s, b, j, q->time.t, q->time.c);
         buf_printf(b, ")::date AS \"%s\", ", plan_grain_name(q->grain));
         ncols++;
     }
     for (int i = 0; i < q->ndims; i++, ncols++) {
-        put_col(s, b, j, q->dims[i].t, q->dims[i].c);
+        sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
         buf_puts(b, " AS ");
         put_dim_name(s, b, q->dims[i]);
         buf_puts(b, ", ");
@@ -499,7 +303,7 @@ static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
         if (q->dims[i].c == tb->label && tb->pk >= 0 && tb->pk != tb->label &&
             tb->cols[tb->label].n_distinct != -1) {
             buf_puts(b, ", ");
-            put_col(s, b, j, q->dims[i].t, tb->pk);
+            sqljoin_put_col(s, b, j, q->dims[i].t, tb->pk);
         }
     }
     if (q->having) {  /* "airlines with more than 500 routes" */
@@ -526,11 +330,11 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
         const ask_table_t *t = &s->tables[q->table];
         buf_puts(b, " FROM ");
-        put_table(s, b, j, 0);
+        sqljoin_put_table(s, b, j, 0);
         buf_puts(b, " WHERE ");
-        put_col(s, b, j, q->table, t->pk);
+        sqljoin_put_col(s, b, j, q->table, t->pk);
         buf_puts(b, " IN (SELECT ");
-        put_col(s, b, j, q->table, t->pk);
+        sqljoin_put_col(s, b, j, q->table, t->pk);
         buf_puts(b, buf_str(&j->from));
         put_where(s, b, j, q);
         buf_putc(b, ')');
@@ -540,11 +344,11 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     }
     if (q->m.c >= 0) {  /* "the 5 most expensive products" */
         buf_puts(b, " ORDER BY ");
-        put_col(s, b, j, q->m.t, q->m.c);
+        sqljoin_put_col(s, b, j, q->m.t, q->m.c);
         buf_puts(b, q->order < 0 ? " ASC" : " DESC NULLS LAST");
     } else if (s->tables[q->table].pk >= 0) {
         buf_puts(b, " ORDER BY ");
-        put_col(s, b, j, q->table, s->tables[q->table].pk);
+        sqljoin_put_col(s, b, j, q->table, s->tables[q->table].pk);
     }
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_LIST_LIMIT);
 }
@@ -567,7 +371,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[base].name);
         return NULL;
     }
-    if (collect_joins(s, q, &j, base) < 0) {
+    if (sqljoin_collect(s, q, &j, base) < 0) {
         snprintf(err, errlen, "no join path links the tables of this question");
         buf_free(&j.from);
         return NULL;

@@ -1,0 +1,199 @@
+/* sqljoin.c — the FROM clause of a generated SELECT: the base table and
+ * every table a grouping, filter, period or metric needs, joined along the
+ * shortest foreign-key path (or through a table the question named), with
+ * aliases, composite keys joined on all their columns, and the joins that
+ * would be wrong refused: two keys to the same column (two roles), up to a
+ * parent and down to another of its children (rows that merely share it). */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int sqljoin_index(const joins_t *j, int t)
+{
+    for (int i = 0; i < j->n; i++)
+        if (j->t[i] == t)
+            return i;
+    return -1;
+}
+
+static void alias_for(const ask_schema_t *s, joins_t *j, int t)
+{
+    char a[64] = "";
+    const ask_table_t *tb = &s->tables[t];
+    if (j->by_name)
+        snprintf(a, sizeof a, "%s", tb->name);
+    else
+        for (int k = 0; k < tb->nw && strlen(a) < 8; k++)
+            strncat(a, tb->w[k], 1);
+    if (!a[0] || (a[0] >= '0' && a[0] <= '9'))
+        snprintf(a, sizeof a, "t");
+    char cand[64];
+    snprintf(cand, sizeof cand, "%s", a);
+    for (int k = 2; ; k++) {
+        int clash = 0;
+        for (int i = 0; i < j->n; i++)
+            clash |= !strcmp(j->alias[i], cand);
+        if (!clash)
+            break;
+        snprintf(cand, sizeof cand, "%.50s%d", a, k);
+    }
+    j->t[j->n] = t;
+    snprintf(j->alias[j->n++], sizeof j->alias[0], "%s", cand);
+}
+
+void sqljoin_put_table(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
+{
+    const ask_table_t *tb = &s->tables[j->t[idx]];
+    sqlgen_ident(b, tb->schema);
+    buf_putc(b, '.');
+    sqlgen_ident(b, tb->name);
+    buf_puts(b, " AS ");
+    sqlgen_ident(b, j->alias[idx]);
+}
+
+/* Join every table on the shortest path to t from the base — or from a
+ * table the question named ("revenue from customers in Germany" reaches the
+ * country through the customer), which wins a tie. */
+static int forward_only(const int *path, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (path[i] < 0)
+            return 0;
+    return 1;
+}
+
+/* Another key of the same table pointing at the same column: two roles
+ * ("Source airport ID", "Destination airport ID"), so no join is right by
+ * default. Edges to other columns of the target are one composite key. */
+int sqljoin_has_rival(const ask_schema_t *s, const ask_edge_t *e)
+{
+    for (int x = 0; x < s->nedges; x++) {
+        const ask_edge_t *o = &s->edges[x];
+        if (o != e && o->from_t == e->from_t && o->to_t == e->to_t && o->to_c == e->to_c &&
+            o->from_c != e->from_c)
+            return 1;
+    }
+    return 0;
+}
+
+static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
+{
+    int path[ASK_MAX_JOINED], alt[ASK_MAX_JOINED], hop[ASK_MAX_JOINED];
+    if (sqljoin_index(j, t) >= 0)
+        return 0;
+    int len = sqlgen_path(s, j->t[0], t, path, ASK_MAX_JOINED);
+    for (int v = 0; q && v < q->nvia; v++) {
+        int via = q->via[v];
+        int n = via == t ? -1 : sqlgen_path(s, via, t, alt, ASK_MAX_JOINED);
+        int m = sqljoin_index(j, via) >= 0 ? 0 : sqlgen_path(s, j->t[0], via, hop, ASK_MAX_JOINED);
+        /* only through a named table the base reaches without fanning out */
+        if (n < 0 || m < 0 || !forward_only(hop, m) || (len >= 0 && n > len) ||
+            (m > 0 && sqljoin_to(s, j, via, NULL) < 0))
+            continue;
+        memcpy(path, alt, (size_t)n * sizeof *path);
+        len = n;
+        break;
+    }
+    if (len < 0)
+        return -1;
+    /* up to a parent and down to another of its children (student → department
+     * ← course) links rows that merely share something: no join means that */
+    for (int k = 1; k < len; k++)
+        if (path[k - 1] > 0 && path[k] < 0)
+            return -1;
+    for (int k = 0; k < len; k++) {
+        const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
+        int fwd = path[k] > 0, from = fwd ? e->from_t : e->to_t, to = fwd ? e->to_t : e->from_t;
+        if (sqljoin_index(j, to) >= 0)
+            continue;
+        if (sqljoin_has_rival(s, e))
+            return -1;  /* routes → airports by source or by destination: not ours to pick */
+        if (j->n == ASK_MAX_JOINED)
+            return -1;
+        j->fanout |= !fwd;
+        alias_for(s, j, to);
+        int ia = sqljoin_index(j, from), ib = j->n - 1;
+        buf_puts(&j->from, " JOIN ");
+        sqljoin_put_table(s, &j->from, j, ib);
+        buf_puts(&j->from, " ON ");
+        int fi = fwd ? ia : ib, ti = fwd ? ib : ia;
+        sqlgen_ident(&j->from, j->alias[fi]);
+        buf_putc(&j->from, '.');
+        sqlgen_ident(&j->from, s->tables[e->from_t].cols[e->from_c].name);
+        buf_puts(&j->from, " = ");
+        sqlgen_ident(&j->from, j->alias[ti]);
+        buf_putc(&j->from, '.');
+        sqlgen_ident(&j->from, s->tables[e->to_t].cols[e->to_c].name);
+        for (int x = 0; x < s->nedges; x++) {  /* the other columns of a composite key */
+            const ask_edge_t *o = &s->edges[x];
+            if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
+                continue;
+            buf_puts(&j->from, " AND ");
+            sqlgen_ident(&j->from, j->alias[fi]);
+            buf_putc(&j->from, '.');
+            sqlgen_ident(&j->from, s->tables[o->from_t].cols[o->from_c].name);
+            buf_puts(&j->from, " = ");
+            sqlgen_ident(&j->from, j->alias[ti]);
+            buf_putc(&j->from, '.');
+            sqlgen_ident(&j->from, s->tables[o->to_t].cols[o->to_c].name);
+        }
+    }
+    return 0;
+}
+
+void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c)
+{
+    sqlgen_ident(b, j->alias[sqljoin_index(j, t)]);
+    buf_putc(b, '.');
+    sqlgen_ident(b, s->tables[t].cols[c].name);
+}
+
+/* 1 when a metric's expression names table t as "t." (not inside a longer
+ * name): "… FILTER (WHERE orders.status <> 'cancelled')" needs orders. */
+static int metric_names(const char *expr, const char *table)
+{
+    size_t n = strlen(table);
+    for (const char *p = strstr(expr, table); p; p = strstr(p + 1, table)) {
+        int start = p == expr || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.');
+        if (start && p[n] == '.')
+            return 1;
+    }
+    return 0;
+}
+
+/* Tables a metric's expression refers to, joined many-to-one from its own
+ * table (a join that fans out would multiply what the metric sums). */
+static int join_metric_tables(const ask_schema_t *s, joins_t *j, const ask_q_t *q)
+{
+    const char *expr = s->vocab[q->m.metric].expr;
+    int path[ASK_MAX_JOINED];
+    for (int t = 0; t < s->ntables; t++) {
+        if (t == q->m.t || sqljoin_index(j, t) >= 0 || !metric_names(expr, s->tables[t].name))
+            continue;
+        int n = sqlgen_path(s, q->m.t, t, path, ASK_MAX_JOINED);
+        if (n < 0 || !forward_only(path, n) || sqljoin_to(s, j, t, NULL) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
+{
+    alias_for(s, j, base);
+    buf_puts(&j->from, " FROM ");
+    sqljoin_put_table(s, &j->from, j, 0);
+    int rc = 0;
+    for (int i = 0; i < q->ndims; i++)
+        rc |= sqljoin_to(s, j, q->dims[i].t, q);
+    for (int i = 0; i < q->nf; i++)
+        rc |= sqljoin_to(s, j, q->f[i].col.t, q);
+    if ((q->grain || q->date.kind) && q->time.t >= 0)
+        rc |= sqljoin_to(s, j, q->time.t, q);
+    if (q->m.kind == M_METRIC && q->m.t >= 0)
+        rc |= sqljoin_to(s, j, q->m.t, q) | join_metric_tables(s, j, q);
+    return rc;
+}

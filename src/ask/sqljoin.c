@@ -80,6 +80,19 @@ int sqljoin_has_rival(const ask_schema_t *s, const ask_edge_t *e)
     return 0;
 }
 
+/* "from"."fk_col" = "to"."key_col" for edge e, with j's aliases fi, ti. */
+static void put_key_eq(const ask_schema_t *s, buf_t *b, const joins_t *j, int fi, int ti,
+                       const ask_edge_t *e)
+{
+    sqlgen_ident(b, j->alias[fi]);
+    buf_putc(b, '.');
+    sqlgen_ident(b, s->tables[e->from_t].cols[e->from_c].name);
+    buf_puts(b, " = ");
+    sqlgen_ident(b, j->alias[ti]);
+    buf_putc(b, '.');
+    sqlgen_ident(b, s->tables[e->to_t].cols[e->to_c].name);
+}
+
 static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
 {
     int path[ASK_MAX_JOINED], alt[ASK_MAX_JOINED], hop[ASK_MAX_JOINED];
@@ -121,25 +134,13 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
         sqljoin_put_table(s, &j->from, j, ib);
         buf_puts(&j->from, " ON ");
         int fi = fwd ? ia : ib, ti = fwd ? ib : ia;
-        sqlgen_ident(&j->from, j->alias[fi]);
-        buf_putc(&j->from, '.');
-        sqlgen_ident(&j->from, s->tables[e->from_t].cols[e->from_c].name);
-        buf_puts(&j->from, " = ");
-        sqlgen_ident(&j->from, j->alias[ti]);
-        buf_putc(&j->from, '.');
-        sqlgen_ident(&j->from, s->tables[e->to_t].cols[e->to_c].name);
+        put_key_eq(s, &j->from, j, fi, ti, e);
         for (int x = 0; x < s->nedges; x++) {  /* the other columns of a composite key */
             const ask_edge_t *o = &s->edges[x];
             if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
                 continue;
             buf_puts(&j->from, " AND ");
-            sqlgen_ident(&j->from, j->alias[fi]);
-            buf_putc(&j->from, '.');
-            sqlgen_ident(&j->from, s->tables[o->from_t].cols[o->from_c].name);
-            buf_puts(&j->from, " = ");
-            sqlgen_ident(&j->from, j->alias[ti]);
-            buf_putc(&j->from, '.');
-            sqlgen_ident(&j->from, s->tables[o->to_t].cols[o->to_c].name);
+            put_key_eq(s, &j->from, j, fi, ti, o);
         }
     }
     return 0;

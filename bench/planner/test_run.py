@@ -92,7 +92,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["split"] for q in qs}, {"dev2"})
         self.assertTrue(all("-2-" in q["id"] for q in qs))
 
-    def test_all_is_dev_and_held_without_dev2(self):
+    def test_dev3_is_the_third_batch_only(self):
+        qs = run.load_questions("dev3", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev3"})
+        self.assertTrue(all("-3-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev3_by_db(self):
+        qs = run.load_questions("dev3", "bank")
+        self.assertEqual({q["db"] for q in qs}, {"bank"})
+        self.assertEqual(len(qs), 30)
+
+    def test_all_is_dev_and_held_without_dev2_or_dev3(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
 

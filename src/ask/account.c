@@ -27,7 +27,10 @@ static const char *const link_verbs[] = {"appear", "appears", "appeared", "opera
     "star", "stars", "starred", "write", "writes", "wrote", "written", "publish", "published",
     "teach", "teaches", "taught", "attend", "attends", "attended", "enroll", "enrolled",
     "speak", "speaks", "spoken", "offer", "offers", "offered", "run", "runs", "ran", "held",
-    "hold", "holds", "issued", "signed", "assigned", "act", "acted", NULL};
+    "hold", "holds", "issued", "signed", "assigned", "act", "acted", "place", "placed", "make",
+    "made", "buy", "buys", "bought", "purchase", "purchased", "take", "takes", "took", "taken",
+    "rent", "rents", "rented", "fly", "flies", "flew", "flown", "earn", "earns", "earned", "pay",
+    "pays", "paid", "receive", "received", NULL};
 static const char *const where_verbs[] = {"based", "located", "situated", "headquartered",
     "registered", "found", NULL};
 
@@ -149,4 +152,45 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
     count_unplaced(s, tk, p);
+}
+
+/* A word that may be part of a value: left over, not a function word, with
+ * a letter in it ("Lufthansa", "A380"; not "2005" or "?"). */
+static int lookup_word(const ask_tok_t *t)
+{
+    if (t->used || t->isnum || words_is_stop(t->low) || strlen(t->low) < 2)
+        return 0;
+    for (const char *c = t->low; *c; c++)
+        if ((*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80)
+            return 1;
+    return 0;
+}
+
+static void add_run(const ask_toks_t *tk, int from, int len, json_t *out)
+{
+    buf_t b = {0};
+    for (int k = from; k < from + len; k++)
+        buf_printf(&b, "%s%s", k > from ? " " : "", tk->t[k].raw);
+    json_array_append_new(out, json_string(buf_str(&b)));
+    buf_free(&b);
+}
+
+json_t *account_lookups(const ask_toks_t *tk)
+{
+    json_t *out = json_array();
+    for (int i = 0; i < tk->n; i++) {
+        int j = i;
+        while (j < tk->n && j - i < 4 && lookup_word(&tk->t[j]))
+            j++;
+        for (int len = j - i; len > 0; len--)  /* "Aer Lingus", then "Aer", "Lingus" */
+            for (int k = i; k + len <= j; k++)
+                if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES)
+                    add_run(tk, k, len, out);
+        i = j > i ? j - 1 : i;
+    }
+    if (!json_array_size(out)) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
 }

@@ -42,7 +42,14 @@ typedef struct ask_plan_result {
                           options) or NULL */
     char *chart;       /* a chart type the user asked for, or NULL */
     int show_sql;      /* the user asked to see the SQL */
+    json_t *lookups;   /* when it asks back because words were left over: the
+                          phrases those words make, longest first (["Aer
+                          Lingus", "Aer", "Lingus"]) — perhaps values
+                          discovery did not sample. A caller may look them up
+                          (sqlsafe_lookup_values) and plan again. Or NULL. */
 } ask_plan_result_t;
+
+#define ASK_MAX_LOOKUP_PHRASES 8  /* lookups holds at most this many */
 
 /* Confidence under which a caller should try the LLM (if configured). Plans
  * under it are never returned: the result is a clarification instead. */

@@ -177,6 +177,8 @@ typedef struct ask_filter {
     int nvals;
     char *vals[ASK_MAX_VALUES];  /* owned; text values */
     double num[2];               /* numeric comparisons */
+    int pos;                     /* token where the question says it */
+    int cond;                    /* the condition of a share, not a WHERE (q.share) */
 } ask_filter_t;
 
 typedef struct ask_date {
@@ -207,7 +209,14 @@ typedef struct ask_q {
     int having;                /* OP_GT… on the measure per group ("with more than 5 routes"), 0 none */
     int rel, rel_not;          /* rows of the base that have (not) a row of table rel, -1 none */
     double hnum[2];
+    int share;                 /* SHARE_*: a percentage of the measure */
+    int rel_cond;              /* rel is the share's condition, not a WHERE */
 } ask_q_t;
+
+/* "what percentage of loans have status A": 100 × the measure where the
+ * condition holds / the measure (SHARE_COND); "percentage of students in
+ * each department": 100 × each group's measure / the total (SHARE_TOTAL). */
+enum { SHARE_NONE, SHARE_COND, SHARE_TOTAL };
 
 void plan_init(ask_q_t *q);
 void plan_clear(ask_q_t *q);   /* frees filter values */
@@ -291,6 +300,7 @@ typedef struct ask_parse {
     int only;             /* "only X": replace filters on X's column */
     int sql_like;         /* reads as SQL, not as a question */
     int agg_cue;          /* an aggregate word ("total", "how many") was applied */
+    int share_pos;        /* "percentage of X": the last token of X (q.share) */
     char chart[16];
     int show_sql;
 } ask_parse_t;
@@ -325,6 +335,15 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 /* account.c: count the words and schema mentions the plan leaves unused
  * (p->unknown, p->unknown_word). */
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* share.c: "percentage / share / proportion of" at token i: its length, or 0. */
+int share_cue(const ask_toks_t *tk, int i);
+/* share.c: once filters are placed, split them into the share's population
+ * (said before what is measured) and its condition (said after, or all of
+ * them when none is said after). */
+void share_split(ask_parse_t *p);
+/* The phrases the words no rule consumed make (runs of them and their
+ * parts, longest first, at most ASK_MAX_LOOKUP_PHRASES): new array, or NULL. */
+json_t *account_lookups(const ask_toks_t *tk);
 
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,

@@ -22,6 +22,7 @@ void ask_plan_result_free(ask_plan_result_t *r)
         return;
     json_decref(r->plan);
     json_decref(r->clarify);
+    json_decref(r->lookups);
     free(r->sql);
     free(r->understood);
     free(r->chart);
@@ -376,6 +377,8 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         if (out->confidence >= ASK_CONFIDENCE_MIN)
             out->confidence = 0.3;
         clarify(s, tk, &p, why_text(&p, tmp, sizeof tmp), out);
+        if (p.unknown)
+            out->lookups = account_lookups(tk);
     }
     parse_free(&p);
 }

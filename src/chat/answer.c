@@ -231,6 +231,7 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
     ask_plan_result_t p = {0};
     if (ask_plan(schema, q, last_plan(t->history), &p, err, sizeof err) < 0)
         return failure("DataMind could not read that question (is it valid text?).", err);
+    chat_plan_lookup(a, t, &c, last_plan(t->history), &p);  /* words left over: values? */
     double plan_ms = ms_since(&t0);
     json_t *msg;
     if (!p.sql && chat_llm_enabled()) {

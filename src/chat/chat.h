@@ -7,6 +7,9 @@
 
 #include <jansson.h>
 
+#include <libpq-fe.h>
+
+#include "ask/ask.h"
 #include "core/arena.h"
 #include "tmpl/tmpl.h"
 
@@ -35,6 +38,14 @@ json_t *chat_suggestions(arena_t *a, const char *org_id, const char *conn_id, in
 int chat_rerun(arena_t *a, const char *org_id, const char *user_id, const char *ip,
                const char *conn_id, const char *sql, const char *source, json_t **result,
                char *err, size_t errlen);
+
+/* A second look before asking back (lookup.c): p asks back over words left
+ * over (p->lookups); find them among the values of pg's unsampled text
+ * columns (discovered: that database's schema JSON) and plan again. 1 when
+ * something was found and *p replaced by the new plan or clarification,
+ * else 0 (p untouched). */
+int chat_plan_again(PGconn *pg, const json_t *discovered, const json_t *vocab,
+                    const char *question, const json_t *prev_plan, ask_plan_result_t *p);
 
 void chat_cache_clear(void); /* drop cached schemas (worker exit) */
 

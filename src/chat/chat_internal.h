@@ -14,6 +14,9 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t
  * ms, the first 100 rows, each long text value cut to what a screen shows.
  * New reference. */
 json_t *chat_result_preview(const json_t *result);
+/* chat_plan_again on the turn's connection (pooled), for the chat. */
+int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+                     const json_t *prev_plan, ask_plan_result_t *p);
 /* The LLM path (llm_path.c): an answered message, or NULL with err. */
 int chat_llm_enabled(void);
 json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,

@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "ask/ask.h"
 #include "ask/insight.h"
+#include "chat/chat.h"
 #include "core/config.h"
 #include "sqlsafe/sqlsafe.h"
 
@@ -44,7 +45,8 @@ static void print_rows(const json_t *res)
 }
 
 /* Plan, validate, run, explain: fills *out (new object) — the --json shape. */
-static json_t *answer(PGconn *pg, const ask_schema_t *s, const char *q, char *err, size_t errlen)
+static json_t *answer(PGconn *pg, const ask_schema_t *s, const json_t *discovered,
+                      const json_t *vocab, const char *q, char *err, size_t errlen)
 {
     ask_plan_result_t p = {0};
     struct timespec t0, t1;
@@ -54,6 +56,7 @@ static json_t *answer(PGconn *pg, const ask_schema_t *s, const char *q, char *er
     json_int_t plan_us = (json_int_t)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000;
     if (planned < 0)
         return json_pack("{s:s, s:I}", "error", err, "plan_us", plan_us);
+    chat_plan_again(pg, discovered, vocab, q, NULL, &p);  /* words left over: values? */
     json_t *out;
     sqlsafe_check_t chk;
     json_t *res = NULL;
@@ -107,7 +110,7 @@ static int run_ask(const char *conninfo, const char *vocab_file, int as_json, co
     if (sqlsafe_discover(pg, &o, &schema, err, sizeof err) < 0 ||
         !(s = ask_schema_new(schema, vocab, err, sizeof err)))
         goto fail;
-    out = answer(pg, s, q, err, sizeof err);
+    out = answer(pg, s, schema, vocab, q, err, sizeof err);
     if (as_json) {
         print_json(out);
     } else if (json_object_get(out, "clarify")) {

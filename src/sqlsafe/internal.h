@@ -75,4 +75,13 @@ typedef struct sqlsafe_rel {
 int sqlsafe_sample_rels(PGconn *c, sqlsafe_rel_t *rels, size_t n,
                         const sqlsafe_discover_opts_t *o, char *err, size_t errlen);
 
+/* sample.c: in an open transaction, set statement_timeout (transaction-
+ * local) and make savepoint dm_probe. 0 / -1 (the connection failed). */
+int sqlsafe_savepoint_begin(PGconn *c, int timeout_ms);
+/* sample.c: run one query under dm_probe and roll back to it: 0 with *out
+ * (rows), 1 when it failed or timed out (skip it), -1 when the connection
+ * is gone. */
+int sqlsafe_bounded(PGconn *c, const char *sql, int n, const char *const *params,
+                    PGresult **out);
+
 #endif

@@ -43,7 +43,7 @@ static int phase_over(const phase_t *p)
 
 /* Run one bounded query: 0 with *out (rows), 1 when it failed or timed out
  * (skip it), -1 when the connection is gone. */
-static int bounded(PGconn *c, const char *sql, int n, const char *const *params, PGresult **out)
+int sqlsafe_bounded(PGconn *c, const char *sql, int n, const char *const *params, PGresult **out)
 {
     PGresult *r = PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0);
     int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? 0 : 1;
@@ -88,7 +88,7 @@ static int rel_count(phase_t *p, sqlsafe_rel_t *rel, const char *ident)
     if (rel->reltuples >= 0 && rel->reltuples >= (double)p->o->exact_count_below)
         return 0;
     buf_printf(&sql, "SELECT count(*) FROM %s", ident);
-    int rc = bounded(p->c, buf_str(&sql), 0, NULL, &r);
+    int rc = sqlsafe_bounded(p->c, buf_str(&sql), 0, NULL, &r);
     if (rc == 0) {
         rel->rows = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
         json_object_set_new(rel->json, "row_estimate", json_integer(rel->rows));
@@ -130,7 +130,7 @@ static int col_sample(phase_t *p, sqlsafe_rel_t *rel, sqlsafe_col_t *col, const 
                " LIMIT " SCAN_LIMIT ") s GROUP BY v ORDER BY count(*) DESC, v LIMIT $1",
                buf_str(&name), ident, big ? " TABLESAMPLE SYSTEM ($2::real)" : "",
                buf_str(&name));
-    rc = bounded(p->c, buf_str(&sql), big ? 2 : 1, params, &r);
+    rc = sqlsafe_bounded(p->c, buf_str(&sql), big ? 2 : 1, params, &r);
     if (rc != 0)
         goto out;
     json_t *samples = json_object_get(col->json, "samples");
@@ -163,7 +163,7 @@ out:
     return rc;
 }
 
-static int phase_begin(PGconn *c, int timeout_ms)
+int sqlsafe_savepoint_begin(PGconn *c, int timeout_ms)
 {
     char ms[16];
     const char *params[1] = {ms};
@@ -191,7 +191,7 @@ int sqlsafe_sample_rels(PGconn *c, sqlsafe_rel_t *rels, size_t n,
 
     clock_gettime(CLOCK_MONOTONIC, &p.deadline);
     p.deadline.tv_sec += PHASE_BUDGET_MS / 1000;
-    if (phase_begin(c, timeout_ms) < 0)
+    if (sqlsafe_savepoint_begin(c, timeout_ms) < 0)
         goto lost;
     for (size_t i = 0; i < n && !phase_over(&p); i++)
         if (rel_probe(&p, &rels[i]) < 0)

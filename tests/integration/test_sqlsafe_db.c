@@ -605,6 +605,45 @@ out:
     json_decref(schema);
 }
 
+/* Words a plan left over, looked up among unsampled text columns. */
+static int lookup(PGconn *c, const json_t *schema, const char *const *phrases, int n,
+                  const char *want)
+{
+    char err[256] = "";
+    json_t *copy = json_deep_copy(schema);
+    int added = sqlsafe_lookup_values(c, copy, phrases, n, err, sizeof err);
+    json_t *name = find_col(find_table(copy, "public", "customers"), "name");
+    if (added >= 0 && want && !has_sample(name, want))
+        added = -2;
+    if (added < 0)
+        fprintf(stderr, "  lookup: %d %s\n", added, err);
+    json_decref(copy);
+    CHECK(PQtransactionStatus(c) == PQTRANS_IDLE);
+    return added;
+}
+
+static void test_lookup_values(PGconn *roc)
+{
+    char err[512] = "";
+    json_t *schema = NULL;
+    sqlsafe_discover_opts_t o = {.sample_values = 10, .sample_timeout_ms = 2000,
+                                 .exact_count_below = 1000};
+    CHECK(sqlsafe_discover(roc, &o, &schema, err, sizeof err) == 0);
+    json_t *name = find_col(find_table(schema, "public", "customers"), "name");
+    CHECK(name && json_array_size(json_object_get(name, "samples")) == 0);
+    const char *lower[] = {"customer 18", "Nobody"};  /* a name typed in lower case */
+    CHECK(lookup(roc, schema, lower, 2, "Customer 18") == 1);
+    const char *caps[] = {"CUSTOMER 19"};  /* capitals the value does not have */
+    CHECK(lookup(roc, schema, caps, 1, NULL) == 0);
+    const char *part[] = {"Customer"};  /* a whole cell, not a part of one */
+    CHECK(lookup(roc, schema, part, 1, NULL) == 0);
+    const char *sampled[] = {"DE"};  /* country is sampled in full: not asked again */
+    CHECK(lookup(roc, schema, sampled, 1, NULL) == 0);
+    const char *hostile[] = {"a\"b\\c'd", "x}", "{y", "Customer 20"};
+    CHECK(lookup(roc, schema, hostile, 4, "Customer 20") == 1);
+    json_decref(schema);
+}
+
 static int wide_create(void)
 {
     double t0 = now_s();
@@ -755,6 +794,7 @@ int main(void)
             test_execute_errors(roc, rwc);
             test_execute_lost();
             test_discover(roc);
+            test_lookup_values(roc);
             test_discover_wide();
         } else {
             fprintf(stderr, "cannot connect over TCP: %s\n", err);

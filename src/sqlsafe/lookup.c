@@ -1,0 +1,232 @@
+/* lookup.c — find words of a question among the values of text columns
+ * that discovery did not sample: a name among 6,000 airlines, a city, a
+ * student. The planner asks back when a word is left over; the words it
+ * could not place are looked up here, and each value found becomes one more
+ * sample of its column, so a second plan can read it as a filter.
+ *
+ * Bounded like sampling (sample.c): one READ ONLY transaction, a statement
+ * timeout per query, a budget for all of them, the rows each query may
+ * return capped, name-like columns first. A value is found only when a
+ * whole cell equals the words, spelled as typed or with capitals where
+ * the typed words had none ("lufthansa"): "Lufthansa" finds "Lufthansa",
+ * never "Lufthansa Cargo", and "Irish" is not the callsign "IRISH". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "core/mem.h"
+#include "sqlsafe/internal.h"
+#include "sqlsafe/sqlsafe.h"
+
+#define LOOKUP_MAX_COLUMNS 60
+#define LOOKUP_TIMEOUT_MS  500
+#define LOOKUP_BUDGET_MS   2000
+#define LOOKUP_HITS        "5"       /* distinct values one column may give */
+#define FULLY_SAMPLED_ROWS 10000     /* sample.c scans at most this many rows */
+
+static int type_is_text(const char *type)
+{
+    static const char *const text[] = {"text", "character", "varchar", "char", "bpchar",
+                                       "citext", "name", NULL};
+    for (int i = 0; text[i]; i++)
+        if (!strncasecmp(type, text[i], strlen(text[i])))
+            return 1;
+    return 0;
+}
+
+/* 1 when the column may hold values its samples do not list. */
+static int col_unsampled(const json_t *table, const json_t *col)
+{
+    const char *type = json_string_value(json_object_get(col, "type"));
+    size_t n = json_array_size(json_object_get(col, "samples"));
+    json_int_t rows = json_integer_value(json_object_get(table, "row_estimate"));
+    if (!type || !type_is_text(type))
+        return 0;
+    return n == 0 || n >= SQLSAFE_SAMPLE_VALUES || rows > FULLY_SAMPLED_ROWS;
+}
+
+static int name_like(const json_t *col)
+{
+    const char *name = json_string_value(json_object_get(col, "name"));
+    char low[64];
+    size_t i = 0;
+    for (; name && name[i] && i < sizeof low - 1; i++)
+        low[i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] - 'A' + 'a') : name[i];
+    low[i] = 0;
+    return strstr(low, "name") || strstr(low, "title");
+}
+
+/* {"a","b"}: a text[] literal of the phrases, lower-cased. */
+static void put_array(buf_t *b, const char *const *phrases, int n)
+{
+    buf_putc(b, '{');
+    for (int i = 0; i < n; i++) {
+        buf_puts(b, i ? ",\"" : "\"");
+        for (const char *p = phrases[i]; *p; p++) {
+            if (*p == '"' || *p == '\\')
+                buf_putc(b, '\\');
+            buf_putc(b, *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p);
+        }
+        buf_putc(b, '"');
+    }
+    buf_putc(b, '}');
+}
+
+/* What the queries found: a column and a value. When some value equals a
+ * phrase exactly, the values equal only case aside are dropped ("LUFTHANSA"
+ * the callsign, beside "Lufthansa" the name). */
+typedef struct hit {
+    json_t *col;
+    char *value;
+    int exact;
+} hit_t;
+
+typedef struct hits {
+    hit_t h[LOOKUP_MAX_COLUMNS * 5];
+    int n;
+    const char *const *phrases;
+    int nphrases;
+} hits_t;
+
+/* 2 when v is the phrase as typed, 1 when it differs only in the case of
+ * first letters ("lufthansa" for "Lufthansa": a name typed in lower case),
+ * 0 otherwise ("Irish" is not the callsign "IRISH"). */
+static int spelled_as(const char *phrase, const char *v)
+{
+    if (!strcmp(phrase, v))
+        return 2;
+    for (size_t i = 0;; i++) {
+        char a = phrase[i], b = v[i];
+        if (a == b && !a)
+            return 1;
+        if (a == b)
+            continue;
+        int word_start = i == 0 || phrase[i - 1] == ' ' || phrase[i - 1] == '-';
+        if (!word_start || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z')
+            return 0;
+    }
+}
+
+static void hit_add(hits_t *hs, json_t *col, const char *v)
+{
+    int how = 0;
+    for (int i = 0; i < hs->nphrases; i++)
+        how = how > spelled_as(hs->phrases[i], v) ? how : spelled_as(hs->phrases[i], v);
+    if (!how || hs->n == (int)(sizeof hs->h / sizeof hs->h[0]))
+        return;
+    hs->h[hs->n++] = (hit_t){col, xstrdup(v), how == 2};
+}
+
+/* Add the hits to their columns' samples: the number added. */
+static int hits_keep(hits_t *hs)
+{
+    int any_exact = 0, added = 0;
+    for (int i = 0; i < hs->n; i++)
+        any_exact |= hs->h[i].exact;
+    for (int i = 0; i < hs->n; i++) {
+        json_t *samples = json_object_get(hs->h[i].col, "samples"), *e;
+        size_t k;
+        int seen = !json_is_array(samples) || (any_exact && !hs->h[i].exact);
+        json_array_foreach(samples, k, e)
+            seen |= !strcmp(json_string_value(e) ? json_string_value(e) : "", hs->h[i].value);
+        if (!seen && json_array_append_new(samples, json_string(hs->h[i].value)) == 0)
+            added++;
+        free(hs->h[i].value);
+    }
+    hs->n = 0;
+    return added;
+}
+
+/* One column: 0 (done), -1 the connection is gone. */
+static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *array, hits_t *hs)
+{
+    const char *sch = json_string_value(json_object_get(table, "schema"));
+    const char *tab = json_string_value(json_object_get(table, "name"));
+    const char *name = json_string_value(json_object_get(col, "name"));
+    if (!sch || !tab || !name)
+        return 0;
+    char *qs = PQescapeIdentifier(c, sch, strlen(sch)), *qt = PQescapeIdentifier(c, tab, strlen(tab));
+    char *qc = PQescapeIdentifier(c, name, strlen(name));
+    int rc = 0;
+    if (qs && qt && qc) {
+        buf_t sql = {0};
+        buf_printf(&sql, "SELECT DISTINCT %s::text FROM %s.%s WHERE lower(%s::text) = ANY($1::text[])"
+                         " LIMIT " LOOKUP_HITS, qc, qs, qt, qc);
+        PGresult *r = NULL;
+        const char *params[1] = {array};
+        rc = sqlsafe_bounded(c, buf_str(&sql), 1, params, &r);
+        for (int i = 0; rc == 0 && i < PQntuples(r); i++)
+            if (!PQgetisnull(r, i, 0) && strlen(PQgetvalue(r, i, 0)) == (size_t)PQgetlength(r, i, 0))
+                hit_add(hs, col, PQgetvalue(r, i, 0));
+        PQclear(r);
+        buf_free(&sql);
+    }
+    PQfreemem(qs);
+    PQfreemem(qt);
+    PQfreemem(qc);
+    return rc < 0 ? -1 : 0;
+}
+
+static int over(const struct timespec *deadline)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > deadline->tv_sec ||
+           (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+/* Name-like columns in the first pass, the other text columns in the second. */
+static int lookup_all(PGconn *c, json_t *schema, const char *array, hits_t *hs)
+{
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += LOOKUP_BUDGET_MS / 1000;
+    int asked = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t i, j;
+        json_t *t, *col;
+        json_array_foreach(json_object_get(schema, "tables"), i, t)
+            json_array_foreach(json_object_get(t, "columns"), j, col) {
+                if (!col_unsampled(t, col) || name_like(col) != !pass)
+                    continue;
+                if (asked++ >= LOOKUP_MAX_COLUMNS || over(&deadline))
+                    return 0;
+                if (col_lookup(c, t, col, array, hs) < 0)
+                    return -1;
+            }
+    }
+    return 0;
+}
+
+int sqlsafe_lookup_values(PGconn *c, json_t *schema, const char *const *phrases, int n,
+                          char *err, size_t errlen)
+{
+    if (n <= 0)
+        return 0;
+    if (PQtransactionStatus(c) != PQTRANS_IDLE) {
+        snprintf(err, errlen, "the connection is busy");
+        return -1;
+    }
+    buf_t array = {0};
+    put_array(&array, phrases, n);
+    int rc = -1;
+    hits_t *hs = xcalloc(1, sizeof *hs);
+    hs->phrases = phrases;
+    hs->nphrases = n;
+    PGresult *r = PQexec(c, "BEGIN READ ONLY");
+    if (PQresultStatus(r) == PGRES_COMMAND_OK && sqlsafe_savepoint_begin(c, LOOKUP_TIMEOUT_MS) == 0)
+        rc = lookup_all(c, schema, buf_str(&array), hs);
+    int added = hits_keep(hs);
+    free(hs);
+    PQclear(r);
+    PQclear(PQexec(c, "ROLLBACK"));
+    buf_free(&array);
+    if (rc < 0) {
+        snprintf(err, errlen, "%.*s", (int)strcspn(PQerrorMessage(c), "\n"), PQerrorMessage(c));
+        return -1;
+    }
+    return added;
+}

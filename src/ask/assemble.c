@@ -175,6 +175,9 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
 {
     for (int i = 0; i < tk->n; i++) {
         int len, distinct, agg = tk->t[i].used ? M_NONE : agg_cue(tk, i, &len, &distinct);
+        int share = tk->t[i].used || agg ? 0 : share_cue(tk, i);
+        if (share)
+            agg = M_COUNT, len = share, distinct = 0;
         if (!agg)
             continue;
         ask_mention_t *m = next_mention(p, i + len, 5, 0);
@@ -187,8 +190,10 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!m || p->measure_set)
             continue;
         assemble_resolve_alt(p, m, -1);
-        measure_from(s, p, m, agg, distinct, tk->t[i].low);
+        measure_from(s, p, m, share && m->kind != PH_TABLE ? M_SUM : agg, distinct, tk->t[i].low);
         p->agg_cue = 1;
+        if (share)
+            p->q.share = SHARE_COND, p->share_pos = m->pos + m->len - 1;
         for (int k = i; k < i + len + distinct; k++)
             tk->t[k].used = 1;
     }
@@ -514,6 +519,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->m[i].t != p->q.table)
             p->q.via[p->q.nvia++] = p->m[i].t;
     pick_time(s, p);
+    share_split(p);
     if (p->order_conflict)
         assemble_set_ambiguous(p, AMB_ORDER, NULL);
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)

@@ -30,6 +30,29 @@ static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
     }
 }
 
+/* A value also found on tables the question's table has no join path to
+ * (a view's copy of the category names, "Sports" in film_list): those
+ * readings cannot be what it means, when some reading can be joined. */
+static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
+{
+    if (!m->nalt || base < 0)
+        return;
+    ask_reading_t all[5], kept[5];
+    int n = 0, path[8];
+    all[0] = (ask_reading_t){m->t, m->c, m->val};
+    for (int k = 0; k < m->nalt && k < 4; k++)
+        all[k + 1] = m->alt[k];
+    for (int k = 0; k <= m->nalt && k < 5; k++)
+        if (all[k].t == base || sqlgen_path(s, base, all[k].t, path, 8) >= 0)
+            kept[n++] = all[k];
+    if (n == 0 || n == m->nalt + 1)
+        return;
+    m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
+    for (int k = 1; k < n; k++)
+        m->alt[k - 1] = kept[k];
+    m->nalt = n - 1;
+}
+
 /* "the web channel", "segment Enterprise": the column named right next to
  * one of its values is part of that filter. */
 static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *v)
@@ -62,6 +85,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
         assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_same_domain(s, m);
         if (m->nalt)  /* the same words are values of unrelated columns */
             assemble_set_ambiguous(p, AMB_COLUMN, m);
@@ -78,7 +102,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
                 f = &p->q.f[k];
         if (!f && p->q.nf < ASK_MAX_FILTERS) {
             f = &p->q.f[p->q.nf++];
-            *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN};
+            *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN, .pos = m->pos};
         }
         if (f && f->nvals < ASK_MAX_VALUES && m->val)
             f->vals[f->nvals++] = xstrdup(m->val);
@@ -104,7 +128,8 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         m->role = R_FILTER;
         for (int u = k; u < m->pos; u++)
             tk->t[u].used = 1;
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL};
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL,
+                                           .pos = m->pos};
     }
 }
 
@@ -128,7 +153,7 @@ static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_
         return assemble_set_ambiguous(p, AMB_COMPARE, NULL);
     if (p->q.nf < ASK_MAX_FILTERS)
         p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
-                                           .vals = {xstrdup(c->text)}};
+                                           .vals = {xstrdup(c->text)}, .pos = c->pos};
 }
 
 /* "airlines with more than 500 routes", "actors who have been in more than
@@ -202,7 +227,7 @@ void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c
     if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
         return assemble_set_ambiguous(p, AMB_COMPARE, NULL);
     if (p->q.nf < ASK_MAX_FILTERS)
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}};
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}, .pos = c->pos};
 }
 
 /* The table a verb names by its stem: "rented" → rental, "ordered" →
@@ -263,7 +288,7 @@ void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p)
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != base)
             continue;
-        ask_filter_t f = {.col = {m->t, m->c}, .op = OP_IN};
+        ask_filter_t f = {.col = {m->t, m->c}, .op = OP_IN, .pos = m->pos};
         if (!flag_filter(&s->tables[m->t].cols[m->c], &f))
             continue;
         m->role = R_FILTER;

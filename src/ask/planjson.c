@@ -13,6 +13,7 @@
 static const char *const grains[] = {"", "day", "week", "month", "quarter", "year"};
 static const char *const mkinds[] = {"none", "count", "count_distinct", "sum", "avg",
     "min", "max", "median", "metric", "revenue"};
+static const char *const shares[] = {"none", "of_condition", "of_total"};
 static const char *const ops[OP_COUNT_] = {"in", ">", ">=", "<", "<=", "between", "not_in",
     "is_null", "not_null", "contains", "starts_with", "ends_with"};
 static const char *const dkinds[] = {"none", "today", "yesterday", "this", "last",
@@ -83,6 +84,8 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
         for (int k = 0; k < (f->op == OP_BETWEEN ? 2 : 1); k++)
             json_array_append_new(v, json_real(f->num[k]));
     json_object_set_new(j, "values", v);
+    if (f->cond)
+        json_object_set_new(j, "share_condition", json_true());
     return j;
 }
 
@@ -133,6 +136,10 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
     if (q->having)
         json_object_set_new(j, "having", json_pack("{s:s, s:[f, f]}", "op", ops[q->having], "values",
                                                    q->hnum[0], q->hnum[1]));
+    if (q->share)
+        json_object_set_new(j, "share", json_string(shares[q->share]));
+    if (q->rel >= 0 && q->rel_cond)
+        json_object_set_new(json_object_get(j, "exists"), "share_condition", json_true());
     return j;
 }
 
@@ -157,6 +164,7 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
 {
     memset(f, 0, sizeof *f);
     const json_t *v = json_object_get(j, "values");
+    f->cond = json_is_true(json_object_get(j, "share_condition"));
     f->op = find_name(ops, OP_COUNT_, json_string_value(json_object_get(j, "op")));
     if (f->op < 0 || colref_read(s, j, &f->col.t, &f->col.c, 1) < 0 || !json_is_array(v))
         return -1;
@@ -253,6 +261,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     if ((x = json_object_get(j, "exists"))) {
         q->rel = lexicon_find_table(s, json_string_value(json_object_get(x, "table")));
         q->rel_not = json_is_true(json_object_get(x, "not"));
+        q->rel_cond = json_is_true(json_object_get(x, "share_condition"));
         bad |= q->rel < 0;
     }
     if ((x = json_object_get(j, "having"))) {
@@ -261,6 +270,10 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         q->hnum[0] = json_number_value(json_array_get(v, 0));
         q->hnum[1] = json_number_value(json_array_get(v, 1));
         bad |= q->having < OP_GT || q->having > OP_BETWEEN || q->kind != Q_AGG;
+    }
+    if ((x = json_object_get(j, "share"))) {
+        q->share = find_name(shares, 3, json_string_value(x));
+        bad |= q->share <= SHARE_NONE || q->kind != Q_AGG;
     }
     x = json_object_get(j, "order");
     q->order = !x ? 0 : !strcmp(json_string_value(x) ? json_string_value(x) : "", "asc") ? -1 : 1;
@@ -294,14 +307,16 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m)
     return buf_detach(&b);
 }
 
-static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
+static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, int cond)
 {
     static const char *const w[] = {"", "over", "at least", "under", "at most"};
-    for (int i = 0; i < q->nf; i++) {
+    for (int i = 0, n = 0; i < q->nf; i++) {
         const ask_filter_t *f = &q->f[i];
         const ask_table_t *t = &s->tables[f->col.t];
         const char *col = t->label == f->col.c && t->nw ? t->w[t->nw - 1] : t->cols[f->col.c].name;
-        buf_printf(b, "%s %s ", i ? " and" : " where", col);
+        if (f->cond != cond)
+            continue;
+        buf_printf(b, "%s %s ", n++ ? " and" : cond ? " that have" : " where", col);
         if (f->op == OP_IN || f->op == OP_NOT_IN) {
             buf_puts(b, f->op == OP_IN ? "is " : "is not ");
             for (int k = 0; k < f->nvals; k++)
@@ -343,6 +358,8 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         char *m = plan_measure_label(s, &q->m);
         if (q->limit && q->order && q->ndims)
             buf_printf(&b, "%s %d ", q->order > 0 ? "top" : "bottom", q->limit);
+        if (q->share)
+            buf_puts(&b, "percentage of ");
         buf_puts(&b, m);
         free(m);
         if (q->m.kind == M_COUNT)
@@ -355,9 +372,14 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
     }
     if (q->grain)
         buf_printf(&b, "%s %s", q->ndims ? " and" : " by", plan_grain_name(q->grain));
-    describe_filters(s, q, &b);
-    if (q->rel >= 0)
+    describe_filters(s, q, &b, 0);
+    if (q->rel >= 0 && !q->rel_cond)
         buf_printf(&b, " %s %s", q->rel_not ? "with no" : "with", s->tables[q->rel].name);
+    describe_filters(s, q, &b, 1);
+    if (q->rel >= 0 && q->rel_cond)
+        buf_printf(&b, " that have %s%s", q->rel_not ? "no " : "", s->tables[q->rel].name);
+    if (q->share == SHARE_TOTAL)
+        buf_puts(&b, " (of the total)");
     if (q->having) {
         static const char *const w[] = {"", "over", "at least", "under", "at most", "between"};
         buf_printf(&b, " having %s %g", w[q->having], q->hnum[0]);

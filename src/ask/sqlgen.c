@@ -233,18 +233,27 @@ static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     return 0;
 }
 
-static void put_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+/* The filters (cond 0: the WHERE; cond 1: a share's condition), joined by AND. */
+static int put_filters(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q,
+                       int cond, const char *first)
 {
     int n = 0;
-    for (int i = 0; i < q->nf; i++) {
-        buf_puts(b, n++ ? " AND " : " WHERE ");
-        put_filter(s, b, j, &q->f[i]);
-    }
-    if (q->rel >= 0) {
-        buf_puts(b, n++ ? " AND " : " WHERE ");
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].cond == cond) {
+            buf_puts(b, n++ ? " AND " : first);
+            put_filter(s, b, j, &q->f[i]);
+        }
+    if (q->rel >= 0 && q->rel_cond == cond) {
+        buf_puts(b, n++ ? " AND " : first);
         if (put_exists(s, b, j, q) < 0)
             buf_puts(b, "false");  /* sqlgen_write checked the walk: not reached */
     }
+    return n;
+}
+
+static void put_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+{
+    int n = put_filters(s, b, j, q, 0, " WHERE ");
     if (q->date.kind != D_NONE && q->time.t >= 0) {
         buf_t col = {0};
         sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
@@ -270,7 +279,29 @@ static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
     }
 }
 
-static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
+/* The measure, or its percentage: 100 × where the condition holds / all
+ * (SHARE_COND), 100 × the group's / all groups' (SHARE_TOTAL). */
+static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+{
+    if (!q->share)
+        return put_measure(s, b, j, &q->m);
+    buf_puts(b, "100.0 * ");
+    put_measure(s, b, j, &q->m);
+    if (q->share == SHARE_COND) {
+        put_filters(s, b, j, q, 1, " FILTER (WHERE ");
+        buf_puts(b, ") / NULLIF(");
+        put_measure(s, b, j, &q->m);
+        buf_puts(b, ", 0)");
+    } else {
+        buf_puts(b, " / NULLIF(sum(");
+        put_measure(s, b, j, &q->m);
+        buf_puts(b, ") OVER (), 0)");
+    }
+}
+
+/* semi: " WHERE <base key> IN (…)" standing for the filters, or NULL. */
+static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b,
+                      const char *semi)
 {
     int ncols = 0;
     buf_puts(b, "SELECT ");
@@ -286,13 +317,14 @@ static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
         put_dim_name(s, b, q->dims[i]);
         buf_puts(b, ", ");
     }
-    put_measure(s, b, j, &q->m);
+    put_share(s, b, j, q);
     char *label = plan_measure_label(s, &q->m);
     buf_puts(b, " AS ");
-    sqlgen_ident(b, label);
+    sqlgen_ident(b, q->share ? "percent" : label);
     free(label);
     buf_puts(b, buf_str(&j->from));
     put_where(s, b, j, q);
+    buf_puts(b, semi ? semi : "");
     if (!ncols)
         return;
     buf_puts(b, " GROUP BY ");
@@ -353,6 +385,40 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_LIST_LIMIT);
 }
 
+/* "average rental rate of Sports films": the category filter joins film to
+ * film_category one-to-many, which would repeat films in an average. When
+ * only the filters fan out, they become a semi-join on the base's key —
+ * each film once — and the rest is joined as usual. -1 when something
+ * else fans out too, or the base has no one-column key. */
+static int write_agg_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
+{
+    int base = j->t[0];
+    if (s->tables[base].pk < 0 || q->share)
+        return -1;
+    ask_q_t outer = *q;  /* shallow: the filters are not copied, nor freed */
+    outer.nf = 0;
+    outer.rel = -1;
+    outer.date.kind = D_NONE;
+    outer.nvia = 0;
+    joins_t j2 = {.by_name = j->by_name};
+    int rc = -1;
+    if (sqljoin_collect(s, &outer, &j2, base) == 0 && !j2.fanout) {
+        buf_t semi = {0};
+        buf_puts(&semi, " WHERE ");
+        sqljoin_put_col(s, &semi, &j2, base, s->tables[base].pk);
+        buf_puts(&semi, " IN (SELECT ");
+        sqljoin_put_col(s, &semi, j, base, s->tables[base].pk);
+        buf_puts(&semi, buf_str(&j->from));
+        put_where(s, &semi, j, q);
+        buf_putc(&semi, ')');
+        write_agg(s, &outer, &j2, b, buf_str(&semi));
+        buf_free(&semi);
+        rc = 0;
+    }
+    buf_free(&j2.from);
+    return rc;
+}
+
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
 {
     buf_t b = {0};
@@ -381,6 +447,16 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     int repeats = q->kind == Q_LIST ? s->tables[base].pk < 0 || (q->m.c >= 0 && q->m.t != base)
                   : q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT && q->m.kind != M_MIN &&
                     q->m.kind != M_MAX;
+    if (q->share && (j.fanout || q->m.kind == M_METRIC || q->having || q->kind != Q_AGG)) {
+        snprintf(err, errlen, "a percentage of %s is only written for a count or a sum "
+                 "over rows that are not repeated by a join", s->tables[base].name);
+        buf_free(&j.from);
+        return NULL;
+    }
+    if (j.fanout && repeats && q->kind == Q_AGG && write_agg_semijoin(s, q, &j, &b) == 0) {
+        buf_free(&j.from);
+        return buf_detach(&b);
+    }
     if (j.fanout && repeats) {
         snprintf(err, errlen, "the tables of this question are joined one-to-many, which would "
                  "repeat %s rows", s->tables[base].name);
@@ -390,7 +466,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     if (q->kind == Q_LIST)
         write_list(s, q, &j, &b);
     else
-        write_agg(s, q, &j, &b);
+        write_agg(s, q, &j, &b, NULL);
     buf_free(&j.from);
     return buf_detach(&b);
 }

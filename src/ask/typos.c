@@ -45,8 +45,8 @@ typedef struct nearest { const char *word; int dist, ties; } nearest_t;
 
 static void consider(nearest_t *n, const char *cand, const char *w, int max)
 {
-    if (n->word && !strcmp(n->word, cand))
-        return;
+    if ((n->word && !strcmp(n->word, cand)) || cand[0] != w[0])
+        return;  /* a slip keeps the first letter: "dean" is not "Kean" */
     int d = distance(w, cand, max);
     if (d > max || d == 0)
         return;

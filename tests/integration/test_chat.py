@@ -87,6 +87,32 @@ class TestChat(unittest.TestCase):
         self.assertIn('class="clarify"', page)
         self.assertIn("Atlantis", answers(page)[-1])
 
+    def test_names_not_sampled_are_looked_up(self):
+        # 8,000 customer names are too many to sample: a name in a question
+        # is looked up in the database before the planner gives up on it
+        name = dm.psql("SELECT name FROM customers WHERE name ~ '^[A-Z][a-z]+ [A-Z][a-z]+$' "
+                       "ORDER BY id LIMIT 1", db="shop")
+        want = dm.psql("SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id "
+                       "WHERE c.name = '%s'" % name, db="shop")
+        r = ask(self.c, "how many orders did %s place" % name)
+        page = html.unescape(self.c.get(r.header("Location")).text)
+        self.assertTrue('class="clarify"' not in page, (name, answers(page)[-1:]))
+        self.assertIn("= '%s'" % name, page)  # the SQL filters on it
+        self.assertIn(want, answers(page)[-1])
+        # a name that is not in the data is still named in the question back
+        r = ask(self.c, "how many orders did Zyx Qwerty place")
+        page = html.unescape(self.c.get(r.header("Location")).text)
+        self.assertIn('class="clarify"', page)
+        self.assertIn("Zyx", answers(page)[-1])
+
+    def test_percentages(self):
+        r = ask(self.c, "what percentage of customers are in Germany")
+        page = html.unescape(self.c.get(r.header("Location")).text)
+        self.assertIn("FILTER (WHERE", page)
+        want = dm.psql("SELECT round(100.0 * count(*) FILTER (WHERE k.name = 'Germany') / count(*), 1) "
+                       "FROM customers c LEFT JOIN countries k ON k.id = c.country_id", db="shop")
+        self.assertIn(want, answers(page)[-1])
+
     def test_clarifies_instead_of_guessing(self):
         r = ask(self.c, "how are we doing")
         page = self.c.get(r.header("Location")).text

@@ -153,8 +153,49 @@ static void test_typos(ask_schema_t *s)
     CHECK(r.understood && strstr(r.understood, "read \"regoin\" as \"region\""));
     ask_plan_result_free(&r);
     answers_with(s, "restaurants in Bostn", "'Boston'");
+    asks_about(s, "restaurants in Doston", "Doston");  /* a slip keeps the first letter */
     answers_with(s, "restaurants with a rating over 4 million", "> 4000000");
     asks_about(s, "how many restaurants in Xyzzy", "Xyzzy");
+}
+
+/* "what percentage of X are Y": 100 × the count where Y holds / all X;
+ * what is said before X is the population, after it the condition. */
+static void test_shares(ask_schema_t *s)
+{
+    answers_with(s, "what percentage of restaurants are thai",
+                 "100.0 * count(*) FILTER (WHERE \"r\".\"food_type\" = 'thai') / NULLIF(count(*), 0)");
+    answers_with(s, "share of thai restaurants in each region", "FILTER (WHERE \"r\".\"food_type\"");
+    answers_with(s, "what percentage of thai restaurants are open", "WHERE \"r\".\"food_type\" = 'thai'");
+    answers_with(s, "what percentage of thai restaurants are open", "FILTER (WHERE \"r\".\"is_open\"");
+    answers_with(s, "percentage of restaurants per region", "/ NULLIF(sum(count(*)) OVER (), 0)");
+    answers_with(s, "what percent of restaurants have a rating over 4", "FILTER (WHERE \"r\".\"rating\" > 4)");
+    asks_about(s, "what percentage of restaurants", NULL);  /* of which? */
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, "what percentage of restaurants are thai", NULL, &r, err, sizeof err), 0);
+    CHECK(r.understood && strstr(r.understood, "percentage of"));
+    ask_plan_result_free(&r);
+}
+
+/* Words it could not place are offered for a lookup in the data: runs of
+ * them and their parts, longest first; never function words or numbers. */
+static void test_lookups(ask_schema_t *s)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, "how many restaurants does Mama Rosa own in 2024", NULL, &r, err, sizeof err), 0);
+    CHECK(!r.sql && json_array_size(r.lookups) >= 3);
+    CHECK_STR(json_string_value(json_array_get(r.lookups, 0)), "Mama Rosa own");
+    CHECK_STR(json_string_value(json_array_get(r.lookups, 1)), "Mama Rosa");
+    for (size_t i = 0; i < json_array_size(r.lookups); i++) {
+        const char *l = json_string_value(json_array_get(r.lookups, i));
+        CHECK(l && !strstr(l, "does") && !strstr(l, "2024") && !strstr(l, "restaurants"));
+    }
+    CHECK(json_array_size(r.lookups) <= ASK_MAX_LOOKUP_PHRASES);
+    ask_plan_result_free(&r);
+    CHECK_INT(ask_plan(s, "how many thai restaurants", NULL, &r, err, sizeof err), 0);
+    CHECK(r.sql && !r.lookups);  /* sure: nothing to look up */
+    ask_plan_result_free(&r);
 }
 
 /* "from the best … to the lowest" sorts by the first word's direction. */
@@ -312,6 +353,35 @@ static void test_rental_shapes(void)
     ask_schema_free(s);
 }
 
+/* A filter reached one-to-many (a film's categories) becomes a semi-join
+ * on the base's key, so an average counts each film once; the same value
+ * in a view no key reaches is not a second reading. */
+static void test_semijoin(void)
+{
+    static const char *const cats[] = {"Sports", "Comedy", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("length", "smallint", 0, NULL, NULL))));
+    json_array_append_new(t, table("category", 16, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, cats))));
+    json_array_append_new(t, table("film_category", 1000, json_pack("[o, o]",
+        col("film_id", "integer", 0, "film", NULL), col("category_id", "integer", 0, "category", NULL))));
+    json_t *view = table("film_list", 1000, json_pack("[o, o]", col("title", "text", 0, NULL, NULL),
+        col("category", "text", 0, NULL, cats)));
+    json_object_set_new(view, "type", json_string("view"));
+    json_array_append_new(t, view);
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "average length of Sports films",
+                 "FROM \"public\".\"film\" AS \"f\" WHERE \"f\".\"id\" IN (SELECT \"f\".\"id\" FROM");
+    answers_with(s, "average length of Sports films", "\"c\".\"name\" = 'Sports')");
+    answers_with(s, "total length of Comedy films", "sum(\"f\".\"length\")");
+    asks_about(s, "what percentage of films are Sports films", NULL);  /* repeated rows: not written */
+    ask_schema_free(s);
+}
+
 /* A key of two columns joins on both; two keys to the same column (from,
  * to) are two roles, so the planner asks instead of picking one. */
 static void test_keys(void)
@@ -364,12 +434,15 @@ int main(int argc, char **argv)
     test_no_silent_drop(guide);
     test_order_words(guide);
     test_typos(guide);
+    test_shares(guide);
+    test_lookups(guide);
     test_catalog(guide);
     test_best_period_followup(top);
     test_metric_tables(top);
     test_name_shapes();
     test_rental_shapes();
     test_keys();
+    test_semijoin();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

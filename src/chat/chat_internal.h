@@ -14,9 +14,10 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t
  * ms, the first 100 rows, each long text value cut to what a screen shows.
  * New reference. */
 json_t *chat_result_preview(const json_t *result);
-/* The LLM path (llm_path.c): an answered message, or NULL with err. */
-int chat_llm_enabled(void);
+/* The LLM path for a chat turn (llm_path.c): an answered message, or NULL
+ * with err; *usage = every call made, either way. */
 json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
-                        const ask_schema_t *schema, char *err, size_t errlen);
+                        const ask_schema_t *schema, const ask_plan_result_t *plan, long start_ms,
+                        llm_usage_t *usage, char *err, size_t errlen);
 
 #endif

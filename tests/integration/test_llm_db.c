@@ -459,7 +459,7 @@ static void test_insight(const char *prov)
     llm_usage_t u;
     fake_exec(&log, "SELECT 1", &res, err, sizeof err);
     reset();
-    CHECK(llm_write_insight(&c, prompts, "revenue by month", "SELECT 1", res, &text, &chart,
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "revenue by month", "SELECT 1", res, &text, &chart,
                             &u, err, sizeof err) == 0);
     CHECK_STR(text, "Orders total 42, up 5% on last month.");
     CHECK_STR(json_string_value(json_object_get(chart, "type")), "bar");
@@ -473,14 +473,14 @@ static void test_insight(const char *prov)
     free(text);
     json_decref(chart);
 
-    CHECK(llm_write_insight(&c, prompts, "[badchart] revenue", "SELECT 1", res, &text, &chart,
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "[badchart] revenue", "SELECT 1", res, &text, &chart,
                             &u, err, sizeof err) == 0);
     CHECK(text != NULL && chart == NULL);
     free(text);
-    CHECK(llm_write_insight(&c, prompts, "[badinsight] revenue", "SELECT 1", res, &text, &chart,
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "[badinsight] revenue", "SELECT 1", res, &text, &chart,
                             NULL, err, sizeof err) == -1);
     CHECK(text == NULL && chart == NULL && strstr(err, "not JSON"));
-    CHECK(llm_write_insight(&c, prompts, "[badjson] revenue", "SELECT 1", res, &text, &chart,
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "[badjson] revenue", "SELECT 1", res, &text, &chart,
                             NULL, err, sizeof err) == -1);
     json_decref(res);
 }

@@ -38,7 +38,8 @@ static void table_line(const ask_schema_t *s, int t, int with_samples, buf_t *b)
         if (col->fk_table >= 0)
             buf_printf(b, " -> %s.%s", s->tables[col->fk_table].name,
                        s->tables[col->fk_table].cols[col->fk_col].name);
-        if (with_samples && col->kind == CK_TEXT && col->nsamples && col->nsamples <= 12 && col->n_distinct > 0) {
+        if (with_samples && col->kind == CK_TEXT && col->nsamples && col->nsamples <= 12 &&
+            col->n_distinct > 0) {
             buf_puts(b, " e.g. ");
             for (int v = 0; v < col->nsamples && v < 5; v++)
                 buf_printf(b, "%s'%.30s'", v ? "/" : "", col->samples[v]);

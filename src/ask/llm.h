@@ -35,7 +35,11 @@
  *   LLM_SHARE_SAMPLES  plus sampled values of short text columns;
  *   LLM_SHARE_ROWS     plus result rows (the insight call) and the earlier
  *                      answers' summaries, which quote result values. */
-typedef enum llm_share { LLM_SHARE_SCHEMA = 0, LLM_SHARE_SAMPLES = 1, LLM_SHARE_ROWS = 2 } llm_share_t;
+typedef enum llm_share {
+    LLM_SHARE_SCHEMA = 0,
+    LLM_SHARE_SAMPLES = 1,
+    LLM_SHARE_ROWS = 2
+} llm_share_t;
 
 /* "schema" | "samples" | "rows" → the level, anything else → -1. */
 int llm_share_parse(const char *name);

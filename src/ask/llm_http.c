@@ -300,7 +300,8 @@ static int post_with_retries(CURL *h, int kind, const llm_config_t *c, long tota
 {
     long conn = c->connect_timeout_ms > 0 ? c->connect_timeout_ms : LLM_DEFAULT_CONNECT_MS;
     int retries = c->max_retries < 0 ? 0 : (c->max_retries ? c->max_retries : LLM_DEFAULT_RETRIES);
-    int by_deadline = total < (c->total_timeout_ms > 0 ? c->total_timeout_ms : LLM_DEFAULT_TOTAL_MS);
+    long per_call = c->total_timeout_ms > 0 ? c->total_timeout_ms : LLM_DEFAULT_TOTAL_MS;
+    int by_deadline = total < per_call;
     long start = llm_now_ms();
     for (int tries = 1;; tries++) {
         http_resp_t r = { .retry_after_ms = -1 };

@@ -63,7 +63,8 @@ static json_t *condensed_history(const json_t *history)
 static const char *previous_sql(const json_t *history)
 {
     for (size_t i = json_array_size(history); i-- > 0;) {
-        const char *sql = json_string_value(json_object_get(json_array_get(history, i), "sql_text"));
+        const json_t *m = json_array_get(history, i);
+        const char *sql = json_string_value(json_object_get(m, "sql_text"));
         if (sql && *sql)
             return sql;
     }
@@ -141,7 +142,8 @@ int chat_llm_run(const chat_llm_request_t *rq, chat_llm_result_t *out, char *err
     char *note = rq->plan ? planner_note(rq->plan) : NULL;
     llm_sql_request_t sq = {.question = rq->question, .history = history,
                             .schema_context = context, .tables_left_out = left_out,
-                            .vocabulary = vocab, .understood = rq->plan ? rq->plan->understood : NULL,
+                            .vocabulary = vocab,
+                            .understood = rq->plan ? rq->plan->understood : NULL,
                             .planner_note = note, .previous_sql = previous_sql(rq->history),
                             .share = rq->share, .extra_functions = rq->extra,
                             .n_extra = rq->nextra};

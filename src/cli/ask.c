@@ -192,10 +192,12 @@ static int run_ask(const ask_opts_t *o)
         goto fail;
     }
     if (o->vocab_file && !(vocab = json_load_file(o->vocab_file, 0, NULL))) {
-        snprintf(err, sizeof err, "cannot read the vocabulary file %s (a JSON array)", o->vocab_file);
+        snprintf(err, sizeof err, "cannot read the vocabulary file %s (a JSON array)",
+                 o->vocab_file);
         goto fail;
     }
-    sqlsafe_discover_opts_t d = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000, .exact_count_below = 10000};
+    sqlsafe_discover_opts_t d = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
+                                 .exact_count_below = 10000};
     if (sqlsafe_discover(pg, &d, &schema, err, sizeof err) < 0 ||
         !(s = ask_schema_new(schema, vocab, err, sizeof err)))
         goto fail;

@@ -183,7 +183,8 @@ static void show(req_t *r, const conn_row_t *c, json_t *probe, const char *probe
     const char *q = http_query(r, "q");
     const char *table = http_query(r, "table");
     json_t *ctx = page_ctx(r, c->name, "connections");
-    json_object_set_new(ctx, "conn", json_pack("{s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:s?, s:s?, s:{s:b}}",
+    json_object_set_new(ctx, "conn", json_pack(
+                        "{s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:s?, s:s?, s:{s:b}}",
                         "id", c->id, "name", c->name, "host", c->host, "port", c->port,
                         "database", c->database_name, "user", c->username, "sslmode", c->sslmode,
                         "last_synced", *c->last_synced_at ? c->last_synced_at : NULL,

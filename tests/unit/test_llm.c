@@ -6,6 +6,7 @@
  * test_llm_chat.py talk to the fake LLM. argv[1] = the source tree. */
 #include "ask/ask.h"
 #include "ask/llm_internal.h"
+#include "chat/chat.h"
 #include "check.h"
 #include "core/buf.h"
 
@@ -186,6 +187,25 @@ static void test_schema_context(void)
     ask_schema_free(s);
 }
 
+/* The LLM gets every question the planner is not sure of: no SQL, a
+ * question back (even with SQL), or a confidence under the floor. */
+static void test_planner_sure(void)
+{
+    char sql[] = "SELECT 1";
+    json_t *clarify = json_pack("{s:s}", "message", "I could not match \"x\".");
+    ask_plan_result_t p = {.sql = sql, .confidence = 1.0};
+    CHECK(chat_planner_sure(&p));
+    p.confidence = ASK_CONFIDENCE_MIN - 0.01;
+    CHECK(!chat_planner_sure(&p));
+    p.confidence = 1.0;
+    p.clarify = clarify;
+    CHECK(!chat_planner_sure(&p));
+    p.clarify = NULL;
+    p.sql = NULL;
+    CHECK(!chat_planner_sure(&p));
+    json_decref(clarify);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -196,5 +216,6 @@ int main(int argc, char **argv)
     test_prompt_context();
     test_prompt_render();
     test_schema_context();
+    test_planner_sure();
     return check_done("test_llm");
 }

@@ -66,6 +66,11 @@ void ask_plan_result_free(ask_plan_result_t *r);
 /* Compact schema context for an LLM prompt, ranked by relevance to the
  * question, at most max_chars. New string, caller frees. */
 char *ask_schema_context(const ask_schema_t *s, const char *question, size_t max_chars);
+/* The same; with_samples 0 leaves out every sampled value (names, types,
+ * keys and row estimates only); *left_out (may be NULL) = the tables that
+ * did not fit. */
+char *ask_schema_context_for(const ask_schema_t *s, const char *question, size_t max_chars,
+                             int with_samples, int *left_out);
 
 /* Suggested starter questions built from the schema: up to n. New JSON array
  * of strings. */

@@ -28,7 +28,7 @@ static double table_score(const ask_schema_t *s, int t, const ask_toks_t *tk)
     return sc;
 }
 
-static void table_line(const ask_schema_t *s, int t, buf_t *b)
+static void table_line(const ask_schema_t *s, int t, int with_samples, buf_t *b)
 {
     const ask_table_t *tb = &s->tables[t];
     buf_printf(b, "%s.%s%s(", tb->schema, tb->name, tb->is_view ? " [view] " : "");
@@ -38,7 +38,8 @@ static void table_line(const ask_schema_t *s, int t, buf_t *b)
         if (col->fk_table >= 0)
             buf_printf(b, " -> %s.%s", s->tables[col->fk_table].name,
                        s->tables[col->fk_table].cols[col->fk_col].name);
-        if (col->kind == CK_TEXT && col->nsamples && col->nsamples <= 12 && col->n_distinct > 0) {
+        if (with_samples && col->kind == CK_TEXT && col->nsamples && col->nsamples <= 12 &&
+            col->n_distinct > 0) {
             buf_puts(b, " e.g. ");
             for (int v = 0; v < col->nsamples && v < 5; v++)
                 buf_printf(b, "%s'%.30s'", v ? "/" : "", col->samples[v]);
@@ -49,6 +50,13 @@ static void table_line(const ask_schema_t *s, int t, buf_t *b)
 
 char *ask_schema_context(const ask_schema_t *s, const char *question, size_t max_chars)
 {
+    return ask_schema_context_for(s, question, max_chars, 1, NULL);
+}
+
+char *ask_schema_context_for(const ask_schema_t *s, const char *question, size_t max_chars,
+                             int with_samples, int *left_out)
+{
+    int skipped = 0;
     ask_toks_t tk = {0};
     char err[64];
     if (words_split(question ? question : "", &tk, err, sizeof err) < 0)
@@ -72,10 +80,14 @@ char *ask_schema_context(const ask_schema_t *s, const char *question, size_t max
     buf_t out = {0}, line = {0};
     for (int i = 0; i < n; i++) {
         buf_reset(&line);
-        table_line(s, order[i], &line);
+        table_line(s, order[i], with_samples, &line);
         if (out.len + line.len <= max_chars)
             buf_append(&out, line.data, line.len);
+        else
+            skipped++;
     }
+    if (left_out)
+        *left_out = skipped;
     buf_free(&line);
     free(order);
     free(score);

@@ -39,11 +39,19 @@ int llm_enabled(const llm_config_t *c)
     return c && provider_kind(c->provider) != PROV_NONE;
 }
 
-static long now_ms(void)
+long llm_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+long llm_call_budget_ms(const llm_config_t *c, long now)
+{
+    long total = c && c->total_timeout_ms > 0 ? c->total_timeout_ms : LLM_DEFAULT_TOTAL_MS;
+    if (c && c->deadline_ms > 0 && c->deadline_ms - now < total)
+        total = c->deadline_ms - now;
+    return total < LLM_MIN_CALL_MS ? 0 : total;
 }
 
 static void sleep_ms(long ms)
@@ -182,13 +190,18 @@ static void format_secs(long ms, char *out, size_t n)
         snprintf(out, n, "%.1f s", ms / 1000.0);
 }
 
-/* A transport failure, in words a user can act on. */
+#define DEADLINE_MESSAGE "the LLM did not answer in time: this question's time limit was reached"
+
+/* A transport failure, in words a user can act on. by_deadline: the
+ * question's deadline, not the per-call timeout, set the time allowed. */
 static void describe_curl(CURLcode rc, const http_resp_t *r, const char *url, long total_ms,
-                          char *err, size_t errlen)
+                          int by_deadline, char *err, size_t errlen)
 {
     char secs[32];
     format_secs(total_ms, secs, sizeof secs);
-    if (rc == CURLE_OPERATION_TIMEDOUT)
+    if (rc == CURLE_OPERATION_TIMEDOUT && by_deadline)
+        snprintf(err, errlen, DEADLINE_MESSAGE);
+    else if (rc == CURLE_OPERATION_TIMEDOUT)
         snprintf(err, errlen, "the LLM did not answer within %s", secs);
     else if (rc == CURLE_WRITE_ERROR && r->too_big)
         snprintf(err, errlen, "the LLM's answer was larger than %d MB",
@@ -279,32 +292,35 @@ static int retryable(long status)
     return status == 429 || (status >= 500 && status != 501 && status != 505);
 }
 
-/* Try until an answer, a final error, the retry budget or the deadline. */
-static int post_with_retries(CURL *h, int kind, const llm_config_t *c, const char *url,
+/* Try until an answer, a final error, the retry budget or the time
+ * allowed (total: the per-call timeout or what the deadline leaves). */
+static int post_with_retries(CURL *h, int kind, const llm_config_t *c, long total, const char *url,
                              const char *body, struct curl_slist *hdr, llm_reply_t *out,
                              char *err, size_t errlen)
 {
-    long total = c->total_timeout_ms > 0 ? c->total_timeout_ms : LLM_DEFAULT_TOTAL_MS;
     long conn = c->connect_timeout_ms > 0 ? c->connect_timeout_ms : LLM_DEFAULT_CONNECT_MS;
     int retries = c->max_retries < 0 ? 0 : (c->max_retries ? c->max_retries : LLM_DEFAULT_RETRIES);
-    long start = now_ms();
+    long per_call = c->total_timeout_ms > 0 ? c->total_timeout_ms : LLM_DEFAULT_TOTAL_MS;
+    int by_deadline = total < per_call;
+    long start = llm_now_ms();
     for (int tries = 1;; tries++) {
         http_resp_t r = { .retry_after_ms = -1 };
-        long left = total - (now_ms() - start);
+        long left = total - (llm_now_ms() - start);
         set_options(h, url, body, hdr, &r);
         curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, left > 1 ? left : 1L);
         curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, conn < left ? conn : (left > 1 ? left : 1L));
         CURLcode rc = curl_easy_perform(h);
+        out->usage.attempts++;
         curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
         int done = 1, ret = -1;
         if (rc != CURLE_OK)
-            describe_curl(rc, &r, url, total, err, errlen);
+            describe_curl(rc, &r, url, total, by_deadline, err, errlen);
         else if (r.status >= 200 && r.status < 300)
             ret = parse_reply(kind, &r.body, out, err, errlen);
         else {
             long wait = r.retry_after_ms >= 0 ? r.retry_after_ms
                                               : 500L << (tries < 8 ? tries - 1 : 7);
-            left = total - (now_ms() - start);
+            left = total - (llm_now_ms() - start);
             if (retryable(r.status) && tries <= retries && wait < left) {
                 sleep_ms(wait);
                 done = 0;
@@ -336,17 +352,22 @@ int llm_complete(const llm_config_t *c, const char *system, const json_t *messag
         snprintf(err, errlen, "the LLM request has no messages");
         return -1;
     }
+    long budget = llm_call_budget_ms(c, llm_now_ms());
+    if (budget == 0) {
+        snprintf(err, errlen, DEADLINE_MESSAGE);
+        return -1;
+    }
     CURL *h = curl_easy_init();
     if (!h) {
         snprintf(err, errlen, "could not start an HTTP client for the LLM");
         return -1;
     }
-    long start = now_ms();
+    long start = llm_now_ms();
     char *url = build_url(kind, c->base_url);
     char *body = build_body(kind, c, system, messages, max_tokens);
     struct curl_slist *hdr = build_headers(kind, c);
-    int rc = post_with_retries(h, kind, c, url, body, hdr, out, err, errlen);
-    out->usage.ms = now_ms() - start;
+    int rc = post_with_retries(h, kind, c, budget, url, body, hdr, out, err, errlen);
+    out->usage.ms = llm_now_ms() - start;
     out->usage.calls = rc == 0;
     curl_slist_free_all(hdr);
     free(body);

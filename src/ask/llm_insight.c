@@ -149,7 +149,7 @@ static int read_insight(const char *text, const json_t *result, char **insight, 
     return 0;
 }
 
-int llm_write_insight(const llm_config_t *c, const tmpl_set_t *prompts,
+int llm_write_insight(const llm_config_t *c, const tmpl_set_t *prompts, llm_share_t share,
                       const char *question, const char *sql, const json_t *result,
                       char **insight, json_t **chart, llm_usage_t *usage, char *err,
                       size_t errlen)
@@ -158,6 +158,10 @@ int llm_write_insight(const llm_config_t *c, const tmpl_set_t *prompts,
     *chart = NULL;
     if (usage)
         memset(usage, 0, sizeof *usage);
+    if (share < LLM_SHARE_ROWS) {  /* the insight prompt is made of result rows */
+        snprintf(err, errlen, "this connection does not send result rows to the LLM");
+        return -1;
+    }
     json_t *ctx = insight_context(question, sql, result);
     char *system = NULL;
     json_t *msgs = NULL;

@@ -25,7 +25,7 @@ static const char *find_ci(const char *hay, const char *needle)
 /* 1 when p starts one of the prompts' own tags: <sql>, </question>... */
 static int is_prompt_tag(const char *p)
 {
-    static const char *const tags[] = { "sql", "question", "previous_sql" };
+    static const char *const tags[] = { "sql", "question", "previous_sql", "last_answer_sql" };
     if (*p++ != '<')
         return 0;
     if (*p == '/')
@@ -115,7 +115,44 @@ void llm_usage_add(llm_usage_t *to, const llm_usage_t *from)
     to->input_tokens += from->input_tokens;
     to->output_tokens += from->output_tokens;
     to->calls += from->calls;
+    to->attempts += from->attempts;
     to->ms += from->ms;
+}
+
+static const char *const share_names[] = { "schema", "samples", "rows" };
+
+int llm_share_parse(const char *name)
+{
+    for (int i = 0; name && i < 3; i++)
+        if (strcmp(name, share_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *llm_share_name(llm_share_t s)
+{
+    return (int)s >= 0 && (int)s < 3 ? share_names[s] : "schema";
+}
+
+/* A database message quotes the value it could not read after a colon:
+ * 'invalid input syntax for type integer: "Ada Lovelace"'. Names of
+ * columns and tables are quoted without one ('column "x" does not exist')
+ * and stay: the LLM needs them to correct its SQL. */
+char *llm_redact_values(const char *msg)
+{
+    buf_t b = {0};
+    for (const char *p = msg ? msg : ""; *p;) {
+        if (p[0] == ':' && p[1] == ' ' && p[2] == '"') {
+            const char *end = strchr(p + 3, '"');
+            while (end && end[1] == '"')  /* "" inside a quoted value */
+                end = strchr(end + 2, '"');
+            buf_puts(&b, ": (a value, left out)");
+            p = end ? end + 1 : p + strlen(p);
+        } else {
+            buf_putc(&b, *p++);
+        }
+    }
+    return buf_detach(&b);
 }
 
 /* [s, e) without surrounding whitespace, as a new string; NULL when empty. */

@@ -21,14 +21,17 @@ static json_t *safe_string(const char *s)
     return j ? j : json_string("");
 }
 
-/* The schema context, cut at the last line that fits the budget. */
-static json_t *capped_schema(const char *s)
+/* The schema context, cut at the last line that fits the budget; *cut = 1
+ * when something was left out here. */
+static json_t *capped_schema(const char *s, int *cut_out)
 {
+    *cut_out = 0;
     if (!s)
         return json_string("");
     size_t n = strlen(s);
     if (n <= LLM_MAX_SCHEMA_CHARS)
         return safe_string(s);
+    *cut_out = 1;
     size_t cut = LLM_MAX_SCHEMA_CHARS;
     while (cut > 0 && s[cut - 1] != '\n')
         cut--;
@@ -43,17 +46,62 @@ static json_t *capped_schema(const char *s)
     return j;
 }
 
-static json_t *sql_context(const llm_sql_request_t *rq)
+/* The sentence that tells the LLM the schema it sees is not all of it. */
+static json_t *schema_note(int left_out, int cut_here)
+{
+    if (left_out <= 0 && !cut_here)
+        return json_null();
+    buf_t b = {0};
+    buf_puts(&b, "This schema is incomplete: ");
+    if (left_out > 0)
+        buf_printf(&b, "%d table%s of the database %s left out to fit this prompt", left_out,
+                   left_out == 1 ? "" : "s", left_out == 1 ? "was" : "were");
+    else
+        buf_puts(&b, "further tables of the database were left out to fit this prompt");
+    buf_puts(&b, " (the tables most relevant to the question are listed). If the question "
+                 "needs a table that is not listed, say so instead of guessing its name.");
+    json_t *j = json_string(buf_str(&b));
+    buf_free(&b);
+    return j;
+}
+
+/* The history as sent: below LLM_SHARE_ROWS only the user's own turns (an
+ * answer's summary quotes result values). */
+static json_t *shared_history(const json_t *history, llm_share_t share)
+{
+    json_t *out = json_array();
+    size_t i;
+    json_t *m;
+    json_array_foreach((json_t *)history, i, m) {
+        const char *role = json_string_value(json_object_get(m, "role"));
+        if (share >= LLM_SHARE_ROWS || (role && strcmp(role, "user") == 0))
+            json_array_append_new(out, llm_json_defuse(m));
+    }
+    return out;
+}
+
+/* A defused string, or null for NULL / "" (the template's section is off). */
+static json_t *opt_string(const char *s)
+{
+    return s && *s ? safe_string(s) : json_null();
+}
+
+json_t *llm_sql_prompt_context(const llm_sql_request_t *rq)
 {
     json_t *ctx = json_object();
+    int cut = 0;
+    json_t *history = shared_history(rq->history, rq->share);
     json_object_set_new(ctx, "question", safe_string(rq->question));
-    json_object_set_new(ctx, "history",
-                        json_is_array(rq->history) ? llm_json_defuse(rq->history) : json_array());
-    json_object_set_new(ctx, "schema_context", capped_schema(rq->schema_context));
+    json_object_set_new(ctx, "has_history", json_boolean(json_array_size(history) > 0));
+    json_object_set_new(ctx, "history", history);
+    json_object_set_new(ctx, "schema_context", capped_schema(rq->schema_context, &cut));
+    json_object_set_new(ctx, "schema_note", schema_note(rq->tables_left_out, cut));
     json_object_set_new(ctx, "vocabulary", json_is_array(rq->vocabulary)
                                                ? llm_json_defuse(rq->vocabulary) : json_array());
-    json_object_set_new(ctx, "has_history", json_boolean(json_array_size(rq->history) > 0));
     json_object_set_new(ctx, "has_vocabulary", json_boolean(json_array_size(rq->vocabulary) > 0));
+    json_object_set_new(ctx, "understood", opt_string(rq->understood));
+    json_object_set_new(ctx, "planner_note", opt_string(rq->planner_note));
+    json_object_set_new(ctx, "previous_sql", opt_string(rq->previous_sql));
     json_object_set_new(ctx, "dialect", json_string(DIALECT));
     json_object_set_new(ctx, "error", json_null());
     return ctx;
@@ -131,7 +179,7 @@ int llm_ask_sql(const llm_config_t *c, const tmpl_set_t *prompts,
         snprintf(err, errlen, "no question to send to the LLM");
         return -1;
     }
-    json_t *pctx = sql_context(rq);
+    json_t *pctx = llm_sql_prompt_context(rq);
     int rc = -1;
     for (int round = 0; round < 2; round++) {
         char *sql = NULL, dberr[1024];
@@ -145,8 +193,14 @@ int llm_ask_sql(const llm_config_t *c, const tmpl_set_t *prompts,
             break;
         }
         snprintf(err, errlen, "the LLM's SQL failed%s: %s", round ? " twice" : "", dberr);
+        if (round == 0 && llm_call_budget_ms(c, llm_now_ms()) == 0) {
+            snprintf(err + strlen(err), errlen - strlen(err), " (no time was left to ask again)");
+            break;
+        }
+        char *told = rq->share >= LLM_SHARE_ROWS ? xstrdup(dberr) : llm_redact_values(dberr);
         json_object_set_new(pctx, "error", json_pack("{s:o,s:o}", "sql", safe_string(out->sql),
-                                                     "message", safe_string(dberr)));
+                                                     "message", safe_string(told)));
+        free(told);
     }
     json_decref(pctx);
     return rc;

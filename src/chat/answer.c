@@ -178,7 +178,7 @@ static double round1(double ms)
 static json_t *clarification(const ask_plan_result_t *p, double plan_ms)
 {
     const char *msg = json_string_value(json_object_get(p->clarify, "message"));
-    return json_pack("{s:s, s:s, s:O, s:f, s:{s:f}, s:s?}", "role", "assistant", "content",
+    return json_pack("{s:s, s:s, s:O?, s:f, s:{s:f}, s:s?}", "role", "assistant", "content",
                      msg ? msg : "Could you say that more precisely?", "clarify", p->clarify,
                      "confidence", p->confidence, "timings", "plan_ms", round1(plan_ms),
                      "context_summary", p->understood);
@@ -211,10 +211,32 @@ static json_t *answered(arena_t *a, const ask_plan_result_t *p, json_t *result, 
     return msg;
 }
 
+/* The LLM's answer, or the planner's clarification saying why the LLM did
+ * not help; the tokens it used are on the message either way. */
+static json_t *llm_or_clarify(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+                              const ask_schema_t *schema, const ask_plan_result_t *p,
+                              long start_ms, double plan_ms)
+{
+    char lerr[512] = "";
+    llm_usage_t usage = {0};
+    json_t *msg = chat_llm_answer(a, t, c, schema, p, start_ms, &usage, lerr, sizeof lerr);
+    if (msg)
+        return msg;
+    msg = clarification(p, plan_ms);
+    const char *base = json_string_value(json_object_get(msg, "content"));
+    json_object_set_new(msg, "content", json_string(arena_printf(
+        a, "%s (An AI model was asked too, but %s.)", base, lerr)));
+    json_object_set_new(msg, "llm_error", json_string(lerr));
+    if (usage.attempts > 0)
+        json_object_set_new(msg, "token_usage", chat_usage_json(&usage));
+    return msg;
+}
+
 json_t *chat_answer(arena_t *a, const chat_turn_t *t)
 {
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    long start_ms = llm_now_ms(); /* the question's LLM deadline counts from here */
     char err[1024];
     const char *q = t->question ? t->question : "";
     if (!*q)
@@ -234,16 +256,8 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
     chat_plan_lookup(a, t, &c, last_plan(t->history), &p);  /* words left over: values? */
     double plan_ms = ms_since(&t0);
     json_t *msg;
-    if (!p.sql && chat_llm_enabled()) {
-        char lerr[512] = "";
-        msg = chat_llm_answer(a, t, &c, schema, lerr, sizeof lerr);
-        if (!msg) { /* keep the clarification, and say why the LLM did not help */
-            msg = clarification(&p, plan_ms);
-            const char *base = json_string_value(json_object_get(msg, "content"));
-            json_object_set_new(msg, "content", json_string(arena_printf(
-                a, "%s (An AI model was asked too, but %s.)", base, lerr)));
-            json_object_set_new(msg, "llm_error", json_string(lerr));
-        }
+    if (!chat_planner_sure(&p) && chat_llm_enabled()) {
+        msg = llm_or_clarify(a, t, &c, schema, &p, start_ms, plan_ms);
     } else if (!p.sql) {
         msg = clarification(&p, plan_ms);
     } else {

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include "ask/ask.h"
+#include "ask/llm.h"
 #include "core/arena.h"
 #include "tmpl/tmpl.h"
 
@@ -48,5 +49,54 @@ int chat_plan_again(PGconn *pg, const json_t *discovered, const json_t *vocab,
                     const char *question, const json_t *prev_plan, ask_plan_result_t *p);
 
 void chat_cache_clear(void); /* drop cached schemas (worker exit) */
+
+/* ---- the LLM path (llm_path.c), shared by the chat and `datamind ask` ---- */
+
+/* The LLM as configured (DATAMIND_LLM_*): per-call timeout
+ * DATAMIND_LLM_TIMEOUT_MS, deadline start_ms (llm_now_ms() when the question
+ * came) + DATAMIND_LLM_DEADLINE_MS. */
+llm_config_t chat_llm_config(long start_ms);
+int chat_llm_enabled(void);
+
+/* 1 when the planner's answer stands on its own: SQL, no clarification,
+ * confidence at least ASK_CONFIDENCE_MIN. Otherwise the LLM gets the
+ * question (when one is configured). */
+int chat_planner_sure(const ask_plan_result_t *p);
+
+typedef struct chat_llm_request {
+    const llm_config_t *llm;          /* with its deadline */
+    const tmpl_set_t *prompts;        /* prompts/sql and prompts/insight */
+    const ask_schema_t *schema;
+    const char *question;
+    const json_t *history;            /* the session's messages so far, or NULL */
+    const json_t *vocabulary;         /* [{term, description, kind, table, column,
+                                         expression}] (vocab_for_planner), or NULL */
+    const ask_plan_result_t *plan;    /* what the planner made of it, or NULL */
+    const char *const *extra;         /* the connection's extra allowed functions */
+    size_t nextra;
+    llm_share_t share;                /* what may be sent: the connection's level */
+    llm_exec_fn exec;                 /* runs one validated statement */
+    void *exec_ctx;
+} chat_llm_request_t;
+
+typedef struct chat_llm_result {
+    char *sql;         /* the validated statement that ran */
+    json_t *result;    /* exec's result */
+    char *insight;     /* the LLM's (at LLM_SHARE_ROWS, in time) or the deterministic one */
+    json_t *chart;     /* chart config, or NULL */
+    char *summary;     /* one line for the history, or NULL */
+    llm_usage_t usage; /* every call, failed and refused ones included */
+    int refused;       /* the validator refused its SQL */
+} chat_llm_result_t;
+
+/* Ask the LLM for SQL (schema held to rq->share; the planner's reading, the
+ * previous answer's SQL), validate and run it, and write the insight.
+ * 0 with *out filled, or -1 with err (out->usage still counts every call).
+ * Free out with chat_llm_result_free either way. */
+int chat_llm_run(const chat_llm_request_t *rq, chat_llm_result_t *out, char *err, size_t errlen);
+void chat_llm_result_free(chat_llm_result_t *r);
+
+/* {input_tokens, output_tokens, calls, attempts, ms}. New reference. */
+json_t *chat_usage_json(const llm_usage_t *u);
 
 #endif

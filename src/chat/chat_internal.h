@@ -17,9 +17,10 @@ json_t *chat_result_preview(const json_t *result);
 /* chat_plan_again on the turn's connection (pooled), for the chat. */
 int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
                      const json_t *prev_plan, ask_plan_result_t *p);
-/* The LLM path (llm_path.c): an answered message, or NULL with err. */
-int chat_llm_enabled(void);
+/* The LLM path for a chat turn (llm_path.c): an answered message, or NULL
+ * with err; *usage = every call made, either way. */
 json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
-                        const ask_schema_t *schema, char *err, size_t errlen);
+                        const ask_schema_t *schema, const ask_plan_result_t *plan, long start_ms,
+                        llm_usage_t *usage, char *err, size_t errlen);
 
 #endif

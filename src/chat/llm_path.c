@@ -1,12 +1,16 @@
 /* llm_path.c — when the planner is not sure and an LLM is configured: send
- * a ranked, compact schema context and the condensed history, take SQL
+ * a ranked, compact schema context, the vocabulary, what the planner did
+ * understand, the condensed history and the previous answer's SQL, take SQL
  * from the reply, and run it through the same validator and executor as
  * everything else. The deterministic insight is kept unless the LLM's
- * second call gives a valid one. */
+ * second call gives a valid one. What is sent is held to the connection's
+ * sharing level (llm_share_t), and every call of one question shares one
+ * deadline. Used by the chat (chat_answer) and by `datamind ask`. */
 #include "chat/chat_internal.h"
 #include "ask/insight.h"
-#include "ask/llm.h"
+#include "core/buf.h"
 #include "core/config.h"
+#include "core/mem.h"
 #include "query/query.h"
 
 #include <stdio.h>
@@ -15,6 +19,181 @@
 
 #define HISTORY_TURNS 10
 #define SCHEMA_CONTEXT_CHARS 12000
+
+llm_config_t chat_llm_config(long start_ms)
+{
+    llm_config_t c = {.provider = cfg->llm_provider,
+                      .base_url = *cfg->llm_base_url ? cfg->llm_base_url : NULL,
+                      .api_key = cfg->llm_api_key,
+                      .model = *cfg->llm_model ? cfg->llm_model : NULL,
+                      .total_timeout_ms = cfg->llm_timeout_ms,
+                      .deadline_ms = start_ms + cfg->llm_deadline_ms};
+    return c;
+}
+
+int chat_llm_enabled(void)
+{
+    llm_config_t c = chat_llm_config(0);
+    return llm_enabled(&c);
+}
+
+int chat_planner_sure(const ask_plan_result_t *p)
+{
+    return p->sql && !p->clarify && p->confidence >= ASK_CONFIDENCE_MIN;
+}
+
+/* User messages in full, answers as their one-line summary (llm_ask_sql
+ * keeps only the questions below LLM_SHARE_ROWS). */
+static json_t *condensed_history(const json_t *history)
+{
+    json_t *out = json_array();
+    size_t n = json_array_size(history), from = n > HISTORY_TURNS * 2 ? n - HISTORY_TURNS * 2 : 0;
+    for (size_t i = from; i < n; i++) {
+        const json_t *m = json_array_get(history, i);
+        const char *role = json_string_value(json_object_get(m, "role"));
+        const char *text = json_string_value(json_object_get(m, strcmp(role ? role : "", "user") == 0
+                                                                    ? "content" : "context_summary"));
+        if (role && text && *text)
+            json_array_append_new(out, json_pack("{s:s, s:s}", "role", role, "content", text));
+    }
+    return out;
+}
+
+/* The SQL of the last answer that ran one: a follow-up edits it. */
+static const char *previous_sql(const json_t *history)
+{
+    for (size_t i = json_array_size(history); i-- > 0;) {
+        const json_t *m = json_array_get(history, i);
+        const char *sql = json_string_value(json_object_get(m, "sql_text"));
+        if (sql && *sql)
+            return sql;
+    }
+    return NULL;
+}
+
+/* [{term, description, definition}]: a metric's expression, or a column
+ * term's table.column. */
+static json_t *vocabulary_for_llm(const json_t *v)
+{
+    json_t *out = json_array();
+    size_t i;
+    json_t *e;
+    json_array_foreach((json_t *)v, i, e) {
+        const char *expr = json_string_value(json_object_get(e, "expression"));
+        const char *table = json_string_value(json_object_get(e, "table"));
+        const char *col = json_string_value(json_object_get(e, "column"));
+        const char *term = json_string_value(json_object_get(e, "term"));
+        const char *desc = json_string_value(json_object_get(e, "description"));
+        buf_t d = {0};
+        if (expr && *expr)
+            buf_puts(&d, expr);
+        else if (col && *col)
+            buf_printf(&d, "%s%s%s", table && *table ? table : "", table && *table ? "." : "", col);
+        if (term)
+            json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "term", term, "description",
+                                                 desc ? desc : "", "definition", buf_str(&d)));
+        buf_free(&d);
+    }
+    return out;
+}
+
+/* The planner's clarifying sentence without its "What I understood: …"
+ * (sent on its own) and "Which did you mean?" (meant for the user). */
+static char *planner_note(const ask_plan_result_t *p)
+{
+    const char *msg = json_string_value(json_object_get(p->clarify, "message"));
+    if (!msg || !*msg)
+        return NULL;
+    const char *cut = strstr(msg, " What I understood:");
+    if (!cut)
+        cut = strstr(msg, " Which did you mean?");
+    return xstrndup(msg, cut ? (size_t)(cut - msg) : strlen(msg));
+}
+
+/* The second call, when the level lets rows go and the deadline leaves
+ * time; else the deterministic insight stays. */
+static void llm_insight(const chat_llm_request_t *rq, chat_llm_result_t *out)
+{
+    char *text = NULL, err[256];
+    json_t *chart = NULL;
+    llm_usage_t u = {0};
+    if (rq->share < LLM_SHARE_ROWS || llm_call_budget_ms(rq->llm, llm_now_ms()) == 0)
+        return;
+    if (llm_write_insight(rq->llm, rq->prompts, rq->share, rq->question, out->sql, out->result,
+                          &text, &chart, &u, err, sizeof err) == 0) {
+        free(out->insight);
+        out->insight = text;
+        if (chart) {
+            json_decref(out->chart);
+            out->chart = chart;
+        }
+    }
+    llm_usage_add(&out->usage, &u);
+}
+
+int chat_llm_run(const chat_llm_request_t *rq, chat_llm_result_t *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    int left_out = 0;
+    char *context = ask_schema_context_for(rq->schema, rq->question, SCHEMA_CONTEXT_CHARS,
+                                           rq->share >= LLM_SHARE_SAMPLES, &left_out);
+    json_t *history = condensed_history(rq->history);
+    json_t *vocab = vocabulary_for_llm(rq->vocabulary);
+    char *note = rq->plan ? planner_note(rq->plan) : NULL;
+    llm_sql_request_t sq = {.question = rq->question, .history = history,
+                            .schema_context = context, .tables_left_out = left_out,
+                            .vocabulary = vocab,
+                            .understood = rq->plan ? rq->plan->understood : NULL,
+                            .planner_note = note, .previous_sql = previous_sql(rq->history),
+                            .share = rq->share, .extra_functions = rq->extra,
+                            .n_extra = rq->nextra};
+    llm_sql_outcome_t o = {0};
+    int rc = llm_ask_sql(rq->llm, rq->prompts, &sq, rq->exec, rq->exec_ctx, &o, err, errlen);
+    out->usage = o.usage;
+    out->refused = o.refused;
+    if (rc == 0) {
+        insight_t ins;
+        insight_context_t ic = {.understood = rq->question};
+        insight_write(o.result, &ic, &ins);
+        out->sql = o.sql;
+        out->result = o.result;
+        o.sql = NULL;
+        o.result = NULL;
+        out->insight = ins.text ? ins.text : xstrdup("");
+        out->summary = ins.summary;
+        out->chart = ins.chart;
+        llm_insight(rq, out);
+    } else if (o.refused) {
+        snprintf(err + strlen(err), errlen - strlen(err), "%s", " (the SQL it wrote was refused)");
+    }
+    llm_sql_outcome_free(&o);
+    free(note);
+    free(context);
+    json_decref(history);
+    json_decref(vocab);
+    return rc;
+}
+
+void chat_llm_result_free(chat_llm_result_t *r)
+{
+    if (!r)
+        return;
+    free(r->sql);
+    json_decref(r->result);
+    free(r->insight);
+    free(r->summary);
+    json_decref(r->chart);
+    memset(r, 0, sizeof *r);
+}
+
+json_t *chat_usage_json(const llm_usage_t *u)
+{
+    return json_pack("{s:I, s:I, s:i, s:i, s:I}", "input_tokens", (json_int_t)u->input_tokens,
+                     "output_tokens", (json_int_t)u->output_tokens, "calls", u->calls,
+                     "attempts", u->attempts, "ms", (json_int_t)u->ms);
+}
+
+/* ------------------------------------------------------------ the chat */
 
 typedef struct exec_ctx {
     arena_t *a;
@@ -36,102 +215,39 @@ static int exec_sql(void *p, const char *sql, json_t **result, char *err, size_t
     return 0;
 }
 
-static llm_config_t llm_from_cfg(void)
-{
-    llm_config_t c = {.provider = cfg->llm_provider,
-                      .base_url = *cfg->llm_base_url ? cfg->llm_base_url : NULL,
-                      .api_key = cfg->llm_api_key,
-                      .model = *cfg->llm_model ? cfg->llm_model : NULL};
-    return c;
-}
-
-int chat_llm_enabled(void)
-{
-    llm_config_t c = llm_from_cfg();
-    return llm_enabled(&c);
-}
-
-/* User messages in full, answers as their one-line summary. */
-static json_t *condensed_history(const json_t *history)
-{
-    json_t *out = json_array();
-    size_t n = json_array_size(history), from = n > HISTORY_TURNS * 2 ? n - HISTORY_TURNS * 2 : 0;
-    for (size_t i = from; i < n; i++) {
-        const json_t *m = json_array_get(history, i);
-        const char *role = json_string_value(json_object_get(m, "role"));
-        const char *text = json_string_value(json_object_get(m, strcmp(role ? role : "", "user") == 0
-                                                                    ? "content" : "context_summary"));
-        if (role && text && *text)
-            json_array_append_new(out, json_pack("{s:s, s:s}", "role", role, "content", text));
-    }
-    return out;
-}
-
-static json_t *vocabulary_for_llm(arena_t *a, const char *org_id, const char *conn_id)
-{
-    json_t *v = vocab_for_planner(a, org_id, conn_id), *out = json_array();
-    size_t i;
-    json_t *e;
-    json_array_foreach(v, i, e) {
-        const char *expr = json_string_value(json_object_get(e, "expression"));
-        const char *def = expr ? expr : json_string_value(json_object_get(e, "column"));
-        json_array_append_new(out, json_pack("{s:O, s:O, s:s}", "term", json_object_get(e, "term"),
-                                             "description", json_object_get(e, "description"),
-                                             "definition", def ? def : ""));
-    }
-    json_decref(v);
-    return out;
-}
-
 json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
-                        const ask_schema_t *schema, char *err, size_t errlen)
+                        const ask_schema_t *schema, const ask_plan_result_t *plan, long start_ms,
+                        llm_usage_t *usage, char *err, size_t errlen)
 {
-    llm_config_t lc = llm_from_cfg();
-    char *context = ask_schema_context(schema, t->question, SCHEMA_CONTEXT_CHARS);
-    json_t *history = condensed_history(t->history);
-    json_t *vocab = vocabulary_for_llm(a, t->org_id, c->id);
+    llm_config_t lc = chat_llm_config(start_ms);
+    json_t *vocab = vocab_for_planner(a, t->org_id, c->id);
     size_t nextra = json_array_size(c->allowed_functions);
     const char **extra = arena_alloc(a, (nextra + 1) * sizeof *extra);
     for (size_t i = 0; i < nextra; i++)
         extra[i] = json_string_value(json_array_get(c->allowed_functions, i));
-    llm_sql_request_t rq = {.question = t->question, .history = history, .schema_context = context,
-                            .vocabulary = vocab, .extra_functions = extra, .n_extra = nextra};
+    int share = llm_share_parse(c->llm_sharing);
     exec_ctx_t x = {.a = a, .t = t, .conn_id = c->id};
-    llm_sql_outcome_t out = {0};
+    chat_llm_request_t rq = {.llm = &lc, .prompts = t->prompts, .schema = schema,
+                             .question = t->question, .history = t->history, .vocabulary = vocab,
+                             .plan = plan, .extra = extra, .nextra = nextra,
+                             .share = share < 0 ? LLM_SHARE_SCHEMA : (llm_share_t)share,
+                             .exec = exec_sql, .exec_ctx = &x};
+    chat_llm_result_t r;
     json_t *msg = NULL;
-    if (llm_ask_sql(&lc, t->prompts, &rq, exec_sql, &x, &out, err, errlen) == 0) {
-        insight_t ins;
-        insight_context_t ic = {.understood = t->question};
-        insight_write(out.result, &ic, &ins);
-        char *text = NULL;
-        json_t *chart = NULL;
-        llm_usage_t u2 = {0};
-        char err2[256];
-        if (llm_write_insight(&lc, t->prompts, t->question, out.sql, out.result, &text, &chart,
-                              &u2, err2, sizeof err2) < 0)
-            text = NULL;
-        json_t *preview = chat_result_preview(out.result);
-        msg = json_pack("{s:s, s:s, s:s, s:{s:s}, s:o, s:O, s:O, s:o, s:f, s:{s:I, s:I, s:i, s:I},"
+    if (chat_llm_run(&rq, &r, err, errlen) == 0) {
+        msg = json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:o, s:O?, s:O?, s:O?, s:f, s:o,"
                         " s:{s:b}, s:s}",
-                        "role", "assistant", "content", text ? text : (ins.text ? ins.text : ""),
-                        "sql_text", out.sql, "plan", "kind", "llm", "result_preview", preview,
-                        "row_count", json_object_get(out.result, "row_count"),
-                        "truncated", json_object_get(out.result, "truncated"),
-                        "chart_config", chart ? chart : json_incref(ins.chart),
-                        "confidence", 0.5,
-                        "token_usage", "input_tokens", (json_int_t)(out.usage.input_tokens + u2.input_tokens),
-                        "output_tokens", (json_int_t)(out.usage.output_tokens + u2.output_tokens),
-                        "calls", out.usage.calls + u2.calls, "ms", (json_int_t)(out.usage.ms + u2.ms),
-                        "timings", "cached", x.cached,
-                        "context_summary", ins.summary ? ins.summary : t->question);
-        free(text);
-        insight_free(&ins);
-    } else if (out.refused) {
-        snprintf(err + strlen(err), errlen - strlen(err), "%s", " (the SQL it wrote was refused)");
+                        "role", "assistant", "content", r.insight, "sql_text", r.sql,
+                        "plan", "kind", "llm", "model", lc.model ? lc.model : "",
+                        "result_preview", chat_result_preview(r.result),
+                        "row_count", json_object_get(r.result, "row_count"),
+                        "truncated", json_object_get(r.result, "truncated"),
+                        "chart_config", r.chart, "confidence", 0.5,
+                        "token_usage", chat_usage_json(&r.usage), "timings", "cached", x.cached,
+                        "context_summary", r.summary ? r.summary : t->question);
     }
-    llm_sql_outcome_free(&out);
-    free(context);
-    json_decref(history);
+    *usage = r.usage;
+    chat_llm_result_free(&r);
     json_decref(vocab);
     return msg;
 }

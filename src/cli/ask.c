@@ -1,7 +1,9 @@
-/* ask.c — `datamind ask --db CONNINFO [--json] [--vocabulary FILE] "question"`:
- * discover that database's schema, plan the question, run the SQL through
- * the same validator and read-only executor as the web pages, and print
- * the SQL, the rows and the insight (or one JSON object with --json). */
+/* ask.c — `datamind ask --db CONNINFO [--json] [--vocabulary FILE]
+ * [--llm-sharing LEVEL] "question"`: discover that database's schema, plan
+ * the question, run the SQL through the same validator and read-only
+ * executor as the web pages, and print the SQL, the rows and the insight
+ * (or one JSON object with --json). When the planner is not sure and an LLM
+ * is configured, the chat's LLM path (chat_llm_run) answers, as in the web. */
 #include "cli/cli.h"
 #include "ask/ask.h"
 #include "ask/insight.h"
@@ -15,7 +17,14 @@
 #include <time.h>
 
 static const char usage[] =
-    "usage: datamind ask --db CONNINFO [--json] [--vocabulary FILE] \"question\"\n";
+    "usage: datamind ask --db CONNINFO [--json] [--vocabulary FILE]\n"
+    "                    [--llm-sharing schema|samples|rows] \"question\"\n";
+
+typedef struct ask_opts {
+    const char *conninfo, *vocab_file, *question;
+    int as_json;
+    llm_share_t share; /* what may go to the LLM (default: schema only) */
+} ask_opts_t;
 
 static void print_json(json_t *o)
 {
@@ -44,77 +53,119 @@ static void print_rows(const json_t *res)
         printf("… %zu rows in all\n", json_array_size(rows));
 }
 
-/* Plan, validate, run, explain: fills *out (new object) — the --json shape. */
+static sqlsafe_run_t run_limits(void)
+{
+    return (sqlsafe_run_t){.timeout_ms = cfg->query_timeout_ms, .max_rows = cfg->max_rows,
+                           .max_cell_bytes = (size_t)cfg->max_cell_bytes,
+                           .max_result_bytes = (size_t)cfg->max_result_bytes};
+}
+
+/* llm_exec_fn: the LLM's statement, already validated, read-only. */
+static int exec_pg(void *ctx, const char *sql, json_t **result, char *err, size_t errlen)
+{
+    sqlsafe_run_t run = run_limits();
+    int pos = 0;
+    return sqlsafe_execute(ctx, sql, &run, result, &pos, err, errlen);
+}
+
+/* The planner's clarification, as printed. */
+static json_t *clarify_json(const ask_plan_result_t *p)
+{
+    return json_pack("{s:O?, s:O?}", "clarify", json_object_get(p->clarify, "message"), "options",
+                     json_object_get(p->clarify, "options"));
+}
+
+/* The planner was not sure: the chat's LLM path, or the clarification
+ * with why the LLM did not help. */
+static json_t *llm_answer(PGconn *pg, const ask_schema_t *s, const json_t *vocab,
+                          const ask_opts_t *o, const ask_plan_result_t *p, long start_ms)
+{
+    char err[1024] = "", path[1200];
+    llm_config_t lc = chat_llm_config(start_ms);
+    tmpl_set_t *prompts = tmpl_set_new();
+    chat_llm_result_t r = {0};
+    json_t *out;
+    snprintf(path, sizeof path, "%s/prompts", cfg->templates_dir);
+    chat_llm_request_t rq = {.llm = &lc, .prompts = prompts, .schema = s, .question = o->question,
+                             .vocabulary = vocab, .plan = p, .share = o->share, .exec = exec_pg,
+                             .exec_ctx = pg};
+    int rc = tmpl_set_load_dir(prompts, path, err, sizeof err);
+    if (rc == 0)
+        rc = chat_llm_run(&rq, &r, err, sizeof err);
+    if (rc == 0) {
+        out = json_pack("{s:s, s:O, s:O, s:s, s:O?, s:f, s:s, s:s}", "sql", r.sql, "columns",
+                        json_object_get(r.result, "columns"), "rows",
+                        json_object_get(r.result, "rows"), "insight", r.insight, "chart", r.chart,
+                        "confidence", 0.5, "written_by", "llm", "model", lc.model ? lc.model : "");
+    } else {
+        out = clarify_json(p);
+        json_object_set_new(out, "llm_error", json_string(err));
+    }
+    if (r.usage.attempts > 0)
+        json_object_set_new(out, "token_usage", chat_usage_json(&r.usage));
+    chat_llm_result_free(&r);
+    tmpl_set_free(prompts);
+    return out;
+}
+
+/* Validate, run and explain the planner's SQL. */
+static json_t *planned_answer(PGconn *pg, const ask_plan_result_t *p, char *err, size_t errlen)
+{
+    sqlsafe_check_t chk;
+    json_t *res = NULL, *out;
+    int pos = 0;
+    sqlsafe_run_t run = run_limits();
+    if (sqlsafe_validate(p->sql, strlen(p->sql), NULL, 0, &chk, err, errlen) < 0)
+        return json_pack("{s:s, s:s}", "error", err, "sql", p->sql);
+    int rc = sqlsafe_execute(pg, chk.statement, &run, &res, &pos, err, errlen);
+    sqlsafe_check_free(&chk);
+    if (rc < 0)
+        return json_pack("{s:s, s:s}", "error", err, "sql", p->sql);
+    insight_t ins;
+    insight_context_t ic = {.understood = p->understood};
+    insight_write(res, &ic, &ins);
+    out = json_pack("{s:s, s:O, s:O, s:s, s:O, s:f}", "sql", p->sql, "columns",
+                    json_object_get(res, "columns"), "rows", json_object_get(res, "rows"),
+                    "insight", ins.text ? ins.text : "", "chart", ins.chart,
+                    "confidence", p->confidence);
+    insight_free(&ins);
+    json_decref(res);
+    return out;
+}
+
+/* Plan, then answer: fills *out (new object) — the --json shape. */
 static json_t *answer(PGconn *pg, const ask_schema_t *s, const json_t *discovered,
-                      const json_t *vocab, const char *q, char *err, size_t errlen)
+                      const json_t *vocab, const ask_opts_t *o, char *err, size_t errlen)
 {
     ask_plan_result_t p = {0};
+    long start_ms = llm_now_ms(); /* the question's LLM deadline counts from here */
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    int planned = ask_plan(s, q, NULL, &p, err, errlen);
+    int planned = ask_plan(s, o->question, NULL, &p, err, errlen);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     json_int_t plan_us = (json_int_t)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000;
     if (planned < 0)
         return json_pack("{s:s, s:I}", "error", err, "plan_us", plan_us);
-    chat_plan_again(pg, discovered, vocab, q, NULL, &p);  /* words left over: values? */
+    chat_plan_again(pg, discovered, vocab, o->question, NULL, &p);  /* words left over: values? */
     json_t *out;
-    sqlsafe_check_t chk;
-    json_t *res = NULL;
-    int pos = 0;
-    sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = cfg->max_rows,
-                         .max_cell_bytes = (size_t)cfg->max_cell_bytes,
-                         .max_result_bytes = (size_t)cfg->max_result_bytes};
-    if (!p.sql) {
-        out = json_pack("{s:O, s:O}", "clarify", json_object_get(p.clarify, "message"), "options",
-                        json_object_get(p.clarify, "options"));
-    } else if (sqlsafe_validate(p.sql, strlen(p.sql), NULL, 0, &chk, err, errlen) < 0) {
-        out = json_pack("{s:s, s:s}", "error", err, "sql", p.sql);
-    } else {
-        int rc = sqlsafe_execute(pg, chk.statement, &run, &res, &pos, err, errlen);
-        sqlsafe_check_free(&chk);
-        if (rc < 0) {
-            out = json_pack("{s:s, s:s}", "error", err, "sql", p.sql);
-        } else {
-            insight_t ins;
-            insight_context_t ic = {.understood = p.understood};
-            insight_write(res, &ic, &ins);
-            out = json_pack("{s:s, s:O, s:O, s:s, s:O, s:f}", "sql", p.sql, "columns",
-                            json_object_get(res, "columns"), "rows", json_object_get(res, "rows"),
-                            "insight", ins.text ? ins.text : "", "chart", ins.chart,
-                            "confidence", p.confidence);
-            insight_free(&ins);
-            json_decref(res);
-        }
-    }
+    if (!chat_planner_sure(&p) && chat_llm_enabled())
+        out = llm_answer(pg, s, vocab, o, &p, start_ms);
+    else if (!p.sql)
+        out = clarify_json(&p);
+    else
+        out = planned_answer(pg, &p, err, errlen);
     ask_plan_result_free(&p);
     json_object_set_new(out, "plan_us", json_integer(plan_us)); /* ask_plan only: the benchmark's planner time */
     return out;
 }
 
-static int run_ask(const char *conninfo, const char *vocab_file, int as_json, const char *q)
+static void print_text(const json_t *out)
 {
-    char err[1024];
-    json_t *vocab = NULL, *schema = NULL, *out = NULL;
-    ask_schema_t *s = NULL;
-    int rc = 1;
-    PGconn *pg = PQconnectdb(conninfo); /* an admin's own conninfo, not a user's */
-    if (PQstatus(pg) != CONNECTION_OK) {
-        snprintf(err, sizeof err, "cannot connect: %s", PQerrorMessage(pg));
-        goto fail;
-    }
-    if (vocab_file && !(vocab = json_load_file(vocab_file, 0, NULL))) {
-        snprintf(err, sizeof err, "cannot read the vocabulary file %s (a JSON array)", vocab_file);
-        goto fail;
-    }
-    sqlsafe_discover_opts_t o = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000, .exact_count_below = 10000};
-    if (sqlsafe_discover(pg, &o, &schema, err, sizeof err) < 0 ||
-        !(s = ask_schema_new(schema, vocab, err, sizeof err)))
-        goto fail;
-    out = answer(pg, s, schema, vocab, q, err, sizeof err);
-    if (as_json) {
-        print_json(out);
-    } else if (json_object_get(out, "clarify")) {
+    const char *llm_error = json_string_value(json_object_get(out, "llm_error"));
+    if (json_object_get(out, "clarify")) {
         printf("%s\n", json_string_value(json_object_get(out, "clarify")));
+        if (llm_error)
+            printf("(An AI model was asked too, but %s.)\n", llm_error);
         size_t i;
         json_t *opt;
         json_array_foreach(json_object_get(out, "options"), i, opt)
@@ -122,14 +173,44 @@ static int run_ask(const char *conninfo, const char *vocab_file, int as_json, co
     } else if (json_object_get(out, "error")) {
         fprintf(stderr, "datamind ask: %s\n", json_string_value(json_object_get(out, "error")));
     } else {
+        if (json_object_get(out, "written_by"))
+            printf("Written by the LLM (%s)\n\n", json_string_value(json_object_get(out, "model")));
         printf("%s\n\n", json_string_value(json_object_get(out, "sql")));
         print_rows(out);
         printf("\n%s\n", json_string_value(json_object_get(out, "insight")));
     }
+}
+
+static int run_ask(const ask_opts_t *o)
+{
+    char err[1024];
+    json_t *vocab = NULL, *schema = NULL, *out = NULL;
+    ask_schema_t *s = NULL;
+    int rc = 1;
+    PGconn *pg = PQconnectdb(o->conninfo); /* an admin's own conninfo, not a user's */
+    if (PQstatus(pg) != CONNECTION_OK) {
+        snprintf(err, sizeof err, "cannot connect: %s", PQerrorMessage(pg));
+        goto fail;
+    }
+    if (o->vocab_file && !(vocab = json_load_file(o->vocab_file, 0, NULL))) {
+        snprintf(err, sizeof err, "cannot read the vocabulary file %s (a JSON array)",
+                 o->vocab_file);
+        goto fail;
+    }
+    sqlsafe_discover_opts_t d = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
+                                 .exact_count_below = 10000};
+    if (sqlsafe_discover(pg, &d, &schema, err, sizeof err) < 0 ||
+        !(s = ask_schema_new(schema, vocab, err, sizeof err)))
+        goto fail;
+    out = answer(pg, s, schema, vocab, o, err, sizeof err);
+    if (o->as_json)
+        print_json(out);
+    else
+        print_text(out);
     rc = json_object_get(out, "error") ? 1 : 0;
     goto out;
 fail:
-    if (as_json) {
+    if (o->as_json) {
         json_t *e = json_pack("{s:s}", "error", err);
         print_json(e);
         json_decref(e);
@@ -147,25 +228,31 @@ out:
 
 int cli_ask(int argc, char **argv)
 {
-    const char *db = NULL, *vocab = NULL, *q = NULL;
-    int as_json = 0;
+    ask_opts_t o = {.share = LLM_SHARE_SCHEMA};
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-            db = argv[++i];
-        else if (strcmp(argv[i], "--vocabulary") == 0 && i + 1 < argc)
-            vocab = argv[++i];
-        else if (strcmp(argv[i], "--json") == 0)
-            as_json = 1;
-        else if (!q)
-            q = argv[i];
-        else {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            o.conninfo = argv[++i];
+        } else if (strcmp(argv[i], "--vocabulary") == 0 && i + 1 < argc) {
+            o.vocab_file = argv[++i];
+        } else if (strcmp(argv[i], "--llm-sharing") == 0 && i + 1 < argc) {
+            int level = llm_share_parse(argv[++i]);
+            if (level < 0) {
+                fprintf(stderr, "datamind ask: --llm-sharing is schema, samples or rows\n");
+                return 2;
+            }
+            o.share = (llm_share_t)level;
+        } else if (strcmp(argv[i], "--json") == 0) {
+            o.as_json = 1;
+        } else if (!o.question) {
+            o.question = argv[i];
+        } else {
             fputs(usage, stderr);
             return 2;
         }
     }
-    if (!db || !q) {
+    if (!o.conninfo || !o.question) {
         fputs(usage, stderr);
         return 2;
     }
-    return run_ask(db, vocab, as_json, q);
+    return run_ask(&o);
 }

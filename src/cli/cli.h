@@ -6,7 +6,7 @@
  * stdin; config already loaded). argv[0] == "add". Returns exit code. */
 int cli_user(int argc, char **argv);
 
-/* `datamind ask --db CONNINFO [--json] [--vocabulary FILE] "question"`
+/* `datamind ask --db CONNINFO [--json] [--vocabulary FILE] [--llm-sharing LEVEL] "question"`
  * (argv after "ask"). Returns the exit code. */
 int cli_ask(int argc, char **argv);
 

@@ -70,6 +70,8 @@ static const config_def_t config_defs[] = {
     S(llm_base_url, "LLM_BASE_URL", NULL),
     S(llm_api_key, "LLM_API_KEY", NULL),
     S(llm_model, "LLM_MODEL", NULL),
+    I(llm_timeout_ms, "LLM_TIMEOUT_MS", "30000", 1000, 600000),
+    I(llm_deadline_ms, "LLM_DEADLINE_MS", "60000", 1000, 3600000),
     S(smtp_url, "SMTP_URL", NULL),
     S(smtp_from, "SMTP_FROM", "datamind@localhost"),
     S(webhook_allow, "WEBHOOK_ALLOW", NULL),

@@ -54,6 +54,8 @@ typedef struct config {
     char *llm_base_url;
     char *llm_api_key;
     char *llm_model;
+    int llm_timeout_ms;  /* one call to the LLM, its retries included */
+    int llm_deadline_ms; /* every LLM call of one question together */
     char *smtp_url;
     char *smtp_from;
     char *webhook_allow;

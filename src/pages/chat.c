@@ -28,8 +28,14 @@ static void message_view(req_t *r, json_t *m, const char *conn_id)
         json_object_set_new(m, "explore_url", json_string(buf_str(&b)));
         buf_free(&b);
     }
+    /* an answer the LLM wrote says so, with the model's name */
     const json_t *plan = json_object_get(m, "plan");
-    (void)plan;
+    const char *kind = json_string_value(json_object_get(plan, "kind"));
+    if (kind && strcmp(kind, "llm") == 0) {
+        const char *model = json_string_value(json_object_get(plan, "model"));
+        json_object_set_new(m, "llm_written", json_pack("{s:s}", "model",
+                                                        model && *model ? model : "unnamed model"));
+    }
     (void)r;
 }
 
@@ -159,8 +165,9 @@ void page_chat_ask(req_t *r)
     char *mid = NULL;
     chat_add_message(r->arena, r->user->org_id, sid, answer, &mid);
     audit_record(r->arena, r->user->org_id, r->user->id, "chat.ask", "chat_session", sid,
-                 json_pack("{s:s, s:O?}", "question", question ? question : "", "sql",
-                           json_object_get(answer, "sql_text")),
+                 json_pack("{s:s, s:O?, s:O?}", "question", question ? question : "", "sql",
+                           json_object_get(answer, "sql_text"), "llm_tokens",
+                           json_object_get(answer, "token_usage")),
                  r->remote_addr);
     if (r->htmx && !new_id) { /* append the turn to the page */
         message_view(r, user_msg, conn);

@@ -1,6 +1,7 @@
 /* connections.c — connect a database, browse its schema, test, refresh,
  * edit, delete. */
 #include "pages/pages.h"
+#include "ask/llm.h"
 #include "auth/auth.h"
 #include "core/config.h"
 #include "query/query.h"
@@ -42,6 +43,9 @@ static void form_render(req_t *r, form_t *f, const conn_row_t *c, int status)
         ssl = ssl ? ssl : c->sslmode;
     }
     json_object_set_new(ctx, "sslmodes", sslmode_options(ssl ? ssl : "prefer"));
+    const char *share = f ? json_string_value(json_object_get(f->values, "llm_sharing")) : NULL;
+    share = share && llm_share_parse(share) >= 0 ? share : (c ? c->llm_sharing : "schema");
+    json_object_set_new(ctx, "llm_sharing", json_pack("{s:b}", share, 1));
     if (f)
         form_into(f, ctx);
     r->status = status;
@@ -51,6 +55,22 @@ static void form_render(req_t *r, form_t *f, const conn_row_t *c, int status)
 void page_connection_new(req_t *r)
 {
     form_render(r, NULL, NULL, 200);
+}
+
+/* What may be sent to the LLM: an admin's choice, absent for anyone else
+ * (NULL keeps the saved level, or the default "schema" for a new one). */
+static void read_sharing(req_t *r, form_t *f, conn_fields_t *cf)
+{
+    const char *v = form_text(f, "llm_sharing", "Sent to the LLM", 0, 20);
+    cf->llm_sharing = NULL;
+    if (!*v)
+        return;
+    if (r->user->role < ROLE_ADMIN)
+        form_error(f, "llm_sharing", "Only an admin can choose what is sent to the LLM.");
+    else if (llm_share_parse(v) < 0)
+        form_error(f, "llm_sharing", "Choose schema, samples or rows.");
+    else
+        cf->llm_sharing = v;
 }
 
 /* Read the form (or the URL that fills it in). *pw = the password typed. */
@@ -79,6 +99,7 @@ static void read_fields(req_t *r, form_t *f, conn_fields_t *cf, const char **pw)
     *pw = u.password ? u.password : (typed ? typed : "");
     if (strlen(*pw) > 1000)
         form_error(f, "password", "The password is too long.");
+    read_sharing(r, f, cf);
 }
 
 /* The password, sealed to the target it was typed with (host, port,
@@ -143,8 +164,9 @@ void page_connection_create(req_t *r)
     }
     form_close(&f);
     audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
-                 json_pack("{s:s, s:s, s:s}", "name", cf.name, "host", cf.host, "database",
-                           cf.database_name), r->remote_addr);
+                 json_pack("{s:s, s:s, s:s, s:s}", "name", cf.name, "host", cf.host, "database",
+                           cf.database_name, "llm_sharing",
+                           cf.llm_sharing ? cf.llm_sharing : "schema"), r->remote_addr);
     discover_after_save(r, id, "saved");
 }
 
@@ -161,11 +183,12 @@ static void show(req_t *r, const conn_row_t *c, json_t *probe, const char *probe
     const char *q = http_query(r, "q");
     const char *table = http_query(r, "table");
     json_t *ctx = page_ctx(r, c->name, "connections");
-    json_object_set_new(ctx, "conn", json_pack("{s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:s?, s:s?}",
+    json_object_set_new(ctx, "conn", json_pack(
+                        "{s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:s?, s:s?, s:{s:b}}",
                         "id", c->id, "name", c->name, "host", c->host, "port", c->port,
                         "database", c->database_name, "user", c->username, "sslmode", c->sslmode,
                         "last_synced", *c->last_synced_at ? c->last_synced_at : NULL,
-                        "last_error", c->last_error));
+                        "last_error", c->last_error, "llm_sharing", c->llm_sharing, 1));
     json_t *tables = schema_store_tables(r->arena, r->user->org_id, c->id, q);
     json_object_set_new(ctx, "table_count", json_integer((json_int_t)json_array_size(tables)));
     json_object_set_new(ctx, "tables", tables);
@@ -304,7 +327,8 @@ void page_connection_update(req_t *r)
     form_close(&f);
     query_pool_drop(c.id);
     audit_record(r->arena, r->user->org_id, r->user->id, "connection.update", "connection", c.id,
-                 json_pack("{s:s, s:b}", "name", cf.name, "password_changed", *pw != 0),
+                 json_pack("{s:s, s:b, s:s}", "name", cf.name, "password_changed", *pw != 0,
+                           "llm_sharing", cf.llm_sharing ? cf.llm_sharing : c.llm_sharing),
                  r->remote_addr);
     discover_after_save(r, c.id, "updated");
 }

@@ -28,7 +28,7 @@ json_t *conn_list(arena_t *a, const char *org_id)
     PGresult *res = db_exec(
         a,
         "SELECT c.id, c.name, c.kind, c.host, c.port, c.database_name, c.username, c.sslmode,"
-        " to_char(c.last_synced_at, 'YYYY-MM-DD HH24:MI') AS last_synced, c.last_error,"
+        " c.llm_sharing, to_char(c.last_synced_at, 'YYYY-MM-DD HH24:MI') AS last_synced, c.last_error,"
         " (SELECT count(*) FROM schema_tables t WHERE t.connection_id = c.id) AS tables"
         " FROM connections c WHERE c.org_id = $1 ORDER BY lower(c.name)",
         1, p, err, sizeof err);
@@ -74,7 +74,7 @@ int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out)
         a,
         "SELECT id, name, kind, host, port, database_name, username, sslmode, version,"
         " password_enc, to_json(allowed_functions)::text,"
-        " to_char(last_synced_at, 'YYYY-MM-DD HH24:MI'), last_error"
+        " to_char(last_synced_at, 'YYYY-MM-DD HH24:MI'), last_error, llm_sharing"
         " FROM connections WHERE org_id = $1 AND id = $2",
         2, p, err, sizeof err);
     if (!res || PQntuples(res) != 1)
@@ -96,6 +96,7 @@ int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out)
     arena_defer(a, json_free, out->allowed_functions);
     out->last_synced_at = arena_strdup(a, db_get(res, 0, 11));
     out->last_error = db_is_null(res, 0, 12) ? NULL : arena_strdup(a, db_get(res, 0, 12));
+    out->llm_sharing = arena_strdup(a, db_get(res, 0, 13));
     return 0;
 }
 
@@ -112,16 +113,17 @@ int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_
     snprintf(port, sizeof port, "%d", f->port);
     if (db_begin(err, errlen) < 0)
         return -1;
-    const char *p[9] = {org_id, user_id, f->name, f->host, port, f->database_name, f->username,
-                        f->sslmode, enc_param(a, f)};
+    const char *p[10] = {org_id, user_id, f->name, f->host, port, f->database_name, f->username,
+                         f->sslmode, enc_param(a, f), f->llm_sharing};
     PGresult *lock = db_exec(a, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", 1, p, err,
                              errlen);
     PGresult *res = lock ? db_exec_state(a,
         "INSERT INTO connections (org_id, created_by_id, name, host, port, database_name,"
-        " username, sslmode, password_enc)"
-        " SELECT $1, $2, $3, $4, $5::int, $6, $7, $8, $9::bytea FROM organizations o"
+        " username, sslmode, password_enc, llm_sharing)"
+        " SELECT $1, $2, $3, $4, $5::int, $6, $7, $8, $9::bytea, coalesce($10, 'schema')"
+        " FROM organizations o"
         " WHERE o.id = $1 AND (SELECT count(*) FROM connections WHERE org_id = $1) < o.max_connections"
-        " RETURNING id", 9, p, state, err, errlen) : NULL;
+        " RETURNING id", 10, p, state, err, errlen) : NULL;
     if (!res || PQntuples(res) != 1) {
         db_rollback();
         if (res)
@@ -140,8 +142,8 @@ int conn_update(arena_t *a, const char *org_id, const char *id, const conn_field
     char state[6], port[16];
     *field = NULL;
     snprintf(port, sizeof port, "%d", f->port);
-    const char *p[9] = {org_id, id, f->name, f->host, port, f->database_name, f->username,
-                        f->sslmode, enc_param(a, f)};
+    const char *p[10] = {org_id, id, f->name, f->host, port, f->database_name, f->username,
+                         f->sslmode, enc_param(a, f), f->llm_sharing};
     /* The saved password stays only with the target it was typed for: a
      * new host, port, database, user or SSL mode without a new password
      * changes nothing (checked here, in the same statement, as well as by
@@ -150,11 +152,12 @@ int conn_update(arena_t *a, const char *org_id, const char *id, const conn_field
         a,
         "UPDATE connections SET name = $3, host = $4, port = $5::int, database_name = $6,"
         " username = $7, sslmode = $8, password_enc = coalesce($9::bytea, password_enc),"
+        " llm_sharing = coalesce($10, llm_sharing),"
         " version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2"
         " AND CASE WHEN (host, port, database_name, username, sslmode) = ($4, $5::int, $6, $7, $8)"
         "     THEN $9::bytea IS NULL OR kind <> 'uploads'"
         "     ELSE kind <> 'uploads' AND ($9::bytea IS NOT NULL OR password_enc IS NULL) END",
-        9, p, state, err, errlen);
+        10, p, state, err, errlen);
     if (!res) {
         if (strcmp(state, "23505") == 0)
             *field = "name";

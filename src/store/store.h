@@ -102,9 +102,11 @@ typedef struct conn_row {
     size_t password_enc_len;
     json_t *allowed_functions;   /* array of names; owned by the arena */
     char *last_synced_at, *last_error;
+    char *llm_sharing;           /* "schema" | "samples" | "rows": what may go to the LLM */
 } conn_row_t;
 typedef struct conn_fields {
     const char *name, *host, *database_name, *username, *sslmode;
+    const char *llm_sharing;     /* NULL: keep (update) / "schema" (create); admins only */
     int port;
     const unsigned char *password_enc; /* NULL: keep (update) / none (create) */
     size_t password_enc_len;

@@ -8,6 +8,7 @@ POST /v1/chat/completions; standard library only.
 Behaviour is picked by markers in the question (the text inside
 <question>…</question> of the last user message, else the whole message):
   [slow]      sleep 10 s before answering
+  [sleepN]    sleep N seconds before answering (N: 1 to 60)
   [429]       429 with Retry-After: 1 twice per question, then an answer
   [429date]   429 with Retry-After as an HTTP date 2 s ahead once, then an answer
   [500]       500 always
@@ -21,7 +22,10 @@ Behaviour is picked by markers in the question (the text inside
               column that is not in the result
   "drop the table" (prompt injection)  DROP TABLE orders
 otherwise SQL derived from keywords ("count orders" → SELECT count(*) AS
-orders FROM orders), or a valid JSON insight for insight prompts. The key
+orders FROM orders, "customers per country" → customers counted by
+country name), or a valid JSON insight for insight prompts. A follow-up
+"now only X" edits the SQL of the prompt's <last_answer_sql> block (a
+WHERE on the country name before its GROUP BY). The key
 "bad-key" gets 401. Anthropic answers carry <sql> tags, OpenAI ones a
 ```sql fence, so both extraction paths are used.
 
@@ -46,8 +50,23 @@ def question_of(text):
     return m.group(1) if m else text
 
 
+PER_COUNTRY = ("SELECT k.name AS country, count(*) AS customers FROM customers c "
+               "JOIN countries k ON k.id = c.country_id GROUP BY k.name ORDER BY 2 DESC, 1")
+
+
+def followup_sql(user, q):
+    """The previous answer's SQL with the follow-up's filter, or None."""
+    prev = re.search(r"<last_answer_sql>\s*(.*?)\s*</last_answer_sql>", user, re.S)
+    only = re.search(r"\bnow only ([A-Z][\w ]*\w)", q)
+    if not prev or not only or " GROUP BY " not in prev.group(1):
+        return None
+    return prev.group(1).replace(" GROUP BY ", " WHERE k.name = '%s' GROUP BY " % only.group(1), 1)
+
+
 def keyword_sql(q):
     q = q.lower()
+    if "per country" in q:
+        return PER_COUNTRY
     table = next((t for t in ("customers", "products", "orders") if t in q), "orders")
     if "revenue" in q or "total" in q:
         sql = "SELECT sum(amount) AS revenue FROM orders"
@@ -72,7 +91,7 @@ def sql_answer(user, q):
         return "DROP TABLE orders"
     if "[failsql]" in q and "does not exist" not in user:
         return "SELECT sum(amount_typo) AS revenue FROM orders"
-    return keyword_sql(q)
+    return followup_sql(user, q) or keyword_sql(q)
 
 
 def insight_answer(user, q):
@@ -151,6 +170,9 @@ class Handler(BaseHTTPRequestHandler):
                 "type": "authentication_error", "message": "invalid x-api-key"}}))
         if "[slow]" in q:
             time.sleep(10)
+        sleep = re.search(r"\[sleep(\d+)\]", q)
+        if sleep:
+            time.sleep(min(60, max(1, int(sleep.group(1)))))
         if "[500]" in q:
             return self.send(500, json.dumps({"error": {"message": "internal error"}}))
         if "[429]" in q:

@@ -297,6 +297,7 @@ static void test_failures(const char *prov)
     t0 = now_ms();
     CHECK(llm_complete(&c, NULL, m, 50, &r, err, sizeof err) == -1);
     CHECK_STR(err, "the LLM failed with HTTP 500; tried 3 times");
+    CHECK(r.usage.attempts == 3 && r.usage.calls == 0);  /* failed tries are counted */
     CHECK(now_ms() - t0 >= 1400 && now_ms() - t0 < 4000);
     rq = requests();
     CHECK_INT(json_array_size(rq), 3);
@@ -348,6 +349,7 @@ static void test_ask_ok(const char *prov)
                            "revenue per month in 2024");
     rq.vocabulary = json_pack("[{s:s,s:s,s:s}]", "term", "AOV", "description",
                               "average order value", "definition", "avg(orders.amount)");
+    rq.share = LLM_SHARE_ROWS;  /* answers' summaries go only at this level */
     CHECK(ask(prov, &rq, &log, &o, err, sizeof err) == 0);
     CHECK_STR(o.sql, "SELECT count(*) AS orders FROM orders");
     CHECK(o.result && !o.refused && log.calls == 1);
@@ -357,6 +359,13 @@ static void test_ask_ok(const char *prov)
     CHECK(u && strstr(u, "orders(id int pk") && strstr(u, "revenue per month in 2024"));
     CHECK(u && strstr(u, "AOV: average order value (defined as: avg(orders.amount))"));
     CHECK(u && strstr(u, "<question>\ncount orders\n</question>"));
+    json_decref(rqs);
+    llm_sql_outcome_free(&o);
+    rq.share = LLM_SHARE_SCHEMA;  /* the question stays, the summary does not */
+    CHECK(ask(prov, &rq, &log, &o, err, sizeof err) == 0);
+    rqs = requests();
+    u = user_text(rqs, 0);
+    CHECK(u && strstr(u, "- user: revenue by month") && !strstr(u, "revenue per month in 2024"));
     json_decref(rqs);
     llm_sql_outcome_free(&o);
     json_decref((json_t *)rq.history);
@@ -424,6 +433,24 @@ static void test_ask_refused(const char *prov)
     CHECK(llm_ask_sql(&c, prompts, &rq, fake_exec, &log, &o, err, sizeof err) == -1);
     CHECK_STR(err, "the LLM did not answer within 1.5 s");
     llm_sql_outcome_free(&o);
+
+    /* the question's deadline, not the per-call timeout, cuts the call */
+    c.total_timeout_ms = 30000;
+    c.deadline_ms = llm_now_ms() + 1500;
+    CHECK(llm_ask_sql(&c, prompts, &rq, fake_exec, &log, &o, err, sizeof err) == -1);
+    CHECK_STR(err, "the LLM did not answer in time: this question's time limit was reached");
+    CHECK_INT(o.usage.attempts, 1);
+    llm_sql_outcome_free(&o);
+    /* and no call starts once it has passed */
+    reset();
+    rq = request("count orders");
+    CHECK(llm_ask_sql(&c, prompts, &rq, fake_exec, &log, &o, err, sizeof err) == -1);
+    CHECK_STR(err, "the LLM did not answer in time: this question's time limit was reached");
+    CHECK_INT(o.usage.attempts, 0);
+    json_t *none = requests();
+    CHECK_INT(json_array_size(none), 0);
+    json_decref(none);
+    llm_sql_outcome_free(&o);
 }
 
 /* 1,000 tables of context: sent, but cut to the budget. */
@@ -445,6 +472,7 @@ static void test_schema_bounded(const char *prov)
     CHECK(u && strlen(u) < LLM_MAX_SCHEMA_CHARS + 2000);
     CHECK(u && strstr(u, "table_0000(") && !strstr(u, "table_0999("));
     CHECK(u && strstr(u, "(further tables left out)"));
+    CHECK(u && strstr(u, "Note: This schema is incomplete"));
     json_decref(rqs);
     llm_sql_outcome_free(&o);
     buf_free(&s);
@@ -459,8 +487,8 @@ static void test_insight(const char *prov)
     llm_usage_t u;
     fake_exec(&log, "SELECT 1", &res, err, sizeof err);
     reset();
-    CHECK(llm_write_insight(&c, prompts, "revenue by month", "SELECT 1", res, &text, &chart,
-                            &u, err, sizeof err) == 0);
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "revenue by month", "SELECT 1", res,
+                            &text, &chart, &u, err, sizeof err) == 0);
     CHECK_STR(text, "Orders total 42, up 5% on last month.");
     CHECK_STR(json_string_value(json_object_get(chart, "type")), "bar");
     CHECK_STR(json_string_value(json_object_get(chart, "x")), "month");
@@ -473,15 +501,23 @@ static void test_insight(const char *prov)
     free(text);
     json_decref(chart);
 
-    CHECK(llm_write_insight(&c, prompts, "[badchart] revenue", "SELECT 1", res, &text, &chart,
-                            &u, err, sizeof err) == 0);
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "[badchart] revenue", "SELECT 1", res,
+                            &text, &chart, &u, err, sizeof err) == 0);
     CHECK(text != NULL && chart == NULL);
     free(text);
-    CHECK(llm_write_insight(&c, prompts, "[badinsight] revenue", "SELECT 1", res, &text, &chart,
-                            NULL, err, sizeof err) == -1);
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "[badinsight] revenue", "SELECT 1", res,
+                            &text, &chart, NULL, err, sizeof err) == -1);
     CHECK(text == NULL && chart == NULL && strstr(err, "not JSON"));
-    CHECK(llm_write_insight(&c, prompts, "[badjson] revenue", "SELECT 1", res, &text, &chart,
-                            NULL, err, sizeof err) == -1);
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_ROWS, "[badjson] revenue", "SELECT 1", res,
+                            &text, &chart, NULL, err, sizeof err) == -1);
+    reset();  /* below "rows" the insight call is not made at all */
+    CHECK(llm_write_insight(&c, prompts, LLM_SHARE_SAMPLES, "revenue by month", "SELECT 1", res,
+                            &text, &chart, &u, err, sizeof err) == -1);
+    CHECK_STR(err, "this connection does not send result rows to the LLM");
+    CHECK(text == NULL && u.attempts == 0);
+    rqs = requests();
+    CHECK_INT(json_array_size(rqs), 0);
+    json_decref(rqs);
     json_decref(res);
 }
 

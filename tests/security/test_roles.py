@@ -3,9 +3,11 @@ one organization (with that organization's real ids, so that it is the role
 and not a 404 that stops it): above the role is a 403 (GET, and POST with a
 valid CSRF token); at or above it a GET is not refused; signed out, a GET
 goes to sign in and a POST is a 403. Plus escalation attempts."""
+import os
 import unittest
 
-from common import ROLE_RANK, build_world, dm, export_query, fill, fingerprint, post_body, routes
+from common import (ROLE_RANK, build_world, dm, export_query, fill, fingerprint, post_body,
+                    reader_password, routes)
 
 
 class TestRoles(unittest.TestCase):
@@ -93,6 +95,40 @@ class TestRoles(unittest.TestCase):
                                                         "role": "superuser", "password": dm.PASSWORD})
         self.assertNotEqual(dm.psql("SELECT coalesce(max(role), '') FROM users WHERE email = 'y-%s@example.com'"
                                     % oid[:8]), "superuser")
+
+
+    def test_llm_sharing_is_the_admins_choice(self):
+        """What a connection lets go to the LLM: an analyst cannot widen it
+        (the form field is refused, not ignored), nor can a crafted value."""
+        ids = self.w["ids"]
+        cid = ids["connection"]
+        level = lambda: dm.psql("SELECT llm_sharing FROM connections WHERE id = '%s'" % cid)
+        self.assertEqual(level(), "schema")  # the default
+        name = dm.psql("SELECT name FROM connections WHERE id = '%s'" % cid)
+        form = {"name": name, "host": "127.0.0.1", "port": os.environ["DM_PG_PORT"],
+                "database": "shop", "user": "shop_reader", "sslmode": "disable"}
+        a, admin = self.clients["analyst"], self.clients["admin"]
+        self.assertNotIn('name="llm_sharing"', a.get("/connections/%s/edit" % cid).text)
+        self.assertIn('name="llm_sharing"', admin.get("/connections/%s/edit" % cid).text)
+        for c, value in ((a, "rows"), (a, "samples"), (admin, "rows' OR '1'='1"), (admin, "all")):
+            r = c.post("/connections/%s" % cid, dict(form, _csrf=dm.page_csrf(c), llm_sharing=value))
+            self.assertEqual(r.status, 400, value)
+            self.assertEqual(level(), "schema", value)
+        # a new connection from an analyst starts at schema whatever it sends
+        r = a.post("/connections", dict(form, _csrf=dm.page_csrf(a, "/connections/new"),
+                                        name="LLM " + ids["org"][:8], password=reader_password(),
+                                        llm_sharing="rows"))
+        self.assertEqual(r.status, 400)
+        self.assertEqual(dm.psql("SELECT count(*) FROM connections WHERE name = 'LLM %s'" % ids["org"][:8]), "0")
+        # the admin can, and the audit log says so
+        r = admin.post("/connections/%s" % cid, dict(form, _csrf=dm.page_csrf(admin), llm_sharing="samples"))
+        self.assertEqual(r.status, 303)
+        self.assertEqual(level(), "samples")
+        self.assertEqual(dm.psql("SELECT details->>'llm_sharing' FROM audit_log WHERE resource_id = '%s' "
+                                 "AND action = 'connection.update' ORDER BY created_at DESC LIMIT 1" % cid),
+                         "samples")
+        r = admin.post("/connections/%s" % cid, dict(form, _csrf=dm.page_csrf(admin), llm_sharing="schema"))
+        self.assertEqual(level(), "schema")
 
 
 if __name__ == "__main__":

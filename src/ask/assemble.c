@@ -63,10 +63,12 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
         return;
     }
     /* else a revenue-ish money column — only when exactly one fits (or one
-     * in a table the question names): two candidates are a question */
+     * in a table the question names, or the one in a dated table of events
+     * — payments, not a view summing them nor a film's projection): two
+     * candidates are a question */
     static const char *const money[] = {"revenue", "sale", "amount", "total", NULL};
-    int found = 0, named = 0;
-    ask_measure_t pick = {M_NONE, -1, -1, -1}, pick_named = pick;
+    int found = 0, named = 0, tables = 0;
+    ask_measure_t pick = {M_NONE, -1, -1, -1}, pick_named = pick, pick_table = pick;
     for (int t = 0; t < s->ntables; t++)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
@@ -78,11 +80,15 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
             found++, pick = (ask_measure_t){M_SUM, t, c, -1};
             if (table_named(p, t))
                 named++, pick_named = pick;
+            if (!s->tables[t].is_view && s->tables[t].time >= 0)
+                tables++, pick_table = pick;
         }
     if (named == 1)
         p->q.m = pick_named;
     else if (found == 1)
         p->q.m = pick;
+    else if (tables == 1 && !named)
+        p->q.m = pick_table;
     else
         assemble_set_ambiguous(p, AMB_MEASURE, NULL);
 }

@@ -360,6 +360,8 @@ void sqlgen_literal(buf_t *b, const char *v);
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 /* Tables reached from base on the shortest FK path to target: fills path with
  * edge indexes (positive = many->one from the base side), returns length or -1. */
+/* How many cheapest routes lead from base to target (1 or 2 = several). */
+int sqlgen_routes(const ask_schema_t *s, int base, int target);
 int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max);
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
  * or from the link table between them, to base; length, or -1. */
@@ -376,6 +378,7 @@ typedef struct joins {
     int fanout;     /* a one-to-many join was made */
     int by_name;    /* alias = table name (metric expressions refer to it) */
     buf_t from;
+    char why[200];  /* why a join was refused, in words, or "" */
 } joins_t;
 
 /* Start j at base and join every table q needs; 0, or -1 when no allowed

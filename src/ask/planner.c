@@ -312,11 +312,13 @@ static int order_used(const ask_q_t *q)
     return q->ndims > 0 || q->grain != G_NONE;
 }
 
-static void finish(const ask_schema_t *s, const ask_q_t *q, ask_plan_result_t *out)
+/* why: what made the SQL impossible, in words ("" when it was written). */
+static void finish(const ask_schema_t *s, const ask_q_t *q, ask_plan_result_t *out, char *why,
+                   size_t whylen)
 {
-    char err[256];
+    why[0] = 0;
     out->understood = plan_describe(s, q);
-    out->sql = q->kind == Q_CATALOG ? catalog_sql(s, q) : sqlgen_write(s, q, err, sizeof err);
+    out->sql = q->kind == Q_CATALOG ? catalog_sql(s, q) : sqlgen_write(s, q, why, whylen);
     out->plan = out->sql ? plan_to_json(s, q) : NULL;
 }
 
@@ -370,13 +372,18 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         p.unknown++;
         snprintf(p.unknown_word, sizeof p.unknown_word, "%s", p.order_word[0] ? p.order_word : "most");
     }
-    finish(s, q, out);
+    char cant[256], why[300];
+    finish(s, q, out, cant, sizeof cant);
     if (have_prev)
         plan_clear(&prev);
     if (!out->sql || out->confidence < ASK_CONFIDENCE_MIN) {
+        if (!out->sql && cant[0] && out->confidence >= ASK_CONFIDENCE_MIN)  /* understood, not writable */
+            snprintf(why, sizeof why, "I understood the question but cannot write it safely: %s.", cant);
+        else
+            snprintf(why, sizeof why, "%s", why_text(&p, tmp, sizeof tmp));
         if (out->confidence >= ASK_CONFIDENCE_MIN)
             out->confidence = 0.3;
-        clarify(s, tk, &p, why_text(&p, tmp, sizeof tmp), out);
+        clarify(s, tk, &p, why, out);
         if (p.unknown)
             out->lookups = account_lookups(tk);
     }

@@ -87,6 +87,54 @@ int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max)
     return found;
 }
 
+/* 1 when edge e repeats an earlier edge between the same two tables (a
+ * composite key's other columns, or a rival key): one route, not two. */
+static int edge_repeats(const ask_schema_t *s, int e)
+{
+    for (int k = 0; k < e; k++)
+        if (s->edges[k].from_t == s->edges[e].from_t && s->edges[k].to_t == s->edges[e].to_t)
+            return 1;
+    return 0;
+}
+
+/* How many cheapest routes lead from base to target (costs as in
+ * sqlgen_path), counted up to 2: payment reaches store through staff and
+ * through customer, and which one a question means is not ours to pick. */
+int sqlgen_routes(const ask_schema_t *s, int base, int target)
+{
+    int n = s->ntables;
+    int *dist = xmalloc((size_t)n * sizeof *dist), *ways = xcalloc((size_t)n, sizeof *ways);
+    char *done = xcalloc((size_t)n, 1);
+    for (int i = 0; i < n; i++)
+        dist[i] = -1;
+    dist[base] = 0, ways[base] = 1;
+    for (;;) {
+        int u = -1;
+        for (int i = 0; i < n; i++)
+            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
+                u = i;
+        if (u < 0 || u == target)
+            break;
+        done[u] = 1;
+        for (int e = 0; e < s->nedges; e++) {
+            const ask_edge_t *ed = &s->edges[e];
+            int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
+            int cost = ed->from_t == u ? 10 : 11;
+            if (v < 0 || done[v] || edge_repeats(s, e))
+                continue;
+            if (dist[v] < 0 || dist[u] + cost < dist[v])
+                dist[v] = dist[u] + cost, ways[v] = ways[u];
+            else if (dist[u] + cost == dist[v])
+                ways[v] = ways[v] + ways[u] > 2 ? 2 : ways[v] + ways[u];
+        }
+    }
+    int r = dist[target] >= 0 ? ways[target] : 0;
+    free(dist);
+    free(ways);
+    free(done);
+    return r;
+}
+
 static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
                         const ask_measure_t *m)
 {
@@ -438,7 +486,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         return NULL;
     }
     if (sqljoin_collect(s, q, &j, base) < 0) {
-        snprintf(err, errlen, "no join path links the tables of this question");
+        snprintf(err, errlen, "%s", j.why[0] ? j.why : "no join path links the tables of this question");
         buf_free(&j.from);
         return NULL;
     }

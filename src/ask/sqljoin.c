@@ -93,12 +93,35 @@ static void put_key_eq(const ask_schema_t *s, buf_t *b, const joins_t *j, int fi
     sqlgen_ident(b, s->tables[e->to_t].cols[e->to_c].name);
 }
 
+/* "payment is linked to store through staff or through customer: …" —
+ * the first hops of the cheapest routes, for the question back. */
+static void routes_why(const ask_schema_t *s, joins_t *j, int t, int len)
+{
+    int base = j->t[0], path[ASK_MAX_JOINED], seen[4], n = 0;
+    buf_t b = {0};
+    buf_printf(&b, "%s is linked to %s", s->tables[base].name, s->tables[t].name);
+    for (int e = 0; e < s->nedges && n < 4 && len > 1; e++) {
+        const ask_edge_t *ed = &s->edges[e];
+        int v = ed->from_t == base ? ed->to_t : ed->to_t == base ? ed->from_t : -1, dup = 0;
+        for (int k = 0; k < n; k++)
+            dup |= seen[k] == v;
+        if (v < 0 || v == t || dup || sqlgen_path(s, v, t, path, ASK_MAX_JOINED) != len - 1)
+            continue;
+        buf_printf(&b, "%s through %s", n ? " or" : "", s->tables[v].name);
+        seen[n++] = v;
+    }
+    buf_printf(&b, "%s: say which (\"… of the %s\")", n ? "" : " in more than one way",
+               n ? s->tables[seen[0]].name : s->tables[t].name);
+    snprintf(j->why, sizeof j->why, "%s", buf_str(&b));
+    buf_free(&b);
+}
+
 static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
 {
     int path[ASK_MAX_JOINED], alt[ASK_MAX_JOINED], hop[ASK_MAX_JOINED];
     if (sqljoin_index(j, t) >= 0)
         return 0;
-    int len = sqlgen_path(s, j->t[0], t, path, ASK_MAX_JOINED);
+    int len = sqlgen_path(s, j->t[0], t, path, ASK_MAX_JOINED), named = 0;
     for (int v = 0; q && v < q->nvia; v++) {
         int via = q->via[v];
         int n = via == t ? -1 : sqlgen_path(s, via, t, alt, ASK_MAX_JOINED);
@@ -109,10 +132,15 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
             continue;
         memcpy(path, alt, (size_t)n * sizeof *path);
         len = n;
+        named = 1;
         break;
     }
     if (len < 0)
         return -1;
+    if (!named && sqlgen_routes(s, j->t[0], t) > 1) {  /* two ways there, and the question names neither */
+        routes_why(s, j, t, len);
+        return -1;
+    }
     /* up to a parent and down to another of its children (student → department
      * ← course) links rows that merely share something: no join means that */
     for (int k = 1; k < len; k++)

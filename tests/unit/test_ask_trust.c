@@ -382,6 +382,30 @@ static void test_semijoin(void)
     ask_schema_free(s);
 }
 
+/* Two routes of the same length (payment → staff → store, payment →
+ * customer → store): the planner asks which, naming both, unless the
+ * question names the table to go through. */
+static void test_two_routes(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("store", 2, json_pack("[o]", col("id", "integer", 1, NULL, NULL))));
+    json_array_append_new(t, table("staff", 10, json_pack("[o, o]", col("id", "integer", 1, NULL, NULL),
+        col("store_id", "integer", 0, "store", NULL))));
+    json_array_append_new(t, table("customer", 600, json_pack("[o, o]", col("id", "integer", 1, NULL, NULL),
+        col("store_id", "integer", 0, "store", NULL))));
+    json_array_append_new(t, table("payment", 16000, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("staff_id", "integer", 0, "staff", NULL),
+        col("customer_id", "integer", 0, "customer", NULL), col("amount", "numeric", 0, NULL, NULL),
+        col("payment_date", "timestamp", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    asks_about(s, "total amount by store", "through staff or through customer");
+    answers_with(s, "total amount by store of the staff", "JOIN \"public\".\"staff\"");
+    answers_with(s, "total amount by customer", "GROUP BY");  /* one route: no question */
+    ask_schema_free(s);
+}
+
 /* A key of two columns joins on both; two keys to the same column (from,
  * to) are two roles, so the planner asks instead of picking one. */
 static void test_keys(void)
@@ -443,6 +467,7 @@ int main(int argc, char **argv)
     test_rental_shapes();
     test_keys();
     test_semijoin();
+    test_two_routes();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -258,6 +258,14 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
             continue;
         }
+        if (!strcmp(tk->t[i].low, "by") && i + 1 < tk->n && tk->t[i + 1].used &&
+            words_in(tk->t[i + 1].low, (const char *const[]){"more", "less", "fewer", "over", "under",
+                     "at", "exactly", "between", NULL})) {
+            tk->t[i].used = 1;  /* "shared by more than 3 actors": a count, not a grouping */
+            if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"shared", "used", NULL}))
+                tk->t[i - 1].used = 1;
+            continue;
+        }
         if (i + 1 < tk->n && agg_cue(tk, i + 1, &len, &distinct) != M_NONE && tk->t[i + 1].used) {
             tk->t[i].used = 1;  /* "top 5 countries by number of customers" */
             continue;

@@ -156,6 +156,22 @@ static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_
                                            .vals = {xstrdup(c->text)}, .pos = c->pos};
 }
 
+/* Group by ent, count cnt's rows, keep the groups the comparison holds for. */
+static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
+                      ask_mention_t *ent, ask_mention_t *cnt)
+{
+    if (p->measure_set || p->q.ndims > (ent->role == R_DIM ? ASK_MAX_DIMS : 0))
+        return 0;
+    if (ent->role != R_DIM)
+        assemble_make_dim(s, p, ent);
+    cnt->role = R_MEASURE;
+    p->measure_set = 1;
+    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1};
+    p->q.having = c->op;
+    p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
+    return 1;
+}
+
 /* "airlines with more than 500 routes", "actors who have been in more than
  * 40 films": the entity named before, grouped, counting the rows of the
  * table named right after the number that reach it many-to-one. */
@@ -164,11 +180,21 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
     ask_mention_t *ent = NULL, *cnt = NULL;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
-        if (m->kind == PH_TABLE && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM))
+        /* the entity: a table, or a text column named like one ("cities" =
+         * airports.city, "last names shared by more than 3 actors") */
+        int entity = m->kind == PH_TABLE || (m->kind == PH_COLUMN &&
+                     !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]));
+        if (entity && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM))
             ent = m;
         if (m->kind == PH_TABLE && m->role == R_NONE && m->pos > c->pos && m->pos <= c->pos + 5 && !cnt)
             cnt = m;
     }
+    if (ent && cnt && ent->kind == PH_COLUMN)
+        assemble_resolve_alt(p, ent, cnt->t);
+    if (ent && cnt && ent->kind == PH_COLUMN && !ent->nalt && ent->t == cnt->t)  /* grouped in the counted table */
+        return having_set(s, p, c, ent, cnt);
+    if (ent && ent->kind == PH_COLUMN)
+        return 0;
     int path[6], len = ent && cnt && ent->t != cnt->t ? sqlgen_path(s, cnt->t, ent->t, path, 6) : -1;
     if (len < 1 || p->measure_set || p->q.ndims > (ent && ent->role == R_DIM ? ASK_MAX_DIMS : 0))
         return 0;
@@ -184,14 +210,7 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
             assemble_set_ambiguous(p, AMB_MEASURE, NULL);
             return 1;
         }
-    if (ent->role != R_DIM)
-        assemble_make_dim(s, p, ent);
-    cnt->role = R_MEASURE;
-    p->measure_set = 1;
-    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1};
-    p->q.having = c->op;
-    p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
-    return 1;
+    return having_set(s, p, c, ent, cnt);
 }
 
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)

@@ -180,6 +180,11 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
         op = words_at(tk, i + 1, "least") ? OP_GE : OP_LE, j = i + 2;
     else if (!strcmp(w, "up") && words_at(tk, i + 1, "to"))
         op = OP_LE, j = i + 2;
+    else if (!strcmp(w, "exactly") && j < tk->n && tk->t[j].isnum && !tk->t[j].used) {
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL};  /* "exactly one" */
+        use(tk, i, 2);
+        return 1;
+    }
     else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {

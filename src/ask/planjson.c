@@ -326,6 +326,8 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
         } else if (f->op >= OP_CONTAINS) {
             buf_printf(b, "%s \"%s\"", f->op == OP_CONTAINS ? "contains" : f->op == OP_STARTS
                        ? "starts with" : "ends with", f->nvals ? f->vals[0] : "");
+        } else if (f->op == OP_BETWEEN && f->num[0] == f->num[1]) {
+            buf_printf(b, "is exactly %g", f->num[0]);
         } else if (f->op == OP_BETWEEN) {
             buf_printf(b, "is between %g and %g", f->num[0], f->num[1]);
         } else {
@@ -382,8 +384,11 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         buf_puts(&b, " (of the total)");
     if (q->having) {
         static const char *const w[] = {"", "over", "at least", "under", "at most", "between"};
-        buf_printf(&b, " having %s %g", w[q->having], q->hnum[0]);
-        if (q->having == OP_BETWEEN)
+        if (q->having == OP_BETWEEN && q->hnum[0] == q->hnum[1])
+            buf_printf(&b, " having exactly %g", q->hnum[0]);
+        else
+            buf_printf(&b, " having %s %g", w[q->having], q->hnum[0]);
+        if (q->having == OP_BETWEEN && q->hnum[0] != q->hnum[1])
             buf_printf(&b, " and %g", q->hnum[1]);
     }
     if (q->date.kind) {

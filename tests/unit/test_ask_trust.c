@@ -170,6 +170,10 @@ static void test_shares(ask_schema_t *s)
     answers_with(s, "percentage of restaurants per region", "/ NULLIF(sum(count(*)) OVER (), 0)");
     answers_with(s, "what percent of restaurants have a rating over 4", "FILTER (WHERE \"r\".\"rating\" > 4)");
     asks_about(s, "what percentage of restaurants", NULL);  /* of which? */
+    /* counts per value of a column: "food types with more than 3 restaurants" */
+    answers_with(s, "food types with more than 3 restaurants", "GROUP BY 1 HAVING count(*) > 3");
+    answers_with(s, "food types with exactly 2 restaurants", "HAVING count(*) BETWEEN 2 AND 2");
+    answers_with(s, "food types shared by at least 2 restaurants", "HAVING count(*) >= 2");
     ask_plan_result_t r;
     char err[256];
     CHECK_INT(ask_plan(s, "what percentage of restaurants are thai", NULL, &r, err, sizeof err), 0);

@@ -213,6 +213,25 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
     return having_set(s, p, c, ent, cnt);
 }
 
+/* The one numeric column with a hinted word ("older than" → age) in the
+ * tables the question names (the measured one first); {-1,-1} when none
+ * or several. */
+static ask_colref_t hinted_column(const ask_schema_t *s, const ask_parse_t *p,
+                                  const char *const *hint)
+{
+    ask_colref_t col = {-1, -1};
+    int n = 0;
+    for (int i = -1; i < p->nm && !n; i++) {
+        int t = i < 0 ? p->q.m.t : p->m[i].kind == PH_TABLE ? p->m[i].t : -1;
+        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++) {
+            const ask_col_t *cc = &s->tables[t].cols[k];
+            if (lexicon_col_is_numeric(cc) && lexicon_col_has_word(cc, hint))
+                n++, col = (ask_colref_t){t, k};
+        }
+    }
+    return n == 1 ? col : (ask_colref_t){-1, -1};
+}
+
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
 {
     if (c->op >= OP_CONTAINS)
@@ -234,6 +253,8 @@ void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c
         if (best->nalt)
             return assemble_set_ambiguous(p, AMB_COLUMN, best);
         col = (ask_colref_t){best->t, best->c};
+    } else if (c->hint) {
+        col = hinted_column(s, p, c->hint);
     } else {
         int t = p->q.m.t;
         for (int i = 0; i < p->nm && t < 0; i++)
@@ -365,4 +386,19 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             m->role = R_FILTER;
         return;
     }
+}
+
+/* "airports higher than 13000 ft, highest first": a list with an order and
+ * nothing else to order by is ordered by the one column it was compared on. */
+void filters_order_by_cmp(ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->kind != Q_LIST || !q->order || q->m.c >= 0)
+        return;
+    int found = -1;
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].op >= OP_GT && q->f[i].op <= OP_BETWEEN && q->f[i].col.t == q->table)
+            found = found == -1 ? i : -2;
+    if (found >= 0)
+        q->m = (ask_measure_t){M_NONE, q->table, q->f[found].col.c, -1};
 }

@@ -133,6 +133,8 @@ int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
 int lexicon_find_vocab(const ask_schema_t *s, const char *term);
 /* Column roles by name and type. */
 int lexicon_col_is_money(const ask_col_t *c);
+/* 1 when one of the column's name words is in list. */
+int lexicon_col_has_word(const ask_col_t *c, const char *const *list);
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
@@ -307,7 +309,13 @@ typedef struct ask_parse {
 
 /* A comparison found before its column is known: numeric ("over 100") or
  * on text ("contains Express"; text points into the question's tokens). */
-typedef struct ask_cmp { int op, pos; double a, b; const char *text; } ask_cmp_t;
+typedef struct ask_cmp {
+    int op, pos;
+    double a, b;
+    const char *text;
+    const char *const *hint;  /* words of the column it is about ("older" → age), or NULL */
+    int money;                /* "over 100 dollars": a money column */
+} ask_cmp_t;
 
 /* assemble.c's helpers for filters.c: keep the reading whose table is
  * prefer (or one the question names); note why the plan is unclear; group
@@ -322,6 +330,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void filters_order_by_cmp(ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);

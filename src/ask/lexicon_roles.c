@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-static int has_word(const ask_col_t *c, const char *const *list)
+int lexicon_col_has_word(const ask_col_t *c, const char *const *list)
 {
     for (int i = 0; i < c->nw; i++)
         for (int k = 0; list[k]; k++)
@@ -28,13 +28,13 @@ int lexicon_col_is_money(const ask_col_t *c)
     static const char *const money[] = {"price", "amount", "revenue", "total",
         "sale", "value", "spend", "paid", "fee", "charge", "salary", "net", "gross",
         "subtotal", NULL};
-    return lexicon_col_is_numeric(c) && has_word(c, money);
+    return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, money);
 }
 
 int lexicon_col_is_qty(const ask_col_t *c)
 {
     static const char *const qty[] = {"quantity", "count", NULL};
-    return lexicon_col_is_numeric(c) && has_word(c, qty);
+    return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, qty);
 }
 
 /* A quantity that adds up across rows (amounts, counts, money, lengths of
@@ -50,7 +50,7 @@ int lexicon_col_is_additive(const ask_col_t *c)
     static const char *const levels[] = {"balance", "rate", "rating", "score", "age", "price",
         "percent", "percentage", "ratio", "average", "avg", "mean", "latitude", "longitude",
         "year", "level", "rank", "grade", "gpa", "temperature", "expectancy", "per", NULL};
-    return lexicon_col_is_numeric(c) && has_word(c, adds) && !has_word(c, levels);
+    return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, adds) && !lexicon_col_has_word(c, levels);
 }
 
 int lexicon_col_is_time(const ask_col_t *c)
@@ -182,7 +182,7 @@ int lexicon_pick_time(const ask_table_t *t)
         "synced", "etl", "loaded", NULL};
     int best = -1;
     for (int i = 0; i < t->ncols; i++) {
-        if (!lexicon_col_is_time(&t->cols[i]) || has_word(&t->cols[i], bookkeeping))
+        if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping))
             continue;
         if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
             best = i;

@@ -109,6 +109,12 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
                 p->q.order = o;
             use(tk, i, 1);
         }
+        /* "highest first", "longest duration first": the order's own word */
+        for (int k = i - 1; !strcmp(w, "first") && !tk->t[i].used && k >= 0 && k >= i - 3; k--)
+            if (words_in(tk->t[k].low, hi) || words_in(tk->t[k].low, lo) ||
+                words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
+                         "oldest", "latest", "earliest", "biggest", NULL}))
+                use(tk, i, 1);
         if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
             p->popular = 1;
             use(tk, i, 1);
@@ -157,6 +163,48 @@ static int scan_text_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     return 1;
 }
 
+/* What a comparison's own words say it is about: "older than 80" (age),
+ * "over 13000 ft" (altitude), "more than 5 million people" (population),
+ * "over 180 dollars" (money). */
+static const char *const age_cols[] = {"age", NULL};
+static const char *const height_cols[] = {"altitude", "elevation", "height", NULL};
+static const char *const people_cols[] = {"population", NULL};
+static const char *const weight_cols[] = {"weight", NULL};
+
+static void cmp_hint_adjective(const char *w, ask_cmp_t *c)
+{
+    if (words_in(w, (const char *const[]){"older", "younger", NULL}))
+        c->hint = age_cols;
+    else if (words_in(w, (const char *const[]){"taller", NULL}))
+        c->hint = height_cols;
+    else if (words_in(w, (const char *const[]){"heavier", "lighter", NULL}))
+        c->hint = weight_cols;
+}
+
+/* The unit after the number at j (past a scale word): marks it used. */
+static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
+{
+    int k = j + 1;
+    if (k < tk->n && tk->t[k].used && words_in(tk->t[k].low, (const char *const[]){"thousand",
+            "million", "millions", "mn", "billion", "billions", "bn", NULL}))
+        k++;
+    if (k >= tk->n || tk->t[k].used)
+        return;
+    const char *w = tk->t[k].low;
+    if (words_in(w, (const char *const[]){"dollars", "dollar", "usd", "$", "euros", "euro", "eur",
+                 "bucks", NULL}))
+        c->money = 1;
+    else if (words_in(w, (const char *const[]){"ft", "feet", "foot", "metres", "meters", NULL}))
+        c->hint = height_cols;
+    else if (words_in(w, (const char *const[]){"people", "inhabitants", "residents", "persons", NULL}))
+        c->hint = people_cols;
+    else if (words_in(w, (const char *const[]){"years", "yrs", NULL}) && c->hint == age_cols)
+        ;
+    else
+        return;
+    tk->t[k].used = 1;
+}
+
 /* "over 100", "at least 5", "less than 20", "between 10 and 20". */
 static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
@@ -176,25 +224,33 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
         op = words_at(tk, i - 1, "no") ? OP_LE : OP_GT, j = i + 2;
     else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"less", "fewer", "lower", "smaller", NULL}))
         op = words_at(tk, i - 1, "no") ? OP_GE : OP_LT, j = i + 2;
+    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"older", "taller",
+                 "heavier", NULL}))
+        op = OP_GT, j = i + 2;
+    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"younger", "lighter", NULL}))
+        op = OP_LT, j = i + 2;
     else if (!strcmp(w, "at") && (words_at(tk, i + 1, "least") || words_at(tk, i + 1, "most")))
         op = words_at(tk, i + 1, "least") ? OP_GE : OP_LE, j = i + 2;
     else if (!strcmp(w, "up") && words_at(tk, i + 1, "to"))
         op = OP_LE, j = i + 2;
     else if (!strcmp(w, "exactly") && j < tk->n && tk->t[j].isnum && !tk->t[j].used) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL};  /* "exactly one" */
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL, NULL, 0};  /* "exactly one" */
         use(tk, i, 2);
         return 1;
     }
     else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL};
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL, NULL, 0};
+        cmp_hint_unit(tk, j + 2, c);
         use(tk, i, 4);
         return 1;
     }
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
-    *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL};
+    *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL, NULL, 0};
+    cmp_hint_adjective(w, c);
+    cmp_hint_unit(tk, j, c);
     use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
     return 1;
 }

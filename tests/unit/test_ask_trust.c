@@ -410,6 +410,29 @@ static void test_two_routes(void)
     ask_schema_free(s);
 }
 
+/* A comparison's own words name its column: "older than" (age), "over
+ * 1000 ft" (altitude), "5 million inhabitants" (population), "dollars"
+ * (the money column); "highest first" orders by the compared column. */
+static void test_cmp_hints(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("client", 5000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("age", "integer", 0, NULL, NULL), col("balance", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("town", 300, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("population", "integer", 0, NULL, NULL), col("altitude", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "clients older than 80", "\"age\" > 80");
+    answers_with(s, "how many clients are younger than 30 years", "\"age\" < 30");
+    answers_with(s, "towns with more than 2 million inhabitants", "\"population\" > 2000000");
+    answers_with(s, "towns higher than 1000 ft, highest first", ".\"altitude\" DESC NULLS LAST");
+    answers_with(s, "clients with a balance over 100 dollars", "\"balance\" > 100");
+    ask_schema_free(s);
+}
+
 /* A key of two columns joins on both; two keys to the same column (from,
  * to) are two roles, so the planner asks instead of picking one. */
 static void test_keys(void)
@@ -472,6 +495,7 @@ int main(int argc, char **argv)
     test_keys();
     test_semijoin();
     test_two_routes();
+    test_cmp_hints();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

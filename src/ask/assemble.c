@@ -529,6 +529,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_apply_exists(s, tk, p);
     filters_apply_flags(s, p);
     filters_order_by_cmp(p);
+    filters_split_counts(tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)

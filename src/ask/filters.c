@@ -402,3 +402,21 @@ void filters_order_by_cmp(ask_parse_t *p)
     if (found >= 0)
         q->m = (ask_measure_t){M_NONE, q->table, q->f[found].col.c, -1};
 }
+
+/* "how many are owners and how many disponents": a count asked for each of
+ * several values is a count per value — the values' column grouped, not
+ * one total over them. Several counts otherwise: not one answer. */
+void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p)
+{
+    int asks = 0, split = -1;
+    for (int i = 0; i + 1 < tk->n; i++)
+        asks += words_at(tk, i, "how") && words_at(tk, i + 1, "many");
+    if (asks < 2)
+        return;
+    for (int i = 0; i < p->q.nf; i++)
+        if (p->q.f[i].op == OP_IN && p->q.f[i].nvals > 1)
+            split = split == -1 ? i : -2;
+    if (split < 0 || p->q.ndims >= ASK_MAX_DIMS || p->q.kind != Q_AGG)
+        return assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+    p->q.dims[p->q.ndims++] = p->q.f[split].col;
+}

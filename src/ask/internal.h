@@ -331,6 +331,7 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
+void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);

@@ -116,12 +116,30 @@ static int head_is_free(const ask_schema_t *s, const char *w)
     return 1;
 }
 
+/* The entity a table's key names, when the table's own name does not say
+ * it: "orde" keyed by order_id is the orders, "transac" by trans_id. */
+static void index_key_name(ask_schema_t *s, int *cap, int t)
+{
+    const ask_table_t *tb = &s->tables[t];
+    const ask_col_t *pk = tb->pk >= 0 ? &tb->cols[tb->pk] : NULL;
+    if (!pk || pk->nw != 2 || strcmp(pk->w[1], "id") || !strcmp(pk->w[0], tb->w[tb->nw - 1]) ||
+        !head_is_free(s, pk->w[0]) || !head_may_stand_alone(pk->w[0]) || strlen(pk->w[0]) < 3)
+        return;
+    for (int u = 0; u < s->ntables; u++)  /* another table's name, or its key's: not ours */
+        if (u != t && ((s->tables[u].nw && !strcmp(s->tables[u].w[s->tables[u].nw - 1], pk->w[0])) ||
+                       (s->tables[u].pk >= 0 && s->tables[u].cols[s->tables[u].pk].nw == 2 &&
+                        !strcmp(s->tables[u].cols[s->tables[u].pk].w[0], pk->w[0]))))
+            return;
+    add_phrase(s, cap, dup_words(pk->w, 1), 1, PH_TABLE, t, -1, -1, 0);
+}
+
 static void build_index(ask_schema_t *s)
 {
     int cap = 0;
     for (int t = 0; t < s->ntables; t++) {
         ask_table_t *tb = &s->tables[t];
         add_phrase(s, &cap, dup_words(tb->w, tb->nw), tb->nw, PH_TABLE, t, -1, -1, 0);
+        index_key_name(s, &cap, t);
         if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]) &&  /* "PurchaseOrders": "orders" */
             head_may_stand_alone(tb->w[tb->nw - 1]))
             add_phrase(s, &cap, dup_words(tb->w + tb->nw - 1, 1), 1, PH_TABLE, t, -1, -1, 0);

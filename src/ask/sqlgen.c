@@ -293,8 +293,7 @@ static int put_filters(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
         }
     if (q->rel >= 0 && q->rel_cond == cond) {
         buf_puts(b, n++ ? " AND " : first);
-        if (put_exists(s, b, j, q) < 0)
-            buf_puts(b, "false");  /* sqlgen_write checked the walk: not reached */
+        put_exists(s, b, j, q);  /* sqlgen_write checked the walk and its keys */
     }
     return n;
 }
@@ -480,11 +479,17 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         snprintf(err, errlen, "the plan has a period but no date column");
         return NULL;
     }
-    int ep[6];
-    if (q->rel >= 0 && sqlgen_exists_path(s, q->rel, base, ep, 6) < 1) {
+    int ep[6], elen = q->rel >= 0 ? sqlgen_exists_path(s, q->rel, base, ep, 6) : 0;
+    if (q->rel >= 0 && elen < 1) {
         snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[base].name);
         return NULL;
     }
+    for (int k = 0; k < elen; k++)  /* prereq → course by course_id or by prereq_id */
+        if (sqljoin_has_rival(s, &s->edges[ep[k] - 1])) {
+            snprintf(err, errlen, "%s is linked to %s by more than one key", s->tables[q->rel].name,
+                     s->tables[base].name);
+            return NULL;
+        }
     if (sqljoin_collect(s, q, &j, base) < 0) {
         snprintf(err, errlen, "%s", j.why[0] ? j.why : "no join path links the tables of this question");
         buf_free(&j.from);

@@ -75,12 +75,34 @@ static void take(ask_tok_t *t, const char *word, buf_t *notes)
     t->stem = words_stem(word);
 }
 
+/* A table named by the start of a word ("orde" for "orders"): the one
+ * table of at least four letters whose whole name begins the word. */
+static const char *table_prefix(const ask_schema_t *s, const char *w)
+{
+    const char *found = NULL;
+    for (int t = 0; t < s->ntables; t++) {
+        const ask_table_t *tb = &s->tables[t];
+        size_t n = tb->nw == 1 ? strlen(tb->w[0]) : 0;
+        if (n >= 4 && n < strlen(w) && !strncmp(tb->w[0], w, n)) {
+            if (found && strcmp(found, tb->w[0]))
+                return NULL;
+            found = tb->w[0];
+        }
+    }
+    return found;
+}
+
 int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
 {
     int fixed = 0;
     for (int i = 0; i < tk->n; i++) {
         if (!is_candidate(tk, i))
             continue;
+        const char *prefix = table_prefix(s, tk->t[i].low);
+        if (prefix) {
+            take(&tk->t[i], prefix, notes), fixed++;
+            continue;
+        }
         const char *w = tk->t[i].stem;
         int max = strlen(w) >= 10 ? 2 : 1;  /* "advises" is two from "advisor": no typo */
         nearest_t n = {0};

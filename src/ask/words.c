@@ -27,6 +27,9 @@ static const char *const synonyms[][2] = {
     {"amt", "amount"}, {"dt", "date"}, {"addr", "address"}, {"dept", "department"},
     {"emp", "employee"}, {"mgr", "manager"}, {"acct", "account"}, {"txn", "transaction"},
     {"yr", "year"}, {"qtr", "quarter"}, {"cred", "credit"}, {"tot", "total"},
+    {"transac", "transaction"}, {"trx", "transaction"}, {"lang", "language"},
+    {"pop", "population"}, {"loc", "location"}, {"desc", "description"},
+    {"elevation", "altitude"},
 };
 
 /* Irregular plurals and words the suffix rules get wrong. */

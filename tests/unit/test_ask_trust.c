@@ -433,6 +433,37 @@ static void test_cmp_hints(void)
     ask_schema_free(s);
 }
 
+/* Short table names: "orde" keyed by order_id answers to "orders", a
+ * word that begins with a table's whole name ("dispositions" for disp) is
+ * read as it and said; a link table with two keys to the same table is
+ * never guessed through; two "how many" over values count per value. */
+static void test_short_names(void)
+{
+    static const char *const types[] = {"OWNER", "DISPONENT", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("orde", 6000, json_pack("[o, o]",
+        col("order_id", "integer", 1, NULL, NULL), col("amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("disp", 5000, json_pack("[o, o]",
+        col("disp_id", "integer", 1, NULL, NULL), col("type", "text", 0, NULL, types))));
+    json_array_append_new(t, table("course", 200, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("prereq", 100, json_pack("[o, o]",
+        col("course_id", "integer", 0, "course", NULL), col("prereq_id", "integer", 0, "course", NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "average order amount", "avg(\"o\".\"amount\") AS \"avg_amount\" FROM \"public\".\"orde\"");
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, "how many dispositions are there", NULL, &r, err, sizeof err), 0);
+    CHECK(r.sql && strstr(r.sql, "FROM \"public\".\"disp\""));
+    CHECK(r.understood && strstr(r.understood, "read \"dispositions\" as \"disp\""));
+    ask_plan_result_free(&r);
+    answers_with(s, "How many dispositions are owners and how many disponents?", "GROUP BY 1");
+    asks_about(s, "how many courses have no prereq", "more than one key");  /* never WHERE false */
+    ask_schema_free(s);
+}
+
 /* A key of two columns joins on both; two keys to the same column (from,
  * to) are two roles, so the planner asks instead of picking one. */
 static void test_keys(void)
@@ -496,6 +527,7 @@ int main(int argc, char **argv)
     test_semijoin();
     test_two_routes();
     test_cmp_hints();
+    test_short_names();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

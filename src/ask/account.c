@@ -48,7 +48,7 @@ static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
         if (q->dims[i].t != base)
             other = other < 0 || other == q->dims[i].t ? q->dims[i].t : -2;
     int path[4];
-    int len = base >= 0 && other >= 0 ? sqlgen_path(s, base, other, path, 4) : -1;
+    int len = base >= 0 && other >= 0 ? paths_find(s, base, other, path, 4) : -1;
     if (len < 1 || len > 2)
         return 0;
     int edges = 0;  /* one edge, or one link table: no second way between them */
@@ -105,7 +105,7 @@ static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
     for (int i = 0; i < n; i++) {
         if (need[i] == t)
             return 1;
-        int len = base >= 0 && need[i] >= 0 ? sqlgen_path(s, base, need[i], path, 8) : -1;
+        int len = base >= 0 && need[i] >= 0 ? paths_find(s, base, need[i], path, 8) : -1;
         for (int k = 0; k < len; k++) {
             const ask_edge_t *e = &s->edges[path[k] > 0 ? path[k] - 1 : -path[k] - 1];
             if (e->from_t == t || e->to_t == t)
@@ -114,12 +114,12 @@ static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
     }
     /* a named table the joins pass through ("revenue from customers in
      * Germany"): the base reaches it many-to-one and it reaches a need */
-    int hop[8], len = base >= 0 ? sqlgen_path(s, base, t, hop, 8) : -1;
+    int hop[8], len = base >= 0 ? paths_find(s, base, t, hop, 8) : -1;
     for (int k = 0; k < len; k++)
         if (hop[k] < 0)
             return 0;
     for (int i = 1; len >= 0 && i < n; i++)
-        if (need[i] >= 0 && sqlgen_path(s, t, need[i], path, 8) >= 0)
+        if (need[i] >= 0 && paths_find(s, t, need[i], path, 8) >= 0)
             return 1;
     return 0;
 }

@@ -43,7 +43,7 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
     for (int k = 0; k < m->nalt && k < 4; k++)
         all[k + 1] = m->alt[k];
     for (int k = 0; k <= m->nalt && k < 5; k++)
-        if (all[k].t == base || sqlgen_path(s, base, all[k].t, path, 8) >= 0)
+        if (all[k].t == base || paths_find(s, base, all[k].t, path, 8) >= 0)
             kept[n++] = all[k];
     if (n == 0 || n == m->nalt + 1)
         return;
@@ -195,7 +195,7 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
         return having_set(s, p, c, ent, cnt);
     if (ent && ent->kind == PH_COLUMN)
         return 0;
-    int path[6], len = ent && cnt && ent->t != cnt->t ? sqlgen_path(s, cnt->t, ent->t, path, 6) : -1;
+    int path[6], len = ent && cnt && ent->t != cnt->t ? paths_find(s, cnt->t, ent->t, path, 6) : -1;
     if (len < 1 || p->measure_set || p->q.ndims > (ent && ent->role == R_DIM ? ASK_MAX_DIMS : 0))
         return 0;
     /* each counted row belongs to one entity (every hop many-to-one), or the
@@ -376,7 +376,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                     "for", "to", "from", "on", "at", "yet", NULL}))
                 break;
         }
-        if (rel < 0 || rel == base || p->q.rel >= 0 || sqlgen_exists_path(s, rel, base, path, 6) < 1)
+        if (rel < 0 || rel == base || p->q.rel >= 0 || paths_exists(s, rel, base, path, 6) < 1)
             continue;
         p->q.rel = rel;
         p->q.rel_not = is_neg;

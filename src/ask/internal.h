@@ -368,14 +368,17 @@ void sqlgen_ident(buf_t *b, const char *id);
 void sqlgen_literal(buf_t *b, const char *v);
 /* The SELECT for q; NULL with err when the plan cannot be written. */
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
+
+/* ---------------------------------------------------------------- paths */
+
 /* Tables reached from base on the shortest FK path to target: fills path with
  * edge indexes (positive = many->one from the base side), returns length or -1. */
+int paths_find(const ask_schema_t *s, int base, int target, int *path, int max);
 /* How many cheapest routes lead from base to target (1 or 2 = several). */
-int sqlgen_routes(const ask_schema_t *s, int base, int target);
-int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max);
+int paths_count(const ask_schema_t *s, int base, int target);
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
  * or from the link table between them, to base; length, or -1. */
-int sqlgen_exists_path(const ask_schema_t *s, int rel, int base, int *path, int max);
+int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max);
 
 /* -------------------------------------------------------------- sqljoin */
 
@@ -389,7 +392,18 @@ typedef struct joins {
     int by_name;    /* alias = table name (metric expressions refer to it) */
     buf_t from;
     char why[200];  /* why a join was refused, in words, or "" */
+    int left;       /* LEFT JOIN from the base: count what is there */
 } joins_t;
+
+/* The aggregate SELECT over j (semi: " WHERE <key> IN (…)" for the filters,
+ * or NULL); the WHERE of q's filters, existence and period. */
+void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi);
+void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);
+/* sqlshape.c: the filters as a semi-join on the base's key, or the counts
+ * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
+ * when q is not of that shape. */
+int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b);
+int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 
 /* Start j at base and join every table q needs; 0, or -1 when no allowed
  * path reaches one of them. j->from holds " FROM … JOIN …" (free it). */

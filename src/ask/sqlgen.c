@@ -38,103 +38,6 @@ void sqlgen_literal(buf_t *b, const char *v)
     buf_putc(b, '\'');
 }
 
-/* Dijkstra over the FK graph with hop cost 10 (+1 against the FK direction,
- * so equal-length paths prefer many-to-one joins, which never fan out).
- * path[k] = edge index + 1 walked forward (many->one), -(edge + 1) backward. */
-int sqlgen_path(const ask_schema_t *s, int base, int target, int *path, int max)
-{
-    int n = s->ntables, found = -1;
-    int *dist = xmalloc((size_t)n * sizeof *dist), *via = xmalloc((size_t)n * sizeof *via);
-    char *done = xcalloc((size_t)n, 1);
-    for (int i = 0; i < n; i++)
-        dist[i] = -1, via[i] = 0;
-    dist[base] = 0;
-    for (;;) {
-        int u = -1;
-        for (int i = 0; i < n; i++)
-            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
-                u = i;
-        if (u < 0 || u == target)
-            break;
-        done[u] = 1;
-        for (int e = 0; e < s->nedges; e++) {
-            const ask_edge_t *ed = &s->edges[e];
-            int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
-            int cost = ed->from_t == u ? 10 : 11;
-            if (v < 0 || done[v] || (dist[v] >= 0 && dist[v] <= dist[u] + cost))
-                continue;
-            dist[v] = dist[u] + cost;
-            via[v] = ed->from_t == u ? e + 1 : -(e + 1);
-        }
-    }
-    if (dist[target] >= 0) {
-        int len = 0;
-        for (int v = target; v != base && len < max; len++) {
-            int e = via[v] > 0 ? via[v] - 1 : -via[v] - 1;
-            path[len] = via[v];
-            v = via[v] > 0 ? s->edges[e].from_t : s->edges[e].to_t;
-        }
-        for (int i = 0; i < len / 2; i++) {  /* base first */
-            int x = path[i];
-            path[i] = path[len - 1 - i];
-            path[len - 1 - i] = x;
-        }
-        found = len;
-    }
-    free(dist);
-    free(via);
-    free(done);
-    return found;
-}
-
-/* 1 when edge e repeats an earlier edge between the same two tables (a
- * composite key's other columns, or a rival key): one route, not two. */
-static int edge_repeats(const ask_schema_t *s, int e)
-{
-    for (int k = 0; k < e; k++)
-        if (s->edges[k].from_t == s->edges[e].from_t && s->edges[k].to_t == s->edges[e].to_t)
-            return 1;
-    return 0;
-}
-
-/* How many cheapest routes lead from base to target (costs as in
- * sqlgen_path), counted up to 2: payment reaches store through staff and
- * through customer, and which one a question means is not ours to pick. */
-int sqlgen_routes(const ask_schema_t *s, int base, int target)
-{
-    int n = s->ntables;
-    int *dist = xmalloc((size_t)n * sizeof *dist), *ways = xcalloc((size_t)n, sizeof *ways);
-    char *done = xcalloc((size_t)n, 1);
-    for (int i = 0; i < n; i++)
-        dist[i] = -1;
-    dist[base] = 0, ways[base] = 1;
-    for (;;) {
-        int u = -1;
-        for (int i = 0; i < n; i++)
-            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
-                u = i;
-        if (u < 0 || u == target)
-            break;
-        done[u] = 1;
-        for (int e = 0; e < s->nedges; e++) {
-            const ask_edge_t *ed = &s->edges[e];
-            int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
-            int cost = ed->from_t == u ? 10 : 11;
-            if (v < 0 || done[v] || edge_repeats(s, e))
-                continue;
-            if (dist[v] < 0 || dist[u] + cost < dist[v])
-                dist[v] = dist[u] + cost, ways[v] = ways[u];
-            else if (dist[u] + cost == dist[v])
-                ways[v] = ways[v] + ways[u] > 2 ? 2 : ways[v] + ways[u];
-        }
-    }
-    int r = dist[target] >= 0 ? ways[target] : 0;
-    free(dist);
-    free(ways);
-    free(done);
-    return r;
-}
-
 static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
                         const ask_measure_t *m)
 {
@@ -142,7 +45,14 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
     int q, p;
     switch (m->kind) {
     case M_COUNT:
-        if (j->fanout && s->tables[m->t].pk >= 0) {
+        if (j->left) {  /* LEFT JOINed: count the rows that are there, 0 for none */
+            int k = s->tables[m->t].pk;
+            for (int c = 0; k < 0 && c < s->tables[m->t].ncols; c++)
+                k = s->tables[m->t].cols[c].pk ? c : -1;
+            buf_puts(b, s->tables[m->t].pk >= 0 ? "count(DISTINCT " : "count(");
+            sqljoin_put_col(s, b, j, m->t, k);
+            buf_putc(b, ')');
+        } else if (j->fanout && s->tables[m->t].pk >= 0) {
             buf_puts(b, "count(DISTINCT ");
             sqljoin_put_col(s, b, j, m->t, s->tables[m->t].pk);
             buf_putc(b, ')');
@@ -222,22 +132,6 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
     }
 }
 
-/* "films that were never rented": [NOT] EXISTS (SELECT 1 FROM rental JOIN
- * inventory … WHERE inventory.film_id = f.film_id), walking the related
- * table's keys many-to-one up to the base; through a link table
- * (film_actor) the link's own rows say it. 0, or -1 when no such walk. */
-int sqlgen_exists_path(const ask_schema_t *s, int rel, int base, int *path, int max)
-{
-    int len = sqlgen_path(s, rel, base, path, max);
-    if (len == 2 && path[0] < 0 && path[1] > 0) {  /* rel ← link → base: the link alone */
-        path[0] = path[1];
-        return 1;
-    }
-    for (int k = 0; k < len; k++)
-        if (path[k] < 0)
-            return -1;
-    return len;
-}
 
 static void put_sub_table(const ask_schema_t *s, buf_t *b, int t, int k)
 {
@@ -256,7 +150,7 @@ static void put_sub_col(const ask_schema_t *s, buf_t *b, int k, int t, int c)
 /* FROM rel AS sub0, … AS subN WHERE sub0 → sub1 … AND subN.key = base.key */
 static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
-    int path[6], len = sqlgen_exists_path(s, q->rel, j->t[0], path, 6);
+    int path[6], len = paths_exists(s, q->rel, j->t[0], path, 6);
     if (len < 1)
         return -1;
     for (int k = 0; k < len; k++)
@@ -298,7 +192,7 @@ static int put_filters(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
     return n;
 }
 
-static void put_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     int n = put_filters(s, b, j, q, 0, " WHERE ");
     if (q->date.kind != D_NONE && q->time.t >= 0) {
@@ -346,9 +240,7 @@ static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     }
 }
 
-/* semi: " WHERE <base key> IN (…)" standing for the filters, or NULL. */
-static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b,
-                      const char *semi)
+void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi)
 {
     int ncols = 0;
     buf_puts(b, "SELECT ");
@@ -370,7 +262,7 @@ static void write_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
     sqlgen_ident(b, q->share ? "percent" : label);
     free(label);
     buf_puts(b, buf_str(&j->from));
-    put_where(s, b, j, q);
+    sqlgen_where(s, b, j, q);
     buf_puts(b, semi ? semi : "");
     if (!ncols)
         return;
@@ -415,11 +307,11 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
         buf_puts(b, " IN (SELECT ");
         sqljoin_put_col(s, b, j, q->table, t->pk);
         buf_puts(b, buf_str(&j->from));
-        put_where(s, b, j, q);
+        sqlgen_where(s, b, j, q);
         buf_putc(b, ')');
     } else {
         buf_puts(b, buf_str(&j->from));
-        put_where(s, b, j, q);
+        sqlgen_where(s, b, j, q);
     }
     if (q->m.c >= 0) {  /* "the 5 most expensive products" */
         buf_puts(b, " ORDER BY ");
@@ -430,40 +322,6 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
         sqljoin_put_col(s, b, j, q->table, s->tables[q->table].pk);
     }
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_LIST_LIMIT);
-}
-
-/* "average rental rate of Sports films": the category filter joins film to
- * film_category one-to-many, which would repeat films in an average. When
- * only the filters fan out, they become a semi-join on the base's key —
- * each film once — and the rest is joined as usual. -1 when something
- * else fans out too, or the base has no one-column key. */
-static int write_agg_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
-{
-    int base = j->t[0];
-    if (s->tables[base].pk < 0 || q->share)
-        return -1;
-    ask_q_t outer = *q;  /* shallow: the filters are not copied, nor freed */
-    outer.nf = 0;
-    outer.rel = -1;
-    outer.date.kind = D_NONE;
-    outer.nvia = 0;
-    joins_t j2 = {.by_name = j->by_name};
-    int rc = -1;
-    if (sqljoin_collect(s, &outer, &j2, base) == 0 && !j2.fanout) {
-        buf_t semi = {0};
-        buf_puts(&semi, " WHERE ");
-        sqljoin_put_col(s, &semi, &j2, base, s->tables[base].pk);
-        buf_puts(&semi, " IN (SELECT ");
-        sqljoin_put_col(s, &semi, j, base, s->tables[base].pk);
-        buf_puts(&semi, buf_str(&j->from));
-        put_where(s, &semi, j, q);
-        buf_putc(&semi, ')');
-        write_agg(s, &outer, &j2, b, buf_str(&semi));
-        buf_free(&semi);
-        rc = 0;
-    }
-    buf_free(&j2.from);
-    return rc;
 }
 
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
@@ -479,7 +337,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         snprintf(err, errlen, "the plan has a period but no date column");
         return NULL;
     }
-    int ep[6], elen = q->rel >= 0 ? sqlgen_exists_path(s, q->rel, base, ep, 6) : 0;
+    int ep[6], elen = q->rel >= 0 ? paths_exists(s, q->rel, base, ep, 6) : 0;
     if (q->rel >= 0 && elen < 1) {
         snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[base].name);
         return NULL;
@@ -490,6 +348,8 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
                      s->tables[base].name);
             return NULL;
         }
+    if (sqlshape_zeros(s, q, &b) == 0)  /* "how many … does each …": zeros kept */
+        return buf_detach(&b);
     if (sqljoin_collect(s, q, &j, base) < 0) {
         snprintf(err, errlen, "%s", j.why[0] ? j.why : "no join path links the tables of this question");
         buf_free(&j.from);
@@ -506,7 +366,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         buf_free(&j.from);
         return NULL;
     }
-    if (j.fanout && repeats && q->kind == Q_AGG && write_agg_semijoin(s, q, &j, &b) == 0) {
+    if (j.fanout && repeats && q->kind == Q_AGG && sqlshape_semijoin(s, q, &j, &b) == 0) {
         buf_free(&j.from);
         return buf_detach(&b);
     }
@@ -519,7 +379,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     if (q->kind == Q_LIST)
         write_list(s, q, &j, &b);
     else
-        write_agg(s, q, &j, &b, NULL);
+        sqlgen_agg(s, q, &j, &b, NULL);
     buf_free(&j.from);
     return buf_detach(&b);
 }

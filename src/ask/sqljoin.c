@@ -105,7 +105,7 @@ static void routes_why(const ask_schema_t *s, joins_t *j, int t, int len)
         int v = ed->from_t == base ? ed->to_t : ed->to_t == base ? ed->from_t : -1, dup = 0;
         for (int k = 0; k < n; k++)
             dup |= seen[k] == v;
-        if (v < 0 || v == t || dup || sqlgen_path(s, v, t, path, ASK_MAX_JOINED) != len - 1)
+        if (v < 0 || v == t || dup || paths_find(s, v, t, path, ASK_MAX_JOINED) != len - 1)
             continue;
         buf_printf(&b, "%s through %s", n ? " or" : "", s->tables[v].name);
         seen[n++] = v;
@@ -121,11 +121,11 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
     int path[ASK_MAX_JOINED], alt[ASK_MAX_JOINED], hop[ASK_MAX_JOINED];
     if (sqljoin_index(j, t) >= 0)
         return 0;
-    int len = sqlgen_path(s, j->t[0], t, path, ASK_MAX_JOINED), named = 0;
+    int len = paths_find(s, j->t[0], t, path, ASK_MAX_JOINED), named = 0;
     for (int v = 0; q && v < q->nvia; v++) {
         int via = q->via[v];
-        int n = via == t ? -1 : sqlgen_path(s, via, t, alt, ASK_MAX_JOINED);
-        int m = sqljoin_index(j, via) >= 0 ? 0 : sqlgen_path(s, j->t[0], via, hop, ASK_MAX_JOINED);
+        int n = via == t ? -1 : paths_find(s, via, t, alt, ASK_MAX_JOINED);
+        int m = sqljoin_index(j, via) >= 0 ? 0 : paths_find(s, j->t[0], via, hop, ASK_MAX_JOINED);
         /* only through a named table the base reaches without fanning out */
         if (n < 0 || m < 0 || !forward_only(hop, m) || (len >= 0 && n > len) ||
             (m > 0 && sqljoin_to(s, j, via, NULL) < 0))
@@ -137,7 +137,7 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
     }
     if (len < 0)
         return -1;
-    if (!named && sqlgen_routes(s, j->t[0], t) > 1) {  /* two ways there, and the question names neither */
+    if (!named && paths_count(s, j->t[0], t) > 1) {  /* two ways there, and the question names neither */
         routes_why(s, j, t, len);
         return -1;
     }
@@ -158,7 +158,7 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
         j->fanout |= !fwd;
         alias_for(s, j, to);
         int ia = sqljoin_index(j, from), ib = j->n - 1;
-        buf_puts(&j->from, " JOIN ");
+        buf_puts(&j->from, j->left ? " LEFT JOIN " : " JOIN ");
         sqljoin_put_table(s, &j->from, j, ib);
         buf_puts(&j->from, " ON ");
         int fi = fwd ? ia : ib, ti = fwd ? ib : ia;
@@ -203,7 +203,7 @@ static int join_metric_tables(const ask_schema_t *s, joins_t *j, const ask_q_t *
     for (int t = 0; t < s->ntables; t++) {
         if (t == q->m.t || sqljoin_index(j, t) >= 0 || !metric_names(expr, s->tables[t].name))
             continue;
-        int n = sqlgen_path(s, q->m.t, t, path, ASK_MAX_JOINED);
+        int n = paths_find(s, q->m.t, t, path, ASK_MAX_JOINED);
         if (n < 0 || !forward_only(path, n) || sqljoin_to(s, j, t, NULL) < 0)
             return -1;
     }
@@ -222,6 +222,8 @@ int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int bas
         rc |= sqljoin_to(s, j, q->f[i].col.t, q);
     if ((q->grain || q->date.kind) && q->time.t >= 0)
         rc |= sqljoin_to(s, j, q->time.t, q);
+    if (q->m.t >= 0 && q->m.t != base && q->m.kind != M_METRIC)  /* counted from the entity */
+        rc |= sqljoin_to(s, j, q->m.t, q);
     if (q->m.kind == M_METRIC && q->m.t >= 0)
         rc |= sqljoin_to(s, j, q->m.t, q) | join_metric_tables(s, j, q);
     return rc;

@@ -464,6 +464,29 @@ static void test_short_names(void)
     ask_schema_free(s);
 }
 
+/* "how many X does each Y have": Y's with none are counted as 0 when X's
+ * rows belong to Y (one key) or meet it in a link table; a far lookup is
+ * joined as usual. */
+static void test_zeros(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("country", 100, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("city", 4000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("country_id", "integer", 0, "country", NULL))));
+    json_array_append_new(t, table("shop", 9000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("city_id", "integer", 0, "city", NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many cities does each country have",
+                 "FROM \"public\".\"country\" AS \"c\" LEFT JOIN \"public\".\"city\"");
+    answers_with(s, "how many cities does each country have", "count(DISTINCT \"c2\".\"id\")");
+    answers_with(s, "number of shops per country", " JOIN \"public\".\"country\"");  /* inner: far */
+    ask_schema_free(s);
+}
+
 /* A key of two columns joins on both; two keys to the same column (from,
  * to) are two roles, so the planner asks instead of picking one. */
 static void test_keys(void)
@@ -528,6 +551,7 @@ int main(int argc, char **argv)
     test_two_routes();
     test_cmp_hints();
     test_short_names();
+    test_zeros();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

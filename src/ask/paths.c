@@ -1,0 +1,121 @@
+/* paths.c — ways through the foreign-key graph: the cheapest join path
+ * between two tables, how many cheapest routes there are (two are a
+ * question, not a choice), and the walk an EXISTS takes. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdlib.h>
+
+/* Dijkstra over the FK graph with hop cost 10 (+1 against the FK direction,
+ * so equal-length paths prefer many-to-one joins, which never fan out).
+ * path[k] = edge index + 1 walked forward (many->one), -(edge + 1) backward. */
+int paths_find(const ask_schema_t *s, int base, int target, int *path, int max)
+{
+    int n = s->ntables, found = -1;
+    int *dist = xmalloc((size_t)n * sizeof *dist), *via = xmalloc((size_t)n * sizeof *via);
+    char *done = xcalloc((size_t)n, 1);
+    for (int i = 0; i < n; i++)
+        dist[i] = -1, via[i] = 0;
+    dist[base] = 0;
+    for (;;) {
+        int u = -1;
+        for (int i = 0; i < n; i++)
+            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
+                u = i;
+        if (u < 0 || u == target)
+            break;
+        done[u] = 1;
+        for (int e = 0; e < s->nedges; e++) {
+            const ask_edge_t *ed = &s->edges[e];
+            int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
+            int cost = ed->from_t == u ? 10 : 11;
+            if (v < 0 || done[v] || (dist[v] >= 0 && dist[v] <= dist[u] + cost))
+                continue;
+            dist[v] = dist[u] + cost;
+            via[v] = ed->from_t == u ? e + 1 : -(e + 1);
+        }
+    }
+    if (dist[target] >= 0) {
+        int len = 0;
+        for (int v = target; v != base && len < max; len++) {
+            int e = via[v] > 0 ? via[v] - 1 : -via[v] - 1;
+            path[len] = via[v];
+            v = via[v] > 0 ? s->edges[e].from_t : s->edges[e].to_t;
+        }
+        for (int i = 0; i < len / 2; i++) {  /* base first */
+            int x = path[i];
+            path[i] = path[len - 1 - i];
+            path[len - 1 - i] = x;
+        }
+        found = len;
+    }
+    free(dist);
+    free(via);
+    free(done);
+    return found;
+}
+
+/* 1 when edge e repeats an earlier edge between the same two tables (a
+ * composite key's other columns, or a rival key): one route, not two. */
+static int edge_repeats(const ask_schema_t *s, int e)
+{
+    for (int k = 0; k < e; k++)
+        if (s->edges[k].from_t == s->edges[e].from_t && s->edges[k].to_t == s->edges[e].to_t)
+            return 1;
+    return 0;
+}
+
+/* How many cheapest routes lead from base to target (costs as in
+ * paths_find), counted up to 2: payment reaches store through staff and
+ * through customer, and which one a question means is not ours to pick. */
+int paths_count(const ask_schema_t *s, int base, int target)
+{
+    int n = s->ntables;
+    int *dist = xmalloc((size_t)n * sizeof *dist), *ways = xcalloc((size_t)n, sizeof *ways);
+    char *done = xcalloc((size_t)n, 1);
+    for (int i = 0; i < n; i++)
+        dist[i] = -1;
+    dist[base] = 0, ways[base] = 1;
+    for (;;) {
+        int u = -1;
+        for (int i = 0; i < n; i++)
+            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
+                u = i;
+        if (u < 0 || u == target)
+            break;
+        done[u] = 1;
+        for (int e = 0; e < s->nedges; e++) {
+            const ask_edge_t *ed = &s->edges[e];
+            int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
+            int cost = ed->from_t == u ? 10 : 11;
+            if (v < 0 || done[v] || edge_repeats(s, e))
+                continue;
+            if (dist[v] < 0 || dist[u] + cost < dist[v])
+                dist[v] = dist[u] + cost, ways[v] = ways[u];
+            else if (dist[u] + cost == dist[v])
+                ways[v] = ways[v] + ways[u] > 2 ? 2 : ways[v] + ways[u];
+        }
+    }
+    int r = dist[target] >= 0 ? ways[target] : 0;
+    free(dist);
+    free(ways);
+    free(done);
+    return r;
+}
+
+/* "films that were never rented": [NOT] EXISTS (SELECT 1 FROM rental JOIN
+ * inventory … WHERE inventory.film_id = f.film_id), walking the related
+ * table's keys many-to-one up to the base; through a link table
+ * (film_actor) the link's own rows say it. 0, or -1 when no such walk. */
+int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max)
+{
+    int len = paths_find(s, rel, base, path, max);
+    if (len == 2 && path[0] < 0 && path[1] > 0) {  /* rel ← link → base: the link alone */
+        path[0] = path[1];
+        return 1;
+    }
+    for (int k = 0; k < len; k++)
+        if (path[k] < 0)
+            return -1;
+    return len;
+}

@@ -1,0 +1,89 @@
+/* sqlshape.c — other shapes of an aggregate's SQL, for when the plain
+ * join would count wrong: filters reached one-to-many become a semi-join
+ * on the base's key (each film once in an average), and "how many X does
+ * each Y have" starts from Y and LEFT JOINs X, so a Y with none counts 0. */
+#include "ask/internal.h"
+
+/* "average rental rate of Sports films": the category filter joins film to
+ * film_category one-to-many, which would repeat films in an average. When
+ * only the filters fan out, they become a semi-join on the base's key —
+ * each film once — and the rest is joined as usual. -1 when something
+ * else fans out too, or the base has no one-column key. */
+int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
+{
+    int base = j->t[0];
+    if (s->tables[base].pk < 0 || q->share)
+        return -1;
+    ask_q_t outer = *q;  /* shallow: the filters are not copied, nor freed */
+    outer.nf = 0;
+    outer.rel = -1;
+    outer.date.kind = D_NONE;
+    outer.nvia = 0;
+    joins_t j2 = {.by_name = j->by_name};
+    int rc = -1;
+    if (sqljoin_collect(s, &outer, &j2, base) == 0 && !j2.fanout) {
+        buf_t semi = {0};
+        buf_puts(&semi, " WHERE ");
+        sqljoin_put_col(s, &semi, &j2, base, s->tables[base].pk);
+        buf_puts(&semi, " IN (SELECT ");
+        sqljoin_put_col(s, &semi, j, base, s->tables[base].pk);
+        buf_puts(&semi, buf_str(&j->from));
+        sqlgen_where(s, &semi, j, q);
+        buf_putc(&semi, ')');
+        sqlgen_agg(s, &outer, &j2, b, buf_str(&semi));
+        buf_free(&semi);
+        rc = 0;
+    }
+    buf_free(&j2.from);
+    return rc;
+}
+
+
+/* The one count column of the LEFT JOINed table: its key, or a column of a
+ * key of several (a section's course_id); -1 when it has no key. */
+static int count_col(const ask_table_t *t)
+{
+    for (int c = 0; t->pk < 0 && c < t->ncols; c++)
+        if (t->cols[c].pk)
+            return c;
+    return t->pk;
+}
+
+/* 1 when q counts rows of one table for each row of another that they
+ * belong to ("how many sections has each instructor taught", "number of
+ * films per actor") and nothing but the entity itself is filtered: then an
+ * entity with none is a 0, not a missing row. */
+static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
+{
+    int e = q->ndims ? q->dims[0].t : -1;  /* a name, and its second part ("last_name") */
+    if (q->ndims == 2 && (q->dims[1].t != e || q->dims[1].c != s->tables[e].label2))
+        return 0;
+    if (e < 0 || q->kind != Q_AGG || q->m.kind != M_COUNT || e == q->m.t || q->grain ||
+        q->share || q->rel >= 0 || q->date.kind || q->nvia || s->tables[e].pk < 0 ||
+        (q->dims[0].c != s->tables[e].label && q->dims[0].c != s->tables[e].pk) ||
+        count_col(&s->tables[q->m.t]) < 0)
+        return 0;
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].col.t != e)
+            return 0;
+    /* the counted rows point at the entity (instructor ← teaches), or meet
+     * it in a link table (actor ← film_actor → film) — not a far lookup
+     * (country ← city ← address ← customer), nor the entity's own pointer
+     * (country.capital → city) */
+    int path[4], len = paths_find(s, e, q->m.t, path, 4);
+    return (len == 1 && path[0] < 0) || (len == 2 && path[0] < 0 && path[1] > 0);
+}
+
+int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
+{
+    if (!zeros_wanted(s, q))
+        return -1;
+    joins_t j = {.left = 1};
+    int e = q->dims[0].t, rc = -1;
+    if (sqljoin_collect(s, q, &j, e) == 0) {
+        sqlgen_agg(s, q, &j, b, NULL);
+        rc = 0;
+    }
+    buf_free(&j.from);
+    return rc;
+}

@@ -104,7 +104,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"bank"})
         self.assertEqual(len(qs), 30)
 
-    def test_all_is_dev_and_held_without_dev2_or_dev3(self):
+    def test_dev4_is_the_fourth_batch_only(self):
+        qs = run.load_questions("dev4", None)
+        self.assertEqual(len(qs), 175)
+        self.assertEqual({q["split"] for q in qs}, {"dev4"})
+        self.assertTrue(all("-4-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 175)
+
+    def test_dev4_by_db(self):
+        qs = run.load_questions("dev4", "flights")
+        self.assertEqual({q["db"] for q in qs}, {"flights"})
+        self.assertEqual(len(qs), 35)
+
+    def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
 

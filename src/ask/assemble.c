@@ -189,6 +189,17 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         ask_mention_t *m = next_mention(p, i + len, 5, 0);
         if (m && filters_flag_before_table(s, p, m))  /* "how many active airlines" */
             m = next_mention(p, m->pos + m->len, 1, 0);
+        /* "number of status A loans", "number of cards issued": a count of
+         * rows counts the table it names, not a column named on the way */
+        for (ask_mention_t *tm = m; agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && tm;
+             tm = next_mention(p, tm->pos + tm->len, 5 - (tm->pos - m->pos), 0))
+            if (tm->kind == PH_TABLE) {
+                m = tm;
+                break;
+            }
+        if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && m->len > 1 && !m->nalt &&
+            !strcmp(tk->t[m->pos].stem, s->tables[m->t].w[s->tables[m->t].nw - 1]))
+            m->kind = PH_TABLE, m->c = -1;  /* "number of cards issued": the cards */
         if (!m && agg == M_COUNT && i > 0)  /* "customer count" */
             for (int k = 0; k < p->nm && !m; k++)
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
@@ -283,6 +294,8 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         }
         tk->t[i].used = 1;
         assemble_make_dim(s, p, m);
+        /* "how many sections has each instructor taught": every instructor */
+        p->q.zeros |= words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL});
         int end = m->pos + m->len;  /* "by region and channel" */
         if ((words_at(tk, end, "and") || words_at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
             (m->kind == PH_TABLE || m->kind == PH_COLUMN)) {
@@ -536,6 +549,14 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->q.via[p->q.nvia++] = p->m[i].t;
     pick_time(s, p);
     share_split(p);
+    for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
+        const ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
+        if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&
+            s->tables[m->t].cols[m->c].fk_table >= 0)
+            p->q.show[p->q.nshow++] = (ask_colref_t){m->t, m->c};
+    }
+    if (p->q.kind == Q_LIST && p->q.table >= 0 && lexicon_is_link(&s->tables[p->q.table]))
+        assemble_set_ambiguous(p, AMB_LINK, NULL);  /* "the advisor of Manber": pairs of ids */
     if (p->order_conflict)
         assemble_set_ambiguous(p, AMB_ORDER, NULL);
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)

@@ -142,6 +142,9 @@ int lexicon_col_is_additive(const ask_col_t *c);
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
 int lexicon_pick_label(const ask_table_t *t);
+/* 1 when t only links other tables: every column a key (or a time stamp)
+ * and at least two of them pointing elsewhere (advisor: s_id, i_id). */
+int lexicon_is_link(const ask_table_t *t);
 int lexicon_pick_label2(const ask_table_t *t);
 int lexicon_pick_time(const ask_table_t *t);
 /* Find a (quantity, price) pair in table t; 0 if found. */
@@ -212,6 +215,10 @@ typedef struct ask_q {
     int rel, rel_not;          /* rows of the base that have (not) a row of table rel, -1 none */
     double hnum[2];
     int share;                 /* SHARE_*: a percentage of the measure */
+    int zeros;                 /* "… does each Y have": Y's with none count 0 */
+    ask_colref_t show[2];      /* a list's key columns named ("and their capitals"):
+                                  shown by the name of the row they point at */
+    int nshow;
     int rel_cond;              /* rel is the share's condition, not a WHERE */
 } ask_q_t;
 
@@ -277,7 +284,7 @@ void mention_take_alt(ask_mention_t *m, int k);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
-       AMB_UNSUPPORTED, AMB_ORDER };
+       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK };
 
 #define ASK_MAX_MENTIONS 24
 

@@ -189,3 +189,15 @@ int lexicon_pick_time(const ask_table_t *t)
     }
     return best;
 }
+
+int lexicon_is_link(const ask_table_t *t)
+{
+    int fks = 0;
+    for (int c = 0; c < t->ncols; c++) {
+        if (t->cols[c].fk_table >= 0)
+            fks++;
+        else if (!t->cols[c].pk && !lexicon_col_is_time(&t->cols[c]))  /* a last_update stamp is no name */
+            return 0;
+    }
+    return fks >= 2;
+}

@@ -255,14 +255,30 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     return 1;
 }
 
-static int scan_grain_at(ask_toks_t *tk, int i, ask_parse_t *p)
+/* 1 when the words at i name a numeric column ("monthly payment" of a
+ * loan: an amount per month, not a grouping by month). */
+static int names_amount(const ask_schema_t *s, const ask_toks_t *tk, int i)
+{
+    const ask_phrase_t *m[16];
+    int n = i < tk->n ? lexicon_match(s, tk, i, m, 16) : 0;
+    for (int k = 0; k < n; k++)
+        if (m[k]->kind == PH_COLUMN && lexicon_col_is_numeric(&s->tables[m[k]->table].cols[m[k]->column]))
+            return 1;
+    return 0;
+}
+
+static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse_t *p)
 {
     static const char *const adj[] = {"", "daily", "weekly", "monthly", "quarterly", "yearly"};
     const char *w = tk->t[i].low;
     int g;
-    /* "average monthly payment": an adjective of the amount, not a grouping */
-    int of_amount = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"average", "avg",
+    /* "average monthly payment", "a monthly payment above 9000": an
+     * adjective of the amount, not a grouping */
+    int of_agg = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"average", "avg",
         "mean", "median", "total", "sum", "minimum", "maximum", "min", "max", NULL});
+    int of_amount = of_agg || (words_in(w, adj) && names_amount(s, tk, i + 1));
+    if (of_amount && !of_agg)  /* "a monthly payment above 9000": the amount's own word; */
+        tk->t[i].used = 1;     /* "average monthly amount" stays a question */
     for (g = G_DAY; g <= G_YEAR && !of_amount; g++)
         if (!strcmp(w, adj[g]))
             return p->q.grain = g, use(tk, i, 1), 1;
@@ -426,7 +442,7 @@ void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     }
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used)
-            scan_grain_at(tk, i, p);
+            scan_grain_at(s, tk, i, p);
     if (p->q.date.kind)
         scan_event_verbs(tk);
     scan_mentions(s, tk, p);

@@ -138,6 +138,14 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
                                                    q->hnum[0], q->hnum[1]));
     if (q->share)
         json_object_set_new(j, "share", json_string(shares[q->share]));
+    if (q->zeros)
+        json_object_set_new(j, "zeros", json_true());
+    if (q->nshow) {
+        json_t *show = json_array();
+        for (int i = 0; i < q->nshow; i++)
+            json_array_append_new(show, colref_json(s, q->show[i].t, q->show[i].c));
+        json_object_set_new(j, "show", show);
+    }
     if (q->rel >= 0 && q->rel_cond)
         json_object_set_new(json_object_get(j, "exists"), "share_condition", json_true());
     return j;
@@ -270,6 +278,14 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         q->hnum[0] = json_number_value(json_array_get(v, 0));
         q->hnum[1] = json_number_value(json_array_get(v, 1));
         bad |= q->having < OP_GT || q->having > OP_BETWEEN || q->kind != Q_AGG;
+    }
+    q->zeros = json_is_true(json_object_get(j, "zeros"));
+    json_array_foreach(json_object_get(j, "show"), i, x) {
+        if (q->nshow == 2 || colref_read(s, x, &q->show[q->nshow].t, &c, 1) < 0 ||
+            s->tables[q->show[q->nshow].t].cols[c].fk_table < 0)
+            bad = 1;
+        else
+            q->show[q->nshow++].c = c;
     }
     if ((x = json_object_get(j, "share"))) {
         q->share = find_name(shares, 3, json_string_value(x));

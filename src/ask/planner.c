@@ -250,9 +250,13 @@ static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
     out->sql = NULL;
 }
 
-static const char *why_text(const ask_parse_t *p, char *tmp, size_t n)
+static const char *why_text(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n)
 {
     switch (p->ambiguous) {
+    case AMB_LINK:
+        snprintf(tmp, n, "%.40s only links other tables (pairs of keys): ask for the rows it "
+                 "links instead.", s->tables[p->q.table].name);
+        return tmp;
     case AMB_COLUMN: return "That name fits more than one column.";
     case AMB_MEASURE: return "I am not sure what to measure.";
     case AMB_COMPARE: return "I am not sure which number that comparison is about.";
@@ -380,7 +384,7 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         if (!out->sql && cant[0] && out->confidence >= ASK_CONFIDENCE_MIN)  /* understood, not writable */
             snprintf(why, sizeof why, "I understood the question but cannot write it safely: %s.", cant);
         else
-            snprintf(why, sizeof why, "%s", why_text(&p, tmp, sizeof tmp));
+            snprintf(why, sizeof why, "%s", why_text(s, &p, tmp, sizeof tmp));
         if (out->confidence >= ASK_CONFIDENCE_MIN)
             out->confidence = 0.3;
         clarify(s, tk, &p, why, out);

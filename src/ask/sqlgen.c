@@ -293,11 +293,30 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_GROUP_LIMIT);
 }
 
+/* ", city.name AS capital_name" for each key column a list names. */
+static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+{
+    for (int i = 0; i < q->nshow && !j->fanout; i++) {
+        const ask_col_t *c = &s->tables[q->show[i].t].cols[q->show[i].c];
+        const ask_table_t *ft = &s->tables[c->fk_table];
+        if (ft->label < 0)
+            continue;
+        buf_puts(b, ", ");
+        sqljoin_put_col(s, b, j, c->fk_table, ft->label);
+        buf_puts(b, " AS ");
+        buf_t n = {0};
+        buf_printf(&n, "%s_%s", c->name, ft->cols[ft->label].name);
+        sqlgen_ident(b, buf_str(&n));
+        buf_free(&n);
+    }
+}
+
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
     buf_puts(b, "SELECT ");
     sqlgen_ident(b, j->alias[0]);
     buf_puts(b, ".*");
+    put_shown(s, b, j, q);
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
         const ask_table_t *t = &s->tables[q->table];
         buf_puts(b, " FROM ");

@@ -222,6 +222,12 @@ int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int bas
         rc |= sqljoin_to(s, j, q->f[i].col.t, q);
     if ((q->grain || q->date.kind) && q->time.t >= 0)
         rc |= sqljoin_to(s, j, q->time.t, q);
+    for (int i = 0; i < q->nshow; i++) {  /* a named key's row, kept when it has none */
+        int left = j->left, ft = s->tables[q->show[i].t].cols[q->show[i].c].fk_table;
+        j->left = 1;
+        rc |= sqljoin_to(s, j, ft, q);
+        j->left = left;
+    }
     if (q->m.t >= 0 && q->m.t != base && q->m.kind != M_METRIC)  /* counted from the entity */
         rc |= sqljoin_to(s, j, q->m.t, q);
     if (q->m.kind == M_METRIC && q->m.t >= 0)

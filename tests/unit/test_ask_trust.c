@@ -484,6 +484,36 @@ static void test_zeros(void)
                  "FROM \"public\".\"country\" AS \"c\" LEFT JOIN \"public\".\"city\"");
     answers_with(s, "how many cities does each country have", "count(DISTINCT \"c2\".\"id\")");
     answers_with(s, "number of shops per country", " JOIN \"public\".\"country\"");  /* inner: far */
+    answers_with(s, "number of cities per country", "count(*)");  /* "per": what is there */
+    ask_schema_free(s);
+}
+
+/* A list names what it shows: "countries and their capitals" shows the
+ * capital's name; a link table's rows (pairs of keys) are not an answer;
+ * "number of X" counts the table X, not a column named on the way; a
+ * "monthly payment" is an amount, not a grouping by month. */
+static void test_list_words(void)
+{
+    static const char *const st[] = {"A", "B", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("city", 4000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("country", 200, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("capital", "integer", 0, "city", NULL))));
+    json_array_append_new(t, table("twinning", 300, json_pack("[o, o]",
+        col("city_id", "integer", 0, "city", NULL), col("twin_id", "integer", 0, "country", NULL))));
+    json_array_append_new(t, table("loan", 700, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("status", "text", 0, NULL, st),
+        col("payments", "numeric", 0, NULL, NULL), col("granted", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "countries and their capitals", "LEFT JOIN \"public\".\"city\"");
+    answers_with(s, "countries and their capitals", "AS \"capital_name\"");
+    asks_about(s, "show the twinnings", "only links other tables");
+    answers_with(s, "number of status A loans per year", "count(*) AS \"loan\"");
+    answers_with(s, "loans with a monthly payment above 9000", "WHERE \"l\".\"payments\" > 9000");
     ask_schema_free(s);
 }
 
@@ -552,6 +582,7 @@ int main(int argc, char **argv)
     test_cmp_hints();
     test_short_names();
     test_zeros();
+    test_list_words();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

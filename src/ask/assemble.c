@@ -10,11 +10,18 @@
 #include <string.h>
 #include <strings.h>
 
+/* 1 when the question names table t, or a value only t holds ("the GNP of
+ * Japan": Japan is a country's name, so it is the country's GNP). */
 static int table_named(const ask_parse_t *p, int t)
 {
-    for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind == PH_TABLE && p->m[i].t == t)
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int only_t = m->kind == PH_VALUE && m->t == t;  /* every reading in t (name, localname) */
+        for (int k = 0; only_t && k < m->nalt; k++)
+            only_t = m->alt[k].t == t;
+        if ((m->kind == PH_TABLE && m->t == t) || only_t)
             return 1;
+    }
     return 0;
 }
 
@@ -120,7 +127,7 @@ static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
 }
 
 /* The one money column of table t, or -1 (none, or several). */
-static int only_money_col(const ask_schema_t *s, int t)
+int assemble_money_col(const ask_schema_t *s, int t)
 {
     int found = -1;
     for (int c = 0; c < s->tables[t].ncols; c++)
@@ -143,7 +150,7 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
     } else if (m->kind == PH_TABLE) {
-        int money = only_money_col(s, m->t);
+        int money = assemble_money_col(s, m->t);
         if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
             assemble_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
         else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
@@ -159,7 +166,8 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
-            assemble_set_ambiguous(p, AMB_MEASURE, NULL);  /* "the balance of each account": sum? latest? */
+            assemble_set_ambiguous(p, AMB_MEASURE, NULL),  /* "the balance of each account": sum? latest? */
+            p->level = (ask_colref_t){m->t, m->c};
         else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
             p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1};
         else
@@ -315,108 +323,9 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         assemble_make_dim(s, p, m);
 }
 
-/* Adjectives that name the column they rank by: "the 5 longest films",
- * "the 10 most recent rentals", "the most populous countries", "the best
- * paid instructors". Some carry their own direction. */
-static const struct adjective {
-    const char *word;
-    int order;                     /* 1 desc, -1 asc, 0 from "most"/"least" */
-    int time;                      /* the table's time column */
-    const char *const cols[4];     /* else the first column with one of these words */
-} adjectives[] = {
-    {"longest", 1, 0, {"length", "duration", NULL}},
-    {"shortest", -1, 0, {"length", "duration", NULL}},
-    {"populous", 0, 0, {"population", NULL}},
-    {"paid", 1, 0, {"salary", "pay", "wage", NULL}},
-    {"recent", 0, 1, {NULL}},
-    {"latest", 1, 1, {NULL}},
-    {"newest", 1, 1, {NULL}},
-    {"oldest", -1, 1, {NULL}},
-    {"earliest", -1, 1, {NULL}},
-};
-
-static int col_has_word(const ask_col_t *c, const char *const *w)
-{
-    for (int k = 0; k < c->nw; k++)
-        if (words_in(c->w[k], w))
-            return 1;
-    return 0;
-}
-
-/* The column an adjective of the question ranks table t by, or -1. */
-static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *order, int *limit)
-{
-    for (int i = 0; i < tk->n; i++)
-        for (size_t a = 0; a < sizeof adjectives / sizeof *adjectives; a++) {
-            const struct adjective *adj = &adjectives[a];
-            if (tk->t[i].used || strcmp(tk->t[i].low, adj->word))
-                continue;
-            int c = adj->time ? s->tables[t].time : -1;
-            for (int w = 0; c < 0 && !adj->time && adj->cols[w]; w++)  /* in the list's order */
-                for (int k = 0; c < 0 && k < s->tables[t].ncols; k++)
-                    if (lexicon_col_is_numeric(&s->tables[t].cols[k]) &&
-                        col_has_word(&s->tables[t].cols[k], (const char *const[]){adj->cols[w], NULL}))
-                        c = k;
-            if (c < 0)
-                return -1;
-            tk->t[i].used = 1;
-            if (adj->order)
-                *order = adj->order;
-            if (i > 0 && tk->t[i - 1].isnum && !tk->t[i - 1].used && tk->t[i - 1].num >= 1 &&
-                tk->t[i - 1].num <= 10000)  /* "the 5 longest films" */
-                *limit = (int)tk->t[i - 1].num, tk->t[i - 1].used = 1;
-            return c;
-        }
-    return -1;
-}
-
-/* "lowest priced product", "the 5 longest films", "which country has the
- * lowest life expectancy": rows of the table ordered by one of its own
- * columns — one row when the noun is singular. */
-static int superlative_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    ask_mention_t *tab = NULL, *col = NULL;
-    if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
-        return 0;
-    for (int i = 0; i < p->nm; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
-            tab = m;
-        if (m->kind == PH_COLUMN && m->role == R_NONE && !col)
-            col = m;
-    }
-    /* the one grouping may only be the table itself ("which country …") */
-    if (!tab || (p->q.ndims && p->q.dims[0].t != tab->t))
-        return 0;
-    int order = p->q.order, c = -1;
-    if (col) {
-        c = col->t == tab->t ? col->c : -1;
-        for (int k = 0; k < col->nalt && c < 0; k++)
-            if (col->alt[k].t == tab->t)
-                c = col->alt[k].c;
-    } else {
-        c = adjective_column(s, tk, tab->t, &order, &p->q.limit);
-    }
-    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[tab->t].cols[c]) &&
-                            !lexicon_col_is_time(&s->tables[tab->t].cols[c])))
-        return 0;
-    const char *noun = tk->t[tab->pos + tab->len - 1].low;
-    p->q.ndims = 0;
-    tab->role = R_MEASURE;
-    if (col)
-        col->role = R_MEASURE;
-    p->q.kind = Q_LIST;
-    p->q.order = order;
-    p->q.table = p->subject = tab->t;
-    p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
-    if (!p->q.limit)
-        p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
-    return 1;
-}
-
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
-    if (superlative_list(s, tk, p))
+    if (ranking_list(s, tk, p))
         return;
     int strong = 0;  /* a numeric column beats the verb "sold" */
     for (int i = 0; i < p->nm; i++)
@@ -549,6 +458,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->q.via[p->q.nvia++] = p->m[i].t;
     pick_time(s, p);
     share_split(p);
+    ranking_level(s, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
         const ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
         if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&

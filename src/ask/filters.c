@@ -53,6 +53,46 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
     m->nalt = n - 1;
 }
 
+/* A value found in a table's name column and in another column of the same
+ * table ("Canada" as name and as localname): the name, which is what a
+ * question calls a row by. */
+static void value_label_first(const ask_schema_t *s, ask_mention_t *m)
+{
+    int label = -1;
+    for (int k = -1; k < m->nalt; k++) {
+        int t = k < 0 ? m->t : m->alt[k].t, c = k < 0 ? m->c : m->alt[k].c;
+        if (t != m->t)
+            return;
+        if (c == s->tables[t].label)
+            label = k;
+    }
+    if (m->nalt && label != -2 && (label >= 0 || m->c == s->tables[m->t].label)) {
+        if (label >= 0)
+            mention_take_alt(m, label);
+        m->nalt = 0;
+    }
+}
+
+/* "films rated R", "flights operated as codeshare": the verb before a value
+ * that is its column's own word (rated ~ rating) says nothing more. */
+static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_t *m)
+{
+    int k = m->pos - 1;
+    if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", NULL}))
+        k--;
+    if (k < 0 || tk->t[k].used || strlen(tk->t[k].low) < 4)
+        return;
+    const ask_col_t *c = &s->tables[m->t].cols[m->c];
+    const char *v = tk->t[k].low;
+    for (int w = 0; w < c->nw; w++) {  /* a common start of 3+ letters, 60% of the shorter */
+        size_t n = 0, lv = strlen(v), lc = strlen(c->w[w]);
+        while (v[n] && v[n] == c->w[w][n])
+            n++;
+        if (n >= 3 && n * 10 >= 6 * (lv < lc ? lv : lc))
+            tk->t[k].used = 1;
+    }
+}
+
 /* "the web channel", "segment Enterprise": the column named right next to
  * one of its values is part of that filter. */
 static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *v)
@@ -87,6 +127,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_same_domain(s, m);
+        value_label_first(s, m);
         if (m->nalt)  /* the same words are values of unrelated columns */
             assemble_set_ambiguous(p, AMB_COLUMN, m);
         m->role = R_FILTER;
@@ -107,6 +148,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         if (f && f->nvals < ASK_MAX_VALUES && m->val)
             f->vals[f->nvals++] = xstrdup(m->val);
         claim_value_column(s, p, m);
+        value_verb(s, tk, m);
     }
 }
 

@@ -310,6 +310,7 @@ typedef struct ask_parse {
     int sql_like;         /* reads as SQL, not as a question */
     int agg_cue;          /* an aggregate word ("total", "how many") was applied */
     int share_pos;        /* "percentage of X": the last token of X (q.share) */
+    ask_colref_t level;   /* a level named without an aggregate ("the GNP"), or {-1,-1} */
     char chart[16];
     int show_sql;
 } ask_parse_t;
@@ -329,6 +330,13 @@ typedef struct ask_cmp {
  * by what m names. */
 void assemble_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
 void assemble_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
+/* The one money column of table t, or -1 (none, or several). */
+int assemble_money_col(const ask_schema_t *s, int t);
+/* ranking.c: rows of one table ordered by one of its columns ("the 5
+ * longest films"): 1 when q became that list. A level named of one row
+ * by its name ("the GNP of Japan") becomes that row. */
+int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void ranking_level(const ask_schema_t *s, ask_parse_t *p);
 void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity

@@ -488,6 +488,39 @@ static void test_zeros(void)
     ask_schema_free(s);
 }
 
+/* Everyday lookups: "the population of Canada" is the country's (Canada
+ * is a country's name, and its name rather than its local name), "the GNP
+ * of Japan" is Japan's row, "the smallest loan" ranks by the one amount,
+ * "films rated R" reads the verb as the column's own word. */
+static void test_lookups_of_rows(void)
+{
+    static const char *const names[] = {"Canada", "Japan", NULL};
+    static const char *const ratings[] = {"R", "PG", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("country", 200, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names),
+        col("localname", "text", 0, NULL, names), col("population", "integer", 0, NULL, NULL),
+        col("gnp", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("city", 4000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("population", "integer", 0, NULL, NULL), col("country_id", "integer", 0, "country", NULL))));
+    json_array_append_new(t, table("loan", 700, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("amount", "numeric", 0, NULL, NULL),
+        col("duration", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("rating", "text", 0, NULL, ratings))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "What is the population of Canada?", "FROM \"public\".\"country\" AS \"c\" WHERE \"c\".\"name\" = 'Canada'");
+    answers_with(s, "what is the GNP of Japan", "SELECT \"c\".* FROM \"public\".\"country\" AS \"c\" WHERE \"c\".\"name\" = 'Japan'");
+    answers_with(s, "what is the smallest loan", "ORDER BY \"l\".\"amount\" ASC LIMIT 1");
+    answers_with(s, "how many films are rated R?", "WHERE \"f\".\"rating\" = 'R'");
+    asks_about(s, "how many films are berated R?", "berated");  /* not the column's word */
+    ask_schema_free(s);
+}
+
 /* A list names what it shows: "countries and their capitals" shows the
  * capital's name; a link table's rows (pairs of keys) are not an answer;
  * "number of X" counts the table X, not a column named on the way; a
@@ -583,6 +616,7 @@ int main(int argc, char **argv)
     test_short_names();
     test_zeros();
     test_list_words();
+    test_lookups_of_rows();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -1,0 +1,152 @@
+/* ranking.c — questions about single rows of one table: "the 5 longest
+ * films", "the smallest loan", "which country has the lowest life
+ * expectancy" (rows ordered by one of the table's own columns, named or
+ * implied by an adjective), and "the GNP of Japan" (one row's level, a
+ * lookup rather than an aggregate). */
+#include "ask/internal.h"
+
+#include <string.h>
+
+/* Adjectives that name the column they rank by: "the 5 longest films",
+ * "the 10 most recent rentals", "the most populous countries", "the best
+ * paid instructors". Some carry their own direction. */
+static const struct adjective {
+    const char *word;
+    int order;                     /* 1 desc, -1 asc, 0 from "most"/"least" */
+    int time;                      /* the table's time column */
+    const char *const cols[4];     /* else the first column with one of these words */
+} adjectives[] = {
+    {"longest", 1, 0, {"length", "duration", NULL}},
+    {"shortest", -1, 0, {"length", "duration", NULL}},
+    {"populous", 0, 0, {"population", NULL}},
+    {"paid", 1, 0, {"salary", "pay", "wage", NULL}},
+    {"recent", 0, 1, {NULL}},
+    {"latest", 1, 1, {NULL}},
+    {"newest", 1, 1, {NULL}},
+    {"oldest", -1, 1, {NULL}},
+    {"earliest", -1, 1, {NULL}},
+};
+
+static int col_has_word(const ask_col_t *c, const char *const *w)
+{
+    for (int k = 0; k < c->nw; k++)
+        if (words_in(c->w[k], w))
+            return 1;
+    return 0;
+}
+
+/* The column an adjective of the question ranks table t by, or -1. */
+static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *order, int *limit)
+{
+    for (int i = 0; i < tk->n; i++)
+        for (size_t a = 0; a < sizeof adjectives / sizeof *adjectives; a++) {
+            const struct adjective *adj = &adjectives[a];
+            if (tk->t[i].used || strcmp(tk->t[i].low, adj->word))
+                continue;
+            int c = adj->time ? s->tables[t].time : -1;
+            for (int w = 0; c < 0 && !adj->time && adj->cols[w]; w++)  /* in the list's order */
+                for (int k = 0; c < 0 && k < s->tables[t].ncols; k++)
+                    if (lexicon_col_is_numeric(&s->tables[t].cols[k]) &&
+                        col_has_word(&s->tables[t].cols[k], (const char *const[]){adj->cols[w], NULL}))
+                        c = k;
+            if (c < 0)
+                return -1;
+            tk->t[i].used = 1;
+            if (adj->order)
+                *order = adj->order;
+            if (i > 0 && tk->t[i - 1].isnum && !tk->t[i - 1].used && tk->t[i - 1].num >= 1 &&
+                tk->t[i - 1].num <= 10000)  /* "the 5 longest films" */
+                *limit = (int)tk->t[i - 1].num, tk->t[i - 1].used = 1;
+            return c;
+        }
+    return -1;
+}
+
+/* "what is the GNP of Japan": a level of one row, named by its name, is
+ * that row — a lookup, not an aggregate to choose. */
+void ranking_level(const ask_schema_t *s, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    int t = p->level.t;
+    if (p->ambiguous != AMB_MEASURE || t < 0 || q->nf != 1 || q->ndims || q->grain ||
+        q->f[0].op != OP_IN || q->f[0].nvals != 1 || q->f[0].col.t != t ||
+        q->f[0].col.c != s->tables[t].label || q->rel >= 0 || q->date.kind)
+        return;
+    p->ambiguous = AMB_NONE;
+    q->kind = Q_LIST;
+    q->table = p->subject = t;
+    q->m = (ask_measure_t){M_NONE, -1, -1, -1};
+    q->order = 0;
+}
+
+/* "the smallest loan", "the 3 largest classrooms", "the lowest airport":
+ * a size word ranks by the table's one measure of size — its one column
+ * named like one, else its one money column; -1 when none or several. */
+static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
+{
+    static const char *const size_words[] = {"biggest", "largest", "smallest", "greatest",
+        "lowest", "highest", NULL};
+    static const char *const size_cols[] = {"amount", "capacity", "size", "area", "altitude",
+        "elevation", "height", NULL};
+    char w[32];
+    size_t i = 0;
+    for (; p->order_word[i] && i < sizeof w - 1; i++)
+        w[i] = (char)(p->order_word[i] >= 'A' && p->order_word[i] <= 'Z' ? p->order_word[i] + 32
+                                                                         : p->order_word[i]);
+    w[i] = 0;
+    if (!words_in(w, size_words))
+        return -1;
+    int c = -1, n = 0;
+    for (int k = 0; k < s->tables[t].ncols; k++)
+        if (lexicon_col_is_numeric(&s->tables[t].cols[k]) && !s->tables[t].cols[k].pk &&
+            col_has_word(&s->tables[t].cols[k], size_cols))
+            c = k, n++;
+    return n == 1 ? c : n == 0 ? assemble_money_col(s, t) : -1;
+}
+
+/* "lowest priced product", "the 5 longest films", "which country has the
+ * lowest life expectancy": rows of the table ordered by one of its own
+ * columns — one row when the noun is singular. */
+int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_mention_t *tab = NULL, *col = NULL;
+    if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
+        return 0;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
+            tab = m;
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !col)
+            col = m;
+    }
+    /* the one grouping may only be the table itself ("which country …") */
+    if (!tab || (p->q.ndims && p->q.dims[0].t != tab->t))
+        return 0;
+    int order = p->q.order, c = -1;
+    if (col) {
+        c = col->t == tab->t ? col->c : -1;
+        for (int k = 0; k < col->nalt && c < 0; k++)
+            if (col->alt[k].t == tab->t)
+                c = col->alt[k].c;
+    } else {
+        c = adjective_column(s, tk, tab->t, &order, &p->q.limit);
+        if (c < 0)
+            c = size_column(s, p, tab->t);
+    }
+    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[tab->t].cols[c]) &&
+                            !lexicon_col_is_time(&s->tables[tab->t].cols[c])))
+        return 0;
+    const char *noun = tk->t[tab->pos + tab->len - 1].low;
+    p->q.ndims = 0;
+    tab->role = R_MEASURE;
+    if (col)
+        col->role = R_MEASURE;
+    p->q.kind = Q_LIST;
+    p->q.order = order;
+    p->q.table = p->subject = tab->t;
+    p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
+    if (!p->q.limit)
+        p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
+    return 1;
+}
+

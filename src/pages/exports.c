@@ -7,6 +7,7 @@
 #include "export/export.h"
 #include "query/query.h"
 #include "store/store.h"
+#include "tmpl/tmpl.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -193,7 +194,44 @@ void page_export_widget(req_t *r)
     json_decref(w);
 }
 
-/* The whole dashboard as one PDF: every widget's current result. */
+/* One widget of the dashboard PDF: its text, or its result under the
+ * dashboard's filter drawn as on the page (its kind, its config with the
+ * columns the kind needs), or its error. */
+static void dashboard_section(req_t *r, json_t *w, const dash_filter_t *f, export_section_t *s,
+                              json_t *keep)
+{
+    const char *kind = json_string_value(json_object_get(w, "kind"));
+    const char *sql = json_string_value(json_object_get(w, "sql_text"));
+    const char *conn = json_string_value(json_object_get(w, "connection_id"));
+    const char *datecol = json_string_value(json_object_get(w, "date_column"));
+    s->title = json_string_value(json_object_get(w, "title"));
+    if (strcmp(kind, "text") == 0) {
+        char *text = tmpl_markdown_text(json_string_value(json_object_get(w, "body_markdown")));
+        s->text = arena_strdup(r->arena, text);
+        free(text);
+        return;
+    }
+    if (dashboard_filter_active(f) && datecol && *datecol)
+        sql = query_wrap_date_range(r->arena, sql, datecol, f->range, f->from, f->to);
+    query_opts_t o = {.source = "export", .max_rows = 1000};
+    query_outcome_t out;
+    char err[512];
+    if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
+                           &out, err, sizeof err) < 0) {
+        s->error = arena_strdup(r->arena, conn ? err : "its connection was deleted");
+        return;
+    }
+    json_array_append_new(keep, out.result);
+    s->result = out.result;
+    json_t *conf = widget_draw_config(w, out.result);
+    if (conf) {
+        json_array_append_new(keep, conf);
+        s->chart_config = conf;
+    }
+}
+
+/* The whole dashboard as one PDF: every widget's current result, under the
+ * dashboard's date filter when the page had one. */
 void page_export_dashboard(req_t *r)
 {
     json_t *d = dashboard_load(r);
@@ -203,29 +241,12 @@ void page_export_dashboard(req_t *r)
     json_t *widgets = widget_list(r->arena, r->user->org_id, did);
     size_t n = json_array_size(widgets);
     export_section_t *s = arena_alloc(r->arena, (n + 1) * sizeof *s);
+    memset(s, 0, (n + 1) * sizeof *s);
     json_t *keep = json_array(); /* results live until the file is written */
-    for (size_t i = 0; i < n; i++) {
-        json_t *w = json_array_get(widgets, i);
-        const char *kind = json_string_value(json_object_get(w, "kind"));
-        const char *sql = json_string_value(json_object_get(w, "sql_text"));
-        const char *conn = json_string_value(json_object_get(w, "connection_id"));
-        s[i].title = json_string_value(json_object_get(w, "title"));
-        s[i].chart_config = json_object_get(w, "chart_config");
-        if (strcmp(kind, "text") == 0) {
-            s[i].text = json_string_value(json_object_get(w, "body_markdown"));
-            continue;
-        }
-        query_opts_t o = {.source = "export", .max_rows = 1000};
-        query_outcome_t out;
-        char err[512];
-        if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
-                               &out, err, sizeof err) < 0) {
-            s[i].error = arena_strdup(r->arena, conn ? err : "its connection was deleted");
-            continue;
-        }
-        json_array_append_new(keep, out.result);
-        s[i].result = out.result;
-    }
+    dash_filter_t f;
+    dashboard_filter_read(r, &f);
+    for (size_t i = 0; i < n; i++)
+        dashboard_section(r, json_array_get(widgets, i), &f, &s[i], keep);
     char path[4096], err[512];
     snprintf(path, sizeof path, "%s/datamind-export-XXXXXX", cfg->tmpdir);
     int fd = mkstemp(path);

@@ -124,14 +124,28 @@ static json_t *merged_config(const json_t *result, const json_t *config)
     return m;
 }
 
+json_t *result_chart_config(const json_t *result, const json_t *config)
+{
+    chart_config_t cfg = {0};
+    char err[256];
+    json_t *m = merged_config(result, config);
+    int rc = chart_config_from_json(m, &cfg, err, sizeof err);
+    json_decref(m);
+    json_t *out = NULL;
+    if (rc == 0 && chart_fill_columns(result, &cfg) == 0)
+        out = chart_config_to_json(&cfg);
+    chart_config_free(&cfg);
+    return out;
+}
+
 json_t *result_chart_from(const json_t *result, const json_t *config)
 {
     chart_config_t cfg = {0};
     char err[256];
     buf_t svg = {0};
     json_t *out;
-    json_t *m = merged_config(result, config);
-    if (chart_config_from_json(m, &cfg, err, sizeof err) < 0) {
+    json_t *m = result_chart_config(result, config);
+    if (!m || chart_config_from_json(m, &cfg, err, sizeof err) < 0) {
         json_decref(m);
         chart_config_free(&cfg);
         return result_chart(result, NULL, NULL);

@@ -8,6 +8,7 @@ import unittest
 import urllib.parse
 
 import dm
+from test_chat import ask
 
 
 def run(client, conn_id, sql, **extra):
@@ -77,6 +78,51 @@ class TestConnections(unittest.TestCase):
             data.update(over)
             r = admin.post("/connections", data, follow=True)
             self.assertIn(want, r.text, over)
+
+    def test_allow_list_error_names_the_server_setting(self):
+        """issue 15: an org admin was told to "ask an admin"; the allow-list is
+        a setting of the server, not of the organization."""
+        admin, _, _ = dm.register()
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Far",
+                                        "host": "10.9.8.7", "port": "5432", "database": "shop",
+                                        "user": "shop_reader", "sslmode": "disable", "password": "x"},
+                       follow=True)
+        text = html.unescape(r.text)
+        self.assertIn("10.9.8.7 is not in DATAMIND_CONNECT_ALLOW, a setting of the DataMind server", text)
+        self.assertIn("whoever runs the server adds it there", text)
+        self.assertNotIn("ask an admin", text)
+
+    def test_a_broken_connection_is_not_the_chat_default(self):
+        """issue 15: a connection that failed its test became the chat's default,
+        and viewers were sent to a "Refresh schema" button they do not have."""
+        admin, slug, _ = dm.register()
+        with open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")) as f:
+            good_pw = f.read().strip()
+        base = {"host": "127.0.0.1", "port": os.environ["DM_PG_PORT"], "database": "shop",
+                "user": "shop_reader", "sslmode": "disable"}
+        for name, pw in (("Zed shop", good_pw), ("A broken one", "wrong-password")):
+            data = dict(base, _csrf=dm.page_csrf(admin, "/connections/new"), name=name, password=pw)
+            self.assertEqual(admin.post("/connections", data).status, 303)
+        ids = {n: dm.psql("SELECT c.id FROM connections c JOIN organizations o ON o.id = c.org_id"
+                          " WHERE o.slug = '%s' AND c.name = '%s'" % (slug, n))
+               for n in ("Zed shop", "A broken one")}
+        chat = admin.get("/chat").text
+        self.assertRegex(chat, r'<option value="%s" selected>Zed shop' % ids["Zed shop"])
+        self.assertNotRegex(chat, r'<option value="%s" selected>' % ids["A broken one"])
+        # asking on the broken one: the admin is told what to press, a viewer whom to ask
+        r = ask(admin, "how many orders", conn=ids["A broken one"])
+        text = html.unescape(admin.get(r.header("Location")).text)
+        self.assertIn("could not read the tables of A broken one", text)
+        self.assertIn("Refresh schema", text)
+        email = "viewer-%s@example.com" % dm.unique("v")
+        dm.add_user(admin, email, "viewer")
+        viewer, _ = dm.login(email)
+        self.assertRegex(viewer.get("/chat").text, r'<option value="%s" selected>Zed shop' % ids["Zed shop"])
+        r = ask(viewer, "how many orders", conn=ids["A broken one"])
+        text = html.unescape(viewer.get(r.header("Location")).text)
+        self.assertIn("could not read the tables of A broken one", text)
+        self.assertIn("An analyst or admin of your organization can fix it", text)
+        self.assertNotIn("Refresh schema", text)
 
     def test_url_fills_the_fields_and_password_never_shown(self):
         admin, _, _ = dm.register()

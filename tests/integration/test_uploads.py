@@ -98,6 +98,21 @@ class TestUploads(unittest.TestCase):
         self.assertIn("EMEA", answer)
         self.assertRegex(answer, r"(7,8|7\.8K)")  # EMEA: sum of 100*m for m=1..12 = 7,800
 
+    def test_the_table_name_shown_works_bare(self):
+        """issue 15: the page called the table ux_sales, but SELECT * FROM
+        ux_sales failed: the org's schema had to be written before it."""
+        admin, _, _ = dm.register()  # an organization of its own: its first upload
+        r = upload(admin, "ux_sales.csv", "region,sales\nEMEA,5\nAPAC,7\n")
+        page = wait_done(admin, r.header("Location"))
+        conn = re.search(r"/explore\?connection=([0-9a-f-]{36})", page).group(1)
+        table = re.search(r"<h3><code>(\w+)</code>", page).group(1)
+        self.assertEqual(table, "ux_sales")
+        r = admin.post("/explore/run", {"_csrf": dm.page_csrf(admin, "/explore"), "connection_id": conn,
+                                        "sql": "SELECT count(*) AS n, sum(sales) AS total FROM ux_sales"})
+        self.assertEqual(r.status, 200, html.unescape(r.text)[-3000:])
+        self.assertIn('title="12"', r.text)
+        self.assertIn("SELECT * FROM ux_sales", page)
+
     def test_messy_csv(self):
         # semicolons, a BOM, Windows-1252, quoted newlines, DMY dates, a mixed column, odd names
         body = ("\ufeffNom;Ville;\"Montant\";Date;Mixed;;Nom\n".encode("utf-8") +

@@ -48,9 +48,48 @@ static void attachment(req_t *r, const char *title, const char *ext, const char 
     free(name);
 }
 
+/* 150000 → "150,000". */
+void page_thousands(char *out, size_t outlen, size_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < outlen; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+/* A whole result is read for a file up to the export caps, larger than a
+ * page's. When it stopped there, say so where a download can: in the file's
+ * name and an X-DataMind-Note header (Excel and PDF files say it inside). */
+static const char *cap_note(req_t *r, const json_t *result, const char **file_title,
+                            const char *title)
+{
+    if (!json_is_true(json_object_get(result, "truncated")))
+        return NULL;
+    size_t rows = json_array_size(json_object_get(result, "rows"));
+    char n[32], size[32];
+    page_thousands(n, sizeof n, rows);
+    *file_title = arena_printf(r->arena, "%s first %zu rows", title ? title : "export", rows);
+    if (query_result_by_bytes(result)) {
+        query_size_words((size_t)cfg->export_max_bytes, size, sizeof size);
+        return arena_printf(r->arena, "This file stops after %s rows, at %s of values "
+                            "(DATAMIND_EXPORT_MAX_BYTES): the query returned more.", n, size);
+    }
+    return arena_printf(r->arena, "This file stops at %s rows (DATAMIND_EXPORT_MAX_ROWS): the "
+                        "query returned more.", n);
+}
+
 /* Write result as fmt into the response. 0, or -1 after an error page. */
 static int send_file(req_t *r, const json_t *result, const export_meta_t *m, const char *fmt)
 {
+    const char *file_title = m->title;
+    const char *note = cap_note(r, result, &file_title, m->title);
+    if (note)
+        http_header(r, "X-DataMind-Note", note);
     char err[512];
     if (strcmp(fmt, "csv") == 0) {
         char *mem = NULL;
@@ -61,7 +100,7 @@ static int send_file(req_t *r, const json_t *result, const export_meta_t *m, con
         if (f)
             fclose(f);
         if (rc == 0) {
-            attachment(r, m->title, "csv", "text/csv; charset=utf-8");
+            attachment(r, file_title, "csv", "text/csv; charset=utf-8");
             buf_append(&r->body, mem, len);
         }
         free(mem);
@@ -81,7 +120,7 @@ static int send_file(req_t *r, const json_t *result, const export_meta_t *m, con
     int rc = pdf ? export_pdf(result, m, path, err, sizeof err)
                  : export_xlsx(result, m, path, err, sizeof err);
     if (rc == 0 && read_file_into(path, &r->body) == 0) {
-        attachment(r, m->title, pdf ? "pdf" : "xlsx",
+        attachment(r, file_title, pdf ? "pdf" : "xlsx",
                    pdf ? "application/pdf"
                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     } else {
@@ -109,7 +148,8 @@ static void export_query(req_t *r, const char *conn, const char *sql, export_met
         page_error(r, 400, "Choose a format: csv, xlsx or pdf.");
         return;
     }
-    query_opts_t o = {.source = "export"};
+    query_opts_t o = {.source = "export", .max_rows = cfg->export_max_rows,
+                      .max_bytes = cfg->export_max_bytes, .no_cache = 1};
     query_outcome_t out;
     char err[1024];
     if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,

@@ -64,6 +64,9 @@ int form_ok(const form_t *f);
 void form_into(form_t *f, json_t *ctx);
 void form_close(form_t *f);
 
+/* 150000 → "150,000" (exports.c). */
+void page_thousands(char *out, size_t outlen, size_t n);
+
 /* --- query results as template data (result.c) ------------------------- */
 /* {columns:[{name,num}], rows:[{cells:[{v,num,null}]}], total, first, last} */
 json_t *result_table(const json_t *result, size_t offset, size_t limit);

@@ -134,6 +134,35 @@ class TestExports(unittest.TestCase):
         self.assertTrue("{:,}".format(n) in shown or "%.1fK" % (n / 1000.0) in shown or "%dK" % round(n / 1000.0) in shown,
                         "the KPI's number %d in the PDF" % n)
 
+    def test_download_all_rows_has_its_own_cap_and_says_where_it_stops(self):
+        """issue 15: "Download all rows" gave 10,000 of 100,000 rows without saying so."""
+        tok = dm.page_csrf(self.c, "/explore")
+        conn = dm.shop_connection_id()
+        page = self.c.post("/explore/run", {"_csrf": tok, "connection_id": conn, "sql": "SELECT id FROM orders"}).text
+        self.assertIn("Download all rows (up to 150,000)", page)
+        r = self.c.post("/explore/export", {"_csrf": tok, "format": "csv", "connection_id": conn,
+                                            "sql": "SELECT id FROM orders ORDER BY id"})
+        self.assertEqual(r.status, 200)
+        lines = r.body.decode().splitlines()
+        self.assertEqual(len(lines) - 1, int(dm.psql("SELECT count(*) FROM orders", db="shop")))
+        self.assertEqual(lines[-1], dm.psql("SELECT max(id) FROM orders", db="shop"))
+        self.assertIsNone(r.header("X-DataMind-Note"))
+        self.assertNotIn("first", r.header("Content-Disposition"))
+        # past the export cap (150,000 in the test stack): it stops there and says so
+        sql = "SELECT g FROM generate_series(1, 150001) AS g"
+        r = self.c.post("/explore/export", {"_csrf": tok, "format": "csv", "connection_id": conn, "sql": sql})
+        self.assertEqual(r.status, 200)
+        lines = r.body.decode().splitlines()
+        self.assertEqual(len(lines), 150001)
+        self.assertEqual(lines[-1], "150000")
+        self.assertEqual(r.header("X-DataMind-Note"),
+                         "This file stops at 150,000 rows (DATAMIND_EXPORT_MAX_ROWS): the query returned more.")
+        self.assertIn("first-150000-rows.csv", r.header("Content-Disposition"))
+        r = self.c.post("/explore/export", {"_csrf": tok, "format": "xlsx", "connection_id": conn, "sql": sql})
+        z = zipfile.ZipFile(io.BytesIO(r.body))
+        summary = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/"))
+        self.assertIn("truncated at 150000 rows", summary.replace(",", ""))
+
     def test_bad_format_and_viewer_roles(self):
         self.assertEqual(self.c.get("/chat/messages/%s/export?format=exe" % self.mid).status, 400)
         r = self.c.post("/explore/export", {"_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",

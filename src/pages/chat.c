@@ -18,7 +18,10 @@ static void message_view(req_t *r, json_t *m, const char *conn_id)
     json_object_set_new(m, "is_user", json_boolean(role && strcmp(role, "user") == 0));
     const json_t *res = json_object_get(m, "result_preview");
     if (res && json_is_object(res)) {
-        json_object_set_new(m, "table", result_table(res, 0, 100));
+        json_t *table = result_table(res, 0, 100);
+        json_object_set_new(table, "total_words", json_string(page_count_words(
+            r, json_object_get(table, "total"), "row", "rows")));
+        json_object_set_new(m, "table", table);
         json_object_set_new(m, "chart", result_chart_from(res, json_object_get(m, "chart_config")));
     }
     const char *sql = json_string_value(json_object_get(m, "sql_text"));
@@ -29,9 +32,9 @@ static void message_view(req_t *r, json_t *m, const char *conn_id)
         json_object_set_new(m, "explore_url", json_string(buf_str(&b)));
         buf_free(&b);
     }
-    const json_t *plan = json_object_get(m, "plan");
-    (void)plan;
-    (void)r;
+    if (json_object_get(m, "row_count"))
+        json_object_set_new(m, "row_count_words", json_string(page_count_words(
+            r, json_object_get(m, "row_count"), "row", "rows")));
 }
 
 static json_t *messages_view(req_t *r, const char *org, const char *sid, const char *conn_id)

@@ -48,20 +48,6 @@ static void attachment(req_t *r, const char *title, const char *ext, const char 
     free(name);
 }
 
-/* 150000 → "150,000". */
-void page_thousands(char *out, size_t outlen, size_t n)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%zu", n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < outlen; i++) {
-        if (i && (len - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-}
-
 /* A whole result is read for a file up to the export caps, larger than a
  * page's. When it stopped there, say so where a download can: in the file's
  * name and an X-DataMind-Note header (Excel and PDF files say it inside). */

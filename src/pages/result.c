@@ -6,9 +6,38 @@
 #include "core/mem.h"
 #include "query/query.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+void page_thousands(char *out, size_t outlen, size_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < outlen; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+const char *page_count_words(req_t *r, const json_t *n, const char *one, const char *many)
+{
+    long long v;
+    if (json_is_integer(n))
+        v = (long long)json_integer_value(n);
+    else if (json_is_string(n) && *json_string_value(n) &&
+             strspn(json_string_value(n), "0123456789") == strlen(json_string_value(n)))
+        v = atoll(json_string_value(n));
+    else
+        return "";
+    char s[32];
+    page_thousands(s, sizeof s, (size_t)(v < 0 ? 0 : v));
+    return arena_printf(r->arena, "%s %s", s, v == 1 ? one : many);
+}
 
 static int is_numeric_type(const char *t)
 {
@@ -27,17 +56,39 @@ static json_t *cell_text(const json_t *v, int num)
                      query_value_is_cut(v));
 }
 
+/* A long decimal (an average: "123.4567890123456789") for a screen: two
+ * decimals, or four significant digits below 1; the whole value stays in
+ * the cell's title and in exports. 0 when s is shown as it is. */
+static int round_decimal(const char *s, char *out, size_t outlen)
+{
+    const char *dot = strchr(s, '.');
+    size_t n = strlen(s);
+    if (!dot || strspn(s, "-0123456789.") != n || n - (size_t)(dot - s) - 1 <= 4)
+        return 0;
+    double d = strtod(s, NULL), a = fabs(d);
+    int dec = a >= 1 || a == 0 ? 2 : (int)fmin(12, 3 - floor(log10(a)));
+    snprintf(out, outlen, "%.*f", dec, d);
+    return 1;
+}
+
 static json_t *cell(const json_t *v, int num)
 {
     char tmp[64];
     if (json_is_null(v))
         return json_pack("{s:s, s:b}", "v", "NULL", "null", 1);
+    if (json_is_string(v) && num && round_decimal(json_string_value(v), tmp, sizeof tmp))
+        return json_pack("{s:s, s:O, s:b}", "v", tmp, "full", v, "num", 1);
     if (json_is_string(v))
         return cell_text(v, num);
     if (json_is_integer(v))
         snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v))
-        snprintf(tmp, sizeof tmp, "%.15g", json_real_value(v));
+    else if (json_is_real(v)) {
+        char full[64];
+        snprintf(full, sizeof full, "%.15g", json_real_value(v));
+        if (round_decimal(full, tmp, sizeof tmp))
+            return json_pack("{s:s, s:s, s:b}", "v", tmp, "full", full, "num", num);
+        snprintf(tmp, sizeof tmp, "%s", full);
+    }
     else if (json_is_boolean(v))
         snprintf(tmp, sizeof tmp, "%s", json_is_true(v) ? "true" : "false");
     else

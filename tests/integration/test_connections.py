@@ -124,6 +124,36 @@ class TestConnections(unittest.TestCase):
         self.assertIn("An analyst or admin of your organization can fix it", text)
         self.assertNotIn("Refresh schema", text)
 
+    def test_counts_have_the_right_word(self):
+        """issue 15: "20 row", "1 rows"."""
+        page = run(self.c, self.shop, "SELECT 1 AS one").text
+        self.assertIn("<strong>1 row</strong>", page)
+        page = run(self.c, self.shop, "SELECT g FROM generate_series(1, 20) AS g").text
+        self.assertIn("<strong>20 rows</strong>", page)
+        page = run(self.c, self.shop, "SELECT g FROM generate_series(1, 1234) AS g").text
+        self.assertIn("<strong>1,234 rows</strong>", page)
+        r = ask(self.c, "how many customers")
+        page = self.c.get(r.header("Location")).text
+        last = page[page.rfind('<article class="msg msg-answer'):]
+        self.assertIn("Table · 1 row<", last)
+        self.assertRegex(last, r"· 1 row\s*</p>")
+        self.assertNotIn("1 rows", last)
+
+    def test_an_average_is_not_printed_with_twenty_decimals(self):
+        """issue 15: averages printed 20 decimals."""
+        full = dm.psql("SELECT avg(quantity) FROM order_items", db="shop")
+        self.assertGreater(len(full.split(".")[1]), 10)
+        page = run(self.c, self.shop, "SELECT avg(quantity) AS avg_qty, avg(quantity) / 1000 AS small,"
+                                      " 2.50::numeric(4,2) AS price FROM order_items").text
+        cells = re.findall(r'<td class="num[^"]*"><span class="trunc" title="([^"]*)">([^<]*)</span>', page)
+        self.assertEqual(len(cells), 3, page[-3000:])
+        (t1, v1), (t2, v2), (t3, v3) = cells
+        self.assertEqual(v1, "%.2f" % float(full))
+        self.assertTrue(full.startswith(t1[:12]), "the whole value in the title: %s" % t1)
+        self.assertEqual(v2, "%.4g" % (float(full) / 1000))  # four significant digits below 1
+        self.assertEqual(float(t3), 2.5)  # a value with few decimals is shown as it is
+        self.assertEqual(t3, v3)
+
     def test_url_fills_the_fields_and_password_never_shown(self):
         admin, _, _ = dm.register()
         _, pw = dm.demo_login()

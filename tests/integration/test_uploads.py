@@ -138,7 +138,7 @@ class TestUploads(unittest.TestCase):
         self.assertIn("line 10,234 has 7 fields", page)
         r = upload(self.c, "ragged.csv", csv, skip_bad_lines="1")
         page = html.unescape(wait_done(self.c, r.header("Location")))
-        self.assertIn("Ready: 10,299 rows".replace(",", ""), page.replace(",", ""))
+        self.assertIn("Ready: 10,299 rows", page)
         self.assertIn("1 bad lines skipped", page)
 
     def test_empty_header_only_and_hostile(self):
@@ -183,13 +183,13 @@ class TestUploads(unittest.TestCase):
         wait_done(self.c, loc)
         uid = loc.rsplit("/", 1)[1]
         r = upload(self.c, "more.csv", "sku,qty\nC,3\n", mode="append", target=uid)
-        self.assertIn("Ready: 1 rows", wait_done(self.c, r.header("Location")))
+        self.assertIn("Ready: 1 row<", wait_done(self.c, r.header("Location")))
         r = upload(self.c, "wrong.csv", "sku,price\nD,9\n", mode="append", target=uid)
         page = html.unescape(wait_done(self.c, r.header("Location")))
         self.assertIn("do not match", page)
         self.assertIn("price", page)
         r = upload(self.c, "new.csv", "sku,qty\nZ,26\n", mode="replace", target=uid)
-        self.assertIn("Ready: 1 rows", wait_done(self.c, r.header("Location")))
+        self.assertIn("Ready: 1 row<", wait_done(self.c, r.header("Location")))
         r = self.c.post("/uploads/%s/delete" % uid, {"_csrf": dm.page_csrf(self.c, "/uploads")})
         self.assertEqual(r.status, 303)
         self.assertEqual(self.c.get(loc).status, 404)
@@ -292,7 +292,7 @@ class TestUploadOutage(unittest.TestCase):
     def first_table(self):
         r = upload(self.c, "stock.csv", "sku,qty\nA,1\n")
         loc = r.header("Location")
-        self.assertIn("Ready: 1 rows", wait_done(self.c, loc))
+        self.assertIn("Ready: 1 row<", wait_done(self.c, loc))
         uid = loc.rsplit("/", 1)[1]
         return uid, dm.psql("SELECT table_name FROM uploads WHERE id = '%s'" % uid)
 

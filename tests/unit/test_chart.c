@@ -92,6 +92,29 @@ static void test_format(void)
     CHECK_STR(s, "2.5M");
     chart_format_tick(0.125, 0.025, 0.2, 1, 1, s, sizeof s);
     CHECK_STR(s, "12.5%");
+    /* issue 15: a KPI showed "5K" for 4,990 */
+    char err[256] = "";
+    static const struct { double v; const char *want; } heads[] = {
+        {4990, "4,990"}, {36138, "36,138"}, {99999.5, "99,999.5"}, {123.456, "123.46"},
+        {100000, "100K"}, {4812345, "4.81M"}, {999960, "1M"}, {-4990, "\xe2\x88\x92" "4,990"},
+        {12345678, "12.3M"}, {0, "0"}};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        chart_format_headline(heads[i].v, s, sizeof s);
+        CHECK_STR(s, heads[i].want);
+    }
+    char *svg = render("{\"columns\":[{\"name\":\"orders\",\"type\":\"integer\"}],\"rows\":[[4990]]}",
+                       "{\"type\":\"kpi\",\"y\":[\"orders\"]}", err, sizeof err);
+    CHECK(has(svg, ">4,990<title>4,990</title>"));
+    free(svg);
+    /* issue 15: a monthly axis was labelled by quarter; quarterly data keeps Q labels */
+    svg = render(MONTHLY, "{\"type\":\"line\",\"x\":\"month\",\"y\":[\"revenue\"]}", err, sizeof err);
+    CHECK(has(svg, ">Apr 2024<") && !strstr(svg, "Q2 2024"));
+    free(svg);
+    svg = render("{\"columns\":[{\"name\":\"q\",\"type\":\"date\"},{\"name\":\"v\",\"type\":\"number\"}],"
+                 "\"rows\":[[\"2024-01-01\",1],[\"2024-04-01\",2],[\"2024-07-01\",3],[\"2024-10-01\",4],"
+                 "[\"2025-01-01\",5]]}", "{\"type\":\"line\",\"x\":\"q\",\"y\":[\"v\"]}", err, sizeof err);
+    CHECK(has(svg, ">Q2 2024<"));
+    free(svg);
 }
 
 static void test_time(void)
@@ -212,7 +235,7 @@ static void test_kinds(void)
     free(s);
     s = render("{\"columns\":[{\"name\":\"revenue\",\"type\":\"number\"}],\"rows\":[[4812345]]}",
                "{\"type\":\"kpi\",\"y\":[\"revenue\"],\"previous\":4300000}", err, sizeof err);
-    CHECK(has(s, ">4.8M<title>4,812,345</title>") && has(s, "\xe2\x96\xb2 11.9% vs 4.3M"));
+    CHECK(has(s, ">4.81M<title>4,812,345</title>") && has(s, "\xe2\x96\xb2 11.9% vs 4.3M"));
     CHECK(has(s, "revenue: 4,812,345, up 11.9% vs 4.3M"));
     free(s);
     s = render(MONTHLY, "{\"type\":\"kpi\",\"x\":\"month\",\"y\":[\"revenue\"]}", err, sizeof err);

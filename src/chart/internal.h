@@ -91,6 +91,10 @@ double chart_scale_map(const chart_scale_t *s, double v);
 void chart_ticks_linear(double *lo, double *hi, size_t target, chart_ticks_t *t);
 /* Ticks on calendar boundaries inside [lo, hi]. */
 void chart_ticks_time(double lo, double hi, size_t target, chart_ticks_t *t);
+/* The same, never finer than the grain of the data (G_*): monthly data
+ * gets no ticks between its months, whatever room there is. */
+void chart_ticks_time_at_least(double lo, double hi, size_t target, int data_grain,
+                               chart_ticks_t *t);
 
 /* ---- lttb.c ------------------------------------------------------------- */
 

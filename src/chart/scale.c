@@ -95,10 +95,19 @@ static void ticks_months(double lo, double hi, int k, chart_ticks_t *t)
 
 void chart_ticks_time(double lo, double hi, size_t target, chart_ticks_t *t)
 {
+    chart_ticks_time_at_least(lo, hi, target, G_SEC, t);
+}
+
+void chart_ticks_time_at_least(double lo, double hi, size_t target, int data_grain,
+                               chart_ticks_t *t)
+{
     size_t n = sizeof intervals / sizeof intervals[0], i = 0;
+    double min_secs = data_grain == G_YEAR ? 31556952 : data_grain == G_QUARTER ? 7889238
+                    : data_grain == G_MONTH ? 2629746 : 0;
     if (target < 1)
         target = 1;
-    while (i + 1 < n && (hi - lo) / intervals[i].secs > (double)target)
+    while (i + 1 < n && ((hi - lo) / intervals[i].secs > (double)target ||
+                         intervals[i].secs < min_secs))
         i++;
     t->n = 0;
     t->grain = intervals[i].grain;

@@ -117,6 +117,47 @@ static void test_format(void)
     free(svg);
 }
 
+/* issue 15: `datamind chart render` read PostgreSQL type names as text ("a bar
+ * chart needs a numeric y column; v is text"); JSON numbers are numbers. */
+static void test_postgres_type_names(void)
+{
+    static const char *const numeric[] = {"numeric", "bigint", "double precision", "numeric(12,2)",
+                                          "int8", "real", "smallint", "DECIMAL"};
+    char json[512], err[256];
+    for (size_t i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
+        snprintf(json, sizeof json, "{\"columns\":[{\"name\":\"k\",\"type\":\"text\"},"
+                 "{\"name\":\"v\",\"type\":\"%s\"}],\"rows\":[[\"a\",1],[\"b\",\"2.5\"]]}", numeric[i]);
+        err[0] = '\0';
+        char *svg = render(json, "{\"type\":\"bar\",\"x\":\"k\",\"y\":[\"v\"]}", err, sizeof err);
+        CHECK(svg != NULL);
+        if (!svg)
+            fprintf(stderr, "  %s: %s\n", numeric[i], err);
+        free(svg);
+    }
+    static const char *const times[] = {"timestamptz", "timestamp with time zone",
+                                        "timestamp(3) without time zone", "date"};
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        snprintf(json, sizeof json, "{\"columns\":[{\"name\":\"t\",\"type\":\"%s\"},"
+                 "{\"name\":\"v\",\"type\":\"bigint\"}],\"rows\":[[\"2024-01-01 00:00:00+00\",1],"
+                 "[\"2024-02-01 00:00:00+00\",2],[\"2024-03-01 00:00:00+00\",3]]}", times[i]);
+        char *svg = render(json, "{\"type\":\"line\",\"x\":\"t\",\"y\":[\"v\"]}", err, sizeof err);
+        CHECK(svg != NULL && has(svg, ">Feb 2024<"));
+        free(svg);
+    }
+    /* JSON numbers under a type DataMind does not know, or none */
+    char *svg = render("{\"columns\":[{\"name\":\"k\"},{\"name\":\"v\",\"type\":\"whatever\"}],"
+                       "\"rows\":[[\"a\",1],[\"b\",2.5]]}", "{\"type\":\"bar\",\"x\":\"k\",\"y\":[\"v\"]}",
+                       err, sizeof err);
+    CHECK(svg != NULL);
+    free(svg);
+    /* a text column stays text */
+    svg = render("{\"columns\":[{\"name\":\"k\",\"type\":\"text\"},{\"name\":\"v\",\"type\":\"varchar\"}],"
+                 "\"rows\":[[\"a\",\"x\"],[\"b\",\"y\"]]}", "{\"type\":\"bar\",\"x\":\"k\",\"y\":[\"v\"]}",
+                 err, sizeof err);
+    CHECK(svg == NULL && strstr(err, "needs a numeric y column"));
+    free(svg);
+}
+
 static void test_time(void)
 {
     double t;
@@ -523,6 +564,7 @@ int main(int argc, char **argv)
         golden_dir = argv[1];
     test_format();
     test_time();
+    test_postgres_type_names();
     test_scales();
     test_lttb();
     test_kinds();

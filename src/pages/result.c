@@ -122,6 +122,28 @@ json_t *result_table(const json_t *result, size_t offset, size_t limit)
                      (json_int_t)(offset + json_array_size(jr)));
 }
 
+/* The chart at three widths for a page, each shown by a container query
+ * (static/app.css) in a figure about as wide, so its text keeps one size
+ * on a phone and on a full-width widget: {html} beside the one {svg} that
+ * files and the .svg route use. */
+static void add_widths(const json_t *result, chart_config_t *cfg, json_t *out)
+{
+    static const int widths[] = {360, 600, 960};
+    int keep = cfg->width;
+    buf_t html = {0};
+    for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+        buf_t svg = {0};
+        char err[256];
+        cfg->width = widths[i];
+        if (chart_render_svg(result, cfg, &svg, err, sizeof err) == 0)
+            buf_printf(&html, "<div class=\"cw cw-%d\">%s</div>", widths[i], buf_str(&svg));
+        buf_free(&svg);
+    }
+    cfg->width = keep;
+    json_object_set_new(out, "html", json_string(buf_str(&html)));
+    buf_free(&html);
+}
+
 json_t *result_chart(const json_t *result, const char *kind, const char *title)
 {
     chart_config_t cfg = {0};
@@ -138,9 +160,11 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title)
     }
     if (title && !cfg.title)
         cfg.title = xstrdup(title); /* chart_config_free frees it */
-    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
+    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0) {
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
-    else
+        if (!cfg.width)
+            add_widths(result, &cfg, out);
+    } else
         out = json_pack("{s:s, s:s}", "error", err, "kind", chart_kind_name(cfg.kind));
     buf_free(&svg);
     chart_config_free(&cfg);
@@ -202,9 +226,11 @@ json_t *result_chart_from(const json_t *result, const json_t *config)
         return result_chart(result, NULL, NULL);
     }
     json_decref(m);
-    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
+    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0) {
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
-    else
+        if (!cfg.width)
+            add_widths(result, &cfg, out);
+    } else
         out = json_pack("{s:s, s:s}", "error", err, "kind", chart_kind_name(cfg.kind));
     buf_free(&svg);
     chart_config_free(&cfg);

@@ -33,7 +33,7 @@ export const tests = {
       assert.equal(await page.$$eval('.result table.data tbody tr', t => t.length), 4);
       await shot('explore-table');
       await page.click('label[for=tab-chart]');
-      await page.waitForSelector('figure.chart svg');
+      await page.waitForSelector('figure.chart svg:visible');
       assert.equal(await page.getAttribute('figure.chart svg', 'role'), 'img');
       await shot('explore-chart');
       if (js) assert.match(page.url(), /\/explore$/, 'htmx kept the page');

@@ -1,7 +1,7 @@
 // dashboards.test.mjs — pin six answers, look at the dashboard in light,
 // dark and on a phone; with JavaScript off the stale widgets run server-side.
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { chartTextPx, signIn } from './lib.mjs';
 
 const questions = ['revenue by month this year', 'top 5 products by revenue', 'how many orders this year',
                    'orders by channel', 'revenue by region', 'revenue by category'];
@@ -33,7 +33,11 @@ export const tests = {
       await page.goto(dashboardUrl);
       await page.waitForTimeout(js ? 1500 : 0);
       assert.equal(await page.$$eval('article.widget', w => w.length), 6);
-      assert.equal(await page.$$eval('article.widget figure.chart svg', s => s.length), 6);
+      assert.equal(await page.$$eval('article.widget figure.chart', s => s.length), 6);
+      assert.equal(await page.$$eval('article.widget figure.chart svg', s => s.filter(x => x.getBoundingClientRect().width > 0).length), 6,
+                   'one drawing of each chart shows');
+      const [small, big] = await chartTextPx(page);
+      assert.ok(small >= 9 && big <= 16, `chart text ${small}–${big} px`);
       assert.equal(await page.$$eval('.widget-error', e => e.length), 0);
       await shot('dashboard');
     },
@@ -57,6 +61,8 @@ export const tests = {
       await page.waitForTimeout(1000);
       const widths = await page.$$eval('article.widget', w => w.map(x => x.getBoundingClientRect().width));
       assert.ok(widths.every(x => x > 300), 'one column on a phone: ' + widths);
+      const [small, big] = await chartTextPx(page);
+      assert.ok(small >= 9 && big <= 16, `chart text on a phone ${small}–${big} px (was about 6)`);
       await shot('dashboard-phone');
     },
   },
@@ -77,6 +83,7 @@ export const tests = {
       await Promise.all([page.waitForURL(/\/edit$/), page.click('article.widget a:has-text("Edit")')]);
       await page.selectOption('select[name=type]', 'bar');
       await page.selectOption('select[name=date_column]', 'month');
+      await page.selectOption('select[name=size]', 'full');
       await Promise.all([page.waitForURL(u => u.href === dash), page.click('button:has-text("Save")')]);
       await page.goto(dash + '/widgets/' + (await page.getAttribute('article.widget', 'id')).slice(2) + '/edit');
       assert.equal(await page.$eval('select[name=type]', s => s.value), 'bar');
@@ -84,7 +91,7 @@ export const tests = {
       assert.ok(await page.$eval('select[name=connection_id]', s => s.value), 'a connection picker with the widget\'s');
       await page.goto(dash);
       // the grid of the page before Apply is marked, so the wait is for the new one
-      const loaded = '#widgets:not([data-before]) article.widget:not([hx-get]) figure.chart svg';
+      const loaded = '#widgets:not([data-before]) article.widget:not([hx-get]) figure.chart svg:visible';
       const apply = async (expect) => {
         await page.$eval('#widgets', g => g.setAttribute('data-before', '1'));
         await page.click('.dash-filter button:has-text("Apply")');
@@ -104,6 +111,9 @@ export const tests = {
       await apply('custom');
       assert.match(await page.textContent('article.widget'), /filtered/);
       await shot('dashboard-filter');
+      // a full-width widget: its chart's text keeps its size (it was huge)
+      const [small, big] = await chartTextPx(page);
+      assert.ok(small >= 9 && big <= 16, `chart text on a full-width widget ${small}–${big} px`);
       // a preset picked after custom dates wins over the dates left in their boxes
       await page.selectOption('select[name=range]', '30d');
       await apply('30d');

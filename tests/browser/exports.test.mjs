@@ -86,7 +86,7 @@ export const tests = {
       await page.fill('article.msg-answer:last-of-type details.pin input[name=new_title]', `Exports ${js ? 'js' : 'nojs'}`);
       await Promise.all([page.waitForURL(/\/dashboards\/[0-9a-f-]{36}/),
                          page.click('article.msg-answer:last-of-type details.pin button:has-text("Pin")')]);
-      await page.waitForSelector('article.widget figure.chart svg');
+      await page.waitForSelector('article.widget figure.chart svg:visible');
       const header = await page.evaluate(async url => {
         const r = await fetch(url); return (await r.text()).replace(/^\ufeff/, '').split(/\r?\n/)[0];
       }, await page.getAttribute('article.widget a:has-text("CSV")', 'href'));

@@ -203,7 +203,7 @@ class TestExplore(unittest.TestCase):
 
     def test_paging_and_row_cap(self):
         r = run(self.c, self.shop, "SELECT id FROM orders ORDER BY id")
-        self.assertIn("showing the first 10000", r.text)
+        self.assertIn("showing the first 10,000 rows; the query returned more", r.text)
         self.assertIn("Rows 1–100 of 10000", r.text)
         r = run(self.c, self.shop, "SELECT id FROM orders ORDER BY id", page="3")
         self.assertIn("Rows 201–300 of 10000", r.text)

@@ -1,6 +1,7 @@
 """Dashboards: pin from chat, refresh, edit, share, viewer read-only, SVG
 with ETag, filters, text widgets, failures in their own card, cross-org."""
 import html
+import os
 import re
 import threading
 import unittest
@@ -223,12 +224,25 @@ class TestDashboards(unittest.TestCase):
         self.assertEqual(selected.get("y"), "revenue")
         self.assertEqual(selected.get("date_column"), "region")
         self.assertEqual(selected.get("connection_id"), dm.shop_connection_id())
-        # a connection that is not this organization's is refused, the widget keeps its own
-        r = self.c.post(url, {"_csrf": tok, "title": "Regions", "kind": "chart", "size": "large",
-                              "connection_id": "00000000-0000-4000-8000-000000000000"})
-        self.assertEqual(r.status, 303)
-        page = html.unescape(self.c.get(url + "/edit").text)
-        self.assertIn('value="%s" selected' % dm.shop_connection_id(), page)
+        # a connection that is not this organization's (none, or another's) is
+        # refused: the widget keeps its own
+        other, slug, _ = dm.register()
+        with open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")) as f:
+            pw = f.read().strip()
+        other.post("/connections", {"_csrf": dm.page_csrf(other, "/connections/new"), "name": "Theirs",
+                                    "host": "127.0.0.1", "port": os.environ["DM_PG_PORT"], "database": "shop",
+                                    "user": "shop_reader", "sslmode": "disable", "password": pw})
+        theirs = dm.psql("SELECT c.id FROM connections c JOIN organizations o ON o.id = c.org_id"
+                         " WHERE o.slug = '%s' AND c.name = 'Theirs'" % slug)
+        self.assertTrue(theirs)
+        for bad in ("00000000-0000-4000-8000-000000000000", theirs, "not-a-uuid"):
+            r = self.c.post(url, {"_csrf": tok, "title": "Regions", "kind": "chart", "size": "large",
+                                  "connection_id": bad})
+            self.assertEqual(r.status, 303)
+            page = html.unescape(self.c.get(url + "/edit").text)
+            self.assertIn('value="%s" selected' % dm.shop_connection_id(), page)
+            self.assertEqual(dm.psql("SELECT connection_id FROM widgets WHERE id = '%s'" % wid),
+                             dm.shop_connection_id())
         self.assertIn("revenue", self.c.get("/dashboards/%s" % did).text)
 
     def test_move_duplicate_delete_and_many_widgets(self):

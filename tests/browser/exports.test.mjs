@@ -99,4 +99,25 @@ export const tests = {
       assert.match(audit.bytes.toString('utf8').split(/\r?\n/)[0], /action/);
     },
   },
+  'a download that htmx boosts anyway still downloads': {
+    // defence in depth: without hx-boost="false" the file's bytes used to
+    // replace the page; app.js hands such a response to the browser instead
+    async run({ page, base }) {
+      await signIn(page, base);
+      await page.goto(base + '/explore');
+      await page.fill('textarea[name=sql]', 'SELECT id, name FROM regions ORDER BY id');
+      await page.click('button:has-text("Run")');
+      await page.waitForSelector('.result table.data');
+      await page.$$eval('[hx-boost="false"]', els => els.forEach(e => e.removeAttribute('hx-boost')));
+      await page.evaluate(() => window.htmx && window.htmx.process(document.body));
+      check(await download(page, 'form.export-bar button[value=csv]'), 'csv', 'id,name');
+      await page.click('details.save-query summary');
+      await page.fill('details.save-query input[name=name]', `Boosted ${Date.now()}`);
+      await Promise.all([page.waitForURL(/\/queries\/[0-9a-f-]{36}/), page.click('button:has-text("Save query")')]);
+      await page.$$eval('[hx-boost="false"]', els => els.forEach(e => e.removeAttribute('hx-boost')));
+      await page.evaluate(() => window.htmx && window.htmx.process(document.body));
+      check(await download(page, '.page-head a:has-text("Excel")'), 'xlsx');
+      assert.ok(await page.isVisible('h1'), 'the page is still the page');
+    },
+  },
 };

@@ -40,3 +40,33 @@ document.addEventListener('keydown', function (e) {
     t.form.requestSubmit();
   }
 });
+// A file (Content-Disposition: attachment) is never swapped into the page.
+// Every export link and form says hx-boost="false"; should one ever be
+// boosted anyway, the browser is handed the download instead of the bytes
+// replacing the page: a GET is fetched again as a plain navigation, a form
+// is submitted natively (with the button that was pressed).
+document.addEventListener('htmx:beforeSwap', function (e) {
+  var xhr = e.detail.xhr;
+  var cd = xhr && xhr.getResponseHeader('Content-Disposition');
+  if (!cd || !/^\s*attachment/i.test(cd)) return;
+  e.detail.shouldSwap = false;
+  var cfg = e.detail.requestConfig || {};
+  var elt = cfg.elt || e.target;
+  var form = elt && elt.closest ? elt.closest('form') : null;
+  if (!form || cfg.verb === 'get') {
+    window.location.assign(xhr.responseURL);
+    return;
+  }
+  var sub = cfg.triggeringEvent && cfg.triggeringEvent.submitter;
+  if (sub && sub.name) {
+    var h = document.createElement('input');
+    h.type = 'hidden';
+    h.name = sub.name;
+    h.value = sub.value;
+    form.appendChild(h);
+    HTMLFormElement.prototype.submit.call(form);
+    form.removeChild(h);
+  } else {
+    HTMLFormElement.prototype.submit.call(form);
+  }
+});

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "ask/insight.h"
 #include "core/civil.h"
@@ -157,14 +158,65 @@ static void put_change(buf_t *text, buf_t *summary, const insight_measure_t *m, 
         buf_printf(summary, ", %s%s", change > 0 ? "+" : "\xe2\x88\x92", pct);
 }
 
+static int insight_time_write_whole(const insight_measure_t *m, const trend_t *trp, buf_t *text,
+                                    buf_t *summary);
+
+/* Does the period starting at t (grain g) hold the present moment? Its
+ * figure is then partial: this month so far is not a month. */
+static int period_open(double t, insight_grain_t g)
+{
+    double now = (double)time(NULL) / 86400.0, end;
+    int y, mo, d;
+    civil_date((long)floor(t), &y, &mo, &d);
+    switch (g) {
+    case INSIGHT_YEAR: end = (double)civil_days(y + 1, 1, 1); break;
+    case INSIGHT_QUARTER: {
+        int q = (mo - 1) / 3 * 3 + 3; /* months into the year where the quarter ends */
+        end = (double)civil_days(y + q / 12, q % 12 + 1, 1);
+        break;
+    }
+    case INSIGHT_MONTH: end = (double)civil_days(y + mo / 12, mo % 12 + 1, 1); break;
+    case INSIGHT_WEEK: end = t + 7; break;
+    case INSIGHT_DAY: end = floor(t) + 1; break;
+    default: end = t + 1.0 / 24;
+    }
+    return t <= now && now < end;
+}
+
 int insight_time_write(const insight_measure_t *m, insight_point_t *pts, size_t n, buf_t *text,
                        buf_t *summary)
 {
     trend_t tr;
-    char v[INSIGHT_NUMLEN], when[64];
+    char when[64];
     trend_facts(pts, n, &tr);
     if (tr.merged && !m->additive)
         return -1;
+    /* the current period is not over: the trend is told over the whole
+     * periods, and the partial one is named as such (not "fell 93%") */
+    if (tr.n >= 3 && period_open(tr.last.t, tr.grain)) {
+        insight_point_t open = tr.last;
+        double total = tr.total;
+        insight_grain_t grain = tr.grain;
+        trend_facts(pts, tr.n - 1, &tr);
+        tr.total = total;
+        tr.grain = grain;
+        int rc = insight_time_write_whole(m, &tr, text, summary);
+        char so_far[INSIGHT_NUMLEN];
+        insight_format_value(m, open.v, so_far, sizeof so_far);
+        insight_time_label(open.t, grain, when, sizeof when);
+        buf_printf(text, " %s is not over yet: %s so far.", when, so_far);
+        buf_printf(summary, ", %s so far %s (partial)", when, so_far);
+        return rc;
+    }
+    return insight_time_write_whole(m, &tr, text, summary);
+}
+
+/* The trend over whole periods: tr already holds its facts. */
+static int insight_time_write_whole(const insight_measure_t *m, const trend_t *trp, buf_t *text,
+                                    buf_t *summary)
+{
+    trend_t tr = *trp;
+    char v[INSIGHT_NUMLEN], when[64];
     insight_time_label(tr.peak.t, tr.grain, when, sizeof when);
     insight_format_value(m, tr.peak.v, v, sizeof v);
     if (tr.n == 0) {

@@ -66,6 +66,11 @@ int chart_kind_parse(const char *s, chart_kind_t *k);
  * {columns, rows} object; anything odd gets a table. */
 int chart_recommend(const json_t *result, chart_config_t *cfg);
 
+/* For a config whose kind is already chosen (a saved widget), fill in the x
+ * and y columns it lacks from the result's column types, whatever the row
+ * count. Returns -1 only when result has no columns array. */
+int chart_fill_columns(const json_t *result, chart_config_t *cfg);
+
 /* Append the chart's SVG to out. Returns -1 with a sentence in err (and out
  * unchanged) when the config does not fit the data: unknown column, a text
  * column where a number is needed, a pie with negative slices... */

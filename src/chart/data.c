@@ -130,24 +130,53 @@ static int text_class(const json_t *result, size_t idx)
             continue;
         any = 1;
         all_time &= chart_value_time(v, &d) == 0;
-        all_num &= json_is_string(v) && chart_value_number(v, &d) == 0;
+        all_num &= (json_is_number(v) || json_is_string(v)) && chart_value_number(v, &d) == 0;
     }
     return !any ? CT_TEXT : all_time ? CT_TIME : all_num ? CT_NUM : CT_TEXT;
+}
+
+/* A column type by name: DataMind's own (integer, number, date, timestamp,
+ * boolean) and PostgreSQL's as a result file written by hand or by another
+ * tool names them ("numeric", "bigint", "double precision", "timestamptz",
+ * "timestamp with time zone", "numeric(12,2)"). -1 for anything else. */
+static int type_class(const char *t)
+{
+    static const char *const nums[] = {
+        "integer", "number", "numeric", "decimal", "bigint", "int", "int2", "int4", "int8",
+        "smallint", "real", "float", "float4", "float8", "double precision", "double",
+        "serial", "bigserial", "smallserial", "money"};
+    static const char *const times[] = {
+        "date", "timestamp", "timestamptz", "timestamp with time zone",
+        "timestamp without time zone"};
+    char base[64];
+    size_t o = 0;
+    int depth = 0;
+    for (const char *p = t; *p && o + 1 < sizeof base; p++) {  /* lower case, no "(…)" */
+        if (*p == '(' || *p == ')')
+            depth += *p == '(' ? 1 : -1;
+        else if (depth == 0)
+            base[o++] = (char)tolower((unsigned char)*p);
+    }
+    while (o > 0 && base[o - 1] == ' ')
+        o--;
+    base[o] = '\0';
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        if (!strcmp(base, nums[i]))
+            return CT_NUM;
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++)
+        if (!strcmp(base, times[i]))
+            return CT_TIME;
+    if (!strcmp(base, "boolean") || !strcmp(base, "bool"))
+        return CT_BOOL;
+    return -1;
 }
 
 int chart_col_class(const json_t *result, size_t idx)
 {
     const json_t *col = json_array_get(json_object_get(result, "columns"), idx);
     const char *t = json_string_value(json_object_get(col, "type"));
-    if (!t)
-        t = "text";
-    if (!strcmp(t, "integer") || !strcmp(t, "number"))
-        return CT_NUM;
-    if (!strcmp(t, "date") || !strcmp(t, "timestamp"))
-        return CT_TIME;
-    if (!strcmp(t, "boolean"))
-        return CT_BOOL;
-    return text_class(result, idx);
+    int k = t ? type_class(t) : -1;
+    return k >= 0 ? k : text_class(result, idx);
 }
 
 /* A label longer than this is shown by its start and "…": a value can be

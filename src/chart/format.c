@@ -122,6 +122,31 @@ void chart_format_full(double v, char *out, size_t outlen)
     put_signed(v < 0, digits, "", out, outlen);
 }
 
+void chart_format_headline(double v, char *out, size_t outlen)
+{
+    static const struct { double div; const char *suffix; } units[] = {
+        {1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+    double a = fabs(v);
+    if (!isfinite(v) || a < 1e5 || a >= 1e15) {
+        chart_format_full(v, out, outlen);
+        return;
+    }
+    char digits[CHART_NUMLEN];
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+        if (a < units[u].div)
+            continue;
+        double s = a / units[u].div;
+        if (s >= 999.5 && u > 0) {  /* 999,960 is 1M, not 1000K */
+            s /= 1000;
+            u--;
+        }
+        snprintf(digits, sizeof digits, "%.*f", s < 9.995 ? 2 : s < 99.95 ? 1 : 0, s);
+        trim_zeros(digits);
+        put_signed(v < 0, digits, units[u].suffix, out, outlen);
+        return;
+    }
+}
+
 void chart_format_value(const chart_frame_t *f, double v, int compact, char *out, size_t outlen)
 {
     if (f && f->percent) {

@@ -57,6 +57,10 @@ double chart_frame_get(const chart_frame_t *f, size_t i, size_t s);
 
 /* Full value with thousands separators: "4,812,345.67", "−2,500". */
 void chart_format_full(double v, char *out, size_t outlen);
+/* A headline number (a KPI): whole below 100,000 ("4,990", "36,138"),
+ * else compact with three significant digits ("4.81M", "123K"), never a
+ * rounding a reader would take for another value ("5K" for 4,990). */
+void chart_format_headline(double v, char *out, size_t outlen);
 /* Value as the frame's measure wants it: compact or percent. */
 void chart_format_value(const chart_frame_t *f, double v, int compact, char *out, size_t outlen);
 /* Tick labels share one unit and precision, chosen from the step. */
@@ -87,6 +91,10 @@ double chart_scale_map(const chart_scale_t *s, double v);
 void chart_ticks_linear(double *lo, double *hi, size_t target, chart_ticks_t *t);
 /* Ticks on calendar boundaries inside [lo, hi]. */
 void chart_ticks_time(double lo, double hi, size_t target, chart_ticks_t *t);
+/* The same, never finer than the grain of the data (G_*): monthly data
+ * gets no ticks between its months, whatever room there is. */
+void chart_ticks_time_at_least(double lo, double hi, size_t target, int data_grain,
+                               chart_ticks_t *t);
 
 /* ---- lttb.c ------------------------------------------------------------- */
 

@@ -128,7 +128,10 @@ static void kpi_draw(buf_t *b, const chart_config_t *cfg, const kpi_t *k, double
     buf_puts(b, "<g class=\"lbl\" fill=\"#4b5260\" font-size=\"15\" font-weight=\"600\">");
     svg_label(b, 20, 32, "start", NULL, label, w - 40);
     buf_puts(b, "</g>");
-    chart_format_value(&k->f, k->value, 1, big, sizeof big);
+    if (k->f.percent)
+        chart_format_value(&k->f, k->value, 1, big, sizeof big);
+    else
+        chart_format_headline(k->value, big, sizeof big);
     chart_format_value(&k->f, k->value, 0, full, sizeof full);
     double y = 40 + size;
     buf_puts(b, "<text class=\"big\" x=\"20\" y=\"");

@@ -174,7 +174,11 @@ static void x_axis(line_ctx_t *c, const chart_box_t *p)
     chart_ticks_t t;
     double lo = c->xs.d0, hi = c->xs.d1;
     if (c->f->xtype == CT_TIME) {
-        chart_ticks_time(lo, hi, (size_t)fmax(2, p->w / 80), &t);
+        chart_ticks_time_at_least(lo, hi, (size_t)fmax(2, p->w / 80), c->f->grain, &t);
+        /* ticks every third month are labelled by month ("Jan 2025, Apr,
+         * Jul") for monthly data, and by quarter only for quarterly data */
+        if (t.grain == G_MONTH && c->f->grain >= G_QUARTER && t.step > 2629746 * 2)
+            t.grain = G_QUARTER;
         axis_x_time(c->b, p, &c->xs, &t);
     } else {
         chart_ticks_linear(&lo, &hi, (size_t)fmax(2, p->w / 80), &t);

@@ -160,3 +160,36 @@ int chart_recommend(const json_t *result, chart_config_t *cfg)
             c.nx == 1 && distinct_small(&c, c.text[0], 8) <= 8 ? &c.text[0] : NULL);
     return 0;
 }
+
+/* Columns for a kind the caller already chose, whatever the row count: a
+ * dashboard filter can leave one row (or none) of a monthly bar chart, and
+ * it must still draw as that bar chart, not lose its x column. Only what cfg
+ * lacks is filled: x (a date, else a category, a measure for scatter) and y
+ * (the measures). */
+int chart_fill_columns(const json_t *result, chart_config_t *cfg)
+{
+    cols_t c = {.result = result, .rows = json_object_get(result, "rows")};
+    if (!json_is_array(json_object_get(result, "columns")))
+        return -1;
+    classify(&c);
+    int needs_x = cfg->kind != CHART_KPI && cfg->kind != CHART_TABLE;
+    const size_t *x = NULL;
+    if (cfg->kind == CHART_SCATTER)
+        x = c.nn ? &c.num[0] : NULL;
+    else
+        x = c.nt ? &c.time[0] : c.nx ? &c.text[0] : NULL;
+    if (needs_x && !cfg->x && x)
+        cfg->x = xstrdup(col_name(&c, *x));
+    if (cfg->ny == 0 && cfg->kind != CHART_TABLE) {
+        size_t first = cfg->kind == CHART_SCATTER && c.nn > 1 ? 1 : 0;
+        size_t ny = cfg->kind == CHART_KPI || cfg->kind == CHART_PIE || cfg->kind == CHART_SCATTER
+                        ? 1 : c.nn > MAX_Y ? MAX_Y : c.nn;
+        if (c.nn > first) {
+            free(cfg->y);
+            cfg->y = xmalloc(ny * sizeof *cfg->y);
+            for (size_t i = 0; i < ny && first + i < c.nn; i++)
+                cfg->y[cfg->ny++] = xstrdup(col_name(&c, c.num[first + i]));
+        }
+    }
+    return 0;
+}

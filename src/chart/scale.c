@@ -59,7 +59,7 @@ static const struct { int grain; int k; double secs; } intervals[] = {
     {G_MIN, 15, 900},        {G_MIN, 30, 1800},       {G_HOUR, 1, 3600},
     {G_HOUR, 3, 10800},      {G_HOUR, 6, 21600},      {G_HOUR, 12, 43200},
     {G_DAY, 1, 86400},       {G_DAY, 2, 172800},      {G_WEEK, 1, 604800},
-    {G_WEEK, 2, 1209600},    {G_MONTH, 1, 2629746},   {G_QUARTER, 1, 7889238},
+    {G_WEEK, 2, 1209600},    {G_MONTH, 1, 2629746},   {G_MONTH, 3, 7889238},
     {G_MONTH, 6, 15778476},  {G_YEAR, 1, 31556952},   {G_YEAR, 2, 63113904},
     {G_YEAR, 5, 157784760},  {G_YEAR, 10, 315569520}, {G_YEAR, 25, 788923800},
     {G_YEAR, 50, 1577847600}, {G_YEAR, 100, 3155695200}};
@@ -95,10 +95,19 @@ static void ticks_months(double lo, double hi, int k, chart_ticks_t *t)
 
 void chart_ticks_time(double lo, double hi, size_t target, chart_ticks_t *t)
 {
+    chart_ticks_time_at_least(lo, hi, target, G_SEC, t);
+}
+
+void chart_ticks_time_at_least(double lo, double hi, size_t target, int data_grain,
+                               chart_ticks_t *t)
+{
     size_t n = sizeof intervals / sizeof intervals[0], i = 0;
+    double min_secs = data_grain == G_YEAR ? 31556952 : data_grain == G_QUARTER ? 7889238
+                    : data_grain == G_MONTH ? 2629746 : 0;
     if (target < 1)
         target = 1;
-    while (i + 1 < n && (hi - lo) / intervals[i].secs > (double)target)
+    while (i + 1 < n && ((hi - lo) / intervals[i].secs > (double)target ||
+                         intervals[i].secs < min_secs))
         i++;
     t->n = 0;
     t->grain = intervals[i].grain;

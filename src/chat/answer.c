@@ -248,8 +248,11 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
     if (!t->conn_id || conn_get(a, t->org_id, t->conn_id, &c) < 0)
         return failure("Pick a connection to ask about.", NULL);
     const ask_schema_t *schema = chat_schema(a, t->org_id, &c, err, sizeof err);
-    if (!schema)
-        return failure(err, err);
+    if (!schema) /* say what the asker can do: viewers cannot fix a connection */
+        return failure(arena_printf(a, "%s. %s", err, t->can_manage
+            ? "Open the connection, check it with “Test” and press “Refresh schema”."
+            : "An analyst or admin of your organization can fix it; meanwhile pick another "
+              "database above."), err);
     ask_plan_result_t p = {0};
     if (ask_plan(schema, q, last_plan(t->history), &p, err, sizeof err) < 0)
         return failure("DataMind could not read that question (is it valid text?).", err);

@@ -19,6 +19,7 @@ typedef struct chat_turn {
     const char *question;
     const json_t *history;   /* the session's messages so far (oldest first), or NULL */
     const tmpl_set_t *prompts; /* holds prompts/sql and prompts/insight (LLM path) */
+    int can_manage;          /* the asker may fix connections (analyst, admin): what to advise */
 } chat_turn_t;
 
 #define CHAT_QUESTION_MAX 2000

@@ -43,8 +43,11 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t
     json_t *discovered = schema_store_load(a, org_id, c->id);
     if (!discovered || json_array_size(json_object_get(discovered, "tables")) == 0) {
         json_decref(discovered);
-        snprintf(err, errlen, "DataMind has not read this connection's schema yet: open the "
-                              "connection and press \"Refresh schema\"");
+        if (c->last_error && *c->last_error)
+            snprintf(err, errlen, "DataMind could not read the tables of %s: %s", c->name,
+                     c->last_error);
+        else
+            snprintf(err, errlen, "DataMind has not read the tables of %s yet", c->name);
         return NULL;
     }
     json_t *vocab = vocab_for_planner(a, org_id, c->id);

@@ -59,6 +59,8 @@ static const config_def_t config_defs[] = {
     I(max_rows, "MAX_ROWS", "10000", 1, 10000000),
     I(max_cell_bytes, "MAX_CELL_BYTES", "1048576", 1024, 1073741824),
     I(max_result_bytes, "MAX_RESULT_BYTES", "33554432", 65536, 1073741824),
+    I(export_max_rows, "EXPORT_MAX_ROWS", "1000000", 1, 100000000),
+    I(export_max_bytes, "EXPORT_MAX_BYTES", "268435456", 65536, 2147483647),
     I(query_timeout_ms, "QUERY_TIMEOUT_MS", "30000", 100, 3600000),
     I(cache_ttl, "CACHE_TTL", "300", 0, 604800),
     S(connect_allow, "CONNECT_ALLOW", NULL),

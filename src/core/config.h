@@ -44,6 +44,8 @@ typedef struct config {
     int max_rows;
     int max_cell_bytes;   /* one value; longer ones are cut */
     int max_result_bytes; /* a whole result; reading stops there */
+    int export_max_rows;  /* "Download all rows": caps of their own, larger */
+    int export_max_bytes;
     int query_timeout_ms;
     int cache_ttl;
     char *connect_allow;

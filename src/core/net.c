@@ -251,7 +251,7 @@ int net_addr_admitted(const char *ip, const char *host, const char *allow,
     if (allow && *allow) {
         if ((host && net_list_has(allow, host, 1)) || list_each(allow, match_one, &a))
             return 1;
-        snprintf(why, whylen, "%s is not in %s; ask an admin to allow it", ip, allow_name);
+        snprintf(why, whylen, NET_NOT_ALLOWED, ip, allow_name);
         return 0;
     }
     const char *kind = addr_forbidden(&a);

@@ -37,7 +37,11 @@ void net_resolver_set(net_resolver_fn fn);
 /* May DataMind connect to ip, an address of host? Yes when host is listed by
  * name in allow, or ip falls in one of its CIDRs; with no list (NULL or ""),
  * yes unless ip is unspecified, link-local, multicast or broadcast. Else 0
- * with why ("::1 is not in <allow_name>; ask an admin to allow it"). */
+ * with why (NET_NOT_ALLOWED with ip and allow_name). */
+/* An address or socket outside the allow-list: the list is a setting of the
+ * server, so the message names it and who changes it (not an org admin). */
+#define NET_NOT_ALLOWED "%s is not in %s, a setting of the DataMind server (its environment " \
+                        "or config file, not a page of the app): whoever runs the server adds it there"
 int net_addr_admitted(const char *ip, const char *host, const char *allow,
                       const char *allow_name, char *why, size_t whylen);
 

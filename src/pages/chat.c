@@ -6,6 +6,7 @@
 #include "tmpl/tmpl.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern tmpl_set_t *app_templates; /* app.c */
@@ -17,7 +18,10 @@ static void message_view(req_t *r, json_t *m, const char *conn_id)
     json_object_set_new(m, "is_user", json_boolean(role && strcmp(role, "user") == 0));
     const json_t *res = json_object_get(m, "result_preview");
     if (res && json_is_object(res)) {
-        json_object_set_new(m, "table", result_table(res, 0, 100));
+        json_t *table = result_table(res, 0, 100);
+        json_object_set_new(table, "total_words", json_string(page_count_words(
+            r, json_object_get(table, "total"), "row", "rows")));
+        json_object_set_new(m, "table", table);
         json_object_set_new(m, "chart", result_chart_from(res, json_object_get(m, "chart_config")));
     }
     const char *sql = json_string_value(json_object_get(m, "sql_text"));
@@ -36,7 +40,9 @@ static void message_view(req_t *r, json_t *m, const char *conn_id)
         json_object_set_new(m, "llm_written", json_pack("{s:s}", "model",
                                                         model && *model ? model : "unnamed model"));
     }
-    (void)r;
+    if (json_object_get(m, "row_count"))
+        json_object_set_new(m, "row_count_words", json_string(page_count_words(
+            r, json_object_get(m, "row_count"), "row", "rows")));
 }
 
 static json_t *messages_view(req_t *r, const char *org, const char *sid, const char *conn_id)
@@ -56,13 +62,23 @@ static json_t *connection_options(req_t *r, const char *selected, const char **c
     *chosen = NULL;
     json_array_foreach(list, i, c) {
         const char *id = json_string_value(json_object_get(c, "id"));
-        int sel = selected ? strcmp(selected, id) == 0 : i == 0;
-        if (sel)
+        if (selected && strcmp(selected, id) == 0)
             *chosen = arena_strdup(r->arena, id);
-        json_object_set_new(c, "selected", json_boolean(sel));
+    }
+    /* no choice: the first connection whose tables DataMind has read (one
+     * that failed its test or its schema read would answer nothing) */
+    json_array_foreach(list, i, c) {
+        if (*chosen)
+            break;
+        const char *tables = json_string_value(json_object_get(c, "tables")); /* count, as text */
+        if (tables && atol(tables) > 0)
+            *chosen = arena_strdup(r->arena, json_string_value(json_object_get(c, "id")));
     }
     if (!*chosen && json_array_size(list))
         *chosen = arena_strdup(r->arena, json_string_value(json_object_get(json_array_get(list, 0), "id")));
+    json_array_foreach(list, i, c)
+        json_object_set_new(c, "selected", json_boolean(*chosen && strcmp(*chosen,
+                            json_string_value(json_object_get(c, "id"))) == 0));
     return list;
 }
 
@@ -160,7 +176,7 @@ void page_chat_ask(req_t *r)
     chat_add_message(r->arena, r->user->org_id, sid, user_msg, NULL);
     chat_turn_t t = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
                      .conn_id = conn, .question = question, .history = history,
-                     .prompts = app_templates};
+                     .prompts = app_templates, .can_manage = r->user->role >= ROLE_ANALYST};
     json_t *answer = chat_answer(r->arena, &t);
     char *mid = NULL;
     chat_add_message(r->arena, r->user->org_id, sid, answer, &mid);

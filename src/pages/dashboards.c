@@ -93,7 +93,8 @@ void page_dashboard(req_t *r)
         return;
     const char *id = json_string_value(json_object_get(d, "id"));
     int can_edit = dashboard_can_edit(r, d);
-    dash_filter_t flt = {http_query(r, "range"), http_query(r, "from"), http_query(r, "to")};
+    dash_filter_t flt;
+    dashboard_filter_read(r, &flt);
     json_t *ctx = page_ctx(r, json_string_value(json_object_get(d, "title")), "dashboards");
     json_t *widgets = widget_list(r->arena, r->user->org_id, id);
     widgets_view(r, d, widgets, &flt, can_edit);

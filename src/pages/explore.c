@@ -1,6 +1,7 @@
 /* explore.c — the SQL editor: pick a connection, write SQL, run it, see a
  * table (100 rows a page) and a chart; errors point at their position. */
 #include "pages/pages.h"
+#include "core/config.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -64,6 +65,11 @@ static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, co
     if (page < pages)
         json_object_set_new(res, "next_page", json_integer(page + 1));
     json_object_set_new(res, "chart_kinds", result_chart_kinds(chart));
+    json_object_set_new(res, "rows_words", json_string(page_count_words(
+        r, json_object_get(result, "row_count"), "row", "rows")));
+    char cap[32];
+    page_thousands(cap, sizeof cap, (size_t)cfg->export_max_rows);
+    json_object_set_new(res, "export_cap", json_string(cap));
     json_object_set_new(res, "show_chart", json_boolean(chart && *chart));
     json_object_set_new(ctx, "result", res);
 }

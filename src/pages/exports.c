@@ -7,6 +7,7 @@
 #include "export/export.h"
 #include "query/query.h"
 #include "store/store.h"
+#include "tmpl/tmpl.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -47,9 +48,34 @@ static void attachment(req_t *r, const char *title, const char *ext, const char 
     free(name);
 }
 
+/* A whole result is read for a file up to the export caps, larger than a
+ * page's. When it stopped there, say so where a download can: in the file's
+ * name and an X-DataMind-Note header (Excel and PDF files say it inside). */
+static const char *cap_note(req_t *r, const json_t *result, const char **file_title,
+                            const char *title)
+{
+    if (!json_is_true(json_object_get(result, "truncated")))
+        return NULL;
+    size_t rows = json_array_size(json_object_get(result, "rows"));
+    char n[32], size[32];
+    page_thousands(n, sizeof n, rows);
+    *file_title = arena_printf(r->arena, "%s first %zu rows", title ? title : "export", rows);
+    if (query_result_by_bytes(result)) {
+        query_size_words((size_t)cfg->export_max_bytes, size, sizeof size);
+        return arena_printf(r->arena, "This file stops after %s rows, at %s of values "
+                            "(DATAMIND_EXPORT_MAX_BYTES): the query returned more.", n, size);
+    }
+    return arena_printf(r->arena, "This file stops at %s rows (DATAMIND_EXPORT_MAX_ROWS): the "
+                        "query returned more.", n);
+}
+
 /* Write result as fmt into the response. 0, or -1 after an error page. */
 static int send_file(req_t *r, const json_t *result, const export_meta_t *m, const char *fmt)
 {
+    const char *file_title = m->title;
+    const char *note = cap_note(r, result, &file_title, m->title);
+    if (note)
+        http_header(r, "X-DataMind-Note", note);
     char err[512];
     if (strcmp(fmt, "csv") == 0) {
         char *mem = NULL;
@@ -60,7 +86,7 @@ static int send_file(req_t *r, const json_t *result, const export_meta_t *m, con
         if (f)
             fclose(f);
         if (rc == 0) {
-            attachment(r, m->title, "csv", "text/csv; charset=utf-8");
+            attachment(r, file_title, "csv", "text/csv; charset=utf-8");
             buf_append(&r->body, mem, len);
         }
         free(mem);
@@ -80,7 +106,7 @@ static int send_file(req_t *r, const json_t *result, const export_meta_t *m, con
     int rc = pdf ? export_pdf(result, m, path, err, sizeof err)
                  : export_xlsx(result, m, path, err, sizeof err);
     if (rc == 0 && read_file_into(path, &r->body) == 0) {
-        attachment(r, m->title, pdf ? "pdf" : "xlsx",
+        attachment(r, file_title, pdf ? "pdf" : "xlsx",
                    pdf ? "application/pdf"
                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     } else {
@@ -108,7 +134,8 @@ static void export_query(req_t *r, const char *conn, const char *sql, export_met
         page_error(r, 400, "Choose a format: csv, xlsx or pdf.");
         return;
     }
-    query_opts_t o = {.source = "export"};
+    query_opts_t o = {.source = "export", .max_rows = cfg->export_max_rows,
+                      .max_bytes = cfg->export_max_bytes, .no_cache = 1};
     query_outcome_t out;
     char err[1024];
     if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
@@ -193,7 +220,44 @@ void page_export_widget(req_t *r)
     json_decref(w);
 }
 
-/* The whole dashboard as one PDF: every widget's current result. */
+/* One widget of the dashboard PDF: its text, or its result under the
+ * dashboard's filter drawn as on the page (its kind, its config with the
+ * columns the kind needs), or its error. */
+static void dashboard_section(req_t *r, json_t *w, const dash_filter_t *f, export_section_t *s,
+                              json_t *keep)
+{
+    const char *kind = json_string_value(json_object_get(w, "kind"));
+    const char *sql = json_string_value(json_object_get(w, "sql_text"));
+    const char *conn = json_string_value(json_object_get(w, "connection_id"));
+    const char *datecol = json_string_value(json_object_get(w, "date_column"));
+    s->title = json_string_value(json_object_get(w, "title"));
+    if (strcmp(kind, "text") == 0) {
+        char *text = tmpl_markdown_text(json_string_value(json_object_get(w, "body_markdown")));
+        s->text = arena_strdup(r->arena, text);
+        free(text);
+        return;
+    }
+    if (dashboard_filter_active(f) && datecol && *datecol)
+        sql = query_wrap_date_range(r->arena, sql, datecol, f->range, f->from, f->to);
+    query_opts_t o = {.source = "export", .max_rows = 1000};
+    query_outcome_t out;
+    char err[512];
+    if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
+                           &out, err, sizeof err) < 0) {
+        s->error = arena_strdup(r->arena, conn ? err : "its connection was deleted");
+        return;
+    }
+    json_array_append_new(keep, out.result);
+    s->result = out.result;
+    json_t *conf = widget_draw_config(w, out.result);
+    if (conf) {
+        json_array_append_new(keep, conf);
+        s->chart_config = conf;
+    }
+}
+
+/* The whole dashboard as one PDF: every widget's current result, under the
+ * dashboard's date filter when the page had one. */
 void page_export_dashboard(req_t *r)
 {
     json_t *d = dashboard_load(r);
@@ -203,29 +267,12 @@ void page_export_dashboard(req_t *r)
     json_t *widgets = widget_list(r->arena, r->user->org_id, did);
     size_t n = json_array_size(widgets);
     export_section_t *s = arena_alloc(r->arena, (n + 1) * sizeof *s);
+    memset(s, 0, (n + 1) * sizeof *s);
     json_t *keep = json_array(); /* results live until the file is written */
-    for (size_t i = 0; i < n; i++) {
-        json_t *w = json_array_get(widgets, i);
-        const char *kind = json_string_value(json_object_get(w, "kind"));
-        const char *sql = json_string_value(json_object_get(w, "sql_text"));
-        const char *conn = json_string_value(json_object_get(w, "connection_id"));
-        s[i].title = json_string_value(json_object_get(w, "title"));
-        s[i].chart_config = json_object_get(w, "chart_config");
-        if (strcmp(kind, "text") == 0) {
-            s[i].text = json_string_value(json_object_get(w, "body_markdown"));
-            continue;
-        }
-        query_opts_t o = {.source = "export", .max_rows = 1000};
-        query_outcome_t out;
-        char err[512];
-        if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
-                               &out, err, sizeof err) < 0) {
-            s[i].error = arena_strdup(r->arena, conn ? err : "its connection was deleted");
-            continue;
-        }
-        json_array_append_new(keep, out.result);
-        s[i].result = out.result;
-    }
+    dash_filter_t f;
+    dashboard_filter_read(r, &f);
+    for (size_t i = 0; i < n; i++)
+        dashboard_section(r, json_array_get(widgets, i), &f, &s[i], keep);
     char path[4096], err[512];
     snprintf(path, sizeof path, "%s/datamind-export-XXXXXX", cfg->tmpdir);
     int fd = mkstemp(path);

@@ -64,6 +64,13 @@ int form_ok(const form_t *f);
 void form_into(form_t *f, json_t *ctx);
 void form_close(form_t *f);
 
+/* 150000 → "150,000" (result.c). */
+void page_thousands(char *out, size_t outlen, size_t n);
+/* "1 row", "20 rows", "1,234 rows": a count with its word, singular or
+ * plural (result.c). n may be an integer or a string of digits; an arena
+ * string, or "" when n is neither. */
+const char *page_count_words(req_t *r, const json_t *n, const char *one, const char *many);
+
 /* --- query results as template data (result.c) ------------------------- */
 /* {columns:[{name,num}], rows:[{cells:[{v,num,null}]}], total, first, last} */
 json_t *result_table(const json_t *result, size_t offset, size_t limit);
@@ -72,6 +79,10 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title);
 json_t *result_chart_kinds(const char *selected);
 /* The chart a stored config describes (falls back to the recommendation). */
 json_t *result_chart_from(const json_t *result, const json_t *config);
+/* The full config that draws: the recommendation, the stored choices on
+ * top, and the x/y its kind needs filled in (a filtered result of one row
+ * stays a bar chart). A new reference, or NULL when config is unreadable. */
+json_t *result_chart_config(const json_t *result, const json_t *config);
 
 /* --- dashboards (dashboards.c, widgets.c) ------------------------------ */
 typedef struct dash_filter {
@@ -79,7 +90,16 @@ typedef struct dash_filter {
 } dash_filter_t;
 json_t *dashboard_load(req_t *r);                   /* or a 404 page and NULL */
 int dashboard_can_edit(const req_t *r, const json_t *d);
+/* The filter of the request's query string. Dates the user typed count
+ * without picking "Custom": the form carries the dates it showed (shown_from,
+ * shown_to), so typed dates win over a preset, and a preset picked after
+ * custom dates wins over the dates left in their boxes. */
+void dashboard_filter_read(req_t *r, dash_filter_t *f);
 const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f);
+int dashboard_filter_active(const dash_filter_t *f);
+/* The chart config a widget draws result with (its kind forcing kpi/table,
+ * the columns the kind needs filled in): a new reference, or NULL. */
+json_t *widget_draw_config(const json_t *w, const json_t *result);
 void widget_view(req_t *r, json_t *w, const dash_filter_t *f, int mode);
 void widgets_view(req_t *r, const json_t *d, json_t *widgets, const dash_filter_t *f,
                   int can_edit);

@@ -6,9 +6,38 @@
 #include "core/mem.h"
 #include "query/query.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+void page_thousands(char *out, size_t outlen, size_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < outlen; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+const char *page_count_words(req_t *r, const json_t *n, const char *one, const char *many)
+{
+    long long v;
+    if (json_is_integer(n))
+        v = (long long)json_integer_value(n);
+    else if (json_is_string(n) && *json_string_value(n) &&
+             strspn(json_string_value(n), "0123456789") == strlen(json_string_value(n)))
+        v = atoll(json_string_value(n));
+    else
+        return "";
+    char s[32];
+    page_thousands(s, sizeof s, (size_t)(v < 0 ? 0 : v));
+    return arena_printf(r->arena, "%s %s", s, v == 1 ? one : many);
+}
 
 static int is_numeric_type(const char *t)
 {
@@ -27,17 +56,39 @@ static json_t *cell_text(const json_t *v, int num)
                      query_value_is_cut(v));
 }
 
+/* A long decimal (an average: "123.4567890123456789") for a screen: two
+ * decimals, or four significant digits below 1; the whole value stays in
+ * the cell's title and in exports. 0 when s is shown as it is. */
+static int round_decimal(const char *s, char *out, size_t outlen)
+{
+    const char *dot = strchr(s, '.');
+    size_t n = strlen(s);
+    if (!dot || strspn(s, "-0123456789.") != n || n - (size_t)(dot - s) - 1 <= 4)
+        return 0;
+    double d = strtod(s, NULL), a = fabs(d);
+    int dec = a >= 1 || a == 0 ? 2 : (int)fmin(12, 3 - floor(log10(a)));
+    snprintf(out, outlen, "%.*f", dec, d);
+    return 1;
+}
+
 static json_t *cell(const json_t *v, int num)
 {
     char tmp[64];
     if (json_is_null(v))
         return json_pack("{s:s, s:b}", "v", "NULL", "null", 1);
+    if (json_is_string(v) && num && round_decimal(json_string_value(v), tmp, sizeof tmp))
+        return json_pack("{s:s, s:O, s:b}", "v", tmp, "full", v, "num", 1);
     if (json_is_string(v))
         return cell_text(v, num);
     if (json_is_integer(v))
         snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v))
-        snprintf(tmp, sizeof tmp, "%.15g", json_real_value(v));
+    else if (json_is_real(v)) {
+        char full[64];
+        snprintf(full, sizeof full, "%.15g", json_real_value(v));
+        if (round_decimal(full, tmp, sizeof tmp))
+            return json_pack("{s:s, s:s, s:b}", "v", tmp, "full", full, "num", num);
+        snprintf(tmp, sizeof tmp, "%s", full);
+    }
     else if (json_is_boolean(v))
         snprintf(tmp, sizeof tmp, "%s", json_is_true(v) ? "true" : "false");
     else
@@ -71,6 +122,28 @@ json_t *result_table(const json_t *result, size_t offset, size_t limit)
                      (json_int_t)(offset + json_array_size(jr)));
 }
 
+/* The chart at three widths for a page, each shown by a container query
+ * (static/app.css) in a figure about as wide, so its text keeps one size
+ * on a phone and on a full-width widget: {html} beside the one {svg} that
+ * files and the .svg route use. */
+static void add_widths(const json_t *result, chart_config_t *cfg, json_t *out)
+{
+    static const int widths[] = {360, 600, 960};
+    int keep = cfg->width;
+    buf_t html = {0};
+    for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+        buf_t svg = {0};
+        char err[256];
+        cfg->width = widths[i];
+        if (chart_render_svg(result, cfg, &svg, err, sizeof err) == 0)
+            buf_printf(&html, "<div class=\"cw cw-%d\">%s</div>", widths[i], buf_str(&svg));
+        buf_free(&svg);
+    }
+    cfg->width = keep;
+    json_object_set_new(out, "html", json_string(buf_str(&html)));
+    buf_free(&html);
+}
+
 json_t *result_chart(const json_t *result, const char *kind, const char *title)
 {
     chart_config_t cfg = {0};
@@ -87,9 +160,11 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title)
     }
     if (title && !cfg.title)
         cfg.title = xstrdup(title); /* chart_config_free frees it */
-    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
+    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0) {
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
-    else
+        if (!cfg.width)
+            add_widths(result, &cfg, out);
+    } else
         out = json_pack("{s:s, s:s}", "error", err, "kind", chart_kind_name(cfg.kind));
     buf_free(&svg);
     chart_config_free(&cfg);
@@ -124,22 +199,38 @@ static json_t *merged_config(const json_t *result, const json_t *config)
     return m;
 }
 
+json_t *result_chart_config(const json_t *result, const json_t *config)
+{
+    chart_config_t cfg = {0};
+    char err[256];
+    json_t *m = merged_config(result, config);
+    int rc = chart_config_from_json(m, &cfg, err, sizeof err);
+    json_decref(m);
+    json_t *out = NULL;
+    if (rc == 0 && chart_fill_columns(result, &cfg) == 0)
+        out = chart_config_to_json(&cfg);
+    chart_config_free(&cfg);
+    return out;
+}
+
 json_t *result_chart_from(const json_t *result, const json_t *config)
 {
     chart_config_t cfg = {0};
     char err[256];
     buf_t svg = {0};
     json_t *out;
-    json_t *m = merged_config(result, config);
-    if (chart_config_from_json(m, &cfg, err, sizeof err) < 0) {
+    json_t *m = result_chart_config(result, config);
+    if (!m || chart_config_from_json(m, &cfg, err, sizeof err) < 0) {
         json_decref(m);
         chart_config_free(&cfg);
         return result_chart(result, NULL, NULL);
     }
     json_decref(m);
-    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0)
+    if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0) {
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
-    else
+        if (!cfg.width)
+            add_widths(result, &cfg, out);
+    } else
         out = json_pack("{s:s, s:s}", "error", err, "kind", chart_kind_name(cfg.kind));
     buf_free(&svg);
     chart_config_free(&cfg);

@@ -132,6 +132,13 @@ void page_upload(req_t *r)
     int busy = st && (!strcmp(st, "queued") || !strcmp(st, "running"));
     json_t *ctx = page_ctx(r, json_string_value(json_object_get(u, "original_filename")), "uploads");
     json_object_set_new(u, arena_printf(r->arena, "is_%s", st ? st : "queued"), json_true());
+    json_object_set_new(u, "rows_words", json_string(page_count_words(
+        r, json_object_get(u, "row_count"), "row", "rows")));
+    size_t i;
+    json_t *t;
+    json_array_foreach(json_object_get(json_object_get(u, "details"), "tables"), i, t)
+        json_object_set_new(t, "rows_words", json_string(page_count_words(
+            r, json_object_get(t, "rows"), "row", "rows")));
     if (prog)
         json_object_set(u, "progress", prog);
     json_object_set_new(ctx, "busy", json_boolean(busy));

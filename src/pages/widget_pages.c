@@ -105,7 +105,8 @@ void page_widget(req_t *r)
         return;
     json_t *w = load_widget(r, d);
     if (w) {
-        dash_filter_t f = {http_query(r, "range"), http_query(r, "from"), http_query(r, "to")};
+        dash_filter_t f;
+        dashboard_filter_read(r, &f);
         json_object_set_new(w, "refresh_s", json_integer(
             json_integer_value(json_object_get(d, "refresh_minutes")) * 60));
         widget_view(r, w, &f, 1);
@@ -170,6 +171,28 @@ static json_t *config_from_form(req_t *r)
     return cfg;
 }
 
+/* The result's columns for the editor's pickers, each marked when it is
+ * the saved x, y or filter date column. */
+static json_t *column_options(const json_t *result, const json_t *conf, const char *datecol)
+{
+    const char *x = json_string_value(json_object_get(conf, "x"));
+    const json_t *y = json_object_get(conf, "y");
+    const char *y0 = json_is_array(y) ? json_string_value(json_array_get(y, 0)) : json_string_value(y);
+    json_t *cols = json_array();
+    size_t i;
+    const json_t *c;
+    json_array_foreach(json_object_get(result, "columns"), i, c) {
+        const char *name = json_string_value(json_object_get(c, "name"));
+        if (!name)
+            continue;
+        json_array_append_new(cols, json_pack("{s:s, s:b, s:b, s:b}", "name", name,
+                                              "x", x && strcmp(x, name) == 0,
+                                              "y", y0 && strcmp(y0, name) == 0,
+                                              "date", datecol && strcmp(datecol, name) == 0));
+    }
+    return cols;
+}
+
 void page_widget_edit(req_t *r)
 {
     json_t *d = editable(r);
@@ -181,23 +204,35 @@ void page_widget_edit(req_t *r)
     }
     /* a preview: the form's values applied without saving */
     const char *type = http_query(r, "type"), *kind = http_query(r, "kind");
+    const char *datecol = http_query(r, "date_column");
     if (kind && one_of(kind, kinds, 4))
         json_object_set_new(w, "kind", json_string(kind));
+    if (datecol)
+        json_object_set_new(w, "date_column", *datecol ? json_string(datecol) : json_null());
     if (type && *type) { /* "auto": no config, the recommended chart */
         json_t *cfg = config_from_form(r);
         json_object_set_new(w, "chart_config", cfg ? cfg : json_null());
     }
     json_t *last = json_incref(json_object_get(w, "last_result"));
-    json_t *cols = json_array();
-    const json_t *rc = json_object_get(last, "columns");
+    json_t *conf = json_object_get(w, "chart_config");
+    const char *ctype = json_string_value(json_object_get(conf, "type"));
+    json_t *cols = column_options(last, conf, json_string_value(json_object_get(w, "date_column")));
+    json_t *conns = conn_list(r->arena, r->user->org_id);
+    const char *wconn = json_string_value(json_object_get(w, "connection_id"));
     size_t i;
-    const json_t *c;
-    json_array_foreach(rc, i, c) json_array_append(cols, json_object_get(c, "name"));
+    json_t *c;
+    json_array_foreach(conns, i, c)
+        json_object_set_new(c, "selected", json_boolean(wconn && strcmp(wconn,
+                            json_string_value(json_object_get(c, "id"))) == 0));
     json_object_set_new(w, "refresh_s", json_integer(0));
+    json_object_set_new(w, arena_printf(r->arena, "kind_%s", json_string_value(json_object_get(w, "kind"))),
+                        json_true());
     widget_view(r, w, NULL, 1);
     json_t *ctx = page_ctx(r, "Edit widget", "dashboards");
     json_object_set_new(ctx, "columns", cols);
-    json_object_set_new(ctx, "chart_kinds", result_chart_kinds(type));
+    json_object_set_new(ctx, "connections", conns);
+    json_object_set_new(ctx, "no_connection", json_boolean(!wconn));
+    json_object_set_new(ctx, "chart_kinds", result_chart_kinds(ctype ? ctype : "auto"));
     json_object_set_new(ctx, "widget", w);
     json_object_set(ctx, "dashboard", d);
     json_decref(last);
@@ -226,13 +261,15 @@ void page_widget_update(req_t *r)
                                             : json_string_value(json_object_get(w, "body_markdown"));
     if (!*wf.date_column)
         wf.date_column = NULL;
+    const char *conn = http_param(r, "connection_id");
+    wf.connection_id = conn && *conn ? conn : NULL;
     json_t *cfg = config_from_form(r);
     wf.chart_config = cfg;
     int ok = form_ok(&f) && one_of(wf.kind, kinds, 4) && one_of(wf.size, sizes, 4);
     const char *wid = json_string_value(json_object_get(w, "id"));
     if (!ok || widget_update(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")),
                              wid, &wf) < 0)
-        page_flash(r, "error", "Check the widget's title, kind and size.");
+        page_flash(r, "error", "Check the widget's title, kind, size and connection.");
     else {
         audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
                      json_pack("{s:s, s:s}", "kind", wf.kind, "size", wf.size), r->remote_addr);

@@ -15,13 +15,51 @@
 #define STALE_AFTER_S 3600
 #define WIDGET_ROWS 50
 
+static int iso_date(const char *s)
+{
+    if (!s || strlen(s) != 10)
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] - (m == 2 && !leap);
+}
+
+static int same(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+void dashboard_filter_read(req_t *r, dash_filter_t *f)
+{
+    const char *range = http_query(r, "range"), *from = http_query(r, "from"), *to = http_query(r, "to");
+    from = iso_date(from) ? from : NULL;
+    to = iso_date(to) ? to : NULL;
+    int typed = !same(from, http_query(r, "shown_from")) || !same(to, http_query(r, "shown_to"));
+    static const char *const presets[] = {"7d", "30d", "90d", "year"};
+    int preset = 0;
+    for (size_t i = 0; range && i < sizeof presets / sizeof presets[0]; i++)
+        preset |= strcmp(range, presets[i]) == 0;
+    if ((from || to) && (!preset || typed)) {
+        f->range = "custom";
+        f->from = from;
+        f->to = to;
+    } else {
+        f->range = preset ? range : "all";
+        f->from = f->to = NULL;
+    }
+}
+
 const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f)
 {
     buf_t b = {0};
     const char *keys[] = {"range", "from", "to"};
     const char *vals[] = {f->range, f->from, f->to};
     for (size_t i = 0; i < 3; i++) {
-        if (!vals[i] || !*vals[i])
+        if (!vals[i] || !*vals[i] || (i == 0 && strcmp(vals[i], "all") == 0))
             continue;
         buf_printf(&b, "%s%s=", b.len ? "&" : "", keys[i]);
         http_url_encode(&b, vals[i]);
@@ -31,9 +69,10 @@ const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f)
     return s;
 }
 
-static int filter_active(const dash_filter_t *f)
+int dashboard_filter_active(const dash_filter_t *f)
 {
-    return f && f->range && *f->range && strcmp(f->range, "all") != 0;
+    return f && f->range && *f->range && strcmp(f->range, "all") != 0 &&
+           (strcmp(f->range, "custom") != 0 || f->from || f->to);
 }
 
 /* Run the widget's query now (through the filter when it has a date
@@ -50,7 +89,7 @@ static json_t *widget_run(req_t *r, json_t *w, const dash_filter_t *f, int refre
                                                     "edit it or remove it."));
         return NULL;
     }
-    int filtered = filter_active(f) && datecol && *datecol;
+    int filtered = dashboard_filter_active(f) && datecol && *datecol;
     const char *run_sql = filtered ? query_wrap_date_range(r->arena, sql, datecol, f->range,
                                                            f->from, f->to) : sql;
     query_opts_t o = {.refresh = refresh, .max_rows = 1000, .source = "widget"};
@@ -85,6 +124,14 @@ static json_t *widget_chart_config(const json_t *w)
     return conf;
 }
 
+json_t *widget_draw_config(const json_t *w, const json_t *result)
+{
+    json_t *conf = widget_chart_config(w);
+    json_t *full = result_chart_config(result, conf);
+    json_decref(conf);
+    return full;
+}
+
 static void widget_content(json_t *w, const json_t *result)
 {
     const char *kind = json_string_value(json_object_get(w, "kind"));
@@ -116,7 +163,7 @@ void widget_view(req_t *r, json_t *w, const dash_filter_t *f, int mode)
     if (!json_is_integer(json_object_get(w, "age_s")))
         age = atoll(json_string_value(json_object_get(w, "age_s")) ? json_string_value(json_object_get(w, "age_s")) : "999999");
     long every = (long)json_integer_value(json_object_get(w, "refresh_s"));
-    int stale = !json_is_object(last) || age > (every > 0 ? every : STALE_AFTER_S) || filter_active(f);
+    int stale = !json_is_object(last) || age > (every > 0 ? every : STALE_AFTER_S) || dashboard_filter_active(f);
     json_t *fresh = NULL;
     if (mode == 2 || (mode == 1 && stale))
         fresh = widget_run(r, w, f, mode == 2);

@@ -15,6 +15,8 @@
 typedef struct query_opts {
     int refresh;         /* bypass the cache (still stores the fresh result) */
     long max_rows;       /* 0 = DATAMIND_MAX_ROWS */
+    long max_bytes;      /* 0 = DATAMIND_MAX_RESULT_BYTES */
+    int no_cache;        /* neither read nor store the cache (a large export) */
     const char *source;  /* "explore", "chat", "widget", "alert", "export" — for the audit */
 } query_opts_t;
 

@@ -24,14 +24,15 @@ static const char **extra_functions(arena_t *a, const conn_row_t *c, size_t *n)
 /* Cache key: connection, its version (bumped on every edit) and a hash of
  * the exact statement. Not the fingerprint: it ignores constants, so
  * "WHERE x = 1" and "WHERE x = 2" would share an entry. */
-static const char *cache_key(arena_t *a, const conn_row_t *c, const char *stmt, long max_rows)
+static const char *cache_key(arena_t *a, const conn_row_t *c, const char *stmt, long max_rows,
+                             long max_bytes)
 {
     unsigned char h[16];
     char hex[33];
     crypto_generichash(h, sizeof h, (const unsigned char *)stmt, strlen(stmt), NULL, 0);
     sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-    return kv_key(a, arena_printf(a, "qc:%s:%s:%ld:%d:%d:%s", c->id, c->version, max_rows,
-                                  cfg->max_cell_bytes, cfg->max_result_bytes, hex));
+    return kv_key(a, arena_printf(a, "qc:%s:%s:%ld:%d:%ld:%s", c->id, c->version, max_rows,
+                                  cfg->max_cell_bytes, max_bytes, hex));
 }
 
 static json_t *cache_get(arena_t *a, const char *key)
@@ -98,14 +99,14 @@ static void run_audit(arena_t *a, const char *org_id, const char *user_id, const
 }
 
 static int execute(arena_t *a, const conn_row_t *c, const char *stmt, long max_rows,
-                   query_outcome_t *out, char *err, size_t errlen)
+                   long max_bytes, query_outcome_t *out, char *err, size_t errlen)
 {
     PGconn *pg = query_acquire(a, c, err, errlen);
     if (!pg)
         return -1;
     sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows,
                          .max_cell_bytes = (size_t)cfg->max_cell_bytes,
-                         .max_result_bytes = (size_t)cfg->max_result_bytes};
+                         .max_result_bytes = (size_t)max_bytes};
     int rc = sqlsafe_execute(pg, stmt, &run, &out->result, &out->err_pos, err, errlen);
     query_release(pg, rc < 0 && PQstatus(pg) != CONNECTION_OK);
     return rc;
@@ -133,8 +134,9 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
     const char *stmt = arena_strdup(a, chk.statement);
     sqlsafe_check_free(&chk);
     long max_rows = o->max_rows > 0 ? o->max_rows : cfg->max_rows;
-    const char *key = cache_key(a, &c, stmt, max_rows);
-    if (!o->refresh && (out->result = cache_get(a, key)) != NULL) {
+    long max_bytes = o->max_bytes > 0 ? o->max_bytes : cfg->max_result_bytes;
+    const char *key = cache_key(a, &c, stmt, max_rows, max_bytes);
+    if (!o->refresh && !o->no_cache && (out->result = cache_get(a, key)) != NULL) {
         json_object_set_new(out->result, "cached", json_true());
         run_audit(a, org_id, user_id, ip, &c, o, out, NULL);
         return 0;
@@ -145,10 +147,11 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
                               "moment", ORG_CONCURRENT_QUERIES);
         return -1;
     }
-    int rc = execute(a, &c, stmt, max_rows, out, err, errlen);
+    int rc = execute(a, &c, stmt, max_rows, max_bytes, out, err, errlen);
     slot_give(a, slot);
     if (rc == 0) {
-        cache_put(a, key, out->result);
+        if (!o->no_cache)
+            cache_put(a, key, out->result);
         json_object_set_new(out->result, "cached", json_false());
     }
     run_audit(a, org_id, user_id, ip, &c, o, out, rc < 0 ? err : NULL);

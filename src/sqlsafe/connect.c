@@ -100,8 +100,7 @@ static int target_check(const sqlsafe_target_t *t, const char *allow, net_addrs_
     if (t->host[0] == '/') {
         if (allow && net_list_has(allow, t->host, 0))
             return 0;
-        snprintf(err, errlen, "the socket %s is not in %s; ask an admin to allow it", t->host,
-                 ALLOW_NAME);
+        snprintf(err, errlen, "the socket " NET_NOT_ALLOWED, t->host, ALLOW_NAME);
         return -1;
     }
     /* none admitted: err says why the first address was refused */

@@ -92,17 +92,27 @@ int widget_update(arena_t *a, const char *org_id, const char *dash_id, const cha
                   const widget_fields_t *f)
 {
     char err[256];
-    const char *p[10] = {org_id, dash_id, id, f->title, f->kind, f->sql ? f->sql : "",
+    const char *p[11] = {org_id, dash_id, id, f->title, f->kind, f->sql ? f->sql : "",
                          f->markdown ? f->markdown : "", dump(a, f->chart_config),
-                         f->size ? f->size : "medium", f->date_column};
+                         f->size ? f->size : "medium", f->date_column, f->connection_id};
+    if (f->connection_id && !db_is_uuid(f->connection_id))
+        return -1;
+    /* a new connection must be one of this organization's; a changed SQL
+     * or connection drops the stored result (it answered another query) */
     PGresult *res = db_exec(
         a,
-        "UPDATE widgets SET title = $4, kind = $5, sql_text = $6, body_markdown = $7,"
+        "WITH c AS (SELECT coalesce((SELECT id FROM connections WHERE org_id = $1 AND id = $11::uuid),"
+        "   (SELECT connection_id FROM widgets WHERE org_id = $1 AND id = $3)) AS id)"
+        " UPDATE widgets SET title = $4, kind = $5, sql_text = $6, body_markdown = $7,"
         " chart_config = coalesce($8::jsonb, '{}'), size = $9, date_column = $10,"
-        " last_result = CASE WHEN sql_text = $6 THEN last_result END,"
-        " last_refreshed_at = CASE WHEN sql_text = $6 THEN last_refreshed_at END,"
-        " updated_at = now() WHERE org_id = $1 AND dashboard_id = $2 AND id = $3",
-        10, p, err, sizeof err);
+        " last_result = CASE WHEN sql_text = $6 AND connection_id IS NOT DISTINCT FROM c.id"
+        "   THEN last_result END,"
+        " last_refreshed_at = CASE WHEN sql_text = $6 AND connection_id IS NOT DISTINCT FROM c.id"
+        "   THEN last_refreshed_at END,"
+        " connection_id = c.id,"
+        " updated_at = now() FROM c WHERE org_id = $1 AND dashboard_id = $2 AND widgets.id = $3"
+        " AND ($11::uuid IS NULL OR EXISTS (SELECT 1 FROM connections WHERE org_id = $1 AND id = $11::uuid))",
+        11, p, err, sizeof err);
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 

@@ -73,7 +73,7 @@ static int url_parse(const char *url, CURLU *u, char *host, size_t hostlen, long
 static int host_check(const char *host, const char *allow, net_addrs_t *addrs, char *err,
                       size_t errlen)
 {
-    char why[256];
+    char why[512];
     if (!allow || !*allow) {
         snprintf(err, errlen, "webhooks are off: an admin lists the allowed hosts in %s",
                  ALLOW_NAME);

@@ -70,5 +70,9 @@ int tmpl_cli(int argc, char **argv);
 /* Markdown (a text widget) to safe HTML: raw HTML dropped, unsafe links
  * refused, links rel="noopener". New string, caller frees. */
 char *tmpl_markdown(const char *md);
+/* The same Markdown as plain text for print (the PDF): no markup characters,
+ * headings and paragraphs as lines with a blank line between, list items as
+ * "• item" or "1. item", link text without its address. Caller frees. */
+char *tmpl_markdown_text(const char *md);
 
 #endif

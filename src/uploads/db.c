@@ -174,6 +174,10 @@ int uploads_org_schema(arena_t *a, PGconn *c, const char *org_id, int new_passwo
         arena_printf(a, "GRANT USAGE ON SCHEMA %s TO %s", qs, qr),
         arena_printf(a, "GRANT SELECT ON ALL TABLES IN SCHEMA %s TO %s", qs, qr),
         arena_printf(a, "ALTER DEFAULT PRIVILEGES IN SCHEMA %s GRANT SELECT ON TABLES TO %s", qs, qr),
+        /* the org's tables by their bare names, as the Uploads page shows
+         * them (SELECT * FROM sales, not org_….sales); set at every upload,
+         * so an organization that uploaded before gets it with its next */
+        arena_printf(a, "ALTER ROLE %s SET search_path = %s", qr, qs),
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
         if (uploads_exec(c, steps[i], err, errlen) < 0)

@@ -1,7 +1,7 @@
 // chat.test.mjs — a new user on the demo asks the three questions of the
 // issue and sees correct answers with charts, with JavaScript on and off.
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { chartTextPx, signIn } from './lib.mjs';
 
 async function askQ(page, js, q) {
   const before = await page.$$eval('article.msg-answer', a => a.length).catch(() => 0);
@@ -39,11 +39,24 @@ export const tests = {
   },
   'chat on a phone': {
     viewport: { width: 390, height: 844 },
+    modes: [true, false],
     async run({ page, base, js, shot }) {
       await signIn(page, base);
       await page.goto(base + '/chat');
       await askQ(page, js, 'orders by channel');
+      await askQ(page, js, 'revenue by month this year');
       await shot('chat-phone');
+      // opened again from the list, as a returning user does: the conversation
+      // comes first, on the first screen, not under the list of chats
+      await page.goto(base + await page.getAttribute('.chat-list a', 'href'));
+      const [main, side] = await page.evaluate(() => ['.chat-main', '.chat-side'].map(
+        s => document.querySelector(s).getBoundingClientRect().top));
+      assert.ok(main < side, `the conversation (${main}) before the list of chats (${side})`);
+      assert.ok(main < 200, 'the conversation starts on the first screen: ' + main);
+      // the chart's text is readable on a phone (it was about 6 px)
+      const [small, big] = await chartTextPx(page);
+      assert.ok(small >= 9 && big <= 16, `chart text ${small}–${big} px`);
+      await shot('chat-phone-open');
     },
   },
 };

@@ -33,7 +33,7 @@ export const tests = {
       assert.equal(await page.$$eval('.result table.data tbody tr', t => t.length), 4);
       await shot('explore-table');
       await page.click('label[for=tab-chart]');
-      await page.waitForSelector('figure.chart svg');
+      await page.waitForSelector('figure.chart svg:visible');
       assert.equal(await page.getAttribute('figure.chart svg', 'role'), 'img');
       await shot('explore-chart');
       if (js) assert.match(page.url(), /\/explore$/, 'htmx kept the page');
@@ -53,6 +53,25 @@ export const tests = {
       await page.fill('textarea[name=sql]', 'DELETE FROM customers');
       await page.click('button:has-text("Run")');
       await page.waitForSelector('.result-error h2:has-text("will not run")');
+    },
+  },
+  'explore saves the query it ran': {
+    modes: [true, false],
+    async run({ page, base, js, shot }) {
+      await signIn(page, base);
+      await page.goto(base + '/explore');
+      await page.fill('textarea[name=sql]', 'SELECT name FROM regions ORDER BY name');
+      await page.click('button:has-text("Run")');
+      await page.waitForSelector('.result table.data');
+      if (js) assert.match(page.url(), /\/explore$/, 'htmx kept the page');
+      assert.ok(await page.isVisible('details.save-query summary'), 'Save is offered after a run');
+      await page.click('details.save-query summary');
+      const name = `Region names ${js ? 'js' : 'nojs'} ${Date.now()}`;
+      await page.fill('details.save-query input[name=name]', name);
+      await shot('explore-save');
+      await Promise.all([page.waitForURL(/\/queries\/[0-9a-f-]{36}/), page.click('button:has-text("Save query")')]);
+      assert.equal((await page.textContent('h1')).trim(), name);
+      assert.match(await page.textContent('main'), /SELECT name FROM regions ORDER BY name/);
     },
   },
 };

@@ -17,3 +17,21 @@ export async function signIn(page, base, who = demoLogin()) {
   await page.fill('input[name=password]', who.password);
   await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
 }
+
+// The on-screen size (px) of the text of every chart shown: its font size
+// times the scale the SVG is drawn at. [smallest, largest], or [] if none.
+export async function chartTextPx(page, scope = 'body') {
+  return page.$eval(scope, root => {
+    const px = [];
+    for (const svg of root.querySelectorAll('figure.chart svg')) {
+      const box = svg.getBoundingClientRect();
+      if (!box.width || !svg.viewBox.baseVal || !svg.viewBox.baseVal.width) continue;
+      const scale = box.width / svg.viewBox.baseVal.width;
+      for (const t of svg.querySelectorAll('.axis text')) {
+        const size = parseFloat(getComputedStyle(t).fontSize);
+        if (size) px.push(size * scale);
+      }
+    }
+    return px.length ? [Math.min(...px), Math.max(...px)] : [];
+  });
+}

@@ -18,7 +18,9 @@ const browser = await chromium.launch({
 });
 
 let passed = 0, failed = 0;
-const files = readdirSync(here).filter(f => f.endsWith('.test.mjs')).sort();
+// DM_BROWSER_TESTS=exports runs only the files whose name contains it (for development)
+const only = process.env.DM_BROWSER_TESTS || '';
+const files = readdirSync(here).filter(f => f.endsWith('.test.mjs') && f.includes(only)).sort();
 for (const f of files) {
   const mod = await import(pathToFileURL(join(here, f)));
   for (const [name, t] of Object.entries(mod.tests)) {

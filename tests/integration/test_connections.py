@@ -8,6 +8,7 @@ import unittest
 import urllib.parse
 
 import dm
+from test_chat import ask
 
 
 def run(client, conn_id, sql, **extra):
@@ -78,6 +79,81 @@ class TestConnections(unittest.TestCase):
             r = admin.post("/connections", data, follow=True)
             self.assertIn(want, r.text, over)
 
+    def test_allow_list_error_names_the_server_setting(self):
+        """issue 15: an org admin was told to "ask an admin"; the allow-list is
+        a setting of the server, not of the organization."""
+        admin, _, _ = dm.register()
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Far",
+                                        "host": "10.9.8.7", "port": "5432", "database": "shop",
+                                        "user": "shop_reader", "sslmode": "disable", "password": "x"},
+                       follow=True)
+        text = html.unescape(r.text)
+        self.assertIn("10.9.8.7 is not in DATAMIND_CONNECT_ALLOW, a setting of the DataMind server", text)
+        self.assertIn("whoever runs the server adds it there", text)
+        self.assertNotIn("ask an admin", text)
+
+    def test_a_broken_connection_is_not_the_chat_default(self):
+        """issue 15: a connection that failed its test became the chat's default,
+        and viewers were sent to a "Refresh schema" button they do not have."""
+        admin, slug, _ = dm.register()
+        with open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")) as f:
+            good_pw = f.read().strip()
+        base = {"host": "127.0.0.1", "port": os.environ["DM_PG_PORT"], "database": "shop",
+                "user": "shop_reader", "sslmode": "disable"}
+        for name, pw in (("Zed shop", good_pw), ("A broken one", "wrong-password")):
+            data = dict(base, _csrf=dm.page_csrf(admin, "/connections/new"), name=name, password=pw)
+            self.assertEqual(admin.post("/connections", data).status, 303)
+        ids = {n: dm.psql("SELECT c.id FROM connections c JOIN organizations o ON o.id = c.org_id"
+                          " WHERE o.slug = '%s' AND c.name = '%s'" % (slug, n))
+               for n in ("Zed shop", "A broken one")}
+        chat = admin.get("/chat").text
+        self.assertRegex(chat, r'<option value="%s" selected>Zed shop' % ids["Zed shop"])
+        self.assertNotRegex(chat, r'<option value="%s" selected>' % ids["A broken one"])
+        # asking on the broken one: the admin is told what to press, a viewer whom to ask
+        r = ask(admin, "how many orders", conn=ids["A broken one"])
+        text = html.unescape(admin.get(r.header("Location")).text)
+        self.assertIn("could not read the tables of A broken one", text)
+        self.assertIn("Refresh schema", text)
+        email = "viewer-%s@example.com" % dm.unique("v")
+        dm.add_user(admin, email, "viewer")
+        viewer, _ = dm.login(email)
+        self.assertRegex(viewer.get("/chat").text, r'<option value="%s" selected>Zed shop' % ids["Zed shop"])
+        r = ask(viewer, "how many orders", conn=ids["A broken one"])
+        text = html.unescape(viewer.get(r.header("Location")).text)
+        self.assertIn("could not read the tables of A broken one", text)
+        self.assertIn("An analyst or admin of your organization can fix it", text)
+        self.assertNotIn("Refresh schema", text)
+
+    def test_counts_have_the_right_word(self):
+        """issue 15: "20 row", "1 rows"."""
+        page = run(self.c, self.shop, "SELECT 1 AS one").text
+        self.assertIn("<strong>1 row</strong>", page)
+        page = run(self.c, self.shop, "SELECT g FROM generate_series(1, 20) AS g").text
+        self.assertIn("<strong>20 rows</strong>", page)
+        page = run(self.c, self.shop, "SELECT g FROM generate_series(1, 1234) AS g").text
+        self.assertIn("<strong>1,234 rows</strong>", page)
+        r = ask(self.c, "how many customers")
+        page = self.c.get(r.header("Location")).text
+        last = page[page.rfind('<article class="msg msg-answer'):]
+        self.assertIn("Table · 1 row<", last)
+        self.assertRegex(last, r"· 1 row\s*</p>")
+        self.assertNotIn("1 rows", last)
+
+    def test_an_average_is_not_printed_with_twenty_decimals(self):
+        """issue 15: averages printed 20 decimals."""
+        full = dm.psql("SELECT avg(quantity) FROM order_items", db="shop")
+        self.assertGreater(len(full.split(".")[1]), 10)
+        page = run(self.c, self.shop, "SELECT avg(quantity) AS avg_qty, avg(quantity) / 1000 AS small,"
+                                      " 2.50::numeric(4,2) AS price FROM order_items").text
+        cells = re.findall(r'<td class="num[^"]*"><span class="trunc" title="([^"]*)">([^<]*)</span>', page)
+        self.assertEqual(len(cells), 3, page[-3000:])
+        (t1, v1), (t2, v2), (t3, v3) = cells
+        self.assertEqual(v1, "%.2f" % float(full))
+        self.assertTrue(full.startswith(t1[:12]), "the whole value in the title: %s" % t1)
+        self.assertEqual(v2, "%.4g" % (float(full) / 1000))  # four significant digits below 1
+        self.assertEqual(float(t3), 2.5)  # a value with few decimals is shown as it is
+        self.assertEqual(t3, v3)
+
     def test_url_fills_the_fields_and_password_never_shown(self):
         admin, _, _ = dm.register()
         _, pw = dm.demo_login()
@@ -127,7 +203,7 @@ class TestExplore(unittest.TestCase):
 
     def test_paging_and_row_cap(self):
         r = run(self.c, self.shop, "SELECT id FROM orders ORDER BY id")
-        self.assertIn("showing the first 10000", r.text)
+        self.assertIn("showing the first 10,000 rows; the query returned more", r.text)
         self.assertIn("Rows 1–100 of 10000", r.text)
         r = run(self.c, self.shop, "SELECT id FROM orders ORDER BY id", page="3")
         self.assertIn("Rows 201–300 of 10000", r.text)

@@ -1,6 +1,7 @@
 """Dashboards: pin from chat, refresh, edit, share, viewer read-only, SVG
 with ETag, filters, text widgets, failures in their own card, cross-org."""
 import html
+import os
 import re
 import threading
 import unittest
@@ -136,6 +137,113 @@ class TestDashboards(unittest.TestCase):
         days = re.findall(r'<td class=""><span class="trunc" title="(\d{4}-\d\d-\d\d)"', r.text)
         self.assertTrue(days)
         self.assertLessEqual(len(set(days)), 8)
+
+    def day_widget(self):
+        did = new_dashboard(self.c, dm.unique("Filters"))
+        add_sql_widget(self.c, did, "SELECT ordered_at::date AS day, count(*) AS orders FROM orders GROUP BY 1",
+                       "Orders per day", "table")
+        wid = widget_ids(self.c.get("/dashboards/%s" % did).text)[0]
+        tok = dm.page_csrf(self.c, "/dashboards/%s" % did)
+        self.c.post("/dashboards/%s/widgets/%s" % (did, wid), {"_csrf": tok, "title": "Orders per day",
+                    "kind": "table", "size": "medium", "date_column": "day"})
+        return did
+
+    def days_shown(self, did, qs):
+        r = self.c.get("/dashboards/%s?%s" % (did, qs))
+        self.assertEqual(r.status, 200)
+        days = sorted(set(re.findall(r'<td class=""><span class="trunc" title="(\d{4}-\d\d-\d\d)"', r.text)))
+        chosen = re.findall(r'<option value="(\w+)" selected>', r.text)
+        return days, chosen, r.text
+
+    def test_typed_dates_apply_without_custom(self):
+        """issue 15: From/To were ignored unless "Custom" was picked too."""
+        did = self.day_widget()
+        days, chosen, page = self.days_shown(did, "range=all&from=2026-03-01&to=2026-03-10")
+        self.assertEqual((days[0], days[-1]), ("2026-03-01", "2026-03-10"))
+        self.assertIn("custom", chosen)
+        self.assertIn('name="from" value="2026-03-01"', page)
+        # only one end typed
+        days, _, _ = self.days_shown(did, "range=all&from=&to=2024-01-05")
+        self.assertEqual(days[-1], "2024-01-05")
+        # dates typed over a preset that was applied before (its boxes were empty): the dates win
+        days, chosen, _ = self.days_shown(did, "range=30d&from=2026-03-01&to=2026-03-02&shown_from=&shown_to=")
+        self.assertEqual(days, ["2026-03-01", "2026-03-02"])
+        self.assertIn("custom", chosen)
+        # a preset picked after custom dates (the dates still in their boxes): the preset wins
+        days, chosen, page = self.days_shown(
+            did, "range=7d&from=2026-03-01&to=2026-03-02&shown_from=2026-03-01&shown_to=2026-03-02")
+        self.assertIn("7d", chosen)
+        self.assertNotIn("2026-03-01", days)
+        self.assertLessEqual(len(days), 8)
+        self.assertIn('name="from" value=""', page)
+        # nonsense dates are not a filter
+        days, chosen, _ = self.days_shown(did, "range=all&from=2026-13-99&to=x")
+        self.assertIn("all", chosen)
+        self.assertGreater(len(days), 40)
+
+    def test_every_range_keeps_a_bar_chart(self):
+        """issue 15: "Last 30 days" turned a bar widget into "a bar chart needs an x column"."""
+        did = new_dashboard(self.c, dm.unique("Bars"))
+        pin(self.c, answer_id(self.c, "revenue by month this year"), did)
+        wid = widget_ids(self.c.get("/dashboards/%s" % did).text)[0]
+        tok = dm.page_csrf(self.c, "/dashboards/%s" % did)
+        self.c.post("/dashboards/%s/widgets/%s" % (did, wid), {"_csrf": tok, "title": "Revenue by month",
+                    "kind": "chart", "size": "medium", "type": "bar", "date_column": "month"})
+        for qs in ("range=all", "range=7d", "range=30d", "range=90d", "range=year",
+                   "range=custom&from=2026-01-01", "range=custom&to=2026-02-01",
+                   "range=all&from=2026-01-01&to=2026-01-31", "range=custom&from=2031-01-01"):
+            r = self.c.get("/dashboards/%s/widgets/%s?%s" % (did, wid, qs))  # the card htmx loads
+            self.assertEqual(r.status, 200, qs)
+            self.assertNotIn("needs", r.text, qs)
+            self.assertNotIn("widget-error", r.text, qs)
+            self.assertIn("<svg", r.text, qs)
+            page = self.c.get("/dashboards/%s?%s" % (did, qs)).text
+            self.assertNotIn("needs an x column", page, qs)
+            if qs != "range=all":
+                self.assertIn("filtered", r.text, qs)
+
+    def test_widget_editor_shows_what_was_saved(self):
+        """issue 15: the editor did not show the saved chart type or date column
+        and had no connection picker."""
+        did = new_dashboard(self.c, dm.unique("Editor"))
+        pin(self.c, answer_id(self.c, "revenue by region"), did)
+        wid = widget_ids(self.c.get("/dashboards/%s" % did).text)[0]
+        tok = dm.page_csrf(self.c, "/dashboards/%s" % did)
+        url = "/dashboards/%s/widgets/%s" % (did, wid)
+        r = self.c.post(url, {"_csrf": tok, "title": "Regions", "kind": "chart", "size": "large",
+                              "type": "hbar", "x": "region", "y": "revenue", "date_column": "region",
+                              "connection_id": dm.shop_connection_id()})
+        self.assertEqual(r.status, 303)
+        page = html.unescape(self.c.get(url + "/edit").text)
+        selected = dict(re.findall(r'<select name="(\w+)">(?:(?!</select>).)*?<option value="([^"]*)" selected>',
+                                   page, re.S))
+        self.assertEqual(selected.get("kind"), "chart")
+        self.assertEqual(selected.get("size"), "large")
+        self.assertEqual(selected.get("type"), "hbar")
+        self.assertEqual(selected.get("x"), "region")
+        self.assertEqual(selected.get("y"), "revenue")
+        self.assertEqual(selected.get("date_column"), "region")
+        self.assertEqual(selected.get("connection_id"), dm.shop_connection_id())
+        # a connection that is not this organization's (none, or another's) is
+        # refused: the widget keeps its own
+        other, slug, _ = dm.register()
+        with open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")) as f:
+            pw = f.read().strip()
+        other.post("/connections", {"_csrf": dm.page_csrf(other, "/connections/new"), "name": "Theirs",
+                                    "host": "127.0.0.1", "port": os.environ["DM_PG_PORT"], "database": "shop",
+                                    "user": "shop_reader", "sslmode": "disable", "password": pw})
+        theirs = dm.psql("SELECT c.id FROM connections c JOIN organizations o ON o.id = c.org_id"
+                         " WHERE o.slug = '%s' AND c.name = 'Theirs'" % slug)
+        self.assertTrue(theirs)
+        for bad in ("00000000-0000-4000-8000-000000000000", theirs, "not-a-uuid"):
+            r = self.c.post(url, {"_csrf": tok, "title": "Regions", "kind": "chart", "size": "large",
+                                  "connection_id": bad})
+            self.assertEqual(r.status, 303)
+            page = html.unescape(self.c.get(url + "/edit").text)
+            self.assertIn('value="%s" selected' % dm.shop_connection_id(), page)
+            self.assertEqual(dm.psql("SELECT connection_id FROM widgets WHERE id = '%s'" % wid),
+                             dm.shop_connection_id())
+        self.assertIn("revenue", self.c.get("/dashboards/%s" % did).text)
 
     def test_move_duplicate_delete_and_many_widgets(self):
         did = new_dashboard(self.c)

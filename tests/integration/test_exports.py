@@ -101,6 +101,68 @@ class TestExports(unittest.TestCase):
         for a in ("export.csv", "export.xlsx", "export.pdf"):
             self.assertIn(a, log)
 
+    def test_dashboard_pdf_draws_kpi_bar_and_text(self):
+        """issue 15: the PDF drew KPI and bar widgets as "a bar chart needs an x
+        column" and the Markdown widget as raw text."""
+        did = new_dashboard(self.c, dm.unique("Print board"))
+        pin(self.c, answer_id(self.c, "how many orders this year"), did)
+        pin(self.c, answer_id(self.c, "revenue by month this year"), did)
+        tok = dm.page_csrf(self.c, "/dashboards/%s" % did)
+        self.c.post("/dashboards/%s/widgets" % did, {"_csrf": tok, "source": "text", "title": "Notes",
+                    "markdown": "## The plan\n\nGrow **web** sales.\n\n- first item\n- [wiki](https://intranet/wiki)"})
+        page = self.c.get("/dashboards/%s" % did).text
+        kpi, month = widget_ids(page)[:2]
+        # the monthly revenue as a bar chart filtered by its month column
+        self.c.post("/dashboards/%s/widgets/%s" % (did, month), {"_csrf": tok, "title": "Revenue by month",
+                    "kind": "chart", "size": "medium", "type": "bar", "date_column": "month"})
+        for qs in ("", "?range=30d", "?range=year", "?range=all&from=2026-01-01&to=2026-03-31"):
+            r = self.c.get("/dashboards/%s/export.pdf%s" % (did, qs))
+            self.assertEqual(r.status, 200, qs)
+            info, text = pdf_text(r.body)
+            self.assertNotIn("needs", text, qs)
+            self.assertNotIn("could not", text, qs)
+            self.assertIn("The plan", text)
+            self.assertIn("Grow web sales.", text)
+            self.assertIn("\u2022 first item", text)
+            for raw in ("##", "**", "](", "- first"):
+                self.assertNotIn(raw, text, "Markdown printed raw: " + qs)
+            self.assertIn("Revenue by month", text)
+        # the KPI is drawn as its number, not as a table of one cell or an error
+        n = int(dm.psql("SELECT count(*) FROM orders WHERE ordered_at >= date_trunc('year', now())", db="shop"))
+        info, text = pdf_text(self.c.get("/dashboards/%s/export.pdf" % did).body)
+        shown = re.sub(r"\s+", " ", text)
+        self.assertTrue("{:,}".format(n) in shown or "%.1fK" % (n / 1000.0) in shown or "%dK" % round(n / 1000.0) in shown,
+                        "the KPI's number %d in the PDF" % n)
+
+    def test_download_all_rows_has_its_own_cap_and_says_where_it_stops(self):
+        """issue 15: "Download all rows" gave 10,000 of 100,000 rows without saying so."""
+        tok = dm.page_csrf(self.c, "/explore")
+        conn = dm.shop_connection_id()
+        page = self.c.post("/explore/run", {"_csrf": tok, "connection_id": conn, "sql": "SELECT id FROM orders"}).text
+        self.assertIn("Download all rows (up to 150,000)", page)
+        r = self.c.post("/explore/export", {"_csrf": tok, "format": "csv", "connection_id": conn,
+                                            "sql": "SELECT id FROM orders ORDER BY id"})
+        self.assertEqual(r.status, 200)
+        lines = r.body.decode().splitlines()
+        self.assertEqual(len(lines) - 1, int(dm.psql("SELECT count(*) FROM orders", db="shop")))
+        self.assertEqual(lines[-1], dm.psql("SELECT max(id) FROM orders", db="shop"))
+        self.assertIsNone(r.header("X-DataMind-Note"))
+        self.assertNotIn("first", r.header("Content-Disposition"))
+        # past the export cap (150,000 in the test stack): it stops there and says so
+        sql = "SELECT g FROM generate_series(1, 150001) AS g"
+        r = self.c.post("/explore/export", {"_csrf": tok, "format": "csv", "connection_id": conn, "sql": sql})
+        self.assertEqual(r.status, 200)
+        lines = r.body.decode().splitlines()
+        self.assertEqual(len(lines), 150001)
+        self.assertEqual(lines[-1], "150000")
+        self.assertEqual(r.header("X-DataMind-Note"),
+                         "This file stops at 150,000 rows (DATAMIND_EXPORT_MAX_ROWS): the query returned more.")
+        self.assertIn("first-150000-rows.csv", r.header("Content-Disposition"))
+        r = self.c.post("/explore/export", {"_csrf": tok, "format": "xlsx", "connection_id": conn, "sql": sql})
+        z = zipfile.ZipFile(io.BytesIO(r.body))
+        summary = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/"))
+        self.assertIn("truncated at 150000 rows", summary.replace(",", ""))
+
     def test_bad_format_and_viewer_roles(self):
         self.assertEqual(self.c.get("/chat/messages/%s/export?format=exe" % self.mid).status, 400)
         r = self.c.post("/explore/export", {"_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",

@@ -118,7 +118,8 @@ static void test_connect_errors(void)
     expect_refusal(&t, NULL, 5, "the host could not be reached (connection refused)");
     t.port = tcp_port;
     expect_refusal(&t, "10.0.0.0/8, db.example.com", 5,
-                   "127.0.0.1 is not in DATAMIND_CONNECT_ALLOW; ask an admin to allow it");
+                   "127.0.0.1 is not in DATAMIND_CONNECT_ALLOW,"
+                   " a setting of the DataMind server (its environment or config file, not a page of the app): whoever runs the server adds it there");
     t.host = "169.254.1.1";
     expect_refusal(&t, "", 5, "link-local");
     t.host = "224.0.0.1";

@@ -92,6 +92,70 @@ static void test_format(void)
     CHECK_STR(s, "2.5M");
     chart_format_tick(0.125, 0.025, 0.2, 1, 1, s, sizeof s);
     CHECK_STR(s, "12.5%");
+    /* issue 15: a KPI showed "5K" for 4,990 */
+    char err[256] = "";
+    static const struct { double v; const char *want; } heads[] = {
+        {4990, "4,990"}, {36138, "36,138"}, {99999.5, "99,999.5"}, {123.456, "123.46"},
+        {100000, "100K"}, {4812345, "4.81M"}, {999960, "1M"}, {-4990, "\xe2\x88\x92" "4,990"},
+        {12345678, "12.3M"}, {0, "0"}};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        chart_format_headline(heads[i].v, s, sizeof s);
+        CHECK_STR(s, heads[i].want);
+    }
+    char *svg = render("{\"columns\":[{\"name\":\"orders\",\"type\":\"integer\"}],\"rows\":[[4990]]}",
+                       "{\"type\":\"kpi\",\"y\":[\"orders\"]}", err, sizeof err);
+    CHECK(has(svg, ">4,990<title>4,990</title>"));
+    free(svg);
+    /* issue 15: a monthly axis was labelled by quarter; quarterly data keeps Q labels */
+    svg = render(MONTHLY, "{\"type\":\"line\",\"x\":\"month\",\"y\":[\"revenue\"]}", err, sizeof err);
+    CHECK(has(svg, ">Apr 2024<") && !strstr(svg, "Q2 2024"));
+    free(svg);
+    svg = render("{\"columns\":[{\"name\":\"q\",\"type\":\"date\"},{\"name\":\"v\",\"type\":\"number\"}],"
+                 "\"rows\":[[\"2024-01-01\",1],[\"2024-04-01\",2],[\"2024-07-01\",3],[\"2024-10-01\",4],"
+                 "[\"2025-01-01\",5]]}", "{\"type\":\"line\",\"x\":\"q\",\"y\":[\"v\"]}", err, sizeof err);
+    CHECK(has(svg, ">Q2 2024<"));
+    free(svg);
+}
+
+/* issue 15: `datamind chart render` read PostgreSQL type names as text ("a bar
+ * chart needs a numeric y column; v is text"); JSON numbers are numbers. */
+static void test_postgres_type_names(void)
+{
+    static const char *const numeric[] = {"numeric", "bigint", "double precision", "numeric(12,2)",
+                                          "int8", "real", "smallint", "DECIMAL"};
+    char json[512], err[256];
+    for (size_t i = 0; i < sizeof numeric / sizeof numeric[0]; i++) {
+        snprintf(json, sizeof json, "{\"columns\":[{\"name\":\"k\",\"type\":\"text\"},"
+                 "{\"name\":\"v\",\"type\":\"%s\"}],\"rows\":[[\"a\",1],[\"b\",\"2.5\"]]}", numeric[i]);
+        err[0] = '\0';
+        char *svg = render(json, "{\"type\":\"bar\",\"x\":\"k\",\"y\":[\"v\"]}", err, sizeof err);
+        CHECK(svg != NULL);
+        if (!svg)
+            fprintf(stderr, "  %s: %s\n", numeric[i], err);
+        free(svg);
+    }
+    static const char *const times[] = {"timestamptz", "timestamp with time zone",
+                                        "timestamp(3) without time zone", "date"};
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        snprintf(json, sizeof json, "{\"columns\":[{\"name\":\"t\",\"type\":\"%s\"},"
+                 "{\"name\":\"v\",\"type\":\"bigint\"}],\"rows\":[[\"2024-01-01 00:00:00+00\",1],"
+                 "[\"2024-02-01 00:00:00+00\",2],[\"2024-03-01 00:00:00+00\",3]]}", times[i]);
+        char *svg = render(json, "{\"type\":\"line\",\"x\":\"t\",\"y\":[\"v\"]}", err, sizeof err);
+        CHECK(svg != NULL && has(svg, ">Feb 2024<"));
+        free(svg);
+    }
+    /* JSON numbers under a type DataMind does not know, or none */
+    char *svg = render("{\"columns\":[{\"name\":\"k\"},{\"name\":\"v\",\"type\":\"whatever\"}],"
+                       "\"rows\":[[\"a\",1],[\"b\",2.5]]}", "{\"type\":\"bar\",\"x\":\"k\",\"y\":[\"v\"]}",
+                       err, sizeof err);
+    CHECK(svg != NULL);
+    free(svg);
+    /* a text column stays text */
+    svg = render("{\"columns\":[{\"name\":\"k\",\"type\":\"text\"},{\"name\":\"v\",\"type\":\"varchar\"}],"
+                 "\"rows\":[[\"a\",\"x\"],[\"b\",\"y\"]]}", "{\"type\":\"bar\",\"x\":\"k\",\"y\":[\"v\"]}",
+                 err, sizeof err);
+    CHECK(svg == NULL && strstr(err, "needs a numeric y column"));
+    free(svg);
 }
 
 static void test_time(void)
@@ -212,7 +276,7 @@ static void test_kinds(void)
     free(s);
     s = render("{\"columns\":[{\"name\":\"revenue\",\"type\":\"number\"}],\"rows\":[[4812345]]}",
                "{\"type\":\"kpi\",\"y\":[\"revenue\"],\"previous\":4300000}", err, sizeof err);
-    CHECK(has(s, ">4.8M<title>4,812,345</title>") && has(s, "\xe2\x96\xb2 11.9% vs 4.3M"));
+    CHECK(has(s, ">4.81M<title>4,812,345</title>") && has(s, "\xe2\x96\xb2 11.9% vs 4.3M"));
     CHECK(has(s, "revenue: 4,812,345, up 11.9% vs 4.3M"));
     free(s);
     s = render(MONTHLY, "{\"type\":\"kpi\",\"x\":\"month\",\"y\":[\"revenue\"]}", err, sizeof err);
@@ -500,6 +564,7 @@ int main(int argc, char **argv)
         golden_dir = argv[1];
     test_format();
     test_time();
+    test_postgres_type_names();
     test_scales();
     test_lttb();
     test_kinds();

@@ -1,6 +1,7 @@
 /* test_insight.c — the written answer: exact sentences for the key shapes. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ask/insight.h"
 #include "check.h"
@@ -134,6 +135,37 @@ static void test_time_series(void)
     insight_free(&in);
 }
 
+/* issue 15: this month so far was compared with whole months ("fell 93%") */
+static void test_partial_current_period(void)
+{
+    static const char *const mn[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    int y[3], m[3];  /* two months ago, last month, this month (1-12) */
+    for (int i = 0; i < 3; i++) {
+        int k = tm.tm_year + 1900 + 0, mo = tm.tm_mon - 2 + i;
+        k += mo < 0 ? -1 : 0;
+        mo = (mo + 12) % 12;
+        y[i] = k;
+        m[i] = mo + 1;
+    }
+    char json[512], want[256];
+    snprintf(json, sizeof json,
+             "{\"columns\":[{\"name\":\"month\",\"type\":\"date\"},{\"name\":\"orders\",\"type\":\"integer\"}],"
+             "\"rows\":[[\"%d-%02d-01\",100],[\"%d-%02d-01\",200],[\"%d-%02d-01\",10]]}",
+             y[0], m[0], y[1], m[1], y[2], m[2]);
+    insight_t in;
+    run(json, &none, &in);
+    snprintf(want, sizeof want, "Orders grew 100%% over 2 months, from 100 in %s %d to 200 in %s %d, the "
+             "peak. Total orders: 310. %s %d is not over yet: 10 so far.", mn[m[0] - 1], y[0],
+             mn[m[1] - 1], y[1], mn[m[2] - 1], y[2]);
+    CHECK_STR(in.text, want);
+    CHECK(strstr(in.summary, "(partial)") != NULL);
+    insight_free(&in);
+}
+
 static void test_periods(void)
 {
     double d[3];
@@ -253,6 +285,7 @@ int main(void)
     test_category();
     test_ranking();
     test_time_series();
+    test_partial_current_period();
     test_periods();
     test_correlation();
     test_listing_and_empty();

@@ -171,7 +171,8 @@ static void test_check(void)
     expect_refused("file:///etc/passwd", ALLOW_V4, "starts with http:// or https://");
     expect_refused("http://127.0.0.1/x", "", "webhooks are off");
     expect_refused("http://[::1]:8080/x", ALLOW_V4,
-                   "::1 is not in DATAMIND_WEBHOOK_ALLOW; ask an admin to allow it");
+                   "::1 is not in DATAMIND_WEBHOOK_ALLOW,"
+                   " a setting of the DataMind server (its environment or config file, not a page of the app): whoever runs the server adds it there");
     expect_refused("http://rebound.invalid/x", ALLOW_V4,
                    "rebound.invalid: ::1 is not in DATAMIND_WEBHOOK_ALLOW");
     expect_refused("http://metadata.invalid/x", ALLOW_V4,
@@ -213,8 +214,8 @@ static void test_delivery(void)
     /* rebound: one address outside the list refuses the delivery, before any connection */
     snprintf(url, sizeof url, "http://rebound.invalid:%d/hook", have_v6 ? v6.port : v4.port);
     CHECK_INT(tasks_webhook_post(url, "{}", ALLOW_V4, err, sizeof err), -1);
-    CHECK_STR(err, "webhook refused: rebound.invalid: ::1 is not in DATAMIND_WEBHOOK_ALLOW; "
-                   "ask an admin to allow it");
+    CHECK_STR(err, "webhook refused: rebound.invalid: ::1 is not in DATAMIND_WEBHOOK_ALLOW, "
+                   "a setting of the DataMind server (its environment or config file, not a page of the app): whoever runs the server adds it there");
     if (have_v6) {
         snprintf(url, sizeof url, "http://[::1]:%d/hook", v6.port);
         CHECK_INT(tasks_webhook_post(url, "{}", ALLOW_V4, err, sizeof err), -1);

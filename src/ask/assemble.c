@@ -395,12 +395,15 @@ static void count_through(const ask_schema_t *s, ask_parse_t *p)
         if ((m->kind != PH_TABLE && m->kind != -1) || m->role != R_NONE || t < 0 ||
             t == p->q.m.t || lexicon_time_for(s, t, &tt, &tc) < 0)
             continue;
+        int key = -1, keys = 0;  /* one key column: a key of several is not one count */
         for (int e = 0; e < s->nedges; e++)
-            if (s->edges[e].from_t == t && s->edges[e].to_t == p->q.m.t) {
-                p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[e].from_c, -1};
-                p->subject = t;
-                return;
-            }
+            if (s->edges[e].from_t == t && s->edges[e].to_t == p->q.m.t)
+                key = e, keys++;
+        if (keys == 1) {
+            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[key].from_c, -1};
+            p->subject = t;
+            return;
+        }
     }
 }
 

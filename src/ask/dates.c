@@ -234,6 +234,29 @@ void dates_sql(buf_t *b, const ask_date_t *d, const char *col)
     }
 }
 
+/* The whole year a bound "YYYY-01-01" names, or -1 when it is not one. */
+static int whole_year(const char *ymd)
+{
+    return strlen(ymd) == 10 && !strcmp(ymd + 4, "-01-01") ? atoi(ymd) : -1;
+}
+
+int dates_sql_year(buf_t *b, const ask_date_t *d, const char *col)
+{
+    int from = whole_year(d->from), to = whole_year(d->to);
+    const char *now = "extract(year FROM now())::int";
+    if ((d->kind == D_THIS || d->kind == D_PREV) && d->unit == G_YEAR)
+        buf_printf(b, "%s = %s%s", col, now, d->kind == D_PREV ? " - 1" : "");
+    else if (d->kind == D_RANGE && from > 0 && to > 0)
+        buf_printf(b, "%s >= %d AND %s < %d", col, from, col, to);
+    else if (d->kind == D_SINCE && from > 0)
+        buf_printf(b, "%s >= %d", col, from);
+    else if (d->kind == D_BEFORE && to > 0)
+        buf_printf(b, "%s < %d", col, to);
+    else
+        return -1;
+    return 0;
+}
+
 void dates_describe(buf_t *b, const ask_date_t *d)
 {
     const char *u = plan_grain_name(d->unit);

@@ -138,6 +138,8 @@ int lexicon_col_has_word(const ask_col_t *c, const char *const *list);
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
+/* An integer column of years ("year", "indepyear"): time when a table has no date. */
+int lexicon_col_is_year(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
@@ -246,6 +248,9 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
 /* Append "col >= lo AND col < hi" for d over the quoted column expression. */
 void dates_sql(buf_t *b, const ask_date_t *d, const char *col);
+/* The same over an integer column of years: whole years only; -1 (nothing
+ * written) for a period a year column cannot hold ("March 2005"). */
+int dates_sql_year(buf_t *b, const ask_date_t *d, const char *col);
 void dates_describe(buf_t *b, const ask_date_t *d);
 
 /* -------------------------------------------------------------- catalog */

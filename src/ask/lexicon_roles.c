@@ -176,6 +176,12 @@ int lexicon_pick_label2(const ask_table_t *t)
 /* The table's main date: an order date before others; never a bookkeeping
  * stamp ("last_update", "modified_at"), which says when a row was edited,
  * not when the thing happened. */
+int lexicon_col_is_year(const ask_col_t *c)
+{
+    size_t n = strlen(c->name);
+    return (c->kind == CK_INT || c->kind == CK_NUM) && n >= 4 && !strcasecmp(c->name + n - 4, "year");
+}
+
 int lexicon_pick_time(const ask_table_t *t)
 {
     static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
@@ -187,6 +193,9 @@ int lexicon_pick_time(const ask_table_t *t)
         if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
             best = i;
     }
+    for (int i = 0; i < t->ncols && best < 0; i++)  /* no date: a year column ("year", "indepyear") */
+        if (lexicon_col_is_year(&t->cols[i]))
+            best = i;
     return best;
 }
 

@@ -276,7 +276,7 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
      * adjective of the amount, not a grouping */
     int of_agg = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"average", "avg",
         "mean", "median", "total", "sum", "minimum", "maximum", "min", "max", NULL});
-    int of_amount = of_agg || (words_in(w, adj) && names_amount(s, tk, i + 1));
+    int of_amount = of_agg || (words_in(w, (const char *const[]){"daily", "weekly", "monthly", "quarterly", "yearly", NULL}) && names_amount(s, tk, i + 1));
     if (of_amount && !of_agg)  /* "a monthly payment above 9000": the amount's own word; */
         tk->t[i].used = 1;     /* "average monthly amount" stays a question */
     for (g = G_DAY; g <= G_YEAR && !of_amount; g++)

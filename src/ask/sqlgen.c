@@ -199,7 +199,10 @@ void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
         buf_t col = {0};
         sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
         buf_puts(b, n++ ? " AND " : " WHERE ");
-        dates_sql(b, &q->date, buf_str(&col));
+        if (!lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c]))
+            dates_sql(b, &q->date, buf_str(&col));
+        else if (dates_sql_year(b, &q->date, buf_str(&col)) < 0)
+            buf_puts(b, "false");  /* sqlgen_write checked it: not reached */
         buf_free(&col);
     }
 }
@@ -244,7 +247,11 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
 {
     int ncols = 0;
     buf_puts(b, "SELECT ");
-    if (q->grain) {
+    if (q->grain && lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c])) {
+        sqljoin_put_col(s, b, j, q->time.t, q->time.c);  /* a year column is its own grain */
+        buf_puts(b, " AS \"year\", ");
+        ncols++;
+    } else if (q->grain) {
         buf_printf(b, "date_trunc('%s', ", plan_grain_name(q->grain));
         sqljoin_put_col(s, b, j, q->time.t, q->time.c);
         buf_printf(b, ")::date AS \"%s\", ", plan_grain_name(q->grain));
@@ -355,6 +362,17 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     if ((q->grain || q->date.kind) && q->time.t < 0) {
         snprintf(err, errlen, "the plan has a period but no date column");
         return NULL;
+    }
+    if ((q->grain || q->date.kind) && lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c])) {
+        buf_t probe = {0};
+        int ok = (!q->grain || q->grain == G_YEAR) &&
+                 (!q->date.kind || dates_sql_year(&probe, &q->date, "y") == 0);
+        buf_free(&probe);
+        if (!ok) {
+            snprintf(err, errlen, "%s.%s holds years only, so it cannot hold that period",
+                     s->tables[q->time.t].name, s->tables[q->time.t].cols[q->time.c].name);
+            return NULL;
+        }
     }
     int ep[6], elen = q->rel >= 0 ? paths_exists(s, q->rel, base, ep, 6) : 0;
     if (q->rel >= 0 && elen < 1) {

@@ -519,6 +519,18 @@ static void test_lookups_of_rows(void)
     answers_with(s, "how many films are rated R?", "WHERE \"f\".\"rating\" = 'R'");
     asks_about(s, "how many films are berated R?", "berated");  /* not the column's word */
     ask_schema_free(s);
+    /* a table without dates, with a year column: whole years only */
+    t = json_array();
+    json_array_append_new(t, table("section", 300, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("semester", "text", 0, NULL, NULL),
+        col("year", "numeric(4,0)", 0, NULL, NULL))));
+    if (!(s = schema_of(t)))
+        return;
+    answers_with(s, "how many sections were there in 2005", "\"year\" >= 2005 AND \"s\".\"year\" < 2006");
+    answers_with(s, "number of sections per year", "SELECT \"s\".\"year\" AS \"year\", count(*)");
+    asks_about(s, "sections in March 2005", "holds years only");
+    asks_about(s, "number of sections per month", "holds years only");
+    ask_schema_free(s);
 }
 
 /* A list names what it shows: "countries and their capitals" shows the

@@ -476,4 +476,6 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         assemble_set_ambiguous(p, AMB_MEASURE, NULL);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
     account_words(s, tk, p);
+    if (!p->unknown)  /* a word not understood is the better question */
+        ranking_all_rows(s, p);
 }

@@ -289,7 +289,11 @@ void mention_take_alt(ask_mention_t *m, int k);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
-       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK };
+       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS };
+
+/* A list of every row of a table bigger than this is a question back:
+ * which rows, or what about them? */
+#define ASK_LIST_ALL_MAX 1000
 
 #define ASK_MAX_MENTIONS 24
 
@@ -342,6 +346,8 @@ int assemble_money_col(const ask_schema_t *s, int t);
  * by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
+/* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
+void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
 void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity

@@ -253,6 +253,10 @@ static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
 static const char *why_text(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n)
 {
     switch (p->ambiguous) {
+    case AMB_ALL_ROWS:
+        snprintf(tmp, n, "%.40s has %.0f rows: which ones do you want, or what about them?",
+                 s->tables[p->q.table].name, s->tables[p->q.table].rows);
+        return tmp;
     case AMB_LINK:
         snprintf(tmp, n, "%.40s only links other tables (pairs of keys): ask for the rows it "
                  "links instead.", s->tables[p->q.table].name);

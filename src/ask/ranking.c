@@ -64,6 +64,14 @@ static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *o
 
 /* "what is the GNP of Japan": a level of one row, named by its name, is
  * that row — a lookup, not an aggregate to choose. */
+void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind == Q_LIST && q->table >= 0 && !q->nf && q->rel < 0 && !q->order && !q->limit &&
+        !q->date.kind && s->tables[q->table].rows > ASK_LIST_ALL_MAX)
+        assemble_set_ambiguous(p, AMB_ALL_ROWS, NULL);  /* "show me the routes": all 67,663? */
+}
+
 void ranking_level(const ask_schema_t *s, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;

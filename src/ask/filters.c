@@ -31,8 +31,9 @@ static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
 }
 
 /* A value also found on tables the question's table has no join path to
- * (a view's copy of the category names, "Sports" in film_list): those
- * readings cannot be what it means, when some reading can be joined. */
+ * (a view's copy of the category names, "Sports" in film_list), or in views
+ * beside a table that holds it: those readings are not what it means, when
+ * some reading in a table can be joined. */
 static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
 {
     if (!m->nalt || base < 0)
@@ -42,8 +43,12 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
     all[0] = (ask_reading_t){m->t, m->c, m->val};
     for (int k = 0; k < m->nalt && k < 4; k++)
         all[k + 1] = m->alt[k];
+    int tables = 0;  /* a value in a table and in views built on it: the table */
     for (int k = 0; k <= m->nalt && k < 5; k++)
-        if (all[k].t == base || paths_find(s, base, all[k].t, path, 8) >= 0)
+        tables += !s->tables[all[k].t].is_view;
+    for (int k = 0; k <= m->nalt && k < 5; k++)
+        if ((all[k].t == base || paths_find(s, base, all[k].t, path, 8) >= 0) &&
+            (!tables || !s->tables[all[k].t].is_view))
             kept[n++] = all[k];
     if (n == 0 || n == m->nalt + 1)
         return;
@@ -51,6 +56,55 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
     for (int k = 1; k < n; k++)
         m->alt[k - 1] = kept[k];
     m->nalt = n - 1;
+}
+
+/* Readings whose value is the words as typed ("WILLIAMS", a last name) over
+ * those that only fold to them ("WILLIAM", a first name, singular). */
+static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
+{
+    if (!m->nalt)
+        return;
+    buf_t typed = {0};
+    for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
+        buf_printf(&typed, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+    ask_reading_t all[5], kept[5];
+    int n = 0;
+    all[0] = (ask_reading_t){m->t, m->c, m->val};
+    for (int k = 0; k < m->nalt && k < 4; k++)
+        all[k + 1] = m->alt[k];
+    for (int k = 0; k <= m->nalt && k < 5; k++)
+        if (all[k].val && !strcasecmp(all[k].val, buf_str(&typed)))
+            kept[n++] = all[k];
+    buf_free(&typed);
+    if (n == 0 || n == m->nalt + 1)
+        return;
+    m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
+    for (int k = 1; k < n; k++)
+        m->alt[k - 1] = kept[k];
+    m->nalt = n - 1;
+}
+
+/* "the city of London": a column named right next to the value picks the
+ * reading in that column. */
+static void value_named_column(const ask_parse_t *p, ask_mention_t *m)
+{
+    for (int i = 0; i < p->nm && m->nalt; i++) {
+        const ask_mention_t *c = &p->m[i];
+        int gap = c->pos + c->len == m->pos ? 0 : c->pos + c->len + 1 == m->pos ? 1 : -1;
+        if (c->kind != PH_COLUMN || c->role != R_NONE || (gap < 0 && c->pos != m->pos + m->len))
+            continue;
+        for (int k = -1; k < m->nalt; k++) {
+            int t = k < 0 ? m->t : m->alt[k].t, cc = k < 0 ? m->c : m->alt[k].c, same = 0;
+            for (int a = -1; a < c->nalt && !same; a++)
+                same = (a < 0 ? c->t : c->alt[a].t) == t && (a < 0 ? c->c : c->alt[a].c) == cc;
+            if (same) {
+                if (k >= 0)
+                    mention_take_alt(m, k);
+                m->nalt = 0;
+                return;
+            }
+        }
+    }
 }
 
 /* A value found in a table's name column and in another column of the same
@@ -125,8 +179,11 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
         assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_as_typed(tk, m);
+        assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_same_domain(s, m);
+        value_named_column(p, m);
         value_label_first(s, m);
         if (m->nalt)  /* the same words are values of unrelated columns */
             assemble_set_ambiguous(p, AMB_COLUMN, m);

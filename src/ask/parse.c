@@ -391,6 +391,18 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 
 /* "customer segment", "order status": a table named right before one of its
  * columns (or a table it points to: "product category") says whose it is. */
+/* "the IATA code", "their ISO codes": a column named by its code is that
+ * column — "code" says what kind of value it holds. */
+static void code_words(ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        int k = p->m[i].pos + p->m[i].len;
+        if (p->m[i].kind == PH_COLUMN && k < tk->n && !tk->t[k].used &&
+            words_in(tk->t[k].low, (const char *const[]){"code", "codes", NULL}))
+            tk->t[k].used = 1;
+    }
+}
+
 static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i + 1 < p->nm; i++) {
@@ -448,6 +460,7 @@ void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         scan_event_verbs(tk);
     scan_mentions(s, tk, p);
     merge_pairs(s, p);
+    code_words(tk, p);
     assemble_plan(s, tk, p, cmps, nc);
 }
 

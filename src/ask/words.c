@@ -284,9 +284,10 @@ int words_ident(const char *ident, char ***stems)
     int n = 0;
     for (const char *p = ident;; p++) {
         unsigned char c = (unsigned char)*p;
+        /* a capital after a small letter starts a word ("unitPrice"); a run
+         * of capitals is one ("IATA", not i a t a) */
         int split = !c || (!isalnum(c) && c < 0x80) ||
-                    (w.len && isupper((unsigned char)*p) &&
-                     islower((unsigned char)w.data[w.len - 1]));
+                    (w.len && p > ident && isupper(c) && islower((unsigned char)p[-1]));
         if (split && w.len) {
             out = xrealloc(out, (size_t)(n + 1) * sizeof *out);
             out[n++] = words_stem(buf_str(&w));

@@ -533,6 +533,37 @@ static void test_lookups_of_rows(void)
     ask_schema_free(s);
 }
 
+/* Values as typed: "WILLIAMS" is the last name, not the first name WILLIAM
+ * it folds to; a value in a table and in a view on it is the table's; "the
+ * city of London" is the city, not an airport named London; an all-caps
+ * column ("IATA") is one word, and "IATA code" that column. */
+static void test_values_as_typed(void)
+{
+    static const char *const first[] = {"GROUCHO", "WILLIAM", NULL};
+    static const char *const last[] = {"WILLIAMS", "MARX", NULL};
+    static const char *const places[] = {"London", "Paris", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("actor", 200, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, first),
+        col("last_name", "text", 0, NULL, last))));
+    json_t *v = table("actor_info", 200, json_pack("[o, o]", col("first_name", "text", 0, NULL, first),
+        col("last_name", "text", 0, NULL, last)));
+    json_object_set_new(v, "type", json_string("view"));
+    json_array_append_new(t, v);
+    json_array_append_new(t, table("airports", 7000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, places),
+        col("city", "text", 0, NULL, places), col("IATA", "text", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many actors named GROUCHO WILLIAMS", "\"last_name\" = 'WILLIAMS'");
+    answers_with(s, "how many actors named GROUCHO WILLIAMS", "FROM \"public\".\"actor\" AS");
+    answers_with(s, "airports in the city of London", "\"city\" = 'London'");
+    answers_with(s, "airports in the city of London and their IATA codes", "\"city\" = 'London'");
+    answers_with(s, "how many airports without an IATA code", "\"IATA\" IS NULL");
+    ask_schema_free(s);
+}
+
 /* A list names what it shows: "countries and their capitals" shows the
  * capital's name; a link table's rows (pairs of keys) are not an answer;
  * "number of X" counts the table X, not a column named on the way; a
@@ -631,6 +662,7 @@ int main(int argc, char **argv)
     test_zeros();
     test_list_words();
     test_lookups_of_rows();
+    test_values_as_typed();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

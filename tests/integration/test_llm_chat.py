@@ -192,7 +192,7 @@ class TestLLMChat(unittest.TestCase):
         self.assertIn("WHERE k.name = 'Germany' GROUP BY", msg)
         want = dm.psql("SELECT count(*) FROM customers c JOIN countries k ON k.id = c.country_id "
                        "WHERE k.name = 'Germany'", db="shop")
-        self.assertIn("1 rows", msg)
+        self.assertRegex(msg, r"\b1 row\b(?!s)")  # "1 row", not "1 rows"
         self.assertEqual(cell_after(msg, "Germany"), int(want))
         self.assertIn("Written by the LLM (%s)" % MODEL, msg)
 

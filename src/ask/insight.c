@@ -131,6 +131,36 @@ static int is_percent_name(const char *name)
     return 0;
 }
 
+/* A cell as a time: a date or timestamp text, or a whole year (a "year"
+ * column, 1000–9999) as its first day. 0, or -1 when it is neither. */
+static int cell_time(const json_t *v, double *days)
+{
+    if (json_is_integer(v) && json_integer_value(v) >= 1000 && json_integer_value(v) <= 9999) {
+        char ymd[16];
+        snprintf(ymd, sizeof ymd, "%04d-01-01", (int)json_integer_value(v));
+        return insight_time_parse(ymd, days);
+    }
+    return insight_time_parse(json_string_value(v), days);
+}
+
+/* A "year" column of whole years counts as time. */
+static int year_is_time(const shape_t *s, size_t col, const char *name)
+{
+    size_t years = 0;
+    double t;
+    if (strcasecmp(name, "year"))
+        return 0;
+    for (size_t r = 0; r < s->nrows; r++) {
+        const json_t *v = cell(s, r, col);
+        if (json_is_null(v))
+            continue;
+        if (!json_is_integer(v) || cell_time(v, &t) < 0)
+            return 0;
+        years++;
+    }
+    return years > 0;
+}
+
 /* A text column whose every non-NULL value is a date counts as time. */
 static int text_is_time(const shape_t *s, size_t col)
 {
@@ -153,7 +183,8 @@ static void shape_classify(shape_t *s)
         const char *type = col_field(s, i, "type"), *name = col_field(s, i, "name");
         int num = !strcmp(type, "integer") || !strcmp(type, "number");
         int time = !strcmp(type, "date") || !strcmp(type, "timestamp") ||
-                   (!strcmp(type, "text") && text_is_time(s, i));
+                   (!strcmp(type, "text") && text_is_time(s, i)) ||
+                   (num && year_is_time(s, i, name));
         s->keys |= is_key(name);
         if (time && s->nt < MAXCOLS)
             s->time[s->nt++] = i;
@@ -414,7 +445,7 @@ static int write_trend(shape_t *s)
         double v = row_value(s, i);
         if (isnan(v))
             s->nulls++;
-        else if (insight_time_parse(json_string_value(t), &pts[n].t) == 0)
+        else if (cell_time(t, &pts[n].t) == 0)
             pts[n++].v = v;
     }
     size_t mark = s->summary.len;

@@ -251,6 +251,11 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         sqljoin_put_col(s, b, j, q->time.t, q->time.c);  /* a year column is its own grain */
         buf_puts(b, " AS \"year\", ");
         ncols++;
+    } else if (q->grain == G_YEAR) {  /* "by year": 2024, not 2024-01-01 */
+        buf_puts(b, "extract(year FROM ");
+        sqljoin_put_col(s, b, j, q->time.t, q->time.c);
+        buf_puts(b, ")::int AS \"year\", ");
+        ncols++;
     } else if (q->grain) {
         buf_printf(b, "date_trunc('%s', ", plan_grain_name(q->grain));
         sqljoin_put_col(s, b, j, q->time.t, q->time.c);

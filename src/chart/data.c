@@ -115,7 +115,30 @@ int chart_value_number(const json_t *v, double *out)
 
 int chart_value_time(const json_t *v, double *out)
 {
+    if (json_is_integer(v) && json_integer_value(v) >= 1000 && json_integer_value(v) <= 9999) {
+        char ymd[16];  /* a year (a "year" column): its first day */
+        snprintf(ymd, sizeof ymd, "%04d-01-01", (int)json_integer_value(v));
+        return chart_time_parse(ymd, out);
+    }
     return json_is_string(v) ? chart_time_parse(json_string_value(v), out) : -1;
+}
+
+/* A column named "year" whose values are all whole years (1000–9999). */
+static int year_column(const json_t *result, size_t idx, const char *name)
+{
+    const json_t *rows = json_object_get(result, "rows");
+    size_t any = 0;
+    if (!name || strcasecmp(name, "year"))
+        return 0;
+    for (size_t i = 0; i < json_array_size(rows); i++) {
+        const json_t *v = json_array_get(json_array_get(rows, i), idx);
+        if (json_is_null(v))
+            continue;
+        if (!json_is_integer(v) || json_integer_value(v) < 1000 || json_integer_value(v) > 9999)
+            return 0;
+        any++;
+    }
+    return any > 0;
 }
 
 /* A text column counts as dates or numbers if every value reads as one. */
@@ -176,6 +199,8 @@ int chart_col_class(const json_t *result, size_t idx)
     const json_t *col = json_array_get(json_object_get(result, "columns"), idx);
     const char *t = json_string_value(json_object_get(col, "type"));
     int k = t ? type_class(t) : -1;
+    if (k == CT_NUM && year_column(result, idx, json_string_value(json_object_get(col, "name"))))
+        return CT_TIME;  /* "year": 2024, 2025 — a time axis, not a quantity */
     return k >= 0 ? k : text_class(result, idx);
 }
 

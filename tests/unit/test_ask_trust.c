@@ -591,6 +591,7 @@ static void test_list_words(void)
     asks_about(s, "show me the cities", "has 4000 rows");  /* every row of a big table: which? */
     answers_with(s, "show me the countries", "FROM \"public\".\"country\"");  /* 200 rows */
     answers_with(s, "number of status A loans per year", "count(*) AS \"loan\"");
+    answers_with(s, "number of status A loans per year", "SELECT extract(year FROM \"l\".\"granted\")::int AS \"year\"");
     answers_with(s, "loans with a monthly payment above 9000", "WHERE \"l\".\"payments\" > 9000");
     ask_schema_free(s);
 }

@@ -119,6 +119,19 @@ static void test_format(void)
 
 /* issue 15: `datamind chart render` read PostgreSQL type names as text ("a bar
  * chart needs a numeric y column; v is text"); JSON numbers are numbers. */
+/* "by year" gives the year itself (2022): a time axis labelled by year */
+static void test_year_axis(void)
+{
+    char err[256] = "";
+    char *svg = render("{\"columns\":[{\"name\":\"year\",\"type\":\"integer\"},"
+                       "{\"name\":\"n\",\"type\":\"integer\"}],\"rows\":[[2022,5],[2023,7],[2024,9]]}",
+                       "{\"type\":\"line\",\"x\":\"year\",\"y\":[\"n\"]}", err, sizeof err);
+    CHECK(svg != NULL);
+    CHECK(svg && strstr(svg, ">2023<") != NULL);  /* not "2,023" */
+    CHECK(svg && strstr(svg, "2,023") == NULL);
+    free(svg);
+}
+
 static void test_postgres_type_names(void)
 {
     static const char *const numeric[] = {"numeric", "bigint", "double precision", "numeric(12,2)",
@@ -565,6 +578,7 @@ int main(int argc, char **argv)
     test_format();
     test_time();
     test_postgres_type_names();
+    test_year_axis();
     test_scales();
     test_lttb();
     test_kinds();

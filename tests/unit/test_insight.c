@@ -128,6 +128,19 @@ static void test_time_series(void)
                        "Total signups: 410.");
     insight_free(&in);
 
+    /* "by year" is the year itself (2022, not 2022-01-01): still a trend, on a time axis */
+    run("{\"columns\":[{\"name\":\"year\",\"type\":\"integer\"},{\"name\":\"signups\",\"type\":\"integer\"}],"
+        "\"rows\":[[2022,100],[2023,130],[2024,180]]}", &none, &in);
+    CHECK_STR(in.text, "Signups grew 80% over 3 years, from 100 in 2022 to 180 in 2024, the peak. "
+                       "Total signups: 410.");
+    CHECK_STR(chart_type(&in), "line");
+    insight_free(&in);
+    /* a column named year that holds no years is a number */
+    run("{\"columns\":[{\"name\":\"year\",\"type\":\"integer\"},{\"name\":\"signups\",\"type\":\"integer\"}],"
+        "\"rows\":[[1,100],[2,130],[3,180]]}", &none, &in);
+    CHECK(strstr(in.text, "2022") == NULL && strstr(in.text, "years") == NULL);
+    insight_free(&in);
+
     run("{\"columns\":[{\"name\":\"day\",\"type\":\"text\"},{\"name\":\"visits\",\"type\":\"integer\"}],"
         "\"rows\":[[\"2024-03-04\",50],[\"2024-03-05\",70],[\"2024-03-06\",50.2]]}", &none, &in);
     CHECK_STR(in.text, "Visits was flat over 3 days, at 50 in 4 Mar 2024 and 50.2 in 6 Mar 2024; "

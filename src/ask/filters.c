@@ -30,6 +30,28 @@ static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
     }
 }
 
+/* Reading k of m: 0 its own, k > 0 its alternative k - 1. */
+static ask_reading_t reading(const ask_mention_t *m, int k)
+{
+    return k == 0 ? (ask_reading_t){m->t, m->c, m->val} : m->alt[k - 1];
+}
+
+/* Keep the readings marked in keep[0..nalt] — when some, not all, are. */
+static void keep_readings(ask_mention_t *m, const int *keep)
+{
+    ask_reading_t kept[5];
+    int n = 0, all = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < all; k++)
+        if (keep[k])
+            kept[n++] = reading(m, k);
+    if (n == 0 || n == m->nalt + 1)
+        return;
+    m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
+    for (int k = 1; k < n; k++)
+        m->alt[k - 1] = kept[k];
+    m->nalt = n - 1;
+}
+
 /* A value also found on tables the question's table has no join path to
  * (a view's copy of the category names, "Sports" in film_list), or in views
  * beside a table that holds it: those readings are not what it means, when
@@ -38,24 +60,15 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
 {
     if (!m->nalt || base < 0)
         return;
-    ask_reading_t all[5], kept[5];
-    int n = 0, path[8];
-    all[0] = (ask_reading_t){m->t, m->c, m->val};
-    for (int k = 0; k < m->nalt && k < 4; k++)
-        all[k + 1] = m->alt[k];
-    int tables = 0;  /* a value in a table and in views built on it: the table */
-    for (int k = 0; k <= m->nalt && k < 5; k++)
-        tables += !s->tables[all[k].t].is_view;
-    for (int k = 0; k <= m->nalt && k < 5; k++)
-        if ((all[k].t == base || paths_find(s, base, all[k].t, path, 8) >= 0) &&
-            (!tables || !s->tables[all[k].t].is_view))
-            kept[n++] = all[k];
-    if (n == 0 || n == m->nalt + 1)
-        return;
-    m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
-    for (int k = 1; k < n; k++)
-        m->alt[k - 1] = kept[k];
-    m->nalt = n - 1;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, path[8], tables = 0;
+    for (int k = 0; k < n; k++)  /* a value in a table and in views built on it: the table */
+        tables += !s->tables[reading(m, k).t].is_view;
+    for (int k = 0; k < n; k++) {
+        int t = reading(m, k).t;
+        keep[k] = (t == base || paths_find(s, base, t, path, 8) >= 0) &&
+                  (!tables || !s->tables[t].is_view);
+    }
+    keep_readings(m, keep);
 }
 
 /* Readings whose value is the words as typed ("WILLIAMS", a last name) over
@@ -67,21 +80,11 @@ static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
     buf_t typed = {0};
     for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
         buf_printf(&typed, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
-    ask_reading_t all[5], kept[5];
-    int n = 0;
-    all[0] = (ask_reading_t){m->t, m->c, m->val};
-    for (int k = 0; k < m->nalt && k < 4; k++)
-        all[k + 1] = m->alt[k];
-    for (int k = 0; k <= m->nalt && k < 5; k++)
-        if (all[k].val && !strcasecmp(all[k].val, buf_str(&typed)))
-            kept[n++] = all[k];
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++)
+        keep[k] = reading(m, k).val && !strcasecmp(reading(m, k).val, buf_str(&typed));
     buf_free(&typed);
-    if (n == 0 || n == m->nalt + 1)
-        return;
-    m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
-    for (int k = 1; k < n; k++)
-        m->alt[k - 1] = kept[k];
-    m->nalt = n - 1;
+    keep_readings(m, keep);
 }
 
 /* "the city of London": a column named right next to the value picks the

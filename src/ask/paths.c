@@ -6,17 +6,29 @@
 
 #include <stdlib.h>
 
-/* Dijkstra over the FK graph with hop cost 10 (+1 against the FK direction,
- * so equal-length paths prefer many-to-one joins, which never fan out).
- * path[k] = edge index + 1 walked forward (many->one), -(edge + 1) backward. */
-int paths_find(const ask_schema_t *s, int base, int target, int *path, int max)
+/* 1 when edge e repeats an earlier edge between the same two tables (a
+ * composite key's other columns, or a rival key): one route, not two. */
+static int edge_repeats(const ask_schema_t *s, int e)
 {
-    int n = s->ntables, found = -1;
-    int *dist = xmalloc((size_t)n * sizeof *dist), *via = xmalloc((size_t)n * sizeof *via);
+    for (int k = 0; k < e; k++)
+        if (s->edges[k].from_t == s->edges[e].from_t && s->edges[k].to_t == s->edges[e].to_t)
+            return 1;
+    return 0;
+}
+
+/* Dijkstra over the FK graph from base until target is settled, hop cost
+ * 10 (+1 against the FK direction, so equal-length paths prefer
+ * many-to-one joins, which never fan out). Per table: dist (-1 when not
+ * reached), via (the edge it was first reached by: index + 1 walked
+ * forward, many->one; -(index + 1) backward) and ways (cheapest routes
+ * there, counted up to 2). */
+static void walk(const ask_schema_t *s, int base, int target, int *dist, int *via, int *ways)
+{
+    int n = s->ntables;
     char *done = xcalloc((size_t)n, 1);
     for (int i = 0; i < n; i++)
-        dist[i] = -1, via[i] = 0;
-    dist[base] = 0;
+        dist[i] = -1, via[i] = 0, ways[i] = 0;
+    dist[base] = 0, ways[base] = 1;
     for (;;) {
         int u = -1;
         for (int i = 0; i < n; i++)
@@ -28,13 +40,26 @@ int paths_find(const ask_schema_t *s, int base, int target, int *path, int max)
         for (int e = 0; e < s->nedges; e++) {
             const ask_edge_t *ed = &s->edges[e];
             int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
-            int cost = ed->from_t == u ? 10 : 11;
-            if (v < 0 || done[v] || (dist[v] >= 0 && dist[v] <= dist[u] + cost))
+            int d = dist[u] + (ed->from_t == u ? 10 : 11);
+            if (v < 0 || done[v] || edge_repeats(s, e))
                 continue;
-            dist[v] = dist[u] + cost;
-            via[v] = ed->from_t == u ? e + 1 : -(e + 1);
+            if (dist[v] < 0 || d < dist[v])
+                dist[v] = d, via[v] = ed->from_t == u ? e + 1 : -(e + 1), ways[v] = ways[u];
+            else if (d == dist[v])
+                ways[v] = ways[v] + ways[u] > 2 ? 2 : ways[v] + ways[u];
         }
     }
+    free(done);
+}
+
+/* The cheapest path: path[k] = edge index + 1 walked forward (many->one),
+ * -(edge + 1) backward; its length, or -1. */
+int paths_find(const ask_schema_t *s, int base, int target, int *path, int max)
+{
+    int n = s->ntables, found = -1;
+    int *dist = xmalloc((size_t)n * sizeof *dist), *via = xmalloc((size_t)n * sizeof *via);
+    int *ways = xmalloc((size_t)n * sizeof *ways);
+    walk(s, base, target, dist, via, ways);
     if (dist[target] >= 0) {
         int len = 0;
         for (int v = target; v != base && len < max; len++) {
@@ -51,55 +76,23 @@ int paths_find(const ask_schema_t *s, int base, int target, int *path, int max)
     }
     free(dist);
     free(via);
-    free(done);
+    free(ways);
     return found;
 }
 
-/* 1 when edge e repeats an earlier edge between the same two tables (a
- * composite key's other columns, or a rival key): one route, not two. */
-static int edge_repeats(const ask_schema_t *s, int e)
-{
-    for (int k = 0; k < e; k++)
-        if (s->edges[k].from_t == s->edges[e].from_t && s->edges[k].to_t == s->edges[e].to_t)
-            return 1;
-    return 0;
-}
-
-/* How many cheapest routes lead from base to target (costs as in
- * paths_find), counted up to 2: payment reaches store through staff and
- * through customer, and which one a question means is not ours to pick. */
+/* How many cheapest routes lead from base to target, counted up to 2:
+ * payment reaches store through staff and through customer, and which one
+ * a question means is not ours to pick. */
 int paths_count(const ask_schema_t *s, int base, int target)
 {
     int n = s->ntables;
-    int *dist = xmalloc((size_t)n * sizeof *dist), *ways = xcalloc((size_t)n, sizeof *ways);
-    char *done = xcalloc((size_t)n, 1);
-    for (int i = 0; i < n; i++)
-        dist[i] = -1;
-    dist[base] = 0, ways[base] = 1;
-    for (;;) {
-        int u = -1;
-        for (int i = 0; i < n; i++)
-            if (!done[i] && dist[i] >= 0 && (u < 0 || dist[i] < dist[u]))
-                u = i;
-        if (u < 0 || u == target)
-            break;
-        done[u] = 1;
-        for (int e = 0; e < s->nedges; e++) {
-            const ask_edge_t *ed = &s->edges[e];
-            int v = ed->from_t == u ? ed->to_t : ed->to_t == u ? ed->from_t : -1;
-            int cost = ed->from_t == u ? 10 : 11;
-            if (v < 0 || done[v] || edge_repeats(s, e))
-                continue;
-            if (dist[v] < 0 || dist[u] + cost < dist[v])
-                dist[v] = dist[u] + cost, ways[v] = ways[u];
-            else if (dist[u] + cost == dist[v])
-                ways[v] = ways[v] + ways[u] > 2 ? 2 : ways[v] + ways[u];
-        }
-    }
+    int *dist = xmalloc((size_t)n * sizeof *dist), *via = xmalloc((size_t)n * sizeof *via);
+    int *ways = xmalloc((size_t)n * sizeof *ways);
+    walk(s, base, target, dist, via, ways);
     int r = dist[target] >= 0 ? ways[target] : 0;
     free(dist);
+    free(via);
     free(ways);
-    free(done);
     return r;
 }
 

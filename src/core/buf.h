@@ -34,4 +34,7 @@ void buf_reset(buf_t *b);          /* len = 0, memory kept */
 char *buf_detach(buf_t *b);        /* caller owns the result (never NULL) */
 void buf_free(buf_t *b);
 
+/* "1,234,567": n with a comma every three digits into out (cut to outlen). */
+void buf_count_text(char *out, size_t outlen, size_t n);
+
 #endif

@@ -45,8 +45,8 @@ typedef struct report {
 static void rows_note(pdfdoc_t *d, const export_table_t *t)
 {
     char n[32], cap[32], line[200];
-    pdfdoc_count(n, sizeof n, t->nrows);
-    pdfdoc_count(cap, sizeof cap, EXPORT_PDF_MAX_ROWS);
+    buf_count_text(n, sizeof n, t->nrows);
+    buf_count_text(cap, sizeof cap, EXPORT_PDF_MAX_ROWS);
     if (t->nrows > EXPORT_PDF_MAX_ROWS)
         snprintf(line, sizeof line,
                  "First %s of %s rows \xe2\x80\x94 download CSV or Excel for all.", cap, n);
@@ -138,8 +138,8 @@ static void section_data(pdfdoc_t *d, const export_section_t *s)
         pdfdoc_table(d, &t, DASH_TABLE_ROWS);
         if (t.nrows > DASH_TABLE_ROWS) {
             char a[32], b[32], line[128];
-            pdfdoc_count(a, sizeof a, DASH_TABLE_ROWS);
-            pdfdoc_count(b, sizeof b, t.nrows);
+            buf_count_text(a, sizeof a, DASH_TABLE_ROWS);
+            buf_count_text(b, sizeof b, t.nrows);
             snprintf(line, sizeof line, "First %s of %s rows.", a, b);
             pdfdoc_para(d, line, 8, PDF_ITALIC, PDF_GREY);
         }

@@ -272,15 +272,3 @@ void pdfdoc_para(pdfdoc_t *d, const char *s, double size, int style, unsigned rg
     buf_free(&clean);
 }
 
-void pdfdoc_count(char *out, size_t outlen, size_t n)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%zu", n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < outlen; i++) {
-        if (i && (len - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-}

@@ -78,7 +78,5 @@ void pdfdoc_table(pdfdoc_t *d, const export_table_t *t, size_t max_rows);
 int pdfdoc_chart(pdfdoc_t *d, const json_t *result, const json_t *config,
                  const char *skip_title, double max_h, char *err, size_t errlen);
 
-/* "5,000" */
-void pdfdoc_count(char *out, size_t outlen, size_t n);
 
 #endif

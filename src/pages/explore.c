@@ -68,7 +68,7 @@ static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, co
     json_object_set_new(res, "rows_words", json_string(page_count_words(
         r, json_object_get(result, "row_count"), "row", "rows")));
     char cap[32];
-    page_thousands(cap, sizeof cap, (size_t)cfg->export_max_rows);
+    buf_count_text(cap, sizeof cap, (size_t)cfg->export_max_rows);
     json_object_set_new(res, "export_cap", json_string(cap));
     json_object_set_new(res, "show_chart", json_boolean(chart && *chart));
     json_object_set_new(ctx, "result", res);

@@ -58,7 +58,7 @@ static const char *cap_note(req_t *r, const json_t *result, const char **file_ti
         return NULL;
     size_t rows = json_array_size(json_object_get(result, "rows"));
     char n[32], size[32];
-    page_thousands(n, sizeof n, rows);
+    buf_count_text(n, sizeof n, rows);
     *file_title = arena_printf(r->arena, "%s first %zu rows", title ? title : "export", rows);
     if (query_result_by_bytes(result)) {
         query_size_words((size_t)cfg->export_max_bytes, size, sizeof size);

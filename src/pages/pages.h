@@ -64,8 +64,6 @@ int form_ok(const form_t *f);
 void form_into(form_t *f, json_t *ctx);
 void form_close(form_t *f);
 
-/* 150000 → "150,000" (result.c). */
-void page_thousands(char *out, size_t outlen, size_t n);
 /* "1 row", "20 rows", "1,234 rows": a count with its word, singular or
  * plural (result.c). n may be an integer or a string of digits; an arena
  * string, or "" when n is neither. */

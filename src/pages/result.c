@@ -11,18 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void page_thousands(char *out, size_t outlen, size_t n)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%zu", n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < outlen; i++) {
-        if (i && (len - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-}
 
 const char *page_count_words(req_t *r, const json_t *n, const char *one, const char *many)
 {
@@ -35,7 +23,7 @@ const char *page_count_words(req_t *r, const json_t *n, const char *one, const c
     else
         return "";
     char s[32];
-    page_thousands(s, sizeof s, (size_t)(v < 0 ? 0 : v));
+    buf_count_text(s, sizeof s, (size_t)(v < 0 ? 0 : v));
     return arena_printf(r->arena, "%s %s", s, v == 1 ? one : many);
 }
 

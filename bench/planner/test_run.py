@@ -116,9 +116,22 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"flights"})
         self.assertEqual(len(qs), 35)
 
+    def test_dev5_is_the_fifth_batch_only(self):
+        qs = run.load_questions("dev5", None)
+        self.assertEqual(len(qs), 125)
+        self.assertEqual({q["split"] for q in qs}, {"dev5"})
+        self.assertTrue(all("-5-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 125)
+
+    def test_dev5_by_db(self):
+        qs = run.load_questions("dev5", "university")
+        self.assertEqual({q["db"] for q in qs}, {"university"})
+        self.assertEqual(len(qs), 25)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
+        self.assertNotIn("dev5", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

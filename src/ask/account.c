@@ -31,8 +31,13 @@ static const char *const link_verbs[] = {"appear", "appears", "appeared", "opera
     "made", "buy", "buys", "bought", "purchase", "purchased", "take", "takes", "took", "taken",
     "rent", "rents", "rented", "fly", "flies", "flew", "flown", "earn", "earns", "earned", "pay",
     "pays", "paid", "receive", "received", NULL};
+int account_is_verb(const char *low)
+{
+    return words_in(low, link_verbs);
+}
+
 static const char *const where_verbs[] = {"based", "located", "situated", "headquartered",
-    "registered", "found", NULL};
+    "registered", "found", "held", "hosted", NULL};
 
 static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
 {

@@ -185,6 +185,20 @@ static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int valu
 }
 
 
+/* 1 when a value of m's column is said right before it ("A- grades"). */
+static int value_of_before(const ask_parse_t *p, const ask_mention_t *m)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *v = &p->m[i];
+        if (v->kind != PH_VALUE || v->pos + v->len != m->pos)
+            continue;
+        for (int k = -1; k < v->nalt; k++)
+            if ((k < 0 ? v->t : v->alt[k].t) == m->t && (k < 0 ? v->c : v->alt[k].c) == m->c)
+                return 1;
+    }
+    return 0;
+}
+
 static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < tk->n; i++) {
@@ -208,6 +222,8 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && m->len > 1 && !m->nalt &&
             !strcmp(tk->t[m->pos].stem, s->tables[m->t].w[s->tables[m->t].nw - 1]))
             m->kind = PH_TABLE, m->c = -1;  /* "number of cards issued": the cards */
+        if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && value_of_before(p, m))
+            m->kind = PH_TABLE, m->c = -1, m->nalt = 0;  /* "number of A- grades": rows with it */
         if (!m && agg == M_COUNT && i > 0)  /* "customer count" */
             for (int k = 0; k < p->nm && !m; k++)
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
@@ -334,6 +350,10 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     for (int i = 0; i < p->nm && !p->measure_set; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->role != R_NONE || (m->kind == -1 && m->v == 1 && strong))
+            continue;
+        /* "instructors and their salaries": a column of each row, not a total */
+        if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue &&
+            words_in(tk->t[m->pos - 1].low, (const char *const[]){"their", "its", NULL}))
             continue;
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
             measure_from(s, p, m, M_NONE, 0, "");

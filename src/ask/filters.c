@@ -513,7 +513,7 @@ void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p)
     int asks = 0, split = -1;
     for (int i = 0; i + 1 < tk->n; i++)
         asks += words_at(tk, i, "how") && words_at(tk, i + 1, "many");
-    if (asks < 2)
+    if (asks < 2)  /* "how many customers in Germany and France": one count of both */
         return;
     for (int i = 0; i < p->q.nf; i++)
         if (p->q.f[i].op == OP_IN && p->q.f[i].nvals > 1)

@@ -371,6 +371,8 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 /* account.c: count the words and schema mentions the plan leaves unused
  * (p->unknown, p->unknown_word). */
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* 1 when low is a verb that links things ("held", "taught", "operated"). */
+int account_is_verb(const char *low);
 /* share.c: "percentage / share / proportion of" at token i: its length, or 0. */
 int share_cue(const ask_toks_t *tk, int i);
 /* share.c: once filters are placed, split them into the share's population

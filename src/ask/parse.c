@@ -381,6 +381,10 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             i += len - 1;
             continue;
         }
+        /* "sections held in …": a verb typed in lower case is not the name "Held" */
+        if (n > 0 && m[0]->kind == PH_VALUE && m[0]->nw == 1 && account_is_verb(tk->t[i].low) &&
+            !strcmp(tk->t[i].raw, tk->t[i].low))
+            n = 0;
         if (n == 0)
             continue;
         add_mention(s, p, m, n, i);

@@ -52,7 +52,7 @@ static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *o
             if (c < 0)
                 return -1;
             tk->t[i].used = 1;
-            if (adj->order)
+            if (adj->order && !*order)  /* "the lowest paid": the superlative says the way */
                 *order = adj->order;
             if (i > 0 && tk->t[i - 1].isnum && !tk->t[i - 1].used && tk->t[i - 1].num >= 1 &&
                 tk->t[i - 1].num <= 10000)  /* "the 5 longest films" */

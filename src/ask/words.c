@@ -187,6 +187,11 @@ static size_t token_end(const char *p)
     while (p[i] && word_byte((unsigned char)p[i]) &&
            !(i && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
         i++;
+    size_t k = i;  /* "A+", "A-", "C++": signs that end a word are part of it */
+    while (i && (p[k] == '+' || p[k] == '-'))
+        k++;
+    if (k > i && !isalnum((unsigned char)p[k]))
+        i = k;
     return i;
 }
 

@@ -564,6 +564,38 @@ static void test_values_as_typed(void)
     ask_schema_free(s);
 }
 
+/* Everyday words read as meant: a verb in lower case is not a person's
+ * name ("held" is not the student Held); "and their salaries" lists the
+ * rows; "the lowest paid" sorts up; "A-" is a grade, not "A". */
+static void test_everyday_words(void)
+{
+    static const char *const names[] = {"Held", "Shankar", NULL};
+    static const char *const buildings[] = {"Taylor", "Watson", NULL};
+    static const char *const grades[] = {"A", "A-", "B+", NULL};
+    static const char *const depts[] = {"Statistics", "Physics", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("student", 2000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names))));
+    json_array_append_new(t, table("section", 100, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("building", "text", 0, NULL, buildings))));
+    json_array_append_new(t, table("takes", 30000, json_pack("[o, o, o]",
+        col("student_id", "integer", 0, "student", NULL), col("grade", "text", 0, NULL, grades),
+        col("taken_on", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("instructor", 50, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("dept_name", "text", 0, NULL, depts), col("salary", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many sections were held in the Taylor building", "WHERE \"s\".\"building\" = 'Taylor'");
+    answers_with(s, "instructors in Statistics and their salaries", "SELECT \"i\".* FROM");
+    answers_with(s, "the 5 lowest paid instructors", "\"salary\" ASC LIMIT 5");
+    answers_with(s, "number of A- grades", "WHERE \"t\".\"grade\" = 'A-'");
+    answers_with(s, "number of sections in Taylor and Watson", "IN ('Taylor', 'Watson')");  /* both */
+    answers_with(s, "number of sections in Taylor or Watson", "IN ('Taylor', 'Watson')");
+    ask_schema_free(s);
+}
+
 /* A list names what it shows: "countries and their capitals" shows the
  * capital's name; a link table's rows (pairs of keys) are not an answer;
  * "number of X" counts the table X, not a column named on the way; a
@@ -664,6 +696,7 @@ int main(int argc, char **argv)
     test_list_words();
     test_lookups_of_rows();
     test_values_as_typed();
+    test_everyday_words();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -128,10 +128,23 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"university"})
         self.assertEqual(len(qs), 25)
 
+    def test_dev6_is_the_sixth_batch_only(self):
+        qs = run.load_questions("dev6", None)
+        self.assertEqual(len(qs), 100)
+        self.assertEqual({q["split"] for q in qs}, {"dev6"})
+        self.assertTrue(all("-6-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 100)
+
+    def test_dev6_by_db(self):
+        qs = run.load_questions("dev6", "bank")
+        self.assertEqual({q["db"] for q in qs}, {"bank"})
+        self.assertEqual(len(qs), 20)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
         self.assertNotIn("dev5", splits)
+        self.assertNotIn("dev6", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

@@ -259,12 +259,14 @@ void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     if (p->q.ndims == ASK_MAX_DIMS)
         return;
     int t = c && c->fk_table >= 0 ? c->fk_table : m->t;  /* "by country_id": the country */
-    if (c && c->fk_table < 0) {
+    if (c && (c->fk_table < 0 || s->tables[t].label < 0)) {  /* section.building: the building */
         p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
     } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
         p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label};
         if (s->tables[t].label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
             p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label2};
+    } else {  /* a table with no name to group by: asked about unless a ranking uses it */
+        p->nameless_group = t;
     }
 }
 
@@ -498,4 +500,9 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     account_words(s, tk, p);
     if (!p->unknown)  /* a word not understood is the better question */
         ranking_all_rows(s, p);
+    ranking_amount_words(s, tk, p);
+    if (p->nameless_group >= 0 && p->q.kind == Q_AGG && !p->q.ndims) {  /* never dropped in silence */
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", s->tables[p->nameless_group].name);
+        assemble_set_ambiguous(p, AMB_GROUP, NULL);
+    }
 }

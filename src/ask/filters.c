@@ -205,7 +205,10 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             f = &p->q.f[p->q.nf++];
             *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN, .pos = m->pos};
         }
-        if (f && f->nvals < ASK_MAX_VALUES && m->val)
+        int dup = 0;  /* "owners (type OWNER)": one value, said twice */
+        for (int k = 0; f && m->val && k < f->nvals; k++)
+            dup |= !strcmp(f->vals[k], m->val);
+        if (f && !dup && f->nvals < ASK_MAX_VALUES && m->val)
             f->vals[f->nvals++] = xstrdup(m->val);
         claim_value_column(s, p, m);
         value_verb(s, tk, m);

@@ -289,7 +289,7 @@ void mention_take_alt(ask_mention_t *m, int k);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
-       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS };
+       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH };
 
 /* A list of every row of a table bigger than this is a question back:
  * which rows, or what about them? */
@@ -320,6 +320,7 @@ typedef struct ask_parse {
     int agg_cue;          /* an aggregate word ("total", "how many") was applied */
     int share_pos;        /* "percentage of X": the last token of X (q.share) */
     ask_colref_t level;   /* a level named without an aggregate ("the GNP"), or {-1,-1} */
+    int nameless_group;   /* a table with no name column asked as a grouping, or -1 */
     char chart[16];
     int show_sql;
 } ask_parse_t;
@@ -346,6 +347,9 @@ int assemble_money_col(const ask_schema_t *s, int t);
  * by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
+/* "how much" answered by a count, or a level of "the city" that names no
+ * city: ask (AMB_MEASURE, AMB_WHICH). */
+void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
 void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);

@@ -441,6 +441,7 @@ void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     plan_init(&p->q);
     p->subject = -1;
     p->level = (ask_colref_t){-1, -1};
+    p->nameless_group = -1;
     scan_meta(tk, p);
     scan_top(tk, p);
     for (int i = 0; i < tk->n; i++)

@@ -253,6 +253,9 @@ static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
 static const char *why_text(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n)
 {
     switch (p->ambiguous) {
+    case AMB_WHICH:
+        snprintf(tmp, n, "Which %.40s? Name it, or ask about all of them.", s->tables[p->amb[0].t].name);
+        return tmp;
     case AMB_ALL_ROWS:
         snprintf(tmp, n, "%.40s has %.0f rows: which ones do you want, or what about them?",
                  s->tables[p->q.table].name, s->tables[p->q.table].rows);

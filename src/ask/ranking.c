@@ -64,6 +64,26 @@ static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *o
 
 /* "what is the GNP of Japan": a level of one row, named by its name, is
  * that row — a lookup, not an aggregate to choose. */
+void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    for (int i = 0; i + 1 < tk->n; i++)  /* "how much do actors get paid": money, not a count */
+        if (words_at(tk, i, "how") && words_at(tk, i + 1, "much") && q->kind == Q_AGG &&
+            (q->m.kind == M_COUNT || q->m.kind == M_COUNT_DISTINCT))
+            return assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+    /* "what's the population of the city": which city? */
+    if (q->kind != Q_AGG || p->agg_cue || q->nf || q->ndims || q->grain || q->date.kind ||
+        q->rel >= 0 || q->m.t < 0)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        const ask_tok_t *w = &tk->t[m->pos + m->len - 1];
+        if (m->kind == PH_TABLE && m->t == q->m.t && m->pos > 0 && words_at(tk, m->pos - 1, "the") &&
+            !strcmp(w->low, w->stem) && w->low[strlen(w->low) - 1] != 's')
+            return assemble_set_ambiguous(p, AMB_WHICH, m);
+    }
+}
+
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p)
 {
     const ask_q_t *q = &p->q;

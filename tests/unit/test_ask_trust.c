@@ -596,6 +596,30 @@ static void test_everyday_words(void)
     ask_schema_free(s);
 }
 
+/* Never a grouping dropped in silence: a key column whose table has no
+ * name groups by itself ("per building" of section → classroom), a table
+ * with no name column asks; "how much" is not a count; "the population of
+ * the city" asks which city. */
+static void test_no_silent_group(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("room", 30, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("capacity", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("section", 100, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("building", "integer", 0, "room", NULL))));
+    json_array_append_new(t, table("city", 4000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("population", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "number of sections per building", "GROUP BY 1");  /* never dropped */
+    asks_about(s, "how much do sections cost per building", NULL);
+    asks_about(s, "what's the population of the city", "Which city?");
+    answers_with(s, "what's the population of the cities", "sum(\"c\".\"population\")");
+    ask_schema_free(s);
+}
+
 /* A list names what it shows: "countries and their capitals" shows the
  * capital's name; a link table's rows (pairs of keys) are not an answer;
  * "number of X" counts the table X, not a column named on the way; a
@@ -697,6 +721,7 @@ int main(int argc, char **argv)
     test_lookups_of_rows();
     test_values_as_typed();
     test_everyday_words();
+    test_no_silent_group();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

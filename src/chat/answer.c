@@ -142,6 +142,12 @@ static void insight_ctx_from_plan(arena_t *a, const json_t *plan, const char *un
     const json_t *m = json_object_get(plan, "measure");
     if (m)
         ic->measure = measure_label(a, m);
+    if (m && json_object_get(plan, "share")) {  /* "percentage of …": 9.6% is a share, not a number */
+        const char *agg = json_string_value(json_object_get(m, "agg"));
+        const char *t = json_string_value(json_object_get(m, "table"));
+        ic->measure = arena_printf(a, "share of %s", agg && !strcmp(agg, "count") && t ? t
+                                                     : ic->measure);
+    }
     const json_t *dims = json_object_get(plan, "dims");
     if (json_array_size(dims))
         ic->dimension = column_label(a, json_array_get(dims, 0));

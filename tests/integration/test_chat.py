@@ -112,6 +112,8 @@ class TestChat(unittest.TestCase):
         want = dm.psql("SELECT round(100.0 * count(*) FILTER (WHERE k.name = 'Germany') / count(*), 1) "
                        "FROM customers c LEFT JOIN countries k ON k.id = c.country_id", db="shop")
         self.assertIn(want, answers(page)[-1])
+        self.assertIn("Share of customers", answers(page)[-1])  # a share, not "number of"
+
 
     def test_clarifies_instead_of_guessing(self):
         r = ask(self.c, "how are we doing")

@@ -115,19 +115,13 @@ static void value_named_column(const ask_parse_t *p, ask_mention_t *m)
  * question calls a row by. */
 static void value_label_first(const ask_schema_t *s, ask_mention_t *m)
 {
-    int label = -1;
-    for (int k = -1; k < m->nalt; k++) {
-        int t = k < 0 ? m->t : m->alt[k].t, c = k < 0 ? m->c : m->alt[k].c;
-        if (t != m->t)
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++) {
+        if (reading(m, k).t != m->t)
             return;
-        if (c == s->tables[t].label)
-            label = k;
+        keep[k] = reading(m, k).c == s->tables[m->t].label;
     }
-    if (m->nalt && label != -2 && (label >= 0 || m->c == s->tables[m->t].label)) {
-        if (label >= 0)
-            mention_take_alt(m, label);
-        m->nalt = 0;
-    }
+    keep_readings(m, keep);
 }
 
 /* "films rated R", "flights operated as codeshare": the verb before a value

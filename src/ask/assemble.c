@@ -100,30 +100,15 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
         assemble_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
+/* "how many distinct", "number of unique": the measure a cue word names
+ * (grammar_measure_cues), its length, and whether a distinct word follows. */
 static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
 {
-    const char *w = tk->t[i].low;
-    *len = 1;
-    *distinct = words_at(tk, i + 1, "distinct") || words_at(tk, i + 1, "unique") || words_at(tk, i + 1, "different");
-    if ((!strcmp(w, "how") && words_at(tk, i + 1, "many")) || ((!strcmp(w, "number") ||
-        !strcmp(w, "count")) && words_at(tk, i + 1, "of"))) {
-        *len = 2;
-        *distinct = words_at(tk, i + 2, "distinct") || words_at(tk, i + 2, "unique") || words_at(tk, i + 2, "different");
-        return M_COUNT;
-    }
-    if (!strcmp(w, "count") || !strcmp(w, "number") || !strcmp(w, "#"))
-        return M_COUNT;
-    if (!strcmp(w, "total") || !strcmp(w, "sum"))
-        return M_SUM;
-    if (words_in(w, (const char *const[]){"average", "avg", "mean", NULL}))
-        return M_AVG;
-    if (!strcmp(w, "median"))
-        return M_MEDIAN;
-    if (!strcmp(w, "minimum") || !strcmp(w, "min"))
-        return M_MIN;
-    if (!strcmp(w, "maximum") || !strcmp(w, "max"))
-        return M_MAX;
-    return M_NONE;
+    static const char *const distinct_words[] = {"distinct", "unique", "different", NULL};
+    const ask_cue_t *r = grammar_cue_at(grammar_measure_cues, tk, i);
+    *len = r && r->next ? 2 : 1;
+    *distinct = i + *len < tk->n && words_in(tk->t[i + *len].low, distinct_words);
+    return r ? r->kind : M_NONE;
 }
 
 /* The one money column of table t, or -1 (none, or several). */

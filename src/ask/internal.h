@@ -158,6 +158,11 @@ int lexicon_pick_label2(const ask_table_t *t);
 int lexicon_pick_time(const ask_table_t *t);
 /* Find a (quantity, price) pair in table t; 0 if found. */
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
+/* The discount beside quantity × price in tb: its column when its type has
+ * decimals (a fraction: revenue is quantity × price × (1 − discount)); -2
+ * when it is whole numbers (a percent or an amount: which is not known);
+ * -1 when there is none. */
+int lexicon_discount_col(const ask_table_t *tb);
 /* The time column of t or of the nearest table t reaches many-to-one. */
 int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);
 
@@ -304,6 +309,7 @@ typedef struct ask_parse {
     int want_price;       /* "most expensive", "cheapest" */
     int popular;          /* "most popular": needs a measure the question names */
     int order_conflict;   /* "highest … lowest" with no "from … to" between */
+    int order_only;       /* "highest first", "from … to …", "all the …": a sort, not a pick */
     char order_word[32];  /* the word that set q.order, to name it if unused */
     int top;              /* "top N" / "which … most" given */
     int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
@@ -349,7 +355,8 @@ void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
  * counts), existence and flags, each turning mentions into filters. */
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
-void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);   /* presence.c */
+void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);

@@ -70,6 +70,21 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
     p->sql_like = tk->n && words_in(tk->t[0].low, sql) && kw >= 2;
 }
 
+/* "… to the lowest": a second order word that ends a range */
+static int after_to(const ask_toks_t *tk, int i)
+{
+    return words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
+}
+
+/* 1 when the number at i ends a comparison ("over 100, highest first" is
+ * not the 100 highest) */
+static int compared(const ask_toks_t *tk, int i)
+{
+    const ask_cue_t *r1 = grammar_cue_at(grammar_cmp_cues, tk, i - 1);
+    const ask_cue_t *r2 = grammar_cue_at(grammar_cmp_cues, tk, i - 2);
+    return (r1 && !r1->next) || (r2 && r2->next);
+}
+
 static void scan_top(ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < tk->n; i++) {
@@ -84,7 +99,7 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             p->q.limit = nx && nx->isnum && nx->num >= 1 && nx->num <= 10000 ? (int)nx->num : 10;
             p->top = 1;
             use(tk, i, nx && nx->isnum ? 2 : 1);
-        } else if (tk->t[i].isnum && nx && grammar_order_of(nx->low) &&
+        } else if (tk->t[i].isnum && nx && grammar_order_of(nx->low) && !compared(tk, i) &&
                    tk->t[i].num >= 1 && tk->t[i].num <= 10000) {
             p->q.limit = (int)tk->t[i].num;
             p->q.order = grammar_order_of(nx->low);
@@ -94,9 +109,10 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
                    !words_at(tk, i - 1, "at")) {  /* "at least 5" is a comparison */
             int o = grammar_order_of(w);
             /* "from the best rating to the lowest": the first word says the way */
-            int to = words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
+            int to = after_to(tk, i);
             if (p->q.order && p->q.order != o && !to)
                 p->order_conflict = 1;
+            p->order_only |= to;
             if (!p->q.order)
                 p->q.order = o;
             use(tk, i, 1);
@@ -106,21 +122,28 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             if (grammar_order_of(tk->t[k].low) ||
                 words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
                          "oldest", "latest", "earliest", "biggest", NULL}))
-                use(tk, i, 1);
+                use(tk, i, 1), p->order_only = 1;
+        if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
+            p->order_only = 1;
         if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
             p->popular = 1;
             use(tk, i, 1);
         }
         if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
+            /* "from the most expensive to the cheapest": the first says the way */
+            int to = after_to(tk, i);
             p->want_price = 1;
-            if (!strcmp(w, "expensive") && i > 0 && !strcmp(tk->t[i - 1].low, "least"))
+            p->order_only |= to;
+            if (to && p->q.order)
+                ;
+            else if (!strcmp(w, "expensive") && i > 0 && !strcmp(tk->t[i - 1].low, "least"))
                 p->q.order = -1;
-            if (!p->q.order || strcmp(w, "expensive"))
+            else if (!p->q.order || strcmp(w, "expensive"))
                 p->q.order = strcmp(w, "cheapest") ? 1 : -1;
             use(tk, i, 1);
         }
     }
-    if (p->q.order && !p->q.limit && tk->n &&
+    if (p->q.order && !p->q.limit && !p->order_only && tk->n &&
         words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", "whose", NULL})) {
         int n = tk->n > 1 && tk->t[1].isnum && !tk->t[1].used ? (int)tk->t[1].num : 1;
         p->q.limit = n >= 1 && n <= 10000 ? n : 1;  /* "which 3 products …" */

@@ -68,6 +68,11 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
         sqljoin_put_col(s, b, j, m->t, q);
         buf_puts(b, " * ");
         sqljoin_put_col(s, b, j, m->t, p);
+        if ((q = lexicon_discount_col(&s->tables[m->t])) >= 0) {  /* net of the discount */
+            buf_puts(b, " * (1 - ");
+            sqljoin_put_col(s, b, j, m->t, q);
+            buf_putc(b, ')');
+        }
         buf_putc(b, ')');
         return;
     case M_MEDIAN:

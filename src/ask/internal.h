@@ -237,6 +237,7 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q);
 int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err, size_t errlen);
 /* "revenue by month in 2024" */
 char *plan_describe(const ask_schema_t *s, const ask_q_t *q);
+/* grains.c: "month" <-> G_MONTH ("" and G_NONE for none or unknown) */
 const char *plan_grain_name(int g);
 int plan_grain_parse(const char *name);
 char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const grains[] = {"", "day", "week", "month", "quarter", "year"};
 static const char *const mkinds[] = {"none", "count", "count_distinct", "sum", "avg",
     "min", "max", "median", "metric", "revenue"};
 static const char *const shares[] = {"none", "of_condition", "of_total"};
@@ -21,23 +20,12 @@ static const char *const dkinds[] = {"none", "today", "yesterday", "this", "last
 static const char *const cats[] = {"tables", "columns", "sample", "count", "column"};
 static const char *const qkinds[] = {"aggregate", "list", "catalog"};
 
-const char *plan_grain_name(int g)
-{
-    return g > G_NONE && g <= G_YEAR ? grains[g] : "";
-}
-
 static int find_name(const char *const *names, int n, const char *v)
 {
     for (int i = 0; v && i < n; i++)
         if (!strcmp(names[i], v))
             return i;
     return -1;
-}
-
-int plan_grain_parse(const char *name)
-{
-    int g = find_name(grains, 6, name);
-    return g < 0 ? G_NONE : g;
 }
 
 void plan_init(ask_q_t *q)
@@ -113,12 +101,12 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
     json_object_set_new(j, "dims", dims);
     json_object_set_new(j, "filters", fs);
     if (q->grain)
-        json_object_set_new(j, "grain", json_string(grains[q->grain]));
+        json_object_set_new(j, "grain", json_string(plan_grain_name(q->grain)));
     if (q->time.t >= 0)
         json_object_set_new(j, "time", colref_json(s, q->time.t, q->time.c));
     if (q->date.kind != D_NONE)
         json_object_set_new(j, "date", json_pack("{s:s, s:s, s:i, s:s, s:s}", "kind",
-            dkinds[q->date.kind], "unit", grains[q->date.unit], "n", q->date.n,
+            dkinds[q->date.kind], "unit", plan_grain_name(q->date.unit), "n", q->date.n,
             "from", q->date.from, "to", q->date.to));
     if (q->nvia) {
         json_t *via = json_array();

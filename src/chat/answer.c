@@ -11,9 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-#define PREVIEW_ROWS 100
-#define PREVIEW_CELL_BYTES 4096 /* of a text value kept in a stored message */
-
 static double ms_since(const struct timespec *t0)
 {
     struct timespec t;
@@ -37,30 +34,6 @@ static const json_t *last_plan(const json_t *history)
             return plan;
     }
     return NULL;
-}
-
-/* The first 100 rows, for the stored message; the rest is re-run on demand
- * (a download runs the query again). A long text value keeps what a screen
- * shows of it: a message stays small whatever the query returned. */
-json_t *chat_result_preview(const json_t *result)
-{
-    json_t *p = json_pack("{s:[]}", "rows");
-    const char *key;
-    json_t *v;
-    json_object_foreach((json_t *)result, key, v)
-        if (strcmp(key, "rows") != 0 && strcmp(key, "ms") != 0)
-            json_object_set(p, key, v);
-    json_t *rows = json_object_get(p, "rows"), *row;
-    size_t i, j;
-    json_array_foreach(json_object_get(result, "rows"), i, row) {
-        if (i >= PREVIEW_ROWS)
-            break;
-        json_t *copy = json_array(), *cell;
-        json_array_foreach(row, j, cell)
-            json_array_append_new(copy, query_value_clip(cell, PREVIEW_CELL_BYTES));
-        json_array_append_new(rows, copy);
-    }
-    return p;
 }
 
 /* "countries" → "country", "orders" → "order": good enough for labels. */

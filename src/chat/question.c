@@ -81,26 +81,52 @@ static const char *measure_label(arena_t *a, const json_t *m)
     return c;
 }
 
+/* A plan's operator in words ("in" and "not_in" list their values). */
+static const char *op_words(const char *op)
+{
+    static const char *const words[][2] = {
+        {">", " is over "},        {">=", " is at least "},   {"<", " is under "},
+        {"<=", " is at most "},    {"between", " is between "}, {"not_in", " is not "},
+        {"is_null", " is empty"},  {"not_null", " is not empty"}, {"contains", " contains "},
+        {"starts_with", " starts with "}, {"ends_with", " ends with "}};
+    for (size_t i = 0; op && i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(op, words[i][0]) == 0)
+            return words[i][1];
+    return " is ";
+}
+
+static void put_value(buf_t *b, const json_t *v)
+{
+    if (json_is_string(v)) {
+        buf_puts(b, json_string_value(v));
+    } else if (json_is_number(v)) {
+        buf_printf(b, "%.15g", json_number_value(v)); /* 100, not 100.0 */
+    } else {
+        char *d = json_dumps(v, JSON_ENCODE_ANY);
+        buf_puts(b, d ? d : "");
+        free(d);
+    }
+}
+
+/* "country is Germany or France", "unit_price is over 100", "sku is empty". */
 static const char *filter_label(arena_t *a, const json_t *f)
 {
     const char *op = json_string_value(json_object_get(f, "op"));
     const json_t *vals = json_object_get(f, "values");
+    size_t n = json_array_size(vals);
+    int nulls = op && (!strcmp(op, "is_null") || !strcmp(op, "not_null"));
+    int between = op && !strcmp(op, "between");
+    if (!n && !nulls)
+        return NULL;
     buf_t b = {0};
     buf_puts(&b, column_label(a, f));
-    buf_puts(&b, op && strcmp(op, "not_in") == 0 ? " is not " : " is ");
-    for (size_t i = 0; i < json_array_size(vals); i++) {
-        const json_t *v = json_array_get(vals, i);
+    buf_puts(&b, op_words(op));
+    for (size_t i = 0; !nulls && i < n; i++) {
         if (i)
-            buf_puts(&b, i + 1 == json_array_size(vals) ? " or " : ", ");
-        if (json_is_string(v))
-            buf_puts(&b, json_string_value(v));
-        else {
-            char *d = json_dumps(v, JSON_ENCODE_ANY);
-            buf_puts(&b, d ? d : "");
-            free(d);
-        }
+            buf_puts(&b, between ? " and " : i + 1 == n ? " or " : ", ");
+        put_value(&b, json_array_get(vals, i));
     }
-    const char *out = json_array_size(vals) ? arena_strdup(a, buf_str(&b)) : NULL;
+    const char *out = arena_strdup(a, buf_str(&b));
     buf_free(&b);
     return out;
 }

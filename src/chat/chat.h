@@ -1,7 +1,9 @@
-/* chat.h — one chat turn, end to end: plan the question (deterministic
- * planner first, the LLM only when it is configured and the planner is not
- * sure), run the SQL through the query module, write the insight and pick
- * the chart, and return the assistant message to store. */
+/* chat.h — answering a question. The path every asker takes (question.c:
+ * plan, look again, route to SQL / LLM / ask back, word the insight) is
+ * shared by the chat, `datamind ask` and any API; chat_answer is one chat
+ * turn on it (deterministic planner first, the LLM only when it is
+ * configured and the planner is not sure, the SQL through query_run), and
+ * returns the assistant message to store. */
 #ifndef DM_CHAT_H
 #define DM_CHAT_H
 

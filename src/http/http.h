@@ -3,7 +3,10 @@
  * A req_t lives for one request; all of its strings come from its arena and
  * die with it. Handlers read input with http_param()/http_cookie()/…, write
  * output with http_status()/http_header()/the body buffer, and return. The
- * server (server.c) sends what they wrote after they return. */
+ * worker (worker.c) sends what they wrote after they return; the master
+ * (prefork.c) forks and keeps the workers. Files: request.c, response.c,
+ * parse.c (query strings, forms, cookies, dburl.c: a database URL),
+ * multipart.c, router.c. */
 #ifndef DM_HTTP_H
 #define DM_HTTP_H
 

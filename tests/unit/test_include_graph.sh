@@ -19,6 +19,7 @@ tree() { # a fresh small src/ with core ← store ← pages
   printf '#include "core/core.h"\nint store_get(void);\n' >"$tmp/src/store/store.h"
   printf '#include "store/store.h"\nint store_get(void) { return core_one(); }\n' >"$tmp/src/store/get.c"
   printf '#include "store/store.h"\nint page_x(void) { return store_get(); }\n' >"$tmp/src/pages/x.c"
+  for m in core store pages; do printf '# %s\n' "$m" >"$tmp/src/$m/README.md"; done
 }
 expect() { # what want-exit want-text
   out=$($tool "$tmp/src" 2>&1); rc=$?
@@ -60,6 +61,10 @@ tree
 printf '#include "core/core.h"\n#include "store/store.h"\nint page_y(void);\n' >"$tmp/src/pages/pages.h"
 printf '#include "pages/pages.h"\nint core_two(void) { return 2; }\n' >"$tmp/src/core/two.c"
 expect "core including anything above it fails" 1 "UPWARD core -> pages"
+
+tree
+rm "$tmp/src/store/README.md"
+expect "a folder without its README.md fails" 1 "store/ has no README.md"
 
 # and the real tree
 out=$($tool "$src/src" 2>&1); rc=$?

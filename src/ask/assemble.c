@@ -273,6 +273,23 @@ static int dim_before(const ask_schema_t *s, const ask_parse_t *p, int i)
     return 0;
 }
 
+/* "taken by employees in the UK", "written by authors from France": a
+ * verb, "by", a table, then a value of it — the table says whose rows
+ * count, it is not a grouping. */
+static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask_mention_t *m)
+{
+    static const char *const glue[] = {"in", "from", "of", "the", "at", "based", NULL};
+    if (i < 1 || !account_is_verb(tk->t[i - 1].low) || !m || m->kind != PH_TABLE || m->pos != i + 1)
+        return 0;
+    int k = m->pos + m->len;
+    while (k < tk->n && k < m->pos + m->len + 3 && words_in(tk->t[k].low, glue))
+        k++;
+    for (int x = 0; x < p->nm; x++)
+        if (p->m[x].kind == PH_VALUE && p->m[x].pos == k && k > m->pos + m->len)
+            return 1;
+    return 0;
+}
+
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
@@ -284,6 +301,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         int len, distinct;
         if (!strcmp(tk->t[i].low, "by") && v && v->kind == PH_VALUE) {
             tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
+            continue;
+        }
+        if (!strcmp(tk->t[i].low, "by") && agent_by(tk, p, i, m)) {
+            tk->t[i].used = 1;  /* "orders taken by employees in the UK": whose, not a grouping */
             continue;
         }
         if (!strcmp(tk->t[i].low, "by") && i + 1 < tk->n && tk->t[i + 1].used &&
@@ -310,6 +331,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             continue;
         }
         tk->t[i].used = 1;
+        if (m->kind == PH_TABLE && p->q.m.kind == M_AVG && p->q.m.t == m->t && !strcmp(tk->t[i].low, "per")) {
+            m->role = R_MEASURE;  /* "average freight per order": over the orders, one group each is no group */
+            continue;
+        }
         assemble_make_dim(s, p, m);
         /* "how many sections has each instructor taught": every instructor */
         p->q.zeros |= words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL});

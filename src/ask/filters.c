@@ -169,12 +169,31 @@ static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_
     }
 }
 
+/* "orders taken by employees in the UK": a value said right after a table
+ * ("employees in", "customers from the") is that table's, when one of its
+ * readings is — before the measure's table is preferred. */
+static void value_table_beside(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m)
+{
+    static const char *const glue[] = {"in", "from", "of", "the", "at", "based", NULL};
+    int k = m->pos - 1;
+    while (k >= 0 && k >= m->pos - 3 && words_in(tk->t[k].low, glue))
+        k--;
+    if (!m->nalt || k == m->pos - 1)
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && !p->m[i].nalt && p->m[i].pos + p->m[i].len - 1 == k) {
+            assemble_resolve_alt(p, m, p->m[i].t);
+            return;
+        }
+}
+
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
+        value_table_beside(tk, p, m);
         assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_as_typed(tk, m);
         assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);

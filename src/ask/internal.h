@@ -311,6 +311,7 @@ typedef struct ask_parse {
     int order_conflict;   /* "highest … lowest" with no "from … to" between */
     int order_only;       /* "highest first", "from … to …", "all the …": a sort, not a pick */
     char order_word[32];  /* the word that set q.order, to name it if unused */
+    int order_at;         /* 1 + its token index; 0 when none */
     int top;              /* "top N" / "which … most" given */
     int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
     int only;             /* "only X": replace filters on X's column */
@@ -429,7 +430,7 @@ typedef struct joins {
 /* The aggregate SELECT over j (semi: " WHERE <key> IN (…)" for the filters,
  * or NULL); the WHERE of q's filters, existence and period. */
 void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi);
-void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);
+int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);  /* conditions written */
 /* sqlshape.c: the filters as a semi-join on the base's key, or the counts
  * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
  * when q is not of that shape. */

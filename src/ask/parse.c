@@ -92,7 +92,7 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
         ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
         if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (grammar_order_of(w) ||
                                   !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
-            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw);
+            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw), p->order_at = i + 1;
         if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
             !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
             p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;

@@ -196,7 +196,7 @@ static int put_filters(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
     return n;
 }
 
-void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     int n = put_filters(s, b, j, q, 0, " WHERE ");
     if (q->date.kind != D_NONE && q->time.t >= 0) {
@@ -209,6 +209,7 @@ void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
             buf_puts(b, "false");  /* sqlgen_write checked it: not reached */
         buf_free(&col);
     }
+    return n;
 }
 
 /* Output name of a grouping column: the table ("category") for its label
@@ -278,8 +279,14 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     sqlgen_ident(b, q->share ? "percent" : label);
     free(label);
     buf_puts(b, buf_str(&j->from));
-    sqlgen_where(s, b, j, q);
+    int nw = sqlgen_where(s, b, j, q);
     buf_puts(b, semi ? semi : "");
+    /* a ranking of groups: "which city has the most airports" — a NULL is no city */
+    for (int i = 0; q->order && q->limit > 0 && !q->share && i < q->ndims; i++) {
+        buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
+        sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
+        buf_puts(b, " IS NOT NULL");
+    }
     if (!ncols)
         return;
     buf_puts(b, " GROUP BY ");

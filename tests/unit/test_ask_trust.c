@@ -640,6 +640,35 @@ static void test_inventory_words(void)
     ask_schema_free(s);
 }
 
+/* More from dev7: "and their X" is shown, not ranked by; "average X per
+ * <its own table>" is over the rows; "taken by staff in the UK" filters by
+ * the staff's country (the table named beside the value), without grouping;
+ * a ranking of groups leaves out the NULL group; a ranking inside each
+ * group asks. */
+static void test_trading_words(void)
+{
+    static const char *const countries[] = {"UK", "Germany", NULL};
+    static const char *const cities[] = {"Leeds", "Bonn", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("staff", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("country", "text", 0, NULL, countries))));
+    json_array_append_new(t, table("deal", 5000, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("staff_id", "integer", 0, "staff", NULL),
+        col("amount", "numeric", 0, NULL, NULL), col("duration", "integer", 0, NULL, NULL),
+        col("ship_country", "text", 0, NULL, countries), col("city", "text", 0, NULL, cities))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "the 5 biggest deals and their durations", "ORDER BY \"d\".\"amount\" DESC NULLS LAST LIMIT 5");
+    answers_with(s, "average amount per deal", "SELECT avg(\"d\".\"amount\") AS \"avg_amount\" FROM \"public\".\"deal\" AS \"d\"");
+    answers_with(s, "how many deals were signed by staff in the UK",
+                 "count(*) AS \"deal\" FROM \"public\".\"deal\" AS \"d\" JOIN \"public\".\"staff\" AS \"s\" ON \"d\".\"staff_id\" = \"s\".\"id\" WHERE \"s\".\"country\" = 'UK'");
+    answers_with(s, "which city has the most deals", "WHERE \"d\".\"city\" IS NOT NULL GROUP BY 1");
+    asks_about(s, "the largest deal in each city", "largest each");
+    ask_schema_free(s);
+}
+
 /* Never a grouping dropped in silence: a key column whose table has no
  * name groups by itself ("per building" of section → classroom), a table
  * with no name column asks; "how much" is not a count; "the population of
@@ -767,6 +796,7 @@ int main(int argc, char **argv)
     test_everyday_words();
     test_no_silent_group();
     test_inventory_words();
+    test_trading_words();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -4,6 +4,7 @@
  * one keyword each). */
 #include "query/query.h"
 #include "http/http.h"
+#include "sqlsafe/sqlsafe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,25 +61,13 @@ int query_parse_url(arena_t *a, const char *url, query_url_t *out)
     return *out->host ? 0 : -1;
 }
 
-/* "name" with embedded quotes doubled: PostgreSQL's identifier quoting. */
-static void quote_ident(buf_t *b, const char *s)
-{
-    buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *s);
-    }
-    buf_putc(b, '"');
-}
-
 const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit)
 {
     buf_t b = {0};
     buf_puts(&b, "SELECT * FROM ");
-    quote_ident(&b, schema);
+    sqlsafe_quote_ident(&b, schema);
     buf_putc(&b, '.');
-    quote_ident(&b, table);
+    sqlsafe_quote_ident(&b, table);
     buf_printf(&b, " LIMIT %d", limit);
     const char *out = arena_strdup(a, buf_str(&b));
     buf_free(&b);

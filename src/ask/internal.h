@@ -23,6 +23,7 @@
 #include "ask/ask.h"
 #include "ask/grammar.h"
 #include "core/buf.h"
+#include "sqlsafe/sqlsafe.h"
 
 /* ---------------------------------------------------------------- words */
 
@@ -396,7 +397,6 @@ void parse_free(ask_parse_t *p);
 
 /* --------------------------------------------------------------- sqlgen */
 
-void sqlgen_ident(buf_t *b, const char *id);
 void sqlgen_literal(buf_t *b, const char *v);
 /* The SELECT for q; NULL with err when the plan cannot be written. */
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);

@@ -1,6 +1,6 @@
 /* sqlgen.c — a plan to one SELECT.
  *
- * Every identifier is double-quoted (embedded quotes doubled), every value a
+ * Every identifier is double-quoted (sqlsafe_quote_ident), every value a
  * single-quoted literal (embedded quotes doubled, so "O'Brien" and
  * "'; DROP TABLE x; --" stay inside their string). Tables join along the
  * shortest foreign-key path from the measure's (fact) table; a count over a
@@ -15,17 +15,6 @@
 
 #define DEFAULT_LIST_LIMIT 100
 #define DEFAULT_GROUP_LIMIT 1000
-
-void sqlgen_ident(buf_t *b, const char *id)
-{
-    buf_putc(b, '"');
-    for (const char *p = id; *p; p++) {
-        if (*p == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *p);
-    }
-    buf_putc(b, '"');
-}
 
 void sqlgen_literal(buf_t *b, const char *v)
 {
@@ -139,16 +128,16 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
 
 static void put_sub_table(const ask_schema_t *s, buf_t *b, int t, int k)
 {
-    sqlgen_ident(b, s->tables[t].schema);
+    sqlsafe_quote_ident(b, s->tables[t].schema);
     buf_putc(b, '.');
-    sqlgen_ident(b, s->tables[t].name);
+    sqlsafe_quote_ident(b, s->tables[t].name);
     buf_printf(b, " AS \"sub%d\"", k);
 }
 
 static void put_sub_col(const ask_schema_t *s, buf_t *b, int k, int t, int c)
 {
     buf_printf(b, "\"sub%d\".", k);
-    sqlgen_ident(b, s->tables[t].cols[c].name);
+    sqlsafe_quote_ident(b, s->tables[t].cols[c].name);
 }
 
 /* FROM rel AS sub0, … AS subN WHERE sub0 → sub1 … AND subN.key = base.key */
@@ -221,10 +210,10 @@ static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
         buf_t n = {0};
         for (int k = 0; k < tb->nw; k++)
             buf_printf(&n, "%s%s", k ? "_" : "", tb->w[k]);
-        sqlgen_ident(b, buf_str(&n));
+        sqlsafe_quote_ident(b, buf_str(&n));
         buf_free(&n);
     } else {
-        sqlgen_ident(b, tb->cols[d.c].name);
+        sqlsafe_quote_ident(b, tb->cols[d.c].name);
     }
 }
 
@@ -276,7 +265,7 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     put_share(s, b, j, q);
     char *label = plan_measure_label(s, &q->m);
     buf_puts(b, " AS ");
-    sqlgen_ident(b, q->share ? "percent" : label);
+    sqlsafe_quote_ident(b, q->share ? "percent" : label);
     free(label);
     buf_puts(b, buf_str(&j->from));
     int nw = sqlgen_where(s, b, j, q);
@@ -329,7 +318,7 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
         buf_puts(b, " AS ");
         buf_t n = {0};
         buf_printf(&n, "%s_%s", c->name, ft->cols[ft->label].name);
-        sqlgen_ident(b, buf_str(&n));
+        sqlsafe_quote_ident(b, buf_str(&n));
         buf_free(&n);
     }
 }
@@ -337,7 +326,7 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
     buf_puts(b, "SELECT ");
-    sqlgen_ident(b, j->alias[0]);
+    sqlsafe_quote_ident(b, j->alias[0]);
     buf_puts(b, ".*");
     put_shown(s, b, j, q);
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */

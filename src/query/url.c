@@ -2,26 +2,15 @@
  * for the connection form is read by http_parse_db_url, http/dburl.c.) */
 #include "query/query.h"
 #include "core/buf.h"
-
-/* "name" with embedded quotes doubled: PostgreSQL's identifier quoting. */
-static void quote_ident(buf_t *b, const char *s)
-{
-    buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *s);
-    }
-    buf_putc(b, '"');
-}
+#include "sqlsafe/sqlsafe.h"
 
 const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit)
 {
     buf_t b = {0};
     buf_puts(&b, "SELECT * FROM ");
-    quote_ident(&b, schema);
+    sqlsafe_quote_ident(&b, schema);
     buf_putc(&b, '.');
-    quote_ident(&b, table);
+    sqlsafe_quote_ident(&b, table);
     buf_printf(&b, " LIMIT %d", limit);
     const char *out = arena_strdup(a, buf_str(&b));
     buf_free(&b);

@@ -117,7 +117,7 @@ static int prepare_table(load_t *l, const char *schema, const ingest_table_t *t,
                          const char *mode, char *err, size_t errlen)
 {
     arena_t *a = l->a;
-    const char *full = arena_printf(a, "%s.%s", uploads_ident(a, l->c, schema), uploads_ident(a, l->c, name));
+    const char *full = arena_printf(a, "%s.%s", sqlsafe_ident(a, schema), sqlsafe_ident(a, name));
     if (strcmp(mode, "append") == 0)
         return uploads_check_columns(l, schema, name, t, err, errlen);
     if (strcmp(mode, "replace") == 0 &&
@@ -126,7 +126,7 @@ static int prepare_table(load_t *l, const char *schema, const ingest_table_t *t,
     buf_t sql = {0};
     buf_printf(&sql, "CREATE TABLE %s (", full);
     for (size_t i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s%s %s", i ? ", " : "", uploads_ident(a, l->c, t->cols[i].name),
+        buf_printf(&sql, "%s%s %s", i ? ", " : "", sqlsafe_ident(a, t->cols[i].name),
                    ingest_type_sql(t->cols[i].type));
     buf_puts(&sql, ")");
     int rc = uploads_exec(l->c, buf_str(&sql), err, errlen);
@@ -141,9 +141,9 @@ static int copy_table(load_t *l, const char *path, const ingest_table_t *tables,
     arena_t *a = l->a;
     const ingest_table_t *t = &tables[ti];
     buf_t sql = {0};
-    buf_printf(&sql, "COPY %s.%s (", uploads_ident(a, l->c, schema), uploads_ident(a, l->c, name));
+    buf_printf(&sql, "COPY %s.%s (", sqlsafe_ident(a, schema), sqlsafe_ident(a, name));
     for (size_t i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s%s", i ? ", " : "", uploads_ident(a, l->c, t->cols[i].name));
+        buf_printf(&sql, "%s%s", i ? ", " : "", sqlsafe_ident(a, t->cols[i].name));
     buf_puts(&sql, ") FROM STDIN");
     PGresult *r = PQexec(l->c, buf_str(&sql));
     buf_free(&sql);
@@ -247,8 +247,8 @@ static int mark_table(load_t *l, const char *schema, const char *name, size_t i,
         return -1;
     }
     int rc = uploads_exec(l->c, arena_printf(l->a, "COMMENT ON TABLE %s.%s IS %s",
-                                             uploads_ident(l->a, l->c, schema),
-                                             uploads_ident(l->a, l->c, name), lit), err, errlen);
+                                             sqlsafe_ident(l->a, schema),
+                                             sqlsafe_ident(l->a, name), lit), err, errlen);
     PQfreemem(lit);
     return rc;
 }
@@ -491,8 +491,8 @@ int uploads_drop_table(arena_t *a, const char *org_id, const char *table, char *
         return -1;
     const char *schema, *role;
     uploads_names(a, org_id, &schema, &role);
-    int rc = uploads_exec(c, arena_printf(a, "DROP TABLE IF EXISTS %s.%s", uploads_ident(a, c, schema),
-                                          uploads_ident(a, c, table)), err, errlen);
+    int rc = uploads_exec(c, arena_printf(a, "DROP TABLE IF EXISTS %s.%s", sqlsafe_ident(a, schema),
+                                          sqlsafe_ident(a, table)), err, errlen);
     PQfinish(c);
     return rc;
 }

@@ -206,29 +206,8 @@ int vocab_delete(arena_t *a, const char *org_id, const char *conn_id, const char
 /* --- widgets (widgets.h) ------------------------------------------------ */
 #include "store/widgets.h"
 
-/* --- uploads (uploads.c) -------------------------------------------------- */
-json_t *upload_list(arena_t *a, const char *org_id);
-json_t *upload_get(arena_t *a, const char *org_id, const char *id);
-int upload_create(arena_t *a, const char *org_id, const char *user_id, const char *filename,
-                  long long size, const char *table_name, const json_t *details, char **id);
-/* status: queued, running, done, failed. details (borrowed) replaces the old. */
-int upload_set_status(arena_t *a, const char *org_id, const char *id, const char *status,
-                      const char *error, long long rows, int columns, const char *table_name,
-                      const json_t *details);
-int upload_set_job(arena_t *a, const char *org_id, const char *id, const char *job_id);
-int upload_delete(arena_t *a, const char *org_id, const char *id);
-/* The org's "Uploads" connection id, or NULL. */
-const char *upload_connection(arena_t *a, const char *org_id);
-int upload_set_connection(arena_t *a, const char *org_id, const char *id, const char *conn_id);
-/* Uploads of every organization still queued or running, newest first:
- * [{id, org_id, status, job_id, seen (updated_at as text), age_s}];
- * NULL when the database failed. New reference. */
-json_t *upload_unsettled(arena_t *a);
-/* Mark it failed with reason, only if it is still unsettled and unchanged
- * since it was seen (its job did not write meanwhile): 1 closed, 0 not,
- * -1 when the database failed. */
-int upload_close(arena_t *a, const char *org_id, const char *id, const char *seen,
-                 const char *reason);
+/* --- uploads (uploads.h) ------------------------------------------------ */
+#include "store/uploads.h"
 
 /* --- alerts (alerts.c, alert_checks.c) ------------------------------------ */
 typedef struct alert_fields {

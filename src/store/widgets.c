@@ -1,5 +1,6 @@
 /* widgets.c — a dashboard's widgets, their order and their last result. */
 #include "store/widgets.h"
+#include "store/row_fields.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -16,20 +17,6 @@ static const char *const widget_cols =
     " FROM widgets w LEFT JOIN connections c ON c.id = w.connection_id"
     " WHERE w.org_id = $1 AND w.dashboard_id = $2";
 
-static const char *text_or_null(arena_t *a, const PGresult *res, int i, int col)
-{
-    return db_is_null(res, i, col) ? NULL : arena_strdup(a, db_get(res, i, col));
-}
-
-/* A JSON column, parsed into the arena; NULL when NULL (or unreadable). */
-static json_t *json_column(arena_t *a, const PGresult *res, int i, int col)
-{
-    json_t *v = db_is_null(res, i, col) ? NULL : json_loads(db_get(res, i, col), 0, NULL);
-    if (v)
-        arena_defer_json(a, v);
-    return v;
-}
-
 static void row_from_result(arena_t *a, const PGresult *res, int i, store_widget_t *w)
 {
     w->id = arena_strdup(a, db_get(res, i, 0));
@@ -38,16 +25,16 @@ static void row_from_result(arena_t *a, const PGresult *res, int i, store_widget
     w->kind = arena_strdup(a, db_get(res, i, 3));
     w->sql_text = arena_strdup(a, db_get(res, i, 4));
     w->body_markdown = arena_strdup(a, db_get(res, i, 5));
-    w->chart_config = json_column(a, res, i, 6);
+    w->chart_config = row_json(a, res, i, 6);
     w->size = arena_strdup(a, db_get(res, i, 7));
     w->position = atoi(db_get(res, i, 8));
-    w->date_column = text_or_null(a, res, i, 9);
-    w->connection_id = text_or_null(a, res, i, 10);
+    w->date_column = row_text_or_null(a, res, i, 9);
+    w->connection_id = row_text_or_null(a, res, i, 10);
     w->connection = arena_strdup(a, db_get(res, i, 11));
-    w->last_result = json_column(a, res, i, 12);
-    w->refreshed = text_or_null(a, res, i, 13);
+    w->last_result = row_json(a, res, i, 12);
+    w->refreshed = row_text_or_null(a, res, i, 13);
     w->age_s = db_is_null(res, i, 14) ? -1 : atoll(db_get(res, i, 14));
-    w->last_error = text_or_null(a, res, i, 15);
+    w->last_error = row_text_or_null(a, res, i, 15);
 }
 
 int store_widget_list(arena_t *a, const char *org_id, const char *dash_id, store_widget_t **rows,

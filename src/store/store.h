@@ -257,42 +257,7 @@ json_t *upload_unsettled(arena_t *a);
 int upload_close(arena_t *a, const char *org_id, const char *id, const char *seen,
                  const char *reason);
 
-/* --- alerts (alerts.c, alert_checks.c) ------------------------------------ */
-typedef struct alert_fields {
-    const char *name, *connection_id, *sql, *condition, *rows_expect, *webhook_url, *email_to;
-    double threshold, anomaly_k;
-    int has_threshold, anomaly_n, interval_minutes;
-    const json_t *channels; /* ["in_app", "webhook", "email"] */
-} alert_fields_t;
-json_t *alert_list(arena_t *a, const char *org_id);
-json_t *alert_get(arena_t *a, const char *org_id, const char *id);
-int alert_create(arena_t *a, const char *org_id, const char *user_id, const alert_fields_t *f,
-                 char **id, char *err, size_t errlen);
-int alert_update(arena_t *a, const char *org_id, const char *id, const alert_fields_t *f);
-int alert_set_active(arena_t *a, const char *org_id, const char *id, int active);
-int alert_mute(arena_t *a, const char *org_id, const char *id, int minutes);
-int alert_delete(arena_t *a, const char *org_id, const char *id);
-json_t *alert_values(arena_t *a, const char *org_id, const char *id, int limit);
-json_t *alert_events(arena_t *a, const char *org_id, const char *id, int limit);
-json_t *alert_event_get(arena_t *a, const char *org_id, const char *event_id);
-/* Alerts due for a check: [{org_id, id, interval_minutes}] (the scheduler). */
-json_t *alert_due(arena_t *a);
-
-/* One check, exactly once per (alert, slot), in one transaction: record the
- * value (or error), move the state on a transition, write the events and
- * the in-app notifications. *events gets [{id, kind}] of this slot's
- * events to deliver (also when the slot was recorded before: deliveries
- * are deduplicated by the queue). 1 = this slot was already recorded. */
-typedef struct alert_outcome {
-    int has_value;
-    double value;
-    long rows;
-    const char *error;
-} alert_outcome_t;
-int alert_record_check(arena_t *a, const char *org_id, const char *alert_id, long long slot,
-                       const alert_outcome_t *o, json_t **events, char *err, size_t errlen);
-void alert_record_delivery_failure(arena_t *a, const char *org_id, const char *alert_id,
-                                   const char *event_id, const char *message);
+#include "store/alerts.h"
 
 /* --- notifications (notifications.c) --------------------------------------- */
 long notif_unread(arena_t *a, const char *org_id, const char *user_id);

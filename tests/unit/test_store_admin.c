@@ -1,0 +1,75 @@
+/* test_store_admin.c — the typed rows of the store's admin-side entity
+ * groups (alerts, notifications, audit, accounts, connections, sessions)
+ * as templates see them: store_<entity>_json from a struct, no database. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "store/alerts.h"
+
+
+/* What {{key}} of the object renders (numbers as the template prints them). */
+static const char *shown(const json_t *o, const char *key)
+{
+    static char out[256];
+    const json_t *v = json_object_get(o, key);
+    out[0] = 0;
+    if (json_is_string(v))
+        snprintf(out, sizeof out, "%s", json_string_value(v));
+    else if (json_is_integer(v))
+        snprintf(out, sizeof out, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v))
+        snprintf(out, sizeof out, "%g", json_real_value(v));
+    else if (json_is_true(v))
+        snprintf(out, sizeof out, "true");
+    else if (!v)
+        snprintf(out, sizeof out, "(missing)");
+    return out;
+}
+
+static void test_alert_json(void)
+{
+    const char *ch[] = {"in_app", "webhook"};
+    store_alert_t al = {.id = "a1", .name = "Revenue", .connection_id = "c1", .connection = "Shop",
+                        .sql_text = "SELECT 1", .condition = "above", .state = "triggered",
+                        .threshold = 1000, .has_threshold = 1, .anomaly_k = 3, .anomaly_n = 20,
+                        .interval_minutes = 60, .is_active = 1, .owner = "Ann",
+                        .webhook_url = "https://hooks.example.com/x", .channels = ch, .n_channels = 2};
+    json_t *o = store_alert_json(&al);
+    CHECK_STR(shown(o, "name"), "Revenue");
+    CHECK_STR(shown(o, "threshold"), "1000");
+    CHECK_STR(shown(o, "interval_minutes"), "60");
+    CHECK_STR(shown(o, "anomaly_n"), "20");
+    CHECK(json_is_true(json_object_get(o, "is_active")));
+    CHECK(json_is_false(json_object_get(o, "muted")));
+    /* NULL columns stay null: the templates test them with {{#…}} */
+    CHECK(json_is_null(json_object_get(o, "last_value")));
+    CHECK(json_is_null(json_object_get(o, "last_checked")));
+    CHECK(json_is_null(json_object_get(o, "email_to")));
+    CHECK(json_is_null(json_object_get(o, "rows_expect")));
+    CHECK_INT(json_array_size(json_object_get(o, "channels")), 2);
+    CHECK_STR(json_string_value(json_array_get(json_object_get(o, "channels"), 1)), "webhook");
+    json_decref(o);
+
+    al.has_threshold = 0;
+    al.has_last_value = 1;
+    al.last_value = 0.1;
+    o = store_alert_json(&al);
+    CHECK(json_is_null(json_object_get(o, "threshold")));
+    CHECK_STR(shown(o, "last_value"), "0.1");
+    json_decref(o);
+
+    store_alert_event_t ev = {.id = "e1", .kind = "resolved", .message = "back to normal",
+                              .at = "2026-12-03 10:00"};
+    o = store_alert_event_json(&ev);
+    CHECK_STR(shown(o, "kind"), "resolved");
+    CHECK(json_is_null(json_object_get(o, "value")));
+    CHECK_STR(shown(o, "at"), "2026-12-03 10:00");
+    json_decref(o);
+}
+
+int main(void)
+{
+    test_alert_json();
+    return check_done("test_store_admin");
+}

@@ -259,11 +259,7 @@ int upload_close(arena_t *a, const char *org_id, const char *id, const char *see
 
 #include "store/alerts.h"
 
-/* --- notifications (notifications.c) --------------------------------------- */
-long notif_unread(arena_t *a, const char *org_id, const char *user_id);
-json_t *notif_list(arena_t *a, const char *org_id, const char *user_id);
-int notif_read(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int notif_read_all(arena_t *a, const char *org_id, const char *user_id);
+#include "store/notifications.h"
 
 /* --- sessions (sessions.c) ---------------------------------------------- */
 typedef struct session_row {

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "store/alerts.h"
+#include "store/notifications.h"
 
 
 /* What {{key}} of the object renders (numbers as the template prints them). */
@@ -68,8 +69,26 @@ static void test_alert_json(void)
     json_decref(o);
 }
 
+static void test_notif_json(void)
+{
+    store_notif_t n = {.id = "n1", .title = "Alert triggered: Revenue", .body = "Revenue is 12",
+                       .at = "2026-12-03 10:00"};
+    json_t *o = store_notif_json(&n);
+    CHECK_STR(shown(o, "title"), "Alert triggered: Revenue");
+    CHECK(json_is_false(json_object_get(o, "is_read")));
+    CHECK(json_is_null(json_object_get(o, "link")));
+    json_decref(o);
+    n.is_read = 1;
+    n.link = "/alerts/a1";
+    o = store_notif_json(&n);
+    CHECK(json_is_true(json_object_get(o, "is_read")));
+    CHECK_STR(shown(o, "link"), "/alerts/a1");
+    json_decref(o);
+}
+
 int main(void)
 {
     test_alert_json();
+    test_notif_json();
     return check_done("test_store_admin");
 }

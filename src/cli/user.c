@@ -59,7 +59,7 @@ static int add_user(arena_t *a, const char *org, const char *email, const char *
                                                  : why);
         return 1;
     }
-    audit_record(a, org_id, NULL, "user.create", "user", uid,
+    store_audit_record(a, org_id, NULL, "user.create", "user", uid,
                  json_pack("{s:s, s:s, s:s}", "email", email, "role", role, "via", "cli"), NULL);
     printf("added %s (%s) to %s as %s\n", email, uid, org, role);
     return 0;

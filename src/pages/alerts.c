@@ -159,7 +159,7 @@ static void save(req_t *r, const char *id)
     }
     form_close(&f);
     const char *aid = id ? id : nid;
-    audit_record(r->arena, r->user->org_id, r->user->id, id ? "alert.update" : "alert.create", "alert",
+    store_audit_record(r->arena, r->user->org_id, r->user->id, id ? "alert.update" : "alert.create", "alert",
                  aid, json_pack("{s:s, s:s}", "name", af.name, "condition", af.condition), r->remote_addr);
     page_flash(r, "ok", id ? "Alert saved." : "Alert created. It is checked on its interval; “Check now” runs it at once.");
     http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", aid));
@@ -252,7 +252,7 @@ void page_alert_edit(req_t *r)
 
 static void done(req_t *r, const store_alert_t *al, const char *action, const char *flash)
 {
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "alert", al->id, NULL, r->remote_addr);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "alert", al->id, NULL, r->remote_addr);
     page_flash(r, "ok", flash);
     http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", al->id));
 }
@@ -299,7 +299,7 @@ void page_alert_delete(req_t *r)
     if (!al)
         return;
     store_alert_delete(r->arena, r->user->org_id, al->id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "alert.delete", "alert", al->id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "alert.delete", "alert", al->id,
                  json_pack("{s:s}", "name", al->name), r->remote_addr);
     page_flash(r, "ok", "Alert deleted.");
     http_redirect(r, 303, "/alerts");

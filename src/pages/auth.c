@@ -65,7 +65,7 @@ static int login_match(req_t *r, const char *email, const char *org, const char 
         }
     }
     if (*matches == 0 && n > 0)
-        audit_record(r->arena, accts[0].org_id, accts[0].user_id, "auth.login_failed", "user",
+        store_audit_record(r->arena, accts[0].org_id, accts[0].user_id, "auth.login_failed", "user",
                      accts[0].user_id, json_pack("{s:s}", "email", email), r->remote_addr);
     return 0;
 }
@@ -130,14 +130,14 @@ void page_login_submit(req_t *r)
     }
     throttle_reset(r->arena, "acct", email);
     account_record_login(r->arena, acct->org_id, acct->user_id);
-    audit_record(r->arena, acct->org_id, acct->user_id, "auth.login", "user", acct->user_id, NULL,
+    store_audit_record(r->arena, acct->org_id, acct->user_id, "auth.login", "user", acct->user_id, NULL,
                  r->remote_addr);
     http_redirect(r, 303, after_login(r));
 }
 
 void page_logout(req_t *r)
 {
-    audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout", "user", r->user->id, NULL,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout", "user", r->user->id, NULL,
                  r->remote_addr);
     session_end(r);
     page_flash(r, "ok", "You are signed out.");
@@ -215,16 +215,16 @@ void page_register_submit(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, acct.org_id, acct.user_id, "org.create", "organization", acct.org_id,
+    store_audit_record(r->arena, acct.org_id, acct.user_id, "org.create", "organization", acct.org_id,
                  json_pack("{s:s, s:s}", "name", org_name, "slug", slug), r->remote_addr);
-    audit_record(r->arena, acct.org_id, acct.user_id, "user.create", "user", acct.user_id,
+    store_audit_record(r->arena, acct.org_id, acct.user_id, "user.create", "user", acct.user_id,
                  json_pack("{s:s, s:s}", "email", email, "role", "admin"), r->remote_addr);
     if (session_begin(r, &acct) < 0) {
         page_flash(r, "ok", "Your organization is ready: sign in.");
         http_redirect(r, 303, "/login");
         return;
     }
-    audit_record(r->arena, acct.org_id, acct.user_id, "auth.login", "user", acct.user_id, NULL,
+    store_audit_record(r->arena, acct.org_id, acct.user_id, "auth.login", "user", acct.user_id, NULL,
                  r->remote_addr);
     page_flash(r, "ok", "Welcome to DataMind. Your organization is ready.");
     http_redirect(r, 303, "/");

@@ -180,7 +180,7 @@ void page_chat_ask(req_t *r)
     json_t *answer = chat_answer(r->arena, &t);
     char *mid = NULL;
     chat_add_message(r->arena, r->user->org_id, sid, answer, &mid);
-    audit_record(r->arena, r->user->org_id, r->user->id, "chat.ask", "chat_session", sid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "chat.ask", "chat_session", sid,
                  json_pack("{s:s, s:O?, s:O?}", "question", question ? question : "", "sql",
                            json_object_get(answer, "sql_text"), "llm_tokens",
                            json_object_get(answer, "token_usage")),
@@ -212,7 +212,7 @@ static void session_change(req_t *r, int rc, const char *action, const char *ok,
         page_error(r, 404, "There is no such chat (or it belongs to someone else).");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "chat_session", sid, NULL,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "chat_session", sid, NULL,
                  r->remote_addr);
     page_flash(r, "ok", ok);
     http_redirect(r, 303, next);

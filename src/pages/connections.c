@@ -163,7 +163,7 @@ void page_connection_create(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
                  json_pack("{s:s, s:s, s:s, s:s}", "name", cf.name, "host", cf.host, "database",
                            cf.database_name, "llm_sharing",
                            cf.llm_sharing ? cf.llm_sharing : "schema"), r->remote_addr);
@@ -229,7 +229,7 @@ void page_connection_test(req_t *r)
     json_t *info = NULL;
     char err[512];
     int rc = query_probe(r->arena, &c, &info, err, sizeof err);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.test", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.test", "connection", c.id,
                  json_pack("{s:b}", "ok", rc == 0), r->remote_addr);
     show(r, &c, rc == 0 ? info : NULL, rc == 0 ? NULL : err);
 }
@@ -246,7 +246,7 @@ void page_connection_refresh(req_t *r)
         discover_after_save(r, c.id, "refreshed"); /* no queue: do it here */
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,
                  json_pack("{s:s}", "job", jid), r->remote_addr);
     page_flash(r, "ok", "Reading the schema again in the background: reload this page in a few seconds.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
@@ -326,7 +326,7 @@ void page_connection_update(req_t *r)
     }
     form_close(&f);
     query_pool_drop(c.id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.update", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.update", "connection", c.id,
                  json_pack("{s:s, s:b, s:s}", "name", cf.name, "password_changed", *pw != 0,
                            "llm_sharing", cf.llm_sharing ? cf.llm_sharing : c.llm_sharing),
                  r->remote_addr);
@@ -346,7 +346,7 @@ void page_connection_delete(req_t *r)
     }
     conn_delete(r->arena, r->user->org_id, c.id);
     query_pool_drop(c.id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.delete", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.delete", "connection", c.id,
                  json_pack("{s:s}", "name", c.name), r->remote_addr);
     page_flash(r, "ok", "Connection deleted.");
     http_redirect(r, 303, "/connections");
@@ -365,7 +365,7 @@ void page_connection_functions(req_t *r)
         return;
     }
     conn_set_functions(r->arena, r->user->org_id, c.id, list);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.functions", "connection",
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.functions", "connection",
                  c.id, json_pack("{s:s}", "functions", list), r->remote_addr);
     page_flash(r, "ok", "Allowed functions saved.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));

@@ -35,7 +35,7 @@ void page_dashboard_create(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.create", "dashboard", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.create", "dashboard", id,
                  json_pack("{s:s}", "title", title), r->remote_addr);
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
 }
@@ -143,7 +143,7 @@ void page_dashboard_update(req_t *r)
     if (!ok || dash_update(r->arena, r->user->org_id, id, title, desc, share, mins) < 0) {
         page_flash(r, "error", "A dashboard needs a title; auto-refresh is off, 1, 5, 15 or 60 minutes.");
     } else {
-        audit_record(r->arena, r->user->org_id, r->user->id,
+        store_audit_record(r->arena, r->user->org_id, r->user->id,
                      share != json_is_true(json_object_get(d, "is_shared")) ? "dashboard.share" : "dashboard.update",
                      "dashboard", id, json_pack("{s:s, s:b, s:i}", "title", title, "shared", share,
                                                 "refresh_minutes", mins), r->remote_addr);
@@ -164,7 +164,7 @@ void page_dashboard_duplicate(req_t *r)
         page_error(r, r->user->role < ROLE_ANALYST ? 403 : 500, "The dashboard could not be copied.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.duplicate", "dashboard", nid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.duplicate", "dashboard", nid,
                  json_pack("{s:s}", "from", id), r->remote_addr);
     page_flash(r, "ok", "Copied. The copy is private until you share it.");
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", nid));
@@ -187,7 +187,7 @@ void page_dashboard_delete(req_t *r)
         return;
     }
     dash_delete(r->arena, r->user->org_id, id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.delete", "dashboard", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.delete", "dashboard", id,
                  json_pack("{s:O}", "title", json_object_get(d, "title")), r->remote_addr);
     page_flash(r, "ok", "Dashboard deleted.");
     http_redirect(r, 303, "/dashboards");

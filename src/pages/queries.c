@@ -48,7 +48,7 @@ void page_queries_create(req_t *r)
         page_error(r, 500, "The query could not be saved. Try again.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "query.save", "saved_query", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "query.save", "saved_query", id,
                  json_pack("{s:s, s:b}", "name", s.name, "shared", s.shared), r->remote_addr);
     page_flash(r, "ok", "Query saved.");
     http_redirect(r, 303, arena_printf(r->arena, "/queries/%s", id));
@@ -81,7 +81,7 @@ static void change_done(req_t *r, int rc, const char *action, const char *id, co
         page_error(r, 500, "The change could not be saved. Try again.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "saved_query", id, NULL,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "saved_query", id, NULL,
                  r->remote_addr);
     page_flash(r, "ok", ok);
     http_redirect(r, 303, next);

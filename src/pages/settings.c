@@ -37,7 +37,7 @@ static void change_name(req_t *r)
     }
     form_close(&f);
     account_set_name(r->arena, r->user->org_id, r->user->id, name);
-    audit_record(r->arena, r->user->org_id, r->user->id, "user.update", "user", r->user->id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "user.update", "user", r->user->id,
                  json_pack("{s:s}", "field", "full_name"), r->remote_addr);
     page_flash(r, "ok", "Your name is saved.");
     http_redirect(r, 303, "/settings");
@@ -68,7 +68,7 @@ static void change_password(req_t *r)
     form_close(&f);
     account_set_password(r->arena, r->user->org_id, r->user->id, hash);
     session_store_delete_user(r->arena, r->user->org_id, r->user->id, r->user->sid);
-    audit_record(r->arena, r->user->org_id, r->user->id, "user.password_change", "user",
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "user.password_change", "user",
                  r->user->id, NULL, r->remote_addr);
     page_flash(r, "ok", "Password changed. Your other sessions were signed out.");
     http_redirect(r, 303, "/settings");
@@ -77,7 +77,7 @@ static void change_password(req_t *r)
 static void sign_out_everywhere(req_t *r)
 {
     session_store_delete_user(r->arena, r->user->org_id, r->user->id, NULL);
-    audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout_all", "user", r->user->id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout_all", "user", r->user->id,
                  NULL, r->remote_addr);
     session_end(r);
     page_flash(r, "ok", "You are signed out on every device.");
@@ -91,7 +91,7 @@ static void revoke_one(req_t *r)
         page_error(r, 404, "That session does not exist (it may have ended already).");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "auth.session_revoke", "session", sid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "auth.session_revoke", "session", sid,
                  NULL, r->remote_addr);
     page_flash(r, "ok", "That session is signed out.");
     http_redirect(r, 303, "/settings");

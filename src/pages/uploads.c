@@ -113,7 +113,7 @@ void page_upload_create(req_t *r)
         return;
     }
     upload_set_job(r->arena, r->user->org_id, id, jid);
-    audit_record(r->arena, r->user->org_id, r->user->id, "upload.create", "upload", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "upload.create", "upload", id,
                  json_pack("{s:s, s:I, s:s}", "file", f->filename, "bytes", (json_int_t)f->size,
                            "mode", mode), r->remote_addr);
     http_redirect(r, 303, arena_printf(r->arena, "/uploads/%s", id));
@@ -173,7 +173,7 @@ void page_upload_delete(req_t *r)
         }
     }
     upload_delete(r->arena, r->user->org_id, id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "upload.delete", "upload", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "upload.delete", "upload", id,
                  json_pack("{s:O}", "file", json_object_get(u, "original_filename")), r->remote_addr);
     json_decref(u);
     page_flash(r, "ok", "Upload deleted and its table dropped.");

@@ -83,7 +83,7 @@ void page_users_add(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "user.create", "user", uid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "user.create", "user", uid,
                  json_pack("{s:s, s:s}", "email", email, "role", role), r->remote_addr);
     if (generated) { /* shown once, on this response only: never stored in clear */
         users_render(r, NULL, 201, onetime, email);
@@ -107,7 +107,7 @@ static void change_done(req_t *r, int rc, const char *err, const char *action, c
         http_redirect(r, 303, "/admin/users");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "user", uid, details,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "user", uid, details,
                  r->remote_addr);
     page_flash(r, "ok", flash);
     http_redirect(r, 303, "/admin/users");

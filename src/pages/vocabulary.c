@@ -67,7 +67,7 @@ void page_vocabulary_add(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.create", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.create", "connection", c.id,
                  json_pack("{s:s, s:s}", "term", term, "kind", kind), r->remote_addr);
     page_flash(r, "ok", "Term saved. Questions that use it now follow its definition.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s/vocabulary", c.id));
@@ -83,7 +83,7 @@ void page_vocabulary_delete(req_t *r)
         page_error(r, 404, "There is no such term.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.delete", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.delete", "connection", c.id,
                  json_pack("{s:s}", "term_id", vid), r->remote_addr);
     page_flash(r, "ok", "Term deleted.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s/vocabulary", c.id));

@@ -82,7 +82,7 @@ void page_widget_add(req_t *r)
     if (!ok)
         page_flash(r, "error", why);
     else
-        audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
+        store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
                      json_pack("{s:s, s:s}", "dashboard", did, "kind", wf.kind), r->remote_addr);
     form_close(&f);
     http_redirect(r, 303, dash_url(r, d));
@@ -271,7 +271,7 @@ void page_widget_update(req_t *r)
                              wid, &wf) < 0)
         page_flash(r, "error", "Check the widget's title, kind, size and connection.");
     else {
-        audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
+        store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
                      json_pack("{s:s, s:s}", "kind", wf.kind, "size", wf.size), r->remote_addr);
         page_flash(r, "ok", "Widget saved.");
     }
@@ -299,7 +299,7 @@ static void widget_action(req_t *r, const char *action)
         page_error(r, 404, "There is no such widget on this dashboard.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "widget", wid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "widget", wid,
                  json_pack("{s:s}", "dashboard", did), r->remote_addr);
     http_redirect(r, 303, dash_url(r, d));
 }
@@ -384,7 +384,7 @@ void page_pin(req_t *r)
         page_error(r, 500, "The answer could not be pinned. Try again.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
                  json_pack("{s:O, s:s}", "dashboard", json_object_get(d, "id"), "from", "chat"),
                  r->remote_addr);
     page_flash(r, "ok", "Pinned to the dashboard.");

@@ -94,7 +94,7 @@ static void run_audit(arena_t *a, const char *org_id, const char *user_id, const
     }
     if (error)
         json_object_set_new(d, "error", json_string(error));
-    audit_record(a, org_id, user_id, out->rejected ? "query.rejected" : "query.run", "connection",
+    store_audit_record(a, org_id, user_id, out->rejected ? "query.rejected" : "query.run", "connection",
                  c->id, d, ip);
 }
 

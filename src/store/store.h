@@ -280,20 +280,7 @@ int session_store_delete_hex(arena_t *a, const char *org_id, const char *user_id
 json_t *session_store_list(arena_t *a, const char *org_id, const char *user_id,
                            const unsigned char current[16]);
 
-/* --- audit log (audit.c) ------------------------------------------------ */
-/* Record an action. details is stolen (may be NULL). Never fails the
- * caller: problems are logged. */
-void audit_record(arena_t *a, const char *org_id, const char *user_id, const char *action,
-                  const char *resource_type, const char *resource_id, json_t *details,
-                  const char *ip);
-typedef struct audit_filter {
-    const char *action, *user_id, *resource_type, *from, *to; /* "" or NULL = any */
-    int page, per_page;                                       /* page from 1 */
-} audit_filter_t;
-/* Newest first. *more = another page exists. */
-json_t *audit_list(arena_t *a, const char *org_id, const audit_filter_t *f, int *more,
-                   char *err, size_t errlen);
-json_t *audit_actions(arena_t *a, const char *org_id); /* distinct actions, for the filter */
+#include "store/audit.h"
 
 /* --- Redis (redis.c) --------------------------------------------------- */
 redisContext *kv_conn(void);

@@ -405,7 +405,7 @@ static int record_done(arena_t *a, load_t *l, const json_t *args, json_t *detail
     if (conn_get(a, l->org_id, conn_id, &c) == 0)
         query_discover(a, l->org_id, &c, &nt, why, sizeof why);
     jobs_progress(a, l->job_id, "done", 100, arena_printf(a, "%lld rows loaded", rows));
-    audit_record(a, l->org_id, json_string_value(json_object_get(args, "user_id")), "upload.done",
+    store_audit_record(a, l->org_id, json_string_value(json_object_get(args, "user_id")), "upload.done",
                  "upload", l->upload_id, json_pack("{s:I}", "rows", (json_int_t)rows), NULL);
     return 0;
 }

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "store/alerts.h"
 #include "store/notifications.h"
+#include "store/audit.h"
 
 
 /* What {{key}} of the object renders (numbers as the template prints them). */
@@ -86,9 +87,23 @@ static void test_notif_json(void)
     json_decref(o);
 }
 
+static void test_audit_json(void)
+{
+    store_audit_t e = {.time = "2026-12-03 10:00:00", .action = "alert.create", .user_email = "",
+                       .user_name = "", .resource_type = "alert", .resource_id = "a1",
+                       .details = "{\"name\": \"Revenue\"}", .ip = "127.0.0.1"};
+    json_t *o = store_audit_json(&e);
+    CHECK_STR(shown(o, "action"), "alert.create");
+    CHECK_STR(shown(o, "details"), "{\"name\": \"Revenue\"}"); /* the JSON text, shown as is */
+    CHECK_STR(shown(o, "user_name"), "");
+    CHECK_STR(shown(o, "ip"), "127.0.0.1");
+    json_decref(o);
+}
+
 int main(void)
 {
     test_alert_json();
     test_notif_json();
+    test_audit_json();
     return check_done("test_store_admin");
 }

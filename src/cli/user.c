@@ -52,7 +52,7 @@ static int add_user(arena_t *a, const char *org, const char *email, const char *
     const char *field = NULL;
     if (password_hash(pw, (unsigned long long)cfg->pwhash_opslimit,
                       (size_t)cfg->pwhash_memlimit_mb << 20, hash, why, sizeof why) < 0 ||
-        account_add(a, org_id, email, name, role, hash, &uid, &field, why, sizeof why) < 0) {
+        store_account_add(a, org_id, email, name, role, hash, &uid, &field, why, sizeof why) < 0) {
         fprintf(stderr, "datamind user add: %s\n",
                 field ? "that email is already used in this organization"
                       : strcmp(why, "limit") == 0 ? "the organization has reached its user limit"

@@ -1,6 +1,7 @@
 /* audit.c — the audit log for admins: filters, pages, CSV export. */
 #include "pages/pages.h"
 #include "export/export.h"
+#include "store/accounts.h"
 #include "store/audit.h"
 #include "store/store.h"
 
@@ -53,17 +54,18 @@ static const char *filter_qs(req_t *r, const store_audit_filter_t *f)
     return s;
 }
 
-/* Flag the option equal to the current filter value, for <select>. */
-static json_t *mark_selected(json_t *list, const char *key, const char *value)
+/* The organization's users as <select> options, the current one selected. */
+static json_t *user_options(req_t *r, const char *current)
 {
-    size_t i;
-    json_t *o;
-    if (!list)
-        return json_array();
-    json_array_foreach(list, i, o) {
-        const char *v = json_string_value(json_object_get(o, key));
-        if (value && v && strcmp(v, value) == 0)
+    store_account_t *rows;
+    size_t n;
+    store_account_list(r->arena, r->user->org_id, &rows, &n);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = store_account_json(&rows[i]);
+        if (current && strcmp(current, rows[i].user_id) == 0)
             json_object_set_new(o, "selected", json_true());
+        json_array_append_new(list, o);
     }
     return list;
 }
@@ -103,8 +105,7 @@ void page_audit(req_t *r)
     json_object_set_new(ctx, "rows", list);
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_object_set_new(ctx, "actions", action_options(r, f.action));
-    json_object_set_new(ctx, "users", mark_selected(account_list(r->arena, r->user->org_id), "id",
-                                                    f.user_id));
+    json_object_set_new(ctx, "users", user_options(r, f.user_id));
     json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s, s:s, s:s}",
                         "action", f.action ? f.action : "", "user", f.user_id ? f.user_id : "",
                         "resource_type", f.resource_type ? f.resource_type : "",

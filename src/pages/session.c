@@ -31,15 +31,15 @@ role_t session_role_parse(const char *role)
     return ROLE_VIEWER;
 }
 
-static http_user_t *user_from(req_t *r, const account_t *acct, const unsigned char sid[16])
+static http_user_t *user_from(req_t *r, const store_account_t *acct, const unsigned char sid[16])
 {
     http_user_t *u = arena_alloc(r->arena, sizeof *u);
-    u->id = acct->user_id;
-    u->org_id = acct->org_id;
-    u->org_slug = acct->org_slug;
-    u->org_name = acct->org_name;
-    u->email = acct->email;
-    u->name = acct->full_name;
+    u->id = arena_strdup(r->arena, acct->user_id);
+    u->org_id = arena_strdup(r->arena, acct->org_id);
+    u->org_slug = arena_strdup(r->arena, acct->org_slug);
+    u->org_name = arena_strdup(r->arena, acct->org_name);
+    u->email = arena_strdup(r->arena, acct->email);
+    u->name = arena_strdup(r->arena, acct->full_name);
     u->role = session_role_parse(acct->role);
     memcpy(u->sid, sid, 16);
     return u;
@@ -119,7 +119,7 @@ int session_csrf_ok(req_t *r)
     return pre && csrf_verify((const unsigned char *)pre, strlen(pre), tok);
 }
 
-int session_begin(req_t *r, const account_t *acct)
+int session_begin(req_t *r, const store_account_t *acct)
 {
     unsigned char sid[16];
     session_id_new(sid);

@@ -36,7 +36,7 @@ static void change_name(req_t *r)
         return;
     }
     form_close(&f);
-    account_set_name(r->arena, r->user->org_id, r->user->id, name);
+    store_account_set_name(r->arena, r->user->org_id, r->user->id, name);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "user.update", "user", r->user->id,
                  json_pack("{s:s}", "field", "full_name"), r->remote_addr);
     page_flash(r, "ok", "Your name is saved.");
@@ -49,9 +49,9 @@ static void change_password(req_t *r)
     form_open(&f, r);
     const char *cur = form_password(&f, "current_password", "Current password");
     const char *pw = form_password(&f, "new_password", "New password");
-    account_t me;
+    store_account_t me;
     char why[200];
-    if (*cur && (account_get(r->arena, r->user->org_id, r->user->id, &me) < 0 ||
+    if (*cur && (store_account_get(r->arena, r->user->org_id, r->user->id, &me) < 0 ||
                  !password_verify(me.password_hash, cur)))
         form_error(&f, "current_password", "That is not your current password.");
     if (*pw && password_check_policy(pw, why, sizeof why) < 0)
@@ -66,7 +66,7 @@ static void change_password(req_t *r)
         return;
     }
     form_close(&f);
-    account_set_password(r->arena, r->user->org_id, r->user->id, hash);
+    store_account_set_password(r->arena, r->user->org_id, r->user->id, hash);
     session_store_delete_user(r->arena, r->user->org_id, r->user->id, r->user->sid);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "user.password_change", "user",
                  r->user->id, NULL, r->remote_addr);

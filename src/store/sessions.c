@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int session_store_create(arena_t *a, const account_t *acct, const unsigned char id[16],
+int session_store_create(arena_t *a, const store_account_t *acct, const unsigned char id[16],
                          const char *ip, const char *ua, int max_days)
 {
     char err[256], days[16];
@@ -39,7 +39,7 @@ int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, s
         return -2; /* the database did not answer: not the same as signed out */
     if (PQntuples(res) != 1)
         return -1;
-    account_t *u = &out->acct;
+    store_account_t *u = &out->acct;
     memset(u, 0, sizeof *u);
     u->user_id = arena_strdup(a, db_get(res, 0, 0));
     u->org_id = arena_strdup(a, db_get(res, 0, 1));

@@ -62,37 +62,7 @@ const char *db_bytea_param(arena_t *a, const unsigned char *p, size_t n);
 /* 1 if s is a canonical UUID (so a bad id is a 404, not a database error). */
 int db_is_uuid(const char *s);
 
-/* --- organizations and users (accounts.c) ------------------------------ */
-typedef struct account {
-    char *user_id, *org_id, *org_slug, *org_name, *email, *full_name, *role, *password_hash;
-    int is_active;
-} account_t;
-
-/* Create an organization and its first user (admin) in one transaction.
- * On a duplicate: -1 with *field = "org_slug" or "email". */
-int account_register(arena_t *a, const char *org_name, const char *slug, const char *full_name,
-                     const char *email, const char *pw_hash, account_t *out, const char **field,
-                     char *err, size_t errlen);
-/* Every account with this email (across organizations), active or not,
- * optionally only in the organization with slug org. */
-account_t *account_find_by_email(arena_t *a, const char *email, const char *org, size_t *n,
-                                 char *err, size_t errlen);
-int account_get(arena_t *a, const char *org_id, const char *user_id, account_t *out);
-int account_set_password(arena_t *a, const char *org_id, const char *user_id, const char *hash);
-int account_set_name(arena_t *a, const char *org_id, const char *user_id, const char *name);
-int account_record_login(arena_t *a, const char *org_id, const char *user_id);
-json_t *account_list(arena_t *a, const char *org_id);
-/* Add a user; -1 with err "limit" when the organization is full, field
- * "email" on a duplicate. */
-int account_add(arena_t *a, const char *org_id, const char *email, const char *name,
-                const char *role, const char *pw_hash, char **user_id, const char **field,
-                char *err, size_t errlen);
-/* Change role / active flag. Refuses (-1, err) to leave the organization
- * without an active admin. 0 when done; 404 when no such user. */
-int account_set_role(arena_t *a, const char *org_id, const char *user_id, const char *role,
-                     char *err, size_t errlen);
-int account_set_active(arena_t *a, const char *org_id, const char *user_id, int active,
-                       char *err, size_t errlen);
+#include "store/accounts.h"
 
 /* --- connections (connections.c) ----------------------------------------- */
 typedef struct conn_row {
@@ -263,10 +233,10 @@ int upload_close(arena_t *a, const char *org_id, const char *id, const char *see
 
 /* --- sessions (sessions.c) ---------------------------------------------- */
 typedef struct session_row {
-    account_t acct;
+    store_account_t acct;
     int needs_touch; /* last_seen older than a minute */
 } session_row_t;
-int session_store_create(arena_t *a, const account_t *acct, const unsigned char id[16],
+int session_store_create(arena_t *a, const store_account_t *acct, const unsigned char id[16],
                          const char *ip, const char *ua, int max_days);
 /* 0 and *out when the session exists, is not expired (absolute or idle)
  * and its user is active; -1 otherwise; -2 when the database is down. */

@@ -233,15 +233,15 @@ static void test_lock_failure_is_not_taken(void)
     CHECK_INT(conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2), 0);
 
     /* account_add: the same */
-    CHECK_INT(account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
+    CHECK_INT(store_account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
                           sizeof err), 0);
     field = field2 = "unset";
     val(tdb, "BEGIN", NULL, NULL);
     val(tdb, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", other, NULL);
     k = kill_when_waiting(app_pid());
-    taken = account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
+    taken = store_account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
                         sizeof err);
-    lost = account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
+    lost = store_account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
                        sizeof err2);
     val(tdb, "ROLLBACK", NULL, NULL);
     CHECK(child_ok(k));
@@ -251,7 +251,7 @@ static void test_lock_failure_is_not_taken(void)
     CHECK(field2 == NULL);
     CHECK(strcmp(err2, "limit") != 0);
     CHECK_STR(val(tdb, "SELECT count(*) FROM users WHERE org_id = $1", other, NULL), "0");
-    CHECK_INT(account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
+    CHECK_INT(store_account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
                           sizeof err2), 0);
 }
 

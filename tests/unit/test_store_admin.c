@@ -2,9 +2,11 @@
  * groups (alerts, notifications, audit, accounts, connections, sessions)
  * as templates see them: store_<entity>_json from a struct, no database. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "store/accounts.h"
 #include "store/alerts.h"
 #include "store/notifications.h"
 #include "store/audit.h"
@@ -100,10 +102,29 @@ static void test_audit_json(void)
     json_decref(o);
 }
 
+static void test_account_json(void)
+{
+    store_account_t u = {.user_id = "u1", .org_id = "o1", .org_slug = "acme", .org_name = "Acme",
+                         .email = "ann@example.com", .full_name = "Ann", .role = "admin",
+                         .password_hash = "$argon2id$v=19$secret", .is_active = 1,
+                         .created = "2026-12-01"};
+    json_t *o = store_account_json(&u);
+    CHECK_STR(shown(o, "id"), "u1");
+    CHECK_STR(shown(o, "full_name"), "Ann");
+    CHECK(json_is_true(json_object_get(o, "is_active")));
+    CHECK(json_is_null(json_object_get(o, "last_login"))); /* never signed in */
+    /* the hash never reaches a template, under any key */
+    char *all = json_dumps(o, 0);
+    CHECK(all && !strstr(all, "argon2") && !strstr(all, "password"));
+    free(all);
+    json_decref(o);
+}
+
 int main(void)
 {
     test_alert_json();
     test_notif_json();
     test_audit_json();
+    test_account_json();
     return check_done("test_store_admin");
 }

@@ -4,6 +4,7 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "store/sessions.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -70,15 +71,15 @@ static void presession(req_t *r)
 void session_attach(req_t *r)
 {
     unsigned char sid[16];
-    session_row_t row;
+    store_session_auth_t row;
     const char *c = http_cookie(r, cookie_name("dm_session"));
     int rc = c && session_cookie_decode(c, sid) == 0
-                 ? session_store_load(r->arena, sid, cfg->session_idle_hours, &row) : -1;
+                 ? store_session_load(r->arena, sid, cfg->session_idle_hours, &row) : -1;
     if (rc == -2)
         r->store_down = 1;
     if (rc == 0) {
         if (row.needs_touch)
-            session_store_touch(r->arena, sid);
+            store_session_touch(r->arena, sid);
         r->user = user_from(r, &row.acct, sid);
         log_set_user(r->user->id);
         set_csrf(r, sid, 16);
@@ -123,7 +124,7 @@ int session_begin(req_t *r, const store_account_t *acct)
 {
     unsigned char sid[16];
     session_id_new(sid);
-    if (session_store_create(r->arena, acct, sid, r->remote_addr, r->user_agent,
+    if (store_session_create(r->arena, acct, sid, r->remote_addr, r->user_agent,
                              cfg->session_max_days) < 0)
         return -1;
     char cookie[SESSION_COOKIE_LEN + 1];
@@ -137,6 +138,6 @@ int session_begin(req_t *r, const store_account_t *acct)
 void session_end(req_t *r)
 {
     if (r->user)
-        session_store_delete(r->arena, r->user->sid);
+        store_session_delete(r->arena, r->user->sid);
     http_set_cookie(r, cookie_name("dm_session"), "", 0, 1);
 }

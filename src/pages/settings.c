@@ -3,6 +3,8 @@
 #include "pages/pages.h"
 #include "auth/auth.h"
 #include "core/config.h"
+#include "store/accounts.h"
+#include "store/sessions.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -13,8 +15,13 @@ static void settings_render(req_t *r, form_t *f, int status)
     json_object_set_new(ctx, "name", json_string(r->user->name));
     json_object_set_new(ctx, "email", json_string(r->user->email));
     json_object_set_new(ctx, "org", json_string(r->user->org_name));
-    json_object_set_new(ctx, "sessions",
-                        session_store_list(r->arena, r->user->org_id, r->user->id, r->user->sid));
+    store_session_t *rows;
+    size_t n;
+    store_session_list(r->arena, r->user->org_id, r->user->id, r->user->sid, &rows, &n);
+    json_t *sessions = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(sessions, store_session_json(&rows[i]));
+    json_object_set_new(ctx, "sessions", sessions);
     if (f)
         form_into(f, ctx);
     r->status = status;
@@ -67,7 +74,7 @@ static void change_password(req_t *r)
     }
     form_close(&f);
     store_account_set_password(r->arena, r->user->org_id, r->user->id, hash);
-    session_store_delete_user(r->arena, r->user->org_id, r->user->id, r->user->sid);
+    store_session_delete_user(r->arena, r->user->org_id, r->user->id, r->user->sid);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "user.password_change", "user",
                  r->user->id, NULL, r->remote_addr);
     page_flash(r, "ok", "Password changed. Your other sessions were signed out.");
@@ -76,7 +83,7 @@ static void change_password(req_t *r)
 
 static void sign_out_everywhere(req_t *r)
 {
-    session_store_delete_user(r->arena, r->user->org_id, r->user->id, NULL);
+    store_session_delete_user(r->arena, r->user->org_id, r->user->id, NULL);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout_all", "user", r->user->id,
                  NULL, r->remote_addr);
     session_end(r);
@@ -87,7 +94,7 @@ static void sign_out_everywhere(req_t *r)
 static void revoke_one(req_t *r)
 {
     const char *sid = http_param(r, "session");
-    if (session_store_delete_hex(r->arena, r->user->org_id, r->user->id, sid) < 0) {
+    if (store_session_delete_hex(r->arena, r->user->org_id, r->user->id, sid) < 0) {
         page_error(r, 404, "That session does not exist (it may have ended already).");
         return;
     }

@@ -1,6 +1,7 @@
 /* accounts.c — organizations and their users. Every function that reads or
  * changes a user takes the caller's org id and filters on it. */
 #include "store/accounts.h"
+#include "store/sessions.h"
 #include "store/store.h"
 #include "store/store_row.h"
 #include "core/log.h"
@@ -248,6 +249,6 @@ int store_account_set_active(arena_t *a, const char *org_id, const char *user_id
                             OTHER_ADMIN ")",
                             org_id, user_id, active ? "true" : "false", err, errlen);
     if (rc == 0 && !active)
-        session_store_delete_user(a, org_id, user_id, NULL);
+        store_session_delete_user(a, org_id, user_id, NULL);
     return rc;
 }

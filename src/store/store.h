@@ -231,24 +231,7 @@ int upload_close(arena_t *a, const char *org_id, const char *id, const char *see
 
 #include "store/notifications.h"
 
-/* --- sessions (sessions.c) ---------------------------------------------- */
-typedef struct session_row {
-    store_account_t acct;
-    int needs_touch; /* last_seen older than a minute */
-} session_row_t;
-int session_store_create(arena_t *a, const store_account_t *acct, const unsigned char id[16],
-                         const char *ip, const char *ua, int max_days);
-/* 0 and *out when the session exists, is not expired (absolute or idle)
- * and its user is active; -1 otherwise; -2 when the database is down. */
-int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, session_row_t *out);
-void session_store_touch(arena_t *a, const unsigned char id[16]);
-void session_store_delete(arena_t *a, const unsigned char id[16]);
-/* Delete a user's sessions; keep one (except, may be NULL). */
-void session_store_delete_user(arena_t *a, const char *org_id, const char *user_id,
-                               const unsigned char *except);
-int session_store_delete_hex(arena_t *a, const char *org_id, const char *user_id, const char *hex);
-json_t *session_store_list(arena_t *a, const char *org_id, const char *user_id,
-                           const unsigned char current[16]);
+#include "store/sessions.h"
 
 #include "store/audit.h"
 

@@ -9,6 +9,7 @@
 #include "store/accounts.h"
 #include "store/alerts.h"
 #include "store/notifications.h"
+#include "store/sessions.h"
 #include "store/audit.h"
 
 
@@ -120,11 +121,24 @@ static void test_account_json(void)
     json_decref(o);
 }
 
+static void test_session_json(void)
+{
+    store_session_t ss = {.id = "00112233445566778899aabbccddeeff", .current = 1,
+                          .user_agent = "", .created = "2026-12-03 09:00", .last_seen = "2026-12-03 10:00"};
+    json_t *o = store_session_json(&ss);
+    CHECK_STR(shown(o, "id"), "00112233445566778899aabbccddeeff");
+    CHECK(json_is_true(json_object_get(o, "current")));
+    CHECK(json_is_null(json_object_get(o, "ip")));
+    CHECK_STR(shown(o, "last_seen"), "2026-12-03 10:00");
+    json_decref(o);
+}
+
 int main(void)
 {
     test_alert_json();
     test_notif_json();
     test_audit_json();
     test_account_json();
+    test_session_json();
     return check_done("test_store_admin");
 }

@@ -3,6 +3,7 @@
  * edit, on/off, mute, check now, delete. */
 #include "pages/pages.h"
 #include "store/alerts.h"
+#include "store/connections.h"
 #include "store/store.h"
 #include "tasks/tasks.h"
 
@@ -28,15 +29,11 @@ static json_t *condition_options(const char *current)
 static json_t *form_ctx(req_t *r, const char *title, json_t *values)
 {
     json_t *ctx = page_ctx(r, title, "alerts");
-    json_t *conns = conn_list(r->arena, r->user->org_id);
+    store_conn_t *rows;
+    size_t n;
+    store_conn_list(r->arena, r->user->org_id, &rows, &n);
     const char *sel = json_string_value(json_object_get(values, "connection_id"));
-    size_t i;
-    json_t *c;
-    json_array_foreach(conns, i, c) {
-        const char *id = json_string_value(json_object_get(c, "id"));
-        json_object_set_new(c, "selected", json_boolean(sel && id && strcmp(sel, id) == 0));
-    }
-    json_object_set_new(ctx, "connections", conns);
+    json_object_set_new(ctx, "connections", store_conn_list_json(rows, n, sel));
     json_object_set_new(ctx, "conditions", condition_options(json_string_value(json_object_get(values, "condition"))));
     json_object_set_new(ctx, "a", values);
     return ctx;

@@ -2,6 +2,7 @@
  * filter, refresh), create, edit, share, duplicate, delete, and pinning a
  * chat answer. Widgets themselves are in widgets.c. */
 #include "pages/pages.h"
+#include "store/connections.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -112,7 +113,10 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
     if (can_edit) {
         json_object_set_new(ctx, "saved_queries", saved_list(r->arena, r->user->org_id, r->user->id, NULL));
-        json_object_set_new(ctx, "connections", conn_list(r->arena, r->user->org_id));
+        store_conn_t *conns;
+        size_t nconns;
+        store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
+        json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, NULL));
     }
     json_object_set(ctx, "dashboard", d);
     page_render(r, "dashboard", ctx);

@@ -2,6 +2,7 @@
  * tag, open in Explore, edit, delete; shared with the organization or
  * private. */
 #include "pages/pages.h"
+#include "store/connections.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -65,7 +66,10 @@ void page_query(req_t *r)
     json_object_set_new(ctx, "can_edit", json_boolean(json_is_true(json_object_get(q, "mine")) ||
                                                       r->user->role >= ROLE_ADMIN));
     json_object_set_new(ctx, "query", q);
-    json_object_set_new(ctx, "connections", conn_list(r->arena, r->user->org_id));
+    store_conn_t *conns;
+    size_t nconns;
+    store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
+    json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, NULL));
     page_render(r, "query", ctx);
 }
 

@@ -1,6 +1,7 @@
 /* widget_pages.c — the widget routes: add, fragment, SVG, edit, move,
  * refresh, delete, and pinning a chat answer to a dashboard. */
 #include "pages/pages.h"
+#include "store/connections.h"
 #include "store/store.h"
 
 #include <sodium.h>
@@ -217,13 +218,11 @@ void page_widget_edit(req_t *r)
     json_t *conf = json_object_get(w, "chart_config");
     const char *ctype = json_string_value(json_object_get(conf, "type"));
     json_t *cols = column_options(last, conf, json_string_value(json_object_get(w, "date_column")));
-    json_t *conns = conn_list(r->arena, r->user->org_id);
     const char *wconn = json_string_value(json_object_get(w, "connection_id"));
-    size_t i;
-    json_t *c;
-    json_array_foreach(conns, i, c)
-        json_object_set_new(c, "selected", json_boolean(wconn && strcmp(wconn,
-                            json_string_value(json_object_get(c, "id"))) == 0));
+    store_conn_t *crows;
+    size_t ncrows;
+    store_conn_list(r->arena, r->user->org_id, &crows, &ncrows);
+    json_t *conns = store_conn_list_json(crows, ncrows, wconn);
     json_object_set_new(w, "refresh_s", json_integer(0));
     json_object_set_new(w, arena_printf(r->arena, "kind_%s", json_string_value(json_object_get(w, "kind"))),
                         json_true());

@@ -64,49 +64,7 @@ int db_is_uuid(const char *s);
 
 #include "store/accounts.h"
 
-/* --- connections (connections.c) ----------------------------------------- */
-typedef struct conn_row {
-    char *id, *name, *kind, *host, *database_name, *username, *sslmode, *version;
-    int port;
-    unsigned char *password_enc; /* nonce || secretbox, arena-owned; NULL when none */
-    size_t password_enc_len;
-    json_t *allowed_functions;   /* array of names; owned by the arena */
-    char *last_synced_at, *last_error;
-    char *llm_sharing;           /* "schema" | "samples" | "rows": what may go to the LLM */
-} conn_row_t;
-typedef struct conn_fields {
-    const char *name, *host, *database_name, *username, *sslmode;
-    const char *llm_sharing;     /* NULL: keep (update) / "schema" (create); admins only */
-    int port;
-    const unsigned char *password_enc; /* NULL: keep (update) / none (create) */
-    size_t password_enc_len;
-} conn_fields_t;
-/* What a connection's password is bound to: host, port, database, user and
- * SSL mode in one string (each length-prefixed). Changing any of them needs
- * the password typed again; the password is sealed with this (secret_seal),
- * so it is never sent to any other target. Arena string. */
-const char *conn_target_binding(arena_t *a, const char *host, int port, const char *database,
-                                const char *user, const char *sslmode);
-/* 1 when f names another target than c (the password must be typed again). */
-int conn_target_changed(const conn_row_t *c, const conn_fields_t *f);
-json_t *conn_list(arena_t *a, const char *org_id);
-/* Every connection of every organization: [{org_id, id}] (the worker). */
-json_t *conn_all(arena_t *a);
-/* 0, or -1 when there is no such connection in this organization. */
-int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out);
-/* -1 with err "limit" when the organization has max_connections already,
- * *field = "name" when the name is taken. */
-int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_fields_t *f,
-                char **id, const char **field, char *err, size_t errlen);
-int conn_update(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f,
-                const char **field, char *err, size_t errlen);
-int conn_delete(arena_t *a, const char *org_id, const char *id);
-/* The org's "Uploads" connection (kind uploads): made by DataMind, outside
- * the max_connections limit. */
-int conn_create_uploads(arena_t *a, const char *org_id, const conn_fields_t *f, char **id);
-int conn_update_uploads(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f);
-void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error);
-int conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv);
+#include "store/connections.h"
 
 /* --- discovered schemas (schema.c) ---------------------------------------- */
 /* Save a discovery (sqlsafe_discover's JSON) in one transaction: upsert

@@ -210,17 +210,17 @@ static void test_lock_failure_is_not_taken(void)
                       " RETURNING id", NULL, NULL);
     const char *other = dupval(tdb, "INSERT INTO organizations (name, slug)"
                                     " VALUES ('Store test B', 'store-test-b') RETURNING id", NULL, NULL);
-    conn_fields_t f = {.name = "Sales", .host = "db.example", .port = 5432,
+    store_conn_fields_t f = {.name = "Sales", .host = "db.example", .port = 5432,
                        .database_name = "sales", .username = "reader", .sslmode = "prefer"};
-    CHECK_INT(conn_create(A, org, NULL, &f, &id, &field, err, sizeof err), 0);
+    CHECK_INT(store_conn_create(A, org, NULL, &f, &id, &field, err, sizeof err), 0);
 
     /* conn_create: the other organization's lock query fails (its backend
      * dies while waiting): a database failure, not "the name is taken" */
     val(tdb, "BEGIN", NULL, NULL);
     val(tdb, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", other, NULL);
     pid_t k = kill_when_waiting(app_pid());
-    int taken = conn_create(A, org, NULL, &f, &id, &field, err, sizeof err);
-    int lost = conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2);
+    int taken = store_conn_create(A, org, NULL, &f, &id, &field, err, sizeof err);
+    int lost = store_conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2);
     val(tdb, "ROLLBACK", NULL, NULL);
     CHECK(child_ok(k));
     CHECK_INT(taken, -1);
@@ -230,7 +230,7 @@ static void test_lock_failure_is_not_taken(void)
     CHECK(strcmp(err2, "limit") != 0);
     CHECK_STR(val(tdb, "SELECT count(*) FROM connections WHERE org_id = $1", other, NULL), "0");
     /* and it works once the database is back */
-    CHECK_INT(conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2), 0);
+    CHECK_INT(store_conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2), 0);
 
     /* account_add: the same */
     CHECK_INT(store_account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,

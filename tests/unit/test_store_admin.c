@@ -8,6 +8,7 @@
 #include "check.h"
 #include "store/accounts.h"
 #include "store/alerts.h"
+#include "store/connections.h"
 #include "store/notifications.h"
 #include "store/sessions.h"
 #include "store/audit.h"
@@ -133,6 +134,36 @@ static void test_session_json(void)
     json_decref(o);
 }
 
+static void test_conn_json(void)
+{
+    static const unsigned char sealed[] = {1, 2, 3};
+    const char *fns[] = {"similarity", NULL};
+    store_conn_t rows[2] = {
+        {.id = "c1", .name = "Shop", .kind = "postgres", .host = "db", .port = 5432,
+         .database_name = "shop", .username = "reader", .sslmode = "prefer", .llm_sharing = "schema",
+         .tables = 12, .allowed_functions = fns, .n_allowed_functions = 1,
+         .password_enc = sealed, .password_enc_len = 3},
+        {.id = "c2", .name = "Uploads", .kind = "uploads", .host = "db", .port = 5432,
+         .database_name = "up", .username = "up", .sslmode = "prefer", .llm_sharing = "schema",
+         .last_synced_at = "2026-12-03 10:00", .last_error = "timeout"}};
+    json_t *list = store_conn_list_json(rows, 2, "c2");
+    CHECK_INT(json_array_size(list), 2);
+    const json_t *a = json_array_get(list, 0), *b = json_array_get(list, 1);
+    CHECK_STR(shown(a, "port"), "5432");
+    CHECK_STR(shown(a, "tables"), "12");
+    CHECK(json_is_null(json_object_get(a, "last_synced"))); /* never read */
+    CHECK(json_is_false(json_object_get(a, "selected")));
+    CHECK(json_is_true(json_object_get(b, "selected")));
+    CHECK_STR(shown(b, "last_synced"), "2026-12-03 10:00");
+    CHECK_STR(shown(b, "last_error"), "timeout");
+    /* the sealed password never reaches a template */
+    CHECK(!json_object_get(a, "password_enc") && !json_object_get(a, "password"));
+    json_decref(list);
+    list = store_conn_list_json(rows, 2, NULL);
+    CHECK(json_is_false(json_object_get(json_array_get(list, 1), "selected")));
+    json_decref(list);
+}
+
 int main(void)
 {
     test_alert_json();
@@ -140,5 +171,6 @@ int main(void)
     test_audit_json();
     test_account_json();
     test_session_json();
+    test_conn_json();
     return check_done("test_store_admin");
 }

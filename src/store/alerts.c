@@ -18,21 +18,6 @@ static const char *const alert_cols =
     " FROM alerts a LEFT JOIN connections c ON c.id = a.connection_id"
     " LEFT JOIN users u ON u.id = a.created_by_id WHERE a.org_id = $1";
 
-/* The channels column (a JSON array of names) as strings in the arena. */
-static void read_channels(arena_t *a, const char *text, store_alert_t *out)
-{
-    json_t *arr = json_loads(text, 0, NULL);
-    size_t i, n = json_array_size(arr);
-    out->channels = arena_alloc(a, (n ? n : 1) * sizeof *out->channels);
-    out->n_channels = 0;
-    for (i = 0; i < n; i++) {
-        const char *c = json_string_value(json_array_get(arr, i));
-        if (c)
-            out->channels[out->n_channels++] = arena_strdup(a, c);
-    }
-    json_decref(arr);
-}
-
 static void alert_from_result(arena_t *a, const PGresult *r, int i, store_alert_t *out)
 {
     memset(out, 0, sizeof *out);
@@ -47,7 +32,7 @@ static void alert_from_result(arena_t *a, const PGresult *r, int i, store_alert_
     out->anomaly_n = atoi(db_get(r, i, 8));
     out->rows_expect = store_row_opt(a, r, i, 9);
     out->interval_minutes = atoi(db_get(r, i, 10));
-    read_channels(a, db_get(r, i, 11), out);
+    out->channels = store_row_names(a, db_get(r, i, 11), &out->n_channels);
     out->webhook_url = store_row_opt(a, r, i, 12);
     out->email_to = store_row_opt(a, r, i, 13);
     out->state = store_row_text(a, r, i, 14);

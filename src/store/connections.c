@@ -33,22 +33,6 @@ static const char *const conn_cols =
     " (SELECT count(*) FROM schema_tables t WHERE t.connection_id = c.id)";
 #define CONN_NCOLS 14
 
-/* The allowed_functions column (a JSON array of names) as strings, the
- * array NULL-terminated as well. */
-static void read_functions(arena_t *a, const char *text, store_conn_t *out)
-{
-    json_t *arr = json_loads(text, 0, NULL);
-    size_t n = json_array_size(arr);
-    out->allowed_functions = arena_alloc(a, (n + 1) * sizeof *out->allowed_functions);
-    out->n_allowed_functions = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *f = json_string_value(json_array_get(arr, i));
-        if (f)
-            out->allowed_functions[out->n_allowed_functions++] = arena_strdup(a, f);
-    }
-    json_decref(arr);
-}
-
 static void conn_from_result(arena_t *a, const PGresult *r, int i, store_conn_t *out)
 {
     memset(out, 0, sizeof *out);
@@ -62,7 +46,7 @@ static void conn_from_result(arena_t *a, const PGresult *r, int i, store_conn_t 
     out->sslmode = store_row_text(a, r, i, 7);
     out->version = store_row_text(a, r, i, 8);
     out->llm_sharing = store_row_text(a, r, i, 9);
-    read_functions(a, db_get(r, i, 10), out);
+    out->allowed_functions = store_row_names(a, db_get(r, i, 10), &out->n_allowed_functions);
     out->last_synced_at = store_row_opt(a, r, i, 11);
     out->last_error = store_row_opt(a, r, i, 12);
     out->tables = atoll(db_get(r, i, 13));

@@ -35,6 +35,23 @@ static inline double store_row_double(const PGresult *r, int row, int col, int *
     return *has ? strtod(PQgetvalue(r, row, col), NULL) : 0.0;
 }
 
+/* A column holding a JSON array of names (jsonb or to_json(text[])) as
+ * strings in arena a, NULL-terminated; *n of them (non-strings skipped). */
+static inline const char **store_row_names(arena_t *a, const char *json_text, size_t *n)
+{
+    json_t *arr = json_loads(json_text, 0, NULL);
+    size_t len = json_array_size(arr);
+    const char **out = arena_alloc(a, (len + 1) * sizeof *out);
+    *n = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *s = json_string_value(json_array_get(arr, i));
+        if (s)
+            out[(*n)++] = arena_strdup(a, s);
+    }
+    json_decref(arr);
+    return out;
+}
+
 /* A string, or JSON null for a NULL pointer (or text that is not UTF-8),
  * as db_row_json gave it. */
 static inline json_t *store_json_text(const char *s)

@@ -214,7 +214,7 @@ static void test_lock_failure_is_not_taken(void)
                        .database_name = "sales", .username = "reader", .sslmode = "prefer"};
     CHECK_INT(store_conn_create(A, org, NULL, &f, &id, &field, err, sizeof err), 0);
 
-    /* conn_create: the other organization's lock query fails (its backend
+    /* store_conn_create: the other organization's lock query fails (its backend
      * dies while waiting): a database failure, not "the name is taken" */
     val(tdb, "BEGIN", NULL, NULL);
     val(tdb, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", other, NULL);
@@ -232,7 +232,7 @@ static void test_lock_failure_is_not_taken(void)
     /* and it works once the database is back */
     CHECK_INT(store_conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2), 0);
 
-    /* account_add: the same */
+    /* store_account_add: the same */
     CHECK_INT(store_account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
                           sizeof err), 0);
     field = field2 = "unset";

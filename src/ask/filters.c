@@ -1,5 +1,5 @@
 /* filters.c — what narrows the rows: values found in the question (with the
- * column they belong to), NULL tests ("no email"), numeric and text
+ * column they belong to), numeric and text
  * comparisons, counts per entity ("with more than 5 routes"), existence
  * ("never rented", "without any route") and flag columns ("active"). */
 #include "ask/internal.h"
@@ -206,29 +206,6 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             f->vals[f->nvals++] = xstrdup(m->val);
         claim_value_column(s, p, m);
         value_verb(s, tk, m);
-    }
-}
-
-/* "customers with no email" / "without a city" / "with an email": a
- * column named after such a word is tested for NULL. */
-void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    static const char *const none[] = {"no", "without", "missing", NULL};
-    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
-            continue;
-        int k = m->pos - 1;
-        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an")))
-            k--;
-        int is_none = words_in(tk->t[k].low, none);
-        if (!is_none && !(words_at(tk, k, "with") && !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])))
-            continue;
-        m->role = R_FILTER;
-        for (int u = k; u < m->pos; u++)
-            tk->t[u].used = 1;
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL,
-                                           .pos = m->pos};
     }
 }
 

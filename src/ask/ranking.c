@@ -173,7 +173,7 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->q.order = order;
     p->q.table = p->subject = tab->t;
     p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
-    if (!p->q.limit)
+    if (!p->q.limit && !p->order_only)
         p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
     return 1;
 }

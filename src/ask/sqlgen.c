@@ -41,7 +41,6 @@ void sqlgen_literal(buf_t *b, const char *v)
 static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
                         const ask_measure_t *m)
 {
-    static const char *const fn[] = {"", "count", "count", "sum", "avg", "min", "max"};
     int q, p;
     switch (m->kind) {
     case M_COUNT:
@@ -69,6 +68,11 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
         sqljoin_put_col(s, b, j, m->t, q);
         buf_puts(b, " * ");
         sqljoin_put_col(s, b, j, m->t, p);
+        if ((q = lexicon_discount_col(&s->tables[m->t])) >= 0) {  /* net of the discount */
+            buf_puts(b, " * (1 - ");
+            sqljoin_put_col(s, b, j, m->t, q);
+            buf_putc(b, ')');
+        }
         buf_putc(b, ')');
         return;
     case M_MEDIAN:
@@ -77,7 +81,7 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
         buf_putc(b, ')');
         return;
     default:
-        buf_printf(b, "%s(%s", fn[m->kind], m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
+        buf_printf(b, "%s(%s", grammar_measure_sql[m->kind], m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
         sqljoin_put_col(s, b, j, m->t, m->c);
         buf_putc(b, ')');
     }
@@ -257,9 +261,9 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         buf_puts(b, ")::int AS \"year\", ");
         ncols++;
     } else if (q->grain) {
-        buf_printf(b, "date_trunc('%s', ", plan_grain_name(q->grain));
+        buf_printf(b, "date_trunc('%s', ", grammar_grain_name(q->grain));
         sqljoin_put_col(s, b, j, q->time.t, q->time.c);
-        buf_printf(b, ")::date AS \"%s\", ", plan_grain_name(q->grain));
+        buf_printf(b, ")::date AS \"%s\", ", grammar_grain_name(q->grain));
         ncols++;
     }
     for (int i = 0; i < q->ndims; i++, ncols++) {

@@ -1,6 +1,7 @@
-/* widgets.c — what a dashboard shows: each widget's card (chart, table,
- * KPI or Markdown text), fresh or from its last result, and the forms that
- * add, edit, move, refresh and delete widgets. */
+/* widgets.c — what a dashboard shows: the date-range filter of its query
+ * string, and each widget's card (chart, table, KPI or Markdown text), fresh
+ * or from its last result. The routes and forms that add, edit, move,
+ * refresh and delete widgets are in widget_pages.c. */
 #include "pages/pages.h"
 #include "core/config.h"
 #include "query/query.h"

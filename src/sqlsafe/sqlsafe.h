@@ -1,4 +1,5 @@
-/* sqlsafe.h — users' SQL against users' databases: validate, connect, execute, discover; (later) cache.
+/* sqlsafe.h — users' SQL against users' databases: validate, connect, execute, discover.
+ * (The result cache, the pool and the audit are query/'s: query_run.)
  *
  * The validator is a filter, not the boundary. What keeps a user's query from
  * changing anything is the READ ONLY transaction and a read-only role; the

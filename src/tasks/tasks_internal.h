@@ -12,12 +12,12 @@ int periodic_alert_check(arena_t *a, long slot, char *err, size_t errlen);
 int periodic_schema_refresh(arena_t *a, long slot, char *err, size_t errlen);
 int periodic_widget_refresh(arena_t *a, long slot, char *err, size_t errlen);
 
-/* One `type` job for the row (org_id, id) of this slot: args {"org_id",
- * id_key: id}, deduplicated per row and slot: a second scheduler in the
- * same slot adds nothing. */
+/* enqueue.c: one `type` job for the row (org_id, id) of this slot: args
+ * {"org_id", id_key: id}, deduplicated per row and slot: a second
+ * scheduler in the same slot adds nothing. */
 void tasks_enqueue_for(arena_t *a, const char *org_id, const char *id, const char *type,
                        const char *id_key, int attempts, long slot, char *err, size_t errlen);
-/* One `type` job per row of rows ({"org_id", "id"}), its args {"org_id",
+/* enqueue.c: one `type` job per row of rows ({"org_id", "id"}), its args {"org_id",
  * id_key: id}, deduplicated per row and slot: a second scheduler in the
  * same slot adds nothing. */
 void tasks_enqueue_each(arena_t *a, const json_t *rows, const char *type, const char *id_key,

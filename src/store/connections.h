@@ -17,7 +17,7 @@
 
 typedef struct store_conn {
     const char *id, *name;
-    const char *kind;            /* "postgres" | "uploads" (DataMind's own) */
+    const char *kind;            /* "postgresql" | "uploads" (DataMind's own) */
     const char *host, *database_name, *username, *sslmode;
     int port;
     const char *version;         /* bumped on every change (cache keys) */

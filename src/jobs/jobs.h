@@ -106,4 +106,12 @@ int jobs_dead_discard(arena_t *a, const char *org_id, const char *job_id, char *
 typedef enum { JOBS_UNKNOWN = -1, JOBS_GONE, JOBS_WAITING, JOBS_RUNNING, JOBS_DEAD } jobs_where_t;
 jobs_where_t jobs_find(arena_t *a, const char *job_id, const char **error);
 
+/* The outcome of a job someone waits for (a page that ran a query): the
+ * handler stores it (TTL 1 hour) and wakes the waiter. 0, or -1 when Redis
+ * is down (logged). */
+int jobs_outcome_put(arena_t *a, const char *job_id, const json_t *outcome);
+/* The stored outcome, waiting up to wait_ms for it (0 = just look). NULL
+ * when it is not there (yet). Owned by the arena. */
+json_t *jobs_outcome_wait(arena_t *a, const char *job_id, int wait_ms);
+
 #endif

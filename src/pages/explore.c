@@ -2,7 +2,9 @@
  * table (100 rows a page) and a chart; errors point at their position. */
 #include "pages/pages.h"
 #include "core/config.h"
+#include "jobs/jobs.h"
 #include "query/query.h"
+#include "tasks/tasks.h"
 #include "store/connections.h"
 #include "store/store.h"
 
@@ -106,6 +108,44 @@ void page_explore(req_t *r)
     page_render(r, "explore", ctx);
 }
 
+static void add_error(req_t *r, json_t *ctx, const char *message, const char *sql, int pos,
+                      int rejected)
+{
+    json_object_set_new(ctx, "error", json_pack("{s:s, s:b, s:o}", "message", message, "rejected",
+                                                rejected, "marked", marked_sql(sql, pos)));
+    r->status = 422;
+}
+
+/* A query job's outcome, shown as a run in this request would show it. */
+static void add_outcome(req_t *r, json_t *ctx, const json_t *outcome, const char *sql, int page,
+                        const char *chart)
+{
+    if (json_is_true(json_object_get(outcome, "ok")))
+        add_result(r, ctx, json_object_get(outcome, "result"), page, chart);
+    else
+        add_error(r, ctx, json_string_value(json_object_get(outcome, "error")), sql,
+                  (int)json_integer_value(json_object_get(outcome, "err_pos")),
+                  json_is_true(json_object_get(outcome, "rejected")));
+}
+
+/* Not done yet: a page that follows the job — htmx asks again every
+ * second, and without JavaScript the page reloads itself. */
+static void add_follow(req_t *r, json_t *ctx, const char *job_id, int page, const char *chart)
+{
+    buf_t u = {0};
+    buf_printf(&u, "/explore/jobs/%s?page=%d", job_id, page > 0 ? page : 1);
+    if (chart && *chart) {
+        buf_puts(&u, "&chart=");
+        http_url_encode(&u, chart);
+    }
+    const char *url = arena_strndup(r->arena, u.data ? u.data : "", u.len);
+    buf_free(&u);
+    json_object_set_new(ctx, "job", json_pack("{s:s, s:s}", "id", job_id, "url", url));
+    /* without JavaScript only (layout: in <noscript>); with it, htmx polls */
+    json_object_set_new(ctx, "follow", json_string(arena_printf(r->arena, "1;url=%s", url)));
+    r->status = 202;
+}
+
 void page_explore_run(req_t *r)
 {
     const char *conn = http_param(r, "connection_id");
@@ -114,21 +154,66 @@ void page_explore_run(req_t *r)
     const char *chart = http_param(r, "chart");
     const char *refresh = http_param(r, "refresh");
     json_t *ctx = base_ctx(r, conn, sql);
-    query_opts_t o = {.refresh = refresh && *refresh == '1', .source = "explore"};
-    query_outcome_t out;
-    char err[1024];
+    char err[256], jid[33];
     if (!sql || !*sql) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", "Write a query first."));
     } else if (!conn || !*conn) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", "Pick a connection."));
-    } else if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
-                         &out, err, sizeof err) < 0) {
-        json_object_set_new(ctx, "error", json_pack("{s:s, s:b, s:o}", "message", err, "rejected",
-                                                    out.rejected, "marked", marked_sql(sql, out.err_pos)));
-        r->status = 422;
     } else {
-        add_result(r, ctx, out.result, page ? atoi(page) : 1, chart);
-        json_decref(out.result);
+        tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id,
+                           .ip = r->remote_addr, .connection_id = conn, .sql = sql,
+                           .refresh = refresh && *refresh == '1'};
+        if (tasks_query_submit(r->arena, &q, jid, err, sizeof err) < 0) {
+            json_object_set_new(ctx, "error", json_pack("{s:s}", "message", err));
+            r->status = 503;
+        } else {
+            const json_t *outcome = jobs_outcome_wait(r->arena, jid, cfg->query_wait_ms);
+            if (outcome)
+                add_outcome(r, ctx, outcome, sql, page ? atoi(page) : 1, chart);
+            else
+                add_follow(r, ctx, jid, page ? atoi(page) : 1, chart);
+        }
     }
+    render(r, ctx);
+}
+
+/* The outcome of a query job that is not there: still coming, or lost. */
+static const json_t *outcome_or_why(req_t *r, const char *id, const char **why)
+{
+    const json_t *outcome = jobs_outcome_wait(r->arena, id, 0);
+    if (outcome)
+        return outcome;
+    const char *error = NULL;
+    jobs_where_t w = jobs_find(r->arena, id, &error);
+    if (w == JOBS_DEAD)
+        *why = arena_printf(r->arena, "The query stopped: %s. Run it again.",
+                            error ? error : "no reason given");
+    else if (w == JOBS_GONE && !(outcome = jobs_outcome_wait(r->arena, id, 0)))
+        *why = "The query stopped without a result (its worker may have restarted). Run it again.";
+    return outcome;
+}
+
+void page_explore_job(req_t *r)
+{
+    const char *id = http_route_param(r, "id");
+    const char *page = http_query(r, "page");
+    const char *chart = http_query(r, "chart");
+    json_t *q = tasks_query_job(r->arena, r->user->org_id, r->user->id, id);
+    if (!q) {
+        page_error(r, 404, "That query is no longer here (results are kept for an hour). "
+                           "Run it again from Explore.");
+        return;
+    }
+    const char *sql = arena_strdup(r->arena, json_string_value(json_object_get(q, "sql")));
+    json_t *ctx = base_ctx(r, json_string_value(json_object_get(q, "connection_id")), sql);
+    json_decref(q);
+    const char *why = NULL;
+    const json_t *outcome = outcome_or_why(r, id, &why);
+    if (outcome)
+        add_outcome(r, ctx, outcome, sql, page ? atoi(page) : 1, chart);
+    else if (why)
+        add_error(r, ctx, why, sql, 0, 0);
+    else
+        add_follow(r, ctx, id, page ? atoi(page) : 1, chart);
     render(r, ctx);
 }

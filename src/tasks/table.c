@@ -11,6 +11,7 @@ const jobs_task_t tasks_table[] = {
     {"schema.refresh", task_schema_refresh},
     {"widget.refresh", task_widget_refresh},
     {"alert.check", task_alert_check},
+    {"query.run", task_query_run},
     {"notify.deliver", task_notify_deliver},
 };
 const size_t tasks_count = sizeof tasks_table / sizeof tasks_table[0];

@@ -22,6 +22,20 @@ int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *con
 int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id,
                               char *job_id, char *err, size_t errlen);
 
+/* An Explore query run by the worker (query.run). The page that asked
+ * waits for its outcome (jobs_outcome_wait), then follows the job. */
+typedef struct tasks_query {
+    const char *org_id, *user_id, *ip, *connection_id, *sql;
+    int refresh;
+} tasks_query_t;
+/* 0 with job_id (33 bytes), or -1 with err (the queue is down). */
+int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,
+                       size_t errlen);
+/* The query of job_id ({"org_id","user_id","connection_id","sql",
+ * "refresh",...}, new reference) when that user of that organization asked
+ * for it within the hour; NULL otherwise. */
+json_t *tasks_query_job(arena_t *a, const char *org_id, const char *user_id, const char *job_id);
+
 /* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save,
  * and again at every delivery by tasks_webhook_post). */
 int tasks_webhook_allowed(const char *url, char *err, size_t errlen);

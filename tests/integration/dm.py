@@ -189,3 +189,51 @@ def psql(sql, db="datamind"):
 def shop_connection_id():
     return psql("SELECT c.id FROM connections c JOIN organizations o ON o.id = c.org_id "
                 "WHERE o.slug = 'demo' AND c.name = 'Shop'")
+
+
+def shop_org(functions="pg_sleep"):
+    """A new organization with its own connection to the demo shop, with
+    `functions` allowed (pg_sleep for slow queries): (admin client, slug,
+    connection id)."""
+    admin, slug, _ = register()
+    with open(os.path.join(VAR, "demo-secrets", "shop_reader")) as f:
+        pw = f.read().strip()
+    r = admin.post("/connections", {"_csrf": page_csrf(admin, "/connections/new"), "name": "Shop",
+                                    "host": "127.0.0.1", "port": os.environ["DM_PG_PORT"],
+                                    "database": "shop", "user": "shop_reader", "sslmode": "disable",
+                                    "password": pw})
+    assert r.status == 303, (r.status, r.text[:2000])
+    cid = psql("SELECT c.id FROM connections c JOIN organizations o ON o.id = c.org_id "
+               "WHERE o.slug = '%s' AND c.name = 'Shop'" % slug)
+    if functions:
+        r = admin.post("/connections/%s/functions" % cid,
+                       {"_csrf": page_csrf(admin, "/connections/%s" % cid), "functions": functions})
+        assert r.status == 303, r.status
+    return admin, slug, cid
+
+
+def explore_post(client, conn_id, sql, headers=None, **extra):
+    """POST /explore/run as the editor's form does (JavaScript off)."""
+    data = {"_csrf": page_csrf(client, "/explore"), "connection_id": conn_id, "sql": sql}
+    data.update(extra)
+    return client.post("/explore/run", data, headers=headers, timeout=120)
+
+
+def follow_url(page):
+    """The URL a "still running" page (202) follows its query job at."""
+    m = re.search(r'hx-get="(/explore/jobs/[0-9a-f]{32}[^"]*)"', page)
+    return html.unescape(m.group(1)) if m else None
+
+
+def follow(client, r, headers=None, timeout=300):
+    """Follow a query job's page until the job is done; the final response."""
+    end = time.time() + timeout
+    while r.status == 202 and time.time() < end:
+        time.sleep(0.2)
+        r = client.get(follow_url(r.text), headers=headers)
+    return r
+
+
+def explore_run(client, conn_id, sql, **extra):
+    """Run a query in Explore and wait for its page, as a browser would."""
+    return follow(client, explore_post(client, conn_id, sql, **extra))

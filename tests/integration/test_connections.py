@@ -12,9 +12,7 @@ from test_chat import ask
 
 
 def run(client, conn_id, sql, **extra):
-    data = {"_csrf": dm.page_csrf(client, "/explore"), "connection_id": conn_id, "sql": sql}
-    data.update(extra)
-    return client.post("/explore/run", data)
+    return dm.explore_run(client, conn_id, sql, **extra)
 
 
 def rows_in(page):
@@ -210,8 +208,8 @@ class TestExplore(unittest.TestCase):
 
     def test_htmx_gets_only_the_result(self):
         data = {"connection_id": self.shop, "sql": "SELECT 1 AS one"}
-        r = self.c.post("/explore/run", data, headers={"HX-Request": "true",
-                                                        "X-CSRF-Token": dm.page_csrf(self.c, "/explore")})
+        hx = {"HX-Request": "true", "X-CSRF-Token": dm.page_csrf(self.c, "/explore")}
+        r = dm.follow(self.c, self.c.post("/explore/run", data, headers=hx), headers=hx)
         self.assertEqual(r.status, 200)
         self.assertNotIn("<html", r.text)
         self.assertIn('class="result"', r.text)

@@ -138,7 +138,7 @@ class TestExports(unittest.TestCase):
         """issue 15: "Download all rows" gave 10,000 of 100,000 rows without saying so."""
         tok = dm.page_csrf(self.c, "/explore")
         conn = dm.shop_connection_id()
-        page = self.c.post("/explore/run", {"_csrf": tok, "connection_id": conn, "sql": "SELECT id FROM orders"}).text
+        page = dm.explore_run(self.c, conn, "SELECT id FROM orders").text
         self.assertIn("Download all rows (up to 150,000)", page)
         r = self.c.post("/explore/export", {"_csrf": tok, "format": "csv", "connection_id": conn,
                                             "sql": "SELECT id FROM orders ORDER BY id"})

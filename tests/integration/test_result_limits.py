@@ -13,8 +13,7 @@ MAX_RESULT = 33554432
 
 
 def explore(client, conn_id, sql):
-    data = {"_csrf": dm.page_csrf(client, "/explore"), "connection_id": conn_id, "sql": sql}
-    return client.post("/explore/run", data, timeout=300)
+    return dm.explore_run(client, conn_id, sql)
 
 
 def workers():

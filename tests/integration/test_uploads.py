@@ -107,8 +107,7 @@ class TestUploads(unittest.TestCase):
         conn = re.search(r"/explore\?connection=([0-9a-f-]{36})", page).group(1)
         table = re.search(r"<h3><code>(\w+)</code>", page).group(1)
         self.assertEqual(table, "ux_sales")
-        r = admin.post("/explore/run", {"_csrf": dm.page_csrf(admin, "/explore"), "connection_id": conn,
-                                        "sql": "SELECT count(*) AS n, sum(sales) AS total FROM ux_sales"})
+        r = dm.explore_run(admin, conn, "SELECT count(*) AS n, sum(sales) AS total FROM ux_sales")
         self.assertEqual(r.status, 200, html.unescape(r.text)[-3000:])
         self.assertIn('title="12"', r.text)
         self.assertIn("SELECT * FROM ux_sales", page)
@@ -223,8 +222,7 @@ class TestUploads(unittest.TestCase):
         page = wait_done(intruder, r.header("Location"))
         conn = re.search(r"/explore\?connection=([0-9a-f-]{36})", page).group(1)
         schema = dm.psql("SELECT 'org_' || replace(org_id::text, '-', '') FROM uploads WHERE id = '%s'" % uid)
-        r = intruder.post("/explore/run", {"_csrf": dm.page_csrf(intruder, "/explore"), "connection_id": conn,
-                                           "sql": 'SELECT * FROM "%s"."%s"' % (schema, mine)})
+        r = dm.explore_run(intruder, conn, 'SELECT * FROM "%s"."%s"' % (schema, mine))
         self.assertEqual(r.status, 422)
         self.assertIn("permission denied", r.text)
 

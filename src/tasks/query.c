@@ -1,0 +1,92 @@
+/* query.c — query.run: an Explore query, run by a job runner rather than
+ * by the web worker that was asked; its outcome goes back to the page
+ * through jobs_outcome_put. The page keeps what it needs to follow the job
+ * (who asked, the connection, the SQL) under qjob:<id>. */
+#include "tasks/tasks_internal.h"
+#include "core/log.h"
+#include "query/query.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QJOB_TTL_S 3600 /* as long as the outcome is kept */
+
+static json_t *outcome_of(int rc, const query_outcome_t *out, const char *why)
+{
+    if (rc == 0)
+        return json_pack("{s:b, s:O}", "ok", 1, "result", out->result);
+    return json_pack("{s:b, s:s, s:i, s:b}", "ok", 0, "error", why, "err_pos", out->err_pos,
+                     "rejected", out->rejected);
+}
+
+int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
+{
+    const json_t *args = json_object_get(job, "args");
+    const char *id = json_string_value(json_object_get(job, "id"));
+    const char *org = json_string_value(json_object_get(args, "org_id"));
+    const char *user = json_string_value(json_object_get(args, "user_id"));
+    const char *ip = json_string_value(json_object_get(args, "ip"));
+    const char *conn = json_string_value(json_object_get(args, "connection_id"));
+    const char *sql = json_string_value(json_object_get(args, "sql"));
+    if (!id || !org || !user || !conn || !sql) {
+        snprintf(err, errlen, "query.run needs org_id, user_id, connection_id and sql");
+        return -1;
+    }
+    query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")),
+                      .source = "explore"};
+    query_outcome_t out;
+    char why[1024] = "";
+    int rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
+    json_t *outcome = outcome_of(rc, &out, why);
+    json_decref(out.result);
+    int stored = outcome ? jobs_outcome_put(a, id, outcome) : -1;
+    json_decref(outcome);
+    if (stored < 0) { /* nobody could see it: let the queue try again */
+        snprintf(err, errlen, "the query's outcome could not be stored");
+        return -1;
+    }
+    return 0;
+}
+
+int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,
+                       size_t errlen)
+{
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b}", "org_id", q->org_id, "user_id",
+                             q->user_id, "ip", q->ip, "connection_id", q->connection_id, "sql",
+                             q->sql, "refresh", q->refresh);
+    if (!args) {
+        snprintf(err, errlen, "the query cannot be sent to the worker (not valid text)");
+        return -1;
+    }
+    char *meta = json_dumps(args, JSON_COMPACT);
+    if (jobs_enqueue(a, "default", "query.run", args, 1, NULL, job_id, err, errlen) < 0) {
+        free(meta);
+        return -1;
+    }
+    redisReply *r = meta ? kv_cmd(a, "SET %s %s EX %d", kv_key(a, arena_printf(a, "qjob:%s", job_id)),
+                                  meta, QJOB_TTL_S)
+                         : NULL;
+    free(meta);
+    if (!r)
+        log_msg(LOG_WARN, "tasks: query job %s cannot be followed (Redis)", job_id);
+    return 0;
+}
+
+json_t *tasks_query_job(arena_t *a, const char *org_id, const char *user_id, const char *job_id)
+{
+    if (!job_id || strlen(job_id) != 32 || strspn(job_id, "0123456789abcdef") != 32)
+        return NULL;
+    redisReply *r = kv_cmd(a, "GET %s", kv_key(a, arena_printf(a, "qjob:%s", job_id)));
+    if (!r || r->type != REDIS_REPLY_STRING)
+        return NULL;
+    json_t *args = json_loadb(r->str, r->len, 0, NULL);
+    const char *org = json_string_value(json_object_get(args, "org_id"));
+    const char *user = json_string_value(json_object_get(args, "user_id"));
+    if (!org || !user || strcmp(org, org_id) != 0 || strcmp(user, user_id) != 0) {
+        json_decref(args);
+        return NULL; /* someone else's: as if it did not exist */
+    }
+    return args;
+}

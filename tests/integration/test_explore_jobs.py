@@ -1,0 +1,96 @@
+"""Issue 19 item 5: Explore queries run in `datamind worker`'s job runners,
+never in a web worker. The page waits DATAMIND_QUERY_WAIT_MS (2 s here) for
+the result and otherwise answers 202 with a page that follows the job (htmx
+polling with JavaScript, a <noscript> meta refresh without); once the job is
+done, that page is the result page a quick query gives."""
+import html
+import re
+import threading
+import unittest
+
+import dm
+
+SLOW = "SELECT 42 AS answer FROM pg_sleep(%d)"
+
+
+def sleeping():
+    """How many pg_sleep queries run on the shop database right now."""
+    return int(dm.psql("SELECT count(*) FROM pg_stat_activity WHERE datname = 'shop' "
+                       "AND state = 'active' AND query LIKE '%%pg_sleep%%' "
+                       "AND pid <> pg_backend_pid()"))
+
+
+class TestExploreJobs(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c, cls.slug, cls.conn = dm.shop_org()
+
+    def test_slow_query_gives_the_follow_page_then_the_result(self):
+        r = dm.explore_post(self.c, self.conn, SLOW % 5)
+        self.assertEqual(r.status, 202, r.text[-2000:])
+        self.assertIn('class="card job-follow"', r.text)
+        url = dm.follow_url(r.text)
+        self.assertTrue(url.startswith("/explore/jobs/"), url)
+        # without JavaScript the page reloads itself onto the job's page
+        self.assertIn('<noscript><meta http-equiv="refresh" content="1;url=%s"></noscript>' % url, r.text)
+        self.assertIn(html.escape(SLOW % 5), r.text, "the editor keeps the SQL")
+        done = dm.follow(self.c, r)
+        self.assertEqual(done.status, 200, done.text[-2000:])
+        self.assertIn('class="result"', done.text)
+        self.assertIn('title="42"', done.text)
+        self.assertNotIn("job-follow", done.text)
+        self.assertIn(html.escape(SLOW % 5), done.text)
+        # the same result page as a query that ran at once (same table, same badges)
+        quick = dm.explore_run(self.c, self.conn, SLOW % 5)
+        self.assertIn('title="42"', quick.text)
+        self.assertEqual(re.findall(r'<th[^>]*>[^<]*</th>', done.text), re.findall(r'<th[^>]*>[^<]*</th>', quick.text))
+
+    def test_htmx_follows_with_fragments(self):
+        hx = {"HX-Request": "true", "X-CSRF-Token": dm.page_csrf(self.c, "/explore")}
+        r = self.c.post("/explore/run", {"connection_id": self.conn, "sql": SLOW % 4}, headers=hx)
+        self.assertEqual(r.status, 202)
+        self.assertNotIn("<html", r.text)
+        self.assertIn('hx-trigger="load delay:1s"', r.text)
+        done = dm.follow(self.c, r, headers=hx)
+        self.assertEqual(done.status, 200)
+        self.assertNotIn("<html", done.text)
+        self.assertIn('class="result"', done.text)
+        self.assertIn('title="42"', done.text)
+
+    def test_errors_come_back_through_the_job(self):
+        r = dm.explore_run(self.c, self.conn, "SELECT nosuchcolumn FROM orders")
+        self.assertEqual(r.status, 422)
+        self.assertIn("nosuchcolumn", r.text)
+        self.assertIn("<mark>", r.text, "the error position is still marked")
+
+    def test_another_users_job_is_404(self):
+        r = dm.explore_post(self.c, self.conn, SLOW % 3)
+        url = dm.follow_url(r.text)
+        self.assertIsNotNone(url)
+        other, _, _ = dm.register()
+        self.assertEqual(other.get(url).status, 404)
+        self.assertEqual(self.c.get("/explore/jobs/" + "0" * 32).status, 404)
+        dm.follow(self.c, r)
+
+    def test_web_worker_stays_free_while_slow_queries_run(self):
+        """Four slow queries from one org; /healthz is answered while they
+        still run (before item 5 they held both web workers)."""
+        results = []
+
+        def post():
+            results.append(dm.explore_post(self.c, self.conn, SLOW % 12).status)
+
+        threads = [threading.Thread(target=post) for _ in range(4)]
+        for t in threads:
+            t.start()
+        self.assertTrue(dm.wait_for(lambda: sleeping() >= 1, timeout=30), "the queries started")
+        health = dm.Client().get("/healthz")
+        self.assertEqual(health.status, 200)
+        self.assertGreaterEqual(sleeping(), 1, "answered while the slow queries still ran")
+        for t in threads:
+            t.join()
+        self.assertEqual(results, [202] * 4)
+
+
+if __name__ == "__main__":
+    unittest.main()

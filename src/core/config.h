@@ -51,7 +51,7 @@ typedef struct config {
     int cache_ttl;
     char *connect_allow;
     /* rate limits: per user per minute (per address: 4x) */
-    int rate_questions, rate_queries, rate_exports, rate_uploads;
+    int rate_questions, rate_queries, rate_exports, rate_uploads, rate_checks;
     /* integrations */
     char *llm_provider;
     char *llm_base_url;

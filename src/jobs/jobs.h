@@ -106,6 +106,10 @@ int jobs_dead_discard(arena_t *a, const char *org_id, const char *job_id, char *
 typedef enum { JOBS_UNKNOWN = -1, JOBS_GONE, JOBS_WAITING, JOBS_RUNNING, JOBS_DEAD } jobs_where_t;
 jobs_where_t jobs_find(arena_t *a, const char *job_id, const char **error);
 
+/* Free dedupe_key (as jobs_enqueue took it) before its TTL: a handler that
+ * allows one *waiting* job per key calls it when it starts. */
+void jobs_dedupe_release(arena_t *a, const char *dedupe_key);
+
 /* The outcome of a job someone waits for (a page that ran a query): the
  * handler stores it (TTL 1 hour) and wakes the waiter. 0, or -1 when Redis
  * is down (logged). */

@@ -87,6 +87,12 @@ int jobs_enqueue(arena_t *a, const char *queue, const char *type, json_t *args,
     return 0;
 }
 
+void jobs_dedupe_release(arena_t *a, const char *dedupe_key)
+{
+    if (dedupe_key && *dedupe_key && !kv_cmd(a, "DEL %s", jobs_key2(a, "dedupe:", dedupe_key)))
+        log_msg(LOG_WARN, "jobs: dedupe key %s not released (Redis down)", dedupe_key);
+}
+
 void jobs_progress(arena_t *a, const char *job_id, const char *state, int pct,
                    const char *message)
 {

@@ -283,11 +283,14 @@ void page_alert_check(req_t *r)
     if (!al)
         return;
     char err[256], jid[33];
-    if (tasks_enqueue_alert_check(r->arena, r->user->org_id, al->id, jid, err, sizeof err) < 0) {
+    int rc = tasks_enqueue_alert_check(r->arena, r->user->org_id, al->id, jid, err, sizeof err);
+    if (rc < 0) {
         page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");
         return;
     }
-    done(r, al, "alert.check_now", "Checking now: the result appears here in a few seconds.");
+    done(r, al, "alert.check_now", rc == 1 ? "A check of this alert is already waiting: its "
+                                             "result appears here in a few seconds."
+                                           : "Checking now: the result appears here in a few seconds.");
 }
 
 void page_alert_delete(req_t *r)

@@ -76,7 +76,7 @@ const route_t app_routes[] = {
     {"POST", "/alerts/{id}", ROLE_ANALYST, page_alert_update, "alert_update", NULL},
     {"POST", "/alerts/{id}/toggle", ROLE_ANALYST, page_alert_toggle, "alert_toggle", NULL},
     {"POST", "/alerts/{id}/mute", ROLE_ANALYST, page_alert_mute, "alert_mute", NULL},
-    {"POST", "/alerts/{id}/check", ROLE_ANALYST, page_alert_check, "alert_check", NULL},
+    {"POST", "/alerts/{id}/check", ROLE_ANALYST, page_alert_check, "alert_check", "checks"},
     {"POST", "/alerts/{id}/delete", ROLE_ANALYST, page_alert_delete, "alert_delete", NULL},
     {"GET", "/notifications", ROLE_VIEWER, page_notifications, "notifications", NULL},
     {"GET", "/notifications/count", ROLE_VIEWER, page_notifications_count, "notifications_count", NULL},

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/time.h>
 
+#define CHECK_NOW_KEY "alert.check:now:"
+
 /* The first row's first column as a number, or an error in words. */
 static void read_value(arena_t *a, const json_t *res, store_alert_outcome_t *o)
 {
@@ -64,6 +66,9 @@ int task_alert_check(arena_t *a, const json_t *job, char *err, size_t errlen)
     const char *org = json_string_value(json_object_get(args, "org_id"));
     const char *id = json_string_value(json_object_get(args, "alert_id"));
     long long slot = json_integer_value(json_object_get(args, "slot"));
+    const char *dedupe = json_string_value(json_object_get(job, "dedupe"));
+    if (dedupe && strncmp(dedupe, CHECK_NOW_KEY, strlen(CHECK_NOW_KEY)) == 0)
+        jobs_dedupe_release(a, dedupe); /* running now: another click may wait again */
     store_alert_t alert;
     if (!org || !id || store_alert_get(a, org, id, &alert) < 0)
         return 0; /* deleted meanwhile */
@@ -121,10 +126,11 @@ int periodic_alert_check(arena_t *a, long slot_min, char *err, size_t errlen)
 int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id, char *job_id,
                               char *err, size_t errlen)
 {
-    /* "check now": a slot of its own (milliseconds), apart from the periodic ones */
+    /* "check now": a slot of its own (milliseconds), apart from the periodic
+     * ones; one waiting per alert (task_alert_check frees the key) */
     long long slot = now_ms();
     return jobs_enqueue(a, "default", "alert.check",
                         json_pack("{s:s, s:s, s:I}", "org_id", org_id, "alert_id", alert_id, "slot",
                                   (json_int_t)slot),
-                        3, NULL, job_id, err, errlen) < 0 ? -1 : 0;
+                        3, arena_printf(a, CHECK_NOW_KEY "%s", alert_id), job_id, err, errlen);
 }

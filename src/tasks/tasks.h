@@ -18,7 +18,9 @@ void tasks_process_done(void);
 int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *conn_id,
                                  char *job_id, char *err, size_t errlen);
 
-/* "Check now" on an alert page: a check in a slot of its own. */
+/* "Check now" on an alert page: a check in a slot of its own. 0 when
+ * queued, 1 when a check of this alert is already waiting (job_id is its
+ * id), -1 with err. */
 int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id,
                               char *job_id, char *err, size_t errlen);
 

@@ -5,6 +5,7 @@ import json
 import os
 import re
 import signal
+import subprocess
 import time
 import unittest
 
@@ -27,6 +28,18 @@ def create_alert(c, **fields):
 
 def check_now(c, aid):
     return c.post("/alerts/%s/check" % aid, {"_csrf": dm.page_csrf(c, "/alerts/%s" % aid)})
+
+
+def redis(*args):
+    return subprocess.run(["redis-cli", "-s", os.path.join(dm.VAR, "run", "redis.sock")] + list(args),
+                          capture_output=True, text=True).stdout
+
+
+def waiting_checks(aid):
+    """alert.check jobs of this alert waiting in the queue or taken by a runner."""
+    lists = ["dm:q:default"] + redis("--scan", "--pattern", "dm:proc:*").split()
+    return sum(1 for k in lists for job in redis("LRANGE", k, "0", "-1").splitlines()
+               if '"alert.check"' in job and aid in job)
 
 
 def values(aid):
@@ -105,6 +118,29 @@ class TestAlerts(unittest.TestCase):
         check_now(self.c, aid)
         dm.wait_for(lambda: values(aid) >= 1, timeout=30)
         self.assertIn("returned 1 row", self.c.get("/alerts/%s" % aid).text)
+
+    def test_check_now_twice_is_one_job(self):
+        """issue 19: ten clicks on "check now" were ten jobs."""
+        aid = create_alert(self.c)
+        held = dm.children(dm.pid_of("worker"))  # the runners and the scheduler
+        try:
+            for pid in held:
+                os.kill(pid, signal.SIGSTOP)
+            first = check_now(self.c, aid)
+            second = check_now(self.c, aid)
+            self.assertEqual((first.status, second.status), (303, 303))
+            self.assertEqual(waiting_checks(aid), 1)
+            page = self.c.get("/alerts/%s" % aid).text
+            self.assertIn("A check of this alert is already waiting", page)
+        finally:
+            for pid in held:
+                os.kill(pid, signal.SIGCONT)
+        self.assertTrue(dm.wait_for(lambda: values(aid) >= 1, timeout=60))
+        self.assertTrue(dm.wait_for(lambda: waiting_checks(aid) == 0, timeout=30))
+        self.assertEqual(values(aid), 1)
+        # once it ran, "check now" queues a new check again
+        check_now(self.c, aid)
+        self.assertTrue(dm.wait_for(lambda: values(aid) == 2, timeout=60))
 
     def test_killed_runner_records_the_slot_once(self):
         aid = create_alert(self.c, sql="SELECT count(*) FROM generate_series(1, 40000000)")

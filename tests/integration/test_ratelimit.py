@@ -50,6 +50,44 @@ class TestRateLimit(unittest.TestCase):
             os.kill(master, signal.SIGHUP)
             dm.wait_for(lambda: not set(dm.children(master)) & set(before), timeout=20)
 
+    def test_check_now_limit(self):
+        """issue 19: "check now" had no rate limit (ten clicks, ten checks)."""
+        envfile = os.path.join(dm.VAR, "datamind.env")
+        with open(envfile) as f:
+            good = f.read()
+        master = dm.pid_of("web")
+        want = int(os.environ.get("DM_WORKERS", "2"))
+        dm.wait_for(lambda: len(dm.children(master)) == want)
+        try:
+            with open(envfile, "w") as f:
+                f.write(re.sub(r"DATAMIND_RATE_CHECKS=\d+", "DATAMIND_RATE_CHECKS=2", good))
+            before = dm.children(master)
+            os.kill(master, signal.SIGHUP)
+            dm.wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(dm.children(master)), timeout=20)
+            data = {"name": dm.unique("Limited"), "sql": "SELECT 1",
+                    "connection_id": dm.shop_connection_id(), "condition": "above", "threshold": "5",
+                    "interval_minutes": "60"}
+            admin = dm.demo_client()  # the demo org owns the shop connection
+            r = admin.post("/alerts", dict(data, _csrf=dm.page_csrf(admin, "/alerts/new")))
+            self.assertEqual(r.status, 303)
+            aid = r.header("Location").rsplit("/", 1)[1]
+            xff = {"X-Forwarded-For": "10.79.%d.%d" % (os.getpid() % 250, int(time.time()) % 250)}
+            check = lambda: admin.post("/alerts/%s/check" % aid,
+                                       {"_csrf": dm.page_csrf(admin, "/alerts/%s" % aid)}, headers=xff)
+            statuses = [check().status for _ in range(3)]
+            self.assertEqual(statuses[:2], [303, 303])
+            self.assertEqual(statuses[2], 429)
+            r = check()
+            self.assertEqual(r.status, 429)
+            self.assertTrue(r.header("Retry-After"))
+            self.assertIn("more checks than DataMind allows in a minute (2)", r.text)
+        finally:
+            with open(envfile, "w") as f:
+                f.write(good)
+            before = dm.children(master)
+            os.kill(master, signal.SIGHUP)
+            dm.wait_for(lambda: not set(dm.children(master)) & set(before), timeout=20)
+
 
 if __name__ == "__main__":
     unittest.main()

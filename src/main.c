@@ -185,7 +185,8 @@ static int cmd_worker(int argc, char **argv)
     jobs_opts_t o = {.runners = runners, .tasks = tasks_table, .ntasks = tasks_count,
                      .periodic = tasks_periodic, .nperiodic = tasks_periodic_count,
                      .process_init = tasks_process_init, .process_done = tasks_process_done,
-                     .pidfile = pidfile};
+                     .pidfile = pidfile, .fair_queue = TASKS_FAIR_QUEUE,
+                     .fair_cap = cfg->org_max_running};
     return jobs_worker_run(&o);
 }
 

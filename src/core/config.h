@@ -47,7 +47,8 @@ typedef struct config {
     int export_max_rows;  /* "Download all rows": caps of their own, larger */
     int export_max_bytes;
     int query_timeout_ms;
-    int query_wait_ms;      /* a page waits this long for a query job, then follows it */
+    int query_wait_ms;
+    int org_max_running;    /* fair queue: jobs of one organization running at once */      /* a page waits this long for a query job, then follows it */
     int cache_ttl;
     char *connect_allow;
     /* rate limits: per user per minute (per address: 4x) */

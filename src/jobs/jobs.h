@@ -11,7 +11,7 @@
  *    "max_attempts": n, "enqueued_at": unix ms, "dedupe": "key" or null}
  *
  * Redis keys (under cfg->redis_prefix): q:<queue> list (LPUSH in, taken
- * from the right), proc:<runner> list (in flight), hb:<runner> heartbeat,
+ * from the right; the fair queue's from anywhere, see jobs_opts_t), proc:<runner> list (in flight), hb:<runner> heartbeat,
  * runners set, delayed zset (due ms), dead hash (id → job + "error",
  * "failed_at") with dead:idx zset (id by failed_at), reaps hash (id → times
  * its runner died holding it), recent list (last 50), leader, queues set,
@@ -66,6 +66,13 @@ typedef struct jobs_opts {
     int (*process_init)(void);   /* in each child after fork; -1 = exit, respawned */
     void (*process_done)(void);  /* in each child before it exits; may be NULL */
     const char *pidfile;         /* may be NULL */
+    /* The fair queue (e.g. "user": Explore queries, chat answers), or NULL.
+     * Its jobs carry args.org_id; a runner takes the oldest job of the
+     * organization with the fewest jobs running, skipping those already
+     * running fair_cap (≥ 1) jobs, so one organization's burst cannot hold
+     * every runner. Runners alternate between it and the other queues. */
+    const char *fair_queue;
+    int fair_cap;
 } jobs_opts_t;
 
 /* The master: forks one scheduler and o->runners runners, respawns any that
@@ -78,6 +85,10 @@ int jobs_worker_run(const jobs_opts_t *o);
  * runner it also renews the heartbeat. */
 void jobs_progress(arena_t *a, const char *job_id, const char *state, int pct,
                    const char *message);
+/* Before one call that blocks longer than 15 s and cannot report progress
+ * (a user's query, up to DATAMIND_QUERY_TIMEOUT_MS): the runner's heartbeat
+ * lasts that many seconds more, so it is not taken for dead. */
+void jobs_busy_for(arena_t *a, int seconds);
 /* {"state","pct","message","updated"} or NULL if unknown. Owned by the
  * arena (released with it; do not decref). */
 json_t *jobs_progress_get(arena_t *a, const char *job_id);

@@ -13,8 +13,13 @@
  * non-blocking LMOVE, starting at a rotating index (round-robin, no queue
  * starves), and only when all are empty blocks on one of them for 0.5 s,
  * a different one each time: a job on any queue waits at most ~0.5 s for
- * an idle runner. With one queue it simply blocks on it for 2 s. */
+ * an idle runner. With one queue it simply blocks on it for 2 s.
+ *
+ * The fair queue (jobs_opts_t.fair_queue) is taken by a Lua script that
+ * picks the job (FAIR_LUA); a runner alternates between it and the other
+ * queues, and blocks only 0.25 s on those, as the script cannot block. */
 #include "jobs/internal.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "store/store.h"
 
@@ -31,12 +36,14 @@
 #define RETRY_BASE_MS 1000LL
 #define RETRY_MAX_MS (5 * 60 * 1000LL)
 #define TOUCH_EVERY_S 2.0   /* jobs_progress renews the heartbeat at most this often */
+#define FAIR_SCAN "1000"    /* the fair queue's oldest jobs looked at per take */
 
 typedef struct runner {
     const jobs_opts_t *o;
     const char *id;
     const char *const *queues;
     size_t nqueues, rr;
+    int fair_turn;       /* with a fair queue: which side is tried first */
     double last_hb;
     const char *job_id, *job_type; /* the running job, NULL between jobs */
     long long job_started;
@@ -77,6 +84,42 @@ static const char FAIL_LUA[] =
     "redis.call('LTRIM', KEYS[5], 0, tonumber(ARGV[7]) - 1)\n"
     "return n\n";
 
+/* The fair queue: count what each organization is running now (the jobs
+ * of this queue in the runners' proc lists — no counter to drift when a
+ * runner dies), then walk the queue from its oldest end and take the
+ * oldest job of the organization running the fewest, below the cap. */
+static const char FAIR_LUA[] =
+    "local running = {}\n"
+    "local function org_of(job)\n"
+    "  local ok, j = pcall(cjson.decode, job)\n"
+    "  if ok and type(j) == 'table' and type(j.args) == 'table' and type(j.args.org_id) == 'string' then\n"
+    "    return j.args.org_id, j.queue\n"
+    "  end\n"
+    "  return '', ok and type(j) == 'table' and j.queue or nil\n"
+    "end\n"
+    "for _, r in ipairs(redis.call('SMEMBERS', KEYS[3])) do\n"
+    "  for _, job in ipairs(redis.call('LRANGE', ARGV[1] .. 'proc:' .. r, 0, -1)) do\n"
+    "    local org, q = org_of(job)\n"
+    "    if q == ARGV[2] then running[org] = (running[org] or 0) + 1 end\n"
+    "  end\n"
+    "end\n"
+    "local cap = tonumber(ARGV[3])\n"
+    "local jobs = redis.call('LRANGE', KEYS[1], -tonumber(ARGV[4]), -1)\n"
+    "local seen, best, best_run = {}, nil, nil\n"
+    "for i = #jobs, 1, -1 do\n"
+    "  local org = org_of(jobs[i])\n"
+    "  if not seen[org] then\n"
+    "    seen[org] = true\n"
+    "    local n = running[org] or 0\n"
+    "    if n < cap and (best_run == nil or n < best_run) then best, best_run = jobs[i], n end\n"
+    "    if best_run == 0 then break end\n"
+    "  end\n"
+    "end\n"
+    "if not best then return false end\n"
+    "redis.call('LREM', KEYS[1], -1, best)\n"
+    "redis.call('LPUSH', KEYS[2], best)\n"
+    "return best\n";
+
 /* A clean exit with nothing in flight says goodbye at once; otherwise the
  * heartbeat lapses and the reaper returns what is left. */
 static const char LEAVE_LUA[] =
@@ -98,19 +141,30 @@ static double backoff_next(double b)
     return b > BACKOFF_MAX_S ? BACKOFF_MAX_S : b;
 }
 
-static int runner_heartbeat(runner_t *r, arena_t *a)
+static int runner_heartbeat_for(runner_t *r, arena_t *a, int ttl_s)
 {
     json_t *v = json_pack("{s:s?, s:s?, s:I, s:i}", "job", r->job_id, "type", r->job_type,
                           "started", (json_int_t)r->job_started, "pid", (int)getpid());
     char *s = json_dumps(v, JSON_COMPACT);
     json_decref(v);
     const char *keys[] = {jobs_key2(a, "hb:", r->id), jobs_key2(a, "runners", NULL)};
-    const char *args[] = {arena_strdup(a, s), arena_printf(a, "%d", JOBS_HB_TTL_S), r->id};
+    const char *args[] = {arena_strdup(a, s), arena_printf(a, "%d", ttl_s), r->id};
     free(s);
     if (!jobs_eval(a, HB_LUA, 2, keys, 3, args))
         return -1;
     r->last_hb = jobs_mono_s();
     return 0;
+}
+
+static int runner_heartbeat(runner_t *r, arena_t *a)
+{
+    return runner_heartbeat_for(r, a, JOBS_HB_TTL_S);
+}
+
+void jobs_busy_for(arena_t *a, int seconds)
+{
+    if (self && seconds > 0)
+        runner_heartbeat_for(self, a, JOBS_HB_TTL_S + seconds);
 }
 
 void jobs_runner_touch(arena_t *a)
@@ -119,12 +173,35 @@ void jobs_runner_touch(arena_t *a)
         runner_heartbeat(self, a);
 }
 
-/* 1: a job moved into proc:<me>, its text in *raw; 0: none; -1: Redis down. */
+/* 1: a job of the fair queue moved into proc:<me>; 0: none; -1: Redis down. */
+static int runner_fetch_fair(runner_t *r, arena_t *a, const char **raw)
+{
+    const jobs_opts_t *o = r->o;
+    const char *keys[] = {jobs_key2(a, "q:", o->fair_queue), jobs_key2(a, "proc:", r->id),
+                          jobs_key2(a, "runners", NULL)};
+    const char *args[] = {cfg->redis_prefix, o->fair_queue,
+                          arena_printf(a, "%d", o->fair_cap < 1 ? 1 : o->fair_cap), FAIR_SCAN};
+    redisReply *rep = jobs_eval(a, FAIR_LUA, 3, keys, 4, args);
+    if (!rep)
+        return -1;
+    if (rep->type != REDIS_REPLY_STRING)
+        return 0;
+    *raw = rep->str;
+    return 1;
+}
+
+/* 1: a job moved into proc:<me>, its text in *raw; 0: none; -1: Redis down.
+ * With a fair queue, turns alternate between it and the other queues, and
+ * the block is short so that neither waits long for an idle runner. */
 static int runner_fetch(runner_t *r, arena_t *a, const char **raw)
 {
     const char *proc = jobs_key2(a, "proc:", r->id);
     size_t n = r->nqueues;
-    for (size_t i = 0; n > 1 && i < n; i++) {
+    int fair = r->o->fair_queue != NULL, got;
+    r->fair_turn = !r->fair_turn;
+    if (fair && r->fair_turn && (got = runner_fetch_fair(r, a, raw)) != 0)
+        return got;
+    for (size_t i = 0; (n > 1 || fair) && i < n; i++) {
         const char *q = jobs_key2(a, "q:", r->queues[(r->rr + i) % n]);
         redisReply *rep = kv_cmd(a, "LMOVE %s %s RIGHT LEFT", q, proc);
         if (!rep || rep->type == REDIS_REPLY_ERROR)
@@ -135,6 +212,8 @@ static int runner_fetch(runner_t *r, arena_t *a, const char **raw)
             return 1;
         }
     }
+    if (fair && !r->fair_turn && (got = runner_fetch_fair(r, a, raw)) != 0)
+        return got;
     redisContext *c = kv_conn();
     if (!c)
         return -1;
@@ -142,7 +221,7 @@ static int runner_fetch(runner_t *r, arena_t *a, const char **raw)
     struct timeval tv = {5, 0};
     redisSetTimeout(c, tv);
     const char *argv[] = {"BLMOVE", jobs_key2(a, "q:", r->queues[r->rr % n]), proc, "RIGHT",
-                          "LEFT", n > 1 ? "0.5" : "2"};
+                          "LEFT", fair ? "0.25" : n > 1 ? "0.5" : "2"};
     size_t lens[6];
     for (int i = 0; i < 6; i++)
         lens[i] = strlen(argv[i]);

@@ -1,6 +1,7 @@
 /* alerts.c — alert.check: run an alert's query for one slot, record the
  * value exactly once, and queue the deliveries of what it triggered. */
 #include "tasks/tasks_internal.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "query/query.h"
 #include "store/alerts.h"
@@ -80,7 +81,8 @@ int task_alert_check(arena_t *a, const json_t *job, char *err, size_t errlen)
     char why[1024];
     if (!conn)
         o.error = "its connection was deleted";
-    else if (query_run(a, org, NULL, NULL, conn, sql, &qo, &out, why, sizeof why) < 0)
+    else if (jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30),
+             query_run(a, org, NULL, NULL, conn, sql, &qo, &out, why, sizeof why) < 0)
         o.error = arena_strdup(a, why);
     else {
         read_value(a, out.result, &o);

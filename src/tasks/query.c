@@ -3,6 +3,7 @@
  * through jobs_outcome_put. The page keeps what it needs to follow the job
  * (who asked, the connection, the SQL) under qjob:<id>. */
 #include "tasks/tasks_internal.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "query/query.h"
 #include "store/store.h"
@@ -38,6 +39,7 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
                       .source = "explore"};
     query_outcome_t out;
     char why[1024] = "";
+    jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
     int rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
     json_t *outcome = outcome_of(rc, &out, why);
     json_decref(out.result);
@@ -61,7 +63,7 @@ int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *e
         return -1;
     }
     char *meta = json_dumps(args, JSON_COMPACT);
-    if (jobs_enqueue(a, "default", "query.run", args, 1, NULL, job_id, err, errlen) < 0) {
+    if (jobs_enqueue(a, TASKS_FAIR_QUEUE, "query.run", args, 1, NULL, job_id, err, errlen) < 0) {
         free(meta);
         return -1;
     }

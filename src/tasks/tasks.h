@@ -24,6 +24,10 @@ int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *con
 int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id,
                               char *job_id, char *err, size_t errlen);
 
+/* The queue of work users wait for (Explore queries): fair across
+ * organizations, at most DATAMIND_ORG_MAX_RUNNING of one at once. */
+#define TASKS_FAIR_QUEUE "user"
+
 /* An Explore query run by the worker (query.run). The page that asked
  * waits for its outcome (jobs_outcome_wait), then follows the job. */
 typedef struct tasks_query {

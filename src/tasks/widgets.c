@@ -1,6 +1,7 @@
 /* widgets.c — widget.refresh: run the queries of a dashboard whose
  * auto-refresh interval passed, so it opens with fresh results. */
 #include "tasks/tasks_internal.h"
+#include "core/config.h"
 #include "query/query.h"
 #include "store/store.h"
 
@@ -22,6 +23,7 @@ int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
         query_opts_t o = {.refresh = 1, .max_rows = 1000, .source = "widget"};
         query_outcome_t out;
         char why[512];
+        jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30);
         if (query_run(a, org, NULL, NULL, conn, sql, &o, &out, why, sizeof why) < 0) {
             store_widget_set_result(a, org, id, NULL, why);
             continue; /* one failing widget does not stop the others */

@@ -77,10 +77,10 @@ class TestExploreJobs(unittest.TestCase):
         still run (before item 5 they held both web workers)."""
         results = []
 
-        def post():
-            results.append(dm.explore_post(self.c, self.conn, SLOW % 12).status)
+        def post(i):
+            results.append(dm.explore_post(self.c, self.conn, "SELECT %d AS n FROM pg_sleep(12)" % i))
 
-        threads = [threading.Thread(target=post) for _ in range(4)]
+        threads = [threading.Thread(target=post, args=(i,)) for i in range(4)]
         for t in threads:
             t.start()
         self.assertTrue(dm.wait_for(lambda: sleeping() >= 1, timeout=30), "the queries started")
@@ -89,7 +89,34 @@ class TestExploreJobs(unittest.TestCase):
         self.assertGreaterEqual(sleeping(), 1, "answered while the slow queries still ran")
         for t in threads:
             t.join()
-        self.assertEqual(results, [202] * 4)
+        self.assertEqual([r.status for r in results], [202] * 4)
+        for r in results:
+            self.assertEqual(dm.follow(self.c, r).status, 200)
+
+    def test_fair_queue_another_org_goes_first(self):
+        """Org A queues four slow queries (two run: DATAMIND_ORG_MAX_RUNNING,
+        and there are two runners); org B's query, queued after them, runs
+        as soon as a runner is free, before A's last two."""
+        a, _, a_conn = dm.shop_org()
+        b, _, b_conn = dm.shop_org()
+        pages = [None] * 4
+
+        def post(i):
+            pages[i] = dm.explore_post(a, a_conn, "SELECT %d AS a FROM pg_sleep(10)" % i)
+
+        threads = [threading.Thread(target=post, args=(i,)) for i in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual([p.status for p in pages], [202] * 4)
+        rb = dm.explore_run(b, b_conn, "SELECT 7 AS b")
+        self.assertEqual(rb.status, 200, rb.text[-1500:])
+        self.assertIn('title="7"', rb.text)
+        waiting = [p for p in pages if a.get(dm.follow_url(p.text)).status == 202]
+        self.assertGreaterEqual(len(waiting), 2, "B's query ran after A's backlog")
+        for p in pages:
+            self.assertEqual(dm.follow(a, p).status, 200)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Result bytes are capped while rows are read (DATAMIND_MAX_CELL_BYTES,
 DATAMIND_MAX_RESULT_BYTES): a query returning a 1 GB value gives a clear,
-small page, and the web worker that ran it lives on with bounded memory.
+small page, and the job runner that ran it (issue 19: no longer a web
+worker) lives on with bounded memory.
 Before the cap, SELECT repeat('x', 1000000000) killed the worker (SIGSEGV, a
 502) and repeat('x', 300000000) made a 900 MB page."""
 import re
@@ -17,7 +18,8 @@ def explore(client, conn_id, sql):
 
 
 def workers():
-    return dm.children(dm.pid_of("web"))
+    """The processes that run Explore queries: datamind worker's runners."""
+    return dm.children(dm.pid_of("worker"))
 
 
 def peak_kb(pid):

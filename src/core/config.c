@@ -63,6 +63,7 @@ static const config_def_t config_defs[] = {
     I(export_max_bytes, "EXPORT_MAX_BYTES", "268435456", 65536, 2147483647),
     I(query_timeout_ms, "QUERY_TIMEOUT_MS", "30000", 100, 3600000),
     I(query_wait_ms, "QUERY_WAIT_MS", "2000", 0, 60000),
+    I(query_abandon_s, "QUERY_ABANDON_S", "10", 3, 86400),
     I(org_max_running, "ORG_MAX_RUNNING", "2", 1, 1000),
     I(cache_ttl, "CACHE_TTL", "300", 0, 604800),
     S(connect_allow, "CONNECT_ALLOW", NULL),

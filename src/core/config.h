@@ -48,6 +48,7 @@ typedef struct config {
     int export_max_bytes;
     int query_timeout_ms;
     int query_wait_ms;
+    int query_abandon_s;    /* a query job whose page stopped asking this long is cancelled */
     int org_max_running;    /* fair queue: jobs of one organization running at once */      /* a page waits this long for a query job, then follows it */
     int cache_ttl;
     char *connect_allow;

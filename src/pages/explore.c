@@ -207,6 +207,7 @@ void page_explore_job(req_t *r)
     const char *sql = arena_strdup(r->arena, json_string_value(json_object_get(q, "sql")));
     json_t *ctx = base_ctx(r, json_string_value(json_object_get(q, "connection_id")), sql);
     json_decref(q);
+    tasks_query_seen(r->arena, id);
     const char *why = NULL;
     const json_t *outcome = outcome_or_why(r, id, &why);
     if (outcome)
@@ -216,4 +217,21 @@ void page_explore_job(req_t *r)
     else
         add_follow(r, ctx, id, page ? atoi(page) : 1, chart);
     render(r, ctx);
+}
+
+void page_explore_job_cancel(req_t *r)
+{
+    const char *id = http_route_param(r, "id");
+    json_t *q = tasks_query_job(r->arena, r->user->org_id, r->user->id, id);
+    if (!q) {
+        page_error(r, 404, "That query is no longer here (results are kept for an hour).");
+        return;
+    }
+    json_decref(q);
+    if (tasks_query_cancel(r->arena, id) < 0) {
+        page_error(r, 503, "The query cannot be cancelled right now (the job queue is not "
+                           "reachable). Try again in a moment.");
+        return;
+    }
+    http_redirect(r, 303, arena_printf(r->arena, "/explore/jobs/%s", id));
 }

@@ -141,6 +141,7 @@ void page_connection_functions(req_t *r);
 void page_explore(req_t *r);
 void page_explore_run(req_t *r);
 void page_explore_job(req_t *r);   /* GET /explore/jobs/{id}: follow a query job */
+void page_explore_job_cancel(req_t *r);
 void page_queries(req_t *r);
 void page_queries_create(req_t *r);
 void page_query(req_t *r);

@@ -18,6 +18,10 @@ typedef struct query_opts {
     long max_bytes;      /* 0 = DATAMIND_MAX_RESULT_BYTES */
     int no_cache;        /* neither read nor store the cache (a large export) */
     const char *source;  /* "explore", "chat", "widget", "alert", "export" — for the audit */
+    /* Called with the connection just before the statement is sent, and
+     * with NULL once it is done: a job can keep PQgetCancel of it. */
+    void (*on_running)(PGconn *pg, void *ud);
+    void *ud;
 } query_opts_t;
 
 typedef struct query_outcome {

@@ -89,15 +89,20 @@ static void run_audit(arena_t *a, const char *org_id, const char *user_id, const
 }
 
 static int execute(arena_t *a, const store_conn_t *c, const char *stmt, long max_rows,
-                   long max_bytes, query_outcome_t *out, char *err, size_t errlen)
+                   long max_bytes, const query_opts_t *o, query_outcome_t *out, char *err,
+                   size_t errlen)
 {
     PGconn *pg = query_acquire(a, c, err, errlen);
     if (!pg)
         return -1;
+    if (o->on_running)
+        o->on_running(pg, o->ud);
     sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows,
                          .max_cell_bytes = (size_t)cfg->max_cell_bytes,
                          .max_result_bytes = (size_t)max_bytes};
     int rc = sqlsafe_execute(pg, stmt, &run, &out->result, &out->err_pos, err, errlen);
+    if (o->on_running)
+        o->on_running(NULL, o->ud);
     query_release(pg, rc < 0 && PQstatus(pg) != CONNECTION_OK);
     return rc;
 }
@@ -136,7 +141,7 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
                               "moment", ORG_CONCURRENT_QUERIES);
         return -1;
     }
-    int rc = execute(a, &c, stmt, max_rows, max_bytes, out, err, errlen);
+    int rc = execute(a, &c, stmt, max_rows, max_bytes, o, out, err, errlen);
     slot_give(a, slot);
     if (rc == 0) {
         if (!o->no_cache)

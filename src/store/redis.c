@@ -59,6 +59,11 @@ static redisContext *kv_open(void)
     return c;
 }
 
+redisContext *kv_open_own(void)
+{
+    return kv_open();
+}
+
 redisContext *kv_conn(void)
 {
     if (ctx && !ctx->err)

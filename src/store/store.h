@@ -147,6 +147,9 @@ int vocab_delete(arena_t *a, const char *org_id, const char *conn_id, const char
 
 /* --- Redis (redis.c) --------------------------------------------------- */
 redisContext *kv_conn(void);
+/* A new connection of the caller's own (another thread's): not the
+ * process's; the caller redisFree()s it. NULL when Redis is unreachable. */
+redisContext *kv_open_own(void);
 void kv_close(void);
 /* A command; reply owned by arena a (NULL a: caller frees). NULL on error
  * (connection dropped for the next call to reopen). */

@@ -11,8 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define QJOB_TTL_S 3600 /* as long as the outcome is kept */
+#define QUERY_CANCELLED "You cancelled this query."
+#define QUERY_ABANDONED "This query was cancelled: its page was closed, so nobody was waiting " \
+                        "for the result (DATAMIND_QUERY_ABANDON_S). Run it again."
 
 static json_t *outcome_of(int rc, const query_outcome_t *out, const char *why)
 {
@@ -35,12 +39,19 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
         snprintf(err, errlen, "query.run needs org_id, user_id, connection_id and sql");
         return -1;
     }
-    query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")),
-                      .source = "explore"};
-    query_outcome_t out;
+    query_outcome_t out = {0};
     char why[1024] = "";
-    jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
-    int rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
+    int stopped = qwatch_check_now(id), rc = -1;
+    if (!stopped) {
+        qwatch_t *w = qwatch_start(id);
+        query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")),
+                          .source = "explore", .on_running = qwatch_running, .ud = w};
+        jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
+        rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
+        stopped = qwatch_stop(w);
+    }
+    if (rc < 0 && stopped) /* its own words, not PostgreSQL's "canceling statement…" */
+        snprintf(why, sizeof why, "%s", stopped == QWATCH_CANCELLED ? QUERY_CANCELLED : QUERY_ABANDONED);
     json_t *outcome = outcome_of(rc, &out, why);
     json_decref(out.result);
     int stored = outcome ? jobs_outcome_put(a, id, outcome) : -1;
@@ -73,7 +84,20 @@ int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *e
     free(meta);
     if (!r)
         log_msg(LOG_WARN, "tasks: query job %s cannot be followed (Redis)", job_id);
+    tasks_query_seen(a, job_id);
     return 0;
+}
+
+void tasks_query_seen(arena_t *a, const char *job_id)
+{
+    kv_cmd(a, "SET %s %lld EX %d", kv_key(a, arena_printf(a, "qseen:%s", job_id)),
+           (long long)time(NULL) * 1000, QJOB_TTL_S);
+}
+
+int tasks_query_cancel(arena_t *a, const char *job_id)
+{
+    return kv_cmd(a, "SET %s 1 EX %d", kv_key(a, arena_printf(a, "qcancel:%s", job_id)), QJOB_TTL_S)
+               ? 0 : -1;
 }
 
 json_t *tasks_query_job(arena_t *a, const char *org_id, const char *user_id, const char *job_id)

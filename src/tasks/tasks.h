@@ -41,6 +41,12 @@ int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *e
  * "refresh",...}, new reference) when that user of that organization asked
  * for it within the hour; NULL otherwise. */
 json_t *tasks_query_job(arena_t *a, const char *org_id, const char *user_id, const char *job_id);
+/* Its page still follows it: a job whose page stops asking for
+ * DATAMIND_QUERY_ABANDON_S is cancelled (its page was closed). */
+void tasks_query_seen(arena_t *a, const char *job_id);
+/* Stop it: not started, it never runs; running, its statement is
+ * cancelled (PQcancel) within a fraction of a second. -1: Redis down. */
+int tasks_query_cancel(arena_t *a, const char *job_id);
 
 /* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save,
  * and again at every delivery by tasks_webhook_post). */

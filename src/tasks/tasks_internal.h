@@ -13,6 +13,16 @@ int periodic_alert_check(arena_t *a, long slot, char *err, size_t errlen);
 int periodic_schema_refresh(arena_t *a, long slot, char *err, size_t errlen);
 int periodic_widget_refresh(arena_t *a, long slot, char *err, size_t errlen);
 
+/* querywatch.c: a thread that cancels a running query job's statement when
+ * its page asks to (tasks_query_cancel) or stopped following it. */
+#include <libpq-fe.h>
+typedef struct qwatch qwatch_t;
+enum { QWATCH_NONE, QWATCH_CANCELLED, QWATCH_ABANDONED };
+qwatch_t *qwatch_start(const char *job_id);    /* NULL: could not (runs unwatched) */
+void qwatch_running(PGconn *pg, void *watch);  /* a query_opts_t.on_running */
+int qwatch_stop(qwatch_t *w);                  /* ends the thread; why it fired, QWATCH_NONE */
+int qwatch_check_now(const char *job_id);      /* the same question, before starting */
+
 /* enqueue.c: one `type` job per row of rows ({"org_id", "id"}), its args {"org_id",
  * id_key: id}, deduplicated per row and slot: a second scheduler in the
  * same slot adds nothing. */

@@ -6,6 +6,7 @@ import os
 import re
 import signal
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -237,3 +238,25 @@ def follow(client, r, headers=None, timeout=300):
 def explore_run(client, conn_id, sql, **extra):
     """Run a query in Explore and wait for its page, as a browser would."""
     return follow(client, explore_post(client, conn_id, sql, **extra))
+
+
+class Follower(threading.Thread):
+    """Open tabs following query pages: each is asked again every `step`
+    seconds until its job is done (a page nobody asks for is cancelled
+    after DATAMIND_QUERY_ABANDON_S). finish() gives the final responses."""
+
+    def __init__(self, client, responses, step=0.5):
+        super().__init__(daemon=True)
+        self.client, self.results, self.step = client, list(responses), step
+        self.start()
+
+    def run(self):
+        while any(r.status == 202 for r in self.results):
+            for i, r in enumerate(self.results):
+                if r.status == 202:
+                    self.results[i] = self.client.get(follow_url(r.text))
+            time.sleep(self.step)
+
+    def finish(self, timeout=300):
+        self.join(timeout)
+        return self.results

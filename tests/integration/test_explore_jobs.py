@@ -90,8 +90,7 @@ class TestExploreJobs(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual([r.status for r in results], [202] * 4)
-        for r in results:
-            self.assertEqual(dm.follow(self.c, r).status, 200)
+        self.assertEqual([r.status for r in dm.Follower(self.c, results).finish()], [200] * 4)
 
     def test_fair_queue_another_org_goes_first(self):
         """Org A queues four slow queries (two run: DATAMIND_ORG_MAX_RUNNING,
@@ -110,13 +109,64 @@ class TestExploreJobs(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual([p.status for p in pages], [202] * 4)
+        tabs = dm.Follower(a, pages)  # A's pages stay open
         rb = dm.explore_run(b, b_conn, "SELECT 7 AS b")
         self.assertEqual(rb.status, 200, rb.text[-1500:])
         self.assertIn('title="7"', rb.text)
         waiting = [p for p in pages if a.get(dm.follow_url(p.text)).status == 202]
         self.assertGreaterEqual(len(waiting), 2, "B's query ran after A's backlog")
-        for p in pages:
-            self.assertEqual(dm.follow(a, p).status, 200)
+        self.assertEqual([p.status for p in tabs.finish()], [200] * 4)
+
+    def running(self, marker):
+        return int(dm.psql("SELECT count(*) FROM pg_stat_activity WHERE datname = 'shop' "
+                           "AND query LIKE '%%%s%%' AND pid <> pg_backend_pid()" % marker))
+
+    def test_cancel_from_the_page_stops_the_query(self):
+        marker = dm.unique("cancel").replace("-", "_")
+        r = dm.explore_post(self.c, self.conn, "SELECT 1 AS %s FROM pg_sleep(120)" % marker)
+        self.assertEqual(r.status, 202)
+        self.assertIn('action="/explore/jobs/', r.text)
+        self.assertTrue(dm.wait_for(lambda: self.running(marker) == 1, timeout=30), "it runs")
+        job = re.search(r'action="(/explore/jobs/[0-9a-f]{32}/cancel)"', r.text).group(1)
+        other, _, _ = dm.register()  # not someone else's to cancel
+        self.assertEqual(other.post(job, {"_csrf": dm.page_csrf(other, "/explore")}).status, 404)
+        self.assertEqual(self.running(marker), 1)
+        c = self.c.post(job, {"_csrf": r.form_value("_csrf")})
+        self.assertEqual(c.status, 303)
+        done = dm.follow(self.c, self.c.get(c.header("Location")))
+        self.assertEqual(done.status, 422, done.text[-1500:])
+        self.assertIn("You cancelled this query.", done.text)
+        self.assertTrue(dm.wait_for(lambda: self.running(marker) == 0, timeout=10),
+                        "pg_stat_activity still shows the query")
+
+    def test_cancel_with_htmx(self):
+        marker = dm.unique("hxcancel").replace("-", "_")
+        hx = {"HX-Request": "true", "X-CSRF-Token": dm.page_csrf(self.c, "/explore")}
+        r = self.c.post("/explore/run", {"connection_id": self.conn,
+                                         "sql": "SELECT 1 AS %s FROM pg_sleep(120)" % marker}, headers=hx)
+        self.assertEqual(r.status, 202)
+        self.assertIn('hx-post="/explore/jobs/', r.text)
+        self.assertTrue(dm.wait_for(lambda: self.running(marker) == 1, timeout=30))
+        job = re.search(r'hx-post="(/explore/jobs/[0-9a-f]{32}/cancel)"', r.text).group(1)
+        c = self.c.post(job, {}, headers=hx)
+        self.assertEqual(c.status, 303)
+        done = dm.follow(self.c, self.c.get(c.header("Location"), headers=hx), headers=hx)
+        self.assertNotIn("<html", done.text)
+        self.assertIn("You cancelled this query.", done.text)
+        self.assertTrue(dm.wait_for(lambda: self.running(marker) == 0, timeout=10))
+
+    def test_closed_page_cancels_the_query(self):
+        """Nobody follows the job (the tab was closed): after
+        DATAMIND_QUERY_ABANDON_S (10 s) without a poll it is cancelled."""
+        marker = dm.unique("closed").replace("-", "_")
+        r = dm.explore_post(self.c, self.conn, "SELECT 1 AS %s FROM pg_sleep(300)" % marker)
+        self.assertEqual(r.status, 202)
+        self.assertTrue(dm.wait_for(lambda: self.running(marker) == 1, timeout=30), "it runs")
+        self.assertTrue(dm.wait_for(lambda: self.running(marker) == 0, timeout=120),
+                        "the abandoned query still runs")
+        done = dm.follow(self.c, r)
+        self.assertEqual(done.status, 422)
+        self.assertIn("its page was closed", done.text)
 
 
 if __name__ == "__main__":

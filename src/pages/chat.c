@@ -1,16 +1,16 @@
 /* chat.c — ask questions in plain English: sessions, messages, answers. */
 #include "pages/pages.h"
 #include "chat/chat.h"
+#include "core/config.h"
+#include "jobs/jobs.h"
+#include "tasks/tasks.h"
 #include "store/connections.h"
 #include "store/store.h"
 
-#include "tmpl/tmpl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-extern tmpl_set_t *app_templates; /* app.c */
 
 /* A stored message as template data: chart drawn, table paged, flags. */
 static void message_view(req_t *r, json_t *m, const char *conn_id)
@@ -101,6 +101,64 @@ void page_chat(req_t *r)
     page_render(r, "chat", ctx);
 }
 
+/* Where the answering job of a question stands: done (*mid, the stored
+ * answer), failed (*why, in words), or still working (both NULL). Waits
+ * up to wait_ms for it. */
+static void answer_state(req_t *r, const char *job_id, int wait_ms, const char **mid,
+                         const char **why)
+{
+    *mid = *why = NULL;
+    const json_t *o = jobs_outcome_wait(r->arena, job_id, wait_ms);
+    if (!o) {
+        const char *error = NULL;
+        jobs_where_t w = jobs_find(r->arena, job_id, &error);
+        if (w == JOBS_DEAD)
+            *why = arena_printf(r->arena, "The answer could not be finished (%s). Ask again.",
+                                error ? error : "no reason given");
+        else if (w == JOBS_GONE && !(o = jobs_outcome_wait(r->arena, job_id, 0)))
+            *why = "The answer could not be finished (its worker may have restarted). Ask again.";
+    }
+    if (o) {
+        *mid = json_string_value(json_object_get(o, "message_id"));
+        if (!*mid)
+            *why = json_string_value(json_object_get(o, "error"));
+    }
+}
+
+static json_t *failed_answer(const char *why)
+{
+    return json_pack("{s:s, s:s, s:s}", "role", "assistant", "content",
+                     "DataMind could not answer this question.", "error_message", why);
+}
+
+/* A question still being answered: its place in the page, following the
+ * job (htmx asks again every second; without JavaScript the page reloads). */
+static void add_pending(req_t *r, json_t *ctx, const char *sid, const char *job_id)
+{
+    json_object_set_new(ctx, "pending", json_pack("{s:s}", "url",
+                        arena_printf(r->arena, "/chat/jobs/%s", job_id)));
+    json_object_set_new(ctx, "follow", json_string(arena_printf(r->arena, "1;url=/chat/%s?job=%s",
+                                                                sid, job_id)));
+}
+
+/* ?job=<id> on a session page: the question of that job, if it is still
+ * being answered (or failed), shown at the end. */
+static void session_job(req_t *r, json_t *ctx, json_t *msgs, const char *sid)
+{
+    const char *job = http_query(r, "job");
+    json_t *q = job ? tasks_query_job(r->arena, r->user->org_id, r->user->id, job) : NULL;
+    const char *qsid = json_string_value(json_object_get(q, "session_id"));
+    if (qsid && strcmp(qsid, sid) == 0) {
+        const char *mid, *why;
+        answer_state(r, job, 0, &mid, &why);
+        if (why)
+            json_array_append_new(msgs, failed_answer(why));
+        else if (!mid)
+            add_pending(r, ctx, sid, job);
+    }
+    json_decref(q);
+}
+
 void page_chat_session(req_t *r)
 {
     const char *sid = http_route_param(r, "id");
@@ -113,6 +171,7 @@ void page_chat_session(req_t *r)
     const char *chosen = NULL;
     json_t *ctx = chat_ctx(r, json_string_value(json_object_get(s, "title")), conn, &chosen);
     json_t *msgs = messages_view(r, r->user->org_id, sid, conn);
+    session_job(r, ctx, msgs, sid);
     if (json_array_size(msgs) == 0 && chosen)
         json_object_set_new(ctx, "suggestions", chat_suggestions(r->arena, r->user->org_id, chosen, 6));
     json_object_set_new(ctx, "empty", json_boolean(json_array_size(msgs) == 0));
@@ -120,6 +179,33 @@ void page_chat_session(req_t *r)
     json_object_set_new(ctx, "session", s);
     json_object_set_new(ctx, "connection_id", json_string(chosen ? chosen : ""));
     page_render(r, "chat", ctx);
+}
+
+/* What the chat_messages fragment needs around a turn. */
+static json_t *turn_ctx(req_t *r, const char *sid, const char *conn)
+{
+    json_t *ctx = page_ctx(r, "Chat", "chat");
+    json_object_set_new(ctx, "session", json_pack("{s:s}", "id", sid));
+    json_object_set_new(ctx, "connection_id", json_string(conn ? conn : ""));
+    if (r->user->role >= ROLE_ANALYST)
+        json_object_set_new(ctx, "dashboards", dashboard_list_view(r));
+    return ctx;
+}
+
+/* The answer of a turn into msgs: the stored message, the failure, or
+ * (still working) the place that follows the job. */
+static void turn_answer(req_t *r, json_t *ctx, json_t *msgs, const char *sid, const char *conn,
+                        const char *jid, const char *mid, const char *why)
+{
+    json_t *answer = mid ? chat_message_get(r->arena, r->user->org_id, r->user->id, mid) : NULL;
+    if (answer) {
+        message_view(r, answer, conn);
+        json_array_append_new(msgs, answer);
+    } else if (why || mid) {
+        json_array_append_new(msgs, failed_answer(why ? why : "The answer was not found."));
+    } else {
+        add_pending(r, ctx, sid, jid);
+    }
 }
 
 /* "Revenue by month this year" → the session title (first 80 characters). */
@@ -163,38 +249,70 @@ void page_chat_ask(req_t *r)
         }
         sid = new_id;
     }
-    json_t *history = chat_messages(r->arena, r->user->org_id, sid);
     json_t *user_msg = json_pack("{s:s, s:s}", "role", "user", "content", question ? question : "");
-    chat_add_message(r->arena, r->user->org_id, sid, user_msg, NULL);
-    chat_turn_t t = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
-                     .conn_id = conn, .question = question, .history = history,
-                     .prompts = app_templates, .can_manage = r->user->role >= ROLE_ANALYST};
-    json_t *answer = chat_answer(r->arena, &t);
-    char *mid = NULL;
-    chat_add_message(r->arena, r->user->org_id, sid, answer, &mid);
-    store_audit_record(r->arena, r->user->org_id, r->user->id, "chat.ask", "chat_session", sid,
-                 json_pack("{s:s, s:O?, s:O?}", "question", question ? question : "", "sql",
-                           json_object_get(answer, "sql_text"), "llm_tokens",
-                           json_object_get(answer, "token_usage")),
-                 r->remote_addr);
-    if (r->htmx && !new_id) { /* append the turn to the page */
+    char *qid = NULL, jid[33], err[256];
+    if (chat_add_message(r->arena, r->user->org_id, sid, user_msg, &qid) < 0) {
+        json_decref(user_msg);
+        page_error(r, 503, "The question could not be saved. Try again in a moment.");
+        return;
+    }
+    /* the answering (planning, LLM calls, the query, the insight) is a job */
+    tasks_chat_t c = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
+                      .connection_id = conn, .session_id = sid, .question_id = qid,
+                      .question = question ? question : "",
+                      .can_manage = r->user->role >= ROLE_ANALYST};
+    if (tasks_chat_submit(r->arena, &c, jid, err, sizeof err) < 0) {
+        json_decref(user_msg);
+        page_error(r, 503, "DataMind cannot answer right now (its job queue is not reachable). "
+                           "Ask again in a moment.");
+        return;
+    }
+    const char *mid, *why;
+    answer_state(r, jid, cfg->query_wait_ms, &mid, &why);
+    if (r->htmx && !new_id) { /* append the turn (or its place) to the page */
         message_view(r, user_msg, conn);
-        json_object_set_new(answer, "id", json_string(mid ? mid : ""));
-        message_view(r, answer, conn);
-        json_t *ctx = page_ctx(r, "Chat", "chat");
-        json_object_set_new(ctx, "messages", json_pack("[o, o]", user_msg, answer));
-        json_object_set_new(ctx, "session", json_pack("{s:s}", "id", sid));
-        json_object_set_new(ctx, "connection_id", json_string(conn ? conn : ""));
-        if (r->user->role >= ROLE_ANALYST)
-            json_object_set_new(ctx, "dashboards", dashboard_list_view(r));
+        json_t *ctx = turn_ctx(r, sid, conn);
+        json_t *msgs = json_pack("[o]", user_msg);
+        turn_answer(r, ctx, msgs, sid, conn, jid, mid, why);
+        json_object_set_new(ctx, "messages", msgs);
         page_render_bare(r, "chat_messages", ctx, NULL);
-        json_decref(history);
         return;
     }
     json_decref(user_msg);
-    json_decref(answer);
-    json_decref(history);
-    http_redirect(r, 303, arena_printf(r->arena, "/chat/%s%s%s", sid, mid ? "#m-" : "", mid ? mid : ""));
+    if (mid)
+        http_redirect(r, 303, arena_printf(r->arena, "/chat/%s#m-%s", sid, mid));
+    else
+        http_redirect(r, 303, arena_printf(r->arena, "/chat/%s?job=%s", sid, jid));
+}
+
+/* GET /chat/jobs/{id}: the answer of a question being answered, for the
+ * place it holds in the page (htmx), or the session page without htmx. */
+void page_chat_job(req_t *r)
+{
+    const char *jid = http_route_param(r, "id");
+    json_t *q = tasks_query_job(r->arena, r->user->org_id, r->user->id, jid);
+    const char *sid = json_string_value(json_object_get(q, "session_id"));
+    if (!sid) {
+        json_decref(q);
+        page_error(r, 404, "That question is no longer being answered here. Open the chat again.");
+        return;
+    }
+    sid = arena_strdup(r->arena, sid);
+    const char *conn = json_string_value(json_object_get(q, "connection_id"));
+    conn = conn ? arena_strdup(r->arena, conn) : NULL;
+    json_decref(q);
+    const char *mid, *why;
+    answer_state(r, jid, 0, &mid, &why);
+    if (!r->htmx) {
+        http_redirect(r, 303, mid ? arena_printf(r->arena, "/chat/%s#m-%s", sid, mid)
+                                  : arena_printf(r->arena, "/chat/%s?job=%s", sid, jid));
+        return;
+    }
+    json_t *ctx = turn_ctx(r, sid, conn);
+    json_t *msgs = json_array();
+    turn_answer(r, ctx, msgs, sid, conn, jid, mid, why);
+    json_object_set_new(ctx, "messages", msgs);
+    page_render_bare(r, "chat_messages", ctx, NULL);
 }
 
 static void session_change(req_t *r, int rc, const char *action, const char *ok, const char *next)

@@ -150,6 +150,7 @@ void page_query_delete(req_t *r);
 void page_chat(req_t *r);
 void page_chat_session(req_t *r);
 void page_chat_ask(req_t *r);
+void page_chat_job(req_t *r);      /* GET /chat/jobs/{id}: follow a question being answered */
 void page_chat_rename(req_t *r);
 void page_chat_pin(req_t *r);
 void page_chat_delete(req_t *r);

@@ -19,6 +19,7 @@ const route_t app_routes[] = {
     {"GET", "/chat", ROLE_VIEWER, page_chat, "chat", NULL},
     {"POST", "/chat", ROLE_VIEWER, page_chat_ask, "chat_ask", "questions"},
     {"GET", "/chat/{id}", ROLE_VIEWER, page_chat_session, "chat_session", NULL},
+    {"GET", "/chat/jobs/{id}", ROLE_VIEWER, page_chat_job, "chat_job", NULL},
     {"GET", "/chat/messages/{id}/export", ROLE_VIEWER, page_export_message, "export_message", "exports"},
     {"POST", "/chat/{id}/rename", ROLE_VIEWER, page_chat_rename, "chat_rename", NULL},
     {"POST", "/chat/{id}/pin", ROLE_VIEWER, page_chat_pin, "chat_pin", NULL},

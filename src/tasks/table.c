@@ -12,6 +12,7 @@ const jobs_task_t tasks_table[] = {
     {"widget.refresh", task_widget_refresh},
     {"alert.check", task_alert_check},
     {"query.run", task_query_run},
+    {"chat.answer", task_chat_answer},
     {"notify.deliver", task_notify_deliver},
 };
 const size_t tasks_count = sizeof tasks_table / sizeof tasks_table[0];
@@ -35,6 +36,7 @@ void tasks_process_done(void)
 {
     query_pool_close();
     chat_cache_clear();
+    tasks_chat_done();
     db_close();
     kv_close();
 }

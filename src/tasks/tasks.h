@@ -48,6 +48,16 @@ void tasks_query_seen(arena_t *a, const char *job_id);
  * cancelled (PQcancel) within a fraction of a second. -1: Redis down. */
 int tasks_query_cancel(arena_t *a, const char *job_id);
 
+/* A chat question answered by the worker (chat.answer): the page stored
+ * the question (question_id) and follows the job; the outcome is
+ * {"message_id"} of the stored answer, or {"error"}. tasks_query_job gives
+ * its arguments back to the page that asked. */
+typedef struct tasks_chat {
+    const char *org_id, *user_id, *ip, *connection_id, *session_id, *question_id, *question;
+    int can_manage;
+} tasks_chat_t;
+int tasks_chat_submit(arena_t *a, const tasks_chat_t *c, char *job_id, char *err, size_t errlen);
+
 /* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save,
  * and again at every delivery by tasks_webhook_post). */
 int tasks_webhook_allowed(const char *url, char *err, size_t errlen);

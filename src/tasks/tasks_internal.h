@@ -7,6 +7,8 @@
 int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_chat_answer(arena_t *a, const json_t *job, char *err, size_t errlen);
+void tasks_chat_done(void); /* the prompts, at process exit */
 int task_alert_check(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_notify_deliver(arena_t *a, const json_t *job, char *err, size_t errlen);
 int periodic_alert_check(arena_t *a, long slot, char *err, size_t errlen);

@@ -3,15 +3,18 @@
 import assert from 'node:assert/strict';
 import { chartTextPx, signIn } from './lib.mjs';
 
+// An answer slower than DATAMIND_QUERY_WAIT_MS holds its place
+// (article.pending) until the job answering it is done (issue 19).
 async function askQ(page, js, q) {
-  const before = await page.$$eval('article.msg-answer', a => a.length).catch(() => 0);
+  const before = await page.$$eval('article.msg-answer:not(.pending)', a => a.length).catch(() => 0);
   await page.fill('textarea[name=message]', q);
   if (js && page.url().includes('/chat/')) {
     await page.click('form#ask button[type=submit]');
-    await page.waitForFunction(n => document.querySelectorAll('article.msg-answer').length > n, before);
+    await page.waitForFunction(n => document.querySelectorAll('article.msg-answer:not(.pending)').length > n, before);
   } else {
     await Promise.all([page.waitForURL(/\/chat\/[0-9a-f-]{36}/), page.click('form#ask button[type=submit]')]);
   }
+  await page.waitForSelector('article.pending', { state: 'detached', timeout: 60000 });
   const answers = await page.$$('article.msg-answer');
   return answers[answers.length - 1];
 }

@@ -260,3 +260,31 @@ class Follower(threading.Thread):
     def finish(self, timeout=300):
         self.join(timeout)
         return self.results
+
+
+def restart_worker():
+    """Stop `datamind worker` (its runners finish their jobs) and start it
+    again on the env file as it is now: the worker reads its settings once
+    (an LLM setting changed by a test reaches the chat's answering there)."""
+    old = pid_of("worker")
+    if old:
+        kill(old, signal.SIGTERM)
+
+        def gone():
+            try:
+                os.kill(old, 0)
+                return False
+            except ProcessLookupError:
+                return True
+        assert wait_for(gone, timeout=90), "datamind worker did not stop"
+    run = os.path.join(VAR, "run")
+    cmd = [os.environ.get("DM_BIN", os.path.join(ROOT, "datamind")), "worker", "--config",
+           os.path.join(VAR, "datamind.env"), "--pidfile", os.path.join(run, "worker.pid"),
+           "--runners", "2"]
+    if os.getuid() == 0:
+        cmd = ["runuser", "-u", "datamind", "--"] + cmd
+    with open(os.path.join(VAR, "log", "worker.log"), "a") as log:
+        subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                         start_new_session=True)
+    assert wait_for(lambda: pid_of("worker") not in (None, old) and
+                    len(children(pid_of("worker"))) == 3, timeout=30), "datamind worker did not start"

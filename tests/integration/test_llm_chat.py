@@ -18,7 +18,7 @@ import unittest
 import urllib.request
 
 import dm
-from test_chat import ask, session_of
+from test_chat import ask, session_of, wait_answered
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ENVFILE = os.path.join(dm.VAR, "datamind.env")
@@ -87,6 +87,7 @@ def reconfigure(extra):
     ok = dm.wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(
         dm.children(master)), timeout=30)
     assert ok, "the web workers were not replaced"
+    dm.restart_worker()  # questions are answered there (issue 19)
 
 
 def cell_after(msg, label):
@@ -229,6 +230,47 @@ class TestLLMChat(unittest.TestCase):
         reqs = self.fake.requests()
         self.assertEqual(len(reqs), 1)   # no retry and no insight call after the deadline
         self.assertFalse(is_insight_call(reqs[0]))
+
+    def test_slow_answer_follows_the_job_and_the_web_stays_free(self):
+        """issue 19: two questions waiting on a slow LLM made /healthz take
+        27 s. The answering (planning, LLM calls, the query, the insight)
+        runs in `datamind worker`; the page waits DATAMIND_QUERY_WAIT_MS (2 s),
+        then holds the answer's place and follows the job."""
+        admin, _, _ = dm.register()
+        conn = shop_connection(admin, "Slow", "schema")
+        self.fake.reset()
+        r = admin.post("/chat", {"_csrf": dm.page_csrf(admin, "/chat"), "connection_id": conn,
+                                 "message": "[sleep6] customers per country zorblax"})
+        self.assertEqual(r.status, 303)
+        loc = r.header("Location")
+        self.assertRegex(loc, r"^/chat/[0-9a-f-]{36}\?job=[0-9a-f]{32}$")
+        page = admin.get(loc).text
+        self.assertIn('class="msg msg-answer card pending"', page)
+        self.assertIn("[sleep6] customers per country zorblax", html.unescape(page), "the question shows")
+        self.assertIn('<noscript><meta http-equiv="refresh" content="1;url=%s"></noscript>' % loc, page)
+        self.assertEqual(dm.Client().get("/healthz").status, 200)
+        self.assertIn("card pending", admin.get(loc).text, "/healthz answered while the LLM thinks")
+        wait_answered(admin, r)
+        page = admin.get(loc).text
+        self.assertNotIn("card pending", page)
+        self.assertIn("Written by the LLM", page)
+        self.assertEqual(len(messages_of(page)), 1)
+        # with htmx, in the session: the turn comes back at once, its answer follows
+        sid = session_of(r)
+        tok = dm.page_csrf(admin, "/chat/%s" % sid)
+        r2 = admin.post("/chat", {"_csrf": tok, "session_id": sid,
+                                  "message": "[sleep4] customers per country zorblax"},
+                        headers={"HX-Request": "true", "X-CSRF-Token": tok})
+        self.assertEqual(r2.status, 200)
+        self.assertNotIn("<html", r2.text)
+        self.assertIn('hx-get="/chat/jobs/', r2.text)
+        other, _, _ = dm.register()  # not someone else's to follow
+        self.assertEqual(other.get(re.search(r'hx-get="(/chat/jobs/[0-9a-f]{32})"', r2.text).group(1),
+                                   headers={"HX-Request": "true"}).status, 404)
+        done = wait_answered(admin, r2, htmx=True)
+        self.assertNotIn("card pending", done.text)
+        self.assertIn("Written by the LLM", done.text)
+        self.assertEqual(len(messages_of(admin.get("/chat/%s" % sid).text)), 2)
 
     def test_cli_takes_the_same_path(self):
         pw = reader_password()

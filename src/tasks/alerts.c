@@ -79,10 +79,11 @@ int task_alert_check(arena_t *a, const json_t *job, char *err, size_t errlen)
     query_opts_t qo = {.refresh = 1, .max_rows = 1000, .source = "alert"};
     query_outcome_t out;
     char why[1024];
+    if (conn)
+        jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* a user's query: up to its timeout */
     if (!conn)
         o.error = "its connection was deleted";
-    else if (jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30),
-             query_run(a, org, NULL, NULL, conn, sql, &qo, &out, why, sizeof why) < 0)
+    else if (query_run(a, org, NULL, NULL, conn, sql, &qo, &out, why, sizeof why) < 0)
         o.error = arena_strdup(a, why);
     else {
         read_value(a, out.result, &o);

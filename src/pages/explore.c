@@ -177,6 +177,19 @@ void page_explore_run(req_t *r)
     render(r, ctx);
 }
 
+/* The user's Explore job id (a query: its SQL and connection), or NULL —
+ * also for another kind of job (a chat question's). New reference. */
+static json_t *explore_job(req_t *r, const char *id)
+{
+    json_t *q = tasks_query_job(r->arena, r->user->org_id, r->user->id, id);
+    if (q && (!json_is_string(json_object_get(q, "sql")) ||
+              !json_is_string(json_object_get(q, "connection_id")))) {
+        json_decref(q);
+        q = NULL;
+    }
+    return q;
+}
+
 /* The outcome of a query job that is not there: still coming, or lost. */
 static const json_t *outcome_or_why(req_t *r, const char *id, const char **why)
 {
@@ -198,7 +211,7 @@ void page_explore_job(req_t *r)
     const char *id = http_route_param(r, "id");
     const char *page = http_query(r, "page");
     const char *chart = http_query(r, "chart");
-    json_t *q = tasks_query_job(r->arena, r->user->org_id, r->user->id, id);
+    json_t *q = explore_job(r, id);
     if (!q) {
         page_error(r, 404, "That query is no longer here (results are kept for an hour). "
                            "Run it again from Explore.");
@@ -222,7 +235,7 @@ void page_explore_job(req_t *r)
 void page_explore_job_cancel(req_t *r)
 {
     const char *id = http_route_param(r, "id");
-    json_t *q = tasks_query_job(r->arena, r->user->org_id, r->user->id, id);
+    json_t *q = explore_job(r, id);
     if (!q) {
         page_error(r, 404, "That query is no longer here (results are kept for an hour).");
         return;

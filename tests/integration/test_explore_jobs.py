@@ -70,6 +70,8 @@ class TestExploreJobs(unittest.TestCase):
         other, _, _ = dm.register()
         self.assertEqual(other.get(url).status, 404)
         self.assertEqual(self.c.get("/explore/jobs/" + "0" * 32).status, 404)
+        job = re.search(r"/explore/jobs/([0-9a-f]{32})", url).group(1)
+        self.assertEqual(self.c.get("/chat/jobs/" + job, headers={"HX-Request": "true"}).status, 404)
         dm.follow(self.c, r)
 
     def test_web_worker_stays_free_while_slow_queries_run(self):

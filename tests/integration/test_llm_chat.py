@@ -264,9 +264,12 @@ class TestLLMChat(unittest.TestCase):
         self.assertEqual(r2.status, 200)
         self.assertNotIn("<html", r2.text)
         self.assertIn('hx-get="/chat/jobs/', r2.text)
+        job = re.search(r'hx-get="/chat/jobs/([0-9a-f]{32})"', r2.text).group(1)
         other, _, _ = dm.register()  # not someone else's to follow
-        self.assertEqual(other.get(re.search(r'hx-get="(/chat/jobs/[0-9a-f]{32})"', r2.text).group(1),
-                                   headers={"HX-Request": "true"}).status, 404)
+        self.assertEqual(other.get("/chat/jobs/" + job, headers={"HX-Request": "true"}).status, 404)
+        # nor an Explore page (it was a page of a worker crash: no SQL in a chat job)
+        self.assertEqual(admin.get("/explore/jobs/" + job).status, 404)
+        self.assertEqual(admin.post("/explore/jobs/%s/cancel" % job, {"_csrf": tok}).status, 404)
         done = wait_answered(admin, r2, htmx=True)
         self.assertNotIn("card pending", done.text)
         self.assertIn("Written by the LLM", done.text)

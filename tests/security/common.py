@@ -48,7 +48,7 @@ def id_kind(pattern, param):
     if param != "id":
         raise KeyError("unknown route parameter {%s} in %s" % (param, pattern))
     table = [("/admin/users/", "user"), ("/admin/jobs/", "job"), ("/chat/messages/", "message"),
-             ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
+             ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
              ("/queries/", "query"), ("/uploads/", "upload"), ("/alerts/", "alert"),
              ("/notifications/", "notification")]
     for prefix, kind in table:
@@ -91,6 +91,18 @@ def redis(*args):
     out = subprocess.run(["redis-cli", "-s", os.path.join(dm.VAR, "run", "redis.sock")] + list(args),
                          capture_output=True, text=True)
     return out.stdout.strip()
+
+
+def user_job(oid, key):
+    """The id of a job of organization oid that a page follows (issue 19:
+    Explore queries and chat answers run in the worker) whose arguments
+    have `key` ("sql": an Explore query, "session_id": a chat question)."""
+    p = redis_prefix()
+    for k in redis("--scan", "--pattern", p + "qjob:*").splitlines():
+        args = json.loads(redis("GET", k) or "{}")
+        if args.get("org_id") == oid and key in args:
+            return k[len(p + "qjob:"):]
+    return None
 
 
 def redis_prefix():
@@ -174,6 +186,12 @@ def build_world(label="A", users=True, names=None):
     ids["message"] = dm.psql("SELECT id FROM chat_messages WHERE session_id = '%s' AND role = 'assistant' "
                              "ORDER BY created_at DESC LIMIT 1" % ids["session"])
     assert ids["message"], "no assistant message"
+    ids["chat_job"] = user_job(oid, "session_id")
+    r = c.post("/explore/run", {"_csrf": dm.page_csrf(c, "/explore"), "connection_id": cid,
+                                "sql": "SELECT count(*) AS n FROM orders"})
+    assert r.status in (200, 202), (r.status, r.text[:1500])
+    ids["explore_job"] = user_job(oid, "sql")
+    assert ids["chat_job"] and ids["explore_job"], "no job ids in Redis"
     if n["chat_title"]:
         c.post("/chat/%s/rename" % ids["session"], {"_csrf": dm.page_csrf(c, "/chat"), "title": n["chat_title"]})
     # dashboard + widgets (a pinned answer, a SQL chart, a text widget)

@@ -421,6 +421,14 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             s->tables[m->t].cols[m->c].fk_table >= 0)
             p->q.show[p->q.nshow++] = (ask_colref_t){m->t, m->c};
     }
+    for (int i = 0; i < p->q.nshow; i++) {  /* "employees who report to Andrew Fuller": */
+        const ask_col_t *key = &s->tables[p->q.show[i].t].cols[p->q.show[i].c];
+        if (key->fk_table == p->q.show[i].t && roles_has_value_filter(&p->q, key->fk_table)) {
+            roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);  /* that row, or the rows pointing to it? */
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", key->name);
+            p->unknown++;
+        }
+    }
     if (p->q.kind == Q_LIST && p->q.table >= 0 && lexicon_is_link(&s->tables[p->q.table]))
         roles_set_ambiguous(p, AMB_LINK, NULL);  /* "the advisor of Manber": pairs of ids */
     if (p->order_conflict)

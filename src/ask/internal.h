@@ -340,6 +340,8 @@ typedef struct ask_cmp {
  * unclear; group by what m names (roles_make_dim); 1 when the question
  * names table t or a value only t holds. */
 int roles_table_named(const ask_parse_t *p, int t);
+/* 1 when q has a value filter (in / not in) on a column of table t. */
+int roles_has_value_filter(const ask_q_t *q, int t);
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
 /* The one money column of table t, or -1 (none, or several). */

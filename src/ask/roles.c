@@ -100,3 +100,11 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     }
 }
 
+
+int roles_has_value_filter(const ask_q_t *q, int t)
+{
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].col.t == t && (q->f[i].op == OP_IN || q->f[i].op == OP_NOT_IN))
+            return 1;
+    return 0;
+}

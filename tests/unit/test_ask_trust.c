@@ -667,6 +667,17 @@ static void test_trading_words(void)
     answers_with(s, "which city has the most deals", "WHERE \"d\".\"city\" IS NOT NULL GROUP BY 1");
     asks_about(s, "the largest deal in each city", "largest each");
     ask_schema_free(s);
+    /* a key to its own table: the row named, or the rows that point to it? */
+    static const char *const names[] = {"Ada", "Grace", NULL};
+    t = json_array();
+    json_array_append_new(t, table("person", 300, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names),
+        col("manager", "integer", 0, "person", NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    asks_about(s, "people whose manager is Ada", "manager");
+    ask_schema_free(s);
 }
 
 /* Never a grouping dropped in silence: a key column whose table has no

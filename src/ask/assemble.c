@@ -98,6 +98,8 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};
+        else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
+            p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1};  /* the rows, not the dates */
         else if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))

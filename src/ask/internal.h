@@ -433,6 +433,7 @@ typedef struct joins {
     buf_t from;
     char why[200];  /* why a join was refused, in words, or "" */
     int left;       /* LEFT JOIN from the base: count what is there */
+    int edge;       /* the one-hop route from the base the caller chose (a path step), or 0 */
 } joins_t;
 
 /* The aggregate SELECT over j (semi: " WHERE <key> IN (…)" for the filters,
@@ -441,7 +442,8 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
 int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);  /* conditions written */
 /* sqlshape.c: the filters as a semi-join on the base's key, or the counts
  * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
- * when q is not of that shape. */
+ * when q is not of that shape, -2 (zeros) when it is but the two tables
+ * are linked by more than one key. */
 int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b);
 int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 

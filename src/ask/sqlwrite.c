@@ -93,8 +93,15 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
                      s->tables[base].name);
             return NULL;
         }
-    if (sqlshape_zeros(s, q, &b) == 0)  /* "how many … does each …": zeros kept */
+    int zeros = sqlshape_zeros(s, q, &b);
+    if (zeros == 0)  /* "how many … does each …": zeros kept */
         return buf_detach(&b);
+    if (zeros == -2) {
+        snprintf(err, errlen, "%s and %s are linked by more than one key, and I can't tell "
+                 "which one the question means", s->tables[q->m.t].name, s->tables[q->dims[0].t].name);
+        buf_free(&b);
+        return NULL;
+    }
     if (sqljoin_collect(s, q, &j, base) < 0) {
         snprintf(err, errlen, "%s", j.why[0] ? j.why : "no join path links the tables of this question");
         buf_free(&j.from);

@@ -678,6 +678,20 @@ static void test_trading_words(void)
         return;
     asks_about(s, "people whose manager is Ada", "manager");
     ask_schema_free(s);
+    /* two keys between the tables: "have" follows the one pointing at the entity */
+    t = json_array();
+    json_array_append_new(t, table("team", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names),
+        col("lead", "integer", 0, "member", NULL))));
+    json_array_append_new(t, table("member", 900, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("team_id", "integer", 0, "team", NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many members does each team have",
+                 "LEFT JOIN \"public\".\"member\" AS \"m\" ON \"m\".\"team_id\" = \"t\".\"id\"");
+    ask_schema_free(s);
 }
 
 /* Never a grouping dropped in silence: a key column whose table has no

@@ -71,7 +71,7 @@ typedef struct chat_llm_request {
     const char *question;
     const json_t *history;            /* the session's messages so far, or NULL */
     const json_t *vocabulary;         /* [{term, description, kind, table, column,
-                                         expression}] (vocab_for_planner), or NULL */
+                                         expression}] (store_vocab_load), or NULL */
     const ask_plan_result_t *plan;    /* what the planner made of it, or NULL */
     const char *const *extra;         /* the connection's extra allowed functions */
     size_t nextra;

@@ -7,6 +7,7 @@
  * sharing level (llm_share_t), and every call of one question shares one
  * deadline. Used by the chat (chat_answer) and by `datamind ask`. */
 #include "chat/chat_internal.h"
+#include "store/vocabulary.h"
 #include "ask/insight.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -220,7 +221,7 @@ json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
                         llm_usage_t *usage, char *err, size_t errlen)
 {
     llm_config_t lc = chat_llm_config(start_ms);
-    json_t *vocab = vocab_for_planner(a, t->org_id, c->id);
+    json_t *vocab = store_vocab_load(a, t->org_id, c->id);
     size_t nextra = json_array_size(c->allowed_functions);
     const char **extra = arena_alloc(a, (nextra + 1) * sizeof *extra);
     for (size_t i = 0; i < nextra; i++)

@@ -4,6 +4,7 @@
  * The version changes on every edit, refresh and vocabulary change, which
  * retires stale entries without any messaging between workers. */
 #include "chat/chat_internal.h"
+#include "store/vocabulary.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -50,7 +51,7 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t
             snprintf(err, errlen, "DataMind has not read the tables of %s yet", c->name);
         return NULL;
     }
-    json_t *vocab = vocab_for_planner(a, org_id, c->id);
+    json_t *vocab = store_vocab_load(a, org_id, c->id);
     ask_schema_t *s = ask_schema_new(discovered, vocab, err, errlen);
     json_decref(discovered);
     json_decref(vocab);

@@ -191,14 +191,8 @@ int chat_add_message(arena_t *a, const char *org_id, const char *session_id, con
 /* One message of the user's (for pin / alert / export), or NULL. */
 json_t *chat_message_get(arena_t *a, const char *org_id, const char *user_id, const char *msg_id);
 
-/* --- vocabulary (vocabulary.c) -------------------------------------------- */
-json_t *vocab_list(arena_t *a, const char *org_id, const char *conn_id);
-/* For the planner: [{term, description, kind, table, column, expression}]. */
-json_t *vocab_for_planner(arena_t *a, const char *org_id, const char *conn_id);
-int vocab_add(arena_t *a, const char *org_id, const char *conn_id, const char *term,
-              const char *description, const char *kind, const char *table, const char *column,
-              const char *expression, const char **field, char *err, size_t errlen);
-int vocab_delete(arena_t *a, const char *org_id, const char *conn_id, const char *id);
+/* --- vocabulary --------------------------------------------------------- */
+#include "store/vocabulary.h"
 
 /* --- dashboards and widgets (dashboards.c, widgets.c) -------------------- */
 /* A user sees the organization's shared dashboards and their own. Only the

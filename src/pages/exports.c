@@ -6,6 +6,7 @@
 #include "core/config.h"
 #include "export/export.h"
 #include "query/query.h"
+#include "store/queries.h"
 #include "store/store.h"
 #include "tmpl/tmpl.h"
 
@@ -185,18 +186,13 @@ void page_export_explore(req_t *r)
 
 void page_export_query(req_t *r)
 {
-    json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
-    if (!q) {
+    store_query_t q;
+    if (store_query_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), &q) < 0) {
         page_error(r, 404, "There is no such saved query.");
         return;
     }
-    export_meta_t m = {.title = json_string_value(json_object_get(q, "name")),
-                       .insight = json_string_value(json_object_get(q, "description")),
-                       .source = "DataMind saved query"};
-    export_query(r, json_string_value(json_object_get(q, "connection_id")),
-                 json_string_value(json_object_get(q, "sql_text")), &m, "saved_query",
-                 json_string_value(json_object_get(q, "id")));
-    json_decref(q);
+    export_meta_t m = {.title = q.name, .insight = q.description, .source = "DataMind saved query"};
+    export_query(r, q.connection_id, q.sql_text, &m, "saved_query", q.id);
 }
 
 void page_export_widget(req_t *r)

@@ -1,6 +1,7 @@
 /* widget_pages.c — the widget routes: add, fragment, SVG, edit, move,
  * refresh, delete, and pinning a chat answer to a dashboard. */
 #include "pages/pages.h"
+#include "store/queries.h"
 #include "store/store.h"
 
 #include <sodium.h>
@@ -49,15 +50,14 @@ void page_widget_add(req_t *r)
     form_open(&f, r);
     wf.title = form_text(&f, "title", "Title", 0, 200);
     if (source && strcmp(source, "query") == 0) {
-        json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_param(r, "query_id"));
-        if (!q)
+        store_query_t q;
+        if (store_query_get(r->arena, r->user->org_id, r->user->id, http_param(r, "query_id"), &q) < 0)
             form_error(&f, "query_id", "Pick one of your saved queries.");
         else {
-            wf.sql = arena_strdup(r->arena, json_string_value(json_object_get(q, "sql_text")));
-            wf.connection_id = arena_strdup(r->arena, json_string_value(json_object_get(q, "connection_id")));
+            wf.sql = q.sql_text;
+            wf.connection_id = q.connection_id;
             if (!*wf.title)
-                wf.title = arena_strdup(r->arena, json_string_value(json_object_get(q, "name")));
-            json_decref(q);
+                wf.title = q.name;
         }
         wf.kind = "chart";
     } else if (source && strcmp(source, "text") == 0) {

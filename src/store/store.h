@@ -152,22 +152,8 @@ json_t *schema_store_table(arena_t *a, const char *org_id, const char *conn_id,
 /* The whole schema in sqlsafe_discover's shape (for the planner). New ref. */
 json_t *schema_store_load(arena_t *a, const char *org_id, const char *conn_id);
 
-/* --- saved queries (queries.c) ------------------------------------------- */
-/* A user sees the organization's shared queries and their own private ones. */
-typedef struct saved_fields {
-    const char *name, *description, *sql, *tags_csv, *connection_id;
-    int shared;
-} saved_fields_t;
-json_t *saved_list(arena_t *a, const char *org_id, const char *user_id, const char *search);
-/* One query as an object (with "mine"), or NULL when not visible. */
-json_t *saved_get(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int saved_create(arena_t *a, const char *org_id, const char *user_id, const saved_fields_t *f,
-                 char **id, char *err, size_t errlen);
-/* Only the owner or an admin may change or delete: 0, 404 (not visible), 403. */
-int saved_update(arena_t *a, const char *org_id, const char *user_id, int is_admin,
-                 const char *id, const saved_fields_t *f);
-int saved_delete(arena_t *a, const char *org_id, const char *user_id, int is_admin,
-                 const char *id);
+/* --- saved queries ------------------------------------------------------ */
+#include "store/queries.h"
 
 /* --- chats (chats.c) ------------------------------------------------------ */
 /* Chat sessions are personal: every function takes the user too. */

@@ -11,8 +11,9 @@
 /* One term: the columns row_from_result reads, in its order. */
 #define VOCAB_COLS "id, term, description, kind, table_name, column_name, expression"
 
-static void row_from_result(arena_t *a, const PGresult *res, int i, store_vocab_t *v)
+static void row_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
+    store_vocab_t *v = out;
     v->id = row_text0(a, res, i, 0);
     v->term = row_text0(a, res, i, 1);
     v->description = row_text0(a, res, i, 2);
@@ -25,21 +26,12 @@ static void row_from_result(arena_t *a, const PGresult *res, int i, store_vocab_
 int store_vocab_list(arena_t *a, const char *org_id, const char *conn_id, store_vocab_t **rows,
                      size_t *n)
 {
-    char err[256];
     const char *p[2] = {org_id, conn_id};
-    *rows = NULL;
-    *n = 0;
-    PGresult *res = db_exec(a,
-                            "SELECT " VOCAB_COLS " FROM vocabulary"
-                            " WHERE org_id = $1 AND connection_id = $2 ORDER BY lower(term)",
-                            2, p, err, sizeof err);
-    if (!res)
-        return -1;
-    *n = (size_t)PQntuples(res);
-    *rows = arena_alloc(a, (*n + 1) * sizeof **rows);
-    for (size_t i = 0; i < *n; i++)
-        row_from_result(a, res, (int)i, &(*rows)[i]);
-    return 0;
+    *rows = store_rows_fetch(a,
+                             "SELECT " VOCAB_COLS " FROM vocabulary"
+                             " WHERE org_id = $1 AND connection_id = $2 ORDER BY lower(term)",
+                             2, p, sizeof **rows, row_from_result, n);
+    return *rows ? 0 : -1;
 }
 
 json_t *store_vocab_json(const store_vocab_t *v)
@@ -50,12 +42,14 @@ json_t *store_vocab_json(const store_vocab_t *v)
                      "is_metric", strcmp(v->kind, "metric") == 0);
 }
 
+static json_t *any_json(const void *v)
+{
+    return store_vocab_json(v);
+}
+
 json_t *store_vocab_list_json(const store_vocab_t *rows, size_t n)
 {
-    json_t *out = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(out, store_vocab_json(&rows[i]));
-    return out;
+    return store_rows_json(rows, n, sizeof *rows, any_json);
 }
 
 json_t *store_vocab_load(arena_t *a, const char *org_id, const char *conn_id)

@@ -4,6 +4,7 @@
  * The version changes on every edit, refresh and vocabulary change, which
  * retires stale entries without any messaging between workers. */
 #include "chat/chat_internal.h"
+#include "store/schema.h"
 #include "store/vocabulary.h"
 #include "store/store.h"
 
@@ -41,7 +42,7 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t
         if (!cache[i].schema || cache[i].used < victim->used)
             victim = &cache[i];
     }
-    json_t *discovered = schema_store_load(a, org_id, c->id);
+    json_t *discovered = store_schema_load(a, org_id, c->id);
     if (!discovered || json_array_size(json_object_get(discovered, "tables")) == 0) {
         json_decref(discovered);
         if (c->last_error && *c->last_error)

@@ -2,6 +2,7 @@
  * mapped to a column, or a metric with its SQL expression. */
 #include "pages/pages.h"
 #include "store/vocabulary.h"
+#include "store/schema.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -23,7 +24,9 @@ static void render(req_t *r, const conn_row_t *c, form_t *f, int status)
     store_vocab_list(r->arena, r->user->org_id, c->id, &terms, &n);
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_object_set_new(ctx, "terms", store_vocab_list_json(terms, n));
-    json_object_set_new(ctx, "tables", schema_store_tables(r->arena, r->user->org_id, c->id, NULL));
+    store_schema_table_t *tables;
+    store_schema_tables(r->arena, r->user->org_id, c->id, NULL, &tables, &n);
+    json_object_set_new(ctx, "tables", store_schema_tables_json(tables, n));
     if (f)
         form_into(f, ctx);
     r->status = status;

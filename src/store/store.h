@@ -138,19 +138,8 @@ int conn_update_uploads(arena_t *a, const char *org_id, const char *id, const co
 void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error);
 int conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv);
 
-/* --- discovered schemas (schema.c) ---------------------------------------- */
-/* Save a discovery (sqlsafe_discover's JSON) in one transaction: upsert
- * tables and columns, remove what vanished. */
-int schema_store_save(arena_t *a, const char *org_id, const char *conn_id, const json_t *schema,
-                      char *err, size_t errlen);
-/* Tables with row estimates and column counts; search matches names. */
-json_t *schema_store_tables(arena_t *a, const char *org_id, const char *conn_id,
-                            const char *search);
-/* One table with its columns, or NULL. */
-json_t *schema_store_table(arena_t *a, const char *org_id, const char *conn_id,
-                           const char *table_id);
-/* The whole schema in sqlsafe_discover's shape (for the planner). New ref. */
-json_t *schema_store_load(arena_t *a, const char *org_id, const char *conn_id);
+/* --- discovered schemas ------------------------------------------------- */
+#include "store/schema.h"
 
 /* --- saved queries ------------------------------------------------------ */
 #include "store/queries.h"

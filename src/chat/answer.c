@@ -28,14 +28,11 @@ static json_t *failure(const char *content, const char *error)
 }
 
 /* The plan of the last assistant message that had one: follow-ups edit it. */
-static const json_t *last_plan(const json_t *history)
+static const json_t *last_plan(const store_message_t *history, size_t n)
 {
-    for (size_t i = json_array_size(history); i-- > 0;) {
-        const json_t *m = json_array_get(history, i);
-        const json_t *plan = json_object_get(m, "plan");
-        if (plan && json_is_object(plan))
-            return plan;
-    }
+    for (size_t i = n; i-- > 0;)
+        if (json_is_object(history[i].plan))
+            return history[i].plan;
     return NULL;
 }
 
@@ -260,9 +257,9 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
             : "An analyst or admin of your organization can fix it; meanwhile pick another "
               "database above."), err);
     ask_plan_result_t p = {0};
-    if (ask_plan(schema, q, last_plan(t->history), &p, err, sizeof err) < 0)
+    if (ask_plan(schema, q, last_plan(t->history, t->nhistory), &p, err, sizeof err) < 0)
         return failure("DataMind could not read that question (is it valid text?).", err);
-    chat_plan_lookup(a, t, &c, last_plan(t->history), &p);  /* words left over: values? */
+    chat_plan_lookup(a, t, &c, last_plan(t->history, t->nhistory), &p);  /* words left over: values? */
     double plan_ms = ms_since(&t0);
     json_t *msg;
     if (!chat_planner_sure(&p) && chat_llm_enabled()) {

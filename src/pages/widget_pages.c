@@ -1,6 +1,7 @@
 /* widget_pages.c — the widget routes: add, fragment, SVG, edit, move,
  * refresh, delete, and pinning a chat answer to a dashboard. */
 #include "pages/pages.h"
+#include "store/chats.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -344,9 +345,9 @@ void page_widget_refresh(req_t *r)
 /* "Pin to dashboard" on a chat answer: to a dashboard, or a new one. */
 void page_pin(req_t *r)
 {
-    json_t *m = chat_message_get(r->arena, r->user->org_id, r->user->id, http_param(r, "message_id"));
-    if (!m || !json_string_value(json_object_get(m, "sql_text"))) {
-        json_decref(m);
+    store_message_t m;
+    if (store_message_get(r->arena, r->user->org_id, r->user->id, http_param(r, "message_id"), &m) < 0 ||
+        !m.sql_text) {
         page_error(r, 404, "There is no such answer to pin.");
         return;
     }
@@ -355,7 +356,6 @@ void page_pin(req_t *r)
     char *created = NULL, err[256];
     if (new_title && *new_title) {
         if (dash_create(r->arena, r->user->org_id, r->user->id, new_title, "", 0, &created) < 0) {
-            json_decref(m);
             page_error(r, 400, "A new dashboard needs a title of at most 200 characters.");
             return;
         }
@@ -363,24 +363,20 @@ void page_pin(req_t *r)
     }
     json_t *d = did ? dash_get(r->arena, r->user->org_id, r->user->id, did) : NULL;
     if (!d || !dashboard_can_edit(r, d)) {
-        json_decref(m);
         page_error(r, d ? 403 : 404, d ? "You cannot change that dashboard." : "Pick a dashboard, or name a new one.");
         return;
     }
-    const char *q = json_string_value(json_object_get(m, "question"));
+    const char *q = m.question;
     widget_fields_t wf = {
         .title = q && *q ? arena_strndup(r->arena, q, strlen(q) > 200 ? 200 : strlen(q)) : "Answer",
-        .kind = "chart", .sql = json_string_value(json_object_get(m, "sql_text")),
-        .connection_id = json_string_value(json_object_get(m, "connection_id")),
-        .chart_config = json_object_get(m, "chart_config"),
-        .last_result = json_object_get(m, "result_preview"), .size = "medium"};
-    const char *ctype = json_string_value(json_object_get(json_object_get(m, "chart_config"), "type"));
+        .kind = "chart", .sql = m.sql_text, .connection_id = m.connection_id,
+        .chart_config = m.chart_config, .last_result = m.result_preview, .size = "medium"};
+    const char *ctype = json_string_value(json_object_get(m.chart_config, "type")); /* free-form JSON */
     if (ctype && (strcmp(ctype, "kpi") == 0 || strcmp(ctype, "table") == 0))
         wf.kind = ctype;
     char *wid = NULL;
     if (widget_add(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")), &wf,
                    &wid, err, sizeof err) < 0) {
-        json_decref(m);
         page_error(r, 500, "The answer could not be pinned. Try again.");
         return;
     }
@@ -389,5 +385,4 @@ void page_pin(req_t *r)
                  r->remote_addr);
     page_flash(r, "ok", "Pinned to the dashboard.");
     http_redirect(r, 303, dash_url(r, d));
-    json_decref(m);
 }

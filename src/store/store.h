@@ -144,27 +144,8 @@ int conn_set_functions(arena_t *a, const char *org_id, const char *id, const cha
 /* --- saved queries ------------------------------------------------------ */
 #include "store/queries.h"
 
-/* --- chats (chats.c) ------------------------------------------------------ */
-/* Chat sessions are personal: every function takes the user too. */
-json_t *chat_list(arena_t *a, const char *org_id, const char *user_id, const char *search);
-json_t *chat_get(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int chat_create(arena_t *a, const char *org_id, const char *user_id, const char *conn_id,
-                const char *title, char **id);
-int chat_rename(arena_t *a, const char *org_id, const char *user_id, const char *id,
-                const char *title);
-int chat_pin(arena_t *a, const char *org_id, const char *user_id, const char *id, int pinned);
-int chat_delete(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int chat_set_connection(arena_t *a, const char *org_id, const char *user_id, const char *id,
-                        const char *conn_id);
-/* Messages oldest first; JSON columns come back parsed. */
-json_t *chat_messages(arena_t *a, const char *org_id, const char *session_id);
-/* msg: {role, content, sql_text, plan, result_preview, row_count, truncated,
- * chart_config, clarify, confidence, timings, token_usage, error_message,
- * context_summary} — missing keys are NULL. Touches the session. */
-int chat_add_message(arena_t *a, const char *org_id, const char *session_id, const json_t *msg,
-                     char **id);
-/* One message of the user's (for pin / alert / export), or NULL. */
-json_t *chat_message_get(arena_t *a, const char *org_id, const char *user_id, const char *msg_id);
+/* --- chats and their messages ------------------------------------------ */
+#include "store/chats.h"
 
 /* --- vocabulary --------------------------------------------------------- */
 #include "store/vocabulary.h"

@@ -19,12 +19,12 @@
 static void chat_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
     store_chat_t *c = out;
-    c->id = row_text0(a, res, i, 0);
-    c->title = row_text0(a, res, i, 1);
-    c->is_pinned = row_bool(res, i, 2);
-    c->connection_id = row_text(a, res, i, 3);
-    c->connection = row_text0(a, res, i, 4);
-    c->updated = row_text0(a, res, i, 5);
+    c->id = store_row_text(a, res, i, 0);
+    c->title = store_row_text(a, res, i, 1);
+    c->is_pinned = store_row_bool(res, i, 2);
+    c->connection_id = store_row_opt(a, res, i, 3);
+    c->connection = store_row_text(a, res, i, 4);
+    c->updated = store_row_text(a, res, i, 5);
 }
 
 int store_chat_list(arena_t *a, const char *org_id, const char *user_id, const char *search,
@@ -140,41 +140,31 @@ int store_chat_set_connection(arena_t *a, const char *org_id, const char *user_i
     " m.clarify::text, m.confidence, m.timings::text, m.token_usage::text, m.error_message,"  \
     " m.context_summary, m.understood, to_char(m.created_at, 'YYYY-MM-DD HH24:MI')"
 
-/* A JSON column, parsed; NULL for SQL NULL. Owned by the arena. */
-static json_t *row_json(arena_t *a, const PGresult *res, int row, int col)
-{
-    if (PQgetisnull(res, row, col))
-        return NULL;
-    json_t *v = json_loads(PQgetvalue(res, row, col), JSON_DECODE_ANY, NULL);
-    if (v)
-        arena_defer_json(a, v);
-    return v;
-}
-
 static void message_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
     store_message_t *m = out;
     memset(m, 0, sizeof *m);
-    m->id = row_text0(a, res, i, 0);
-    m->session_id = row_text0(a, res, i, 1);
-    m->role = row_text0(a, res, i, 2);
-    m->content = row_text0(a, res, i, 3);
-    m->sql_text = row_text(a, res, i, 4);
-    m->plan = row_json(a, res, i, 5);
-    m->result_preview = row_json(a, res, i, 6);
-    m->has_row_count = !PQgetisnull(res, i, 7);
-    m->row_count = row_ll(res, i, 7);
-    m->truncated = row_bool(res, i, 8);
-    m->chart_config = row_json(a, res, i, 9);
-    m->clarify = row_json(a, res, i, 10);
-    m->has_confidence = !PQgetisnull(res, i, 11);
-    m->confidence = row_double(res, i, 11);
-    m->timings = row_json(a, res, i, 12);
-    m->token_usage = row_json(a, res, i, 13);
-    m->error_message = row_text(a, res, i, 14);
-    m->context_summary = row_text(a, res, i, 15);
-    m->understood = row_text(a, res, i, 16);
-    m->created = row_text(a, res, i, 17);
+    m->id = store_row_text(a, res, i, 0);
+    m->session_id = store_row_text(a, res, i, 1);
+    m->role = store_row_text(a, res, i, 2);
+    m->content = store_row_text(a, res, i, 3);
+    m->sql_text = store_row_opt(a, res, i, 4);
+    m->plan = store_row_json(a, res, i, 5);
+    m->result_preview = store_row_json(a, res, i, 6);
+    int has;
+    m->row_count = store_row_ll(res, i, 7, &has);
+    m->has_row_count = has;
+    m->truncated = store_row_bool(res, i, 8);
+    m->chart_config = store_row_json(a, res, i, 9);
+    m->clarify = store_row_json(a, res, i, 10);
+    m->confidence = store_row_double(res, i, 11, &has);
+    m->has_confidence = has;
+    m->timings = store_row_json(a, res, i, 12);
+    m->token_usage = store_row_json(a, res, i, 13);
+    m->error_message = store_row_opt(a, res, i, 14);
+    m->context_summary = store_row_opt(a, res, i, 15);
+    m->understood = store_row_opt(a, res, i, 16);
+    m->created = store_row_opt(a, res, i, 17);
 }
 
 int store_message_list(arena_t *a, const char *org_id, const char *session_id,
@@ -195,9 +185,9 @@ static void answer_from_result(arena_t *a, const PGresult *res, int i, void *out
 {
     store_message_t *m = out;
     message_from_result(a, res, i, m);
-    m->connection_id = row_text(a, res, i, 18);
-    m->title = row_text(a, res, i, 19);
-    m->question = row_text(a, res, i, 20);
+    m->connection_id = store_row_opt(a, res, i, 18);
+    m->title = store_row_opt(a, res, i, 19);
+    m->question = store_row_opt(a, res, i, 20);
 }
 
 int store_message_get(arena_t *a, const char *org_id, const char *user_id, const char *msg_id,

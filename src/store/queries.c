@@ -21,17 +21,17 @@
 static void row_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
     store_query_t *q = out;
-    q->id = row_text0(a, res, i, 0);
-    q->name = row_text0(a, res, i, 1);
-    q->description = row_text0(a, res, i, 2);
-    q->sql_text = row_text0(a, res, i, 3);
-    q->tags = row_text0(a, res, i, 4);
-    q->is_shared = row_bool(res, i, 5);
-    q->connection_id = row_text(a, res, i, 6);
-    q->connection = row_text0(a, res, i, 7);
-    q->mine = row_bool(res, i, 8);
-    q->author = row_text0(a, res, i, 9);
-    q->updated = row_text0(a, res, i, 10);
+    q->id = store_row_text(a, res, i, 0);
+    q->name = store_row_text(a, res, i, 1);
+    q->description = store_row_text(a, res, i, 2);
+    q->sql_text = store_row_text(a, res, i, 3);
+    q->tags = store_row_text(a, res, i, 4);
+    q->is_shared = store_row_bool(res, i, 5);
+    q->connection_id = store_row_opt(a, res, i, 6);
+    q->connection = store_row_text(a, res, i, 7);
+    q->mine = store_row_bool(res, i, 8);
+    q->author = store_row_text(a, res, i, 9);
+    q->updated = store_row_text(a, res, i, 10);
 }
 
 int store_query_list(arena_t *a, const char *org_id, const char *user_id, const char *search,

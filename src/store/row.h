@@ -1,17 +1,15 @@
-/* row.h — typed rows out of a store query. Private to src/store/: each
- * entity has one row_from_result() that fills its struct by column index
- * with the row_* readers below (strings copied into the caller's arena, SQL
- * NULL staying NULL; a number or flag that is NULL reads as 0 / false), and
- * runs its SELECT through store_rows_fetch / store_row_fetch. */
-#ifndef DM_STORE_ROW_H
-#define DM_STORE_ROW_H
-
-#include <libpq-fe.h>
-#include <stdbool.h>
-#include <stdlib.h>
+/* row.h — typed rows out of a store query. Private to src/store/ (the
+ * entity headers do not include it): each entity has one row_from_result()
+ * that fills its struct by column index with the store_row_* readers below
+ * (strings copied into the caller's arena), and runs its SELECT through
+ * store_rows_fetch / store_row_fetch. */
+#ifndef DM_STORE_ROWS_H
+#define DM_STORE_ROWS_H
 
 #include <jansson.h>
+#include <libpq-fe.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "core/arena.h"
 
@@ -30,30 +28,47 @@ int store_row_fetch(arena_t *a, const char *sql, int nparams, const char *const 
 /* A JSON array of one(row) for each of n rows of size bytes. */
 json_t *store_rows_json(const void *rows, size_t n, size_t size, json_t *(*one)(const void *));
 
-static inline const char *row_text(arena_t *a, const PGresult *res, int row, int col)
-{
-    return PQgetisnull(res, row, col) ? NULL : arena_strdup(a, PQgetvalue(res, row, col));
-}
-
-/* "" instead of NULL, for a column that is NOT NULL or coalesced */
-static inline const char *row_text0(arena_t *a, const PGresult *res, int row, int col)
+/* The column's text in arena a; "" for SQL NULL. */
+static inline const char *store_row_text(arena_t *a, const PGresult *res, int row, int col)
 {
     return arena_strdup(a, PQgetisnull(res, row, col) ? "" : PQgetvalue(res, row, col));
 }
 
-static inline bool row_bool(const PGresult *res, int row, int col)
+/* The column's text in arena a; NULL for SQL NULL. */
+static inline const char *store_row_opt(arena_t *a, const PGresult *res, int row, int col)
+{
+    return PQgetisnull(res, row, col) ? NULL : arena_strdup(a, PQgetvalue(res, row, col));
+}
+
+/* A boolean column: 1 for true, 0 for false or NULL. */
+static inline int store_row_bool(const PGresult *res, int row, int col)
 {
     return !PQgetisnull(res, row, col) && PQgetvalue(res, row, col)[0] == 't';
 }
 
-static inline long long row_ll(const PGresult *res, int row, int col)
+/* A number column: *has = 0 (and 0) for NULL. */
+static inline long long store_row_ll(const PGresult *res, int row, int col, int *has)
 {
-    return PQgetisnull(res, row, col) ? 0 : strtoll(PQgetvalue(res, row, col), NULL, 10);
+    *has = !PQgetisnull(res, row, col);
+    return *has ? strtoll(PQgetvalue(res, row, col), NULL, 10) : 0;
 }
 
-static inline double row_double(const PGresult *res, int row, int col)
+static inline double store_row_double(const PGresult *res, int row, int col, int *has)
 {
-    return PQgetisnull(res, row, col) ? 0 : strtod(PQgetvalue(res, row, col), NULL);
+    *has = !PQgetisnull(res, row, col);
+    return *has ? strtod(PQgetvalue(res, row, col), NULL) : 0.0;
+}
+
+/* A JSON column (selected as text), parsed and owned by the arena; NULL
+ * for SQL NULL (or text that is not JSON). */
+static inline json_t *store_row_json(arena_t *a, const PGresult *res, int row, int col)
+{
+    if (PQgetisnull(res, row, col))
+        return NULL;
+    json_t *v = json_loads(PQgetvalue(res, row, col), JSON_DECODE_ANY, NULL);
+    if (v)
+        arena_defer_json(a, v);
+    return v;
 }
 
 #endif

@@ -76,13 +76,14 @@ int store_schema_save(arena_t *a, const char *org_id, const char *conn_id, const
 static void table_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
     store_schema_table_t *t = out;
-    t->id = row_text0(a, res, i, 0);
-    t->schema_name = row_text0(a, res, i, 1);
-    t->table_name = row_text0(a, res, i, 2);
-    t->table_type = row_text0(a, res, i, 3);
-    t->has_row_estimate = !PQgetisnull(res, i, 4);
-    t->row_estimate = row_ll(res, i, 4);
-    t->column_count = row_ll(res, i, 5);
+    t->id = store_row_text(a, res, i, 0);
+    t->schema_name = store_row_text(a, res, i, 1);
+    t->table_name = store_row_text(a, res, i, 2);
+    t->table_type = store_row_text(a, res, i, 3);
+    int has;
+    t->row_estimate = store_row_ll(res, i, 4, &has);
+    t->has_row_estimate = has;
+    t->column_count = store_row_ll(res, i, 5, &has);
     t->columns = NULL;
     t->ncolumns = 0;
 }
@@ -102,14 +103,14 @@ static void table_from_result(arena_t *a, const PGresult *res, int i, void *out)
 static void column_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
     store_schema_column_t *c = out;
-    c->column_name = row_text0(a, res, i, 0);
-    c->data_type = row_text0(a, res, i, 1);
-    c->is_nullable = row_bool(res, i, 2);
-    c->is_primary_key = row_bool(res, i, 3);
-    c->fk = row_text(a, res, i, 4);
-    c->null_pct = row_text(a, res, i, 5);
-    c->distinct_est = row_text(a, res, i, 6);
-    c->samples = row_text(a, res, i, 7);
+    c->column_name = store_row_text(a, res, i, 0);
+    c->data_type = store_row_text(a, res, i, 1);
+    c->is_nullable = store_row_bool(res, i, 2);
+    c->is_primary_key = store_row_bool(res, i, 3);
+    c->fk = store_row_opt(a, res, i, 4);
+    c->null_pct = store_row_opt(a, res, i, 5);
+    c->distinct_est = store_row_opt(a, res, i, 6);
+    c->samples = store_row_opt(a, res, i, 7);
 }
 
 int store_schema_tables(arena_t *a, const char *org_id, const char *conn_id, const char *search,

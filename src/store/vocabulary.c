@@ -14,13 +14,13 @@
 static void row_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
     store_vocab_t *v = out;
-    v->id = row_text0(a, res, i, 0);
-    v->term = row_text0(a, res, i, 1);
-    v->description = row_text0(a, res, i, 2);
-    v->kind = row_text0(a, res, i, 3);
-    v->table_name = row_text0(a, res, i, 4);
-    v->column_name = row_text(a, res, i, 5);
-    v->expression = row_text(a, res, i, 6);
+    v->id = store_row_text(a, res, i, 0);
+    v->term = store_row_text(a, res, i, 1);
+    v->description = store_row_text(a, res, i, 2);
+    v->kind = store_row_text(a, res, i, 3);
+    v->table_name = store_row_text(a, res, i, 4);
+    v->column_name = store_row_opt(a, res, i, 5);
+    v->expression = store_row_opt(a, res, i, 6);
 }
 
 int store_vocab_list(arena_t *a, const char *org_id, const char *conn_id, store_vocab_t **rows,

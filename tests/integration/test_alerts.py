@@ -83,9 +83,7 @@ class TestAlerts(unittest.TestCase):
     def test_new_alert_starts_from_a_saved_query_or_an_answer(self):
         shop = dm.shop_connection_id()
         name = dm.unique("Customers")
-        r = self.c.post("/queries", {"_csrf": dm.page_csrf(self.c, "/explore"), "name": name,
-                                     "sql": "SELECT count(*) AS n FROM customers", "connection_id": shop})
-        qid = r.header("Location").rsplit("/", 1)[1]
+        qid = dm.save_query(self.c, name, "SELECT count(*) AS n FROM customers", shop)
         page = self.c.get("/alerts/new?query=%s" % qid).text
         self.assertIn('name="name" value="%s"' % name, page)
         self.assertIn(">SELECT count(*) AS n FROM customers</textarea>", page)

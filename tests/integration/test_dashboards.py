@@ -126,9 +126,7 @@ class TestDashboards(unittest.TestCase):
     def test_widget_from_a_saved_query(self):
         shop = dm.shop_connection_id()
         name = dm.unique("Orders so far")
-        r = self.c.post("/queries", {"_csrf": dm.page_csrf(self.c, "/explore"), "name": name,
-                                     "sql": "SELECT count(*) AS orders FROM orders", "connection_id": shop})
-        qid = r.header("Location").rsplit("/", 1)[1]
+        qid = dm.save_query(self.c, name, "SELECT count(*) AS orders FROM orders", shop)
         did = new_dashboard(self.c, dm.unique("From queries"))
         page = self.c.get("/dashboards/%s" % did).text
         self.assertIn('<option value="%s">%s</option>' % (qid, name), page)  # offered in the form
@@ -141,8 +139,7 @@ class TestDashboards(unittest.TestCase):
         self.assertEqual(row, "%s|SELECT count(*) AS orders FROM orders|%s" % (name, shop))
         # someone else's private query is not a source
         admin, slug, _ = dm.register()
-        r = admin.post("/queries", {"_csrf": dm.page_csrf(admin, "/explore"), "name": "Theirs", "sql": "SELECT 1"})
-        theirs = r.header("Location").rsplit("/", 1)[1]
+        theirs = dm.save_query(admin, "Theirs", "SELECT 1")
         r = self.c.post("/dashboards/%s/widgets" % did, {"_csrf": tok, "source": "query", "query_id": theirs,
                                                           "title": ""}, follow=True)
         self.assertIn("Pick one of your saved queries.", r.text)

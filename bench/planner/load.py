@@ -39,6 +39,7 @@ DATASETS = {
     "flights": ("hab6qc/airline", "aed55411193ac4cb8a1351a064da023fcf0f97c5",
                 ["airlines.dat", "airports.csv", "routes.dat"]),
     "world": ("typelevel/skunk", "a1fdebe2fc968a516528f7a0a5453fc867dab745", ["world/world.sql"]),
+    "northwind": ("pthom/northwind_psql", "cd0ef28d66369fbe177778e604e4be0f153c9e5c", ["northwind.sql"]),
 }
 
 
@@ -229,8 +230,13 @@ def load_world(srv, db, files):
     srv.psql(db, "ALTER TABLE city ADD FOREIGN KEY (countrycode) REFERENCES country (code)")
 
 
+def load_northwind(srv, db, files):
+    # a plain PostgreSQL dump: loaded as published, every statement must succeed
+    srv.psql(db, file_text=files[0])
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
-           "flights": load_flights, "world": load_world}
+           "flights": load_flights, "world": load_world, "northwind": load_northwind}
 
 
 def main():

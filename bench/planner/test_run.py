@@ -140,11 +140,25 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"bank"})
         self.assertEqual(len(qs), 20)
 
+    def test_dev7_is_the_seventh_batch_only(self):
+        qs = run.load_questions("dev7", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev7"})
+        self.assertTrue(all("-7-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev7_by_db(self):
+        self.assertEqual(len(run.load_questions("dev7", "northwind")), 90)
+        qs = run.load_questions("dev7", "world")
+        self.assertEqual({q["db"] for q in qs}, {"world"})
+        self.assertEqual(len(qs), 12)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
         self.assertNotIn("dev5", splits)
         self.assertNotIn("dev6", splits)
+        self.assertNotIn("dev7", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

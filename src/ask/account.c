@@ -153,10 +153,28 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
     }
 }
 
+/* "the largest city on each continent", "top 3 films in every category":
+ * a ranking inside each group, which no plan here writes — the order would
+ * rank the groups instead. Asks, naming the order word. */
+static void per_group_rank(const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const each[] = {"each", "every", "per", NULL};
+    if (!p->order_at || p->order_only || !p->q.order || !(p->q.ndims || p->q.grain))
+        return;
+    for (int i = p->order_at; i < tk->n; i++)
+        if (words_in(tk->t[i].low, each)) {
+            if (!p->unknown++)
+                snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", p->order_word, tk->t[i].raw);
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
+            return;
+        }
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
     count_unplaced(s, tk, p);
+    per_group_rank(tk, p);
 }
 
 /* A word that may be part of a value: left over, not a function word, with

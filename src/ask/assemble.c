@@ -65,6 +65,10 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
             (best < 0 || table_named(p, t) > table_named(p, best) ||
              (table_named(p, t) == table_named(p, best) && s->tables[t].rows > s->tables[best].rows)))
             best = t;
+    if (best >= 0 && lexicon_discount_col(&s->tables[best]) == -2) {
+        assemble_set_ambiguous(p, AMB_MEASURE, NULL);  /* a discount in whole numbers: % or amount? */
+        return;
+    }
     if (best >= 0) {
         p->q.m = (ask_measure_t){M_REVENUE, best, -1, -1};
         return;
@@ -100,30 +104,15 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
         assemble_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
+/* "how many distinct", "number of unique": the measure a cue word names
+ * (grammar_measure_cues), its length, and whether a distinct word follows. */
 static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
 {
-    const char *w = tk->t[i].low;
-    *len = 1;
-    *distinct = words_at(tk, i + 1, "distinct") || words_at(tk, i + 1, "unique") || words_at(tk, i + 1, "different");
-    if ((!strcmp(w, "how") && words_at(tk, i + 1, "many")) || ((!strcmp(w, "number") ||
-        !strcmp(w, "count")) && words_at(tk, i + 1, "of"))) {
-        *len = 2;
-        *distinct = words_at(tk, i + 2, "distinct") || words_at(tk, i + 2, "unique") || words_at(tk, i + 2, "different");
-        return M_COUNT;
-    }
-    if (!strcmp(w, "count") || !strcmp(w, "number") || !strcmp(w, "#"))
-        return M_COUNT;
-    if (!strcmp(w, "total") || !strcmp(w, "sum"))
-        return M_SUM;
-    if (words_in(w, (const char *const[]){"average", "avg", "mean", NULL}))
-        return M_AVG;
-    if (!strcmp(w, "median"))
-        return M_MEDIAN;
-    if (!strcmp(w, "minimum") || !strcmp(w, "min"))
-        return M_MIN;
-    if (!strcmp(w, "maximum") || !strcmp(w, "max"))
-        return M_MAX;
-    return M_NONE;
+    static const char *const distinct_words[] = {"distinct", "unique", "different", NULL};
+    const ask_cue_t *r = grammar_cue_at(grammar_measure_cues, tk, i);
+    *len = r && r->next ? 2 : 1;
+    *distinct = i + *len < tk->n && words_in(tk->t[i + *len].low, distinct_words);
+    return r ? r->kind : M_NONE;
 }
 
 /* The one money column of table t, or -1 (none, or several). */
@@ -163,7 +152,9 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         assemble_set_ambiguous(p, AMB_COLUMN, m);
     } else {
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
-        if (agg == M_COUNT)
+        if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
+            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};
+        else if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
             assemble_set_ambiguous(p, AMB_MEASURE, NULL),  /* "the balance of each account": sum? latest? */
@@ -282,6 +273,23 @@ static int dim_before(const ask_schema_t *s, const ask_parse_t *p, int i)
     return 0;
 }
 
+/* "taken by employees in the UK", "written by authors from France": a
+ * verb, "by", a table, then a value of it — the table says whose rows
+ * count, it is not a grouping. */
+static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask_mention_t *m)
+{
+    static const char *const glue[] = {"in", "from", "of", "the", "at", "based", NULL};
+    if (i < 1 || !account_is_verb(tk->t[i - 1].low) || !m || m->kind != PH_TABLE || m->pos != i + 1)
+        return 0;
+    int k = m->pos + m->len;
+    while (k < tk->n && k < m->pos + m->len + 3 && words_in(tk->t[k].low, glue))
+        k++;
+    for (int x = 0; x < p->nm; x++)
+        if (p->m[x].kind == PH_VALUE && p->m[x].pos == k && k > m->pos + m->len)
+            return 1;
+    return 0;
+}
+
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
@@ -293,6 +301,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         int len, distinct;
         if (!strcmp(tk->t[i].low, "by") && v && v->kind == PH_VALUE) {
             tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
+            continue;
+        }
+        if (!strcmp(tk->t[i].low, "by") && agent_by(tk, p, i, m)) {
+            tk->t[i].used = 1;  /* "orders taken by employees in the UK": whose, not a grouping */
             continue;
         }
         if (!strcmp(tk->t[i].low, "by") && i + 1 < tk->n && tk->t[i + 1].used &&
@@ -319,6 +331,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             continue;
         }
         tk->t[i].used = 1;
+        if (m->kind == PH_TABLE && p->q.m.kind == M_AVG && p->q.m.t == m->t && !strcmp(tk->t[i].low, "per")) {
+            m->role = R_MEASURE;  /* "average freight per order": over the orders, one group each is no group */
+            continue;
+        }
         assemble_make_dim(s, p, m);
         /* "how many sections has each instructor taught": every instructor */
         p->q.zeros |= words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL});
@@ -457,6 +473,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             resolve_table(s, p, &p->m[i]);
             assemble_resolve_alt(p, &p->m[i], -1);
         }
+    filters_apply_stock(s, tk, p);
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
     for (int i = 0; i < nc; i++)

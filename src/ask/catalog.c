@@ -131,9 +131,9 @@ int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar
 
 static void put_table(buf_t *b, const ask_table_t *t)
 {
-    sqlgen_ident(b, t->schema);
+    sqlsafe_quote_ident(b, t->schema);
     buf_putc(b, '.');
-    sqlgen_ident(b, t->name);
+    sqlsafe_quote_ident(b, t->name);
 }
 
 /* A result built from the discovered schema itself, as a VALUES list: no
@@ -218,7 +218,7 @@ char *catalog_sql(const ask_schema_t *s, const ask_q_t *q)
         break;
     default:  /* CAT_COLUMN: its values and how often each occurs */
         buf_puts(&b, "SELECT ");
-        sqlgen_ident(&b, t->cols[q->column].name);
+        sqlsafe_quote_ident(&b, t->cols[q->column].name);
         buf_puts(&b, ", count(*) AS \"rows\" FROM ");
         put_table(&b, t);
         buf_puts(&b, " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");

@@ -22,15 +22,6 @@ static int month_of(const char *low)
     return strcmp(low, "may") == 0 ? 5 : 0;
 }
 
-static int unit_of(const char *stem)
-{
-    static const char *const u[] = {"", "day", "week", "month", "quarter", "year"};
-    for (int g = G_DAY; g <= G_YEAR; g++)
-        if (!strcmp(stem, u[g]))
-            return g;
-    return G_NONE;
-}
-
 static int days_in(int y, int m)
 {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -101,11 +92,9 @@ static int mark(ask_toks_t *tk, int i, int n)
 /* this/last/past/previous [N] unit(s) */
 static int relative_at(ask_toks_t *tk, int i, ask_date_t *d)
 {
-    const char *w = tk->t[i].low;
-    int this = !strcmp(w, "this") || !strcmp(w, "current");
-    int last = !strcmp(w, "last") || !strcmp(w, "previous") || !strcmp(w, "past") ||
-               !strcmp(w, "prior");
-    if ((!this && !last) || i + 1 >= tk->n)
+    const ask_cue_t *r = grammar_cue_at(grammar_relative_cues, tk, i);
+    int this = r && r->kind == D_THIS, last = r && !this;
+    if (!r || i + 1 >= tk->n)
         return 0;
     int j = i + 1, n = 0;
     if (last && tk->t[j].isnum && tk->t[j].num >= 1 && tk->t[j].num <= 1000 &&
@@ -113,12 +102,12 @@ static int relative_at(ask_toks_t *tk, int i, ask_date_t *d)
         n = (int)tk->t[j].num;
         j++;
     }
-    int unit = unit_of(tk->t[j].stem);
+    int unit = grammar_grain_parse(tk->t[j].stem);
     if (!unit)
         return 0;
     if (this)
         *d = (ask_date_t){.kind = D_THIS, .unit = unit};
-    else if (n || !strcmp(w, "past"))
+    else if (n || r->kind == D_LAST_N)
         *d = (ask_date_t){.kind = D_LAST_N, .unit = unit, .n = n ? n : 1};
     else
         *d = (ask_date_t){.kind = D_PREV, .unit = unit};
@@ -143,10 +132,9 @@ static int bounded_at(ask_toks_t *tk, int i, ask_date_t *d)
             }
         }
     }
-    int since = !strcmp(w, "since") || !strcmp(w, "after") || !strcmp(w, "from");
-    int before = !strcmp(w, "before") || !strcmp(w, "until") || !strcmp(w, "till");
-    if ((since || before) && (k = period_at(tk, i + 1, f1, t1))) {
-        *d = (ask_date_t){.kind = since ? D_SINCE : D_BEFORE};
+    const ask_cue_t *r = grammar_cue_at(grammar_bound_cues, tk, i);
+    if (r && (k = period_at(tk, i + 1, f1, t1))) {
+        *d = (ask_date_t){.kind = r->kind};
         /* "after 2023" starts when 2023 ends; "since 2023" when it starts */
         memcpy(d->from, !strcmp(w, "after") ? t1 : f1, 11);
         memcpy(d->to, f1, 11);
@@ -161,15 +149,11 @@ int dates_parse(ask_toks_t *tk, int i, ask_date_t *d)
     int k;
     if (tk->t[i].used)
         return 0;
-    if (!strcmp(w, "today"))
-        return *d = (ask_date_t){.kind = D_TODAY}, mark(tk, i, 1);
-    if (!strcmp(w, "yesterday"))
-        return *d = (ask_date_t){.kind = D_YESTERDAY}, mark(tk, i, 1);
-    if (!strcmp(w, "ytd"))
-        return *d = (ask_date_t){.kind = D_THIS, .unit = G_YEAR}, mark(tk, i, 1);
-    if (!strcmp(w, "year") && i + 2 < tk->n && !strcmp(tk->t[i + 1].low, "to") &&
-        !strcmp(tk->t[i + 2].low, "date"))
-        return *d = (ask_date_t){.kind = D_THIS, .unit = G_YEAR}, mark(tk, i, 3);
+    const ask_cue_t *r = grammar_cue_at(grammar_day_cues, tk, i);
+    if (r && (!(r->flags & CUE_THREE) || words_at(tk, i + 2, "date"))) {
+        *d = (ask_date_t){.kind = r->kind, .unit = r->kind == D_THIS ? G_YEAR : G_NONE};
+        return mark(tk, i, r->flags & CUE_THREE ? 3 : 1);
+    }
     if ((k = relative_at(tk, i, d)) || (k = bounded_at(tk, i, d)))
         return k;
     int skip = (!strcmp(w, "in") || !strcmp(w, "during") || !strcmp(w, "for") ||
@@ -194,12 +178,12 @@ static void interval(char *out, size_t n, int unit, int count)
     if (unit == G_QUARTER)
         snprintf(out, n, "interval '%d months'", 3 * count);
     else
-        snprintf(out, n, "interval '%d %s%s'", count, plan_grain_name(unit), count == 1 ? "" : "s");
+        snprintf(out, n, "interval '%d %s%s'", count, grammar_grain_name(unit), count == 1 ? "" : "s");
 }
 
 void dates_sql(buf_t *b, const ask_date_t *d, const char *col)
 {
-    const char *u = plan_grain_name(d->unit);
+    const char *u = grammar_grain_name(d->unit);
     char iv[64];
     interval(iv, sizeof iv, d->unit, d->kind == D_LAST_N ? d->n : 1);
     switch (d->kind) {
@@ -259,7 +243,7 @@ int dates_sql_year(buf_t *b, const ask_date_t *d, const char *col)
 
 void dates_describe(buf_t *b, const ask_date_t *d)
 {
-    const char *u = plan_grain_name(d->unit);
+    const char *u = grammar_grain_name(d->unit);
     switch (d->kind) {
     case D_TODAY: buf_puts(b, "today"); break;
     case D_YESTERDAY: buf_puts(b, "yesterday"); break;

@@ -1,5 +1,5 @@
 /* filters.c — what narrows the rows: values found in the question (with the
- * column they belong to), NULL tests ("no email"), numeric and text
+ * column they belong to), numeric and text
  * comparisons, counts per entity ("with more than 5 routes"), existence
  * ("never rented", "without any route") and flag columns ("active"). */
 #include "ask/internal.h"
@@ -169,12 +169,31 @@ static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_
     }
 }
 
+/* "orders taken by employees in the UK": a value said right after a table
+ * ("employees in", "customers from the") is that table's, when one of its
+ * readings is — before the measure's table is preferred. */
+static void value_table_beside(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m)
+{
+    static const char *const glue[] = {"in", "from", "of", "the", "at", "based", NULL};
+    int k = m->pos - 1;
+    while (k >= 0 && k >= m->pos - 3 && words_in(tk->t[k].low, glue))
+        k--;
+    if (!m->nalt || k == m->pos - 1)
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && !p->m[i].nalt && p->m[i].pos + p->m[i].len - 1 == k) {
+            assemble_resolve_alt(p, m, p->m[i].t);
+            return;
+        }
+}
+
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
+        value_table_beside(tk, p, m);
         assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_as_typed(tk, m);
         assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
@@ -206,29 +225,6 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             f->vals[f->nvals++] = xstrdup(m->val);
         claim_value_column(s, p, m);
         value_verb(s, tk, m);
-    }
-}
-
-/* "customers with no email" / "without a city" / "with an email": a
- * column named after such a word is tested for NULL. */
-void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    static const char *const none[] = {"no", "without", "missing", NULL};
-    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
-            continue;
-        int k = m->pos - 1;
-        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an")))
-            k--;
-        int is_none = words_in(tk->t[k].low, none);
-        if (!is_none && !(words_at(tk, k, "with") && !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c])))
-            continue;
-        m->role = R_FILTER;
-        for (int u = k; u < m->pos; u++)
-            tk->t[u].used = 1;
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL,
-                                           .pos = m->pos};
     }
 }
 

@@ -21,7 +21,9 @@
 #include <jansson.h>
 
 #include "ask/ask.h"
+#include "ask/grammar.h"
 #include "core/buf.h"
+#include "sqlsafe/sqlsafe.h"
 
 /* ---------------------------------------------------------------- words */
 
@@ -54,6 +56,12 @@ int words_number(const char *low);
 int words_at(const ask_toks_t *tk, int i, const char *w);
 /* 1 if w is one of the NULL-terminated list. */
 int words_in(const char *w, const char *const *list);
+/* The row of a cue table (grammar.h) that the words at tk[i] say, or NULL;
+ * it spans 1 word, 2 when it has a next word. */
+const ask_cue_t *grammar_cue_at(const ask_cue_t *rows, const ask_toks_t *tk, int i);
+/* 1 when w sorts highest first ("most"), -1 lowest first ("cheapest"), 0
+ * when it is no sort word (grammar_order_cues). */
+int grammar_order_of(const char *w);
 
 /* --------------------------------------------------------------- schema */
 
@@ -151,20 +159,17 @@ int lexicon_pick_label2(const ask_table_t *t);
 int lexicon_pick_time(const ask_table_t *t);
 /* Find a (quantity, price) pair in table t; 0 if found. */
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
+/* The discount beside quantity × price in tb: its column when its type has
+ * decimals (a fraction: revenue is quantity × price × (1 − discount)); -2
+ * when it is whole numbers (a percent or an amount: which is not known);
+ * -1 when there is none. */
+int lexicon_discount_col(const ask_table_t *tb);
 /* The time column of t or of the nearest table t reaches many-to-one. */
 int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);
 
 /* ----------------------------------------------------------------- plan */
 
-enum { M_NONE, M_COUNT, M_COUNT_DISTINCT, M_SUM, M_AVG, M_MIN, M_MAX, M_MEDIAN,
-       M_METRIC, M_REVENUE };
-enum { G_NONE, G_DAY, G_WEEK, G_MONTH, G_QUARTER, G_YEAR };
-enum { OP_IN, OP_GT, OP_GE, OP_LT, OP_LE, OP_BETWEEN, OP_NOT_IN, OP_NULL, OP_NOT_NULL,
-       OP_CONTAINS, OP_STARTS, OP_ENDS, OP_COUNT_ };  /* text ops: vals[0] is the text */
-enum { D_NONE, D_TODAY, D_YESTERDAY, D_THIS, D_PREV, D_LAST_N, D_RANGE, D_SINCE,
-       D_BEFORE };
-enum { Q_AGG, Q_LIST, Q_CATALOG };
-enum { CAT_TABLES, CAT_COLUMNS, CAT_SAMPLE, CAT_COUNT, CAT_COLUMN };
+/* The kinds (M_*, G_*, OP_*, D_*, Q_*, CAT_*, SHARE_*) are grammar.h's. */
 
 #define ASK_MAX_DIMS 2
 #define ASK_MAX_FILTERS 8
@@ -224,11 +229,6 @@ typedef struct ask_q {
     int rel_cond;              /* rel is the share's condition, not a WHERE */
 } ask_q_t;
 
-/* "what percentage of loans have status A": 100 × the measure where the
- * condition holds / the measure (SHARE_COND); "percentage of students in
- * each department": 100 × each group's measure / the total (SHARE_TOTAL). */
-enum { SHARE_NONE, SHARE_COND, SHARE_TOTAL };
-
 void plan_init(ask_q_t *q);
 void plan_clear(ask_q_t *q);   /* frees filter values */
 void plan_copy(ask_q_t *dst, const ask_q_t *src);
@@ -237,8 +237,6 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q);
 int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err, size_t errlen);
 /* "revenue by month in 2024" */
 char *plan_describe(const ask_schema_t *s, const ask_q_t *q);
-const char *plan_grain_name(int g);
-int plan_grain_parse(const char *name);
 char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 
 /* ---------------------------------------------------------------- dates */
@@ -312,7 +310,9 @@ typedef struct ask_parse {
     int want_price;       /* "most expensive", "cheapest" */
     int popular;          /* "most popular": needs a measure the question names */
     int order_conflict;   /* "highest … lowest" with no "from … to" between */
+    int order_only;       /* "highest first", "from … to …", "all the …": a sort, not a pick */
     char order_word[32];  /* the word that set q.order, to name it if unused */
+    int order_at;         /* 1 + its token index; 0 when none */
     int top;              /* "top N" / "which … most" given */
     int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
     int only;             /* "only X": replace filters on X's column */
@@ -357,7 +357,8 @@ void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
  * counts), existence and flags, each turning mentions into filters. */
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
-void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);   /* presence.c */
+void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
@@ -396,7 +397,6 @@ void parse_free(ask_parse_t *p);
 
 /* --------------------------------------------------------------- sqlgen */
 
-void sqlgen_ident(buf_t *b, const char *id);
 void sqlgen_literal(buf_t *b, const char *v);
 /* The SELECT for q; NULL with err when the plan cannot be written. */
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
@@ -430,7 +430,7 @@ typedef struct joins {
 /* The aggregate SELECT over j (semi: " WHERE <key> IN (…)" for the filters,
  * or NULL); the WHERE of q's filters, existence and period. */
 void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi);
-void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);
+int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);  /* conditions written */
 /* sqlshape.c: the filters as a semi-join on the base's key, or the counts
  * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
  * when q is not of that shape. */

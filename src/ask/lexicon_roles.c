@@ -97,6 +97,15 @@ int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price)
     return *qty >= 0 && *price >= 0 ? 0 : -1;
 }
 
+int lexicon_discount_col(const ask_table_t *tb)
+{
+    static const char *const disc[] = {"discount", NULL};
+    for (int i = 0; i < tb->ncols; i++)
+        if (lexicon_col_is_numeric(&tb->cols[i]) && lexicon_col_has_word(&tb->cols[i], disc))
+            return tb->cols[i].kind == CK_NUM ? i : -2;
+    return -1;
+}
+
 int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc)
 {
     if (s->tables[t].time >= 0) {

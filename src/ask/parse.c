@@ -17,22 +17,18 @@ static void use(ask_toks_t *tk, int i, int n)
 
 static void scan_chart(ask_toks_t *tk, ask_parse_t *p, int i)
 {
-    const char *w = tk->t[i].low;
+    static const char *const chart_words[] = {"chart", "graph", "plot", NULL};
+    const ask_cue_t *r = grammar_cue_at(grammar_chart_cues, tk, i);
     const char *kind = NULL;
-    if (words_in(w, (const char *const[]){"pie", "donut", "doughnut", NULL}))
-        kind = "pie";
-    else if (!strcmp(w, "bar") || !strcmp(w, "bars"))
-        kind = "bar";
-    else if (words_in(w, (const char *const[]){"line", "scatter", "area", NULL}) &&
-             (words_at(tk, i + 1, "chart") || words_at(tk, i + 1, "graph") || words_at(tk, i + 1, "plot")))
-        kind = w;
-    else if (!strcmp(w, "table") && words_at(tk, i - 1, "a") && words_at(tk, i - 2, "as"))
+    if (r && (!(r->flags & CUE_WANTS_CHART) || (i + 1 < tk->n && words_in(tk->t[i + 1].low, chart_words))))
+        kind = grammar_chart_names[r->kind];
+    else if (!strcmp(tk->t[i].low, "table") && words_at(tk, i - 1, "a") && words_at(tk, i - 2, "as"))
         kind = "table";
     if (!kind)
         return;
     snprintf(p->chart, sizeof p->chart, "%s", kind);
     use(tk, i, 1);
-    if (words_at(tk, i + 1, "chart") || words_at(tk, i + 1, "graph") || words_at(tk, i + 1, "plot"))
+    if (i + 1 < tk->n && words_in(tk->t[i + 1].low, chart_words))
         use(tk, i + 1, 1);
     for (int k = i - 1; k >= 0 && k >= i - 3; k--)  /* "as a", "make it a", "show as" */
         if (words_in(tk->t[k].low, (const char *const[]){"as", "a", "it", "make", "show", "in", "into", "use", NULL}))
@@ -74,61 +70,80 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
     p->sql_like = tk->n && words_in(tk->t[0].low, sql) && kw >= 2;
 }
 
+/* "… to the lowest": a second order word that ends a range */
+static int after_to(const ask_toks_t *tk, int i)
+{
+    return words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
+}
+
+/* 1 when the number at i ends a comparison ("over 100, highest first" is
+ * not the 100 highest) */
+static int compared(const ask_toks_t *tk, int i)
+{
+    const ask_cue_t *r1 = grammar_cue_at(grammar_cmp_cues, tk, i - 1);
+    const ask_cue_t *r2 = grammar_cue_at(grammar_cmp_cues, tk, i - 2);
+    return (r1 && !r1->next) || (r2 && r2->next);
+}
+
 static void scan_top(ask_toks_t *tk, ask_parse_t *p)
 {
-    static const char *const hi[] = {"most", "highest", "largest", "biggest", "greatest", "best",
-        "busiest", "strongest", NULL};
-    static const char *const lo[] = {"least", "fewest", "lowest", "smallest", "worst", "cheapest",
-        "weakest", NULL};
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
         ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
-        if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (words_in(w, hi) || words_in(w, lo) ||
+        if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (grammar_order_of(w) ||
                                   !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
-            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw);
+            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw), p->order_at = i + 1;
         if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
             !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
             p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;
             p->q.limit = nx && nx->isnum && nx->num >= 1 && nx->num <= 10000 ? (int)nx->num : 10;
             p->top = 1;
             use(tk, i, nx && nx->isnum ? 2 : 1);
-        } else if (tk->t[i].isnum && nx && (words_in(nx->low, hi) || words_in(nx->low, lo)) &&
+        } else if (tk->t[i].isnum && nx && grammar_order_of(nx->low) && !compared(tk, i) &&
                    tk->t[i].num >= 1 && tk->t[i].num <= 10000) {
             p->q.limit = (int)tk->t[i].num;
-            p->q.order = words_in(nx->low, hi) ? 1 : -1;
+            p->q.order = grammar_order_of(nx->low);
             p->top = 1;
             use(tk, i, 2);
-        } else if (!tk->t[i].used && (words_in(w, hi) || words_in(w, lo)) && strcmp(w, "cheapest") &&
+        } else if (!tk->t[i].used && grammar_order_of(w) && strcmp(w, "cheapest") &&
                    !words_at(tk, i - 1, "at")) {  /* "at least 5" is a comparison */
-            int o = words_in(w, hi) ? 1 : -1;
+            int o = grammar_order_of(w);
             /* "from the best rating to the lowest": the first word says the way */
-            int to = words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
+            int to = after_to(tk, i);
             if (p->q.order && p->q.order != o && !to)
                 p->order_conflict = 1;
+            p->order_only |= to;
             if (!p->q.order)
                 p->q.order = o;
             use(tk, i, 1);
         }
         /* "highest first", "longest duration first": the order's own word */
         for (int k = i - 1; !strcmp(w, "first") && !tk->t[i].used && k >= 0 && k >= i - 3; k--)
-            if (words_in(tk->t[k].low, hi) || words_in(tk->t[k].low, lo) ||
+            if (grammar_order_of(tk->t[k].low) ||
                 words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
                          "oldest", "latest", "earliest", "biggest", NULL}))
-                use(tk, i, 1);
+                use(tk, i, 1), p->order_only = 1;
+        if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
+            p->order_only = 1;
         if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
             p->popular = 1;
             use(tk, i, 1);
         }
         if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
+            /* "from the most expensive to the cheapest": the first says the way */
+            int to = after_to(tk, i);
             p->want_price = 1;
-            if (!strcmp(w, "expensive") && i > 0 && !strcmp(tk->t[i - 1].low, "least"))
+            p->order_only |= to;
+            if (to && p->q.order)
+                ;
+            else if (!strcmp(w, "expensive") && i > 0 && !strcmp(tk->t[i - 1].low, "least"))
                 p->q.order = -1;
-            if (!p->q.order || strcmp(w, "expensive"))
+            else if (!p->q.order || strcmp(w, "expensive"))
                 p->q.order = strcmp(w, "cheapest") ? 1 : -1;
             use(tk, i, 1);
         }
     }
-    if (p->q.order && !p->q.limit && tk->n &&
+    if (p->q.order && !p->q.limit && !p->order_only && tk->n &&
         words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", "whose", NULL})) {
         int n = tk->n > 1 && tk->t[1].isnum && !tk->t[1].used ? (int)tk->t[1].num : 1;
         p->q.limit = n >= 1 && n <= 10000 ? n : 1;  /* "which 3 products …" */
@@ -147,18 +162,11 @@ static int year_like(const ask_tok_t *t)
  * on the column named before it. The text is the next token, as typed. */
 static int scan_text_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
-    const char *w = tk->t[i].low;
-    int op = -1, j = i + 1;
-    if (words_in(w, (const char *const[]){"contains", "containing", "contain", "including", NULL}))
-        op = OP_CONTAINS;
-    else if (words_in(w, (const char *const[]){"starts", "starting", "begins", "beginning", "start",
-                 "begin", NULL}) && words_at(tk, i + 1, "with"))
-        op = OP_STARTS, j = i + 2;
-    else if (words_in(w, (const char *const[]){"ends", "ending", "end", NULL}) && words_at(tk, i + 1, "with"))
-        op = OP_ENDS, j = i + 2;
-    if (op < 0 || j >= tk->n || tk->t[j].used)
+    const ask_cue_t *r = grammar_cue_at(grammar_text_cues, tk, i);
+    int j = r ? i + (r->next ? 2 : 1) : 0;
+    if (!r || j >= tk->n || tk->t[j].used)
         return 0;
-    *c = (ask_cmp_t){.op = op, .pos = i, .text = tk->t[j].raw};
+    *c = (ask_cmp_t){.op = r->kind, .pos = i, .text = tk->t[j].raw};
     use(tk, i, j + 1 - i);
     return 1;
 }
@@ -171,13 +179,13 @@ static const char *const height_cols[] = {"altitude", "elevation", "height", NUL
 static const char *const people_cols[] = {"population", NULL};
 static const char *const weight_cols[] = {"weight", NULL};
 
-static void cmp_hint_adjective(const char *w, ask_cmp_t *c)
+static void cmp_hint_adjective(int flags, ask_cmp_t *c)
 {
-    if (words_in(w, (const char *const[]){"older", "younger", NULL}))
+    if (flags & CUE_AGE)
         c->hint = age_cols;
-    else if (words_in(w, (const char *const[]){"taller", NULL}))
+    else if (flags & CUE_HEIGHT)
         c->hint = height_cols;
-    else if (words_in(w, (const char *const[]){"heavier", "lighter", NULL}))
+    else if (flags & CUE_WEIGHT)
         c->hint = weight_cols;
 }
 
@@ -211,34 +219,17 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     if (scan_text_cmp_at(tk, i, c))
         return 1;
     const char *w = tk->t[i].low;
-    int j = i + 1, op = -1;
-    if (words_in(w, (const char *const[]){"over", "above", "exceeding", "exceeds", ">", NULL}))
-        op = OP_GT;
-    else if (words_in(w, (const char *const[]){"under", "below", "<", NULL}))
-        op = OP_LT;
-    else if (!strcmp(w, ">="))
-        op = OP_GE;
-    else if (!strcmp(w, "<="))
-        op = OP_LE;
-    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"more", "greater", "higher", "larger", "bigger", NULL}))
-        op = words_at(tk, i - 1, "no") ? OP_LE : OP_GT, j = i + 2;
-    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"less", "fewer", "lower", "smaller", NULL}))
-        op = words_at(tk, i - 1, "no") ? OP_GE : OP_LT, j = i + 2;
-    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"older", "taller",
-                 "heavier", NULL}))
-        op = OP_GT, j = i + 2;
-    else if (words_at(tk, i + 1, "than") && words_in(w, (const char *const[]){"younger", "lighter", NULL}))
-        op = OP_LT, j = i + 2;
-    else if (!strcmp(w, "at") && (words_at(tk, i + 1, "least") || words_at(tk, i + 1, "most")))
-        op = words_at(tk, i + 1, "least") ? OP_GE : OP_LE, j = i + 2;
-    else if (!strcmp(w, "up") && words_at(tk, i + 1, "to"))
-        op = OP_LE, j = i + 2;
-    else if (!strcmp(w, "exactly") && j < tk->n && tk->t[j].isnum && !tk->t[j].used) {
+    const ask_cue_t *r = grammar_cue_at(grammar_cmp_cues, tk, i);
+    int j = i + 1, op = -1, flags = r ? r->flags : 0;
+    if (r) {
+        op = r->kind, j = i + (r->next ? 2 : 1);
+        if ((flags & CUE_NEGATABLE) && words_at(tk, i - 1, "no"))  /* "no more than" */
+            op = op == OP_GT ? OP_LE : OP_GE;
+    } else if (!strcmp(w, "exactly") && j < tk->n && tk->t[j].isnum && !tk->t[j].used) {
         *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL, NULL, 0};  /* "exactly one" */
         use(tk, i, 2);
         return 1;
-    }
-    else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
+    } else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
         *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL, NULL, 0};
@@ -249,7 +240,7 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
     *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL, NULL, 0};
-    cmp_hint_adjective(w, c);
+    cmp_hint_adjective(flags, c);
     cmp_hint_unit(tk, j, c);
     use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
     return 1;
@@ -269,18 +260,17 @@ static int names_amount(const ask_schema_t *s, const ask_toks_t *tk, int i)
 
 static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse_t *p)
 {
-    static const char *const adj[] = {"", "daily", "weekly", "monthly", "quarterly", "yearly"};
     const char *w = tk->t[i].low;
     int g;
     /* "average monthly payment", "a monthly payment above 9000": an
      * adjective of the amount, not a grouping */
     int of_agg = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"average", "avg",
         "mean", "median", "total", "sum", "minimum", "maximum", "min", "max", NULL});
-    int of_amount = of_agg || (words_in(w, (const char *const[]){"daily", "weekly", "monthly", "quarterly", "yearly", NULL}) && names_amount(s, tk, i + 1));
+    int of_amount = of_agg || (grammar_find(grammar_grain_adjectives + 1, G_COUNT_ - 1, w) >= 0 && names_amount(s, tk, i + 1));
     if (of_amount && !of_agg)  /* "a monthly payment above 9000": the amount's own word; */
         tk->t[i].used = 1;     /* "average monthly amount" stays a question */
-    for (g = G_DAY; g <= G_YEAR && !of_amount; g++)
-        if (!strcmp(w, adj[g]))
+    for (g = G_DAY; g < G_COUNT_ && !of_amount; g++)
+        if (!strcmp(w, grammar_grain_adjectives[g]))
             return p->q.grain = g, use(tk, i, 1), 1;
     if (!strcmp(w, "annual") || !strcmp(w, "annually"))
         return p->q.grain = G_YEAR, use(tk, i, 1), 1;
@@ -291,7 +281,7 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
      * superlative is what is ranked */
     if (i > 0 && tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"best",
             "worst", "busiest", "biggest", "strongest", "weakest", "highest", "lowest", "top", NULL})) {
-        g = plan_grain_parse(tk->t[i].stem);
+        g = grammar_grain_parse(tk->t[i].stem);
         if (g && g != G_NONE)
             return p->q.grain = g, use(tk, i, 1), 1;
     }
@@ -299,7 +289,7 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
     if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
         return 0;
     const char *u = tk->t[i + 1].stem;
-    g = plan_grain_parse(u);
+    g = grammar_grain_parse(u);
     if (!strcmp(u, "date"))
         g = G_DAY;
     if (!g)

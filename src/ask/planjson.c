@@ -10,36 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const grains[] = {"", "day", "week", "month", "quarter", "year"};
-static const char *const mkinds[] = {"none", "count", "count_distinct", "sum", "avg",
-    "min", "max", "median", "metric", "revenue"};
-static const char *const shares[] = {"none", "of_condition", "of_total"};
-static const char *const ops[OP_COUNT_] = {"in", ">", ">=", "<", "<=", "between", "not_in",
-    "is_null", "not_null", "contains", "starts_with", "ends_with"};
-static const char *const dkinds[] = {"none", "today", "yesterday", "this", "last",
-    "last_n", "range", "since", "before"};
-static const char *const cats[] = {"tables", "columns", "sample", "count", "column"};
-static const char *const qkinds[] = {"aggregate", "list", "catalog"};
-
-const char *plan_grain_name(int g)
-{
-    return g > G_NONE && g <= G_YEAR ? grains[g] : "";
-}
-
-static int find_name(const char *const *names, int n, const char *v)
-{
-    for (int i = 0; v && i < n; i++)
-        if (!strcmp(names[i], v))
-            return i;
-    return -1;
-}
-
-int plan_grain_parse(const char *name)
-{
-    int g = find_name(grains, 6, name);
-    return g < 0 ? G_NONE : g;
-}
-
 void plan_init(ask_q_t *q)
 {
     memset(q, 0, sizeof *q);
@@ -76,7 +46,7 @@ static json_t *colref_json(const ask_schema_t *s, int t, int c)
 static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
 {
     json_t *j = colref_json(s, f->col.t, f->col.c), *v = json_array();
-    json_object_set_new(j, "op", json_string(ops[f->op]));
+    json_object_set_new(j, "op", json_string(grammar_op_names[f->op]));
     if (f->op == OP_IN || f->op == OP_NOT_IN || f->op >= OP_CONTAINS)
         for (int k = 0; k < f->nvals; k++)
             json_array_append_new(v, json_string(f->vals[k]));
@@ -91,16 +61,16 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
 
 json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
 {
-    json_t *j = json_pack("{s:i, s:s}", "v", 1, "kind", qkinds[q->kind]);
+    json_t *j = json_pack("{s:i, s:s}", "v", 1, "kind", grammar_query_names[q->kind]);
     if (q->kind == Q_CATALOG)
-        json_object_set_new(j, "intent", json_string(cats[q->cat]));
+        json_object_set_new(j, "intent", json_string(grammar_catalog_names[q->cat]));
     if (q->table >= 0)
         json_object_set_new(j, "table", json_string(s->tables[q->table].name));
     if (q->column >= 0)
         json_object_set_new(j, "column", json_string(s->tables[q->table].cols[q->column].name));
     if (q->m.kind != M_NONE || q->m.c >= 0) {
         json_t *m = colref_json(s, q->m.t, q->m.c);
-        json_object_set_new(m, "agg", json_string(mkinds[q->m.kind]));
+        json_object_set_new(m, "agg", json_string(grammar_measure_names[q->m.kind]));
         if (q->m.kind == M_METRIC)
             json_object_set_new(m, "metric", json_string(s->vocab[q->m.metric].term));
         json_object_set_new(j, "measure", m);
@@ -113,12 +83,12 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
     json_object_set_new(j, "dims", dims);
     json_object_set_new(j, "filters", fs);
     if (q->grain)
-        json_object_set_new(j, "grain", json_string(grains[q->grain]));
+        json_object_set_new(j, "grain", json_string(grammar_grain_names[q->grain]));
     if (q->time.t >= 0)
         json_object_set_new(j, "time", colref_json(s, q->time.t, q->time.c));
     if (q->date.kind != D_NONE)
         json_object_set_new(j, "date", json_pack("{s:s, s:s, s:i, s:s, s:s}", "kind",
-            dkinds[q->date.kind], "unit", grains[q->date.unit], "n", q->date.n,
+            grammar_date_names[q->date.kind], "unit", grammar_grain_names[q->date.unit], "n", q->date.n,
             "from", q->date.from, "to", q->date.to));
     if (q->nvia) {
         json_t *via = json_array();
@@ -134,10 +104,10 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "exists", json_pack("{s:s, s:b}", "table", s->tables[q->rel].name,
                                                    "not", q->rel_not));
     if (q->having)
-        json_object_set_new(j, "having", json_pack("{s:s, s:[f, f]}", "op", ops[q->having], "values",
+        json_object_set_new(j, "having", json_pack("{s:s, s:[f, f]}", "op", grammar_op_names[q->having], "values",
                                                    q->hnum[0], q->hnum[1]));
     if (q->share)
-        json_object_set_new(j, "share", json_string(shares[q->share]));
+        json_object_set_new(j, "share", json_string(grammar_share_names[q->share]));
     if (q->zeros)
         json_object_set_new(j, "zeros", json_true());
     if (q->nshow) {
@@ -173,7 +143,7 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
     memset(f, 0, sizeof *f);
     const json_t *v = json_object_get(j, "values");
     f->cond = json_is_true(json_object_get(j, "share_condition"));
-    f->op = find_name(ops, OP_COUNT_, json_string_value(json_object_get(j, "op")));
+    f->op = grammar_find(grammar_op_names, OP_COUNT_, json_string_value(json_object_get(j, "op")));
     if (f->op < 0 || colref_read(s, j, &f->col.t, &f->col.c, 1) < 0 || !json_is_array(v))
         return -1;
     size_t n = json_array_size(v);
@@ -200,8 +170,8 @@ static int date_read(const json_t *j, ask_date_t *d)
 {
     const char *from = json_string_value(json_object_get(j, "from"));
     const char *to = json_string_value(json_object_get(j, "to"));
-    d->kind = find_name(dkinds, 9, json_string_value(json_object_get(j, "kind")));
-    d->unit = plan_grain_parse(json_string_value(json_object_get(j, "unit")));
+    d->kind = grammar_find(grammar_date_names, D_COUNT_, json_string_value(json_object_get(j, "kind")));
+    d->unit = grammar_grain_parse(json_string_value(json_object_get(j, "unit")));
     d->n = (int)json_integer_value(json_object_get(j, "n"));
     if (d->kind < 0 || !from || !to || !valid_day(from) || !valid_day(to) || d->n < 0 ||
         d->n > 100000 || ((d->kind == D_THIS || d->kind == D_PREV || d->kind == D_LAST_N) &&
@@ -214,7 +184,7 @@ static int date_read(const json_t *j, ask_date_t *d)
 
 static int measure_read(const ask_schema_t *s, const json_t *j, ask_measure_t *m)
 {
-    m->kind = find_name(mkinds, 10, json_string_value(json_object_get(j, "agg")));
+    m->kind = grammar_find(grammar_measure_names, M_COUNT_, json_string_value(json_object_get(j, "agg")));
     if (m->kind < 0 || colref_read(s, j, &m->t, &m->c, 0) < 0)
         return -1;
     if (m->kind == M_METRIC) {
@@ -233,8 +203,8 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     const json_t *dims = json_object_get(j, "dims"), *fs = json_object_get(j, "filters"), *x;
     size_t i;
     int bad = 0, c;
-    q->kind = find_name(qkinds, 3, json_string_value(json_object_get(j, "kind")));
-    q->cat = find_name(cats, 5, json_string_value(json_object_get(j, "intent")));
+    q->kind = grammar_find(grammar_query_names, Q_COUNT_, json_string_value(json_object_get(j, "kind")));
+    q->cat = grammar_find(grammar_catalog_names, CAT_COUNT_, json_string_value(json_object_get(j, "intent")));
     bad |= q->kind < 0 || (q->kind == Q_CATALOG && q->cat < 0);
     if (json_object_get(j, "table") && colref_read(s, j, &q->table, &q->column, 0) < 0)
         bad = 1;
@@ -260,7 +230,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         else
             q->via[q->nvia++] = t;
     }
-    q->grain = plan_grain_parse(json_string_value(json_object_get(j, "grain")));
+    q->grain = grammar_grain_parse(json_string_value(json_object_get(j, "grain")));
     if ((x = json_object_get(j, "time")) && colref_read(s, x, &q->time.t, &q->time.c, 1) < 0)
         bad = 1;
     if ((x = json_object_get(j, "date")) && date_read(x, &q->date) < 0)
@@ -273,7 +243,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         bad |= q->rel < 0;
     }
     if ((x = json_object_get(j, "having"))) {
-        q->having = find_name(ops, OP_COUNT_, json_string_value(json_object_get(x, "op")));
+        q->having = grammar_find(grammar_op_names, OP_COUNT_, json_string_value(json_object_get(x, "op")));
         const json_t *v = json_object_get(x, "values");
         q->hnum[0] = json_number_value(json_array_get(v, 0));
         q->hnum[1] = json_number_value(json_array_get(v, 1));
@@ -288,7 +258,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
             q->show[q->nshow++].c = c;
     }
     if ((x = json_object_get(j, "share"))) {
-        q->share = find_name(shares, 3, json_string_value(x));
+        q->share = grammar_find(grammar_share_names, SHARE_COUNT_, json_string_value(x));
         bad |= q->share <= SHARE_NONE || q->kind != Q_AGG;
     }
     x = json_object_get(j, "order");
@@ -307,8 +277,6 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
 
 char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m)
 {
-    static const char *const pre[] = {"", "", "distinct_", "total_", "avg_", "min_", "max_",
-        "median_"};
     buf_t b = {0};
     if (m->kind == M_METRIC)
         buf_puts(&b, s->vocab[m->metric].term);
@@ -317,7 +285,7 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m)
     else if (m->kind == M_COUNT)
         buf_puts(&b, s->tables[m->t].name);
     else if (m->kind > M_NONE && m->kind <= M_MEDIAN && m->c >= 0)
-        buf_printf(&b, "%s%s", pre[m->kind], s->tables[m->t].cols[m->c].name);
+        buf_printf(&b, "%s%s", grammar_measure_prefix[m->kind], s->tables[m->t].cols[m->c].name);
     else
         buf_puts(&b, "value");
     return buf_detach(&b);
@@ -389,7 +357,7 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
                    : t->cols[q->dims[i].c].name);
     }
     if (q->grain)
-        buf_printf(&b, "%s %s", q->ndims ? " and" : " by", plan_grain_name(q->grain));
+        buf_printf(&b, "%s %s", q->ndims ? " and" : " by", grammar_grain_name(q->grain));
     describe_filters(s, q, &b, 0);
     if (q->rel >= 0 && !q->rel_cond)
         buf_printf(&b, " %s %s", q->rel_not ? "with no" : "with", s->tables[q->rel].name);

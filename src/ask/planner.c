@@ -187,7 +187,7 @@ static char *understood_words(const ask_schema_t *s, const ask_parse_t *p)
         dates_describe(&b, &p->q.date);
     }
     if (p->q.grain)
-        buf_printf(&b, "%sby %s", b.len ? ", " : "", plan_grain_name(p->q.grain));
+        buf_printf(&b, "%sby %s", b.len ? ", " : "", grammar_grain_name(p->q.grain));
     return buf_detach(&b);
 }
 

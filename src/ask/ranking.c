@@ -144,12 +144,13 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         ask_mention_t *m = &p->m[i];
         if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
             tab = m;
-        if (m->kind == PH_COLUMN && m->role == R_NONE && !col)
-            col = m;
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !col && !words_at(tk, m->pos - 1, "their"))
+            col = m;  /* "the 5 biggest loans and their durations": shown, not ranked by */
     }
     /* the one grouping may only be the table itself ("which country …") */
-    if (!tab || (p->q.ndims && p->q.dims[0].t != tab->t))
-        return 0;
+    if (!tab || (p->q.ndims && (p->q.dims[0].t != tab->t || (p->q.dims[0].c != s->tables[tab->t].label &&
+                                                             p->q.dims[0].c != s->tables[tab->t].pk))))
+        return 0;  /* "the largest deal in each city": a grouping, not one list */
     int order = p->q.order, c = -1;
     if (col) {
         c = col->t == tab->t ? col->c : -1;
@@ -173,7 +174,7 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->q.order = order;
     p->q.table = p->subject = tab->t;
     p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
-    if (!p->q.limit)
+    if (!p->q.limit && !p->order_only)
         p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
     return 1;
 }

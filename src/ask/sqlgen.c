@@ -1,6 +1,6 @@
 /* sqlgen.c — a plan to one SELECT.
  *
- * Every identifier is double-quoted (embedded quotes doubled), every value a
+ * Every identifier is double-quoted (sqlsafe_quote_ident), every value a
  * single-quoted literal (embedded quotes doubled, so "O'Brien" and
  * "'; DROP TABLE x; --" stay inside their string). Tables join along the
  * shortest foreign-key path from the measure's (fact) table; a count over a
@@ -16,17 +16,6 @@
 #define DEFAULT_LIST_LIMIT 100
 #define DEFAULT_GROUP_LIMIT 1000
 
-void sqlgen_ident(buf_t *b, const char *id)
-{
-    buf_putc(b, '"');
-    for (const char *p = id; *p; p++) {
-        if (*p == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *p);
-    }
-    buf_putc(b, '"');
-}
-
 void sqlgen_literal(buf_t *b, const char *v)
 {
     buf_putc(b, '\'');
@@ -41,7 +30,6 @@ void sqlgen_literal(buf_t *b, const char *v)
 static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
                         const ask_measure_t *m)
 {
-    static const char *const fn[] = {"", "count", "count", "sum", "avg", "min", "max"};
     int q, p;
     switch (m->kind) {
     case M_COUNT:
@@ -69,6 +57,11 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
         sqljoin_put_col(s, b, j, m->t, q);
         buf_puts(b, " * ");
         sqljoin_put_col(s, b, j, m->t, p);
+        if ((q = lexicon_discount_col(&s->tables[m->t])) >= 0) {  /* net of the discount */
+            buf_puts(b, " * (1 - ");
+            sqljoin_put_col(s, b, j, m->t, q);
+            buf_putc(b, ')');
+        }
         buf_putc(b, ')');
         return;
     case M_MEDIAN:
@@ -77,7 +70,7 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
         buf_putc(b, ')');
         return;
     default:
-        buf_printf(b, "%s(%s", fn[m->kind], m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
+        buf_printf(b, "%s(%s", grammar_measure_sql[m->kind], m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
         sqljoin_put_col(s, b, j, m->t, m->c);
         buf_putc(b, ')');
     }
@@ -135,16 +128,16 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
 
 static void put_sub_table(const ask_schema_t *s, buf_t *b, int t, int k)
 {
-    sqlgen_ident(b, s->tables[t].schema);
+    sqlsafe_quote_ident(b, s->tables[t].schema);
     buf_putc(b, '.');
-    sqlgen_ident(b, s->tables[t].name);
+    sqlsafe_quote_ident(b, s->tables[t].name);
     buf_printf(b, " AS \"sub%d\"", k);
 }
 
 static void put_sub_col(const ask_schema_t *s, buf_t *b, int k, int t, int c)
 {
     buf_printf(b, "\"sub%d\".", k);
-    sqlgen_ident(b, s->tables[t].cols[c].name);
+    sqlsafe_quote_ident(b, s->tables[t].cols[c].name);
 }
 
 /* FROM rel AS sub0, … AS subN WHERE sub0 → sub1 … AND subN.key = base.key */
@@ -192,7 +185,7 @@ static int put_filters(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
     return n;
 }
 
-void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     int n = put_filters(s, b, j, q, 0, " WHERE ");
     if (q->date.kind != D_NONE && q->time.t >= 0) {
@@ -205,6 +198,7 @@ void sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
             buf_puts(b, "false");  /* sqlgen_write checked it: not reached */
         buf_free(&col);
     }
+    return n;
 }
 
 /* Output name of a grouping column: the table ("category") for its label
@@ -216,10 +210,10 @@ static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
         buf_t n = {0};
         for (int k = 0; k < tb->nw; k++)
             buf_printf(&n, "%s%s", k ? "_" : "", tb->w[k]);
-        sqlgen_ident(b, buf_str(&n));
+        sqlsafe_quote_ident(b, buf_str(&n));
         buf_free(&n);
     } else {
-        sqlgen_ident(b, tb->cols[d.c].name);
+        sqlsafe_quote_ident(b, tb->cols[d.c].name);
     }
 }
 
@@ -257,9 +251,9 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         buf_puts(b, ")::int AS \"year\", ");
         ncols++;
     } else if (q->grain) {
-        buf_printf(b, "date_trunc('%s', ", plan_grain_name(q->grain));
+        buf_printf(b, "date_trunc('%s', ", grammar_grain_name(q->grain));
         sqljoin_put_col(s, b, j, q->time.t, q->time.c);
-        buf_printf(b, ")::date AS \"%s\", ", plan_grain_name(q->grain));
+        buf_printf(b, ")::date AS \"%s\", ", grammar_grain_name(q->grain));
         ncols++;
     }
     for (int i = 0; i < q->ndims; i++, ncols++) {
@@ -271,11 +265,17 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     put_share(s, b, j, q);
     char *label = plan_measure_label(s, &q->m);
     buf_puts(b, " AS ");
-    sqlgen_ident(b, q->share ? "percent" : label);
+    sqlsafe_quote_ident(b, q->share ? "percent" : label);
     free(label);
     buf_puts(b, buf_str(&j->from));
-    sqlgen_where(s, b, j, q);
+    int nw = sqlgen_where(s, b, j, q);
     buf_puts(b, semi ? semi : "");
+    /* a ranking of groups: "which city has the most airports" — a NULL is no city */
+    for (int i = 0; q->order && q->limit > 0 && !q->share && i < q->ndims; i++) {
+        buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
+        sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
+        buf_puts(b, " IS NOT NULL");
+    }
     if (!ncols)
         return;
     buf_puts(b, " GROUP BY ");
@@ -318,7 +318,7 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
         buf_puts(b, " AS ");
         buf_t n = {0};
         buf_printf(&n, "%s_%s", c->name, ft->cols[ft->label].name);
-        sqlgen_ident(b, buf_str(&n));
+        sqlsafe_quote_ident(b, buf_str(&n));
         buf_free(&n);
     }
 }
@@ -326,7 +326,7 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
     buf_puts(b, "SELECT ");
-    sqlgen_ident(b, j->alias[0]);
+    sqlsafe_quote_ident(b, j->alias[0]);
     buf_puts(b, ".*");
     put_shown(s, b, j, q);
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */

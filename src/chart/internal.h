@@ -159,10 +159,11 @@ int chart_scatter_render(const json_t *r, const chart_config_t *c, buf_t *b, cha
 int chart_kpi_render(const json_t *r, const chart_config_t *c, buf_t *b, char *err, size_t n);
 int chart_table_render(const json_t *r, const chart_config_t *c, buf_t *b, char *err, size_t n);
 
-/* ---- render.c: shared by the renderers --------------------------------- */
+/* ---- config.c and desc.c: shared by the renderers ---------------------- */
 
-/* The chart's size from the config or the defaults. */
+/* config.c: the chart's size from the config or the defaults. */
 void chart_size(const chart_config_t *c, double *w, double *h);
+/* desc.c: */
 /* "; highest: EMEA 4.8M; lowest: APAC 1.2M" over the x keys' totals. */
 void chart_desc_extremes(buf_t *d, const chart_frame_t *f);
 /* "; 3 rows with empty values skipped; 9,990 more not shown". */

@@ -1,7 +1,9 @@
-/* chat.h — one chat turn, end to end: plan the question (deterministic
- * planner first, the LLM only when it is configured and the planner is not
- * sure), run the SQL through the query module, write the insight and pick
- * the chart, and return the assistant message to store. */
+/* chat.h — answering a question. The path every asker takes (question.c:
+ * plan, look again, route to SQL / LLM / ask back, word the insight) is
+ * shared by the chat, `datamind ask` and any API; chat_answer is one chat
+ * turn on it (deterministic planner first, the LLM only when it is
+ * configured and the planner is not sure, the SQL through query_run), and
+ * returns the assistant message to store. */
 #ifndef DM_CHAT_H
 #define DM_CHAT_H
 
@@ -10,6 +12,7 @@
 #include <libpq-fe.h>
 
 #include "ask/ask.h"
+#include "ask/insight.h"
 #include "ask/llm.h"
 #include "core/arena.h"
 #include "store/chats.h"
@@ -52,6 +55,37 @@ int chat_plan_again(PGconn *pg, const json_t *discovered, const json_t *vocab,
                     const char *question, const json_t *prev_plan, ask_plan_result_t *p);
 
 void chat_cache_clear(void); /* drop cached schemas (worker exit) */
+
+/* ---- one question, whoever asks it (question.c) -------------------------
+ * The chat (chat_answer), `datamind ask` and any API answer a question the
+ * same way: chat_question_plan, then by its route the planner's SQL (run by
+ * the caller, worded by chat_explain), the LLM (chat_llm_run) or the
+ * planner's clarification (p->clarify). */
+typedef enum { CHAT_ROUTE_SQL, CHAT_ROUTE_LLM, CHAT_ROUTE_CLARIFY } chat_route_t;
+
+typedef struct chat_question {
+    const ask_schema_t *schema;
+    const char *text;
+    const json_t *prev_plan;     /* the plan a follow-up edits, or NULL */
+    /* A second look at words left over (chat_plan_again on the asker's
+     * database), or NULL: replaces *p when it finds them. */
+    void (*again)(void *ctx, ask_plan_result_t *p);
+    void *ctx;
+} chat_question_t;
+
+/* Plan q into *p (free it with ask_plan_result_free either way) and say
+ * which route answers it: the LLM when the planner is not sure and one is
+ * configured, else the clarification when there is no SQL, else the SQL.
+ * *plan_us (may be NULL) = ask_plan's own time. -1 with err when the
+ * question cannot be read at all. */
+int chat_question_plan(const chat_question_t *q, ask_plan_result_t *p, chat_route_t *route,
+                       long *plan_us, char *err, size_t errlen);
+
+/* The planner's answer in words: the insight of result read with the plan's
+ * labels (measure, grouping, filters, top-N), and its chart config with the
+ * type the question asked for (horizontal bars for a top-N list). Free with
+ * insight_free. */
+void chat_explain(arena_t *a, const ask_plan_result_t *p, const json_t *result, insight_t *ins);
 
 /* ---- the LLM path (llm_path.c), shared by the chat and `datamind ask` ---- */
 

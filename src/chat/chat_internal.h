@@ -10,7 +10,7 @@
 const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t *c, char *err,
                                 size_t errlen);
 
-/* What a stored message keeps of a result (answer.c): all but the rows and
+/* What a stored message keeps of a result (preview.c): all but the rows and
  * ms, the first 100 rows, each long text value cut to what a screen shows.
  * New reference. */
 json_t *chat_result_preview(const json_t *result);

@@ -2,11 +2,12 @@
  * [--llm-sharing LEVEL] "question"`: discover that database's schema, plan
  * the question, run the SQL through the same validator and read-only
  * executor as the web pages, and print the SQL, the rows and the insight
- * (or one JSON object with --json). When the planner is not sure and an LLM
- * is configured, the chat's LLM path (chat_llm_run) answers, as in the web. */
+ * (or one JSON object with --json). The question takes the chat's path
+ * (chat_question_plan, chat_explain; chat_llm_run when the planner is not
+ * sure and an LLM is configured), so it is answered and worded as in the
+ * web; only the connection (a conninfo, no organization) is the CLI's. */
 #include "cli/cli.h"
 #include "ask/ask.h"
-#include "ask/insight.h"
 #include "chat/chat.h"
 #include "core/config.h"
 #include "sqlsafe/sqlsafe.h"
@@ -14,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char usage[] =
     "usage: datamind ask --db CONNINFO [--json] [--vocabulary FILE]\n"
@@ -108,7 +108,7 @@ static json_t *llm_answer(PGconn *pg, const ask_schema_t *s, const json_t *vocab
     return out;
 }
 
-/* Validate, run and explain the planner's SQL. */
+/* Validate, run and explain the planner's SQL (worded as in the chat). */
 static json_t *planned_answer(PGconn *pg, const ask_plan_result_t *p, char *err, size_t errlen)
 {
     sqlsafe_check_t chk;
@@ -121,36 +121,49 @@ static json_t *planned_answer(PGconn *pg, const ask_plan_result_t *p, char *err,
     sqlsafe_check_free(&chk);
     if (rc < 0)
         return json_pack("{s:s, s:s}", "error", err, "sql", p->sql);
+    arena_t *a = arena_new();
     insight_t ins;
-    insight_context_t ic = {.understood = p->understood};
-    insight_write(res, &ic, &ins);
+    chat_explain(a, p, res, &ins);
     out = json_pack("{s:s, s:O, s:O, s:s, s:O, s:f}", "sql", p->sql, "columns",
                     json_object_get(res, "columns"), "rows", json_object_get(res, "rows"),
                     "insight", ins.text ? ins.text : "", "chart", ins.chart,
                     "confidence", p->confidence);
     insight_free(&ins);
+    arena_free(a);
     json_decref(res);
     return out;
 }
 
-/* Plan, then answer: fills *out (new object) — the --json shape. */
+/* chat_question_t's second look, on the database given with --db. */
+typedef struct again_ctx {
+    PGconn *pg;
+    const json_t *discovered, *vocab;
+    const char *question;
+} again_ctx_t;
+
+static void look_again(void *ctx, ask_plan_result_t *p)
+{
+    again_ctx_t *g = ctx;
+    chat_plan_again(g->pg, g->discovered, g->vocab, g->question, NULL, p);
+}
+
+/* The chat's path (chat_question_plan), then by its route: fills *out (new
+ * object) — the --json shape. */
 static json_t *answer(PGconn *pg, const ask_schema_t *s, const json_t *discovered,
                       const json_t *vocab, const ask_opts_t *o, char *err, size_t errlen)
 {
-    ask_plan_result_t p = {0};
+    ask_plan_result_t p;
+    chat_route_t route;
+    long plan_us = 0;
     long start_ms = llm_now_ms(); /* the question's LLM deadline counts from here */
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    int planned = ask_plan(s, o->question, NULL, &p, err, errlen);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    json_int_t plan_us = (json_int_t)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000;
-    if (planned < 0)
-        return json_pack("{s:s, s:I}", "error", err, "plan_us", plan_us);
-    chat_plan_again(pg, discovered, vocab, o->question, NULL, &p);  /* words left over: values? */
+    again_ctx_t g = {pg, discovered, vocab, o->question};
+    chat_question_t q = {s, o->question, NULL, look_again, &g};
     json_t *out;
-    if (!chat_planner_sure(&p) && chat_llm_enabled())
+    if (chat_question_plan(&q, &p, &route, &plan_us, err, errlen) < 0)
+        out = json_pack("{s:s}", "error", err);
+    else if (route == CHAT_ROUTE_LLM)
         out = llm_answer(pg, s, vocab, o, &p, start_ms);
-    else if (!p.sql)
+    else if (route == CHAT_ROUTE_CLARIFY)
         out = clarify_json(&p);
     else
         out = planned_answer(pg, &p, err, errlen);

@@ -1,4 +1,6 @@
-/* cli.h — admin subcommands that act on the app database. */
+/* cli.h — subcommands that are more than one call: `datamind user add` (the
+ * app database) and `datamind ask` (a database given by conninfo, answered
+ * on the chat's path, chat/question.c). */
 #ifndef DM_CLI_H
 #define DM_CLI_H
 

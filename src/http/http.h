@@ -3,7 +3,10 @@
  * A req_t lives for one request; all of its strings come from its arena and
  * die with it. Handlers read input with http_param()/http_cookie()/…, write
  * output with http_status()/http_header()/the body buffer, and return. The
- * server (server.c) sends what they wrote after they return. */
+ * worker (worker.c) sends what they wrote after they return; the master
+ * (prefork.c) forks and keeps the workers. Files: request.c, response.c,
+ * parse.c (query strings, forms, cookies, dburl.c: a database URL),
+ * multipart.c, router.c. */
 #ifndef DM_HTTP_H
 #define DM_HTTP_H
 
@@ -95,6 +98,14 @@ int http_parse_urlencoded(arena_t *a, const char *s, size_t len, kvlist_t *out, 
 void http_parse_cookies(arena_t *a, const char *header, kvlist_t *out);
 size_t http_url_decode(char *s, size_t len, int plus_is_space);
 void http_url_encode(buf_t *out, const char *s); /* unreserved bytes kept, the rest %XX */
+/* A PostgreSQL URL (postgresql:// or postgres://) split into the connection
+ * form's fields (dburl.c): arena strings, percent-decoded, absent parts
+ * NULL, port 5432 by default. -1 when it is not such a URL. */
+typedef struct http_db_url {
+    char *host, *user, *password, *dbname, *sslmode;
+    int port;
+} http_db_url_t;
+int http_parse_db_url(arena_t *a, const char *url, http_db_url_t *out);
 /* multipart/form-data from a reader. boundary from the Content-Type.
  * Returns 0, or -1 with *status (400 or 413) and err. */
 typedef long (*http_reader_fn)(void *ctx, char *buf, size_t n);

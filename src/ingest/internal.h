@@ -34,7 +34,7 @@ typedef struct ingest_input {
     size_t len;
 } ingest_input_t;
 
-/* ingest.c */
+/* base.c */
 void ingest_opts_resolve(const ingest_opts_t *in, ingest_opts_t *out);
 void ingest_errf(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -140,7 +140,7 @@ typedef struct xml_ctx {
     int failed;
 } xml_ctx_t;
 
-/* A parser whose user data is ctx (a struct starting with xml_ctx_t), with
+/* xlsx_zip.c: a parser whose user data is ctx (a struct starting with xml_ctx_t), with
  * DTDs refused. start/end/text are expat handler pointers. */
 void *xlsx_parser_new(xml_ctx_t *ctx, void *start, void *end, void *text);
 /* Stop the parse with a message (printf-style) for the caller. */

@@ -101,7 +101,7 @@ static json_t *chat_ctx(req_t *r, const char *title, const char *conn_sel, const
     json_object_set_new(ctx, "no_connections", json_boolean(json_array_size(conns) == 0));
     json_object_set_new(ctx, "connections", conns);
     if (r->user->role >= ROLE_ANALYST) /* for "Pin to dashboard" */
-        json_object_set_new(ctx, "dashboards", dash_list(r->arena, r->user->org_id, r->user->id));
+        json_object_set_new(ctx, "dashboards", dashboard_list_view(r));
     return ctx;
 }
 
@@ -205,7 +205,7 @@ void page_chat_ask(req_t *r)
         json_object_set_new(ctx, "session", json_pack("{s:s}", "id", sid));
         json_object_set_new(ctx, "connection_id", json_string(conn ? conn : ""));
         if (r->user->role >= ROLE_ANALYST)
-            json_object_set_new(ctx, "dashboards", dash_list(r->arena, r->user->org_id, r->user->id));
+            json_object_set_new(ctx, "dashboards", dashboard_list_view(r));
         page_render_bare(r, "chat_messages", ctx, NULL);
         json_decref(answer);
         return;

@@ -78,8 +78,8 @@ static void read_sharing(req_t *r, form_t *f, conn_fields_t *cf)
 static void read_fields(req_t *r, form_t *f, conn_fields_t *cf, const char **pw)
 {
     const char *url = form_text(f, "url", "URL", 0, 2000);
-    query_url_t u = {0};
-    if (*url && query_parse_url(r->arena, url, &u) < 0)
+    http_db_url_t u = {0};
+    if (*url && http_parse_db_url(r->arena, url, &u) < 0)
         form_error(f, "url", "This is not a PostgreSQL URL like postgresql://user:password@host:5432/db.");
     cf->name = form_text(f, "name", "Name", 1, 200);
     cf->host = u.host ? u.host : form_text(f, "host", "Host", 1, 255);

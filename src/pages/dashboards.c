@@ -14,10 +14,18 @@ static const int refresh_choices[] = {0, 1, 5, 15, 60};
 void page_dashboards(req_t *r)
 {
     json_t *ctx = page_ctx(r, "Dashboards", "dashboards");
-    json_t *list = dash_list(r->arena, r->user->org_id, r->user->id);
+    json_t *list = dashboard_list_view(r);
     json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
     json_object_set_new(ctx, "dashboards", list);
     page_render(r, "dashboards", ctx);
+}
+
+json_t *dashboard_list_view(req_t *r)
+{
+    store_dash_t *list;
+    size_t n;
+    store_dash_list(r->arena, r->user->org_id, r->user->id, &list, &n);
+    return store_dash_list_json(list, n);
 }
 
 void page_dashboard_create(req_t *r)
@@ -28,8 +36,8 @@ void page_dashboard_create(req_t *r)
     const char *desc = form_text(&f, "description", "Description", 0, 2000);
     const char *shared = http_param(r, "shared");
     char *id = NULL;
-    if (!form_ok(&f) || dash_create(r->arena, r->user->org_id, r->user->id, title, desc,
-                                    shared && strcmp(shared, "1") == 0, &id) < 0) {
+    if (!form_ok(&f) || store_dash_create(r->arena, r->user->org_id, r->user->id, title, desc,
+                                          shared && strcmp(shared, "1") == 0, &id) < 0) {
         form_close(&f);
         page_flash(r, "error", "A dashboard needs a title (at most 200 characters).");
         http_redirect(r, 303, "/dashboards");
@@ -41,23 +49,21 @@ void page_dashboard_create(req_t *r)
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
 }
 
-/* The dashboard, or a 404 page and NULL. The request's arena owns it (no
- * decref by callers), so strings taken from it live as long as the request. */
-json_t *dashboard_load(req_t *r)
+/* The dashboard, or a 404 page and NULL. The request's arena owns it. */
+const store_dash_t *dashboard_load(req_t *r)
 {
-    json_t *d = dash_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
-    if (!d)
+    store_dash_t *d = arena_alloc(r->arena, sizeof *d);
+    if (store_dash_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), d) < 0) {
         page_error(r, 404, "There is no such dashboard (or it is someone's private one).");
-    arena_defer_json(r->arena, d);
+        return NULL;
+    }
     return d;
 }
 
 /* Analysts and admins change shared dashboards and their own; viewers read. */
-int dashboard_can_edit(const req_t *r, const json_t *d)
+int dashboard_can_edit(const req_t *r, const store_dash_t *d)
 {
-    return r->user->role >= ROLE_ANALYST &&
-           (json_is_true(json_object_get(d, "mine")) || json_is_true(json_object_get(d, "is_shared")) ||
-            r->user->role >= ROLE_ADMIN);
+    return r->user->role >= ROLE_ANALYST && (d->mine || d->is_shared || r->user->role >= ROLE_ADMIN);
 }
 
 static json_t *refresh_options(int current)
@@ -89,26 +95,27 @@ static json_t *range_options(const char *current)
 
 void page_dashboard(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *id = json_string_value(json_object_get(d, "id"));
+    const char *id = d->id;
     int can_edit = dashboard_can_edit(r, d);
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
-    json_t *ctx = page_ctx(r, json_string_value(json_object_get(d, "title")), "dashboards");
-    json_t *widgets = widget_list(r->arena, r->user->org_id, id);
-    widgets_view(r, d, widgets, &flt, can_edit);
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(widgets) == 0));
-    json_object_set_new(ctx, "widgets", widgets);
+    json_t *ctx = page_ctx(r, d->title, "dashboards");
+    store_widget_t *rows;
+    size_t n;
+    store_widget_list(r->arena, r->user->org_id, id, &rows, &n);
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
+    json_object_set_new(ctx, "widgets", widgets_view(r, d, rows, n, &flt, can_edit));
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
     json_object_set_new(ctx, "refresh_options",
-                        refresh_options((int)json_integer_value(json_object_get(d, "refresh_minutes"))));
+                        refresh_options(d->refresh_minutes));
     json_object_set_new(ctx, "ranges", range_options(flt.range));
     json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s}", "range", flt.range ? flt.range : "all",
                         "from", flt.from ? flt.from : "", "to", flt.to ? flt.to : ""));
     json_object_set_new(ctx, "filter_qs", json_string(dashboard_filter_qs(r, &flt)));
-    long mins = (long)json_integer_value(json_object_get(d, "refresh_minutes"));
+    long mins = d->refresh_minutes;
     if (mins > 0)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
     if (can_edit) {
@@ -118,16 +125,16 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "saved_queries", store_query_list_json(saved, nsaved));
         json_object_set_new(ctx, "connections", conn_list(r->arena, r->user->org_id));
     }
-    json_object_set(ctx, "dashboard", d);
+    json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "dashboard", ctx);
 }
 
 void page_dashboard_update(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *id = arena_strdup(r->arena, json_string_value(json_object_get(d, "id")));
+    const char *id = d->id;
     if (!dashboard_can_edit(r, d)) {
         page_error(r, 403, "Only analysts and admins change dashboards.");
         return;
@@ -144,11 +151,11 @@ void page_dashboard_update(req_t *r)
     int ok = form_ok(&f) && ok_mins;
     form_close(&f);
     int share = shared && strcmp(shared, "1") == 0;
-    if (!ok || dash_update(r->arena, r->user->org_id, id, title, desc, share, mins) < 0) {
+    if (!ok || store_dash_update(r->arena, r->user->org_id, id, title, desc, share, mins) < 0) {
         page_flash(r, "error", "A dashboard needs a title; auto-refresh is off, 1, 5, 15 or 60 minutes.");
     } else {
         audit_record(r->arena, r->user->org_id, r->user->id,
-                     share != json_is_true(json_object_get(d, "is_shared")) ? "dashboard.share" : "dashboard.update",
+                     share != d->is_shared ? "dashboard.share" : "dashboard.update",
                      "dashboard", id, json_pack("{s:s, s:b, s:i}", "title", title, "shared", share,
                                                 "refresh_minutes", mins), r->remote_addr);
         page_flash(r, "ok", "Dashboard saved.");
@@ -158,13 +165,13 @@ void page_dashboard_update(req_t *r)
 
 void page_dashboard_duplicate(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
     char err[256], *nid = NULL;
-    const char *id = arena_strdup(r->arena, json_string_value(json_object_get(d, "id")));
+    const char *id = d->id;
     if (r->user->role < ROLE_ANALYST ||
-        dash_duplicate(r->arena, r->user->org_id, r->user->id, id, &nid, err, sizeof err) < 0) {
+        store_dash_duplicate(r->arena, r->user->org_id, r->user->id, id, &nid, err, sizeof err) < 0) {
         page_error(r, r->user->role < ROLE_ANALYST ? 403 : 500, "The dashboard could not be copied.");
         return;
     }
@@ -176,10 +183,10 @@ void page_dashboard_duplicate(req_t *r)
 
 void page_dashboard_delete(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *id = arena_strdup(r->arena, json_string_value(json_object_get(d, "id")));
+    const char *id = d->id;
     const char *confirm = http_param(r, "confirm");
     if (!dashboard_can_edit(r, d)) {
         page_error(r, 403, "Only analysts and admins delete dashboards.");
@@ -190,9 +197,9 @@ void page_dashboard_delete(req_t *r)
         http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
         return;
     }
-    dash_delete(r->arena, r->user->org_id, id);
+    store_dash_delete(r->arena, r->user->org_id, id);
     audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.delete", "dashboard", id,
-                 json_pack("{s:O}", "title", json_object_get(d, "title")), r->remote_addr);
+                 json_pack("{s:s}", "title", d->title), r->remote_addr);
     page_flash(r, "ok", "Dashboard deleted.");
     http_redirect(r, 303, "/dashboards");
 }

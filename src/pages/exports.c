@@ -194,38 +194,32 @@ void page_export_query(req_t *r)
 
 void page_export_widget(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    json_t *w = widget_get(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")),
-                           http_route_param(r, "wid"));
-    const char *sql = w ? json_string_value(json_object_get(w, "sql_text")) : NULL;
-    if (!sql || !*sql) {
+    store_widget_t w;
+    int found = store_widget_get(r->arena, r->user->org_id, d->id, http_route_param(r, "wid"), &w) == 0;
+    if (!found || !*w.sql_text) {
         page_error(r, 404, "There is no such widget with a query on this dashboard.");
     } else {
-        export_meta_t m = {.title = json_string_value(json_object_get(w, "title")),
+        export_meta_t m = {.title = w.title,
                            .source = arena_printf(r->arena, "Dashboard %s",
-                                                  json_string_value(json_object_get(d, "title"))),
-                           .chart_config = json_object_get(w, "chart_config")};
-        export_query(r, json_string_value(json_object_get(w, "connection_id")), sql, &m, "widget",
-                     json_string_value(json_object_get(w, "id")));
+                                                  d->title),
+                           .chart_config = w.chart_config};
+        export_query(r, w.connection_id, w.sql_text, &m, "widget", w.id);
     }
-    json_decref(w);
 }
 
 /* One widget of the dashboard PDF: its text, or its result under the
  * dashboard's filter drawn as on the page (its kind, its config with the
  * columns the kind needs), or its error. */
-static void dashboard_section(req_t *r, json_t *w, const dash_filter_t *f, export_section_t *s,
-                              json_t *keep)
+static void dashboard_section(req_t *r, const store_widget_t *w, const dash_filter_t *f,
+                              export_section_t *s, json_t *keep)
 {
-    const char *kind = json_string_value(json_object_get(w, "kind"));
-    const char *sql = json_string_value(json_object_get(w, "sql_text"));
-    const char *conn = json_string_value(json_object_get(w, "connection_id"));
-    const char *datecol = json_string_value(json_object_get(w, "date_column"));
-    s->title = json_string_value(json_object_get(w, "title"));
-    if (strcmp(kind, "text") == 0) {
-        char *text = tmpl_markdown_text(json_string_value(json_object_get(w, "body_markdown")));
+    const char *sql = w->sql_text, *conn = w->connection_id, *datecol = w->date_column;
+    s->title = w->title;
+    if (strcmp(w->kind, "text") == 0) {
+        char *text = tmpl_markdown_text(w->body_markdown);
         s->text = arena_strdup(r->arena, text);
         free(text);
         return;
@@ -253,23 +247,24 @@ static void dashboard_section(req_t *r, json_t *w, const dash_filter_t *f, expor
  * dashboard's date filter when the page had one. */
 void page_export_dashboard(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *did = json_string_value(json_object_get(d, "id"));
-    json_t *widgets = widget_list(r->arena, r->user->org_id, did);
-    size_t n = json_array_size(widgets);
+    const char *did = d->id;
+    store_widget_t *widgets;
+    size_t n;
+    store_widget_list(r->arena, r->user->org_id, did, &widgets, &n);
     export_section_t *s = arena_alloc(r->arena, (n + 1) * sizeof *s);
     memset(s, 0, (n + 1) * sizeof *s);
     json_t *keep = json_array(); /* results live until the file is written */
     dash_filter_t f;
     dashboard_filter_read(r, &f);
     for (size_t i = 0; i < n; i++)
-        dashboard_section(r, json_array_get(widgets, i), &f, &s[i], keep);
+        dashboard_section(r, &widgets[i], &f, &s[i], keep);
     char path[4096], err[512];
     snprintf(path, sizeof path, "%s/datamind-export-XXXXXX", cfg->tmpdir);
     int fd = mkstemp(path);
-    const char *title = json_string_value(json_object_get(d, "title"));
+    const char *title = d->title;
     if (fd >= 0)
         close(fd);
     if (fd < 0 || export_pdf_dashboard(title, arena_printf(r->arena, "Generated %s", now_utc(r)), s,
@@ -284,5 +279,4 @@ void page_export_dashboard(req_t *r)
     if (fd >= 0)
         unlink(path);
     json_decref(keep);
-    json_decref(widgets);
 }

@@ -9,6 +9,8 @@
 #include <jansson.h>
 
 #include "http/http.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
 
 /* --- the application (app.c) ------------------------------------------- */
 /* Load templates (and anything else read once) in the master. Called again
@@ -86,8 +88,12 @@ json_t *result_chart_config(const json_t *result, const json_t *config);
 typedef struct dash_filter {
     const char *range, *from, *to; /* the dashboard's date range */
 } dash_filter_t;
-json_t *dashboard_load(req_t *r);                   /* or a 404 page and NULL */
-int dashboard_can_edit(const req_t *r, const json_t *d);
+/* The dashboard of the route's {id}, in the request's arena, or a 404 page
+ * and NULL. */
+const store_dash_t *dashboard_load(req_t *r);
+int dashboard_can_edit(const req_t *r, const store_dash_t *d);
+/* The dashboards the user sees, as template data. New reference. */
+json_t *dashboard_list_view(req_t *r);
 /* The filter of the request's query string. Dates the user typed count
  * without picking "Custom": the form carries the dates it showed (shown_from,
  * shown_to), so typed dates win over a preset, and a preset picked after
@@ -97,10 +103,15 @@ const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f);
 int dashboard_filter_active(const dash_filter_t *f);
 /* The chart config a widget draws result with (its kind forcing kpi/table,
  * the columns the kind needs filled in): a new reference, or NULL. */
-json_t *widget_draw_config(const json_t *w, const json_t *result);
-void widget_view(req_t *r, json_t *w, const dash_filter_t *f, int mode);
-void widgets_view(req_t *r, const json_t *d, json_t *widgets, const dash_filter_t *f,
-                  int can_edit);
+json_t *widget_draw_config(const store_widget_t *w, const json_t *result);
+/* A widget's card as template data (a new reference): drawn from its stored
+ * result, or run now. mode: 0 = the stored result, stale ones marked for
+ * the browser to load; 1 = run stale ones now; 2 = run now. every: the
+ * dashboard's auto-refresh in seconds (0 = off). */
+json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every);
+/* Every widget's card, in order, for the dashboard page. New reference. */
+json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
+                     const dash_filter_t *f, int can_edit);
 
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);

@@ -3,6 +3,7 @@
  * the worker's upload.ingest job (uploads/task.c). */
 #include "pages/pages.h"
 #include "jobs/jobs.h"
+#include "store/uploads.h"
 #include "store/store.h"
 #include "uploads/uploads.h"
 
@@ -23,20 +24,21 @@ static const char *or_empty(const char *s)
 void page_uploads(req_t *r)
 {
     json_t *ctx = page_ctx(r, "Uploads", "uploads");
-    json_t *list = upload_list(r->arena, r->user->org_id);
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
-    json_t *done = json_array();
-    size_t i;
-    json_t *u;
-    json_array_foreach(list, i, u) {
-        const char *st = json_string_value(json_object_get(u, "status"));
-        json_object_set_new(u, arena_printf(r->arena, "is_%s", st ? st : "queued"), json_true());
-        if (st && strcmp(st, "done") == 0)
+    store_upload_t *rows;
+    size_t n;
+    store_upload_list(r->arena, r->user->org_id, &rows, &n);
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
+    json_t *list = json_array(), *done = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *u = store_upload_json(&rows[i]);
+        json_object_set_new(u, arena_printf(r->arena, "is_%s", rows[i].status), json_true());
+        if (strcmp(rows[i].status, "done") == 0)
             json_array_append(done, u);
+        json_array_append_new(list, u);
     }
     json_object_set_new(ctx, "uploads", list);
     json_object_set_new(ctx, "targets", done);
-    json_object_set_new(ctx, "connection_id", json_string(or_empty(upload_connection(r->arena, r->user->org_id))));
+    json_object_set_new(ctx, "connection_id", json_string(or_empty(store_upload_connection(r->arena, r->user->org_id))));
     page_render(r, "uploads", ctx);
 }
 
@@ -83,21 +85,20 @@ void page_upload_create(req_t *r)
         return upload_refused(r, "DataMind reads .csv, .tsv, .txt and .xlsx files.");
     const char *table = NULL;
     if (strcmp(mode, "new") != 0) {
-        json_t *t = upload_get(r->arena, r->user->org_id, target);
-        if (!t)
+        store_upload_t t;
+        if (store_upload_get(r->arena, r->user->org_id, target, &t) < 0)
             return upload_refused(r, "Pick the upload to replace or append to.");
-        table = arena_strdup(r->arena, json_string_value(json_object_get(t, "table_name")));
-        json_decref(t);
+        table = t.table_name;
     }
     char *id = NULL, jid[33] = "", err[256];
     json_t *details = json_pack("{s:s, s:s?}", "mode", mode, "target", table);
-    int rc = upload_create(r->arena, r->user->org_id, r->user->id, f->filename, (long long)f->size,
-                           table ? table : "", details, &id);
+    int rc = store_upload_create(r->arena, r->user->org_id, r->user->id, f->filename,
+                                 (long long)f->size, table ? table : "", details, &id);
     json_decref(details);
     const char *path = rc == 0 ? spool(r, f, id) : NULL;
     if (!path) {
         if (id)
-            upload_set_status(r->arena, r->user->org_id, id, "failed", "the file could not be stored", -1, -1, NULL, NULL);
+            store_upload_set_status(r->arena, r->user->org_id, id, "failed", "the file could not be stored", -1, -1, NULL, NULL);
         page_error(r, 507, "There was no room to keep the file. Try again later.");
         return;
     }
@@ -108,11 +109,11 @@ void page_upload_create(req_t *r)
     /* 5 attempts: 1 + 2 + 4 + 8 s apart, time for a database restart */
     if (jobs_enqueue(r->arena, "default", "upload.ingest", args, 5, NULL, jid, err, sizeof err) < 0) {
         unlink(path);
-        upload_set_status(r->arena, r->user->org_id, id, "failed", "the job queue is unavailable", -1, -1, NULL, NULL);
+        store_upload_set_status(r->arena, r->user->org_id, id, "failed", "the job queue is unavailable", -1, -1, NULL, NULL);
         page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");
         return;
     }
-    upload_set_job(r->arena, r->user->org_id, id, jid);
+    store_upload_set_job(r->arena, r->user->org_id, id, jid);
     audit_record(r->arena, r->user->org_id, r->user->id, "upload.create", "upload", id,
                  json_pack("{s:s, s:I, s:s}", "file", f->filename, "bytes", (json_int_t)f->size,
                            "mode", mode), r->remote_addr);
@@ -121,31 +122,33 @@ void page_upload_create(req_t *r)
 
 void page_upload(req_t *r)
 {
-    json_t *u = upload_get(r->arena, r->user->org_id, http_route_param(r, "id"));
-    if (!u) {
+    store_upload_t row;
+    if (store_upload_get(r->arena, r->user->org_id, http_route_param(r, "id"), &row) < 0) {
         page_error(r, 404, "There is no such upload.");
         return;
     }
-    const char *st = json_string_value(json_object_get(u, "status"));
-    const char *jid = json_string_value(json_object_get(json_object_get(u, "details"), "job_id"));
-    json_t *prog = jid ? jobs_progress_get(r->arena, jid) : NULL;
-    int busy = st && (!strcmp(st, "queued") || !strcmp(st, "running"));
-    json_t *ctx = page_ctx(r, json_string_value(json_object_get(u, "original_filename")), "uploads");
-    json_object_set_new(u, arena_printf(r->arena, "is_%s", st ? st : "queued"), json_true());
-    json_object_set_new(u, "rows_words", json_string(page_count_words(
-        r, json_object_get(u, "row_count"), "row", "rows")));
+    const char *st = row.status;
+    json_t *prog = row.job_id ? jobs_progress_get(r->arena, row.job_id) : NULL;
+    int busy = !strcmp(st, "queued") || !strcmp(st, "running");
+    json_t *ctx = page_ctx(r, row.original_filename, "uploads");
+    json_t *u = store_upload_json(&row);
+    json_object_set_new(u, arena_printf(r->arena, "is_%s", st), json_true());
+    json_t *count = row.row_count < 0 ? json_null() : json_integer(row.row_count);
+    json_object_set_new(u, "rows_words", json_string(page_count_words(r, count, "row", "rows")));
+    json_decref(count);
+    json_t *details = json_deep_copy(row.details), *t;
     size_t i;
-    json_t *t;
-    json_array_foreach(json_object_get(json_object_get(u, "details"), "tables"), i, t)
+    json_array_foreach(json_object_get(details, "tables"), i, t)
         json_object_set_new(t, "rows_words", json_string(page_count_words(
             r, json_object_get(t, "rows"), "row", "rows")));
+    json_object_set_new(u, "details", details);
     if (prog)
         json_object_set(u, "progress", prog);
     json_object_set_new(ctx, "busy", json_boolean(busy));
     if (busy)
         json_object_set_new(ctx, "refresh", json_integer(2)); /* no-JS: the page reloads itself */
     json_object_set_new(ctx, "upload", u);
-    json_object_set_new(ctx, "connection_id", json_string(or_empty(upload_connection(r->arena, r->user->org_id))));
+    json_object_set_new(ctx, "connection_id", json_string(or_empty(store_upload_connection(r->arena, r->user->org_id))));
     if (r->htmx)
         page_render_bare(r, "upload_status", ctx, NULL);
     else
@@ -154,28 +157,26 @@ void page_upload(req_t *r)
 
 void page_upload_delete(req_t *r)
 {
-    json_t *u = upload_get(r->arena, r->user->org_id, http_route_param(r, "id"));
-    if (!u) {
+    store_upload_t u;
+    if (store_upload_get(r->arena, r->user->org_id, http_route_param(r, "id"), &u) < 0) {
         page_error(r, 404, "There is no such upload.");
         return;
     }
     char err[256];
-    const char *id = json_string_value(json_object_get(u, "id"));
-    json_t *tables = json_object_get(json_object_get(u, "details"), "tables");
+    const char *id = u.id;
+    json_t *tables = json_object_get(u.details, "tables");
     size_t i;
     json_t *t;
     json_array_foreach(tables, i, t) {
         const char *name = json_string_value(json_object_get(t, "table"));
         if (name && uploads_drop_table(r->arena, r->user->org_id, name, err, sizeof err) < 0) {
-            json_decref(u);
             page_error(r, 503, "The table could not be dropped right now. Try again.");
             return;
         }
     }
-    upload_delete(r->arena, r->user->org_id, id);
+    store_upload_delete(r->arena, r->user->org_id, id);
     audit_record(r->arena, r->user->org_id, r->user->id, "upload.delete", "upload", id,
-                 json_pack("{s:O}", "file", json_object_get(u, "original_filename")), r->remote_addr);
-    json_decref(u);
+                 json_pack("{s:s}", "file", u.original_filename), r->remote_addr);
     page_flash(r, "ok", "Upload deleted and its table dropped.");
     http_redirect(r, 303, "/uploads");
 }

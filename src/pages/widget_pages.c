@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "store/chats.h"
 #include "store/queries.h"
+#include "store/widgets.h"
 #include "store/store.h"
 
 #include <sodium.h>
@@ -23,9 +24,9 @@ static int one_of(const char *v, const char *const *list, size_t n)
 
 /* Load the dashboard and check the caller may change it; NULL after an
  * error page. */
-static json_t *editable(req_t *r)
+static const store_dash_t *editable(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (d && !dashboard_can_edit(r, d)) {
         page_error(r, 403, "Only analysts and admins change dashboards.");
         return NULL;
@@ -33,19 +34,19 @@ static json_t *editable(req_t *r)
     return d;
 }
 
-static const char *dash_url(req_t *r, const json_t *d)
+static const char *dash_url(req_t *r, const store_dash_t *d)
 {
-    return arena_printf(r->arena, "/dashboards/%s", json_string_value(json_object_get(d, "id")));
+    return arena_printf(r->arena, "/dashboards/%s", d->id);
 }
 
 void page_widget_add(req_t *r)
 {
-    json_t *d = editable(r);
+    const store_dash_t *d = editable(r);
     if (!d)
         return;
-    const char *did = json_string_value(json_object_get(d, "id"));
+    const char *did = d->id;
     const char *source = http_param(r, "source");
-    widget_fields_t wf = {.size = "medium"};
+    store_widget_fields_t wf = {.size = "medium"};
     char err[256], *wid = NULL;
     form_t f;
     form_open(&f, r);
@@ -76,7 +77,7 @@ void page_widget_add(req_t *r)
         form_error(&f, "title", "Give the widget a title.");
     int ok = form_ok(&f);
     const char *why = ok ? NULL : json_string_value(json_object_iter_value(json_object_iter(f.errors)));
-    if (ok && widget_add(r->arena, r->user->org_id, did, &wf, &wid, err, sizeof err) < 0) {
+    if (ok && store_widget_add(r->arena, r->user->org_id, did, &wf, &wid, err, sizeof err) < 0) {
         ok = 0;
         why = "The widget could not be added.";
     }
@@ -89,33 +90,34 @@ void page_widget_add(req_t *r)
     http_redirect(r, 303, dash_url(r, d));
 }
 
-static json_t *load_widget(req_t *r, const json_t *d)
+/* The route's widget of dashboard d, in the request's arena, or a 404
+ * page and NULL. */
+static const store_widget_t *load_widget(req_t *r, const store_dash_t *d)
 {
-    json_t *w = widget_get(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")),
-                           http_route_param(r, "wid"));
-    if (!w)
+    store_widget_t *w = arena_alloc(r->arena, sizeof *w);
+    if (store_widget_get(r->arena, r->user->org_id, d->id, http_route_param(r, "wid"), w) < 0) {
         page_error(r, 404, "There is no such widget on this dashboard.");
+        return NULL;
+    }
     return w;
 }
 
 /* GET …/widgets/{wid}: the card alone, run now — htmx loads stale ones so. */
 void page_widget(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    json_t *w = load_widget(r, d);
+    const store_widget_t *w = load_widget(r, d);
     if (w) {
         dash_filter_t f;
         dashboard_filter_read(r, &f);
-        json_object_set_new(w, "refresh_s", json_integer(
-            json_integer_value(json_object_get(d, "refresh_minutes")) * 60));
-        widget_view(r, w, &f, 1);
-        json_object_set_new(w, "can_edit", json_boolean(dashboard_can_edit(r, d)));
-        json_object_set_new(w, "qs", json_string(dashboard_filter_qs(r, &f)));
+        json_t *card = widget_view(r, w, &f, 1, (long)d->refresh_minutes * 60);
+        json_object_set_new(card, "can_edit", json_boolean(dashboard_can_edit(r, d)));
+        json_object_set_new(card, "qs", json_string(dashboard_filter_qs(r, &f)));
         json_t *ctx = page_ctx(r, "Widget", "dashboards");
-        json_object_set(ctx, "dashboard", d);
-        json_object_set_new(ctx, "widgets", json_pack("[o]", w));
+        json_object_set_new(ctx, "dashboard", store_dash_json(d));
+        json_object_set_new(ctx, "widgets", json_pack("[o]", card));
         page_render_bare(r, "widget_cards", ctx, NULL);
     }
 }
@@ -123,17 +125,16 @@ void page_widget(req_t *r)
 /* GET …/widgets/{wid}.svg — the chart alone, for embedding (same sign-in). */
 void page_widget_svg(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    json_t *w = load_widget(r, d);
+    const store_widget_t *w = load_widget(r, d);
     if (!w)
         return;
-    json_object_set_new(w, "refresh_s", json_integer(0));
-    widget_view(r, w, NULL, 1);
-    const char *svg = json_string_value(json_object_get(json_object_get(w, "chart"), "svg"));
+    json_t *card = widget_view(r, w, NULL, 1, 0);
+    const char *svg = json_string_value(json_object_get(json_object_get(card, "chart"), "svg"));
     if (!svg) {
-        json_decref(w);
+        json_decref(card);
         page_error(r, 404, "This widget has no chart to show (a text or table widget, or its query failed).");
         return;
     }
@@ -151,7 +152,7 @@ void page_widget_svg(req_t *r)
         http_header(r, "Content-Type", "image/svg+xml; charset=utf-8");
         buf_puts(&r->body, svg);
     }
-    json_decref(w);
+    json_decref(card);
 }
 
 /* The chart settings of the edit form (a POST, or the GET of a preview);
@@ -196,70 +197,67 @@ static json_t *column_options(const json_t *result, const json_t *conf, const ch
 
 void page_widget_edit(req_t *r)
 {
-    json_t *d = editable(r);
+    const store_dash_t *d = editable(r);
     if (!d)
         return;
-    json_t *w = load_widget(r, d);
-    if (!w) {
+    const store_widget_t *saved = load_widget(r, d);
+    if (!saved) {
         return;
     }
     /* a preview: the form's values applied without saving */
+    store_widget_t pw = *saved, *w = &pw;
     const char *type = http_query(r, "type"), *kind = http_query(r, "kind");
     const char *datecol = http_query(r, "date_column");
     if (kind && one_of(kind, kinds, 4))
-        json_object_set_new(w, "kind", json_string(kind));
+        w->kind = kind;
     if (datecol)
-        json_object_set_new(w, "date_column", *datecol ? json_string(datecol) : json_null());
+        w->date_column = *datecol ? datecol : NULL;
     if (type && *type) { /* "auto": no config, the recommended chart */
-        json_t *cfg = config_from_form(r);
-        json_object_set_new(w, "chart_config", cfg ? cfg : json_null());
+        w->chart_config = config_from_form(r);
+        arena_defer_json(r->arena, w->chart_config);
     }
-    json_t *last = json_incref(json_object_get(w, "last_result"));
-    json_t *conf = json_object_get(w, "chart_config");
+    const json_t *conf = w->chart_config;
     const char *ctype = json_string_value(json_object_get(conf, "type"));
-    json_t *cols = column_options(last, conf, json_string_value(json_object_get(w, "date_column")));
+    json_t *cols = column_options(w->last_result, conf, w->date_column);
     json_t *conns = conn_list(r->arena, r->user->org_id);
-    const char *wconn = json_string_value(json_object_get(w, "connection_id"));
+    const char *wconn = w->connection_id;
     size_t i;
     json_t *c;
     json_array_foreach(conns, i, c)
         json_object_set_new(c, "selected", json_boolean(wconn && strcmp(wconn,
                             json_string_value(json_object_get(c, "id"))) == 0));
-    json_object_set_new(w, "refresh_s", json_integer(0));
-    json_object_set_new(w, arena_printf(r->arena, "kind_%s", json_string_value(json_object_get(w, "kind"))),
-                        json_true());
-    widget_view(r, w, NULL, 1);
+    json_t *card = widget_view(r, w, NULL, 1, 0);
+    json_object_set_new(card, arena_printf(r->arena, "kind_%s", w->kind), json_true());
     json_t *ctx = page_ctx(r, "Edit widget", "dashboards");
     json_object_set_new(ctx, "columns", cols);
     json_object_set_new(ctx, "connections", conns);
     json_object_set_new(ctx, "no_connection", json_boolean(!wconn));
     json_object_set_new(ctx, "chart_kinds", result_chart_kinds(ctype ? ctype : "auto"));
-    json_object_set_new(ctx, "widget", w);
-    json_object_set(ctx, "dashboard", d);
-    json_decref(last);
+    json_object_set_new(ctx, "widget", card);
+    json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "widget_edit", ctx);
 }
 
 void page_widget_update(req_t *r)
 {
-    json_t *d = editable(r);
+    const store_dash_t *d = editable(r);
     if (!d)
         return;
-    json_t *w = load_widget(r, d);
+    const store_widget_t *w = load_widget(r, d);
     if (!w) {
         return;
     }
     form_t f;
     form_open(&f, r);
-    widget_fields_t wf = {0};
+    store_widget_fields_t wf = {0};
     wf.title = form_text(&f, "title", "Title", 1, 200);
     wf.kind = form_text(&f, "kind", "Kind", 1, 10);
     wf.size = form_text(&f, "size", "Size", 1, 10);
     wf.date_column = form_text(&f, "date_column", "Date column", 0, 200);
     wf.sql = http_param(r, "sql") ? form_text(&f, "sql", "SQL", 0, 100000)
-                                  : json_string_value(json_object_get(w, "sql_text"));
+                                  : w->sql_text;
     wf.markdown = http_param(r, "markdown") ? form_text(&f, "markdown", "Text", 0, 20000)
-                                            : json_string_value(json_object_get(w, "body_markdown"));
+                                            : w->body_markdown;
     if (!*wf.date_column)
         wf.date_column = NULL;
     const char *conn = http_param(r, "connection_id");
@@ -267,9 +265,8 @@ void page_widget_update(req_t *r)
     json_t *cfg = config_from_form(r);
     wf.chart_config = cfg;
     int ok = form_ok(&f) && one_of(wf.kind, kinds, 4) && one_of(wf.size, sizes, 4);
-    const char *wid = json_string_value(json_object_get(w, "id"));
-    if (!ok || widget_update(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")),
-                             wid, &wf) < 0)
+    const char *wid = w->id;
+    if (!ok || store_widget_update(r->arena, r->user->org_id, d->id, wid, &wf) < 0)
         page_flash(r, "error", "Check the widget's title, kind, size and connection.");
     else {
         audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
@@ -279,22 +276,21 @@ void page_widget_update(req_t *r)
     form_close(&f);
     json_decref(cfg);
     http_redirect(r, 303, dash_url(r, d));
-    json_decref(w);
 }
 
 static void widget_action(req_t *r, const char *action)
 {
-    json_t *d = editable(r);
+    const store_dash_t *d = editable(r);
     if (!d)
         return;
-    const char *did = json_string_value(json_object_get(d, "id"));
+    const char *did = d->id;
     const char *wid = http_route_param(r, "wid");
     int rc = -1;
     if (strcmp(action, "widget.delete") == 0)
-        rc = widget_delete(r->arena, r->user->org_id, did, wid);
+        rc = store_widget_delete(r->arena, r->user->org_id, did, wid);
     else {
         const char *dir = http_param(r, "direction");
-        rc = widget_move(r->arena, r->user->org_id, did, wid, dir && strcmp(dir, "up") == 0 ? -1 : 1);
+        rc = store_widget_move(r->arena, r->user->org_id, did, wid, dir && strcmp(dir, "up") == 0 ? -1 : 1);
     }
     if (rc < 0) {
         page_error(r, 404, "There is no such widget on this dashboard.");
@@ -318,22 +314,20 @@ void page_widget_delete(req_t *r)
 /* Refresh one widget, or (no wid) every widget of the dashboard. */
 void page_widget_refresh(req_t *r)
 {
-    json_t *d = dashboard_load(r);
+    const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *did = json_string_value(json_object_get(d, "id"));
+    const char *did = d->id;
     const char *wid = http_route_param(r, "wid");
-    json_t *widgets = widget_list(r->arena, r->user->org_id, did);
-    size_t i, done = 0;
-    json_t *w;
-    json_array_foreach(widgets, i, w) {
-        const char *id = json_string_value(json_object_get(w, "id"));
-        if (wid && strcmp(wid, id) != 0)
+    store_widget_t *rows;
+    size_t n, done = 0;
+    store_widget_list(r->arena, r->user->org_id, did, &rows, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (wid && strcmp(wid, rows[i].id) != 0)
             continue;
-        widget_view(r, w, NULL, 2);
+        json_decref(widget_view(r, &rows[i], NULL, 2, 0));
         done++;
     }
-    json_decref(widgets);
     if (wid && !done) {
         page_error(r, 404, "There is no such widget on this dashboard.");
         return;
@@ -355,19 +349,20 @@ void page_pin(req_t *r)
     const char *new_title = http_param(r, "new_title");
     char *created = NULL, err[256];
     if (new_title && *new_title) {
-        if (dash_create(r->arena, r->user->org_id, r->user->id, new_title, "", 0, &created) < 0) {
+        if (store_dash_create(r->arena, r->user->org_id, r->user->id, new_title, "", 0, &created) < 0) {
             page_error(r, 400, "A new dashboard needs a title of at most 200 characters.");
             return;
         }
         did = created;
     }
-    json_t *d = did ? dash_get(r->arena, r->user->org_id, r->user->id, did) : NULL;
+    store_dash_t dash, *d = did && store_dash_get(r->arena, r->user->org_id, r->user->id, did,
+                                                  &dash) == 0 ? &dash : NULL;
     if (!d || !dashboard_can_edit(r, d)) {
         page_error(r, d ? 403 : 404, d ? "You cannot change that dashboard." : "Pick a dashboard, or name a new one.");
         return;
     }
     const char *q = m.question;
-    widget_fields_t wf = {
+    store_widget_fields_t wf = {
         .title = q && *q ? arena_strndup(r->arena, q, strlen(q) > 200 ? 200 : strlen(q)) : "Answer",
         .kind = "chart", .sql = m.sql_text, .connection_id = m.connection_id,
         .chart_config = m.chart_config, .last_result = m.result_preview, .size = "medium"};
@@ -375,13 +370,13 @@ void page_pin(req_t *r)
     if (ctype && (strcmp(ctype, "kpi") == 0 || strcmp(ctype, "table") == 0))
         wf.kind = ctype;
     char *wid = NULL;
-    if (widget_add(r->arena, r->user->org_id, json_string_value(json_object_get(d, "id")), &wf,
+    if (store_widget_add(r->arena, r->user->org_id, d->id, &wf,
                    &wid, err, sizeof err) < 0) {
         page_error(r, 500, "The answer could not be pinned. Try again.");
         return;
     }
     audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
-                 json_pack("{s:O, s:s}", "dashboard", json_object_get(d, "id"), "from", "chat"),
+                 json_pack("{s:s, s:s}", "dashboard", d->id, "from", "chat"),
                  r->remote_addr);
     page_flash(r, "ok", "Pinned to the dashboard.");
     http_redirect(r, 303, dash_url(r, d));

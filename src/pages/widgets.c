@@ -1,9 +1,11 @@
-/* widgets.c — what a dashboard shows: each widget's card (chart, table,
- * KPI or Markdown text), fresh or from its last result, and the forms that
- * add, edit, move, refresh and delete widgets. */
+/* widgets.c — what a dashboard shows: the date-range filter of its query
+ * string, and each widget's card (chart, table, KPI or Markdown text), fresh
+ * or from its last result. The routes and forms that add, edit, move,
+ * refresh and delete widgets are in widget_pages.c. */
 #include "pages/pages.h"
 #include "core/config.h"
 #include "query/query.h"
+#include "store/widgets.h"
 #include "store/store.h"
 #include "tmpl/tmpl.h"
 
@@ -76,55 +78,53 @@ int dashboard_filter_active(const dash_filter_t *f)
 }
 
 /* Run the widget's query now (through the filter when it has a date
- * column); store the result when unfiltered. */
-static json_t *widget_run(req_t *r, json_t *w, const dash_filter_t *f, int refresh)
+ * column); store the result when unfiltered. On failure, NULL and the
+ * card gets the error. */
+static json_t *widget_run(req_t *r, const store_widget_t *w, json_t *card, const dash_filter_t *f,
+                          int refresh)
 {
-    const char *sql = json_string_value(json_object_get(w, "sql_text"));
-    const char *conn = json_string_value(json_object_get(w, "connection_id"));
-    const char *wid = json_string_value(json_object_get(w, "id"));
-    const char *datecol = json_string_value(json_object_get(w, "date_column"));
+    const char *datecol = w->date_column;
     char err[1024];
-    if (!conn) {
-        json_object_set_new(w, "error", json_string("The connection of this widget was deleted: "
-                                                    "edit it or remove it."));
+    if (!w->connection_id) {
+        json_object_set_new(card, "error", json_string("The connection of this widget was deleted: "
+                                                       "edit it or remove it."));
         return NULL;
     }
     int filtered = dashboard_filter_active(f) && datecol && *datecol;
-    const char *run_sql = filtered ? query_wrap_date_range(r->arena, sql, datecol, f->range,
-                                                           f->from, f->to) : sql;
+    const char *run_sql = filtered ? query_wrap_date_range(r->arena, w->sql_text, datecol, f->range,
+                                                           f->from, f->to) : w->sql_text;
     query_opts_t o = {.refresh = refresh, .max_rows = 1000, .source = "widget"};
     query_outcome_t out;
-    if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, run_sql, &o, &out,
-                  err, sizeof err) < 0) {
-        json_object_set_new(w, "error", json_string(err));
+    if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, w->connection_id, run_sql,
+                  &o, &out, err, sizeof err) < 0) {
+        json_object_set_new(card, "error", json_string(err));
         if (!filtered)
-            widget_set_result(r->arena, r->user->org_id, wid, NULL, err);
+            store_widget_set_result(r->arena, r->user->org_id, w->id, NULL, err);
         return NULL;
     }
     if (!filtered)
-        widget_set_result(r->arena, r->user->org_id, wid, out.result, NULL);
-    json_object_set_new(w, "refreshed", json_string("just now"));
-    json_object_set_new(w, "filtered", json_boolean(filtered));
+        store_widget_set_result(r->arena, r->user->org_id, w->id, out.result, NULL);
+    json_object_set_new(card, "refreshed", json_string("just now"));
+    json_object_set_new(card, "filtered", json_boolean(filtered));
     return out.result;
 }
 
 /* The chart config a widget draws with: its own, its kind forcing kpi/table. */
-static json_t *widget_chart_config(const json_t *w)
+static json_t *widget_chart_config(const store_widget_t *w)
 {
-    const char *kind = json_string_value(json_object_get(w, "kind"));
-    json_t *conf = json_deep_copy(json_object_get(w, "chart_config"));
+    json_t *conf = json_deep_copy(w->chart_config);
     if (!json_is_object(conf)) {
         json_decref(conf);
         conf = json_object();
     }
-    if (strcmp(kind, "kpi") == 0 || strcmp(kind, "table") == 0)
-        json_object_set_new(conf, "type", json_string(kind));
+    if (strcmp(w->kind, "kpi") == 0 || strcmp(w->kind, "table") == 0)
+        json_object_set_new(conf, "type", json_string(w->kind));
     if (!json_object_get(conf, "type"))
         return (json_decref(conf), NULL);
     return conf;
 }
 
-json_t *widget_draw_config(const json_t *w, const json_t *result)
+json_t *widget_draw_config(const store_widget_t *w, const json_t *result)
 {
     json_t *conf = widget_chart_config(w);
     json_t *full = result_chart_config(result, conf);
@@ -132,69 +132,63 @@ json_t *widget_draw_config(const json_t *w, const json_t *result)
     return full;
 }
 
-static void widget_content(json_t *w, const json_t *result)
+static void widget_content(json_t *card, const store_widget_t *w, const json_t *result)
 {
-    const char *kind = json_string_value(json_object_get(w, "kind"));
-    if (strcmp(kind, "table") == 0) {
-        json_object_set_new(w, "table", result_table(result, 0, WIDGET_ROWS));
+    if (strcmp(w->kind, "table") == 0) {
+        json_object_set_new(card, "table", result_table(result, 0, WIDGET_ROWS));
         return;
     }
     json_t *conf = widget_chart_config(w);
-    json_object_set_new(w, "chart", result_chart_from(result, conf));
+    json_object_set_new(card, "chart", result_chart_from(result, conf));
     json_decref(conf);
 }
 
-/* Fill one widget's template data. mode: 0 = use the stored result and
- * mark it for lazy reload when stale, 1 = run stale ones now, 2 = run now. */
-void widget_view(req_t *r, json_t *w, const dash_filter_t *f, int mode)
+/* One widget's template data (a new reference). mode: 0 = use the stored
+ * result and mark it for lazy reload when stale, 1 = run stale ones now,
+ * 2 = run now. every: the dashboard's auto-refresh in seconds (0 = off). */
+json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every)
 {
-    const char *kind = json_string_value(json_object_get(w, "kind"));
-    const char *id = json_string_value(json_object_get(w, "id"));
-    json_object_set_new(w, arena_printf(r->arena, "size_%s",
-                        json_string_value(json_object_get(w, "size"))), json_true());
-    if (strcmp(kind, "text") == 0) {
-        char *html = tmpl_markdown(json_string_value(json_object_get(w, "body_markdown")));
-        json_object_set_new(w, "html", json_string(html));
+    json_t *card = store_widget_json(w);
+    json_object_set_new(card, arena_printf(r->arena, "size_%s", w->size), json_true());
+    if (strcmp(w->kind, "text") == 0) {
+        char *html = tmpl_markdown(w->body_markdown);
+        json_object_set_new(card, "html", json_string(html));
         free(html);
-        return;
+        return card;
     }
-    json_t *last = json_object_get(w, "last_result");
-    json_int_t age = json_integer_value(json_object_get(w, "age_s"));
-    if (!json_is_integer(json_object_get(w, "age_s")))
-        age = atoll(json_string_value(json_object_get(w, "age_s")) ? json_string_value(json_object_get(w, "age_s")) : "999999");
-    long every = (long)json_integer_value(json_object_get(w, "refresh_s"));
-    int stale = !json_is_object(last) || age > (every > 0 ? every : STALE_AFTER_S) || dashboard_filter_active(f);
-    json_t *fresh = NULL;
-    if (mode == 2 || (mode == 1 && stale))
-        fresh = widget_run(r, w, f, mode == 2);
-    else if (stale)
-        json_object_set_new(w, "lazy", json_true());
-    const json_t *result = fresh ? fresh : (json_is_object(last) ? last : NULL);
+    const json_t *last = json_is_object(w->last_result) ? w->last_result : NULL;
+    long long age = w->age_s < 0 ? 999999 : w->age_s;
+    int stale = !last || age > (every > 0 ? every : STALE_AFTER_S) || dashboard_filter_active(f);
+    int ran = mode == 2 || (mode == 1 && stale), lazy = !ran && stale;
+    json_t *fresh = ran ? widget_run(r, w, card, f, mode == 2) : NULL;
+    if (lazy)
+        json_object_set_new(card, "lazy", json_true());
+    const json_t *result = fresh ? fresh : last;
     if (result)
-        widget_content(w, result);
-    else if (!json_object_get(w, "error") && !json_object_get(w, "lazy"))
-        json_object_set_new(w, "error", json_string("No result yet: refresh this widget."));
+        widget_content(card, w, result);
+    else if (!ran && !lazy)
+        json_object_set_new(card, "error", json_string("No result yet: refresh this widget."));
     json_decref(fresh);
-    json_object_del(w, "last_result"); /* not needed by the template */
-    (void)id;
+    return card;
 }
 
-void widgets_view(req_t *r, const json_t *d, json_t *widgets, const dash_filter_t *f, int can_edit)
+json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
+                     const dash_filter_t *f, int can_edit)
 {
     /* Browsers with JavaScript load stale widgets themselves (htmx); the
      * others get them run here, bounded by the query timeout. */
     const char *js = http_cookie(r, "dm_js");
     int mode = js && strcmp(js, "1") == 0 ? 0 : 1;
-    long every = (long)json_integer_value(json_object_get(d, "refresh_minutes")) * 60;
+    long every = (long)d->refresh_minutes * 60;
     const char *qs = dashboard_filter_qs(r, f);
-    size_t i, n = json_array_size(widgets);
-    json_t *w;
-    json_array_foreach(widgets, i, w) {
-        json_object_set_new(w, "refresh_s", json_integer(every));
-        widget_view(r, w, f, mode);
-        json_object_set_new(w, "can_edit", json_boolean(can_edit));
-        json_object_set_new(w, "first", json_boolean(i == 0));
-        json_object_set_new(w, "last", json_boolean(i + 1 == n));
-        json_object_set_new(w, "qs", json_string(qs));
+    json_t *cards = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *card = widget_view(r, &rows[i], f, mode, every);
+        json_object_set_new(card, "can_edit", json_boolean(can_edit));
+        json_object_set_new(card, "first", json_boolean(i == 0));
+        json_object_set_new(card, "last", json_boolean(i + 1 == n));
+        json_object_set_new(card, "qs", json_string(qs));
+        json_array_append_new(cards, card);
     }
+    return cards;
 }

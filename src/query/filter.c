@@ -4,6 +4,7 @@
  * and goes through the validator like any other. */
 #include "query/query.h"
 #include "core/buf.h"
+#include "sqlsafe/sqlsafe.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -17,17 +18,6 @@ static int iso_date(const char *s)
         if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
             return 0;
     return 1;
-}
-
-static void quote_ident(buf_t *b, const char *s)
-{
-    buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *s);
-    }
-    buf_putc(b, '"');
 }
 
 /* The WHERE condition for a range name; NULL when unknown or incomplete. */
@@ -58,7 +48,7 @@ const char *query_wrap_date_range(arena_t *a, const char *sql, const char *colum
         return sql;
     buf_t col = {0}, cond = {0}, out = {0};
     buf_puts(&col, "dm_filtered.");
-    quote_ident(&col, column);
+    sqlsafe_quote_ident(&col, column);
     const char *where = range_condition(range, from, to, &cond, buf_str(&col));
     const char *res = sql;
     if (where) {

@@ -46,13 +46,6 @@ int query_probe(arena_t *a, const conn_row_t *c, json_t **info, char *err, size_
 int query_discover(arena_t *a, const char *org_id, const conn_row_t *c, int *ntables,
                    char *err, size_t errlen);
 
-/* A PostgreSQL URL split into the form's fields (arena strings; absent
- * parts NULL, port 5432 by default). -1 when it is not such a URL. */
-typedef struct query_url {
-    char *host, *user, *password, *dbname, *sslmode;
-    int port;
-} query_url_t;
-int query_parse_url(arena_t *a, const char *url, query_url_t *out);
 /* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO
  * from/to) applied to sql on column, as a wrapping sub-query. Returns sql
  * itself when there is nothing to apply. */

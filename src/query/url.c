@@ -1,84 +1,16 @@
-/* url.c — "postgresql://user:pass@host:port/db?sslmode=require" into the
- * connection form's fields. Percent-escapes are decoded; nothing here is
- * ever pasted into a conninfo string (the fields go to PQconnectdbParams
- * one keyword each). */
+/* url.c — query_preview_sql: the SQL of a table's preview. (A database URL
+ * for the connection form is read by http_parse_db_url, http/dburl.c.) */
 #include "query/query.h"
-#include "http/http.h"
-
-#include <stdlib.h>
-#include <string.h>
-
-static char *dup_decoded(arena_t *a, const char *s, size_t n)
-{
-    char *d = arena_strndup(a, s, n);
-    http_url_decode(d, n, 0);
-    return d;
-}
-
-int query_parse_url(arena_t *a, const char *url, query_url_t *out)
-{
-    memset(out, 0, sizeof *out);
-    const char *p;
-    if (strncmp(url, "postgresql://", 13) == 0)
-        p = url + 13;
-    else if (strncmp(url, "postgres://", 11) == 0)
-        p = url + 11;
-    else
-        return -1;
-    const char *at = strrchr(p, '@');
-    const char *slash = strchr(at ? at : p, '/');
-    const char *hostpart = at ? at + 1 : p;
-    if (at) { /* user[:password]@ */
-        const char *colon = memchr(p, ':', (size_t)(at - p));
-        out->user = dup_decoded(a, p, (size_t)((colon ? colon : at) - p));
-        if (colon)
-            out->password = dup_decoded(a, colon + 1, (size_t)(at - colon - 1));
-    }
-    const char *hend = slash ? slash : hostpart + strcspn(hostpart, "?");
-    const char *pcolon = NULL;
-    if (*hostpart == '[') { /* [v6]:port */
-        const char *rb = memchr(hostpart, ']', (size_t)(hend - hostpart));
-        if (!rb)
-            return -1;
-        out->host = arena_strndup(a, hostpart + 1, (size_t)(rb - hostpart - 1));
-        pcolon = rb[1] == ':' ? rb + 1 : NULL;
-    } else {
-        pcolon = memchr(hostpart, ':', (size_t)(hend - hostpart));
-        out->host = dup_decoded(a, hostpart, (size_t)((pcolon ? pcolon : hend) - hostpart));
-    }
-    out->port = pcolon ? atoi(pcolon + 1) : 5432;
-    if (out->port <= 0 || out->port > 65535)
-        return -1;
-    if (slash) {
-        size_t n = strcspn(slash + 1, "?");
-        out->dbname = dup_decoded(a, slash + 1, n);
-    }
-    const char *q = strchr(hend, '?');
-    const char *ssl = q ? strstr(q, "sslmode=") : NULL;
-    if (ssl)
-        out->sslmode = dup_decoded(a, ssl + 8, strcspn(ssl + 8, "&"));
-    return *out->host ? 0 : -1;
-}
-
-/* "name" with embedded quotes doubled: PostgreSQL's identifier quoting. */
-static void quote_ident(buf_t *b, const char *s)
-{
-    buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *s);
-    }
-    buf_putc(b, '"');
-}
+#include "core/buf.h"
+#include "sqlsafe/sqlsafe.h"
 
 const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit)
 {
     buf_t b = {0};
     buf_puts(&b, "SELECT * FROM ");
-    quote_ident(&b, schema);
+    sqlsafe_quote_ident(&b, schema);
     buf_putc(&b, '.');
-    quote_ident(&b, table);
+    sqlsafe_quote_ident(&b, table);
     buf_printf(&b, " LIMIT %d", limit);
     const char *out = arena_strdup(a, buf_str(&b));
     buf_free(&b);

@@ -15,7 +15,6 @@
     ".nspname !~ '^pg_(toast|temp_)'"
 
 /* words.c: SQL as a user would write it, for refusal messages. */
-void sqlsafe_put_ident(buf_t *b, const char *name);     /* quoted when needed */
 const char *sqlsafe_string_node(json_t *node);           /* {"String":{"sval"}} */
 /* "a.b.c" from a list of String nodes; -1 if a part is not a String. */
 int sqlsafe_qualified_name(json_t *list, int quote, buf_t *b);

@@ -148,25 +148,22 @@ static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *a
     const char *name = json_string_value(json_object_get(col, "name"));
     if (!sch || !tab || !name)
         return 0;
-    char *qs = PQescapeIdentifier(c, sch, strlen(sch)), *qt = PQescapeIdentifier(c, tab, strlen(tab));
-    char *qc = PQescapeIdentifier(c, name, strlen(name));
-    int rc = 0;
-    if (qs && qt && qc) {
-        buf_t sql = {0};
-        buf_printf(&sql, "SELECT DISTINCT %s::text FROM %s.%s WHERE lower(%s::text) = ANY($1::text[])"
-                         " LIMIT " LOOKUP_HITS, qc, qs, qt, qc);
-        PGresult *r = NULL;
-        const char *params[1] = {array};
-        rc = sqlsafe_bounded(c, buf_str(&sql), 1, params, &r);
-        for (int i = 0; rc == 0 && i < PQntuples(r); i++)
-            if (!PQgetisnull(r, i, 0) && strlen(PQgetvalue(r, i, 0)) == (size_t)PQgetlength(r, i, 0))
-                hit_add(hs, col, PQgetvalue(r, i, 0));
-        PQclear(r);
-        buf_free(&sql);
-    }
-    PQfreemem(qs);
-    PQfreemem(qt);
-    PQfreemem(qc);
+    buf_t qc = {0}, sql = {0};
+    sqlsafe_quote_ident(&qc, name);
+    buf_printf(&sql, "SELECT DISTINCT %s::text FROM ", buf_str(&qc));
+    sqlsafe_quote_ident(&sql, sch);
+    buf_putc(&sql, '.');
+    sqlsafe_quote_ident(&sql, tab);
+    buf_printf(&sql, " WHERE lower(%s::text) = ANY($1::text[]) LIMIT " LOOKUP_HITS, buf_str(&qc));
+    PGresult *r = NULL;
+    const char *params[1] = {array};
+    int rc = sqlsafe_bounded(c, buf_str(&sql), 1, params, &r);
+    for (int i = 0; rc == 0 && i < PQntuples(r); i++)
+        if (!PQgetisnull(r, i, 0) && strlen(PQgetvalue(r, i, 0)) == (size_t)PQgetlength(r, i, 0))
+            hit_add(hs, col, PQgetvalue(r, i, 0));
+    PQclear(r);
+    buf_free(&sql);
+    buf_free(&qc);
     return rc < 0 ? -1 : 0;
 }
 

@@ -48,22 +48,16 @@ static void password_make(char out[25])
         snprintf(out + 2 * i, 3, "%02x", raw[i]);
 }
 
-/* Append pre, the quoted identifier of name, then post; -1 if libpq
- * cannot quote it (bad encoding). */
-static int put_ident(PGconn *c, buf_t *b, const char *pre, const char *name, const char *post)
+/* Append pre, the quoted identifier of name, then post. */
+static void put_ident(buf_t *b, const char *pre, const char *name, const char *post)
 {
-    char *q = PQescapeIdentifier(c, name, strlen(name));
-    if (!q)
-        return -1;
     buf_puts(b, pre);
-    buf_puts(b, q);
+    sqlsafe_quote_ident(b, name);
     buf_puts(b, post);
-    PQfreemem(q);
-    return 0;
 }
 
 /* The script for a read-only role over the user schemas in r. */
-static int script_build(PGconn *c, const char *db, const PGresult *r, buf_t *b)
+static void script_build(const char *db, const PGresult *r, buf_t *b)
 {
     const char *to = " TO " READER_ROLE ";\n";
     char pw[25];
@@ -71,18 +65,15 @@ static int script_build(PGconn *c, const char *db, const PGresult *r, buf_t *b)
     password_make(pw);
     buf_puts(b, "-- A read-only role for DataMind; run as the database owner or a superuser.\n");
     buf_printf(b, "CREATE ROLE " READER_ROLE " LOGIN PASSWORD '%s';\n", pw);
-    if (put_ident(c, b, "GRANT CONNECT ON DATABASE ", db, to) < 0)
-        return -1;
+    put_ident(b, "GRANT CONNECT ON DATABASE ", db, to);
     for (int i = 0; i < PQntuples(r); i++) {
         const char *s = PQgetvalue(r, i, 0);
-        if (put_ident(c, b, "GRANT USAGE ON SCHEMA ", s, to) < 0 ||
-            put_ident(c, b, "GRANT SELECT ON ALL TABLES IN SCHEMA ", s, to) < 0 ||
-            put_ident(c, b, "ALTER DEFAULT PRIVILEGES IN SCHEMA ", s,
-                      " GRANT SELECT ON TABLES TO " READER_ROLE ";\n") < 0)
-            return -1;
+        put_ident(b, "GRANT USAGE ON SCHEMA ", s, to);
+        put_ident(b, "GRANT SELECT ON ALL TABLES IN SCHEMA ", s, to);
+        put_ident(b, "ALTER DEFAULT PRIVILEGES IN SCHEMA ", s,
+                  " GRANT SELECT ON TABLES TO " READER_ROLE ";\n");
     }
     buf_puts(b, "ALTER ROLE " READER_ROLE " SET default_transaction_read_only = on;\n");
-    return 0;
 }
 
 int sqlsafe_probe(PGconn *c, json_t **info, char *err, size_t errlen)
@@ -102,10 +93,7 @@ int sqlsafe_probe(PGconn *c, json_t **info, char *err, size_t errlen)
         sqlsafe_result_error(s, err, errlen, NULL);
         goto out;
     }
-    if (script_build(c, PQgetvalue(r, 0, 5), s, &script) < 0) {
-        snprintf(err, errlen, "could not quote a schema name: %s", PQerrorMessage(c));
-        goto out;
-    }
+    script_build(PQgetvalue(r, 0, 5), s, &script);
     *info = json_pack("{s:s, s:s, s:b, s:b, s:I, s:s}",
                       "server_version", PQgetvalue(r, 0, 0),
                       "current_user", PQgetvalue(r, 0, 1),

@@ -61,23 +61,11 @@ int sqlsafe_bounded(PGconn *c, const char *sql, int n, const char *const *params
     return rc;
 }
 
-/* Append the quoted identifier; -1 if libpq refuses it (bad encoding). */
-static int put_ident(PGconn *c, buf_t *b, const char *name)
+static void rel_ident(const sqlsafe_rel_t *rel, buf_t *b)
 {
-    char *q = PQescapeIdentifier(c, name, strlen(name));
-    if (!q)
-        return -1;
-    buf_puts(b, q);
-    PQfreemem(q);
-    return 0;
-}
-
-static int rel_ident(PGconn *c, const sqlsafe_rel_t *rel, buf_t *b)
-{
-    if (put_ident(c, b, rel->schema) < 0)
-        return -1;
+    sqlsafe_quote_ident(b, rel->schema);
     buf_putc(b, '.');
-    return put_ident(c, b, rel->name);
+    sqlsafe_quote_ident(b, rel->name);
 }
 
 static int rel_count(phase_t *p, sqlsafe_rel_t *rel, const char *ident)
@@ -121,8 +109,10 @@ static int col_sample(phase_t *p, sqlsafe_rel_t *rel, sqlsafe_col_t *col, const 
     PGresult *r = NULL;
     int rc = 0;
 
-    if (put_ident(p->c, &name, json_string_value(json_object_get(col->json, "name"))) < 0)
+    const char *col_name = json_string_value(json_object_get(col->json, "name"));
+    if (!col_name)
         goto out;
+    sqlsafe_quote_ident(&name, col_name);
     snprintf(limit, sizeof limit, "%d", p->o->sample_values);
     snprintf(pct, sizeof pct, "%.6f", 100.0 * SAMPLE_TARGET / (double)rel->rows);
     buf_printf(&sql,
@@ -151,8 +141,9 @@ static int rel_probe(phase_t *p, sqlsafe_rel_t *rel)
     buf_t ident = {0};
     int rc = 0;
 
-    if (!rel->json || rel_ident(p->c, rel, &ident) < 0)
+    if (!rel->json)
         goto out;
+    rel_ident(rel, &ident);
     if ((rc = rel_count(p, rel, buf_str(&ident))) < 0 || p->o->sample_values <= 0)
         goto out;
     for (size_t i = 0; i < rel->ncols && rc == 0 && !phase_over(p); i++)

@@ -1,4 +1,5 @@
-/* sqlsafe.h — users' SQL against users' databases: validate, connect, execute, discover; (later) cache.
+/* sqlsafe.h — users' SQL against users' databases: validate, connect, execute, discover.
+ * (The result cache, the pool and the audit are query/'s: query_run.)
  *
  * The validator is a filter, not the boundary. What keeps a user's query from
  * changing anything is the READ ONLY transaction and a read-only role; the
@@ -11,6 +12,28 @@
 
 #include <jansson.h>
 #include <libpq-fe.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+
+/* ---- Identifiers (ident.c): the one quoter --------------------------------
+ *
+ * Every SQL identifier DataMind writes goes through these. name is any
+ * NUL-terminated string (UTF-8); "" comes out as "" (which PostgreSQL
+ * refuses: a zero-length name is an error, not a different name). */
+
+/* Append name double-quoted, each embedded '"' doubled: for SQL that runs. */
+void sqlsafe_quote_ident(buf_t *b, const char *name);
+
+/* Append name as PostgreSQL's quote_ident() would: bare when it reads back
+ * as itself (lower-case ASCII letter or '_', then letters, digits, '_'; not
+ * a reserved, column-name or type/function-name keyword), else quoted as
+ * above: for SQL shown to people ("reads pg_catalog.pg_proc",
+ * "reads \"Sales\".\"user\""). */
+void sqlsafe_show_ident(buf_t *b, const char *name);
+
+/* sqlsafe_quote_ident into a string in a. */
+const char *sqlsafe_ident(arena_t *a, const char *name);
 
 /* ---- Validator (validate.c, functions.c, cli.c) -------------------------
  *

@@ -199,10 +199,10 @@ static int check_relation(vctx_t *c, json_t *rv)
     int rc = 0;
 
     if (schema) {
-        sqlsafe_put_ident(&shown, schema);
+        sqlsafe_show_ident(&shown, schema);
         buf_putc(&shown, '.');
     }
-    sqlsafe_put_ident(&shown, rel);
+    sqlsafe_show_ident(&shown, rel);
     if (schema && is_system_schema(schema))
         rc = reject(c, "reads %s; relations in %s are off limits", buf_str(&shown),
                     schema);

@@ -1,40 +1,12 @@
 /* words.c — SQL as a user would write it, for refusal messages:
  * identifiers quoted only where PostgreSQL needs it, qualified names, and
  * the SQL words of a statement node ("DROP TABLE", "SET", "COMMIT"). */
-#include <ctype.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "core/buf.h"
 #include "sqlsafe/internal.h"
-
-static int is_plain_ident(const char *s)
-{
-    if (!*s || !(islower((unsigned char)*s) || *s == '_'))
-        return 0;
-    for (; *s; s++)
-        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_' ||
-              *s == '$'))
-            return 0;
-    return 1;
-}
-
-/* Append name, double-quoted when PostgreSQL would need the quotes. */
-void sqlsafe_put_ident(buf_t *b, const char *name)
-{
-    if (is_plain_ident(name)) {
-        buf_puts(b, name);
-        return;
-    }
-    buf_putc(b, '"');
-    for (; *name; name++) {
-        if (*name == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *name);
-    }
-    buf_putc(b, '"');
-}
 
 /* The sval of a {"String":{"sval":...}} node, or NULL. */
 const char *sqlsafe_string_node(json_t *node)
@@ -57,7 +29,7 @@ int sqlsafe_qualified_name(json_t *list, int quote, buf_t *b)
         if (i > 0)
             buf_putc(b, '.');
         if (quote)
-            sqlsafe_put_ident(b, s);
+            sqlsafe_show_ident(b, s);
         else
             buf_puts(b, s);
     }

@@ -1,4 +1,5 @@
 /* dashboards.c — dashboards: personal or shared with the organization. */
+#include "store/dashboards.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -7,41 +8,59 @@
 
 #define VISIBLE "d.org_id = $1 AND (d.is_shared OR d.created_by_id = $2)"
 
-json_t *dash_list(arena_t *a, const char *org_id, const char *user_id)
+/* The row's shape, once: the SELECT list and the fill, by column index. */
+static const char *const dash_cols =
+    "SELECT d.id, d.title, d.description, d.is_shared, d.created_by_id = $2 AS mine,"
+    " coalesce(u.full_name, '') AS owner, d.refresh_minutes,"
+    " (SELECT count(*) FROM widgets w WHERE w.dashboard_id = d.id) AS widgets,"
+    " (SELECT to_char(max(w.last_refreshed_at), 'YYYY-MM-DD HH24:MI') FROM widgets w"
+    "  WHERE w.dashboard_id = d.id) AS refreshed"
+    " FROM dashboards d LEFT JOIN users u ON u.id = d.created_by_id WHERE " VISIBLE;
+
+static void row_from_result(arena_t *a, const PGresult *res, int i, store_dash_t *d)
+{
+    memset(d, 0, sizeof *d);
+    d->id = arena_strdup(a, db_get(res, i, 0));
+    d->title = arena_strdup(a, db_get(res, i, 1));
+    d->description = arena_strdup(a, db_get(res, i, 2));
+    d->is_shared = db_get(res, i, 3)[0] == 't';
+    d->mine = db_get(res, i, 4)[0] == 't';
+    d->owner = arena_strdup(a, db_get(res, i, 5));
+    d->refresh_minutes = atoi(db_get(res, i, 6));
+    d->widgets = atoll(db_get(res, i, 7));
+    d->refreshed = db_is_null(res, i, 8) ? NULL : arena_strdup(a, db_get(res, i, 8));
+}
+
+int store_dash_list(arena_t *a, const char *org_id, const char *user_id, store_dash_t **rows,
+                    size_t *n)
 {
     char err[256];
     const char *p[2] = {org_id, user_id};
-    PGresult *res = db_exec(
-        a,
-        "SELECT d.id, d.title, d.description, d.is_shared, d.created_by_id = $2 AS mine,"
-        " coalesce(u.full_name, '') AS owner,"
-        " (SELECT count(*) FROM widgets w WHERE w.dashboard_id = d.id) AS widgets,"
-        " (SELECT to_char(max(w.last_refreshed_at), 'YYYY-MM-DD HH24:MI') FROM widgets w"
-        "  WHERE w.dashboard_id = d.id) AS refreshed"
-        " FROM dashboards d LEFT JOIN users u ON u.id = d.created_by_id"
-        " WHERE " VISIBLE " ORDER BY d.updated_at DESC",
-        2, p, err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+    PGresult *res = db_exec(a, arena_printf(a, "%s ORDER BY d.updated_at DESC", dash_cols), 2, p,
+                            err, sizeof err);
+    *n = res ? (size_t)PQntuples(res) : 0;
+    *rows = arena_alloc(a, (*n + 1) * sizeof **rows);
+    for (size_t i = 0; i < *n; i++)
+        row_from_result(a, res, (int)i, &(*rows)[i]);
+    return res ? 0 : -1;
 }
 
-json_t *dash_get(arena_t *a, const char *org_id, const char *user_id, const char *id)
+int store_dash_get(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                   store_dash_t *out)
 {
     char err[256];
     if (!db_is_uuid(id))
-        return NULL;
+        return -1;
     const char *p[3] = {org_id, user_id, id};
-    PGresult *res = db_exec(
-        a,
-        "SELECT d.id, d.title, d.description, d.is_shared, d.refresh_minutes,"
-        " d.created_by_id = $2 AS mine, coalesce(u.full_name, '') AS owner"
-        " FROM dashboards d LEFT JOIN users u ON u.id = d.created_by_id"
-        " WHERE " VISIBLE " AND d.id = $3",
-        3, p, err, sizeof err);
-    return res && PQntuples(res) == 1 ? db_row_json(res, 0) : NULL;
+    PGresult *res = db_exec(a, arena_printf(a, "%s AND d.id = $3", dash_cols), 3, p, err, sizeof err);
+    if (!res || PQntuples(res) != 1)
+        return -1;
+    row_from_result(a, res, 0, out);
+    return 0;
 }
 
-int dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
-                const char *description, int shared, char **id)
+int store_dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
+                      const char *description, int shared, char **id)
 {
     char err[256];
     const char *p[5] = {org_id, user_id, title, description ? description : "",
@@ -56,8 +75,8 @@ int dash_create(arena_t *a, const char *org_id, const char *user_id, const char 
     return 0;
 }
 
-int dash_update(arena_t *a, const char *org_id, const char *id, const char *title,
-                const char *description, int shared, int refresh_minutes)
+int store_dash_update(arena_t *a, const char *org_id, const char *id, const char *title,
+                      const char *description, int shared, int refresh_minutes)
 {
     char err[256], mins[16];
     snprintf(mins, sizeof mins, "%d", refresh_minutes);
@@ -70,8 +89,8 @@ int dash_update(arena_t *a, const char *org_id, const char *id, const char *titl
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 
-int dash_duplicate(arena_t *a, const char *org_id, const char *user_id, const char *id,
-                   char **new_id, char *err, size_t errlen)
+int store_dash_duplicate(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                         char **new_id, char *err, size_t errlen)
 {
     const char *p[3] = {org_id, user_id, id};
     /* one statement: the copy and its widgets together, or nothing */
@@ -94,7 +113,7 @@ int dash_duplicate(arena_t *a, const char *org_id, const char *user_id, const ch
     return 0;
 }
 
-int dash_delete(arena_t *a, const char *org_id, const char *id)
+int store_dash_delete(arena_t *a, const char *org_id, const char *id)
 {
     char err[256];
     const char *p[2] = {org_id, id};
@@ -103,7 +122,7 @@ int dash_delete(arena_t *a, const char *org_id, const char *id)
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 
-json_t *dash_due_refresh(arena_t *a)
+int store_dash_due_refresh(arena_t *a, store_dash_t **rows, size_t *n)
 {
     char err[256];
     PGresult *res = db_exec(
@@ -113,5 +132,30 @@ json_t *dash_due_refresh(arena_t *a)
         "  AND w.kind <> 'text' AND (w.last_refreshed_at IS NULL OR"
         "  w.last_refreshed_at < now() - make_interval(mins => d.refresh_minutes)))",
         0, NULL, err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+    *n = res ? (size_t)PQntuples(res) : 0;
+    *rows = arena_alloc(a, (*n + 1) * sizeof **rows);
+    for (size_t i = 0; i < *n; i++) {
+        store_dash_t *d = &(*rows)[i];
+        d->org_id = arena_strdup(a, db_get(res, (int)i, 0));
+        d->id = arena_strdup(a, db_get(res, (int)i, 1));
+        d->refresh_minutes = atoi(db_get(res, (int)i, 2));
+    }
+    return res ? 0 : -1;
+}
+
+json_t *store_dash_json(const store_dash_t *d)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:s?, s:b, s:b, s:i, s:I}", "id", d->id, "title",
+                     d->title, "description", d->description ? d->description : "", "owner",
+                     d->owner ? d->owner : "", "refreshed", d->refreshed, "is_shared", d->is_shared,
+                     "mine", d->mine, "refresh_minutes", d->refresh_minutes, "widgets",
+                     (json_int_t)d->widgets);
+}
+
+json_t *store_dash_list_json(const store_dash_t *rows, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, store_dash_json(&rows[i]));
+    return arr;
 }

@@ -150,62 +150,14 @@ int conn_set_functions(arena_t *a, const char *org_id, const char *id, const cha
 /* --- vocabulary --------------------------------------------------------- */
 #include "store/vocabulary.h"
 
-/* --- dashboards and widgets (dashboards.c, widgets.c) -------------------- */
-/* A user sees the organization's shared dashboards and their own. Only the
- * owner (or an admin) changes a private one; shared ones are changed by
- * analysts and admins; viewers only read. */
-json_t *dash_list(arena_t *a, const char *org_id, const char *user_id);
-json_t *dash_get(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
-                const char *description, int shared, char **id);
-int dash_update(arena_t *a, const char *org_id, const char *id, const char *title,
-                const char *description, int shared, int refresh_minutes);
-int dash_duplicate(arena_t *a, const char *org_id, const char *user_id, const char *id,
-                   char **new_id, char *err, size_t errlen);
-int dash_delete(arena_t *a, const char *org_id, const char *id);
-/* Dashboards whose auto-refresh interval passed (for the worker). */
-json_t *dash_due_refresh(arena_t *a);
+/* --- dashboards (dashboards.h) ------------------------------------------ */
+#include "store/dashboards.h"
 
-typedef struct widget_fields {
-    const char *title, *kind, *sql, *markdown, *size, *date_column, *connection_id;
-    const json_t *chart_config; /* may be NULL */
-    const json_t *last_result;  /* may be NULL: a result to show until the first refresh */
-} widget_fields_t;
-json_t *widget_list(arena_t *a, const char *org_id, const char *dash_id);
-json_t *widget_get(arena_t *a, const char *org_id, const char *dash_id, const char *id);
-int widget_add(arena_t *a, const char *org_id, const char *dash_id, const widget_fields_t *f,
-               char **id, char *err, size_t errlen);
-int widget_update(arena_t *a, const char *org_id, const char *dash_id, const char *id,
-                  const widget_fields_t *f);
-/* Swap with the neighbour (delta -1 earlier, +1 later), in one transaction. */
-int widget_move(arena_t *a, const char *org_id, const char *dash_id, const char *id, int delta);
-int widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id);
-void widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
-                       const char *error);
+/* --- widgets (widgets.h) ------------------------------------------------ */
+#include "store/widgets.h"
 
-/* --- uploads (uploads.c) -------------------------------------------------- */
-json_t *upload_list(arena_t *a, const char *org_id);
-json_t *upload_get(arena_t *a, const char *org_id, const char *id);
-int upload_create(arena_t *a, const char *org_id, const char *user_id, const char *filename,
-                  long long size, const char *table_name, const json_t *details, char **id);
-/* status: queued, running, done, failed. details (borrowed) replaces the old. */
-int upload_set_status(arena_t *a, const char *org_id, const char *id, const char *status,
-                      const char *error, long long rows, int columns, const char *table_name,
-                      const json_t *details);
-int upload_set_job(arena_t *a, const char *org_id, const char *id, const char *job_id);
-int upload_delete(arena_t *a, const char *org_id, const char *id);
-/* The org's "Uploads" connection id, or NULL. */
-const char *upload_connection(arena_t *a, const char *org_id);
-int upload_set_connection(arena_t *a, const char *org_id, const char *id, const char *conn_id);
-/* Uploads of every organization still queued or running, newest first:
- * [{id, org_id, status, job_id, seen (updated_at as text), age_s}];
- * NULL when the database failed. New reference. */
-json_t *upload_unsettled(arena_t *a);
-/* Mark it failed with reason, only if it is still unsettled and unchanged
- * since it was seen (its job did not write meanwhile): 1 closed, 0 not,
- * -1 when the database failed. */
-int upload_close(arena_t *a, const char *org_id, const char *id, const char *seen,
-                 const char *reason);
+/* --- uploads (uploads.h) ------------------------------------------------ */
+#include "store/uploads.h"
 
 /* --- alerts (alerts.c, alert_checks.c) ------------------------------------ */
 typedef struct alert_fields {

@@ -1,57 +1,83 @@
 /* widgets.c — a dashboard's widgets, their order and their last result. */
+#include "store/widgets.h"
+#include "store/row_fields.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define WIDGET_COLS                                                                           \
-    "w.id, w.dashboard_id, w.title, w.kind, w.sql_text, w.body_markdown,"                     \
-    " w.chart_config::text AS chart_config, w.size, w.position, w.date_column,"              \
-    " w.connection_id, coalesce(c.name, '') AS connection, w.last_result::text AS last_result," \
-    " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI') AS refreshed,"                       \
-    " extract(epoch FROM now() - w.last_refreshed_at)::bigint AS age_s, w.last_error"
+/* The row's shape, once: the SELECT list and the fill, by column index. */
+static const char *const widget_cols =
+    "SELECT w.id, w.dashboard_id, w.title, w.kind, w.sql_text, w.body_markdown,"
+    " w.chart_config::text, w.size, w.position, w.date_column, w.connection_id,"
+    " coalesce(c.name, ''), w.last_result::text,"
+    " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI'),"
+    " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error"
+    " FROM widgets w LEFT JOIN connections c ON c.id = w.connection_id"
+    " WHERE w.org_id = $1 AND w.dashboard_id = $2";
 
-static void parse_json(json_t *row)
+static void row_from_result(arena_t *a, const PGresult *res, int i, store_widget_t *w)
 {
-    static const char *const keys[] = {"chart_config", "last_result"};
-    for (size_t i = 0; i < 2; i++) {
-        const char *s = json_string_value(json_object_get(row, keys[i]));
-        if (s)
-            json_object_set_new(row, keys[i], json_loads(s, 0, NULL));
-    }
+    w->id = arena_strdup(a, db_get(res, i, 0));
+    w->dashboard_id = arena_strdup(a, db_get(res, i, 1));
+    w->title = arena_strdup(a, db_get(res, i, 2));
+    w->kind = arena_strdup(a, db_get(res, i, 3));
+    w->sql_text = arena_strdup(a, db_get(res, i, 4));
+    w->body_markdown = arena_strdup(a, db_get(res, i, 5));
+    w->chart_config = row_json(a, res, i, 6);
+    w->size = arena_strdup(a, db_get(res, i, 7));
+    w->position = atoi(db_get(res, i, 8));
+    w->date_column = row_text_or_null(a, res, i, 9);
+    w->connection_id = row_text_or_null(a, res, i, 10);
+    w->connection = arena_strdup(a, db_get(res, i, 11));
+    w->last_result = row_json(a, res, i, 12);
+    w->refreshed = row_text_or_null(a, res, i, 13);
+    w->age_s = db_is_null(res, i, 14) ? -1 : atoll(db_get(res, i, 14));
+    w->last_error = row_text_or_null(a, res, i, 15);
 }
 
-json_t *widget_list(arena_t *a, const char *org_id, const char *dash_id)
+int store_widget_list(arena_t *a, const char *org_id, const char *dash_id, store_widget_t **rows,
+                      size_t *n)
 {
     char err[256];
     const char *p[2] = {org_id, dash_id};
-    PGresult *res = db_exec(a,
-                            "SELECT " WIDGET_COLS " FROM widgets w LEFT JOIN connections c ON c.id = w.connection_id"
-                            " WHERE w.org_id = $1 AND w.dashboard_id = $2 ORDER BY w.position, w.created_at",
+    PGresult *res = db_exec(a, arena_printf(a, "%s ORDER BY w.position, w.created_at", widget_cols),
                             2, p, err, sizeof err);
-    json_t *rows = res ? db_rows_json(res) : json_array();
-    size_t i;
-    json_t *row;
-    json_array_foreach(rows, i, row) parse_json(row);
-    return rows;
+    *n = res ? (size_t)PQntuples(res) : 0;
+    *rows = arena_alloc(a, (*n + 1) * sizeof **rows);
+    for (size_t i = 0; i < *n; i++)
+        row_from_result(a, res, (int)i, &(*rows)[i]);
+    return res ? 0 : -1;
 }
 
-json_t *widget_get(arena_t *a, const char *org_id, const char *dash_id, const char *id)
+int store_widget_get(arena_t *a, const char *org_id, const char *dash_id, const char *id,
+                     store_widget_t *out)
 {
     char err[256];
     if (!db_is_uuid(id))
-        return NULL;
+        return -1;
     const char *p[3] = {org_id, dash_id, id};
-    PGresult *res = db_exec(a,
-                            "SELECT " WIDGET_COLS " FROM widgets w LEFT JOIN connections c ON c.id = w.connection_id"
-                            " WHERE w.org_id = $1 AND w.dashboard_id = $2 AND w.id = $3",
-                            3, p, err, sizeof err);
+    PGresult *res = db_exec(a, arena_printf(a, "%s AND w.id = $3", widget_cols), 3, p, err,
+                            sizeof err);
     if (!res || PQntuples(res) != 1)
-        return NULL;
-    json_t *row = db_row_json(res, 0);
-    parse_json(row);
-    return row;
+        return -1;
+    row_from_result(a, res, 0, out);
+    return 0;
+}
+
+json_t *store_widget_json(const store_widget_t *w)
+{
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s, s:s?, s:s?, s:i}",
+                          "id", w->id, "dashboard_id", w->dashboard_id, "title", w->title, "kind",
+                          w->kind, "sql_text", w->sql_text, "body_markdown", w->body_markdown,
+                          "size", w->size, "date_column", w->date_column, "connection_id",
+                          w->connection_id, "connection", w->connection, "refreshed", w->refreshed,
+                          "last_error", w->last_error, "position", w->position);
+    json_object_set_new(o, "age_s", w->age_s < 0 ? json_null() : json_integer(w->age_s));
+    json_object_set_new(o, "chart_config", w->chart_config ? json_deep_copy(w->chart_config)
+                                                           : json_null());
+    return o;
 }
 
 static const char *dump(arena_t *a, const json_t *v)
@@ -64,8 +90,8 @@ static const char *dump(arena_t *a, const json_t *v)
     return out;
 }
 
-int widget_add(arena_t *a, const char *org_id, const char *dash_id, const widget_fields_t *f,
-               char **id, char *err, size_t errlen)
+int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
+                     const store_widget_fields_t *f, char **id, char *err, size_t errlen)
 {
     const char *p[11] = {org_id, dash_id, f->title, f->kind, f->sql ? f->sql : "",
                          f->markdown ? f->markdown : "", dump(a, f->chart_config),
@@ -88,8 +114,8 @@ int widget_add(arena_t *a, const char *org_id, const char *dash_id, const widget
     return 0;
 }
 
-int widget_update(arena_t *a, const char *org_id, const char *dash_id, const char *id,
-                  const widget_fields_t *f)
+int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, const char *id,
+                        const store_widget_fields_t *f)
 {
     char err[256];
     const char *p[11] = {org_id, dash_id, id, f->title, f->kind, f->sql ? f->sql : "",
@@ -116,7 +142,8 @@ int widget_update(arena_t *a, const char *org_id, const char *dash_id, const cha
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 
-int widget_move(arena_t *a, const char *org_id, const char *dash_id, const char *id, int delta)
+int store_widget_move(arena_t *a, const char *org_id, const char *dash_id, const char *id,
+                      int delta)
 {
     char err[256];
     if (!db_is_uuid(id) || db_begin(err, sizeof err) < 0)
@@ -149,7 +176,7 @@ int widget_move(arena_t *a, const char *org_id, const char *dash_id, const char 
     return db_commit(err, sizeof err);
 }
 
-int widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id)
+int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id)
 {
     char err[256];
     if (!db_is_uuid(id))
@@ -160,8 +187,8 @@ int widget_delete(arena_t *a, const char *org_id, const char *dash_id, const cha
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 
-void widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
-                       const char *error)
+void store_widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
+                             const char *error)
 {
     char err[256];
     const char *p[4] = {org_id, id, dump(a, result), error};

@@ -23,19 +23,6 @@ const jobs_periodic_t tasks_periodic[] = {
 };
 const size_t tasks_periodic_count = sizeof tasks_periodic / sizeof tasks_periodic[0];
 
-void tasks_enqueue_each(arena_t *a, const json_t *rows, const char *type, const char *id_key,
-                        int attempts, long slot, char *err, size_t errlen)
-{
-    size_t i;
-    const json_t *row;
-    json_array_foreach(rows, i, row) {
-        const char *org = json_string_value(json_object_get(row, "org_id"));
-        const char *id = json_string_value(json_object_get(row, "id"));
-        jobs_enqueue(a, "default", type, json_pack("{s:s, s:s}", "org_id", org, id_key, id), attempts,
-                     arena_printf(a, "%s:%s:%ld", type, id, slot), NULL, err, errlen);
-    }
-}
-
 int tasks_process_init(void)
 {
     db_conn();

@@ -120,14 +120,6 @@ int uploads_exec(PGconn *c, const char *sql, char *err, size_t errlen)
     return ok ? 0 : -1;
 }
 
-char *uploads_ident(arena_t *a, PGconn *c, const char *name)
-{
-    char *q = PQescapeIdentifier(c, name, strlen(name));
-    char *out = arena_strdup(a, q ? q : "\"\"");
-    PQfreemem(q);
-    return out;
-}
-
 static char *literal(arena_t *a, PGconn *c, const char *s)
 {
     char *q = PQescapeLiteral(c, s, strlen(s));
@@ -144,7 +136,7 @@ int uploads_org_schema(arena_t *a, PGconn *c, const char *org_id, int new_passwo
 {
     const char *schema, *role;
     uploads_names(a, org_id, &schema, &role);
-    const char *qs = uploads_ident(a, c, schema), *qr = uploads_ident(a, c, role);
+    const char *qs = sqlsafe_ident(a, schema), *qr = sqlsafe_ident(a, role);
     const char *p[1] = {role};
     PGresult *r = PQexecParams(c, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, NULL, p, NULL, NULL, 0);
     int has_role = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
@@ -165,7 +157,7 @@ int uploads_org_schema(arena_t *a, PGconn *c, const char *org_id, int new_passwo
     const char *steps[] = {
         arena_printf(a, "CREATE SCHEMA IF NOT EXISTS %s", qs),
         arena_printf(a, "REVOKE ALL ON SCHEMA %s FROM PUBLIC", qs),
-        arena_printf(a, "GRANT CONNECT ON DATABASE %s TO %s", uploads_ident(a, c, db), qr),
+        arena_printf(a, "GRANT CONNECT ON DATABASE %s TO %s", sqlsafe_ident(a, db), qr),
         /* every org role is in UPLOADS_GROUP: one pg_hba.conf line keeps
          * them all out of every other database (README, "Database roles") */
         "DO $$ BEGIN CREATE ROLE " UPLOADS_GROUP " NOLOGIN;"

@@ -11,6 +11,7 @@
 #include "uploads/uploads_internal.h"
 #include "core/log.h"
 #include "jobs/jobs.h"
+#include "store/uploads.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -23,11 +24,10 @@
 #define LONGEST_LOAD_S (6 * 3600) /* a load still running after this is stuck */
 
 /* Why this upload must be closed, or NULL to leave it. */
-static const char *sweep_reason(arena_t *a, const json_t *u, int *redis_down)
+static const char *sweep_reason(arena_t *a, const store_upload_t *u, int *redis_down)
 {
-    const char *job = json_string_value(json_object_get(u, "job_id"));
-    long long age = json_is_string(json_object_get(u, "age_s"))
-                        ? strtoll(json_string_value(json_object_get(u, "age_s")), NULL, 10) : 0;
+    const char *job = u->job_id;
+    long long age = u->age_s;
     if (!job || !*job)
         return age > NEVER_QUEUED_S ? "the upload was never handed to a worker: upload the file again"
                                     : NULL;
@@ -53,23 +53,21 @@ static const char *sweep_reason(arena_t *a, const json_t *u, int *redis_down)
 int uploads_task_sweep(arena_t *a, const json_t *job, char *err, size_t errlen)
 {
     (void)job;
-    json_t *list = upload_unsettled(a);
-    if (!list) {
+    store_upload_t *list;
+    size_t n;
+    if (store_upload_unsettled(a, &list, &n) < 0) {
         snprintf(err, errlen, "the app database is unreachable");
         return -1;
     }
     int redis_down = 0, db_failed = 0, closed = 0;
-    size_t i;
-    json_t *u;
-    json_array_foreach(list, i, u) {
-        const char *id = json_string_value(json_object_get(u, "id"));
-        const char *org = json_string_value(json_object_get(u, "org_id"));
-        const char *why = sweep_reason(a, u, &redis_down);
+    for (size_t i = 0; i < n; i++) {
+        const char *id = list[i].id, *org = list[i].org_id;
+        const char *why = sweep_reason(a, &list[i], &redis_down);
         if (redis_down)
             break;
         if (!why)
             continue;
-        int rc = upload_close(a, org, id, json_string_value(json_object_get(u, "seen")), why);
+        int rc = store_upload_close(a, org, id, list[i].seen, why);
         if (rc < 0) {
             db_failed = 1;
             break;
@@ -80,7 +78,6 @@ int uploads_task_sweep(arena_t *a, const json_t *job, char *err, size_t errlen)
             closed++;
         }
     }
-    json_decref(list);
     if (redis_down || db_failed) {
         snprintf(err, errlen, redis_down ? "the job queue is unreachable" : "the app database failed");
         return -1;

@@ -10,6 +10,7 @@
 #include "ingest/ingest.h"
 #include "jobs/jobs.h"
 #include "query/query.h"
+#include "store/uploads.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -117,7 +118,7 @@ static int prepare_table(load_t *l, const char *schema, const ingest_table_t *t,
                          const char *mode, char *err, size_t errlen)
 {
     arena_t *a = l->a;
-    const char *full = arena_printf(a, "%s.%s", uploads_ident(a, l->c, schema), uploads_ident(a, l->c, name));
+    const char *full = arena_printf(a, "%s.%s", sqlsafe_ident(a, schema), sqlsafe_ident(a, name));
     if (strcmp(mode, "append") == 0)
         return uploads_check_columns(l, schema, name, t, err, errlen);
     if (strcmp(mode, "replace") == 0 &&
@@ -126,7 +127,7 @@ static int prepare_table(load_t *l, const char *schema, const ingest_table_t *t,
     buf_t sql = {0};
     buf_printf(&sql, "CREATE TABLE %s (", full);
     for (size_t i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s%s %s", i ? ", " : "", uploads_ident(a, l->c, t->cols[i].name),
+        buf_printf(&sql, "%s%s %s", i ? ", " : "", sqlsafe_ident(a, t->cols[i].name),
                    ingest_type_sql(t->cols[i].type));
     buf_puts(&sql, ")");
     int rc = uploads_exec(l->c, buf_str(&sql), err, errlen);
@@ -141,9 +142,9 @@ static int copy_table(load_t *l, const char *path, const ingest_table_t *tables,
     arena_t *a = l->a;
     const ingest_table_t *t = &tables[ti];
     buf_t sql = {0};
-    buf_printf(&sql, "COPY %s.%s (", uploads_ident(a, l->c, schema), uploads_ident(a, l->c, name));
+    buf_printf(&sql, "COPY %s.%s (", sqlsafe_ident(a, schema), sqlsafe_ident(a, name));
     for (size_t i = 0; i < t->ncols; i++)
-        buf_printf(&sql, "%s%s", i ? ", " : "", uploads_ident(a, l->c, t->cols[i].name));
+        buf_printf(&sql, "%s%s", i ? ", " : "", sqlsafe_ident(a, t->cols[i].name));
     buf_puts(&sql, ") FROM STDIN");
     PGresult *r = PQexec(l->c, buf_str(&sql));
     buf_free(&sql);
@@ -187,7 +188,7 @@ static json_t *table_details(const ingest_table_t *t, const char *name)
 /* The org's "Uploads" connection in the app database (created once). */
 static const char *ensure_connection(load_t *l, const char *password, char *err, size_t errlen)
 {
-    const char *id = upload_connection(l->a, l->org_id);
+    const char *id = store_upload_connection(l->a, l->org_id);
     const char *host, *schema, *role;
     int port;
     uploads_target(l->c, &host, &port);
@@ -247,8 +248,8 @@ static int mark_table(load_t *l, const char *schema, const char *name, size_t i,
         return -1;
     }
     int rc = uploads_exec(l->c, arena_printf(l->a, "COMMENT ON TABLE %s.%s IS %s",
-                                             uploads_ident(l->a, l->c, schema),
-                                             uploads_ident(l->a, l->c, name), lit), err, errlen);
+                                             sqlsafe_ident(l->a, schema),
+                                             sqlsafe_ident(l->a, name), lit), err, errlen);
     PQfreemem(lit);
     return rc;
 }
@@ -292,7 +293,7 @@ static int reuse_load(load_t *l, const ingest_table_t *tables, size_t n, const c
     for (size_t i = 0; i < n; i++)
         json_array_append_new(json_object_get(details, "tables"), table_details(&tables[i], names[i]));
     *password = NULL;
-    if (upload_connection(l->a, l->org_id))
+    if (store_upload_connection(l->a, l->org_id))
         return 0;
     if (db_is_down()) {
         snprintf(err, errlen, "the app database is unreachable");
@@ -318,7 +319,7 @@ static int load_all(load_t *l, const json_t *args, const char *path, ingest_tabl
     const char *schema, *role;
     mode = mode ? mode : "new";
     uploads_names(l->a, l->org_id, &schema, &role);
-    int need_pw = upload_connection(l->a, l->org_id) == NULL;
+    int need_pw = store_upload_connection(l->a, l->org_id) == NULL;
     if (uploads_exec(l->c, "BEGIN", err, errlen) < 0)
         return -1;
     int rc = uploads_org_schema(l->a, l->c, l->org_id, need_pw, password, err, errlen);
@@ -395,8 +396,8 @@ static int record_done(arena_t *a, load_t *l, const json_t *args, json_t *detail
         cols += (int)json_array_size(json_object_get(t, "columns"));
     }
     const char *first = json_string_value(json_object_get(json_array_get(json_object_get(details, "tables"), 0), "table"));
-    if (upload_set_connection(a, l->org_id, l->upload_id, conn_id) < 0 ||
-        upload_set_status(a, l->org_id, l->upload_id, "done", NULL, rows, cols, first, details) < 0)
+    if (store_upload_set_connection(a, l->org_id, l->upload_id, conn_id) < 0 ||
+        store_upload_set_status(a, l->org_id, l->upload_id, "done", NULL, rows, cols, first, details) < 0)
         return -1;
     jobs_progress(a, l->job_id, "running", 95, "reading the new schema");
     conn_row_t c;
@@ -415,7 +416,7 @@ static int record_failed(arena_t *a, load_t *l, const char *why, int server, jso
 {
     if (server)
         json_object_set_new(details, "server_error", json_true());
-    if (upload_set_status(a, l->org_id, l->upload_id, "failed", why, -1, -1, NULL, details) < 0)
+    if (store_upload_set_status(a, l->org_id, l->upload_id, "failed", why, -1, -1, NULL, details) < 0)
         return -1;
     jobs_progress(a, l->job_id, "failed", 100, why);
     return 0;
@@ -437,20 +438,19 @@ int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
     const char *filename = json_string_value(json_object_get(args, "filename"));
     int attempt = (int)json_integer_value(json_object_get(job, "attempt")) + 1;
     int last = attempt >= json_integer_value(json_object_get(job, "max_attempts"));
-    json_t *up = l.org_id && l.upload_id ? upload_get(a, l.org_id, l.upload_id) : NULL;
-    if (!up && l.upload_id && db_is_down()) {
+    store_upload_t up;
+    int found = l.org_id && l.upload_id && store_upload_get(a, l.org_id, l.upload_id, &up) == 0;
+    if (!found && l.upload_id && db_is_down()) {
         snprintf(err, errlen, "the app database is unreachable");
         return -1; /* the file stays for the next attempt */
     }
-    const char *status = up ? json_string_value(json_object_get(up, "status")) : NULL;
-    int settled = !up || (status && (!strcmp(status, "done") || !strcmp(status, "failed")));
-    json_decref(up);
+    int settled = !found || !strcmp(up.status, "done") || !strcmp(up.status, "failed");
     if (settled || !path) { /* deleted meanwhile, or settled by an earlier delivery */
         if (path)
             unlink(path);
         return 0;
     }
-    if (upload_set_status(a, l.org_id, l.upload_id, "running", NULL, -1, -1, NULL, NULL) < 0) {
+    if (store_upload_set_status(a, l.org_id, l.upload_id, "running", NULL, -1, -1, NULL, NULL) < 0) {
         snprintf(err, errlen, "the app database is unreachable");
         return -1;
     }
@@ -491,8 +491,8 @@ int uploads_drop_table(arena_t *a, const char *org_id, const char *table, char *
         return -1;
     const char *schema, *role;
     uploads_names(a, org_id, &schema, &role);
-    int rc = uploads_exec(c, arena_printf(a, "DROP TABLE IF EXISTS %s.%s", uploads_ident(a, c, schema),
-                                          uploads_ident(a, c, table)), err, errlen);
+    int rc = uploads_exec(c, arena_printf(a, "DROP TABLE IF EXISTS %s.%s", sqlsafe_ident(a, schema),
+                                          sqlsafe_ident(a, table)), err, errlen);
     PQfinish(c);
     return rc;
 }

@@ -3,11 +3,11 @@
 #define DM_UPLOADS_INTERNAL_H
 
 #include "uploads/uploads.h"
+#include "sqlsafe/sqlsafe.h"
 
 void uploads_quiet(void *arg, const char *msg);
 void uploads_names(arena_t *a, const char *org_id, const char **schema, const char **role);
 int uploads_exec(PGconn *c, const char *sql, char *err, size_t errlen);
-char *uploads_ident(arena_t *a, PGconn *c, const char *name);
 int uploads_org_schema(arena_t *a, PGconn *c, const char *org_id, int new_password,
                        const char **password, char *err, size_t errlen);
 void uploads_target(PGconn *c, const char **host, int *port);

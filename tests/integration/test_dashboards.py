@@ -78,6 +78,9 @@ class TestDashboards(unittest.TestCase):
         self.assertEqual(r.status, 303)
         page = viewer.get("/dashboards/%s" % did).text
         self.assertIn("Shared sales", page)
+        # the saved auto-refresh is used: the page polls at it, the form shows it
+        self.assertIn('hx-trigger="every 300s"', page)
+        self.assertIn('<option value="5" selected>', self.c.get("/dashboards/%s" % did).text)
         self.assertNotIn("Add a widget", page)
         self.assertNotIn("/edit", page)
         vt = dm.page_csrf(viewer, "/dashboards/%s" % did)

@@ -1,6 +1,6 @@
 /* test_planner_db.c — the planner's accuracy against a live PostgreSQL.
  *
- * Env DM_TEST_PG: a superuser conninfo. Creates dm_test_planner_<pid>, loads
+ * Env DATAMIND_TEST_DB: a superuser conninfo. Creates dm_test_planner_<pid>, loads
  * scripts/demo-shop.sql, discovers the schema with its own catalog queries
  * (the product's discovery lives in sqlsafe), asks every question of
  * tests/integration/questions.json (follow-ups get the previous plan), runs
@@ -350,7 +350,7 @@ out:
 
 int main(int argc, char **argv)
 {
-    const char *admin = getenv("DM_TEST_PG"), *qfile = "tests/integration/questions.json";
+    const char *admin = check_test_db("test_planner_db"), *qfile = "tests/integration/questions.json";
     int dump = 0;
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--dump-schema"))
@@ -359,10 +359,8 @@ int main(int argc, char **argv)
             dump = 2;
         else
             qfile = argv[i];
-    if (!admin) {
-        printf("test_planner_db: DM_TEST_PG not set, skipped\n");
-        return 77;
-    }
+    if (!admin)
+        return CHECK_SKIP;
     char dbname[64], cmd[1024], conninfo[512];
     snprintf(dbname, sizeof dbname, "dm_test_planner_%d", (int)getpid());
     PGconn *adm = PQconnectdb(admin);

@@ -1,11 +1,12 @@
 /* test_sqlsafe_db.c — sqlsafe's data path against a real PostgreSQL.
  *
- *   DM_TEST_PG='host=/path/to/socketdir port=5433 user=postgres dbname=postgres'
- *   DM_TEST_PG_PORT=5433     (the same server on TCP 127.0.0.1, password auth)
+ *   DATAMIND_TEST_DB='host=/path/to/socketdir port=5433 user=postgres dbname=postgres'
+ *   (the same server must also listen on TCP 127.0.0.1 at that port, with
+ *   password authentication there)
  *
  * Creates database dm_test_sqlsafe_<pid> and roles dm_t_{ro,rw}_<pid>, checks
  * connect / probe / execute / discover for real, then drops them all. Skips
- * (exit 77, automake's code) when DM_TEST_PG is not set. */
+ * (exit 77, automake's code) when DATAMIND_TEST_DB is not set. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdarg.h>
@@ -24,7 +25,7 @@
 
 static char db[64], ro[64], rw[64], sockdir[256], su[64];
 static int tcp_port;
-static PGconn *admin;    /* superuser, DM_TEST_PG's database */
+static PGconn *admin;    /* superuser, DATAMIND_TEST_DB's database */
 static PGconn *sadmin;   /* superuser, the scratch database */
 
 static double now_s(void)
@@ -746,7 +747,7 @@ static void teardown(void)
     sql(admin, "DROP ROLE IF EXISTS %s", rw);
 }
 
-/* host (the socket directory) and user out of DM_TEST_PG. */
+/* host (the socket directory), port and user out of DATAMIND_TEST_DB. */
 static int conninfo_read(const char *conninfo)
 {
     PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
@@ -757,6 +758,8 @@ static int conninfo_read(const char *conninfo)
             snprintf(sockdir, sizeof sockdir, "%s", o->val);
         if (!strcmp(o->keyword, "user") && o->val)
             snprintf(su, sizeof su, "%s", o->val);
+        if (!strcmp(o->keyword, "port") && o->val)
+            tcp_port = atoi(o->val);
     }
     PQconninfoFree(opts);
     return sockdir[0] == '/' && su[0] ? 0 : -1;
@@ -764,20 +767,17 @@ static int conninfo_read(const char *conninfo)
 
 int main(void)
 {
-    const char *conninfo = getenv("DM_TEST_PG");
-    const char *port = getenv("DM_TEST_PG_PORT");
+    const char *conninfo = check_test_db("test_sqlsafe_db");
     char err[512] = "";
 
-    if (!conninfo || !port) {
-        printf("test_sqlsafe_db: DM_TEST_PG / DM_TEST_PG_PORT not set, skipped\n");
-        return 77;
-    }
-    tcp_port = atoi(port);
+    if (!conninfo)
+        return CHECK_SKIP;
+    tcp_port = 5432; /* libpq's default, unless the conninfo says */
     snprintf(db, sizeof db, "dm_test_sqlsafe_%d", (int)getpid());
     snprintf(ro, sizeof ro, "dm_t_ro_%d", (int)getpid());
     snprintf(rw, sizeof rw, "dm_t_rw_%d", (int)getpid());
     if (conninfo_read(conninfo) < 0 || !(admin = super_connect(conninfo, NULL))) {
-        fprintf(stderr, "DM_TEST_PG needs host=<socket dir> and user=<superuser>\n");
+        fprintf(stderr, "DATAMIND_TEST_DB needs host=<socket dir> and user=<superuser>\n");
         return 1;
     }
     if (fixtures(conninfo) == 0) {

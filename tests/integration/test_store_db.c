@@ -3,11 +3,11 @@
  * connection's backend (pg_terminate_backend) in the middle of a
  * transaction, or while one of its statements waits for a lock.
  *
- *   DM_TEST_PG='host=/path/to/socketdir port=5433 user=postgres dbname=postgres'
+ *   DATAMIND_TEST_DB='host=/path/to/socketdir port=5433 user=postgres dbname=postgres'
  *
  * Creates the database dm_test_store_<pid> (migrated with migrations/, so
  * run it from the source tree) and drops it at the end; skipped (exit 77)
- * when DM_TEST_PG is not set. */
+ * when DATAMIND_TEST_DB is not set. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +22,7 @@
 #include "store/store.h"
 
 static char dbname[64], app_conninfo[1024];
-static PGconn *admin; /* superuser, DM_TEST_PG's database: create/drop */
+static PGconn *admin; /* superuser, DATAMIND_TEST_DB's database: create/drop */
 static PGconn *tdb;   /* superuser, the test database: look, hold locks, kill */
 static arena_t *A;
 
@@ -331,7 +331,7 @@ static int setup(const char *conninfo)
     PQclear(r);
     if (!ok || !(tdb = connect_to(conninfo, dbname)))
         return -1;
-    /* the app's connection string: DM_TEST_PG's settings, our database */
+    /* the app's connection string: DATAMIND_TEST_DB's settings, our database */
     PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
     size_t n = 0;
     for (PQconninfoOption *o = opts; o && o->keyword; o++)
@@ -365,11 +365,9 @@ static void teardown(void)
 
 int main(void)
 {
-    const char *conninfo = getenv("DM_TEST_PG");
-    if (!conninfo) {
-        printf("test_store_db: DM_TEST_PG not set, skipped\n");
-        return 77;
-    }
+    const char *conninfo = check_test_db("test_store_db");
+    if (!conninfo)
+        return CHECK_SKIP;
     const char *lvl = getenv("DM_TEST_LOG");
     log_level_t l = LOG_FATAL;
     log_set_level(lvl && log_level_parse(lvl, &l) == 0 ? l : LOG_FATAL);

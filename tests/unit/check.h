@@ -8,6 +8,7 @@
 #define DM_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_passed, check_failed;
@@ -53,6 +54,22 @@ static inline int check_done(const char *name)
 {
     printf("%s: %d passed, %d failed\n", name, check_passed, check_failed);
     return check_failed ? 1 : 0;
+}
+
+/* The PostgreSQL the DB-backed tests (tests/integration/test_*_db.c) use:
+ * DATAMIND_TEST_DB, a superuser's conninfo over the server's unix socket,
+ * e.g. "host=/var/run/postgresql port=5432 user=postgres dbname=postgres".
+ * NULL, with a line saying so, when it is not set: the caller returns
+ * CHECK_SKIP, and make check reports the program as SKIP. */
+#define CHECK_SKIP 77 /* automake's exit status for "skipped" */
+static inline const char *check_test_db(const char *prog)
+{
+    const char *conninfo = getenv("DATAMIND_TEST_DB");
+    if (conninfo && *conninfo)
+        return conninfo;
+    printf("%s: skipped: DATAMIND_TEST_DB is not set (a superuser conninfo; see README.md)\n",
+           prog);
+    return NULL;
 }
 
 #endif

@@ -596,6 +596,79 @@ static void test_everyday_words(void)
     ask_schema_free(s);
 }
 
+/* Shapes met first on a trading database (bench dev7): revenue net of a
+ * discount held as a fraction (a whole-number discount asks), "out of
+ * stock" / "in stock", "that have a website" / "don't have", "how many
+ * units" (a sum), and orders that sort rather than pick ("from the most
+ * expensive to the cheapest", "highest first" keep every row). */
+static void test_inventory_words(void)
+{
+    static const char *const parts[] = {"Widget", "Sprocket", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("part", 500, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, parts),
+        col("stock", "integer", 0, NULL, NULL), col("list_price", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("vendor", 40, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("website", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("shipment_line", 9000, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("part_id", "integer", 0, "part", NULL),
+        col("quantity", "integer", 0, NULL, NULL), col("unit_price", "real", 0, NULL, NULL),
+        col("discount", "real", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "total revenue", "\"quantity\" * \"si\".\"unit_price\" * (1 - \"si\".\"discount\"))");
+    answers_with(s, "parts that are out of stock", "WHERE \"p\".\"stock\" <= 0");
+    answers_with(s, "parts in stock", "WHERE \"p\".\"stock\" > 0");
+    answers_with(s, "vendors that have a website", "\"website\" IS NOT NULL");
+    answers_with(s, "vendors that don't have a website", "\"website\" IS NULL");
+    answers_with(s, "vendors who do not have a website", "\"website\" IS NULL");
+    answers_with(s, "how many units of Widget", "sum(\"si\".\"quantity\")");
+    answers_with(s, "all the parts from the most expensive to the cheapest", "\"list_price\" DESC NULLS LAST LIMIT 100");
+    answers_with(s, "parts with a list price over 10, highest first", "DESC NULLS LAST LIMIT 100");
+    ask_schema_free(s);
+    /* a discount in whole numbers: 10 (%) or 10 (dollars)? */
+    t = json_array();
+    json_array_append_new(t, table("sale", 9000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("quantity", "integer", 0, NULL, NULL),
+        col("unit_price", "numeric", 0, NULL, NULL), col("discount", "integer", 0, NULL, NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    asks_about(s, "total revenue", NULL);
+    ask_schema_free(s);
+}
+
+/* More from dev7: "and their X" is shown, not ranked by; "average X per
+ * <its own table>" is over the rows; "taken by staff in the UK" filters by
+ * the staff's country (the table named beside the value), without grouping;
+ * a ranking of groups leaves out the NULL group; a ranking inside each
+ * group asks. */
+static void test_trading_words(void)
+{
+    static const char *const countries[] = {"UK", "Germany", NULL};
+    static const char *const cities[] = {"Leeds", "Bonn", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("staff", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("country", "text", 0, NULL, countries))));
+    json_array_append_new(t, table("deal", 5000, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("staff_id", "integer", 0, "staff", NULL),
+        col("amount", "numeric", 0, NULL, NULL), col("duration", "integer", 0, NULL, NULL),
+        col("ship_country", "text", 0, NULL, countries), col("city", "text", 0, NULL, cities))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "the 5 biggest deals and their durations", "ORDER BY \"d\".\"amount\" DESC NULLS LAST LIMIT 5");
+    answers_with(s, "average amount per deal", "SELECT avg(\"d\".\"amount\") AS \"avg_amount\" FROM \"public\".\"deal\" AS \"d\"");
+    answers_with(s, "how many deals were signed by staff in the UK",
+                 "count(*) AS \"deal\" FROM \"public\".\"deal\" AS \"d\" JOIN \"public\".\"staff\" AS \"s\" ON \"d\".\"staff_id\" = \"s\".\"id\" WHERE \"s\".\"country\" = 'UK'");
+    answers_with(s, "which city has the most deals", "WHERE \"d\".\"city\" IS NOT NULL GROUP BY 1");
+    asks_about(s, "the largest deal in each city", "largest each");
+    ask_schema_free(s);
+}
+
 /* Never a grouping dropped in silence: a key column whose table has no
  * name groups by itself ("per building" of section → classroom), a table
  * with no name column asks; "how much" is not a count; "the population of
@@ -722,6 +795,8 @@ int main(int argc, char **argv)
     test_values_as_typed();
     test_everyday_words();
     test_no_silent_group();
+    test_inventory_words();
+    test_trading_words();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -266,6 +266,31 @@ static void test_encode(void)
     buf_free(&b);
 }
 
+/* The connection form's database URL (http/dburl.c). */
+static void test_db_url(void)
+{
+    http_db_url_t u;
+    CHECK_INT(http_parse_db_url(A, "postgresql://shop%40x:p%3Aw%40d@db.local:6543/shop%20db?sslmode=require&x=1", &u), 0);
+    CHECK_STR(u.user, "shop@x");
+    CHECK_STR(u.password, "p:w@d");
+    CHECK_STR(u.host, "db.local");
+    CHECK_INT(u.port, 6543);
+    CHECK_STR(u.dbname, "shop db");
+    CHECK_STR(u.sslmode, "require");
+    CHECK_INT(http_parse_db_url(A, "postgres://[::1]/d", &u), 0);
+    CHECK_STR(u.host, "::1");
+    CHECK_INT(u.port, 5432);
+    CHECK(u.user == NULL && u.password == NULL && u.sslmode == NULL);
+    CHECK_INT(http_parse_db_url(A, "postgresql://h", &u), 0);
+    CHECK_STR(u.host, "h");
+    CHECK(u.dbname == NULL);
+    CHECK_INT(http_parse_db_url(A, "mysql://h/d", &u), -1);       /* not PostgreSQL */
+    CHECK_INT(http_parse_db_url(A, "postgresql://h:0/d", &u), -1); /* no such port */
+    CHECK_INT(http_parse_db_url(A, "postgresql://h:70000/d", &u), -1);
+    CHECK_INT(http_parse_db_url(A, "postgresql://u@/d", &u), -1);  /* no host */
+    CHECK_INT(http_parse_db_url(A, "postgresql://[::1/d", &u), -1);
+}
+
 /* If-None-Match by the weak comparison (RFC 9110 8.8.3.2, 13.1.2). */
 static void test_etag_match(void)
 {
@@ -302,6 +327,7 @@ int main(void)
     test_router();
     test_safe_path();
     test_encode();
+    test_db_url();
     test_etag_match();
     arena_free(A);
     return check_done("test_http");

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "ask/insight.h"
+#include "chat/chat.h"
 #include "check.h"
 
 #define MINUS "\xe2\x88\x92"
@@ -292,6 +293,51 @@ static void test_edges(void)
     insight_free(NULL);
 }
 
+/* chat_explain words a plan's filters with their operator: "over 100" is
+ * not "is 100" (the chat said "where unit_price is 100.0" for "a unit price
+ * over 100"). */
+static const char *explained(arena_t *a, const char *filter)
+{
+    char plan[512];
+    snprintf(plan, sizeof plan, "{\"measure\":{\"agg\":\"count\",\"table\":\"products\"},"
+             "\"filters\":[%s]}", filter);
+    ask_plan_result_t p = {0};
+    p.plan = json_loads(plan, 0, NULL);
+    CHECK(p.plan != NULL);
+    json_t *r = json_loads("{\"columns\":[{\"name\":\"count\",\"type\":\"integer\"}],"
+                           "\"rows\":[[43]],\"row_count\":1,\"truncated\":false}", 0, NULL);
+    insight_t in;
+    chat_explain(a, &p, r, &in);
+    const char *out = arena_strdup(a, in.text ? in.text : "");
+    insight_free(&in);
+    json_decref(r);
+    json_decref(p.plan);
+    return out;
+}
+
+static void test_explain_filters(void)
+{
+    static const char *const cases[][2] = {
+        {"\"column\":\"unit_price\",\"op\":\">\",\"values\":[100.0]", "unit_price is over 100"},
+        {"\"column\":\"unit_price\",\"op\":\"<=\",\"values\":[9.5]", "unit_price is at most 9.5"},
+        {"\"column\":\"unit_price\",\"op\":\"between\",\"values\":[10,20]",
+         "unit_price is between 10 and 20"},
+        {"\"column\":\"category\",\"op\":\"in\",\"values\":[\"Toys\",\"Garden\"]",
+         "category is Toys or Garden"},
+        {"\"column\":\"category\",\"op\":\"not_in\",\"values\":[\"Toys\"]", "category is not Toys"},
+        {"\"column\":\"sku\",\"op\":\"starts_with\",\"values\":[\"AB\"]", "sku starts with AB"},
+        {"\"column\":\"sku\",\"op\":\"is_null\",\"values\":[]", "sku is empty"},
+    };
+    arena_t *a = arena_new();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char filter[256], want[128];
+        snprintf(filter, sizeof filter, "{\"table\":\"products\",%s}", cases[i][0]);
+        snprintf(want, sizeof want, "There were 43 products where %s.", cases[i][1]);
+        CHECK_STR(explained(a, filter), want);
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
     test_kpi();
@@ -304,5 +350,6 @@ int main(void)
     test_listing_and_empty();
     test_nulls_negatives_truncated();
     test_edges();
+    test_explain_filters();
     return check_done("test_insight");
 }

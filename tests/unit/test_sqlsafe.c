@@ -491,6 +491,97 @@ static void good_one(const char *sql, int n)
     sqlsafe_check_free(&c);
 }
 
+/* The relname PostgreSQL's parser reads from "SELECT * FROM <ident>", or
+ * NULL when it does not parse. */
+static char *parsed_relname(const char *ident)
+{
+    buf_t sql = {0};
+    buf_printf(&sql, "SELECT * FROM %s", ident);
+    PgQueryParseResult r = pg_query_parse(buf_str(&sql));
+    char *out = NULL;
+    if (!r.error) {
+        json_t *j = json_loads(r.parse_tree, 0, NULL);
+        json_t *from = json_object_get(json_object_get(json_object_get(
+            json_array_get(json_object_get(j, "stmts"), 0), "stmt"), "SelectStmt"), "fromClause");
+        const char *name = json_string_value(json_object_get(
+            json_object_get(json_array_get(from, 0), "RangeVar"), "relname"));
+        out = name ? xstrdup(name) : NULL;
+        json_decref(j);
+    }
+    pg_query_free_parse_result(r);
+    buf_free(&sql);
+    return out;
+}
+
+/* One name through both quoters: the exact text, and the parser reads the
+ * same name back from each. */
+static void ident_case(const char *name, const char *always, const char *shown)
+{
+    buf_t q = {0}, s = {0};
+    sqlsafe_quote_ident(&q, name);
+    sqlsafe_show_ident(&s, name);
+    CHECK_STR(buf_str(&q), always);
+    CHECK_STR(buf_str(&s), shown);
+    if (*name) {
+        char *back_q = parsed_relname(buf_str(&q)), *back_s = parsed_relname(buf_str(&s));
+        CHECK_STR(back_q, name);
+        CHECK_STR(back_s, name);
+        free(back_q);
+        free(back_s);
+    }
+    buf_free(&q);
+    buf_free(&s);
+}
+
+static void test_quote_ident(void)
+{
+    ident_case("customers", "\"customers\"", "customers");            /* plain: bare */
+    ident_case("_x1", "\"_x1\"", "_x1");
+    ident_case("order_lines2", "\"order_lines2\"", "order_lines2");
+    ident_case("name", "\"name\"", "name");                            /* unreserved keywords */
+    ident_case("year", "\"year\"", "year");
+    ident_case("data", "\"data\"", "data");
+    ident_case("Source airport", "\"Source airport\"", "\"Source airport\"");
+    ident_case("OrderLines", "\"OrderLines\"", "\"OrderLines\"");      /* upper case */
+    ident_case("PG_CATALOG", "\"PG_CATALOG\"", "\"PG_CATALOG\"");
+    ident_case("1st", "\"1st\"", "\"1st\"");                           /* digit first */
+    ident_case("a$b", "\"a$b\"", "\"a$b\"");                           /* as quote_ident() */
+    ident_case("a\"b", "\"a\"\"b\"", "\"a\"\"b\"");                    /* embedded quotes */
+    ident_case("\"", "\"\"\"\"", "\"\"\"\"");
+    ident_case("\"\"x\"", "\"\"\"\"\"x\"\"\"", "\"\"\"\"\"x\"\"\"");
+    ident_case("x\"; DROP TABLE t; --", "\"x\"\"; DROP TABLE t; --\"",
+               "\"x\"\"; DROP TABLE t; --\"");
+    ident_case("a.b", "\"a.b\"", "\"a.b\"");                           /* not a qualified name */
+    ident_case("tab\there\nnl", "\"tab\there\nnl\"", "\"tab\there\nnl\"");
+    ident_case("café", "\"café\"", "\"café\"");                        /* UTF-8 */
+    ident_case("日付", "\"日付\"", "\"日付\"");
+    ident_case("\x01\x7f", "\"\x01\x7f\"", "\"\x01\x7f\"");            /* any byte but NUL */
+    /* reserved, column-name and type/function-name keywords: always quoted */
+    ident_case("select", "\"select\"", "\"select\"");
+    ident_case("user", "\"user\"", "\"user\"");
+    ident_case("order", "\"order\"", "\"order\"");
+    ident_case("all", "\"all\"", "\"all\"");                           /* first in the table */
+    ident_case("xmltable", "\"xmltable\"", "\"xmltable\"");            /* last */
+    ident_case("int", "\"int\"", "\"int\"");
+    ident_case("between", "\"between\"", "\"between\"");
+    ident_case("left", "\"left\"", "\"left\"");
+    ident_case("current_user", "\"current_user\"", "\"current_user\"");
+    ident_case("selects", "\"selects\"", "selects");                   /* not a keyword */
+    ident_case("", "\"\"", "\"\"");                                    /* empty: quoted, refused by PG */
+    CHECK(parsed_relname("user") == NULL);                              /* why "user" is quoted */
+    CHECK(parsed_relname("\"\"") == NULL);
+
+    /* the validator's messages show names through it */
+    rejects_exactly("SELECT * FROM pg_catalog.\"user\"",
+                    "reads pg_catalog.\"user\"; relations in pg_catalog are off limits");
+    rejects_exactly("SELECT * FROM \"Pg_x\".\"a$b\"",
+                    "reads \"Pg_x\".\"a$b\"; relations in Pg_x are off limits");
+
+    arena_t *a = arena_new();
+    CHECK_STR(sqlsafe_ident(a, "My \"Table\""), "\"My \"\"Table\"\"\"");
+    arena_free(a);
+}
+
 int main(int argc, char **argv)
 {
     const char *hostile = argc > 1 ? argv[1] : "tests/security/sqlsafe_hostile.sql";
@@ -508,6 +599,7 @@ int main(int argc, char **argv)
     test_extra_functions();
     test_output();
     test_allow_list();
+    test_quote_ident();
 
     int nh = corpus_each(hostile, hostile_one);
     int ng = corpus_each(good, good_one);

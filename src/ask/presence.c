@@ -1,0 +1,73 @@
+/* presence.c — filters said as having or lacking something: "customers
+ * with no email", "suppliers that have a homepage", "employees who don't
+ * have a region" (NULL tests) and "products out of stock" / "in stock" (a
+ * stock column at zero or above it). */
+#include "ask/internal.h"
+
+#include <string.h>
+
+/* How many words before k+1 deny the "have" after them: "not", "never"
+ * (1), "don't" (2: split as "don" "t"); 0 when none. */
+static int denies(const ask_toks_t *tk, int k)
+{
+    static const char *const neg[] = {"not", "never", "dont", "doesnt", "didnt", NULL};
+    static const char *const aux[] = {"don", "doesn", "didn", NULL};
+    if (k < 0 || k >= tk->n)
+        return 0;
+    if (words_in(tk->t[k].low, neg))
+        return 1;
+    return !strcmp(tk->t[k].low, "t") && k > 0 && words_in(tk->t[k - 1].low, aux) ? 2 : 0;
+}
+
+/* "customers with no email" / "without a city" / "with an email" / "that
+ * have a homepage" / "who don't have a fax": a column named after such a
+ * word is tested for NULL. A number is not ("with a price over 20" is a
+ * comparison). */
+void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const none[] = {"no", "without", "missing", NULL};
+    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
+            continue;
+        int k = m->pos - 1;
+        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an")))
+            k--;
+        int numeric = lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]);
+        int have = (words_at(tk, k, "have") || words_at(tk, k, "has")) && k > 0;
+        int is_none = words_in(tk->t[k].low, none) || (have && denies(tk, k - 1));
+        if (!is_none && !((words_at(tk, k, "with") || have) && !numeric))
+            continue;
+        if (have)
+            k -= denies(tk, k - 1);
+        m->role = R_FILTER;
+        for (int u = k; u < m->pos; u++)
+            tk->t[u].used = 1;
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL,
+                                           .pos = m->pos};
+    }
+}
+
+/* "products that are out of stock": the stock column at zero or below;
+ * "in stock": above zero. Only a numeric column whose name says stock or
+ * inventory; runs before the measure is chosen, so the column is not summed. */
+void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const stock[] = {"stock", "inventory", NULL};
+    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
+            continue;
+        const ask_col_t *c = &s->tables[m->t].cols[m->c];
+        int out = m->pos >= 2 && words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "out");
+        int in = words_at(tk, m->pos - 1, "in");
+        if (!(out || in) || !lexicon_col_is_numeric(c) || !lexicon_col_has_word(c, stock) ||
+            m->pos + m->len != tk->n || !words_in(tk->t[m->pos + m->len - 1].low, stock))
+            continue;
+        m->role = R_FILTER;
+        for (int u = m->pos - (out ? 2 : 1); u < m->pos + m->len; u++)
+            tk->t[u].used = 1;
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = out ? OP_LE : OP_GT,
+                                           .num = {0, 0}, .pos = m->pos};
+    }
+}

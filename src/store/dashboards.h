@@ -1,0 +1,56 @@
+/* dashboards.h — dashboards: a titled page of widgets, personal or shared
+ * with the organization. Tenancy: every function takes the organization;
+ * a user sees the organization's shared dashboards and their own private
+ * ones (store_dash_list / store_dash_get take the user for that). Who may
+ * change one is the caller's rule, not the store's: only the owner (or an
+ * admin) changes a private one; shared ones are changed by analysts and
+ * admins; viewers only read (pages/dashboards.c, dashboard_can_edit).
+ * Callers: the dashboard and widget pages, the exports, and the worker's
+ * widget.refresh task (store_dash_due_refresh). Rows live in the caller's
+ * arena. */
+#ifndef DM_STORE_DASHBOARDS_H
+#define DM_STORE_DASHBOARDS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+
+typedef struct store_dash {
+    const char *id, *org_id, *title, *description;
+    const char *owner;     /* the creator's full name, "" when gone */
+    const char *refreshed; /* newest widget refresh "YYYY-MM-DD HH:MI"; NULL when none */
+    bool is_shared, mine;  /* mine: created by the user asking */
+    int refresh_minutes;   /* auto-refresh interval, 0 = off */
+    long long widgets;     /* how many widgets (store_dash_list only, else 0) */
+} store_dash_t;
+
+/* The dashboards the user sees, most recently changed first. 0, or -1
+ * (logged) when the database failed; *rows and *n are then empty. Fills
+ * every field but org_id. */
+int store_dash_list(arena_t *a, const char *org_id, const char *user_id, store_dash_t **rows,
+                    size_t *n);
+/* One dashboard the user sees: 0, or -1 when there is none (or the id is
+ * not a UUID, or the database failed). Fills every field but org_id. */
+int store_dash_get(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                   store_dash_t *out);
+int store_dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
+                      const char *description, int shared, char **id);
+int store_dash_update(arena_t *a, const char *org_id, const char *id, const char *title,
+                      const char *description, int shared, int refresh_minutes);
+/* A private copy ("Copy of …") with copies of its widgets, in one statement. */
+int store_dash_duplicate(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                         char **new_id, char *err, size_t errlen);
+int store_dash_delete(arena_t *a, const char *org_id, const char *id);
+/* Dashboards of every organization whose auto-refresh interval passed
+ * (for the worker): org_id, id, refresh_minutes. 0, or -1 when the
+ * database failed. */
+int store_dash_due_refresh(arena_t *a, store_dash_t **rows, size_t *n);
+
+/* For templates: {id, title, description, owner, refreshed (null when
+ * none), is_shared, mine, refresh_minutes, widgets}. New reference. */
+json_t *store_dash_json(const store_dash_t *d);
+json_t *store_dash_list_json(const store_dash_t *rows, size_t n);
+
+#endif

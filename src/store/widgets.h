@@ -1,0 +1,75 @@
+/* widgets.h — a dashboard's widgets: a chart, table or KPI drawn from a
+ * query on one of the organization's connections, or a Markdown text; their
+ * order on the dashboard and their last result. Tenancy: every function
+ * takes the organization, and all but store_widget_set_result the
+ * dashboard too, so a widget is only reached through a dashboard of the
+ * caller's organization. The store does not check who may see or change
+ * the dashboard: callers load it first with store_dash_get (which applies
+ * the visibility rule) and check dashboard_can_edit before a change.
+ * Callers: the dashboard and widget pages, the exports and the worker's
+ * widget.refresh task. Rows live in the caller's arena. */
+#ifndef DM_STORE_WIDGETS_H
+#define DM_STORE_WIDGETS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+
+typedef struct store_widget {
+    const char *id, *dashboard_id, *title;
+    const char *kind;          /* chart, table, kpi or text */
+    const char *sql_text, *body_markdown;
+    const char *size;          /* small, medium, large or full */
+    const char *date_column;   /* the column the dashboard's date filter applies to; NULL: none */
+    const char *connection_id; /* NULL when none (a text widget) or its connection was deleted */
+    const char *connection;    /* that connection's name, "" when none */
+    const char *refreshed;     /* last refresh as "YYYY-MM-DD HH:MI"; NULL: never */
+    const char *last_error;    /* the last refresh's error; NULL when it worked */
+    int position;              /* its place on the dashboard, from 0 */
+    long long age_s;           /* seconds since the last refresh; -1: never */
+    /* The two free-form JSON columns stay JSON (borrowed, owned by the
+     * arena; NULL when the column is NULL): the chart settings the user
+     * chose ({"type", "x", "y", "series"}, read by chart/) and the stored
+     * query result ({"columns", "rows", …}, read by query/ and chart/). */
+    json_t *chart_config;
+    json_t *last_result;
+} store_widget_t;
+
+typedef struct store_widget_fields {
+    const char *title, *kind, *sql, *markdown, *size, *date_column, *connection_id;
+    const json_t *chart_config; /* may be NULL */
+    const json_t *last_result;  /* may be NULL: a result to show until the first refresh */
+} store_widget_fields_t;
+
+/* The dashboard's widgets in their order. 0, or -1 when the database
+ * failed (*rows and *n then empty). */
+int store_widget_list(arena_t *a, const char *org_id, const char *dash_id, store_widget_t **rows,
+                      size_t *n);
+/* One widget of the dashboard: 0, or -1 when there is none (or the id is
+ * not a UUID, or the database failed). */
+int store_widget_get(arena_t *a, const char *org_id, const char *dash_id, const char *id,
+                     store_widget_t *out);
+/* At the end of the dashboard; a connection not of this organization is
+ * left out. */
+int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
+                     const store_widget_fields_t *f, char **id, char *err, size_t errlen);
+/* A changed SQL or connection drops the stored result. -1 when there is no
+ * such widget, or the connection is not one of the organization's. */
+int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, const char *id,
+                        const store_widget_fields_t *f);
+/* Swap with the neighbour (delta -1 earlier, +1 later), in one transaction. */
+int store_widget_move(arena_t *a, const char *org_id, const char *dash_id, const char *id,
+                      int delta);
+int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id);
+/* Record a refresh: the result (borrowed; NULL keeps the old one) and the
+ * error (NULL when it worked). */
+void store_widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
+                             const char *error);
+
+/* For templates: every field but last_result (large, and no template shows
+ * it raw); NULL strings as null, age_s -1 as null, chart_config copied.
+ * New reference. */
+json_t *store_widget_json(const store_widget_t *w);
+
+#endif

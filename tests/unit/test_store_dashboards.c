@@ -1,0 +1,106 @@
+/* test_store_dashboards.c — the template JSON of typed dashboard, widget
+ * and upload rows (store_dash_json, store_widget_json, store_upload_json):
+ * no database, rows built by hand. */
+#include "check.h"
+#include "store/dashboards.h"
+#include "store/uploads.h"
+#include "store/widgets.h"
+
+static void test_dash_json(void)
+{
+    store_dash_t d = {.id = "d1", .title = "Sales", .description = "", .owner = "Ann",
+                      .is_shared = true, .mine = false, .refresh_minutes = 5, .widgets = 3};
+    json_t *j = store_dash_json(&d);
+    CHECK_STR(json_string_value(json_object_get(j, "title")), "Sales");
+    CHECK_STR(json_string_value(json_object_get(j, "owner")), "Ann");
+    CHECK(json_is_true(json_object_get(j, "is_shared")));
+    CHECK(json_is_false(json_object_get(j, "mine")));
+    /* a number, not the text the untyped row had (read back as 0) */
+    CHECK(json_is_integer(json_object_get(j, "refresh_minutes")));
+    CHECK_INT(json_integer_value(json_object_get(j, "refresh_minutes")), 5);
+    CHECK_INT(json_integer_value(json_object_get(j, "widgets")), 3);
+    CHECK(json_is_null(json_object_get(j, "refreshed"))); /* never refreshed: the template skips it */
+    CHECK(!json_object_get(j, "org_id"));
+    json_decref(j);
+
+    store_dash_t rows[2] = {{.id = "a", .title = "A"}, {.id = "b", .title = "B"}};
+    json_t *list = store_dash_list_json(rows, 2);
+    CHECK_INT(json_array_size(list), 2);
+    CHECK_STR(json_string_value(json_object_get(json_array_get(list, 1), "id")), "b");
+    CHECK_STR(json_string_value(json_object_get(json_array_get(list, 1), "description")), "");
+    json_decref(list);
+}
+
+static void test_widget_json(void)
+{
+    json_t *conf = json_pack("{s:s}", "type", "bar");
+    json_t *last = json_pack("{s:[]}", "rows");
+    store_widget_t w = {.id = "w1", .dashboard_id = "d1", .title = "Orders", .kind = "chart",
+                        .sql_text = "SELECT 1", .body_markdown = "", .size = "medium",
+                        .connection = "", .position = 2, .age_s = -1, .chart_config = conf,
+                        .last_result = last};
+    json_t *j = store_widget_json(&w);
+    CHECK_STR(json_string_value(json_object_get(j, "kind")), "chart");
+    CHECK_INT(json_integer_value(json_object_get(j, "position")), 2);
+    CHECK(json_is_null(json_object_get(j, "date_column")));
+    CHECK(json_is_null(json_object_get(j, "connection_id")));
+    CHECK(json_is_null(json_object_get(j, "refreshed")));
+    CHECK(json_is_null(json_object_get(j, "age_s")));
+    CHECK(!json_object_get(j, "last_result")); /* the template never shows it raw */
+    /* a copy: the card may be changed without touching the row */
+    CHECK(json_object_get(j, "chart_config") != conf);
+    CHECK(json_equal(json_object_get(j, "chart_config"), conf));
+    json_object_set_new(json_object_get(j, "chart_config"), "type", json_string("pie"));
+    CHECK_STR(json_string_value(json_object_get(conf, "type")), "bar");
+    json_decref(j);
+
+    w.chart_config = NULL;
+    w.age_s = 30;
+    w.date_column = "day";
+    j = store_widget_json(&w);
+    CHECK(json_is_null(json_object_get(j, "chart_config")));
+    CHECK_INT(json_integer_value(json_object_get(j, "age_s")), 30);
+    CHECK_STR(json_string_value(json_object_get(j, "date_column")), "day");
+    json_decref(j);
+    json_decref(conf);
+    json_decref(last);
+}
+
+static void test_upload_json(void)
+{
+    json_t *details = json_pack("{s:[{s:s}]}", "tables", "table", "sales");
+    store_upload_t u = {.id = "u1", .org_id = "o1", .original_filename = "sales.csv",
+                        .table_name = "sales", .status = "running", .author = "Ann",
+                        .created = "2026-01-02 03:04", .seen = "x", .size_bytes = 10,
+                        .row_count = -1, .column_count = -1, .details = details};
+    json_t *j = store_upload_json(&u);
+    CHECK_STR(json_string_value(json_object_get(j, "status")), "running");
+    CHECK(json_is_null(json_object_get(j, "row_count"))); /* not loaded yet: an empty cell */
+    CHECK(json_is_null(json_object_get(j, "column_count")));
+    CHECK(json_is_null(json_object_get(j, "error_message")));
+    CHECK(json_is_null(json_object_get(j, "job_id")));
+    CHECK(!json_object_get(j, "org_id"));
+    CHECK(!json_object_get(j, "seen"));
+    json_t *tables = json_object_get(json_object_get(j, "details"), "tables");
+    json_object_set_new(json_array_get(tables, 0), "rows_words", json_string("3 rows"));
+    CHECK(!json_object_get(json_array_get(json_object_get(details, "tables"), 0), "rows_words"));
+    json_decref(j);
+
+    u.row_count = 1200;
+    u.column_count = 4;
+    u.job_id = "j1";
+    j = store_upload_json(&u);
+    CHECK_INT(json_integer_value(json_object_get(j, "row_count")), 1200);
+    CHECK_INT(json_integer_value(json_object_get(j, "column_count")), 4);
+    CHECK_STR(json_string_value(json_object_get(j, "job_id")), "j1");
+    json_decref(j);
+    json_decref(details);
+}
+
+int main(void)
+{
+    test_dash_json();
+    test_widget_json();
+    test_upload_json();
+    return check_done("test_store_dashboards");
+}

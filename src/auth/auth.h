@@ -117,7 +117,7 @@ int secret_decrypt(const unsigned char *in, size_t len, char **plain, size_t *pl
 void secret_free(char *p, size_t len);
 
 /* A password bound to what it was typed for (a connection's target, see
- * conn_target_binding): the binding is sealed in with it, so a password is
+ * store_conn_target_binding): the binding is sealed in with it, so a password is
  * never handed over for another target, whatever a row says now.
  * secret_seal: like secret_encrypt of a password, bound to binding.
  * secret_unseal: 0 with *plain (the password alone) when the binding

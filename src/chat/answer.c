@@ -75,7 +75,7 @@ static json_t *answered(arena_t *a, const ask_plan_result_t *p, json_t *result, 
 
 /* The LLM's answer, or the planner's clarification saying why the LLM did
  * not help; the tokens it used are on the message either way. */
-static json_t *llm_or_clarify(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+static json_t *llm_or_clarify(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                               const ask_schema_t *schema, const ask_plan_result_t *p,
                               long start_ms, double plan_ms)
 {
@@ -98,7 +98,7 @@ static json_t *llm_or_clarify(arena_t *a, const chat_turn_t *t, const conn_row_t
 typedef struct lookup_ctx {
     arena_t *a;
     const chat_turn_t *t;
-    const conn_row_t *c;
+    const store_conn_t *c;
     const json_t *prev_plan;
 } lookup_ctx_t;
 
@@ -120,8 +120,8 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
                        NULL);
     if (strlen(q) > CHAT_QUESTION_MAX)
         return failure("That question is too long: keep it under 2,000 characters.", NULL);
-    conn_row_t c;
-    if (!t->conn_id || conn_get(a, t->org_id, t->conn_id, &c) < 0)
+    store_conn_t c;
+    if (!t->conn_id || store_conn_get(a, t->org_id, t->conn_id, &c) < 0)
         return failure("Pick a connection to ask about.", NULL);
     const ask_schema_t *schema = chat_schema(a, t->org_id, &c, err, sizeof err);
     if (!schema) /* say what the asker can do: viewers cannot fix a connection */
@@ -165,9 +165,9 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
 
 json_t *chat_suggestions(arena_t *a, const char *org_id, const char *conn_id, int n)
 {
-    conn_row_t c;
+    store_conn_t c;
     char err[256];
-    if (!conn_id || conn_get(a, org_id, conn_id, &c) < 0)
+    if (!conn_id || store_conn_get(a, org_id, conn_id, &c) < 0)
         return json_array();
     const ask_schema_t *s = chat_schema(a, org_id, &c, err, sizeof err);
     return s ? ask_suggestions(s, n) : json_array();

@@ -7,7 +7,7 @@
 #include "store/store.h"
 
 /* The planner schema of a connection (cached per process; do not free). */
-const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t *c, char *err,
+const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn_t *c, char *err,
                                 size_t errlen);
 
 /* What a stored message keeps of a result (preview.c): all but the rows and
@@ -15,11 +15,11 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t
  * New reference. */
 json_t *chat_result_preview(const json_t *result);
 /* chat_plan_again on the turn's connection (pooled), for the chat. */
-int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                      const json_t *prev_plan, ask_plan_result_t *p);
 /* The LLM path for a chat turn (llm_path.c): an answered message, or NULL
  * with err; *usage = every call made, either way. */
-json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                         const ask_schema_t *schema, const ask_plan_result_t *plan, long start_ms,
                         llm_usage_t *usage, char *err, size_t errlen);
 

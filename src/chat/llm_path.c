@@ -212,16 +212,14 @@ static int exec_sql(void *p, const char *sql, json_t **result, char *err, size_t
     return 0;
 }
 
-json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                         const ask_schema_t *schema, const ask_plan_result_t *plan, long start_ms,
                         llm_usage_t *usage, char *err, size_t errlen)
 {
     llm_config_t lc = chat_llm_config(start_ms);
     json_t *vocab = store_vocab_load(a, t->org_id, c->id);
-    size_t nextra = json_array_size(c->allowed_functions);
-    const char **extra = arena_alloc(a, (nextra + 1) * sizeof *extra);
-    for (size_t i = 0; i < nextra; i++)
-        extra[i] = json_string_value(json_array_get(c->allowed_functions, i));
+    size_t nextra = c->n_allowed_functions;
+    const char **extra = c->allowed_functions;
     int share = llm_share_parse(c->llm_sharing);
     exec_ctx_t x = {.a = a, .t = t, .conn_id = c->id};
     chat_llm_request_t rq = {.llm = &lc, .prompts = t->prompts, .schema = schema,

@@ -42,7 +42,7 @@ int chat_plan_again(PGconn *pg, const json_t *discovered, const json_t *vocab,
     return replaced;
 }
 
-int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const conn_row_t *c,
+int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                      const json_t *prev_plan, ask_plan_result_t *p)
 {
     if (p->sql || !p->lookups)

@@ -28,7 +28,7 @@ static void entry_clear(entry_t *e)
     memset(e, 0, sizeof *e);
 }
 
-const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const conn_row_t *c, char *err,
+const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn_t *c, char *err,
                                 size_t errlen)
 {
     char key[128];

@@ -52,14 +52,14 @@ static int add_user(arena_t *a, const char *org, const char *email, const char *
     const char *field = NULL;
     if (password_hash(pw, (unsigned long long)cfg->pwhash_opslimit,
                       (size_t)cfg->pwhash_memlimit_mb << 20, hash, why, sizeof why) < 0 ||
-        account_add(a, org_id, email, name, role, hash, &uid, &field, why, sizeof why) < 0) {
+        store_account_add(a, org_id, email, name, role, hash, &uid, &field, why, sizeof why) < 0) {
         fprintf(stderr, "datamind user add: %s\n",
                 field ? "that email is already used in this organization"
                       : strcmp(why, "limit") == 0 ? "the organization has reached its user limit"
                                                  : why);
         return 1;
     }
-    audit_record(a, org_id, NULL, "user.create", "user", uid,
+    store_audit_record(a, org_id, NULL, "user.create", "user", uid,
                  json_pack("{s:s, s:s, s:s}", "email", email, "role", role, "via", "cli"), NULL);
     printf("added %s (%s) to %s as %s\n", email, uid, org, role);
     return 0;

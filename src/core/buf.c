@@ -37,6 +37,20 @@ void buf_putc(buf_t *b, char c)
     buf_append(b, &c, 1);
 }
 
+/* A double whose shortest form has at most 15 digits prints exactly that
+ * at %.15g (%g drops trailing zeros), so counting up from 15 needs one try
+ * for nearly every value people type, instead of up to 17. */
+void buf_put_double(buf_t *b, double d)
+{
+    char tmp[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, d);
+        if (strtod(tmp, NULL) == d)
+            break;
+    }
+    buf_puts(b, tmp);
+}
+
 void buf_vprintf(buf_t *b, const char *fmt, va_list ap)
 {
     va_list cp;

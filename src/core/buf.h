@@ -19,6 +19,9 @@ typedef struct buf {
 void buf_append(buf_t *b, const char *s, size_t n);
 void buf_puts(buf_t *b, const char *s);
 void buf_putc(buf_t *b, char c);
+/* The shortest %g form of d that reads back as the same double (as
+ * PostgreSQL prints a float8: 0.1, 1000, 1e+20). */
+void buf_put_double(buf_t *b, double d);
 void buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(buf_t *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 

@@ -2,7 +2,9 @@
  * answer), the alert page (state, history with the threshold, events),
  * edit, on/off, mute, check now, delete. */
 #include "pages/pages.h"
+#include "store/alerts.h"
 #include "store/chats.h"
+#include "store/connections.h"
 #include "store/queries.h"
 #include "store/store.h"
 #include "tasks/tasks.h"
@@ -29,15 +31,11 @@ static json_t *condition_options(const char *current)
 static json_t *form_ctx(req_t *r, const char *title, json_t *values)
 {
     json_t *ctx = page_ctx(r, title, "alerts");
-    json_t *conns = conn_list(r->arena, r->user->org_id);
+    store_conn_t *rows;
+    size_t n;
+    store_conn_list(r->arena, r->user->org_id, &rows, &n);
     const char *sel = json_string_value(json_object_get(values, "connection_id"));
-    size_t i;
-    json_t *c;
-    json_array_foreach(conns, i, c) {
-        const char *id = json_string_value(json_object_get(c, "id"));
-        json_object_set_new(c, "selected", json_boolean(sel && id && strcmp(sel, id) == 0));
-    }
-    json_object_set_new(ctx, "connections", conns);
+    json_object_set_new(ctx, "connections", store_conn_list_json(rows, n, sel));
     json_object_set_new(ctx, "conditions", condition_options(json_string_value(json_object_get(values, "condition"))));
     json_object_set_new(ctx, "a", values);
     return ctx;
@@ -46,12 +44,16 @@ static json_t *form_ctx(req_t *r, const char *title, json_t *values)
 void page_alerts(req_t *r)
 {
     json_t *ctx = page_ctx(r, "Alerts", "alerts");
-    json_t *list = alert_list(r->arena, r->user->org_id);
-    size_t i;
-    json_t *al;
-    json_array_foreach(list, i, al)
-        json_object_set_new(al, arena_printf(r->arena, "state_%s", json_string_value(json_object_get(al, "state"))), json_true());
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
+    store_alert_t *rows;
+    size_t n;
+    store_alert_list(r->arena, r->user->org_id, &rows, &n);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *al = store_alert_json(&rows[i]);
+        json_object_set_new(al, arena_printf(r->arena, "state_%s", rows[i].state), json_true());
+        json_array_append_new(list, al);
+    }
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_object_set_new(ctx, "alerts", list);
     page_render(r, "alerts", ctx);
 }
@@ -84,7 +86,7 @@ static double num(const char *s, int *ok)
 }
 
 /* Read and check the form; errors go into f. */
-static void read_alert(req_t *r, form_t *f, alert_fields_t *af)
+static void read_alert(req_t *r, form_t *f, store_alert_fields_t *af)
 {
     int ok;
     af->name = form_text(f, "name", "Name", 1, 200);
@@ -132,13 +134,14 @@ static void read_alert(req_t *r, form_t *f, alert_fields_t *af)
 static void save(req_t *r, const char *id)
 {
     form_t f;
-    alert_fields_t af = {0};
+    store_alert_fields_t af = {0};
     form_open(&f, r);
     read_alert(r, &f, &af);
     char err[256], *nid = NULL;
     if (form_ok(&f)) {
-        int rc = id ? alert_update(r->arena, r->user->org_id, id, &af)
-                    : alert_create(r->arena, r->user->org_id, r->user->id, &af, &nid, err, sizeof err);
+        int rc = id ? store_alert_update(r->arena, r->user->org_id, id, &af)
+                    : store_alert_create(r->arena, r->user->org_id, r->user->id, &af, &nid, err,
+                                         sizeof err);
         if (rc < 0)
             form_error(&f, "connection_id", "Pick one of your organization's connections.");
     }
@@ -153,7 +156,7 @@ static void save(req_t *r, const char *id)
     }
     form_close(&f);
     const char *aid = id ? id : nid;
-    audit_record(r->arena, r->user->org_id, r->user->id, id ? "alert.update" : "alert.create", "alert",
+    store_audit_record(r->arena, r->user->org_id, r->user->id, id ? "alert.update" : "alert.create", "alert",
                  aid, json_pack("{s:s, s:s}", "name", af.name, "condition", af.condition), r->remote_addr);
     page_flash(r, "ok", id ? "Alert saved." : "Alert created. It is checked on its interval; “Check now” runs it at once.");
     http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", aid));
@@ -164,45 +167,40 @@ void page_alert_create(req_t *r)
     save(r, NULL);
 }
 
-/* The alert (owned by the request's arena), or a 404 page and NULL. */
-static json_t *load(req_t *r)
+/* The alert (in the request's arena), or a 404 page and NULL. */
+static store_alert_t *load(req_t *r)
 {
-    json_t *al = alert_get(r->arena, r->user->org_id, http_route_param(r, "id"));
-    if (!al)
-        page_error(r, 404, "There is no such alert in your organization.");
-    arena_defer_json(r->arena, al);
-    return al;
+    store_alert_t *al = arena_alloc(r->arena, sizeof *al);
+    if (store_alert_get(r->arena, r->user->org_id, http_route_param(r, "id"), al) == 0)
+        return al;
+    page_error(r, 404, "There is no such alert in your organization.");
+    return NULL;
 }
 
 void page_alert_update(req_t *r)
 {
-    json_t *al = load(r);
+    store_alert_t *al = load(r);
     if (al) {
-        save(r, json_string_value(json_object_get(al, "id")));
+        save(r, al->id);
     }
 }
 
 /* The value history as a result the chart module draws: value and, when
  * the condition has one, the threshold as a second line. */
-static json_t *history_result(const json_t *al, const json_t *values)
+static json_t *history_result(const store_alert_t *al, const store_alert_value_t *values, size_t n)
 {
-    const json_t *th = json_object_get(al, "threshold");
-    const char *cond = json_string_value(json_object_get(al, "condition"));
-    int draw_th = th && !json_is_null(th) && cond && (!strcmp(cond, "above") || !strcmp(cond, "below"));
+    int draw_th = al->has_threshold && (!strcmp(al->condition, "above") || !strcmp(al->condition, "below"));
     json_t *cols = json_pack("[{s:s, s:s}, {s:s, s:s}]", "name", "checked", "type", "timestamp",
                              "name", "value", "type", "number");
     if (draw_th)
         json_array_append_new(cols, json_pack("{s:s, s:s}", "name", "threshold", "type", "number"));
     json_t *rows = json_array();
-    size_t i;
-    const json_t *v;
-    json_array_foreach(values, i, v) {
-        const char *val = json_string_value(json_object_get(v, "value"));
-        if (!val)
+    for (size_t i = 0; i < n; i++) {
+        if (!values[i].has_value)
             continue;
-        json_t *row = json_pack("[O, f]", json_object_get(v, "checked"), atof(val));
+        json_t *row = json_pack("[s, f]", values[i].checked, values[i].value);
         if (draw_th)
-            json_array_append_new(row, json_real(atof(json_string_value(th))));
+            json_array_append_new(row, json_real(al->threshold));
         json_array_append_new(rows, row);
     }
     return json_pack("{s:o, s:o}", "columns", cols, "rows", rows);
@@ -210,13 +208,13 @@ static json_t *history_result(const json_t *al, const json_t *values)
 
 void page_alert(req_t *r)
 {
-    json_t *al = load(r);
+    store_alert_t *al = load(r);
     if (!al)
         return;
-    const char *id = json_string_value(json_object_get(al, "id"));
-    json_t *ctx = page_ctx(r, json_string_value(json_object_get(al, "name")), "alerts");
-    json_t *values = alert_values(r->arena, r->user->org_id, id, 200);
-    json_t *hist = history_result(al, values);
+    json_t *ctx = page_ctx(r, al->name, "alerts");
+    size_t nv, ne;
+    store_alert_value_t *values = store_alert_values(r->arena, r->user->org_id, al->id, 200, &nv);
+    json_t *hist = history_result(al, values, nv);
     if (json_array_size(json_object_get(hist, "rows")) >= 2) {
         json_t *cfg = json_pack("{s:s, s:s, s:[s]}", "type", "line", "x", "checked", "y", "value");
         if (json_array_size(json_object_get(hist, "columns")) == 3)
@@ -225,67 +223,67 @@ void page_alert(req_t *r)
         json_decref(cfg);
     }
     json_decref(hist);
-    json_t *events = alert_events(r->arena, r->user->org_id, id, 50);
-    size_t i;
-    json_t *e;
-    json_array_foreach(events, i, e)
-        json_object_set_new(e, arena_printf(r->arena, "k_%s", json_string_value(json_object_get(e, "kind"))), json_true());
+    store_alert_event_t *ev = store_alert_events(r->arena, r->user->org_id, al->id, 50, &ne);
+    json_t *events = json_array();
+    for (size_t i = 0; i < ne; i++) {
+        json_t *e = store_alert_event_json(&ev[i]);
+        json_object_set_new(e, arena_printf(r->arena, "k_%s", ev[i].kind), json_true());
+        json_array_append_new(events, e);
+    }
     json_object_set_new(ctx, "events", events);
-    json_object_set_new(ctx, "values_count", json_integer((json_int_t)json_array_size(values)));
-    json_decref(values);
-    json_object_set_new(al, arena_printf(r->arena, "state_%s", json_string_value(json_object_get(al, "state"))), json_true());
-    json_object_set(ctx, "a", al);
+    json_object_set_new(ctx, "values_count", json_integer((json_int_t)nv));
+    json_t *a = store_alert_json(al);
+    json_object_set_new(a, arena_printf(r->arena, "state_%s", al->state), json_true());
+    json_object_set_new(ctx, "a", a);
     page_render(r, "alert", ctx);
 }
 
 void page_alert_edit(req_t *r)
 {
-    json_t *al = load(r);
+    store_alert_t *al = load(r);
     if (!al)
         return;
-    json_t *ctx = form_ctx(r, "Edit alert", json_incref(al));
+    json_t *ctx = form_ctx(r, "Edit alert", store_alert_json(al));
     page_render(r, "alert_form", ctx);
 }
 
-static void done(req_t *r, const json_t *al, const char *action, const char *flash)
+static void done(req_t *r, const store_alert_t *al, const char *action, const char *flash)
 {
-    const char *id = json_string_value(json_object_get(al, "id"));
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "alert", id, NULL, r->remote_addr);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "alert", al->id, NULL, r->remote_addr);
     page_flash(r, "ok", flash);
-    http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", id));
+    http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", al->id));
 }
 
 void page_alert_toggle(req_t *r)
 {
-    json_t *al = load(r);
+    store_alert_t *al = load(r);
     if (!al)
         return;
-    int on = !json_is_true(json_object_get(al, "is_active"));
-    alert_set_active(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")), on);
+    int on = !al->is_active;
+    store_alert_set_active(r->arena, r->user->org_id, al->id, on);
     done(r, al, on ? "alert.enable" : "alert.disable", on ? "Alert turned on." : "Alert turned off.");
 }
 
 void page_alert_mute(req_t *r)
 {
-    json_t *al = load(r);
+    store_alert_t *al = load(r);
     if (!al)
         return;
     const char *m = http_param(r, "minutes");
     int minutes = m ? atoi(m) : 0;
     if (minutes < 0 || minutes > 60 * 24 * 30)
         minutes = 0;
-    alert_mute(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")), minutes);
+    store_alert_mute(r->arena, r->user->org_id, al->id, minutes);
     done(r, al, "alert.mute", minutes ? "Muted: it is still checked, but nobody is told." : "Unmuted.");
 }
 
 void page_alert_check(req_t *r)
 {
-    json_t *al = load(r);
+    store_alert_t *al = load(r);
     if (!al)
         return;
     char err[256], jid[33];
-    if (tasks_enqueue_alert_check(r->arena, r->user->org_id, json_string_value(json_object_get(al, "id")),
-                                  jid, err, sizeof err) < 0) {
+    if (tasks_enqueue_alert_check(r->arena, r->user->org_id, al->id, jid, err, sizeof err) < 0) {
         page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");
         return;
     }
@@ -294,13 +292,12 @@ void page_alert_check(req_t *r)
 
 void page_alert_delete(req_t *r)
 {
-    json_t *al = load(r);
+    store_alert_t *al = load(r);
     if (!al)
         return;
-    const char *id = json_string_value(json_object_get(al, "id"));
-    alert_delete(r->arena, r->user->org_id, id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "alert.delete", "alert", id,
-                 json_pack("{s:O}", "name", json_object_get(al, "name")), r->remote_addr);
+    store_alert_delete(r->arena, r->user->org_id, al->id);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "alert.delete", "alert", al->id,
+                 json_pack("{s:s}", "name", al->name), r->remote_addr);
     page_flash(r, "ok", "Alert deleted.");
     http_redirect(r, 303, "/alerts");
 }

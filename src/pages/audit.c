@@ -1,6 +1,8 @@
 /* audit.c — the audit log for admins: filters, pages, CSV export. */
 #include "pages/pages.h"
 #include "export/export.h"
+#include "store/accounts.h"
+#include "store/audit.h"
 #include "store/store.h"
 
 #include <ctype.h>
@@ -18,7 +20,7 @@ static const char *valid_date(const char *s)
     return s;
 }
 
-static void read_filter(req_t *r, audit_filter_t *f)
+static void read_filter(req_t *r, store_audit_filter_t *f)
 {
     memset(f, 0, sizeof *f);
     f->action = http_query(r, "action");
@@ -35,7 +37,7 @@ static void read_filter(req_t *r, audit_filter_t *f)
 }
 
 /* The filter as a query string, for pagination and the CSV link. */
-static const char *filter_qs(req_t *r, const audit_filter_t *f)
+static const char *filter_qs(req_t *r, const store_audit_filter_t *f)
 {
     buf_t b = {0};
     const char *keys[] = {"action", "user", "resource_type", "from", "to"};
@@ -52,40 +54,58 @@ static const char *filter_qs(req_t *r, const audit_filter_t *f)
     return s;
 }
 
-/* Flag the option equal to the current filter value, for <select>. */
-static json_t *mark_selected(json_t *list, const char *key, const char *value)
+/* The organization's users as <select> options, the current one selected. */
+static json_t *user_options(req_t *r, const char *current)
 {
-    size_t i;
-    json_t *o;
-    if (!list)
-        return json_array();
-    json_array_foreach(list, i, o) {
-        const char *v = json_string_value(json_object_get(o, key));
-        if (value && v && strcmp(v, value) == 0)
+    store_account_t *rows;
+    size_t n;
+    store_account_list(r->arena, r->user->org_id, &rows, &n);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = store_account_json(&rows[i]);
+        if (current && strcmp(current, rows[i].user_id) == 0)
             json_object_set_new(o, "selected", json_true());
+        json_array_append_new(list, o);
+    }
+    return list;
+}
+
+/* The recorded actions as <select> options, the current one selected. */
+static json_t *action_options(req_t *r, const char *current)
+{
+    size_t n;
+    const char **actions = store_audit_actions(r->arena, r->user->org_id, &n);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:s}", "action", actions[i]);
+        if (current && strcmp(current, actions[i]) == 0)
+            json_object_set_new(o, "selected", json_true());
+        json_array_append_new(list, o);
     }
     return list;
 }
 
 void page_audit(req_t *r)
 {
-    audit_filter_t f;
+    store_audit_filter_t f;
     read_filter(r, &f);
     char err[256];
     int more = 0;
-    json_t *rows = audit_list(r->arena, r->user->org_id, &f, &more, err, sizeof err);
-    if (!rows) {
+    store_audit_t *rows;
+    size_t n;
+    if (store_audit_list(r->arena, r->user->org_id, &f, &rows, &n, &more, err, sizeof err) < 0) {
         page_error(r, 503, "The audit log could not be read right now. Try again.");
         return;
     }
     json_t *ctx = page_ctx(r, "Audit log", "audit");
     const char *qs = filter_qs(r, &f);
-    json_object_set_new(ctx, "rows", rows);
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(rows) == 0));
-    json_object_set_new(ctx, "actions", mark_selected(audit_actions(r->arena, r->user->org_id),
-                                                      "action", f.action));
-    json_object_set_new(ctx, "users", mark_selected(account_list(r->arena, r->user->org_id), "id",
-                                                    f.user_id));
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, store_audit_json(&rows[i]));
+    json_object_set_new(ctx, "rows", list);
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
+    json_object_set_new(ctx, "actions", action_options(r, f.action));
+    json_object_set_new(ctx, "users", user_options(r, f.user_id));
     json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s, s:s, s:s}",
                         "action", f.action ? f.action : "", "user", f.user_id ? f.user_id : "",
                         "resource_type", f.resource_type ? f.resource_type : "",
@@ -101,14 +121,15 @@ void page_audit(req_t *r)
 
 void page_audit_csv(req_t *r)
 {
-    audit_filter_t f;
+    store_audit_filter_t f;
     read_filter(r, &f);
     f.page = 1;
     f.per_page = 100000;
     char err[256];
     int more = 0;
-    json_t *rows = audit_list(r->arena, r->user->org_id, &f, &more, err, sizeof err);
-    if (!rows) {
+    store_audit_t *rows;
+    size_t n;
+    if (store_audit_list(r->arena, r->user->org_id, &f, &rows, &n, &more, err, sizeof err) < 0) {
         page_error(r, 503, "The audit log could not be read right now. Try again.");
         return;
     }
@@ -121,19 +142,19 @@ void page_audit_csv(req_t *r)
         export_csv_cell(&r->body, cols[c]);
     }
     buf_puts(&r->body, "\r\n");
-    size_t i;
-    json_t *row;
-    json_array_foreach(rows, i, row) {
+    for (size_t i = 0; i < n; i++) {
+        const store_audit_t *e = &rows[i];
+        const char *cells[8] = {e->time,          e->action,      e->user_email, e->user_name,
+                                e->resource_type, e->resource_id, e->ip,         e->details};
         for (size_t c = 0; c < 8; c++) {
             if (c)
                 buf_putc(&r->body, ',');
-            export_csv_cell(&r->body, json_string_value(json_object_get(row, cols[c])));
+            export_csv_cell(&r->body, cells[c]);
         }
         buf_puts(&r->body, "\r\n");
     }
-    json_decref(rows);
     http_header(r, "Content-Type", "text/csv; charset=utf-8");
     http_header(r, "Content-Disposition", "attachment; filename=\"audit.csv\"");
-    audit_record(r->arena, r->user->org_id, r->user->id, "audit.export", "audit_log", NULL,
-                 json_pack("{s:i}", "rows", (int)i), r->remote_addr);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "audit.export", "audit_log", NULL,
+                 json_pack("{s:i}", "rows", (int)n), r->remote_addr);
 }

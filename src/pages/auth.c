@@ -48,11 +48,11 @@ static void login_again(req_t *r, int status, const char *error, const char *ema
 /* Verify against every account with this email (and org, if given); the
  * password picks the account. Unknown emails cost a dummy verify. */
 static int login_match(req_t *r, const char *email, const char *org, const char *pw,
-                       account_t **out, size_t *matches)
+                       store_account_t **out, size_t *matches)
 {
     char err[256];
     size_t n = 0;
-    account_t *accts = account_find_by_email(r->arena, email, org, &n, err, sizeof err);
+    store_account_t *accts = store_account_find_by_email(r->arena, email, org, &n, err, sizeof err);
     *matches = 0;
     if (!accts)
         return -1;
@@ -65,18 +65,18 @@ static int login_match(req_t *r, const char *email, const char *org, const char 
         }
     }
     if (*matches == 0 && n > 0)
-        audit_record(r->arena, accts[0].org_id, accts[0].user_id, "auth.login_failed", "user",
+        store_audit_record(r->arena, accts[0].org_id, accts[0].user_id, "auth.login_failed", "user",
                      accts[0].user_id, json_pack("{s:s}", "email", email), r->remote_addr);
     return 0;
 }
 
-static void rehash_if_needed(req_t *r, const account_t *a, const char *pw)
+static void rehash_if_needed(req_t *r, const store_account_t *a, const char *pw)
 {
     if (!password_needs_rehash(a->password_hash, pw_ops(), pw_mem()))
         return;
     char hash[crypto_pwhash_STRBYTES], err[128];
     if (password_hash(pw, pw_ops(), pw_mem(), hash, err, sizeof err) == 0)
-        account_set_password(r->arena, a->org_id, a->user_id, hash);
+        store_account_set_password(r->arena, a->org_id, a->user_id, hash);
 }
 
 void page_login_submit(req_t *r)
@@ -103,7 +103,7 @@ void page_login_submit(req_t *r)
         login_again(r, 429, msg, email, 0);
         return;
     }
-    account_t *acct = NULL;
+    store_account_t *acct = NULL;
     size_t matches = 0;
     if (login_match(r, email, org, pw, &acct, &matches) < 0) {
         page_error(r, 503, "Sign-in is unavailable right now. Try again in a minute.");
@@ -129,15 +129,15 @@ void page_login_submit(req_t *r)
         return;
     }
     throttle_reset(r->arena, "acct", email);
-    account_record_login(r->arena, acct->org_id, acct->user_id);
-    audit_record(r->arena, acct->org_id, acct->user_id, "auth.login", "user", acct->user_id, NULL,
+    store_account_record_login(r->arena, acct->org_id, acct->user_id);
+    store_audit_record(r->arena, acct->org_id, acct->user_id, "auth.login", "user", acct->user_id, NULL,
                  r->remote_addr);
     http_redirect(r, 303, after_login(r));
 }
 
 void page_logout(req_t *r)
 {
-    audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout", "user", r->user->id, NULL,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout", "user", r->user->id, NULL,
                  r->remote_addr);
     session_end(r);
     page_flash(r, "ok", "You are signed out.");
@@ -202,10 +202,10 @@ void page_register_submit(req_t *r)
         return;
     }
     char hash[crypto_pwhash_STRBYTES], err[512];
-    account_t acct;
+    store_account_t acct;
     const char *field = NULL;
     if (password_hash(pw, pw_ops(), pw_mem(), hash, err, sizeof err) < 0 ||
-        account_register(r->arena, org_name, slug, name, email, hash, &acct, &field, err,
+        store_account_register(r->arena, org_name, slug, name, email, hash, &acct, &field, err,
                          sizeof err) < 0) {
         if (field && strcmp(field, "org_slug") == 0)
             form_error(&f, "org_slug", "This short name is taken; choose another.");
@@ -215,16 +215,16 @@ void page_register_submit(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, acct.org_id, acct.user_id, "org.create", "organization", acct.org_id,
+    store_audit_record(r->arena, acct.org_id, acct.user_id, "org.create", "organization", acct.org_id,
                  json_pack("{s:s, s:s}", "name", org_name, "slug", slug), r->remote_addr);
-    audit_record(r->arena, acct.org_id, acct.user_id, "user.create", "user", acct.user_id,
+    store_audit_record(r->arena, acct.org_id, acct.user_id, "user.create", "user", acct.user_id,
                  json_pack("{s:s, s:s}", "email", email, "role", "admin"), r->remote_addr);
     if (session_begin(r, &acct) < 0) {
         page_flash(r, "ok", "Your organization is ready: sign in.");
         http_redirect(r, 303, "/login");
         return;
     }
-    audit_record(r->arena, acct.org_id, acct.user_id, "auth.login", "user", acct.user_id, NULL,
+    store_audit_record(r->arena, acct.org_id, acct.user_id, "auth.login", "user", acct.user_id, NULL,
                  r->remote_addr);
     page_flash(r, "ok", "Welcome to DataMind. Your organization is ready.");
     http_redirect(r, 303, "/");

@@ -2,6 +2,7 @@
 #include "pages/pages.h"
 #include "chat/chat.h"
 #include "store/chats.h"
+#include "store/connections.h"
 #include "store/store.h"
 
 #include "tmpl/tmpl.h"
@@ -62,30 +63,21 @@ static json_t *messages_view(req_t *r, const char *org, const char *sid, const c
 
 static json_t *connection_options(req_t *r, const char *selected, const char **chosen)
 {
-    json_t *list = conn_list(r->arena, r->user->org_id);
-    size_t i;
-    json_t *c;
+    store_conn_t *rows;
+    size_t n;
+    store_conn_list(r->arena, r->user->org_id, &rows, &n);
     *chosen = NULL;
-    json_array_foreach(list, i, c) {
-        const char *id = json_string_value(json_object_get(c, "id"));
-        if (selected && strcmp(selected, id) == 0)
-            *chosen = arena_strdup(r->arena, id);
-    }
+    for (size_t i = 0; i < n && !*chosen; i++)
+        if (selected && strcmp(selected, rows[i].id) == 0)
+            *chosen = rows[i].id;
     /* no choice: the first connection whose tables DataMind has read (one
      * that failed its test or its schema read would answer nothing) */
-    json_array_foreach(list, i, c) {
-        if (*chosen)
-            break;
-        const char *tables = json_string_value(json_object_get(c, "tables")); /* count, as text */
-        if (tables && atol(tables) > 0)
-            *chosen = arena_strdup(r->arena, json_string_value(json_object_get(c, "id")));
-    }
-    if (!*chosen && json_array_size(list))
-        *chosen = arena_strdup(r->arena, json_string_value(json_object_get(json_array_get(list, 0), "id")));
-    json_array_foreach(list, i, c)
-        json_object_set_new(c, "selected", json_boolean(*chosen && strcmp(*chosen,
-                            json_string_value(json_object_get(c, "id"))) == 0));
-    return list;
+    for (size_t i = 0; i < n && !*chosen; i++)
+        if (rows[i].tables > 0)
+            *chosen = rows[i].id;
+    if (!*chosen && n)
+        *chosen = rows[0].id;
+    return store_conn_list_json(rows, n, *chosen);
 }
 
 static json_t *chat_ctx(req_t *r, const char *title, const char *conn_sel, const char **conn)
@@ -191,7 +183,7 @@ void page_chat_ask(req_t *r)
     store_message_from_json(r->arena, answer, &am);
     char *mid = NULL;
     store_message_add(r->arena, r->user->org_id, sid, &am, &mid);
-    audit_record(r->arena, r->user->org_id, r->user->id, "chat.ask", "chat_session", sid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "chat.ask", "chat_session", sid,
                  json_pack("{s:s, s:s?, s:O?}", "question", question ? question : "", "sql",
                            am.sql_text, "llm_tokens", am.token_usage),
                  r->remote_addr);
@@ -221,7 +213,7 @@ static void session_change(req_t *r, int rc, const char *action, const char *ok,
         page_error(r, 404, "There is no such chat (or it belongs to someone else).");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "chat_session", sid, NULL,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "chat_session", sid, NULL,
                  r->remote_addr);
     page_flash(r, "ok", ok);
     http_redirect(r, 303, next);

@@ -5,6 +5,7 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "query/query.h"
+#include "store/connections.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "tasks/tasks.h"
@@ -27,13 +28,15 @@ static json_t *sslmode_options(const char *current)
 void page_connections(req_t *r)
 {
     json_t *ctx = page_ctx(r, "Connections", "connections");
-    json_t *list = conn_list(r->arena, r->user->org_id);
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
-    json_object_set_new(ctx, "connections", list);
+    store_conn_t *rows;
+    size_t n;
+    store_conn_list(r->arena, r->user->org_id, &rows, &n);
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
+    json_object_set_new(ctx, "connections", store_conn_list_json(rows, n, NULL));
     page_render(r, "connections", ctx);
 }
 
-static void form_render(req_t *r, form_t *f, const conn_row_t *c, int status)
+static void form_render(req_t *r, form_t *f, const store_conn_t *c, int status)
 {
     json_t *ctx = page_ctx(r, c ? "Edit connection" : "New connection", "connections");
     const char *ssl = f ? json_string_value(json_object_get(f->values, "sslmode")) : NULL;
@@ -60,7 +63,7 @@ void page_connection_new(req_t *r)
 
 /* What may be sent to the LLM: an admin's choice, absent for anyone else
  * (NULL keeps the saved level, or the default "schema" for a new one). */
-static void read_sharing(req_t *r, form_t *f, conn_fields_t *cf)
+static void read_sharing(req_t *r, form_t *f, store_conn_fields_t *cf)
 {
     const char *v = form_text(f, "llm_sharing", "Sent to the LLM", 0, 20);
     cf->llm_sharing = NULL;
@@ -75,7 +78,7 @@ static void read_sharing(req_t *r, form_t *f, conn_fields_t *cf)
 }
 
 /* Read the form (or the URL that fills it in). *pw = the password typed. */
-static void read_fields(req_t *r, form_t *f, conn_fields_t *cf, const char **pw)
+static void read_fields(req_t *r, form_t *f, store_conn_fields_t *cf, const char **pw)
 {
     const char *url = form_text(f, "url", "URL", 0, 2000);
     http_db_url_t u = {0};
@@ -105,11 +108,11 @@ static void read_fields(req_t *r, form_t *f, conn_fields_t *cf, const char **pw)
 
 /* The password, sealed to the target it was typed with (host, port,
  * database, user, SSL mode): it is never sent anywhere else. */
-static int encrypt_password(const char *pw, conn_fields_t *cf, req_t *r)
+static int encrypt_password(const char *pw, store_conn_fields_t *cf, req_t *r)
 {
     unsigned char *enc;
     size_t n;
-    const char *binding = conn_target_binding(r->arena, cf->host, cf->port, cf->database_name,
+    const char *binding = store_conn_target_binding(r->arena, cf->host, cf->port, cf->database_name,
                                               cf->username, cf->sslmode);
     if (secret_seal(binding, pw, &enc, &n) < 0)
         return -1;
@@ -123,10 +126,10 @@ static int encrypt_password(const char *pw, conn_fields_t *cf, req_t *r)
 
 static void discover_after_save(req_t *r, const char *id, const char *verb)
 {
-    conn_row_t c;
+    store_conn_t c;
     char err[512], msg[700];
     int ntables = 0;
-    if (conn_get(r->arena, r->user->org_id, id, &c) == 0 &&
+    if (store_conn_get(r->arena, r->user->org_id, id, &c) == 0 &&
         query_discover(r->arena, r->user->org_id, &c, &ntables, err, sizeof err) == 0) {
         snprintf(msg, sizeof msg, "Connection %s. Found %d table%s.", verb, ntables,
                  ntables == 1 ? "" : "s");
@@ -141,7 +144,7 @@ static void discover_after_save(req_t *r, const char *id, const char *verb)
 void page_connection_create(req_t *r)
 {
     form_t f;
-    conn_fields_t cf = {0};
+    store_conn_fields_t cf = {0};
     const char *pw;
     form_open(&f, r);
     read_fields(r, &f, &cf, &pw);
@@ -151,7 +154,7 @@ void page_connection_create(req_t *r)
     if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
         form_error(&f, "password", "The password could not be stored; try again.");
     if (form_ok(&f) &&
-        conn_create(r->arena, r->user->org_id, r->user->id, &cf, &id, &field, err, sizeof err) < 0) {
+        store_conn_create(r->arena, r->user->org_id, r->user->id, &cf, &id, &field, err, sizeof err) < 0) {
         if (field)
             form_error(&f, "name", "Another connection already has this name.");
         else if (strcmp(err, "limit") == 0)
@@ -164,22 +167,22 @@ void page_connection_create(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
                  json_pack("{s:s, s:s, s:s, s:s}", "name", cf.name, "host", cf.host, "database",
                            cf.database_name, "llm_sharing",
                            cf.llm_sharing ? cf.llm_sharing : "schema"), r->remote_addr);
     discover_after_save(r, id, "saved");
 }
 
-static int load(req_t *r, conn_row_t *c)
+static int load(req_t *r, store_conn_t *c)
 {
-    if (conn_get(r->arena, r->user->org_id, http_route_param(r, "id"), c) == 0)
+    if (store_conn_get(r->arena, r->user->org_id, http_route_param(r, "id"), c) == 0)
         return 0;
     page_error(r, 404, "There is no such connection in your organization.");
     return -1;
 }
 
-static void show(req_t *r, const conn_row_t *c, json_t *probe, const char *probe_error)
+static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *probe_error)
 {
     const char *q = http_query(r, "q");
     const char *table = http_query(r, "table");
@@ -188,7 +191,7 @@ static void show(req_t *r, const conn_row_t *c, json_t *probe, const char *probe
                         "{s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:s?, s:s?, s:{s:b}}",
                         "id", c->id, "name", c->name, "host", c->host, "port", c->port,
                         "database", c->database_name, "user", c->username, "sslmode", c->sslmode,
-                        "last_synced", *c->last_synced_at ? c->last_synced_at : NULL,
+                        "last_synced", c->last_synced_at,
                         "last_error", c->last_error, "llm_sharing", c->llm_sharing, 1));
     store_schema_table_t *tables, t;
     size_t n;
@@ -206,11 +209,9 @@ static void show(req_t *r, const conn_row_t *c, json_t *probe, const char *probe
         json_object_set_new(ctx, "probe", probe);
     if (probe_error)
         json_object_set_new(ctx, "probe_error", json_string(probe_error));
-    size_t i;
-    json_t *fn;
     buf_t b = {0};
-    json_array_foreach(c->allowed_functions, i, fn) buf_printf(&b, "%s%s", i ? ", " : "",
-                                                               json_string_value(fn));
+    for (size_t i = 0; i < c->n_allowed_functions; i++)
+        buf_printf(&b, "%s%s", i ? ", " : "", c->allowed_functions[i]);
     json_object_set_new(ctx, "functions", json_string(buf_str(&b)));
     buf_free(&b);
     page_render(r, "connection", ctx);
@@ -218,20 +219,20 @@ static void show(req_t *r, const conn_row_t *c, json_t *probe, const char *probe
 
 void page_connection(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load(r, &c) == 0)
         show(r, &c, NULL, NULL);
 }
 
 void page_connection_test(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load(r, &c) < 0)
         return;
     json_t *info = NULL;
     char err[512];
     int rc = query_probe(r->arena, &c, &info, err, sizeof err);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.test", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.test", "connection", c.id,
                  json_pack("{s:b}", "ok", rc == 0), r->remote_addr);
     show(r, &c, rc == 0 ? info : NULL, rc == 0 ? NULL : err);
 }
@@ -240,7 +241,7 @@ void page_connection_test(req_t *r)
  * the page does not wait. */
 void page_connection_refresh(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     char err[256], jid[33];
     if (load(r, &c) < 0)
         return;
@@ -248,7 +249,7 @@ void page_connection_refresh(req_t *r)
         discover_after_save(r, c.id, "refreshed"); /* no queue: do it here */
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,
                  json_pack("{s:s}", "job", jid), r->remote_addr);
     page_flash(r, "ok", "Reading the schema again in the background: reload this page in a few seconds.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
@@ -256,13 +257,13 @@ void page_connection_refresh(req_t *r)
 
 void page_connection_edit(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load(r, &c) == 0)
         form_render(r, NULL, &c, 200);
 }
 
 /* "the host and the port": what an edit changed of the password's target. */
-static const char *target_changes(req_t *r, const conn_row_t *c, const conn_fields_t *f)
+static const char *target_changes(req_t *r, const store_conn_t *c, const store_conn_fields_t *f)
 {
     const char *names[5];
     size_t n = 0;
@@ -287,12 +288,12 @@ static const char *target_changes(req_t *r, const conn_row_t *c, const conn_fiel
 /* A saved password is only ever sent to the target it was typed for: a
  * changed target needs it again; DataMind's own Uploads connection keeps
  * its target (and password) altogether. */
-static void check_target(req_t *r, form_t *f, const conn_row_t *c, const conn_fields_t *cf,
+static void check_target(req_t *r, form_t *f, const store_conn_t *c, const store_conn_fields_t *cf,
                          const char *pw)
 {
     if (!form_ok(f))
         return;
-    int moved = conn_target_changed(c, cf);
+    int moved = store_conn_target_changed(c, cf);
     if (strcmp(c->kind, "uploads") == 0 && (moved || *pw)) {
         form_error(f, "host", "DataMind manages this connection to your uploaded files: only "
                               "its name can change.");
@@ -305,11 +306,11 @@ static void check_target(req_t *r, form_t *f, const conn_row_t *c, const conn_fi
 
 void page_connection_update(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load(r, &c) < 0)
         return;
     form_t f;
-    conn_fields_t cf = {0};
+    store_conn_fields_t cf = {0};
     const char *pw, *field = NULL;
     char err[512];
     form_open(&f, r);
@@ -317,7 +318,7 @@ void page_connection_update(req_t *r)
     check_target(r, &f, &c, &cf, pw);
     if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
         form_error(&f, "password", "The password could not be stored; try again.");
-    if (form_ok(&f) && conn_update(r->arena, r->user->org_id, c.id, &cf, &field, err, sizeof err) < 0)
+    if (form_ok(&f) && store_conn_update(r->arena, r->user->org_id, c.id, &cf, &field, err, sizeof err) < 0)
         form_error(&f, field && !strcmp(field, "password") ? "password" : "name",
                    !field ? "The connection could not be saved; try again."
                    : !strcmp(field, "name") ? "Another connection already has this name."
@@ -328,7 +329,7 @@ void page_connection_update(req_t *r)
     }
     form_close(&f);
     query_pool_drop(c.id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.update", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.update", "connection", c.id,
                  json_pack("{s:s, s:b, s:s}", "name", cf.name, "password_changed", *pw != 0,
                            "llm_sharing", cf.llm_sharing ? cf.llm_sharing : c.llm_sharing),
                  r->remote_addr);
@@ -337,7 +338,7 @@ void page_connection_update(req_t *r)
 
 void page_connection_delete(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load(r, &c) < 0)
         return;
     const char *confirm = http_param(r, "confirm");
@@ -346,9 +347,9 @@ void page_connection_delete(req_t *r)
         http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
         return;
     }
-    conn_delete(r->arena, r->user->org_id, c.id);
+    store_conn_delete(r->arena, r->user->org_id, c.id);
     query_pool_drop(c.id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.delete", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.delete", "connection", c.id,
                  json_pack("{s:s}", "name", c.name), r->remote_addr);
     page_flash(r, "ok", "Connection deleted.");
     http_redirect(r, 303, "/connections");
@@ -356,7 +357,7 @@ void page_connection_delete(req_t *r)
 
 void page_connection_functions(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load(r, &c) < 0)
         return;
     const char *list = http_param(r, "functions");
@@ -366,8 +367,8 @@ void page_connection_functions(req_t *r)
         http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
         return;
     }
-    conn_set_functions(r->arena, r->user->org_id, c.id, list);
-    audit_record(r->arena, r->user->org_id, r->user->id, "connection.functions", "connection",
+    store_conn_set_functions(r->arena, r->user->org_id, c.id, list);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.functions", "connection",
                  c.id, json_pack("{s:s}", "functions", list), r->remote_addr);
     page_flash(r, "ok", "Allowed functions saved.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));

@@ -2,6 +2,7 @@
  * filter, refresh), create, edit, share, duplicate, delete, and pinning a
  * chat answer. Widgets themselves are in widgets.c. */
 #include "pages/pages.h"
+#include "store/connections.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -44,7 +45,7 @@ void page_dashboard_create(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.create", "dashboard", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.create", "dashboard", id,
                  json_pack("{s:s}", "title", title), r->remote_addr);
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", id));
 }
@@ -123,7 +124,10 @@ void page_dashboard(req_t *r)
         size_t nsaved;
         store_query_list(r->arena, r->user->org_id, r->user->id, NULL, &saved, &nsaved);
         json_object_set_new(ctx, "saved_queries", store_query_list_json(saved, nsaved));
-        json_object_set_new(ctx, "connections", conn_list(r->arena, r->user->org_id));
+        store_conn_t *conns;
+        size_t nconns;
+        store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
+        json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, NULL));
     }
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "dashboard", ctx);
@@ -154,7 +158,7 @@ void page_dashboard_update(req_t *r)
     if (!ok || store_dash_update(r->arena, r->user->org_id, id, title, desc, share, mins) < 0) {
         page_flash(r, "error", "A dashboard needs a title; auto-refresh is off, 1, 5, 15 or 60 minutes.");
     } else {
-        audit_record(r->arena, r->user->org_id, r->user->id,
+        store_audit_record(r->arena, r->user->org_id, r->user->id,
                      share != d->is_shared ? "dashboard.share" : "dashboard.update",
                      "dashboard", id, json_pack("{s:s, s:b, s:i}", "title", title, "shared", share,
                                                 "refresh_minutes", mins), r->remote_addr);
@@ -175,7 +179,7 @@ void page_dashboard_duplicate(req_t *r)
         page_error(r, r->user->role < ROLE_ANALYST ? 403 : 500, "The dashboard could not be copied.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.duplicate", "dashboard", nid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.duplicate", "dashboard", nid,
                  json_pack("{s:s}", "from", id), r->remote_addr);
     page_flash(r, "ok", "Copied. The copy is private until you share it.");
     http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s", nid));
@@ -198,7 +202,7 @@ void page_dashboard_delete(req_t *r)
         return;
     }
     store_dash_delete(r->arena, r->user->org_id, id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.delete", "dashboard", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.delete", "dashboard", id,
                  json_pack("{s:s}", "title", d->title), r->remote_addr);
     page_flash(r, "ok", "Dashboard deleted.");
     http_redirect(r, 303, "/dashboards");

@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "core/config.h"
 #include "query/query.h"
+#include "store/connections.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -14,17 +15,11 @@
 
 static json_t *connection_options(req_t *r, const char *selected, const char **first)
 {
-    json_t *list = conn_list(r->arena, r->user->org_id);
-    size_t i;
-    json_t *c;
-    *first = NULL;
-    json_array_foreach(list, i, c) {
-        const char *id = json_string_value(json_object_get(c, "id"));
-        if (!*first)
-            *first = arena_strdup(r->arena, id);
-        json_object_set_new(c, "selected", json_boolean(selected && strcmp(selected, id) == 0));
-    }
-    return list;
+    store_conn_t *rows;
+    size_t n;
+    store_conn_list(r->arena, r->user->org_id, &rows, &n);
+    *first = n ? rows[0].id : NULL;
+    return store_conn_list_json(rows, n, selected);
 }
 
 /* The SQL split around the error position, so the template can mark it. */

@@ -149,7 +149,7 @@ static void export_query(req_t *r, const char *conn, const char *sql, export_met
     m->sql = sql;
     m->generated_at = now_utc(r);
     if (send_file(r, out.result, m, fmt) == 0)
-        audit_record(r->arena, r->user->org_id, r->user->id, arena_printf(r->arena, "export.%s", fmt),
+        store_audit_record(r->arena, r->user->org_id, r->user->id, arena_printf(r->arena, "export.%s", fmt),
                      rtype, rid, json_pack("{s:O, s:O}", "rows", json_object_get(out.result, "row_count"),
                                            "truncated", json_object_get(out.result, "truncated")),
                      r->remote_addr);
@@ -273,7 +273,7 @@ void page_export_dashboard(req_t *r)
         page_error(r, 500, "The PDF could not be written.");
     } else {
         attachment(r, title, "pdf", "application/pdf");
-        audit_record(r->arena, r->user->org_id, r->user->id, "export.pdf", "dashboard", did,
+        store_audit_record(r->arena, r->user->org_id, r->user->id, "export.pdf", "dashboard", did,
                      json_pack("{s:i}", "widgets", (int)n), r->remote_addr);
     }
     if (fd >= 0)

@@ -27,7 +27,7 @@ static void dead_action(req_t *r, int retry)
         page_error(r, 404, "There is no such dead job (it may have been retried already).");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, retry ? "job.retry" : "job.discard", "job",
+    store_audit_record(r->arena, r->user->org_id, r->user->id, retry ? "job.retry" : "job.discard", "job",
                  id, NULL, r->remote_addr);
     page_flash(r, "ok", retry ? "Job put back on its queue." : "Job discarded.");
     http_redirect(r, 303, "/admin/jobs");

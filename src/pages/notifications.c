@@ -1,12 +1,17 @@
 /* notifications.c — the bell and the notifications page. */
 #include "pages/pages.h"
-#include "store/store.h"
+#include "store/notifications.h"
 
 void page_notifications(req_t *r)
 {
     json_t *ctx = page_ctx(r, "Notifications", "notifications");
-    json_t *list = notif_list(r->arena, r->user->org_id, r->user->id);
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
+    store_notif_t *rows;
+    size_t n;
+    store_notif_list(r->arena, r->user->org_id, r->user->id, &rows, &n);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, store_notif_json(&rows[i]));
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_object_set_new(ctx, "items", list);
     page_render(r, "notifications", ctx);
 }
@@ -15,7 +20,7 @@ void page_notifications(req_t *r)
 void page_notifications_count(req_t *r)
 {
     json_t *ctx = json_object();
-    long n = notif_unread(r->arena, r->user->org_id, r->user->id);
+    long n = store_notif_unread(r->arena, r->user->org_id, r->user->id);
     if (n > 0)
         json_object_set_new(ctx, "unread", json_integer(n));
     http_header(r, "Cache-Control", "no-store");
@@ -24,14 +29,14 @@ void page_notifications_count(req_t *r)
 
 void page_notifications_read_all(req_t *r)
 {
-    notif_read_all(r->arena, r->user->org_id, r->user->id);
+    store_notif_read_all(r->arena, r->user->org_id, r->user->id);
     http_redirect(r, 303, "/notifications");
 }
 
 void page_notification_read(req_t *r)
 {
     const char *id = http_route_param(r, "id");
-    if (notif_read(r->arena, r->user->org_id, r->user->id, id) < 0) {
+    if (store_notif_read(r->arena, r->user->org_id, r->user->id, id) < 0) {
         page_error(r, 404, "There is no such notification.");
         return;
     }

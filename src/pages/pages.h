@@ -45,8 +45,8 @@ void page_flash(req_t *r, const char *kind, const char *message);
 /* --- sessions and CSRF (session.c) ------------------------------------- */
 void session_attach(req_t *r);           /* before routing: r->user, r->csrf */
 int session_csrf_ok(req_t *r);           /* a POST's token and Origin */
-struct account;
-int session_begin(req_t *r, const struct account *acct); /* sign in: new id, cookie */
+struct store_account;
+int session_begin(req_t *r, const struct store_account *acct); /* sign in: new id, cookie */
 void session_end(req_t *r);              /* sign out: row deleted, cookie cleared */
 role_t session_role_parse(const char *role);
 

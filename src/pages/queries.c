@@ -2,6 +2,7 @@
  * tag, open in Explore, edit, delete; shared with the organization or
  * private. */
 #include "pages/pages.h"
+#include "store/connections.h"
 #include "store/queries.h"
 #include "store/store.h"
 
@@ -51,7 +52,7 @@ void page_queries_create(req_t *r)
         page_error(r, 500, "The query could not be saved. Try again.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "query.save", "saved_query", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "query.save", "saved_query", id,
                  json_pack("{s:s, s:b}", "name", s.name, "shared", s.shared), r->remote_addr);
     page_flash(r, "ok", "Query saved.");
     http_redirect(r, 303, arena_printf(r->arena, "/queries/%s", id));
@@ -67,7 +68,10 @@ void page_query(req_t *r)
     json_t *ctx = page_ctx(r, q.name, "explore");
     json_object_set_new(ctx, "can_edit", json_boolean(q.mine || r->user->role >= ROLE_ADMIN));
     json_object_set_new(ctx, "query", store_query_json(&q));
-    json_object_set_new(ctx, "connections", conn_list(r->arena, r->user->org_id));
+    store_conn_t *conns;
+    size_t nconns;
+    store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
+    json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, NULL));
     page_render(r, "query", ctx);
 }
 
@@ -83,7 +87,7 @@ static void change_done(req_t *r, int rc, const char *action, const char *id, co
         page_error(r, 500, "The change could not be saved. Try again.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "saved_query", id, NULL,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "saved_query", id, NULL,
                  r->remote_addr);
     page_flash(r, "ok", ok);
     http_redirect(r, 303, next);

@@ -4,6 +4,7 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "store/sessions.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -31,15 +32,15 @@ role_t session_role_parse(const char *role)
     return ROLE_VIEWER;
 }
 
-static http_user_t *user_from(req_t *r, const account_t *acct, const unsigned char sid[16])
+static http_user_t *user_from(req_t *r, const store_account_t *acct, const unsigned char sid[16])
 {
     http_user_t *u = arena_alloc(r->arena, sizeof *u);
-    u->id = acct->user_id;
-    u->org_id = acct->org_id;
-    u->org_slug = acct->org_slug;
-    u->org_name = acct->org_name;
-    u->email = acct->email;
-    u->name = acct->full_name;
+    u->id = arena_strdup(r->arena, acct->user_id);
+    u->org_id = arena_strdup(r->arena, acct->org_id);
+    u->org_slug = arena_strdup(r->arena, acct->org_slug);
+    u->org_name = arena_strdup(r->arena, acct->org_name);
+    u->email = arena_strdup(r->arena, acct->email);
+    u->name = arena_strdup(r->arena, acct->full_name);
     u->role = session_role_parse(acct->role);
     memcpy(u->sid, sid, 16);
     return u;
@@ -70,15 +71,15 @@ static void presession(req_t *r)
 void session_attach(req_t *r)
 {
     unsigned char sid[16];
-    session_row_t row;
+    store_session_auth_t row;
     const char *c = http_cookie(r, cookie_name("dm_session"));
     int rc = c && session_cookie_decode(c, sid) == 0
-                 ? session_store_load(r->arena, sid, cfg->session_idle_hours, &row) : -1;
+                 ? store_session_load(r->arena, sid, cfg->session_idle_hours, &row) : -1;
     if (rc == -2)
         r->store_down = 1;
     if (rc == 0) {
         if (row.needs_touch)
-            session_store_touch(r->arena, sid);
+            store_session_touch(r->arena, sid);
         r->user = user_from(r, &row.acct, sid);
         log_set_user(r->user->id);
         set_csrf(r, sid, 16);
@@ -119,11 +120,11 @@ int session_csrf_ok(req_t *r)
     return pre && csrf_verify((const unsigned char *)pre, strlen(pre), tok);
 }
 
-int session_begin(req_t *r, const account_t *acct)
+int session_begin(req_t *r, const store_account_t *acct)
 {
     unsigned char sid[16];
     session_id_new(sid);
-    if (session_store_create(r->arena, acct, sid, r->remote_addr, r->user_agent,
+    if (store_session_create(r->arena, acct, sid, r->remote_addr, r->user_agent,
                              cfg->session_max_days) < 0)
         return -1;
     char cookie[SESSION_COOKIE_LEN + 1];
@@ -137,6 +138,6 @@ int session_begin(req_t *r, const account_t *acct)
 void session_end(req_t *r)
 {
     if (r->user)
-        session_store_delete(r->arena, r->user->sid);
+        store_session_delete(r->arena, r->user->sid);
     http_set_cookie(r, cookie_name("dm_session"), "", 0, 1);
 }

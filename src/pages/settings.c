@@ -3,6 +3,8 @@
 #include "pages/pages.h"
 #include "auth/auth.h"
 #include "core/config.h"
+#include "store/accounts.h"
+#include "store/sessions.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -13,8 +15,13 @@ static void settings_render(req_t *r, form_t *f, int status)
     json_object_set_new(ctx, "name", json_string(r->user->name));
     json_object_set_new(ctx, "email", json_string(r->user->email));
     json_object_set_new(ctx, "org", json_string(r->user->org_name));
-    json_object_set_new(ctx, "sessions",
-                        session_store_list(r->arena, r->user->org_id, r->user->id, r->user->sid));
+    store_session_t *rows;
+    size_t n;
+    store_session_list(r->arena, r->user->org_id, r->user->id, r->user->sid, &rows, &n);
+    json_t *sessions = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(sessions, store_session_json(&rows[i]));
+    json_object_set_new(ctx, "sessions", sessions);
     if (f)
         form_into(f, ctx);
     r->status = status;
@@ -36,8 +43,8 @@ static void change_name(req_t *r)
         return;
     }
     form_close(&f);
-    account_set_name(r->arena, r->user->org_id, r->user->id, name);
-    audit_record(r->arena, r->user->org_id, r->user->id, "user.update", "user", r->user->id,
+    store_account_set_name(r->arena, r->user->org_id, r->user->id, name);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "user.update", "user", r->user->id,
                  json_pack("{s:s}", "field", "full_name"), r->remote_addr);
     page_flash(r, "ok", "Your name is saved.");
     http_redirect(r, 303, "/settings");
@@ -49,9 +56,9 @@ static void change_password(req_t *r)
     form_open(&f, r);
     const char *cur = form_password(&f, "current_password", "Current password");
     const char *pw = form_password(&f, "new_password", "New password");
-    account_t me;
+    store_account_t me;
     char why[200];
-    if (*cur && (account_get(r->arena, r->user->org_id, r->user->id, &me) < 0 ||
+    if (*cur && (store_account_get(r->arena, r->user->org_id, r->user->id, &me) < 0 ||
                  !password_verify(me.password_hash, cur)))
         form_error(&f, "current_password", "That is not your current password.");
     if (*pw && password_check_policy(pw, why, sizeof why) < 0)
@@ -66,9 +73,9 @@ static void change_password(req_t *r)
         return;
     }
     form_close(&f);
-    account_set_password(r->arena, r->user->org_id, r->user->id, hash);
-    session_store_delete_user(r->arena, r->user->org_id, r->user->id, r->user->sid);
-    audit_record(r->arena, r->user->org_id, r->user->id, "user.password_change", "user",
+    store_account_set_password(r->arena, r->user->org_id, r->user->id, hash);
+    store_session_delete_user(r->arena, r->user->org_id, r->user->id, r->user->sid);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "user.password_change", "user",
                  r->user->id, NULL, r->remote_addr);
     page_flash(r, "ok", "Password changed. Your other sessions were signed out.");
     http_redirect(r, 303, "/settings");
@@ -76,8 +83,8 @@ static void change_password(req_t *r)
 
 static void sign_out_everywhere(req_t *r)
 {
-    session_store_delete_user(r->arena, r->user->org_id, r->user->id, NULL);
-    audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout_all", "user", r->user->id,
+    store_session_delete_user(r->arena, r->user->org_id, r->user->id, NULL);
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "auth.logout_all", "user", r->user->id,
                  NULL, r->remote_addr);
     session_end(r);
     page_flash(r, "ok", "You are signed out on every device.");
@@ -87,11 +94,11 @@ static void sign_out_everywhere(req_t *r)
 static void revoke_one(req_t *r)
 {
     const char *sid = http_param(r, "session");
-    if (session_store_delete_hex(r->arena, r->user->org_id, r->user->id, sid) < 0) {
+    if (store_session_delete_hex(r->arena, r->user->org_id, r->user->id, sid) < 0) {
         page_error(r, 404, "That session does not exist (it may have ended already).");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "auth.session_revoke", "session", sid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "auth.session_revoke", "session", sid,
                  NULL, r->remote_addr);
     page_flash(r, "ok", "That session is signed out.");
     http_redirect(r, 303, "/settings");

@@ -114,7 +114,7 @@ void page_upload_create(req_t *r)
         return;
     }
     store_upload_set_job(r->arena, r->user->org_id, id, jid);
-    audit_record(r->arena, r->user->org_id, r->user->id, "upload.create", "upload", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "upload.create", "upload", id,
                  json_pack("{s:s, s:I, s:s}", "file", f->filename, "bytes", (json_int_t)f->size,
                            "mode", mode), r->remote_addr);
     http_redirect(r, 303, arena_printf(r->arena, "/uploads/%s", id));
@@ -175,7 +175,7 @@ void page_upload_delete(req_t *r)
         }
     }
     store_upload_delete(r->arena, r->user->org_id, id);
-    audit_record(r->arena, r->user->org_id, r->user->id, "upload.delete", "upload", id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "upload.delete", "upload", id,
                  json_pack("{s:s}", "file", u.original_filename), r->remote_addr);
     page_flash(r, "ok", "Upload deleted and its table dropped.");
     http_redirect(r, 303, "/uploads");

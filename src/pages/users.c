@@ -4,6 +4,7 @@
 #include "pages/pages.h"
 #include "auth/auth.h"
 #include "core/config.h"
+#include "store/accounts.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -18,16 +19,17 @@ static int valid_role(const char *role)
 static void users_render(req_t *r, form_t *f, int status, const char *onetime, const char *who)
 {
     json_t *ctx = page_ctx(r, "Users", "admin");
-    json_t *users = account_list(r->arena, r->user->org_id);
-    size_t i;
-    json_t *u;
-    json_array_foreach(users ? users : json_array(), i, u) {
-        const char *role = json_string_value(json_object_get(u, "role"));
-        json_object_set_new(u, arena_printf(r->arena, "is_%s", role ? role : "viewer"), json_true());
-        const char *id = json_string_value(json_object_get(u, "id"));
-        json_object_set_new(u, "is_me", json_boolean(id && strcmp(id, r->user->id) == 0));
+    store_account_t *rows;
+    size_t n;
+    store_account_list(r->arena, r->user->org_id, &rows, &n);
+    json_t *users = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *u = store_account_json(&rows[i]);
+        json_object_set_new(u, arena_printf(r->arena, "is_%s", rows[i].role), json_true());
+        json_object_set_new(u, "is_me", json_boolean(strcmp(rows[i].user_id, r->user->id) == 0));
+        json_array_append_new(users, u);
     }
-    json_object_set_new(ctx, "users", users ? users : json_array());
+    json_object_set_new(ctx, "users", users);
     if (onetime) {
         json_object_set_new(ctx, "onetime", json_string(onetime));
         json_object_set_new(ctx, "onetime_email", json_string(who));
@@ -70,7 +72,7 @@ void page_users_add(req_t *r)
     const char *field = NULL;
     if (password_hash(pw, (unsigned long long)cfg->pwhash_opslimit,
                       (size_t)cfg->pwhash_memlimit_mb << 20, hash, err, sizeof err) < 0 ||
-        account_add(r->arena, r->user->org_id, email, name, role, hash, &uid, &field, err,
+        store_account_add(r->arena, r->user->org_id, email, name, role, hash, &uid, &field, err,
                     sizeof err) < 0) {
         if (field)
             form_error(&f, "email", "Someone in your organization already uses this email.");
@@ -83,7 +85,7 @@ void page_users_add(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "user.create", "user", uid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "user.create", "user", uid,
                  json_pack("{s:s, s:s}", "email", email, "role", role), r->remote_addr);
     if (generated) { /* shown once, on this response only: never stored in clear */
         users_render(r, NULL, 201, onetime, email);
@@ -107,7 +109,7 @@ static void change_done(req_t *r, int rc, const char *err, const char *action, c
         http_redirect(r, 303, "/admin/users");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "user", uid, details,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "user", uid, details,
                  r->remote_addr);
     page_flash(r, "ok", flash);
     http_redirect(r, 303, "/admin/users");
@@ -122,7 +124,7 @@ void page_users_role(req_t *r)
         page_error(r, 400, "Choose admin, analyst or viewer.");
         return;
     }
-    int rc = account_set_role(r->arena, r->user->org_id, uid, role, err, sizeof err);
+    int rc = store_account_set_role(r->arena, r->user->org_id, uid, role, err, sizeof err);
     change_done(r, rc, err, "user.role_change", uid, json_pack("{s:s}", "role", role),
                 "Role changed.");
 }
@@ -133,7 +135,7 @@ void page_users_active(req_t *r)
     const char *v = http_param(r, "active");
     int active = v && strcmp(v, "1") == 0;
     char err[256] = "";
-    int rc = account_set_active(r->arena, r->user->org_id, uid, active, err, sizeof err);
+    int rc = store_account_set_active(r->arena, r->user->org_id, uid, active, err, sizeof err);
     change_done(r, rc, err, active ? "user.reactivate" : "user.deactivate", uid, NULL,
                 active ? "User reactivated." : "User deactivated; their sessions have ended.");
 }

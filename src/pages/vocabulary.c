@@ -7,15 +7,15 @@
 
 #include <string.h>
 
-static int load_conn(req_t *r, conn_row_t *c)
+static int load_conn(req_t *r, store_conn_t *c)
 {
-    if (conn_get(r->arena, r->user->org_id, http_route_param(r, "id"), c) == 0)
+    if (store_conn_get(r->arena, r->user->org_id, http_route_param(r, "id"), c) == 0)
         return 0;
     page_error(r, 404, "There is no such connection in your organization.");
     return -1;
 }
 
-static void render(req_t *r, const conn_row_t *c, form_t *f, int status)
+static void render(req_t *r, const store_conn_t *c, form_t *f, int status)
 {
     json_t *ctx = page_ctx(r, "Vocabulary", "connections");
     json_object_set_new(ctx, "conn", json_pack("{s:s, s:s}", "id", c->id, "name", c->name));
@@ -35,14 +35,14 @@ static void render(req_t *r, const conn_row_t *c, form_t *f, int status)
 
 void page_vocabulary(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load_conn(r, &c) == 0)
         render(r, &c, NULL, 200);
 }
 
 void page_vocabulary_add(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load_conn(r, &c) < 0)
         return;
     form_t f;
@@ -73,7 +73,7 @@ void page_vocabulary_add(req_t *r)
         return;
     }
     form_close(&f);
-    audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.create", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.create", "connection", c.id,
                  json_pack("{s:s, s:s}", "term", term, "kind", kind), r->remote_addr);
     page_flash(r, "ok", "Term saved. Questions that use it now follow its definition.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s/vocabulary", c.id));
@@ -81,7 +81,7 @@ void page_vocabulary_add(req_t *r)
 
 void page_vocabulary_delete(req_t *r)
 {
-    conn_row_t c;
+    store_conn_t c;
     if (load_conn(r, &c) < 0)
         return;
     const char *vid = http_route_param(r, "vid");
@@ -89,7 +89,7 @@ void page_vocabulary_delete(req_t *r)
         page_error(r, 404, "There is no such term.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.delete", "connection", c.id,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "vocabulary.delete", "connection", c.id,
                  json_pack("{s:s}", "term_id", vid), r->remote_addr);
     page_flash(r, "ok", "Term deleted.");
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s/vocabulary", c.id));

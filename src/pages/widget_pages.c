@@ -4,6 +4,7 @@
 #include "store/chats.h"
 #include "store/queries.h"
 #include "store/widgets.h"
+#include "store/connections.h"
 #include "store/store.h"
 
 #include <sodium.h>
@@ -84,7 +85,7 @@ void page_widget_add(req_t *r)
     if (!ok)
         page_flash(r, "error", why);
     else
-        audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
+        store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
                      json_pack("{s:s, s:s}", "dashboard", did, "kind", wf.kind), r->remote_addr);
     form_close(&f);
     http_redirect(r, 303, dash_url(r, d));
@@ -219,13 +220,11 @@ void page_widget_edit(req_t *r)
     const json_t *conf = w->chart_config;
     const char *ctype = json_string_value(json_object_get(conf, "type"));
     json_t *cols = column_options(w->last_result, conf, w->date_column);
-    json_t *conns = conn_list(r->arena, r->user->org_id);
     const char *wconn = w->connection_id;
-    size_t i;
-    json_t *c;
-    json_array_foreach(conns, i, c)
-        json_object_set_new(c, "selected", json_boolean(wconn && strcmp(wconn,
-                            json_string_value(json_object_get(c, "id"))) == 0));
+    store_conn_t *crows;
+    size_t ncrows;
+    store_conn_list(r->arena, r->user->org_id, &crows, &ncrows);
+    json_t *conns = store_conn_list_json(crows, ncrows, wconn);
     json_t *card = widget_view(r, w, NULL, 1, 0);
     json_object_set_new(card, arena_printf(r->arena, "kind_%s", w->kind), json_true());
     json_t *ctx = page_ctx(r, "Edit widget", "dashboards");
@@ -269,7 +268,7 @@ void page_widget_update(req_t *r)
     if (!ok || store_widget_update(r->arena, r->user->org_id, d->id, wid, &wf) < 0)
         page_flash(r, "error", "Check the widget's title, kind, size and connection.");
     else {
-        audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
+        store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
                      json_pack("{s:s, s:s}", "kind", wf.kind, "size", wf.size), r->remote_addr);
         page_flash(r, "ok", "Widget saved.");
     }
@@ -296,7 +295,7 @@ static void widget_action(req_t *r, const char *action)
         page_error(r, 404, "There is no such widget on this dashboard.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, action, "widget", wid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, action, "widget", wid,
                  json_pack("{s:s}", "dashboard", did), r->remote_addr);
     http_redirect(r, 303, dash_url(r, d));
 }
@@ -375,7 +374,7 @@ void page_pin(req_t *r)
         page_error(r, 500, "The answer could not be pinned. Try again.");
         return;
     }
-    audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
                  json_pack("{s:s, s:s}", "dashboard", d->id, "from", "chat"),
                  r->remote_addr);
     page_flash(r, "ok", "Pinned to the dashboard.");

@@ -33,13 +33,13 @@ static void slot_close(slot_t *s)
     memset(s, 0, sizeof *s);
 }
 
-static PGconn *connect_new(arena_t *a, const conn_row_t *c, char *err, size_t errlen)
+static PGconn *connect_new(arena_t *a, const store_conn_t *c, char *err, size_t errlen)
 {
     char *pw = NULL;
     size_t pwlen = 0;
     int mismatch = 0;
     /* the password opens only for the target it was typed for */
-    const char *binding = conn_target_binding(a, c->host, c->port, c->database_name, c->username,
+    const char *binding = store_conn_target_binding(a, c->host, c->port, c->database_name, c->username,
                                               c->sslmode);
     if (c->password_enc && secret_unseal(binding, c->password_enc, c->password_enc_len, &pw,
                                          &pwlen, &mismatch) < 0) {
@@ -61,7 +61,7 @@ static PGconn *connect_new(arena_t *a, const conn_row_t *c, char *err, size_t er
     return pg;
 }
 
-PGconn *query_acquire(arena_t *a, const conn_row_t *c, char *err, size_t errlen)
+PGconn *query_acquire(arena_t *a, const store_conn_t *c, char *err, size_t errlen)
 {
     char key[80];
     snprintf(key, sizeof key, "%s:%s", c->id, c->version);

@@ -35,15 +35,15 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
 
 /* A connection to the user's database, from the pool or new. Do not
  * PQfinish it: hand it back with query_release (bad = it failed). */
-PGconn *query_acquire(arena_t *a, const conn_row_t *c, char *err, size_t errlen);
+PGconn *query_acquire(arena_t *a, const store_conn_t *c, char *err, size_t errlen);
 void query_release(PGconn *pg, int bad);
 void query_pool_drop(const char *conn_id); /* after an edit or delete */
 void query_pool_close(void);
 
 /* "Test": probe the database (server version, user, can it write…). */
-int query_probe(arena_t *a, const conn_row_t *c, json_t **info, char *err, size_t errlen);
+int query_probe(arena_t *a, const store_conn_t *c, json_t **info, char *err, size_t errlen);
 /* Discover the schema and save it (on create and "Refresh"). */
-int query_discover(arena_t *a, const char *org_id, const conn_row_t *c, int *ntables,
+int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *ntables,
                    char *err, size_t errlen);
 
 /* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO

@@ -12,20 +12,10 @@
 
 #define ORG_CONCURRENT_QUERIES 8
 
-/* The extra functions an admin allowed on this connection, as a C array. */
-static const char **extra_functions(arena_t *a, const conn_row_t *c, size_t *n)
-{
-    *n = json_array_size(c->allowed_functions);
-    const char **out = arena_alloc(a, (*n + 1) * sizeof *out);
-    for (size_t i = 0; i < *n; i++)
-        out[i] = json_string_value(json_array_get(c->allowed_functions, i));
-    return out;
-}
-
 /* Cache key: connection, its version (bumped on every edit) and a hash of
  * the exact statement. Not the fingerprint: it ignores constants, so
  * "WHERE x = 1" and "WHERE x = 2" would share an entry. */
-static const char *cache_key(arena_t *a, const conn_row_t *c, const char *stmt, long max_rows,
+static const char *cache_key(arena_t *a, const store_conn_t *c, const char *stmt, long max_rows,
                              long max_bytes)
 {
     unsigned char h[16];
@@ -83,7 +73,7 @@ static void slot_give(arena_t *a, const char *key)
 }
 
 static void run_audit(arena_t *a, const char *org_id, const char *user_id, const char *ip,
-                      const conn_row_t *c, const query_opts_t *o, const query_outcome_t *out,
+                      const store_conn_t *c, const query_opts_t *o, const query_outcome_t *out,
                       const char *error)
 {
     json_t *d = json_pack("{s:s, s:s, s:s?}", "connection", c->name, "source",
@@ -95,11 +85,11 @@ static void run_audit(arena_t *a, const char *org_id, const char *user_id, const
     }
     if (error)
         json_object_set_new(d, "error", json_string(error));
-    audit_record(a, org_id, user_id, out->rejected ? "query.rejected" : "query.run", "connection",
+    store_audit_record(a, org_id, user_id, out->rejected ? "query.rejected" : "query.run", "connection",
                  c->id, d, ip);
 }
 
-static int execute(arena_t *a, const conn_row_t *c, const char *stmt, long max_rows,
+static int execute(arena_t *a, const store_conn_t *c, const char *stmt, long max_rows,
                    long max_bytes, query_outcome_t *out, char *err, size_t errlen)
 {
     PGconn *pg = query_acquire(a, c, err, errlen);
@@ -118,15 +108,14 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
               query_outcome_t *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    conn_row_t c;
-    if (conn_get(a, org_id, conn_id, &c) < 0) {
+    store_conn_t c;
+    if (store_conn_get(a, org_id, conn_id, &c) < 0) {
         snprintf(err, errlen, "that connection does not exist");
         return -1;
     }
-    size_t nextra;
-    const char **extra = extra_functions(a, &c, &nextra);
     sqlsafe_check_t chk;
-    if (sqlsafe_validate(sql, strlen(sql), extra, nextra, &chk, err, errlen) < 0) {
+    if (sqlsafe_validate(sql, strlen(sql), c.allowed_functions, c.n_allowed_functions, &chk, err,
+                         errlen) < 0) {
         out->rejected = 1;
         run_audit(a, org_id, user_id, ip, &c, o, out, err);
         return -1;
@@ -159,7 +148,7 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
     return rc;
 }
 
-int query_probe(arena_t *a, const conn_row_t *c, json_t **info, char *err, size_t errlen)
+int query_probe(arena_t *a, const store_conn_t *c, json_t **info, char *err, size_t errlen)
 {
     PGconn *pg = query_acquire(a, c, err, errlen);
     if (!pg)
@@ -169,12 +158,12 @@ int query_probe(arena_t *a, const conn_row_t *c, json_t **info, char *err, size_
     return rc;
 }
 
-int query_discover(arena_t *a, const char *org_id, const conn_row_t *c, int *ntables,
+int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *ntables,
                    char *err, size_t errlen)
 {
     PGconn *pg = query_acquire(a, c, err, errlen);
     if (!pg) {
-        conn_set_sync(a, org_id, c->id, err);
+        store_conn_set_sync(a, org_id, c->id, err);
         return -1;
     }
     sqlsafe_discover_opts_t opts = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
@@ -186,6 +175,6 @@ int query_discover(arena_t *a, const char *org_id, const conn_row_t *c, int *nta
         rc = store_schema_save(a, org_id, c->id, schema, err, errlen);
     *ntables = rc == 0 ? (int)json_array_size(json_object_get(schema, "tables")) : 0;
     json_decref(schema);
-    conn_set_sync(a, org_id, c->id, rc == 0 ? NULL : err);
+    store_conn_set_sync(a, org_id, c->id, rc == 0 ? NULL : err);
     return rc;
 }

@@ -4,6 +4,7 @@
  * is delivered twice finds the slot taken and records nothing more. The
  * state moves only on a transition, so a triggered alert notifies once and
  * resolves once. All of it in one transaction, under a lock on the alert. */
+#include "store/alerts.h"
 #include "store/store.h"
 
 #include <math.h>
@@ -12,6 +13,22 @@
 #include <string.h>
 
 #define DISABLE_AFTER_ERRORS 5
+
+/* The events of one check to deliver: at most one of each kind per slot. */
+#define MAX_SLOT_EVENTS 8
+typedef struct slot_events {
+    store_alert_event_t *rows;
+    size_t n;
+} slot_events_t;
+
+static void push_event(arena_t *a, slot_events_t *ev, const char *id, const char *kind)
+{
+    if (ev->n == MAX_SLOT_EVENTS)
+        return;
+    ev->rows[ev->n].id = arena_strdup(a, id);
+    ev->rows[ev->n].kind = arena_strdup(a, kind);
+    ev->n++;
+}
 
 typedef struct alert_state {
     const char *name, *condition, *state, *rows_expect, *owner, *value_id;
@@ -63,7 +80,7 @@ static int history(arena_t *a, const char *alert_id, const char *value_id, int n
 
 /* Is the condition met? *why says so in words. */
 static int evaluate(arena_t *a, const alert_state_t *s, const char *alert_id,
-                    const alert_outcome_t *o, const char **why)
+                    const store_alert_outcome_t *o, const char **why)
 {
     const char *c = s->condition;
     if (strcmp(c, "rows") == 0) {
@@ -103,7 +120,7 @@ static int evaluate(arena_t *a, const alert_state_t *s, const char *alert_id,
 /* An event (unique per alert, slot and kind) and its in-app notification. */
 static const char *add_event(arena_t *a, const char *org_id, const char *alert_id,
                              const char *slot, const alert_state_t *s, const char *kind,
-                             const alert_outcome_t *o, const char *msg, json_t *events)
+                             const store_alert_outcome_t *o, const char *msg, slot_events_t *events)
 {
     char err[256];
     const char *p[6] = {org_id, alert_id, slot, kind,
@@ -131,25 +148,24 @@ static const char *add_event(arena_t *a, const char *org_id, const char *alert_i
                 7, q, err, sizeof err);
     }
     if (!s->muted)
-        json_array_append_new(events, json_pack("{s:s, s:s}", "id", eid, "kind", kind));
+        push_event(a, events, eid, kind);
     return eid;
 }
 
-static void slot_events(arena_t *a, const char *alert_id, const char *slot, json_t *events)
+static void recorded_events(arena_t *a, const char *alert_id, const char *slot, slot_events_t *events)
 {
     char err[256];
     const char *p[2] = {alert_id, slot};
     PGresult *r = db_exec(a, "SELECT id, kind FROM alert_events WHERE alert_id = $1 AND slot = $2::bigint",
                           2, p, err, sizeof err);
     for (int i = 0; r && i < PQntuples(r); i++)
-        json_array_append_new(events, json_pack("{s:s, s:s}", "id", PQgetvalue(r, i, 0), "kind",
-                                                PQgetvalue(r, i, 1)));
+        push_event(a, events, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
 }
 
 /* Decide the new state and write the events of this check. */
 static const char *transition(arena_t *a, const char *org_id, const char *alert_id,
-                              const char *slot, alert_state_t *s, const alert_outcome_t *o,
-                              json_t *events, int *disable)
+                              const char *slot, alert_state_t *s, const store_alert_outcome_t *o,
+                              slot_events_t *events, int *disable)
 {
     if (o->error) {
         s->errors++;
@@ -174,10 +190,13 @@ static const char *transition(arena_t *a, const char *org_id, const char *alert_
     return hit ? "triggered" : "ok";
 }
 
-int alert_record_check(arena_t *a, const char *org_id, const char *alert_id, long long slot,
-                       const alert_outcome_t *o, json_t **events, char *err, size_t errlen)
+int store_alert_record_check(arena_t *a, const char *org_id, const char *alert_id, long long slot,
+                             const store_alert_outcome_t *o, store_alert_event_t **events,
+                             size_t *n_events, char *err, size_t errlen)
 {
-    *events = json_array();
+    slot_events_t ev = {arena_alloc(a, MAX_SLOT_EVENTS * sizeof *ev.rows), 0};
+    *events = ev.rows;
+    *n_events = 0;
     alert_state_t s = {0};
     const char *sl = arena_printf(a, "%lld", slot);
     if (db_begin(err, errlen) < 0)
@@ -199,12 +218,13 @@ int alert_record_check(arena_t *a, const char *org_id, const char *alert_id, lon
     if (!r || PQntuples(r) == 0) { /* this slot was recorded before */
         db_rollback();
         if (r)
-            slot_events(a, alert_id, sl, *events);
+            recorded_events(a, alert_id, sl, &ev);
+        *n_events = ev.n;
         return r ? 1 : -1;
     }
     s.value_id = arena_strdup(a, db_get(r, 0, 0));
     int disable = 0;
-    const char *state = transition(a, org_id, alert_id, sl, &s, o, *events, &disable);
+    const char *state = transition(a, org_id, alert_id, sl, &s, o, &ev, &disable);
     const char *q[6] = {org_id, alert_id, state, p[3], arena_printf(a, "%d", s.errors),
                         disable ? "false" : "true"};
     if (!db_exec(a,
@@ -215,11 +235,12 @@ int alert_record_check(arena_t *a, const char *org_id, const char *alert_id, lon
         db_rollback();
         return -1;
     }
+    *n_events = ev.n;
     return db_commit(err, errlen);
 }
 
-void alert_record_delivery_failure(arena_t *a, const char *org_id, const char *alert_id,
-                                   const char *event_id, const char *message)
+void store_alert_record_delivery_failure(arena_t *a, const char *org_id, const char *alert_id,
+                                         const char *event_id, const char *message)
 {
     char err[256];
     const char *p[4] = {org_id, alert_id, event_id, message};

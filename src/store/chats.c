@@ -1,7 +1,7 @@
 /* chats.c — chat sessions and their messages. A session belongs to one
  * user; nobody else (not even an admin) reads it. */
 #include "store/chats.h"
-#include "store/row.h"
+#include "store/store_row.h"
 #include "store/store.h"
 
 #include <stdio.h>

@@ -1,49 +1,115 @@
 /* connections.c — the organization's database connections. The password
  * is stored only encrypted (the caller encrypts; see auth/secret.c) and is
  * never returned by the list. */
+#include "store/connections.h"
 #include "store/store.h"
+#include "store/store_row.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *conn_target_binding(arena_t *a, const char *host, int port, const char *database,
-                                const char *user, const char *sslmode)
+const char *store_conn_target_binding(arena_t *a, const char *host, int port,
+                                      const char *database, const char *user,
+                                      const char *sslmode)
 {
     return arena_printf(a, "pg1|%zu:%s|%d|%zu:%s|%zu:%s|%zu:%s", strlen(host), host, port,
                         strlen(database), database, strlen(user), user, strlen(sslmode), sslmode);
 }
 
-int conn_target_changed(const conn_row_t *c, const conn_fields_t *f)
+int store_conn_target_changed(const store_conn_t *c, const store_conn_fields_t *f)
 {
     return strcmp(c->host, f->host) != 0 || c->port != f->port ||
            strcmp(c->database_name, f->database_name) != 0 ||
            strcmp(c->username, f->username) != 0 || strcmp(c->sslmode, f->sslmode) != 0;
 }
 
-json_t *conn_list(arena_t *a, const char *org_id)
+/* One connection's columns, in the order conn_from_result reads them; the
+ * sealed password is not among them (only store_conn_get adds it). */
+static const char *const conn_cols =
+    "SELECT c.id, c.name, c.kind, c.host, c.port, c.database_name, c.username, c.sslmode,"
+    " c.version, c.llm_sharing, to_json(c.allowed_functions)::text,"
+    " to_char(c.last_synced_at, 'YYYY-MM-DD HH24:MI'), c.last_error,"
+    " (SELECT count(*) FROM schema_tables t WHERE t.connection_id = c.id)";
+#define CONN_NCOLS 14
+
+static void conn_from_result(arena_t *a, const PGresult *r, int i, store_conn_t *out)
+{
+    memset(out, 0, sizeof *out);
+    out->id = store_row_text(a, r, i, 0);
+    out->name = store_row_text(a, r, i, 1);
+    out->kind = store_row_text(a, r, i, 2);
+    out->host = store_row_text(a, r, i, 3);
+    out->port = atoi(db_get(r, i, 4));
+    out->database_name = store_row_text(a, r, i, 5);
+    out->username = store_row_text(a, r, i, 6);
+    out->sslmode = store_row_text(a, r, i, 7);
+    out->version = store_row_text(a, r, i, 8);
+    out->llm_sharing = store_row_text(a, r, i, 9);
+    out->allowed_functions = store_row_names(a, db_get(r, i, 10), &out->n_allowed_functions);
+    out->last_synced_at = store_row_opt(a, r, i, 11);
+    out->last_error = store_row_opt(a, r, i, 12);
+    out->tables = atoll(db_get(r, i, 13));
+}
+
+json_t *store_conn_json(const store_conn_t *c, const char *selected)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", store_json_text(c->id));
+    json_object_set_new(o, "name", store_json_text(c->name));
+    json_object_set_new(o, "kind", store_json_text(c->kind));
+    json_object_set_new(o, "host", store_json_text(c->host));
+    json_object_set_new(o, "port", json_integer(c->port));
+    json_object_set_new(o, "database_name", store_json_text(c->database_name));
+    json_object_set_new(o, "username", store_json_text(c->username));
+    json_object_set_new(o, "sslmode", store_json_text(c->sslmode));
+    json_object_set_new(o, "llm_sharing", store_json_text(c->llm_sharing));
+    json_object_set_new(o, "last_synced", store_json_text(c->last_synced_at));
+    json_object_set_new(o, "last_error", store_json_text(c->last_error));
+    json_object_set_new(o, "tables", json_integer(c->tables));
+    json_object_set_new(o, "selected", json_boolean(selected && strcmp(selected, c->id) == 0));
+    return o;
+}
+
+json_t *store_conn_list_json(const store_conn_t *rows, size_t n, const char *selected)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, store_conn_json(&rows[i], selected));
+    return list;
+}
+
+int store_conn_list(arena_t *a, const char *org_id, store_conn_t **rows, size_t *n)
 {
     char err[256];
     const char *p[1] = {org_id};
-    PGresult *res = db_exec(
-        a,
-        "SELECT c.id, c.name, c.kind, c.host, c.port, c.database_name, c.username, c.sslmode,"
-        " c.llm_sharing, to_char(c.last_synced_at, 'YYYY-MM-DD HH24:MI') AS last_synced, c.last_error,"
-        " (SELECT count(*) FROM schema_tables t WHERE t.connection_id = c.id) AS tables"
-        " FROM connections c WHERE c.org_id = $1 ORDER BY lower(c.name)",
-        1, p, err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+    PGresult *res = db_exec(a,
+                            arena_printf(a, "%s FROM connections c WHERE c.org_id = $1"
+                                            " ORDER BY lower(c.name)", conn_cols),
+                            1, p, err, sizeof err);
+    *n = res ? (size_t)PQntuples(res) : 0;
+    *rows = arena_alloc(a, (*n ? *n : 1) * sizeof **rows);
+    for (size_t i = 0; i < *n; i++)
+        conn_from_result(a, res, (int)i, &(*rows)[i]);
+    return res ? 0 : -1;
 }
 
-json_t *conn_all(arena_t *a)
+store_conn_ref_t *store_conn_all(arena_t *a, size_t *n)
 {
     char err[256];
     PGresult *res = db_exec(a, "SELECT org_id, id FROM connections ORDER BY org_id, id", 0, NULL,
                             err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+    *n = res ? (size_t)PQntuples(res) : 0;
+    store_conn_ref_t *rows = arena_alloc(a, (*n ? *n : 1) * sizeof *rows);
+    for (size_t i = 0; i < *n; i++) {
+        rows[i].org_id = store_row_text(a, res, (int)i, 0);
+        rows[i].id = store_row_text(a, res, (int)i, 1);
+    }
+    return rows;
 }
 
-static unsigned char *bytea_of(arena_t *a, const PGresult *res, int row, int col, size_t *len)
+static const unsigned char *bytea_of(arena_t *a, const PGresult *res, int row, int col,
+                                     size_t *len)
 {
     *len = 0;
     if (PQgetisnull(res, row, col))
@@ -59,54 +125,31 @@ static unsigned char *bytea_of(arena_t *a, const PGresult *res, int row, int col
     return out;
 }
 
-static void json_free(void *p)
-{
-    json_decref(p);
-}
-
-int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out)
+int store_conn_get(arena_t *a, const char *org_id, const char *id, store_conn_t *out)
 {
     char err[256];
     if (!db_is_uuid(id))
         return -1;
     const char *p[2] = {org_id, id};
-    PGresult *res = db_exec(
-        a,
-        "SELECT id, name, kind, host, port, database_name, username, sslmode, version,"
-        " password_enc, to_json(allowed_functions)::text,"
-        " to_char(last_synced_at, 'YYYY-MM-DD HH24:MI'), last_error, llm_sharing"
-        " FROM connections WHERE org_id = $1 AND id = $2",
-        2, p, err, sizeof err);
+    PGresult *res = db_exec(a,
+                            arena_printf(a, "%s, c.password_enc FROM connections c"
+                                            " WHERE c.org_id = $1 AND c.id = $2", conn_cols),
+                            2, p, err, sizeof err);
     if (!res || PQntuples(res) != 1)
         return -1;
-    memset(out, 0, sizeof *out);
-    out->id = arena_strdup(a, db_get(res, 0, 0));
-    out->name = arena_strdup(a, db_get(res, 0, 1));
-    out->kind = arena_strdup(a, db_get(res, 0, 2));
-    out->host = arena_strdup(a, db_get(res, 0, 3));
-    out->port = atoi(db_get(res, 0, 4));
-    out->database_name = arena_strdup(a, db_get(res, 0, 5));
-    out->username = arena_strdup(a, db_get(res, 0, 6));
-    out->sslmode = arena_strdup(a, db_get(res, 0, 7));
-    out->version = arena_strdup(a, db_get(res, 0, 8));
-    out->password_enc = bytea_of(a, res, 0, 9, &out->password_enc_len);
-    out->allowed_functions = json_loads(db_get(res, 0, 10), 0, NULL);
-    if (!out->allowed_functions)
-        out->allowed_functions = json_array();
-    arena_defer(a, json_free, out->allowed_functions);
-    out->last_synced_at = arena_strdup(a, db_get(res, 0, 11));
-    out->last_error = db_is_null(res, 0, 12) ? NULL : arena_strdup(a, db_get(res, 0, 12));
-    out->llm_sharing = arena_strdup(a, db_get(res, 0, 13));
+    conn_from_result(a, res, 0, out);
+    out->password_enc = bytea_of(a, res, 0, CONN_NCOLS, &out->password_enc_len);
     return 0;
 }
 
-static const char *enc_param(arena_t *a, const conn_fields_t *f)
+static const char *enc_param(arena_t *a, const store_conn_fields_t *f)
 {
     return f->password_enc ? db_bytea_param(a, f->password_enc, f->password_enc_len) : NULL;
 }
 
-int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_fields_t *f,
-                char **id, const char **field, char *err, size_t errlen)
+int store_conn_create(arena_t *a, const char *org_id, const char *user_id,
+                      const store_conn_fields_t *f, char **id, const char **field, char *err,
+                      size_t errlen)
 {
     char state[6] = "", port[16]; /* state stays empty when the lock query fails */
     *field = NULL;
@@ -136,8 +179,8 @@ int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_
     return db_commit(err, errlen);
 }
 
-int conn_update(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f,
-                const char **field, char *err, size_t errlen)
+int store_conn_update(arena_t *a, const char *org_id, const char *id, const store_conn_fields_t *f,
+                      const char **field, char *err, size_t errlen)
 {
     char state[6], port[16];
     *field = NULL;
@@ -170,7 +213,7 @@ int conn_update(arena_t *a, const char *org_id, const char *id, const conn_field
     return -1;
 }
 
-int conn_delete(arena_t *a, const char *org_id, const char *id)
+int store_conn_delete(arena_t *a, const char *org_id, const char *id)
 {
     char err[256];
     if (!db_is_uuid(id))
@@ -181,7 +224,7 @@ int conn_delete(arena_t *a, const char *org_id, const char *id)
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 
-void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error)
+void store_conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error)
 {
     char err[256];
     const char *p[3] = {org_id, id, error};
@@ -192,7 +235,7 @@ void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *e
             3, p, err, sizeof err);
 }
 
-int conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv)
+int store_conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv)
 {
     char err[256];
     const char *p[3] = {org_id, id, csv};
@@ -205,7 +248,8 @@ int conn_set_functions(arena_t *a, const char *org_id, const char *id, const cha
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 
-int conn_create_uploads(arena_t *a, const char *org_id, const conn_fields_t *f, char **id)
+int store_conn_create_uploads(arena_t *a, const char *org_id, const store_conn_fields_t *f,
+                              char **id)
 {
     char err[256], port[16];
     snprintf(port, sizeof port, "%d", f->port);
@@ -230,7 +274,8 @@ int conn_create_uploads(arena_t *a, const char *org_id, const conn_fields_t *f, 
     return -1;
 }
 
-int conn_update_uploads(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f)
+int store_conn_update_uploads(arena_t *a, const char *org_id, const char *id,
+                              const store_conn_fields_t *f)
 {
     char err[256], port[16];
     snprintf(port, sizeof port, "%d", f->port);

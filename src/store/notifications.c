@@ -1,9 +1,11 @@
 /* notifications.c — the bell: in-app notifications of one user. */
+#include "store/notifications.h"
 #include "store/store.h"
+#include "store/store_row.h"
 
 #include <stdlib.h>
 
-long notif_unread(arena_t *a, const char *org_id, const char *user_id)
+long store_notif_unread(arena_t *a, const char *org_id, const char *user_id)
 {
     char err[256];
     const char *p[2] = {org_id, user_id};
@@ -12,19 +14,50 @@ long notif_unread(arena_t *a, const char *org_id, const char *user_id)
     return r ? atol(db_get(r, 0, 0)) : 0;
 }
 
-json_t *notif_list(arena_t *a, const char *org_id, const char *user_id)
+/* One notification's columns, in the order notif_from_result reads them. */
+static const char *const notif_cols =
+    "SELECT id, title, body, link, is_read, to_char(created_at, 'YYYY-MM-DD HH24:MI')"
+    " FROM notifications";
+
+static void notif_from_result(arena_t *a, const PGresult *r, int i, store_notif_t *out)
+{
+    out->id = store_row_text(a, r, i, 0);
+    out->title = store_row_text(a, r, i, 1);
+    out->body = store_row_text(a, r, i, 2);
+    out->link = store_row_opt(a, r, i, 3);
+    out->is_read = store_row_bool(r, i, 4);
+    out->at = store_row_text(a, r, i, 5);
+}
+
+json_t *store_notif_json(const store_notif_t *n)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", store_json_text(n->id));
+    json_object_set_new(o, "title", store_json_text(n->title));
+    json_object_set_new(o, "body", store_json_text(n->body));
+    json_object_set_new(o, "link", store_json_text(n->link));
+    json_object_set_new(o, "is_read", json_boolean(n->is_read));
+    json_object_set_new(o, "at", store_json_text(n->at));
+    return o;
+}
+
+int store_notif_list(arena_t *a, const char *org_id, const char *user_id, store_notif_t **rows,
+                     size_t *n)
 {
     char err[256];
     const char *p[2] = {org_id, user_id};
     PGresult *r = db_exec(a,
-                          "SELECT id, title, body, link, is_read, to_char(created_at, 'YYYY-MM-DD HH24:MI') AS at"
-                          " FROM notifications WHERE org_id = $1 AND user_id = $2"
-                          " ORDER BY created_at DESC LIMIT 200",
+                          arena_printf(a, "%s WHERE org_id = $1 AND user_id = $2"
+                                          " ORDER BY created_at DESC LIMIT 200", notif_cols),
                           2, p, err, sizeof err);
-    return r ? db_rows_json(r) : json_array();
+    *n = r ? (size_t)PQntuples(r) : 0;
+    *rows = arena_alloc(a, (*n ? *n : 1) * sizeof **rows);
+    for (size_t i = 0; i < *n; i++)
+        notif_from_result(a, r, (int)i, &(*rows)[i]);
+    return r ? 0 : -1;
 }
 
-int notif_read(arena_t *a, const char *org_id, const char *user_id, const char *id)
+int store_notif_read(arena_t *a, const char *org_id, const char *user_id, const char *id)
 {
     char err[256];
     if (!db_is_uuid(id))
@@ -35,7 +68,7 @@ int notif_read(arena_t *a, const char *org_id, const char *user_id, const char *
     return r && atoi(PQcmdTuples(r)) == 1 ? 0 : -1;
 }
 
-int notif_read_all(arena_t *a, const char *org_id, const char *user_id)
+int store_notif_read_all(arena_t *a, const char *org_id, const char *user_id)
 {
     char err[256];
     const char *p[2] = {org_id, user_id};

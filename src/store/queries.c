@@ -1,6 +1,6 @@
 /* queries.c — saved queries: shared with the organization or private. */
 #include "store/queries.h"
-#include "store/row.h"
+#include "store/store_row.h"
 #include "store/store.h"
 
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * round trip per step, not per table), so 1,000 tables × 50 columns save
  * in well under a second. */
 #include "store/schema.h"
-#include "store/row.h"
+#include "store/store_row.h"
 #include "store/store.h"
 
 #include <stdio.h>

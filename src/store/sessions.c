@@ -1,12 +1,14 @@
 /* sessions.c — sign-in sessions. The cookie carries the id and a MAC; the
  * row is the truth: deleting it signs the cookie out everywhere. */
+#include "store/sessions.h"
 #include "store/store.h"
+#include "store/store_row.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int session_store_create(arena_t *a, const account_t *acct, const unsigned char id[16],
+int store_session_create(arena_t *a, const store_account_t *acct, const unsigned char id[16],
                          const char *ip, const char *ua, int max_days)
 {
     char err[256], days[16];
@@ -21,7 +23,8 @@ int session_store_create(arena_t *a, const account_t *acct, const unsigned char 
                : -1;
 }
 
-int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, session_row_t *out)
+int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
+                       store_session_auth_t *out)
 {
     char err[256], hours[16];
     snprintf(hours, sizeof hours, "%d", idle_hours);
@@ -39,35 +42,35 @@ int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, s
         return -2; /* the database did not answer: not the same as signed out */
     if (PQntuples(res) != 1)
         return -1;
-    account_t *u = &out->acct;
+    store_account_t *u = &out->acct;
     memset(u, 0, sizeof *u);
-    u->user_id = arena_strdup(a, db_get(res, 0, 0));
-    u->org_id = arena_strdup(a, db_get(res, 0, 1));
-    u->org_slug = arena_strdup(a, db_get(res, 0, 2));
-    u->org_name = arena_strdup(a, db_get(res, 0, 3));
-    u->email = arena_strdup(a, db_get(res, 0, 4));
-    u->full_name = arena_strdup(a, db_get(res, 0, 5));
-    u->role = arena_strdup(a, db_get(res, 0, 6));
+    u->user_id = store_row_text(a, res, 0, 0);
+    u->org_id = store_row_text(a, res, 0, 1);
+    u->org_slug = store_row_text(a, res, 0, 2);
+    u->org_name = store_row_text(a, res, 0, 3);
+    u->email = store_row_text(a, res, 0, 4);
+    u->full_name = store_row_text(a, res, 0, 5);
+    u->role = store_row_text(a, res, 0, 6);
     u->is_active = 1;
-    out->needs_touch = db_get(res, 0, 7)[0] == 't';
+    out->needs_touch = store_row_bool(res, 0, 7);
     return 0;
 }
 
-void session_store_touch(arena_t *a, const unsigned char id[16])
+void store_session_touch(arena_t *a, const unsigned char id[16])
 {
     char err[256];
     const char *p[1] = {db_bytea_param(a, id, 16)};
     db_exec(a, "UPDATE sessions SET last_seen_at = now() WHERE id = $1", 1, p, err, sizeof err);
 }
 
-void session_store_delete(arena_t *a, const unsigned char id[16])
+void store_session_delete(arena_t *a, const unsigned char id[16])
 {
     char err[256];
     const char *p[1] = {db_bytea_param(a, id, 16)};
     db_exec(a, "DELETE FROM sessions WHERE id = $1", 1, p, err, sizeof err);
 }
 
-void session_store_delete_user(arena_t *a, const char *org_id, const char *user_id,
+void store_session_delete_user(arena_t *a, const char *org_id, const char *user_id,
                                const unsigned char *except)
 {
     char err[256];
@@ -78,7 +81,7 @@ void session_store_delete_user(arena_t *a, const char *org_id, const char *user_
             3, p, err, sizeof err);
 }
 
-int session_store_delete_hex(arena_t *a, const char *org_id, const char *user_id, const char *hex)
+int store_session_delete_hex(arena_t *a, const char *org_id, const char *user_id, const char *hex)
 {
     char err[256];
     if (!hex || strlen(hex) != 32 || strspn(hex, "0123456789abcdef") != 32)
@@ -89,19 +92,40 @@ int session_store_delete_hex(arena_t *a, const char *org_id, const char *user_id
     return res && atoi(PQcmdTuples(res)) > 0 ? 0 : -1;
 }
 
-json_t *session_store_list(arena_t *a, const char *org_id, const char *user_id,
-                           const unsigned char current[16])
+json_t *store_session_json(const store_session_t *s)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", store_json_text(s->id));
+    json_object_set_new(o, "current", json_boolean(s->current));
+    json_object_set_new(o, "ip", store_json_text(s->ip));
+    json_object_set_new(o, "user_agent", store_json_text(s->user_agent));
+    json_object_set_new(o, "created", store_json_text(s->created));
+    json_object_set_new(o, "last_seen", store_json_text(s->last_seen));
+    return o;
+}
+
+int store_session_list(arena_t *a, const char *org_id, const char *user_id,
+                       const unsigned char current[16], store_session_t **rows, size_t *n)
 {
     char err[256];
     const char *p[3] = {org_id, user_id, db_bytea_param(a, current, 16)};
     PGresult *res = db_exec(
         a,
-        "SELECT encode(id, 'hex') AS id, id = $3 AS current, ip_address AS ip,"
-        " coalesce(user_agent, '') AS user_agent,"
-        " to_char(created_at, 'YYYY-MM-DD HH24:MI') AS created,"
-        " to_char(last_seen_at, 'YYYY-MM-DD HH24:MI') AS last_seen"
+        "SELECT encode(id, 'hex'), id = $3, ip_address, coalesce(user_agent, ''),"
+        " to_char(created_at, 'YYYY-MM-DD HH24:MI'), to_char(last_seen_at, 'YYYY-MM-DD HH24:MI')"
         " FROM sessions WHERE org_id = $1 AND user_id = $2 AND expires_at > now()"
         " ORDER BY last_seen_at DESC",
         3, p, err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+    *n = res ? (size_t)PQntuples(res) : 0;
+    *rows = arena_alloc(a, (*n ? *n : 1) * sizeof **rows);
+    for (size_t i = 0; i < *n; i++) {
+        store_session_t *s = &(*rows)[i];
+        s->id = store_row_text(a, res, (int)i, 0);
+        s->current = store_row_bool(res, (int)i, 1);
+        s->ip = store_row_opt(a, res, (int)i, 2);
+        s->user_agent = store_row_text(a, res, (int)i, 3);
+        s->created = store_row_text(a, res, (int)i, 4);
+        s->last_seen = store_row_text(a, res, (int)i, 5);
+    }
+    return res ? 0 : -1;
 }

@@ -62,81 +62,9 @@ const char *db_bytea_param(arena_t *a, const unsigned char *p, size_t n);
 /* 1 if s is a canonical UUID (so a bad id is a 404, not a database error). */
 int db_is_uuid(const char *s);
 
-/* --- organizations and users (accounts.c) ------------------------------ */
-typedef struct account {
-    char *user_id, *org_id, *org_slug, *org_name, *email, *full_name, *role, *password_hash;
-    int is_active;
-} account_t;
+#include "store/accounts.h"
 
-/* Create an organization and its first user (admin) in one transaction.
- * On a duplicate: -1 with *field = "org_slug" or "email". */
-int account_register(arena_t *a, const char *org_name, const char *slug, const char *full_name,
-                     const char *email, const char *pw_hash, account_t *out, const char **field,
-                     char *err, size_t errlen);
-/* Every account with this email (across organizations), active or not,
- * optionally only in the organization with slug org. */
-account_t *account_find_by_email(arena_t *a, const char *email, const char *org, size_t *n,
-                                 char *err, size_t errlen);
-int account_get(arena_t *a, const char *org_id, const char *user_id, account_t *out);
-int account_set_password(arena_t *a, const char *org_id, const char *user_id, const char *hash);
-int account_set_name(arena_t *a, const char *org_id, const char *user_id, const char *name);
-int account_record_login(arena_t *a, const char *org_id, const char *user_id);
-json_t *account_list(arena_t *a, const char *org_id);
-/* Add a user; -1 with err "limit" when the organization is full, field
- * "email" on a duplicate. */
-int account_add(arena_t *a, const char *org_id, const char *email, const char *name,
-                const char *role, const char *pw_hash, char **user_id, const char **field,
-                char *err, size_t errlen);
-/* Change role / active flag. Refuses (-1, err) to leave the organization
- * without an active admin. 0 when done; 404 when no such user. */
-int account_set_role(arena_t *a, const char *org_id, const char *user_id, const char *role,
-                     char *err, size_t errlen);
-int account_set_active(arena_t *a, const char *org_id, const char *user_id, int active,
-                       char *err, size_t errlen);
-
-/* --- connections (connections.c) ----------------------------------------- */
-typedef struct conn_row {
-    char *id, *name, *kind, *host, *database_name, *username, *sslmode, *version;
-    int port;
-    unsigned char *password_enc; /* nonce || secretbox, arena-owned; NULL when none */
-    size_t password_enc_len;
-    json_t *allowed_functions;   /* array of names; owned by the arena */
-    char *last_synced_at, *last_error;
-    char *llm_sharing;           /* "schema" | "samples" | "rows": what may go to the LLM */
-} conn_row_t;
-typedef struct conn_fields {
-    const char *name, *host, *database_name, *username, *sslmode;
-    const char *llm_sharing;     /* NULL: keep (update) / "schema" (create); admins only */
-    int port;
-    const unsigned char *password_enc; /* NULL: keep (update) / none (create) */
-    size_t password_enc_len;
-} conn_fields_t;
-/* What a connection's password is bound to: host, port, database, user and
- * SSL mode in one string (each length-prefixed). Changing any of them needs
- * the password typed again; the password is sealed with this (secret_seal),
- * so it is never sent to any other target. Arena string. */
-const char *conn_target_binding(arena_t *a, const char *host, int port, const char *database,
-                                const char *user, const char *sslmode);
-/* 1 when f names another target than c (the password must be typed again). */
-int conn_target_changed(const conn_row_t *c, const conn_fields_t *f);
-json_t *conn_list(arena_t *a, const char *org_id);
-/* Every connection of every organization: [{org_id, id}] (the worker). */
-json_t *conn_all(arena_t *a);
-/* 0, or -1 when there is no such connection in this organization. */
-int conn_get(arena_t *a, const char *org_id, const char *id, conn_row_t *out);
-/* -1 with err "limit" when the organization has max_connections already,
- * *field = "name" when the name is taken. */
-int conn_create(arena_t *a, const char *org_id, const char *user_id, const conn_fields_t *f,
-                char **id, const char **field, char *err, size_t errlen);
-int conn_update(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f,
-                const char **field, char *err, size_t errlen);
-int conn_delete(arena_t *a, const char *org_id, const char *id);
-/* The org's "Uploads" connection (kind uploads): made by DataMind, outside
- * the max_connections limit. */
-int conn_create_uploads(arena_t *a, const char *org_id, const conn_fields_t *f, char **id);
-int conn_update_uploads(arena_t *a, const char *org_id, const char *id, const conn_fields_t *f);
-void conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error);
-int conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv);
+#include "store/connections.h"
 
 /* --- discovered schemas ------------------------------------------------- */
 #include "store/schema.h"
@@ -159,82 +87,13 @@ int conn_set_functions(arena_t *a, const char *org_id, const char *id, const cha
 /* --- uploads (uploads.h) ------------------------------------------------ */
 #include "store/uploads.h"
 
-/* --- alerts (alerts.c, alert_checks.c) ------------------------------------ */
-typedef struct alert_fields {
-    const char *name, *connection_id, *sql, *condition, *rows_expect, *webhook_url, *email_to;
-    double threshold, anomaly_k;
-    int has_threshold, anomaly_n, interval_minutes;
-    const json_t *channels; /* ["in_app", "webhook", "email"] */
-} alert_fields_t;
-json_t *alert_list(arena_t *a, const char *org_id);
-json_t *alert_get(arena_t *a, const char *org_id, const char *id);
-int alert_create(arena_t *a, const char *org_id, const char *user_id, const alert_fields_t *f,
-                 char **id, char *err, size_t errlen);
-int alert_update(arena_t *a, const char *org_id, const char *id, const alert_fields_t *f);
-int alert_set_active(arena_t *a, const char *org_id, const char *id, int active);
-int alert_mute(arena_t *a, const char *org_id, const char *id, int minutes);
-int alert_delete(arena_t *a, const char *org_id, const char *id);
-json_t *alert_values(arena_t *a, const char *org_id, const char *id, int limit);
-json_t *alert_events(arena_t *a, const char *org_id, const char *id, int limit);
-json_t *alert_event_get(arena_t *a, const char *org_id, const char *event_id);
-/* Alerts due for a check: [{org_id, id, interval_minutes}] (the scheduler). */
-json_t *alert_due(arena_t *a);
+#include "store/alerts.h"
 
-/* One check, exactly once per (alert, slot), in one transaction: record the
- * value (or error), move the state on a transition, write the events and
- * the in-app notifications. *events gets [{id, kind}] of this slot's
- * events to deliver (also when the slot was recorded before: deliveries
- * are deduplicated by the queue). 1 = this slot was already recorded. */
-typedef struct alert_outcome {
-    int has_value;
-    double value;
-    long rows;
-    const char *error;
-} alert_outcome_t;
-int alert_record_check(arena_t *a, const char *org_id, const char *alert_id, long long slot,
-                       const alert_outcome_t *o, json_t **events, char *err, size_t errlen);
-void alert_record_delivery_failure(arena_t *a, const char *org_id, const char *alert_id,
-                                   const char *event_id, const char *message);
+#include "store/notifications.h"
 
-/* --- notifications (notifications.c) --------------------------------------- */
-long notif_unread(arena_t *a, const char *org_id, const char *user_id);
-json_t *notif_list(arena_t *a, const char *org_id, const char *user_id);
-int notif_read(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int notif_read_all(arena_t *a, const char *org_id, const char *user_id);
+#include "store/sessions.h"
 
-/* --- sessions (sessions.c) ---------------------------------------------- */
-typedef struct session_row {
-    account_t acct;
-    int needs_touch; /* last_seen older than a minute */
-} session_row_t;
-int session_store_create(arena_t *a, const account_t *acct, const unsigned char id[16],
-                         const char *ip, const char *ua, int max_days);
-/* 0 and *out when the session exists, is not expired (absolute or idle)
- * and its user is active; -1 otherwise; -2 when the database is down. */
-int session_store_load(arena_t *a, const unsigned char id[16], int idle_hours, session_row_t *out);
-void session_store_touch(arena_t *a, const unsigned char id[16]);
-void session_store_delete(arena_t *a, const unsigned char id[16]);
-/* Delete a user's sessions; keep one (except, may be NULL). */
-void session_store_delete_user(arena_t *a, const char *org_id, const char *user_id,
-                               const unsigned char *except);
-int session_store_delete_hex(arena_t *a, const char *org_id, const char *user_id, const char *hex);
-json_t *session_store_list(arena_t *a, const char *org_id, const char *user_id,
-                           const unsigned char current[16]);
-
-/* --- audit log (audit.c) ------------------------------------------------ */
-/* Record an action. details is stolen (may be NULL). Never fails the
- * caller: problems are logged. */
-void audit_record(arena_t *a, const char *org_id, const char *user_id, const char *action,
-                  const char *resource_type, const char *resource_id, json_t *details,
-                  const char *ip);
-typedef struct audit_filter {
-    const char *action, *user_id, *resource_type, *from, *to; /* "" or NULL = any */
-    int page, per_page;                                       /* page from 1 */
-} audit_filter_t;
-/* Newest first. *more = another page exists. */
-json_t *audit_list(arena_t *a, const char *org_id, const audit_filter_t *f, int *more,
-                   char *err, size_t errlen);
-json_t *audit_actions(arena_t *a, const char *org_id); /* distinct actions, for the filter */
+#include "store/audit.h"
 
 /* --- Redis (redis.c) --------------------------------------------------- */
 redisContext *kv_conn(void);

@@ -1,7 +1,7 @@
 /* vocabulary.c — a connection's business terms: a word mapped to a column,
  * or a metric (a named SQL expression the planner uses as written). */
 #include "store/vocabulary.h"
-#include "store/row.h"
+#include "store/store_row.h"
 #include "store/store.h"
 
 #include <stdio.h>

@@ -5,6 +5,7 @@
 #include "tasks/tasks_internal.h"
 #include "core/buf.h"
 #include "core/config.h"
+#include "store/alerts.h"
 #include "store/store.h"
 
 #include <curl/curl.h>
@@ -76,6 +77,19 @@ static const char *alert_link(arena_t *a, const char *alert_id)
     return arena_printf(a, "%s/alerts/%s", cfg->base_url, alert_id);
 }
 
+/* The event's value as the webhook has always sent it: the number as
+ * text (PostgreSQL's form), or null for an event without a value. */
+static json_t *event_value(const store_alert_event_t *ev)
+{
+    if (!ev->has_value)
+        return json_null();
+    buf_t b = {0};
+    buf_put_double(&b, ev->value);
+    json_t *v = json_string(buf_str(&b));
+    buf_free(&b);
+    return v;
+}
+
 static void html_escape(buf_t *b, const char *s)
 {
     buf_put_html(b, s, strlen(s));
@@ -88,30 +102,28 @@ int task_notify_deliver(arena_t *a, const json_t *job, char *err, size_t errlen)
     const char *aid = json_string_value(json_object_get(args, "alert_id"));
     const char *eid = json_string_value(json_object_get(args, "event_id"));
     const char *channel = json_string_value(json_object_get(args, "channel"));
-    json_t *alert = org && aid ? alert_get(a, org, aid) : NULL;
-    json_t *ev = alert ? alert_event_get(a, org, eid) : NULL;
-    if (!alert || !ev || !channel) {
-        json_decref(alert);
-        json_decref(ev);
+    store_alert_t alert;
+    store_alert_event_t ev;
+    if (!org || !aid || !channel || store_alert_get(a, org, aid, &alert) < 0 ||
+        store_alert_event_get(a, org, eid, &ev) < 0)
         return 0;
-    }
-    const char *name = json_string_value(json_object_get(alert, "name"));
-    const char *kind = json_string_value(json_object_get(ev, "kind"));
-    const char *msg = json_string_value(json_object_get(ev, "message"));
+    const char *name = alert.name;
+    const char *kind = ev.kind;
+    const char *msg = ev.message;
     const char *link = alert_link(a, aid);
     const char *text = arena_printf(a, "[DataMind] %s %s: %s — %s", name, kind, msg, link);
     int rc;
     if (strcmp(channel, "webhook") == 0) {
-        const char *url = json_string_value(json_object_get(alert, "webhook_url"));
-        json_t *body = json_pack("{s:s, s:{s:s, s:s, s:s, s:O, s:s, s:s}}", "text", text, "alert",
+        const char *url = alert.webhook_url;
+        json_t *body = json_pack("{s:s, s:{s:s, s:s, s:s, s:o, s:s, s:s}}", "text", text, "alert",
                                  "id", aid, "name", name, "state", kind, "value",
-                                 json_object_get(ev, "value"), "message", msg, "url", link);
+                                 event_value(&ev), "message", msg, "url", link);
         char *s = json_dumps(body, JSON_COMPACT);
         rc = url ? tasks_webhook_post(url, s, cfg->webhook_allow, err, errlen) : (snprintf(err, errlen, "no webhook URL"), -1);
         free(s);
         json_decref(body);
     } else {
-        const char *to = json_string_value(json_object_get(alert, "email_to"));
+        const char *to = alert.email_to;
         buf_t h = {0};
         buf_puts(&h, "<p><strong>");
         html_escape(&h, name);
@@ -127,8 +139,7 @@ int task_notify_deliver(arena_t *a, const json_t *job, char *err, size_t errlen)
         buf_free(&h);
     }
     if (rc < 0)
-        alert_record_delivery_failure(a, org, aid, eid, arena_printf(a, "%s delivery: %s", channel, err));
-    json_decref(alert);
-    json_decref(ev);
+        store_alert_record_delivery_failure(a, org, aid, eid,
+                                            arena_printf(a, "%s delivery: %s", channel, err));
     return rc;
 }

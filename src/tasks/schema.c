@@ -2,6 +2,7 @@
  * connection every 6 hours, and on demand. */
 #include "tasks/tasks_internal.h"
 #include "query/query.h"
+#include "store/connections.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -11,9 +12,9 @@ int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
     const json_t *args = json_object_get(job, "args");
     const char *org = json_string_value(json_object_get(args, "org_id"));
     const char *id = json_string_value(json_object_get(args, "conn_id"));
-    conn_row_t c;
+    store_conn_t c;
     int n;
-    if (!org || !id || conn_get(a, org, id, &c) < 0)
+    if (!org || !id || store_conn_get(a, org, id, &c) < 0)
         return 0; /* deleted meanwhile */
     if (query_discover(a, org, &c, &n, err, errlen) < 0)
         return -1; /* retried: the database may be back later */
@@ -32,8 +33,10 @@ int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *con
 
 int periodic_schema_refresh(arena_t *a, long slot, char *err, size_t errlen)
 {
-    json_t *all = conn_all(a);
-    tasks_enqueue_each(a, all, "schema.refresh", "conn_id", 3, slot, err, errlen);
-    json_decref(all);
+    size_t n;
+    store_conn_ref_t *all = store_conn_all(a, &n);
+    for (size_t i = 0; i < n; i++)
+        tasks_enqueue_one(a, all[i].org_id, all[i].id, "schema.refresh", "conn_id", 3, slot, err,
+                          errlen);
     return 0;
 }

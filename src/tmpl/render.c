@@ -72,21 +72,6 @@ static int render_truthy(const json_t *v)
     return 1;
 }
 
-/* The shortest %g form that reads back as the same double. A double whose
- * shortest form has at most 15 digits prints exactly that at %.15g (%g drops
- * trailing zeros), so counting up from 15 needs one try for nearly every
- * value people type, instead of up to 17. */
-static void render_real(buf_t *out, double d)
-{
-    char tmp[40];
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, d);
-        if (strtod(tmp, NULL) == d)
-            break;
-    }
-    buf_puts(out, tmp);
-}
-
 static void render_value(buf_t *out, const json_t *v, int escape)
 {
     char tmp[32];
@@ -102,7 +87,7 @@ static void render_value(buf_t *out, const json_t *v, int escape)
         buf_puts(out, tmp);
         break;
     case JSON_REAL:
-        render_real(out, json_real_value(v));
+        buf_put_double(out, json_real_value(v));
         break;
     case JSON_TRUE:
         buf_puts(out, "true");

@@ -201,17 +201,17 @@ static const char *ensure_connection(load_t *l, const char *password, char *err,
     }
     unsigned char *enc = NULL;
     size_t enclen = 0;
-    const char *binding = conn_target_binding(l->a, host, port, PQdb(l->c), role, "prefer");
+    const char *binding = store_conn_target_binding(l->a, host, port, PQdb(l->c), role, "prefer");
     if (secret_seal(binding, password, &enc, &enclen) < 0) {
         snprintf(err, errlen, "the uploads password could not be stored");
         return NULL;
     }
-    conn_fields_t f = {.name = "Uploads", .host = host, .port = port, .database_name = PQdb(l->c),
+    store_conn_fields_t f = {.name = "Uploads", .host = host, .port = port, .database_name = PQdb(l->c),
                        .username = role, .sslmode = "prefer", .password_enc = enc,
                        .password_enc_len = enclen};
     char *nid = NULL;
-    int rc = id ? conn_update_uploads(l->a, l->org_id, id, &f)
-                : conn_create_uploads(l->a, l->org_id, &f, &nid);
+    int rc = id ? store_conn_update_uploads(l->a, l->org_id, id, &f)
+                : store_conn_create_uploads(l->a, l->org_id, &f, &nid);
     free(enc);
     if (rc < 0) {
         snprintf(err, errlen, "the Uploads connection could not be saved");
@@ -400,13 +400,13 @@ static int record_done(arena_t *a, load_t *l, const json_t *args, json_t *detail
         store_upload_set_status(a, l->org_id, l->upload_id, "done", NULL, rows, cols, first, details) < 0)
         return -1;
     jobs_progress(a, l->job_id, "running", 95, "reading the new schema");
-    conn_row_t c;
+    store_conn_t c;
     int nt;
     char why[512];
-    if (conn_get(a, l->org_id, conn_id, &c) == 0)
+    if (store_conn_get(a, l->org_id, conn_id, &c) == 0)
         query_discover(a, l->org_id, &c, &nt, why, sizeof why);
     jobs_progress(a, l->job_id, "done", 100, arena_printf(a, "%lld rows loaded", rows));
-    audit_record(a, l->org_id, json_string_value(json_object_get(args, "user_id")), "upload.done",
+    store_audit_record(a, l->org_id, json_string_value(json_object_get(args, "user_id")), "upload.done",
                  "upload", l->upload_id, json_pack("{s:I}", "rows", (json_int_t)rows), NULL);
     return 0;
 }

@@ -216,6 +216,55 @@ class TestAlerts(unittest.TestCase):
         self.assertEqual(v.get("/alerts/new").status, 403)
         self.assertEqual(v.get("/admin/jobs").status, 403)
 
+    def test_pages_show_what_was_saved(self):
+        """The alert's numbers, flags and value reach the pages and the
+        webhook as they were saved: the form, the alert page, the list."""
+        aid = create_alert(self.c, name=dm.unique("Shown"), threshold="0.1", anomaly_k="2.5",
+                           anomaly_n="30", interval_minutes="15",
+                           webhook_url="http://127.0.0.1:%d/hook" % HOOK_PORT)
+        form = self.c.get("/alerts/%s/edit" % aid).text
+        for v in ('name="threshold" value="0.1"', 'name="anomaly_k" value="2.5"',
+                  'name="anomaly_n" value="30"', 'name="interval_minutes" value="15"',
+                  'value="http://127.0.0.1:%d/hook"' % HOOK_PORT):
+            self.assertIn(v, form)
+        page = self.c.get("/alerts/%s" % aid).text
+        self.assertIn("every 15 min · last checked never", page)
+        self.assertIn('class="badge ok">ok', page)
+        check_now(self.c, aid)
+        dm.wait_for(lambda: any(h["alert"]["id"] == aid for h in self.hook.received), timeout=30)
+        last = dm.psql("SELECT last_value FROM alerts WHERE id = '%s'" % aid)
+        hook = [h for h in self.hook.received if h["alert"]["id"] == aid][0]
+        self.assertEqual(hook["alert"]["value"], last)  # the number as text, as it always was
+        page = self.c.get("/alerts/%s" % aid).text
+        self.assertIn('<span class="big-value">%s</span>' % last, page)
+        self.assertIn('<span class="badge warn">triggered</span>', page)
+        self.assertRegex(page, r'<span class="badge warn">triggered</span> [^<]*, above the threshold 0\.1 ')
+        # the bell: one unread notification linking to the alert, read on its own
+        nid = dm.psql("SELECT id FROM notifications WHERE alert_id = '%s'" % aid)
+        notes = self.c.get("/notifications").text
+        item = notes.split('action="/notifications/%s/read"' % nid, 1)
+        self.assertEqual(len(item), 2, notes)
+        self.assertTrue(item[0].endswith('<li class="card unread">\n    <form method="post" '), item[0][-80:])
+        self.assertIn('name="next" value="/alerts/%s"' % aid, item[1].split("</li>", 1)[0])
+        r = self.c.post("/notifications/%s/read" % nid, {"_csrf": dm.page_csrf(self.c, "/notifications"),
+                                                         "next": "/alerts/%s" % aid})
+        self.assertEqual(r.status, 303)
+        self.assertTrue(r.header("Location").endswith("/alerts/%s" % aid), r.header("Location"))
+        notes = self.c.get("/notifications").text
+        self.assertTrue(notes.split('action="/notifications/%s/read"' % nid, 1)[0]
+                        .endswith('<li class="card">\n    <form method="post" '))
+        # muted and turned off: the page and the list say so
+        t = dm.page_csrf(self.c, "/alerts/%s" % aid)
+        self.assertEqual(self.c.post("/alerts/%s/mute" % aid, {"_csrf": t, "minutes": "60"}).status, 303)
+        self.assertEqual(self.c.post("/alerts/%s/toggle" % aid, {"_csrf": t}).status, 303)
+        page = self.c.get("/alerts/%s" % aid).text
+        self.assertIn('<span class="badge">off</span><span class="badge">muted until ', page)
+        self.assertIn("Turn on", page)
+        row = self.c.get("/alerts").text.split('href="/alerts/%s"' % aid, 1)[1].split("</tr>", 1)[0]
+        self.assertIn('<span class="badge">off</span> <span class="badge">muted</span>', row)
+        self.assertIn('<td class="num">%s</td>' % last, row)
+        self.assertIn("<td>15 min</td>", row)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -19,6 +19,7 @@
 #include "check.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "store/alerts.h"
 #include "store/store.h"
 
 static char dbname[64], app_conninfo[1024];
@@ -209,17 +210,17 @@ static void test_lock_failure_is_not_taken(void)
                       " RETURNING id", NULL, NULL);
     const char *other = dupval(tdb, "INSERT INTO organizations (name, slug)"
                                     " VALUES ('Store test B', 'store-test-b') RETURNING id", NULL, NULL);
-    conn_fields_t f = {.name = "Sales", .host = "db.example", .port = 5432,
+    store_conn_fields_t f = {.name = "Sales", .host = "db.example", .port = 5432,
                        .database_name = "sales", .username = "reader", .sslmode = "prefer"};
-    CHECK_INT(conn_create(A, org, NULL, &f, &id, &field, err, sizeof err), 0);
+    CHECK_INT(store_conn_create(A, org, NULL, &f, &id, &field, err, sizeof err), 0);
 
-    /* conn_create: the other organization's lock query fails (its backend
+    /* store_conn_create: the other organization's lock query fails (its backend
      * dies while waiting): a database failure, not "the name is taken" */
     val(tdb, "BEGIN", NULL, NULL);
     val(tdb, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", other, NULL);
     pid_t k = kill_when_waiting(app_pid());
-    int taken = conn_create(A, org, NULL, &f, &id, &field, err, sizeof err);
-    int lost = conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2);
+    int taken = store_conn_create(A, org, NULL, &f, &id, &field, err, sizeof err);
+    int lost = store_conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2);
     val(tdb, "ROLLBACK", NULL, NULL);
     CHECK(child_ok(k));
     CHECK_INT(taken, -1);
@@ -229,18 +230,18 @@ static void test_lock_failure_is_not_taken(void)
     CHECK(strcmp(err2, "limit") != 0);
     CHECK_STR(val(tdb, "SELECT count(*) FROM connections WHERE org_id = $1", other, NULL), "0");
     /* and it works once the database is back */
-    CHECK_INT(conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2), 0);
+    CHECK_INT(store_conn_create(A, other, NULL, &f, &id, &field2, err2, sizeof err2), 0);
 
-    /* account_add: the same */
-    CHECK_INT(account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
+    /* store_account_add: the same */
+    CHECK_INT(store_account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
                           sizeof err), 0);
     field = field2 = "unset";
     val(tdb, "BEGIN", NULL, NULL);
     val(tdb, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", other, NULL);
     k = kill_when_waiting(app_pid());
-    taken = account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
+    taken = store_account_add(A, org, "ann@example.com", "Ann", "analyst", "x", &uid, &field, err,
                         sizeof err);
-    lost = account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
+    lost = store_account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
                        sizeof err2);
     val(tdb, "ROLLBACK", NULL, NULL);
     CHECK(child_ok(k));
@@ -250,7 +251,7 @@ static void test_lock_failure_is_not_taken(void)
     CHECK(field2 == NULL);
     CHECK(strcmp(err2, "limit") != 0);
     CHECK_STR(val(tdb, "SELECT count(*) FROM users WHERE org_id = $1", other, NULL), "0");
-    CHECK_INT(account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
+    CHECK_INT(store_account_add(A, other, "ann@example.com", "Ann", "analyst", "x", &uid, &field2, err2,
                           sizeof err2), 0);
 }
 
@@ -259,13 +260,14 @@ static void test_lock_failure_is_not_taken(void)
 static void test_alert_check_lost_midway(void)
 {
     char err[256] = "";
-    json_t *events = NULL;
+    store_alert_event_t *events = NULL;
+    size_t n_events = 0;
     const char *conn = dupval(tdb, "SELECT id FROM connections WHERE org_id = $1", org, NULL);
     const char *alert = dupval(tdb,
                                "INSERT INTO alerts (org_id, connection_id, name, sql_text, condition,"
                                " threshold) VALUES ($1, $2, 'Revenue', 'SELECT 1', 'above', 10)"
                                " RETURNING id", org, conn);
-    alert_outcome_t o = {.has_value = 1, .value = 42};
+    store_alert_outcome_t o = {.has_value = 1, .value = 42};
 
     /* The check's event insert waits on a second connection's uncommitted
      * event of the same slot; the check's backend dies there. The value
@@ -275,8 +277,7 @@ static void test_alert_check_lost_midway(void)
     val(tdb, "INSERT INTO alert_events (org_id, alert_id, slot, kind, message)"
              " VALUES ($1, $2, 7, 'triggered', 'held')", org, alert);
     pid_t k = kill_when_waiting(app_pid());
-    CHECK_INT(alert_record_check(A, org, alert, 7, &o, &events, err, sizeof err), -1);
-    json_decref(events);
+    CHECK_INT(store_alert_record_check(A, org, alert, 7, &o, &events, &n_events, err, sizeof err), -1);
     val(tdb, "ROLLBACK", NULL, NULL);
     CHECK(child_ok(k));
     CHECK_STR(val(tdb, "SELECT state || ':' || (last_checked_at IS NULL) FROM alerts WHERE id = $1",
@@ -289,19 +290,18 @@ static void test_alert_check_lost_midway(void)
     val(tdb, "BEGIN", NULL, NULL);
     val(tdb, "SELECT 1 FROM alerts WHERE id = $1 FOR UPDATE", alert, NULL);
     k = kill_when_waiting(app_pid());
-    CHECK_INT(alert_record_check(A, org, alert, 7, &o, &events, err, sizeof err), -1);
-    json_decref(events);
+    CHECK_INT(store_alert_record_check(A, org, alert, 7, &o, &events, &n_events, err, sizeof err), -1);
     val(tdb, "ROLLBACK", NULL, NULL);
     CHECK(child_ok(k));
 
     /* the retry records it, once */
-    CHECK_INT(alert_record_check(A, org, alert, 7, &o, &events, err, sizeof err), 0);
-    CHECK_INT(json_array_size(events), 1);
-    CHECK_STR(json_string_value(json_object_get(json_array_get(events, 0), "kind")), "triggered");
-    json_decref(events);
+    CHECK_INT(store_alert_record_check(A, org, alert, 7, &o, &events, &n_events, err, sizeof err), 0);
+    CHECK_INT(n_events, 1);
+    CHECK_STR(events[0].kind, "triggered");
     CHECK_STR(val(tdb, "SELECT state FROM alerts WHERE id = $1", alert, NULL), "triggered");
-    CHECK_INT(alert_record_check(A, org, alert, 7, &o, &events, err, sizeof err), 1);
-    json_decref(events);
+    CHECK_INT(store_alert_record_check(A, org, alert, 7, &o, &events, &n_events, err, sizeof err), 1);
+    CHECK_INT(n_events, 1); /* the slot's events again, for the deliveries */
+    CHECK_STR(events[0].kind, "triggered");
     CHECK_STR(val(tdb, "SELECT count(*) || '/' || (SELECT count(*) FROM alert_events WHERE alert_id = $1)"
                        " FROM alert_values WHERE alert_id = $1", alert, NULL), "1/1");
 }

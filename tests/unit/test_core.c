@@ -35,6 +35,20 @@ static void test_buf(void)
     buf_free(&b);
 }
 
+/* The shortest form that reads back, as PostgreSQL prints a float8. */
+static void test_buf_double(void)
+{
+    static const struct { double d; const char *want; } cases[] = {
+        {0.1, "0.1"}, {1000, "1000"}, {-2.5, "-2.5"}, {1e20, "1e+20"}, {1e-5, "1e-05"},
+        {0.30000000000000004, "0.30000000000000004"}, {123456789.125, "123456789.125"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        buf_t b = {0};
+        buf_put_double(&b, cases[i].d);
+        CHECK_STR(buf_str(&b), cases[i].want);
+        buf_free(&b);
+    }
+}
+
 static int deferred;
 static void bump(void *p)
 {
@@ -357,6 +371,7 @@ static void test_net_resolve(void)
 int main(void)
 {
     test_buf();
+    test_buf_double();
     test_arena();
     test_huge_sizes();
     test_config();

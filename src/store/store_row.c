@@ -1,5 +1,5 @@
-/* row.c — running a store SELECT into typed rows (see row.h). */
-#include "store/row.h"
+/* store_row.c — running a store SELECT into typed rows (see store_row.h). */
+#include "store/store_row.h"
 #include "store/store.h"
 
 void *store_rows_fetch(arena_t *a, const char *sql, int nparams, const char *const *params,

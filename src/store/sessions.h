@@ -1,0 +1,55 @@
+/* sessions.h — sign-in sessions (sessions.c).
+ *
+ * A session belongs to one user of one organization. The cookie carries
+ * the 16-byte id and a MAC; the row is the truth: deleting it signs the
+ * cookie out everywhere. Loading by id (pages/session.c, every request)
+ * needs no org id: the id is the secret. Listing and deleting a user's
+ * sessions take the org and user ids and filter on both (the settings
+ * page, deactivating a user). Rows and their strings live in the caller's
+ * arena. */
+#ifndef DM_STORE_SESSIONS_H
+#define DM_STORE_SESSIONS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "store/accounts.h"
+
+/* A session as its user sees it in their settings. */
+typedef struct store_session {
+    const char *id;         /* 32 hex digits */
+    int current;            /* the session of this request */
+    const char *ip;         /* NULL when unknown */
+    const char *user_agent; /* "" when unknown */
+    const char *created, *last_seen; /* "YYYY-MM-DD HH24:MI" */
+} store_session_t;
+
+/* What loading a session gives: its signed-in account (no password hash). */
+typedef struct store_session_auth {
+    store_account_t acct;
+    int needs_touch; /* last_seen older than a minute */
+} store_session_auth_t;
+
+/* For templates: {id, current, ip, user_agent, created, last_seen}. New
+ * reference. */
+json_t *store_session_json(const store_session_t *s);
+
+int store_session_create(arena_t *a, const store_account_t *acct, const unsigned char id[16],
+                         const char *ip, const char *ua, int max_days);
+/* 0 and *out when the session exists, is not expired (absolute or idle)
+ * and its user is active; -1 otherwise; -2 when the database is down. */
+int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
+                       store_session_auth_t *out);
+void store_session_touch(arena_t *a, const unsigned char id[16]);
+void store_session_delete(arena_t *a, const unsigned char id[16]);
+/* Delete a user's sessions; keep one (except, may be NULL). */
+void store_session_delete_user(arena_t *a, const char *org_id, const char *user_id,
+                               const unsigned char *except);
+int store_session_delete_hex(arena_t *a, const char *org_id, const char *user_id, const char *hex);
+/* The user's unexpired sessions, last seen first; current marks this one.
+ * 0, or -1 when the database failed (*n 0). */
+int store_session_list(arena_t *a, const char *org_id, const char *user_id,
+                       const unsigned char current[16], store_session_t **rows, size_t *n);
+
+#endif

@@ -3,6 +3,7 @@
  * chat answer. Widgets themselves are in widgets.c. */
 #include "pages/pages.h"
 #include "store/connections.h"
+#include "store/queries.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -119,7 +120,10 @@ void page_dashboard(req_t *r)
     if (mins > 0)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
     if (can_edit) {
-        json_object_set_new(ctx, "saved_queries", saved_list(r->arena, r->user->org_id, r->user->id, NULL));
+        store_query_t *saved;
+        size_t nsaved;
+        store_query_list(r->arena, r->user->org_id, r->user->id, NULL, &saved, &nsaved);
+        json_object_set_new(ctx, "saved_queries", store_query_list_json(saved, nsaved));
         store_conn_t *conns;
         size_t nconns;
         store_conn_list(r->arena, r->user->org_id, &conns, &nconns);

@@ -66,67 +66,17 @@ int db_is_uuid(const char *s);
 
 #include "store/connections.h"
 
-/* --- discovered schemas (schema.c) ---------------------------------------- */
-/* Save a discovery (sqlsafe_discover's JSON) in one transaction: upsert
- * tables and columns, remove what vanished. */
-int schema_store_save(arena_t *a, const char *org_id, const char *conn_id, const json_t *schema,
-                      char *err, size_t errlen);
-/* Tables with row estimates and column counts; search matches names. */
-json_t *schema_store_tables(arena_t *a, const char *org_id, const char *conn_id,
-                            const char *search);
-/* One table with its columns, or NULL. */
-json_t *schema_store_table(arena_t *a, const char *org_id, const char *conn_id,
-                           const char *table_id);
-/* The whole schema in sqlsafe_discover's shape (for the planner). New ref. */
-json_t *schema_store_load(arena_t *a, const char *org_id, const char *conn_id);
+/* --- discovered schemas ------------------------------------------------- */
+#include "store/schema.h"
 
-/* --- saved queries (queries.c) ------------------------------------------- */
-/* A user sees the organization's shared queries and their own private ones. */
-typedef struct saved_fields {
-    const char *name, *description, *sql, *tags_csv, *connection_id;
-    int shared;
-} saved_fields_t;
-json_t *saved_list(arena_t *a, const char *org_id, const char *user_id, const char *search);
-/* One query as an object (with "mine"), or NULL when not visible. */
-json_t *saved_get(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int saved_create(arena_t *a, const char *org_id, const char *user_id, const saved_fields_t *f,
-                 char **id, char *err, size_t errlen);
-/* Only the owner or an admin may change or delete: 0, 404 (not visible), 403. */
-int saved_update(arena_t *a, const char *org_id, const char *user_id, int is_admin,
-                 const char *id, const saved_fields_t *f);
-int saved_delete(arena_t *a, const char *org_id, const char *user_id, int is_admin,
-                 const char *id);
+/* --- saved queries ------------------------------------------------------ */
+#include "store/queries.h"
 
-/* --- chats (chats.c) ------------------------------------------------------ */
-/* Chat sessions are personal: every function takes the user too. */
-json_t *chat_list(arena_t *a, const char *org_id, const char *user_id, const char *search);
-json_t *chat_get(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int chat_create(arena_t *a, const char *org_id, const char *user_id, const char *conn_id,
-                const char *title, char **id);
-int chat_rename(arena_t *a, const char *org_id, const char *user_id, const char *id,
-                const char *title);
-int chat_pin(arena_t *a, const char *org_id, const char *user_id, const char *id, int pinned);
-int chat_delete(arena_t *a, const char *org_id, const char *user_id, const char *id);
-int chat_set_connection(arena_t *a, const char *org_id, const char *user_id, const char *id,
-                        const char *conn_id);
-/* Messages oldest first; JSON columns come back parsed. */
-json_t *chat_messages(arena_t *a, const char *org_id, const char *session_id);
-/* msg: {role, content, sql_text, plan, result_preview, row_count, truncated,
- * chart_config, clarify, confidence, timings, token_usage, error_message,
- * context_summary} — missing keys are NULL. Touches the session. */
-int chat_add_message(arena_t *a, const char *org_id, const char *session_id, const json_t *msg,
-                     char **id);
-/* One message of the user's (for pin / alert / export), or NULL. */
-json_t *chat_message_get(arena_t *a, const char *org_id, const char *user_id, const char *msg_id);
+/* --- chats and their messages ------------------------------------------ */
+#include "store/chats.h"
 
-/* --- vocabulary (vocabulary.c) -------------------------------------------- */
-json_t *vocab_list(arena_t *a, const char *org_id, const char *conn_id);
-/* For the planner: [{term, description, kind, table, column, expression}]. */
-json_t *vocab_for_planner(arena_t *a, const char *org_id, const char *conn_id);
-int vocab_add(arena_t *a, const char *org_id, const char *conn_id, const char *term,
-              const char *description, const char *kind, const char *table, const char *column,
-              const char *expression, const char **field, char *err, size_t errlen);
-int vocab_delete(arena_t *a, const char *org_id, const char *conn_id, const char *id);
+/* --- vocabulary --------------------------------------------------------- */
+#include "store/vocabulary.h"
 
 /* --- dashboards (dashboards.h) ------------------------------------------ */
 #include "store/dashboards.h"

@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern tmpl_set_t *app_templates; /* app.c */
-
 /* A stored message as template data: chart drawn, table paged, flags. */
 static void message_view(req_t *r, json_t *m, const char *conn_id)
 {

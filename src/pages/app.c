@@ -14,8 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-tmpl_set_t *app_templates;
-
 int app_load(char *err, size_t errlen)
 {
     if (auth_keys_init(cfg->secret_key, cfg->secret_key_old, err, errlen) < 0)

@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern tmpl_set_t *app_templates; /* app.c */
-
 /* A message as template data: chart drawn, table paged, flags. */
 static json_t *message_view(req_t *r, const store_message_t *msg, const char *conn_id)
 {

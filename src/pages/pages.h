@@ -20,6 +20,7 @@ void app_unload(void);
 int app_worker_init(void);
 void app_worker_done(void);
 void app_handle(req_t *r);
+/* The route table (routes.c). */
 extern const route_t app_routes[];
 extern const size_t app_nroutes;
 
@@ -27,6 +28,9 @@ extern const size_t app_nroutes;
 #define APP_HOME "/chat"
 
 /* --- rendering (view.c) ------------------------------------------------ */
+/* The templates app_load read (view.c holds it: a leaf, called by every
+ * handler and by app.c, calling none of them). */
+extern struct tmpl_set *app_templates;
 /* Common context for a page: user, csrf, nav, flash. New reference. */
 json_t *page_ctx(req_t *r, const char *title, const char *section);
 /* Render template `name` with ctx (stolen) inside the layout — or alone
@@ -196,6 +200,6 @@ void page_jobs(req_t *r);
 void page_job_retry(req_t *r);
 void page_job_discard(req_t *r);
 void page_healthz(req_t *r);
-void page_metrics(req_t *r);
+void page_metrics(req_t *r); /* routes.c: counts per route */
 
 #endif

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-extern tmpl_set_t *app_templates; /* app.c */
+/* The loaded templates: filled by app_load (app.c), read here and by chat.c
+ * (its prompts). */
+tmpl_set_t *app_templates;
 
 static const char *const status_titles[][2] = {
     {"400", "Bad request"},       {"403", "Forbidden"},

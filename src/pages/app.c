@@ -39,6 +39,7 @@ int app_load(char *err, size_t errlen)
         }
     tmpl_set_free(app_templates);
     app_templates = set;
+    page_cache_stamp();
     return 0;
 }
 
@@ -155,4 +156,5 @@ void app_handle(req_t *r)
     }
     rt->fn(r);
     db_tx_abandoned(rt->name);
+    page_cache_finish(r);
 }

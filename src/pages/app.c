@@ -138,6 +138,7 @@ void app_handle(req_t *r)
     if (r->user && r->user->role < rt->min_role) {
         page_error(r, 403, "Your role does not allow this page. Ask an admin of your "
                            "organization if you need it.");
+        page_cache_finish(r); /* signed in: private, no-cache */
         return;
     }
     if (http_is_post(r) && http_read_body(r) < 0) {

@@ -271,7 +271,9 @@ class TestAddWidgetForm(unittest.TestCase):
         email = "fv-%s@example.com" % dm.unique("v")
         dm.add_user(self.c, email, "viewer")
         v, _ = dm.login(email)
-        self.assertEqual(v.get(self.url + "/widgets/new").status, 403)
+        r = v.get(self.url + "/widgets/new")
+        self.assertEqual(r.status, 403)
+        self.assertEqual(r.header("Cache-Control"), "private, no-cache", "a signed-in page, even refused")
 
 
 if __name__ == "__main__":

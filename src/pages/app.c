@@ -37,6 +37,7 @@ int app_load(char *err, size_t errlen)
         }
     tmpl_set_free(app_templates);
     app_templates = set;
+    page_cache_stamp();
     return 0;
 }
 
@@ -135,6 +136,7 @@ void app_handle(req_t *r)
     if (r->user && r->user->role < rt->min_role) {
         page_error(r, 403, "Your role does not allow this page. Ask an admin of your "
                            "organization if you need it.");
+        page_cache_finish(r); /* signed in: private, no-cache */
         return;
     }
     if (http_is_post(r) && http_read_body(r) < 0) {
@@ -153,4 +155,5 @@ void app_handle(req_t *r)
     }
     rt->fn(r);
     db_tx_abandoned(rt->name);
+    page_cache_finish(r);
 }

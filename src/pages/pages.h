@@ -46,6 +46,19 @@ void page_error(req_t *r, int status, const char *message);
 /* A one-shot message shown on the next page (after a redirect). */
 void page_flash(req_t *r, const char *kind, const char *message);
 
+/* --- HTTP caching (cache.c) ------------------------------------------- */
+void page_cache_stamp(void); /* app_load: a new generation of ETags */
+/* Before rendering a signed-in GET page whose content key (its query's
+ * version: ids, row versions, what else it depends on) fully gives it:
+ * sets ETag and Cache-Control: private, no-cache; 1 when the client's
+ * If-None-Match matches — a 304 is set, render nothing. 0 (no ETag) while
+ * a flash message waits. */
+int page_not_modified(req_t *r, const char *key);
+/* After every handler: a signed-in GET without its own Cache-Control gets
+ * "private, no-cache" and, for a 200 page, an ETag of its body (a 304 when
+ * it matches). */
+void page_cache_finish(req_t *r);
+
 /* --- sessions and CSRF (session.c) ------------------------------------- */
 void session_attach(req_t *r);           /* before routing: r->user, r->csrf */
 int session_csrf_ok(req_t *r);           /* a POST's token and Origin */
@@ -113,6 +126,10 @@ json_t *widget_draw_config(const store_widget_t *w, const json_t *result);
  * the browser to load; 1 = run stale ones now; 2 = run now. every: the
  * dashboard's auto-refresh in seconds (0 = off). */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every);
+/* 1 when the widget's stored result is too old (or missing) to be shown
+ * as it is: the view runs it, or marks it for the browser to load. every:
+ * the dashboard's auto-refresh in seconds (0 = off). */
+int widget_stale(const store_widget_t *w, long every);
 /* Every widget's card, in order, for the dashboard page. New reference. */
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit);
@@ -165,6 +182,7 @@ void page_dashboard_update(req_t *r);
 void page_dashboard_duplicate(req_t *r);
 void page_dashboard_delete(req_t *r);
 void page_widget_add(req_t *r);
+void page_widget_new(req_t *r); /* dashboards.c: the add-widget forms */
 void page_widget(req_t *r);
 void page_widget_svg(req_t *r);
 void page_widget_edit(req_t *r);

@@ -36,6 +36,7 @@ const route_t app_routes[] = {
     {"POST", "/dashboards/{id}/delete", ROLE_ANALYST, page_dashboard_delete, "dashboard_delete", NULL},
     {"POST", "/dashboards/{id}/refresh", ROLE_VIEWER, page_widget_refresh, "dashboard_refresh", "queries"},
     {"POST", "/dashboards/{id}/widgets", ROLE_ANALYST, page_widget_add, "widget_add", NULL},
+    {"GET", "/dashboards/{id}/widgets/new", ROLE_ANALYST, page_widget_new, "widget_new", NULL},
     {"GET", "/dashboards/{id}/widgets/{wid}.svg", ROLE_VIEWER, page_widget_svg, "widget_svg", NULL},
     {"GET", "/dashboards/{id}/widgets/{wid}/export", ROLE_VIEWER, page_export_widget, "export_widget", "exports"},
     {"GET", "/dashboards/{id}/export.pdf", ROLE_VIEWER, page_export_dashboard, "export_dashboard", "exports"},

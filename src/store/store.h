@@ -28,6 +28,18 @@ PGresult *db_exec(arena_t *a, const char *sql, int n, const char *const *params,
 /* Same, but returns the SQLSTATE on failure ("23505" …) in state[6]. */
 PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *params,
                         char state[6], char *err, size_t errlen);
+/* A hot statement, prepared once per connection (PQprepare) the first
+ * time it runs and again after a reconnect; then only executed
+ * (PQexecPrepared). Declare one per statement, static, with a name unique
+ * in the program: static db_stmt_t q = {"dash_view", "SELECT …"}; gen is
+ * db.c's (0 = not prepared). Parameters and results as db_exec's. Keep
+ * db_exec for the statements that are not on every request. */
+typedef struct db_stmt {
+    const char *name, *sql;
+    unsigned gen;
+} db_stmt_t;
+PGresult *db_exec_prepared(arena_t *a, db_stmt_t *st, int n, const char *const *params, char *err,
+                           size_t errlen);
 /* The one way to run a transaction on the app connection. Whoever calls
  * db_begin owns it and ends it with db_commit or db_rollback (exactly one
  * of them, on every path); a db_begin inside an open one fails. Inside it

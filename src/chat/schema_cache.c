@@ -6,7 +6,7 @@
 #include "chat/chat_internal.h"
 #include "store/schema.h"
 #include "store/vocabulary.h"
-#include "store/store.h"
+#include "store/connections.h"
 
 #include <stdio.h>
 #include <string.h>

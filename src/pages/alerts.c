@@ -6,7 +6,7 @@
 #include "store/chats.h"
 #include "store/connections.h"
 #include "store/queries.h"
-#include "store/store.h"
+#include "store/audit.h"
 #include "tasks/tasks.h"
 
 #include <math.h>

@@ -8,7 +8,9 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "query/query.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/kv.h"
+#include "store/throttle.h"
 #include "tmpl/tmpl.h"
 
 #include <stdio.h>

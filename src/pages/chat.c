@@ -3,7 +3,7 @@
 #include "chat/chat.h"
 #include "store/chats.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/audit.h"
 
 #include "tmpl/tmpl.h"
 

@@ -7,7 +7,7 @@
 #include "query/query.h"
 #include "store/connections.h"
 #include "store/schema.h"
-#include "store/store.h"
+#include "store/audit.h"
 #include "tasks/tasks.h"
 
 #include <stdio.h>

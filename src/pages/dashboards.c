@@ -4,7 +4,9 @@
 #include "pages/pages.h"
 #include "store/connections.h"
 #include "store/queries.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,6 @@
 #include "query/query.h"
 #include "store/connections.h"
 #include "store/queries.h"
-#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

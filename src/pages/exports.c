@@ -8,7 +8,9 @@
 #include "query/query.h"
 #include "store/chats.h"
 #include "store/queries.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
 #include "tmpl/tmpl.h"
 
 #include <errno.h>

@@ -4,7 +4,7 @@
 #include "pages/pages.h"
 #include "store/connections.h"
 #include "store/queries.h"
-#include "store/store.h"
+#include "store/audit.h"
 
 #include <string.h>
 

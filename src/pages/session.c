@@ -5,7 +5,8 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "store/sessions.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/kv.h"
 
 #include <stdio.h>
 #include <string.h>

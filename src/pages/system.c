@@ -1,7 +1,8 @@
 /* system.c — health, for load balancers. (/metrics, which counts per
  * route, is in routes.c beside the table it reads.) */
 #include "pages/pages.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/kv.h"
 
 #include <stdlib.h>
 #include <string.h>

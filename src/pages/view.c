@@ -2,7 +2,7 @@
  * error pages and flash messages. */
 #include "pages/pages.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/db.h"
 #include "tmpl/tmpl.h"
 
 #include <stdio.h>

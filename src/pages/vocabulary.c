@@ -3,7 +3,8 @@
 #include "pages/pages.h"
 #include "store/vocabulary.h"
 #include "store/schema.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/connections.h"
 
 #include <string.h>
 

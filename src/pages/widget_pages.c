@@ -5,7 +5,8 @@
 #include "store/queries.h"
 #include "store/widgets.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/dashboards.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include "core/config.h"
 #include "query/query.h"
 #include "store/widgets.h"
-#include "store/store.h"
+#include "store/dashboards.h"
 #include "tmpl/tmpl.h"
 
 #include <sodium.h>

@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "sqlsafe/sqlsafe.h"
 #include "store/schema.h"
+#include "store/kv.h"
 
 #include <sodium.h>
 #include <stdio.h>

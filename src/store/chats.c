@@ -2,7 +2,7 @@
  * user; nobody else (not even an admin) reads it. */
 #include "store/chats.h"
 #include "store/store_row.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

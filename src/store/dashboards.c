@@ -1,6 +1,6 @@
 /* dashboards.c — dashboards: personal or shared with the organization. */
 #include "store/dashboards.h"
-#include "store/store.h"
+#include "store/db.h"
 #include "store/widgets.h"
 
 #include <stdio.h>

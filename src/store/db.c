@@ -1,5 +1,5 @@
-/* db.c — the app-database connection of this process. See store.h. */
-#include "store/store.h"
+/* db.c — the app-database connection of this process. See db.h. */
+#include "store/db.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/metrics.h"

@@ -1,7 +1,7 @@
 /* queries.c — saved queries: shared with the organization or private. */
 #include "store/queries.h"
 #include "store/store_row.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

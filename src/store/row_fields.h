@@ -8,7 +8,7 @@
 #include <libpq-fe.h>
 
 #include "core/arena.h"
-#include "store/store.h"
+#include "store/db.h"
 
 /* The column's text, or NULL when it is SQL NULL. */
 static inline const char *row_text_or_null(arena_t *a, const PGresult *res, int row, int col)

@@ -4,7 +4,7 @@
  * in well under a second. */
 #include "store/schema.h"
 #include "store/store_row.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /* sessions.c — sign-in sessions. The cookie carries the id and a MAC; the
  * row is the truth: deleting it signs the cookie out everywhere. */
 #include "store/sessions.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/db.h"
 #include "store/store_row.h"
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* store_row.c — running a store SELECT into typed rows (see store_row.h). */
 #include "store/store_row.h"
-#include "store/store.h"
+#include "store/db.h"
 
 void *store_rows_fetch(arena_t *a, const char *sql, int nparams, const char *const *params,
                        size_t size, store_row_fill_fn *fill, size_t *n)

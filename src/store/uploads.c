@@ -1,7 +1,7 @@
 /* uploads.c — the record of each uploaded file and the table it became. */
 #include "store/uploads.h"
 #include "store/row_fields.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

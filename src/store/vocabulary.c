@@ -2,7 +2,7 @@
  * or a metric (a named SQL expression the planner uses as written). */
 #include "store/vocabulary.h"
 #include "store/store_row.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* widgets.c — a dashboard's widgets, their order and their last result. */
 #include "store/widgets.h"
 #include "store/row_fields.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

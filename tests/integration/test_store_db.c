@@ -20,7 +20,10 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "store/alerts.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/connections.h"
+#include "store/db.h"
+#include "store/migrate.h"
 
 static char dbname[64], app_conninfo[1024];
 static PGconn *admin; /* superuser, DATAMIND_TEST_DB's database: create/drop */

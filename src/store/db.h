@@ -1,21 +1,20 @@
-/* store.h — DataMind's own persistence: the app database and Redis.
+/* db.h — the app database connection of this process.
  *
- * Each process owns one app-DB connection and one Redis connection, opened
- * lazily and reopened after a failure. Every app-DB query goes through
- * db_exec() — PQexecParams with $n parameters; no value is ever pasted into
- * SQL text. Results are registered with the caller's arena, so they are
- * cleared when the request ends. */
-#ifndef DM_STORE_H
-#define DM_STORE_H
+ * Each process owns one app-DB connection, opened lazily and reopened after
+ * a failure. Every app-DB query goes through db_exec() (PQexecParams with $n
+ * parameters; no value is ever pasted into SQL text) or db_exec_prepared()
+ * for the hot ones. Results are registered with the caller's arena, so they
+ * are cleared when the request ends. The entity headers beside this one
+ * (accounts.h, chats.h, …) are the typed queries built on it. */
+#ifndef DM_STORE_DB_H
+#define DM_STORE_DB_H
 
-#include <hiredis/hiredis.h>
-#include <libpq-fe.h>
 #include <jansson.h>
+#include <libpq-fe.h>
 #include <stddef.h>
 
 #include "core/arena.h"
 
-/* --- app database (db.c) ---------------------------------------------- */
 /* The connection, reconnected if it went bad; NULL (logged) when the
  * database cannot be reached. */
 PGconn *db_conn(void);
@@ -73,66 +72,5 @@ json_t *db_row_json(const PGresult *res, int row);
 const char *db_bytea_param(arena_t *a, const unsigned char *p, size_t n);
 /* 1 if s is a canonical UUID (so a bad id is a 404, not a database error). */
 int db_is_uuid(const char *s);
-
-#include "store/accounts.h"
-
-#include "store/connections.h"
-
-/* --- discovered schemas ------------------------------------------------- */
-#include "store/schema.h"
-
-/* --- saved queries ------------------------------------------------------ */
-#include "store/queries.h"
-
-/* --- chats and their messages ------------------------------------------ */
-#include "store/chats.h"
-
-/* --- vocabulary --------------------------------------------------------- */
-#include "store/vocabulary.h"
-
-/* --- dashboards (dashboards.h) ------------------------------------------ */
-#include "store/dashboards.h"
-
-/* --- widgets (widgets.h) ------------------------------------------------ */
-#include "store/widgets.h"
-
-/* --- uploads (uploads.h) ------------------------------------------------ */
-#include "store/uploads.h"
-
-#include "store/alerts.h"
-
-#include "store/notifications.h"
-
-#include "store/sessions.h"
-
-#include "store/audit.h"
-
-/* --- Redis (redis.c) --------------------------------------------------- */
-redisContext *kv_conn(void);
-void kv_close(void);
-/* A command; reply owned by arena a (NULL a: caller frees). NULL on error
- * (connection dropped for the next call to reopen). */
-redisReply *kv_cmd(arena_t *a, const char *fmt, ...);
-redisReply *kv_cmdv(arena_t *a, int argc, const char **argv, const size_t *argvlen);
-int kv_ping(void);
-/* cfg->redis_prefix + suffix, in the arena. */
-const char *kv_key(arena_t *a, const char *suffix);
-
-/* --- throttling (throttle.c) -------------------------------------------- */
-/* Seconds the caller must wait before another attempt (0 = go ahead, also
- * when Redis is down). */
-long throttle_wait(arena_t *a, const char *scope, const char *key);
-/* free: failures allowed before delays start. */
-void throttle_failure(arena_t *a, const char *scope, const char *key, int free);
-void throttle_reset(arena_t *a, const char *scope, const char *key);
-
-/* Fixed one-minute windows: 0 when this call fits under limit per window,
- * else the seconds until the window resets. Redis down: 0 (logged). */
-long ratelimit_hit(arena_t *a, const char *what, const char *who, long limit);
-
-/* --- migrations (migrate.c) --------------------------------------------- */
-/* Apply dir/NNNN_*.sql not yet in schema_migrations, each in its own
- * transaction, under an advisory lock. *applied gets the count. */
-int migrate_run(const char *dir, int *applied, char *err, size_t errlen);
 
 #endif

@@ -1,6 +1,6 @@
 /* widgets.c — a dashboard's widgets, their order and their last result. */
 #include "store/widgets.h"
-#include "store/row_fields.h"
+#include "store/store_row.h"
 #include "store/db.h"
 
 #include <stdio.h>
@@ -28,16 +28,16 @@ void store_widget_fill(arena_t *a, const PGresult *res, int i, int c0, store_wid
     w->kind = arena_strdup(a, db_get(res, i, C(3)));
     w->sql_text = arena_strdup(a, db_get(res, i, C(4)));
     w->body_markdown = arena_strdup(a, db_get(res, i, C(5)));
-    w->chart_config = row_json(a, res, i, C(6));
+    w->chart_config = store_row_json(a, res, i, C(6));
     w->size = arena_strdup(a, db_get(res, i, C(7)));
     w->position = atoi(db_get(res, i, C(8)));
-    w->date_column = row_text_or_null(a, res, i, C(9));
-    w->connection_id = row_text_or_null(a, res, i, C(10));
+    w->date_column = store_row_opt(a, res, i, C(9));
+    w->connection_id = store_row_opt(a, res, i, C(10));
     w->connection = arena_strdup(a, db_get(res, i, C(11)));
-    w->last_result = row_json(a, res, i, C(12));
-    w->refreshed = row_text_or_null(a, res, i, C(13));
+    w->last_result = store_row_json(a, res, i, C(12));
+    w->refreshed = store_row_opt(a, res, i, C(13));
     w->age_s = db_is_null(res, i, C(14)) ? -1 : atoll(db_get(res, i, C(14)));
-    w->last_error = row_text_or_null(a, res, i, C(15));
+    w->last_error = store_row_opt(a, res, i, C(15));
     w->version = arena_strdup(a, db_get(res, i, C(16)));
 #undef C
 }

@@ -273,6 +273,20 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         roles_make_dim(s, p, m);
 }
 
+/* 1 when the list names one text column in the plural as what it lists
+ * ("list the districts of the Netherlands"): its distinct values, not the
+ * rows that hold them. Not a key, not a name of each row (the label). */
+static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                         const ask_mention_t *m)
+{
+    const ask_table_t *t = &s->tables[m->t];
+    const ask_col_t *c = &t->cols[m->c];
+    const ask_tok_t *noun = &tk->t[m->pos + m->len - 1];
+    return m->role == R_NONE && c->kind == CK_TEXT && !c->pk && c->fk_table < 0 && m->c != t->label &&
+           m->c != t->label2 && strcmp(noun->low, noun->stem) != 0 && p->q.order == 0 &&
+           !words_at(tk, m->pos - 1, "their");
+}
+
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (ranking_list(s, tk, p))
@@ -301,9 +315,10 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE)
             p->subject = p->m[i].t, p->m[i].role = R_MEASURE;
+    ask_mention_t *by_col = NULL;
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].role != R_DIM)
-            p->subject = p->m[i].t;  /* "products priced over 10": the column's rows */
+            p->subject = p->m[i].t, by_col = &p->m[i];  /* "products priced over 10": the column's rows */
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {
@@ -312,6 +327,8 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     } else if (!p->top || p->want_price) {
         p->q.kind = Q_LIST;
         p->q.table = p->subject;
+        if (by_col && listed_column(s, tk, p, by_col))  /* "the districts of the Netherlands" */
+            p->q.listed = (ask_colref_t){by_col->t, by_col->c}, by_col->role = R_MEASURE;
     }
 }
 

@@ -223,6 +223,8 @@ typedef struct ask_q {
     double hnum[2];
     int share;                 /* SHARE_*: a percentage of the measure */
     int zeros;                 /* "… does each Y have": Y's with none count 0 */
+    ask_colref_t listed;       /* a list of one column's values ("the districts of the
+                                * Netherlands": SELECT DISTINCT district), or {-1, -1} */
     ask_colref_t show[2];      /* a list's key columns named ("and their capitals"):
                                   shown by the name of the row they point at */
     int nshow;

@@ -26,6 +26,18 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     }
 }
 
+/* "the districts of the Netherlands": each value once, in order */
+static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
+{
+    buf_puts(b, "SELECT DISTINCT ");
+    sqljoin_put_col(s, b, j, q->listed.t, q->listed.c);
+    buf_puts(b, " AS ");
+    sqlsafe_quote_ident(b, s->tables[q->listed.t].cols[q->listed.c].name);
+    buf_puts(b, buf_str(&j->from));
+    sqlgen_where(s, b, j, q);
+    buf_printf(b, " ORDER BY 1 LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
+}
+
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
     buf_puts(b, "SELECT ");
@@ -109,7 +121,8 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     }
     /* a join that fans out from the base repeats its rows: a list would
      * show them twice, a sum or an average would count them twice */
-    int repeats = q->kind == Q_LIST ? s->tables[base].pk < 0 || (q->m.c >= 0 && q->m.t != base)
+    int repeats = q->kind == Q_LIST ? (s->tables[base].pk < 0 || (q->m.c >= 0 && q->m.t != base)) &&
+                                      q->listed.t < 0
                   : q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT && q->m.kind != M_MIN &&
                     q->m.kind != M_MAX;
     if (q->share && (j.fanout || q->m.kind == M_METRIC || q->having || q->kind != Q_AGG)) {
@@ -128,7 +141,9 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         buf_free(&j.from);
         return NULL;
     }
-    if (q->kind == Q_LIST)
+    if (q->kind == Q_LIST && q->listed.t >= 0)
+        write_listed(s, q, &j, &b);
+    else if (q->kind == Q_LIST)
         write_list(s, q, &j, &b);
     else
         sqlgen_agg(s, q, &j, &b, NULL);

@@ -593,6 +593,7 @@ static void test_everyday_words(void)
     answers_with(s, "number of A- grades", "WHERE \"t\".\"grade\" = 'A-'");
     answers_with(s, "number of sections in Taylor and Watson", "IN ('Taylor', 'Watson')");  /* both */
     answers_with(s, "number of sections in Taylor or Watson", "IN ('Taylor', 'Watson')");
+    answers_with(s, "list the buildings", "SELECT DISTINCT \"s\".\"building\" AS \"building\"");  /* each once */
     ask_schema_free(s);
 }
 

@@ -6,6 +6,8 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "query/query.h"
+#include "store/chats.h"
+#include "store/connections.h"
 
 #include <stdio.h>
 #include <stdlib.h>

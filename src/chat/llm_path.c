@@ -13,6 +13,8 @@
 #include "core/config.h"
 #include "core/mem.h"
 #include "query/query.h"
+#include "store/chats.h"
+#include "store/connections.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,6 +9,7 @@
 #include "store/vocabulary.h"
 #include "query/query.h"
 #include "sqlsafe/sqlsafe.h"
+#include "store/connections.h"
 
 #include <string.h>
 

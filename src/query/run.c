@@ -5,6 +5,8 @@
 #include "sqlsafe/sqlsafe.h"
 #include "store/schema.h"
 #include "store/kv.h"
+#include "store/audit.h"
+#include "store/connections.h"
 
 #include <sodium.h>
 #include <stdio.h>

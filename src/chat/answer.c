@@ -6,6 +6,8 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "query/query.h"
+#include "store/chats.h"
+#include "store/connections.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,14 +28,11 @@ static json_t *failure(const char *content, const char *error)
 }
 
 /* The plan of the last assistant message that had one: follow-ups edit it. */
-static const json_t *last_plan(const json_t *history)
+static const json_t *last_plan(const store_message_t *history, size_t n)
 {
-    for (size_t i = json_array_size(history); i-- > 0;) {
-        const json_t *m = json_array_get(history, i);
-        const json_t *plan = json_object_get(m, "plan");
-        if (plan && json_is_object(plan))
-            return plan;
-    }
+    for (size_t i = n; i-- > 0;)
+        if (json_is_object(history[i].plan))
+            return history[i].plan;
     return NULL;
 }
 
@@ -134,7 +133,7 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
               "database above."), err);
     ask_plan_result_t p;
     chat_route_t route;
-    lookup_ctx_t lc = {a, t, &c, last_plan(t->history)};
+    lookup_ctx_t lc = {a, t, &c, last_plan(t->history, t->nhistory)};
     chat_question_t cq = {schema, q, lc.prev_plan, lookup_again, &lc};
     if (chat_question_plan(&cq, &p, &route, NULL, err, sizeof err) < 0) {
         ask_plan_result_free(&p);

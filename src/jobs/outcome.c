@@ -4,7 +4,7 @@
  * Both keys live an hour: long enough for a page that follows the job. */
 #include "jobs/internal.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 #include <stdio.h>
 #include <stdlib.h>

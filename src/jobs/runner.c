@@ -21,7 +21,8 @@
 #include "jobs/internal.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/kv.h"
 
 #include <errno.h>
 #include <signal.h>

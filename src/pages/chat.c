@@ -4,28 +4,28 @@
 #include "core/config.h"
 #include "jobs/jobs.h"
 #include "tasks/tasks.h"
+#include "store/chats.h"
 #include "store/connections.h"
-#include "store/store.h"
-
+#include "store/audit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A stored message as template data: chart drawn, table paged, flags. */
-static void message_view(req_t *r, json_t *m, const char *conn_id)
+/* A message as template data: chart drawn, table paged, flags. */
+static json_t *message_view(req_t *r, const store_message_t *msg, const char *conn_id)
 {
-    const char *role = json_string_value(json_object_get(m, "role"));
-    json_object_set_new(m, "is_user", json_boolean(role && strcmp(role, "user") == 0));
-    const json_t *res = json_object_get(m, "result_preview");
+    json_t *m = store_message_json(msg);
+    json_object_set_new(m, "is_user", json_boolean(msg->role && strcmp(msg->role, "user") == 0));
+    const json_t *res = msg->result_preview;
     if (res && json_is_object(res)) {
         json_t *table = result_table(res, 0, 100);
         json_object_set_new(table, "total_words", json_string(page_count_words(
             r, json_object_get(table, "total"), "row", "rows")));
         json_object_set_new(m, "table", table);
-        json_object_set_new(m, "chart", result_chart_from(res, json_object_get(m, "chart_config")));
+        json_object_set_new(m, "chart", result_chart_from(res, msg->chart_config));
     }
-    const char *sql = json_string_value(json_object_get(m, "sql_text"));
+    const char *sql = msg->sql_text;
     if (sql && conn_id) {
         buf_t b = {0};
         buf_printf(&b, "/explore?connection=%s&sql=", conn_id);
@@ -33,25 +33,30 @@ static void message_view(req_t *r, json_t *m, const char *conn_id)
         json_object_set_new(m, "explore_url", json_string(buf_str(&b)));
         buf_free(&b);
     }
-    /* an answer the LLM wrote says so, with the model's name */
-    const json_t *plan = json_object_get(m, "plan");
+    /* an answer the LLM wrote says so, with the model's name (plan: free-form JSON) */
+    const json_t *plan = msg->plan;
     const char *kind = json_string_value(json_object_get(plan, "kind"));
     if (kind && strcmp(kind, "llm") == 0) {
         const char *model = json_string_value(json_object_get(plan, "model"));
         json_object_set_new(m, "llm_written", json_pack("{s:s}", "model",
                                                         model && *model ? model : "unnamed model"));
     }
-    if (json_object_get(m, "row_count"))
-        json_object_set_new(m, "row_count_words", json_string(page_count_words(
-            r, json_object_get(m, "row_count"), "row", "rows")));
+    if (msg->has_row_count) {
+        json_t *n = json_integer((json_int_t)msg->row_count);
+        json_object_set_new(m, "row_count_words", json_string(page_count_words(r, n, "row", "rows")));
+        json_decref(n);
+    }
+    return m;
 }
 
 static json_t *messages_view(req_t *r, const char *org, const char *sid, const char *conn_id)
 {
-    json_t *msgs = chat_messages(r->arena, org, sid);
-    size_t i;
-    json_t *m;
-    json_array_foreach(msgs, i, m) message_view(r, m, conn_id);
+    store_message_t *rows;
+    size_t n;
+    store_message_list(r->arena, org, sid, &rows, &n);
+    json_t *msgs = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(msgs, message_view(r, &rows[i], conn_id));
     return msgs;
 }
 
@@ -78,7 +83,10 @@ static json_t *chat_ctx(req_t *r, const char *title, const char *conn_sel, const
 {
     json_t *ctx = page_ctx(r, title, "chat");
     const char *q = http_query(r, "q");
-    json_object_set_new(ctx, "sessions", chat_list(r->arena, r->user->org_id, r->user->id, q));
+    store_chat_t *sessions;
+    size_t n;
+    store_chat_list(r->arena, r->user->org_id, r->user->id, q, &sessions, &n);
+    json_object_set_new(ctx, "sessions", store_chat_list_json(sessions, n));
     json_object_set_new(ctx, "q", json_string(q ? q : ""));
     json_t *conns = connection_options(r, conn_sel, conn);
     json_object_set_new(ctx, "no_connections", json_boolean(json_array_size(conns) == 0));
@@ -101,34 +109,42 @@ void page_chat(req_t *r)
     page_render(r, "chat", ctx);
 }
 
-/* Where the answering job of a question stands: done (*mid, the stored
- * answer), failed (*why, in words), or still working (both NULL). Waits
- * up to wait_ms for it. */
-static void answer_state(req_t *r, const char *job_id, int wait_ms, const char **mid,
-                         const char **why)
+/* Where the answering job of a question stands: done (mid, the stored
+ * answer; show_sql when the question asked to see the SQL, said this once
+ * and not stored), failed (why, in words), or still working (both NULL). */
+typedef struct answer_state {
+    const char *mid, *why;
+    int show_sql;
+} answer_state_t;
+
+/* Waits up to wait_ms for the job's outcome. */
+static answer_state_t answer_state(req_t *r, const char *job_id, int wait_ms)
 {
-    *mid = *why = NULL;
+    answer_state_t st = {0};
     const json_t *o = jobs_outcome_wait(r->arena, job_id, wait_ms);
     if (!o) {
         const char *error = NULL;
         jobs_where_t w = jobs_find(r->arena, job_id, &error);
         if (w == JOBS_DEAD)
-            *why = arena_printf(r->arena, "The answer could not be finished (%s). Ask again.",
-                                error ? error : "no reason given");
+            st.why = arena_printf(r->arena, "The answer could not be finished (%s). Ask again.",
+                                  error ? error : "no reason given");
         else if (w == JOBS_GONE && !(o = jobs_outcome_wait(r->arena, job_id, 0)))
-            *why = "The answer could not be finished (its worker may have restarted). Ask again.";
+            st.why = "The answer could not be finished (its worker may have restarted). Ask again.";
     }
     if (o) {
-        *mid = json_string_value(json_object_get(o, "message_id"));
-        if (!*mid)
-            *why = json_string_value(json_object_get(o, "error"));
+        st.mid = json_string_value(json_object_get(o, "message_id"));
+        st.show_sql = json_is_true(json_object_get(o, "show_sql"));
+        if (!st.mid)
+            st.why = json_string_value(json_object_get(o, "error"));
     }
+    return st;
 }
 
-static json_t *failed_answer(const char *why)
+static json_t *failed_answer(req_t *r, const char *why)
 {
-    return json_pack("{s:s, s:s, s:s}", "role", "assistant", "content",
-                     "DataMind could not answer this question.", "error_message", why);
+    store_message_t m = {.role = "assistant", .content = "DataMind could not answer this question.",
+                         .error_message = why};
+    return message_view(r, &m, NULL);
 }
 
 /* A question still being answered: its place in the page, following the
@@ -149,11 +165,10 @@ static void session_job(req_t *r, json_t *ctx, json_t *msgs, const char *sid)
     json_t *q = job ? tasks_query_job(r->arena, r->user->org_id, r->user->id, job) : NULL;
     const char *qsid = json_string_value(json_object_get(q, "session_id"));
     if (qsid && strcmp(qsid, sid) == 0) {
-        const char *mid, *why;
-        answer_state(r, job, 0, &mid, &why);
-        if (why)
-            json_array_append_new(msgs, failed_answer(why));
-        else if (!mid)
+        answer_state_t st = answer_state(r, job, 0);
+        if (st.why)
+            json_array_append_new(msgs, failed_answer(r, st.why));
+        else if (!st.mid)
             add_pending(r, ctx, sid, job);
     }
     json_decref(q);
@@ -162,21 +177,21 @@ static void session_job(req_t *r, json_t *ctx, json_t *msgs, const char *sid)
 void page_chat_session(req_t *r)
 {
     const char *sid = http_route_param(r, "id");
-    json_t *s = chat_get(r->arena, r->user->org_id, r->user->id, sid);
-    if (!s) {
+    store_chat_t s;
+    if (store_chat_get(r->arena, r->user->org_id, r->user->id, sid, &s) < 0) {
         page_error(r, 404, "There is no such chat (or it belongs to someone else).");
         return;
     }
-    const char *conn = json_string_value(json_object_get(s, "connection_id"));
+    const char *conn = s.connection_id;
     const char *chosen = NULL;
-    json_t *ctx = chat_ctx(r, json_string_value(json_object_get(s, "title")), conn, &chosen);
+    json_t *ctx = chat_ctx(r, s.title, conn, &chosen);
     json_t *msgs = messages_view(r, r->user->org_id, sid, conn);
     session_job(r, ctx, msgs, sid);
     if (json_array_size(msgs) == 0 && chosen)
         json_object_set_new(ctx, "suggestions", chat_suggestions(r->arena, r->user->org_id, chosen, 6));
     json_object_set_new(ctx, "empty", json_boolean(json_array_size(msgs) == 0));
     json_object_set_new(ctx, "messages", msgs);
-    json_object_set_new(ctx, "session", s);
+    json_object_set_new(ctx, "session", store_chat_json(&s));
     json_object_set_new(ctx, "connection_id", json_string(chosen ? chosen : ""));
     page_render(r, "chat", ctx);
 }
@@ -195,14 +210,16 @@ static json_t *turn_ctx(req_t *r, const char *sid, const char *conn)
 /* The answer of a turn into msgs: the stored message, the failure, or
  * (still working) the place that follows the job. */
 static void turn_answer(req_t *r, json_t *ctx, json_t *msgs, const char *sid, const char *conn,
-                        const char *jid, const char *mid, const char *why)
+                        const char *jid, const answer_state_t *st)
 {
-    json_t *answer = mid ? chat_message_get(r->arena, r->user->org_id, r->user->id, mid) : NULL;
-    if (answer) {
-        message_view(r, answer, conn);
-        json_array_append_new(msgs, answer);
-    } else if (why || mid) {
-        json_array_append_new(msgs, failed_answer(why ? why : "The answer was not found."));
+    store_message_t am;
+    if (st->mid && store_message_get(r->arena, r->user->org_id, r->user->id, st->mid, &am) == 0) {
+        json_t *av = message_view(r, &am, conn);
+        if (st->show_sql)
+            json_object_set_new(av, "show_sql", json_true());
+        json_array_append_new(msgs, av);
+    } else if (st->why || st->mid) {
+        json_array_append_new(msgs, failed_answer(r, st->why ? st->why : "The answer was not found."));
     } else {
         add_pending(r, ctx, sid, jid);
     }
@@ -225,62 +242,57 @@ void page_chat_ask(req_t *r)
     const char *sid = http_param(r, "session_id");
     const char *conn = http_param(r, "connection_id");
     form_close(&f);
-    json_t *s = NULL;
+    store_chat_t s;
     char *new_id = NULL;
     if (sid && *sid) {
-        s = chat_get(r->arena, r->user->org_id, r->user->id, sid);
-        if (!s) {
+        if (store_chat_get(r->arena, r->user->org_id, r->user->id, sid, &s) < 0) {
             page_error(r, 404, "There is no such chat (or it belongs to someone else).");
             return;
         }
         if (conn && *conn)
-            chat_set_connection(r->arena, r->user->org_id, r->user->id, sid, conn);
+            store_chat_set_connection(r->arena, r->user->org_id, r->user->id, sid, conn);
         else
-            conn = json_string_value(json_object_get(s, "connection_id"));
+            conn = s.connection_id;
     } else {
         if (!question || !*question) {
             page_flash(r, "error", "Type a question first.");
             http_redirect(r, 303, "/chat");
             return;
         }
-        if (chat_create(r->arena, r->user->org_id, r->user->id, conn, title_of(r, question), &new_id) < 0) {
+        if (store_chat_create(r->arena, r->user->org_id, r->user->id, conn, title_of(r, question), &new_id) < 0) {
             page_error(r, 500, "The chat could not be started. Try again.");
             return;
         }
         sid = new_id;
     }
-    json_t *user_msg = json_pack("{s:s, s:s}", "role", "user", "content", question ? question : "");
+    store_message_t user_msg = {.role = "user", .content = question ? question : ""};
     char *qid = NULL, jid[33], err[256];
-    if (chat_add_message(r->arena, r->user->org_id, sid, user_msg, &qid) < 0) {
-        json_decref(user_msg);
+    if (store_message_add(r->arena, r->user->org_id, sid, &user_msg, &qid) < 0) {
         page_error(r, 503, "The question could not be saved. Try again in a moment.");
         return;
     }
+    user_msg.id = qid;
     /* the answering (planning, LLM calls, the query, the insight) is a job */
     tasks_chat_t c = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
                       .connection_id = conn, .session_id = sid, .question_id = qid,
                       .question = question ? question : "",
                       .can_manage = r->user->role >= ROLE_ANALYST};
     if (tasks_chat_submit(r->arena, &c, jid, err, sizeof err) < 0) {
-        json_decref(user_msg);
         page_error(r, 503, "DataMind cannot answer right now (its job queue is not reachable). "
                            "Ask again in a moment.");
         return;
     }
-    const char *mid, *why;
-    answer_state(r, jid, cfg->query_wait_ms, &mid, &why);
+    answer_state_t st = answer_state(r, jid, cfg->query_wait_ms);
     if (r->htmx && !new_id) { /* append the turn (or its place) to the page */
-        message_view(r, user_msg, conn);
         json_t *ctx = turn_ctx(r, sid, conn);
-        json_t *msgs = json_pack("[o]", user_msg);
-        turn_answer(r, ctx, msgs, sid, conn, jid, mid, why);
+        json_t *msgs = json_pack("[o]", message_view(r, &user_msg, conn));
+        turn_answer(r, ctx, msgs, sid, conn, jid, &st);
         json_object_set_new(ctx, "messages", msgs);
         page_render_bare(r, "chat_messages", ctx, NULL);
         return;
     }
-    json_decref(user_msg);
-    if (mid)
-        http_redirect(r, 303, arena_printf(r->arena, "/chat/%s#m-%s", sid, mid));
+    if (st.mid)
+        http_redirect(r, 303, arena_printf(r->arena, "/chat/%s#m-%s", sid, st.mid));
     else
         http_redirect(r, 303, arena_printf(r->arena, "/chat/%s?job=%s", sid, jid));
 }
@@ -301,16 +313,15 @@ void page_chat_job(req_t *r)
     const char *conn = json_string_value(json_object_get(q, "connection_id"));
     conn = conn ? arena_strdup(r->arena, conn) : NULL;
     json_decref(q);
-    const char *mid, *why;
-    answer_state(r, jid, 0, &mid, &why);
+    answer_state_t st = answer_state(r, jid, 0);
     if (!r->htmx) {
-        http_redirect(r, 303, mid ? arena_printf(r->arena, "/chat/%s#m-%s", sid, mid)
-                                  : arena_printf(r->arena, "/chat/%s?job=%s", sid, jid));
+        http_redirect(r, 303, st.mid ? arena_printf(r->arena, "/chat/%s#m-%s", sid, st.mid)
+                                     : arena_printf(r->arena, "/chat/%s?job=%s", sid, jid));
         return;
     }
     json_t *ctx = turn_ctx(r, sid, conn);
     json_t *msgs = json_array();
-    turn_answer(r, ctx, msgs, sid, conn, jid, mid, why);
+    turn_answer(r, ctx, msgs, sid, conn, jid, &st);
     json_object_set_new(ctx, "messages", msgs);
     page_render_bare(r, "chat_messages", ctx, NULL);
 }
@@ -340,7 +351,7 @@ void page_chat_rename(req_t *r)
         page_error(r, 400, "A chat title is 1 to 200 characters.");
         return;
     }
-    session_change(r, chat_rename(r->arena, r->user->org_id, r->user->id, sid, title),
+    session_change(r, store_chat_rename(r->arena, r->user->org_id, r->user->id, sid, title),
                    "chat.rename", "Chat renamed.", arena_printf(r->arena, "/chat/%s", sid));
 }
 
@@ -349,13 +360,13 @@ void page_chat_pin(req_t *r)
     const char *sid = http_route_param(r, "id");
     const char *v = http_param(r, "pinned");
     int pin = v && strcmp(v, "1") == 0;
-    session_change(r, chat_pin(r->arena, r->user->org_id, r->user->id, sid, pin), "chat.pin",
+    session_change(r, store_chat_pin(r->arena, r->user->org_id, r->user->id, sid, pin), "chat.pin",
                    pin ? "Chat pinned." : "Chat unpinned.", arena_printf(r->arena, "/chat/%s", sid));
 }
 
 void page_chat_delete(req_t *r)
 {
     const char *sid = http_route_param(r, "id");
-    session_change(r, chat_delete(r->arena, r->user->org_id, r->user->id, sid), "chat.delete",
+    session_change(r, store_chat_delete(r->arena, r->user->org_id, r->user->id, sid), "chat.delete",
                    "Chat deleted.", "/chat");
 }

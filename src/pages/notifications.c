@@ -20,9 +20,8 @@ void page_notifications(req_t *r)
 void page_notifications_count(req_t *r)
 {
     json_t *ctx = json_object();
-    long n = store_notif_unread(r->arena, r->user->org_id, r->user->id);
-    if (n > 0)
-        json_object_set_new(ctx, "unread", json_integer(n));
+    if (r->user->unread > 0) /* counted by the session's statement */
+        json_object_set_new(ctx, "unread", json_integer(r->user->unread));
     http_header(r, "Cache-Control", "no-store");
     page_render_bare(r, "partials/bell_count", ctx, NULL);
 }

@@ -4,7 +4,7 @@
 #include "pages/pages.h"
 #include "jobs/jobs.h"
 #include "store/uploads.h"
-#include "store/store.h"
+#include "store/audit.h"
 #include "uploads/uploads.h"
 
 #include <errno.h>

@@ -6,7 +6,7 @@
 #include "core/config.h"
 #include "query/query.h"
 #include "store/widgets.h"
-#include "store/store.h"
+#include "store/dashboards.h"
 #include "tmpl/tmpl.h"
 
 #include <sodium.h>
@@ -143,6 +143,12 @@ static void widget_content(json_t *card, const store_widget_t *w, const json_t *
     json_decref(conf);
 }
 
+int widget_stale(const store_widget_t *w, long every)
+{
+    long long age = w->age_s < 0 ? 999999 : w->age_s;
+    return !json_is_object(w->last_result) || age > (every > 0 ? every : STALE_AFTER_S);
+}
+
 /* One widget's template data (a new reference). mode: 0 = use the stored
  * result and mark it for lazy reload when stale, 1 = run stale ones now,
  * 2 = run now. every: the dashboard's auto-refresh in seconds (0 = off). */
@@ -157,8 +163,7 @@ json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, i
         return card;
     }
     const json_t *last = json_is_object(w->last_result) ? w->last_result : NULL;
-    long long age = w->age_s < 0 ? 999999 : w->age_s;
-    int stale = !last || age > (every > 0 ? every : STALE_AFTER_S) || dashboard_filter_active(f);
+    int stale = widget_stale(w, every) || dashboard_filter_active(f);
     int ran = mode == 2 || (mode == 1 && stale), lazy = !ran && stale;
     json_t *fresh = ran ? widget_run(r, w, card, f, mode == 2) : NULL;
     if (lazy)

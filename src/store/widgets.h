@@ -34,6 +34,8 @@ typedef struct store_widget {
      * query result ({"columns", "rows", …}, read by query/ and chart/). */
     json_t *chart_config;
     json_t *last_result;
+    /* changes whenever the row changes (its xmin): for the page's ETag */
+    const char *version;
 } store_widget_t;
 
 typedef struct store_widget_fields {
@@ -66,6 +68,20 @@ int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, con
  * error (NULL when it worked). */
 void store_widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
                              const char *error);
+
+/* For the store's own joins (store_dash_view): the select list of a
+ * widget "w" with its connection "c" LEFT JOINed, and the fill from the
+ * STORE_WIDGET_NCOLS columns that start at column c0. */
+#define STORE_WIDGET_COLS                                                                          \
+    "w.id, w.dashboard_id, w.title, w.kind, w.sql_text, w.body_markdown,"                         \
+    " w.chart_config::text, w.size, w.position, w.date_column, w.connection_id,"                  \
+    " coalesce(c.name, ''), w.last_result::text,"                                                 \
+    " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI'),"                                        \
+    " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error, w.xmin::text"
+#define STORE_WIDGET_NCOLS 17
+struct pg_result;
+void store_widget_fill(arena_t *a, const struct pg_result *res, int row, int c0,
+                       store_widget_t *w);
 
 /* For templates: every field but last_result (large, and no template shows
  * it raw); NULL strings as null, age_s -1 as null, chart_config copied.

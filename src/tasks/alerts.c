@@ -5,7 +5,6 @@
 #include "core/log.h"
 #include "query/query.h"
 #include "store/alerts.h"
-#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,7 +7,9 @@
 #include "chat/chat.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/chats.h"
+#include "store/kv.h"
 #include "tmpl/tmpl.h"
 
 #include <stdio.h>
@@ -36,28 +38,59 @@ void tasks_chat_done(void)
     prompts = NULL;
 }
 
-/* The session's messages before the question (the history of this turn),
- * and the id of an answer already stored after it (a second delivery). */
-static json_t *history_before(arena_t *a, const char *org, const char *sid, const char *qid,
-                              const char **answered)
+/* The session's messages before the question (*nbefore of them, the
+ * history of this turn), and the id of an answer already stored after it
+ * (a second delivery). -1 when the messages cannot be read. */
+static int history_before(arena_t *a, const char *org, const char *sid, const char *qid,
+                          store_message_t **rows, size_t *nbefore, const char **answered)
 {
-    json_t *all = chat_messages(a, org, sid), *before = json_array();
-    size_t i;
-    json_t *m;
-    int seen = 0;
+    size_t n;
     *answered = NULL;
-    json_array_foreach(all, i, m) {
-        const char *id = json_string_value(json_object_get(m, "id"));
-        const char *role = json_string_value(json_object_get(m, "role"));
-        if (seen && !*answered && role && strcmp(role, "assistant") == 0)
-            *answered = arena_strdup(a, id ? id : "");
-        if (id && strcmp(id, qid) == 0)
+    *nbefore = 0;
+    if (store_message_list(a, org, sid, rows, &n) < 0)
+        return -1;
+    int seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        const store_message_t *m = &(*rows)[i];
+        if (seen && !*answered && m->role && strcmp(m->role, "assistant") == 0)
+            *answered = m->id ? m->id : "";
+        if (m->id && strcmp(m->id, qid) == 0)
             seen = 1;
         if (!seen)
-            json_array_append(before, m);
+            (*nbefore)++;
     }
-    json_decref(all);
-    return before;
+    return 0;
+}
+
+/* Answer the question and store the answer after it: its id, or NULL
+ * (the session was deleted meanwhile, or the database is down). */
+static const char *answer_store(arena_t *a, const json_t *args, const store_message_t *history,
+                                size_t nhistory, int *show_sql)
+{
+    const char *org = json_string_value(json_object_get(args, "org_id"));
+    const char *user = json_string_value(json_object_get(args, "user_id"));
+    const char *sid = json_string_value(json_object_get(args, "session_id"));
+    const char *question = json_string_value(json_object_get(args, "question"));
+    const char *ip = json_string_value(json_object_get(args, "ip"));
+    chat_turn_t t = {.org_id = org, .user_id = user, .ip = ip,
+                     .conn_id = json_string_value(json_object_get(args, "connection_id")),
+                     .question = question, .history = history, .nhistory = nhistory,
+                     .prompts = chat_prompts(),
+                     .can_manage = json_is_true(json_object_get(args, "can_manage"))};
+    jobs_busy_for(a, cfg->llm_deadline_ms / 1000 + cfg->query_timeout_ms / 1000 + 30);
+    json_t *answer = chat_answer(a, &t);
+    store_message_t am;
+    store_message_from_json(a, answer, &am);
+    *show_sql = json_is_true(json_object_get(answer, "show_sql")); /* this once, not stored */
+    json_decref(answer);
+    char *stored = NULL;
+    if (store_message_add(a, org, sid, &am, &stored) < 0)
+        return NULL;
+    store_audit_record(a, org, user, "chat.ask", "chat_session", sid,
+                       json_pack("{s:s, s:s?, s:O?}", "question", question, "sql", am.sql_text,
+                                 "llm_tokens", am.token_usage),
+                       ip);
+    return stored;
 }
 
 int task_chat_answer(arena_t *a, const json_t *job, char *err, size_t errlen)
@@ -69,38 +102,24 @@ int task_chat_answer(arena_t *a, const json_t *job, char *err, size_t errlen)
     const char *sid = json_string_value(json_object_get(args, "session_id"));
     const char *qid = json_string_value(json_object_get(args, "question_id"));
     const char *question = json_string_value(json_object_get(args, "question"));
-    const char *ip = json_string_value(json_object_get(args, "ip"));
     if (!id || !org || !user || !sid || !qid || !question) {
         snprintf(err, errlen, "chat.answer needs org_id, user_id, session_id, question_id and question");
         return -1;
     }
+    store_message_t *history = NULL;
+    size_t nhistory = 0;
     const char *mid = NULL;
-    json_t *history = history_before(a, org, sid, qid, &mid);
-    if (!mid) {
-        chat_turn_t t = {.org_id = org, .user_id = user, .ip = ip,
-                         .conn_id = json_string_value(json_object_get(args, "connection_id")),
-                         .question = question, .history = history, .prompts = chat_prompts(),
-                         .can_manage = json_is_true(json_object_get(args, "can_manage"))};
-        jobs_busy_for(a, cfg->llm_deadline_ms / 1000 + cfg->query_timeout_ms / 1000 + 30);
-        json_t *answer = chat_answer(a, &t);
-        char *stored = NULL;
-        if (chat_add_message(a, org, sid, answer, &stored) == 0) {
-            mid = stored;
-            store_audit_record(a, org, user, "chat.ask", "chat_session", sid,
-                               json_pack("{s:s, s:O?, s:O?}", "question", question, "sql",
-                                         json_object_get(answer, "sql_text"), "llm_tokens",
-                                         json_object_get(answer, "token_usage")),
-                               ip);
-        }
-        json_decref(answer);
-    }
-    json_decref(history);
+    int show_sql = 0;
+    if (history_before(a, org, sid, qid, &history, &nhistory, &mid) == 0 && !mid)
+        mid = answer_store(a, args, history, nhistory, &show_sql);
     if (!mid) { /* the session was deleted meanwhile, or the database is down */
         snprintf(err, errlen, "the answer could not be stored");
-        jobs_outcome_put(a, id, json_pack("{s:s}", "error", "The answer could not be stored. Ask again."));
+        json_t *failed = json_pack("{s:s}", "error", "The answer could not be stored. Ask again.");
+        jobs_outcome_put(a, id, failed);
+        json_decref(failed);
         return -1;
     }
-    json_t *outcome = json_pack("{s:s}", "message_id", mid);
+    json_t *outcome = json_pack("{s:s, s:b}", "message_id", mid, "show_sql", show_sql);
     int rc = jobs_outcome_put(a, id, outcome);
     json_decref(outcome);
     if (rc < 0)

@@ -6,7 +6,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "query/query.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 #include <stdio.h>
 #include <stdlib.h>

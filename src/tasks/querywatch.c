@@ -8,7 +8,7 @@
 #include "tasks/tasks_internal.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 #include <errno.h>
 #include <pthread.h>

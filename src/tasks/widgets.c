@@ -3,7 +3,8 @@
 #include "tasks/tasks_internal.h"
 #include "core/config.h"
 #include "query/query.h"
-#include "store/store.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
 
 #include <string.h>
 

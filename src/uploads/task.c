@@ -11,7 +11,9 @@
 #include "jobs/jobs.h"
 #include "query/query.h"
 #include "store/uploads.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/connections.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

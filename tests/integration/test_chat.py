@@ -162,6 +162,19 @@ class TestChat(unittest.TestCase):
         self.assertIn("<summary>SQL</summary>", page)
         self.assertIn("/explore?connection=", page)
 
+    def test_show_the_sql_opens_it_in_the_turn(self):
+        """"show the SQL" opens the answer's SQL in the turn the page adds
+        (htmx): said by the answering job's outcome, once; the stored answer,
+        on the session page, keeps it closed like every other."""
+        sid = session_of(ask(self.c, "how many products are there"))
+        r = ask(self.c, "show the sql for revenue by category", session=sid, htmx=True)
+        self.assertEqual(r.status, 200)
+        self.assertIn('<details class="answer-sql" open>', r.text)
+        self.assertIn("GROUP BY", html.unescape(r.text))
+        page = self.c.get("/chat/%s" % sid).text
+        self.assertIn('<details class="answer-sql">', page)
+        self.assertNotIn('<details class="answer-sql" open>', page)
+
     def test_session_rename_pin_delete_and_privacy(self):
         r = ask(self.c, "how many products are there")
         sid = session_of(r)

@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "core/log.h"
 #include "store/notifications.h"
+#include "live/live.h"
 #include "store/store.h"
 #include "tmpl/tmpl.h"
 
@@ -70,6 +71,10 @@ json_t *page_ctx(req_t *r, const char *title, const char *section)
         long n = store_notif_unread(r->arena, r->user->org_id, r->user->id);
         if (n > 0)
             json_object_set_new(ctx, "unread", json_integer(n));
+        /* pushed by nchan instead of polled, when live updates are on */
+        const char *ch = live_enabled() ? live_channel_user(r->arena, r->user->org_id, r->user->id) : NULL;
+        if (ch)
+            json_object_set_new(ctx, "live_bell", json_string(ch));
     }
     return ctx;
 }

@@ -1,14 +1,17 @@
 """Live updates through nginx's nchan module (a real nginx with
 libnginx-mod-nchan, Redis as nchan's store): what is published reaches the
-channel's subscriber; nobody else may read that channel (403 from the auth
-subrequest to `datamind web`)."""
+channel's subscriber; the bell is pushed to the user's channel when an alert
+notifies and when notifications are read; nobody else may read that channel
+(403 from the auth subrequest to `datamind web`)."""
 import http.client
 import os
+import re
 import socket
 import unittest
 
 import dm
-from live import Subscriber
+from live import Subscriber, channel_of
+from test_alerts import check_now, create_alert
 
 
 def user_channel(email, slug="demo"):
@@ -28,6 +31,56 @@ def publish(channel, event, html):
     status = conn.getresponse().status
     conn.close()
     return status
+
+
+def unread(c):
+    m = re.search(r'bell-count">(\d+)<', c.get("/notifications/count").text)
+    return int(m.group(1)) if m else 0
+
+
+class TestLiveBell(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c = dm.demo_client()
+        cls.channel = channel_of(cls.c.get("/chat").text)
+
+    def test_pages_subscribe_instead_of_polling(self):
+        page = self.c.get("/chat").text
+        self.assertIsNotNone(self.channel, "no sse-connect on the bell")
+        bell = re.search(r'<span id="bell-count"[^>]*>', page).group(0)
+        self.assertIn('hx-ext="sse"', bell)
+        self.assertIn('sse-swap="bell"', bell)
+        self.assertNotIn("every 30s", bell)  # no polling when pushed
+        self.assertIn('src="/static/vendor/ext/sse.min.js"', page)
+        self.assertEqual(dm.Client().get("/static/vendor/ext/sse.min.js").status, 200)
+        # the channel names the user's org and the user
+        org = dm.psql("SELECT id FROM organizations WHERE slug = 'demo'")
+        self.assertTrue(self.channel.startswith("u.%s." % org), self.channel)
+
+    def test_bell_count_pushed_when_an_alert_notifies(self):
+        sub = Subscriber(self.c, self.channel)
+        try:
+            self.assertEqual(sub.status, 200)
+            self.assertTrue(sub.content_type.startswith("text/event-stream"), sub.content_type)
+            before = unread(self.c)
+            aid = create_alert(self.c)          # count(*) of orders is above 1000
+            check_now(self.c, aid)
+            want = '<span class="bell-count">%d</span>' % (before + 1)
+            data, _ = sub.wait_for("bell", lambda d: d == want)
+            self.assertEqual(data, want)
+            self.assertEqual(unread(self.c), before + 1)
+        finally:
+            sub.close()
+
+    def test_reading_pushes_the_new_count(self):
+        sub = Subscriber(self.c, self.channel)
+        try:
+            self.assertEqual(sub.status, 200)
+            self.c.post("/notifications/read-all", {"_csrf": dm.page_csrf(self.c, "/notifications")})
+            sub.wait_for("bell", lambda d: d == "")   # no unread: the badge is empty
+            self.assertEqual(unread(self.c), 0)
+        finally:
+            sub.close()
 
 
 class TestLiveRefused(unittest.TestCase):

@@ -46,6 +46,13 @@ const char *live_channel_item(arena_t *a, const char *org_id, const char *user_i
     return arena_printf(a, "u.%s.%s.%s.%s", org_id, user_id, kind, id);
 }
 
+const char *live_channel_org_item(arena_t *a, const char *org_id, const char *kind, const char *id)
+{
+    if (!id_ok(org_id) || !id_ok(kind) || !id_ok(id))
+        return NULL;
+    return arena_printf(a, "o.%s.%s.%s", org_id, kind, id);
+}
+
 /* s starts with the part p and then the character end ('\0' or '.'). */
 static const char *part(const char *s, const char *p, char end)
 {
@@ -55,20 +62,9 @@ static const char *part(const char *s, const char *p, char end)
     return s + n + (end ? 1 : 0);
 }
 
-int live_channel_allowed(const char *ch, const char *org_id, const char *user_id)
+/* "<kind>.<id>": two id parts. */
+static int kind_and_id(const char *rest)
 {
-    if (!ch || strlen(ch) > LIVE_CHANNEL_MAX || !id_ok(org_id) || !id_ok(user_id))
-        return 0;
-    const char *rest;
-    if ((rest = part(ch, "o", '.')))
-        return part(rest, org_id, '\0') != NULL;
-    if (!(rest = part(ch, "u", '.')) || !(rest = part(rest, org_id, '.')))
-        return 0;
-    if (part(rest, user_id, '\0'))
-        return 1;
-    if (!(rest = part(rest, user_id, '.')))
-        return 0;
-    /* <kind>.<id>: two id parts */
     const char *dot = strchr(rest, '.');
     if (!dot || dot == rest)
         return 0;
@@ -79,6 +75,25 @@ int live_channel_allowed(const char *ch, const char *org_id, const char *user_id
     memcpy(kind, rest, kn);
     kind[kn] = '\0';
     return id_ok(kind) && id_ok(dot + 1);
+}
+
+int live_channel_allowed(const char *ch, const char *org_id, const char *user_id)
+{
+    if (!ch || strlen(ch) > LIVE_CHANNEL_MAX || !id_ok(org_id) || !id_ok(user_id))
+        return 0;
+    const char *rest, *own;
+    if ((rest = part(ch, "o", '.'))) { /* the org's, or one thing of the org's */
+        if (part(rest, org_id, '\0'))
+            return 1;
+        own = part(rest, org_id, '.');
+    } else { /* the user's, or one thing of the user's */
+        if (!(rest = part(ch, "u", '.')) || !(rest = part(rest, org_id, '.')))
+            return 0;
+        if (part(rest, user_id, '\0'))
+            return 1;
+        own = part(rest, user_id, '.');
+    }
+    return own && kind_and_id(own);
 }
 
 static size_t discard(char *p, size_t size, size_t n, void *u)
@@ -144,6 +159,54 @@ int live_publish_bell(arena_t *a, const char *org_id, const char *user_id, long 
     char err[256];
     const char *html = unread > 0 ? arena_printf(a, "<span class=\"bell-count\">%ld</span>", unread) : "";
     if (live_publish(live_channel_user(a, org_id, user_id), "bell", html, err, sizeof err) < 0) {
+        log_msg(LOG_WARN, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+/* text with & < > " escaped, in the arena */
+static const char *html_escape(arena_t *a, const char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        n += *p == '&' ? 5 : *p == '<' || *p == '>' ? 4 : *p == '"' ? 6 : 1;
+    char *out = arena_alloc(a, n + 1), *o = out;
+    for (const char *p = s; *p; p++) {
+        const char *r = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : *p == '"' ? "&quot;" : NULL;
+        if (r) {
+            memcpy(o, r, strlen(r));
+            o += strlen(r);
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* The <progress> and message of templates/upload_status.mustache. */
+int live_publish_progress(arena_t *a, const char *channel, int pct, const char *message)
+{
+    if (!live_enabled())
+        return 0;
+    char err[256];
+    pct = pct < 0 ? 0 : pct > 100 ? 100 : pct;
+    const char *html = arena_printf(a, "<progress max=\"100\" value=\"%d\"></progress>\n<p class=\"muted\">%s</p>",
+                                    pct, html_escape(a, message ? message : ""));
+    if (live_publish(channel, "progress", html, err, sizeof err) < 0) {
+        log_msg(LOG_WARN, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+int live_publish_done(const char *channel, const char *status)
+{
+    if (!live_enabled())
+        return 0;
+    char err[256];
+    if (live_publish(channel, "done", status ? status : "", err, sizeof err) < 0) {
         log_msg(LOG_WARN, "%s", err);
         return -1;
     }

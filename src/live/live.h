@@ -8,6 +8,7 @@
  *   u.<org>.<user>              a user's own (the bell)
  *   u.<org>.<user>.<kind>.<id>  one thing of that user's (an upload, a question)
  *   o.<org>                     everyone of an organization
+ *   o.<org>.<kind>.<id>         one thing everyone of the org may watch (an upload)
  * Publishing is an HTTP POST to nchan's publisher location at
  * DATAMIND_LIVE_URL (a unix socket "unix:/path" or "http://host:port"); it is
  * off when that is empty. Live updates are a convenience: pages refresh or
@@ -31,6 +32,8 @@ const char *live_channel_org(arena_t *a, const char *org_id);
 const char *live_channel_item(arena_t *a, const char *org_id, const char *user_id,
                               const char *kind, const char *id);
 
+const char *live_channel_org_item(arena_t *a, const char *org_id, const char *kind, const char *id);
+
 /* 1 when this user of this org may subscribe to channel, else 0. */
 int live_channel_allowed(const char *channel, const char *org_id, const char *user_id);
 
@@ -41,5 +44,11 @@ int live_publish(const char *channel, const char *event, const char *html, char 
 /* The bell's badge as the navigation shows it (templates/partials/bell_count),
  * published to the user's channel as event "bell". */
 int live_publish_bell(arena_t *a, const char *org_id, const char *user_id, long unread);
+
+/* A job's progress as the pages show it (a <progress> bar and its message,
+ * HTML-escaped), event "progress"; and its end, event "done" (data: the
+ * status). The page fetches its final state on "done". Errors are logged. */
+int live_publish_progress(arena_t *a, const char *channel, int pct, const char *message);
+int live_publish_done(const char *channel, const char *status);
 
 #endif

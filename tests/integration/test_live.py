@@ -1,8 +1,9 @@
 """Live updates through nginx's nchan module (a real nginx with
 libnginx-mod-nchan, Redis as nchan's store): what is published reaches the
 channel's subscriber; the bell is pushed to the user's channel when an alert
-notifies and when notifications are read; nobody else may read that channel
-(403 from the auth subrequest to `datamind web`)."""
+notifies and when notifications are read; an upload's progress and its end
+are pushed to its page; nobody else may read a channel (403 from the auth
+subrequest to `datamind web`)."""
 import http.client
 import os
 import re
@@ -12,6 +13,7 @@ import unittest
 import dm
 from live import Subscriber, channel_of
 from test_alerts import check_now, create_alert
+from test_uploads import upload
 
 
 def user_channel(email, slug="demo"):
@@ -81,6 +83,38 @@ class TestLiveBell(unittest.TestCase):
             self.assertEqual(unread(self.c), 0)
         finally:
             sub.close()
+
+
+class TestLiveUploadProgress(unittest.TestCase):
+    def test_progress_and_the_end_are_pushed(self):
+        c = dm.demo_client()
+        org = dm.psql("SELECT id FROM organizations WHERE slug = 'demo'")
+        rows = "".join("R%d,%d\n" % (i % 7, i) for i in range(60000))
+        r = upload(c, dm.unique("live") + ".csv", "region,sales\n" + rows)
+        self.assertEqual(r.status, 303, r.text[:500])
+        uid = r.header("Location").rsplit("/", 1)[1]
+        channel = "o.%s.upload.%s" % (org, uid)
+        # nchan keeps the channel's recent messages: a subscriber that comes
+        # after the job began still gets them in order, then the end
+        sub = Subscriber(c, channel)
+        try:
+            self.assertEqual(sub.status, 200)
+            data, seen = sub.wait_for("done", lambda d: True)
+        finally:
+            sub.close()
+        self.assertEqual(data, "done")
+        progress = [d for ev, d in seen if ev == "progress"]
+        self.assertTrue(progress, seen)
+        self.assertTrue(all(d.startswith('<progress max="100" value="') for d in progress), progress)
+        self.assertTrue(any("rows loaded" in d for d in progress), progress)
+        self.assertTrue(any('value="95"' in d and "reading the new schema" in d for d in progress), progress)
+        # on "done" the page fetches its final state
+        self.assertIn("Ready:", c.get("/uploads/" + uid).text)
+        # another organization may not watch it
+        other, _, _ = dm.register()
+        sub = Subscriber(other, channel)
+        sub.close()
+        self.assertEqual(sub.status, 403)
 
 
 class TestLiveRefused(unittest.TestCase):

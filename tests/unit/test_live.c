@@ -24,6 +24,8 @@ static void test_ids(arena_t *a)
     CHECK(live_channel_user(a, "", USR) == NULL);
     CHECK(live_channel_item(a, ORG, USR, "up/load", "1") == NULL);
     CHECK(live_channel_org(a, NULL) == NULL);
+    CHECK_STR(live_channel_org_item(a, ORG, "upload", "9"), "o." ORG ".upload.9");
+    CHECK(live_channel_org_item(a, ORG, "upload", "9.9") == NULL);
 }
 
 static void test_allowed(void)
@@ -44,6 +46,12 @@ static void test_allowed(void)
     CHECK(!live_channel_allowed("u." ORG "." USR "..77", ORG, USR));
     CHECK(!live_channel_allowed("u." ORG "." USR ".chat.7.7", ORG, USR));
     CHECK(!live_channel_allowed("o." ORG ".x", ORG, USR));
+    /* one thing of an org's: anyone of that org, nobody of another */
+    CHECK(live_channel_allowed("o." ORG ".upload.9", ORG, USR2));
+    CHECK(!live_channel_allowed("o." ORG ".upload.9", ORG2, USR));
+    CHECK(!live_channel_allowed("o." ORG ".upload", ORG, USR));
+    CHECK(!live_channel_allowed("o." ORG ".upload.9.9", ORG, USR));
+    CHECK(!live_channel_allowed("o." ORG "x.upload.9", ORG, USR));
     CHECK(!live_channel_allowed("o." ORG, ORG "-", USR));
     CHECK(!live_channel_allowed("u." ORG, ORG, USR));
     CHECK(!live_channel_allowed("", ORG, USR));

@@ -212,3 +212,15 @@ int live_publish_done(const char *channel, const char *status)
     }
     return 0;
 }
+
+int live_publish_text(arena_t *a, const char *channel, const char *event, const char *text)
+{
+    if (!live_enabled() || !channel)
+        return 0;
+    char err[256];
+    if (live_publish(channel, event, html_escape(a, text ? text : ""), err, sizeof err) < 0) {
+        log_msg(LOG_WARN, "%s", err);
+        return -1;
+    }
+    return 0;
+}

@@ -51,4 +51,7 @@ int live_publish_bell(arena_t *a, const char *org_id, const char *user_id, long 
 int live_publish_progress(arena_t *a, const char *channel, int pct, const char *message);
 int live_publish_done(const char *channel, const char *status);
 
+/* Plain text as an event's HTML (escaped), e.g. a chat answer's stage. */
+int live_publish_text(arena_t *a, const char *channel, const char *event, const char *text);
+
 #endif

@@ -4,6 +4,7 @@ channel's subscriber; the bell is pushed to the user's channel when an alert
 notifies and when notifications are read; an upload's progress and its end
 are pushed to its page; nobody else may read a channel (403 from the auth
 subrequest to `datamind web`)."""
+import html
 import http.client
 import os
 import re
@@ -13,6 +14,7 @@ import unittest
 import dm
 from live import Subscriber, channel_of
 from test_alerts import check_now, create_alert
+from test_chat import answers
 from test_uploads import upload
 
 
@@ -113,6 +115,51 @@ class TestLiveUploadProgress(unittest.TestCase):
         # another organization may not watch it
         other, _, _ = dm.register()
         sub = Subscriber(other, channel)
+        sub.close()
+        self.assertEqual(sub.status, 403)
+
+
+class TestLiveChatStages(unittest.TestCase):
+    STAGES = ["understood", "sql", "running", "rows", "chart", "insight"]
+
+    def test_an_answer_arrives_stage_by_stage(self):
+        c = dm.demo_client()
+        page = c.get("/chat").text
+        key = c.get("/chat").form_value("live_key")
+        self.assertIsNotNone(key, "no live_key on the ask form")
+        m = re.search(r'class="stages" hx-ext="sse" sse-connect="/live/([^"]+)"', page)
+        self.assertIsNotNone(m, "the ask form does not subscribe to its stages")
+        for name in self.STAGES:
+            self.assertIn('sse-swap="%s"' % name, page)
+        channel = "u.%s.%s.chat.%s" % (m.group(1).split(".")[1], m.group(1).split(".")[2], key)
+        sub = Subscriber(c, channel)
+        try:
+            self.assertEqual(sub.status, 200)
+            data = {"_csrf": dm.page_csrf(c, "/chat"), "message": "How many orders are there?",
+                    "connection_id": dm.shop_connection_id(), "live_key": key}
+            r = c.post("/chat", data)
+            self.assertEqual(r.status, 303)
+            insight, seen = sub.wait_for("insight", lambda d: True)
+        finally:
+            sub.close()
+        names = [ev for ev, _ in seen]
+        self.assertEqual(names, self.STAGES, seen)
+        got = dict(seen)
+        self.assertIn("orders", got["understood"])
+        self.assertTrue(got["sql"].upper().startswith("SELECT"), got["sql"])
+        self.assertEqual(got["rows"].split(" (")[0], "1 row")
+        self.assertIn("100K orders", insight)
+        # the pushed insight is the answer the page then shows
+        page = c.get(r.header("Location").split("#")[0]).text
+        self.assertEqual(answers(page)[-1], html.unescape(insight))
+
+    def test_a_key_of_another_user_is_not_theirs_to_read(self):
+        c = dm.demo_client()
+        key = c.get("/chat").form_value("live_key")
+        org = dm.psql("SELECT id FROM organizations WHERE slug = 'demo'")
+        owner = dm.psql("SELECT id FROM users WHERE email = '%s'" % dm.demo_login()[0])
+        other, _, _ = dm.register()
+        sub = Subscriber(other, "u.%s.%s.chat.%s" % (org, owner, key))
         sub.close()
         self.assertEqual(sub.status, 403)
 

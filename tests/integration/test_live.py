@@ -209,9 +209,12 @@ class TestLiveRefused(unittest.TestCase):
         finally:
             sub.close()
 
-    def test_publisher_is_not_reachable_through_the_site(self):
+    def test_publisher_and_auth_are_not_reachable_through_the_site(self):
         r = dm.Client().post("/pub/" + self.channel, "<b>x</b>")
         self.assertNotIn(r.status, (200, 201, 202))
+        # nor the auth subrequest's location: nginx keeps it internal
+        for path in ("/live-auth/" + self.channel, "/live-auth"):
+            self.assertEqual(self.owner.get(path).status, 404, path)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 /* chat.c — ask questions in plain English: sessions, messages, answers. */
 #include "pages/pages.h"
+#include "auth/auth.h"
 #include "chat/chat.h"
+#include "live/live.h"
 #include "store/chats.h"
 #include "store/connections.h"
 #include "store/audit.h"
@@ -92,6 +94,15 @@ static json_t *chat_ctx(req_t *r, const char *title, const char *conn_sel, const
     json_object_set_new(ctx, "connections", conns);
     if (r->user->role >= ROLE_ANALYST) /* for "Pin to dashboard" */
         json_object_set_new(ctx, "dashboards", dashboard_list_view(r));
+    if (live_enabled()) { /* this page's questions push their stages to it */
+        unsigned char key[SESSION_ID_BYTES];
+        char hex[33];
+        session_id_new(key);
+        session_id_hex(key, hex);
+        json_object_set_new(ctx, "live_key", json_string(hex));
+        json_object_set_new(ctx, "live_chat", json_string(live_channel_item(
+            r->arena, r->user->org_id, r->user->id, "chat", hex)));
+    }
     return ctx;
 }
 
@@ -145,6 +156,7 @@ void page_chat_ask(req_t *r)
     const char *question = form_text(&f, "message", "Question", 0, 100000);
     const char *sid = http_param(r, "session_id");
     const char *conn = http_param(r, "connection_id");
+    const char *live_key = http_param(r, "live_key"); /* the asking page's stage channel */
     form_close(&f);
     store_chat_t s;
     char *new_id = NULL;
@@ -176,7 +188,10 @@ void page_chat_ask(req_t *r)
     chat_turn_t t = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
                      .conn_id = conn, .question = question, .history = history,
                      .nhistory = nhistory, .prompts = app_templates,
-                     .can_manage = r->user->role >= ROLE_ANALYST};
+                     .can_manage = r->user->role >= ROLE_ANALYST,
+                     .live_channel = live_key && *live_key && live_enabled()
+                         ? live_channel_item(r->arena, r->user->org_id, r->user->id, "chat", live_key)
+                         : NULL};
     json_t *answer = chat_answer(r->arena, &t);
     store_message_from_json(r->arena, answer, &am);
     char *mid = NULL;

@@ -25,6 +25,9 @@ typedef struct chat_turn {
     size_t nhistory;
     const tmpl_set_t *prompts; /* holds prompts/sql and prompts/insight (LLM path) */
     int can_manage;          /* the asker may fix connections (analyst, admin): what to advise */
+    const char *live_channel; /* where the answer's stages are pushed as they happen
+                               * (live/live.h: understood, sql, running, rows, chart,
+                               * insight); NULL: nowhere */
 } chat_turn_t;
 
 #define CHAT_QUESTION_MAX 2000

@@ -1,8 +1,10 @@
 /* chat.c — ask questions in plain English: sessions, messages, answers. */
 #include "pages/pages.h"
+#include "auth/auth.h"
 #include "chat/chat.h"
 #include "core/config.h"
 #include "jobs/jobs.h"
+#include "live/live.h"
 #include "tasks/tasks.h"
 #include "store/chats.h"
 #include "store/connections.h"
@@ -93,6 +95,15 @@ static json_t *chat_ctx(req_t *r, const char *title, const char *conn_sel, const
     json_object_set_new(ctx, "connections", conns);
     if (r->user->role >= ROLE_ANALYST) /* for "Pin to dashboard" */
         json_object_set_new(ctx, "dashboards", dashboard_list_view(r));
+    if (live_enabled()) { /* this page's questions push their stages to it */
+        unsigned char key[SESSION_ID_BYTES];
+        char hex[33];
+        session_id_new(key);
+        session_id_hex(key, hex);
+        json_object_set_new(ctx, "live_key", json_string(hex));
+        json_object_set_new(ctx, "live_chat", json_string(live_channel_item(
+            r->arena, r->user->org_id, r->user->id, "chat", hex)));
+    }
     return ctx;
 }
 
@@ -153,8 +164,8 @@ static void add_pending(req_t *r, json_t *ctx, const char *sid, const char *job_
 {
     json_object_set_new(ctx, "pending", json_pack("{s:s}", "url",
                         arena_printf(r->arena, "/chat/jobs/%s", job_id)));
-    json_object_set_new(ctx, "follow", json_string(arena_printf(r->arena, "1;url=/chat/%s?job=%s",
-                                                                sid, job_id)));
+    json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(
+        r->arena, "1;url=/chat/%s?job=%s", sid, job_id)));
 }
 
 /* ?job=<id> on a session page: the question of that job, if it is still
@@ -241,6 +252,7 @@ void page_chat_ask(req_t *r)
     const char *question = form_text(&f, "message", "Question", 0, 100000);
     const char *sid = http_param(r, "session_id");
     const char *conn = http_param(r, "connection_id");
+    const char *live_key = http_param(r, "live_key"); /* the asking page's stage channel */
     form_close(&f);
     store_chat_t s;
     char *new_id = NULL;
@@ -276,7 +288,10 @@ void page_chat_ask(req_t *r)
     tasks_chat_t c = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
                       .connection_id = conn, .session_id = sid, .question_id = qid,
                       .question = question ? question : "",
-                      .can_manage = r->user->role >= ROLE_ANALYST};
+                      .can_manage = r->user->role >= ROLE_ANALYST,
+                      .live_channel = live_key && *live_key && live_enabled()
+                          ? live_channel_item(r->arena, r->user->org_id, r->user->id, "chat", live_key)
+                          : NULL};
     if (tasks_chat_submit(r->arena, &c, jid, err, sizeof err) < 0) {
         page_error(r, 503, "DataMind cannot answer right now (its job queue is not reachable). "
                            "Ask again in a moment.");

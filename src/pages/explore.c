@@ -142,7 +142,7 @@ static void add_follow(req_t *r, json_t *ctx, const char *job_id, int page, cons
     buf_free(&u);
     json_object_set_new(ctx, "job", json_pack("{s:s, s:s}", "id", job_id, "url", url));
     /* without JavaScript only (layout: in <noscript>); with it, htmx polls */
-    json_object_set_new(ctx, "follow", json_string(arena_printf(r->arena, "1;url=%s", url)));
+    json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", url)));
     r->status = 202;
 }
 

@@ -217,6 +217,7 @@ void page_notifications(req_t *r);
 void page_notifications_count(req_t *r);
 void page_notifications_read_all(req_t *r);
 void page_notification_read(req_t *r);
+void page_live_auth(req_t *r);
 void page_jobs(req_t *r);
 void page_job_retry(req_t *r);
 void page_job_discard(req_t *r);

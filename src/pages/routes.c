@@ -89,6 +89,7 @@ const route_t app_routes[] = {
     {"GET", "/notifications/count", ROLE_VIEWER, page_notifications_count, "notifications_count", NULL},
     {"POST", "/notifications/read-all", ROLE_VIEWER, page_notifications_read_all, "notifications_read_all", NULL},
     {"POST", "/notifications/{id}/read", ROLE_VIEWER, page_notification_read, "notification_read", NULL},
+    {"GET", "/live-auth", ROLE_NONE, page_live_auth, "live_auth", NULL},
     {"GET", "/admin/jobs", ROLE_ADMIN, page_jobs, "jobs", NULL},
     {"POST", "/admin/jobs/{id}/retry", ROLE_ADMIN, page_job_retry, "job_retry", NULL},
     {"POST", "/admin/jobs/{id}/discard", ROLE_ADMIN, page_job_discard, "job_discard", NULL},

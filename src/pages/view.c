@@ -2,6 +2,7 @@
  * error pages and flash messages. */
 #include "pages/pages.h"
 #include "core/log.h"
+#include "live/live.h"
 #include "store/db.h"
 #include "tmpl/tmpl.h"
 
@@ -67,8 +68,14 @@ json_t *page_ctx(req_t *r, const char *title, const char *section)
     }
     if (r->csrf)
         json_object_set_new(ctx, "csrf", json_string(r->csrf));
-    if (r->user && !r->htmx && r->user->unread > 0) /* the bell, counted with the session */
-        json_object_set_new(ctx, "unread", json_integer(r->user->unread));
+    if (r->user && !r->htmx) { /* the bell in the navigation, counted with the session */
+        if (r->user->unread > 0)
+            json_object_set_new(ctx, "unread", json_integer(r->user->unread));
+        /* pushed by nchan instead of polled, when live updates are on */
+        const char *ch = live_enabled() ? live_channel_user(r->arena, r->user->org_id, r->user->id) : NULL;
+        if (ch)
+            json_object_set_new(ctx, "live_bell", json_string(ch));
+    }
     return ctx;
 }
 

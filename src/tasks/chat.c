@@ -76,7 +76,8 @@ static const char *answer_store(arena_t *a, const json_t *args, const store_mess
                      .conn_id = json_string_value(json_object_get(args, "connection_id")),
                      .question = question, .history = history, .nhistory = nhistory,
                      .prompts = chat_prompts(),
-                     .can_manage = json_is_true(json_object_get(args, "can_manage"))};
+                     .can_manage = json_is_true(json_object_get(args, "can_manage")),
+                     .live_channel = json_string_value(json_object_get(args, "live_channel"))};
     jobs_busy_for(a, cfg->llm_deadline_ms / 1000 + cfg->query_timeout_ms / 1000 + 30);
     json_t *answer = chat_answer(a, &t);
     store_message_t am;
@@ -129,10 +130,11 @@ int task_chat_answer(arena_t *a, const json_t *job, char *err, size_t errlen)
 
 int tasks_chat_submit(arena_t *a, const tasks_chat_t *c, char *job_id, char *err, size_t errlen)
 {
-    json_t *args = json_pack("{s:s, s:s, s:s?, s:s?, s:s, s:s, s:s, s:b}", "org_id", c->org_id,
-                             "user_id", c->user_id, "ip", c->ip, "connection_id", c->connection_id,
-                             "session_id", c->session_id, "question_id", c->question_id,
-                             "question", c->question, "can_manage", c->can_manage);
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s?, s:s, s:s, s:s, s:b, s:s?}", "org_id",
+                             c->org_id, "user_id", c->user_id, "ip", c->ip, "connection_id",
+                             c->connection_id, "session_id", c->session_id, "question_id",
+                             c->question_id, "question", c->question, "can_manage", c->can_manage,
+                             "live_channel", c->live_channel);
     if (!args) {
         snprintf(err, errlen, "the question cannot be sent to the worker (not valid text)");
         return -1;

@@ -50,11 +50,12 @@ int tasks_query_cancel(arena_t *a, const char *job_id);
 
 /* A chat question answered by the worker (chat.answer): the page stored
  * the question (question_id) and follows the job; the outcome is
- * {"message_id"} of the stored answer, or {"error"}. tasks_query_job gives
- * its arguments back to the page that asked. */
+ * {"message_id", "show_sql"} of the stored answer, or {"error"}.
+ * tasks_query_job gives its arguments back to the page that asked. */
 typedef struct tasks_chat {
     const char *org_id, *user_id, *ip, *connection_id, *session_id, *question_id, *question;
     int can_manage;
+    const char *live_channel; /* where the answer's stages are pushed (the asking page's), or NULL */
 } tasks_chat_t;
 int tasks_chat_submit(arena_t *a, const tasks_chat_t *c, char *job_id, char *err, size_t errlen);
 

@@ -131,7 +131,7 @@ class TestDashboards(unittest.TestCase):
         name = dm.unique("Orders so far")
         qid = dm.save_query(self.c, name, "SELECT count(*) AS orders FROM orders", shop)
         did = new_dashboard(self.c, dm.unique("From queries"))
-        page = self.c.get("/dashboards/%s" % did).text
+        page = self.c.get("/dashboards/%s/widgets/new" % did).text  # the add-widget form
         self.assertIn('<option value="%s">%s</option>' % (qid, name), page)  # offered in the form
         tok = dm.page_csrf(self.c, "/dashboards/%s" % did)
         r = self.c.post("/dashboards/%s/widgets" % did, {"_csrf": tok, "source": "query", "query_id": qid,

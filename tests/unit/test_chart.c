@@ -598,6 +598,67 @@ static void check_golden(const char *name, const char *result, const char *confi
     free(b);
 }
 
+/* The render key: the same for the same inputs (key order in the config
+ * does not matter), different when any part changes. */
+static void test_widget_key(void)
+{
+    char k1[CHART_KEYLEN], k2[CHART_KEYLEN];
+    json_t *a = json_pack("{s:s, s:s}", "type", "bar", "x", "day");
+    json_t *b = json_pack("{s:s, s:s}", "x", "day", "type", "bar");
+    json_t *c = json_pack("{s:s, s:s}", "type", "line", "x", "day");
+    chart_widget_key("chart", "medium", a, "abc", k1);
+    CHECK_INT((int)strlen(k1), CHART_KEYLEN - 1);
+    CHECK(strspn(k1, "0123456789abcdef") == CHART_KEYLEN - 1);
+    chart_widget_key("chart", "medium", b, "abc", k2);
+    CHECK_STR(k1, k2);
+    chart_widget_key("chart", "medium", c, "abc", k2);
+    CHECK(strcmp(k1, k2) != 0);
+    chart_widget_key("chart", "medium", a, "abd", k2);
+    CHECK(strcmp(k1, k2) != 0);
+    chart_widget_key("chart", "large", a, "abc", k2);
+    CHECK(strcmp(k1, k2) != 0);
+    chart_widget_key("kpi", "medium", a, "abc", k2);
+    CHECK(strcmp(k1, k2) != 0);
+    chart_widget_key("chart", "medium", NULL, "abc", k2);
+    CHECK(strcmp(k1, k2) != 0);
+    /* parts are separated: "ab"+"c" is not "a"+"bc" */
+    chart_widget_key("ab", "c", NULL, "", k1);
+    chart_widget_key("a", "bc", NULL, "", k2);
+    CHECK(strcmp(k1, k2) != 0);
+    json_decref(a);
+    json_decref(b);
+    json_decref(c);
+}
+
+/* The stored fragment: the chart at three widths in a figure and the one
+ * SVG; a config that cannot draw says why, escaped. */
+static void test_widget_render(void)
+{
+    json_t *res = json_loads("{\"columns\": [{\"name\": \"city\", \"type\": \"text\"},"
+                             " {\"name\": \"n\", \"type\": \"integer\"}],"
+                             " \"rows\": [[\"Oslo\", 3], [\"Bergen\", 5]]}", 0, NULL);
+    buf_t html = {0}, svg = {0};
+    json_t *conf = json_pack("{s:s}", "type", "bar");
+    CHECK_INT(chart_widget_render(res, conf, &html, &svg), 0);
+    CHECK(strncmp(buf_str(&html), "<figure class=\"chart\"><div class=\"cw cw-360\"><svg", 49) == 0);
+    CHECK(strstr(buf_str(&html), "<div class=\"cw cw-600\">") != NULL);
+    CHECK(strstr(buf_str(&html), "<div class=\"cw cw-960\">") != NULL);
+    CHECK(strncmp(buf_str(&svg), "<svg", 4) == 0);
+    CHECK(strstr(buf_str(&html), buf_str(&svg)) != NULL); /* the 600 one is the default */
+    json_decref(conf);
+    buf_reset(&html);
+    buf_reset(&svg);
+    conf = json_pack("{s:s, s:s}", "type", "pie", "y", "<city>");
+    CHECK_INT(chart_widget_render(res, conf, &html, &svg), -1);
+    CHECK(strncmp(buf_str(&html), "<p class=\"muted\">", 17) == 0);
+    CHECK(strstr(buf_str(&html), "&lt;city&gt;") != NULL);
+    CHECK_INT((int)svg.len, 0);
+    json_decref(conf);
+    buf_free(&html);
+    buf_free(&svg);
+    json_decref(res);
+}
+
 static void test_golden(void)
 {
     check_golden("bar", REGION, "{\"type\":\"bar\",\"x\":\"region\",\"y\":[\"revenue\"],\"title\":\"Revenue by region\"}");
@@ -626,6 +687,8 @@ int main(int argc, char **argv)
     test_hard_data();
     test_recommend();
     test_config();
+    test_widget_key();
+    test_widget_render();
     test_golden();
     return check_done("test_chart");
 }

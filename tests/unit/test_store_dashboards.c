@@ -34,11 +34,10 @@ static void test_dash_json(void)
 static void test_widget_json(void)
 {
     json_t *conf = json_pack("{s:s}", "type", "bar");
-    json_t *last = json_pack("{s:[]}", "rows");
     store_widget_t w = {.id = "w1", .dashboard_id = "d1", .title = "Orders", .kind = "chart",
                         .sql_text = "SELECT 1", .body_markdown = "", .size = "medium",
                         .connection = "", .position = 2, .age_s = -1, .chart_config = conf,
-                        .last_result = last};
+                        .result_text = "{\"rows\": []}", .fragment_html = "<figure></figure>"};
     json_t *j = store_widget_json(&w);
     CHECK_STR(json_string_value(json_object_get(j, "kind")), "chart");
     CHECK_INT(json_integer_value(json_object_get(j, "position")), 2);
@@ -47,6 +46,8 @@ static void test_widget_json(void)
     CHECK(json_is_null(json_object_get(j, "refreshed")));
     CHECK(json_is_null(json_object_get(j, "age_s")));
     CHECK(!json_object_get(j, "last_result")); /* the template never shows it raw */
+    CHECK(!json_object_get(j, "result_text"));
+    CHECK(!json_object_get(j, "fragment_html")); /* the page copies it itself */
     /* a copy: the card may be changed without touching the row */
     CHECK(json_object_get(j, "chart_config") != conf);
     CHECK(json_equal(json_object_get(j, "chart_config"), conf));
@@ -63,7 +64,6 @@ static void test_widget_json(void)
     CHECK_STR(json_string_value(json_object_get(j, "date_column")), "day");
     json_decref(j);
     json_decref(conf);
-    json_decref(last);
 }
 
 static void test_upload_json(void)

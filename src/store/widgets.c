@@ -124,7 +124,8 @@ int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
         " SELECT $1, d.id, $3, $4, $5, $6, coalesce($7::jsonb, '{}'), $8,"
         " coalesce((SELECT max(position) + 1 FROM widgets WHERE dashboard_id = d.id), 0), $9,"
         " (SELECT id FROM connections WHERE org_id = $1 AND id = $10::uuid), $11::jsonb,"
-        " CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END, md5($11::jsonb::text)"
+        " CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END,"
+        " md5(jsonb_build_array($11::jsonb -> 'columns', $11::jsonb -> 'rows')::text)"
         " FROM dashboards d WHERE d.org_id = $1 AND d.id = $2 RETURNING id",
         11, p, err, errlen);
     if (!res || PQntuples(res) != 1)
@@ -216,7 +217,7 @@ const char *store_widget_set_result(arena_t *a, const char *org_id, const char *
     PGresult *res = db_exec(a,
             "UPDATE widgets SET last_result = coalesce($3::jsonb, last_result), last_error = $4,"
             " result_hash = CASE WHEN $3::jsonb IS NULL THEN result_hash"
-            "   ELSE md5($3::jsonb::text) END,"
+            "   ELSE md5(jsonb_build_array($3::jsonb -> 'columns', $3::jsonb -> 'rows')::text) END,"
             " last_refreshed_at = now() WHERE org_id = $1 AND id = $2 RETURNING result_hash",
             4, p, err, sizeof err);
     return res && PQntuples(res) == 1 ? row_text_or_null(a, res, 0, 0) : NULL;

@@ -36,7 +36,7 @@ typedef struct store_widget {
      * NULL when none: a view that copies the stored fragment never parses
      * it; store_widget_result does when it is needed. */
     const char *result_text;
-    const char *result_hash;   /* md5 of the stored result's text; NULL when none */
+    const char *result_hash;   /* md5 of the stored result's [columns, rows]; NULL when none */
     /* The fragment drawn from that result (chart_widget_render) and the
      * render key it was drawn under (chart_widget_key); NULL when none. */
     const char *render_key, *fragment_html, *fragment_svg;

@@ -38,12 +38,17 @@ const char *tasks_widget_key(arena_t *a, const store_widget_t *w, const char *so
 int tasks_widget_draw(arena_t *a, const char *org_id, const store_widget_t *w,
                       const json_t *result, const char *result_hash, tasks_fragment_t *out)
 {
+    out->key = result_hash ? tasks_widget_key(a, w, result_hash) : NULL;
+    if (out->key && w->render_key && w->fragment_html && strcmp(out->key, w->render_key) == 0) {
+        out->html = w->fragment_html; /* the same data and settings: as drawn */
+        out->svg = w->fragment_svg;
+        return 0;
+    }
     buf_t html = {0}, svg = {0};
     json_t *conf = tasks_widget_draw_config(w);
     int rc = chart_widget_render(result, conf, &html, &svg);
     json_decref(conf);
     metrics_count("widget_render");
-    out->key = result_hash ? tasks_widget_key(a, w, result_hash) : NULL;
     out->html = arena_strndup(a, buf_str(&html), html.len);
     out->svg = rc == 0 ? arena_strndup(a, buf_str(&svg), svg.len) : NULL;
     buf_free(&html);

@@ -57,8 +57,9 @@ json_t *tasks_widget_draw_config(const store_widget_t *w);
 const char *tasks_widget_key(arena_t *a, const store_widget_t *w, const char *source);
 /* Draw the widget's chart from result (counted as datamind_widget_renders_total
  * in a web worker). With result_hash (the fingerprint store_widget_set_result
- * returned for that result) the fragment is stored under its render key.
- * Strings in the arena. 0. */
+ * returned for that result) the fragment is stored under its render key,
+ * unless w's stored fragment already has that key (a refresh that brought
+ * the same rows: nothing is drawn). Strings in the arena. 0. */
 int tasks_widget_draw(arena_t *a, const char *org_id, const store_widget_t *w,
                       const json_t *result, const char *result_hash, tasks_fragment_t *out);
 /* The stored fragment when its render key still matches the widget, else

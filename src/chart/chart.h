@@ -92,14 +92,9 @@ json_t *chart_config_for(const json_t *result, const json_t *config);
 int chart_widget_render(const json_t *result, const json_t *config, buf_t *html, buf_t *svg);
 
 /* Bump when what chart_widget_render writes changes: every stored fragment
- * then no longer matches its render key and is drawn again once. */
+ * then no longer matches its render key (tasks_render_key) and is drawn
+ * again once. */
 #define CHART_RENDER_VERSION "chart-1"
-#define CHART_KEYLEN 33 /* 32 hex digits and the NUL */
-/* The render key of a stored fragment: a hash of the renderer version, the
- * widget's kind, size and chart config (key order does not matter) and
- * the fingerprint of the result it was drawn from. */
-void chart_widget_key(const char *kind, const char *size, const json_t *config,
-                      const char *result_hash, char out[CHART_KEYLEN]);
 
 /* Compact number for labels: 1.2K, 4.8M, 3.1B, −2.5K (U+2212 minus), 0.25.
  * Writes at most outlen bytes (NUL included); returns the length, or -1

@@ -2,7 +2,6 @@
  * its result is written, and stored with a render key: the HTML a card
  * shows (the chart at three widths, or the reason it cannot be drawn) and
  * the one SVG the .svg route and files use. */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,20 +85,4 @@ int chart_widget_render(const json_t *result, const json_t *config, buf_t *html,
     }
     chart_config_free(&cfg);
     return rc;
-}
-
-void chart_widget_key(const char *kind, const char *size, const json_t *config,
-                      const char *result_hash, char out[CHART_KEYLEN])
-{
-    crypto_generichash_state st;
-    unsigned char h[16];
-    char *conf = config ? json_dumps(config, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    const char *parts[] = {CHART_RENDER_VERSION, kind ? kind : "", size ? size : "",
-                           conf ? conf : "null", result_hash ? result_hash : ""};
-    crypto_generichash_init(&st, NULL, 0, sizeof h);
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) /* NUL-separated */
-        crypto_generichash_update(&st, (const unsigned char *)parts[i], strlen(parts[i]) + 1);
-    crypto_generichash_final(&st, h, sizeof h);
-    sodium_bin2hex(out, CHART_KEYLEN, h, sizeof h);
-    free(conf);
 }

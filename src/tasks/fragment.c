@@ -7,6 +7,8 @@
 #include "core/metrics.h"
 #include "store/widgets.h"
 
+#include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 int tasks_widget_has_fragment(const store_widget_t *w)
@@ -28,10 +30,26 @@ json_t *tasks_widget_draw_config(const store_widget_t *w)
     return conf;
 }
 
+void tasks_render_key(const char *kind, const char *size, const json_t *config,
+                      const char *source, char out[TASKS_KEYLEN])
+{
+    crypto_generichash_state st;
+    unsigned char h[16];
+    char *conf = config ? json_dumps(config, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    const char *parts[] = {CHART_RENDER_VERSION, kind ? kind : "", size ? size : "",
+                           conf ? conf : "null", source ? source : ""};
+    crypto_generichash_init(&st, NULL, 0, sizeof h);
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) /* NUL-separated */
+        crypto_generichash_update(&st, (const unsigned char *)parts[i], strlen(parts[i]) + 1);
+    crypto_generichash_final(&st, h, sizeof h);
+    sodium_bin2hex(out, TASKS_KEYLEN, h, sizeof h);
+    free(conf);
+}
+
 const char *tasks_widget_key(arena_t *a, const store_widget_t *w, const char *source)
 {
-    char key[CHART_KEYLEN];
-    chart_widget_key(w->kind, w->size, w->chart_config, source, key);
+    char key[TASKS_KEYLEN];
+    tasks_render_key(w->kind, w->size, w->chart_config, source, key);
     return arena_strdup(a, key);
 }
 

@@ -52,6 +52,12 @@ int tasks_widget_has_fragment(const store_widget_t *w);
 /* The chart config the widget draws with: its own, its kind forcing "kpi"
  * or "table"; NULL for the recommended chart. New reference. */
 json_t *tasks_widget_draw_config(const store_widget_t *w);
+#define TASKS_KEYLEN 33 /* a render key: 32 hex digits and the NUL */
+/* A render key: a hash of the renderer's version (CHART_RENDER_VERSION),
+ * the widget's kind, size and chart config (its keys' order does not
+ * matter) and source, the fingerprint of what it was drawn from. */
+void tasks_render_key(const char *kind, const char *size, const json_t *config,
+                      const char *source, char out[TASKS_KEYLEN]);
 /* The render key of the widget's chart drawn from source (the stored
  * result's fingerprint, or anything naming what it was drawn from). */
 const char *tasks_widget_key(arena_t *a, const store_widget_t *w, const char *source);

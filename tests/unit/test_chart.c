@@ -598,38 +598,6 @@ static void check_golden(const char *name, const char *result, const char *confi
     free(b);
 }
 
-/* The render key: the same for the same inputs (key order in the config
- * does not matter), different when any part changes. */
-static void test_widget_key(void)
-{
-    char k1[CHART_KEYLEN], k2[CHART_KEYLEN];
-    json_t *a = json_pack("{s:s, s:s}", "type", "bar", "x", "day");
-    json_t *b = json_pack("{s:s, s:s}", "x", "day", "type", "bar");
-    json_t *c = json_pack("{s:s, s:s}", "type", "line", "x", "day");
-    chart_widget_key("chart", "medium", a, "abc", k1);
-    CHECK_INT((int)strlen(k1), CHART_KEYLEN - 1);
-    CHECK(strspn(k1, "0123456789abcdef") == CHART_KEYLEN - 1);
-    chart_widget_key("chart", "medium", b, "abc", k2);
-    CHECK_STR(k1, k2);
-    chart_widget_key("chart", "medium", c, "abc", k2);
-    CHECK(strcmp(k1, k2) != 0);
-    chart_widget_key("chart", "medium", a, "abd", k2);
-    CHECK(strcmp(k1, k2) != 0);
-    chart_widget_key("chart", "large", a, "abc", k2);
-    CHECK(strcmp(k1, k2) != 0);
-    chart_widget_key("kpi", "medium", a, "abc", k2);
-    CHECK(strcmp(k1, k2) != 0);
-    chart_widget_key("chart", "medium", NULL, "abc", k2);
-    CHECK(strcmp(k1, k2) != 0);
-    /* parts are separated: "ab"+"c" is not "a"+"bc" */
-    chart_widget_key("ab", "c", NULL, "", k1);
-    chart_widget_key("a", "bc", NULL, "", k2);
-    CHECK(strcmp(k1, k2) != 0);
-    json_decref(a);
-    json_decref(b);
-    json_decref(c);
-}
-
 /* The stored fragment: the chart at three widths in a figure and the one
  * SVG; a config that cannot draw says why, escaped. */
 static void test_widget_render(void)
@@ -687,7 +655,6 @@ int main(int argc, char **argv)
     test_hard_data();
     test_recommend();
     test_config();
-    test_widget_key();
     test_widget_render();
     test_golden();
     return check_done("test_chart");

@@ -122,6 +122,9 @@ def callgrind_run(path, client, n):
     web.wait(timeout=120)
     files = [f for f in glob.glob(cgdir + "/cg.*") if not f.endswith(".%d" % master)]
     assert len(files) == 1, files  # the one worker (the health check ran in it too)
+    if os.environ.get("CG_KEEP") and n:  # for callgrind_annotate
+        os.makedirs(os.environ["CG_KEEP"], exist_ok=True)
+        shutil.copy(files[0], "%s/%s.callgrind" % (os.environ["CG_KEEP"], re.sub(r"\W+", "-", path)))
     for line in open(files[0]):
         if line.startswith(("summary:", "totals:")):
             return int(line.split()[1])

@@ -12,7 +12,8 @@
 #     gzip), every page and two static files (copies of the sign-in page and
 #     of the dashboard, served by nginx) interleaved round by round in one
 #     run, as ratios to the sign-in page and to the static file.
-# Writes bench/pages.md (or $OUT). Needs valgrind and wrk (Debian packages).
+# Writes bench/pages.md (or $OUT); CG_KEEP=DIR keeps each page's callgrind
+# file (N requests) there for callgrind_annotate. Needs valgrind and wrk (Debian packages).
 # Starts its own private stack (tests/stack.sh); DM_KEEP=1 keeps it.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"

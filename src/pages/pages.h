@@ -112,6 +112,7 @@ json_t *widget_draw_config(const store_widget_t *w, const json_t *result);
  * off). A chart's content is its stored fragment, drawn only when its
  * render key no longer matches. */
 #define WIDGET_PREVIEW 4
+#define WIDGET_FULL 8 /* or-ed into mode: the card carries every field of the row (the editor) */
 #define WIDGET_STALE_AFTER_S 3600 /* a result older than this is run again */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every);
 /* Every widget's card, in order, for the dashboard page. New reference. */

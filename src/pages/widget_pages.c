@@ -238,7 +238,7 @@ void page_widget_edit(req_t *r)
     store_conn_list(r->arena, r->user->org_id, &crows, &ncrows);
     json_t *conns = store_conn_list_json(crows, ncrows, wconn);
     int preview = (type && *type) || (kind && strcmp(kind, saved->kind) != 0);
-    json_t *card = widget_view(r, w, NULL, 1 | (preview ? WIDGET_PREVIEW : 0), 0);
+    json_t *card = widget_view(r, w, NULL, 1 | WIDGET_FULL | (preview ? WIDGET_PREVIEW : 0), 0);
     json_object_set_new(card, arena_printf(r->arena, "kind_%s", w->kind), json_true());
     json_t *ctx = page_ctx(r, "Edit widget", "dashboards");
     json_object_set_new(ctx, "columns", cols);

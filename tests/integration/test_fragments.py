@@ -10,7 +10,7 @@ import subprocess
 import unittest
 
 import dm
-from test_dashboards import add_sql_widget, new_dashboard, widget_ids
+from test_dashboards import add_sql_widget, answer_id, new_dashboard, pin, widget_ids
 
 BY_CATEGORY = ("SELECT c.name AS category, count(*) AS products FROM products p"
                " JOIN categories c ON c.id = p.category_id GROUP BY 1 ORDER BY 1")
@@ -69,6 +69,18 @@ class TestFragments(unittest.TestCase):
         before = renders(self.c)
         self.refresh()
         self.assertEqual(row(self.wid)["key"], w["key"])
+        self.assertEqual(renders(self.c), before)
+
+    def test_pin_stores_the_fragment(self):
+        did = new_dashboard(self.c, dm.unique("Pinned"))
+        self.assertEqual(pin(self.c, answer_id(self.c, "orders by channel"), did).status, 303)
+        wid = dm.psql("SELECT id FROM widgets WHERE dashboard_id = '%s'" % did)
+        w = row(wid)  # before any view of the dashboard
+        self.assertRegex(w["key"], r"^[0-9a-f]{32}$")
+        self.assertTrue(w["hash_ok"])
+        self.assertTrue(w["html"].startswith('<figure class="chart">'), w["html"])
+        before = renders(self.c)
+        self.assertIn("<svg", self.c.get("/dashboards/%s" % did).text)
         self.assertEqual(renders(self.c), before)
 
     def test_view_copies_the_stored_fragment(self):

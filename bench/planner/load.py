@@ -40,6 +40,8 @@ DATASETS = {
                 ["airlines.dat", "airports.csv", "routes.dat"]),
     "world": ("typelevel/skunk", "a1fdebe2fc968a516528f7a0a5453fc867dab745", ["world/world.sql"]),
     "northwind": ("pthom/northwind_psql", "cd0ef28d66369fbe177778e604e4be0f153c9e5c", ["northwind.sql"]),
+    "hr": ("oracle-samples/db-sample-schemas", "6660bad68c07bd143430ace58565b3f727e17263",
+           ["human_resources/hr_create.sql", "human_resources/hr_populate.sql"]),
 }
 
 
@@ -235,8 +237,58 @@ def load_northwind(srv, db, files):
     srv.psql(db, file_text=files[0])
 
 
+def oracle_statements(text):
+    """The SQL statements of an Oracle SQL*Plus script: rem/Prompt/SET lines,
+    `--` comments and PL/SQL block lines (BEGIN, END;, /) dropped, split on
+    `;` outside quotes."""
+    keep = [l for l in text.splitlines()
+            if not re.match(r"(?i)\s*(rem\b|prompt\b|set \w|--|begin\s*$|end;\s*$|/\s*$)", l)]
+    out, cur, quoted = [], [], False
+    for ch in "\n".join(keep):
+        if ch == "'":
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    return [s for s in out if s]
+
+
+def oracle_to_pg(stmt):
+    """Oracle types and clauses in PostgreSQL's spelling; names unchanged."""
+    stmt = re.sub(r"(?i)\bVARCHAR2\b", "varchar", stmt)
+    stmt = re.sub(r"(?i)\bNUMBER\s*\((\d+)\s*,\s*(\d+)\)", r"numeric(\1,\2)", stmt)
+    stmt = re.sub(r"(?i)\bNUMBER\s*\(\d+\)|\bNUMBER\b", "integer", stmt)
+    stmt = re.sub(r"(?i)\)\s*ORGANIZATION INDEX\s*$", ")", stmt)
+    stmt = re.sub(r"(?i)\s*WITH READ ONLY\s*$", "", stmt)
+    m = re.match(r"(?is)ALTER TABLE (\w+)\s+ADD\s*\((.*)\)\s*$", stmt)
+    if m:  # ADD ( CONSTRAINT a ..., CONSTRAINT b ... ) -> ADD CONSTRAINT a ..., ADD CONSTRAINT b ...
+        parts = re.split(r"(?i),\s*(?=CONSTRAINT\b)", m.group(2).strip())
+        stmt = f"ALTER TABLE {m.group(1)} " + ", ".join("ADD " + p.strip() for p in parts)
+    return stmt
+
+
+def load_hr(srv, db, files):
+    """Oracle's HR sample (schema version 21) translated to PostgreSQL: the
+    tables, their rows, then the keys (so the employees <-> departments cycle
+    needs no disabled constraint), the emp_details_view view and the table and
+    column comments. Indexes, sequences and the PL/SQL code are left out."""
+    create, populate = (oracle_statements(t) for t in files)
+    kind = lambda s: re.match(r"(?i)(create table|alter table|create or replace view|create view|comment on|insert into)?", s).group(1)
+    tables = [oracle_to_pg(s) for s in create if (kind(s) or "").lower() == "create table"]
+    keys = [oracle_to_pg(s) for s in create if (kind(s) or "").lower() == "alter table"]
+    views = [oracle_to_pg(s) for s in create if "view" in (kind(s) or "").lower()]
+    comments = [s for s in create if (kind(s) or "").lower() == "comment on"]
+    rows = [s for s in populate if (kind(s) or "").lower() == "insert into"]
+    script = ";\n".join(["BEGIN"] + tables + rows + keys + views + comments + ["COMMIT"]) + ";\n"
+    srv.psql(db, file_text=script)
+    for t in ("regions", "countries", "locations", "departments", "jobs", "employees", "job_history"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
-           "flights": load_flights, "world": load_world, "northwind": load_northwind}
+           "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr}
 
 
 def main():

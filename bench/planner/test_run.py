@@ -153,12 +153,26 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"world"})
         self.assertEqual(len(qs), 12)
 
+    def test_dev8_is_the_eighth_batch_only(self):
+        qs = run.load_questions("dev8", None)
+        self.assertEqual(len(qs), 120)
+        self.assertEqual({q["split"] for q in qs}, {"dev8"})
+        self.assertTrue(all("-8-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 120)
+
+    def test_dev8_by_db(self):
+        self.assertEqual(len(run.load_questions("dev8", "hr")), 80)
+        qs = run.load_questions("dev8", "northwind")
+        self.assertEqual({q["db"] for q in qs}, {"northwind"})
+        self.assertEqual(len(qs), 6)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
         self.assertNotIn("dev5", splits)
         self.assertNotIn("dev6", splits)
         self.assertNotIn("dev7", splits)
+        self.assertNotIn("dev8", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

@@ -10,63 +10,17 @@
 #include <string.h>
 #include <strings.h>
 
-/* 1 when the question names table t, or a value only t holds ("the GNP of
- * Japan": Japan is a country's name, so it is the country's GNP). */
-static int table_named(const ask_parse_t *p, int t)
-{
-    for (int i = 0; i < p->nm; i++) {
-        const ask_mention_t *m = &p->m[i];
-        int only_t = m->kind == PH_VALUE && m->t == t;  /* every reading in t (name, localname) */
-        for (int k = 0; only_t && k < m->nalt; k++)
-            only_t = m->alt[k].t == t;
-        if ((m->kind == PH_TABLE && m->t == t) || only_t)
-            return 1;
-    }
-    return 0;
-}
-
-/* Keep the reading whose table is prefer (or a table the question names). */
-void assemble_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
-{
-    for (int pass = 0; pass < 2 && m->nalt; pass++) {
-        int hits = 0, pick = -1;
-        for (int k = -1; k < m->nalt; k++) {
-            int t = k < 0 ? m->t : m->alt[k].t;
-            if (pass == 0 ? t == prefer : table_named(p, t))
-                hits++, pick = k;
-        }
-        if (hits == 1) {
-            if (pick >= 0)
-                mention_take_alt(m, pick);
-            m->nalt = 0;
-        }
-    }
-}
-
-void assemble_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
-{
-    if (p->ambiguous)
-        return;
-    p->ambiguous = why;
-    p->namb = 0;
-    if (!m)
-        return;
-    p->amb[p->namb++] = (ask_colref_t){m->t, m->c};
-    for (int k = 0; k < m->nalt && p->namb < 4; k++)
-        p->amb[p->namb++] = (ask_colref_t){m->alt[k].t, m->alt[k].c};
-}
-
 /* The fact table for "revenue": quantity x price, else a revenue-ish column. */
 static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
 {
     int best = -1, q, pr;
     for (int t = 0; t < s->ntables; t++)
         if (lexicon_revenue_cols(s, t, &q, &pr) == 0 &&
-            (best < 0 || table_named(p, t) > table_named(p, best) ||
-             (table_named(p, t) == table_named(p, best) && s->tables[t].rows > s->tables[best].rows)))
+            (best < 0 || roles_table_named(p, t) > roles_table_named(p, best) ||
+             (roles_table_named(p, t) == roles_table_named(p, best) && s->tables[t].rows > s->tables[best].rows)))
             best = t;
     if (best >= 0 && lexicon_discount_col(&s->tables[best]) == -2) {
-        assemble_set_ambiguous(p, AMB_MEASURE, NULL);  /* a discount in whole numbers: % or amount? */
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* a discount in whole numbers: % or amount? */
         return;
     }
     if (best >= 0) {
@@ -89,7 +43,7 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
             if (!hit)
                 continue;
             found++, pick = (ask_measure_t){M_SUM, t, c, -1};
-            if (table_named(p, t))
+            if (roles_table_named(p, t))
                 named++, pick_named = pick;
             if (!s->tables[t].is_view && s->tables[t].time >= 0)
                 tables++, pick_table = pick;
@@ -101,7 +55,7 @@ static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
     else if (tables == 1 && !named)
         p->q.m = pick_table;
     else
-        assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
 /* "how many distinct", "number of unique": the measure a cue word names
@@ -115,16 +69,6 @@ static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
     return r ? r->kind : M_NONE;
 }
 
-/* The one money column of table t, or -1 (none, or several). */
-int assemble_money_col(const ask_schema_t *s, int t)
-{
-    int found = -1;
-    for (int c = 0; c < s->tables[t].ncols; c++)
-        if (lexicon_col_is_money(&s->tables[t].cols[c]) && !s->tables[t].cols[c].pk)
-            found = found < 0 ? c : -2;
-    return found >= 0 ? found : -1;
-}
-
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -135,34 +79,36 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
             revenue_measure(s, p);
         else
-            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
     } else if (m->kind == PH_TABLE) {
-        int money = assemble_money_col(s, m->t);
+        int money = roles_money_col(s, m->t);
         if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
-            assemble_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
         else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};
         else if (agg == M_SUM && money >= 0)  /* "sum of loans": of their one amount */
             p->q.m = (ask_measure_t){M_SUM, m->t, money, -1};
         else
-            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->nalt) {
-        assemble_set_ambiguous(p, AMB_COLUMN, m);
+        roles_set_ambiguous(p, AMB_COLUMN, m);
     } else {
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};
+        else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
+            p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1};  /* the rows, not the dates */
         else if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
-            assemble_set_ambiguous(p, AMB_MEASURE, NULL),  /* "the balance of each account": sum? latest? */
+            roles_set_ambiguous(p, AMB_MEASURE, NULL),  /* "the balance of each account": sum? latest? */
             p->level = (ask_colref_t){m->t, m->c};
         else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
             p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1};
         else
-            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
     }
 }
 
@@ -221,43 +167,13 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                     m = &p->m[k];
         if (!m || p->measure_set)
             continue;
-        assemble_resolve_alt(p, m, -1);
+        roles_resolve_alt(p, m, -1);
         measure_from(s, p, m, share && m->kind != PH_TABLE ? M_SUM : agg, distinct, tk->t[i].low);
         p->agg_cue = 1;
         if (share)
             p->q.share = SHARE_COND, p->share_pos = m->pos + m->len - 1;
         for (int k = i; k < i + len + distinct; k++)
             tk->t[k].used = 1;
-    }
-}
-
-void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
-{
-    m->role = R_DIM;
-    if (m->nalt)
-        assemble_resolve_alt(p, m, p->q.m.t);
-    if (m->nalt) {
-        assemble_set_ambiguous(p, AMB_COLUMN, m);
-        return;
-    }
-    const ask_col_t *c = m->c >= 0 ? &s->tables[m->t].cols[m->c] : NULL;
-    if (c && lexicon_col_is_time(c)) {
-        p->q.time = (ask_colref_t){m->t, m->c};
-        if (!p->q.grain)
-            p->q.grain = G_DAY;
-        return;
-    }
-    if (p->q.ndims == ASK_MAX_DIMS)
-        return;
-    int t = c && c->fk_table >= 0 ? c->fk_table : m->t;  /* "by country_id": the country */
-    if (c && (c->fk_table < 0 || s->tables[t].label < 0)) {  /* section.building: the building */
-        p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
-    } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
-        p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label};
-        if (s->tables[t].label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
-            p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label2};
-    } else {  /* a table with no name to group by: asked about unless a ranking uses it */
-        p->nameless_group = t;
     }
 }
 
@@ -335,26 +251,40 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             m->role = R_MEASURE;  /* "average freight per order": over the orders, one group each is no group */
             continue;
         }
-        assemble_make_dim(s, p, m);
+        roles_make_dim(s, p, m);
         /* "how many sections has each instructor taught": every instructor */
         p->q.zeros |= words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL});
         int end = m->pos + m->len;  /* "by region and channel" */
         if ((words_at(tk, end, "and") || words_at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
             (m->kind == PH_TABLE || m->kind == PH_COLUMN)) {
             tk->t[end].used = 1;
-            assemble_make_dim(s, p, m);
+            roles_make_dim(s, p, m);
         }
     }
     int wh = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL});
     ask_mention_t *m = wh ? next_mention(p, 1, 3, 0) : NULL;
     if (m && m->kind != -1 && m->kind != PH_VOCAB && (p->q.order || p->measure_set)) {
         tk->t[0].used = 1;
-        assemble_make_dim(s, p, m);
+        roles_make_dim(s, p, m);
     }
     if (p->top && !p->want_price && !p->q.ndims && (m = next_mention(p, 0, tk->n, 0)) &&
         (m->kind == PH_TABLE || (m->kind == PH_COLUMN && !m->nalt &&
                                  !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))))
-        assemble_make_dim(s, p, m);
+        roles_make_dim(s, p, m);
+}
+
+/* 1 when the list names one text column in the plural as what it lists
+ * ("list the districts of the Netherlands"): its distinct values, not the
+ * rows that hold them. Not a key, not a name of each row (the label). */
+static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                         const ask_mention_t *m)
+{
+    const ask_table_t *t = &s->tables[m->t];
+    const ask_col_t *c = &t->cols[m->c];
+    const ask_tok_t *noun = &tk->t[m->pos + m->len - 1];
+    return m->role == R_NONE && c->kind == CK_TEXT && !c->pk && c->fk_table < 0 && m->c != t->label &&
+           m->c != t->label2 && strcmp(noun->low, noun->stem) != 0 && p->q.order == 0 &&
+           !words_at(tk, m->pos - 1, "their");
 }
 
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -376,7 +306,7 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
             measure_from(s, p, m, M_NONE, 0, "");
         else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
-            assemble_resolve_alt(p, m, -1);
+            roles_resolve_alt(p, m, -1);
             int price = m->nalt == 0 && !lexicon_col_is_qty(&s->tables[m->t].cols[m->c]) &&
                         strstr(s->tables[m->t].cols[m->c].name, "rice");
             measure_from(s, p, m, price ? M_AVG : M_NONE, 0, "");
@@ -385,9 +315,10 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE)
             p->subject = p->m[i].t, p->m[i].role = R_MEASURE;
+    ask_mention_t *by_col = NULL;
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].role != R_DIM)
-            p->subject = p->m[i].t;  /* "products priced over 10": the column's rows */
+            p->subject = p->m[i].t, by_col = &p->m[i];  /* "products priced over 10": the column's rows */
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {
@@ -396,6 +327,8 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     } else if (!p->top || p->want_price) {
         p->q.kind = Q_LIST;
         p->q.table = p->subject;
+        if (by_col && listed_column(s, tk, p, by_col))  /* "the districts of the Netherlands" */
+            p->q.listed = (ask_colref_t){by_col->t, by_col->c}, by_col->role = R_MEASURE;
     }
 }
 
@@ -413,7 +346,7 @@ static void pick_time(const ask_schema_t *s, ask_parse_t *p)
     }
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base >= 0 && lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) < 0 && p->measure_set)
-        assemble_set_ambiguous(p, AMB_TIME, NULL);
+        roles_set_ambiguous(p, AMB_TIME, NULL);
 }
 
 
@@ -460,7 +393,7 @@ static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *
             mention_take_alt(m, pick);
         m->nalt = 0;
     } else {
-        assemble_set_ambiguous(p, AMB_TABLE, m);
+        roles_set_ambiguous(p, AMB_TABLE, m);
     }
 }
 
@@ -471,7 +404,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].kind != PH_VALUE) {
             resolve_table(s, p, &p->m[i]);
-            assemble_resolve_alt(p, &p->m[i], -1);
+            roles_resolve_alt(p, &p->m[i], -1);
         }
     filters_apply_stock(s, tk, p);
     apply_agg_cues(s, tk, p);
@@ -507,12 +440,20 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             s->tables[m->t].cols[m->c].fk_table >= 0)
             p->q.show[p->q.nshow++] = (ask_colref_t){m->t, m->c};
     }
+    for (int i = 0; i < p->q.nshow; i++) {  /* "employees who report to Andrew Fuller": */
+        const ask_col_t *key = &s->tables[p->q.show[i].t].cols[p->q.show[i].c];
+        if (key->fk_table == p->q.show[i].t && roles_has_value_filter(&p->q, key->fk_table)) {
+            roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);  /* that row, or the rows pointing to it? */
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", key->name);
+            p->unknown++;
+        }
+    }
     if (p->q.kind == Q_LIST && p->q.table >= 0 && lexicon_is_link(&s->tables[p->q.table]))
-        assemble_set_ambiguous(p, AMB_LINK, NULL);  /* "the advisor of Manber": pairs of ids */
+        roles_set_ambiguous(p, AMB_LINK, NULL);  /* "the advisor of Manber": pairs of ids */
     if (p->order_conflict)
-        assemble_set_ambiguous(p, AMB_ORDER, NULL);
+        roles_set_ambiguous(p, AMB_ORDER, NULL);
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
-        assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
     account_words(s, tk, p);
     if (!p->unknown)  /* a word not understood is the better question */
@@ -520,6 +461,6 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     ranking_amount_words(s, tk, p);
     if (p->nameless_group >= 0 && p->q.kind == Q_AGG && !p->q.ndims) {  /* never dropped in silence */
         snprintf(p->unknown_word, sizeof p->unknown_word, "%s", s->tables[p->nameless_group].name);
-        assemble_set_ambiguous(p, AMB_GROUP, NULL);
+        roles_set_ambiguous(p, AMB_GROUP, NULL);
     }
 }

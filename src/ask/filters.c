@@ -182,7 +182,7 @@ static void value_table_beside(const ask_toks_t *tk, ask_parse_t *p, ask_mention
         return;
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].kind == PH_TABLE && !p->m[i].nalt && p->m[i].pos + p->m[i].len - 1 == k) {
-            assemble_resolve_alt(p, m, p->m[i].t);
+            roles_resolve_alt(p, m, p->m[i].t);
             return;
         }
 }
@@ -194,15 +194,15 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
         value_table_beside(tk, p, m);
-        assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_as_typed(tk, m);
-        assemble_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_same_domain(s, m);
         value_named_column(p, m);
         value_label_first(s, m);
         if (m->nalt)  /* the same words are values of unrelated columns */
-            assemble_set_ambiguous(p, AMB_COLUMN, m);
+            roles_set_ambiguous(p, AMB_COLUMN, m);
         m->role = R_FILTER;
         int neg = 0;
         for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
@@ -239,13 +239,13 @@ static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_
             best = m;
     }
     if (best) {
-        assemble_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        roles_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         best->role = R_CMP;
         if (best->nalt)
-            return assemble_set_ambiguous(p, AMB_COLUMN, best);
+            return roles_set_ambiguous(p, AMB_COLUMN, best);
     }
     if (!best || lexicon_col_is_numeric(&s->tables[best->t].cols[best->c]))
-        return assemble_set_ambiguous(p, AMB_COMPARE, NULL);
+        return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     if (p->q.nf < ASK_MAX_FILTERS)
         p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
                                            .vals = {xstrdup(c->text)}, .pos = c->pos};
@@ -258,7 +258,7 @@ static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
     if (p->measure_set || p->q.ndims > (ent->role == R_DIM ? ASK_MAX_DIMS : 0))
         return 0;
     if (ent->role != R_DIM)
-        assemble_make_dim(s, p, ent);
+        roles_make_dim(s, p, ent);
     cnt->role = R_MEASURE;
     p->measure_set = 1;
     p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1};
@@ -285,7 +285,7 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
             cnt = m;
     }
     if (ent && cnt && ent->kind == PH_COLUMN)
-        assemble_resolve_alt(p, ent, cnt->t);
+        roles_resolve_alt(p, ent, cnt->t);
     if (ent && cnt && ent->kind == PH_COLUMN && !ent->nalt && ent->t == cnt->t)  /* grouped in the counted table */
         return having_set(s, p, c, ent, cnt);
     if (ent && ent->kind == PH_COLUMN)
@@ -302,7 +302,7 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
             return 0;
     for (int k = 0; k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
         if (lexicon_col_is_qty(&s->tables[cnt->t].cols[k])) {
-            assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
             return 1;
         }
     return having_set(s, p, c, ent, cnt);
@@ -343,10 +343,10 @@ void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c
     }
     ask_colref_t col = {-1, -1};
     if (best) {
-        assemble_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.m.t);
+        roles_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.m.t);
         best->role = R_CMP;
         if (best->nalt)
-            return assemble_set_ambiguous(p, AMB_COLUMN, best);
+            return roles_set_ambiguous(p, AMB_COLUMN, best);
         col = (ask_colref_t){best->t, best->c};
     } else if (c->hint) {
         col = hinted_column(s, p, c->hint);
@@ -360,7 +360,7 @@ void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c
                 col = (ask_colref_t){t, k};
     }
     if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
-        return assemble_set_ambiguous(p, AMB_COMPARE, NULL);
+        return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     if (p->q.nf < ASK_MAX_FILTERS)
         p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}, .pos = c->pos};
 }
@@ -512,6 +512,6 @@ void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p)
         if (p->q.f[i].op == OP_IN && p->q.f[i].nvals > 1)
             split = split == -1 ? i : -2;
     if (split < 0 || p->q.ndims >= ASK_MAX_DIMS || p->q.kind != Q_AGG)
-        return assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+        return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     p->q.dims[p->q.ndims++] = p->q.f[split].col;
 }

@@ -223,6 +223,8 @@ typedef struct ask_q {
     double hnum[2];
     int share;                 /* SHARE_*: a percentage of the measure */
     int zeros;                 /* "… does each Y have": Y's with none count 0 */
+    ask_colref_t listed;       /* a list of one column's values ("the districts of the
+                                * Netherlands": SELECT DISTINCT district), or {-1, -1} */
     ask_colref_t show[2];      /* a list's key columns named ("and their capitals"):
                                   shown by the name of the row they point at */
     int nshow;
@@ -335,13 +337,17 @@ typedef struct ask_cmp {
     int money;                /* "over 100 dollars": a money column */
 } ask_cmp_t;
 
-/* assemble.c's helpers for filters.c: keep the reading whose table is
- * prefer (or one the question names); note why the plan is unclear; group
- * by what m names. */
-void assemble_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
-void assemble_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
+/* roles.c, the helpers the role-giving files share: keep the reading whose
+ * table is prefer (or one the question names); note why the plan is
+ * unclear; group by what m names (roles_make_dim); 1 when the question
+ * names table t or a value only t holds. */
+int roles_table_named(const ask_parse_t *p, int t);
+/* 1 when q has a value filter (in / not in) on a column of table t. */
+int roles_has_value_filter(const ask_q_t *q, int t);
+void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
+void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
 /* The one money column of table t, or -1 (none, or several). */
-int assemble_money_col(const ask_schema_t *s, int t);
+int roles_money_col(const ask_schema_t *s, int t);
 /* ranking.c: rows of one table ordered by one of its columns ("the 5
  * longest films"): 1 when q became that list. A level named of one row
  * by its name ("the GNP of Japan") becomes that row. */
@@ -352,7 +358,7 @@ void ranking_level(const ask_schema_t *s, ask_parse_t *p);
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
-void assemble_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
+void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
  * counts), existence and flags, each turning mentions into filters. */
@@ -391,11 +397,15 @@ json_t *account_lookups(const ask_toks_t *tk);
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc);
-/* Parse the question's business slots into p (tokens marked used). */
-void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+/* Scan the question's business slots into p (tokens marked used): the
+ * comparisons found go to cmps (their count returned) for assemble_plan. */
+int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cmp_t cmps[4]);
 void parse_free(ask_parse_t *p);
 
 /* --------------------------------------------------------------- sqlgen */
+
+#define ASK_LIST_LIMIT 100    /* rows of a list when the question names no number */
+#define ASK_GROUP_LIMIT 1000  /* groups of an aggregate when it names none */
 
 void sqlgen_literal(buf_t *b, const char *v);
 /* The SELECT for q; NULL with err when the plan cannot be written. */
@@ -425,6 +435,7 @@ typedef struct joins {
     buf_t from;
     char why[200];  /* why a join was refused, in words, or "" */
     int left;       /* LEFT JOIN from the base: count what is there */
+    int edge;       /* the one-hop route from the base the caller chose (a path step), or 0 */
 } joins_t;
 
 /* The aggregate SELECT over j (semi: " WHERE <key> IN (…)" for the filters,
@@ -433,7 +444,8 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
 int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);  /* conditions written */
 /* sqlshape.c: the filters as a semi-join on the base's key, or the counts
  * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
- * when q is not of that shape. */
+ * when q is not of that shape, -2 (zeros) when it is but the two tables
+ * are linked by more than one key. */
 int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b);
 int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 

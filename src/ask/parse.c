@@ -338,13 +338,6 @@ static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_
                                                 lexicon_phrase_value(s, m[k])};
 }
 
-void mention_take_alt(ask_mention_t *m, int k)
-{
-    m->t = m->alt[k].t;
-    m->c = m->alt[k].c;
-    m->val = m->alt[k].val;
-}
-
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
@@ -423,9 +416,8 @@ static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
-void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cmp_t cmps[4])
 {
-    ask_cmp_t cmps[4];
     int nc = 0;
     memset(p, 0, sizeof *p);
     plan_init(&p->q);
@@ -456,7 +448,7 @@ void parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     scan_mentions(s, tk, p);
     merge_pairs(s, p);
     code_words(tk, p);
-    assemble_plan(s, tk, p, cmps, nc);
+    return nc;
 }
 
 void parse_free(ask_parse_t *p)

@@ -353,6 +353,15 @@ static int plan_catalog(const ask_schema_t *s, ask_toks_t *tk, ask_plan_result_t
     return rc;
 }
 
+/* Scan the question (parse.c), then give what was found its roles and
+ * build the plan (assemble.c). */
+static void understand(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_cmp_t cmps[4];
+    int nc = parse_question(s, tk, p, cmps);
+    assemble_plan(s, tk, p, cmps, nc);
+}
+
 /* The business question, or an edit of the previous plan. */
 static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *prev_plan,
                           ask_plan_result_t *out, buf_t *notes)
@@ -360,12 +369,12 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
     ask_parse_t p;
     ask_q_t prev;
     char err[256], tmp[128];
-    parse_question(s, tk, &p);
+    understand(s, tk, &p);
     if (p.unknown && typos_correct(s, tk, notes) > 0) {  /* read the typos, then again */
         parse_free(&p);
         for (int i = 0; i < tk->n; i++)
             tk->t[i].used = 0;
-        parse_question(s, tk, &p);
+        understand(s, tk, &p);
     }
     int have_prev = prev_plan && plan_from_json(s, prev_plan, &prev, err, sizeof err) == 0;
     if (p.chart[0])

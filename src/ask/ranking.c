@@ -70,7 +70,7 @@ void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
     for (int i = 0; i + 1 < tk->n; i++)  /* "how much do actors get paid": money, not a count */
         if (words_at(tk, i, "how") && words_at(tk, i + 1, "much") && q->kind == Q_AGG &&
             (q->m.kind == M_COUNT || q->m.kind == M_COUNT_DISTINCT))
-            return assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     /* "what's the population of the city": which city? */
     if (q->kind != Q_AGG || p->agg_cue || q->nf || q->ndims || q->grain || q->date.kind ||
         q->rel >= 0 || q->m.t < 0)
@@ -80,7 +80,7 @@ void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         const ask_tok_t *w = &tk->t[m->pos + m->len - 1];
         if (m->kind == PH_TABLE && m->t == q->m.t && m->pos > 0 && words_at(tk, m->pos - 1, "the") &&
             !strcmp(w->low, w->stem) && w->low[strlen(w->low) - 1] != 's')
-            return assemble_set_ambiguous(p, AMB_WHICH, m);
+            return roles_set_ambiguous(p, AMB_WHICH, m);
     }
 }
 
@@ -89,7 +89,7 @@ void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p)
     const ask_q_t *q = &p->q;
     if (q->kind == Q_LIST && q->table >= 0 && !q->nf && q->rel < 0 && !q->order && !q->limit &&
         !q->date.kind && s->tables[q->table].rows > ASK_LIST_ALL_MAX)
-        assemble_set_ambiguous(p, AMB_ALL_ROWS, NULL);  /* "show me the routes": all 67,663? */
+        roles_set_ambiguous(p, AMB_ALL_ROWS, NULL);  /* "show me the routes": all 67,663? */
 }
 
 void ranking_level(const ask_schema_t *s, ask_parse_t *p)
@@ -129,7 +129,7 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
         if (lexicon_col_is_numeric(&s->tables[t].cols[k]) && !s->tables[t].cols[k].pk &&
             col_has_word(&s->tables[t].cols[k], size_cols))
             c = k, n++;
-    return n == 1 ? c : n == 0 ? assemble_money_col(s, t) : -1;
+    return n == 1 ? c : n == 0 ? roles_money_col(s, t) : -1;
 }
 
 /* "lowest priced product", "the 5 longest films", "which country has the

@@ -31,5 +31,5 @@ void share_split(ask_parse_t *p)
     if (q->ndims || q->grain)
         q->share = SHARE_TOTAL;
     else  /* "percentage of loans": of which? */
-        assemble_set_ambiguous(p, AMB_MEASURE, NULL);
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }

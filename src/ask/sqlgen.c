@@ -1,4 +1,4 @@
-/* sqlgen.c — a plan to one SELECT.
+/* sqlgen.c — the clauses of a plan's SELECT (sqlwrite.c picks its shape).
  *
  * Every identifier is double-quoted (sqlsafe_quote_ident), every value a
  * single-quoted literal (embedded quotes doubled, so "O'Brien" and
@@ -13,8 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_LIST_LIMIT 100
-#define DEFAULT_GROUP_LIMIT 1000
 
 void sqlgen_literal(buf_t *b, const char *v)
 {
@@ -302,126 +300,6 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
     else
         buf_printf(b, " ORDER BY %d %s NULLS LAST, 1", ncols + 1, q->order < 0 ? "ASC" : "DESC");
-    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_GROUP_LIMIT);
+    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
 }
 
-/* ", city.name AS capital_name" for each key column a list names. */
-static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
-{
-    for (int i = 0; i < q->nshow && !j->fanout; i++) {
-        const ask_col_t *c = &s->tables[q->show[i].t].cols[q->show[i].c];
-        const ask_table_t *ft = &s->tables[c->fk_table];
-        if (ft->label < 0)
-            continue;
-        buf_puts(b, ", ");
-        sqljoin_put_col(s, b, j, c->fk_table, ft->label);
-        buf_puts(b, " AS ");
-        buf_t n = {0};
-        buf_printf(&n, "%s_%s", c->name, ft->cols[ft->label].name);
-        sqlsafe_quote_ident(b, buf_str(&n));
-        buf_free(&n);
-    }
-}
-
-static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
-{
-    buf_puts(b, "SELECT ");
-    sqlsafe_quote_ident(b, j->alias[0]);
-    buf_puts(b, ".*");
-    put_shown(s, b, j, q);
-    if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
-        const ask_table_t *t = &s->tables[q->table];
-        buf_puts(b, " FROM ");
-        sqljoin_put_table(s, b, j, 0);
-        buf_puts(b, " WHERE ");
-        sqljoin_put_col(s, b, j, q->table, t->pk);
-        buf_puts(b, " IN (SELECT ");
-        sqljoin_put_col(s, b, j, q->table, t->pk);
-        buf_puts(b, buf_str(&j->from));
-        sqlgen_where(s, b, j, q);
-        buf_putc(b, ')');
-    } else {
-        buf_puts(b, buf_str(&j->from));
-        sqlgen_where(s, b, j, q);
-    }
-    if (q->m.c >= 0) {  /* "the 5 most expensive products" */
-        buf_puts(b, " ORDER BY ");
-        sqljoin_put_col(s, b, j, q->m.t, q->m.c);
-        buf_puts(b, q->order < 0 ? " ASC" : " DESC NULLS LAST");
-    } else if (s->tables[q->table].pk >= 0) {
-        buf_puts(b, " ORDER BY ");
-        sqljoin_put_col(s, b, j, q->table, s->tables[q->table].pk);
-    }
-    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : DEFAULT_LIST_LIMIT);
-}
-
-char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
-{
-    buf_t b = {0};
-    joins_t j = {.by_name = q->m.kind == M_METRIC};
-    int base = q->kind == Q_LIST ? q->table : q->m.t;
-    if (base < 0 || base >= s->ntables) {
-        snprintf(err, errlen, "the plan names no table");
-        return NULL;
-    }
-    if ((q->grain || q->date.kind) && q->time.t < 0) {
-        snprintf(err, errlen, "the plan has a period but no date column");
-        return NULL;
-    }
-    if ((q->grain || q->date.kind) && lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c])) {
-        buf_t probe = {0};
-        int ok = (!q->grain || q->grain == G_YEAR) &&
-                 (!q->date.kind || dates_sql_year(&probe, &q->date, "y") == 0);
-        buf_free(&probe);
-        if (!ok) {
-            snprintf(err, errlen, "%s.%s holds years only, so it cannot hold that period",
-                     s->tables[q->time.t].name, s->tables[q->time.t].cols[q->time.c].name);
-            return NULL;
-        }
-    }
-    int ep[6], elen = q->rel >= 0 ? paths_exists(s, q->rel, base, ep, 6) : 0;
-    if (q->rel >= 0 && elen < 1) {
-        snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[base].name);
-        return NULL;
-    }
-    for (int k = 0; k < elen; k++)  /* prereq → course by course_id or by prereq_id */
-        if (sqljoin_has_rival(s, &s->edges[ep[k] - 1])) {
-            snprintf(err, errlen, "%s is linked to %s by more than one key", s->tables[q->rel].name,
-                     s->tables[base].name);
-            return NULL;
-        }
-    if (sqlshape_zeros(s, q, &b) == 0)  /* "how many … does each …": zeros kept */
-        return buf_detach(&b);
-    if (sqljoin_collect(s, q, &j, base) < 0) {
-        snprintf(err, errlen, "%s", j.why[0] ? j.why : "no join path links the tables of this question");
-        buf_free(&j.from);
-        return NULL;
-    }
-    /* a join that fans out from the base repeats its rows: a list would
-     * show them twice, a sum or an average would count them twice */
-    int repeats = q->kind == Q_LIST ? s->tables[base].pk < 0 || (q->m.c >= 0 && q->m.t != base)
-                  : q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT && q->m.kind != M_MIN &&
-                    q->m.kind != M_MAX;
-    if (q->share && (j.fanout || q->m.kind == M_METRIC || q->having || q->kind != Q_AGG)) {
-        snprintf(err, errlen, "a percentage of %s is only written for a count or a sum "
-                 "over rows that are not repeated by a join", s->tables[base].name);
-        buf_free(&j.from);
-        return NULL;
-    }
-    if (j.fanout && repeats && q->kind == Q_AGG && sqlshape_semijoin(s, q, &j, &b) == 0) {
-        buf_free(&j.from);
-        return buf_detach(&b);
-    }
-    if (j.fanout && repeats) {
-        snprintf(err, errlen, "the tables of this question are joined one-to-many, which would "
-                 "repeat %s rows", s->tables[base].name);
-        buf_free(&j.from);
-        return NULL;
-    }
-    if (q->kind == Q_LIST)
-        write_list(s, q, &j, &b);
-    else
-        sqlgen_agg(s, q, &j, &b, NULL);
-    buf_free(&j.from);
-    return buf_detach(&b);
-}

@@ -135,6 +135,12 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
         named = 1;
         break;
     }
+    const ask_edge_t *pick = j->edge ? &s->edges[j->edge > 0 ? j->edge - 1 : -j->edge - 1] : NULL;
+    if (pick && (j->edge > 0 ? pick->to_t : pick->from_t) == t) {  /* the caller's own route */
+        path[0] = j->edge;
+        len = 1;
+        named = 1;
+    }
     if (len < 0)
         return -1;
     if (!named && paths_count(s, j->t[0], t) > 1) {  /* two ways there, and the question names neither */

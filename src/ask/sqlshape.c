@@ -49,6 +49,18 @@ static int count_col(const ask_table_t *t)
     return t->pk;
 }
 
+/* The one key of table from that points at table to: its edge; -1 when
+ * there is none, -2 when there are several (routes → airports by source
+ * and by destination). */
+static int back_edge(const ask_schema_t *s, int from, int to)
+{
+    int found = -1;
+    for (int k = 0; k < s->nedges; k++)
+        if (s->edges[k].from_t == from && s->edges[k].to_t == to)
+            found = found == -1 ? k : -2;
+    return found;
+}
+
 /* 1 when q counts rows of one table for each row of another that they
  * belong to, said with "each" or "every" ("how many sections has each
  * instructor taught"; "per" and "by" group what is there), and nothing but
@@ -71,16 +83,20 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
      * it in a link table (actor ← film_actor → film) — not a far lookup
      * (country ← city ← address ← customer), nor the entity's own pointer
      * (country.capital → city) */
+    int k = back_edge(s, q->m.t, e);
+    if (k != -1)  /* employees → departments (not departments.manager_id): 1; two keys: ask */
+        return k >= 0 ? 1 : -1;
     int path[4], len = paths_find(s, e, q->m.t, path, 4);
-    return (len == 1 && path[0] < 0) || (len == 2 && path[0] < 0 && path[1] > 0);
+    return len == 2 && path[0] < 0 && path[1] > 0;
 }
 
 int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
 {
-    if (!zeros_wanted(s, q))
-        return -1;
-    joins_t j = {.left = 1};
-    int e = q->dims[0].t, rc = -1;
+    int want = zeros_wanted(s, q);
+    if (want <= 0)
+        return want < 0 ? -2 : -1;
+    int e = q->dims[0].t, rc = -1, k = back_edge(s, q->m.t, e);
+    joins_t j = {.left = 1, .edge = k >= 0 ? -(k + 1) : 0};
     if (sqljoin_collect(s, q, &j, e) == 0) {
         sqlgen_agg(s, q, &j, b, NULL);
         rc = 0;

@@ -5,7 +5,10 @@
 #include "core/config.h"
 #include "core/buf.h"
 #include "core/log.h"
+#include "live/live.h"
 #include "query/query.h"
+#include "store/chats.h"
+#include "store/connections.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,14 +29,11 @@ static json_t *failure(const char *content, const char *error)
 }
 
 /* The plan of the last assistant message that had one: follow-ups edit it. */
-static const json_t *last_plan(const json_t *history)
+static const json_t *last_plan(const store_message_t *history, size_t n)
 {
-    for (size_t i = json_array_size(history); i-- > 0;) {
-        const json_t *m = json_array_get(history, i);
-        const json_t *plan = json_object_get(m, "plan");
-        if (plan && json_is_object(plan))
-            return plan;
-    }
+    for (size_t i = n; i-- > 0;)
+        if (json_is_object(history[i].plan))
+            return history[i].plan;
     return NULL;
 }
 
@@ -51,11 +51,23 @@ static json_t *clarification(const ask_plan_result_t *p, double plan_ms)
                      "context_summary", p->understood);
 }
 
-static json_t *answered(arena_t *a, const ask_plan_result_t *p, json_t *result, double plan_ms,
-                        double query_ms, double total_ms)
+/* One stage of the answer, pushed to the page that asked (t->live_channel). */
+static void stage(arena_t *a, const chat_turn_t *t, const char *name, const char *text)
+{
+    if (t->live_channel)
+        live_publish_text(a, t->live_channel, name, text);
+}
+
+static json_t *answered(arena_t *a, const chat_turn_t *t, const ask_plan_result_t *p,
+                        json_t *result, double plan_ms, double query_ms, double total_ms)
 {
     insight_t ins;
     chat_explain(a, p, result, &ins);
+    long n = (long)json_integer_value(json_object_get(result, "row_count"));
+    stage(a, t, "rows", arena_printf(a, "%ld row%s%s", n, n == 1 ? "" : "s",
+                                     json_is_true(json_object_get(result, "cached")) ? " (cached)" : ""));
+    const char *kind = json_string_value(json_object_get(ins.chart, "type"));
+    stage(a, t, "chart", kind ? arena_printf(a, "%s chart", kind) : "a table");
     json_t *msg = json_pack(
         "{s:s, s:s, s:s, s:O, s:o, s:O, s:O, s:O, s:f, s:{s:f, s:f, s:f, s:O}, s:s}",
         "role", "assistant", "content", ins.text ? ins.text : "", "sql_text", p->sql,
@@ -134,13 +146,14 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
               "database above."), err);
     ask_plan_result_t p;
     chat_route_t route;
-    lookup_ctx_t lc = {a, t, &c, last_plan(t->history)};
+    lookup_ctx_t lc = {a, t, &c, last_plan(t->history, t->nhistory)};
     chat_question_t cq = {schema, q, lc.prev_plan, lookup_again, &lc};
     if (chat_question_plan(&cq, &p, &route, NULL, err, sizeof err) < 0) {
         ask_plan_result_free(&p);
         return failure("DataMind could not read that question (is it valid text?).", err);
     }
     double plan_ms = ms_since(&t0);
+    stage(a, t, "understood", p.understood && *p.understood ? p.understood : q);
     json_t *msg;
     if (route == CHAT_ROUTE_LLM) {
         msg = llm_or_clarify(a, t, &c, schema, &p, start_ms, plan_ms);
@@ -151,6 +164,8 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
         query_outcome_t out;
         struct timespec tq;
         clock_gettime(CLOCK_MONOTONIC, &tq);
+        stage(a, t, "sql", p.sql);
+        stage(a, t, "running", "Running the query…");
         if (query_run(a, t->org_id, t->user_id, t->ip, c.id, p.sql, &o, &out, err, sizeof err) < 0) {
             msg = json_pack("{s:s, s:s, s:s, s:O, s:s, s:s?}", "role", "assistant", "content",
                             "The query for this question failed; the SQL is below.", "sql_text",
@@ -158,11 +173,13 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
                             p.understood);
         } else {
             double query_ms = ms_since(&tq);
-            msg = answered(a, &p, out.result, plan_ms, query_ms, ms_since(&t0));
+            msg = answered(a, t, &p, out.result, plan_ms, query_ms, ms_since(&t0));
             json_decref(out.result);
         }
     }
     ask_plan_result_free(&p);
+    /* the last stage: the insight, the question back, or what went wrong */
+    stage(a, t, "insight", json_string_value(json_object_get(msg, "content")));
     return msg;
 }
 

@@ -15,19 +15,24 @@
 #include "ask/insight.h"
 #include "ask/llm.h"
 #include "core/arena.h"
+#include "store/chats.h"
 #include "tmpl/tmpl.h"
 
 typedef struct chat_turn {
     const char *org_id, *user_id, *ip, *conn_id;
     const char *question;
-    const json_t *history;   /* the session's messages so far (oldest first), or NULL */
+    const store_message_t *history; /* the session's messages so far (oldest first) */
+    size_t nhistory;
     const tmpl_set_t *prompts; /* holds prompts/sql and prompts/insight (LLM path) */
     int can_manage;          /* the asker may fix connections (analyst, admin): what to advise */
+    const char *live_channel; /* where the answer's stages are pushed as they happen
+                               * (live/live.h: understood, sql, running, rows, chart,
+                               * insight); NULL: nowhere */
 } chat_turn_t;
 
 #define CHAT_QUESTION_MAX 2000
 
-/* The assistant message as JSON for chat_add_message: role, content (the
+/* The assistant message as JSON (store_message_from_json reads it): role, content (the
  * insight, the clarification or what went wrong), sql_text, plan,
  * result_preview (≤ 100 rows), row_count, truncated, chart_config, clarify,
  * confidence, timings {plan_ms, query_ms, total_ms, cached}, token_usage,
@@ -103,9 +108,10 @@ typedef struct chat_llm_request {
     const tmpl_set_t *prompts;        /* prompts/sql and prompts/insight */
     const ask_schema_t *schema;
     const char *question;
-    const json_t *history;            /* the session's messages so far, or NULL */
+    const store_message_t *history;   /* the session's messages so far (oldest first) */
+    size_t nhistory;
     const json_t *vocabulary;         /* [{term, description, kind, table, column,
-                                         expression}] (vocab_for_planner), or NULL */
+                                         expression}] (store_vocab_load), or NULL */
     const ask_plan_result_t *plan;    /* what the planner made of it, or NULL */
     const char *const *extra;         /* the connection's extra allowed functions */
     size_t nextra;

@@ -4,7 +4,7 @@
 
 #include "ask/ask.h"
 #include "chat/chat.h"
-#include "store/store.h"
+#include "store/connections.h"
 
 /* The planner schema of a connection (cached per process; do not free). */
 const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn_t *c, char *err,

@@ -7,11 +7,14 @@
  * sharing level (llm_share_t), and every call of one question shares one
  * deadline. Used by the chat (chat_answer) and by `datamind ask`. */
 #include "chat/chat_internal.h"
+#include "store/vocabulary.h"
 #include "ask/insight.h"
 #include "core/buf.h"
 #include "core/config.h"
 #include "core/mem.h"
 #include "query/query.h"
+#include "store/chats.h"
+#include "store/connections.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,15 +47,14 @@ int chat_planner_sure(const ask_plan_result_t *p)
 
 /* User messages in full, answers as their one-line summary (llm_ask_sql
  * keeps only the questions below LLM_SHARE_ROWS). */
-static json_t *condensed_history(const json_t *history)
+static json_t *condensed_history(const store_message_t *history, size_t n)
 {
     json_t *out = json_array();
-    size_t n = json_array_size(history), from = n > HISTORY_TURNS * 2 ? n - HISTORY_TURNS * 2 : 0;
+    size_t from = n > HISTORY_TURNS * 2 ? n - HISTORY_TURNS * 2 : 0;
     for (size_t i = from; i < n; i++) {
-        const json_t *m = json_array_get(history, i);
-        const char *role = json_string_value(json_object_get(m, "role"));
-        const char *text = json_string_value(json_object_get(m, strcmp(role ? role : "", "user") == 0
-                                                                    ? "content" : "context_summary"));
+        const store_message_t *m = &history[i];
+        const char *role = m->role;
+        const char *text = strcmp(role ? role : "", "user") == 0 ? m->content : m->context_summary;
         if (role && text && *text)
             json_array_append_new(out, json_pack("{s:s, s:s}", "role", role, "content", text));
     }
@@ -60,14 +62,11 @@ static json_t *condensed_history(const json_t *history)
 }
 
 /* The SQL of the last answer that ran one: a follow-up edits it. */
-static const char *previous_sql(const json_t *history)
+static const char *previous_sql(const store_message_t *history, size_t n)
 {
-    for (size_t i = json_array_size(history); i-- > 0;) {
-        const json_t *m = json_array_get(history, i);
-        const char *sql = json_string_value(json_object_get(m, "sql_text"));
-        if (sql && *sql)
-            return sql;
-    }
+    for (size_t i = n; i-- > 0;)
+        if (history[i].sql_text && *history[i].sql_text)
+            return history[i].sql_text;
     return NULL;
 }
 
@@ -137,14 +136,14 @@ int chat_llm_run(const chat_llm_request_t *rq, chat_llm_result_t *out, char *err
     int left_out = 0;
     char *context = ask_schema_context_for(rq->schema, rq->question, SCHEMA_CONTEXT_CHARS,
                                            rq->share >= LLM_SHARE_SAMPLES, &left_out);
-    json_t *history = condensed_history(rq->history);
+    json_t *history = condensed_history(rq->history, rq->nhistory);
     json_t *vocab = vocabulary_for_llm(rq->vocabulary);
     char *note = rq->plan ? planner_note(rq->plan) : NULL;
     llm_sql_request_t sq = {.question = rq->question, .history = history,
                             .schema_context = context, .tables_left_out = left_out,
                             .vocabulary = vocab,
                             .understood = rq->plan ? rq->plan->understood : NULL,
-                            .planner_note = note, .previous_sql = previous_sql(rq->history),
+                            .planner_note = note, .previous_sql = previous_sql(rq->history, rq->nhistory),
                             .share = rq->share, .extra_functions = rq->extra,
                             .n_extra = rq->nextra};
     llm_sql_outcome_t o = {0};
@@ -220,13 +219,14 @@ json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                         llm_usage_t *usage, char *err, size_t errlen)
 {
     llm_config_t lc = chat_llm_config(start_ms);
-    json_t *vocab = vocab_for_planner(a, t->org_id, c->id);
+    json_t *vocab = store_vocab_load(a, t->org_id, c->id);
     size_t nextra = c->n_allowed_functions;
     const char **extra = c->allowed_functions;
     int share = llm_share_parse(c->llm_sharing);
     exec_ctx_t x = {.a = a, .t = t, .conn_id = c->id};
     chat_llm_request_t rq = {.llm = &lc, .prompts = t->prompts, .schema = schema,
-                             .question = t->question, .history = t->history, .vocabulary = vocab,
+                             .question = t->question, .history = t->history,
+                             .nhistory = t->nhistory, .vocabulary = vocab,
                              .plan = plan, .extra = extra, .nextra = nextra,
                              .share = share < 0 ? LLM_SHARE_SCHEMA : (llm_share_t)share,
                              .exec = exec_sql, .exec_ctx = &x};

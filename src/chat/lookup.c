@@ -5,8 +5,11 @@
  * found or the second plan is not sure either. The chat and `datamind ask`
  * both come through here. */
 #include "chat/chat_internal.h"
+#include "store/schema.h"
+#include "store/vocabulary.h"
 #include "query/query.h"
 #include "sqlsafe/sqlsafe.h"
+#include "store/connections.h"
 
 #include <string.h>
 
@@ -46,8 +49,8 @@ int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
     if (p->sql || !p->lookups)
         return 0;
     char err[256];
-    json_t *discovered = schema_store_load(a, t->org_id, c->id);
-    json_t *vocab = vocab_for_planner(a, t->org_id, c->id);
+    json_t *discovered = store_schema_load(a, t->org_id, c->id);
+    json_t *vocab = store_vocab_load(a, t->org_id, c->id);
     PGconn *pg = discovered ? query_acquire(a, c, err, sizeof err) : NULL;
     int replaced = pg ? chat_plan_again(pg, discovered, vocab, t->question, prev_plan, p) : 0;
     if (pg)

@@ -4,7 +4,9 @@
  * The version changes on every edit, refresh and vocabulary change, which
  * retires stale entries without any messaging between workers. */
 #include "chat/chat_internal.h"
-#include "store/store.h"
+#include "store/schema.h"
+#include "store/vocabulary.h"
+#include "store/connections.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,7 +42,7 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn
         if (!cache[i].schema || cache[i].used < victim->used)
             victim = &cache[i];
     }
-    json_t *discovered = schema_store_load(a, org_id, c->id);
+    json_t *discovered = store_schema_load(a, org_id, c->id);
     if (!discovered || json_array_size(json_object_get(discovered, "tables")) == 0) {
         json_decref(discovered);
         if (c->last_error && *c->last_error)
@@ -50,7 +52,7 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn
             snprintf(err, errlen, "DataMind has not read the tables of %s yet", c->name);
         return NULL;
     }
-    json_t *vocab = vocab_for_planner(a, org_id, c->id);
+    json_t *vocab = store_vocab_load(a, org_id, c->id);
     ask_schema_t *s = ask_schema_new(discovered, vocab, err, errlen);
     json_decref(discovered);
     json_decref(vocab);

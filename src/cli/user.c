@@ -3,7 +3,9 @@
 #include "auth/auth.h"
 #include "core/arena.h"
 #include "core/config.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -62,6 +62,7 @@ typedef struct config {
     char *smtp_from;
     char *webhook_allow;
     char *uploads_url;
+    char *live_url; /* nchan's publisher: "unix:/path" or "http://host:port"; empty = off */
 } config_t;
 
 /* Load from the environment and, if path is not NULL, the file. Returns a

@@ -45,6 +45,7 @@ typedef struct http_user {
     char *id, *org_id, *org_slug, *org_name, *email, *name;
     unsigned char sid[16]; /* the session id, binding for the CSRF token */
     role_t role;
+    long unread; /* unread notifications when the session was loaded (the bell) */
 } http_user_t;
 
 typedef struct req {

@@ -4,7 +4,7 @@
 #include "jobs/internal.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -13,7 +13,7 @@
 #include "jobs/internal.h"
 #include "core/log.h"
 #include "core/supervise.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 #include <signal.h>
 #include <stdio.h>

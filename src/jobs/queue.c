@@ -3,7 +3,7 @@
 #include "jobs/internal.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 #include <stdio.h>
 #include <stdlib.h>

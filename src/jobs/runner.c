@@ -16,7 +16,8 @@
  * an idle runner. With one queue it simply blocks on it for 2 s. */
 #include "jobs/internal.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/kv.h"
 
 #include <errno.h>
 #include <signal.h>

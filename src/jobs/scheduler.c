@@ -15,7 +15,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/mem.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 #include <stdio.h>
 #include <stdlib.h>

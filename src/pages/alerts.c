@@ -3,8 +3,10 @@
  * edit, on/off, mute, check now, delete. */
 #include "pages/pages.h"
 #include "store/alerts.h"
+#include "store/chats.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/queries.h"
+#include "store/audit.h"
 #include "tasks/tasks.h"
 
 #include <math.h>
@@ -61,19 +63,17 @@ void page_alerts(req_t *r)
 void page_alert_new(req_t *r)
 {
     json_t *v = json_pack("{s:s, s:i, s:s}", "condition", "above", "interval_minutes", 60, "name", "");
-    json_t *m = chat_message_get(r->arena, r->user->org_id, r->user->id, http_query(r, "message"));
-    json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_query(r, "query"));
-    if (m) {
-        json_object_set(v, "sql_text", json_object_get(m, "sql_text"));
-        json_object_set(v, "connection_id", json_object_get(m, "connection_id"));
-        json_object_set(v, "name", json_object_get(m, "question"));
-    } else if (q) {
-        json_object_set(v, "sql_text", json_object_get(q, "sql_text"));
-        json_object_set(v, "connection_id", json_object_get(q, "connection_id"));
-        json_object_set(v, "name", json_object_get(q, "name"));
+    store_message_t m;
+    store_query_t q;
+    if (store_message_get(r->arena, r->user->org_id, r->user->id, http_query(r, "message"), &m) == 0) {
+        json_object_set_new(v, "sql_text", m.sql_text ? json_string(m.sql_text) : json_null());
+        json_object_set_new(v, "connection_id", m.connection_id ? json_string(m.connection_id) : json_null());
+        json_object_set_new(v, "name", m.question ? json_string(m.question) : json_null());
+    } else if (store_query_get(r->arena, r->user->org_id, r->user->id, http_query(r, "query"), &q) == 0) {
+        json_object_set_new(v, "sql_text", json_string(q.sql_text));
+        json_object_set_new(v, "connection_id", q.connection_id ? json_string(q.connection_id) : json_null());
+        json_object_set_new(v, "name", json_string(q.name));
     }
-    json_decref(m);
-    json_decref(q);
     page_render(r, "alert_form", form_ctx(r, "New alert", v));
 }
 

@@ -8,13 +8,13 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "query/query.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/kv.h"
+#include "store/throttle.h"
 #include "tmpl/tmpl.h"
 
 #include <stdio.h>
 #include <string.h>
-
-tmpl_set_t *app_templates;
 
 int app_load(char *err, size_t errlen)
 {
@@ -39,6 +39,7 @@ int app_load(char *err, size_t errlen)
         }
     tmpl_set_free(app_templates);
     app_templates = set;
+    page_cache_stamp();
     return 0;
 }
 
@@ -137,6 +138,7 @@ void app_handle(req_t *r)
     if (r->user && r->user->role < rt->min_role) {
         page_error(r, 403, "Your role does not allow this page. Ask an admin of your "
                            "organization if you need it.");
+        page_cache_finish(r); /* signed in: private, no-cache */
         return;
     }
     if (http_is_post(r) && http_read_body(r) < 0) {
@@ -155,4 +157,5 @@ void app_handle(req_t *r)
     }
     rt->fn(r);
     db_tx_abandoned(rt->name);
+    page_cache_finish(r);
 }

@@ -3,7 +3,7 @@
 #include "export/export.h"
 #include "store/accounts.h"
 #include "store/audit.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -3,7 +3,9 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "store/throttle.h"
 
 #include <ctype.h>
 #include <stdio.h>

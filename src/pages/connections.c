@@ -6,7 +6,8 @@
 #include "core/config.h"
 #include "query/query.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/schema.h"
+#include "store/audit.h"
 #include "tasks/tasks.h"
 
 #include <stdio.h>
@@ -192,16 +193,17 @@ static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *pro
                         "database", c->database_name, "user", c->username, "sslmode", c->sslmode,
                         "last_synced", c->last_synced_at,
                         "last_error", c->last_error, "llm_sharing", c->llm_sharing, 1));
-    json_t *tables = schema_store_tables(r->arena, r->user->org_id, c->id, q);
-    json_object_set_new(ctx, "table_count", json_integer((json_int_t)json_array_size(tables)));
-    json_object_set_new(ctx, "tables", tables);
+    store_schema_table_t *tables, t;
+    size_t n;
+    store_schema_tables(r->arena, r->user->org_id, c->id, q, &tables, &n);
+    json_object_set_new(ctx, "table_count", json_integer((json_int_t)n));
+    json_object_set_new(ctx, "tables", store_schema_tables_json(tables, n));
     json_object_set_new(ctx, "q", json_string(q ? q : ""));
-    json_t *t = table ? schema_store_table(r->arena, r->user->org_id, c->id, table) : NULL;
-    if (t) {
-        json_object_set_new(t, "preview_sql", json_string(query_preview_sql(
-            r->arena, json_string_value(json_object_get(t, "schema_name")),
-            json_string_value(json_object_get(t, "table_name")), 20)));
-        json_object_set_new(ctx, "table", t);
+    if (table && store_schema_table(r->arena, r->user->org_id, c->id, table, &t) == 0) {
+        json_t *tj = store_schema_table_json(&t);
+        json_object_set_new(tj, "preview_sql", json_string(query_preview_sql(
+            r->arena, t.schema_name, t.table_name, 20)));
+        json_object_set_new(ctx, "table", tj);
     }
     if (probe)
         json_object_set_new(ctx, "probe", probe);

@@ -3,7 +3,10 @@
  * chat answer. Widgets themselves are in widgets.c. */
 #include "pages/pages.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/queries.h"
+#include "store/audit.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,19 +96,49 @@ static json_t *range_options(const char *current)
     return arr;
 }
 
+/* The ETag key of a dashboard view: its row and its widgets' rows (their
+ * versions change with any change), the names joined in, and which
+ * widgets are stale (drawn "refreshing…" for the browser to load). NULL
+ * when the view depends on more than that: under a date filter, or when
+ * stale widgets are run by this view (no JavaScript), it runs queries. */
+static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
+                            const dash_filter_t *flt, int can_edit)
+{
+    if (dashboard_filter_active(flt))
+        return NULL;
+    const char *js = http_cookie(r, "dm_js");
+    int runs_stale = !(js && strcmp(js, "1") == 0); /* as widgets_view decides */
+    for (size_t i = 0; i < n; i++)
+        if (runs_stale && strcmp(rows[i].kind, "text") != 0 &&
+            widget_stale(&rows[i], (long)d->refresh_minutes * 60))
+            return NULL;
+    buf_t k = {0};
+    buf_printf(&k, "%s/%s/%d|%s|%s", d->id, d->version, can_edit, d->owner, dashboard_filter_qs(r, flt));
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&k, "|%s/%s/%d|%s", rows[i].id, rows[i].version,
+                   widget_stale(&rows[i], (long)d->refresh_minutes * 60), rows[i].connection);
+    const char *key = arena_strdup(r->arena, buf_str(&k));
+    buf_free(&k);
+    return key;
+}
+
 void page_dashboard(req_t *r)
 {
-    const store_dash_t *d = dashboard_load(r);
-    if (!d)
+    store_dash_t *d = arena_alloc(r->arena, sizeof *d);
+    store_widget_t *rows;
+    size_t n;
+    if (store_dash_view(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), d, &rows,
+                        &n) < 0) {
+        page_error(r, 404, "There is no such dashboard (or it is someone's private one).");
         return;
-    const char *id = d->id;
+    }
     int can_edit = dashboard_can_edit(r, d);
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
+    const char *key = view_key(r, d, rows, n, &flt, can_edit);
+    if (key && page_not_modified(r, key))
+        return; /* 304: nothing rendered */
     json_t *ctx = page_ctx(r, d->title, "dashboards");
-    store_widget_t *rows;
-    size_t n;
-    store_widget_list(r->arena, r->user->org_id, id, &rows, &n);
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_object_set_new(ctx, "widgets", widgets_view(r, d, rows, n, &flt, can_edit));
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
@@ -118,15 +151,34 @@ void page_dashboard(req_t *r)
     long mins = d->refresh_minutes;
     if (mins > 0)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
-    if (can_edit) {
-        json_object_set_new(ctx, "saved_queries", saved_list(r->arena, r->user->org_id, r->user->id, NULL));
-        store_conn_t *conns;
-        size_t nconns;
-        store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
-        json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, NULL));
-    }
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "dashboard", ctx);
+}
+
+/* GET /dashboards/{id}/widgets/new — the add-widget forms with the lists
+ * they offer (saved queries, connections), loaded only when asked for: a
+ * page of its own without JavaScript, a fragment htmx puts in the
+ * dashboard's "Add a widget" card with it. */
+void page_widget_new(req_t *r)
+{
+    const store_dash_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    if (!dashboard_can_edit(r, d)) {
+        page_error(r, 403, "Only analysts and admins change this dashboard.");
+        return;
+    }
+    json_t *ctx = page_ctx(r, arena_printf(r->arena, "Add a widget to %s", d->title), "dashboards");
+    store_query_t *saved;
+    size_t nsaved;
+    store_query_list(r->arena, r->user->org_id, r->user->id, NULL, &saved, &nsaved);
+    json_object_set_new(ctx, "saved_queries", store_query_list_json(saved, nsaved));
+    store_conn_t *conns;
+    size_t nconns;
+    store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
+    json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, NULL));
+    json_object_set_new(ctx, "dashboard", store_dash_json(d));
+    page_render(r, "widget_new", ctx);
 }
 
 void page_dashboard_update(req_t *r)

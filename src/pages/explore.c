@@ -4,7 +4,7 @@
 #include "core/config.h"
 #include "query/query.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/queries.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,15 +94,15 @@ void page_explore(req_t *r)
     const char *sql = http_query(r, "sql");
     const char *qid = http_query(r, "query");
     const char *conn = http_query(r, "connection");
-    json_t *saved = qid ? saved_get(r->arena, r->user->org_id, r->user->id, qid) : NULL;
-    if (saved) {
-        sql = arena_strdup(r->arena, json_string_value(json_object_get(saved, "sql_text")));
-        const char *c = json_string_value(json_object_get(saved, "connection_id"));
-        conn = c ? arena_strdup(r->arena, c) : conn;
+    store_query_t saved;
+    int found = qid && store_query_get(r->arena, r->user->org_id, r->user->id, qid, &saved) == 0;
+    if (found) {
+        sql = saved.sql_text;
+        conn = saved.connection_id ? saved.connection_id : conn;
     }
     json_t *ctx = base_ctx(r, conn, sql ? sql : "");
-    if (saved)
-        json_object_set_new(ctx, "saved", saved);
+    if (found)
+        json_object_set_new(ctx, "saved", store_query_json(&saved));
     page_render(r, "explore", ctx);
 }
 

@@ -6,7 +6,11 @@
 #include "core/config.h"
 #include "export/export.h"
 #include "query/query.h"
-#include "store/store.h"
+#include "store/chats.h"
+#include "store/queries.h"
+#include "store/audit.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
 #include "tmpl/tmpl.h"
 
 #include <errno.h>
@@ -156,20 +160,16 @@ static void export_query(req_t *r, const char *conn, const char *sql, export_met
 
 void page_export_message(req_t *r)
 {
-    json_t *msg = chat_message_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
-    const char *sql = msg ? json_string_value(json_object_get(msg, "sql_text")) : NULL;
-    if (!sql) {
-        json_decref(msg);
+    store_message_t msg;
+    if (store_message_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), &msg) < 0 ||
+        !msg.sql_text) {
         page_error(r, 404, "There is no such answer to download.");
         return;
     }
-    const char *q = json_string_value(json_object_get(msg, "question"));
-    export_meta_t m = {.title = q ? q : "Answer", .question = q,
-                       .insight = json_string_value(json_object_get(msg, "content")),
-                       .source = "DataMind chat", .chart_config = json_object_get(msg, "chart_config")};
-    export_query(r, json_string_value(json_object_get(msg, "connection_id")), sql, &m, "chat_message",
-                 json_string_value(json_object_get(msg, "id")));
-    json_decref(msg);
+    const char *q = msg.question;
+    export_meta_t m = {.title = q ? q : "Answer", .question = q, .insight = msg.content,
+                       .source = "DataMind chat", .chart_config = msg.chart_config};
+    export_query(r, msg.connection_id, msg.sql_text, &m, "chat_message", msg.id);
 }
 
 void page_export_explore(req_t *r)
@@ -185,18 +185,13 @@ void page_export_explore(req_t *r)
 
 void page_export_query(req_t *r)
 {
-    json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
-    if (!q) {
+    store_query_t q;
+    if (store_query_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), &q) < 0) {
         page_error(r, 404, "There is no such saved query.");
         return;
     }
-    export_meta_t m = {.title = json_string_value(json_object_get(q, "name")),
-                       .insight = json_string_value(json_object_get(q, "description")),
-                       .source = "DataMind saved query"};
-    export_query(r, json_string_value(json_object_get(q, "connection_id")),
-                 json_string_value(json_object_get(q, "sql_text")), &m, "saved_query",
-                 json_string_value(json_object_get(q, "id")));
-    json_decref(q);
+    export_meta_t m = {.title = q.name, .insight = q.description, .source = "DataMind saved query"};
+    export_query(r, q.connection_id, q.sql_text, &m, "saved_query", q.id);
 }
 
 void page_export_widget(req_t *r)

@@ -2,7 +2,7 @@
  * letters with retry and discard. */
 #include "pages/pages.h"
 #include "jobs/jobs.h"
-#include "store/store.h"
+#include "store/audit.h"
 
 void page_jobs(req_t *r)
 {

@@ -20,6 +20,7 @@ void app_unload(void);
 int app_worker_init(void);
 void app_worker_done(void);
 void app_handle(req_t *r);
+/* The route table (routes.c). */
 extern const route_t app_routes[];
 extern const size_t app_nroutes;
 
@@ -27,6 +28,9 @@ extern const size_t app_nroutes;
 #define APP_HOME "/chat"
 
 /* --- rendering (view.c) ------------------------------------------------ */
+/* The templates app_load read (view.c holds it: a leaf, called by every
+ * handler and by app.c, calling none of them). */
+extern struct tmpl_set *app_templates;
 /* Common context for a page: user, csrf, nav, flash. New reference. */
 json_t *page_ctx(req_t *r, const char *title, const char *section);
 /* Render template `name` with ctx (stolen) inside the layout — or alone
@@ -41,6 +45,19 @@ void page_error(req_t *r, int status, const char *message);
 #define PAGE_DB_DOWN "DataMind cannot reach its database right now. Try again in a few seconds."
 /* A one-shot message shown on the next page (after a redirect). */
 void page_flash(req_t *r, const char *kind, const char *message);
+
+/* --- HTTP caching (cache.c) ------------------------------------------- */
+void page_cache_stamp(void); /* app_load: a new generation of ETags */
+/* Before rendering a signed-in GET page whose content key (its query's
+ * version: ids, row versions, what else it depends on) fully gives it:
+ * sets ETag and Cache-Control: private, no-cache; 1 when the client's
+ * If-None-Match matches — a 304 is set, render nothing. 0 (no ETag) while
+ * a flash message waits. */
+int page_not_modified(req_t *r, const char *key);
+/* After every handler: a signed-in GET without its own Cache-Control gets
+ * "private, no-cache" and, for a 200 page, an ETag of its body (a 304 when
+ * it matches). */
+void page_cache_finish(req_t *r);
 
 /* --- sessions and CSRF (session.c) ------------------------------------- */
 void session_attach(req_t *r);           /* before routing: r->user, r->csrf */
@@ -115,6 +132,10 @@ json_t *widget_draw_config(const store_widget_t *w, const json_t *result);
 #define WIDGET_FULL 8 /* or-ed into mode: the card carries every field of the row (the editor) */
 #define WIDGET_STALE_AFTER_S 3600 /* a result older than this is run again */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every);
+/* 1 when the widget's stored result is too old (or missing) to be shown
+ * as it is: the view runs it, or marks it for the browser to load. every:
+ * the dashboard's auto-refresh in seconds (0 = off). */
+int widget_stale(const store_widget_t *w, long every);
 /* Every widget's card, in order, for the dashboard page. New reference. */
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit);
@@ -167,6 +188,7 @@ void page_dashboard_update(req_t *r);
 void page_dashboard_duplicate(req_t *r);
 void page_dashboard_delete(req_t *r);
 void page_widget_add(req_t *r);
+void page_widget_new(req_t *r); /* dashboards.c: the add-widget forms */
 void page_widget(req_t *r);
 void page_widget_svg(req_t *r);
 void page_widget_edit(req_t *r);
@@ -198,10 +220,11 @@ void page_notifications(req_t *r);
 void page_notifications_count(req_t *r);
 void page_notifications_read_all(req_t *r);
 void page_notification_read(req_t *r);
+void page_live_auth(req_t *r);
 void page_jobs(req_t *r);
 void page_job_retry(req_t *r);
 void page_job_discard(req_t *r);
 void page_healthz(req_t *r);
-void page_metrics(req_t *r);
+void page_metrics(req_t *r); /* routes.c: counts per route */
 
 #endif

@@ -3,7 +3,8 @@
  * private. */
 #include "pages/pages.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/queries.h"
+#include "store/audit.h"
 
 #include <string.h>
 
@@ -11,14 +12,16 @@ void page_queries(req_t *r)
 {
     const char *q = http_query(r, "q");
     json_t *ctx = page_ctx(r, "Saved queries", "explore");
-    json_t *list = saved_list(r->arena, r->user->org_id, r->user->id, q);
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(list) == 0));
-    json_object_set_new(ctx, "queries", list);
+    store_query_t *list;
+    size_t n;
+    store_query_list(r->arena, r->user->org_id, r->user->id, q, &list, &n);
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
+    json_object_set_new(ctx, "queries", store_query_list_json(list, n));
     json_object_set_new(ctx, "q", json_string(q ? q : ""));
     page_render(r, "queries", ctx);
 }
 
-static void read_fields(form_t *f, saved_fields_t *s)
+static void read_fields(form_t *f, store_query_fields_t *s)
 {
     s->name = form_text(f, "name", "Name", 1, 200);
     s->description = form_text(f, "description", "Description", 0, 2000);
@@ -32,7 +35,7 @@ static void read_fields(form_t *f, saved_fields_t *s)
 void page_queries_create(req_t *r)
 {
     form_t f;
-    saved_fields_t s;
+    store_query_fields_t s;
     char err[256], *id = NULL;
     form_open(&f, r);
     read_fields(&f, &s);
@@ -45,7 +48,7 @@ void page_queries_create(req_t *r)
         return;
     }
     form_close(&f);
-    if (saved_create(r->arena, r->user->org_id, r->user->id, &s, &id, err, sizeof err) < 0) {
+    if (store_query_create(r->arena, r->user->org_id, r->user->id, &s, &id, err, sizeof err) < 0) {
         page_error(r, 500, "The query could not be saved. Try again.");
         return;
     }
@@ -57,15 +60,14 @@ void page_queries_create(req_t *r)
 
 void page_query(req_t *r)
 {
-    json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"));
-    if (!q) {
+    store_query_t q;
+    if (store_query_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), &q) < 0) {
         page_error(r, 404, "There is no such saved query (or it is someone's private one).");
         return;
     }
-    json_t *ctx = page_ctx(r, json_string_value(json_object_get(q, "name")), "explore");
-    json_object_set_new(ctx, "can_edit", json_boolean(json_is_true(json_object_get(q, "mine")) ||
-                                                      r->user->role >= ROLE_ADMIN));
-    json_object_set_new(ctx, "query", q);
+    json_t *ctx = page_ctx(r, q.name, "explore");
+    json_object_set_new(ctx, "can_edit", json_boolean(q.mine || r->user->role >= ROLE_ADMIN));
+    json_object_set_new(ctx, "query", store_query_json(&q));
     store_conn_t *conns;
     size_t nconns;
     store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
@@ -95,7 +97,7 @@ void page_query_update(req_t *r)
 {
     const char *id = http_route_param(r, "id");
     form_t f;
-    saved_fields_t s;
+    store_query_fields_t s;
     form_open(&f, r);
     read_fields(&f, &s);
     int valid = form_ok(&f);
@@ -104,13 +106,13 @@ void page_query_update(req_t *r)
         page_error(r, 400, "A saved query needs a name and its SQL.");
         return;
     }
-    int rc = saved_update(r->arena, r->user->org_id, r->user->id, r->user->role >= ROLE_ADMIN, id, &s);
+    int rc = store_query_update(r->arena, r->user->org_id, r->user->id, r->user->role >= ROLE_ADMIN, id, &s);
     change_done(r, rc, "query.update", id, "Query updated.", arena_printf(r->arena, "/queries/%s", id));
 }
 
 void page_query_delete(req_t *r)
 {
     const char *id = http_route_param(r, "id");
-    int rc = saved_delete(r->arena, r->user->org_id, r->user->id, r->user->role >= ROLE_ADMIN, id);
+    int rc = store_query_delete(r->arena, r->user->org_id, r->user->id, r->user->role >= ROLE_ADMIN, id);
     change_done(r, rc, "query.delete", id, "Query deleted.", "/queries");
 }

@@ -1,7 +1,11 @@
 /* routes.c — every page of the app, its method, and the least role that
  * may use it. The router checks the role here, in one place, before the
- * handler runs (cgit's cmd.c, Redis's command table). */
+ * handler runs (cgit's cmd.c, Redis's command table). Also /metrics, whose
+ * counters are per route: it reads the table, so it lives beside it (the
+ * table names every handler; nothing below calls back up here). */
 #include "pages/pages.h"
+#include "core/config.h"
+#include "core/net.h"
 
 const route_t app_routes[] = {
     {"GET", "/", ROLE_NONE, page_home, "home", NULL},
@@ -32,6 +36,7 @@ const route_t app_routes[] = {
     {"POST", "/dashboards/{id}/delete", ROLE_ANALYST, page_dashboard_delete, "dashboard_delete", NULL},
     {"POST", "/dashboards/{id}/refresh", ROLE_VIEWER, page_widget_refresh, "dashboard_refresh", "queries"},
     {"POST", "/dashboards/{id}/widgets", ROLE_ANALYST, page_widget_add, "widget_add", NULL},
+    {"GET", "/dashboards/{id}/widgets/new", ROLE_ANALYST, page_widget_new, "widget_new", NULL},
     {"GET", "/dashboards/{id}/widgets/{wid}.svg", ROLE_VIEWER, page_widget_svg, "widget_svg", NULL},
     {"GET", "/dashboards/{id}/widgets/{wid}/export", ROLE_VIEWER, page_export_widget, "export_widget", "exports"},
     {"GET", "/dashboards/{id}/export.pdf", ROLE_VIEWER, page_export_dashboard, "export_dashboard", "exports"},
@@ -81,6 +86,7 @@ const route_t app_routes[] = {
     {"GET", "/notifications/count", ROLE_VIEWER, page_notifications_count, "notifications_count", NULL},
     {"POST", "/notifications/read-all", ROLE_VIEWER, page_notifications_read_all, "notifications_read_all", NULL},
     {"POST", "/notifications/{id}/read", ROLE_VIEWER, page_notification_read, "notification_read", NULL},
+    {"GET", "/live-auth", ROLE_NONE, page_live_auth, "live_auth", NULL},
     {"GET", "/admin/jobs", ROLE_ADMIN, page_jobs, "jobs", NULL},
     {"POST", "/admin/jobs/{id}/retry", ROLE_ADMIN, page_job_retry, "job_retry", NULL},
     {"POST", "/admin/jobs/{id}/discard", ROLE_ADMIN, page_job_discard, "job_discard", NULL},
@@ -91,3 +97,17 @@ const route_t app_routes[] = {
 };
 
 const size_t app_nroutes = sizeof app_routes / sizeof app_routes[0];
+
+void page_metrics(req_t *r)
+{
+    if (!net_ip_in_list(r->remote_addr, cfg->metrics_allow)) {
+        page_error(r, 403, "Metrics are only served to the networks in DATAMIND_METRICS_ALLOW.");
+        return;
+    }
+    const char **names = arena_alloc(r->arena, app_nroutes * sizeof *names);
+    for (size_t i = 0; i < app_nroutes; i++)
+        names[i] = app_routes[i].name;
+    http_header(r, "Content-Type", "text/plain; version=0.0.4");
+    http_header(r, "Cache-Control", "no-store");
+    metrics_render(&r->body, names, app_nroutes);
+}

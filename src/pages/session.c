@@ -5,7 +5,8 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "store/sessions.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/kv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -81,6 +82,7 @@ void session_attach(req_t *r)
         if (row.needs_touch)
             store_session_touch(r->arena, sid);
         r->user = user_from(r, &row.acct, sid);
+        r->user->unread = row.unread;
         log_set_user(r->user->id);
         set_csrf(r, sid, 16);
         return;

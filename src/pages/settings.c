@@ -5,7 +5,7 @@
 #include "core/config.h"
 #include "store/accounts.h"
 #include "store/sessions.h"
-#include "store/store.h"
+#include "store/audit.h"
 
 #include <string.h>
 

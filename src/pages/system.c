@@ -1,8 +1,8 @@
-/* system.c — health and metrics, for load balancers and Prometheus. */
+/* system.c — health, for load balancers. (/metrics, which counts per
+ * route, is in routes.c beside the table it reads.) */
 #include "pages/pages.h"
-#include "core/config.h"
-#include "core/net.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/kv.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,18 +21,4 @@ void page_healthz(req_t *r)
     buf_puts(&r->body, s);
     buf_putc(&r->body, '\n');
     free(s);
-}
-
-void page_metrics(req_t *r)
-{
-    if (!net_ip_in_list(r->remote_addr, cfg->metrics_allow)) {
-        page_error(r, 403, "Metrics are only served to the networks in DATAMIND_METRICS_ALLOW.");
-        return;
-    }
-    const char **names = arena_alloc(r->arena, app_nroutes * sizeof *names);
-    for (size_t i = 0; i < app_nroutes; i++)
-        names[i] = app_routes[i].name;
-    http_header(r, "Content-Type", "text/plain; version=0.0.4");
-    http_header(r, "Cache-Control", "no-store");
-    metrics_render(&r->body, names, app_nroutes);
 }

@@ -2,9 +2,10 @@
  * the list, the upload form, the progress page, delete. The loading is
  * the worker's upload.ingest job (uploads/task.c). */
 #include "pages/pages.h"
+#include "live/live.h"
 #include "jobs/jobs.h"
 #include "store/uploads.h"
-#include "store/store.h"
+#include "store/audit.h"
 #include "uploads/uploads.h"
 
 #include <errno.h>
@@ -145,8 +146,14 @@ void page_upload(req_t *r)
     if (prog)
         json_object_set(u, "progress", prog);
     json_object_set_new(ctx, "busy", json_boolean(busy));
-    if (busy)
+    const char *live = busy && live_enabled()
+                           ? live_channel_org_item(r->arena, r->user->org_id, "upload", row.id) : NULL;
+    if (live) { /* pushed through nginx; without JavaScript the page reloads itself */
+        json_object_set_new(ctx, "live_upload", json_string(live));
+        json_object_set_new(ctx, "refresh_nojs", json_integer(2));
+    } else if (busy) {
         json_object_set_new(ctx, "refresh", json_integer(2)); /* no-JS: the page reloads itself */
+    }
     json_object_set_new(ctx, "upload", u);
     json_object_set_new(ctx, "connection_id", json_string(or_empty(store_upload_connection(r->arena, r->user->org_id))));
     if (r->htmx)

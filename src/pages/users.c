@@ -5,7 +5,7 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "store/accounts.h"
-#include "store/store.h"
+#include "store/audit.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,14 +2,16 @@
  * error pages and flash messages. */
 #include "pages/pages.h"
 #include "core/log.h"
-#include "store/notifications.h"
-#include "store/store.h"
+#include "live/live.h"
+#include "store/db.h"
 #include "tmpl/tmpl.h"
 
 #include <stdio.h>
 #include <string.h>
 
-extern tmpl_set_t *app_templates; /* app.c */
+/* The loaded templates: filled by app_load (app.c), read here and by chat.c
+ * (its prompts). */
+tmpl_set_t *app_templates;
 
 static const char *const status_titles[][2] = {
     {"400", "Bad request"},       {"403", "Forbidden"},
@@ -66,10 +68,13 @@ json_t *page_ctx(req_t *r, const char *title, const char *section)
     }
     if (r->csrf)
         json_object_set_new(ctx, "csrf", json_string(r->csrf));
-    if (r->user && !r->htmx) { /* the bell in the navigation */
-        long n = store_notif_unread(r->arena, r->user->org_id, r->user->id);
-        if (n > 0)
-            json_object_set_new(ctx, "unread", json_integer(n));
+    if (r->user && !r->htmx) { /* the bell in the navigation, counted with the session */
+        if (r->user->unread > 0)
+            json_object_set_new(ctx, "unread", json_integer(r->user->unread));
+        /* pushed by nchan instead of polled, when live updates are on */
+        const char *ch = live_enabled() ? live_channel_user(r->arena, r->user->org_id, r->user->id) : NULL;
+        if (ch)
+            json_object_set_new(ctx, "live_bell", json_string(ch));
     }
     return ctx;
 }

@@ -1,7 +1,10 @@
 /* vocabulary.c — a connection's business terms, for the planner: a word
  * mapped to a column, or a metric with its SQL expression. */
 #include "pages/pages.h"
-#include "store/store.h"
+#include "store/vocabulary.h"
+#include "store/schema.h"
+#include "store/audit.h"
+#include "store/connections.h"
 
 #include <string.h>
 
@@ -17,10 +20,14 @@ static void render(req_t *r, const store_conn_t *c, form_t *f, int status)
 {
     json_t *ctx = page_ctx(r, "Vocabulary", "connections");
     json_object_set_new(ctx, "conn", json_pack("{s:s, s:s}", "id", c->id, "name", c->name));
-    json_t *terms = vocab_list(r->arena, r->user->org_id, c->id);
-    json_object_set_new(ctx, "empty", json_boolean(json_array_size(terms) == 0));
-    json_object_set_new(ctx, "terms", terms);
-    json_object_set_new(ctx, "tables", schema_store_tables(r->arena, r->user->org_id, c->id, NULL));
+    store_vocab_t *terms;
+    size_t n;
+    store_vocab_list(r->arena, r->user->org_id, c->id, &terms, &n);
+    json_object_set_new(ctx, "empty", json_boolean(n == 0));
+    json_object_set_new(ctx, "terms", store_vocab_list_json(terms, n));
+    store_schema_table_t *tables;
+    store_schema_tables(r->arena, r->user->org_id, c->id, NULL, &tables, &n);
+    json_object_set_new(ctx, "tables", store_schema_tables_json(tables, n));
     if (f)
         form_into(f, ctx);
     r->status = status;
@@ -58,9 +65,9 @@ void page_vocabulary_add(req_t *r)
         form_error(&f, "expression", "An expression is one SQL expression: no ';' or comments.");
     char err[256];
     const char *field = NULL;
-    if (form_ok(&f) && vocab_add(r->arena, r->user->org_id, c.id, term, desc, kind, table,
-                                 metric ? NULL : column, metric ? expr : NULL, &field, err,
-                                 sizeof err) < 0)
+    if (form_ok(&f) && store_vocab_add(r->arena, r->user->org_id, c.id, term, desc, kind, table,
+                                       metric ? NULL : column, metric ? expr : NULL, &field, err,
+                                       sizeof err) < 0)
         form_error(&f, "term", field ? "This term is already defined." : "The term could not be saved.");
     if (!form_ok(&f)) {
         render(r, &c, &f, 400);
@@ -79,7 +86,7 @@ void page_vocabulary_delete(req_t *r)
     if (load_conn(r, &c) < 0)
         return;
     const char *vid = http_route_param(r, "vid");
-    if (vocab_delete(r->arena, r->user->org_id, c.id, vid) < 0) {
+    if (store_vocab_delete(r->arena, r->user->org_id, c.id, vid) < 0) {
         page_error(r, 404, "There is no such term.");
         return;
     }

@@ -1,9 +1,12 @@
 /* widget_pages.c — the widget routes: add, fragment, SVG, edit, move,
  * refresh, delete, and pinning a chat answer to a dashboard. */
 #include "pages/pages.h"
+#include "store/chats.h"
+#include "store/queries.h"
 #include "store/widgets.h"
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/dashboards.h"
 #include "tasks/tasks.h"
 
 #include <stdio.h>
@@ -51,15 +54,14 @@ void page_widget_add(req_t *r)
     form_open(&f, r);
     wf.title = form_text(&f, "title", "Title", 0, 200);
     if (source && strcmp(source, "query") == 0) {
-        json_t *q = saved_get(r->arena, r->user->org_id, r->user->id, http_param(r, "query_id"));
-        if (!q)
+        store_query_t q;
+        if (store_query_get(r->arena, r->user->org_id, r->user->id, http_param(r, "query_id"), &q) < 0)
             form_error(&f, "query_id", "Pick one of your saved queries.");
         else {
-            wf.sql = arena_strdup(r->arena, json_string_value(json_object_get(q, "sql_text")));
-            wf.connection_id = arena_strdup(r->arena, json_string_value(json_object_get(q, "connection_id")));
+            wf.sql = q.sql_text;
+            wf.connection_id = q.connection_id;
             if (!*wf.title)
-                wf.title = arena_strdup(r->arena, json_string_value(json_object_get(q, "name")));
-            json_decref(q);
+                wf.title = q.name;
         }
         wf.kind = "chart";
     } else if (source && strcmp(source, "text") == 0) {
@@ -133,8 +135,7 @@ void page_widget_svg(req_t *r)
     const store_widget_t *w = load_widget(r, d);
     if (!w)
         return;
-    if (tasks_widget_has_fragment(w) && (!w->result_text || w->age_s < 0 ||
-                                         w->age_s > WIDGET_STALE_AFTER_S)) {
+    if (tasks_widget_has_fragment(w) && widget_stale(w, 0)) {
         json_decref(widget_view(r, w, NULL, 1, 0)); /* runs and stores it */
         w = load_widget(r, d);
         if (!w)
@@ -352,9 +353,9 @@ void page_widget_refresh(req_t *r)
 /* "Pin to dashboard" on a chat answer: to a dashboard, or a new one. */
 void page_pin(req_t *r)
 {
-    json_t *m = chat_message_get(r->arena, r->user->org_id, r->user->id, http_param(r, "message_id"));
-    if (!m || !json_string_value(json_object_get(m, "sql_text"))) {
-        json_decref(m);
+    store_message_t m;
+    if (store_message_get(r->arena, r->user->org_id, r->user->id, http_param(r, "message_id"), &m) < 0 ||
+        !m.sql_text) {
         page_error(r, 404, "There is no such answer to pin.");
         return;
     }
@@ -363,7 +364,6 @@ void page_pin(req_t *r)
     char *created = NULL, err[256];
     if (new_title && *new_title) {
         if (store_dash_create(r->arena, r->user->org_id, r->user->id, new_title, "", 0, &created) < 0) {
-            json_decref(m);
             page_error(r, 400, "A new dashboard needs a title of at most 200 characters.");
             return;
         }
@@ -372,24 +372,20 @@ void page_pin(req_t *r)
     store_dash_t dash, *d = did && store_dash_get(r->arena, r->user->org_id, r->user->id, did,
                                                   &dash) == 0 ? &dash : NULL;
     if (!d || !dashboard_can_edit(r, d)) {
-        json_decref(m);
         page_error(r, d ? 403 : 404, d ? "You cannot change that dashboard." : "Pick a dashboard, or name a new one.");
         return;
     }
-    const char *q = json_string_value(json_object_get(m, "question"));
+    const char *q = m.question;
     store_widget_fields_t wf = {
         .title = q && *q ? arena_strndup(r->arena, q, strlen(q) > 200 ? 200 : strlen(q)) : "Answer",
-        .kind = "chart", .sql = json_string_value(json_object_get(m, "sql_text")),
-        .connection_id = json_string_value(json_object_get(m, "connection_id")),
-        .chart_config = json_object_get(m, "chart_config"),
-        .last_result = json_object_get(m, "result_preview"), .size = "medium"};
-    const char *ctype = json_string_value(json_object_get(json_object_get(m, "chart_config"), "type"));
+        .kind = "chart", .sql = m.sql_text, .connection_id = m.connection_id,
+        .chart_config = m.chart_config, .last_result = m.result_preview, .size = "medium"};
+    const char *ctype = json_string_value(json_object_get(m.chart_config, "type")); /* free-form JSON */
     if (ctype && (strcmp(ctype, "kpi") == 0 || strcmp(ctype, "table") == 0))
         wf.kind = ctype;
     char *wid = NULL;
     if (store_widget_add(r->arena, r->user->org_id, d->id, &wf,
                    &wid, err, sizeof err) < 0) {
-        json_decref(m);
         page_error(r, 500, "The answer could not be pinned. Try again.");
         return;
     }
@@ -399,5 +395,4 @@ void page_pin(req_t *r)
     redraw(r, d, wid);
     page_flash(r, "ok", "Pinned to the dashboard.");
     http_redirect(r, 303, dash_url(r, d));
-    json_decref(m);
 }

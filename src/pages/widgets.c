@@ -7,7 +7,8 @@
 #include "query/query.h"
 #include "store/widgets.h"
 #include "core/metrics.h"
-#include "store/store.h"
+#include "store/dashboards.h"
+#include "store/kv.h"
 #include "tasks/tasks.h"
 #include "tmpl/tmpl.h"
 
@@ -180,6 +181,12 @@ static int widget_content(req_t *r, json_t *card, const store_widget_t *w, int p
     return 0;
 }
 
+int widget_stale(const store_widget_t *w, long every)
+{
+    long long age = w->age_s < 0 ? 999999 : w->age_s;
+    return !w->result_text || age > (every > 0 ? every : WIDGET_STALE_AFTER_S);
+}
+
 /* One widget's template data (a new reference). mode: 0 = use the stored
  * result and mark it for lazy reload when stale, 1 = run stale ones now,
  * 2 = run now; | WIDGET_PREVIEW: the widget's settings are the edit form's,
@@ -211,9 +218,7 @@ json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, i
         free(html);
         return card;
     }
-    long long age = w->age_s < 0 ? 999999 : w->age_s;
-    int stale = !w->result_text || age > (every > 0 ? every : WIDGET_STALE_AFTER_S) ||
-                dashboard_filter_active(f);
+    int stale = widget_stale(w, every) || dashboard_filter_active(f);
     int ran = mode == 2 || (mode == 1 && stale), lazy = !ran && stale;
     if (ran && widget_run(r, w, card, f, mode == 2, preview) == 0)
         return card;

@@ -9,7 +9,8 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "sqlsafe/sqlsafe.h"
-#include "store/store.h"
+#include "store/connections.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <string.h>

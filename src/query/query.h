@@ -10,7 +10,8 @@
 #include <libpq-fe.h>
 
 #include "core/arena.h"
-#include "store/store.h"
+#include "store/connections.h"
+#include "store/db.h"
 
 typedef struct query_opts {
     int refresh;         /* bypass the cache (still stores the fresh result) */

@@ -3,6 +3,10 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "sqlsafe/sqlsafe.h"
+#include "store/schema.h"
+#include "store/kv.h"
+#include "store/audit.h"
+#include "store/connections.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -171,7 +175,7 @@ int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *n
     int rc = sqlsafe_discover(pg, &opts, &schema, err, errlen);
     query_release(pg, rc < 0);
     if (rc == 0)
-        rc = schema_store_save(a, org_id, c->id, schema, err, errlen);
+        rc = store_schema_save(a, org_id, c->id, schema, err, errlen);
     *ntables = rc == 0 ? (int)json_array_size(json_object_get(schema, "tables")) : 0;
     json_decref(schema);
     store_conn_set_sync(a, org_id, c->id, rc == 0 ? NULL : err);

@@ -2,7 +2,7 @@
  * changes a user takes the caller's org id and filters on it. */
 #include "store/accounts.h"
 #include "store/sessions.h"
-#include "store/store.h"
+#include "store/db.h"
 #include "store/store_row.h"
 #include "core/log.h"
 

@@ -5,7 +5,7 @@
  * state moves only on a transition, so a triggered alert notifies once and
  * resolves once. All of it in one transaction, under a lock on the alert. */
 #include "store/alerts.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <math.h>
 #include <stdio.h>

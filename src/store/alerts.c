@@ -1,6 +1,6 @@
 /* alerts.c — alert definitions, their value history and events. */
 #include "store/alerts.h"
-#include "store/store.h"
+#include "store/db.h"
 #include "store/store_row.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* audit.c — the audit log: one writer used everywhere, and the admin's
  * filtered, paginated reader. */
 #include "store/audit.h"
-#include "store/store.h"
+#include "store/db.h"
 #include "store/store_row.h"
 #include "core/log.h"
 

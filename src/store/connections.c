@@ -2,7 +2,7 @@
  * is stored only encrypted (the caller encrypts; see auth/secret.c) and is
  * never returned by the list. */
 #include "store/connections.h"
-#include "store/store.h"
+#include "store/db.h"
 #include "store/store_row.h"
 
 #include <stdio.h>

@@ -1,6 +1,7 @@
 /* dashboards.c — dashboards: personal or shared with the organization. */
 #include "store/dashboards.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/widgets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +57,55 @@ int store_dash_get(arena_t *a, const char *org_id, const char *user_id, const ch
     if (!res || PQntuples(res) != 1)
         return -1;
     row_from_result(a, res, 0, out);
+    return 0;
+}
+
+/* The dashboard page's one statement: the dashboard and its widgets (a row
+ * per widget, the dashboard's columns on each; one row of NULL widget
+ * columns when it has none). */
+static db_stmt_t q_view = {
+    "dash_view",
+    "SELECT d.id, d.title, d.description, d.is_shared, d.created_by_id = $2,"
+    " coalesce(u.full_name, ''), d.refresh_minutes, d.xmin::text, " STORE_WIDGET_COLS
+    " FROM dashboards d LEFT JOIN users u ON u.id = d.created_by_id"
+    " LEFT JOIN (widgets w LEFT JOIN connections c ON c.id = w.connection_id)"
+    "  ON w.dashboard_id = d.id AND w.org_id = d.org_id"
+    " WHERE " VISIBLE " AND d.id = $3 ORDER BY w.position, w.created_at", 0};
+#define VIEW_W0 8 /* the first widget column */
+
+int store_dash_view(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                    store_dash_t *out, store_widget_t **rows, size_t *n)
+{
+    char err[256];
+    *n = 0;
+    *rows = arena_alloc(a, sizeof **rows);
+    if (!db_is_uuid(id))
+        return -1;
+    const char *p[3] = {org_id, user_id, id};
+    PGresult *res = db_exec_prepared(a, &q_view, 3, p, err, sizeof err);
+    int nr = res ? PQntuples(res) : 0;
+    if (nr < 1)
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->id = arena_strdup(a, db_get(res, 0, 0));
+    out->title = arena_strdup(a, db_get(res, 0, 1));
+    out->description = arena_strdup(a, db_get(res, 0, 2));
+    out->is_shared = db_get(res, 0, 3)[0] == 't';
+    out->mine = db_get(res, 0, 4)[0] == 't';
+    out->owner = arena_strdup(a, db_get(res, 0, 5));
+    out->refresh_minutes = atoi(db_get(res, 0, 6));
+    out->version = arena_strdup(a, db_get(res, 0, 7));
+    if (db_is_null(res, 0, VIEW_W0))
+        return 0; /* no widgets */
+    *n = (size_t)nr;
+    *rows = arena_alloc(a, *n * sizeof **rows);
+    for (int i = 0; i < nr; i++) {
+        store_widget_fill(a, res, i, VIEW_W0, &(*rows)[i]);
+        const char *r = (*rows)[i].refreshed; /* "YYYY-MM-DD HH:MI" sorts as time */
+        if (r && (!out->refreshed || strcmp(r, out->refreshed) > 0))
+            out->refreshed = r;
+    }
+    out->widgets = nr;
     return 0;
 }
 

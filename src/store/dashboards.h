@@ -23,8 +23,10 @@ typedef struct store_dash {
     const char *refreshed; /* newest widget refresh "YYYY-MM-DD HH:MI"; NULL when none */
     bool is_shared, mine;  /* mine: created by the user asking */
     int refresh_minutes;   /* auto-refresh interval, 0 = off */
-    long long widgets;     /* how many widgets (store_dash_list only, else 0) */
+    long long widgets;     /* how many widgets (store_dash_list and store_dash_view, else 0) */
+    const char *version;   /* changes whenever the row changes (store_dash_view only) */
 } store_dash_t;
+struct store_widget;
 
 /* The dashboards the user sees, most recently changed first. 0, or -1
  * (logged) when the database failed; *rows and *n are then empty. Fills
@@ -35,6 +37,12 @@ int store_dash_list(arena_t *a, const char *org_id, const char *user_id, store_d
  * not a UUID, or the database failed). Fills every field but org_id. */
 int store_dash_get(arena_t *a, const char *org_id, const char *user_id, const char *id,
                    store_dash_t *out);
+/* The dashboard page in one prepared statement: the dashboard as
+ * store_dash_get gives it (with version) and its widgets in their order,
+ * as store_widget_list gives them (with version). 0, or -1 as
+ * store_dash_get (then *n is 0). */
+int store_dash_view(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                    store_dash_t *out, struct store_widget **rows, size_t *n);
 int store_dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
                       const char *description, int shared, char **id);
 int store_dash_update(arena_t *a, const char *org_id, const char *id, const char *title,

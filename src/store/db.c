@@ -1,5 +1,5 @@
-/* db.c — the app-database connection of this process. See store.h. */
-#include "store/store.h"
+/* db.c — the app-database connection of this process. See db.h. */
+#include "store/db.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/metrics.h"
@@ -17,6 +17,10 @@ static int lost;
  * db_rollback): none, open, or broken — its connection was lost, so its
  * work is gone and every later statement of it must fail too. */
 static enum { TX_NONE, TX_OPEN, TX_BROKEN } tx;
+/* Bumped for every new or reset connection: a prepared statement whose
+ * generation differs is not (yet) known to the server. Starts at 1 so a
+ * zeroed db_stmt_t is never taken as prepared. */
+static unsigned conn_gen = 1;
 
 #define TX_LOST_MSG "the connection to the app database was lost in the middle of a transaction: " \
                     "none of it was saved"
@@ -50,6 +54,7 @@ PGconn *db_conn(void)
     if (conn && (PQtransactionStatus(conn) != PQTRANS_IDLE ? PQstatus(conn) == CONNECTION_OK
                                                                : db_idle_ok(conn)))
         return conn;
+    conn_gen++; /* whatever comes next is a new server session */
     if (conn) {
         PQreset(conn);
         if (PQstatus(conn) == CONNECTION_OK)
@@ -76,6 +81,7 @@ void db_close(void)
     if (conn)
         PQfinish(conn);
     conn = NULL;
+    conn_gen++;
     tx = TX_NONE;
 }
 
@@ -84,18 +90,11 @@ static void clear_result(void *p)
     PQclear(p);
 }
 
-PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *params,
-                        char state[6], char *err, size_t errlen)
+/* The result of a statement sent on c: kept (arena-owned) when it worked,
+ * else NULL with err (and state) set and the failure logged. */
+static PGresult *take_result(arena_t *a, PGconn *c, PGresult *res, char state[6], char *err,
+                             size_t errlen)
 {
-    if (state)
-        state[0] = '\0';
-    PGconn *c = db_conn();
-    if (!c) {
-        lost = 1;
-        snprintf(err, errlen, "%s", tx == TX_BROKEN ? TX_LOST_MSG : "the app database is unreachable");
-        return NULL;
-    }
-    PGresult *res = PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(res);
     lost = PQstatus(c) != CONNECTION_OK;
     if (lost && tx == TX_OPEN)
@@ -118,6 +117,59 @@ PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *p
     }
     PQclear(res);
     return NULL;
+}
+
+static PGconn *conn_or_err(char state[6], char *err, size_t errlen)
+{
+    if (state)
+        state[0] = '\0';
+    PGconn *c = db_conn();
+    if (!c) {
+        lost = 1;
+        snprintf(err, errlen, "%s", tx == TX_BROKEN ? TX_LOST_MSG : "the app database is unreachable");
+    }
+    return c;
+}
+
+PGresult *db_exec_state(arena_t *a, const char *sql, int n, const char *const *params,
+                        char state[6], char *err, size_t errlen)
+{
+    PGconn *c = conn_or_err(state, err, errlen);
+    if (!c)
+        return NULL;
+    return take_result(a, c, PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0), state, err,
+                       errlen);
+}
+
+/* Prepare st on c when this connection has not seen it. 0, or -1 with err. */
+static int stmt_ready(arena_t *a, PGconn *c, db_stmt_t *st, int n, char *err, size_t errlen)
+{
+    if (st->gen == conn_gen)
+        return 0;
+    if (!take_result(a, c, PQprepare(c, st->name, st->sql, n, NULL), NULL, err, errlen))
+        return -1;
+    st->gen = conn_gen;
+    return 0;
+}
+
+PGresult *db_exec_prepared(arena_t *a, db_stmt_t *st, int n, const char *const *params, char *err,
+                           size_t errlen)
+{
+    PGconn *c = conn_or_err(NULL, err, errlen);
+    if (!c || stmt_ready(a, c, st, n, err, errlen) < 0)
+        return NULL;
+    char state[6] = "";
+    PGresult *res = PQexecPrepared(c, st->name, n, params, NULL, NULL, 0);
+    const char *code = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    if (code && strcmp(code, "26000") == 0 && tx == TX_NONE) {
+        /* the server forgot it (DISCARD ALL, a pooler): prepare again, once */
+        PQclear(res);
+        st->gen = 0;
+        if (stmt_ready(a, c, st, n, err, errlen) < 0)
+            return NULL;
+        res = PQexecPrepared(c, st->name, n, params, NULL, NULL, 0);
+    }
+    return take_result(a, c, res, state, err, errlen);
 }
 
 PGresult *db_exec(arena_t *a, const char *sql, int n, const char *const *params, char *err,

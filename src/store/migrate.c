@@ -3,7 +3,8 @@
  * Each file runs in its own transaction together with the row that records
  * it, so a failed migration leaves nothing half-applied. An advisory lock
  * serialises concurrent runs (two hosts starting at once). */
-#include "store/store.h"
+#include "store/db.h"
+#include "store/migrate.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/mem.h"

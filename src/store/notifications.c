@@ -1,6 +1,6 @@
 /* notifications.c — the bell: in-app notifications of one user. */
 #include "store/notifications.h"
-#include "store/store.h"
+#include "store/db.h"
 #include "store/store_row.h"
 
 #include <stdlib.h>

@@ -1,5 +1,7 @@
 /* queries.c — saved queries: shared with the organization or private. */
-#include "store/store.h"
+#include "store/queries.h"
+#include "store/store_row.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,44 +9,75 @@
 
 #define VISIBLE "q.org_id = $1 AND (q.is_shared OR q.created_by_id = $2)"
 
-json_t *saved_list(arena_t *a, const char *org_id, const char *user_id, const char *search)
+/* One query as the user sees it: the columns row_from_result reads, in its
+ * order ($2 is the user). */
+#define QUERY_COLS                                                                          \
+    "q.id, q.name, q.description, q.sql_text, array_to_string(q.tags, ', '), q.is_shared,"  \
+    " q.connection_id, coalesce(c.name, ''), q.created_by_id = $2,"                         \
+    " coalesce(u.full_name, ''), to_char(q.updated_at, 'YYYY-MM-DD')"                       \
+    " FROM saved_queries q LEFT JOIN connections c ON c.id = q.connection_id"               \
+    " LEFT JOIN users u ON u.id = q.created_by_id"
+
+static void row_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
-    char err[256];
+    store_query_t *q = out;
+    q->id = store_row_text(a, res, i, 0);
+    q->name = store_row_text(a, res, i, 1);
+    q->description = store_row_text(a, res, i, 2);
+    q->sql_text = store_row_text(a, res, i, 3);
+    q->tags = store_row_text(a, res, i, 4);
+    q->is_shared = store_row_bool(res, i, 5);
+    q->connection_id = store_row_opt(a, res, i, 6);
+    q->connection = store_row_text(a, res, i, 7);
+    q->mine = store_row_bool(res, i, 8);
+    q->author = store_row_text(a, res, i, 9);
+    q->updated = store_row_text(a, res, i, 10);
+}
+
+int store_query_list(arena_t *a, const char *org_id, const char *user_id, const char *search,
+                     store_query_t **rows, size_t *n)
+{
     const char *p[3] = {org_id, user_id, search && *search ? search : NULL};
-    PGresult *res = db_exec(
+    *rows = store_rows_fetch(
         a,
-        "SELECT q.id, q.name, q.description, array_to_string(q.tags, ', ') AS tags, q.is_shared,"
-        " coalesce(c.name, '') AS connection, coalesce(u.full_name, '') AS author,"
-        " to_char(q.updated_at, 'YYYY-MM-DD') AS updated"
-        " FROM saved_queries q LEFT JOIN connections c ON c.id = q.connection_id"
-        " LEFT JOIN users u ON u.id = q.created_by_id"
-        " WHERE " VISIBLE
+        "SELECT " QUERY_COLS " WHERE " VISIBLE
         " AND ($3::text IS NULL OR q.name ILIKE '%' || $3 || '%' OR lower($3) = ANY(q.tags))"
         " ORDER BY q.updated_at DESC LIMIT 500",
-        3, p, err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+        3, p, sizeof **rows, row_from_result, n);
+    return *rows ? 0 : -1;
 }
 
-json_t *saved_get(arena_t *a, const char *org_id, const char *user_id, const char *id)
+int store_query_get(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                    store_query_t *out)
 {
-    char err[256];
     if (!db_is_uuid(id))
-        return NULL;
+        return -1;
     const char *p[3] = {org_id, user_id, id};
-    PGresult *res = db_exec(
-        a,
-        "SELECT q.id, q.name, q.description, q.sql_text, array_to_string(q.tags, ', ') AS tags,"
-        " q.is_shared, q.connection_id, coalesce(c.name, '') AS connection,"
-        " q.created_by_id = $2 AS mine, coalesce(u.full_name, '') AS author"
-        " FROM saved_queries q LEFT JOIN connections c ON c.id = q.connection_id"
-        " LEFT JOIN users u ON u.id = q.created_by_id"
-        " WHERE " VISIBLE " AND q.id = $3",
-        3, p, err, sizeof err);
-    return res && PQntuples(res) == 1 ? db_row_json(res, 0) : NULL;
+    return store_row_fetch(a, "SELECT " QUERY_COLS " WHERE " VISIBLE " AND q.id = $3", 3, p,
+                           row_from_result, out);
 }
 
-int saved_create(arena_t *a, const char *org_id, const char *user_id, const saved_fields_t *f,
-                 char **id, char *err, size_t errlen)
+json_t *store_query_json(const store_query_t *q)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s, s:b, s:s, s:s}", "id", q->id,
+                     "name", q->name, "description", q->description, "sql_text", q->sql_text,
+                     "tags", q->tags, "is_shared", q->is_shared, "connection_id",
+                     q->connection_id, "connection", q->connection, "mine", q->mine, "author",
+                     q->author, "updated", q->updated);
+}
+
+static json_t *any_json(const void *q)
+{
+    return store_query_json(q);
+}
+
+json_t *store_query_list_json(const store_query_t *rows, size_t n)
+{
+    return store_rows_json(rows, n, sizeof *rows, any_json);
+}
+
+int store_query_create(arena_t *a, const char *org_id, const char *user_id,
+                       const store_query_fields_t *f, char **id, char *err, size_t errlen)
 {
     const char *p[8] = {org_id, user_id, f->name, f->description, f->sql, f->tags_csv,
                         f->shared ? "true" : "false",
@@ -71,16 +104,14 @@ int saved_create(arena_t *a, const char *org_id, const char *user_id, const save
 static int may_change(arena_t *a, const char *org_id, const char *user_id, int is_admin,
                       const char *id)
 {
-    json_t *q = saved_get(a, org_id, user_id, id);
-    if (!q)
+    store_query_t q;
+    if (store_query_get(a, org_id, user_id, id, &q) < 0)
         return 404;
-    int mine = json_is_true(json_object_get(q, "mine"));
-    json_decref(q);
-    return mine || is_admin ? 0 : 403;
+    return q.mine || is_admin ? 0 : 403;
 }
 
-int saved_update(arena_t *a, const char *org_id, const char *user_id, int is_admin,
-                 const char *id, const saved_fields_t *f)
+int store_query_update(arena_t *a, const char *org_id, const char *user_id, int is_admin,
+                       const char *id, const store_query_fields_t *f)
 {
     char err[256];
     int rc = may_change(a, org_id, user_id, is_admin, id);
@@ -101,8 +132,8 @@ int saved_update(arena_t *a, const char *org_id, const char *user_id, int is_adm
                : -1;
 }
 
-int saved_delete(arena_t *a, const char *org_id, const char *user_id, int is_admin,
-                 const char *id)
+int store_query_delete(arena_t *a, const char *org_id, const char *user_id, int is_admin,
+                       const char *id)
 {
     char err[256];
     int rc = may_change(a, org_id, user_id, is_admin, id);

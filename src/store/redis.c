@@ -1,9 +1,9 @@
-/* redis.c — the Redis connection of this process. See store.h.
+/* redis.c — the Redis connection of this process. See kv.h.
  *
  * DATAMIND_REDIS_URL is redis://HOST:PORT[/DB] or unix:/PATH[?db=N]. A
  * failed command drops the connection; the next call reconnects, at most
  * once a second, so a Redis outage costs a fast error, not a hang. */
-#include "store/store.h"
+#include "store/kv.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/metrics.h"

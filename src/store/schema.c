@@ -2,7 +2,9 @@
  * saved in one transaction with set-based statements over the JSON (one
  * round trip per step, not per table), so 1,000 tables × 50 columns save
  * in well under a second. */
-#include "store/store.h"
+#include "store/schema.h"
+#include "store/store_row.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +47,7 @@ static const char *const save_steps[] = {
     "                 WHERE t.schema = st.schema_name AND t.name = st.table_name AND c.name = sc.column_name)",
 };
 
-int schema_store_save(arena_t *a, const char *org_id, const char *conn_id, const json_t *schema,
+int store_schema_save(arena_t *a, const char *org_id, const char *conn_id, const json_t *schema,
                       char *err, size_t errlen)
 {
     char *doc = json_dumps(schema, JSON_COMPACT);
@@ -66,54 +68,120 @@ int schema_store_save(arena_t *a, const char *org_id, const char *conn_id, const
     return rc;
 }
 
-json_t *schema_store_tables(arena_t *a, const char *org_id, const char *conn_id,
-                            const char *search)
+/* One table: the columns table_from_result reads, in its order. */
+#define TABLE_COLS                                                                            \
+    "t.id, t.schema_name, t.table_name, t.table_type, t.row_estimate,"                       \
+    " (SELECT count(*) FROM schema_columns c WHERE c.table_id = t.id)"
+
+static void table_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
-    char err[256];
+    store_schema_table_t *t = out;
+    t->id = store_row_text(a, res, i, 0);
+    t->schema_name = store_row_text(a, res, i, 1);
+    t->table_name = store_row_text(a, res, i, 2);
+    t->table_type = store_row_text(a, res, i, 3);
+    int has;
+    t->row_estimate = store_row_ll(res, i, 4, &has);
+    t->has_row_estimate = has;
+    t->column_count = store_row_ll(res, i, 5, &has);
+    t->columns = NULL;
+    t->ncolumns = 0;
+}
+
+/* One column, with its statistics as display text. */
+#define COLUMN_COLS                                                                           \
+    "column_name, data_type, is_nullable, is_primary_key,"                                   \
+    " CASE WHEN fk_table IS NOT NULL THEN fk_table || '.' || fk_column END,"                 \
+    " round((null_fraction * 100)::numeric, 1),"                                             \
+    " CASE WHEN distinct_estimate < 0"                                                       \
+    "      THEN round((-distinct_estimate * 100)::numeric, 1) || '% of rows'"                \
+    "      ELSE distinct_estimate::bigint::text END,"                                        \
+    " (SELECT string_agg(v, ', ' ORDER BY n)"                                                \
+    "  FROM jsonb_array_elements_text(coalesce(sample_values, '[]'))"                        \
+    "  WITH ORDINALITY AS e(v, n) WHERE n <= 10)"
+
+static void column_from_result(arena_t *a, const PGresult *res, int i, void *out)
+{
+    store_schema_column_t *c = out;
+    c->column_name = store_row_text(a, res, i, 0);
+    c->data_type = store_row_text(a, res, i, 1);
+    c->is_nullable = store_row_bool(res, i, 2);
+    c->is_primary_key = store_row_bool(res, i, 3);
+    c->fk = store_row_opt(a, res, i, 4);
+    c->null_pct = store_row_opt(a, res, i, 5);
+    c->distinct_est = store_row_opt(a, res, i, 6);
+    c->samples = store_row_opt(a, res, i, 7);
+}
+
+int store_schema_tables(arena_t *a, const char *org_id, const char *conn_id, const char *search,
+                        store_schema_table_t **rows, size_t *n)
+{
     const char *p[3] = {org_id, conn_id, search && *search ? search : NULL};
-    PGresult *res = db_exec(
+    *rows = store_rows_fetch(
         a,
-        "SELECT t.id, t.schema_name, t.table_name, t.table_type, t.row_estimate,"
-        " (SELECT count(*) FROM schema_columns c WHERE c.table_id = t.id) AS columns"
-        " FROM schema_tables t WHERE t.org_id = $1 AND t.connection_id = $2"
+        "SELECT " TABLE_COLS " FROM schema_tables t WHERE t.org_id = $1 AND t.connection_id = $2"
         " AND ($3::text IS NULL OR t.table_name ILIKE '%' || replace(replace($3, '%', '\\%'), '_', '\\_') || '%'"
         "      OR EXISTS (SELECT 1 FROM schema_columns c WHERE c.table_id = t.id"
         "                 AND c.column_name ILIKE '%' || replace(replace($3, '%', '\\%'), '_', '\\_') || '%'))"
         " ORDER BY t.schema_name = 'public' DESC, t.schema_name, t.table_name LIMIT 2000",
-        3, p, err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+        3, p, sizeof **rows, table_from_result, n);
+    return *rows ? 0 : -1;
 }
 
-json_t *schema_store_table(arena_t *a, const char *org_id, const char *conn_id,
-                           const char *table_id)
+int store_schema_table(arena_t *a, const char *org_id, const char *conn_id, const char *table_id,
+                       store_schema_table_t *out)
 {
-    char err[256];
     if (!db_is_uuid(table_id))
-        return NULL;
+        return -1;
     const char *p[3] = {org_id, conn_id, table_id};
-    PGresult *t = db_exec(a,
-                          "SELECT id, schema_name, table_name, table_type, row_estimate"
-                          " FROM schema_tables WHERE org_id = $1 AND connection_id = $2 AND id = $3",
-                          3, p, err, sizeof err);
-    if (!t || PQntuples(t) != 1)
-        return NULL;
-    PGresult *c = db_exec(
-        a,
-        "SELECT column_name, data_type, is_nullable, is_primary_key,"
-        " CASE WHEN fk_table IS NOT NULL THEN fk_table || '.' || fk_column END AS fk,"
-        " round((null_fraction * 100)::numeric, 1) AS null_pct,"
-        " CASE WHEN distinct_estimate < 0 THEN round((-distinct_estimate * 100)::numeric, 1) || '% of rows'"
-        "      ELSE distinct_estimate::bigint::text END AS distinct_est,"
-        " (SELECT string_agg(v, ', ' ORDER BY n) FROM jsonb_array_elements_text(coalesce(sample_values, '[]'))"
-        "  WITH ORDINALITY AS e(v, n) WHERE n <= 10) AS samples"
-        " FROM schema_columns sc WHERE org_id = $1 AND table_id = $2 ORDER BY ordinal",
-        2, (const char *[]){org_id, table_id}, err, sizeof err);
-    json_t *o = db_row_json(t, 0);
-    json_object_set_new(o, "columns", c ? db_rows_json(c) : json_array());
+    if (store_row_fetch(a,
+                        "SELECT " TABLE_COLS " FROM schema_tables t"
+                        " WHERE t.org_id = $1 AND t.connection_id = $2 AND t.id = $3",
+                        3, p, table_from_result, out) < 0)
+        return -1;
+    out->columns = store_rows_fetch(a,
+                                    "SELECT " COLUMN_COLS " FROM schema_columns sc"
+                                    " WHERE org_id = $1 AND table_id = $2 ORDER BY ordinal",
+                                    2, (const char *[]){org_id, table_id},
+                                    sizeof *out->columns, column_from_result, &out->ncolumns);
+    if (!out->columns) /* the table without its columns, as before */
+        out->columns = arena_alloc(a, sizeof *out->columns);
+    return 0;
+}
+
+static json_t *column_json(const void *col)
+{
+    const store_schema_column_t *c = col;
+    return json_pack("{s:s, s:s, s:b, s:b, s:s?, s:s?, s:s?, s:s?}", "column_name",
+                     c->column_name, "data_type", c->data_type, "is_nullable", c->is_nullable,
+                     "is_primary_key", c->is_primary_key, "fk", c->fk, "null_pct", c->null_pct,
+                     "distinct_est", c->distinct_est, "samples", c->samples);
+}
+
+json_t *store_schema_table_json(const store_schema_table_t *t)
+{
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I}", "id", t->id, "schema_name",
+                          t->schema_name, "table_name", t->table_name, "table_type", t->table_type,
+                          "row_estimate",
+                          t->has_row_estimate ? json_integer(t->row_estimate) : json_null(),
+                          "column_count", (json_int_t)t->column_count);
+    if (t->columns)
+        json_object_set_new(o, "columns", store_rows_json(t->columns, t->ncolumns,
+                                                          sizeof *t->columns, column_json));
     return o;
 }
 
-json_t *schema_store_load(arena_t *a, const char *org_id, const char *conn_id)
+static json_t *any_json(const void *t)
+{
+    return store_schema_table_json(t);
+}
+
+json_t *store_schema_tables_json(const store_schema_table_t *rows, size_t n)
+{
+    return store_rows_json(rows, n, sizeof *rows, any_json);
+}
+
+json_t *store_schema_load(arena_t *a, const char *org_id, const char *conn_id)
 {
     char err[256];
     const char *p[2] = {org_id, conn_id};

@@ -1,7 +1,8 @@
 /* sessions.c — sign-in sessions. The cookie carries the id and a MAC; the
  * row is the truth: deleting it signs the cookie out everywhere. */
 #include "store/sessions.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/db.h"
 #include "store/store_row.h"
 
 #include <stdio.h>
@@ -23,21 +24,26 @@ int store_session_create(arena_t *a, const store_account_t *acct, const unsigned
                : -1;
 }
 
+/* Every request: the session, its user and the bell's unread count in one
+ * prepared statement. */
+static db_stmt_t q_load = {
+    "session_load",
+    "SELECT u.id, u.org_id, o.slug, o.name, u.email, u.full_name, u.role,"
+    " s.last_seen_at < now() - interval '1 minute',"
+    " (SELECT count(*) FROM notifications n WHERE n.org_id = u.org_id AND n.user_id = u.id"
+    "  AND NOT n.is_read)"
+    " FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id"
+    " JOIN organizations o ON o.id = s.org_id"
+    " WHERE s.id = $1 AND s.expires_at > now() AND u.is_active"
+    " AND s.last_seen_at > now() - make_interval(hours => $2::int)", 0};
+
 int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
                        store_session_auth_t *out)
 {
     char err[256], hours[16];
     snprintf(hours, sizeof hours, "%d", idle_hours);
     const char *p[2] = {db_bytea_param(a, id, 16), hours};
-    PGresult *res = db_exec(
-        a,
-        "SELECT u.id, u.org_id, o.slug, o.name, u.email, u.full_name, u.role,"
-        " s.last_seen_at < now() - interval '1 minute'"
-        " FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id"
-        " JOIN organizations o ON o.id = s.org_id"
-        " WHERE s.id = $1 AND s.expires_at > now() AND u.is_active"
-        " AND s.last_seen_at > now() - make_interval(hours => $2::int)",
-        2, p, err, sizeof err);
+    PGresult *res = db_exec_prepared(a, &q_load, 2, p, err, sizeof err);
     if (!res)
         return -2; /* the database did not answer: not the same as signed out */
     if (PQntuples(res) != 1)
@@ -53,6 +59,7 @@ int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
     u->role = store_row_text(a, res, 0, 6);
     u->is_active = 1;
     out->needs_touch = store_row_bool(res, 0, 7);
+    out->unread = atol(db_get(res, 0, 8));
     return 0;
 }
 

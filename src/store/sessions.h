@@ -29,6 +29,7 @@ typedef struct store_session {
 typedef struct store_session_auth {
     store_account_t acct;
     int needs_touch; /* last_seen older than a minute */
+    long unread;     /* the user's unread notifications (the bell) */
 } store_session_auth_t;
 
 /* For templates: {id, current, ip, user_agent, created, last_seen}. New
@@ -38,7 +39,9 @@ json_t *store_session_json(const store_session_t *s);
 int store_session_create(arena_t *a, const store_account_t *acct, const unsigned char id[16],
                          const char *ip, const char *ua, int max_days);
 /* 0 and *out when the session exists, is not expired (absolute or idle)
- * and its user is active; -1 otherwise; -2 when the database is down. */
+ * and its user is active; -1 otherwise; -2 when the database is down.
+ * One prepared statement, no cache: a deleted session or a deactivated
+ * user is refused by the very next request, in every worker. */
 int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
                        store_session_auth_t *out);
 void store_session_touch(arena_t *a, const unsigned char id[16]);

@@ -1,14 +1,32 @@
 /* store_row.h — small helpers the store's row_from_result functions share:
- * a column's text copied into the caller's arena, and back out as JSON.
+ * a column's text copied into the caller's arena, and back out as JSON;
+ * and (store_row.c) running a SELECT into an arena array of typed rows
+ * through an entity's row_from_result, and a list of rows back out as JSON.
  * Internal to src/store/ (the entity headers do not include it). */
 #ifndef DM_STORE_ROW_H
 #define DM_STORE_ROW_H
 
 #include <jansson.h>
 #include <libpq-fe.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "core/arena.h"
+
+/* Fill the row at out from row i of res (an entity's row_from_result). */
+typedef void store_row_fill_fn(arena_t *a, const PGresult *res, int i, void *out);
+
+/* Run sql ($n params) and fill an arena array of *n rows of size bytes
+ * each (never NULL, even for no rows), or NULL (n 0) when the database
+ * failed. */
+void *store_rows_fetch(arena_t *a, const char *sql, int nparams, const char *const *params,
+                       size_t size, store_row_fill_fn *fill, size_t *n);
+/* Exactly one row into out: 0, or -1 when there is none (or the database
+ * failed). */
+int store_row_fetch(arena_t *a, const char *sql, int nparams, const char *const *params,
+                    store_row_fill_fn *fill, void *out);
+/* A JSON array of one(row) for each of n rows of size bytes. */
+json_t *store_rows_json(const void *rows, size_t n, size_t size, json_t *(*one)(const void *));
 
 /* The column's text in arena a; "" for SQL NULL. */
 static inline const char *store_row_text(arena_t *a, const PGresult *r, int row, int col)
@@ -33,6 +51,25 @@ static inline double store_row_double(const PGresult *r, int row, int col, int *
 {
     *has = !PQgetisnull(r, row, col);
     return *has ? strtod(PQgetvalue(r, row, col), NULL) : 0.0;
+}
+
+/* A bigint column: *has = 0 (and 0) for NULL. */
+static inline long long store_row_ll(const PGresult *r, int row, int col, int *has)
+{
+    *has = !PQgetisnull(r, row, col);
+    return *has ? strtoll(PQgetvalue(r, row, col), NULL, 10) : 0;
+}
+
+/* A JSON column (selected as text), parsed and owned by the arena; NULL
+ * for SQL NULL (or text that is not JSON). */
+static inline json_t *store_row_json(arena_t *a, const PGresult *r, int row, int col)
+{
+    if (PQgetisnull(r, row, col))
+        return NULL;
+    json_t *v = json_loads(PQgetvalue(r, row, col), JSON_DECODE_ANY, NULL);
+    if (v)
+        arena_defer_json(a, v);
+    return v;
 }
 
 /* A column holding a JSON array of names (jsonb or to_json(text[])) as

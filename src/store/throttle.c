@@ -4,7 +4,8 @@
  * lock key blocks further attempts for 2^(n-free) seconds, capped at 15
  * minutes. When Redis is down the check fails open: availability of
  * sign-in matters more than the throttle, and the outage is logged. */
-#include "store/store.h"
+#include "store/kv.h"
+#include "store/throttle.h"
 #include "core/log.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* uploads.c — the record of each uploaded file and the table it became. */
 #include "store/uploads.h"
-#include "store/row_fields.h"
-#include "store/store.h"
+#include "store/store_row.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,16 +25,16 @@ static void row_from_result(arena_t *a, const PGresult *res, int i, store_upload
     u->row_count = db_is_null(res, i, 5) ? -1 : atoll(db_get(res, i, 5));
     u->column_count = db_is_null(res, i, 6) ? -1 : atoi(db_get(res, i, 6));
     u->status = arena_strdup(a, db_get(res, i, 7));
-    u->error_message = row_text_or_null(a, res, i, 8);
+    u->error_message = store_row_opt(a, res, i, 8);
     u->author = arena_strdup(a, db_get(res, i, 9));
     u->created = arena_strdup(a, db_get(res, i, 10));
-    u->job_id = row_text_or_null(a, res, i, 11);
-    u->details = row_json(a, res, i, 12);
+    u->job_id = store_row_opt(a, res, i, 11);
+    u->details = store_row_json(a, res, i, 12);
     if (!u->details) {
         u->details = json_object();
         arena_defer_json(a, u->details);
     }
-    u->connection_id = row_text_or_null(a, res, i, 13);
+    u->connection_id = store_row_opt(a, res, i, 13);
     u->seen = arena_strdup(a, db_get(res, i, 14));
     u->age_s = atoll(db_get(res, i, 15));
 }

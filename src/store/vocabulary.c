@@ -1,24 +1,58 @@
 /* vocabulary.c — a connection's business terms: a word mapped to a column,
  * or a metric (a named SQL expression the planner uses as written). */
-#include "store/store.h"
+#include "store/vocabulary.h"
+#include "store/store_row.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-json_t *vocab_list(arena_t *a, const char *org_id, const char *conn_id)
+/* One term: the columns row_from_result reads, in its order. */
+#define VOCAB_COLS "id, term, description, kind, table_name, column_name, expression"
+
+static void row_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
-    char err[256];
-    const char *p[2] = {org_id, conn_id};
-    PGresult *res = db_exec(a,
-                            "SELECT id, term, description, kind, table_name, column_name, expression,"
-                            " kind = 'metric' AS is_metric"
-                            " FROM vocabulary WHERE org_id = $1 AND connection_id = $2 ORDER BY lower(term)",
-                            2, p, err, sizeof err);
-    return res ? db_rows_json(res) : json_array();
+    store_vocab_t *v = out;
+    v->id = store_row_text(a, res, i, 0);
+    v->term = store_row_text(a, res, i, 1);
+    v->description = store_row_text(a, res, i, 2);
+    v->kind = store_row_text(a, res, i, 3);
+    v->table_name = store_row_text(a, res, i, 4);
+    v->column_name = store_row_opt(a, res, i, 5);
+    v->expression = store_row_opt(a, res, i, 6);
 }
 
-json_t *vocab_for_planner(arena_t *a, const char *org_id, const char *conn_id)
+int store_vocab_list(arena_t *a, const char *org_id, const char *conn_id, store_vocab_t **rows,
+                     size_t *n)
+{
+    const char *p[2] = {org_id, conn_id};
+    *rows = store_rows_fetch(a,
+                             "SELECT " VOCAB_COLS " FROM vocabulary"
+                             " WHERE org_id = $1 AND connection_id = $2 ORDER BY lower(term)",
+                             2, p, sizeof **rows, row_from_result, n);
+    return *rows ? 0 : -1;
+}
+
+json_t *store_vocab_json(const store_vocab_t *v)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:b}", "id", v->id, "term", v->term,
+                     "description", v->description, "kind", v->kind, "table_name",
+                     v->table_name, "column_name", v->column_name, "expression", v->expression,
+                     "is_metric", strcmp(v->kind, "metric") == 0);
+}
+
+static json_t *any_json(const void *v)
+{
+    return store_vocab_json(v);
+}
+
+json_t *store_vocab_list_json(const store_vocab_t *rows, size_t n)
+{
+    return store_rows_json(rows, n, sizeof *rows, any_json);
+}
+
+json_t *store_vocab_load(arena_t *a, const char *org_id, const char *conn_id)
 {
     char err[256];
     const char *p[2] = {org_id, conn_id};
@@ -30,9 +64,10 @@ json_t *vocab_for_planner(arena_t *a, const char *org_id, const char *conn_id)
     return res ? db_rows_json(res) : json_array();
 }
 
-int vocab_add(arena_t *a, const char *org_id, const char *conn_id, const char *term,
-              const char *description, const char *kind, const char *table, const char *column,
-              const char *expression, const char **field, char *err, size_t errlen)
+int store_vocab_add(arena_t *a, const char *org_id, const char *conn_id, const char *term,
+                    const char *description, const char *kind, const char *table,
+                    const char *column, const char *expression, const char **field, char *err,
+                    size_t errlen)
 {
     char state[6];
     *field = NULL;
@@ -57,7 +92,7 @@ int vocab_add(arena_t *a, const char *org_id, const char *conn_id, const char *t
     return PQntuples(res) == 1 ? 0 : -1;
 }
 
-int vocab_delete(arena_t *a, const char *org_id, const char *conn_id, const char *id)
+int store_vocab_delete(arena_t *a, const char *org_id, const char *conn_id, const char *id)
 {
     char err[256];
     if (!db_is_uuid(id))

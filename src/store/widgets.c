@@ -1,7 +1,7 @@
 /* widgets.c — a dashboard's widgets, their order and their last result. */
 #include "store/widgets.h"
-#include "store/row_fields.h"
-#include "store/store.h"
+#include "store/store_row.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,37 +9,41 @@
 
 /* The row's shape, once: the SELECT list and the fill, by column index. */
 static const char *const widget_cols =
-    "SELECT w.id, w.dashboard_id, w.title, w.kind, w.sql_text, w.body_markdown,"
-    " w.chart_config::text, w.size, w.position, w.date_column, w.connection_id,"
-    " coalesce(c.name, ''), w.last_result::text,"
-    " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI'),"
-    " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error,"
-    " w.result_hash, w.render_key, w.fragment_html, w.fragment_svg"
+    "SELECT " STORE_WIDGET_COLS
     " FROM widgets w LEFT JOIN connections c ON c.id = w.connection_id"
     " WHERE w.org_id = $1 AND w.dashboard_id = $2";
 
 static void row_from_result(arena_t *a, const PGresult *res, int i, store_widget_t *w)
 {
-    w->id = arena_strdup(a, db_get(res, i, 0));
-    w->dashboard_id = arena_strdup(a, db_get(res, i, 1));
-    w->title = arena_strdup(a, db_get(res, i, 2));
-    w->kind = arena_strdup(a, db_get(res, i, 3));
-    w->sql_text = arena_strdup(a, db_get(res, i, 4));
-    w->body_markdown = arena_strdup(a, db_get(res, i, 5));
-    w->chart_config = row_json(a, res, i, 6);
-    w->size = arena_strdup(a, db_get(res, i, 7));
-    w->position = atoi(db_get(res, i, 8));
-    w->date_column = row_text_or_null(a, res, i, 9);
-    w->connection_id = row_text_or_null(a, res, i, 10);
-    w->connection = arena_strdup(a, db_get(res, i, 11));
-    w->result_text = row_text_or_null(a, res, i, 12); /* parsed when needed */
-    w->refreshed = row_text_or_null(a, res, i, 13);
-    w->age_s = db_is_null(res, i, 14) ? -1 : atoll(db_get(res, i, 14));
-    w->last_error = row_text_or_null(a, res, i, 15);
-    w->result_hash = row_text_or_null(a, res, i, 16);
-    w->render_key = row_text_or_null(a, res, i, 17);
-    w->fragment_html = row_text_or_null(a, res, i, 18);
-    w->fragment_svg = row_text_or_null(a, res, i, 19);
+    store_widget_fill(a, res, i, 0, w);
+}
+
+void store_widget_fill(arena_t *a, const PGresult *res, int i, int c0, store_widget_t *w)
+{
+    /* columns c0 … c0 + STORE_WIDGET_NCOLS - 1, in STORE_WIDGET_COLS's order */
+#define C(k) (c0 + (k))
+    w->id = arena_strdup(a, db_get(res, i, C(0)));
+    w->dashboard_id = arena_strdup(a, db_get(res, i, C(1)));
+    w->title = arena_strdup(a, db_get(res, i, C(2)));
+    w->kind = arena_strdup(a, db_get(res, i, C(3)));
+    w->sql_text = arena_strdup(a, db_get(res, i, C(4)));
+    w->body_markdown = arena_strdup(a, db_get(res, i, C(5)));
+    w->chart_config = store_row_json(a, res, i, C(6));
+    w->size = arena_strdup(a, db_get(res, i, C(7)));
+    w->position = atoi(db_get(res, i, C(8)));
+    w->date_column = store_row_opt(a, res, i, C(9));
+    w->connection_id = store_row_opt(a, res, i, C(10));
+    w->connection = arena_strdup(a, db_get(res, i, C(11)));
+    w->result_text = store_row_opt(a, res, i, C(12)); /* parsed when needed */
+    w->refreshed = store_row_opt(a, res, i, C(13));
+    w->age_s = db_is_null(res, i, C(14)) ? -1 : atoll(db_get(res, i, C(14)));
+    w->last_error = store_row_opt(a, res, i, C(15));
+    w->version = arena_strdup(a, db_get(res, i, C(16)));
+    w->result_hash = store_row_opt(a, res, i, C(17));
+    w->render_key = store_row_opt(a, res, i, C(18));
+    w->fragment_html = store_row_opt(a, res, i, C(19));
+    w->fragment_svg = store_row_opt(a, res, i, C(20));
+#undef C
 }
 
 json_t *store_widget_result(arena_t *a, const store_widget_t *w)
@@ -220,7 +224,7 @@ const char *store_widget_set_result(arena_t *a, const char *org_id, const char *
             "   ELSE md5(jsonb_build_array($3::jsonb -> 'columns', $3::jsonb -> 'rows')::text) END,"
             " last_refreshed_at = now() WHERE org_id = $1 AND id = $2 RETURNING result_hash",
             4, p, err, sizeof err);
-    return res && PQntuples(res) == 1 ? row_text_or_null(a, res, 0, 0) : NULL;
+    return res && PQntuples(res) == 1 ? store_row_opt(a, res, 0, 0) : NULL;
 }
 
 void store_widget_set_fragment(arena_t *a, const char *org_id, const char *id,

@@ -40,6 +40,9 @@ typedef struct store_widget {
     /* The fragment drawn from that result (chart_widget_render) and the
      * render key it was drawn under (chart_widget_key); NULL when none. */
     const char *render_key, *fragment_html, *fragment_svg;
+    /* changes whenever the row changes (its xmin, so also a new result or
+     * fragment): for the page's ETag */
+    const char *version;
 } store_widget_t;
 
 typedef struct store_widget_fields {
@@ -80,6 +83,21 @@ const char *store_widget_set_result(arena_t *a, const char *org_id, const char *
  * (svg may be NULL: the chart cannot be drawn). */
 void store_widget_set_fragment(arena_t *a, const char *org_id, const char *id,
                                const char *render_key, const char *html, const char *svg);
+
+/* For the store's own joins (store_dash_view): the select list of a
+ * widget "w" with its connection "c" LEFT JOINed, and the fill from the
+ * STORE_WIDGET_NCOLS columns that start at column c0. */
+#define STORE_WIDGET_COLS                                                                          \
+    "w.id, w.dashboard_id, w.title, w.kind, w.sql_text, w.body_markdown,"                         \
+    " w.chart_config::text, w.size, w.position, w.date_column, w.connection_id,"                  \
+    " coalesce(c.name, ''), w.last_result::text,"                                                 \
+    " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI'),"                                        \
+    " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error, w.xmin::text,"       \
+    " w.result_hash, w.render_key, w.fragment_html, w.fragment_svg"
+#define STORE_WIDGET_NCOLS 21
+struct pg_result;
+void store_widget_fill(arena_t *a, const struct pg_result *res, int row, int c0,
+                       store_widget_t *w);
 
 /* For templates: every field but the result and the fragments (large, and
  * no template shows them raw); NULL strings as null, age_s -1 as null, chart_config copied.

@@ -2,9 +2,10 @@
  * value exactly once, and queue the deliveries of what it triggered. */
 #include "tasks/tasks_internal.h"
 #include "core/log.h"
+#include "live/live.h"
 #include "query/query.h"
 #include "store/alerts.h"
-#include "store/store.h"
+#include "store/notifications.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +87,11 @@ int task_alert_check(arena_t *a, const json_t *job, char *err, size_t errlen)
     int rc = store_alert_record_check(a, org, id, slot, &o, &events, &n_events, err, errlen);
     if (rc >= 0)
         queue_deliveries(a, org, &alert, events, n_events);
+    /* the events' in-app notifications went to the alert's owner: push the
+     * owner's new unread count to their bell */
+    if (rc >= 0 && n_events > 0 && alert.created_by_id && live_enabled())
+        live_publish_bell(a, org, alert.created_by_id,
+                          store_notif_unread(a, org, alert.created_by_id));
     return rc < 0 ? -1 : 0;
 }
 

@@ -6,7 +6,6 @@
 #include "core/buf.h"
 #include "core/config.h"
 #include "store/alerts.h"
-#include "store/store.h"
 
 #include <curl/curl.h>
 #include <stdio.h>

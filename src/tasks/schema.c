@@ -3,7 +3,6 @@
 #include "tasks/tasks_internal.h"
 #include "query/query.h"
 #include "store/connections.h"
-#include "store/store.h"
 
 #include <stdio.h>
 

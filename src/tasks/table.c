@@ -2,7 +2,8 @@
 #include "tasks/tasks_internal.h"
 #include "chat/chat.h"
 #include "query/query.h"
-#include "store/store.h"
+#include "store/db.h"
+#include "store/kv.h"
 #include "uploads/uploads.h"
 
 const jobs_task_t tasks_table[] = {

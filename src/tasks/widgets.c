@@ -2,7 +2,8 @@
  * auto-refresh interval passed, so it opens with fresh results. */
 #include "tasks/tasks_internal.h"
 #include "query/query.h"
-#include "store/store.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
 
 #include <string.h>
 

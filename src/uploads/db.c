@@ -3,7 +3,7 @@
 #include "auth/auth.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

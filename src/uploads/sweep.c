@@ -12,7 +12,7 @@
 #include "core/log.h"
 #include "jobs/jobs.h"
 #include "store/uploads.h"
-#include "store/store.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,9 +9,12 @@
 #include "core/log.h"
 #include "ingest/ingest.h"
 #include "jobs/jobs.h"
+#include "live/live.h"
 #include "query/query.h"
 #include "store/uploads.h"
-#include "store/store.h"
+#include "store/audit.h"
+#include "store/connections.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +30,23 @@ struct load {
     PGconn *c;
     const char *job_id;
     const char *org_id, *upload_id;
+    const char *channel; /* the upload page's live channel (live/live.h) */
     long done, total;
     int last_pct;
 };
+
+/* The job's progress (jobs_progress, read by the page) also pushed to the
+ * upload's page through nginx when live updates are on. */
+static void report(arena_t *a, load_t *l, const char *status, int pct, const char *msg)
+{
+    jobs_progress(a, l->job_id, status, pct, msg);
+    if (!l->channel)
+        return;
+    if (strcmp(status, "running") == 0)
+        live_publish_progress(a, l->channel, pct, msg);
+    else
+        live_publish_done(l->channel, status);
+}
 
 static int copy_row(void *ctx, const char *line, size_t len)
 {
@@ -40,7 +57,7 @@ static int copy_row(void *ctx, const char *line, size_t len)
         int pct = (int)(10 + 80 * l->done / l->total);
         if (pct != l->last_pct) {
             l->last_pct = pct;
-            jobs_progress(l->a, l->job_id, "running", pct, arena_printf(l->a, "%ld rows loaded", l->done));
+            report(l->a, l, "running", pct, arena_printf(l->a, "%ld rows loaded", l->done));
         }
     }
     return 0;
@@ -226,7 +243,7 @@ static void progress(void *ctx, double f)
     int pct = (int)(f * 10);
     if (pct != l->last_pct) {
         l->last_pct = pct;
-        jobs_progress(l->a, l->job_id, "running", pct, "reading the file");
+        report(l->a, l, "running", pct, "reading the file");
     }
 }
 
@@ -399,13 +416,13 @@ static int record_done(arena_t *a, load_t *l, const json_t *args, json_t *detail
     if (store_upload_set_connection(a, l->org_id, l->upload_id, conn_id) < 0 ||
         store_upload_set_status(a, l->org_id, l->upload_id, "done", NULL, rows, cols, first, details) < 0)
         return -1;
-    jobs_progress(a, l->job_id, "running", 95, "reading the new schema");
+    report(a, l, "running", 95, "reading the new schema");
     store_conn_t c;
     int nt;
     char why[512];
     if (store_conn_get(a, l->org_id, conn_id, &c) == 0)
         query_discover(a, l->org_id, &c, &nt, why, sizeof why);
-    jobs_progress(a, l->job_id, "done", 100, arena_printf(a, "%lld rows loaded", rows));
+    report(a, l, "done", 100, arena_printf(a, "%lld rows loaded", rows));
     store_audit_record(a, l->org_id, json_string_value(json_object_get(args, "user_id")), "upload.done",
                  "upload", l->upload_id, json_pack("{s:I}", "rows", (json_int_t)rows), NULL);
     return 0;
@@ -418,7 +435,7 @@ static int record_failed(arena_t *a, load_t *l, const char *why, int server, jso
         json_object_set_new(details, "server_error", json_true());
     if (store_upload_set_status(a, l->org_id, l->upload_id, "failed", why, -1, -1, NULL, details) < 0)
         return -1;
-    jobs_progress(a, l->job_id, "failed", 100, why);
+    report(a, l, "failed", 100, why);
     return 0;
 }
 
@@ -434,6 +451,8 @@ int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
     load_t l = {.a = a, .job_id = json_string_value(json_object_get(job, "id")),
                 .org_id = json_string_value(json_object_get(args, "org_id")),
                 .upload_id = json_string_value(json_object_get(args, "upload_id")), .last_pct = -1};
+    if (live_enabled() && l.org_id && l.upload_id)
+        l.channel = live_channel_org_item(a, l.org_id, "upload", l.upload_id);
     const char *path = json_string_value(json_object_get(args, "path"));
     const char *filename = json_string_value(json_object_get(args, "filename"));
     int attempt = (int)json_integer_value(json_object_get(job, "attempt")) + 1;
@@ -454,7 +473,7 @@ int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
         snprintf(err, errlen, "the app database is unreachable");
         return -1;
     }
-    jobs_progress(a, l.job_id, "running", 0, attempt > 1 ? "reading the file (again)" : "reading the file");
+    report(a, &l, "running", 0, attempt > 1 ? "reading the file (again)" : "reading the file");
     char why[1024] = "";
     json_t *details = json_pack("{s:[]}", "tables");
     const char *conn_id = NULL;
@@ -473,7 +492,7 @@ int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
                                      ? arena_printf(a, "%s (gave up after %d attempts)", why, attempt)
                                      : why, end == INGEST_SERVER, details);
     else if (end == INGEST_SERVER)
-        jobs_progress(a, l.job_id, "running", 0, arena_printf(a, "interrupted (%s); trying again", why));
+        report(a, &l, "running", 0, arena_printf(a, "interrupted (%s); trying again", why));
     json_decref(details);
     if (recorded == 0)
         unlink(path); /* the outcome is written down: the file has done its job */

@@ -124,4 +124,31 @@ export const tests = {
       assert.match(dl.suggestedFilename(), /\.pdf$/);
     },
   },
+  'the add-widget form opens on demand and adds a widget': {
+    modes: [true, false],
+    async run({ page, base, js, shot }) {
+      await signIn(page, base);
+      await page.goto(base + '/dashboards');
+      if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
+      await page.fill('input[name=title]', `Form ${js ? 'js' : 'nojs'}`);
+      await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
+      const dash = page.url();
+      assert.equal(await page.$$eval('select[name=connection_id]', s => s.length), 0, 'no lists before the form opens');
+      await page.click('a:has-text("Add a widget…")');
+      if (js) {
+        await page.waitForSelector('#add-widget select[name=connection_id]');
+        assert.equal(page.url(), dash, 'with JavaScript the form opens in place');
+      } else {
+        await page.waitForURL(/\/widgets\/new$/);
+      }
+      assert.ok(await page.$eval('select[name=connection_id]', s => s.options.length) >= 1);
+      await shot('add-widget-form');
+      const form = 'form:has(input[name=source][value=text])';
+      await page.fill(`${form} textarea[name=markdown]`, 'Notes added from the form');
+      await page.fill(`${form} input[name=title]`, 'Form notes');
+      await page.click(`${form} button:has-text("Add")`);
+      await page.waitForSelector('#widgets article.widget:has-text("Notes added from the form")');
+      assert.equal(page.url().split('?')[0], dash, 'back on the dashboard');
+    },
+  },
 };

@@ -160,6 +160,16 @@ def add_user(admin, email, role, name="Someone", password=PASSWORD):
     return r
 
 
+def save_query(client, name, sql, conn_id=None):
+    """Save a query (private) through /queries; its id."""
+    data = {"_csrf": page_csrf(client, "/explore"), "name": name, "sql": sql}
+    if conn_id:
+        data["connection_id"] = conn_id
+    r = client.post("/queries", data)
+    assert r.status == 303, r.status
+    return r.header("Location").rsplit("/", 1)[1]
+
+
 def page_csrf(client, path="/settings"):
     return client.get(path).form_value("_csrf")
 

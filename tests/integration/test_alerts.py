@@ -1,6 +1,7 @@
 """Alerts with real Redis, PostgreSQL and worker processes: triggering and
 notifying in-app, by webhook and by e-mail; exactly one value per slot even
 when a runner is killed mid-check; dead letters retried from /admin/jobs."""
+import html
 import json
 import os
 import re
@@ -10,6 +11,7 @@ import unittest
 
 import dm
 from sinks import Smtp, Webhook
+from test_chat import ask
 
 HOOK_PORT = int(os.environ.get("DM_HOOK_PORT", "18099"))
 SMTP_PORT = int(os.environ.get("DM_SMTP_PORT", "18025"))
@@ -77,6 +79,29 @@ class TestAlerts(unittest.TestCase):
                                 for h in self.hook.received), timeout=30)
         self.c.post("/notifications/read-all", {"_csrf": dm.page_csrf(self.c, "/notifications")})
         self.assertNotIn('class="bell-count"', self.c.get("/notifications/count").text)
+
+    def test_new_alert_starts_from_a_saved_query_or_an_answer(self):
+        shop = dm.shop_connection_id()
+        name = dm.unique("Customers")
+        qid = dm.save_query(self.c, name, "SELECT count(*) AS n FROM customers", shop)
+        page = self.c.get("/alerts/new?query=%s" % qid).text
+        self.assertIn('name="name" value="%s"' % name, page)
+        self.assertIn(">SELECT count(*) AS n FROM customers</textarea>", page)
+        self.assertIn('<option value="%s" selected>' % shop, page)
+        # from a chat answer: its question names the alert, its SQL is the check
+        r = ask(self.c, "how many customers")
+        chat = self.c.get(r.header("Location")).text
+        mid = re.findall(r'name="message_id" value="([0-9a-f-]{36})"', chat)[-1]
+        sql = dm.psql("SELECT sql_text FROM chat_messages WHERE id = '%s'" % mid)
+        self.assertTrue(sql)
+        page = html.unescape(self.c.get("/alerts/new?message=%s" % mid).text)
+        self.assertIn('name="name" value="how many customers"', page)
+        self.assertIn(">%s</textarea>" % sql, page)
+        # someone else's query or answer fills nothing
+        other, _, _ = dm.register()
+        page = other.get("/alerts/new?query=%s&message=%s" % (qid, mid)).text
+        self.assertIn('name="name" value=""', page)
+        self.assertNotIn("customers</textarea>", page)
 
     def test_errors_and_validation(self):
         aid = create_alert(self.c, sql="SELECT 'abc'")

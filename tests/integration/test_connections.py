@@ -46,6 +46,38 @@ class TestConnections(unittest.TestCase):
         self.assertIn("customers", page)
         self.assertNotIn(">regions</a>", page)
 
+    def test_vocabulary_add_list_delete(self):
+        path = "/connections/%s/vocabulary" % self.shop
+        metric, word = dm.unique("zzmetric"), dm.unique("zzword")
+        tok = lambda: dm.page_csrf(self.c, path)
+        r = self.c.post(path, {"_csrf": tok(), "term": metric.upper(), "kind": "metric", "table": "orders",
+                               "expression": "count(orders.id)", "description": "How many orders"})
+        self.assertEqual(r.status, 303)
+        r = self.c.post(path, {"_csrf": tok(), "term": word, "kind": "column", "table": "customers",
+                               "column": "segment"})
+        self.assertEqual(r.status, 303)
+        page = self.c.get(path).text
+        row = re.search(r"<tr>\s*<td><strong>%s</strong>.*?</tr>" % re.escape(metric), page, re.S)
+        self.assertIsNotNone(row, "a term is stored in lower case and listed")
+        self.assertIn('<span class="badge">metric</span>', row.group(0))
+        self.assertIn("<code>count(orders.id)</code> <span class=\"muted small\">on orders</span>", row.group(0))
+        self.assertIn("How many orders", row.group(0))
+        row = re.search(r"<tr>\s*<td><strong>%s</strong>.*?</tr>" % re.escape(word), page, re.S)
+        self.assertIn("<code>customers.segment</code>", row.group(0))
+        # the same term again is refused, naming the field
+        r = self.c.post(path, {"_csrf": tok(), "term": word, "kind": "column", "table": "customers",
+                               "column": "name"})
+        self.assertEqual(r.status, 400)
+        self.assertIn("This term is already defined.", r.text)
+        for term in (metric, word):
+            vid = dm.psql("SELECT id FROM vocabulary WHERE connection_id = '%s' AND term = '%s'" % (self.shop, term))
+            r = self.c.post("%s/%s/delete" % (path, vid), {"_csrf": tok()})
+            self.assertEqual(r.status, 303)
+            self.assertEqual(self.c.post("%s/%s/delete" % (path, vid), {"_csrf": tok()}).status, 404)
+        page = self.c.get(path).text
+        self.assertNotIn(metric, page)
+        self.assertNotIn(word, page)
+
     def test_test_reports_read_only_user(self):
         r = self.c.post("/connections/%s/test" % self.shop, {"_csrf": dm.page_csrf(self.c, "/connections")})
         self.assertEqual(r.status, 200)

@@ -126,6 +126,28 @@ class TestDashboards(unittest.TestCase):
         self.assertIn("DELETE", page)  # refused, shown in its card
         self.assertEqual(dm.psql("SELECT count(*) FROM orders", db="shop"), "100000")
 
+    def test_widget_from_a_saved_query(self):
+        shop = dm.shop_connection_id()
+        name = dm.unique("Orders so far")
+        qid = dm.save_query(self.c, name, "SELECT count(*) AS orders FROM orders", shop)
+        did = new_dashboard(self.c, dm.unique("From queries"))
+        page = self.c.get("/dashboards/%s/widgets/new" % did).text  # the add-widget form
+        self.assertIn('<option value="%s">%s</option>' % (qid, name), page)  # offered in the form
+        tok = dm.page_csrf(self.c, "/dashboards/%s" % did)
+        r = self.c.post("/dashboards/%s/widgets" % did, {"_csrf": tok, "source": "query", "query_id": qid,
+                                                          "title": ""})
+        self.assertEqual(r.status, 303)
+        row = dm.psql("SELECT title || '|' || sql_text || '|' || connection_id FROM widgets "
+                      "WHERE dashboard_id = '%s'" % did)
+        self.assertEqual(row, "%s|SELECT count(*) AS orders FROM orders|%s" % (name, shop))
+        # someone else's private query is not a source
+        admin, slug, _ = dm.register()
+        theirs = dm.save_query(admin, "Theirs", "SELECT 1")
+        r = self.c.post("/dashboards/%s/widgets" % did, {"_csrf": tok, "source": "query", "query_id": theirs,
+                                                          "title": ""}, follow=True)
+        self.assertIn("Pick one of your saved queries.", r.text)
+        self.assertEqual(dm.psql("SELECT count(*) FROM widgets WHERE dashboard_id = '%s'" % did), "1")
+
     def test_date_filter_wraps_the_query(self):
         did = new_dashboard(self.c)
         add_sql_widget(self.c, did, "SELECT ordered_at::date AS day, count(*) AS orders FROM orders GROUP BY 1",

@@ -25,7 +25,7 @@
 #include "core/log.h"
 #include "jobs/internal.h"
 #include "jobs/jobs.h"
-#include "store/store.h"
+#include "store/kv.h"
 
 static char tmpdir[256], logpath[300], gatepath[300];
 static arena_t *A;

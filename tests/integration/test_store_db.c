@@ -20,7 +20,10 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "store/alerts.h"
-#include "store/store.h"
+#include "store/accounts.h"
+#include "store/connections.h"
+#include "store/db.h"
+#include "store/migrate.h"
 
 static char dbname[64], app_conninfo[1024];
 static PGconn *admin; /* superuser, DATAMIND_TEST_DB's database: create/drop */
@@ -114,6 +117,46 @@ static int app_pid(void)
 {
     PGconn *c = db_conn();
     return c ? PQbackendPID(c) : 0;
+}
+
+/* --- prepared statements ------------------------------------------------- */
+
+static db_stmt_t q_probe = {"test_probe", "SELECT $1::int + 1", 0};
+
+static int run_probe(int v)
+{
+    char err[256], s[16];
+    snprintf(s, sizeof s, "%d", v);
+    const char *p[1] = {s};
+    PGresult *res = db_exec_prepared(A, &q_probe, 1, p, err, sizeof err);
+    return res && PQntuples(res) == 1 ? atoi(PQgetvalue(res, 0, 0)) : -1;
+}
+
+static int server_has_probe(void)
+{
+    char err[256];
+    PGresult *res = db_exec(A, "SELECT count(*) FROM pg_prepared_statements WHERE name = 'test_probe'",
+                            0, NULL, err, sizeof err);
+    return res ? atoi(PQgetvalue(res, 0, 0)) : -1;
+}
+
+/* Prepared once per connection; prepared again on a new connection (the
+ * old one killed, or closed) and when the server forgot it (DISCARD). */
+static void test_prepared_per_connection(void)
+{
+    char err[256];
+    CHECK_INT(run_probe(1), 2);
+    CHECK_INT(server_has_probe(), 1);
+    CHECK_INT(run_probe(2), 3);
+    CHECK(kill_backend(app_pid()));
+    CHECK_INT(run_probe(3), 4); /* db_conn noticed the goodbye: a new session, prepared again */
+    CHECK_INT(server_has_probe(), 1);
+    db_close();
+    CHECK_INT(run_probe(4), 5);
+    CHECK(db_exec(A, "DEALLOCATE ALL", 0, NULL, err, sizeof err) != NULL);
+    CHECK_INT(server_has_probe(), 0);
+    CHECK_INT(run_probe(5), 6); /* "does not exist": prepared again, once */
+    CHECK_INT(server_has_probe(), 1);
 }
 
 /* --- the transaction primitive -------------------------------------------- */
@@ -376,6 +419,7 @@ int main(void)
         CHECK(!"set up the test database");
     } else {
         test_migrate_empty_dir();
+        test_prepared_per_connection();
         test_tx_lost_midway();
         test_lock_failure_is_not_taken();
         test_alert_check_lost_midway();

@@ -55,6 +55,42 @@ class TestReplay(unittest.TestCase):
                              headers={"Cookie": "dm_session=" + copied})
         self.assertEqual(r.status, 403)
 
+    def test_sign_out_holds_at_once_in_every_worker(self):
+        """The session is checked by one statement on every request, with no
+        cache: after a sign-out no worker lets the cookie in, not even for a
+        dashboard the browser holds a matching ETag for."""
+        c, _, _ = dm.register()
+        cookie = c.cookie("dm_session")
+        did = c.post("/dashboards", {"_csrf": dm.page_csrf(c, "/dashboards"), "title": "Mine"})
+        url = did.header("Location")
+        c.get(url)  # the flash, once
+        etag = c.get(url).header("ETag")
+        browsers = [dm.Client() for _ in range(8)]  # 8 connections: both web workers serve them
+        for b in browsers:
+            r = b.get(url, headers={"Cookie": "dm_session=" + cookie, "If-None-Match": etag})
+            self.assertEqual(r.status, 304)
+        self.assertEqual(c.post("/logout", {"_csrf": dm.page_csrf(c)}).status, 303)
+        for b in browsers:
+            r = b.get(url, headers={"Cookie": "dm_session=" + cookie, "If-None-Match": etag})
+            self.assertEqual(r.status, 303, "signed out in every worker at once")
+            self.assertTrue(r.header("Location").startswith("/login"))
+
+    def test_bell_counts_at_once(self):
+        """The bell's count comes with the session: a new notification shows
+        on the very next page (and a read one goes)."""
+        c, slug, email = dm.register()
+        self.assertNotIn('class="bell-count"', c.get("/settings").text)
+        uid = dm.psql("SELECT u.id FROM users u JOIN organizations o ON o.id = u.org_id"
+                      " WHERE o.slug = '%s' AND u.email = '%s'" % (slug, email))
+        dm.psql("INSERT INTO notifications (org_id, user_id, title, body)"
+                " SELECT org_id, id, 'Bell test', 'x' FROM users WHERE id = '%s'" % uid)
+        self.assertIn('<span class="bell-count">1</span>', c.get("/settings").text)
+        r = c.get("/notifications/count", headers={"HX-Request": "true"})
+        self.assertEqual(r.text.strip(), '<span class="bell-count">1</span>')
+        c.post("/notifications/read-all", {"_csrf": dm.page_csrf(c)})
+        self.assertEqual(c.get("/notifications/count", headers={"HX-Request": "true"}).text.strip(), "")
+        self.assertNotIn('class="bell-count"', c.get("/settings").text)
+
     def test_after_sign_out_everywhere(self):
         _, _, email = dm.register()
         a, _ = dm.login(email)

@@ -593,6 +593,7 @@ static void test_everyday_words(void)
     answers_with(s, "number of A- grades", "WHERE \"t\".\"grade\" = 'A-'");
     answers_with(s, "number of sections in Taylor and Watson", "IN ('Taylor', 'Watson')");  /* both */
     answers_with(s, "number of sections in Taylor or Watson", "IN ('Taylor', 'Watson')");
+    answers_with(s, "list the buildings", "SELECT DISTINCT \"s\".\"building\" AS \"building\"");  /* each once */
     ask_schema_free(s);
 }
 
@@ -666,6 +667,31 @@ static void test_trading_words(void)
                  "count(*) AS \"deal\" FROM \"public\".\"deal\" AS \"d\" JOIN \"public\".\"staff\" AS \"s\" ON \"d\".\"staff_id\" = \"s\".\"id\" WHERE \"s\".\"country\" = 'UK'");
     answers_with(s, "which city has the most deals", "WHERE \"d\".\"city\" IS NOT NULL GROUP BY 1");
     asks_about(s, "the largest deal in each city", "largest each");
+    ask_schema_free(s);
+    /* a key to its own table: the row named, or the rows that point to it? */
+    static const char *const names[] = {"Ada", "Grace", NULL};
+    t = json_array();
+    json_array_append_new(t, table("person", 300, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names),
+        col("manager", "integer", 0, "person", NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    asks_about(s, "people whose manager is Ada", "manager");
+    ask_schema_free(s);
+    /* two keys between the tables: "have" follows the one pointing at the entity */
+    t = json_array();
+    json_array_append_new(t, table("team", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names),
+        col("lead", "integer", 0, "member", NULL))));
+    json_array_append_new(t, table("member", 900, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("team_id", "integer", 0, "team", NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many members does each team have",
+                 "LEFT JOIN \"public\".\"member\" AS \"m\" ON \"m\".\"team_id\" = \"t\".\"id\"");
     ask_schema_free(s);
 }
 

@@ -1,0 +1,110 @@
+/* roles.c — the small helpers every rule that gives a mention its role
+ * shares: which reading of a mention to keep, marking the plan ambiguous,
+ * a grouping from a mention, a table's money column. A leaf of the
+ * planner: assemble.c, filters.c, ranking.c and share.c call it; it calls
+ * none of them (scripts/include-graph keeps it so). */
+#include "ask/internal.h"
+
+#include <string.h>
+
+void mention_take_alt(ask_mention_t *m, int k)
+{
+    m->t = m->alt[k].t;
+    m->c = m->alt[k].c;
+    m->val = m->alt[k].val;
+}
+
+/* 1 when the question names table t, or a value only t holds ("the GNP of
+ * Japan": Japan is a country's name, so it is the country's GNP). */
+int roles_table_named(const ask_parse_t *p, int t)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int only_t = m->kind == PH_VALUE && m->t == t;  /* every reading in t (name, localname) */
+        for (int k = 0; only_t && k < m->nalt; k++)
+            only_t = m->alt[k].t == t;
+        if ((m->kind == PH_TABLE && m->t == t) || only_t)
+            return 1;
+    }
+    return 0;
+}
+
+/* Keep the reading whose table is prefer (or a table the question names). */
+void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
+{
+    for (int pass = 0; pass < 2 && m->nalt; pass++) {
+        int hits = 0, pick = -1;
+        for (int k = -1; k < m->nalt; k++) {
+            int t = k < 0 ? m->t : m->alt[k].t;
+            if (pass == 0 ? t == prefer : roles_table_named(p, t))
+                hits++, pick = k;
+        }
+        if (hits == 1) {
+            if (pick >= 0)
+                mention_take_alt(m, pick);
+            m->nalt = 0;
+        }
+    }
+}
+
+void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
+{
+    if (p->ambiguous)
+        return;
+    p->ambiguous = why;
+    p->namb = 0;
+    if (!m)
+        return;
+    p->amb[p->namb++] = (ask_colref_t){m->t, m->c};
+    for (int k = 0; k < m->nalt && p->namb < 4; k++)
+        p->amb[p->namb++] = (ask_colref_t){m->alt[k].t, m->alt[k].c};
+}
+
+/* The one money column of table t, or -1 (none, or several). */
+int roles_money_col(const ask_schema_t *s, int t)
+{
+    int found = -1;
+    for (int c = 0; c < s->tables[t].ncols; c++)
+        if (lexicon_col_is_money(&s->tables[t].cols[c]) && !s->tables[t].cols[c].pk)
+            found = found < 0 ? c : -2;
+    return found >= 0 ? found : -1;
+}
+
+void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    m->role = R_DIM;
+    if (m->nalt)
+        roles_resolve_alt(p, m, p->q.m.t);
+    if (m->nalt) {
+        roles_set_ambiguous(p, AMB_COLUMN, m);
+        return;
+    }
+    const ask_col_t *c = m->c >= 0 ? &s->tables[m->t].cols[m->c] : NULL;
+    if (c && lexicon_col_is_time(c)) {
+        p->q.time = (ask_colref_t){m->t, m->c};
+        if (!p->q.grain)
+            p->q.grain = G_DAY;
+        return;
+    }
+    if (p->q.ndims == ASK_MAX_DIMS)
+        return;
+    int t = c && c->fk_table >= 0 ? c->fk_table : m->t;  /* "by country_id": the country */
+    if (c && (c->fk_table < 0 || s->tables[t].label < 0)) {  /* section.building: the building */
+        p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
+    } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
+        p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label};
+        if (s->tables[t].label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
+            p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label2};
+    } else {  /* a table with no name to group by: asked about unless a ranking uses it */
+        p->nameless_group = t;
+    }
+}
+
+
+int roles_has_value_filter(const ask_q_t *q, int t)
+{
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].col.t == t && (q->f[i].op == OP_IN || q->f[i].op == OP_NOT_IN))
+            return 1;
+    return 0;
+}

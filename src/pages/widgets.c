@@ -187,12 +187,6 @@ int widget_stale(const store_widget_t *w, long every)
     return !w->result_text || age > (every > 0 ? every : WIDGET_STALE_AFTER_S);
 }
 
-/* One widget's template data (a new reference). mode: 0 = use the stored
- * result and mark it for lazy reload when stale, 1 = run stale ones now,
- * 2 = run now; | WIDGET_PREVIEW: the widget's settings are the edit form's,
- * not saved (nothing drawn is stored); | WIDGET_FULL: every field of the row
- * (the editor), not only the card's. every: the dashboard's auto-refresh
- * in seconds (0 = off). */
 /* What the dashboard's card template reads of the row (widget_cards):
  * less to build and free than store_widget_json, on every view. */
 static json_t *card_json(const store_widget_t *w)
@@ -206,6 +200,12 @@ static json_t *card_json(const store_widget_t *w)
     return o;
 }
 
+/* One widget's template data (a new reference). mode: 0 = use the stored
+ * result and mark it for lazy reload when stale, 1 = run stale ones now,
+ * 2 = run now; | WIDGET_PREVIEW: the widget's settings are the edit form's,
+ * not saved (nothing drawn is stored); | WIDGET_FULL: every field of the row
+ * (the editor), not only the card's. every: the dashboard's auto-refresh
+ * in seconds (0 = off). */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every)
 {
     int preview = (mode & WIDGET_PREVIEW) != 0;

@@ -6,6 +6,8 @@
 #include "store/uploads.h"
 #include "store/widgets.h"
 
+#include <string.h>
+
 static void test_dash_json(void)
 {
     store_dash_t d = {.id = "d1", .title = "Sales", .description = "", .owner = "Ann",
@@ -97,10 +99,33 @@ static void test_upload_json(void)
     json_decref(details);
 }
 
+/* STORE_WIDGET_COLS (shared by store_dash_view's prepared statement and the
+ * widget queries) has exactly the STORE_WIDGET_NCOLS items store_widget_fill
+ * reads: the select list's commas outside parentheses and quotes, plus one. */
+static void test_widget_cols_count(void)
+{
+    const char *s = STORE_WIDGET_COLS;
+    int items = 1, depth = 0, quoted = 0;
+    for (; *s; s++) {
+        if (*s == '\'')
+            quoted = !quoted;
+        else if (!quoted && *s == '(')
+            depth++;
+        else if (!quoted && *s == ')')
+            depth--;
+        else if (!quoted && !depth && *s == ',')
+            items++;
+    }
+    CHECK_INT(items, STORE_WIDGET_NCOLS);
+    CHECK(strstr(STORE_WIDGET_COLS, "w.fragment_svg") != NULL);
+    CHECK(strstr(STORE_WIDGET_COLS, "w.xmin::text") != NULL);
+}
+
 int main(void)
 {
     test_dash_json();
     test_widget_json();
     test_upload_json();
+    test_widget_cols_count();
     return check_done("test_store_dashboards");
 }

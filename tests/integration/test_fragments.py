@@ -138,6 +138,35 @@ class TestFragments(unittest.TestCase):
         self.assertIn(b"<svg", r.body)
         self.assertEqual(renders(self.c), before, "the .svg route copies the stored SVG")
 
+    def test_dashboard_etag_follows_the_stored_fragment(self):
+        """The dashboard's ETag (from store_dash_view's row versions, before
+        rendering) changes when only a widget's stored fragment does, as when
+        the worker stores a newly drawn one."""
+        did = new_dashboard(self.c, dm.unique("Tagged"))
+        add_sql_widget(self.c, did, BY_CATEGORY, "Tagged")
+        url = "/dashboards/%s" % did
+        wid = widget_ids(self.c.get(url).text)[0]
+        tok = dm.page_csrf(self.c, url)
+        self.assertEqual(self.c.post("%s/widgets/%s/refresh" % (url, wid), {"_csrf": tok}).status, 303)
+        self.c.get(url)  # its flash
+        js = {"Cookie": "dm_session=%s; dm_js=1" % self.c.cookie("dm_session")}
+        first = self.c.get(url, headers=js)
+        etag = first.header("ETag")
+        self.assertTrue(re.fullmatch(r'(W/)?"[0-9a-f]{32}"', etag or ""), etag)
+        before = renders(self.c)
+        r = self.c.get(url, headers=dict(js, **{"If-None-Match": etag}))
+        self.assertEqual(r.status, 304)
+        self.assertEqual(renders(self.c), before)
+        dm.psql("UPDATE widgets SET fragment_html = replace(fragment_html, '<figure class=\"chart\">',"
+                " '<figure class=\"chart\" data-redrawn=\"1\">') WHERE id = '%s'" % wid)
+        r = self.c.get(url, headers=dict(js, **{"If-None-Match": etag}))
+        self.assertEqual(r.status, 200, "a new stored fragment is not the page the client has")
+        self.assertIn('data-redrawn="1"', r.text)
+        self.assertNotEqual(r.header("ETag"), etag)
+        self.assertEqual(self.c.get(url, headers=dict(js, **{"If-None-Match": r.header("ETag")})).status,
+                         304)
+        self.assertEqual(renders(self.c), before, "copied, not drawn")
+
     def test_date_filter_view_is_cached_in_redis(self):
         did = new_dashboard(self.c, dm.unique("Filtered"))
         add_sql_widget(self.c, did, BY_DAY, "Orders by day")

@@ -77,6 +77,25 @@ int chart_fill_columns(const json_t *result, chart_config_t *cfg);
 int chart_render_svg(const json_t *result, const chart_config_t *cfg, buf_t *out, char *err,
                      size_t errlen);
 
+/* A saved widget's chart config as drawn for this result: the
+ * recommendation with config's choices on top and the missing columns
+ * filled. NULL when that does not make a config. New reference. */
+json_t *chart_config_for(const json_t *result, const json_t *config);
+
+/* A dashboard widget's chart fragment, rendered when its result is stored
+ * (not on every view): html gets what the card shows — <figure
+ * class="chart"> with the chart at three widths, or <p class="muted"> with
+ * the reason it cannot be drawn (HTML-escaped) — and svg the chart alone at
+ * the default size (nothing on failure). config is the widget's (its kind
+ * forcing "kpi" or "table"); an unusable one draws the recommended chart.
+ * 0, or -1 when the chart cannot be drawn. */
+int chart_widget_render(const json_t *result, const json_t *config, buf_t *html, buf_t *svg);
+
+/* Bump when what chart_widget_render writes changes: every stored fragment
+ * then no longer matches its render key (tasks_render_key) and is drawn
+ * again once. */
+#define CHART_RENDER_VERSION "chart-1"
+
 /* Compact number for labels: 1.2K, 4.8M, 3.1B, −2.5K (U+2212 minus), 0.25.
  * Writes at most outlen bytes (NUL included); returns the length, or -1
  * when out is too small (24 bytes always suffice). */

@@ -111,6 +111,7 @@ typedef struct chart_box {
 extern const char *const chart_colors[CHART_NCOLORS];
 
 void svg_num(buf_t *b, double v);               /* 12.3, 12, -0.5: one decimal */
+int svg_num_format(double v, char *out);       /* the same into out[CHART_NUMLEN]; its length */
 void svg_text_put(buf_t *b, const char *s);     /* escaped, control chars and bad UTF-8 cleaned */
 double svg_text_width(const char *s, double font);
 /* Copy of s cut to fit max_w with "…"; caller frees. */

@@ -19,17 +19,44 @@ const char *const chart_colors[CHART_NCOLORS] = {"#2f6eba", "#e08a00", "#1a9e77"
                                                  "#4da3d9", "#d1512b", "#a89000", "#7b6fd0"};
 #define OTHER_COLOR "#9aa1ab"
 
+/* The coordinate rounded to one decimal (halves away from zero, as
+ * round() does), written without printf: most of an SVG is numbers. The
+ * output is exactly what snprintf "%.0f" of a whole value or "%.1f"
+ * otherwise gave: "12", "12.3", "-0.5", never "-0". Past 1e15 (and for
+ * NaN or infinity) it falls back to snprintf. */
+int svg_num_format(double v, char *out)
+{
+    double t = round(v * 10);
+    if (!(fabs(t) < 1e15)) {
+        double r = t / 10;
+        return snprintf(out, CHART_NUMLEN, r == round(r) ? "%.0f" : "%.1f", r == 0 ? 0 : r);
+    }
+    long long n = (long long)t;
+    unsigned long long u = n < 0 ? (unsigned long long)-n : (unsigned long long)n;
+    char rev[24];
+    int k = 0, len = 0;
+    unsigned tenth = (unsigned)(u % 10);
+    u /= 10;
+    do {
+        rev[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        out[len++] = '-';
+    while (k)
+        out[len++] = rev[--k];
+    if (tenth) {
+        out[len++] = '.';
+        out[len++] = (char)('0' + tenth);
+    }
+    out[len] = '\0';
+    return len;
+}
+
 void svg_num(buf_t *b, double v)
 {
     char tmp[CHART_NUMLEN];
-    double r = round(v * 10) / 10;
-    if (r == 0)
-        r = 0;  /* no "-0" */
-    if (r == round(r))
-        snprintf(tmp, sizeof tmp, "%.0f", r);
-    else
-        snprintf(tmp, sizeof tmp, "%.1f", r);
-    buf_puts(b, tmp);
+    buf_append(b, tmp, (size_t)svg_num_format(v, tmp));
 }
 
 /* Next code point of s at *i; an invalid byte comes back as U+FFFD and is

@@ -22,6 +22,7 @@ typedef struct route_stats {
 
 typedef struct shared {
     uint64_t worker_restarts, db_errors, redis_errors;
+    uint64_t widget_renders, fragment_cache_hits;
     size_t nroutes; /* +1 slot for unmatched paths */
     route_stats_t routes[];
 } shared_t;
@@ -77,6 +78,10 @@ void metrics_count(const char *what)
         add(&shm->db_errors, 1);
     else if (strcmp(what, "redis_error") == 0)
         add(&shm->redis_errors, 1);
+    else if (strcmp(what, "widget_render") == 0)
+        add(&shm->widget_renders, 1);
+    else if (strcmp(what, "fragment_cache_hit") == 0)
+        add(&shm->fragment_cache_hits, 1);
 }
 
 static void render_route(buf_t *out, const char *name, const route_stats_t *s)
@@ -126,8 +131,18 @@ void metrics_render(buf_t *out, const char *const *route_names, size_t n)
                "datamind_db_errors_total %llu\n"
                "# HELP datamind_redis_errors_total Redis errors.\n"
                "# TYPE datamind_redis_errors_total counter\n"
-               "datamind_redis_errors_total %llu\n",
+               "datamind_redis_errors_total %llu\n"
+               "# HELP datamind_widget_renders_total Widget charts drawn by web workers (a view"
+               " copies the stored fragment instead).\n"
+               "# TYPE datamind_widget_renders_total counter\n"
+               "datamind_widget_renders_total %llu\n"
+               "# HELP datamind_fragment_cache_hits_total Date-filtered widget fragments served"
+               " from Redis.\n"
+               "# TYPE datamind_fragment_cache_hits_total counter\n"
+               "datamind_fragment_cache_hits_total %llu\n",
                (unsigned long long)get(&shm->worker_restarts),
                (unsigned long long)get(&shm->db_errors),
-               (unsigned long long)get(&shm->redis_errors));
+               (unsigned long long)get(&shm->redis_errors),
+               (unsigned long long)get(&shm->widget_renders),
+               (unsigned long long)get(&shm->fragment_cache_hits));
 }

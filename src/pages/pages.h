@@ -123,8 +123,14 @@ int dashboard_filter_active(const dash_filter_t *f);
 json_t *widget_draw_config(const store_widget_t *w, const json_t *result);
 /* A widget's card as template data (a new reference): drawn from its stored
  * result, or run now. mode: 0 = the stored result, stale ones marked for
- * the browser to load; 1 = run stale ones now; 2 = run now. every: the
- * dashboard's auto-refresh in seconds (0 = off). */
+ * the browser to load; 1 = run stale ones now; 2 = run now; or-ed with
+ * WIDGET_PREVIEW when w carries the edit form's unsaved settings (nothing
+ * drawn is stored). every: the dashboard's auto-refresh in seconds (0 =
+ * off). A chart's content is its stored fragment, drawn only when its
+ * render key no longer matches. */
+#define WIDGET_PREVIEW 4
+#define WIDGET_FULL 8 /* or-ed into mode: the card carries every field of the row (the editor) */
+#define WIDGET_STALE_AFTER_S 3600 /* a result older than this is run again */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every);
 /* 1 when the widget's stored result is too old (or missing) to be shown
  * as it is: the view runs it, or marks it for the browser to load. every:

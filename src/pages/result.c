@@ -170,35 +170,9 @@ json_t *result_chart_kinds(const char *selected)
     return arr;
 }
 
-/* The recommendation for this result with the stored config's choices on
- * top: a config may name only a type ("as a pie chart") and still draw. */
-static json_t *merged_config(const json_t *result, const json_t *config)
-{
-    chart_config_t rec = {0};
-    chart_recommend(result, &rec);
-    json_t *m = chart_config_to_json(&rec);
-    chart_config_free(&rec);
-    const char *keys[] = {"type", "x", "y", "series", "title", "stacked"};
-    for (size_t i = 0; config && i < sizeof keys / sizeof keys[0]; i++) {
-        json_t *v = json_object_get(config, keys[i]);
-        if (v && !json_is_null(v) && !(json_is_string(v) && !*json_string_value(v)))
-            json_object_set(m, keys[i], v);
-    }
-    return m;
-}
-
 json_t *result_chart_config(const json_t *result, const json_t *config)
 {
-    chart_config_t cfg = {0};
-    char err[256];
-    json_t *m = merged_config(result, config);
-    int rc = chart_config_from_json(m, &cfg, err, sizeof err);
-    json_decref(m);
-    json_t *out = NULL;
-    if (rc == 0 && chart_fill_columns(result, &cfg) == 0)
-        out = chart_config_to_json(&cfg);
-    chart_config_free(&cfg);
-    return out;
+    return chart_config_for(result, config);
 }
 
 json_t *result_chart_from(const json_t *result, const json_t *config)

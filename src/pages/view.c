@@ -96,24 +96,19 @@ static void render_failed(req_t *r)
                        "The problem was logged.</p>");
 }
 
+/* The page's template renders inside the layout's {{>*content_template}},
+ * straight into the response body: no page-sized string in between. */
 void page_render(req_t *r, const char *name, json_t *ctx)
 {
-    buf_t content = {0};
     if (!r->status)
         r->status = 200;
-    if (render_into(r, name, ctx, &content) < 0) {
+    if (!r->htmx) /* a fragment request gets no layout */
+        json_object_set_new(ctx, "content_template", json_string(name));
+    if (!tmpl_set_has(app_templates, name)) {
+        log_msg(LOG_ERROR, "template %s: no such template", name);
         render_failed(r);
-        goto out;
-    }
-    if (r->htmx) { /* a fragment request: no layout */
-        buf_append(&r->body, buf_str(&content), content.len);
-        goto out;
-    }
-    json_object_set_new(ctx, "content", json_stringn(buf_str(&content), content.len));
-    if (render_into(r, "layout", ctx, &r->body) < 0)
+    } else if (render_into(r, r->htmx ? name : "layout", ctx, &r->body) < 0)
         render_failed(r);
-out:
-    buf_free(&content);
     json_decref(ctx);
 }
 

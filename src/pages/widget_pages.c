@@ -7,8 +7,8 @@
 #include "store/connections.h"
 #include "store/audit.h"
 #include "store/dashboards.h"
+#include "tasks/tasks.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +124,9 @@ void page_widget(req_t *r)
     }
 }
 
-/* GET …/widgets/{wid}.svg — the chart alone, for embedding (same sign-in). */
+/* GET …/widgets/{wid}.svg — the chart alone, for embedding (same sign-in).
+ * Its ETag is the stored fragment's render key: a repeat request with it
+ * (weak or strong) is a 304 without drawing anything. */
 void page_widget_svg(req_t *r)
 {
     const store_dash_t *d = dashboard_load(r);
@@ -133,28 +135,38 @@ void page_widget_svg(req_t *r)
     const store_widget_t *w = load_widget(r, d);
     if (!w)
         return;
-    json_t *card = widget_view(r, w, NULL, 1, 0);
-    const char *svg = json_string_value(json_object_get(json_object_get(card, "chart"), "svg"));
-    if (!svg) {
-        json_decref(card);
+    if (tasks_widget_has_fragment(w) && widget_stale(w, 0)) {
+        json_decref(widget_view(r, w, NULL, 1, 0)); /* runs and stores it */
+        w = load_widget(r, d);
+        if (!w)
+            return;
+    }
+    tasks_fragment_t fr;
+    if (!tasks_widget_has_fragment(w) || tasks_widget_fragment(r->arena, r->user->org_id, w, &fr) < 0 ||
+        !fr.svg) {
         page_error(r, 404, "This widget has no chart to show (a text or table widget, or its query failed).");
         return;
     }
-    unsigned char h[16];
-    char hex[33], etag[40];
-    crypto_generichash(h, sizeof h, (const unsigned char *)svg, strlen(svg), NULL, 0);
-    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-    snprintf(etag, sizeof etag, "\"%s\"", hex);
+    const char *etag = arena_printf(r->arena, "\"%s\"", fr.key);
     http_header(r, "ETag", etag);
     http_header(r, "Cache-Control", "private, max-age=60");
-    const char *inm = http_header_in(r, "If-None-Match");
-    if (http_etag_match(inm, etag)) {
+    if (http_etag_match(http_header_in(r, "If-None-Match"), etag)) {
         http_status(r, 304);
-    } else {
-        http_header(r, "Content-Type", "image/svg+xml; charset=utf-8");
-        buf_puts(&r->body, svg);
+        return;
     }
-    json_decref(card);
+    http_header(r, "Content-Type", "image/svg+xml; charset=utf-8");
+    buf_puts(&r->body, fr.svg);
+}
+
+/* After a result or the settings changed: the widget's fragment drawn now
+ * and stored, so the next view only copies it. */
+static void redraw(req_t *r, const store_dash_t *d, const char *wid)
+{
+    store_widget_t w;
+    tasks_fragment_t fr;
+    if (store_widget_get(r->arena, r->user->org_id, d->id, wid, &w) == 0 &&
+        tasks_widget_has_fragment(&w))
+        tasks_widget_fragment(r->arena, r->user->org_id, &w, &fr);
 }
 
 /* The chart settings of the edit form (a POST, or the GET of a preview);
@@ -220,13 +232,14 @@ void page_widget_edit(req_t *r)
     }
     const json_t *conf = w->chart_config;
     const char *ctype = json_string_value(json_object_get(conf, "type"));
-    json_t *cols = column_options(w->last_result, conf, w->date_column);
+    json_t *cols = column_options(store_widget_result(r->arena, w), conf, w->date_column);
     const char *wconn = w->connection_id;
     store_conn_t *crows;
     size_t ncrows;
     store_conn_list(r->arena, r->user->org_id, &crows, &ncrows);
     json_t *conns = store_conn_list_json(crows, ncrows, wconn);
-    json_t *card = widget_view(r, w, NULL, 1, 0);
+    int preview = (type && *type) || (kind && strcmp(kind, saved->kind) != 0);
+    json_t *card = widget_view(r, w, NULL, 1 | WIDGET_FULL | (preview ? WIDGET_PREVIEW : 0), 0);
     json_object_set_new(card, arena_printf(r->arena, "kind_%s", w->kind), json_true());
     json_t *ctx = page_ctx(r, "Edit widget", "dashboards");
     json_object_set_new(ctx, "columns", cols);
@@ -271,6 +284,7 @@ void page_widget_update(req_t *r)
     else {
         store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
                      json_pack("{s:s, s:s}", "kind", wf.kind, "size", wf.size), r->remote_addr);
+        redraw(r, d, wid);
         page_flash(r, "ok", "Widget saved.");
     }
     form_close(&f);
@@ -378,6 +392,7 @@ void page_pin(req_t *r)
     store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.create", "widget", wid,
                  json_pack("{s:s, s:s}", "dashboard", d->id, "from", "chat"),
                  r->remote_addr);
+    redraw(r, d, wid);
     page_flash(r, "ok", "Pinned to the dashboard.");
     http_redirect(r, 303, dash_url(r, d));
 }

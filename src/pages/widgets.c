@@ -6,7 +6,10 @@
 #include "core/config.h"
 #include "query/query.h"
 #include "store/widgets.h"
+#include "core/metrics.h"
 #include "store/dashboards.h"
+#include "store/kv.h"
+#include "tasks/tasks.h"
 #include "tmpl/tmpl.h"
 
 #include <sodium.h>
@@ -14,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STALE_AFTER_S 3600
 #define WIDGET_ROWS 50
 
 static int iso_date(const char *s)
@@ -77,22 +79,51 @@ int dashboard_filter_active(const dash_filter_t *f)
            (strcmp(f->range, "custom") != 0 || f->from || f->to);
 }
 
+/* The card shows the chart fragment (copied, not validated again: it is
+ * our own UTF-8). */
+static void card_fragment(json_t *card, const tasks_fragment_t *fr)
+{
+    json_object_set_new(card, "fragment", json_stringn_nocheck(fr->html, strlen(fr->html)));
+}
+
+/* Under a date filter a widget's fragment is not stored in the row: it is
+ * cached in Redis for the result cache's TTL, keyed by the organization,
+ * the connection, the filtered SQL and the render key's other parts. */
+static const char *filtered_cache_key(req_t *r, const store_widget_t *w, const char *run_sql)
+{
+    const char *source = arena_printf(r->arena, "%s\n%s\n%s", r->user->org_id, w->connection_id,
+                                      run_sql);
+    return kv_key(r->arena, arena_printf(r->arena, "frag:%s", tasks_widget_key(r->arena, w, source)));
+}
+
 /* Run the widget's query now (through the filter when it has a date
- * column); store the result when unfiltered. On failure, NULL and the
- * card gets the error. */
-static json_t *widget_run(req_t *r, const store_widget_t *w, json_t *card, const dash_filter_t *f,
-                          int refresh)
+ * column); when unfiltered, store the result and the fragment drawn from it
+ * (not for a preview: its settings are not saved). Fills the card's content;
+ * 0, or -1 with the card's error set. */
+static int widget_run(req_t *r, const store_widget_t *w, json_t *card, const dash_filter_t *f,
+                      int refresh, int preview)
 {
     const char *datecol = w->date_column;
     char err[1024];
     if (!w->connection_id) {
         json_object_set_new(card, "error", json_string("The connection of this widget was deleted: "
                                                        "edit it or remove it."));
-        return NULL;
+        return -1;
     }
     int filtered = dashboard_filter_active(f) && datecol && *datecol;
+    int chart = tasks_widget_has_fragment(w);
     const char *run_sql = filtered ? query_wrap_date_range(r->arena, w->sql_text, datecol, f->range,
                                                            f->from, f->to) : w->sql_text;
+    const char *ckey = filtered && chart && !preview && cfg->cache_ttl > 0
+                           ? filtered_cache_key(r, w, run_sql) : NULL;
+    json_object_set_new(card, "filtered", json_boolean(filtered));
+    redisReply *hit = ckey && !refresh ? kv_cmd(r->arena, "GET %s", ckey) : NULL;
+    if (hit && hit->type == REDIS_REPLY_STRING) {
+        metrics_count("fragment_cache_hit");
+        tasks_fragment_t fr = {.html = arena_strndup(r->arena, hit->str, hit->len)};
+        card_fragment(card, &fr);
+        return 0;
+    }
     query_opts_t o = {.refresh = refresh, .max_rows = 1000, .source = "widget"};
     query_outcome_t out;
     if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, w->connection_id, run_sql,
@@ -100,61 +131,86 @@ static json_t *widget_run(req_t *r, const store_widget_t *w, json_t *card, const
         json_object_set_new(card, "error", json_string(err));
         if (!filtered)
             store_widget_set_result(r->arena, r->user->org_id, w->id, NULL, err);
-        return NULL;
+        return -1;
     }
-    if (!filtered)
-        store_widget_set_result(r->arena, r->user->org_id, w->id, out.result, NULL);
+    arena_defer_json(r->arena, out.result);
+    const char *hash = filtered ? NULL
+                                : store_widget_set_result(r->arena, r->user->org_id, w->id, out.result, NULL);
     json_object_set_new(card, "refreshed", json_string("just now"));
-    json_object_set_new(card, "filtered", json_boolean(filtered));
-    return out.result;
-}
-
-/* The chart config a widget draws with: its own, its kind forcing kpi/table. */
-static json_t *widget_chart_config(const store_widget_t *w)
-{
-    json_t *conf = json_deep_copy(w->chart_config);
-    if (!json_is_object(conf)) {
-        json_decref(conf);
-        conf = json_object();
+    if (!chart) {
+        json_object_set_new(card, "table", result_table(out.result, 0, WIDGET_ROWS));
+        return 0;
     }
-    if (strcmp(w->kind, "kpi") == 0 || strcmp(w->kind, "table") == 0)
-        json_object_set_new(conf, "type", json_string(w->kind));
-    if (!json_object_get(conf, "type"))
-        return (json_decref(conf), NULL);
-    return conf;
+    tasks_fragment_t fr;
+    tasks_widget_draw(r->arena, r->user->org_id, w, out.result, preview ? NULL : hash, &fr);
+    if (ckey)
+        kv_cmd(r->arena, "SET %s %b EX %d", ckey, fr.html, strlen(fr.html), cfg->cache_ttl);
+    card_fragment(card, &fr);
+    return 0;
 }
 
 json_t *widget_draw_config(const store_widget_t *w, const json_t *result)
 {
-    json_t *conf = widget_chart_config(w);
+    json_t *conf = tasks_widget_draw_config(w);
     json_t *full = result_chart_config(result, conf);
     json_decref(conf);
     return full;
 }
 
-static void widget_content(json_t *card, const store_widget_t *w, const json_t *result)
+/* The card's content from the stored result: a chart's stored fragment
+ * (drawn again only when its render key no longer matches), a table's
+ * rows. -1 when there is no result. */
+static int widget_content(req_t *r, json_t *card, const store_widget_t *w, int preview)
 {
-    if (strcmp(w->kind, "table") == 0) {
+    if (!tasks_widget_has_fragment(w)) {
+        const json_t *result = store_widget_result(r->arena, w);
+        if (!result)
+            return -1;
         json_object_set_new(card, "table", result_table(result, 0, WIDGET_ROWS));
-        return;
+        return 0;
     }
-    json_t *conf = widget_chart_config(w);
-    json_object_set_new(card, "chart", result_chart_from(result, conf));
-    json_decref(conf);
+    tasks_fragment_t fr;
+    if (preview) { /* settings not saved: drawn, not stored */
+        const json_t *result = store_widget_result(r->arena, w);
+        if (!result)
+            return -1;
+        tasks_widget_draw(r->arena, r->user->org_id, w, result, NULL, &fr);
+    } else if (tasks_widget_fragment(r->arena, r->user->org_id, w, &fr) < 0)
+        return -1;
+    card_fragment(card, &fr);
+    return 0;
 }
 
 int widget_stale(const store_widget_t *w, long every)
 {
     long long age = w->age_s < 0 ? 999999 : w->age_s;
-    return !json_is_object(w->last_result) || age > (every > 0 ? every : STALE_AFTER_S);
+    return !w->result_text || age > (every > 0 ? every : WIDGET_STALE_AFTER_S);
+}
+
+/* What the dashboard's card template reads of the row (widget_cards):
+ * less to build and free than store_widget_json, on every view. */
+static json_t *card_json(const store_widget_t *w)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(w->id));
+    json_object_set_new(o, "dashboard_id", json_string(w->dashboard_id));
+    json_object_set_new(o, "title", json_string(w->title));
+    json_object_set_new(o, "size", json_string(w->size));
+    json_object_set_new(o, "refreshed", w->refreshed ? json_string(w->refreshed) : json_null());
+    return o;
 }
 
 /* One widget's template data (a new reference). mode: 0 = use the stored
  * result and mark it for lazy reload when stale, 1 = run stale ones now,
- * 2 = run now. every: the dashboard's auto-refresh in seconds (0 = off). */
+ * 2 = run now; | WIDGET_PREVIEW: the widget's settings are the edit form's,
+ * not saved (nothing drawn is stored); | WIDGET_FULL: every field of the row
+ * (the editor), not only the card's. every: the dashboard's auto-refresh
+ * in seconds (0 = off). */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every)
 {
-    json_t *card = store_widget_json(w);
+    int preview = (mode & WIDGET_PREVIEW) != 0;
+    json_t *card = mode & WIDGET_FULL ? store_widget_json(w) : card_json(w);
+    mode &= ~(WIDGET_PREVIEW | WIDGET_FULL);
     json_object_set_new(card, arena_printf(r->arena, "size_%s", w->size), json_true());
     if (strcmp(w->kind, "text") == 0) {
         char *html = tmpl_markdown(w->body_markdown);
@@ -162,21 +218,16 @@ json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, i
         free(html);
         return card;
     }
-    const json_t *last = json_is_object(w->last_result) ? w->last_result : NULL;
     int stale = widget_stale(w, every) || dashboard_filter_active(f);
     int ran = mode == 2 || (mode == 1 && stale), lazy = !ran && stale;
-    json_t *fresh = ran ? widget_run(r, w, card, f, mode == 2) : NULL;
+    if (ran && widget_run(r, w, card, f, mode == 2, preview) == 0)
+        return card;
     if (lazy)
         json_object_set_new(card, "lazy", json_true());
-    const json_t *result = fresh ? fresh : last;
-    if (result)
-        widget_content(card, w, result);
-    else if (!ran && !lazy)
+    if (widget_content(r, card, w, preview) < 0 && !ran && !lazy)
         json_object_set_new(card, "error", json_string("No result yet: refresh this widget."));
-    json_decref(fresh);
     return card;
 }
-
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit)
 {

@@ -34,12 +34,29 @@ void store_widget_fill(arena_t *a, const PGresult *res, int i, int c0, store_wid
     w->date_column = store_row_opt(a, res, i, C(9));
     w->connection_id = store_row_opt(a, res, i, C(10));
     w->connection = arena_strdup(a, db_get(res, i, C(11)));
-    w->last_result = store_row_json(a, res, i, C(12));
+    w->result_text = store_row_opt(a, res, i, C(12)); /* parsed when needed */
     w->refreshed = store_row_opt(a, res, i, C(13));
     w->age_s = db_is_null(res, i, C(14)) ? -1 : atoll(db_get(res, i, C(14)));
     w->last_error = store_row_opt(a, res, i, C(15));
     w->version = arena_strdup(a, db_get(res, i, C(16)));
+    w->result_hash = store_row_opt(a, res, i, C(17));
+    w->render_key = store_row_opt(a, res, i, C(18));
+    w->fragment_html = store_row_opt(a, res, i, C(19));
+    w->fragment_svg = store_row_opt(a, res, i, C(20));
 #undef C
+}
+
+json_t *store_widget_result(arena_t *a, const store_widget_t *w)
+{
+    if (!w->result_text)
+        return NULL;
+    json_t *v = json_loads(w->result_text, 0, NULL);
+    if (!json_is_object(v)) {
+        json_decref(v);
+        return NULL;
+    }
+    arena_defer_json(a, v);
+    return v;
 }
 
 int store_widget_list(arena_t *a, const char *org_id, const char *dash_id, store_widget_t **rows,
@@ -106,11 +123,13 @@ int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
     PGresult *res = db_exec(
         a,
         "INSERT INTO widgets (org_id, dashboard_id, title, kind, sql_text, body_markdown,"
-        " chart_config, size, position, date_column, connection_id, last_result, last_refreshed_at)"
+        " chart_config, size, position, date_column, connection_id, last_result, last_refreshed_at,"
+        " result_hash)"
         " SELECT $1, d.id, $3, $4, $5, $6, coalesce($7::jsonb, '{}'), $8,"
         " coalesce((SELECT max(position) + 1 FROM widgets WHERE dashboard_id = d.id), 0), $9,"
         " (SELECT id FROM connections WHERE org_id = $1 AND id = $10::uuid), $11::jsonb,"
-        " CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END"
+        " CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END,"
+        " md5(jsonb_build_array($11::jsonb -> 'columns', $11::jsonb -> 'rows')::text)"
         " FROM dashboards d WHERE d.org_id = $1 AND d.id = $2 RETURNING id",
         11, p, err, errlen);
     if (!res || PQntuples(res) != 1)
@@ -140,6 +159,8 @@ int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, con
         "   THEN last_result END,"
         " last_refreshed_at = CASE WHEN sql_text = $6 AND connection_id IS NOT DISTINCT FROM c.id"
         "   THEN last_refreshed_at END,"
+        " result_hash = CASE WHEN sql_text = $6 AND connection_id IS NOT DISTINCT FROM c.id"
+        "   THEN result_hash END,"
         " connection_id = c.id,"
         " updated_at = now() FROM c WHERE org_id = $1 AND dashboard_id = $2 AND widgets.id = $3"
         " AND ($11::uuid IS NULL OR EXISTS (SELECT 1 FROM connections WHERE org_id = $1 AND id = $11::uuid))",
@@ -192,13 +213,25 @@ int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, con
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 
-void store_widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
-                             const char *error)
+const char *store_widget_set_result(arena_t *a, const char *org_id, const char *id,
+                                    const json_t *result, const char *error)
 {
     char err[256];
     const char *p[4] = {org_id, id, dump(a, result), error};
-    db_exec(a,
+    PGresult *res = db_exec(a,
             "UPDATE widgets SET last_result = coalesce($3::jsonb, last_result), last_error = $4,"
-            " last_refreshed_at = now() WHERE org_id = $1 AND id = $2",
+            " result_hash = CASE WHEN $3::jsonb IS NULL THEN result_hash"
+            "   ELSE md5(jsonb_build_array($3::jsonb -> 'columns', $3::jsonb -> 'rows')::text) END,"
+            " last_refreshed_at = now() WHERE org_id = $1 AND id = $2 RETURNING result_hash",
             4, p, err, sizeof err);
+    return res && PQntuples(res) == 1 ? store_row_opt(a, res, 0, 0) : NULL;
+}
+
+void store_widget_set_fragment(arena_t *a, const char *org_id, const char *id,
+                               const char *render_key, const char *html, const char *svg)
+{
+    char err[256];
+    const char *p[5] = {org_id, id, render_key, html, svg};
+    db_exec(a, "UPDATE widgets SET render_key = $3, fragment_html = $4, fragment_svg = $5"
+               " WHERE org_id = $1 AND id = $2", 5, p, err, sizeof err);
 }

@@ -28,13 +28,20 @@ typedef struct store_widget {
     const char *last_error;    /* the last refresh's error; NULL when it worked */
     int position;              /* its place on the dashboard, from 0 */
     long long age_s;           /* seconds since the last refresh; -1: never */
-    /* The two free-form JSON columns stay JSON (borrowed, owned by the
-     * arena; NULL when the column is NULL): the chart settings the user
-     * chose ({"type", "x", "y", "series"}, read by chart/) and the stored
-     * query result ({"columns", "rows", …}, read by query/ and chart/). */
+    /* The chart settings the user chose ({"type", "x", "y", "series"},
+     * read by chart/), as JSON (borrowed, owned by the arena; NULL when the
+     * column is NULL). */
     json_t *chart_config;
-    json_t *last_result;
-    /* changes whenever the row changes (its xmin): for the page's ETag */
+    /* The stored query result ({"columns", "rows", …}) as its JSON text,
+     * NULL when none: a view that copies the stored fragment never parses
+     * it; store_widget_result does when it is needed. */
+    const char *result_text;
+    const char *result_hash;   /* md5 of the stored result's [columns, rows]; NULL when none */
+    /* The fragment drawn from that result (chart_widget_render) and the
+     * render key it was drawn under (chart_widget_key); NULL when none. */
+    const char *render_key, *fragment_html, *fragment_svg;
+    /* changes whenever the row changes (its xmin, so also a new result or
+     * fragment): for the page's ETag */
     const char *version;
 } store_widget_t;
 
@@ -64,10 +71,18 @@ int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, con
 int store_widget_move(arena_t *a, const char *org_id, const char *dash_id, const char *id,
                       int delta);
 int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id);
+/* The stored result parsed (owned by the arena), or NULL when there is
+ * none (or it is not a JSON object). */
+json_t *store_widget_result(arena_t *a, const store_widget_t *w);
 /* Record a refresh: the result (borrowed; NULL keeps the old one) and the
- * error (NULL when it worked). */
-void store_widget_set_result(arena_t *a, const char *org_id, const char *id, const json_t *result,
-                             const char *error);
+ * error (NULL when it worked). Returns the stored result's fingerprint
+ * (result_hash, in the arena), NULL when there is none or no such widget. */
+const char *store_widget_set_result(arena_t *a, const char *org_id, const char *id,
+                                    const json_t *result, const char *error);
+/* Store the fragment drawn for the widget's result and its render key
+ * (svg may be NULL: the chart cannot be drawn). */
+void store_widget_set_fragment(arena_t *a, const char *org_id, const char *id,
+                               const char *render_key, const char *html, const char *svg);
 
 /* For the store's own joins (store_dash_view): the select list of a
  * widget "w" with its connection "c" LEFT JOINed, and the fill from the
@@ -77,14 +92,15 @@ void store_widget_set_result(arena_t *a, const char *org_id, const char *id, con
     " w.chart_config::text, w.size, w.position, w.date_column, w.connection_id,"                  \
     " coalesce(c.name, ''), w.last_result::text,"                                                 \
     " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI'),"                                        \
-    " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error, w.xmin::text"
-#define STORE_WIDGET_NCOLS 17
+    " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error, w.xmin::text,"       \
+    " w.result_hash, w.render_key, w.fragment_html, w.fragment_svg"
+#define STORE_WIDGET_NCOLS 21
 struct pg_result;
 void store_widget_fill(arena_t *a, const struct pg_result *res, int row, int c0,
                        store_widget_t *w);
 
-/* For templates: every field but last_result (large, and no template shows
- * it raw); NULL strings as null, age_s -1 as null, chart_config copied.
+/* For templates: every field but the result and the fragments (large, and
+ * no template shows them raw); NULL strings as null, age_s -1 as null, chart_config copied.
  * New reference. */
 json_t *store_widget_json(const store_widget_t *w);
 

@@ -5,6 +5,7 @@
 
 #include "core/net.h"
 #include "jobs/jobs.h"
+#include "store/widgets.h"
 
 extern const jobs_task_t tasks_table[];
 extern const size_t tasks_count;
@@ -72,5 +73,42 @@ int tasks_webhook_check(const char *url, const char *allow, net_addrs_t *addrs, 
  * 2xx; -1 with the reason in err. */
 int tasks_webhook_post(const char *url, const char *body, const char *allow, char *err,
                        size_t errlen);
+
+/* --- widget fragments (fragment.c) ---------------------------------------
+ * A chart or KPI widget's chart is drawn when its result is written and
+ * stored with its render key (chart_widget_key over the widget's kind,
+ * size, chart config and the result's fingerprint); a view copies it. */
+typedef struct tasks_fragment {
+    const char *key;  /* the render key; NULL when drawn without storing */
+    const char *html; /* what the card shows */
+    const char *svg;  /* the chart alone; NULL when it cannot be drawn */
+} tasks_fragment_t;
+
+/* 1 for the kinds with a stored chart fragment (chart, kpi). */
+int tasks_widget_has_fragment(const store_widget_t *w);
+/* The chart config the widget draws with: its own, its kind forcing "kpi"
+ * or "table"; NULL for the recommended chart. New reference. */
+json_t *tasks_widget_draw_config(const store_widget_t *w);
+#define TASKS_KEYLEN 33 /* a render key: 32 hex digits and the NUL */
+/* A render key: a hash of the renderer's version (CHART_RENDER_VERSION),
+ * the widget's kind, size and chart config (its keys' order does not
+ * matter) and source, the fingerprint of what it was drawn from. */
+void tasks_render_key(const char *kind, const char *size, const json_t *config,
+                      const char *source, char out[TASKS_KEYLEN]);
+/* The render key of the widget's chart drawn from source (the stored
+ * result's fingerprint, or anything naming what it was drawn from). */
+const char *tasks_widget_key(arena_t *a, const store_widget_t *w, const char *source);
+/* Draw the widget's chart from result (counted as datamind_widget_renders_total
+ * in a web worker). With result_hash (the fingerprint store_widget_set_result
+ * returned for that result) the fragment is stored under its render key,
+ * unless w's stored fragment already has that key (a refresh that brought
+ * the same rows: nothing is drawn). Strings in the arena. 0. */
+int tasks_widget_draw(arena_t *a, const char *org_id, const store_widget_t *w,
+                      const json_t *result, const char *result_hash, tasks_fragment_t *out);
+/* The stored fragment when its render key still matches the widget, else
+ * drawn again from the stored result (once: it is stored). -1 when the
+ * widget has no result. */
+int tasks_widget_fragment(arena_t *a, const char *org_id, const store_widget_t *w,
+                          tasks_fragment_t *out);
 
 #endif

@@ -29,7 +29,10 @@ int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
             store_widget_set_result(a, org, id, NULL, why);
             continue; /* one failing widget does not stop the others */
         }
-        store_widget_set_result(a, org, id, out.result, NULL);
+        const char *hash = store_widget_set_result(a, org, id, out.result, NULL);
+        tasks_fragment_t fr;
+        if (hash && tasks_widget_has_fragment(&widgets[i]))
+            tasks_widget_draw(a, org, &widgets[i], out.result, hash, &fr);
         json_decref(out.result);
     }
     (void)err, (void)errlen;

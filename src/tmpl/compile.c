@@ -268,6 +268,8 @@ static int parse_close(parser_t *p, const tag_t *tag)
     return 0;
 }
 
+/* {{>name}}, or {{>*name}} (the spec's dynamic names): the template named
+ * by the value of name in the context, looked up when rendering. */
 static int parse_partial(parser_t *p, const tag_t *tag)
 {
     for (size_t i = 0; i < tag->body_len; i++)
@@ -275,7 +277,15 @@ static int parse_partial(parser_t *p, const tag_t *tag)
             return parse_fail(p, tag->line, "partial name '%.*s' contains whitespace",
                               (int)tag->body_len, tag->body);
     tmpl_node_t *n = parse_push(p, TMPL_PARTIAL, tag->line);
-    n->str = xstrndup(tag->body, tag->body_len);
+    if (tag->body_len > 1 && tag->body[0] == '*') {
+        tag_t named = *tag;
+        named.body++;
+        named.body_len--;
+        n->dynamic = 1;
+        if (parse_name(p, &named, n) < 0)
+            return -1;
+    } else
+        n->str = xstrndup(tag->body, tag->body_len);
     if (tag->standalone) {
         n->standalone = 1;
         n->indent = p->t->src + tag->line_start;

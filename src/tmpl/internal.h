@@ -30,6 +30,9 @@ typedef struct tmpl_node {
     /* Partial alone on its line: its whitespace prefix (indent, indent_len)
      * is prepended to every line of the partial. */
     unsigned char standalone;
+    /* Partial {{>*name}}: str and parts are a name, as for a variable, whose
+     * value in the context names the template to render. */
+    unsigned char dynamic;
     /* Text: the bytes, not NUL-terminated, inside tmpl.src.
      * Variables and sections: the name as written, then its dotted parts,
      * each NUL-terminated ("a.b" → "a.b\0a\0b\0"); parts points at the
@@ -42,7 +45,7 @@ typedef struct tmpl_node {
     size_t end;       /* sections: index of the first node after the body */
     const char *indent;
     size_t indent_len;
-    const tmpl_t *partial; /* partials: the target, or NULL when missing */
+    const tmpl_t *partial; /* partials: the target, or NULL when missing (or dynamic) */
     int line;              /* 1-based source line of the tag */
 } tmpl_node_t;
 

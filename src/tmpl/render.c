@@ -22,6 +22,7 @@ typedef struct indent {
 } indent_t;
 
 typedef struct render {
+    const tmpl_set_t *set; /* for dynamic partials */
     buf_t *out;
     int depth; /* partials entered */
     char *err;
@@ -158,6 +159,10 @@ static int render_partial(render_t *r, const tmpl_t *t, const tmpl_node_t *n,
                           const ctx_t *ctx, const indent_t *in)
 {
     const tmpl_t *p = n->partial;
+    if (n->dynamic) {
+        const char *name = json_string_value(render_lookup(ctx, n));
+        p = name ? tmpl_set_find(r->set, name) : NULL;
+    }
     if (!p)
         return 0;
     if (r->depth >= TMPL_MAX_DEPTH) {
@@ -217,7 +222,7 @@ int tmpl_set_render(const tmpl_set_t *set, const char *name, json_t *ctx, buf_t 
         snprintf(err, errlen, "no template named '%s'", name);
         return -1;
     }
-    render_t r = {.out = out, .err = err, .errlen = errlen};
+    render_t r = {.set = set, .out = out, .err = err, .errlen = errlen};
     ctx_t root = {ctx, NULL};
     return render_nodes(&r, t, 0, t->n, &root, NULL);
 }

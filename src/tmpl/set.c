@@ -48,7 +48,7 @@ static void set_relink(tmpl_set_t *set)
     for (size_t i = 0; i < set->n; i++) {
         tmpl_t *t = set->items[i];
         for (size_t k = 0; k < t->n; k++)
-            if (t->nodes[k].kind == TMPL_PARTIAL)
+            if (t->nodes[k].kind == TMPL_PARTIAL && !t->nodes[k].dynamic)
                 t->nodes[k].partial = tmpl_set_find(set, t->nodes[k].str);
     }
 }

@@ -1,7 +1,8 @@
 /* tmpl.h — mustache templates, compiled once, rendered over jansson values.
  *
  * Implements the mustache spec modules interpolation, sections, inverted,
- * comments, partials and delimiters (no lambdas, no inheritance). Templates
+ * comments, partials, delimiters and dynamic names (`{{>*name}}`: the partial
+ * named by name's string value; no lambdas, no inheritance). Templates
  * live in a set; a partial tag `{{> partials/nav}}` names another template of
  * the same set. A partial missing at render time renders as nothing (the
  * spec's rule), so templates may be added in any order.

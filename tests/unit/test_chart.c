@@ -70,6 +70,45 @@ static int has(const char *svg, const char *needle)
                 "\"type\":\"number\"}],\"rows\":[[\"2024-03-01\",30],[\"2024-01-01\",10]," \
                 "[\"2024-02-01\",\"20.5\"],[\"2024-04-01\",null],[\"2024-12-01\",45]]}"
 
+/* The printf-free coordinate formatter: exact strings, and the same bytes
+ * as the snprintf it replaced over a sweep of values. */
+static void old_svg_num(double v, char *tmp)
+{
+    double r = round(v * 10) / 10;
+    if (r == 0)
+        r = 0;
+    snprintf(tmp, CHART_NUMLEN, r == round(r) ? "%.0f" : "%.1f", r);
+}
+
+static void test_svg_num_format(void)
+{
+    static const struct { double v; const char *want; } cases[] = {
+        {0, "0"}, {-0.0, "0"}, {-0.04, "0"}, {0.05, "0.1"}, {-0.05, "-0.1"}, {12, "12"},
+        {12.34, "12.3"}, {12.35, "12.4"}, {12.25, "12.3"}, {-0.5, "-0.5"}, {-12.96, "-13"},
+        {99.95, "100"}, {340, "340"}, {1e6 + 0.1, "1000000.1"}, {123456789012.3, "123456789012.3"},
+        {1e15, "1000000000000000"}, {-1e16, "-10000000000000000"},
+    };
+    char got[CHART_NUMLEN], want[CHART_NUMLEN];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int n = svg_num_format(cases[i].v, got);
+        CHECK_STR(got, cases[i].want);
+        CHECK_INT(n, (int)strlen(cases[i].want));
+    }
+    int same = 1;
+    for (long i = -200000; i <= 200000 && same; i += 7) {
+        double vs[] = {i / 100.0, i / 7.0, i * 0.05, i * 1.37e-3, i * 123.456};
+        for (size_t k = 0; k < sizeof vs / sizeof vs[0]; k++) {
+            svg_num_format(vs[k], got);
+            old_svg_num(vs[k], want);
+            if (strcmp(got, want) != 0) {
+                CHECK_STR(got, want);
+                same = 0;
+            }
+        }
+    }
+    CHECK(same);
+}
+
 static void test_format(void)
 {
     char s[32];
@@ -559,6 +598,35 @@ static void check_golden(const char *name, const char *result, const char *confi
     free(b);
 }
 
+/* The stored fragment: the chart at three widths in a figure and the one
+ * SVG; a config that cannot draw says why, escaped. */
+static void test_widget_render(void)
+{
+    json_t *res = json_loads("{\"columns\": [{\"name\": \"city\", \"type\": \"text\"},"
+                             " {\"name\": \"n\", \"type\": \"integer\"}],"
+                             " \"rows\": [[\"Oslo\", 3], [\"Bergen\", 5]]}", 0, NULL);
+    buf_t html = {0}, svg = {0};
+    json_t *conf = json_pack("{s:s}", "type", "bar");
+    CHECK_INT(chart_widget_render(res, conf, &html, &svg), 0);
+    CHECK(strncmp(buf_str(&html), "<figure class=\"chart\"><div class=\"cw cw-360\"><svg", 49) == 0);
+    CHECK(strstr(buf_str(&html), "<div class=\"cw cw-600\">") != NULL);
+    CHECK(strstr(buf_str(&html), "<div class=\"cw cw-960\">") != NULL);
+    CHECK(strncmp(buf_str(&svg), "<svg", 4) == 0);
+    CHECK(strstr(buf_str(&html), buf_str(&svg)) != NULL); /* the 600 one is the default */
+    json_decref(conf);
+    buf_reset(&html);
+    buf_reset(&svg);
+    conf = json_pack("{s:s, s:s}", "type", "pie", "y", "<city>");
+    CHECK_INT(chart_widget_render(res, conf, &html, &svg), -1);
+    CHECK(strncmp(buf_str(&html), "<p class=\"muted\">", 17) == 0);
+    CHECK(strstr(buf_str(&html), "&lt;city&gt;") != NULL);
+    CHECK_INT((int)svg.len, 0);
+    json_decref(conf);
+    buf_free(&html);
+    buf_free(&svg);
+    json_decref(res);
+}
+
 static void test_golden(void)
 {
     check_golden("bar", REGION, "{\"type\":\"bar\",\"x\":\"region\",\"y\":[\"revenue\"],\"title\":\"Revenue by region\"}");
@@ -576,6 +644,7 @@ int main(int argc, char **argv)
     if (argc > 1)
         golden_dir = argv[1];
     test_format();
+    test_svg_num_format();
     test_time();
     test_postgres_type_names();
     test_year_axis();
@@ -586,6 +655,7 @@ int main(int argc, char **argv)
     test_hard_data();
     test_recommend();
     test_config();
+    test_widget_render();
     test_golden();
     return check_done("test_chart");
 }

@@ -1,4 +1,5 @@
 """Rate limits: per user, with a friendly 429 that says when to retry."""
+import contextlib
 import os
 import re
 import signal
@@ -9,20 +10,34 @@ import dm
 from test_chat import ask
 
 
+@contextlib.contextmanager
+def web_setting(name, value):
+    """Run the block with the web workers reloaded (SIGHUP) under
+    DATAMIND_<name>=value, and put the old settings back afterwards."""
+    envfile = os.path.join(dm.VAR, "datamind.env")
+    with open(envfile) as f:
+        good = f.read()
+    master = dm.pid_of("web")
+    want = int(os.environ.get("DM_WORKERS", "2"))
+    dm.wait_for(lambda: len(dm.children(master)) == want)
+    try:
+        with open(envfile, "w") as f:
+            f.write(re.sub(r"DATAMIND_%s=\d+" % name, "DATAMIND_%s=%s" % (name, value), good))
+        before = dm.children(master)
+        os.kill(master, signal.SIGHUP)
+        dm.wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(dm.children(master)), timeout=20)
+        yield
+    finally:
+        with open(envfile, "w") as f:
+            f.write(good)
+        before = dm.children(master)
+        os.kill(master, signal.SIGHUP)
+        dm.wait_for(lambda: not set(dm.children(master)) & set(before), timeout=20)
+
+
 class TestRateLimit(unittest.TestCase):
     def test_questions_limit(self):
-        envfile = os.path.join(dm.VAR, "datamind.env")
-        with open(envfile) as f:
-            good = f.read()
-        master = dm.pid_of("web")
-        want = int(os.environ.get("DM_WORKERS", "2"))
-        dm.wait_for(lambda: len(dm.children(master)) == want)
-        try:
-            with open(envfile, "w") as f:
-                f.write(re.sub(r"DATAMIND_RATE_QUESTIONS=\d+", "DATAMIND_RATE_QUESTIONS=3", good))
-            before = dm.children(master)
-            os.kill(master, signal.SIGHUP)
-            dm.wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(dm.children(master)), timeout=20)
+        with web_setting("RATE_QUESTIONS", 3):
             c, _, _ = dm.register()  # a fresh user: nobody else counted against it
             # and a fresh address (127.0.0.1 is a trusted proxy in the test
             # stack, so its X-Forwarded-For names the client)
@@ -43,27 +58,10 @@ class TestRateLimit(unittest.TestCase):
                                      "connection_id": dm.shop_connection_id()},
                            headers={"X-Forwarded-For": "10.78.%d.1" % (os.getpid() % 250)})
             self.assertNotEqual(r.status, 429)
-        finally:
-            with open(envfile, "w") as f:
-                f.write(good)
-            before = dm.children(master)
-            os.kill(master, signal.SIGHUP)
-            dm.wait_for(lambda: not set(dm.children(master)) & set(before), timeout=20)
 
     def test_check_now_limit(self):
         """issue 19: "check now" had no rate limit (ten clicks, ten checks)."""
-        envfile = os.path.join(dm.VAR, "datamind.env")
-        with open(envfile) as f:
-            good = f.read()
-        master = dm.pid_of("web")
-        want = int(os.environ.get("DM_WORKERS", "2"))
-        dm.wait_for(lambda: len(dm.children(master)) == want)
-        try:
-            with open(envfile, "w") as f:
-                f.write(re.sub(r"DATAMIND_RATE_CHECKS=\d+", "DATAMIND_RATE_CHECKS=2", good))
-            before = dm.children(master)
-            os.kill(master, signal.SIGHUP)
-            dm.wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(dm.children(master)), timeout=20)
+        with web_setting("RATE_CHECKS", 2):
             data = {"name": dm.unique("Limited"), "sql": "SELECT 1",
                     "connection_id": dm.shop_connection_id(), "condition": "above", "threshold": "5",
                     "interval_minutes": "60"}
@@ -81,12 +79,7 @@ class TestRateLimit(unittest.TestCase):
             self.assertEqual(r.status, 429)
             self.assertTrue(r.header("Retry-After"))
             self.assertIn("more checks than DataMind allows in a minute (2)", r.text)
-        finally:
-            with open(envfile, "w") as f:
-                f.write(good)
-            before = dm.children(master)
-            os.kill(master, signal.SIGHUP)
-            dm.wait_for(lambda: not set(dm.children(master)) & set(before), timeout=20)
+
 
 
 if __name__ == "__main__":

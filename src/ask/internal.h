@@ -260,6 +260,8 @@ void dates_describe(buf_t *b, const ask_date_t *d);
 int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar);
 /* The SQL template for a catalog plan; new string. */
 char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);
+/* How many views a list of CAT_TABLES leaves out (0 for other lists). */
+int catalog_views_left(const ask_schema_t *s, int cat);
 
 /* ---------------------------------------------------------------- parse */
 

@@ -271,7 +271,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     x = json_object_get(j, "order");
     q->order = !x ? 0 : !strcmp(json_string_value(x) ? json_string_value(x) : "", "asc") ? -1 : 1;
     bad |= q->limit < 0 || q->limit > 100000 || ((q->grain || q->date.kind) && q->time.t < 0);
-    bad |= (q->kind == Q_CATALOG && q->cat != CAT_TABLES && q->table < 0) ||
+    bad |= (q->kind == Q_CATALOG && q->cat != CAT_TABLES && q->cat != CAT_RELATIONS && q->table < 0) ||
            (q->kind == Q_CATALOG && q->cat == CAT_COLUMN && q->column < 0) ||
            (q->kind == Q_LIST && q->table < 0) || (q->kind == Q_AGG && q->m.kind == M_NONE);
     if (bad) {
@@ -331,9 +331,15 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
 {
     buf_t b = {0};
     if (q->kind == Q_CATALOG) {
-        static const char *const what[] = {"the tables", "the columns of", "sample rows of",
-                                           "the row count of", "the values of"};
+        static const char *const what[CAT_COUNT_] = {
+            [CAT_TABLES] = "the tables", [CAT_RELATIONS] = "the tables and views",
+            [CAT_COLUMNS] = "the columns of", [CAT_SAMPLE] = "sample rows of",
+            [CAT_COUNT] = "the row count of", [CAT_COLUMN] = "the values of"};
+        int views = catalog_views_left(s, q->cat);
         buf_puts(&b, what[q->cat]);
+        if (views > 0 && views < s->ntables)
+            buf_printf(&b, " (not the %d view%s: ask \"what views are there?\")", views,
+                       views == 1 ? "" : "s");
         if (q->column >= 0)
             buf_printf(&b, " %s.%s", s->tables[q->table].name, s->tables[q->table].cols[q->column].name);
         else if (q->table >= 0)

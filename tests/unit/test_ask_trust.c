@@ -561,6 +561,14 @@ static void test_values_as_typed(void)
     answers_with(s, "airports in the city of London", "\"city\" = 'London'");
     answers_with(s, "airports in the city of London and their IATA codes", "\"city\" = 'London'");
     answers_with(s, "how many airports without an IATA code", "\"IATA\" IS NULL");
+    /* "tables" are the base tables, the views are named apart; "views" lists both */
+    ask_plan_result_t r;
+    const char *sql = plan_sql(s, "what tables are there?", &r);
+    CHECK(sql && strstr(sql, "'actor'") && !strstr(sql, "actor_info"));
+    CHECK(r.understood && strstr(r.understood, "not the 1 view"));
+    ask_plan_result_free(&r);
+    answers_with(s, "what views are there?", "('actor_info', 'public', 'view'");
+    answers_with(s, "list the tables and views", "('actor', 'public', 'table'");
     ask_schema_free(s);
 }
 

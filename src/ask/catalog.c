@@ -152,17 +152,29 @@ static void put_row_start(buf_t *b, int first)
 /* 1 when the list shows t: "tables" are the base tables (views are
  * named apart, see catalog_views_left), unless the database has only
  * views; "views" lists both, each with its kind. */
-static int listed(const ask_schema_t *s, const ask_table_t *t, int cat)
-{
-    return cat == CAT_RELATIONS || !t->is_view || catalog_views_left(s, cat) == s->ntables;
-}
-
-int catalog_views_left(const ask_schema_t *s, int cat)
+static int views_left(const ask_schema_t *s, int cat)
 {
     int n = 0;
     for (int i = 0; i < s->ntables && cat == CAT_TABLES; i++)
         n += s->tables[i].is_view;
     return n;
+}
+
+static int listed(const ask_schema_t *s, const ask_table_t *t, int cat)
+{
+    return cat == CAT_RELATIONS || !t->is_view || views_left(s, cat) == s->ntables;
+}
+
+void catalog_note_views(const ask_schema_t *s, const ask_q_t *q, char **understood)
+{
+    int views = views_left(s, q->cat);
+    if (views == 0 || views == s->ntables)
+        return;
+    buf_t b = {0};
+    buf_printf(&b, "%s (not the %d view%s: ask \"what views are there?\")", *understood ? *understood : "",
+               views, views == 1 ? "" : "s");
+    free(*understood);
+    *understood = buf_detach(&b);
 }
 
 static void tables_values(const ask_schema_t *s, int cat, buf_t *b)

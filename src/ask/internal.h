@@ -260,8 +260,8 @@ void dates_describe(buf_t *b, const ask_date_t *d);
 int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar);
 /* The SQL template for a catalog plan; new string. */
 char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);
-/* How many views a list of CAT_TABLES leaves out (0 for other lists). */
-int catalog_views_left(const ask_schema_t *s, int cat);
+/* Append to *understood how many views a list of the tables left out. */
+void catalog_note_views(const ask_schema_t *s, const ask_q_t *q, char **understood);
 
 /* ---------------------------------------------------------------- parse */
 
@@ -370,7 +370,7 @@ void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
-void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p);
+void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);

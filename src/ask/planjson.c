@@ -335,11 +335,7 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
             [CAT_TABLES] = "the tables", [CAT_RELATIONS] = "the tables and views",
             [CAT_COLUMNS] = "the columns of", [CAT_SAMPLE] = "sample rows of",
             [CAT_COUNT] = "the row count of", [CAT_COLUMN] = "the values of"};
-        int views = catalog_views_left(s, q->cat);
         buf_puts(&b, what[q->cat]);
-        if (views > 0 && views < s->ntables)
-            buf_printf(&b, " (not the %d view%s: ask \"what views are there?\")", views,
-                       views == 1 ? "" : "s");
         if (q->column >= 0)
             buf_printf(&b, " %s.%s", s->tables[q->table].name, s->tables[q->table].cols[q->column].name);
         else if (q->table >= 0)

@@ -345,6 +345,7 @@ static int plan_catalog(const ask_schema_t *s, ask_toks_t *tk, ask_plan_result_t
         out->sql = catalog_sql(s, &q);
         out->plan = plan_to_json(s, &q);
         out->understood = plan_describe(s, &q);
+        catalog_note_views(s, &q, &out->understood);
     } else if (rc < 0) {
         out->understood = xstrdup("");
         clarify(s, tk, NULL, buf_str(&why), out);

@@ -674,7 +674,25 @@ static void test_trading_words(void)
     answers_with(s, "how many deals were signed by staff in the UK",
                  "count(*) AS \"deal\" FROM \"public\".\"deal\" AS \"d\" JOIN \"public\".\"staff\" AS \"s\" ON \"d\".\"staff_id\" = \"s\".\"id\" WHERE \"s\".\"country\" = 'UK'");
     answers_with(s, "which city has the most deals", "WHERE \"d\".\"city\" IS NOT NULL GROUP BY 1");
+    /* values named with "and": each one's count; "or" / "combined": one number */
+    answers_with(s, "number of deals in Leeds and Bonn", "SELECT \"d\".\"city\" AS \"city\", count(*)");
+    answers_with(s, "number of deals in Leeds or Bonn", "SELECT count(*) AS \"deal\" FROM");
+    answers_with(s, "number of deals in Leeds and Bonn combined", "SELECT count(*) AS \"deal\" FROM");
     asks_about(s, "the largest deal in each city", "largest each");
+    ask_schema_free(s);
+    t = json_array();
+    json_array_append_new(t, table("staff", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("city", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("deal", 5000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("staff_id", "integer", 0, "staff", NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    s = schema_of(t);
+    asks_about(s, "the largest deal in each city", "each");
+    asks_about(s, "the top 3 staff by total amount in each city", "each");
+    asks_about(s, "the staff member with the most deals in each city", NULL);
+    answers_with(s, "total amount by city", "GROUP BY");
+    answers_with(s, "number of deals in each city", "GROUP BY");
     ask_schema_free(s);
     /* a key to its own table: the row named, or the rows that point to it? */
     static const char *const names[] = {"Ada", "Grace", NULL};

@@ -42,6 +42,14 @@ DATASETS = {
     "northwind": ("pthom/northwind_psql", "cd0ef28d66369fbe177778e604e4be0f153c9e5c", ["northwind.sql"]),
     "hr": ("oracle-samples/db-sample-schemas", "6660bad68c07bd143430ace58565b3f727e17263",
            ["human_resources/hr_create.sql", "human_resources/hr_populate.sql"]),
+    "classicmodels": ("hhorak/mysql-sample-db", "07992002687b6cc73ba79bd7a3b6abb18a774d99",
+                      ["mysqlsampledatabase.sql"]),
+    "f1": ("yicongyang216/F1_Analysis", "0cb9369bd86bad45b3ee463436a0b6d6bc4f2138",
+           [f"F1dataset/{t}.csv" for t in ("circuits", "constructors", "drivers", "seasons", "status", "races",
+                                           "results", "sprint_results", "qualifying", "pit_stops",
+                                           "driver_standings", "constructor_standings",
+                                           "constructor_results")]),
+    "netflix": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47", ["netflix.sql"]),
 }
 
 
@@ -287,8 +295,86 @@ def load_hr(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def mysql_to_pg(text):
+    """A mysqldump in PostgreSQL's spelling, names unchanged (backticks become
+    double quotes, so camelCase stays camelCase): the /*...*/ comments and
+    directives, CREATE DATABASE, USE, KEY lines and table options dropped;
+    int(11) / smallint(6) / mediumtext / mediumblob as integer / smallint /
+    text / bytea; strings with MySQL backslash escapes as E'...' literals.
+    The foreign keys come back separately, to be added after the rows."""
+    text = text.replace("\r\n", "\n")  # the dump has Windows line ends
+    text = re.sub(r"(?s)/\*.*?\*/;?", "", text)
+    text = re.sub(r"(?im)^(CREATE DATABASE|USE) .*$", "", text)
+    fkeys = []
+
+    def table(m):
+        name, body = m.group(1), m.group(2)
+        lines = []
+        for line in body.split("\n"):
+            c = re.match(r"\s*CONSTRAINT `\w+` (FOREIGN KEY .*?),?$", line)
+            if c:
+                fkeys.append(f"ALTER TABLE `{name}` ADD {c.group(1)}")
+            elif not re.match(r"\s*KEY ", line) and line.strip():
+                lines.append(line)
+        lines[-1] = lines[-1].rstrip(",")
+        return f"CREATE TABLE `{name}` (\n" + "\n".join(lines) + "\n);"
+    text = re.sub(r"(?s)CREATE TABLE `(\w+)` \((.*?)\n\) ENGINE=[^;]*;", table, text)
+    text = re.sub(r"\bint\(\d+\)", "integer", text)
+    text = re.sub(r"\bsmallint\(\d+\)", "smallint", text)
+    text = re.sub(r"\bmediumtext\b", "text", text)
+    text = re.sub(r"\bmediumblob\b", "bytea", text)
+    text = re.sub(r"'((?:[^'\\]|\\.)*)'", lambda m: ("E" if "\\" in m.group(1) else "") + m.group(0), text)
+    fkeys = [f.replace("`", '"') + ";" for f in fkeys]
+    return text.replace("`", '"'), fkeys
+
+
+def load_classicmodels(srv, db, files):
+    """The MySQL tutorial's classicmodels dump translated by mysql_to_pg:
+    tables and rows first, then the foreign keys (customers is created before
+    the employees it points at)."""
+    text, fkeys = mysql_to_pg(files[0])
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("customers", "employees", "offices", "orders", "orderdetails", "payments", "products",
+              "productlines"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_f1(srv, db, files):
+    """The Ergast Formula 1 CSV files (1950-2024) as the Kaggle set publishes
+    them: camelCase headers kept, \\N as NULL. lap_times.csv is left out (its
+    blob is not in the snapshot)."""
+    names = [os.path.basename(p)[:-4] for p in DATASETS["f1"][2]]
+    for name, text in zip(names, files):
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    pk = [("circuits", ["circuitId"]), ("constructors", ["constructorId"]), ("drivers", ["driverId"]),
+          ("seasons", ["year"]), ("status", ["statusId"]), ("races", ["raceId"]), ("results", ["resultId"]),
+          ("sprint_results", ["resultId"]), ("qualifying", ["qualifyId"]),
+          ("pit_stops", ["raceId", "driverId", "stop"]), ("driver_standings", ["driverStandingsId"]),
+          ("constructor_standings", ["constructorStandingsId"]),
+          ("constructor_results", ["constructorResultsId"])]
+    fk = [("races", "circuitId", "circuits", "circuitId"), ("races", "year", "seasons", "year")]
+    for t in ("results", "sprint_results", "qualifying"):
+        fk += [(t, "raceId", "races", "raceId"), (t, "driverId", "drivers", "driverId"),
+               (t, "constructorId", "constructors", "constructorId")]
+    fk += [("results", "statusId", "status", "statusId"), ("sprint_results", "statusId", "status", "statusId"),
+           ("pit_stops", "raceId", "races", "raceId"), ("pit_stops", "driverId", "drivers", "driverId"),
+           ("driver_standings", "raceId", "races", "raceId"), ("driver_standings", "driverId", "drivers", "driverId"),
+           ("constructor_standings", "raceId", "races", "raceId"),
+           ("constructor_standings", "constructorId", "constructors", "constructorId"),
+           ("constructor_results", "raceId", "races", "raceId"),
+           ("constructor_results", "constructorId", "constructors", "constructorId")]
+    add_keys(srv, db, pk, fk)
+
+
+def load_netflix(srv, db, files):
+    # a plain PostgreSQL dump of one table: loaded as published
+    srv.psql(db, file_text=files[0])
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
-           "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr}
+           "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
+           "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix}
 
 
 def main():

@@ -77,6 +77,7 @@ typedef struct ask_col {
     int nsamples;
     char **w;              /* stems of the name */
     int nw;
+    int lists;             /* cells hold comma-separated lists ("United States, Japan") */
 } ask_col_t;
 
 typedef struct ask_table {
@@ -148,6 +149,9 @@ int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 /* An integer column of years ("year", "indepyear"): time when a table has no date. */
 int lexicon_col_is_year(const ask_col_t *c);
+/* 1 when the samples show lists: a value that is also an item of another
+ * value's list ("Japan" and "United States, Japan"). */
+int lexicon_col_holds_lists(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */

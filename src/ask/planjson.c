@@ -309,7 +309,10 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
             continue;
         buf_printf(b, "%s %s ", n++ ? " and" : cond ? " that have" : " where", col);
         if (f->op == OP_IN || f->op == OP_NOT_IN) {
-            buf_puts(b, f->op == OP_IN ? "is " : "is not ");
+            if (t->cols[f->col.c].lists)
+                buf_puts(b, f->op == OP_IN ? "lists " : "does not list ");
+            else
+                buf_puts(b, f->op == OP_IN ? "is " : "is not ");
             for (int k = 0; k < f->nvals; k++)
                 buf_printf(b, "%s%s", k ? (k + 1 == f->nvals ? " or " : ", ") : "", f->vals[k]);
         } else if (f->op == OP_NULL || f->op == OP_NOT_NULL) {

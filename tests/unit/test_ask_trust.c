@@ -649,6 +649,37 @@ static void test_inventory_words(void)
     ask_schema_free(s);
 }
 
+/* From dev9's first contact: a text key is its own label (productLine),
+ * so is a year key (seasons.year); a link or a paragraph never is; a
+ * column whose cells hold lists matches an item, and is not grouped by. */
+static void test_first_contact_dev9(void)
+{
+    static const char *const countries[] = {"Japan", "United States", "United States, Japan",
+        "India, Japan", "France", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("productlines", 7, json_pack("[o, o]",
+        col("productLine", "text", 1, NULL, NULL), col("textDescription", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("products", 110, json_pack("[o, o, o]",
+        col("productCode", "text", 1, NULL, NULL), col("productLine", "text", 0, "productlines", NULL),
+        col("buyPrice", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("seasons", 75, json_pack("[o, o]",
+        col("year", "integer", 1, NULL, NULL), col("url", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("races", 1100, json_pack("[o, o, o]",
+        col("raceId", "integer", 1, NULL, NULL), col("year", "integer", 0, "seasons", NULL),
+        col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("shows", 8800, json_pack("[o, o, o]",
+        col("show_id", "text", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("country", "text", 0, NULL, countries))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "which product line has the most products", "\"productLine\", count(*)");
+    answers_with(s, "which year had the most races", "\"year\", count(*)");
+    answers_with(s, "how many shows are from Japan", "', ' || \"s\".\"country\" || ', ' LIKE '%, Japan, %'");
+    asks_about(s, "number of shows per country", "lists");
+    ask_schema_free(s);
+}
+
 /* More from dev7: "and their X" is shown, not ranked by; "average X per
  * <its own table>" is over the rows; "taken by staff in the UK" filters by
  * the staff's country (the table named beside the value), without grouping;
@@ -849,6 +880,7 @@ int main(int argc, char **argv)
     test_no_silent_group();
     test_inventory_words();
     test_trading_words();
+    test_first_contact_dev9();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -71,6 +71,18 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
     keep_readings(m, keep);
 }
 
+/* A value that is a row's own kind ("Movie" in type) before an item of a
+ * column of lists ("Movies" among a title's genres): "how many movies". */
+static void value_scalar_first(const ask_schema_t *s, ask_mention_t *m)
+{
+    if (!m->nalt)
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++)
+        keep[k] = !s->tables[reading(m, k).t].cols[reading(m, k).c].lists;
+    keep_readings(m, keep);
+}
+
 /* Readings whose value is the words as typed ("WILLIAMS", a last name) over
  * those that only fold to them ("WILLIAM", a first name, singular). */
 static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
@@ -195,6 +207,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             continue;
         value_table_beside(tk, p, m);
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_scalar_first(s, m);
         value_as_typed(tk, m);
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);

@@ -678,6 +678,22 @@ static void test_first_contact_dev9(void)
     answers_with(s, "how many shows are from Japan", "', ' || \"s\".\"country\" || ', ' LIKE '%, Japan, %'");
     asks_about(s, "number of shows per country", "lists");
     ask_schema_free(s);
+    /* a value said as the noun counts or lists its table's rows; "movies" is
+     * not "movy"; a verb names the date it applies to */
+    static const char *const kinds[] = {"Movie", "TV Show", NULL};
+    t = json_array();
+    json_array_append_new(t, table("titles", 8800, json_pack("[o, o, o, o, o]",
+        col("show_id", "text", 1, NULL, NULL), col("type", "text", 0, NULL, kinds),
+        col("name", "text", 0, NULL, NULL), col("release_year", "integer", 0, NULL, NULL),
+        col("date_added", "date", 0, NULL, NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many movies are there", "count(*) AS \"titles\" FROM \"public\".\"titles\" AS \"t\" WHERE \"t\".\"type\" = 'Movie'");
+    answers_with(s, "list the TV shows", "WHERE \"t\".\"type\" = 'TV Show'");
+    answers_with(s, "how many movies were released in 2020", "\"t\".\"release_year\" >= 2020 AND \"t\".\"release_year\" < 2021");
+    answers_with(s, "how many titles were added in 2020", "\"t\".\"date_added\" >= DATE '2020-01-01'");
+    ask_schema_free(s);
 }
 
 /* More from dev7: "and their X" is shown, not ranked by; "average X per

@@ -389,9 +389,7 @@ static int verb_names_col(const char *verb, const ask_col_t *c)
  * period names which date of the table it applies to. One column only. */
 static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int base)
 {
-    for (int i = 0; i < tk->n; i++) {
-        if (tk->t[i].used)
-            continue;
+    for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
         int found = -1, n = 0;
         const ask_table_t *t = &s->tables[base];
         for (int c = 0; c < t->ncols; c++)

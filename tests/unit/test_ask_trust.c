@@ -649,6 +649,47 @@ static void test_inventory_words(void)
     ask_schema_free(s);
 }
 
+/* Every option offered when asking back is a question the planner answers. */
+static void options_answer(ask_schema_t *s, const char *q)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, q, NULL, &r, err, sizeof err), 0);
+    json_t *opts = json_object_get(r.clarify, "options"), *o;
+    size_t i;
+    CHECK(json_array_size(opts) > 0);
+    json_array_foreach(opts, i, o) {
+        ask_plan_result_t r2;
+        const char *oq = json_string_value(json_object_get(o, "question"));
+        CHECK_INT(ask_plan(s, oq, NULL, &r2, err, sizeof err), 0);
+        if (!r2.sql)
+            fprintf(stderr, "option not answerable: %s (for: %s)\n", oq, q);
+        CHECK(r2.sql != NULL);
+        ask_plan_result_free(&r2);
+    }
+    ask_plan_result_free(&r);
+}
+
+static void test_options_answerable(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customers", 120, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("credit_limit", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("payments", 270, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customers", NULL),
+        col("amount", "numeric", 0, NULL, NULL), col("paid_on", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    options_answer(s, "top 5 customers by total payments");
+    options_answer(s, "total payments received in 2004");
+    options_answer(s, "which sales reps have no customers?");
+    options_answer(s, "customers who have placed more than 5 zorblax");
+    answers_with(s, "top 5 customers by total amount of payments", "sum(\"p\".\"amount\")");
+    ask_schema_free(s);
+}
+
 /* From dev9's first contact: a text key is its own label (productLine),
  * so is a year key (seasons.year); a link or a paragraph never is; a
  * column whose cells hold lists matches an item, and is not grouped by. */
@@ -897,6 +938,7 @@ int main(int argc, char **argv)
     test_inventory_words();
     test_trading_words();
     test_first_contact_dev9();
+    test_options_answerable();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

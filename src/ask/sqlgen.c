@@ -84,7 +84,7 @@ static int sqlgen_smartcase(const char *text)
     return 0;
 }
 
-/* text inside a LIKE pattern, its own % _ \\ literal */
+/* text inside a LIKE pattern, its own %, _ and backslash literal */
 static void put_like_text(buf_t *pat, const char *text)
 {
     for (const char *c = text; *c; c++) {

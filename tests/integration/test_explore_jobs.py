@@ -50,7 +50,11 @@ class TestExploreJobs(unittest.TestCase):
         r = self.c.post("/explore/run", {"connection_id": self.conn, "sql": SLOW % 4}, headers=hx)
         self.assertEqual(r.status, 202)
         self.assertNotIn("<html", r.text)
-        self.assertIn('hx-trigger="load delay:1s"', r.text)
+        # its state is pushed through nchan (its own channel), and its end fetches the result
+        self.assertRegex(r.text, r'sse-connect="/live/u\.[0-9a-f-]+\.[0-9a-f-]+\.query\.[0-9a-f]{32}"')
+        self.assertIn('hx-trigger="sse:done, every 5s"', r.text)
+        self.assertIn('sse-swap="state"', r.text)
+        self.assertRegex(r.text, r"(Waiting for a free runner|Running the query)…")
         done = dm.follow(self.c, r, headers=hx)
         self.assertEqual(done.status, 200)
         self.assertNotIn("<html", done.text)

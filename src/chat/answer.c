@@ -5,7 +5,6 @@
 #include "core/config.h"
 #include "core/buf.h"
 #include "core/log.h"
-#include "live/live.h"
 #include "query/query.h"
 #include "store/chats.h"
 #include "store/connections.h"
@@ -49,25 +48,6 @@ static json_t *clarification(const ask_plan_result_t *p, double plan_ms)
                      msg ? msg : "Could you say that more precisely?", "clarify", p->clarify,
                      "confidence", p->confidence, "timings", "plan_ms", round1(plan_ms),
                      "context_summary", p->understood);
-}
-
-void chat_stage(arena_t *a, const chat_turn_t *t, const char *name, const char *text)
-{
-    if (t->live_channel)
-        live_publish_text(a, t->live_channel, name, text);
-}
-
-void chat_stage_rows(arena_t *a, const chat_turn_t *t, const json_t *result)
-{
-    long n = (long)json_integer_value(json_object_get(result, "row_count"));
-    chat_stage(a, t, "rows", arena_printf(a, "%ld row%s%s", n, n == 1 ? "" : "s",
-                                          json_is_true(json_object_get(result, "cached")) ? " (cached)" : ""));
-}
-
-void chat_stage_chart(arena_t *a, const chat_turn_t *t, const json_t *chart)
-{
-    const char *kind = json_string_value(json_object_get(chart, "type"));
-    chat_stage(a, t, "chart", kind ? arena_printf(a, "%s chart", kind) : "a table");
 }
 
 static json_t *answered(arena_t *a, const chat_turn_t *t, const ask_plan_result_t *p,

@@ -141,9 +141,9 @@ void page_dashboard(req_t *r)
     json_t *ctx = page_ctx(r, d->title, "dashboards");
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_t *cards = widgets_view(r, d, rows, n, &flt, can_edit);
-    const char *follow = widgets_follow_refresh(r, d, cards, &flt);
+    const char *follow = widgets_follow_url(r, d, cards, &flt);
     if (follow) /* without JavaScript: the page reloads until they are done */
-        json_object_set_new(ctx, "refresh_nojs", json_string(follow));
+        json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", follow)));
     json_object_set_new(ctx, "widgets", cards);
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
     json_object_set_new(ctx, "refresh_options",

@@ -155,11 +155,11 @@ json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows
  * DATAMIND_QUERY_WAIT_MS in all. Their cards (text widgets left out). */
 json_t *widgets_refresh(req_t *r, const store_widget_t *rows, size_t n, const char *only,
                         size_t *found);
-/* The cards' queries still running in the worker (widgets_view's cards
- * following a job): the meta refresh ("1;url=…?jobs=…") a page without
- * JavaScript follows them with, or NULL when none is. */
-const char *widgets_follow_refresh(req_t *r, const store_dash_t *d, const json_t *cards,
-                                   const dash_filter_t *f);
+/* The cards' queries still running in the worker (cards following a
+ * job): the dashboard's URL that follows them ("/dashboards/<id>?…jobs=…"),
+ * or NULL when none is. */
+const char *widgets_follow_url(req_t *r, const store_dash_t *d, const json_t *cards,
+                               const dash_filter_t *f);
 
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);

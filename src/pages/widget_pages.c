@@ -345,13 +345,12 @@ void page_widget_refresh(req_t *r)
         return;
     }
     dash_filter_t none = {0};
-    const char *follow = widgets_follow_refresh(r, d, cards, &none);
+    const char *follow = widgets_follow_url(r, d, cards, &none);
     json_decref(cards);
     if (follow) {
         page_flash(r, "ok", wid ? "Refreshing: the widget updates when its query is done."
                                 : "Refreshing: each widget updates when its query is done.");
-        http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s?%s", d->id,
-                                           strstr(follow, "?") + 1));
+        http_redirect(r, 303, follow);
         return;
     }
     page_flash(r, "ok", wid ? "Widget refreshed." : "Dashboard refreshed.");

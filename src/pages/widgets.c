@@ -346,8 +346,8 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-const char *widgets_follow_refresh(req_t *r, const store_dash_t *d, const json_t *cards,
-                                   const dash_filter_t *f)
+const char *widgets_follow_url(req_t *r, const store_dash_t *d, const json_t *cards,
+                               const dash_filter_t *f)
 {
     buf_t b = {0};
     size_t i;
@@ -358,7 +358,7 @@ const char *widgets_follow_refresh(req_t *r, const store_dash_t *d, const json_t
             buf_printf(&b, "%s%s", b.len ? "," : "", jid);
     }
     const char *qs = dashboard_filter_qs(r, f);
-    const char *out = b.len ? arena_printf(r->arena, "1;url=/dashboards/%s?%s%sjobs=%s", d->id, qs,
+    const char *out = b.len ? arena_printf(r->arena, "/dashboards/%s?%s%sjobs=%s", d->id, qs,
                                            *qs ? "&" : "", buf_str(&b)) : NULL;
     buf_free(&b);
     return out;

@@ -15,6 +15,7 @@ const jobs_task_t tasks_table[] = {
     {"query.run", task_query_run},
     {"widget.run", task_widget_run},
     {"export.file", task_export_file},
+    {"connection.test", task_connection_test},
     {"chat.answer", task_chat_answer},
     {"notify.deliver", task_notify_deliver},
 };

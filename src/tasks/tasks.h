@@ -100,6 +100,16 @@ int tasks_export_job(arena_t *a, const char *org_id, const char *user_id, const 
 /* The file of a finished export (owned by the arena), or NULL. */
 const char *tasks_export_bytes(arena_t *a, const char *job_id, size_t *len);
 
+/* A connection's "Test" run by the worker (connection.test, audited
+ * there): the outcome is {"ok": true, "info": query_probe's} or {"ok":
+ * false, "error"}. 0 with job_id, -1 with err. */
+int tasks_connection_test_submit(arena_t *a, const char *org_id, const char *user_id,
+                                 const char *ip, const char *conn_id, char *job_id, char *err,
+                                 size_t errlen);
+/* 1 when job_id is that user's test of that connection (within the hour). */
+int tasks_connection_test_job(arena_t *a, const char *org_id, const char *user_id,
+                              const char *conn_id, const char *job_id);
+
 /* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save,
  * and again at every delivery by tasks_webhook_post). */
 int tasks_webhook_allowed(const char *url, char *err, size_t errlen);

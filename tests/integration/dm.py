@@ -258,6 +258,18 @@ def follow_export(client, r, timeout=300):
     return r
 
 
+def follow_test(client, r, timeout=120):
+    """A connection's Test as a browser ends with it: a slow one's 303 to
+    /connections/<id>?test=<job>, whose page reloads itself while testing."""
+    if r.status == 303 and "?test=" in (r.header("Location") or ""):
+        url, end = r.header("Location"), time.time() + timeout
+        r = client.get(url)
+        while 'class="card probe testing"' in r.text and time.time() < end:
+            time.sleep(0.3)
+            r = client.get(url)
+    return r
+
+
 def explore_run(client, conn_id, sql, **extra):
     """Run a query in Explore and wait for its page, as a browser would."""
     return follow(client, explore_post(client, conn_id, sql, **extra))

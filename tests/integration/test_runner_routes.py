@@ -64,9 +64,10 @@ class TestRunnerRoutes(unittest.TestCase):
 
     def test_with_the_runners_stopped_nothing_runs_in_the_web_worker(self):
         """The worker is stopped: a widget's Refresh, a filtered dashboard's
-        first view and an export each answer with a page that follows its
-        job (none of them ran the query: the web worker cannot), and once
-        the worker runs again, the results appear on those pages."""
+        first view, an export and a connection's Test each answer with a
+        page that follows its job (none of them ran the query: the web
+        worker cannot), and once the worker runs again, the results appear
+        on those pages."""
         did, wid = self.board("SELECT 4242 AS refreshed_value", "Refresh me")
         fdid, fwid = self.board(SLOW_DAY % (5151, 0), "Filtered", date=True)
         qid = dm.save_query(self.c, dm.unique("Export me"), "SELECT 6161 AS exported_value", self.conn)
@@ -104,6 +105,15 @@ class TestRunnerRoutes(unittest.TestCase):
             self.assertIn('content="1;url=%s"' % export_url, wait.text)
             other, _, _ = dm.register()
             self.assertEqual(other.get(export_url).status, 404, "someone else's file")
+
+            t = self.c.post("/connections/%s/test" % self.conn, {"_csrf": dm.page_csrf(self.c, "/connections")})
+            self.assertEqual(t.status, 303)
+            test_url = t.header("Location")
+            self.assertRegex(test_url, r"^/connections/%s\?test=[0-9a-f]{32}$" % self.conn)
+            testing = self.c.get(test_url)
+            self.assertIn("Testing…", testing.text)
+            self.assertIn('content="1;url=%s"' % html.escape(test_url), testing.text)
+            self.assertNotIn("Test passed", testing.text)
         finally:
             dm.start_worker()
         done = follow_page(self.c, refresh_url)
@@ -112,6 +122,9 @@ class TestRunnerRoutes(unittest.TestCase):
         done = follow_page(self.c, filtered_url)
         self.assertIn("5151", done.text)
         self.assertNotIn("Loading…", done.text)
+        tested = dm.follow_test(self.c, t)
+        self.assertIn("Test passed", tested.text)
+        self.assertIn("shop_reader", tested.text)
         f = dm.follow_export(self.c, ex)
         self.assertEqual(f.status, 200)
         self.assertIn("attachment;", f.header("Content-Disposition"))

@@ -124,20 +124,31 @@ static int encrypt_password(const char *pw, store_conn_fields_t *cf, req_t *r)
     return 0;
 }
 
+/* A saved connection's schema is read by the worker; the page waits
+ * DATAMIND_QUERY_WAIT_MS for it and says what it found, or that it is
+ * still reading. */
 static void discover_after_save(req_t *r, const char *id, const char *verb)
 {
-    store_conn_t c;
-    char err[512], msg[700];
-    int ntables = 0;
-    if (store_conn_get(r->arena, r->user->org_id, id, &c) == 0 &&
-        query_discover(r->arena, r->user->org_id, &c, &ntables, err, sizeof err) == 0) {
-        snprintf(msg, sizeof msg, "Connection %s. Found %d table%s.", verb, ntables,
-                 ntables == 1 ? "" : "s");
-        page_flash(r, "ok", msg);
+    char err[256], jid[33];
+    const char *why = NULL, *msg;
+    const json_t *o = NULL;
+    if (tasks_enqueue_schema_refresh(r->arena, r->user->org_id, id, jid, err, sizeof err) == 0)
+        o = page_job_outcome(r, jid, cfg->query_wait_ms, "Reading its schema", &why);
+    else
+        why = "the job queue is not reachable: press “Refresh schema” in a moment";
+    int ok = o && json_is_true(json_object_get(o, "ok"));
+    if (ok) {
+        long n = (long)json_integer_value(json_object_get(o, "tables"));
+        msg = arena_printf(r->arena, "Connection %s. Found %ld table%s.", verb, n, n == 1 ? "" : "s");
+    } else if (o || why) {
+        const char *e = why ? why : json_string_value(json_object_get(o, "error"));
+        msg = arena_printf(r->arena, "Connection %s, but its schema could not be read: %s", verb,
+                           e ? e : "no reason given");
     } else {
-        snprintf(msg, sizeof msg, "Connection %s, but its schema could not be read: %s", verb, err);
-        page_flash(r, "error", msg);
+        msg = arena_printf(r->arena, "Connection %s. Reading its schema in the background: reload "
+                           "this page in a few seconds.", verb);
     }
+    page_flash(r, ok || (!o && !why) ? "ok" : "error", msg);
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", id));
 }
 
@@ -284,7 +295,9 @@ void page_connection_refresh(req_t *r)
     if (load(r, &c) < 0)
         return;
     if (tasks_enqueue_schema_refresh(r->arena, r->user->org_id, c.id, jid, err, sizeof err) < 0) {
-        discover_after_save(r, c.id, "refreshed"); /* no queue: do it here */
+        page_flash(r, "error", "The schema cannot be read right now (the job queue is not "
+                               "reachable). Try again in a moment.");
+        http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
         return;
     }
     store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,

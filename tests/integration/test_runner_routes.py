@@ -6,6 +6,7 @@ the widget marked refreshing (?jobs=, a <noscript> meta refresh; with htmx
 the card asks for itself on the job's nchan "done"), or a "preparing your
 file" page that then sends the file."""
 import html
+import os
 import re
 import threading
 import time
@@ -64,8 +65,8 @@ class TestRunnerRoutes(unittest.TestCase):
 
     def test_with_the_runners_stopped_nothing_runs_in_the_web_worker(self):
         """The worker is stopped: a widget's Refresh, a filtered dashboard's
-        first view, an export and a connection's Test each answer with a
-        page that follows its job (none of them ran the query: the web
+        first view, an export, a connection's Test and the schema read of a
+        new connection each answer with a page that follows its job (none of them ran the query: the web
         worker cannot), and once the worker runs again, the results appear
         on those pages."""
         did, wid = self.board("SELECT 4242 AS refreshed_value", "Refresh me")
@@ -114,6 +115,18 @@ class TestRunnerRoutes(unittest.TestCase):
             self.assertIn("Testing…", testing.text)
             self.assertIn('content="1;url=%s"' % html.escape(test_url), testing.text)
             self.assertNotIn("Test passed", testing.text)
+
+            with open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")) as f:
+                pw = f.read().strip()
+            made = self.c.post("/connections", {
+                "_csrf": dm.page_csrf(self.c, "/connections/new"), "name": dm.unique("Later"),
+                "host": "127.0.0.1", "port": os.environ["DM_PG_PORT"], "database": "shop",
+                "user": "shop_reader", "sslmode": "disable", "password": pw})
+            self.assertEqual(made.status, 303)
+            later_url = made.header("Location")
+            later = self.c.get(later_url)
+            self.assertIn("Reading its schema in the background", later.text)
+            self.assertNotIn(">orders</a>", later.text, "nothing read its schema")
         finally:
             dm.start_worker()
         done = follow_page(self.c, refresh_url)
@@ -122,6 +135,8 @@ class TestRunnerRoutes(unittest.TestCase):
         done = follow_page(self.c, filtered_url)
         self.assertIn("5151", done.text)
         self.assertNotIn("Loading…", done.text)
+        self.assertTrue(dm.wait_for(lambda: ">orders</a>" in self.c.get(later_url).text, timeout=60),
+                        "the worker read the new connection's schema")
         tested = dm.follow_test(self.c, t)
         self.assertIn("Test passed", tested.text)
         self.assertIn("shop_reader", tested.text)

@@ -104,8 +104,8 @@ static json_t *range_options(const char *current)
 static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                             const dash_filter_t *flt, int can_edit)
 {
-    if (dashboard_filter_active(flt))
-        return NULL;
+    if (dashboard_filter_active(flt) || http_query(r, "jobs"))
+        return NULL; /* a filtered view, or one following refreshes */
     const char *js = http_cookie(r, "dm_js");
     int runs_stale = !(js && strcmp(js, "1") == 0); /* as widgets_view decides */
     for (size_t i = 0; i < n; i++)
@@ -140,7 +140,11 @@ void page_dashboard(req_t *r)
         return; /* 304: nothing rendered */
     json_t *ctx = page_ctx(r, d->title, "dashboards");
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
-    json_object_set_new(ctx, "widgets", widgets_view(r, d, rows, n, &flt, can_edit));
+    json_t *cards = widgets_view(r, d, rows, n, &flt, can_edit);
+    const char *follow = widgets_follow_url(r, d, cards, &flt);
+    if (follow) /* without JavaScript: the page reloads until they are done */
+        json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", follow)));
+    json_object_set_new(ctx, "widgets", cards);
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
     json_object_set_new(ctx, "refresh_options",
                         refresh_options(d->refresh_minutes));

@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "core/config.h"
 #include "jobs/jobs.h"
+#include "live/live.h"
 #include "query/query.h"
 #include "tasks/tasks.h"
 #include "store/connections.h"
@@ -140,7 +141,14 @@ static void add_follow(req_t *r, json_t *ctx, const char *job_id, int page, cons
     }
     const char *url = arena_strndup(r->arena, u.data ? u.data : "", u.len);
     buf_free(&u);
-    json_object_set_new(ctx, "job", json_pack("{s:s, s:s}", "id", job_id, "url", url));
+    const char *live = live_enabled() ? live_channel_item(r->arena, r->user->org_id, r->user->id,
+                                                          "query", job_id) : NULL;
+    const char *error = NULL;
+    const char *state = jobs_find(r->arena, job_id, &error) == JOBS_RUNNING
+                            ? "Running the query…" : "Waiting for a free runner…";
+    /* with nchan its state is pushed and its end fetches the result */
+    json_object_set_new(ctx, "job", json_pack("{s:s, s:s, s:s?, s:s}", "id", job_id, "url", url,
+                                              "live", live, "state", state));
     /* without JavaScript only (layout: in <noscript>); with it, htmx polls */
     json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", url)));
     r->status = 202;

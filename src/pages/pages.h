@@ -101,6 +101,13 @@ json_t *result_chart_from(const json_t *result, const json_t *config);
  * stays a bar chart). A new reference, or NULL when config is unreadable. */
 json_t *result_chart_config(const json_t *result, const json_t *config);
 
+/* --- following a job of the worker (follow.c) --------------------------- */
+/* The outcome of job_id, waiting up to wait_ms; NULL while it works, or
+ * NULL with *why (in words, starting with what: "The file") when it
+ * stopped without one. Owned by the arena. */
+const json_t *page_job_outcome(req_t *r, const char *job_id, int wait_ms, const char *what,
+                               const char **why);
+
 /* --- dashboards (dashboards.c, widgets.c) ------------------------------ */
 typedef struct dash_filter {
     const char *range, *from, *to; /* the dashboard's date range */
@@ -132,6 +139,10 @@ json_t *widget_draw_config(const store_widget_t *w, const json_t *result);
 #define WIDGET_FULL 8 /* or-ed into mode: the card carries every field of the row (the editor) */
 #define WIDGET_STALE_AFTER_S 3600 /* a result older than this is run again */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every);
+/* The card as GET …/widgets/{wid} shows it (mode 1): following job (a
+ * widget.run of this widget, ?job=) when it is one, without waiting. */
+json_t *widget_view_job(req_t *r, const store_widget_t *w, const dash_filter_t *f, long every,
+                        const char *job);
 /* 1 when the widget's stored result is too old (or missing) to be shown
  * as it is: the view runs it, or marks it for the browser to load. every:
  * the dashboard's auto-refresh in seconds (0 = off). */
@@ -139,6 +150,16 @@ int widget_stale(const store_widget_t *w, long every);
 /* Every widget's card, in order, for the dashboard page. New reference. */
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit);
+/* Refresh the widgets (only: that one; NULL: all; *found: how many
+ * matched): their queries submitted to the worker and waited for
+ * DATAMIND_QUERY_WAIT_MS in all. Their cards (text widgets left out). */
+json_t *widgets_refresh(req_t *r, const store_widget_t *rows, size_t n, const char *only,
+                        size_t *found);
+/* The cards' queries still running in the worker (cards following a
+ * job): the dashboard's URL that follows them ("/dashboards/<id>?…jobs=…"),
+ * or NULL when none is. */
+const char *widgets_follow_url(req_t *r, const store_dash_t *d, const json_t *cards,
+                               const dash_filter_t *f);
 
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
@@ -205,6 +226,7 @@ void page_export_explore(req_t *r);
 void page_export_query(req_t *r);
 void page_export_widget(req_t *r);
 void page_export_dashboard(req_t *r);
+void page_export_job(req_t *r);
 void page_uploads(req_t *r);
 void page_upload_create(req_t *r);
 void page_upload(req_t *r);

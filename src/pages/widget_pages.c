@@ -114,7 +114,7 @@ void page_widget(req_t *r)
     if (w) {
         dash_filter_t f;
         dashboard_filter_read(r, &f);
-        json_t *card = widget_view(r, w, &f, 1, (long)d->refresh_minutes * 60);
+        json_t *card = widget_view_job(r, w, &f, (long)d->refresh_minutes * 60, http_query(r, "job"));
         json_object_set_new(card, "can_edit", json_boolean(dashboard_can_edit(r, d)));
         json_object_set_new(card, "qs", json_string(dashboard_filter_qs(r, &f)));
         json_t *ctx = page_ctx(r, "Widget", "dashboards");
@@ -325,25 +325,32 @@ void page_widget_delete(req_t *r)
     widget_action(r, "widget.delete");
 }
 
-/* Refresh one widget, or (no wid) every widget of the dashboard. */
+/* Refresh one widget, or (no wid) every widget of the dashboard: their
+ * queries run in the worker; the page waits DATAMIND_QUERY_WAIT_MS for
+ * them, then shows the dashboard with the ones still running marked
+ * refreshing (?jobs=), following their jobs. */
 void page_widget_refresh(req_t *r)
 {
     const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *did = d->id;
     const char *wid = http_route_param(r, "wid");
     store_widget_t *rows;
-    size_t n, done = 0;
-    store_widget_list(r->arena, r->user->org_id, did, &rows, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (wid && strcmp(wid, rows[i].id) != 0)
-            continue;
-        json_decref(widget_view(r, &rows[i], NULL, 2, 0));
-        done++;
-    }
-    if (wid && !done) {
+    size_t n, found;
+    store_widget_list(r->arena, r->user->org_id, d->id, &rows, &n);
+    json_t *cards = widgets_refresh(r, rows, n, wid, &found);
+    if (wid && !found) {
+        json_decref(cards);
         page_error(r, 404, "There is no such widget on this dashboard.");
+        return;
+    }
+    dash_filter_t none = {0};
+    const char *follow = widgets_follow_url(r, d, cards, &none);
+    json_decref(cards);
+    if (follow) {
+        page_flash(r, "ok", wid ? "Refreshing: the widget updates when its query is done."
+                                : "Refreshing: each widget updates when its query is done.");
+        http_redirect(r, 303, follow);
         return;
     }
     page_flash(r, "ok", wid ? "Widget refreshed." : "Dashboard refreshed.");

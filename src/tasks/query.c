@@ -5,6 +5,7 @@
 #include "tasks/tasks_internal.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "live/live.h"
 #include "query/query.h"
 #include "store/kv.h"
 
@@ -26,6 +27,28 @@ static json_t *outcome_of(int rc, const query_outcome_t *out, const char *why)
                      "rejected", out->rejected);
 }
 
+/* A running query's state, pushed to its page (u.<org>.<user>.query.<job>,
+ * event "state"), beside the cancel watch. */
+typedef struct running {
+    arena_t *a;
+    const char *channel;
+    qwatch_t *w;
+} running_t;
+
+static void state(running_t *run, const char *text)
+{
+    if (run->channel && live_enabled())
+        live_publish_text(run->a, run->channel, "state", text);
+}
+
+static void on_running(PGconn *pg, void *ud)
+{
+    running_t *run = ud;
+    qwatch_running(pg, run->w);
+    if (pg)
+        state(run, "Running the query…");
+}
+
 int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
 {
     const json_t *args = json_object_get(job, "args");
@@ -42,13 +65,15 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
     query_outcome_t out = {0};
     char why[1024] = "";
     int stopped = qwatch_check_now(id), rc = -1;
+    running_t run = {a, live_channel_item(a, org, user, "query", id), NULL};
     if (!stopped) {
-        qwatch_t *w = qwatch_start(id);
+        run.w = qwatch_start(id);
+        state(&run, "Connecting to the database…");
         query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")),
-                          .source = "explore", .on_running = qwatch_running, .ud = w};
+                          .source = "explore", .on_running = on_running, .ud = &run};
         jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
         rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
-        stopped = qwatch_stop(w);
+        stopped = qwatch_stop(run.w);
     }
     if (rc < 0 && stopped) /* its own words, not PostgreSQL's "canceling statement…" */
         snprintf(why, sizeof why, "%s", stopped == QWATCH_CANCELLED ? QUERY_CANCELLED : QUERY_ABANDONED);
@@ -56,6 +81,8 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
     json_decref(out.result);
     int stored = outcome ? jobs_outcome_put(a, id, outcome) : -1;
     json_decref(outcome);
+    if (run.channel && live_enabled()) /* the page fetches the result */
+        live_publish_done(run.channel, stored == 0 ? "done" : "failed");
     if (stored < 0) { /* nobody could see it: let the queue try again */
         snprintf(err, errlen, "the query's outcome could not be stored");
         return -1;

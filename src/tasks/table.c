@@ -13,6 +13,9 @@ const jobs_task_t tasks_table[] = {
     {"widget.refresh", task_widget_refresh},
     {"alert.check", task_alert_check},
     {"query.run", task_query_run},
+    {"widget.run", task_widget_run},
+    {"export.file", task_export_file},
+    {"connection.test", task_connection_test},
     {"chat.answer", task_chat_answer},
     {"notify.deliver", task_notify_deliver},
 };

@@ -6,6 +6,9 @@
 
 int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_widget_run(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_connection_test(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_export_file(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_chat_answer(arena_t *a, const json_t *job, char *err, size_t errlen);
 void tasks_chat_done(void); /* the prompts, at process exit */

@@ -48,7 +48,7 @@ def id_kind(pattern, param):
     if param != "id":
         raise KeyError("unknown route parameter {%s} in %s" % (param, pattern))
     table = [("/admin/users/", "user"), ("/admin/jobs/", "job"), ("/chat/messages/", "message"),
-             ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
+             ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/exports/", "export_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
              ("/queries/", "query"), ("/uploads/", "upload"), ("/alerts/", "alert"),
              ("/notifications/", "notification")]
     for prefix, kind in table:
@@ -93,15 +93,16 @@ def redis(*args):
     return out.stdout.strip()
 
 
-def user_job(oid, key):
+def user_job(oid, key, kind="qjob:"):
     """The id of a job of organization oid that a page follows (issue 19:
-    Explore queries and chat answers run in the worker) whose arguments
-    have `key` ("sql": an Explore query, "session_id": a chat question)."""
+    Explore queries, chat answers and exports run in the worker) whose
+    arguments have `key` ("sql": an Explore query, "session_id": a chat
+    question; kind "ejob:", key "kind": an export)."""
     p = redis_prefix()
-    for k in redis("--scan", "--pattern", p + "qjob:*").splitlines():
+    for k in redis("--scan", "--pattern", p + kind + "*").splitlines():
         args = json.loads(redis("GET", k) or "{}")
         if args.get("org_id") == oid and key in args:
-            return k[len(p + "qjob:"):]
+            return k[len(p + kind):]
     return None
 
 
@@ -191,7 +192,10 @@ def build_world(label="A", users=True, names=None):
                                 "sql": "SELECT count(*) AS n FROM orders"})
     assert r.status in (200, 202), (r.status, r.text[:1500])
     ids["explore_job"] = user_job(oid, "sql")
-    assert ids["chat_job"] and ids["explore_job"], "no job ids in Redis"
+    r = c.get("/queries/%s/export?format=csv" % ids["query"])
+    assert r.status in (200, 303), (r.status, r.text[:1500])
+    ids["export_job"] = user_job(oid, "kind", "ejob:")
+    assert ids["chat_job"] and ids["explore_job"] and ids["export_job"], "no job ids in Redis"
     if n["chat_title"]:
         c.post("/chat/%s/rename" % ids["session"], {"_csrf": dm.page_csrf(c, "/chat"), "title": n["chat_title"]})
     # dashboard + widgets (a pinned answer, a SQL chart, a text widget)

@@ -122,8 +122,27 @@ static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_
     return key;
 }
 
+/* A repeat view of the page this worker rendered for this session: the
+ * versions checked (one light statement), then the same page copied, or a
+ * 304. 0 when it must be rendered. */
+static int view_again(req_t *r, const dash_filter_t *flt)
+{
+    store_dash_t d;
+    store_widget_t *rows;
+    size_t n;
+    if (!page_store_has(r) || store_dash_head(r->arena, r->user->org_id, r->user->id,
+                                              http_route_param(r, "id"), &d, &rows, &n) < 0)
+        return 0;
+    const char *key = view_key(r, &d, rows, n, flt, dashboard_can_edit(r, &d));
+    return key && page_store_answer(r, key);
+}
+
 void page_dashboard(req_t *r)
 {
+    dash_filter_t flt;
+    dashboard_filter_read(r, &flt);
+    if (view_again(r, &flt))
+        return;
     store_dash_t *d = arena_alloc(r->arena, sizeof *d);
     store_widget_t *rows;
     size_t n;
@@ -133,8 +152,6 @@ void page_dashboard(req_t *r)
         return;
     }
     int can_edit = dashboard_can_edit(r, d);
-    dash_filter_t flt;
-    dashboard_filter_read(r, &flt);
     const char *key = view_key(r, d, rows, n, &flt, can_edit);
     if (key && page_not_modified(r, key))
         return; /* 304: nothing rendered */
@@ -153,6 +170,8 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "dashboard", ctx);
+    if (key)
+        page_store_keep(r, key);
 }
 
 /* GET /dashboards/{id}/widgets/new — the add-widget forms with the lists

@@ -54,6 +54,23 @@ void page_cache_stamp(void); /* app_load: a new generation of ETags */
  * If-None-Match matches — a 304 is set, render nothing. 0 (no ETag) while
  * a flash message waits. */
 int page_not_modified(req_t *r, const char *key);
+/* page_not_modified's two halves: the ETag of a page with content key key
+ * (NULL when the page is not cached: signed out, not a GET, a flash
+ * message waiting), and setting it (W/ when weak, for a content-coded
+ * body) with Cache-Control — 1 and a 304 when If-None-Match matches. */
+const char *page_etag(req_t *r, const char *key);
+int page_etag_answer(req_t *r, const char *etag, int weak);
+
+/* --- pages kept in the worker's memory (page_store.c) ------------------ */
+/* This worker holds a page rendered for this session at this address. */
+int page_store_has(req_t *r);
+/* The page with content key key, if this worker holds it under the same
+ * ETag: sets the ETag and answers with a 304 or a copy of the page (gzipped
+ * when the client takes it): 1, render nothing. 0: not held (no header set). */
+int page_store_answer(req_t *r, const char *key);
+/* After rendering the page of content key key into r's body: keep it (a
+ * 200 without cookies, under page_etag's ETag). */
+void page_store_keep(req_t *r, const char *key);
 /* After every handler: a signed-in GET without its own Cache-Control gets
  * "private, no-cache" and, for a 200 page, an ETag of its body (a 304 when
  * it matches). */

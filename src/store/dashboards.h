@@ -39,9 +39,18 @@ int store_dash_get(arena_t *a, const char *org_id, const char *user_id, const ch
                    store_dash_t *out);
 /* The dashboard page in one prepared statement: the dashboard as
  * store_dash_get gives it (with version) and its widgets in their order,
- * as store_widget_list gives them (with version). 0, or -1 as
+ * as store_widget_list gives them (with version; fragment_svg NULL: the
+ * page does not show it). 0, or -1 as
  * store_dash_get (then *n is 0). */
 int store_dash_view(arena_t *a, const char *org_id, const char *user_id, const char *id,
+                    store_dash_t *out, struct store_widget **rows, size_t *n);
+/* The same statement's light twin, for a repeat view that only checks
+ * whether what it showed last time is still right: of the dashboard id,
+ * is_shared, mine, owner, refresh_minutes, version, widgets; of each
+ * widget (in order) id, kind, connection, age_s, version, and result_text
+ * "" when it has a result (not read), NULL when none. 0, or -1 as
+ * store_dash_get. */
+int store_dash_head(arena_t *a, const char *org_id, const char *user_id, const char *id,
                     store_dash_t *out, struct store_widget **rows, size_t *n);
 int store_dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
                       const char *description, int shared, char **id);

@@ -26,7 +26,8 @@
 typedef struct page_entry {
     unsigned char who[16]; /* hash of the asker and the address; all zero: empty */
     char etag[40];         /* "…32 hex…" */
-    buf_t body, gz;        /* gz empty when the page could not be compressed */
+    buf_t body, gz;        /* gz: body gzipped, empty until a client takes it */
+    int gz_failed;         /* zlib failed: the body is sent as it is */
 } page_entry_t;
 
 static page_entry_t slots[PAGE_STORE_SLOTS];
@@ -120,7 +121,10 @@ int page_store_answer(req_t *r, const char *key)
     const char *etag = e ? page_etag(r, key) : NULL;
     if (!etag || strcmp(e->etag, etag) != 0)
         return 0;
-    int gz = e->gz.len && takes_gzip(r);
+    int gz = takes_gzip(r);
+    if (gz && !e->gz.len && !e->gz_failed) /* compressed once, when first asked for */
+        e->gz_failed = gzip_into(&e->body, &e->gz) < 0;
+    gz = gz && e->gz.len;
     metrics_count("page_store_hit");
     http_header(r, "Vary", "Accept-Encoding");
     if (page_etag_answer(r, etag, gz))
@@ -147,6 +151,6 @@ void page_store_keep(req_t *r, const char *key)
     strcpy(e->etag, etag);
     buf_reset(&e->body);
     buf_append(&e->body, r->body.data, r->body.len);
-    if (gzip_into(&e->body, &e->gz) < 0)
-        buf_reset(&e->gz);
+    buf_reset(&e->gz);
+    e->gz_failed = 0;
 }

@@ -15,7 +15,7 @@ import benchlib as b
 import dm
 from live import Subscriber
 
-N = int(os.environ.get("N", "50"))
+N = int(os.environ.get("N", "200"))
 QUESTION = os.environ.get("QUESTION", "How many orders are there?")
 STAGES = ["understood", "sql", "running", "rows", "chart", "insight"]
 out = []
@@ -75,6 +75,10 @@ for s in STAGES:
 posts = sorted(p for _, p in runs)
 say("| the POST's 303 (the answer stored) | %d | %.1f | %.1f | %.1f | %.1f |"
     % (len(posts), b.pct(posts, 50), b.pct(posts, 95), b.pct(posts, 99), posts[-1]))
+first = sorted(seen["understood"] for seen, _ in runs if "understood" in seen)
+say("")
+say("First stage: %d of %d within 50 ms; the slowest five: %s ms."
+    % (sum(x <= 50 for x in first), len(first), ", ".join("%.1f" % x for x in first[-5:])))
 if missing:
     say("")
     say("Stages missing from some runs: %s" % ", ".join(missing))

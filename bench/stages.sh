@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/stages.sh — how soon a chat answer's first stage reaches the browser
 # (issue 19: "a cached chat answer's first stage reaches the browser within
-# 50 ms of the question"). N (50) times: load the chat page, open its
+# 50 ms of the question"). N (200) times: load the chat page, open its
 # EventSource subscription through nginx (nchan, the auth subrequest), post
 # the question with the page's live_key, and time each stage event from the
 # moment the POST is sent. The question (QUESTION) is asked 3 times first,
@@ -10,7 +10,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 bench_stack_start stages
-export OUT=${OUT:-$BENCH/stages.md} N=${N:-50}
+export OUT=${OUT:-$BENCH/stages.md} N=${N:-200}
 echo "DataMind chat stages — $TODAY — $MACHINE — stack in $DM_VAR — $(git -C "$ROOT" rev-parse --short HEAD)"
 python3 "$BENCH/stages.py" || exit 1
 {

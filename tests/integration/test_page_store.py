@@ -93,6 +93,16 @@ class TestCopiedView(PageStoreCase):
             self.assertNotIn(csrf, text, "another session's CSRF token")
             self.assertEqual(len(widget_ids(text)), 3)
 
+    def test_signed_out_session_gets_no_copy(self):
+        other, _ = dm.login(*dm.demo_login(), org="demo")
+        self.warm(other)
+        cookie = other.cookie("dm_session")
+        self.assertEqual(other.post("/logout", {"_csrf": dm.page_csrf(other)}).status, 303)
+        for _ in range(VIEWS):  # the old cookie, as a stolen or stale one would come
+            r = dm.Client().get(self.url, headers={"Cookie": "dm_session=%s; dm_js=1" % cookie})
+            self.assertEqual(r.status, 303)
+            self.assertTrue(r.header("Location").startswith("/login"))
+
     def test_flash_is_shown_once(self):
         # the client's own cookies (js_get sends only the session's): the flash's too
         for _ in range(VIEWS):

@@ -149,8 +149,8 @@ void page_store_keep(req_t *r, const char *key)
     page_entry_t *e = slot_of(who);
     memcpy(e->who, who, 16);
     strcpy(e->etag, etag);
-    buf_reset(&e->body);
+    buf_free(&e->body); /* not reset: a slot holds no more than its page's size */
     buf_append(&e->body, r->body.data, r->body.len);
-    buf_reset(&e->gz);
+    buf_free(&e->gz);
     e->gz_failed = 0;
 }

@@ -6,6 +6,8 @@
 #include "store/queries.h"
 #include "store/audit.h"
 #include "store/dashboards.h"
+#include "store/sessions.h"
+#include "core/config.h"
 #include "store/widgets.h"
 
 #include <stdio.h>
@@ -122,27 +124,32 @@ static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_
     return key;
 }
 
-/* A repeat view of the page this worker rendered for this session: the
- * versions checked (one light statement), then the same page copied, or a
- * 304. 0 when it must be rendered. */
-static int view_again(req_t *r, const dash_filter_t *flt)
+int page_dashboard_again(req_t *r)
 {
+    unsigned char sid[16];
+    store_session_auth_t sess;
     store_dash_t d;
     store_widget_t *rows;
     size_t n;
-    if (!page_store_has(r) || store_dash_head(r->arena, r->user->org_id, r->user->id,
-                                              http_route_param(r, "id"), &d, &rows, &n) < 0)
+    if (session_cookie_sid(r, sid) < 0 || !page_store_has(r, sid) ||
+        store_dash_head_session(r->arena, sid, cfg->session_idle_hours, http_route_param(r, "id"),
+                                &sess, &d, &rows, &n) < 0)
         return 0;
-    const char *key = view_key(r, &d, rows, n, flt, dashboard_can_edit(r, &d));
-    return key && page_store_answer(r, key);
+    session_attach_loaded(r, sid, &sess);
+    dash_filter_t flt;
+    dashboard_filter_read(r, &flt);
+    const char *key = view_key(r, &d, rows, n, &flt, dashboard_can_edit(r, &d));
+    if (key && page_store_answer(r, key))
+        return 1;
+    r->user = NULL; /* changed since: the usual way, from the session step on */
+    r->csrf = NULL;
+    return 0;
 }
 
 void page_dashboard(req_t *r)
 {
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
-    if (view_again(r, &flt))
-        return;
     store_dash_t *d = arena_alloc(r->arena, sizeof *d);
     store_widget_t *rows;
     size_t n;

@@ -32,12 +32,12 @@ typedef struct page_entry {
 
 static page_entry_t slots[PAGE_STORE_SLOTS];
 
-static void who_of(req_t *r, unsigned char out[16])
+static void who_of(req_t *r, const unsigned char sid[16], unsigned char out[16])
 {
     const char *parts[] = {r->path, r->query_string, r->htmx ? "htmx" : "", http_cookie(r, "dm_js")};
     crypto_generichash_state st;
     crypto_generichash_init(&st, NULL, 0, 16);
-    crypto_generichash_update(&st, r->user->sid, sizeof r->user->sid);
+    crypto_generichash_update(&st, sid, 16);
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         const char *s = parts[i] ? parts[i] : "";
         crypto_generichash_update(&st, (const unsigned char *)s, strlen(s) + 1);
@@ -57,14 +57,16 @@ static page_entry_t *entry_for(req_t *r)
     if (!r->user || !http_is_get(r))
         return NULL;
     unsigned char who[16];
-    who_of(r, who);
+    who_of(r, r->user->sid, who);
     page_entry_t *e = slot_of(who);
     return memcmp(e->who, who, 16) == 0 ? e : NULL;
 }
 
-int page_store_has(req_t *r)
+int page_store_has(req_t *r, const unsigned char sid[16])
 {
-    return entry_for(r) != NULL;
+    unsigned char who[16];
+    who_of(r, sid, who);
+    return http_is_get(r) && memcmp(slot_of(who)->who, who, 16) == 0;
 }
 
 /* The client takes gzip: a "gzip" coding in Accept-Encoding whose q is not 0. */
@@ -145,7 +147,7 @@ void page_store_keep(req_t *r, const char *key)
         r->body.len > PAGE_STORE_MAX || strstr(buf_str(&r->headers), "Set-Cookie:"))
         return;
     unsigned char who[16];
-    who_of(r, who);
+    who_of(r, r->user->sid, who);
     page_entry_t *e = slot_of(who);
     memcpy(e->who, who, 16);
     strcpy(e->etag, etag);

@@ -5,10 +5,10 @@
  * htmx or not, JavaScript or not) and holds the page's ETag (cache.c:
  * a hash of the page's content key — its rows' versions — and of
  * everything about the asker the page shows) with the body, plain and
- * gzipped. A view whose ETag, computed from a fresh version check, equals
- * the entry's gets that body; any change to a row, the user, the bell or
- * the templates changes the ETag, so nothing needs to be invalidated by
- * hand. The worker's memory is bounded: PAGE_STORE_SLOTS entries of at most
+ * gzipped. A view whose ETag, computed after a fresh check of the session
+ * and the versions (page_dashboard_again), equals the entry's gets that
+ * body; any change to a row, the user, the bell or the templates changes
+ * the ETag, so nothing needs to be invalidated by hand. The worker's memory is bounded: PAGE_STORE_SLOTS entries of at most
  * PAGE_STORE_MAX bytes each, a new page replacing the one in its slot. */
 #include "pages/pages.h"
 #include "core/mem.h"

@@ -1,6 +1,7 @@
 """Issue 19: a repeat dashboard view is the page the web worker rendered last
-time, copied from its memory after a version check (one light statement),
-gzipped by the app when the client takes it. Every change is seen at once:
+time, copied from its memory after one statement that checks the session
+and the rows' versions together, gzipped by the app when the client takes
+it. A session signed out since is not given the copy. Every change is seen at once:
 the dashboard edited, a widget edited, moved, added, removed or given a new
 result by another process, the viewer's role changed, a new notification.
 Each test first views the page until the workers copy it (their counter

@@ -7,8 +7,8 @@
 #include "store/audit.h"
 #include "store/dashboards.h"
 #include "store/sessions.h"
-#include "core/config.h"
 #include "store/widgets.h"
+#include "core/config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,8 +148,6 @@ int page_dashboard_again(req_t *r)
 
 void page_dashboard(req_t *r)
 {
-    dash_filter_t flt;
-    dashboard_filter_read(r, &flt);
     store_dash_t *d = arena_alloc(r->arena, sizeof *d);
     store_widget_t *rows;
     size_t n;
@@ -159,6 +157,8 @@ void page_dashboard(req_t *r)
         return;
     }
     int can_edit = dashboard_can_edit(r, d);
+    dash_filter_t flt;
+    dashboard_filter_read(r, &flt);
     const char *key = view_key(r, d, rows, n, &flt, can_edit);
     if (key && page_not_modified(r, key))
         return; /* 304: nothing rendered */

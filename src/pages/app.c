@@ -127,6 +127,10 @@ void app_handle(req_t *r)
     }
     r->route_name = rt->name;
     r->route_index = (int)(rt - app_routes);
+    if (rt->fn == page_dashboard && page_dashboard_again(r)) {
+        page_cache_finish(r); /* a repeat view: the session checked with the page's versions */
+        return;
+    }
     if (rt->fn != page_healthz && rt->fn != page_metrics)
         session_attach(r);
     if (rt->min_role > ROLE_NONE && !r->user) {

@@ -6,7 +6,9 @@
 #include "store/queries.h"
 #include "store/audit.h"
 #include "store/dashboards.h"
+#include "store/sessions.h"
 #include "store/widgets.h"
+#include "core/config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +124,28 @@ static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_
     return key;
 }
 
+int page_dashboard_again(req_t *r)
+{
+    unsigned char sid[16];
+    store_session_auth_t sess;
+    store_dash_t d;
+    store_widget_t *rows;
+    size_t n;
+    if (session_cookie_sid(r, sid) < 0 || !page_store_has(r, sid) ||
+        store_dash_head_session(r->arena, sid, cfg->session_idle_hours, http_route_param(r, "id"),
+                                &sess, &d, &rows, &n) < 0)
+        return 0;
+    session_attach_loaded(r, sid, &sess);
+    dash_filter_t flt;
+    dashboard_filter_read(r, &flt);
+    const char *key = view_key(r, &d, rows, n, &flt, dashboard_can_edit(r, &d));
+    if (key && page_store_answer(r, key))
+        return 1;
+    r->user = NULL; /* changed since: the usual way, from the session step on */
+    r->csrf = NULL;
+    return 0;
+}
+
 void page_dashboard(req_t *r)
 {
     store_dash_t *d = arena_alloc(r->arena, sizeof *d);
@@ -157,6 +181,8 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "dashboard", ctx);
+    if (key)
+        page_store_keep(r, key);
 }
 
 /* GET /dashboards/{id}/widgets/new — the add-widget forms with the lists

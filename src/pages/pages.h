@@ -54,6 +54,24 @@ void page_cache_stamp(void); /* app_load: a new generation of ETags */
  * If-None-Match matches — a 304 is set, render nothing. 0 (no ETag) while
  * a flash message waits. */
 int page_not_modified(req_t *r, const char *key);
+/* page_not_modified's two halves: the ETag of a page with content key key
+ * (NULL when the page is not cached: signed out, not a GET, a flash
+ * message waiting), and setting it (W/ when weak, for a content-coded
+ * body) with Cache-Control — 1 and a 304 when If-None-Match matches. */
+const char *page_etag(req_t *r, const char *key);
+int page_etag_answer(req_t *r, const char *etag, int weak);
+
+/* --- pages kept in the worker's memory (page_store.c) ------------------ */
+/* This worker holds a page rendered for session sid at this address (a
+ * GET); asked before the session is attached. */
+int page_store_has(req_t *r, const unsigned char sid[16]);
+/* The page with content key key, if this worker holds it under the same
+ * ETag: sets the ETag and answers with a 304 or a copy of the page (gzipped
+ * when the client takes it): 1, render nothing. 0: not held (no header set). */
+int page_store_answer(req_t *r, const char *key);
+/* After rendering the page of content key key into r's body: keep it (a
+ * 200 without cookies, under page_etag's ETag). */
+void page_store_keep(req_t *r, const char *key);
 /* After every handler: a signed-in GET without its own Cache-Control gets
  * "private, no-cache" and, for a 200 page, an ETag of its body (a 304 when
  * it matches). */
@@ -61,6 +79,14 @@ void page_cache_finish(req_t *r);
 
 /* --- sessions and CSRF (session.c) ------------------------------------- */
 void session_attach(req_t *r);           /* before routing: r->user, r->csrf */
+/* session_attach's halves, for a page that checks the session in its own
+ * statement (page_dashboard_again): the session id of the cookie (0, or
+ * -1 when there is none or it does not verify), and attaching a session
+ * loaded by that statement (r->user, r->csrf; the last-seen touch). */
+struct store_session_auth;
+int session_cookie_sid(req_t *r, unsigned char sid[16]);
+void session_attach_loaded(req_t *r, const unsigned char sid[16],
+                           const struct store_session_auth *row);
 int session_csrf_ok(req_t *r);           /* a POST's token and Origin */
 struct store_account;
 int session_begin(req_t *r, const struct store_account *acct); /* sign in: new id, cookie */
@@ -208,6 +234,10 @@ void page_vocabulary_delete(req_t *r);
 void page_dashboards(req_t *r);
 void page_dashboard_create(req_t *r);
 void page_dashboard(req_t *r);
+/* Before the session step (app.c): a repeat view of a page this worker
+ * rendered for this session, answered after one statement (the session and
+ * the versions). 1 when answered; 0: the request goes the usual way. */
+int page_dashboard_again(req_t *r);
 void page_dashboard_update(req_t *r);
 void page_dashboard_duplicate(req_t *r);
 void page_dashboard_delete(req_t *r);

@@ -73,10 +73,12 @@ static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, co
 
 static void render(req_t *r, json_t *ctx)
 {
-    if (r->htmx) /* the Run button's fragment: just the result */
+    if (r->htmx) { /* the Run button's fragment: just the result */
         page_render_bare(r, "explore_result", ctx, NULL);
-    else
-        page_render(r, "explore", ctx);
+        return;
+    }
+    page_editor_schema(r, ctx, json_string_value(json_object_get(ctx, "connection_id")));
+    page_render(r, "explore", ctx);
 }
 
 static json_t *base_ctx(req_t *r, const char *conn_id, const char *sql)
@@ -105,7 +107,7 @@ void page_explore(req_t *r)
     json_t *ctx = base_ctx(r, conn, sql ? sql : "");
     if (found)
         json_object_set_new(ctx, "saved", store_query_json(&saved));
-    page_render(r, "explore", ctx);
+    render(r, ctx);
 }
 
 static void add_error(req_t *r, json_t *ctx, const char *message, const char *sql, int pos,

@@ -165,6 +165,12 @@ void page_connection_test(req_t *r);
 void page_connection_refresh(req_t *r);
 void page_connection_delete(req_t *r);
 void page_connection_functions(req_t *r);
+/* GET /connections/{id}/schema.json: the SQL editor's tables and columns
+ * (editor.c). */
+void page_connection_schema_json(req_t *r);
+/* The schema sidebar of a page with a SQL box: ctx.schema = {connection_id,
+ * empty, tables (the first 200, as store_schema_outline), more} (editor.c). */
+void page_editor_schema(req_t *r, json_t *ctx, const char *conn_id);
 void page_explore(req_t *r);
 void page_explore_run(req_t *r);
 void page_explore_job(req_t *r);   /* GET /explore/jobs/{id}: follow a query job */

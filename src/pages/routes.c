@@ -60,6 +60,7 @@ const route_t app_routes[] = {
     {"POST", "/connections/{id}/refresh", ROLE_ANALYST, page_connection_refresh, "connection_refresh", NULL},
     {"POST", "/connections/{id}/delete", ROLE_ADMIN, page_connection_delete, "connection_delete", NULL},
     {"POST", "/connections/{id}/functions", ROLE_ADMIN, page_connection_functions, "connection_functions", NULL},
+    {"GET", "/connections/{id}/schema.json", ROLE_VIEWER, page_connection_schema_json, "connection_schema_json", NULL},
     {"GET", "/explore", ROLE_ANALYST, page_explore, "explore", NULL},
     {"POST", "/explore/run", ROLE_ANALYST, page_explore_run, "explore_run", "queries"},
     {"GET", "/explore/jobs/{id}", ROLE_ANALYST, page_explore_job, "explore_job", NULL},

@@ -94,6 +94,14 @@ json_t *result_table(const json_t *result, size_t offset, size_t limit);
 /* {svg, kind} or {error, kind}: the recommended chart, or kind if given. */
 json_t *result_chart(const json_t *result, const char *kind, const char *title);
 json_t *result_chart_kinds(const char *selected);
+/* A result as its page shows it: the table's page of page_rows rows (page
+ * from 1; out of range: the first), the chart (the recommended one, or
+ * chart), row_count/rows_words, ms, cached, truncated, by_bytes, the note
+ * of a cap, page/pages/prev_page/next_page. New reference. */
+json_t *result_view(req_t *r, const json_t *result, int page, int page_rows, const char *chart);
+/* A query job's outcome ({"ok", "result"} or {"ok": false, "error", …}),
+ * or NULL: still coming (*why NULL), or lost (*why says so and what to do). */
+const json_t *result_job_outcome(req_t *r, const char *id, const char **why);
 /* The chart a stored config describes (falls back to the recommendation). */
 json_t *result_chart_from(const json_t *result, const json_t *config);
 /* The full config that draws: the recommendation, the stored choices on
@@ -179,6 +187,7 @@ void page_queries(req_t *r);
 void page_queries_create(req_t *r);
 void page_query(req_t *r);
 void page_query_update(req_t *r);
+void page_query_run(req_t *r);     /* POST /queries/{id}/run: "Run again" */
 void page_query_delete(req_t *r);
 void page_chat(req_t *r);
 void page_chat_session(req_t *r);

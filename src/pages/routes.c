@@ -70,6 +70,7 @@ const route_t app_routes[] = {
     {"POST", "/queries", ROLE_ANALYST, page_queries_create, "queries_create", NULL},
     {"GET", "/queries/{id}", ROLE_VIEWER, page_query, "query", NULL},
     {"POST", "/queries/{id}", ROLE_ANALYST, page_query_update, "query_update", NULL},
+    {"POST", "/queries/{id}/run", ROLE_VIEWER, page_query_run, "query_run", "queries"},
     {"GET", "/queries/{id}/export", ROLE_VIEWER, page_export_query, "export_query", "exports"},
     {"POST", "/queries/{id}/delete", ROLE_ANALYST, page_query_delete, "query_delete", NULL},
     {"GET", "/uploads", ROLE_VIEWER, page_uploads, "uploads", NULL},

@@ -244,16 +244,18 @@
   else
     enhanceAll(document.body);
 
-  // htmx keeps a copy of the page for Back: the plain textarea, not the editor
+  // htmx keeps a copy of the page for Back: the plain textarea with the SQL
+  // typed (its text, which the copy keeps), not the editor; and no empty
+  // style attribute, which the copy would bring back against the CSP
   document.addEventListener('htmx:beforeHistorySave', function () {
     document.querySelectorAll('textarea[data-editor]').forEach(function (ta) {
-      if (!ta._dmCm) return;
-      ta._dmCm.toTextArea();
+      if (ta._dmCm) ta._dmCm.toTextArea();
       ta._dmCm = null;
       ta._dmEditor = false;
-      ta.removeAttribute('style');
+      ta.textContent = ta.value;
     });
     document.querySelectorAll('.CodeMirror-hints').forEach(function (n) { n.remove(); });
+    document.querySelectorAll('[style=""]').forEach(function (n) { n.removeAttribute('style'); });
   });
 
   // a sidebar name: into the editor at the cursor (the summary stays as it is)

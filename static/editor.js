@@ -3,7 +3,8 @@
 // package, served by nginx at /static/vendor/codemirror/, loaded only when
 // a page has a SQL box) with SQL highlighting, completion of the
 // connection's tables and columns (GET /connections/{id}/schema.json),
-// Ctrl/Cmd+Enter to run (submit the form), and the schema sidebar
+// Ctrl/Cmd+Enter to run (submit the form: Explore runs, the edit forms
+// save), and the schema sidebar
 // ([data-schema-side]): a click puts the name in the editor at the cursor.
 // The textarea stays the form's field (kept in step on every change);
 // without JavaScript it is a plain textarea and the sidebar a list.
@@ -128,12 +129,7 @@
 
   function run(ta) {
     if (ta._dmCm) ta._dmCm.save();
-    var form = ta.form;
-    if (!form) return;
-    var which = ta.getAttribute('data-run');
-    var btn = which && form.querySelector('[data-run-button="' + which + '"]');
-    if (btn) form.requestSubmit(btn);
-    else form.requestSubmit();
+    if (ta.form) ta.form.requestSubmit(); // its first submit button: Run, Save
   }
 
   function enhance(ta) {

@@ -31,9 +31,7 @@ async function runInExplore(page, base, js) {
   await openExplore(page, base);
   if (js) {
     await page.waitForSelector('.CodeMirror');
-    await page.$eval('.CodeMirror', (n, sql) => n.CodeMirror.setValue(sql), SQL);
-    await page.click('.CodeMirror-code');
-    await page.keyboard.press('Control+End');
+    await page.$eval('.CodeMirror', (n, sql) => { n.CodeMirror.setValue(sql); n.CodeMirror.focus(); }, SQL);
     await page.keyboard.press('Control+Enter');
   } else {
     await page.fill('textarea[name=sql]', SQL);
@@ -112,6 +110,58 @@ export const tests = {
       await page.keyboard.press('Control+Enter');
       await page.waitForSelector('.result table.data');
       assert.deepEqual(await page.$$eval('.result table.data th', hs => hs.map(h => h.textContent)), ['one', 'two']);
+    },
+  },
+
+  'the widget SQL editor: completion, sidebar, Ctrl+Enter saves': {
+    modes: [true, false],
+    async run({ page, base, js, shot }) {
+      await signIn(page, base);
+      await page.goto(base + '/dashboards');
+      if (!(await page.isVisible('form[action="/dashboards"]'))) await page.click('summary:has-text("New dashboard")');
+      // a dashboard with one SQL widget, through the plain forms
+      await page.fill('form[action="/dashboards"] input[name=title]', `Editor ${js ? 'js' : 'nojs'} ${Date.now()}`);
+      await Promise.all([page.waitForURL(/\/dashboards\/[0-9a-f-]{36}$/),
+                         page.click('form[action="/dashboards"] button[type=submit]')]);
+      const dash = page.url();
+      await page.goto(dash + '/widgets/new');
+      const form = 'form:has(input[name=source][value=sql])';
+      if (js) {
+        await page.waitForSelector(`${form} .CodeMirror.sql-editor`);
+        await page.$eval(`${form} .CodeMirror`, n => n.CodeMirror.setValue('SELECT 1 AS one'));
+      } else {
+        await page.fill(`${form} textarea[name=sql]`, 'SELECT 1 AS one');
+      }
+      await page.fill(`${form} input[name=title]`, 'Statuses');
+      await Promise.all([page.waitForURL(dash), page.click(`${form} button:has-text("Add")`)]);
+      await page.click('a[href$="/edit"]');
+      await page.waitForURL(/\/edit$/);
+      assert.ok(await page.isVisible('[data-schema-side] .schema-name[data-insert="orders"]'));
+      const sql = 'SELECT status, count(*) AS n FROM orders GROUP BY status';
+      if (js) {
+        await page.waitForSelector('.CodeMirror.sql-editor');
+        await page.$eval('.CodeMirror', n => n.CodeMirror.setValue(''));
+        await page.click('.CodeMirror-code');
+        await page.keyboard.type('SELECT stat');
+        await page.waitForSelector('.CodeMirror-hints');
+        const hints = await page.$$eval('.CodeMirror-hint', ns => ns.map(n => n.textContent));
+        assert.ok(hints.some(h => h.startsWith('status')), 'a column of the shop: ' + hints.join(', '));
+        await page.keyboard.press('Escape');
+        await page.$eval('.CodeMirror', (n, s) => n.CodeMirror.setValue(s), sql.replace(' orders', ''));
+        await page.$eval('.CodeMirror', n => { const cm = n.CodeMirror; cm.focus(); cm.setCursor(cm.posFromIndex(cm.getValue().indexOf(' GROUP'))); });
+        await page.click('[data-schema-side] .schema-name[data-insert="orders"]');
+        assert.equal(await editorText(page), sql);
+        await shot('editor-widget');
+        await Promise.all([page.waitForURL(dash), page.keyboard.press('Control+Enter')]);
+      } else {
+        await page.fill('textarea[name=sql]', sql);
+        await shot('editor-widget');
+        await Promise.all([page.waitForURL(dash), page.click('button:has-text("Save")')]);
+      }
+      await page.waitForSelector('.flash:has-text("Widget saved.")');
+      await page.click('a[href$="/edit"]');
+      await page.waitForURL(/\/edit$/);
+      assert.equal(await page.inputValue('textarea[name=sql]'), sql, 'the SQL was saved');
     },
   },
 

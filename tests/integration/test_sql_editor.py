@@ -112,7 +112,7 @@ class TestSchemaJson(unittest.TestCase):
         wid = widget_ids(self.c.get("/dashboards/%s" % did).text)[0]
         page = self.c.get("/dashboards/%s/widgets/%s/edit" % (did, wid)).text
         self.assertIn('data-insert="customer_id"', page)
-        self.assertIn('data-run="preview"', page)
+        self.assertIn('<textarea name="sql" class="sql" rows="6" data-editor>SELECT 1 AS one</textarea>', page)
         # the Explore fragment (Run with JavaScript) does not carry it again
         hx = {"HX-Request": "true", "X-CSRF-Token": dm.page_csrf(self.c, "/explore")}
         frag = self.c.post("/explore/run", {"connection_id": self.conn, "sql": "SELECT 1 AS one"},

@@ -3,7 +3,7 @@
  * editor's completion, and its sidebar when the connection changes), and
  * the schema sidebar's template data for the pages with a SQL box
  * (Explore, a saved query's edit form, the widget editor). The editor
- * itself is static/editor.js over CodeMirror; without JavaScript the SQL
+ * itself is static/sql-editor.js over CodeMirror; without JavaScript the SQL
  * box is a plain textarea and the sidebar a list. */
 #include "pages/pages.h"
 #include "store/connections.h"

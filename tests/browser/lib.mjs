@@ -37,7 +37,7 @@ export async function chartTextPx(page, scope = 'body') {
 }
 
 // Put SQL in the page's SQL box: with JavaScript the editor (CodeMirror,
-// static/editor.js) stands in for a textarea marked data-editor, which stays
+// static/sql-editor.js) stands in for a textarea marked data-editor, which stays
 // its form field.
 export async function fillSql(page, sql) {
   if (await page.$('html.js') && await page.$('textarea[name=sql][data-editor]')) {

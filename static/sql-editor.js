@@ -1,4 +1,4 @@
-// editor.js — the SQL editor over every <textarea data-editor> (Explore, a
+// sql-editor.js — the SQL editor over every <textarea data-editor> (Explore, a
 // saved query's edit form, the widget forms): CodeMirror 5 (the npm
 // package, served by nginx at /static/vendor/codemirror/, loaded only when
 // a page has a SQL box) with SQL highlighting, completion of the
@@ -182,7 +182,13 @@
     var list = side.querySelector('.schema-tables');
     list.textContent = '';
     var empty = side.querySelector('.schema-empty');
-    if (empty) empty.hidden = schema.tables.length > 0;
+    if (!empty) {
+      empty = document.createElement('p');
+      empty.className = 'muted small schema-empty';
+      empty.textContent = 'No tables read from this connection yet: refresh its schema on its connection page.';
+      side.insertBefore(empty, list);
+    }
+    empty.hidden = schema.tables.length > 0;
     function nameButton(name, insert) {
       var b = document.createElement('button');
       b.type = 'button';

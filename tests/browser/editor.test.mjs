@@ -5,6 +5,8 @@
 // shows its last result (table and chart), made by its Explore run and by
 // "Run again".
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signIn } from './lib.mjs';
 
 const SQL = 'SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY 1';
@@ -38,6 +40,32 @@ async function runInExplore(page, base, js) {
     await page.click('button:has-text("Run")');
   }
   await page.waitForSelector('.result table.data');
+}
+
+async function anotherConnection(page, base, id, name) {
+  // the worker reads its schema in the background: wait for it
+  await page.waitForFunction(async cid => {
+    const r = await fetch('/connections/' + cid + '/schema.json');
+    return r.ok && (await r.json()).tables.length > 0;
+  }, id, { timeout: 60000, polling: 500 });
+  await page.goto(base + '/explore');
+  await page.waitForSelector('.CodeMirror.sql-editor');
+  const first = await page.getAttribute('[data-schema-side]', 'data-connection');
+  assert.notEqual(first, id);
+  await page.selectOption('select[name=connection_id]', { label: name });
+  await page.waitForSelector(`[data-schema-side][data-connection="${id}"]`);
+  const listed = await page.$$eval('[data-schema-side] summary .schema-name', ns => ns.map(n => n.getAttribute('data-insert')));
+  const json = await page.evaluate(async cid => (await (await fetch('/connections/' + cid + '/schema.json')).json()).tables.map(t => t.insert), id);
+  assert.deepEqual(listed, json);
+  assert.ok(listed.includes('orders'));
+  assert.equal(await page.isVisible('[data-schema-side] .schema-empty'), false);
+  // the rebuilt list inserts too, and the completion knows the tables
+  await page.$eval('.CodeMirror', n => { n.CodeMirror.setValue('SELECT * FROM '); n.CodeMirror.focus(); n.CodeMirror.execCommand('goDocEnd'); });
+  await page.click('[data-schema-side] .schema-name[data-insert="regions"]');
+  assert.equal(await editorText(page), 'SELECT * FROM regions');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('.result table.data');
+  assert.deepEqual(await page.$$eval('.result table.data th', hs => hs.map(h => h.textContent)), ['id', 'name']);
 }
 
 async function noSideways(page, width) {
@@ -162,6 +190,36 @@ export const tests = {
       await page.click('a[href$="/edit"]');
       await page.waitForURL(/\/edit$/);
       assert.equal(await page.inputValue('textarea[name=sql]'), sql, 'the SQL was saved');
+    },
+  },
+
+  'another connection: its tables in the sidebar and the completion': {
+    modes: [true],
+    async run({ page, base }) {
+      await signIn(page, base);
+      // a second connection (to the same shop, under another name)
+      const name = 'Shop copy ' + Date.now();
+      await page.goto(base + '/connections/new');
+      await page.fill('input[name=name]', name);
+      await page.fill('input[name=host]', '127.0.0.1');
+      await page.fill('input[name=port]', process.env.DM_PG_PORT);
+      await page.fill('input[name=database]', 'shop');
+      await page.fill('input[name=user]', 'shop_reader');
+      await page.fill('input[name=password]', readFileSync(join(process.env.DM_VAR, 'demo-secrets', 'shop_reader'), 'utf8').trim());
+      const ssl = await page.$('select[name=sslmode]');
+      if (ssl) await ssl.selectOption('disable');
+      await Promise.all([page.waitForURL(/\/connections\/[0-9a-f-]{36}/), page.click('form:has(input[name=host]) button[type=submit]')]);
+      const id = page.url().match(/[0-9a-f-]{36}/)[0];
+      try {
+        await anotherConnection(page, base, id, name);
+      } finally { // the later tests find one "Shop"
+        await page.evaluate(async ([cid, cname]) => {
+          const body = new FormData();
+          body.append('_csrf', document.querySelector('input[name=_csrf]').value);
+          body.append('confirm', cname);
+          await fetch('/connections/' + cid + '/delete', { method: 'POST', body });
+        }, [id, name]);
+      }
     },
   },
 

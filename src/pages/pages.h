@@ -97,7 +97,7 @@ json_t *result_chart_kinds(const char *selected);
 /* A result as its page shows it: the table's page of page_rows rows (page
  * from 1; out of range: the first), the chart (the recommended one, or
  * chart), row_count/rows_words, ms, cached, truncated, by_bytes, the note
- * of a cap, page/pages/prev_page/next_page. New reference. */
+ * of a cap, page/pages/paged/prev_page/next_page. New reference. */
 json_t *result_view(req_t *r, const json_t *result, int page, int page_rows, const char *chart);
 /* A query job's outcome ({"ok", "result"} or {"ok": false, "error", …}),
  * or NULL: still coming (*why NULL), or lost (*why says so and what to do). */

@@ -139,7 +139,7 @@ void page_query(req_t *r)
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
     json_object_set_new(ctx, "query", store_query_json(&q));
     add_last_run(r, ctx, &q);
-    if (can_edit && r->user->role >= ROLE_ANALYST) {
+    if (can_edit) {
         store_conn_t *conns;
         size_t nconns;
         store_conn_list(r->arena, r->user->org_id, &conns, &nconns);

@@ -222,6 +222,7 @@ json_t *result_view(req_t *r, const json_t *result, int page, int page_rows, con
         json_object_set_new(res, "note", json_string(note));
     json_object_set_new(res, "page", json_integer(page));
     json_object_set_new(res, "pages", json_integer(pages));
+    json_object_set_new(res, "paged", json_boolean(pages > 1));
     if (page > 1)
         json_object_set_new(res, "prev_page", json_integer(page - 1));
     if (page < pages)

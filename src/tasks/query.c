@@ -22,9 +22,11 @@
 
 static json_t *outcome_of(int rc, const query_outcome_t *out, const char *why)
 {
-    if (rc == 0) /* ran_at: a saved query made from this result records it */
+    if (rc == 0) { /* ran_at: when its rows were read (a cached result: when it was cached) */
+        const json_t *at = json_object_get(out->result, "read_at");
         return json_pack("{s:b, s:O, s:I}", "ok", 1, "result", out->result, "ran_at",
-                         (json_int_t)time(NULL));
+                         json_is_integer(at) ? json_integer_value(at) : (json_int_t)time(NULL));
+    }
     return json_pack("{s:b, s:s, s:i, s:b}", "ok", 0, "error", why, "err_pos", out->err_pos,
                      "rejected", out->rejected);
 }

@@ -85,6 +85,33 @@ class TestSavedQueryResult(unittest.TestCase):
         self.assertFalse(stored(qid3))
         self.assertNotIn("87916", stranger.get("/queries/%s" % qid3).text)
 
+    def test_saved_from_a_cached_result_says_when_its_rows_were_read(self):
+        sql = "SELECT %d AS cached_probe" % (time.time() * 1000)
+        dm.explore_run(self.c, self.conn, sql)
+        r = dm.explore_run(self.c, self.conn, sql)  # the same again: from the cache
+        self.assertIn("cached", r.text)
+        job = re.search(r'name="job" value="([0-9a-f]{32})"', r.text).group(1)
+        r = self.c.post("/queries", {"_csrf": r.form_value("_csrf"), "name": dm.unique("Cached"), "sql": sql,
+                                     "connection_id": self.conn, "job": job})
+        qid = r.header("Location").rsplit("/", 1)[1]
+        row = dm.psql("SELECT last_result->>'cached', extract(epoch FROM last_run_at)::bigint"
+                      " = (last_result->>'read_at')::bigint FROM saved_queries WHERE id = '%s'" % qid)
+        self.assertEqual(row, "true|t", "the time its rows were read, not the time of the save")
+
+    def test_the_stored_result_pages_by_100_rows(self):
+        qid = dm.save_query(self.c, dm.unique("Long"), "SELECT id FROM orders ORDER BY id LIMIT 250", self.conn)
+        self.assertEqual(run(self.c, qid).status, 303)
+        page = self.c.get("/queries/%s" % qid).text
+        self.assertIn("Rows 1–100 of 250", page)
+        self.assertIn('href="/queries/%s?page=2"' % qid, page)
+        page = self.c.get("/queries/%s?page=3" % qid).text
+        self.assertIn("Rows 201–250 of 250", page)
+        self.assertIn('href="/queries/%s?page=2"' % qid, page)
+        self.assertNotIn("?page=4", page)
+        one = dm.save_query(self.c, dm.unique("Short"), SQL, self.conn)
+        run(self.c, one)
+        self.assertNotIn('class="pager"', self.c.get("/queries/%s" % one).text)
+
     def test_edit_of_sql_or_connection_drops_the_result(self):
         qid = dm.save_query(self.c, dm.unique("Edit"), SQL, self.conn)
         self.assertEqual(run(self.c, qid).status, 303)

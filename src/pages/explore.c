@@ -39,45 +39,23 @@ static json_t *marked_sql(const char *sql, int pos)
 
 static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, const char *chart)
 {
-    long total = (long)json_array_size(json_object_get(result, "rows"));
-    long pages = total ? (total + PAGE_ROWS - 1) / PAGE_ROWS : 1;
-    if (page < 1 || page > pages)
-        page = 1;
-    json_t *res = json_pack("{s:o, s:o, s:O, s:O, s:O, s:O}",
-                            "table", result_table(result, (size_t)(page - 1) * PAGE_ROWS, PAGE_ROWS),
-                            "chart", result_chart(result, chart, NULL),
-                            "row_count", json_object_get(result, "row_count"),
-                            "truncated", json_object_get(result, "truncated"),
-                            "ms", json_object_get(result, "ms"),
-                            "cached", json_object_get(result, "cached"));
-    /* the row cap is the badge; the byte caps need their sentence */
-    int by_bytes = query_result_by_bytes(result);
-    const char *note = query_result_note(r->arena, result);
-    json_object_set_new(res, "by_bytes", json_boolean(by_bytes));
-    if (note && (by_bytes || json_integer_value(json_object_get(result, "cells_cut")) > 0))
-        json_object_set_new(res, "note", json_string(note));
-    json_object_set_new(res, "page", json_integer(page));
-    json_object_set_new(res, "pages", json_integer(pages));
-    if (page > 1)
-        json_object_set_new(res, "prev_page", json_integer(page - 1));
-    if (page < pages)
-        json_object_set_new(res, "next_page", json_integer(page + 1));
+    json_t *res = result_view(r, result, page, PAGE_ROWS, chart);
     json_object_set_new(res, "chart_kinds", result_chart_kinds(chart));
-    json_object_set_new(res, "rows_words", json_string(page_count_words(
-        r, json_object_get(result, "row_count"), "row", "rows")));
+    json_object_set_new(res, "show_chart", json_boolean(chart && *chart));
     char cap[32];
     buf_count_text(cap, sizeof cap, (size_t)cfg->export_max_rows);
     json_object_set_new(res, "export_cap", json_string(cap));
-    json_object_set_new(res, "show_chart", json_boolean(chart && *chart));
     json_object_set_new(ctx, "result", res);
 }
 
 static void render(req_t *r, json_t *ctx)
 {
-    if (r->htmx) /* the Run button's fragment: just the result */
+    if (r->htmx) { /* the Run button's fragment: just the result */
         page_render_bare(r, "explore_result", ctx, NULL);
-    else
-        page_render(r, "explore", ctx);
+        return;
+    }
+    page_editor_schema(r, ctx, json_string_value(json_object_get(ctx, "connection_id")));
+    page_render(r, "explore", ctx);
 }
 
 static json_t *base_ctx(req_t *r, const char *conn_id, const char *sql)
@@ -106,7 +84,7 @@ void page_explore(req_t *r)
     json_t *ctx = base_ctx(r, conn, sql ? sql : "");
     if (found)
         json_object_set_new(ctx, "saved", store_query_json(&saved));
-    page_render(r, "explore", ctx);
+    render(r, ctx);
 }
 
 static void add_error(req_t *r, json_t *ctx, const char *message, const char *sql, int pos,
@@ -118,12 +96,14 @@ static void add_error(req_t *r, json_t *ctx, const char *message, const char *sq
 }
 
 /* A query job's outcome, shown as a run in this request would show it. */
-static void add_outcome(req_t *r, json_t *ctx, const json_t *outcome, const char *sql, int page,
-                        const char *chart)
+static void add_outcome(req_t *r, json_t *ctx, const char *job_id, const json_t *outcome,
+                        const char *sql, int page, const char *chart)
 {
-    if (json_is_true(json_object_get(outcome, "ok")))
+    if (json_is_true(json_object_get(outcome, "ok"))) {
         add_result(r, ctx, json_object_get(outcome, "result"), page, chart);
-    else
+        /* "Save this query" keeps this result as the saved query's last one */
+        json_object_set_new(ctx, "result_job", json_string(job_id));
+    } else
         add_error(r, ctx, json_string_value(json_object_get(outcome, "error")), sql,
                   (int)json_integer_value(json_object_get(outcome, "err_pos")),
                   json_is_true(json_object_get(outcome, "rejected")));
@@ -177,7 +157,7 @@ void page_explore_run(req_t *r)
         } else {
             const json_t *outcome = jobs_outcome_wait(r->arena, jid, cfg->query_wait_ms);
             if (outcome)
-                add_outcome(r, ctx, outcome, sql, page ? atoi(page) : 1, chart);
+                add_outcome(r, ctx, jid, outcome, sql, page ? atoi(page) : 1, chart);
             else
                 add_follow(r, ctx, jid, page ? atoi(page) : 1, chart);
         }
@@ -198,22 +178,6 @@ static json_t *explore_job(req_t *r, const char *id)
     return q;
 }
 
-/* The outcome of a query job that is not there: still coming, or lost. */
-static const json_t *outcome_or_why(req_t *r, const char *id, const char **why)
-{
-    const json_t *outcome = jobs_outcome_wait(r->arena, id, 0);
-    if (outcome)
-        return outcome;
-    const char *error = NULL;
-    jobs_where_t w = jobs_find(r->arena, id, &error);
-    if (w == JOBS_DEAD)
-        *why = arena_printf(r->arena, "The query stopped: %s. Run it again.",
-                            error ? error : "no reason given");
-    else if (w == JOBS_GONE && !(outcome = jobs_outcome_wait(r->arena, id, 0)))
-        *why = "The query stopped without a result (its worker may have restarted). Run it again.";
-    return outcome;
-}
-
 void page_explore_job(req_t *r)
 {
     const char *id = http_route_param(r, "id");
@@ -230,9 +194,9 @@ void page_explore_job(req_t *r)
     json_decref(q);
     tasks_query_seen(r->arena, id);
     const char *why = NULL;
-    const json_t *outcome = outcome_or_why(r, id, &why);
+    const json_t *outcome = result_job_outcome(r, id, &why);
     if (outcome)
-        add_outcome(r, ctx, outcome, sql, page ? atoi(page) : 1, chart);
+        add_outcome(r, ctx, id, outcome, sql, page ? atoi(page) : 1, chart);
     else if (why)
         add_error(r, ctx, why, sql, 0, 0);
     else

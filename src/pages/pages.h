@@ -120,6 +120,14 @@ json_t *result_table(const json_t *result, size_t offset, size_t limit);
 /* {svg, kind} or {error, kind}: the recommended chart, or kind if given. */
 json_t *result_chart(const json_t *result, const char *kind, const char *title);
 json_t *result_chart_kinds(const char *selected);
+/* A result as its page shows it: the table's page of page_rows rows (page
+ * from 1; out of range: the first), the chart (the recommended one, or
+ * chart), row_count/rows_words, ms, cached, truncated, by_bytes, the note
+ * of a cap, page/pages/paged/prev_page/next_page. New reference. */
+json_t *result_view(req_t *r, const json_t *result, int page, int page_rows, const char *chart);
+/* A query job's outcome ({"ok", "result"} or {"ok": false, "error", …}),
+ * or NULL: still coming (*why NULL), or lost (*why says so and what to do). */
+const json_t *result_job_outcome(req_t *r, const char *id, const char **why);
 /* The chart a stored config describes (falls back to the recommendation). */
 json_t *result_chart_from(const json_t *result, const json_t *config);
 /* The full config that draws: the recommendation, the stored choices on
@@ -212,6 +220,12 @@ void page_connection_test(req_t *r);
 void page_connection_refresh(req_t *r);
 void page_connection_delete(req_t *r);
 void page_connection_functions(req_t *r);
+/* GET /connections/{id}/schema.json: the SQL editor's tables and columns
+ * (editor.c). */
+void page_connection_schema_json(req_t *r);
+/* The schema sidebar of a page with a SQL box: ctx.schema = {connection_id,
+ * empty, tables (the first 200, as store_schema_outline), more} (editor.c). */
+void page_editor_schema(req_t *r, json_t *ctx, const char *conn_id);
 void page_explore(req_t *r);
 void page_explore_run(req_t *r);
 void page_explore_job(req_t *r);   /* GET /explore/jobs/{id}: follow a query job */
@@ -220,6 +234,7 @@ void page_queries(req_t *r);
 void page_queries_create(req_t *r);
 void page_query(req_t *r);
 void page_query_update(req_t *r);
+void page_query_run(req_t *r);     /* POST /queries/{id}/run: "Run again" */
 void page_query_delete(req_t *r);
 void page_chat(req_t *r);
 void page_chat_session(req_t *r);

@@ -248,6 +248,7 @@ void page_widget_edit(req_t *r)
     json_object_set_new(ctx, "chart_kinds", result_chart_kinds(ctype ? ctype : "auto"));
     json_object_set_new(ctx, "widget", card);
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
+    page_editor_schema(r, ctx, wconn ? wconn : ncrows ? crows[0].id : NULL);
     page_render(r, "widget_edit", ctx);
 }
 

@@ -1,13 +1,15 @@
 /* query.c — query.run: an Explore query, run by a job runner rather than
  * by the web worker that was asked; its outcome goes back to the page
  * through jobs_outcome_put. The page keeps what it needs to follow the job
- * (who asked, the connection, the SQL) under qjob:<id>. */
+ * (who asked, the connection, the SQL) under qjob:<id>. A run of a saved
+ * query (saved_query_id) also records its result on the query. */
 #include "tasks/tasks_internal.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "live/live.h"
 #include "query/query.h"
 #include "store/kv.h"
+#include "store/queries.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +23,11 @@
 
 static json_t *outcome_of(int rc, const query_outcome_t *out, const char *why)
 {
-    if (rc == 0)
-        return json_pack("{s:b, s:O}", "ok", 1, "result", out->result);
+    if (rc == 0) { /* ran_at: when its rows were read (a cached result: when it was cached) */
+        const json_t *at = json_object_get(out->result, "read_at");
+        return json_pack("{s:b, s:O, s:I}", "ok", 1, "result", out->result, "ran_at",
+                         json_is_integer(at) ? json_integer_value(at) : (json_int_t)time(NULL));
+    }
     return json_pack("{s:b, s:s, s:i, s:b}", "ok", 0, "error", why, "err_pos", out->err_pos,
                      "rejected", out->rejected);
 }
@@ -77,6 +82,10 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
     }
     if (rc < 0 && stopped) /* its own words, not PostgreSQL's "canceling statement…" */
         snprintf(why, sizeof why, "%s", stopped == QWATCH_CANCELLED ? QUERY_CANCELLED : QUERY_ABANDONED);
+    const char *saved = json_string_value(json_object_get(args, "saved_query_id"));
+    if (saved && !stopped) /* "Run again" on a saved query's page: its last result */
+        store_query_set_result(a, org, saved, sql, conn, rc == 0 ? out.result : NULL, time(NULL),
+                               rc == 0 ? NULL : why);
     json_t *outcome = outcome_of(rc, &out, why);
     json_decref(out.result);
     int stored = outcome ? jobs_outcome_put(a, id, outcome) : -1;
@@ -93,9 +102,10 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
 int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,
                        size_t errlen)
 {
-    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b}", "org_id", q->org_id, "user_id",
-                             q->user_id, "ip", q->ip, "connection_id", q->connection_id, "sql",
-                             q->sql, "refresh", q->refresh);
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s?}", "org_id", q->org_id,
+                             "user_id", q->user_id, "ip", q->ip, "connection_id",
+                             q->connection_id, "sql", q->sql, "refresh", q->refresh,
+                             "saved_query_id", q->saved_query_id);
     if (!args) {
         snprintf(err, errlen, "the query cannot be sent to the worker (not valid text)");
         return -1;

@@ -34,6 +34,9 @@ int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_
 typedef struct tasks_query {
     const char *org_id, *user_id, *ip, *connection_id, *sql;
     int refresh;
+    /* a saved query run from its page ("Run again"), or NULL: the worker
+     * stores the result (or the error) on it, store_query_set_result */
+    const char *saved_query_id;
 } tasks_query_t;
 /* 0 with job_id (33 bytes), or -1 with err (the queue is down). */
 int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,

@@ -140,6 +140,11 @@ int widget_stale(const store_widget_t *w, long every);
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit);
 
+/* The dashboard's public links for its page (links.c): {links, expiries,
+ * none}, a new reference; *key gets what the page's ETag must add (each
+ * link's id and state). */
+json_t *dashboard_links_view(req_t *r, const store_dash_t *d, const char **key);
+
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
 void page_login_form(req_t *r);
@@ -200,6 +205,10 @@ void page_widget_move(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);
+void page_link_create(req_t *r);       /* links.c: public links */
+void page_link_revoke(req_t *r);
+void page_public_dashboard(req_t *r);  /* GET /public/d/{token}, no sign-in */
+void page_public_widget_svg(req_t *r);
 void page_export_message(req_t *r);
 void page_export_explore(req_t *r);
 void page_export_query(req_t *r);

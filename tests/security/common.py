@@ -45,6 +45,10 @@ def id_kind(pattern, param):
         return "widget"
     if param == "vid":
         return "vocab"
+    if param == "lid":
+        return "link"
+    if param == "token":
+        return "link_token"
     if param != "id":
         raise KeyError("unknown route parameter {%s} in %s" % (param, pattern))
     table = [("/admin/users/", "user"), ("/admin/jobs/", "job"), ("/chat/messages/", "message"),
@@ -210,6 +214,12 @@ def build_world(label="A", users=True, names=None):
                             "ORDER BY position LIMIT 1" % did)
     ids["widget_text"] = dm.psql("SELECT id FROM widgets WHERE dashboard_id = '%s' AND kind = 'text' LIMIT 1" % did)
     assert ids["widget"], "no widget"
+    # a public link to the dashboard (its token is shown once, on the answer)
+    r = c.post("/dashboards/%s/links" % did, {"_csrf": dm.page_csrf(c, "/dashboards/%s" % did), "expires": "7"})
+    m = re.search(r"/public/d/([A-Za-z0-9_-]{43})", r.text)
+    assert r.status == 200 and m, (r.status, r.text[:1500])
+    ids["link_token"] = m.group(1)
+    ids["link"] = dm.psql("SELECT id FROM dashboard_links WHERE dashboard_id = '%s' LIMIT 1" % did)
     # alert, checked at once so that it notifies (a notification)
     r = c.post("/alerts", {"_csrf": dm.page_csrf(c, "/alerts/new"), "name": n["alert"], "connection_id": cid,
                            "sql": "SELECT 5000 AS n", "condition": "above", "threshold": "1",

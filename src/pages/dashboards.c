@@ -6,6 +6,7 @@
 #include "store/queries.h"
 #include "store/audit.h"
 #include "store/dashboards.h"
+#include "store/links.h"
 #include "store/widgets.h"
 
 #include <stdio.h>
@@ -96,6 +97,22 @@ static json_t *range_options(const char *current)
     return arr;
 }
 
+/* The dashboard's public links for its page (links.c makes and revokes
+ * them): {links, expiries, none}; *key gets what the page's ETag adds. */
+static json_t *links_view(req_t *r, const store_dash_t *d, const char **key)
+{
+    store_link_t *rows;
+    size_t n;
+    store_link_list(r->arena, r->user->org_id, d->id, &rows, &n);
+    buf_t k = {0};
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&k, "|%s/%d/%d", rows[i].id, rows[i].revoked != NULL, rows[i].expired);
+    *key = arena_strdup(r->arena, buf_str(&k));
+    buf_free(&k);
+    return json_pack("{s:o, s:o, s:b}", "links", store_link_list_json(rows, n), "expiries",
+                     store_link_expiries_json(), "none", n == 0);
+}
+
 /* The ETag key of a dashboard view: its row and its widgets' rows (their
  * versions change with any change), the names joined in, and which
  * widgets are stale (drawn "refreshing…" for the browser to load). NULL
@@ -136,7 +153,7 @@ void page_dashboard(req_t *r)
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
     const char *key = view_key(r, d, rows, n, &flt, can_edit), *links_key = "";
-    json_t *share = can_edit ? dashboard_links_view(r, d, &links_key) : NULL;
+    json_t *share = can_edit ? links_view(r, d, &links_key) : NULL;
     if (key && page_not_modified(r, arena_printf(r->arena, "%s%s", key, links_key))) {
         json_decref(share);
         return; /* 304: nothing rendered */

@@ -24,13 +24,6 @@
 #define LINK_B64 sodium_base64_VARIANT_URLSAFE_NO_PADDING
 #define PUBLIC_ROWS 50
 
-static const struct {
-    const char *value, *label;
-    int days;
-} expiries[] = {{"1", "1 day", 1}, {"7", "7 days", 7}, {"30", "30 days", 30},
-                {"never", "Never (until revoked)", 0}};
-#define NEXPIRIES (sizeof expiries / sizeof expiries[0])
-
 /* The hash of a token from a URL: 0, or -1 when it is not exactly a token
  * DataMind makes (length, alphabet, trailing bits). */
 static int token_hash(const char *token, unsigned char out[STORE_LINK_HASH_BYTES])
@@ -46,24 +39,6 @@ static int token_hash(const char *token, unsigned char out[STORE_LINK_HASH_BYTES
     return 0;
 }
 
-json_t *dashboard_links_view(req_t *r, const store_dash_t *d, const char **key)
-{
-    store_link_t *rows;
-    size_t n;
-    store_link_list(r->arena, r->user->org_id, d->id, &rows, &n);
-    buf_t k = {0};
-    for (size_t i = 0; i < n; i++)
-        buf_printf(&k, "|%s/%d/%d", rows[i].id, rows[i].revoked != NULL, rows[i].expired);
-    *key = arena_strdup(r->arena, buf_str(&k));
-    buf_free(&k);
-    json_t *choices = json_array();
-    for (size_t i = 0; i < NEXPIRIES; i++)
-        json_array_append_new(choices, json_pack("{s:s, s:s, s:b}", "value", expiries[i].value,
-                                                 "label", expiries[i].label, "selected", i == 1));
-    return json_pack("{s:o, s:o, s:b}", "links", store_link_list_json(rows, n), "expiries", choices,
-                     "none", n == 0);
-}
-
 /* POST /dashboards/{id}/links — a new link; its address is shown on the
  * answer to this POST, once (only its hash is kept). */
 void page_link_create(req_t *r)
@@ -75,11 +50,9 @@ void page_link_create(req_t *r)
         page_error(r, 403, "Only analysts and admins who may change this dashboard share it.");
         return;
     }
-    const char *exp = http_param(r, "expires");
-    size_t i = 0;
-    while (i < NEXPIRIES && !(exp && strcmp(exp, expiries[i].value) == 0))
-        i++;
-    if (i == NEXPIRIES) {
+    int days;
+    const char *label;
+    if (store_link_expiry(http_param(r, "expires"), &days, &label) < 0) {
         page_flash(r, "error", "Pick how long the link works: 1 day, 7 days, 30 days or never.");
         http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s#share", d->id));
         return;
@@ -90,20 +63,20 @@ void page_link_create(req_t *r)
     sodium_bin2base64(token, sizeof token, raw, sizeof raw, LINK_B64);
     crypto_generichash(hash, sizeof hash, raw, sizeof raw, NULL, 0);
     sodium_memzero(raw, sizeof raw);
-    if (store_link_create(r->arena, r->user->org_id, d->id, r->user->id, hash, expiries[i].days,
+    if (store_link_create(r->arena, r->user->org_id, d->id, r->user->id, hash, days,
                           &id) < 0) {
         page_error(r, 500, "The link could not be made. Try again in a moment.");
         return;
     }
     store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.link_create", "dashboard",
-                       d->id, json_pack("{s:s, s:s}", "link", id, "expires", expiries[i].label),
+                       d->id, json_pack("{s:s, s:s}", "link", id, "expires", label),
                        r->remote_addr);
     json_t *ctx = page_ctx(r, arena_printf(r->arena, "Public link to %s", d->title), "dashboards");
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
     json_object_set_new(ctx, "url", json_string(arena_printf(r->arena, "%s/public/d/%s",
                                                              cfg->base_url, token)));
-    json_object_set_new(ctx, "expires", json_string(expiries[i].label));
-    json_object_set_new(ctx, "never", json_boolean(expiries[i].days == 0));
+    json_object_set_new(ctx, "expires", json_string(label));
+    json_object_set_new(ctx, "never", json_boolean(days == 0));
     sodium_memzero(token, sizeof token);
     http_header(r, "Cache-Control", "no-store");
     page_render(r, "link_created", ctx);

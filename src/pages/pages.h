@@ -140,11 +140,6 @@ int widget_stale(const store_widget_t *w, long every);
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit);
 
-/* The dashboard's public links for its page (links.c): {links, expiries,
- * none}, a new reference; *key gets what the page's ETag must add (each
- * link's id and state). */
-json_t *dashboard_links_view(req_t *r, const store_dash_t *d, const char **key);
-
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
 void page_login_form(req_t *r);

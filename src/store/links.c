@@ -93,6 +93,33 @@ enum store_link_state store_link_resolve(arena_t *a, const unsigned char hash[ST
     return store_row_bool(res, 0, 9) && !out->expired ? STORE_LINK_LIVE : STORE_LINK_GONE;
 }
 
+static const struct {
+    const char *value, *label;
+    int days;
+} expiries[] = {{"1", "1 day", 1}, {"7", "7 days", 7}, {"30", "30 days", 30},
+                {"never", "Never (until revoked)", 0}};
+#define NEXPIRIES (sizeof expiries / sizeof expiries[0])
+
+int store_link_expiry(const char *value, int *days, const char **label)
+{
+    for (size_t i = 0; value && i < NEXPIRIES; i++)
+        if (strcmp(value, expiries[i].value) == 0) {
+            *days = expiries[i].days;
+            *label = expiries[i].label;
+            return 0;
+        }
+    return -1;
+}
+
+json_t *store_link_expiries_json(void)
+{
+    json_t *choices = json_array();
+    for (size_t i = 0; i < NEXPIRIES; i++)
+        json_array_append_new(choices, json_pack("{s:s, s:s, s:b}", "value", expiries[i].value,
+                                                 "label", expiries[i].label, "selected", i == 1));
+    return choices;
+}
+
 static json_t *one_json(const void *row)
 {
     const store_link_t *l = row;

@@ -51,6 +51,12 @@ enum store_link_state { STORE_LINK_NONE = 0, STORE_LINK_LIVE, STORE_LINK_GONE, S
 enum store_link_state store_link_resolve(arena_t *a, const unsigned char hash[STORE_LINK_HASH_BYTES],
                                          store_link_t *out);
 
+/* The expiries a link may be made with: "1", "7", "30" (days) or "never"
+ * (0 days). 0 with *days and *label for one of them, -1 for anything else. */
+int store_link_expiry(const char *value, int *days, const char **label);
+/* For the form: [{value, label, selected}], 7 days selected. New reference. */
+json_t *store_link_expiries_json(void);
+
 /* For templates: {id, creator, created, expires (null = never), revoked,
  * expired, live}. New reference. */
 json_t *store_link_list_json(const store_link_t *rows, size_t n);

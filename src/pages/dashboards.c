@@ -152,10 +152,12 @@ void page_dashboard(req_t *r)
     int can_edit = dashboard_can_edit(r, d);
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
-    const char *key = view_key(r, d, rows, n, &flt, can_edit), *links_key = "";
+    const char *key = view_key(r, d, rows, n, &flt, can_edit), *links_key = "", *reports_key = "";
     json_t *share = can_edit ? links_view(r, d, &links_key) : NULL;
-    if (key && page_not_modified(r, arena_printf(r->arena, "%s%s", key, links_key))) {
+    json_t *reports = can_edit ? reports_view(r, d->id, NULL, &reports_key) : NULL;
+    if (key && page_not_modified(r, arena_printf(r->arena, "%s%s%s", key, links_key, reports_key))) {
         json_decref(share);
+        json_decref(reports);
         return; /* 304: nothing rendered */
     }
     json_t *ctx = page_ctx(r, d->title, "dashboards");
@@ -164,6 +166,8 @@ void page_dashboard(req_t *r)
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
     if (share)
         json_object_set_new(ctx, "share", share);
+    if (reports)
+        json_object_set_new(ctx, "reports", reports);
     json_object_set_new(ctx, "refresh_options",
                         refresh_options(d->refresh_minutes));
     json_object_set_new(ctx, "ranges", range_options(flt.range));

@@ -140,6 +140,11 @@ int widget_stale(const store_widget_t *w, long every);
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit);
 
+/* The scheduled reports card of a dashboard's or a saved query's page
+ * (report_cards.c): {list, none, weekdays, hours, is_pdf, action}, a new
+ * reference; *key gets what the page's ETag must add. */
+json_t *reports_view(req_t *r, const char *dashboard_id, const char *query_id, const char **key);
+
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
 void page_login_form(req_t *r);
@@ -204,6 +209,10 @@ void page_link_create(req_t *r);       /* links.c: public links */
 void page_link_revoke(req_t *r);
 void page_public_dashboard(req_t *r);  /* GET /public/d/{token}, no sign-in */
 void page_public_widget_svg(req_t *r);
+void page_report_create_dashboard(req_t *r); /* reports.c: scheduled reports */
+void page_report_create_query(req_t *r);
+void page_report_send(req_t *r);
+void page_report_delete(req_t *r);
 void page_export_message(req_t *r);
 void page_export_explore(req_t *r);
 void page_export_query(req_t *r);

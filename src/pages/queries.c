@@ -72,6 +72,10 @@ void page_query(req_t *r)
     size_t nconns;
     store_conn_list(r->arena, r->user->org_id, &conns, &nconns);
     json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, NULL));
+    if (r->user->role >= ROLE_ANALYST) {
+        const char *unused;
+        json_object_set_new(ctx, "reports", reports_view(r, NULL, q.id, &unused));
+    }
     page_render(r, "query", ctx);
 }
 

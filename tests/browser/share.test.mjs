@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { signIn } from './lib.mjs';
 
-async function pinnedDashboard(page, base, title) {
+export async function pinnedDashboard(page, base, title) {
   await page.goto(base + '/chat');
   await page.fill('textarea[name=message]', 'revenue by region');
   await Promise.all([page.waitForURL(/\/chat\/[0-9a-f-]{36}/), page.click('form#ask button[type=submit]')]);
@@ -78,6 +78,7 @@ export const tests = {
     },
   },
 };
+
 
 // The id of the chart widget on the dashboard page at url.
 async function pinnedWidget(page, url) {

@@ -84,4 +84,48 @@ export const tests = {
       }
     },
   },
+  'scheduled CSV of a saved query: schedule, send now, status': {
+    modes: [true, false],
+    async run({ page, base, js, shot }) {
+      const mode = js ? 'js' : 'nojs';
+      const sink = await smtpSink();
+      try {
+        await signIn(page, base);
+        await page.goto(base + '/explore');
+        await page.fill('textarea[name=sql]', 'SELECT id, name FROM regions ORDER BY id');
+        await page.click('button:has-text("Run")');
+        await page.waitForSelector('.result table.data');
+        await page.click('details.save-query summary');
+        await page.fill('details.save-query input[name=name]', `Regions report ${mode} ${Date.now()}`);
+        await Promise.all([page.waitForURL(/\/queries\/[0-9a-f-]{36}/), page.click('button:has-text("Save query")')]);
+        const to = `csv-${mode}-${Date.now()}@example.com`;
+        assert.match(await page.textContent('#reports'), /as a CSV file/);
+        await page.fill('#reports input[name=recipients]', to);
+        await page.click('#reports button:has-text("Schedule")');
+        await page.waitForSelector('text=Report scheduled');
+        const item = '#reports ul.report-list li:first-child';
+        assert.match(await page.textContent(item), /daily at 07:00 UTC/);
+        await page.click(`${item} button:has-text("Send now")`);
+        await page.waitForSelector('text=Sending now');
+        let sent = '';
+        for (let i = 0; i < 240 && !/Last sent: \d{4}-/.test(sent); i++) {
+          await page.waitForTimeout(500);
+          await page.reload();
+          sent = await page.textContent(item);
+        }
+        assert.match(sent, /Last sent: \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+        const mail = sink.messages.find(m => m.includes(to));
+        assert.ok(mail, 'the e-mail reached the SMTP sink');
+        const b64 = mail.split(/Content-Type: text\/csv[^\n]*\n(?:[^\n]+\n)*\r?\n/)[1].split('--dm-report')[0];
+        const csv = Buffer.from(b64.replace(/\s+/g, ''), 'base64').toString('utf8');
+        assert.equal(csv.split(/\r?\n/)[0], 'id,name');
+        await shot('report-query');
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.reload();
+        await page.screenshot({ path: `${process.env.DM_ARTIFACTS}/report-query-390-${mode}.png`, fullPage: true });
+      } finally {
+        sink.close();
+      }
+    },
+  },
 };

@@ -152,9 +152,14 @@ void page_dashboard(req_t *r)
     int can_edit = dashboard_can_edit(r, d);
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
+    /* The public links and scheduled e-mails: loaded by the browser after
+     * the page when it runs JavaScript (the warm view stays two
+     * statements), drawn in the page when it does not. */
+    const char *js = http_cookie(r, "dm_js");
+    int lazy = can_edit && js && strcmp(js, "1") == 0;
     const char *key = view_key(r, d, rows, n, &flt, can_edit), *links_key = "", *reports_key = "";
-    json_t *share = can_edit ? links_view(r, d, &links_key) : NULL;
-    json_t *reports = can_edit ? reports_view(r, d->id, NULL, &reports_key) : NULL;
+    json_t *share = can_edit && !lazy ? links_view(r, d, &links_key) : NULL;
+    json_t *reports = can_edit && !lazy ? reports_view(r, d->id, NULL, &reports_key) : NULL;
     if (key && page_not_modified(r, arena_printf(r->arena, "%s%s%s", key, links_key, reports_key))) {
         json_decref(share);
         json_decref(reports);
@@ -168,6 +173,7 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "share", share);
     if (reports)
         json_object_set_new(ctx, "reports", reports);
+    json_object_set_new(ctx, "sharing_lazy", json_boolean(lazy));
     json_object_set_new(ctx, "refresh_options",
                         refresh_options(d->refresh_minutes));
     json_object_set_new(ctx, "ranges", range_options(flt.range));
@@ -280,4 +286,23 @@ void page_dashboard_delete(req_t *r)
                  json_pack("{s:s}", "title", d->title), r->remote_addr);
     page_flash(r, "ok", "Dashboard deleted.");
     http_redirect(r, 303, "/dashboards");
+}
+
+/* GET /dashboards/{id}/sharing — the dashboard's public links and scheduled
+ * e-mails: a page of its own, or the fragment the dashboard's page loads. */
+void page_dashboard_sharing(req_t *r)
+{
+    const store_dash_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    if (!dashboard_can_edit(r, d)) {
+        page_error(r, 403, "Only analysts and admins who may change this dashboard share it.");
+        return;
+    }
+    const char *unused;
+    json_t *ctx = page_ctx(r, arena_printf(r->arena, "Sharing %s", d->title), "dashboards");
+    json_object_set_new(ctx, "share", links_view(r, d, &unused));
+    json_object_set_new(ctx, "reports", reports_view(r, d->id, NULL, &unused));
+    json_object_set_new(ctx, "dashboard", store_dash_json(d));
+    page_render(r, "dashboard_sharing", ctx);
 }

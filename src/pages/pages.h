@@ -195,6 +195,7 @@ void page_dashboard(req_t *r);
 void page_dashboard_update(req_t *r);
 void page_dashboard_duplicate(req_t *r);
 void page_dashboard_delete(req_t *r);
+void page_dashboard_sharing(req_t *r); /* its public links and scheduled e-mails */
 void page_widget_add(req_t *r);
 void page_widget_new(req_t *r); /* dashboards.c: the add-widget forms */
 void page_widget(req_t *r);

@@ -84,6 +84,13 @@ class TestPublicLinks(unittest.TestCase):
                                  "dashboard_links WHERE id = '%s'" % lid), "7")
         self.assertIn("/links/%s/revoke" % lid, row)
         self.assertNotIn(token, page, "the token is never shown again")
+        # the sharing page lists it too; a browser with JavaScript loads it from there
+        sharing = self.c.get("/dashboards/%s/sharing" % did)
+        self.assertEqual(sharing.status, 200)
+        self.assertIn('id="link-%s"' % lid, sharing.text)
+        js_page = self.c.get("/dashboards/%s" % did, headers={
+            "Cookie": "dm_session=%s; dm_js=1" % self.c.cookie("dm_session")}).text
+        self.assertIn('hx-get="/dashboards/%s/sharing"' % did, js_page)
         # audit
         self.assertEqual(dm.psql("SELECT count(*) FROM audit_log WHERE action = 'dashboard.link_create' "
                                  "AND resource_id = '%s' AND details->>'link' = '%s'" % (did, lid)), "1")

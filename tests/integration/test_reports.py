@@ -9,12 +9,14 @@ import email.policy
 import os
 import re
 import signal
+import subprocess
 import time
 import unittest
 
 import dm
 from sinks import Smtp
 from test_dashboards import add_sql_widget, new_dashboard
+from test_ratelimit import web_setting
 
 SMTP_PORT = int(os.environ.get("DM_SMTP_PORT", "18025"))
 
@@ -185,6 +187,20 @@ class TestReports(unittest.TestCase):
                                                      "schedule_id = '%s'" % rid) == "1", timeout=30))
         self.assertEqual(dm.psql("SELECT count(*) FROM report_deliveries WHERE schedule_id = '%s'" % rid), "1")
         self.assertEqual(len(self.mails(rid)), 1, "sent twice")
+
+    def test_send_now_is_rate_limited(self):
+        qid = dm.save_query(self.c, dm.unique("Often"), "SELECT 1 AS one", dm.shop_connection_id())
+        schedule(self.c, "/queries/%s" % qid, "often@example.com")
+        rid = report_of(qid)
+        with web_setting("RATE_CHECKS", 2):
+            sock = os.path.join(dm.VAR, "run", "redis.sock")
+            keys = subprocess.run(["redis-cli", "-s", sock, "--scan", "--pattern", "*rl:report sends:*"],
+                                  capture_output=True, text=True, check=True).stdout.splitlines()
+            if keys:
+                subprocess.run(["redis-cli", "-s", sock, "DEL"] + keys, capture_output=True, check=True)
+            codes = [send_now(self.c, rid, "/queries/%s" % qid).status for _ in range(4)]
+        self.assertEqual(codes[:2], [303, 303])
+        self.assertIn(429, codes, codes)
 
     def test_other_org_cannot_see_or_trigger(self):
         did = new_dashboard(self.c, dm.unique("Private report"), shared=True)

@@ -25,7 +25,8 @@ export const tests = {
       const title = `Public board ${mode} ${Date.now()}`;
       await signIn(page, base);
       const dash = await pinnedDashboard(page, base, title);
-      assert.ok(await page.isVisible('#share'), 'the dashboard has a Public links card');
+      // with JavaScript the card is loaded after the page (GET …/sharing)
+      await page.waitForSelector('#share', { timeout: 10000 });
       await page.selectOption('#share select[name=expires]', '30');
       await Promise.all([page.waitForURL(/\/links$/), page.click('#share button:has-text("Create public link")')]);
       const url = await page.inputValue('#public-link');

@@ -99,6 +99,8 @@ static int rate_limited(req_t *r, const char *what)
                  : !strcmp(what, "queries")   ? cfg->rate_queries
                  : !strcmp(what, "exports")   ? cfg->rate_exports
                  : !strcmp(what, "checks")    ? cfg->rate_checks
+                 : !strcmp(what, "public views") ? cfg->rate_public
+                 : !strcmp(what, "report sends") ? cfg->rate_checks /* like "check now" */
                                               : cfg->rate_uploads;
     long wait = r->user ? ratelimit_hit(r->arena, what, r->user->id, per_min) : 0;
     if (!wait)

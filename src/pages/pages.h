@@ -195,6 +195,11 @@ json_t *widgets_refresh(req_t *r, const store_widget_t *rows, size_t n, const ch
 const char *widgets_follow_url(req_t *r, const store_dash_t *d, const json_t *cards,
                                const dash_filter_t *f);
 
+/* The scheduled reports card of a dashboard's or a saved query's page
+ * (report_cards.c): {list, none, weekdays, hours, is_pdf, action}, a new
+ * reference; *key gets what the page's ETag must add. */
+json_t *reports_view(req_t *r, const char *dashboard_id, const char *query_id, const char **key);
+
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
 void page_login_form(req_t *r);
@@ -256,6 +261,7 @@ int page_dashboard_again(req_t *r);
 void page_dashboard_update(req_t *r);
 void page_dashboard_duplicate(req_t *r);
 void page_dashboard_delete(req_t *r);
+void page_dashboard_sharing(req_t *r); /* its public links and scheduled e-mails */
 void page_widget_add(req_t *r);
 void page_widget_new(req_t *r); /* dashboards.c: the add-widget forms */
 void page_widget(req_t *r);
@@ -266,6 +272,14 @@ void page_widget_move(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);
+void page_link_create(req_t *r);       /* links.c: public links */
+void page_link_revoke(req_t *r);
+void page_public_dashboard(req_t *r);  /* GET /public/d/{token}, no sign-in */
+void page_public_widget_svg(req_t *r);
+void page_report_create_dashboard(req_t *r); /* reports.c: scheduled reports */
+void page_report_create_query(req_t *r);
+void page_report_send(req_t *r);
+void page_report_delete(req_t *r);
 void page_export_message(req_t *r);
 void page_export_explore(req_t *r);
 void page_export_query(req_t *r);

@@ -146,6 +146,10 @@ void page_query(req_t *r)
         json_object_set_new(ctx, "connections", store_conn_list_json(conns, nconns, q.connection_id));
         page_editor_schema(r, ctx, q.connection_id ? q.connection_id : nconns ? conns[0].id : NULL);
     }
+    if (r->user->role >= ROLE_ANALYST) {
+        const char *unused;
+        json_object_set_new(ctx, "reports", reports_view(r, NULL, q.id, &unused));
+    }
     page_render(r, "query", ctx);
 }
 

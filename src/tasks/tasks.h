@@ -25,6 +25,11 @@ int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *con
 int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id,
                               char *job_id, char *err, size_t errlen);
 
+/* "Send now" on a scheduled report: a run of its own. 0 when queued, 1
+ * when a "Send now" of this report is already waiting, -1 with err. */
+int tasks_enqueue_report_send(arena_t *a, const char *org_id, const char *report_id,
+                              char *job_id, char *err, size_t errlen);
+
 /* The queue of work users wait for (Explore queries): fair across
  * organizations, at most DATAMIND_ORG_MAX_RUNNING of one at once. */
 #define TASKS_FAIR_QUEUE "user"

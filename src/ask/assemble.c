@@ -96,7 +96,9 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         roles_set_ambiguous(p, AMB_COLUMN, m);
     } else {
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
-        if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
+        if (agg == M_COUNT && !distinct && filters_add_flag(s, p, m->t, m->c, m->pos))
+            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};  /* "how many survived": rows flagged */
+        else if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};
         else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
             p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1};  /* the rows, not the dates */
@@ -142,12 +144,13 @@ static int value_noun_table(const ask_toks_t *tk, const ask_parse_t *p, int pos)
     return v ? v->t : -1;
 }
 
-/* 1 when a value of m's column is said right before it ("A- grades"). */
-static int value_of_before(const ask_parse_t *p, const ask_mention_t *m)
+/* 1 when a value of m's column is said right before it ("A- grades"), or
+ * after it when after is set ("passengers boarded in Belfast"). */
+static int value_of_column(const ask_parse_t *p, const ask_mention_t *m, int after)
 {
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *v = &p->m[i];
-        if (v->kind != PH_VALUE || v->pos + v->len != m->pos)
+        if (v->kind != PH_VALUE || (after ? v->pos < m->pos + m->len : v->pos + v->len != m->pos))
             continue;
         for (int k = -1; k < v->nalt; k++)
             if ((k < 0 ? v->t : v->alt[k].t) == m->t && (k < 0 ? v->c : v->alt[k].c) == m->c)
@@ -177,9 +180,12 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                 break;
             }
         if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && m->len > 1 && !m->nalt &&
-            !strcmp(tk->t[m->pos].stem, s->tables[m->t].w[s->tables[m->t].nw - 1]))
-            m->kind = PH_TABLE, m->c = -1;  /* "number of cards issued": the cards */
-        if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && value_of_before(p, m))
+            !strcmp(tk->t[m->pos].stem, s->tables[m->t].w[s->tables[m->t].nw - 1]) &&
+            (lexicon_col_is_time(&s->tables[m->t].cols[m->c]) ||  /* "number of cards issued": the cards */
+             value_of_column(p, m, 1) ||  /* "passengers boarded in Belfast": those passengers */
+             filters_add_flag(s, p, m->t, m->c, m->pos)))  /* "passengers survived": where it is set */
+            m->kind = PH_TABLE, m->c = -1;
+        if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && value_of_column(p, m, 0))
             m->kind = PH_TABLE, m->c = -1, m->nalt = 0;  /* "number of A- grades": rows with it */
         if (!m && agg == M_COUNT && i > 0)  /* "customer count" */
             for (int k = 0; k < p->nm && !m; k++)
@@ -330,6 +336,9 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         /* "instructors and their salaries": a column of each row, not a total */
         if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue &&
             words_in(tk->t[m->pos - 1].low, (const char *const[]){"their", "its", NULL}))
+            continue;
+        /* "passengers who survived": a flag said without a sum or count is a filter */
+        if (m->kind == PH_COLUMN && !m->nalt && filters_col_is_flag(&s->tables[m->t].cols[m->c]))
             continue;
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
             measure_from(s, p, m, M_NONE, 0, "");

@@ -377,6 +377,8 @@ void filters_order_by_cmp(ask_parse_t *p);
 void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
+int filters_col_is_flag(const ask_col_t *c);
+int filters_add_flag(const ask_schema_t *s, ask_parse_t *p, int t, int c, int pos);
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
 
 /* typos.c: read each word the parse left unused as its single nearest

@@ -57,13 +57,62 @@ static void words_of(buf_t *b, char **w, int n)
         buf_printf(b, "%s%s", k ? " " : "", w[k]);
 }
 
+/* "Harry Potter" is a set's name and a theme's: "sets named Harry Potter",
+ * "sets of the theme Harry Potter" — the value moved after the question's
+ * table, the way the planner reads it without a doubt. 0 when the question
+ * names no table to put it after. Options that still ask are dropped later. */
+static int options_value(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                         const ask_mention_t *v, json_t *opts)
+{
+    const ask_mention_t *b = NULL;
+    for (int i = 0; i < p->nm && !b; i++)
+        if (p->m[i].kind == PH_TABLE && (p->m[i].pos + p->m[i].len <= v->pos ||
+                                         p->m[i].pos >= v->pos + v->len))
+            b = &p->m[i];
+    if (!b)
+        return 0;
+    buf_t val = {0};
+    for (int k = v->pos; k < v->pos + v->len; k++)
+        buf_printf(&val, "%s%s", k > v->pos ? " " : "", tk->t[k].raw);
+    for (int a = 0; a < p->namb; a++) {
+        const ask_table_t *t = &s->tables[p->amb[a].t];
+        buf_t ins = {0}, q = {0};
+        if (p->amb[a].t == b->t) {
+            buf_printf(&ins, "named %s", buf_str(&val));
+        } else {
+            buf_puts(&ins, "of the ");
+            words_of(&ins, t->w, t->nw);
+            buf_printf(&ins, " %s", buf_str(&val));
+        }
+        for (int i = 0; i < tk->n; i++) {
+            if (i < v->pos || i >= v->pos + v->len)
+                buf_printf(&q, "%s%s", q.len ? " " : "", tk->t[i].raw);
+            if (i == b->pos + b->len - 1)
+                buf_printf(&q, " %s", buf_str(&ins));
+        }
+        buf_t label = {0};  /* the table as the question says it */
+        for (int k = b->pos; k < b->pos + b->len; k++)
+            buf_printf(&label, "%s ", tk->t[k].raw);
+        buf_puts(&label, buf_str(&ins));
+        add_option(opts, buf_str(&label), buf_str(&q));
+        buf_free(&label);
+        buf_free(&ins);
+        buf_free(&q);
+    }
+    buf_free(&val);
+    return 1;
+}
+
 static void options_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                            json_t *opts)
 {
     int pos = tk->n, len = 0;
     for (int i = 0; i < p->nm; i++)
-        if (p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c)
+        if (p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c) {
+            if (p->m[i].kind == PH_VALUE && options_value(s, tk, p, &p->m[i], opts))
+                return;
             pos = p->m[i].pos, len = p->m[i].len;
+        }
     for (int k = 0; k < p->namb; k++) {
         const ask_table_t *t = &s->tables[p->amb[k].t];
         buf_t r = {0};

@@ -52,6 +52,7 @@ void sqlsafe_result_error(const PGresult *r, char *err, size_t errlen, int *pos)
 typedef struct sqlsafe_col {
     int attnum;
     int textlike;      /* string category or enum: a sampling candidate */
+    int numeric;       /* a number: sampled only when it holds a few values (flags: 0/1) */
     int has_stats;
     double n_distinct; /* pg_stats: > 0 a count, < 0 a fraction of the rows */
     json_t *json;      /* borrowed from the table's "columns" */

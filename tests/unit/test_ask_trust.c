@@ -906,6 +906,74 @@ static void test_keys(void)
     ask_schema_free(s);
 }
 
+/* From dev10's first contact: a 0/1 column named like a verb is a flag
+ * ("how many passengers survived"); an adjective's column is the one it
+ * names, never one said after the number ("older than 60 who survived");
+ * "pclass" beside "class" makes "class" ask; a value that is the name of
+ * rows of two tables reads as the group before a plural noun ("the Harry
+ * Potter sets" are the theme's), the row after "named", and asks elsewhere;
+ * "from 2023" is 2023; "sold" with no sales asks; "each part category"
+ * keeps the categories with no elements through a chain of parents. */
+static json_t *flag_col(const char *name, const char *type, double n_distinct)
+{
+    json_t *c = col(name, type, 0, NULL, (const char *const[]){"0", "1", NULL});
+    json_object_set_new(c, "n_distinct", json_real(n_distinct));
+    return c;
+}
+
+static void test_first_contact_dev10(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("passenger", 1309, json_pack("[o, o, o, o, o, o, o, o, o, o]",
+        col("boarded", "text", 0, NULL, (const char *const[]){"Belfast", "Southampton", NULL}),
+        col("passengerid", "integer", 1, NULL, NULL), flag_col("survived", "double precision", 2),
+        col("pclass", "integer", 0, NULL, NULL), col("class", "integer", 0, NULL, NULL),
+        col("name", "text", 0, NULL, NULL), col("age", "double precision", 0, NULL, NULL),
+        col("age_wiki", "double precision", 0, NULL, NULL), col("fare", "double precision", 0, NULL, NULL),
+        flag_col("parch", "integer", 7))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many passengers survived", "count(*) AS \"passenger\" FROM \"public\".\"passenger\" AS \"p\" WHERE \"p\".\"survived\" = '1'");
+    answers_with(s, "how many survived", "WHERE \"p\".\"survived\" = '1'");
+    answers_with(s, "how many passengers boarded in Belfast", "count(*) AS \"passenger\" FROM \"public\".\"passenger\" AS \"p\" WHERE \"p\".\"boarded\" = 'Belfast'");
+    answers_with(s, "passengers older than 60 who survived", "\"p\".\"age\" > 60 AND \"p\".\"survived\" = '1'");
+    answers_with(s, "list the passengers who survived", "WHERE \"p\".\"survived\" = '1'");
+    asks_about(s, "average fare per class", NULL);
+    answers_with(s, "how many passengers parch", "count(DISTINCT \"p\".\"parch\")");  /* 0/1 sampled, 7 values: no flag */
+    ask_schema_free(s);
+
+    static const char *const theme_names[] = {"Harry Potter", "Star Wars", NULL};
+    static const char *const set_names[] = {"Harry Potter", "Millennium Falcon", NULL};
+    t = json_array();
+    json_array_append_new(t, table("themes", 450, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, theme_names))));
+    json_array_append_new(t, table("sets", 21000, json_pack("[o, o, o, o]",
+        col("set_num", "text", 1, NULL, NULL), col("name", "text", 0, NULL, set_names),
+        col("year", "integer", 0, NULL, NULL), col("theme_id", "integer", 0, "themes", NULL))));
+    json_array_append_new(t, table("part_categories", 66, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("parts", 50000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("part_cat_id", "integer", 0, "part_categories", NULL))));
+    json_array_append_new(t, table("elements", 90000, json_pack("[o, o]",
+        col("element_id", "integer", 1, NULL, NULL), col("part_id", "integer", 0, "parts", NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "list the Harry Potter sets from 2023", "\"t\".\"name\" = 'Harry Potter'");
+    answers_with(s, "list the Harry Potter sets from 2023", "\"s\".\"year\" >= 2023 AND \"s\".\"year\" < 2024");
+    answers_with(s, "sets from 2023 onwards", "\"s\".\"year\" >= 2023 ORDER BY");
+    answers_with(s, "list the sets named Harry Potter", "WHERE \"s\".\"name\" = 'Harry Potter'");
+    answers_with(s, "list the sets in the Harry Potter theme", "\"t\".\"name\" = 'Harry Potter'");
+    asks_about(s, "list sets with Harry Potter", NULL);
+    options_answer(s, "list sets with Harry Potter");
+    asks_about(s, "how many sets were sold in 2020", "sold");
+    answers_with(s, "how many elements does each part category have",
+                 "FROM \"public\".\"part_categories\" AS \"pc\" LEFT JOIN \"public\".\"parts\"");
+    ask_schema_free(s);
+}
+
 int main(int argc, char **argv)
 {
     const char *top = argc > 1 ? argv[1] : ".";
@@ -939,6 +1007,7 @@ int main(int argc, char **argv)
     test_trading_words();
     test_first_contact_dev9();
     test_options_answerable();
+    test_first_contact_dev10();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

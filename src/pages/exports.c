@@ -130,8 +130,8 @@ static const char *format_param(req_t *r)
 }
 
 /* Run sql on conn and send it as a file; audit under action export.<fmt>. */
-static void export_query(req_t *r, const char *conn, const char *sql, export_meta_t *m,
-                         const char *rtype, const char *rid)
+static void export_query(req_t *r, const char *conn, const char *sql, const json_t *decl,
+                         export_meta_t *m, const char *rtype, const char *rid)
 {
     const char *fmt = format_param(r);
     if (!fmt) {
@@ -139,7 +139,7 @@ static void export_query(req_t *r, const char *conn, const char *sql, export_met
         return;
     }
     query_opts_t o = {.source = "export", .max_rows = cfg->export_max_rows,
-                      .max_bytes = cfg->export_max_bytes, .no_cache = 1};
+                      .max_bytes = cfg->export_max_bytes, .no_cache = 1, .param_decl = decl};
     query_outcome_t out;
     char err[1024];
     if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
@@ -169,7 +169,7 @@ void page_export_message(req_t *r)
     const char *q = msg.question;
     export_meta_t m = {.title = q ? q : "Answer", .question = q, .insight = msg.content,
                        .source = "DataMind chat", .chart_config = msg.chart_config};
-    export_query(r, msg.connection_id, msg.sql_text, &m, "chat_message", msg.id);
+    export_query(r, msg.connection_id, msg.sql_text, NULL, &m, "chat_message", msg.id);
 }
 
 void page_export_explore(req_t *r)
@@ -180,7 +180,10 @@ void page_export_explore(req_t *r)
         page_error(r, 400, "There is no query to export.");
         return;
     }
-    export_query(r, http_param(r, "connection_id"), sql, &m, "connection", http_param(r, "connection_id"));
+    json_t *decl = params_read(r, sql, NULL); /* the {{name}} values the result was run with */
+    arena_defer_json(r->arena, decl);
+    export_query(r, http_param(r, "connection_id"), sql, decl, &m, "connection",
+                 http_param(r, "connection_id"));
 }
 
 void page_export_query(req_t *r)
@@ -191,7 +194,11 @@ void page_export_query(req_t *r)
         return;
     }
     export_meta_t m = {.title = q.name, .insight = q.description, .source = "DataMind saved query"};
-    export_query(r, q.connection_id, q.sql_text, &m, "saved_query", q.id);
+    json_t *base = json_loads(q.params ? q.params : "[]", 0, NULL);
+    json_t *decl = params_read(r, q.sql_text, base); /* its defaults, or ?p_name= values */
+    json_decref(base);
+    arena_defer_json(r->arena, decl);
+    export_query(r, q.connection_id, q.sql_text, decl, &m, "saved_query", q.id);
 }
 
 void page_export_widget(req_t *r)
@@ -208,7 +215,9 @@ void page_export_widget(req_t *r)
                            .source = arena_printf(r->arena, "Dashboard %s",
                                                   d->title),
                            .chart_config = w.chart_config};
-        export_query(r, w.connection_id, w.sql_text, &m, "widget", w.id);
+        json_t *decl = json_loads(w.params ? w.params : "[]", 0, NULL);
+        arena_defer_json(r->arena, decl);
+        export_query(r, w.connection_id, w.sql_text, decl, &m, "widget", w.id);
     }
 }
 
@@ -228,7 +237,12 @@ static void dashboard_section(req_t *r, const store_widget_t *w, const dash_filt
     }
     if (dashboard_filter_active(f) && datecol && *datecol)
         sql = query_wrap_date_range(r->arena, sql, datecol, f->range, f->from, f->to);
-    query_opts_t o = {.source = "export", .max_rows = 1000};
+    json_t *decl = json_loads(w->params ? w->params : "[]", 0, NULL);
+    json_t *values = dashboard_widget_values(r, f, w); /* as the page applies the filters */
+    arena_defer_json(r->arena, decl);
+    arena_defer_json(r->arena, values);
+    query_opts_t o = {.source = "export", .max_rows = 1000, .param_decl = decl,
+                      .param_values = values};
     query_outcome_t out;
     char err[512];
     if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,

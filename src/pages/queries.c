@@ -2,6 +2,7 @@
  * tag, open in Explore, edit, delete; shared with the organization or
  * private. */
 #include "pages/pages.h"
+#include "query/query.h"
 #include "store/connections.h"
 #include "store/queries.h"
 #include "store/audit.h"
@@ -30,6 +31,8 @@ static void read_fields(form_t *f, store_query_fields_t *s)
     s->connection_id = form_text(f, "connection_id", "Connection", 0, 36);
     const char *shared = http_param(f->r, "shared");
     s->shared = shared && strcmp(shared, "1") == 0;
+    /* the {{name}} parameters' types and defaults (the Parameters section) */
+    s->params = params_text(f->r, s->sql ? s->sql : "", NULL);
 }
 
 void page_queries_create(req_t *r)
@@ -68,6 +71,16 @@ void page_query(req_t *r)
     json_t *ctx = page_ctx(r, q.name, "explore");
     json_object_set_new(ctx, "can_edit", json_boolean(q.mine || r->user->role >= ROLE_ADMIN));
     json_object_set_new(ctx, "query", store_query_json(&q));
+    /* its parameters: the edit form's types and defaults, and a form whose
+     * GET to Explore is a shareable link to the result with these values */
+    json_t *decl = json_loads(q.params ? q.params : "[]", 0, NULL);
+    json_t *given = params_given(r, q.sql_text);
+    json_t *view = params_view(r, q.sql_text, decl, given, q.connection_id);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    json_object_set_new(ctx, "params", view);
+    json_decref(decl);
+    json_decref(given);
     store_conn_t *conns;
     size_t nconns;
     store_conn_list(r->arena, r->user->org_id, &conns, &nconns);

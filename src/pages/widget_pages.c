@@ -60,6 +60,7 @@ void page_widget_add(req_t *r)
         else {
             wf.sql = q.sql_text;
             wf.connection_id = q.connection_id;
+            wf.params = q.params; /* its parameters' types and defaults */
             if (!*wf.title)
                 wf.title = q.name;
         }
@@ -74,6 +75,7 @@ void page_widget_add(req_t *r)
         wf.kind = one_of(wf.kind, kinds, 3) ? wf.kind : "chart";
         wf.sql = form_text(&f, "sql", "SQL", 1, 100000);
         wf.connection_id = form_text(&f, "connection_id", "Connection", 1, 36);
+        wf.params = params_text(r, wf.sql, NULL);
     }
     if (!*wf.title)
         form_error(&f, "title", "Give the widget a title.");
@@ -248,6 +250,13 @@ void page_widget_edit(req_t *r)
     json_object_set_new(ctx, "chart_kinds", result_chart_kinds(ctype ? ctype : "auto"));
     json_object_set_new(ctx, "widget", card);
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
+    /* its {{name}} parameters: a type and a default each */
+    json_t *decl = json_loads(w->params ? w->params : "[]", 0, NULL);
+    json_t *view = params_view(r, w->sql_text, decl, NULL, wconn);
+    json_decref(decl);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    json_object_set_new(ctx, "params", view);
     page_render(r, "widget_edit", ctx);
 }
 
@@ -273,6 +282,9 @@ void page_widget_update(req_t *r)
                                             : w->body_markdown;
     if (!*wf.date_column)
         wf.date_column = NULL;
+    json_t *old = json_loads(w->params ? w->params : "[]", 0, NULL);
+    wf.params = params_text(r, wf.sql ? wf.sql : "", old);
+    json_decref(old);
     const char *conn = http_param(r, "connection_id");
     wf.connection_id = conn && *conn ? conn : NULL;
     json_t *cfg = config_from_form(r);

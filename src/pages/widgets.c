@@ -55,6 +55,18 @@ void dashboard_filter_read(req_t *r, dash_filter_t *f)
         f->range = preset ? range : "all";
         f->from = f->to = NULL;
     }
+    /* parameter filters: ?p_<name>=value, for the widgets with {{name}} */
+    f->params = NULL;
+    for (size_t i = 0; i < r->query.n; i++) {
+        const kv_t *q = &r->query.items[i];
+        if (strncmp(q->name, "p_", 2) != 0 || !q->name[2] || !q->value || !*q->value)
+            continue;
+        if (!f->params) {
+            f->params = json_object();
+            arena_defer_json(r->arena, f->params);
+        }
+        json_object_set_new(f->params, q->name + 2, json_stringn(q->value, q->len));
+    }
 }
 
 const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f)
@@ -67,6 +79,16 @@ const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f)
             continue;
         buf_printf(&b, "%s%s=", b.len ? "&" : "", keys[i]);
         http_url_encode(&b, vals[i]);
+    }
+    const char *name;
+    json_t *v;
+    json_object_foreach(f->params, name, v) {
+        if (!json_is_string(v))
+            continue;
+        buf_printf(&b, "%sp_", b.len ? "&" : "");
+        http_url_encode(&b, name);
+        buf_putc(&b, '=');
+        http_url_encode(&b, json_string_value(v));
     }
     const char *s = arena_strdup(r->arena, buf_str(&b));
     buf_free(&b);
@@ -89,10 +111,14 @@ static void card_fragment(json_t *card, const tasks_fragment_t *fr)
 /* Under a date filter a widget's fragment is not stored in the row: it is
  * cached in Redis for the result cache's TTL, keyed by the organization,
  * the connection, the filtered SQL and the render key's other parts. */
-static const char *filtered_cache_key(req_t *r, const store_widget_t *w, const char *run_sql)
+static const char *filtered_cache_key(req_t *r, const store_widget_t *w, const char *run_sql,
+                                      const json_t *values)
 {
-    const char *source = arena_printf(r->arena, "%s\n%s\n%s", r->user->org_id, w->connection_id,
-                                      run_sql);
+    /* the parameter values too: two values never share a fragment */
+    char *vtext = values ? json_dumps(values, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    const char *source = arena_printf(r->arena, "%s\n%s\n%s\n%s", r->user->org_id,
+                                      w->connection_id, run_sql, vtext ? vtext : "");
+    free(vtext);
     return kv_key(r->arena, arena_printf(r->arena, "frag:%s", tasks_widget_key(r->arena, w, source)));
 }
 
@@ -110,12 +136,17 @@ static int widget_run(req_t *r, const store_widget_t *w, json_t *card, const das
                                                        "edit it or remove it."));
         return -1;
     }
-    int filtered = dashboard_filter_active(f) && datecol && *datecol;
+    int dated = dashboard_filter_active(f) && datecol && *datecol;
+    json_t *values = dashboard_widget_values(r, f, w); /* the filters' {{name}} values */
+    arena_defer_json(r->arena, values);
+    json_t *decl = json_loads(w->params ? w->params : "[]", 0, NULL);
+    arena_defer_json(r->arena, decl);
+    int filtered = dated || values;
     int chart = tasks_widget_has_fragment(w);
-    const char *run_sql = filtered ? query_wrap_date_range(r->arena, w->sql_text, datecol, f->range,
-                                                           f->from, f->to) : w->sql_text;
+    const char *run_sql = dated ? query_wrap_date_range(r->arena, w->sql_text, datecol, f->range,
+                                                        f->from, f->to) : w->sql_text;
     const char *ckey = filtered && chart && !preview && cfg->cache_ttl > 0
-                           ? filtered_cache_key(r, w, run_sql) : NULL;
+                           ? filtered_cache_key(r, w, run_sql, values) : NULL;
     json_object_set_new(card, "filtered", json_boolean(filtered));
     redisReply *hit = ckey && !refresh ? kv_cmd(r->arena, "GET %s", ckey) : NULL;
     if (hit && hit->type == REDIS_REPLY_STRING) {
@@ -124,10 +155,14 @@ static int widget_run(req_t *r, const store_widget_t *w, json_t *card, const das
         card_fragment(card, &fr);
         return 0;
     }
-    query_opts_t o = {.refresh = refresh, .max_rows = 1000, .source = "widget"};
+    query_opts_t o = {.refresh = refresh, .max_rows = 1000, .source = "widget",
+                      .param_decl = decl, .param_values = values};
     query_outcome_t out;
     if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, w->connection_id, run_sql,
                   &o, &out, err, sizeof err) < 0) {
+        if (out.param_error) /* say where a value comes from */
+            snprintf(err + strlen(err), sizeof err - strlen(err), " (a widget's parameter takes "
+                     "the dashboard filter of its name, else the default set in Edit)");
         json_object_set_new(card, "error", json_string(err));
         if (!filtered)
             store_widget_set_result(r->arena, r->user->org_id, w->id, NULL, err);
@@ -218,7 +253,9 @@ json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, i
         free(html);
         return card;
     }
-    int stale = widget_stale(w, every) || dashboard_filter_active(f);
+    json_t *values = dashboard_widget_values(r, f, w);
+    int stale = widget_stale(w, every) || dashboard_filter_active(f) || values;
+    json_decref(values);
     int ran = mode == 2 || (mode == 1 && stale), lazy = !ran && stale;
     if (ran && widget_run(r, w, card, f, mode == 2, preview) == 0)
         return card;

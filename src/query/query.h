@@ -108,6 +108,10 @@ json_t *query_value_clip(const json_t *v, size_t max);
 /* "32 MB", "512 KB", "100 bytes". */
 void query_size_words(size_t n, char *out, size_t outlen);
 
+/* SELECT DISTINCT "column" FROM "schema"."table" WHERE it IS NOT NULL
+ * ORDER BY 1 LIMIT n, identifiers quoted: a list parameter's choices. */
+const char *query_distinct_sql(arena_t *a, const char *schema, const char *table,
+                               const char *column, int limit);
 /* SELECT * FROM "schema"."table" LIMIT n, identifiers quoted. */
 const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit);
 

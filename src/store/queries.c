@@ -14,7 +14,7 @@
 #define QUERY_COLS                                                                          \
     "q.id, q.name, q.description, q.sql_text, array_to_string(q.tags, ', '), q.is_shared,"  \
     " q.connection_id, coalesce(c.name, ''), q.created_by_id = $2,"                         \
-    " coalesce(u.full_name, ''), to_char(q.updated_at, 'YYYY-MM-DD')"                       \
+    " coalesce(u.full_name, ''), to_char(q.updated_at, 'YYYY-MM-DD'), q.params::text"        \
     " FROM saved_queries q LEFT JOIN connections c ON c.id = q.connection_id"               \
     " LEFT JOIN users u ON u.id = q.created_by_id"
 
@@ -32,6 +32,7 @@ static void row_from_result(arena_t *a, const PGresult *res, int i, void *out)
     q->mine = store_row_bool(res, i, 8);
     q->author = store_row_text(a, res, i, 9);
     q->updated = store_row_text(a, res, i, 10);
+    q->params = store_row_text(a, res, i, 11);
 }
 
 int store_query_list(arena_t *a, const char *org_id, const char *user_id, const char *search,
@@ -59,11 +60,13 @@ int store_query_get(arena_t *a, const char *org_id, const char *user_id, const c
 
 json_t *store_query_json(const store_query_t *q)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s, s:b, s:s, s:s}", "id", q->id,
+    json_t *params = q->params ? json_loads(q->params, 0, NULL) : NULL;
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s, s:b, s:s, s:s, s:o}", "id", q->id,
                      "name", q->name, "description", q->description, "sql_text", q->sql_text,
                      "tags", q->tags, "is_shared", q->is_shared, "connection_id",
                      q->connection_id, "connection", q->connection, "mine", q->mine, "author",
-                     q->author, "updated", q->updated);
+                     q->author, "updated", q->updated, "params",
+                     json_is_array(params) ? params : (json_decref(params), json_array()));
 }
 
 static json_t *any_json(const void *q)
@@ -79,20 +82,22 @@ json_t *store_query_list_json(const store_query_t *rows, size_t n)
 int store_query_create(arena_t *a, const char *org_id, const char *user_id,
                        const store_query_fields_t *f, char **id, char *err, size_t errlen)
 {
-    const char *p[8] = {org_id, user_id, f->name, f->description, f->sql, f->tags_csv,
+    const char *p[9] = {org_id, user_id, f->name, f->description, f->sql, f->tags_csv,
                         f->shared ? "true" : "false",
-                        f->connection_id && db_is_uuid(f->connection_id) ? f->connection_id : NULL};
+                        f->connection_id && db_is_uuid(f->connection_id) ? f->connection_id : NULL,
+                        f->params};
     /* the connection must be the organization's own, or none */
     PGresult *res = db_exec(
         a,
         "INSERT INTO saved_queries (org_id, created_by_id, name, description, sql_text, tags,"
-        " is_shared, connection_id)"
+        " is_shared, connection_id, params)"
         " SELECT $1, $2, $3, $4, $5,"
         " coalesce(array(SELECT DISTINCT lower(btrim(t)) FROM unnest(string_to_array($6, ',')) t"
         "                WHERE btrim(t) <> ''), '{}'), $7::boolean,"
-        " (SELECT id FROM connections WHERE org_id = $1 AND id = $8::uuid)"
+        " (SELECT id FROM connections WHERE org_id = $1 AND id = $8::uuid),"
+        " coalesce($9::jsonb, '[]')"
         " RETURNING id",
-        8, p, err, errlen);
+        9, p, err, errlen);
     if (!res || PQntuples(res) != 1)
         return -1;
     *id = arena_strdup(a, db_get(res, 0, 0));
@@ -117,17 +122,19 @@ int store_query_update(arena_t *a, const char *org_id, const char *user_id, int 
     int rc = may_change(a, org_id, user_id, is_admin, id);
     if (rc)
         return rc;
-    const char *p[8] = {org_id, id, f->name, f->description, f->sql, f->tags_csv,
+    const char *p[9] = {org_id, id, f->name, f->description, f->sql, f->tags_csv,
                         f->shared ? "true" : "false",
-                        f->connection_id && db_is_uuid(f->connection_id) ? f->connection_id : NULL};
+                        f->connection_id && db_is_uuid(f->connection_id) ? f->connection_id : NULL,
+                        f->params};
     return db_exec(a,
                    "UPDATE saved_queries SET name = $3, description = $4, sql_text = $5,"
                    " tags = coalesce(array(SELECT DISTINCT lower(btrim(t)) FROM"
                    "   unnest(string_to_array($6, ',')) t WHERE btrim(t) <> ''), '{}'),"
                    " is_shared = $7::boolean,"
                    " connection_id = (SELECT id FROM connections WHERE org_id = $1 AND id = $8::uuid),"
+                   " params = coalesce($9::jsonb, '[]'),"
                    " updated_at = now() WHERE org_id = $1 AND id = $2",
-                   8, p, err, sizeof err)
+                   9, p, err, sizeof err)
                ? 0
                : -1;
 }

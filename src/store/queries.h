@@ -22,10 +22,12 @@ typedef struct store_query {
     bool mine;                 /* the asking user wrote it */
     const char *author;        /* full name, "" when the user is gone */
     const char *updated;       /* YYYY-MM-DD */
+    const char *params;        /* its {{name}} parameters, a JSON array (query.h) */
 } store_query_t;
 
 typedef struct store_query_fields {
     const char *name, *description, *sql, *tags_csv, *connection_id;
+    const char *params;        /* JSON array of parameter declarations; NULL = [] */
     int shared;
 } store_query_fields_t;
 

@@ -22,8 +22,8 @@ static json_t *outcome_of(int rc, const query_outcome_t *out, const char *why)
 {
     if (rc == 0)
         return json_pack("{s:b, s:O}", "ok", 1, "result", out->result);
-    return json_pack("{s:b, s:s, s:i, s:b}", "ok", 0, "error", why, "err_pos", out->err_pos,
-                     "rejected", out->rejected);
+    return json_pack("{s:b, s:s, s:i, s:b, s:b}", "ok", 0, "error", why, "err_pos",
+                     out->err_pos, "rejected", out->rejected, "param_error", out->param_error);
 }
 
 int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
@@ -45,7 +45,8 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
     if (!stopped) {
         qwatch_t *w = qwatch_start(id);
         query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")),
-                          .source = "explore", .on_running = qwatch_running, .ud = w};
+                          .source = "explore", .on_running = qwatch_running, .ud = w,
+                          .param_decl = json_object_get(args, "params")};
         jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
         rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
         stopped = qwatch_stop(w);
@@ -66,9 +67,10 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
 int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,
                        size_t errlen)
 {
-    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b}", "org_id", q->org_id, "user_id",
-                             q->user_id, "ip", q->ip, "connection_id", q->connection_id, "sql",
-                             q->sql, "refresh", q->refresh);
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:O?}", "org_id", q->org_id,
+                             "user_id", q->user_id, "ip", q->ip, "connection_id",
+                             q->connection_id, "sql", q->sql, "refresh", q->refresh, "params",
+                             q->params);
     if (!args) {
         snprintf(err, errlen, "the query cannot be sent to the worker (not valid text)");
         return -1;

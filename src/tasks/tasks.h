@@ -33,6 +33,7 @@ int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_
  * waits for its outcome (jobs_outcome_wait), then follows the job. */
 typedef struct tasks_query {
     const char *org_id, *user_id, *ip, *connection_id, *sql;
+    const json_t *params;  /* {{name}} declarations with their values (query.h), or NULL */
     int refresh;
 } tasks_query_t;
 /* 0 with job_id (33 bytes), or -1 with err (the queue is down). */

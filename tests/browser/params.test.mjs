@@ -25,6 +25,7 @@ export const tests = {
     async run({ page, base, js, shot }) {
       await signIn(page, base);
       await page.goto(base + '/explore');
+      const conn = await page.inputValue('select[name=connection_id]');
       await page.fill('textarea[name=sql]', SQL);
       await runButton(page, js);
       await page.waitForSelector('.result-error h2:has-text("Check the parameters")');
@@ -44,8 +45,7 @@ export const tests = {
       // a hostile value is only data: no rows, no error
       await page.fill('#params input[name=p_status]', "x'; DROP TABLE orders; --");
       await runButton(page, js);
-      await page.waitForSelector('.result .result-meta');
-      assert.match(await page.textContent('.result .result-meta'), /0 rows/);
+      await page.waitForFunction(() => /\b0 rows/.test(document.querySelector('.result .result-meta')?.textContent || ''));
       assert.equal(await page.$('.result-error'), null);
       await page.fill('#params input[name=p_status]', 'completed');
       await runButton(page, js);
@@ -72,18 +72,20 @@ export const tests = {
 
       // a dashboard whose filter box {{status}} feeds the widget
       await page.goto(base + '/dashboards');
-      await page.fill('input[name=title]', `Params ${js ? 'js' : 'nojs'} ${Date.now()}`);
+      if (!(await page.isVisible('details.new-dash input[name=title]'))) await page.click('details.new-dash summary');
+      await page.fill('details.new-dash input[name=title]', `Params ${js ? 'js' : 'nojs'} ${Date.now()}`);
       await Promise.all([page.waitForURL(/\/dashboards\/[0-9a-f-]{36}/), page.click('button:has-text("Create")')]);
       const did = page.url().match(/\/dashboards\/([0-9a-f-]{36})/)[1];
       const csrf = await page.getAttribute('input[name=_csrf]', 'value');
-      const form = { _csrf: csrf, source: 'query', query_id: qid, title: 'Orders of a status' };
+      const form = { _csrf: csrf, source: 'sql', kind: 'table', sql: SQL, connection_id: conn,
+                     title: 'Orders of a status', p_status: 'completed', pt_status: 'text' };
       const res = await page.request.post(`${base}/dashboards/${did}/widgets`, { form, maxRedirects: 0 });
       assert.equal(res.status(), 303, 'widget added');
       await page.goto(`${base}/dashboards/${did}`);
       await page.waitForSelector('.dash-filter input[name=p_status]');
       await page.fill('.dash-filter input[name=p_status]', 'pending');
       await Promise.all([page.waitForURL(/p_status=pending/), page.click('.dash-filter button:has-text("Apply")')]);
-      await page.waitForFunction(() => /pending/.test(document.querySelector('.dash-grid')?.textContent || ''), null, { timeout: 30000 });
+      await page.waitForFunction(() => document.querySelector('.dash-grid table.data tbody td')?.textContent.trim() === 'pending', null, { timeout: 30000 });
       await shot('params-dashboard-1280');
       await page.setViewportSize({ width: 390, height: 844 });
       await shot('params-dashboard-390');

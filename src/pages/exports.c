@@ -130,8 +130,9 @@ static const char *format_param(req_t *r)
 }
 
 /* Run sql on conn and send it as a file; audit under action export.<fmt>. */
-static void export_query(req_t *r, const char *conn, const char *sql, const json_t *decl,
-                         export_meta_t *m, const char *rtype, const char *rid)
+static void export_query_values(req_t *r, const char *conn, const char *sql, const json_t *decl,
+                                const json_t *values, export_meta_t *m, const char *rtype,
+                                const char *rid)
 {
     const char *fmt = format_param(r);
     if (!fmt) {
@@ -139,7 +140,8 @@ static void export_query(req_t *r, const char *conn, const char *sql, const json
         return;
     }
     query_opts_t o = {.source = "export", .max_rows = cfg->export_max_rows,
-                      .max_bytes = cfg->export_max_bytes, .no_cache = 1, .param_decl = decl};
+                      .max_bytes = cfg->export_max_bytes, .no_cache = 1, .param_decl = decl,
+                      .param_values = values};
     query_outcome_t out;
     char err[1024];
     if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
@@ -156,6 +158,12 @@ static void export_query(req_t *r, const char *conn, const char *sql, const json
                                            "truncated", json_object_get(out.result, "truncated")),
                      r->remote_addr);
     json_decref(out.result);
+}
+
+static void export_query(req_t *r, const char *conn, const char *sql, const json_t *decl,
+                         export_meta_t *m, const char *rtype, const char *rid)
+{
+    export_query_values(r, conn, sql, decl, NULL, m, rtype, rid);
 }
 
 void page_export_message(req_t *r)
@@ -215,9 +223,17 @@ void page_export_widget(req_t *r)
                            .source = arena_printf(r->arena, "Dashboard %s",
                                                   d->title),
                            .chart_config = w.chart_config};
+        /* what the card shows: the dashboard's filters of the link */
+        dash_filter_t f;
+        dashboard_filter_read(r, &f);
+        const char *sql = w.sql_text;
+        if (dashboard_filter_active(&f) && w.date_column && *w.date_column)
+            sql = query_wrap_date_range(r->arena, sql, w.date_column, f.range, f.from, f.to);
         json_t *decl = json_loads(w.params ? w.params : "[]", 0, NULL);
+        json_t *values = dashboard_widget_values(r, &f, &w);
         arena_defer_json(r->arena, decl);
-        export_query(r, w.connection_id, w.sql_text, decl, &m, "widget", w.id);
+        arena_defer_json(r->arena, values);
+        export_query_values(r, w.connection_id, sql, decl, values, &m, "widget", w.id);
     }
 }
 

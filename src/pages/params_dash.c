@@ -24,7 +24,8 @@ static void range_days(req_t *r, const dash_filter_t *f, const char **start, con
 {
     char d[11];
     *start = *end = NULL;
-    if (!dashboard_filter_active(f))
+    /* as dashboard_filter_active (widgets.c, which calls this file) */
+    if (!f->range || !*f->range || strcmp(f->range, "all") == 0)
         return;
     if (strcmp(f->range, "custom") == 0) {
         *start = f->from;

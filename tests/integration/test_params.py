@@ -224,6 +224,16 @@ class TestWidgetParams(unittest.TestCase):
         page = self.c.get("/dashboards/%s?p_status=%%27%%3B%%20DROP%%20TABLE%%20orders%%3B--" % self.did).text
         self.assertEqual(cell_values(card(page, self.by_status)), ["0"])
 
+    def test_widget_csv_takes_the_dashboard_filter(self):
+        page = self.c.get("/dashboards/%s?p_status=returned" % self.did).text
+        self.assertIn("/widgets/%s/export?format=csv&amp;p_status=returned" % self.by_status, page)
+        csv = self.c.get("/dashboards/%s/widgets/%s/export?format=csv&p_status=returned"
+                         % (self.did, self.by_status))
+        self.assertEqual(csv.status, 200, csv.text[:300])
+        self.assertEqual(csv.text.strip().splitlines()[-1], str(count(self.c, self.conn, "returned")))
+        csv = self.c.get("/dashboards/%s/widgets/%s/export?format=csv" % (self.did, self.by_status))
+        self.assertEqual(csv.text.strip().splitlines()[-1], str(count(self.c, self.conn, "completed")))
+
     def test_date_range_feeds_start_and_end(self):
         page = self.c.get("/dashboards/%s?range=custom&from=2024-01-01&to=2024-03-31" % self.did).text
         want = dm.psql("SELECT count(*) FROM orders WHERE ordered_at >= DATE '2024-01-01' "

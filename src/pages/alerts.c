@@ -148,12 +148,12 @@ static void read_alert(req_t *r, form_t *f, store_alert_fields_t *af)
     arena_defer_json(r->arena, ch);
     /* the parameters' values are stored with the alert: each must be there
      * and of its type, or no check could run */
-    json_t *decl = params_read(r, af->sql, NULL);
+    json_t *decl = params_read(r, af->sql ? af->sql : "", NULL);
     char *text = json_dumps(decl, JSON_COMPACT);
     af->params = text ? arena_strdup(r->arena, text) : "[]";
     free(text);
     query_bound_t pb;
-    if (*af->sql && query_params_bind(r->arena, af->sql, decl, NULL, &pb, why, sizeof why) < 0)
+    if (af->sql && *af->sql && query_params_bind(r->arena, af->sql, decl, NULL, &pb, why, sizeof why) < 0)
         form_error(f, "sql", arena_printf(r->arena, "Check the parameters: %s.", why));
     json_decref(decl);
 }

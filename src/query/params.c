@@ -17,6 +17,9 @@
 #define OID_DATE 1082u
 #define MAX_VALUE_BYTES (64 * 1024)
 
+_Static_assert(SQLSAFE_MAX_PARAMS == sizeof ((query_bound_t *)0)->oids / sizeof(unsigned int),
+               "query_bound_t holds SQLSAFE_MAX_PARAMS values");
+
 static const char *const kinds[] = {"text", "number", "date", "list"};
 
 const char *query_param_type(const char *t)

@@ -162,6 +162,8 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
         return -1;
     }
     int rc = execute(a, &c, stmt, &pb, max_rows, max_bytes, o, out, err, errlen);
+    if (rc < 0 && pb.n > 0)
+        out->err_pos = 0; /* a position in the rewritten SQL: no mark rather than a wrong one */
     slot_give(a, slot);
     if (rc == 0) {
         if (!o->no_cache)

@@ -93,6 +93,20 @@ class TestExploreParams(unittest.TestCase):
         self.assertEqual(r.status, 422)
         self.assertIn("DataMind will not run this query", r.text)
 
+    def test_error_in_parameterised_sql_is_not_marked_at_a_wrong_place(self):
+        r = dm.explore_run(self.c, self.conn, "SELECT {{a}}::int + nosuchcolumn", p_a="1")
+        self.assertEqual(r.status, 422)
+        self.assertIn("nosuchcolumn", r.text)
+        self.assertNotIn("<mark>", r.text)
+
+    def test_export_of_the_result_takes_the_values(self):
+        r = self.c.post("/explore/export", {"_csrf": dm.page_csrf(self.c, "/explore"),
+                                            "connection_id": self.conn, "sql": BY_STATUS,
+                                            "p_status": "pending", "pt_status": "text",
+                                            "format": "csv"})
+        self.assertEqual(r.status, 200, r.text[:300])
+        self.assertEqual(r.text.strip().splitlines()[-1], str(count(self.c, self.conn, "pending")))
+
     def test_cache_keeps_values_apart(self):
         a = dm.explore_run(self.c, self.conn, BY_STATUS, p_status="shipped")
         b = dm.explore_run(self.c, self.conn, BY_STATUS, p_status="cancelled")

@@ -71,6 +71,18 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
     keep_readings(m, keep);
 }
 
+/* A value that is a row's own kind ("Movie" in type) before an item of a
+ * column of lists ("Movies" among a title's genres): "how many movies". */
+static void value_scalar_first(const ask_schema_t *s, ask_mention_t *m)
+{
+    if (!m->nalt)
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++)
+        keep[k] = !s->tables[reading(m, k).t].cols[reading(m, k).c].lists;
+    keep_readings(m, keep);
+}
+
 /* Readings whose value is the words as typed ("WILLIAMS", a last name) over
  * those that only fold to them ("WILLIAM", a first name, singular). */
 static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
@@ -195,6 +207,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             continue;
         value_table_beside(tk, p, m);
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_scalar_first(s, m);
         value_as_typed(tk, m);
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
@@ -498,19 +511,46 @@ void filters_order_by_cmp(ask_parse_t *p)
         q->m = (ask_measure_t){M_NONE, q->table, q->f[found].col.c, -1};
 }
 
+/* Values named with "and" in a plain count or total are counted each
+ * ("number of airports in Norway, Sweden and Denmark": three counts, whose
+ * sum the insight gives); "or", "combined", "together", "altogether" and
+ * "in total" ask for one number over them. */
+static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
+{
+    static const char *const one[] = {"or", "either", "combined", "together", "altogether", NULL};
+    int and = 0;
+    if (p->q.kind != Q_AGG || p->q.ndims > 0 || p->q.order || p->q.limit > 0 || p->q.having ||
+        p->q.share != SHARE_NONE || (p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT && p->q.m.kind != M_SUM) ||
+        p->q.grain > 0 || p->q.ndims >= ASK_MAX_DIMS)
+        return 0;
+    for (int i = 0; i < tk->n; i++) {
+        int total = words_at(tk, i, "in") && words_at(tk, i + 1, "total");
+        if (words_in(tk->t[i].low, one) || total) {
+            tk->t[i].used = 1;  /* the word is placed: it asked for one number */
+            tk->t[i + total].used = 1;
+            return 0;
+        }
+        and += words_at(tk, i, "and");
+    }
+    return and > 0;
+}
+
 /* "how many are owners and how many disponents": a count asked for each of
  * several values is a count per value — the values' column grouped, not
  * one total over them. Several counts otherwise: not one answer. */
-void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p)
+void filters_split_counts(ask_toks_t *tk, ask_parse_t *p)
 {
     int asks = 0, split = -1;
     for (int i = 0; i + 1 < tk->n; i++)
         asks += words_at(tk, i, "how") && words_at(tk, i + 1, "many");
-    if (asks < 2)  /* "how many customers in Germany and France": one count of both */
-        return;
     for (int i = 0; i < p->q.nf; i++)
         if (p->q.f[i].op == OP_IN && p->q.f[i].nvals > 1)
             split = split == -1 ? i : -2;
+    if (asks < 2) {  /* "airports in Norway, Sweden and Denmark": each one's count */
+        if (split >= 0 && listed_each(tk, p))
+            p->q.dims[p->q.ndims++] = p->q.f[split].col;
+        return;
+    }
     if (split < 0 || p->q.ndims >= ASK_MAX_DIMS || p->q.kind != Q_AGG)
         return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     p->q.dims[p->q.ndims++] = p->q.f[split].col;

@@ -248,6 +248,7 @@ static void load_column(ask_col_t *c, const json_t *jc)
         if (json_is_string(json_array_get(sm, i)))
             c->samples[c->nsamples++] = xstrdup(json_string_value(json_array_get(sm, i)));
     c->nw = words_ident(c->name, &c->w);
+    c->lists = json_is_true(json_object_get(jc, "lists")) || lexicon_col_holds_lists(c);
 }
 
 static int load_table(ask_table_t *t, const json_t *jt)

@@ -44,26 +44,43 @@ static void range_days(req_t *r, const dash_filter_t *f, const char **start, con
     *start = arena_strdup(r->arena, d);
 }
 
+json_t *dashboard_filter_values(req_t *r, const dash_filter_t *f)
+{
+    if (!f)
+        return NULL;
+    const char *start, *end;
+    range_days(r, f, &start, &end);
+    json_t *out = f->params ? json_deep_copy(f->params) : json_object();
+    /* a ?p_start= / ?p_end= filter wins over the range's */
+    if (start && *start && !json_object_get(out, "start"))
+        json_object_set_new(out, "start", json_string(start));
+    if (end && *end && !json_object_get(out, "end"))
+        json_object_set_new(out, "end", json_string(end));
+    if (json_object_size(out) == 0) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}
+
 json_t *dashboard_widget_values(req_t *r, const dash_filter_t *f, const store_widget_t *w)
 {
     if (!f || !w->sql_text || !strstr(w->sql_text, "{{"))
         return NULL;
-    const char *start, *end;
-    range_days(r, f, &start, &end);
+    json_t *all = dashboard_filter_values(r, f);
+    if (!all)
+        return NULL;
     json_t *fields = query_params_fields(w->sql_text, NULL, NULL), *out = json_object();
     size_t i;
     json_t *fl;
     json_array_foreach(fields, i, fl) {
         const char *name = json_string_value(json_object_get(fl, "name"));
-        const char *v = json_string_value(json_object_get(f->params, name));
-        if (!v && strcmp(name, "start") == 0)
-            v = start;
-        if (!v && strcmp(name, "end") == 0)
-            v = end;
-        if (v && *v)
-            json_object_set_new(out, name, json_string(v));
+        json_t *v = json_object_get(all, name);
+        if (json_is_string(v) && *json_string_value(v))
+            json_object_set(out, name, v);
     }
     json_decref(fields);
+    json_decref(all);
     if (json_object_size(out) == 0) {
         json_decref(out);
         return NULL;

@@ -163,3 +163,27 @@ json_t *query_params_fields(const char *sql, const json_t *decl, const json_t *g
     sqlsafe_params_free(&p);
     return out;
 }
+
+const json_t *query_params_decl(arena_t *a, const char *text)
+{
+    json_t *d = text ? json_loads(text, 0, NULL) : NULL;
+    if (!json_is_array(d)) {
+        json_decref(d);
+        d = json_array();
+    }
+    arena_defer_json(a, d);
+    return d;
+}
+
+int query_params_same(arena_t *arena, const char *sql, const json_t *a, const json_t *b)
+{
+    query_bound_t x, y;
+    char err[256];
+    if (query_params_bind(arena, sql, a, NULL, &x, err, sizeof err) < 0 ||
+        query_params_bind(arena, sql, b, NULL, &y, err, sizeof err) < 0 || x.n != y.n)
+        return 0;
+    for (int k = 0; k < x.n; k++)
+        if (strcmp(x.types[k], y.types[k]) != 0 || strcmp(x.values[k], y.values[k]) != 0)
+            return 0;
+    return 1;
+}

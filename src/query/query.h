@@ -44,6 +44,14 @@ int query_param_check(const char *name, const char *type, const char *value, cha
  * missing, types:[{value, selected}], is_<type>, column?}] (new array; [] when
  * the SQL has none or its {{…}} cannot be read). */
 json_t *query_params_fields(const char *sql, const json_t *decl, const json_t *given);
+/* 1 when sql's parameters bind to the same types and values under the
+ * declarations a and b (each may be NULL), 0 otherwise or when either
+ * cannot bind. */
+int query_params_same(arena_t *arena, const char *sql, const json_t *a, const json_t *b);
+/* A stored declaration (JSON text of a saved query's, widget's or alert's
+ * params column) as an array owned by the arena: [] when text is NULL or
+ * not an array. */
+const json_t *query_params_decl(arena_t *a, const char *text);
 
 typedef struct query_opts {
     int refresh;         /* bypass the cache (still stores the fresh result) */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define ORG_CONCURRENT_QUERIES 8
 
@@ -166,6 +167,9 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
         out->err_pos = 0; /* a position in the rewritten SQL: no mark rather than a wrong one */
     slot_give(a, slot);
     if (rc == 0) {
+        /* when the rows were read: a cached copy keeps it (a saved query
+         * made from a cached result says when its rows are from) */
+        json_object_set_new(out->result, "read_at", json_integer((json_int_t)time(NULL)));
         if (!o->no_cache)
             cache_put(a, key, out->result);
         json_object_set_new(out->result, "cached", json_false());

@@ -43,7 +43,7 @@ void store_widget_fill(arena_t *a, const PGresult *res, int i, int c0, store_wid
     w->render_key = store_row_opt(a, res, i, C(18));
     w->fragment_html = store_row_opt(a, res, i, C(19));
     w->fragment_svg = store_row_opt(a, res, i, C(20));
-    w->params = arena_strdup(a, db_get(res, i, C(21)));
+    w->params = store_row_opt(a, res, i, C(21));
 #undef C
 }
 

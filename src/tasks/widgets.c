@@ -21,9 +21,8 @@ int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
         const char *sql = widgets[i].sql_text, *conn = widgets[i].connection_id, *id = widgets[i].id;
         if (!*sql || !conn || strcmp(widgets[i].kind, "text") == 0)
             continue;
-        json_t *decl = json_loads(widgets[i].params ? widgets[i].params : "[]", 0, NULL);
-        arena_defer_json(a, decl);
-        query_opts_t o = {.refresh = 1, .max_rows = 1000, .source = "widget", .param_decl = decl};
+        query_opts_t o = {.refresh = 1, .max_rows = 1000, .source = "widget",
+                          .param_decl = query_params_decl(a, widgets[i].params)};
         query_outcome_t out;
         char why[512];
         jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30);

@@ -1,4 +1,4 @@
--- 0006_query_params.sql — {{name}} parameters (issue 15, item 2). Each is
+-- 0009_query_params.sql — {{name}} parameters (issue 15, item 2). Each is
 -- a JSON array of {"name", "type" (text|number|date|list), "value",
 -- "column"?}: on a saved query and a widget, "value" is the default; on an
 -- alert, the value its checks run with. Values are bound as parameters,

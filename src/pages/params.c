@@ -4,8 +4,11 @@
  * p_<name> the value (or default), pt_<name> the type, pc_<name> a list's
  * column ("table.column"). The values are bound by query_run, never pasted. */
 #include "pages/pages.h"
+#include "core/config.h"
+#include "jobs/jobs.h"
 #include "query/query.h"
 #include "store/schema.h"
+#include "tasks/tasks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,9 +105,11 @@ static const json_t *find_column(const json_t *schema, const char *name, const c
     return NULL;
 }
 
-/* A list's choices: the column's distinct values (a bounded SELECT DISTINCT
- * through query_run — validated, read-only, cached like any query), or the
- * values discovery sampled when that fails. New array, or NULL. */
+/* A list's choices: the column's distinct values (a bounded SELECT DISTINCT,
+ * a query.run job of the worker — validated, read-only, cached like any
+ * query; never run in the web worker), or the values discovery sampled
+ * when it fails or is not done within DATAMIND_QUERY_WAIT_MS. New array,
+ * or NULL. */
 static json_t *column_choices(req_t *r, const char *conn_id, const json_t *schema,
                               const char *name, const char *col)
 {
@@ -113,21 +118,21 @@ static json_t *column_choices(req_t *r, const char *conn_id, const json_t *schem
     if (!c)
         return NULL;
     const char *cname = json_string_value(json_object_get(c, "name"));
-    query_opts_t o = {.max_rows = LIST_CHOICES, .source = "params"};
-    query_outcome_t out;
-    char err[256];
-    if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn_id,
-                  query_distinct_sql(r->arena, sname, tname, cname, LIST_CHOICES), &o, &out, err,
-                  sizeof err) == 0) {
-        json_t *vals = json_array();
-        size_t i;
-        json_t *row;
-        json_array_foreach(json_object_get(out.result, "rows"), i, row)
-            json_array_append(vals, json_array_get(row, 0));
-        json_decref(out.result);
-        return vals;
-    }
-    return json_deep_copy(json_object_get(c, "samples"));
+    tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
+                       .connection_id = conn_id,
+                       .sql = query_distinct_sql(r->arena, sname, tname, cname, LIST_CHOICES),
+                       .source = "params", .max_rows = LIST_CHOICES};
+    char err[256], jid[33];
+    const json_t *o = tasks_query_submit(r->arena, &q, jid, err, sizeof err) == 0
+                          ? jobs_outcome_wait(r->arena, jid, cfg->query_wait_ms) : NULL;
+    if (!json_is_true(json_object_get(o, "ok")))
+        return json_deep_copy(json_object_get(c, "samples"));
+    json_t *vals = json_array();
+    size_t i;
+    json_t *row;
+    json_array_foreach(json_object_get(json_object_get(o, "result"), "rows"), i, row)
+        json_array_append(vals, json_array_get(row, 0));
+    return vals;
 }
 
 json_t *params_view(req_t *r, const char *sql, const json_t *decl, const json_t *given,

@@ -74,9 +74,12 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
     if (!stopped) {
         run.w = qwatch_start(id);
         state(&run, "Connecting to the database…");
+        const char *source = json_string_value(json_object_get(args, "source"));
+        json_int_t max_rows = json_integer_value(json_object_get(args, "max_rows"));
         query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")),
-                          .source = "explore", .on_running = on_running, .ud = &run,
-                          .param_decl = json_object_get(args, "params")};
+                          .source = source ? source : "explore", .on_running = on_running,
+                          .ud = &run, .param_decl = json_object_get(args, "params"),
+                          .max_rows = max_rows > 0 ? (long)max_rows : 0};
         jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
         rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
         stopped = qwatch_stop(run.w);
@@ -107,10 +110,11 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
 int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,
                        size_t errlen)
 {
-    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s?, s:O?}", "org_id",
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s?, s:O?, s:s?, s:I}", "org_id",
                              q->org_id, "user_id", q->user_id, "ip", q->ip, "connection_id",
                              q->connection_id, "sql", q->sql, "refresh", q->refresh,
-                             "saved_query_id", q->saved_query_id, "params", q->params);
+                             "saved_query_id", q->saved_query_id, "params", q->params, "source",
+                             q->source, "max_rows", (json_int_t)q->max_rows);
     if (!args) {
         snprintf(err, errlen, "the query cannot be sent to the worker (not valid text)");
         return -1;

@@ -40,6 +40,8 @@ typedef struct tasks_query {
     const char *org_id, *user_id, *ip, *connection_id, *sql;
     const json_t *params;  /* {{name}} declarations with their values (query.h), or NULL */
     int refresh;
+    const char *source;    /* for the audit: NULL is "explore" (query_opts_t.source) */
+    long max_rows;         /* 0: DATAMIND_MAX_ROWS */
     /* a saved query run from its page ("Run again"), or NULL: the worker
      * stores the result (or the error) on it, store_query_set_result */
     const char *saved_query_id;

@@ -4,7 +4,8 @@ carries them; a result that ran with other values is never its last
 result); a dashboard's filter values go to the widget.run job (two values
 are two jobs, never one shared result); the page store keeps no page
 under a parameter filter; the dashboard PDF export and a scheduled CSV
-bind the values as the page would."""
+bind the values as the page would. A list's choices (a SELECT DISTINCT)
+are read by a job of the worker too, never by the web worker."""
 import email
 import email.policy
 import html
@@ -17,7 +18,7 @@ from sinks import Smtp
 from test_dashboard_cache import js_get
 from test_exports import pdf_text
 from test_fragments import counter
-from test_params import add_table_widget, card, cell_values, new_dashboard
+from test_params import BY_STATUS, add_table_widget, card, cell_values, new_dashboard
 from test_reports import report_of, schedule, send_now
 from test_runner_routes import follow_page
 
@@ -183,6 +184,36 @@ class TestExportAndReport(unittest.TestCase):
         text = part.get_content()
         text = text.decode() if isinstance(text, bytes) else text
         self.assertEqual(text.replace("\ufeff", "").splitlines(), ["tag", "gamma"])
+
+
+class TestListChoices(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c, cls.slug, cls.conn = dm.shop_org()
+        found = ("SELECT count(*) FROM schema_tables WHERE connection_id = '%s'"
+                 " AND table_name = 'orders'" % cls.conn)
+        assert dm.wait_for(lambda: dm.psql(found) == "1", timeout=60), "orders not discovered"
+        cls.qid = save(cls.c, cls.conn, BY_STATUS, p_status="completed", pt_status="list",
+                       pc_status="orders.status")
+
+    def runs(self):
+        return int(dm.psql("SELECT count(*) FROM audit_log WHERE resource_id = '%s' AND action ="
+                           " 'query.run' AND details->>'source' = 'params'" % self.conn))
+
+    def test_choices_are_read_by_the_worker(self):
+        before = self.runs()
+        dm.stop_worker()
+        try:
+            page = self.c.get("/queries/%s" % self.qid)
+            self.assertEqual(page.status, 200)
+            self.assertIn('<option value="completed" selected>', page.text)
+            self.assertEqual(self.runs(), before, "the web worker ran no query")
+        finally:
+            dm.start_worker()
+        page = self.c.get("/queries/%s" % self.qid).text
+        for status in dm.psql("SELECT DISTINCT status FROM orders", db="shop").split():
+            self.assertIn('<option value="%s"' % status, page)
+        self.assertGreater(self.runs(), before, "the worker read them")
 
 
 if __name__ == "__main__":

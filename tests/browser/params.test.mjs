@@ -5,7 +5,7 @@
 // dashboard's named filter feeds a widget's parameter. With JavaScript on
 // (htmx: the page stays, the inputs come back out of band) and off.
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 const SQL = 'SELECT status, count(*) AS n FROM orders WHERE status = {{status}} GROUP BY status';
 
@@ -26,7 +26,7 @@ export const tests = {
       await signIn(page, base);
       await page.goto(base + '/explore');
       const conn = await page.inputValue('select[name=connection_id]');
-      await page.fill('textarea[name=sql]', SQL);
+      await fillSql(page, SQL);
       await runButton(page, js);
       await page.waitForSelector('.result-error h2:has-text("Check the parameters")');
       assert.match(await page.textContent('.result-error'), /\{\{status\}\} has no value/);

@@ -7,6 +7,8 @@
 #include <pg_query.h>
 
 #include "check.h"
+#include "core/arena.h"
+#include "query/query.h"
 #include "sqlsafe/sqlsafe.h"
 
 /* Rewrite sql; want the result and the names, comma-separated. */
@@ -106,11 +108,43 @@ static void test_validate(void)
     sqlsafe_params_free(&p);
 }
 
+/* query_params_same: what a saved query's last result may be (the same
+ * SQL bound to the same types and values); query_params_decl of stored text. */
+static void test_same(void)
+{
+    arena_t *a = arena_new();
+    const char *sql = "SELECT {{tag}}::text, {{n}}";
+    json_t *x = json_loads("[{\"name\":\"tag\",\"type\":\"text\",\"value\":\"a\"},"
+                           "{\"name\":\"n\",\"type\":\"number\",\"value\":\"2\"}]", 0, NULL);
+    /* the same values in another order, with a list's column: the same run */
+    json_t *y = json_loads("[{\"name\":\"n\",\"type\":\"number\",\"value\":\"2\"},"
+                           "{\"name\":\"tag\",\"type\":\"text\",\"value\":\"a\","
+                           "\"column\":\"t.c\"}]", 0, NULL);
+    json_t *other = json_loads("[{\"name\":\"tag\",\"type\":\"text\",\"value\":\"b\"},"
+                               "{\"name\":\"n\",\"type\":\"number\",\"value\":\"2\"}]", 0, NULL);
+    json_t *typed = json_loads("[{\"name\":\"tag\",\"type\":\"text\",\"value\":\"a\"},"
+                               "{\"name\":\"n\",\"type\":\"text\",\"value\":\"2\"}]", 0, NULL);
+    CHECK_INT(query_params_same(a, sql, x, y), 1);
+    CHECK_INT(query_params_same(a, sql, x, other), 0);
+    CHECK_INT(query_params_same(a, sql, x, typed), 0);
+    CHECK_INT(query_params_same(a, sql, x, NULL), 0);   /* a value missing: never the same */
+    CHECK_INT(query_params_same(a, "SELECT 1", NULL, NULL), 1);
+    CHECK_INT((int)json_array_size(query_params_decl(a, NULL)), 0);
+    CHECK_INT((int)json_array_size(query_params_decl(a, "{\"not\":\"an array\"}")), 0);
+    CHECK_INT((int)json_array_size(query_params_decl(a, "[{\"name\":\"x\"}]")), 1);
+    json_decref(x);
+    json_decref(y);
+    json_decref(other);
+    json_decref(typed);
+    arena_free(a);
+}
+
 int main(void)
 {
     test_rewrite();
     test_refuses();
     test_validate();
+    test_same();
     pg_query_exit();
     return check_done("test_sqlparams");
 }

@@ -118,13 +118,16 @@ static json_t *links_view(req_t *r, const store_dash_t *d, const char **key)
 /* The ETag key of a dashboard view: its row and its widgets' rows (their
  * versions change with any change), the names joined in, and which
  * widgets are stale (drawn "refreshing…" for the browser to load). NULL
- * when the view depends on more than that: under a date filter, or when
- * stale widgets are run by this view (no JavaScript), it runs queries. */
+ * when the view depends on more than that: under a filter (the date range
+ * or a parameter's value), or when stale widgets are run by this view (no
+ * JavaScript), it runs queries. */
 static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                             const dash_filter_t *flt, int can_edit)
 {
-    if (dashboard_filter_active(flt) || http_query(r, "jobs"))
-        return NULL; /* a filtered view, or one following refreshes */
+    /* a filtered view (the date range or a parameter's ?p_<name>=), or one
+     * following refreshes */
+    if (dashboard_filter_active(flt) || flt->params || http_query(r, "jobs"))
+        return NULL;
     const char *js = http_cookie(r, "dm_js");
     int runs_stale = !(js && strcmp(js, "1") == 0); /* as widgets_view decides */
     for (size_t i = 0; i < n; i++)
@@ -210,6 +213,9 @@ void page_dashboard(req_t *r)
     json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s}", "range", flt.range ? flt.range : "all",
                         "from", flt.from ? flt.from : "", "to", flt.to ? flt.to : ""));
     json_object_set_new(ctx, "filter_qs", json_string(dashboard_filter_qs(r, &flt)));
+    json_t *dash_params = dashboard_param_inputs(r, &flt, rows, n);
+    json_object_set_new(ctx, "has_dash_params", json_boolean(json_array_size(dash_params) > 0));
+    json_object_set_new(ctx, "dash_params", dash_params);
     long mins = d->refresh_minutes;
     if (mins > 0)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));

@@ -70,20 +70,66 @@ static json_t *base_ctx(req_t *r, const char *conn_id, const char *sql)
     return ctx;
 }
 
+/* The SQL's {{name}} parameters: their inputs, the hidden copies the
+ * result's forms carry, and which are missing. 0, or -1 with the page's
+ * error set when a value is missing or not of its type. */
+static int add_params(req_t *r, json_t *ctx, const char *sql, const json_t *decl,
+                      const char *conn, int check)
+{
+    json_t *view = params_view(r, sql, decl, NULL, conn);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    buf_t missing = {0};
+    size_t i;
+    json_t *f;
+    json_array_foreach(view, i, f)
+        if (json_is_true(json_object_get(f, "missing")))
+            buf_printf(&missing, "%s{{%s}}", missing.len ? ", " : "",
+                       json_string_value(json_object_get(f, "name")));
+    if (missing.len)
+        json_object_set_new(ctx, "params_missing", json_string(buf_str(&missing)));
+    buf_free(&missing);
+    json_object_set_new(ctx, "params", view);
+    if (r->htmx) /* the Run button's fragment brings the inputs too */
+        json_object_set_new(ctx, "params_oob", json_true());
+    query_bound_t pb;
+    char err[512];
+    if (!check || !sql || !*sql || query_params_bind(r->arena, sql, decl, NULL, &pb, err, sizeof err) == 0)
+        return 0;
+    json_object_set_new(ctx, "error", json_pack("{s:s, s:b}", "message", err, "param_error", 1));
+    r->status = 422;
+    return -1;
+}
+
+static void run_now(req_t *r, json_t *ctx, const char *conn, const char *sql, const json_t *decl,
+                    int page, const char *chart, int refresh);
+
 void page_explore(req_t *r)
 {
     const char *sql = http_query(r, "sql");
     const char *qid = http_query(r, "query");
     const char *conn = http_query(r, "connection");
     store_query_t saved;
+    const json_t *base = NULL;
     int found = qid && store_query_get(r->arena, r->user->org_id, r->user->id, qid, &saved) == 0;
     if (found) {
         sql = saved.sql_text;
         conn = saved.connection_id ? saved.connection_id : conn;
+        base = query_params_decl(r->arena, saved.params);
     }
     json_t *ctx = base_ctx(r, conn, sql ? sql : "");
     if (found)
         json_object_set_new(ctx, "saved", store_query_json(&saved));
+    json_t *decl = params_read(r, sql ? sql : "", base);
+    arena_defer_json(r->arena, decl);
+    /* a link with ?p_name= values (a shared, parameterised result) runs */
+    json_t *given = params_given(r, sql ? sql : "");
+    const char *run = http_query(r, "run");
+    int go = sql && *sql && (json_object_size(given) > 0 || (run && strcmp(run, "1") == 0));
+    json_decref(given);
+    const char *cid = json_string_value(json_object_get(ctx, "connection_id"));
+    if (add_params(r, ctx, sql, decl, cid, go) == 0 && go)
+        run_now(r, ctx, cid, sql, decl, 1, NULL, 0);
     render(r, ctx);
 }
 
@@ -134,6 +180,27 @@ static void add_follow(req_t *r, json_t *ctx, const char *job_id, int page, cons
     r->status = 202;
 }
 
+/* Run sql with the parameters decl as a job: its outcome into ctx, or
+ * the page that follows it. */
+static void run_now(req_t *r, json_t *ctx, const char *conn, const char *sql, const json_t *decl,
+                    int page, const char *chart, int refresh)
+{
+    char err[256], jid[33];
+    tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
+                       .connection_id = conn, .sql = sql,
+                       .params = json_array_size(decl) ? decl : NULL, .refresh = refresh};
+    if (tasks_query_submit(r->arena, &q, jid, err, sizeof err) < 0) {
+        json_object_set_new(ctx, "error", json_pack("{s:s}", "message", err));
+        r->status = 503;
+        return;
+    }
+    const json_t *outcome = jobs_outcome_wait(r->arena, jid, cfg->query_wait_ms);
+    if (outcome)
+        add_outcome(r, ctx, jid, outcome, sql, page, chart);
+    else
+        add_follow(r, ctx, jid, page, chart);
+}
+
 void page_explore_run(req_t *r)
 {
     const char *conn = http_param(r, "connection_id");
@@ -142,25 +209,14 @@ void page_explore_run(req_t *r)
     const char *chart = http_param(r, "chart");
     const char *refresh = http_param(r, "refresh");
     json_t *ctx = base_ctx(r, conn, sql);
-    char err[256], jid[33];
+    json_t *decl = params_read(r, sql ? sql : "", NULL);
+    arena_defer_json(r->arena, decl);
     if (!sql || !*sql) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", "Write a query first."));
     } else if (!conn || !*conn) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", "Pick a connection."));
-    } else {
-        tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id,
-                           .ip = r->remote_addr, .connection_id = conn, .sql = sql,
-                           .refresh = refresh && *refresh == '1'};
-        if (tasks_query_submit(r->arena, &q, jid, err, sizeof err) < 0) {
-            json_object_set_new(ctx, "error", json_pack("{s:s}", "message", err));
-            r->status = 503;
-        } else {
-            const json_t *outcome = jobs_outcome_wait(r->arena, jid, cfg->query_wait_ms);
-            if (outcome)
-                add_outcome(r, ctx, jid, outcome, sql, page ? atoi(page) : 1, chart);
-            else
-                add_follow(r, ctx, jid, page ? atoi(page) : 1, chart);
-        }
+    } else if (add_params(r, ctx, sql, decl, conn, 1) == 0) {
+        run_now(r, ctx, conn, sql, decl, page ? atoi(page) : 1, chart, refresh && *refresh == '1');
     }
     render(r, ctx);
 }
@@ -191,6 +247,9 @@ void page_explore_job(req_t *r)
     }
     const char *sql = arena_strdup(r->arena, json_string_value(json_object_get(q, "sql")));
     json_t *ctx = base_ctx(r, json_string_value(json_object_get(q, "connection_id")), sql);
+    json_t *decl = json_incref(json_object_get(q, "params"));
+    arena_defer_json(r->arena, decl);
+    add_params(r, ctx, sql, decl, json_string_value(json_object_get(q, "connection_id")), 0);
     json_decref(q);
     tasks_query_seen(r->arena, id);
     const char *why = NULL;

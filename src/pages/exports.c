@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "export/export.h"
 #include "jobs/jobs.h"
+#include "query/query.h"
 #include "store/chats.h"
 #include "store/queries.h"
 #include "store/dashboards.h"
@@ -133,19 +134,25 @@ void page_export_job(req_t *r)
     export_answer(r, jid, o, why, go && strcmp(go, "1") == 0);
 }
 
-static json_t *query_args(const char *conn, const char *sql, const export_meta_t *m,
-                          const char *rtype, const char *rid)
+/* The export job's args. decl: the SQL's {{name}} declarations (query.h),
+ * values: the values given now (a dashboard's filters); either may be NULL.
+ * The job binds them as the page would. */
+static json_t *query_args(const char *conn, const char *sql, const json_t *decl,
+                          const json_t *values, const export_meta_t *m, const char *rtype,
+                          const char *rid)
 {
-    return json_pack("{s:s?, s:s, s:{s:s?, s:s?, s:s?, s:s?, s:O?}, s:s, s:s?}", "connection_id",
-                     conn, "sql", sql, "meta", "title", m->title, "question", m->question,
-                     "insight", m->insight, "source", m->source, "chart_config", m->chart_config,
-                     "rtype", rtype, "rid", rid);
+    return json_pack("{s:s?, s:s, s:{s:s?, s:s?, s:s?, s:s?, s:O?}, s:s, s:s?, s:O?, s:O?}",
+                     "connection_id", conn, "sql", sql, "meta", "title", m->title, "question",
+                     m->question, "insight", m->insight, "source", m->source, "chart_config",
+                     m->chart_config, "rtype", rtype, "rid", rid, "params", decl, "values",
+                     values);
 }
 
-static void export_query(req_t *r, const char *conn, const char *sql, const export_meta_t *m,
-                         const char *rtype, const char *rid)
+static void export_query(req_t *r, const char *conn, const char *sql, const json_t *decl,
+                         const json_t *values, const export_meta_t *m, const char *rtype,
+                         const char *rid)
 {
-    json_t *args = query_args(conn, sql, m, rtype, rid);
+    json_t *args = query_args(conn, sql, decl, values, m, rtype, rid);
     if (!args) {
         page_error(r, 400, "This answer cannot be exported (its text is not valid).");
         return;
@@ -164,7 +171,7 @@ void page_export_message(req_t *r)
     const char *q = msg.question;
     export_meta_t m = {.title = q ? q : "Answer", .question = q, .insight = msg.content,
                        .source = "DataMind chat", .chart_config = msg.chart_config};
-    export_query(r, msg.connection_id, msg.sql_text, &m, "chat_message", msg.id);
+    export_query(r, msg.connection_id, msg.sql_text, NULL, NULL, &m, "chat_message", msg.id);
 }
 
 void page_export_explore(req_t *r)
@@ -175,7 +182,10 @@ void page_export_explore(req_t *r)
         page_error(r, 400, "There is no query to export.");
         return;
     }
-    export_query(r, http_param(r, "connection_id"), sql, &m, "connection", http_param(r, "connection_id"));
+    json_t *decl = params_read(r, sql, NULL); /* the {{name}} values the result was run with */
+    arena_defer_json(r->arena, decl);
+    export_query(r, http_param(r, "connection_id"), sql, decl, NULL, &m, "connection",
+                 http_param(r, "connection_id"));
 }
 
 void page_export_query(req_t *r)
@@ -186,7 +196,10 @@ void page_export_query(req_t *r)
         return;
     }
     export_meta_t m = {.title = q.name, .insight = q.description, .source = "DataMind saved query"};
-    export_query(r, q.connection_id, q.sql_text, &m, "saved_query", q.id);
+    /* its defaults, or the ?p_name= values of the link */
+    json_t *decl = params_read(r, q.sql_text, query_params_decl(r->arena, q.params));
+    arena_defer_json(r->arena, decl);
+    export_query(r, q.connection_id, q.sql_text, decl, NULL, &m, "saved_query", q.id);
 }
 
 void page_export_widget(req_t *r)
@@ -203,12 +216,23 @@ void page_export_widget(req_t *r)
                            .source = arena_printf(r->arena, "Dashboard %s",
                                                   d->title),
                            .chart_config = w.chart_config};
-        export_query(r, w.connection_id, w.sql_text, &m, "widget", w.id);
+        /* what the card shows: the dashboard's filters of its link */
+        dash_filter_t f;
+        dashboard_filter_read(r, &f);
+        const char *sql = w.sql_text;
+        if (dashboard_filter_active(&f) && w.date_column && *w.date_column)
+            sql = query_wrap_date_range(r->arena, sql, w.date_column, f.range, f.from, f.to);
+        json_t *values = dashboard_widget_values(r, &f, &w);
+        arena_defer_json(r->arena, values);
+        export_query(r, w.connection_id, sql, query_params_decl(r->arena, w.params), values, &m,
+                     "widget", w.id);
     }
 }
 
 /* The whole dashboard as one PDF: every widget's current result, under the
- * dashboard's date filter when the page had one. */
+ * dashboard's filters when the page had them (the date range; the values
+ * of its parameter filters and {{start}}/{{end}}, given to every widget:
+ * each takes those of its names). */
 void page_export_dashboard(req_t *r)
 {
     const store_dash_t *d = dashboard_load(r);
@@ -217,10 +241,12 @@ void page_export_dashboard(req_t *r)
     dash_filter_t f;
     dashboard_filter_read(r, &f);
     int active = dashboard_filter_active(&f);
-    json_t *args = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s}", "dashboard_id", d->id,
+    json_t *values = dashboard_filter_values(r, &f);
+    arena_defer_json(r->arena, values);
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:O?}", "dashboard_id", d->id,
                              "title", d->title, "range", active ? f.range : NULL, "from",
                              active ? f.from : NULL, "to", active ? f.to : NULL, "rtype",
-                             "dashboard", "rid", d->id);
+                             "dashboard", "rid", d->id, "values", values);
     if (!args) {
         page_error(r, 400, "This dashboard cannot be exported (its title is not valid text).");
         return;

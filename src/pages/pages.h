@@ -141,11 +141,42 @@ json_t *result_chart_config(const json_t *result, const json_t *config);
  * stopped without one. Owned by the arena. */
 const json_t *page_job_outcome(req_t *r, const char *job_id, int wait_ms, const char *what,
                                const char **why);
+/* --- {{name}} parameters (params.c) ------------------------------------- */
+/* The declarations of sql's parameters ([{name, type, value, column?}],
+ * query.h) from the request's p_/pt_/pc_<name> fields, each falling back to
+ * base's (may be NULL). New reference. */
+json_t *params_read(req_t *r, const char *sql, const json_t *base);
+/* params_read as JSON text in the arena (for the store). */
+const char *params_text(req_t *r, const char *sql, const json_t *base);
+/* The non-empty p_<name> values for sql's parameters: {name: value}. New. */
+json_t *params_given(req_t *r, const char *sql);
+/* Template data for the inputs (query_params_fields plus "field" and a
+ * list's "choices" from the connection's sampled values). New reference. */
+json_t *params_view(req_t *r, const char *sql, const json_t *decl, const json_t *given,
+                    const char *conn_id);
+/* "&p_a=1&p_b=x" for the values in decl (arena string; "" when none). */
+const char *params_qs(req_t *r, const json_t *decl);
 
 /* --- dashboards (dashboards.c, widgets.c) ------------------------------ */
 typedef struct dash_filter {
     const char *range, *from, *to; /* the dashboard's date range */
+    json_t *params;  /* its parameter filters ?p_<name>= (non-empty ones): {name: value};
+                        owned by the request's arena; NULL when none */
 } dash_filter_t;
+/* The values a dashboard's filters give widget w's {{name}} parameters
+ * (params_dash.c): each ?p_<name>= filter to the widgets that have {{name}},
+ * and an active date range to {{start}} and {{end}} (the first and last day
+ * it covers, YYYY-MM-DD). A new object, or NULL when none applies to w. */
+json_t *dashboard_widget_values(req_t *r, const dash_filter_t *f, const store_widget_t *w);
+/* Every value the filters give ({{start}}/{{end}} of the date range and
+ * each ?p_<name>=), for any widget to take those of its names: a new
+ * object, or NULL when there are none. */
+json_t *dashboard_filter_values(req_t *r, const dash_filter_t *f);
+/* The parameter names of the dashboard's widgets a filter input is shown
+ * for ({{start}} and {{end}} come from the date range): [{name, field,
+ * value}] for the template. New reference. */
+json_t *dashboard_param_inputs(req_t *r, const dash_filter_t *f, const store_widget_t *rows,
+                               size_t n);
 /* The dashboard of the route's {id}, in the request's arena, or a 404 page
  * and NULL. */
 const store_dash_t *dashboard_load(req_t *r);

@@ -5,6 +5,7 @@
 #include "pages/pages.h"
 #include "core/config.h"
 #include "jobs/jobs.h"
+#include "query/query.h"
 #include "store/connections.h"
 #include "store/queries.h"
 #include "store/audit.h"
@@ -37,6 +38,8 @@ static void read_fields(form_t *f, store_query_fields_t *s)
     s->connection_id = form_text(f, "connection_id", "Connection", 0, 36);
     const char *shared = http_param(f->r, "shared");
     s->shared = shared && strcmp(shared, "1") == 0;
+    /* the {{name}} parameters' types and defaults (the Parameters section) */
+    s->params = params_text(f->r, s->sql ? s->sql : "", NULL);
 }
 
 /* Saved from Explore's result: that run (the user's own job, of this very
@@ -49,12 +52,15 @@ static void keep_explore_result(req_t *r, const char *id, const store_query_fiel
         return;
     const char *sql = json_string_value(json_object_get(q, "sql"));
     const char *conn = json_string_value(json_object_get(q, "connection_id"));
-    const json_t *outcome = sql && conn && strcmp(sql, s->sql) == 0 && s->connection_id &&
-                                    strcmp(conn, s->connection_id) == 0
-                                ? jobs_outcome_wait(r->arena, job, 0)
-                                : NULL;
+    /* and its {{name}} values are the query's defaults now */
+    const json_t *ran = json_object_get(q, "params");
+    const json_t *decl = query_params_decl(r->arena, s->params);
+    int same = sql && conn && strcmp(sql, s->sql) == 0 && s->connection_id &&
+               strcmp(conn, s->connection_id) == 0 &&
+               query_params_same(r->arena, sql, ran, decl);
+    const json_t *outcome = same ? jobs_outcome_wait(r->arena, job, 0) : NULL;
     if (outcome && json_is_true(json_object_get(outcome, "ok")))
-        store_query_set_result(r->arena, r->user->org_id, id, sql, conn,
+        store_query_set_result(r->arena, r->user->org_id, id, sql, conn, s->params,
                                json_object_get(outcome, "result"),
                                (long long)json_integer_value(json_object_get(outcome, "ran_at")),
                                NULL);
@@ -138,6 +144,15 @@ void page_query(req_t *r)
     int can_edit = q.mine || r->user->role >= ROLE_ADMIN;
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
     json_object_set_new(ctx, "query", store_query_json(&q));
+    /* its parameters: the edit form's types and defaults, and a form whose
+     * GET to Explore is a shareable link to the result with these values */
+    json_t *given = params_given(r, q.sql_text);
+    json_t *view = params_view(r, q.sql_text, query_params_decl(r->arena, q.params), given,
+                               q.connection_id);
+    json_decref(given);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    json_object_set_new(ctx, "params", view);
     add_last_run(r, ctx, &q);
     if (can_edit) {
         store_conn_t *conns;
@@ -159,7 +174,7 @@ void page_query(req_t *r)
 void page_query_run(req_t *r)
 {
     store_query_t q;
-    char err[256], jid[33];
+    char err[512], jid[33];
     if (store_query_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), &q) < 0) {
         page_error(r, 404, "There is no such saved query (or it is someone's private one).");
         return;
@@ -169,9 +184,19 @@ void page_query_run(req_t *r)
                            "form, then run it.");
         return;
     }
+    /* with its parameters' defaults: each needs one (the page's "Run in
+     * Explore" form takes other values) */
+    const json_t *decl = query_params_decl(r->arena, q.params);
+    query_bound_t pb;
+    if (query_params_bind(r->arena, q.sql_text, decl, NULL, &pb, err, sizeof err) < 0) {
+        page_error(r, 422, arena_printf(r->arena, "This query cannot run with its defaults: %s "
+                                        "(set it in the Edit form, or use Run in Explore).", err));
+        return;
+    }
     tasks_query_t t = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
                        .connection_id = q.connection_id, .sql = q.sql_text,
-                       .refresh = 1, .saved_query_id = q.id};
+                       .params = json_array_size(decl) ? decl : NULL, .refresh = 1,
+                       .saved_query_id = q.id};
     if (tasks_query_submit(r->arena, &t, jid, err, sizeof err) < 0) {
         page_error(r, 503, err);
         return;

@@ -1,6 +1,7 @@
 /* widget_pages.c — the widget routes: add, fragment, SVG, edit, move,
  * refresh, delete, and pinning a chat answer to a dashboard. */
 #include "pages/pages.h"
+#include "query/query.h"
 #include "store/chats.h"
 #include "store/queries.h"
 #include "store/widgets.h"
@@ -60,6 +61,7 @@ void page_widget_add(req_t *r)
         else {
             wf.sql = q.sql_text;
             wf.connection_id = q.connection_id;
+            wf.params = q.params; /* its parameters' types and defaults */
             if (!*wf.title)
                 wf.title = q.name;
         }
@@ -74,6 +76,7 @@ void page_widget_add(req_t *r)
         wf.kind = one_of(wf.kind, kinds, 3) ? wf.kind : "chart";
         wf.sql = form_text(&f, "sql", "SQL", 1, 100000);
         wf.connection_id = form_text(&f, "connection_id", "Connection", 1, 36);
+        wf.params = params_text(r, wf.sql, NULL);
     }
     if (!*wf.title)
         form_error(&f, "title", "Give the widget a title.");
@@ -248,6 +251,11 @@ void page_widget_edit(req_t *r)
     json_object_set_new(ctx, "chart_kinds", result_chart_kinds(ctype ? ctype : "auto"));
     json_object_set_new(ctx, "widget", card);
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
+    /* its {{name}} parameters: a type and a default each */
+    json_t *view = params_view(r, w->sql_text, query_params_decl(r->arena, w->params), NULL, wconn);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    json_object_set_new(ctx, "params", view);
     page_editor_schema(r, ctx, wconn ? wconn : ncrows ? crows[0].id : NULL);
     page_render(r, "widget_edit", ctx);
 }
@@ -274,6 +282,7 @@ void page_widget_update(req_t *r)
                                             : w->body_markdown;
     if (!*wf.date_column)
         wf.date_column = NULL;
+    wf.params = params_text(r, wf.sql ? wf.sql : "", query_params_decl(r->arena, w->params));
     const char *conn = http_param(r, "connection_id");
     wf.connection_id = conn && *conn ? conn : NULL;
     json_t *cfg = config_from_form(r);

@@ -57,6 +57,18 @@ void dashboard_filter_read(req_t *r, dash_filter_t *f)
         f->range = preset ? range : "all";
         f->from = f->to = NULL;
     }
+    /* parameter filters: ?p_<name>=value, for the widgets with {{name}} */
+    f->params = NULL;
+    for (size_t i = 0; i < r->query.n; i++) {
+        const kv_t *q = &r->query.items[i];
+        if (strncmp(q->name, "p_", 2) != 0 || !q->name[2] || !q->value || !*q->value)
+            continue;
+        if (!f->params) {
+            f->params = json_object();
+            arena_defer_json(r->arena, f->params);
+        }
+        json_object_set_new(f->params, q->name + 2, json_stringn(q->value, q->len));
+    }
 }
 
 const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f)
@@ -69,6 +81,16 @@ const char *dashboard_filter_qs(req_t *r, const dash_filter_t *f)
             continue;
         buf_printf(&b, "%s%s=", b.len ? "&" : "", keys[i]);
         http_url_encode(&b, vals[i]);
+    }
+    const char *name;
+    json_t *v;
+    json_object_foreach(f->params, name, v) {
+        if (!json_is_string(v))
+            continue;
+        buf_printf(&b, "%sp_", b.len ? "&" : "");
+        http_url_encode(&b, name);
+        buf_putc(&b, '=');
+        http_url_encode(&b, json_string_value(v));
     }
     const char *s = arena_strdup(r->arena, buf_str(&b));
     buf_free(&b);
@@ -88,10 +110,26 @@ static void card_fragment(json_t *card, const tasks_fragment_t *fr)
     json_object_set_new(card, "fragment", json_stringn_nocheck(fr->html, strlen(fr->html)));
 }
 
-/* The widget's run under filter f, if one applies to it (NULL: none). */
-static int widget_filtered(const store_widget_t *w, const dash_filter_t *f)
+/* The date range applies to the widget (it has a date column). */
+static int widget_dated(const store_widget_t *w, const dash_filter_t *f)
 {
     return dashboard_filter_active(f) && w->date_column && *w->date_column;
+}
+
+/* The values the filters give the widget's {{name}} parameters (owned by
+ * the arena), or NULL when none applies. */
+static const json_t *widget_values(req_t *r, const store_widget_t *w, const dash_filter_t *f)
+{
+    json_t *v = dashboard_widget_values(r, f, w);
+    arena_defer_json(r->arena, v);
+    return v;
+}
+
+/* A filter applies to the widget: the date range (its date column) or a
+ * value of one of its parameters. */
+static int widget_filtered(req_t *r, const store_widget_t *w, const dash_filter_t *f)
+{
+    return widget_dated(w, f) || widget_values(r, w, f);
 }
 
 /* A filtered view cached by an earlier run (tasks_widget_filtered_key): a
@@ -100,10 +138,13 @@ static int filtered_hit(req_t *r, const store_widget_t *w, const dash_filter_t *
 {
     if (cfg->cache_ttl <= 0)
         return 0;
-    const char *run_sql = query_wrap_date_range(r->arena, w->sql_text, w->date_column, f->range,
-                                                f->from, f->to);
+    const char *run_sql = widget_dated(w, f)
+                              ? query_wrap_date_range(r->arena, w->sql_text, w->date_column,
+                                                      f->range, f->from, f->to)
+                              : w->sql_text;
     redisReply *hit = kv_cmd(r->arena, "GET %s",
-                             tasks_widget_filtered_key(r->arena, r->user->org_id, w, run_sql));
+                             tasks_widget_filtered_key(r->arena, r->user->org_id, w, run_sql,
+                                                       widget_values(r, w, f)));
     if (!hit || hit->type != REDIS_REPLY_STRING)
         return 0;
     metrics_count("fragment_cache_hit");
@@ -124,12 +165,12 @@ static int filtered_hit(req_t *r, const store_widget_t *w, const dash_filter_t *
 static int widget_submit(req_t *r, const store_widget_t *w, const dash_filter_t *f, int refresh,
                          char jid[33])
 {
-    int filtered = widget_filtered(w, f);
+    int dated = widget_dated(w, f);
     tasks_widget_run_t q = {.org_id = r->user->org_id, .user_id = r->user->id,
                             .ip = r->remote_addr, .dashboard_id = w->dashboard_id,
                             .widget_id = w->id, .refresh = refresh,
-                            .range = filtered ? f->range : NULL, .from = filtered ? f->from : NULL,
-                            .to = filtered ? f->to : NULL};
+                            .range = dated ? f->range : NULL, .from = dated ? f->from : NULL,
+                            .to = dated ? f->to : NULL, .values = widget_values(r, w, f)};
     char err[256];
     return tasks_widget_submit(r->arena, &q, jid, err, sizeof err);
 }
@@ -288,7 +329,7 @@ static json_t *widget_card(req_t *r, const store_widget_t *w, const dash_filter_
                                                        "edit it or remove it."));
         return card;
     }
-    int filtered = widget_filtered(w, f);
+    int filtered = widget_filtered(r, w, f);
     json_object_set_new(card, "filtered", json_boolean(filtered));
     if (filtered && mode != 2 && !job && !preview && filtered_hit(r, w, f, card))
         return card;

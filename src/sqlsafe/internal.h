@@ -32,6 +32,11 @@ typedef struct scan {
     const char *open;  /* what is left unterminated, or NULL */
 } scan_t;
 void sqlsafe_scan(const char *s, size_t len, scan_t *sc);
+/* lexer.c: one token at s[i] (not whitespace) — a whole string literal,
+ * quoted identifier, dollar-quoted string, comment or word, else one
+ * character; the offset past it; *is_comment set for comments. */
+size_t sqlsafe_scan_token(const char *s, size_t len, size_t i, scan_t *sc, int *depth,
+                          int *is_comment);
 
 /* result.c: {"name","type","pgtype"} for each column of r (new array). */
 json_t *sqlsafe_result_columns(const PGresult *r);

@@ -26,10 +26,12 @@ typedef struct store_query {
      * ("YYYY-MM-DD HH24:MI", NULL when none is stored), and why the latest
      * run failed and when (NULL when it worked) */
     const char *last_run, *last_error, *last_error_at;
+    const char *params;        /* its {{name}} parameters, a JSON array (query.h) */
 } store_query_t;
 
 typedef struct store_query_fields {
     const char *name, *description, *sql, *tags_csv, *connection_id;
+    const char *params;        /* JSON array of parameter declarations; NULL = [] */
     int shared;
 } store_query_fields_t;
 
@@ -58,10 +60,12 @@ json_t *store_query_result(arena_t *a, const char *org_id, const char *id);
 /* Record a run of the saved query: its result (borrowed; NULL keeps the
  * one stored, for a failed run) read at ran_at (Unix seconds; 0: now),
  * and error (NULL when it worked). Only while the query still is sql on
- * connection_id (an edit meanwhile drops the run). 0 when stored, 1 when
- * the query changed or is gone, -1 when the database failed. */
+ * connection_id with the parameter declarations params (JSON text, NULL
+ * as []: the run's values are its defaults), so an edit meanwhile drops
+ * the run. 0 when stored, 1 when the query changed or is gone, -1 when
+ * the database failed. */
 int store_query_set_result(arena_t *a, const char *org_id, const char *id, const char *sql,
-                           const char *connection_id, const json_t *result, long long ran_at,
-                           const char *error);
+                           const char *connection_id, const char *params, const json_t *result,
+                           long long ran_at, const char *error);
 
 #endif

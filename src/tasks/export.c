@@ -157,8 +157,12 @@ static json_t *query_file(arena_t *a, const json_t *args, buf_t *body, json_t **
     const json_t *mj = json_object_get(args, "meta");
     if (!conn || !sql)
         return failed(422, "The connection of this answer was deleted.");
+    /* its {{name}} parameters: as the page had them (declarations with
+     * values, and a dashboard filter's values) */
     query_opts_t o = {.source = "export", .max_rows = cfg->export_max_rows,
-                      .max_bytes = cfg->export_max_bytes, .no_cache = 1};
+                      .max_bytes = cfg->export_max_bytes, .no_cache = 1,
+                      .param_decl = json_object_get(args, "params"),
+                      .param_values = json_object_get(args, "values")};
     query_outcome_t out;
     char err[1024];
     jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 60);
@@ -193,7 +197,11 @@ static void dashboard_section(arena_t *a, const json_t *args, const store_widget
     }
     if (range && datecol && *datecol)
         sql = query_wrap_date_range(a, sql, datecol, range, arg(args, "from"), arg(args, "to"));
-    query_opts_t o = {.source = "export", .max_rows = 1000};
+    /* its parameters: the filters' values (each widget takes those of its
+     * names), else its defaults */
+    query_opts_t o = {.source = "export", .max_rows = 1000,
+                      .param_decl = query_params_decl(a, w->params),
+                      .param_values = json_object_get(args, "values")};
     query_outcome_t out;
     char err[512];
     jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 60);
@@ -226,7 +234,7 @@ static int write_dashboard(const void *p, const char *path, char *err, size_t er
 }
 
 /* The whole dashboard as one PDF: every widget's current result, under the
- * dashboard's date filter when the page had one. */
+ * dashboard's filters when the page had them. */
 static json_t *dashboard_file(arena_t *a, const json_t *args, buf_t *body, json_t **audit)
 {
     store_widget_t *widgets;

@@ -54,7 +54,8 @@ static void pdf_section(arena_t *a, const char *org, const char *user, const sto
         free(text);
         return;
     }
-    query_opts_t o = {.source = "report", .max_rows = 1000};
+    query_opts_t o = {.source = "report", .max_rows = 1000,
+                      .param_decl = query_params_decl(a, w->params)}; /* its defaults */
     query_outcome_t out;
     char err[512];
     if (!w->connection_id || query_run(a, org, user, NULL, w->connection_id, w->sql_text, &o, &out,
@@ -140,7 +141,8 @@ static int query_csv(arena_t *a, const store_report_t *s, attachment_t *att, cha
         return -1;
     }
     query_opts_t o = {.source = "report", .max_rows = cfg->export_max_rows,
-                      .max_bytes = cfg->export_max_bytes, .no_cache = 1};
+                      .max_bytes = cfg->export_max_bytes, .no_cache = 1,
+                      .param_decl = query_params_decl(a, q.params)}; /* its defaults */
     query_outcome_t out;
     char why[1024];
     jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30);

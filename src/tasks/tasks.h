@@ -38,7 +38,10 @@ int tasks_enqueue_report_send(arena_t *a, const char *org_id, const char *report
  * waits for its outcome (jobs_outcome_wait), then follows the job. */
 typedef struct tasks_query {
     const char *org_id, *user_id, *ip, *connection_id, *sql;
+    const json_t *params;  /* {{name}} declarations with their values (query.h), or NULL */
     int refresh;
+    const char *source;    /* for the audit: NULL is "explore" (query_opts_t.source) */
+    long max_rows;         /* 0: DATAMIND_MAX_ROWS */
     /* a saved query run from its page ("Run again"), or NULL: the worker
      * stores the result (or the error) on it, store_query_set_result */
     const char *saved_query_id;
@@ -69,10 +72,12 @@ typedef struct tasks_chat {
 int tasks_chat_submit(arena_t *a, const tasks_chat_t *c, char *job_id, char *err, size_t errlen);
 
 /* One widget's query for a page (widget.run): its Refresh, a stale widget
- * on a view, a date-filtered view not cached yet. range/from/to: the
- * view's date filter when one applies (NULL: none). Deduplicated while
- * waiting: a second submit of the same widget, refresh and filter gets the
- * waiting job's id. The outcome is {"ok": true} (unfiltered: the result
+ * on a view, a filtered view not cached yet. range/from/to: the view's
+ * date filter when one applies (NULL: none); values: what the view's
+ * filters give the widget's {{name}} parameters ({name: value}, NULL:
+ * none; the others take the widget's defaults). A view with either is
+ * filtered. Deduplicated while waiting: a second submit of the same
+ * widget, refresh and filter (values too) gets the waiting job's id. The outcome is {"ok": true} (unfiltered: the result
  * and its fragment are in the widget's row), {"ok": true, "fragment"} or
  * {"ok": true, "result"} (filtered: a chart's fragment or a table's
  * result, also cached under tasks_widget_filtered_key), or {"ok": false,
@@ -81,6 +86,7 @@ int tasks_chat_submit(arena_t *a, const tasks_chat_t *c, char *job_id, char *err
 typedef struct tasks_widget_run {
     const char *org_id, *user_id, *ip, *dashboard_id, *widget_id;
     const char *range, *from, *to;
+    const json_t *values;
     int refresh;
 } tasks_widget_run_t;
 int tasks_widget_submit(arena_t *a, const tasks_widget_run_t *q, char *job_id, char *err,
@@ -89,17 +95,19 @@ int tasks_widget_submit(arena_t *a, const tasks_widget_run_t *q, char *job_id, c
  * (within the hour), else NULL. */
 const char *tasks_widget_job(arena_t *a, const char *org_id, const char *job_id);
 /* Where a filtered view's fragment (a chart) or result (a table) is cached:
- * the organization, the connection, the filtered SQL and the render key's
- * other parts. */
+ * the organization, the connection, the filtered SQL, its parameter values
+ * (may be NULL) and the render key's other parts. */
 const char *tasks_widget_filtered_key(arena_t *a, const char *org_id, const store_widget_t *w,
-                                      const char *run_sql);
+                                      const char *run_sql, const json_t *values);
 
 /* An answer as a file (export.file), written by the worker: args (stolen)
  * {"org_id", "user_id", "ip", "format": csv|xlsx|pdf, "bom", "rtype",
  * "rid" (what the audit names), and either "connection_id", "sql",
- * "meta": {"title", "question", "insight", "source", "chart_config"} (one
- * query's result), or "dashboard_id", "title", "range", "from", "to" (a
- * whole dashboard as PDF)}. The outcome is {"ok": true, "name", "type",
+ * "meta": {"title", "question", "insight", "source", "chart_config"},
+ * "params" and "values" (the SQL's {{name}} declarations and given values,
+ * query.h; optional) (one query's result), or "dashboard_id", "title",
+ * "range", "from", "to", "values" (the filters' parameter values, each
+ * widget taking those of its names; optional) (a whole dashboard as PDF)}. The outcome is {"ok": true, "name", "type",
  * "note"} with the file's bytes under tasks_export_bytes (an hour), or
  * {"ok": false, "status", "error"}. 0 with job_id, -1 with err. */
 int tasks_export_submit(arena_t *a, json_t *args, char *job_id, char *err, size_t errlen);

@@ -1,9 +1,11 @@
 /* widgetrun.c — widget.run: one widget's query, run by a job runner for a
- * page (its Refresh button, a stale widget on a view, a date-filtered view
- * whose result is not cached yet), never by the web worker. Unfiltered,
- * the result and its fragment are stored in the widget's row; under a date
- * filter, the fragment (a chart) or the result (a table) is cached in Redis
- * for DATAMIND_CACHE_TTL and given back in the outcome. The job's end is
+ * page (its Refresh button, a stale widget on a view, a filtered view
+ * whose result is not cached yet), never by the web worker. Its {{name}}
+ * parameters take the values the view's filters gave (in the job), else
+ * the widget's defaults. Unfiltered, the result and its fragment are
+ * stored in the widget's row; under a filter (the date range, parameter
+ * values), the fragment (a chart) or the result (a table) is cached in
+ * Redis for DATAMIND_CACHE_TTL and given back in the outcome. The job's end is
  * pushed to its channel (o.<org>.widget.<job>) for the cards that follow it. */
 #include "tasks/tasks_internal.h"
 #include "core/config.h"
@@ -13,16 +15,29 @@
 #include "store/kv.h"
 #include "store/widgets.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define WJOB_TTL_S 3600 /* as long as the outcome is kept */
 
-const char *tasks_widget_filtered_key(arena_t *a, const char *org_id, const store_widget_t *w,
-                                      const char *run_sql)
+/* The parameter values as text that is the same for the same values
+ * (sorted keys), or "" for none; arena. */
+static const char *values_text(arena_t *a, const json_t *values)
 {
-    const char *source = arena_printf(a, "%s\n%s\n%s", org_id, w->connection_id, run_sql);
+    char *t = json_object_size(values) ? json_dumps(values, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    const char *out = arena_strdup(a, t ? t : "");
+    free(t);
+    return out;
+}
+
+const char *tasks_widget_filtered_key(arena_t *a, const char *org_id, const store_widget_t *w,
+                                      const char *run_sql, const json_t *values)
+{
+    /* the values too: two sets of values never share a fragment */
+    const char *source = arena_printf(a, "%s\n%s\n%s\n%s", org_id, w->connection_id, run_sql,
+                                      values_text(a, values));
     return kv_key(a, arena_printf(a, "frag:%s", tasks_widget_key(a, w, source)));
 }
 
@@ -34,9 +49,10 @@ static json_t *failed(const char *why)
 /* A filtered result: drawn (a chart) or kept (a table), cached, and given
  * back to the page in the outcome. */
 static json_t *filtered_outcome(arena_t *a, const char *org, const store_widget_t *w,
-                                const char *run_sql, const json_t *result)
+                                const char *run_sql, const json_t *values, const json_t *result)
 {
-    const char *key = cfg->cache_ttl > 0 ? tasks_widget_filtered_key(a, org, w, run_sql) : NULL;
+    const char *key = cfg->cache_ttl > 0 ? tasks_widget_filtered_key(a, org, w, run_sql, values)
+                                         : NULL;
     if (!tasks_widget_has_fragment(w)) {
         char *text = key ? json_dumps(result, JSON_COMPACT) : NULL;
         if (text)
@@ -59,25 +75,33 @@ static json_t *widget_outcome(arena_t *a, const json_t *args, const store_widget
         return json_pack("{s:b}", "ok", 1);
     if (!w->connection_id)
         return failed("The connection of this widget was deleted: edit it or remove it.");
-    int filtered = range && w->date_column && *w->date_column;
-    const char *run_sql = filtered ? query_wrap_date_range(
+    int dated = range && w->date_column && *w->date_column;
+    const json_t *values = json_object_get(args, "values"); /* the filters' {{name}} values */
+    if (!json_object_size(values))
+        values = NULL;
+    int filtered = dated || values;
+    const char *run_sql = dated ? query_wrap_date_range(
         a, w->sql_text, w->date_column, range, json_string_value(json_object_get(args, "from")),
         json_string_value(json_object_get(args, "to"))) : w->sql_text;
     query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")), .max_rows = 1000,
-                      .source = "widget"};
+                      .source = "widget", .param_decl = query_params_decl(a, w->params),
+                      .param_values = values};
     query_outcome_t out;
     char why[1024];
     jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30);
     if (query_run(a, org, json_string_value(json_object_get(args, "user_id")),
                   json_string_value(json_object_get(args, "ip")), w->connection_id, run_sql, &o,
                   &out, why, sizeof why) < 0) {
+        if (out.param_error) /* say where a value comes from */
+            snprintf(why + strlen(why), sizeof why - strlen(why), " (a widget's parameter takes "
+                     "the dashboard filter of its name, else the default set in Edit)");
         if (!filtered)
             store_widget_set_result(a, org, w->id, NULL, why);
         return failed(why);
     }
     json_t *outcome;
     if (filtered) {
-        outcome = filtered_outcome(a, org, w, run_sql, out.result);
+        outcome = filtered_outcome(a, org, w, run_sql, values, out.result);
     } else {
         const char *hash = store_widget_set_result(a, org, w->id, out.result, NULL);
         tasks_fragment_t fr;
@@ -121,18 +145,25 @@ int task_widget_run(arena_t *a, const json_t *job, char *err, size_t errlen)
 int tasks_widget_submit(arena_t *a, const tasks_widget_run_t *q, char *job_id, char *err,
                         size_t errlen)
 {
-    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s?, s:s?, s:s?}", "org_id",
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s?, s:s?, s:s?, s:O?}", "org_id",
                              q->org_id, "user_id", q->user_id, "ip", q->ip, "dashboard_id",
                              q->dashboard_id, "widget_id", q->widget_id, "refresh", q->refresh,
-                             "range", q->range, "from", q->from, "to", q->to);
+                             "range", q->range, "from", q->from, "to", q->to, "values",
+                             json_object_size(q->values) ? q->values : NULL);
     if (!args) {
         snprintf(err, errlen, "the widget cannot be sent to the worker (not valid text)");
         return -1;
     }
     char *meta = json_dumps(args, JSON_COMPACT);
-    const char *dedupe = arena_printf(a, "widget.run:%s:%s:%d:%s:%s:%s", q->org_id, q->widget_id,
+    /* the values by their hash: bounded, and the same for the same values */
+    const char *vt = values_text(a, q->values);
+    unsigned char h[16];
+    char vhex[33];
+    crypto_generichash(h, sizeof h, (const unsigned char *)vt, strlen(vt), NULL, 0);
+    sodium_bin2hex(vhex, sizeof vhex, h, sizeof h);
+    const char *dedupe = arena_printf(a, "widget.run:%s:%s:%d:%s:%s:%s:%s", q->org_id, q->widget_id,
                                       q->refresh, q->range ? q->range : "", q->from ? q->from : "",
-                                      q->to ? q->to : "");
+                                      q->to ? q->to : "", *vt ? vhex : "");
     int rc = jobs_enqueue(a, TASKS_FAIR_QUEUE, "widget.run", args, 1, dedupe, job_id, err, errlen);
     if (rc == 0 && (!meta || !kv_cmd(a, "SET %s %s EX %d",
                                      kv_key(a, arena_printf(a, "wjob:%s", job_id)), meta, WJOB_TTL_S)))

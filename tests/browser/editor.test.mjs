@@ -26,6 +26,11 @@ async function openExplore(page, base) {
   await page.waitForURL(/\/explore$/);
 }
 
+// With JavaScript a stale card loads itself, and the card it swaps in
+// replaces its Edit link: a click on the old link is dropped (htmx ignores
+// a boosted request whose element left the page). Wait for it first.
+const cardSettled = page => page.waitForFunction(() => !document.querySelector('article.widget .badge.warn'));
+
 // a chart is drawn at three widths, one shown at a time
 const chartShown = async page => (await page.locator('#last-run figure.chart svg:visible').count()) === 1;
 
@@ -162,6 +167,7 @@ export const tests = {
       }
       await page.fill(`${form} input[name=title]`, 'Statuses');
       await Promise.all([page.waitForURL(dash), page.click(`${form} button:has-text("Add")`)]);
+      await cardSettled(page);
       await page.click('a[href$="/edit"]');
       await page.waitForURL(/\/edit$/);
       assert.ok(await page.isVisible('[data-schema-side] .schema-name[data-insert="orders"]'));
@@ -187,6 +193,7 @@ export const tests = {
         await Promise.all([page.waitForURL(dash), page.click('button:has-text("Save")')]);
       }
       await page.waitForSelector('.flash:has-text("Widget saved.")');
+      await cardSettled(page);
       await page.click('a[href$="/edit"]');
       await page.waitForURL(/\/edit$/);
       assert.equal(await page.inputValue('textarea[name=sql]'), sql, 'the SQL was saved');
@@ -267,7 +274,9 @@ export const tests = {
       assert.equal((await page.textContent('#last-run table.data tbody td')).trim(), 'cancelled');
       await shot('editor-query-1280');
       const url = page.url();
-      await page.click('button:has-text("Run again")');
+      // the page after the run (the same address: wait for its answer, not the URL)
+      await Promise.all([page.waitForResponse(r => r.url() === url && r.request().method() === 'GET'),
+                         page.click('button:has-text("Run again")')]);
       await page.waitForURL(url);
       await page.waitForSelector('#last-run table.data');
       assert.ok(await chartShown(page));

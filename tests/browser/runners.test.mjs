@@ -4,7 +4,7 @@
 // arrives as a download. A chat answer's stages appear in order.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 async function setFunctions(page, base, list) {
   await page.goto(base + '/connections');
@@ -39,8 +39,7 @@ export const tests = {
         await page.goto(dash + '/widgets/new');
         const form = 'form:has(input[name=source][value=sql])';
         await page.selectOption(`${form} select[name=connection_id]`, { label: 'Shop' });
-        await page.fill(`${form} textarea[name=sql]`,
-                        'SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS stamp FROM pg_sleep(8)');
+        await fillSql(page, 'SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS stamp FROM pg_sleep(8)');
         await page.fill(`${form} input[name=title]`, 'Stamp');
         await page.selectOption(`${form} select[name=kind]`, 'table');
         await page.click(`${form} button:has-text("Add")`);
@@ -70,7 +69,7 @@ export const tests = {
       await setFunctions(page, base, 'pg_sleep');
       try {
         await page.goto(base + '/explore');
-        await page.fill('textarea[name=sql]', 'SELECT 4141 AS v FROM pg_sleep(4)');
+        await fillSql(page, 'SELECT 4141 AS v FROM pg_sleep(4)');
         await page.click('button:has-text("Run")');
         await page.waitForSelector('.result table.data', { timeout: 60000 });
         await page.click('details.save-query summary');

@@ -135,9 +135,7 @@ static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_
             widget_stale(&rows[i], (long)d->refresh_minutes * 60))
             return NULL;
     buf_t k = {0};
-    /* runs_stale also says whether the page loads its sharing card itself */
-    buf_printf(&k, "%s/%s/%d/%d|%s|%s", d->id, d->version, can_edit, runs_stale, d->owner,
-               dashboard_filter_qs(r, flt));
+    buf_printf(&k, "%s/%s/%d|%s|%s", d->id, d->version, can_edit, d->owner, dashboard_filter_qs(r, flt));
     for (size_t i = 0; i < n; i++)
         buf_printf(&k, "|%s/%s/%d|%s", rows[i].id, rows[i].version,
                    widget_stale(&rows[i], (long)d->refresh_minutes * 60), rows[i].connection);
@@ -181,19 +179,12 @@ void page_dashboard(req_t *r)
     int can_edit = dashboard_can_edit(r, d);
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
-    /* The public links and scheduled e-mails: loaded by the browser after
-     * the page when it runs JavaScript (the warm view stays two
-     * statements), drawn in the page when it does not. */
-    const char *js = http_cookie(r, "dm_js");
-    int lazy = can_edit && js && strcmp(js, "1") == 0;
-    const char *key = view_key(r, d, rows, n, &flt, can_edit), *links_key = "", *reports_key = "";
-    json_t *share = can_edit && !lazy ? links_view(r, d, &links_key) : NULL;
-    json_t *reports = can_edit && !lazy ? reports_view(r, d->id, NULL, &reports_key) : NULL;
-    if (key && page_not_modified(r, arena_printf(r->arena, "%s%s%s", key, links_key, reports_key))) {
-        json_decref(share);
-        json_decref(reports);
+    /* The public links and scheduled e-mails are a page of their own
+     * (/dashboards/{id}/sharing), which the browser loads into this one when
+     * it runs JavaScript: a view stays one statement, with or without. */
+    const char *key = view_key(r, d, rows, n, &flt, can_edit);
+    if (key && page_not_modified(r, key))
         return; /* 304: nothing rendered */
-    }
     json_t *ctx = page_ctx(r, d->title, "dashboards");
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_t *cards = widgets_view(r, d, rows, n, &flt, can_edit);
@@ -202,11 +193,7 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", follow)));
     json_object_set_new(ctx, "widgets", cards);
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
-    if (share)
-        json_object_set_new(ctx, "share", share);
-    if (reports)
-        json_object_set_new(ctx, "reports", reports);
-    json_object_set_new(ctx, "sharing_lazy", json_boolean(lazy));
+    json_object_set_new(ctx, "sharing", json_boolean(can_edit));
     json_object_set_new(ctx, "refresh_options",
                         refresh_options(d->refresh_minutes));
     json_object_set_new(ctx, "ranges", range_options(flt.range));
@@ -221,7 +208,7 @@ void page_dashboard(req_t *r)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "dashboard", ctx);
-    if (key && !share && !reports) /* a page with its sharing card drawn in changes without the key */
+    if (key)
         page_store_keep(r, key);
 }
 

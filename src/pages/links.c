@@ -54,7 +54,7 @@ void page_link_create(req_t *r)
     const char *label;
     if (store_link_expiry(http_param(r, "expires"), &days, &label) < 0) {
         page_flash(r, "error", "Pick how long the link works: 1 day, 7 days, 30 days or never.");
-        http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s#share", d->id));
+        http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s/sharing#share", d->id));
         return;
     }
     unsigned char raw[LINK_TOKEN_BYTES], hash[STORE_LINK_HASH_BYTES];
@@ -100,7 +100,7 @@ void page_link_revoke(req_t *r)
     store_audit_record(r->arena, r->user->org_id, r->user->id, "dashboard.link_revoke", "dashboard",
                        d->id, json_pack("{s:s}", "link", lid), r->remote_addr);
     page_flash(r, "ok", "Link revoked: it no longer opens the dashboard.");
-    http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s#share", d->id));
+    http_redirect(r, 303, arena_printf(r->arena, "/dashboards/%s/sharing#share", d->id));
 }
 
 /* --- the public side ------------------------------------------------------ */

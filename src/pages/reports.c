@@ -122,7 +122,7 @@ void page_report_create_dashboard(req_t *r)
         return;
     }
     store_report_new_t n = {.dashboard_id = d->id};
-    create(r, &n, arena_printf(r->arena, "/dashboards/%s", d->id));
+    create(r, &n, arena_printf(r->arena, "/dashboards/%s/sharing", d->id));
 }
 
 /* POST /queries/{id}/reports — its CSV by e-mail. */
@@ -150,7 +150,7 @@ static int load(req_t *r, store_report_t *s, const char **back)
         page_error(r, 404, "There is no such scheduled report.");
         return -1;
     }
-    *back = s->dashboard_id ? arena_printf(r->arena, "/dashboards/%s#reports", s->dashboard_id)
+    *back = s->dashboard_id ? arena_printf(r->arena, "/dashboards/%s/sharing#reports", s->dashboard_id)
                             : arena_printf(r->arena, "/queries/%s#reports", s->query_id);
     return 0;
 }

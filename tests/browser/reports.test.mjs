@@ -4,7 +4,7 @@
 // delete. Screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 import { pinnedDashboard } from './share.test.mjs';
 
 // A local SMTP sink on the stack's DM_SMTP_PORT (the worker sends to it):
@@ -45,6 +45,8 @@ export const tests = {
       try {
         await signIn(page, base);
         const dash = await pinnedDashboard(page, base, `Report board ${mode} ${Date.now()}`);
+        if (!js)  /* without JavaScript the schedules are a page of their own */
+          await Promise.all([page.waitForURL(/\/sharing$/), page.click('#sharing a:has-text("Open them")')]);
         const to = `team-${mode}-${Date.now()}@example.com`;
         await page.fill('#reports input[name=recipients]', to);
         await page.selectOption('#reports select[name=frequency]', 'weekly');
@@ -92,7 +94,7 @@ export const tests = {
       try {
         await signIn(page, base);
         await page.goto(base + '/explore');
-        await page.fill('textarea[name=sql]', 'SELECT id, name FROM regions ORDER BY id');
+        await fillSql(page, 'SELECT id, name FROM regions ORDER BY id');
         await page.click('button:has-text("Run")');
         await page.waitForSelector('.result table.data');
         await page.click('details.save-query summary');

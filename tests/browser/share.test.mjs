@@ -25,7 +25,12 @@ export const tests = {
       const title = `Public board ${mode} ${Date.now()}`;
       await signIn(page, base);
       const dash = await pinnedDashboard(page, base, title);
-      // with JavaScript the card is loaded after the page (GET …/sharing)
+      // with JavaScript the card is loaded into the dashboard's page (GET
+      // …/sharing); without, the page links to it
+      const where = js ? dash : dash + '/sharing';
+      if (!js) {
+        await Promise.all([page.waitForURL(/\/sharing$/), page.click('#sharing a:has-text("Open them")')]);
+      }
       await page.waitForSelector('#share', { timeout: 10000 });
       await page.selectOption('#share select[name=expires]', '30');
       await Promise.all([page.waitForURL(/\/links$/), page.click('#share button:has-text("Create public link")')]);
@@ -55,16 +60,16 @@ export const tests = {
         const svg = await pub.goto(url + '/widgets/' + (await pinnedWidget(page, dash)) + '.svg');
         assert.equal(svg.status(), 200);
         assert.match(svg.headers()['content-type'], /image\/svg\+xml/);
-        // the dashboard's page lists the link; revoke it
-        await page.goto(dash);
+        // the dashboard's sharing card lists the link; revoke it
+        await page.goto(where);
         const row = '#share ul.links li:first-child';
         assert.match(await page.textContent(row), /live/);
         await shot('share-dashboard');
         await page.setViewportSize({ width: 390, height: 844 });
-        await page.goto(dash + '#share');
+        await page.goto(where + '#share');
         await page.screenshot({ path: `${process.env.DM_ARTIFACTS}/share-dashboard-390-${mode}.png`, fullPage: true });
         await page.setViewportSize({ width: 1280, height: 800 });
-        await Promise.all([page.waitForURL(/\/dashboards\/[0-9a-f-]{36}(#share)?$/),
+        await Promise.all([page.waitForURL(/\/dashboards\/[0-9a-f-]{36}(\/sharing)?(#share)?$/),
                            page.click(`${row} button:has-text("Revoke")`)]);
         await page.waitForSelector(`${row} .badge:has-text("revoked")`);
         assert.equal(await page.$$eval(`${row} button`, b => b.length), 0, 'no Revoke on a revoked link');

@@ -79,7 +79,7 @@ class TestReports(unittest.TestCase):
                                  "(next_run_at > now() AND next_run_at <= now() + interval '7 days') "
                                  "FROM report_schedules WHERE id = '%s'" % rid), "1 7 true")
         self.assertEqual(dm.psql("SELECT count(*) FROM audit_log WHERE action = 'report.create' AND resource_id = '%s'" % rid), "1")
-        page = self.c.get("/dashboards/%s" % did).text
+        page = self.c.get("/dashboards/%s/sharing" % did).text
         self.assertIn("every Monday at 07:00 UTC", card(page, rid))
         self.assertIn("Last sent: never", card(page, rid))
         due_now(rid)
@@ -95,7 +95,7 @@ class TestReports(unittest.TestCase):
         self.assertIn(b"%%EOF", body)
         # status on the page; the next run moved on; one delivery row, sent
         page = dm.wait_for(lambda: (lambda p: p if "Last sent: never" not in card(p, rid) else None)(
-            self.c.get("/dashboards/%s" % did).text), timeout=30)
+            self.c.get("/dashboards/%s/sharing" % did).text), timeout=30)
         self.assertTrue(page)
         self.assertRegex(card(page, rid), r"Last sent: \d{4}-\d\d-\d\d \d\d:\d\d UTC")
         self.assertEqual(dm.psql("SELECT next_run_at > now() FROM report_schedules WHERE id = '%s'" % rid), "t")

@@ -197,6 +197,7 @@ void page_widget_svg(req_t *r);
 void page_widget_edit(req_t *r);
 void page_widget_update(req_t *r);
 void page_widget_move(req_t *r);
+void page_widget_place(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);

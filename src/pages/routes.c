@@ -45,6 +45,7 @@ const route_t app_routes[] = {
     {"GET", "/dashboards/{id}/widgets/{wid}/edit", ROLE_ANALYST, page_widget_edit, "widget_edit", NULL},
     {"POST", "/dashboards/{id}/widgets/{wid}", ROLE_ANALYST, page_widget_update, "widget_update", NULL},
     {"POST", "/dashboards/{id}/widgets/{wid}/move", ROLE_ANALYST, page_widget_move, "widget_move", NULL},
+    {"POST", "/dashboards/{id}/widgets/{wid}/place", ROLE_ANALYST, page_widget_place, "widget_place", NULL},
     {"POST", "/dashboards/{id}/widgets/{wid}/refresh", ROLE_VIEWER, page_widget_refresh, "widget_refresh", "queries"},
     {"POST", "/dashboards/{id}/widgets/{wid}/delete", ROLE_ANALYST, page_widget_delete, "widget_delete", NULL},
     {"GET", "/connections", ROLE_VIEWER, page_connections, "connections", NULL},

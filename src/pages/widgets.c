@@ -8,6 +8,7 @@
 #include "store/widgets.h"
 #include "core/metrics.h"
 #include "store/dashboards.h"
+#include "store/grid.h"
 #include "store/kv.h"
 #include "tasks/tasks.h"
 #include "tmpl/tmpl.h"
@@ -197,6 +198,8 @@ static json_t *card_json(const store_widget_t *w)
     json_object_set_new(o, "title", json_string(w->title));
     json_object_set_new(o, "size", json_string(w->size));
     json_object_set_new(o, "refreshed", w->refreshed ? json_string(w->refreshed) : json_null());
+    json_object_set_new(o, "grid", json_pack("{s:i, s:i, s:i, s:i}", "x", w->gx, "y", w->gy,
+                                             "w", w->gw, "h", w->gh));
     return o;
 }
 
@@ -237,12 +240,23 @@ json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows
     int mode = js && strcmp(js, "1") == 0 ? 0 : 1;
     long every = (long)d->refresh_minutes * 60;
     const char *qs = dashboard_filter_qs(r, f);
+    /* the grid as stored; a widget without a place (or overlapping after
+     * an old edit) is laid out here, not written: cards in reading order */
+    store_grid_item_t *items = arena_alloc(r->arena, (n + 1) * sizeof *items);
+    size_t *order = arena_alloc(r->arena, (n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (store_grid_item_t){rows[i].gx, rows[i].gy, rows[i].gw, rows[i].gh, rows[i].placed};
+    store_grid_settle(items, n, -1);
+    store_grid_order(items, n, order);
     json_t *cards = json_array();
-    for (size_t i = 0; i < n; i++) {
-        json_t *card = widget_view(r, &rows[i], f, mode, every);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k];
+        store_widget_t w = rows[i];
+        w.gx = items[i].x, w.gy = items[i].y, w.gw = items[i].w, w.gh = items[i].h;
+        json_t *card = widget_view(r, &w, f, mode, every);
         json_object_set_new(card, "can_edit", json_boolean(can_edit));
-        json_object_set_new(card, "first", json_boolean(i == 0));
-        json_object_set_new(card, "last", json_boolean(i + 1 == n));
+        json_object_set_new(card, "first", json_boolean(k == 0));
+        json_object_set_new(card, "last", json_boolean(k + 1 == n));
         json_object_set_new(card, "qs", json_string(qs));
         json_array_append_new(cards, card);
     }

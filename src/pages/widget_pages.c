@@ -350,7 +350,7 @@ static int grid_param(req_t *r, const char *name, int *out)
 void page_widget_place(req_t *r)
 {
     const store_dash_t *d = editable(r);
-    if (!d)
+    if (!d || !load_widget(r, d)) /* a widget of another dashboard is a 404, whatever the form */
         return;
     int x, y, w, h;
     if (grid_param(r, "x", &x) < 0 || grid_param(r, "y", &y) < 0 || grid_param(r, "w", &w) < 0 ||

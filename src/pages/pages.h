@@ -96,6 +96,15 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title);
 json_t *result_chart_kinds(const char *selected);
 /* The chart a stored config describes (falls back to the recommendation). */
 json_t *result_chart_from(const json_t *result, const json_t *config);
+/* The same with drill-down links (chart_config_t's drill: a URL prefix
+ * ending in '?' or '&') on its bars, slices and points. */
+json_t *result_chart_drill(const json_t *result, const json_t *config, const char *drill);
+/* Sort links on a result_table's columns: each gets href = base?[keep&]
+ * sort=<name>&dir=asc|desc (the other way round for the column sorted
+ * now), and sorted_asc / sorted_desc on that column. keep: a query string
+ * kept in front (a drill-down's col and v), "" or NULL for none. */
+void result_table_sort_links(req_t *r, json_t *table, const char *base, const char *keep,
+                             const char *sort, int desc);
 /* The full config that draws: the recommendation, the stored choices on
  * top, and the x/y its kind needs filled in (a filtered result of one row
  * stays a bar chart). A new reference, or NULL when config is unreadable. */
@@ -198,6 +207,10 @@ void page_widget_edit(req_t *r);
 void page_widget_update(req_t *r);
 void page_widget_move(req_t *r);
 void page_widget_place(req_t *r);
+/* drill.c: a widget's or a chat answer's rows, filtered by a chart's
+ * value and sorted by a column; the rows behind a number */
+void page_widget_rows(req_t *r);
+void page_message_rows(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);

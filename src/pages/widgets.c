@@ -80,6 +80,16 @@ int dashboard_filter_active(const dash_filter_t *f)
            (strcmp(f->range, "custom") != 0 || f->from || f->to);
 }
 
+/* A table widget's rows, each column's name a link that sorts them on the
+ * widget's rows page (htmx swaps the sorted table into the card). */
+static json_t *card_table(req_t *r, const store_widget_t *w, const json_t *result)
+{
+    json_t *t = result_table(result, 0, WIDGET_ROWS);
+    result_table_sort_links(r, t, arena_printf(r->arena, "/dashboards/%s/widgets/%s/rows",
+                                               w->dashboard_id, w->id), NULL, NULL, 0);
+    return t;
+}
+
 /* The card shows the chart fragment (copied, not validated again: it is
  * our own UTF-8). */
 static void card_fragment(json_t *card, const tasks_fragment_t *fr)
@@ -95,6 +105,33 @@ static const char *filtered_cache_key(req_t *r, const store_widget_t *w, const c
     const char *source = arena_printf(r->arena, "%s\n%s\n%s", r->user->org_id, w->connection_id,
                                       run_sql);
     return kv_key(r->arena, arena_printf(r->arena, "frag:%s", tasks_widget_key(r->arena, w, source)));
+}
+
+/* A filtered fragment's drill-down links carry the filter, so the rows
+ * page drills into the rows the chart showed: "…/rows?" becomes
+ * "…/rows?range=…&amp;" (our own markup, and the widget's own prefix). */
+static const char *drill_under_filter(req_t *r, const store_widget_t *w, const char *html,
+                                      const char *qs)
+{
+    buf_t b = {0}, with = {0};
+    const char *prefix = arena_printf(r->arena, "/widgets/%s/rows?", w->id);
+    size_t plen = strlen(prefix);
+    buf_puts(&with, prefix);
+    buf_put_html(&with, qs, strlen(qs));
+    buf_puts(&with, "&amp;");
+    for (const char *p = html, *hit; *p; p = hit + plen) {
+        hit = strstr(p, prefix);
+        if (!hit) {
+            buf_puts(&b, p);
+            break;
+        }
+        buf_append(&b, p, (size_t)(hit - p));
+        buf_append(&b, buf_str(&with), with.len);
+    }
+    const char *out = arena_strndup(r->arena, buf_str(&b), b.len);
+    buf_free(&b);
+    buf_free(&with);
+    return out;
 }
 
 /* Run the widget's query now (through the filter when it has a date
@@ -139,11 +176,13 @@ static int widget_run(req_t *r, const store_widget_t *w, json_t *card, const das
                                 : store_widget_set_result(r->arena, r->user->org_id, w->id, out.result, NULL);
     json_object_set_new(card, "refreshed", json_string("just now"));
     if (!chart) {
-        json_object_set_new(card, "table", result_table(out.result, 0, WIDGET_ROWS));
+        json_object_set_new(card, "table", card_table(r, w, out.result));
         return 0;
     }
     tasks_fragment_t fr;
     tasks_widget_draw(r->arena, r->user->org_id, w, out.result, preview ? NULL : hash, &fr);
+    if (filtered)
+        fr.html = drill_under_filter(r, w, fr.html, dashboard_filter_qs(r, f));
     if (ckey)
         kv_cmd(r->arena, "SET %s %b EX %d", ckey, fr.html, strlen(fr.html), cfg->cache_ttl);
     card_fragment(card, &fr);
@@ -167,7 +206,7 @@ static int widget_content(req_t *r, json_t *card, const store_widget_t *w, int p
         const json_t *result = store_widget_result(r->arena, w);
         if (!result)
             return -1;
-        json_object_set_new(card, "table", result_table(result, 0, WIDGET_ROWS));
+        json_object_set_new(card, "table", card_table(r, w, result));
         return 0;
     }
     tasks_fragment_t fr;
@@ -198,6 +237,7 @@ static json_t *card_json(const store_widget_t *w)
     json_object_set_new(o, "title", json_string(w->title));
     json_object_set_new(o, "size", json_string(w->size));
     json_object_set_new(o, "refreshed", w->refreshed ? json_string(w->refreshed) : json_null());
+    json_object_set_new(o, "kpi", json_boolean(strcmp(w->kind, "kpi") == 0));
     json_object_set_new(o, "grid", json_pack("{s:i, s:i, s:i, s:i}", "x", w->gx, "y", w->gy,
                                              "w", w->gw, "h", w->gh));
     return o;

@@ -19,6 +19,11 @@ typedef struct query_opts {
     long max_bytes;      /* 0 = DATAMIND_MAX_RESULT_BYTES */
     int no_cache;        /* neither read nor store the cache (a large export) */
     const char *source;  /* "explore", "chat", "widget", "alert", "export" — for the audit */
+    /* Values bound to $1..$nparams of the SQL (text; the server types
+     * them), never pasted in: the validator accepts those $n only. The
+     * result cache keys on them too. */
+    int nparams;
+    const char *const *params;
     /* Called with the connection just before the statement is sent, and
      * with NULL once it is done: a job can keep PQgetCancel of it. */
     void (*on_running)(PGconn *pg, void *ud);
@@ -50,6 +55,20 @@ int query_probe(arena_t *a, const store_conn_t *c, json_t **info, char *err, siz
 /* Discover the schema and save it (on create and "Refresh"). */
 int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *ntables,
                    char *err, size_t errlen);
+
+/* Drill-down and sorting: sql as a sub-query, filtered to the rows whose
+ * column col equals $1 (the caller binds the value: query_opts_t's
+ * params) when col is set, ordered by column sort (desc: descending; NULLs
+ * last) when sort is set. Identifiers are quoted; sql itself when neither
+ * is set. */
+const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *sort,
+                             int desc);
+/* "The rows behind this number" (sqlsafe_rows_behind): the query listing
+ * the rows an aggregate's number came from (col set: the group whose col
+ * is $1), in a; NULL with the reason in err when it cannot be derived
+ * safely. */
+const char *query_rows_behind(arena_t *a, const char *sql, const char *col, char *err,
+                              size_t errlen);
 
 /* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO
  * from/to) applied to sql on column, as a wrapping sub-query. Returns sql

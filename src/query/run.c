@@ -19,11 +19,16 @@
  * the exact statement. Not the fingerprint: it ignores constants, so
  * "WHERE x = 1" and "WHERE x = 2" would share an entry. */
 static const char *cache_key(arena_t *a, const store_conn_t *c, const char *stmt, long max_rows,
-                             long max_bytes)
+                             long max_bytes, const query_opts_t *o)
 {
     unsigned char h[16];
     char hex[33];
-    crypto_generichash(h, sizeof h, (const unsigned char *)stmt, strlen(stmt), NULL, 0);
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, NULL, 0, sizeof h);
+    crypto_generichash_update(&st, (const unsigned char *)stmt, strlen(stmt));
+    for (int i = 0; o->params && i < o->nparams; i++) /* each bound value, NUL-separated */
+        crypto_generichash_update(&st, (const unsigned char *)o->params[i], strlen(o->params[i]) + 1);
+    crypto_generichash_final(&st, h, sizeof h);
     sodium_bin2hex(hex, sizeof hex, h, sizeof h);
     return kv_key(a, arena_printf(a, "qc:%s:%s:%ld:%d:%ld:%s", c->id, c->version, max_rows,
                                   cfg->max_cell_bytes, max_bytes, hex));
@@ -103,7 +108,8 @@ static int execute(arena_t *a, const store_conn_t *c, const char *stmt, long max
         o->on_running(pg, o->ud);
     sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows,
                          .max_cell_bytes = (size_t)cfg->max_cell_bytes,
-                         .max_result_bytes = (size_t)max_bytes};
+                         .max_result_bytes = (size_t)max_bytes, .nparams = o->nparams,
+                         .params = o->params};
     int rc = sqlsafe_execute(pg, stmt, &run, &out->result, &out->err_pos, err, errlen);
     if (o->on_running)
         o->on_running(NULL, o->ud);
@@ -122,8 +128,8 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
         return -1;
     }
     sqlsafe_check_t chk;
-    if (sqlsafe_validate(sql, strlen(sql), c.allowed_functions, c.n_allowed_functions, &chk, err,
-                         errlen) < 0) {
+    if (sqlsafe_validate_bound(sql, strlen(sql), c.allowed_functions, c.n_allowed_functions,
+                               o->params ? o->nparams : 0, &chk, err, errlen) < 0) {
         out->rejected = 1;
         run_audit(a, org_id, user_id, ip, &c, o, out, err);
         return -1;
@@ -133,7 +139,7 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
     sqlsafe_check_free(&chk);
     long max_rows = o->max_rows > 0 ? o->max_rows : cfg->max_rows;
     long max_bytes = o->max_bytes > 0 ? o->max_bytes : cfg->max_result_bytes;
-    const char *key = cache_key(a, &c, stmt, max_rows, max_bytes);
+    const char *key = cache_key(a, &c, stmt, max_rows, max_bytes, o);
     if (!o->refresh && !o->no_cache && (out->result = cache_get(a, key)) != NULL) {
         json_object_set_new(out->result, "cached", json_true());
         run_audit(a, org_id, user_id, ip, &c, o, out, NULL);

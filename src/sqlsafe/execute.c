@@ -173,11 +173,12 @@ static void rows_take(PGconn *c, rows_t *st, PGresult *r)
 }
 
 /* Send the statement and read its results to the end. */
-static int rows_read(PGconn *c, const char *statement, rows_t *st)
+static int rows_read(PGconn *c, const char *statement, const sqlsafe_run_t *o, rows_t *st)
 {
     PGresult *r;
+    int n = o && o->params ? o->nparams : 0;
 
-    if (!PQsendQueryParams(c, statement, 0, NULL, NULL, NULL, NULL, 0))
+    if (!PQsendQueryParams(c, statement, n, NULL, n ? o->params : NULL, NULL, NULL, 0))
         return -1;
     if (!PQsetSingleRowMode(c)) {
         /* Without it libpq would buffer every row: do not read them. */
@@ -227,7 +228,7 @@ int sqlsafe_execute(PGconn *c, const char *statement, const sqlsafe_run_t *o,
     if (tx_begin(c, timeout_ms, err, errlen) < 0)
         goto out;
     st.rows = json_array();
-    if (rows_read(c, statement, &st) < 0) {
+    if (rows_read(c, statement, o, &st) < 0) {
         error_explain(c, &st, timeout_ms, err_pos, err, errlen);
         goto out;
     }

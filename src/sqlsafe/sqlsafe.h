@@ -70,6 +70,22 @@ typedef struct sqlsafe_check {
 int sqlsafe_validate(const char *sql, size_t len, const char *const *extra_functions,
                      size_t n_extra, sqlsafe_check_t *out, char *err, size_t errlen);
 
+/* The same, with $1..$nparams accepted: values DataMind binds itself when
+ * it runs the statement (sqlsafe_run_t's params), never pasted into it. A
+ * $n past nparams is still rejected. */
+int sqlsafe_validate_bound(const char *sql, size_t len, const char *const *extra_functions,
+                           size_t n_extra, int nparams, sqlsafe_check_t *out, char *err,
+                           size_t errlen);
+
+/* "The rows behind this number" (derive.c): for a query that aggregates
+ * one FROM clause, the query listing the rows one of its numbers came
+ * from — col NULL: the rows behind its one row (a KPI; no GROUP BY);
+ * col set: those behind the group whose col is $1 (col a plain item of
+ * the SELECT list that the GROUP BY lists). 0 and *out (malloc'd, the
+ * caller frees; it still goes through the validator), or -1 with the
+ * reason it cannot be derived safely in err ("it uses WITH"). */
+int sqlsafe_rows_behind(const char *sql, const char *col, char **out, char *err, size_t errlen);
+
 /* Free what *c owns and zero it; a zeroed or NULL c is fine. */
 void sqlsafe_check_free(sqlsafe_check_t *c);
 
@@ -159,6 +175,8 @@ typedef struct sqlsafe_run {
     long max_rows;   /* row cap; <= 0 means 1000 */
     size_t max_cell_bytes;   /* per value; 0 means 1 MiB */
     size_t max_result_bytes; /* all kept values together; 0 means 32 MiB */
+    int nparams;                /* values bound to $1..$nparams (text, typed by the server) */
+    const char *const *params;  /* may be NULL when nparams is 0 */
 } sqlsafe_run_t;
 
 /* What follows the kept part of a value that was cut: " … [cut: ". */

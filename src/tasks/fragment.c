@@ -4,6 +4,7 @@
  * widget.refresh and the widget pages. */
 #include "tasks/tasks.h"
 #include "chart/chart.h"
+#include "core/buf.h"
 #include "core/metrics.h"
 #include "store/widgets.h"
 
@@ -27,6 +28,13 @@ json_t *tasks_widget_draw_config(const store_widget_t *w)
         json_object_set_new(conf, "type", json_string(w->kind));
     if (!json_object_get(conf, "type"))
         return (json_decref(conf), NULL);
+    /* drill-down: each bar, slice or point links to the rows behind it */
+    if (w->dashboard_id && w->id) {
+        buf_t drill = {0};
+        buf_printf(&drill, "/dashboards/%s/widgets/%s/rows?", w->dashboard_id, w->id);
+        json_object_set_new(conf, "drill", json_string(buf_str(&drill)));
+        buf_free(&drill);
+    }
     return conf;
 }
 
@@ -49,7 +57,11 @@ void tasks_render_key(const char *kind, const char *size, const json_t *config,
 const char *tasks_widget_key(arena_t *a, const store_widget_t *w, const char *source)
 {
     char key[TASKS_KEYLEN];
-    tasks_render_key(w->kind, w->size, w->chart_config, source, key);
+    /* the widget's own ids too: its drill-down links name them (a copied
+     * dashboard's widgets draw their own) */
+    tasks_render_key(w->kind, w->size, w->chart_config,
+                     arena_printf(a, "%s\n%s/%s", source, w->dashboard_id ? w->dashboard_id : "",
+                                  w->id ? w->id : ""), key);
     return arena_strdup(a, key);
 }
 

@@ -1,0 +1,160 @@
+/* drill.c — drill-down and sorting. A chart's bar, slice or point, and a
+ * result table's column headers, link here: the same query filtered by
+ * that value (bound as $1, never pasted in) and sorted by any column, run
+ * through the validated read-only path; and "the rows behind this number"
+ * where the query lets them be derived (sqlsafe_rows_behind), or the reason
+ * it does not. For a dashboard widget and a chat answer. */
+#include "pages/pages.h"
+#include "query/query.h"
+#include "store/chats.h"
+#include "store/dashboards.h"
+#include "store/widgets.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DRILL_ROWS 500
+
+typedef struct drill_src {
+    const char *title;    /* the widget's title, the question */
+    const char *back, *back_label;
+    const char *base;     /* this page's path */
+    const char *conn_id, *sql;
+    const char *source;   /* for the audit: "widget", "chat" */
+    int kpi;              /* one number: offer the rows behind it */
+} drill_src_t;
+
+static const char *opt_query(req_t *r, const char *name)
+{
+    const char *v = http_query(r, name);
+    return v && *v ? v : NULL;
+}
+
+/* The query string that keeps the drill-down's value (and "behind"). */
+static const char *keep_qs(req_t *r, const char *col, const char *v, int behind)
+{
+    buf_t b = {0};
+    if (col) {
+        buf_puts(&b, "col=");
+        http_url_encode(&b, col);
+        buf_puts(&b, "&v=");
+        http_url_encode(&b, v);
+    }
+    if (behind)
+        buf_printf(&b, "%sbehind=1", b.len ? "&" : "");
+    const char *s = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* The SQL to run, or NULL with ctx's "cannot" set (the rows behind it
+ * cannot be derived safely). */
+static const char *drill_sql(req_t *r, const drill_src_t *s, const char *col, int behind,
+                             const char *sort, int desc, json_t *ctx)
+{
+    if (!behind)
+        return query_wrap_drill(r->arena, s->sql, col, sort, desc);
+    char why[256];
+    const char *sql = query_rows_behind(r->arena, s->sql, col, why, sizeof why);
+    if (!sql) {
+        json_object_set_new(ctx, "cannot", json_string(why));
+        return NULL;
+    }
+    return query_wrap_drill(r->arena, sql, NULL, sort, desc);
+}
+
+static void drill_render(req_t *r, const drill_src_t *s)
+{
+    const char *col = opt_query(r, "col"), *v = http_query(r, "v"), *sort = opt_query(r, "sort");
+    const char *dir = http_query(r, "dir"), *b = http_query(r, "behind");
+    int desc = dir && strcmp(dir, "desc") == 0, behind = b && strcmp(b, "1") == 0;
+    if (col && !v) {
+        page_error(r, 400, "A drill-down names a column (col) and its value (v): add the value.");
+        return;
+    }
+    json_t *ctx = page_ctx(r, s->title, s->source && strcmp(s->source, "chat") == 0 ? "chat"
+                                                                                    : "dashboards");
+    json_object_set_new(ctx, "heading", json_string(s->title));
+    json_object_set_new(ctx, "back", json_pack("{s:s, s:s}", "href", s->back, "label", s->back_label));
+    if (col)
+        json_object_set_new(ctx, "filter", json_pack("{s:s, s:s}", "col", col, "v", v));
+    json_object_set_new(ctx, "behind", json_boolean(behind));
+    if (!behind && (col || s->kpi))
+        json_object_set_new(ctx, "behind_href", json_string(arena_printf(
+            r->arena, "%s?%s", s->base, keep_qs(r, col, v, 1))));
+    if (behind || col)
+        json_object_set_new(ctx, "all_href", json_string(s->base));
+    const char *sql = drill_sql(r, s, col, behind, sort, desc, ctx);
+    if (sql) {
+        const char *params[1] = {v};
+        query_opts_t o = {.max_rows = DRILL_ROWS, .source = s->source, .nparams = col ? 1 : 0,
+                          .params = col ? params : NULL};
+        query_outcome_t out;
+        char err[1024];
+        json_object_set_new(ctx, "sql", json_string(sql));
+        if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, s->conn_id, sql, &o,
+                      &out, err, sizeof err) < 0) {
+            json_object_set_new(ctx, "error", json_string(err));
+        } else {
+            arena_defer_json(r->arena, out.result);
+            json_t *table = result_table(out.result, 0, DRILL_ROWS);
+            result_table_sort_links(r, table, s->base, keep_qs(r, col, v, behind), sort, desc);
+            json_object_set_new(table, "total_words", json_string(page_count_words(
+                r, json_object_get(table, "total"), "row", "rows")));
+            json_object_set_new(table, "truncated", json_incref(json_object_get(out.result, "truncated")));
+            json_object_set_new(ctx, "table", table);
+        }
+    }
+    page_render(r, "rows", ctx);
+}
+
+/* GET /dashboards/{id}/widgets/{wid}/rows — the widget's query, under the
+ * dashboard's date filter when the link carries one. */
+void page_widget_rows(req_t *r)
+{
+    const store_dash_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    store_widget_t w;
+    if (store_widget_get(r->arena, r->user->org_id, d->id, http_route_param(r, "wid"), &w) < 0 ||
+        strcmp(w.kind, "text") == 0) {
+        page_error(r, 404, "There is no such chart, table or KPI on this dashboard.");
+        return;
+    }
+    if (!w.connection_id) {
+        page_error(r, 404, "The connection of this widget was deleted: edit it or remove it.");
+        return;
+    }
+    dash_filter_t f;
+    dashboard_filter_read(r, &f);
+    const char *sql = dashboard_filter_active(&f) && w.date_column
+        ? query_wrap_date_range(r->arena, w.sql_text, w.date_column, f.range, f.from, f.to)
+        : w.sql_text;
+    const char *qs = dashboard_filter_qs(r, &f);
+    drill_src_t s = {.title = w.title, .back = arena_printf(r->arena, "/dashboards/%s%s%s", d->id,
+                                                            *qs ? "?" : "", qs),
+                     .back_label = d->title,
+                     .base = arena_printf(r->arena, "/dashboards/%s/widgets/%s/rows", d->id, w.id),
+                     .conn_id = w.connection_id, .sql = sql, .source = "widget",
+                     .kpi = strcmp(w.kind, "kpi") == 0};
+    drill_render(r, &s);
+}
+
+/* GET /chat/messages/{id}/rows — a chat answer's query. */
+void page_message_rows(req_t *r)
+{
+    store_message_t m;
+    if (store_message_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), &m) < 0 ||
+        !m.sql_text || !m.connection_id) {
+        page_error(r, 404, "There is no such answer.");
+        return;
+    }
+    const char *ctype = json_string_value(json_object_get(m.chart_config, "type"));
+    drill_src_t s = {.title = m.question && *m.question ? m.question : "Answer",
+                     .back = arena_printf(r->arena, "/chat/%s", m.session_id), .back_label = "the chat",
+                     .base = arena_printf(r->arena, "/chat/messages/%s/rows", m.id),
+                     .conn_id = m.connection_id, .sql = m.sql_text, .source = "chat",
+                     .kpi = ctype && strcmp(ctype, "kpi") == 0};
+    drill_render(r, &s);
+}

@@ -28,13 +28,6 @@ json_t *tasks_widget_draw_config(const store_widget_t *w)
         json_object_set_new(conf, "type", json_string(w->kind));
     if (!json_object_get(conf, "type"))
         return (json_decref(conf), NULL);
-    /* drill-down: each bar, slice or point links to the rows behind it */
-    if (w->dashboard_id && w->id) {
-        buf_t drill = {0};
-        buf_printf(&drill, "/dashboards/%s/widgets/%s/rows?", w->dashboard_id, w->id);
-        json_object_set_new(conf, "drill", json_string(buf_str(&drill)));
-        buf_free(&drill);
-    }
     return conf;
 }
 
@@ -76,6 +69,14 @@ int tasks_widget_draw(arena_t *a, const char *org_id, const store_widget_t *w,
     }
     buf_t html = {0}, svg = {0};
     json_t *conf = tasks_widget_draw_config(w);
+    if (!conf) /* the recommended chart */
+        conf = json_object();
+    /* drill-down: the card's bars, slices and points link to the widget's
+     * rows page, filtered by their value */
+    buf_t drill = {0};
+    buf_printf(&drill, "/dashboards/%s/widgets/%s/rows?", w->dashboard_id, w->id);
+    json_object_set_new(conf, "drill", json_string(buf_str(&drill)));
+    buf_free(&drill);
     int rc = chart_widget_render(result, conf, &html, &svg);
     json_decref(conf);
     metrics_count("widget_render");

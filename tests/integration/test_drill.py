@@ -1,0 +1,158 @@
+"""Drill-down (issue 15, item 4): a chart's bars, slices and points are real
+links to a page with the same query filtered by that value (bound as $1,
+never pasted in), a result table sorts by any column on the server, and
+"the rows behind this number" lists the rows an aggregate came from where
+that can be derived, or says why not. For widgets and chat answers."""
+import html
+import re
+import unittest
+import urllib.parse
+
+import dm
+from test_chat import ask
+from test_dashboards import add_sql_widget, new_dashboard, widget_ids
+
+BY_CHANNEL = "SELECT channel, count(*) AS orders FROM orders GROUP BY channel ORDER BY 2 DESC"
+BY_CATEGORY = ("SELECT c.name AS category, count(*) AS products, max(p.unit_price) AS top_price"
+               " FROM products p JOIN categories c ON c.id = p.category_id GROUP BY c.name")
+
+
+def shop(sql):
+    return dm.psql(sql, db="shop")
+
+
+def table(page):
+    """(column names, rows of cell texts) of the rows page's table."""
+    m = re.search(r'<div class="card rows-table sort-scope".*?</table>', page, re.S)
+    assert m, page[:3000]
+    cols = [html.unescape(re.sub(r"<[^>]+>|[▲▼]", "", c)).strip()
+            for c in re.findall(r"<th[^>]*>(.*?)</th>", m.group(0), re.S)]
+    rows = [[html.unescape(v) for v in re.findall(r'<span class="trunc"[^>]*>(.*?)</span>', tr, re.S)]
+            for tr in re.findall(r"<tr>(<td.*?)</tr>", m.group(0), re.S)]
+    return cols, rows
+
+
+def drill_links(page):
+    return [html.unescape(h) for h in re.findall(r'<a class="drill" href="([^"]+)">', page)]
+
+
+class TestDrill(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.c = dm.demo_client()
+        cls.did = new_dashboard(cls.c, dm.unique("Drill"), shared=True)
+        cls.url = "/dashboards/%s" % cls.did
+        add_sql_widget(cls.c, cls.did, BY_CHANNEL, "By channel")
+        add_sql_widget(cls.c, cls.did, BY_CATEGORY, "By category", "table")
+        add_sql_widget(cls.c, cls.did, "SELECT count(*) AS pricey FROM products WHERE unit_price > 500",
+                       "Pricey", "kpi")
+        add_sql_widget(cls.c, cls.did, "WITH t AS (SELECT channel FROM orders) SELECT channel, count(*) AS n"
+                       " FROM t GROUP BY channel", "With CTE")
+        cls.ids = widget_ids(cls.c.get(cls.url).text)
+        tok = dm.page_csrf(cls.c, cls.url)
+        assert cls.c.post("%s/refresh" % cls.url, {"_csrf": tok}).status == 303
+        cls.page = cls.c.get(cls.url).text
+        cls.rows = "%s/widgets/%s/rows" % (cls.url, cls.ids[0])
+
+    def test_bar_links_to_the_rows_of_that_value(self):
+        links = drill_links(self.page)
+        want = "%s?col=channel&v=web" % self.rows
+        self.assertIn(want, links, "each bar is an <a href> in the SVG")
+        self.assertEqual(len([h for h in links if h.startswith(self.rows)]) % 3, 0, "web, mobile, store")
+        r = self.c.get(want)
+        self.assertEqual(r.status, 200)
+        cols, rows = table(r.text)
+        self.assertEqual(cols, ["channel", "orders"])
+        self.assertEqual(rows, [["web", shop("SELECT count(*) FROM orders WHERE channel = 'web'")]])
+        self.assertIn("Only the rows where", r.text)
+
+    def test_hostile_value_is_bound_not_pasted(self):
+        for v in ("web' OR '1'='1", "x'); DROP TABLE orders; --", "web\\' OR 1=1 --", "$1"):
+            r = self.c.get("%s?col=channel&v=%s" % (self.rows, urllib.parse.quote(v)))
+            self.assertEqual(r.status, 200, v)
+            self.assertEqual(table(r.text)[1], [], "no row has the value %r" % v)
+        self.assertNotEqual(shop("SELECT count(*) FROM orders"), "0", "orders is still there")
+        # a column that is not in the result is the database's error, shown as such
+        r = self.c.get("%s?col=nope&v=1" % self.rows)
+        self.assertIn("The query failed", r.text)
+        self.assertIn("nope", r.text)
+        # a column with no value is a 400 that says what to add
+        r = self.c.get("%s?col=channel" % self.rows)
+        self.assertEqual(r.status, 400)
+        self.assertIn("value", r.text)
+
+    def test_sort_by_each_column(self):
+        url = "%s/widgets/%s/rows" % (self.url, self.ids[1])
+        card = re.search(r'id="w-%s".*?</article>' % self.ids[1], self.page, re.S).group(0)
+        self.assertIn('href="%s?sort=category&amp;dir=asc"' % url, card, "the card's headers sort")
+        base = shop("SELECT string_agg(c.name || '|' || count, ',') FROM (SELECT c.name, count(*)"
+                    " FROM products p JOIN categories c ON c.id = p.category_id GROUP BY c.name) c")
+        expect = [tuple(x.split("|")) for x in base.split(",")]
+        for col, key in (("category", lambda t: t[0]), ("products", lambda t: int(t[1]))):
+            for d in ("asc", "desc"):
+                r = self.c.get("%s?sort=%s&dir=%s" % (url, col, d))
+                self.assertEqual(r.status, 200)
+                cols, rows = table(r.text)
+                got = [int(x[1]) if col == "products" else x[0] for x in rows]
+                want = sorted([key(t) for t in expect], reverse=d == "desc")
+                self.assertEqual(got, want, (col, d))
+                self.assertIn('aria-sort="%s"' % ("ascending" if d == "asc" else "descending"), r.text)
+                # the sorted column's link turns the order round
+                flip = "desc" if d == "asc" else "asc"
+                self.assertIn("sort=%s&amp;dir=%s" % (col, flip), r.text)
+        r = self.c.get("%s?sort=top_price&dir=desc" % url)
+        prices = [float(x[2]) for x in table(r.text)[1]]
+        self.assertEqual(prices, sorted(prices, reverse=True))
+
+    def test_rows_behind_a_bar_and_a_kpi(self):
+        url = "%s/widgets/%s/rows" % (self.url, self.ids[1])
+        name = shop("SELECT c.name FROM categories c ORDER BY id LIMIT 1")
+        r = self.c.get("%s?col=category&v=%s" % (url, urllib.parse.quote(name)))
+        self.assertIn("The rows behind this number", r.text)
+        behind = re.search(r'href="([^"]*behind=1[^"]*)"', r.text).group(1)
+        r = self.c.get(html.unescape(behind))
+        self.assertEqual(r.status, 200)
+        cols, rows = table(r.text)
+        n = shop("SELECT count(*) FROM products p JOIN categories c ON c.id = p.category_id"
+                 " WHERE c.name = '%s'" % name.replace("'", "''"))
+        self.assertEqual(len(rows), int(n), "one row per product of that category")
+        self.assertIn("unit_price", cols, "the products' own columns")
+        self.assertTrue(all(name in row for row in rows))
+        # a KPI: the rows behind its one number
+        kpi = "%s/widgets/%s/rows?behind=1" % (self.url, self.ids[2])
+        self.assertIn(html.escape(kpi), self.page, "the KPI card links to them")
+        cols, rows = table(self.c.get(kpi).text)
+        self.assertEqual(len(rows), int(shop("SELECT count(*) FROM products WHERE unit_price > 500")))
+        # a query it cannot take apart safely: it says so, and why
+        r = self.c.get("%s/widgets/%s/rows?col=channel&v=web&behind=1" % (self.url, self.ids[3]))
+        self.assertEqual(r.status, 200)
+        self.assertIn("cannot be listed for this query", r.text)
+        self.assertIn("it uses WITH", r.text)
+        self.assertNotIn("rows-table", r.text)
+
+    def test_chat_answer_drills(self):
+        r = ask(self.c, "orders by channel")
+        page = self.c.get(r.header("Location")).text
+        mid = re.findall(r'name="message_id" value="([0-9a-f-]{36})"', page)[-1]
+        links = [h for h in drill_links(page) if h.startswith("/chat/messages/%s/rows?" % mid)]
+        self.assertTrue(links, "the answer's chart links")
+        web = [h for h in links if h.endswith("v=web")]
+        self.assertTrue(web, links)
+        cols, rows = table(self.c.get(web[0]).text)
+        self.assertEqual(len(rows), 1)
+        self.assertIn("web", rows[0])
+        self.assertIn('href="/chat/messages/%s/rows?sort=' % mid, page, "its table's headers sort")
+
+    def test_viewer_drills_other_org_cannot(self):
+        email = "drill-viewer-%s@example.com" % dm.unique("v")
+        dm.add_user(self.c, email, "viewer")
+        viewer, _ = dm.login(email)
+        r = viewer.get("%s?col=channel&v=store" % self.rows)
+        self.assertEqual(r.status, 200)
+        self.assertEqual(len(table(r.text)[1]), 1)
+        other, _, _ = dm.register()
+        self.assertEqual(other.get("%s?col=channel&v=store" % self.rows).status, 404)
+
+
+if __name__ == "__main__":
+    unittest.main()

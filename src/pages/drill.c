@@ -73,8 +73,7 @@ static void drill_render(req_t *r, const drill_src_t *s)
         page_error(r, 400, "A drill-down names a column (col) and its value (v): add the value.");
         return;
     }
-    json_t *ctx = page_ctx(r, s->title, s->source && strcmp(s->source, "chat") == 0 ? "chat"
-                                                                                    : "dashboards");
+    json_t *ctx = page_ctx(r, s->title, strcmp(s->source, "widget") == 0 ? "dashboards" : s->source);
     json_object_set_new(ctx, "heading", json_string(s->title));
     json_object_set_new(ctx, "back", json_pack("{s:s, s:s}", "href", s->back, "label", s->back_label));
     if (col)
@@ -82,7 +81,7 @@ static void drill_render(req_t *r, const drill_src_t *s)
     json_object_set_new(ctx, "behind", json_boolean(behind));
     if (!behind && (col || s->kpi))
         json_object_set_new(ctx, "behind_href", json_string(arena_printf(
-            r->arena, "%s?%s", s->base, keep_qs(r, col, v, 1))));
+            r->arena, "%s%c%s", s->base, strchr(s->base, '?') ? '&' : '?', keep_qs(r, col, v, 1))));
     if (behind || col)
         json_object_set_new(ctx, "all_href", json_string(s->base));
     const char *sql = drill_sql(r, s, col, behind, sort, desc, ctx);
@@ -156,5 +155,31 @@ void page_message_rows(req_t *r)
                      .base = arena_printf(r->arena, "/chat/messages/%s/rows", m.id),
                      .conn_id = m.connection_id, .sql = m.sql_text, .source = "chat",
                      .kpi = ctype && strcmp(ctype, "kpi") == 0};
+    drill_render(r, &s);
+}
+
+/* GET /explore/rows?connection_id=…&sql=… — an Explore result's query
+ * (analysts run any SQL there anyway; it is validated like a run). */
+void page_explore_rows(req_t *r)
+{
+    const char *conn = opt_query(r, "connection_id"), *sql = opt_query(r, "sql");
+    if (!conn || !sql) {
+        page_error(r, 400, "Drilling into an Explore result needs its connection_id and sql.");
+        return;
+    }
+    buf_t b = {0}, back = {0};
+    buf_puts(&b, "/explore/rows?connection_id=");
+    http_url_encode(&b, conn);
+    buf_puts(&b, "&sql=");
+    http_url_encode(&b, sql);
+    buf_puts(&back, "/explore?connection=");
+    http_url_encode(&back, conn);
+    buf_puts(&back, "&sql=");
+    http_url_encode(&back, sql);
+    drill_src_t s = {.title = "Explore result", .back = arena_strdup(r->arena, buf_str(&back)),
+                     .back_label = "Explore", .base = arena_strdup(r->arena, buf_str(&b)),
+                     .conn_id = conn, .sql = sql, .source = "explore"};
+    buf_free(&b);
+    buf_free(&back);
     drill_render(r, &s);
 }

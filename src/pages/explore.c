@@ -36,15 +36,39 @@ static json_t *marked_sql(const char *sql, int pos)
                      sql + at + len);
 }
 
+/* Where an Explore result drills and sorts: /explore/rows with its
+ * connection and SQL (ctx's, as base_ctx set them). */
+static const char *rows_base(req_t *r, const json_t *ctx)
+{
+    const char *conn = json_string_value(json_object_get(ctx, "connection_id"));
+    const char *sql = json_string_value(json_object_get(ctx, "sql"));
+    if (!conn || !*conn || !sql || !*sql)
+        return NULL;
+    buf_t b = {0};
+    buf_puts(&b, "/explore/rows?connection_id=");
+    http_url_encode(&b, conn);
+    buf_puts(&b, "&sql=");
+    http_url_encode(&b, sql);
+    const char *s = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
 static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, const char *chart)
 {
+    const char *rows = rows_base(r, ctx);
     long total = (long)json_array_size(json_object_get(result, "rows"));
     long pages = total ? (total + PAGE_ROWS - 1) / PAGE_ROWS : 1;
     if (page < 1 || page > pages)
         page = 1;
+    /* its headers sort, its bars, slices and points drill: /explore/rows */
+    json_t *table = result_table(result, (size_t)(page - 1) * PAGE_ROWS, PAGE_ROWS);
+    if (rows)
+        result_table_sort_links(r, table, rows, NULL, NULL, 0);
     json_t *res = json_pack("{s:o, s:o, s:O, s:O, s:O, s:O}",
-                            "table", result_table(result, (size_t)(page - 1) * PAGE_ROWS, PAGE_ROWS),
-                            "chart", result_chart(result, chart, NULL),
+                            "table", table,
+                            "chart", result_chart_kind_drill(result, chart, NULL, rows ? arena_printf(
+                                r->arena, "%s&", rows) : NULL),
                             "row_count", json_object_get(result, "row_count"),
                             "truncated", json_object_get(result, "truncated"),
                             "ms", json_object_get(result, "ms"),

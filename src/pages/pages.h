@@ -93,6 +93,9 @@ const char *page_count_words(req_t *r, const json_t *n, const char *one, const c
 json_t *result_table(const json_t *result, size_t offset, size_t limit);
 /* {svg, kind} or {error, kind}: the recommended chart, or kind if given. */
 json_t *result_chart(const json_t *result, const char *kind, const char *title);
+/* The same with drill-down links (see result_chart_drill). */
+json_t *result_chart_kind_drill(const json_t *result, const char *kind, const char *title,
+                                const char *drill);
 json_t *result_chart_kinds(const char *selected);
 /* The chart a stored config describes (falls back to the recommendation). */
 json_t *result_chart_from(const json_t *result, const json_t *config);
@@ -211,6 +214,7 @@ void page_widget_place(req_t *r);
  * value and sorted by a column; the rows behind a number */
 void page_widget_rows(req_t *r);
 void page_message_rows(req_t *r);
+void page_explore_rows(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);

@@ -134,6 +134,12 @@ static void add_widths(const json_t *result, chart_config_t *cfg, json_t *out)
 
 json_t *result_chart(const json_t *result, const char *kind, const char *title)
 {
+    return result_chart_kind_drill(result, kind, title, NULL);
+}
+
+json_t *result_chart_kind_drill(const json_t *result, const char *kind, const char *title,
+                                const char *drill)
+{
     chart_config_t cfg = {0};
     char err[256];
     chart_kind_t k;
@@ -150,6 +156,7 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title)
         cfg.title = xstrdup(title); /* chart_config_free frees it */
     if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0) {
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
+        cfg.drill = drill ? xstrdup(drill) : NULL; /* the page's charts link, the file's not */
         if (!cfg.width)
             add_widths(result, &cfg, out);
     } else
@@ -191,7 +198,8 @@ void result_table_sort_links(req_t *r, json_t *table, const char *base, const ch
             continue;
         int now = sort && strcmp(sort, name) == 0;
         buf_t b = {0};
-        buf_printf(&b, "%s?%s%ssort=", base, keep && *keep ? keep : "", keep && *keep ? "&" : "");
+        buf_printf(&b, "%s%c%s%ssort=", base, strchr(base, '?') ? '&' : '?', keep && *keep ? keep : "",
+                   keep && *keep ? "&" : "");
         http_url_encode(&b, name);
         buf_puts(&b, now && !desc ? "&dir=desc" : "&dir=asc");
         json_object_set_new(col, "href", json_string(arena_strdup(r->arena, buf_str(&b))));

@@ -68,6 +68,7 @@ const route_t app_routes[] = {
     {"GET", "/explore/jobs/{id}", ROLE_ANALYST, page_explore_job, "explore_job", NULL},
     {"POST", "/explore/jobs/{id}/cancel", ROLE_ANALYST, page_explore_job_cancel, "explore_job_cancel", NULL},
     {"POST", "/explore/export", ROLE_ANALYST, page_export_explore, "export_explore", "exports"},
+    {"GET", "/explore/rows", ROLE_ANALYST, page_explore_rows, "explore_rows", "queries"},
     {"GET", "/queries", ROLE_VIEWER, page_queries, "queries", NULL},
     {"POST", "/queries", ROLE_ANALYST, page_queries_create, "queries_create", NULL},
     {"GET", "/queries/{id}", ROLE_VIEWER, page_query, "query", NULL},

@@ -143,6 +143,29 @@ class TestDrill(unittest.TestCase):
         self.assertIn("web", rows[0])
         self.assertIn('href="/chat/messages/%s/rows?sort=' % mid, page, "its table's headers sort")
 
+    def test_explore_result_drills_and_sorts(self):
+        conn = dm.shop_connection_id()
+        r = dm.explore_run(self.c, conn, BY_CHANNEL, chart="bar")
+        self.assertEqual(r.status, 200)
+        base = "/explore/rows?connection_id=%s&sql=%s" % (conn, urllib.parse.quote(BY_CHANNEL, safe=""))
+        links = [h for h in drill_links(r.text) if h.startswith(base)]
+        self.assertIn(base + "&col=channel&v=web", links, "the Explore chart's bars link")
+        self.assertIn(html.escape(base + "&sort=orders&dir=asc"), r.text, "its table's headers sort")
+        cols, rows = table(self.c.get(base + "&col=channel&v=web").text)
+        self.assertEqual(rows, [["web", shop("SELECT count(*) FROM orders WHERE channel = 'web'")]])
+        cols, rows = table(self.c.get(base + "&sort=orders&dir=asc").text)
+        self.assertEqual([int(x[1]) for x in rows], sorted(int(x[1]) for x in rows))
+        # a write is refused as any Explore run is, parameter or not
+        bad = "/explore/rows?connection_id=%s&sql=%s&col=a&v=1" % (conn, urllib.parse.quote(
+            "DELETE FROM orders RETURNING 1 AS a"))
+        r = self.c.get(bad)
+        self.assertIn("The query failed", r.text)
+        self.assertIn("only SELECT", r.text)
+        email = "drill-v2-%s@example.com" % dm.unique("v")
+        dm.add_user(self.c, email, "viewer")
+        viewer, _ = dm.login(email)
+        self.assertEqual(viewer.get(base + "&col=channel&v=web").status, 403, "Explore is for analysts")
+
     def test_viewer_drills_other_org_cannot(self):
         email = "drill-viewer-%s@example.com" % dm.unique("v")
         dm.add_user(self.c, email, "viewer")

@@ -13,7 +13,8 @@ ALTER TABLE widgets ADD COLUMN grid_x smallint CHECK (grid_x BETWEEN 0 AND 11),
                     ADD COLUMN grid_h smallint NOT NULL DEFAULT 6 CHECK (grid_h BETWEEN 1 AND 24);
 UPDATE widgets SET grid_w = CASE size WHEN 'small' THEN 4 WHEN 'large' THEN 8 WHEN 'full' THEN 12 ELSE 6 END,
                    grid_h = CASE kind WHEN 'kpi' THEN 3 WHEN 'text' THEN 4 ELSE 6 END;
--- Lay out the existing widgets as the page showed them: in their order,
+-- Lay out the existing widgets as the page showed them (and as a new one is
+-- placed, store_widget_lay_out): in their order,
 -- each in the first free cell at or after the row of the one before.
 DO $$
 DECLARE

@@ -148,3 +148,11 @@ int store_widget_move(arena_t *a, const char *org_id, const char *dash_id, const
     }
     return layout_commit(a, org_id, dash_id, &l, NULL, NULL);
 }
+
+int store_widget_lay_out(arena_t *a, const char *org_id, const char *dash_id)
+{
+    layout_t l;
+    if (layout_open(a, org_id, dash_id, &l) < 0) /* settles the unplaced ones */
+        return -1;
+    return layout_commit(a, org_id, dash_id, &l, NULL, NULL);
+}

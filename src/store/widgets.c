@@ -135,19 +135,22 @@ int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
         a,
         "INSERT INTO widgets (org_id, dashboard_id, title, kind, sql_text, body_markdown,"
         " chart_config, size, position, date_column, connection_id, last_result, last_refreshed_at,"
-        " result_hash, grid_w, grid_h, grid_x, grid_y)"
+        " result_hash, grid_w, grid_h)"
         " SELECT $1, d.id, $3, $4, $5, $6, coalesce($7::jsonb, '{}'), $8,"
         " coalesce((SELECT max(position) + 1 FROM widgets WHERE dashboard_id = d.id), 0), $9,"
         " (SELECT id FROM connections WHERE org_id = $1 AND id = $10::uuid), $11::jsonb,"
         " CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END,"
         " md5(jsonb_build_array($11::jsonb -> 'columns', $11::jsonb -> 'rows')::text), " GRID_W_OF("$8")
-        ", CASE $4 WHEN 'kpi' THEN 3 WHEN 'text' THEN 4 ELSE 6 END, 0," /* at the bottom */
-        " coalesce((SELECT max(grid_y + grid_h) FROM widgets WHERE dashboard_id = d.id), 0)"
+        ", CASE $4 WHEN 'kpi' THEN 3 WHEN 'text' THEN 4 ELSE 6 END"
         " FROM dashboards d WHERE d.org_id = $1 AND d.id = $2 RETURNING id",
         11, p, err, errlen);
     if (!res || PQntuples(res) != 1)
         return -1;
     *id = arena_strdup(a, db_get(res, 0, 0));
+    /* its place: the first free cell after the last widget (as a grid
+     * flows); the widget is there even if this fails (the page lays out
+     * an unplaced one the same way) */
+    store_widget_lay_out(a, org_id, dash_id);
     return 0;
 }
 

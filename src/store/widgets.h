@@ -62,7 +62,8 @@ int store_widget_list(arena_t *a, const char *org_id, const char *dash_id, store
  * not a UUID, or the database failed). */
 int store_widget_get(arena_t *a, const char *org_id, const char *dash_id, const char *id,
                      store_widget_t *out);
-/* At the end of the dashboard; a connection not of this organization is
+/* At the end of the dashboard (its place on the grid: the first free cell
+ * after the last widget's row); a connection not of this organization is
  * left out. */
 int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
                      const store_widget_fields_t *f, char **id, char *err, size_t errlen);
@@ -87,6 +88,9 @@ typedef struct store_widget_cell {
  * in reading order. 0, or -1 when there is no such widget. */
 int store_widget_place(arena_t *a, const char *org_id, const char *dash_id, const char *id,
                        int x, int y, int w, int h, store_widget_cell_t **cells, size_t *n);
+/* Give every widget of the dashboard without a place one, in order
+ * (store_grid_settle), and store it. 0, or -1. */
+int store_widget_lay_out(arena_t *a, const char *org_id, const char *dash_id);
 int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id);
 /* The stored result parsed (owned by the arena), or NULL when there is
  * none (or it is not a JSON object). */

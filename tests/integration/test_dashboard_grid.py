@@ -51,8 +51,11 @@ class TestDashboardGrid(unittest.TestCase):
     def test_new_widgets_are_laid_out_in_order(self):
         _, url, ids = self.board(3)
         ps = places(self.c.get(url).text)
-        # KPIs are 6 columns wide and 3 rows high; each new one at the bottom
-        self.assertEqual([ps[i] for i in ids], [(0, 0, 6, 3), (0, 3, 6, 3), (0, 6, 6, 3)])
+        # KPIs are 6 columns wide and 3 rows high; each new one in the first
+        # free cell after the last one, as a grid flows
+        self.assertEqual([ps[i] for i in ids], [(0, 0, 6, 3), (6, 0, 6, 3), (0, 3, 6, 3)])
+        self.assertEqual(dm.psql("SELECT count(*) FROM widgets WHERE id IN ('%s') AND grid_x IS NOT NULL"
+                                 % "','".join(ids)), "3", "stored, not only drawn")
 
     def test_place_is_saved_and_read_back(self):
         did, url, ids = self.board(3)
@@ -88,7 +91,7 @@ class TestDashboardGrid(unittest.TestCase):
         ps = places(self.c.get(url).text)
         self.assertEqual(ps[ids[2]], (0, 0, 12, 2))
         self.assertEqual(ps[ids[0]], (0, 2, 6, 3))
-        self.assertEqual(ps[ids[1]], (0, 5, 6, 3))
+        self.assertEqual(ps[ids[1]], (6, 2, 6, 3))
         self.assert_no_overlap(ps)
         self.assertEqual(widget_ids(self.c.get(url).text), [ids[2], ids[0], ids[1]])
 
@@ -100,7 +103,7 @@ class TestDashboardGrid(unittest.TestCase):
         page = self.c.get(url).text
         self.assertEqual(widget_ids(page), [ids[1], ids[0], ids[2]])
         ps = places(page)
-        self.assertEqual((ps[ids[1]][:2], ps[ids[0]][:2]), ((0, 0), (0, 3)), "they swapped places")
+        self.assertEqual((ps[ids[1]][:2], ps[ids[0]][:2]), ((0, 0), (6, 0)), "they swapped places")
         # the place route without Accept: JSON is a form: back to the dashboard
         r = self.place(self.c, url, ids[2], 6, 0, 6, 3, headers={})
         self.assertEqual(r.status, 303)
@@ -150,10 +153,10 @@ class TestDashboardGrid(unittest.TestCase):
         etag = first.header("ETag")
         self.assertTrue(etag)
         self.assertEqual(self.c.get(url, headers=dict(js, **{"If-None-Match": etag})).status, 304)
-        self.assertEqual(self.place(self.c, url, ids[1], 6, 0, 6, 3).status, 200)
+        self.assertEqual(self.place(self.c, url, ids[1], 0, 3, 6, 3).status, 200)
         r = self.c.get(url, headers=dict(js, **{"If-None-Match": etag}))
         self.assertEqual(r.status, 200, "a moved widget is not the page the client has")
-        self.assertEqual(places(r.text)[ids[1]], (6, 0, 6, 3))
+        self.assertEqual(places(r.text)[ids[1]], (0, 3, 6, 3))
 
 
 if __name__ == "__main__":

@@ -155,12 +155,16 @@ class TestDrill(unittest.TestCase):
         self.assertEqual(rows, [["web", shop("SELECT count(*) FROM orders WHERE channel = 'web'")]])
         cols, rows = table(self.c.get(base + "&sort=orders&dir=asc").text)
         self.assertEqual([int(x[1]) for x in rows], sorted(int(x[1]) for x in rows))
-        # a write is refused as any Explore run is, parameter or not
-        bad = "/explore/rows?connection_id=%s&sql=%s&col=a&v=1" % (conn, urllib.parse.quote(
-            "DELETE FROM orders RETURNING 1 AS a"))
-        r = self.c.get(bad)
-        self.assertIn("The query failed", r.text)
-        self.assertIn("only SELECT", r.text)
+        # a write is refused as any Explore run is, wrapped or not
+        before = shop("SELECT count(*) FROM orders")
+        for sql in ("DELETE FROM orders RETURNING 1 AS a", "SELECT 1 AS a; DELETE FROM orders"):
+            r = self.c.get("/explore/rows?connection_id=%s&sql=%s&col=a&v=1" % (
+                conn, urllib.parse.quote(sql)))
+            self.assertIn("The query failed", r.text)
+            self.assertNotIn("rows-table", r.text)
+            r = self.c.get("/explore/rows?connection_id=%s&sql=%s&behind=1" % (conn, urllib.parse.quote(sql)))
+            self.assertNotIn("rows-table", r.text)
+        self.assertEqual(shop("SELECT count(*) FROM orders"), before)
         email = "drill-v2-%s@example.com" % dm.unique("v")
         dm.add_user(self.c, email, "viewer")
         viewer, _ = dm.login(email)

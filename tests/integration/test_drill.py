@@ -170,6 +170,31 @@ class TestDrill(unittest.TestCase):
         viewer, _ = dm.login(email)
         self.assertEqual(viewer.get(base + "&col=channel&v=web").status, 403, "Explore is for analysts")
 
+    def test_drill_under_the_dashboard_date_filter(self):
+        """A filtered chart's links carry the filter: its rows page drills
+        into what the chart showed, not the whole table."""
+        did = new_dashboard(self.c, dm.unique("Filtered drill"))
+        url = "/dashboards/%s" % did
+        add_sql_widget(self.c, did, "SELECT date_trunc('month', ordered_at)::date AS month, count(*) AS orders"
+                       " FROM orders GROUP BY 1 ORDER BY 1", "Orders by month")
+        wid = widget_ids(self.c.get(url).text)[0]
+        tok = dm.page_csrf(self.c, url)
+        self.c.post("%s/widgets/%s" % (url, wid), {"_csrf": tok, "title": "Orders by month", "kind": "chart",
+                    "size": "medium", "type": "bar", "date_column": "month"})
+        frm = shop("SELECT to_char(date_trunc('month', max(ordered_at)) - interval '2 months', 'YYYY-MM-DD')"
+                   " FROM orders")
+        r = self.c.get("%s/widgets/%s?range=custom&from=%s" % (url, wid, frm))
+        links = drill_links(r.text)
+        self.assertTrue(links)
+        self.assertTrue(all("rows?range=custom&from=%s&col=month&v=" % frm in h for h in links), links)
+        self.assertEqual(len(links) % 3, 0, "three months since %s (at three widths)" % frm)
+        cols, rows = table(self.c.get(links[0]).text)
+        self.assertEqual(len(rows), 1)
+        self.assertGreaterEqual(rows[0][0], frm)
+        # the unfiltered card's links do not
+        page = self.c.get(url).text
+        self.assertTrue(all("range=" not in h for h in drill_links(page)))
+
     def test_viewer_drills_other_org_cannot(self):
         email = "drill-viewer-%s@example.com" % dm.unique("v")
         dm.add_user(self.c, email, "viewer")

@@ -14,6 +14,7 @@
 #     run, as ratios to the sign-in page and to the static file.
 # Writes bench/pages.md (or $OUT); CG_KEEP=DIR keeps each page's callgrind
 # file (N requests) there for callgrind_annotate. Needs valgrind and wrk (Debian packages).
+# ONLY=REGEX measures only the pages whose name matches (and the sign-in page).
 # Starts its own private stack (tests/stack.sh); DM_KEEP=1 keeps it.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"

@@ -20,6 +20,18 @@ document.addEventListener('htmx:beforeRequest', function (e) {
   echo.scrollIntoView({ block: 'end' });
   box.value = '';
 });
+// The answer's stages (pushed live) stay shown while its place in the page
+// follows the job, and start empty for each question.
+function showStages() {
+  var w = document.getElementById('working');
+  if (w) w.classList.toggle('following', !!document.querySelector('#messages .pending'));
+}
+document.addEventListener('DOMContentLoaded', showStages);
+document.addEventListener('htmx:afterSettle', showStages);
+document.addEventListener('htmx:beforeRequest', function (e) {
+  if (!e.detail.elt || e.detail.elt.id !== 'ask') return;
+  document.querySelectorAll('#working .stages li').forEach(function (li) { li.textContent = ''; });
+});
 document.addEventListener('htmx:afterRequest', function (e) {
   if (!e.detail.elt || e.detail.elt.id !== 'ask') return;
   document.querySelectorAll('.msg-pending').forEach(function (n) { n.remove(); });

@@ -5,7 +5,6 @@ TMP=$(mktemp -d /tmp/dm-test-XXXXXX)
 chmod 755 "$TMP"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export DM_VAR=$TMP DM_HTTP_PORT=$(free_port) DM_PG_PORT=$(free_port) DM_WORKERS=2 DM_NGINX_RATE=100000
-export DM_REDIS_PORT=$(free_port)   # Redis's loopback port, for nginx's nchan (live updates)
 export DM_PWHASH_MEMLIMIT_MB=${DM_PWHASH_MEMLIMIT_MB:-8}
 export DM_RATE=${DM_RATE:-100000}   # app rate limits out of the way (one test turns them on)
 export DM_EXPORT_MAX_ROWS=${DM_EXPORT_MAX_ROWS:-150000}  # above the demo's 100,000 orders, within reach of a test

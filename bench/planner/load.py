@@ -13,6 +13,7 @@ machine by the fetch tool (git directories under $DM_MIRROR, default
 As root, PostgreSQL runs as the user `datamind`. Python stdlib only.
 """
 import csv
+import gzip
 import io
 import json
 import os
@@ -42,6 +43,20 @@ DATASETS = {
     "northwind": ("pthom/northwind_psql", "cd0ef28d66369fbe177778e604e4be0f153c9e5c", ["northwind.sql"]),
     "hr": ("oracle-samples/db-sample-schemas", "6660bad68c07bd143430ace58565b3f727e17263",
            ["human_resources/hr_create.sql", "human_resources/hr_populate.sql"]),
+    "classicmodels": ("hhorak/mysql-sample-db", "07992002687b6cc73ba79bd7a3b6abb18a774d99",
+                      ["mysqlsampledatabase.sql"]),
+    "f1": ("yicongyang216/F1_Analysis", "0cb9369bd86bad45b3ee463436a0b6d6bc4f2138",
+           [f"F1dataset/{t}.csv" for t in ("circuits", "constructors", "drivers", "seasons", "status", "races",
+                                           "results", "sprint_results", "qualifying", "pit_stops",
+                                           "driver_standings", "constructor_standings",
+                                           "constructor_results")]),
+    "netflix": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47", ["netflix.sql"]),
+    "lego": ("kraayenjon/EDA_LEGO", "615bfdaabb5c4f3fb8bb6be30c0ba9eeef4463ef",
+             [f"{t}.csv.gz" for t in ("themes", "sets", "part_categories", "parts", "colors", "elements",
+                                      "part_relationships", "minifigs", "inventories", "inventory_minifigs")]),
+    "customer_orders": ("oracle-samples/db-sample-schemas", "6660bad68c07bd143430ace58565b3f727e17263",
+                        ["customer_orders/co_create.sql", "customer_orders/co_populate.sql"]),
+    "titanic": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47", ["titanic.sql"]),
 }
 
 
@@ -56,7 +71,8 @@ def git_show(repo, commit, path):
     r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
     if r.returncode != 0:
         die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
-    return r.stdout.decode("utf-8", errors="replace")
+    data = gzip.decompress(r.stdout) if path.endswith(".gz") else r.stdout
+    return data.decode("utf-8", errors="replace")
 
 
 def as_owner(cmd, **kw):
@@ -287,8 +303,189 @@ def load_hr(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def mysql_to_pg(text):
+    """A mysqldump in PostgreSQL's spelling, names unchanged (backticks become
+    double quotes, so camelCase stays camelCase): the /*...*/ comments and
+    directives, CREATE DATABASE, USE, KEY lines and table options dropped;
+    int(11) / smallint(6) / mediumtext / mediumblob as integer / smallint /
+    text / bytea; strings with MySQL backslash escapes as E'...' literals.
+    The foreign keys come back separately, to be added after the rows."""
+    text = text.replace("\r\n", "\n")  # the dump has Windows line ends
+    text = re.sub(r"(?s)/\*.*?\*/;?", "", text)
+    text = re.sub(r"(?im)^(CREATE DATABASE|USE) .*$", "", text)
+    fkeys = []
+
+    def table(m):
+        name, body = m.group(1), m.group(2)
+        lines = []
+        for line in body.split("\n"):
+            c = re.match(r"\s*CONSTRAINT `\w+` (FOREIGN KEY .*?),?$", line)
+            if c:
+                fkeys.append(f"ALTER TABLE `{name}` ADD {c.group(1)}")
+            elif not re.match(r"\s*KEY ", line) and line.strip():
+                lines.append(line)
+        lines[-1] = lines[-1].rstrip(",")
+        return f"CREATE TABLE `{name}` (\n" + "\n".join(lines) + "\n);"
+    text = re.sub(r"(?s)CREATE TABLE `(\w+)` \((.*?)\n\) ENGINE=[^;]*;", table, text)
+    text = re.sub(r"\bint\(\d+\)", "integer", text)
+    text = re.sub(r"\bsmallint\(\d+\)", "smallint", text)
+    text = re.sub(r"\bmediumtext\b", "text", text)
+    text = re.sub(r"\bmediumblob\b", "bytea", text)
+    text = re.sub(r"'((?:[^'\\]|\\.)*)'", lambda m: ("E" if "\\" in m.group(1) else "") + m.group(0), text)
+    fkeys = [f.replace("`", '"') + ";" for f in fkeys]
+    return text.replace("`", '"'), fkeys
+
+
+def load_classicmodels(srv, db, files):
+    """The MySQL tutorial's classicmodels dump translated by mysql_to_pg:
+    tables and rows first, then the foreign keys (customers is created before
+    the employees it points at)."""
+    text, fkeys = mysql_to_pg(files[0])
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("customers", "employees", "offices", "orders", "orderdetails", "payments", "products",
+              "productlines"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_f1(srv, db, files):
+    """The Ergast Formula 1 CSV files (1950-2024) as the Kaggle set publishes
+    them: camelCase headers kept, \\N as NULL. lap_times.csv is left out (its
+    blob is not in the snapshot)."""
+    names = [os.path.basename(p)[:-4] for p in DATASETS["f1"][2]]
+    for name, text in zip(names, files):
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    pk = [("circuits", ["circuitId"]), ("constructors", ["constructorId"]), ("drivers", ["driverId"]),
+          ("seasons", ["year"]), ("status", ["statusId"]), ("races", ["raceId"]), ("results", ["resultId"]),
+          ("sprint_results", ["resultId"]), ("qualifying", ["qualifyId"]),
+          ("pit_stops", ["raceId", "driverId", "stop"]), ("driver_standings", ["driverStandingsId"]),
+          ("constructor_standings", ["constructorStandingsId"]),
+          ("constructor_results", ["constructorResultsId"])]
+    fk = [("races", "circuitId", "circuits", "circuitId"), ("races", "year", "seasons", "year")]
+    for t in ("results", "sprint_results", "qualifying"):
+        fk += [(t, "raceId", "races", "raceId"), (t, "driverId", "drivers", "driverId"),
+               (t, "constructorId", "constructors", "constructorId")]
+    fk += [("results", "statusId", "status", "statusId"), ("sprint_results", "statusId", "status", "statusId"),
+           ("pit_stops", "raceId", "races", "raceId"), ("pit_stops", "driverId", "drivers", "driverId"),
+           ("driver_standings", "raceId", "races", "raceId"), ("driver_standings", "driverId", "drivers", "driverId"),
+           ("constructor_standings", "raceId", "races", "raceId"),
+           ("constructor_standings", "constructorId", "constructors", "constructorId"),
+           ("constructor_results", "raceId", "races", "raceId"),
+           ("constructor_results", "constructorId", "constructors", "constructorId")]
+    add_keys(srv, db, pk, fk)
+
+
+def load_netflix(srv, db, files):
+    # a plain PostgreSQL dump of one table: loaded as published
+    srv.psql(db, file_text=files[0])
+
+
+def load_titanic(srv, db, files):
+    # a plain PostgreSQL dump of one table (passenger): loaded as published
+    srv.psql(db, file_text=files[0])
+
+
+def load_lego(srv, db, files):
+    """Rebrickable's LEGO catalogue CSV files (gzipped, as downloaded in August
+    2023), loaded like the other CSV sets. inventory_parts.csv.gz is left out:
+    its blob is not in the snapshot."""
+    names = [p[:-len(".csv.gz")] for p in DATASETS["lego"][2]]
+    for name, text in zip(names, files):
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    pk = [("themes", ["id"]), ("sets", ["set_num"]), ("part_categories", ["id"]), ("parts", ["part_num"]),
+          ("colors", ["id"]), ("elements", ["element_id"]), ("minifigs", ["fig_num"]), ("inventories", ["id"]),
+          ("inventory_minifigs", ["inventory_id", "fig_num"])]
+    fk = [("themes", "parent_id", "themes", "id"), ("sets", "theme_id", "themes", "id"),
+          ("parts", "part_cat_id", "part_categories", "id"), ("elements", "part_num", "parts", "part_num"),
+          ("elements", "color_id", "colors", "id"),
+          ("part_relationships", "child_part_num", "parts", "part_num"),
+          ("part_relationships", "parent_part_num", "parts", "part_num"),
+          ("inventories", "set_num", "sets", "set_num"),
+          ("inventory_minifigs", "inventory_id", "inventories", "id"),
+          ("inventory_minifigs", "fig_num", "minifigs", "fig_num")]
+    add_keys(srv, db, pk, fk)
+
+
+# The four views of Oracle's CO schema, in PostgreSQL's spelling: LISTAGG is
+# string_agg, grouping_id() is GROUPING(), JSON_TABLE is jsonb_array_elements.
+CO_VIEWS = [
+    """CREATE VIEW customer_order_products AS
+  SELECT o.order_id, o.order_tms, o.order_status, c.customer_id, c.email_address, c.full_name,
+         SUM(oi.quantity * oi.unit_price) order_total,
+         string_agg(p.product_name, ', ' ORDER BY oi.line_item_id) items
+  FROM orders o JOIN order_items oi ON o.order_id = oi.order_id
+  JOIN customers c ON o.customer_id = c.customer_id JOIN products p ON oi.product_id = p.product_id
+  GROUP BY o.order_id, o.order_tms, o.order_status, c.customer_id, c.email_address, c.full_name""",
+    """CREATE VIEW store_orders AS
+  SELECT CASE GROUPING(s.store_name, o.order_status) WHEN 1 THEN 'STORE TOTAL' WHEN 2 THEN 'STATUS TOTAL'
+           WHEN 3 THEN 'GRAND TOTAL' END total,
+         s.store_name, COALESCE(s.web_address, s.physical_address) address, s.latitude, s.longitude,
+         o.order_status, COUNT(DISTINCT o.order_id) order_count, SUM(oi.quantity * oi.unit_price) total_sales
+  FROM stores s JOIN orders o ON s.store_id = o.store_id JOIN order_items oi ON o.order_id = oi.order_id
+  GROUP BY GROUPING SETS (
+    (s.store_name, COALESCE(s.web_address, s.physical_address), s.latitude, s.longitude),
+    (s.store_name, COALESCE(s.web_address, s.physical_address), s.latitude, s.longitude, o.order_status),
+    o.order_status, ())""",
+    """CREATE VIEW product_reviews AS
+  SELECT p.product_name, (r.value->>'rating')::integer rating,
+         ROUND(AVG((r.value->>'rating')::integer) OVER (PARTITION BY p.product_name), 2) avg_rating,
+         r.value->>'review' review
+  FROM products p, jsonb_array_elements(p.product_details->'reviews') r""",
+    """CREATE VIEW product_orders AS
+  SELECT p.product_name, o.order_status, SUM(oi.quantity * oi.unit_price) total_sales, COUNT(*) order_count
+  FROM orders o JOIN order_items oi ON o.order_id = oi.order_id
+  JOIN customers c ON o.customer_id = c.customer_id JOIN products p ON oi.product_id = p.product_id
+  GROUP BY p.product_name, o.order_status""",
+]
+
+
+def co_to_pg(stmt):
+    """One statement of Oracle's CO scripts in PostgreSQL's spelling."""
+    stmt = oracle_to_pg(stmt)
+    stmt = re.sub(r"(?i)\bvarchar\((\d+) CHAR\)", r"varchar(\1)", stmt)
+    stmt = re.sub(r"(?i)GENERATED BY DEFAULT ON NULL AS IDENTITY", "GENERATED BY DEFAULT AS IDENTITY", stmt)
+    stmt = re.sub(r"(?i)\bproduct_details\s+BLOB\b", "product_details jsonb", stmt)
+    stmt = re.sub(r"(?i)\bBLOB\b", "bytea", stmt)
+    # TO_TIMESTAMP('04-FEB-2021 13.20.22.245676861', 'DD-MON-YYYY HH24.MI.SS.FF') -> a timestamp literal
+    months = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
+    stmt = re.sub(r"TO_TIMESTAMP\('(\d\d)-([A-Z]{3})-(\d{4}) (\d\d)\.(\d\d)\.(\d\d)\.(\d+)','DD-MON-YYYY HH24\.MI\.SS\.FF'\)",
+                  lambda m: f"TIMESTAMP '{m[3]}-{months.index(m[2]) + 1:02d}-{m[1]} {m[4]}:{m[5]}:{m[6]}.{m[7]}'",
+                  stmt)
+    stmt = re.sub(r"UTL_RAW\.CAST_TO_RAW\(\s*('(?:[^']|'')*')\s*\)", r"\1::jsonb", stmt)
+    return stmt
+
+
+def load_customer_orders(srv, db, files):
+    """Oracle's CO (Customer Orders) sample schema, version 21 of 2022,
+    translated to PostgreSQL as hr is: tables, rows, keys and checks, the four
+    views (rewritten, see CO_VIEWS), the comments. product_details is jsonb
+    (a BLOB holding JSON in Oracle); the indexes are left out."""
+    create, populate = files
+    # the one product whose JSON is built in a PL/SQL variable: put the expression in its INSERT
+    m = re.search(r"(?s)\n\s*prod_details := (.*?);\n", populate)
+    populate = populate[:m.start()] + "\n" + populate[m.end():]
+    populate = populate.replace("UTL_RAW.CAST_TO_RAW( prod_details )", f"({m.group(1)})::jsonb")
+    populate = re.sub(r"(?im)^\s*(DECLARE|prod_details VARCHAR2\(32767\);)\s*$", "", populate)
+    create, populate = oracle_statements(create), oracle_statements(populate)
+    kind = lambda s: (re.match(r"(?i)(create table|alter table|comment on|insert into)?", s).group(1) or "").lower()
+    tables = [co_to_pg(s) for s in create if kind(s) == "create table"]
+    keys = [co_to_pg(s) for s in create if kind(s) == "alter table" and not re.search(r"(?i)\bis json\b", s)]
+    views = [re.search(r"CREATE VIEW (\w+)", v).group(1) for v in CO_VIEWS]
+    comments = [re.sub(r"(?i)^COMMENT ON TABLE (\w+)",
+                       lambda m: ("COMMENT ON VIEW " if m[1].lower() in views else "COMMENT ON TABLE ") + m[1], s)
+                for s in create if kind(s) == "comment on"]
+    rows = [co_to_pg(s) for s in populate if kind(s) == "insert into"]
+    script = ";\n".join(["BEGIN"] + tables + rows + keys + CO_VIEWS + comments + ["COMMIT"]) + ";\n"
+    srv.psql(db, file_text=script)
+    for t in ("customers", "stores", "products", "orders", "order_items", "shipments", "inventory"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
-           "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr}
+           "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
+           "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
+           "lego": load_lego, "customer_orders": load_customer_orders, "titanic": load_titanic}
 
 
 def main():

@@ -166,6 +166,32 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"northwind"})
         self.assertEqual(len(qs), 6)
 
+    def test_dev9_is_the_ninth_batch_only(self):
+        qs = run.load_questions("dev9", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev9"})
+        self.assertEqual({q["db"] for q in qs}, {"classicmodels", "f1", "netflix"})
+        self.assertTrue(all("-9-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev9_by_db(self):
+        qs = run.load_questions("dev9", "f1")
+        self.assertEqual({q["db"] for q in qs}, {"f1"})
+        self.assertEqual(len(qs), 50)
+
+    def test_dev10_is_the_tenth_batch_only(self):
+        qs = run.load_questions("dev10", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev10"})
+        self.assertEqual({q["db"] for q in qs}, {"lego", "customer_orders", "titanic"})
+        self.assertTrue(all("-10-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev10_by_db(self):
+        qs = run.load_questions("dev10", "titanic")
+        self.assertEqual({q["db"] for q in qs}, {"titanic"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -173,6 +199,8 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev6", splits)
         self.assertNotIn("dev7", splits)
         self.assertNotIn("dev8", splits)
+        self.assertNotIn("dev9", splits)
+        self.assertNotIn("dev10", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

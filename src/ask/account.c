@@ -136,6 +136,14 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         if (m->kind == PH_TABLE && m->role == R_NONE && !table_in_plan(s, &p->q, m->t))
             unplaced(p, s->tables[m->t].name);
     }
+    /* "how many sets were sold in 2020": a count of sets says nothing of
+     * sales; "units sold", "quantity sold" are a sales line's own measure */
+    const ask_measure_t *mm = &p->q.m;
+    int sales = mm->c >= 0 && mm->t >= 0 && (lexicon_col_is_qty(&s->tables[mm->t].cols[mm->c]) ||
+                                            lexicon_col_is_money(&s->tables[mm->t].cols[mm->c]));
+    for (int i = 0; i < p->nm && !sales; i++)
+        if (p->m[i].kind == -1 && p->m[i].role == R_NONE && p->m[i].pos < tk->n)
+            unplaced(p, tk->t[p->m[i].pos].raw);
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
         int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);

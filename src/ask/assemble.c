@@ -96,7 +96,9 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         roles_set_ambiguous(p, AMB_COLUMN, m);
     } else {
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
-        if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
+        if (agg == M_COUNT && !distinct && filters_add_flag(s, p, m->t, m->c, m->pos))
+            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};  /* "how many survived": rows flagged */
+        else if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};
         else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
             p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1};  /* the rows, not the dates */
@@ -122,12 +124,33 @@ static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int valu
 }
 
 
-/* 1 when a value of m's column is said right before it ("A- grades"). */
-static int value_of_before(const ask_parse_t *p, const ask_mention_t *m)
+/* "how many movies", "list the documentaries": a value said as the noun
+ * of the question stands for the rows of its table that hold it — when
+ * the question names no table and all its readings are in one table. */
+static int value_noun_table(const ask_toks_t *tk, const ask_parse_t *p, int pos)
+{
+    const ask_mention_t *v = NULL;
+    while (pos < tk->n && words_in(tk->t[pos].low, (const char *const[]){"the", "all", "of", NULL}))
+        pos++;
+    for (int i = 0; i < p->nm; i++) {
+        if (p->m[i].kind == PH_TABLE)
+            return -1;
+        if (p->m[i].kind == PH_VALUE && p->m[i].pos == pos)
+            v = &p->m[i];
+    }
+    for (int k = 0; v && k < v->nalt; k++)
+        if (v->alt[k].t != v->t)
+            return -1;
+    return v ? v->t : -1;
+}
+
+/* 1 when a value of m's column is said right before it ("A- grades"), or
+ * after it when after is set ("passengers boarded in Belfast"). */
+static int value_of_column(const ask_parse_t *p, const ask_mention_t *m, int after)
 {
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *v = &p->m[i];
-        if (v->kind != PH_VALUE || v->pos + v->len != m->pos)
+        if (v->kind != PH_VALUE || (after ? v->pos < m->pos + m->len : v->pos + v->len != m->pos))
             continue;
         for (int k = -1; k < v->nalt; k++)
             if ((k < 0 ? v->t : v->alt[k].t) == m->t && (k < 0 ? v->c : v->alt[k].c) == m->c)
@@ -157,14 +180,25 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                 break;
             }
         if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && m->len > 1 && !m->nalt &&
-            !strcmp(tk->t[m->pos].stem, s->tables[m->t].w[s->tables[m->t].nw - 1]))
-            m->kind = PH_TABLE, m->c = -1;  /* "number of cards issued": the cards */
-        if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && value_of_before(p, m))
+            !strcmp(tk->t[m->pos].stem, s->tables[m->t].w[s->tables[m->t].nw - 1]) &&
+            (lexicon_col_is_time(&s->tables[m->t].cols[m->c]) ||  /* "number of cards issued": the cards */
+             value_of_column(p, m, 1) ||  /* "passengers boarded in Belfast": those passengers */
+             filters_add_flag(s, p, m->t, m->c, m->pos)))  /* "passengers survived": where it is set */
+            m->kind = PH_TABLE, m->c = -1;
+        if (agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && value_of_column(p, m, 0))
             m->kind = PH_TABLE, m->c = -1, m->nalt = 0;  /* "number of A- grades": rows with it */
         if (!m && agg == M_COUNT && i > 0)  /* "customer count" */
             for (int k = 0; k < p->nm && !m; k++)
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
                     m = &p->m[k];
+        int vt = !m && agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(tk, p, i + len) : -1;
+        if (vt >= 0) {  /* "how many movies": the rows that are movies */
+            p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1};
+            p->measure_set = p->agg_cue = 1;
+            for (int k = i; k < i + len; k++)
+                tk->t[k].used = 1;
+            continue;
+        }
         if (!m || p->measure_set)
             continue;
         roles_resolve_alt(p, m, -1);
@@ -303,6 +337,9 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue &&
             words_in(tk->t[m->pos - 1].low, (const char *const[]){"their", "its", NULL}))
             continue;
+        /* "passengers who survived": a flag said without a sum or count is a filter */
+        if (m->kind == PH_COLUMN && !m->nalt && filters_col_is_flag(&s->tables[m->t].cols[m->c]))
+            continue;
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
             measure_from(s, p, m, M_NONE, 0, "");
         else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
@@ -319,6 +356,9 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].role != R_DIM)
             p->subject = p->m[i].t, by_col = &p->m[i];  /* "products priced over 10": the column's rows */
+    for (int i = 0; i < tk->n && p->subject < 0 && !p->measure_set; i++)
+        if (words_in(tk->t[i].low, (const char *const[]){"list", "show", "which", "what", NULL}))
+            p->subject = value_noun_table(tk, p, i + 1 + words_at(tk, i + 1, "me"));  /* "list the movies" */
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {
@@ -332,9 +372,56 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     }
 }
 
-static void pick_time(const ask_schema_t *s, ask_parse_t *p)
+/* 1 when the verb is the column's word: "released" ~ release_year,
+ * "added" ~ date_added, "shipped" ~ shippedDate, "born" ~ birth_date/dob. */
+static int verb_names_col(const char *verb, const ask_col_t *c)
+{
+    static const char *const born[] = {"birth", "dob", "birthday", "born", NULL};
+    char root[3][48];
+    size_t n = strlen(verb);
+    if (!strcmp(verb, "born"))
+        return lexicon_col_has_word(c, born);
+    if (n < 5 || n >= sizeof root[0] || strcmp(verb + n - 2, "ed"))
+        return 0;
+    snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */
+    snprintf(root[1], sizeof root[1], "%.*s", (int)(n - 1), verb);  /* release, hire */
+    snprintf(root[2], sizeof root[2], "%.*s", (int)(n - 3), verb);  /* ship */
+    for (int k = 0; k < c->nw; k++)
+        for (int r = 0; r < 3; r++)
+            if (strlen(root[r]) >= 3 && !strncmp(c->w[k], root[r], strlen(root[r])) &&
+                strlen(c->w[k]) <= strlen(root[r]) + 3)
+                return 1;
+    return 0;
+}
+
+/* "titles released in 2020", "orders shipped in May": a verb before the
+ * period names which date of the table it applies to. One column only. */
+static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int base)
+{
+    for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
+        int found = -1, n = 0;
+        const ask_table_t *t = &s->tables[base];
+        for (int c = 0; c < t->ncols; c++)
+            if ((lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c])) &&
+                verb_names_col(tk->t[i].low, &t->cols[c]))
+                found = c, n++;
+        if (n == 1) {
+            p->q.time = (ask_colref_t){base, found};
+            tk->t[i].used = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind) || p->q.time.t >= 0)
+        return;
+    int base0 = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    if (base0 < 0 && p->q.nf > 0)  /* "how many TV shows were released": the value's table */
+        base0 = p->q.f[0].col.t;
+    if (base0 >= 0 && time_by_verb(s, tk, p, base0))
         return;
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
@@ -431,7 +518,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)
             p->q.via[p->q.nvia++] = p->m[i].t;
-    pick_time(s, p);
+    pick_time(s, tk, p);
     share_split(p);
     ranking_level(s, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {

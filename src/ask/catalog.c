@@ -96,6 +96,8 @@ static int intent(const ask_toks_t *tk, int *n)
         has_seq(tk, "values", "in") >= 0 || has_seq(tk, "possible", "values") >= 0 ||
         (has(tk, "column") >= 0 && has(tk, "mean") >= 0))
         return CAT_COLUMN;
+    if (has(tk, "views") >= 0 && tk->n <= 8)
+        return CAT_RELATIONS;  /* "what views are there", "tables and views" */
     if (has(tk, "tables") >= 0 || has_seq(tk, "what", "data") >= 0 || has_seq(tk, "which", "data") >= 0)
         return CAT_TABLES;
     return -1;
@@ -110,13 +112,16 @@ int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar
     plan_init(q);
     q->kind = Q_CATALOG;
     q->cat = cat;
-    if (cat == CAT_TABLES)
+    if (cat == CAT_TABLES || cat == CAT_RELATIONS) {
+        for (int i = 0; i < tk->n; i++)
+            tk->t[i].used = 1;
         return 1;
+    }
     q->table = named_table(s, tk, &col);
     if (cat == CAT_COLUMN)
         q->column = col;
     if (q->table < 0 || (cat == CAT_COLUMN && q->column < 0)) {
-        if (cat == CAT_TABLES || (q->table < 0 && has(tk, "data") >= 0 && tk->n <= 5))
+        if ((q->table < 0 && has(tk, "data") >= 0 && tk->n <= 5))
             return 0;
         buf_printf(clar, "I could not find %s \"%.60s\" in this database.",
                    cat == CAT_COLUMN ? "a column" : "a table", table_word(tk));
@@ -144,8 +149,37 @@ static void put_row_start(buf_t *b, int first)
     buf_puts(b, first ? "(" : ", (");
 }
 
-static void tables_values(const ask_schema_t *s, buf_t *b)
+/* 1 when the list shows t: "tables" are the base tables (views are
+ * named apart, see catalog_views_left), unless the database has only
+ * views; "views" lists both, each with its kind. */
+static int views_left(const ask_schema_t *s, int cat)
 {
+    int n = 0;
+    for (int i = 0; i < s->ntables && cat == CAT_TABLES; i++)
+        n += s->tables[i].is_view;
+    return n;
+}
+
+static int listed(const ask_schema_t *s, const ask_table_t *t, int cat)
+{
+    return cat == CAT_RELATIONS || !t->is_view || views_left(s, cat) == s->ntables;
+}
+
+void catalog_note_views(const ask_schema_t *s, const ask_q_t *q, char **understood)
+{
+    int views = views_left(s, q->cat);
+    if (views == 0 || views == s->ntables)
+        return;
+    buf_t b = {0};
+    buf_printf(&b, "%s (not the %d view%s: ask \"what views are there?\")", *understood ? *understood : "",
+               views, views == 1 ? "" : "s");
+    free(*understood);
+    *understood = buf_detach(&b);
+}
+
+static void tables_values(const ask_schema_t *s, int cat, buf_t *b)
+{
+    int first = 1;
     if (s->ntables == 0) {  /* VALUES needs a row: one that no row passes */
         buf_puts(b, "SELECT * FROM (VALUES ('', '', '', 0, 0::bigint)) AS t(\"table\", \"schema\", "
                     "\"kind\", \"columns\", \"row_estimate\") WHERE false");
@@ -154,7 +188,10 @@ static void tables_values(const ask_schema_t *s, buf_t *b)
     buf_puts(b, "SELECT * FROM (VALUES ");
     for (int i = 0; i < s->ntables && i < CATALOG_MAX_ROWS; i++) {
         const ask_table_t *t = &s->tables[i];
-        put_row_start(b, i == 0);
+        if (!listed(s, t, cat))
+            continue;
+        put_row_start(b, first);
+        first = 0;
         sqlgen_literal(b, t->name);
         buf_puts(b, ", ");
         sqlgen_literal(b, t->schema);
@@ -202,7 +239,8 @@ char *catalog_sql(const ask_schema_t *s, const ask_q_t *q)
     const ask_table_t *t = q->table >= 0 ? &s->tables[q->table] : NULL;
     switch (q->cat) {
     case CAT_TABLES:
-        tables_values(s, &b);
+    case CAT_RELATIONS:
+        tables_values(s, q->cat, &b);
         break;
     case CAT_COLUMNS:
         columns_values(s, t, &b);

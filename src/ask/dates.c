@@ -131,6 +131,15 @@ static int bounded_at(ask_toks_t *tk, int i, ask_date_t *d)
                 return mark(tk, i, j + 1 + k2 - i);
             }
         }
+        /* "sets from 2023" are 2023's; "from 2023 on(wards)" starts then */
+        if (!strcmp(w, "from")) {
+            int on = j < tk->n && words_in(tk->t[j].low, (const char *const[]){"on", "onward",
+                                                                               "onwards", NULL});
+            *d = (ask_date_t){.kind = on ? D_SINCE : D_RANGE};
+            memcpy(d->from, f1, 11);
+            memcpy(d->to, on ? f1 : t1, 11);
+            return mark(tk, i, j + on - i);
+        }
     }
     const ask_cue_t *r = grammar_cue_at(grammar_bound_cues, tk, i);
     if (r && (k = period_at(tk, i + 1, f1, t1))) {

@@ -71,6 +71,18 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
     keep_readings(m, keep);
 }
 
+/* A value that is a row's own kind ("Movie" in type) before an item of a
+ * column of lists ("Movies" among a title's genres): "how many movies". */
+static void value_scalar_first(const ask_schema_t *s, ask_mention_t *m)
+{
+    if (!m->nalt)
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++)
+        keep[k] = !s->tables[reading(m, k).t].cols[reading(m, k).c].lists;
+    keep_readings(m, keep);
+}
+
 /* Readings whose value is the words as typed ("WILLIAMS", a last name) over
  * those that only fold to them ("WILLIAM", a first name, singular). */
 static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
@@ -187,14 +199,90 @@ static void value_table_beside(const ask_toks_t *tk, ask_parse_t *p, ask_mention
         }
 }
 
+/* The name a table calls its rows by: its label when the column is a
+ * name or title ("name", "title", "set_name"), not "ship_name". */
+static int col_is_own_name(const ask_schema_t *s, int t, int c)
+{
+    const ask_table_t *tb = &s->tables[t];
+    const ask_col_t *col = &tb->cols[c];
+    if (c != tb->label)
+        return 0;
+    if (col->nw == 1)
+        return !strcmp(col->w[0], "name") || !strcmp(col->w[0], "title");
+    return tb->nw && !strcmp(col->w[0], tb->w[tb->nw - 1]);
+}
+
+/* "Harry Potter" is the name of two sets and of a theme. Said before the
+ * question's table in the plural ("the Harry Potter sets", "Biology
+ * courses") it is the group the rows belong to; in the singular ("the
+ * Physics department") the row itself. Anywhere else it says two things
+ * and which is not ours to guess. Returns the table to read it in, -1 when
+ * it is not such a value, -2 when it must be asked. */
+static int value_two_names(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                           const ask_mention_t *m, int base)
+{
+    int own = 0, other = -1;
+    for (int k = 0; k <= m->nalt && k < 5 && base >= 0; k++) {
+        ask_reading_t r = reading(m, k);
+        if (!col_is_own_name(s, r.t, r.c))
+            continue;
+        if (r.t == base)
+            own = 1;
+        else
+            other = other == -1 || other == r.t ? r.t : -2;
+    }
+    if (!own || other == -1)
+        return -1;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *b = &p->m[i];
+        if (b->kind != PH_TABLE || b->t != base || b->pos != m->pos + m->len)
+            continue;
+        const ask_tok_t *w = &tk->t[b->pos + b->len - 1];
+        int plural = strcmp(w->low, w->stem) != 0;
+        return plural ? (other >= 0 ? other : -2) : base;
+    }
+    return -2;
+}
+
+/* "the Harry Potter theme", "the theme Harry Potter": a table named right
+ * beside the value, other than the question's own, whose name it is; or
+ * "sets named Harry Potter": the question's own. The table, or -1. */
+static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m)
+{
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    if (m->pos > 0 && words_in(tk->t[m->pos - 1].low, (const char *const[]){"named", "called",
+                                                                          "titled", NULL}))
+        return base;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *t = &p->m[i];
+        if (t->kind != PH_TABLE || t->t == base ||
+            (t->pos != m->pos + m->len && t->pos + t->len != m->pos))
+            continue;
+        for (int k = 0; k <= m->nalt && k < 5; k++)
+            if (reading(m, k).t == t->t)
+                return t->t;
+    }
+    return -1;
+}
+
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
+        int named = value_table_named(tk, p, m);
+        if (named >= 0)
+            roles_resolve_alt(p, m, named);
+        value_named_column(p, m);  /* "whose first name is JOHNNY" */
+        int two = m->nalt ? value_two_names(s, tk, p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t) : -1;
+        if (two >= 0)
+            roles_resolve_alt(p, m, two);
+        else if (two == -2)
+            roles_set_ambiguous(p, AMB_COLUMN, m);
         value_table_beside(tk, p, m);
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_scalar_first(s, m);
         value_as_typed(tk, m);
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
@@ -314,17 +402,20 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
 static ask_colref_t hinted_column(const ask_schema_t *s, const ask_parse_t *p,
                                   const char *const *hint)
 {
-    ask_colref_t col = {-1, -1};
-    int n = 0;
+    ask_colref_t col = {-1, -1}, plain = {-1, -1};
+    int n = 0, nplain = 0;
     for (int i = -1; i < p->nm && !n; i++) {
         int t = i < 0 ? p->q.m.t : p->m[i].kind == PH_TABLE ? p->m[i].t : -1;
         for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++) {
             const ask_col_t *cc = &s->tables[t].cols[k];
-            if (lexicon_col_is_numeric(cc) && lexicon_col_has_word(cc, hint))
-                n++, col = (ask_colref_t){t, k};
+            if (!lexicon_col_is_numeric(cc) || !lexicon_col_has_word(cc, hint))
+                continue;
+            n++, col = (ask_colref_t){t, k};
+            if (cc->nw == 1)  /* "age" itself beside "age_wiki" */
+                nplain++, plain = col;
         }
     }
-    return n == 1 ? col : (ask_colref_t){-1, -1};
+    return n == 1 ? col : nplain == 1 ? plain : (ask_colref_t){-1, -1};
 }
 
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
@@ -336,6 +427,11 @@ void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c
     ask_mention_t *best = NULL;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
+        /* "older than 60 who survived": the adjective names the column, not
+         * one named after the number */
+        if (c->hint && m->kind == PH_COLUMN && !m->nalt && m->pos > c->pos &&
+            !lexicon_col_has_word(&s->tables[m->t].cols[m->c], c->hint))
+            continue;
         if (m->kind == PH_COLUMN && (m->role == R_NONE || m->role == R_CMP) &&
             m->pos >= c->pos - 5 && m->pos <= c->pos + 5 &&
             (!best || (m->pos < c->pos && best->pos > c->pos) || (m->pos < c->pos && m->pos > best->pos)))
@@ -398,6 +494,8 @@ static int flag_filter(const ask_col_t *c, ask_filter_t *f)
         f->vals[f->nvals++] = xstrdup("true");
         return 1;
     }
+    if ((c->kind == CK_INT || c->kind == CK_NUM) && c->n_distinct > 2)
+        return 0;  /* a third value the sample missed: not a 0/1 flag */
     for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
         int ok = c->nsamples >= 2 && c->nsamples <= ASK_MAX_VALUES, yes = 0;
         for (int v = 0; v < c->nsamples && ok; v++) {
@@ -429,6 +527,28 @@ void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p)
         m->role = R_FILTER;
         p->q.f[p->q.nf++] = f;
     }
+}
+
+/* 1 when c is a flag column (a boolean, Y/N, 0/1). */
+int filters_col_is_flag(const ask_col_t *c)
+{
+    ask_filter_t f = {0};
+    int yes = flag_filter(c, &f);
+    for (int k = 0; k < f.nvals; k++)
+        free(f.vals[k]);
+    return yes;
+}
+
+/* "how many passengers survived": the table named with a flag column of
+ * its own counts its rows where the flag is set. 1 when (t, c) is a flag
+ * and its filter was added. */
+int filters_add_flag(const ask_schema_t *s, ask_parse_t *p, int t, int c, int pos)
+{
+    ask_filter_t f = {.col = {t, c}, .op = OP_IN, .pos = pos};
+    if (p->q.nf >= ASK_MAX_FILTERS || !flag_filter(&s->tables[t].cols[c], &f))
+        return 0;
+    p->q.f[p->q.nf++] = f;
+    return 1;
 }
 
 /* 1 when m names a flag column of the table named right after it ("active
@@ -498,19 +618,46 @@ void filters_order_by_cmp(ask_parse_t *p)
         q->m = (ask_measure_t){M_NONE, q->table, q->f[found].col.c, -1};
 }
 
+/* Values named with "and" in a plain count or total are counted each
+ * ("number of airports in Norway, Sweden and Denmark": three counts, whose
+ * sum the insight gives); "or", "combined", "together", "altogether" and
+ * "in total" ask for one number over them. */
+static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
+{
+    static const char *const one[] = {"or", "either", "combined", "together", "altogether", NULL};
+    int and = 0;
+    if (p->q.kind != Q_AGG || p->q.ndims > 0 || p->q.order || p->q.limit > 0 || p->q.having ||
+        p->q.share != SHARE_NONE || (p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT && p->q.m.kind != M_SUM) ||
+        p->q.grain > 0 || p->q.ndims >= ASK_MAX_DIMS)
+        return 0;
+    for (int i = 0; i < tk->n; i++) {
+        int total = words_at(tk, i, "in") && words_at(tk, i + 1, "total");
+        if (words_in(tk->t[i].low, one) || total) {
+            tk->t[i].used = 1;  /* the word is placed: it asked for one number */
+            tk->t[i + total].used = 1;
+            return 0;
+        }
+        and += words_at(tk, i, "and");
+    }
+    return and > 0;
+}
+
 /* "how many are owners and how many disponents": a count asked for each of
  * several values is a count per value — the values' column grouped, not
  * one total over them. Several counts otherwise: not one answer. */
-void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p)
+void filters_split_counts(ask_toks_t *tk, ask_parse_t *p)
 {
     int asks = 0, split = -1;
     for (int i = 0; i + 1 < tk->n; i++)
         asks += words_at(tk, i, "how") && words_at(tk, i + 1, "many");
-    if (asks < 2)  /* "how many customers in Germany and France": one count of both */
-        return;
     for (int i = 0; i < p->q.nf; i++)
         if (p->q.f[i].op == OP_IN && p->q.f[i].nvals > 1)
             split = split == -1 ? i : -2;
+    if (asks < 2) {  /* "airports in Norway, Sweden and Denmark": each one's count */
+        if (split >= 0 && listed_each(tk, p))
+            p->q.dims[p->q.ndims++] = p->q.f[split].col;
+        return;
+    }
     if (split < 0 || p->q.ndims >= ASK_MAX_DIMS || p->q.kind != Q_AGG)
         return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     p->q.dims[p->q.ndims++] = p->q.f[split].col;

@@ -123,7 +123,6 @@ const ask_cue_t grammar_relative_cues[] = {
 const ask_cue_t grammar_bound_cues[] = {
     {"since", NULL, D_SINCE, 0},
     {"after", NULL, D_SINCE, 0},
-    {"from", NULL, D_SINCE, 0},
     {"before", NULL, D_BEFORE, 0},
     {"until", NULL, D_BEFORE, 0},
     {"till", NULL, D_BEFORE, 0},

@@ -76,6 +76,7 @@
 /* Catalog questions (catalog.c). */
 #define ASK_CATALOG_KINDS(X)   \
     X(CAT_TABLES,  "tables")   \
+    X(CAT_RELATIONS, "tables_and_views") \
     X(CAT_COLUMNS, "columns")  \
     X(CAT_SAMPLE,  "sample")   \
     X(CAT_COUNT,   "count")    \

@@ -77,6 +77,7 @@ typedef struct ask_col {
     int nsamples;
     char **w;              /* stems of the name */
     int nw;
+    int lists;             /* cells hold comma-separated lists ("United States, Japan") */
 } ask_col_t;
 
 typedef struct ask_table {
@@ -148,6 +149,9 @@ int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 /* An integer column of years ("year", "indepyear"): time when a table has no date. */
 int lexicon_col_is_year(const ask_col_t *c);
+/* 1 when the samples show lists: a value that is also an item of another
+ * value's list ("Japan" and "United States, Japan"). */
+int lexicon_col_holds_lists(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
@@ -260,6 +264,8 @@ void dates_describe(buf_t *b, const ask_date_t *d);
 int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar);
 /* The SQL template for a catalog plan; new string. */
 char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);
+/* Append to *understood how many views a list of the tables left out. */
+void catalog_note_views(const ask_schema_t *s, const ask_q_t *q, char **understood);
 
 /* ---------------------------------------------------------------- parse */
 
@@ -368,9 +374,11 @@ void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
-void filters_split_counts(const ask_toks_t *tk, ask_parse_t *p);
+void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
+int filters_col_is_flag(const ask_col_t *c);
+int filters_add_flag(const ask_schema_t *s, ask_parse_t *p, int t, int c, int pos);
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
 
 /* typos.c: read each word the parse left unused as its single nearest

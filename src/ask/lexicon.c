@@ -80,10 +80,27 @@ static int head_may_stand_alone(const char *w)
     return !words_is_stop(w) && !words_in(w, cue);
 }
 
+/* "pclass" beside "class", "sdate" beside "date": a one-letter prefix on
+ * another column's name of the same table is a variant of it, so the word
+ * fits both columns and the planner asks which. */
+static void index_prefixed(ask_schema_t *s, int *cap, int t, int c)
+{
+    const ask_table_t *tb = &s->tables[t];
+    const ask_col_t *col = &tb->cols[c];
+    if (col->nw != 1 || strlen(col->w[0]) < 4)
+        return;
+    for (int d = 0; d < tb->ncols; d++)
+        if (d != c && tb->cols[d].nw == 1 && !strcmp(col->w[0] + 1, tb->cols[d].w[0])) {
+            add_phrase(s, cap, dup_words(tb->cols[d].w, 1), 1, PH_COLUMN, t, c, -1, 0);
+            return;
+        }
+}
+
 static void index_column(ask_schema_t *s, int *cap, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
     add_phrase(s, cap, dup_words(col->w, col->nw), col->nw, PH_COLUMN, t, c, -1, 0);
+    index_prefixed(s, cap, t, c);
     int n = col->nw;  /* "ordered_at" also as "order", "country_id" as "country" */
     if (n > 1 && (!strcmp(col->w[n - 1], "at") || !strcmp(col->w[n - 1], "on") ||
                   !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date")))
@@ -248,6 +265,7 @@ static void load_column(ask_col_t *c, const json_t *jc)
         if (json_is_string(json_array_get(sm, i)))
             c->samples[c->nsamples++] = xstrdup(json_string_value(json_array_get(sm, i)));
     c->nw = words_ident(c->name, &c->w);
+    c->lists = json_is_true(json_object_get(jc, "lists")) || lexicon_col_holds_lists(c);
 }
 
 static int load_table(ask_table_t *t, const json_t *jt)

@@ -144,11 +144,35 @@ static int col_words_are(const ask_col_t *c, const char *const *w, int n)
  * named like the table (country.country), a name/title/label (a full name
  * before a first name), a text column whose values are all different, else
  * the key (a status column would merge unrelated rows). */
+/* The column's words run together are the table's ("productLine" in
+ * "productlines", "country" in "country"). */
+static int col_named_like(const ask_col_t *c, const ask_table_t *t)
+{
+    char a[128] = "", b[128] = "";
+    if (col_words_are(c, (const char *const *)t->w, t->nw))
+        return 1;
+    for (int k = 0; k < c->nw && strlen(a) + strlen(c->w[k]) < sizeof a; k++)
+        strcat(a, c->w[k]);
+    for (int k = 0; k < t->nw && strlen(b) + strlen(t->w[k]) < sizeof b; k++)
+        strcat(b, t->w[k]);
+    return *a && !strcmp(a, b);
+}
+
+/* A link, a picture or a paragraph names nothing a reader would group by
+ * ("seasons.url", "productlines.textDescription"). */
+static int col_is_not_a_name(const ask_col_t *c)
+{
+    static const char *const words[] = {"url", "uri", "link", "href", "website", "web", "image",
+        "photo", "picture", "path", "file", "description", "desc", "note", "comment", "html",
+        "text", NULL};
+    return lexicon_col_has_word(c, words);
+}
+
 int lexicon_pick_label(const ask_table_t *t)
 {
     static const char *const names[] = {"name", "title", "label", NULL};
     for (int i = 0; i < t->ncols; i++)
-        if (t->cols[i].kind == CK_TEXT && col_words_are(&t->cols[i], (const char *const *)t->w, t->nw))
+        if (t->cols[i].kind == CK_TEXT && col_named_like(&t->cols[i], t))
             return i;
     /* rank: "name" alone 0, "full_name" 1, "first_name" 2, "last_name" 3 */
     int best = -1, best_rank = 4;
@@ -164,10 +188,41 @@ int lexicon_pick_label(const ask_table_t *t)
         }
     if (best >= 0)
         return best;
+    /* a key a reader can read is its own label: a text code, a year */
+    if (t->pk >= 0 && (t->cols[t->pk].kind == CK_TEXT || lexicon_col_is_year(&t->cols[t->pk])))
+        return t->pk;
     for (int i = 0; i < t->ncols; i++)
-        if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].n_distinct == -1)
+        if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].n_distinct == -1 &&
+            !col_is_not_a_name(&t->cols[i]))
             return i;
     return t->pk;
+}
+
+/* 1 when item is one of the ", "-separated items of list. */
+static int list_has_item(const char *list, const char *item)
+{
+    size_t n = strlen(item);
+    for (const char *p = strstr(list, item); n && p; p = strstr(p + 1, item)) {
+        int starts = p == list || (p >= list + 2 && p[-2] == ',' && p[-1] == ' ');
+        int ends = p[n] == 0 || (p[n] == ',' && p[n + 1] == ' ');
+        if (starts && ends)
+            return 1;
+    }
+    return 0;
+}
+
+int lexicon_col_holds_lists(const ask_col_t *c)
+{
+    int lists = 0;
+    for (int i = 0; i < c->nsamples; i++)
+        lists += strstr(c->samples[i], ", ") != NULL;
+    if (c->kind != CK_TEXT || lists < 2 || lists * 10 < c->nsamples)
+        return 0;
+    for (int i = 0; i < c->nsamples; i++)
+        for (int k = 0; k < c->nsamples && !strstr(c->samples[i], ", "); k++)
+            if (k != i && strstr(c->samples[k], ", ") && list_has_item(c->samples[k], c->samples[i]))
+                return 1;
+    return 0;
 }
 
 /* "last_name" beside a "first_name" label: both show who it is. */

@@ -305,7 +305,8 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
 static void scan_event_verbs(ask_toks_t *tk)
 {
     static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
-        "opened", "signup", "signups", NULL};
+        "opened", "signup", "signups", "received", "placed", "made", "submitted", "booked",
+        "recorded", "logged", NULL};
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
             use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);

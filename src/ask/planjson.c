@@ -271,7 +271,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     x = json_object_get(j, "order");
     q->order = !x ? 0 : !strcmp(json_string_value(x) ? json_string_value(x) : "", "asc") ? -1 : 1;
     bad |= q->limit < 0 || q->limit > 100000 || ((q->grain || q->date.kind) && q->time.t < 0);
-    bad |= (q->kind == Q_CATALOG && q->cat != CAT_TABLES && q->table < 0) ||
+    bad |= (q->kind == Q_CATALOG && q->cat != CAT_TABLES && q->cat != CAT_RELATIONS && q->table < 0) ||
            (q->kind == Q_CATALOG && q->cat == CAT_COLUMN && q->column < 0) ||
            (q->kind == Q_LIST && q->table < 0) || (q->kind == Q_AGG && q->m.kind == M_NONE);
     if (bad) {
@@ -309,7 +309,10 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
             continue;
         buf_printf(b, "%s %s ", n++ ? " and" : cond ? " that have" : " where", col);
         if (f->op == OP_IN || f->op == OP_NOT_IN) {
-            buf_puts(b, f->op == OP_IN ? "is " : "is not ");
+            if (t->cols[f->col.c].lists)
+                buf_puts(b, f->op == OP_IN ? "lists " : "does not list ");
+            else
+                buf_puts(b, f->op == OP_IN ? "is " : "is not ");
             for (int k = 0; k < f->nvals; k++)
                 buf_printf(b, "%s%s", k ? (k + 1 == f->nvals ? " or " : ", ") : "", f->vals[k]);
         } else if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
@@ -331,8 +334,10 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
 {
     buf_t b = {0};
     if (q->kind == Q_CATALOG) {
-        static const char *const what[] = {"the tables", "the columns of", "sample rows of",
-                                           "the row count of", "the values of"};
+        static const char *const what[CAT_COUNT_] = {
+            [CAT_TABLES] = "the tables", [CAT_RELATIONS] = "the tables and views",
+            [CAT_COLUMNS] = "the columns of", [CAT_SAMPLE] = "sample rows of",
+            [CAT_COUNT] = "the row count of", [CAT_COLUMN] = "the values of"};
         buf_puts(&b, what[q->cat]);
         if (q->column >= 0)
             buf_printf(&b, " %s.%s", s->tables[q->table].name, s->tables[q->table].cols[q->column].name);

@@ -57,13 +57,62 @@ static void words_of(buf_t *b, char **w, int n)
         buf_printf(b, "%s%s", k ? " " : "", w[k]);
 }
 
+/* "Harry Potter" is a set's name and a theme's: "sets named Harry Potter",
+ * "sets of the theme Harry Potter" — the value moved after the question's
+ * table, the way the planner reads it without a doubt. 0 when the question
+ * names no table to put it after. Options that still ask are dropped later. */
+static int options_value(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                         const ask_mention_t *v, json_t *opts)
+{
+    const ask_mention_t *b = NULL;
+    for (int i = 0; i < p->nm && !b; i++)
+        if (p->m[i].kind == PH_TABLE && (p->m[i].pos + p->m[i].len <= v->pos ||
+                                         p->m[i].pos >= v->pos + v->len))
+            b = &p->m[i];
+    if (!b)
+        return 0;
+    buf_t val = {0};
+    for (int k = v->pos; k < v->pos + v->len; k++)
+        buf_printf(&val, "%s%s", k > v->pos ? " " : "", tk->t[k].raw);
+    for (int a = 0; a < p->namb; a++) {
+        const ask_table_t *t = &s->tables[p->amb[a].t];
+        buf_t ins = {0}, q = {0};
+        if (p->amb[a].t == b->t) {
+            buf_printf(&ins, "named %s", buf_str(&val));
+        } else {
+            buf_puts(&ins, "of the ");
+            words_of(&ins, t->w, t->nw);
+            buf_printf(&ins, " %s", buf_str(&val));
+        }
+        for (int i = 0; i < tk->n; i++) {
+            if (i < v->pos || i >= v->pos + v->len)
+                buf_printf(&q, "%s%s", q.len ? " " : "", tk->t[i].raw);
+            if (i == b->pos + b->len - 1)
+                buf_printf(&q, " %s", buf_str(&ins));
+        }
+        buf_t label = {0};  /* the table as the question says it */
+        for (int k = b->pos; k < b->pos + b->len; k++)
+            buf_printf(&label, "%s ", tk->t[k].raw);
+        buf_puts(&label, buf_str(&ins));
+        add_option(opts, buf_str(&label), buf_str(&q));
+        buf_free(&label);
+        buf_free(&ins);
+        buf_free(&q);
+    }
+    buf_free(&val);
+    return 1;
+}
+
 static void options_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                            json_t *opts)
 {
     int pos = tk->n, len = 0;
     for (int i = 0; i < p->nm; i++)
-        if (p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c)
+        if (p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c) {
+            if (p->m[i].kind == PH_VALUE && options_value(s, tk, p, &p->m[i], opts))
+                return;
             pos = p->m[i].pos, len = p->m[i].len;
+        }
     for (int k = 0; k < p->namb; k++) {
         const ask_table_t *t = &s->tables[p->amb[k].t];
         buf_t r = {0};
@@ -85,6 +134,28 @@ static void options_measure(const ask_schema_t *s, const ask_toks_t *tk, const a
     for (int i = 0; i < tk->n; i++)  /* the question without its vague measure words */
         if (!(tk->t[i].used && !strcmp(tk->t[i].stem, "revenue")))
             buf_printf(&base, "%s%s", base.len ? " " : "", tk->t[i].raw);
+    for (int i = 0; i + 1 < tk->n; i++) {  /* "total payments": how much, or how many? */
+        const ask_mention_t *m = NULL;
+        for (int k = 0; k < p->nm && !m; k++)
+            if (p->m[k].kind == PH_TABLE && p->m[k].pos == i + 1)
+                m = &p->m[k];
+        int money = m && !strcmp(tk->t[i].low, "total") ? roles_money_col(s, m->t) : -1;
+        if (money < 0)
+            continue;
+        buf_t l = {0};
+        buf_puts(&l, "total ");
+        words_of(&l, s->tables[m->t].cols[money].w, s->tables[m->t].cols[money].nw);
+        buf_puts(&l, " of");
+        char *q1 = rewrite(tk, i, 1, buf_str(&l)), *q2 = rewrite(tk, i, 1, "number of");
+        buf_printf(&l, " %s", tk->t[i + 1].raw);
+        add_option(opts, buf_str(&l), q1);
+        buf_reset(&l);
+        buf_printf(&l, "number of %s", tk->t[i + 1].raw);
+        add_option(opts, buf_str(&l), q2);
+        free(q1);
+        free(q2);
+        buf_free(&l);
+    }
     static const char *const tails[] = {"by revenue", "by total quantity", NULL};
     int q, pr, fact = -1;
     for (int k = 0; k < s->ntables; k++)
@@ -213,6 +284,30 @@ static void options_bare(const ask_schema_t *s, const ask_toks_t *tk, json_t *op
     buf_free(&o);
 }
 
+/* An option is offered only when the planner answers it, sure: a rewrite
+ * of the question that reads badly ("customers who placed more with credit
+ * limit than 5 orders") or that would only ask again is dropped. The check
+ * plans each option once, never the options of an option. */
+static int checking_options;
+
+static json_t *options_answerable(const ask_schema_t *s, json_t *opts)
+{
+    json_t *kept = json_array(), *o;
+    size_t i;
+    checking_options = 1;
+    json_array_foreach(opts, i, o) {
+        ask_plan_result_t r;
+        char err[128];
+        if (ask_plan(s, json_string_value(json_object_get(o, "question")), NULL, &r, err, sizeof err) == 0 &&
+            r.sql && !r.clarify && r.confidence >= ASK_CONFIDENCE_MIN)
+            json_array_append(kept, o);
+        ask_plan_result_free(&r);
+    }
+    checking_options = 0;
+    json_decref(opts);
+    return kept;
+}
+
 static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                     const char *why, ask_plan_result_t *out)
 {
@@ -234,10 +329,18 @@ static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
         free(out->understood);
         out->understood = understood_words(s, p);
     }
-    if (json_array_size(opts) < 2 && t >= 0)
-        options_table(s, t, opts);
-    if (json_array_size(opts) < 2)
-        options_suggest(s, opts);
+    if (checking_options) {  /* an option's own options are never shown */
+        json_decref(opts);
+        opts = json_array();
+    } else {
+        if (json_array_size(opts) < 2 && t >= 0)
+            options_table(s, t, opts);
+        if (json_array_size(opts) < 2)
+            options_suggest(s, opts);
+        opts = options_answerable(s, opts);
+        if (json_array_size(opts) == 0 && t >= 0)
+            options_table(s, t, opts);  /* catalog questions: always answerable */
+    }
     buf_printf(&msg, "%s", why);
     if (out->understood && *out->understood)
         buf_printf(&msg, " What I understood: %s.", out->understood);
@@ -345,6 +448,7 @@ static int plan_catalog(const ask_schema_t *s, ask_toks_t *tk, ask_plan_result_t
         out->sql = catalog_sql(s, &q);
         out->plan = plan_to_json(s, &q);
         out->understood = plan_describe(s, &q);
+        catalog_note_views(s, &q, &out->understood);
     } else if (rc < 0) {
         out->understood = xstrdup("");
         clarify(s, tk, NULL, buf_str(&why), out);

@@ -84,9 +84,40 @@ static int sqlgen_smartcase(const char *text)
     return 0;
 }
 
+/* text inside a LIKE pattern, its own %, _ and backslash literal */
+static void put_like_text(buf_t *pat, const char *text)
+{
+    for (const char *c = text; *c; c++) {
+        if (*c == '%' || *c == '_' || *c == '\\')
+            buf_putc(pat, '\\');
+        buf_putc(pat, *c);
+    }
+}
+
+/* A value of a column that holds lists is one of its items: ', ' || col
+ * || ', ' holds ', Japan, ' — "United States, Japan" is a title from Japan. */
+static void put_items(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
+{
+    buf_puts(b, f->op == OP_NOT_IN ? "NOT (" : "(");
+    for (int i = 0; i < f->nvals; i++) {
+        buf_t pat = {0};
+        buf_puts(&pat, "%, ");
+        put_like_text(&pat, f->vals[i]);
+        buf_puts(&pat, ", %");
+        buf_puts(b, i ? " OR ', ' || " : "', ' || ");
+        sqljoin_put_col(s, b, j, f->col.t, f->col.c);
+        buf_puts(b, " || ', ' LIKE ");
+        sqlgen_literal(b, buf_str(&pat));
+        buf_free(&pat);
+    }
+    buf_putc(b, ')');
+}
+
 static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
 {
     static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
+    if ((f->op == OP_IN || f->op == OP_NOT_IN) && s->tables[f->col.t].cols[f->col.c].lists)
+        return put_items(s, b, j, f);
     sqljoin_put_col(s, b, j, f->col.t, f->col.c);
     if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
         buf_puts(b, f->op == OP_NULL ? " IS NULL" : " IS NOT NULL");
@@ -107,11 +138,7 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
     } else if (f->op >= OP_CONTAINS) {  /* the text's own % _ \ literal */
         buf_t pat = {0};
         buf_puts(&pat, f->op == OP_STARTS ? "" : "%");
-        for (const char *c = f->nvals ? f->vals[0] : ""; *c; c++) {
-            if (*c == '%' || *c == '_' || *c == '\\')
-                buf_putc(&pat, '\\');
-            buf_putc(&pat, *c);
-        }
+        put_like_text(&pat, f->nvals ? f->vals[0] : "");
         buf_puts(&pat, f->op == OP_ENDS ? "" : "%");
         buf_puts(b, sqlgen_smartcase(f->vals[0]) ? " LIKE " : " ILIKE ");
         sqlgen_literal(b, buf_str(&pat));

@@ -87,7 +87,15 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
     if (k != -1)  /* employees → departments (not departments.manager_id): 1; two keys: ask */
         return k >= 0 ? 1 : -1;
     int path[4], len = paths_find(s, e, q->m.t, path, 4);
-    return len == 2 && path[0] < 0 && path[1] > 0;
+    if (len == 2 && path[0] < 0 && path[1] > 0)
+        return 1;
+    /* a chain of parents ("elements of each part category": element →
+     * part → category): each counted row reaches one entity, an entity with
+     * none is a 0 like a direct one's */
+    for (int h = 0; h < len; h++)
+        if (path[h] > 0)
+            return 0;
+    return len == 2 && paths_count(s, e, q->m.t) == 1;
 }
 
 int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b)

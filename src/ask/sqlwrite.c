@@ -94,6 +94,13 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
             return NULL;
         }
     }
+    for (int i = 0; i < q->ndims; i++)
+        if (s->tables[q->dims[i].t].cols[q->dims[i].c].lists) {
+            snprintf(err, errlen, "%s.%s holds comma-separated lists, and a grouping by "
+                     "one of their items is not something I can write yet",
+                     s->tables[q->dims[i].t].name, s->tables[q->dims[i].t].cols[q->dims[i].c].name);
+            return NULL;
+        }
     int ep[6], elen = q->rel >= 0 ? paths_exists(s, q->rel, base, ep, 6) : 0;
     if (q->rel >= 0 && elen < 1) {
         snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[base].name);

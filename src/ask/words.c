@@ -42,6 +42,11 @@ static const char *const irregular[][2] = {
     {"is", "is"}, {"its", "its"}, {"us", "us"}, {"gas", "gas"},
     {"address", "address"}, {"addresses", "address"}, {"business", "business"},
     {"less", "less"}, {"kitchens", "kitchen"}, {"does", "does"},
+    /* -ies that are not -y: "movies" is not "movy" */
+    {"movies", "movie"}, {"cookies", "cookie"}, {"rookies", "rookie"}, {"zombies", "zombie"},
+    {"calories", "calorie"}, {"goalies", "goalie"}, {"selfies", "selfie"}, {"hoodies", "hoodie"},
+    {"brownies", "brownie"}, {"smoothies", "smoothie"}, {"veggies", "veggie"},
+    {"newbies", "newbie"}, {"freebies", "freebie"}, {"species", "species"}, {"aunties", "auntie"},
 };
 
 /* Function words: they carry no meaning a plan must account for, so the

@@ -5,7 +5,6 @@
 #include "core/config.h"
 #include "core/buf.h"
 #include "core/log.h"
-#include "live/live.h"
 #include "query/query.h"
 #include "store/chats.h"
 #include "store/connections.h"
@@ -51,23 +50,13 @@ static json_t *clarification(const ask_plan_result_t *p, double plan_ms)
                      "context_summary", p->understood);
 }
 
-/* One stage of the answer, pushed to the page that asked (t->live_channel). */
-static void stage(arena_t *a, const chat_turn_t *t, const char *name, const char *text)
-{
-    if (t->live_channel)
-        live_publish_text(a, t->live_channel, name, text);
-}
-
 static json_t *answered(arena_t *a, const chat_turn_t *t, const ask_plan_result_t *p,
                         json_t *result, double plan_ms, double query_ms, double total_ms)
 {
     insight_t ins;
     chat_explain(a, p, result, &ins);
-    long n = (long)json_integer_value(json_object_get(result, "row_count"));
-    stage(a, t, "rows", arena_printf(a, "%ld row%s%s", n, n == 1 ? "" : "s",
-                                     json_is_true(json_object_get(result, "cached")) ? " (cached)" : ""));
-    const char *kind = json_string_value(json_object_get(ins.chart, "type"));
-    stage(a, t, "chart", kind ? arena_printf(a, "%s chart", kind) : "a table");
+    chat_stage_rows(a, t, result);
+    chat_stage_chart(a, t, ins.chart);
     json_t *msg = json_pack(
         "{s:s, s:s, s:s, s:O, s:o, s:O, s:O, s:O, s:f, s:{s:f, s:f, s:f, s:O}, s:s}",
         "role", "assistant", "content", ins.text ? ins.text : "", "sql_text", p->sql,
@@ -153,7 +142,7 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
         return failure("DataMind could not read that question (is it valid text?).", err);
     }
     double plan_ms = ms_since(&t0);
-    stage(a, t, "understood", p.understood && *p.understood ? p.understood : q);
+    chat_stage(a, t, "understood", p.understood && *p.understood ? p.understood : q);
     json_t *msg;
     if (route == CHAT_ROUTE_LLM) {
         msg = llm_or_clarify(a, t, &c, schema, &p, start_ms, plan_ms);
@@ -164,8 +153,8 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
         query_outcome_t out;
         struct timespec tq;
         clock_gettime(CLOCK_MONOTONIC, &tq);
-        stage(a, t, "sql", p.sql);
-        stage(a, t, "running", "Running the query…");
+        chat_stage(a, t, "sql", p.sql);
+        chat_stage(a, t, "running", "Running the query…");
         if (query_run(a, t->org_id, t->user_id, t->ip, c.id, p.sql, &o, &out, err, sizeof err) < 0) {
             msg = json_pack("{s:s, s:s, s:s, s:O, s:s, s:s?}", "role", "assistant", "content",
                             "The query for this question failed; the SQL is below.", "sql_text",
@@ -179,7 +168,7 @@ json_t *chat_answer(arena_t *a, const chat_turn_t *t)
     }
     ask_plan_result_free(&p);
     /* the last stage: the insight, the question back, or what went wrong */
-    stage(a, t, "insight", json_string_value(json_object_get(msg, "content")));
+    chat_stage(a, t, "insight", json_string_value(json_object_get(msg, "content")));
     return msg;
 }
 

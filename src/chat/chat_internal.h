@@ -23,4 +23,10 @@ json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                         const ask_schema_t *schema, const ask_plan_result_t *plan, long start_ms,
                         llm_usage_t *usage, char *err, size_t errlen);
 
+/* A stage of the answer (understood, sql, running, rows, chart, insight),
+ * pushed to the page that asked (t->live_channel) on every route (answer.c). */
+void chat_stage(arena_t *a, const chat_turn_t *t, const char *name, const char *text);
+void chat_stage_rows(arena_t *a, const chat_turn_t *t, const json_t *result);   /* "12 rows" */
+void chat_stage_chart(arena_t *a, const chat_turn_t *t, const json_t *chart);   /* "bar chart" */
+
 #endif

@@ -206,9 +206,12 @@ static int exec_sql(void *p, const char *sql, json_t **result, char *err, size_t
     exec_ctx_t *x = p;
     query_opts_t o = {.source = "chat"};
     query_outcome_t out;
+    chat_stage(x->a, x->t, "sql", sql); /* the LLM's SQL (each try, when it writes it again) */
+    chat_stage(x->a, x->t, "running", "Running the query…");
     if (query_run(x->a, x->t->org_id, x->t->user_id, x->t->ip, x->conn_id, sql, &o, &out, err,
                   errlen) < 0)
         return -1;
+    chat_stage_rows(x->a, x->t, out.result);
     x->cached = json_is_true(json_object_get(out.result, "cached"));
     *result = out.result;
     return 0;
@@ -233,6 +236,7 @@ json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
     chat_llm_result_t r;
     json_t *msg = NULL;
     if (chat_llm_run(&rq, &r, err, errlen) == 0) {
+        chat_stage_chart(a, t, r.chart);
         msg = json_pack("{s:s, s:s, s:s, s:{s:s, s:s}, s:o, s:O?, s:O?, s:O?, s:f, s:o,"
                         " s:{s:b}, s:s}",
                         "role", "assistant", "content", r.insight, "sql_text", r.sql,

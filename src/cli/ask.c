@@ -128,6 +128,8 @@ static json_t *planned_answer(PGconn *pg, const ask_plan_result_t *p, char *err,
                     json_object_get(res, "columns"), "rows", json_object_get(res, "rows"),
                     "insight", ins.text ? ins.text : "", "chart", ins.chart,
                     "confidence", p->confidence);
+    if (p->understood && *p->understood) /* what each word became: the chat's "What I understood" */
+        json_object_set_new(out, "understood", json_string(p->understood));
     insight_free(&ins);
     arena_free(a);
     json_decref(res);

@@ -70,6 +70,7 @@ static const config_def_t config_defs[] = {
     I(rate_questions, "RATE_QUESTIONS", "30", 0, 1000000),
     I(rate_queries, "RATE_QUERIES", "120", 0, 1000000),
     I(rate_exports, "RATE_EXPORTS", "20", 0, 1000000),
+    I(rate_public, "RATE_PUBLIC", "60", 0, 1000000),
     I(rate_uploads, "RATE_UPLOADS", "10", 0, 1000000),
     I(rate_checks, "RATE_CHECKS", "6", 0, 1000000),
     E(llm_provider, "LLM_PROVIDER", "none", "none|anthropic|openai"),

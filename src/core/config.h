@@ -54,6 +54,7 @@ typedef struct config {
     char *connect_allow;
     /* rate limits: per user per minute (per address: 4x) */
     int rate_questions, rate_queries, rate_exports, rate_uploads, rate_checks;
+    int rate_public; /* public dashboard link views per minute (per address: 4x) */
     /* integrations */
     char *llm_provider;
     char *llm_base_url;

@@ -22,7 +22,7 @@ typedef struct route_stats {
 
 typedef struct shared {
     uint64_t worker_restarts, db_errors, redis_errors;
-    uint64_t widget_renders, fragment_cache_hits;
+    uint64_t widget_renders, fragment_cache_hits, page_store_hits;
     size_t nroutes; /* +1 slot for unmatched paths */
     route_stats_t routes[];
 } shared_t;
@@ -82,6 +82,8 @@ void metrics_count(const char *what)
         add(&shm->widget_renders, 1);
     else if (strcmp(what, "fragment_cache_hit") == 0)
         add(&shm->fragment_cache_hits, 1);
+    else if (strcmp(what, "page_store_hit") == 0)
+        add(&shm->page_store_hits, 1);
 }
 
 static void render_route(buf_t *out, const char *name, const route_stats_t *s)
@@ -139,10 +141,15 @@ void metrics_render(buf_t *out, const char *const *route_names, size_t n)
                "# HELP datamind_fragment_cache_hits_total Date-filtered widget fragments served"
                " from Redis.\n"
                "# TYPE datamind_fragment_cache_hits_total counter\n"
-               "datamind_fragment_cache_hits_total %llu\n",
+               "datamind_fragment_cache_hits_total %llu\n"
+               "# HELP datamind_page_store_hits_total Pages a web worker copied from its memory"
+               " (or answered 304) after a version check, instead of rendering them.\n"
+               "# TYPE datamind_page_store_hits_total counter\n"
+               "datamind_page_store_hits_total %llu\n",
                (unsigned long long)get(&shm->worker_restarts),
                (unsigned long long)get(&shm->db_errors),
                (unsigned long long)get(&shm->redis_errors),
                (unsigned long long)get(&shm->widget_renders),
-               (unsigned long long)get(&shm->fragment_cache_hits));
+               (unsigned long long)get(&shm->fragment_cache_hits),
+               (unsigned long long)get(&shm->page_store_hits));
 }

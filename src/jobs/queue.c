@@ -24,15 +24,19 @@ static int jobs_name_ok(const char *s)
 }
 
 /* The push, the queue's registration and the dedupe claim happen together
- * or not at all: a claimed slot always has its job. */
+ * or not at all: a claimed slot always has its job. Each job also rings the
+ * doorbell (KEYS[4], a short list) that idle runners of a fair queue block
+ * on, so one wakes at once (runner.c). */
 static const char ENQUEUE_LUA[] =
-    "if #KEYS == 3 then\n"
+    "if KEYS[3] ~= '' then\n"
     "  if not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'EX', ARGV[4]) then\n"
     "    return redis.call('GET', KEYS[3]) or ''\n"
     "  end\n"
     "end\n"
     "redis.call('LPUSH', KEYS[1], ARGV[1])\n"
     "redis.call('SADD', KEYS[2], ARGV[2])\n"
+    "redis.call('LPUSH', KEYS[4], '1')\n"
+    "redis.call('LTRIM', KEYS[4], 0, 63)\n"
     "return 1\n";
 
 static char *jobs_build(arena_t *a, const char *queue, const char *type, json_t *args,
@@ -69,10 +73,11 @@ int jobs_enqueue(arena_t *a, const char *queue, const char *type, json_t *args,
         snprintf(err, errlen, "job arguments cannot be encoded as JSON");
         return -1;
     }
-    const char *keys[3] = {jobs_key2(a, "q:", queue), jobs_key2(a, "queues", NULL),
-                           dedupe_key ? jobs_key2(a, "dedupe:", dedupe_key) : NULL};
+    const char *keys[4] = {jobs_key2(a, "q:", queue), jobs_key2(a, "queues", NULL),
+                           dedupe_key ? jobs_key2(a, "dedupe:", dedupe_key) : "",
+                           jobs_key2(a, "wake", NULL)};
     const char *argv[4] = {job, queue, id, DEDUPE_TTL_S};
-    redisReply *r = jobs_eval(a, ENQUEUE_LUA, dedupe_key ? 3 : 2, keys, dedupe_key ? 4 : 2, argv);
+    redisReply *r = jobs_eval(a, ENQUEUE_LUA, 4, keys, 4, argv);
     if (!r) {
         snprintf(err, errlen, "the job queue (Redis) is not reachable; try again shortly");
         return -1;

@@ -17,7 +17,11 @@
  *
  * The fair queue (jobs_opts_t.fair_queue) is taken by a Lua script that
  * picks the job (FAIR_LUA); a runner alternates between it and the other
- * queues, and blocks only 0.25 s on those, as the script cannot block. */
+ * queues. The script cannot block: an idle runner blocks (0.25 s at most)
+ * on the doorbell every jobs_enqueue rings, and sweeps again when it rings,
+ * so a question or an Explore query is taken at once, not at the next
+ * poll. Jobs pushed without the bell (retries, the scheduler's due jobs,
+ * the reaper's returns) wait at most those 0.25 s. */
 #include "jobs/internal.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -221,6 +225,10 @@ static int runner_fetch(runner_t *r, arena_t *a, const char **raw)
     /* The block must end before the socket's read timeout does. */
     struct timeval tv = {5, 0};
     redisSetTimeout(c, tv);
+    if (fair) { /* the fair queue cannot be blocked on: its doorbell is (queue.c) */
+        redisReply *rep = kv_cmd(a, "BLPOP %s 0.25", jobs_key2(a, "wake", NULL));
+        return !rep || rep->type == REDIS_REPLY_ERROR ? -1 : 0; /* rung: sweep again */
+    }
     const char *argv[] = {"BLMOVE", jobs_key2(a, "q:", r->queues[r->rr % n]), proc, "RIGHT",
                           "LEFT", fair ? "0.25" : n > 1 ? "0.5" : "2"};
     size_t lens[6];

@@ -2,6 +2,7 @@
  * answer), the alert page (state, history with the threshold, events),
  * edit, on/off, mute, check now, delete. */
 #include "pages/pages.h"
+#include "query/query.h"
 #include "store/alerts.h"
 #include "store/chats.h"
 #include "store/connections.h"
@@ -37,6 +38,18 @@ static json_t *form_ctx(req_t *r, const char *title, json_t *values)
     const char *sel = json_string_value(json_object_get(values, "connection_id"));
     json_object_set_new(ctx, "connections", store_conn_list_json(rows, n, sel));
     json_object_set_new(ctx, "conditions", condition_options(json_string_value(json_object_get(values, "condition"))));
+    /* the SQL's {{name}} parameters: the values every check runs with */
+    const char *sql = json_string_value(json_object_get(values, "sql_text"));
+    if (!sql)
+        sql = json_string_value(json_object_get(values, "sql"));
+    json_t *decl = json_is_array(json_object_get(values, "params"))
+                       ? json_incref(json_object_get(values, "params"))
+                       : params_read(r, sql ? sql : "", NULL);
+    json_t *view = params_view(r, sql, decl, NULL, sel);
+    json_decref(decl);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    json_object_set_new(ctx, "params", view);
     json_object_set_new(ctx, "a", values);
     return ctx;
 }
@@ -73,6 +86,10 @@ void page_alert_new(req_t *r)
         json_object_set_new(v, "sql_text", json_string(q.sql_text));
         json_object_set_new(v, "connection_id", q.connection_id ? json_string(q.connection_id) : json_null());
         json_object_set_new(v, "name", json_string(q.name));
+        /* its parameters, with the defaults or the ?p_name= values of the link */
+        json_t *base = json_loads(q.params ? q.params : "[]", 0, NULL);
+        json_object_set_new(v, "params", params_read(r, q.sql_text, base));
+        json_decref(base);
     }
     page_render(r, "alert_form", form_ctx(r, "New alert", v));
 }
@@ -129,6 +146,16 @@ static void read_alert(req_t *r, form_t *f, store_alert_fields_t *af)
     }
     af->channels = ch;
     arena_defer_json(r->arena, ch);
+    /* the parameters' values are stored with the alert: each must be there
+     * and of its type, or no check could run */
+    json_t *decl = params_read(r, af->sql ? af->sql : "", NULL);
+    char *text = json_dumps(decl, JSON_COMPACT);
+    af->params = text ? arena_strdup(r->arena, text) : "[]";
+    free(text);
+    query_bound_t pb;
+    if (af->sql && *af->sql && query_params_bind(r->arena, af->sql, decl, NULL, &pb, why, sizeof why) < 0)
+        form_error(f, "sql", arena_printf(r->arena, "Check the parameters: %s.", why));
+    json_decref(decl);
 }
 
 static void save(req_t *r, const char *id)

@@ -99,6 +99,8 @@ static int rate_limited(req_t *r, const char *what)
                  : !strcmp(what, "queries")   ? cfg->rate_queries
                  : !strcmp(what, "exports")   ? cfg->rate_exports
                  : !strcmp(what, "checks")    ? cfg->rate_checks
+                 : !strcmp(what, "public views") ? cfg->rate_public
+                 : !strcmp(what, "report sends") ? cfg->rate_checks /* like "check now" */
                                               : cfg->rate_uploads;
     long wait = r->user ? ratelimit_hit(r->arena, what, r->user->id, per_min) : 0;
     if (!wait)
@@ -127,6 +129,10 @@ void app_handle(req_t *r)
     }
     r->route_name = rt->name;
     r->route_index = (int)(rt - app_routes);
+    if (rt->fn == page_dashboard && page_dashboard_again(r)) {
+        page_cache_finish(r); /* a repeat view: the session checked with the page's versions */
+        return;
+    }
     if (rt->fn != page_healthz && rt->fn != page_metrics)
         session_attach(r);
     if (rt->min_role > ROLE_NONE && !r->user) {

@@ -65,14 +65,13 @@ static int answer(req_t *r, const char *etag)
     return 1;
 }
 
-int page_not_modified(req_t *r, const char *key)
+const char *page_etag(req_t *r, const char *key)
 {
     if (!r->user || !http_is_get(r))
-        return 0;
+        return NULL;
     const char *flash = http_cookie(r, "dm_flash");
     if (flash && *flash) /* the page shows it once and clears it */
-        return 0;
-    http_header(r, "Cache-Control", "private, no-cache");
+        return NULL;
     const http_user_t *u = r->user;
     char nums[64];
     snprintf(nums, sizeof nums, "%d/%ld/%d", (int)u->role, u->unread, r->htmx);
@@ -83,7 +82,19 @@ int page_not_modified(req_t *r, const char *key)
                            u->name, nums, http_cookie(r, "dm_js"), r->path, r->query_string, key};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         put(&st, parts[i]);
-    return answer(r, etag_of(r, &st));
+    return etag_of(r, &st);
+}
+
+int page_etag_answer(req_t *r, const char *etag, int weak)
+{
+    http_header(r, "Cache-Control", "private, no-cache");
+    return answer(r, weak ? arena_printf(r->arena, "W/%s", etag) : etag);
+}
+
+int page_not_modified(req_t *r, const char *key)
+{
+    const char *etag = page_etag(r, key);
+    return etag ? page_etag_answer(r, etag, 0) : 0;
 }
 
 void page_cache_finish(req_t *r)

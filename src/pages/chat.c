@@ -190,6 +190,13 @@ static void session_job(req_t *r, json_t *ctx, json_t *msgs, const char *sid)
             json_array_append_new(msgs, failed_answer(r, st.why));
         else if (!st.mid)
             add_pending(r, ctx, sid, job);
+        const char *ch = json_string_value(json_object_get(q, "live_channel"));
+        const char *key = ch ? strrchr(ch, '.') : NULL;
+        if (!st.mid && !st.why && key && live_enabled()) {
+            /* its stages go to the page that asked: this page listens there */
+            json_object_set_new(ctx, "live_chat", json_string(ch));
+            json_object_set_new(ctx, "live_key", json_string(key + 1));
+        }
     }
     json_decref(q);
 }

@@ -124,20 +124,31 @@ static int encrypt_password(const char *pw, store_conn_fields_t *cf, req_t *r)
     return 0;
 }
 
+/* A saved connection's schema is read by the worker; the page waits
+ * DATAMIND_QUERY_WAIT_MS for it and says what it found, or that it is
+ * still reading. */
 static void discover_after_save(req_t *r, const char *id, const char *verb)
 {
-    store_conn_t c;
-    char err[512], msg[700];
-    int ntables = 0;
-    if (store_conn_get(r->arena, r->user->org_id, id, &c) == 0 &&
-        query_discover(r->arena, r->user->org_id, &c, &ntables, err, sizeof err) == 0) {
-        snprintf(msg, sizeof msg, "Connection %s. Found %d table%s.", verb, ntables,
-                 ntables == 1 ? "" : "s");
-        page_flash(r, "ok", msg);
+    char err[256], jid[33];
+    const char *why = NULL, *msg;
+    const json_t *o = NULL;
+    if (tasks_enqueue_schema_refresh(r->arena, r->user->org_id, id, jid, err, sizeof err) == 0)
+        o = page_job_outcome(r, jid, cfg->query_wait_ms, "Reading its schema", &why);
+    else
+        why = "the job queue is not reachable: press “Refresh schema” in a moment";
+    int ok = o && json_is_true(json_object_get(o, "ok"));
+    if (ok) {
+        long n = (long)json_integer_value(json_object_get(o, "tables"));
+        msg = arena_printf(r->arena, "Connection %s. Found %ld table%s.", verb, n, n == 1 ? "" : "s");
+    } else if (o || why) {
+        const char *e = why ? why : json_string_value(json_object_get(o, "error"));
+        msg = arena_printf(r->arena, "Connection %s, but its schema could not be read: %s", verb,
+                           e ? e : "no reason given");
     } else {
-        snprintf(msg, sizeof msg, "Connection %s, but its schema could not be read: %s", verb, err);
-        page_flash(r, "error", msg);
+        msg = arena_printf(r->arena, "Connection %s. Reading its schema in the background: reload "
+                           "this page in a few seconds.", verb);
     }
+    page_flash(r, ok || (!o && !why) ? "ok" : "error", msg);
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", id));
 }
 
@@ -182,7 +193,8 @@ static int load(req_t *r, store_conn_t *c)
     return -1;
 }
 
-static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *probe_error)
+static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *probe_error,
+                 const char *testing)
 {
     const char *q = http_query(r, "q");
     const char *table = http_query(r, "table");
@@ -209,6 +221,10 @@ static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *pro
         json_object_set_new(ctx, "probe", probe);
     if (probe_error)
         json_object_set_new(ctx, "probe_error", json_string(probe_error));
+    if (testing) { /* a Test still running in the worker */
+        json_object_set_new(ctx, "testing", json_pack("{s:s}", "url", testing));
+        json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", testing)));
+    }
     buf_t b = {0};
     for (size_t i = 0; i < c->n_allowed_functions; i++)
         buf_printf(&b, "%s%s", i ? ", " : "", c->allowed_functions[i]);
@@ -217,24 +233,57 @@ static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *pro
     page_render(r, "connection", ctx);
 }
 
+/* The page with a Test's outcome (NULL: still testing, the page follows
+ * the job: htmx asks again, without JavaScript it reloads itself). */
+static void show_test(req_t *r, const store_conn_t *c, const char *jid, const json_t *o,
+                      const char *why)
+{
+    if (o || why) {
+        int ok = o && json_is_true(json_object_get(o, "ok"));
+        const char *e = why ? why : json_string_value(json_object_get(o, "error"));
+        show(r, c, ok ? json_incref(json_object_get(o, "info")) : NULL,
+             ok ? NULL : e ? e : "The test failed.", NULL);
+        return;
+    }
+    show(r, c, NULL, NULL, arena_printf(r->arena, "/connections/%s?test=%s", c->id, jid));
+}
+
 void page_connection(req_t *r)
 {
     store_conn_t c;
-    if (load(r, &c) == 0)
-        show(r, &c, NULL, NULL);
+    if (load(r, &c) < 0)
+        return;
+    const char *jid = http_query(r, "test");
+    if (!jid || !tasks_connection_test_job(r->arena, r->user->org_id, r->user->id, c.id, jid)) {
+        show(r, &c, NULL, NULL, NULL);
+        return;
+    }
+    const char *why = NULL;
+    const json_t *o = page_job_outcome(r, jid, 0, "The test", &why);
+    show_test(r, &c, jid, o, why);
 }
 
+/* "Test": the worker connects (never this web worker); the page waits
+ * DATAMIND_QUERY_WAIT_MS for it, then follows it. */
 void page_connection_test(req_t *r)
 {
     store_conn_t c;
     if (load(r, &c) < 0)
         return;
-    json_t *info = NULL;
-    char err[512];
-    int rc = query_probe(r->arena, &c, &info, err, sizeof err);
-    store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.test", "connection", c.id,
-                 json_pack("{s:b}", "ok", rc == 0), r->remote_addr);
-    show(r, &c, rc == 0 ? info : NULL, rc == 0 ? NULL : err);
+    char jid[33], err[256];
+    if (tasks_connection_test_submit(r->arena, r->user->org_id, r->user->id, r->remote_addr, c.id,
+                                     jid, err, sizeof err) < 0) {
+        page_error(r, 503, "The connection cannot be tested right now (the job queue is not "
+                           "reachable). Try again in a moment.");
+        return;
+    }
+    const char *why = NULL;
+    const json_t *o = page_job_outcome(r, jid, cfg->query_wait_ms, "The test", &why);
+    if (!o && !why) {
+        http_redirect(r, 303, arena_printf(r->arena, "/connections/%s?test=%s", c.id, jid));
+        return;
+    }
+    show_test(r, &c, jid, o, why);
 }
 
 /* "Refresh schema": the worker reads it (a large schema takes a while),
@@ -246,7 +295,9 @@ void page_connection_refresh(req_t *r)
     if (load(r, &c) < 0)
         return;
     if (tasks_enqueue_schema_refresh(r->arena, r->user->org_id, c.id, jid, err, sizeof err) < 0) {
-        discover_after_save(r, c.id, "refreshed"); /* no queue: do it here */
+        page_flash(r, "error", "The schema cannot be read right now (the job queue is not "
+                               "reachable). Try again in a moment.");
+        http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", c.id));
         return;
     }
     store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.refresh", "connection", c.id,

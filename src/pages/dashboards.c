@@ -6,7 +6,10 @@
 #include "store/queries.h"
 #include "store/audit.h"
 #include "store/dashboards.h"
+#include "store/links.h"
+#include "store/sessions.h"
 #include "store/widgets.h"
+#include "core/config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,15 +99,34 @@ static json_t *range_options(const char *current)
     return arr;
 }
 
+/* The dashboard's public links for its page (links.c makes and revokes
+ * them): {links, expiries, none}; *key gets what the page's ETag adds. */
+static json_t *links_view(req_t *r, const store_dash_t *d, const char **key)
+{
+    store_link_t *rows;
+    size_t n;
+    store_link_list(r->arena, r->user->org_id, d->id, &rows, &n);
+    buf_t k = {0};
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&k, "|%s/%d/%d", rows[i].id, rows[i].revoked != NULL, rows[i].expired);
+    *key = arena_strdup(r->arena, buf_str(&k));
+    buf_free(&k);
+    return json_pack("{s:o, s:o, s:b}", "links", store_link_list_json(rows, n), "expiries",
+                     store_link_expiries_json(), "none", n == 0);
+}
+
 /* The ETag key of a dashboard view: its row and its widgets' rows (their
  * versions change with any change), the names joined in, and which
  * widgets are stale (drawn "refreshing…" for the browser to load). NULL
- * when the view depends on more than that: under a date filter, or when
- * stale widgets are run by this view (no JavaScript), it runs queries. */
+ * when the view depends on more than that: under a filter (the date range
+ * or a parameter's value), or when stale widgets are run by this view (no
+ * JavaScript), it runs queries. */
 static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                             const dash_filter_t *flt, int can_edit)
 {
-    if (dashboard_filter_active(flt))
+    /* a filtered view (the date range or a parameter's ?p_<name>=), or one
+     * following refreshes */
+    if (dashboard_filter_active(flt) || flt->params || http_query(r, "jobs"))
         return NULL;
     const char *js = http_cookie(r, "dm_js");
     int runs_stale = !(js && strcmp(js, "1") == 0); /* as widgets_view decides */
@@ -113,13 +135,37 @@ static const char *view_key(req_t *r, const store_dash_t *d, const store_widget_
             widget_stale(&rows[i], (long)d->refresh_minutes * 60))
             return NULL;
     buf_t k = {0};
-    buf_printf(&k, "%s/%s/%d|%s|%s", d->id, d->version, can_edit, d->owner, dashboard_filter_qs(r, flt));
+    /* runs_stale also says whether the page loads its sharing card itself */
+    buf_printf(&k, "%s/%s/%d/%d|%s|%s", d->id, d->version, can_edit, runs_stale, d->owner,
+               dashboard_filter_qs(r, flt));
     for (size_t i = 0; i < n; i++)
         buf_printf(&k, "|%s/%s/%d|%s", rows[i].id, rows[i].version,
                    widget_stale(&rows[i], (long)d->refresh_minutes * 60), rows[i].connection);
     const char *key = arena_strdup(r->arena, buf_str(&k));
     buf_free(&k);
     return key;
+}
+
+int page_dashboard_again(req_t *r)
+{
+    unsigned char sid[16];
+    store_session_auth_t sess;
+    store_dash_t d;
+    store_widget_t *rows;
+    size_t n;
+    if (session_cookie_sid(r, sid) < 0 || !page_store_has(r, sid) ||
+        store_dash_head_session(r->arena, sid, cfg->session_idle_hours, http_route_param(r, "id"),
+                                &sess, &d, &rows, &n) < 0)
+        return 0;
+    session_attach_loaded(r, sid, &sess);
+    dash_filter_t flt;
+    dashboard_filter_read(r, &flt);
+    const char *key = view_key(r, &d, rows, n, &flt, dashboard_can_edit(r, &d));
+    if (key && page_store_answer(r, key))
+        return 1;
+    r->user = NULL; /* changed since: the usual way, from the session step on */
+    r->csrf = NULL;
+    return 0;
 }
 
 void page_dashboard(req_t *r)
@@ -135,24 +181,48 @@ void page_dashboard(req_t *r)
     int can_edit = dashboard_can_edit(r, d);
     dash_filter_t flt;
     dashboard_filter_read(r, &flt);
-    const char *key = view_key(r, d, rows, n, &flt, can_edit);
-    if (key && page_not_modified(r, key))
+    /* The public links and scheduled e-mails: loaded by the browser after
+     * the page when it runs JavaScript (the warm view stays two
+     * statements), drawn in the page when it does not. */
+    const char *js = http_cookie(r, "dm_js");
+    int lazy = can_edit && js && strcmp(js, "1") == 0;
+    const char *key = view_key(r, d, rows, n, &flt, can_edit), *links_key = "", *reports_key = "";
+    json_t *share = can_edit && !lazy ? links_view(r, d, &links_key) : NULL;
+    json_t *reports = can_edit && !lazy ? reports_view(r, d->id, NULL, &reports_key) : NULL;
+    if (key && page_not_modified(r, arena_printf(r->arena, "%s%s%s", key, links_key, reports_key))) {
+        json_decref(share);
+        json_decref(reports);
         return; /* 304: nothing rendered */
+    }
     json_t *ctx = page_ctx(r, d->title, "dashboards");
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
-    json_object_set_new(ctx, "widgets", widgets_view(r, d, rows, n, &flt, can_edit));
+    json_t *cards = widgets_view(r, d, rows, n, &flt, can_edit);
+    const char *follow = widgets_follow_url(r, d, cards, &flt);
+    if (follow) /* without JavaScript: the page reloads until they are done */
+        json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", follow)));
+    json_object_set_new(ctx, "widgets", cards);
     json_object_set_new(ctx, "can_edit", json_boolean(can_edit));
+    if (share)
+        json_object_set_new(ctx, "share", share);
+    if (reports)
+        json_object_set_new(ctx, "reports", reports);
+    json_object_set_new(ctx, "sharing_lazy", json_boolean(lazy));
     json_object_set_new(ctx, "refresh_options",
                         refresh_options(d->refresh_minutes));
     json_object_set_new(ctx, "ranges", range_options(flt.range));
     json_object_set_new(ctx, "filter", json_pack("{s:s, s:s, s:s}", "range", flt.range ? flt.range : "all",
                         "from", flt.from ? flt.from : "", "to", flt.to ? flt.to : ""));
     json_object_set_new(ctx, "filter_qs", json_string(dashboard_filter_qs(r, &flt)));
+    json_t *dash_params = dashboard_param_inputs(r, &flt, rows, n);
+    json_object_set_new(ctx, "has_dash_params", json_boolean(json_array_size(dash_params) > 0));
+    json_object_set_new(ctx, "dash_params", dash_params);
     long mins = d->refresh_minutes;
     if (mins > 0)
         json_object_set_new(ctx, "poll", json_string(arena_printf(r->arena, "every %lds", mins * 60)));
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
     page_render(r, "dashboard", ctx);
+    if (key && !share && !reports) /* a page with its sharing card drawn in changes without the key */
+        page_store_keep(r, key);
 }
 
 /* GET /dashboards/{id}/widgets/new — the add-widget forms with the lists
@@ -254,4 +324,23 @@ void page_dashboard_delete(req_t *r)
                  json_pack("{s:s}", "title", d->title), r->remote_addr);
     page_flash(r, "ok", "Dashboard deleted.");
     http_redirect(r, 303, "/dashboards");
+}
+
+/* GET /dashboards/{id}/sharing — the dashboard's public links and scheduled
+ * e-mails: a page of its own, or the fragment the dashboard's page loads. */
+void page_dashboard_sharing(req_t *r)
+{
+    const store_dash_t *d = dashboard_load(r);
+    if (!d)
+        return;
+    if (!dashboard_can_edit(r, d)) {
+        page_error(r, 403, "Only analysts and admins who may change this dashboard share it.");
+        return;
+    }
+    const char *unused;
+    json_t *ctx = page_ctx(r, arena_printf(r->arena, "Sharing %s", d->title), "dashboards");
+    json_object_set_new(ctx, "share", links_view(r, d, &unused));
+    json_object_set_new(ctx, "reports", reports_view(r, d->id, NULL, &unused));
+    json_object_set_new(ctx, "dashboard", store_dash_json(d));
+    page_render(r, "dashboard_sharing", ctx);
 }

@@ -1,9 +1,13 @@
 /* drill.c — drill-down and sorting. A chart's bar, slice or point, and a
  * result table's column headers, link here: the same query filtered by
- * that value (bound as $1, never pasted in) and sorted by any column, run
+ * that value (a {{parameter}} of its own, bound like the query's other
+ * {{name}} parameters, never pasted in) and sorted by any column, run
  * through the validated read-only path; and "the rows behind this number"
  * where the query lets them be derived (sqlsafe_rows_behind), or the reason
- * it does not. For a dashboard widget and a chat answer. */
+ * it does not. The query's own {{name}} parameters take the values the
+ * page it came from gave them (a dashboard's filters, Explore's p_<name>),
+ * else their declared defaults. For a dashboard widget, a chat answer and
+ * an Explore result. */
 #include "pages/pages.h"
 #include "query/query.h"
 #include "store/chats.h"
@@ -23,6 +27,8 @@ typedef struct drill_src {
     const char *conn_id, *sql;
     const char *source;   /* for the audit: "widget", "chat" */
     int kpi;              /* one number: offer the rows behind it */
+    const json_t *decl;   /* its declared {{name}} parameters (query.h), may be NULL */
+    json_t *given;        /* the values its page gave them: {name: value}, arena-owned, may be NULL */
 } drill_src_t;
 
 static const char *opt_query(req_t *r, const char *name)
@@ -48,20 +54,40 @@ static const char *keep_qs(req_t *r, const char *col, const char *v, int behind)
     return s;
 }
 
+/* The name of the {{parameter}} the drilled value is bound to: one the
+ * query does not use itself ("drill", else "drill2", …). */
+static const char *drill_param(req_t *r, const char *sql)
+{
+    json_t *fields = query_params_fields(sql, NULL, NULL);
+    const char *name = "drill";
+    for (int k = 2;; k++) {
+        int used = 0;
+        size_t i;
+        json_t *f;
+        json_array_foreach(fields, i, f)
+            used |= strcmp(json_string_value(json_object_get(f, "name")), name) == 0;
+        if (!used)
+            break;
+        name = arena_printf(r->arena, "drill%d", k);
+    }
+    json_decref(fields);
+    return name;
+}
+
 /* The SQL to run, or NULL with ctx's "cannot" set (the rows behind it
  * cannot be derived safely). */
-static const char *drill_sql(req_t *r, const drill_src_t *s, const char *col, int behind,
-                             const char *sort, int desc, json_t *ctx)
+static const char *drill_sql(req_t *r, const drill_src_t *s, const char *col, const char *param,
+                             int behind, const char *sort, int desc, json_t *ctx)
 {
     if (!behind)
-        return query_wrap_drill(r->arena, s->sql, col, sort, desc);
+        return query_wrap_drill(r->arena, s->sql, col, param, sort, desc);
     char why[256];
-    const char *sql = query_rows_behind(r->arena, s->sql, col, why, sizeof why);
+    const char *sql = query_rows_behind(r->arena, s->sql, col, param, why, sizeof why);
     if (!sql) {
         json_object_set_new(ctx, "cannot", json_string(why));
         return NULL;
     }
-    return query_wrap_drill(r->arena, sql, NULL, sort, desc);
+    return query_wrap_drill(r->arena, sql, NULL, NULL, sort, desc);
 }
 
 static void drill_render(req_t *r, const drill_src_t *s)
@@ -69,8 +95,9 @@ static void drill_render(req_t *r, const drill_src_t *s)
     const char *col = opt_query(r, "col"), *v = http_query(r, "v"), *sort = opt_query(r, "sort");
     const char *dir = http_query(r, "dir"), *b = http_query(r, "behind");
     int desc = dir && strcmp(dir, "desc") == 0, behind = b && strcmp(b, "1") == 0;
-    if (col && !v) {
-        page_error(r, 400, "A drill-down names a column (col) and its value (v): add the value.");
+    if (col && (!v || !*v)) {
+        page_error(r, 400, "A drill-down names a column (col) and its value (v): add the value "
+                           "(an empty value cannot be drilled into).");
         return;
     }
     json_t *ctx = page_ctx(r, s->title, strcmp(s->source, "widget") == 0 ? "dashboards" : s->source);
@@ -84,11 +111,15 @@ static void drill_render(req_t *r, const drill_src_t *s)
             r->arena, "%s%c%s", s->base, strchr(s->base, '?') ? '&' : '?', keep_qs(r, col, v, 1))));
     if (behind || col)
         json_object_set_new(ctx, "all_href", json_string(s->base));
-    const char *sql = drill_sql(r, s, col, behind, sort, desc, ctx);
+    const char *param = col ? drill_param(r, s->sql) : NULL;
+    const char *sql = drill_sql(r, s, col, param, behind, sort, desc, ctx);
     if (sql) {
-        const char *params[1] = {v};
-        query_opts_t o = {.max_rows = DRILL_ROWS, .source = s->source, .nparams = col ? 1 : 0,
-                          .params = col ? params : NULL};
+        json_t *values = s->given ? json_deep_copy(s->given) : json_object();
+        arena_defer_json(r->arena, values);
+        if (param)
+            json_object_set_new(values, param, json_string(v));
+        query_opts_t o = {.max_rows = DRILL_ROWS, .source = s->source, .param_decl = s->decl,
+                          .param_values = values};
         query_outcome_t out;
         char err[1024];
         json_object_set_new(ctx, "sql", json_string(sql));
@@ -134,9 +165,14 @@ void page_widget_rows(req_t *r)
     drill_src_t s = {.title = w.title, .back = arena_printf(r->arena, "/dashboards/%s%s%s", d->id,
                                                             *qs ? "?" : "", qs),
                      .back_label = d->title,
-                     .base = arena_printf(r->arena, "/dashboards/%s/widgets/%s/rows", d->id, w.id),
+                     .base = arena_printf(r->arena, "/dashboards/%s/widgets/%s/rows%s%s", d->id,
+                                          w.id, *qs ? "?" : "", qs), /* sorting keeps the filters */
                      .conn_id = w.connection_id, .sql = sql, .source = "widget",
-                     .kpi = strcmp(w.kind, "kpi") == 0};
+                     .kpi = strcmp(w.kind, "kpi") == 0,
+                     .decl = query_params_decl(r->arena, w.params),
+                     .given = dashboard_widget_values(r, &f, &w)};
+    if (s.given)
+        arena_defer_json(r->arena, s.given);
     drill_render(r, &s);
 }
 
@@ -178,7 +214,9 @@ void page_explore_rows(req_t *r)
     http_url_encode(&back, sql);
     drill_src_t s = {.title = "Explore result", .back = arena_strdup(r->arena, buf_str(&back)),
                      .back_label = "Explore", .base = arena_strdup(r->arena, buf_str(&b)),
-                     .conn_id = conn, .sql = sql, .source = "explore"};
+                     .conn_id = conn, .sql = sql, .source = "explore",
+                     .given = params_given(r, sql)};
+    arena_defer_json(r->arena, s.given);
     buf_free(&b);
     buf_free(&back);
     drill_render(r, &s);

@@ -3,6 +3,7 @@
 #include "pages/pages.h"
 #include "core/config.h"
 #include "jobs/jobs.h"
+#include "live/live.h"
 #include "query/query.h"
 #include "tasks/tasks.h"
 #include "store/connections.h"
@@ -37,7 +38,8 @@ static json_t *marked_sql(const char *sql, int pos)
 }
 
 /* Where an Explore result drills and sorts: /explore/rows with its
- * connection and SQL (ctx's, as base_ctx set them). */
+ * connection, SQL and parameter values (ctx's, as base_ctx and add_params
+ * set them). */
 static const char *rows_base(req_t *r, const json_t *ctx)
 {
     const char *conn = json_string_value(json_object_get(ctx, "connection_id"));
@@ -49,6 +51,18 @@ static const char *rows_base(req_t *r, const json_t *ctx)
     http_url_encode(&b, conn);
     buf_puts(&b, "&sql=");
     http_url_encode(&b, sql);
+    size_t i;
+    const json_t *p; /* the values its {{name}} parameters ran with */
+    json_array_foreach(json_object_get(ctx, "params"), i, p) {
+        const char *name = json_string_value(json_object_get(p, "name"));
+        const char *v = json_string_value(json_object_get(p, "value"));
+        if (!name || !v || !*v)
+            continue;
+        buf_puts(&b, "&p_");
+        http_url_encode(&b, name);
+        buf_putc(&b, '=');
+        http_url_encode(&b, v);
+    }
     const char *s = arena_strdup(r->arena, buf_str(&b));
     buf_free(&b);
     return s;
@@ -56,51 +70,29 @@ static const char *rows_base(req_t *r, const json_t *ctx)
 
 static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, const char *chart)
 {
+    json_t *res = result_view(r, result, page, PAGE_ROWS, chart);
     const char *rows = rows_base(r, ctx);
-    long total = (long)json_array_size(json_object_get(result, "rows"));
-    long pages = total ? (total + PAGE_ROWS - 1) / PAGE_ROWS : 1;
-    if (page < 1 || page > pages)
-        page = 1;
-    /* its headers sort, its bars, slices and points drill: /explore/rows */
-    json_t *table = result_table(result, (size_t)(page - 1) * PAGE_ROWS, PAGE_ROWS);
-    if (rows)
-        result_table_sort_links(r, table, rows, NULL, NULL, 0);
-    json_t *res = json_pack("{s:o, s:o, s:O, s:O, s:O, s:O}",
-                            "table", table,
-                            "chart", result_chart_kind_drill(result, chart, NULL, rows ? arena_printf(
-                                r->arena, "%s&", rows) : NULL),
-                            "row_count", json_object_get(result, "row_count"),
-                            "truncated", json_object_get(result, "truncated"),
-                            "ms", json_object_get(result, "ms"),
-                            "cached", json_object_get(result, "cached"));
-    /* the row cap is the badge; the byte caps need their sentence */
-    int by_bytes = query_result_by_bytes(result);
-    const char *note = query_result_note(r->arena, result);
-    json_object_set_new(res, "by_bytes", json_boolean(by_bytes));
-    if (note && (by_bytes || json_integer_value(json_object_get(result, "cells_cut")) > 0))
-        json_object_set_new(res, "note", json_string(note));
-    json_object_set_new(res, "page", json_integer(page));
-    json_object_set_new(res, "pages", json_integer(pages));
-    if (page > 1)
-        json_object_set_new(res, "prev_page", json_integer(page - 1));
-    if (page < pages)
-        json_object_set_new(res, "next_page", json_integer(page + 1));
+    if (rows) { /* its headers sort, its bars, slices and points drill: /explore/rows */
+        result_table_sort_links(r, json_object_get(res, "table"), rows, NULL, NULL, 0);
+        json_object_set_new(res, "chart", result_chart_kind_drill(result, chart, NULL,
+                                                                  arena_printf(r->arena, "%s&", rows)));
+    }
     json_object_set_new(res, "chart_kinds", result_chart_kinds(chart));
-    json_object_set_new(res, "rows_words", json_string(page_count_words(
-        r, json_object_get(result, "row_count"), "row", "rows")));
+    json_object_set_new(res, "show_chart", json_boolean(chart && *chart));
     char cap[32];
     buf_count_text(cap, sizeof cap, (size_t)cfg->export_max_rows);
     json_object_set_new(res, "export_cap", json_string(cap));
-    json_object_set_new(res, "show_chart", json_boolean(chart && *chart));
     json_object_set_new(ctx, "result", res);
 }
 
 static void render(req_t *r, json_t *ctx)
 {
-    if (r->htmx) /* the Run button's fragment: just the result */
+    if (r->htmx) { /* the Run button's fragment: just the result */
         page_render_bare(r, "explore_result", ctx, NULL);
-    else
-        page_render(r, "explore", ctx);
+        return;
+    }
+    page_editor_schema(r, ctx, json_string_value(json_object_get(ctx, "connection_id")));
+    page_render(r, "explore", ctx);
 }
 
 static json_t *base_ctx(req_t *r, const char *conn_id, const char *sql)
@@ -115,21 +107,67 @@ static json_t *base_ctx(req_t *r, const char *conn_id, const char *sql)
     return ctx;
 }
 
+/* The SQL's {{name}} parameters: their inputs, the hidden copies the
+ * result's forms carry, and which are missing. 0, or -1 with the page's
+ * error set when a value is missing or not of its type. */
+static int add_params(req_t *r, json_t *ctx, const char *sql, const json_t *decl,
+                      const char *conn, int check)
+{
+    json_t *view = params_view(r, sql, decl, NULL, conn);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    buf_t missing = {0};
+    size_t i;
+    json_t *f;
+    json_array_foreach(view, i, f)
+        if (json_is_true(json_object_get(f, "missing")))
+            buf_printf(&missing, "%s{{%s}}", missing.len ? ", " : "",
+                       json_string_value(json_object_get(f, "name")));
+    if (missing.len)
+        json_object_set_new(ctx, "params_missing", json_string(buf_str(&missing)));
+    buf_free(&missing);
+    json_object_set_new(ctx, "params", view);
+    if (r->htmx) /* the Run button's fragment brings the inputs too */
+        json_object_set_new(ctx, "params_oob", json_true());
+    query_bound_t pb;
+    char err[512];
+    if (!check || !sql || !*sql || query_params_bind(r->arena, sql, decl, NULL, &pb, err, sizeof err) == 0)
+        return 0;
+    json_object_set_new(ctx, "error", json_pack("{s:s, s:b}", "message", err, "param_error", 1));
+    r->status = 422;
+    return -1;
+}
+
+static void run_now(req_t *r, json_t *ctx, const char *conn, const char *sql, const json_t *decl,
+                    int page, const char *chart, int refresh);
+
 void page_explore(req_t *r)
 {
     const char *sql = http_query(r, "sql");
     const char *qid = http_query(r, "query");
     const char *conn = http_query(r, "connection");
     store_query_t saved;
+    const json_t *base = NULL;
     int found = qid && store_query_get(r->arena, r->user->org_id, r->user->id, qid, &saved) == 0;
     if (found) {
         sql = saved.sql_text;
         conn = saved.connection_id ? saved.connection_id : conn;
+        base = query_params_decl(r->arena, saved.params);
     }
     json_t *ctx = base_ctx(r, conn, sql ? sql : "");
     if (found)
         json_object_set_new(ctx, "saved", store_query_json(&saved));
-    page_render(r, "explore", ctx);
+    json_t *decl = params_read(r, sql ? sql : "", base);
+    arena_defer_json(r->arena, decl);
+    /* a link with ?p_name= values (a shared, parameterised result) runs */
+    json_t *given = params_given(r, sql ? sql : "");
+    const char *run = http_query(r, "run");
+    int go = sql && *sql && (json_object_size(given) > 0 || (run && strcmp(run, "1") == 0));
+    json_decref(given);
+    const char *cid = json_string_value(json_object_get(ctx, "connection_id"));
+    if (add_params(r, ctx, sql, decl, cid, go) == 0 && go)
+        run_now(r, ctx, cid, sql, decl, 1, NULL, 0);
+    render(r, ctx);
 }
 
 static void add_error(req_t *r, json_t *ctx, const char *message, const char *sql, int pos,
@@ -141,12 +179,14 @@ static void add_error(req_t *r, json_t *ctx, const char *message, const char *sq
 }
 
 /* A query job's outcome, shown as a run in this request would show it. */
-static void add_outcome(req_t *r, json_t *ctx, const json_t *outcome, const char *sql, int page,
-                        const char *chart)
+static void add_outcome(req_t *r, json_t *ctx, const char *job_id, const json_t *outcome,
+                        const char *sql, int page, const char *chart)
 {
-    if (json_is_true(json_object_get(outcome, "ok")))
+    if (json_is_true(json_object_get(outcome, "ok"))) {
         add_result(r, ctx, json_object_get(outcome, "result"), page, chart);
-    else
+        /* "Save this query" keeps this result as the saved query's last one */
+        json_object_set_new(ctx, "result_job", json_string(job_id));
+    } else
         add_error(r, ctx, json_string_value(json_object_get(outcome, "error")), sql,
                   (int)json_integer_value(json_object_get(outcome, "err_pos")),
                   json_is_true(json_object_get(outcome, "rejected")));
@@ -164,10 +204,38 @@ static void add_follow(req_t *r, json_t *ctx, const char *job_id, int page, cons
     }
     const char *url = arena_strndup(r->arena, u.data ? u.data : "", u.len);
     buf_free(&u);
-    json_object_set_new(ctx, "job", json_pack("{s:s, s:s}", "id", job_id, "url", url));
+    const char *live = live_enabled() ? live_channel_item(r->arena, r->user->org_id, r->user->id,
+                                                          "query", job_id) : NULL;
+    const char *error = NULL;
+    const char *state = jobs_find(r->arena, job_id, &error) == JOBS_RUNNING
+                            ? "Running the query…" : "Waiting for a free runner…";
+    /* with nchan its state is pushed and its end fetches the result */
+    json_object_set_new(ctx, "job", json_pack("{s:s, s:s, s:s?, s:s}", "id", job_id, "url", url,
+                                              "live", live, "state", state));
     /* without JavaScript only (layout: in <noscript>); with it, htmx polls */
     json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", url)));
     r->status = 202;
+}
+
+/* Run sql with the parameters decl as a job: its outcome into ctx, or
+ * the page that follows it. */
+static void run_now(req_t *r, json_t *ctx, const char *conn, const char *sql, const json_t *decl,
+                    int page, const char *chart, int refresh)
+{
+    char err[256], jid[33];
+    tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
+                       .connection_id = conn, .sql = sql,
+                       .params = json_array_size(decl) ? decl : NULL, .refresh = refresh};
+    if (tasks_query_submit(r->arena, &q, jid, err, sizeof err) < 0) {
+        json_object_set_new(ctx, "error", json_pack("{s:s}", "message", err));
+        r->status = 503;
+        return;
+    }
+    const json_t *outcome = jobs_outcome_wait(r->arena, jid, cfg->query_wait_ms);
+    if (outcome)
+        add_outcome(r, ctx, jid, outcome, sql, page, chart);
+    else
+        add_follow(r, ctx, jid, page, chart);
 }
 
 void page_explore_run(req_t *r)
@@ -178,25 +246,14 @@ void page_explore_run(req_t *r)
     const char *chart = http_param(r, "chart");
     const char *refresh = http_param(r, "refresh");
     json_t *ctx = base_ctx(r, conn, sql);
-    char err[256], jid[33];
+    json_t *decl = params_read(r, sql ? sql : "", NULL);
+    arena_defer_json(r->arena, decl);
     if (!sql || !*sql) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", "Write a query first."));
     } else if (!conn || !*conn) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", "Pick a connection."));
-    } else {
-        tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id,
-                           .ip = r->remote_addr, .connection_id = conn, .sql = sql,
-                           .refresh = refresh && *refresh == '1'};
-        if (tasks_query_submit(r->arena, &q, jid, err, sizeof err) < 0) {
-            json_object_set_new(ctx, "error", json_pack("{s:s}", "message", err));
-            r->status = 503;
-        } else {
-            const json_t *outcome = jobs_outcome_wait(r->arena, jid, cfg->query_wait_ms);
-            if (outcome)
-                add_outcome(r, ctx, outcome, sql, page ? atoi(page) : 1, chart);
-            else
-                add_follow(r, ctx, jid, page ? atoi(page) : 1, chart);
-        }
+    } else if (add_params(r, ctx, sql, decl, conn, 1) == 0) {
+        run_now(r, ctx, conn, sql, decl, page ? atoi(page) : 1, chart, refresh && *refresh == '1');
     }
     render(r, ctx);
 }
@@ -214,22 +271,6 @@ static json_t *explore_job(req_t *r, const char *id)
     return q;
 }
 
-/* The outcome of a query job that is not there: still coming, or lost. */
-static const json_t *outcome_or_why(req_t *r, const char *id, const char **why)
-{
-    const json_t *outcome = jobs_outcome_wait(r->arena, id, 0);
-    if (outcome)
-        return outcome;
-    const char *error = NULL;
-    jobs_where_t w = jobs_find(r->arena, id, &error);
-    if (w == JOBS_DEAD)
-        *why = arena_printf(r->arena, "The query stopped: %s. Run it again.",
-                            error ? error : "no reason given");
-    else if (w == JOBS_GONE && !(outcome = jobs_outcome_wait(r->arena, id, 0)))
-        *why = "The query stopped without a result (its worker may have restarted). Run it again.";
-    return outcome;
-}
-
 void page_explore_job(req_t *r)
 {
     const char *id = http_route_param(r, "id");
@@ -243,12 +284,15 @@ void page_explore_job(req_t *r)
     }
     const char *sql = arena_strdup(r->arena, json_string_value(json_object_get(q, "sql")));
     json_t *ctx = base_ctx(r, json_string_value(json_object_get(q, "connection_id")), sql);
+    json_t *decl = json_incref(json_object_get(q, "params"));
+    arena_defer_json(r->arena, decl);
+    add_params(r, ctx, sql, decl, json_string_value(json_object_get(q, "connection_id")), 0);
     json_decref(q);
     tasks_query_seen(r->arena, id);
     const char *why = NULL;
-    const json_t *outcome = outcome_or_why(r, id, &why);
+    const json_t *outcome = result_job_outcome(r, id, &why);
     if (outcome)
-        add_outcome(r, ctx, outcome, sql, page ? atoi(page) : 1, chart);
+        add_outcome(r, ctx, id, outcome, sql, page ? atoi(page) : 1, chart);
     else if (why)
         add_error(r, ctx, why, sql, 0, 0);
     else

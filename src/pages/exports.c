@@ -1,125 +1,26 @@
 /* exports.c — any answer as a file: CSV, Excel or PDF, from a chat answer,
  * an Explore result, a saved query or a dashboard widget, and a whole
- * dashboard as PDF. The query is re-run for the full result (under the row
- * cap), not just the preview; every export is audited. */
+ * dashboard as PDF. The page checks who may export what and hands the work
+ * to the worker (export.file: the query run again for the full result,
+ * the file written, the export audited); it waits DATAMIND_QUERY_WAIT_MS
+ * for the file, then follows the job at /exports/<job>: a "preparing your
+ * file" page that reloads itself without JavaScript, and with htmx a note
+ * that asks again and then sends the browser to the file (a download: the
+ * page stays). */
 #include "pages/pages.h"
 #include "core/config.h"
 #include "export/export.h"
+#include "jobs/jobs.h"
 #include "query/query.h"
 #include "store/chats.h"
 #include "store/queries.h"
-#include "store/audit.h"
 #include "store/dashboards.h"
 #include "store/widgets.h"
-#include "tmpl/tmpl.h"
+#include "tasks/tasks.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
-
-static const char *now_utc(req_t *r)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    char s[32];
-    gmtime_r(&t, &tm);
-    strftime(s, sizeof s, "%Y-%m-%d %H:%M UTC", &tm);
-    return arena_strdup(r->arena, s);
-}
-
-static int read_file_into(const char *path, buf_t *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(out, chunk, got);
-    fclose(f);
-    return 0;
-}
-
-static void attachment(req_t *r, const char *title, const char *ext, const char *type)
-{
-    char *name = export_filename(title, ext);
-    http_header(r, "Content-Type", type);
-    http_header(r, "Content-Disposition", arena_printf(r->arena, "attachment; filename=\"%s\"", name));
-    http_header(r, "Cache-Control", "no-store");
-    free(name);
-}
-
-/* A whole result is read for a file up to the export caps, larger than a
- * page's. When it stopped there, say so where a download can: in the file's
- * name and an X-DataMind-Note header (Excel and PDF files say it inside). */
-static const char *cap_note(req_t *r, const json_t *result, const char **file_title,
-                            const char *title)
-{
-    if (!json_is_true(json_object_get(result, "truncated")))
-        return NULL;
-    size_t rows = json_array_size(json_object_get(result, "rows"));
-    char n[32], size[32];
-    buf_count_text(n, sizeof n, rows);
-    *file_title = arena_printf(r->arena, "%s first %zu rows", title ? title : "export", rows);
-    if (query_result_by_bytes(result)) {
-        query_size_words((size_t)cfg->export_max_bytes, size, sizeof size);
-        return arena_printf(r->arena, "This file stops after %s rows, at %s of values "
-                            "(DATAMIND_EXPORT_MAX_BYTES): the query returned more.", n, size);
-    }
-    return arena_printf(r->arena, "This file stops at %s rows (DATAMIND_EXPORT_MAX_ROWS): the "
-                        "query returned more.", n);
-}
-
-/* Write result as fmt into the response. 0, or -1 after an error page. */
-static int send_file(req_t *r, const json_t *result, const export_meta_t *m, const char *fmt)
-{
-    const char *file_title = m->title;
-    const char *note = cap_note(r, result, &file_title, m->title);
-    if (note)
-        http_header(r, "X-DataMind-Note", note);
-    char err[512];
-    if (strcmp(fmt, "csv") == 0) {
-        char *mem = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&mem, &len);
-        const char *bom = http_query(r, "bom");
-        int rc = f ? export_csv(result, bom && strcmp(bom, "1") == 0, f, err, sizeof err) : -1;
-        if (f)
-            fclose(f);
-        if (rc == 0) {
-            attachment(r, file_title, "csv", "text/csv; charset=utf-8");
-            buf_append(&r->body, mem, len);
-        }
-        free(mem);
-        if (rc < 0)
-            page_error(r, 500, "The CSV file could not be written.");
-        return rc;
-    }
-    char path[4096];
-    snprintf(path, sizeof path, "%s/datamind-export-XXXXXX", cfg->tmpdir);
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        page_error(r, 507, "There is no room to write the file right now. Try again later.");
-        return -1;
-    }
-    close(fd);
-    int pdf = strcmp(fmt, "pdf") == 0;
-    int rc = pdf ? export_pdf(result, m, path, err, sizeof err)
-                 : export_xlsx(result, m, path, err, sizeof err);
-    if (rc == 0 && read_file_into(path, &r->body) == 0) {
-        attachment(r, file_title, pdf ? "pdf" : "xlsx",
-                   pdf ? "application/pdf"
-                       : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    } else {
-        rc = -1;
-        page_error(r, 500, "The file could not be written.");
-    }
-    unlink(path);
-    return rc;
-}
 
 static const char *format_param(req_t *r)
 {
@@ -129,33 +30,134 @@ static const char *format_param(req_t *r)
     return NULL;
 }
 
-/* Run sql on conn and send it as a file; audit under action export.<fmt>. */
-static void export_query(req_t *r, const char *conn, const char *sql, export_meta_t *m,
-                         const char *rtype, const char *rid)
+/* The finished file as the response: an attachment. -1 when its bytes are
+ * gone (nothing sent). */
+static int send_file(req_t *r, const char *jid, const json_t *outcome)
 {
-    const char *fmt = format_param(r);
+    size_t len = 0;
+    const char *bytes = tasks_export_bytes(r->arena, jid, &len);
+    if (!bytes)
+        return -1;
+    const char *note = json_string_value(json_object_get(outcome, "note"));
+    if (note)
+        http_header(r, "X-DataMind-Note", note);
+    http_header(r, "Content-Type", json_string_value(json_object_get(outcome, "type")));
+    http_header(r, "Content-Disposition", arena_printf(r->arena, "attachment; filename=\"%s\"",
+                json_string_value(json_object_get(outcome, "name"))));
+    http_header(r, "Cache-Control", "no-store");
+    buf_append(&r->body, bytes, len);
+    return 0;
+}
+
+/* Where an export stands, as the page answers it. first: the request that
+ * started it, or the note's last request (go=1): with htmx, the browser is
+ * then sent to the file (a download: the page stays). */
+static void export_answer(req_t *r, const char *jid, const json_t *o, const char *why, int first)
+{
+    const char *url = arena_printf(r->arena, "/exports/%s", jid);
+    int ok = o && json_is_true(json_object_get(o, "ok"));
+    const char *error = why ? why : o && !ok ? json_string_value(json_object_get(o, "error")) : NULL;
+    if (o && !ok && !error)
+        error = "The file could not be written.";
+    if (error && !r->htmx) {
+        int status = why ? 503 : (int)json_integer_value(json_object_get(o, "status"));
+        page_error(r, status >= 400 ? status : 500, error);
+        return;
+    }
+    if (ok && !r->htmx) {
+        if (send_file(r, jid, o) < 0)
+            page_error(r, 404, "That file is no longer here (files are kept for an hour). "
+                               "Download it again.");
+        return;
+    }
+    if (ok && first) {
+        http_header(r, "HX-Redirect", url);
+        http_status(r, 204);
+        return;
+    }
+    if (!ok && !error && first && !r->htmx) { /* POST or link → the page that follows the job */
+        http_redirect(r, 303, url);
+        return;
+    }
+    json_t *ctx = page_ctx(r, "Preparing your file", NULL);
+    json_object_set_new(ctx, "export", json_pack("{s:s, s:s, s:b, s:s?}", "id", jid, "url", url,
+                                                 "ready", ok, "error", error));
+    if (!ok && !error) {
+        json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", url)));
+        r->status = 202;
+    }
+    if (r->htmx) /* a note in the page's #exports (an error too: htmx swaps only a 2xx) */
+        page_render_bare(r, "export_wait", ctx, NULL);
+    else
+        page_render(r, "export_wait", ctx);
+}
+
+/* Hand the export to the worker and answer with the file, or the page
+ * that follows it. args is stolen. */
+static void export_start(req_t *r, json_t *args, const char *fmt)
+{
     if (!fmt) {
+        json_decref(args);
         page_error(r, 400, "Choose a format: csv, xlsx or pdf.");
         return;
     }
-    query_opts_t o = {.source = "export", .max_rows = cfg->export_max_rows,
-                      .max_bytes = cfg->export_max_bytes, .no_cache = 1};
-    query_outcome_t out;
-    char err[1024];
-    if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
-                           &out, err, sizeof err) < 0) {
-        page_error(r, 422, conn ? arena_printf(r->arena, "The query failed: %s", err)
-                                : "The connection of this answer was deleted.");
+    const char *bom = http_query(r, "bom");
+    json_object_set_new(args, "org_id", json_string(r->user->org_id));
+    json_object_set_new(args, "user_id", json_string(r->user->id));
+    json_object_set_new(args, "ip", r->remote_addr ? json_string(r->remote_addr) : json_null());
+    json_object_set_new(args, "format", json_string(fmt));
+    json_object_set_new(args, "bom", json_boolean(bom && strcmp(bom, "1") == 0));
+    char jid[33], err[256];
+    if (tasks_export_submit(r->arena, args, jid, err, sizeof err) < 0) {
+        page_error(r, 503, "The file cannot be prepared right now (the job queue is not "
+                           "reachable). Try again in a moment.");
         return;
     }
-    m->sql = sql;
-    m->generated_at = now_utc(r);
-    if (send_file(r, out.result, m, fmt) == 0)
-        store_audit_record(r->arena, r->user->org_id, r->user->id, arena_printf(r->arena, "export.%s", fmt),
-                     rtype, rid, json_pack("{s:O, s:O}", "rows", json_object_get(out.result, "row_count"),
-                                           "truncated", json_object_get(out.result, "truncated")),
-                     r->remote_addr);
-    json_decref(out.result);
+    const char *why = NULL;
+    const json_t *o = page_job_outcome(r, jid, cfg->query_wait_ms, "The file", &why);
+    export_answer(r, jid, o, why, 1);
+}
+
+/* GET /exports/{id}: the file when it is ready, else the page (or, with
+ * htmx, the note) that follows it. */
+void page_export_job(req_t *r)
+{
+    const char *jid = http_route_param(r, "id");
+    if (!tasks_export_job(r->arena, r->user->org_id, r->user->id, jid)) {
+        page_error(r, 404, "That file is no longer here (files are kept for an hour). "
+                           "Download it again.");
+        return;
+    }
+    const char *go = http_query(r, "go");
+    const char *why = NULL;
+    const json_t *o = page_job_outcome(r, jid, 0, "The file", &why);
+    export_answer(r, jid, o, why, go && strcmp(go, "1") == 0);
+}
+
+/* The export job's args. decl: the SQL's {{name}} declarations (query.h),
+ * values: the values given now (a dashboard's filters); either may be NULL.
+ * The job binds them as the page would. */
+static json_t *query_args(const char *conn, const char *sql, const json_t *decl,
+                          const json_t *values, const export_meta_t *m, const char *rtype,
+                          const char *rid)
+{
+    return json_pack("{s:s?, s:s, s:{s:s?, s:s?, s:s?, s:s?, s:O?}, s:s, s:s?, s:O?, s:O?}",
+                     "connection_id", conn, "sql", sql, "meta", "title", m->title, "question",
+                     m->question, "insight", m->insight, "source", m->source, "chart_config",
+                     m->chart_config, "rtype", rtype, "rid", rid, "params", decl, "values",
+                     values);
+}
+
+static void export_query(req_t *r, const char *conn, const char *sql, const json_t *decl,
+                         const json_t *values, const export_meta_t *m, const char *rtype,
+                         const char *rid)
+{
+    json_t *args = query_args(conn, sql, decl, values, m, rtype, rid);
+    if (!args) {
+        page_error(r, 400, "This answer cannot be exported (its text is not valid).");
+        return;
+    }
+    export_start(r, args, format_param(r));
 }
 
 void page_export_message(req_t *r)
@@ -169,7 +171,7 @@ void page_export_message(req_t *r)
     const char *q = msg.question;
     export_meta_t m = {.title = q ? q : "Answer", .question = q, .insight = msg.content,
                        .source = "DataMind chat", .chart_config = msg.chart_config};
-    export_query(r, msg.connection_id, msg.sql_text, &m, "chat_message", msg.id);
+    export_query(r, msg.connection_id, msg.sql_text, NULL, NULL, &m, "chat_message", msg.id);
 }
 
 void page_export_explore(req_t *r)
@@ -180,7 +182,10 @@ void page_export_explore(req_t *r)
         page_error(r, 400, "There is no query to export.");
         return;
     }
-    export_query(r, http_param(r, "connection_id"), sql, &m, "connection", http_param(r, "connection_id"));
+    json_t *decl = params_read(r, sql, NULL); /* the {{name}} values the result was run with */
+    arena_defer_json(r->arena, decl);
+    export_query(r, http_param(r, "connection_id"), sql, decl, NULL, &m, "connection",
+                 http_param(r, "connection_id"));
 }
 
 void page_export_query(req_t *r)
@@ -191,7 +196,10 @@ void page_export_query(req_t *r)
         return;
     }
     export_meta_t m = {.title = q.name, .insight = q.description, .source = "DataMind saved query"};
-    export_query(r, q.connection_id, q.sql_text, &m, "saved_query", q.id);
+    /* its defaults, or the ?p_name= values of the link */
+    json_t *decl = params_read(r, q.sql_text, query_params_decl(r->arena, q.params));
+    arena_defer_json(r->arena, decl);
+    export_query(r, q.connection_id, q.sql_text, decl, NULL, &m, "saved_query", q.id);
 }
 
 void page_export_widget(req_t *r)
@@ -208,77 +216,40 @@ void page_export_widget(req_t *r)
                            .source = arena_printf(r->arena, "Dashboard %s",
                                                   d->title),
                            .chart_config = w.chart_config};
-        export_query(r, w.connection_id, w.sql_text, &m, "widget", w.id);
-    }
-}
-
-/* One widget of the dashboard PDF: its text, or its result under the
- * dashboard's filter drawn as on the page (its kind, its config with the
- * columns the kind needs), or its error. */
-static void dashboard_section(req_t *r, const store_widget_t *w, const dash_filter_t *f,
-                              export_section_t *s, json_t *keep)
-{
-    const char *sql = w->sql_text, *conn = w->connection_id, *datecol = w->date_column;
-    s->title = w->title;
-    if (strcmp(w->kind, "text") == 0) {
-        char *text = tmpl_markdown_text(w->body_markdown);
-        s->text = arena_strdup(r->arena, text);
-        free(text);
-        return;
-    }
-    if (dashboard_filter_active(f) && datecol && *datecol)
-        sql = query_wrap_date_range(r->arena, sql, datecol, f->range, f->from, f->to);
-    query_opts_t o = {.source = "export", .max_rows = 1000};
-    query_outcome_t out;
-    char err[512];
-    if (!conn || query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, conn, sql, &o,
-                           &out, err, sizeof err) < 0) {
-        s->error = arena_strdup(r->arena, conn ? err : "its connection was deleted");
-        return;
-    }
-    json_array_append_new(keep, out.result);
-    s->result = out.result;
-    json_t *conf = widget_draw_config(w, out.result);
-    if (conf) {
-        json_array_append_new(keep, conf);
-        s->chart_config = conf;
+        /* what the card shows: the dashboard's filters of its link */
+        dash_filter_t f;
+        dashboard_filter_read(r, &f);
+        const char *sql = w.sql_text;
+        if (dashboard_filter_active(&f) && w.date_column && *w.date_column)
+            sql = query_wrap_date_range(r->arena, sql, w.date_column, f.range, f.from, f.to);
+        json_t *values = dashboard_widget_values(r, &f, &w);
+        arena_defer_json(r->arena, values);
+        export_query(r, w.connection_id, sql, query_params_decl(r->arena, w.params), values, &m,
+                     "widget", w.id);
     }
 }
 
 /* The whole dashboard as one PDF: every widget's current result, under the
- * dashboard's date filter when the page had one. */
+ * dashboard's filters when the page had them (the date range; the values
+ * of its parameter filters and {{start}}/{{end}}, given to every widget:
+ * each takes those of its names). */
 void page_export_dashboard(req_t *r)
 {
     const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *did = d->id;
-    store_widget_t *widgets;
-    size_t n;
-    store_widget_list(r->arena, r->user->org_id, did, &widgets, &n);
-    export_section_t *s = arena_alloc(r->arena, (n + 1) * sizeof *s);
-    memset(s, 0, (n + 1) * sizeof *s);
-    json_t *keep = json_array(); /* results live until the file is written */
     dash_filter_t f;
     dashboard_filter_read(r, &f);
-    for (size_t i = 0; i < n; i++)
-        dashboard_section(r, &widgets[i], &f, &s[i], keep);
-    char path[4096], err[512];
-    snprintf(path, sizeof path, "%s/datamind-export-XXXXXX", cfg->tmpdir);
-    int fd = mkstemp(path);
-    const char *title = d->title;
-    if (fd >= 0)
-        close(fd);
-    if (fd < 0 || export_pdf_dashboard(title, arena_printf(r->arena, "Generated %s", now_utc(r)), s,
-                                       n, path, err, sizeof err) < 0 ||
-        read_file_into(path, &r->body) < 0) {
-        page_error(r, 500, "The PDF could not be written.");
-    } else {
-        attachment(r, title, "pdf", "application/pdf");
-        store_audit_record(r->arena, r->user->org_id, r->user->id, "export.pdf", "dashboard", did,
-                     json_pack("{s:i}", "widgets", (int)n), r->remote_addr);
+    int active = dashboard_filter_active(&f);
+    json_t *values = dashboard_filter_values(r, &f);
+    arena_defer_json(r->arena, values);
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:O?}", "dashboard_id", d->id,
+                             "title", d->title, "range", active ? f.range : NULL, "from",
+                             active ? f.from : NULL, "to", active ? f.to : NULL, "rtype",
+                             "dashboard", "rid", d->id, "values", values);
+    if (!args) {
+        page_error(r, 400, "This dashboard cannot be exported (its title is not valid text).");
+        return;
     }
-    if (fd >= 0)
-        unlink(path);
-    json_decref(keep);
+    export_start(r, args, "pdf");
 }

@@ -54,6 +54,24 @@ void page_cache_stamp(void); /* app_load: a new generation of ETags */
  * If-None-Match matches — a 304 is set, render nothing. 0 (no ETag) while
  * a flash message waits. */
 int page_not_modified(req_t *r, const char *key);
+/* page_not_modified's two halves: the ETag of a page with content key key
+ * (NULL when the page is not cached: signed out, not a GET, a flash
+ * message waiting), and setting it (W/ when weak, for a content-coded
+ * body) with Cache-Control — 1 and a 304 when If-None-Match matches. */
+const char *page_etag(req_t *r, const char *key);
+int page_etag_answer(req_t *r, const char *etag, int weak);
+
+/* --- pages kept in the worker's memory (page_store.c) ------------------ */
+/* This worker holds a page rendered for session sid at this address (a
+ * GET); asked before the session is attached. */
+int page_store_has(req_t *r, const unsigned char sid[16]);
+/* The page with content key key, if this worker holds it under the same
+ * ETag: sets the ETag and answers with a 304 or a copy of the page (gzipped
+ * when the client takes it): 1, render nothing. 0: not held (no header set). */
+int page_store_answer(req_t *r, const char *key);
+/* After rendering the page of content key key into r's body: keep it (a
+ * 200 without cookies, under page_etag's ETag). */
+void page_store_keep(req_t *r, const char *key);
 /* After every handler: a signed-in GET without its own Cache-Control gets
  * "private, no-cache" and, for a 200 page, an ETag of its body (a 304 when
  * it matches). */
@@ -61,6 +79,14 @@ void page_cache_finish(req_t *r);
 
 /* --- sessions and CSRF (session.c) ------------------------------------- */
 void session_attach(req_t *r);           /* before routing: r->user, r->csrf */
+/* session_attach's halves, for a page that checks the session in its own
+ * statement (page_dashboard_again): the session id of the cookie (0, or
+ * -1 when there is none or it does not verify), and attaching a session
+ * loaded by that statement (r->user, r->csrf; the last-seen touch). */
+struct store_session_auth;
+int session_cookie_sid(req_t *r, unsigned char sid[16]);
+void session_attach_loaded(req_t *r, const unsigned char sid[16],
+                           const struct store_session_auth *row);
 int session_csrf_ok(req_t *r);           /* a POST's token and Origin */
 struct store_account;
 int session_begin(req_t *r, const struct store_account *acct); /* sign in: new id, cookie */
@@ -97,6 +123,14 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title);
 json_t *result_chart_kind_drill(const json_t *result, const char *kind, const char *title,
                                 const char *drill);
 json_t *result_chart_kinds(const char *selected);
+/* A result as its page shows it: the table's page of page_rows rows (page
+ * from 1; out of range: the first), the chart (the recommended one, or
+ * chart), row_count/rows_words, ms, cached, truncated, by_bytes, the note
+ * of a cap, page/pages/paged/prev_page/next_page. New reference. */
+json_t *result_view(req_t *r, const json_t *result, int page, int page_rows, const char *chart);
+/* A query job's outcome ({"ok", "result"} or {"ok": false, "error", …}),
+ * or NULL: still coming (*why NULL), or lost (*why says so and what to do). */
+const json_t *result_job_outcome(req_t *r, const char *id, const char **why);
 /* The chart a stored config describes (falls back to the recommendation). */
 json_t *result_chart_from(const json_t *result, const json_t *config);
 /* The same with drill-down links (chart_config_t's drill: a URL prefix
@@ -113,10 +147,48 @@ void result_table_sort_links(req_t *r, json_t *table, const char *base, const ch
  * stays a bar chart). A new reference, or NULL when config is unreadable. */
 json_t *result_chart_config(const json_t *result, const json_t *config);
 
+/* --- following a job of the worker (follow.c) --------------------------- */
+/* The outcome of job_id, waiting up to wait_ms; NULL while it works, or
+ * NULL with *why (in words, starting with what: "The file") when it
+ * stopped without one. Owned by the arena. */
+const json_t *page_job_outcome(req_t *r, const char *job_id, int wait_ms, const char *what,
+                               const char **why);
+/* --- {{name}} parameters (params.c) ------------------------------------- */
+/* The declarations of sql's parameters ([{name, type, value, column?}],
+ * query.h) from the request's p_/pt_/pc_<name> fields, each falling back to
+ * base's (may be NULL). New reference. */
+json_t *params_read(req_t *r, const char *sql, const json_t *base);
+/* params_read as JSON text in the arena (for the store). */
+const char *params_text(req_t *r, const char *sql, const json_t *base);
+/* The non-empty p_<name> values for sql's parameters: {name: value}. New. */
+json_t *params_given(req_t *r, const char *sql);
+/* Template data for the inputs (query_params_fields plus "field" and a
+ * list's "choices" from the connection's sampled values). New reference. */
+json_t *params_view(req_t *r, const char *sql, const json_t *decl, const json_t *given,
+                    const char *conn_id);
+/* "&p_a=1&p_b=x" for the values in decl (arena string; "" when none). */
+const char *params_qs(req_t *r, const json_t *decl);
+
 /* --- dashboards (dashboards.c, widgets.c) ------------------------------ */
 typedef struct dash_filter {
     const char *range, *from, *to; /* the dashboard's date range */
+    json_t *params;  /* its parameter filters ?p_<name>= (non-empty ones): {name: value};
+                        owned by the request's arena; NULL when none */
 } dash_filter_t;
+/* The values a dashboard's filters give widget w's {{name}} parameters
+ * (params_dash.c): each ?p_<name>= filter to the widgets that have {{name}},
+ * and an active date range to {{start}} and {{end}} (the first and last day
+ * it covers, YYYY-MM-DD). A new object, or NULL when none applies to w. */
+json_t *dashboard_widget_values(req_t *r, const dash_filter_t *f, const store_widget_t *w);
+/* Every value the filters give ({{start}}/{{end}} of the date range and
+ * each ?p_<name>=), for any widget to take those of its names: a new
+ * object, or NULL when there are none. */
+json_t *dashboard_filter_values(req_t *r, const dash_filter_t *f);
+/* The parameter names of the dashboard's widgets a filter input is shown
+ * for ({{start}} and {{end}} come from the date range): [{name, field,
+ * value}] for the template. New reference. */
+json_t *dashboard_param_inputs(req_t *r, const dash_filter_t *f, const store_widget_t *rows,
+                               size_t n);
 /* The dashboard of the route's {id}, in the request's arena, or a 404 page
  * and NULL. */
 const store_dash_t *dashboard_load(req_t *r);
@@ -144,6 +216,10 @@ json_t *widget_draw_config(const store_widget_t *w, const json_t *result);
 #define WIDGET_FULL 8 /* or-ed into mode: the card carries every field of the row (the editor) */
 #define WIDGET_STALE_AFTER_S 3600 /* a result older than this is run again */
 json_t *widget_view(req_t *r, const store_widget_t *w, const dash_filter_t *f, int mode, long every);
+/* The card as GET …/widgets/{wid} shows it (mode 1): following job (a
+ * widget.run of this widget, ?job=) when it is one, without waiting. */
+json_t *widget_view_job(req_t *r, const store_widget_t *w, const dash_filter_t *f, long every,
+                        const char *job);
 /* 1 when the widget's stored result is too old (or missing) to be shown
  * as it is: the view runs it, or marks it for the browser to load. every:
  * the dashboard's auto-refresh in seconds (0 = off). */
@@ -151,6 +227,21 @@ int widget_stale(const store_widget_t *w, long every);
 /* Every widget's card, in order, for the dashboard page. New reference. */
 json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows, size_t n,
                      const dash_filter_t *f, int can_edit);
+/* Refresh the widgets (only: that one; NULL: all; *found: how many
+ * matched): their queries submitted to the worker and waited for
+ * DATAMIND_QUERY_WAIT_MS in all. Their cards (text widgets left out). */
+json_t *widgets_refresh(req_t *r, const store_widget_t *rows, size_t n, const char *only,
+                        size_t *found);
+/* The cards' queries still running in the worker (cards following a
+ * job): the dashboard's URL that follows them ("/dashboards/<id>?…jobs=…"),
+ * or NULL when none is. */
+const char *widgets_follow_url(req_t *r, const store_dash_t *d, const json_t *cards,
+                               const dash_filter_t *f);
+
+/* The scheduled reports card of a dashboard's or a saved query's page
+ * (report_cards.c): {list, none, weekdays, hours, is_pdf, action}, a new
+ * reference; *key gets what the page's ETag must add. */
+json_t *reports_view(req_t *r, const char *dashboard_id, const char *query_id, const char **key);
 
 /* --- handlers ------------------------------------------------------------ */
 void page_home(req_t *r);
@@ -177,6 +268,12 @@ void page_connection_test(req_t *r);
 void page_connection_refresh(req_t *r);
 void page_connection_delete(req_t *r);
 void page_connection_functions(req_t *r);
+/* GET /connections/{id}/schema.json: the SQL editor's tables and columns
+ * (editor.c). */
+void page_connection_schema_json(req_t *r);
+/* The schema sidebar of a page with a SQL box: ctx.schema = {connection_id,
+ * empty, tables (the first 200, as store_schema_outline), more} (editor.c). */
+void page_editor_schema(req_t *r, json_t *ctx, const char *conn_id);
 void page_explore(req_t *r);
 void page_explore_run(req_t *r);
 void page_explore_job(req_t *r);   /* GET /explore/jobs/{id}: follow a query job */
@@ -185,6 +282,7 @@ void page_queries(req_t *r);
 void page_queries_create(req_t *r);
 void page_query(req_t *r);
 void page_query_update(req_t *r);
+void page_query_run(req_t *r);     /* POST /queries/{id}/run: "Run again" */
 void page_query_delete(req_t *r);
 void page_chat(req_t *r);
 void page_chat_session(req_t *r);
@@ -199,9 +297,14 @@ void page_vocabulary_delete(req_t *r);
 void page_dashboards(req_t *r);
 void page_dashboard_create(req_t *r);
 void page_dashboard(req_t *r);
+/* Before the session step (app.c): a repeat view of a page this worker
+ * rendered for this session, answered after one statement (the session and
+ * the versions). 1 when answered; 0: the request goes the usual way. */
+int page_dashboard_again(req_t *r);
 void page_dashboard_update(req_t *r);
 void page_dashboard_duplicate(req_t *r);
 void page_dashboard_delete(req_t *r);
+void page_dashboard_sharing(req_t *r); /* its public links and scheduled e-mails */
 void page_widget_add(req_t *r);
 void page_widget_new(req_t *r); /* dashboards.c: the add-widget forms */
 void page_widget(req_t *r);
@@ -218,11 +321,20 @@ void page_explore_rows(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);
+void page_link_create(req_t *r);       /* links.c: public links */
+void page_link_revoke(req_t *r);
+void page_public_dashboard(req_t *r);  /* GET /public/d/{token}, no sign-in */
+void page_public_widget_svg(req_t *r);
+void page_report_create_dashboard(req_t *r); /* reports.c: scheduled reports */
+void page_report_create_query(req_t *r);
+void page_report_send(req_t *r);
+void page_report_delete(req_t *r);
 void page_export_message(req_t *r);
 void page_export_explore(req_t *r);
 void page_export_query(req_t *r);
 void page_export_widget(req_t *r);
 void page_export_dashboard(req_t *r);
+void page_export_job(req_t *r);
 void page_uploads(req_t *r);
 void page_upload_create(req_t *r);
 void page_upload(req_t *r);

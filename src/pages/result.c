@@ -4,6 +4,7 @@
 #include "chart/chart.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "jobs/jobs.h"
 #include "query/query.h"
 
 #include <math.h>
@@ -232,4 +233,52 @@ json_t *result_chart_drill(const json_t *result, const json_t *config, const cha
     buf_free(&svg);
     chart_config_free(&cfg);
     return out;
+}
+
+json_t *result_view(req_t *r, const json_t *result, int page, int page_rows, const char *chart)
+{
+    long total = (long)json_array_size(json_object_get(result, "rows"));
+    long pages = total ? (total + page_rows - 1) / page_rows : 1;
+    if (page < 1 || page > pages)
+        page = 1;
+    json_t *res = json_pack("{s:o, s:o, s:O?, s:O?, s:O?, s:O?}",
+                            "table", result_table(result, (size_t)(page - 1) * (size_t)page_rows,
+                                                  (size_t)page_rows),
+                            "chart", result_chart(result, chart, NULL),
+                            "row_count", json_object_get(result, "row_count"),
+                            "truncated", json_object_get(result, "truncated"),
+                            "ms", json_object_get(result, "ms"),
+                            "cached", json_object_get(result, "cached"));
+    /* the row cap is the badge; the byte caps need their sentence */
+    int by_bytes = query_result_by_bytes(result);
+    const char *note = query_result_note(r->arena, result);
+    json_object_set_new(res, "by_bytes", json_boolean(by_bytes));
+    if (note && (by_bytes || json_integer_value(json_object_get(result, "cells_cut")) > 0))
+        json_object_set_new(res, "note", json_string(note));
+    json_object_set_new(res, "page", json_integer(page));
+    json_object_set_new(res, "pages", json_integer(pages));
+    json_object_set_new(res, "paged", json_boolean(pages > 1));
+    if (page > 1)
+        json_object_set_new(res, "prev_page", json_integer(page - 1));
+    if (page < pages)
+        json_object_set_new(res, "next_page", json_integer(page + 1));
+    json_object_set_new(res, "rows_words", json_string(page_count_words(
+        r, json_object_get(result, "row_count"), "row", "rows")));
+    return res;
+}
+
+/* The outcome of a query job that is not there: still coming, or lost. */
+const json_t *result_job_outcome(req_t *r, const char *id, const char **why)
+{
+    const json_t *outcome = jobs_outcome_wait(r->arena, id, 0);
+    if (outcome)
+        return outcome;
+    const char *error = NULL;
+    jobs_where_t w = jobs_find(r->arena, id, &error);
+    if (w == JOBS_DEAD)
+        *why = arena_printf(r->arena, "The query stopped: %s. Run it again.",
+                            error ? error : "no reason given");
+    else if (w == JOBS_GONE && !(outcome = jobs_outcome_wait(r->arena, id, 0)))
+        *why = "The query stopped without a result (its worker may have restarted). Run it again.";
+    return outcome;
 }

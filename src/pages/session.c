@@ -69,22 +69,32 @@ static void presession(req_t *r)
     set_csrf(r, (const unsigned char *)pre, strlen(pre));
 }
 
+int session_cookie_sid(req_t *r, unsigned char sid[16])
+{
+    const char *c = http_cookie(r, cookie_name("dm_session"));
+    return c && session_cookie_decode(c, sid) == 0 ? 0 : -1;
+}
+
+void session_attach_loaded(req_t *r, const unsigned char sid[16], const store_session_auth_t *row)
+{
+    if (row->needs_touch)
+        store_session_touch(r->arena, sid);
+    r->user = user_from(r, &row->acct, sid);
+    r->user->unread = row->unread;
+    log_set_user(r->user->id);
+    set_csrf(r, sid, 16);
+}
+
 void session_attach(req_t *r)
 {
     unsigned char sid[16];
     store_session_auth_t row;
-    const char *c = http_cookie(r, cookie_name("dm_session"));
-    int rc = c && session_cookie_decode(c, sid) == 0
+    int rc = session_cookie_sid(r, sid) == 0
                  ? store_session_load(r->arena, sid, cfg->session_idle_hours, &row) : -1;
     if (rc == -2)
         r->store_down = 1;
     if (rc == 0) {
-        if (row.needs_touch)
-            store_session_touch(r->arena, sid);
-        r->user = user_from(r, &row.acct, sid);
-        r->user->unread = row.unread;
-        log_set_user(r->user->id);
-        set_csrf(r, sid, 16);
+        session_attach_loaded(r, sid, &row);
         return;
     }
     presession(r);

@@ -1,6 +1,7 @@
 /* widget_pages.c — the widget routes: add, fragment, SVG, edit, move,
  * refresh, delete, and pinning a chat answer to a dashboard. */
 #include "pages/pages.h"
+#include "query/query.h"
 #include "store/chats.h"
 #include "store/queries.h"
 #include "store/widgets.h"
@@ -70,6 +71,7 @@ void page_widget_add(req_t *r)
         else {
             wf.sql = q.sql_text;
             wf.connection_id = q.connection_id;
+            wf.params = q.params; /* its parameters' types and defaults */
             if (!*wf.title)
                 wf.title = q.name;
         }
@@ -84,6 +86,7 @@ void page_widget_add(req_t *r)
         wf.kind = one_of(wf.kind, kinds, 3) ? wf.kind : "chart";
         wf.sql = form_text(&f, "sql", "SQL", 1, 100000);
         wf.connection_id = form_text(&f, "connection_id", "Connection", 1, 36);
+        wf.params = params_text(r, wf.sql, NULL);
     }
     if (!*wf.title)
         form_error(&f, "title", "Give the widget a title.");
@@ -124,7 +127,7 @@ void page_widget(req_t *r)
     if (w) {
         dash_filter_t f;
         dashboard_filter_read(r, &f);
-        json_t *card = widget_view(r, w, &f, 1, (long)d->refresh_minutes * 60);
+        json_t *card = widget_view_job(r, w, &f, (long)d->refresh_minutes * 60, http_query(r, "job"));
         json_object_set_new(card, "can_edit", json_boolean(dashboard_can_edit(r, d)));
         json_object_set_new(card, "qs", json_string(dashboard_filter_qs(r, &f)));
         json_t *ctx = page_ctx(r, "Widget", "dashboards");
@@ -258,6 +261,12 @@ void page_widget_edit(req_t *r)
     json_object_set_new(ctx, "chart_kinds", result_chart_kinds(ctype ? ctype : "auto"));
     json_object_set_new(ctx, "widget", card);
     json_object_set_new(ctx, "dashboard", store_dash_json(d));
+    /* its {{name}} parameters: a type and a default each */
+    json_t *view = params_view(r, w->sql_text, query_params_decl(r->arena, w->params), NULL, wconn);
+    json_object_set_new(ctx, "has_params", json_boolean(json_array_size(view) > 0));
+    json_object_set_new(ctx, "params_edit", json_true());
+    json_object_set_new(ctx, "params", view);
+    page_editor_schema(r, ctx, wconn ? wconn : ncrows ? crows[0].id : NULL);
     page_render(r, "widget_edit", ctx);
 }
 
@@ -283,6 +292,7 @@ void page_widget_update(req_t *r)
                                             : w->body_markdown;
     if (!*wf.date_column)
         wf.date_column = NULL;
+    wf.params = params_text(r, wf.sql ? wf.sql : "", query_params_decl(r->arena, w->params));
     const char *conn = http_param(r, "connection_id");
     wf.connection_id = conn && *conn ? conn : NULL;
     json_t *cfg = config_from_form(r);
@@ -392,25 +402,32 @@ void page_widget_delete(req_t *r)
     widget_action(r, "widget.delete");
 }
 
-/* Refresh one widget, or (no wid) every widget of the dashboard. */
+/* Refresh one widget, or (no wid) every widget of the dashboard: their
+ * queries run in the worker; the page waits DATAMIND_QUERY_WAIT_MS for
+ * them, then shows the dashboard with the ones still running marked
+ * refreshing (?jobs=), following their jobs. */
 void page_widget_refresh(req_t *r)
 {
     const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *did = d->id;
     const char *wid = http_route_param(r, "wid");
     store_widget_t *rows;
-    size_t n, done = 0;
-    store_widget_list(r->arena, r->user->org_id, did, &rows, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (wid && strcmp(wid, rows[i].id) != 0)
-            continue;
-        json_decref(widget_view(r, &rows[i], NULL, 2, 0));
-        done++;
-    }
-    if (wid && !done) {
+    size_t n, found;
+    store_widget_list(r->arena, r->user->org_id, d->id, &rows, &n);
+    json_t *cards = widgets_refresh(r, rows, n, wid, &found);
+    if (wid && !found) {
+        json_decref(cards);
         page_error(r, 404, "There is no such widget on this dashboard.");
+        return;
+    }
+    dash_filter_t none = {0};
+    const char *follow = widgets_follow_url(r, d, cards, &none);
+    json_decref(cards);
+    if (follow) {
+        page_flash(r, "ok", wid ? "Refreshing: the widget updates when its query is done."
+                                : "Refreshing: each widget updates when its query is done.");
+        http_redirect(r, 303, follow);
         return;
     }
     page_flash(r, "ok", wid ? "Widget refreshed." : "Dashboard refreshed.");

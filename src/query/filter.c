@@ -67,8 +67,8 @@ const char *query_wrap_date_range(arena_t *a, const char *sql, const char *colum
     return res;
 }
 
-const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *sort,
-                             int desc)
+const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *param,
+                             const char *sort, int desc)
 {
     if ((!col || !*col) && (!sort || !*sort))
         return sql;
@@ -82,7 +82,7 @@ const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const
     if (col && *col) {
         buf_puts(&out, " WHERE dm_drill.");
         sqlsafe_quote_ident(&out, col);
-        buf_puts(&out, " = $1");
+        buf_printf(&out, " = {{%s}}", param);
     }
     if (sort && *sort) {
         buf_puts(&out, " ORDER BY dm_drill.");
@@ -94,11 +94,11 @@ const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const
     return res;
 }
 
-const char *query_rows_behind(arena_t *a, const char *sql, const char *col, char *err,
-                              size_t errlen)
+const char *query_rows_behind(arena_t *a, const char *sql, const char *col, const char *param,
+                              char *err, size_t errlen)
 {
     char *derived = NULL;
-    if (sqlsafe_rows_behind(sql, col, &derived, err, errlen) < 0)
+    if (sqlsafe_rows_behind(sql, col, param, &derived, err, errlen) < 0)
         return NULL;
     const char *out = arena_strdup(a, derived);
     free(derived);

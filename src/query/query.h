@@ -13,17 +13,54 @@
 #include "store/connections.h"
 #include "store/db.h"
 
+/* ---- parameters (params.c) ----
+ * {{name}} in a query's SQL is a parameter (sqlsafe.h: the rewrite to $k).
+ * Its declaration, where the query is saved (saved query, widget, alert),
+ * is an entry of a JSON array {"name", "type" (text|number|date|list),
+ * "value" (the default, or the alert's stored value), "column" (a list's
+ * choices: "table.column" of the discovered schema; optional)}. Values given
+ * now (a form, ?p_name=, a dashboard filter) are an object name -> string
+ * and win over the declared value. A number is bound as numeric, a date as
+ * date, text and list as untyped literals the server reads in context. */
+typedef struct query_bound {
+    const char *sql;      /* the SQL with $1..$n; arena */
+    int n;
+    int missing;          /* the error is a parameter without a value */
+    const char *names[32], *types[32], *values[32];
+    unsigned int oids[32];
+} query_bound_t;
+
+/* 0 and *b, or -1 with err naming the parameter and what to fix. */
+int query_params_bind(arena_t *a, const char *sql, const json_t *decl, const json_t *given,
+                      query_bound_t *b, char *err, size_t errlen);
+/* value of name: given (when not empty), else the declared one, else NULL. */
+const char *query_param_value(const json_t *decl, const json_t *given, const char *name);
+/* "text", "number", "date" or "list" (anything else is "text"). */
+const char *query_param_type(const char *t);
+/* 0, or -1 with err: no value, too long, not a number, not a YYYY-MM-DD date. */
+int query_param_check(const char *name, const char *type, const char *value, char *err,
+                      size_t errlen);
+/* The parameters of sql for a form, in order: [{name, type, value, default,
+ * missing, types:[{value, selected}], is_<type>, column?}] (new array; [] when
+ * the SQL has none or its {{…}} cannot be read). */
+json_t *query_params_fields(const char *sql, const json_t *decl, const json_t *given);
+/* 1 when sql's parameters bind to the same types and values under the
+ * declarations a and b (each may be NULL), 0 otherwise or when either
+ * cannot bind. */
+int query_params_same(arena_t *arena, const char *sql, const json_t *a, const json_t *b);
+/* A stored declaration (JSON text of a saved query's, widget's or alert's
+ * params column) as an array owned by the arena: [] when text is NULL or
+ * not an array. */
+const json_t *query_params_decl(arena_t *a, const char *text);
+
 typedef struct query_opts {
     int refresh;         /* bypass the cache (still stores the fresh result) */
     long max_rows;       /* 0 = DATAMIND_MAX_ROWS */
     long max_bytes;      /* 0 = DATAMIND_MAX_RESULT_BYTES */
     int no_cache;        /* neither read nor store the cache (a large export) */
     const char *source;  /* "explore", "chat", "widget", "alert", "export" — for the audit */
-    /* Values bound to $1..$nparams of the SQL (text; the server types
-     * them), never pasted in: the validator accepts those $n only. The
-     * result cache keys on them too. */
-    int nparams;
-    const char *const *params;
+    const json_t *param_decl;   /* declared {{name}} parameters (see above), may be NULL */
+    const json_t *param_values; /* values given now, may be NULL */
     /* Called with the connection just before the statement is sent, and
      * with NULL once it is done: a job can keep PQgetCancel of it. */
     void (*on_running)(PGconn *pg, void *ud);
@@ -35,6 +72,7 @@ typedef struct query_outcome {
                           * truncated_by, result_bytes, cells_cut, ms, cached} */
     int err_pos;         /* 1-based position of an error in the SQL, 0 when none */
     int rejected;        /* the validator refused the SQL (err says why) */
+    int param_error;     /* a {{parameter}} is missing or badly typed (err says which) */
     const char *fingerprint; /* arena-owned, when validated */
 } query_outcome_t;
 
@@ -57,18 +95,18 @@ int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *n
                    char *err, size_t errlen);
 
 /* Drill-down and sorting: sql as a sub-query, filtered to the rows whose
- * column col equals $1 (the caller binds the value: query_opts_t's
- * params) when col is set, ordered by column sort (desc: descending; NULLs
- * last) when sort is set. Identifiers are quoted; sql itself when neither
- * is set. */
-const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *sort,
-                             int desc);
+ * column col equals the {{param}} parameter when col is set (the caller
+ * gives its value like any {{name}}'s: query_opts_t's param_values), ordered
+ * by column sort (desc: descending; NULLs last) when sort is set.
+ * Identifiers are quoted; sql itself when neither is set. */
+const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *param,
+                             const char *sort, int desc);
 /* "The rows behind this number" (sqlsafe_rows_behind): the query listing
  * the rows an aggregate's number came from (col set: the group whose col
- * is $1), in a; NULL with the reason in err when it cannot be derived
- * safely. */
-const char *query_rows_behind(arena_t *a, const char *sql, const char *col, char *err,
-                              size_t errlen);
+ * is the {{param}} parameter), in a; NULL with the reason in err when it
+ * cannot be derived safely. */
+const char *query_rows_behind(arena_t *a, const char *sql, const char *col, const char *param,
+                              char *err, size_t errlen);
 
 /* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO
  * from/to) applied to sql on column, as a wrapping sub-query. Returns sql
@@ -92,6 +130,10 @@ json_t *query_value_clip(const json_t *v, size_t max);
 /* "32 MB", "512 KB", "100 bytes". */
 void query_size_words(size_t n, char *out, size_t outlen);
 
+/* SELECT DISTINCT "column" FROM "schema"."table" WHERE it IS NOT NULL
+ * ORDER BY 1 LIMIT n, identifiers quoted: a list parameter's choices. */
+const char *query_distinct_sql(arena_t *a, const char *schema, const char *table,
+                               const char *column, int limit);
 /* SELECT * FROM "schema"."table" LIMIT n, identifiers quoted. */
 const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit);
 

@@ -12,22 +12,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define ORG_CONCURRENT_QUERIES 8
 
 /* Cache key: connection, its version (bumped on every edit) and a hash of
- * the exact statement. Not the fingerprint: it ignores constants, so
- * "WHERE x = 1" and "WHERE x = 2" would share an entry. */
-static const char *cache_key(arena_t *a, const store_conn_t *c, const char *stmt, long max_rows,
-                             long max_bytes, const query_opts_t *o)
+ * the exact statement and its bound parameters (each type and value, with
+ * its length, so no two sets of values hash alike). Not the fingerprint: it
+ * ignores constants, so "WHERE x = 1" and "WHERE x = 2" would share an entry. */
+static const char *cache_key(arena_t *a, const store_conn_t *c, const char *stmt,
+                             const query_bound_t *pb, long max_rows, long max_bytes)
 {
     unsigned char h[16];
     char hex[33];
     crypto_generichash_state st;
     crypto_generichash_init(&st, NULL, 0, sizeof h);
-    crypto_generichash_update(&st, (const unsigned char *)stmt, strlen(stmt));
-    for (int i = 0; o->params && i < o->nparams; i++) /* each bound value, NUL-separated */
-        crypto_generichash_update(&st, (const unsigned char *)o->params[i], strlen(o->params[i]) + 1);
+    crypto_generichash_update(&st, (const unsigned char *)stmt, strlen(stmt) + 1);
+    for (int k = 0; k < pb->n; k++) {
+        const char *part = arena_printf(a, "%s:%zu:", pb->types[k], strlen(pb->values[k]));
+        crypto_generichash_update(&st, (const unsigned char *)part, strlen(part));
+        crypto_generichash_update(&st, (const unsigned char *)pb->values[k], strlen(pb->values[k]));
+    }
     crypto_generichash_final(&st, h, sizeof h);
     sodium_bin2hex(hex, sizeof hex, h, sizeof h);
     return kv_key(a, arena_printf(a, "qc:%s:%s:%ld:%d:%ld:%s", c->id, c->version, max_rows,
@@ -97,7 +102,8 @@ static void run_audit(arena_t *a, const char *org_id, const char *user_id, const
                  c->id, d, ip);
 }
 
-static int execute(arena_t *a, const store_conn_t *c, const char *stmt, long max_rows,
+static int execute(arena_t *a, const store_conn_t *c, const char *stmt, const query_bound_t *pb,
+                   long max_rows,
                    long max_bytes, const query_opts_t *o, query_outcome_t *out, char *err,
                    size_t errlen)
 {
@@ -108,8 +114,8 @@ static int execute(arena_t *a, const store_conn_t *c, const char *stmt, long max
         o->on_running(pg, o->ud);
     sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows,
                          .max_cell_bytes = (size_t)cfg->max_cell_bytes,
-                         .max_result_bytes = (size_t)max_bytes, .nparams = o->nparams,
-                         .params = o->params};
+                         .max_result_bytes = (size_t)max_bytes, .nparams = pb->n,
+                         .param_values = pb->values, .param_types = pb->oids};
     int rc = sqlsafe_execute(pg, stmt, &run, &out->result, &out->err_pos, err, errlen);
     if (o->on_running)
         o->on_running(NULL, o->ud);
@@ -127,9 +133,14 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
         snprintf(err, errlen, "that connection does not exist");
         return -1;
     }
+    query_bound_t pb;
+    if (query_params_bind(a, sql, o->param_decl, o->param_values, &pb, err, errlen) < 0) {
+        out->param_error = 1;
+        return -1;
+    }
     sqlsafe_check_t chk;
-    if (sqlsafe_validate_bound(sql, strlen(sql), c.allowed_functions, c.n_allowed_functions,
-                               o->params ? o->nparams : 0, &chk, err, errlen) < 0) {
+    if (sqlsafe_validate_params(pb.sql, strlen(pb.sql), pb.n, c.allowed_functions,
+                                c.n_allowed_functions, &chk, err, errlen) < 0) {
         out->rejected = 1;
         run_audit(a, org_id, user_id, ip, &c, o, out, err);
         return -1;
@@ -139,7 +150,7 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
     sqlsafe_check_free(&chk);
     long max_rows = o->max_rows > 0 ? o->max_rows : cfg->max_rows;
     long max_bytes = o->max_bytes > 0 ? o->max_bytes : cfg->max_result_bytes;
-    const char *key = cache_key(a, &c, stmt, max_rows, max_bytes, o);
+    const char *key = cache_key(a, &c, stmt, &pb, max_rows, max_bytes);
     if (!o->refresh && !o->no_cache && (out->result = cache_get(a, key)) != NULL) {
         json_object_set_new(out->result, "cached", json_true());
         run_audit(a, org_id, user_id, ip, &c, o, out, NULL);
@@ -151,9 +162,14 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
                               "moment", ORG_CONCURRENT_QUERIES);
         return -1;
     }
-    int rc = execute(a, &c, stmt, max_rows, max_bytes, o, out, err, errlen);
+    int rc = execute(a, &c, stmt, &pb, max_rows, max_bytes, o, out, err, errlen);
+    if (rc < 0 && pb.n > 0)
+        out->err_pos = 0; /* a position in the rewritten SQL: no mark rather than a wrong one */
     slot_give(a, slot);
     if (rc == 0) {
+        /* when the rows were read: a cached copy keeps it (a saved query
+         * made from a cached result says when its rows are from) */
+        json_object_set_new(out->result, "read_at", json_integer((json_int_t)time(NULL)));
         if (!o->no_cache)
             cache_put(a, key, out->result);
         json_object_set_new(out->result, "cached", json_false());

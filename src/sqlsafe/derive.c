@@ -6,8 +6,9 @@
  * WINDOW, the x column a plain select item that the GROUP BY lists; for
  * anything else the reason is given instead of a guess. The pieces are
  * cut from the statement's own text at its top-level keywords (found by
- * the lexer, so nothing inside brackets, strings or comments counts); the
- * value is bound as $1, never pasted in. */
+ * lexer, so nothing inside brackets, strings or comments counts), so a
+ * {{name}} parameter stays as it was; the value is a {{param}} parameter,
+ * bound like the others (query_run), never pasted in. */
 #include "sqlsafe/sqlsafe.h"
 #include "sqlsafe/internal.h"
 #include "core/buf.h"
@@ -62,10 +63,15 @@ static int why(char *err, size_t errlen, const char *fmt, ...)
     return -1;
 }
 
-/* The structure, from libpg_query's tree: one plain SELECT with a FROM. */
+/* The structure, from libpg_query's tree (of sql with its {{name}}
+ * parameters as $k): one plain SELECT with a FROM. */
 static int check_shape(const char *sql, int grouped, char *err, size_t errlen)
 {
-    PgQueryParseResult pr = pg_query_parse(sql);
+    sqlsafe_params_t p;
+    if (sqlsafe_params_rewrite(sql, strlen(sql), &p, err, errlen) < 0)
+        return -1;
+    PgQueryParseResult pr = pg_query_parse(p.sql);
+    sqlsafe_params_free(&p);
     if (pr.error) {
         pg_query_free_parse_result(pr);
         return why(err, errlen, "the query could not be read");
@@ -208,7 +214,8 @@ static int grouped_by(const toks_t *k, size_t g, size_t ge, size_t a, size_t e, 
     return found;
 }
 
-int sqlsafe_rows_behind(const char *sql, const char *col, char **out, char *err, size_t errlen)
+int sqlsafe_rows_behind(const char *sql, const char *col, const char *param, char **out,
+                        char *err, size_t errlen)
 {
     *out = NULL;
     scan_t sc;
@@ -265,7 +272,7 @@ int sqlsafe_rows_behind(const char *sql, const char *col, char **out, char *err,
     if (col) {
         buf_puts(&b, where ? " AND (" : " WHERE (");
         buf_append(&b, stmt + k.t[xa].start, k.t[xe - 1].end - k.t[xa].start);
-        buf_puts(&b, ") = $1");
+        buf_printf(&b, ") = {{%s}}", param);
     }
     *out = strdup(buf_str(&b));
     buf_free(&b);

@@ -35,7 +35,8 @@ static const char rels_sql[] =
  * what a SELECT on the parent sees, so it wins. */
 static const char cols_sql[] =
     "SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),"
-    " NOT a.attnotnull, t.typcategory = 'S' OR t.typtype = 'e', s.null_frac, s.n_distinct"
+    " NOT a.attnotnull, t.typcategory = 'S' OR t.typtype = 'e', s.null_frac, s.n_distinct,"
+    " t.typcategory = 'N'"
     " FROM pg_attribute a"
     " JOIN pg_class c ON c.oid = a.attrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -142,6 +143,7 @@ static void cols_load(const PGresult *r, sqlsafe_rel_t *rels, size_t n)
         sqlsafe_col_t *col = &rel->cols[rel->ncols];
         col->attnum = atoi(PQgetvalue(r, i, 1));
         col->textlike = PQgetvalue(r, i, 5)[0] == 't';
+        col->numeric = PQgetvalue(r, i, 8)[0] == 't';
         col->has_stats = !PQgetisnull(r, i, 7);
         col->n_distinct = col->has_stats ? strtod(PQgetvalue(r, i, 7), NULL) : 0;
         col->json = json_pack("{s:s, s:s, s:i, s:b, s:b, s:n, s:o, s:o, s:[]}",

@@ -176,9 +176,10 @@ static void rows_take(PGconn *c, rows_t *st, PGresult *r)
 static int rows_read(PGconn *c, const char *statement, const sqlsafe_run_t *o, rows_t *st)
 {
     PGresult *r;
-    int n = o && o->params ? o->nparams : 0;
+    int n = o && o->nparams > 0 ? o->nparams : 0;
 
-    if (!PQsendQueryParams(c, statement, n, NULL, n ? o->params : NULL, NULL, NULL, 0))
+    if (!PQsendQueryParams(c, statement, n, n ? o->param_types : NULL,
+                           n ? o->param_values : NULL, NULL, NULL, 0))
         return -1;
     if (!PQsetSingleRowMode(c)) {
         /* Without it libpq would buffer every row: do not read them. */

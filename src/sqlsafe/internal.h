@@ -37,6 +37,11 @@ void sqlsafe_scan(const char *s, size_t len, scan_t *sc);
  * returns nonzero to stop. */
 typedef int (*sqlsafe_token_fn)(void *ud, size_t start, size_t end, int depth);
 void sqlsafe_tokens(const char *s, size_t len, sqlsafe_token_fn fn, void *ud);
+/* lexer.c: one token at s[i] (not whitespace) — a whole string literal,
+ * quoted identifier, dollar-quoted string, comment or word, else one
+ * character; the offset past it; *is_comment set for comments. */
+size_t sqlsafe_scan_token(const char *s, size_t len, size_t i, scan_t *sc, int *depth,
+                          int *is_comment);
 
 /* result.c: {"name","type","pgtype"} for each column of r (new array). */
 json_t *sqlsafe_result_columns(const PGresult *r);
@@ -57,6 +62,7 @@ void sqlsafe_result_error(const PGresult *r, char *err, size_t errlen, int *pos)
 typedef struct sqlsafe_col {
     int attnum;
     int textlike;      /* string category or enum: a sampling candidate */
+    int numeric;       /* a number: sampled only when it holds a few values (flags: 0/1) */
     int has_stats;
     double n_distinct; /* pg_stats: > 0 a count, < 0 a fraction of the rows */
     json_t *json;      /* borrowed from the table's "columns" */

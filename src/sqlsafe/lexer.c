@@ -102,8 +102,8 @@ static size_t skip_word(const char *s, size_t len, size_t i, scan_t *sc)
 }
 
 /* One token (or comment) at s[i]; returns the offset past it and whether it
- * was a comment. Tracks bracket depth. */
-static size_t scan_token(const char *s, size_t len, size_t i, scan_t *sc, int *depth,
+ * was a comment. Tracks bracket depth. (internal.h) */
+size_t sqlsafe_scan_token(const char *s, size_t len, size_t i, scan_t *sc, int *depth,
                          int *is_comment)
 {
     char ch = s[i];
@@ -143,7 +143,7 @@ void sqlsafe_scan(const char *s, size_t len, scan_t *sc)
             continue;
         }
         size_t start = i;
-        i = scan_token(s, len, i, sc, &depth, &is_comment);
+        i = sqlsafe_scan_token(s, len, i, sc, &depth, &is_comment);
         if (is_comment || s[start] == ';')
             continue;
         if (sc->first == len)
@@ -151,7 +151,6 @@ void sqlsafe_scan(const char *s, size_t len, scan_t *sc)
         sc->end = i;
     }
 }
-
 
 void sqlsafe_tokens(const char *s, size_t len, sqlsafe_token_fn fn, void *ud)
 {
@@ -165,7 +164,7 @@ void sqlsafe_tokens(const char *s, size_t len, sqlsafe_token_fn fn, void *ud)
         }
         size_t start = i;
         int before = depth;
-        i = scan_token(s, len, i, &sc, &depth, &is_comment);
+        i = sqlsafe_scan_token(s, len, i, &sc, &depth, &is_comment);
         if (!is_comment && fn(ud, start, i, (s[start] == ')' || s[start] == ']') ? depth : before))
             return;
     }

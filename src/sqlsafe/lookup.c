@@ -140,6 +140,30 @@ static int hits_keep(hits_t *hs)
     return added;
 }
 
+/* A value found whole that is also an item of other cells' lists
+ * ("Japan" and "United States, Japan") marks the column "lists": the
+ * planner then matches an item, not the whole cell. */
+static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *col, const char *v)
+{
+    buf_t sql = {0}, pat = {0};
+    buf_puts(&pat, "%, ");
+    for (const char *p = v; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\')
+            buf_putc(&pat, '\\');
+        buf_putc(&pat, *p);
+    }
+    buf_puts(&pat, ", %");
+    buf_printf(&sql, "SELECT 1 FROM %s WHERE ', ' || %s::text || ', ' LIKE $1 AND %s::text <> $2 LIMIT 1",
+               buf_str(from), buf_str(qc), buf_str(qc));
+    PGresult *r = NULL;
+    const char *params[2] = {buf_str(&pat), v};
+    if (sqlsafe_bounded(c, buf_str(&sql), 2, params, &r) == 0 && PQntuples(r) > 0)
+        json_object_set_new(col, "lists", json_true());
+    PQclear(r);
+    buf_free(&sql);
+    buf_free(&pat);
+}
+
 /* One column: 0 (done), -1 the connection is gone. */
 static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *array, hits_t *hs)
 {
@@ -148,21 +172,24 @@ static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *a
     const char *name = json_string_value(json_object_get(col, "name"));
     if (!sch || !tab || !name)
         return 0;
-    buf_t qc = {0}, sql = {0};
+    buf_t qc = {0}, from = {0}, sql = {0};
     sqlsafe_quote_ident(&qc, name);
-    buf_printf(&sql, "SELECT DISTINCT %s::text FROM ", buf_str(&qc));
-    sqlsafe_quote_ident(&sql, sch);
-    buf_putc(&sql, '.');
-    sqlsafe_quote_ident(&sql, tab);
-    buf_printf(&sql, " WHERE lower(%s::text) = ANY($1::text[]) LIMIT " LOOKUP_HITS, buf_str(&qc));
+    sqlsafe_quote_ident(&from, sch);
+    buf_putc(&from, '.');
+    sqlsafe_quote_ident(&from, tab);
+    buf_printf(&sql, "SELECT DISTINCT %s::text FROM %s WHERE lower(%s::text) = ANY($1::text[]) LIMIT "
+               LOOKUP_HITS, buf_str(&qc), buf_str(&from), buf_str(&qc));
     PGresult *r = NULL;
     const char *params[1] = {array};
-    int rc = sqlsafe_bounded(c, buf_str(&sql), 1, params, &r);
+    int rc = sqlsafe_bounded(c, buf_str(&sql), 1, params, &r), before = hs->n;
     for (int i = 0; rc == 0 && i < PQntuples(r); i++)
         if (!PQgetisnull(r, i, 0) && strlen(PQgetvalue(r, i, 0)) == (size_t)PQgetlength(r, i, 0))
             hit_add(hs, col, PQgetvalue(r, i, 0));
     PQclear(r);
+    if (rc == 0 && hs->n > before && !json_is_true(json_object_get(col, "lists")))
+        mark_lists(c, &from, &qc, col, hs->h[before].value);
     buf_free(&sql);
+    buf_free(&from);
     buf_free(&qc);
     return rc < 0 ? -1 : 0;
 }

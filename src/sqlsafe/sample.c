@@ -22,6 +22,7 @@
 #define DEFAULT_SAMPLE_TIMEOUT_MS 2000
 #define PHASE_BUDGET_MS   45000    /* counts + samples together, then skip the rest */
 #define MAX_DISTINCT      SQLSAFE_SAMPLE_VALUES  /* more distinct values: not a category */
+#define MAX_NUMBER_VALUES 3        /* a number column with more is a measure, not a flag */
 #define SMALL_TABLE_ROWS  1000     /* no stats: sample a table this small anyway */
 #define BIG_TABLE_ROWS    100000   /* above this, TABLESAMPLE first */
 #define SAMPLE_TARGET     20000.0  /* rows TABLESAMPLE aims to return */
@@ -87,15 +88,18 @@ static int rel_count(phase_t *p, sqlsafe_rel_t *rel, const char *ident)
 }
 
 /* A category, not an identifier: few distinct values by the statistics,
- * or no statistics and a small table. */
+ * or no statistics and a small table. A number only when it holds a few
+ * values: a flag held as 0/1 ("survived", "discontinued") is a filter the
+ * planner can apply, and it must know the column holds nothing else. */
 static int col_wanted(const sqlsafe_rel_t *rel, const sqlsafe_col_t *col)
 {
-    if (!col->textlike || rel->rows <= 0)
+    double most = col->textlike ? MAX_DISTINCT : col->numeric ? MAX_NUMBER_VALUES : 0;
+    if (most <= 0 || rel->rows <= 0)
         return 0;
     if (col->has_stats && col->n_distinct > 0)
-        return col->n_distinct <= MAX_DISTINCT;
+        return col->n_distinct <= most;
     if (col->has_stats && col->n_distinct < 0)
-        return -col->n_distinct * (double)rel->rows <= MAX_DISTINCT;
+        return -col->n_distinct * (double)rel->rows <= most;
     return rel->rows <= SMALL_TABLE_ROWS;
 }
 

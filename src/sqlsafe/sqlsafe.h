@@ -70,21 +70,17 @@ typedef struct sqlsafe_check {
 int sqlsafe_validate(const char *sql, size_t len, const char *const *extra_functions,
                      size_t n_extra, sqlsafe_check_t *out, char *err, size_t errlen);
 
-/* The same, with $1..$nparams accepted: values DataMind binds itself when
- * it runs the statement (sqlsafe_run_t's params), never pasted into it. A
- * $n past nparams is still rejected. */
-int sqlsafe_validate_bound(const char *sql, size_t len, const char *const *extra_functions,
-                           size_t n_extra, int nparams, sqlsafe_check_t *out, char *err,
-                           size_t errlen);
-
 /* "The rows behind this number" (derive.c): for a query that aggregates
  * one FROM clause, the query listing the rows one of its numbers came
  * from — col NULL: the rows behind its one row (a KPI; no GROUP BY);
- * col set: those behind the group whose col is $1 (col a plain item of
- * the SELECT list that the GROUP BY lists). 0 and *out (malloc'd, the
+ * col set: those behind the group whose col is the {{param}} parameter
+ * (col a plain item of the SELECT list that the GROUP BY lists; the value
+ * is bound like any {{name}} parameter, never pasted in). sql may hold
+ * {{name}} parameters: they are kept as they are. 0 and *out (malloc'd, the
  * caller frees; it still goes through the validator), or -1 with the
  * reason it cannot be derived safely in err ("it uses WITH"). */
-int sqlsafe_rows_behind(const char *sql, const char *col, char **out, char *err, size_t errlen);
+int sqlsafe_rows_behind(const char *sql, const char *col, const char *param, char **out,
+                        char *err, size_t errlen);
 
 /* Free what *c owns and zero it; a zeroed or NULL c is fine. */
 void sqlsafe_check_free(sqlsafe_check_t *c);
@@ -102,6 +98,39 @@ const char *sqlsafe_function_at(size_t i);
  * and returns 1; a usage error goes to stderr and returns 2.
  * argv[0] is "check". */
 int sqlsafe_cli(int argc, char **argv);
+
+/* ---- Parameters (params.c) -----------------------------------------------
+ *
+ * A query may name parameters as {{name}} (letters, digits and '_', starting
+ * with a letter or '_', at most SQLSAFE_PARAM_NAME_MAX bytes, spaces allowed
+ * inside the braces). They are bound, never pasted: the rewrite replaces
+ * each {{name}} outside string literals, quoted identifiers, dollar quotes
+ * and comments by $k (the same k for every use of one name, numbered in the
+ * order names first appear), and the statement runs with the values as
+ * parameters. '{{' inside a literal or comment is left as it is. */
+
+#define SQLSAFE_MAX_PARAMS 32
+#define SQLSAFE_PARAM_NAME_MAX 63
+
+typedef struct sqlsafe_params {
+    char *sql;   /* the SQL with $1..$n in place of {{name}}; owned (NULL when zeroed) */
+    size_t n;    /* distinct names */
+    char names[SQLSAFE_MAX_PARAMS][SQLSAFE_PARAM_NAME_MAX + 1]; /* $k is names[k-1] */
+} sqlsafe_params_t;
+
+/* 0 and *out filled (free with sqlsafe_params_free), or -1 with err naming
+ * what to fix: a {{ without }}, a name that is not a name, more than
+ * SQLSAFE_MAX_PARAMS names, or a $n written in the SQL (parameters are
+ * {{name}} here). SQL with no {{ comes back unchanged with n = 0. */
+int sqlsafe_params_rewrite(const char *sql, size_t len, sqlsafe_params_t *out, char *err,
+                           size_t errlen);
+void sqlsafe_params_free(sqlsafe_params_t *p);
+
+/* sqlsafe_validate for a rewritten statement: $1..$nparams are allowed
+ * (any other $n is still refused). */
+int sqlsafe_validate_params(const char *sql, size_t len, int nparams,
+                            const char *const *extra_functions, size_t n_extra,
+                            sqlsafe_check_t *out, char *err, size_t errlen);
 
 /* ---- Connect (connect.c) -------------------------------------------------
  *
@@ -175,8 +204,9 @@ typedef struct sqlsafe_run {
     long max_rows;   /* row cap; <= 0 means 1000 */
     size_t max_cell_bytes;   /* per value; 0 means 1 MiB */
     size_t max_result_bytes; /* all kept values together; 0 means 32 MiB */
-    int nparams;                /* values bound to $1..$nparams (text, typed by the server) */
-    const char *const *params;  /* may be NULL when nparams is 0 */
+    int nparams;             /* values bound to $1..$nparams (text format) */
+    const char *const *param_values;  /* NULL entry = SQL NULL */
+    const unsigned int *param_types;  /* type OIDs (0 = let the server infer); may be NULL */
 } sqlsafe_run_t;
 
 /* What follows the kept part of a value that was cut: " … [cut: ". */

@@ -48,9 +48,9 @@
 typedef struct vctx {
     const char *const *extra;  /* admin-allowed function names */
     size_t n_extra;
+    int nparams;               /* $1..$nparams are bound by the caller */
     char *err;
     size_t errlen;
-    int nparams;               /* $1..$nparams are supplied (bound), others are not */
 } vctx_t;
 
 __attribute__((format(printf, 2, 3)))
@@ -310,10 +310,9 @@ static int check_node(vctx_t *c, const char *node, json_t *body)
         return reject(c, "uses SELECT INTO, which creates a table");
     if (strcmp(node, "LockingClause") == 0)
         return reject_locking(c, body);
-    if (strcmp(node, "ParamRef") == 0 && json_integer_value(json_object_get(body, "number")) >= 1 &&
-        json_integer_value(json_object_get(body, "number")) <= c->nparams)
-        return 0; /* a value DataMind binds (sqlsafe_validate_bound) */
-    if (strcmp(node, "ParamRef") == 0)
+    if (strcmp(node, "ParamRef") == 0 &&
+        !(json_integer_value(json_object_get(body, "number")) >= 1 &&
+          json_integer_value(json_object_get(body, "number")) <= c->nparams))
         return reject(c, "uses the parameter $%lld, which nothing supplies",
                       (long long)json_integer_value(json_object_get(body, "number")));
     if (strcmp(node, "A_Expr") == 0)
@@ -476,15 +475,14 @@ static int check_text(vctx_t *c, const char *sql, size_t len, scan_t *sc)
 int sqlsafe_validate(const char *sql, size_t len, const char *const *extra_functions,
                      size_t n_extra, sqlsafe_check_t *out, char *err, size_t errlen)
 {
-    return sqlsafe_validate_bound(sql, len, extra_functions, n_extra, 0, out, err, errlen);
+    return sqlsafe_validate_params(sql, len, 0, extra_functions, n_extra, out, err, errlen);
 }
 
-int sqlsafe_validate_bound(const char *sql, size_t len, const char *const *extra_functions,
-                           size_t n_extra, int nparams, sqlsafe_check_t *out, char *err,
-                           size_t errlen)
+int sqlsafe_validate_params(const char *sql, size_t len, int nparams,
+                            const char *const *extra_functions, size_t n_extra,
+                            sqlsafe_check_t *out, char *err, size_t errlen)
 {
-    vctx_t c = {extra_functions, extra_functions ? n_extra : 0, err, errlen,
-                nparams < 0 ? 0 : nparams};
+    vctx_t c = {extra_functions, extra_functions ? n_extra : 0, nparams, err, errlen};
     scan_t sc;
     char *stmt = NULL;
 

@@ -14,7 +14,7 @@ static const char *const alert_cols =
     " a.channels::text, a.webhook_url, a.email_to, a.state, a.is_active,"
     " to_char(a.muted_until, 'YYYY-MM-DD HH24:MI'), coalesce(a.muted_until > now(), false),"
     " a.consecutive_errors, to_char(a.last_checked_at, 'YYYY-MM-DD HH24:MI'), a.last_value,"
-    " a.created_by_id, coalesce(u.full_name, '')"
+    " a.created_by_id, coalesce(u.full_name, ''), a.params::text"
     " FROM alerts a LEFT JOIN connections c ON c.id = a.connection_id"
     " LEFT JOIN users u ON u.id = a.created_by_id WHERE a.org_id = $1";
 
@@ -44,6 +44,7 @@ static void alert_from_result(arena_t *a, const PGresult *r, int i, store_alert_
     out->last_value = store_row_double(r, i, 20, &out->has_last_value);
     out->created_by_id = store_row_opt(a, r, i, 21);
     out->owner = store_row_text(a, r, i, 22);
+    out->params = store_row_text(a, r, i, 23);
 }
 
 json_t *store_alert_json(const store_alert_t *al)
@@ -57,6 +58,9 @@ json_t *store_alert_json(const store_alert_t *al)
     json_object_set_new(o, "connection_id", store_json_text(al->connection_id));
     json_object_set_new(o, "connection", store_json_text(al->connection));
     json_object_set_new(o, "sql_text", store_json_text(al->sql_text));
+    json_t *params = al->params ? json_loads(al->params, 0, NULL) : NULL;
+    json_object_set_new(o, "params", json_is_array(params) ? params
+                                     : (json_decref(params), json_array()));
     json_object_set_new(o, "condition", store_json_text(al->condition));
     json_object_set_new(o, "threshold", store_json_real(al->threshold, al->has_threshold));
     json_object_set_new(o, "anomaly_k", json_real(al->anomaly_k));
@@ -115,7 +119,7 @@ int store_alert_get(arena_t *a, const char *org_id, const char *id, store_alert_
     return 0;
 }
 
-/* The parameters shared by create and update: $3…$14. */
+/* The parameters shared by create and update: $3…$15. */
 static void fields_params(arena_t *a, const store_alert_fields_t *f, const char **p)
 {
     char *ch = json_dumps(f->channels ? f->channels : json_pack("[s]", "in_app"), JSON_COMPACT);
@@ -131,21 +135,24 @@ static void fields_params(arena_t *a, const store_alert_fields_t *f, const char 
     p[9] = arena_strdup(a, ch);
     p[10] = f->webhook_url && *f->webhook_url ? f->webhook_url : NULL;
     p[11] = f->email_to && *f->email_to ? f->email_to : NULL;
+    p[12] = f->params;
     free(ch);
 }
 
 int store_alert_create(arena_t *a, const char *org_id, const char *user_id,
                        const store_alert_fields_t *f, char **id, char *err, size_t errlen)
 {
-    const char *p[14] = {org_id, user_id};
+    const char *p[15] = {org_id, user_id};
     fields_params(a, f, p + 2);
     PGresult *res = db_exec(
         a,
         "INSERT INTO alerts (org_id, created_by_id, name, connection_id, sql_text, condition,"
-        " threshold, anomaly_k, anomaly_n, rows_expect, interval_minutes, channels, webhook_url, email_to)"
-        " SELECT $1, $2, $3, c.id, $5, $6, $7::float8, $8::float8, $9::int, $10, $11::int, $12::jsonb, $13, $14"
+        " threshold, anomaly_k, anomaly_n, rows_expect, interval_minutes, channels, webhook_url, email_to,"
+        " params)"
+        " SELECT $1, $2, $3, c.id, $5, $6, $7::float8, $8::float8, $9::int, $10, $11::int, $12::jsonb, $13, $14,"
+        " coalesce($15::jsonb, '[]')"
         " FROM connections c WHERE c.org_id = $1 AND c.id = $4::uuid RETURNING id",
-        14, p, err, errlen);
+        15, p, err, errlen);
     if (!res || PQntuples(res) != 1)
         return -1;
     *id = arena_strdup(a, db_get(res, 0, 0));
@@ -156,16 +163,17 @@ int store_alert_update(arena_t *a, const char *org_id, const char *id,
                        const store_alert_fields_t *f)
 {
     char err[256];
-    const char *p[14] = {org_id, id};
+    const char *p[15] = {org_id, id};
     fields_params(a, f, p + 2);
     PGresult *res = db_exec(
         a,
         "UPDATE alerts SET name = $3, connection_id = (SELECT id FROM connections WHERE org_id = $1"
         " AND id = $4::uuid), sql_text = $5, condition = $6, threshold = $7::float8,"
         " anomaly_k = $8::float8, anomaly_n = $9::int, rows_expect = $10, interval_minutes = $11::int,"
-        " channels = $12::jsonb, webhook_url = $13, email_to = $14, updated_at = now()"
+        " channels = $12::jsonb, webhook_url = $13, email_to = $14, params = coalesce($15::jsonb, '[]'),"
+        " updated_at = now()"
         " WHERE org_id = $1 AND id = $2 AND EXISTS (SELECT 1 FROM connections WHERE org_id = $1 AND id = $4::uuid)",
-        14, p, err, sizeof err);
+        15, p, err, sizeof err);
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 

@@ -32,6 +32,8 @@ typedef struct store_alert {
     int is_active, muted;
     const char **channels;     /* "in_app", "webhook", "email" */
     size_t n_channels;
+    const char *params;        /* its {{name}} parameters with the values checks use
+                                  (query.h), a JSON array */
 } store_alert_t;
 
 typedef struct store_alert_value {
@@ -59,6 +61,7 @@ typedef struct store_alert_fields {
     double threshold, anomaly_k;
     int has_threshold, anomaly_n, interval_minutes;
     const json_t *channels; /* ["in_app", "webhook", "email"] */
+    const char *params;     /* JSON array of {{name}} declarations and values; NULL = [] */
 } store_alert_fields_t;
 
 /* For templates: the row as an object with the column names as keys

@@ -1,6 +1,7 @@
 /* dashboards.c — dashboards: personal or shared with the organization. */
 #include "store/dashboards.h"
 #include "store/db.h"
+#include "store/sessions.h"
 #include "store/widgets.h"
 
 #include <stdio.h>
@@ -66,7 +67,7 @@ int store_dash_get(arena_t *a, const char *org_id, const char *user_id, const ch
 static db_stmt_t q_view = {
     "dash_view",
     "SELECT d.id, d.title, d.description, d.is_shared, d.created_by_id = $2,"
-    " coalesce(u.full_name, ''), d.refresh_minutes, d.xmin::text, " STORE_WIDGET_COLS
+    " coalesce(u.full_name, ''), d.refresh_minutes, d.xmin::text, " STORE_WIDGET_COLS_NO_SVG
     " FROM dashboards d LEFT JOIN users u ON u.id = d.created_by_id"
     " LEFT JOIN (widgets w LEFT JOIN connections c ON c.id = w.connection_id)"
     "  ON w.dashboard_id = d.id AND w.org_id = d.org_id"
@@ -104,6 +105,68 @@ int store_dash_view(arena_t *a, const char *org_id, const char *user_id, const c
         const char *r = (*rows)[i].refreshed; /* "YYYY-MM-DD HH:MI" sorts as time */
         if (r && (!out->refreshed || strcmp(r, out->refreshed) > 0))
             out->refreshed = r;
+    }
+    out->widgets = nr;
+    return 0;
+}
+
+/* What a repeat view checks before copying the page it rendered last time,
+ * in one statement with the session check: the session as store_session_load
+ * gives it, then the dashboard's and its widgets' versions and the few
+ * columns that decide how the page looks besides (store_dash_head_session).
+ * No large column. */
+static db_stmt_t q_head = {
+    "dash_head",
+    "SELECT se.*, d.id, d.is_shared, d.created_by_id = se.uid, coalesce(du.full_name, ''),"
+    " d.refresh_minutes, d.xmin::text, w.id, w.kind, coalesce(c.name, ''),"
+    " w.last_result IS NOT NULL, extract(epoch FROM now() - w.last_refreshed_at)::bigint,"
+    " w.xmin::text"
+    " FROM (SELECT " STORE_SESSION_COLS STORE_SESSION_FROM " WHERE " STORE_SESSION_WHERE
+    ") AS se (uid, oid, slug, oname, email, full_name, role, touch, unread)"
+    " JOIN dashboards d ON d.org_id = se.oid AND (d.is_shared OR d.created_by_id = se.uid)"
+    "  AND d.id = $3"
+    " LEFT JOIN users du ON du.id = d.created_by_id"
+    " LEFT JOIN (widgets w LEFT JOIN connections c ON c.id = w.connection_id)"
+    "  ON w.dashboard_id = d.id AND w.org_id = d.org_id"
+    " ORDER BY w.position, w.created_at", 0};
+
+int store_dash_head_session(arena_t *a, const unsigned char sid[16], int idle_hours,
+                            const char *id, store_session_auth_t *sess, store_dash_t *out,
+                            store_widget_t **rows, size_t *n)
+{
+    char err[256], hours[16];
+    *n = 0;
+    *rows = arena_alloc(a, sizeof **rows);
+    if (!db_is_uuid(id))
+        return -1;
+    snprintf(hours, sizeof hours, "%d", idle_hours);
+    const char *p[3] = {db_bytea_param(a, sid, 16), hours, id};
+    PGresult *res = db_exec_prepared(a, &q_head, 3, p, err, sizeof err);
+    int nr = res ? PQntuples(res) : 0;
+    if (nr < 1)
+        return -1;
+    store_session_fill(a, res, 0, sess);
+    const int c0 = STORE_SESSION_NCOLS;
+    memset(out, 0, sizeof *out);
+    out->id = arena_strdup(a, db_get(res, 0, c0));
+    out->is_shared = db_get(res, 0, c0 + 1)[0] == 't';
+    out->mine = db_get(res, 0, c0 + 2)[0] == 't';
+    out->owner = arena_strdup(a, db_get(res, 0, c0 + 3));
+    out->refresh_minutes = atoi(db_get(res, 0, c0 + 4));
+    out->version = arena_strdup(a, db_get(res, 0, c0 + 5));
+    if (db_is_null(res, 0, c0 + 6))
+        return 0; /* no widgets */
+    *n = (size_t)nr;
+    *rows = arena_alloc(a, *n * sizeof **rows);
+    for (int i = 0; i < nr; i++) {
+        store_widget_t *w = &(*rows)[i];
+        memset(w, 0, sizeof *w);
+        w->id = arena_strdup(a, db_get(res, i, c0 + 6));
+        w->kind = arena_strdup(a, db_get(res, i, c0 + 7));
+        w->connection = arena_strdup(a, db_get(res, i, c0 + 8));
+        w->result_text = db_get(res, i, c0 + 9)[0] == 't' ? "" : NULL; /* there is one; not read */
+        w->age_s = db_is_null(res, i, c0 + 10) ? -1 : atoll(db_get(res, i, c0 + 10));
+        w->version = arena_strdup(a, db_get(res, i, c0 + 11));
     }
     out->widgets = nr;
     return 0;

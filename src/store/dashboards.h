@@ -39,10 +39,24 @@ int store_dash_get(arena_t *a, const char *org_id, const char *user_id, const ch
                    store_dash_t *out);
 /* The dashboard page in one prepared statement: the dashboard as
  * store_dash_get gives it (with version) and its widgets in their order,
- * as store_widget_list gives them (with version). 0, or -1 as
+ * as store_widget_list gives them (with version; fragment_svg NULL: the
+ * page does not show it). 0, or -1 as
  * store_dash_get (then *n is 0). */
 int store_dash_view(arena_t *a, const char *org_id, const char *user_id, const char *id,
                     store_dash_t *out, struct store_widget **rows, size_t *n);
+/* A repeat view's one statement (pages/dashboards.c, before the session
+ * step): the session of id sid as store_session_load gives it (idle_hours
+ * likewise) into *sess, and the light twin of store_dash_view for that
+ * session's user, which only checks whether what the page showed last time
+ * is still right: of the dashboard id, is_shared, mine, owner,
+ * refresh_minutes, version, widgets; of each widget (in order) id, kind,
+ * connection, age_s, version, and result_text "" when it has a result (not
+ * read), NULL when none. 0, or -1 when the session is not valid, the user
+ * does not see the dashboard, or the database failed. */
+struct store_session_auth;
+int store_dash_head_session(arena_t *a, const unsigned char sid[16], int idle_hours,
+                            const char *id, struct store_session_auth *sess, store_dash_t *out,
+                            struct store_widget **rows, size_t *n);
 int store_dash_create(arena_t *a, const char *org_id, const char *user_id, const char *title,
                       const char *description, int shared, char **id);
 int store_dash_update(arena_t *a, const char *org_id, const char *id, const char *title,

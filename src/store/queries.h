@@ -22,10 +22,16 @@ typedef struct store_query {
     bool mine;                 /* the asking user wrote it */
     const char *author;        /* full name, "" when the user is gone */
     const char *updated;       /* YYYY-MM-DD */
+    /* the last run (store_query_set_result): when its result was read
+     * ("YYYY-MM-DD HH24:MI", NULL when none is stored), and why the latest
+     * run failed and when (NULL when it worked) */
+    const char *last_run, *last_error, *last_error_at;
+    const char *params;        /* its {{name}} parameters, a JSON array (query.h) */
 } store_query_t;
 
 typedef struct store_query_fields {
     const char *name, *description, *sql, *tags_csv, *connection_id;
+    const char *params;        /* JSON array of parameter declarations; NULL = [] */
     int shared;
 } store_query_fields_t;
 
@@ -47,5 +53,19 @@ int store_query_update(arena_t *a, const char *org_id, const char *user_id, int 
                        const char *id, const store_query_fields_t *f);
 int store_query_delete(arena_t *a, const char *org_id, const char *user_id, int is_admin,
                        const char *id);
+
+/* The last run's result ({"columns", "rows", "row_count", "truncated",
+ * "ms", …}, owned by the arena), or NULL when none is stored. */
+json_t *store_query_result(arena_t *a, const char *org_id, const char *id);
+/* Record a run of the saved query: its result (borrowed; NULL keeps the
+ * one stored, for a failed run) read at ran_at (Unix seconds; 0: now),
+ * and error (NULL when it worked). Only while the query still is sql on
+ * connection_id with the parameter declarations params (JSON text, NULL
+ * as []: the run's values are its defaults), so an edit meanwhile drops
+ * the run. 0 when stored, 1 when the query changed or is gone, -1 when
+ * the database failed. */
+int store_query_set_result(arena_t *a, const char *org_id, const char *id, const char *sql,
+                           const char *connection_id, const char *params, const json_t *result,
+                           long long ran_at, const char *error);
 
 #endif

@@ -204,3 +204,32 @@ json_t *store_schema_load(arena_t *a, const char *org_id, const char *conn_id)
         return NULL;
     return json_loads(db_get(res, 0, 0), 0, NULL);
 }
+
+json_t *store_schema_outline(arena_t *a, const char *org_id, const char *conn_id)
+{
+    char err[256];
+    const char *p[2] = {org_id, conn_id};
+    if (!db_is_uuid(conn_id))
+        return NULL;
+    /* bare names where the connection's search_path finds them (public;
+     * the uploads connection's own schema), else schema-qualified; quoted
+     * as PostgreSQL needs (quote_ident) */
+    PGresult *res = db_exec(
+        a,
+        "SELECT json_build_object('tables', coalesce(json_agg(json_build_object("
+        "  'name', CASE WHEN b.bare THEN t.table_name ELSE t.schema_name || '.' || t.table_name END,"
+        "  'insert', CASE WHEN b.bare THEN quote_ident(t.table_name)"
+        "    ELSE quote_ident(t.schema_name) || '.' || quote_ident(t.table_name) END,"
+        "  'type', t.table_type, 'columns', (SELECT coalesce(json_agg(json_build_object("
+        "    'name', c.column_name, 'insert', quote_ident(c.column_name), 'type', c.data_type)"
+        "    ORDER BY c.ordinal), '[]') FROM schema_columns c WHERE c.table_id = t.id))"
+        "  ORDER BY NOT b.bare, t.schema_name, t.table_name), '[]'))::text"
+        " FROM (SELECT * FROM schema_tables WHERE org_id = $1 AND connection_id = $2"
+        "       ORDER BY schema_name = 'public' DESC, schema_name, table_name LIMIT 2000) t"
+        " JOIN connections k ON k.id = t.connection_id AND k.org_id = $1,"
+        " LATERAL (SELECT t.schema_name = 'public' OR k.kind = 'uploads' AS bare) b",
+        2, p, err, sizeof err);
+    if (!res || PQntuples(res) != 1)
+        return NULL;
+    return json_loads(db_get(res, 0, 0), 0, NULL);
+}

@@ -57,4 +57,13 @@ json_t *store_schema_tables_json(const store_schema_table_t *rows, size_t n);
  * format rather than rows, so it stays JSON), or NULL. New reference. */
 json_t *store_schema_load(arena_t *a, const char *org_id, const char *conn_id);
 
+/* What the SQL editor completes and its schema sidebar lists: {"tables":
+ * [{"name", "insert", "type", "columns": [{"name", "insert", "type"}]}]},
+ * public tables first (at most 2000). "name" is what to show (schema-
+ * qualified outside public and the uploads connection's schema), "insert"
+ * the same name as SQL must spell it (quote_ident). {"tables": []} when
+ * the schema was never read; NULL when the database failed or conn_id is
+ * not a UUID. New reference. */
+json_t *store_schema_outline(arena_t *a, const char *org_id, const char *conn_id);
+
 #endif

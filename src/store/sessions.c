@@ -27,15 +27,7 @@ int store_session_create(arena_t *a, const store_account_t *acct, const unsigned
 /* Every request: the session, its user and the bell's unread count in one
  * prepared statement. */
 static db_stmt_t q_load = {
-    "session_load",
-    "SELECT u.id, u.org_id, o.slug, o.name, u.email, u.full_name, u.role,"
-    " s.last_seen_at < now() - interval '1 minute',"
-    " (SELECT count(*) FROM notifications n WHERE n.org_id = u.org_id AND n.user_id = u.id"
-    "  AND NOT n.is_read)"
-    " FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id"
-    " JOIN organizations o ON o.id = s.org_id"
-    " WHERE s.id = $1 AND s.expires_at > now() AND u.is_active"
-    " AND s.last_seen_at > now() - make_interval(hours => $2::int)", 0};
+    "session_load", "SELECT " STORE_SESSION_COLS STORE_SESSION_FROM " WHERE " STORE_SESSION_WHERE, 0};
 
 int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
                        store_session_auth_t *out)
@@ -48,19 +40,24 @@ int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
         return -2; /* the database did not answer: not the same as signed out */
     if (PQntuples(res) != 1)
         return -1;
+    store_session_fill(a, res, 0, out);
+    return 0;
+}
+
+void store_session_fill(arena_t *a, const PGresult *res, int row, store_session_auth_t *out)
+{
     store_account_t *u = &out->acct;
     memset(u, 0, sizeof *u);
-    u->user_id = store_row_text(a, res, 0, 0);
-    u->org_id = store_row_text(a, res, 0, 1);
-    u->org_slug = store_row_text(a, res, 0, 2);
-    u->org_name = store_row_text(a, res, 0, 3);
-    u->email = store_row_text(a, res, 0, 4);
-    u->full_name = store_row_text(a, res, 0, 5);
-    u->role = store_row_text(a, res, 0, 6);
+    u->user_id = store_row_text(a, res, row, 0);
+    u->org_id = store_row_text(a, res, row, 1);
+    u->org_slug = store_row_text(a, res, row, 2);
+    u->org_name = store_row_text(a, res, row, 3);
+    u->email = store_row_text(a, res, row, 4);
+    u->full_name = store_row_text(a, res, row, 5);
+    u->role = store_row_text(a, res, row, 6);
     u->is_active = 1;
-    out->needs_touch = store_row_bool(res, 0, 7);
-    out->unread = atol(db_get(res, 0, 8));
-    return 0;
+    out->needs_touch = store_row_bool(res, row, 7);
+    out->unread = atol(db_get(res, row, 8));
 }
 
 void store_session_touch(arena_t *a, const unsigned char id[16])

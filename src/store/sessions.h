@@ -45,6 +45,24 @@ int store_session_create(arena_t *a, const store_account_t *acct, const unsigned
 int store_session_load(arena_t *a, const unsigned char id[16], int idle_hours,
                        store_session_auth_t *out);
 void store_session_touch(arena_t *a, const unsigned char id[16]);
+/* For the store's own joins (store_dash_head_session): store_session_load's
+ * select list (STORE_SESSION_NCOLS columns, from 0), tables and condition
+ * ($1 the id, $2 the idle hours), and the fill from those columns. */
+#define STORE_SESSION_COLS                                                                         \
+    "u.id, u.org_id, o.slug, o.name, u.email, u.full_name, u.role,"                               \
+    " s.last_seen_at < now() - interval '1 minute',"                                              \
+    " (SELECT count(*) FROM notifications n WHERE n.org_id = u.org_id AND n.user_id = u.id"       \
+    "  AND NOT n.is_read)"
+#define STORE_SESSION_NCOLS 9
+#define STORE_SESSION_FROM                                                                         \
+    " FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id"                   \
+    " JOIN organizations o ON o.id = s.org_id"
+#define STORE_SESSION_WHERE                                                                        \
+    "s.id = $1 AND s.expires_at > now() AND u.is_active"                                          \
+    " AND s.last_seen_at > now() - make_interval(hours => $2::int)"
+struct pg_result;
+void store_session_fill(arena_t *a, const struct pg_result *res, int row,
+                        store_session_auth_t *out);
 void store_session_delete(arena_t *a, const unsigned char id[16]);
 /* Delete a user's sessions; keep one (except, may be NULL). */
 void store_session_delete_user(arena_t *a, const char *org_id, const char *user_id,

@@ -47,11 +47,12 @@ void store_widget_fill(arena_t *a, const PGresult *res, int i, int c0, store_wid
     w->render_key = store_row_opt(a, res, i, C(18));
     w->fragment_html = store_row_opt(a, res, i, C(19));
     w->fragment_svg = store_row_opt(a, res, i, C(20));
-    w->placed = !db_is_null(res, i, C(21)) && !db_is_null(res, i, C(22));
-    w->gx = w->placed ? atoi(db_get(res, i, C(21))) : 0;
-    w->gy = w->placed ? atoi(db_get(res, i, C(22))) : 0;
-    w->gw = atoi(db_get(res, i, C(23)));
-    w->gh = atoi(db_get(res, i, C(24)));
+    w->params = store_row_opt(a, res, i, C(21));
+    w->placed = !db_is_null(res, i, C(22)) && !db_is_null(res, i, C(23));
+    w->gx = w->placed ? atoi(db_get(res, i, C(22))) : 0;
+    w->gy = w->placed ? atoi(db_get(res, i, C(23))) : 0;
+    w->gw = atoi(db_get(res, i, C(24)));
+    w->gh = atoi(db_get(res, i, C(25)));
 #undef C
 }
 
@@ -108,6 +109,9 @@ json_t *store_widget_json(const store_widget_t *w)
     json_object_set_new(o, "age_s", w->age_s < 0 ? json_null() : json_integer(w->age_s));
     json_object_set_new(o, "grid", json_pack("{s:i, s:i, s:i, s:i}", "x", w->gx, "y", w->gy,
                                              "w", w->gw, "h", w->gh));
+    json_t *params = w->params ? json_loads(w->params, 0, NULL) : NULL;
+    json_object_set_new(o, "params", json_is_array(params) ? params
+                                     : (json_decref(params), json_array()));
     json_object_set_new(o, "chart_config", w->chart_config ? json_deep_copy(w->chart_config)
                                                            : json_null());
     return o;
@@ -126,24 +130,25 @@ static const char *dump(arena_t *a, const json_t *v)
 int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
                      const store_widget_fields_t *f, char **id, char *err, size_t errlen)
 {
-    const char *p[11] = {org_id, dash_id, f->title, f->kind, f->sql ? f->sql : "",
+    const char *p[12] = {org_id, dash_id, f->title, f->kind, f->sql ? f->sql : "",
                          f->markdown ? f->markdown : "", dump(a, f->chart_config),
                          f->size ? f->size : "medium", f->date_column,
                          f->connection_id && db_is_uuid(f->connection_id) ? f->connection_id : NULL,
-                         dump(a, f->last_result)};
+                         dump(a, f->last_result), f->params};
     PGresult *res = db_exec(
         a,
         "INSERT INTO widgets (org_id, dashboard_id, title, kind, sql_text, body_markdown,"
         " chart_config, size, position, date_column, connection_id, last_result, last_refreshed_at,"
-        " result_hash, grid_w, grid_h)"
+        " result_hash, params, grid_w, grid_h)"
         " SELECT $1, d.id, $3, $4, $5, $6, coalesce($7::jsonb, '{}'), $8,"
         " coalesce((SELECT max(position) + 1 FROM widgets WHERE dashboard_id = d.id), 0), $9,"
         " (SELECT id FROM connections WHERE org_id = $1 AND id = $10::uuid), $11::jsonb,"
         " CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END,"
-        " md5(jsonb_build_array($11::jsonb -> 'columns', $11::jsonb -> 'rows')::text), " GRID_W_OF("$8")
+        " md5(jsonb_build_array($11::jsonb -> 'columns', $11::jsonb -> 'rows')::text),"
+        " coalesce($12::jsonb, '[]'), " GRID_W_OF("$8")
         ", CASE $4 WHEN 'kpi' THEN 3 WHEN 'text' THEN 4 ELSE 6 END"
         " FROM dashboards d WHERE d.org_id = $1 AND d.id = $2 RETURNING id",
-        11, p, err, errlen);
+        12, p, err, errlen);
     if (!res || PQntuples(res) != 1)
         return -1;
     *id = arena_strdup(a, db_get(res, 0, 0));
@@ -158,13 +163,15 @@ int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, con
                         const store_widget_fields_t *f)
 {
     char err[256];
-    const char *p[11] = {org_id, dash_id, id, f->title, f->kind, f->sql ? f->sql : "",
+    const char *p[12] = {org_id, dash_id, id, f->title, f->kind, f->sql ? f->sql : "",
                          f->markdown ? f->markdown : "", dump(a, f->chart_config),
-                         f->size ? f->size : "medium", f->date_column, f->connection_id};
+                         f->size ? f->size : "medium", f->date_column, f->connection_id,
+                         f->params};
     if (f->connection_id && !db_is_uuid(f->connection_id))
         return -1;
-    /* a new connection must be one of this organization's; a changed SQL
-     * or connection drops the stored result (it answered another query) */
+    /* a new connection must be one of this organization's; a changed SQL,
+     * connection or parameter default drops the stored result (it answered
+     * another query) */
     PGresult *res = db_exec(
         a,
         "WITH c AS (SELECT coalesce((SELECT id FROM connections WHERE org_id = $1 AND id = $11::uuid),"
@@ -172,15 +179,18 @@ int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, con
         " UPDATE widgets SET title = $4, kind = $5, sql_text = $6, body_markdown = $7,"
         " chart_config = coalesce($8::jsonb, '{}'), size = $9, date_column = $10,"
         " last_result = CASE WHEN sql_text = $6 AND connection_id IS NOT DISTINCT FROM c.id"
+        "   AND params = coalesce($12::jsonb, '[]')"
         "   THEN last_result END,"
         " last_refreshed_at = CASE WHEN sql_text = $6 AND connection_id IS NOT DISTINCT FROM c.id"
+        "   AND params = coalesce($12::jsonb, '[]')"
         "   THEN last_refreshed_at END,"
         " result_hash = CASE WHEN sql_text = $6 AND connection_id IS NOT DISTINCT FROM c.id"
+        "   AND params = coalesce($12::jsonb, '[]')"
         "   THEN result_hash END,"
-        " connection_id = c.id,"
+        " connection_id = c.id, params = coalesce($12::jsonb, '[]'),"
         " updated_at = now() FROM c WHERE org_id = $1 AND dashboard_id = $2 AND widgets.id = $3"
         " AND ($11::uuid IS NULL OR EXISTS (SELECT 1 FROM connections WHERE org_id = $1 AND id = $11::uuid))",
-        11, p, err, sizeof err);
+        12, p, err, sizeof err);
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
 }
 

@@ -46,12 +46,14 @@ typedef struct store_widget {
     /* changes whenever the row changes (its xmin, so also a new result or
      * fragment): for the page's ETag */
     const char *version;
+    const char *params;        /* its {{name}} parameters (query.h), a JSON array */
 } store_widget_t;
 
 typedef struct store_widget_fields {
     const char *title, *kind, *sql, *markdown, *size, *date_column, *connection_id;
     const json_t *chart_config; /* may be NULL */
     const json_t *last_result;  /* may be NULL: a result to show until the first refresh */
+    const char *params;         /* JSON array of {{name}} declarations; NULL = [] */
 } store_widget_fields_t;
 
 /* The dashboard's widgets in their order. 0, or -1 when the database
@@ -108,15 +110,20 @@ void store_widget_set_fragment(arena_t *a, const char *org_id, const char *id,
 /* For the store's own joins (store_dash_view): the select list of a
  * widget "w" with its connection "c" LEFT JOINed, and the fill from the
  * STORE_WIDGET_NCOLS columns that start at column c0. */
-#define STORE_WIDGET_COLS                                                                          \
+#define STORE_WIDGET_COLS STORE_WIDGET_COLS_WITH("w.fragment_svg")
+/* the same but the SVG (NULL): for a page that does not show it (the dashboard) */
+#define STORE_WIDGET_COLS_NO_SVG STORE_WIDGET_COLS_WITH("NULL::text")
+/* A new column goes at the end of this list, with its line in
+ * store_widget_fill and STORE_WIDGET_NCOLS one more. */
+#define STORE_WIDGET_COLS_WITH(svg)                                                                \
     "w.id, w.dashboard_id, w.title, w.kind, w.sql_text, w.body_markdown,"                         \
     " w.chart_config::text, w.size, w.position, w.date_column, w.connection_id,"                  \
     " coalesce(c.name, ''), w.last_result::text,"                                                 \
     " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI'),"                                        \
     " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error, w.xmin::text,"       \
-    " w.result_hash, w.render_key, w.fragment_html, w.fragment_svg,"                             \
-    " w.grid_x, w.grid_y, w.grid_w, w.grid_h"
-#define STORE_WIDGET_NCOLS 25
+    " w.result_hash, w.render_key, w.fragment_html, " svg ","                                     \
+    " w.params::text, w.grid_x, w.grid_y, w.grid_w, w.grid_h"
+#define STORE_WIDGET_NCOLS 26
 struct pg_result;
 void store_widget_fill(arena_t *a, const struct pg_result *res, int row, int c0,
                        store_widget_t *w);

@@ -77,7 +77,8 @@ int task_alert_check(arena_t *a, const json_t *job, char *err, size_t errlen)
     store_alert_outcome_t o = {0};
     const char *conn = alert.connection_id;
     const char *sql = alert.sql_text;
-    query_opts_t qo = {.refresh = 1, .max_rows = 1000, .source = "alert"};
+    query_opts_t qo = {.refresh = 1, .max_rows = 1000, .source = "alert",
+                       .param_decl = query_params_decl(a, alert.params)}; /* its stored values */
     query_outcome_t out;
     char why[1024];
     if (conn)

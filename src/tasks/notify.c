@@ -7,67 +7,24 @@
 #include "core/config.h"
 #include "store/alerts.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-typedef struct upload_ctx {
-    const char *data;
-    size_t len, pos;
-} upload_ctx_t;
-
-static size_t mail_read(char *p, size_t s, size_t n, void *u)
-{
-    upload_ctx_t *m = u;
-    size_t k = s * n, left = m->len - m->pos;
-    if (k > left)
-        k = left;
-    memcpy(p, m->data + m->pos, k);
-    m->pos += k;
-    return k;
-}
-
+/* One alert e-mail: text and HTML alternatives, through mail.c. */
 static int send_mail(const char *to, const char *subject, const char *text, const char *html,
                      char *err, size_t errlen)
 {
-    if (!*cfg->smtp_url) {
-        snprintf(err, errlen, "e-mail is not set up (DATAMIND_SMTP_URL)");
-        return -1;
-    }
-    char date[64];
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
     buf_t m = {0};
-    buf_printf(&m, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: %s\r\nMIME-Version: 1.0\r\n"
-               "Content-Type: multipart/alternative; boundary=\"dm-alt\"\r\n\r\n"
+    tasks_mail_headers(&m, to, subject);
+    buf_printf(&m, "Content-Type: multipart/alternative; boundary=\"dm-alt\"\r\n\r\n"
                "--dm-alt\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n"
                "--dm-alt\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s\r\n--dm-alt--\r\n",
-               date, cfg->smtp_from, to, subject, text, html);
-    CURL *c = curl_easy_init();
-    struct curl_slist *rcpt = curl_slist_append(NULL, to);
-    upload_ctx_t u = {m.data, m.len, 0};
-    curl_easy_setopt(c, CURLOPT_URL, cfg->smtp_url);
-    curl_easy_setopt(c, CURLOPT_MAIL_FROM, cfg->smtp_from);
-    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-    curl_easy_setopt(c, CURLOPT_READFUNCTION, mail_read);
-    curl_easy_setopt(c, CURLOPT_READDATA, &u);
-    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 15000L);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    CURLcode rc = curl_easy_perform(c);
-    curl_slist_free_all(rcpt);
-    curl_easy_cleanup(c);
+               text, html);
+    const char *rcpt[1] = {to};
+    int rc = tasks_mail_send(rcpt, 1, m.data, m.len, err, errlen);
     buf_free(&m);
-    if (rc != CURLE_OK) {
-        snprintf(err, errlen, "e-mail failed: %s", curl_easy_strerror(rc));
-        return -1;
-    }
-    return 0;
+    return rc;
 }
 
 /* The alert page's address for links in messages. */

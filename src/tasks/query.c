@@ -1,12 +1,15 @@
 /* query.c — query.run: an Explore query, run by a job runner rather than
  * by the web worker that was asked; its outcome goes back to the page
  * through jobs_outcome_put. The page keeps what it needs to follow the job
- * (who asked, the connection, the SQL) under qjob:<id>. */
+ * (who asked, the connection, the SQL) under qjob:<id>. A run of a saved
+ * query (saved_query_id) also records its result on the query. */
 #include "tasks/tasks_internal.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "live/live.h"
 #include "query/query.h"
 #include "store/kv.h"
+#include "store/queries.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +23,35 @@
 
 static json_t *outcome_of(int rc, const query_outcome_t *out, const char *why)
 {
-    if (rc == 0)
-        return json_pack("{s:b, s:O}", "ok", 1, "result", out->result);
-    return json_pack("{s:b, s:s, s:i, s:b}", "ok", 0, "error", why, "err_pos", out->err_pos,
-                     "rejected", out->rejected);
+    if (rc == 0) { /* ran_at: when its rows were read (a cached result: when it was cached) */
+        const json_t *at = json_object_get(out->result, "read_at");
+        return json_pack("{s:b, s:O, s:I}", "ok", 1, "result", out->result, "ran_at",
+                         json_is_integer(at) ? json_integer_value(at) : (json_int_t)time(NULL));
+    }
+    return json_pack("{s:b, s:s, s:i, s:b, s:b}", "ok", 0, "error", why, "err_pos",
+                     out->err_pos, "rejected", out->rejected, "param_error", out->param_error);
+}
+
+/* A running query's state, pushed to its page (u.<org>.<user>.query.<job>,
+ * event "state"), beside the cancel watch. */
+typedef struct running {
+    arena_t *a;
+    const char *channel;
+    qwatch_t *w;
+} running_t;
+
+static void state(running_t *run, const char *text)
+{
+    if (run->channel && live_enabled())
+        live_publish_text(run->a, run->channel, "state", text);
+}
+
+static void on_running(PGconn *pg, void *ud)
+{
+    running_t *run = ud;
+    qwatch_running(pg, run->w);
+    if (pg)
+        state(run, "Running the query…");
 }
 
 int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
@@ -42,20 +70,36 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
     query_outcome_t out = {0};
     char why[1024] = "";
     int stopped = qwatch_check_now(id), rc = -1;
+    running_t run = {a, live_channel_item(a, org, user, "query", id), NULL};
     if (!stopped) {
-        qwatch_t *w = qwatch_start(id);
+        run.w = qwatch_start(id);
+        state(&run, "Connecting to the database…");
+        const char *source = json_string_value(json_object_get(args, "source"));
+        json_int_t max_rows = json_integer_value(json_object_get(args, "max_rows"));
         query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")),
-                          .source = "explore", .on_running = qwatch_running, .ud = w};
+                          .source = source ? source : "explore", .on_running = on_running,
+                          .ud = &run, .param_decl = json_object_get(args, "params"),
+                          .max_rows = max_rows > 0 ? (long)max_rows : 0};
         jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
         rc = query_run(a, org, user, ip, conn, sql, &o, &out, why, sizeof why);
-        stopped = qwatch_stop(w);
+        stopped = qwatch_stop(run.w);
     }
     if (rc < 0 && stopped) /* its own words, not PostgreSQL's "canceling statement…" */
         snprintf(why, sizeof why, "%s", stopped == QWATCH_CANCELLED ? QUERY_CANCELLED : QUERY_ABANDONED);
+    const char *saved = json_string_value(json_object_get(args, "saved_query_id"));
+    if (saved && !stopped) { /* "Run again" on a saved query's page: its last result */
+        const json_t *decl = json_object_get(args, "params"); /* its declared defaults */
+        char *ptext = decl ? json_dumps(decl, JSON_COMPACT) : NULL;
+        store_query_set_result(a, org, saved, sql, conn, ptext, rc == 0 ? out.result : NULL,
+                               time(NULL), rc == 0 ? NULL : why);
+        free(ptext);
+    }
     json_t *outcome = outcome_of(rc, &out, why);
     json_decref(out.result);
     int stored = outcome ? jobs_outcome_put(a, id, outcome) : -1;
     json_decref(outcome);
+    if (run.channel && live_enabled()) /* the page fetches the result */
+        live_publish_done(run.channel, stored == 0 ? "done" : "failed");
     if (stored < 0) { /* nobody could see it: let the queue try again */
         snprintf(err, errlen, "the query's outcome could not be stored");
         return -1;
@@ -66,9 +110,11 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
 int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,
                        size_t errlen)
 {
-    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b}", "org_id", q->org_id, "user_id",
-                             q->user_id, "ip", q->ip, "connection_id", q->connection_id, "sql",
-                             q->sql, "refresh", q->refresh);
+    json_t *args = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:b, s:s?, s:O?, s:s?, s:I}", "org_id",
+                             q->org_id, "user_id", q->user_id, "ip", q->ip, "connection_id",
+                             q->connection_id, "sql", q->sql, "refresh", q->refresh,
+                             "saved_query_id", q->saved_query_id, "params", q->params, "source",
+                             q->source, "max_rows", (json_int_t)q->max_rows);
     if (!args) {
         snprintf(err, errlen, "the query cannot be sent to the worker (not valid text)");
         return -1;

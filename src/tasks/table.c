@@ -13,8 +13,12 @@ const jobs_task_t tasks_table[] = {
     {"widget.refresh", task_widget_refresh},
     {"alert.check", task_alert_check},
     {"query.run", task_query_run},
+    {"widget.run", task_widget_run},
+    {"export.file", task_export_file},
+    {"connection.test", task_connection_test},
     {"chat.answer", task_chat_answer},
     {"notify.deliver", task_notify_deliver},
+    {"report.send", task_report_send},
 };
 const size_t tasks_count = sizeof tasks_table / sizeof tasks_table[0];
 
@@ -23,6 +27,7 @@ const jobs_periodic_t tasks_periodic[] = {
     {"widget.refresh", 60, periodic_widget_refresh},
     {"alert.check", 60, periodic_alert_check},
     {"upload.sweep", 60, uploads_periodic_sweep},
+    {"report.due", 60, periodic_report_due},
 };
 const size_t tasks_periodic_count = sizeof tasks_periodic / sizeof tasks_periodic[0];
 

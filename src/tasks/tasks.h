@@ -25,6 +25,11 @@ int tasks_enqueue_schema_refresh(arena_t *a, const char *org_id, const char *con
 int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_id,
                               char *job_id, char *err, size_t errlen);
 
+/* "Send now" on a scheduled report: a run of its own. 0 when queued, 1
+ * when a "Send now" of this report is already waiting, -1 with err. */
+int tasks_enqueue_report_send(arena_t *a, const char *org_id, const char *report_id,
+                              char *job_id, char *err, size_t errlen);
+
 /* The queue of work users wait for (Explore queries): fair across
  * organizations, at most DATAMIND_ORG_MAX_RUNNING of one at once. */
 #define TASKS_FAIR_QUEUE "user"
@@ -33,7 +38,13 @@ int tasks_enqueue_alert_check(arena_t *a, const char *org_id, const char *alert_
  * waits for its outcome (jobs_outcome_wait), then follows the job. */
 typedef struct tasks_query {
     const char *org_id, *user_id, *ip, *connection_id, *sql;
+    const json_t *params;  /* {{name}} declarations with their values (query.h), or NULL */
     int refresh;
+    const char *source;    /* for the audit: NULL is "explore" (query_opts_t.source) */
+    long max_rows;         /* 0: DATAMIND_MAX_ROWS */
+    /* a saved query run from its page ("Run again"), or NULL: the worker
+     * stores the result (or the error) on it, store_query_set_result */
+    const char *saved_query_id;
 } tasks_query_t;
 /* 0 with job_id (33 bytes), or -1 with err (the queue is down). */
 int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,
@@ -59,6 +70,61 @@ typedef struct tasks_chat {
     const char *live_channel; /* where the answer's stages are pushed (the asking page's), or NULL */
 } tasks_chat_t;
 int tasks_chat_submit(arena_t *a, const tasks_chat_t *c, char *job_id, char *err, size_t errlen);
+
+/* One widget's query for a page (widget.run): its Refresh, a stale widget
+ * on a view, a filtered view not cached yet. range/from/to: the view's
+ * date filter when one applies (NULL: none); values: what the view's
+ * filters give the widget's {{name}} parameters ({name: value}, NULL:
+ * none; the others take the widget's defaults). A view with either is
+ * filtered. Deduplicated while waiting: a second submit of the same
+ * widget, refresh and filter (values too) gets the waiting job's id. The outcome is {"ok": true} (unfiltered: the result
+ * and its fragment are in the widget's row), {"ok": true, "fragment"} or
+ * {"ok": true, "result"} (filtered: a chart's fragment or a table's
+ * result, also cached under tasks_widget_filtered_key), or {"ok": false,
+ * "error"}. Its end is published as "done" on the channel
+ * live_channel_org_item(org, "widget", job id). 0 with job_id, -1 with err. */
+typedef struct tasks_widget_run {
+    const char *org_id, *user_id, *ip, *dashboard_id, *widget_id;
+    const char *range, *from, *to;
+    const json_t *values;
+    int refresh;
+} tasks_widget_run_t;
+int tasks_widget_submit(arena_t *a, const tasks_widget_run_t *q, char *job_id, char *err,
+                        size_t errlen);
+/* The widget id of job_id when it is a widget.run of that organization
+ * (within the hour), else NULL. */
+const char *tasks_widget_job(arena_t *a, const char *org_id, const char *job_id);
+/* Where a filtered view's fragment (a chart) or result (a table) is cached:
+ * the organization, the connection, the filtered SQL, its parameter values
+ * (may be NULL) and the render key's other parts. */
+const char *tasks_widget_filtered_key(arena_t *a, const char *org_id, const store_widget_t *w,
+                                      const char *run_sql, const json_t *values);
+
+/* An answer as a file (export.file), written by the worker: args (stolen)
+ * {"org_id", "user_id", "ip", "format": csv|xlsx|pdf, "bom", "rtype",
+ * "rid" (what the audit names), and either "connection_id", "sql",
+ * "meta": {"title", "question", "insight", "source", "chart_config"},
+ * "params" and "values" (the SQL's {{name}} declarations and given values,
+ * query.h; optional) (one query's result), or "dashboard_id", "title",
+ * "range", "from", "to", "values" (the filters' parameter values, each
+ * widget taking those of its names; optional) (a whole dashboard as PDF)}. The outcome is {"ok": true, "name", "type",
+ * "note"} with the file's bytes under tasks_export_bytes (an hour), or
+ * {"ok": false, "status", "error"}. 0 with job_id, -1 with err. */
+int tasks_export_submit(arena_t *a, json_t *args, char *job_id, char *err, size_t errlen);
+/* 1 when job_id is an export of that user of that organization. */
+int tasks_export_job(arena_t *a, const char *org_id, const char *user_id, const char *job_id);
+/* The file of a finished export (owned by the arena), or NULL. */
+const char *tasks_export_bytes(arena_t *a, const char *job_id, size_t *len);
+
+/* A connection's "Test" run by the worker (connection.test, audited
+ * there): the outcome is {"ok": true, "info": query_probe's} or {"ok":
+ * false, "error"}. 0 with job_id, -1 with err. */
+int tasks_connection_test_submit(arena_t *a, const char *org_id, const char *user_id,
+                                 const char *ip, const char *conn_id, char *job_id, char *err,
+                                 size_t errlen);
+/* 1 when job_id is that user's test of that connection (within the hour). */
+int tasks_connection_test_job(arena_t *a, const char *org_id, const char *user_id,
+                              const char *conn_id, const char *job_id);
 
 /* May alerts post to this URL? (DATAMIND_WEBHOOK_ALLOW; checked at save,
  * and again at every delivery by tasks_webhook_post). */

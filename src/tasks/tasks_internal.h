@@ -6,6 +6,9 @@
 
 int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_widget_run(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_connection_test(arena_t *a, const json_t *job, char *err, size_t errlen);
+int task_export_file(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen);
 int task_chat_answer(arena_t *a, const json_t *job, char *err, size_t errlen);
 void tasks_chat_done(void); /* the prompts, at process exit */
@@ -14,6 +17,18 @@ int task_notify_deliver(arena_t *a, const json_t *job, char *err, size_t errlen)
 int periodic_alert_check(arena_t *a, long slot, char *err, size_t errlen);
 int periodic_schema_refresh(arena_t *a, long slot, char *err, size_t errlen);
 int periodic_widget_refresh(arena_t *a, long slot, char *err, size_t errlen);
+int task_report_send(arena_t *a, const json_t *job, char *err, size_t errlen);
+int periodic_report_due(arena_t *a, long slot, char *err, size_t errlen);
+
+/* mail.c: the SMTP sender (DATAMIND_SMTP_URL, DATAMIND_SMTP_FROM) of alert
+ * e-mails and scheduled reports. tasks_mail_headers appends Date, From, To,
+ * Subject and MIME-Version (the caller's header values are header-safe);
+ * tasks_mail_send hands the whole message to the server for every address
+ * of rcpt. 0, or -1 with err. */
+#include "core/buf.h"
+void tasks_mail_headers(buf_t *m, const char *to, const char *subject);
+int tasks_mail_send(const char *const *rcpt, size_t n, const char *msg, size_t len, char *err,
+                    size_t errlen);
 
 /* querywatch.c: a thread that cancels a running query job's statement when
  * its page asks to (tasks_query_cancel) or stopped following it. */

@@ -21,7 +21,8 @@ int task_widget_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
         const char *sql = widgets[i].sql_text, *conn = widgets[i].connection_id, *id = widgets[i].id;
         if (!*sql || !conn || strcmp(widgets[i].kind, "text") == 0)
             continue;
-        query_opts_t o = {.refresh = 1, .max_rows = 1000, .source = "widget"};
+        query_opts_t o = {.refresh = 1, .max_rows = 1000, .source = "widget",
+                          .param_decl = query_params_decl(a, widgets[i].params)};
         query_outcome_t out;
         char why[512];
         jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30);

@@ -1,7 +1,7 @@
 // connections.test.mjs — the demo connection's schema browser and Explore:
 // run SQL, see the table and the chart, an error marked in place.
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 export const tests = {
   'schema browser shows tables, columns and samples': {
@@ -24,7 +24,7 @@ export const tests = {
     async run({ page, base, js, shot }) {
       await signIn(page, base);
       await page.goto(base + '/explore');
-      await page.fill('textarea[name=sql]',
+      await fillSql(page,
         "SELECT r.name AS region, round(sum(oi.quantity * oi.unit_price)) AS revenue\n" +
         "FROM order_items oi JOIN orders o ON o.id = oi.order_id JOIN customers c ON c.id = o.customer_id\n" +
         "JOIN countries co ON co.id = c.country_id JOIN regions r ON r.id = co.region_id\nGROUP BY 1 ORDER BY 2 DESC");
@@ -44,13 +44,13 @@ export const tests = {
     async run({ page, base, shot }) {
       await signIn(page, base);
       await page.goto(base + '/explore');
-      await page.fill('textarea[name=sql]', 'SELECT nme FROM customers');
+      await fillSql(page, 'SELECT nme FROM customers');
       await page.click('button:has-text("Run")');
       await page.waitForSelector('.result-error');
       assert.match(await page.textContent('.result-error'), /column "nme" does not exist/);
       assert.equal(await page.textContent('.sql-marked mark'), 'nme');
       await shot('explore-error');
-      await page.fill('textarea[name=sql]', 'DELETE FROM customers');
+      await fillSql(page, 'DELETE FROM customers');
       await page.click('button:has-text("Run")');
       await page.waitForSelector('.result-error h2:has-text("will not run")');
     },
@@ -60,7 +60,7 @@ export const tests = {
     async run({ page, base, js, shot }) {
       await signIn(page, base);
       await page.goto(base + '/explore');
-      await page.fill('textarea[name=sql]', 'SELECT name FROM regions ORDER BY name');
+      await fillSql(page, 'SELECT name FROM regions ORDER BY name');
       await page.click('button:has-text("Run")');
       await page.waitForSelector('.result table.data');
       if (js) assert.match(page.url(), /\/explore$/, 'htmx kept the page');

@@ -3,7 +3,7 @@
 // (htmx polling with JavaScript, a meta refresh without) until the result
 // is there; a running query is cancelled with its Cancel button.
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 async function setFunctions(page, base, list) {
   await page.goto(base + '/connections');
@@ -14,7 +14,7 @@ async function setFunctions(page, base, list) {
 
 async function run(page, base, sql) {
   await page.goto(base + '/explore');
-  await page.fill('textarea[name=sql]', sql);
+  await fillSql(page, sql);
   await page.click('button:has-text("Run")');
 }
 

@@ -3,7 +3,7 @@
 // into the page), the right file name, type and bytes, and the page stays.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 // Click what starts a download; the file it saved and its suggested name.
 async function download(page, selector) {
@@ -60,7 +60,7 @@ export const tests = {
     async run({ page, base, js, shot }) {
       await signIn(page, base);
       await page.goto(base + '/explore');
-      await page.fill('textarea[name=sql]', 'SELECT id, name FROM regions ORDER BY id');
+      await fillSql(page, 'SELECT id, name FROM regions ORDER BY id');
       await page.click('button:has-text("Run")');
       await page.waitForSelector('.result table.data');
       const bar = 'form.export-bar';
@@ -105,7 +105,7 @@ export const tests = {
     async run({ page, base }) {
       await signIn(page, base);
       await page.goto(base + '/explore');
-      await page.fill('textarea[name=sql]', 'SELECT id, name FROM regions ORDER BY id');
+      await fillSql(page, 'SELECT id, name FROM regions ORDER BY id');
       await page.click('button:has-text("Run")');
       await page.waitForSelector('.result table.data');
       await page.$$eval('[hx-boost="false"]', els => els.forEach(e => e.removeAttribute('hx-boost')));

@@ -35,3 +35,15 @@ export async function chartTextPx(page, scope = 'body') {
     return px.length ? [Math.min(...px), Math.max(...px)] : [];
   });
 }
+
+// Put SQL in the page's SQL box: with JavaScript the editor (CodeMirror,
+// static/sql-editor.js) stands in for a textarea marked data-editor, which stays
+// its form field.
+export async function fillSql(page, sql) {
+  if (await page.$('html.js') && await page.$('textarea[name=sql][data-editor]')) {
+    await page.waitForSelector('.CodeMirror.sql-editor');
+    await page.$eval('.CodeMirror.sql-editor', (n, s) => n.CodeMirror.setValue(s), sql);
+  } else {
+    await page.fill('textarea[name=sql]', sql);
+  }
+}

@@ -4,7 +4,7 @@
 // the page was rendered with: uploads_alerts.test.mjs, "alert: create, check
 // now, bell".)
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 async function bellCount(page) {
   const t = await page.$eval('#bell-count', e => e.textContent.trim());
@@ -30,7 +30,7 @@ export const tests = {
       const other = await page.context().newPage();
       await other.goto(base + '/alerts/new');
       await other.fill('input[name=name]', 'Pushed bell ' + Date.now());
-      await other.fill('textarea[name=sql]', 'SELECT count(*) FROM orders');
+      await fillSql(other, 'SELECT count(*) FROM orders');
       await other.selectOption('select[name=condition]', 'above');
       await other.fill('input[name=threshold]', '1000');
       await Promise.all([other.waitForURL(/alerts\/[0-9a-f-]{36}/), other.click('button:has-text("Save alert")')]);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 export const tests = {
   'upload a CSV and see its table': {
@@ -30,7 +30,7 @@ export const tests = {
       await signIn(page, base);
       await page.goto(base + '/alerts/new');
       await page.fill('input[name=name]', 'Orders over 1,000');
-      await page.fill('textarea[name=sql]', 'SELECT count(*) FROM orders');
+      await fillSql(page, 'SELECT count(*) FROM orders');
       await page.selectOption('select[name=condition]', 'above');
       await page.fill('input[name=threshold]', '1000');
       await Promise.all([page.waitForURL(/alerts\/[0-9a-f-]{36}/), page.click('button:has-text("Save alert")')]);

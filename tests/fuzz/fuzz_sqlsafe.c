@@ -1,6 +1,8 @@
 /* fuzz_sqlsafe — sqlsafe_validate on arbitrary bytes (with two extra allowed
  * functions). Invariant: an accepted query's statement, normalized form and
- * fingerprint are set, and the statement is accepted again on its own. */
+ * fingerprint are set, and the statement is accepted again on its own.
+ * Also sqlsafe_params_rewrite ({{name}} to $k): SQL and names on success
+ * (at most SQLSAFE_MAX_PARAMS, each a name), a reason and nothing on failure. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         if (!err[0])
             abort();
+    }
+    sqlsafe_params_t p;
+    if (sqlsafe_params_rewrite(sql, size, &p, err, sizeof err) == 0) {
+        if (!p.sql || p.n > SQLSAFE_MAX_PARAMS)
+            abort();
+        for (size_t k = 0; k < p.n; k++)
+            if (!p.names[k][0] || strlen(p.names[k]) > SQLSAFE_PARAM_NAME_MAX)
+                abort();
+        sqlsafe_params_free(&p);
+    } else if (p.sql || p.n || !err[0]) {
+        abort();
     }
     free(sql);
     return 0;

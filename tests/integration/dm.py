@@ -245,6 +245,31 @@ def follow(client, r, headers=None, timeout=300):
     return r
 
 
+def follow_export(client, r, timeout=300):
+    """An export's response as a browser without JavaScript ends with it:
+    a slow file's 303 to /exports/<job>, whose page reloads itself (202)
+    until the file is there."""
+    if r.status == 303 and r.header("Location").startswith("/exports/"):
+        url, end = r.header("Location"), time.time() + timeout
+        r = client.get(url)
+        while r.status == 202 and time.time() < end:
+            time.sleep(0.3)
+            r = client.get(url)
+    return r
+
+
+def follow_test(client, r, timeout=120):
+    """A connection's Test as a browser ends with it: a slow one's 303 to
+    /connections/<id>?test=<job>, whose page reloads itself while testing."""
+    if r.status == 303 and "?test=" in (r.header("Location") or ""):
+        url, end = r.header("Location"), time.time() + timeout
+        r = client.get(url)
+        while 'class="card probe testing"' in r.text and time.time() < end:
+            time.sleep(0.3)
+            r = client.get(url)
+    return r
+
+
 def explore_run(client, conn_id, sql, **extra):
     """Run a query in Explore and wait for its page, as a browser would."""
     return follow(client, explore_post(client, conn_id, sql, **extra))
@@ -276,6 +301,13 @@ def restart_worker():
     """Stop `datamind worker` (its runners finish their jobs) and start it
     again on the env file as it is now: the worker reads its settings once
     (an LLM setting changed by a test reaches the chat's answering there)."""
+    old = stop_worker()
+    start_worker(old)
+
+
+def stop_worker():
+    """Stop `datamind worker` (its runners finish their jobs): nothing runs
+    the queue until start_worker(). Its old pid, or None."""
     old = pid_of("worker")
     if old:
         kill(old, signal.SIGTERM)
@@ -287,6 +319,11 @@ def restart_worker():
             except ProcessLookupError:
                 return True
         assert wait_for(gone, timeout=90), "datamind worker did not stop"
+    return old
+
+
+def start_worker(old=None):
+    """Start `datamind worker` on the env file as it is now."""
     run = os.path.join(VAR, "run")
     cmd = [os.environ.get("DM_BIN", os.path.join(ROOT, "datamind")), "worker", "--config",
            os.path.join(VAR, "datamind.env"), "--pidfile", os.path.join(run, "worker.pid"),

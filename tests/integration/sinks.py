@@ -97,3 +97,4 @@ class Smtp:
 
     def close(self):
         self.server.shutdown()
+        self.server.server_close()  # the port refuses connections (and can be listened on again)

@@ -38,7 +38,7 @@ def conn_id(r):
 
 def test_button(client, cid):
     r = client.post("/connections/%s/test" % cid, {"_csrf": dm.page_csrf(client, "/connections")})
-    return html.unescape(r.text)
+    return html.unescape(dm.follow_test(client, r).text)
 
 
 class TestStoredPasswords(unittest.TestCase):

@@ -77,7 +77,8 @@ class TestConnections(unittest.TestCase):
         self.assertNotIn(word, page)
 
     def test_test_reports_read_only_user(self):
-        r = self.c.post("/connections/%s/test" % self.shop, {"_csrf": dm.page_csrf(self.c, "/connections")})
+        r = dm.follow_test(self.c, self.c.post("/connections/%s/test" % self.shop,
+                                               {"_csrf": dm.page_csrf(self.c, "/connections")}))
         self.assertEqual(r.status, 200)
         self.assertIn("Test passed", r.text)
         self.assertIn("shop_reader", r.text)

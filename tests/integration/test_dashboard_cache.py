@@ -1,6 +1,7 @@
 """Issue 19 (items 2 and 4): a warm dashboard view costs two app-database
 statements (the session with its user and the bell's count, then the
-dashboard with its widgets), counted in the stack's PostgreSQL statement
+dashboard with its widgets — or one: the session and the versions, when
+the worker holds the page it rendered before: test_page_store.py), counted in the stack's PostgreSQL statement
 log; the dashboard has an ETag computed before rendering — If-None-Match,
 weak or strong, gives a 304, any change gives a new ETag; signed-in pages
 say Cache-Control: private, no-cache; the add-widget form's lists are
@@ -82,7 +83,7 @@ class TestStatementCount(unittest.TestCase):
     def web_pids(self, stmts):
         """The app-DB backends of the web workers that served our views: the
         ones that ran the dashboard's statement for this dashboard."""
-        return {pid for pid, kind, text in stmts if kind == "execute dash_view"}
+        return {pid for pid, kind, text in stmts if kind in ("execute dash_view", "execute dash_head")}
 
     def views(self, client, n, headers=None):
         start = log_size()
@@ -106,13 +107,22 @@ class TestStatementCount(unittest.TestCase):
         self.assertEqual(statuses, [200] * n)
         self.assertTrue(pids)
         kinds = sorted({k for _, k, _ in mine})
-        self.assertEqual(len(mine), 2 * n, [(k, t[:80]) for _, k, t in mine])
-        self.assertEqual(kinds, ["execute dash_view", "execute session_load"])
+        # a worker that rendered the page checks the session and the
+        # versions in one statement (dash_head) and copies the page; one that
+        # has not rendered it yet checks the session and reads it all
+        # (session_load, dash_view): at most 2 per view
+        self.assertLessEqual(set(kinds), {"execute dash_head", "execute dash_view", "execute session_load"})
+        self.assertIn("execute dash_head", kinds)
+        full = sum(k == "execute dash_view" for _, k, _ in mine)
+        self.assertLessEqual(full, len(pids), "only a worker's first view reads it all")
+        self.assertEqual(sum(k == "execute dash_head" for _, k, _ in mine) + full, n)
+        self.assertEqual(sum(k == "execute session_load" for _, k, _ in mine), full)
+        self.assertLessEqual(len(mine), 2 * n, [(k, t[:80]) for _, k, t in mine])
         # a 304 costs the same two statements and renders nothing
         etag = js_get(c, "/dashboards/%s" % self.did).header("ETag")
         statuses, mine, _ = self.views(c, n, {"If-None-Match": etag})
         self.assertEqual(statuses, [304] * n)
-        self.assertEqual(len(mine), 2 * n)
+        self.assertLessEqual(len(mine), 2 * n)
 
 
 class TestDashboardETag(unittest.TestCase):

@@ -146,12 +146,12 @@ class TestDashboardGrid(unittest.TestCase):
         self.assertEqual(places(self.c.get(url).text)[ids[0]], (0, 0, 6, 3), "nothing moved")
 
     def test_migration_lays_out_existing_widgets(self):
-        """0006's DO block, run on widgets without a place (as every widget
+        """0010's DO block, run on widgets without a place (as every widget
         was before it): laid out in order as a new widget is."""
         did, url, ids = self.board(3)
         dm.psql("UPDATE widgets SET grid_x = NULL, grid_y = NULL, grid_w = CASE id WHEN '%s' THEN 12"
                 " ELSE 6 END WHERE dashboard_id = '%s'" % (ids[0], did))
-        with open(dm.os.path.join(dm.ROOT, "migrations", "0006_widget_grid.sql")) as f:
+        with open(dm.os.path.join(dm.ROOT, "migrations", "0010_widget_grid.sql")) as f:
             block = re.search(r"^DO \$\$.*?^END \$\$;", f.read(), re.S | re.M).group(0)
         one = "SELECT DISTINCT dashboard_id FROM widgets"
         self.assertIn(one, block)

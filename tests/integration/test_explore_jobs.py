@@ -50,12 +50,41 @@ class TestExploreJobs(unittest.TestCase):
         r = self.c.post("/explore/run", {"connection_id": self.conn, "sql": SLOW % 4}, headers=hx)
         self.assertEqual(r.status, 202)
         self.assertNotIn("<html", r.text)
-        self.assertIn('hx-trigger="load delay:1s"', r.text)
+        # its state is pushed through nchan (its own channel), and its end fetches the result
+        self.assertRegex(r.text, r'sse-connect="/live/u\.[0-9a-f-]+\.[0-9a-f-]+\.query\.[0-9a-f]{32}"')
+        self.assertIn('hx-trigger="sse:done, every 5s"', r.text)
+        self.assertIn('sse-swap="state"', r.text)
+        self.assertRegex(r.text, r"(Waiting for a free runner|Running the query)…")
         done = dm.follow(self.c, r, headers=hx)
         self.assertEqual(done.status, 200)
         self.assertNotIn("<html", done.text)
         self.assertIn('class="result"', done.text)
         self.assertIn('title="42"', done.text)
+
+    def test_a_waiting_query_pushes_its_state_then_its_end(self):
+        """Issue 19 item 6: two slow queries hold both runners; a third
+        waits, its page subscribed to its channel: "Connecting…",
+        "Running the query…" and "done" are pushed through nchan."""
+        from live import Subscriber
+        busy = [dm.explore_post(self.c, self.conn, "SELECT %d AS busy FROM pg_sleep(15)" % i) for i in range(2)]
+        tabs = dm.Follower(self.c, busy)
+        hx = {"HX-Request": "true", "X-CSRF-Token": dm.page_csrf(self.c, "/explore")}
+        sql = "SELECT 31 AS %s" % dm.unique("third").replace("-", "_")  # not in the result cache
+        r = self.c.post("/explore/run", {"connection_id": self.conn, "sql": sql}, headers=hx)
+        self.assertEqual(r.status, 202)
+        self.assertIn("Waiting for a free runner…", r.text)
+        channel = re.search(r'sse-connect="/live/([^"]+)"', r.text).group(1)
+        sub = Subscriber(self.c, channel, timeout=60)
+        page = dm.Follower(self.c, [r])  # its page still asks now and then (else: abandoned)
+        try:
+            self.assertEqual(sub.status, 200)
+            _, seen = sub.wait_for("done", lambda d: True)
+        finally:
+            sub.close()
+        self.assertEqual(seen, [("state", "Connecting to the database…"), ("state", "Running the query…"),
+                                ("done", "done")])
+        self.assertIn('title="31"', page.finish()[0].text)
+        self.assertEqual([p.status for p in tabs.finish()], [200] * 2)
 
     def test_errors_come_back_through_the_job(self):
         r = dm.explore_run(self.c, self.conn, "SELECT nosuchcolumn FROM orders")

@@ -31,7 +31,7 @@ class TestExports(unittest.TestCase):
         cls.mid = answer_id(cls.c, "top 5 customers by number of orders")
 
     def test_chat_answer_csv(self):
-        r = self.c.get("/chat/messages/%s/export?format=csv" % self.mid)
+        r = dm.follow_export(self.c, self.c.get("/chat/messages/%s/export?format=csv" % self.mid))
         self.assertEqual(r.status, 200)
         self.assertIn("text/csv", r.header("Content-Type"))
         self.assertRegex(r.header("Content-Disposition"), r'attachment; filename="[a-z0-9-]+\.csv"')
@@ -40,13 +40,14 @@ class TestExports(unittest.TestCase):
         top = dm.psql("SELECT c.name FROM orders o JOIN customers c ON c.id = o.customer_id "
                       "GROUP BY c.id, c.name ORDER BY count(*) DESC LIMIT 1", db="shop")
         self.assertIn(top, lines[1])
-        r = self.c.get("/chat/messages/%s/export?format=csv&bom=1" % self.mid)
+        r = dm.follow_export(self.c, self.c.get("/chat/messages/%s/export?format=csv&bom=1" % self.mid))
         self.assertTrue(r.body.startswith(b"\xef\xbb\xbf"))
 
     def test_formula_injection_is_defused(self):
         sql = "SELECT '=HYPERLINK(\"http://evil\")' AS a, '+1' AS b, '@x' AS c, -2.5 AS n"
-        r = self.c.post("/explore/export", {"_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",
-                                            "connection_id": dm.shop_connection_id(), "sql": sql})
+        r = dm.follow_export(self.c, self.c.post("/explore/export", {
+            "_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",
+            "connection_id": dm.shop_connection_id(), "sql": sql}))
         self.assertEqual(r.status, 200)
         row = r.body.decode().splitlines()[1]
         self.assertIn("'=HYPERLINK", row)
@@ -55,7 +56,7 @@ class TestExports(unittest.TestCase):
         self.assertTrue(row.endswith(",-2.5"))
 
     def test_xlsx(self):
-        r = self.c.get("/chat/messages/%s/export?format=xlsx" % self.mid)
+        r = dm.follow_export(self.c, self.c.get("/chat/messages/%s/export?format=xlsx" % self.mid))
         self.assertEqual(r.status, 200)
         z = zipfile.ZipFile(io.BytesIO(r.body))
         names = z.namelist()
@@ -68,7 +69,7 @@ class TestExports(unittest.TestCase):
         self.assertIn("top 5 customers by number of orders", text)
 
     def test_pdf(self):
-        r = self.c.get("/chat/messages/%s/export?format=pdf" % self.mid)
+        r = dm.follow_export(self.c, self.c.get("/chat/messages/%s/export?format=pdf" % self.mid))
         self.assertEqual(r.status, 200)
         self.assertTrue(r.body.startswith(b"%PDF"))
         info, text = pdf_text(r.body)
@@ -81,7 +82,7 @@ class TestExports(unittest.TestCase):
                                      "sql": "SELECT ordered_at::date AS day, count(*) FROM orders GROUP BY 1 ORDER BY 1",
                                      "connection_id": dm.shop_connection_id(), "shared": "1"})
         qid = r.header("Location").rsplit("/", 1)[1]
-        r = self.c.get("/queries/%s/export?format=csv" % qid)
+        r = dm.follow_export(self.c, self.c.get("/queries/%s/export?format=csv" % qid))
         days = dm.psql("SELECT count(DISTINCT ordered_at::date) FROM orders", db="shop")
         self.assertEqual(len(r.body.decode().splitlines()) - 1, int(days), "the full result, not a preview")
         did = new_dashboard(self.c, "Export board")
@@ -89,10 +90,10 @@ class TestExports(unittest.TestCase):
         self.c.post("/dashboards/%s/widgets" % did, {"_csrf": dm.page_csrf(self.c, "/dashboards/%s" % did),
                     "source": "text", "title": "Notes", "markdown": "Quarterly **numbers**"})
         wid = widget_ids(self.c.get("/dashboards/%s" % did).text)[0]
-        r = self.c.get("/dashboards/%s/widgets/%s/export?format=xlsx" % (did, wid))
+        r = dm.follow_export(self.c, self.c.get("/dashboards/%s/widgets/%s/export?format=xlsx" % (did, wid)))
         self.assertEqual(r.status, 200)
         zipfile.ZipFile(io.BytesIO(r.body)).testzip()
-        r = self.c.get("/dashboards/%s/export.pdf" % did)
+        r = dm.follow_export(self.c, self.c.get("/dashboards/%s/export.pdf" % did))
         self.assertEqual(r.status, 200)
         info, text = pdf_text(r.body)
         self.assertIn("Export board", text)
@@ -116,7 +117,7 @@ class TestExports(unittest.TestCase):
         self.c.post("/dashboards/%s/widgets/%s" % (did, month), {"_csrf": tok, "title": "Revenue by month",
                     "kind": "chart", "size": "medium", "type": "bar", "date_column": "month"})
         for qs in ("", "?range=30d", "?range=year", "?range=all&from=2026-01-01&to=2026-03-31"):
-            r = self.c.get("/dashboards/%s/export.pdf%s" % (did, qs))
+            r = dm.follow_export(self.c, self.c.get("/dashboards/%s/export.pdf%s" % (did, qs)))
             self.assertEqual(r.status, 200, qs)
             info, text = pdf_text(r.body)
             self.assertNotIn("needs", text, qs)
@@ -129,7 +130,7 @@ class TestExports(unittest.TestCase):
             self.assertIn("Revenue by month", text)
         # the KPI is drawn as its number, not as a table of one cell or an error
         n = int(dm.psql("SELECT count(*) FROM orders WHERE ordered_at >= date_trunc('year', now())", db="shop"))
-        info, text = pdf_text(self.c.get("/dashboards/%s/export.pdf" % did).body)
+        info, text = pdf_text(dm.follow_export(self.c, self.c.get("/dashboards/%s/export.pdf" % did)).body)
         shown = re.sub(r"\s+", " ", text)
         self.assertTrue("{:,}".format(n) in shown or "%.1fK" % (n / 1000.0) in shown or "%dK" % round(n / 1000.0) in shown,
                         "the KPI's number %d in the PDF" % n)
@@ -140,8 +141,8 @@ class TestExports(unittest.TestCase):
         conn = dm.shop_connection_id()
         page = dm.explore_run(self.c, conn, "SELECT id FROM orders").text
         self.assertIn("Download all rows (up to 150,000)", page)
-        r = self.c.post("/explore/export", {"_csrf": tok, "format": "csv", "connection_id": conn,
-                                            "sql": "SELECT id FROM orders ORDER BY id"})
+        r = dm.follow_export(self.c, self.c.post("/explore/export", {
+            "_csrf": tok, "format": "csv", "connection_id": conn, "sql": "SELECT id FROM orders ORDER BY id"}))
         self.assertEqual(r.status, 200)
         lines = r.body.decode().splitlines()
         self.assertEqual(len(lines) - 1, int(dm.psql("SELECT count(*) FROM orders", db="shop")))
@@ -150,7 +151,8 @@ class TestExports(unittest.TestCase):
         self.assertNotIn("first", r.header("Content-Disposition"))
         # past the export cap (150,000 in the test stack): it stops there and says so
         sql = "SELECT g FROM generate_series(1, 150001) AS g"
-        r = self.c.post("/explore/export", {"_csrf": tok, "format": "csv", "connection_id": conn, "sql": sql})
+        r = dm.follow_export(self.c, self.c.post("/explore/export", {"_csrf": tok, "format": "csv",
+                                                                     "connection_id": conn, "sql": sql}))
         self.assertEqual(r.status, 200)
         lines = r.body.decode().splitlines()
         self.assertEqual(len(lines), 150001)
@@ -158,15 +160,17 @@ class TestExports(unittest.TestCase):
         self.assertEqual(r.header("X-DataMind-Note"),
                          "This file stops at 150,000 rows (DATAMIND_EXPORT_MAX_ROWS): the query returned more.")
         self.assertIn("first-150000-rows.csv", r.header("Content-Disposition"))
-        r = self.c.post("/explore/export", {"_csrf": tok, "format": "xlsx", "connection_id": conn, "sql": sql})
+        r = dm.follow_export(self.c, self.c.post("/explore/export", {"_csrf": tok, "format": "xlsx",
+                                                                     "connection_id": conn, "sql": sql}))
         z = zipfile.ZipFile(io.BytesIO(r.body))
         summary = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/"))
         self.assertIn("truncated at 150000 rows", summary.replace(",", ""))
 
     def test_bad_format_and_viewer_roles(self):
         self.assertEqual(self.c.get("/chat/messages/%s/export?format=exe" % self.mid).status, 400)
-        r = self.c.post("/explore/export", {"_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",
-                                            "connection_id": dm.shop_connection_id(), "sql": "DELETE FROM orders"})
+        r = dm.follow_export(self.c, self.c.post("/explore/export", {
+            "_csrf": dm.page_csrf(self.c, "/explore"), "format": "csv",
+            "connection_id": dm.shop_connection_id(), "sql": "DELETE FROM orders"}))
         self.assertEqual(r.status, 422)
 
 

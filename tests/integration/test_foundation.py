@@ -21,6 +21,17 @@ class TestFoundation(unittest.TestCase):
         self.assertEqual(json.loads(r.text), {"status": "ok", "database": "ok", "redis": "ok"})
         self.assertIsNotNone(r.header("X-Request-Id"))
 
+    def test_redis_listens_on_its_unix_socket_only(self):
+        """No passwordless TCP port: Redis has no password, so a loopback
+        port would let any local user read and write the job queue."""
+        sock = os.path.join(dm.VAR, "run", "redis.sock")
+        out = subprocess.run(["redis-cli", "-s", sock, "CONFIG", "GET", "port"], capture_output=True,
+                             text=True, check=True).stdout.split()
+        self.assertEqual(out, ["port", "0"])
+        pid = dm.pid_of("redis")
+        listening = subprocess.run(["ss", "-Hltnp"], capture_output=True, text=True).stdout
+        self.assertNotIn("pid=%d," % pid, listening, "Redis holds a TCP port")
+
     def test_healthz_503_when_redis_down(self):
         pid = dm.pid_of("redis")
         self.assertIsNotNone(pid)

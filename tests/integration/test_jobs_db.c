@@ -352,6 +352,10 @@ static void case_enqueue(void)
     long long ttl = kv_int("TTL %s", "dedupe:t.check:1:99", NULL);
     CHECK(ttl > 172000 && ttl <= 172800);
     CHECK_INT(kv_int("SISMEMBER %s %s", "queues", "default"), 1);
+    /* each job rang the doorbell idle runners of a fair queue block on; a
+     * refused one did not */
+    CHECK_INT(kv_int("LLEN %s", "wake", NULL), 2);
+    kv_cmd(A, "DEL %s", jobs_key2(A, "wake", NULL));
     CHECK_INT(jobs_enqueue(A, "no such/queue", "t.record", NULL, 3, NULL, id, err, sizeof err),
               -1);
     CHECK(strstr(err, "queue") != NULL);

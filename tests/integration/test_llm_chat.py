@@ -176,6 +176,31 @@ class TestLLMChat(unittest.TestCase):
         self.assertIn("8,000", last_answer(self.c, r))
         self.assertEqual(self.fake.requests(), [])
 
+    def test_llm_answer_arrives_stage_by_stage(self):
+        """Issue 19 item 6: the LLM route published only "understood" and
+        "insight"; every route pushes all six stages, in order."""
+        from live import Subscriber
+        page = self.c.get("/chat")
+        key = page.form_value("live_key")
+        channel = re.search(r'class="stages" hx-ext="sse" sse-connect="/live/([^"]+)"', page.text).group(1)
+        self.assertTrue(channel.endswith(".chat." + key), channel)
+        sub = Subscriber(self.c, channel)
+        try:
+            self.assertEqual(sub.status, 200)
+            r = self.c.post("/chat", {"_csrf": page.form_value("_csrf"), "live_key": key,
+                                      "message": "customers per country zorblax",
+                                      "connection_id": dm.shop_connection_id()})
+            self.assertEqual(r.status, 303)
+            insight, seen = sub.wait_for("insight", lambda d: True)
+        finally:
+            sub.close()
+        self.assertEqual([ev for ev, _ in seen],
+                         ["understood", "sql", "running", "rows", "chart", "insight"], seen)
+        got = dict(seen)
+        self.assertIn("GROUP BY k.name", html.unescape(got["sql"]))
+        self.assertRegex(got["rows"], r"^\d+ rows")
+        self.assertIn("Written by the LLM (%s)" % MODEL, last_answer(self.c, wait_answered(self.c, r)))
+
     def test_followup_edits_the_previous_llm_sql(self):
         r = ask(self.c, "customers per country zorblax")
         sid = session_of(r)

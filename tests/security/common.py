@@ -45,12 +45,17 @@ def id_kind(pattern, param):
         return "widget"
     if param == "vid":
         return "vocab"
+    if param == "lid":
+        return "link"
+    if param == "token":
+        return "link_token"
     if param != "id":
         raise KeyError("unknown route parameter {%s} in %s" % (param, pattern))
     table = [("/admin/users/", "user"), ("/admin/jobs/", "job"), ("/chat/messages/", "message"),
-             ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
+             ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/exports/", "export_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
              ("/queries/", "query"), ("/uploads/", "upload"), ("/alerts/", "alert"),
-             ("/notifications/", "notification")]
+             ("/notifications/", "notification"),
+             ("/reports/", "report")]
     for prefix, kind in table:
         if pattern.startswith(prefix):
             return kind
@@ -93,15 +98,16 @@ def redis(*args):
     return out.stdout.strip()
 
 
-def user_job(oid, key):
+def user_job(oid, key, kind="qjob:"):
     """The id of a job of organization oid that a page follows (issue 19:
-    Explore queries and chat answers run in the worker) whose arguments
-    have `key` ("sql": an Explore query, "session_id": a chat question)."""
+    Explore queries, chat answers and exports run in the worker) whose
+    arguments have `key` ("sql": an Explore query, "session_id": a chat
+    question; kind "ejob:", key "kind": an export)."""
     p = redis_prefix()
-    for k in redis("--scan", "--pattern", p + "qjob:*").splitlines():
+    for k in redis("--scan", "--pattern", p + kind + "*").splitlines():
         args = json.loads(redis("GET", k) or "{}")
         if args.get("org_id") == oid and key in args:
-            return k[len(p + "qjob:"):]
+            return k[len(p + kind):]
     return None
 
 
@@ -191,7 +197,10 @@ def build_world(label="A", users=True, names=None):
                                 "sql": "SELECT count(*) AS n FROM orders"})
     assert r.status in (200, 202), (r.status, r.text[:1500])
     ids["explore_job"] = user_job(oid, "sql")
-    assert ids["chat_job"] and ids["explore_job"], "no job ids in Redis"
+    r = c.get("/queries/%s/export?format=csv" % ids["query"])
+    assert r.status in (200, 303), (r.status, r.text[:1500])
+    ids["export_job"] = user_job(oid, "kind", "ejob:")
+    assert ids["chat_job"] and ids["explore_job"] and ids["export_job"], "no job ids in Redis"
     if n["chat_title"]:
         c.post("/chat/%s/rename" % ids["session"], {"_csrf": dm.page_csrf(c, "/chat"), "title": n["chat_title"]})
     # dashboard + widgets (a pinned answer, a SQL chart, a text widget)
@@ -210,6 +219,19 @@ def build_world(label="A", users=True, names=None):
                             "ORDER BY position LIMIT 1" % did)
     ids["widget_text"] = dm.psql("SELECT id FROM widgets WHERE dashboard_id = '%s' AND kind = 'text' LIMIT 1" % did)
     assert ids["widget"], "no widget"
+    # a public link to the dashboard (its token is shown once, on the answer)
+    r = c.post("/dashboards/%s/links" % did, {"_csrf": dm.page_csrf(c, "/dashboards/%s" % did), "expires": "7"})
+    m = re.search(r"/public/d/([A-Za-z0-9_-]{43})", r.text)
+    assert r.status == 200 and m, (r.status, r.text[:1500])
+    ids["link_token"] = m.group(1)
+    ids["link"] = dm.psql("SELECT id FROM dashboard_links WHERE dashboard_id = '%s' LIMIT 1" % did)
+    # a scheduled report of the dashboard (e-mailed PDF)
+    r = c.post("/dashboards/%s/reports" % did, {"_csrf": dm.page_csrf(c, "/dashboards/%s" % did),
+                                                "recipients": "reports-%s@example.com" % slug,
+                                                "frequency": "daily", "hour": "7"})
+    assert r.status == 303, (r.status, r.text[:1500])
+    ids["report"] = dm.psql("SELECT id FROM report_schedules WHERE dashboard_id = '%s' LIMIT 1" % did)
+    assert ids["report"], "no report schedule"
     # alert, checked at once so that it notifies (a notification)
     r = c.post("/alerts", {"_csrf": dm.page_csrf(c, "/alerts/new"), "name": n["alert"], "connection_id": cid,
                            "sql": "SELECT 5000 AS n", "condition": "above", "threshold": "1",
@@ -270,6 +292,9 @@ def fingerprint(oid):
         "uploads": "SELECT id, original_filename, table_name FROM uploads WHERE org_id = '{o}' ORDER BY id",
         "vocabulary": "SELECT id, term, description FROM vocabulary WHERE org_id = '{o}' ORDER BY id",
         "audit_log": "SELECT count(*) FROM audit_log WHERE org_id = '{o}'",
+        "dashboard_links": "SELECT id, revoked_at FROM dashboard_links WHERE org_id = '{o}' ORDER BY id",
+        "report_schedules": "SELECT id, recipients, next_run_at FROM report_schedules WHERE org_id = '{o}' ORDER BY id",
+        "report_deliveries": "SELECT count(*) FROM report_deliveries WHERE org_id = '{o}'",
     }
     out = {}
     for k, sql in q.items():

@@ -561,6 +561,14 @@ static void test_values_as_typed(void)
     answers_with(s, "airports in the city of London", "\"city\" = 'London'");
     answers_with(s, "airports in the city of London and their IATA codes", "\"city\" = 'London'");
     answers_with(s, "how many airports without an IATA code", "\"IATA\" IS NULL");
+    /* "tables" are the base tables, the views are named apart; "views" lists both */
+    ask_plan_result_t r;
+    const char *sql = plan_sql(s, "what tables are there?", &r);
+    CHECK(sql && strstr(sql, "'actor'") && !strstr(sql, "actor_info"));
+    CHECK(r.understood && strstr(r.understood, "not the 1 view"));
+    ask_plan_result_free(&r);
+    answers_with(s, "what views are there?", "('actor_info', 'public', 'view'");
+    answers_with(s, "list the tables and views", "('actor', 'public', 'table'");
     ask_schema_free(s);
 }
 
@@ -641,6 +649,94 @@ static void test_inventory_words(void)
     ask_schema_free(s);
 }
 
+/* Every option offered when asking back is a question the planner answers. */
+static void options_answer(ask_schema_t *s, const char *q)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, q, NULL, &r, err, sizeof err), 0);
+    json_t *opts = json_object_get(r.clarify, "options"), *o;
+    size_t i;
+    CHECK(json_array_size(opts) > 0);
+    json_array_foreach(opts, i, o) {
+        ask_plan_result_t r2;
+        const char *oq = json_string_value(json_object_get(o, "question"));
+        CHECK_INT(ask_plan(s, oq, NULL, &r2, err, sizeof err), 0);
+        if (!r2.sql)
+            fprintf(stderr, "option not answerable: %s (for: %s)\n", oq, q);
+        CHECK(r2.sql != NULL);
+        ask_plan_result_free(&r2);
+    }
+    ask_plan_result_free(&r);
+}
+
+static void test_options_answerable(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customers", 120, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("credit_limit", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("payments", 270, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customers", NULL),
+        col("amount", "numeric", 0, NULL, NULL), col("paid_on", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    options_answer(s, "top 5 customers by total payments");
+    options_answer(s, "total payments received in 2004");
+    options_answer(s, "which sales reps have no customers?");
+    options_answer(s, "customers who have placed more than 5 zorblax");
+    answers_with(s, "top 5 customers by total amount of payments", "sum(\"p\".\"amount\")");
+    ask_schema_free(s);
+}
+
+/* From dev9's first contact: a text key is its own label (productLine),
+ * so is a year key (seasons.year); a link or a paragraph never is; a
+ * column whose cells hold lists matches an item, and is not grouped by. */
+static void test_first_contact_dev9(void)
+{
+    static const char *const countries[] = {"Japan", "United States", "United States, Japan",
+        "India, Japan", "France", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("productlines", 7, json_pack("[o, o]",
+        col("productLine", "text", 1, NULL, NULL), col("textDescription", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("products", 110, json_pack("[o, o, o]",
+        col("productCode", "text", 1, NULL, NULL), col("productLine", "text", 0, "productlines", NULL),
+        col("buyPrice", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("seasons", 75, json_pack("[o, o]",
+        col("year", "integer", 1, NULL, NULL), col("url", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("races", 1100, json_pack("[o, o, o]",
+        col("raceId", "integer", 1, NULL, NULL), col("year", "integer", 0, "seasons", NULL),
+        col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("shows", 8800, json_pack("[o, o, o]",
+        col("show_id", "text", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("country", "text", 0, NULL, countries))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "which product line has the most products", "\"productLine\", count(*)");
+    answers_with(s, "which year had the most races", "\"year\", count(*)");
+    answers_with(s, "how many shows are from Japan", "', ' || \"s\".\"country\" || ', ' LIKE '%, Japan, %'");
+    asks_about(s, "number of shows per country", "lists");
+    ask_schema_free(s);
+    /* a value said as the noun counts or lists its table's rows; "movies" is
+     * not "movy"; a verb names the date it applies to */
+    static const char *const kinds[] = {"Movie", "TV Show", NULL};
+    t = json_array();
+    json_array_append_new(t, table("titles", 8800, json_pack("[o, o, o, o, o]",
+        col("show_id", "text", 1, NULL, NULL), col("type", "text", 0, NULL, kinds),
+        col("name", "text", 0, NULL, NULL), col("release_year", "integer", 0, NULL, NULL),
+        col("date_added", "date", 0, NULL, NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many movies are there", "count(*) AS \"titles\" FROM \"public\".\"titles\" AS \"t\" WHERE \"t\".\"type\" = 'Movie'");
+    answers_with(s, "list the TV shows", "WHERE \"t\".\"type\" = 'TV Show'");
+    answers_with(s, "how many movies were released in 2020", "\"t\".\"release_year\" >= 2020 AND \"t\".\"release_year\" < 2021");
+    answers_with(s, "how many titles were added in 2020", "\"t\".\"date_added\" >= DATE '2020-01-01'");
+    ask_schema_free(s);
+}
+
 /* More from dev7: "and their X" is shown, not ranked by; "average X per
  * <its own table>" is over the rows; "taken by staff in the UK" filters by
  * the staff's country (the table named beside the value), without grouping;
@@ -666,7 +762,25 @@ static void test_trading_words(void)
     answers_with(s, "how many deals were signed by staff in the UK",
                  "count(*) AS \"deal\" FROM \"public\".\"deal\" AS \"d\" JOIN \"public\".\"staff\" AS \"s\" ON \"d\".\"staff_id\" = \"s\".\"id\" WHERE \"s\".\"country\" = 'UK'");
     answers_with(s, "which city has the most deals", "WHERE \"d\".\"city\" IS NOT NULL GROUP BY 1");
+    /* values named with "and": each one's count; "or" / "combined": one number */
+    answers_with(s, "number of deals in Leeds and Bonn", "SELECT \"d\".\"city\" AS \"city\", count(*)");
+    answers_with(s, "number of deals in Leeds or Bonn", "SELECT count(*) AS \"deal\" FROM");
+    answers_with(s, "number of deals in Leeds and Bonn combined", "SELECT count(*) AS \"deal\" FROM");
     asks_about(s, "the largest deal in each city", "largest each");
+    ask_schema_free(s);
+    t = json_array();
+    json_array_append_new(t, table("staff", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("city", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("deal", 5000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("staff_id", "integer", 0, "staff", NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    s = schema_of(t);
+    asks_about(s, "the largest deal in each city", "each");
+    asks_about(s, "the top 3 staff by total amount in each city", "each");
+    asks_about(s, "the staff member with the most deals in each city", NULL);
+    answers_with(s, "total amount by city", "GROUP BY");
+    answers_with(s, "number of deals in each city", "GROUP BY");
     ask_schema_free(s);
     /* a key to its own table: the row named, or the rows that point to it? */
     static const char *const names[] = {"Ada", "Grace", NULL};
@@ -792,6 +906,74 @@ static void test_keys(void)
     ask_schema_free(s);
 }
 
+/* From dev10's first contact: a 0/1 column named like a verb is a flag
+ * ("how many passengers survived"); an adjective's column is the one it
+ * names, never one said after the number ("older than 60 who survived");
+ * "pclass" beside "class" makes "class" ask; a value that is the name of
+ * rows of two tables reads as the group before a plural noun ("the Harry
+ * Potter sets" are the theme's), the row after "named", and asks elsewhere;
+ * "from 2023" is 2023; "sold" with no sales asks; "each part category"
+ * keeps the categories with no elements through a chain of parents. */
+static json_t *flag_col(const char *name, const char *type, double n_distinct)
+{
+    json_t *c = col(name, type, 0, NULL, (const char *const[]){"0", "1", NULL});
+    json_object_set_new(c, "n_distinct", json_real(n_distinct));
+    return c;
+}
+
+static void test_first_contact_dev10(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("passenger", 1309, json_pack("[o, o, o, o, o, o, o, o, o, o]",
+        col("boarded", "text", 0, NULL, (const char *const[]){"Belfast", "Southampton", NULL}),
+        col("passengerid", "integer", 1, NULL, NULL), flag_col("survived", "double precision", 2),
+        col("pclass", "integer", 0, NULL, NULL), col("class", "integer", 0, NULL, NULL),
+        col("name", "text", 0, NULL, NULL), col("age", "double precision", 0, NULL, NULL),
+        col("age_wiki", "double precision", 0, NULL, NULL), col("fare", "double precision", 0, NULL, NULL),
+        flag_col("parch", "integer", 7))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many passengers survived", "count(*) AS \"passenger\" FROM \"public\".\"passenger\" AS \"p\" WHERE \"p\".\"survived\" = '1'");
+    answers_with(s, "how many survived", "WHERE \"p\".\"survived\" = '1'");
+    answers_with(s, "how many passengers boarded in Belfast", "count(*) AS \"passenger\" FROM \"public\".\"passenger\" AS \"p\" WHERE \"p\".\"boarded\" = 'Belfast'");
+    answers_with(s, "passengers older than 60 who survived", "\"p\".\"age\" > 60 AND \"p\".\"survived\" = '1'");
+    answers_with(s, "list the passengers who survived", "WHERE \"p\".\"survived\" = '1'");
+    asks_about(s, "average fare per class", NULL);
+    answers_with(s, "how many passengers parch", "count(DISTINCT \"p\".\"parch\")");  /* 0/1 sampled, 7 values: no flag */
+    ask_schema_free(s);
+
+    static const char *const theme_names[] = {"Harry Potter", "Star Wars", NULL};
+    static const char *const set_names[] = {"Harry Potter", "Millennium Falcon", NULL};
+    t = json_array();
+    json_array_append_new(t, table("themes", 450, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, theme_names))));
+    json_array_append_new(t, table("sets", 21000, json_pack("[o, o, o, o]",
+        col("set_num", "text", 1, NULL, NULL), col("name", "text", 0, NULL, set_names),
+        col("year", "integer", 0, NULL, NULL), col("theme_id", "integer", 0, "themes", NULL))));
+    json_array_append_new(t, table("part_categories", 66, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("parts", 50000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("part_cat_id", "integer", 0, "part_categories", NULL))));
+    json_array_append_new(t, table("elements", 90000, json_pack("[o, o]",
+        col("element_id", "integer", 1, NULL, NULL), col("part_id", "integer", 0, "parts", NULL))));
+    s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "list the Harry Potter sets from 2023", "\"t\".\"name\" = 'Harry Potter'");
+    answers_with(s, "list the Harry Potter sets from 2023", "\"s\".\"year\" >= 2023 AND \"s\".\"year\" < 2024");
+    answers_with(s, "sets from 2023 onwards", "\"s\".\"year\" >= 2023 ORDER BY");
+    answers_with(s, "list the sets named Harry Potter", "WHERE \"s\".\"name\" = 'Harry Potter'");
+    answers_with(s, "list the sets in the Harry Potter theme", "\"t\".\"name\" = 'Harry Potter'");
+    asks_about(s, "list sets with Harry Potter", NULL);
+    options_answer(s, "list sets with Harry Potter");
+    asks_about(s, "how many sets were sold in 2020", "sold");
+    answers_with(s, "how many elements does each part category have",
+                 "FROM \"public\".\"part_categories\" AS \"pc\" LEFT JOIN \"public\".\"parts\"");
+    ask_schema_free(s);
+}
+
 int main(int argc, char **argv)
 {
     const char *top = argc > 1 ? argv[1] : ".";
@@ -823,6 +1005,9 @@ int main(int argc, char **argv)
     test_no_silent_group();
     test_inventory_words();
     test_trading_words();
+    test_first_contact_dev9();
+    test_options_answerable();
+    test_first_contact_dev10();
     ask_schema_free(guide);
     return check_done("test_ask_trust");
 }

@@ -103,9 +103,8 @@ static void test_upload_json(void)
 /* STORE_WIDGET_COLS (shared by store_dash_view's prepared statement and the
  * widget queries) has exactly the STORE_WIDGET_NCOLS items store_widget_fill
  * reads: the select list's commas outside parentheses and quotes, plus one. */
-static void test_widget_cols_count(void)
+static int select_items(const char *s)
 {
-    const char *s = STORE_WIDGET_COLS;
     int items = 1, depth = 0, quoted = 0;
     for (; *s; s++) {
         if (*s == '\'')
@@ -117,9 +116,19 @@ static void test_widget_cols_count(void)
         else if (!quoted && !depth && *s == ',')
             items++;
     }
-    CHECK_INT(items, STORE_WIDGET_NCOLS);
+    return items;
+}
+
+static void test_widget_cols_count(void)
+{
+    CHECK_INT(select_items(STORE_WIDGET_COLS), STORE_WIDGET_NCOLS);
+    CHECK_INT(select_items(STORE_WIDGET_COLS_NO_SVG), STORE_WIDGET_NCOLS);
     CHECK(strstr(STORE_WIDGET_COLS, "w.fragment_svg") != NULL);
+    CHECK(strstr(STORE_WIDGET_COLS_NO_SVG, "w.fragment_svg") == NULL);
     CHECK(strstr(STORE_WIDGET_COLS, "w.xmin::text") != NULL);
+    /* the parameters' column is the last, in both (store_widget_fill's C(21)) */
+    CHECK(strstr(STORE_WIDGET_COLS, ", w.params::text") != NULL);
+    CHECK(strstr(STORE_WIDGET_COLS_NO_SVG, ", w.params::text") != NULL);
 }
 
 static int grid_overlap(const store_grid_item_t *a, const store_grid_item_t *b)

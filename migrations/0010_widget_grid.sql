@@ -1,4 +1,4 @@
--- 0006_widget_grid.sql — a dashboard is a grid (issue 15, item 3): each
+-- 0010_widget_grid.sql — a dashboard is a grid (issue 15, item 3): each
 -- widget has a place on a 12-column grid, stored per widget.
 --   grid_x, grid_y  its top-left cell (column 0..11, row from 0); laid out
 --                   below from the old order; NULL is tolerated (the page

@@ -9,7 +9,10 @@
  * else their declared defaults. For a dashboard widget, a chat answer and
  * an Explore result. */
 #include "pages/pages.h"
+#include "core/config.h"
+#include "jobs/jobs.h"
 #include "query/query.h"
+#include "tasks/tasks.h"
 #include "store/chats.h"
 #include "store/dashboards.h"
 #include "store/widgets.h"
@@ -90,6 +93,116 @@ static const char *drill_sql(req_t *r, const drill_src_t *s, const char *col, co
     return query_wrap_drill(r->arena, sql, NULL, NULL, sort, desc);
 }
 
+/* The declarations the job binds with (query.h): decl with the values
+ * given now as their values, and a text one for a value without a
+ * declaration ({{start}} of a date range, the drilled value). Arena-owned. */
+static const json_t *run_decl(req_t *r, const json_t *decl, const json_t *values)
+{
+    json_t *out = json_is_array(decl) ? json_deep_copy(decl) : json_array();
+    arena_defer_json(r->arena, out);
+    const char *name;
+    json_t *v;
+    json_object_foreach((json_t *)values, name, v) {
+        json_t *d = NULL, *e;
+        size_t i;
+        json_array_foreach(out, i, e)
+            if (json_is_string(json_object_get(e, "name")) &&
+                strcmp(json_string_value(json_object_get(e, "name")), name) == 0)
+                d = e;
+        if (!d) {
+            d = json_pack("{s:s, s:s}", "name", name, "type", "text");
+            json_array_append_new(out, d);
+        }
+        json_object_set(d, "value", v);
+    }
+    return out;
+}
+
+/* This page's URL following job jid (the query string as asked, its old
+ * job= dropped). */
+static const char *follow_url(req_t *r, const char *jid)
+{
+    const char *uri = http_env(r, "REQUEST_URI");
+    const char *q = uri ? strchr(uri, '?') : NULL;
+    buf_t b = {0};
+    buf_append(&b, uri ? uri : "/", q ? (size_t)(q - uri) : strlen(uri ? uri : "/"));
+    buf_printf(&b, "?job=%s", jid);
+    for (const char *p = q ? q + 1 : NULL; p && *p;) {
+        const char *amp = strchr(p, '&');
+        size_t n = amp ? (size_t)(amp - p) : strlen(p);
+        if (n && strncmp(p, "job=", 4) != 0) {
+            buf_putc(&b, '&');
+            buf_append(&b, p, n);
+        }
+        p = amp ? amp + 1 : NULL;
+    }
+    const char *out = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
+/* The job ?job= names when it is this user's run of this very query
+ * (connection, SQL and values): else NULL, and a new one is asked for. */
+static const char *same_job(req_t *r, const drill_src_t *s, const char *sql, const json_t *decl)
+{
+    const char *job = opt_query(r, "job");
+    if (!job)
+        return NULL;
+    json_t *q = tasks_query_job(r->arena, r->user->org_id, r->user->id, job);
+    const char *qsql = json_string_value(json_object_get(q, "sql"));
+    const char *qconn = json_string_value(json_object_get(q, "connection_id"));
+    int same = qsql && qconn && strcmp(qsql, sql) == 0 && strcmp(qconn, s->conn_id) == 0 &&
+               json_equal(json_object_get(q, "params"), decl);
+    json_decref(q);
+    return same ? job : NULL;
+}
+
+/* The query's result, run by the worker as a query.run job (issue 19:
+ * never in the web worker): the job ?job= follows, or a new one, waited
+ * for DATAMIND_QUERY_WAIT_MS. NULL when there is none yet — ctx follows
+ * the job (202; the page asks again) — or with ctx's error set. */
+static const json_t *drill_outcome(req_t *r, const drill_src_t *s, const char *sql,
+                                   const json_t *decl, json_t *ctx)
+{
+    char jid[33], err[256];
+    const char *job = same_job(r, s, sql, decl);
+    if (job) {
+        snprintf(jid, sizeof jid, "%s", job);
+    } else {
+        tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id,
+                           .ip = r->remote_addr, .connection_id = s->conn_id, .sql = sql,
+                           .params = decl, .source = s->source, .max_rows = DRILL_ROWS};
+        if (tasks_query_submit(r->arena, &q, jid, err, sizeof err) < 0) {
+            json_object_set_new(ctx, "error", json_string("DataMind cannot run this query right "
+                                "now (its job queue is not reachable). Try again in a moment."));
+            return NULL;
+        }
+    }
+    tasks_query_seen(r->arena, jid);
+    const char *why = NULL;
+    const json_t *o = page_job_outcome(r, jid, job ? 0 : cfg->query_wait_ms, "The query", &why);
+    if (why) {
+        json_object_set_new(ctx, "error", json_string(why));
+        return NULL;
+    }
+    if (!o) {
+        const char *url = follow_url(r, jid), *error = NULL;
+        json_object_set_new(ctx, "job", json_pack("{s:s, s:s}", "url", url, "state",
+                                                  jobs_find(r->arena, jid, &error) == JOBS_RUNNING
+                                                      ? "Running the query…"
+                                                      : "Waiting for a free runner…"));
+        json_object_set_new(ctx, "refresh_nojs", json_string(arena_printf(r->arena, "1;url=%s", url)));
+        r->status = 202;
+        return NULL;
+    }
+    if (!json_is_true(json_object_get(o, "ok"))) {
+        const char *e = json_string_value(json_object_get(o, "error"));
+        json_object_set_new(ctx, "error", json_string(e ? e : "The query failed."));
+        return NULL;
+    }
+    return json_object_get(o, "result");
+}
+
 static void drill_render(req_t *r, const drill_src_t *s)
 {
     const char *col = opt_query(r, "col"), *v = http_query(r, "v"), *sort = opt_query(r, "sort");
@@ -118,21 +231,14 @@ static void drill_render(req_t *r, const drill_src_t *s)
         arena_defer_json(r->arena, values);
         if (param)
             json_object_set_new(values, param, json_string(v));
-        query_opts_t o = {.max_rows = DRILL_ROWS, .source = s->source, .param_decl = s->decl,
-                          .param_values = values};
-        query_outcome_t out;
-        char err[1024];
         json_object_set_new(ctx, "sql", json_string(sql));
-        if (query_run(r->arena, r->user->org_id, r->user->id, r->remote_addr, s->conn_id, sql, &o,
-                      &out, err, sizeof err) < 0) {
-            json_object_set_new(ctx, "error", json_string(err));
-        } else {
-            arena_defer_json(r->arena, out.result);
-            json_t *table = result_table(out.result, 0, DRILL_ROWS);
+        const json_t *result = drill_outcome(r, s, sql, run_decl(r, s->decl, values), ctx);
+        if (result) {
+            json_t *table = result_table(result, 0, DRILL_ROWS);
             result_table_sort_links(r, table, s->base, keep_qs(r, col, v, behind), sort, desc);
             json_object_set_new(table, "total_words", json_string(page_count_words(
                 r, json_object_get(table, "total"), "row", "rows")));
-            json_object_set_new(table, "truncated", json_incref(json_object_get(out.result, "truncated")));
+            json_object_set_new(table, "truncated", json_incref(json_object_get(result, "truncated")));
             json_object_set_new(ctx, "table", table);
         }
     }

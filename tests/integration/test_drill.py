@@ -1,16 +1,20 @@
 """Drill-down (issue 15, item 4): a chart's bars, slices and points are real
-links to a page with the same query filtered by that value (bound as $1,
-never pasted in), a result table sorts by any column on the server, and
-"the rows behind this number" lists the rows an aggregate came from where
-that can be derived, or says why not. For widgets and chat answers."""
+links to a page with the same query filtered by that value (a {{drill}}
+parameter bound like the query's own {{name}} parameters, never pasted in),
+a result table sorts by any column on the server, and "the rows behind this
+number" lists the rows an aggregate came from where that can be derived, or
+says why not. For widgets, chat answers and Explore results. The query runs
+in the worker's runners (issue 19), the page following its job."""
 import html
 import re
+import time
 import unittest
 import urllib.parse
 
 import dm
 from test_chat import ask
 from test_dashboards import add_sql_widget, new_dashboard, widget_ids
+from test_runner_routes import follow_page
 
 BY_CHANNEL = "SELECT channel, count(*) AS orders FROM orders GROUP BY channel ORDER BY 2 DESC"
 BY_CATEGORY = ("SELECT c.name AS category, count(*) AS products, max(p.unit_price) AS top_price"
@@ -32,6 +36,30 @@ def table(page):
     return cols, rows
 
 
+FOLLOW = re.compile(r'id="rows-follow" hx-get="([^"]+)"')
+
+
+class Following:
+    """A client whose GET follows a rows page's query job (202, the page
+    asking for itself again) as the page does, to the page with the rows."""
+
+    def __init__(self, client):
+        self._c = client
+
+    def __getattr__(self, name):
+        return getattr(self._c, name)
+
+    def get(self, url, *args, **kwargs):
+        r = self._c.get(url, *args, **kwargs)
+        for _ in range(600):
+            m = FOLLOW.search(r.text) if r.status == 202 else None
+            if not m:
+                break
+            time.sleep(0.2)
+            r = self._c.get(html.unescape(m.group(1)), *args, **kwargs)
+        return r
+
+
 def drill_links(page):
     return [html.unescape(h) for h in re.findall(r'<a class="drill" href="([^"]+)">', page)]
 
@@ -39,7 +67,7 @@ def drill_links(page):
 class TestDrill(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.c = dm.demo_client()
+        cls.c = Following(dm.demo_client())
         cls.did = new_dashboard(cls.c, dm.unique("Drill"), shared=True)
         cls.url = "/dashboards/%s" % cls.did
         add_sql_widget(cls.c, cls.did, BY_CHANNEL, "By channel")
@@ -130,6 +158,67 @@ class TestDrill(unittest.TestCase):
         self.assertIn("it uses WITH", r.text)
         self.assertNotIn("rows-table", r.text)
 
+    def test_rows_run_in_the_worker(self):
+        """Issue 19: the rows page does not run the query itself. With the
+        worker stopped it answers 202 and follows the job (htmx asks again,
+        a <noscript> meta refresh without JavaScript); once the worker runs,
+        the same page has the rows."""
+        url = "%s?col=channel&v=mobile&sort=orders&dir=desc" % self.rows
+        old = dm.stop_worker()
+        try:
+            r = self.c._c.get(url)
+            self.assertEqual(r.status, 202)
+            self.assertNotIn("rows-table", r.text)
+            follow = html.unescape(FOLLOW.search(r.text).group(1))
+            self.assertRegex(follow, r"^%s\?job=[0-9a-f]{32}&col=channel&v=mobile&sort=orders&dir=desc$"
+                             % re.escape(self.rows))
+            self.assertIn('<meta http-equiv="refresh" content="1;url=%s">' % html.escape(follow), r.text)
+        finally:
+            dm.start_worker(old)
+        cols, rows = table(self.c.get(follow).text)
+        self.assertEqual(rows, [["mobile", shop("SELECT count(*) FROM orders WHERE channel = 'mobile'")]])
+
+    def test_widget_parameters_and_dashboard_filter(self):
+        """A widget with a {{name}} parameter: its chart links carry the
+        dashboard's p_<name> filter, and its rows page (drilled, sorted, the
+        rows behind a bar) binds the filter's value, else the declared
+        default; the drilled value is bound beside it, under a name the query
+        does not use ({{drill}} is taken here)."""
+        sql = ("SELECT channel, count(*) AS orders FROM orders WHERE channel <> {{skip}}"
+               " AND {{drill}} = {{drill}} GROUP BY channel")
+        did = new_dashboard(self.c, dm.unique("Drill params"))
+        r = self.c.post("/dashboards/%s/widgets" % did, {
+            "_csrf": dm.page_csrf(self.c, "/dashboards/%s" % did), "source": "sql", "title": "Params",
+            "kind": "chart", "sql": sql, "connection_id": dm.shop_connection_id(),
+            "p_skip": "store", "pt_skip": "text", "p_drill": "1", "pt_drill": "number"})
+        self.assertEqual(r.status, 303, r.text[:500])
+        url = "/dashboards/%s" % did
+        wid = widget_ids(self.c.get(url).text)[0]
+        rows = "%s/widgets/%s/rows" % (url, wid)
+        count = lambda ch: shop("SELECT count(*) FROM orders WHERE channel = '%s'" % ch)
+        # the default: store left out
+        cols, got = table(self.c.get(rows + "?sort=channel&dir=asc").text)
+        self.assertEqual(got, [["mobile", count("mobile")], ["web", count("web")]])
+        # the dashboard's filter ?p_skip=web: web left out, and the links keep it
+        page = follow_page(self.c, url + "?p_skip=web").text  # a filtered first view: a job
+        links = [h for h in drill_links(page) if h.startswith(rows + "?")]
+        self.assertTrue(links and all("p_skip=web" in h for h in links), links)
+        store = [h for h in links if h.endswith("v=store")]
+        self.assertTrue(store, links)
+        r = self.c.get(store[0])
+        cols, got = table(r.text)
+        self.assertEqual(got, [["store", count("store")]])
+        self.assertIn("p_skip=web", re.search(r'<th[^>]*><a class="sort" href="([^"]+)"', r.text).group(1),
+                      "sorting keeps the filter")
+        cols, got = table(self.c.get(rows + "?p_skip=web&sort=channel&dir=asc").text)
+        self.assertEqual(got, [["mobile", count("mobile")], ["store", count("store")]])
+        # filtered to the value the filter leaves out: no row (both bound)
+        cols, got = table(self.c.get(rows + "?p_skip=web&col=channel&v=web").text)
+        self.assertEqual(got, [])
+        # the rows behind a bar, under the filter
+        cols, got = table(self.c.get(rows + "?p_skip=web&col=channel&v=mobile&behind=1").text)
+        self.assertEqual(len(got), int(count("mobile")))
+
     def test_chat_answer_drills(self):
         r = ask(self.c, "orders by channel")
         page = self.c.get(r.header("Location")).text
@@ -168,6 +257,7 @@ class TestDrill(unittest.TestCase):
         email = "drill-v2-%s@example.com" % dm.unique("v")
         dm.add_user(self.c, email, "viewer")
         viewer, _ = dm.login(email)
+        viewer = Following(viewer)
         self.assertEqual(viewer.get(base + "&col=channel&v=web").status, 403, "Explore is for analysts")
 
     def test_drill_under_the_dashboard_date_filter(self):
@@ -199,6 +289,7 @@ class TestDrill(unittest.TestCase):
         email = "drill-viewer-%s@example.com" % dm.unique("v")
         dm.add_user(self.c, email, "viewer")
         viewer, _ = dm.login(email)
+        viewer = Following(viewer)
         r = viewer.get("%s?col=channel&v=store" % self.rows)
         self.assertEqual(r.status, 200)
         self.assertEqual(len(table(r.text)[1]), 1)

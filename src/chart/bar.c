@@ -17,6 +17,7 @@
 typedef struct bar_ctx {
     buf_t *b;
     const chart_frame_t *f;
+    const chart_config_t *cfg; /* its drill-down links */
     chart_scale_t vs;     /* value -> pixel */
     int stacked, horizontal;
 } bar_ctx_t;
@@ -59,6 +60,7 @@ static void bar_rect(const bar_ctx_t *c, size_t i, size_t s, double a, double b2
     double p = chart_scale_map(&c->vs, a), q = chart_scale_map(&c->vs, b2);
     double lo = fmin(p, q), len = fmax(fabs(q - p), v != 0 ? 0.5 : 0);
     char full[CHART_NUMLEN];
+    int link = svg_drill_open(c->b, c->cfg, c->f, i);
     buf_puts(c->b, "<rect x=\"");
     svg_num(c->b, c->horizontal ? lo : c0);
     buf_puts(c->b, "\" y=\"");
@@ -79,6 +81,7 @@ static void bar_rect(const bar_ctx_t *c, size_t i, size_t s, double a, double b2
     buf_puts(c->b, ": ");
     svg_text_put(c->b, full);
     buf_puts(c->b, "</title></rect>");
+    svg_drill_close(c->b, link);
 }
 
 /* The bars of category i inside [c0, c0 + band]. */
@@ -160,7 +163,7 @@ int chart_bar_render(const json_t *r, const chart_config_t *cfg, buf_t *b, char 
     p.w = w - p.x - 16;
     double band = p.w / (double)f.nx;
     p.h = h - p.y - axis_x_band_height(f.xl, f.nx, band) - (f.more ? 16 : 0);
-    bar_ctx_t c = {b, &f, {lo, hi, p.y + p.h, p.y}, stacked, 0};
+    bar_ctx_t c = {b, &f, cfg, {lo, hi, p.y + p.h, p.y}, stacked, 0};
     axis_y_linear(b, &p, &c.vs, &t, &f);
     buf_puts(b, "<g class=\"marks\">");
     for (size_t i = 0; i < f.nx; i++)
@@ -230,7 +233,7 @@ int chart_hbar_render(const json_t *r, const chart_config_t *cfg, buf_t *b, char
     chart_ticks_t t;
     value_domain(&f, stacked, &lo, &hi);
     chart_ticks_linear(&lo, &hi, (size_t)fmax(2, p.w / 90), &t);
-    bar_ctx_t c = {b, &f, {lo, hi, p.x, p.x + p.w}, stacked, 1};
+    bar_ctx_t c = {b, &f, cfg, {lo, hi, p.x, p.x + p.w}, stacked, 1};
     axis_x_linear(b, &p, &c.vs, &t, &f, f.percent);
     buf_puts(b, "<g class=\"marks\">");
     for (size_t i = 0; i < f.nx; i++)

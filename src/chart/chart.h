@@ -48,6 +48,11 @@ typedef struct chart_config {
     double previous;  /* kpi: value to compare against */
     int has_previous;
     int width, height;
+    /* Drill-down: a URL prefix ending in '?' or '&' (NULL: none). Each bar,
+     * pie slice and line point is then a link to it plus
+     * "col=<x column>&v=<the x value as the result had it>", both
+     * percent-encoded: a page showing the rows behind that mark. */
+    char *drill;
 } chart_config_t;
 
 /* Fill cfg from {type, x, y: [..] | "col", series, title, stacked, previous,
@@ -88,13 +93,15 @@ json_t *chart_config_for(const json_t *result, const json_t *config);
  * the reason it cannot be drawn (HTML-escaped) — and svg the chart alone at
  * the default size (nothing on failure). config is the widget's (its kind
  * forcing "kpi" or "table"); an unusable one draws the recommended chart.
+ * A "drill" string in config is the drill-down prefix (chart_config_t's
+ * drill) of the card's charts; the svg has no links.
  * 0, or -1 when the chart cannot be drawn. */
 int chart_widget_render(const json_t *result, const json_t *config, buf_t *html, buf_t *svg);
 
 /* Bump when what chart_widget_render writes changes: every stored fragment
  * then no longer matches its render key (tasks_render_key) and is drawn
  * again once. */
-#define CHART_RENDER_VERSION "chart-1"
+#define CHART_RENDER_VERSION "chart-2" /* 2: drill-down links */
 
 /* Compact number for labels: 1.2K, 4.8M, 3.1B, −2.5K (U+2212 minus), 0.25.
  * Writes at most outlen bytes (NUL included); returns the length, or -1

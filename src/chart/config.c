@@ -41,6 +41,7 @@ void chart_config_free(chart_config_t *cfg)
     free(cfg->x);
     free(cfg->series);
     free(cfg->title);
+    free(cfg->drill);
     memset(cfg, 0, sizeof *cfg);
 }
 

@@ -240,6 +240,26 @@ static char *value_label(const json_t *v)
     return NULL;
 }
 
+/* A value as text the database reads back as the same value: a string as
+ * it came, a number in full. NULL for anything else. */
+static char *value_raw(const json_t *v)
+{
+    char tmp[CHART_NUMLEN];
+    if (json_is_string(v))
+        return xstrdup(json_string_value(v));
+    if (json_is_boolean(v))
+        return xstrdup(json_is_true(v) ? "true" : "false");
+    if (json_is_integer(v))
+        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v)) { /* the shortest that reads back as the same double */
+        snprintf(tmp, sizeof tmp, "%.15g", json_real_value(v));
+        if (strtod(tmp, NULL) != json_real_value(v))
+            snprintf(tmp, sizeof tmp, "%.17g", json_real_value(v));
+    } else
+        return NULL;
+    return xstrdup(tmp);
+}
+
 static int is_percent_name(const char *s)
 {
     static const char *const hints[] = {"pct", "percent", "%", "share"};
@@ -253,7 +273,7 @@ static int is_percent_name(const char *s)
 
 typedef struct entry {
     double x, y;
-    size_t key, ser, seq;
+    size_t key, ser, seq, row;
 } entry_t;
 
 typedef struct collect {
@@ -261,6 +281,8 @@ typedef struct collect {
     size_t n, cap;
     keyset_t xk, sk;
     size_t xi, si, *yi;
+    char **xr;        /* text x: each key's value as the result had it */
+    size_t nxr, row;  /* how many of those; the row being read */
 } collect_t;
 
 static int cmp_entry(const void *a, const void *b)
@@ -315,7 +337,7 @@ static void collect_push(collect_t *c, double x, size_t key, size_t ser, double 
         c->cap = c->cap ? c->cap * 2 : 256;
         c->e = xrealloc(c->e, c->cap * sizeof *c->e);
     }
-    c->e[c->n] = (entry_t){x, y, key, ser, c->n};
+    c->e[c->n] = (entry_t){x, y, key, ser, c->n, c->row};
     c->n++;
 }
 
@@ -335,6 +357,10 @@ static int collect_row(const json_t *row, const chart_config_t *cfg, chart_frame
             return 1;
         key = keyset_add(&c->xk, l);
         free(l);
+        if (key == c->nxr) { /* a new key: its value unclipped, for drill-down */
+            c->xr = xrealloc(c->xr, (c->nxr + 1) * sizeof *c->xr);
+            c->xr[c->nxr++] = value_raw(xv);
+        }
     }
     if (cfg->series) {
         char *l = value_label(json_array_get(row, c->si));
@@ -353,15 +379,19 @@ static int collect_row(const json_t *row, const chart_config_t *cfg, chart_frame
     return skipped;
 }
 
-/* Numbers and dates: sort, then give each distinct x a key and a label. */
-static void keys_from_sorted(chart_frame_t *f, collect_t *c)
+/* Numbers and dates: sort, then give each distinct x a key, a label and
+ * its value as the first row with it had it. */
+static void keys_from_sorted(chart_frame_t *f, collect_t *c, const json_t *rows)
 {
     if (c->n) /* qsort's base must not be NULL, even for 0 items */
         qsort(c->e, c->n, sizeof *c->e, cmp_entry);
     f->xv = xmalloc((c->n ? c->n : 1) * sizeof *f->xv);
+    f->xr = xmalloc((c->n ? c->n : 1) * sizeof *f->xr);
     for (size_t i = 0; i < c->n; i++) {
-        if (f->nx == 0 || f->xv[f->nx - 1] != c->e[i].x)
+        if (f->nx == 0 || f->xv[f->nx - 1] != c->e[i].x) {
+            f->xr[f->nx] = value_raw(json_array_get(json_array_get(rows, c->e[i].row), c->xi));
             f->xv[f->nx++] = c->e[i].x;
+        }
         c->e[i].key = f->nx - 1;
     }
     f->xl = xmalloc((f->nx ? f->nx : 1) * sizeof *f->xl);
@@ -440,14 +470,20 @@ int chart_frame_build(const json_t *result, const chart_config_t *cfg, int mode,
             snprintf(err, errlen, "row %zu of the result has the wrong number of values", r + 1);
             goto out;
         }
+        c.row = r;
         f->nulls += (size_t)collect_row(row, cfg, f, &c);
     }
     if (f->xtype == CT_TIME || f->xtype == CT_NUM) {
-        keys_from_sorted(f, &c);
+        keys_from_sorted(f, &c, rows);
     } else {
         f->nx = c.xk.n;
         f->xl = c.xk.names;
         c.xk.names = NULL;
+        f->xr = xrealloc(c.xr, (f->nx ? f->nx : 1) * sizeof *f->xr);
+        for (size_t i = c.nxr; i < f->nx; i++)
+            f->xr[i] = NULL;
+        c.xr = NULL;
+        c.nxr = 0;
     }
     fill_grid(f, &c);
     f->percent = 1;
@@ -460,6 +496,9 @@ out:
     if (rc < 0)
         for (size_t i = 0; i < c.sk.n; i++)
             free(c.sk.names[i]);
+    for (size_t i = 0; i < c.nxr; i++)
+        free(c.xr[i]);
+    free(c.xr);
     free(c.xk.names);
     free(c.xk.slots);
     free(c.sk.names);
@@ -481,21 +520,27 @@ static void frame_select(chart_frame_t *f, const size_t *keep, size_t n)
 {
     double *v = xmalloc((n * f->ns + 1) * sizeof *v);
     char **xl = xmalloc((n ? n : 1) * sizeof *xl);
+    char **xr = xmalloc((n ? n : 1) * sizeof *xr);
     double *xv = f->xv ? xmalloc((n ? n : 1) * sizeof *xv) : NULL;
     char *used = xcalloc(f->nx ? f->nx : 1, 1);
     for (size_t k = 0; k < n; k++) {
         memcpy(v + k * f->ns, f->v + keep[k] * f->ns, f->ns * sizeof *v);
         xl[k] = f->xl[keep[k]];
+        xr[k] = f->xr[keep[k]];
         used[keep[k]] = 1;
         if (xv)
             xv[k] = f->xv[keep[k]];
     }
     for (size_t i = 0; i < f->nx; i++)
-        if (!used[i])
+        if (!used[i]) {
             free(f->xl[i]);
+            free(f->xr[i]);
+        }
     free(used);
     free(f->v);
     free(f->xl);
+    free(f->xr);
+    f->xr = xr;
     free(f->xv);
     f->more += f->nx - n;
     f->v = v;
@@ -557,6 +602,9 @@ void chart_frame_free(chart_frame_t *f)
 {
     for (size_t i = 0; f->xl && i < f->nx; i++)
         free(f->xl[i]);
+    for (size_t i = 0; f->xr && i < f->nx; i++)
+        free(f->xr[i]);
+    free(f->xr);
     for (size_t s = 0; f->sl && s < f->ns; s++)
         free(f->sl[s]);
     free(f->xl);

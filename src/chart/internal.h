@@ -26,6 +26,7 @@ typedef struct chart_frame {
     size_t nx, ns;
     double *xv;           /* numeric/time x (seconds since 1970, wall clock), NULL for text */
     char **xl;            /* x labels, always set */
+    char **xr;            /* x values as the result had them (drill-down), always set */
     char **sl;            /* series names */
     double *v;
     size_t nulls;         /* rows skipped for a NULL or unreadable value */
@@ -132,6 +133,11 @@ void svg_attr_color(buf_t *b, const char *cls, size_t s, int is_other, int strok
 /* A whole chart that only says `what` ("No data to show"). */
 void svg_empty(buf_t *b, const chart_config_t *cfg, const char *kind, const char *what);
 void svg_note(buf_t *b, double x, double y, const char *text);
+/* Drill-down: open <a href="{cfg->drill}col=…&amp;v=…"> around the marks
+ * of x key i, when cfg asks for links; returns 1 when it opened one, for
+ * svg_drill_close. */
+int svg_drill_open(buf_t *b, const chart_config_t *cfg, const chart_frame_t *f, size_t i);
+void svg_drill_close(buf_t *b, int opened);
 
 /* ---- axes (axis.c) ------------------------------------------------------ */
 

@@ -18,6 +18,7 @@
 typedef struct line_ctx {
     buf_t *b;
     const chart_frame_t *f;
+    const chart_config_t *cfg; /* its drill-down links */
     chart_scale_t xs, ys;
     double *base;         /* stacked areas: running total per x, else NULL */
     int area;
@@ -100,6 +101,7 @@ static void draw_dots(line_ctx_t *c, size_t s, const size_t *at, size_t n)
     char full[CHART_NUMLEN];
     buf_puts(c->b, "<g class=\"dots\">");
     for (size_t k = 0; k < n; k++) {
+        int link = svg_drill_open(c->b, c->cfg, c->f, at[k]);
         buf_puts(c->b, "<circle cx=\"");
         svg_num(c->b, chart_scale_map(&c->xs, c->px[k]));
         buf_puts(c->b, "\" cy=\"");
@@ -116,6 +118,7 @@ static void draw_dots(line_ctx_t *c, size_t s, const size_t *at, size_t n)
         buf_puts(c->b, ": ");
         svg_text_put(c->b, full);
         buf_puts(c->b, "</title></circle>");
+        svg_drill_close(c->b, link);
     }
     buf_puts(c->b, "</g>");
 }
@@ -235,7 +238,7 @@ int chart_line_render(const json_t *r, const chart_config_t *cfg, buf_t *b, char
     if (f.nx == 0) {
         svg_empty(b, cfg, kind, "No data to show");
     } else {
-        line_ctx_t c = {b, &f, {0, 0, 0, 0}, {0, 0, 0, 0}, NULL, area, NULL, NULL, NULL};
+        line_ctx_t c = {b, &f, cfg, {0, 0, 0, 0}, {0, 0, 0, 0}, NULL, area, NULL, NULL, NULL};
         if (area && f.ns > 1)
             c.base = xcalloc(f.nx, sizeof *c.base);
         c.idx = xmalloc(f.nx * sizeof *c.idx);

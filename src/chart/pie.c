@@ -147,6 +147,7 @@ static void pie_draw(buf_t *b, const chart_config_t *cfg, const chart_frame_t *f
     }
     for (size_t i = 0; i < n && total > 0; i++) {
         double a1 = a + sl[i].v / total * 2 * PI;
+        int link = sl[i].other ? 0 : svg_drill_open(b, cfg, f, sl[i].i);
         buf_puts(b, "<path d=\"");
         pie_arc(b, cx, cy, R, r, a, i + 1 == n ? 2 * PI : a1);
         buf_puts(b, "\" stroke=\"#ffffff\" stroke-width=\"1.5\"");
@@ -155,6 +156,7 @@ static void pie_draw(buf_t *b, const chart_config_t *cfg, const chart_frame_t *f
         buf_puts(b, "><title>");
         svg_text_put(b, sl[i].label);
         buf_printf(b, ": %s (%.1f%%)</title></path>", full, sl[i].v / total * 100);
+        svg_drill_close(b, link);
         a = a1;
     }
     buf_puts(b, "</g><g class=\"total\" text-anchor=\"middle\">");

@@ -285,3 +285,37 @@ void svg_note(buf_t *b, double x, double y, const char *text)
     svg_label(b, x, y, "end", NULL, text, 400);
     buf_puts(b, "</g>");
 }
+
+/* Percent-encode all but the unreserved characters (RFC 3986), so the
+ * value reads back exactly; '&' of the query string as &amp;. */
+static void url_part(buf_t *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~')
+            buf_putc(b, (char)*p);
+        else
+            buf_printf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+}
+
+int svg_drill_open(buf_t *b, const chart_config_t *cfg, const chart_frame_t *f, size_t i)
+{
+    if (!cfg->drill || !cfg->x || !f->xr || i >= f->nx || !f->xr[i])
+        return 0;
+    buf_puts(b, "<a class=\"drill\" href=\"");
+    svg_text_put(b, cfg->drill);
+    buf_puts(b, "col=");
+    url_part(b, cfg->x);
+    buf_puts(b, "&amp;v=");
+    url_part(b, f->xr[i]);
+    buf_puts(b, "\">");
+    return 1;
+}
+
+void svg_drill_close(buf_t *b, int opened)
+{
+    if (opened)
+        buf_puts(b, "</a>");
+}

@@ -71,12 +71,15 @@ int chart_widget_render(const json_t *result, const json_t *config, buf_t *html,
     }
     json_decref(m);
     int rc = chart_render_svg(result, &cfg, svg, err, sizeof err);
+    const char *drill = json_string_value(json_object_get(config, "drill"));
     if (rc == 0) {
         buf_puts(html, "<figure class=\"chart\">");
-        if (!cfg.width)
+        if (!cfg.width) {
+            cfg.drill = drill ? xstrdup(drill) : NULL; /* the card's charts link, the file's not */
             put_widths(result, &cfg, html);
-        else
+        } else {
             buf_append(html, buf_str(svg), svg->len);
+        }
         buf_puts(html, "</figure>");
     } else {
         buf_puts(html, "<p class=\"muted\">");

@@ -24,8 +24,17 @@ static json_t *message_view(req_t *r, const store_message_t *msg, const char *co
         json_t *table = result_table(res, 0, 100);
         json_object_set_new(table, "total_words", json_string(page_count_words(
             r, json_object_get(table, "total"), "row", "rows")));
+        /* drill-down: a header sorts, a bar, slice or point filters, on the
+         * answer's rows page */
+        const char *rows = msg->id ? arena_printf(r->arena, "/chat/messages/%s/rows", msg->id) : NULL;
+        if (rows)
+            result_table_sort_links(r, table, rows, NULL, NULL, 0);
         json_object_set_new(m, "table", table);
-        json_object_set_new(m, "chart", result_chart_from(res, msg->chart_config));
+        json_object_set_new(m, "chart", result_chart_drill(res, msg->chart_config,
+                                                           rows ? arena_printf(r->arena, "%s?", rows) : NULL));
+        const char *ctype = json_string_value(json_object_get(msg->chart_config, "type"));
+        if (rows && ctype && strcmp(ctype, "kpi") == 0)
+            json_object_set_new(m, "behind_href", json_string(arena_printf(r->arena, "%s?behind=1", rows)));
     }
     const char *sql = msg->sql_text;
     if (sql && conn_id) {

@@ -37,9 +37,46 @@ static json_t *marked_sql(const char *sql, int pos)
                      sql + at + len);
 }
 
+/* Where an Explore result drills and sorts: /explore/rows with its
+ * connection, SQL and parameter values (ctx's, as base_ctx and add_params
+ * set them). */
+static const char *rows_base(req_t *r, const json_t *ctx)
+{
+    const char *conn = json_string_value(json_object_get(ctx, "connection_id"));
+    const char *sql = json_string_value(json_object_get(ctx, "sql"));
+    if (!conn || !*conn || !sql || !*sql)
+        return NULL;
+    buf_t b = {0};
+    buf_puts(&b, "/explore/rows?connection_id=");
+    http_url_encode(&b, conn);
+    buf_puts(&b, "&sql=");
+    http_url_encode(&b, sql);
+    size_t i;
+    const json_t *p; /* the values its {{name}} parameters ran with */
+    json_array_foreach(json_object_get(ctx, "params"), i, p) {
+        const char *name = json_string_value(json_object_get(p, "name"));
+        const char *v = json_string_value(json_object_get(p, "value"));
+        if (!name || !v || !*v)
+            continue;
+        buf_puts(&b, "&p_");
+        http_url_encode(&b, name);
+        buf_putc(&b, '=');
+        http_url_encode(&b, v);
+    }
+    const char *s = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
 static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, const char *chart)
 {
     json_t *res = result_view(r, result, page, PAGE_ROWS, chart);
+    const char *rows = rows_base(r, ctx);
+    if (rows) { /* its headers sort, its bars, slices and points drill: /explore/rows */
+        result_table_sort_links(r, json_object_get(res, "table"), rows, NULL, NULL, 0);
+        json_object_set_new(res, "chart", result_chart_kind_drill(result, chart, NULL,
+                                                                  arena_printf(r->arena, "%s&", rows)));
+    }
     json_object_set_new(res, "chart_kinds", result_chart_kinds(chart));
     json_object_set_new(res, "show_chart", json_boolean(chart && *chart));
     char cap[32];

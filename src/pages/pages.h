@@ -119,6 +119,9 @@ const char *page_count_words(req_t *r, const json_t *n, const char *one, const c
 json_t *result_table(const json_t *result, size_t offset, size_t limit);
 /* {svg, kind} or {error, kind}: the recommended chart, or kind if given. */
 json_t *result_chart(const json_t *result, const char *kind, const char *title);
+/* The same with drill-down links (see result_chart_drill). */
+json_t *result_chart_kind_drill(const json_t *result, const char *kind, const char *title,
+                                const char *drill);
 json_t *result_chart_kinds(const char *selected);
 /* A result as its page shows it: the table's page of page_rows rows (page
  * from 1; out of range: the first), the chart (the recommended one, or
@@ -130,6 +133,15 @@ json_t *result_view(req_t *r, const json_t *result, int page, int page_rows, con
 const json_t *result_job_outcome(req_t *r, const char *id, const char **why);
 /* The chart a stored config describes (falls back to the recommendation). */
 json_t *result_chart_from(const json_t *result, const json_t *config);
+/* The same with drill-down links (chart_config_t's drill: a URL prefix
+ * ending in '?' or '&') on its bars, slices and points. */
+json_t *result_chart_drill(const json_t *result, const json_t *config, const char *drill);
+/* Sort links on a result_table's columns: each gets href = base?[keep&]
+ * sort=<name>&dir=asc|desc (the other way round for the column sorted
+ * now), and sorted_asc / sorted_desc on that column. keep: a query string
+ * kept in front (a drill-down's col and v), "" or NULL for none. */
+void result_table_sort_links(req_t *r, json_t *table, const char *base, const char *keep,
+                             const char *sort, int desc);
 /* The full config that draws: the recommendation, the stored choices on
  * top, and the x/y its kind needs filled in (a filtered result of one row
  * stays a bar chart). A new reference, or NULL when config is unreadable. */
@@ -300,6 +312,12 @@ void page_widget_svg(req_t *r);
 void page_widget_edit(req_t *r);
 void page_widget_update(req_t *r);
 void page_widget_move(req_t *r);
+void page_widget_place(req_t *r);
+/* drill.c: a widget's or a chat answer's rows, filtered by a chart's
+ * value and sorted by a column; the rows behind a number */
+void page_widget_rows(req_t *r);
+void page_message_rows(req_t *r);
+void page_explore_rows(req_t *r);
 void page_widget_delete(req_t *r);
 void page_widget_refresh(req_t *r);
 void page_pin(req_t *r);

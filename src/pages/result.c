@@ -135,6 +135,12 @@ static void add_widths(const json_t *result, chart_config_t *cfg, json_t *out)
 
 json_t *result_chart(const json_t *result, const char *kind, const char *title)
 {
+    return result_chart_kind_drill(result, kind, title, NULL);
+}
+
+json_t *result_chart_kind_drill(const json_t *result, const char *kind, const char *title,
+                                const char *drill)
+{
     chart_config_t cfg = {0};
     char err[256];
     chart_kind_t k;
@@ -151,6 +157,7 @@ json_t *result_chart(const json_t *result, const char *kind, const char *title)
         cfg.title = xstrdup(title); /* chart_config_free frees it */
     if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0) {
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
+        cfg.drill = drill ? xstrdup(drill) : NULL; /* the page's charts link, the file's not */
         if (!cfg.width)
             add_widths(result, &cfg, out);
     } else
@@ -178,6 +185,33 @@ json_t *result_chart_config(const json_t *result, const json_t *config)
 
 json_t *result_chart_from(const json_t *result, const json_t *config)
 {
+    return result_chart_drill(result, config, NULL);
+}
+
+void result_table_sort_links(req_t *r, json_t *table, const char *base, const char *keep,
+                             const char *sort, int desc)
+{
+    size_t i;
+    json_t *col;
+    json_array_foreach(json_object_get(table, "columns"), i, col) {
+        const char *name = json_string_value(json_object_get(col, "name"));
+        if (!name)
+            continue;
+        int now = sort && strcmp(sort, name) == 0;
+        buf_t b = {0};
+        buf_printf(&b, "%s%c%s%ssort=", base, strchr(base, '?') ? '&' : '?', keep && *keep ? keep : "",
+                   keep && *keep ? "&" : "");
+        http_url_encode(&b, name);
+        buf_puts(&b, now && !desc ? "&dir=desc" : "&dir=asc");
+        json_object_set_new(col, "href", json_string(arena_strdup(r->arena, buf_str(&b))));
+        buf_free(&b);
+        if (now)
+            json_object_set_new(col, desc ? "sorted_desc" : "sorted_asc", json_true());
+    }
+}
+
+json_t *result_chart_drill(const json_t *result, const json_t *config, const char *drill)
+{
     chart_config_t cfg = {0};
     char err[256];
     buf_t svg = {0};
@@ -191,6 +225,7 @@ json_t *result_chart_from(const json_t *result, const json_t *config)
     json_decref(m);
     if (chart_render_svg(result, &cfg, &svg, err, sizeof err) == 0) {
         out = json_pack("{s:s, s:s}", "svg", buf_str(&svg), "kind", chart_kind_name(cfg.kind));
+        cfg.drill = drill ? xstrdup(drill) : NULL; /* the page's charts link, the file's not */
         if (!cfg.width)
             add_widths(result, &cfg, out);
     } else

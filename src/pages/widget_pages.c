@@ -17,6 +17,16 @@
 static const char *const kinds[] = {"chart", "table", "kpi", "text"};
 static const char *const sizes[] = {"small", "medium", "large", "full"};
 
+/* The width in grid columns a size names (as a new widget gets it). */
+static int size_columns(const char *size)
+{
+    static const int cols[] = {4, 6, 8, 12};
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(size, sizes[i]) == 0)
+            return cols[i];
+    return 6;
+}
+
 static int one_of(const char *v, const char *const *list, size_t n)
 {
     for (size_t i = 0; v && i < n; i++)
@@ -294,6 +304,9 @@ void page_widget_update(req_t *r)
     else {
         store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.update", "widget", wid,
                      json_pack("{s:s, s:s}", "kind", wf.kind, "size", wf.size), r->remote_addr);
+        if (strcmp(wf.size, w->size) != 0) /* the size picked is a width on the grid */
+            store_widget_place(r->arena, r->user->org_id, d->id, wid, w->gx, w->gy,
+                               size_columns(wf.size), w->gh, NULL, NULL);
         redraw(r, d, wid);
         page_flash(r, "ok", "Widget saved.");
     }
@@ -328,6 +341,60 @@ static void widget_action(req_t *r, const char *action)
 void page_widget_move(req_t *r)
 {
     widget_action(r, "widget.move");
+}
+
+/* A grid coordinate from the form: digits only, at most 999. */
+static int grid_param(req_t *r, const char *name, int *out)
+{
+    const char *v = http_param(r, name);
+    size_t len = v ? strlen(v) : 0;
+    if (len < 1 || len > 3 || strspn(v, "0123456789") != len)
+        return -1;
+    *out = atoi(v);
+    return 0;
+}
+
+/* POST …/widgets/{wid}/place (x, y, w, h): the grid's drag, resize and
+ * arrow keys. Answers a script (Accept: application/json) with every
+ * widget's place after the others settled; a form with the dashboard. */
+void page_widget_place(req_t *r)
+{
+    const store_dash_t *d = editable(r);
+    if (!d || !load_widget(r, d)) /* a widget of another dashboard is a 404, whatever the form */
+        return;
+    int x, y, w, h;
+    if (grid_param(r, "x", &x) < 0 || grid_param(r, "y", &y) < 0 || grid_param(r, "w", &w) < 0 ||
+        grid_param(r, "h", &h) < 0) {
+        page_error(r, 400, "A place on the grid needs x, y, w and h as whole numbers (0 to 999).");
+        return;
+    }
+    const char *wid = http_route_param(r, "wid");
+    store_widget_cell_t *cells;
+    size_t n;
+    if (store_widget_place(r->arena, r->user->org_id, d->id, wid, x, y, w, h, &cells, &n) < 0) {
+        page_error(r, 404, "There is no such widget on this dashboard.");
+        return;
+    }
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "widget.place", "widget", wid,
+                       json_pack("{s:s, s:i, s:i, s:i, s:i}", "dashboard", d->id, "x", x, "y", y,
+                                 "w", w, "h", h), r->remote_addr);
+    const char *accept = http_header_in(r, "Accept");
+    if (!accept || !strstr(accept, "application/json")) {
+        http_redirect(r, 303, dash_url(r, d));
+        return;
+    }
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, json_pack("{s:s, s:i, s:i, s:i, s:i}", "id", cells[i].id, "x",
+                                              cells[i].x, "y", cells[i].y, "w", cells[i].w, "h",
+                                              cells[i].h));
+    json_t *o = json_pack("{s:o}", "widgets", list);
+    char *text = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    http_header(r, "Content-Type", "application/json");
+    http_header(r, "Cache-Control", "no-store");
+    buf_puts(&r->body, text ? text : "{}");
+    free(text);
 }
 
 void page_widget_delete(req_t *r)

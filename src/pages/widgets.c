@@ -8,6 +8,7 @@
 #include "store/widgets.h"
 #include "core/metrics.h"
 #include "store/dashboards.h"
+#include "store/grid.h"
 #include "store/kv.h"
 #include "tasks/tasks.h"
 #include "live/live.h"
@@ -103,6 +104,17 @@ int dashboard_filter_active(const dash_filter_t *f)
            (strcmp(f->range, "custom") != 0 || f->from || f->to);
 }
 
+/* A table widget's rows, each column's name a link that sorts them on the
+ * widget's rows page (htmx swaps the sorted table into the card). */
+static json_t *card_table(req_t *r, const store_widget_t *w, const json_t *result, const char *qs)
+{
+    json_t *t = result_table(result, 0, WIDGET_ROWS);
+    result_table_sort_links(r, t, arena_printf(r->arena, "/dashboards/%s/widgets/%s/rows%s%s",
+                                               w->dashboard_id, w->id, qs && *qs ? "?" : "",
+                                               qs ? qs : ""), NULL, NULL, 0);
+    return t;
+}
+
 /* The card shows the chart fragment (copied, not validated again: it is
  * our own UTF-8). */
 static void card_fragment(json_t *card, const tasks_fragment_t *fr)
@@ -114,6 +126,33 @@ static void card_fragment(json_t *card, const tasks_fragment_t *fr)
 static int widget_dated(const store_widget_t *w, const dash_filter_t *f)
 {
     return dashboard_filter_active(f) && w->date_column && *w->date_column;
+}
+
+/* A filtered fragment's drill-down links carry the filter, so the rows
+ * page drills into the rows the chart showed: "…/rows?" becomes
+ * "…/rows?range=…&amp;" (our own markup, and the widget's own prefix). */
+static const char *drill_under_filter(req_t *r, const store_widget_t *w, const char *html,
+                                      const char *qs)
+{
+    buf_t b = {0}, with = {0};
+    const char *prefix = arena_printf(r->arena, "/widgets/%s/rows?", w->id);
+    size_t plen = strlen(prefix);
+    buf_puts(&with, prefix);
+    buf_put_html(&with, qs, strlen(qs));
+    buf_puts(&with, "&amp;");
+    for (const char *p = html, *hit; *p; p = hit + plen) {
+        hit = strstr(p, prefix);
+        if (!hit) {
+            buf_puts(&b, p);
+            break;
+        }
+        buf_append(&b, p, (size_t)(hit - p));
+        buf_append(&b, buf_str(&with), with.len);
+    }
+    const char *out = arena_strndup(r->arena, buf_str(&b), b.len);
+    buf_free(&b);
+    buf_free(&with);
+    return out;
 }
 
 /* The values the filters give the widget's {{name}} parameters (owned by
@@ -148,15 +187,17 @@ static int filtered_hit(req_t *r, const store_widget_t *w, const dash_filter_t *
     if (!hit || hit->type != REDIS_REPLY_STRING)
         return 0;
     metrics_count("fragment_cache_hit");
-    if (tasks_widget_has_fragment(w)) {
-        tasks_fragment_t fr = {.html = arena_strndup(r->arena, hit->str, hit->len)};
+    if (tasks_widget_has_fragment(w)) { /* its drill-down links carry the filter */
+        tasks_fragment_t fr = {.html = drill_under_filter(r, w, arena_strndup(r->arena, hit->str,
+                                                                              hit->len),
+                                                          dashboard_filter_qs(r, f))};
         card_fragment(card, &fr);
         return 1;
     }
     json_t *result = json_loadb(hit->str, hit->len, 0, NULL);
     if (!result)
         return 0;
-    json_object_set_new(card, "table", result_table(result, 0, WIDGET_ROWS));
+    json_object_set_new(card, "table", card_table(r, w, result, dashboard_filter_qs(r, f)));
     json_decref(result);
     return 1;
 }
@@ -192,7 +233,8 @@ static int widget_content(req_t *r, json_t *card, const store_widget_t *w, int p
 
 /* The card of a finished job: the outcome's fragment or result (filtered),
  * or the widget's row read again (its new result and fragment). */
-static void widget_done(req_t *r, const store_widget_t *w, json_t *card, const json_t *o, int preview)
+static void widget_done(req_t *r, const store_widget_t *w, json_t *card, const dash_filter_t *f,
+                        const json_t *o, int preview)
 {
     if (!json_is_true(json_object_get(o, "ok"))) {
         const char *e = json_string_value(json_object_get(o, "error"));
@@ -202,13 +244,13 @@ static void widget_done(req_t *r, const store_widget_t *w, json_t *card, const j
     const char *frag = json_string_value(json_object_get(o, "fragment"));
     const json_t *result = json_object_get(o, "result");
     json_object_set_new(card, "refreshed", json_string("just now"));
-    if (frag) {
-        tasks_fragment_t fr = {.html = frag};
+    if (frag) { /* a filtered view: its drill-down links carry the filter */
+        tasks_fragment_t fr = {.html = drill_under_filter(r, w, frag, dashboard_filter_qs(r, f))};
         card_fragment(card, &fr);
         return;
     }
     if (result) {
-        json_object_set_new(card, "table", result_table(result, 0, WIDGET_ROWS));
+        json_object_set_new(card, "table", card_table(r, w, result, dashboard_filter_qs(r, f)));
         return;
     }
     store_widget_t fresh, shown;
@@ -247,7 +289,7 @@ static void widget_run(req_t *r, const store_widget_t *w, json_t *card, const da
     if (why)
         json_object_set_new(card, "error", json_string(why));
     else if (o)
-        widget_done(r, w, card, o, preview);
+        widget_done(r, w, card, f, o, preview);
     else
         widget_follow(r, w, card, f, jid);
 }
@@ -269,7 +311,7 @@ static int widget_content(req_t *r, json_t *card, const store_widget_t *w, int p
         const json_t *result = store_widget_result(r->arena, w);
         if (!result)
             return -1;
-        json_object_set_new(card, "table", result_table(result, 0, WIDGET_ROWS));
+        json_object_set_new(card, "table", card_table(r, w, result, NULL));
         return 0;
     }
     tasks_fragment_t fr;
@@ -300,6 +342,9 @@ static json_t *card_json(const store_widget_t *w)
     json_object_set_new(o, "title", json_string(w->title));
     json_object_set_new(o, "size", json_string(w->size));
     json_object_set_new(o, "refreshed", w->refreshed ? json_string(w->refreshed) : json_null());
+    json_object_set_new(o, "kpi", json_boolean(strcmp(w->kind, "kpi") == 0));
+    json_object_set_new(o, "grid", json_pack("{s:i, s:i, s:i, s:i}", "x", w->gx, "y", w->gy,
+                                             "w", w->gw, "h", w->gh));
     return o;
 }
 
@@ -431,20 +476,33 @@ json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows
     int mode = js && strcmp(js, "1") == 0 ? 0 : 1;
     long every = (long)d->refresh_minutes * 60;
     const char *qs = dashboard_filter_qs(r, f), *jobs = http_query(r, "jobs");
+    /* the grid as stored; a widget without a place (or overlapping after
+     * an old edit) is laid out here, not written: cards in reading order */
+    store_grid_item_t *items = arena_alloc(r->arena, (n + 1) * sizeof *items);
+    size_t *order = arena_alloc(r->arena, (n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (store_grid_item_t){rows[i].gx, rows[i].gy, rows[i].gw, rows[i].gh, rows[i].placed};
+    store_grid_settle(items, n, -1);
+    store_grid_order(items, n, order);
     json_t *cards = json_array();
+    store_widget_t *placed = arena_alloc(r->arena, (n + 1) * sizeof *placed);
     const store_widget_t **ws = arena_alloc(r->arena, (n + 1) * sizeof *ws);
-    for (size_t i = 0; i < n; i++) {
-        ws[i] = &rows[i];
-        json_array_append_new(cards, widget_card(r, &rows[i], f, mode, every,
-                                                 job_of(r, jobs, rows[i].id), 0));
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k];
+        placed[k] = rows[i];
+        placed[k].gx = items[i].x, placed[k].gy = items[i].y;
+        placed[k].gw = items[i].w, placed[k].gh = items[i].h;
+        ws[k] = &placed[k];
+        json_array_append_new(cards, widget_card(r, &placed[k], f, mode, every,
+                                                 job_of(r, jobs, placed[k].id), 0));
     }
     if (mode == 1)
         cards_wait(r, cards, ws, f, mode, every);
-    for (size_t i = 0; i < n; i++) {
-        json_t *card = json_array_get(cards, i);
+    for (size_t k = 0; k < n; k++) {
+        json_t *card = json_array_get(cards, k);
         json_object_set_new(card, "can_edit", json_boolean(can_edit));
-        json_object_set_new(card, "first", json_boolean(i == 0));
-        json_object_set_new(card, "last", json_boolean(i + 1 == n));
+        json_object_set_new(card, "first", json_boolean(k == 0));
+        json_object_set_new(card, "last", json_boolean(k + 1 == n));
         json_object_set_new(card, "qs", json_string(qs));
     }
     return cards;

@@ -66,3 +66,41 @@ const char *query_wrap_date_range(arena_t *a, const char *sql, const char *colum
     buf_free(&out);
     return res;
 }
+
+const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *param,
+                             const char *sort, int desc)
+{
+    if ((!col || !*col) && (!sort || !*sort))
+        return sql;
+    size_t n = strlen(sql); /* a trailing ';' would end the sub-query */
+    while (n && (isspace((unsigned char)sql[n - 1]) || sql[n - 1] == ';'))
+        n--;
+    buf_t out = {0};
+    buf_puts(&out, "SELECT * FROM (\n");
+    buf_append(&out, sql, n);
+    buf_puts(&out, "\n) AS dm_drill");
+    if (col && *col) {
+        buf_puts(&out, " WHERE dm_drill.");
+        sqlsafe_quote_ident(&out, col);
+        buf_printf(&out, " = {{%s}}", param);
+    }
+    if (sort && *sort) {
+        buf_puts(&out, " ORDER BY dm_drill.");
+        sqlsafe_quote_ident(&out, sort);
+        buf_puts(&out, desc ? " DESC NULLS LAST" : " ASC NULLS LAST");
+    }
+    const char *res = arena_strdup(a, buf_str(&out));
+    buf_free(&out);
+    return res;
+}
+
+const char *query_rows_behind(arena_t *a, const char *sql, const char *col, const char *param,
+                              char *err, size_t errlen)
+{
+    char *derived = NULL;
+    if (sqlsafe_rows_behind(sql, col, param, &derived, err, errlen) < 0)
+        return NULL;
+    const char *out = arena_strdup(a, derived);
+    free(derived);
+    return out;
+}

@@ -94,6 +94,20 @@ int query_probe(arena_t *a, const store_conn_t *c, json_t **info, char *err, siz
 int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *ntables,
                    char *err, size_t errlen);
 
+/* Drill-down and sorting: sql as a sub-query, filtered to the rows whose
+ * column col equals the {{param}} parameter when col is set (the caller
+ * gives its value like any {{name}}'s: query_opts_t's param_values), ordered
+ * by column sort (desc: descending; NULLs last) when sort is set.
+ * Identifiers are quoted; sql itself when neither is set. */
+const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *param,
+                             const char *sort, int desc);
+/* "The rows behind this number" (sqlsafe_rows_behind): the query listing
+ * the rows an aggregate's number came from (col set: the group whose col
+ * is the {{param}} parameter), in a; NULL with the reason in err when it
+ * cannot be derived safely. */
+const char *query_rows_behind(arena_t *a, const char *sql, const char *col, const char *param,
+                              char *err, size_t errlen);
+
 /* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO
  * from/to) applied to sql on column, as a wrapping sub-query. Returns sql
  * itself when there is nothing to apply. */

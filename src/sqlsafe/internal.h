@@ -32,6 +32,11 @@ typedef struct scan {
     const char *open;  /* what is left unterminated, or NULL */
 } scan_t;
 void sqlsafe_scan(const char *s, size_t len, scan_t *sc);
+/* Every real token of s (no spaces, no comments) in order: [start, end)
+ * and the ( / [ depth it sits at (a bracket: the depth outside it). fn
+ * returns nonzero to stop. */
+typedef int (*sqlsafe_token_fn)(void *ud, size_t start, size_t end, int depth);
+void sqlsafe_tokens(const char *s, size_t len, sqlsafe_token_fn fn, void *ud);
 /* lexer.c: one token at s[i] (not whitespace) — a whole string literal,
  * quoted identifier, dollar-quoted string, comment or word, else one
  * character; the offset past it; *is_comment set for comments. */

@@ -152,3 +152,20 @@ void sqlsafe_scan(const char *s, size_t len, scan_t *sc)
     }
 }
 
+void sqlsafe_tokens(const char *s, size_t len, sqlsafe_token_fn fn, void *ud)
+{
+    int depth = 0, is_comment;
+    scan_t sc = {.first = len};
+
+    for (size_t i = 0; i < len;) {
+        if (isspace((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        int before = depth;
+        i = sqlsafe_scan_token(s, len, i, &sc, &depth, &is_comment);
+        if (!is_comment && fn(ud, start, i, (s[start] == ')' || s[start] == ']') ? depth : before))
+            return;
+    }
+}

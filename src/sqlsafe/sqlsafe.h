@@ -70,6 +70,18 @@ typedef struct sqlsafe_check {
 int sqlsafe_validate(const char *sql, size_t len, const char *const *extra_functions,
                      size_t n_extra, sqlsafe_check_t *out, char *err, size_t errlen);
 
+/* "The rows behind this number" (derive.c): for a query that aggregates
+ * one FROM clause, the query listing the rows one of its numbers came
+ * from — col NULL: the rows behind its one row (a KPI; no GROUP BY);
+ * col set: those behind the group whose col is the {{param}} parameter
+ * (col a plain item of the SELECT list that the GROUP BY lists; the value
+ * is bound like any {{name}} parameter, never pasted in). sql may hold
+ * {{name}} parameters: they are kept as they are. 0 and *out (malloc'd, the
+ * caller frees; it still goes through the validator), or -1 with the
+ * reason it cannot be derived safely in err ("it uses WITH"). */
+int sqlsafe_rows_behind(const char *sql, const char *col, const char *param, char **out,
+                        char *err, size_t errlen);
+
 /* Free what *c owns and zero it; a zeroed or NULL c is fine. */
 void sqlsafe_check_free(sqlsafe_check_t *c);
 

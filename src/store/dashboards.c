@@ -215,10 +215,12 @@ int store_dash_duplicate(arena_t *a, const char *org_id, const char *user_id, co
         "  FROM dashboards WHERE org_id = $1 AND id = $3 RETURNING id),"
         " w AS (INSERT INTO widgets (org_id, dashboard_id, connection_id, title, kind, sql_text,"
         "  body_markdown, chart_config, size, position, date_column, last_result, last_refreshed_at,"
-        "  result_hash, render_key, fragment_html, fragment_svg)"
+        "  result_hash, render_key, fragment_html, fragment_svg, params, grid_x, grid_y, grid_w,"
+        "  grid_h)"
         "  SELECT w.org_id, d.id, w.connection_id, w.title, w.kind, w.sql_text, w.body_markdown,"
         "  w.chart_config, w.size, w.position, w.date_column, w.last_result, w.last_refreshed_at,"
-        "  w.result_hash, w.render_key, w.fragment_html, w.fragment_svg"
+        "  w.result_hash, w.render_key, w.fragment_html, w.fragment_svg, w.params, w.grid_x,"
+        "  w.grid_y, w.grid_w, w.grid_h"
         "  FROM widgets w, d WHERE w.org_id = $1 AND w.dashboard_id = $3)"
         " SELECT id FROM d",
         3, p, err, errlen);

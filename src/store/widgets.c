@@ -13,6 +13,10 @@ static const char *const widget_cols =
     " FROM widgets w LEFT JOIN connections c ON c.id = w.connection_id"
     " WHERE w.org_id = $1 AND w.dashboard_id = $2";
 
+/* A size's width in grid columns (small 4, medium 6, large 8, full 12):
+ * a new widget's (the editor's size goes through store_widget_place). */
+#define GRID_W_OF(p) "CASE " p " WHEN 'small' THEN 4 WHEN 'large' THEN 8 WHEN 'full' THEN 12 ELSE 6 END"
+
 static void row_from_result(arena_t *a, const PGresult *res, int i, store_widget_t *w)
 {
     store_widget_fill(a, res, i, 0, w);
@@ -44,6 +48,11 @@ void store_widget_fill(arena_t *a, const PGresult *res, int i, int c0, store_wid
     w->fragment_html = store_row_opt(a, res, i, C(19));
     w->fragment_svg = store_row_opt(a, res, i, C(20));
     w->params = store_row_opt(a, res, i, C(21));
+    w->placed = !db_is_null(res, i, C(22)) && !db_is_null(res, i, C(23));
+    w->gx = w->placed ? atoi(db_get(res, i, C(22))) : 0;
+    w->gy = w->placed ? atoi(db_get(res, i, C(23))) : 0;
+    w->gw = atoi(db_get(res, i, C(24)));
+    w->gh = atoi(db_get(res, i, C(25)));
 #undef C
 }
 
@@ -98,6 +107,8 @@ json_t *store_widget_json(const store_widget_t *w)
                           w->connection_id, "connection", w->connection, "refreshed", w->refreshed,
                           "last_error", w->last_error, "position", w->position);
     json_object_set_new(o, "age_s", w->age_s < 0 ? json_null() : json_integer(w->age_s));
+    json_object_set_new(o, "grid", json_pack("{s:i, s:i, s:i, s:i}", "x", w->gx, "y", w->gy,
+                                             "w", w->gw, "h", w->gh));
     json_t *params = w->params ? json_loads(w->params, 0, NULL) : NULL;
     json_object_set_new(o, "params", json_is_array(params) ? params
                                      : (json_decref(params), json_array()));
@@ -128,18 +139,23 @@ int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
         a,
         "INSERT INTO widgets (org_id, dashboard_id, title, kind, sql_text, body_markdown,"
         " chart_config, size, position, date_column, connection_id, last_result, last_refreshed_at,"
-        " result_hash, params)"
+        " result_hash, params, grid_w, grid_h)"
         " SELECT $1, d.id, $3, $4, $5, $6, coalesce($7::jsonb, '{}'), $8,"
         " coalesce((SELECT max(position) + 1 FROM widgets WHERE dashboard_id = d.id), 0), $9,"
         " (SELECT id FROM connections WHERE org_id = $1 AND id = $10::uuid), $11::jsonb,"
         " CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END,"
         " md5(jsonb_build_array($11::jsonb -> 'columns', $11::jsonb -> 'rows')::text),"
-        " coalesce($12::jsonb, '[]')"
+        " coalesce($12::jsonb, '[]'), " GRID_W_OF("$8")
+        ", CASE $4 WHEN 'kpi' THEN 3 WHEN 'text' THEN 4 ELSE 6 END"
         " FROM dashboards d WHERE d.org_id = $1 AND d.id = $2 RETURNING id",
         12, p, err, errlen);
     if (!res || PQntuples(res) != 1)
         return -1;
     *id = arena_strdup(a, db_get(res, 0, 0));
+    /* its place: the first free cell after the last widget (as a grid
+     * flows); the widget is there even if this fails (the page lays out
+     * an unplaced one the same way) */
+    store_widget_lay_out(a, org_id, dash_id);
     return 0;
 }
 
@@ -176,40 +192,6 @@ int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, con
         " AND ($11::uuid IS NULL OR EXISTS (SELECT 1 FROM connections WHERE org_id = $1 AND id = $11::uuid))",
         12, p, err, sizeof err);
     return res && atoi(PQcmdTuples(res)) == 1 ? 0 : -1;
-}
-
-int store_widget_move(arena_t *a, const char *org_id, const char *dash_id, const char *id,
-                      int delta)
-{
-    char err[256];
-    if (!db_is_uuid(id) || db_begin(err, sizeof err) < 0)
-        return -1;
-    const char *p[4] = {org_id, dash_id, id, delta < 0 ? "-1" : "1"};
-    /* renumber 0..n-1 under a lock, then swap with the neighbour: two
-     * people moving widgets at once leave a consistent order (last wins) */
-    PGresult *lock = db_exec(a, "SELECT 1 FROM dashboards WHERE org_id = $1 AND id = $2 FOR UPDATE",
-                             2, p, err, sizeof err);
-    PGresult *mine = lock ? db_exec(a, "SELECT 1 FROM widgets WHERE org_id = $1 AND dashboard_id = $2"
-                                       " AND id = $3", 3, p, err, sizeof err) : NULL;
-    if (!mine || PQntuples(mine) != 1) { /* not a widget of this dashboard */
-        db_rollback();
-        return -1;
-    }
-    PGresult *ren = db_exec(a,
-        "UPDATE widgets w SET position = o.rn FROM (SELECT id, row_number() OVER"
-        " (ORDER BY position, created_at) - 1 AS rn FROM widgets WHERE org_id = $1 AND dashboard_id = $2) o"
-        " WHERE w.id = o.id", 2, p, err, sizeof err);
-    PGresult *swap = ren ? db_exec(a,
-        "WITH me AS (SELECT id, position FROM widgets WHERE org_id = $1 AND dashboard_id = $2 AND id = $3),"
-        " other AS (SELECT w.id, w.position FROM widgets w, me WHERE w.org_id = $1"
-        "  AND w.dashboard_id = $2 AND w.position = me.position + $4::int)"
-        " UPDATE widgets w SET position = CASE WHEN w.id = me.id THEN other.position ELSE me.position END"
-        " FROM me, other WHERE w.id IN (me.id, other.id)", 4, p, err, sizeof err) : NULL;
-    if (!swap) {
-        db_rollback();
-        return -1;
-    }
-    return db_commit(err, sizeof err);
 }
 
 int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id)

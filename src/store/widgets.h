@@ -26,7 +26,10 @@ typedef struct store_widget {
     const char *connection;    /* that connection's name, "" when none */
     const char *refreshed;     /* last refresh as "YYYY-MM-DD HH:MI"; NULL: never */
     const char *last_error;    /* the last refresh's error; NULL when it worked */
-    int position;              /* its place on the dashboard, from 0 */
+    int position;              /* its place in reading order, from 0 */
+    /* its cell on the 12-column grid (store/grid.h): column, row, width,
+     * height; placed 0 while x and y are not set (laid out in order) */
+    int gx, gy, gw, gh, placed;
     long long age_s;           /* seconds since the last refresh; -1: never */
     /* The chart settings the user chose ({"type", "x", "y", "series"},
      * read by chart/), as JSON (borrowed, owned by the arena; NULL when the
@@ -61,7 +64,8 @@ int store_widget_list(arena_t *a, const char *org_id, const char *dash_id, store
  * not a UUID, or the database failed). */
 int store_widget_get(arena_t *a, const char *org_id, const char *dash_id, const char *id,
                      store_widget_t *out);
-/* At the end of the dashboard; a connection not of this organization is
+/* At the end of the dashboard (its place on the grid: the first free cell
+ * after the last widget's row); a connection not of this organization is
  * left out. */
 int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
                      const store_widget_fields_t *f, char **id, char *err, size_t errlen);
@@ -69,9 +73,26 @@ int store_widget_add(arena_t *a, const char *org_id, const char *dash_id,
  * such widget, or the connection is not one of the organization's. */
 int store_widget_update(arena_t *a, const char *org_id, const char *dash_id, const char *id,
                         const store_widget_fields_t *f);
-/* Swap with the neighbour (delta -1 earlier, +1 later), in one transaction. */
+/* Swap places on the grid with the neighbour in reading order (delta -1
+ * earlier, +1 later), in one transaction; the others settle around it
+ * (store_grid_settle). -1 when there is no such widget. */
 int store_widget_move(arena_t *a, const char *org_id, const char *dash_id, const char *id,
                       int delta);
+/* A widget's place after a move or resize on the grid. */
+typedef struct store_widget_cell {
+    const char *id;
+    int x, y, w, h;
+} store_widget_cell_t;
+/* Put the widget at column x, row y, w columns wide and h rows high
+ * (clamped to the grid); the others settle around it (the ones it now
+ * covers move down), and the reading order follows. One transaction, under
+ * the dashboard's row lock. *cells (may be NULL) gets every widget's place
+ * in reading order. 0, or -1 when there is no such widget. */
+int store_widget_place(arena_t *a, const char *org_id, const char *dash_id, const char *id,
+                       int x, int y, int w, int h, store_widget_cell_t **cells, size_t *n);
+/* Give every widget of the dashboard without a place one, in order
+ * (store_grid_settle), and store it. 0, or -1. */
+int store_widget_lay_out(arena_t *a, const char *org_id, const char *dash_id);
 int store_widget_delete(arena_t *a, const char *org_id, const char *dash_id, const char *id);
 /* The stored result parsed (owned by the arena), or NULL when there is
  * none (or it is not a JSON object). */
@@ -101,8 +122,8 @@ void store_widget_set_fragment(arena_t *a, const char *org_id, const char *id,
     " to_char(w.last_refreshed_at, 'YYYY-MM-DD HH24:MI'),"                                        \
     " extract(epoch FROM now() - w.last_refreshed_at)::bigint, w.last_error, w.xmin::text,"       \
     " w.result_hash, w.render_key, w.fragment_html, " svg ","                                     \
-    " w.params::text"
-#define STORE_WIDGET_NCOLS 22
+    " w.params::text, w.grid_x, w.grid_y, w.grid_w, w.grid_h"
+#define STORE_WIDGET_NCOLS 26
 struct pg_result;
 void store_widget_fill(arena_t *a, const struct pg_result *res, int row, int c0,
                        store_widget_t *w);

@@ -4,6 +4,7 @@
  * widget.refresh and the widget pages. */
 #include "tasks/tasks.h"
 #include "chart/chart.h"
+#include "core/buf.h"
 #include "core/metrics.h"
 #include "store/widgets.h"
 
@@ -49,7 +50,11 @@ void tasks_render_key(const char *kind, const char *size, const json_t *config,
 const char *tasks_widget_key(arena_t *a, const store_widget_t *w, const char *source)
 {
     char key[TASKS_KEYLEN];
-    tasks_render_key(w->kind, w->size, w->chart_config, source, key);
+    /* the widget's own ids too: its drill-down links name them (a copied
+     * dashboard's widgets draw their own) */
+    tasks_render_key(w->kind, w->size, w->chart_config,
+                     arena_printf(a, "%s\n%s/%s", source, w->dashboard_id ? w->dashboard_id : "",
+                                  w->id ? w->id : ""), key);
     return arena_strdup(a, key);
 }
 
@@ -64,6 +69,14 @@ int tasks_widget_draw(arena_t *a, const char *org_id, const store_widget_t *w,
     }
     buf_t html = {0}, svg = {0};
     json_t *conf = tasks_widget_draw_config(w);
+    if (!conf) /* the recommended chart */
+        conf = json_object();
+    /* drill-down: the card's bars, slices and points link to the widget's
+     * rows page, filtered by their value */
+    buf_t drill = {0};
+    buf_printf(&drill, "/dashboards/%s/widgets/%s/rows?", w->dashboard_id, w->id);
+    json_object_set_new(conf, "drill", json_string(buf_str(&drill)));
+    buf_free(&drill);
     int rc = chart_widget_render(result, conf, &html, &svg);
     json_decref(conf);
     metrics_count("widget_render");

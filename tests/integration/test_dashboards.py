@@ -299,6 +299,23 @@ class TestDashboards(unittest.TestCase):
         self.c.post("/dashboards/%s/delete" % did, {"_csrf": tok, "confirm": "yes"})
         self.assertEqual(self.c.get("/dashboards/%s" % did).status, 404)
 
+    def test_duplicate_keeps_parameters_and_places(self):
+        """A dashboard's copy keeps each widget's {{name}} declarations (its
+        defaults: without them the copy's widget has no value to run with)
+        and its place on the grid."""
+        did = new_dashboard(self.c, dm.unique("Dup params"))
+        r = self.c.post("/dashboards/%s/widgets" % did, {
+            "_csrf": dm.page_csrf(self.c, "/dashboards/%s" % did), "source": "sql", "title": "P",
+            "kind": "table", "sql": "SELECT {{n}} AS n", "connection_id": dm.shop_connection_id(),
+            "p_n": "7", "pt_n": "number"})
+        self.assertEqual(r.status, 303)
+        tok = dm.page_csrf(self.c, "/dashboards/%s" % did)
+        copy = self.c.post("/dashboards/%s/duplicate" % did, {"_csrf": tok}).header("Location").rsplit("/", 1)[1]
+        q = ("SELECT params::text || ' ' || grid_x || ',' || grid_y || ',' || grid_w || ',' || grid_h"
+             " FROM widgets WHERE dashboard_id = '%s'")
+        self.assertIn('"value": "7"', dm.psql(q % copy))
+        self.assertEqual(dm.psql(q % copy), dm.psql(q % did))
+
     def test_deleted_connection_says_so(self):
         admin, slug, _ = dm.register()
         reader_pw = open(dm.VAR + "/demo-secrets/shop_reader").read().strip()

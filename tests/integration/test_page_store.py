@@ -13,6 +13,7 @@ import unittest
 
 import dm
 from test_dashboard_cache import js_get
+from test_dashboard_grid import places
 from test_dashboards import add_sql_widget, new_dashboard, widget_ids
 from test_fragments import counter
 
@@ -207,6 +208,26 @@ class TestChangesSeenAtOnce(PageStoreCase):
                 self.assertNotEqual(text, before, "the bell's count is part of the page")
         finally:
             dm.psql("DELETE FROM notifications WHERE title = 'Page store test'")
+
+
+
+class TestGridPlace(PageStoreCase):
+    """Its own dashboard: the other classes' tests expect the layout they made."""
+
+    def test_grid_place(self):
+        """A widget moved or resized on the grid (POST …/place): every view
+        shows the new place, not the copy of the old layout."""
+        page = self.warm()
+        ids = widget_ids(page)
+        before = places(page)
+        x, y, w, h = 6, 9, 6, 4
+        self.assertNotEqual(before[ids[0]], (x, y, w, h))
+        r = self.c.post("%s/widgets/%s/place" % (self.url, ids[0]),
+                        {"_csrf": self.tok(), "x": x, "y": y, "w": w, "h": h},
+                        headers={"Accept": "application/json"})
+        self.assertEqual(r.status, 200, r.text[:300])
+        for text in self.views():
+            self.assertEqual(places(text)[ids[0]], (x, y, w, h))
 
 
 if __name__ == "__main__":

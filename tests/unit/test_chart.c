@@ -639,10 +639,82 @@ static void test_golden(void)
     check_golden("kpi", MONTHLY, "{\"type\":\"kpi\",\"x\":\"month\",\"y\":[\"revenue\"]}");
 }
 
+/* One kind drawn with a drill-down prefix: the SVG (caller frees). */
+static char *render_drill(const char *result, const char *config, const char *drill)
+{
+    json_t *r = json_loads(result, 0, NULL), *c = json_loads(config, 0, NULL);
+    chart_config_t cfg;
+    char err[256];
+    buf_t out = {0};
+    char *svg = NULL;
+    if (r && c && chart_config_from_json(c, &cfg, err, sizeof err) == 0) {
+        cfg.drill = strdup(drill);
+        if (chart_render_svg(r, &cfg, &out, err, sizeof err) == 0) {
+            svg = buf_detach(&out);
+            CHECK(xml_ok(svg));
+        }
+        chart_config_free(&cfg);
+    }
+    buf_free(&out);
+    json_decref(r);
+    json_decref(c);
+    return svg;
+}
+
+/* Drill-down (issue 15, item 4): every bar, slice and line point is an
+ * <a href> to the prefix plus col and the value as the result had it
+ * (not its label), percent-encoded: a hostile value stays a value. */
+static void test_drill_links(void)
+{
+    const char *cats = "{\"columns\":[{\"name\":\"channel\",\"type\":\"text\"},"
+                       "{\"name\":\"n\",\"type\":\"integer\"}],"
+                       "\"rows\":[[\"web\",5],[\"x' OR 1=1; --\",3],[\"<b>&\\\"\",2]]}";
+    char *svg = render_drill(cats, "{\"type\":\"bar\",\"x\":\"channel\",\"y\":[\"n\"]}", "/w/rows?");
+    CHECK(has(svg, "<a class=\"drill\" href=\"/w/rows?col=channel&amp;v=web\"><rect"));
+    CHECK(has(svg, "href=\"/w/rows?col=channel&amp;v=x%27%20OR%201%3D1%3B%20--\""));
+    CHECK(has(svg, "href=\"/w/rows?col=channel&amp;v=%3Cb%3E%26%22\""));
+    CHECK(svg && !strstr(svg, "<b>"));
+    free(svg);
+    svg = render_drill(cats, "{\"type\":\"pie\",\"x\":\"channel\",\"y\":[\"n\"]}", "/m/rows?");
+    CHECK(has(svg, "<a class=\"drill\" href=\"/m/rows?col=channel&amp;v=web\"><path"));
+    free(svg);
+    /* a line's points link with the date as the database wrote it, not its label */
+    const char *months = "{\"columns\":[{\"name\":\"month\",\"type\":\"date\"},"
+                         "{\"name\":\"revenue\",\"type\":\"number\"}],"
+                         "\"rows\":[[\"2024-01-01\",10.5],[\"2024-02-01\",0.1],[\"2024-03-01\",7]]}";
+    svg = render_drill(months, "{\"type\":\"line\",\"x\":\"month\",\"y\":[\"revenue\"]}", "/x?a=1&");
+    CHECK(has(svg, "href=\"/x?a=1&amp;col=month&amp;v=2024-02-01\"><circle"));
+    free(svg);
+    /* numbers read back exactly: 0.1, not 0.10000000000000001 */
+    const char *nums = "{\"columns\":[{\"name\":\"k\",\"type\":\"number\"},"
+                       "{\"name\":\"v\",\"type\":\"integer\"}],\"rows\":[[0.1,1],[2.5,2]]}";
+    svg = render_drill(nums, "{\"type\":\"line\",\"x\":\"k\",\"y\":[\"v\"]}", "/r?");
+    CHECK(has(svg, "v=0.1\""));
+    free(svg);
+    /* no prefix: no links (files, PDFs, the .svg route) */
+    char err[256];
+    svg = render(cats, "{\"type\":\"bar\",\"x\":\"channel\",\"y\":[\"n\"]}", err, sizeof err);
+    CHECK(svg && !strstr(svg, "<a "));
+    free(svg);
+    /* a widget's fragment: the card's charts link, its file does not */
+    json_t *res = json_loads(cats, 0, NULL);
+    json_t *conf = json_pack("{s:s, s:s, s:[s], s:s}", "type", "bar", "x", "channel", "y", "n",
+                             "drill", "/dashboards/d/widgets/w/rows?");
+    buf_t html = {0}, file = {0};
+    CHECK(chart_widget_render(res, conf, &html, &file) == 0);
+    CHECK(strstr(buf_str(&html), "href=\"/dashboards/d/widgets/w/rows?col=channel&amp;v=web\"") != NULL);
+    CHECK(strstr(buf_str(&file), "<a ") == NULL);
+    buf_free(&html);
+    buf_free(&file);
+    json_decref(conf);
+    json_decref(res);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
         golden_dir = argv[1];
+    test_drill_links();
     test_format();
     test_svg_num_format();
     test_time();

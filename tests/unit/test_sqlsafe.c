@@ -582,6 +582,89 @@ static void test_quote_ident(void)
     arena_free(a);
 }
 
+/* $n a caller binds pass (sqlsafe_validate_params, the one mechanism the
+ * drill-down's value shares with {{name}} parameters); others do not. */
+static void test_bound_params(void)
+{
+    sqlsafe_check_t c;
+    char err[256];
+    const char *q = "SELECT * FROM (SELECT 1 AS a) AS t WHERE t.a = $1";
+    CHECK(sqlsafe_validate(q, strlen(q), NULL, 0, &c, err, sizeof err) < 0);
+    CHECK(strstr(err, "$1") != NULL);
+    CHECK(sqlsafe_validate_params(q, strlen(q), 1, NULL, 0, &c, err, sizeof err) == 0);
+    sqlsafe_check_free(&c);
+    const char *q2 = "SELECT $1, $2";
+    CHECK(sqlsafe_validate_params(q2, strlen(q2), 1, NULL, 0, &c, err, sizeof err) < 0);
+    CHECK(strstr(err, "$2") != NULL);
+}
+
+static void behind_is(const char *sql, const char *col, const char *want)
+{
+    char *out = NULL, err[256] = "";
+    int rc = sqlsafe_rows_behind(sql, col, "drill", &out, err, sizeof err);
+    CHECK(rc == 0);
+    if (rc == 0)
+        CHECK_STR(out, want);
+    else
+        printf("  (rows behind %s: %s)\n", sql, err);
+    free(out);
+}
+
+static void behind_refused(const char *sql, const char *col, const char *why)
+{
+    char *out = NULL, err[256] = "";
+    CHECK(sqlsafe_rows_behind(sql, col, "drill", &out, err, sizeof err) < 0);
+    CHECK(out == NULL);
+    if (!strstr(err, why))
+        printf("  (rows behind %s: \"%s\", wanted \"%s\")\n", sql, err, why);
+    CHECK(strstr(err, why) != NULL);
+}
+
+/* "The rows behind this number": derived for the plain aggregate shapes,
+ * the value always the {{drill}} parameter; refused, with the reason, for anything else. */
+static void test_rows_behind(void)
+{
+    behind_is("SELECT c.name AS category, sum(oi.quantity * oi.unit_price) AS revenue"
+              " FROM order_items oi JOIN products p ON p.id = oi.product_id"
+              " JOIN categories c ON c.id = p.category_id"
+              " WHERE o.status <> 'cancelled' GROUP BY c.name ORDER BY revenue DESC LIMIT 10",
+              "category",
+              "SELECT * FROM order_items oi JOIN products p ON p.id = oi.product_id"
+              " JOIN categories c ON c.id = p.category_id WHERE (o.status <> 'cancelled')"
+              " AND (c.name) = {{drill}}");
+    behind_is("select channel, count(*) from orders group by 1", "channel",
+              "SELECT * FROM orders WHERE (channel) = {{drill}}");
+    behind_is("SELECT date_trunc('month', ordered_at)::date AS month, count(*) AS n FROM orders"
+              " WHERE ordered_at IS DISTINCT FROM NULL GROUP BY month;", "month",
+              "SELECT * FROM orders WHERE (ordered_at IS DISTINCT FROM NULL)"
+              " AND (date_trunc('month', ordered_at)::date) = {{drill}}");
+    /* keywords inside brackets, strings and comments do not count */
+    behind_is("SELECT \"Region\", count(*) FROM sales /* where group by */"
+              " WHERE note <> 'from where group by' AND extract(year FROM d) = 2024"
+              " GROUP BY \"Region\"", "Region",
+              "SELECT * FROM sales WHERE (note <> 'from where group by' AND extract(year FROM d) = 2024)"
+              " AND (\"Region\") = {{drill}}");
+    /* a KPI: the rows its one number came from */
+    behind_is("SELECT count(*) AS orders FROM orders WHERE channel = 'web'", NULL,
+              "SELECT * FROM orders WHERE (channel = 'web')");
+    /* the query's own {{name}} parameters stay as they are */
+    behind_is("SELECT region, sum(amount) FROM sales WHERE day >= {{start}} AND kind = {{ kind }}"
+              " GROUP BY region", "region",
+              "SELECT * FROM sales WHERE (day >= {{start}} AND kind = {{ kind }}) AND (region) = {{drill}}");
+    behind_refused("SELECT a, count(*) FROM x WHERE b = {{oops GROUP BY a", "a", "{{");
+    behind_refused("WITH t AS (SELECT * FROM orders) SELECT channel, count(*) FROM t GROUP BY 1",
+                   "channel", "WITH");
+    behind_refused("SELECT a, count(*) FROM x GROUP BY a UNION SELECT b, 1 FROM y", "a", "UNION");
+    behind_refused("SELECT DISTINCT a FROM x", NULL, "DISTINCT");
+    behind_refused("SELECT a, b FROM x", "a", "no GROUP BY");
+    behind_refused("SELECT count(*) FROM x GROUP BY a", NULL, "GROUP BY");
+    behind_refused("SELECT upper(a), count(*) FROM x GROUP BY upper(a)", "upper",
+                   "not a plain item");
+    behind_refused("SELECT a AS k, b AS j, count(*) FROM x GROUP BY b", "k", "GROUP BY does not list");
+    behind_refused("SELECT 1", NULL, "reads no table");
+    behind_refused("SELECT a FROM (x", NULL, "could not be read");
+}
+
 int main(int argc, char **argv)
 {
     const char *hostile = argc > 1 ? argv[1] : "tests/security/sqlsafe_hostile.sql";
@@ -600,6 +683,8 @@ int main(int argc, char **argv)
     test_output();
     test_allow_list();
     test_quote_ident();
+    test_bound_params();
+    test_rows_behind();
 
     int nh = corpus_each(hostile, hostile_one);
     int ng = corpus_each(good, good_one);

@@ -3,6 +3,7 @@
  * no database, rows built by hand. */
 #include "check.h"
 #include "store/dashboards.h"
+#include "store/grid.h"
 #include "store/uploads.h"
 #include "store/widgets.h"
 
@@ -130,8 +131,65 @@ static void test_widget_cols_count(void)
     CHECK(strstr(STORE_WIDGET_COLS_NO_SVG, ", w.params::text") != NULL);
 }
 
+static int grid_overlap(const store_grid_item_t *a, const store_grid_item_t *b)
+{
+    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static void check_no_overlap(const store_grid_item_t *it, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            CHECK(!grid_overlap(&it[i], &it[j]));
+}
+
+/* store_grid_settle: unplaced widgets flow in order; the one moved keeps
+ * its place and pushes what it covers down (again and again); the rest
+ * stay; clamping keeps every widget on the 12 columns. */
+static void test_grid_settle(void)
+{
+    store_grid_item_t flow[4] = {{0, 0, 6, 3, 0}, {0, 0, 6, 3, 0}, {0, 0, 12, 2, 0}, {0, 0, 4, 3, 0}};
+    store_grid_settle(flow, 4, -1);
+    CHECK_INT(flow[0].x, 0);
+    CHECK_INT(flow[1].x, 6);
+    CHECK_INT(flow[1].y, 0);
+    CHECK_INT(flow[2].y, 3);
+    CHECK_INT(flow[3].y, 5);
+    CHECK(flow[3].placed);
+    check_no_overlap(flow, 4);
+
+    /* a stack of three: the last put on top pushes both down, in turn */
+    store_grid_item_t st[3] = {{0, 0, 12, 3, 1}, {0, 3, 12, 3, 1}, {0, 0, 12, 2, 1}};
+    store_grid_settle(st, 3, 2);
+    CHECK_INT(st[2].y, 0);
+    CHECK_INT(st[0].y, 2);
+    CHECK_INT(st[1].y, 5);
+    size_t order[3];
+    store_grid_order(st, 3, order);
+    CHECK_INT((int)order[0], 2);
+    CHECK_INT((int)order[1], 0);
+    CHECK_INT((int)order[2], 1);
+
+    /* one beside the moved one stays; clamping */
+    store_grid_item_t side[2] = {{8, 0, 9, 40, 1}, {0, 0, 3, 3, 1}};
+    store_grid_settle(side, 2, 0);
+    CHECK_INT(side[0].x, 3); /* 9 wide fits from column 3 */
+    CHECK_INT(side[0].h, GRID_MAX_H);
+    CHECK_INT(side[1].y, 0);
+    check_no_overlap(side, 2);
+
+    /* overlapping rows as stored (no move): settled by row, then column */
+    store_grid_item_t olap[3] = {{0, 0, 6, 4, 1}, {3, 2, 6, 2, 1}, {6, 0, 6, 2, 1}};
+    store_grid_settle(olap, 3, -1);
+    CHECK_INT(olap[0].y, 0);
+    CHECK_INT(olap[2].y, 0);
+    CHECK_INT(olap[1].y, 4);
+    check_no_overlap(olap, 3);
+}
+
 int main(void)
 {
+    test_grid_settle();
     test_dash_json();
     test_widget_json();
     test_upload_json();

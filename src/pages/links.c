@@ -161,7 +161,8 @@ static json_t *public_card(req_t *r, const char *org_id, const char *token, cons
     tasks_fragment_t fr;
     if (tasks_widget_has_fragment(w)) {
         if (tasks_widget_fragment(r->arena, org_id, w, &fr) == 0) {
-            json_object_set_new(card, "fragment", json_stringn_nocheck(fr.html, strlen(fr.html)));
+            const char *html = tasks_fragment_undrilled(r->arena, fr.html);
+            json_object_set_new(card, "fragment", json_stringn_nocheck(html, strlen(html)));
             if (fr.svg)
                 json_object_set_new(card, "svg", json_string(arena_printf(
                     r->arena, "/public/d/%s/widgets/%s.svg", token, w->id)));
@@ -216,5 +217,5 @@ void page_public_widget_svg(req_t *r)
         return;
     }
     http_header(r, "Content-Type", "image/svg+xml; charset=utf-8");
-    buf_puts(&r->body, fr.svg);
+    buf_puts(&r->body, tasks_fragment_undrilled(r->arena, fr.svg));
 }

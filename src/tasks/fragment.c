@@ -106,3 +106,25 @@ int tasks_widget_fragment(arena_t *a, const char *org_id, const store_widget_t *
         return -1;
     return tasks_widget_draw(a, org_id, w, result, w->result_hash, out);
 }
+
+/* The drill links are svg_drill_open's `<a class="drill" href="…">` and
+ * the `</a>` that closes each; they wrap shapes, never another link. */
+const char *tasks_fragment_undrilled(arena_t *a, const char *html)
+{
+    static const char open[] = "<a class=\"drill\" ";
+    buf_t b = {0};
+    int pending = 0;
+    for (const char *p = html; *p;) {
+        const char *gt;
+        if (!strncmp(p, open, sizeof open - 1) && (gt = strchr(p, '>'))) {
+            p = gt + 1, pending++;
+        } else if (pending && !strncmp(p, "</a>", 4)) {
+            p += 4, pending--;
+        } else {
+            buf_putc(&b, *p++);
+        }
+    }
+    const char *out = arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+    return out;
+}

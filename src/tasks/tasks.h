@@ -152,6 +152,9 @@ typedef struct tasks_fragment {
 
 /* 1 for the kinds with a stored chart fragment (chart, kpi). */
 int tasks_widget_has_fragment(const store_widget_t *w);
+/* html (a fragment or its SVG) without its drill-down links, which lead
+ * into the signed-in app: for the public copy of a dashboard. In a. */
+const char *tasks_fragment_undrilled(arena_t *a, const char *html);
 /* The chart config the widget draws with: its own, its kind forcing "kpi"
  * or "table"; NULL for the recommended chart. New reference. */
 json_t *tasks_widget_draw_config(const store_widget_t *w);

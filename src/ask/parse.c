@@ -358,6 +358,11 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             }
         }
         int n = lexicon_match(s, tk, i, m, 32), t, c, len;
+        /* "number of races" counts races even where a column is named
+         * "number": a two-word measure cue is never a one-word name */
+        const ask_cue_t *cue = grammar_cue_at(grammar_measure_cues, tk, i);
+        if (cue && cue->next && (!n || (m[0]->nw == 1 && m[0]->kind != PH_TABLE)))
+            continue;
         if (n == 0 && (len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 && p->nm < ASK_MAX_MENTIONS) {
             p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
                                             .v = -1, .pos = i, .len = len, .role = R_NONE};

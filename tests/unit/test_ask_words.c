@@ -100,6 +100,28 @@ static void test_number_of(ask_schema_t *s)
     asks_about(s, "number of", NULL);
 }
 
+/* A flat catalogue of one table, its rows known by their titles. */
+static ask_schema_t *catalogue_schema(void)
+{
+    static const char *const kind[] = {"Film", "Series", NULL};
+    static const char *const who[] = {"Ann Lee", "Bo Chan", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("programme", 9000, json_pack("[o, o, o, o, o, o]",
+        col("programme_id", "text", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("director", "text", 0, NULL, who), col("kind", "text", 0, NULL, kind),
+        col("release_year", "integer", 0, NULL, NULL), col("rating", "numeric", 0, NULL, NULL))));
+    return schema_of(t);
+}
+
+/* "directors with more than 10 programmes": a row with no director is
+ * not a director (as in "which director has the most programmes"). */
+static void test_having_no_null(ask_schema_t *s)
+{
+    answers_with(s, "directors with more than 10 programmes", "HAVING count(*) > 10");
+    answers_with(s, "directors with more than 10 programmes", "\"director\" IS NOT NULL");
+    answers_with(s, "which director has the most programmes", "\"director\" IS NOT NULL");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -107,5 +129,10 @@ int main(void)
         return check_done("test_ask_words");
     test_number_of(league);
     ask_schema_free(league);
+    ask_schema_t *cat = catalogue_schema();
+    if (!cat)
+        return check_done("test_ask_words");
+    test_having_no_null(cat);
+    ask_schema_free(cat);
     return check_done("test_ask_words");
 }

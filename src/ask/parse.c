@@ -422,6 +422,24 @@ static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
+/* "which country has the most titles", "directors with more than 10
+ * titles": a table's label column said in the plural, where the table is
+ * not named, stands for the table's rows (each row is one title). */
+static void label_plurals(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->nalt || m->len != 1 || m->c != s->tables[m->t].label ||
+            s->tables[m->t].cols[m->c].kind != CK_TEXT || !strcmp(tk->t[m->pos].low, tk->t[m->pos].stem))
+            continue;
+        int named = 0;
+        for (int k = 0; k < p->nm; k++)
+            named |= p->m[k].kind == PH_TABLE && p->m[k].t == m->t;
+        if (!named)
+            m->kind = PH_TABLE, m->c = -1;
+    }
+}
+
 int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cmp_t cmps[4])
 {
     int nc = 0;
@@ -454,6 +472,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     scan_mentions(s, tk, p);
     merge_pairs(s, p);
     code_words(tk, p);
+    label_plurals(s, tk, p);
     return nc;
 }
 

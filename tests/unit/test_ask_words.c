@@ -122,6 +122,18 @@ static void test_having_no_null(ask_schema_t *s)
     answers_with(s, "which director has the most programmes", "\"director\" IS NOT NULL");
 }
 
+/* "the most titles": the table's label said in the plural stands for its
+ * rows when the table is not named. */
+static void test_label_plurals(ask_schema_t *s)
+{
+    answers_with(s, "which director has the most titles", "count(*)");
+    answers_with(s, "which release year has the most titles", "GROUP BY 1");
+    answers_with(s, "what percentage of titles are Series", "FILTER (WHERE");
+    answers_with(s, "directors with more than 10 titles", "HAVING count(*) > 10");
+    answers_with(s, "directors with more than 10 titles", "\"director\" IS NOT NULL");
+    asks_about(s, "which director has the most ratings", NULL);  /* not its label: which measure? */
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -133,6 +145,7 @@ int main(void)
     if (!cat)
         return check_done("test_ask_words");
     test_having_no_null(cat);
+    test_label_plurals(cat);
     ask_schema_free(cat);
     return check_done("test_ask_words");
 }

@@ -136,13 +136,16 @@ static void value_label_first(const ask_schema_t *s, ask_mention_t *m)
     keep_readings(m, keep);
 }
 
-/* "films rated R", "flights operated as codeshare": the verb before a value
- * that is its column's own word (rated ~ rating) says nothing more. */
+/* "films rated R", "flights operated as codeshare", "movies directed by
+ * Martin Scorsese": the verb before a value that is its column's own word
+ * (rated ~ rating, directed ~ director) says nothing more. */
 static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_t *m)
 {
-    int k = m->pos - 1;
+    int k = m->pos - 1, by = -1;
     if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", NULL}))
         k--;
+    else if (k > 0 && !strcmp(tk->t[k].low, "by"))
+        by = k--;
     if (k < 0 || tk->t[k].used || strlen(tk->t[k].low) < 4)
         return;
     const ask_col_t *c = &s->tables[m->t].cols[m->c];
@@ -151,8 +154,11 @@ static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_
         size_t n = 0, lv = strlen(v), lc = strlen(c->w[w]);
         while (v[n] && v[n] == c->w[w][n])
             n++;
-        if (n >= 3 && n * 10 >= 6 * (lv < lc ? lv : lc))
+        if (n >= 3 && n * 10 >= 6 * (lv < lc ? lv : lc)) {
             tk->t[k].used = 1;
+            if (by >= 0)
+                tk->t[by].used = 1;
+        }
     }
 }
 

@@ -134,6 +134,15 @@ static void test_label_plurals(ask_schema_t *s)
     asks_about(s, "which director has the most ratings", NULL);  /* not its label: which measure? */
 }
 
+/* "titles directed by Ann Lee": the verb before "by" and a value is the
+ * value's column's own word (directed ~ director), so it is placed; a verb
+ * that is not ("written") still makes the planner ask. */
+static void test_verb_by(ask_schema_t *s)
+{
+    answers_with(s, "titles directed by Ann Lee", "\"director\" = 'Ann Lee'");
+    asks_about(s, "titles written by Ann Lee", "written");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -146,6 +155,7 @@ int main(void)
         return check_done("test_ask_words");
     test_having_no_null(cat);
     test_label_plurals(cat);
+    test_verb_by(cat);
     ask_schema_free(cat);
     return check_done("test_ask_words");
 }

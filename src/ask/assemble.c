@@ -350,6 +350,8 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     for (int i = 0; i < tk->n && p->subject < 0 && !p->measure_set; i++)
         if (words_in(tk->t[i].low, (const char *const[]){"list", "show", "which", "what", NULL}))
             p->subject = value_noun_table(tk, p, i + 1 + words_at(tk, i + 1, "me"));  /* "list the movies" */
+    if (p->subject < 0 && !p->measure_set)  /* "movies directed by …": the question's first noun */
+        p->subject = value_noun_table(tk, p, 0);
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {

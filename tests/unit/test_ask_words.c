@@ -143,6 +143,15 @@ static void test_verb_by(ask_schema_t *s)
     asks_about(s, "titles written by Ann Lee", "written");
 }
 
+/* "Series directed by Bo Chan": a value said as the question's first noun
+ * is the rows that hold it, listed, as "list the Series" already was. */
+static void test_value_noun_first(ask_schema_t *s)
+{
+    answers_with(s, "Series directed by Bo Chan", "\"kind\" = 'Series' AND");
+    answers_with(s, "Films with a rating over 8", "\"rating\" > 8");
+    asks_about(s, "Films with more than 3 awards", NULL);  /* more than 3 of what? */
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -156,6 +165,7 @@ int main(void)
     test_having_no_null(cat);
     test_label_plurals(cat);
     test_verb_by(cat);
+    test_value_noun_first(cat);
     ask_schema_free(cat);
     return check_done("test_ask_words");
 }

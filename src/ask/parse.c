@@ -317,6 +317,34 @@ static int kind_rank(int kind)
     return kind == PH_VOCAB ? 3 : kind == PH_TABLE ? 2 : kind == PH_COLUMN ? 1 : 0;
 }
 
+/* A column word read in several columns: a table's column over a view's
+ * copy of it (emp_details_view.salary beside employees.salary,
+ * family_films.rental_rate beside film.rental_rate), as for values. */
+static void prefer_readings(const ask_schema_t *s, ask_mention_t *x)
+{
+    if (x->kind != PH_COLUMN || !x->nalt)
+        return;
+    ask_reading_t r[5];
+    int n = 0;
+    r[n++] = (ask_reading_t){x->t, x->c, x->val};
+    for (int k = 0; k < x->nalt; k++)
+        r[n++] = x->alt[k];
+    int keep[5], nk = 0;
+    for (int k = 0; k < n; k++)
+        nk += keep[k] = !s->tables[r[k].t].is_view;
+    if (nk == 0 || nk == n)
+        return;
+    int j = 0;
+    for (int k = 0; k < n; k++)
+        if (keep[k])
+            r[j++] = r[k];
+    n = j;
+    x->t = r[0].t, x->c = r[0].c, x->val = r[0].val;
+    x->nalt = n - 1;
+    for (int k = 1; k < n; k++)
+        x->alt[k - 1] = r[k];
+}
+
 static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_t *const *m,
                         int n, int pos)
 {
@@ -337,6 +365,7 @@ static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_
             (m[k]->table != x->t || m[k]->column != x->c))
             x->alt[x->nalt++] = (ask_reading_t){m[k]->table, m[k]->column,
                                                 lexicon_phrase_value(s, m[k])};
+    prefer_readings(s, x);
 }
 
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)

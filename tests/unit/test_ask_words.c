@@ -152,6 +152,32 @@ static void test_value_noun_first(ask_schema_t *s)
     asks_about(s, "Films with more than 3 awards", NULL);  /* more than 3 of what? */
 }
 
+/* A column in a table and in a view built on it (a view of employees
+ * with their department's name): the table's, as for values. */
+static void test_view_copy(void)
+{
+    static const char *const jobs[] = {"Programmer", "Accountant", NULL};
+    static const char *const names[] = {"Garcia", "Abel", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("department", 30, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("employee", 400, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("last_name", "text", 0, NULL, names),
+        col("job_title", "text", 0, NULL, jobs), col("salary", "numeric", 0, NULL, NULL),
+        col("department_id", "integer", 0, "department", NULL))));
+    json_t *v = table("staff_view", 400, json_pack("[o, o, o]",
+        col("last_name", "text", 0, NULL, names), col("job_title", "text", 0, NULL, jobs),
+        col("department_name", "text", 0, NULL, NULL)));
+    json_object_set_new(v, "type", json_string("view"));
+    json_array_append_new(t, v);
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "number of employees per job title", "\"e\".\"job_title\"");
+    answers_with(s, "what is Garcia's job title", "FROM \"public\".\"employee\"");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -159,6 +185,7 @@ int main(void)
         return check_done("test_ask_words");
     test_number_of(league);
     ask_schema_free(league);
+    test_view_copy();
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

@@ -299,14 +299,15 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
     return 1;
 }
 
-/* "customers who signed up this year", "users registered in 2024": with a
- * period, these verbs say the period applies to when the row was created —
- * the table's own time column, which is what the plan uses. */
+/* "customers who signed up this year", "users registered in 2024", "races
+ * held in 2023": with a period, these verbs say the period applies to when
+ * the row was created or took place — the table's own time column, which
+ * is what the plan uses. */
 static void scan_event_verbs(ask_toks_t *tk)
 {
     static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
         "opened", "signup", "signups", "received", "placed", "made", "submitted", "booked",
-        "recorded", "logged", NULL};
+        "recorded", "logged", "held", NULL};
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
             use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);

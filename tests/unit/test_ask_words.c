@@ -178,12 +178,22 @@ static void test_view_copy(void)
     ask_schema_free(s);
 }
 
+/* "races held in 2023": "held" with a period says the period is the row's
+ * own date, as "placed" or "signed up" do; a table with no date still asks. */
+static void test_held_in(ask_schema_t *s)
+{
+    answers_with(s, "how many races were held in 2023", "\"date\" >= DATE '2023-01-01'");
+    answers_with(s, "races held in June 2019", "\"date\" < DATE '2019-07-01'");
+    asks_about(s, "how many drivers were held in 2023", NULL);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
     if (!league)
         return check_done("test_ask_words");
     test_number_of(league);
+    test_held_in(league);
     ask_schema_free(league);
     test_view_copy();
     ask_schema_t *cat = catalogue_schema();

@@ -27,7 +27,7 @@ static const char *const link_verbs[] = {"appear", "appears", "appeared", "opera
     "star", "stars", "starred", "write", "writes", "wrote", "written", "publish", "published",
     "teach", "teaches", "taught", "attend", "attends", "attended", "enroll", "enrolled",
     "speak", "speaks", "spoken", "offer", "offers", "offered", "run", "runs", "ran", "held",
-    "hold", "holds", "issued", "signed", "assigned", "act", "acted", "place", "placed", "make",
+    "hold", "holds", "host", "hosts", "hosted", "issued", "signed", "assigned", "act", "acted", "place", "placed", "make",
     "made", "buy", "buys", "bought", "purchase", "purchased", "take", "takes", "took", "taken",
     "rent", "rents", "rented", "fly", "flies", "flew", "flown", "earn", "earns", "earned", "pay",
     "pays", "paid", "receive", "received", NULL};

@@ -187,6 +187,15 @@ static void test_held_in(ask_schema_t *s)
     asks_about(s, "how many drivers were held in 2023", NULL);
 }
 
+/* "races hosted": a verb linking two tables along their one link is
+ * placed, as "operated by" is; where no plain link exists, it asks. */
+static void test_hosted(ask_schema_t *s)
+{
+    answers_with(s, "top 5 circuits by number of races hosted", "count(*) AS \"race\"");
+    answers_with(s, "which circuits hosted more than 10 races", "HAVING count(*) > 10");
+    asks_about(s, "top 5 circuits by number of drivers hosted", NULL);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -194,6 +203,7 @@ int main(void)
         return check_done("test_ask_words");
     test_number_of(league);
     test_held_in(league);
+    test_hosted(league);
     ask_schema_free(league);
     test_view_copy();
     ask_schema_t *cat = catalogue_schema();

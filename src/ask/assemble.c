@@ -430,15 +430,29 @@ static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 }
 
 
+/* 1 when a negation ("no", "never", "without", "not") is said in the three
+ * words before token pos: "accounts that have no loan", "never had a loan". */
+static int denied_before(const ask_toks_t *tk, int pos)
+{
+    for (int k = pos - 1; k >= 0 && k >= pos - 3; k--)
+        if (words_in(tk->t[k].low, (const char *const[]){"no", "never", "without", "not", NULL}))
+            return 1;
+    return 0;
+}
+
 /* "customers who ordered last month": count the distinct customer keys of
- * the orders table (whose date the period applies to), not customers. */
-static void count_through(const ask_schema_t *s, ask_parse_t *p)
+ * the orders table (whose date the period applies to), not customers —
+ * unless the table is denied ("how many accounts have no loan": an
+ * anti-join, filters_apply_exists). */
+static void count_through(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     if (p->q.m.kind != M_COUNT || p->q.ndims || p->q.grain)
         return;
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
         int t = m->t, q, pr, tt, tc;
+        if (m->kind == PH_TABLE && denied_before(tk, m->pos))
+            continue;
         if (m->kind == -1 && m->role == R_NONE)  /* "products sold": the sales facts */
             for (int k = 0; k < s->ntables; k++)
                 if (lexicon_revenue_cols(s, k, &q, &pr) == 0)
@@ -492,7 +506,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, p, &c[i]);
     default_measure(s, tk, p);
-    count_through(s, p);
+    count_through(s, tk, p);
     if (p->q.m.t >= 0 && p->subject < 0)
         p->subject = p->q.m.t;
     if (p->q.kind == Q_LIST && p->want_price) {

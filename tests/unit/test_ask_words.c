@@ -196,6 +196,27 @@ static void test_hosted(ask_schema_t *s)
     asks_about(s, "top 5 circuits by number of drivers hosted", NULL);
 }
 
+/* "how many accounts have no loan": a count of the rows with no related
+ * row (NOT EXISTS), as the list "accounts with no loan" was — not the
+ * count of the loans' distinct account keys that "have a loan" is. */
+static void test_count_none(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("account", 4500, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("opened", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("loan", 700, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("account_id", "integer", 0, "account", NULL),
+        col("granted", "date", 0, NULL, NULL), col("amount", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many accounts have no loan", "count(*) AS \"account\" FROM");
+    answers_with(s, "how many accounts have no loan", "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"loan\"");
+    answers_with(s, "how many accounts have never had a loan", "WHERE NOT EXISTS");
+    answers_with(s, "how many accounts have a loan", "count(DISTINCT");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -206,6 +227,7 @@ int main(void)
     test_hosted(league);
     ask_schema_free(league);
     test_view_copy();
+    test_count_none();
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

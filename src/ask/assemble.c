@@ -492,6 +492,58 @@ static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *
 }
 
 
+/* "when was Narcos added", "what year was Stranger Things released": a
+ * date asked of the rows a value names — the date column named (by its
+ * words or by the verb: added ~ date_added, released ~ release_year), one
+ * column of that table. The answer is those rows, which show it, as "the
+ * GNP of Japan" is (ranking_level). */
+static void when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    int at = words_at(tk, 0, "when") ? 0 : (words_at(tk, 0, "what") || words_at(tk, 0, "which")) &&
+             (words_at(tk, 1, "year") || words_at(tk, 1, "date")) ? 1 : -1;
+    int t = p->q.nf == 1 ? p->q.f[0].col.t : -1;
+    if (at < 0 || t < 0 || p->q.f[0].op != OP_IN || p->q.ndims || p->q.rel >= 0 ||
+        p->q.date.kind || p->q.having || p->q.share || (p->q.kind == Q_AGG && p->q.m.kind != M_NONE &&
+        p->q.m.t >= 0 && p->q.m.c >= 0 && !lexicon_col_is_time(&s->tables[p->q.m.t].cols[p->q.m.c])))
+        return;
+    int col = -1, n = 0, verb = -1;
+    for (int i = 0; i < p->nm; i++)  /* the date column, named */
+        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].t == t &&
+            (lexicon_col_is_time(&s->tables[t].cols[p->m[i].c]) ||
+             lexicon_col_is_year(&s->tables[t].cols[p->m[i].c])) && p->m[i].c != col)
+            col = p->m[i].c, n++;
+    for (int i = at + 1; i < tk->n; i++) {  /* or the verb that names it */
+        int found = -1, k = 0;
+        for (int c = 0; !tk->t[i].used && c < s->tables[t].ncols; c++)
+            if ((lexicon_col_is_time(&s->tables[t].cols[c]) || lexicon_col_is_year(&s->tables[t].cols[c])) &&
+                verb_names_col(tk->t[i].low, &s->tables[t].cols[c]))
+                found = c, k++;
+        if (k == 1 && (n == 0 || found == col)) {
+            col = found, n = 1, verb = i;
+            break;
+        }
+    }
+    if (n != 1)
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_COLUMN && p->m[i].t == t && p->m[i].c == col)
+            p->m[i].role = R_MEASURE;
+    if (verb >= 0)
+        tk->t[verb].used = 1;
+    tk->t[at].used = 1;
+    if (at == 1)
+        tk->t[0].used = 1;
+    p->q.kind = Q_LIST;
+    p->q.table = p->subject = t;
+    p->q.m = (ask_measure_t){M_NONE, -1, -1, -1};
+    p->q.time = (ask_colref_t){-1, -1};
+    p->q.grain = G_NONE;
+    p->q.order = 0;
+    p->measure_set = 1;
+    if (p->ambiguous == AMB_MEASURE)
+        p->ambiguous = AMB_NONE;
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
@@ -528,6 +580,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     pick_time(s, tk, p);
     share_split(p);
     ranking_level(s, p);
+    when_asked(s, tk, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
         const ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
         if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&

@@ -105,11 +105,13 @@ static ask_schema_t *catalogue_schema(void)
 {
     static const char *const kind[] = {"Film", "Series", NULL};
     static const char *const who[] = {"Ann Lee", "Bo Chan", NULL};
+    static const char *const titles[] = {"Narcos", "Dark", NULL};
     json_t *t = json_array();
-    json_array_append_new(t, table("programme", 9000, json_pack("[o, o, o, o, o, o]",
-        col("programme_id", "text", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+    json_array_append_new(t, table("stream_programme", 9000, json_pack("[o, o, o, o, o, o, o]",
+        col("programme_id", "text", 1, NULL, NULL), col("title", "text", 0, NULL, titles),
         col("director", "text", 0, NULL, who), col("kind", "text", 0, NULL, kind),
-        col("release_year", "integer", 0, NULL, NULL), col("rating", "numeric", 0, NULL, NULL))));
+        col("release_year", "integer", 0, NULL, NULL), col("rating", "numeric", 0, NULL, NULL),
+        col("date_added", "date", 0, NULL, NULL))));
     return schema_of(t);
 }
 
@@ -217,6 +219,17 @@ static void test_count_none(void)
     ask_schema_free(s);
 }
 
+/* "when was Narcos added", "what year was Dark released": the date
+ * column the words or the verb name, of the rows the value names — those
+ * rows, which show it; a verb that names no date still asks. */
+static void test_when_asked(ask_schema_t *s)
+{
+    answers_with(s, "when was Narcos added", "WHERE \"sp\".\"title\" = 'Narcos'");
+    answers_with(s, "what year was Dark released", "SELECT \"sp\".* FROM");
+    answers_with(s, "what year was Dark released", "WHERE \"sp\".\"title\" = 'Dark'");
+    asks_about(s, "when was Narcos watched", "when");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -235,6 +248,7 @@ int main(void)
     test_label_plurals(cat);
     test_verb_by(cat);
     test_value_noun_first(cat);
+    test_when_asked(cat);
     ask_schema_free(cat);
     return check_done("test_ask_words");
 }

@@ -63,12 +63,23 @@ static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
     return len == 1 ? edges == 1 : edges == 0;
 }
 
+/* 1 when w is a word of the name of the table the plan is about ("on
+ * Netflix" of netflix_shows, "in the legacy store" of legacy_store_orders). */
+static int names_base(const ask_schema_t *s, const ask_q_t *q, const char *w)
+{
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    for (int k = 0; base >= 0 && k < s->tables[base].nw; k++)
+        if (!strcmp(s->tables[base].w[k], w))
+            return 1;
+    return 0;
+}
+
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
     for (int i = 0; i < tk->n; i++) {
         const ask_tok_t *t = &tk->t[i];
-        if (t->used || words_is_stop(t->low))
+        if (t->used || words_is_stop(t->low) || names_base(s, &p->q, t->stem))
             continue;
         if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
             continue;

@@ -230,6 +230,15 @@ static void test_when_asked(ask_schema_t *s)
     asks_about(s, "when was Narcos watched", "when");
 }
 
+/* "when was Narcos added to Stream": a word of the name of the table the
+ * plan is about is placed; any other word still asks. */
+static void test_table_name_word(ask_schema_t *s)
+{
+    answers_with(s, "when was Narcos added to Stream", "WHERE \"sp\".\"title\" = 'Narcos'");
+    answers_with(s, "how many Series on Stream", "count(*)");
+    asks_about(s, "how many Series on Hulu", "Hulu");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -249,6 +258,7 @@ int main(void)
     test_verb_by(cat);
     test_value_noun_first(cat);
     test_when_asked(cat);
+    test_table_name_word(cat);
     ask_schema_free(cat);
     return check_done("test_ask_words");
 }

@@ -239,6 +239,15 @@ static void test_table_name_word(ask_schema_t *s)
     asks_about(s, "how many Series on Hulu", "Hulu");
 }
 
+/* "who directed Narcos", "what is Dark rated": the one column the verb
+ * names, of the rows the value names; a verb naming none still asks. */
+static void test_who_verb(ask_schema_t *s)
+{
+    answers_with(s, "who directed Narcos", "WHERE \"sp\".\"title\" = 'Narcos'");
+    answers_with(s, "what is Dark rated", "WHERE \"sp\".\"title\" = 'Dark'");
+    asks_about(s, "who watched Narcos", "watched");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -259,6 +268,7 @@ int main(void)
     test_value_noun_first(cat);
     test_when_asked(cat);
     test_table_name_word(cat);
+    test_who_verb(cat);
     ask_schema_free(cat);
     return check_done("test_ask_words");
 }

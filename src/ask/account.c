@@ -213,12 +213,16 @@ json_t *account_lookups(const ask_toks_t *tk)
 {
     json_t *out = json_array();
     for (int i = 0; i < tk->n; i++) {
-        int j = i;
+        /* "who directed The Irishman": a capital "The" inside the question
+         * starts the name that follows it */
+        int the = i > 0 && !tk->t[i].used && !strcmp(tk->t[i].raw, "The") && i + 1 < tk->n &&
+                  lookup_word(&tk->t[i + 1]);
+        int j = i + the;
         while (j < tk->n && j - i < 4 && lookup_word(&tk->t[j]))
             j++;
         for (int len = j - i; len > 0; len--)  /* "Aer Lingus", then "Aer", "Lingus" */
             for (int k = i; k + len <= j; k++)
-                if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES)
+                if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES && !(the && k == i && len == 1))
                     add_run(tk, k, len, out);
         i = j > i ? j - 1 : i;
     }

@@ -248,6 +248,24 @@ static void test_who_verb(ask_schema_t *s)
     asks_about(s, "who watched Narcos", "watched");
 }
 
+/* The words looked up among the values discovery did not sample: a
+ * capital "The" inside the question starts the name after it ("The
+ * Irishman" is a whole cell; "Irishman" is not), never alone. */
+static void test_lookup_the(ask_schema_t *s)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, "who directed The Irishman", NULL, &r, err, sizeof err), 0);
+    int found = 0, alone = 0;
+    for (size_t i = 0; i < json_array_size(r.lookups); i++) {
+        const char *w = json_string_value(json_array_get(r.lookups, i));
+        found |= w && !strcmp(w, "The Irishman");
+        alone |= w && !strcmp(w, "The");
+    }
+    CHECK(!r.sql && found && !alone);
+    ask_plan_result_free(&r);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -269,6 +287,7 @@ int main(void)
     test_when_asked(cat);
     test_table_name_word(cat);
     test_who_verb(cat);
+    test_lookup_the(cat);
     ask_schema_free(cat);
     return check_done("test_ask_words");
 }

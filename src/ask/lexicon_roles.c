@@ -248,8 +248,11 @@ int lexicon_col_is_year(const ask_col_t *c)
 
 int lexicon_pick_time(const ask_table_t *t)
 {
+    /* a bookkeeping stamp is not when the row happened, nor is a birth
+     * date ("drivers held in 2023" is no question about their births;
+     * "born in" names it, dates.c / time_by_verb) */
     static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
-        "synced", "etl", "loaded", NULL};
+        "synced", "etl", "loaded", "birth", "dob", "birthday", "born", NULL};
     int best = -1;
     for (int i = 0; i < t->ncols; i++) {
         if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping))

@@ -84,9 +84,14 @@ static ask_schema_t *league_schema(void)
     json_array_append_new(t, table("race", 1100, json_pack("[o, o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
         col("date", "date", 0, NULL, NULL), col("circuit_id", "integer", 0, "circuit", NULL))));
-    json_array_append_new(t, table("driver", 860, json_pack("[o, o, o, o]",
+    json_array_append_new(t, table("driver", 860, json_pack("[o, o, o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("surname", "text", 0, NULL, NULL),
-        col("number", "integer", 0, NULL, NULL), col("nationality", "text", 0, NULL, nat))));
+        col("number", "integer", 0, NULL, NULL), col("nationality", "text", 0, NULL, nat),
+        col("dob", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("result", 26000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("race_id", "integer", 0, "race", NULL),
+        col("driver_id", "integer", 0, "driver", NULL),
+        col("position_text", "text", 0, NULL, (const char *const[]){"1", "5", "R", NULL}))));
     return schema_of(t);
 }
 
@@ -274,7 +279,6 @@ int main(void)
     test_number_of(league);
     test_held_in(league);
     test_hosted(league);
-    ask_schema_free(league);
     test_view_copy();
     test_count_none();
     ask_schema_t *cat = catalogue_schema();
@@ -289,5 +293,6 @@ int main(void)
     test_who_verb(cat);
     test_lookup_the(cat);
     ask_schema_free(cat);
+    ask_schema_free(league);
     return check_done("test_ask_words");
 }

@@ -22,10 +22,34 @@ static const struct adjective {
     {"paid", 1, 0, {"salary", "pay", "wage", NULL}},
     {"recent", 0, 1, {NULL}},
     {"latest", 1, 1, {NULL}},
-    {"newest", 1, 1, {NULL}},
-    {"oldest", -1, 1, {NULL}},
+    {"newest", 1, 2, {NULL}},
+    {"oldest", -1, 2, {NULL}},
+    {"youngest", 1, 2, {NULL}},
     {"earliest", -1, 1, {NULL}},
 };
+
+/* The date an age word ("oldest", "newest", "youngest") ranks table t by:
+ * its one date or year column, or among several the one that says when
+ * the thing came to be (birth, release, founding); -1 when none is one. */
+static int age_column(const ask_schema_t *s, int t)
+{
+    static const char *const born[] = {"birth", "dob", "born", "birthday", "release", "released",
+        "founded", "established", "built", "launch", "launched", NULL};
+    const ask_table_t *tb = &s->tables[t];
+    int c = -1, n = 0, cb = -1, nb = 0;
+    for (int k = 0; k < tb->ncols; k++) {
+        const ask_col_t *col = &tb->cols[k];
+        if (col->pk || !(lexicon_col_is_time(col) || lexicon_col_is_year(col)))
+            continue;
+        c = k, n++;
+        for (int w = 0; w < col->nw; w++)
+            if (words_in(col->w[w], born)) {
+                cb = k, nb++;
+                break;
+            }
+    }
+    return n == 1 ? c : nb == 1 ? cb : -1;
+}
 
 static int col_has_word(const ask_col_t *c, const char *const *w)
 {
@@ -43,7 +67,7 @@ static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *o
             const struct adjective *adj = &adjectives[a];
             if (tk->t[i].used || strcmp(tk->t[i].low, adj->word))
                 continue;
-            int c = adj->time ? s->tables[t].time : -1;
+            int c = adj->time == 2 ? age_column(s, t) : adj->time ? s->tables[t].time : -1;
             for (int w = 0; c < 0 && !adj->time && adj->cols[w]; w++)  /* in the list's order */
                 for (int k = 0; c < 0 && k < s->tables[t].ncols; k++)
                     if (lexicon_col_is_numeric(&s->tables[t].cols[k]) &&
@@ -137,7 +161,7 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
  * columns — one row when the noun is singular. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
-    ask_mention_t *tab = NULL, *col = NULL;
+    ask_mention_t *tab = NULL, *col = NULL, *noun_value = NULL;
     if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
         return 0;
     for (int i = 0; i < p->nm; i++) {
@@ -147,33 +171,49 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (m->kind == PH_COLUMN && m->role == R_NONE && !col && !words_at(tk, m->pos - 1, "their"))
             col = m;  /* "the 5 biggest loans and their durations": shown, not ranked by */
     }
+    /* "the 5 oldest movies", "the longest movie": a value said as the noun
+     * (type = Movie), when no table is named, ranks the rows of its table
+     * that hold it */
+    for (int i = 0; i < p->nm && !tab; i++) {
+        ask_mention_t *m = &p->m[i];
+        int one = m->kind == PH_VALUE && m->role == R_NONE && !noun_value;
+        for (int k = 0; one && k < m->nalt; k++)
+            one = m->alt[k].t == m->t;
+        if (m->kind == PH_TABLE || (m->kind == PH_VALUE && !one))
+            return 0;
+        if (one)
+            noun_value = m;
+    }
+    const ask_mention_t *named = tab ? tab : noun_value;
+    int t = named ? named->t : -1;
     /* the one grouping may only be the table itself ("which country …") */
-    if (!tab || (p->q.ndims && (p->q.dims[0].t != tab->t || (p->q.dims[0].c != s->tables[tab->t].label &&
-                                                             p->q.dims[0].c != s->tables[tab->t].pk))))
+    if (t < 0 || (p->q.ndims && (p->q.dims[0].t != t || (p->q.dims[0].c != s->tables[t].label &&
+                                                         p->q.dims[0].c != s->tables[t].pk))))
         return 0;  /* "the largest deal in each city": a grouping, not one list */
     int order = p->q.order, c = -1;
     if (col) {
-        c = col->t == tab->t ? col->c : -1;
+        c = col->t == t ? col->c : -1;
         for (int k = 0; k < col->nalt && c < 0; k++)
-            if (col->alt[k].t == tab->t)
+            if (col->alt[k].t == t)
                 c = col->alt[k].c;
     } else {
-        c = adjective_column(s, tk, tab->t, &order, &p->q.limit);
+        c = adjective_column(s, tk, t, &order, &p->q.limit);
         if (c < 0)
-            c = size_column(s, p, tab->t);
+            c = size_column(s, p, t);
     }
-    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[tab->t].cols[c]) &&
-                            !lexicon_col_is_time(&s->tables[tab->t].cols[c])))
+    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[t].cols[c]) &&
+                            !lexicon_col_is_time(&s->tables[t].cols[c])))
         return 0;
-    const char *noun = tk->t[tab->pos + tab->len - 1].low;
+    const char *noun = tk->t[named->pos + named->len - 1].low;
     p->q.ndims = 0;
-    tab->role = R_MEASURE;
+    if (tab)
+        tab->role = R_MEASURE;
     if (col)
         col->role = R_MEASURE;
     p->q.kind = Q_LIST;
     p->q.order = order;
-    p->q.table = p->subject = tab->t;
-    p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
+    p->q.table = p->subject = t;
+    p->q.m = (ask_measure_t){M_NONE, t, c, -1};
     if (!p->q.limit && !p->order_only)
         p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
     return 1;

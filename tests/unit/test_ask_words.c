@@ -271,6 +271,27 @@ static void test_lookup_the(ask_schema_t *s)
     ask_plan_result_free(&r);
 }
 
+/* Age words rank by when the thing came to be: the table's one date, or
+ * among several the birth / release one ("the oldest titles" by
+ * release_year, not date_added; "the 5 youngest drivers" by dob, latest
+ * first); two dates neither of which says so: ask. A value said as the
+ * noun ("the 5 oldest Films") ranks the rows that hold it. */
+static void test_age_words(ask_schema_t *cat, ask_schema_t *league)
+{
+    answers_with(cat, "the 5 oldest titles", "ORDER BY \"sp\".\"release_year\" ASC LIMIT 5");
+    answers_with(cat, "the 5 oldest Films", "WHERE \"sp\".\"kind\" = 'Film' ORDER BY \"sp\".\"release_year\" ASC LIMIT 5");
+    answers_with(league, "the youngest driver", "ORDER BY \"d\".\"dob\" DESC NULLS LAST LIMIT 1");
+    json_t *t = json_array();
+    json_array_append_new(t, table("shipment", 5000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("shipped_on", "date", 0, NULL, NULL),
+        col("delivered_on", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    asks_about(s, "the 5 oldest shipments", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -292,6 +313,7 @@ int main(void)
     test_table_name_word(cat);
     test_who_verb(cat);
     test_lookup_the(cat);
+    test_age_words(cat, league);
     ask_schema_free(cat);
     ask_schema_free(league);
     return check_done("test_ask_words");

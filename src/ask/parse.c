@@ -393,6 +393,11 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         const ask_cue_t *cue = grammar_cue_at(grammar_measure_cues, tk, i);
         if (cue && cue->next && (!n || (m[0]->nw == 1 && m[0]->kind != PH_TABLE)))
             continue;
+        /* "the 5 youngest drivers": a number before a superlative counts rows */
+        size_t nl = i + 1 < tk->n ? strlen(tk->t[i + 1].low) : 0;
+        if (tk->t[i].isnum && nl > 4 && !strcmp(tk->t[i + 1].low + nl - 3, "est") &&
+            (!n || m[0]->nw == 1))
+            continue;
         if (n == 0 && (len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 && p->nm < ASK_MAX_MENTIONS) {
             p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
                                             .v = -1, .pos = i, .len = len, .role = R_NONE};

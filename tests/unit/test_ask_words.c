@@ -292,6 +292,14 @@ static void test_age_words(ask_schema_t *cat, ask_schema_t *league)
     ask_schema_free(s);
 }
 
+/* "the 5 youngest drivers": a number before a superlative is how many
+ * rows, not a value of a text column that holds "5". */
+static void test_number_superlative(ask_schema_t *league)
+{
+    answers_with(league, "the 5 youngest drivers", "ORDER BY \"d\".\"dob\" DESC NULLS LAST LIMIT 5");
+    answers_with(league, "how many results with position text 5", "= '5'");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -314,6 +322,7 @@ int main(void)
     test_who_verb(cat);
     test_lookup_the(cat);
     test_age_words(cat, league);
+    test_number_superlative(league);
     ask_schema_free(cat);
     ask_schema_free(league);
     return check_done("test_ask_words");

@@ -300,6 +300,23 @@ static void test_number_superlative(ask_schema_t *league)
     answers_with(league, "how many results with position text 5", "= '5'");
 }
 
+/* A word that fits several columns is asked back naming the word as typed
+ * and the columns it may be. */
+static void test_column_named(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("driver_standing", 30000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("wins", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("team_standing", 12000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("wins", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    asks_about(s, "total Wins", "\"Wins\" fits more than one column: ");
+    asks_about(s, "total Wins", "win of driver standing or win of team standing.");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -310,6 +327,7 @@ int main(void)
     test_hosted(league);
     test_view_copy();
     test_count_none();
+    test_column_named();
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

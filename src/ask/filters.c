@@ -498,6 +498,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             tk->t[u].used = 1;
         if (m)
             m->role = R_FILTER;
+        filters_use_stated(tk, m ? m->pos + m->len : k);  /* "no actors listed" */
         return;
     }
 }

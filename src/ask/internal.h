@@ -370,6 +370,9 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
  * counts), existence and flags, each turning mentions into filters. */
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);   /* presence.c */
+/* presence.c: "no director listed", "no actors recorded": the participle at
+ * token k after what is lacking (or had) says nothing more: used. */
+void filters_use_stated(ask_toks_t *tk, int k);
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);

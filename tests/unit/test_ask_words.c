@@ -317,6 +317,24 @@ static void test_column_named(void)
     ask_schema_free(s);
 }
 
+/* "no director listed", "no loans recorded": the participle after what
+ * is lacking says nothing more; another word there still asks. */
+static void test_none_listed(ask_schema_t *cat)
+{
+    answers_with(cat, "how many titles have no director listed", "\"director\" IS NULL");
+    asks_about(cat, "how many titles have no director hired", "hired");
+    json_t *t = json_array();
+    json_array_append_new(t, table("account", 4500, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("opened", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("loan", 700, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("account_id", "integer", 0, "account", NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "accounts with no loans recorded", "WHERE NOT EXISTS");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -341,6 +359,7 @@ int main(void)
     test_lookup_the(cat);
     test_age_words(cat, league);
     test_number_superlative(league);
+    test_none_listed(cat);
     ask_schema_free(cat);
     ask_schema_free(league);
     return check_done("test_ask_words");

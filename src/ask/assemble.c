@@ -185,7 +185,9 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             for (int k = 0; k < p->nm && !m; k++)
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
                     m = &p->m[k];
-        int vt = !m && agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(tk, p, i + len) : -1;
+        /* "number of movies per year": the value said right after the cue
+         * is what is counted, before a column named further on */
+        int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(tk, p, i + len) : -1;
         if (vt >= 0) {  /* "how many movies": the rows that are movies */
             p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1};
             p->measure_set = p->agg_cue = 1;

@@ -335,6 +335,14 @@ static void test_none_listed(ask_schema_t *cat)
     ask_schema_free(s);
 }
 
+/* "number of Films per release year": the value said right after the
+ * count cue is what is counted, not the column named further on. */
+static void test_count_value_noun(ask_schema_t *cat)
+{
+    answers_with(cat, "number of Films per release year", "WHERE \"sp\".\"kind\" = 'Film' GROUP BY 1");
+    answers_with(cat, "number of Films per release year", "count(*)");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -360,6 +368,7 @@ int main(void)
     test_age_words(cat, league);
     test_number_superlative(league);
     test_none_listed(cat);
+    test_count_value_noun(cat);
     ask_schema_free(cat);
     ask_schema_free(league);
     return check_done("test_ask_words");

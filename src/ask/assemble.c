@@ -426,6 +426,16 @@ static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             return;
         }
     }
+    /* "titles per release year since 2015": the period is about the year
+     * the question groups by, not the table's other date */
+    for (int i = 0; i < p->nm && p->q.date.kind && p->q.ndims == 1; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_DIM && !m->nalt && m->t == p->q.dims[0].t &&
+            m->c == p->q.dims[0].c && lexicon_col_is_year(&s->tables[m->t].cols[m->c])) {
+            p->q.time = (ask_colref_t){m->t, m->c};
+            return;
+        }
+    }
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base >= 0 && lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) < 0 && p->measure_set)
         roles_set_ambiguous(p, AMB_TIME, NULL);

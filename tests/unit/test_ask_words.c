@@ -343,6 +343,14 @@ static void test_count_value_noun(ask_schema_t *cat)
     answers_with(cat, "number of Films per release year", "count(*)");
 }
 
+/* "titles per release year since 2015": the period is about the year the
+ * question groups by, not the table's other date (date_added). */
+static void test_period_of_group(ask_schema_t *cat)
+{
+    answers_with(cat, "number of titles per release year since 2015", "\"release_year\" >= 2015");
+    answers_with(cat, "number of titles added since 2015", "\"date_added\" >= DATE '2015-01-01'");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -369,6 +377,7 @@ int main(void)
     test_number_superlative(league);
     test_none_listed(cat);
     test_count_value_noun(cat);
+    test_period_of_group(cat);
     ask_schema_free(cat);
     ask_schema_free(league);
     return check_done("test_ask_words");

@@ -300,14 +300,14 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
 }
 
 /* "customers who signed up this year", "users registered in 2024", "races
- * held in 2023": with a period, these verbs say the period applies to when
- * the row was created or took place — the table's own time column, which
- * is what the plan uses. */
+ * held in 2023", "loans granted each year": with a period or a time grain,
+ * these verbs say it applies to when the row was created or took place —
+ * the table's own time column, which is what the plan uses. */
 static void scan_event_verbs(ask_toks_t *tk)
 {
     static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
         "opened", "signup", "signups", "received", "placed", "made", "submitted", "booked",
-        "recorded", "logged", "held", NULL};
+        "recorded", "logged", "held", "granted", "issued", "approved", "offered", "became", NULL};
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
             use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
@@ -502,7 +502,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used)
             scan_grain_at(s, tk, i, p);
-    if (p->q.date.kind)
+    if (p->q.date.kind || p->q.grain)  /* "loans granted in 1996", "… granted each year" */
         scan_event_verbs(tk);
     scan_mentions(s, tk, p);
     merge_pairs(s, p);

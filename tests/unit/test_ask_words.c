@@ -351,6 +351,25 @@ static void test_period_of_group(ask_schema_t *cat)
     answers_with(cat, "number of titles added since 2015", "\"date_added\" >= DATE '2015-01-01'");
 }
 
+/* "loans granted in 1996", "number of loans granted each year",
+ * "sections offered in 2009": the verb says the period or the grain is
+ * the row's own date; a verb that says nothing of the kind still asks. */
+static void test_event_verbs(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("loan", 700, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("date", "date", 0, NULL, NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "loans granted in 1996", "\"date\" >= DATE '1996-01-01'");
+    answers_with(s, "number of loans granted each year", "extract(year FROM \"l\".\"date\")");
+    answers_with(s, "how many loans were issued in March 1997", "\"date\" < DATE '1997-04-01'");
+    asks_about(s, "loans eaten in 1996", "eaten");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -362,6 +381,7 @@ int main(void)
     test_view_copy();
     test_count_none();
     test_column_named();
+    test_event_verbs();
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

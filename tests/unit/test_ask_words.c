@@ -370,6 +370,27 @@ static void test_event_verbs(void)
     ask_schema_free(s);
 }
 
+/* A flag written in one word ("isofficial", as in MySQL samples) answers
+ * to its adjective: "official languages of Canada". */
+static void test_is_flag(void)
+{
+    static const char *const names[] = {"Canada", "Belgium", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("nation", 240, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names))));
+    json_array_append_new(t, table("tongue", 980, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("nation_id", "integer", 0, "nation", NULL),
+        col("language", "text", 0, NULL, (const char *const[]){"English", "French", NULL}),
+        col("isofficial", "boolean", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "official languages of Canada", "\"isofficial\" = 'true'");
+    answers_with(s, "official languages of Canada", "\"name\" = 'Canada'");
+    asks_about(s, "unofficial languages of Canada", "unofficial");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -382,6 +403,7 @@ int main(void)
     test_count_none();
     test_column_named();
     test_event_verbs();
+    test_is_flag();
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

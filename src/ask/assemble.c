@@ -591,7 +591,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_apply_values(tk, s, p);
     filters_apply_nulls(s, tk, p);
     filters_apply_exists(s, tk, p);
-    filters_apply_flags(s, p);
+    filters_apply_flags(s, tk, p);
     filters_order_by_cmp(p);
     filters_split_counts(tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */

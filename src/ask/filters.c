@@ -406,44 +406,32 @@ static int verb_table(const ask_schema_t *s, const char *low)
     return found >= 0 ? found : -1;
 }
 
-/* A flag column: a boolean, or text whose sampled values are all, in any
- * case, one of a pair (Y/N, yes/no, true/false, t/f, 1/0). Fills f with the
- * "yes" values as sampled ("Y", "y"); 0 when it is no flag. */
+/* A flag column (lexicon_flag_yes): f gets its "yes" values as sampled
+ * ("Y", "y"); 0 when it is no flag. */
 static int flag_filter(const ask_col_t *c, ask_filter_t *f)
 {
-    static const char *const pairs[][2] = {{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"t", "f"},
-                                           {"1", "0"}};
-    if (c->kind == CK_BOOL) {
-        f->vals[f->nvals++] = xstrdup("true");
-        return 1;
-    }
-    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
-        int ok = c->nsamples >= 2 && c->nsamples <= ASK_MAX_VALUES, yes = 0;
-        for (int v = 0; v < c->nsamples && ok; v++) {
-            yes += !strcasecmp(c->samples[v], pairs[k][0]);
-            ok = !strcasecmp(c->samples[v], pairs[k][0]) || !strcasecmp(c->samples[v], pairs[k][1]);
-        }
-        if (!ok || !yes)
-            continue;
-        for (int v = 0; v < c->nsamples; v++)
-            if (!strcasecmp(c->samples[v], pairs[k][0]))
-                f->vals[f->nvals++] = xstrdup(c->samples[v]);
-        return 1;
-    }
-    return 0;
+    const char *yes[ASK_MAX_VALUES];
+    int n = lexicon_flag_yes(c, yes, ASK_MAX_VALUES);
+    for (int k = 0; k < n && f->nvals < ASK_MAX_VALUES; k++)
+        f->vals[f->nvals++] = xstrdup(yes[k]);
+    return n > 0;
 }
 
 /* "active airlines", "available products": a flag column named as an
- * adjective of the listed or counted table keeps the rows where it is set. */
-void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p)
+ * adjective of the listed or counted table keeps the rows where it is set;
+ * said negated ("inactive airlines") the rows where it is not. */
+void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.kind == M_COUNT ? p->q.m.t : -1;
     for (int i = 0; i < p->nm && base >= 0 && p->q.nf < ASK_MAX_FILTERS; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != base)
             continue;
-        ask_filter_t f = {.col = {m->t, m->c}, .op = OP_IN, .pos = m->pos};
-        if (!flag_filter(&s->tables[m->t].cols[m->c], &f))
+        const ask_col_t *c = &s->tables[m->t].cols[m->c];
+        int neg = m->len == 1 && c->nw && strcmp(tk->t[m->pos].stem, c->w[c->nw - 1]) &&
+                  strstr(tk->t[m->pos].stem, c->w[c->nw - 1]);  /* "inactive" of active */
+        ask_filter_t f = {.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN, .pos = m->pos};
+        if (!flag_filter(c, &f))
             continue;
         m->role = R_FILTER;
         p->q.f[p->q.nf++] = f;

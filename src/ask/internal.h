@@ -146,6 +146,11 @@ int lexicon_col_is_money(const ask_col_t *c);
 int lexicon_col_has_word(const ask_col_t *c, const char *const *list);
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
+/* A flag: a boolean, or text whose sampled values are all, in any case, one
+ * of a pair (Y/N, yes/no, true/false, t/f, 1/0). Its "yes" values as sampled
+ * go to yes (at most max; "true" for a boolean): how many, 0 when no flag. */
+int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
+int lexicon_col_is_flag(const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 /* An integer column of years ("year", "indepyear"): time when a table has no date. */
 int lexicon_col_is_year(const ask_col_t *c);
@@ -378,7 +383,7 @@ void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
 void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
-void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
+void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
 

@@ -95,6 +95,15 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
         is_weak |= !strcmp(col->w[n - 1], weak[k]);
     if (n > 1 && !is_weak && head_may_stand_alone(col->w[n - 1]))
         add_phrase(s, cap, dup_words(col->w + n - 1, 1), 1, PH_COLUMN, t, c, -1, 0);
+    /* a flag ("active": a boolean, or Y/N text) said negated: "inactive" */
+    if (lexicon_col_is_flag(col))
+        for (int k = 0; k < 3; k++) {
+            char neg[64];
+            snprintf(neg, sizeof neg, "%s%s", (const char *const[]){"in", "un", "non"}[k], col->w[n - 1]);
+            char **w = xmalloc(sizeof *w);
+            w[0] = words_stem(neg);
+            add_phrase(s, cap, w, 1, PH_COLUMN, t, c, -1, 0);
+        }
     /* "isofficial", "hasdiscount" written in one word: also "official", "discount" */
     const char *w0 = n == 1 ? col->w[0] : "";
     size_t pre = !strncmp(w0, "is", 2) ? 2 : !strncmp(w0, "has", 3) ? 3 : 0;

@@ -17,6 +17,33 @@ int lexicon_col_has_word(const ask_col_t *c, const char *const *list)
     return 0;
 }
 
+int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max)
+{
+    static const char *const pairs[][2] = {{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"t", "f"},
+                                           {"1", "0"}};
+    if (c->kind == CK_BOOL) {
+        yes[0] = "true";
+        return max > 0;
+    }
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        int ok = c->nsamples >= 2 && c->nsamples <= ASK_MAX_VALUES, n = 0;
+        for (int v = 0; v < c->nsamples && ok; v++)
+            ok = !strcasecmp(c->samples[v], pairs[k][0]) || !strcasecmp(c->samples[v], pairs[k][1]);
+        for (int v = 0; v < c->nsamples && ok; v++)
+            if (!strcasecmp(c->samples[v], pairs[k][0]) && n < max)
+                yes[n++] = c->samples[v];
+        if (ok && n)
+            return n;
+    }
+    return 0;
+}
+
+int lexicon_col_is_flag(const ask_col_t *c)
+{
+    const char *yes[ASK_MAX_VALUES];
+    return lexicon_flag_yes(c, yes, ASK_MAX_VALUES) > 0;
+}
+
 int lexicon_col_is_numeric(const ask_col_t *c)
 {
     return (c->kind == CK_INT || c->kind == CK_NUM) && !c->pk && c->fk_table < 0 &&

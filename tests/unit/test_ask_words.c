@@ -387,7 +387,25 @@ static void test_is_flag(void)
         return;
     answers_with(s, "official languages of Canada", "\"isofficial\" = 'true'");
     answers_with(s, "official languages of Canada", "\"name\" = 'Canada'");
-    asks_about(s, "unofficial languages of Canada", "unofficial");
+    asks_about(s, "semiofficial languages of Canada", "semiofficial");
+    ask_schema_free(s);
+}
+
+/* A flag said negated ("inactive", "unavailable") keeps the rows where it
+ * is not set; said plainly, where it is. */
+static void test_negated_flag(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("carrier", 6000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("active", "text", 0, NULL, (const char *const[]){"Y", "N", "n", NULL}))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many carriers are inactive", "\"active\" <> 'Y'");
+    answers_with(s, "inactive carriers", "\"active\" <> 'Y'");
+    answers_with(s, "how many carriers are active", "\"active\" = 'Y'");
+    asks_about(s, "how many carriers are proactive", "proactive");
     ask_schema_free(s);
 }
 
@@ -404,6 +422,7 @@ int main(void)
     test_column_named();
     test_event_verbs();
     test_is_flag();
+    test_negated_flag();
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

@@ -389,8 +389,10 @@ static int verb_names_col(const char *verb, const ask_col_t *c)
     return 0;
 }
 
-/* "titles released in 2020", "orders shipped in May": a verb before the
- * period names which date of the table it applies to. One column only. */
+/* "titles released in 2020", "orders shipped in May", "countries
+ * independent since 1990": a verb (or a word the column's name starts with:
+ * indepyear) names which date of the table the period applies to. One
+ * column only. */
 static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int base)
 {
     for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
@@ -398,7 +400,9 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
         const ask_table_t *t = &s->tables[base];
         for (int c = 0; c < t->ncols; c++)
             if ((lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c])) &&
-                verb_names_col(tk->t[i].low, &t->cols[c]))
+                (verb_names_col(tk->t[i].low, &t->cols[c]) ||
+                 (!tk->t[i].used && t->cols[c].nw && strlen(tk->t[i].low) >= 6 &&
+                  !strncmp(t->cols[c].w[0], tk->t[i].low, 5))))  /* "independent" ~ indepyear */
                 found = c, n++;
         if (n == 1) {
             p->q.time = (ask_colref_t){base, found};

@@ -409,6 +409,24 @@ static void test_negated_flag(void)
     ask_schema_free(s);
 }
 
+/* "countries that became independent after 1990": a word the name of a
+ * year column starts with (indepyear, written in one word) says the
+ * period is about that year, not the table's other date. */
+static void test_period_word_prefix(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("state", 240, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("joinedon", "date", 0, NULL, NULL), col("indepyear", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "states that became independent after 1990", "\"indepyear\" >= 1991");
+    answers_with(s, "how many states became independent in 1960", "\"indepyear\" < 1961");
+    asks_about(s, "states that became famous after 1990", "famous");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -423,6 +441,7 @@ int main(void)
     test_event_verbs();
     test_is_flag();
     test_negated_flag();
+    test_period_word_prefix();
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

@@ -369,6 +369,34 @@ static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_
     prefer_readings(s, x);
 }
 
+/* "Family films": a view's name (family_films) that also reads as a value
+ * and a table (category "Family", film) is the value and the table — a
+ * view yields to the tables it is built on, as its values do. Drops the
+ * view's phrases from m: the count left. */
+static int view_yields(const ask_schema_t *s, const ask_toks_t *tk, int i, const ask_phrase_t **m, int n)
+{
+    if (n < 2 || m[0]->kind != PH_TABLE || m[0]->nw < 2 || !s->tables[m[0]->table].is_view)
+        return n;
+    const ask_phrase_t *rest[32];
+    int split = 0;
+    for (int k = 1; k < n && !split; k++) {
+        int len = m[k]->nw;
+        if (m[k]->kind != PH_VALUE || len >= m[0]->nw || i + len >= tk->n)
+            continue;
+        int nr = lexicon_match(s, tk, i + len, rest, 32);
+        for (int r = 0; r < nr && !split; r++)
+            split = rest[r]->kind == PH_TABLE && rest[r]->nw == m[0]->nw - len &&
+                    !s->tables[rest[r]->table].is_view;
+    }
+    if (!split)
+        return n;
+    int j = 0, longest = m[0]->nw;
+    for (int k = 0; k < n; k++)
+        if (m[k]->nw < longest)
+            m[j++] = m[k];
+    return j;
+}
+
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
@@ -409,6 +437,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (n > 0 && m[0]->kind == PH_VALUE && m[0]->nw == 1 && account_is_verb(tk->t[i].low) &&
             !strcmp(tk->t[i].raw, tk->t[i].low))
             n = 0;
+        n = view_yields(s, tk, i, m, n);
         if (n == 0)
             continue;
         add_mention(s, p, m, n, i);

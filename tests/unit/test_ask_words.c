@@ -427,6 +427,36 @@ static void test_period_word_prefix(void)
     ask_schema_free(s);
 }
 
+/* A rental shop's films, their categories, and a view of the films fit
+ * for families (by rating). */
+static ask_schema_t *shop_schema(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("length", "integer", 0, NULL, NULL), col("rental_duration", "integer", 0, NULL, NULL),
+        col("rating", "text", 0, NULL, (const char *const[]){"G", "PG", "R", NULL}))));
+    json_array_append_new(t, table("category", 16, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"Family", "Horror", NULL}))));
+    json_array_append_new(t, table("film_category", 1000, json_pack("[o, o]",
+        col("film_id", "integer", 0, "film", NULL), col("category_id", "integer", 0, "category", NULL))));
+    json_t *v = table("family_films", 600, json_pack("[o, o, o]",
+        col("title", "text", 0, NULL, NULL), col("length", "integer", 0, NULL, NULL),
+        col("rating", "text", 0, NULL, (const char *const[]){"G", "PG", NULL})));
+    json_object_set_new(v, "type", json_string("view"));
+    json_array_append_new(t, v);
+    return schema_of(t);
+}
+
+/* "Family films": a view's name that also reads as a value and a table
+ * (category Family, film) is the value and the table. */
+static void test_view_name_yields(ask_schema_t *s)
+{
+    answers_with(s, "how many Family films are there", "\"name\" = 'Family'");
+    answers_with(s, "how many Horror films are there", "\"name\" = 'Horror'");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -442,6 +472,11 @@ int main(void)
     test_is_flag();
     test_negated_flag();
     test_period_word_prefix();
+    ask_schema_t *shop = shop_schema();
+    if (shop) {
+        test_view_name_yields(shop);
+        ask_schema_free(shop);
+    }
     ask_schema_t *cat = catalogue_schema();
     if (!cat)
         return check_done("test_ask_words");

@@ -328,22 +328,27 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
 }
 
 /* The one numeric column with a hinted word ("older than" → age) in the
- * tables the question names (the measured one first); {-1,-1} when none
- * or several. */
+ * tables the question names (the measured one first); the words are tried
+ * in their order ("longer than": length before duration); {-1,-1} when
+ * none or several. */
 static ask_colref_t hinted_column(const ask_schema_t *s, const ask_parse_t *p,
                                   const char *const *hint)
 {
-    ask_colref_t col = {-1, -1};
-    int n = 0;
-    for (int i = -1; i < p->nm && !n; i++) {
-        int t = i < 0 ? p->q.m.t : p->m[i].kind == PH_TABLE ? p->m[i].t : -1;
-        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++) {
-            const ask_col_t *cc = &s->tables[t].cols[k];
-            if (lexicon_col_is_numeric(cc) && lexicon_col_has_word(cc, hint))
-                n++, col = (ask_colref_t){t, k};
+    for (int h = 0; hint[h]; h++) {
+        ask_colref_t col = {-1, -1};
+        int n = 0;
+        for (int i = -1; i < p->nm && !n; i++) {
+            int t = i < 0 ? p->q.m.t : p->m[i].kind == PH_TABLE ? p->m[i].t : -1;
+            for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++) {
+                const ask_col_t *cc = &s->tables[t].cols[k];
+                if (lexicon_col_is_numeric(cc) && lexicon_col_has_word(cc, (const char *const[]){hint[h], NULL}))
+                    n++, col = (ask_colref_t){t, k};
+            }
         }
+        if (n)
+            return n == 1 ? col : (ask_colref_t){-1, -1};
     }
-    return n == 1 ? col : (ask_colref_t){-1, -1};
+    return (ask_colref_t){-1, -1};
 }
 
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)

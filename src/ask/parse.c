@@ -178,6 +178,7 @@ static const char *const age_cols[] = {"age", NULL};
 static const char *const height_cols[] = {"altitude", "elevation", "height", NULL};
 static const char *const people_cols[] = {"population", NULL};
 static const char *const weight_cols[] = {"weight", NULL};
+static const char *const length_cols[] = {"length", "duration", "runtime", NULL};
 
 static void cmp_hint_adjective(int flags, ask_cmp_t *c)
 {
@@ -187,6 +188,8 @@ static void cmp_hint_adjective(int flags, ask_cmp_t *c)
         c->hint = height_cols;
     else if (flags & CUE_WEIGHT)
         c->hint = weight_cols;
+    else if (flags & CUE_LENGTH)
+        c->hint = length_cols;
 }
 
 /* The unit after the number at j (past a scale word): marks it used. */
@@ -207,6 +210,9 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
     else if (words_in(w, (const char *const[]){"people", "inhabitants", "residents", "persons", NULL}))
         c->hint = people_cols;
     else if (words_in(w, (const char *const[]){"years", "yrs", NULL}) && c->hint == age_cols)
+        ;
+    /* minutes only: a length in hours would need the column's unit */
+    else if (words_in(w, (const char *const[]){"minutes", "mins", "min", NULL}) && c->hint == length_cols)
         ;
     else
         return;

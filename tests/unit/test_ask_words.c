@@ -457,6 +457,16 @@ static void test_view_name_yields(ask_schema_t *s)
     answers_with(s, "how many Horror films are there", "\"name\" = 'Horror'");
 }
 
+/* "longer than 150 minutes", "shorter than 60": a length, before a
+ * duration when the table has both; a length in hours still asks (the
+ * column's unit is not known). */
+static void test_longer_than(ask_schema_t *s)
+{
+    answers_with(s, "films longer than 150 minutes", "\"length\" > 150");
+    answers_with(s, "films shorter than 60", "\"length\" < 60");
+    asks_about(s, "films longer than 2 hours", "hours");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -475,6 +485,7 @@ int main(void)
     ask_schema_t *shop = shop_schema();
     if (shop) {
         test_view_name_yields(shop);
+        test_longer_than(shop);
         ask_schema_free(shop);
     }
     ask_schema_t *cat = catalogue_schema();

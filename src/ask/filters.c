@@ -136,29 +136,42 @@ static void value_label_first(const ask_schema_t *s, ask_mention_t *m)
     keep_readings(m, keep);
 }
 
+/* 1 when the word at k is column c's own word: a common start of 3+
+ * letters, 60% of the shorter (rated ~ rating, directed ~ director). */
+static int verb_of_column(const ask_col_t *c, const ask_toks_t *tk, int k)
+{
+    if (k < 0 || k >= tk->n || tk->t[k].used || strlen(tk->t[k].low) < 4)
+        return 0;
+    const char *v = tk->t[k].low;
+    for (int w = 0; w < c->nw; w++) {
+        size_t n = 0, lv = strlen(v), lc = strlen(c->w[w]);
+        while (v[n] && v[n] == c->w[w][n])
+            n++;
+        if (n >= 3 && n * 10 >= 6 * (lv < lc ? lv : lc))
+            return 1;
+    }
+    return 0;
+}
+
 /* "films rated R", "flights operated as codeshare", "movies directed by
- * Martin Scorsese": the verb before a value that is its column's own word
- * (rated ~ rating, directed ~ director) says nothing more. */
+ * Martin Scorsese", "G rated films": the verb before (or, ending in -ed,
+ * right after) a value that is its column's own word says nothing more. */
 static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_t *m)
 {
-    int k = m->pos - 1, by = -1;
+    const ask_col_t *c = &s->tables[m->t].cols[m->c];
+    int k = m->pos - 1, by = -1, after = m->pos + m->len;
     if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", NULL}))
         k--;
     else if (k > 0 && !strcmp(tk->t[k].low, "by"))
         by = k--;
-    if (k < 0 || tk->t[k].used || strlen(tk->t[k].low) < 4)
-        return;
-    const ask_col_t *c = &s->tables[m->t].cols[m->c];
-    const char *v = tk->t[k].low;
-    for (int w = 0; w < c->nw; w++) {  /* a common start of 3+ letters, 60% of the shorter */
-        size_t n = 0, lv = strlen(v), lc = strlen(c->w[w]);
-        while (v[n] && v[n] == c->w[w][n])
-            n++;
-        if (n >= 3 && n * 10 >= 6 * (lv < lc ? lv : lc)) {
-            tk->t[k].used = 1;
-            if (by >= 0)
-                tk->t[by].used = 1;
-        }
+    if (verb_of_column(c, tk, k)) {
+        tk->t[k].used = 1;
+        if (by >= 0)
+            tk->t[by].used = 1;
+    } else if (after < tk->n && strlen(tk->t[after].low) > 4 &&
+               !strcmp(tk->t[after].low + strlen(tk->t[after].low) - 2, "ed") &&
+               verb_of_column(c, tk, after)) {
+        tk->t[after].used = 1;
     }
 }
 

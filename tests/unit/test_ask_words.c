@@ -467,6 +467,15 @@ static void test_longer_than(ask_schema_t *s)
     asks_about(s, "films longer than 2 hours", "hours");
 }
 
+/* "R rated films": a verb in -ed right after a value that is its column's
+ * own word (rated ~ rating) is placed, as before it ("films rated R"). */
+static void test_value_then_verb(ask_schema_t *s)
+{
+    answers_with(s, "number of R rated films", "\"rating\" = 'R'");
+    answers_with(s, "G rated films shorter than 60 minutes", "\"rating\" = 'G'");
+    asks_about(s, "R banned films", "banned");
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -486,6 +495,7 @@ int main(void)
     if (shop) {
         test_view_name_yields(shop);
         test_longer_than(shop);
+        test_value_then_verb(shop);
         ask_schema_free(shop);
     }
     ask_schema_t *cat = catalogue_schema();

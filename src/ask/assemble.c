@@ -367,28 +367,6 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     }
 }
 
-/* 1 when the verb is the column's word: "released" ~ release_year,
- * "added" ~ date_added, "shipped" ~ shippedDate, "born" ~ birth_date/dob. */
-static int verb_names_col(const char *verb, const ask_col_t *c)
-{
-    static const char *const born[] = {"birth", "dob", "birthday", "born", NULL};
-    char root[3][48];
-    size_t n = strlen(verb);
-    if (!strcmp(verb, "born"))
-        return lexicon_col_has_word(c, born);
-    if (n < 5 || n >= sizeof root[0] || strcmp(verb + n - 2, "ed"))
-        return 0;
-    snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */
-    snprintf(root[1], sizeof root[1], "%.*s", (int)(n - 1), verb);  /* release, hire */
-    snprintf(root[2], sizeof root[2], "%.*s", (int)(n - 3), verb);  /* ship */
-    for (int k = 0; k < c->nw; k++)
-        for (int r = 0; r < 3; r++)
-            if (strlen(root[r]) >= 3 && !strncmp(c->w[k], root[r], strlen(root[r])) &&
-                strlen(c->w[k]) <= strlen(root[r]) + 3)
-                return 1;
-    return 0;
-}
-
 /* "titles released in 2020", "orders shipped in May", "countries
  * independent since 1990": a verb (or a word the column's name starts with:
  * indepyear) names which date of the table the period applies to. One
@@ -400,7 +378,7 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
         const ask_table_t *t = &s->tables[base];
         for (int c = 0; c < t->ncols; c++)
             if ((lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c])) &&
-                (verb_names_col(tk->t[i].low, &t->cols[c]) ||
+                (lexicon_verb_names_col(tk->t[i].low, &t->cols[c]) ||
                  (!tk->t[i].used && t->cols[c].nw && strlen(tk->t[i].low) >= 6 &&
                   !strncmp(t->cols[c].w[0], tk->t[i].low, 5))))  /* "independent" ~ indepyear */
                 found = c, n++;
@@ -508,67 +486,6 @@ static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *
 }
 
 
-/* 1 when column c of t can hold the answer to the question word: a date
- * for "when" / "what year", any column for "who" / "what" / "which". */
-static int answers_word(const ask_table_t *t, int c, int dated)
-{
-    return !dated || lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c]);
-}
-
-/* "when was Narcos added", "what year was Stranger Things released", "who
- * directed The Irishman", "what is Squid Game rated": a column asked of the
- * rows a value names — the one column the verb names (added ~ date_added,
- * released ~ release_year, directed ~ director, rated ~ rating), or for a
- * date the one date column named. The answer is those rows, which show it,
- * as "the GNP of Japan" is (ranking_level). */
-static void when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    int dated = words_at(tk, 0, "when") || (words_in(tk->t[0].low, (const char *const[]){"what",
-                "which", NULL}) && (words_at(tk, 1, "year") || words_at(tk, 1, "date")));
-    int at = dated && !words_at(tk, 0, "when") ? 1 : 0;
-    int t = p->q.nf == 1 ? p->q.f[0].col.t : -1;
-    if (tk->n < 2 || !(dated || words_in(tk->t[0].low, (const char *const[]){"who", "what", NULL})) ||
-        t < 0 || p->q.f[0].op != OP_IN || p->q.ndims || p->q.rel >= 0 || p->q.date.kind ||
-        p->q.having || p->q.share || (p->q.kind == Q_AGG && p->q.m.kind != M_NONE &&
-        p->q.m.t >= 0 && p->q.m.c >= 0 && !lexicon_col_is_time(&s->tables[p->q.m.t].cols[p->q.m.c])))
-        return;
-    const ask_table_t *tb = &s->tables[t];
-    int col = -1, n = 0, verb = -1;
-    for (int i = 0; dated && i < p->nm; i++)  /* the date column, named */
-        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].t == t &&
-            answers_word(tb, p->m[i].c, 1) && p->m[i].c != col)
-            col = p->m[i].c, n++;
-    for (int i = at + 1; i < tk->n; i++) {  /* or the verb that names it */
-        int found = -1, k = 0;
-        for (int c = 0; !tk->t[i].used && c < tb->ncols; c++)
-            if (c != p->q.f[0].col.c && answers_word(tb, c, dated) && verb_names_col(tk->t[i].low, &tb->cols[c]))
-                found = c, k++;
-        if (k == 1 && (n == 0 || found == col)) {
-            col = found, n = 1, verb = i;
-            break;
-        }
-    }
-    if (n != 1)
-        return;
-    for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind == PH_COLUMN && p->m[i].t == t && p->m[i].c == col)
-            p->m[i].role = R_MEASURE;
-    if (verb >= 0)
-        tk->t[verb].used = 1;
-    tk->t[at].used = 1;
-    if (at == 1)
-        tk->t[0].used = 1;
-    p->q.kind = Q_LIST;
-    p->q.table = p->subject = t;
-    p->q.m = (ask_measure_t){M_NONE, -1, -1, -1};
-    p->q.time = (ask_colref_t){-1, -1};
-    p->q.grain = G_NONE;
-    p->q.order = 0;
-    p->measure_set = 1;
-    if (p->ambiguous == AMB_MEASURE)
-        p->ambiguous = AMB_NONE;
-}
-
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
@@ -605,7 +522,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     pick_time(s, tk, p);
     share_split(p);
     ranking_level(s, p);
-    when_asked(s, tk, p);
+    ranking_when_asked(s, tk, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
         const ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
         if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&

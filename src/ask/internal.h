@@ -151,6 +151,9 @@ int lexicon_col_is_numeric(const ask_col_t *c);
  * go to yes (at most max; "true" for a boolean): how many, 0 when no flag. */
 int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
 int lexicon_col_is_flag(const ask_col_t *c);
+/* 1 when the verb is the column's word: "released" ~ release_year, "added"
+ * ~ date_added, "directed" ~ director, "born" ~ birth_date/dob. */
+int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 /* An integer column of years ("year", "indepyear"): time when a table has no date. */
 int lexicon_col_is_year(const ask_col_t *c);
@@ -364,6 +367,9 @@ int roles_money_col(const ask_schema_t *s, int t);
  * by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
+/* "when was Narcos added", "who directed The Irishman": the column the
+ * question word and the verb name, of the rows a value names: those rows. */
+void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* "how much" answered by a count, or a level of "the city" that names no
  * city: ask (AMB_MEASURE, AMB_WHICH). */
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);

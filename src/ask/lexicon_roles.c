@@ -304,3 +304,25 @@ int lexicon_is_link(const ask_table_t *t)
     }
     return fks >= 2;
 }
+
+/* 1 when the verb is the column's word: "released" ~ release_year,
+ * "added" ~ date_added, "shipped" ~ shippedDate, "born" ~ birth_date/dob. */
+int lexicon_verb_names_col(const char *verb, const ask_col_t *c)
+{
+    static const char *const born[] = {"birth", "dob", "birthday", "born", NULL};
+    char root[3][48];
+    size_t n = strlen(verb);
+    if (!strcmp(verb, "born"))
+        return lexicon_col_has_word(c, born);
+    if (n < 5 || n >= sizeof root[0] || strcmp(verb + n - 2, "ed"))
+        return 0;
+    snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */
+    snprintf(root[1], sizeof root[1], "%.*s", (int)(n - 1), verb);  /* release, hire */
+    snprintf(root[2], sizeof root[2], "%.*s", (int)(n - 3), verb);  /* ship */
+    for (int k = 0; k < c->nw; k++)
+        for (int r = 0; r < 3; r++)
+            if (strlen(root[r]) >= 3 && !strncmp(c->w[k], root[r], strlen(root[r])) &&
+                strlen(c->w[k]) <= strlen(root[r]) + 3)
+                return 1;
+    return 0;
+}

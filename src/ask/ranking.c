@@ -219,3 +219,63 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     return 1;
 }
 
+/* 1 when column c of t can hold the answer to the question word: a date
+ * for "when" / "what year", any column for "who" / "what" / "which". */
+static int answers_word(const ask_table_t *t, int c, int dated)
+{
+    return !dated || lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c]);
+}
+
+/* "when was Narcos added", "what year was Stranger Things released", "who
+ * directed The Irishman", "what is Squid Game rated": a column asked of the
+ * rows a value names — the one column the verb names (added ~ date_added,
+ * released ~ release_year, directed ~ director, rated ~ rating), or for a
+ * date the one date column named. The answer is those rows, which show it,
+ * as "the GNP of Japan" is (ranking_level). */
+void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    int dated = words_at(tk, 0, "when") || (words_in(tk->t[0].low, (const char *const[]){"what",
+                "which", NULL}) && (words_at(tk, 1, "year") || words_at(tk, 1, "date")));
+    int at = dated && !words_at(tk, 0, "when") ? 1 : 0;
+    int t = p->q.nf == 1 ? p->q.f[0].col.t : -1;
+    if (tk->n < 2 || !(dated || words_in(tk->t[0].low, (const char *const[]){"who", "what", NULL})) ||
+        t < 0 || p->q.f[0].op != OP_IN || p->q.ndims || p->q.rel >= 0 || p->q.date.kind ||
+        p->q.having || p->q.share || (p->q.kind == Q_AGG && p->q.m.kind != M_NONE &&
+        p->q.m.t >= 0 && p->q.m.c >= 0 && !lexicon_col_is_time(&s->tables[p->q.m.t].cols[p->q.m.c])))
+        return;
+    const ask_table_t *tb = &s->tables[t];
+    int col = -1, n = 0, verb = -1;
+    for (int i = 0; dated && i < p->nm; i++)  /* the date column, named */
+        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].t == t &&
+            answers_word(tb, p->m[i].c, 1) && p->m[i].c != col)
+            col = p->m[i].c, n++;
+    for (int i = at + 1; i < tk->n; i++) {  /* or the verb that names it */
+        int found = -1, k = 0;
+        for (int c = 0; !tk->t[i].used && c < tb->ncols; c++)
+            if (c != p->q.f[0].col.c && answers_word(tb, c, dated) && lexicon_verb_names_col(tk->t[i].low, &tb->cols[c]))
+                found = c, k++;
+        if (k == 1 && (n == 0 || found == col)) {
+            col = found, n = 1, verb = i;
+            break;
+        }
+    }
+    if (n != 1)
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_COLUMN && p->m[i].t == t && p->m[i].c == col)
+            p->m[i].role = R_MEASURE;
+    if (verb >= 0)
+        tk->t[verb].used = 1;
+    tk->t[at].used = 1;
+    if (at == 1)
+        tk->t[0].used = 1;
+    p->q.kind = Q_LIST;
+    p->q.table = p->subject = t;
+    p->q.m = (ask_measure_t){M_NONE, -1, -1, -1};
+    p->q.time = (ask_colref_t){-1, -1};
+    p->q.grain = G_NONE;
+    p->q.order = 0;
+    p->measure_set = 1;
+    if (p->ambiguous == AMB_MEASURE)
+        p->ambiguous = AMB_NONE;
+}

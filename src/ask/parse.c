@@ -123,6 +123,10 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
                 words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
                          "oldest", "latest", "earliest", "biggest", NULL}))
                 use(tk, i, 1), p->order_only = 1;
+        if (words_in(w, (const char *const[]){"single", "individual", NULL}) && i > 0 &&
+            tk->t[i - 1].used && (grammar_order_of(tk->t[i - 1].low) ||
+            words_in(tk->t[i - 1].low, (const char *const[]){"largest", "biggest", "smallest", NULL})))
+            use(tk, i, 1);  /* "the largest single payment": one row, as the superlative says */
         if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
             p->order_only = 1;
         if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */

@@ -476,6 +476,21 @@ static void test_value_then_verb(ask_schema_t *s)
     asks_about(s, "R banned films", "banned");
 }
 
+/* "the largest single payment": "single" after a superlative says one
+ * row, as the superlative does; elsewhere it still asks. */
+static void test_single_after_superlative(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("payment", 3000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("amount", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "what was the largest single payment", "ORDER BY \"p\".\"amount\" DESC NULLS LAST LIMIT 1");
+    asks_about(s, "how many single payments", "single");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -491,6 +506,7 @@ int main(void)
     test_is_flag();
     test_negated_flag();
     test_period_word_prefix();
+    test_single_after_superlative();
     ask_schema_t *shop = shop_schema();
     if (shop) {
         test_view_name_yields(shop);

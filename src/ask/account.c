@@ -27,7 +27,7 @@ static const char *const link_verbs[] = {"appear", "appears", "appeared", "opera
     "star", "stars", "starred", "write", "writes", "wrote", "written", "publish", "published",
     "teach", "teaches", "taught", "attend", "attends", "attended", "enroll", "enrolled",
     "speak", "speaks", "spoken", "offer", "offers", "offered", "run", "runs", "ran", "held",
-    "hold", "holds", "issued", "signed", "assigned", "act", "acted", "place", "placed", "make",
+    "hold", "holds", "host", "hosts", "hosted", "issued", "signed", "assigned", "act", "acted", "place", "placed", "make",
     "made", "buy", "buys", "bought", "purchase", "purchased", "take", "takes", "took", "taken",
     "rent", "rents", "rented", "fly", "flies", "flew", "flown", "earn", "earns", "earned", "pay",
     "pays", "paid", "receive", "received", NULL};
@@ -63,12 +63,23 @@ static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
     return len == 1 ? edges == 1 : edges == 0;
 }
 
+/* 1 when w is a word of the name of the table the plan is about ("on
+ * Netflix" of netflix_shows, "in the legacy store" of legacy_store_orders). */
+static int names_base(const ask_schema_t *s, const ask_q_t *q, const char *w)
+{
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    for (int k = 0; base >= 0 && k < s->tables[base].nw; k++)
+        if (!strcmp(s->tables[base].w[k], w))
+            return 1;
+    return 0;
+}
+
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
     for (int i = 0; i < tk->n; i++) {
         const ask_tok_t *t = &tk->t[i];
-        if (t->used || words_is_stop(t->low))
+        if (t->used || words_is_stop(t->low) || names_base(s, &p->q, t->stem))
             continue;
         if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
             continue;
@@ -210,12 +221,16 @@ json_t *account_lookups(const ask_toks_t *tk)
 {
     json_t *out = json_array();
     for (int i = 0; i < tk->n; i++) {
-        int j = i;
+        /* "who directed The Irishman": a capital "The" inside the question
+         * starts the name that follows it */
+        int the = i > 0 && !tk->t[i].used && !strcmp(tk->t[i].raw, "The") && i + 1 < tk->n &&
+                  lookup_word(&tk->t[i + 1]);
+        int j = i + the;
         while (j < tk->n && j - i < 4 && lookup_word(&tk->t[j]))
             j++;
         for (int len = j - i; len > 0; len--)  /* "Aer Lingus", then "Aer", "Lingus" */
             for (int k = i; k + len <= j; k++)
-                if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES)
+                if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES && !(the && k == i && len == 1))
                     add_run(tk, k, len, out);
         i = j > i ? j - 1 : i;
     }

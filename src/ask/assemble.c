@@ -191,7 +191,9 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             for (int k = 0; k < p->nm && !m; k++)
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
                     m = &p->m[k];
-        int vt = !m && agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(tk, p, i + len) : -1;
+        /* "number of movies per year": the value said right after the cue
+         * is what is counted, before a column named further on */
+        int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(tk, p, i + len) : -1;
         if (vt >= 0) {  /* "how many movies": the rows that are movies */
             p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1};
             p->measure_set = p->agg_cue = 1;
@@ -338,7 +340,7 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
             words_in(tk->t[m->pos - 1].low, (const char *const[]){"their", "its", NULL}))
             continue;
         /* "passengers who survived": a flag said without a sum or count is a filter */
-        if (m->kind == PH_COLUMN && !m->nalt && filters_col_is_flag(&s->tables[m->t].cols[m->c]))
+        if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
             continue;
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
             measure_from(s, p, m, M_NONE, 0, "");
@@ -359,6 +361,8 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     for (int i = 0; i < tk->n && p->subject < 0 && !p->measure_set; i++)
         if (words_in(tk->t[i].low, (const char *const[]){"list", "show", "which", "what", NULL}))
             p->subject = value_noun_table(tk, p, i + 1 + words_at(tk, i + 1, "me"));  /* "list the movies" */
+    if (p->subject < 0 && !p->measure_set)  /* "movies directed by …": the question's first noun */
+        p->subject = value_noun_table(tk, p, 0);
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {
@@ -372,30 +376,10 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     }
 }
 
-/* 1 when the verb is the column's word: "released" ~ release_year,
- * "added" ~ date_added, "shipped" ~ shippedDate, "born" ~ birth_date/dob. */
-static int verb_names_col(const char *verb, const ask_col_t *c)
-{
-    static const char *const born[] = {"birth", "dob", "birthday", "born", NULL};
-    char root[3][48];
-    size_t n = strlen(verb);
-    if (!strcmp(verb, "born"))
-        return lexicon_col_has_word(c, born);
-    if (n < 5 || n >= sizeof root[0] || strcmp(verb + n - 2, "ed"))
-        return 0;
-    snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */
-    snprintf(root[1], sizeof root[1], "%.*s", (int)(n - 1), verb);  /* release, hire */
-    snprintf(root[2], sizeof root[2], "%.*s", (int)(n - 3), verb);  /* ship */
-    for (int k = 0; k < c->nw; k++)
-        for (int r = 0; r < 3; r++)
-            if (strlen(root[r]) >= 3 && !strncmp(c->w[k], root[r], strlen(root[r])) &&
-                strlen(c->w[k]) <= strlen(root[r]) + 3)
-                return 1;
-    return 0;
-}
-
-/* "titles released in 2020", "orders shipped in May": a verb before the
- * period names which date of the table it applies to. One column only. */
+/* "titles released in 2020", "orders shipped in May", "countries
+ * independent since 1990": a verb (or a word the column's name starts with:
+ * indepyear) names which date of the table the period applies to. One
+ * column only. */
 static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int base)
 {
     for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
@@ -403,7 +387,9 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
         const ask_table_t *t = &s->tables[base];
         for (int c = 0; c < t->ncols; c++)
             if ((lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c])) &&
-                verb_names_col(tk->t[i].low, &t->cols[c]))
+                (lexicon_verb_names_col(tk->t[i].low, &t->cols[c]) ||
+                 (!tk->t[i].used && t->cols[c].nw && strlen(tk->t[i].low) >= 6 &&
+                  !strncmp(t->cols[c].w[0], tk->t[i].low, 5))))  /* "independent" ~ indepyear */
                 found = c, n++;
         if (n == 1) {
             p->q.time = (ask_colref_t){base, found};
@@ -431,21 +417,45 @@ static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             return;
         }
     }
+    /* "titles per release year since 2015": the period is about the year
+     * the question groups by, not the table's other date */
+    for (int i = 0; i < p->nm && p->q.date.kind && p->q.ndims == 1; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_DIM && !m->nalt && m->t == p->q.dims[0].t &&
+            m->c == p->q.dims[0].c && lexicon_col_is_year(&s->tables[m->t].cols[m->c])) {
+            p->q.time = (ask_colref_t){m->t, m->c};
+            return;
+        }
+    }
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base >= 0 && lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) < 0 && p->measure_set)
         roles_set_ambiguous(p, AMB_TIME, NULL);
 }
 
 
+/* 1 when a negation ("no", "never", "without", "not") is said in the three
+ * words before token pos: "accounts that have no loan", "never had a loan". */
+static int denied_before(const ask_toks_t *tk, int pos)
+{
+    for (int k = pos - 1; k >= 0 && k >= pos - 3; k--)
+        if (words_in(tk->t[k].low, (const char *const[]){"no", "never", "without", "not", NULL}))
+            return 1;
+    return 0;
+}
+
 /* "customers who ordered last month": count the distinct customer keys of
- * the orders table (whose date the period applies to), not customers. */
-static void count_through(const ask_schema_t *s, ask_parse_t *p)
+ * the orders table (whose date the period applies to), not customers —
+ * unless the table is denied ("how many accounts have no loan": an
+ * anti-join, filters_apply_exists). */
+static void count_through(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     if (p->q.m.kind != M_COUNT || p->q.ndims || p->q.grain)
         return;
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
         int t = m->t, q, pr, tt, tc;
+        if (m->kind == PH_TABLE && denied_before(tk, m->pos))
+            continue;
         if (m->kind == -1 && m->role == R_NONE)  /* "products sold": the sales facts */
             for (int k = 0; k < s->ntables; k++)
                 if (lexicon_revenue_cols(s, k, &q, &pr) == 0)
@@ -499,7 +509,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, p, &c[i]);
     default_measure(s, tk, p);
-    count_through(s, p);
+    count_through(s, tk, p);
     if (p->q.m.t >= 0 && p->subject < 0)
         p->subject = p->q.m.t;
     if (p->q.kind == Q_LIST && p->want_price) {
@@ -511,7 +521,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_apply_values(tk, s, p);
     filters_apply_nulls(s, tk, p);
     filters_apply_exists(s, tk, p);
-    filters_apply_flags(s, p);
+    filters_apply_flags(s, tk, p);
     filters_order_by_cmp(p);
     filters_split_counts(tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
@@ -521,6 +531,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     pick_time(s, tk, p);
     share_split(p);
     ranking_level(s, p);
+    ranking_when_asked(s, tk, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
         const ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
         if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&

@@ -136,23 +136,42 @@ static void value_label_first(const ask_schema_t *s, ask_mention_t *m)
     keep_readings(m, keep);
 }
 
-/* "films rated R", "flights operated as codeshare": the verb before a value
- * that is its column's own word (rated ~ rating) says nothing more. */
-static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_t *m)
+/* 1 when the word at k is column c's own word: a common start of 3+
+ * letters, 60% of the shorter (rated ~ rating, directed ~ director). */
+static int verb_of_column(const ask_col_t *c, const ask_toks_t *tk, int k)
 {
-    int k = m->pos - 1;
-    if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", NULL}))
-        k--;
-    if (k < 0 || tk->t[k].used || strlen(tk->t[k].low) < 4)
-        return;
-    const ask_col_t *c = &s->tables[m->t].cols[m->c];
+    if (k < 0 || k >= tk->n || tk->t[k].used || strlen(tk->t[k].low) < 4)
+        return 0;
     const char *v = tk->t[k].low;
-    for (int w = 0; w < c->nw; w++) {  /* a common start of 3+ letters, 60% of the shorter */
+    for (int w = 0; w < c->nw; w++) {
         size_t n = 0, lv = strlen(v), lc = strlen(c->w[w]);
         while (v[n] && v[n] == c->w[w][n])
             n++;
         if (n >= 3 && n * 10 >= 6 * (lv < lc ? lv : lc))
-            tk->t[k].used = 1;
+            return 1;
+    }
+    return 0;
+}
+
+/* "films rated R", "flights operated as codeshare", "movies directed by
+ * Martin Scorsese", "G rated films": the verb before (or, ending in -ed,
+ * right after) a value that is its column's own word says nothing more. */
+static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_t *m)
+{
+    const ask_col_t *c = &s->tables[m->t].cols[m->c];
+    int k = m->pos - 1, by = -1, after = m->pos + m->len;
+    if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", NULL}))
+        k--;
+    else if (k > 0 && !strcmp(tk->t[k].low, "by"))
+        by = k--;
+    if (verb_of_column(c, tk, k)) {
+        tk->t[k].used = 1;
+        if (by >= 0)
+            tk->t[by].used = 1;
+    } else if (after < tk->n && strlen(tk->t[after].low) > 4 &&
+               !strcmp(tk->t[after].low + strlen(tk->t[after].low) - 2, "ed") &&
+               verb_of_column(c, tk, after)) {
+        tk->t[after].used = 1;
     }
 }
 
@@ -397,25 +416,30 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
 }
 
 /* The one numeric column with a hinted word ("older than" → age) in the
- * tables the question names (the measured one first); {-1,-1} when none
- * or several. */
+ * tables the question names (the measured one first); the words are tried
+ * in their order ("longer than": length before duration); {-1,-1} when
+ * none or several. */
 static ask_colref_t hinted_column(const ask_schema_t *s, const ask_parse_t *p,
                                   const char *const *hint)
 {
-    ask_colref_t col = {-1, -1}, plain = {-1, -1};
-    int n = 0, nplain = 0;
-    for (int i = -1; i < p->nm && !n; i++) {
-        int t = i < 0 ? p->q.m.t : p->m[i].kind == PH_TABLE ? p->m[i].t : -1;
-        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++) {
-            const ask_col_t *cc = &s->tables[t].cols[k];
-            if (!lexicon_col_is_numeric(cc) || !lexicon_col_has_word(cc, hint))
-                continue;
-            n++, col = (ask_colref_t){t, k};
-            if (cc->nw == 1)  /* "age" itself beside "age_wiki" */
-                nplain++, plain = col;
+    for (int h = 0; hint[h]; h++) {
+        ask_colref_t col = {-1, -1}, plain = {-1, -1};
+        int n = 0, nplain = 0;
+        for (int i = -1; i < p->nm && !n; i++) {
+            int t = i < 0 ? p->q.m.t : p->m[i].kind == PH_TABLE ? p->m[i].t : -1;
+            for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++) {
+                const ask_col_t *cc = &s->tables[t].cols[k];
+                if (!lexicon_col_is_numeric(cc) || !lexicon_col_has_word(cc, (const char *const[]){hint[h], NULL}))
+                    continue;
+                n++, col = (ask_colref_t){t, k};
+                if (cc->nw == 1)  /* "age" itself beside "age_wiki" */
+                    nplain++, plain = col;
+            }
         }
+        if (n)
+            return n == 1 ? col : nplain == 1 ? plain : (ask_colref_t){-1, -1};
     }
-    return n == 1 ? col : nplain == 1 ? plain : (ask_colref_t){-1, -1};
+    return (ask_colref_t){-1, -1};
 }
 
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
@@ -483,60 +507,36 @@ static int verb_table(const ask_schema_t *s, const char *low)
     return found >= 0 ? found : -1;
 }
 
-/* A flag column: a boolean, or text whose sampled values are all, in any
- * case, one of a pair (Y/N, yes/no, true/false, t/f, 1/0). Fills f with the
- * "yes" values as sampled ("Y", "y"); 0 when it is no flag. */
+/* A flag column (lexicon_flag_yes): f gets its "yes" values as sampled
+ * ("Y", "y"); 0 when it is no flag. */
 static int flag_filter(const ask_col_t *c, ask_filter_t *f)
 {
-    static const char *const pairs[][2] = {{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"t", "f"},
-                                           {"1", "0"}};
-    if (c->kind == CK_BOOL) {
-        f->vals[f->nvals++] = xstrdup("true");
-        return 1;
-    }
-    if ((c->kind == CK_INT || c->kind == CK_NUM) && c->n_distinct > 2)
-        return 0;  /* a third value the sample missed: not a 0/1 flag */
-    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
-        int ok = c->nsamples >= 2 && c->nsamples <= ASK_MAX_VALUES, yes = 0;
-        for (int v = 0; v < c->nsamples && ok; v++) {
-            yes += !strcasecmp(c->samples[v], pairs[k][0]);
-            ok = !strcasecmp(c->samples[v], pairs[k][0]) || !strcasecmp(c->samples[v], pairs[k][1]);
-        }
-        if (!ok || !yes)
-            continue;
-        for (int v = 0; v < c->nsamples; v++)
-            if (!strcasecmp(c->samples[v], pairs[k][0]))
-                f->vals[f->nvals++] = xstrdup(c->samples[v]);
-        return 1;
-    }
-    return 0;
+    const char *yes[ASK_MAX_VALUES];
+    int n = lexicon_flag_yes(c, yes, ASK_MAX_VALUES);
+    for (int k = 0; k < n && f->nvals < ASK_MAX_VALUES; k++)
+        f->vals[f->nvals++] = xstrdup(yes[k]);
+    return n > 0;
 }
 
 /* "active airlines", "available products": a flag column named as an
- * adjective of the listed or counted table keeps the rows where it is set. */
-void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p)
+ * adjective of the listed or counted table keeps the rows where it is set;
+ * said negated ("inactive airlines") the rows where it is not. */
+void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.kind == M_COUNT ? p->q.m.t : -1;
     for (int i = 0; i < p->nm && base >= 0 && p->q.nf < ASK_MAX_FILTERS; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != base)
             continue;
-        ask_filter_t f = {.col = {m->t, m->c}, .op = OP_IN, .pos = m->pos};
-        if (!flag_filter(&s->tables[m->t].cols[m->c], &f))
+        const ask_col_t *c = &s->tables[m->t].cols[m->c];
+        int neg = m->len == 1 && c->nw && strcmp(tk->t[m->pos].stem, c->w[c->nw - 1]) &&
+                  strstr(tk->t[m->pos].stem, c->w[c->nw - 1]);  /* "inactive" of active */
+        ask_filter_t f = {.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN, .pos = m->pos};
+        if (!flag_filter(c, &f))
             continue;
         m->role = R_FILTER;
         p->q.f[p->q.nf++] = f;
     }
-}
-
-/* 1 when c is a flag column (a boolean, Y/N, 0/1). */
-int filters_col_is_flag(const ask_col_t *c)
-{
-    ask_filter_t f = {0};
-    int yes = flag_filter(c, &f);
-    for (int k = 0; k < f.nvals; k++)
-        free(f.vals[k]);
-    return yes;
 }
 
 /* "how many passengers survived": the table named with a flag column of
@@ -599,6 +599,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             tk->t[u].used = 1;
         if (m)
             m->role = R_FILTER;
+        filters_use_stated(tk, m ? m->pos + m->len : k);  /* "no actors listed" */
         return;
     }
 }

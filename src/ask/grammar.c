@@ -77,6 +77,8 @@ const ask_cue_t grammar_cmp_cues[] = {
     {"heavier", "than", OP_GT, CUE_WEIGHT},
     {"younger", "than", OP_LT, CUE_AGE},
     {"lighter", "than", OP_LT, CUE_WEIGHT},
+    {"longer", "than", OP_GT, CUE_LENGTH},
+    {"shorter", "than", OP_LT, CUE_LENGTH},
     {"at", "least", OP_GE, 0},
     {"at", "most", OP_LE, 0},
     {"up", "to", OP_LE, 0},

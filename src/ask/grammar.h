@@ -143,6 +143,7 @@ extern const ask_cue_t grammar_measure_cues[];
 #define CUE_AGE       2  /* "older than", "younger than": about an age */
 #define CUE_HEIGHT    4  /* "taller than" */
 #define CUE_WEIGHT    8  /* "heavier than", "lighter than" */
+#define CUE_LENGTH   16  /* "longer than", "shorter than": a length or duration */
 extern const ask_cue_t grammar_cmp_cues[];
 /* Text tests: "contains", "starting with", "ends with". */
 extern const ask_cue_t grammar_text_cues[];

@@ -146,6 +146,14 @@ int lexicon_col_is_money(const ask_col_t *c);
 int lexicon_col_has_word(const ask_col_t *c, const char *const *list);
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
+/* A flag: a boolean, or text whose sampled values are all, in any case, one
+ * of a pair (Y/N, yes/no, true/false, t/f, 1/0). Its "yes" values as sampled
+ * go to yes (at most max; "true" for a boolean): how many, 0 when no flag. */
+int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
+int lexicon_col_is_flag(const ask_col_t *c);
+/* 1 when the verb is the column's word: "released" ~ release_year, "added"
+ * ~ date_added, "directed" ~ director, "born" ~ birth_date/dob. */
+int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 /* An integer column of years ("year", "indepyear"): time when a table has no date. */
 int lexicon_col_is_year(const ask_col_t *c);
@@ -359,6 +367,9 @@ int roles_money_col(const ask_schema_t *s, int t);
  * by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
+/* "when was Narcos added", "who directed The Irishman": the column the
+ * question word and the verb name, of the rows a value names: those rows. */
+void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* "how much" answered by a count, or a level of "the city" that names no
  * city: ask (AMB_MEASURE, AMB_WHICH). */
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
@@ -370,14 +381,16 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
  * counts), existence and flags, each turning mentions into filters. */
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);   /* presence.c */
+/* presence.c: "no director listed", "no actors recorded": the participle at
+ * token k after what is lacking (or had) says nothing more: used. */
+void filters_use_stated(ask_toks_t *tk, int k);
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
 void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
-void filters_apply_flags(const ask_schema_t *s, ask_parse_t *p);
+void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
-int filters_col_is_flag(const ask_col_t *c);
 int filters_add_flag(const ask_schema_t *s, ask_parse_t *p, int t, int c, int pos);
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
 

@@ -112,6 +112,27 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
         is_weak |= !strcmp(col->w[n - 1], weak[k]);
     if (n > 1 && !is_weak && head_may_stand_alone(col->w[n - 1]))
         add_phrase(s, cap, dup_words(col->w + n - 1, 1), 1, PH_COLUMN, t, c, -1, 0);
+    /* a flag ("active": a boolean, or Y/N text) said negated: "inactive" */
+    if (lexicon_col_is_flag(col))
+        for (int k = 0; k < 3; k++) {
+            char neg[64];
+            snprintf(neg, sizeof neg, "%s%s", (const char *const[]){"in", "un", "non"}[k], col->w[n - 1]);
+            char **w = xmalloc(sizeof *w);
+            w[0] = words_stem(neg);
+            add_phrase(s, cap, w, 1, PH_COLUMN, t, c, -1, 0);
+        }
+    /* "isofficial", "hasdiscount" written in one word: also "official", "discount" */
+    const char *w0 = n == 1 ? col->w[0] : "";
+    size_t pre = !strncmp(w0, "is", 2) ? 2 : !strncmp(w0, "has", 3) ? 3 : 0;
+    char **rest = NULL;
+    int nr = pre && strlen(w0) >= pre + 4 ? words_ident(w0 + pre, &rest) : 0;
+    if (nr == 1 && head_may_stand_alone(rest[0]))
+        add_phrase(s, cap, rest, 1, PH_COLUMN, t, c, -1, 0);
+    else if (rest) {
+        for (int k = 0; k < nr; k++)
+            free(rest[k]);
+        free(rest);
+    }
     if (col->kind == CK_TEXT || col->kind == CK_OTHER)
         for (int v = 0; v < col->nsamples; v++)
             index_value(s, cap, t, c, v);

@@ -17,6 +17,35 @@ int lexicon_col_has_word(const ask_col_t *c, const char *const *list)
     return 0;
 }
 
+int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max)
+{
+    static const char *const pairs[][2] = {{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"t", "f"},
+                                           {"1", "0"}};
+    if (c->kind == CK_BOOL) {
+        yes[0] = "true";
+        return max > 0;
+    }
+    if ((c->kind == CK_INT || c->kind == CK_NUM) && c->n_distinct > 2)
+        return 0;  /* 0 and 1 sampled, a third value missed: no 0/1 flag */
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        int ok = c->nsamples >= 2 && c->nsamples <= ASK_MAX_VALUES, n = 0;
+        for (int v = 0; v < c->nsamples && ok; v++)
+            ok = !strcasecmp(c->samples[v], pairs[k][0]) || !strcasecmp(c->samples[v], pairs[k][1]);
+        for (int v = 0; v < c->nsamples && ok; v++)
+            if (!strcasecmp(c->samples[v], pairs[k][0]) && n < max)
+                yes[n++] = c->samples[v];
+        if (ok && n)
+            return n;
+    }
+    return 0;
+}
+
+int lexicon_col_is_flag(const ask_col_t *c)
+{
+    const char *yes[ASK_MAX_VALUES];
+    return lexicon_flag_yes(c, yes, ASK_MAX_VALUES) > 0;
+}
+
 int lexicon_col_is_numeric(const ask_col_t *c)
 {
     return (c->kind == CK_INT || c->kind == CK_NUM) && !c->pk && c->fk_table < 0 &&
@@ -248,8 +277,11 @@ int lexicon_col_is_year(const ask_col_t *c)
 
 int lexicon_pick_time(const ask_table_t *t)
 {
+    /* a bookkeeping stamp is not when the row happened, nor is a birth
+     * date ("drivers held in 2023" is no question about their births;
+     * "born in" names it, dates.c / time_by_verb) */
     static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
-        "synced", "etl", "loaded", NULL};
+        "synced", "etl", "loaded", "birth", "dob", "birthday", "born", NULL};
     int best = -1;
     for (int i = 0; i < t->ncols; i++) {
         if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping))
@@ -273,4 +305,26 @@ int lexicon_is_link(const ask_table_t *t)
             return 0;
     }
     return fks >= 2;
+}
+
+/* 1 when the verb is the column's word: "released" ~ release_year,
+ * "added" ~ date_added, "shipped" ~ shippedDate, "born" ~ birth_date/dob. */
+int lexicon_verb_names_col(const char *verb, const ask_col_t *c)
+{
+    static const char *const born[] = {"birth", "dob", "birthday", "born", NULL};
+    char root[3][48];
+    size_t n = strlen(verb);
+    if (!strcmp(verb, "born"))
+        return lexicon_col_has_word(c, born);
+    if (n < 5 || n >= sizeof root[0] || strcmp(verb + n - 2, "ed"))
+        return 0;
+    snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */
+    snprintf(root[1], sizeof root[1], "%.*s", (int)(n - 1), verb);  /* release, hire */
+    snprintf(root[2], sizeof root[2], "%.*s", (int)(n - 3), verb);  /* ship */
+    for (int k = 0; k < c->nw; k++)
+        for (int r = 0; r < 3; r++)
+            if (strlen(root[r]) >= 3 && !strncmp(c->w[k], root[r], strlen(root[r])) &&
+                strlen(c->w[k]) <= strlen(root[r]) + 3)
+                return 1;
+    return 0;
 }

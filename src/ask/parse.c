@@ -123,6 +123,10 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
                 words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
                          "oldest", "latest", "earliest", "biggest", NULL}))
                 use(tk, i, 1), p->order_only = 1;
+        if (words_in(w, (const char *const[]){"single", "individual", NULL}) && i > 0 &&
+            tk->t[i - 1].used && (grammar_order_of(tk->t[i - 1].low) ||
+            words_in(tk->t[i - 1].low, (const char *const[]){"largest", "biggest", "smallest", NULL})))
+            use(tk, i, 1);  /* "the largest single payment": one row, as the superlative says */
         if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
             p->order_only = 1;
         if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
@@ -178,6 +182,7 @@ static const char *const age_cols[] = {"age", NULL};
 static const char *const height_cols[] = {"altitude", "elevation", "height", NULL};
 static const char *const people_cols[] = {"population", NULL};
 static const char *const weight_cols[] = {"weight", NULL};
+static const char *const length_cols[] = {"length", "duration", "runtime", NULL};
 
 static void cmp_hint_adjective(int flags, ask_cmp_t *c)
 {
@@ -187,6 +192,8 @@ static void cmp_hint_adjective(int flags, ask_cmp_t *c)
         c->hint = height_cols;
     else if (flags & CUE_WEIGHT)
         c->hint = weight_cols;
+    else if (flags & CUE_LENGTH)
+        c->hint = length_cols;
 }
 
 /* The unit after the number at j (past a scale word): marks it used. */
@@ -207,6 +214,9 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
     else if (words_in(w, (const char *const[]){"people", "inhabitants", "residents", "persons", NULL}))
         c->hint = people_cols;
     else if (words_in(w, (const char *const[]){"years", "yrs", NULL}) && c->hint == age_cols)
+        ;
+    /* minutes only: a length in hours would need the column's unit */
+    else if (words_in(w, (const char *const[]){"minutes", "mins", "min", NULL}) && c->hint == length_cols)
         ;
     else
         return;
@@ -299,14 +309,15 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
     return 1;
 }
 
-/* "customers who signed up this year", "users registered in 2024": with a
- * period, these verbs say the period applies to when the row was created —
+/* "customers who signed up this year", "users registered in 2024", "races
+ * held in 2023", "loans granted each year": with a period or a time grain,
+ * these verbs say it applies to when the row was created or took place —
  * the table's own time column, which is what the plan uses. */
 static void scan_event_verbs(ask_toks_t *tk)
 {
     static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
         "opened", "signup", "signups", "received", "placed", "made", "submitted", "booked",
-        "recorded", "logged", NULL};
+        "recorded", "logged", "held", "granted", "issued", "approved", "offered", "became", NULL};
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
             use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
@@ -315,6 +326,34 @@ static void scan_event_verbs(ask_toks_t *tk)
 static int kind_rank(int kind)
 {
     return kind == PH_VOCAB ? 3 : kind == PH_TABLE ? 2 : kind == PH_COLUMN ? 1 : 0;
+}
+
+/* A column word read in several columns: a table's column over a view's
+ * copy of it (emp_details_view.salary beside employees.salary,
+ * family_films.rental_rate beside film.rental_rate), as for values. */
+static void prefer_readings(const ask_schema_t *s, ask_mention_t *x)
+{
+    if (x->kind != PH_COLUMN || !x->nalt)
+        return;
+    ask_reading_t r[5];
+    int n = 0;
+    r[n++] = (ask_reading_t){x->t, x->c, x->val};
+    for (int k = 0; k < x->nalt; k++)
+        r[n++] = x->alt[k];
+    int keep[5], nk = 0;
+    for (int k = 0; k < n; k++)
+        nk += keep[k] = !s->tables[r[k].t].is_view;
+    if (nk == 0 || nk == n)
+        return;
+    int j = 0;
+    for (int k = 0; k < n; k++)
+        if (keep[k])
+            r[j++] = r[k];
+    n = j;
+    x->t = r[0].t, x->c = r[0].c, x->val = r[0].val;
+    x->nalt = n - 1;
+    for (int k = 1; k < n; k++)
+        x->alt[k - 1] = r[k];
 }
 
 static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_t *const *m,
@@ -337,6 +376,35 @@ static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_
             (m[k]->table != x->t || m[k]->column != x->c))
             x->alt[x->nalt++] = (ask_reading_t){m[k]->table, m[k]->column,
                                                 lexicon_phrase_value(s, m[k])};
+    prefer_readings(s, x);
+}
+
+/* "Family films": a view's name (family_films) that also reads as a value
+ * and a table (category "Family", film) is the value and the table — a
+ * view yields to the tables it is built on, as its values do. Drops the
+ * view's phrases from m: the count left. */
+static int view_yields(const ask_schema_t *s, const ask_toks_t *tk, int i, const ask_phrase_t **m, int n)
+{
+    if (n < 2 || m[0]->kind != PH_TABLE || m[0]->nw < 2 || !s->tables[m[0]->table].is_view)
+        return n;
+    const ask_phrase_t *rest[32];
+    int split = 0;
+    for (int k = 1; k < n && !split; k++) {
+        int len = m[k]->nw;
+        if (m[k]->kind != PH_VALUE || len >= m[0]->nw || i + len >= tk->n)
+            continue;
+        int nr = lexicon_match(s, tk, i + len, rest, 32);
+        for (int r = 0; r < nr && !split; r++)
+            split = rest[r]->kind == PH_TABLE && rest[r]->nw == m[0]->nw - len &&
+                    !s->tables[rest[r]->table].is_view;
+    }
+    if (!split)
+        return n;
+    int j = 0, longest = m[0]->nw;
+    for (int k = 0; k < n; k++)
+        if (m[k]->nw < longest)
+            m[j++] = m[k];
+    return j;
 }
 
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -358,6 +426,16 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             }
         }
         int n = lexicon_match(s, tk, i, m, 32), t, c, len;
+        /* "number of races" counts races even where a column is named
+         * "number": a two-word measure cue is never a one-word name */
+        const ask_cue_t *cue = grammar_cue_at(grammar_measure_cues, tk, i);
+        if (cue && cue->next && (!n || (m[0]->nw == 1 && m[0]->kind != PH_TABLE)))
+            continue;
+        /* "the 5 youngest drivers": a number before a superlative counts rows */
+        size_t nl = i + 1 < tk->n ? strlen(tk->t[i + 1].low) : 0;
+        if (tk->t[i].isnum && nl > 4 && !strcmp(tk->t[i + 1].low + nl - 3, "est") &&
+            (!n || m[0]->nw == 1))
+            continue;
         if (n == 0 && (len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 && p->nm < ASK_MAX_MENTIONS) {
             p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
                                             .v = -1, .pos = i, .len = len, .role = R_NONE};
@@ -369,6 +447,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (n > 0 && m[0]->kind == PH_VALUE && m[0]->nw == 1 && account_is_verb(tk->t[i].low) &&
             !strcmp(tk->t[i].raw, tk->t[i].low))
             n = 0;
+        n = view_yields(s, tk, i, m, n);
         if (n == 0)
             continue;
         add_mention(s, p, m, n, i);
@@ -417,6 +496,24 @@ static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
+/* "which country has the most titles", "directors with more than 10
+ * titles": a table's label column said in the plural, where the table is
+ * not named, stands for the table's rows (each row is one title). */
+static void label_plurals(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->nalt || m->len != 1 || m->c != s->tables[m->t].label ||
+            s->tables[m->t].cols[m->c].kind != CK_TEXT || !strcmp(tk->t[m->pos].low, tk->t[m->pos].stem))
+            continue;
+        int named = 0;
+        for (int k = 0; k < p->nm; k++)
+            named |= p->m[k].kind == PH_TABLE && p->m[k].t == m->t;
+        if (!named)
+            m->kind = PH_TABLE, m->c = -1;
+    }
+}
+
 int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cmp_t cmps[4])
 {
     int nc = 0;
@@ -444,11 +541,12 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used)
             scan_grain_at(s, tk, i, p);
-    if (p->q.date.kind)
+    if (p->q.date.kind || p->q.grain)  /* "loans granted in 1996", "… granted each year" */
         scan_event_verbs(tk);
     scan_mentions(s, tk, p);
     merge_pairs(s, p);
     code_words(tk, p);
+    label_plurals(s, tk, p);
     return nc;
 }
 

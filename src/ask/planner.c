@@ -353,7 +353,37 @@ static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
     out->sql = NULL;
 }
 
-static const char *why_text(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n)
+/* "\"salary\" fits more than one column: salary of employee, min salary of
+ * job or max salary of job." — the words as typed, and what they may be. */
+static const char *why_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                              char *tmp, size_t n)
+{
+    int pos = -1, len = 0;
+    for (int i = 0; i < p->nm && pos < 0; i++)
+        if (p->namb && p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c)
+            pos = p->m[i].pos, len = p->m[i].len;
+    if (pos < 0 || p->namb < 2)
+        return "That name fits more than one column.";
+    buf_t b = {0};
+    buf_putc(&b, '"');
+    for (int k = pos; k < pos + len && k < tk->n; k++)
+        buf_printf(&b, "%s%s", k > pos ? " " : "", tk->t[k].raw);
+    buf_puts(&b, "\" fits more than one column: ");
+    for (int k = 0; k < p->namb; k++) {
+        const ask_table_t *t = &s->tables[p->amb[k].t];
+        buf_puts(&b, k == 0 ? "" : k == p->namb - 1 ? " or " : ", ");
+        words_of(&b, t->cols[p->amb[k].c].w, t->cols[p->amb[k].c].nw);
+        buf_puts(&b, " of ");
+        words_of(&b, t->w, t->nw);
+    }
+    buf_putc(&b, '.');
+    snprintf(tmp, n, "%s", buf_str(&b));
+    buf_free(&b);
+    return tmp;
+}
+
+static const char *why_text(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                            char *tmp, size_t n)
 {
     switch (p->ambiguous) {
     case AMB_WHICH:
@@ -367,7 +397,7 @@ static const char *why_text(const ask_schema_t *s, const ask_parse_t *p, char *t
         snprintf(tmp, n, "%.40s only links other tables (pairs of keys): ask for the rows it "
                  "links instead.", s->tables[p->q.table].name);
         return tmp;
-    case AMB_COLUMN: return "That name fits more than one column.";
+    case AMB_COLUMN: return why_column(s, tk, p, tmp, n);
     case AMB_MEASURE: return "I am not sure what to measure.";
     case AMB_COMPARE: return "I am not sure which number that comparison is about.";
     case AMB_TIME: return "I found no date column to apply that period to.";
@@ -472,7 +502,7 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
 {
     ask_parse_t p;
     ask_q_t prev;
-    char err[256], tmp[128];
+    char err[256], tmp[256];
     understand(s, tk, &p);
     if (p.unknown && typos_correct(s, tk, notes) > 0) {  /* read the typos, then again */
         parse_free(&p);
@@ -504,7 +534,7 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         if (!out->sql && cant[0] && out->confidence >= ASK_CONFIDENCE_MIN)  /* understood, not writable */
             snprintf(why, sizeof why, "I understood the question but cannot write it safely: %s.", cant);
         else
-            snprintf(why, sizeof why, "%s", why_text(s, &p, tmp, sizeof tmp));
+            snprintf(why, sizeof why, "%s", why_text(s, tk, &p, tmp, sizeof tmp));
         if (out->confidence >= ASK_CONFIDENCE_MIN)
             out->confidence = 0.3;
         clarify(s, tk, &p, why, out);

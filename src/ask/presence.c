@@ -19,6 +19,14 @@ static int denies(const ask_toks_t *tk, int k)
     return !strcmp(tk->t[k].low, "t") && k > 0 && words_in(tk->t[k - 1].low, aux) ? 2 : 0;
 }
 
+void filters_use_stated(ask_toks_t *tk, int k)
+{
+    static const char *const stated[] = {"listed", "given", "recorded", "specified", "provided",
+        "entered", "known", "set", "stated", "filled", NULL};
+    if (k >= 0 && k < tk->n && !tk->t[k].used && words_in(tk->t[k].low, stated))
+        tk->t[k].used = 1;
+}
+
 /* "customers with no email" / "without a city" / "with an email" / "that
  * have a homepage" / "who don't have a fax": a column named after such a
  * word is tested for NULL. A number is not ("with a price over 20" is a
@@ -45,6 +53,7 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             tk->t[u].used = 1;
         p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL,
                                            .pos = m->pos};
+        filters_use_stated(tk, m->pos + m->len);  /* "no director listed" */
     }
 }
 

@@ -22,10 +22,34 @@ static const struct adjective {
     {"paid", 1, 0, {"salary", "pay", "wage", NULL}},
     {"recent", 0, 1, {NULL}},
     {"latest", 1, 1, {NULL}},
-    {"newest", 1, 1, {NULL}},
-    {"oldest", -1, 1, {NULL}},
+    {"newest", 1, 2, {NULL}},
+    {"oldest", -1, 2, {NULL}},
+    {"youngest", 1, 2, {NULL}},
     {"earliest", -1, 1, {NULL}},
 };
+
+/* The date an age word ("oldest", "newest", "youngest") ranks table t by:
+ * its one date or year column, or among several the one that says when
+ * the thing came to be (birth, release, founding); -1 when none is one. */
+static int age_column(const ask_schema_t *s, int t)
+{
+    static const char *const born[] = {"birth", "dob", "born", "birthday", "release", "released",
+        "founded", "established", "built", "launch", "launched", NULL};
+    const ask_table_t *tb = &s->tables[t];
+    int c = -1, n = 0, cb = -1, nb = 0;
+    for (int k = 0; k < tb->ncols; k++) {
+        const ask_col_t *col = &tb->cols[k];
+        if (col->pk || !(lexicon_col_is_time(col) || lexicon_col_is_year(col)))
+            continue;
+        c = k, n++;
+        for (int w = 0; w < col->nw; w++)
+            if (words_in(col->w[w], born)) {
+                cb = k, nb++;
+                break;
+            }
+    }
+    return n == 1 ? c : nb == 1 ? cb : -1;
+}
 
 static int col_has_word(const ask_col_t *c, const char *const *w)
 {
@@ -43,7 +67,7 @@ static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *o
             const struct adjective *adj = &adjectives[a];
             if (tk->t[i].used || strcmp(tk->t[i].low, adj->word))
                 continue;
-            int c = adj->time ? s->tables[t].time : -1;
+            int c = adj->time == 2 ? age_column(s, t) : adj->time ? s->tables[t].time : -1;
             for (int w = 0; c < 0 && !adj->time && adj->cols[w]; w++)  /* in the list's order */
                 for (int k = 0; c < 0 && k < s->tables[t].ncols; k++)
                     if (lexicon_col_is_numeric(&s->tables[t].cols[k]) &&
@@ -137,7 +161,7 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
  * columns — one row when the noun is singular. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
-    ask_mention_t *tab = NULL, *col = NULL;
+    ask_mention_t *tab = NULL, *col = NULL, *noun_value = NULL;
     if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
         return 0;
     for (int i = 0; i < p->nm; i++) {
@@ -147,35 +171,111 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (m->kind == PH_COLUMN && m->role == R_NONE && !col && !words_at(tk, m->pos - 1, "their"))
             col = m;  /* "the 5 biggest loans and their durations": shown, not ranked by */
     }
+    /* "the 5 oldest movies", "the longest movie": a value said as the noun
+     * (type = Movie), when no table is named, ranks the rows of its table
+     * that hold it */
+    for (int i = 0; i < p->nm && !tab; i++) {
+        ask_mention_t *m = &p->m[i];
+        int one = m->kind == PH_VALUE && m->role == R_NONE && !noun_value;
+        for (int k = 0; one && k < m->nalt; k++)
+            one = m->alt[k].t == m->t;
+        if (m->kind == PH_TABLE || (m->kind == PH_VALUE && !one))
+            return 0;
+        if (one)
+            noun_value = m;
+    }
+    const ask_mention_t *named = tab ? tab : noun_value;
+    int t = named ? named->t : -1;
     /* the one grouping may only be the table itself ("which country …") */
-    if (!tab || (p->q.ndims && (p->q.dims[0].t != tab->t || (p->q.dims[0].c != s->tables[tab->t].label &&
-                                                             p->q.dims[0].c != s->tables[tab->t].pk))))
+    if (t < 0 || (p->q.ndims && (p->q.dims[0].t != t || (p->q.dims[0].c != s->tables[t].label &&
+                                                         p->q.dims[0].c != s->tables[t].pk))))
         return 0;  /* "the largest deal in each city": a grouping, not one list */
     int order = p->q.order, c = -1;
     if (col) {
-        c = col->t == tab->t ? col->c : -1;
+        c = col->t == t ? col->c : -1;
         for (int k = 0; k < col->nalt && c < 0; k++)
-            if (col->alt[k].t == tab->t)
+            if (col->alt[k].t == t)
                 c = col->alt[k].c;
     } else {
-        c = adjective_column(s, tk, tab->t, &order, &p->q.limit);
+        c = adjective_column(s, tk, t, &order, &p->q.limit);
         if (c < 0)
-            c = size_column(s, p, tab->t);
+            c = size_column(s, p, t);
     }
-    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[tab->t].cols[c]) &&
-                            !lexicon_col_is_time(&s->tables[tab->t].cols[c])))
+    if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[t].cols[c]) &&
+                            !lexicon_col_is_time(&s->tables[t].cols[c])))
         return 0;
-    const char *noun = tk->t[tab->pos + tab->len - 1].low;
+    const char *noun = tk->t[named->pos + named->len - 1].low;
     p->q.ndims = 0;
-    tab->role = R_MEASURE;
+    if (tab)
+        tab->role = R_MEASURE;
     if (col)
         col->role = R_MEASURE;
     p->q.kind = Q_LIST;
     p->q.order = order;
-    p->q.table = p->subject = tab->t;
-    p->q.m = (ask_measure_t){M_NONE, tab->t, c, -1};
+    p->q.table = p->subject = t;
+    p->q.m = (ask_measure_t){M_NONE, t, c, -1};
     if (!p->q.limit && !p->order_only)
         p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
     return 1;
 }
 
+/* 1 when column c of t can hold the answer to the question word: a date
+ * for "when" / "what year", any column for "who" / "what" / "which". */
+static int answers_word(const ask_table_t *t, int c, int dated)
+{
+    return !dated || lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c]);
+}
+
+/* "when was Narcos added", "what year was Stranger Things released", "who
+ * directed The Irishman", "what is Squid Game rated": a column asked of the
+ * rows a value names — the one column the verb names (added ~ date_added,
+ * released ~ release_year, directed ~ director, rated ~ rating), or for a
+ * date the one date column named. The answer is those rows, which show it,
+ * as "the GNP of Japan" is (ranking_level). */
+void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    int dated = words_at(tk, 0, "when") || (words_in(tk->t[0].low, (const char *const[]){"what",
+                "which", NULL}) && (words_at(tk, 1, "year") || words_at(tk, 1, "date")));
+    int at = dated && !words_at(tk, 0, "when") ? 1 : 0;
+    int t = p->q.nf == 1 ? p->q.f[0].col.t : -1;
+    if (tk->n < 2 || !(dated || words_in(tk->t[0].low, (const char *const[]){"who", "what", NULL})) ||
+        t < 0 || p->q.f[0].op != OP_IN || p->q.ndims || p->q.rel >= 0 || p->q.date.kind ||
+        p->q.having || p->q.share || (p->q.kind == Q_AGG && p->q.m.kind != M_NONE &&
+        p->q.m.t >= 0 && p->q.m.c >= 0 && !lexicon_col_is_time(&s->tables[p->q.m.t].cols[p->q.m.c])))
+        return;
+    const ask_table_t *tb = &s->tables[t];
+    int col = -1, n = 0, verb = -1;
+    for (int i = 0; dated && i < p->nm; i++)  /* the date column, named */
+        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].t == t &&
+            answers_word(tb, p->m[i].c, 1) && p->m[i].c != col)
+            col = p->m[i].c, n++;
+    for (int i = at + 1; i < tk->n; i++) {  /* or the verb that names it */
+        int found = -1, k = 0;
+        for (int c = 0; !tk->t[i].used && c < tb->ncols; c++)
+            if (c != p->q.f[0].col.c && answers_word(tb, c, dated) && lexicon_verb_names_col(tk->t[i].low, &tb->cols[c]))
+                found = c, k++;
+        if (k == 1 && (n == 0 || found == col)) {
+            col = found, n = 1, verb = i;
+            break;
+        }
+    }
+    if (n != 1)
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_COLUMN && p->m[i].t == t && p->m[i].c == col)
+            p->m[i].role = R_MEASURE;
+    if (verb >= 0)
+        tk->t[verb].used = 1;
+    tk->t[at].used = 1;
+    if (at == 1)
+        tk->t[0].used = 1;
+    p->q.kind = Q_LIST;
+    p->q.table = p->subject = t;
+    p->q.m = (ask_measure_t){M_NONE, -1, -1, -1};
+    p->q.time = (ask_colref_t){-1, -1};
+    p->q.grain = G_NONE;
+    p->q.order = 0;
+    p->measure_set = 1;
+    if (p->ambiguous == AMB_MEASURE)
+        p->ambiguous = AMB_NONE;
+}

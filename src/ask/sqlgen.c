@@ -295,8 +295,9 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     buf_puts(b, buf_str(&j->from));
     int nw = sqlgen_where(s, b, j, q);
     buf_puts(b, semi ? semi : "");
-    /* a ranking of groups: "which city has the most airports" — a NULL is no city */
-    for (int i = 0; q->order && q->limit > 0 && !q->share && i < q->ndims; i++) {
+    /* a ranking of groups: "which city has the most airports" — a NULL is no
+     * city; nor is it a director among "directors with more than 10 titles" */
+    for (int i = 0; ((q->order && q->limit > 0) || q->having) && !q->share && i < q->ndims; i++) {
         buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
         sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
         buf_puts(b, " IS NOT NULL");

@@ -138,3 +138,16 @@ void buf_count_text(char *out, size_t outlen, size_t n)
     }
     out[o] = '\0';
 }
+
+int buf_read_file(buf_t *b, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(b, chunk, got);
+    fclose(f);
+    return 0;
+}

@@ -17,6 +17,8 @@ typedef struct buf {
 } buf_t;
 
 void buf_append(buf_t *b, const char *s, size_t n);
+/* Appends the whole file at path; -1 (errno set) when it cannot be opened. */
+int buf_read_file(buf_t *b, const char *path);
 void buf_puts(buf_t *b, const char *s);
 void buf_putc(buf_t *b, char c);
 /* The shortest %g form of d that reads back as the same double (as

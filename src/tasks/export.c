@@ -43,19 +43,6 @@ static json_t *failed(int status, const char *why)
     return json_pack("{s:b, s:i, s:s}", "ok", 0, "status", status, "error", why);
 }
 
-static int read_file_into(const char *path, buf_t *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(out, chunk, got);
-    fclose(f);
-    return 0;
-}
-
 /* A whole result is read for a file up to the export caps, larger than a
  * page's. When it stopped there, say so where a download can: in the file's
  * name and an X-DataMind-Note header (Excel and PDF files say it inside). */
@@ -90,7 +77,7 @@ static int via_temp(write_fn fn, const void *ctx, buf_t *body, char *err, size_t
         return -1;
     }
     close(fd);
-    int rc = fn(ctx, path, err, errlen) == 0 && read_file_into(path, body) == 0 ? 0 : -1;
+    int rc = fn(ctx, path, err, errlen) == 0 && buf_read_file(body, path) == 0 ? 0 : -1;
     unlink(path);
     return rc;
 }

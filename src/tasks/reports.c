@@ -74,19 +74,6 @@ static void pdf_section(arena_t *a, const char *org, const char *user, const sto
     }
 }
 
-static int read_path(const char *path, buf_t *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(out, chunk, got);
-    fclose(f);
-    return 0;
-}
-
 static int dashboard_pdf(arena_t *a, const store_report_t *s, attachment_t *att, char *err,
                          size_t errlen)
 {
@@ -115,7 +102,7 @@ static int dashboard_pdf(arena_t *a, const store_report_t *s, attachment_t *att,
     else {
         close(fd);
         rc = export_pdf_dashboard(d.title, arena_printf(a, "Generated %s", now_utc(a)), sec, n, path,
-                                  err, errlen) == 0 && read_path(path, &att->bytes) == 0 ? 0 : -1;
+                                  err, errlen) == 0 && buf_read_file(&att->bytes, path) == 0 ? 0 : -1;
         if (rc < 0 && !*err)
             snprintf(err, errlen, "the PDF could not be written");
         unlink(path);

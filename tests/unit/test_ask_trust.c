@@ -5,45 +5,12 @@
  * validator accepts. Schemas are built inline, shaped unlike the demo shop.
  *
  *   test_ask_trust [top_srcdir]   (for the shop fixture; default .) */
-#include "ask/ask.h"
-#include "ask/internal.h"
-#include "check.h"
+#include "ask_fixture.h"
 #include "core/mem.h"
 #include "sqlsafe/sqlsafe.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* {"name", "type", pk, "fk table" or NULL, samples...} */
-static json_t *col(const char *name, const char *type, int pk, const char *fk, const char *const *samples)
-{
-    json_t *sm = json_array();
-    for (int i = 0; samples && samples[i]; i++)
-        json_array_append_new(sm, json_string(samples[i]));
-    json_t *fkj = fk ? json_pack("{s:s, s:s, s:s}", "schema", "public", "table", fk, "column", "id")
-                     : json_null();
-    return json_pack("{s:s, s:s, s:b, s:o, s:f, s:o}", "name", name, "type", type, "pk", pk,
-                     "fk", fkj, "n_distinct", samples ? 20.0 : -1.0, "samples", sm);
-}
-
-static json_t *table(const char *name, int rows, json_t *cols)
-{
-    return json_pack("{s:s, s:s, s:s, s:i, s:o}", "schema", "public", "name", name, "type", "table",
-                     "row_estimate", rows, "columns", cols);
-}
-
-/* The planner's schema for these tables (steals t); NULL, reported, on error. */
-static ask_schema_t *schema_of(json_t *t)
-{
-    json_t *d = json_pack("{s:o}", "tables", t);
-    char err[256];
-    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
-    if (!s)
-        fprintf(stderr, "schema: %s\n", err);
-    json_decref(d);
-    CHECK(s != NULL);
-    return s;
-}
 
 /* A restaurant guide: the same city names sampled in two tables, at other
  * positions, and fewer samples in the one the question is about. */
@@ -90,33 +57,6 @@ static void test_value_stays(ask_schema_t *s)
         CHECK(!sql || strstr(sql, want[i]) != NULL);
         ask_plan_result_free(&r);
     }
-}
-
-/* Clarifies, and the message names the word it could not place. */
-static void asks_about(ask_schema_t *s, const char *q, const char *word)
-{
-    ask_plan_result_t r;
-    char err[256];
-    CHECK_INT(ask_plan(s, q, NULL, &r, err, sizeof err), 0);
-    const char *msg = json_string_value(json_object_get(r.clarify, "message"));
-    int ok = !r.sql && r.confidence < ASK_CONFIDENCE_MIN && msg && (!word || strstr(msg, word));
-    if (!ok)
-        fprintf(stderr, "should ask about \"%s\": %s\n  got: %s\n", word ? word : "", q,
-                r.sql ? r.sql : msg ? msg : "(nothing)");
-    CHECK(ok);
-    ask_plan_result_free(&r);
-}
-
-static void answers_with(ask_schema_t *s, const char *q, const char *frag)
-{
-    ask_plan_result_t r;
-    const char *sql = plan_sql(s, q, &r);
-    int ok = sql && strstr(sql, frag) && r.confidence >= ASK_CONFIDENCE_MIN;
-    if (!ok)
-        fprintf(stderr, "should answer with %s: %s\n  got: %s\n", frag, q,
-                sql ? sql : json_string_value(json_object_get(r.clarify, "message")));
-    CHECK(ok);
-    ask_plan_result_free(&r);
 }
 
 /* A word the planner cannot place is never dropped: it asks, naming it. */

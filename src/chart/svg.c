@@ -300,9 +300,14 @@ static void url_part(buf_t *b, const char *s)
     }
 }
 
+/* A value longer than this gets no drill link: its URL would pass what
+ * a server reads of a request line (and weigh on the page for each mark). */
+#define DRILL_MAX_VALUE 512
+
 int svg_drill_open(buf_t *b, const chart_config_t *cfg, const chart_frame_t *f, size_t i)
 {
-    if (!cfg->drill || !cfg->x || !f->xr || i >= f->nx || !f->xr[i])
+    if (!cfg->drill || !cfg->x || !f->xr || i >= f->nx || !f->xr[i] ||
+        strlen(f->xr[i]) > DRILL_MAX_VALUE)
         return 0;
     buf_puts(b, "<a class=\"drill\" href=\"");
     svg_text_put(b, cfg->drill);

@@ -691,6 +691,17 @@ static void test_drill_links(void)
     svg = render_drill(nums, "{\"type\":\"line\",\"x\":\"k\",\"y\":[\"v\"]}", "/r?");
     CHECK(has(svg, "v=0.1\""));
     free(svg);
+    /* a value too long for a URL gets no link; the others keep theirs */
+    char big[700 + 200];
+    memset(big, 'y', 600);
+    big[600] = 0;
+    char longs[1000];
+    snprintf(longs, sizeof longs, "{\"columns\":[{\"name\":\"pad\",\"type\":\"text\"},"
+             "{\"name\":\"n\",\"type\":\"integer\"}],\"rows\":[[\"%s\",1],[\"short\",2]]}", big);
+    svg = render_drill(longs, "{\"type\":\"bar\",\"x\":\"pad\",\"y\":[\"n\"]}", "/w/rows?");
+    CHECK(has(svg, "v=short\""));
+    CHECK(svg && !strstr(svg, "v=yyyy"));
+    free(svg);
     /* no prefix: no links (files, PDFs, the .svg route) */
     char err[256];
     svg = render(cats, "{\"type\":\"bar\",\"x\":\"channel\",\"y\":[\"n\"]}", err, sizeof err);

@@ -167,14 +167,13 @@ static json_t *query_file(arena_t *a, const json_t *args, buf_t *body, json_t **
     return o2;
 }
 
-/* One widget of the dashboard PDF: its text, or its result under the
- * dashboard's filter drawn as on the page (its kind, its config with the
- * columns the kind needs), or its error. */
-static void dashboard_section(arena_t *a, const json_t *args, const store_widget_t *w,
-                              export_section_t *s, json_t *keep)
+/* One widget of a dashboard PDF: its text, or the result of sql (its own,
+ * or wrapped in a date range) run with o, drawn as on the page (its kind,
+ * its config with the columns the kind needs), or its error. The export
+ * and the scheduled reports (reports.c) both draw their sections here. */
+void tasks_pdf_section(arena_t *a, const tasks_run_as_t *as, const store_widget_t *w,
+                       const char *sql, struct query_opts *o, struct export_section *s, json_t *keep)
 {
-    const char *sql = w->sql_text, *conn = w->connection_id, *datecol = w->date_column;
-    const char *range = arg(args, "range");
     s->title = w->title;
     if (strcmp(w->kind, "text") == 0) {
         char *text = tmpl_markdown_text(w->body_markdown);
@@ -182,19 +181,12 @@ static void dashboard_section(arena_t *a, const json_t *args, const store_widget
         free(text);
         return;
     }
-    if (range && datecol && *datecol)
-        sql = query_wrap_date_range(a, sql, datecol, range, arg(args, "from"), arg(args, "to"));
-    /* its parameters: the filters' values (each widget takes those of its
-     * names), else its defaults */
-    query_opts_t o = {.source = "export", .max_rows = 1000,
-                      .param_decl = query_params_decl(a, w->params),
-                      .param_values = json_object_get(args, "values")};
     query_outcome_t out;
     char err[512];
     jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 60);
-    if (!conn || query_run(a, arg(args, "org_id"), arg(args, "user_id"), arg(args, "ip"), conn,
-                           sql, &o, &out, err, sizeof err) < 0) {
-        s->error = arena_strdup(a, conn ? err : "its connection was deleted");
+    if (!w->connection_id || query_run(a, as->org_id, as->user_id, as->ip, w->connection_id, sql, o,
+                                       &out, err, sizeof err) < 0) {
+        s->error = arena_strdup(a, w->connection_id ? err : "its connection was deleted");
         return;
     }
     json_array_append_new(keep, out.result);
@@ -206,6 +198,23 @@ static void dashboard_section(arena_t *a, const json_t *args, const store_widget
         json_array_append_new(keep, full);
         s->chart_config = full;
     }
+}
+
+/* The dashboard PDF's widget: under the dashboard's filter, with the
+ * filters' values for its parameters (each widget takes those of its
+ * names), else its defaults. */
+static void dashboard_section(arena_t *a, const json_t *args, const store_widget_t *w,
+                              export_section_t *s, json_t *keep)
+{
+    const char *sql = w->sql_text, *datecol = w->date_column;
+    const char *range = arg(args, "range");
+    if (range && datecol && *datecol && strcmp(w->kind, "text") != 0)
+        sql = query_wrap_date_range(a, sql, datecol, range, arg(args, "from"), arg(args, "to"));
+    query_opts_t o = {.source = "export", .max_rows = 1000,
+                      .param_decl = query_params_decl(a, w->params),
+                      .param_values = json_object_get(args, "values")};
+    tasks_run_as_t as = {arg(args, "org_id"), arg(args, "user_id"), arg(args, "ip")};
+    tasks_pdf_section(a, &as, w, sql, &o, s, keep);
 }
 
 typedef struct dash_file {

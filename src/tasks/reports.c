@@ -43,35 +43,15 @@ static const char *now_utc(arena_t *a)
     return arena_strdup(a, s);
 }
 
-/* One widget of the PDF, as the dashboard export draws it. */
+/* One widget of the PDF, as the dashboard export draws it: with its
+ * parameters' defaults, as the schedule's creator. */
 static void pdf_section(arena_t *a, const char *org, const char *user, const store_widget_t *w,
                         export_section_t *s, json_t *keep)
 {
-    s->title = w->title;
-    if (strcmp(w->kind, "text") == 0) {
-        char *text = tmpl_markdown_text(w->body_markdown);
-        s->text = arena_strdup(a, text);
-        free(text);
-        return;
-    }
     query_opts_t o = {.source = "report", .max_rows = 1000,
-                      .param_decl = query_params_decl(a, w->params)}; /* its defaults */
-    query_outcome_t out;
-    char err[512];
-    if (!w->connection_id || query_run(a, org, user, NULL, w->connection_id, w->sql_text, &o, &out,
-                                       err, sizeof err) < 0) {
-        s->error = arena_strdup(a, w->connection_id ? err : "its connection was deleted");
-        return;
-    }
-    json_array_append_new(keep, out.result);
-    s->result = out.result;
-    json_t *conf = tasks_widget_draw_config(w);
-    json_t *full = chart_config_for(out.result, conf);
-    json_decref(conf);
-    if (full) {
-        json_array_append_new(keep, full);
-        s->chart_config = full;
-    }
+                      .param_decl = query_params_decl(a, w->params)};
+    tasks_run_as_t as = {org, user, NULL};
+    tasks_pdf_section(a, &as, w, w->sql_text, &o, s, keep);
 }
 
 static int dashboard_pdf(arena_t *a, const store_report_t *s, attachment_t *att, char *err,

@@ -49,4 +49,13 @@ void tasks_enqueue_each(arena_t *a, const json_t *rows, const char *type, const 
 void tasks_enqueue_one(arena_t *a, const char *org_id, const char *id, const char *type,
                        const char *id_key, int attempts, long slot, char *err, size_t errlen);
 
+/* --- a dashboard PDF's sections (export.c; reports.c draws with it) --- */
+typedef struct tasks_run_as {
+    const char *org_id, *user_id, *ip; /* whose query it is (ip may be NULL) */
+} tasks_run_as_t;
+struct export_section;
+struct query_opts;
+void tasks_pdf_section(arena_t *a, const tasks_run_as_t *as, const store_widget_t *w,
+                       const char *sql, struct query_opts *o, struct export_section *s, json_t *keep);
+
 #endif

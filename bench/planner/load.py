@@ -57,6 +57,10 @@ DATASETS = {
     "customer_orders": ("oracle-samples/db-sample-schemas", "6660bad68c07bd143430ace58565b3f727e17263",
                         ["customer_orders/co_create.sql", "customer_orders/co_populate.sql"]),
     "titanic": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47", ["titanic.sql"]),
+    "club": ("alsamancov/postgres_tutorial", "130290ebcc9b54d4a422d5429a4ebbbd5f19321b", ["clubdata.sql"]),
+    "booktown": ("WDI-SEA/booktown", "483cf76ce5e2941ff62f97954a90ff4caeb804fa", ["booktown.sql"]),
+    "periodic_table": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47",
+                       ["periodic_table.sql"]),
 }
 
 
@@ -385,6 +389,25 @@ def load_titanic(srv, db, files):
     srv.psql(db, file_text=files[0])
 
 
+def load_club(srv, db, files):
+    # pgexercises.com's country-club dump (schema cd): loaded as published,
+    # every statement must succeed; it declares its own keys
+    srv.psql(db, file_text=files[0])
+
+
+def load_booktown(srv, db, files):
+    # the "Book Town" dump of *Practical PostgreSQL* (PostgreSQL 7.1): its own
+    # CREATE DATABASE and \connect are dropped (the loader made the database);
+    # every other statement must succeed
+    text = re.sub(r'(?m)^(Create Database "booktown";|\\connect booktown)$', "", files[0])
+    srv.psql(db, file_text=text)
+
+
+def load_periodic_table(srv, db, files):
+    # a plain PostgreSQL dump of one table: loaded as published
+    srv.psql(db, file_text=files[0])
+
+
 def load_lego(srv, db, files):
     """Rebrickable's LEGO catalogue CSV files (gzipped, as downloaded in August
     2023), loaded like the other CSV sets. inventory_parts.csv.gz is left out:
@@ -485,7 +508,8 @@ def load_customer_orders(srv, db, files):
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
-           "lego": load_lego, "customer_orders": load_customer_orders, "titanic": load_titanic}
+           "lego": load_lego, "customer_orders": load_customer_orders, "titanic": load_titanic,
+           "club": load_club, "booktown": load_booktown, "periodic_table": load_periodic_table}
 
 
 def main():

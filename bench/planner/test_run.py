@@ -192,6 +192,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"titanic"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev11_is_the_eleventh_batch_only(self):
+        qs = run.load_questions("dev11", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev11"})
+        self.assertEqual({q["db"] for q in qs}, {"club", "booktown", "periodic_table"})
+        self.assertTrue(all("-11-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev11_by_db(self):
+        qs = run.load_questions("dev11", "club")
+        self.assertEqual({q["db"] for q in qs}, {"club"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -201,6 +214,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev8", splits)
         self.assertNotIn("dev9", splits)
         self.assertNotIn("dev10", splits)
+        self.assertNotIn("dev11", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

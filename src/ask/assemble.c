@@ -127,7 +127,23 @@ static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int valu
 /* "how many movies", "list the documentaries": a value said as the noun
  * of the question stands for the rows of its table that hold it — when
  * the question names no table and all its readings are in one table. */
-static int value_noun_table(const ask_toks_t *tk, const ask_parse_t *p, int pos)
+/* The table a value's last word names, when it is another table than the
+ * value's ("the children's books": the subject 'Children's Books' ends in
+ * "books", the books table), or -1. */
+static int value_ends_in_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *v)
+{
+    if (v->len < 2)
+        return -1;
+    char *stem = words_stem(tk->t[v->pos + v->len - 1].low);
+    int found = -1;
+    for (int t = 0; t < s->ntables; t++)
+        if (t != v->t && s->tables[t].nw == 1 && !strcmp(s->tables[t].w[0], stem))
+            found = found == -1 ? t : -2;
+    free(stem);
+    return found < 0 ? -1 : found;
+}
+
+static int value_noun_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos)
 {
     const ask_mention_t *v = NULL;
     while (pos < tk->n && words_in(tk->t[pos].low, (const char *const[]){"the", "all", "of", NULL}))
@@ -141,7 +157,8 @@ static int value_noun_table(const ask_toks_t *tk, const ask_parse_t *p, int pos)
     for (int k = 0; v && k < v->nalt; k++)
         if (v->alt[k].t != v->t)
             return -1;
-    return v ? v->t : -1;
+    int named = v ? value_ends_in_table(s, tk, v) : -1;
+    return named >= 0 ? named : v ? v->t : -1;
 }
 
 /* 1 when a value of m's column is said right before it ("A- grades"), or
@@ -193,7 +210,7 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                     m = &p->m[k];
         /* "number of movies per year": the value said right after the cue
          * is what is counted, before a column named further on */
-        int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(tk, p, i + len) : -1;
+        int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(s, tk, p, i + len) : -1;
         if (vt >= 0) {  /* "how many movies": the rows that are movies */
             p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1};
             p->measure_set = p->agg_cue = 1;
@@ -360,9 +377,9 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
             p->subject = p->m[i].t, by_col = &p->m[i];  /* "products priced over 10": the column's rows */
     for (int i = 0; i < tk->n && p->subject < 0 && !p->measure_set; i++)
         if (words_in(tk->t[i].low, (const char *const[]){"list", "show", "which", "what", NULL}))
-            p->subject = value_noun_table(tk, p, i + 1 + words_at(tk, i + 1, "me"));  /* "list the movies" */
+            p->subject = value_noun_table(s, tk, p, i + 1 + words_at(tk, i + 1, "me"));  /* "list the movies" */
     if (p->subject < 0 && !p->measure_set)  /* "movies directed by …": the question's first noun */
-        p->subject = value_noun_table(tk, p, 0);
+        p->subject = value_noun_table(s, tk, p, 0);
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {
@@ -400,9 +417,29 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
     return 0;
 }
 
+/* "customers who have not rented in 2006": with an EXISTS, a period says
+ * when the related rows happened (the rentals' date, inside the EXISTS),
+ * not when the base rows did. 1 when that settled the time column. */
+static int time_in_exists(const ask_schema_t *s, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->rel < 0 || q->rel_cond || !q->date.kind)
+        return 0;
+    int from = paths_exists_from(s, q->rel, q->kind == Q_LIST ? q->table : q->m.t);
+    if (q->grain || from < 0 || lexicon_time_for(s, q->rel, &q->time.t, &q->time.c) < 0 ||
+        (q->time.t != from && paths_one_edge(s, from, q->time.t) < 0)) {
+        roles_set_ambiguous(p, AMB_TIME, NULL);  /* per month of what? dated how? */
+        return 1;
+    }
+    q->rel_time = 1;
+    return 1;
+}
+
 static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind) || p->q.time.t >= 0)
+        return;
+    if (time_in_exists(s, p))
         return;
     int base0 = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base0 < 0 && p->q.nf > 0)  /* "how many TV shows were released": the value's table */
@@ -507,7 +544,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
     for (int i = 0; i < nc; i++)
-        filters_apply_cmp(s, p, &c[i]);
+        filters_apply_cmp(s, tk, p, &c[i]);
     default_measure(s, tk, p);
     count_through(s, tk, p);
     if (p->q.m.t >= 0 && p->subject < 0)

@@ -377,19 +377,64 @@ static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
 /* "airlines with more than 500 routes", "actors who have been in more than
  * 40 films": the entity named before, grouped, counting the rows of the
  * table named right after the number that reach it many-to-one. */
-static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+static int verb_table(const ask_schema_t *s, const char *low);
+
+/* "ordered more than 10 times": the token after the comparison's number
+ * is "times", else -1. */
+static int times_after(const ask_toks_t *tk, const ask_cmp_t *c)
 {
-    ask_mention_t *ent = NULL, *cnt = NULL;
+    for (int k = c->pos + 1; k < tk->n && k <= c->pos + 4; k++)
+        if (tk->t[k - 1].isnum && words_at(tk, k, "times"))
+            return k;
+    return -1;
+}
+
+/* The table counted by a "more than N": the table named right after the
+ * number; for "N times", the table the verb before it names ("customers
+ * who placed orders more than 5 times", "who rented more than 40 times":
+ * a mention made for the verb). NULL when none. */
+static ask_mention_t *having_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
+                                     const ask_cmp_t *c)
+{
+    ask_mention_t *verb = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->role == R_NONE && m->pos > c->pos && m->pos <= c->pos + 5)
+            return m;
+        if (m->kind == PH_TABLE && m->role == R_NONE && m->pos < c->pos && i > 0)
+            verb = m;
+    }
+    int times = times_after(tk, c), v = c->pos - 1;
+    if (times < 0 || !p->nm)
+        return NULL;
+    if (!verb && v > 0 && !tk->t[v].used && p->nm < ASK_MAX_MENTIONS) {
+        int t = verb_table(s, tk->t[v].low);
+        if (t < 0)
+            return NULL;
+        verb = &p->m[p->nm++];
+        *verb = (ask_mention_t){.kind = PH_TABLE, .t = t, .c = -1, .v = -1, .pos = v, .len = 1};
+        tk->t[v].used = 1;
+    }
+    if (verb)
+        tk->t[times].used = 1;
+    return verb;
+}
+
+static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *ent = NULL, *cnt = having_counted(s, tk, p, c);
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         /* the entity: a table, or a text column named like one ("cities" =
-         * airports.city, "last names shared by more than 3 actors") */
+         * airports.city, "last names shared by more than 3 actors"); not
+         * the counted table named by a verb ("customers who placed more
+         * than 5 orders": "placed" is an order) */
         int entity = m->kind == PH_TABLE || (m->kind == PH_COLUMN &&
                      !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]));
+        if (cnt && m->kind == PH_TABLE && m->t == cnt->t && m != &p->m[0])
+            entity = 0;
         if (entity && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM))
             ent = m;
-        if (m->kind == PH_TABLE && m->role == R_NONE && m->pos > c->pos && m->pos <= c->pos + 5 && !cnt)
-            cnt = m;
     }
     if (ent && cnt && ent->kind == PH_COLUMN)
         roles_resolve_alt(p, ent, cnt->t);
@@ -412,7 +457,12 @@ static int apply_having(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
             return 1;
         }
-    return having_set(s, p, c, ent, cnt);
+    if (!having_set(s, p, c, ent, cnt))
+        return 0;
+    for (int i = 0; i < p->nm; i++)  /* the verb that named the counted table too */
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == cnt->t && p->m[i].role == R_NONE)
+            p->m[i].role = R_MEASURE;
+    return 1;
 }
 
 /* The one numeric column with a hinted word ("older than" → age) in the
@@ -442,11 +492,11 @@ static ask_colref_t hinted_column(const ask_schema_t *s, const ask_parse_t *p,
     return (ask_colref_t){-1, -1};
 }
 
-void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
     if (c->op >= OP_CONTAINS)
         return apply_text_cmp(s, p, c);
-    if (apply_having(s, p, c))
+    if (apply_having(s, tk, p, c))
         return;
     ask_mention_t *best = NULL;
     for (int i = 0; i < p->nm; i++) {
@@ -566,6 +616,23 @@ int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const
     return 0;
 }
 
+/* 1 when a filter is on rows the base has many of ("members who never
+ * booked the squash court": the court is the bookings' facility, not the
+ * member's): it belongs inside the NOT EXISTS, which is not written yet. */
+static int filter_beyond(const ask_schema_t *s, const ask_q_t *q, int base)
+{
+    int path[6];
+    for (int i = 0; i < q->nf; i++) {
+        int len = q->f[i].col.t == base ? 0 : paths_find(s, base, q->f[i].col.t, path, 6);
+        for (int k = 0; k < len; k++)
+            if (path[k] < 0)
+                return 1;
+        if (len < 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* "films that were never rented", "airlines without any route", "accounts
  * with a loan": rows of the subject that have (no) rows of another table
  * belonging to them. */
@@ -600,6 +667,10 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (m)
             m->role = R_FILTER;
         filters_use_stated(tk, m ? m->pos + m->len : k);  /* "no actors listed" */
+        if (is_neg && filter_beyond(s, &p->q, base)) {
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", tk->t[i].low);
+            roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);
+        }
         return;
     }
 }

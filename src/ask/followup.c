@@ -61,7 +61,7 @@ int followup_merge(const ask_schema_t *s, ask_q_t *prev, const ask_parse_t *p)
     }
     merge_filters(prev, fresh);
     if (fresh->rel >= 0)
-        prev->rel = fresh->rel, prev->rel_not = fresh->rel_not;
+        prev->rel = fresh->rel, prev->rel_not = fresh->rel_not, prev->rel_time = fresh->rel_time;
     for (int i = 0; i < fresh->nvia && prev->nvia < 2; i++)
         prev->via[prev->nvia++] = fresh->via[i];
     if (fresh->date.kind)

@@ -241,6 +241,8 @@ typedef struct ask_q {
                                   shown by the name of the row they point at */
     int nshow;
     int rel_cond;              /* rel is the share's condition, not a WHERE */
+    int rel_time;              /* the period is about rel's rows: "customers who have not
+                                * rented in 2006" dates the rentals, inside the EXISTS */
 } ask_q_t;
 
 void plan_init(ask_q_t *q);
@@ -385,7 +387,7 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
  * token k after what is lacking (or had) says nothing more: used. */
 void filters_use_stated(ask_toks_t *tk, int k);
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
-void filters_apply_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c);
+void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
 void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
@@ -442,6 +444,8 @@ int paths_count(const ask_schema_t *s, int base, int target);
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
  * or from the link table between them, to base; length, or -1. */
 int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max);
+int paths_one_edge(const ask_schema_t *s, int rel, int t);
+int paths_exists_from(const ask_schema_t *s, int rel, int base);
 
 /* -------------------------------------------------------------- sqljoin */
 

@@ -121,6 +121,8 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
     }
     if (q->rel >= 0 && q->rel_cond)
         json_object_set_new(json_object_get(j, "exists"), "share_condition", json_true());
+    if (q->rel >= 0 && q->rel_time)
+        json_object_set_new(json_object_get(j, "exists"), "dated", json_true());
     return j;
 }
 
@@ -243,7 +245,8 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         q->rel = lexicon_find_table(s, json_string_value(json_object_get(x, "table")));
         q->rel_not = json_is_true(json_object_get(x, "not"));
         q->rel_cond = json_is_true(json_object_get(x, "share_condition"));
-        bad |= q->rel < 0;
+        q->rel_time = json_is_true(json_object_get(x, "dated"));
+        bad |= q->rel < 0 || (q->rel_time && q->time.t != q->rel);
     }
     if ((x = json_object_get(j, "having"))) {
         q->having = grammar_find(grammar_op_names, OP_COUNT_, json_string_value(json_object_get(x, "op")));

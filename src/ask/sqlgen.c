@@ -165,6 +165,34 @@ static void put_sub_col(const ask_schema_t *s, buf_t *b, int k, int t, int c)
     sqlsafe_quote_ident(b, s->tables[t].cols[c].name);
 }
 
+/* The question's period on the time column written as col. */
+static void put_period(const ask_schema_t *s, buf_t *b, const ask_q_t *q, const char *col)
+{
+    if (!lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c]))
+        dates_sql(b, &q->date, col);
+    else if (dates_sql_year(b, &q->date, col) < 0)
+        buf_puts(b, "false");  /* sqlgen_write checked it: not reached */
+}
+
+/* AND the period on the date of sub0 (table from), or of the table that
+ * dates its rows (sub<len>, reached by key `dating` from sub0). */
+static void put_sub_period(const ask_schema_t *s, buf_t *b, const ask_q_t *q, int from,
+                           int dating, int len)
+{
+    buf_t col = {0};
+    if (q->time.t != from) {
+        const ask_edge_t *e = &s->edges[dating];
+        buf_puts(b, " AND ");
+        put_sub_col(s, b, 0, e->from_t, e->from_c);
+        buf_puts(b, " = ");
+        put_sub_col(s, b, len, e->to_t, e->to_c);
+    }
+    put_sub_col(s, &col, q->time.t != from ? len : 0, q->time.t, q->time.c);
+    buf_puts(b, " AND ");
+    put_period(s, b, q, buf_str(&col));
+    buf_free(&col);
+}
+
 /* FROM rel AS sub0, … AS subN WHERE sub0 → sub1 … AND subN.key = base.key */
 static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
@@ -174,10 +202,18 @@ static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     for (int k = 0; k < len; k++)
         if (sqljoin_has_rival(s, &s->edges[path[k] - 1]))
             return -1;
+    int from = s->edges[path[0] - 1].from_t;  /* sub0 */
+    int dating = q->rel_time && q->time.t != from ? paths_one_edge(s, from, q->time.t) : -1;
+    if (q->rel_time && q->time.t != from && dating < 0)
+        return -1;
     buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ");
     for (int k = 0; k < len; k++) {
         buf_puts(b, k ? ", " : "");
         put_sub_table(s, b, s->edges[path[k] - 1].from_t, k);
+    }
+    if (dating >= 0) {  /* the table that dates rel's rows, as sub<len> */
+        buf_puts(b, ", ");
+        put_sub_table(s, b, q->time.t, len);
     }
     for (int k = 0; k < len; k++) {
         const ask_edge_t *e = &s->edges[path[k] - 1];
@@ -189,6 +225,8 @@ static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
         else  /* the last hop reaches the base: the correlation */
             sqljoin_put_col(s, b, j, j->t[0], e->to_c);
     }
+    if (q->rel_time)
+        put_sub_period(s, b, q, from, dating, len);
     buf_putc(b, ')');
     return 0;
 }
@@ -213,14 +251,11 @@ static int put_filters(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
 int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     int n = put_filters(s, b, j, q, 0, " WHERE ");
-    if (q->date.kind != D_NONE && q->time.t >= 0) {
+    if (q->date.kind != D_NONE && q->time.t >= 0 && !q->rel_time) {
         buf_t col = {0};
         sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
         buf_puts(b, n++ ? " AND " : " WHERE ");
-        if (!lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c]))
-            dates_sql(b, &q->date, buf_str(&col));
-        else if (dates_sql_year(b, &q->date, buf_str(&col)) < 0)
-            buf_puts(b, "false");  /* sqlgen_write checked it: not reached */
+        put_period(s, b, q, buf_str(&col));
         buf_free(&col);
     }
     return n;

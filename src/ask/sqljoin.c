@@ -226,7 +226,7 @@ int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int bas
         rc |= sqljoin_to(s, j, q->dims[i].t, q);
     for (int i = 0; i < q->nf; i++)
         rc |= sqljoin_to(s, j, q->f[i].col.t, q);
-    if ((q->grain || q->date.kind) && q->time.t >= 0)
+    if ((q->grain || q->date.kind) && q->time.t >= 0 && !q->rel_time)
         rc |= sqljoin_to(s, j, q->time.t, q);
     for (int i = 0; i < q->nshow; i++) {  /* a named key's row, kept when it has none */
         int left = j->left, ft = s->tables[q->show[i].t].cols[q->show[i].c].fk_table;

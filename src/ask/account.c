@@ -240,3 +240,21 @@ json_t *account_lookups(const ask_toks_t *tk)
     }
     return out;
 }
+
+/* "actors in ACADEMY DINOSAUR": the title was sampled only in a view
+ * (family_films), which no key joins, and discovery did not sample the
+ * film table's 1,000 titles. The values of the filters read in a view,
+ * to be looked up in the tables (a plan that could not be written). */
+json_t *account_view_values(const ask_schema_t *s, const ask_q_t *q)
+{
+    json_t *out = json_array();
+    for (int i = 0; i < q->nf; i++)
+        for (int k = 0; s->tables[q->f[i].col.t].is_view && k < q->f[i].nvals; k++)
+            if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES)
+                json_array_append_new(out, json_string(q->f[i].vals[k]));
+    if (!json_array_size(out)) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}

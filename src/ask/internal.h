@@ -416,6 +416,7 @@ void share_split(ask_parse_t *p);
 /* The phrases the words no rule consumed make (runs of them and their
  * parts, longest first, at most ASK_MAX_LOOKUP_PHRASES): new array, or NULL. */
 json_t *account_lookups(const ask_toks_t *tk);
+json_t *account_view_values(const ask_schema_t *s, const ask_q_t *q);
 
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,

@@ -540,6 +540,8 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         clarify(s, tk, &p, why, out);
         if (p.unknown)
             out->lookups = account_lookups(tk);
+        else if (!out->sql && cant[0])
+            out->lookups = account_view_values(s, q);
     }
     parse_free(&p);
 }

@@ -3,7 +3,8 @@
  * EXISTS, a filter on the related rows under a negation is asked back (it
  * would be written outside the NOT EXISTS), "more than N times" counts the
  * table its verb names, a unit after a number is no value, and a value
- * whose last word names another table lists that table. */
+ * whose last word names another table lists that table; a value sampled
+ * only in a view, when that view joins nothing, is looked up in the tables. */
 #include "ask_fixture.h"
 
 static ask_schema_t *shop(void)
@@ -91,6 +92,31 @@ static void test_units_and_nouns(void)
     ask_schema_free(s);
 }
 
+static void test_value_only_in_a_view(void)
+{
+    static const char *const titles[] = {"ACADEMY DINOSAUR", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("actor", 200, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("film_actor", 5000, json_pack("[o, o]",
+        col("film_id", "integer", 0, "film", NULL), col("actor_id", "integer", 0, "actor", NULL))));
+    json_t *view = table("family_films", 100, json_pack("[o]", col("title", "text", 0, NULL, titles)));
+    json_object_set_new(view, "type", json_string("view"));
+    json_array_append_new(t, view);
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, "actors in ACADEMY DINOSAUR", NULL, &r, err, sizeof err), 0);
+    CHECK(r.sql == NULL);
+    CHECK_STR(json_string_value(json_array_get(r.lookups, 0)), "ACADEMY DINOSAUR");
+    ask_plan_result_free(&r);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *s = shop();
@@ -101,5 +127,6 @@ int main(void)
         ask_schema_free(s);
     }
     test_units_and_nouns();
+    test_value_only_in_a_view();
     return check_done("test_ask_related");
 }

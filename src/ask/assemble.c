@@ -425,9 +425,7 @@ static int time_in_exists(const ask_schema_t *s, ask_parse_t *p)
     ask_q_t *q = &p->q;
     if (q->rel < 0 || q->rel_cond || !q->date.kind)
         return 0;
-    int from = paths_exists_from(s, q->rel, q->kind == Q_LIST ? q->table : q->m.t);
-    if (q->grain || from < 0 || lexicon_time_for(s, q->rel, &q->time.t, &q->time.c) < 0 ||
-        (q->time.t != from && paths_one_edge(s, from, q->time.t) < 0)) {
+    if (q->grain || lexicon_time_for(s, q->rel, &q->time.t, &q->time.c) < 0) {
         roles_set_ambiguous(p, AMB_TIME, NULL);  /* per month of what? dated how? */
         return 1;
     }
@@ -536,6 +534,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
     for (int i = 0; i < p->nm; i++)
+        roles_drop_shadows(s, &p->m[i]);
+    for (int i = 0; i < p->nm; i++)
         if (p->m[i].kind != PH_VALUE) {
             resolve_table(s, p, &p->m[i]);
             roles_resolve_alt(p, &p->m[i], -1);
@@ -559,6 +559,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_apply_nulls(s, tk, p);
     filters_apply_exists(s, tk, p);
     filters_apply_flags(s, tk, p);
+    filters_place_exists(s, p);
     filters_order_by_cmp(p);
     filters_split_counts(tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */

@@ -202,8 +202,12 @@ typedef struct ask_filter {
     char *vals[ASK_MAX_VALUES];  /* owned; text values */
     double num[2];               /* numeric comparisons */
     int pos;                     /* token where the question says it */
-    int cond;                    /* the condition of a share, not a WHERE (q.share) */
+    int cond;                    /* FILTER_WHERE, FILTER_SHARE (the condition of a share,
+                                  * q.share) or FILTER_EXISTS (on the related rows, inside
+                                  * the EXISTS: "never booked the squash court") */
 } ask_filter_t;
+
+enum { FILTER_WHERE, FILTER_SHARE, FILTER_EXISTS };
 
 typedef struct ask_date {
     int kind;       /* D_* */
@@ -302,6 +306,8 @@ typedef struct ask_mention {
 
 /* Make reading k of m (an alternative) the mention's reading. */
 void mention_take_alt(ask_mention_t *m, int k);
+/* roles.c: readings in a copy of a table ("book_backup") dropped beside others. */
+void roles_drop_shadows(const ask_schema_t *s, ask_mention_t *m);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
@@ -389,6 +395,7 @@ void filters_use_stated(ask_toks_t *tk, int k);
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void filters_place_exists(const ask_schema_t *s, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
 void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
@@ -445,8 +452,6 @@ int paths_count(const ask_schema_t *s, int base, int target);
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
  * or from the link table between them, to base; length, or -1. */
 int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max);
-int paths_one_edge(const ask_schema_t *s, int rel, int t);
-int paths_exists_from(const ask_schema_t *s, int rel, int base);
 
 /* -------------------------------------------------------------- sqljoin */
 
@@ -462,12 +467,15 @@ typedef struct joins {
     char why[200];  /* why a join was refused, in words, or "" */
     int left;       /* LEFT JOIN from the base: count what is there */
     int edge;       /* the one-hop route from the base the caller chose (a path step), or 0 */
+    const char *prefix;  /* before every alias (an EXISTS's own tables: "x"), or NULL */
 } joins_t;
 
 /* The aggregate SELECT over j (semi: " WHERE <key> IN (…)" for the filters,
  * or NULL); the WHERE of q's filters, existence and period. */
 void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi);
 int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);  /* conditions written */
+/* The EXISTS of q->rel for base aliased in j; -1 with err when it cannot be written. */
+int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q, char *err, size_t errlen);
 /* sqlshape.c: the filters as a semi-join on the base's key, or the counts
  * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
  * when q is not of that shape, -2 (zeros) when it is but the two tables
@@ -478,6 +486,10 @@ int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 /* Start j at base and join every table q needs; 0, or -1 when no allowed
  * path reaches one of them. j->from holds " FROM … JOIN …" (free it). */
 int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base);
+/* Start j at base (" FROM base"), then join table t to what j holds: 0, or
+ * -1 when no allowed path reaches it (j->why may say why). */
+void sqljoin_begin(const ask_schema_t *s, joins_t *j, int base);
+int sqljoin_add(const ask_schema_t *s, joins_t *j, int t);
 /* j's index of table t, or -1; the quoted "alias"."column" of (t, c). */
 int sqljoin_index(const joins_t *j, int t);
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c);

@@ -112,22 +112,3 @@ int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max)
             return -1;
     return len;
 }
-
-/* The table an EXISTS's walk starts from (its sub0: rel, or the link
- * table between rel and base), or -1 when there is no walk. */
-int paths_exists_from(const ask_schema_t *s, int rel, int base)
-{
-    int path[6];
-    return paths_exists(s, rel, base, path, 6) < 1 ? -1 : s->edges[path[0] - 1].from_t;
-}
-
-/* The one key from table rel to table t (the table that dates rel's rows:
- * an order line dated by its order), or -1 when none or several. */
-int paths_one_edge(const ask_schema_t *s, int rel, int t)
-{
-    int found = -1;
-    for (int e = 0; e < s->nedges; e++)
-        if (s->edges[e].from_t == rel && s->edges[e].to_t == t)
-            found = found == -1 ? e : -2;
-    return found < 0 ? -1 : found;
-}

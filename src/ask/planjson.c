@@ -55,8 +55,10 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
         for (int k = 0; k < (f->op == OP_BETWEEN ? 2 : 1); k++)
             json_array_append_new(v, json_real(f->num[k]));
     json_object_set_new(j, "values", v);
-    if (f->cond)
+    if (f->cond == FILTER_SHARE)
         json_object_set_new(j, "share_condition", json_true());
+    if (f->cond == FILTER_EXISTS)
+        json_object_set_new(j, "on_related_rows", json_true());
     return j;
 }
 
@@ -147,7 +149,8 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
 {
     memset(f, 0, sizeof *f);
     const json_t *v = json_object_get(j, "values");
-    f->cond = json_is_true(json_object_get(j, "share_condition"));
+    f->cond = json_is_true(json_object_get(j, "share_condition")) ? FILTER_SHARE
+            : json_is_true(json_object_get(j, "on_related_rows")) ? FILTER_EXISTS : FILTER_WHERE;
     f->op = grammar_find(grammar_op_names, OP_COUNT_, json_string_value(json_object_get(j, "op")));
     if (f->op < 0 || colref_read(s, j, &f->col.t, &f->col.c, 1) < 0 || !json_is_array(v))
         return -1;
@@ -228,6 +231,8 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         }
         q->nf++;
     }
+    for (int k = 0; k < q->nf; k++)  /* on related rows: only beside an EXISTS */
+        bad |= q->f[k].cond == FILTER_EXISTS && !json_object_get(j, "exists");
     json_array_foreach(json_object_get(j, "via"), i, x) {
         int t = lexicon_find_table(s, json_string_value(x) ? json_string_value(x) : "");
         if (t < 0 || q->nvia == 2)
@@ -310,7 +315,8 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
         const char *col = t->label == f->col.c && t->nw ? t->w[t->nw - 1] : t->cols[f->col.c].name;
         if (f->cond != cond)
             continue;
-        buf_printf(b, "%s %s ", n++ ? " and" : cond ? " that have" : " where", col);
+        buf_printf(b, "%s %s ", n++ ? " and" : cond == FILTER_SHARE ? " that have"
+                   : cond == FILTER_EXISTS ? " whose" : " where", col);
         if (f->op == OP_IN || f->op == OP_NOT_IN) {
             if (t->cols[f->col.c].lists)
                 buf_puts(b, f->op == OP_IN ? "lists " : "does not list ");
@@ -376,8 +382,10 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
     if (q->grain)
         buf_printf(&b, "%s %s", q->ndims ? " and" : " by", grammar_grain_name(q->grain));
     describe_filters(s, q, &b, 0);
-    if (q->rel >= 0 && !q->rel_cond)
+    if (q->rel >= 0 && !q->rel_cond) {
         buf_printf(&b, " %s %s", q->rel_not ? "with no" : "with", s->tables[q->rel].name);
+        describe_filters(s, q, &b, FILTER_EXISTS);
+    }
     describe_filters(s, q, &b, 1);
     if (q->rel >= 0 && q->rel_cond)
         buf_printf(&b, " that have %s%s", q->rel_not ? "no " : "", s->tables[q->rel].name);

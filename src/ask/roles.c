@@ -14,6 +14,39 @@ void mention_take_alt(ask_mention_t *m, int k)
     m->val = m->alt[k].val;
 }
 
+/* 1 when table t's name says it is a copy of another table's rows
+ * ("book_backup", "alternate_stock", "orders_old", "tmp_sales"). */
+static int shadow_table(const ask_table_t *t)
+{
+    static const char *const shadow[] = {"backup", "bak", "copy", "old", "archive", "archived",
+        "tmp", "temp", "alternate", "staging", "queue", NULL};
+    for (int k = 0; k < t->nw; k++)
+        if (words_in(t->w[k], shadow))
+            return 1;
+    return 0;
+}
+
+/* "The Cat in the Hat" is a title of book and of book_backup: a reading in
+ * a copy of a table yields to the readings in tables that are no copies. */
+void roles_drop_shadows(const ask_schema_t *s, ask_mention_t *m)
+{
+    if (m->nalt <= 0 || m->kind == -1 || m->kind == PH_VOCAB)
+        return;
+    ask_reading_t all[5] = {{m->t, m->c, m->val}}, kept[5];
+    int n = m->nalt < 4 ? m->nalt + 1 : 5, nk = 0;
+    for (int k = 1; k < n; k++)
+        all[k] = m->alt[k - 1];
+    for (int k = 0; k < n; k++)
+        if (!shadow_table(&s->tables[all[k].t]))
+            kept[nk++] = all[k];
+    if (nk == 0 || nk == n)
+        return;
+    m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
+    for (int k = 1; k < nk; k++)
+        m->alt[k - 1] = kept[k];
+    m->nalt = nk - 1;
+}
+
 /* 1 when the question names table t, or a value only t holds ("the GNP of
  * Japan": Japan is a country's name, so it is the country's GNP). */
 int roles_table_named(const ask_parse_t *p, int t)

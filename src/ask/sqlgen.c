@@ -151,20 +151,6 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
 }
 
 
-static void put_sub_table(const ask_schema_t *s, buf_t *b, int t, int k)
-{
-    sqlsafe_quote_ident(b, s->tables[t].schema);
-    buf_putc(b, '.');
-    sqlsafe_quote_ident(b, s->tables[t].name);
-    buf_printf(b, " AS \"sub%d\"", k);
-}
-
-static void put_sub_col(const ask_schema_t *s, buf_t *b, int k, int t, int c)
-{
-    buf_printf(b, "\"sub%d\".", k);
-    sqlsafe_quote_ident(b, s->tables[t].cols[c].name);
-}
-
 /* The question's period on the time column written as col. */
 static void put_period(const ask_schema_t *s, buf_t *b, const ask_q_t *q, const char *col)
 {
@@ -174,60 +160,73 @@ static void put_period(const ask_schema_t *s, buf_t *b, const ask_q_t *q, const 
         buf_puts(b, "false");  /* sqlgen_write checked it: not reached */
 }
 
-/* AND the period on the date of sub0 (table from), or of the table that
- * dates its rows (sub<len>, reached by key `dating` from sub0). */
-static void put_sub_period(const ask_schema_t *s, buf_t *b, const ask_q_t *q, int from,
-                           int dating, int len)
+/* The related rows' own tables, aliased apart from the outer query's
+ * ("x" first): rel, the walk from it to the base (through a link table:
+ * film ← film_actor → actor), and every table the conditions on the
+ * related rows and their period need ("never been in a Comedy film":
+ * film → film_category → category). -1 with err when one cannot be joined. */
+static int exists_joins(const ask_schema_t *s, const ask_q_t *q, const int *path, int len,
+                        joins_t *in, char *err, size_t errlen)
 {
-    buf_t col = {0};
-    if (q->time.t != from) {
-        const ask_edge_t *e = &s->edges[dating];
-        buf_puts(b, " AND ");
-        put_sub_col(s, b, 0, e->from_t, e->from_c);
-        buf_puts(b, " = ");
-        put_sub_col(s, b, len, e->to_t, e->to_c);
-    }
-    put_sub_col(s, &col, q->time.t != from ? len : 0, q->time.t, q->time.c);
-    buf_puts(b, " AND ");
-    put_period(s, b, q, buf_str(&col));
-    buf_free(&col);
+    *in = (joins_t){.prefix = "x"};
+    sqljoin_begin(s, in, q->rel);
+    int rc = 0;
+    for (int k = 0; k < len; k++)
+        if (s->edges[path[k] - 1].from_t != q->rel)
+            rc |= sqljoin_add(s, in, s->edges[path[k] - 1].from_t);
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].cond == FILTER_EXISTS)
+            rc |= sqljoin_add(s, in, q->f[i].col.t);
+    if (q->rel_time)
+        rc |= sqljoin_add(s, in, q->time.t);
+    if (rc < 0)
+        snprintf(err, errlen, "%s", in->why[0] ? in->why : "the conditions on the related rows "
+                 "are not joined to them by a key");
+    return rc < 0 ? -1 : 0;
 }
 
-/* FROM rel AS sub0, … AS subN WHERE sub0 → sub1 … AND subN.key = base.key */
-static int put_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+/* [NOT] EXISTS (SELECT 1 FROM rel … WHERE <last hop> = base.key AND <the
+ * conditions on the related rows> AND <their period>). */
+int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q,
+                  char *err, size_t errlen)
 {
     int path[6], len = paths_exists(s, q->rel, j->t[0], path, 6);
-    if (len < 1)
+    if (len < 1) {
+        snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[j->t[0]].name);
         return -1;
-    for (int k = 0; k < len; k++)
-        if (sqljoin_has_rival(s, &s->edges[path[k] - 1]))
+    }
+    for (int k = 0; k < len; k++)  /* prereq → course by course_id or by prereq_id */
+        if (sqljoin_has_rival(s, &s->edges[path[k] - 1])) {
+            snprintf(err, errlen, "%s is linked to %s by more than one key", s->tables[q->rel].name,
+                     s->tables[j->t[0]].name);
             return -1;
-    int from = s->edges[path[0] - 1].from_t;  /* sub0 */
-    int dating = q->rel_time && q->time.t != from ? paths_one_edge(s, from, q->time.t) : -1;
-    if (q->rel_time && q->time.t != from && dating < 0)
+        }
+    joins_t in;
+    if (exists_joins(s, q, path, len, &in, err, errlen) < 0) {
+        buf_free(&in.from);
         return -1;
-    buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1 FROM " : "EXISTS (SELECT 1 FROM ");
-    for (int k = 0; k < len; k++) {
-        buf_puts(b, k ? ", " : "");
-        put_sub_table(s, b, s->edges[path[k] - 1].from_t, k);
     }
-    if (dating >= 0) {  /* the table that dates rel's rows, as sub<len> */
-        buf_puts(b, ", ");
-        put_sub_table(s, b, q->time.t, len);
+    const ask_edge_t *last = &s->edges[path[len - 1] - 1];
+    buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
+    buf_puts(b, buf_str(&in.from));
+    buf_puts(b, " WHERE ");
+    sqljoin_put_col(s, b, &in, last->from_t, last->from_c);
+    buf_puts(b, " = ");
+    sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].cond == FILTER_EXISTS) {
+            buf_puts(b, " AND ");
+            put_filter(s, b, &in, &q->f[i]);
+        }
+    if (q->rel_time) {
+        buf_t col = {0};
+        sqljoin_put_col(s, &col, &in, q->time.t, q->time.c);
+        buf_puts(b, " AND ");
+        put_period(s, b, q, buf_str(&col));
+        buf_free(&col);
     }
-    for (int k = 0; k < len; k++) {
-        const ask_edge_t *e = &s->edges[path[k] - 1];
-        buf_puts(b, k ? " AND " : " WHERE ");
-        put_sub_col(s, b, k, e->from_t, e->from_c);
-        buf_puts(b, " = ");
-        if (k + 1 < len)
-            put_sub_col(s, b, k + 1, e->to_t, e->to_c);
-        else  /* the last hop reaches the base: the correlation */
-            sqljoin_put_col(s, b, j, j->t[0], e->to_c);
-    }
-    if (q->rel_time)
-        put_sub_period(s, b, q, from, dating, len);
     buf_putc(b, ')');
+    buf_free(&in.from);
     return 0;
 }
 
@@ -242,8 +241,9 @@ static int put_filters(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
             put_filter(s, b, j, &q->f[i]);
         }
     if (q->rel >= 0 && q->rel_cond == cond) {
+        char err[200];
         buf_puts(b, n++ ? " AND " : first);
-        put_exists(s, b, j, q);  /* sqlgen_write checked the walk and its keys */
+        sqlgen_exists(s, b, j, q, err, sizeof err);  /* sqlgen_write checked it can */
     }
     return n;
 }

@@ -32,14 +32,15 @@ static void alias_for(const ask_schema_t *s, joins_t *j, int t)
     if (!a[0] || (a[0] >= '0' && a[0] <= '9'))
         snprintf(a, sizeof a, "t");
     char cand[64];
-    snprintf(cand, sizeof cand, "%s", a);
+    const char *pre = j->prefix ? j->prefix : "";
+    snprintf(cand, sizeof cand, "%s%s", pre, a);
     for (int k = 2; ; k++) {
         int clash = 0;
         for (int i = 0; i < j->n; i++)
             clash |= !strcmp(j->alias[i], cand);
         if (!clash)
             break;
-        snprintf(cand, sizeof cand, "%.50s%d", a, k);
+        snprintf(cand, sizeof cand, "%s%.50s%d", pre, a, k);
     }
     j->t[j->n] = t;
     snprintf(j->alias[j->n++], sizeof j->alias[0], "%s", cand);
@@ -216,16 +217,27 @@ static int join_metric_tables(const ask_schema_t *s, joins_t *j, const ask_q_t *
     return 0;
 }
 
-int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
+void sqljoin_begin(const ask_schema_t *s, joins_t *j, int base)
 {
     alias_for(s, j, base);
     buf_puts(&j->from, " FROM ");
     sqljoin_put_table(s, &j->from, j, 0);
+}
+
+int sqljoin_add(const ask_schema_t *s, joins_t *j, int t)
+{
+    return sqljoin_to(s, j, t, NULL);
+}
+
+int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
+{
+    sqljoin_begin(s, j, base);
     int rc = 0;
     for (int i = 0; i < q->ndims; i++)
         rc |= sqljoin_to(s, j, q->dims[i].t, q);
     for (int i = 0; i < q->nf; i++)
-        rc |= sqljoin_to(s, j, q->f[i].col.t, q);
+        if (q->f[i].cond != FILTER_EXISTS)
+            rc |= sqljoin_to(s, j, q->f[i].col.t, q);
     if ((q->grain || q->date.kind) && q->time.t >= 0 && !q->rel_time)
         rc |= sqljoin_to(s, j, q->time.t, q);
     for (int i = 0; i < q->nshow; i++) {  /* a named key's row, kept when it has none */

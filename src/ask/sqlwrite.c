@@ -70,6 +70,19 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_LIST_LIMIT);
 }
 
+/* 0 when q's EXISTS can be written from base (tried on a scratch
+ * buffer), or -1 with err. */
+static int exists_writable(const ask_schema_t *s, const ask_q_t *q, int base, char *err, size_t errlen)
+{
+    joins_t outer = {0};
+    buf_t scratch = {0};
+    sqljoin_begin(s, &outer, base);
+    int rc = sqlgen_exists(s, &scratch, &outer, q, err, errlen);
+    buf_free(&scratch);
+    buf_free(&outer.from);
+    return rc;
+}
+
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
 {
     buf_t b = {0};
@@ -101,17 +114,8 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
                      s->tables[q->dims[i].t].name, s->tables[q->dims[i].t].cols[q->dims[i].c].name);
             return NULL;
         }
-    int ep[6], elen = q->rel >= 0 ? paths_exists(s, q->rel, base, ep, 6) : 0;
-    if (q->rel >= 0 && elen < 1) {
-        snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[base].name);
+    if (q->rel >= 0 && exists_writable(s, q, base, err, errlen) < 0)
         return NULL;
-    }
-    for (int k = 0; k < elen; k++)  /* prereq → course by course_id or by prereq_id */
-        if (sqljoin_has_rival(s, &s->edges[ep[k] - 1])) {
-            snprintf(err, errlen, "%s is linked to %s by more than one key", s->tables[q->rel].name,
-                     s->tables[base].name);
-            return NULL;
-        }
     int zeros = sqlshape_zeros(s, q, &b);
     if (zeros == 0)  /* "how many … does each …": zeros kept */
         return buf_detach(&b);

@@ -1,10 +1,11 @@
 /* test_ask_related.c — questions about rows that have (or have not) related
- * rows, on schemas built inline: a period dates the related rows inside the
- * EXISTS, a filter on the related rows under a negation is asked back (it
- * would be written outside the NOT EXISTS), "more than N times" counts the
- * table its verb names, a unit after a number is no value, and a value
- * whose last word names another table lists that table; a value sampled
- * only in a view, when that view joins nothing, is looked up in the tables. */
+ * rows, on schemas built inline: a period and the conditions on the related
+ * rows go inside the EXISTS ("never booked the squash court", "never been in
+ * a Comedy film", "never received an A+"), "without a department" is the
+ * base's own key when it is named so, "more than N times" counts the table
+ * its verb names, a unit after a number is no value, a value whose last word
+ * names another table lists that table, and a value sampled only in a view
+ * that joins nothing is looked up in the tables. */
 #include "ask_fixture.h"
 
 static ask_schema_t *shop(void)
@@ -35,28 +36,94 @@ static void test_dated_exists(ask_schema_t *s)
 {
     /* the period is the orders', not a customer's */
     answers_with(s, "customers who have not ordered in 2023",
-                 "NOT EXISTS (SELECT 1 FROM \"public\".\"orders\" AS \"sub0\" WHERE \"sub0\".\"customer_id\" = "
-                 "\"c\".\"id\" AND \"sub0\".\"order_date\" >= DATE '2023-01-01' AND \"sub0\".\"order_date\" < "
+                 "NOT EXISTS (SELECT 1 FROM \"public\".\"orders\" AS \"xo\" WHERE \"xo\".\"customer_id\" = "
+                 "\"c\".\"id\" AND \"xo\".\"order_date\" >= DATE '2023-01-01' AND \"xo\".\"order_date\" < "
                  "DATE '2024-01-01')");
     answers_with(s, "how many customers have no orders since 2024",
-                 "AND \"sub0\".\"order_date\" >= DATE '2024-01-01')");
+                 "AND \"xo\".\"order_date\" >= DATE '2024-01-01')");
     /* through the order lines, dated by their order */
     answers_with(s, "products never ordered in 2023",
-                 "FROM \"public\".\"order_lines\" AS \"sub0\", \"public\".\"orders\" AS \"sub1\" WHERE "
-                 "\"sub0\".\"product_id\" = \"p\".\"id\" AND \"sub0\".\"order_id\" = \"sub1\".\"id\" AND "
-                 "\"sub1\".\"order_date\" >= DATE '2023-01-01'");
+                 "FROM \"public\".\"orders\" AS \"xo\" JOIN \"public\".\"order_lines\" AS \"xoi\" ON "
+                 "\"xoi\".\"order_id\" = \"xo\".\"id\" WHERE \"xoi\".\"product_id\" = \"p\".\"id\" AND "
+                 "\"xo\".\"order_date\" >= DATE '2023-01-01'");
     /* bookings have no date: asked, never the customer's other date */
     asks_about(s, "customers who have not booked in 2023", NULL);
 }
 
 static void test_negated_filter_beyond(ask_schema_t *s)
 {
-    /* the court is the bookings', inside the NOT EXISTS: asked, not
-     * written as "booked the court AND booked nothing" */
-    asks_about(s, "customers who have never booked the squash court", "never");
+    /* the court is the bookings', inside the NOT EXISTS — never written
+     * beside it as "booked the court AND booked nothing" */
+    answers_with(s, "customers who have never booked the squash court",
+                 "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"bookings\" AS \"xb\" JOIN "
+                 "\"public\".\"facilities\" AS \"xf\" ON \"xb\".\"facility_id\" = \"xf\".\"id\" WHERE "
+                 "\"xb\".\"customer_id\" = \"c\".\"id\" AND \"xf\".\"name\" = 'Squash Court')");
     /* the country is the customer's own: answered */
     answers_with(s, "customers in Germany with no orders",
                  "WHERE \"c\".\"country\" = 'Germany' AND NOT EXISTS");
+}
+
+/* The plan keeps a condition on the related rows through JSON (a chat's
+ * follow-up edits the stored plan). */
+static void test_related_rows_plan(ask_schema_t *s)
+{
+    ask_plan_result_t r;
+    char err[256];
+    CHECK_INT(ask_plan(s, "customers who have never booked the squash court", NULL, &r, err, sizeof err), 0);
+    const json_t *f = json_array_get(json_object_get(r.plan, "filters"), 0);
+    CHECK(json_is_true(json_object_get(f, "on_related_rows")));
+    CHECK(r.understood && strstr(r.understood, "with no bookings whose facility is Squash Court"));
+    ask_plan_result_t again;
+    CHECK_INT(ask_plan(s, "only those in Germany", r.plan, &again, err, sizeof err), 0);
+    CHECK(again.sql && strstr(again.sql, "\"xf\".\"name\" = 'Squash Court')"));
+    CHECK(again.sql && strstr(again.sql, "\"c\".\"country\" = 'Germany'"));
+    ask_plan_result_free(&again);
+    ask_plan_result_free(&r);
+}
+
+/* "never <verb> <value>": the value's rows are the related ones; "not
+ * <verb> to any <table>" says how, which is not known: asked. "without a
+ * <table>" when the base has its own key named after it: that key empty. */
+static void test_never_shapes(void)
+{
+    static const char *const grades[] = {"A+", "B", NULL};
+    static const char *const cats[] = {"Comedy", "Drama", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("student", 2000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("takes", 30000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("student_id", "integer", 0, "student", NULL),
+        col("grade", "text", 0, NULL, grades))));
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("actor", 200, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("film_actor", 5000, json_pack("[o, o]",
+        col("film_id", "integer", 0, "film", NULL), col("actor_id", "integer", 0, "actor", NULL))));
+    json_array_append_new(t, table("category", 16, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, cats))));
+    json_array_append_new(t, table("film_category", 1000, json_pack("[o, o]",
+        col("film_id", "integer", 0, "film", NULL), col("category_id", "integer", 0, "category", NULL))));
+    json_array_append_new(t, table("department", 27, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("manager_id", "integer", 0, "employee", NULL))));
+    json_array_append_new(t, table("employee", 107, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("department_id", "integer", 0, "department", NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "students who have never received an A+",
+                 "NOT EXISTS (SELECT 1 FROM \"public\".\"takes\" AS \"xt\" WHERE \"xt\".\"student_id\" = "
+                 "\"s\".\"id\" AND \"xt\".\"grade\" = 'A+')");
+    answers_with(s, "actors who have never been in a Comedy film",
+                 "JOIN \"public\".\"category\" AS \"xc\" ON \"xfc\".\"category_id\" = \"xc\".\"id\" WHERE "
+                 "\"xfa\".\"actor_id\" = \"a\".\"id\" AND \"xc\".\"name\" = 'Comedy')");
+    answers_with(s, "employees without a department", "WHERE \"e\".\"department_id\" IS NULL");
+    answers_with(s, "departments with no employees",
+                 "NOT EXISTS (SELECT 1 FROM \"public\".\"employee\" AS \"xe\" WHERE \"xe\".\"department_id\"");
+    asks_about(s, "employees that are not assigned to any department", NULL);
+    ask_schema_free(s);
 }
 
 static void test_times(ask_schema_t *s)
@@ -124,9 +191,11 @@ int main(void)
         test_dated_exists(s);
         test_negated_filter_beyond(s);
         test_times(s);
+        test_related_rows_plan(s);
         ask_schema_free(s);
     }
     test_units_and_nouns();
     test_value_only_in_a_view();
+    test_never_shapes();
     return check_done("test_ask_related");
 }

@@ -289,8 +289,8 @@ static void test_rental_shapes(void)
     asks_about(s, "the 10 most recent rentals", NULL);
     answers_with(s, "What are the 5 longest films?", "ORDER BY \"f\".\"length\" DESC NULLS LAST LIMIT 5");
     answers_with(s, "number of rentals per customer", "GROUP BY 1, 2");  /* first + last name */
-    answers_with(s, "customers who never rented", "NOT EXISTS (SELECT 1 FROM \"public\".\"rental\" AS \"sub0\" "
-                 "WHERE \"sub0\".\"customer_id\" = \"c\".\"customer_id\")");
+    answers_with(s, "customers who never rented", "NOT EXISTS (SELECT 1 FROM \"public\".\"rental\" AS \"xr\" "
+                 "WHERE \"xr\".\"customer_id\" = \"c\".\"customer_id\")");
     answers_with(s, "how many customers without a rental", "NOT EXISTS");
     answers_with(s, "customers with a rental", " WHERE EXISTS (");
     asks_about(s, "number of rentals per age group", NULL);  /* "group" is a word, not noise */

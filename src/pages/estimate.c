@@ -27,9 +27,10 @@ json_t *page_estimate_view(req_t *r, const json_t *est, long warn_rows)
     json_array_foreach(json_object_get(est, "seq_scans"), i, s) {
         double rows = json_number_value(json_object_get(s, "rows"));
         const char *rel = json_string_value(json_object_get(s, "relation"));
-        json_array_append_new(scans, json_pack("{s:s, s:s, s:b}", "relation", rel ? rel : "?",
+        json_array_append_new(scans, json_pack("{s:s, s:s, s:b, s:b}", "relation", rel ? rel : "?",
                                                "rows_text", count_text(r, rows), "large",
-                                               warn_rows > 0 && rows > (double)warn_rows));
+                                               warn_rows > 0 && rows > (double)warn_rows, "index",
+                                               json_is_true(json_object_get(s, "index"))));
     }
     json_t *v = json_pack("{s:s, s:s, s:o, s:b}", "rows_text",
                           count_text(r, json_number_value(json_object_get(est, "rows"))),

@@ -89,11 +89,14 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
 typedef struct query_scan {
     const char *relation; /* as the plan names it; arena */
     double rows;          /* the relation's estimated size */
+    int index;            /* read whole through an index (no index condition) */
 } query_scan_t;
 typedef struct query_estimate {
     double rows, cost;    /* the top node's Plan Rows and Total Cost */
     double scan_rows;     /* the largest relation it reads whole (0: none) */
-    size_t nscans;        /* sequential scans, largest first, one per relation */
+    size_t nscans;        /* the scans that read a relation whole (sequential,
+                             or an index scan without a condition) that no
+                             Limit stops early: largest first, one per relation */
     query_scan_t scans[QUERY_ESTIMATE_SCANS];
 } query_estimate_t;
 /* 0 and *e, or -1 with err (the SQL is rejected or fails to plan, the
@@ -103,9 +106,11 @@ int query_estimate(arena_t *a, const char *org_id, const char *conn_id, const ch
 /* 1 when it reads a relation of more than warn_rows rows whole (never when
  * warn_rows <= 0: the warning is off). */
 int query_estimate_over(const query_estimate_t *e, long warn_rows);
-/* {"rows", "cost", "scan_rows", "seq_scans": [{"relation", "rows"}],
- * "warn_rows", "over"}. New reference. */
+/* {"rows", "cost", "scan_rows", "seq_scans": (the scans, below), "warn_rows",
+ * "over"}. New reference. */
 json_t *query_estimate_json(const query_estimate_t *e, long warn_rows);
+/* The scans: [{"relation", "rows", "index"}]. New reference. */
+json_t *query_estimate_scans_json(const query_estimate_t *e);
 
 /* A connection to the user's database, from the pool or new. Do not
  * PQfinish it: hand it back with query_release (bad = it failed). */

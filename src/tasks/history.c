@@ -22,13 +22,10 @@ long long tasks_now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The estimate's sequential scans as JSON text, in the arena. */
+/* The estimate's scans as JSON text, in the arena. */
 static const char *scans_text(arena_t *a, const query_estimate_t *e)
 {
-    json_t *scans = json_array();
-    for (size_t i = 0; i < e->nscans; i++)
-        json_array_append_new(scans, json_pack("{s:s, s:f}", "relation", e->scans[i].relation,
-                                               "rows", e->scans[i].rows));
+    json_t *scans = query_estimate_scans_json(e);
     char *s = json_dumps(scans, JSON_COMPACT);
     json_decref(scans);
     const char *out = s ? arena_strdup(a, s) : NULL;

@@ -69,6 +69,7 @@ void page_history(req_t *r)
     for (size_t i = 0; i < n; i++)
         json_array_append_new(list, run_view(r, &runs[i]));
     json_object_set_new(ctx, "runs", list);
+    json_object_set_new(ctx, "in_list", json_true()); /* its Run again buttons are small */
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_object_set_new(ctx, "q", json_string(q ? q : ""));
     json_object_set_new(ctx, "page", json_integer(page));

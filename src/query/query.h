@@ -103,6 +103,13 @@ typedef struct query_estimate {
  * database is unreachable). */
 int query_estimate(arena_t *a, const char *org_id, const char *conn_id, const char *sql,
                    const json_t *param_decl, query_estimate_t *e, char *err, size_t errlen);
+/* The estimate a plan gives (plan.c, pure): plan is the "Plan" object of
+ * EXPLAIN (FORMAT JSON)'s output, tables (n of them, may be NULL when 0)
+ * the connection's discovered tables, whose row estimates size the
+ * relations a scan reads whole. Relation names are the arena's. */
+struct store_schema_table;
+void query_estimate_plan(arena_t *a, const json_t *plan, const struct store_schema_table *tables,
+                         size_t n, query_estimate_t *e);
 /* 1 when it reads a relation of more than warn_rows rows whole (never when
  * warn_rows <= 0: the warning is off). */
 int query_estimate_over(const query_estimate_t *e, long warn_rows);

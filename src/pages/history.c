@@ -72,6 +72,14 @@ void page_history(req_t *r)
     json_object_set_new(ctx, "in_list", json_true()); /* its Run again buttons are small */
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
     json_object_set_new(ctx, "q", json_string(q ? q : ""));
+    buf_t qs = {0}; /* the search, for the pager's links */
+    if (q && *q) {
+        buf_puts(&qs, "q=");
+        http_url_encode(&qs, q);
+        buf_putc(&qs, '&');
+    }
+    json_object_set_new(ctx, "qs", json_string(buf_str(&qs)));
+    buf_free(&qs);
     json_object_set_new(ctx, "page", json_integer(page));
     if (page > 1)
         json_object_set_new(ctx, "prev_page", json_integer(page - 1));

@@ -8,6 +8,7 @@ older than DATAMIND_HISTORY_DAYS are purged by a periodic job."""
 import html
 import re
 import unittest
+import urllib.parse
 import uuid
 
 import dm
@@ -107,6 +108,23 @@ class TestHistory(unittest.TestCase):
         self.assertIn("No runs", html.unescape(none.text))
         # a page of 50: another page only when there are more
         self.assertNotIn("Older →", page)
+
+    def test_pages_of_fifty_keep_the_search(self):
+        m = self.mark() + " & more"
+        org = dm.psql("SELECT id FROM organizations WHERE slug = '%s'" % self.slug)
+        user = dm.psql("SELECT id FROM users WHERE org_id = '%s' AND role = 'admin' LIMIT 1" % org)
+        dm.psql("INSERT INTO query_runs (org_id, user_id, job_id, sql_text, status, started_at)"
+                " SELECT '%s', '%s', md5(random()::text), 'SELECT ' || n || ' AS n -- %s', 'ok',"
+                " now() - n * interval '1 minute' FROM generate_series(1, 55) n" % (org, user, m))
+        first = html.unescape(self.c.get("/history?q=" + urllib.parse.quote(m)).text)
+        self.assertEqual(len(re.findall(r"<code>SELECT \d+ AS n", first)), 50)
+        self.assertIn("<code>SELECT 1 AS n", first)
+        older = re.search(r'<a class="btn" href="(/history\?[^"]*page=2)">Older →</a>', first)
+        self.assertTrue(older, first[-2000:])
+        second = html.unescape(self.c.get(older.group(1)).text)
+        self.assertEqual(re.findall(r"<code>SELECT (\d+) AS n", second), ["51", "52", "53", "54", "55"])
+        self.assertIn("← Newer", second)
+        self.assertNotIn("Older →", second)
 
     def test_only_the_users_own_runs(self):
         analyst_email = "analyst-%s@example.com" % self.mark()

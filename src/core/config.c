@@ -66,6 +66,8 @@ static const config_def_t config_defs[] = {
     I(query_abandon_s, "QUERY_ABANDON_S", "10", 3, 86400),
     I(org_max_running, "ORG_MAX_RUNNING", "2", 1, 1000),
     I(cache_ttl, "CACHE_TTL", "300", 0, 604800),
+    I(cost_warn_rows, "COST_WARN_ROWS", "10000000", 0, 2000000000),
+    I(history_days, "HISTORY_DAYS", "90", 1, 3650),
     S(connect_allow, "CONNECT_ALLOW", NULL),
     I(rate_questions, "RATE_QUESTIONS", "30", 0, 1000000),
     I(rate_queries, "RATE_QUERIES", "120", 0, 1000000),

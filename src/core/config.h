@@ -51,6 +51,8 @@ typedef struct config {
     int query_abandon_s;    /* a query job whose page stopped asking this long is cancelled */
     int org_max_running;    /* fair queue: jobs of one organization running at once */      /* a page waits this long for a query job, then follows it */
     int cache_ttl;
+    int cost_warn_rows;     /* Explore asks before running a query that reads a relation this large whole (0: never) */
+    int history_days;       /* query history is kept this many days */
     char *connect_allow;
     /* rate limits: per user per minute (per address: 4x) */
     int rate_questions, rate_queries, rate_exports, rate_uploads, rate_checks;

@@ -138,8 +138,15 @@ static int add_params(req_t *r, json_t *ctx, const char *sql, const json_t *decl
     return -1;
 }
 
+/* How a run is asked for (run_now's mode). */
+enum {
+    RUN_RECORD = 1,    /* Explore's Run: into the user's query history, after the cost check */
+    RUN_CONFIRMED = 2, /* "Run anyway", or a page or chart of a result already shown */
+    RUN_ESTIMATE = 4,  /* "Estimate": the planner's estimate only */
+};
+
 static void run_now(req_t *r, json_t *ctx, const char *conn, const char *sql, const json_t *decl,
-                    int page, const char *chart, int refresh);
+                    int page, const char *chart, int refresh, int mode);
 
 void page_explore(req_t *r)
 {
@@ -166,7 +173,7 @@ void page_explore(req_t *r)
     json_decref(given);
     const char *cid = json_string_value(json_object_get(ctx, "connection_id"));
     if (add_params(r, ctx, sql, decl, cid, go) == 0 && go)
-        run_now(r, ctx, cid, sql, decl, 1, NULL, 0);
+        run_now(r, ctx, cid, sql, decl, 1, NULL, 0, RUN_RECORD);
     render(r, ctx);
 }
 
@@ -178,10 +185,30 @@ static void add_error(req_t *r, json_t *ctx, const char *message, const char *sq
     r->status = 422;
 }
 
+/* The planner's estimate of an outcome that stopped before running: the
+ * cost warning with "Run anyway" (confirm), or what "Estimate" asked for. */
+static int add_estimate(req_t *r, json_t *ctx, const json_t *outcome)
+{
+    const json_t *est = json_object_get(outcome, "estimate");
+    long warn = (long)json_integer_value(json_object_get(est, "warn_rows"));
+    if (json_is_true(json_object_get(outcome, "needs_confirmation"))) {
+        json_object_set_new(ctx, "confirm", page_estimate_view(r, est, warn));
+        return 1;
+    }
+    if (!json_is_true(json_object_get(outcome, "estimate_only")) || !json_is_object(est))
+        return 0;
+    json_t *v = page_estimate_view(r, est, warn);
+    json_object_set_new(v, "over", json_boolean(json_is_true(json_object_get(est, "over"))));
+    json_object_set_new(ctx, "estimate", v);
+    return 1;
+}
+
 /* A query job's outcome, shown as a run in this request would show it. */
 static void add_outcome(req_t *r, json_t *ctx, const char *job_id, const json_t *outcome,
                         const char *sql, int page, const char *chart)
 {
+    if (add_estimate(r, ctx, outcome))
+        return;
     if (json_is_true(json_object_get(outcome, "ok"))) {
         add_result(r, ctx, json_object_get(outcome, "result"), page, chart);
         /* "Save this query" keeps this result as the saved query's last one */
@@ -220,12 +247,15 @@ static void add_follow(req_t *r, json_t *ctx, const char *job_id, int page, cons
 /* Run sql with the parameters decl as a job: its outcome into ctx, or
  * the page that follows it. */
 static void run_now(req_t *r, json_t *ctx, const char *conn, const char *sql, const json_t *decl,
-                    int page, const char *chart, int refresh)
+                    int page, const char *chart, int refresh, int mode)
 {
     char err[256], jid[33];
+    int estimate = (mode & RUN_ESTIMATE) != 0;
     tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
                        .connection_id = conn, .sql = sql,
-                       .params = json_array_size(decl) ? decl : NULL, .refresh = refresh};
+                       .params = json_array_size(decl) ? decl : NULL, .refresh = refresh,
+                       .history = !estimate && (mode & RUN_RECORD), .check_cost = !estimate,
+                       .confirmed = (mode & RUN_CONFIRMED) != 0, .estimate_only = estimate};
     if (tasks_query_submit(r->arena, &q, jid, err, sizeof err) < 0) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", err));
         r->status = 503;
@@ -245,6 +275,12 @@ void page_explore_run(req_t *r)
     const char *page = http_param(r, "page");
     const char *chart = http_param(r, "chart");
     const char *refresh = http_param(r, "refresh");
+    const char *confirm = http_param(r, "confirm");
+    const char *estimate = http_param(r, "estimate");
+    /* the editor's Run, "Run anyway" and "Run again" are runs of their own;
+     * a page or chart of a result shown is the same run again */
+    int mode = (page || chart ? 0 : RUN_RECORD) | (confirm && *confirm == '1' ? RUN_CONFIRMED : 0) |
+               (estimate && *estimate == '1' ? RUN_ESTIMATE : 0);
     json_t *ctx = base_ctx(r, conn, sql);
     json_t *decl = params_read(r, sql ? sql : "", NULL);
     arena_defer_json(r->arena, decl);
@@ -253,7 +289,8 @@ void page_explore_run(req_t *r)
     } else if (!conn || !*conn) {
         json_object_set_new(ctx, "error", json_pack("{s:s}", "message", "Pick a connection."));
     } else if (add_params(r, ctx, sql, decl, conn, 1) == 0) {
-        run_now(r, ctx, conn, sql, decl, page ? atoi(page) : 1, chart, refresh && *refresh == '1');
+        run_now(r, ctx, conn, sql, decl, page ? atoi(page) : 1, chart, refresh && *refresh == '1',
+                mode);
     }
     render(r, ctx);
 }

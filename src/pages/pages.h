@@ -114,6 +114,13 @@ void form_close(form_t *f);
  * string, or "" when n is neither. */
 const char *page_count_words(req_t *r, const json_t *n, const char *one, const char *many);
 
+/* --- the planner's estimate as template data (estimate.c) -------------- */
+/* {rows_text, cost_text, scans: [{relation, rows_text, large}], no_scans,
+ * warn_rows_text?} of an estimate ({"rows", "cost", "seq_scans"}), scans
+ * over warn_rows (> 0) marked large; JSON null when est is not an object.
+ * New reference. */
+json_t *page_estimate_view(req_t *r, const json_t *est, long warn_rows);
+
 /* --- query results as template data (result.c) ------------------------- */
 /* {columns:[{name,num}], rows:[{cells:[{v,num,null}]}], total, first, last} */
 json_t *result_table(const json_t *result, size_t offset, size_t limit);
@@ -278,6 +285,8 @@ void page_explore(req_t *r);
 void page_explore_run(req_t *r);
 void page_explore_job(req_t *r);   /* GET /explore/jobs/{id}: follow a query job */
 void page_explore_job_cancel(req_t *r);
+void page_history(req_t *r);       /* GET /history: the user's Explore runs */
+void page_history_run(req_t *r);   /* GET /history/{id}: one run */
 void page_queries(req_t *r);
 void page_queries_create(req_t *r);
 void page_query(req_t *r);

@@ -79,6 +79,8 @@ const route_t app_routes[] = {
     {"POST", "/explore/jobs/{id}/cancel", ROLE_ANALYST, page_explore_job_cancel, "explore_job_cancel", NULL},
     {"POST", "/explore/export", ROLE_ANALYST, page_export_explore, "export_explore", "exports"},
     {"GET", "/explore/rows", ROLE_ANALYST, page_explore_rows, "explore_rows", "queries"},
+    {"GET", "/history", ROLE_ANALYST, page_history, "history", NULL},
+    {"GET", "/history/{id}", ROLE_ANALYST, page_history_run, "history_run", NULL},
     {"GET", "/exports/{id}", ROLE_VIEWER, page_export_job, "export_job", NULL},
     {"GET", "/queries", ROLE_VIEWER, page_queries, "queries", NULL},
     {"POST", "/queries", ROLE_ANALYST, page_queries_create, "queries_create", NULL},

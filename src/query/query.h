@@ -81,6 +81,44 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
               const char *conn_id, const char *sql, const query_opts_t *o,
               query_outcome_t *out, char *err, size_t errlen);
 
+/* ---- the planner's estimate (estimate.c) ----
+ * EXPLAIN (FORMAT JSON) without ANALYZE of the validated statement, its
+ * parameters (param_decl's values) bound as query_run binds them, read-only
+ * and bounded in time like a run. Nothing runs: it asks the planner. */
+#define QUERY_ESTIMATE_SCANS 8
+typedef struct query_scan {
+    const char *relation; /* as the plan names it; arena */
+    double rows;          /* the relation's estimated size */
+    int index;            /* read whole through an index (no index condition) */
+} query_scan_t;
+typedef struct query_estimate {
+    double rows, cost;    /* the top node's Plan Rows and Total Cost */
+    double scan_rows;     /* the largest relation it reads whole (0: none) */
+    size_t nscans;        /* the scans that read a relation whole (sequential,
+                             or an index scan without a condition) that no
+                             Limit stops early: largest first, one per relation */
+    query_scan_t scans[QUERY_ESTIMATE_SCANS];
+} query_estimate_t;
+/* 0 and *e, or -1 with err (the SQL is rejected or fails to plan, the
+ * database is unreachable). */
+int query_estimate(arena_t *a, const char *org_id, const char *conn_id, const char *sql,
+                   const json_t *param_decl, query_estimate_t *e, char *err, size_t errlen);
+/* The estimate a plan gives (plan.c, pure): plan is the "Plan" object of
+ * EXPLAIN (FORMAT JSON)'s output, tables (n of them, may be NULL when 0)
+ * the connection's discovered tables, whose row estimates size the
+ * relations a scan reads whole. Relation names are the arena's. */
+struct store_schema_table;
+void query_estimate_plan(arena_t *a, const json_t *plan, const struct store_schema_table *tables,
+                         size_t n, query_estimate_t *e);
+/* 1 when it reads a relation of more than warn_rows rows whole (never when
+ * warn_rows <= 0: the warning is off). */
+int query_estimate_over(const query_estimate_t *e, long warn_rows);
+/* {"rows", "cost", "scan_rows", "seq_scans": (the scans, below), "warn_rows",
+ * "over"}. New reference. */
+json_t *query_estimate_json(const query_estimate_t *e, long warn_rows);
+/* The scans: [{"relation", "rows", "index"}]. New reference. */
+json_t *query_estimate_scans_json(const query_estimate_t *e);
+
 /* A connection to the user's database, from the pool or new. Do not
  * PQfinish it: hand it back with query_release (bad = it failed). */
 PGconn *query_acquire(arena_t *a, const store_conn_t *c, char *err, size_t errlen);

@@ -1,5 +1,5 @@
 /* run.c — query_run and friends: see query.h. */
-#include "query/query.h"
+#include "query/internal.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "sqlsafe/sqlsafe.h"
@@ -128,26 +128,20 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
               query_outcome_t *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    store_conn_t c;
-    if (store_conn_get(a, org_id, conn_id, &c) < 0) {
-        snprintf(err, errlen, "that connection does not exist");
+    query_stmt_t qs;
+    int prep = query_stmt_prepare(a, org_id, conn_id, sql, o->param_decl, o->param_values, &qs,
+                                  err, errlen);
+    if (prep != QUERY_STMT_OK) {
+        out->param_error = prep == QUERY_STMT_PARAMS;
+        out->rejected = prep == QUERY_STMT_REJECTED;
+        if (out->rejected)
+            run_audit(a, org_id, user_id, ip, &qs.conn, o, out, err);
         return -1;
     }
-    query_bound_t pb;
-    if (query_params_bind(a, sql, o->param_decl, o->param_values, &pb, err, errlen) < 0) {
-        out->param_error = 1;
-        return -1;
-    }
-    sqlsafe_check_t chk;
-    if (sqlsafe_validate_params(pb.sql, strlen(pb.sql), pb.n, c.allowed_functions,
-                                c.n_allowed_functions, &chk, err, errlen) < 0) {
-        out->rejected = 1;
-        run_audit(a, org_id, user_id, ip, &c, o, out, err);
-        return -1;
-    }
-    out->fingerprint = arena_strdup(a, chk.fingerprint);
-    const char *stmt = arena_strdup(a, chk.statement);
-    sqlsafe_check_free(&chk);
+    const store_conn_t c = qs.conn;
+    const query_bound_t pb = qs.pb;
+    out->fingerprint = qs.fingerprint;
+    const char *stmt = qs.statement;
     long max_rows = o->max_rows > 0 ? o->max_rows : cfg->max_rows;
     long max_bytes = o->max_bytes > 0 ? o->max_bytes : cfg->max_result_bytes;
     const char *key = cache_key(a, &c, stmt, &pb, max_rows, max_bytes);

@@ -19,6 +19,7 @@ const jobs_task_t tasks_table[] = {
     {"chat.answer", task_chat_answer},
     {"notify.deliver", task_notify_deliver},
     {"report.send", task_report_send},
+    {"history.purge", task_history_purge},
 };
 const size_t tasks_count = sizeof tasks_table / sizeof tasks_table[0];
 
@@ -28,6 +29,7 @@ const jobs_periodic_t tasks_periodic[] = {
     {"alert.check", 60, periodic_alert_check},
     {"upload.sweep", 60, uploads_periodic_sweep},
     {"report.due", 60, periodic_report_due},
+    {"history.purge", 60, periodic_history_purge},
 };
 const size_t tasks_periodic_count = sizeof tasks_periodic / sizeof tasks_periodic[0];
 

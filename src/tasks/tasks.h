@@ -45,6 +45,12 @@ typedef struct tasks_query {
     /* a saved query run from its page ("Run again"), or NULL: the worker
      * stores the result (or the error) on it, store_query_set_result */
     const char *saved_query_id;
+    /* Explore's Run (query history, issue 20): record the run in the
+     * user's history (with the planner's estimate); check_cost: stop with
+     * "needs_confirmation" when the estimate reads a relation larger than
+     * DATAMIND_COST_WARN_ROWS, unless confirmed; estimate_only: the
+     * estimate and nothing else ("Estimate"). */
+    int history, check_cost, confirmed, estimate_only;
 } tasks_query_t;
 /* 0 with job_id (33 bytes), or -1 with err (the queue is down). */
 int tasks_query_submit(arena_t *a, const tasks_query_t *q, char *job_id, char *err,

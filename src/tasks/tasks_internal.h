@@ -20,6 +20,26 @@ int periodic_widget_refresh(arena_t *a, long slot, char *err, size_t errlen);
 int task_report_send(arena_t *a, const json_t *job, char *err, size_t errlen);
 int periodic_report_due(arena_t *a, long slot, char *err, size_t errlen);
 
+/* history.c: a query job's run in the user's query history (issue 20),
+ * and its retention (history.purge, a periodic job: runs older than
+ * DATAMIND_HISTORY_DAYS days are deleted). */
+#include "query/query.h"
+typedef struct tasks_run {
+    const char *job_id, *org, *user, *conn, *sql;
+    const json_t *params;    /* the {{name}} declarations it ran with, or NULL */
+    int history;             /* record it */
+    long long started_ms;
+    int has_est;
+    query_estimate_t est;    /* when has_est */
+} tasks_run_t;
+long long tasks_now_ms(void); /* Unix milliseconds */
+/* Record run r as ended with status (STORE_RUN_*), its result (NULL when
+ * none) or error; a failure is logged, never the run's. */
+void tasks_history_record(arena_t *a, const tasks_run_t *r, const char *status,
+                          const json_t *result, const char *error);
+int task_history_purge(arena_t *a, const json_t *job, char *err, size_t errlen);
+int periodic_history_purge(arena_t *a, long slot, char *err, size_t errlen);
+
 /* mail.c: the SMTP sender (DATAMIND_SMTP_URL, DATAMIND_SMTP_FROM) of alert
  * e-mails and scheduled reports. tasks_mail_headers appends Date, From, To,
  * Subject and MIME-Version (the caller's header values are header-safe);

@@ -335,3 +335,24 @@ def start_worker(old=None):
                          start_new_session=True)
     assert wait_for(lambda: pid_of("worker") not in (None, old) and
                     len(children(pid_of("worker"))) == 3, timeout=30), "datamind worker did not start"
+
+
+def reconfigure(extra, drop_prefix):
+    """Rewrite the env file: its lines starting with drop_prefix go, the
+    `extra` settings (without DATAMIND_) are added; then replace the web
+    workers (SIGHUP) and restart `datamind worker` (it reads its settings
+    once)."""
+    envfile = os.path.join(VAR, "datamind.env")
+    master = pid_of("web")
+    want = int(os.environ.get("DM_WORKERS", "2"))
+    wait_for(lambda: len(children(master)) == want)
+    with open(envfile) as f:
+        base = "".join(l for l in f if not l.startswith(drop_prefix))
+    with open(envfile, "w") as f:
+        f.write(base + "".join("DATAMIND_%s=%s\n" % kv for kv in extra.items()))
+    before = children(master)
+    os.kill(master, signal.SIGHUP)
+    ok = wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(
+        children(master)), timeout=30)
+    assert ok, "the web workers were not replaced"
+    restart_worker()

@@ -63,8 +63,9 @@ class TestExploreJobs(unittest.TestCase):
 
     def test_a_waiting_query_pushes_its_state_then_its_end(self):
         """Issue 19 item 6: two slow queries hold both runners; a third
-        waits, its page subscribed to its channel: "Connecting…",
-        "Running the query…" and "done" are pushed through nchan."""
+        waits, its page subscribed to its channel: "Asking the planner…"
+        (issue 20: the estimate comes first), "Connecting…", "Running the
+        query…" and "done" are pushed through nchan."""
         from live import Subscriber
         busy = [dm.explore_post(self.c, self.conn, "SELECT %d AS busy FROM pg_sleep(15)" % i) for i in range(2)]
         tabs = dm.Follower(self.c, busy)
@@ -81,7 +82,8 @@ class TestExploreJobs(unittest.TestCase):
             _, seen = sub.wait_for("done", lambda d: True)
         finally:
             sub.close()
-        self.assertEqual(seen, [("state", "Connecting to the database…"), ("state", "Running the query…"),
+        self.assertEqual(seen, [("state", "Asking the planner for an estimate…"),
+                                ("state", "Connecting to the database…"), ("state", "Running the query…"),
                                 ("done", "done")])
         self.assertIn('title="31"', page.finish()[0].text)
         self.assertEqual([p.status for p in tabs.finish()], [200] * 2)

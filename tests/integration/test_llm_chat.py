@@ -74,20 +74,9 @@ def user_text(req):
 
 
 def reconfigure(extra):
-    """Rewrite the env file with `extra` settings and replace the web workers."""
-    master = dm.pid_of("web")
-    want = int(os.environ.get("DM_WORKERS", "2"))
-    dm.wait_for(lambda: len(dm.children(master)) == want)
-    with open(ENVFILE) as f:
-        base = "".join(l for l in f if not l.startswith("DATAMIND_LLM_"))
-    with open(ENVFILE, "w") as f:
-        f.write(base + "".join("DATAMIND_%s=%s\n" % kv for kv in extra.items()))
-    before = dm.children(master)
-    os.kill(master, signal.SIGHUP)
-    ok = dm.wait_for(lambda: (lambda k: len(k) == want and not set(k) & set(before))(
-        dm.children(master)), timeout=30)
-    assert ok, "the web workers were not replaced"
-    dm.restart_worker()  # questions are answered there (issue 19)
+    """Rewrite the env file with `extra` settings and replace the web workers
+    and `datamind worker` (questions are answered there, issue 19)."""
+    dm.reconfigure(extra, "DATAMIND_LLM_")
 
 
 def cell_after(msg, label):

@@ -5,40 +5,37 @@
   'use strict';
   var dialog, input, list, seq = 0, timer = null, active = -1;
 
+  // An element with properties (className, textContent…) and attributes.
+  function el(tag, props, attrs) {
+    var e = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (k) { e[k] = props[k]; });
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  // <dialog> > form (a plain GET /search when no option is chosen) > combobox;
+  // the listbox; a hint. Made at the first opening, again after a boosted
+  // page replaced the body.
   function build() {
-    dialog = document.createElement('dialog');
-    dialog.className = 'palette';
-    dialog.setAttribute('aria-label', 'Go to');
-    var form = document.createElement('form');
-    form.method = 'get';
-    form.action = '/search';
-    form.className = 'palette-form';
-    form.setAttribute('hx-boost', 'false');
-    input = document.createElement('input');
-    input.type = 'text';   // a search box would take the first Escape to clear itself
-    input.name = 'q';
-    input.className = 'palette-input';
-    input.autocomplete = 'off';
-    input.maxLength = 200;
-    input.placeholder = 'Go to a dashboard, query, connection, chat or page…';
-    input.setAttribute('role', 'combobox');
-    input.setAttribute('aria-label', 'Go to');
-    input.setAttribute('aria-controls', 'palette-list');
-    input.setAttribute('aria-expanded', 'true');
-    input.setAttribute('aria-autocomplete', 'list');
-    list = document.createElement('div');
-    list.id = 'palette-list';
-    list.className = 'palette-list';
-    list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Results');
-    var hint = document.createElement('p');
-    hint.className = 'palette-hint';
-    hint.textContent = '↑ ↓ to move · Enter to open · Esc to close';
+    dialog = el('dialog', { className: 'palette' }, { 'aria-label': 'Go to' });
+    var form = el('form', { method: 'get', action: '/search', className: 'palette-form' },
+                  { 'hx-boost': 'false' });
+    // type text: a search box would take the first Escape to clear itself
+    input = el('input', { type: 'text', name: 'q', className: 'palette-input', autocomplete: 'off',
+                          maxLength: 200,
+                          placeholder: 'Go to a dashboard, query, connection, chat or page…' },
+               { role: 'combobox', 'aria-label': 'Go to', 'aria-controls': 'palette-list',
+                 'aria-expanded': 'true', 'aria-autocomplete': 'list' });
+    list = el('div', { id: 'palette-list', className: 'palette-list' },
+              { role: 'listbox', 'aria-label': 'Results' });
     form.appendChild(input);
-    dialog.appendChild(form);
-    dialog.appendChild(list);
-    dialog.appendChild(hint);
+    dialog.append(form, list, el('p', { className: 'palette-hint',
+                                        textContent: '↑ ↓ to move · Enter to open · Esc to close' }));
     document.body.appendChild(dialog);
+    listen(form);
+  }
+
+  function listen(form) {
     input.addEventListener('input', function () {
       list.setAttribute('aria-busy', 'true');   // until this search's list is shown
       clearTimeout(timer);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const themes[][2] = {
-    {"system", "Same as this device"}, {"light", "Light"}, {"dark", "Dark"}};
+    {"system", "Match your system"}, {"light", "Light"}, {"dark", "Dark"}};
 
 /* [{value, label, checked}] for the theme radios. New reference. */
 static json_t *theme_choices(const char *current)
@@ -78,7 +78,7 @@ static void change_theme(req_t *r)
 {
     const char *theme = http_param(r, "theme");
     if (!theme_known(theme)) {
-        page_error(r, 400, "Choose a theme: same as this device, light or dark.");
+        page_error(r, 400, "Choose a theme: match your system, light or dark.");
         return;
     }
     if (store_account_set_theme(r->arena, r->user->org_id, r->user->id, theme) < 0) {

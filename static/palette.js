@@ -88,10 +88,14 @@
     fetch('/search?q=' + encodeURIComponent(input.value.trim()), {
       headers: { 'HX-Request': 'true' }, credentials: 'same-origin'
     }).then(function (r) {
+      if (r.redirected) {   // signed out meanwhile: the sign-in page, as a page
+        window.location.assign(r.url);
+        return null;
+      }
       if (!r.ok) throw new Error('search ' + r.status);
       return r.text();
     }).then(function (html) {
-      if (mine !== seq) return;
+      if (mine !== seq || html === null) return;
       show(html);
       list.removeAttribute('aria-busy');
     }).catch(function () {

@@ -74,6 +74,9 @@ export const tests = {
       await input.press('Escape');
       assert.equal(await page.isVisible('dialog.palette'), false);
       assert.match(page.url(), /\/dashboards\//);
+      // signed out meanwhile: the palette hands over to the sign-in page
+      await page.context().clearCookies();
+      await Promise.all([page.waitForURL(/\/login/), page.keyboard.press('Control+k')]);
     },
   },
   'palette on a phone, dark theme (390)': {

@@ -82,3 +82,11 @@ document.addEventListener('htmx:beforeSwap', function (e) {
     HTMLFormElement.prototype.submit.call(form);
   }
 });
+// A boosted page swaps the body only: carry the new page's theme (the
+// user may just have chosen one) over to <html data-theme>.
+document.addEventListener('htmx:beforeSwap', function (e) {
+  var xhr = e.detail.xhr;
+  var head = xhr && typeof xhr.responseText === 'string' ? xhr.responseText.slice(0, 300) : '';
+  var m = /^<!doctype html>\s*<html[^>]*\sdata-theme="(system|light|dark)"/i.exec(head);
+  if (m) document.documentElement.setAttribute('data-theme', m[1]);
+});

@@ -9,6 +9,7 @@ export DM_PWHASH_MEMLIMIT_MB=${DM_PWHASH_MEMLIMIT_MB:-8}
 export DM_RATE=${DM_RATE:-100000}   # app rate limits out of the way (one test turns them on)
 export DM_EXPORT_MAX_ROWS=${DM_EXPORT_MAX_ROWS:-150000}  # above the demo's 100,000 orders, within reach of a test
 export DM_ROOT=$ROOT DM_BASE_URL=http://127.0.0.1:$DM_HTTP_PORT
+unset DM_TLS   # the suites' stack is plain http (test_tls.py starts its own HTTPS one)
 # the C programs of `make check-db` (tests/integration/test_*_db.c)
 export DATAMIND_TEST_DB="host=$TMP/run port=$DM_PG_PORT user=postgres dbname=postgres"
 export DM_SMTP_PORT=$(free_port) DM_HOOK_PORT=$(free_port)

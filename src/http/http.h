@@ -46,6 +46,7 @@ typedef struct http_user {
     unsigned char sid[16]; /* the session id, binding for the CSRF token */
     role_t role;
     long unread; /* unread notifications when the session was loaded (the bell) */
+    const char *theme; /* "system", "light" or "dark"; NULL = "system" */
 } http_user_t;
 
 typedef struct req {

@@ -79,7 +79,8 @@ const char *page_etag(req_t *r, const char *key)
     crypto_generichash_init(&st, NULL, 0, 16);
     crypto_generichash_update(&st, u->sid, sizeof u->sid);
     const char *parts[] = {generation, u->id, u->org_id, u->org_slug, u->org_name, u->email,
-                           u->name, nums, http_cookie(r, "dm_js"), r->path, r->query_string, key};
+                           u->name, u->theme, nums, http_cookie(r, "dm_js"), r->path,
+                           r->query_string, key};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         put(&st, parts[i]);
     return etag_of(r, &st);

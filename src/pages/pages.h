@@ -259,6 +259,7 @@ void page_register_form(req_t *r);
 void page_register_submit(req_t *r);
 void page_settings(req_t *r);
 void page_settings_submit(req_t *r);
+void page_search(req_t *r);
 void page_users(req_t *r);
 void page_users_add(req_t *r);
 void page_users_role(req_t *r);

@@ -16,6 +16,7 @@ const route_t app_routes[] = {
     {"POST", "/register", ROLE_NONE, page_register_submit, "register_submit", NULL},
     {"GET", "/settings", ROLE_VIEWER, page_settings, "settings", NULL},
     {"POST", "/settings", ROLE_VIEWER, page_settings_submit, "settings_submit", NULL},
+    {"GET", "/search", ROLE_VIEWER, page_search, "search", NULL},
     {"GET", "/admin/users", ROLE_ADMIN, page_users, "users", NULL},
     {"POST", "/admin/users", ROLE_ADMIN, page_users_add, "users_add", NULL},
     {"POST", "/admin/users/{id}/role", ROLE_ADMIN, page_users_role, "users_role", NULL},

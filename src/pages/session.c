@@ -12,16 +12,22 @@
 #include <string.h>
 #include <strings.h>
 
-static int base_is_https(void)
+/* Under https the cookies get the __Host- prefix (Secure, Path=/, no
+ * Domain): when the public URL is https, or when nginx says this request
+ * came over TLS (fastcgi_param HTTPS $https, datamind-fastcgi.conf; a TLS
+ * proxy in front of nginx sets `fastcgi_param HTTPS on` there instead). */
+static int request_is_https(req_t *r)
 {
-    return strncasecmp(cfg->base_url, "https://", 8) == 0;
+    const char *https = http_env(r, "HTTPS");
+    return strncasecmp(cfg->base_url, "https://", 8) == 0 ||
+           (https && strcasecmp(https, "on") == 0);
 }
 
-/* Under https the cookies get the __Host- prefix (Secure, Path=/, no Domain). */
-static const char *cookie_name(const char *base)
+static const char *cookie_name(req_t *r, const char *base)
 {
-    return base_is_https() ? (strcmp(base, "dm_session") == 0 ? "__Host-dm_session" : "__Host-dm_pre")
-                           : base;
+    return request_is_https(r) ? (strcmp(base, "dm_session") == 0 ? "__Host-dm_session"
+                                                                   : "__Host-dm_pre")
+                               : base;
 }
 
 role_t session_role_parse(const char *role)
@@ -57,7 +63,7 @@ static void set_csrf(req_t *r, const unsigned char *binding, size_t len)
 /* Signed-out visitors get a random pre-session value to bind their token. */
 static void presession(req_t *r)
 {
-    const char *name = cookie_name("dm_pre");
+    const char *name = cookie_name(r, "dm_pre");
     const char *pre = http_cookie(r, name);
     if (!pre || strlen(pre) != CSRF_PRESESSION_LEN) {
         char *fresh = arena_alloc(r->arena, CSRF_PRESESSION_LEN + 1);
@@ -71,7 +77,7 @@ static void presession(req_t *r)
 
 int session_cookie_sid(req_t *r, unsigned char sid[16])
 {
-    const char *c = http_cookie(r, cookie_name("dm_session"));
+    const char *c = http_cookie(r, cookie_name(r, "dm_session"));
     return c && session_cookie_decode(c, sid) == 0 ? 0 : -1;
 }
 
@@ -81,6 +87,7 @@ void session_attach_loaded(req_t *r, const unsigned char sid[16], const store_se
         store_session_touch(r->arena, sid);
     r->user = user_from(r, &row->acct, sid);
     r->user->unread = row->unread;
+    r->user->theme = row->theme;
     log_set_user(r->user->id);
     set_csrf(r, sid, 16);
 }
@@ -128,7 +135,7 @@ int session_csrf_ok(req_t *r)
         tok = http_header_in(r, "X-CSRF-Token");
     if (r->user)
         return csrf_verify(r->user->sid, 16, tok);
-    const char *pre = http_cookie(r, cookie_name("dm_pre"));
+    const char *pre = http_cookie(r, cookie_name(r, "dm_pre"));
     return pre && csrf_verify((const unsigned char *)pre, strlen(pre), tok);
 }
 
@@ -141,7 +148,7 @@ int session_begin(req_t *r, const store_account_t *acct)
         return -1;
     char cookie[SESSION_COOKIE_LEN + 1];
     session_cookie_encode(sid, cookie);
-    http_set_cookie(r, cookie_name("dm_session"), cookie, (long)cfg->session_max_days * 86400, 1);
+    http_set_cookie(r, cookie_name(r, "dm_session"), cookie, (long)cfg->session_max_days * 86400, 1);
     r->user = user_from(r, acct, sid);
     set_csrf(r, sid, 16);
     return 0;
@@ -151,5 +158,5 @@ void session_end(req_t *r)
 {
     if (r->user)
         store_session_delete(r->arena, r->user->sid);
-    http_set_cookie(r, cookie_name("dm_session"), "", 0, 1);
+    http_set_cookie(r, cookie_name(r, "dm_session"), "", 0, 1);
 }

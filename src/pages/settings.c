@@ -1,4 +1,4 @@
-/* settings.c — the signed-in user's own account: name, password,
+/* settings.c — the signed-in user's own account: name, password, theme,
  * sessions (sign out one, or everywhere). */
 #include "pages/pages.h"
 #include "auth/auth.h"
@@ -9,12 +9,28 @@
 
 #include <string.h>
 
+static const char *const themes[][2] = {
+    {"system", "Match your system"}, {"light", "Light"}, {"dark", "Dark"}};
+
+/* [{value, label, checked}] for the theme radios. New reference. */
+static json_t *theme_choices(const char *current)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < sizeof themes / sizeof themes[0]; i++) {
+        int checked = strcmp(current ? current : "system", themes[i][0]) == 0;
+        json_array_append_new(list, json_pack("{s:s, s:s, s:b}", "value", themes[i][0], "label",
+                                              themes[i][1], "checked", checked));
+    }
+    return list;
+}
+
 static void settings_render(req_t *r, form_t *f, int status)
 {
     json_t *ctx = page_ctx(r, "Settings", "settings");
     json_object_set_new(ctx, "name", json_string(r->user->name));
     json_object_set_new(ctx, "email", json_string(r->user->email));
     json_object_set_new(ctx, "org", json_string(r->user->org_name));
+    json_object_set_new(ctx, "theme_choices", theme_choices(r->user->theme));
     store_session_t *rows;
     size_t n;
     store_session_list(r->arena, r->user->org_id, r->user->id, r->user->sid, &rows, &n);
@@ -47,6 +63,29 @@ static void change_name(req_t *r)
     store_audit_record(r->arena, r->user->org_id, r->user->id, "user.update", "user", r->user->id,
                  json_pack("{s:s}", "field", "full_name"), r->remote_addr);
     page_flash(r, "ok", "Your name is saved.");
+    http_redirect(r, 303, "/settings");
+}
+
+static int theme_known(const char *t)
+{
+    for (size_t i = 0; t && i < sizeof themes / sizeof themes[0]; i++)
+        if (strcmp(t, themes[i][0]) == 0)
+            return 1;
+    return 0;
+}
+
+static void change_theme(req_t *r)
+{
+    const char *theme = http_param(r, "theme");
+    if (!theme_known(theme)) {
+        page_error(r, 400, "Choose a theme: match your system, light or dark.");
+        return;
+    }
+    if (store_account_set_theme(r->arena, r->user->org_id, r->user->id, theme) < 0) {
+        page_error(r, 500, "Your theme could not be saved; try again.");
+        return;
+    }
+    page_flash(r, "ok", "Your theme is saved.");
     http_redirect(r, 303, "/settings");
 }
 
@@ -110,6 +149,8 @@ void page_settings_submit(req_t *r)
     action = action ? action : "";
     if (strcmp(action, "name") == 0)
         change_name(r);
+    else if (strcmp(action, "theme") == 0)
+        change_theme(r);
     else if (strcmp(action, "password") == 0)
         change_password(r);
     else if (strcmp(action, "signout_all") == 0)

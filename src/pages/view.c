@@ -68,6 +68,10 @@ json_t *page_ctx(req_t *r, const char *title, const char *section)
     }
     if (r->csrf)
         json_object_set_new(ctx, "csrf", json_string(r->csrf));
+    /* <html data-theme>: the user's choice; "system" lets the CSS follow
+     * prefers-color-scheme */
+    json_object_set_new(ctx, "theme", json_string(r->user && r->user->theme ? r->user->theme
+                                                                            : "system"));
     if (r->user && !r->htmx) { /* the bell in the navigation, counted with the session */
         if (r->user->unread > 0)
             json_object_set_new(ctx, "unread", json_integer(r->user->unread));

@@ -140,6 +140,14 @@ int store_account_set_name(arena_t *a, const char *org_id, const char *user_id, 
                           " WHERE org_id = $1 AND id = $2", 3, p);
 }
 
+int store_account_set_theme(arena_t *a, const char *org_id, const char *user_id,
+                            const char *theme)
+{
+    const char *p[3] = {org_id, user_id, theme};
+    return exec_update(a, "UPDATE users SET theme = $3, updated_at = now()"
+                          " WHERE org_id = $1 AND id = $2", 3, p);
+}
+
 int store_account_record_login(arena_t *a, const char *org_id, const char *user_id)
 {
     const char *p[2] = {org_id, user_id};

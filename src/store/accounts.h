@@ -42,6 +42,9 @@ int store_account_get(arena_t *a, const char *org_id, const char *user_id, store
 int store_account_set_password(arena_t *a, const char *org_id, const char *user_id,
                                const char *hash);
 int store_account_set_name(arena_t *a, const char *org_id, const char *user_id, const char *name);
+/* theme: "system", "light" or "dark" (the table refuses anything else). */
+int store_account_set_theme(arena_t *a, const char *org_id, const char *user_id,
+                            const char *theme);
 int store_account_record_login(arena_t *a, const char *org_id, const char *user_id);
 /* The organization's users, active first, by name: 0, or -1 when the
  * database failed (*n 0). */

@@ -58,6 +58,7 @@ void store_session_fill(arena_t *a, const PGresult *res, int row, store_session_
     u->is_active = 1;
     out->needs_touch = store_row_bool(res, row, 7);
     out->unread = atol(db_get(res, row, 8));
+    out->theme = store_row_text(a, res, row, 9);
 }
 
 void store_session_touch(arena_t *a, const unsigned char id[16])

@@ -30,6 +30,7 @@ typedef struct store_session_auth {
     store_account_t acct;
     int needs_touch; /* last_seen older than a minute */
     long unread;     /* the user's unread notifications (the bell) */
+    const char *theme; /* "system", "light" or "dark" (their settings) */
 } store_session_auth_t;
 
 /* For templates: {id, current, ip, user_agent, created, last_seen}. New
@@ -52,8 +53,8 @@ void store_session_touch(arena_t *a, const unsigned char id[16]);
     "u.id, u.org_id, o.slug, o.name, u.email, u.full_name, u.role,"                               \
     " s.last_seen_at < now() - interval '1 minute',"                                              \
     " (SELECT count(*) FROM notifications n WHERE n.org_id = u.org_id AND n.user_id = u.id"       \
-    "  AND NOT n.is_read)"
-#define STORE_SESSION_NCOLS 9
+    "  AND NOT n.is_read), u.theme"
+#define STORE_SESSION_NCOLS 10
 #define STORE_SESSION_FROM                                                                         \
     " FROM sessions s JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id"                   \
     " JOIN organizations o ON o.id = s.org_id"

@@ -1,22 +1,7 @@
 // accounts.test.mjs — register and sign in through the real pages, with
 // JavaScript on (htmx boost) and off (plain forms), and see the result.
 import assert from 'node:assert/strict';
-
-const password = 'correct horse battery staple';
-let n = 0;
-const unique = () => `b${process.pid}-${Date.now() % 1e7}-${n++}`;
-
-async function register(page, base) {
-  const slug = unique();
-  await page.goto(base + '/register');
-  await page.fill('input[name=org_name]', 'Browser Org ' + slug);
-  await page.fill('input[name=org_slug]', slug);
-  await page.fill('input[name=full_name]', 'Bea Browser');
-  await page.fill('input[name=email]', `${slug}@example.com`);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/register')), page.click('button[type=submit]')]);
-  return `${slug}@example.com`;
-}
+import { register, password } from './lib.mjs';
 
 export const tests = {
   'register, sign out, sign in': {

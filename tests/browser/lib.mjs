@@ -11,6 +11,24 @@ export function demoLogin() {
   };
 }
 
+export const password = 'correct horse battery staple';
+let n = 0;
+const unique = () => `b${process.pid}-${Date.now() % 1e7}-${n++}`;
+
+// A new organization through /register; its admin's email. The page is then
+// signed in (Bea Browser).
+export async function register(page, base) {
+  const slug = unique();
+  await page.goto(base + '/register');
+  await page.fill('input[name=org_name]', 'Browser Org ' + slug);
+  await page.fill('input[name=org_slug]', slug);
+  await page.fill('input[name=full_name]', 'Bea Browser');
+  await page.fill('input[name=email]', `${slug}@example.com`);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/register')), page.click('button[type=submit]')]);
+  return `${slug}@example.com`;
+}
+
 export async function signIn(page, base, who = demoLogin()) {
   await page.goto(base + '/login');
   await page.fill('input[name=email]', who.email);

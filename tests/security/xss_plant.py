@@ -5,6 +5,7 @@ xss.mjs. Usage: python3 xss_plant.py OUT.json"""
 import json
 import re
 import sys
+import urllib.parse
 
 from common import build_world, dm, upload, ask, session_of, wait_done
 
@@ -54,7 +55,9 @@ def main(out):
              "/connections/%s/vocabulary" % i["connection"], "/queries", "/queries/%s" % i["query"],
              "/explore?query=%s" % i["query"], "/uploads", "/uploads/%s" % i["upload"], "/alerts",
              "/alerts/%s" % i["alert"], "/alerts/%s/edit" % i["alert"], "/notifications", "/admin/users", "/audit",
-             "/settings", "/admin/jobs"]
+             "/settings", "/admin/jobs",
+             # the search page: the planted names as results, the payload as the search
+             "/search", "/search?q=C", "/search?q=" + urllib.parse.quote(S + I)]
     if tid:
         pages.append("/connections/%s?table=%s" % (i["connection"], tid))
     if up_conn:

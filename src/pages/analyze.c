@@ -77,6 +77,14 @@ static const char *show_value(req_t *r, const json_t *v)
     return "";
 }
 
+static const char *count_words(req_t *r, long long n, const char *one, const char *many)
+{
+    json_t *v = json_integer((json_int_t)n);
+    const char *out = page_count_words(r, v, one, many);
+    json_decref(v);
+    return out;
+}
+
 static const char *show_key(req_t *r, const json_t *v)
 {
     return json_is_null(v) || !v ? "(empty)" : show_value(r, v);
@@ -146,7 +154,7 @@ static json_t *pivot_view(req_t *r, const query_pivot_t *p, const query_pivot_gr
                      "col_name", p->cols, "what", what, "heads", heads, "rows", rows, "totals",
                      pivot_cells(r, g->col_totals, g->ncols, 1), "grand", show_value(r, g->grand),
                      "has_cols", g->ncols > 0, "rows_words",
-                     page_count_words(r, json_integer((json_int_t)g->nrows), "row", "rows"));
+                     count_words(r, (long long)g->nrows, "row", "rows"));
 }
 
 /* The current choices as a query string (export links keep them). */
@@ -320,8 +328,8 @@ static void analyze_describe(req_t *r, const page_source_t *s, const json_t *col
     json_t *corr = describe_corr_view(r, &d);
     json_object_set_new(ctx, "describe", json_pack("{s:o, s:o*, s:s}", "cols", cols, "corr",
                                                    corr, "rows_words", d.ncols ?
-                                                   page_count_words(r, json_integer(d.cols[0].rows),
-                                                                    "row", "rows") : ""));
+                                                   count_words(r, d.cols[0].rows, "row", "rows")
+                                                   : ""));
 }
 
 /* ---- the page ----------------------------------------------------------- */

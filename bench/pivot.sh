@@ -12,14 +12,17 @@ set -uo pipefail
 bench_stack_start pivot
 env_set DATAMIND_QUERY_TIMEOUT_MS 120000
 restart_app
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "DataMind pivot/describe benchmark — $TODAY — $MACHINE — stack in $DM_VAR"
 : > "$DM_VAR/pivot.result.md"
 python3 "$BENCH/pivot.py" || echo "(pivot.py failed)" | tee -a "$DM_VAR/pivot.result.md"
 {
-  echo "## Pivot / Describe over 1,000,000 rows (\`bench/pivot.sh\`)"
+  echo "## Pivot / Describe over a large result (\`bench/pivot.sh\`)"
   echo
   echo "$TODAY — $MACHINE — private stack from tests/stack.sh (nginx, web workers,"
-  echo "worker with runners, PostgreSQL 15, Redis 7), one client, no other load."
+  echo "worker with runners, PostgreSQL 15, Redis 7), one client. Load average when it"
+  echo "started: $LOAD (the machine's two cores were shared with other work: read the"
+  echo "ratios, which are measured interleaved, rather than the milliseconds)."
   echo
   cat "$DM_VAR/pivot.result.md"
   grep -h '"level":"\(error\|fatal\)"' "$DM_VAR"/log/web.log "$DM_VAR"/log/worker.log 2>/dev/null | head -n 5 > "$DM_VAR/errors.txt"

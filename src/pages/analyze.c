@@ -402,8 +402,13 @@ void page_query_analyze(req_t *r)
     }
     json_t *decl = params_read(r, q.sql_text, query_params_decl(r->arena, q.params));
     arena_defer_json(r->arena, decl);
+    json_t *given = params_given(r, q.sql_text); /* kept on the page's links */
+    arena_defer_json(r->arena, given);
+    const char *qs = params_given_qs(r, given);
     page_source_t s = {.title = q.name, .back = arena_printf(r->arena, "/queries/%s", q.id),
-                       .back_label = q.name, .base = arena_printf(r->arena, "/queries/%s/analyze", q.id),
+                       .back_label = q.name,
+                       .base = arena_printf(r->arena, "/queries/%s/analyze%s%s", q.id,
+                                            *qs ? "?" : "", *qs ? qs + 1 : ""),
                        .conn_id = q.connection_id, .sql = q.sql_text, .source = "saved_query",
                        .rid = q.id, .decl = decl};
     analyze_render(r, &s);

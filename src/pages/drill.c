@@ -208,10 +208,12 @@ int page_source_explore(req_t *r, const char *leaf, page_source_t *s)
     http_url_encode(&back, conn);
     buf_puts(&back, "&sql=");
     http_url_encode(&back, sql);
+    json_t *given = params_given(r, sql);
+    buf_puts(&b, params_given_qs(r, given)); /* the values it ran with stay on its links */
     *s = (page_source_t){.title = "Explore result", .back = arena_strdup(r->arena, buf_str(&back)),
                          .back_label = "Explore", .base = arena_strdup(r->arena, buf_str(&b)),
                          .conn_id = conn, .sql = sql, .source = "explore",
-                         .given = params_given(r, sql)};
+                         .given = given};
     arena_defer_json(r->arena, s->given);
     buf_free(&b);
     buf_free(&back);

@@ -171,6 +171,9 @@ json_t *params_read(req_t *r, const char *sql, const json_t *base);
 const char *params_text(req_t *r, const char *sql, const json_t *base);
 /* The non-empty p_<name> values for sql's parameters: {name: value}. New. */
 json_t *params_given(req_t *r, const char *sql);
+/* given ({name: value}, may be NULL) as "&p_name=value…" (encoded; "" when
+ * empty), to keep the values on a page's links. Arena string. */
+const char *params_given_qs(req_t *r, const json_t *given);
 /* The declarations a query.run job binds with (query.h): decl (may be
  * NULL) with the values given now ({name: value}) as their values, and a
  * text declaration for a value without one ({{start}} of a date range, a

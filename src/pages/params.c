@@ -228,3 +228,19 @@ const json_t *params_run_decl(req_t *r, const json_t *decl, const json_t *values
     }
     return out;
 }
+
+const char *params_given_qs(req_t *r, const json_t *given)
+{
+    buf_t b = {0};
+    const char *name;
+    json_t *v;
+    json_object_foreach((json_t *)given, name, v) {
+        buf_puts(&b, "&p_");
+        http_url_encode(&b, name);
+        buf_putc(&b, '=');
+        http_url_encode(&b, json_is_string(v) ? json_string_value(v) : "");
+    }
+    const char *out = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return out;
+}

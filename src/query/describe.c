@@ -1,5 +1,6 @@
 /* describe.c — "describe this result" as one statement the database
- * computes: the query materialized once as a CTE, then per column its
+ * computes: the query materialized once as a CTE (src), one scan of it for
+ * every column's aggregates and the correlations (st), then per column its
  * count, non-null count, distinct count, min and max; for numbers the mean,
  * quartiles (percentile_cont), standard deviation and a width_bucket
  * histogram; for text the most frequent values; and corr() between the
@@ -59,20 +60,31 @@ static const char *describe_expr(arena_t *a, const char *name, desc_kind_t k)
     return out;
 }
 
-static void describe_column(arena_t *a, buf_t *b, int i, const char *x, desc_kind_t k)
+/* Column i's aggregates in the one scan of st: m<i> (non-null), d<i>
+ * (distinct: text compared bytewise, which counts the same for a
+ * deterministic collation and sorts far faster), lo<i>, hi<i>; for numbers
+ * mean<i>, q<i> (the quartiles, one sort) and sd<i>. */
+static void describe_stats(buf_t *st, int i, const char *x, desc_kind_t k)
 {
-    const char *e[SLOTS] = {"'col'", arena_printf(a, "%d", i), NULL, "count(*)",
-                            arena_printf(a, "count(%s)", x),
-                            arena_printf(a, "count(DISTINCT %s)", x),
-                            arena_printf(a, "min(%s)", x), arena_printf(a, "max(%s)", x)};
+    buf_printf(st, ", count(%s) AS m%d, count(DISTINCT %s%s) AS d%d, min(%s) AS lo%d, "
+               "max(%s) AS hi%d", x, i, x, k == DESC_TEXT ? " COLLATE \"C\"" : "", i, x, i, x, i);
+    if (k == DESC_NUM)
+        buf_printf(st, ", avg(%s) AS mean%d, percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN "
+                   "GROUP (ORDER BY %s) AS q%d, stddev_samp(%s) AS sd%d", x, i, x, i, x, i);
+}
+
+static void describe_column(arena_t *a, buf_t *b, int i, desc_kind_t k)
+{
+    const char *e[SLOTS] = {"'col'", arena_printf(a, "%d", i), NULL, "st.n",
+                            arena_printf(a, "st.m%d", i), arena_printf(a, "st.d%d", i),
+                            arena_printf(a, "st.lo%d", i), arena_printf(a, "st.hi%d", i)};
     if (k == DESC_NUM) {
-        e[8] = arena_printf(a, "avg(%s)", x);
+        e[8] = arena_printf(a, "st.mean%d", i);
         for (int q = 0; q < 3; q++)
-            e[9 + q] = arena_printf(a, "percentile_cont(%s) WITHIN GROUP (ORDER BY %s)",
-                                    (const char *[]){"0.25", "0.5", "0.75"}[q], x);
-        e[12] = arena_printf(a, "stddev_samp(%s)", x);
+            e[9 + q] = arena_printf(a, "st.q%d[%d]", i, q + 1);
+        e[12] = arena_printf(a, "st.sd%d", i);
     }
-    describe_branch(b, e, "FROM src");
+    describe_branch(b, e, "FROM st");
 }
 
 static void describe_top(arena_t *a, buf_t *b, int i, const char *x)
@@ -84,38 +96,38 @@ static void describe_top(arena_t *a, buf_t *b, int i, const char *x)
                                        x, x, x, x, QUERY_DESCRIBE_TOP));
 }
 
-/* Equal-width bins between the column's min and max (one bin when they are
- * equal or not finite: width_bucket refuses both). */
+/* Equal-width bins between the column's min and max from st (one bin when
+ * they are equal or not finite: width_bucket refuses both). */
 static void describe_hist(arena_t *a, buf_t *b, int i, const char *x)
 {
     const char *e[SLOTS] = {"'hist'", arena_printf(a, "%d", i), "h.bin", "count(*)",
                             NULL, NULL, NULL, NULL, "h.lo", "h.hi"};
     describe_branch(b, e, arena_printf(a,
-        "FROM (SELECT CASE WHEN s.hi > s.lo AND s.hi < 'Infinity'::float8 AND s.lo > "
-        "'-Infinity'::float8 THEN least(width_bucket(%s, s.lo, s.hi, %d), %d) ELSE 1 END AS bin, "
-        "s.lo, s.hi FROM src, (SELECT min(%s) AS lo, max(%s) AS hi FROM src) AS s WHERE %s IS "
-        "NOT NULL) AS h GROUP BY h.bin, h.lo, h.hi", x, QUERY_DESCRIBE_BINS, QUERY_DESCRIBE_BINS,
-        x, x, x));
+        "FROM (SELECT CASE WHEN st.hi%d > st.lo%d AND st.hi%d < 'Infinity'::float8 AND st.lo%d > "
+        "'-Infinity'::float8 THEN least(width_bucket(%s, st.lo%d, st.hi%d, %d), %d) ELSE 1 END "
+        "AS bin, st.lo%d AS lo, st.hi%d AS hi FROM src, st WHERE %s IS NOT NULL) AS h "
+        "GROUP BY h.bin, h.lo, h.hi", i, i, i, i, x, i, i, QUERY_DESCRIBE_BINS,
+        QUERY_DESCRIBE_BINS, i, i, x));
 }
 
 /* corr() of every pair of the first QUERY_DESCRIBE_MAX_CORR numeric
- * columns, in one scan, unpivoted by a VALUES list. */
-static void describe_corr(arena_t *a, buf_t *b, const int *num, const char *const *x, int n)
+ * columns: r<k> in st's scan, unpivoted by a VALUES list. */
+static void describe_corr(buf_t *st, buf_t *b, const int *num, const char *const *x, int n)
 {
     if (n < 2)
         return;
-    buf_t aggs = {0}, vals = {0};
+    buf_t vals = {0};
     for (int p = 0, k = 0; p < n; p++)
         for (int q = p + 1; q < n; q++, k++) {
-            buf_printf(&aggs, "%scorr(%s, %s) AS c%d", k ? ", " : "", x[p], x[q], k);
-            buf_printf(&vals, "%s(%d, %d, s.c%d)", k ? ", " : "", num[p], num[q], k);
+            buf_printf(st, ", corr(%s, %s) AS r%d", x[p], x[q], k);
+            buf_printf(&vals, "%s(%d, %d, st.r%d)", k ? ", " : "", num[p], num[q], k);
         }
     const char *e[SLOTS] = {"'corr'", "v.i", "v.j", NULL, NULL, NULL, NULL, NULL, "v.r"};
-    describe_branch(b, e, arena_printf(a, "FROM (SELECT %s FROM src) AS s CROSS JOIN LATERAL "
-                                       "(VALUES %s) AS v(i, j, r)", buf_str(&aggs),
-                                       buf_str(&vals)));
-    buf_free(&aggs);
+    buf_t tail = {0};
+    buf_printf(&tail, "FROM st CROSS JOIN LATERAL (VALUES %s) AS v(i, j, r)", buf_str(&vals));
+    describe_branch(b, e, buf_str(&tail));
     buf_free(&vals);
+    buf_free(&tail);
 }
 
 static int describe_check(const json_t *columns, char *err, size_t errlen)
@@ -145,7 +157,7 @@ const char *query_describe_sql(arena_t *a, const char *sql, const json_t *column
 {
     if (describe_check(columns, err, errlen) < 0)
         return NULL;
-    buf_t body = {0};
+    buf_t st = {0}, body = {0};
     int num[QUERY_DESCRIBE_MAX_CORR], nnum = 0;
     const char *numx[QUERY_DESCRIBE_MAX_CORR];
     size_t i;
@@ -153,7 +165,8 @@ const char *query_describe_sql(arena_t *a, const char *sql, const json_t *column
     json_array_foreach(columns, i, c) {
         desc_kind_t k = describe_kind(c);
         const char *x = describe_expr(a, json_string_value(json_object_get(c, "name")), k);
-        describe_column(a, &body, (int)i, x, k);
+        describe_stats(&st, (int)i, x, k);
+        describe_column(a, &body, (int)i, k);
         if (k == DESC_TEXT)
             describe_top(a, &body, (int)i, x);
         if (k == DESC_NUM) {
@@ -162,12 +175,14 @@ const char *query_describe_sql(arena_t *a, const char *sql, const json_t *column
                 num[nnum] = (int)i, numx[nnum++] = x;
         }
     }
-    describe_corr(a, &body, num, numx, nnum);
+    describe_corr(&st, &body, num, numx, nnum);
     buf_t b = {0};
     buf_puts(&b, "WITH src AS MATERIALIZED (\n");
     buf_append(&b, sql, query_sql_body(sql));
-    buf_printf(&b, "\n)\n%s", buf_str(&body));
+    buf_printf(&b, "\n),\nst AS (SELECT count(*) AS n%s FROM src)\n%s", buf_str(&st),
+               buf_str(&body));
     const char *out = arena_strdup(a, buf_str(&b));
+    buf_free(&st);
     buf_free(&body);
     buf_free(&b);
     return out;

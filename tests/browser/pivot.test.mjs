@@ -5,7 +5,7 @@
 // without a page-wide horizontal scroll; screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { signIn } from './lib.mjs';
+import { fillSql, signIn } from './lib.mjs';
 
 const SQL = 'SELECT c.segment, o.channel, o.status, oi.quantity, oi.unit_price * oi.quantity AS amount ' +
   'FROM orders o JOIN customers c ON c.id = o.customer_id JOIN order_items oi ON oi.order_id = o.id';
@@ -82,6 +82,44 @@ export const tests = {
       w = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(w <= 400, 'no page-wide horizontal scroll on describe: ' + w);
       await shot('describe-390');
+    },
+  },
+  'pivot: reached from an Explore result and a dashboard widget': {
+    modes: [true, false],
+    async run({ page, base, js, shot }) {
+      await signIn(page, base);
+      await page.goto(base + '/explore');
+      await fillSql(page, 'SELECT status, channel, count(*) AS orders FROM orders GROUP BY 1, 2');
+      await page.click('button:has-text("Run")');
+      await page.waitForSelector('.result table.data');
+      await Promise.all([page.waitForURL(/\/explore\/analyze\?connection_id=/), page.click('a:has-text("Pivot / Describe")')]);
+      await page.waitForSelector('form.pivot-form', { timeout: 30000 });
+      await page.selectOption('select[name=rows]', 'status');
+      await page.selectOption('select[name=cols]', 'channel');
+      await page.selectOption('select[name=agg]', 'sum');
+      await page.selectOption('select[name=val]', 'orders');
+      await Promise.all([page.waitForURL(/rows=status/), page.click('form.pivot-form button:has-text("Pivot")')]);
+      await page.waitForSelector('table.pivot-table', { timeout: 30000 });
+      assert.match(page.url(), /connection_id=.*&sql=SELECT/, 'the GET form keeps the Explore source');
+      assert.match(await grand(page), /^\d+$/);
+      // a widget's card links to its pivot, under the dashboard's filters
+      await page.goto(base + '/dashboards');
+      if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
+      await page.fill('input[name=title]', 'Pivot board ' + (js ? 'js' : 'nojs'));
+      await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
+      const url = page.url();
+      await page.goto(url + '/widgets/new');
+      const csrf = await page.getAttribute('input[name=_csrf]', 'value');
+      const conn = await page.getAttribute('select[name=connection_id] option', 'value');
+      const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: 'Orders by status', kind: 'table',
+        sql: 'SELECT status, channel, count(*) AS orders FROM orders GROUP BY 1, 2', connection_id: conn }, maxRedirects: 0 });
+      assert.equal(r.status(), 303);
+      await page.goto(url);
+      await shot('pivot-widget-card');
+      await Promise.all([page.waitForURL(/\/widgets\/[0-9a-f-]{36}\/analyze/), page.click('article.widget a:has-text("Pivot")')]);
+      await Promise.all([page.waitForURL(/view=describe/), page.click('nav.analyze-tabs a:has-text("Describe")')]);
+      await page.waitForSelector('table.describe-table', { timeout: 60000 });
+      assert.equal(await page.locator('tr[data-col=orders] svg.spark').count(), 1);
     },
   },
 };

@@ -246,6 +246,18 @@ class TestPivot(unittest.TestCase):
         self.assertEqual(num(d["channel"]["distinct"]), int(shop("SELECT count(DISTINCT channel) FROM orders")))
         self.assertEqual(other.get("/chat/messages/%s/analyze" % mid).status, 404)
 
+    def test_explore_parameters_are_bound_and_kept(self):
+        sql = "SELECT status, channel FROM orders WHERE channel = {{ch}}"
+        base = "/explore/analyze?connection_id=%s&sql=%s&p_ch=%s" % (
+            self.conn, urllib.parse.quote(sql, safe=""), urllib.parse.quote("web' OR '1'='1"))
+        heads, rows, foot = pivot(get(self.c, base + "&view=pivot&rows=status&agg=count").text)
+        self.assertEqual(rows, {}, "the value is bound, not pasted: no row matches it")
+        r = get(self.c, base.replace("web%27%20OR%20%271%27%3D%271", "web") + "&view=pivot&rows=status&agg=count")
+        heads, rows, foot = pivot(r.text)
+        self.assertEqual(foot[-1], shop("SELECT count(*) FROM orders WHERE channel = 'web'"))
+        self.assertIn('<input type="hidden" name="p_ch" value="web">', r.text, "the form keeps the value")
+        self.assertIn("p_ch=web&amp;view=describe", r.text, "so do the tabs")
+
     def test_explore_and_roles(self):
         base = "/explore/analyze?connection_id=%s&sql=%s" % (self.conn, urllib.parse.quote(LINES, safe=""))
         r = dm.explore_run(self.c, self.conn, LINES)

@@ -122,10 +122,13 @@ static void test_describe_sql(arena_t *a, const json_t *c)
     CHECK(sql && strncmp(sql, "WITH src AS MATERIALIZED (\nWITH t AS (SELECT 1) SELECT * FROM t\n)",
                          63) == 0);
     CHECK(sql && validates(sql));
-    CHECK(sql && strstr(sql, "percentile_cont(0.5) WITHIN GROUP (ORDER BY src.\"revenue\"::float8)"));
-    CHECK(sql && strstr(sql, "width_bucket(src.\"qty\"::float8, s.lo, s.hi, 10)"));
-    CHECK(sql && strstr(sql, "corr(src.\"revenue\"::float8, src.\"qty\"::float8)"));
-    CHECK(sql && strstr(sql, "count(DISTINCT src.\"we\"\"ird\"::text)"));
+    CHECK(sql && strstr(sql, "percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY "
+                             "src.\"revenue\"::float8) AS q2"));
+    CHECK(sql && strstr(sql, "width_bucket(src.\"qty\"::float8, st.lo3, st.hi3, 10)"));
+    CHECK(sql && strstr(sql, "corr(src.\"revenue\"::float8, src.\"qty\"::float8) AS r0"));
+    CHECK(sql && strstr(sql, "(VALUES (2, 3, st.r0))"));
+    CHECK(sql && strstr(sql, "count(DISTINCT src.\"we\"\"ird\"::text COLLATE \"C\")"));
+    CHECK(sql && strstr(sql, "(st.q2[2])::float8 AS f3"));
     CHECK(sql && strstr(sql, "min(src.\"month\")")); /* dates keep their order */
     CHECK(sql && !strstr(sql, "avg(src.\"month\""));
     json_t *many = json_array();

@@ -82,20 +82,24 @@ def main():
         " qty numeric, tag text of 5,000 values). Medians of %d interleaved runs; a fresh SQL text per run"
         " (a comment), so \"cold\" pages miss the result cache." % (format(ROWS, ","), N))
     say()
-    say("| what | median | × reading the result once |")
-    say("|---|---:|---:|")
-    say("| `SELECT count(*) FROM (source)` in psql (the baseline) | %.0f ms | 1.00 |" % b)
-    say("| the source fetched whole by psql (every row sent to a client: the least a C loop over"
-        " the rows would cost) | %.0f ms | %.2f |" % (m(fetch), m(fetch) / b))
-    say("| describe statement in psql (per column count, nulls, distinct, min/max; mean, quartiles,"
+    f = m(fetch)
+
+    def row(what, xs, digits=2):
+        say("| %s | %.0f ms | %.*f | %.*f |" % (what, m(xs), digits, m(xs) / b, digits, m(xs) / f))
+
+    say("| what | median | × count(*) over it | × fetching it whole |")
+    say("|---|---:|---:|---:|")
+    row("`SELECT count(*) FROM (source)` in psql (computes only what count needs: not the md5s)", base)
+    row("the source fetched whole by psql (every row sent to a client: the least a C loop over the"
+        " rows would cost)", fetch)
+    row("describe statement in psql (per column count, nulls, distinct, min/max; mean, quartiles,"
         " sd and a 10-bin histogram of the 5 numeric ones; top 5 of the text one; corr of the 10"
-        " numeric pairs) | %.0f ms | %.2f |" % (m(desc), m(desc) / b))
-    say("| pivot statement in psql (month × store, sum(amount), GROUPING SETS totals) | %.0f ms | %.2f |"
-        % (m(piv), m(piv) / b))
-    say("| Describe page, cold (LIMIT 0 job + describe job, followed) | %.0f ms | %.2f |" % (m(page_d), m(page_d) / b))
-    say("| Pivot page, cold (LIMIT 0 job + pivot job) | %.0f ms | %.2f |" % (m(page_p), m(page_p) / b))
-    say("| Describe page, warm (result cache) | %.0f ms | %.3f |" % (m(warm_d), m(warm_d) / b))
-    say("| Pivot page, warm (result cache) | %.0f ms | %.3f |" % (m(warm_p), m(warm_p) / b))
+        " numeric pairs)", desc)
+    row("pivot statement in psql (month × store, sum(amount), GROUPING SETS totals)", piv)
+    row("Describe page, cold (LIMIT 0 job + describe job, followed)", page_d)
+    row("Pivot page, cold (LIMIT 0 job + pivot job)", page_p)
+    row("Describe page, warm (result cache)", warm_d, 3)
+    row("Pivot page, warm (result cache)", warm_p, 3)
     say()
     nd = dm.psql("SELECT count(*) FROM (%s) AS s" % dsql[-1], db="shop")
     np_ = dm.psql("SELECT count(*) FROM (%s) AS s" % psql_[-1], db="shop")

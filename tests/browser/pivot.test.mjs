@@ -122,4 +122,32 @@ export const tests = {
       assert.equal(await page.locator('tr[data-col=orders] svg.spark').count(), 1);
     },
   },
+  'pivot: a widget card keeps its buttons inside it on a phone': {
+    modes: [true, false],
+    viewport: { width: 390, height: 844 },
+    async run({ page, base, js, shot }) {
+      await signIn(page, base);
+      await page.goto(base + '/dashboards');
+      if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
+      await page.fill('input[name=title]', 'Pivot phone ' + (js ? 'js' : 'nojs'));
+      await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
+      const url = page.url();
+      await page.goto(url + '/widgets/new');
+      const csrf = await page.getAttribute('input[name=_csrf]', 'value');
+      const conn = await page.getAttribute('select[name=connection_id] option', 'value');
+      const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: 'Orders by channel', kind: 'chart',
+        sql: 'SELECT channel, count(*) AS orders FROM orders GROUP BY 1', connection_id: conn }, maxRedirects: 0 });
+      assert.equal(r.status(), 303);
+      await page.goto(url);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(w <= 400, 'no page-wide horizontal scroll: ' + w);
+      const out = await page.$$eval('article.widget', cards => cards.flatMap(c => {
+        const box = c.getBoundingClientRect();
+        return [...c.querySelectorAll('.widget-tools a, .widget-tools button')]
+          .filter(b => b.getBoundingClientRect().right > box.right + 0.5).map(b => b.textContent.trim());
+      }));
+      assert.deepEqual(out, [], 'every footer button inside its card');
+      await shot('pivot-widget-card-390');
+    },
+  },
 };

@@ -36,6 +36,22 @@ async function pivotPage(page, base, js) {
   return url;
 }
 
+// A new dashboard with one SQL widget; its URL, the page on it.
+async function boardWithWidget(page, base, title, kind, wtitle, sql) {
+  await page.goto(base + '/dashboards');
+  if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
+  await page.fill('input[name=title]', title);
+  await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
+  const url = page.url();
+  await page.goto(url + '/widgets/new');
+  const csrf = await page.getAttribute('input[name=_csrf]', 'value');
+  const conn = await page.getAttribute('select[name=connection_id] option', 'value');
+  const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: wtitle, kind, sql, connection_id: conn }, maxRedirects: 0 });
+  assert.equal(r.status(), 303);
+  await page.goto(url);
+  return url;
+}
+
 export const tests = {
   'pivot: choose rows, columns and a sum; download it; describe': {
     modes: [true, false],
@@ -103,18 +119,8 @@ export const tests = {
       assert.match(page.url(), /connection_id=.*&sql=SELECT/, 'the GET form keeps the Explore source');
       assert.match(await grand(page), /^\d+$/);
       // a widget's card links to its pivot, under the dashboard's filters
-      await page.goto(base + '/dashboards');
-      if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
-      await page.fill('input[name=title]', 'Pivot board ' + (js ? 'js' : 'nojs'));
-      await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
-      const url = page.url();
-      await page.goto(url + '/widgets/new');
-      const csrf = await page.getAttribute('input[name=_csrf]', 'value');
-      const conn = await page.getAttribute('select[name=connection_id] option', 'value');
-      const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: 'Orders by status', kind: 'table',
-        sql: 'SELECT status, channel, count(*) AS orders FROM orders GROUP BY 1, 2', connection_id: conn }, maxRedirects: 0 });
-      assert.equal(r.status(), 303);
-      await page.goto(url);
+      await boardWithWidget(page, base, 'Pivot board ' + (js ? 'js' : 'nojs'), 'table', 'Orders by status',
+                            'SELECT status, channel, count(*) AS orders FROM orders GROUP BY 1, 2');
       await shot('pivot-widget-card');
       await Promise.all([page.waitForURL(/\/widgets\/[0-9a-f-]{36}\/analyze/), page.click('article.widget a:has-text("Pivot")')]);
       await Promise.all([page.waitForURL(/view=describe/), page.click('nav.analyze-tabs a:has-text("Describe")')]);
@@ -127,18 +133,8 @@ export const tests = {
     viewport: { width: 390, height: 844 },
     async run({ page, base, js, shot }) {
       await signIn(page, base);
-      await page.goto(base + '/dashboards');
-      if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
-      await page.fill('input[name=title]', 'Pivot phone ' + (js ? 'js' : 'nojs'));
-      await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
-      const url = page.url();
-      await page.goto(url + '/widgets/new');
-      const csrf = await page.getAttribute('input[name=_csrf]', 'value');
-      const conn = await page.getAttribute('select[name=connection_id] option', 'value');
-      const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: 'Orders by channel', kind: 'chart',
-        sql: 'SELECT channel, count(*) AS orders FROM orders GROUP BY 1', connection_id: conn }, maxRedirects: 0 });
-      assert.equal(r.status(), 303);
-      await page.goto(url);
+      await boardWithWidget(page, base, 'Pivot phone ' + (js ? 'js' : 'nojs'), 'chart', 'Orders by channel',
+                            'SELECT channel, count(*) AS orders FROM orders GROUP BY 1');
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(w <= 400, 'no page-wide horizontal scroll: ' + w);
       const out = await page.$$eval('article.widget', cards => cards.flatMap(c => {

@@ -108,6 +108,11 @@ int chart_widget_render(const json_t *result, const json_t *config, buf_t *html,
  * when out is too small (24 bytes always suffice). */
 int chart_format_number(double v, char *out, size_t outlen);
 
+/* A histogram as a small inline SVG (120×32, class "spark", bars
+ * "spark-bar" with a <title> each: their range from lo to hi in n equal
+ * bins, and count) appended to b. */
+void chart_spark_histogram(buf_t *b, const long long *counts, size_t n, double lo, double hi);
+
 /* `datamind chart render ...`: argv[0] is "render". Reads the result JSON
  * on stdin, writes SVG to stdout, messages to stderr. Returns an exit code
  * (0 ok, 1 bad data, 2 bad usage). */

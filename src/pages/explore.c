@@ -76,6 +76,9 @@ static void add_result(req_t *r, json_t *ctx, const json_t *result, int page, co
         result_table_sort_links(r, json_object_get(res, "table"), rows, NULL, NULL, 0);
         json_object_set_new(res, "chart", result_chart_kind_drill(result, chart, NULL,
                                                                   arena_printf(r->arena, "%s&", rows)));
+        /* Pivot / Describe (analyze.c): the same query string */
+        json_object_set_new(res, "analyze_href", json_string(arena_printf(
+            r->arena, "/explore/analyze%s", rows + strlen("/explore/rows"))));
     }
     json_object_set_new(res, "chart_kinds", result_chart_kinds(chart));
     json_object_set_new(res, "show_chart", json_boolean(chart && *chart));

@@ -160,6 +160,12 @@ static void export_query(req_t *r, const char *conn, const char *sql, const json
     export_start(r, args, format_param(r));
 }
 
+void page_export_sql(req_t *r, const char *conn, const char *sql, const json_t *decl,
+                     const export_meta_t *m, const char *rtype, const char *rid)
+{
+    export_query(r, conn, sql, decl, NULL, m, rtype, rid);
+}
+
 void page_export_message(req_t *r)
 {
     store_message_t msg;

@@ -160,6 +160,15 @@ json_t *result_chart_config(const json_t *result, const json_t *config);
  * stopped without one. Owned by the arena. */
 const json_t *page_job_outcome(req_t *r, const char *job_id, int wait_ms, const char *what,
                                const char **why);
+/* The result of query q run by the worker as a query.run job (never in
+ * the web worker): the job ?key= of this request names when it is this
+ * user's run of this very query, else a new one, waited for
+ * DATAMIND_QUERY_WAIT_MS. NULL when there is none yet — ctx then follows the
+ * job ("job": {url, state}, "refresh_nojs", status 202; the page asks again
+ * at url) — or with ctx's "error" set (what: "The query"). Arena-owned. */
+struct tasks_query;
+const json_t *page_query_outcome(req_t *r, const struct tasks_query *q, const char *key,
+                                 const char *what, json_t *ctx);
 /* --- {{name}} parameters (params.c) ------------------------------------- */
 /* The declarations of sql's parameters ([{name, type, value, column?}],
  * query.h) from the request's p_/pt_/pc_<name> fields, each falling back to
@@ -169,6 +178,14 @@ json_t *params_read(req_t *r, const char *sql, const json_t *base);
 const char *params_text(req_t *r, const char *sql, const json_t *base);
 /* The non-empty p_<name> values for sql's parameters: {name: value}. New. */
 json_t *params_given(req_t *r, const char *sql);
+/* given ({name: value}, may be NULL) as "&p_name=value…" (encoded; "" when
+ * empty), to keep the values on a page's links. Arena string. */
+const char *params_given_qs(req_t *r, const json_t *given);
+/* The declarations a query.run job binds with (query.h): decl (may be
+ * NULL) with the values given now ({name: value}) as their values, and a
+ * text declaration for a value without one ({{start}} of a date range, a
+ * drilled value). Arena-owned. */
+const json_t *params_run_decl(req_t *r, const json_t *decl, const json_t *values);
 /* Template data for the inputs (query_params_fields plus "field" and a
  * list's "choices" from the connection's sampled values). New reference. */
 json_t *params_view(req_t *r, const char *sql, const json_t *decl, const json_t *given,
@@ -345,6 +362,36 @@ void page_export_query(req_t *r);
 void page_export_widget(req_t *r);
 void page_export_dashboard(req_t *r);
 void page_export_job(req_t *r);
+/* The stored object a result's page rebuilds its query from (drill.c): a
+ * widget (under its dashboard's filters), a chat answer, an Explore
+ * result's connection and SQL; a saved query (analyze.c). */
+typedef struct page_source {
+    const char *title;    /* the widget's title, the question */
+    const char *back, *back_label;
+    const char *base;     /* this page's path (and the query string that selects the source) */
+    const char *conn_id, *sql;
+    const char *source;   /* for the audit: "widget", "chat", "explore", "saved_query" */
+    const char *rid;      /* the stored object's id, NULL for Explore */
+    int kpi;              /* one number: offer the rows behind it */
+    const json_t *decl;   /* its declared {{name}} parameters (query.h), may be NULL */
+    json_t *given;        /* the values its page gave them: {name: value}, arena-owned, may be NULL */
+} page_source_t;
+/* 0 and *s for the source of this request's route ending in /<leaf>
+ * ("rows", "analyze"), or -1 with the error page (404, 400) answered. */
+int page_source_widget(req_t *r, const char *leaf, page_source_t *s);
+int page_source_message(req_t *r, const char *leaf, page_source_t *s);
+int page_source_explore(req_t *r, const char *leaf, page_source_t *s);
+/* Pivot / Describe of a result (analyze.c). */
+void page_query_analyze(req_t *r);
+void page_widget_analyze(req_t *r);
+void page_message_analyze(req_t *r);
+void page_explore_analyze(req_t *r);
+/* Any SQL the page built from a stored object (a pivot of a saved query,
+ * a widget, a chat answer), as the ?format= file: the export job runs it
+ * again through the read-only path, with decl's {{name}} values. */
+struct export_meta;
+void page_export_sql(req_t *r, const char *conn, const char *sql, const json_t *decl,
+                     const struct export_meta *m, const char *rtype, const char *rid);
 void page_uploads(req_t *r);
 void page_upload_create(req_t *r);
 void page_upload(req_t *r);

@@ -206,3 +206,41 @@ const char *params_text(req_t *r, const char *sql, const json_t *base)
     json_decref(decl);
     return out;
 }
+
+const json_t *params_run_decl(req_t *r, const json_t *decl, const json_t *values)
+{
+    json_t *out = json_is_array(decl) ? json_deep_copy(decl) : json_array();
+    arena_defer_json(r->arena, out);
+    const char *name;
+    json_t *v;
+    json_object_foreach((json_t *)values, name, v) {
+        json_t *d = NULL, *e;
+        size_t i;
+        json_array_foreach(out, i, e)
+            if (json_is_string(json_object_get(e, "name")) &&
+                strcmp(json_string_value(json_object_get(e, "name")), name) == 0)
+                d = e;
+        if (!d) {
+            d = json_pack("{s:s, s:s}", "name", name, "type", "text");
+            json_array_append_new(out, d);
+        }
+        json_object_set(d, "value", v);
+    }
+    return out;
+}
+
+const char *params_given_qs(req_t *r, const json_t *given)
+{
+    buf_t b = {0};
+    const char *name;
+    json_t *v;
+    json_object_foreach((json_t *)given, name, v) {
+        buf_puts(&b, "&p_");
+        http_url_encode(&b, name);
+        buf_putc(&b, '=');
+        http_url_encode(&b, json_is_string(v) ? json_string_value(v) : "");
+    }
+    const char *out = arena_strdup(r->arena, buf_str(&b));
+    buf_free(&b);
+    return out;
+}

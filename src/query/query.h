@@ -146,6 +146,92 @@ const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const
 const char *query_rows_behind(arena_t *a, const char *sql, const char *col, const char *param,
                               char *err, size_t errlen);
 
+/* ---- pivot and describe (pivot.c, pivot_grid.c, describe.c, describe_read.c) ----
+ * A result's pivot table and its statistics, computed by the database over
+ * the query as a sub-query (never from pasted values, never in C loops over
+ * its rows). columns: the result's columns as the executor gives them
+ * ([{name, type, pgtype}], e.g. from a LIMIT 0 run); names are checked
+ * against them and quoted. The SQL built still needs the validator and the
+ * read-only run (query_run / a query.run job) like any other. */
+
+/* 1 when agg is count, sum, avg, min or max. */
+int query_pivot_agg_ok(const char *agg);
+/* The type of the result's column name ("integer", "number", "text", …);
+ * NULL when there is none, "" when two columns have that name. */
+const char *query_column_type(const json_t *columns, const char *name);
+int query_type_numeric(const char *type); /* integer or number */
+/* The length of sql without a trailing ';' and blanks. */
+size_t query_sql_body(const char *sql);
+
+#define QUERY_PIVOT_MAX_ROWS 1000
+#define QUERY_PIVOT_MAX_COLS 40
+#define QUERY_PIVOT_JOB_ROWS 50000 /* the pivot job's row cap: more is "too many groups" */
+
+typedef struct query_pivot {
+    const char *rows;  /* the column whose values become the rows (required) */
+    const char *cols;  /* the column whose values become the columns; NULL or "": none */
+    const char *agg;   /* count, sum, avg, min, max */
+    const char *val;   /* the aggregated column; NULL or "" with count: count(*) */
+} query_pivot_t;
+
+/* SELECT rows[, cols], agg(val), CASE GROUPING(…) … END AS "total" FROM
+ * (sql) AS src GROUP BY GROUPING SETS ((rows, cols), (rows), (cols), ())
+ * ORDER BY the grouping, rows, cols — "total" is '' for a cell, 'row
+ * total', 'column total' or 'grand total'. In a; NULL with err saying what
+ * to choose (an unknown or ambiguous column, sum/avg of text, …). */
+const char *query_pivot_sql(arena_t *a, const char *sql, const json_t *columns,
+                            const query_pivot_t *p, char *err, size_t errlen);
+
+/* The grid of query_pivot_sql's result: values borrowed from result (keep
+ * it alive), NULL where no row has that pair. ncols 0: no column was
+ * chosen, one value per row (cells[r], also its row total). */
+typedef struct query_pivot_grid {
+    size_t nrows, ncols;
+    const json_t **row_keys, **col_keys;  /* in the database's order */
+    const json_t **cells;                 /* nrows × max(ncols, 1) */
+    const json_t **row_totals, **col_totals, *grand;
+} query_pivot_grid_t;
+/* 0, or -1 with err: the result was cut by the row cap, or the grid is
+ * larger than QUERY_PIVOT_MAX_ROWS × QUERY_PIVOT_MAX_COLS. */
+int query_pivot_grid(arena_t *a, const json_t *result, int has_cols, query_pivot_grid_t *g,
+                     char *err, size_t errlen);
+
+#define QUERY_DESCRIBE_MAX_COLS 40
+#define QUERY_DESCRIBE_MAX_CORR 12  /* numeric columns paired by corr() */
+#define QUERY_DESCRIBE_TOP 5        /* most frequent values of a text column */
+#define QUERY_DESCRIBE_BINS 10      /* histogram bins of a numeric column */
+
+/* One statement over WITH src AS MATERIALIZED (sql): per column count(*),
+ * count, count(DISTINCT), min, max; for numbers avg, percentile_cont
+ * 0.25/0.5/0.75, stddev_samp and a width_bucket histogram; for text (and
+ * booleans, JSON…) the top values; corr() of numeric pairs. In a; NULL
+ * with err (no columns, too many, two with one name). */
+const char *query_describe_sql(arena_t *a, const char *sql, const json_t *columns, char *err,
+                               size_t errlen);
+
+typedef struct query_describe_col {
+    const char *name, *type;
+    int numeric;
+    long long rows, nonnull, distinct;
+    const char *min, *max;                 /* as text; NULL when every value is NULL */
+    double mean, p25, p50, p75, sd;        /* NAN when not a number column or no value */
+    const char *top_v[QUERY_DESCRIBE_TOP]; /* most frequent first */
+    long long top_n[QUERY_DESCRIBE_TOP];
+    int ntop;
+    long long hist[QUERY_DESCRIBE_BINS];
+    double hist_lo, hist_hi;
+    int has_hist, in_corr;
+} query_describe_col_t;
+
+typedef struct query_describe {
+    size_t ncols;
+    query_describe_col_t *cols;
+    double *corr; /* ncols × ncols, NAN where not computed (1 on the diagonal) */
+} query_describe_t;
+/* The statement's result read into d (in a). */
+void query_describe_read(arena_t *a, const json_t *columns, const json_t *result,
+                         query_describe_t *d);
+
 /* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO
  * from/to) applied to sql on column, as a wrapping sub-query. Returns sql
  * itself when there is nothing to apply. */

@@ -530,9 +530,29 @@ static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *
 }
 
 
+/* "the element with the most isotopes" on periodic_table(Element, …): a
+ * table's name column named as a noun, when no table is named, is the
+ * table's rows — the entity the question is about. */
+static void label_as_table(const ask_schema_t *s, ask_parse_t *p)
+{
+    ask_mention_t *lab = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE || m->kind == PH_VOCAB || m->kind == -1)
+            return;
+        if (m->kind == PH_COLUMN && !m->nalt && s->tables[m->t].label == m->c && !lab &&
+            !lexicon_col_has_word(&s->tables[m->t].cols[m->c], (const char *const[]){"name", "title",
+                "label", "description", NULL}))  /* "the job titles": the column asked for */
+            lab = m;
+    }
+    if (lab)
+        lab->kind = PH_TABLE, lab->c = -1;
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
+    label_as_table(s, p);
     for (int i = 0; i < p->nm; i++)
         roles_drop_shadows(s, &p->m[i]);
     for (int i = 0; i < p->nm; i++)

@@ -430,6 +430,27 @@ static void test_single_after_superlative(void)
     ask_schema_free(s);
 }
 
+/* A table's name column named as a noun ("the element with the most
+ * isotopes" on periodic_table.Element) is the table's rows; a name or
+ * title column asked for ("the job titles with their max salary") is not. */
+static void test_label_as_table(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("periodic_table", 118, json_pack("[o, o, o]",
+        col("AtomicNumber", "integer", 1, NULL, NULL), col("Element", "text", 0, NULL, NULL),
+        col("NumberOfIsotopes", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("jobs", 19, json_pack("[o, o, o, o]",
+        col("job_id", "text", 1, NULL, NULL), col("job_title", "text", 0, NULL, NULL),
+        col("min_salary", "integer", 0, NULL, NULL), col("max_salary", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "the element with the most isotopes",
+                 "FROM \"public\".\"periodic_table\" AS \"pt\" ORDER BY \"pt\".\"NumberOfIsotopes\" DESC NULLS LAST LIMIT 1");
+    asks_about(s, "show the job titles with their min and max salary", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -446,6 +467,7 @@ int main(void)
     test_negated_flag();
     test_period_word_prefix();
     test_single_after_superlative();
+    test_label_as_table();
     ask_schema_t *shop = shop_schema();
     if (shop) {
         test_view_name_yields(shop);

@@ -26,6 +26,16 @@ static const struct adjective {
     {"oldest", -1, 2, {NULL}},
     {"youngest", 1, 2, {NULL}},
     {"earliest", -1, 1, {NULL}},
+    {"densest", 1, 0, {"density", NULL}},
+    {"heaviest", 1, 0, {"weight", "mass", NULL}},
+    {"lightest", -1, 0, {"weight", "mass", NULL}},
+    {"tallest", 1, 0, {"height", NULL}},
+    {"widest", 1, 0, {"width", NULL}},
+    {"deepest", 1, 0, {"depth", NULL}},
+    {"fastest", 1, 0, {"speed", NULL}},
+    {"slowest", -1, 0, {"speed", NULL}},
+    {"hottest", 1, 0, {"temperature", NULL}},
+    {"coldest", -1, 0, {"temperature", NULL}},
 };
 
 /* The date an age word ("oldest", "newest", "youngest") ranks table t by:

@@ -432,13 +432,15 @@ static void test_single_after_superlative(void)
 
 /* A table's name column named as a noun ("the element with the most
  * isotopes" on periodic_table.Element) is the table's rows; a name or
- * title column asked for ("the job titles with their max salary") is not. */
+ * title column asked for ("the job titles with their max salary") is not.
+ * "densest", "lightest": adjectives that name their column. */
 static void test_label_as_table(void)
 {
     json_t *t = json_array();
-    json_array_append_new(t, table("periodic_table", 118, json_pack("[o, o, o]",
+    json_array_append_new(t, table("periodic_table", 118, json_pack("[o, o, o, o, o]",
         col("AtomicNumber", "integer", 1, NULL, NULL), col("Element", "text", 0, NULL, NULL),
-        col("NumberOfIsotopes", "integer", 0, NULL, NULL))));
+        col("NumberOfIsotopes", "integer", 0, NULL, NULL), col("Density", "double precision", 0, NULL, NULL),
+        col("AtomicMass", "double precision", 0, NULL, NULL))));
     json_array_append_new(t, table("jobs", 19, json_pack("[o, o, o, o]",
         col("job_id", "text", 1, NULL, NULL), col("job_title", "text", 0, NULL, NULL),
         col("min_salary", "integer", 0, NULL, NULL), col("max_salary", "integer", 0, NULL, NULL))));
@@ -448,6 +450,9 @@ static void test_label_as_table(void)
     answers_with(s, "the element with the most isotopes",
                  "FROM \"public\".\"periodic_table\" AS \"pt\" ORDER BY \"pt\".\"NumberOfIsotopes\" DESC NULLS LAST LIMIT 1");
     asks_about(s, "show the job titles with their min and max salary", NULL);
+    /* adjectives that name the column they rank by */
+    answers_with(s, "the 5 densest elements", "ORDER BY \"pt\".\"Density\" DESC NULLS LAST LIMIT 5");
+    answers_with(s, "the lightest element", "ORDER BY \"pt\".\"AtomicMass\" ASC LIMIT 1");
     ask_schema_free(s);
 }
 

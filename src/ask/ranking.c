@@ -195,6 +195,10 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             noun_value = m;
     }
     const ask_mention_t *named = tab ? tab : noun_value;
+    /* "the 10 highest fares", "what is the highest rental rate": only a
+     * column is named — its table's rows, ranked by it */
+    if (!named && col && !col->nalt && p->nm == 1)
+        named = col;
     int t = named ? named->t : -1;
     /* the one grouping may only be the table itself ("which country …") */
     if (t < 0 || (p->q.ndims && (p->q.dims[0].t != t || (p->q.dims[0].c != s->tables[t].label &&

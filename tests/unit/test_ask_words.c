@@ -444,9 +444,15 @@ static void test_label_as_table(void)
     json_array_append_new(t, table("jobs", 19, json_pack("[o, o, o, o]",
         col("job_id", "text", 1, NULL, NULL), col("job_title", "text", 0, NULL, NULL),
         col("min_salary", "integer", 0, NULL, NULL), col("max_salary", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("passenger", 1309, json_pack("[o, o, o]",
+        col("passengerid", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("fare", "double precision", 0, NULL, NULL))));
     ask_schema_t *s = schema_of(t);
     if (!s)
         return;
+    /* only a column named: its table's rows ranked by it */
+    answers_with(s, "the 10 highest fares",
+                 "FROM \"public\".\"passenger\" AS \"p\" ORDER BY \"p\".\"fare\" DESC NULLS LAST LIMIT 10");
     answers_with(s, "the element with the most isotopes",
                  "FROM \"public\".\"periodic_table\" AS \"pt\" ORDER BY \"pt\".\"NumberOfIsotopes\" DESC NULLS LAST LIMIT 1");
     asks_about(s, "show the job titles with their min and max salary", NULL);

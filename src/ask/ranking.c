@@ -143,7 +143,8 @@ void ranking_level(const ask_schema_t *s, ask_parse_t *p)
 
 /* "the smallest loan", "the 3 largest classrooms", "the lowest airport":
  * a size word ranks by the table's one measure of size — its one column
- * named like one, else its one money column; -1 when none or several. */
+ * named like one, else its one money column; "the cheapest product" by
+ * its one money column; -1 when none or several. */
 static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
 {
     static const char *const size_words[] = {"biggest", "largest", "smallest", "greatest",
@@ -156,6 +157,8 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
         w[i] = (char)(p->order_word[i] >= 'A' && p->order_word[i] <= 'Z' ? p->order_word[i] + 32
                                                                          : p->order_word[i]);
     w[i] = 0;
+    if (!strcmp(w, "cheapest"))
+        return roles_money_col(s, t);  /* "our cheapest product": its one money column */
     if (!words_in(w, size_words))
         return -1;
     int c = -1, n = 0;

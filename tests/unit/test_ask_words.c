@@ -444,12 +444,18 @@ static void test_label_as_table(void)
     json_array_append_new(t, table("jobs", 19, json_pack("[o, o, o, o]",
         col("job_id", "text", 1, NULL, NULL), col("job_title", "text", 0, NULL, NULL),
         col("min_salary", "integer", 0, NULL, NULL), col("max_salary", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("products", 77, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("unit_price", "numeric", 0, NULL, NULL))));
     json_array_append_new(t, table("passenger", 1309, json_pack("[o, o, o]",
         col("passengerid", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
         col("fare", "double precision", 0, NULL, NULL))));
     ask_schema_t *s = schema_of(t);
     if (!s)
         return;
+    /* "cheapest": by the table's one money column; of two, asked */
+    answers_with(s, "what is our cheapest product", "ORDER BY \"p\".\"unit_price\" ASC LIMIT 1");
+    asks_about(s, "what is our cheapest job", NULL);
     /* only a column named: its table's rows ranked by it */
     answers_with(s, "the 10 highest fares",
                  "FROM \"public\".\"passenger\" AS \"p\" ORDER BY \"p\".\"fare\" DESC NULLS LAST LIMIT 10");

@@ -55,7 +55,7 @@ def id_kind(pattern, param):
              ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/exports/", "export_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
              ("/queries/", "query"), ("/uploads/", "upload"), ("/alerts/", "alert"),
              ("/notifications/", "notification"),
-             ("/reports/", "report")]
+             ("/reports/", "report"), ("/history/", "history_run")]
     for prefix, kind in table:
         if pattern.startswith(prefix):
             return kind
@@ -109,6 +109,18 @@ def user_job(oid, key, kind="qjob:"):
         if args.get("org_id") == oid and key in args:
             return k[len(p + kind):]
     return None
+
+
+def history_run(oid, timeout=20):
+    """The id of organization oid's first Explore run in the query history
+    (recorded by the job when it ends, so waited for)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        rid = dm.psql("SELECT id FROM query_runs WHERE org_id = '%s' ORDER BY started_at LIMIT 1" % oid)
+        if rid:
+            return rid
+        time.sleep(0.2)
+    raise AssertionError("the Explore run never reached the query history")
 
 
 def redis_prefix():
@@ -197,6 +209,7 @@ def build_world(label="A", users=True, names=None):
                                 "sql": "SELECT count(*) AS n FROM orders"})
     assert r.status in (200, 202), (r.status, r.text[:1500])
     ids["explore_job"] = user_job(oid, "sql")
+    ids["history_run"] = history_run(oid)
     r = c.get("/queries/%s/export?format=csv" % ids["query"])
     assert r.status in (200, 303), (r.status, r.text[:1500])
     ids["export_job"] = user_job(oid, "kind", "ejob:")

@@ -42,6 +42,26 @@ static int is_year(const ask_tok_t *t)
            strlen(t->low) == 4;
 }
 
+/* "first quarter of 1998", "second half of 1993", "last quarter of 2024":
+ * which part (1-based; 0 when none) and its length in months (*len). */
+static int part_of_year(const ask_toks_t *tk, int i, int *len)
+{
+    static const char *const nth[][3] = {{"first", "1st", NULL}, {"second", "2nd", NULL},
+                                         {"third", "3rd", NULL}, {"fourth", "4th", NULL}};
+    if (i + 3 >= tk->n || !words_at(tk, i + 2, "of") || !is_year(&tk->t[i + 3]))
+        return 0;
+    int quarter = words_at(tk, i + 1, "quarter"), half = words_at(tk, i + 1, "half");
+    if (!quarter && !half)
+        return 0;
+    *len = quarter ? 3 : 6;
+    if (words_at(tk, i, "last"))
+        return quarter ? 4 : 2;
+    for (int k = 0; k < (quarter ? 4 : 2); k++)
+        if (words_in(tk->t[i].low, nth[k]))
+            return k + 1;
+    return 0;
+}
+
 /* A calendar period at tk[i]: ISO date, "March 2024", "Q3 2024" or a year.
  * Fills [from, to); returns tokens used or 0. */
 static int period_at(const ask_toks_t *tk, int i, char from[11], char to[11])
@@ -68,6 +88,13 @@ static int period_at(const ask_toks_t *tk, int i, char from[11], char to[11])
         ymd(to, y, 3 * q + 1, 1);
         return 2;
     }
+    int part = part_of_year(tk, i, &m);  /* "the first quarter of 1998": m months from part */
+    if (part) {
+        y = (int)tk->t[i + 3].num;
+        ymd(from, y, (part - 1) * m + 1, 1);
+        ymd(to, y, part * m + 1, 1);
+        return 4;
+    }
     if ((m = month_of(t->low)) && i + 1 < tk->n && is_year(&tk->t[i + 1])) {
         y = (int)tk->t[i + 1].num;
         ymd(from, y, m, 1);
@@ -93,8 +120,8 @@ static int mark(ask_toks_t *tk, int i, int n)
 static int relative_at(ask_toks_t *tk, int i, ask_date_t *d)
 {
     const ask_cue_t *r = grammar_cue_at(grammar_relative_cues, tk, i);
-    int this = r && r->kind == D_THIS, last = r && !this;
-    if (!r || i + 1 >= tk->n)
+    int this = r && r->kind == D_THIS, last = r && !this, len;
+    if (!r || i + 1 >= tk->n || part_of_year(tk, i, &len))  /* "the last quarter of 2016" */
         return 0;
     int j = i + 1, n = 0;
     if (last && tk->t[j].isnum && tk->t[j].num >= 1 && tk->t[j].num <= 1000 &&

@@ -533,6 +533,8 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     for (int i = 0; i < tk->n; i++) {
         ask_date_t d;
         if (!tk->t[i].used && dates_parse(tk, i, &d)) {
+            if (p->q.date.kind && !p->ambiguous)  /* "in 1996 and in 1998": not one period */
+                p->ambiguous = AMB_DATES;
             p->q.date = d;
             /* "over the last 30 days", "during 2024", "within this year" */
             int k = i > 0 && words_at(tk, i - 1, "the") ? i - 1 : i;

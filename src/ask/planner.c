@@ -403,6 +403,7 @@ static const char *why_text(const ask_schema_t *s, const ask_toks_t *tk, const a
     case AMB_TIME: return "I found no date column to apply that period to.";
     case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
     case AMB_TABLE: return "Tables of that name are in more than one schema.";
+    case AMB_DATES: return "The question names two periods; ask about one at a time.";
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

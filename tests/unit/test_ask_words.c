@@ -468,6 +468,27 @@ static void test_label_as_table(void)
     ask_schema_free(s);
 }
 
+/* "the first quarter of 1998", "the last quarter of 2016" (not the quarter
+ * before today), "the first half of 1993"; two periods are asked, never
+ * the last one kept in silence. */
+static void test_parts_of_year(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("orders", 830, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("order_date", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "how many orders did we get in the first quarter of 1998",
+                 "\"o\".\"order_date\" >= DATE '1998-01-01' AND \"o\".\"order_date\" < DATE '1998-04-01'");
+    answers_with(s, "orders in the last quarter of 2016",
+                 "\"o\".\"order_date\" >= DATE '2016-10-01' AND \"o\".\"order_date\" < DATE '2017-01-01'");
+    answers_with(s, "orders in the second half of 1993",
+                 "\"o\".\"order_date\" >= DATE '1993-07-01' AND \"o\".\"order_date\" < DATE '1994-01-01'");
+    asks_about(s, "how many orders in 1996 and in 1998", "two periods");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     ask_schema_t *league = league_schema();
@@ -485,6 +506,7 @@ int main(void)
     test_period_word_prefix();
     test_single_after_superlative();
     test_label_as_table();
+    test_parts_of_year();
     ask_schema_t *shop = shop_schema();
     if (shop) {
         test_view_name_yields(shop);

@@ -41,9 +41,7 @@ static const json_t *analyze_run(req_t *r, const page_source_t *s, const char *s
 /* The result's columns ([{name, type, pgtype}]): the query run with LIMIT 0. */
 static const json_t *analyze_columns(req_t *r, const page_source_t *s, json_t *ctx)
 {
-    const char *sql = arena_printf(r->arena, "SELECT * FROM (\n%.*s\n) AS src LIMIT 0",
-                                   (int)query_sql_body(s->sql), s->sql);
-    const json_t *res = analyze_run(r, s, sql, 1, "cjob", ctx);
+    const json_t *res = analyze_run(r, s, query_columns_sql(r->arena, s->sql), 1, "cjob", ctx);
     return res ? json_object_get(res, "columns") : NULL;
 }
 

@@ -57,6 +57,11 @@ size_t query_sql_body(const char *sql)
     return n;
 }
 
+const char *query_columns_sql(arena_t *a, const char *sql)
+{
+    return arena_printf(a, "SELECT * FROM (\n%.*s\n) AS src LIMIT 0", (int)query_sql_body(sql), sql);
+}
+
 /* A column of the result by name, or -1 with err saying what to choose. */
 static int pivot_check_column(const json_t *columns, const char *what, const char *name,
                               char *err, size_t errlen)

@@ -162,6 +162,9 @@ const char *query_column_type(const json_t *columns, const char *name);
 int query_type_numeric(const char *type); /* integer or number */
 /* The length of sql without a trailing ';' and blanks. */
 size_t query_sql_body(const char *sql);
+/* SELECT * FROM (sql) AS src LIMIT 0: the result's columns without its
+ * rows (validated and run like any other). In a. */
+const char *query_columns_sql(arena_t *a, const char *sql);
 
 #define QUERY_PIVOT_MAX_ROWS 1000
 #define QUERY_PIVOT_MAX_COLS 40

@@ -4,26 +4,15 @@
 // sorted table into the card; without JavaScript the rows page opens), the
 // rows behind a number; screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { newBoard, signIn } from './lib.mjs';
 
 async function drillBoard(page, base, title) {
-  await page.goto(base + '/dashboards');
-  if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
-  await page.fill('input[name=title]', title);
-  await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
-  const url = page.url();
-  await page.goto(url + '/widgets/new');
-  const csrf = await page.getAttribute('input[name=_csrf]', 'value');
-  const conn = await page.getAttribute('select[name=connection_id] option', 'value');
   const widgets = [
     ['Orders by channel', 'chart', 'SELECT channel, count(*) AS orders FROM orders GROUP BY channel ORDER BY 2 DESC'],
     ['Revenue by category', 'chart', 'SELECT c.name AS category, sum(oi.quantity * oi.unit_price) AS revenue FROM order_items oi JOIN products p ON p.id = oi.product_id JOIN categories c ON c.id = p.category_id GROUP BY c.name ORDER BY 2 DESC'],
     ['Products by category', 'table', 'SELECT c.name AS category, count(*) AS products FROM products p JOIN categories c ON c.id = p.category_id GROUP BY c.name'],
   ];
-  for (const [t, kind, sql] of widgets) {
-    const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: t, kind, sql, connection_id: conn }, maxRedirects: 0 });
-    assert.equal(r.status(), 303);
-  }
+  const { url, csrf } = await newBoard(page, base, title, widgets);
   const r = await page.request.post(url + '/refresh', { form: { _csrf: csrf }, maxRedirects: 0 });
   assert.equal(r.status(), 303);
   await page.goto(url);

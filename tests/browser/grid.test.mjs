@@ -2,28 +2,17 @@
 // reload (its place is kept), move and resize with the arrow keys, the ← →
 // forms with JavaScript off, one column in order on a phone.
 import assert from 'node:assert/strict';
-import { signIn } from './lib.mjs';
+import { newBoard, signIn } from './lib.mjs';
 
 // A new dashboard with a bar chart, a KPI and a table, added through the
 // plain add-widget form (its POST, with the page's CSRF token).
 async function gridBoard(page, base, title) {
-  await page.goto(base + '/dashboards');
-  if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
-  await page.fill('input[name=title]', title);
-  await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
-  const url = page.url();
-  await page.goto(url + '/widgets/new');
-  const csrf = await page.getAttribute('input[name=_csrf]', 'value');
-  const conn = await page.getAttribute('select[name=connection_id] option', 'value');
   const widgets = [
     ['Revenue by category', 'chart', 'SELECT c.name AS category, sum(oi.quantity * oi.unit_price) AS revenue FROM order_items oi JOIN products p ON p.id = oi.product_id JOIN categories c ON c.id = p.category_id GROUP BY 1 ORDER BY 2 DESC'],
     ['Orders', 'kpi', 'SELECT count(*) AS orders FROM orders'],
     ['Top customers', 'table', 'SELECT name, city, segment FROM customers ORDER BY id LIMIT 8'],
   ];
-  for (const [t, kind, sql] of widgets) {
-    const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: t, kind, sql, connection_id: conn }, maxRedirects: 0 });
-    assert.equal(r.status(), 303);
-  }
+  const { url } = await newBoard(page, base, title, widgets);
   await page.goto(url);
   await settled(page);
   return url;

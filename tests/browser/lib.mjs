@@ -1,4 +1,5 @@
 // lib.mjs — shared steps for the browser tests.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -64,4 +65,24 @@ export async function fillSql(page, sql) {
   } else {
     await page.fill('textarea[name=sql]', sql);
   }
+}
+
+// A new dashboard made through the pages, with SQL widgets added by the
+// plain add-widget form's POST (with the page's CSRF token): widgets is
+// [[title, kind, sql], …]. Returns its URL and the token; the page is left
+// on the add-widget form.
+export async function newBoard(page, base, title, widgets) {
+  await page.goto(base + '/dashboards');
+  if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
+  await page.fill('input[name=title]', title);
+  await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
+  const url = page.url();
+  await page.goto(url + '/widgets/new');
+  const csrf = await page.getAttribute('input[name=_csrf]', 'value');
+  const conn = await page.getAttribute('select[name=connection_id] option', 'value');
+  for (const [t, kind, sql] of widgets) {
+    const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: t, kind, sql, connection_id: conn }, maxRedirects: 0 });
+    assert.equal(r.status(), 303);
+  }
+  return { url, csrf };
 }

@@ -5,7 +5,7 @@
 // without a page-wide horizontal scroll; screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fillSql, signIn } from './lib.mjs';
+import { fillSql, newBoard, signIn } from './lib.mjs';
 
 const SQL = 'SELECT c.segment, o.channel, o.status, oi.quantity, oi.unit_price * oi.quantity AS amount ' +
   'FROM orders o JOIN customers c ON c.id = o.customer_id JOIN order_items oi ON oi.order_id = o.id';
@@ -38,16 +38,7 @@ async function pivotPage(page, base, js) {
 
 // A new dashboard with one SQL widget; its URL, the page on it.
 async function boardWithWidget(page, base, title, kind, wtitle, sql) {
-  await page.goto(base + '/dashboards');
-  if (!(await page.isVisible('input[name=title]'))) await page.click('details.new-dash summary');
-  await page.fill('input[name=title]', title);
-  await Promise.all([page.waitForURL(/dashboards\/[0-9a-f-]{36}$/), page.click('button:has-text("Create dashboard")')]);
-  const url = page.url();
-  await page.goto(url + '/widgets/new');
-  const csrf = await page.getAttribute('input[name=_csrf]', 'value');
-  const conn = await page.getAttribute('select[name=connection_id] option', 'value');
-  const r = await page.request.post(url + '/widgets', { form: { _csrf: csrf, source: 'sql', title: wtitle, kind, sql, connection_id: conn }, maxRedirects: 0 });
-  assert.equal(r.status(), 303);
+  const { url } = await newBoard(page, base, title, [[wtitle, kind, sql]]);
   await page.goto(url);
   return url;
 }

@@ -1,7 +1,7 @@
 /* filters.c — what narrows the rows: values found in the question (with the
- * column they belong to), numeric and text
- * comparisons, counts per entity ("with more than 5 routes"), existence
- * ("never rented", "without any route") and flag columns ("active"). */
+ * column they belong to), numeric and text comparisons, counts per entity
+ * ("with more than 5 routes") and flag columns ("active"); existence
+ * ("never rented", "without any route") is exists.c. */
 #include "ask/internal.h"
 #include "core/mem.h"
 
@@ -30,28 +30,6 @@ static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
     }
 }
 
-/* Reading k of m: 0 its own, k > 0 its alternative k - 1. */
-static ask_reading_t reading(const ask_mention_t *m, int k)
-{
-    return k == 0 ? (ask_reading_t){m->t, m->c, m->val} : m->alt[k - 1];
-}
-
-/* Keep the readings marked in keep[0..nalt] — when some, not all, are. */
-static void keep_readings(ask_mention_t *m, const int *keep)
-{
-    ask_reading_t kept[5];
-    int n = 0, all = m->nalt < 4 ? m->nalt + 1 : 5;
-    for (int k = 0; k < all; k++)
-        if (keep[k])
-            kept[n++] = reading(m, k);
-    if (n == 0 || n == m->nalt + 1)
-        return;
-    m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
-    for (int k = 1; k < n; k++)
-        m->alt[k - 1] = kept[k];
-    m->nalt = n - 1;
-}
-
 /* A value also found on tables the question's table has no join path to
  * (a view's copy of the category names, "Sports" in film_list), or in views
  * beside a table that holds it: those readings are not what it means, when
@@ -62,13 +40,13 @@ static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
         return;
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, path[8], tables = 0;
     for (int k = 0; k < n; k++)  /* a value in a table and in views built on it: the table */
-        tables += !s->tables[reading(m, k).t].is_view;
+        tables += !s->tables[roles_reading(m, k).t].is_view;
     for (int k = 0; k < n; k++) {
-        int t = reading(m, k).t;
+        int t = roles_reading(m, k).t;
         keep[k] = (t == base || paths_find(s, base, t, path, 8) >= 0) &&
                   (!tables || !s->tables[t].is_view);
     }
-    keep_readings(m, keep);
+    roles_keep_readings(m, keep);
 }
 
 /* A value that is a row's own kind ("Movie" in type) before an item of a
@@ -79,8 +57,8 @@ static void value_scalar_first(const ask_schema_t *s, ask_mention_t *m)
         return;
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
     for (int k = 0; k < n; k++)
-        keep[k] = !s->tables[reading(m, k).t].cols[reading(m, k).c].lists;
-    keep_readings(m, keep);
+        keep[k] = !s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c].lists;
+    roles_keep_readings(m, keep);
 }
 
 /* Readings whose value is the words as typed ("WILLIAMS", a last name) over
@@ -94,9 +72,9 @@ static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
         buf_printf(&typed, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
     for (int k = 0; k < n; k++)
-        keep[k] = reading(m, k).val && !strcasecmp(reading(m, k).val, buf_str(&typed));
+        keep[k] = roles_reading(m, k).val && !strcasecmp(roles_reading(m, k).val, buf_str(&typed));
     buf_free(&typed);
-    keep_readings(m, keep);
+    roles_keep_readings(m, keep);
 }
 
 /* "the city of London": a column named right next to the value picks the
@@ -129,11 +107,11 @@ static void value_label_first(const ask_schema_t *s, ask_mention_t *m)
 {
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
     for (int k = 0; k < n; k++) {
-        if (reading(m, k).t != m->t)
+        if (roles_reading(m, k).t != m->t)
             return;
-        keep[k] = reading(m, k).c == s->tables[m->t].label;
+        keep[k] = roles_reading(m, k).c == s->tables[m->t].label;
     }
-    keep_readings(m, keep);
+    roles_keep_readings(m, keep);
 }
 
 /* 1 when the word at k is column c's own word: a common start of 3+
@@ -242,7 +220,7 @@ static int value_two_names(const ask_schema_t *s, const ask_toks_t *tk, const as
 {
     int own = 0, other = -1;
     for (int k = 0; k <= m->nalt && k < 5 && base >= 0; k++) {
-        ask_reading_t r = reading(m, k);
+        ask_reading_t r = roles_reading(m, k);
         if (!col_is_own_name(s, r.t, r.c))
             continue;
         if (r.t == base)
@@ -278,7 +256,7 @@ static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const a
             (t->pos != m->pos + m->len && t->pos + t->len != m->pos))
             continue;
         for (int k = 0; k <= m->nalt && k < 5; k++)
-            if (reading(m, k).t == t->t)
+            if (roles_reading(m, k).t == t->t)
                 return t->t;
     }
     return -1;
@@ -377,7 +355,6 @@ static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
 /* "airlines with more than 500 routes", "actors who have been in more than
  * 40 films": the entity named before, grouped, counting the rows of the
  * table named right after the number that reach it many-to-one. */
-static int verb_table(const ask_schema_t *s, const char *low);
 
 /* "ordered more than 10 times": the token after the comparison's number
  * is "times", else -1. */
@@ -408,7 +385,7 @@ static ask_mention_t *having_counted(const ask_schema_t *s, ask_toks_t *tk, ask_
     if (times < 0 || !p->nm)
         return NULL;
     if (!verb && v > 0 && !tk->t[v].used && p->nm < ASK_MAX_MENTIONS) {
-        int t = verb_table(s, tk->t[v].low);
+        int t = filters_verb_table(s, tk->t[v].low);
         if (t < 0)
             return NULL;
         verb = &p->m[p->nm++];
@@ -537,7 +514,7 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
 
 /* The table a verb names by its stem: "rented" → rental, "ordered" →
  * orders (four letters in common at least, and only one such table). */
-static int verb_table(const ask_schema_t *s, const char *low)
+int filters_verb_table(const ask_schema_t *s, const char *low)
 {
     int found = -1, rank = 99;  /* one word before more, public before other schemas */
     size_t n = strlen(low);
@@ -614,127 +591,6 @@ int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const
         if (p->m[i].kind == PH_TABLE && p->m[i].t == m->t && p->m[i].pos == m->pos + m->len)
             return 1;
     return 0;
-}
-
-/* 1 for an unplaced past-tense verb ("received", "scored"). */
-static int past_verb(const ask_tok_t *t)
-{
-    size_t n = strlen(t->low);
-    return !t->used && !t->isnum && n > 4 && !strcmp(t->low + n - 2, "ed");
-}
-
-/* "employees without a department": the base's own key to rel, named
- * after it (department_id), is empty — not "no department is managed by
- * them" through departments.manager_id. Adds that filter; 1 when it did. */
-static int own_key_named(const ask_schema_t *s, ask_parse_t *p, int base, int rel, int is_neg)
-{
-    const ask_table_t *r = &s->tables[rel];
-    for (int e = 0; e < s->nedges; e++) {
-        const ask_edge_t *x = &s->edges[e];
-        if (x->from_t != base || x->to_t != rel || r->nw < 1 ||
-            !lexicon_col_has_word(&s->tables[base].cols[x->from_c], (const char *const[]){r->w[r->nw - 1], NULL}))
-            continue;
-        if (p->q.nf < ASK_MAX_FILTERS)
-            p->q.f[p->q.nf++] = (ask_filter_t){.col = {base, x->from_c}, .op = is_neg ? OP_NULL : OP_NOT_NULL};
-        return 1;
-    }
-    return 0;
-}
-
-/* The value mention starting at token k, or NULL. */
-static const ask_mention_t *value_at(const ask_parse_t *p, int k)
-{
-    for (int x = 0; x < p->nm; x++)
-        if (p->m[x].pos == k && p->m[x].kind == PH_VALUE)
-            return &p->m[x];
-    return NULL;
-}
-
-/* "members who never booked the squash court", "actors who have never been
- * in a Comedy film": a filter on rows the base has many of (reached
- * one-to-many) is about the related rows — it goes inside the EXISTS, not
- * beside it (which would ask for members who booked the court and booked
- * nothing). In a share, where the EXISTS is the condition, it is asked. */
-void filters_place_exists(const ask_schema_t *s, ask_parse_t *p)
-{
-    ask_q_t *q = &p->q;
-    int base = q->kind == Q_LIST ? q->table : q->m.t, path[6];
-    if (q->rel < 0 || base < 0)
-        return;
-    for (int i = 0; i < q->nf; i++) {
-        int len = q->f[i].col.t == base ? 0 : paths_find(s, base, q->f[i].col.t, path, 6), fans = len < 0;
-        for (int k = 0; k < len; k++)
-            fans |= path[k] < 0;
-        if (!fans || q->f[i].cond != FILTER_WHERE)
-            continue;
-        if (q->rel_cond || q->share)
-            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
-        q->f[i].cond = FILTER_EXISTS;
-    }
-}
-
-/* "films that were never rented", "airlines without any route", "accounts
- * with a loan": rows of the subject that have (no) rows of another table
- * belonging to them. */
-void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    static const char *const neg[] = {"never", "no", "without", "not", NULL};
-    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, path[6];
-    if (base < 0 || (p->q.kind == Q_AGG && p->q.m.kind != M_COUNT))
-        return;
-    for (int i = 0; i < tk->n; i++) {
-        int is_neg = words_in(tk->t[i].low, neg);
-        if (tk->t[i].used || !(is_neg || words_at(tk, i, "with")))
-            continue;
-        int rel = -1, k, words = 0, verb = -1;
-        ask_mention_t *m = NULL;
-        const ask_mention_t *val = NULL;
-        for (k = i + 1; k < tk->n && words < 4 && rel < 0; k++, words++) {
-            for (int x = 0; x < p->nm && !m; x++)
-                if (p->m[x].pos == k && p->m[x].kind == PH_TABLE &&
-                    (p->m[x].role == R_NONE || p->m[x].role == R_FILTER))  /* "an order refunded" */
-                    m = &p->m[x];
-            rel = m ? m->t : !tk->t[k].used && is_neg ? verb_table(s, tk->t[k].low) : -1;
-            const ask_mention_t *v = rel < 0 ? value_at(p, k) : NULL;
-            if (v) {  /* "never been in a Comedy film": the value is the film's, said before it */
-                val = val ? val : v;
-                k += v->len - 1;
-                words--;  /* the value's words are not counted */
-                continue;
-            }
-            if (rel < 0 && is_neg && verb < 0 && !val && past_verb(&tk->t[k])) {
-                verb = k;  /* "never received an A+" */
-                continue;
-            }
-            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
-                    "ever", "be", "was", "were", "is", "are", "have", "has", "had", "in", "the",
-                    "for", "to", "from", "on", "at", "yet", NULL}))
-                break;
-        }
-        /* "students who never received an A+": no table named, but a verb
-         * and a value of rows the base has many of — those are the rows */
-        if (rel < 0 && val && verb >= 0 && !val->nalt && val->t != base)
-            rel = val->t;
-        else if (verb >= 0 && !val)  /* "not assigned to any department": the verb says how */
-            rel = -1;
-        if (rel >= 0 && rel != base && p->q.rel < 0 && own_key_named(s, p, base, rel, is_neg)) {
-            for (int u = i; u < k; u++)  /* "employees without a department": department_id */
-                tk->t[u].used = 1;
-            if (m)
-                m->role = R_FILTER;
-            return;
-        }
-        if (rel < 0 || rel == base || p->q.rel >= 0 || paths_exists(s, rel, base, path, 6) < 1)
-            continue;
-        p->q.rel = rel;
-        p->q.rel_not = is_neg;
-        for (int u = i; u < k; u++)
-            tk->t[u].used = 1;
-        if (m)
-            m->role = R_FILTER;
-        filters_use_stated(tk, m ? m->pos + m->len : k);  /* "no actors listed" */
-        return;
-    }
 }
 
 /* "airports higher than 13000 ft, highest first": a list with an order and

@@ -308,6 +308,10 @@ typedef struct ask_mention {
 void mention_take_alt(ask_mention_t *m, int k);
 /* roles.c: readings in a copy of a table ("book_backup") dropped beside others. */
 void roles_drop_shadows(const ask_schema_t *s, ask_mention_t *m);
+/* roles.c: reading k of m (0 its own, k > 0 its alternative k - 1); keep the
+ * readings marked in keep[0..nalt] — when some, not all, are. */
+ask_reading_t roles_reading(const ask_mention_t *m, int k);
+void roles_keep_readings(ask_mention_t *m, const int *keep);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
@@ -394,6 +398,9 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_use_stated(ask_toks_t *tk, int k);
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c);
+/* filters.c: the one table a verb names by its stem ("rented" → rental), or -1. */
+int filters_verb_table(const ask_schema_t *s, const char *low);
+/* exists.c: existence ("never rented") and the conditions inside it. */
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_place_exists(const ask_schema_t *s, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);

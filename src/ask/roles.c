@@ -32,19 +32,30 @@ void roles_drop_shadows(const ask_schema_t *s, ask_mention_t *m)
 {
     if (m->nalt <= 0 || m->kind == -1 || m->kind == PH_VOCAB)
         return;
-    ask_reading_t all[5] = {{m->t, m->c, m->val}}, kept[5];
-    int n = m->nalt < 4 ? m->nalt + 1 : 5, nk = 0;
-    for (int k = 1; k < n; k++)
-        all[k] = m->alt[k - 1];
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
     for (int k = 0; k < n; k++)
-        if (!shadow_table(&s->tables[all[k].t]))
-            kept[nk++] = all[k];
-    if (nk == 0 || nk == n)
+        keep[k] = !shadow_table(&s->tables[roles_reading(m, k).t]);
+    roles_keep_readings(m, keep);
+}
+
+ask_reading_t roles_reading(const ask_mention_t *m, int k)
+{
+    return k == 0 ? (ask_reading_t){m->t, m->c, m->val} : m->alt[k - 1];
+}
+
+void roles_keep_readings(ask_mention_t *m, const int *keep)
+{
+    ask_reading_t kept[5];
+    int n = 0, all = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < all; k++)
+        if (keep[k])
+            kept[n++] = roles_reading(m, k);
+    if (n == 0 || n == m->nalt + 1)
         return;
     m->t = kept[0].t, m->c = kept[0].c, m->val = kept[0].val;
-    for (int k = 1; k < nk; k++)
+    for (int k = 1; k < n; k++)
         m->alt[k - 1] = kept[k];
-    m->nalt = nk - 1;
+    m->nalt = n - 1;
 }
 
 /* 1 when the question names table t, or a value only t holds ("the GNP of

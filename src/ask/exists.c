@@ -1,0 +1,130 @@
+/* exists.c — rows that have (or have not) related rows: "films that were
+ * never rented", "airlines without any route", "accounts with a loan"; the
+ * conditions on the related rows placed inside the EXISTS ("never booked
+ * the squash court"); "employees without a department" as the base's own
+ * key left empty. The SQL is sqlgen.c's (sqlgen_exists). */
+#include "ask/internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* 1 for an unplaced past-tense verb ("received", "scored"). */
+static int past_verb(const ask_tok_t *t)
+{
+    size_t n = strlen(t->low);
+    return !t->used && !t->isnum && n > 4 && !strcmp(t->low + n - 2, "ed");
+}
+
+/* "employees without a department": the base's own key to rel, named
+ * after it (department_id), is empty — not "no department is managed by
+ * them" through departments.manager_id. Adds that filter; 1 when it did. */
+static int own_key_named(const ask_schema_t *s, ask_parse_t *p, int base, int rel, int is_neg)
+{
+    const ask_table_t *r = &s->tables[rel];
+    for (int e = 0; e < s->nedges; e++) {
+        const ask_edge_t *x = &s->edges[e];
+        if (x->from_t != base || x->to_t != rel || r->nw < 1 ||
+            !lexicon_col_has_word(&s->tables[base].cols[x->from_c], (const char *const[]){r->w[r->nw - 1], NULL}))
+            continue;
+        if (p->q.nf < ASK_MAX_FILTERS)
+            p->q.f[p->q.nf++] = (ask_filter_t){.col = {base, x->from_c}, .op = is_neg ? OP_NULL : OP_NOT_NULL};
+        return 1;
+    }
+    return 0;
+}
+
+/* The value mention starting at token k, or NULL. */
+static const ask_mention_t *value_at(const ask_parse_t *p, int k)
+{
+    for (int x = 0; x < p->nm; x++)
+        if (p->m[x].pos == k && p->m[x].kind == PH_VALUE)
+            return &p->m[x];
+    return NULL;
+}
+
+/* "members who never booked the squash court", "actors who have never been
+ * in a Comedy film": a filter on rows the base has many of (reached
+ * one-to-many) is about the related rows — it goes inside the EXISTS, not
+ * beside it (which would ask for members who booked the court and booked
+ * nothing). In a share, where the EXISTS is the condition, it is asked. */
+void filters_place_exists(const ask_schema_t *s, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    int base = q->kind == Q_LIST ? q->table : q->m.t, path[6];
+    if (q->rel < 0 || base < 0)
+        return;
+    for (int i = 0; i < q->nf; i++) {
+        int len = q->f[i].col.t == base ? 0 : paths_find(s, base, q->f[i].col.t, path, 6), fans = len < 0;
+        for (int k = 0; k < len; k++)
+            fans |= path[k] < 0;
+        if (!fans || q->f[i].cond != FILTER_WHERE)
+            continue;
+        if (q->rel_cond || q->share)
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+        q->f[i].cond = FILTER_EXISTS;
+    }
+}
+
+/* "films that were never rented", "airlines without any route", "accounts
+ * with a loan": rows of the subject that have (no) rows of another table
+ * belonging to them. */
+void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const neg[] = {"never", "no", "without", "not", NULL};
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, path[6];
+    if (base < 0 || (p->q.kind == Q_AGG && p->q.m.kind != M_COUNT))
+        return;
+    for (int i = 0; i < tk->n; i++) {
+        int is_neg = words_in(tk->t[i].low, neg);
+        if (tk->t[i].used || !(is_neg || words_at(tk, i, "with")))
+            continue;
+        int rel = -1, k, words = 0, verb = -1;
+        ask_mention_t *m = NULL;
+        const ask_mention_t *val = NULL;
+        for (k = i + 1; k < tk->n && words < 4 && rel < 0; k++, words++) {
+            for (int x = 0; x < p->nm && !m; x++)
+                if (p->m[x].pos == k && p->m[x].kind == PH_TABLE &&
+                    (p->m[x].role == R_NONE || p->m[x].role == R_FILTER))  /* "an order refunded" */
+                    m = &p->m[x];
+            rel = m ? m->t : !tk->t[k].used && is_neg ? filters_verb_table(s, tk->t[k].low) : -1;
+            const ask_mention_t *v = rel < 0 ? value_at(p, k) : NULL;
+            if (v) {  /* "never been in a Comedy film": the value is the film's, said before it */
+                val = val ? val : v;
+                k += v->len - 1;
+                words--;  /* the value's words are not counted */
+                continue;
+            }
+            if (rel < 0 && is_neg && verb < 0 && !val && past_verb(&tk->t[k])) {
+                verb = k;  /* "never received an A+" */
+                continue;
+            }
+            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
+                    "ever", "be", "was", "were", "is", "are", "have", "has", "had", "in", "the",
+                    "for", "to", "from", "on", "at", "yet", NULL}))
+                break;
+        }
+        /* "students who never received an A+": no table named, but a verb
+         * and a value of rows the base has many of — those are the rows */
+        if (rel < 0 && val && verb >= 0 && !val->nalt && val->t != base)
+            rel = val->t;
+        else if (verb >= 0 && !val)  /* "not assigned to any department": the verb says how */
+            rel = -1;
+        if (rel >= 0 && rel != base && p->q.rel < 0 && own_key_named(s, p, base, rel, is_neg)) {
+            for (int u = i; u < k; u++)  /* "employees without a department": department_id */
+                tk->t[u].used = 1;
+            if (m)
+                m->role = R_FILTER;
+            return;
+        }
+        if (rel < 0 || rel == base || p->q.rel >= 0 || paths_exists(s, rel, base, path, 6) < 1)
+            continue;
+        p->q.rel = rel;
+        p->q.rel_not = is_neg;
+        for (int u = i; u < k; u++)
+            tk->t[u].used = 1;
+        if (m)
+            m->role = R_FILTER;
+        filters_use_stated(tk, m ? m->pos + m->len : k);  /* "no actors listed" */
+        return;
+    }
+}

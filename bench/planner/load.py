@@ -61,6 +61,12 @@ DATASETS = {
     "booktown": ("WDI-SEA/booktown", "483cf76ce5e2941ff62f97954a90ff4caeb804fa", ["booktown.sql"]),
     "periodic_table": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47",
                        ["periodic_table.sql"]),
+    "hospital": ("joriza/Tecnica3", "c69f254985d0f7f2b04a71e547a81b611d60f242",
+                 ["01-SQL/04-Esquema/esquema-hospital-sql.md"]
+                 + [f"01-SQL/05-CargaDatos/{t}.sql" for t in ("province_names", "doctors", "patients", "admissions")]),
+    "murder_mystery": ("NUKnightLab/sql-mysteries", "52c8427da76c23242b2faaac5dcaa76a8a501d48", ["sql-murder-mystery.db"]),
+    "happiness_index": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47",
+                        ["happiness_index.sql"]),
 }
 
 
@@ -75,6 +81,8 @@ def git_show(repo, commit, path):
     r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
     if r.returncode != 0:
         die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
+    if path.endswith(".db"):  # an SQLite file: its bytes
+        return r.stdout
     data = gzip.decompress(r.stdout) if path.endswith(".gz") else r.stdout
     return data.decode("utf-8", errors="replace")
 
@@ -408,6 +416,60 @@ def load_periodic_table(srv, db, files):
     srv.psql(db, file_text=files[0])
 
 
+def load_hospital(srv, db, files):
+    """The sql-practice.com "hospital" set as a SQL Server course keeps it: the
+    tables and keys from the ```sql block of its schema page (CREATE DATABASE,
+    USE and the GO separators dropped), then the generated INSERT scripts, one
+    statement a line, each followed by GO (comment headers dropped)."""
+    page, *inserts = files
+    ddl = re.search(r"(?s)~~~sql\n(.*?)~~~", page).group(1)
+    ddl = "\n".join(l for l in ddl.splitlines()
+                    if not re.match(r"(?i)\s*(GO|USE \w+;|CREATE DATABASE \w+;)\s*$", l))
+    rows = [l.rstrip() + ";" for text in inserts for l in text.splitlines() if l.startswith("INSERT INTO ")]
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + "\n".join(rows) + "\nCOMMIT;\n")
+    for t in ("province_names", "doctors", "patients", "admissions"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_murder_mystery(srv, db, files):
+    """Knight Lab's "SQL Murder Mystery": an SQLite file read with Python's
+    sqlite3. Tables and columns as published, SQLite's integer / text (and
+    ssn's CHAR, text there) as integer / text; dates stay YYYYMMDD integers and
+    gym times HHMM integers, as published. The game's answer checker (the
+    empty `solution` table and its trigger) is left out. Keys as the file
+    declares them, NOT VALID where a reference has no target."""
+    import sqlite3
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix=".db") as f:
+        f.write(files[0])
+        f.flush()
+        lite = sqlite3.connect(f.name)
+        tables = [t for (t,) in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")
+                  if t != "solution"]
+        script = "BEGIN;\n"
+        for t in tables:
+            cols = [(c[1], "integer" if c[2].lower() == "integer" else "text")
+                    for c in lite.execute(f"PRAGMA table_info({qi(t)})")]
+            out = io.StringIO()
+            w = csv.writer(out, lineterminator="\n")
+            for r in lite.execute(f"SELECT * FROM {qi(t)}"):
+                w.writerow(["\\N" if v is None else v for v in r])
+            script += (f"CREATE TABLE {qi(t)} (" + ", ".join(f"{qi(n)} {ty}" for n, ty in cols) + ");\n"
+                       f"COPY {qi(t)} FROM STDIN WITH (FORMAT csv, NULL '\\N');\n" + out.getvalue() + "\\.\n")
+        srv.psql(db, file_text=script + "COMMIT;\n")
+        pkeys = [(t, [c[1] for c in lite.execute(f"PRAGMA table_info({qi(t)})") if c[5]]) for t in tables]
+        fkeys = [(t, fk[3], fk[2], fk[4]) for t in tables
+                 for fk in lite.execute(f"PRAGMA foreign_key_list({qi(t)})")]
+    add_keys(srv, db, [(t, cols) for t, cols in pkeys if cols], fkeys)
+    for t in tables:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
+
+
+def load_happiness_index(srv, db, files):
+    # a plain PostgreSQL dump of one table (named "2019"): loaded as published
+    srv.psql(db, file_text=files[0])
+
+
 def load_lego(srv, db, files):
     """Rebrickable's LEGO catalogue CSV files (gzipped, as downloaded in August
     2023), loaded like the other CSV sets. inventory_parts.csv.gz is left out:
@@ -509,7 +571,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
            "lego": load_lego, "customer_orders": load_customer_orders, "titanic": load_titanic,
-           "club": load_club, "booktown": load_booktown, "periodic_table": load_periodic_table}
+           "club": load_club, "booktown": load_booktown, "periodic_table": load_periodic_table,
+           "hospital": load_hospital, "murder_mystery": load_murder_mystery,
+           "happiness_index": load_happiness_index}
 
 
 def main():

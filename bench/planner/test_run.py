@@ -205,6 +205,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"club"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev12_is_the_twelfth_batch_only(self):
+        qs = run.load_questions("dev12", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev12"})
+        self.assertEqual({q["db"] for q in qs}, {"hospital", "murder_mystery", "happiness_index"})
+        self.assertTrue(all("-12-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev12_by_db(self):
+        qs = run.load_questions("dev12", "hospital")
+        self.assertEqual({q["db"] for q in qs}, {"hospital"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -215,6 +228,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev9", splits)
         self.assertNotIn("dev10", splits)
         self.assertNotIn("dev11", splits)
+        self.assertNotIn("dev12", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

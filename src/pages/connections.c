@@ -118,8 +118,10 @@ static void read_sharing(req_t *r, form_t *f, store_conn_fields_t *cf)
         cf->llm_sharing = v;
 }
 
-/* Read the form (or the URL that fills it in). *pw = the password typed. */
-static void read_fields(req_t *r, form_t *f, store_conn_fields_t *cf, const char **pw)
+/* Read the form (or the URL that fills it in). *pw = the password typed.
+ * c: the connection edited (its engine when the form names none), or NULL. */
+static void read_fields(req_t *r, form_t *f, const store_conn_t *c, store_conn_fields_t *cf,
+                        const char **pw)
 {
     const char *url = form_text(f, "url", "URL", 0, 2000);
     http_db_url_t u = {0};
@@ -127,7 +129,8 @@ static void read_fields(req_t *r, form_t *f, store_conn_fields_t *cf, const char
         form_error(f, "url", "This is not a database URL like postgresql://user:password@host:5432/db, "
                              "mysql://…, clickhouse://… or sqlite:///path/to/file.db.");
     const char *kind = form_text(f, "kind", "Engine", 0, 20);
-    cf->kind = u.kind ? u.kind : *kind ? kind : "postgresql";
+    const char *was = c && strcmp(c->kind, "uploads") != 0 ? c->kind : "postgresql";
+    cf->kind = u.kind ? u.kind : *kind ? kind : was;
     if (!kind_known(cf->kind))
         form_error(f, "kind", "Choose PostgreSQL, MySQL / MariaDB, SQLite or ClickHouse.");
     int sqlite = strcmp(cf->kind, "sqlite") == 0; /* a file: no host, port or user */
@@ -212,7 +215,7 @@ void page_connection_create(req_t *r)
     store_conn_fields_t cf = {0};
     const char *pw;
     form_open(&f, r);
-    read_fields(r, &f, &cf, &pw);
+    read_fields(r, &f, NULL, &cf, &pw);
     char err[512];
     char *id = NULL;
     const char *field = NULL;
@@ -233,8 +236,8 @@ void page_connection_create(req_t *r)
     }
     form_close(&f);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
-                 json_pack("{s:s, s:s, s:s, s:s}", "name", cf.name, "host", cf.host, "database",
-                           cf.database_name, "llm_sharing",
+                 json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", cf.name, "kind", cf.kind, "host",
+                           cf.host, "database", cf.database_name, "llm_sharing",
                            cf.llm_sharing ? cf.llm_sharing : "schema"), r->remote_addr);
     discover_after_save(r, id, "saved");
 }
@@ -371,8 +374,10 @@ void page_connection_edit(req_t *r)
 /* "the host and the port": what an edit changed of the password's target. */
 static const char *target_changes(req_t *r, const store_conn_t *c, const store_conn_fields_t *f)
 {
-    const char *names[5];
+    const char *names[6];
     size_t n = 0;
+    if (f->kind && strcmp(c->kind, f->kind) != 0)
+        names[n++] = "engine";
     if (strcmp(c->host, f->host) != 0)
         names[n++] = "host";
     if (c->port != f->port)
@@ -420,7 +425,9 @@ void page_connection_update(req_t *r)
     const char *pw, *field = NULL;
     char err[512];
     form_open(&f, r);
-    read_fields(r, &f, &cf, &pw);
+    read_fields(r, &f, &c, &cf, &pw);
+    if (strcmp(c.kind, "uploads") == 0)
+        cf.kind = c.kind; /* DataMind's own: it stays what it is */
     check_target(r, &f, &c, &cf, pw);
     if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
         form_error(&f, "password", "The password could not be stored; try again.");

@@ -12,7 +12,6 @@
 #include "core/config.h"
 #include "engine/engine.h"
 #include "store/connections.h"
-#include "store/db.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -20,7 +20,7 @@ int query_stmt_prepare(arena_t *a, const char *org_id, const char *conn_id, cons
         return QUERY_STMT_PARAMS;
     sqlsafe_check_t chk;
     if (s->engine->validate(s->pb.sql, strlen(s->pb.sql), s->pb.n, s->conn.allowed_functions,
-                                s->conn.n_allowed_functions, &chk, err, errlen) < 0)
+                            s->conn.n_allowed_functions, &chk, err, errlen) < 0)
         return QUERY_STMT_REJECTED;
     s->fingerprint = arena_strdup(a, chk.fingerprint);
     s->statement = arena_strdup(a, chk.statement);

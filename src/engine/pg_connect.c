@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "core/net.h"
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define ALLOW_NAME "DATAMIND_CONNECT_ALLOW"

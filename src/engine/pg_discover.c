@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define CATALOG_TIMEOUT_MS "60000"

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define DEFAULT_TIMEOUT_MS 30000

@@ -18,7 +18,7 @@
 
 #include "core/buf.h"
 #include "core/mem.h"
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define LOOKUP_MAX_COLUMNS 60

@@ -11,7 +11,7 @@
 #include <sys/random.h>
 
 #include "core/buf.h"
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define READER_ROLE "datamind_reader"

@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "core/buf.h"
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define DEFAULT_SAMPLE_TIMEOUT_MS 2000

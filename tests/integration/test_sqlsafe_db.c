@@ -23,7 +23,7 @@
 
 #include "check.h"
 #include "core/net.h"
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 static char db[64], ro[64], rw[64], sockdir[256], su[64];

@@ -6,7 +6,7 @@
 
 #include "check.h"
 #include "engine/engine.h"
-#include "engine/internal.h"
+#include "engine/pg_internal.h"
 
 static void test_for_kind(void)
 {

@@ -33,7 +33,7 @@ static const char usage[] =
     "  migrate                          apply migrations, idempotent\n"
     "  user add --org SLUG --email E --name N --role admin|analyst|viewer   (password on stdin)\n"
     "  sql check [--allow-function NAME]... [SQL]   validate a query (stdin if no SQL)\n"
-    "  ask --db CONNINFO [--json] [--vocabulary FILE] [--llm-sharing schema|samples|rows] \"question\"\n"
+    "  ask --db URL|CONNINFO [--json] [--vocabulary FILE] [--llm-sharing schema|samples|rows] \"question\"\n"
     "  template render FILE [DATA.json] [--partials DIR]\n"
     "  chart render --type T [--x COL] [--y COL[,COL]] [--series COL] [--title S] < result.json\n"
     "  version\n"

@@ -9,12 +9,12 @@
 
 #include <jansson.h>
 
-#include <libpq-fe.h>
 
 #include "ask/ask.h"
 #include "ask/insight.h"
 #include "ask/llm.h"
 #include "core/arena.h"
+#include "engine/engine.h"
 #include "store/chats.h"
 #include "tmpl/tmpl.h"
 
@@ -50,12 +50,14 @@ int chat_rerun(arena_t *a, const char *org_id, const char *user_id, const char *
                char *err, size_t errlen);
 
 /* A second look before asking back (lookup.c): p asks back over words left
- * over (p->lookups); find them among the values of pg's unsampled text
- * columns (discovered: that database's schema JSON) and plan again. 1 when
+ * over (p->lookups); find them among the values of conn's unsampled text
+ * columns (e's lookup_values; discovered: that database's schema JSON) and
+ * plan again. 1 when
  * something was found and *p replaced by the new plan or clarification,
  * else 0 (p untouched). */
-int chat_plan_again(PGconn *pg, const json_t *discovered, const json_t *vocab,
-                    const char *question, const json_t *prev_plan, ask_plan_result_t *p);
+int chat_plan_again(const engine_t *e, engine_conn_t *conn, const json_t *discovered,
+                    const json_t *vocab, const char *question, const json_t *prev_plan,
+                    ask_plan_result_t *p);
 
 void chat_cache_clear(void); /* drop cached schemas (worker exit) */
 

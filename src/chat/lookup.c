@@ -8,16 +8,17 @@
 #include "store/schema.h"
 #include "store/vocabulary.h"
 #include "query/query.h"
-#include "sqlsafe/sqlsafe.h"
+#include "engine/engine.h"
 #include "store/connections.h"
 
 #include <string.h>
 
-int chat_plan_again(PGconn *pg, const json_t *discovered, const json_t *vocab,
-                    const char *question, const json_t *prev_plan, ask_plan_result_t *p)
+int chat_plan_again(const engine_t *e, engine_conn_t *conn, const json_t *discovered,
+                    const json_t *vocab, const char *question, const json_t *prev_plan,
+                    ask_plan_result_t *p)
 {
     size_t n = json_array_size(p->lookups);
-    if (p->sql || !n || !pg || !discovered)
+    if (p->sql || !n || !conn || !discovered)
         return 0;
     const char *phrases[ASK_MAX_LOOKUP_PHRASES];
     int np = 0;
@@ -29,7 +30,7 @@ int chat_plan_again(PGconn *pg, const json_t *discovered, const json_t *vocab,
     ask_schema_t *s2 = NULL;
     ask_plan_result_t p2 = {0};
     int replaced = 0;
-    if (copy && sqlsafe_lookup_values(pg, copy, phrases, np, err, sizeof err) > 0 &&
+    if (copy && e->lookup_values(conn, copy, phrases, np, err, sizeof err) > 0 &&
         (s2 = ask_schema_new(copy, vocab, err, sizeof err)) &&
         ask_plan(s2, question, prev_plan, &p2, err, sizeof err) == 0) {
         ask_plan_result_free(p);
@@ -51,10 +52,12 @@ int chat_plan_lookup(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
     char err[256];
     json_t *discovered = store_schema_load(a, t->org_id, c->id);
     json_t *vocab = store_vocab_load(a, t->org_id, c->id);
-    PGconn *pg = discovered ? query_acquire(a, c, err, sizeof err) : NULL;
-    int replaced = pg ? chat_plan_again(pg, discovered, vocab, t->question, prev_plan, p) : 0;
-    if (pg)
-        query_release(pg, PQstatus(pg) != CONNECTION_OK);
+    const engine_t *e = NULL;
+    engine_conn_t *conn = discovered ? query_acquire(a, c, &e, err, sizeof err) : NULL;
+    int replaced = conn ? chat_plan_again(e, conn, discovered, vocab, t->question, prev_plan, p)
+                        : 0;
+    if (conn)
+        query_release(e, conn, 0);
     json_decref(discovered);
     json_decref(vocab);
     return replaced;

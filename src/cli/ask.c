@@ -1,15 +1,20 @@
-/* ask.c — `datamind ask --db CONNINFO [--json] [--vocabulary FILE]
+/* ask.c — `datamind ask --db URL|CONNINFO [--json] [--vocabulary FILE]
  * [--llm-sharing LEVEL] "question"`: discover that database's schema, plan
  * the question, run the SQL through the same validator and read-only
  * executor as the web pages, and print the SQL, the rows and the insight
  * (or one JSON object with --json). The question takes the chat's path
  * (chat_question_plan, chat_explain; chat_llm_run when the planner is not
  * sure and an LLM is configured), so it is answered and worded as in the
- * web; only the connection (a conninfo, no organization) is the CLI's. */
+ * web; only the connection (a database URL — postgresql://, mysql://,
+ * sqlite:///path, clickhouse:// — or a libpq conninfo string; no
+ * organization) is the CLI's. It goes through the engine of its kind, as
+ * the web's connections do. */
 #include "cli/cli.h"
 #include "ask/ask.h"
 #include "chat/chat.h"
 #include "core/config.h"
+#include "engine/engine.h"
+#include "http/http.h"
 #include "sqlsafe/sqlsafe.h"
 
 #include <stdio.h>
@@ -17,8 +22,14 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: datamind ask --db CONNINFO [--json] [--vocabulary FILE]\n"
+    "usage: datamind ask --db URL|CONNINFO [--json] [--vocabulary FILE]\n"
     "                    [--llm-sharing schema|samples|rows] \"question\"\n";
+
+/* The database given with --db: its engine and an open connection. */
+typedef struct cli_db {
+    const engine_t *e;
+    engine_conn_t *conn;
+} cli_db_t;
 
 typedef struct ask_opts {
     const char *conninfo, *vocab_file, *question;
@@ -53,19 +64,20 @@ static void print_rows(const json_t *res)
         printf("… %zu rows in all\n", json_array_size(rows));
 }
 
-static sqlsafe_run_t run_limits(void)
+static engine_run_t run_limits(void)
 {
-    return (sqlsafe_run_t){.timeout_ms = cfg->query_timeout_ms, .max_rows = cfg->max_rows,
-                           .max_cell_bytes = (size_t)cfg->max_cell_bytes,
-                           .max_result_bytes = (size_t)cfg->max_result_bytes};
+    return (engine_run_t){.timeout_ms = cfg->query_timeout_ms, .max_rows = cfg->max_rows,
+                          .max_cell_bytes = (size_t)cfg->max_cell_bytes,
+                          .max_result_bytes = (size_t)cfg->max_result_bytes};
 }
 
 /* llm_exec_fn: the LLM's statement, already validated, read-only. */
-static int exec_pg(void *ctx, const char *sql, json_t **result, char *err, size_t errlen)
+static int exec_db(void *ctx, const char *sql, json_t **result, char *err, size_t errlen)
 {
-    sqlsafe_run_t run = run_limits();
+    const cli_db_t *db = ctx;
+    engine_run_t run = run_limits();
     int pos = 0;
-    return sqlsafe_execute(ctx, sql, &run, result, &pos, err, errlen);
+    return db->e->execute(db->conn, sql, &run, result, &pos, err, errlen);
 }
 
 /* The planner's clarification, as printed. */
@@ -77,7 +89,7 @@ static json_t *clarify_json(const ask_plan_result_t *p)
 
 /* The planner was not sure: the chat's LLM path, or the clarification
  * with why the LLM did not help. */
-static json_t *llm_answer(PGconn *pg, const ask_schema_t *s, const json_t *vocab,
+static json_t *llm_answer(cli_db_t *db, const ask_schema_t *s, const json_t *vocab,
                           const ask_opts_t *o, const ask_plan_result_t *p, long start_ms)
 {
     char err[1024] = "", path[1200];
@@ -87,8 +99,8 @@ static json_t *llm_answer(PGconn *pg, const ask_schema_t *s, const json_t *vocab
     json_t *out;
     snprintf(path, sizeof path, "%s/prompts", cfg->templates_dir);
     chat_llm_request_t rq = {.llm = &lc, .prompts = prompts, .schema = s, .question = o->question,
-                             .vocabulary = vocab, .plan = p, .share = o->share, .exec = exec_pg,
-                             .exec_ctx = pg};
+                             .vocabulary = vocab, .plan = p, .share = o->share, .exec = exec_db,
+                             .exec_ctx = db};
     int rc = tmpl_set_load_dir(prompts, path, err, sizeof err);
     if (rc == 0)
         rc = chat_llm_run(&rq, &r, err, sizeof err);
@@ -109,15 +121,16 @@ static json_t *llm_answer(PGconn *pg, const ask_schema_t *s, const json_t *vocab
 }
 
 /* Validate, run and explain the planner's SQL (worded as in the chat). */
-static json_t *planned_answer(PGconn *pg, const ask_plan_result_t *p, char *err, size_t errlen)
+static json_t *planned_answer(const cli_db_t *db, const ask_plan_result_t *p, char *err,
+                              size_t errlen)
 {
     sqlsafe_check_t chk;
     json_t *res = NULL, *out;
     int pos = 0;
-    sqlsafe_run_t run = run_limits();
-    if (sqlsafe_validate(p->sql, strlen(p->sql), NULL, 0, &chk, err, errlen) < 0)
+    engine_run_t run = run_limits();
+    if (db->e->validate(p->sql, strlen(p->sql), 0, NULL, 0, &chk, err, errlen) < 0)
         return json_pack("{s:s, s:s}", "error", err, "sql", p->sql);
-    int rc = sqlsafe_execute(pg, chk.statement, &run, &res, &pos, err, errlen);
+    int rc = db->e->execute(db->conn, chk.statement, &run, &res, &pos, err, errlen);
     sqlsafe_check_free(&chk);
     if (rc < 0)
         return json_pack("{s:s, s:s}", "error", err, "sql", p->sql);
@@ -138,7 +151,7 @@ static json_t *planned_answer(PGconn *pg, const ask_plan_result_t *p, char *err,
 
 /* chat_question_t's second look, on the database given with --db. */
 typedef struct again_ctx {
-    PGconn *pg;
+    const cli_db_t *db;
     const json_t *discovered, *vocab;
     const char *question;
 } again_ctx_t;
@@ -146,29 +159,29 @@ typedef struct again_ctx {
 static void look_again(void *ctx, ask_plan_result_t *p)
 {
     again_ctx_t *g = ctx;
-    chat_plan_again(g->pg, g->discovered, g->vocab, g->question, NULL, p);
+    chat_plan_again(g->db->e, g->db->conn, g->discovered, g->vocab, g->question, NULL, p);
 }
 
 /* The chat's path (chat_question_plan), then by its route: fills *out (new
  * object) — the --json shape. */
-static json_t *answer(PGconn *pg, const ask_schema_t *s, const json_t *discovered,
+static json_t *answer(cli_db_t *db, const ask_schema_t *s, const json_t *discovered,
                       const json_t *vocab, const ask_opts_t *o, char *err, size_t errlen)
 {
     ask_plan_result_t p;
     chat_route_t route;
     long plan_us = 0;
     long start_ms = llm_now_ms(); /* the question's LLM deadline counts from here */
-    again_ctx_t g = {pg, discovered, vocab, o->question};
+    again_ctx_t g = {db, discovered, vocab, o->question};
     chat_question_t q = {s, o->question, NULL, look_again, &g};
     json_t *out;
     if (chat_question_plan(&q, &p, &route, &plan_us, err, errlen) < 0)
         out = json_pack("{s:s}", "error", err);
     else if (route == CHAT_ROUTE_LLM)
-        out = llm_answer(pg, s, vocab, o, &p, start_ms);
+        out = llm_answer(db, s, vocab, o, &p, start_ms);
     else if (route == CHAT_ROUTE_CLARIFY)
         out = clarify_json(&p);
     else
-        out = planned_answer(pg, &p, err, errlen);
+        out = planned_answer(db, &p, err, errlen);
     ask_plan_result_free(&p);
     json_object_set_new(out, "plan_us", json_integer(plan_us)); /* ask_plan only: the benchmark's planner time */
     return out;
@@ -196,17 +209,55 @@ static void print_text(const json_t *out)
     }
 }
 
+/* PostgreSQL's gaps filled as libpq would: PGHOST (else its socket
+ * directory), PGPORT; an empty database, user or password is libpq's
+ * default (PGDATABASE, PGUSER, PGPASSWORD, the login name). */
+static void pg_defaults(engine_target_t *t)
+{
+    const char *host = getenv("PGHOST"), *port = getenv("PGPORT");
+    if (!t->host || !*t->host)
+        t->host = host && *host ? host : "/var/run/postgresql";
+    if (!t->port && port)
+        t->port = atoi(port);
+}
+
+/* Open --db: a URL of any kind, or a libpq conninfo string. It is the
+ * admin's own target, so its host is the allow-list (a unix socket is
+ * allowed because it was named). */
+static int db_open(arena_t *a, const char *spec, cli_db_t *db, char *err, size_t errlen)
+{
+    http_db_url_t u;
+    int url = strstr(spec, "://") != NULL;
+    if ((url ? http_parse_db_url(a, spec, &u) : http_parse_conninfo(a, spec, &u)) < 0) {
+        snprintf(err, errlen, url ? "--db: not a database URL (postgresql://, mysql://, "
+                                    "sqlite:///path, clickhouse://)"
+                                  : "--db: not a conninfo string (host=… port=… dbname=… user=…)");
+        return -1;
+    }
+    if (!(db->e = engine_find(u.kind, err, errlen)))
+        return -1;
+    engine_target_t t = {.kind = db->e->kind, .host = u.host, .port = u.port, .dbname = u.dbname,
+                         .user = u.user ? u.user : "", .password = u.password ? u.password : "",
+                         .sslmode = u.sslmode};
+    if (db->e->kind == ENGINE_POSTGRESQL)
+        pg_defaults(&t);
+    char why[900];
+    db->conn = db->e->connect(&t, t.host, 10, why, sizeof why);
+    if (!db->conn)
+        snprintf(err, errlen, "cannot connect: %s", why);
+    return db->conn ? 0 : -1;
+}
+
 static int run_ask(const ask_opts_t *o)
 {
     char err[1024];
     json_t *vocab = NULL, *schema = NULL, *out = NULL;
     ask_schema_t *s = NULL;
     int rc = 1;
-    PGconn *pg = PQconnectdb(o->conninfo); /* an admin's own conninfo, not a user's */
-    if (PQstatus(pg) != CONNECTION_OK) {
-        snprintf(err, sizeof err, "cannot connect: %s", PQerrorMessage(pg));
+    arena_t *a = arena_new();
+    cli_db_t db = {0};
+    if (db_open(a, o->conninfo ? o->conninfo : "", &db, err, sizeof err) < 0)
         goto fail;
-    }
     if (o->vocab_file && !(vocab = json_load_file(o->vocab_file, 0, NULL))) {
         snprintf(err, sizeof err, "cannot read the vocabulary file %s (a JSON array)",
                  o->vocab_file);
@@ -214,10 +265,10 @@ static int run_ask(const ask_opts_t *o)
     }
     sqlsafe_discover_opts_t d = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
                                  .exact_count_below = 10000};
-    if (sqlsafe_discover(pg, &d, &schema, err, sizeof err) < 0 ||
+    if (db.e->discover(db.conn, &d, &schema, err, sizeof err) < 0 ||
         !(s = ask_schema_new(schema, vocab, err, sizeof err)))
         goto fail;
-    out = answer(pg, s, schema, vocab, o, err, sizeof err);
+    out = answer(&db, s, schema, vocab, o, err, sizeof err);
     if (o->as_json)
         print_json(out);
     else
@@ -237,7 +288,9 @@ out:
     json_decref(schema);
     json_decref(vocab);
     ask_schema_free(s);
-    PQfinish(pg);
+    if (db.conn)
+        db.e->close(db.conn);
+    arena_free(a);
     return rc;
 }
 

@@ -197,6 +197,12 @@ typedef struct engine {
  * "mysql", "sqlite", "clickhouse"), or NULL. */
 const engine_t *engine_for_kind(const char *kind);
 const engine_t *engine_get(engine_kind_t k);
+/* The label of a kind ("MySQL / MariaDB"), also when this build lacks its
+ * engine; NULL for a kind DataMind does not know. */
+const char *engine_kind_label(const char *kind);
+/* engine_for_kind, or NULL with err in words: "this DataMind was built
+ * without the MySQL / MariaDB engine", or an unknown kind. */
+const engine_t *engine_find(const char *kind, char *err, size_t errlen);
 
 /* The PostgreSQL engine's target-side helpers for DataMind's own uploads
  * database stay in uploads/ (it is DataMind's, not a user's). */

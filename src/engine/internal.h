@@ -1,10 +1,15 @@
 /* internal.h — what the engine files share; not for other modules.
- * Engines add their declarations here, each under its own prefix. */
+ *
+ * One section per engine, each named with its engine's prefix
+ * (engine_pg_…, engine_mysql_…, …). Engines only add lines here. */
 #ifndef DM_ENGINE_INTERNAL_H
 #define DM_ENGINE_INTERNAL_H
 
 #include <stddef.h>
 
+#include <jansson.h>
+
+#include "core/buf.h"
 #include "engine/engine.h"
 
 /* ---- lex.c: tokens for the MySQL, SQLite and ClickHouse policies ---------- */
@@ -55,5 +60,14 @@ size_t engine_tok_statement_end(const engine_tokens_t *t);
 /* out's normalized text (constants as ?), fingerprint and statement (the
  * text without comments around it or trailing ';'), malloc'd. */
 void engine_tok_check(const engine_tokens_t *t, sqlsafe_check_t *out);
+
+/* ---- The engines of the registry (engine.c) -------------------------------
+ * Each engine's table, defined in its own files. An engine that is not in
+ * this build is absent from engine.c's table (and engine_for_kind says so:
+ * engine_find / engine_kind_label). */
+extern const engine_t engine_pg;
+
+/* PostgreSQL's own declarations (libpq's types) are in pg_internal.h, for
+ * the pg_*.c files only: nothing else of engine/ includes libpq. */
 
 #endif

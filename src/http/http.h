@@ -100,14 +100,25 @@ int http_parse_urlencoded(arena_t *a, const char *s, size_t len, kvlist_t *out, 
 void http_parse_cookies(arena_t *a, const char *header, kvlist_t *out);
 size_t http_url_decode(char *s, size_t len, int plus_is_space);
 void http_url_encode(buf_t *out, const char *s); /* unreserved bytes kept, the rest %XX */
-/* A PostgreSQL URL (postgresql:// or postgres://) split into the connection
- * form's fields (dburl.c): arena strings, percent-decoded, absent parts
- * NULL, port 5432 by default. -1 when it is not such a URL. */
+/* A database URL split into the connection form's fields (dburl.c):
+ * postgresql:// or postgres:// (kind "postgresql", port 5432 by default),
+ * mysql:// or mariadb:// ("mysql", 3306), clickhouse:// ("clickhouse",
+ * 8123), sqlite:///abs/path/file.db ("sqlite": dbname the path, no host,
+ * port 0). Arena strings, percent-decoded, absent parts NULL. -1 when it is
+ * not such a URL (another scheme, no host, a bad port, a relative path). */
 typedef struct http_db_url {
+    const char *kind;
     char *host, *user, *password, *dbname, *sslmode;
     int port;
 } http_db_url_t;
 int http_parse_db_url(arena_t *a, const char *url, http_db_url_t *out);
+/* A libpq conninfo string ("host=/run/pg port=5433 dbname='my db'") into
+ * the same fields, kind "postgresql", port 0 when not given: host, port,
+ * dbname, user, password and sslmode (connect_timeout and application_name
+ * are read and ignored); -1 on any other key or a malformed string. */
+int http_parse_conninfo(arena_t *a, const char *s, http_db_url_t *out);
+/* The default port of a connection kind: 5432, 3306, 8123; 0 for sqlite. */
+int http_db_default_port(const char *kind);
 /* multipart/form-data from a reader. boundary from the Content-Type.
  * Returns 0, or -1 with *status (400 or 413) and err. */
 typedef long (*http_reader_fn)(void *ctx, char *buf, size_t n);

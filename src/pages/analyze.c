@@ -38,7 +38,7 @@ static const json_t *analyze_run(req_t *r, const page_source_t *s, const char *s
     return page_query_outcome(r, &q, key, "The query", ctx);
 }
 
-/* The result's columns ([{name, type, pgtype}]): the query run with LIMIT 0. */
+/* The result's columns ([{name, type, dbtype}]): the query run with LIMIT 0. */
 static const json_t *analyze_columns(req_t *r, const page_source_t *s, json_t *ctx)
 {
     const json_t *res = analyze_run(r, s, query_columns_sql(r->arena, s->sql), 1, "cjob", ctx);

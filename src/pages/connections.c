@@ -4,6 +4,7 @@
 #include "ask/llm.h"
 #include "auth/auth.h"
 #include "core/config.h"
+#include "engine/engine.h"
 #include "query/query.h"
 #include "store/connections.h"
 #include "store/schema.h"
@@ -16,6 +17,31 @@
 
 static const char *const sslmodes[] = {"disable", "prefer", "require", "verify-full"};
 
+/* The engines a connection can name, in the form's order (PostgreSQL first,
+ * the default). A kind this build lacks is still offered and saved: using
+ * it says "this DataMind was built without the … engine". */
+static const char *const kinds[] = {"postgresql", "mysql", "sqlite", "clickhouse"};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+static int kind_known(const char *k)
+{
+    for (size_t i = 0; i < NKINDS; i++)
+        if (strcmp(k, kinds[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static json_t *kind_options(const char *current)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < NKINDS; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:b, s:b}", "value", kinds[i], "label",
+                                             engine_kind_label(kinds[i]), "selected",
+                                             current && strcmp(current, kinds[i]) == 0, "built",
+                                             engine_for_kind(kinds[i]) != NULL));
+    return arr;
+}
+
 static json_t *sslmode_options(const char *current)
 {
     json_t *arr = json_array();
@@ -25,6 +51,15 @@ static json_t *sslmode_options(const char *current)
     return arr;
 }
 
+/* The engine's label ("MySQL / MariaDB"; DataMind's uploads are
+ * PostgreSQL) and whether it is a file (SQLite: no host, port or user). */
+static void engine_into(json_t *o, const char *kind)
+{
+    const char *label = engine_kind_label(kind);
+    json_object_set_new(o, "engine", json_string(label ? label : kind));
+    json_object_set_new(o, "is_file", json_boolean(strcmp(kind, "sqlite") == 0));
+}
+
 void page_connections(req_t *r)
 {
     json_t *ctx = page_ctx(r, "Connections", "connections");
@@ -32,7 +67,10 @@ void page_connections(req_t *r)
     size_t n;
     store_conn_list(r->arena, r->user->org_id, &rows, &n);
     json_object_set_new(ctx, "empty", json_boolean(n == 0));
-    json_object_set_new(ctx, "connections", store_conn_list_json(rows, n, NULL));
+    json_t *list = store_conn_list_json(rows, n, NULL);
+    for (size_t i = 0; i < n; i++)
+        engine_into(json_array_get(list, i), rows[i].kind);
+    json_object_set_new(ctx, "connections", list);
     page_render(r, "connections", ctx);
 }
 
@@ -40,6 +78,9 @@ static void form_render(req_t *r, form_t *f, const store_conn_t *c, int status)
 {
     json_t *ctx = page_ctx(r, c ? "Edit connection" : "New connection", "connections");
     const char *ssl = f ? json_string_value(json_object_get(f->values, "sslmode")) : NULL;
+    const char *kind = f ? json_string_value(json_object_get(f->values, "kind")) : NULL;
+    kind = kind && *kind ? kind : c ? c->kind : "postgresql";
+    json_object_set_new(ctx, "kinds", kind_options(kind));
     if (c) {
         json_object_set_new(ctx, "conn", json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}", "id", c->id,
                             "name", c->name, "host", c->host, "port", c->port, "database",
@@ -77,21 +118,36 @@ static void read_sharing(req_t *r, form_t *f, store_conn_fields_t *cf)
         cf->llm_sharing = v;
 }
 
-/* Read the form (or the URL that fills it in). *pw = the password typed. */
-static void read_fields(req_t *r, form_t *f, store_conn_fields_t *cf, const char **pw)
+/* Read the form (or the URL that fills it in). *pw = the password typed.
+ * c: the connection edited (its engine when the form names none), or NULL. */
+static void read_fields(req_t *r, form_t *f, const store_conn_t *c, store_conn_fields_t *cf,
+                        const char **pw)
 {
     const char *url = form_text(f, "url", "URL", 0, 2000);
     http_db_url_t u = {0};
     if (*url && http_parse_db_url(r->arena, url, &u) < 0)
-        form_error(f, "url", "This is not a PostgreSQL URL like postgresql://user:password@host:5432/db.");
+        form_error(f, "url", "This is not a database URL like postgresql://user:password@host:5432/db, "
+                             "mysql://…, clickhouse://… or sqlite:///path/to/file.db.");
+    const char *kind = form_text(f, "kind", "Engine", 0, 20);
+    const char *was = c && strcmp(c->kind, "uploads") != 0 ? c->kind : "postgresql";
+    cf->kind = u.kind ? u.kind : *kind ? kind : was;
+    if (!kind_known(cf->kind))
+        form_error(f, "kind", "Choose PostgreSQL, MySQL / MariaDB, SQLite or ClickHouse.");
+    int sqlite = strcmp(cf->kind, "sqlite") == 0; /* a file: no host, port or user */
     cf->name = form_text(f, "name", "Name", 1, 200);
-    cf->host = u.host ? u.host : form_text(f, "host", "Host", 1, 255);
+    cf->host = u.kind ? (u.host ? u.host : "") : form_text(f, "host", "Host", !sqlite, 255);
     const char *port = form_text(f, "port", "Port", 0, 5);
-    cf->port = u.host ? u.port : (*port ? atoi(port) : 5432);
-    if (cf->port < 1 || cf->port > 65535)
+    cf->port = u.kind ? u.port : sqlite ? 0 : *port ? atoi(port) : http_db_default_port(cf->kind);
+    if (!sqlite && (cf->port < 1 || cf->port > 65535))
         form_error(f, "port", "The port is a number from 1 to 65535.");
-    cf->database_name = u.dbname ? u.dbname : form_text(f, "database", "Database", 1, 255);
-    cf->username = u.user ? u.user : form_text(f, "user", "User", 1, 255);
+    cf->port = sqlite ? 0 : cf->port;
+    cf->host = sqlite ? "" : cf->host;
+    cf->database_name = u.dbname ? u.dbname
+                                 : form_text(f, "database", sqlite ? "Database file" : "Database",
+                                             1, 255);
+    if (sqlite && cf->database_name[0] && cf->database_name[0] != '/')
+        form_error(f, "database", "A SQLite database is a file's absolute path (/srv/data/shop.db).");
+    cf->username = u.user ? u.user : form_text(f, "user", "User", !sqlite, 255);
     const char *ssl = u.sslmode ? u.sslmode : form_text(f, "sslmode", "SSL mode", 0, 20);
     cf->sslmode = *ssl ? ssl : "prefer";
     int known = 0;
@@ -112,7 +168,8 @@ static int encrypt_password(const char *pw, store_conn_fields_t *cf, req_t *r)
 {
     unsigned char *enc;
     size_t n;
-    const char *binding = store_conn_target_binding(r->arena, cf->host, cf->port, cf->database_name,
+    const char *binding = store_conn_target_binding(r->arena, cf->kind, cf->host, cf->port,
+                                                    cf->database_name,
                                               cf->username, cf->sslmode);
     if (secret_seal(binding, pw, &enc, &n) < 0)
         return -1;
@@ -158,7 +215,7 @@ void page_connection_create(req_t *r)
     store_conn_fields_t cf = {0};
     const char *pw;
     form_open(&f, r);
-    read_fields(r, &f, &cf, &pw);
+    read_fields(r, &f, NULL, &cf, &pw);
     char err[512];
     char *id = NULL;
     const char *field = NULL;
@@ -179,8 +236,8 @@ void page_connection_create(req_t *r)
     }
     form_close(&f);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
-                 json_pack("{s:s, s:s, s:s, s:s}", "name", cf.name, "host", cf.host, "database",
-                           cf.database_name, "llm_sharing",
+                 json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", cf.name, "kind", cf.kind, "host",
+                           cf.host, "database", cf.database_name, "llm_sharing",
                            cf.llm_sharing ? cf.llm_sharing : "schema"), r->remote_addr);
     discover_after_save(r, id, "saved");
 }
@@ -205,6 +262,7 @@ static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *pro
                         "database", c->database_name, "user", c->username, "sslmode", c->sslmode,
                         "last_synced", c->last_synced_at,
                         "last_error", c->last_error, "llm_sharing", c->llm_sharing, 1));
+    engine_into(json_object_get(ctx, "conn"), c->kind);
     store_schema_table_t *tables, t;
     size_t n;
     store_schema_tables(r->arena, r->user->org_id, c->id, q, &tables, &n);
@@ -316,8 +374,10 @@ void page_connection_edit(req_t *r)
 /* "the host and the port": what an edit changed of the password's target. */
 static const char *target_changes(req_t *r, const store_conn_t *c, const store_conn_fields_t *f)
 {
-    const char *names[5];
+    const char *names[6];
     size_t n = 0;
+    if (f->kind && strcmp(c->kind, f->kind) != 0)
+        names[n++] = "engine";
     if (strcmp(c->host, f->host) != 0)
         names[n++] = "host";
     if (c->port != f->port)
@@ -365,7 +425,9 @@ void page_connection_update(req_t *r)
     const char *pw, *field = NULL;
     char err[512];
     form_open(&f, r);
-    read_fields(r, &f, &cf, &pw);
+    read_fields(r, &f, &c, &cf, &pw);
+    if (strcmp(c.kind, "uploads") == 0)
+        cf.kind = c.kind; /* DataMind's own: it stays what it is */
     check_target(r, &f, &c, &cf, pw);
     if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
         form_error(&f, "password", "The password could not be stored; try again.");

@@ -40,8 +40,10 @@ typedef enum { DESC_NUM, DESC_ORDERED, DESC_TEXT } desc_kind_t;
 static desc_kind_t describe_kind(const json_t *col)
 {
     const char *t = json_string_value(json_object_get(col, "type"));
-    const char *pg = json_string_value(json_object_get(col, "pgtype"));
-    if (query_type_numeric(t) && !(pg && strcmp(pg, "money") == 0))
+    /* the engine's own type name ("pgtype" in results cached before engine/) */
+    const json_t *db = json_object_get(col, "dbtype");
+    const char *dbt = json_string_value(db ? db : json_object_get(col, "pgtype"));
+    if (query_type_numeric(t) && !(dbt && strcmp(dbt, "money") == 0))
         return DESC_NUM;
     if (t && (strcmp(t, "date") == 0 || strcmp(t, "timestamp") == 0))
         return DESC_ORDERED;

@@ -8,16 +8,19 @@
 
 typedef struct query_stmt {
     store_conn_t conn;
+    const engine_t *engine;  /* the connection's (engine_find), from QUERY_STMT_PARAMS on */
     query_bound_t pb;
     const char *statement;   /* as the validator accepted it; arena */
     const char *fingerprint; /* arena */
 } query_stmt_t;
 
-enum { QUERY_STMT_OK, QUERY_STMT_NO_CONN, QUERY_STMT_PARAMS, QUERY_STMT_REJECTED };
+enum { QUERY_STMT_OK, QUERY_STMT_NO_CONN, QUERY_STMT_NO_ENGINE, QUERY_STMT_PARAMS,
+       QUERY_STMT_REJECTED };
 
 /* QUERY_STMT_OK and *s, or the step that failed with err in plain words
- * (no such connection of org_id, a parameter without a usable value, the
- * validator refused it; s->conn is set from QUERY_STMT_PARAMS on). */
+ * (no such connection of org_id, this build lacks its engine, a parameter
+ * without a usable value, the engine's validator refused it; s->conn is
+ * set from QUERY_STMT_NO_ENGINE on). */
 int query_stmt_prepare(arena_t *a, const char *org_id, const char *conn_id, const char *sql,
                        const json_t *decl, const json_t *values, query_stmt_t *s, char *err,
                        size_t errlen);

@@ -13,11 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define OID_NUMERIC 1700u
-#define OID_DATE 1082u
 #define MAX_VALUE_BYTES (64 * 1024)
 
-_Static_assert(SQLSAFE_MAX_PARAMS == sizeof ((query_bound_t *)0)->oids / sizeof(unsigned int),
+_Static_assert(SQLSAFE_MAX_PARAMS == sizeof ((query_bound_t *)0)->values / sizeof(const char *),
                "query_bound_t holds SQLSAFE_MAX_PARAMS values");
 
 static const char *const kinds[] = {"text", "number", "date", "list"};
@@ -122,8 +120,6 @@ int query_params_bind(arena_t *a, const char *sql, const json_t *decl, const jso
         b->names[k] = arena_strdup(a, name);
         b->types[k] = type;
         b->values[k] = v ? arena_strdup(a, v) : NULL;
-        b->oids[k] = strcmp(type, "number") == 0 ? OID_NUMERIC
-                   : strcmp(type, "date") == 0 ? OID_DATE : 0;
         rc = query_param_check(name, type, v, err, errlen);
         if (rc < 0)
             b->missing = !v;

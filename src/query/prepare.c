@@ -14,11 +14,13 @@ int query_stmt_prepare(arena_t *a, const char *org_id, const char *conn_id, cons
         snprintf(err, errlen, "that connection does not exist");
         return QUERY_STMT_NO_CONN;
     }
+    if (!(s->engine = engine_find(s->conn.kind, err, errlen)))
+        return QUERY_STMT_NO_ENGINE;
     if (query_params_bind(a, sql, decl, values, &s->pb, err, errlen) < 0)
         return QUERY_STMT_PARAMS;
     sqlsafe_check_t chk;
-    if (sqlsafe_validate_params(s->pb.sql, strlen(s->pb.sql), s->pb.n, s->conn.allowed_functions,
-                                s->conn.n_allowed_functions, &chk, err, errlen) < 0)
+    if (s->engine->validate(s->pb.sql, strlen(s->pb.sql), s->pb.n, s->conn.allowed_functions,
+                            s->conn.n_allowed_functions, &chk, err, errlen) < 0)
         return QUERY_STMT_REJECTED;
     s->fingerprint = arena_strdup(a, chk.fingerprint);
     s->statement = arena_strdup(a, chk.statement);

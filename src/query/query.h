@@ -7,9 +7,9 @@
 #define DM_QUERY_H
 
 #include <jansson.h>
-#include <libpq-fe.h>
 
 #include "core/arena.h"
+#include "engine/engine.h"
 #include "store/connections.h"
 #include "store/db.h"
 
@@ -20,14 +20,14 @@
  * "value" (the default, or the alert's stored value), "column" (a list's
  * choices: "table.column" of the discovered schema; optional)}. Values given
  * now (a form, ?p_name=, a dashboard filter) are an object name -> string
- * and win over the declared value. A number is bound as numeric, a date as
- * date, text and list as untyped literals the server reads in context. */
+ * and win over the declared value. The engine binds each by its type word
+ * (engine_run_t's param_types; PostgreSQL: a number as numeric, a date as
+ * date, text and list as untyped literals the server reads in context). */
 typedef struct query_bound {
     const char *sql;      /* the SQL with $1..$n; arena */
     int n;
     int missing;          /* the error is a parameter without a value */
     const char *names[32], *types[32], *values[32];
-    unsigned int oids[32];
 } query_bound_t;
 
 /* 0 and *b, or -1 with err naming the parameter and what to fix. */
@@ -61,9 +61,10 @@ typedef struct query_opts {
     const char *source;  /* "explore", "chat", "widget", "alert", "export" — for the audit */
     const json_t *param_decl;   /* declared {{name}} parameters (see above), may be NULL */
     const json_t *param_values; /* values given now, may be NULL */
-    /* Called with the connection just before the statement is sent, and
-     * with NULL once it is done: a job can keep PQgetCancel of it. */
-    void (*on_running)(PGconn *pg, void *ud);
+    /* Called with the connection and its engine just before the statement
+     * is sent, and with NULLs once it is done: a job can keep the engine's
+     * cancel_get of it (engine_cancel_t). */
+    void (*on_running)(const engine_t *e, engine_conn_t *conn, void *ud);
     void *ud;
 } query_opts_t;
 
@@ -100,7 +101,9 @@ typedef struct query_estimate {
     query_scan_t scans[QUERY_ESTIMATE_SCANS];
 } query_estimate_t;
 /* 0 and *e, or -1 with err (the SQL is rejected or fails to plan, the
- * database is unreachable). */
+ * database is unreachable). 1 when the connection's engine makes no
+ * estimate (engine_t's explain is NULL), err saying so for the page: then
+ * no cost check is made. */
 int query_estimate(arena_t *a, const char *org_id, const char *conn_id, const char *sql,
                    const json_t *param_decl, query_estimate_t *e, char *err, size_t errlen);
 /* The estimate a plan gives (plan.c, pure): plan is the "Plan" object of
@@ -119,10 +122,13 @@ json_t *query_estimate_json(const query_estimate_t *e, long warn_rows);
 /* The scans: [{"relation", "rows", "index"}]. New reference. */
 json_t *query_estimate_scans_json(const query_estimate_t *e);
 
-/* A connection to the user's database, from the pool or new. Do not
- * PQfinish it: hand it back with query_release (bad = it failed). */
-PGconn *query_acquire(arena_t *a, const store_conn_t *c, char *err, size_t errlen);
-void query_release(PGconn *pg, int bad);
+/* A connection to the user's database, from the pool or new, and *e its
+ * engine (the connection's kind; a kind whose engine this build lacks is
+ * refused in err). Do not close it: hand it back with query_release (bad =
+ * it failed; a connection its engine no longer finds idle is closed too). */
+engine_conn_t *query_acquire(arena_t *a, const store_conn_t *c, const engine_t **e, char *err,
+                             size_t errlen);
+void query_release(const engine_t *e, engine_conn_t *conn, int bad);
 void query_pool_drop(const char *conn_id); /* after an edit or delete */
 void query_pool_close(void);
 
@@ -150,7 +156,7 @@ const char *query_rows_behind(arena_t *a, const char *sql, const char *col, cons
  * A result's pivot table and its statistics, computed by the database over
  * the query as a sub-query (never from pasted values, never in C loops over
  * its rows). columns: the result's columns as the executor gives them
- * ([{name, type, pgtype}], e.g. from a LIMIT 0 run); names are checked
+ * ([{name, type, dbtype}], e.g. from a LIMIT 0 run); names are checked
  * against them and quoted. The SQL built still needs the validator and the
  * read-only run (query_run / a query.run job) like any other. */
 

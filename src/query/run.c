@@ -2,7 +2,7 @@
 #include "query/internal.h"
 #include "core/config.h"
 #include "core/log.h"
-#include "sqlsafe/sqlsafe.h"
+#include "engine/engine.h"
 #include "store/schema.h"
 #include "store/kv.h"
 #include "store/audit.h"
@@ -107,19 +107,20 @@ static int execute(arena_t *a, const store_conn_t *c, const char *stmt, const qu
                    long max_bytes, const query_opts_t *o, query_outcome_t *out, char *err,
                    size_t errlen)
 {
-    PGconn *pg = query_acquire(a, c, err, errlen);
-    if (!pg)
+    const engine_t *e;
+    engine_conn_t *conn = query_acquire(a, c, &e, err, errlen);
+    if (!conn)
         return -1;
     if (o->on_running)
-        o->on_running(pg, o->ud);
-    sqlsafe_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows,
-                         .max_cell_bytes = (size_t)cfg->max_cell_bytes,
-                         .max_result_bytes = (size_t)max_bytes, .nparams = pb->n,
-                         .param_values = pb->values, .param_types = pb->oids};
-    int rc = sqlsafe_execute(pg, stmt, &run, &out->result, &out->err_pos, err, errlen);
+        o->on_running(e, conn, o->ud);
+    engine_run_t run = {.timeout_ms = cfg->query_timeout_ms, .max_rows = max_rows,
+                        .max_cell_bytes = (size_t)cfg->max_cell_bytes,
+                        .max_result_bytes = (size_t)max_bytes, .nparams = pb->n,
+                        .param_values = pb->values, .param_types = pb->types};
+    int rc = e->execute(conn, stmt, &run, &out->result, &out->err_pos, err, errlen);
     if (o->on_running)
-        o->on_running(NULL, o->ud);
-    query_release(pg, rc < 0 && PQstatus(pg) != CONNECTION_OK);
+        o->on_running(NULL, NULL, o->ud);
+    query_release(e, conn, 0);
     return rc;
 }
 
@@ -174,27 +175,29 @@ int query_run(arena_t *a, const char *org_id, const char *user_id, const char *i
 
 int query_probe(arena_t *a, const store_conn_t *c, json_t **info, char *err, size_t errlen)
 {
-    PGconn *pg = query_acquire(a, c, err, errlen);
-    if (!pg)
+    const engine_t *e;
+    engine_conn_t *conn = query_acquire(a, c, &e, err, errlen);
+    if (!conn)
         return -1;
-    int rc = sqlsafe_probe(pg, info, err, errlen);
-    query_release(pg, rc < 0);
+    int rc = e->probe(conn, info, err, errlen);
+    query_release(e, conn, rc < 0);
     return rc;
 }
 
 int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *ntables,
                    char *err, size_t errlen)
 {
-    PGconn *pg = query_acquire(a, c, err, errlen);
-    if (!pg) {
+    const engine_t *e;
+    engine_conn_t *conn = query_acquire(a, c, &e, err, errlen);
+    if (!conn) {
         store_conn_set_sync(a, org_id, c->id, err);
         return -1;
     }
     sqlsafe_discover_opts_t opts = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
                                     .exact_count_below = 10000};
     json_t *schema = NULL;
-    int rc = sqlsafe_discover(pg, &opts, &schema, err, errlen);
-    query_release(pg, rc < 0);
+    int rc = e->discover(conn, &opts, &schema, err, errlen);
+    query_release(e, conn, rc < 0);
     if (rc == 0)
         rc = store_schema_save(a, org_id, c->id, schema, err, errlen);
     *ntables = rc == 0 ? (int)json_array_size(json_object_get(schema, "tables")) : 0;

@@ -1,5 +1,7 @@
-/* sqlsafe.h — users' SQL against users' databases: validate, connect, execute, discover.
- * (The result cache, the pool and the audit are query/'s: query_run.)
+/* sqlsafe.h — users' SQL, whatever the database: validate, {{name}} parameters,
+ * identifiers, "the rows behind a number". (Connecting, running and discovering
+ * are engine/'s: engine.h; the result cache, the pool and the audit are
+ * query/'s: query_run.)
  *
  * The validator is a filter, not the boundary. What keeps a user's query from
  * changing anything is the READ ONLY transaction and a read-only role; the
@@ -11,7 +13,6 @@
 #include <stddef.h>
 
 #include <jansson.h>
-#include <libpq-fe.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -132,114 +133,15 @@ int sqlsafe_validate_params(const char *sql, size_t len, int nparams,
                             const char *const *extra_functions, size_t n_extra,
                             sqlsafe_check_t *out, char *err, size_t errlen);
 
-/* ---- Connect (connect.c) -------------------------------------------------
+/* ---- Results: what every engine's executor shares -------------------------
  *
- * A user's database, as the connection form describes it. Every field is
- * passed to libpq as one keyword value (expand_dbname = 0), so a value like
- * "x' host=evil" is only a strange password or database name. */
-
-typedef struct sqlsafe_target {
-    const char *host;      /* name, IP literal, or a unix socket directory (starts with '/') */
-    int port;              /* 0 = 5432 */
-    const char *dbname, *user, *password;
-    const char *sslmode;   /* disable, prefer, require or verify-full; NULL = prefer */
-} sqlsafe_target_t;
-
-/* Open a connection, or NULL with the reason in err (plain words, never the
- * password). The host is resolved here once; every address the policy
- * admits is tried in the resolver's order (as libpq and psql do: "localhost"
- * that resolves to ::1 first still reaches a server on 127.0.0.1), each
- * handed to libpq as hostaddr (host stays set for verify-full), so the
- * address checked is the address used. When every attempt fails, err gives
- * one reason if they agree ("… (tried ::1, 127.0.0.1)"), else each
- * address's ("::1: …; 127.0.0.1: …"). timeout_s bounds each attempt.
- *
- * allow is DATAMIND_CONNECT_ALLOW: comma-separated CIDRs, bare IPs, host
- * names and unix socket paths. NULL or empty = any address except
- * 0.0.0.0/8, ::, link-local (169.254/16, fe80::/10), multicast and
- * broadcast; set = only an address in a listed CIDR, or a host whose name
- * equals a listed name (case-insensitive). A socket path is refused unless
- * that exact path is listed. Loopback and private ranges pass an empty
- * list: production sets the list, or users can reach DataMind's own app DB.
- * ~/.pgpass is never consulted, so a blank password stays blank.
- *
- * The session starts read-only (default_transaction_read_only=on), with a
- * SQLSAFE_SESSION_TIMEOUT_MS statement_timeout, client_encoding UTF8 and
- * NOTICEs discarded. timeout_s bounds the connect (libpq's floor is 2 s).
- * The caller owns the result: PQfinish() it. */
-#define SQLSAFE_SESSION_TIMEOUT_MS 300000
-
-PGconn *sqlsafe_connect(const sqlsafe_target_t *t, const char *allow, int timeout_s,
-                        char *err, size_t errlen);
-
-/* "Test connection": 0 and *info = a new object
- *   {"server_version", "current_user", "can_write", "superuser",
- *    "table_count", "read_only_sql"}
- * where can_write is true when the user is a superuser, holds INSERT,
- * UPDATE, DELETE or TRUNCATE on any table or view, or CREATE on any schema
- * or on the database; read_only_sql is the script an admin can run to make
- * a read-only role (datamind_reader, with a fresh random password) for the
- * schemas this user sees. -1 with err on failure. */
-int sqlsafe_probe(PGconn *c, json_t **info, char *err, size_t errlen);
-
-/* ---- Execute (execute.c, result.c) ---------------------------------------
- *
- * One statement (as sqlsafe_validate returned it) in BEGIN READ ONLY with
- * transaction-local statement_timeout, lock_timeout and
- * idle_in_transaction_session_timeout, sent through the extended protocol
- * (so a second statement is a server error too), read one row at a time.
- * After max_rows rows, one more row marks the result truncated and cancels
- * the query; memory holds at most max_rows rows whatever the query returns.
- * Bytes are capped the same way, as rows arrive: a value longer than
- * max_cell_bytes keeps its first max_cell_bytes (cut at a UTF-8 boundary)
- * followed by SQLSAFE_CUT_MARK and its full size, and the first row that
- * would take the kept bytes past max_result_bytes is dropped, marks the
- * result truncated by "bytes" and cancels the query. (libpq reads one row
- * whole before it can be looked at: a single 1 GB value passes through
- * memory once, and is then cut; PostgreSQL caps a value at 1 GB.)
- * ROLLBACK always; on return the connection is idle, or dead. */
-
-typedef struct sqlsafe_run {
-    int timeout_ms;  /* statement_timeout; <= 0 means 30000, capped at a day */
-    long max_rows;   /* row cap; <= 0 means 1000 */
-    size_t max_cell_bytes;   /* per value; 0 means 1 MiB */
-    size_t max_result_bytes; /* all kept values together; 0 means 32 MiB */
-    int nparams;             /* values bound to $1..$nparams (text format) */
-    const char *const *param_values;  /* NULL entry = SQL NULL */
-    const unsigned int *param_types;  /* type OIDs (0 = let the server infer); may be NULL */
-} sqlsafe_run_t;
-
-/* What follows the kept part of a value that was cut: " … [cut: ". */
+ * (The executors live in engine/: engine.h's execute.) A value longer than
+ * the run's max_cell_bytes keeps its first max_cell_bytes (cut at a UTF-8
+ * boundary) followed by SQLSAFE_CUT_MARK and its full size:
+ * " … [cut: N bytes, first M shown]". */
 #define SQLSAFE_CUT_MARK " \xe2\x80\xa6 [cut: "
 
-/* 0 and *result = a new object
- *   {"columns":[{"name","type","pgtype"}], "rows":[[...]], "row_count",
- *    "truncated", "truncated_by" ("rows"|"bytes"|null), "result_bytes",
- *    "cells_cut", "ms"}
- * A cut value is a string: its first max_cell_bytes bytes, then
- * " … [cut: N bytes, first M shown]".
- * type is integer|number|boolean|date|timestamp|text; values are null,
- * JSON integers (int2/4/8, oid), reals (float4/8 and numeric that
- * round-trips with <= 15 significant digits), booleans, or PostgreSQL's
- * text output (NaN/Infinity, wide numerics, money, dates, everything else).
- * Duplicate column names are kept: columns are positions.
- *
- * -1 with err = PostgreSQL's message (first line, plus short DETAIL/HINT) and
- * *err_pos = its 1-based character position in statement (0 if none).
- * A timeout reads "the query ran longer than N s and was cancelled". When
- * err is "the connection to the database was lost", PQstatus(c) is
- * CONNECTION_BAD and the caller must PQfinish it and reconnect. */
-int sqlsafe_execute(PGconn *c, const char *statement, const sqlsafe_run_t *o,
-                    json_t **result, int *err_pos, char *err, size_t errlen);
-
-/* Name of a PostgreSQL type OID for the common built-ins ("int4",
- * "timestamptz", ...), or NULL. */
-const char *sqlsafe_type_name(unsigned int oid);
-
-/* ---- Discover (discover.c, sample.c) -------------------------------------
- *
- * The schema of every table, view and materialized view the user can read
- * in a non-system schema (partitions are folded into their parent). */
+/* ---- Discovery options (every engine's discover: engine.h) ----------------- */
 
 /* Values the planner learns per text column: every value of a column with up
  * to this many (countries, categories, airlines), so that a question naming
@@ -251,29 +153,5 @@ typedef struct sqlsafe_discover_opts {
     int sample_timeout_ms;   /* bound of each count or sample query; <= 0 means 2000 */
     long exact_count_below;  /* count(*) tables whose estimate is below this */
 } sqlsafe_discover_opts_t;
-
-/* 0 and *schema = a new object {"tables":[{"schema","name","type" (table|view),
- * "row_estimate" (integer or null),"columns":[{"name","type","ordinal",
- * "nullable","pk","fk" ({"schema","table","column"} or null),"null_frac",
- * "n_distinct" (pg_stats or null),"samples":[...]}]}]}, sorted by schema and
- * name. Metadata comes from three set-based catalog queries; counts and
- * samples are one bounded query each, inside one READ ONLY transaction, and
- * one that fails or times out is skipped, not an error (row_estimate stays
- * the estimate, or null; samples stay []). Counting and sampling stop after
- * 45 s in all, leaving the rest unsampled. Only tables with reltuples < 0
- * (never analyzed) or < exact_count_below are counted. -1 with err when the
- * catalog cannot be read or the connection is lost. */
-int sqlsafe_discover(PGconn *c, const sqlsafe_discover_opts_t *o, json_t **schema,
-                     char *err, size_t errlen);
-
-/* Look phrases up among the values of the text columns of schema (the JSON
- * above) that discovery did not sample in full — a whole cell equal to a
- * phrase, case aside — and add each value found to its column's "samples".
- * For the words a plan could not place ("routes of Lufthansa"). Read-only,
- * one transaction on an idle connection, 0.5 s per query, 2 s and 60
- * columns in all, name-like columns first. Returns the number of values
- * added, or -1 with err when the connection failed. */
-int sqlsafe_lookup_values(PGconn *c, json_t *schema, const char *const *phrases, int n,
-                          char *err, size_t errlen);
 
 #endif

@@ -9,17 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *store_conn_target_binding(arena_t *a, const char *host, int port,
+const char *store_conn_target_binding(arena_t *a, const char *kind, const char *host, int port,
                                       const char *database, const char *user,
                                       const char *sslmode)
 {
-    return arena_printf(a, "pg1|%zu:%s|%d|%zu:%s|%zu:%s|%zu:%s", strlen(host), host, port,
-                        strlen(database), database, strlen(user), user, strlen(sslmode), sslmode);
+    /* PostgreSQL's (and the uploads database's) stays "pg1", as sealed
+     * before other engines existed; another engine's names its kind */
+    int pg = !kind || strcmp(kind, "postgresql") == 0 || strcmp(kind, "uploads") == 0;
+    return arena_printf(a, "%s1|%zu:%s|%d|%zu:%s|%zu:%s|%zu:%s", pg ? "pg" : kind, strlen(host),
+                        host, port, strlen(database), database, strlen(user), user,
+                        strlen(sslmode), sslmode);
 }
 
 int store_conn_target_changed(const store_conn_t *c, const store_conn_fields_t *f)
 {
-    return strcmp(c->host, f->host) != 0 || c->port != f->port ||
+    return (f->kind && strcmp(c->kind, "uploads") != 0 && strcmp(c->kind, f->kind) != 0) ||
+           strcmp(c->host, f->host) != 0 || c->port != f->port ||
            strcmp(c->database_name, f->database_name) != 0 ||
            strcmp(c->username, f->username) != 0 || strcmp(c->sslmode, f->sslmode) != 0;
 }
@@ -156,17 +161,18 @@ int store_conn_create(arena_t *a, const char *org_id, const char *user_id,
     snprintf(port, sizeof port, "%d", f->port);
     if (db_begin(err, errlen) < 0)
         return -1;
-    const char *p[10] = {org_id, user_id, f->name, f->host, port, f->database_name, f->username,
-                         f->sslmode, enc_param(a, f), f->llm_sharing};
+    const char *p[11] = {org_id, user_id, f->name, f->host, port, f->database_name, f->username,
+                         f->sslmode, enc_param(a, f), f->llm_sharing,
+                         f->kind ? f->kind : "postgresql"};
     PGresult *lock = db_exec(a, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", 1, p, err,
                              errlen);
     PGresult *res = lock ? db_exec_state(a,
         "INSERT INTO connections (org_id, created_by_id, name, host, port, database_name,"
-        " username, sslmode, password_enc, llm_sharing)"
-        " SELECT $1, $2, $3, $4, $5::int, $6, $7, $8, $9::bytea, coalesce($10, 'schema')"
+        " username, sslmode, password_enc, llm_sharing, kind)"
+        " SELECT $1, $2, $3, $4, $5::int, $6, $7, $8, $9::bytea, coalesce($10, 'schema'), $11"
         " FROM organizations o"
         " WHERE o.id = $1 AND (SELECT count(*) FROM connections WHERE org_id = $1) < o.max_connections"
-        " RETURNING id", 10, p, state, err, errlen) : NULL;
+        " RETURNING id", 11, p, state, err, errlen) : NULL;
     if (!res || PQntuples(res) != 1) {
         db_rollback();
         if (res)
@@ -185,22 +191,26 @@ int store_conn_update(arena_t *a, const char *org_id, const char *id, const stor
     char state[6], port[16];
     *field = NULL;
     snprintf(port, sizeof port, "%d", f->port);
-    const char *p[10] = {org_id, id, f->name, f->host, port, f->database_name, f->username,
-                         f->sslmode, enc_param(a, f), f->llm_sharing};
+    const char *p[11] = {org_id, id, f->name, f->host, port, f->database_name, f->username,
+                         f->sslmode, enc_param(a, f), f->llm_sharing,
+                         f->kind ? f->kind : "postgresql"};
     /* The saved password stays only with the target it was typed for: a
-     * new host, port, database, user or SSL mode without a new password
-     * changes nothing (checked here, in the same statement, as well as by
-     * the page). DataMind's own Uploads connection keeps its target. */
+     * new engine, host, port, database, user or SSL mode without a new
+     * password changes nothing (checked here, in the same statement, as well
+     * as by the page). DataMind's own Uploads connection keeps its target
+     * and its kind. */
     PGresult *res = db_exec_state(
         a,
         "UPDATE connections SET name = $3, host = $4, port = $5::int, database_name = $6,"
         " username = $7, sslmode = $8, password_enc = coalesce($9::bytea, password_enc),"
         " llm_sharing = coalesce($10, llm_sharing),"
+        " kind = CASE WHEN kind = 'uploads' THEN kind ELSE $11 END,"
         " version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2"
         " AND CASE WHEN (host, port, database_name, username, sslmode) = ($4, $5::int, $6, $7, $8)"
+        "          AND kind IN ($11, 'uploads')"
         "     THEN $9::bytea IS NULL OR kind <> 'uploads'"
         "     ELSE kind <> 'uploads' AND ($9::bytea IS NOT NULL OR password_enc IS NULL) END",
-        10, p, state, err, errlen);
+        11, p, state, err, errlen);
     if (!res) {
         if (strcmp(state, "23505") == 0)
             *field = "name";

@@ -17,7 +17,8 @@
 
 typedef struct store_conn {
     const char *id, *name;
-    const char *kind;            /* "postgresql" | "uploads" (DataMind's own) */
+    const char *kind;            /* "postgresql" | "mysql" | "sqlite" | "clickhouse" |
+                                    "uploads" (DataMind's own): its engine (engine_for_kind) */
     const char *host, *database_name, *username, *sslmode;
     int port;
     const char *version;         /* bumped on every change (cache keys) */
@@ -37,6 +38,8 @@ typedef struct store_conn_ref {
 } store_conn_ref_t;
 
 typedef struct store_conn_fields {
+    const char *kind;            /* postgresql | mysql | sqlite | clickhouse; NULL: postgresql
+                                    (an Uploads connection keeps "uploads") */
     const char *name, *host, *database_name, *username, *sslmode;
     const char *llm_sharing;     /* NULL: keep (update) / "schema" (create); admins only */
     int port;
@@ -51,11 +54,13 @@ typedef struct store_conn_fields {
 json_t *store_conn_json(const store_conn_t *c, const char *selected);
 json_t *store_conn_list_json(const store_conn_t *rows, size_t n, const char *selected);
 
-/* What a connection's password is bound to: host, port, database, user and
- * SSL mode in one string (each length-prefixed). Changing any of them needs
- * the password typed again; the password is sealed with this (secret_seal),
- * so it is never sent to any other target. Arena string. */
-const char *store_conn_target_binding(arena_t *a, const char *host, int port,
+/* What a connection's password is bound to: its kind (the engine), host,
+ * port, database, user and SSL mode in one string (each length-prefixed;
+ * "pg1|…" for postgresql and uploads, as before 0013, "mysql1|…" and so
+ * on for the others). Changing any of them needs the password typed again;
+ * the password is sealed with this (secret_seal), so it is never sent to
+ * any other target or engine. Arena string. */
+const char *store_conn_target_binding(arena_t *a, const char *kind, const char *host, int port,
                                       const char *database, const char *user,
                                       const char *sslmode);
 /* 1 when f names another target than c (the password must be typed again). */

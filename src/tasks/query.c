@@ -47,11 +47,11 @@ static void state(running_t *run, const char *text)
         live_publish_text(run->a, run->channel, "state", text);
 }
 
-static void on_running(PGconn *pg, void *ud)
+static void on_running(const engine_t *e, engine_conn_t *conn, void *ud)
 {
     running_t *run = ud;
-    qwatch_running(pg, run->w);
-    if (pg)
+    qwatch_running(e, conn, run->w);
+    if (conn)
         state(run, "Running the query…");
 }
 

@@ -1,9 +1,9 @@
 /* querywatch.c — while a query job runs, a thread of its runner watches
  * for a reason to stop it: a cancel request from its page (qcancel:<id>),
  * or a page that stopped asking for it (qseen:<id> older than
- * DATAMIND_QUERY_ABANDON_S: the page was closed). It then calls PQcancel
- * on the running statement; libpq makes PQcancel safe to call from another
- * thread. The thread has its own Redis connection (kv_open_own): the
+ * DATAMIND_QUERY_ABANDON_S: the page was closed). It then cancels the
+ * running statement through its engine (engine_t's cancel, which the
+ * engine makes safe to call from another thread). The thread has its own Redis connection (kv_open_own): the
  * process's is the runner's. See tasks_internal.h. */
 #include "tasks/tasks_internal.h"
 #include "core/config.h"
@@ -23,10 +23,11 @@ struct qwatch {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     pthread_t th;
-    PGcancel *cancel;  /* the running statement's, or NULL */
+    const engine_t *engine;  /* the running statement's, or NULL */
+    engine_cancel_t *cancel; /* its cancel handle, or NULL */
     int stop;          /* the job is done: the thread ends */
     int why;           /* QWATCH_* */
-    int sent;          /* PQcancel was called for it */
+    int sent;          /* the cancel was sent for it */
     long long abandon_ms;
     char cancel_key[160], seen_key[160];
 };
@@ -61,7 +62,7 @@ static void qwatch_fire(qwatch_t *w)
 {
     if (w->why && w->cancel && !w->sent) {
         char err[256];
-        if (!PQcancel(w->cancel, err, sizeof err))
+        if (w->engine->cancel(w->cancel, err, sizeof err) < 0)
             log_msg(LOG_WARN, "tasks: cancelling a query failed: %s", err);
         w->sent = 1;
     }
@@ -130,15 +131,16 @@ qwatch_t *qwatch_start(const char *job_id)
     return w;
 }
 
-void qwatch_running(PGconn *pg, void *ud)
+void qwatch_running(const engine_t *e, engine_conn_t *conn, void *ud)
 {
     qwatch_t *w = ud;
     if (!w)
         return;
     pthread_mutex_lock(&w->mu);
     if (w->cancel)
-        PQfreeCancel(w->cancel);
-    w->cancel = pg ? PQgetCancel(pg) : NULL;
+        w->engine->cancel_free(w->cancel);
+    w->engine = conn ? e : NULL;
+    w->cancel = conn ? e->cancel_get(conn) : NULL;
     w->sent = 0;
     qwatch_fire(w); /* asked to stop before it started */
     pthread_mutex_unlock(&w->mu);
@@ -155,7 +157,7 @@ int qwatch_stop(qwatch_t *w)
     pthread_join(w->th, NULL);
     int why = w->why;
     if (w->cancel)
-        PQfreeCancel(w->cancel);
+        w->engine->cancel_free(w->cancel);
     pthread_cond_destroy(&w->cv);
     pthread_mutex_destroy(&w->mu);
     free(w);

@@ -63,7 +63,7 @@ json_t *tasks_query_job(arena_t *a, const char *org_id, const char *user_id, con
  * DATAMIND_QUERY_ABANDON_S is cancelled (its page was closed). */
 void tasks_query_seen(arena_t *a, const char *job_id);
 /* Stop it: not started, it never runs; running, its statement is
- * cancelled (PQcancel) within a fraction of a second. -1: Redis down. */
+ * cancelled (its engine's cancel) within a fraction of a second. -1: Redis down. */
 int tasks_query_cancel(arena_t *a, const char *job_id);
 
 /* A chat question answered by the worker (chat.answer): the page stored

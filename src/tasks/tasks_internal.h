@@ -52,11 +52,11 @@ int tasks_mail_send(const char *const *rcpt, size_t n, const char *msg, size_t l
 
 /* querywatch.c: a thread that cancels a running query job's statement when
  * its page asks to (tasks_query_cancel) or stopped following it. */
-#include <libpq-fe.h>
+#include "engine/engine.h"
 typedef struct qwatch qwatch_t;
 enum { QWATCH_NONE, QWATCH_CANCELLED, QWATCH_ABANDONED };
 qwatch_t *qwatch_start(const char *job_id);    /* NULL: could not (runs unwatched) */
-void qwatch_running(PGconn *pg, void *watch);  /* a query_opts_t.on_running */
+void qwatch_running(const engine_t *e, engine_conn_t *conn, void *watch); /* a query_opts_t.on_running */
 int qwatch_stop(qwatch_t *w);                  /* ends the thread; why it fired, QWATCH_NONE */
 int qwatch_check_now(const char *job_id);      /* the same question, before starting */
 

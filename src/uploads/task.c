@@ -218,7 +218,7 @@ static const char *ensure_connection(load_t *l, const char *password, char *err,
     }
     unsigned char *enc = NULL;
     size_t enclen = 0;
-    const char *binding = store_conn_target_binding(l->a, host, port, PQdb(l->c), role, "prefer");
+    const char *binding = store_conn_target_binding(l->a, "uploads", host, port, PQdb(l->c), role, "prefer");
     if (secret_seal(binding, password, &enc, &enclen) < 0) {
         snprintf(err, errlen, "the uploads password could not be stored");
         return NULL;

@@ -1,7 +1,7 @@
 // connections.test.mjs — the demo connection's schema browser and Explore:
 // run SQL, see the table and the chart, an error marked in place.
 import assert from 'node:assert/strict';
-import { fillSql, signIn } from './lib.mjs';
+import { fillSql, register, signIn } from './lib.mjs';
 
 export const tests = {
   'schema browser shows tables, columns and samples': {
@@ -72,6 +72,29 @@ export const tests = {
       await Promise.all([page.waitForURL(/\/queries\/[0-9a-f-]{36}/), page.click('button:has-text("Save query")')]);
       assert.equal((await page.textContent('h1')).trim(), name);
       assert.match(await page.textContent('main'), /SELECT name FROM regions ORDER BY name/);
+    },
+  },
+  'connection form offers the engines and takes a mysql:// URL': {
+    modes: [true, false],
+    async run({ page, base, shot }) {
+      await register(page, base);
+      await page.goto(base + '/connections/new');
+      assert.equal(await page.inputValue('select[name=kind]'), 'postgresql');
+      const labels = await page.$$eval('select[name=kind] option', o => o.map(x => x.textContent));
+      assert.ok(labels.some(l => l.startsWith('MySQL / MariaDB')), labels.join());
+      assert.ok(labels.some(l => l.startsWith('ClickHouse')) && labels.some(l => l.startsWith('SQLite')));
+      await shot('connection-form');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot('connection-form-390');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.fill('input[name=name]', 'Maria');
+      await page.fill('input[name=url]', 'mysql://reader:pw@127.0.0.1/shop');
+      await Promise.all([page.waitForURL(/\/connections\/[0-9a-f-]{36}/),
+                         page.click('button:has-text("Connect and read schema")')]);
+      const text = await page.textContent('main');
+      assert.match(text, /MySQL \/ MariaDB/);
+      assert.match(text, /127\.0\.0\.1:3306\/shop/);
+      await shot('connection-mysql');
     },
   },
 };

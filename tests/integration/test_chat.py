@@ -216,6 +216,24 @@ class TestChat(unittest.TestCase):
                              capture_output=True, text=True, timeout=60)
         self.assertEqual(out.returncode, 1)
         self.assertIn("error", json.loads(out.stdout))
+        # issue 16: a URL works as well as a conninfo; an engine this build lacks is refused in words
+        import urllib.parse
+        url = "postgresql://shop_reader:%s@127.0.0.1:%s/shop" % (urllib.parse.quote(pw, safe=""),
+                                                               os.environ["DM_PG_PORT"])
+        out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", url, "how many customers are there"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(json.loads(out.stdout)["rows"][0][0], 8000)
+        out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", "oracle://h/d", "anything"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("not a database URL", json.loads(out.stdout)["error"])
+        out = subprocess.run([dm.ROOT + "/datamind", "ask", "--json", "--db", "mysql://u:p@127.0.0.1/shop", "anything"],
+                             capture_output=True, text=True, timeout=60)
+        self.assertEqual(out.returncode, 1)
+        err = json.loads(out.stdout)["error"]
+        if "built without" in err:  # until the MySQL engine is in the build
+            self.assertEqual(err, "this DataMind was built without the MySQL / MariaDB engine")
 
     def test_suggestions_on_empty_chat(self):
         page = self.c.get("/chat").text

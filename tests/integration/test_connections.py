@@ -200,6 +200,53 @@ class TestConnections(unittest.TestCase):
         stored = dm.psql("SELECT encode(password_enc, 'escape') FROM connections WHERE id = '%s'" % cid)
         self.assertNotIn(reader_pw, stored)
 
+    def test_engine_choice_and_urls(self):
+        """issue 16: the form takes a mysql:// URL, stores kind mysql, and
+        while this build has no MySQL engine, refuses to use it in words."""
+        admin, _, _ = dm.register()
+        form = admin.get("/connections/new").text
+        self.assertRegex(form, r'<select name="kind"')
+        self.assertRegex(form, r'<option value="postgresql" selected>PostgreSQL</option>')
+        for kind in ("mysql", "sqlite", "clickhouse"):
+            self.assertIn('<option value="%s"' % kind, form)
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Maria",
+                                        "url": "mysql://reader:s3cret-pw@127.0.0.1/shop"}, follow=True)
+        self.assertEqual(r.status, 200)
+        text = html.unescape(r.text)
+        cid = re.search(r"/connections/([0-9a-f-]{36})/edit", r.text).group(1)
+        row = dm.psql("SELECT kind || ' ' || host || ' ' || port || ' ' || database_name || ' ' || username "
+                      "FROM connections WHERE id = '%s'" % cid)
+        self.assertEqual(row, "mysql 127.0.0.1 3306 shop reader")
+        self.assertIn("MySQL / MariaDB", text)  # the engine's label on its page
+        built = dm.psql("SELECT last_error FROM connections WHERE id = '%s'" % cid)
+        if "built without" in built or "built without" in text:
+            self.assertIn("this DataMind was built without the MySQL / MariaDB engine", text + built)
+            t = dm.follow_test(admin, admin.post("/connections/%s/test" % cid,
+                                                 {"_csrf": dm.page_csrf(admin, "/connections")}))
+            self.assertEqual(t.status, 200)
+            self.assertIn("built without the MySQL / MariaDB engine", html.unescape(t.text))
+        self.assertNotIn("s3cret-pw", admin.get("/connections/%s/edit" % cid).text)
+        self.assertIn("MySQL / MariaDB", admin.get("/connections").text)
+        # the engine's default port when the field is left empty; a sqlite file needs no host
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "CH",
+                                        "kind": "clickhouse", "host": "127.0.0.1", "port": "",
+                                        "database": "default", "user": "default"}, follow=True)
+        self.assertEqual(dm.psql("SELECT kind || ' ' || port FROM connections WHERE name = 'CH' AND org_id = "
+                                 "(SELECT org_id FROM connections WHERE id = '%s')" % cid), "clickhouse 8123")
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "File",
+                                        "url": "sqlite:///srv/data/shop.db"}, follow=True)
+        self.assertEqual(dm.psql("SELECT kind || ' ' || port || ' ' || database_name FROM connections "
+                                 "WHERE name = 'File' AND org_id = (SELECT org_id FROM connections "
+                                 "WHERE id = '%s')" % cid), "sqlite 0 /srv/data/shop.db")
+        # bad input is refused on the form
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Bad",
+                                        "url": "oracle://h/d"})
+        self.assertEqual(r.status, 400)
+        self.assertIn("not a database URL", html.unescape(r.text))
+        r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Bad2",
+                                        "kind": "oracle", "host": "h", "database": "d", "user": "u"})
+        self.assertEqual(r.status, 400)
+
     def test_delete_needs_the_name(self):
         admin, _, _ = dm.register()
         r = admin.post("/connections", {"_csrf": dm.page_csrf(admin, "/connections/new"), "name": "Doomed",

@@ -25,7 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Tables, columns, keys and statistics of one schema, as sqlsafe_discover
+/* Tables, columns, keys and statistics of one schema, as engine_pg_discover
  * shapes them. Samples are filled in afterwards, per text column. */
 static const char *const discover_sql =
     "SELECT json_build_object('tables', coalesce(json_agg(t ORDER BY t->>'name'), '[]'))::text "

@@ -1,4 +1,5 @@
-/* test_sqlsafe_db.c — sqlsafe's data path against a real PostgreSQL.
+/* test_sqlsafe_db.c — the PostgreSQL engine's data path (engine/pg_*.c,
+ * once sqlsafe's) against a real PostgreSQL.
  *
  *   DATAMIND_TEST_DB='host=/path/to/socketdir port=5433 user=postgres dbname=postgres'
  *   (the same server must also listen on TCP 127.0.0.1 at that port, with
@@ -8,6 +9,7 @@
  * connect / probe / execute / discover for real, then drops them all. Skips
  * (exit 77, automake's code) when DATAMIND_TEST_DB is not set. */
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@
 
 #include "check.h"
 #include "core/net.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 static char db[64], ro[64], rw[64], sockdir[256], su[64];
@@ -67,9 +70,9 @@ static PGconn *super_connect(const char *conninfo, const char *dbname)
 
 static PGconn *tcp(const char *user, const char *pw, const char *dbname, char *err, size_t n)
 {
-    sqlsafe_target_t t = {.host = "127.0.0.1", .port = tcp_port, .dbname = dbname,
+    engine_target_t t = {.host = "127.0.0.1", .port = tcp_port, .dbname = dbname,
                           .user = user, .password = pw, .sslmode = "disable"};
-    return sqlsafe_connect(&t, NULL, 5, err, n);
+    return engine_pg_connect(&t, NULL, 5, err, n);
 }
 
 /* ---- connect ----------------------------------------------------------------- */
@@ -90,11 +93,11 @@ static int free_port(int listening, int *fd_out)
     return ntohs(a.sin_port);
 }
 
-static void expect_refusal(const sqlsafe_target_t *t, const char *allow, int timeout,
+static void expect_refusal(const engine_target_t *t, const char *allow, int timeout,
                            const char *want)
 {
     char err[512] = "";
-    PGconn *c = sqlsafe_connect(t, allow, timeout, err, sizeof err);
+    PGconn *c = engine_pg_connect(t, allow, timeout, err, sizeof err);
     CHECK(c == NULL);
     if (!strstr(err, want))
         fprintf(stderr, "  want \"%s\" in \"%s\"\n", want, err);
@@ -106,7 +109,7 @@ static void expect_refusal(const sqlsafe_target_t *t, const char *allow, int tim
 
 static void test_connect_errors(void)
 {
-    sqlsafe_target_t t = {.host = "127.0.0.1", .port = tcp_port, .dbname = db, .user = ro,
+    engine_target_t t = {.host = "127.0.0.1", .port = tcp_port, .dbname = db, .user = ro,
                           .password = "wrong-password", .sslmode = "disable"};
     expect_refusal(&t, NULL, 5, "wrong user name or password");
     t.password = "x' host=evil";
@@ -148,20 +151,20 @@ static void test_connect_errors(void)
 static void test_connect_ok(void)
 {
     char err[512] = "";
-    sqlsafe_target_t t = {.host = sockdir, .port = tcp_port, .dbname = db, .user = su};
-    PGconn *c = sqlsafe_connect(&t, "10.0.0.0/8, /nope", 5, err, sizeof err);
+    engine_target_t t = {.host = sockdir, .port = tcp_port, .dbname = db, .user = su};
+    PGconn *c = engine_pg_connect(&t, "10.0.0.0/8, /nope", 5, err, sizeof err);
     CHECK(c == NULL);
     PQfinish(c);
     char allow[400];
     snprintf(allow, sizeof allow, "10.0.0.0/8,%s", sockdir);
-    c = sqlsafe_connect(&t, allow, 5, err, sizeof err);
+    c = engine_pg_connect(&t, allow, 5, err, sizeof err);
     CHECK(c != NULL);
     PQfinish(c);
 
     /* A listed name admits what it resolves to. */
-    t = (sqlsafe_target_t){.host = "localhost", .port = tcp_port, .dbname = db, .user = ro,
+    t = (engine_target_t){.host = "localhost", .port = tcp_port, .dbname = db, .user = ro,
                            .password = "pw-ro", .sslmode = "prefer"};
-    c = sqlsafe_connect(&t, "10.0.0.0/8, LOCALHOST", 5, err, sizeof err);
+    c = engine_pg_connect(&t, "10.0.0.0/8, LOCALHOST", 5, err, sizeof err);
     CHECK(c != NULL);
     if (!c)
         fprintf(stderr, "  localhost: %s\n", err);
@@ -201,14 +204,14 @@ static void expect_server_addr(PGconn *c, const char *want)
 static void test_connect_every_address(void)
 {
     char err[512] = "";
-    sqlsafe_target_t t = {.host = "localhost", .port = tcp_port, .dbname = db, .user = ro,
+    engine_target_t t = {.host = "localhost", .port = tcp_port, .dbname = db, .user = ro,
                           .password = "pw-ro", .sslmode = "disable"};
     net_resolver_set(v6_first);
 
     /* every allowed address is tried in order until one answers */
     const char *allows[] = {"10.0.0.0/8, LOCALHOST", "::1/128, 127.0.0.1/32", NULL};
     for (size_t i = 0; i < sizeof allows / sizeof allows[0]; i++) {
-        PGconn *c = sqlsafe_connect(&t, allows[i], 5, err, sizeof err);
+        PGconn *c = engine_pg_connect(&t, allows[i], 5, err, sizeof err);
         if (!c)
             fprintf(stderr, "  localhost, ::1 first, allow %s: %s\n", allows[i], err);
         expect_server_addr(c, "127.0.0.1");
@@ -216,7 +219,7 @@ static void test_connect_every_address(void)
     }
 
     /* only allowed addresses are tried: ::1 alone does not reach the server */
-    PGconn *c = sqlsafe_connect(&t, "::1/128", 5, err, sizeof err);
+    PGconn *c = engine_pg_connect(&t, "::1/128", 5, err, sizeof err);
     CHECK(c == NULL);
     CHECK(strstr(err, "127.0.0.1") == NULL);
     PQfinish(c);
@@ -241,13 +244,13 @@ static void test_probe(PGconn *roc, PGconn *rwc)
     char err[512] = "";
     json_t *info = NULL;
 
-    CHECK(sqlsafe_probe(sadmin, &info, err, sizeof err) == 0);
+    CHECK(engine_pg_probe(sadmin, &info, err, sizeof err) == 0);
     CHECK(json_is_true(json_object_get(info, "can_write")));
     CHECK(json_is_true(json_object_get(info, "superuser")));
     CHECK(strncmp(json_string_value(json_object_get(info, "server_version")), "15", 2) == 0);
     json_decref(info);
 
-    CHECK(sqlsafe_probe(roc, &info, err, sizeof err) == 0);
+    CHECK(engine_pg_probe(roc, &info, err, sizeof err) == 0);
     CHECK(json_is_false(json_object_get(info, "can_write")));
     CHECK(json_is_false(json_object_get(info, "superuser")));
     CHECK_STR(json_string_value(json_object_get(info, "current_user")), ro);
@@ -259,7 +262,7 @@ static void test_probe(PGconn *roc, PGconn *rwc)
     CHECK(s && strstr(s, "ALTER ROLE datamind_reader SET default_transaction_read_only = on;"));
     json_decref(info);
 
-    CHECK(sqlsafe_probe(rwc, &info, err, sizeof err) == 0);
+    CHECK(engine_pg_probe(rwc, &info, err, sizeof err) == 0);
     CHECK(json_is_true(json_object_get(info, "can_write")));
     json_decref(info);
 }
@@ -282,7 +285,7 @@ static void test_execute_types(PGconn *c)
     char err[512] = "";
     int pos = -1;
     json_t *res = NULL;
-    sqlsafe_run_t o = {.timeout_ms = 5000, .max_rows = 100};
+    engine_pg_run_t o = {.timeout_ms = 5000, .max_rows = 100};
     const char *q =
         "SELECT 7::int2 AS a, 42 AS b, 9007199254740993::int8 AS c, 1.25::numeric AS d,"
         " 12345678901234567890.5::numeric AS e, 0.1::float8 AS f, 'NaN'::float8 AS g,"
@@ -290,7 +293,7 @@ static void test_execute_types(PGconn *c)
         " 'héllo'::text AS k, NULL::int AS l, 'x' AS a, 'NaN'::numeric AS m,"
         " '$1.50'::money AS n, '{1,2}'::int[] AS o";
 
-    CHECK(sqlsafe_execute(c, q, &o, &res, &pos, err, sizeof err) == 0);
+    CHECK(engine_pg_execute(c, q, &o, &res, &pos, err, sizeof err) == 0);
     if (!res) {
         fprintf(stderr, "  types: %s\n", err);
         return;
@@ -300,18 +303,18 @@ static void test_execute_types(PGconn *c)
     CHECK(json_is_integer(json_object_get(res, "ms")));
     CHECK(json_array_size(json_object_get(res, "columns")) == 16);
     CHECK_STR(coltype(res, 0, "type"), "integer");
-    CHECK_STR(coltype(res, 0, "pgtype"), "int2");
+    CHECK_STR(coltype(res, 0, "dbtype"), "int2");
     CHECK_STR(coltype(res, 3, "type"), "number");
-    CHECK_STR(coltype(res, 3, "pgtype"), "numeric");
+    CHECK_STR(coltype(res, 3, "dbtype"), "numeric");
     CHECK_STR(coltype(res, 7, "type"), "boolean");
     CHECK_STR(coltype(res, 8, "type"), "date");
     CHECK_STR(coltype(res, 9, "type"), "timestamp");
-    CHECK_STR(coltype(res, 9, "pgtype"), "timestamptz");
+    CHECK_STR(coltype(res, 9, "dbtype"), "timestamptz");
     CHECK_STR(coltype(res, 10, "type"), "text");
     CHECK_STR(coltype(res, 12, "name"), "a"); /* duplicates kept, by position */
     CHECK_STR(coltype(res, 0, "name"), "a");
     CHECK_STR(coltype(res, 14, "type"), "number");
-    CHECK_STR(coltype(res, 15, "pgtype"), "_int4");
+    CHECK_STR(coltype(res, 15, "dbtype"), "_int4");
     CHECK(json_integer_value(cell(res, 0, 0)) == 7);
     CHECK(json_integer_value(cell(res, 0, 1)) == 42);
     CHECK(json_integer_value(cell(res, 0, 2)) == 9007199254740993LL);
@@ -333,7 +336,7 @@ static void test_execute_types(PGconn *c)
     json_decref(res);
 
     /* Zero rows still describe their columns. */
-    CHECK(sqlsafe_execute(c, "SELECT 1 AS one WHERE false", &o, &res, &pos, err, sizeof err) == 0);
+    CHECK(engine_pg_execute(c, "SELECT 1 AS one WHERE false", &o, &res, &pos, err, sizeof err) == 0);
     CHECK(json_array_size(json_object_get(res, "columns")) == 1);
     CHECK(json_array_size(json_object_get(res, "rows")) == 0);
     json_decref(res);
@@ -361,11 +364,11 @@ static void test_execute_cap(PGconn *c)
     char err[512] = "";
     int pos;
     json_t *res = NULL;
-    sqlsafe_run_t o = {.timeout_ms = 30000, .max_rows = 1000};
+    engine_pg_run_t o = {.timeout_ms = 30000, .max_rows = 1000};
     long rss0 = maxrss_kb();
     double t0 = now_s();
 
-    CHECK(sqlsafe_execute(c, "SELECT g FROM generate_series(1, 10000000) g", &o, &res, &pos,
+    CHECK(engine_pg_execute(c, "SELECT g FROM generate_series(1, 10000000) g", &o, &res, &pos,
                           err, sizeof err) == 0);
     double took = now_s() - t0;
     long grew = maxrss_kb() - rss0;
@@ -381,7 +384,7 @@ static void test_execute_cap(PGconn *c)
 
     /* Exactly max_rows rows is not truncated. */
     o.max_rows = 5;
-    CHECK(sqlsafe_execute(c, "SELECT g FROM generate_series(1, 5) g", &o, &res, &pos, err,
+    CHECK(engine_pg_execute(c, "SELECT g FROM generate_series(1, 5) g", &o, &res, &pos, err,
                           sizeof err) == 0);
     CHECK(json_is_false(json_object_get(res, "truncated")));
     CHECK(json_integer_value(json_object_get(res, "row_count")) == 5);
@@ -395,11 +398,11 @@ static void test_execute_bytes(PGconn *c)
     char err[512] = "";
     int pos;
     json_t *res = NULL;
-    sqlsafe_run_t o = {.timeout_ms = 30000, .max_rows = 100000, .max_cell_bytes = 1024,
+    engine_pg_run_t o = {.timeout_ms = 30000, .max_rows = 100000, .max_cell_bytes = 1024,
                        .max_result_bytes = 65536};
 
     /* 'x' + 600 two-byte characters: byte 1024 is inside one, so 1023 stay */
-    CHECK(sqlsafe_execute(c, "SELECT 'x' || repeat('\xc3\xa9', 600) AS a, NULL::text AS b, 7 AS n",
+    CHECK(engine_pg_execute(c, "SELECT 'x' || repeat('\xc3\xa9', 600) AS a, NULL::text AS b, 7 AS n",
                           &o, &res, &pos, err, sizeof err) == 0);
     const char *v = json_string_value(cell(res, 0, 0));
     CHECK(v && strncmp(v, "x\xc3\xa9", 3) == 0);
@@ -412,7 +415,7 @@ static void test_execute_bytes(PGconn *c)
     json_decref(res);
 
     /* rows of 1000 + len(g) bytes: 65 fit in 65536, the 66th stops it */
-    CHECK(sqlsafe_execute(c, "SELECT g, repeat('y', 1000) FROM generate_series(1, 100000) g", &o,
+    CHECK(engine_pg_execute(c, "SELECT g, repeat('y', 1000) FROM generate_series(1, 100000) g", &o,
                           &res, &pos, err, sizeof err) == 0);
     CHECK(json_array_size(json_object_get(res, "rows")) == 65);
     CHECK(json_integer_value(json_object_get(res, "result_bytes")) == 65000 + 9 + 56 * 2);
@@ -424,7 +427,7 @@ static void test_execute_bytes(PGconn *c)
 
     /* the row cap still says "rows" */
     o.max_rows = 3;
-    CHECK(sqlsafe_execute(c, "SELECT g FROM generate_series(1, 10) g", &o, &res, &pos, err,
+    CHECK(engine_pg_execute(c, "SELECT g FROM generate_series(1, 10) g", &o, &res, &pos, err,
                           sizeof err) == 0);
     CHECK(strcmp(json_string_value(json_object_get(res, "truncated_by")), "rows") == 0);
     json_decref(res);
@@ -432,11 +435,11 @@ static void test_execute_bytes(PGconn *c)
     /* exactly the result cap is whole; a first row past it keeps nothing */
     o.max_rows = 10;
     o.max_cell_bytes = 65536;
-    CHECK(sqlsafe_execute(c, "SELECT repeat('y', 65536)", &o, &res, &pos, err, sizeof err) == 0);
+    CHECK(engine_pg_execute(c, "SELECT repeat('y', 65536)", &o, &res, &pos, err, sizeof err) == 0);
     CHECK(json_array_size(json_object_get(res, "rows")) == 1);
     CHECK(json_is_false(json_object_get(res, "truncated")));
     json_decref(res);
-    CHECK(sqlsafe_execute(c, "SELECT repeat('y', 65536), 'z'", &o, &res, &pos, err, sizeof err) == 0);
+    CHECK(engine_pg_execute(c, "SELECT repeat('y', 65536), 'z'", &o, &res, &pos, err, sizeof err) == 0);
     CHECK(json_array_size(json_object_get(res, "rows")) == 0);
     CHECK(strcmp(json_string_value(json_object_get(res, "truncated_by")), "bytes") == 0);
     CHECK(PQtransactionStatus(c) == PQTRANS_IDLE);
@@ -448,9 +451,9 @@ static void expect_fail(PGconn *c, const char *q, int timeout_ms, const char *wa
     char err[512] = "";
     int pos = -1;
     json_t *res = NULL;
-    sqlsafe_run_t o = {.timeout_ms = timeout_ms, .max_rows = 100};
+    engine_pg_run_t o = {.timeout_ms = timeout_ms, .max_rows = 100};
 
-    CHECK(sqlsafe_execute(c, q, &o, &res, &pos, err, sizeof err) == -1);
+    CHECK(engine_pg_execute(c, q, &o, &res, &pos, err, sizeof err) == -1);
     CHECK(res == NULL);
     if (!strstr(err, want))
         fprintf(stderr, "  want \"%s\" in \"%s\"\n", want, err);
@@ -466,8 +469,8 @@ static void still_usable(PGconn *c)
     char err[512] = "";
     int pos;
     json_t *res = NULL;
-    sqlsafe_run_t o = {.timeout_ms = 5000, .max_rows = 10};
-    CHECK(sqlsafe_execute(c, "SELECT 1", &o, &res, &pos, err, sizeof err) == 0);
+    engine_pg_run_t o = {.timeout_ms = 5000, .max_rows = 10};
+    CHECK(engine_pg_execute(c, "SELECT 1", &o, &res, &pos, err, sizeof err) == 0);
     CHECK(json_integer_value(cell(res, 0, 0)) == 1);
     json_decref(res);
 }
@@ -556,7 +559,7 @@ static void test_discover(PGconn *roc)
                                  .exact_count_below = 1000};
 
     double t0 = now_s();
-    CHECK(sqlsafe_discover(roc, &o, &schema, err, sizeof err) == 0);
+    CHECK(engine_pg_discover(roc, &o, &schema, err, sizeof err) == 0);
     CHECK(now_s() - t0 < 4.0);
     if (!schema) {
         fprintf(stderr, "  discover: %s\n", err);
@@ -613,7 +616,7 @@ static int lookup(PGconn *c, const json_t *schema, const char *const *phrases, i
 {
     char err[256] = "";
     json_t *copy = json_deep_copy(schema);
-    int added = sqlsafe_lookup_values(c, copy, phrases, n, err, sizeof err);
+    int added = engine_pg_lookup_values(c, copy, phrases, n, err, sizeof err);
     json_t *name = find_col(find_table(copy, "public", "customers"), "name");
     if (added >= 0 && want && !has_sample(name, want))
         added = -2;
@@ -630,7 +633,7 @@ static void test_lookup_values(PGconn *roc)
     json_t *schema = NULL;
     sqlsafe_discover_opts_t o = {.sample_values = 10, .sample_timeout_ms = 2000,
                                  .exact_count_below = 1000};
-    CHECK(sqlsafe_discover(roc, &o, &schema, err, sizeof err) == 0);
+    CHECK(engine_pg_discover(roc, &o, &schema, err, sizeof err) == 0);
     json_t *name = find_col(find_table(schema, "public", "customers"), "name");
     CHECK(name && json_array_size(json_object_get(name, "samples")) == 0);
     const char *lower[] = {"customer 18", "Nobody"};  /* a name typed in lower case */
@@ -679,7 +682,7 @@ static void test_discover_wide(void)
     if (wide_create() < 0)
         return;
     double t0 = now_s();
-    CHECK(sqlsafe_discover(sadmin, &o, &schema, err, sizeof err) == 0);
+    CHECK(engine_pg_discover(sadmin, &o, &schema, err, sizeof err) == 0);
     double took = now_s() - t0;
     size_t n = json_array_size(json_object_get(schema, "tables"));
     printf("discover: %zu tables (1000 x 50 columns + the fixtures) in %.2f s\n", n, took);
@@ -765,6 +768,74 @@ static int conninfo_read(const char *conninfo)
     return sockdir[0] == '/' && su[0] ? 0 : -1;
 }
 
+/* ---- the engine_t (pg_engine.c): what query/, chat/, tasks/ and cli/ use -------- */
+
+typedef struct canceller {
+    const engine_t *e;
+    engine_cancel_t *k;
+    int rc;
+} canceller_t;
+
+static void *cancel_later(void *p)
+{
+    canceller_t *c = p;
+    char err[256];
+    usleep(300 * 1000);
+    c->rc = c->e->cancel(c->k, err, sizeof err);
+    return NULL;
+}
+
+static void test_engine_ops(void)
+{
+    char err[512] = "";
+    int pos = 0;
+    json_t *res = NULL, *plan = NULL;
+    const engine_t *e = engine_for_kind("postgresql");
+    CHECK(e == &engine_pg && engine_for_kind("uploads") == e && engine_get(ENGINE_POSTGRESQL) == e);
+    CHECK(e->validate && e->explain && !e->dialect);
+    engine_target_t t = {.kind = ENGINE_POSTGRESQL, .host = "127.0.0.1", .port = tcp_port,
+                         .dbname = db, .user = ro, .password = "pw-ro", .sslmode = "disable"};
+    engine_conn_t *c = e->connect(&t, NULL, 5, err, sizeof err);
+    CHECK(c != NULL);
+    if (!c) {
+        fprintf(stderr, "  engine connect: %s\n", err);
+        return;
+    }
+    CHECK(e->idle_ok(c));
+    /* the type words bind as numeric / date / unknown */
+    const char *vals[] = {"2.50", "2024-02-29", "x"};
+    const char *types[] = {"number", "date", "text"};
+    engine_run_t o = {.timeout_ms = 5000, .nparams = 3, .param_values = vals, .param_types = types};
+    CHECK(e->execute(c, "SELECT $1 * 2, $2 + 1, $3 || 'y'", &o, &res, &pos, err, sizeof err) == 0);
+    json_t *row = json_array_get(json_object_get(res, "rows"), 0);
+    CHECK(json_real_value(json_array_get(row, 0)) == 5.0);
+    CHECK_STR(json_string_value(json_array_get(row, 1)), "2024-03-01");
+    CHECK_STR(json_string_value(json_array_get(row, 2)), "xy");
+    CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(res, "columns"), 0),
+                                                "dbtype")), "numeric");
+    json_decref(res);
+    res = NULL;
+    /* explain: the plan's top node, nothing run */
+    engine_run_t eo = {.timeout_ms = 5000};
+    CHECK(e->explain(c, "SELECT * FROM orders", &eo, &plan, err, sizeof err) == 0);
+    CHECK(json_is_object(plan) && json_object_get(plan, "Node Type"));
+    json_decref(plan);
+    /* cancel from another thread while it runs */
+    canceller_t k = {.e = e, .k = e->cancel_get(c), .rc = -2};
+    pthread_t th;
+    CHECK(k.k != NULL);
+    engine_run_t so = {.timeout_ms = 20000};
+    double t0 = now_s();
+    pthread_create(&th, NULL, cancel_later, &k);
+    CHECK(e->execute(c, "SELECT pg_sleep(10)", &so, &res, &pos, err, sizeof err) == -1);
+    pthread_join(th, NULL);
+    CHECK(now_s() - t0 < 5);
+    CHECK_INT(k.rc, 0);
+    e->cancel_free(k.k);
+    CHECK(e->idle_ok(c)); /* the connection is still good */
+    e->close(c);
+}
+
 int main(void)
 {
     const char *conninfo = check_test_db("test_sqlsafe_db");
@@ -797,6 +868,7 @@ int main(void)
             test_discover(roc);
             test_lookup_values(roc);
             test_discover_wide();
+            test_engine_ops();
         } else {
             fprintf(stderr, "cannot connect over TCP: %s\n", err);
         }

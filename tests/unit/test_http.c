@@ -284,7 +284,57 @@ static void test_db_url(void)
     CHECK_INT(http_parse_db_url(A, "postgresql://h", &u), 0);
     CHECK_STR(u.host, "h");
     CHECK(u.dbname == NULL);
-    CHECK_INT(http_parse_db_url(A, "mysql://h/d", &u), -1);       /* not PostgreSQL */
+    CHECK_STR(u.kind, "postgresql");
+    /* every engine's scheme, with its default port */
+    CHECK_INT(http_parse_db_url(A, "mysql://reader:pw@db.local/shop", &u), 0);
+    CHECK_STR(u.kind, "mysql");
+    CHECK_INT(u.port, 3306);
+    CHECK_STR(u.user, "reader");
+    CHECK_STR(u.password, "pw");
+    CHECK_STR(u.dbname, "shop");
+    CHECK_INT(http_parse_db_url(A, "mariadb://h:3307/d", &u), 0);
+    CHECK_STR(u.kind, "mysql");
+    CHECK_INT(u.port, 3307);
+    CHECK_INT(http_parse_db_url(A, "clickhouse://default@ch.local/analytics?sslmode=require", &u), 0);
+    CHECK_STR(u.kind, "clickhouse");
+    CHECK_INT(u.port, 8123);
+    CHECK_STR(u.host, "ch.local");
+    CHECK_STR(u.sslmode, "require");
+    CHECK_INT(http_parse_db_url(A, "sqlite:///srv/data/shop%20v2.db", &u), 0);
+    CHECK_STR(u.kind, "sqlite");
+    CHECK_STR(u.dbname, "/srv/data/shop v2.db");
+    CHECK(u.host == NULL && u.user == NULL);
+    CHECK_INT(u.port, 0);
+    CHECK_INT(http_db_default_port("mysql"), 3306);
+    CHECK_INT(http_db_default_port("clickhouse"), 8123);
+    CHECK_INT(http_db_default_port("postgresql"), 5432);
+    CHECK_INT(http_db_default_port("sqlite"), 0);
+    /* bad input */
+    CHECK_INT(http_parse_db_url(A, "oracle://h/d", &u), -1);       /* no such engine */
+    CHECK(u.kind == NULL);
+    CHECK_INT(http_parse_db_url(A, "sqlite://relative/file.db", &u), -1); /* a host, not a path */
+    CHECK_INT(http_parse_db_url(A, "sqlite:relative.db", &u), -1);
+    CHECK_INT(http_parse_db_url(A, "sqlite:///srv/../etc/passwd", &u), -1);
+    CHECK_INT(http_parse_db_url(A, "sqlite:///srv/a%00b.db", &u), -1);
+    CHECK_INT(http_parse_db_url(A, "sqlite:///srv/a.db?mode=rw", &u), -1);
+    CHECK_INT(http_parse_db_url(A, "mysql://h:33x6/d", &u), -1);
+    CHECK_INT(http_parse_db_url(A, "clickhouse://", &u), -1);
+    CHECK_INT(http_parse_db_url(A, "", &u), -1);
+    /* a libpq conninfo string (datamind ask --db) */
+    CHECK_INT(http_parse_conninfo(A, " host=/run/pg port = 5433 dbname='my \\'db' user=me password=p\\ w ", &u), 0);
+    CHECK_STR(u.kind, "postgresql");
+    CHECK_STR(u.host, "/run/pg");
+    CHECK_INT(u.port, 5433);
+    CHECK_STR(u.dbname, "my 'db");
+    CHECK_STR(u.user, "me");
+    CHECK_STR(u.password, "p w");
+    CHECK_INT(http_parse_conninfo(A, "dbname=shop", &u), 0);
+    CHECK(u.host == NULL && u.port == 0);
+    CHECK_INT(http_parse_conninfo(A, "", &u), 0);
+    CHECK_INT(http_parse_conninfo(A, "hostaddr=1.2.3.4", &u), -1); /* not taken */
+    CHECK_INT(http_parse_conninfo(A, "dbname='open", &u), -1);
+    CHECK_INT(http_parse_conninfo(A, "dbname", &u), -1);
+    CHECK_INT(http_parse_conninfo(A, "port=0", &u), -1);
     CHECK_INT(http_parse_db_url(A, "postgresql://h:0/d", &u), -1); /* no such port */
     CHECK_INT(http_parse_db_url(A, "postgresql://h:70000/d", &u), -1);
     CHECK_INT(http_parse_db_url(A, "postgresql://u@/d", &u), -1);  /* no host */

@@ -13,11 +13,11 @@
 
 static json_t *cols(void)
 {
-    return json_loads("[{\"name\":\"region\",\"type\":\"text\",\"pgtype\":\"text\"},"
-                      "{\"name\":\"month\",\"type\":\"date\",\"pgtype\":\"date\"},"
-                      "{\"name\":\"revenue\",\"type\":\"number\",\"pgtype\":\"numeric\"},"
-                      "{\"name\":\"qty\",\"type\":\"integer\",\"pgtype\":\"int4\"},"
-                      "{\"name\":\"we\\\"ird\",\"type\":\"text\",\"pgtype\":\"text\"}]", 0, NULL);
+    return json_loads("[{\"name\":\"region\",\"type\":\"text\",\"dbtype\":\"text\"},"
+                      "{\"name\":\"month\",\"type\":\"date\",\"dbtype\":\"date\"},"
+                      "{\"name\":\"revenue\",\"type\":\"number\",\"dbtype\":\"numeric\"},"
+                      "{\"name\":\"qty\",\"type\":\"integer\",\"dbtype\":\"int4\"},"
+                      "{\"name\":\"we\\\"ird\",\"type\":\"text\",\"dbtype\":\"text\"}]", 0, NULL);
 }
 
 static int validates(const char *sql)

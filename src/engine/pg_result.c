@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sqlsafe/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 /* Built-in type OIDs (pg_type.dat), the ones worth naming. */
@@ -49,7 +49,7 @@ static const struct {
     {OID_VOID, "void"}, {OID_RECORD, "record"},
 };
 
-const char *sqlsafe_type_name(unsigned int oid)
+const char *engine_pg_type_name(unsigned int oid)
 {
     for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
         if (type_names[i].oid == oid)
@@ -76,20 +76,20 @@ static const char *type_kind(Oid t)
     }
 }
 
-json_t *sqlsafe_result_columns(const PGresult *r)
+json_t *engine_pg_result_columns(const PGresult *r)
 {
     json_t *cols = json_array();
 
     for (int j = 0; j < PQnfields(r); j++) {
         Oid t = PQftype(r, j);
-        const char *name = sqlsafe_type_name(t);
+        const char *name = engine_pg_type_name(t);
         char oidname[24];
         if (!name) {
             snprintf(oidname, sizeof oidname, "oid:%u", t);
             name = oidname;
         }
         json_t *col = json_pack("{s:s, s:s, s:s}", "name", PQfname(r, j), "type",
-                                type_kind(t), "pgtype", name);
+                                type_kind(t), "dbtype", name);
         json_array_append_new(cols, col ? col : json_null());
     }
     return cols;
@@ -204,7 +204,7 @@ static json_t *value_cut(const char *s, size_t n, size_t max)
     return out ? out : json_string("(invalid UTF-8)");
 }
 
-json_t *sqlsafe_result_row(const PGresult *r, int i, size_t max_cell, size_t *bytes, long *cut)
+json_t *engine_pg_result_row(const PGresult *r, int i, size_t max_cell, size_t *bytes, long *cut)
 {
     json_t *row = json_array();
     for (int j = 0; j < PQnfields(r); j++) {
@@ -225,7 +225,7 @@ json_t *sqlsafe_result_row(const PGresult *r, int i, size_t max_cell, size_t *by
 
 #define SHORT_FIELD 200  /* DETAIL / HINT longer than this stay in the log */
 
-void sqlsafe_result_error(const PGresult *r, char *err, size_t errlen, int *pos)
+void engine_pg_result_error(const PGresult *r, char *err, size_t errlen, int *pos)
 {
     const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     const char *detail = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : NULL;

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "sqlsafe/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define DEFAULT_TIMEOUT_MS 30000
@@ -67,7 +67,7 @@ static int exec_ok(PGconn *c, PGresult *r, char *err, size_t errlen)
     ExecStatusType st = PQresultStatus(r);
     int ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
     if (!ok && !lost(c, err, errlen))
-        sqlsafe_result_error(r, err, errlen, NULL);
+        engine_pg_result_error(r, err, errlen, NULL);
     PQclear(r);
     return ok ? 0 : -1;
 }
@@ -147,14 +147,14 @@ static void rows_take(PGconn *c, rows_t *st, PGresult *r)
 
     if (s == PGRES_SINGLE_TUPLE || s == PGRES_TUPLES_OK) {
         if (!st->columns)
-            st->columns = sqlsafe_result_columns(r);
+            st->columns = engine_pg_result_columns(r);
         if (s == PGRES_SINGLE_TUPLE && !st->truncated) {
             if (st->count >= st->max)
                 rows_stop(c, st, "rows");
             else if (row_bytes(r, st->max_cell) > st->max_bytes - st->bytes)
                 rows_stop(c, st, "bytes");
             else {
-                json_array_append_new(st->rows, sqlsafe_result_row(r, 0, st->max_cell,
+                json_array_append_new(st->rows, engine_pg_result_row(r, 0, st->max_cell,
                                                                    &st->bytes, &st->cut));
                 st->count++;
             }
@@ -173,7 +173,7 @@ static void rows_take(PGconn *c, rows_t *st, PGresult *r)
 }
 
 /* Send the statement and read its results to the end. */
-static int rows_read(PGconn *c, const char *statement, const sqlsafe_run_t *o, rows_t *st)
+static int rows_read(PGconn *c, const char *statement, const engine_pg_run_t *o, rows_t *st)
 {
     PGresult *r;
     int n = o && o->nparams > 0 ? o->nparams : 0;
@@ -207,10 +207,10 @@ static void error_explain(PGconn *c, const rows_t *st, int timeout_ms, int *err_
                  timeout_ms / 1000.0);
         return;
     }
-    sqlsafe_result_error(st->error, err, errlen, err_pos);
+    engine_pg_result_error(st->error, err, errlen, err_pos);
 }
 
-int sqlsafe_execute(PGconn *c, const char *statement, const sqlsafe_run_t *o,
+int engine_pg_execute(PGconn *c, const char *statement, const engine_pg_run_t *o,
                     json_t **result, int *err_pos, char *err, size_t errlen)
 {
     int timeout_ms = o && o->timeout_ms > 0 ? o->timeout_ms : DEFAULT_TIMEOUT_MS;

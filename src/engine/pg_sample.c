@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "core/buf.h"
-#include "sqlsafe/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define DEFAULT_SAMPLE_TIMEOUT_MS 2000
@@ -44,7 +44,7 @@ static int phase_over(const phase_t *p)
 
 /* Run one bounded query: 0 with *out (rows), 1 when it failed or timed out
  * (skip it), -1 when the connection is gone. */
-int sqlsafe_bounded(PGconn *c, const char *sql, int n, const char *const *params, PGresult **out)
+int engine_pg_bounded(PGconn *c, const char *sql, int n, const char *const *params, PGresult **out)
 {
     PGresult *r = PQexecParams(c, sql, n, NULL, params, NULL, NULL, 0);
     int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? 0 : 1;
@@ -62,14 +62,14 @@ int sqlsafe_bounded(PGconn *c, const char *sql, int n, const char *const *params
     return rc;
 }
 
-static void rel_ident(const sqlsafe_rel_t *rel, buf_t *b)
+static void rel_ident(const engine_pg_rel_t *rel, buf_t *b)
 {
     sqlsafe_quote_ident(b, rel->schema);
     buf_putc(b, '.');
     sqlsafe_quote_ident(b, rel->name);
 }
 
-static int rel_count(phase_t *p, sqlsafe_rel_t *rel, const char *ident)
+static int rel_count(phase_t *p, engine_pg_rel_t *rel, const char *ident)
 {
     buf_t sql = {0};
     PGresult *r;
@@ -77,7 +77,7 @@ static int rel_count(phase_t *p, sqlsafe_rel_t *rel, const char *ident)
     if (rel->reltuples >= 0 && rel->reltuples >= (double)p->o->exact_count_below)
         return 0;
     buf_printf(&sql, "SELECT count(*) FROM %s", ident);
-    int rc = sqlsafe_bounded(p->c, buf_str(&sql), 0, NULL, &r);
+    int rc = engine_pg_bounded(p->c, buf_str(&sql), 0, NULL, &r);
     if (rc == 0) {
         rel->rows = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
         json_object_set_new(rel->json, "row_estimate", json_integer(rel->rows));
@@ -91,7 +91,7 @@ static int rel_count(phase_t *p, sqlsafe_rel_t *rel, const char *ident)
  * or no statistics and a small table. A number only when it holds a few
  * values: a flag held as 0/1 ("survived", "discontinued") is a filter the
  * planner can apply, and it must know the column holds nothing else. */
-static int col_wanted(const sqlsafe_rel_t *rel, const sqlsafe_col_t *col)
+static int col_wanted(const engine_pg_rel_t *rel, const engine_pg_col_t *col)
 {
     double most = col->textlike ? MAX_DISTINCT : col->numeric ? MAX_NUMBER_VALUES : 0;
     if (most <= 0 || rel->rows <= 0)
@@ -104,7 +104,7 @@ static int col_wanted(const sqlsafe_rel_t *rel, const sqlsafe_col_t *col)
 }
 
 /* The most frequent non-null values, most frequent first. */
-static int col_sample(phase_t *p, sqlsafe_rel_t *rel, sqlsafe_col_t *col, const char *ident)
+static int col_sample(phase_t *p, engine_pg_rel_t *rel, engine_pg_col_t *col, const char *ident)
 {
     buf_t sql = {0}, name = {0};
     char limit[16], pct[32];
@@ -124,7 +124,7 @@ static int col_sample(phase_t *p, sqlsafe_rel_t *rel, sqlsafe_col_t *col, const 
                " LIMIT " SCAN_LIMIT ") s GROUP BY v ORDER BY count(*) DESC, v LIMIT $1",
                buf_str(&name), ident, big ? " TABLESAMPLE SYSTEM ($2::real)" : "",
                buf_str(&name));
-    rc = sqlsafe_bounded(p->c, buf_str(&sql), big ? 2 : 1, params, &r);
+    rc = engine_pg_bounded(p->c, buf_str(&sql), big ? 2 : 1, params, &r);
     if (rc != 0)
         goto out;
     json_t *samples = json_object_get(col->json, "samples");
@@ -140,7 +140,7 @@ out:
     return rc < 0 ? -1 : 0;
 }
 
-static int rel_probe(phase_t *p, sqlsafe_rel_t *rel)
+static int rel_probe(phase_t *p, engine_pg_rel_t *rel)
 {
     buf_t ident = {0};
     int rc = 0;
@@ -158,7 +158,7 @@ out:
     return rc;
 }
 
-int sqlsafe_savepoint_begin(PGconn *c, int timeout_ms)
+int engine_pg_savepoint_begin(PGconn *c, int timeout_ms)
 {
     char ms[16];
     const char *params[1] = {ms};
@@ -176,7 +176,7 @@ int sqlsafe_savepoint_begin(PGconn *c, int timeout_ms)
     return ok ? 0 : -1;
 }
 
-int sqlsafe_sample_rels(PGconn *c, sqlsafe_rel_t *rels, size_t n,
+int engine_pg_sample_rels(PGconn *c, engine_pg_rel_t *rels, size_t n,
                         const sqlsafe_discover_opts_t *o, char *err, size_t errlen)
 {
     sqlsafe_discover_opts_t def = {.sample_values = 10, .exact_count_below = 0};
@@ -186,7 +186,7 @@ int sqlsafe_sample_rels(PGconn *c, sqlsafe_rel_t *rels, size_t n,
 
     clock_gettime(CLOCK_MONOTONIC, &p.deadline);
     p.deadline.tv_sec += PHASE_BUDGET_MS / 1000;
-    if (sqlsafe_savepoint_begin(c, timeout_ms) < 0)
+    if (engine_pg_savepoint_begin(c, timeout_ms) < 0)
         goto lost;
     for (size_t i = 0; i < n && !phase_over(&p); i++)
         if (rel_probe(&p, &rels[i]) < 0)

@@ -11,7 +11,7 @@
 #include <sys/random.h>
 
 #include "core/buf.h"
-#include "sqlsafe/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define READER_ROLE "datamind_reader"
@@ -20,19 +20,19 @@ static const char probe_sql[] =
     "SELECT current_setting('server_version'), current_user, r.rolsuper,"
     " r.rolsuper"
     "  OR EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-    "             WHERE c.relkind IN ('r', 'p', 'v', 'f') AND " SQLSAFE_USER_SCHEMA("n")
+    "             WHERE c.relkind IN ('r', 'p', 'v', 'f') AND " ENGINE_PG_USER_SCHEMA("n")
     "               AND has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE'))"
-    "  OR EXISTS (SELECT 1 FROM pg_namespace n WHERE " SQLSAFE_USER_SCHEMA("n")
+    "  OR EXISTS (SELECT 1 FROM pg_namespace n WHERE " ENGINE_PG_USER_SCHEMA("n")
     "               AND has_schema_privilege(n.oid, 'CREATE'))"
     "  OR has_database_privilege(current_database(), 'CREATE'),"
     " (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
     "   WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition"
-    "     AND " SQLSAFE_USER_SCHEMA("n") "),"
+    "     AND " ENGINE_PG_USER_SCHEMA("n") "),"
     " current_database()"
     " FROM pg_roles r WHERE r.rolname = current_user";
 
 static const char schemas_sql[] =
-    "SELECT n.nspname FROM pg_namespace n WHERE " SQLSAFE_USER_SCHEMA("n") " ORDER BY 1";
+    "SELECT n.nspname FROM pg_namespace n WHERE " ENGINE_PG_USER_SCHEMA("n") " ORDER BY 1";
 
 /* 24 hex characters from the kernel's CSPRNG (a fixed stand-in the
  * admin must change if the CSPRNG cannot be read). */
@@ -76,7 +76,7 @@ static void script_build(const char *db, const PGresult *r, buf_t *b)
     buf_puts(b, "ALTER ROLE " READER_ROLE " SET default_transaction_read_only = on;\n");
 }
 
-int sqlsafe_probe(PGconn *c, json_t **info, char *err, size_t errlen)
+int engine_pg_probe(PGconn *c, json_t **info, char *err, size_t errlen)
 {
     PGresult *r = NULL, *s = NULL;
     buf_t script = {0};
@@ -85,12 +85,12 @@ int sqlsafe_probe(PGconn *c, json_t **info, char *err, size_t errlen)
     *info = NULL;
     r = PQexec(c, probe_sql);
     if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
-        sqlsafe_result_error(r, err, errlen, NULL);
+        engine_pg_result_error(r, err, errlen, NULL);
         goto out;
     }
     s = PQexec(c, schemas_sql);
     if (PQresultStatus(s) != PGRES_TUPLES_OK) {
-        sqlsafe_result_error(s, err, errlen, NULL);
+        engine_pg_result_error(s, err, errlen, NULL);
         goto out;
     }
     script_build(PQgetvalue(r, 0, 5), s, &script);

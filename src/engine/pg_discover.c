@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "sqlsafe/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define CATALOG_TIMEOUT_MS "60000"
@@ -23,7 +23,7 @@
  * parent), views and materialized views the user may read. */
 #define REL_FILTER                                                             \
     "c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND "          \
-    SQLSAFE_USER_SCHEMA("n") " AND has_table_privilege(c.oid, 'SELECT')"
+    ENGINE_PG_USER_SCHEMA("n") " AND has_table_privilege(c.oid, 'SELECT')"
 
 static const char rels_sql[] =
     "SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::float8"
@@ -71,13 +71,13 @@ static PGresult *query(PGconn *c, const char *sql, char *err, size_t errlen)
     if (PQstatus(c) == CONNECTION_BAD)
         snprintf(err, errlen, "the connection to the database was lost");
     else
-        sqlsafe_result_error(r, err, errlen, NULL);
+        engine_pg_result_error(r, err, errlen, NULL);
     PQclear(r);
     return NULL;
 }
 
 /* rels is sorted by oid (rels_sql orders it so). */
-static sqlsafe_rel_t *rel_find(sqlsafe_rel_t *rels, size_t n, unsigned int oid)
+static engine_pg_rel_t *rel_find(engine_pg_rel_t *rels, size_t n, unsigned int oid)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -92,7 +92,7 @@ static sqlsafe_rel_t *rel_find(sqlsafe_rel_t *rels, size_t n, unsigned int oid)
     return NULL;
 }
 
-static sqlsafe_col_t *col_find(sqlsafe_rel_t *rel, int attnum)
+static engine_pg_col_t *col_find(engine_pg_rel_t *rel, int attnum)
 {
     for (size_t i = 0; i < rel->ncols; i++)
         if (rel->cols[i].attnum == attnum)
@@ -105,10 +105,10 @@ static unsigned int oid_at(const PGresult *r, int i)
     return (unsigned int)strtoul(PQgetvalue(r, i, 0), NULL, 10);
 }
 
-static void rels_load(const PGresult *r, sqlsafe_rel_t *rels)
+static void rels_load(const PGresult *r, engine_pg_rel_t *rels)
 {
     for (int i = 0; i < PQntuples(r); i++) {
-        sqlsafe_rel_t *rel = &rels[i];
+        engine_pg_rel_t *rel = &rels[i];
         char kind = PQgetvalue(r, i, 3)[0];
         rel->oid = oid_at(r, i);
         rel->schema = PQgetvalue(r, i, 1);
@@ -130,17 +130,17 @@ static json_t *stat_value(const PGresult *r, int i, int j)
     return PQgetisnull(r, i, j) ? json_null() : json_real(strtod(PQgetvalue(r, i, j), NULL));
 }
 
-static void cols_load(const PGresult *r, sqlsafe_rel_t *rels, size_t n)
+static void cols_load(const PGresult *r, engine_pg_rel_t *rels, size_t n)
 {
     for (int i = 0; i < PQntuples(r); i++) {
-        sqlsafe_rel_t *rel = rel_find(rels, n, oid_at(r, i));
+        engine_pg_rel_t *rel = rel_find(rels, n, oid_at(r, i));
         if (!rel || !rel->json)
             continue;
         if (rel->ncols == rel->cap) {
             rel->cap = rel->cap ? rel->cap * 2 : 16;
             rel->cols = xrealloc(rel->cols, rel->cap * sizeof *rel->cols);
         }
-        sqlsafe_col_t *col = &rel->cols[rel->ncols];
+        engine_pg_col_t *col = &rel->cols[rel->ncols];
         col->attnum = atoi(PQgetvalue(r, i, 1));
         col->textlike = PQgetvalue(r, i, 5)[0] == 't';
         col->numeric = PQgetvalue(r, i, 8)[0] == 't';
@@ -158,11 +158,11 @@ static void cols_load(const PGresult *r, sqlsafe_rel_t *rels, size_t n)
     }
 }
 
-static void keys_load(const PGresult *r, sqlsafe_rel_t *rels, size_t n)
+static void keys_load(const PGresult *r, engine_pg_rel_t *rels, size_t n)
 {
     for (int i = 0; i < PQntuples(r); i++) {
-        sqlsafe_rel_t *rel = rel_find(rels, n, oid_at(r, i));
-        sqlsafe_col_t *col = rel ? col_find(rel, atoi(PQgetvalue(r, i, 1))) : NULL;
+        engine_pg_rel_t *rel = rel_find(rels, n, oid_at(r, i));
+        engine_pg_col_t *col = rel ? col_find(rel, atoi(PQgetvalue(r, i, 1))) : NULL;
         if (!col)
             continue;
         if (PQgetvalue(r, i, 2)[0] == 'p') {
@@ -178,14 +178,14 @@ static void keys_load(const PGresult *r, sqlsafe_rel_t *rels, size_t n)
 
 static int by_schema_name(const void *a, const void *b)
 {
-    const sqlsafe_rel_t *x = a, *y = b;
+    const engine_pg_rel_t *x = a, *y = b;
     int d = strcmp(x->schema, y->schema);
     return d ? d : strcmp(x->name, y->name);
 }
 
 /* The catalog part, in the open transaction. Fills *rels / *n (sorted by
  * oid); *relres keeps the names alive. */
-static int catalog_load(PGconn *c, PGresult **relres, sqlsafe_rel_t **rels, size_t *n,
+static int catalog_load(PGconn *c, PGresult **relres, engine_pg_rel_t **rels, size_t *n,
                         char *err, size_t errlen)
 {
     PGresult *cr = NULL, *kr = NULL;
@@ -225,16 +225,16 @@ static int tx_begin(PGconn *c, char *err, size_t errlen)
     if (!ok && PQstatus(c) == CONNECTION_BAD)
         snprintf(err, errlen, "the connection to the database was lost");
     else if (!ok)
-        sqlsafe_result_error(r, err, errlen, NULL);
+        engine_pg_result_error(r, err, errlen, NULL);
     PQclear(r);
     return ok ? 0 : -1;
 }
 
-int sqlsafe_discover(PGconn *c, const sqlsafe_discover_opts_t *o, json_t **schema,
+int engine_pg_discover(PGconn *c, const sqlsafe_discover_opts_t *o, json_t **schema,
                      char *err, size_t errlen)
 {
     PGresult *relres = NULL;
-    sqlsafe_rel_t *rels = NULL;
+    engine_pg_rel_t *rels = NULL;
     json_t *tables;
     size_t n = 0;
     int rc = -1;
@@ -243,7 +243,7 @@ int sqlsafe_discover(PGconn *c, const sqlsafe_discover_opts_t *o, json_t **schem
     err[0] = '\0';
     if (tx_begin(c, err, errlen) < 0 || catalog_load(c, &relres, &rels, &n, err, errlen) < 0)
         goto out;
-    if (sqlsafe_sample_rels(c, rels, n, o, err, errlen) < 0)
+    if (engine_pg_sample_rels(c, rels, n, o, err, errlen) < 0)
         goto out;
     tables = json_array();
     qsort(rels, n, sizeof *rels, by_schema_name); /* rel_find is done with the oid order */

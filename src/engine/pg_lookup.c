@@ -18,7 +18,7 @@
 
 #include "core/buf.h"
 #include "core/mem.h"
-#include "sqlsafe/internal.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define LOOKUP_MAX_COLUMNS 60
@@ -157,7 +157,7 @@ static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *co
                buf_str(from), buf_str(qc), buf_str(qc));
     PGresult *r = NULL;
     const char *params[2] = {buf_str(&pat), v};
-    if (sqlsafe_bounded(c, buf_str(&sql), 2, params, &r) == 0 && PQntuples(r) > 0)
+    if (engine_pg_bounded(c, buf_str(&sql), 2, params, &r) == 0 && PQntuples(r) > 0)
         json_object_set_new(col, "lists", json_true());
     PQclear(r);
     buf_free(&sql);
@@ -181,7 +181,7 @@ static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *a
                LOOKUP_HITS, buf_str(&qc), buf_str(&from), buf_str(&qc));
     PGresult *r = NULL;
     const char *params[1] = {array};
-    int rc = sqlsafe_bounded(c, buf_str(&sql), 1, params, &r), before = hs->n;
+    int rc = engine_pg_bounded(c, buf_str(&sql), 1, params, &r), before = hs->n;
     for (int i = 0; rc == 0 && i < PQntuples(r); i++)
         if (!PQgetisnull(r, i, 0) && strlen(PQgetvalue(r, i, 0)) == (size_t)PQgetlength(r, i, 0))
             hit_add(hs, col, PQgetvalue(r, i, 0));
@@ -225,7 +225,7 @@ static int lookup_all(PGconn *c, json_t *schema, const char *array, hits_t *hs)
     return 0;
 }
 
-int sqlsafe_lookup_values(PGconn *c, json_t *schema, const char *const *phrases, int n,
+int engine_pg_lookup_values(PGconn *c, json_t *schema, const char *const *phrases, int n,
                           char *err, size_t errlen)
 {
     if (n <= 0)
@@ -241,7 +241,7 @@ int sqlsafe_lookup_values(PGconn *c, json_t *schema, const char *const *phrases,
     hs->phrases = phrases;
     hs->nphrases = n;
     PGresult *r = PQexec(c, "BEGIN READ ONLY");
-    if (PQresultStatus(r) == PGRES_COMMAND_OK && sqlsafe_savepoint_begin(c, LOOKUP_TIMEOUT_MS) == 0)
+    if (PQresultStatus(r) == PGRES_COMMAND_OK && engine_pg_savepoint_begin(c, LOOKUP_TIMEOUT_MS) == 0)
         rc = lookup_all(c, schema, buf_str(&array), hs);
     int added = hits_keep(hs);
     free(hs);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/net.h"
+#include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
 #define ALLOW_NAME "DATAMIND_CONNECT_ALLOW"
@@ -33,7 +34,7 @@ static void first_line(const char *msg, char *err, size_t errlen)
     snprintf(err, errlen, "%.*s", (int)n, msg);
 }
 
-static void connect_explain(const char *msg, const sqlsafe_target_t *t, int timeout_s,
+static void connect_explain(const char *msg, const engine_target_t *t, int timeout_s,
                             char *err, size_t errlen)
 {
     if (strstr(msg, "password authentication failed") || strstr(msg, "no password supplied") ||
@@ -81,7 +82,7 @@ static int sslmode_valid(const char *m)
 /* Refuse what never reaches libpq: no host, a bad SSL mode, a socket path
  * that is not listed, a name none of whose addresses is allowed. Fills addrs
  * with the allowed addresses (none for a socket). */
-static int target_check(const sqlsafe_target_t *t, const char *allow, net_addrs_t *addrs,
+static int target_check(const engine_target_t *t, const char *allow, net_addrs_t *addrs,
                         char *err, size_t errlen)
 {
     addrs->n = 0;
@@ -111,7 +112,7 @@ static int target_check(const sqlsafe_target_t *t, const char *allow, net_addrs_
 }
 
 /* One attempt: libpq dials ip (NULL: the socket in t->host). */
-static PGconn *connect_at(const sqlsafe_target_t *t, const char *ip, int timeout_s, char *err,
+static PGconn *connect_at(const engine_target_t *t, const char *ip, int timeout_s, char *err,
                           size_t errlen)
 {
     char port[16], timeout[16], options[160];
@@ -119,7 +120,7 @@ static PGconn *connect_at(const sqlsafe_target_t *t, const char *ip, int timeout
     snprintf(timeout, sizeof timeout, "%d", timeout_s);
     snprintf(options, sizeof options,
              "-c default_transaction_read_only=on -c statement_timeout=%d",
-             SQLSAFE_SESSION_TIMEOUT_MS);
+             ENGINE_PG_SESSION_TIMEOUT_MS);
 
     /* passfile points nowhere: a blank password must not pick up the
      * server account's ~/.pgpass. (An empty value still falls back to the
@@ -165,7 +166,7 @@ static void attempts_explain(const net_addrs_t *a, char why[][WHY_LEN], char *er
     }
 }
 
-PGconn *sqlsafe_connect(const sqlsafe_target_t *t, const char *allow, int timeout_s,
+PGconn *engine_pg_connect(const engine_target_t *t, const char *allow, int timeout_s,
                         char *err, size_t errlen)
 {
     net_addrs_t addrs;

@@ -4,9 +4,9 @@
  * dialect (engine.h; PostgreSQL's doubles embedded quotes, so "O'Brien" and
  * "'; DROP TABLE x; --" stay inside their string), and every form that
  * differs between engines (ILIKE, a median, FILTER, date_trunc) is the
- * dialect's too. Tables join along the
- * shortest foreign-key path from the measure's (fact) table; a count over a
- * one-to-many join counts distinct keys so rows are not counted twice. */
+ * dialect's too. Tables join along the shortest foreign-key path from the
+ * measure's (fact) table; a count over a one-to-many join counts distinct
+ * keys so rows are not counted twice. */
 #include "ask/internal.h"
 #include "core/mem.h"
 

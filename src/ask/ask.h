@@ -30,6 +30,18 @@ ask_schema_t *ask_schema_new(const json_t *discovered, const json_t *vocabulary,
                              char *err, size_t errlen);
 void ask_schema_free(ask_schema_t *s);
 
+/* How a schema's SQL is written. dialect: the connection's engine's
+ * (engine.h's engine_dialect_t, e.g. engine_for_kind(kind)->dialect); NULL
+ * means PostgreSQL. */
+struct engine_dialect;
+typedef struct ask_schema_opts {
+    const struct engine_dialect *dialect;
+} ask_schema_opts_t;
+
+/* ask_schema_new with options (o NULL: the defaults). */
+ask_schema_t *ask_schema_new_with(const json_t *discovered, const json_t *vocabulary,
+                                  const ask_schema_opts_t *o, char *err, size_t errlen);
+
 typedef struct ask_plan_result {
     json_t *plan;      /* the plan as JSON (stored on the message; the input of
                           follow-ups); NULL when clarifying */

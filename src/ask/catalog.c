@@ -134,19 +134,61 @@ int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar
     return 1;
 }
 
-static void put_table(buf_t *b, const ask_table_t *t)
+static void put_table(const ask_schema_t *s, buf_t *b, const ask_table_t *t)
 {
-    sqlsafe_quote_ident(b, t->schema);
+    dialect_ident(s, b, t->schema);
     buf_putc(b, '.');
-    sqlsafe_quote_ident(b, t->name);
+    dialect_ident(s, b, t->name);
 }
 
-/* A result built from the discovered schema itself, as a VALUES list: no
- * system catalog is read (the validator refuses those, rightly), and the
- * answer is what the planner knows — the same names it plans with. */
-static void put_row_start(buf_t *b, int first)
+/* A result built from the discovered schema itself, as a constant table:
+ * no system catalog is read (the validator refuses those, rightly), and the
+ * answer is what the planner knows — the same names it plans with. The
+ * table is a VALUES list where the dialect has one with column names
+ * (PostgreSQL: (VALUES (…), …) AS t("a", "b")), else SELECT … UNION ALL
+ * SELECT …, the first naming the columns. */
+typedef struct rows {
+    const char *alias;
+    const char *const *names;
+    int ncols, nrows;
+} rows_t;
+
+static void rows_open(buf_t *b, const ask_schema_t *s)
 {
-    buf_puts(b, first ? "(" : ", (");
+    buf_puts(b, s->dialect->has_values_list ? "SELECT * FROM (VALUES " : "SELECT * FROM (");
+}
+
+/* the next row; cells[k] is SQL already written */
+static void rows_add(buf_t *b, const ask_schema_t *s, rows_t *r, const char *const *cells)
+{
+    int values = s->dialect->has_values_list;
+    buf_puts(b, values ? (r->nrows ? ", (" : "(") : r->nrows ? " UNION ALL SELECT " : "SELECT ");
+    for (int k = 0; k < r->ncols; k++) {
+        buf_printf(b, "%s%s", k ? ", " : "", cells[k]);
+        if (!values && !r->nrows) {
+            buf_puts(b, " AS ");
+            dialect_ident(s, b, r->names[k]);
+        }
+    }
+    buf_puts(b, values ? ")" : "");
+    r->nrows++;
+}
+
+static void rows_close(buf_t *b, const ask_schema_t *s, const rows_t *r)
+{
+    buf_printf(b, ") AS %s", r->alias);
+    for (int k = 0; k < r->ncols && s->dialect->has_values_list; k++) {
+        buf_puts(b, k ? ", " : "(");
+        dialect_ident(s, b, r->names[k]);
+    }
+    buf_puts(b, s->dialect->has_values_list ? ")" : "");
+}
+
+/* a literal as a cell, written into the empty b */
+static const char *lit(const ask_schema_t *s, buf_t *b, const char *v)
+{
+    dialect_literal(s, b, v);
+    return buf_str(b);
 }
 
 /* 1 when the list shows t: "tables" are the base tables (views are
@@ -177,29 +219,38 @@ void catalog_note_views(const ask_schema_t *s, const ask_q_t *q, char **understo
     *understood = buf_detach(&b);
 }
 
+/* one row of the table list (PostgreSQL: the estimate as a bigint) */
+static void table_row(buf_t *b, const ask_schema_t *s, rows_t *r, const char *name,
+                      const char *schema, const char *kind, int ncols, double rows)
+{
+    buf_t c[5] = {{0}};
+    buf_printf(&c[3], "%d", ncols);
+    buf_printf(&c[4], s->dialect->has_values_list ? "%.0f::bigint" : "%.0f", rows > 0 ? rows : 0);
+    const char *cells[] = {lit(s, &c[0], name), lit(s, &c[1], schema), lit(s, &c[2], kind),
+                           buf_str(&c[3]), buf_str(&c[4])};
+    rows_add(b, s, r, cells);
+    for (int k = 0; k < 5; k++)
+        buf_free(&c[k]);
+}
+
 static void tables_values(const ask_schema_t *s, int cat, buf_t *b)
 {
-    int first = 1;
+    static const char *const names[] = {"table", "schema", "kind", "columns", "row_estimate"};
+    rows_t r = {.alias = "t", .names = names, .ncols = 5};
+    rows_open(b, s);
     if (s->ntables == 0) {  /* VALUES needs a row: one that no row passes */
-        buf_puts(b, "SELECT * FROM (VALUES ('', '', '', 0, 0::bigint)) AS t(\"table\", \"schema\", "
-                    "\"kind\", \"columns\", \"row_estimate\") WHERE false");
+        table_row(b, s, &r, "", "", "", 0, 0);
+        rows_close(b, s, &r);
+        buf_puts(b, " WHERE false");
         return;
     }
-    buf_puts(b, "SELECT * FROM (VALUES ");
     for (int i = 0; i < s->ntables && i < CATALOG_MAX_ROWS; i++) {
         const ask_table_t *t = &s->tables[i];
-        if (!listed(s, t, cat))
-            continue;
-        put_row_start(b, first);
-        first = 0;
-        sqlgen_literal(b, t->name);
-        buf_puts(b, ", ");
-        sqlgen_literal(b, t->schema);
-        buf_puts(b, ", ");
-        sqlgen_literal(b, t->is_view ? "view" : "table");
-        buf_printf(b, ", %d, %.0f::bigint)", t->ncols, t->rows > 0 ? t->rows : 0);
+        if (listed(s, t, cat))
+            table_row(b, s, &r, t->name, t->schema, t->is_view ? "view" : "table", t->ncols, t->rows);
     }
-    buf_puts(b, ") AS t(\"table\", \"schema\", \"kind\", \"columns\", \"row_estimate\") ORDER BY 1, 2");
+    rows_close(b, s, &r);
+    buf_puts(b, " ORDER BY 1, 2");
 }
 
 /* What a column is for a reader: its key role and a few sampled values. */
@@ -215,21 +266,23 @@ static void column_note(const ask_schema_t *s, const ask_col_t *c, buf_t *b)
 
 static void columns_values(const ask_schema_t *s, const ask_table_t *t, buf_t *b)
 {
-    buf_puts(b, "SELECT * FROM (VALUES ");
+    static const char *const names[] = {"position", "column", "type", "notes"};
+    rows_t r = {.alias = "c", .names = names, .ncols = 4};
+    rows_open(b, s);
     for (int i = 0; i < t->ncols; i++) {
-        buf_t note = {0};
+        buf_t note = {0}, c[4] = {{0}};
         column_note(s, &t->cols[i], &note);
-        put_row_start(b, i == 0);
-        buf_printf(b, "%d, ", i + 1);
-        sqlgen_literal(b, t->cols[i].name);
-        buf_puts(b, ", ");
-        sqlgen_literal(b, t->cols[i].type ? t->cols[i].type : "");
-        buf_puts(b, ", ");
-        sqlgen_literal(b, buf_str(&note));
-        buf_putc(b, ')');
+        buf_printf(&c[0], "%d", i + 1);
+        const char *cells[] = {buf_str(&c[0]), lit(s, &c[1], t->cols[i].name),
+                               lit(s, &c[2], t->cols[i].type ? t->cols[i].type : ""),
+                               lit(s, &c[3], buf_str(&note))};
+        rows_add(b, s, &r, cells);
+        for (int k = 0; k < 4; k++)
+            buf_free(&c[k]);
         buf_free(&note);
     }
-    buf_puts(b, ") AS c(\"position\", \"column\", \"type\", \"notes\") ORDER BY 1");
+    rows_close(b, s, &r);
+    buf_puts(b, " ORDER BY 1");
 }
 
 /* The SQL for a catalog plan. */
@@ -247,18 +300,22 @@ char *catalog_sql(const ask_schema_t *s, const ask_q_t *q)
         break;
     case CAT_SAMPLE:
         buf_puts(&b, "SELECT * FROM ");
-        put_table(&b, t);
+        put_table(s, &b, t);
         buf_printf(&b, " LIMIT %d", q->limit > 0 ? q->limit : SAMPLE_DEFAULT);
         break;
     case CAT_COUNT:
-        buf_puts(&b, "SELECT count(*) AS \"rows\" FROM ");
-        put_table(&b, t);
+        buf_puts(&b, "SELECT count(*) AS ");
+        dialect_ident(s, &b, "rows");
+        buf_puts(&b, " FROM ");
+        put_table(s, &b, t);
         break;
     default:  /* CAT_COLUMN: its values and how often each occurs */
         buf_puts(&b, "SELECT ");
-        sqlsafe_quote_ident(&b, t->cols[q->column].name);
-        buf_puts(&b, ", count(*) AS \"rows\" FROM ");
-        put_table(&b, t);
+        dialect_ident(s, &b, t->cols[q->column].name);
+        buf_puts(&b, ", count(*) AS ");
+        dialect_ident(s, &b, "rows");
+        buf_puts(&b, " FROM ");
+        put_table(s, &b, t);
         buf_puts(&b, " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");
     }
     return buf_detach(&b);

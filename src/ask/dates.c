@@ -1,6 +1,6 @@
 /* dates.c — date phrases ("last month", "in March 2024", "Q3 2024", "since
  * 2024-03-01", "last 30 days") to a structured range, and that range to SQL.
- * Relative ranges stay relative in the SQL (now(), current_date, date_trunc)
+ * Relative ranges stay relative in the SQL (the dialect's today and date_trunc)
  * so a saved question keeps meaning "last month" tomorrow; only literal
  * calendar dates are computed here. */
 #include "ask/internal.h"
@@ -208,47 +208,40 @@ int dates_parse(ask_toks_t *tk, int i, ask_date_t *d)
     return 0;
 }
 
-/* "1 month", "3 months" ("quarter" is no interval unit) */
-static void interval(char *out, size_t n, int unit, int count)
+/* col >= from AND col < to, each bound a date constant or left out */
+static void put_bounds(const engine_dialect_t *dl, buf_t *b, const char *col, const char *from,
+                       const char *to)
 {
-    if (unit == G_QUARTER)
-        snprintf(out, n, "interval '%d months'", 3 * count);
-    else
-        snprintf(out, n, "interval '%d %s%s'", count, grammar_grain_name(unit), count == 1 ? "" : "s");
+    if (from) {
+        buf_printf(b, "%s >= ", col);
+        engine_date_literal(dl, b, from);
+    }
+    if (to) {
+        buf_printf(b, "%s%s < ", from ? " AND " : "", col);
+        engine_date_literal(dl, b, to);
+    }
 }
 
-void dates_sql(buf_t *b, const ask_date_t *d, const char *col)
+void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col)
 {
-    const char *u = grammar_grain_name(d->unit);
-    char iv[64];
-    interval(iv, sizeof iv, d->unit, d->kind == D_LAST_N ? d->n : 1);
+    engine_grain_t u = dialect_grain(d->unit);
     switch (d->kind) {
     case D_TODAY:
-        buf_printf(b, "%s >= current_date AND %s < current_date + 1", col, col);
-        break;
+        return engine_relative_period(dl, b, col, ENGINE_TODAY, u, 1);
     case D_YESTERDAY:
-        buf_printf(b, "%s >= current_date - 1 AND %s < current_date", col, col);
-        break;
+        return engine_relative_period(dl, b, col, ENGINE_YESTERDAY, u, 1);
     case D_THIS:
-        buf_printf(b, "%s >= date_trunc('%s', now()) AND %s < date_trunc('%s', now()) + %s",
-                   col, u, col, u, iv);
-        break;
+        return engine_relative_period(dl, b, col, ENGINE_THIS, u, 1);
     case D_PREV:
-        buf_printf(b, "%s >= date_trunc('%s', now()) - %s AND %s < date_trunc('%s', now())",
-                   col, u, iv, col, u);
-        break;
+        return engine_relative_period(dl, b, col, ENGINE_PREVIOUS, u, 1);
     case D_LAST_N:
-        buf_printf(b, "%s >= current_date - %s", col, iv);
-        break;
+        return engine_relative_period(dl, b, col, ENGINE_LAST_N, u, d->n);
     case D_RANGE:
-        buf_printf(b, "%s >= DATE '%s' AND %s < DATE '%s'", col, d->from, col, d->to);
-        break;
+        return put_bounds(dl, b, col, d->from, d->to);
     case D_SINCE:
-        buf_printf(b, "%s >= DATE '%s'", col, d->from);
-        break;
+        return put_bounds(dl, b, col, d->from, NULL);
     case D_BEFORE:
-        buf_printf(b, "%s < DATE '%s'", col, d->to);
-        break;
+        return put_bounds(dl, b, col, NULL, d->to);
     default:
         buf_puts(b, "TRUE");
     }
@@ -260,13 +253,14 @@ static int whole_year(const char *ymd)
     return strlen(ymd) == 10 && !strcmp(ymd + 4, "-01-01") ? atoi(ymd) : -1;
 }
 
-int dates_sql_year(buf_t *b, const ask_date_t *d, const char *col)
+int dates_sql_year(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col)
 {
     int from = whole_year(d->from), to = whole_year(d->to);
-    const char *now = "extract(year FROM now())::int";
-    if ((d->kind == D_THIS || d->kind == D_PREV) && d->unit == G_YEAR)
-        buf_printf(b, "%s = %s%s", col, now, d->kind == D_PREV ? " - 1" : "");
-    else if (d->kind == D_RANGE && from > 0 && to > 0)
+    if ((d->kind == D_THIS || d->kind == D_PREV) && d->unit == G_YEAR) {
+        buf_printf(b, "%s = ", col);
+        dl->date_part(b, "year", dl->now);
+        buf_puts(b, d->kind == D_PREV ? " - 1" : "");
+    } else if (d->kind == D_RANGE && from > 0 && to > 0)
         buf_printf(b, "%s >= %d AND %s < %d", col, from, col, to);
     else if (d->kind == D_SINCE && from > 0)
         buf_printf(b, "%s >= %d", col, from);

@@ -23,6 +23,7 @@
 #include "ask/ask.h"
 #include "ask/grammar.h"
 #include "core/buf.h"
+#include "engine/engine.h"
 #include "sqlsafe/sqlsafe.h"
 
 /* ---------------------------------------------------------------- words */
@@ -125,6 +126,7 @@ struct ask_schema {
     int nph;
     ask_edge_t *edges;
     int nedges;
+    const engine_dialect_t *dialect;  /* never NULL (dialect.c) */
 };
 
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
@@ -265,10 +267,10 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
  * tokens consumed (>0); else 0. */
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
 /* Append "col >= lo AND col < hi" for d over the quoted column expression. */
-void dates_sql(buf_t *b, const ask_date_t *d, const char *col);
+void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
 /* The same over an integer column of years: whole years only; -1 (nothing
  * written) for a period a year column cannot hold ("March 2005"). */
-int dates_sql_year(buf_t *b, const ask_date_t *d, const char *col);
+int dates_sql_year(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
 void dates_describe(buf_t *b, const ask_date_t *d);
 
 /* -------------------------------------------------------------- catalog */
@@ -445,7 +447,14 @@ void parse_free(ask_parse_t *p);
 #define ASK_LIST_LIMIT 100    /* rows of a list when the question names no number */
 #define ASK_GROUP_LIMIT 1000  /* groups of an aggregate when it names none */
 
-void sqlgen_literal(buf_t *b, const char *v);
+/* dialect.c: the engine dialect the schema's SQL is written in (NULL in the
+ * options: PostgreSQL's), and the quoting every writer uses. */
+const engine_dialect_t *dialect_or_pg(const struct engine_dialect *d);
+/* an identifier, quoted whatever it holds; a value as a literal */
+void dialect_ident(const ask_schema_t *s, buf_t *b, const char *name);
+void dialect_literal(const ask_schema_t *s, buf_t *b, const char *v);
+/* engine.h's grain for a G_* grain (G_DAY…G_YEAR). */
+engine_grain_t dialect_grain(int g);
 /* The SELECT for q; NULL with err when the plan cannot be written. */
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 

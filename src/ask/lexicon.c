@@ -430,12 +430,19 @@ static int load_vocab(ask_schema_t *s, const json_t *voc, char *err, size_t errl
 ask_schema_t *ask_schema_new(const json_t *discovered, const json_t *vocabulary,
                              char *err, size_t errlen)
 {
+    return ask_schema_new_with(discovered, vocabulary, NULL, err, errlen);
+}
+
+ask_schema_t *ask_schema_new_with(const json_t *discovered, const json_t *vocabulary,
+                                  const ask_schema_opts_t *o, char *err, size_t errlen)
+{
     const json_t *tables = json_object_get(discovered, "tables");
     if (!json_is_array(tables)) {
         snprintf(err, errlen, "the schema has no \"tables\" list");
         return NULL;
     }
     ask_schema_t *s = xcalloc(1, sizeof *s);
+    s->dialect = dialect_or_pg(o ? o->dialect : NULL);
     size_t n = json_array_size(tables);
     s->tables = xcalloc(n ? n : 1, sizeof *s->tables);
     for (size_t i = 0; i < n; i++, s->ntables++)

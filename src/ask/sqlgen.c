@@ -1,10 +1,12 @@
 /* sqlgen.c — the clauses of a plan's SELECT (sqlwrite.c picks its shape).
  *
- * Every identifier is double-quoted (sqlsafe_quote_ident), every value a
- * single-quoted literal (embedded quotes doubled, so "O'Brien" and
- * "'; DROP TABLE x; --" stay inside their string). Tables join along the
- * shortest foreign-key path from the measure's (fact) table; a count over a
- * one-to-many join counts distinct keys so rows are not counted twice. */
+ * Every identifier is quoted and every value a literal by the schema's
+ * dialect (engine.h; PostgreSQL's doubles embedded quotes, so "O'Brien" and
+ * "'; DROP TABLE x; --" stay inside their string), and every form that
+ * differs between engines (ILIKE, a median, FILTER, date_trunc) is the
+ * dialect's too. Tables join along the shortest foreign-key path from the
+ * measure's (fact) table; a count over a one-to-many join counts distinct
+ * keys so rows are not counted twice. */
 #include "ask/internal.h"
 #include "core/mem.h"
 
@@ -14,19 +16,12 @@
 #include <string.h>
 
 
-void sqlgen_literal(buf_t *b, const char *v)
-{
-    buf_putc(b, '\'');
-    for (const char *p = v; *p; p++) {
-        if (*p == '\'')
-            buf_putc(b, '\'');
-        buf_putc(b, *p);
-    }
-    buf_putc(b, '\'');
-}
-
-static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
-                        const ask_measure_t *m)
+/* The measure as an aggregate of an expression: its name ("sum", "count"),
+ * the expression written into e ("DISTINCT k" for a count of keys; nothing
+ * for count(*)). NULL for a median (e: its column) and a metric (e: its
+ * expression, written whole). */
+static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t *j,
+                                 const ask_measure_t *m)
 {
     int q, p;
     switch (m->kind) {
@@ -35,43 +30,49 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
             int k = s->tables[m->t].pk;
             for (int c = 0; k < 0 && c < s->tables[m->t].ncols; c++)
                 k = s->tables[m->t].cols[c].pk ? c : -1;
-            buf_puts(b, s->tables[m->t].pk >= 0 ? "count(DISTINCT " : "count(");
-            sqljoin_put_col(s, b, j, m->t, k);
-            buf_putc(b, ')');
+            buf_puts(e, s->tables[m->t].pk >= 0 ? "DISTINCT " : "");
+            sqljoin_put_col(s, e, j, m->t, k);
         } else if (j->fanout && s->tables[m->t].pk >= 0) {
-            buf_puts(b, "count(DISTINCT ");
-            sqljoin_put_col(s, b, j, m->t, s->tables[m->t].pk);
-            buf_putc(b, ')');
-        } else {
-            buf_puts(b, "count(*)");
+            buf_puts(e, "DISTINCT ");
+            sqljoin_put_col(s, e, j, m->t, s->tables[m->t].pk);
         }
-        return;
+        return "count";
     case M_METRIC:
-        buf_puts(b, s->vocab[m->metric].expr);
-        return;
+        buf_puts(e, s->vocab[m->metric].expr);
+        return NULL;
     case M_REVENUE:
         lexicon_revenue_cols(s, m->t, &q, &p);
-        buf_puts(b, "sum(");
-        sqljoin_put_col(s, b, j, m->t, q);
-        buf_puts(b, " * ");
-        sqljoin_put_col(s, b, j, m->t, p);
+        sqljoin_put_col(s, e, j, m->t, q);
+        buf_puts(e, " * ");
+        sqljoin_put_col(s, e, j, m->t, p);
         if ((q = lexicon_discount_col(&s->tables[m->t])) >= 0) {  /* net of the discount */
-            buf_puts(b, " * (1 - ");
-            sqljoin_put_col(s, b, j, m->t, q);
-            buf_putc(b, ')');
+            buf_puts(e, " * (1 - ");
+            sqljoin_put_col(s, e, j, m->t, q);
+            buf_putc(e, ')');
         }
-        buf_putc(b, ')');
-        return;
+        return "sum";
     case M_MEDIAN:
-        buf_puts(b, "percentile_cont(0.5) WITHIN GROUP (ORDER BY ");
-        sqljoin_put_col(s, b, j, m->t, m->c);
-        buf_putc(b, ')');
-        return;
+        sqljoin_put_col(s, e, j, m->t, m->c);
+        return NULL;
     default:
-        buf_printf(b, "%s(%s", grammar_measure_sql[m->kind], m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
-        sqljoin_put_col(s, b, j, m->t, m->c);
-        buf_putc(b, ')');
+        buf_puts(e, m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
+        sqljoin_put_col(s, e, j, m->t, m->c);
+        return grammar_measure_sql[m->kind];
     }
+}
+
+static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
+                        const ask_measure_t *m)
+{
+    buf_t e = {0};
+    const char *agg = measure_parts(s, &e, j, m);
+    if (agg)
+        buf_printf(b, "%s(%s)", agg, e.len ? buf_str(&e) : "*");
+    else if (m->kind == M_MEDIAN)
+        s->dialect->median(b, buf_str(&e));  /* sqlgen_write checked has_median */
+    else
+        buf_puts(b, buf_str(&e));
+    buf_free(&e);
 }
 
 /* Text typed with a capital letter is matched as typed ("Express" is not
@@ -104,13 +105,37 @@ static void put_items(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
         buf_puts(&pat, "%, ");
         put_like_text(&pat, f->vals[i]);
         buf_puts(&pat, ", %");
-        buf_puts(b, i ? " OR ', ' || " : "', ' || ");
-        sqljoin_put_col(s, b, j, f->col.t, f->col.c);
-        buf_puts(b, " || ', ' LIKE ");
-        sqlgen_literal(b, buf_str(&pat));
+        buf_t col = {0}, sep = {0};
+        sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
+        dialect_literal(s, &sep, ", ");
+        const char *parts[] = {buf_str(&sep), buf_str(&col), buf_str(&sep)};
+        buf_puts(b, i ? " OR " : "");
+        engine_concat(s->dialect, b, parts, 3);
+        buf_puts(b, " LIKE ");
+        dialect_literal(s, b, buf_str(&pat));
         buf_free(&pat);
+        buf_free(&col);
+        buf_free(&sep);
     }
     buf_putc(b, ')');
+}
+
+/* "col LIKE '%text%'" (as typed) or the dialect's case-blind match */
+static void put_like(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
+{
+    buf_t pat = {0}, lit = {0}, col = {0};
+    buf_puts(&pat, f->op == OP_STARTS ? "" : "%");
+    put_like_text(&pat, f->nvals ? f->vals[0] : "");
+    buf_puts(&pat, f->op == OP_ENDS ? "" : "%");
+    dialect_literal(s, &lit, buf_str(&pat));
+    sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
+    if (sqlgen_smartcase(f->vals[0]))
+        buf_printf(b, "%s LIKE %s", buf_str(&col), buf_str(&lit));
+    else
+        s->dialect->ilike(b, buf_str(&col), buf_str(&lit));
+    buf_free(&pat);
+    buf_free(&lit);
+    buf_free(&col);
 }
 
 static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
@@ -118,6 +143,8 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
     static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
     if ((f->op == OP_IN || f->op == OP_NOT_IN) && s->tables[f->col.t].cols[f->col.c].lists)
         return put_items(s, b, j, f);
+    if (f->op >= OP_CONTAINS)  /* the text's own % _ \ literal */
+        return put_like(s, b, j, f);
     sqljoin_put_col(s, b, j, f->col.t, f->col.c);
     if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
         buf_puts(b, f->op == OP_NULL ? " IS NULL" : " IS NOT NULL");
@@ -125,24 +152,16 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
         const char *neg = f->op == OP_NOT_IN ? "<>" : "=";
         if (f->nvals == 1) {
             buf_printf(b, " %s ", neg);
-            sqlgen_literal(b, f->vals[0]);
+            dialect_literal(s, b, f->vals[0]);
             return;
         }
         buf_puts(b, f->op == OP_NOT_IN ? " NOT IN (" : " IN (");
         for (int i = 0; i < f->nvals; i++) {
             if (i)
                 buf_puts(b, ", ");
-            sqlgen_literal(b, f->vals[i]);
+            dialect_literal(s, b, f->vals[i]);
         }
         buf_putc(b, ')');
-    } else if (f->op >= OP_CONTAINS) {  /* the text's own % _ \ literal */
-        buf_t pat = {0};
-        buf_puts(&pat, f->op == OP_STARTS ? "" : "%");
-        put_like_text(&pat, f->nvals ? f->vals[0] : "");
-        buf_puts(&pat, f->op == OP_ENDS ? "" : "%");
-        buf_puts(b, sqlgen_smartcase(f->vals[0]) ? " LIKE " : " ILIKE ");
-        sqlgen_literal(b, buf_str(&pat));
-        buf_free(&pat);
     } else if (f->op == OP_BETWEEN) {
         buf_printf(b, " BETWEEN %.15g AND %.15g", f->num[0], f->num[1]);
     } else {
@@ -155,8 +174,8 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
 static void put_period(const ask_schema_t *s, buf_t *b, const ask_q_t *q, const char *col)
 {
     if (!lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c]))
-        dates_sql(b, &q->date, col);
-    else if (dates_sql_year(b, &q->date, col) < 0)
+        dates_sql(s->dialect, b, &q->date, col);
+    else if (dates_sql_year(s->dialect, b, &q->date, col) < 0)
         buf_puts(b, "false");  /* sqlgen_write checked it: not reached */
 }
 
@@ -270,11 +289,31 @@ static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
         buf_t n = {0};
         for (int k = 0; k < tb->nw; k++)
             buf_printf(&n, "%s%s", k ? "_" : "", tb->w[k]);
-        sqlsafe_quote_ident(b, buf_str(&n));
+        dialect_ident(s, b, buf_str(&n));
         buf_free(&n);
     } else {
-        sqlsafe_quote_ident(b, tb->cols[d.c].name);
+        dialect_ident(s, b, tb->cols[d.c].name);
     }
+}
+
+/* The measure over the rows where the share's condition holds: the
+ * dialect's agg_if (a median: of CASE WHEN cond THEN x END). A metric is
+ * never a share (sqlgen_write). */
+static void put_cond_measure(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
+{
+    buf_t e = {0}, cond = {0};
+    const char *agg = measure_parts(s, &e, j, &q->m);
+    put_filters(s, &cond, j, q, 1, "");
+    if (agg) {
+        s->dialect->agg_if(b, agg, e.len ? buf_str(&e) : NULL, buf_str(&cond));
+    } else {
+        buf_t c = {0};
+        buf_printf(&c, "CASE WHEN %s THEN %s END", buf_str(&cond), buf_str(&e));
+        s->dialect->median(b, buf_str(&c));
+        buf_free(&c);
+    }
+    buf_free(&e);
+    buf_free(&cond);
 }
 
 /* The measure, or its percentage: 100 × where the condition holds / all
@@ -284,13 +323,13 @@ static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     if (!q->share)
         return put_measure(s, b, j, &q->m);
     buf_puts(b, "100.0 * ");
-    put_measure(s, b, j, &q->m);
     if (q->share == SHARE_COND) {
-        put_filters(s, b, j, q, 1, " FILTER (WHERE ");
-        buf_puts(b, ") / NULLIF(");
+        put_cond_measure(s, b, j, q);
+        buf_puts(b, " / NULLIF(");
         put_measure(s, b, j, &q->m);
         buf_puts(b, ", 0)");
     } else {
+        put_measure(s, b, j, &q->m);
         buf_puts(b, " / NULLIF(sum(");
         put_measure(s, b, j, &q->m);
         buf_puts(b, ") OVER (), 0)");
@@ -303,17 +342,21 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     buf_puts(b, "SELECT ");
     if (q->grain && lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c])) {
         sqljoin_put_col(s, b, j, q->time.t, q->time.c);  /* a year column is its own grain */
-        buf_puts(b, " AS \"year\", ");
+        buf_puts(b, " AS ");
+        dialect_ident(s, b, "year");
+        buf_puts(b, ", ");
         ncols++;
-    } else if (q->grain == G_YEAR) {  /* "by year": 2024, not 2024-01-01 */
-        buf_puts(b, "extract(year FROM ");
-        sqljoin_put_col(s, b, j, q->time.t, q->time.c);
-        buf_puts(b, ")::int AS \"year\", ");
-        ncols++;
-    } else if (q->grain) {
-        buf_printf(b, "date_trunc('%s', ", grammar_grain_name(q->grain));
-        sqljoin_put_col(s, b, j, q->time.t, q->time.c);
-        buf_printf(b, ")::date AS \"%s\", ", grammar_grain_name(q->grain));
+    } else if (q->grain) {  /* "by year": 2024, not 2024-01-01 */
+        buf_t col = {0};
+        sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
+        if (q->grain == G_YEAR)
+            s->dialect->date_part(b, "year", buf_str(&col));
+        else
+            s->dialect->date_trunc(b, dialect_grain(q->grain), buf_str(&col));
+        buf_puts(b, " AS ");
+        dialect_ident(s, b, grammar_grain_name(q->grain));
+        buf_puts(b, ", ");
+        buf_free(&col);
         ncols++;
     }
     for (int i = 0; i < q->ndims; i++, ncols++) {
@@ -325,7 +368,7 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     put_share(s, b, j, q);
     char *label = plan_measure_label(s, &q->m);
     buf_puts(b, " AS ");
-    sqlsafe_quote_ident(b, q->share ? "percent" : label);
+    dialect_ident(s, b, q->share ? "percent" : label);
     free(label);
     buf_puts(b, buf_str(&j->from));
     int nw = sqlgen_where(s, b, j, q);
@@ -361,8 +404,13 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     }
     if (q->grain && !q->order)
         buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
-    else
-        buf_printf(b, " ORDER BY %d %s NULLS LAST, 1", ncols + 1, q->order < 0 ? "ASC" : "DESC");
+    else {
+        char pos[16];
+        snprintf(pos, sizeof pos, "%d", ncols + 1);  /* the measure, by its place */
+        buf_puts(b, " ORDER BY ");
+        s->dialect->order_nulls_last(b, pos, q->order >= 0);
+        buf_puts(b, ", 1");
+    }
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
 }
 

@@ -49,11 +49,11 @@ static void alias_for(const ask_schema_t *s, joins_t *j, int t)
 void sqljoin_put_table(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
 {
     const ask_table_t *tb = &s->tables[j->t[idx]];
-    sqlsafe_quote_ident(b, tb->schema);
+    dialect_ident(s, b, tb->schema);
     buf_putc(b, '.');
-    sqlsafe_quote_ident(b, tb->name);
+    dialect_ident(s, b, tb->name);
     buf_puts(b, " AS ");
-    sqlsafe_quote_ident(b, j->alias[idx]);
+    dialect_ident(s, b, j->alias[idx]);
 }
 
 /* Join every table on the shortest path to t from the base — or from a
@@ -85,13 +85,13 @@ int sqljoin_has_rival(const ask_schema_t *s, const ask_edge_t *e)
 static void put_key_eq(const ask_schema_t *s, buf_t *b, const joins_t *j, int fi, int ti,
                        const ask_edge_t *e)
 {
-    sqlsafe_quote_ident(b, j->alias[fi]);
+    dialect_ident(s, b, j->alias[fi]);
     buf_putc(b, '.');
-    sqlsafe_quote_ident(b, s->tables[e->from_t].cols[e->from_c].name);
+    dialect_ident(s, b, s->tables[e->from_t].cols[e->from_c].name);
     buf_puts(b, " = ");
-    sqlsafe_quote_ident(b, j->alias[ti]);
+    dialect_ident(s, b, j->alias[ti]);
     buf_putc(b, '.');
-    sqlsafe_quote_ident(b, s->tables[e->to_t].cols[e->to_c].name);
+    dialect_ident(s, b, s->tables[e->to_t].cols[e->to_c].name);
 }
 
 /* "payment is linked to store through staff or through customer: …" —
@@ -183,9 +183,9 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
 
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c)
 {
-    sqlsafe_quote_ident(b, j->alias[sqljoin_index(j, t)]);
+    dialect_ident(s, b, j->alias[sqljoin_index(j, t)]);
     buf_putc(b, '.');
-    sqlsafe_quote_ident(b, s->tables[t].cols[c].name);
+    dialect_ident(s, b, s->tables[t].cols[c].name);
 }
 
 /* 1 when a metric's expression names table t as "t." (not inside a longer

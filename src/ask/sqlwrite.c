@@ -21,7 +21,7 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
         buf_puts(b, " AS ");
         buf_t n = {0};
         buf_printf(&n, "%s_%s", c->name, ft->cols[ft->label].name);
-        sqlsafe_quote_ident(b, buf_str(&n));
+        dialect_ident(s, b, buf_str(&n));
         buf_free(&n);
     }
 }
@@ -32,7 +32,7 @@ static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, bu
     buf_puts(b, "SELECT DISTINCT ");
     sqljoin_put_col(s, b, j, q->listed.t, q->listed.c);
     buf_puts(b, " AS ");
-    sqlsafe_quote_ident(b, s->tables[q->listed.t].cols[q->listed.c].name);
+    dialect_ident(s, b, s->tables[q->listed.t].cols[q->listed.c].name);
     buf_puts(b, buf_str(&j->from));
     sqlgen_where(s, b, j, q);
     buf_printf(b, " ORDER BY 1 LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
@@ -41,7 +41,7 @@ static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, bu
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
     buf_puts(b, "SELECT ");
-    sqlsafe_quote_ident(b, j->alias[0]);
+    dialect_ident(s, b, j->alias[0]);
     buf_puts(b, ".*");
     put_shown(s, b, j, q);
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
@@ -60,9 +60,11 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
         sqlgen_where(s, b, j, q);
     }
     if (q->m.c >= 0) {  /* "the 5 most expensive products" */
+        buf_t col = {0};
+        sqljoin_put_col(s, &col, j, q->m.t, q->m.c);
         buf_puts(b, " ORDER BY ");
-        sqljoin_put_col(s, b, j, q->m.t, q->m.c);
-        buf_puts(b, q->order < 0 ? " ASC" : " DESC NULLS LAST");
+        s->dialect->order_nulls_last(b, buf_str(&col), q->order >= 0);
+        buf_free(&col);
     } else if (s->tables[q->table].pk >= 0) {
         buf_puts(b, " ORDER BY ");
         sqljoin_put_col(s, b, j, q->table, s->tables[q->table].pk);
@@ -92,6 +94,10 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         snprintf(err, errlen, "the plan names no table");
         return NULL;
     }
+    if (q->m.kind == M_MEDIAN && !s->dialect->has_median) {
+        snprintf(err, errlen, "a median is not available on this database");
+        return NULL;
+    }
     if ((q->grain || q->date.kind) && q->time.t < 0) {
         snprintf(err, errlen, "the plan has a period but no date column");
         return NULL;
@@ -99,7 +105,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     if ((q->grain || q->date.kind) && lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c])) {
         buf_t probe = {0};
         int ok = (!q->grain || q->grain == G_YEAR) &&
-                 (!q->date.kind || dates_sql_year(&probe, &q->date, "y") == 0);
+                 (!q->date.kind || dates_sql_year(s->dialect, &probe, &q->date, "y") == 0);
         buf_free(&probe);
         if (!ok) {
             snprintf(err, errlen, "%s.%s holds years only, so it cannot hold that period",

@@ -88,6 +88,9 @@ typedef struct engine_run {
  * (quoted identifiers), pasted in as they are. */
 
 typedef enum engine_grain { ENGINE_DAY, ENGINE_WEEK, ENGINE_MONTH, ENGINE_QUARTER, ENGINE_YEAR } engine_grain_t;
+typedef enum engine_period {
+    ENGINE_TODAY, ENGINE_YESTERDAY, ENGINE_THIS, ENGINE_PREVIOUS, ENGINE_LAST_N
+} engine_period_t;
 
 typedef struct engine_dialect {
     /* "x" / `x`: an identifier, quoted whatever it holds */
@@ -118,7 +121,33 @@ typedef struct engine_dialect {
     void (*median)(buf_t *b, const char *expr);
     int has_grouping_sets;    /* GROUP BY GROUPING SETS (pivot totals) */
     int has_full_join;        /* FULL OUTER JOIN */
+
+    /* Optional (NULL / 0: the planner composes the same meaning from the
+     * members above, or writes a portable form). PostgreSQL sets them so its
+     * SQL stays what it was; another engine sets one only when its own form
+     * is better. */
+    /* a date constant 'YYYY-MM-DD' (ymd checked by the caller); NULL:
+     * cast(quote_literal(ymd), "date") */
+    void (*date_literal)(buf_t *b, const char *ymd);
+    /* expr within a period relative to today: today, yesterday, this /
+     * the previous grain (week, month, quarter, year), the last n grains up
+     * to now; NULL: from today, date_trunc and date_add (a week as 7 days,
+     * a quarter as 3 months) */
+    void (*relative_period)(buf_t *b, const char *expr, engine_period_t kind, engine_grain_t unit,
+                            int n);
+    /* parts[0] || parts[1] || …, text; NULL: the standard || */
+    void (*concat)(buf_t *b, const char *const *parts, int n);
+    /* PostgreSQL's constant table, FROM (VALUES (…), …) AS t(a, b), its
+     * big integers written n::bigint; 0: SELECT … UNION ALL SELECT … */
+    int has_values_list;
 } engine_dialect_t;
+
+/* The optional members, composed when a dialect leaves them out
+ * (engine/dialect.c): what the SQL writers call. */
+void engine_date_literal(const engine_dialect_t *d, buf_t *b, const char *ymd);
+void engine_relative_period(const engine_dialect_t *d, buf_t *b, const char *expr,
+                            engine_period_t kind, engine_grain_t unit, int n);
+void engine_concat(const engine_dialect_t *d, buf_t *b, const char *const *parts, int n);
 
 /* ---- The engine: a table of operations ----------------------------------- */
 

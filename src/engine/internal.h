@@ -67,6 +67,9 @@ void engine_tok_check(const engine_tokens_t *t, sqlsafe_check_t *out);
  * engine_find / engine_kind_label). */
 extern const engine_t engine_pg;
 
+/* pg_dialect.c: how PostgreSQL is written (engine_pg's dialect). */
+extern const engine_dialect_t engine_pg_dialect;
+
 /* PostgreSQL's own declarations (libpq's types) are in pg_internal.h, for
  * the pg_*.c files only: nothing else of engine/ includes libpq. */
 

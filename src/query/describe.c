@@ -6,8 +6,10 @@
  * histogram; for text the most frequent values; and corr() between the
  * numeric columns. Every branch has the same thirteen typed columns (kind,
  * i, j, n, m, d, t1, t2, f1..f5): describe_read.c reads them back. Column
- * names are the result's own, quoted. */
-#include "query/query.h"
+ * names are the result's own, quoted. PostgreSQL's own SQL (MATERIALIZED,
+ * percentile_cont, width_bucket, ::casts): written for PostgreSQL only. */
+#include "query/internal.h"
+#include "engine/internal.h"  /* engine_pg_dialect; at merge: engine_get(ENGINE_POSTGRESQL)->dialect */
 #include "core/buf.h"
 #include "sqlsafe/sqlsafe.h"
 
@@ -154,9 +156,14 @@ static int describe_check(const json_t *columns, char *err, size_t errlen)
     return 0;
 }
 
-const char *query_describe_sql(arena_t *a, const char *sql, const json_t *columns, char *err,
-                               size_t errlen)
+const char *query_describe_sql(arena_t *a, const struct engine_dialect *d, const char *sql,
+                               const json_t *columns, char *err, size_t errlen)
 {
+    if (query_dialect(d) != &engine_pg_dialect) {
+        snprintf(err, errlen, "Describing a result (quartiles, histograms, correlations) is "
+                 "available on PostgreSQL only for now.");
+        return NULL;
+    }
     if (describe_check(columns, err, errlen) < 0)
         return NULL;
     buf_t st = {0}, body = {0};

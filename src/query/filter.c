@@ -1,8 +1,9 @@
 /* filter.c — a dashboard's date range applied to a widget's query by
  * wrapping it as a sub-query. The wrapped SQL is built only from a quoted
  * identifier and literals this file checked (ISO dates, fixed intervals),
- * and goes through the validator like any other. */
-#include "query/query.h"
+ * written in the connection's dialect, and goes through the validator like
+ * any other. */
+#include "query/internal.h"
 #include "core/buf.h"
 #include "sqlsafe/sqlsafe.h"
 
@@ -21,35 +22,47 @@ static int iso_date(const char *s)
 }
 
 /* The WHERE condition for a range name; NULL when unknown or incomplete. */
-static const char *range_condition(const char *range, const char *from, const char *to,
-                                   buf_t *cond, const char *col_sql)
+static const char *range_condition(const engine_dialect_t *d, const char *range,
+                                   const char *from, const char *to, buf_t *cond,
+                                   const char *col_sql)
 {
     if (strcmp(range, "7d") == 0 || strcmp(range, "30d") == 0 || strcmp(range, "90d") == 0) {
-        buf_printf(cond, "%s >= now() - interval '%d days'", col_sql, atoi(range));
+        buf_printf(cond, "%s >= ", col_sql);
+        d->date_add(cond, d->now, '-', atoi(range), "day");
     } else if (strcmp(range, "year") == 0) {
-        buf_printf(cond, "%s >= date_trunc('year', now())", col_sql);
+        buf_printf(cond, "%s >= ", col_sql);
+        d->date_trunc(cond, ENGINE_YEAR, d->today);
     } else if (strcmp(range, "custom") == 0 && (iso_date(from) || iso_date(to))) {
-        if (iso_date(from))
-            buf_printf(cond, "%s >= DATE '%s'", col_sql, from);
+        if (iso_date(from)) {
+            buf_printf(cond, "%s >= ", col_sql);
+            engine_date_literal(d, cond, from);
+        }
         if (iso_date(from) && iso_date(to))
             buf_puts(cond, " AND ");
-        if (iso_date(to))
-            buf_printf(cond, "%s < DATE '%s' + 1", col_sql, to);
+        if (iso_date(to)) {  /* the whole last day */
+            buf_t day = {0};
+            engine_date_literal(d, &day, to);
+            buf_printf(cond, "%s < ", col_sql);
+            d->date_add(cond, buf_str(&day), '+', 1, "day");
+            buf_free(&day);
+        }
     } else {
         return NULL;
     }
     return buf_str(cond);
 }
 
-const char *query_wrap_date_range(arena_t *a, const char *sql, const char *column,
-                                  const char *range, const char *from, const char *to)
+const char *query_wrap_date_range(arena_t *a, const struct engine_dialect *dialect,
+                                  const char *sql, const char *column, const char *range,
+                                  const char *from, const char *to)
 {
     if (!column || !*column || !range || !*range || strcmp(range, "all") == 0)
         return sql;
+    const engine_dialect_t *d = query_dialect(dialect);
     buf_t col = {0}, cond = {0}, out = {0};
     buf_puts(&col, "dm_filtered.");
-    sqlsafe_quote_ident(&col, column);
-    const char *where = range_condition(range, from, to, &cond, buf_str(&col));
+    d->quote_ident(&col, column);
+    const char *where = range_condition(d, range, from, to, &cond, buf_str(&col));
     const char *res = sql;
     if (where) {
         /* strip a trailing ';' so the sub-query stays one statement */
@@ -67,11 +80,12 @@ const char *query_wrap_date_range(arena_t *a, const char *sql, const char *colum
     return res;
 }
 
-const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *param,
-                             const char *sort, int desc)
+const char *query_wrap_drill(arena_t *a, const struct engine_dialect *dialect, const char *sql,
+                             const char *col, const char *param, const char *sort, int desc)
 {
     if ((!col || !*col) && (!sort || !*sort))
         return sql;
+    const engine_dialect_t *d = query_dialect(dialect);
     size_t n = strlen(sql); /* a trailing ';' would end the sub-query */
     while (n && (isspace((unsigned char)sql[n - 1]) || sql[n - 1] == ';'))
         n--;
@@ -81,13 +95,16 @@ const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const
     buf_puts(&out, "\n) AS dm_drill");
     if (col && *col) {
         buf_puts(&out, " WHERE dm_drill.");
-        sqlsafe_quote_ident(&out, col);
+        d->quote_ident(&out, col);
         buf_printf(&out, " = {{%s}}", param);
     }
     if (sort && *sort) {
-        buf_puts(&out, " ORDER BY dm_drill.");
-        sqlsafe_quote_ident(&out, sort);
-        buf_puts(&out, desc ? " DESC NULLS LAST" : " ASC NULLS LAST");
+        buf_t by = {0};
+        buf_puts(&by, "dm_drill.");
+        d->quote_ident(&by, sort);
+        buf_puts(&out, " ORDER BY ");
+        d->order_nulls_last(&out, buf_str(&by), desc);
+        buf_free(&by);
     }
     const char *res = arena_strdup(a, buf_str(&out));
     buf_free(&out);

@@ -5,6 +5,10 @@
 #define DM_QUERY_INTERNAL_H
 
 #include "query/query.h"
+#include "engine/engine.h"
+
+/* dialect.c: d, or PostgreSQL's when d is NULL. */
+const engine_dialect_t *query_dialect(const struct engine_dialect *d);
 
 typedef struct query_stmt {
     store_conn_t conn;

@@ -4,7 +4,7 @@
  * database; and the grouped result read back into a grid. Names come from
  * the result's own columns only and are quoted; the wrapped SQL goes
  * through the validator like any other. */
-#include "query/query.h"
+#include "query/internal.h"
 #include "core/buf.h"
 #include "sqlsafe/sqlsafe.h"
 
@@ -134,9 +134,15 @@ static void pivot_put_agg(buf_t *b, const query_pivot_t *p)
     buf_free(&alias);
 }
 
-const char *query_pivot_sql(arena_t *a, const char *sql, const json_t *columns,
-                            const query_pivot_t *p, char *err, size_t errlen)
+const char *query_pivot_sql(arena_t *a, const struct engine_dialect *d, const char *sql,
+                            const json_t *columns, const query_pivot_t *p, char *err,
+                            size_t errlen)
 {
+    if (!query_dialect(d)->has_grouping_sets) {
+        snprintf(err, errlen, "A pivot table with totals is not available on this database "
+                 "(it has no GROUPING SETS).");
+        return NULL;
+    }
     if (pivot_check(columns, p, err, errlen) < 0)
         return NULL;
     int cols = p->cols && *p->cols;

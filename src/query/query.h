@@ -13,6 +13,11 @@
 #include "store/connections.h"
 #include "store/db.h"
 
+/* The SQL writers below take the connection's engine dialect (engine.h's
+ * engine_dialect_t, e.g. engine_for_kind(kind)->dialect); NULL means
+ * PostgreSQL. */
+struct engine_dialect;
+
 /* ---- parameters (params.c) ----
  * {{name}} in a query's SQL is a parameter (sqlsafe.h: the rewrite to $k).
  * Its declaration, where the query is saved (saved query, widget, alert),
@@ -143,8 +148,8 @@ int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *n
  * gives its value like any {{name}}'s: query_opts_t's param_values), ordered
  * by column sort (desc: descending; NULLs last) when sort is set.
  * Identifiers are quoted; sql itself when neither is set. */
-const char *query_wrap_drill(arena_t *a, const char *sql, const char *col, const char *param,
-                             const char *sort, int desc);
+const char *query_wrap_drill(arena_t *a, const struct engine_dialect *d, const char *sql,
+                             const char *col, const char *param, const char *sort, int desc);
 /* "The rows behind this number" (sqlsafe_rows_behind): the query listing
  * the rows an aggregate's number came from (col set: the group whose col
  * is the {{param}} parameter), in a; NULL with the reason in err when it
@@ -187,9 +192,11 @@ typedef struct query_pivot {
  * (sql) AS src GROUP BY GROUPING SETS ((rows, cols), (rows), (cols), ())
  * ORDER BY the grouping, rows, cols — "total" is '' for a cell, 'row
  * total', 'column total' or 'grand total'. In a; NULL with err saying what
- * to choose (an unknown or ambiguous column, sum/avg of text, …). */
-const char *query_pivot_sql(arena_t *a, const char *sql, const json_t *columns,
-                            const query_pivot_t *p, char *err, size_t errlen);
+ * to choose (an unknown or ambiguous column, sum/avg of text, …), or that
+ * the database has no GROUPING SETS (the dialect's has_grouping_sets). */
+const char *query_pivot_sql(arena_t *a, const struct engine_dialect *d, const char *sql,
+                            const json_t *columns, const query_pivot_t *p, char *err,
+                            size_t errlen);
 
 /* The grid of query_pivot_sql's result: values borrowed from result (keep
  * it alive), NULL where no row has that pair. ncols 0: no column was
@@ -214,9 +221,10 @@ int query_pivot_grid(arena_t *a, const json_t *result, int has_cols, query_pivot
  * count, count(DISTINCT), min, max; for numbers avg, percentile_cont
  * 0.25/0.5/0.75, stddev_samp and a width_bucket histogram; for text (and
  * booleans, JSON…) the top values; corr() of numeric pairs. In a; NULL
- * with err (no columns, too many, two with one name). */
-const char *query_describe_sql(arena_t *a, const char *sql, const json_t *columns, char *err,
-                               size_t errlen);
+ * with err (no columns, too many, two with one name; a database other than
+ * PostgreSQL: the statement is PostgreSQL's own SQL). */
+const char *query_describe_sql(arena_t *a, const struct engine_dialect *d, const char *sql,
+                               const json_t *columns, char *err, size_t errlen);
 
 typedef struct query_describe_col {
     const char *name, *type;
@@ -244,8 +252,9 @@ void query_describe_read(arena_t *a, const json_t *columns, const json_t *result
 /* A dashboard date range (range: all, 7d, 30d, 90d, year, custom with ISO
  * from/to) applied to sql on column, as a wrapping sub-query. Returns sql
  * itself when there is nothing to apply. */
-const char *query_wrap_date_range(arena_t *a, const char *sql, const char *column,
-                                  const char *range, const char *from, const char *to);
+const char *query_wrap_date_range(arena_t *a, const struct engine_dialect *d, const char *sql,
+                                  const char *column, const char *range, const char *from,
+                                  const char *to);
 /* ---- capped results (limits.c) ----
  * A result stops at DATAMIND_MAX_ROWS rows or DATAMIND_MAX_RESULT_BYTES
  * bytes, and a value longer than DATAMIND_MAX_CELL_BYTES is cut (see
@@ -265,9 +274,10 @@ void query_size_words(size_t n, char *out, size_t outlen);
 
 /* SELECT DISTINCT "column" FROM "schema"."table" WHERE it IS NOT NULL
  * ORDER BY 1 LIMIT n, identifiers quoted: a list parameter's choices. */
-const char *query_distinct_sql(arena_t *a, const char *schema, const char *table,
-                               const char *column, int limit);
+const char *query_distinct_sql(arena_t *a, const struct engine_dialect *d, const char *schema,
+                               const char *table, const char *column, int limit);
 /* SELECT * FROM "schema"."table" LIMIT n, identifiers quoted. */
-const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit);
+const char *query_preview_sql(arena_t *a, const struct engine_dialect *d, const char *schema,
+                              const char *table, int limit);
 
 #endif

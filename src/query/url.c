@@ -1,34 +1,43 @@
-/* url.c — query_preview_sql: the SQL of a table's preview. (A database URL
- * for the connection form is read by http_parse_db_url, http/dburl.c.) */
-#include "query/query.h"
+/* url.c — query_preview_sql: the SQL of a table's preview; query_distinct_sql:
+ * a list parameter's choices. (A database URL for the connection form is
+ * read by http_parse_db_url, http/dburl.c.) Identifiers are quoted by the
+ * connection's dialect. */
+#include "query/internal.h"
 #include "core/buf.h"
-#include "sqlsafe/sqlsafe.h"
 
-const char *query_preview_sql(arena_t *a, const char *schema, const char *table, int limit)
+/* "schema"."table" */
+static void put_table(buf_t *b, const engine_dialect_t *d, const char *schema, const char *table)
 {
+    d->quote_ident(b, schema);
+    buf_putc(b, '.');
+    d->quote_ident(b, table);
+}
+
+const char *query_preview_sql(arena_t *a, const struct engine_dialect *dialect,
+                              const char *schema, const char *table, int limit)
+{
+    const engine_dialect_t *d = query_dialect(dialect);
     buf_t b = {0};
     buf_puts(&b, "SELECT * FROM ");
-    sqlsafe_quote_ident(&b, schema);
-    buf_putc(&b, '.');
-    sqlsafe_quote_ident(&b, table);
+    put_table(&b, d, schema, table);
     buf_printf(&b, " LIMIT %d", limit);
     const char *out = arena_strdup(a, buf_str(&b));
     buf_free(&b);
     return out;
 }
 
-const char *query_distinct_sql(arena_t *a, const char *schema, const char *table,
-                               const char *column, int limit)
+const char *query_distinct_sql(arena_t *a, const struct engine_dialect *dialect,
+                               const char *schema, const char *table, const char *column,
+                               int limit)
 {
+    const engine_dialect_t *d = query_dialect(dialect);
     buf_t b = {0};
     buf_puts(&b, "SELECT DISTINCT ");
-    sqlsafe_quote_ident(&b, column);
+    d->quote_ident(&b, column);
     buf_puts(&b, " FROM ");
-    sqlsafe_quote_ident(&b, schema);
-    buf_putc(&b, '.');
-    sqlsafe_quote_ident(&b, table);
+    put_table(&b, d, schema, table);
     buf_puts(&b, " WHERE ");
-    sqlsafe_quote_ident(&b, column);
+    d->quote_ident(&b, column);
     buf_printf(&b, " IS NOT NULL ORDER BY 1 LIMIT %d", limit);
     const char *out = arena_strdup(a, buf_str(&b));
     buf_free(&b);

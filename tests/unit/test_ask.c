@@ -123,10 +123,10 @@ static void test_words(void)
 static void test_quoting(void)
 {
     buf_t b = {0};
-    sqlgen_literal(&b, "O'Brien");
+    dialect_literal(shop, &b, "O'Brien");
     CHECK_STR(buf_str(&b), "'O''Brien'");
     buf_reset(&b);
-    sqlgen_literal(&b, "'; DROP TABLE x; --");
+    dialect_literal(shop, &b, "'; DROP TABLE x; --");
     CHECK_STR(buf_str(&b), "'''; DROP TABLE x; --'");
     buf_free(&b);
     CHECK(one_select("SELECT 'a;b' AS \"x;--\""));

@@ -36,7 +36,7 @@ static void test_pivot_sql(arena_t *a, const json_t *c)
 {
     char err[256];
     query_pivot_t p = {.rows = "region", .cols = "month", .agg = "sum", .val = "revenue"};
-    const char *sql = query_pivot_sql(a, "SELECT * FROM sales -- note\n ; ", c, &p, err, sizeof err);
+    const char *sql = query_pivot_sql(a, NULL, "SELECT * FROM sales -- note\n ; ", c, &p, err, sizeof err);
     CHECK_STR(sql,
               "SELECT src.\"region\", src.\"month\", sum(src.\"revenue\") AS \"sum of revenue\",\n"
               "  CASE GROUPING(src.\"region\", src.\"month\") WHEN 0 THEN '' WHEN 1 THEN 'row total' "
@@ -46,12 +46,12 @@ static void test_pivot_sql(arena_t *a, const json_t *c)
               "src.\"month\"), src.\"region\" NULLS LAST, src.\"month\" NULLS LAST");
     CHECK(sql && validates(sql));
     query_pivot_t q = {.rows = "we\"ird", .agg = "count"};
-    sql = query_pivot_sql(a, "SELECT 1", c, &q, err, sizeof err);
+    sql = query_pivot_sql(a, NULL, "SELECT 1", c, &q, err, sizeof err);
     CHECK(sql && strstr(sql, "src.\"we\"\"ird\", count(*) AS \"count\""));
     CHECK(sql && strstr(sql, "GROUPING SETS ((src.\"we\"\"ird\"), ())"));
     CHECK(sql && validates(sql));
     q = (query_pivot_t){.rows = "month", .agg = "max", .val = "region"}; /* max of text is fine */
-    CHECK(query_pivot_sql(a, "SELECT 1", c, &q, err, sizeof err) != NULL);
+    CHECK(query_pivot_sql(a, NULL, "SELECT 1", c, &q, err, sizeof err) != NULL);
 }
 
 static void test_pivot_refusals(arena_t *a, const json_t *c)
@@ -70,13 +70,13 @@ static void test_pivot_refusals(arena_t *a, const json_t *c)
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         err[0] = 0;
-        CHECK(query_pivot_sql(a, "SELECT 1", c, &bad[i].p, err, sizeof err) == NULL);
+        CHECK(query_pivot_sql(a, NULL, "SELECT 1", c, &bad[i].p, err, sizeof err) == NULL);
         CHECK(strstr(err, bad[i].says) != NULL);
     }
     json_t *dup = json_loads("[{\"name\":\"a\",\"type\":\"text\"},{\"name\":\"a\",\"type\":\"text\"}]",
                              0, NULL);
     query_pivot_t p = {.rows = "a", .agg = "count"};
-    CHECK(query_pivot_sql(a, "SELECT 1", dup, &p, err, sizeof err) == NULL);
+    CHECK(query_pivot_sql(a, NULL, "SELECT 1", dup, &p, err, sizeof err) == NULL);
     CHECK(strstr(err, "two columns named \"a\"") != NULL);
     json_decref(dup);
 }
@@ -118,7 +118,7 @@ static void test_pivot_grid(arena_t *a)
 static void test_describe_sql(arena_t *a, const json_t *c)
 {
     char err[256];
-    const char *sql = query_describe_sql(a, "WITH t AS (SELECT 1) SELECT * FROM t;", c, err, sizeof err);
+    const char *sql = query_describe_sql(a, NULL, "WITH t AS (SELECT 1) SELECT * FROM t;", c, err, sizeof err);
     CHECK(sql && strncmp(sql, "WITH src AS MATERIALIZED (\nWITH t AS (SELECT 1) SELECT * FROM t\n)",
                          63) == 0);
     CHECK(sql && validates(sql));
@@ -135,7 +135,7 @@ static void test_describe_sql(arena_t *a, const json_t *c)
     for (int i = 0; i <= QUERY_DESCRIBE_MAX_COLS; i++)
         json_array_append_new(many, json_pack("{s:s, s:s}", "name", arena_printf(a, "c%d", i),
                                               "type", "integer"));
-    CHECK(query_describe_sql(a, "SELECT 1", many, err, sizeof err) == NULL);
+    CHECK(query_describe_sql(a, NULL, "SELECT 1", many, err, sizeof err) == NULL);
     CHECK(strstr(err, "at most") != NULL);
     json_decref(many);
 }

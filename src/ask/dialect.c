@@ -1,0 +1,31 @@
+/* dialect.c — the engine dialect a schema's SQL is written in. The SQL
+ * writers (sqlgen.c, sqlwrite.c, sqljoin.c, dates.c, catalog.c) write
+ * every engine-specific form through s->dialect (engine.h). */
+#include "ask/internal.h"
+#include "engine/internal.h"  /* engine_pg_dialect; at merge: engine_get(ENGINE_POSTGRESQL)->dialect */
+
+const engine_dialect_t *dialect_or_pg(const struct engine_dialect *d)
+{
+    return d ? d : &engine_pg_dialect;
+}
+
+engine_grain_t dialect_grain(int g)
+{
+    switch (g) {
+    case G_WEEK: return ENGINE_WEEK;
+    case G_MONTH: return ENGINE_MONTH;
+    case G_QUARTER: return ENGINE_QUARTER;
+    case G_YEAR: return ENGINE_YEAR;
+    default: return ENGINE_DAY;
+    }
+}
+
+void dialect_ident(const ask_schema_t *s, buf_t *b, const char *name)
+{
+    s->dialect->quote_ident(b, name);
+}
+
+void dialect_literal(const ask_schema_t *s, buf_t *b, const char *v)
+{
+    s->dialect->quote_literal(b, v);
+}

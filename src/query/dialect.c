@@ -1,0 +1,9 @@
+/* dialect.c — the dialect query/'s SQL writers (url.c, filter.c) write in:
+ * the connection's engine's, PostgreSQL's when the caller gives none. */
+#include "query/internal.h"
+#include "engine/internal.h"  /* engine_pg_dialect; at merge: engine_get(ENGINE_POSTGRESQL)->dialect */
+
+const engine_dialect_t *query_dialect(const struct engine_dialect *d)
+{
+    return d ? d : &engine_pg_dialect;
+}

@@ -13,7 +13,10 @@
  * (client flags 0); no option files; utf8mb4; the authentication plugins
  * that never send the password in clear (no mysql_clear_password); TLS
  * per sslmode — disable: none; prefer: libmariadb's default; require: TLS
- * enforced, certificate not checked; verify-full: TLS enforced and the
+ * asked for, certificate not checked, and a connection without TLS closed
+ * before any query (libmariadb does not refuse it by itself without
+ * verification: the authentication exchange, a challenge-response, has
+ * then already happened in clear); verify-full: TLS enforced and the
  * certificate verified (against the address dialled: libmariadb has no
  * separate "host name for the certificate", so a certificate must name
  * the IP, or the check fails — said in the error).
@@ -32,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/mem.h"
 #include "core/net.h"
@@ -49,8 +53,8 @@ static const char *const system_schemas[] = {"information_schema", "mysql",
 
 /* ---- errors in plain words ----------------------------------------------- */
 
-static void connect_explain(MYSQL *m, const engine_target_t *t, int timeout_s, char *err,
-                            size_t errlen)
+static void connect_explain(MYSQL *m, const engine_target_t *t, int timeout_s, int timed_out,
+                            char *err, size_t errlen)
 {
     unsigned int e = mysql_errno(m);
     const char *msg = mysql_error(m);
@@ -63,12 +67,16 @@ static void connect_explain(MYSQL *m, const engine_target_t *t, int timeout_s, c
         snprintf(err, errlen, "the user may not use the database \"%s\"", db);
     else if (e == ER_HOST_NOT_PRIVILEGED)
         snprintf(err, errlen, "the server does not accept this user from DataMind's address");
-    else if (strstr(msg, "(111)") || strstr(msg, "refused"))
+    else if (timed_out && e == CR_CONN_HOST_ERROR)
+        snprintf(err, errlen, "timed out after %d s", timeout_s);
+    else if (strstr(msg, "(111)") || strstr(msg, "(115)") || strstr(msg, "refused"))
         snprintf(err, errlen, "the host could not be reached (connection refused)");
     else if (strstr(msg, "(113)") || strstr(msg, "(101)"))
         snprintf(err, errlen, "the host could not be reached (no route to host)");
     else if (strstr(msg, "(110)") || strstr(msg, "timeout") || strstr(msg, "timed out"))
         snprintf(err, errlen, "timed out after %d s", timeout_s);
+    else if (strstr(msg, "does not support"))
+        snprintf(err, errlen, "the server does not support TLS");
     else if (e == CR_SSL_CONNECTION_ERROR && strstr(msg, "certificate"))
         snprintf(err, errlen, "the server's TLS certificate could not be verified (%s)", msg);
     else if (e == CR_SSL_CONNECTION_ERROR || strstr(msg, "SSL") || strstr(msg, "TLS"))
@@ -182,11 +190,16 @@ static engine_mysql_conn_t *connect_at(const engine_target_t *t, const char *ip,
     engine_mysql_conn_t *c = xcalloc(1, sizeof *c);
     addr_fill(&c->addr, t, ip);
     snprintf(c->db, sizeof c->db, "%s", t->dbname ? t->dbname : "");
+    time_t t0 = time(NULL);
     c->m = open_at(&c->addr, t->dbname, timeout_s);
     if (!c->m) {
         snprintf(err, errlen, "out of memory");
     } else if (mysql_errno(c->m)) {
-        connect_explain(c->m, t, timeout_s, err, errlen);
+        connect_explain(c->m, t, timeout_s, time(NULL) - t0 >= timeout_s, err, errlen);
+    } else if (!strcmp(c->addr.sslmode, "require") && !mysql_get_ssl_cipher(c->m)) {
+        /* libmariadb's MYSQL_OPT_SSL_ENFORCE alone does not refuse a
+         * server without TLS (only with certificate verification on) */
+        snprintf(err, errlen, "the server does not support TLS");
     } else if (session_setup(c, err, errlen) == 0) {
         return c;
     }

@@ -5,9 +5,12 @@
  * database (schema = its name); then, bounded as sqlsafe/sample.c is,
  * exact counts for tables whose estimate (InnoDB's table_rows) is below
  * exact_count_below, and the values of low-cardinality columns. MySQL keeps
- * no per-column statistics to read, so a column's values are read from at
- * most 10,000 of its rows and kept only when they are few (text: at most
- * SQLSAFE_SAMPLE_VALUES distinct, numbers: at most 3 — a flag). Every
+ * no per-column statistics to read, so a column is read in two steps: its
+ * first 1,000 values — more distinct ones than a category has, and it is
+ * left (an identifier, a measure) — then at most 1,000,000 of its rows
+ * (there is no TABLESAMPLE; the timeout bounds it), its values kept when
+ * they are few (text: at most SQLSAFE_SAMPLE_VALUES distinct, numbers: at
+ * most 3 — a flag). Primary keys are not sampled. Every
  * count or sample runs under the session's statement timeout set to
  * sample_timeout_ms; one that fails is skipped; 45 s in all, then the rest
  * is left unsampled. null_frac and n_distinct are null (MySQL has none). */
@@ -25,7 +28,8 @@
 #define DEFAULT_SAMPLE_TIMEOUT_MS 2000
 #define PHASE_BUDGET_S 45
 #define MAX_NUMBER_VALUES 3
-#define SCAN_LIMIT "10000"
+#define SCAN_LIMIT "1000000" /* rows a sample reads at most (MySQL has no TABLESAMPLE) */
+#define HEAD_ROWS "1000"     /* rows read first: too many values there, no full read */
 
 static const char tables_sql[] =
     "SELECT table_name, table_type, table_rows, table_comment FROM information_schema.tables"
@@ -193,6 +197,26 @@ static void rel_count(disc_t *d, mrel_t *r, const char *ident, int *lost)
     buf_free(&sql);
 }
 
+/* 1 when the first HEAD_ROWS values of the column already hold more than
+ * most distinct ones (an identifier or a measure: not worth a full scan),
+ * or the query failed; -1 when the connection is gone. */
+static int head_too_many(disc_t *d, const char *name, const char *ident, int most)
+{
+    buf_t sql = {0};
+    char err[256];
+    MYSQL_RES *res;
+    buf_printf(&sql, "SELECT COUNT(DISTINCT v) FROM (SELECT %s AS v FROM %s WHERE %s IS NOT NULL"
+               " LIMIT " HEAD_ROWS ") s", name, ident, name);
+    int rc = engine_mysql_rows(d->c, buf_str(&sql), &res, err, sizeof err);
+    buf_free(&sql);
+    if (rc != 0)
+        return rc;
+    MYSQL_ROW row = mysql_fetch_row(res);
+    int many = !row || !row[0] || atoll(row[0]) > most;
+    mysql_free_result(res);
+    return many;
+}
+
 /* The most frequent values, kept when the column holds few. */
 static void col_sample(disc_t *d, mcol_t *col, const char *ident, int *lost)
 {
@@ -200,7 +224,15 @@ static void col_sample(disc_t *d, mcol_t *col, const char *ident, int *lost)
     buf_t sql = {0}, name = {0};
     char err[256];
     MYSQL_RES *res;
+    if (json_is_true(json_object_get(col->json, "pk")))
+        return;
     engine_mysql_quote_ident(&name, json_string_value(json_object_get(col->json, "name")));
+    int head = head_too_many(d, buf_str(&name), ident, most);
+    if (head != 0) {
+        *lost |= head < 0;
+        buf_free(&name);
+        return;
+    }
     buf_printf(&sql,
                "SELECT v FROM (SELECT CAST(%s AS CHAR) AS v FROM %s WHERE %s IS NOT NULL LIMIT "
                SCAN_LIMIT ") s GROUP BY v ORDER BY COUNT(*) DESC, v LIMIT %d",

@@ -99,25 +99,38 @@ int engine_mysql_params_rewrite(const char *statement, char **out, int *order, i
 
 /* ---- errors ------------------------------------------------------------ */
 
-/* MySQL says "… near 'text' at line N": the 1-based position of text in sql. */
+/* MySQL says "… near 'text' at line N", text being the rest of the
+ * statement from the error on (cut after 80 characters): its 1-based
+ * position in sql, the last place it fits. */
 static int error_position(const char *msg, const char *sql)
 {
     const char *near = strstr(msg, "near '");
     const char *end = near ? strstr(near + 6, "' at line") : NULL;
     if (!end || end == near + 6)
         return 0;
-    size_t n = (size_t)(end - near - 6);
-    for (const char *p = sql; *p; p++)
-        if (!strncmp(p, near + 6, n))
-            return (int)(p - sql) + 1;
+    size_t n = (size_t)(end - near - 6), len = strlen(sql);
+    for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
+        if (!strncmp(sql + i, near + 6, n))
+            return (int)i + 1;
     return 0;
+}
+
+/* Errors of a fetch are the connection's, of prepare / execute the statement's. */
+static unsigned int run_errno(const run_t *r)
+{
+    return mysql_stmt_errno(r->st) ? mysql_stmt_errno(r->st) : mysql_errno(r->c->m);
+}
+
+static const char *run_error(const run_t *r)
+{
+    return mysql_stmt_errno(r->st) ? mysql_stmt_error(r->st) : mysql_error(r->c->m);
 }
 
 static void stmt_error(run_t *r, int timeout_ms, const char *sql, int *err_pos, char *err,
                        size_t errlen)
 {
-    unsigned int e = mysql_stmt_errno(r->st);
-    const char *msg = mysql_stmt_error(r->st);
+    unsigned int e = run_errno(r);
+    const char *msg = run_error(r);
     if (engine_mysql_gone(r->c, e))
         snprintf(err, errlen, LOST_MSG);
     else if (e == ER_STATEMENT_TIMEOUT_MARIADB || e == ER_QUERY_TIMEOUT_MYSQL)
@@ -273,7 +286,7 @@ static int rows_read(run_t *r)
         if (rc == MYSQL_NO_DATA)
             return 0;
         if (rc == 1)
-            return r->truncated && mysql_stmt_errno(r->st) == ER_QUERY_INTERRUPTED ? 0 : -1;
+            return r->truncated && run_errno(r) == ER_QUERY_INTERRUPTED ? 0 : -1;
         if (!r->truncated)
             row_take(r);
     }

@@ -25,7 +25,7 @@
 #define LOOKUP_TIMEOUT_MS 500
 #define LOOKUP_BUDGET_MS 2000
 #define LOOKUP_HITS 5
-#define FULLY_SAMPLED_ROWS 10000
+#define FULLY_SAMPLED_ROWS 1000000 /* mysql_discover.c reads at most this many rows */
 
 typedef struct hit {
     json_t *col;

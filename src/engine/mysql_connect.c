@@ -12,8 +12,8 @@
  * server could otherwise ask for a file of ours); no multi-statements
  * (client flags 0); no option files; utf8mb4; the authentication plugins
  * that never send the password in clear (no mysql_clear_password); TLS
- * per sslmode — disable: none; prefer: libmariadb's default; require: TLS
- * asked for, certificate not checked, and a connection without TLS closed
+ * per sslmode — disable: none; prefer: TLS when the server offers it;
+ * require: TLS asked for, certificate not checked, and a connection without TLS closed
  * before any query (libmariadb does not refuse it by itself without
  * verification: the authentication exchange, a challenge-response, has
  * then already happened in clear); verify-full: TLS enforced and the
@@ -106,7 +106,7 @@ static MYSQL *open_at(const engine_mysql_addr_t *a, const char *db, int timeout_
     if (!m)
         return NULL;
     unsigned int ct = (unsigned int)timeout_s, io = IO_TIMEOUT_S, zero = 0;
-    my_bool yes = 1, no = 0;
+    my_bool no = 0;
     mysql_optionsv(m, MYSQL_OPT_CONNECT_TIMEOUT, &ct);
     mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &io);
     mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &io);
@@ -114,13 +114,13 @@ static MYSQL *open_at(const engine_mysql_addr_t *a, const char *db, int timeout_
     mysql_optionsv(m, MYSQL_OPT_RECONNECT, &no);
     mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_optionsv(m, MARIADB_OPT_RESTRICTED_AUTH, AUTH_PLUGINS);
-    if (!strcmp(a->sslmode, "require") || !strcmp(a->sslmode, "verify-full")) {
-        mysql_optionsv(m, MYSQL_OPT_SSL_ENFORCE, &yes);
-        my_bool verify = !strcmp(a->sslmode, "verify-full");
-        mysql_optionsv(m, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
-    } else if (!strcmp(a->sslmode, "disable")) {
-        mysql_optionsv(m, MYSQL_OPT_SSL_ENFORCE, &no);
-    }
+    /* libmariadb 3.3's MYSQL_OPT_SSL_ENFORCE asks for TLS when the server
+     * offers it and goes on without it when not; only with the certificate
+     * verified is TLS required (require checks the cipher after connect) */
+    my_bool tls = strcmp(a->sslmode, "disable") != 0;
+    my_bool verify = !strcmp(a->sslmode, "verify-full");
+    mysql_optionsv(m, MYSQL_OPT_SSL_ENFORCE, &tls);
+    mysql_optionsv(m, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
     const char *host = a->socket[0] ? "localhost" : a->ip;
     /* on failure the caller reads mysql_errno(m), then closes it */
     mysql_real_connect(m, host, a->user, a->password, db && *db ? db : NULL,

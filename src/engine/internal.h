@@ -113,7 +113,8 @@ int engine_mysql_function_denied(const char *name);
 int engine_mysql_execute(engine_conn_t *c, const char *statement, const engine_run_t *o,
                          json_t **result, int *err_pos, char *err, size_t errlen);
 /* statement with each $k outside literals replaced by ?, and the k of each
- * ? in order (order[i] is 1-based; *n of them, at most max). 0 / -1. */
+ * ? in order (order[i] is 1-based; *n of them, at most max). 0, or -1 with
+ * err (unreadable, too many, or INTO anywhere: READ ONLY lets OUTFILE write). */
 int engine_mysql_params_rewrite(const char *statement, char **out, int *order, int max, int *n,
                                 char *err, size_t errlen);
 struct st_mysql_field;

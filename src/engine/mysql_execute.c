@@ -15,7 +15,12 @@
  * and sends KILL QUERY from a second connection (the protocol has no other
  * way to stop a result), then the rest already on the wire is read and
  * dropped until the server's "interrupted" ends it — a 10-million-row
- * SELECT stops producing instead of being read to the end. */
+ * SELECT stops producing instead of being read to the end.
+ *
+ * READ ONLY does not stop SELECT … INTO OUTFILE / DUMPFILE (a user with
+ * the FILE privilege writes a file on the server: tested), so whatever
+ * validate said, a statement with INTO is refused here too, from the
+ * tokens the $k rewrite reads anyway. */
 #include <mysql.h>
 #include <mysqld_error.h>
 #include <stdio.h>
@@ -77,6 +82,13 @@ int engine_mysql_params_rewrite(const char *statement, char **out, int *order, i
         return -1;
     buf_t b = {0};
     for (size_t k = 0; k < t.n; k++) {
+        if (engine_tok_is(&t, k, "into")) {
+            snprintf(err, errlen, "the statement uses INTO, which writes files even in a READ "
+                                  "ONLY transaction; INTO is not allowed");
+            buf_free(&b);
+            engine_tokens_free(&t);
+            return -1;
+        }
         if (t.tok[k].kind != ENGINE_TOK_PARAM)
             continue;
         if (*n == max) {

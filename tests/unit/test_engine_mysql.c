@@ -194,6 +194,13 @@ static void test_params(void)
     CHECK_INT(n, 3);
     CHECK(order[0] == 2 && order[1] == 1 && order[2] == 2);
     free(sql);
+    /* the second wall: INTO is refused by execute's rewrite too */
+    CHECK_INT(engine_mysql_params_rewrite("SELECT 1 INTO OUTFILE '/tmp/x'", &sql, order, 8, &n,
+                                          err, sizeof err), -1);
+    CHECK(strstr(err, "INTO is not allowed") != NULL);
+    CHECK_INT(engine_mysql_params_rewrite("SELECT 'INTO' AS `into`", &sql, order, 8, &n, err,
+                                          sizeof err), 0);
+    free(sql);
 }
 
 static void test_bi_queries(void)

@@ -104,6 +104,8 @@ static int setup(void)
             " FOREIGN KEY (region_id) REFERENCES regions (id))", db) < 0 ||
         sql("CREATE VIEW %s.shipped AS SELECT id, total FROM %s.orders WHERE status = 'shipped'",
             db, db) < 0 ||
+        sql("CREATE FUNCTION %s.sneaky() RETURNS INT MODIFIES SQL DATA"
+            " BEGIN INSERT INTO regions VALUES (99, 'sneaky'); RETURN 1; END", db) < 0 ||
         sql("INSERT INTO %s.regions VALUES (1, 'EMEA'), (2, 'APAC'), (3, 'Lufthansa Land')", db) < 0 ||
         sql("INSERT INTO %s.orders VALUES"
             " (1, 1, 'shipped', TRUE, 12.50, 1234567890123456789.12, 0.25, 9007199254740993,"
@@ -414,6 +416,7 @@ static void test_read_only(void)
         "DROP TABLE regions",
         "SELECT * FROM orders INTO OUTFILE '/tmp/dm_mysql_outfile'",
         "CREATE TEMPORARY TABLE tmp_t (a INT)",
+        "SELECT sneaky()", /* an INSERT inside a function the policy would refuse */
     };
     char err[300];
     for (size_t i = 0; i < sizeof writes / sizeof *writes; i++) {
@@ -429,6 +432,8 @@ static void test_read_only(void)
     }
     char q[256];
     snprintf(q, sizeof q, "SELECT COUNT(*) FROM %s.orders WHERE status <> 'x'", db);
+    CHECK_INT(scalar(q), 3);
+    snprintf(q, sizeof q, "SELECT COUNT(*) FROM %s.regions", db);
     CHECK_INT(scalar(q), 3);
     snprintf(q, sizeof q, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '%s'", db);
     CHECK_INT(scalar(q), 3);

@@ -350,6 +350,66 @@ static void test_caps(engine_conn_t *c)
     json_decref(res);
 }
 
+/* What engine_mysql_dialect writes runs on the server and means what the
+ * planner expects: 2024-05-15 is a Wednesday in the second quarter. */
+static void test_dialect(engine_conn_t *c)
+{
+    const engine_dialect_t *d = E->dialect;
+    const char *x = "CAST('2024-05-15 13:14:15' AS DATETIME)";
+    buf_t b = {0};
+    buf_puts(&b, "SELECT ");
+    for (engine_grain_t g = ENGINE_DAY; g <= ENGINE_YEAR; g++) {
+        d->date_trunc(&b, g, x);
+        buf_puts(&b, ", ");
+    }
+    d->date_part(&b, "dow", x);
+    buf_puts(&b, ", ");
+    d->date_add(&b, x, '+', 1, "month");
+    buf_puts(&b, ", ");
+    d->days_between(&b, "DATE('2024-05-01')", x);
+    buf_puts(&b, ", ");
+    d->ilike(&b, "'Lufthansa'", "'%HANSA'");
+    buf_puts(&b, ", ");
+    d->cast(&b, "'42'", "integer");
+    buf_puts(&b, ", ");
+    d->agg_if(&b, "SUM", "id", "status = 'shipped'");
+    buf_puts(&b, ", ");
+    d->agg_if(&b, "COUNT", NULL, "status = 'shipped'");
+    buf_puts(&b, ", ");
+    d->quote_literal(&b, "it's a \\ back");
+    buf_printf(&b, ", %s > '2020-01-01', %s <= %s FROM ", d->now, d->today, d->now);
+    d->quote_ident(&b, "orders");
+    buf_puts(&b, " ORDER BY ");
+    d->order_nulls_last(&b, "MIN(paid)", 1);
+    char err[300];
+    json_t *res = run(c, buf_str(&b), NULL, err, sizeof err);
+    CHECK(res != NULL);
+    if (!res) {
+        fprintf(stderr, "dialect: %s\n  %s\n", err, buf_str(&b));
+        buf_free(&b);
+        return;
+    }
+    json_t *row = json_array_get(json_object_get(res, "rows"), 0);
+    const char *want[] = {"2024-05-15", "2024-05-13", "2024-05-01", "2024-04-01", "2024-01-01"};
+    for (int i = 0; i < 5; i++) {
+        CHECK_STR(json_string_value(json_array_get(row, i)), want[i]);
+        CHECK_STR(json_string_value(json_object_get(
+                      json_array_get(json_object_get(res, "columns"), i), "type")), "date");
+    }
+    CHECK_INT(json_integer_value(json_array_get(row, 5)), 3);
+    CHECK_STR(json_string_value(json_array_get(row, 6)), "2024-06-15 13:14:15");
+    CHECK_INT(json_integer_value(json_array_get(row, 7)), 14);
+    CHECK_INT(json_integer_value(json_array_get(row, 8)), 1);
+    CHECK_INT(json_integer_value(json_array_get(row, 9)), 42);
+    CHECK(json_number_value(json_array_get(row, 10)) == 4);  /* ids 1 + 3 */
+    CHECK_INT(json_integer_value(json_array_get(row, 11)), 2);
+    CHECK_STR(json_string_value(json_array_get(row, 12)), "it's a \\ back");
+    CHECK_INT(json_integer_value(json_array_get(row, 13)), 1);
+    CHECK_INT(json_integer_value(json_array_get(row, 14)), 1);
+    json_decref(res);
+    buf_free(&b);
+}
+
 static void test_timeout(engine_conn_t *c)
 {
     char err[300];
@@ -636,6 +696,7 @@ int main(void)
             test_types(c);
             test_params(c);
             test_caps(c);
+            test_dialect(c);
             test_timeout(c);
             test_cancel(c);
             E->close(c);

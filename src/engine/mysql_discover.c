@@ -10,7 +10,8 @@
  * left (an identifier, a measure) — then at most 1,000,000 of its rows
  * (there is no TABLESAMPLE; the timeout bounds it), its values kept when
  * they are few (text: at most SQLSAFE_SAMPLE_VALUES distinct, numbers: at
- * most 3 — a flag). Primary keys are not sampled. Every
+ * most 3 — a flag). Primary keys are not sampled; views are neither
+ * counted nor sampled (each read would run the view's query). Every
  * count or sample runs under the session's statement timeout set to
  * sample_timeout_ms; one that fails is skipped; 45 s in all, then the rest
  * is left unsampled. null_frac and n_distinct are null (MySQL has none). */
@@ -265,8 +266,8 @@ static int samples_take(disc_t *d)
         buf_t ident = {0};
         engine_mysql_quote_ident(&ident, r->name);
         rel_count(d, r, buf_str(&ident), &lost);
-        for (size_t j = 0; j < r->ncols && !lost && d->o->sample_values > 0 && r->rows != 0 &&
-                           time(NULL) < d->deadline; j++)
+        for (size_t j = 0; j < r->ncols && !lost && d->o->sample_values > 0 && !r->view &&
+                           r->rows != 0 && time(NULL) < d->deadline; j++)
             if (r->cols[j].textlike || r->cols[j].numeric)
                 col_sample(d, &r->cols[j], buf_str(&ident), &lost);
         buf_free(&ident);

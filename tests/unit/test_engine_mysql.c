@@ -53,6 +53,9 @@ static void refused_everywhere(const char *frag, const char *want)
         "SELECT x FROM (SELECT %s) AS `s`",
         "WITH c AS (SELECT %s) SELECT * FROM c",
         "(SELECT %s)",
+        "SELECT # a hash comment\n\t%s\n",
+        "SELECT `a` FROM `t` WHERE `b` = (SELECT %s) ORDER BY `a`",
+        "SELECT 1 FROM t UNION ALL (SELECT 2 FROM u WHERE EXISTS (SELECT %s))",
     };
     for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
         char sql[512], low[512];

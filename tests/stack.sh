@@ -12,6 +12,11 @@ export DM_ROOT=$ROOT DM_BASE_URL=http://127.0.0.1:$DM_HTTP_PORT
 unset DM_TLS   # the suites' stack is plain http (test_tls.py starts its own HTTPS one)
 # the C programs of `make check-db` (tests/integration/test_*_db.c)
 export DATAMIND_TEST_DB="host=$TMP/run port=$DM_PG_PORT user=postgres dbname=postgres"
+# the MariaDB of test_mysql_db.c (started by devstack when mariadbd is
+# installed): root without a password over this socket; the engine under
+# test connects over TCP to 127.0.0.1:DATAMIND_TEST_MYSQL_PORT
+export DM_MYSQL_PORT=$(free_port)
+export DATAMIND_TEST_MYSQL="$TMP/run/mysql.sock" DATAMIND_TEST_MYSQL_PORT=$DM_MYSQL_PORT
 export DM_SMTP_PORT=$(free_port) DM_HOOK_PORT=$(free_port)
 export DM_SMTP_URL=smtp://127.0.0.1:$DM_SMTP_PORT
 

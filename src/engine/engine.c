@@ -21,7 +21,7 @@ typedef struct kind {
 static const kind_t kinds[] = {
     {"postgresql", ENGINE_POSTGRESQL, "PostgreSQL", &engine_pg},
     {"uploads", ENGINE_POSTGRESQL, "PostgreSQL", &engine_pg}, /* DataMind's own */
-    {"mysql", ENGINE_MYSQL, "MySQL / MariaDB", NULL},         /* &engine_mysql at merge */
+    {"mysql", ENGINE_MYSQL, "MySQL / MariaDB", &engine_mysql},
     {"sqlite", ENGINE_SQLITE, "SQLite", NULL},                /* &engine_sqlite at merge */
     {"clickhouse", ENGINE_CLICKHOUSE, "ClickHouse", NULL},    /* &engine_clickhouse at merge */
 };

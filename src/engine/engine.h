@@ -68,6 +68,10 @@ typedef struct engine_target {
  * SQLite has no host: its file must resolve (realpath) under
  * DATAMIND_SQLITE_DIR, or it is refused. */
 
+/* A session's own statement timeout, for anything that runs on it outside
+ * a run's (each run sets its own, shorter): 5 minutes. */
+#define ENGINE_SESSION_TIMEOUT_MS 300000
+
 /* ---- Running: one read-only statement ------------------------------------- */
 
 typedef struct engine_run {

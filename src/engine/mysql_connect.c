@@ -135,7 +135,7 @@ static int session_setup(engine_mysql_conn_t *c, char *err, size_t errlen)
     if (engine_mysql_command(c, "SET SESSION TRANSACTION READ ONLY", err, errlen) < 0 ||
         engine_mysql_command(c, "SET SESSION sql_mode = '" SQL_MODE "'", err, errlen) < 0)
         return -1;
-    return engine_mysql_statement_timeout(c, SQLSAFE_SESSION_TIMEOUT_MS, err, errlen);
+    return engine_mysql_statement_timeout(c, ENGINE_SESSION_TIMEOUT_MS, err, errlen);
 }
 
 /* ---- checks before any packet is sent ----------------------------------- */

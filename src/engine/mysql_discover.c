@@ -309,7 +309,7 @@ int engine_mysql_discover(engine_conn_t *conn, const sqlsafe_discover_opts_t *o,
 out:
     if (!c->lost) {
         char ignored[256];
-        engine_mysql_statement_timeout(c, SQLSAFE_SESSION_TIMEOUT_MS, ignored, sizeof ignored);
+        engine_mysql_statement_timeout(c, ENGINE_SESSION_TIMEOUT_MS, ignored, sizeof ignored);
     }
     for (size_t i = 0; i < d.n; i++) {
         json_decref(d.rels[i].json);

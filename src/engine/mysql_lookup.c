@@ -194,7 +194,7 @@ int engine_mysql_lookup_values(engine_conn_t *conn, json_t *schema, const char *
     free(lk);
     if (!c->lost) {
         char ignored[256];
-        engine_mysql_statement_timeout(c, SQLSAFE_SESSION_TIMEOUT_MS, ignored, sizeof ignored);
+        engine_mysql_statement_timeout(c, ENGINE_SESSION_TIMEOUT_MS, ignored, sizeof ignored);
     }
     if (rc < 0) {
         snprintf(err, errlen, "the connection to the database was lost");

@@ -44,7 +44,7 @@
  * ENGINE_PG_SESSION_TIMEOUT_MS statement_timeout, client_encoding UTF8 and
  * NOTICEs discarded. timeout_s bounds the connect (libpq's floor is 2 s).
  * The caller owns the result: PQfinish() it. t->kind is not looked at. */
-#define ENGINE_PG_SESSION_TIMEOUT_MS 300000
+#define ENGINE_PG_SESSION_TIMEOUT_MS ENGINE_SESSION_TIMEOUT_MS
 
 PGconn *engine_pg_connect(const engine_target_t *t, const char *allow, int timeout_s,
                           char *err, size_t errlen);

@@ -61,6 +61,8 @@ int engine_sqlite_authorize(void *ud, int action, const char *a1, const char *a2
                             const char *db, const char *trigger);
 /* 1 if name (any case) is a built-in function a user's query may call. */
 int engine_sqlite_function_allowed(const char *name);
+/* The allow-list in sorted order: the i-th name, NULL past the end. */
+const char *engine_sqlite_function_at(size_t i);
 
 /* The open file (sqlite_conn.c makes it). A guard shared with the cancel
  * handles lets engine_sqlite_cancel reach sqlite3_interrupt safely from

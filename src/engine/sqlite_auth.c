@@ -68,6 +68,11 @@ int engine_sqlite_function_allowed(const char *name)
     return bsearch(low, allowed, N_ALLOWED, sizeof allowed[0], cmp_name) != NULL;
 }
 
+const char *engine_sqlite_function_at(size_t i)
+{
+    return i < N_ALLOWED ? allowed[i] : NULL;
+}
+
 static int extra_allowed(const engine_sqlite_auth_t *a, const char *name)
 {
     for (size_t i = 0; i < a->n_extra; i++)

@@ -37,6 +37,7 @@ typedef struct toks {
     tok_t *t;
     size_t n, cap;
     int unclosed;  /* a string or quoted name runs to the end */
+    int depth;     /* ( left open at the end; -1 when a ) closed none */
 } toks_t;
 
 static int word_char(unsigned char c)
@@ -139,8 +140,10 @@ static void toks_scan(const char *s, size_t len, toks_t *ts)
     for (size_t i = 0; i < len;) {
         tok_kind_t k;
         size_t end = token_at(s, len, i, &k, &ts->unclosed);
-        if (k == T_PUNCT && s[i] == ')' && depth > 0)
-            depth--;
+        if (k == T_PUNCT && s[i] == ')' && depth-- == 0)
+            ts->depth = -1;
+        if (depth < 0)
+            depth = 0;
         if (ts->n == ts->cap) {
             ts->cap = ts->cap ? 2 * ts->cap : 64;
             ts->t = xrealloc(ts->t, ts->cap * sizeof *ts->t);
@@ -150,6 +153,8 @@ static void toks_scan(const char *s, size_t len, toks_t *ts)
             depth++;
         i = end;
     }
+    if (ts->depth == 0)
+        ts->depth = depth;
 }
 
 static int real_tok(const tok_t *t)
@@ -288,6 +293,10 @@ int engine_sqlite_validate(const char *sql, size_t len, int nparams,
     toks_scan(sql, len, &ts);
     if (ts.unclosed) {
         snprintf(err, errlen, "a quoted string or name is not closed");
+        goto out;
+    }
+    if (ts.depth) {
+        snprintf(err, errlen, "the parentheses do not match: a ( is %s", ts.depth > 0 ? "not closed" : "missing");
         goto out;
     }
     if (toks_span(sql, &ts, &first, &last, err, errlen) < 0 ||

@@ -6,8 +6,10 @@
  * parsing and no create; extension loading is off, the defensive flag on
  * (no writes to the schema or sqlite_dbpage even through a bug elsewhere),
  * schemas untrusted (functions in views and triggers are not run with the
- * file author's trust), and limits: no ATTACH (SQLITE_LIMIT_ATTACHED 0)
- * and no statement longer than SQLSAFE_MAX_BYTES. The authorizer is set
+ * file author's trust), and limits: no ATTACH (SQLITE_LIMIT_ATTACHED 0),
+ * no statement longer than SQLSAFE_MAX_BYTES, and no value longer than
+ * 128 MiB (SQLite's own limit is 1 GB: printf('%.*c', 1e9, 'x') would
+ * take a gigabyte before the cell cap could cut it). The authorizer is set
  * for the life of the connection (sqlite_auth.c), and a progress handler
  * interrupts whatever runs past the connection's deadline.
  *
@@ -23,6 +25,7 @@
 #include "engine/internal.h"
 
 #define PROGRESS_STEPS 1000  /* VM instructions between two looks at the clock */
+#define MAX_VALUE_BYTES (128 << 20) /* the longest string or blob a statement may make */
 
 struct engine_sqlite_guard {
     pthread_mutex_t mu;
@@ -62,6 +65,7 @@ static int harden(sqlite3 *db, char *err, size_t errlen)
     }
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, SQLSAFE_MAX_BYTES);
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
     return 0;
 }
 

@@ -156,17 +156,18 @@ int store_conn_create(arena_t *a, const char *org_id, const char *user_id,
     snprintf(port, sizeof port, "%d", f->port);
     if (db_begin(err, errlen) < 0)
         return -1;
-    const char *p[10] = {org_id, user_id, f->name, f->host, port, f->database_name, f->username,
-                         f->sslmode, enc_param(a, f), f->llm_sharing};
+    const char *p[11] = {org_id, user_id, f->name, f->host, port, f->database_name, f->username,
+                         f->sslmode, enc_param(a, f), f->llm_sharing, f->kind};
     PGresult *lock = db_exec(a, "SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE", 1, p, err,
                              errlen);
     PGresult *res = lock ? db_exec_state(a,
         "INSERT INTO connections (org_id, created_by_id, name, host, port, database_name,"
-        " username, sslmode, password_enc, llm_sharing)"
-        " SELECT $1, $2, $3, $4, $5::int, $6, $7, $8, $9::bytea, coalesce($10, 'schema')"
+        " username, sslmode, password_enc, llm_sharing, kind)"
+        " SELECT $1, $2, $3, $4, $5::int, $6, $7, $8, $9::bytea, coalesce($10, 'schema'),"
+        " coalesce($11, 'postgresql')"
         " FROM organizations o"
         " WHERE o.id = $1 AND (SELECT count(*) FROM connections WHERE org_id = $1) < o.max_connections"
-        " RETURNING id", 10, p, state, err, errlen) : NULL;
+        " RETURNING id", 11, p, state, err, errlen) : NULL;
     if (!res || PQntuples(res) != 1) {
         db_rollback();
         if (res)

@@ -17,7 +17,7 @@
 
 typedef struct store_conn {
     const char *id, *name;
-    const char *kind;            /* "postgresql" | "uploads" (DataMind's own) */
+    const char *kind;            /* "postgresql" | "uploads" (DataMind's own) | "sqlite" */
     const char *host, *database_name, *username, *sslmode;
     int port;
     const char *version;         /* bumped on every change (cache keys) */
@@ -38,6 +38,7 @@ typedef struct store_conn_ref {
 
 typedef struct store_conn_fields {
     const char *name, *host, *database_name, *username, *sslmode;
+    const char *kind;            /* create only: NULL = "postgresql"; "sqlite" (an uploaded file) */
     const char *llm_sharing;     /* NULL: keep (update) / "schema" (create); admins only */
     int port;
     const unsigned char *password_enc; /* NULL: keep (update) / none (create) */

@@ -324,6 +324,7 @@ static void test_authorizer(engine_conn_t *c)
     refused(c, "SAVEPOINT a", "SAVEPOINT");
     refused(c, "VACUUM", "read-only");
     refused(c, "UPDATE sqlite_master SET sql = ''", "may not be modified");
+    refused(c, "SELECT length(replace(printf('%.*c', 100000000, 'x'), 'x', 'xx'))", "too big");
     refused(c, "SELECT 1; SELECT 2", "only one statement");
     refused(c, "SELECT 1; DELETE FROM orders", "only one statement");
     /* an extra function an admin allowed for this connection runs */

@@ -165,6 +165,39 @@ static void test_execute_types(engine_conn_t *c)
     json_decref(r);
 }
 
+/* What a BI query writes runs: the authorizer's list is not too short. */
+static void test_execute_everyday_sql(engine_conn_t *c)
+{
+    static const char *const ok[] = {
+        "SELECT 1; -- the end",
+        "SELECT id, row_number() OVER (ORDER BY total DESC), lag(total) OVER (ORDER BY id),"
+        " sum(total) OVER (PARTITION BY customer_id) FROM orders",
+        "SELECT strftime('%Y-%m', ordered_on), date(ordered_on, 'start of month'),"
+        " julianday('now') - julianday(ordered_on), iif(total > 100, 'big', 'small'),"
+        " coalesce(note, '-'), upper(substr(note, 1, 2)), round(avg(total), 2)"
+        " FROM orders GROUP BY 1, 2, 3, 4, 5, 6",
+        "SELECT '{\"a\": {\"b\": 2}}' ->> '$.a.b', json_extract('[1,2]', '$[1]')",
+        "SELECT count(*) FILTER (WHERE total > 50), group_concat(DISTINCT country) FROM customers"
+        " c LEFT JOIN orders o ON o.customer_id = c.id WHERE c.name LIKE 'person 1%'"
+        " AND c.email GLOB '*@example.com' AND c.id BETWEEN 1 AND 300"
+        " AND c.id IN (SELECT customer_id FROM orders) OR c.id NOT IN (1, 2)",
+        "SELECT a.id FROM (SELECT id FROM orders) a FULL OUTER JOIN (SELECT 3 AS id) b ON a.id = b.id"
+        " ORDER BY a.id DESC NULLS LAST",
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)"
+        " SELECT CASE WHEN i % 2 = 0 THEN 'even' ELSE 'odd' END, CAST(i AS REAL) / 3 FROM n",
+        "SELECT * FROM big_orders",
+        "VALUES (1, 'a'), (2, 'b')",
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char err[512] = "";
+        json_t *r = run(c, ok[i], NULL, err, sizeof err);
+        CHECK(r != NULL);
+        if (!r)
+            fprintf(stderr, "  [%s]: %s\n", ok[i], err);
+        json_decref(r);
+    }
+}
+
 static void test_execute_params(engine_conn_t *c)
 {
     char err[512];
@@ -473,6 +506,7 @@ int main(void)
     if (c) {
         test_probe(c);
         test_execute_types(c);
+        test_execute_everyday_sql(c);
         test_execute_params(c);
         test_execute_caps(c);
         test_execute_timeout(c);

@@ -378,6 +378,38 @@ static void test_authorizer(engine_conn_t *c)
     json_decref(r);
 }
 
+/* Each wall holds without the ones in front of it: with the authorizer
+ * off, sqlite3_stmt_readonly refuses a write; with that skipped too, the
+ * read-only open does. The file is writable by this process all along. */
+static void test_walls(void)
+{
+    char err[512], path[600];
+    engine_conn_t *ec = open_db("shop.db", err, sizeof err);
+    engine_sqlite_conn_t *c = (engine_sqlite_conn_t *)ec;
+    snprintf(path, sizeof path, "%s/shop.db", dir);
+    CHECK(c && access(path, W_OK) == 0);
+    if (!c)
+        return;
+    sqlite3_set_authorizer(c->db, NULL, NULL);
+    json_t *r = run(ec, "DELETE FROM orders", NULL, err, sizeof err);
+    CHECK(r == NULL);
+    CHECK(strstr(err, "only a read-only SELECT"));
+    CHECK(sqlite3_exec(c->db, "DELETE FROM orders", NULL, NULL, NULL) == SQLITE_READONLY);
+    CHECK(sqlite3_exec(c->db, "CREATE TABLE t (x)", NULL, NULL, NULL) == SQLITE_READONLY);
+    char *msg = NULL;
+    int rc = sqlite3_exec(c->db, "SELECT load_extension('/nonexistent')", NULL, NULL, &msg);
+    CHECK(rc != SQLITE_OK && msg && strstr(msg, "not authorized"));
+    sqlite3_free(msg);
+    int attach = sqlite3_exec(c->db, "ATTACH ':memory:' AS m", NULL, NULL, NULL);
+    CHECK(attach != SQLITE_OK);
+    engine_sqlite.close(ec);
+    ec = open_db("shop.db", err, sizeof err);
+    r = ec ? run(ec, "SELECT count(*) FROM orders", NULL, err, sizeof err) : NULL;
+    CHECK(r && json_integer_value(cell(r, 0, 0)) == 5);
+    json_decref(r);
+    engine_sqlite.close(ec);
+}
+
 static json_t *table_named(json_t *schema, const char *name)
 {
     size_t i;
@@ -521,6 +553,7 @@ int main(void)
         fprintf(stderr, "connect: %s\n", err);
     }
     test_cancel_after_close();
+    test_walls();
     teardown();
     return check_done("test_sqlite_db");
 }

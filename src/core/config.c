@@ -85,6 +85,7 @@ static const config_def_t config_defs[] = {
     S(smtp_from, "SMTP_FROM", "datamind@localhost"),
     S(webhook_allow, "WEBHOOK_ALLOW", NULL),
     S(uploads_url, "UPLOADS_URL", NULL),
+    S(sqlite_dir, "SQLITE_DIR", "/var/lib/datamind/sqlite"),
     S(live_url, "LIVE_URL", NULL),
 };
 #define NDEFS (sizeof config_defs / sizeof config_defs[0])

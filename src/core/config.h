@@ -68,6 +68,7 @@ typedef struct config {
     char *smtp_from;
     char *webhook_allow;
     char *uploads_url;
+    char *sqlite_dir; /* SQLite connections' files live under it (and uploaded .sqlite files) */
     char *live_url; /* nchan's publisher: "unix:/path" or "http://host:port"; empty = off */
 } config_t;
 

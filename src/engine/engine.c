@@ -22,7 +22,7 @@ static const kind_t kinds[] = {
     {"postgresql", ENGINE_POSTGRESQL, "PostgreSQL", &engine_pg},
     {"uploads", ENGINE_POSTGRESQL, "PostgreSQL", &engine_pg}, /* DataMind's own */
     {"mysql", ENGINE_MYSQL, "MySQL / MariaDB", &engine_mysql},
-    {"sqlite", ENGINE_SQLITE, "SQLite", NULL},                /* &engine_sqlite at merge */
+    {"sqlite", ENGINE_SQLITE, "SQLite", &engine_sqlite},
     {"clickhouse", ENGINE_CLICKHOUSE, "ClickHouse", NULL},    /* &engine_clickhouse at merge */
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])

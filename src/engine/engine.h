@@ -82,6 +82,11 @@ typedef struct engine_run {
     int nparams;              /* values bound to $1..$nparams */
     const char *const *param_values;  /* NULL entry = SQL NULL */
     const char *const *param_types;   /* "text" | "number" | "date" | "list"; may be NULL (all text) */
+    /* The connection's extra allowed functions (as validate got them), for
+     * engines that check functions again while running (SQLite's
+     * authorizer); may be NULL when n_extra_functions is 0. */
+    const char *const *extra_functions;
+    size_t n_extra_functions;
 } engine_run_t;
 
 /* ---- The planner's dialect --------------------------------------------------

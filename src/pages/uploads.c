@@ -1,4 +1,5 @@
-/* uploads.c — bring a CSV or Excel file, get tables to ask questions of:
+/* uploads.c — bring a CSV or Excel file, get tables to ask questions of
+ * (or a SQLite file, get a connection):
  * the list, the upload form, the progress page, delete. The loading is
  * the worker's upload.ingest job (uploads/task.c). */
 #include "pages/pages.h"
@@ -46,8 +47,9 @@ void page_uploads(req_t *r)
 static int allowed_name(const char *name)
 {
     const char *dot = name ? strrchr(name, '.') : NULL;
-    return dot && (!strcasecmp(dot, ".csv") || !strcasecmp(dot, ".tsv") || !strcasecmp(dot, ".txt") ||
-                   !strcasecmp(dot, ".xlsx"));
+    return uploads_sqlite_name(name) ||
+           (dot && (!strcasecmp(dot, ".csv") || !strcasecmp(dot, ".tsv") ||
+                    !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".xlsx")));
 }
 
 /* Keep the uploaded bytes for the job: the request's temp file is moved
@@ -83,7 +85,10 @@ void page_upload_create(req_t *r)
     if (!f || f->size == 0)
         return upload_refused(r, "Choose a file to upload: it was missing or empty.");
     if (!allowed_name(f->filename))
-        return upload_refused(r, "DataMind reads .csv, .tsv, .txt and .xlsx files.");
+        return upload_refused(r, "DataMind reads .csv, .tsv, .txt and .xlsx files, and SQLite "
+                                 "databases (.sqlite, .sqlite3, .db).");
+    if (uploads_sqlite_name(f->filename) && strcmp(mode, "new") != 0)
+        return upload_refused(r, "A SQLite database becomes a connection of its own: upload it as new.");
     const char *table = NULL;
     if (strcmp(mode, "new") != 0) {
         store_upload_t t;

@@ -72,6 +72,10 @@ json_t *store_conn_json(const store_conn_t *c, const char *selected)
     json_object_set_new(o, "last_synced", store_json_text(c->last_synced_at));
     json_object_set_new(o, "last_error", store_json_text(c->last_error));
     json_object_set_new(o, "tables", json_integer(c->tables));
+    if (c->kind && !strcmp(c->kind, "sqlite")) { /* a file on the server: its name, not its path */
+        const char *slash = c->database_name ? strrchr(c->database_name, '/') : NULL;
+        json_object_set_new(o, "sqlite_file", store_json_text(slash ? slash + 1 : c->database_name));
+    }
     json_object_set_new(o, "selected", json_boolean(selected && strcmp(selected, c->id) == 0));
     return o;
 }

@@ -48,7 +48,8 @@ typedef struct store_conn_fields {
 } store_conn_fields_t;
 
 /* For templates: {id, name, kind, host, port, database_name, username,
- * sslmode, llm_sharing, last_synced, last_error, tables, selected}; never
+ * sslmode, llm_sharing, last_synced, last_error, tables, selected, and for
+ * kind sqlite sqlite_file (the file's name, not its path)}; never
  * the password. selected (may be NULL) is the id of the row whose
  * "selected" is true. New reference. */
 json_t *store_conn_json(const store_conn_t *c, const char *selected);

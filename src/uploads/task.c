@@ -448,6 +448,8 @@ static int record_failed(arena_t *a, load_t *l, const char *why, int server, jso
 int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
 {
     const json_t *args = json_object_get(job, "args");
+    if (uploads_sqlite_name(json_string_value(json_object_get(args, "filename"))))
+        return uploads_sqlite_task(a, job, err, errlen);
     load_t l = {.a = a, .job_id = json_string_value(json_object_get(job, "id")),
                 .org_id = json_string_value(json_object_get(args, "org_id")),
                 .upload_id = json_string_value(json_object_get(args, "upload_id")), .last_pct = -1};

@@ -1,4 +1,5 @@
-/* uploads.h — CSV and Excel files become tables a minute later.
+/* uploads.h — CSV and Excel files become tables a minute later; a SQLite
+ * file becomes a connection.
  *
  * Uploaded files are loaded into the uploads database (DATAMIND_UPLOADS_URL,
  * default a `datamind_uploads` database next to the app database), one
@@ -39,6 +40,11 @@ int uploads_task_ingest(arena_t *a, const json_t *job, char *err, size_t errlen)
  * their spooled files. */
 int uploads_task_sweep(arena_t *a, const json_t *job, char *err, size_t errlen);
 int uploads_periodic_sweep(arena_t *a, long slot, char *err, size_t errlen);
+
+/* 1 when filename names a SQLite database (.sqlite, .sqlite3, .db): such a
+ * file becomes a connection of its own (kind sqlite, uploads/sqlite.c), not
+ * tables in the uploads database; upload.ingest hands it there. */
+int uploads_sqlite_name(const char *filename);
 
 /* Drop an upload's table (delete). */
 int uploads_drop_table(arena_t *a, const char *org_id, const char *table, char *err,

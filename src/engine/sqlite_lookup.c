@@ -1,0 +1,226 @@
+/* sqlite_lookup.c — sqlsafe_lookup_values' contract on a SQLite file: find
+ * the words a plan could not place among the values of the text columns
+ * discovery did not sample in full, and add each value found to its
+ * column's samples.
+ *
+ * The same rules as PostgreSQL's (sqlsafe/lookup.c): a whole cell equal to
+ * a phrase, spelled as typed or with capitals where the typed words had
+ * none; when some value equals a phrase exactly, the values equal only
+ * case aside are dropped; a value that is also an item of other cells'
+ * comma lists marks the column "lists". Bounded the same way: 0.5 s per
+ * query (the progress handler), 2 s and 60 columns in all, name-like
+ * columns first. The phrases go in as one JSON array parameter, read with
+ * json_each; lower() in SQLite folds ASCII letters only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/buf.h"
+#include "core/mem.h"
+#include "engine/internal.h"
+
+#define LOOKUP_MAX_COLUMNS 60
+#define LOOKUP_TIMEOUT_MS  500
+#define LOOKUP_BUDGET_MS   2000
+#define LOOKUP_HITS        5
+#define FULLY_SAMPLED_ROWS 10000
+
+typedef struct hit {
+    json_t *col;
+    char *value;
+    int exact;
+} hit_t;
+
+typedef struct hits {
+    hit_t h[LOOKUP_MAX_COLUMNS * LOOKUP_HITS];
+    int n;
+    const char *const *phrases;
+    int nphrases;
+    json_t *col;  /* the column being looked up */
+} hits_t;
+
+static int col_unsampled(const json_t *table, const json_t *col)
+{
+    const char *type = json_string_value(json_object_get(col, "type"));
+    const char *kind = engine_sqlite_decl_kind(type && strcmp(type, "any") ? type : NULL);
+    size_t n = json_array_size(json_object_get(col, "samples"));
+    json_int_t rows = json_integer_value(json_object_get(table, "row_estimate"));
+    if (!type || (kind && strcmp(kind, "text")))
+        return 0;
+    return n == 0 || n >= SQLSAFE_SAMPLE_VALUES || rows > FULLY_SAMPLED_ROWS;
+}
+
+static int name_like(const json_t *col)
+{
+    const char *name = json_string_value(json_object_get(col, "name"));
+    return name && (strcasestr(name, "name") || strcasestr(name, "title"));
+}
+
+/* 2: v is the phrase as typed; 1: it differs only in the case of a word's
+ * first letter; 0: otherwise. */
+static int spelled_as(const char *phrase, const char *v)
+{
+    if (!strcmp(phrase, v))
+        return 2;
+    for (size_t i = 0;; i++) {
+        char a = phrase[i], b = v[i];
+        if (a == b && !a)
+            return 1;
+        if (a == b)
+            continue;
+        int word_start = i == 0 || phrase[i - 1] == ' ' || phrase[i - 1] == '-';
+        if (!word_start || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z')
+            return 0;
+    }
+}
+
+static int hit_row(void *ud, sqlite3_stmt *st)
+{
+    hits_t *hs = ud;
+    const char *v = (const char *)sqlite3_column_text(st, 0);
+    int how = 0;
+    if (!v || strlen(v) != (size_t)sqlite3_column_bytes(st, 0))
+        return 0;
+    for (int i = 0; i < hs->nphrases; i++) {
+        int s = spelled_as(hs->phrases[i], v);
+        how = how > s ? how : s;
+    }
+    if (how && hs->n < (int)(sizeof hs->h / sizeof hs->h[0]))
+        hs->h[hs->n++] = (hit_t){hs->col, xstrdup(v), how == 2};
+    return 0;
+}
+
+static int hits_keep(hits_t *hs)
+{
+    int any_exact = 0, added = 0;
+    for (int i = 0; i < hs->n; i++)
+        any_exact |= hs->h[i].exact;
+    for (int i = 0; i < hs->n; i++) {
+        json_t *samples = json_object_get(hs->h[i].col, "samples"), *e;
+        size_t k;
+        int seen = !json_is_array(samples) || (any_exact && !hs->h[i].exact);
+        json_array_foreach(samples, k, e)
+            seen |= !strcmp(json_string_value(e) ? json_string_value(e) : "", hs->h[i].value);
+        if (!seen && json_array_append_new(samples, json_string(hs->h[i].value)) == 0)
+            added++;
+        free(hs->h[i].value);
+    }
+    hs->n = 0;
+    return added;
+}
+
+static int found_row(void *ud, sqlite3_stmt *st)
+{
+    *(int *)ud = 1;
+    return 1;
+}
+
+/* v is also an item of another cell's comma list: mark the column. */
+static void mark_lists(engine_sqlite_conn_t *c, const char *from, const char *qc, json_t *col,
+                       const char *v)
+{
+    buf_t sql = {0}, pat = {0};
+    int found = 0;
+    buf_puts(&pat, "%, ");
+    for (const char *p = v; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\')
+            buf_putc(&pat, '\\');
+        buf_putc(&pat, *p);
+    }
+    buf_puts(&pat, ", %");
+    buf_printf(&sql, "SELECT 1 FROM %s WHERE ', ' || CAST(%s AS TEXT) || ', ' LIKE ?1 ESCAPE '\\'"
+               " AND CAST(%s AS TEXT) <> ?2 LIMIT 1", from, qc, qc);
+    const char *params[2] = {buf_str(&pat), v};
+    if (engine_sqlite_query(c, buf_str(&sql), 2, params, LOOKUP_TIMEOUT_MS, found_row, &found) == 0 &&
+        found)
+        json_object_set_new(col, "lists", json_true());
+    buf_free(&sql);
+    buf_free(&pat);
+}
+
+/* 0 done, -1 the file is lost. */
+static int col_lookup(engine_sqlite_conn_t *c, const json_t *table, json_t *col,
+                      const char *array, hits_t *hs)
+{
+    const char *tab = json_string_value(json_object_get(table, "name"));
+    const char *name = json_string_value(json_object_get(col, "name"));
+    if (!tab || !name)
+        return 0;
+    buf_t qc = {0}, from = {0}, sql = {0};
+    engine_sqlite_dialect.quote_ident(&qc, name);
+    engine_sqlite_dialect.quote_ident(&from, tab);
+    buf_printf(&sql, "SELECT DISTINCT CAST(%s AS TEXT) FROM %s WHERE lower(CAST(%s AS TEXT))"
+               " IN (SELECT value FROM json_each(?1)) LIMIT %d",
+               buf_str(&qc), buf_str(&from), buf_str(&qc), LOOKUP_HITS);
+    const char *params[1] = {array};
+    int before = hs->n;
+    hs->col = col;
+    int rc = engine_sqlite_query(c, buf_str(&sql), 1, params, LOOKUP_TIMEOUT_MS, hit_row, hs);
+    if (rc == 0 && hs->n > before && !json_is_true(json_object_get(col, "lists")))
+        mark_lists(c, buf_str(&from), buf_str(&qc), col, hs->h[before].value);
+    buf_free(&sql);
+    buf_free(&from);
+    buf_free(&qc);
+    return rc < 0 ? -1 : 0;
+}
+
+static int lookup_all(engine_sqlite_conn_t *c, json_t *schema, const char *array, hits_t *hs)
+{
+    double deadline_ms = engine_sqlite_now_ms() + LOOKUP_BUDGET_MS;
+    int asked = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t i, j;
+        json_t *t, *col;
+        json_array_foreach(json_object_get(schema, "tables"), i, t)
+            json_array_foreach(json_object_get(t, "columns"), j, col) {
+                if (!col_unsampled(t, col) || name_like(col) != !pass)
+                    continue;
+                if (asked++ >= LOOKUP_MAX_COLUMNS || engine_sqlite_now_ms() >= deadline_ms)
+                    return 0;
+                if (col_lookup(c, t, col, array, hs) < 0)
+                    return -1;
+            }
+    }
+    return 0;
+}
+
+/* ["a","b"]: the phrases lower-cased (ASCII), as lower() folds them. */
+static char *phrases_json(const char *const *phrases, int n)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < n; i++) {
+        char *low = xstrdup(phrases[i] ? phrases[i] : "");
+        for (char *p = low; *p; p++)
+            *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+        json_array_append_new(a, json_string(low));
+        free(low);
+    }
+    char *s = json_dumps(a, JSON_COMPACT);
+    json_decref(a);
+    return s;
+}
+
+int engine_sqlite_lookup_values(engine_sqlite_conn_t *c, json_t *schema,
+                                const char *const *phrases, int n, char *err, size_t errlen)
+{
+    if (n <= 0)
+        return 0;
+    if (!engine_sqlite_idle_ok(c)) {
+        snprintf(err, errlen, "the connection to the database was lost");
+        return -1;
+    }
+    char *array = phrases_json(phrases, n);
+    hits_t *hs = xcalloc(1, sizeof *hs);
+    hs->phrases = phrases;
+    hs->nphrases = n;
+    int rc = array ? lookup_all(c, schema, array, hs) : -1;
+    int added = hits_keep(hs);
+    free(hs);
+    free(array);
+    if (rc < 0) {
+        snprintf(err, errlen, "the connection to the database was lost");
+        return -1;
+    }
+    return added;
+}

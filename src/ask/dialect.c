@@ -2,11 +2,11 @@
  * writers (sqlgen.c, sqlwrite.c, sqljoin.c, dates.c, catalog.c) write
  * every engine-specific form through s->dialect (engine.h). */
 #include "ask/internal.h"
-#include "engine/internal.h"  /* engine_pg_dialect; at merge: engine_get(ENGINE_POSTGRESQL)->dialect */
+#include "engine/engine.h"
 
 const engine_dialect_t *dialect_or_pg(const struct engine_dialect *d)
 {
-    return d ? d : &engine_pg_dialect;
+    return d ? d : engine_get(ENGINE_POSTGRESQL)->dialect;
 }
 
 engine_grain_t dialect_grain(int g)

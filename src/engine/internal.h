@@ -2,8 +2,6 @@
  *
  * One section per engine, each named with its engine's prefix
  * (engine_pg_…, engine_mysql_…, …). Engines only add lines here. */
-
- * Each engine adds its own lines, named with its prefix. */
 #ifndef DM_ENGINE_INTERNAL_H
 #define DM_ENGINE_INTERNAL_H
 

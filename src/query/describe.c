@@ -9,7 +9,7 @@
  * names are the result's own, quoted. PostgreSQL's own SQL (MATERIALIZED,
  * percentile_cont, width_bucket, ::casts): written for PostgreSQL only. */
 #include "query/internal.h"
-#include "engine/internal.h"  /* engine_pg_dialect; at merge: engine_get(ENGINE_POSTGRESQL)->dialect */
+#include "engine/engine.h"
 #include "core/buf.h"
 #include "sqlsafe/sqlsafe.h"
 
@@ -159,7 +159,7 @@ static int describe_check(const json_t *columns, char *err, size_t errlen)
 const char *query_describe_sql(arena_t *a, const struct engine_dialect *d, const char *sql,
                                const json_t *columns, char *err, size_t errlen)
 {
-    if (query_dialect(d) != &engine_pg_dialect) {
+    if (query_dialect(d) != engine_get(ENGINE_POSTGRESQL)->dialect) {
         snprintf(err, errlen, "Describing a result (quartiles, histograms, correlations) is "
                  "available on PostgreSQL only for now.");
         return NULL;

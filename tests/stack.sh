@@ -12,6 +12,12 @@ export DM_ROOT=$ROOT DM_BASE_URL=http://127.0.0.1:$DM_HTTP_PORT
 unset DM_TLS   # the suites' stack is plain http (test_tls.py starts its own HTTPS one)
 # the C programs of `make check-db` (tests/integration/test_*_db.c)
 export DATAMIND_TEST_DB="host=$TMP/run port=$DM_PG_PORT user=postgres dbname=postgres"
+# ClickHouse (scripts/devstack starts it when clickhouse-server is installed):
+# test_clickhouse_db.c's server, its default user (which may write)
+if [ -x /usr/sbin/clickhouse-server ]; then
+  export DM_CH_PORT=$(free_port)
+  export DATAMIND_TEST_CLICKHOUSE=http://default@127.0.0.1:$DM_CH_PORT/
+fi
 export DM_SMTP_PORT=$(free_port) DM_HOOK_PORT=$(free_port)
 export DM_SMTP_URL=smtp://127.0.0.1:$DM_SMTP_PORT
 

@@ -14,9 +14,12 @@ unset DM_TLS   # the suites' stack is plain http (test_tls.py starts its own HTT
 export DATAMIND_TEST_DB="host=$TMP/run port=$DM_PG_PORT user=postgres dbname=postgres"
 # ClickHouse (scripts/devstack starts it when clickhouse-server is installed):
 # test_clickhouse_db.c's server, its default user (which may write)
+# ("none" when it is not installed: the program says so and passes empty)
 if [ -x /usr/sbin/clickhouse-server ]; then
   export DM_CH_PORT=$(free_port)
   export DATAMIND_TEST_CLICKHOUSE=http://default@127.0.0.1:$DM_CH_PORT/
+else
+  export DATAMIND_TEST_CLICKHOUSE=none
 fi
 export DM_SMTP_PORT=$(free_port) DM_HOOK_PORT=$(free_port)
 export DM_SMTP_URL=smtp://127.0.0.1:$DM_SMTP_PORT

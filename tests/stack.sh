@@ -17,6 +17,15 @@ export DATAMIND_TEST_DB="host=$TMP/run port=$DM_PG_PORT user=postgres dbname=pos
 # test connects over TCP to 127.0.0.1:DATAMIND_TEST_MYSQL_PORT
 export DM_MYSQL_PORT=$(free_port)
 export DATAMIND_TEST_MYSQL="$TMP/run/mysql.sock" DATAMIND_TEST_MYSQL_PORT=$DM_MYSQL_PORT
+# ClickHouse (scripts/devstack starts it when clickhouse-server is installed):
+# test_clickhouse_db.c's server, its default user (which may write)
+# ("none" when it is not installed: the program says so and passes empty)
+if [ -x /usr/sbin/clickhouse-server ]; then
+  export DM_CH_PORT=$(free_port)
+  export DATAMIND_TEST_CLICKHOUSE=http://default@127.0.0.1:$DM_CH_PORT/
+else
+  export DATAMIND_TEST_CLICKHOUSE=none
+fi
 export DM_SMTP_PORT=$(free_port) DM_HOOK_PORT=$(free_port)
 export DM_SMTP_URL=smtp://127.0.0.1:$DM_SMTP_PORT
 

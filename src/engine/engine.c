@@ -23,7 +23,7 @@ static const kind_t kinds[] = {
     {"uploads", ENGINE_POSTGRESQL, "PostgreSQL", &engine_pg}, /* DataMind's own */
     {"mysql", ENGINE_MYSQL, "MySQL / MariaDB", &engine_mysql},
     {"sqlite", ENGINE_SQLITE, "SQLite", &engine_sqlite},
-    {"clickhouse", ENGINE_CLICKHOUSE, "ClickHouse", NULL},    /* &engine_clickhouse at merge */
+    {"clickhouse", ENGINE_CLICKHOUSE, "ClickHouse", &engine_clickhouse},
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

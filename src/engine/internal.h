@@ -283,4 +283,136 @@ int engine_sqlite_discover(engine_sqlite_conn_t *c, const sqlsafe_discover_opts_
 int engine_sqlite_lookup_values(engine_sqlite_conn_t *c, json_t *schema,
                                 const char *const *phrases, int n, char *err, size_t errlen);
 
+/* ---- clickhouse_*.c: the ClickHouse engine (HTTP, libcurl) ----------------- */
+
+extern const engine_t engine_clickhouse;                 /* clickhouse.c */
+extern const engine_dialect_t engine_clickhouse_dialect; /* clickhouse_dialect.c */
+
+/* ClickHouse's lexical rules: `name` and "name", 'string' with \-escapes,
+ * -- and slash-star comments. */
+extern const engine_lex_rules_t engine_clickhouse_lex;
+
+/* clickhouse_policy.c: engine_t.validate */
+int engine_clickhouse_validate(const char *sql, size_t len, int nparams,
+                               const char *const *extra_functions, size_t n_extra,
+                               sqlsafe_check_t *out, char *err, size_t errlen);
+/* clickhouse_functions.c: 1 when name (an ordinary or aggregate function,
+ * with -If/-Array/-Distinct/-OrNull/-OrDefault/-Merge combinators) is on the
+ * built-in allow-list; 1 when it is a table function or a function that
+ * reaches outside the database (refused whatever the extra list says). */
+int engine_clickhouse_function_allowed(const char *name, size_t n);
+int engine_clickhouse_function_outside(const char *name, size_t n);
+
+/* clickhouse_params.c: statement with each $k token (outside literals and
+ * names) replaced by a literal of param k: number (checked, in parentheses),
+ * date (toDate('YYYY-MM-DD'), checked), text ('…', \ and ' escaped),
+ * list (as text, as the PostgreSQL engine binds it), NULL. 0 and *out
+ * (malloc'd), or -1 with err. */
+int engine_clickhouse_bind(const char *statement, int nparams, const char *const *values,
+                           const char *const *types, char **out, char *err, size_t errlen);
+/* one value as a literal of type ("text" | "number" | "date"; NULL text) */
+int engine_clickhouse_literal(buf_t *b, const char *value, const char *type, char *err,
+                              size_t errlen);
+
+/* clickhouse_tsv.c: a streaming reader of TabSeparatedWithNamesAndTypes.
+ * Feed it bytes as they arrive; it calls row() for each data row with the
+ * cells decoded (\t \n \\ … unescaped, \N as NULL), each cell cut to
+ * max_cell bytes (full: its whole decoded size). The first two lines are
+ * the names and the types (header() once). A callback returning nonzero
+ * stops the feed (it returns that value); -2: a row that is not one of
+ * this reply's (the server's error line, engine_ch_tsv_error). */
+typedef struct engine_ch_cell {
+    const char *s;   /* NULL: \N */
+    size_t n;        /* bytes kept (<= max_cell) */
+    size_t full;     /* decoded size */
+} engine_ch_cell_t;
+
+typedef struct engine_ch_tsv {
+    size_t max_cell;
+    int (*header)(void *ctx, int ncols, char **names, char **types);
+    int (*row)(void *ctx, int ncols, const engine_ch_cell_t *cells);
+    void *ctx;
+    /* state */
+    int line;            /* 0 names, 1 types, then data */
+    int esc;             /* the last byte was a backslash */
+    int ncols, cap;
+    buf_t *cell;         /* per column: kept bytes */
+    size_t *full;
+    unsigned char *null; /* the cell so far is exactly \N */
+    int col;
+    size_t raw;          /* raw bytes of the current cell */
+    char **names, **types;
+    long rows;
+} engine_ch_tsv_t;
+
+void engine_ch_tsv_init(engine_ch_tsv_t *p, size_t max_cell);
+int engine_ch_tsv_feed(engine_ch_tsv_t *p, const char *data, size_t n);
+/* 0 when the stream ended at a row's end; -1 when it stopped inside a row
+ * (the server's error text, when it sent one, is in that row) */
+int engine_ch_tsv_finish(engine_ch_tsv_t *p);
+/* the text of the row that stopped the feed with -2 (the server's error) */
+const char *engine_ch_tsv_error(const engine_ch_tsv_t *p);
+void engine_ch_tsv_free(engine_ch_tsv_t *p);
+
+/* clickhouse_http.c: one connection = the pinned address, credentials and
+ * the settings mode the server's profile allows. */
+typedef enum engine_ch_mode {
+    ENGINE_CH_SETTINGS,   /* readonly=1 and every limit sent per request */
+    ENGINE_CH_RO2,        /* the profile says readonly=2: readonly=2 and limits sent */
+    ENGINE_CH_RO1         /* the profile says readonly=1: readonly=1 only, the profile's limits */
+} engine_ch_mode_t;
+
+typedef struct engine_ch_conn {
+    char base[512];          /* http(s)://host:port/ */
+    char resolve[600];       /* host:port:ip for CURLOPT_RESOLVE */
+    char *user, *password, *database;
+    int verify;              /* verify-full */
+    int connect_timeout_s;
+    engine_ch_mode_t mode;
+    int lost;                /* the server stopped answering */
+    char query_id[40];       /* what runs now ("" idle) */
+    volatile int cancelled;  /* set by cancel from another thread */
+} engine_ch_conn_t;
+
+/* One statement with the given settings: the reply streamed to sink (or
+ * kept in *body when sink is NULL). run NULL: only readonly. 0, or -1 with
+ * err (the server's message), *code its error code (0 none), *timed_out. */
+typedef struct engine_ch_request {
+    const char *sql;
+    const engine_run_t *run;          /* limits; may be NULL */
+    int timeout_ms;                   /* whole request; 0: from run or 30 s */
+    const char *format;               /* appended as FORMAT x; NULL none */
+    int no_readonly;                  /* the probe's own readonly read */
+    size_t (*sink)(char *data, size_t size, size_t n, void *ctx);
+    void *ctx;
+    buf_t *body;
+    int code;
+    int timed_out;
+    int stopped;                      /* the sink stopped the transfer */
+    char last_query_id[40];           /* the query_id it ran under */
+} engine_ch_request_t;
+
+int engine_ch_request(engine_ch_conn_t *c, engine_ch_request_t *rq, char *err, size_t errlen);
+/* "Code: 60, e.displayText() = DB::Exception: X, e.what() = …" → X and 60 */
+int engine_ch_error_text(const char *body, size_t n, char *err, size_t errlen);
+/* Rows of a small fixed statement as TSV cells: 0 and *rows (json array of
+ * arrays of strings / null), or -1 with err. */
+int engine_ch_query_rows(engine_ch_conn_t *c, const char *sql, int timeout_ms, json_t **rows,
+                         char *err, size_t errlen);
+void engine_ch_new_query_id(char out[40]);
+int engine_ch_kill(engine_ch_conn_t *c, const char *query_id, char *err, size_t errlen);
+
+/* clickhouse_execute.c / clickhouse_meta.c: engine_t operations */
+int engine_clickhouse_execute(engine_conn_t *c, const char *statement, const engine_run_t *o,
+                              json_t **result, int *err_pos, char *err, size_t errlen);
+/* a type's kind (integer|number|boolean|date|timestamp|text): Nullable(…)
+ * and LowCardinality(…) unwrapped */
+const char *engine_clickhouse_type_kind(const char *type);
+int engine_clickhouse_probe(engine_conn_t *c, json_t **info, char *err, size_t errlen);
+int engine_clickhouse_discover(engine_conn_t *c, const sqlsafe_discover_opts_t *o,
+                               json_t **schema, char *err, size_t errlen);
+int engine_clickhouse_lookup_values(engine_conn_t *c, json_t *schema,
+                                    const char *const *phrases, int n, char *err,
+                                    size_t errlen);
+
 #endif

@@ -363,6 +363,7 @@ typedef struct ask_cmp {
     const char *text;
     const char *const *hint;  /* words of the column it is about ("older" → age), or NULL */
     int money;                /* "over 100 dollars": a money column */
+    int num_at;               /* token index of the (last) number */
 } ask_cmp_t;
 
 /* roles.c, the helpers the role-giving files share: keep the reading whose

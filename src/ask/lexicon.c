@@ -10,22 +10,64 @@
 #include <string.h>
 #include <strings.h>
 
+/* A column's kind from its type as its engine names it: PostgreSQL
+ * ("integer", "numeric(10,2)", "timestamp with time zone"), MySQL / MariaDB
+ * ("int(11) unsigned", "decimal(10,2)", "datetime", "tinyint(1)" as a flag,
+ * "enum(...)"), SQLite's declared types (free words: "INTEGER", "UNSIGNED
+ * BIG INT", "VARCHAR(20)", "REAL"; a declared DATE or DATETIME holds dates)
+ * and ClickHouse ("Nullable(Int32)",
+ * "LowCardinality(String)", "DateTime64(3)", "Decimal(18, 2)"). Case aside.
+ * Words only, never parts of words: a PostgreSQL enum named "point_kind" or
+ * "print_status" is no integer. */
+static const struct { const char *word; int kind; } type_kinds[] = {
+    {"boolean", CK_BOOL},     {"bool", CK_BOOL},
+    {"timestamp", CK_TS},     {"timestamptz", CK_TS}, {"datetime", CK_TS},
+    {"date", CK_DATE},
+    {"double", CK_NUM},       {"float", CK_NUM},      {"real", CK_NUM},
+    {"numeric", CK_NUM},      {"decimal", CK_NUM},    {"money", CK_NUM},
+    {"character", CK_TEXT},   {"varchar", CK_TEXT},   {"nvarchar", CK_TEXT},
+    {"char", CK_TEXT},        {"nchar", CK_TEXT},     {"bpchar", CK_TEXT},
+    {"text", CK_TEXT},        {"tinytext", CK_TEXT},  {"mediumtext", CK_TEXT},
+    {"longtext", CK_TEXT},    {"clob", CK_TEXT},      {"citext", CK_TEXT},
+    {"string", CK_TEXT},      {"fixedstring", CK_TEXT}, {"enum", CK_TEXT},
+    {"bigint", CK_INT},       {"smallint", CK_INT},   {"mediumint", CK_INT},
+    {"tinyint", CK_INT},      {"integer", CK_INT},    {"int", CK_INT},
+    {"uint", CK_INT},         {"serial", CK_INT},     {"bigserial", CK_INT},
+    /* containers and the rest: not a number even when they hold one */
+    {"array", CK_OTHER},      {"map", CK_OTHER},      {"tuple", CK_OTHER},
+    {"json", CK_OTHER},       {"jsonb", CK_OTHER},    {"interval", CK_OTHER},
+};
+
+/* The kind of the first word of the type (a run of letters: "int" of
+ * "int4", "UInt8", "int(11)"; "unsigned" and "big" are skipped over) that
+ * the table knows. */
 static int col_kind(const char *type)
 {
-    if (!strcmp(type, "integer") || !strcmp(type, "bigint") || !strcmp(type, "smallint"))
-        return CK_INT;
-    if (!strncmp(type, "numeric", 7) || !strcmp(type, "real") ||
-        !strcmp(type, "double precision") || !strcmp(type, "money"))
-        return CK_NUM;
-    if (!strcmp(type, "date"))
-        return CK_DATE;
-    if (!strncmp(type, "timestamp", 9))
-        return CK_TS;
-    if (!strcmp(type, "boolean"))
+    static const char *const wraps[] = {"nullable(", "lowcardinality(", NULL};
+    for (int again = 1; again;) {  /* "Nullable(LowCardinality(String))" → "String)" */
+        again = 0;
+        for (int k = 0; wraps[k]; k++)
+            if (!strncasecmp(type, wraps[k], strlen(wraps[k])))
+                type += strlen(wraps[k]), again = 1;
+    }
+    if (strstr(type, "[]"))  /* a PostgreSQL array ("text[]") is no text */
+        return CK_OTHER;
+    /* MySQL's one-digit tinyint is its boolean */
+    if (!strncasecmp(type, "tinyint(1)", 10) && !isdigit((unsigned char)type[10]))
         return CK_BOOL;
-    if (!strcmp(type, "text") || !strncmp(type, "character", 9) ||
-        !strcmp(type, "citext") || !strncmp(type, "varchar", 7))
-        return CK_TEXT;
+    for (const char *p = type; *p;) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        for (size_t k = 0; n && k < sizeof type_kinds / sizeof *type_kinds; k++)
+            if (strlen(type_kinds[k].word) == n && !strncasecmp(p, type_kinds[k].word, n))
+                return type_kinds[k].kind;
+        if (*p == '(' || p[n] == '(')  /* "varchar(255)": nothing inside is a type */
+            break;
+        p += n;
+    }
     return CK_OTHER;
 }
 
@@ -105,6 +147,13 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     if (n > 1 && (!strcmp(col->w[n - 1], "at") || !strcmp(col->w[n - 1], "on") ||
                   !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date")))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
+    /* "country_or_region" answers to "country" and to "region" */
+    for (int k = 1; k < n - 1; k++)
+        if (!strcmp(col->w[k], "or") || !strcmp(col->w[k], "and")) {
+            add_phrase(s, cap, dup_words(col->w, k), k, PH_COLUMN, t, c, -1, 0);
+            add_phrase(s, cap, dup_words(col->w + k + 1, n - k - 1), n - k - 1, PH_COLUMN, t, c, -1, 0);
+            break;
+        }
     /* "unit_price" also answers to "price": the head noun alone */
     static const char *const weak[] = {"id", "at", "on", "name", "date", "code", "by", NULL};
     int is_weak = 0;

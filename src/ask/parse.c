@@ -239,20 +239,20 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
         if ((flags & CUE_NEGATABLE) && words_at(tk, i - 1, "no"))  /* "no more than" */
             op = op == OP_GT ? OP_LE : OP_GE;
     } else if (!strcmp(w, "exactly") && j < tk->n && tk->t[j].isnum && !tk->t[j].used) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL, NULL, 0};  /* "exactly one" */
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL, NULL, 0, j};  /* "exactly one" */
         use(tk, i, 2);
         return 1;
     } else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL, NULL, 0};
+        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL, NULL, 0, j + 2};
         cmp_hint_unit(tk, j + 2, c);
         use(tk, i, 4);
         return 1;
     }
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
-    *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL, NULL, 0};
+    *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL, NULL, 0, j};
     cmp_hint_adjective(flags, c);
     cmp_hint_unit(tk, j, c);
     use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));

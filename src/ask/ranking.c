@@ -175,15 +175,26 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     ask_mention_t *tab = NULL, *col = NULL, *noun_value = NULL;
+    int ncols = 0, after = 0;
     if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
         return 0;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
             tab = m;
-        if (m->kind == PH_COLUMN && m->role == R_NONE && !col && !words_at(tk, m->pos - 1, "their"))
-            col = m;  /* "the 5 biggest loans and their durations": shown, not ranked by */
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !words_at(tk, m->pos - 1, "their")) {
+            /* "the 5 biggest loans and their durations": shown, not ranked
+             * by; "which country scores lowest on freedom": of two numbers,
+             * the one after the superlative; two after it or none: not sure */
+            ncols++;
+            if (p->order_at && m->pos >= p->order_at && !after++)
+                col = m;
+            else if (!col && !after)
+                col = m;
+        }
     }
+    if (ncols > 1 && after != 1)
+        return 0;
     /* "the 5 oldest movies", "the longest movie": a value said as the noun
      * (type = Movie), when no table is named, ranks the rows of its table
      * that hold it */

@@ -95,8 +95,53 @@ static void test_cues(void)
                 CHECK(strcmp(a->word, b->word) != 0 || !b->next);
 }
 
+/* Column kinds from each engine's type names (lexicon.c col_kind). */
+static void test_type_kinds(void)
+{
+    static const struct { const char *type; int kind; } cases[] = {
+        /* PostgreSQL */
+        {"integer", CK_INT}, {"bigint", CK_INT}, {"numeric(10,2)", CK_NUM},
+        {"double precision", CK_NUM}, {"timestamp with time zone", CK_TS},
+        {"timestamptz", CK_TS}, {"date", CK_DATE}, {"character varying(255)", CK_TEXT},
+        {"text", CK_TEXT}, {"boolean", CK_BOOL}, {"interval", CK_OTHER}, {"jsonb", CK_OTHER},
+        {"mpaa_rating", CK_OTHER}, {"point", CK_OTHER}, {"daterange", CK_OTHER},
+        {"text[]", CK_OTHER}, {"year", CK_OTHER}, /* pagila's domain: as before */
+        /* MySQL / MariaDB */
+        {"int(11)", CK_INT}, {"int(10) unsigned", CK_INT}, {"tinyint(1)", CK_BOOL},
+        {"tinyint(4)", CK_INT}, {"tinyint(10)", CK_INT}, {"decimal(10,2)", CK_NUM},
+        {"datetime", CK_TS}, {"varchar(50)", CK_TEXT}, {"enum('a','b')", CK_TEXT},
+        {"mediumtext", CK_TEXT}, {"year(4)", CK_OTHER},
+        /* SQLite declared types */
+        {"INTEGER", CK_INT}, {"UNSIGNED BIG INT", CK_INT}, {"VARCHAR(20)", CK_TEXT},
+        {"NVARCHAR(120)", CK_TEXT}, {"REAL", CK_NUM}, {"NUMERIC(10,5)", CK_NUM},
+        {"DATETIME", CK_TS}, {"BLOB", CK_OTHER}, {"", CK_OTHER},
+        /* ClickHouse */
+        {"Int32", CK_INT}, {"UInt8", CK_INT}, {"Float64", CK_NUM}, {"Decimal(18, 2)", CK_NUM},
+        {"String", CK_TEXT}, {"FixedString(2)", CK_TEXT}, {"Nullable(String)", CK_TEXT},
+        {"LowCardinality(Nullable(String))", CK_TEXT}, {"DateTime", CK_TS},
+        {"DateTime64(3)", CK_TS}, {"DateTime('UTC')", CK_TS}, {"Date", CK_DATE},
+        {"Enum8('a' = 1, 'b' = 2)", CK_TEXT}, {"Array(String)", CK_OTHER},
+    };
+    json_t *cols = json_array();
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        json_array_append_new(cols, json_pack("{s:s, s:s, s:[]}", "name",
+                                              (char[]){(char)('a' + i % 26), (char)('a' + i / 26), 0},
+                                              "type", cases[i].type, "samples"));
+    json_t *d = json_pack("{s:[{s:s, s:s, s:s, s:o}]}", "tables", "schema", "main", "name", "t",
+                          "type", "table", "columns", cols);
+    char err[128];
+    ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
+    CHECK(s != NULL);
+    for (size_t i = 0; s && i < sizeof cases / sizeof *cases; i++)
+        check_int(s->tables[0].cols[i].kind, cases[i].kind, __FILE__, __LINE__, cases[i].type);
+    if (s)
+        ask_schema_free(s);
+    json_decref(d);
+}
+
 int main(void)
 {
+    test_type_kinds();
     test_names();
     test_cues();
     return check_done("test_ask_grammar");

@@ -16,7 +16,9 @@ static const char *answer_outcome(const json_t *m)
         return "llm";
     if (json_object_get(m, "clarify") && !json_is_null(json_object_get(m, "clarify")))
         return "asked_back";
-    return "answered";
+    /* no SQL and no question back: the question could not be taken (empty,
+     * too long, no connection), an error of the pipeline's kind too */
+    return json_string_value(json_object_get(m, "sql_text")) ? "answered" : "error";
 }
 
 static void tokens(arena_t *a, const json_t *usage)

@@ -21,7 +21,7 @@ static void org_render(req_t *r, form_t *f, int status)
         page_error(r, 503, "Your organization could not be read right now. Try again in a moment.");
         return;
     }
-    json_t *ctx = page_ctx(r, "Organization", "org");
+    json_t *ctx = page_ctx(r, "Organization", "admin");
     json_object_set_new(ctx, "org", store_org_json(&o));
     if (f)
         form_into(f, ctx);

@@ -38,11 +38,14 @@ static int pct(long used, int limit)
 
 json_t *store_org_json(const store_org_t *o)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:i, s:i, s:I, s:I, s:i, s:i, s:i, s:b, s:b}", "id",
+    /* retention_days null when chats are kept: a template's section skips it */
+    return json_pack("{s:s, s:s, s:s, s:s, s:i, s:i, s:I, s:I, s:o, s:i, s:i, s:b, s:b}", "id",
                      o->id, "slug", o->slug, "name", o->name, "created", o->created, "max_users",
                      o->max_users, "max_connections", o->max_connections, "users",
                      (json_int_t)o->users, "connections", (json_int_t)o->connections,
-                     "retention_days", o->retention_days, "users_pct",
+                     "retention_days",
+                     o->retention_days > 0 ? json_integer(o->retention_days) : json_null(),
+                     "users_pct",
                      pct(o->users, o->max_users), "connections_pct",
                      pct(o->connections, o->max_connections), "users_full",
                      o->users >= o->max_users, "connections_full",

@@ -21,8 +21,9 @@ typedef struct store_org {
     int retention_days;                     /* 0: chats are kept */
 } store_org_t;
 
-/* For templates: the fields by name, plus users_pct / connections_pct
- * (usage as a percentage of the limit, 100 when the limit is 0). New
+/* For templates: the fields by name (retention_days null when chats are
+ * kept), plus users_pct / connections_pct (usage as a percentage of the
+ * limit, 100 when the limit is 0) and users_full / connections_full. New
  * reference. */
 json_t *store_org_json(const store_org_t *o);
 /* One organization by id: 0, or -1 (none, or the database failed). */

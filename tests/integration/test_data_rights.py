@@ -243,8 +243,9 @@ class TestLimits(unittest.TestCase):
         admin, slug, _ = dm.register()
         page = admin.get("/admin/org").text
         self.assertIn("<td>Users</td><td>1</td><td>50</td>", page)
+        self.assertIn('name="retention_days" min="1" max="36500" inputmode="numeric" value=""', page)
         self.assertIn("<td>Connections</td><td>0</td><td>20</td>", page)
-        self.assertIn('href="/admin/org"', page)
+        self.assertIn('href="/admin/org"', admin.get("/admin/users").text)
         out = cli("list")
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertRegex(out.stdout, r"(?m)^%s\s+1/50\s+0/20\s+kept$" % re.escape(slug))
@@ -263,8 +264,7 @@ class TestLimits(unittest.TestCase):
         self.assertEqual(r.status, 400)
         self.assertIn("user limit", r.text)
         page = admin.get("/admin/org").text
-        self.assertIn("<td>Users</td><td>2</td><td>2</td>", page)
-        self.assertIn('<span class="badge warn">full</span>', page)
+        self.assertIn('<td>Users</td><td>2</td><td>2 <span class="badge warn">full</span></td>', page)
         self.assertEqual(dm.psql("SELECT count(*) FROM audit_log l JOIN organizations o ON o.id = l.org_id"
                                  " WHERE o.slug = '%s' AND l.action = 'org.limits'" % slug), "1")
         # one limit alone keeps the other; bad input and unknown orgs are refused

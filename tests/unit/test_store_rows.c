@@ -163,7 +163,9 @@ static void test_org(void)
     CHECK(strcmp(str(j, "slug"), "acme") == 0);
     json_decref(j);
     o.users = 9; /* over a lowered limit: shown full, never past 100 % */
+    o.retention_days = 0; /* chats kept: null, so the form's field is empty */
     j = store_org_json(&o);
+    CHECK(json_is_null(json_object_get(j, "retention_days")));
     CHECK(json_integer_value(json_object_get(j, "users_pct")) == 100);
     CHECK(json_is_true(json_object_get(j, "users_full")));
     json_decref(j);

@@ -32,6 +32,8 @@ static const char usage[] =
     "  worker   [--runners N] [--pidfile F]   the scheduler and job runners\n"
     "  migrate                          apply migrations, idempotent\n"
     "  user add --org SLUG --email E --name N --role admin|analyst|viewer   (password on stdin)\n"
+    "  org list                         every organization: users and connections (in use/limit), retention\n"
+    "  org set-limits SLUG [--max-users N] [--max-connections N]\n"
     "  sql check [--allow-function NAME]... [SQL]   validate a query (stdin if no SQL)\n"
     "  ask --db URL|CONNINFO [--json] [--vocabulary FILE] [--llm-sharing schema|samples|rows] \"question\"\n"
     "  template render FILE [DATA.json] [--partials DIR]\n"
@@ -236,6 +238,10 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "user") == 0) {
         load_config_or_die();
         return cli_user(argc - 2, argv + 2);
+    }
+    if (strcmp(cmd, "org") == 0) {
+        load_config_or_die();
+        return cli_org(argc - 2, argv + 2);
     }
     if (strcmp(cmd, "ask") == 0) {
         config_t *c = config_load(config_path, (char[512]){0}, 512);

@@ -12,4 +12,9 @@ int cli_user(int argc, char **argv);
  * (argv after "ask"). Returns the exit code. */
 int cli_ask(int argc, char **argv);
 
+/* `datamind org list` and `datamind org set-limits SLUG [--max-users N]
+ * [--max-connections N]` (argv after "org"; config already loaded).
+ * Returns the exit code. */
+int cli_org(int argc, char **argv);
+
 #endif

@@ -47,6 +47,36 @@ static json_t *admin_queues(arena_t *a)
     return out;
 }
 
+/* For /metrics: each queue's depth (waiting now, and delayed for a
+ * retry) and the dead letters, as Prometheus gauges. Nothing when Redis
+ * is down. */
+void jobs_metrics_render(arena_t *a, buf_t *out)
+{
+    json_t *queues = admin_queues(a);
+    redisReply *dead = kv_cmd(a, "HLEN %s", jobs_key2(a, "dead", NULL));
+    if (!queues || !dead || dead->type != REDIS_REPLY_INTEGER) {
+        json_decref(queues);
+        return;
+    }
+    buf_puts(out, "# HELP datamind_queue_depth Jobs waiting on each queue (state=ready), or"
+                  " waiting for a retry (state=delayed).\n# TYPE datamind_queue_depth gauge\n");
+    size_t i;
+    json_t *q;
+    json_array_foreach(queues, i, q) {
+        const char *name = json_string_value(json_object_get(q, "name"));
+        if (!name || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_.-") != strlen(name))
+            continue; /* a queue name is ours, never input: a label as is */
+        buf_printf(out, "datamind_queue_depth{queue=\"%s\",state=\"ready\"} %lld\n", name,
+                   (long long)json_integer_value(json_object_get(q, "depth")));
+        buf_printf(out, "datamind_queue_depth{queue=\"%s\",state=\"delayed\"} %lld\n", name,
+                   (long long)json_integer_value(json_object_get(q, "delayed")));
+    }
+    buf_printf(out, "# HELP datamind_jobs_dead Jobs in the dead-letter list.\n"
+                    "# TYPE datamind_jobs_dead gauge\ndatamind_jobs_dead %lld\n",
+               (long long)dead->integer);
+    json_decref(queues);
+}
+
 /* Running jobs are what sits in processing lists; a live runner's
  * heartbeat says when its current job started. */
 /* Jobs belong to the organization named in their args (org_id); an

@@ -101,6 +101,10 @@ json_t *jobs_progress_get(arena_t *a, const char *job_id);
  *    "dead":[{"id","type","queue","error","attempts","failed_at"}]  (newest 100),
  *    "runners":[{"id","alive"}], "leader": "host:pid" or null} */
 json_t *jobs_overview(arena_t *a, const char *org_id); /* org_id NULL = every job */
+/* For /metrics: datamind_queue_depth{queue,state} and datamind_jobs_dead
+ * in Prometheus text; nothing when Redis is down. */
+#include "core/buf.h"
+void jobs_metrics_render(arena_t *a, buf_t *out);
 /* Put a dead job back on its queue with attempt 0 / drop it. -1 with err
  * ("no such dead job") when it is not (or no longer) dead. */
 /* org_id: only a job of that organization (args.org_id); NULL = any. */

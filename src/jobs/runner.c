@@ -26,6 +26,7 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "store/db.h"
+#include "store/counters.h"
 #include "store/kv.h"
 
 #include <errno.h>
@@ -317,6 +318,7 @@ static void runner_fail(runner_t *r, arena_t *a, const char *raw, json_t *job, c
                         double secs)
 {
     const char *summary = runner_summary(r, a, job, err, secs);
+    store_counter_add(a, "datamind_job_failures_total", "task", r->job_type, 1);
     int failures = (int)json_integer_value(json_object_get(job, "attempt")) + 1;
     int max = (int)json_integer_value(json_object_get(job, "max_attempts"));
     long long now = jobs_now_ms();

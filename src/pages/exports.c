@@ -134,6 +134,14 @@ void page_export_job(req_t *r)
     export_answer(r, jid, o, why, go && strcmp(go, "1") == 0);
 }
 
+/* GET /settings/data: everything the signed-in user owns as one JSON
+ * file, written by the worker (tasks/mydata.c) and sent like any export. */
+void page_export_mydata(req_t *r)
+{
+    json_t *args = json_pack("{s:b, s:s, s:s}", "mydata", 1, "rtype", "user", "rid", r->user->id);
+    export_start(r, args, "json");
+}
+
 /* The export job's args. decl: the SQL's {{name}} declarations (query.h),
  * values: the values given now (a dashboard's filters); either may be NULL.
  * The job binds them as the page would. */

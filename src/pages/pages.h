@@ -281,6 +281,11 @@ void page_users(req_t *r);
 void page_users_add(req_t *r);
 void page_users_role(req_t *r);
 void page_users_active(req_t *r);
+void page_user_erase_form(req_t *r); /* erase.c */
+void page_user_erase(req_t *r);
+void page_org(req_t *r);             /* org.c */
+void page_org_retention(req_t *r);
+void page_org_delete(req_t *r);
 void page_audit(req_t *r);
 void page_audit_csv(req_t *r);
 void page_connections(req_t *r);
@@ -362,6 +367,7 @@ void page_export_query(req_t *r);
 void page_export_widget(req_t *r);
 void page_export_dashboard(req_t *r);
 void page_export_job(req_t *r);
+void page_export_mydata(req_t *r); /* Settings → "Download my data" */
 /* The stored object a result's page rebuilds its query from (drill.c): a
  * widget (under its dashboard's filters), a chat answer, an Explore
  * result's connection and SQL; a saved query (analyze.c). */

@@ -6,6 +6,8 @@
 #include "pages/pages.h"
 #include "core/config.h"
 #include "core/net.h"
+#include "jobs/jobs.h"
+#include "store/counters.h"
 
 const route_t app_routes[] = {
     {"GET", "/", ROLE_NONE, page_home, "home", NULL},
@@ -16,11 +18,17 @@ const route_t app_routes[] = {
     {"POST", "/register", ROLE_NONE, page_register_submit, "register_submit", NULL},
     {"GET", "/settings", ROLE_VIEWER, page_settings, "settings", NULL},
     {"POST", "/settings", ROLE_VIEWER, page_settings_submit, "settings_submit", NULL},
+    {"GET", "/settings/data", ROLE_VIEWER, page_export_mydata, "export_mydata", "exports"},
     {"GET", "/search", ROLE_VIEWER, page_search, "search", NULL},
     {"GET", "/admin/users", ROLE_ADMIN, page_users, "users", NULL},
     {"POST", "/admin/users", ROLE_ADMIN, page_users_add, "users_add", NULL},
     {"POST", "/admin/users/{id}/role", ROLE_ADMIN, page_users_role, "users_role", NULL},
     {"POST", "/admin/users/{id}/active", ROLE_ADMIN, page_users_active, "users_active", NULL},
+    {"GET", "/admin/users/{id}/erase", ROLE_ADMIN, page_user_erase_form, "user_erase_form", NULL},
+    {"POST", "/admin/users/{id}/erase", ROLE_ADMIN, page_user_erase, "user_erase", NULL},
+    {"GET", "/admin/org", ROLE_ADMIN, page_org, "org", NULL},
+    {"POST", "/admin/org/retention", ROLE_ADMIN, page_org_retention, "org_retention", NULL},
+    {"POST", "/admin/org/delete", ROLE_ADMIN, page_org_delete, "org_delete", NULL},
     {"GET", "/chat", ROLE_VIEWER, page_chat, "chat", NULL},
     {"POST", "/chat", ROLE_VIEWER, page_chat_ask, "chat_ask", "questions"},
     {"GET", "/chat/{id}", ROLE_VIEWER, page_chat_session, "chat_session", NULL},
@@ -136,4 +144,6 @@ void page_metrics(req_t *r)
     http_header(r, "Content-Type", "text/plain; version=0.0.4");
     http_header(r, "Cache-Control", "no-store");
     metrics_render(&r->body, names, app_nroutes);
+    store_counters_render(r->arena, &r->body); /* the pipeline's, added by the worker */
+    jobs_metrics_render(r->arena, &r->body);
 }

@@ -35,7 +35,8 @@ static const char *empty_null(const char *s)
 /* One entry's columns, in the order audit_from_result reads them. */
 static const char *const audit_cols =
     "SELECT to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'),"
-    " l.action, coalesce(u.email, ''), coalesce(u.full_name, ''),"
+    " l.action, CASE WHEN l.actor_erased THEN 'erased user' ELSE coalesce(u.email, '') END,"
+    " CASE WHEN l.actor_erased THEN 'erased user' ELSE coalesce(u.full_name, '') END,"
     " coalesce(l.resource_type, ''), coalesce(l.resource_id, ''),"
     " l.details::text, coalesce(l.ip_address, '')"
     " FROM audit_log l LEFT JOIN users u ON u.id = l.user_id";

@@ -83,6 +83,7 @@ static const char *answer_store(arena_t *a, const json_t *args, const store_mess
     store_message_t am;
     store_message_from_json(a, answer, &am);
     *show_sql = json_is_true(json_object_get(answer, "show_sql")); /* this once, not stored */
+    tasks_pipeline_answer(a, answer);
     json_decref(answer);
     char *stored = NULL;
     if (store_message_add(a, org, sid, &am, &stored) < 0)

@@ -271,7 +271,10 @@ int task_export_file(arena_t *a, const json_t *job, char *err, size_t errlen)
     buf_t body = {0};
     json_t *audit = NULL;
     int dash = arg(args, "dashboard_id") != NULL;
-    json_t *outcome = dash ? dashboard_file(a, args, &body, &audit) : query_file(a, args, &body, &audit);
+    json_t *outcome = json_is_true(json_object_get(args, "mydata"))
+                          ? tasks_mydata_file(a, args, &body, &audit)
+                      : dash ? dashboard_file(a, args, &body, &audit)
+                             : query_file(a, args, &body, &audit);
     redisReply *kept = json_is_true(json_object_get(outcome, "ok"))
         ? kv_cmd(a, "SET %s %b EX %d", kv_key(a, arena_printf(a, "expf:%s", id)),
                  body.data ? body.data : "", body.len, EXPORT_KEEP_S) : NULL;

@@ -141,8 +141,11 @@ int task_query_run(arena_t *a, const json_t *job, char *err, size_t errlen)
                           .ud = &run, .param_decl = tr.params,
                           .max_rows = max_rows > 0 ? (long)max_rows : 0};
         jobs_busy_for(a, cfg->query_timeout_ms / 1000 + 30); /* reading a capped result takes a while too */
+        long long q0 = tasks_now_ms();
         rc = query_run(a, tr.org, tr.user, ip, tr.conn, tr.sql, &o, &out, why, sizeof why);
         stopped = qwatch_stop(run.w);
+        if (rc == 0)
+            tasks_pipeline_query(a, out.result, (double)(tasks_now_ms() - q0) / 1e3);
     }
     if (rc < 0 && stopped) /* its own words, not PostgreSQL's "canceling statement…" */
         snprintf(why, sizeof why, "%s", stopped == QWATCH_CANCELLED ? QUERY_CANCELLED : QUERY_ABANDONED);

@@ -20,6 +20,7 @@ const jobs_task_t tasks_table[] = {
     {"notify.deliver", task_notify_deliver},
     {"report.send", task_report_send},
     {"history.purge", task_history_purge},
+    {"chat.purge", task_chat_purge},
 };
 const size_t tasks_count = sizeof tasks_table / sizeof tasks_table[0];
 
@@ -30,6 +31,7 @@ const jobs_periodic_t tasks_periodic[] = {
     {"upload.sweep", 60, uploads_periodic_sweep},
     {"report.due", 60, periodic_report_due},
     {"history.purge", 60, periodic_history_purge},
+    {"chat.purge", 60, periodic_chat_purge},
 };
 const size_t tasks_periodic_count = sizeof tasks_periodic / sizeof tasks_periodic[0];
 

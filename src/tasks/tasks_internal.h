@@ -40,6 +40,23 @@ void tasks_history_record(arena_t *a, const tasks_run_t *r, const char *status,
 int task_history_purge(arena_t *a, const json_t *job, char *err, size_t errlen);
 int periodic_history_purge(arena_t *a, long slot, char *err, size_t errlen);
 
+/* retention.c: chat.purge, a periodic job: chats past their
+ * organization's retention period are deleted. */
+int task_chat_purge(arena_t *a, const json_t *job, char *err, size_t errlen);
+int periodic_chat_purge(arena_t *a, long slot, char *err, size_t errlen);
+
+/* pipeline.c: the pipeline's metrics (store/counters.h): a chat answer
+ * (the message JSON chat_answer made: outcome, timings, cache, tokens),
+ * an Explore run's query (its result's "cached", its time). */
+void tasks_pipeline_answer(arena_t *a, const json_t *message);
+void tasks_pipeline_query(arena_t *a, const json_t *result, double seconds);
+
+/* mydata.c: the export job's file of "Download my data" (args "mydata"):
+ * the outcome {"ok", "name", "type"} with the JSON document in body, or
+ * {"ok": false, "status", "error"}; *audit gets the audit details. */
+#include "core/buf.h"
+json_t *tasks_mydata_file(arena_t *a, const json_t *args, buf_t *body, json_t **audit);
+
 /* mail.c: the SMTP sender (DATAMIND_SMTP_URL, DATAMIND_SMTP_FROM) of alert
  * e-mails and scheduled reports. tasks_mail_headers appends Date, From, To,
  * Subject and MIME-Version (the caller's header values are header-safe);

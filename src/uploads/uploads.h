@@ -46,6 +46,10 @@ int uploads_periodic_sweep(arena_t *a, long slot, char *err, size_t errlen);
  * tables in the uploads database; upload.ingest hands it there. */
 int uploads_sqlite_name(const char *filename);
 
+/* Drop the organization's schema (every uploaded table) and its role:
+ * the organization is being deleted. 0, or -1 with err (nothing dropped). */
+int uploads_org_drop(arena_t *a, const char *org_id, char *err, size_t errlen);
+
 /* Drop an upload's table (delete). */
 int uploads_drop_table(arena_t *a, const char *org_id, const char *table, char *err,
                        size_t errlen);

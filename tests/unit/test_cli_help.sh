@@ -16,7 +16,7 @@ check() { # description command…
     failed=$((failed + 1)); echo "FAIL $what (exit $rc): $(printf '%s\n' "$out" | head -n 3)"
   fi
 }
-for cmd in web worker migrate user ask sql template chart version; do
+for cmd in web worker migrate user org ask sql template chart version; do
   want=$cmd
   check "datamind $cmd --help" "$bin" "$cmd" --help
 done

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "core/arena.h"
 #include "store/chats.h"
+#include "store/orgs.h"
 #include "store/queries.h"
 #include "store/schema.h"
 #include "store/vocabulary.h"
@@ -146,8 +147,33 @@ static void test_message_round_trip(void)
     arena_free(a);
 }
 
+/* The org admin page's limits: usage as a share of the limit (capped at
+ * 100, a 0 limit full), and the "full" flags the badge reads. */
+static void test_org(void)
+{
+    store_org_t o = {.id = "o1", .slug = "acme", .name = "Acme", .created = "2026-01-02",
+                     .max_users = 4, .max_connections = 0, .users = 3, .connections = 0,
+                     .retention_days = 30};
+    json_t *j = store_org_json(&o);
+    CHECK(json_integer_value(json_object_get(j, "users_pct")) == 75);
+    CHECK(json_integer_value(json_object_get(j, "connections_pct")) == 100);
+    CHECK(json_is_false(json_object_get(j, "users_full")));
+    CHECK(json_is_true(json_object_get(j, "connections_full")));
+    CHECK(json_integer_value(json_object_get(j, "retention_days")) == 30);
+    CHECK(strcmp(str(j, "slug"), "acme") == 0);
+    json_decref(j);
+    o.users = 9; /* over a lowered limit: shown full, never past 100 % */
+    o.retention_days = 0; /* chats kept: null, so the form's field is empty */
+    j = store_org_json(&o);
+    CHECK(json_is_null(json_object_get(j, "retention_days")));
+    CHECK(json_integer_value(json_object_get(j, "users_pct")) == 100);
+    CHECK(json_is_true(json_object_get(j, "users_full")));
+    json_decref(j);
+}
+
 int main(void)
 {
+    test_org();
     test_vocab();
     test_query();
     test_schema();

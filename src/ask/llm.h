@@ -128,6 +128,8 @@ typedef struct llm_sql_request {
     llm_share_t share;         /* what may be sent */
     const char *const *extra_functions;  /* the connection's allow-list extras */
     size_t n_extra;
+    const struct engine *engine; /* the connection's engine: the dialect the prompt names and
+                                    the policy its SQL is checked against (NULL: PostgreSQL) */
 } llm_sql_request_t;
 
 typedef struct llm_sql_outcome {

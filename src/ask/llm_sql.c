@@ -3,6 +3,7 @@
 #include "ask/llm_internal.h"
 #include "core/buf.h"
 #include "core/mem.h"
+#include "engine/engine.h"
 #include "sqlsafe/sqlsafe.h"
 
 #include <stdio.h>
@@ -10,7 +11,35 @@
 #include <string.h>
 
 #define SQL_MAX_TOKENS 1024
-#define DIALECT        "PostgreSQL 15"
+
+/* What the prompt tells the LLM of the engine's SQL: its name, how it
+ * quotes a name, how it buckets dates. */
+typedef struct dialect_words {
+    const char *name, *quoting, *dates;
+} dialect_words_t;
+
+static dialect_words_t dialect_words(const engine_t *e)
+{
+    switch (e ? e->kind : ENGINE_POSTGRESQL) {
+    case ENGINE_MYSQL:
+        return (dialect_words_t){"MySQL 8 / MariaDB 10.11",
+            "Quote identifiers with backticks (`Order`, `createdAt`); \"…\" is a string",
+            "DATE_FORMAT(d, '%Y-%m-01') and YEAR(d) / MONTH(d)"};
+    case ENGINE_SQLITE:
+        return (dialect_words_t){"SQLite 3.40",
+            "Double-quote identifiers that are not lower-case letters, digits and underscores",
+            "date(d, 'start of month') and strftime('%Y', d)"};
+    case ENGINE_CLICKHOUSE:
+        return (dialect_words_t){"ClickHouse 18.16",
+            "Quote identifiers with backticks when they are not plain names",
+            "toStartOfMonth(d) / toStartOfQuarter(d) / toYear(d)"};
+    default:
+        return (dialect_words_t){"PostgreSQL 15",
+            "Double-quote identifiers that are not lower-case letters, digits and underscores, "
+            "or that are reserved words (\"Order\", \"createdAt\")",
+            "date_trunc"};
+    }
+}
 
 /* A defused JSON string; "" for text that is not valid UTF-8. */
 static json_t *safe_string(const char *s)
@@ -102,7 +131,10 @@ json_t *llm_sql_prompt_context(const llm_sql_request_t *rq)
     json_object_set_new(ctx, "understood", opt_string(rq->understood));
     json_object_set_new(ctx, "planner_note", opt_string(rq->planner_note));
     json_object_set_new(ctx, "previous_sql", opt_string(rq->previous_sql));
-    json_object_set_new(ctx, "dialect", json_string(DIALECT));
+    dialect_words_t dw = dialect_words(rq->engine);
+    json_object_set_new(ctx, "dialect", json_string(dw.name));
+    json_object_set_new(ctx, "quoting", json_string(dw.quoting));
+    json_object_set_new(ctx, "dates", json_string(dw.dates));
     json_object_set_new(ctx, "error", json_null());
     return ctx;
 }
@@ -149,8 +181,12 @@ static int sql_try(const llm_sql_request_t *rq, llm_exec_fn exec, void *ectx,
 {
     sqlsafe_check_t chk;
     char why[512];
-    if (sqlsafe_validate(out->sql, strlen(out->sql), rq->extra_functions, rq->n_extra, &chk,
-                         why, sizeof why) < 0) {
+    /* the engine's own policy: the LLM writes that engine's SQL */
+    int rc = rq->engine ? rq->engine->validate(out->sql, strlen(out->sql), 0, rq->extra_functions,
+                                               rq->n_extra, &chk, why, sizeof why)
+                        : sqlsafe_validate(out->sql, strlen(out->sql), rq->extra_functions,
+                                           rq->n_extra, &chk, why, sizeof why);
+    if (rc < 0) {
         out->refused = 1;
         snprintf(err, errlen, "the LLM's SQL was refused: %s", why);
         return -1;

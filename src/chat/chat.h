@@ -120,6 +120,7 @@ typedef struct chat_llm_request {
     llm_share_t share;                /* what may be sent: the connection's level */
     llm_exec_fn exec;                 /* runs one validated statement */
     void *exec_ctx;
+    const struct engine *engine;      /* the connection's: its SQL and its policy (NULL: PostgreSQL) */
 } chat_llm_request_t;
 
 typedef struct chat_llm_result {

@@ -145,7 +145,7 @@ int chat_llm_run(const chat_llm_request_t *rq, chat_llm_result_t *out, char *err
                             .understood = rq->plan ? rq->plan->understood : NULL,
                             .planner_note = note, .previous_sql = previous_sql(rq->history, rq->nhistory),
                             .share = rq->share, .extra_functions = rq->extra,
-                            .n_extra = rq->nextra};
+                            .n_extra = rq->nextra, .engine = rq->engine};
     llm_sql_outcome_t o = {0};
     int rc = llm_ask_sql(rq->llm, rq->prompts, &sq, rq->exec, rq->exec_ctx, &o, err, errlen);
     out->usage = o.usage;
@@ -232,7 +232,7 @@ json_t *chat_llm_answer(arena_t *a, const chat_turn_t *t, const store_conn_t *c,
                              .nhistory = t->nhistory, .vocabulary = vocab,
                              .plan = plan, .extra = extra, .nextra = nextra,
                              .share = share < 0 ? LLM_SHARE_SCHEMA : (llm_share_t)share,
-                             .exec = exec_sql, .exec_ctx = &x};
+                             .exec = exec_sql, .exec_ctx = &x, .engine = engine_for_kind(c->kind)};
     chat_llm_result_t r;
     json_t *msg = NULL;
     if (chat_llm_run(&rq, &r, err, errlen) == 0) {

@@ -31,7 +31,8 @@ int chat_plan_again(const engine_t *e, engine_conn_t *conn, const json_t *discov
     ask_plan_result_t p2 = {0};
     int replaced = 0;
     if (copy && e->lookup_values(conn, copy, phrases, np, err, sizeof err) > 0 &&
-        (s2 = ask_schema_new(copy, vocab, err, sizeof err)) &&
+        (s2 = ask_schema_new_with(copy, vocab, &(ask_schema_opts_t){.dialect = e->dialect}, err,
+                                  sizeof err)) &&
         ask_plan(s2, question, prev_plan, &p2, err, sizeof err) == 0) {
         ask_plan_result_free(p);
         *p = p2;

@@ -53,7 +53,9 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn
         return NULL;
     }
     json_t *vocab = store_vocab_load(a, org_id, c->id);
-    ask_schema_t *s = ask_schema_new(discovered, vocab, err, errlen);
+    const engine_t *e = engine_for_kind(c->kind);  /* the planner writes its dialect */
+    ask_schema_opts_t so = {.dialect = e ? e->dialect : NULL};
+    ask_schema_t *s = ask_schema_new_with(discovered, vocab, &so, err, errlen);
     json_decref(discovered);
     json_decref(vocab);
     if (!s)

@@ -23,7 +23,8 @@
 
 static const char usage[] =
     "usage: datamind ask --db URL|CONNINFO [--json] [--vocabulary FILE]\n"
-    "                    [--llm-sharing schema|samples|rows] \"question\"\n";
+    "                    [--llm-sharing schema|samples|rows] \"question\"\n"
+    "       datamind ask --db URL|CONNINFO --questions FILE   (one a line; JSON lines out)\n";
 
 /* The database given with --db: its engine and an open connection. */
 typedef struct cli_db {
@@ -33,6 +34,7 @@ typedef struct cli_db {
 
 typedef struct ask_opts {
     const char *conninfo, *vocab_file, *question;
+    const char *questions_file;  /* --questions: one a line, the schema read once */
     int as_json;
     llm_share_t share; /* what may go to the LLM (default: schema only) */
 } ask_opts_t;
@@ -100,7 +102,7 @@ static json_t *llm_answer(cli_db_t *db, const ask_schema_t *s, const json_t *voc
     snprintf(path, sizeof path, "%s/prompts", cfg->templates_dir);
     chat_llm_request_t rq = {.llm = &lc, .prompts = prompts, .schema = s, .question = o->question,
                              .vocabulary = vocab, .plan = p, .share = o->share, .exec = exec_db,
-                             .exec_ctx = db};
+                             .exec_ctx = db, .engine = db->e};
     int rc = tmpl_set_load_dir(prompts, path, err, sizeof err);
     if (rc == 0)
         rc = chat_llm_run(&rq, &r, err, sizeof err);
@@ -248,6 +250,35 @@ static int db_open(arena_t *a, const char *spec, cli_db_t *db, char *err, size_t
     return db->conn ? 0 : -1;
 }
 
+/* --questions FILE: each line a question on the one discovered schema,
+ * each answer one line of JSON with its "question" (the engines'
+ * comparison: discovery once, not once a question). 0, or 1 when the file
+ * cannot be read. */
+static int ask_each(cli_db_t *db, const ask_schema_t *s, const json_t *schema, const json_t *vocab,
+                    const ask_opts_t *o)
+{
+    FILE *f = fopen(o->questions_file, "r");
+    if (!f) {
+        fprintf(stderr, "datamind ask: cannot read %s\n", o->questions_file);
+        return 1;
+    }
+    char line[2048], err[1024];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!*line)
+            continue;
+        ask_opts_t one = *o;
+        one.question = line;
+        json_t *out = answer(db, s, schema, vocab, &one, err, sizeof err);
+        json_object_set_new(out, "question", json_string(line));
+        print_json(out);
+        fflush(stdout);
+        json_decref(out);
+    }
+    fclose(f);
+    return 0;
+}
+
 static int run_ask(const ask_opts_t *o)
 {
     char err[1024];
@@ -266,8 +297,13 @@ static int run_ask(const ask_opts_t *o)
     sqlsafe_discover_opts_t d = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
                                  .exact_count_below = 10000};
     if (db.e->discover(db.conn, &d, &schema, err, sizeof err) < 0 ||
-        !(s = ask_schema_new(schema, vocab, err, sizeof err)))
+        !(s = ask_schema_new_with(schema, vocab, &(ask_schema_opts_t){.dialect = db.e->dialect},
+                                  err, sizeof err)))
         goto fail;
+    if (o->questions_file) {
+        rc = ask_each(&db, s, schema, vocab, o);
+        goto out;
+    }
     out = answer(&db, s, schema, vocab, o, err, sizeof err);
     if (o->as_json)
         print_json(out);
@@ -309,6 +345,8 @@ int cli_ask(int argc, char **argv)
                 return 2;
             }
             o.share = (llm_share_t)level;
+        } else if (strcmp(argv[i], "--questions") == 0 && i + 1 < argc) {
+            o.questions_file = argv[++i];
         } else if (strcmp(argv[i], "--json") == 0) {
             o.as_json = 1;
         } else if (!o.question) {
@@ -318,7 +356,7 @@ int cli_ask(int argc, char **argv)
             return 2;
         }
     }
-    if (!o.conninfo || !o.question) {
+    if (!o.conninfo || (!o.question == !o.questions_file)) {
         fputs(usage, stderr);
         return 2;
     }

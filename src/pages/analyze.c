@@ -178,7 +178,8 @@ static void analyze_pivot(req_t *r, const page_source_t *s, const json_t *column
     if (!p.rows)
         return;
     char err[512];
-    const char *sql = query_pivot_sql(r->arena, NULL, s->sql, columns, &p, err, sizeof err);
+    const char *sql = query_pivot_sql(r->arena, query_conn_dialect(r->arena, r->user->org_id, s->conn_id),
+                                          s->sql, columns, &p, err, sizeof err);
     if (!sql) {
         json_object_set_new(ctx, "choice_error", json_string(err));
         return;
@@ -208,7 +209,8 @@ static void analyze_export(req_t *r, const page_source_t *s, const json_t *colum
     query_pivot_t p;
     pivot_read(r, &p);
     char err[512];
-    const char *sql = query_pivot_sql(r->arena, NULL, s->sql, columns, &p, err, sizeof err);
+    const char *sql = query_pivot_sql(r->arena, query_conn_dialect(r->arena, r->user->org_id, s->conn_id),
+                                          s->sql, columns, &p, err, sizeof err);
     if (!sql) {
         page_error(r, 400, err);
         return;
@@ -309,7 +311,8 @@ static json_t *describe_corr_view(req_t *r, const query_describe_t *d)
 static void analyze_describe(req_t *r, const page_source_t *s, const json_t *columns, json_t *ctx)
 {
     char err[512];
-    const char *sql = query_describe_sql(r->arena, NULL, s->sql, columns, err, sizeof err);
+    const char *sql = query_describe_sql(r->arena, query_conn_dialect(r->arena, r->user->org_id, s->conn_id),
+                                             s->sql, columns, err, sizeof err);
     if (!sql) {
         json_object_set_new(ctx, "choice_error", json_string(err));
         return;

@@ -271,8 +271,9 @@ static void show(req_t *r, const store_conn_t *c, json_t *probe, const char *pro
     json_object_set_new(ctx, "q", json_string(q ? q : ""));
     if (table && store_schema_table(r->arena, r->user->org_id, c->id, table, &t) == 0) {
         json_t *tj = store_schema_table_json(&t);
+        const engine_t *e = engine_for_kind(c->kind);
         json_object_set_new(tj, "preview_sql", json_string(query_preview_sql(
-            r->arena, NULL, t.schema_name, t.table_name, 20)));
+            r->arena, e ? e->dialect : NULL, t.schema_name, t.table_name, 20)));
         json_object_set_new(ctx, "table", tj);
     }
     if (probe)

@@ -70,15 +70,20 @@ static const char *drill_param(req_t *r, const char *sql)
 static const char *drill_sql(req_t *r, const page_source_t *s, const char *col, const char *param,
                              int behind, const char *sort, int desc, json_t *ctx)
 {
+    const struct engine_dialect *d = query_conn_dialect(r->arena, r->user->org_id, s->conn_id);
     if (!behind)
-        return query_wrap_drill(r->arena, NULL, s->sql, col, param, sort, desc);
+        return query_wrap_drill(r->arena, d, s->sql, col, param, sort, desc);
     char why[256];
-    const char *sql = query_rows_behind(r->arena, s->sql, col, param, why, sizeof why);
+    /* the rows behind a number are derived by PostgreSQL's parser: its SQL only */
+    const char *sql = d && d != engine_get(ENGINE_POSTGRESQL)->dialect
+        ? (snprintf(why, sizeof why, "the rows behind a number are found for PostgreSQL "
+                                     "connections only"), NULL)
+        : query_rows_behind(r->arena, s->sql, col, param, why, sizeof why);
     if (!sql) {
         json_object_set_new(ctx, "cannot", json_string(why));
         return NULL;
     }
-    return query_wrap_drill(r->arena, NULL, sql, NULL, NULL, sort, desc);
+    return query_wrap_drill(r->arena, d, sql, NULL, NULL, sort, desc);
 }
 
 /* The query's result, run by the worker as a query.run job (issue 19:
@@ -154,7 +159,8 @@ int page_source_widget(req_t *r, const char *leaf, page_source_t *s)
     dash_filter_t f;
     dashboard_filter_read(r, &f);
     const char *sql = dashboard_filter_active(&f) && w.date_column
-        ? query_wrap_date_range(r->arena, NULL, w.sql_text, w.date_column, f.range, f.from, f.to)
+        ? query_wrap_date_range(r->arena, query_conn_dialect(r->arena, r->user->org_id, w.connection_id),
+                                w.sql_text, w.date_column, f.range, f.from, f.to)
         : w.sql_text;
     const char *qs = dashboard_filter_qs(r, &f);
     *s = (page_source_t){.title = w.title, .back = arena_printf(r->arena, "/dashboards/%s%s%s", d->id,

@@ -235,7 +235,8 @@ void page_export_widget(req_t *r)
         dashboard_filter_read(r, &f);
         const char *sql = w.sql_text;
         if (dashboard_filter_active(&f) && w.date_column && *w.date_column)
-            sql = query_wrap_date_range(r->arena, NULL, sql, w.date_column, f.range, f.from, f.to);
+            sql = query_wrap_date_range(r->arena, query_conn_dialect(r->arena, r->user->org_id,
+                                        w.connection_id), sql, w.date_column, f.range, f.from, f.to);
         json_t *values = dashboard_widget_values(r, &f, &w);
         arena_defer_json(r->arena, values);
         export_query(r, w.connection_id, sql, query_params_decl(r->arena, w.params), values, &m,

@@ -120,7 +120,8 @@ static json_t *column_choices(req_t *r, const char *conn_id, const json_t *schem
     const char *cname = json_string_value(json_object_get(c, "name"));
     tasks_query_t q = {.org_id = r->user->org_id, .user_id = r->user->id, .ip = r->remote_addr,
                        .connection_id = conn_id,
-                       .sql = query_distinct_sql(r->arena, NULL, sname, tname, cname, LIST_CHOICES),
+                       .sql = query_distinct_sql(r->arena, query_conn_dialect(r->arena, r->user->org_id, conn_id),
+                                                 sname, tname, cname, LIST_CHOICES),
                        .source = "params", .max_rows = LIST_CHOICES};
     char err[256], jid[33];
     const json_t *o = tasks_query_submit(r->arena, &q, jid, err, sizeof err) == 0

@@ -178,7 +178,9 @@ static int filtered_hit(req_t *r, const store_widget_t *w, const dash_filter_t *
     if (cfg->cache_ttl <= 0)
         return 0;
     const char *run_sql = widget_dated(w, f)
-                              ? query_wrap_date_range(r->arena, NULL, w->sql_text, w->date_column,
+                              ? query_wrap_date_range(r->arena, query_conn_dialect(r->arena,
+                                                      r->user->org_id, w->connection_id),
+                                                      w->sql_text, w->date_column,
                                                       f->range, f->from, f->to)
                               : w->sql_text;
     redisReply *hit = kv_cmd(r->arena, "GET %s",

@@ -143,6 +143,10 @@ int query_probe(arena_t *a, const store_conn_t *c, json_t **info, char *err, siz
 int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *ntables,
                    char *err, size_t errlen);
 
+/* The SQL dialect of an organization's connection, for the writers below
+ * (one lookup by key); NULL (PostgreSQL's) when there is no such connection. */
+const struct engine_dialect *query_conn_dialect(arena_t *a, const char *org_id,
+                                                const char *conn_id);
 /* Drill-down and sorting: sql as a sub-query, filtered to the rows whose
  * column col equals the {{param}} parameter when col is set (the caller
  * gives its value like any {{name}}'s: query_opts_t's param_values), ordered

@@ -209,7 +209,7 @@ static void dashboard_section(arena_t *a, const json_t *args, const store_widget
     const char *sql = w->sql_text, *datecol = w->date_column;
     const char *range = arg(args, "range");
     if (range && datecol && *datecol && strcmp(w->kind, "text") != 0)
-        sql = query_wrap_date_range(a, NULL, sql, datecol, range, arg(args, "from"), arg(args, "to"));
+        sql = query_wrap_date_range(a, query_conn_dialect(a, arg(args, "org_id"), w->connection_id), sql, datecol, range, arg(args, "from"), arg(args, "to"));
     query_opts_t o = {.source = "export", .max_rows = 1000,
                       .param_decl = query_params_decl(a, w->params),
                       .param_values = json_object_get(args, "values")};

@@ -81,7 +81,7 @@ static json_t *widget_outcome(arena_t *a, const json_t *args, const store_widget
         values = NULL;
     int filtered = dated || values;
     const char *run_sql = dated ? query_wrap_date_range(
-        a, NULL, w->sql_text, w->date_column, range,
+        a, query_conn_dialect(a, org, w->connection_id), w->sql_text, w->date_column, range,
         json_string_value(json_object_get(args, "from")),
         json_string_value(json_object_get(args, "to"))) : w->sql_text;
     query_opts_t o = {.refresh = json_is_true(json_object_get(args, "refresh")), .max_rows = 1000,

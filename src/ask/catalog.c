@@ -233,6 +233,19 @@ static void table_row(buf_t *b, const ask_schema_t *s, rows_t *r, const char *na
         buf_free(&c[k]);
 }
 
+/* ORDER BY the first n output columns: by place, or by name where
+ * positions are not read (ClickHouse). */
+static void order_by_names(const ask_schema_t *s, buf_t *b, const char *const *names, int n)
+{
+    for (int k = 0; k < n; k++) {
+        buf_puts(b, k ? ", " : "");
+        if (s->dialect->no_positions)
+            dialect_ident(s, b, names[k]);
+        else
+            buf_printf(b, "%d", k + 1);
+    }
+}
+
 static void tables_values(const ask_schema_t *s, int cat, buf_t *b)
 {
     static const char *const names[] = {"table", "schema", "kind", "columns", "row_estimate"};
@@ -250,7 +263,8 @@ static void tables_values(const ask_schema_t *s, int cat, buf_t *b)
             table_row(b, s, &r, t->name, t->schema, t->is_view ? "view" : "table", t->ncols, t->rows);
     }
     rows_close(b, s, &r);
-    buf_puts(b, " ORDER BY 1, 2");
+    buf_puts(b, " ORDER BY ");
+    order_by_names(s, b, names, 2);
 }
 
 /* What a column is for a reader: its key role and a few sampled values. */
@@ -282,7 +296,8 @@ static void columns_values(const ask_schema_t *s, const ask_table_t *t, buf_t *b
         buf_free(&note);
     }
     rows_close(b, s, &r);
-    buf_puts(b, " ORDER BY 1");
+    buf_puts(b, " ORDER BY ");
+    order_by_names(s, b, names, 1);
 }
 
 /* The SQL for a catalog plan. */
@@ -316,7 +331,17 @@ char *catalog_sql(const ask_schema_t *s, const ask_q_t *q)
         dialect_ident(s, &b, "rows");
         buf_puts(&b, " FROM ");
         put_table(s, &b, t);
-        buf_puts(&b, " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");
+        if (s->dialect->no_positions) {  /* by alias where positions are not read */
+            buf_puts(&b, " GROUP BY ");
+            dialect_ident(s, &b, t->cols[q->column].name);
+            buf_puts(&b, " ORDER BY ");
+            dialect_ident(s, &b, "rows");
+            buf_puts(&b, " DESC, ");
+            dialect_ident(s, &b, t->cols[q->column].name);
+            buf_puts(&b, " LIMIT 50");
+        } else {
+            buf_puts(&b, " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");
+        }
     }
     return buf_detach(&b);
 }

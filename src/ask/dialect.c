@@ -20,6 +20,16 @@ engine_grain_t dialect_grain(int g)
     }
 }
 
+/* Output column k (1-based) in GROUP BY / ORDER BY: its place, or its
+ * alias (aliases[k - 1], already quoted) where positions are not read. */
+void dialect_position(const ask_schema_t *s, buf_t *b, int k, const buf_t *aliases)
+{
+    if (s->dialect->no_positions)
+        buf_puts(b, buf_str(&aliases[k - 1]));
+    else
+        buf_printf(b, "%d", k);
+}
+
 void dialect_ident(const ask_schema_t *s, buf_t *b, const char *name)
 {
     s->dialect->quote_ident(b, name);

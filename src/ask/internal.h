@@ -453,6 +453,7 @@ void parse_free(ask_parse_t *p);
 const engine_dialect_t *dialect_or_pg(const struct engine_dialect *d);
 /* an identifier, quoted whatever it holds; a value as a literal */
 void dialect_ident(const ask_schema_t *s, buf_t *b, const char *name);
+void dialect_position(const ask_schema_t *s, buf_t *b, int k, const buf_t *aliases);
 void dialect_literal(const ask_schema_t *s, buf_t *b, const char *v);
 /* engine.h's grain for a G_* grain (G_DAY…G_YEAR). */
 engine_grain_t dialect_grain(int g);

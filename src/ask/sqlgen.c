@@ -336,55 +336,16 @@ static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     }
 }
 
-void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi)
+/* GROUP BY and ORDER BY of an aggregate: by output position, or by alias
+ * (al: the aliases of the output columns, the measure's last). */
+static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, int ncols,
+                     const buf_t *al)
 {
-    int ncols = 0;
-    buf_puts(b, "SELECT ");
-    if (q->grain && lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c])) {
-        sqljoin_put_col(s, b, j, q->time.t, q->time.c);  /* a year column is its own grain */
-        buf_puts(b, " AS ");
-        dialect_ident(s, b, "year");
-        buf_puts(b, ", ");
-        ncols++;
-    } else if (q->grain) {  /* "by year": 2024, not 2024-01-01 */
-        buf_t col = {0};
-        sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
-        if (q->grain == G_YEAR)
-            s->dialect->date_part(b, "year", buf_str(&col));
-        else
-            s->dialect->date_trunc(b, dialect_grain(q->grain), buf_str(&col));
-        buf_puts(b, " AS ");
-        dialect_ident(s, b, grammar_grain_name(q->grain));
-        buf_puts(b, ", ");
-        buf_free(&col);
-        ncols++;
-    }
-    for (int i = 0; i < q->ndims; i++, ncols++) {
-        sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
-        buf_puts(b, " AS ");
-        put_dim_name(s, b, q->dims[i]);
-        buf_puts(b, ", ");
-    }
-    put_share(s, b, j, q);
-    char *label = plan_measure_label(s, &q->m);
-    buf_puts(b, " AS ");
-    dialect_ident(s, b, q->share ? "percent" : label);
-    free(label);
-    buf_puts(b, buf_str(&j->from));
-    int nw = sqlgen_where(s, b, j, q);
-    buf_puts(b, semi ? semi : "");
-    /* a ranking of groups: "which city has the most airports" — a NULL is no
-     * city; nor is it a director among "directors with more than 10 titles" */
-    for (int i = 0; ((q->order && q->limit > 0) || q->having) && !q->share && i < q->ndims; i++) {
-        buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
-        sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
-        buf_puts(b, " IS NOT NULL");
-    }
-    if (!ncols)
-        return;
     buf_puts(b, " GROUP BY ");
-    for (int i = 1; i <= ncols; i++)
-        buf_printf(b, "%s%d", i > 1 ? ", " : "", i);
+    for (int i = 1; i <= ncols; i++) {
+        buf_puts(b, i > 1 ? ", " : "");
+        dialect_position(s, b, i, al);
+    }
     for (int i = 0; i < q->ndims; i++) {  /* two actors both called PENELOPE stay two */
         const ask_table_t *tb = &s->tables[q->dims[i].t];
         if (q->dims[i].c == tb->label && tb->pk >= 0 && tb->pk != tb->label &&
@@ -402,15 +363,76 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         else
             buf_printf(b, "%s%.15g", ops[q->having], q->hnum[0]);
     }
-    if (q->grain && !q->order)
-        buf_printf(b, " ORDER BY 1%s", ncols > 1 ? ", 2" : "");
-    else {
-        char pos[16];
-        snprintf(pos, sizeof pos, "%d", ncols + 1);  /* the measure, by its place */
-        buf_puts(b, " ORDER BY ");
-        s->dialect->order_nulls_last(b, pos, q->order >= 0);
-        buf_puts(b, ", 1");
+    buf_puts(b, " ORDER BY ");
+    if (q->grain && !q->order) {
+        dialect_position(s, b, 1, al);
+        if (ncols > 1) {
+            buf_puts(b, ", ");
+            dialect_position(s, b, 2, al);
+        }
+    } else {
+        buf_t pos = {0};  /* the measure, by its place */
+        dialect_position(s, &pos, ncols + 1, al);
+        s->dialect->order_nulls_last(b, buf_str(&pos), q->order >= 0);
+        buf_free(&pos);
+        buf_puts(b, ", ");
+        dialect_position(s, b, 1, al);
     }
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
+}
+
+void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi)
+{
+    int ncols = 0;
+    buf_t al[ASK_MAX_DIMS + 2] = {{0}};  /* each output column's alias, quoted */
+    buf_puts(b, "SELECT ");
+    if (q->grain && lexicon_col_is_year(&s->tables[q->time.t].cols[q->time.c])) {
+        sqljoin_put_col(s, b, j, q->time.t, q->time.c);  /* a year column is its own grain */
+        buf_puts(b, " AS ");
+        dialect_ident(s, &al[ncols], "year");
+        buf_puts(b, buf_str(&al[ncols]));
+        buf_puts(b, ", ");
+        ncols++;
+    } else if (q->grain) {  /* "by year": 2024, not 2024-01-01 */
+        buf_t col = {0};
+        sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
+        if (q->grain == G_YEAR)
+            s->dialect->date_part(b, "year", buf_str(&col));
+        else
+            s->dialect->date_trunc(b, dialect_grain(q->grain), buf_str(&col));
+        buf_puts(b, " AS ");
+        dialect_ident(s, &al[ncols], grammar_grain_name(q->grain));
+        buf_puts(b, buf_str(&al[ncols]));
+        buf_puts(b, ", ");
+        buf_free(&col);
+        ncols++;
+    }
+    for (int i = 0; i < q->ndims; i++, ncols++) {
+        sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
+        buf_puts(b, " AS ");
+        put_dim_name(s, &al[ncols], q->dims[i]);
+        buf_puts(b, buf_str(&al[ncols]));
+        buf_puts(b, ", ");
+    }
+    put_share(s, b, j, q);
+    char *label = plan_measure_label(s, &q->m);
+    buf_puts(b, " AS ");
+    dialect_ident(s, &al[ncols], q->share ? "percent" : label);
+    buf_puts(b, buf_str(&al[ncols]));
+    free(label);
+    buf_puts(b, buf_str(&j->from));
+    int nw = sqlgen_where(s, b, j, q);
+    buf_puts(b, semi ? semi : "");
+    /* a ranking of groups: "which city has the most airports" — a NULL is no
+     * city; nor is it a director among "directors with more than 10 titles" */
+    for (int i = 0; ((q->order && q->limit > 0) || q->having) && !q->share && i < q->ndims; i++) {
+        buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
+        sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
+        buf_puts(b, " IS NOT NULL");
+    }
+    if (ncols)
+        agg_tail(s, q, j, b, ncols, al);
+    for (int i = 0; i <= ncols; i++)
+        buf_free(&al[i]);
 }
 

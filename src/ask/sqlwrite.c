@@ -35,7 +35,12 @@ static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, bu
     dialect_ident(s, b, s->tables[q->listed.t].cols[q->listed.c].name);
     buf_puts(b, buf_str(&j->from));
     sqlgen_where(s, b, j, q);
-    buf_printf(b, " ORDER BY 1 LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
+    buf_puts(b, " ORDER BY ");
+    if (s->dialect->no_positions)  /* by its alias where positions are not read */
+        dialect_ident(s, b, s->tables[q->listed.t].cols[q->listed.c].name);
+    else
+        buf_puts(b, "1");
+    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
 }
 
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)

@@ -108,4 +108,5 @@ const engine_dialect_t engine_clickhouse_dialect = {
     .median = ch_median,
     .has_grouping_sets = 0,
     .has_full_join = 1,
+    .no_positions = 1,
 };

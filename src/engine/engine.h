@@ -149,6 +149,10 @@ typedef struct engine_dialect {
     /* PostgreSQL's constant table, FROM (VALUES (…), …) AS t(a, b), its
      * big integers written n::bigint; 0: SELECT … UNION ALL SELECT … */
     int has_values_list;
+    /* GROUP BY / ORDER BY take no output positions ("GROUP BY 1" is an
+     * error, "ORDER BY 2" sorts by the constant 2: ClickHouse 18.16): the
+     * writers name the output column by its alias instead */
+    int no_positions;
 } engine_dialect_t;
 
 /* The optional members, composed when a dialect leaves them out

@@ -212,14 +212,18 @@ int dates_parse(ask_toks_t *tk, int i, ask_date_t *d)
 static void put_bounds(const engine_dialect_t *dl, buf_t *b, const char *col, const char *from,
                        const char *to)
 {
+    buf_t lit = {0};
     if (from) {
-        buf_printf(b, "%s >= ", col);
-        engine_date_literal(dl, b, from);
+        engine_date_literal(dl, &lit, from);
+        engine_date_cmp(dl, b, col, ">=", buf_str(&lit));
     }
     if (to) {
-        buf_printf(b, "%s%s < ", from ? " AND " : "", col);
-        engine_date_literal(dl, b, to);
+        buf_reset(&lit);
+        engine_date_literal(dl, &lit, to);
+        buf_puts(b, from ? " AND " : "");
+        engine_date_cmp(dl, b, col, "<", buf_str(&lit));
     }
+    buf_free(&lit);
 }
 
 void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col)

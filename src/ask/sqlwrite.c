@@ -141,6 +141,13 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         buf_free(&j.from);
         return NULL;
     }
+    if (s->dialect->max_joins && j.n - 1 > s->dialect->max_joins) {
+        snprintf(err, errlen, "this question joins %d tables, and this database runs at most %d "
+                 "join%s in one query", j.n, s->dialect->max_joins,
+                 s->dialect->max_joins == 1 ? "" : "s");
+        buf_free(&j.from);
+        return NULL;
+    }
     /* a join that fans out from the base repeats its rows: a list would
      * show them twice, a sum or an average would count them twice */
     int repeats = q->kind == Q_LIST ? (s->tables[base].pk < 0 || (q->m.c >= 0 && q->m.t != base)) &&

@@ -89,7 +89,16 @@ static void ch_agg_if(buf_t *b, const char *agg, const char *expr, const char *c
         buf_printf(b, "%sIf(%s, %s)", agg, expr, cond);
 }
 
-static void ch_median(buf_t *b, const char *expr) { buf_printf(b, "median(%s)", expr); }
+/* median() refuses a Decimal in 18.16 ("Illegal type Decimal(10, 2) of
+ * argument for aggregate function quantile"): as a Float64 */
+static void ch_median(buf_t *b, const char *expr) { buf_printf(b, "median(toFloat64(%s))", expr); }
+
+/* 18.16 compares a DateTime with a Date by their raw numbers (seconds
+ * against days): both sides of a date comparison become DateTime. */
+static void ch_as_time(buf_t *b, const char *expr)
+{
+    buf_printf(b, "toDateTime(%s)", expr);
+}
 
 const engine_dialect_t engine_clickhouse_dialect = {
     .quote_ident = ch_quote_ident,
@@ -109,4 +118,6 @@ const engine_dialect_t engine_clickhouse_dialect = {
     .has_grouping_sets = 0,
     .has_full_join = 1,
     .no_positions = 1,
+    .as_time = ch_as_time,
+    .max_joins = 1,  /* "Support for more than one JOIN in query is not implemented" */
 };

@@ -51,9 +51,11 @@ void engine_relative_period(const engine_dialect_t *d, buf_t *b, const char *exp
         add_grains(d, &from, d->today, '-', unit, n);
         break;
     }
-    buf_printf(b, "%s >= %s", expr, buf_str(&from));
-    if (to.len)
-        buf_printf(b, " AND %s < %s", expr, buf_str(&to));
+    engine_date_cmp(d, b, expr, ">=", buf_str(&from));
+    if (to.len) {
+        buf_puts(b, " AND ");
+        engine_date_cmp(d, b, expr, "<", buf_str(&to));
+    }
     buf_free(&from);
     buf_free(&to);
     buf_free(&start);
@@ -65,4 +67,16 @@ void engine_concat(const engine_dialect_t *d, buf_t *b, const char *const *parts
         return d->concat(b, parts, n);
     for (int i = 0; i < n; i++)
         buf_printf(b, "%s%s", i ? " || " : "", parts[i]);
+}
+
+void engine_date_cmp(const engine_dialect_t *d, buf_t *b, const char *lhs, const char *op,
+                     const char *rhs)
+{
+    if (!d->as_time) {
+        buf_printf(b, "%s %s %s", lhs, op, rhs);
+        return;
+    }
+    d->as_time(b, lhs);
+    buf_printf(b, " %s ", op);
+    d->as_time(b, rhs);
 }

@@ -153,6 +153,13 @@ typedef struct engine_dialect {
      * error, "ORDER BY 2" sorts by the constant 2: ClickHouse 18.16): the
      * writers name the output column by its alias instead */
     int no_positions;
+    /* expr (a date or timestamp column, a date constant, a period's bound)
+     * as the one type both sides of a date comparison are brought to; NULL:
+     * the engine compares dates with timestamps rightly (ClickHouse 18.16
+     * compares their raw numbers, seconds against days: always true) */
+    void (*as_time)(buf_t *b, const char *expr);
+    /* the most JOINs one SELECT may have (ClickHouse 18.16: one); 0: no limit */
+    int max_joins;
 } engine_dialect_t;
 
 /* The optional members, composed when a dialect leaves them out
@@ -161,6 +168,10 @@ void engine_date_literal(const engine_dialect_t *d, buf_t *b, const char *ymd);
 void engine_relative_period(const engine_dialect_t *d, buf_t *b, const char *expr,
                             engine_period_t kind, engine_grain_t unit, int n);
 void engine_concat(const engine_dialect_t *d, buf_t *b, const char *const *parts, int n);
+/* lhs op rhs for a date comparison ("col >= DATE '…'"), each side through
+ * as_time when the dialect has it */
+void engine_date_cmp(const engine_dialect_t *d, buf_t *b, const char *lhs, const char *op,
+                     const char *rhs);
 
 /* ---- The engine: a table of operations ----------------------------------- */
 

@@ -26,30 +26,30 @@ static const char *range_condition(const engine_dialect_t *d, const char *range,
                                    const char *from, const char *to, buf_t *cond,
                                    const char *col_sql)
 {
+    buf_t bound = {0}, day = {0};
     if (strcmp(range, "7d") == 0 || strcmp(range, "30d") == 0 || strcmp(range, "90d") == 0) {
-        buf_printf(cond, "%s >= ", col_sql);
-        d->date_add(cond, d->now, '-', atoi(range), "day");
+        d->date_add(&bound, d->now, '-', atoi(range), "day");
+        engine_date_cmp(d, cond, col_sql, ">=", buf_str(&bound));
     } else if (strcmp(range, "year") == 0) {
-        buf_printf(cond, "%s >= ", col_sql);
-        d->date_trunc(cond, ENGINE_YEAR, d->today);
+        d->date_trunc(&bound, ENGINE_YEAR, d->today);
+        engine_date_cmp(d, cond, col_sql, ">=", buf_str(&bound));
     } else if (strcmp(range, "custom") == 0 && (iso_date(from) || iso_date(to))) {
         if (iso_date(from)) {
-            buf_printf(cond, "%s >= ", col_sql);
-            engine_date_literal(d, cond, from);
+            engine_date_literal(d, &bound, from);
+            engine_date_cmp(d, cond, col_sql, ">=", buf_str(&bound));
         }
         if (iso_date(from) && iso_date(to))
             buf_puts(cond, " AND ");
         if (iso_date(to)) {  /* the whole last day */
-            buf_t day = {0};
             engine_date_literal(d, &day, to);
-            buf_printf(cond, "%s < ", col_sql);
-            d->date_add(cond, buf_str(&day), '+', 1, "day");
-            buf_free(&day);
+            buf_reset(&bound);
+            d->date_add(&bound, buf_str(&day), '+', 1, "day");
+            engine_date_cmp(d, cond, col_sql, "<", buf_str(&bound));
         }
-    } else {
-        return NULL;
     }
-    return buf_str(cond);
+    buf_free(&bound);
+    buf_free(&day);
+    return cond->len ? buf_str(cond) : NULL;
 }
 
 const char *query_wrap_date_range(arena_t *a, const struct engine_dialect *dialect,

@@ -113,7 +113,7 @@ class SameAnswers(unittest.TestCase):
         self.assertTrue(url, "the shop could not be copied into %s: %s" % (engine, why))
         answers = ask_all(url, [q["q"] for q in self.questions])
         self.assertNotIn(None, answers, answers.get(None))
-        same = 0
+        same = skipped = declined = 0
         report = []
         for q in self.questions:
             got = answers.get(q["q"], {})
@@ -127,7 +127,15 @@ class SameAnswers(unittest.TestCase):
         for q in self.questions:
             with self.subTest(engine=engine, q=q["q"]):
                 want, got = self.pg.get(q["q"], {}), answers.get(q["q"], {"error": "no answer"})
-                self.assertIn("rows", want, "PostgreSQL itself did not answer: %s" % want)
+                if "rows" not in want:  # a word the web app's vocabulary defines; the CLI has none
+                    skipped += 1
+                    continue
+                if engine == "clickhouse" and (want.get("sql") or "").count(" JOIN ") > 1:
+                    # 18.16 runs one JOIN a SELECT: said plainly, never other rows
+                    self.assertNotIn("rows", got, got.get("sql"))
+                    self.assertIn("at most 1 join", json.dumps(got))
+                    declined += 1
+                    continue
                 if "median" in q["q"] and engine in ("mysql", "sqlite"):
                     # no median on these engines: said plainly, never another number
                     self.assertNotIn("rows", got, got)
@@ -143,7 +151,9 @@ class SameAnswers(unittest.TestCase):
                     self.assertEqual(rows_of(got, q["order_matters"]), rows_of(want, q["order_matters"]),
                                      "\n%s SQL: %s\nPostgreSQL SQL: %s" % (engine, got.get("sql"), want.get("sql")))
                 same += 1
-        print("%s: %d of %d questions gave PostgreSQL's rows" % (engine, same, len(self.questions)))
+        print("%s: %d of %d questions gave PostgreSQL's rows, %d declined plainly, %d not "
+              "answered by PostgreSQL either" % (engine, same, len(self.questions), declined, skipped))
+        self.assertGreaterEqual(same, 40 if engine == "clickhouse" else 85)
 
     def test_mysql(self):
         self.check_engine("mysql")

@@ -66,7 +66,9 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
 {
     buf_t e = {0};
     const char *agg = measure_parts(s, &e, j, m);
-    if (agg)
+    if (agg && m->kind == M_AVG && s->dialect->avg)
+        s->dialect->avg(b, buf_str(&e));
+    else if (agg)
         buf_printf(b, "%s(%s)", agg, e.len ? buf_str(&e) : "*");
     else if (m->kind == M_MEDIAN)
         s->dialect->median(b, buf_str(&e));  /* sqlgen_write checked has_median */

@@ -92,6 +92,8 @@ static void ch_agg_if(buf_t *b, const char *agg, const char *expr, const char *c
 /* median() refuses a Decimal in 18.16 ("Illegal type Decimal(10, 2) of
  * argument for aggregate function quantile"): as a Float64 */
 static void ch_median(buf_t *b, const char *expr) { buf_printf(b, "median(toFloat64(%s))", expr); }
+/* avg() of a Decimal keeps its scale in 18.16 (0.0474… came back 0.04) */
+static void ch_avg(buf_t *b, const char *expr) { buf_printf(b, "avg(toFloat64(%s))", expr); }
 
 /* 18.16 compares a DateTime with a Date by their raw numbers (seconds
  * against days): both sides of a date comparison become DateTime. */
@@ -119,5 +121,6 @@ const engine_dialect_t engine_clickhouse_dialect = {
     .has_full_join = 1,
     .no_positions = 1,
     .as_time = ch_as_time,
+    .avg = ch_avg,
     .max_joins = 1,  /* "Support for more than one JOIN in query is not implemented" */
 };

@@ -160,6 +160,9 @@ typedef struct engine_dialect {
     void (*as_time)(buf_t *b, const char *expr);
     /* the most JOINs one SELECT may have (ClickHouse 18.16: one); 0: no limit */
     int max_joins;
+    /* the average of expr; NULL: avg(expr) (ClickHouse 18.16 keeps a
+     * Decimal's scale: the average of 0.00–0.15 discounts came back 0.04) */
+    void (*avg)(buf_t *b, const char *expr);
 } engine_dialect_t;
 
 /* The optional members, composed when a dialect leaves them out

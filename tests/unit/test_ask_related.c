@@ -184,8 +184,32 @@ static void test_value_only_in_a_view(void)
     ask_schema_free(s);
 }
 
+/* A ranking table of one row per country (Neon's happiness index, dev12):
+ * the name column "country_or_region" answers to "country"; of two numbers
+ * named, a superlative ranks by the one after it; "shared by more than one
+ * country" is a count the plan cannot place; an average per country, one
+ * row each, means something else. */
+static void test_one_row_per_entity(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("2019", 156, json_pack("[o, o, o, o, o]",
+        col("overall_rank", "integer", 1, NULL, NULL), col("country_or_region", "character varying(255)", 0, NULL, NULL),
+        col("score", "numeric(5,2)", 0, NULL, NULL), col("social_support", "numeric(10,2)", 0, NULL, NULL),
+        col("freedom_to_make_life_choices", "numeric(10,2)", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    if (!s)
+        return;
+    answers_with(s, "which countries score above 7?", "WHERE \"t\".\"score\" > 7");
+    answers_with(s, "which country scores lowest on freedom to make life choices",
+                 "ORDER BY \"t\".\"freedom_to_make_life_choices\" ASC");
+    asks_about(s, "which scores are shared by more than one country?", NULL);
+    asks_about(s, "average social support of the top 20 countries", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
+    test_one_row_per_entity();
     ask_schema_t *s = shop();
     if (s) {
         test_dated_exists(s);

@@ -4,6 +4,7 @@
  * counters are per route: it reads the table, so it lives beside it (the
  * table names every handler; nothing below calls back up here). */
 #include "pages/pages.h"
+#include "pages/api_internal.h"
 #include "core/config.h"
 #include "core/net.h"
 
@@ -118,6 +119,42 @@ const route_t app_routes[] = {
     {"POST", "/admin/jobs/{id}/discard", ROLE_ADMIN, page_job_discard, "job_discard", NULL},
     {"GET", "/audit", ROLE_ADMIN, page_audit, "audit", NULL},
     {"GET", "/audit.csv", ROLE_ADMIN, page_audit_csv, "audit_csv", NULL},
+    /* /api/v1: JSON, Authorization: Bearer <token> (api*.c; data/openapi.json
+     * describes every one of these, tests/integration/test_api.py checks it) */
+    {"GET", "/api/v1/openapi.json", ROLE_NONE, api_openapi, "api_openapi", NULL},
+    {"GET", "/api/v1/me", ROLE_VIEWER, api_me, "api_me", NULL},
+    {"POST", "/api/v1/ask", ROLE_VIEWER, api_ask, "api_ask", "questions"},
+    {"GET", "/api/v1/ask/jobs/{id}", ROLE_VIEWER, api_ask_job, "api_ask_job", NULL},
+    {"POST", "/api/v1/queries/run", ROLE_ANALYST, api_query_run, "api_query_run", "queries"},
+    {"GET", "/api/v1/queries/jobs/{id}", ROLE_ANALYST, api_query_job, "api_query_job", NULL},
+    {"GET", "/api/v1/queries", ROLE_VIEWER, api_queries, "api_queries", NULL},
+    {"POST", "/api/v1/queries", ROLE_ANALYST, api_query_create, "api_query_create", NULL},
+    {"GET", "/api/v1/queries/{id}", ROLE_VIEWER, api_query, "api_query", NULL},
+    {"PATCH", "/api/v1/queries/{id}", ROLE_ANALYST, api_query_update, "api_query_update", NULL},
+    {"DELETE", "/api/v1/queries/{id}", ROLE_ANALYST, api_query_delete, "api_query_delete", NULL},
+    {"POST", "/api/v1/queries/{id}/refresh", ROLE_VIEWER, api_query_refresh, "api_query_refresh", "queries"},
+    {"GET", "/api/v1/dashboards", ROLE_VIEWER, api_dashboards, "api_dashboards", NULL},
+    {"POST", "/api/v1/dashboards", ROLE_ANALYST, api_dashboard_create, "api_dashboard_create", NULL},
+    {"GET", "/api/v1/dashboards/{id}", ROLE_VIEWER, api_dashboard, "api_dashboard", NULL},
+    {"PATCH", "/api/v1/dashboards/{id}", ROLE_ANALYST, api_dashboard_update, "api_dashboard_update", NULL},
+    {"DELETE", "/api/v1/dashboards/{id}", ROLE_ANALYST, api_dashboard_delete, "api_dashboard_delete", NULL},
+    {"POST", "/api/v1/dashboards/{id}/refresh", ROLE_VIEWER, api_dashboard_refresh, "api_dashboard_refresh", "queries"},
+    {"POST", "/api/v1/dashboards/{id}/widgets", ROLE_ANALYST, api_widget_create, "api_widget_create", NULL},
+    {"GET", "/api/v1/dashboards/{id}/widgets/{wid}.svg", ROLE_VIEWER, page_widget_svg, "api_widget_svg", NULL},
+    {"GET", "/api/v1/dashboards/{id}/widgets/{wid}", ROLE_VIEWER, api_widget, "api_widget", NULL},
+    {"PATCH", "/api/v1/dashboards/{id}/widgets/{wid}", ROLE_ANALYST, api_widget_update, "api_widget_update", NULL},
+    {"DELETE", "/api/v1/dashboards/{id}/widgets/{wid}", ROLE_ANALYST, api_widget_delete, "api_widget_delete", NULL},
+    {"POST", "/api/v1/dashboards/{id}/widgets/{wid}/refresh", ROLE_VIEWER, api_dashboard_refresh, "api_widget_refresh", "queries"},
+    {"GET", "/api/v1/connections", ROLE_VIEWER, api_connections, "api_connections", NULL},
+    {"GET", "/api/v1/connections/{id}", ROLE_VIEWER, api_connection, "api_connection", NULL},
+    {"GET", "/api/v1/connections/{id}/schema", ROLE_VIEWER, page_connection_schema_json, "api_connection_schema", NULL},
+    {"POST", "/api/v1/connections/{id}/test", ROLE_ANALYST, api_connection_test, "api_connection_test", NULL},
+    {"GET", "/api/v1/connections/{id}/test", ROLE_ANALYST, api_connection_test_job, "api_connection_test_job", NULL},
+    {"GET", "/api/v1/alerts", ROLE_VIEWER, api_alerts, "api_alerts", NULL},
+    {"GET", "/api/v1/alerts/{id}", ROLE_VIEWER, api_alert, "api_alert", NULL},
+    {"GET", "/api/v1/alerts/{id}/events", ROLE_VIEWER, api_alert_events, "api_alert_events", NULL},
+    {"GET", "/api/v1/notifications", ROLE_VIEWER, api_notifications, "api_notifications", NULL},
+    {"POST", "/api/v1/notifications/{id}/read", ROLE_VIEWER, api_notification_read, "api_notification_read", NULL},
     {"GET", "/healthz", ROLE_NONE, page_healthz, "healthz", NULL},
     {"GET", "/metrics", ROLE_NONE, page_metrics, "metrics", NULL},
 };

@@ -65,16 +65,6 @@ static void reply_job(req_t *r, const char *jid, const char *sid, int wait_ms)
                                 "job_id", jid, "status_url", url));
 }
 
-/* "Revenue by month this year" → a new chat's title (80 bytes, whole
- * UTF-8 characters). */
-static const char *title_of(req_t *r, const char *q)
-{
-    size_t n = strlen(q), cut = n > 80 ? 80 : n;
-    while (cut < n && cut > 0 && ((unsigned char)q[cut] & 0xc0) == 0x80)
-        cut--;
-    return arena_printf(r->arena, "%.*s%s", (int)cut, q, cut < n ? "…" : "");
-}
-
 /* The chat the question goes to: chat_id's (404 when not the user's) or
  * a new one on conn. NULL with the error answered. */
 static const char *chat_for(req_t *r, const char *chat_id, const char **conn, const char *question)
@@ -92,7 +82,7 @@ static const char *chat_for(req_t *r, const char *chat_id, const char **conn, co
         return chat_id;
     }
     char *id = NULL;
-    if (store_chat_create(r->arena, r->user->org_id, r->user->id, *conn, title_of(r, question),
+    if (store_chat_create(r->arena, r->user->org_id, r->user->id, *conn, page_chat_title(r, question),
                           &id) < 0) {
         api_error(r, 503, NULL, "The chat could not be started. Try again.");
         return NULL;

@@ -165,19 +165,12 @@ void api_dashboard_refresh(req_t *r)
     const store_dash_t *d = dashboard_load(r);
     if (!d)
         return;
-    const char *wid = http_route_param(r, "wid");
-    store_widget_t *rows;
-    size_t n, found;
-    store_widget_list(r->arena, r->user->org_id, d->id, &rows, &n);
-    json_t *cards = widgets_refresh(r, rows, n, wid, &found);
-    if (wid && !found) {
-        json_decref(cards);
+    const char *follow = widgets_refresh_dashboard(r, d, http_route_param(r, "wid"));
+    if (!follow) {
         api_error(r, 404, NULL, "There is no such widget on this dashboard.");
         return;
     }
-    dash_filter_t none = {0};
-    int running = widgets_follow_url(r, d, cards, &none) != NULL;
-    json_decref(cards);
+    int running = *follow != '\0';
     json_t *o = dashboard_json(r, d);
     json_object_set_new(o, "status", json_string(running ? "running" : "done"));
     if (running)

@@ -72,6 +72,9 @@ void api_connections(req_t *r);         /* api_resources.c */
 void api_connection(req_t *r);
 void api_connection_test(req_t *r);
 void api_connection_test_job(req_t *r);
+void api_uploads(req_t *r);             /* api_uploads.c */
+void api_upload(req_t *r);
+void api_upload_create(req_t *r);
 void api_alerts(req_t *r);
 void api_alert(req_t *r);
 void api_alert_events(req_t *r);

@@ -57,6 +57,20 @@ def call(method, path, token=None, body=None, headers=None, raw=None, timeout=60
         return Reply(e.code, e.headers, e.read())
 
 
+def upload(token, name, data, **fields):
+    """POST /api/v1/uploads as multipart/form-data: a Reply."""
+    boundary = "----dmapi%d" % int(time.time() * 1e6)
+    parts = []
+    for k, v in fields.items():
+        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
+    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
+                  "Content-Type: application/octet-stream\r\n\r\n" % (boundary, name)).encode())
+    parts.append(data.encode() if isinstance(data, str) else data)
+    parts.append(("\r\n--%s--\r\n" % boundary).encode())
+    return call("POST", "/api/v1/uploads", token, raw=b"".join(parts),
+                headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
+
+
 def settle(reply, token, timeout=120):
     """Poll a 202's status_url until it is not 202 any more."""
     deadline = time.time() + timeout

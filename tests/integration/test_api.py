@@ -10,7 +10,7 @@ import time
 import unittest
 
 import dm
-from apiclient import api_routes, call, make_token, settle
+from apiclient import api_routes, call, make_token, settle, upload
 from test_ratelimit import web_setting
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -66,14 +66,20 @@ class World:
         assert r.status in (200, 202), (r.status, r.text)
         self.query_job = r.json["job_id"]
         self.ask_job = self.job_of("session_id")
+        r = upload(t, "sales.csv", "region,amount\nnorth,1\nsouth,2\n")
+        assert r.status == 202, (r.status, r.text)
+        self.upload = r.json["id"]
+        r = call("GET", "/api/v1/queries/%s/export?format=csv" % self.query, t)
+        assert r.status in (200, 202), (r.status, r.text)
+        self.export_job = self.job_of("kind", "ejob:")
 
-    def job_of(self, key):
+    def job_of(self, key, kind="qjob:"):
         sys_path = os.path.join(dm.ROOT, "tests", "security")
         import sys
         if sys_path not in sys.path:
             sys.path.insert(0, sys_path)
         from common import user_job
-        return user_job(self.oid, key)
+        return user_job(self.oid, key, kind)
 
     def path(self, pattern):
         ids = {"id": None, "wid": self.widget}
@@ -91,6 +97,10 @@ class World:
             ids["id"] = self.alert
         elif pattern.startswith("/api/v1/notifications/"):
             ids["id"] = self.notification
+        elif pattern.startswith("/api/v1/uploads/"):
+            ids["id"] = self.upload
+        elif pattern.startswith("/api/v1/exports/"):
+            ids["id"] = self.export_job
         out = pattern
         for k, v in ids.items():
             if "{%s}" % k in out:
@@ -242,7 +252,7 @@ class TestApi(unittest.TestCase):
             if name == "api_connection_test_job":
                 path += "?job=none"
             r = call(method, path, t, ANY_BODY if method in ("POST", "PATCH") else None)
-            want_json = name != "api_widget_svg"
+            want_json = name not in ("api_widget_svg", "api_export_dashboard", "api_export_job")
             if r.status >= 500 or r.status in (401, 403) or (want_json and r.json is None):
                 bad.append("%s %s (%s) -> %d %s" % (method, pattern, name, r.status, r.text[:200]))
         self.assertEqual(bad, [], "\n".join(bad))
@@ -416,6 +426,37 @@ class TestApi(unittest.TestCase):
         self.assertEqual(r.status, 200)
         self.assertEqual(dm.psql("SELECT is_read FROM notifications WHERE id = '%s'" % self.w.notification), "t")
         self.assertEqual(call("POST", "/api/v1/notifications/%s/read" % self.w.notification, t).status, 404)
+
+    def test_uploads_and_exports(self):
+        t = self.w.tokens["analyst"]
+        r = upload(t, "regions.csv", "region,amount\neast,3\nwest,4\n")
+        self.assertEqual(r.status, 202, r.text)
+        self.assertEqual(r.header("Location"), r.json["status_url"])
+        done = dm.wait_for(lambda: (lambda j: j["status"] in ("done", "failed") and j)(
+            call("GET", r.json["status_url"], t).json), timeout=60, step=0.3)
+        self.assertEqual(done["status"], "done", done)
+        self.assertIn(r.json["id"], [u["id"] for u in call("GET", "/api/v1/uploads", self.w.tokens["viewer"]).json["items"]])
+        r = upload(t, "notes.pdf", "%PDF")
+        self.assertEqual((r.status, error_of(r)[0]), (422, "invalid"))
+        r = upload(self.w.tokens["viewer"], "x.csv", "a\n1\n")
+        self.assertEqual(r.status, 403)
+        # a saved query's full result as CSV: the file, or 202 and then the file
+        v = self.w.tokens["viewer"]
+        r = call("GET", "/api/v1/queries/%s/export?format=csv" % self.w.query, v)
+        if r.status == 202:
+            url = r.json["status_url"]
+            self.assertTrue(url.startswith("/api/v1/exports/"))
+            r = dm.wait_for(lambda: (lambda x: x.status != 202 and x)(call("GET", url, v)), timeout=60, step=0.3)
+        self.assertEqual(r.status, 200, r.text[:300])
+        self.assertIn("text/csv", r.header("Content-Type"))
+        self.assertIn("attachment", r.header("Content-Disposition"))
+        self.assertGreaterEqual(len(r.text.splitlines()), 2, r.text[:100])  # a header and a row
+        r = call("GET", "/api/v1/queries/%s/export" % self.w.query, v)
+        self.assertEqual((r.status, error_of(r)[0]), (400, "bad_request"))
+        r = call("GET", "/api/v1/dashboards/%s/widgets/%s/export?format=xlsx" % (self.w.dashboard, self.w.widget), v)
+        self.assertIn(r.status, (200, 202), r.text[:300])
+        # another user's export job is not theirs
+        self.assertEqual(call("GET", "/api/v1/exports/%s" % self.w.export_job, v).status, 404)
 
     # --- roles and tenancy ----------------------------------------------------
     def test_viewer_token_on_analyst_and_admin_routes_is_403(self):

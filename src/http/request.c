@@ -32,7 +32,8 @@ const char *http_query(const req_t *r, const char *name)
 
 const char *http_param(req_t *r, const char *name)
 {
-    if (http_is_post(r) && http_read_body(r) == 0) {
+    /* a POST's form; also the fields a PATCH's JSON body gave (the API) */
+    if ((http_is_post(r) || r->body_read) && http_read_body(r) == 0) {
         const char *v = kv_get(&r->form, name);
         if (v)
             return v;

@@ -75,10 +75,14 @@ void api_connection_test_job(req_t *r);
 void api_uploads(req_t *r);             /* api_uploads.c */
 void api_upload(req_t *r);
 void api_upload_create(req_t *r);
+void api_alert_create(req_t *r);        /* api_alerts.c */
+void api_alert_update(req_t *r);
+void api_alert_delete(req_t *r);
+void api_alert_check(req_t *r);
 void api_alerts(req_t *r);
 void api_alert(req_t *r);
 void api_alert_events(req_t *r);
-void api_notifications(req_t *r);
+void api_notifications(req_t *r);       /* api_resources.c */
 void api_notification_read(req_t *r);
 
 #endif

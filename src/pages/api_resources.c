@@ -1,12 +1,10 @@
-/* api_resources.c — the API's reads of connections, alerts and
- * notifications, and a connection's test (the worker's connection.test, as
- * the page's Test button): connections list, get, test; alerts list, get,
- * their events; notifications list, mark read. A connection's schema is
- * the editor's handler (page_connection_schema_json). */
+/* api_resources.c — the API's connections and notifications: connections
+ * list, get, test (the worker's connection.test, as the page's Test
+ * button); notifications list, mark read. A connection's schema is the
+ * editor's handler (page_connection_schema_json). */
 #include "pages/pages.h"
 #include "pages/api_internal.h"
 #include "core/config.h"
-#include "store/alerts.h"
 #include "store/audit.h"
 #include "store/connections.h"
 #include "store/notifications.h"
@@ -105,54 +103,7 @@ void api_connection_test_job(req_t *r)
     reply_test(r, &c, jid, 0);
 }
 
-/* --- alerts and notifications ------------------------------------------- */
-
-void api_alerts(req_t *r)
-{
-    store_alert_t *rows;
-    size_t n;
-    if (store_alert_list(r->arena, r->user->org_id, &rows, &n) < 0) {
-        api_error(r, 503, NULL, PAGE_DB_DOWN);
-        return;
-    }
-    json_t *items = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(items, store_alert_json(&rows[i]));
-    json_t *page = api_page(r, items);
-    if (page)
-        api_reply(r, 200, page);
-}
-
-static int load_alert(req_t *r, store_alert_t *al)
-{
-    if (store_alert_get(r->arena, r->user->org_id, http_route_param(r, "id"), al) == 0)
-        return 0;
-    api_error(r, 404, NULL, "There is no such alert in your organization.");
-    return -1;
-}
-
-void api_alert(req_t *r)
-{
-    store_alert_t al;
-    if (load_alert(r, &al) == 0)
-        api_reply(r, 200, store_alert_json(&al));
-}
-
-/* GET /api/v1/alerts/{id}/events: its last 200 events, newest first. */
-void api_alert_events(req_t *r)
-{
-    store_alert_t al;
-    size_t n;
-    if (load_alert(r, &al) < 0)
-        return;
-    store_alert_event_t *ev = store_alert_events(r->arena, r->user->org_id, al.id, 200, &n);
-    json_t *items = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(items, store_alert_event_json(&ev[i]));
-    json_t *page = api_page(r, items);
-    if (page)
-        api_reply(r, 200, page);
-}
+/* --- notifications ------------------------------------------------------ */
 
 void api_notifications(req_t *r)
 {

@@ -412,6 +412,12 @@ void page_upload_delete(req_t *r);
 void page_alerts(req_t *r);
 void page_alert_new(req_t *r);
 void page_alert_create(req_t *r);
+/* An alert's form fields (name, connection_id, sql, condition, threshold,
+ * anomaly_k, anomaly_n, rows_expect, interval_minutes, webhook_url,
+ * email_to, p_<name> parameter values) checked and stored: a new alert (id
+ * NULL) or alert id changed, audited. 0 and *aid, or -1 with f's errors
+ * (alerts.c; also the API's). */
+int page_alert_save(req_t *r, form_t *f, const char *id, const char **aid);
 void page_alert(req_t *r);
 void page_alert_edit(req_t *r);
 void page_alert_update(req_t *r);

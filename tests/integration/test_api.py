@@ -458,6 +458,40 @@ class TestApi(unittest.TestCase):
         # another user's export job is not theirs
         self.assertEqual(call("GET", "/api/v1/exports/%s" % self.w.export_job, v).status, 404)
 
+    def test_alerts_through_the_api(self):
+        t = self.w.tokens["analyst"]
+        body = {"name": "Big orders", "connection_id": self.w.cid, "sql": "SELECT count(*) AS n FROM orders",
+                "condition": "above", "threshold": 10, "interval_minutes": 60}
+        r = call("POST", "/api/v1/alerts", t, body)
+        self.assertEqual(r.status, 201, r.text)
+        aid = r.json["id"]
+        self.assertEqual((r.json["condition"], r.json["threshold"], r.json["interval_minutes"]), ("above", 10, 60))
+        bad = dict(body, condition="sideways", interval_minutes=0)
+        r = call("POST", "/api/v1/alerts", t, bad)
+        self.assertEqual((r.status, error_of(r)[0]), (422, "invalid"), r.text)
+        self.assertIn("condition", r.json["error"]["fields"])
+        self.assertIn("interval_minutes", r.json["error"]["fields"])
+        r = call("POST", "/api/v1/alerts", t, dict(body, webhook_url="http://169.254.169.254/latest"))
+        self.assertEqual(r.status, 422)
+        self.assertIn("webhook_url", r.json["error"]["fields"])
+        r = call("POST", "/api/v1/alerts", t, dict(body, name={"x": 1}))
+        self.assertEqual(r.status, 422)
+        # a change keeps what it does not name
+        r = call("PATCH", "/api/v1/alerts/%s" % aid, t, {"threshold": 99.5})
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual((r.json["threshold"], r.json["name"], r.json["sql_text"]), (99.5, "Big orders", body["sql"]))
+        r = call("POST", "/api/v1/alerts/%s/check" % aid, t)
+        self.assertEqual(r.status, 202, r.text)
+        ev = dm.wait_for(lambda: call("GET", "/api/v1/alerts/%s" % aid, t).json["last_checked"], timeout=40, step=0.3)
+        self.assertTrue(ev, "the check never ran")
+        self.assertEqual(call("POST", "/api/v1/alerts/%s/check" % aid, self.w.tokens["viewer"]).status, 403)
+        r = call("DELETE", "/api/v1/alerts/%s" % aid, t)
+        self.assertEqual(r.status, 200)
+        self.assertEqual(call("GET", "/api/v1/alerts/%s" % aid, t).status, 404)
+        acts = dm.psql("SELECT string_agg(DISTINCT action, ',') FROM audit_log WHERE org_id = '%s'" % self.w.oid)
+        for a in ("alert.create", "alert.update", "alert.check_now", "alert.delete"):
+            self.assertIn(a, acts)
+
     # --- roles and tenancy ----------------------------------------------------
     def test_viewer_token_on_analyst_and_admin_routes_is_403(self):
         before = dm.psql("SELECT count(*) FROM audit_log WHERE org_id = '%s' AND action NOT LIKE 'api_token%%'" % self.w.oid)

@@ -97,9 +97,7 @@ void api_alerts(req_t *r)
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(items, store_alert_json(&rows[i]));
-    json_t *page = api_page(r, items);
-    if (page)
-        api_reply(r, 200, page);
+    api_reply_page(r, items);
 }
 
 static int load(req_t *r, store_alert_t *al)
@@ -128,9 +126,7 @@ void api_alert_events(req_t *r)
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(items, store_alert_event_json(&ev[i]));
-    json_t *page = api_page(r, items);
-    if (page)
-        api_reply(r, 200, page);
+    api_reply_page(r, items);
 }
 
 /* Save through the page's rules; the alert (201/200) or 422 with every

@@ -58,11 +58,8 @@ static void reply_job(req_t *r, const char *jid, const char *sid, int wait_ms)
                                     "job_id", jid, "error", e ? e : "The answer was not found."));
         return;
     }
-    const char *url = arena_printf(r->arena, "/api/v1/ask/jobs/%s", jid);
-    http_header(r, "Location", url);
-    http_header(r, "Retry-After", "1");
-    api_reply(r, 202, json_pack("{s:s, s:s, s:s, s:s}", "status", "running", "chat_id", sid,
-                                "job_id", jid, "status_url", url));
+    api_running(r, jid, arena_printf(r->arena, "/api/v1/ask/jobs/%s", jid),
+                json_pack("{s:s}", "chat_id", sid));
 }
 
 /* The chat the question goes to: chat_id's (404 when not the user's) or

@@ -30,9 +30,7 @@ void api_dashboards(req_t *r)
         api_error(r, 503, NULL, PAGE_DB_DOWN);
         return;
     }
-    json_t *page = api_page(r, store_dash_list_json(rows, n));
-    if (page)
-        api_reply(r, 200, page);
+    api_reply_page(r, store_dash_list_json(rows, n));
 }
 
 /* The dashboard with its widgets. New reference. */

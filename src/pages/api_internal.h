@@ -26,6 +26,12 @@ int api_str(req_t *r, const json_t *body, const char *key, size_t max, const cha
  * ?cursor= (the next_cursor of the page before): {"items", "next_cursor"
  * (null on the last page)}; NULL with a 400 answered for a bad value. */
 json_t *api_page(req_t *r, json_t *items);
+/* api_page of items (stolen) as the response; the 400 when it refused. */
+void api_reply_page(req_t *r, json_t *items);
+/* A job still working: 202 {"status": "running", "job_id", "status_url"}
+ * (plus extra's members; extra stolen, may be NULL) with Location:
+ * status_url and Retry-After: 1, to ask again there. */
+void api_running(req_t *r, const char *job_id, const char *status_url, json_t *extra);
 /* 1 for an /api/v1 path. */
 int api_path(const char *path);
 

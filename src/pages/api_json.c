@@ -113,6 +113,25 @@ static int number_param(req_t *r, const char *name, long lo, long hi, long dflt,
     return 0;
 }
 
+void api_running(req_t *r, const char *job_id, const char *status_url, json_t *extra)
+{
+    json_t *o = json_pack("{s:s, s:s, s:s}", "status", "running", "job_id", job_id, "status_url",
+                          status_url);
+    if (extra)
+        json_object_update(o, extra);
+    json_decref(extra);
+    http_header(r, "Location", status_url);
+    http_header(r, "Retry-After", "1");
+    api_reply(r, 202, o);
+}
+
+void api_reply_page(req_t *r, json_t *items)
+{
+    json_t *page = api_page(r, items);
+    if (page)
+        api_reply(r, 200, page);
+}
+
 json_t *api_page(req_t *r, json_t *items)
 {
     long limit, from;

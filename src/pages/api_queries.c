@@ -27,11 +27,7 @@ static void reply_query_job(req_t *r, const char *jid, int wait_ms)
         return;
     }
     if (!o) {
-        const char *url = arena_printf(r->arena, "/api/v1/queries/jobs/%s", jid);
-        http_header(r, "Location", url);
-        http_header(r, "Retry-After", "1");
-        api_reply(r, 202, json_pack("{s:s, s:s, s:s}", "status", "running", "job_id", jid,
-                                    "status_url", url));
+        api_running(r, jid, arena_printf(r->arena, "/api/v1/queries/jobs/%s", jid), NULL);
         return;
     }
     if (!json_is_true(json_object_get(o, "ok"))) {
@@ -128,9 +124,7 @@ void api_queries(req_t *r)
         api_error(r, 503, NULL, PAGE_DB_DOWN);
         return;
     }
-    json_t *page = api_page(r, store_query_list_json(rows, n));
-    if (page)
-        api_reply(r, 200, page);
+    api_reply_page(r, store_query_list_json(rows, n));
 }
 
 static int load(req_t *r, store_query_t *q)

@@ -30,9 +30,7 @@ void api_connections(req_t *r)
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(items, conn_json(&rows[i]));
-    json_t *page = api_page(r, items);
-    if (page)
-        api_reply(r, 200, page);
+    api_reply_page(r, items);
 }
 
 static int load_conn(req_t *r, store_conn_t *c)
@@ -57,11 +55,8 @@ static void reply_test(req_t *r, const store_conn_t *c, const char *jid, int wai
     const char *why = NULL;
     const json_t *o = page_job_outcome(r, jid, wait_ms, "The test", &why);
     if (!o && !why) {
-        const char *url = arena_printf(r->arena, "/api/v1/connections/%s/test?job=%s", c->id, jid);
-        http_header(r, "Location", url);
-        http_header(r, "Retry-After", "1");
-        api_reply(r, 202, json_pack("{s:s, s:s, s:s}", "status", "running", "job_id", jid,
-                                    "status_url", url));
+        api_running(r, jid, arena_printf(r->arena, "/api/v1/connections/%s/test?job=%s", c->id, jid),
+                    NULL);
         return;
     }
     int ok = o && json_is_true(json_object_get(o, "ok"));

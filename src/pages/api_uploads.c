@@ -29,9 +29,7 @@ void api_uploads(req_t *r)
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(items, upload_json(r, &rows[i]));
-    json_t *page = api_page(r, items);
-    if (page)
-        api_reply(r, 200, page);
+    api_reply_page(r, items);
 }
 
 void api_upload(req_t *r)

@@ -77,11 +77,7 @@ static void export_answer(req_t *r, const char *jid, const json_t *o, const char
         return;
     }
     if (!ok && !error && r->api) { /* /api/v1: ask again at the job's own URL */
-        const char *api_url = arena_printf(r->arena, "/api/v1/exports/%s", jid);
-        http_header(r, "Location", api_url);
-        http_header(r, "Retry-After", "1");
-        api_reply(r, 202, json_pack("{s:s, s:s, s:s}", "status", "running", "job_id", jid,
-                                    "status_url", api_url));
+        api_running(r, jid, arena_printf(r->arena, "/api/v1/exports/%s", jid), NULL);
         return;
     }
     if (!ok && !error && first && !r->htmx) { /* POST or link → the page that follows the job */

@@ -2,7 +2,8 @@
  * in plain English answered as the chat page answers it (the same chat
  * sessions, the same chat.answer job of the worker). The request waits for
  * the job up to DATAMIND_QUERY_WAIT_MS, like the chat page: then 200 and
- * the answer, or 202 and the job's status URL to ask again. */
+ * the answer, or 202 and the job's status URL to ask again. The chats
+ * themselves: GET /api/v1/chats and /api/v1/chats/{id} (its turns). */
 #include "pages/pages.h"
 #include "pages/api_internal.h"
 #include "core/config.h"
@@ -127,6 +128,48 @@ void api_ask(req_t *r)
         return;
     }
     reply_job(r, jid, sid, cfg->query_wait_ms);
+}
+
+/* GET /api/v1/chats: the user's chats (pinned first, then the latest);
+ * ?q= searches their titles. */
+void api_chats(req_t *r)
+{
+    store_chat_t *rows;
+    size_t n;
+    if (store_chat_list(r->arena, r->user->org_id, r->user->id, http_query(r, "q"), &rows, &n) < 0) {
+        api_error(r, 503, NULL, PAGE_DB_DOWN);
+        return;
+    }
+    api_reply_page(r, store_chat_list_json(rows, n));
+}
+
+/* GET /api/v1/chats/{id}: one of the user's chats and its turns: the
+ * questions ({"role": "user", "question"}) and the answers as ask gives
+ * them, oldest first. */
+void api_chat(req_t *r)
+{
+    store_chat_t c;
+    store_message_t *rows;
+    size_t n;
+    if (store_chat_get(r->arena, r->user->org_id, r->user->id, http_route_param(r, "id"), &c) < 0) {
+        api_error(r, 404, NULL, "There is no such chat (or it belongs to someone else).");
+        return;
+    }
+    store_message_list(r->arena, r->user->org_id, c.id, &rows, &n);
+    json_t *msgs = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const store_message_t *m = &rows[i];
+        json_t *o = strcmp(m->role, "user") == 0
+                        ? json_pack("{s:s, s:s, s:s}", "message_id", m->id, "question",
+                                    m->content ? m->content : "", "status", "asked")
+                        : answer_json(m, c.id, 0);
+        json_object_set_new(o, "role", json_string(m->role));
+        json_object_set_new(o, "created", m->created ? json_string(m->created) : json_null());
+        json_array_append_new(msgs, o);
+    }
+    json_t *o = store_chat_json(&c);
+    json_object_set_new(o, "messages", msgs);
+    api_reply(r, 200, o);
 }
 
 void api_ask_job(req_t *r)

@@ -56,6 +56,8 @@ void api_me(req_t *r);                  /* api.c */
 void api_openapi(req_t *r);
 void api_ask(req_t *r);                 /* api_ask.c */
 void api_ask_job(req_t *r);
+void api_chats(req_t *r);
+void api_chat(req_t *r);
 void api_query_run(req_t *r);           /* api_queries.c */
 void api_query_job(req_t *r);
 void api_queries(req_t *r);
@@ -90,5 +92,6 @@ void api_alert(req_t *r);
 void api_alert_events(req_t *r);
 void api_notifications(req_t *r);       /* api_resources.c */
 void api_notification_read(req_t *r);
+void api_notifications_read_all(req_t *r);
 
 #endif

@@ -119,6 +119,17 @@ void api_notifications(req_t *r)
     }
 }
 
+/* POST /api/v1/notifications/read-all */
+void api_notifications_read_all(req_t *r)
+{
+    if (store_notif_read_all(r->arena, r->user->org_id, r->user->id) < 0) {
+        api_error(r, 503, NULL, PAGE_DB_DOWN);
+        return;
+    }
+    api_reply(r, 200, json_pack("{s:I}", "unread", (json_int_t)store_notif_unread(
+        r->arena, r->user->org_id, r->user->id)));
+}
+
 /* POST /api/v1/notifications/{id}/read */
 void api_notification_read(req_t *r)
 {

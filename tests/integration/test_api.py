@@ -97,6 +97,8 @@ class World:
             ids["id"] = self.alert
         elif pattern.startswith("/api/v1/notifications/"):
             ids["id"] = self.notification
+        elif pattern.startswith("/api/v1/chats/"):
+            ids["id"] = self.chat
         elif pattern.startswith("/api/v1/uploads/"):
             ids["id"] = self.upload
         elif pattern.startswith("/api/v1/exports/"):
@@ -279,6 +281,13 @@ class TestApi(unittest.TestCase):
         self.assertIn(r.json["status"], ("answered", "clarify"))
         n = dm.psql("SELECT count(*) FROM chat_messages WHERE session_id = '%s'" % chat)
         self.assertEqual(n, "4")
+        r = call("GET", "/api/v1/chats/%s" % chat, t)
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual([m["role"] for m in r.json["messages"]], ["user", "assistant", "user", "assistant"])
+        self.assertEqual(r.json["messages"][0]["question"], "how many orders are there")
+        self.assertEqual(r.json["messages"][1]["sql"], a.json["sql"])
+        self.assertIn(chat, [c["id"] for c in call("GET", "/api/v1/chats", t).json["items"]])
+        self.assertEqual(call("GET", "/api/v1/chats/%s" % chat, self.w.tokens["analyst"]).status, 404)
         # another user's chat is not there
         r = call("POST", "/api/v1/ask", self.w.tokens["analyst"], {"question": "how many", "chat_id": chat})
         self.assertEqual(r.status, 404)
@@ -426,6 +435,8 @@ class TestApi(unittest.TestCase):
         self.assertEqual(r.status, 200)
         self.assertEqual(dm.psql("SELECT is_read FROM notifications WHERE id = '%s'" % self.w.notification), "t")
         self.assertEqual(call("POST", "/api/v1/notifications/%s/read" % self.w.notification, t).status, 404)
+        r = call("POST", "/api/v1/notifications/read-all", admin)
+        self.assertEqual((r.status, r.json["unread"]), (200, 0))
 
     def test_uploads_and_exports(self):
         t = self.w.tokens["analyst"]

@@ -58,7 +58,7 @@ def id_kind(pattern, param):
         raise KeyError("unknown route parameter {%s} in %s" % (param, pattern))
     if pattern.startswith("/api/v1/"):  # the API's ids are the pages' (its jobs: the chat's, Explore's)
         pattern = pattern[len("/api/v1"):]
-    table = [("/ask/jobs/", "chat_job"), ("/queries/jobs/", "explore_job"),
+    table = [("/ask/jobs/", "chat_job"), ("/queries/jobs/", "explore_job"), ("/chats/", "session"),
              ("/admin/users/", "user"), ("/admin/jobs/", "job"), ("/chat/messages/", "message"),
              ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/exports/", "export_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
              ("/queries/", "query"), ("/uploads/", "upload"), ("/alerts/", "alert"),

@@ -13,6 +13,7 @@
 #include "store/queries.h"
 #include "tasks/tasks.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The outcome of query job jid as the API gives it: 200 and the result,
@@ -169,6 +170,14 @@ static int read_fields(req_t *r, const json_t *body, const store_query_t *base,
     f->connection_id = conn ? conn : base ? base->connection_id : NULL;
     f->shared = shared ? json_is_true(shared) : base ? base->is_shared : 0;
     f->params = base && !sql ? base->params : NULL;
+    json_t *decl;
+    if (run_params(r, body, &decl) < 0)
+        return -1;
+    if (decl) { /* {"name": "default"}: the {{name}} parameters' defaults */
+        char *text = json_dumps(decl, JSON_COMPACT);
+        f->params = text ? arena_strdup(r->arena, text) : NULL;
+        free(text);
+    }
     if (!f->name || !*f->name || !f->sql || !*f->sql) {
         api_error(r, 422, NULL, "A saved query needs a \"name\" and its \"sql\".");
         return -1;

@@ -350,6 +350,13 @@ class TestApi(unittest.TestCase):
         self.assertEqual(len(ids), len(set(ids)))
         # the admin may change it, the viewer not; another analyst not either
         self.assertEqual(call("PATCH", "/api/v1/queries/%s" % qid, self.w.tokens["viewer"], {"name": "x"}).status, 403)
+        # {{name}} parameters with their defaults: a refresh runs with them
+        r = call("POST", "/api/v1/queries", t, {"name": "Param", "sql": "SELECT {{x}}::int * 2 AS y",
+                                                "connection_id": self.w.cid, "params": {"x": "21"}})
+        self.assertEqual(r.status, 201, r.text)
+        r = settle(call("POST", "/api/v1/queries/%s/refresh" % r.json["id"], t), t)
+        self.assertEqual(r.status, 200, r.text)
+        self.assertIn("42", json.dumps(r.json["rows"]))
         r = call("DELETE", "/api/v1/queries/%s" % qid, t)
         self.assertEqual((r.status, r.json["deleted"]), (200, True))
         self.assertEqual(call("GET", "/api/v1/queries/%s" % qid, t).status, 404)

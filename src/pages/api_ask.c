@@ -33,7 +33,9 @@ static json_t *answer_json(const store_message_t *m, const char *chat_id, int sh
     json_object_set_new(o, "row_count", m->has_row_count ? json_integer(m->row_count) : json_null());
     json_object_set_new(o, "truncated", json_boolean(m->truncated));
     json_object_set_new(o, "chart", m->chart_config ? json_deep_copy(m->chart_config) : json_null());
-    json_object_set_new(o, "insight", json_string(m->content ? m->content : ""));
+    /* answer: what DataMind wrote; insight: the same, when it answered */
+    json_object_set_new(o, "insight", strcmp(status, "answered") == 0 && m->content
+                                          ? json_string(m->content) : json_null());
     json_object_set_new(o, "understood", m->understood ? json_string(m->understood) : json_null());
     json_object_set_new(o, "clarify", m->clarify ? json_deep_copy(m->clarify) : json_null());
     json_object_set_new(o, "error", m->error_message ? json_string(m->error_message) : json_null());

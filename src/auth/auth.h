@@ -103,6 +103,18 @@ void auth_onetime_password(char out[AUTH_ONETIME_PASSWORD_LEN + 1]);
  * bytes; -1 otherwise. */
 int auth_hex_decode(const char *hex, unsigned char *out, size_t outlen);
 
+/* ---- apitoken.c: personal API tokens ------------------------------------- */
+
+/* "dm_" + base64url (no padding) of 32 random bytes: 46 characters. */
+#define AUTH_API_TOKEN_PREFIX "dm_"
+#define AUTH_API_TOKEN_LEN 46
+#define AUTH_API_HASH_BYTES 32
+/* A fresh token into out and the hash to store (BLAKE2b-256 of its bytes). */
+void auth_api_token_new(char out[AUTH_API_TOKEN_LEN + 1], unsigned char hash[AUTH_API_HASH_BYTES]);
+/* The hash of a token as a client sent it: 0, or -1 when it is not exactly
+ * a token (wrong prefix, length or alphabet). */
+int auth_api_token_hash(const char *token, unsigned char hash[AUTH_API_HASH_BYTES]);
+
 /* ---- secret.c: connection passwords at rest ------------------------------ */
 
 /* Encrypt len bytes of plain into *out = nonce(24) || secretbox ciphertext

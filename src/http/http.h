@@ -65,12 +65,15 @@ typedef struct req {
     size_t nfiles;
     int body_read;     /* the form was parsed (or refused) */
     int body_error;    /* 400 or 413 when the body was refused */
+    const char *raw;   /* an application/json body as sent (NUL-terminated), else NULL */
+    size_t raw_len;
     const char *route_name;
     int route_index;   /* into the route table, -1 when unmatched (metrics) */
     http_user_t *user; /* NULL when signed out */
     const char *csrf;  /* the token this client's forms must carry */
     int store_down;    /* the session could not be checked: the database is down */
     int htmx;          /* HX-Request: true */
+    int api;           /* an /api/v1 request: bearer token, JSON errors, no cookies */
     void *stream;      /* FCGX_Stream* of the body, server-owned */
     /* output */
     int status;
@@ -87,8 +90,10 @@ const char *http_param(req_t *r, const char *name);            /* form, then que
 const char *http_cookie(const req_t *r, const char *name);
 const char *http_route_param(const req_t *r, const char *name);
 const http_file_t *http_file(req_t *r, const char *field);
-/* Read and parse the body once (POST forms and multipart). 0, or -1 with
- * r->body_error set to 400 or 413. http_param() calls it. */
+/* Read and parse the body once (POST forms and multipart; an
+ * application/json body of a POST, PUT or PATCH is kept as it is in
+ * r->raw). 0, or -1 with r->body_error set to 400 or 413. http_param()
+ * calls it. */
 int http_read_body(req_t *r);
 
 /* --- parsers (pure, unit-tested) ------------------------------------------ */

@@ -32,7 +32,8 @@ const char *http_query(const req_t *r, const char *name)
 
 const char *http_param(req_t *r, const char *name)
 {
-    if (http_is_post(r) && http_read_body(r) == 0) {
+    /* a POST's form; also the fields a PATCH's JSON body gave (the API) */
+    if ((http_is_post(r) || r->body_read) && http_read_body(r) == 0) {
         const char *v = kv_get(&r->form, name);
         if (v)
             return v;
@@ -63,6 +64,39 @@ const http_file_t *http_file(req_t *r, const char *field)
 static long fcgi_reader(void *ctx, char *buf, size_t n)
 {
     return FCGX_GetStr(buf, n < INT_MAX ? (int)n : INT_MAX, (FCGX_Stream *)ctx);
+}
+
+/* The body, up to DATAMIND_BODY_MAX_KB, into *body: 0, or -1 (413). */
+static int read_all(req_t *r, buf_t *body)
+{
+    size_t max = (size_t)cfg->body_max_kb * 1024;
+    if (r->content_length > (long)max) {
+        r->body_error = 413;
+        return -1;
+    }
+    char chunk[8192];
+    long got;
+    while ((got = fcgi_reader(r->stream, chunk, sizeof chunk)) > 0) {
+        buf_append(body, chunk, (size_t)got);
+        if (body->len > max) {
+            r->body_error = 413;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* application/json: kept as sent for the API, which parses it. */
+static int read_json(req_t *r)
+{
+    buf_t body = {0};
+    int rc = read_all(r, &body);
+    if (rc == 0) {
+        r->raw = arena_strndup(r->arena, buf_str(&body), body.len);
+        r->raw_len = body.len;
+    }
+    buf_free(&body);
+    return rc;
 }
 
 static int read_urlencoded(req_t *r)
@@ -118,9 +152,14 @@ int http_read_body(req_t *r)
     if (r->body_read)
         return r->body_error ? -1 : 0;
     r->body_read = 1;
-    if (!r->stream || !http_is_post(r))
+    int with_body = http_is_post(r) || strcmp(r->method, "PUT") == 0 || strcmp(r->method, "PATCH") == 0;
+    if (!r->stream || !with_body)
         return 0;
     const char *ct = r->content_type ? r->content_type : "";
+    if (strncasecmp(ct, "application/json", 16) == 0)
+        return read_json(r);
+    if (!http_is_post(r))
+        return 0;
     if (strncasecmp(ct, "multipart/form-data", 19) == 0)
         return read_multipart(r);
     return read_urlencoded(r);

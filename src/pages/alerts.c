@@ -158,21 +158,32 @@ static void read_alert(req_t *r, form_t *f, store_alert_fields_t *af)
     json_decref(decl);
 }
 
-static void save(req_t *r, const char *id)
+int page_alert_save(req_t *r, form_t *f, const char *id, const char **aid)
 {
-    form_t f;
     store_alert_fields_t af = {0};
-    form_open(&f, r);
-    read_alert(r, &f, &af);
+    read_alert(r, f, &af);
     char err[256], *nid = NULL;
-    if (form_ok(&f)) {
+    if (form_ok(f)) {
         int rc = id ? store_alert_update(r->arena, r->user->org_id, id, &af)
                     : store_alert_create(r->arena, r->user->org_id, r->user->id, &af, &nid, err,
                                          sizeof err);
         if (rc < 0)
-            form_error(&f, "connection_id", "Pick one of your organization's connections.");
+            form_error(f, "connection_id", "Pick one of your organization's connections.");
     }
-    if (!form_ok(&f)) {
+    if (!form_ok(f))
+        return -1;
+    *aid = id ? id : nid;
+    store_audit_record(r->arena, r->user->org_id, r->user->id, id ? "alert.update" : "alert.create", "alert",
+                 *aid, json_pack("{s:s, s:s}", "name", af.name, "condition", af.condition), r->remote_addr);
+    return 0;
+}
+
+static void save(req_t *r, const char *id)
+{
+    form_t f;
+    const char *aid = NULL;
+    form_open(&f, r);
+    if (page_alert_save(r, &f, id, &aid) < 0) {
         json_t *ctx = form_ctx(r, id ? "Edit alert" : "New alert", json_incref(f.values));
         if (id)
             json_object_set_new(json_object_get(ctx, "a"), "id", json_string(id));
@@ -182,9 +193,6 @@ static void save(req_t *r, const char *id)
         return;
     }
     form_close(&f);
-    const char *aid = id ? id : nid;
-    store_audit_record(r->arena, r->user->org_id, r->user->id, id ? "alert.update" : "alert.create", "alert",
-                 aid, json_pack("{s:s, s:s}", "name", af.name, "condition", af.condition), r->remote_addr);
     page_flash(r, "ok", id ? "Alert saved." : "Alert created. It is checked on its interval; “Check now” runs it at once.");
     http_redirect(r, 303, arena_printf(r->arena, "/alerts/%s", aid));
 }

@@ -4,6 +4,7 @@
  * malformed input is a 400, an unknown path a 404, a route above the
  * user's role a 403, an oversized body a 413 — before any handler runs. */
 #include "pages/pages.h"
+#include "pages/api_internal.h"
 #include "auth/auth.h"
 #include "core/config.h"
 #include "core/log.h"
@@ -121,6 +122,7 @@ void app_handle(req_t *r)
                            "(invalid encoding or a NUL byte).");
         return;
     }
+    r->api = api_path(r->path); /* errors in JSON from here on */
     const route_t *rt;
     int code = router_match(app_routes, app_nroutes, r, &rt);
     if (code) {
@@ -133,11 +135,16 @@ void app_handle(req_t *r)
         page_cache_finish(r); /* a repeat view: the session checked with the page's versions */
         return;
     }
-    if (rt->fn != page_healthz && rt->fn != page_metrics)
+    if (r->api) /* a bearer token, never the session cookie */
+        api_attach(r);
+    else if (rt->fn != page_healthz && rt->fn != page_metrics)
         session_attach(r);
     if (rt->min_role > ROLE_NONE && !r->user) {
         if (r->store_down) /* not signed out: we could not tell */
             page_error(r, 503, PAGE_DB_DOWN);
+        else if (r->api)
+            page_error(r, 401, "This needs a valid API token: Authorization: Bearer dm_… (make "
+                               "one in Settings). It may have expired or been revoked.");
         else
             need_signin(r);
         return;
@@ -148,7 +155,7 @@ void app_handle(req_t *r)
         page_cache_finish(r); /* signed in: private, no-cache */
         return;
     }
-    if (http_is_post(r) && http_read_body(r) < 0) {
+    if ((http_is_post(r) || r->api) && http_read_body(r) < 0) {
         if (r->body_error == 413)
             page_error(r, 413, "What you sent is larger than this server accepts.");
         else
@@ -157,7 +164,7 @@ void app_handle(req_t *r)
     }
     if (rt->limit && rate_limited(r, rt->limit))
         return;
-    if (http_is_post(r) && !session_csrf_ok(r)) {
+    if (http_is_post(r) && !r->api && !session_csrf_ok(r)) {
         page_error(r, 403, "This form has expired or did not come from DataMind. Go back, "
                            "reload the page and submit it again.");
         return;

@@ -253,7 +253,7 @@ static void turn_answer(req_t *r, json_t *ctx, json_t *msgs, const char *sid, co
 }
 
 /* "Revenue by month this year" → the session title (first 80 characters). */
-static const char *title_of(req_t *r, const char *q)
+const char *page_chat_title(req_t *r, const char *q)
 {
     size_t n = strlen(q), cut = n > 80 ? 80 : n;
     while (cut < n && cut > 0 && ((unsigned char)q[cut] & 0xc0) == 0x80)
@@ -287,7 +287,7 @@ void page_chat_ask(req_t *r)
             http_redirect(r, 303, "/chat");
             return;
         }
-        if (store_chat_create(r->arena, r->user->org_id, r->user->id, conn, title_of(r, question), &new_id) < 0) {
+        if (store_chat_create(r->arena, r->user->org_id, r->user->id, conn, page_chat_title(r, question), &new_id) < 0) {
             page_error(r, 500, "The chat could not be started. Try again.");
             return;
         }

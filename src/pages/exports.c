@@ -8,6 +8,7 @@
  * that asks again and then sends the browser to the file (a download: the
  * page stays). */
 #include "pages/pages.h"
+#include "pages/api_internal.h"
 #include "core/config.h"
 #include "export/export.h"
 #include "jobs/jobs.h"
@@ -73,6 +74,10 @@ static void export_answer(req_t *r, const char *jid, const json_t *o, const char
     if (ok && first) {
         http_header(r, "HX-Redirect", url);
         http_status(r, 204);
+        return;
+    }
+    if (!ok && !error && r->api) { /* /api/v1: ask again at the job's own URL */
+        api_running(r, jid, arena_printf(r->arena, "/api/v1/exports/%s", jid), NULL);
         return;
     }
     if (!ok && !error && first && !r->htmx) { /* POST or link → the page that follows the job */

@@ -256,6 +256,11 @@ json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows
  * DATAMIND_QUERY_WAIT_MS in all. Their cards (text widgets left out). */
 json_t *widgets_refresh(req_t *r, const store_widget_t *rows, size_t n, const char *only,
                         size_t *found);
+/* POST …/refresh of a dashboard (wid NULL) or of its widget wid: the
+ * queries run as widgets_refresh runs them. The dashboard's URL that
+ * follows the ones still running (widgets_follow_url), "" when all are
+ * done, or NULL when wid is none of d's widgets. */
+const char *widgets_refresh_dashboard(req_t *r, const store_dash_t *d, const char *wid);
 /* The cards' queries still running in the worker (cards following a
  * job): the dashboard's URL that follows them ("/dashboards/<id>?…jobs=…"),
  * or NULL when none is. */
@@ -319,6 +324,9 @@ void page_query_delete(req_t *r);
 void page_chat(req_t *r);
 void page_chat_session(req_t *r);
 void page_chat_ask(req_t *r);
+/* A new chat's title from its first question: the first 80 bytes (whole
+ * UTF-8 characters) and "…" when cut (chat.c; also the API's). */
+const char *page_chat_title(req_t *r, const char *q);
 void page_chat_job(req_t *r);      /* GET /chat/jobs/{id}: follow a question being answered */
 void page_chat_rename(req_t *r);
 void page_chat_pin(req_t *r);
@@ -400,11 +408,22 @@ void page_export_sql(req_t *r, const char *conn, const char *sql, const json_t *
                      const struct export_meta *m, const char *rtype, const char *rid);
 void page_uploads(req_t *r);
 void page_upload_create(req_t *r);
+/* A POST's file (field "file"; "mode" new, replace or append, "target",
+ * "skip_bad_lines") spooled and handed to the worker's upload.ingest job,
+ * audited: 0 and *upload_id, or -1 with *status (400, 503, 507) and *why
+ * (uploads.c; also the API's). */
+int page_upload_start(req_t *r, const char **upload_id, int *status, const char **why);
 void page_upload(req_t *r);
 void page_upload_delete(req_t *r);
 void page_alerts(req_t *r);
 void page_alert_new(req_t *r);
 void page_alert_create(req_t *r);
+/* An alert's form fields (name, connection_id, sql, condition, threshold,
+ * anomaly_k, anomaly_n, rows_expect, interval_minutes, webhook_url,
+ * email_to, p_<name> parameter values) checked and stored: a new alert (id
+ * NULL) or alert id changed, audited. 0 and *aid, or -1 with f's errors
+ * (alerts.c; also the API's). */
+int page_alert_save(req_t *r, form_t *f, const char *id, const char **aid);
 void page_alert(req_t *r);
 void page_alert_edit(req_t *r);
 void page_alert_update(req_t *r);

@@ -6,6 +6,7 @@
 #include "store/accounts.h"
 #include "store/sessions.h"
 #include "store/audit.h"
+#include "store/tokens.h"
 
 #include <string.h>
 
@@ -24,7 +25,30 @@ static json_t *theme_choices(const char *current)
     return list;
 }
 
-static void settings_render(req_t *r, form_t *f, int status)
+/* The expiry choices of a new API token, in days (0: never). */
+static const int token_days[] = {30, 90, 365, 7, 0};
+
+/* The API tokens card: the user's live tokens, the expiry choices and,
+ * right after one was made, the token itself (new_token, shown once). */
+static json_t *tokens_view(req_t *r, const char *new_token)
+{
+    store_token_t *rows;
+    size_t n;
+    store_token_list(r->arena, r->user->org_id, r->user->id, &rows, &n);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, store_token_json(&rows[i]));
+    json_t *days = json_array();
+    for (size_t i = 0; i < sizeof token_days / sizeof token_days[0]; i++)
+        json_array_append_new(days, json_pack("{s:i, s:s}", "value", token_days[i], "label",
+            token_days[i] ? arena_printf(r->arena, "in %d days", token_days[i]) : "never"));
+    json_t *o = json_pack("{s:o, s:b, s:o}", "list", list, "none", n == 0, "expiry", days);
+    if (new_token)
+        json_object_set_new(o, "new_token", json_string(new_token));
+    return o;
+}
+
+static void settings_render_token(req_t *r, form_t *f, int status, const char *new_token)
 {
     json_t *ctx = page_ctx(r, "Settings", "settings");
     json_object_set_new(ctx, "name", json_string(r->user->name));
@@ -38,10 +62,16 @@ static void settings_render(req_t *r, form_t *f, int status)
     for (size_t i = 0; i < n; i++)
         json_array_append_new(sessions, store_session_json(&rows[i]));
     json_object_set_new(ctx, "sessions", sessions);
+    json_object_set_new(ctx, "tokens", tokens_view(r, new_token));
     if (f)
         form_into(f, ctx);
     r->status = status;
     page_render(r, "settings", ctx);
+}
+
+static void settings_render(req_t *r, form_t *f, int status)
+{
+    settings_render_token(r, f, status, NULL);
 }
 
 void page_settings(req_t *r)
@@ -143,6 +173,53 @@ static void revoke_one(req_t *r)
     http_redirect(r, 303, "/settings");
 }
 
+/* A new API token, shown on the page this once (no redirect: the token
+ * is in no URL, no cookie and no log); only its hash is kept. */
+static void token_create(req_t *r)
+{
+    form_t f;
+    form_open(&f, r);
+    const char *name = form_text(&f, "token_name", "Token name", 1, 100);
+    const char *d = http_param(r, "expires_days");
+    int days = -1;
+    for (size_t i = 0; d && i < sizeof token_days / sizeof token_days[0]; i++)
+        if (strcmp(d, arena_printf(r->arena, "%d", token_days[i])) == 0)
+            days = token_days[i];
+    if (days < 0)
+        form_error(&f, "expires_days", "Choose when the token expires.");
+    if (!form_ok(&f)) {
+        settings_render(r, &f, 400);
+        return;
+    }
+    form_close(&f);
+    char token[AUTH_API_TOKEN_LEN + 1], *id = NULL;
+    unsigned char hash[AUTH_API_HASH_BYTES];
+    auth_api_token_new(token, hash);
+    const char *prefix = arena_printf(r->arena, "%.8s…", token);
+    if (store_token_create(r->arena, r->user->org_id, r->user->id, name, prefix, hash, days, &id) < 0) {
+        page_error(r, 503, "The token could not be made; try again.");
+        return;
+    }
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "api_token.create", "api_token", id,
+                       json_pack("{s:s, s:i}", "name", name, "expires_days", days), r->remote_addr);
+    http_header(r, "Cache-Control", "no-store");
+    settings_render_token(r, NULL, 200, arena_strdup(r->arena, token));
+    sodium_memzero(token, sizeof token);
+}
+
+static void token_revoke(req_t *r)
+{
+    const char *id = http_param(r, "token");
+    if (store_token_revoke(r->arena, r->user->org_id, r->user->id, id) < 0) {
+        page_error(r, 404, "That token does not exist (it may be revoked already).");
+        return;
+    }
+    store_audit_record(r->arena, r->user->org_id, r->user->id, "api_token.revoke", "api_token", id,
+                       NULL, r->remote_addr);
+    page_flash(r, "ok", "The token is revoked: it no longer works.");
+    http_redirect(r, 303, "/settings");
+}
+
 void page_settings_submit(req_t *r)
 {
     const char *action = http_param(r, "action");
@@ -157,6 +234,10 @@ void page_settings_submit(req_t *r)
         sign_out_everywhere(r);
     else if (strcmp(action, "revoke") == 0)
         revoke_one(r);
+    else if (strcmp(action, "token_create") == 0)
+        token_create(r);
+    else if (strcmp(action, "token_revoke") == 0)
+        token_revoke(r);
     else
         page_error(r, 400, "Unknown settings action.");
 }

@@ -69,13 +69,14 @@ static const char *spool(req_t *r, const http_file_t *f, const char *upload_id)
     return w == (ssize_t)f->size ? dest : NULL;
 }
 
-static void upload_refused(req_t *r, const char *msg)
+static int refused(const char **why, int *status, int code, const char *msg)
 {
-    page_flash(r, "error", msg);
-    http_redirect(r, 303, "/uploads");
+    *why = msg;
+    *status = code;
+    return -1;
 }
 
-void page_upload_create(req_t *r)
+int page_upload_start(req_t *r, const char **upload_id, int *status, const char **why)
 {
     const http_file_t *f = http_file(r, "file");
     const char *mode = http_param(r, "mode");
@@ -83,17 +84,18 @@ void page_upload_create(req_t *r)
     const char *skip = http_param(r, "skip_bad_lines");
     mode = mode && (!strcmp(mode, "replace") || !strcmp(mode, "append")) ? mode : "new";
     if (!f || f->size == 0)
-        return upload_refused(r, "Choose a file to upload: it was missing or empty.");
+        return refused(why, status, 400, "Choose a file to upload: it was missing or empty.");
     if (!allowed_name(f->filename))
-        return upload_refused(r, "DataMind reads .csv, .tsv, .txt and .xlsx files, and SQLite "
-                                 "databases (.sqlite, .sqlite3, .db).");
+        return refused(why, status, 400, "DataMind reads .csv, .tsv, .txt and .xlsx files, and "
+                                         "SQLite databases (.sqlite, .sqlite3, .db).");
     if (uploads_sqlite_name(f->filename) && strcmp(mode, "new") != 0)
-        return upload_refused(r, "A SQLite database becomes a connection of its own: upload it as new.");
+        return refused(why, status, 400, "A SQLite database becomes a connection of its own: "
+                                         "upload it as new.");
     const char *table = NULL;
     if (strcmp(mode, "new") != 0) {
         store_upload_t t;
         if (store_upload_get(r->arena, r->user->org_id, target, &t) < 0)
-            return upload_refused(r, "Pick the upload to replace or append to.");
+            return refused(why, status, 400, "Pick the upload to replace or append to.");
         table = t.table_name;
     }
     char *id = NULL, jid[33] = "", err[256];
@@ -105,8 +107,7 @@ void page_upload_create(req_t *r)
     if (!path) {
         if (id)
             store_upload_set_status(r->arena, r->user->org_id, id, "failed", "the file could not be stored", -1, -1, NULL, NULL);
-        page_error(r, 507, "There was no room to keep the file. Try again later.");
-        return;
+        return refused(why, status, 507, "There was no room to keep the file. Try again later.");
     }
     json_t *args = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:b}", "upload_id", id, "org_id",
                              r->user->org_id, "user_id", r->user->id, "path", path, "filename",
@@ -116,14 +117,28 @@ void page_upload_create(req_t *r)
     if (jobs_enqueue(r->arena, "default", "upload.ingest", args, 5, NULL, jid, err, sizeof err) < 0) {
         unlink(path);
         store_upload_set_status(r->arena, r->user->org_id, id, "failed", "the job queue is unavailable", -1, -1, NULL, NULL);
-        page_error(r, 503, "The job queue is unavailable right now. Try again in a minute.");
-        return;
+        return refused(why, status, 503, "The job queue is unavailable right now. Try again in a minute.");
     }
     store_upload_set_job(r->arena, r->user->org_id, id, jid);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "upload.create", "upload", id,
                  json_pack("{s:s, s:I, s:s}", "file", f->filename, "bytes", (json_int_t)f->size,
                            "mode", mode), r->remote_addr);
-    http_redirect(r, 303, arena_printf(r->arena, "/uploads/%s", id));
+    *upload_id = id;
+    return 0;
+}
+
+void page_upload_create(req_t *r)
+{
+    const char *id, *why;
+    int status;
+    if (page_upload_start(r, &id, &status, &why) == 0) {
+        http_redirect(r, 303, arena_printf(r->arena, "/uploads/%s", id));
+    } else if (status == 400) {
+        page_flash(r, "error", why);
+        http_redirect(r, 303, "/uploads");
+    } else {
+        page_error(r, status, why);
+    }
 }
 
 void page_upload(req_t *r)

@@ -1,6 +1,7 @@
 /* view.c — rendering pages through the templates: layout, fragments,
  * error pages and flash messages. */
 #include "pages/pages.h"
+#include "pages/api_internal.h"
 #include "core/log.h"
 #include "live/live.h"
 #include "store/db.h"
@@ -132,6 +133,10 @@ void page_error(req_t *r, int status, const char *message)
     if (status == 404 && db_is_down()) { /* we could not look, not "there is none" */
         status = 503;
         message = PAGE_DB_DOWN;
+    }
+    if (r->api) { /* /api/v1: {"error": {"code", "message"}} */
+        api_error(r, status, NULL, message);
+        return;
     }
     buf_reset(&r->body);
     r->status = status;

@@ -412,19 +412,12 @@ void page_widget_refresh(req_t *r)
     if (!d)
         return;
     const char *wid = http_route_param(r, "wid");
-    store_widget_t *rows;
-    size_t n, found;
-    store_widget_list(r->arena, r->user->org_id, d->id, &rows, &n);
-    json_t *cards = widgets_refresh(r, rows, n, wid, &found);
-    if (wid && !found) {
-        json_decref(cards);
+    const char *follow = widgets_refresh_dashboard(r, d, wid);
+    if (!follow) {
         page_error(r, 404, "There is no such widget on this dashboard.");
         return;
     }
-    dash_filter_t none = {0};
-    const char *follow = widgets_follow_url(r, d, cards, &none);
-    json_decref(cards);
-    if (follow) {
+    if (*follow) {
         page_flash(r, "ok", wid ? "Refreshing: the widget updates when its query is done."
                                 : "Refreshing: each widget updates when its query is done.");
         http_redirect(r, 303, follow);

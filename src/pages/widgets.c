@@ -510,6 +510,20 @@ json_t *widgets_view(req_t *r, const store_dash_t *d, const store_widget_t *rows
     return cards;
 }
 
+const char *widgets_refresh_dashboard(req_t *r, const store_dash_t *d, const char *wid)
+{
+    store_widget_t *rows;
+    size_t n, found;
+    store_widget_list(r->arena, r->user->org_id, d->id, &rows, &n);
+    json_t *cards = widgets_refresh(r, rows, n, wid, &found);
+    dash_filter_t none = {0};
+    const char *follow = wid && !found ? NULL : widgets_follow_url(r, d, cards, &none);
+    json_decref(cards);
+    if (wid && !found)
+        return NULL;
+    return follow ? follow : "";
+}
+
 json_t *widgets_refresh(req_t *r, const store_widget_t *rows, size_t n, const char *only,
                         size_t *found)
 {

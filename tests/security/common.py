@@ -23,14 +23,19 @@ ROLE_RANK = {"viewer": 0, "analyst": 1, "admin": 2}
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
-def routes():
-    """[(method, pattern, min_role_rank, name)] from src/pages/routes.c."""
+def routes(api=False):
+    """[(method, pattern, min_role_rank, name)] from src/pages/routes.c: the
+    pages' routes (signed in with the session cookie), or with api=True the
+    /api/v1 routes (a bearer token, never the cookie: test_api_walks.py)."""
     with open(os.path.join(ROOT, "src", "pages", "routes.c")) as f:
         text = f.read()
     out = [(m, p, RANK[role], name) for m, p, role, _fn, name in
            re.findall(r'\{\s*"(GET|POST|PUT|DELETE|PATCH)",\s*"([^"]+)",\s*(ROLE_\w+),\s*(\w+),\s*"(\w+)"[^}]*\}', text)]
-    assert len(out) >= 80, "routes.c could not be parsed (%d routes)" % len(out)
-    return out
+    pages = [r for r in out if not r[1].startswith("/api/v1")]
+    apis = [r for r in out if r[1].startswith("/api/v1")]
+    assert len(pages) >= 80, "routes.c could not be parsed (%d routes)" % len(pages)
+    assert len(apis) >= 30, "routes.c could not be parsed (%d /api/v1 routes)" % len(apis)
+    return apis if api else pages
 
 
 def params(pattern):
@@ -51,7 +56,10 @@ def id_kind(pattern, param):
         return "link_token"
     if param != "id":
         raise KeyError("unknown route parameter {%s} in %s" % (param, pattern))
-    table = [("/admin/users/", "user"), ("/admin/jobs/", "job"), ("/chat/messages/", "message"),
+    if pattern.startswith("/api/v1/"):  # the API's ids are the pages' (its jobs: the chat's, Explore's)
+        pattern = pattern[len("/api/v1"):]
+    table = [("/ask/jobs/", "chat_job"), ("/queries/jobs/", "explore_job"), ("/chats/", "session"),
+             ("/admin/users/", "user"), ("/admin/jobs/", "job"), ("/chat/messages/", "message"),
              ("/chat/jobs/", "chat_job"), ("/explore/jobs/", "explore_job"), ("/exports/", "export_job"), ("/chat/", "session"), ("/dashboards/", "dashboard"), ("/connections/", "connection"),
              ("/queries/", "query"), ("/uploads/", "upload"), ("/alerts/", "alert"),
              ("/notifications/", "notification"),

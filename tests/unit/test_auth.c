@@ -611,6 +611,41 @@ static void test_helpers(void)
     }
 }
 
+/* Personal API tokens: "dm_" + 43 base64url characters, a fresh one each
+ * time; the hash of a token as sent is the hash made with it; anything
+ * else is refused. */
+static void test_api_token(void)
+{
+    char a[AUTH_API_TOKEN_LEN + 1], b[AUTH_API_TOKEN_LEN + 1];
+    unsigned char ha[AUTH_API_HASH_BYTES], hb[AUTH_API_HASH_BYTES], again[AUTH_API_HASH_BYTES];
+    auth_api_token_new(a, ha);
+    auth_api_token_new(b, hb);
+    CHECK(strlen(a) == AUTH_API_TOKEN_LEN);
+    CHECK(strncmp(a, "dm_", 3) == 0);
+    CHECK(strspn(a + 3, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == 43);
+    CHECK(strcmp(a, b) != 0);
+    CHECK(memcmp(ha, hb, sizeof ha) != 0);
+    CHECK(auth_api_token_hash(a, again) == 0);
+    CHECK(memcmp(ha, again, sizeof ha) == 0);
+    CHECK(auth_api_token_hash(b, again) == 0 && memcmp(hb, again, sizeof hb) == 0);
+    char bad[AUTH_API_TOKEN_LEN + 2];
+    memcpy(bad, a, sizeof a);
+    bad[0] = 'x'; /* another prefix */
+    CHECK(auth_api_token_hash(bad, again) < 0);
+    memcpy(bad, a, sizeof a);
+    bad[10] = '+'; /* not base64url */
+    CHECK(auth_api_token_hash(bad, again) < 0);
+    memcpy(bad, a, sizeof a);
+    bad[AUTH_API_TOKEN_LEN - 1] = '\0'; /* short */
+    CHECK(auth_api_token_hash(bad, again) < 0);
+    memcpy(bad, a, sizeof a);
+    bad[AUTH_API_TOKEN_LEN] = 'A', bad[AUTH_API_TOKEN_LEN + 1] = '\0'; /* long */
+    CHECK(auth_api_token_hash(bad, again) < 0);
+    CHECK(auth_api_token_hash(NULL, again) < 0);
+    CHECK(auth_api_token_hash("", again) < 0);
+    CHECK(auth_api_token_hash("dm_", again) < 0);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "data";
@@ -626,6 +661,7 @@ int main(int argc, char **argv)
     test_secret_tamper();
     test_secret_seal();
     test_helpers();
+    test_api_token();
 
     password_list_free();
     auth_keys_wipe();

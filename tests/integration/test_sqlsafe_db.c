@@ -792,7 +792,7 @@ static void test_engine_ops(void)
     json_t *res = NULL, *plan = NULL;
     const engine_t *e = engine_for_kind("postgresql");
     CHECK(e == &engine_pg && engine_for_kind("uploads") == e && engine_get(ENGINE_POSTGRESQL) == e);
-    CHECK(e->validate && e->explain && !e->dialect);
+    CHECK(e->validate && e->explain && e->dialect == &engine_pg_dialect);
     engine_target_t t = {.kind = ENGINE_POSTGRESQL, .host = "127.0.0.1", .port = tcp_port,
                          .dbname = db, .user = ro, .password = "pw-ro", .sslmode = "disable"};
     engine_conn_t *c = e->connect(&t, NULL, 5, err, sizeof err);

@@ -22,35 +22,12 @@ static void add(req_t *r, const char *name, const char *value)
     kv_add(r->arena, &r->form, name, strlen(name), value, strlen(value));
 }
 
-/* A JSON scalar as a form field's text; NULL for an object or array. */
-static const char *text_of(req_t *r, const json_t *v)
-{
-    if (json_is_string(v))
-        return json_string_value(v);
-    if (json_is_integer(v))
-        return arena_printf(r->arena, "%lld", (long long)json_integer_value(v));
-    if (json_is_real(v))
-        return arena_printf(r->arena, "%.17g", json_real_value(v));
-    if (json_is_boolean(v))
-        return json_is_true(v) ? "1" : "0";
-    return json_is_null(v) ? "" : NULL;
-}
-
 /* body's fields (and "params": {name: value} as p_<name>) into r's form.
  * -1 with a 422 answered for a value that is not a scalar. */
 static int body_into_form(req_t *r, const json_t *body)
 {
-    for (size_t i = 0; fields[i]; i++) {
-        const json_t *v = json_object_get(body, fields[i]);
-        const char *t = v ? text_of(r, v) : NULL;
-        if (v && !t) {
-            api_error(r, 422, NULL, arena_printf(r->arena, "\"%s\" must be a string or a number.",
-                                                 fields[i]));
-            return -1;
-        }
-        if (t)
-            add(r, fields[i], t);
-    }
+    if (api_body_into_form(r, body, fields) < 0)
+        return -1;
     const json_t *params = json_object_get(body, "params"), *v;
     const char *k;
     if (params && !json_is_object(params)) {
@@ -58,7 +35,7 @@ static int body_into_form(req_t *r, const json_t *body)
         return -1;
     }
     json_object_foreach((json_t *)params, k, v) {
-        const char *t = text_of(r, v);
+        const char *t = api_text_of(r, v);
         if (t)
             add(r, arena_printf(r->arena, "p_%s", k), t);
     }
@@ -71,7 +48,7 @@ static void alert_into_form(req_t *r, const store_alert_t *al)
     json_t *o = store_alert_json(al);
     for (size_t i = 0; fields[i]; i++) {
         const char *key = strcmp(fields[i], "sql") == 0 ? "sql_text" : fields[i];
-        const char *t = text_of(r, json_object_get(o, key));
+        const char *t = api_text_of(r, json_object_get(o, key));
         if (t && !kv_get(&r->form, fields[i]))
             add(r, fields[i], t);
     }
@@ -79,7 +56,7 @@ static void alert_into_form(req_t *r, const store_alert_t *al)
     json_t *p;
     json_array_foreach(json_object_get(o, "params"), i, p) {
         const char *name = json_string_value(json_object_get(p, "name"));
-        const char *t = text_of(r, json_object_get(p, "value"));
+        const char *t = api_text_of(r, json_object_get(p, "value"));
         if (name && t && !kv_get(&r->form, arena_printf(r->arena, "p_%s", name)))
             add(r, arena_printf(r->arena, "p_%s", name), t);
     }

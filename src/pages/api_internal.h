@@ -34,6 +34,14 @@ void api_reply_page(req_t *r, json_t *items);
 void api_running(req_t *r, const char *job_id, const char *status_url, json_t *extra);
 /* 1 for an /api/v1 path. */
 int api_path(const char *path);
+/* A JSON scalar as a form field's text ("" for null); NULL for an object
+ * or an array. */
+const char *api_text_of(req_t *r, const json_t *v);
+/* body's members named in fields (NULL-terminated) into r's form, as the
+ * page's form would send them: handlers that share a page's rules read
+ * them with form_text. -1 with a 422 answered for a value that is not a
+ * scalar. */
+int api_body_into_form(req_t *r, const json_t *body, const char *const *fields);
 
 /* --- api.c: who is asking --------------------------------------------------*/
 /* The bearer token of the Authorization header, its user attached to r
@@ -53,6 +61,7 @@ const struct store_dash *api_dashboard_editable(req_t *r);
 
 /* --- the handlers (routes.c's table names them) ---------------------------*/
 void api_me(req_t *r);                  /* api.c */
+void api_connection_create(req_t *r);   /* api_resources.c */
 void api_openapi(req_t *r);
 void api_ask(req_t *r);                 /* api_ask.c */
 void api_ask_job(req_t *r);

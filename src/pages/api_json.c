@@ -149,3 +149,33 @@ json_t *api_page(req_t *r, json_t *items)
     json_decref(items);
     return json_pack("{s:o, s:o}", "items", page, "next_cursor", next);
 }
+
+/* A JSON scalar as a form field's text; NULL for an object or array. */
+const char *api_text_of(req_t *r, const json_t *v)
+{
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_integer(v))
+        return arena_printf(r->arena, "%lld", (long long)json_integer_value(v));
+    if (json_is_real(v))
+        return arena_printf(r->arena, "%.17g", json_real_value(v));
+    if (json_is_boolean(v))
+        return json_is_true(v) ? "1" : "0";
+    return json_is_null(v) ? "" : NULL;
+}
+
+int api_body_into_form(req_t *r, const json_t *body, const char *const *fields)
+{
+    for (size_t i = 0; fields[i]; i++) {
+        const json_t *v = json_object_get(body, fields[i]);
+        const char *t = v ? api_text_of(r, v) : NULL;
+        if (v && !t) {
+            api_error(r, 422, NULL, arena_printf(r->arena, "\"%s\" must be a string or a number.",
+                                                 fields[i]));
+            return -1;
+        }
+        if (t)
+            kv_add(r->arena, &r->form, fields[i], strlen(fields[i]), t, strlen(t));
+    }
+    return 0;
+}

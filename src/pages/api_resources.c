@@ -41,6 +41,42 @@ static int load_conn(req_t *r, store_conn_t *c)
     return -1;
 }
 
+/* POST /api/v1/connections: {name, url} (postgresql://, mysql://,
+ * sqlite:///path, clickhouse://) or the form's fields one by one; the
+ * page's rules (an admin's), its schema read in the background. */
+void api_connection_create(req_t *r)
+{
+    static const char *const fields[] = {"name", "url", "kind", "host", "port", "database", "user",
+                                         "password", "sslmode", "llm_sharing", NULL};
+    json_t *body = api_body(r);
+    if (!body || api_body_into_form(r, body, fields) < 0)
+        return;
+    form_t f;
+    char *id = NULL;
+    form_open(&f, r);
+    if (page_connection_save_new(r, &f, &id) < 0) {
+        const char *first = json_string_value(json_object_iter_value(json_object_iter(f.errors)));
+        json_t *err = json_pack("{s:s, s:s, s:O}", "code", "invalid", "message",
+                                first ? first : "Check the connection's fields.", "fields", f.errors);
+        form_close(&f);
+        api_reply(r, 422, json_pack("{s:o}", "error", err));
+        return;
+    }
+    form_close(&f);
+    char why[256], jid[33];
+    store_conn_t c;
+    if (store_conn_get(r->arena, r->user->org_id, id, &c) < 0) {
+        api_error(r, 503, NULL, PAGE_DB_DOWN);
+        return;
+    }
+    json_t *out = conn_json(&c);
+    /* its schema is read by a job, as the page's is; GET …/schema shows it */
+    int queued = tasks_enqueue_schema_refresh(r->arena, r->user->org_id, id, jid, why, sizeof why) == 0;
+    json_object_set_new(out, "schema_job", queued ? json_string(jid) : json_null());
+    http_header(r, "Location", arena_printf(r->arena, "/api/v1/connections/%s", id));
+    api_reply(r, 201, out);
+}
+
 void api_connection(req_t *r)
 {
     store_conn_t c;

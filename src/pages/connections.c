@@ -209,36 +209,45 @@ static void discover_after_save(req_t *r, const char *id, const char *verb)
     http_redirect(r, 303, arena_printf(r->arena, "/connections/%s", id));
 }
 
-void page_connection_create(req_t *r)
+int page_connection_save_new(req_t *r, form_t *f, char **out_id)
 {
-    form_t f;
     store_conn_fields_t cf = {0};
     const char *pw;
-    form_open(&f, r);
-    read_fields(r, &f, NULL, &cf, &pw);
+    read_fields(r, f, NULL, &cf, &pw);
     char err[512];
     char *id = NULL;
     const char *field = NULL;
-    if (form_ok(&f) && *pw && encrypt_password(pw, &cf, r) < 0)
-        form_error(&f, "password", "The password could not be stored; try again.");
-    if (form_ok(&f) &&
+    if (form_ok(f) && *pw && encrypt_password(pw, &cf, r) < 0)
+        form_error(f, "password", "The password could not be stored; try again.");
+    if (form_ok(f) &&
         store_conn_create(r->arena, r->user->org_id, r->user->id, &cf, &id, &field, err, sizeof err) < 0) {
         if (field)
-            form_error(&f, "name", "Another connection already has this name.");
+            form_error(f, "name", "Another connection already has this name.");
         else if (strcmp(err, "limit") == 0)
-            form_error(&f, "name", "Your organization has reached its connection limit.");
+            form_error(f, "name", "Your organization has reached its connection limit.");
         else
-            form_error(&f, "name", "The connection could not be saved; try again.");
+            form_error(f, "name", "The connection could not be saved; try again.");
     }
-    if (!form_ok(&f)) {
-        form_render(r, &f, NULL, 400);
-        return;
-    }
-    form_close(&f);
+    if (!form_ok(f))
+        return -1;
     store_audit_record(r->arena, r->user->org_id, r->user->id, "connection.create", "connection", id,
                  json_pack("{s:s, s:s, s:s, s:s, s:s}", "name", cf.name, "kind", cf.kind, "host",
                            cf.host, "database", cf.database_name, "llm_sharing",
                            cf.llm_sharing ? cf.llm_sharing : "schema"), r->remote_addr);
+    *out_id = id;
+    return 0;
+}
+
+void page_connection_create(req_t *r)
+{
+    form_t f;
+    char *id = NULL;
+    form_open(&f, r);
+    if (page_connection_save_new(r, &f, &id) < 0) {
+        form_render(r, &f, NULL, 400);
+        return;
+    }
+    form_close(&f);
     discover_after_save(r, id, "saved");
 }
 

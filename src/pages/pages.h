@@ -296,6 +296,10 @@ void page_audit_csv(req_t *r);
 void page_connections(req_t *r);
 void page_connection_new(req_t *r);
 void page_connection_create(req_t *r);
+/* A new connection from r's form (the page's fields, or a URL that fills
+ * them): 0 and *id (arena), or -1 with f's errors. Audited. The page and
+ * POST /api/v1/connections share it. */
+int page_connection_save_new(req_t *r, form_t *f, char **id);
 void page_connection(req_t *r);
 void page_connection_edit(req_t *r);
 void page_connection_update(req_t *r);

@@ -156,6 +156,7 @@ const route_t app_routes[] = {
     {"DELETE", "/api/v1/dashboards/{id}/widgets/{wid}", ROLE_ANALYST, api_widget_delete, "api_widget_delete", NULL},
     {"POST", "/api/v1/dashboards/{id}/widgets/{wid}/refresh", ROLE_VIEWER, api_dashboard_refresh, "api_widget_refresh", "queries"},
     {"GET", "/api/v1/connections", ROLE_VIEWER, api_connections, "api_connections", NULL},
+    {"POST", "/api/v1/connections", ROLE_ADMIN, api_connection_create, "api_connection_create", NULL},
     {"GET", "/api/v1/connections/{id}", ROLE_VIEWER, api_connection, "api_connection", NULL},
     {"GET", "/api/v1/connections/{id}/schema", ROLE_VIEWER, page_connection_schema_json, "api_connection_schema", NULL},
     {"POST", "/api/v1/connections/{id}/test", ROLE_ANALYST, api_connection_test, "api_connection_test", NULL},

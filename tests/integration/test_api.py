@@ -429,6 +429,32 @@ class TestApi(unittest.TestCase):
         a = self.w.tokens["analyst"]
         r = settle(call("POST", "/api/v1/connections/%s/test" % self.w.cid, a), a)
         self.assertEqual((r.status, r.json["status"]), (200, "ok"), r.text)
+        # issue 16: a connection made by URL, by an admin only; bad ones in words
+        shop = "postgresql://shop_reader:%s@127.0.0.1:%s/shop?sslmode=disable" % (
+            open(os.path.join(dm.VAR, "demo-secrets", "shop_reader")).read().strip(), os.environ["DM_PG_PORT"])
+        self.assertEqual(call("POST", "/api/v1/connections", a, {"name": "By URL", "url": shop}).status, 403)
+        admin = self.w.tokens["admin"]
+        r = call("POST", "/api/v1/connections", admin, {"name": "By URL", "url": shop})
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual((r.json["kind"], r.json["port"], r.json["database_name"]),
+                         ("postgresql", int(os.environ["DM_PG_PORT"]), "shop"))
+        self.assertNotIn("shop_reader:", r.text)  # the password is never given back
+        new = r.json["id"]
+        self.assertTrue(r.header("Location").endswith(new))
+        r = call("POST", "/api/v1/connections", admin, {"name": "Maria", "url": "mysql://u:p@127.0.0.1/shop"})
+        self.assertEqual((r.status, r.json["kind"], r.json["port"]), (201, "mysql", 3306), r.text)
+        r = call("POST", "/api/v1/connections", admin, {"name": "Bad", "url": "oracle://h/d"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("not a database URL", r.json["error"]["message"])
+        r = call("POST", "/api/v1/connections", admin, {"name": "By URL", "url": shop})
+        self.assertEqual(r.status, 422)  # the name is taken
+        self.assertEqual(call("POST", "/api/v1/connections", admin, {"name": ["x"]}).status, 422)
+        end = time.time() + 60  # its schema, read by the worker
+        while time.time() < end and not call("GET", "/api/v1/connections/%s/schema" % new,
+                                             admin).json.get("tables"):
+            time.sleep(0.3)
+        r = call("GET", "/api/v1/connections/%s/schema" % new, admin)
+        self.assertIn("orders", [x.get("name") for x in r.json.get("tables", [])], r.text[:500])
         r = call("GET", "/api/v1/alerts", t)
         self.assertIn(self.w.alert, [x["id"] for x in r.json["items"]])
         r = call("GET", "/api/v1/alerts/%s/events" % self.w.alert, t)

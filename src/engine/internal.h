@@ -63,6 +63,36 @@ size_t engine_tok_statement_end(const engine_tokens_t *t);
  * text without comments around it or trailing ';'), malloc'd. */
 void engine_tok_check(const engine_tokens_t *t, sqlsafe_check_t *out);
 
+/* ---- lookup.c: what every engine's lookup_values shares ------------------ */
+
+#define ENGINE_LOOKUP_COLUMNS 60  /* columns looked in, at most, per call */
+#define ENGINE_LOOKUP_HITS    5   /* distinct values one column may give */
+
+/* A value found for a phrase, in a column of the schema being filled. */
+typedef struct engine_hit {
+    json_t *col;      /* the column's object in the schema (borrowed) */
+    char *value;      /* owned */
+    int exact;        /* the phrase as typed (else only a first letter's case differs) */
+} engine_hit_t;
+
+typedef struct engine_hits {
+    engine_hit_t h[ENGINE_LOOKUP_COLUMNS * ENGINE_LOOKUP_HITS];
+    int n;
+    const char *const *phrases;
+    int nphrases;
+} engine_hits_t;
+
+/* 1 when a column's name says it names things ("name", "title"): looked
+ * in first. */
+int engine_lookup_name_like(const json_t *col);
+/* v, a value of col, kept when it is one of the phrases as typed or with
+ * only a word's first letter in another case. */
+void engine_hits_add(engine_hits_t *hs, json_t *col, const char *v);
+/* The hits into their columns' samples (when some hit is exact, those
+ * equal only case aside are dropped: "LUFTHANSA" the callsign beside
+ * "Lufthansa" the name); the number added. Empties hs. */
+int engine_hits_keep(engine_hits_t *hs);
+
 /* ---- The engines of the registry (engine.c) -------------------------------
  * Each engine's table, defined in its own files. An engine that is not in
  * this build is absent from engine.c's table (and engine_for_kind says so:

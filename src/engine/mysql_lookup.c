@@ -21,24 +21,15 @@
 #include "core/mem.h"
 #include "engine/internal.h"
 
-#define LOOKUP_MAX_COLUMNS 60
+#define LOOKUP_MAX_COLUMNS ENGINE_LOOKUP_COLUMNS
 #define LOOKUP_TIMEOUT_MS 500
 #define LOOKUP_BUDGET_MS 2000
-#define LOOKUP_HITS 5
+#define LOOKUP_HITS ENGINE_LOOKUP_HITS
 #define FULLY_SAMPLED_ROWS 1000000 /* mysql_discover.c reads at most this many rows */
-
-typedef struct hit {
-    json_t *col;
-    char *value;
-    int exact;
-} hit_t;
 
 typedef struct look {
     engine_mysql_conn_t *c;
-    const char *const *phrases;
-    int nphrases;
-    hit_t h[LOOKUP_MAX_COLUMNS * LOOKUP_HITS];
-    int n;
+    engine_hits_t hits;
     struct timespec deadline;
 } look_t;
 
@@ -58,59 +49,6 @@ static int col_unsampled(const json_t *table, const json_t *col)
     return is_text && (n == 0 || n >= SQLSAFE_SAMPLE_VALUES || rows > FULLY_SAMPLED_ROWS);
 }
 
-static int name_like(const json_t *col)
-{
-    const char *name = json_string_value(json_object_get(col, "name"));
-    return name && (strcasestr(name, "name") || strcasestr(name, "title"));
-}
-
-/* 2: as typed; 1: only a word's first letter differs in case; 0: no */
-static int spelled_as(const char *phrase, const char *v)
-{
-    if (!strcmp(phrase, v))
-        return 2;
-    for (size_t i = 0;; i++) {
-        char a = phrase[i], b = v[i];
-        if (a == b && !a)
-            return 1;
-        if (a == b)
-            continue;
-        int word_start = i == 0 || phrase[i - 1] == ' ' || phrase[i - 1] == '-';
-        if (!word_start || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z')
-            return 0;
-    }
-}
-
-static void hit_add(look_t *lk, json_t *col, const char *v)
-{
-    int how = 0;
-    for (int i = 0; i < lk->nphrases; i++) {
-        int s = spelled_as(lk->phrases[i], v);
-        how = s > how ? s : how;
-    }
-    if (how && lk->n < (int)(sizeof lk->h / sizeof *lk->h))
-        lk->h[lk->n++] = (hit_t){col, xstrdup(v), how == 2};
-}
-
-static int hits_keep(look_t *lk)
-{
-    int any_exact = 0, added = 0;
-    for (int i = 0; i < lk->n; i++)
-        any_exact |= lk->h[i].exact;
-    for (int i = 0; i < lk->n; i++) {
-        json_t *samples = json_object_get(lk->h[i].col, "samples"), *e;
-        size_t k;
-        int seen = !json_is_array(samples) || (any_exact && !lk->h[i].exact);
-        json_array_foreach(samples, k, e)
-            seen |= !strcmp(json_string_value(e) ? json_string_value(e) : "", lk->h[i].value);
-        if (!seen && json_array_append_new(samples, json_string(lk->h[i].value)) == 0)
-            added++;
-        free(lk->h[i].value);
-    }
-    lk->n = 0;
-    return added;
-}
-
 /* One column: 0, or -1 when the connection is gone. */
 static int col_lookup(look_t *lk, const json_t *table, json_t *col)
 {
@@ -123,8 +61,8 @@ static int col_lookup(look_t *lk, const json_t *table, json_t *col)
     buf_printf(&sql, "SELECT DISTINCT CAST(%s AS CHAR) FROM ", buf_str(&qc));
     engine_mysql_quote_ident(&sql, tab);
     buf_printf(&sql, " WHERE LOWER(%s) IN (", buf_str(&qc));
-    for (int i = 0; i < lk->nphrases; i++) {
-        char *low = xstrdup(lk->phrases[i]);
+    for (int i = 0; i < lk->hits.nphrases; i++) {
+        char *low = xstrdup(lk->hits.phrases[i]);
         for (char *p = low; *p; p++)
             *p = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
         if (i)
@@ -140,7 +78,7 @@ static int col_lookup(look_t *lk, const json_t *table, json_t *col)
         MYSQL_ROW row;
         while ((row = mysql_fetch_row(res)))
             if (row[0] && strlen(row[0]) == mysql_fetch_lengths(res)[0])
-                hit_add(lk, col, row[0]);
+                engine_hits_add(&lk->hits, col, row[0]);
         mysql_free_result(res);
     }
     buf_free(&sql);
@@ -164,7 +102,7 @@ static int lookup_all(look_t *lk, json_t *schema)
         json_t *t, *col;
         json_array_foreach(json_object_get(schema, "tables"), i, t)
             json_array_foreach(json_object_get(t, "columns"), j, col) {
-                if (!col_unsampled(t, col) || name_like(col) != !pass)
+                if (!col_unsampled(t, col) || engine_lookup_name_like(col) != !pass)
                     continue;
                 if (asked++ >= LOOKUP_MAX_COLUMNS || over(&lk->deadline))
                     return 0;
@@ -183,14 +121,14 @@ int engine_mysql_lookup_values(engine_conn_t *conn, json_t *schema, const char *
         return 0;
     look_t *lk = xcalloc(1, sizeof *lk);
     lk->c = c;
-    lk->phrases = phrases;
-    lk->nphrases = n;
+    lk->hits.phrases = phrases;
+    lk->hits.nphrases = n;
     clock_gettime(CLOCK_MONOTONIC, &lk->deadline);
     lk->deadline.tv_sec += LOOKUP_BUDGET_MS / 1000;
     int rc = engine_mysql_statement_timeout(c, LOOKUP_TIMEOUT_MS, err, errlen);
     if (rc == 0)
         rc = lookup_all(lk, schema);
-    int added = hits_keep(lk);
+    int added = engine_hits_keep(&lk->hits);
     free(lk);
     if (!c->lost) {
         char ignored[256];

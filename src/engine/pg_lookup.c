@@ -21,7 +21,7 @@
 #include "engine/pg_internal.h"
 #include "sqlsafe/sqlsafe.h"
 
-#define LOOKUP_MAX_COLUMNS 60
+#define LOOKUP_MAX_COLUMNS ENGINE_LOOKUP_COLUMNS
 #define LOOKUP_TIMEOUT_MS  500
 #define LOOKUP_BUDGET_MS   2000
 #define LOOKUP_HITS        "5"       /* distinct values one column may give */
@@ -48,17 +48,6 @@ static int col_unsampled(const json_t *table, const json_t *col)
     return n == 0 || n >= SQLSAFE_SAMPLE_VALUES || rows > FULLY_SAMPLED_ROWS;
 }
 
-static int name_like(const json_t *col)
-{
-    const char *name = json_string_value(json_object_get(col, "name"));
-    char low[64];
-    size_t i = 0;
-    for (; name && name[i] && i < sizeof low - 1; i++)
-        low[i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] - 'A' + 'a') : name[i];
-    low[i] = 0;
-    return strstr(low, "name") || strstr(low, "title");
-}
-
 /* {"a","b"}: a text[] literal of the phrases, lower-cased. */
 static void put_array(buf_t *b, const char *const *phrases, int n)
 {
@@ -73,71 +62,6 @@ static void put_array(buf_t *b, const char *const *phrases, int n)
         buf_putc(b, '"');
     }
     buf_putc(b, '}');
-}
-
-/* What the queries found: a column and a value. When some value equals a
- * phrase exactly, the values equal only case aside are dropped ("LUFTHANSA"
- * the callsign, beside "Lufthansa" the name). */
-typedef struct hit {
-    json_t *col;
-    char *value;
-    int exact;
-} hit_t;
-
-typedef struct hits {
-    hit_t h[LOOKUP_MAX_COLUMNS * 5];
-    int n;
-    const char *const *phrases;
-    int nphrases;
-} hits_t;
-
-/* 2 when v is the phrase as typed, 1 when it differs only in the case of
- * first letters ("lufthansa" for "Lufthansa": a name typed in lower case),
- * 0 otherwise ("Irish" is not the callsign "IRISH"). */
-static int spelled_as(const char *phrase, const char *v)
-{
-    if (!strcmp(phrase, v))
-        return 2;
-    for (size_t i = 0;; i++) {
-        char a = phrase[i], b = v[i];
-        if (a == b && !a)
-            return 1;
-        if (a == b)
-            continue;
-        int word_start = i == 0 || phrase[i - 1] == ' ' || phrase[i - 1] == '-';
-        if (!word_start || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z')
-            return 0;
-    }
-}
-
-static void hit_add(hits_t *hs, json_t *col, const char *v)
-{
-    int how = 0;
-    for (int i = 0; i < hs->nphrases; i++)
-        how = how > spelled_as(hs->phrases[i], v) ? how : spelled_as(hs->phrases[i], v);
-    if (!how || hs->n == (int)(sizeof hs->h / sizeof hs->h[0]))
-        return;
-    hs->h[hs->n++] = (hit_t){col, xstrdup(v), how == 2};
-}
-
-/* Add the hits to their columns' samples: the number added. */
-static int hits_keep(hits_t *hs)
-{
-    int any_exact = 0, added = 0;
-    for (int i = 0; i < hs->n; i++)
-        any_exact |= hs->h[i].exact;
-    for (int i = 0; i < hs->n; i++) {
-        json_t *samples = json_object_get(hs->h[i].col, "samples"), *e;
-        size_t k;
-        int seen = !json_is_array(samples) || (any_exact && !hs->h[i].exact);
-        json_array_foreach(samples, k, e)
-            seen |= !strcmp(json_string_value(e) ? json_string_value(e) : "", hs->h[i].value);
-        if (!seen && json_array_append_new(samples, json_string(hs->h[i].value)) == 0)
-            added++;
-        free(hs->h[i].value);
-    }
-    hs->n = 0;
-    return added;
 }
 
 /* A value found whole that is also an item of other cells' lists
@@ -165,7 +89,7 @@ static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *co
 }
 
 /* One column: 0 (done), -1 the connection is gone. */
-static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *array, hits_t *hs)
+static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *array, engine_hits_t *hs)
 {
     const char *sch = json_string_value(json_object_get(table, "schema"));
     const char *tab = json_string_value(json_object_get(table, "name"));
@@ -184,7 +108,7 @@ static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *a
     int rc = engine_pg_bounded(c, buf_str(&sql), 1, params, &r), before = hs->n;
     for (int i = 0; rc == 0 && i < PQntuples(r); i++)
         if (!PQgetisnull(r, i, 0) && strlen(PQgetvalue(r, i, 0)) == (size_t)PQgetlength(r, i, 0))
-            hit_add(hs, col, PQgetvalue(r, i, 0));
+            engine_hits_add(hs, col, PQgetvalue(r, i, 0));
     PQclear(r);
     if (rc == 0 && hs->n > before && !json_is_true(json_object_get(col, "lists")))
         mark_lists(c, &from, &qc, col, hs->h[before].value);
@@ -203,7 +127,7 @@ static int over(const struct timespec *deadline)
 }
 
 /* Name-like columns in the first pass, the other text columns in the second. */
-static int lookup_all(PGconn *c, json_t *schema, const char *array, hits_t *hs)
+static int lookup_all(PGconn *c, json_t *schema, const char *array, engine_hits_t *hs)
 {
     struct timespec deadline;
     clock_gettime(CLOCK_MONOTONIC, &deadline);
@@ -214,7 +138,7 @@ static int lookup_all(PGconn *c, json_t *schema, const char *array, hits_t *hs)
         json_t *t, *col;
         json_array_foreach(json_object_get(schema, "tables"), i, t)
             json_array_foreach(json_object_get(t, "columns"), j, col) {
-                if (!col_unsampled(t, col) || name_like(col) != !pass)
+                if (!col_unsampled(t, col) || engine_lookup_name_like(col) != !pass)
                     continue;
                 if (asked++ >= LOOKUP_MAX_COLUMNS || over(&deadline))
                     return 0;
@@ -237,13 +161,13 @@ int engine_pg_lookup_values(PGconn *c, json_t *schema, const char *const *phrase
     buf_t array = {0};
     put_array(&array, phrases, n);
     int rc = -1;
-    hits_t *hs = xcalloc(1, sizeof *hs);
+    engine_hits_t *hs = xcalloc(1, sizeof *hs);
     hs->phrases = phrases;
     hs->nphrases = n;
     PGresult *r = PQexec(c, "BEGIN READ ONLY");
     if (PQresultStatus(r) == PGRES_COMMAND_OK && engine_pg_savepoint_begin(c, LOOKUP_TIMEOUT_MS) == 0)
         rc = lookup_all(c, schema, buf_str(&array), hs);
-    int added = hits_keep(hs);
+    int added = engine_hits_keep(hs);
     free(hs);
     PQclear(r);
     PQclear(PQexec(c, "ROLLBACK"));

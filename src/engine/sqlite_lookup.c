@@ -20,23 +20,14 @@
 #include "core/mem.h"
 #include "engine/internal.h"
 
-#define LOOKUP_MAX_COLUMNS 60
+#define LOOKUP_MAX_COLUMNS ENGINE_LOOKUP_COLUMNS
 #define LOOKUP_TIMEOUT_MS  500
 #define LOOKUP_BUDGET_MS   2000
-#define LOOKUP_HITS        5
+#define LOOKUP_HITS        ENGINE_LOOKUP_HITS
 #define FULLY_SAMPLED_ROWS 10000
 
-typedef struct hit {
-    json_t *col;
-    char *value;
-    int exact;
-} hit_t;
-
 typedef struct hits {
-    hit_t h[LOOKUP_MAX_COLUMNS * LOOKUP_HITS];
-    int n;
-    const char *const *phrases;
-    int nphrases;
+    engine_hits_t found;
     json_t *col;  /* the column being looked up */
 } hits_t;
 
@@ -51,63 +42,13 @@ static int col_unsampled(const json_t *table, const json_t *col)
     return n == 0 || n >= SQLSAFE_SAMPLE_VALUES || rows > FULLY_SAMPLED_ROWS;
 }
 
-static int name_like(const json_t *col)
-{
-    const char *name = json_string_value(json_object_get(col, "name"));
-    return name && (strcasestr(name, "name") || strcasestr(name, "title"));
-}
-
-/* 2: v is the phrase as typed; 1: it differs only in the case of a word's
- * first letter; 0: otherwise. */
-static int spelled_as(const char *phrase, const char *v)
-{
-    if (!strcmp(phrase, v))
-        return 2;
-    for (size_t i = 0;; i++) {
-        char a = phrase[i], b = v[i];
-        if (a == b && !a)
-            return 1;
-        if (a == b)
-            continue;
-        int word_start = i == 0 || phrase[i - 1] == ' ' || phrase[i - 1] == '-';
-        if (!word_start || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z')
-            return 0;
-    }
-}
-
 static int hit_row(void *ud, sqlite3_stmt *st)
 {
     hits_t *hs = ud;
     const char *v = (const char *)sqlite3_column_text(st, 0);
-    int how = 0;
-    if (!v || strlen(v) != (size_t)sqlite3_column_bytes(st, 0))
-        return 0;
-    for (int i = 0; i < hs->nphrases; i++) {
-        int s = spelled_as(hs->phrases[i], v);
-        how = how > s ? how : s;
-    }
-    if (how && hs->n < (int)(sizeof hs->h / sizeof hs->h[0]))
-        hs->h[hs->n++] = (hit_t){hs->col, xstrdup(v), how == 2};
+    if (v && strlen(v) == (size_t)sqlite3_column_bytes(st, 0))
+        engine_hits_add(&hs->found, hs->col, v);
     return 0;
-}
-
-static int hits_keep(hits_t *hs)
-{
-    int any_exact = 0, added = 0;
-    for (int i = 0; i < hs->n; i++)
-        any_exact |= hs->h[i].exact;
-    for (int i = 0; i < hs->n; i++) {
-        json_t *samples = json_object_get(hs->h[i].col, "samples"), *e;
-        size_t k;
-        int seen = !json_is_array(samples) || (any_exact && !hs->h[i].exact);
-        json_array_foreach(samples, k, e)
-            seen |= !strcmp(json_string_value(e) ? json_string_value(e) : "", hs->h[i].value);
-        if (!seen && json_array_append_new(samples, json_string(hs->h[i].value)) == 0)
-            added++;
-        free(hs->h[i].value);
-    }
-    hs->n = 0;
-    return added;
 }
 
 static int found_row(void *ud, sqlite3_stmt *st)
@@ -154,11 +95,11 @@ static int col_lookup(engine_sqlite_conn_t *c, const json_t *table, json_t *col,
                " IN (SELECT value FROM json_each(?1)) LIMIT %d",
                buf_str(&qc), buf_str(&from), buf_str(&qc), LOOKUP_HITS);
     const char *params[1] = {array};
-    int before = hs->n;
+    int before = hs->found.n;
     hs->col = col;
     int rc = engine_sqlite_query(c, buf_str(&sql), 1, params, LOOKUP_TIMEOUT_MS, hit_row, hs);
-    if (rc == 0 && hs->n > before && !json_is_true(json_object_get(col, "lists")))
-        mark_lists(c, buf_str(&from), buf_str(&qc), col, hs->h[before].value);
+    if (rc == 0 && hs->found.n > before && !json_is_true(json_object_get(col, "lists")))
+        mark_lists(c, buf_str(&from), buf_str(&qc), col, hs->found.h[before].value);
     buf_free(&sql);
     buf_free(&from);
     buf_free(&qc);
@@ -174,7 +115,7 @@ static int lookup_all(engine_sqlite_conn_t *c, json_t *schema, const char *array
         json_t *t, *col;
         json_array_foreach(json_object_get(schema, "tables"), i, t)
             json_array_foreach(json_object_get(t, "columns"), j, col) {
-                if (!col_unsampled(t, col) || name_like(col) != !pass)
+                if (!col_unsampled(t, col) || engine_lookup_name_like(col) != !pass)
                     continue;
                 if (asked++ >= LOOKUP_MAX_COLUMNS || engine_sqlite_now_ms() >= deadline_ms)
                     return 0;
@@ -212,10 +153,10 @@ int engine_sqlite_lookup_values(engine_sqlite_conn_t *c, json_t *schema,
     }
     char *array = phrases_json(phrases, n);
     hits_t *hs = xcalloc(1, sizeof *hs);
-    hs->phrases = phrases;
-    hs->nphrases = n;
+    hs->found.phrases = phrases;
+    hs->found.nphrases = n;
     int rc = array ? lookup_all(c, schema, array, hs) : -1;
-    int added = hits_keep(hs);
+    int added = engine_hits_keep(&hs->found);
     free(hs);
     free(array);
     if (rc < 0) {

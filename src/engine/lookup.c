@@ -1,0 +1,66 @@
+/* lookup.c — what every engine's lookup_values shares (engine.h): which
+ * values a looked-up phrase matches, and keeping those found in the
+ * schema's samples. Each engine writes its own bounded query; the matching
+ * and the keeping are one. */
+#include "engine/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/mem.h"
+
+int engine_lookup_name_like(const json_t *col)
+{
+    const char *name = json_string_value(json_object_get(col, "name"));
+    return name && (strcasestr(name, "name") || strcasestr(name, "title"));
+}
+
+/* 2 when v is the phrase as typed, 1 when it differs only in the case of
+ * a word's first letter ("lufthansa" for "Lufthansa": a name typed in lower
+ * case), 0 otherwise ("Irish" is not the callsign "IRISH"). */
+static int spelled_as(const char *phrase, const char *v)
+{
+    if (!strcmp(phrase, v))
+        return 2;
+    for (size_t i = 0;; i++) {
+        char a = phrase[i], b = v[i];
+        if (a == b && !a)
+            return 1;
+        if (a == b)
+            continue;
+        int word_start = i == 0 || phrase[i - 1] == ' ' || phrase[i - 1] == '-';
+        if (!word_start || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z')
+            return 0;
+    }
+}
+
+void engine_hits_add(engine_hits_t *hs, json_t *col, const char *v)
+{
+    int how = 0;
+    for (int i = 0; i < hs->nphrases; i++) {
+        int s = spelled_as(hs->phrases[i], v);
+        how = s > how ? s : how;
+    }
+    if (how && hs->n < (int)(sizeof hs->h / sizeof hs->h[0]))
+        hs->h[hs->n++] = (engine_hit_t){col, xstrdup(v), how == 2};
+}
+
+int engine_hits_keep(engine_hits_t *hs)
+{
+    int any_exact = 0, added = 0;
+    for (int i = 0; i < hs->n; i++)
+        any_exact |= hs->h[i].exact;
+    for (int i = 0; i < hs->n; i++) {
+        json_t *samples = json_object_get(hs->h[i].col, "samples"), *e;
+        size_t k;
+        int seen = !json_is_array(samples) || (any_exact && !hs->h[i].exact);
+        json_array_foreach(samples, k, e)
+            seen |= !strcmp(json_string_value(e) ? json_string_value(e) : "", hs->h[i].value);
+        if (!seen && json_array_append_new(samples, json_string(hs->h[i].value)) == 0)
+            added++;
+        free(hs->h[i].value);
+    }
+    hs->n = 0;
+    return added;
+}

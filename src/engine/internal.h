@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "core/buf.h"
+#include "core/net.h"
 #include "engine/engine.h"
 
 /* ---- lex.c: tokens for the MySQL, SQLite and ClickHouse policies ---------- */
@@ -62,6 +63,18 @@ size_t engine_tok_statement_end(const engine_tokens_t *t);
 /* out's normalized text (constants as ?), fingerprint and statement (the
  * text without comments around it or trailing ';'), malloc'd. */
 void engine_tok_check(const engine_tokens_t *t, sqlsafe_check_t *out);
+
+/* ---- target.c: before a packet is sent; the suggested password --------- */
+
+/* The host, SSL mode and port checked; a socket path admitted only when
+ * allow lists it; a host name resolved once and its addresses admitted by
+ * allow (DATAMIND_CONNECT_ALLOW; NULL: DataMind's own, any) into addrs.
+ * 0, or -1 with err (why the first address was refused). */
+int engine_target_check(const engine_target_t *t, const char *allow, net_addrs_t *addrs,
+                        char *err, size_t errlen);
+/* 24 hex characters from the kernel's CSPRNG ("CHANGE-ME" when it cannot
+ * be read): the password of a read-only user script. */
+void engine_password_make(char out[25]);
 
 /* ---- lookup.c: what every engine's lookup_values shares ------------------ */
 

@@ -143,37 +143,17 @@ static int session_setup(engine_mysql_conn_t *c, char *err, size_t errlen)
 
 /* ---- checks before any packet is sent ----------------------------------- */
 
-static int sslmode_valid(const char *m)
-{
-    return !strcmp(m, "disable") || !strcmp(m, "prefer") || !strcmp(m, "require") ||
-           !strcmp(m, "verify-full");
-}
-
 static int target_check(const engine_target_t *t, const char *allow, net_addrs_t *addrs,
                         char *err, size_t errlen)
 {
     addrs->n = 0;
-    if (!t->host || !*t->host)
-        return snprintf(err, errlen, "a host name is required"), -1;
-    if (t->sslmode && !sslmode_valid(t->sslmode))
-        return snprintf(err, errlen, "SSL mode must be disable, prefer, require or verify-full"), -1;
-    if (t->port < 0 || t->port > 65535)
-        return snprintf(err, errlen, "the port must be between 1 and 65535"), -1;
-    if (strlen(t->host) >= sizeof ((engine_mysql_addr_t *)0)->socket)
+    if (t->host && strlen(t->host) >= sizeof ((engine_mysql_addr_t *)0)->socket)
         return snprintf(err, errlen, "the host name is too long"), -1;
     for (size_t i = 0; t->dbname && i < sizeof system_schemas / sizeof *system_schemas; i++)
         if (!strcasecmp(t->dbname, system_schemas[i]))
             return snprintf(err, errlen, "the database \"%s\" is the server's own; name the "
                                          "database to ask about", t->dbname), -1;
-    if (t->host[0] == '/') {
-        if (allow && net_list_has(allow, t->host, 0))
-            return 0;
-        return snprintf(err, errlen, "the socket " NET_NOT_ALLOWED, t->host, ALLOW_NAME), -1;
-    }
-    if (net_resolve_checked(t->host, allow, ALLOW_NAME, addrs, err, errlen) < 0 || addrs->n == 0)
-        return -1;
-    err[0] = '\0';
-    return 0;
+    return engine_target_check(t, allow, addrs, err, errlen);
 }
 
 static void addr_fill(engine_mysql_addr_t *a, const engine_target_t *t, const char *ip)

@@ -33,22 +33,11 @@ static const char probe_sql[] =
     " EXISTS (SELECT 1 FROM information_schema.user_privileges"
     "          WHERE grantee = " GRANTEE " AND privilege_type = 'SUPER')";
 
-/* 24 hex characters from the kernel's CSPRNG */
-static void password_make(char out[25])
-{
-    unsigned char raw[12];
-    if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
-        snprintf(out, 25, "CHANGE-ME");
-        return;
-    }
-    for (size_t i = 0; i < sizeof raw; i++)
-        snprintf(out + 2 * i, 3, "%02x", raw[i]);
-}
 
 static void script_build(const char *db, buf_t *b)
 {
     char pw[25];
-    password_make(pw);
+    engine_password_make(pw);
     buf_puts(b, "-- A read-only user for DataMind; run as an administrator.\n");
     buf_puts(b, "CREATE USER " READER " IDENTIFIED BY '");
     buf_puts(b, pw);

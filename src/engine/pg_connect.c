@@ -73,44 +73,6 @@ static void notice_drop(void *arg, const char *msg)
     (void)msg; /* a user's RAISE NOTICE is not ours to log */
 }
 
-static int sslmode_valid(const char *m)
-{
-    return !strcmp(m, "disable") || !strcmp(m, "prefer") || !strcmp(m, "require") ||
-           !strcmp(m, "verify-full");
-}
-
-/* Refuse what never reaches libpq: no host, a bad SSL mode, a socket path
- * that is not listed, a name none of whose addresses is allowed. Fills addrs
- * with the allowed addresses (none for a socket). */
-static int target_check(const engine_target_t *t, const char *allow, net_addrs_t *addrs,
-                        char *err, size_t errlen)
-{
-    addrs->n = 0;
-    if (!t->host || !*t->host) {
-        snprintf(err, errlen, "a host name is required");
-        return -1;
-    }
-    if (t->sslmode && !sslmode_valid(t->sslmode)) {
-        snprintf(err, errlen, "SSL mode must be disable, prefer, require or verify-full");
-        return -1;
-    }
-    if (t->port < 0 || t->port > 65535) {
-        snprintf(err, errlen, "the port must be between 1 and 65535");
-        return -1;
-    }
-    if (t->host[0] == '/') {
-        if (allow && net_list_has(allow, t->host, 0))
-            return 0;
-        snprintf(err, errlen, "the socket " NET_NOT_ALLOWED, t->host, ALLOW_NAME);
-        return -1;
-    }
-    /* none admitted: err says why the first address was refused */
-    if (net_resolve_checked(t->host, allow, ALLOW_NAME, addrs, err, errlen) < 0 || addrs->n == 0)
-        return -1;
-    err[0] = '\0';
-    return 0;
-}
-
 /* One attempt: libpq dials ip (NULL: the socket in t->host). */
 static PGconn *connect_at(const engine_target_t *t, const char *ip, int timeout_s, char *err,
                           size_t errlen)
@@ -173,7 +135,7 @@ PGconn *engine_pg_connect(const engine_target_t *t, const char *allow, int timeo
     char why[NET_ADDRS_MAX][WHY_LEN];
 
     err[0] = '\0';
-    if (target_check(t, allow, &addrs, err, errlen) < 0)
+    if (engine_target_check(t, allow, &addrs, err, errlen) < 0)
         return NULL;
     if (timeout_s < 2)
         timeout_s = 2; /* libpq's floor: it treats 1 as 2 */

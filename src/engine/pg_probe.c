@@ -34,19 +34,6 @@ static const char probe_sql[] =
 static const char schemas_sql[] =
     "SELECT n.nspname FROM pg_namespace n WHERE " ENGINE_PG_USER_SCHEMA("n") " ORDER BY 1";
 
-/* 24 hex characters from the kernel's CSPRNG (a fixed stand-in the
- * admin must change if the CSPRNG cannot be read). */
-static void password_make(char out[25])
-{
-    unsigned char raw[12];
-
-    if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
-        snprintf(out, 25, "CHANGE-ME");
-        return;
-    }
-    for (size_t i = 0; i < sizeof raw; i++)
-        snprintf(out + 2 * i, 3, "%02x", raw[i]);
-}
 
 /* Append pre, the quoted identifier of name, then post. */
 static void put_ident(buf_t *b, const char *pre, const char *name, const char *post)
@@ -62,7 +49,7 @@ static void script_build(const char *db, const PGresult *r, buf_t *b)
     const char *to = " TO " READER_ROLE ";\n";
     char pw[25];
 
-    password_make(pw);
+    engine_password_make(pw);
     buf_puts(b, "-- A read-only role for DataMind; run as the database owner or a superuser.\n");
     buf_printf(b, "CREATE ROLE " READER_ROLE " LOGIN PASSWORD '%s';\n", pw);
     put_ident(b, "GRANT CONNECT ON DATABASE ", db, to);

@@ -27,6 +27,8 @@ class TlsStackTest(unittest.TestCase):
         cls.http_port, cls.https_port = free_port(), free_port()
         cls.env = dict(os.environ, DM_VAR=cls.var, DM_TLS="1", DM_HTTP_PORT=str(cls.http_port),
                        DM_HTTPS_PORT=str(cls.https_port), DM_PG_PORT=str(free_port()),
+                       # its own MariaDB and ClickHouse too: the suite's stack holds theirs
+                       DM_MYSQL_PORT=str(free_port()), DM_CH_PORT=str(free_port()),
                        DM_WORKERS="1")
         out = subprocess.run([os.path.join(dm.ROOT, "scripts", "devstack"), "start"],
                              env=cls.env, capture_output=True, text=True, timeout=180)

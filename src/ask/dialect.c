@@ -6,7 +6,7 @@
 
 const engine_dialect_t *dialect_or_pg(const struct engine_dialect *d)
 {
-    return d ? d : engine_get(ENGINE_POSTGRESQL)->dialect;
+    return d ? d : &engine_pg_dialect;
 }
 
 engine_grain_t dialect_grain(int g)

@@ -247,6 +247,10 @@ typedef struct engine {
                    json_t **plan, char *err, size_t errlen);
 } engine_t;
 
+/* PostgreSQL's dialect (pg_dialect.c): what the SQL writers above write in
+ * when they are given none. */
+extern const engine_dialect_t engine_pg_dialect;
+
 /* ---- The registry (engine.c) ---------------------------------------------- */
 
 /* The engine of a connection kind ("postgresql", "uploads" → PostgreSQL,

@@ -112,8 +112,6 @@ int engine_hits_keep(engine_hits_t *hs);
  * engine_find / engine_kind_label). */
 extern const engine_t engine_pg;
 
-/* pg_dialect.c: how PostgreSQL is written (engine_pg's dialect). */
-extern const engine_dialect_t engine_pg_dialect;
 
 /* PostgreSQL's own declarations (libpq's types) are in pg_internal.h, for
  * the pg_*.c files only: nothing else of engine/ includes libpq. */

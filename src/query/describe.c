@@ -159,7 +159,7 @@ static int describe_check(const json_t *columns, char *err, size_t errlen)
 const char *query_describe_sql(arena_t *a, const struct engine_dialect *d, const char *sql,
                                const json_t *columns, char *err, size_t errlen)
 {
-    if (query_dialect(d) != engine_get(ENGINE_POSTGRESQL)->dialect) {
+    if (query_dialect(d) != &engine_pg_dialect) {
         snprintf(err, errlen, "Describing a result (quartiles, histograms, correlations) is "
                  "available on PostgreSQL only for now.");
         return NULL;

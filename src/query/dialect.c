@@ -5,7 +5,7 @@
 
 const engine_dialect_t *query_dialect(const struct engine_dialect *d)
 {
-    return d ? d : engine_get(ENGINE_POSTGRESQL)->dialect;
+    return d ? d : &engine_pg_dialect;
 }
 
 const struct engine_dialect *query_conn_dialect(arena_t *a, const char *org_id,

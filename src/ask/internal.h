@@ -381,6 +381,10 @@ int roles_money_col(const ask_schema_t *s, int t);
  * longest films"): 1 when q became that list. A level named of one row
  * by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+/* 1 when q aggregates per group and each group is one row of the measured
+ * table (its key, or a name column the statistics find unique): the
+ * question meant something else, and is asked. */
+int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
 /* "when was Narcos added", "who directed The Irishman": the column the
  * question word and the verb name, of the rows a value names: those rows. */

@@ -497,22 +497,6 @@ static void understand(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     assemble_plan(s, tk, p, cmps, nc);
 }
 
-/* An aggregate per group where each group is one row of the measured
- * table (grouped by its key, or by a name no two rows share): the average
- * of one value is that value, so the question meant something else ("the
- * average of the top 20 countries" is one number over twenty rows). */
-static int one_row_groups(const ask_schema_t *s, const ask_q_t *q)
-{
-    if (q->kind != Q_AGG || q->ndims != 1 || q->grain || q->m.kind == M_NONE ||
-        q->m.t < 0 || q->dims[0].t != q->m.t || q->dims[0].c < 0)
-        return 0;
-    const ask_table_t *t = &s->tables[q->dims[0].t];
-    /* its own key (one column), or its name column when the statistics of
-     * a table large enough for them to say so find no two rows alike */
-    int c = q->dims[0].c;
-    return t->pk == c || (t->label == c && t->cols[c].n_distinct == -1 && t->rows >= 50);
-}
-
 /* The business question, or an edit of the previous plan. */
 static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *prev_plan,
                           ask_plan_result_t *out, buf_t *notes)
@@ -538,7 +522,7 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         out->confidence = 0.9;
         q = &prev;
     }
-    if (one_row_groups(s, q) && out->confidence >= ASK_CONFIDENCE_MIN) {
+    if (ranking_one_row_groups(s, q) && out->confidence >= ASK_CONFIDENCE_MIN) {
         out->confidence = 0.3;  /* "average social support of the top 20 countries" */
         p.unknown++;
         snprintf(p.unknown_word, sizeof p.unknown_word, "%s",

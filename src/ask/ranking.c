@@ -307,3 +307,19 @@ void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (p->ambiguous == AMB_MEASURE)
         p->ambiguous = AMB_NONE;
 }
+
+/* An aggregate per group where each group is one row of the measured
+ * table (grouped by its key, or by a name no two rows share): the average
+ * of one value is that value, so the question meant something else ("the
+ * average of the top 20 countries" is one number over twenty rows). */
+int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q)
+{
+    if (q->kind != Q_AGG || q->ndims != 1 || q->grain || q->m.kind == M_NONE ||
+        q->m.t < 0 || q->dims[0].t != q->m.t || q->dims[0].c < 0)
+        return 0;
+    const ask_table_t *t = &s->tables[q->dims[0].t];
+    /* its own key (one column), or its name column when the statistics of
+     * a table large enough for them to say so find no two rows alike */
+    int c = q->dims[0].c;
+    return t->pk == c || (t->label == c && t->cols[c].n_distinct == -1 && t->rows >= 50);
+}

@@ -67,6 +67,10 @@ DATASETS = {
     "murder_mystery": ("NUKnightLab/sql-mysteries", "52c8427da76c23242b2faaac5dcaa76a8a501d48", ["sql-murder-mystery.db"]),
     "happiness_index": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47",
                         ["happiness_index.sql"]),
+    "moviedb": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39", ["createtablesw3databases.sql"]),
+    "sales": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39", ["createtablesw3databases.sql"]),
+    "holiday_songs": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47",
+                      ["holiday_songs.csv"]),
 }
 
 
@@ -567,13 +571,108 @@ def load_customer_orders(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+
+def w3_tables(text, wanted, keyed):
+    """The w3resource exercise tables of a MySQL script (raymondmar61/sql):
+    for each wanted table its `create table` columns and its `insert into …
+    values(…)` rows, in PostgreSQL's spelling. Double-quoted values are
+    strings, an empty value or "" is NULL, `integer(4)` is integer, dates
+    `2012/10/05` are ISO; a row whose first value was inserted before wins
+    over the earlier one (the script deletes and re-inserts `orders` with ISO
+    dates) in a table keyed by its first column (`keyed`)."""
+    cols, rows = {}, {t: {} for t in wanted}
+    for m in re.finditer(r"(?is)create table (\w+)\s*\n?\s*\((.*?)\);", text):
+        t = m.group(1).lower()
+        if t in wanted and t not in cols:
+            body = re.sub(r"(?i)integer\(\d+\)", "integer", m.group(2))
+            # the script's own `alter table t modify column c type` (MySQL)
+            for a in re.finditer(rf"(?i)alter table {t}\s+modify column (\w+) (\w+(?:\(\d+(?:,\d+)?\))?)", text):
+                body = re.sub(rf"(?i)\b{a.group(1)} \w+(\(\d+(,\d+)?\))?", f"{a.group(1)} {a.group(2)}", body)
+            cols[t] = body
+    for m in re.finditer(r"(?i)insert into (\w+)\s*\nvalues\((.*?)\);", text):
+        t = m.group(1).lower()
+        if t not in wanted:
+            continue
+        vals = []
+        for v in re.findall(r'"[^"]*"|[^,]+|(?<=,)(?=,|$)|^(?=,)', m.group(2)):
+            v = v.strip()
+            if v in ("", '""'):
+                vals.append("NULL")
+            elif v.startswith('"'):
+                v = v[1:-1]
+                if re.fullmatch(r"\d{4}/\d\d/\d\d", v):
+                    v = v.replace("/", "-")
+                vals.append("'" + v.replace("'", "''") + "'")
+            else:
+                vals.append(v)
+        rows[t][vals[0] if t in keyed else len(rows[t])] = vals
+    return cols, rows
+
+
+def load_w3(srv, db, text, tables, pkeys, fkeys):
+    cols, rows = w3_tables(text, tables, {t for t, k in pkeys if len(k) == 1})  # each on its first column
+    sql = []
+    for t in tables:
+        body = re.sub(r"(?i),?\s*(constraint \w+ )?primary key(\s*\([^)]*\))?", "", cols[t])
+        sql.append(f"CREATE TABLE {t} ({body});")
+        for r in rows[t].values():
+            sql.append(f"INSERT INTO {t} VALUES ({', '.join(r)});")
+    srv.psql(db, file_text="\n".join(sql) + "\n")
+    add_keys(srv, db, pkeys, fkeys)
+
+
+def load_moviedb(srv, db, files):
+    """w3resource's movie database as raymondmar61/sql types it in for MySQL:
+    movies, actor, director, reviewer, genres and the links moviecast,
+    moviedirection, moviegenres and rating. The script declares primary keys
+    (reviewer's by an ALTER) and no foreign key; the foreign keys are those of
+    w3resource's schema diagram, all of them valid."""
+    load_w3(srv, db, files[0],
+            ["movies", "reviewer", "rating", "actor", "moviecast", "director", "moviedirection", "genres",
+             "moviegenres"],
+            [("movies", ["mov_id"]), ("reviewer", ["rev_id"]), ("actor", ["act_id"]),
+             ("director", ["dir_id"]), ("genres", ["gen_id"]), ("moviegenres", ["mov_id"])],
+            [("rating", "mov_id", "movies", "mov_id"), ("rating", "rev_id", "reviewer", "rev_id"),
+             ("moviecast", "act_id", "actor", "act_id"), ("moviecast", "mov_id", "movies", "mov_id"),
+             ("moviedirection", "dir_id", "director", "dir_id"),
+             ("moviedirection", "mov_id", "movies", "mov_id"),
+             ("moviegenres", "mov_id", "movies", "mov_id"), ("moviegenres", "gen_id", "genres", "gen_id")])
+
+
+def load_sales(srv, db, files):
+    """w3resource's salesman / customer / orders exercise tables from the same
+    script: orders as re-inserted with ISO dates and `purch_amt` widened to
+    decimal(6,2) by the script's ALTER, customer 3001's empty grade
+    NULL; foreign keys as w3resource's diagram draws them."""
+    load_w3(srv, db, files[0], ["salesman", "customer", "orders"],
+            [("salesman", ["salesman_id"]), ("customer", ["customer_id"]), ("orders", ["ord_no"])],
+            [("customer", "salesman_id", "salesman", "salesman_id"),
+             ("orders", "customer_id", "customer", "customer_id"),
+             ("orders", "salesman_id", "salesman", "salesman_id")])
+
+
+def load_holiday_songs(srv, db, files):
+    """Neon's holiday songs CSV (Billboard's holiday chart, 2011-2018): one
+    flat table, headers as column names (`index`, `Year`, `Position`, `Song`,
+    `Artist`, `Chart Date`); the chart date MM/DD/YYYY read as a date."""
+    def iso(header, r):
+        i = header.index("Chart Date")
+        mo, d, y = r[i].split("/")
+        r[i] = f"{y}-{int(mo):02d}-{int(d):02d}"
+        return r
+    load_csv_table(srv, db, "holiday_songs", files[0].lstrip("\ufeff"), drop_unnamed=False, convert=iso)
+    add_keys(srv, db, [("holiday_songs", ["index"])], [])
+
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
            "lego": load_lego, "customer_orders": load_customer_orders, "titanic": load_titanic,
            "club": load_club, "booktown": load_booktown, "periodic_table": load_periodic_table,
            "hospital": load_hospital, "murder_mystery": load_murder_mystery,
-           "happiness_index": load_happiness_index}
+           "happiness_index": load_happiness_index, "moviedb": load_moviedb, "sales": load_sales,
+           "holiday_songs": load_holiday_songs}
 
 
 def main():

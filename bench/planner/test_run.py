@@ -218,6 +218,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"hospital"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev13_is_the_thirteenth_batch_only(self):
+        qs = run.load_questions("dev13", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev13"})
+        self.assertEqual({q["db"] for q in qs}, {"moviedb", "sales", "holiday_songs"})
+        self.assertTrue(all("-13-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev13_by_db(self):
+        qs = run.load_questions("dev13", "moviedb")
+        self.assertEqual({q["db"] for q in qs}, {"moviedb"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -229,6 +242,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev10", splits)
         self.assertNotIn("dev11", splits)
         self.assertNotIn("dev12", splits)
+        self.assertNotIn("dev13", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

@@ -189,11 +189,37 @@ static void per_group_rank(const ask_toks_t *tk, ask_parse_t *p)
         }
 }
 
+/* "which salesmen have sold to customers in London", "which songs were on
+ * the chart every year": the rows a "which" asks for must be what the
+ * answer shows — a total, or counts per year, is no list of salesmen. */
+static void which_shown(const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (!tk->n || !words_in(tk->t[0].low, (const char *const[]){"which", "what", NULL}) ||
+        q->kind == Q_CATALOG)
+        return;
+    const ask_mention_t *m = NULL;
+    for (int i = 0; i < p->nm && !m; i++)
+        if (p->m[i].kind == PH_TABLE && (p->m[i].pos == 1 || (p->m[i].pos == 2 && tk->t[1].isnum)))
+            m = &p->m[i];
+    if (!m)
+        return;
+    int shown = q->kind == Q_LIST ? q->table == m->t : 0;
+    for (int i = 0; i < q->ndims; i++)
+        shown |= q->dims[i].t == m->t;
+    if (shown)
+        return;
+    if (!p->unknown++)
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[0].raw, tk->t[m->pos].raw);
+    p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
     count_unplaced(s, tk, p);
     per_group_rank(tk, p);
+    which_shown(tk, p);
 }
 
 /* A word that may be part of a value: left over, not a function word, with

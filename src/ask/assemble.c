@@ -337,7 +337,7 @@ static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_
     const ask_tok_t *noun = &tk->t[m->pos + m->len - 1];
     return m->role == R_NONE && c->kind == CK_TEXT && !c->pk && c->fk_table < 0 && m->c != t->label &&
            m->c != t->label2 && strcmp(noun->low, noun->stem) != 0 && p->q.order == 0 &&
-           !words_at(tk, m->pos - 1, "their");
+           !roles_their(tk, p, m);
 }
 
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -353,8 +353,7 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         if (m->role != R_NONE || (m->kind == -1 && m->v == 1 && strong))
             continue;
         /* "instructors and their salaries": a column of each row, not a total */
-        if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue &&
-            words_in(tk->t[m->pos - 1].low, (const char *const[]){"their", "its", NULL}))
+        if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue && roles_their(tk, p, m))
             continue;
         /* "passengers who survived": a flag said without a sum or count is a filter */
         if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
@@ -433,6 +432,25 @@ static int time_in_exists(const ask_schema_t *s, ask_parse_t *p)
     return 1;
 }
 
+/* "movies from 1997" where a movie has mov_year and mov_dt_rel: a whole
+ * year, or years, could be either — they differ (a film of 1997 released
+ * in 1998). Asks which, naming both. */
+static void year_beside_date(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    const ask_table_t *t = &s->tables[q->time.t];
+    int whole = q->grain == G_YEAR || (q->date.kind == D_RANGE && !q->grain &&
+                !strcmp(q->date.from + 4, "-01-01") && !strcmp(q->date.to + 4, "-01-01"));
+    if (!whole || !lexicon_col_is_time(&t->cols[q->time.c]))
+        return;
+    for (int c = 0; c < t->ncols; c++)
+        if (lexicon_col_is_year(&t->cols[c]) && !t->cols[c].pk) {
+            p->amb[0] = q->time, p->amb[1] = (ask_colref_t){q->time.t, c}, p->namb = 2;
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_TWO_TIMES;
+            return;
+        }
+}
+
 static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind) || p->q.time.t >= 0)
@@ -465,6 +483,8 @@ static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base >= 0 && lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) < 0 && p->measure_set)
         roles_set_ambiguous(p, AMB_TIME, NULL);
+    else if (base >= 0)
+        year_beside_date(s, p);
 }
 
 
@@ -561,8 +581,10 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             roles_resolve_alt(p, &p->m[i], -1);
         }
     filters_apply_stock(s, tk, p);
+    perentity_plan(s, tk, p);
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
+    ranking_most_common(s, tk, p);
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, tk, p, &c[i]);
     default_measure(s, tk, p);

@@ -138,11 +138,13 @@ static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_
 {
     const ask_col_t *c = &s->tables[m->t].cols[m->c];
     int k = m->pos - 1, by = -1, after = m->pos + m->len;
-    if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", NULL}))
+    if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", "with", "for", NULL}))
         k--;
     else if (k > 0 && !strcmp(tk->t[k].low, "by"))
         by = k--;
-    if (verb_of_column(c, tk, k)) {
+    if (k >= 0 && !tk->t[k].used && filters_verb_table(s, tk->t[k].low) == m->t) {
+        tk->t[k].used = 1;  /* "admitted with pneumonia": the admission's diagnosis */
+    } else if (verb_of_column(c, tk, k)) {
         tk->t[k].used = 1;
         if (by >= 0)
             tk->t[by].used = 1;
@@ -244,6 +246,20 @@ static int value_two_names(const ask_schema_t *s, const ask_toks_t *tk, const as
 /* "the Harry Potter theme", "the theme Harry Potter": a table named right
  * beside the value, other than the question's own, whose name it is; or
  * "sets named Harry Potter": the question's own. The table, or -1. */
+/* 1 when the words from `from` up to the value at `to` only say where or
+ * what it is: "(whose salesman) is in (Paris)", "(a customer) based in". */
+static int said_of(const ask_toks_t *tk, int from, int to)
+{
+    static const char *const copula[] = {"is", "are", "was", "were", "in", "from", "at", "based",
+        "located", "lives", "live", "living", NULL};
+    if (to - from > 3 || to < from)
+        return 0;
+    for (int k = from; k < to; k++)
+        if (!words_in(tk->t[k].low, copula))
+            return 0;
+    return 1;
+}
+
 static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m)
 {
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
@@ -253,7 +269,7 @@ static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const a
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *t = &p->m[i];
         if (t->kind != PH_TABLE || t->t == base ||
-            (t->pos != m->pos + m->len && t->pos + t->len != m->pos))
+            (t->pos != m->pos + m->len && !said_of(tk, t->pos + t->len, m->pos)))
             continue;
         for (int k = 0; k <= m->nalt && k < 5; k++)
             if (roles_reading(m, k).t == t->t)
@@ -262,12 +278,27 @@ static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const a
     return -1;
 }
 
+/* "routes out of Germany", "flights into Spain", "leaving Paris": a place
+ * said with a direction is a route's end, not whatever else holds the
+ * name (the airline's country) — with readings in several tables, ask. */
+static int value_directed(const ask_toks_t *tk, const ask_mention_t *m)
+{
+    return m->nalt && (words_at(tk, m->pos - 1, "into") || words_at(tk, m->pos - 1, "leaving") ||
+                       words_at(tk, m->pos - 1, "departing") || words_at(tk, m->pos - 1, "arriving") ||
+                       (words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "out")));
+}
+
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
+        if (value_directed(tk, m)) {
+            roles_set_ambiguous(p, AMB_COLUMN, m);
+            m->role = R_FILTER;
+            continue;
+        }
         int named = value_table_named(tk, p, m);
         if (named >= 0)
             roles_resolve_alt(p, m, named);
@@ -397,6 +428,32 @@ static ask_mention_t *having_counted(const ask_schema_t *s, ask_toks_t *tk, ask_
     return verb;
 }
 
+/* 1 when column c already holds a count of t's rows: num_o_ratings in
+ * rating ("movies with more than 500000 ratings": that number, or rows?) */
+static int counts_of(const ask_col_t *c, const ask_table_t *t)
+{
+    if (!lexicon_col_is_numeric(c) || !t->nw ||
+        !lexicon_col_has_word(c, (const char *const[]){"num", "number", "count", "no", "nb", "n", NULL}))
+        return 0;
+    return lexicon_col_has_word(c, (const char *const[]){t->w[t->nw - 1], NULL});
+}
+
+/* "which reviewer has rated more than one movie": the verb before the
+ * number names the table the count goes through (rating links reviewer
+ * and movie) — it is placed by the count. */
+static void having_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *c, int ent, int cnt)
+{
+    int v = c->pos - 1;
+    if (v < 0 || tk->t[v].used)
+        return;
+    int vt = filters_verb_table(s, tk->t[v].low), to_ent = 0, to_cnt = 0;
+    for (int k = 0; vt >= 0 && k < s->nedges; k++)
+        if (s->edges[k].from_t == vt)
+            to_ent |= s->edges[k].to_t == ent, to_cnt |= s->edges[k].to_t == cnt;
+    if (vt >= 0 && (vt == cnt || vt == ent || (to_ent && to_cnt)))
+        tk->t[v].used = 1;
+}
+
 static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
     ask_mention_t *ent = NULL, *cnt = having_counted(s, tk, p, c);
@@ -430,12 +487,14 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
         if (path[k] < 0)
             return 0;
     for (int k = 0; k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
-        if (lexicon_col_is_qty(&s->tables[cnt->t].cols[k])) {
+        if (lexicon_col_is_qty(&s->tables[cnt->t].cols[k]) || counts_of(&s->tables[cnt->t].cols[k],
+                                                                          &s->tables[cnt->t])) {
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
             return 1;
         }
     if (!having_set(s, p, c, ent, cnt))
         return 0;
+    having_verb(s, tk, c, ent->t, cnt->t);
     for (int i = 0; i < p->nm; i++)  /* the verb that named the counted table too */
         if (p->m[i].kind == PH_TABLE && p->m[i].t == cnt->t && p->m[i].role == R_NONE)
             p->m[i].role = R_MEASURE;
@@ -515,18 +574,57 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}, .pos = c->pos};
 }
 
+/* A word without its verb or noun ending and final e: "rated", "rates",
+ * "rating" → "rat"; "directed", "direction" → "direct". Its length. */
+static int root_of(const char *w, char *out, size_t cap)
+{
+    static const char *const ends[] = {"ings", "ing", "ions", "ion", "ments", "ment", "als", "al",
+                                       "ed", "es", "s", NULL};
+    size_t n = strlen(w);
+    for (int k = 0; ends[k]; k++) {
+        size_t e = strlen(ends[k]);
+        if (n > e + 2 && !strcmp(w + n - e, ends[k])) {
+            n -= e;
+            break;
+        }
+    }
+    if (n > 3 && w[n - 1] == 'e')
+        n--;
+    if (n + 1 > cap)
+        return 0;
+    memcpy(out, w, n);
+    out[n] = 0;
+    return (int)n;
+}
+
 /* The table a verb names by its stem: "rented" → rental, "ordered" →
  * orders (four letters in common at least, and only one such table). */
 int filters_verb_table(const ask_schema_t *s, const char *low)
 {
-    int found = -1, rank = 99;  /* one word before more, public before other schemas */
+    /* Latin verbs whose noun changes its ending: "admitted" → admission,
+     * "subscribed" → subscription, "received" → reception */
+    static const char *const latin[][2] = {{"mitted", "mission"}, {"mits", "mission"},
+        {"mit", "mission"}, {"scribed", "scription"}, {"ceived", "ception"}};
+    char noun[64];
     size_t n = strlen(low);
+    for (size_t k = 0; k < sizeof latin / sizeof *latin; k++) {
+        size_t e = strlen(latin[k][0]);
+        if (n > e + 1 && n - e + strlen(latin[k][1]) < sizeof noun && !strcmp(low + n - e, latin[k][0])) {
+            snprintf(noun, sizeof noun, "%.*s%s", (int)(n - e), low, latin[k][1]);
+            low = noun, n = strlen(noun);
+            break;
+        }
+    }
+    int found = -1, rank = 99;  /* one word before more, public before other schemas */
     for (int t = 0; t < s->ntables && n >= 5; t++) {
         const char *w = s->tables[t].nw ? s->tables[t].w[0] : "";
         size_t k = 0;
         while (k < n && w[k] && w[k] == low[k])
             k++;
-        if (k < 4 || k + 3 < n)  /* "rented"/"rental", "ordered"/"order" */
+        char rv[64], rt[64];  /* "rated"/"rating", "directed"/"direction": one root */
+        int same_root = root_of(low, rv, sizeof rv) >= 3 && root_of(w, rt, sizeof rt) >= 3 &&
+                        !strcmp(rv, rt);
+        if ((k < 4 || k + 3 < n) && !same_root)  /* "rented"/"rental", "ordered"/"order" */
             continue;
         int r = (s->tables[t].nw > 1) * 2 + !!strcmp(s->tables[t].schema, "public");
         if (r < rank)
@@ -619,7 +717,7 @@ static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
 {
     static const char *const one[] = {"or", "either", "combined", "together", "altogether", NULL};
     int and = 0;
-    if (p->q.kind != Q_AGG || p->q.ndims > 0 || p->q.order || p->q.limit > 0 || p->q.having ||
+    if (p->q.kind != Q_AGG || p->q.order || p->q.limit > 0 || p->q.having ||
         p->q.share != SHARE_NONE || (p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT && p->q.m.kind != M_SUM) ||
         p->q.grain > 0 || p->q.ndims >= ASK_MAX_DIMS)
         return 0;

@@ -50,6 +50,7 @@ int words_ident(const char *ident, char ***stems);
 void words_free_list(char **w, int n);
 /* Singular + synonym folding of one lower-case word; new string. */
 char *words_stem(const char *low);
+int words_is_plural(const char *low);
 int words_is_stop(const char *low);
 /* Number words: "ten" -> 10, "twenty" -> 20, "dozen" -> 12; -1 if not one. */
 int words_number(const char *low);
@@ -241,6 +242,7 @@ typedef struct ask_q {
     double hnum[2];
     int share;                 /* SHARE_*: a percentage of the measure */
     int zeros;                 /* "… does each Y have": Y's with none count 0 */
+    int per;                   /* "average number of X per Y": the counts per Y averaged */
     ask_colref_t listed;       /* a list of one column's values ("the districts of the
                                 * Netherlands": SELECT DISTINCT district), or {-1, -1} */
     ask_colref_t show[2];      /* a list's key columns named ("and their capitals"):
@@ -317,7 +319,8 @@ void roles_keep_readings(ask_mention_t *m, const int *keep);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
-       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES };
+       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
+       AMB_TWO_TIMES };
 
 /* A list of every row of a table bigger than this is a question back:
  * which rows, or what about them? */
@@ -339,6 +342,7 @@ typedef struct ask_parse {
     int namb;
     int want_price;       /* "most expensive", "cheapest" */
     int popular;          /* "most popular": needs a measure the question names */
+    int common_at;        /* 1 + the token index of "common"/"frequent" after most/least; 0 none */
     int order_conflict;   /* "highest … lowest" with no "from … to" between */
     int order_only;       /* "highest first", "from … to …", "all the …": a sort, not a pick */
     char order_word[32];  /* the word that set q.order, to name it if unused */
@@ -394,7 +398,11 @@ void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
+void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
+void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
+int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
 
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
  * counts), existence and flags, each turning mentions into filters. */

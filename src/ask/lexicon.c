@@ -95,6 +95,28 @@ static char **dup_words(char **w, int n)
     return r;
 }
 
+/* A gender column's codes said as words: 'F' is "female", "women"; 'male'
+ * is also "men". Only in a column named gender or sex. */
+static void index_gender(ask_schema_t *s, int *cap, int t, int c, int v)
+{
+    static const char *const words[][4] = {
+        {"m", "male", "man", NULL}, {"male", "man", NULL},
+        {"f", "female", "woman", NULL}, {"female", "woman", NULL},
+    };
+    const ask_col_t *col = &s->tables[t].cols[c];
+    if (!lexicon_col_has_word(col, (const char *const[]){"gender", "sex", NULL}))
+        return;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        if (strcasecmp(col->samples[v], words[k][0]))
+            continue;
+        for (int a = 1; a < 4 && words[k][a]; a++) {
+            char **w = xmalloc(sizeof *w);
+            w[0] = words_stem(words[k][a]);
+            add_phrase(s, cap, w, 1, PH_VALUE, t, c, v, 0);
+        }
+    }
+}
+
 static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
 {
     const char *val = s->tables[t].cols[c].samples[v];
@@ -109,6 +131,7 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
         add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, strlen(val) <= 3);
     }
     words_free(&tk);
+    index_gender(s, cap, t, c, v);
 }
 
 /* A head noun may stand alone for its table or column ("unit_price" for

@@ -254,14 +254,29 @@ int lexicon_col_holds_lists(const ask_col_t *c)
     return 0;
 }
 
+/* 1 when c's words are pre's first words then "last name" ("act_lname"
+ * beside "act_fname"). */
+static int last_name_of(const ask_col_t *c, const ask_col_t *first)
+{
+    int n = first->nw;
+    if (c->nw != n || strcmp(c->w[n - 2], "last") || strcmp(c->w[n - 1], "name"))
+        return 0;
+    for (int k = 0; k < n - 2; k++)
+        if (strcmp(c->w[k], first->w[k]))
+            return 0;
+    return 1;
+}
+
 /* "last_name" beside a "first_name" label: both show who it is. */
 int lexicon_pick_label2(const ask_table_t *t)
 {
-    static const char *const first[] = {"first", "name"}, *const last[] = {"last", "name"};
-    if (t->label < 0 || !col_words_are(&t->cols[t->label], first, 2))
+    if (t->label < 0)
+        return -1;
+    const ask_col_t *f = &t->cols[t->label];
+    if (f->nw < 2 || strcmp(f->w[f->nw - 2], "first") || strcmp(f->w[f->nw - 1], "name"))
         return -1;
     for (int i = 0; i < t->ncols; i++)
-        if (col_words_are(&t->cols[i], last, 2))
+        if (last_name_of(&t->cols[i], f))
             return i;
     return -1;
 }

@@ -85,6 +85,31 @@ static int compared(const ask_toks_t *tk, int i)
     return (r1 && !r1->next) || (r2 && r2->next);
 }
 
+/* "which 3 products …", "the 5 customers with the highest credit limit",
+ * "list the 10 films with the longest running time": with a superlative,
+ * a number before the question's first noun is how many rows — not a value
+ * (office 5) — and "which …" alone asks for one. */
+static void scan_leading_count(ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const lead[] = {"which", "what", "who", "whose", "the", "show", "list",
+        "give", "me", "return", "find", "get", "display", "name", "are", "were", "is", "was", NULL};
+    int i = 0;
+    while (i < tk->n && !tk->t[i].isnum && words_in(tk->t[i].low, lead))
+        i++;
+    int which = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who",
+                                                                     "whose", NULL});
+    if (i < tk->n && i + 1 < tk->n && tk->t[i].isnum && !tk->t[i].used && !tk->t[i + 1].isnum &&
+        tk->t[i].num >= 1 && tk->t[i].num <= 10000 && tk->t[i].num == (int)tk->t[i].num &&
+        !(tk->t[i].num >= 1900 && tk->t[i].num <= 2100)) {
+        p->q.limit = (int)tk->t[i].num;
+        tk->t[i].used = 1;
+        p->top = 1;
+    } else if (which) {
+        p->q.limit = 1;
+        p->top = 1;
+    }
+}
+
 static void scan_top(ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < tk->n; i++) {
@@ -129,6 +154,11 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             use(tk, i, 1);  /* "the largest single payment": one row, as the superlative says */
         if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
             p->order_only = 1;
+        if (words_in(w, (const char *const[]){"common", "frequent", NULL}) && i > 0 &&
+            tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"most", "least", NULL})) {
+            p->common_at = i + 1;  /* "the 10 most common diagnoses": rows counted per value */
+            use(tk, i, 1);
+        }
         if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
             p->popular = 1;
             use(tk, i, 1);
@@ -147,14 +177,8 @@ static void scan_top(ask_toks_t *tk, ask_parse_t *p)
             use(tk, i, 1);
         }
     }
-    if (p->q.order && !p->q.limit && !p->order_only && tk->n &&
-        words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", "whose", NULL})) {
-        int n = tk->n > 1 && tk->t[1].isnum && !tk->t[1].used ? (int)tk->t[1].num : 1;
-        p->q.limit = n >= 1 && n <= 10000 ? n : 1;  /* "which 3 products …" */
-        if (n > 1)
-            tk->t[1].used = 1;
-        p->top = 1;
-    }
+    if (p->q.order && !p->q.limit && !p->order_only)
+        scan_leading_count(tk, p);
 }
 
 static int year_like(const ask_tok_t *t)
@@ -271,10 +295,28 @@ static int names_amount(const ask_schema_t *s, const ask_toks_t *tk, int i)
     return 0;
 }
 
+/* 1 when the words from i on spell a column's whole name of two words or
+ * more ("annual income" for annual_income, "monthly fee"). */
+static int names_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
+{
+    for (int t = 0; t < s->ntables; t++)
+        for (int c = 0; c < s->tables[t].ncols; c++) {
+            const ask_col_t *col = &s->tables[t].cols[c];
+            int k = 0;
+            while (k < col->nw && i + k < tk->n && !strcmp(col->w[k], tk->t[i + k].stem))
+                k++;
+            if (col->nw >= 2 && k == col->nw)
+                return 1;
+        }
+    return 0;
+}
+
 static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse_t *p)
 {
     const char *w = tk->t[i].low;
     int g;
+    if (names_column(s, tk, i))  /* "annual income": the column, not "by year" */
+        return 0;
     /* "average monthly payment", "a monthly payment above 9000": an
      * adjective of the amount, not a grouping */
     int of_agg = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"average", "avg",
@@ -410,6 +452,22 @@ static int view_yields(const ask_schema_t *s, const ask_toks_t *tk, int i, const
     return j;
 }
 
+/* 1 when a table or column the phrase is holds the word as typed, not only
+ * its synonym: the table `income` for "incomes", not revenue in general. */
+static int names_literally(const ask_schema_t *s, const ask_phrase_t *ph, const char *low)
+{
+    char w[64];
+    snprintf(w, sizeof w, "%s", low);
+    size_t n = strlen(w);
+    if (n > 3 && w[n - 1] == 's')
+        w[n - 1] = 0;
+    if (!strcmp(w, "revenue") || !strcmp(w, "sale") || strlen(w) < 4 ||
+        (ph->kind != PH_TABLE && ph->kind != PH_COLUMN))
+        return 0;
+    const ask_table_t *tb = &s->tables[ph->table];
+    return strcasestr(ph->kind == PH_TABLE ? tb->name : tb->cols[ph->column].name, w) != NULL;
+}
+
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
@@ -419,7 +477,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         const char *st = tk->t[i].stem;
         if (!strcmp(st, "revenue") || !strcmp(st, "sale") || !strcmp(st, "gmv")) {
             int n = lexicon_match(s, tk, i, m, 32);  /* a vocabulary term wins */
-            if (!n || m[0]->kind != PH_VOCAB) {
+            if ((!n || m[0]->kind != PH_VOCAB) && !(n && names_literally(s, m[0], tk->t[i].low))) {
                 int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling");
                 if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure */
                     p->m[p->nm++] = (ask_mention_t){.kind = -1, .t = -1, .c = -1, .v = weak,

@@ -113,6 +113,8 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "share", json_string(grammar_share_names[q->share]));
     if (q->zeros)
         json_object_set_new(j, "zeros", json_true());
+    if (q->per)
+        json_object_set_new(j, "per", json_true());
     if (q->listed.t >= 0)
         json_object_set_new(j, "listed", colref_json(s, q->listed.t, q->listed.c));
     if (q->nshow) {
@@ -261,6 +263,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         bad |= q->having < OP_GT || q->having > OP_BETWEEN || q->kind != Q_AGG;
     }
     q->zeros = json_is_true(json_object_get(j, "zeros"));
+    q->per = json_is_true(json_object_get(j, "per"));
     if ((x = json_object_get(j, "listed"))) {
         bad |= colref_read(s, x, &q->listed.t, &c, 1) < 0 || q->kind != Q_LIST || q->listed.t != q->table;
         q->listed.c = c;
@@ -369,12 +372,16 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
             buf_printf(&b, "%s %d ", q->order > 0 ? "top" : "bottom", q->limit);
         if (q->share)
             buf_puts(&b, "percentage of ");
-        buf_puts(&b, m);
+        if (q->per)  /* perentity.c: both averages */
+            buf_printf(&b, "average %s per %s (over every %s, and over those with any)",
+                       m, s->tables[q->dims[0].t].name, s->tables[q->dims[0].t].name);
+        else
+            buf_puts(&b, m);
         free(m);
-        if (q->m.kind == M_COUNT)
+        if (q->m.kind == M_COUNT && !q->per)
             buf_puts(&b, " (count)");
     }
-    for (int i = 0; i < q->ndims; i++) {
+    for (int i = 0; i < q->ndims && !q->per; i++) {
         const ask_table_t *t = &s->tables[q->dims[i].t];
         buf_printf(&b, "%s %s", i ? " and" : " by", q->dims[i].c == t->label ? t->name
                    : t->cols[q->dims[i].c].name);

@@ -404,6 +404,11 @@ static const char *why_text(const ask_schema_t *s, const ask_toks_t *tk, const a
     case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
     case AMB_TABLE: return "Tables of that name are in more than one schema.";
     case AMB_DATES: return "The question names two periods; ask about one at a time.";
+    case AMB_TWO_TIMES:
+        snprintf(tmp, n, "The year could be %.40s's %.40s or its %.40s; say which.",
+                 s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
+                 s->tables[p->amb[1].t].cols[p->amb[1].c].name);
+        return tmp;
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;
@@ -463,7 +468,8 @@ static void finish(const ask_schema_t *s, const ask_q_t *q, ask_plan_result_t *o
 {
     why[0] = 0;
     out->understood = plan_describe(s, q);
-    out->sql = q->kind == Q_CATALOG ? catalog_sql(s, q) : sqlgen_write(s, q, why, whylen);
+    out->sql = q->kind == Q_CATALOG ? catalog_sql(s, q)
+             : q->per ? perentity_sql(s, q, why, whylen) : sqlgen_write(s, q, why, whylen);
     out->plan = out->sql ? plan_to_json(s, q) : NULL;
 }
 

@@ -22,7 +22,7 @@ static int denies(const ask_toks_t *tk, int k)
 void filters_use_stated(ask_toks_t *tk, int k)
 {
     static const char *const stated[] = {"listed", "given", "recorded", "specified", "provided",
-        "entered", "known", "set", "stated", "filled", NULL};
+        "entered", "known", "set", "stated", "filled", "anything", "anyone", "anybody", "yet", NULL};
     if (k >= 0 && k < tk->n && !tk->t[k].used && words_in(tk->t[k].low, stated))
         tk->t[k].used = 1;
 }

@@ -176,13 +176,15 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     ask_mention_t *tab = NULL, *col = NULL, *noun_value = NULL;
     int ncols = 0, after = 0;
-    if (p->agg_cue || p->measure_set || p->q.ndims > 1 || p->q.grain)
+    int two_names = p->q.ndims == 2 && p->q.dims[1].t == p->q.dims[0].t &&
+                    p->q.dims[1].c == s->tables[p->q.dims[0].t].label2;  /* first and last name */
+    if (p->agg_cue || p->measure_set || (p->q.ndims > 1 && !two_names) || p->q.grain)
         return 0;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
             tab = m;
-        if (m->kind == PH_COLUMN && m->role == R_NONE && !words_at(tk, m->pos - 1, "their")) {
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !roles_their(tk, p, m)) {
             /* "the 5 biggest loans and their durations": shown, not ranked
              * by; "which country scores lowest on freedom": of two numbers,
              * the one after the superlative; two after it or none: not sure */
@@ -322,4 +324,45 @@ int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q)
      * a table large enough for them to say so find no two rows alike */
     int c = q->dims[0].c;
     return t->pk == c || (t->label == c && t->cols[c].n_distinct == -1 && t->rows >= 50);
+}
+
+/* "the 10 most common diagnoses", "what was the most frequent destination":
+ * the rows of the column's table counted per value, most first. The noun is
+ * a column; a table as the noun ("the most common category") counts the
+ * rows of another table the question names ("… of products"), else asks. */
+void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    if (!p->common_at || p->measure_set)
+        return;
+    ask_mention_t *noun = NULL, *of = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if ((m->role != R_NONE && m->role != R_DIM) || (m->kind != PH_COLUMN && m->kind != PH_TABLE))
+            continue;
+        if (!noun && m->pos >= p->common_at && m->pos <= p->common_at + 2)
+            noun = m;
+        else if (m->kind == PH_TABLE && m->role == R_NONE)
+            of = of ? of : m;
+    }
+    if (!noun || (noun->kind == PH_TABLE && (!of || of->t == noun->t)) ||
+        (noun->kind == PH_COLUMN && of && of->t != noun->t)) {
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+        return;
+    }
+    if (noun->kind == PH_COLUMN && noun->nalt) {  /* "the most common status": whose? */
+        roles_set_ambiguous(p, AMB_COLUMN, noun);
+        return;
+    }
+    int t = noun->kind == PH_COLUMN ? noun->t : of->t;
+    if (of)
+        of->role = R_MEASURE;
+    p->q.m = (ask_measure_t){M_COUNT, t, -1, -1};
+    p->measure_set = 1;
+    p->top = 1;
+    if (!p->q.limit) {  /* "the most common rating": one; "the most common ratings": ten */
+        const ask_tok_t *w = &tk->t[noun->pos + noun->len - 1];
+        p->q.limit = words_is_plural(w->low) ? 10 : 1;
+    }
+    if (noun->role != R_DIM)
+        roles_make_dim(s, p, noun);
 }

@@ -152,3 +152,27 @@ int roles_has_value_filter(const ask_q_t *q, int t)
             return 1;
     return 0;
 }
+
+/* 1 when column mention m is said as each row's own: "their city", and in
+ * "with their city and credit limit" the credit limit too — shown, not
+ * summed nor grouped by. */
+int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m)
+{
+    static const char *const own[] = {"their", "its", NULL}, *const joins[] = {"and", ",", "the", NULL};
+    int k = m->pos - 1;
+    while (k >= 0 && k >= m->pos - 8) {
+        if (words_in(tk->t[k].low, own))
+            return 1;
+        if (!words_in(tk->t[k].low, joins)) {
+            const ask_mention_t *c = NULL;  /* the column named before: "city and …" */
+            for (int i = 0; i < p->nm && !c; i++)
+                if (p->m[i].kind == PH_COLUMN && p->m[i].pos + p->m[i].len - 1 == k)
+                    c = &p->m[i];
+            if (!c)
+                return 0;
+            k = c->pos;
+        }
+        k--;
+    }
+    return 0;
+}

@@ -380,7 +380,8 @@ static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t 
         buf_puts(b, ", ");
         dialect_position(s, b, 1, al);
     }
-    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
+    if (q->limit >= 0)  /* -1: every group (perentity.c averages them) */
+        buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
 }
 
 void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi)

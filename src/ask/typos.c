@@ -56,13 +56,20 @@ static void consider(nearest_t *n, const char *cand, const char *w, int max)
         n->ties++;
 }
 
+/* Everyday verbs a question uses as themselves, one keystroke from names
+ * a schema may hold: "did not place any orders" is no typo of 'Planes'. */
+static const char *const verbs[] = {"place", "make", "take", "give", "live", "work", "come",
+    "went", "have", "rate", "sell", "play", "stay", "ship", "want", "need", "know", "look", "like",
+    "find", "keep", "leave", "move", "rank", "made", "rent", "earn", "spend", "spent", "send",
+    "sent", "hold", "held", "join", "book", "visit", "serve", "teach", "fly", "drive", "bring", NULL};
+
 /* Only what the parse left over is a candidate: a word some rule read is
  * not a typo, however close it is to a schema word. */
 static int is_candidate(const ask_toks_t *tk, int i)
 {
     const char *w = tk->t[i].low;
     size_t n = strlen(w);
-    return !tk->t[i].used && !words_is_stop(w) && !tk->t[i].isnum && n >= 4 &&
+    return !tk->t[i].used && !words_is_stop(w) && !tk->t[i].isnum && n >= 4 && !words_in(w, verbs) &&
            !(n > 4 && (!strcmp(w + n - 2, "ed") || !strcmp(w + n - 3, "ing")));
 }
 

@@ -47,6 +47,11 @@ static const char *const irregular[][2] = {
     {"calories", "calorie"}, {"goalies", "goalie"}, {"selfies", "selfie"}, {"hoodies", "hoodie"},
     {"brownies", "brownie"}, {"smoothies", "smoothie"}, {"veggies", "veggie"},
     {"newbies", "newbie"}, {"freebies", "freebie"}, {"species", "species"}, {"aunties", "auntie"},
+    /* Greek and Latin plurals: "the most common diagnoses" */
+    {"diagnoses", "diagnosis"}, {"analyses", "analysis"}, {"crises", "crisis"},
+    {"theses", "thesis"}, {"hypotheses", "hypothesis"}, {"indices", "index"},
+    {"matrices", "matrix"}, {"vertices", "vertex"}, {"appendices", "appendix"},
+    {"criteria", "criterion"}, {"mice", "mouse"}, {"feet", "foot"}, {"teeth", "tooth"},
 };
 
 /* Function words: they carry no meaning a plan must account for, so the
@@ -137,6 +142,15 @@ static char *singular(const char *w)
         !ends(w, n, "is"))
         return xstrndup(w, n - 1);
     return xstrdup(w);
+}
+
+/* 1 when the word is a plural ("ratings", "diagnoses", "people"). */
+int words_is_plural(const char *low)
+{
+    char *s = singular(low);
+    int plural = strcmp(s, low) != 0;
+    free(s);
+    return plural;
 }
 
 char *words_stem(const char *low)
@@ -242,6 +256,36 @@ static void scale_numbers(ask_toks_t *tk)
             }
 }
 
+static void tok_set(ask_tok_t *t, const char *w)
+{
+    free(t->raw);
+    free(t->low);
+    free(t->stem);
+    t->raw = xstrdup(w);
+    t->low = xstrdup(w);
+    t->stem = words_stem(w);
+}
+
+/* "haven't", "didn't", "doesn't": the verb and "not", so a rule that reads
+ * "have not" or "did not" reads them (split at the apostrophe: "haven" "t") */
+static void contractions(ask_toks_t *out)
+{
+    static const char *const verbs[][2] = {{"haven", "have"}, {"hasn", "has"}, {"hadn", "had"},
+        {"didn", "did"}, {"doesn", "does"}, {"don", "do"}, {"isn", "is"}, {"aren", "are"},
+        {"wasn", "was"}, {"weren", "were"}, {"won", "will"}, {"can", "can"}, {"couldn", "could"},
+        {"wouldn", "would"}, {"shouldn", "should"}};
+    for (int i = 0; i + 1 < out->n; i++) {
+        if (strcmp(out->t[i + 1].low, "t"))
+            continue;
+        for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+            if (!strcmp(out->t[i].low, verbs[k][0])) {
+                tok_set(&out->t[i], verbs[k][1]);
+                tok_set(&out->t[i + 1], "not");
+                break;
+            }
+    }
+}
+
 int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
 {
     out->t = NULL;
@@ -270,6 +314,7 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
         p += n;
     }
     scale_numbers(out);
+    contractions(out);
     return 0;
 }
 
@@ -283,6 +328,16 @@ void words_free(ask_toks_t *t)
     free(t->t);
     t->t = NULL;
     t->n = 0;
+}
+
+static const char *name_parts(const char *w)
+{
+    static const char *const parts[][2] = {{"fname", "first"}, {"lname", "last"},
+        {"firstname", "first"}, {"lastname", "last"}, {"surname", "last"}};
+    for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+        if (!strcmp(w, parts[k][0]))
+            return parts[k][1];
+    return NULL;
 }
 
 /* Identifier to stems: "shipping_country_id" -> shipping country id,
@@ -299,8 +354,13 @@ int words_ident(const char *ident, char ***stems)
         int split = !c || (!isalnum(c) && c < 0x80) ||
                     (w.len && p > ident && isupper(c) && islower((unsigned char)p[-1]));
         if (split && w.len) {
-            out = xrealloc(out, (size_t)(n + 1) * sizeof *out);
-            out[n++] = words_stem(buf_str(&w));
+            /* "fname", "lastname": two words, as first_name and last_name are */
+            const char *two = name_parts(buf_str(&w));
+            out = xrealloc(out, (size_t)(n + 2) * sizeof *out);
+            if (two)
+                out[n++] = xstrdup(two), out[n++] = xstrdup("name");
+            else
+                out[n++] = words_stem(buf_str(&w));
             buf_reset(&w);
         }
         if (!*p)

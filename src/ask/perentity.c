@@ -1,0 +1,165 @@
+/* perentity.c — "average number of routes per airline", "on average how
+ * many sets does a theme have": the average of a count taken per entity.
+ *
+ * People mean one of two numbers, and the words do not say which: the
+ * average over every airline (one with no routes counts 0), or over the
+ * airlines that have any. The answer gives both, named, rather than pick.
+ * The per-entity counts are sqlshape.c's "how many X does each Y have"
+ * (Y LEFT JOIN X, zeros kept); only that shape is averaged, so a question
+ * it cannot write (two keys between X and Y, a far lookup, a filter on X)
+ * is declined in words, never answered from a different grouping. */
+#include "ask/internal.h"
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const avg_words[] = {"average", "avg", "mean", NULL};
+static const char *const per_words[] = {"per", "each", "every", NULL};
+static const char *const article[] = {"a", "an", "each", "every", "the", "one", NULL};
+static const char *const aux[] = {"does", "do", "did", "has", "have", "had", NULL};
+
+static ask_mention_t *table_at(ask_parse_t *p, int pos)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].pos == pos && p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE)
+            return &p->m[i];
+    return NULL;
+}
+
+static int skip_article(const ask_toks_t *tk, int i)
+{
+    return i < tk->n && words_in(tk->t[i].low, article) ? i + 1 : i;
+}
+
+/* "average [number of] X per|for each Y" from i; 1 with *x, *y, *end */
+static int avg_per(const ask_toks_t *tk, ask_parse_t *p, int i, ask_mention_t **x,
+                   ask_mention_t **y, int *end)
+{
+    if (!words_in(tk->t[i].low, avg_words))
+        return 0;
+    int k = i + 1;
+    if (k + 1 < tk->n && words_in(tk->t[k].low, (const char *const[]){"number", "count", NULL}) &&
+        words_at(tk, k + 1, "of"))
+        k += 2;
+    else
+        return 0;  /* "average rental rate per film": a column, sqlgen's */
+    if (!(*x = table_at(p, k)))
+        return 0;
+    k += (*x)->len;
+    if (k < tk->n && words_at(tk, k, "for"))
+        k++;
+    if (k >= tk->n || !words_in(tk->t[k].low, per_words))
+        return 0;
+    k = skip_article(tk, k + 1);
+    if (!(*y = table_at(p, k)))
+        return 0;
+    *end = k + (*y)->len;
+    return *end == tk->n;
+}
+
+/* "on average how many X does a Y have", "how many X does a Y have on
+ * average"; the words after Y (a verb: "have", "handle", "been in") are
+ * the question's own, at most four. */
+static int how_many_does(const ask_toks_t *tk, ask_parse_t *p, int *start, ask_mention_t **x,
+                         ask_mention_t **y, int *end)
+{
+    int on = 0, k = 0;
+    if (words_at(tk, 0, "on") && words_at(tk, 1, "average"))
+        on = 1, k = 2;
+    if (!words_at(tk, k, "how") || !words_at(tk, k + 1, "many"))
+        return 0;
+    *start = k;
+    if (!(*x = table_at(p, k + 2)))
+        return 0;
+    k += 2 + (*x)->len;
+    if (k >= tk->n || !words_in(tk->t[k].low, aux))
+        return 0;
+    k = skip_article(tk, k + 1);
+    if (!(*y = table_at(p, k)))
+        return 0;
+    k += (*y)->len;
+    int tail = tk->n;
+    if (!on && tk->n >= 2 && words_at(tk, tk->n - 2, "on") && words_at(tk, tk->n - 1, "average"))
+        on = 1, tail = tk->n - 2;
+    if (!on || tail - k > 4)
+        return 0;
+    for (int i = k; i < tail; i++)
+        if (tk->t[i].used || tk->t[i].isnum)
+            return 0;
+    *end = tk->n;
+    return 1;
+}
+
+void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_mention_t *x = NULL, *y = NULL;
+    int start = -1, end = 0;
+    for (int i = 0; i < tk->n && start < 0; i++)
+        if (!tk->t[i].used && avg_per(tk, p, i, &x, &y, &end))
+            start = i;
+    if (start < 0 && !how_many_does(tk, p, &start, &x, &y, &end))
+        return;
+    if (x->t == y->t || p->measure_set)
+        return;
+    for (int i = start; i < end; i++)
+        tk->t[i].used = 1;
+    if (start == 2)  /* "on average" before "how many" */
+        tk->t[0].used = tk->t[1].used = 1;
+    x->role = R_MEASURE;
+    p->q.m = (ask_measure_t){M_COUNT, x->t, -1, -1};
+    p->measure_set = p->agg_cue = 1;
+    p->q.per = 1;
+    p->q.zeros = 1;
+    roles_make_dim(s, p, y);
+}
+
+/* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity) */
+char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
+{
+    ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
+    in.per = 0;
+    in.order = 0;
+    in.limit = -1;
+    if (q->ndims && s->tables[q->dims[0].t].pk >= 0) {  /* one row per entity, by its key */
+        in.dims[0] = (ask_colref_t){q->dims[0].t, s->tables[q->dims[0].t].pk};
+        in.ndims = 1;
+    }
+    buf_t inner = {0}, b = {0};
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->grain || q->share ||
+        q->having || q->date.kind || sqlshape_zeros(s, &in, &inner) < 0) {
+        buf_free(&inner);
+        snprintf(err, errlen, "an average per %s of %s is only written as the count of %s each %s "
+                 "has, with no other condition", s->tables[q->dims[0].t].name,
+                 s->tables[q->m.t].name, s->tables[q->m.t].name, s->tables[q->dims[0].t].name);
+        return NULL;
+    }
+    char *label = plan_measure_label(s, &q->m);
+    buf_t n = {0}, pos = {0}, name = {0};
+    dialect_ident(s, &n, "x");
+    buf_putc(&n, '.');
+    dialect_ident(s, &n, label);
+    buf_printf(&pos, "CASE WHEN %s > 0 THEN %s END", buf_str(&n), buf_str(&n));
+    buf_puts(&b, "SELECT ");
+    for (int k = 0; k < 2; k++) {
+        const char *e = k ? buf_str(&pos) : buf_str(&n);
+        if (s->dialect->avg)
+            s->dialect->avg(&b, e);
+        else
+            buf_printf(&b, "avg(%s)", e);
+        buf_reset(&name);
+        buf_printf(&name, "%s_per_%s%s", label, s->tables[q->dims[0].t].name, k ? "_with_any" : "");
+        buf_puts(&b, " AS ");
+        dialect_ident(s, &b, buf_str(&name));
+        buf_puts(&b, k ? "" : ", ");
+    }
+    buf_printf(&b, " FROM (%s) AS ", buf_str(&inner));
+    dialect_ident(s, &b, "x");
+    free(label);
+    buf_free(&n);
+    buf_free(&pos);
+    buf_free(&name);
+    buf_free(&inner);
+    return buf_detach(&b);
+}

@@ -1,0 +1,171 @@
+/* test_ask_rows.c — what a question asks to see, on schemas built inline:
+ * "the 5 customers with the highest credit limit" (five rows, not office
+ * 5), "the 10 most common diagnoses" (rows counted per value), "which
+ * salesmen sold to London" (the salesmen, or ask), "average number of films
+ * per actor" (both averages), a year column beside a date (ask which), a
+ * column that already counts ("500000 ratings"), coded genders said as
+ * words, the table a value is said of ("whose salesman is in Paris"),
+ * "annual income" as the column, a table named like a synonym ("incomes"),
+ * "admitted" as admissions, and "out of Germany" (a direction: ask). */
+#include "ask_fixture.h"
+
+static ask_schema_t *sales(void)
+{
+    static const char *const cities[] = {"Paris", "London", "Rome", NULL};
+    static const char *const codes[] = {"1", "2", "3", "4", "5", NULL};
+    static const char *const genders[] = {"M", "F", NULL};
+    static const char *const diagnoses[] = {"Pneumonia", "Asthma", "Flu", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("offices", 7, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("office_code", "text", 0, NULL, codes))));
+    json_array_append_new(t, table("salesman", 6, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("city", "text", 0, NULL, cities), col("office_id", "integer", 0, "offices", NULL))));
+    json_array_append_new(t, table("customer", 800, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("cust_fname", "text", 0, NULL, NULL),
+        col("cust_lname", "text", 0, NULL, NULL), col("city", "text", 0, NULL, cities),
+        col("credit_limit", "numeric", 0, NULL, NULL), col("salesman_id", "integer", 0, "salesman", NULL))));
+    json_array_append_new(t, table("orders", 9000, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customer", NULL),
+        col("purch_amt", "numeric", 0, NULL, NULL), col("ord_date", "date", 0, NULL, NULL),
+        col("fiscal_year", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("patients", 500, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("gender", "text", 0, NULL, genders))));
+    json_array_append_new(t, table("admissions", 500, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("patient_id", "integer", 0, "patients", NULL),
+        col("diagnosis", "text", 0, NULL, diagnoses))));
+    json_array_append_new(t, table("movies", 30, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("rating", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("movie_id", "integer", 0, "movies", NULL),
+        col("num_o_ratings", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("income", 900, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("annual_income", "integer", 0, NULL, NULL))));
+    return schema_of(t);
+}
+
+static void test_how_many_rows(ask_schema_t *s)
+{
+    answers_with(s, "the 5 customers with the highest credit limit",
+                 "ORDER BY \"c\".\"credit_limit\" DESC NULLS LAST LIMIT 5");
+    answers_with(s, "which 3 customers have the highest credit limit", "LIMIT 3");
+    answers_with(s, "which customer has the highest credit limit", "LIMIT 1");
+}
+
+static void test_most_common(ask_schema_t *s)
+{
+    answers_with(s, "what are the 10 most common diagnoses?",
+                 "GROUP BY 1 ORDER BY 2 DESC NULLS LAST, 1 LIMIT 10");
+    answers_with(s, "the most common diagnosis", "LIMIT 1");
+    answers_with(s, "the least common diagnosis", "ORDER BY 2 ASC, 1 LIMIT 1");
+    asks_about(s, "the most common city", "city");  /* a customer's or a salesman's */
+}
+
+static void test_which_is_shown(ask_schema_t *s)
+{
+    asks_about(s, "which salesman has sold to customers in London", "which salesman");
+    answers_with(s, "which salesman has the most customers", "count(*) AS \"customer\"");
+}
+
+static void test_per_entity_average(ask_schema_t *s)
+{
+    answers_with(s, "average number of orders per customer",
+                 "avg(CASE WHEN \"x\".\"orders\" > 0 THEN \"x\".\"orders\" END)");
+    answers_with(s, "on average how many orders does a customer have", "LEFT JOIN");
+    answers_with(s, "how many orders does a customer place on average", ") AS \"x\"");
+}
+
+static void test_year_beside_date(ask_schema_t *s)
+{
+    asks_about(s, "how many orders in 2023", "fiscal_year");
+    answers_with(s, "how many orders in March 2023", "\"o\".\"ord_date\" >= DATE '2023-03-01'");
+}
+
+static void test_a_column_counts(ask_schema_t *s)
+{
+    asks_about(s, "which movies have more than 500000 ratings", NULL);
+}
+
+static void test_words_for_values(ask_schema_t *s)
+{
+    answers_with(s, "how many female patients", "\"p\".\"gender\" = 'F'");
+    answers_with(s, "how many women are patients", "= 'F'");
+    answers_with(s, "number of male and female patients", "GROUP BY 1");
+    answers_with(s, "customers whose salesman is in Paris", "\"s\".\"city\" = 'Paris'");
+    answers_with(s, "how many patients were admitted with pneumonia", "count(DISTINCT \"p\".\"id\")");
+    answers_with(s, "how many patients have never been admitted", "NOT EXISTS");
+}
+
+static void test_names_as_written(ask_schema_t *s)
+{
+    answers_with(s, "average annual income", "avg(\"r\".\"annual_income\")");
+    answers_with(s, "the 3 highest incomes", "ORDER BY \"r\".\"annual_income\" DESC NULLS LAST LIMIT 3");
+    /* cust_fname / cust_lname: a customer is both names */
+    answers_with(s, "customers with more than 5 orders", "\"c\".\"cust_lname\" AS \"cust_lname\"");
+}
+
+static void test_verbs_and_lists(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("movies", 30, json_pack("[o, o, o]",
+        col("mov_id", "integer", 1, NULL, NULL), col("mov_title", "text", 0, NULL, NULL),
+        col("mov_time", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("reviewer", 20, json_pack("[o, o, o]",
+        col("rev_id", "integer", 1, NULL, NULL), col("rev_name", "text", 0, NULL, NULL),
+        col("rev_city", "text", 0, NULL, NULL))));
+    json_t *r = table("rating", 40, json_pack("[o, o, o]",
+        col("rev_id", "integer", 0, NULL, NULL), col("mov_id", "integer", 0, NULL, NULL),
+        col("rev_stars", "numeric", 0, NULL, NULL)));
+    json_t *rc = json_object_get(r, "columns");  /* keys named rev_id / mov_id, not id */
+    json_object_set_new(json_array_get(rc, 0), "fk", json_pack("{s:s, s:s, s:s}", "schema", "public",
+                        "table", "reviewer", "column", "rev_id"));
+    json_object_set_new(json_array_get(rc, 1), "fk", json_pack("{s:s, s:s, s:s}", "schema", "public",
+                        "table", "movies", "column", "mov_id"));
+    json_array_append_new(t, r);
+    ask_schema_t *s = schema_of(t);
+    /* "haven't": have not; "rated": the rating table */
+    answers_with(s, "which reviewers haven't rated anything?", "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"rating\"");
+    answers_with(s, "which movies have never been rated?", "NOT EXISTS");
+    answers_with(s, "which reviewer has rated more than one movie", "HAVING count(DISTINCT");
+    /* "with their city and …": shown, each row's own */
+    answers_with(s, "list the reviewers with their name and city", "SELECT \"r\".* FROM");
+    answers_with(s, "list the movies with their title and time", "FROM \"public\".\"movies\"");
+    ask_schema_free(s);
+}
+
+static void test_directed(void)
+{
+    static const char *const countries[] = {"Germany", "Spain", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("airlines", 600, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("country", "text", 0, NULL, countries))));
+    json_array_append_new(t, table("airports", 7000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("country", "text", 0, NULL, countries))));
+    json_array_append_new(t, table("routes", 60000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("airline_id", "integer", 0, "airlines", NULL),
+        col("airport_id", "integer", 0, "airports", NULL))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "the 3 airlines with the most routes out of Germany", "Germany");
+    answers_with(s, "the 3 airlines with the most routes", "LIMIT 3");
+    ask_schema_free(s);
+}
+
+int main(void)
+{
+    ask_schema_t *s = sales();
+    test_how_many_rows(s);
+    test_most_common(s);
+    test_which_is_shown(s);
+    test_per_entity_average(s);
+    test_year_beside_date(s);
+    test_a_column_counts(s);
+    test_words_for_values(s);
+    test_names_as_written(s);
+    ask_schema_free(s);
+    test_directed();
+    test_verbs_and_lists();
+    return check_done("test_ask_rows");
+}

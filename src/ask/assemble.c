@@ -453,7 +453,7 @@ static void year_beside_date(const ask_schema_t *s, ask_parse_t *p)
 
 static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
-    if ((!p->q.grain && !p->q.date.kind) || p->q.time.t >= 0)
+    if ((!p->q.grain && !p->q.date.kind && !p->dow_from) || p->q.time.t >= 0)
         return;
     if (time_in_exists(s, p))
         return;
@@ -585,6 +585,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
     ranking_most_common(s, tk, p);
+    ranking_when_first(s, tk, p);
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, tk, p, &c[i]);
     default_measure(s, tk, p);
@@ -609,6 +610,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->m[i].t != p->q.table)
             p->q.via[p->q.nvia++] = p->m[i].t;
     pick_time(s, tk, p);
+    weekday_apply(s, p);
     share_split(p);
     ranking_level(s, p);
     ranking_when_asked(s, tk, p);

@@ -179,6 +179,59 @@ static int bounded_at(ask_toks_t *tk, int i, ask_date_t *d)
     return 0;
 }
 
+/* "the 1990s", "the 90s", "in the 80s": ten years. Two digits only from
+ * 30 to 90 (the 20s: 1920s or 2020s? not said). */
+static int decade_at(ask_toks_t *tk, int i, ask_date_t *d)
+{
+    int k = i, y = 0, n = 0;
+    if (words_in(tk->t[k].low, (const char *const[]){"in", "during", "from", NULL}))
+        k++;
+    if (k < tk->n && words_at(tk, k, "the"))
+        k++;
+    if (k >= tk->n)
+        return 0;
+    const char *w = tk->t[k].low;
+    if (sscanf(w, "%d%n", &y, &n) != 1 || strcmp(w + n, "s") || y % 10)
+        return 0;
+    if (n == 2 && y >= 30 && y <= 90)
+        y += 1900;
+    else if (n != 4 || y < 1800 || y > 2090)
+        return 0;
+    *d = (ask_date_t){.kind = D_RANGE};
+    ymd(d->from, y, 1, 1);
+    ymd(d->to, y + 10, 1, 1);
+    return mark(tk, i, k - i + 1);
+}
+
+static int one_year(const ask_date_t *d)
+{
+    return d->kind == D_RANGE && !strcmp(d->from + 4, "-01-01") && !strcmp(d->to + 4, "-01-01") &&
+           atoi(d->to) == atoi(d->from) + 1;
+}
+
+/* "1997 vs 1996", "2017 compared with 2016": two years side by side, said
+ * with a comparison word, become one period of both (a and b merged into
+ * a), to be grouped by year. Years apart ("1996 vs 1998") would take in the
+ * one between: 0, as are months (compared as columns, not rows). */
+int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b)
+{
+    static const char *const cmp[] = {"vs", "versus", "compared", "against", NULL};
+    int said = -1;
+    for (int i = 0; i < tk->n && said < 0; i++)
+        if (!tk->t[i].used && words_in(tk->t[i].low, cmp))
+            said = i;
+    if (said < 0 || !one_year(a) || !one_year(b) || abs(atoi(a->from) - atoi(b->from)) != 1)
+        return 0;
+    tk->t[said].used = 1;
+    if (said + 1 < tk->n && words_in(tk->t[said + 1].low, (const char *const[]){"with", "to", NULL}))
+        tk->t[said + 1].used = 1;
+    if (strcmp(b->from, a->from) < 0)
+        memcpy(a->from, b->from, sizeof a->from);
+    else
+        memcpy(a->to, b->to, sizeof a->to);
+    return 1;
+}
+
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d)
 {
     const char *w = tk->t[i].low;
@@ -190,7 +243,7 @@ int dates_parse(ask_toks_t *tk, int i, ask_date_t *d)
         *d = (ask_date_t){.kind = r->kind, .unit = r->kind == D_THIS ? G_YEAR : G_NONE};
         return mark(tk, i, r->flags & CUE_THREE ? 3 : 1);
     }
-    if ((k = relative_at(tk, i, d)) || (k = bounded_at(tk, i, d)))
+    if ((k = relative_at(tk, i, d)) || (k = bounded_at(tk, i, d)) || (k = decade_at(tk, i, d)))
         return k;
     int skip = (!strcmp(w, "in") || !strcmp(w, "during") || !strcmp(w, "for") ||
                 !strcmp(w, "of")) ? 1 : 0;

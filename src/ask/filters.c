@@ -715,10 +715,16 @@ void filters_order_by_cmp(ask_parse_t *p)
  * "in total" ask for one number over them. */
 static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
 {
-    static const char *const one[] = {"or", "either", "combined", "together", "altogether", NULL};
-    int and = 0;
+    static const char *const one[] = {"or", "either", "combined", "together", "altogether", NULL},
+                      *const vs[] = {"vs", "versus", "compared", "against", NULL};
+    int and = 0, compared = 0;
+    for (int i = 0; i < tk->n; i++)
+        compared |= !tk->t[i].used && words_in(tk->t[i].low, vs);
+    /* an average of each is only asked with a comparison word: "average
+     * salary in Finance and Biology" may be one average over both */
+    int additive = p->q.m.kind == M_COUNT || p->q.m.kind == M_COUNT_DISTINCT || p->q.m.kind == M_SUM;
     if (p->q.kind != Q_AGG || p->q.order || p->q.limit > 0 || p->q.having ||
-        p->q.share != SHARE_NONE || (p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT && p->q.m.kind != M_SUM) ||
+        p->q.share != SHARE_NONE || (!additive && !(compared && p->q.m.kind != M_METRIC)) ||
         p->q.grain > 0 || p->q.ndims >= ASK_MAX_DIMS)
         return 0;
     for (int i = 0; i < tk->n; i++) {
@@ -729,6 +735,11 @@ static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
             return 0;
         }
         and += words_at(tk, i, "and");
+        if (!tk->t[i].used && words_in(tk->t[i].low, vs)) {
+            and++, tk->t[i].used = 1;  /* "airports in Argentina compared with Chile": each */
+            if (i + 1 < tk->n && words_in(tk->t[i + 1].low, (const char *const[]){"with", "to", NULL}))
+                tk->t[i + 1].used = 1;
+        }
     }
     return and > 0;
 }

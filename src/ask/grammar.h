@@ -50,6 +50,7 @@
     X(OP_NOT_IN,   "not_in")       \
     X(OP_NULL,     "is_null")      \
     X(OP_NOT_NULL, "not_null")     \
+    X(OP_WEEKDAY,  "weekday")      \
     X(OP_CONTAINS, "contains")     \
     X(OP_STARTS,   "starts_with")  \
     X(OP_ENDS,     "ends_with")

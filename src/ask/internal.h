@@ -268,6 +268,8 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 /* Try a date phrase at tokens[i]; on a match mark tokens used, fill d, return
  * tokens consumed (>0); else 0. */
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
+/* "1997 vs 1996": 1 with a widened to both years (grouped by year), else 0 */
+int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b);
 /* Append "col >= lo AND col < hi" for d over the quoted column expression. */
 void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
 /* The same over an integer column of years: whole years only; -1 (nothing
@@ -342,6 +344,7 @@ typedef struct ask_parse {
     int namb;
     int want_price;       /* "most expensive", "cheapest" */
     int popular;          /* "most popular": needs a measure the question names */
+    int dow_from, dow_to; /* "on a Friday" 5..5, "on weekends" 6..7 (ISO); 0 none */
     int common_at;        /* 1 + the token index of "common"/"frequent" after most/least; 0 none */
     int order_conflict;   /* "highest … lowest" with no "from … to" between */
     int order_only;       /* "highest first", "from … to …", "all the …": a sort, not a pick */
@@ -398,8 +401,13 @@ void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
+void weekday_parse(ask_toks_t *tk, ask_parse_t *p);
+void weekday_apply(const ask_schema_t *s, ask_parse_t *p);
+void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, const char *col);
+void weekday_describe(buf_t *b, const ask_filter_t *f);
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
+void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);

@@ -591,6 +591,10 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     for (int i = 0; i < tk->n; i++) {
         ask_date_t d;
         if (!tk->t[i].used && dates_parse(tk, i, &d)) {
+            if (p->q.date.kind && !p->q.grain && dates_two_years(tk, &p->q.date, &d)) {
+                p->q.grain = G_YEAR;  /* "loans granted in 1997 vs 1996": each year's */
+                continue;
+            }
             if (p->q.date.kind && !p->ambiguous)  /* "in 1996 and in 1998": not one period */
                 p->ambiguous = AMB_DATES;
             p->q.date = d;
@@ -601,6 +605,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
                 use(tk, k - 1, i - k + 1);
         }
     }
+    weekday_parse(tk, p);
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used)
             scan_grain_at(s, tk, i, p);

@@ -52,7 +52,7 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
         for (int k = 0; k < f->nvals; k++)
             json_array_append_new(v, json_string(f->vals[k]));
     else if (f->op != OP_NULL && f->op != OP_NOT_NULL)
-        for (int k = 0; k < (f->op == OP_BETWEEN ? 2 : 1); k++)
+        for (int k = 0; k < (f->op == OP_BETWEEN || f->op == OP_WEEKDAY ? 2 : 1); k++)
             json_array_append_new(v, json_real(f->num[k]));
     json_object_set_new(j, "values", v);
     if (f->cond == FILTER_SHARE)
@@ -329,6 +329,8 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
                 buf_printf(b, "%s%s", k ? (k + 1 == f->nvals ? " or " : ", ") : "", f->vals[k]);
         } else if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
             buf_puts(b, f->op == OP_NULL ? "is missing" : "is set");
+        } else if (f->op == OP_WEEKDAY) {
+            weekday_describe(b, f);
         } else if (f->op >= OP_CONTAINS) {
             buf_printf(b, "%s \"%s\"", f->op == OP_CONTAINS ? "contains" : f->op == OP_STARTS
                        ? "starts with" : "ends with", f->nvals ? f->vals[0] : "");

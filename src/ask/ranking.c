@@ -366,3 +366,42 @@ void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
     if (noun->role != R_DIM)
         roles_make_dim(s, p, noun);
 }
+
+/* "when was the first order placed", "what was the date of the latest
+ * rental": the earliest or latest date of the table's rows — min or max of
+ * its time column (lexicon_time_for), not a row. */
+void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const first[] = {"first", "earliest", "oldest", NULL},
+                      *const last[] = {"last", "latest", "newest", "recent", NULL},
+                      *const skip[] = {"was", "were", "is", "did", "the", "most", "date", "of", NULL};
+    int i = 0, when = words_at(tk, 0, "when");
+    if (!when && !(words_in(tk->t[0].low, (const char *const[]){"what", "which", NULL}) &&
+                   tk->n > 3 && words_at(tk, 3, "date")))
+        return;
+    while (++i < tk->n && words_in(tk->t[i].low, skip) && !words_at(tk, i, "most"))
+        ;
+    int most = words_at(tk, i, "most");
+    i += most;
+    int kind = i < tk->n && words_in(tk->t[i].low, first) && !most ? M_MIN
+             : i < tk->n && words_in(tk->t[i].low, last) ? M_MAX : M_NONE;
+    ask_mention_t *m = NULL;
+    for (int k = 0; k < p->nm && kind != M_NONE; k++)
+        if (p->m[k].kind == PH_TABLE && p->m[k].pos == i + 1 && p->m[k].role == R_NONE)
+            m = &p->m[k];
+    int tt, tc;
+    if (!m || p->measure_set || p->q.ndims || p->q.grain || lexicon_time_for(s, m->t, &tt, &tc) < 0 ||
+        tt != m->t)
+        return;
+    for (int k = 0; k <= i; k++)
+        tk->t[k].used = 1;
+    int v = m->pos + m->len;  /* "… placed": the table's own verb */
+    if (v < tk->n && !tk->t[v].used && filters_verb_table(s, tk->t[v].low) == m->t)
+        tk->t[v].used = 1;
+    m->role = R_MEASURE;
+    p->q.kind = Q_AGG;
+    p->q.m = (ask_measure_t){kind, tt, tc, -1};
+    p->q.order = 0, p->q.limit = 0, p->top = 0, p->order_at = 0;
+    p->measure_set = p->agg_cue = 1;
+    p->subject = m->t;
+}

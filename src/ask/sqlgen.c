@@ -147,6 +147,13 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
         return put_items(s, b, j, f);
     if (f->op >= OP_CONTAINS)  /* the text's own % _ \ literal */
         return put_like(s, b, j, f);
+    if (f->op == OP_WEEKDAY) {
+        buf_t col = {0};
+        sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
+        weekday_sql(s->dialect, b, f, buf_str(&col));
+        buf_free(&col);
+        return;
+    }
     sqljoin_put_col(s, b, j, f->col.t, f->col.c);
     if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
         buf_puts(b, f->op == OP_NULL ? " IS NULL" : " IS NOT NULL");

@@ -82,6 +82,26 @@ static void test_year_beside_date(ask_schema_t *s)
     answers_with(s, "how many orders in March 2023", "\"o\".\"ord_date\" >= DATE '2023-03-01'");
 }
 
+static void test_weekdays(ask_schema_t *s)
+{
+    answers_with(s, "how many orders were placed on a Friday?",
+                 "WHERE extract(isodow FROM \"o\".\"ord_date\")::int = 5");
+    answers_with(s, "orders on weekends", "::int BETWEEN 6 AND 7");
+    answers_with(s, "total purch amt on weekdays in March 2023", "BETWEEN 1 AND 5");
+    asks_about(s, "how many admissions on a Monday", NULL);  /* no date to read it from */
+    asks_about(s, "orders on Mondays and Fridays", NULL);
+}
+
+static void test_when_first(ask_schema_t *s)
+{
+    answers_with(s, "when was the first order placed?", "SELECT min(\"o\".\"ord_date\")");
+    answers_with(s, "when was the most recent order from a customer in London",
+                 "SELECT max(\"o\".\"ord_date\")");
+    answers_with(s, "what was the date of the latest order", "max(");
+    asks_about(s, "when was the first patient", NULL);  /* patients have no date */
+    asks_about(s, "orders in the 90s", "fiscal_year");  /* a decade is whole years */
+}
+
 static void test_a_column_counts(ask_schema_t *s)
 {
     asks_about(s, "which movies have more than 500000 ratings", NULL);
@@ -93,6 +113,9 @@ static void test_words_for_values(ask_schema_t *s)
     answers_with(s, "how many women are patients", "= 'F'");
     answers_with(s, "number of male and female patients", "GROUP BY 1");
     answers_with(s, "customers whose salesman is in Paris", "\"s\".\"city\" = 'Paris'");
+    answers_with(s, "number of patients admitted with pneumonia compared with asthma", "GROUP BY 1");
+    answers_with(s, "average credit limit of customers in Paris vs London",
+                 "\"c\".\"city\" AS \"city\", avg(");
     answers_with(s, "how many patients were admitted with pneumonia", "count(DISTINCT \"p\".\"id\")");
     answers_with(s, "how many patients have never been admitted", "NOT EXISTS");
 }
@@ -108,9 +131,9 @@ static void test_names_as_written(ask_schema_t *s)
 static void test_verbs_and_lists(void)
 {
     json_t *t = json_array();
-    json_array_append_new(t, table("movies", 30, json_pack("[o, o, o]",
+    json_array_append_new(t, table("movies", 30, json_pack("[o, o, o, o]",
         col("mov_id", "integer", 1, NULL, NULL), col("mov_title", "text", 0, NULL, NULL),
-        col("mov_time", "integer", 0, NULL, NULL))));
+        col("mov_time", "integer", 0, NULL, NULL), col("mov_dt_rel", "date", 0, NULL, NULL))));
     json_array_append_new(t, table("reviewer", 20, json_pack("[o, o, o]",
         col("rev_id", "integer", 1, NULL, NULL), col("rev_name", "text", 0, NULL, NULL),
         col("rev_city", "text", 0, NULL, NULL))));
@@ -127,6 +150,12 @@ static void test_verbs_and_lists(void)
     /* "haven't": have not; "rated": the rating table */
     answers_with(s, "which reviewers haven't rated anything?", "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"rating\"");
     answers_with(s, "which movies have never been rated?", "NOT EXISTS");
+    answers_with(s, "movies from the 90s", "\"m\".\"mov_dt_rel\" >= DATE '1990-01-01' AND \"m\".\"mov_dt_rel\" < DATE '2000-01-01'");
+    answers_with(s, "how many movies in the 1980s", "< DATE '1990-01-01'");
+    asks_about(s, "movies from the 20s", NULL);  /* 1920s or 2020s */
+    answers_with(s, "how many movies in 1997 vs 1996", "GROUP BY 1 ORDER BY 1");
+    answers_with(s, "movies in 1997 compared with 1996", "< DATE '1998-01-01'");
+    asks_about(s, "how many movies in 1998 vs 1996", NULL);  /* 1997 is between */
     answers_with(s, "which reviewer has rated more than one movie", "HAVING count(DISTINCT");
     /* "with their city and …": shown, each row's own */
     answers_with(s, "list the reviewers with their name and city", "SELECT \"r\".* FROM");
@@ -162,6 +191,8 @@ int main(void)
     test_per_entity_average(s);
     test_year_beside_date(s);
     test_a_column_counts(s);
+    test_weekdays(s);
+    test_when_first(s);
     test_words_for_values(s);
     test_names_as_written(s);
     ask_schema_free(s);

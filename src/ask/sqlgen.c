@@ -200,6 +200,8 @@ static int exists_joins(const ask_schema_t *s, const ask_q_t *q, const int *path
             rc |= sqljoin_add(s, in, q->f[i].col.t);
     if (q->rel_time)
         rc |= sqljoin_add(s, in, q->time.t);
+    if (rc == 0)
+        sqlshape_nest(s, in);
     if (rc < 0)
         snprintf(err, errlen, "%s", in->why[0] ? in->why : "the conditions on the related rows "
                  "are not joined to them by a key");

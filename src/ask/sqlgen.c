@@ -209,7 +209,10 @@ static int exists_joins(const ask_schema_t *s, const ask_q_t *q, const int *path
 }
 
 /* [NOT] EXISTS (SELECT 1 FROM rel … WHERE <last hop> = base.key AND <the
- * conditions on the related rows> AND <their period>). */
+ * conditions on the related rows> AND <their period>) — or, where the
+ * dialect has no EXISTS, base.key [NOT] IN (SELECT <last hop> FROM rel …
+ * WHERE <last hop> IS NOT NULL AND …): the same rows for a key that is
+ * not NULL (a NULL key has no related rows either way). */
 int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q,
                   char *err, size_t errlen)
 {
@@ -230,12 +233,18 @@ int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
         return -1;
     }
     const ask_edge_t *last = &s->edges[path[len - 1] - 1];
-    buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
-    buf_puts(b, buf_str(&in.from));
-    buf_puts(b, " WHERE ");
-    sqljoin_put_col(s, b, &in, last->from_t, last->from_c);
-    buf_puts(b, " = ");
-    sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+    buf_t fk = {0};
+    sqljoin_put_col(s, &fk, &in, last->from_t, last->from_c);
+    if (s->dialect->no_exists) {
+        sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+        buf_printf(b, " %sIN (SELECT %s%s WHERE %s IS NOT NULL", q->rel_not ? "NOT " : "",
+                   buf_str(&fk), buf_str(&in.from), buf_str(&fk));
+    } else {
+        buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
+        buf_printf(b, "%s WHERE %s = ", buf_str(&in.from), buf_str(&fk));
+        sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+    }
+    buf_free(&fk);
     for (int i = 0; i < q->nf; i++)
         if (q->f[i].cond == FILTER_EXISTS) {
             buf_puts(b, " AND ");

@@ -122,5 +122,6 @@ const engine_dialect_t engine_clickhouse_dialect = {
     .no_positions = 1,
     .as_time = ch_as_time,
     .avg = ch_avg,
-    .max_joins = 1,  /* "Support for more than one JOIN in query is not implemented" */
+    .max_joins = 1,  /* "Support for more than one JOIN in query is not implemented": nested */
+    .no_exists = 1,  /* "Syntax error … EXISTS (SELECT 1 …": key IN (SELECT …) */
 };

@@ -5,7 +5,8 @@
  * 2; every SELECT of the shop's questions (inner joins, LEFT JOINs kept
  * for zeros, the semi-join, an EXISTS, HAVING) holds at most max_joins
  * JOINs and reads the nest through "nK"."alias__column" only; a metric
- * whose definition names its tables is declined in words; max_joins 0
+ * whose definition names its tables is declined in words; without EXISTS
+ * (no_exists) the related rows are an IN list; max_joins 0
  * writes what it always wrote. (The rows are compared on a real
  * ClickHouse 18.16 by tests/integration/test_engines_same.py.)
  *
@@ -163,6 +164,30 @@ static void test_one_join_each(const ask_schema_t *one, const ask_schema_t *pg)
     free(m);
 }
 
+/* no EXISTS (ClickHouse 18.16): key [NOT] IN the related rows' keys, their
+ * own joins nested too */
+static void test_no_exists(const json_t *sj)
+{
+    engine_dialect_t d = engine_pg_dialect;
+    d.max_joins = 1;
+    d.no_exists = 1;
+    ask_schema_opts_t o = {.dialect = &d};
+    char err[256], why[512];
+    ask_schema_t *s = ask_schema_new_with(sj, NULL, &o, err, sizeof err);
+    CHECK(s != NULL);
+    char *m = s ? plan_sql(s, "customers who never ordered", why, sizeof why) : NULL;
+    CHECK(m && strstr(m, " WHERE \"c\".\"id\" NOT IN (SELECT \"xo\".\"customer_id\" FROM "
+                         "\"public\".\"orders\" AS \"xo\" WHERE \"xo\".\"customer_id\" IS NOT NULL)"));
+    free(m);
+    m = s ? plan_sql(s, "products never ordered by customers in Germany", why, sizeof why) : NULL;
+    CHECK(m && !strstr(m, "EXISTS") && most_joins_per_select(m) <= 1 &&
+          strstr(m, "WHERE \"n2\".\"p__id\" NOT IN (SELECT \"xn1\".\"xoi__product_id\" FROM (SELECT ") &&
+          strstr(m, "AS \"xn1\" JOIN \"public\".\"countries\" AS \"xc\" ON \"xn1\".\"xo__shipping_country_id\" "
+                    "= \"xc\".\"id\" WHERE \"xn1\".\"xoi__product_id\" IS NOT NULL AND \"xc\".\"name\" = 'Germany')"));
+    free(m);
+    ask_schema_free(s);
+}
+
 /* a metric's definition names tables, which the nest renames: declined */
 static void test_metric_declined(const json_t *sj)
 {
@@ -207,6 +232,7 @@ int main(int argc, char **argv)
         test_two_joins(two);
         test_one_join_each(one, pg);
         test_metric_declined(sj);
+        test_no_exists(sj);
     }
     ask_schema_free(one);
     ask_schema_free(two);

@@ -200,6 +200,7 @@ static void test_dialect(void)
     W(d->as_time(&b, "x"), "toDateTime(x)");         /* 18.16: Date vs DateTime compared as numbers */
     CHECK_INT(d->no_positions, 1);
     CHECK_INT(d->max_joins, 1);
+    CHECK_INT(d->no_exists, 1);
 #undef W
     CHECK_STR(d->now, "now()");
     CHECK_STR(d->today, "today()");

@@ -164,6 +164,15 @@ static void test_one_join_each(const ask_schema_t *one, const ask_schema_t *pg)
     free(m);
 }
 
+static ask_schema_t *schema_with(const json_t *sj, const json_t *vocab, const engine_dialect_t *d)
+{
+    char err[256];
+    ask_schema_opts_t o = {.dialect = d};
+    ask_schema_t *s = ask_schema_new_with(sj, vocab, &o, err, sizeof err);
+    CHECK(s != NULL);
+    return s;
+}
+
 /* no EXISTS (ClickHouse 18.16): key [NOT] IN the related rows' keys, their
  * own joins nested too */
 static void test_no_exists(const json_t *sj)
@@ -171,10 +180,8 @@ static void test_no_exists(const json_t *sj)
     engine_dialect_t d = engine_pg_dialect;
     d.max_joins = 1;
     d.no_exists = 1;
-    ask_schema_opts_t o = {.dialect = &d};
-    char err[256], why[512];
-    ask_schema_t *s = ask_schema_new_with(sj, NULL, &o, err, sizeof err);
-    CHECK(s != NULL);
+    char why[512];
+    ask_schema_t *s = schema_with(sj, NULL, &d);
     char *m = s ? plan_sql(s, "customers who never ordered", why, sizeof why) : NULL;
     CHECK(m && strstr(m, " WHERE \"c\".\"id\" NOT IN (SELECT \"xo\".\"customer_id\" FROM "
                          "\"public\".\"orders\" AS \"xo\" WHERE \"xo\".\"customer_id\" IS NOT NULL)"));
@@ -196,10 +203,8 @@ static void test_metric_declined(const json_t *sj)
                           "expression", "sum(order_items.quantity * order_items.unit_price)");
     engine_dialect_t d = engine_pg_dialect;
     d.max_joins = 1;
-    ask_schema_opts_t o = {.dialect = &d};
-    char err[256], why[512];
-    ask_schema_t *s = ask_schema_new_with(sj, v, &o, err, sizeof err);
-    CHECK(s != NULL);
+    char why[512];
+    ask_schema_t *s = schema_with(sj, v, &d);
     char *m = s ? plan_sql(s, "net sales by region", why, sizeof why) : NULL;
     CHECK(m == NULL && strstr(why, "runs at most 1 join in one query"));
     if (m || !strstr(why, "at most 1 join"))

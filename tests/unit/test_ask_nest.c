@@ -4,7 +4,8 @@
  * 4-table question in full under PostgreSQL's dialect with max_joins 1 and
  * 2; every SELECT of the shop's questions (inner joins, LEFT JOINs kept
  * for zeros, the semi-join, an EXISTS, HAVING) holds at most max_joins
- * JOINs and reads the nest through "nK"."alias__column" only; a metric
+ * JOINs and reads the nest through "nK"."alias__column" only; a key of
+ * two columns joins on both inside the nest; a metric
  * whose definition names its tables is declined in words; without EXISTS
  * (no_exists) the related rows are an IN list; max_joins 0
  * writes what it always wrote. (The rows are compared on a real
@@ -214,6 +215,49 @@ static void test_metric_declined(const json_t *sj)
     json_decref(v);
 }
 
+/* a key of two columns (teaches → section by course_id and sec_id) joins
+ * on both inside the nest, read back through it */
+static void test_composite_key(void)
+{
+    const char *js =
+        "{\"tables\": ["
+        "{\"schema\":\"public\",\"name\":\"building\",\"type\":\"table\",\"row_estimate\":10,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"name\",\"type\":\"text\",\"pk\":false,\"fk\":null,\"samples\":[\"Watson\",\"Taylor\"]}]},"
+        "{\"schema\":\"public\",\"name\":\"section\",\"type\":\"table\",\"row_estimate\":100,\"columns\":["
+        " {\"name\":\"course_id\",\"type\":\"text\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"sec_id\",\"type\":\"text\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"building_id\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"building\",\"column\":\"id\"},\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"teacher\",\"type\":\"table\",\"row_estimate\":50,\"columns\":["
+        " {\"name\":\"id\",\"type\":\"integer\",\"pk\":true,\"fk\":null,\"samples\":[]},"
+        " {\"name\":\"name\",\"type\":\"text\",\"pk\":false,\"fk\":null,\"samples\":[]}]},"
+        "{\"schema\":\"public\",\"name\":\"teaches\",\"type\":\"table\",\"row_estimate\":300,\"columns\":["
+        " {\"name\":\"teacher_id\",\"type\":\"integer\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"teacher\",\"column\":\"id\"},\"samples\":[]},"
+        " {\"name\":\"course_id\",\"type\":\"text\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"section\",\"column\":\"course_id\"},\"samples\":[]},"
+        " {\"name\":\"sec_id\",\"type\":\"text\",\"pk\":false,\"fk\":{\"schema\":\"public\",\"table\":\"section\",\"column\":\"sec_id\"},\"samples\":[]}]}"
+        "]}";
+    json_t *sj = json_loads(js, 0, NULL);
+    engine_dialect_t d = engine_pg_dialect;
+    d.max_joins = 1;
+    char why[512];
+    ask_schema_t *s = sj ? schema_with(sj, NULL, &d) : NULL;
+    char *m = s ? plan_sql(s, "number of teachers per building", why, sizeof why) : NULL;
+    CHECK(m && most_joins_per_select(m) == 1 &&
+          strstr(m, "JOIN \"public\".\"section\" AS \"s\" ON \"n1\".\"t2__course_id\" = "
+                    "\"s\".\"course_id\" AND \"n1\".\"t2__sec_id\" = \"s\".\"sec_id\") AS \"n2\" "
+                    "JOIN \"public\".\"building\" AS \"b\" ON \"n2\".\"s__building_id\" = \"b\".\"id\""));
+    free(m);
+    /* a list fanning out: the outer query reads the base itself, the IN the nest */
+    static const char head[] = "SELECT \"t\".* FROM \"public\".\"teacher\" AS \"t\" WHERE "
+                               "\"t\".\"id\" IN (SELECT \"n2\".\"t__id\" FROM (SELECT ";
+    m = s ? plan_sql(s, "teachers in the Watson building", why, sizeof why) : NULL;
+    CHECK(m && most_joins_per_select(m) == 1 && !strncmp(m, head, strlen(head)) &&
+          strstr(m, "WHERE \"b\".\"name\" = 'Watson') ORDER BY \"t\".\"id\" LIMIT 100"));
+    free(m);
+    ask_schema_free(s);
+    json_decref(sj);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/unit/ask_fixtures";
@@ -238,6 +282,7 @@ int main(int argc, char **argv)
         test_one_join_each(one, pg);
         test_metric_declined(sj);
         test_no_exists(sj);
+        test_composite_key();
     }
     ask_schema_free(one);
     ask_schema_free(two);

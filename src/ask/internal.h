@@ -478,7 +478,7 @@ int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max);
 /* -------------------------------------------------------------- sqljoin */
 
 #define ASK_MAX_JOINED 16
-#define ASK_MAX_KEYCOLS 8  /* columns of one composite key a join matches */
+#define ASK_MAX_KEYCOLS 8  /* columns of one composite key a join matches (a longer one is not joined) */
 
 /* One column pair a join matches: j's tables fi and ti along edge e. */
 typedef struct sqljoin_on { int fi, ti, e; } sqljoin_on_t;

@@ -118,20 +118,24 @@ void sqljoin_put_step(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx
 }
 
 /* j's table ib joined to ia along edge e (and the other columns of its
- * composite key), recorded and written to j->from. */
-static void join_step(const ask_schema_t *s, joins_t *j, int ia, int ib, int fwd, const ask_edge_t *e)
+ * composite key), recorded and written to j->from; -1 (nothing written)
+ * for a key of more columns than a step records. */
+static int join_step(const ask_schema_t *s, joins_t *j, int ia, int ib, int fwd, const ask_edge_t *e)
 {
     int fi = fwd ? ia : ib, ti = fwd ? ib : ia, n = 0;
-    j->step_left[ib] = j->left;
     j->on[ib][n++] = (sqljoin_on_t){fi, ti, (int)(e - s->edges)};
-    for (int x = 0; x < s->nedges && n < ASK_MAX_KEYCOLS; x++) {
+    for (int x = 0; x < s->nedges; x++) {
         const ask_edge_t *o = &s->edges[x];
         if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
             continue;
+        if (n == ASK_MAX_KEYCOLS)
+            return -1;
         j->on[ib][n++] = (sqljoin_on_t){fi, ti, x};
     }
     j->non[ib] = n;
+    j->step_left[ib] = j->left;
     sqljoin_put_step(s, &j->from, j, ib);
+    return 0;
 }
 
 /* "payment is linked to store through staff or through customer: …" —
@@ -204,7 +208,8 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
             return -1;
         j->fanout |= !fwd;
         alias_for(s, j, to);
-        join_step(s, j, sqljoin_index(j, from), j->n - 1, fwd, e);
+        if (join_step(s, j, sqljoin_index(j, from), j->n - 1, fwd, e) < 0)
+            return -1;
     }
     return 0;
 }

@@ -530,8 +530,14 @@ int sqljoin_add(const ask_schema_t *s, joins_t *j, int t);
 int sqljoin_index(const joins_t *j, int t);
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c);
 void sqljoin_put_ref(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx, const char *col);
-/* " [LEFT ]JOIN "schema"."table" AS "alias" ON …" of j's table idx, as recorded. */
+/* " [LEFT ]JOIN "schema"."table" AS "alias" ON …" of j's table idx, as
+ * recorded; a LEFT JOINed table, where the dialect reads defaults for its
+ * missing rows (left_join_defaults), as (SELECT *, 1 AS "dm__hit" FROM …). */
 void sqljoin_put_step(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
+#define SQLJOIN_HIT "dm__hit"
+/* 1 when j's table idx carries that marker; "<its marker> = 1". */
+int sqljoin_has_hit(const ask_schema_t *s, const joins_t *j, int idx);
+void sqljoin_put_hit(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
 /* sqlshape_nest.c: when j joins more tables than the dialect runs in one
  * SELECT (max_joins), j->from (after sqljoin_collect / sqljoin_add) rewritten as left-deep sub-queries, one
  * JOIN each: "(SELECT every column as alias__column FROM … JOIN …) AS n1";

@@ -66,7 +66,13 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
 {
     buf_t e = {0};
     const char *agg = measure_parts(s, &e, j, m);
-    if (agg && m->kind == M_AVG && s->dialect->avg)
+    int idx = sqljoin_index(j, m->t);
+    if (agg && m->kind == M_COUNT && j->left && sqljoin_has_hit(s, j, idx)) {
+        buf_t hit = {0};  /* LEFT JOINed rows that are there, not a missing row's defaults */
+        sqljoin_put_hit(s, &hit, j, idx);
+        s->dialect->agg_if(b, agg, e.len ? buf_str(&e) : NULL, buf_str(&hit));
+        buf_free(&hit);
+    } else if (agg && m->kind == M_AVG && s->dialect->avg)
         s->dialect->avg(b, buf_str(&e));
     else if (agg)
         buf_printf(b, "%s(%s)", agg, e.len ? buf_str(&e) : "*");

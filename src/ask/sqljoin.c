@@ -106,10 +106,33 @@ static void put_key_eq(const ask_schema_t *s, buf_t *b, const joins_t *j, int fi
     sqljoin_put_ref(s, b, j, ti, s->tables[e->to_t].cols[e->to_c].name);
 }
 
+int sqljoin_has_hit(const ask_schema_t *s, const joins_t *j, int idx)
+{
+    return idx > 0 && j->step_left[idx] && s->dialect->left_join_defaults;
+}
+
+void sqljoin_put_hit(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
+{
+    sqljoin_put_ref(s, b, j, idx, SQLJOIN_HIT);
+    buf_puts(b, " = 1");
+}
+
 void sqljoin_put_step(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
 {
     buf_puts(b, j->step_left[idx] ? " LEFT JOIN " : " JOIN ");
-    sqljoin_put_table(s, b, j, idx);
+    if (sqljoin_has_hit(s, j, idx)) {  /* its rows that are there, told from the defaults */
+        const ask_table_t *tb = &s->tables[j->t[idx]];
+        buf_puts(b, "(SELECT *, 1 AS ");
+        dialect_ident(s, b, SQLJOIN_HIT);
+        buf_puts(b, " FROM ");
+        dialect_ident(s, b, tb->schema);
+        buf_putc(b, '.');
+        dialect_ident(s, b, tb->name);
+        buf_puts(b, ") AS ");
+        dialect_ident(s, b, j->alias[idx]);
+    } else {
+        sqljoin_put_table(s, b, j, idx);
+    }
     buf_puts(b, " ON ");
     for (int k = 0; k < j->non[idx]; k++) {
         buf_puts(b, k ? " AND " : "");

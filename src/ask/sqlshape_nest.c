@@ -32,11 +32,15 @@ static void put_columns(const ask_schema_t *s, buf_t *b, const joins_t *j, int h
     int n = 0;
     for (int i = 0; i <= hi; i++) {
         const ask_table_t *tb = &s->tables[j->t[i]];
-        for (int c = 0; c < tb->ncols; c++) {
+        for (int c = 0; c <= tb->ncols; c++) {  /* and a LEFT JOIN's marker */
+            const char *col = c < tb->ncols ? tb->cols[c].name
+                              : sqljoin_has_hit(s, j, i) ? SQLJOIN_HIT : NULL;
+            if (!col)
+                continue;
             buf_t name = {0};
-            buf_printf(&name, "%s__%s", j->alias[i], tb->cols[c].name);
+            buf_printf(&name, "%s__%s", j->alias[i], col);
             buf_puts(b, n++ ? ", " : "");
-            sqljoin_put_ref(s, b, j, i, tb->cols[c].name);
+            sqljoin_put_ref(s, b, j, i, col);
             buf_puts(b, " AS ");
             dialect_ident(s, b, buf_str(&name));
             buf_free(&name);

@@ -10,7 +10,7 @@
  * (types, parameters, caps, timeout, cancel from another thread), the
  * read-only boundary (writes sent straight to execute, past the policy, are
  * refused by the server), probe and discover, the planner's SQL for 18.16
- * (joins nested one a SELECT, IN for EXISTS) run as each user, then drops
+ * (joins nested one a SELECT, IN for EXISTS, zeros) run as each user, then drops
  * it. Skips (77)
  * when DATAMIND_TEST_CLICKHOUSE is not set; "none" (tests/stack.sh where
  * clickhouse-server is not installed) passes empty, saying so. */
@@ -434,8 +434,10 @@ static void plan_run(engine_conn_t *c, const ask_schema_t *s, const char *q, cha
     ask_plan_result_free(&r);
 }
 
-/* 18.16 runs one JOIN a SELECT and no EXISTS: the planner nests the joins
- * (a key of two columns inside, a list fanning out) and writes IN; the
+/* 18.16 runs one JOIN a SELECT, has no EXISTS and reads defaults for a
+ * missing LEFT JOINed row: the planner nests the joins (a key of two
+ * columns inside, a list fanning out, the zeros' LEFT JOINs), writes IN
+ * and counts only the LEFT JOINed rows that are there (Dee: 0); the
  * rows are the ones a key of two columns gives (a join on course_id alone
  * would count 4 in Watson) */
 static void test_planner(engine_conn_t *c)
@@ -454,6 +456,9 @@ static void test_planner(engine_conn_t *c)
         CHECK_STR(got, "1|Ann;2|Bob");
         plan_run(c, s, "teachers without teaches", got, sizeof got);
         CHECK_STR(got, "4|Dee");
+        /* zeros kept: LEFT JOINs nested, a missing row's defaults not counted */
+        plan_run(c, s, "how many sections does each teacher have", got, sizeof got);
+        CHECK_STR(got, "Ann|2;Bob|1;Cy|1;Dee|0");
     }
     ask_schema_free(s);
     json_decref(sj);

@@ -7,7 +7,9 @@
  * JOINs and reads the nest through "nK"."alias__column" only; a key of
  * two columns joins on both inside the nest; a metric
  * whose definition names its tables is declined in words; without EXISTS
- * (no_exists) the related rows are an IN list; max_joins 0
+ * (no_exists) the related rows are an IN list; where a missing LEFT JOINed
+ * row reads defaults (left_join_defaults) its rows that are there are
+ * marked and counted; max_joins 0
  * writes what it always wrote. (The rows are compared on a real
  * ClickHouse 18.16 by tests/integration/test_engines_same.py.)
  *
@@ -196,6 +198,27 @@ static void test_no_exists(const json_t *sj)
     ask_schema_free(s);
 }
 
+/* a LEFT JOINed row that is not there reads defaults (ClickHouse 18.16):
+ * each LEFT JOINed table marked, the marker carried through the nest, and
+ * only the rows that are there counted */
+static void test_left_join_defaults(const json_t *sj)
+{
+    engine_dialect_t d = engine_pg_dialect;
+    d.max_joins = 1;
+    d.left_join_defaults = 1;
+    char why[512];
+    ask_schema_t *s = schema_with(sj, NULL, &d);
+    char *m = s ? plan_sql(s, "how many orders does each region have", why, sizeof why) : NULL;
+    CHECK(m && strstr(m, "SELECT \"n1\".\"r__name\" AS \"region\", count(DISTINCT \"o\".\"id\") "
+                         "FILTER (WHERE \"o\".\"dm__hit\" = 1) AS \"orders\" FROM (SELECT "));
+    CHECK(m && strstr(m, ", \"c\".\"dm__hit\" AS \"c__dm__hit\" FROM \"public\".\"regions\" AS \"r\" "
+                         "LEFT JOIN (SELECT *, 1 AS \"dm__hit\" FROM \"public\".\"countries\") AS \"c\" ON "));
+    CHECK(m && strstr(m, ") AS \"n1\" LEFT JOIN (SELECT *, 1 AS \"dm__hit\" FROM \"public\".\"orders\") "
+                         "AS \"o\" ON \"o\".\"shipping_country_id\" = \"n1\".\"c__id\""));
+    free(m);
+    ask_schema_free(s);
+}
+
 /* a metric's definition names tables, which the nest renames: declined */
 static void test_metric_declined(const json_t *sj)
 {
@@ -283,6 +306,7 @@ int main(int argc, char **argv)
         test_metric_declined(sj);
         test_no_exists(sj);
         test_composite_key();
+        test_left_join_defaults(sj);
     }
     ask_schema_free(one);
     ask_schema_free(two);

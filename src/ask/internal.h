@@ -494,6 +494,10 @@ int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max);
 /* -------------------------------------------------------------- sqljoin */
 
 #define ASK_MAX_JOINED 16
+#define ASK_MAX_KEYCOLS 8  /* columns of one composite key a join matches (a longer one is not joined) */
+
+/* One column pair a join matches: j's tables fi and ti along edge e. */
+typedef struct sqljoin_on { int fi, ti, e; } sqljoin_on_t;
 
 typedef struct joins {
     int t[ASK_MAX_JOINED];
@@ -506,6 +510,14 @@ typedef struct joins {
     int left;       /* LEFT JOIN from the base: count what is there */
     int edge;       /* the one-hop route from the base the caller chose (a path step), or 0 */
     const char *prefix;  /* before every alias (an EXISTS's own tables: "x"), or NULL */
+    /* how each table idx >= 1 was joined: LEFT or not, and its key columns
+     * (on[idx][k]: j's tables fi and ti equal along edge e), from which the
+     * FROM is written flat or nested (sqlshape_nest.c) */
+    int step_left[ASK_MAX_JOINED];
+    sqljoin_on_t on[ASK_MAX_JOINED][ASK_MAX_KEYCOLS];
+    int non[ASK_MAX_JOINED];
+    int nested;     /* tables 0..nested-1 are inside the sub-query `nest`; 0: none */
+    char nest[16];
 } joins_t;
 
 /* The aggregate SELECT over j (semi: " WHERE <key> IN (…)" for the filters,
@@ -528,9 +540,27 @@ int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int bas
  * -1 when no allowed path reaches it (j->why may say why). */
 void sqljoin_begin(const ask_schema_t *s, joins_t *j, int base);
 int sqljoin_add(const ask_schema_t *s, joins_t *j, int t);
-/* j's index of table t, or -1; the quoted "alias"."column" of (t, c). */
+/* j's index of table t, or -1; the quoted "alias"."column" of (t, c) —
+ * "nest"."alias__column" when t is inside j's nest (sqljoin_put_ref: of
+ * j's table idx, the one place that knows). */
 int sqljoin_index(const joins_t *j, int t);
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c);
+void sqljoin_put_ref(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx, const char *col);
+/* " [LEFT ]JOIN "schema"."table" AS "alias" ON …" of j's table idx, as
+ * recorded; a LEFT JOINed table, where the dialect reads defaults for its
+ * missing rows (left_join_defaults), as (SELECT *, 1 AS "dm__hit" FROM …). */
+void sqljoin_put_step(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
+#define SQLJOIN_HIT "dm__hit"
+/* 1 when j's table idx carries that marker; "<its marker> = 1". */
+int sqljoin_has_hit(const ask_schema_t *s, const joins_t *j, int idx);
+void sqljoin_put_hit(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
+/* sqlshape_nest.c: when j joins more tables than the dialect runs in one
+ * SELECT (max_joins), j->from (after sqljoin_collect / sqljoin_add) rewritten as left-deep sub-queries, one
+ * JOIN each: "(SELECT every column as alias__column FROM … JOIN …) AS n1";
+ * j->nested and j->nest say which tables are inside. Nothing when it fits. */
+void sqlshape_nest(const ask_schema_t *s, joins_t *j);
+/* "alias".* of j's base, or each of its columns through the nest. */
+void sqlshape_put_star(const ask_schema_t *s, buf_t *b, const joins_t *j);
 /* "schema"."table" AS "alias" of j's table idx. */
 void sqljoin_put_table(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
 /* 1 when another key of e's table points at the same column (two roles). */

@@ -66,7 +66,13 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
 {
     buf_t e = {0};
     const char *agg = measure_parts(s, &e, j, m);
-    if (agg && m->kind == M_AVG && s->dialect->avg)
+    int idx = sqljoin_index(j, m->t);
+    if (agg && m->kind == M_COUNT && j->left && sqljoin_has_hit(s, j, idx)) {
+        buf_t hit = {0};  /* LEFT JOINed rows that are there, not a missing row's defaults */
+        sqljoin_put_hit(s, &hit, j, idx);
+        s->dialect->agg_if(b, agg, e.len ? buf_str(&e) : NULL, buf_str(&hit));
+        buf_free(&hit);
+    } else if (agg && m->kind == M_AVG && s->dialect->avg)
         s->dialect->avg(b, buf_str(&e));
     else if (agg)
         buf_printf(b, "%s(%s)", agg, e.len ? buf_str(&e) : "*");
@@ -207,6 +213,8 @@ static int exists_joins(const ask_schema_t *s, const ask_q_t *q, const int *path
             rc |= sqljoin_add(s, in, q->f[i].col.t);
     if (q->rel_time)
         rc |= sqljoin_add(s, in, q->time.t);
+    if (rc == 0)
+        sqlshape_nest(s, in);
     if (rc < 0)
         snprintf(err, errlen, "%s", in->why[0] ? in->why : "the conditions on the related rows "
                  "are not joined to them by a key");
@@ -214,7 +222,10 @@ static int exists_joins(const ask_schema_t *s, const ask_q_t *q, const int *path
 }
 
 /* [NOT] EXISTS (SELECT 1 FROM rel … WHERE <last hop> = base.key AND <the
- * conditions on the related rows> AND <their period>). */
+ * conditions on the related rows> AND <their period>) — or, where the
+ * dialect has no EXISTS, base.key [NOT] IN (SELECT <last hop> FROM rel …
+ * WHERE <last hop> IS NOT NULL AND …): the same rows for a key that is
+ * not NULL (a NULL key has no related rows either way). */
 int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q,
                   char *err, size_t errlen)
 {
@@ -235,12 +246,18 @@ int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
         return -1;
     }
     const ask_edge_t *last = &s->edges[path[len - 1] - 1];
-    buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
-    buf_puts(b, buf_str(&in.from));
-    buf_puts(b, " WHERE ");
-    sqljoin_put_col(s, b, &in, last->from_t, last->from_c);
-    buf_puts(b, " = ");
-    sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+    buf_t fk = {0};
+    sqljoin_put_col(s, &fk, &in, last->from_t, last->from_c);
+    if (s->dialect->no_exists) {
+        sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+        buf_printf(b, " %sIN (SELECT %s%s WHERE %s IS NOT NULL", q->rel_not ? "NOT " : "",
+                   buf_str(&fk), buf_str(&in.from), buf_str(&fk));
+    } else {
+        buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
+        buf_printf(b, "%s WHERE %s = ", buf_str(&in.from), buf_str(&fk));
+        sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+    }
+    buf_free(&fk);
     for (int i = 0; i < q->nf; i++)
         if (q->f[i].cond == FILTER_EXISTS) {
             buf_puts(b, " AND ");

@@ -81,17 +81,84 @@ int sqljoin_has_rival(const ask_schema_t *s, const ask_edge_t *e)
     return 0;
 }
 
-/* "from"."fk_col" = "to"."key_col" for edge e, with j's aliases fi, ti. */
+void sqljoin_put_ref(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx, const char *col)
+{
+    if (idx < j->nested) {  /* inside the nest: its column "alias__column" */
+        buf_t n = {0};
+        buf_printf(&n, "%s__%s", j->alias[idx], col);
+        dialect_ident(s, b, j->nest);
+        buf_putc(b, '.');
+        dialect_ident(s, b, buf_str(&n));
+        buf_free(&n);
+        return;
+    }
+    dialect_ident(s, b, j->alias[idx]);
+    buf_putc(b, '.');
+    dialect_ident(s, b, col);
+}
+
+/* "from"."fk_col" = "to"."key_col" for edge e, with j's tables fi, ti. */
 static void put_key_eq(const ask_schema_t *s, buf_t *b, const joins_t *j, int fi, int ti,
                        const ask_edge_t *e)
 {
-    dialect_ident(s, b, j->alias[fi]);
-    buf_putc(b, '.');
-    dialect_ident(s, b, s->tables[e->from_t].cols[e->from_c].name);
+    sqljoin_put_ref(s, b, j, fi, s->tables[e->from_t].cols[e->from_c].name);
     buf_puts(b, " = ");
-    dialect_ident(s, b, j->alias[ti]);
-    buf_putc(b, '.');
-    dialect_ident(s, b, s->tables[e->to_t].cols[e->to_c].name);
+    sqljoin_put_ref(s, b, j, ti, s->tables[e->to_t].cols[e->to_c].name);
+}
+
+int sqljoin_has_hit(const ask_schema_t *s, const joins_t *j, int idx)
+{
+    return idx > 0 && j->step_left[idx] && s->dialect->left_join_defaults;
+}
+
+void sqljoin_put_hit(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
+{
+    sqljoin_put_ref(s, b, j, idx, SQLJOIN_HIT);
+    buf_puts(b, " = 1");
+}
+
+void sqljoin_put_step(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx)
+{
+    buf_puts(b, j->step_left[idx] ? " LEFT JOIN " : " JOIN ");
+    if (sqljoin_has_hit(s, j, idx)) {  /* its rows that are there, told from the defaults */
+        const ask_table_t *tb = &s->tables[j->t[idx]];
+        buf_puts(b, "(SELECT *, 1 AS ");
+        dialect_ident(s, b, SQLJOIN_HIT);
+        buf_puts(b, " FROM ");
+        dialect_ident(s, b, tb->schema);
+        buf_putc(b, '.');
+        dialect_ident(s, b, tb->name);
+        buf_puts(b, ") AS ");
+        dialect_ident(s, b, j->alias[idx]);
+    } else {
+        sqljoin_put_table(s, b, j, idx);
+    }
+    buf_puts(b, " ON ");
+    for (int k = 0; k < j->non[idx]; k++) {
+        buf_puts(b, k ? " AND " : "");
+        put_key_eq(s, b, j, j->on[idx][k].fi, j->on[idx][k].ti, &s->edges[j->on[idx][k].e]);
+    }
+}
+
+/* j's table ib joined to ia along edge e (and the other columns of its
+ * composite key), recorded and written to j->from; -1 (nothing written)
+ * for a key of more columns than a step records. */
+static int join_step(const ask_schema_t *s, joins_t *j, int ia, int ib, int fwd, const ask_edge_t *e)
+{
+    int fi = fwd ? ia : ib, ti = fwd ? ib : ia, n = 0;
+    j->on[ib][n++] = (sqljoin_on_t){fi, ti, (int)(e - s->edges)};
+    for (int x = 0; x < s->nedges; x++) {
+        const ask_edge_t *o = &s->edges[x];
+        if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
+            continue;
+        if (n == ASK_MAX_KEYCOLS)
+            return -1;
+        j->on[ib][n++] = (sqljoin_on_t){fi, ti, x};
+    }
+    j->non[ib] = n;
+    j->step_left[ib] = j->left;
+    sqljoin_put_step(s, &j->from, j, ib);
+    return 0;
 }
 
 /* "payment is linked to store through staff or through customer: …" —
@@ -164,28 +231,15 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
             return -1;
         j->fanout |= !fwd;
         alias_for(s, j, to);
-        int ia = sqljoin_index(j, from), ib = j->n - 1;
-        buf_puts(&j->from, j->left ? " LEFT JOIN " : " JOIN ");
-        sqljoin_put_table(s, &j->from, j, ib);
-        buf_puts(&j->from, " ON ");
-        int fi = fwd ? ia : ib, ti = fwd ? ib : ia;
-        put_key_eq(s, &j->from, j, fi, ti, e);
-        for (int x = 0; x < s->nedges; x++) {  /* the other columns of a composite key */
-            const ask_edge_t *o = &s->edges[x];
-            if (o == e || o->from_t != e->from_t || o->to_t != e->to_t || o->to_c == e->to_c)
-                continue;
-            buf_puts(&j->from, " AND ");
-            put_key_eq(s, &j->from, j, fi, ti, o);
-        }
+        if (join_step(s, j, sqljoin_index(j, from), j->n - 1, fwd, e) < 0)
+            return -1;
     }
     return 0;
 }
 
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c)
 {
-    dialect_ident(s, b, j->alias[sqljoin_index(j, t)]);
-    buf_putc(b, '.');
-    dialect_ident(s, b, s->tables[t].cols[c].name);
+    sqljoin_put_ref(s, b, j, sqljoin_index(j, t), s->tables[t].cols[c].name);
 }
 
 /* 1 when a metric's expression names table t as "t." (not inside a longer

@@ -22,6 +22,7 @@ int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t
     joins_t j2 = {.by_name = j->by_name};
     int rc = -1;
     if (sqljoin_collect(s, &outer, &j2, base) == 0 && !j2.fanout) {
+        sqlshape_nest(s, &j2);
         buf_t semi = {0};
         buf_puts(&semi, " WHERE ");
         sqljoin_put_col(s, &semi, &j2, base, s->tables[base].pk);
@@ -106,6 +107,7 @@ int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
     int e = q->dims[0].t, rc = -1, k = back_edge(s, q->m.t, e);
     joins_t j = {.left = 1, .edge = k >= 0 ? -(k + 1) : 0};
     if (sqljoin_collect(s, q, &j, e) == 0) {
+        sqlshape_nest(s, &j);
         sqlgen_agg(s, q, &j, b, NULL);
         rc = 0;
     }

@@ -45,16 +45,22 @@ static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, bu
 
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
+    joins_t flat;  /* a fanning-out list's outer query reads the base alone, not the nest */
+    const joins_t *oj = j;
+    if (j->fanout && j->nested) {
+        flat = *j;  /* shallow: flat.from is j's, not freed here */
+        flat.nested = 0;
+        oj = &flat;
+    }
     buf_puts(b, "SELECT ");
-    dialect_ident(s, b, j->alias[0]);
-    buf_puts(b, ".*");
+    sqlshape_put_star(s, b, oj);
     put_shown(s, b, j, q);
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
         const ask_table_t *t = &s->tables[q->table];
         buf_puts(b, " FROM ");
         sqljoin_put_table(s, b, j, 0);
         buf_puts(b, " WHERE ");
-        sqljoin_put_col(s, b, j, q->table, t->pk);
+        sqljoin_put_col(s, b, oj, q->table, t->pk);
         buf_puts(b, " IN (SELECT ");
         sqljoin_put_col(s, b, j, q->table, t->pk);
         buf_puts(b, buf_str(&j->from));
@@ -66,13 +72,13 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     }
     if (q->m.c >= 0) {  /* "the 5 most expensive products" */
         buf_t col = {0};
-        sqljoin_put_col(s, &col, j, q->m.t, q->m.c);
+        sqljoin_put_col(s, &col, oj, q->m.t, q->m.c);
         buf_puts(b, " ORDER BY ");
         s->dialect->order_nulls_last(b, buf_str(&col), q->order >= 0);
         buf_free(&col);
     } else if (s->tables[q->table].pk >= 0) {
         buf_puts(b, " ORDER BY ");
-        sqljoin_put_col(s, b, j, q->table, s->tables[q->table].pk);
+        sqljoin_put_col(s, b, oj, q->table, s->tables[q->table].pk);
     }
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_LIST_LIMIT);
 }
@@ -141,9 +147,11 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         buf_free(&j.from);
         return NULL;
     }
-    if (s->dialect->max_joins && j.n - 1 > s->dialect->max_joins) {
+    sqlshape_nest(s, &j);  /* one JOIN a SELECT where the dialect says so */
+    if (j.nested && q->m.kind == M_METRIC) {  /* its expression names tables, not the nest */
         snprintf(err, errlen, "this question joins %d tables, and this database runs at most %d "
-                 "join%s in one query", j.n, s->dialect->max_joins,
+                 "join%s in one query: the nested form I write for that cannot hold a metric "
+                 "whose definition names its tables", j.n, s->dialect->max_joins,
                  s->dialect->max_joins == 1 ? "" : "s");
         buf_free(&j.from);
         return NULL;

@@ -78,11 +78,15 @@ static void ch_cast(buf_t *b, const char *expr, const char *type)
     buf_printf(b, "CAST(%s AS %s)", expr, t);
 }
 
-/* sum(x) FILTER (WHERE c) is sumIf(x, c); count(x) counts x not NULL */
+/* sum(x) FILTER (WHERE c) is sumIf(x, c); count(x) counts x not NULL;
+ * count(DISTINCT x) is uniqExactIf (0 for none: 18.16's count(DISTINCT
+ * of only NULLs) is NULL) */
 static void ch_agg_if(buf_t *b, const char *agg, const char *expr, const char *cond)
 {
     if (!expr)
         buf_printf(b, "countIf(%s)", cond);
+    else if (!strcmp(agg, "count") && !strncmp(expr, "DISTINCT ", 9))
+        buf_printf(b, "uniqExactIf(%s, %s)", expr + 9, cond);
     else if (!strcmp(agg, "count"))
         buf_printf(b, "countIf(isNotNull(%s) AND (%s))", expr, cond);
     else
@@ -122,5 +126,7 @@ const engine_dialect_t engine_clickhouse_dialect = {
     .no_positions = 1,
     .as_time = ch_as_time,
     .avg = ch_avg,
-    .max_joins = 1,  /* "Support for more than one JOIN in query is not implemented" */
+    .max_joins = 1,  /* "Support for more than one JOIN in query is not implemented": nested */
+    .no_exists = 1,  /* "Syntax error … EXISTS (SELECT 1 …": key IN (SELECT …) */
+    .left_join_defaults = 1,  /* a customer with no orders counted 1, not 0 */
 };

@@ -158,8 +158,19 @@ typedef struct engine_dialect {
      * the engine compares dates with timestamps rightly (ClickHouse 18.16
      * compares their raw numbers, seconds against days: always true) */
     void (*as_time)(buf_t *b, const char *expr);
-    /* the most JOINs one SELECT may have (ClickHouse 18.16: one); 0: no limit */
+    /* the most JOINs one SELECT may have (ClickHouse 18.16: one); 0: no
+     * limit. Past it the planner nests the joins as sub-queries, one JOIN
+     * each (ask/sqlshape_nest.c) */
     int max_joins;
+    /* no [NOT] EXISTS (ClickHouse 18.16 has no correlated sub-query): rows
+     * that have related rows are written key [NOT] IN (SELECT the related
+     * rows' non-NULL keys …) instead */
+    int no_exists;
+    /* a LEFT JOINed row that is not there reads its columns' defaults (0,
+     * ''), not NULL (ClickHouse 18.16: join_use_nulls 0, which a readonly=1
+     * profile cannot change): the planner joins such a table with a marker
+     * column and counts only the rows that are there (agg_if) */
+    int left_join_defaults;
     /* the average of expr; NULL: avg(expr) (ClickHouse 18.16 keeps a
      * Decimal's scale: the average of 0.00–0.15 discounts came back 0.04) */
     void (*avg)(buf_t *b, const char *expr);

@@ -113,7 +113,7 @@ class SameAnswers(unittest.TestCase):
         self.assertTrue(url, "the shop could not be copied into %s: %s" % (engine, why))
         answers = ask_all(url, [q["q"] for q in self.questions])
         self.assertNotIn(None, answers, answers.get(None))
-        same = skipped = declined = 0
+        same = skipped = nested = 0
         report = []
         for q in self.questions:
             got = answers.get(q["q"], {})
@@ -131,11 +131,10 @@ class SameAnswers(unittest.TestCase):
                     skipped += 1
                     continue
                 if engine == "clickhouse" and (want.get("sql") or "").count(" JOIN ") > 1:
-                    # 18.16 runs one JOIN a SELECT: said plainly, never other rows
-                    self.assertNotIn("rows", got, got.get("sql"))
-                    self.assertIn("at most 1 join", json.dumps(got))
-                    declined += 1
-                    continue
+                    # 18.16 runs one JOIN a SELECT: the joins nested as sub-queries
+                    # (src/ask/sqlshape_nest.c), one JOIN each, and PostgreSQL's rows
+                    self.assertIn("AS `n1`", got.get("sql") or "", got)
+                    nested += 1
                 if "median" in q["q"] and engine in ("mysql", "sqlite"):
                     # no median on these engines: said plainly, never another number
                     self.assertNotIn("rows", got, got)
@@ -151,9 +150,14 @@ class SameAnswers(unittest.TestCase):
                     self.assertEqual(rows_of(got, q["order_matters"]), rows_of(want, q["order_matters"]),
                                      "\n%s SQL: %s\nPostgreSQL SQL: %s" % (engine, got.get("sql"), want.get("sql")))
                 same += 1
-        print("%s: %d of %d questions gave PostgreSQL's rows, %d declined plainly, %d not "
-              "answered by PostgreSQL either" % (engine, same, len(self.questions), declined, skipped))
-        self.assertGreaterEqual(same, 40 if engine == "clickhouse" else 85)
+        print("%s: %d of %d questions gave PostgreSQL's rows (%d over 3 or more tables, "
+              "nested), %d not answered by PostgreSQL either" % (engine, same, len(self.questions),
+                                                                nested, skipped))
+        # ClickHouse: 92 of 95 (the 3 others are the web app's vocabulary), 24 of
+        # them nested; MySQL and SQLite decline the median questions
+        self.assertGreaterEqual(same, 92 if engine == "clickhouse" else 85)
+        if engine == "clickhouse":
+            self.assertGreaterEqual(nested, 24)
 
     def test_mysql(self):
         self.check_engine("mysql")

@@ -195,11 +195,14 @@ static void test_dialect(void)
     W(d->agg_if(&b, "sum", "t", "s = 'paid'"), "sumIf(t, s = 'paid')");
     W(d->agg_if(&b, "count", NULL, "s = 'paid'"), "countIf(s = 'paid')");
     W(d->agg_if(&b, "avg", "t", "c"), "avgIf(t, c)");
+    W(d->agg_if(&b, "count", "DISTINCT t", "c"), "uniqExactIf(t, c)");  /* 0 for none, not NULL */
     W(d->median(&b, "x"), "median(toFloat64(x))");  /* 18.16: no median of a Decimal */
     W(d->avg(&b, "x"), "avg(toFloat64(x))");        /* 18.16: a Decimal's average keeps its scale */
     W(d->as_time(&b, "x"), "toDateTime(x)");         /* 18.16: Date vs DateTime compared as numbers */
     CHECK_INT(d->no_positions, 1);
     CHECK_INT(d->max_joins, 1);
+    CHECK_INT(d->no_exists, 1);
+    CHECK_INT(d->left_join_defaults, 1);
 #undef W
     CHECK_STR(d->now, "now()");
     CHECK_STR(d->today, "today()");

@@ -170,6 +170,12 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     if (n > 1 && (!strcmp(col->w[n - 1], "at") || !strcmp(col->w[n - 1], "on") ||
                   !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date")))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
+    /* "cust_first_name" (cust_fname) also as "first name": a prefix that
+     * abbreviates the table's name is no part of what the column is */
+    const ask_table_t *tb = &s->tables[t];
+    if (n >= 3 && tb->nw && strlen(col->w[0]) >= 2 && strlen(col->w[0]) <= strlen(tb->w[0]) &&
+        !strncmp(tb->w[0], col->w[0], strlen(col->w[0])))
+        add_phrase(s, cap, dup_words(col->w + 1, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
     /* "country_or_region" answers to "country" and to "region" */
     for (int k = 1; k < n - 1; k++)
         if (!strcmp(col->w[k], "or") || !strcmp(col->w[k], "and")) {

@@ -14,7 +14,8 @@
 static const char *const synonyms[][2] = {
     {"client", "customer"}, {"buyer", "customer"}, {"shopper", "customer"},
     {"purchaser", "customer"}, {"turnover", "revenue"}, {"income", "revenue"},
-    {"earning", "revenue"}, {"qty", "quantity"}, {"nation", "country"},
+    {"earning", "revenue"}, {"spent", "revenue"}, {"spend", "revenue"}, {"spending", "revenue"},
+    {"qty", "quantity"}, {"nation", "country"},
     {"territory", "region"}, {"town", "city"}, {"sku", "product"},
     {"article", "product"}, {"e-mail", "email"}, {"mail", "email"},
     {"priced", "price"}, {"cost", "cost"}, {"state", "status"},
@@ -286,6 +287,25 @@ static void contractions(ask_toks_t *out)
     }
 }
 
+/* "their first and last names": "first name and last name", so each
+ * column is said whole. */
+static void first_and_last(ask_toks_t *out)
+{
+    for (int i = 0; i + 3 < out->n; i++) {
+        if (strcmp(out->t[i].low, "first") || strcmp(out->t[i + 1].low, "and") ||
+            strcmp(out->t[i + 2].low, "last") || strcmp(out->t[i + 3].stem, "name"))
+            continue;
+        out->t = xrealloc(out->t, (size_t)(out->n + 1) * sizeof *out->t);
+        memmove(&out->t[i + 2], &out->t[i + 1], (size_t)(out->n - i - 1) * sizeof *out->t);
+        out->n++;
+        memset(&out->t[i + 1], 0, sizeof *out->t);
+        out->t[i + 1].raw = xstrdup("name");
+        out->t[i + 1].low = xstrdup("name");
+        out->t[i + 1].stem = words_stem("name");
+        return;
+    }
+}
+
 int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
 {
     out->t = NULL;
@@ -315,6 +335,7 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
     }
     scale_numbers(out);
     contractions(out);
+    first_and_last(out);
     return 0;
 }
 

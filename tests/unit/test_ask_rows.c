@@ -51,6 +51,8 @@ static void test_how_many_rows(ask_schema_t *s)
                  "ORDER BY \"c\".\"credit_limit\" DESC NULLS LAST LIMIT 5");
     answers_with(s, "which 3 customers have the highest credit limit", "LIMIT 3");
     answers_with(s, "which customer has the highest credit limit", "LIMIT 1");
+    /* "spent": money paid, the revenue of each customer */
+    answers_with(s, "which customer has spent the most?", "sum(\"o\".\"purch_amt\")");
 }
 
 static void test_most_common(ask_schema_t *s)
@@ -126,6 +128,7 @@ static void test_names_as_written(ask_schema_t *s)
     answers_with(s, "the 3 highest incomes", "ORDER BY \"r\".\"annual_income\" DESC NULLS LAST LIMIT 3");
     /* cust_fname / cust_lname: a customer is both names */
     answers_with(s, "customers with more than 5 orders", "\"c\".\"cust_lname\" AS \"cust_lname\"");
+    answers_with(s, "list the customers with their first and last names", "SELECT \"c\".* FROM");
 }
 
 static void test_verbs_and_lists(void)

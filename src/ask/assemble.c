@@ -481,9 +481,10 @@ static void pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         }
     }
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
-    if (base >= 0 && lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) < 0 && p->measure_set)
+    int found = base >= 0 ? lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) : -1;
+    if (found < 0 && base >= 0 && p->measure_set)
         roles_set_ambiguous(p, AMB_TIME, NULL);
-    else if (base >= 0)
+    else if (found >= 0 && p->q.time.t >= 0)
         year_beside_date(s, p);
 }
 

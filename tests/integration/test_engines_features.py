@@ -290,6 +290,21 @@ class EngineFeatures(unittest.TestCase):
                 self.assertEqual({k: v[-1].replace(",", "") for k, v in rows.items()}, dict(pg_by_status()))
                 self.assertEqual(list(rows), [s for s, _ in pg_by_status()], "rows in the database's order")
                 self.assertEqual(foot[-1].replace(",", ""), total)
+                # rows and columns: every cell and total as PostgreSQL counts them
+                qid = dm.save_query(self.admin, "%s status by channel" % engine,
+                                    "SELECT status, channel, count(*) AS n FROM orders GROUP BY status, channel", cid)
+                r = self.wait_page("/queries/%s/analyze?view=pivot&rows=status&cols=channel&agg=sum&val=n" % qid,
+                                   lambda t: 'id="analyze-follow"' not in t, timeout=60)
+                heads, rows, foot = pivot(r.text)
+                chans = shop("SELECT string_agg(DISTINCT channel, ',' ORDER BY channel) FROM orders").split(",")
+                self.assertEqual(heads, chans + ["Total"])
+                cell = {(a, b): n for a, b, n in (l.split("|") for l in shop(
+                    "SELECT status, channel, count(*) FROM orders GROUP BY 1, 2").splitlines())}
+                for st, n in pg_by_status():
+                    self.assertEqual([v.replace(",", "") for v in rows[st]],
+                                     [cell.get((st, ch), "") for ch in chans] + [n], st)
+                self.assertEqual([v.replace(",", "") for v in foot], [shop(
+                    "SELECT count(*) FROM orders WHERE channel = '%s'" % ch) for ch in chans] + [total])
                 r = self.wait_page("/queries/%s/analyze?view=pivot&rows=status&agg=count" % self.queries[engine],
                                    lambda t: 'id="analyze-follow"' not in t, timeout=60)
                 self.assertEqual({k: v[-1] for k, v in pivot(r.text)[1].items()},

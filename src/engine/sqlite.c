@@ -5,7 +5,7 @@
  * else of the target is used (no host, user or password). Each operation
  * here only turns engine.h's opaque handles into the SQLite engine's own
  * and calls the file that does the work. */
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 static engine_sqlite_conn_t *sq(engine_conn_t *c)
 {

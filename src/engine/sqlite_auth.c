@@ -24,7 +24,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 static const char *const allowed[] = {
     "->", "->>", "abs", "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "avg",

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 #define PROGRESS_STEPS 1000  /* VM instructions between two looks at the clock */
 #define MAX_VALUE_BYTES (128 << 20) /* the longest string or blob a statement may make */

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 #define CATALOG_TIMEOUT_MS 60000
 #define NOT_OURS " m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 #define DEFAULT_TIMEOUT_MS 30000
 #define DEFAULT_MAX_ROWS   1000

@@ -18,7 +18,7 @@
 
 #include "core/buf.h"
 #include "core/mem.h"
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 #define LOOKUP_MAX_COLUMNS ENGINE_LOOKUP_COLUMNS
 #define LOOKUP_TIMEOUT_MS  500

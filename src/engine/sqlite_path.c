@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "core/config.h"
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 #define DEFAULT_SQLITE_DIR "/var/lib/datamind/sqlite"
 

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 static int count_row(void *ud, sqlite3_stmt *st)
 {

@@ -16,7 +16,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 static int has(const char *decl, const char *part)
 {

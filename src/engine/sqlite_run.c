@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 double engine_sqlite_now_ms(void)
 {

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 #define DEFAULT_SAMPLE_TIMEOUT_MS 2000
 #define PHASE_BUDGET_MS   45000

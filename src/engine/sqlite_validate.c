@@ -23,7 +23,7 @@
 
 #include "core/buf.h"
 #include "core/mem.h"
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 typedef enum tok_kind { T_WORD, T_QUOTED, T_LITERAL, T_PARAM, T_PUNCT, T_COMMENT, T_SPACE } tok_kind_t;
 

@@ -4,7 +4,7 @@
  * Explore's, which analysts may run anyway), wrapped by query/ (pivot.c,
  * describe.c) with names from the result's own columns, and run by the
  * worker as query.run jobs through the validated read-only path: first
- * `LIMIT 0` for the columns and their types, then the pivot's GROUPING SETS
+ * `LIMIT 1` for the columns and their types, then the pivot's GROUPING SETS
  * or the describe statement. The database computes every figure; this file
  * only lays them out. ?format=csv|xlsx|pdf exports the pivot. */
 #include "pages/pages.h"
@@ -38,7 +38,7 @@ static const json_t *analyze_run(req_t *r, const page_source_t *s, const char *s
     return page_query_outcome(r, &q, key, "The query", ctx);
 }
 
-/* The result's columns ([{name, type, dbtype}]): the query run with LIMIT 0. */
+/* The result's columns ([{name, type, dbtype}]): the query run with LIMIT 1. */
 static const json_t *analyze_columns(req_t *r, const page_source_t *s, json_t *ctx)
 {
     const json_t *res = analyze_run(r, s, query_columns_sql(r->arena, s->sql), 1, "cjob", ctx);

@@ -182,6 +182,25 @@ void page_upload(req_t *r)
         page_render(r, "upload", ctx);
 }
 
+/* A SQLite upload's connection and file go with it, or nothing does
+ * while something uses the connection: -1 when the answer was sent. */
+static int upload_drop_sqlite(req_t *r, const store_upload_t *u, const char *conn_id)
+{
+    const char *refusal = NULL;
+    char err[256];
+    int rc = uploads_sqlite_drop(r->arena, r->user->org_id, r->user->id, u->id, conn_id, &refusal,
+                                 err, sizeof err);
+    if (rc == 0)
+        return 0;
+    if (rc < 0) {
+        page_error(r, 503, arena_printf(r->arena, "The upload could not be deleted right now: %s.", err));
+        return -1;
+    }
+    page_flash(r, "error", arena_printf(r->arena, "The upload was not deleted. %s", refusal));
+    http_redirect(r, 303, arena_printf(r->arena, "/uploads/%s", u->id));
+    return -1;
+}
+
 void page_upload_delete(req_t *r)
 {
     store_upload_t u;
@@ -191,6 +210,10 @@ void page_upload_delete(req_t *r)
     }
     char err[256];
     const char *id = u.id;
+    const char *conn_id = json_string_value(json_object_get(u.details, "connection_id"));
+    const char *conn_name = json_string_value(json_object_get(u.details, "connection_name"));
+    if (conn_id && upload_drop_sqlite(r, &u, conn_id) < 0)
+        return;
     json_t *tables = json_object_get(u.details, "tables");
     size_t i;
     json_t *t;
@@ -204,6 +227,8 @@ void page_upload_delete(req_t *r)
     store_upload_delete(r->arena, r->user->org_id, id);
     store_audit_record(r->arena, r->user->org_id, r->user->id, "upload.delete", "upload", id,
                  json_pack("{s:s}", "file", u.original_filename), r->remote_addr);
-    page_flash(r, "ok", "Upload deleted and its table dropped.");
+    page_flash(r, "ok", conn_id ? arena_printf(r->arena, "Upload deleted, with its connection \u201c%s\u201d.",
+                                               conn_name ? conn_name : "")
+                                : "Upload deleted and its table dropped.");
     http_redirect(r, 303, "/uploads");
 }

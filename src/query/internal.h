@@ -10,6 +10,12 @@
 /* dialect.c: d, or PostgreSQL's when d is NULL. */
 const engine_dialect_t *query_dialect(const struct engine_dialect *d);
 
+/* pivot_union.c: query_pivot_sql for a dialect without GROUPING SETS, p
+ * already checked against the result's columns; sql's first len bytes are
+ * the query. In a. */
+const char *query_pivot_union_sql(arena_t *a, const engine_dialect_t *d, const char *sql,
+                                  size_t len, const query_pivot_t *p);
+
 typedef struct query_stmt {
     store_conn_t conn;
     const engine_t *engine;  /* the connection's (engine_find), from QUERY_STMT_PARAMS on */

@@ -59,7 +59,7 @@ size_t query_sql_body(const char *sql)
 
 const char *query_columns_sql(arena_t *a, const char *sql)
 {
-    return arena_printf(a, "SELECT * FROM (\n%.*s\n) AS src LIMIT 0", (int)query_sql_body(sql), sql);
+    return arena_printf(a, "SELECT * FROM (\n%.*s\n) AS src LIMIT 1", (int)query_sql_body(sql), sql);
 }
 
 /* A column of the result by name, or -1 with err saying what to choose. */
@@ -138,13 +138,10 @@ const char *query_pivot_sql(arena_t *a, const struct engine_dialect *d, const ch
                             const json_t *columns, const query_pivot_t *p, char *err,
                             size_t errlen)
 {
-    if (!query_dialect(d)->has_grouping_sets) {
-        snprintf(err, errlen, "A pivot table with totals is not available on this database "
-                 "(it has no GROUPING SETS).");
-        return NULL;
-    }
     if (pivot_check(columns, p, err, errlen) < 0)
         return NULL;
+    if (!query_dialect(d)->has_grouping_sets) /* MySQL, SQLite, ClickHouse */
+        return query_pivot_union_sql(a, query_dialect(d), sql, query_sql_body(sql), p);
     int cols = p->cols && *p->cols;
     buf_t keys = {0}, b = {0};
     put_src_col(&keys, p->rows);

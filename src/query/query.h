@@ -165,7 +165,7 @@ const char *query_rows_behind(arena_t *a, const char *sql, const char *col, cons
  * A result's pivot table and its statistics, computed by the database over
  * the query as a sub-query (never from pasted values, never in C loops over
  * its rows). columns: the result's columns as the executor gives them
- * ([{name, type, dbtype}], e.g. from a LIMIT 0 run); names are checked
+ * ([{name, type, dbtype}], e.g. from a LIMIT 1 run); names are checked
  * against them and quoted. The SQL built still needs the validator and the
  * read-only run (query_run / a query.run job) like any other. */
 
@@ -177,8 +177,10 @@ const char *query_column_type(const json_t *columns, const char *name);
 int query_type_numeric(const char *type); /* integer or number */
 /* The length of sql without a trailing ';' and blanks. */
 size_t query_sql_body(const char *sql);
-/* SELECT * FROM (sql) AS src LIMIT 0: the result's columns without its
- * rows (validated and run like any other). In a. */
+/* SELECT * FROM (sql) AS src LIMIT 1: the result's columns and their types
+ * (validated and run like any other). One row, not none: SQLite types an
+ * expression (count(*), sum(…)) by its values only, and with no row every
+ * such column read as text (a pivot refused to sum a count). In a. */
 const char *query_columns_sql(arena_t *a, const char *sql);
 
 #define QUERY_PIVOT_MAX_ROWS 1000

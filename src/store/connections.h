@@ -89,5 +89,15 @@ int store_conn_update_uploads(arena_t *a, const char *org_id, const char *id,
                               const store_conn_fields_t *f);
 void store_conn_set_sync(arena_t *a, const char *org_id, const char *id, const char *error);
 int store_conn_set_functions(arena_t *a, const char *org_id, const char *id, const char *csv);
+/* conn_uses.c: the saved queries, dashboards and alerts of the organization
+ * that use connection id (at most 50; *n 0 on failure too). visible: the
+ * user may see it (shared, or theirs); name the others only by kind. */
+typedef struct store_conn_use {
+    const char *kind;            /* "saved query" | "dashboard" | "alert" */
+    const char *id, *name;
+    int visible;
+} store_conn_use_t;
+store_conn_use_t *store_conn_uses(arena_t *a, const char *org_id, const char *id,
+                                  const char *user_id, size_t *n);
 
 #endif

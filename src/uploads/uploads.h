@@ -46,6 +46,14 @@ int uploads_periodic_sweep(arena_t *a, long slot, char *err, size_t errlen);
  * tables in the uploads database; upload.ingest hands it there. */
 int uploads_sqlite_name(const char *filename);
 
+/* An uploaded SQLite file deleted (sqlite_drop.c): its connection conn_id
+ * and DataMind's copy of the file removed. 0 done; 1 refused because saved
+ * queries, dashboards or alerts use the connection (*refusal says which,
+ * in words; nothing removed); -1 with err. */
+int uploads_sqlite_drop(arena_t *a, const char *org_id, const char *user_id,
+                        const char *upload_id, const char *conn_id, const char **refusal,
+                        char *err, size_t errlen);
+
 /* Drop the organization's schema (every uploaded table) and its role:
  * the organization is being deleted. 0, or -1 with err (nothing dropped). */
 int uploads_org_drop(arena_t *a, const char *org_id, char *err, size_t errlen);

@@ -1,5 +1,7 @@
 // sqlite_upload.test.mjs — a SQLite file uploaded from the Uploads page
 // becomes a connection; its page links to it; the connection is listed.
+// Deleting the upload is refused while a saved query uses its connection
+// (the refusal names it), then removes the upload with its connection.
 // With JavaScript on and off, at 1280 and 390 px.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -25,6 +27,7 @@ async function uploadOne(page, base, shot, size) {
   await shot(`sqlite-upload-form-${size}`);
   await page.setInputFiles('input[type=file]', sqliteFile());
   await Promise.all([page.waitForURL(/uploads\/[0-9a-f-]{36}/), page.click('button:has-text("Upload")')]);
+  const upload = page.url();
   for (let i = 0; i < 60 && !(await page.isVisible('text=Ready:')); i++) {
     await page.waitForTimeout(500);
     if (!(await page.isVisible('text=Ready:'))) await page.reload();
@@ -36,6 +39,32 @@ async function uploadOne(page, base, shot, size) {
   await page.goto(base + '/connections');
   assert.ok(await page.isVisible(`a[href="${href}"]`), 'the connection is listed');
   await shot(`sqlite-connections-${size}`);
+  await deleteIt(page, base, shot, size, upload, href);
+}
+
+async function deleteIt(page, base, shot, size, upload, href) {
+  await page.goto(upload);
+  const csrf = await page.getAttribute('form[action$="/delete"] input[name=_csrf]', 'value');
+  const name = `Regions ${size}`;
+  const saved = await page.request.post(base + '/queries', { maxRedirects: 0, form: {
+    _csrf: csrf, name, sql: 'SELECT name FROM regions', connection_id: href.split('/').pop() } });
+  assert.equal(saved.status(), 303);
+  const query = saved.headers().location;
+  await page.click('button:has-text("Delete this upload and its connection")');
+  await page.waitForSelector('text=The upload was not deleted');
+  assert.equal(page.url(), upload);
+  assert.match(await page.textContent('main'), new RegExp(`not deleted.*used by saved query “${name}”`));
+  await shot(`sqlite-upload-delete-refused-${size}`);
+  const gone = await page.request.post(base + query + '/delete', { maxRedirects: 0, form: { _csrf: csrf } });
+  assert.equal(gone.status(), 303);
+  await page.goto(upload);
+  await Promise.all([page.waitForURL(/\/uploads$/),
+    page.click('button:has-text("Delete this upload and its connection")')]);
+  await page.waitForSelector('text=Upload deleted, with its connection');
+  assert.match(await page.textContent('main'), /Upload deleted, with its connection “dm-sqlite-/);
+  await shot(`sqlite-upload-deleted-${size}`);
+  await page.goto(base + '/connections');
+  assert.ok(!(await page.isVisible(`a[href="${href}"]`)), 'the connection is gone');
 }
 
 export const tests = {

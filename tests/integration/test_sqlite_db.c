@@ -17,7 +17,7 @@
 
 #include "check.h"
 #include "core/config.h"
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 static char dir[256], outside[256];
 static config_t conf;

@@ -102,6 +102,55 @@ class TestSqliteUpload(unittest.TestCase):
             if os.path.isdir(os.path.join(dm.VAR, "sqlite", self.org_id)) else []
         self.assertFalse([f for f in left if f.endswith(".tmp")], left)
 
+    def test_deleting_the_upload_removes_its_connection_unless_used(self):
+        """Metabase-like: the upload's connection and file go with it; while
+        a saved query, dashboard or alert uses the connection nothing is
+        removed and the refusal names them (JavaScript off: form posts)."""
+        name = dm.unique("gone").replace("-", "_")
+        r = upload(self.admin, name + ".db", sqlite_bytes(4))
+        up = r.header("Location")
+        page = html.unescape(wait_done(self.admin, up))
+        self.assertIn("Delete this upload and its connection", page)
+        conn = re.search(r"/connections/([0-9a-f-]{36})", page).group(1)
+        path = self.connection_row(conn)[2]
+        self.assertTrue(os.path.isfile(path))
+        qname = dm.unique("Sales by region")
+        qid = dm.save_query(self.admin, qname, "SELECT region_id, sum(amount) FROM sales GROUP BY 1", conn)
+        tok = dm.page_csrf(self.admin, up)
+        r = self.admin.post(up + "/delete", {"_csrf": tok})
+        self.assertEqual((r.status, r.header("Location")), (303, up))
+        page = html.unescape(self.admin.get(up).text)
+        self.assertIn("The upload was not deleted.", page)
+        self.assertIn("Its connection “%s” is used by saved query “%s”" % (name, qname), page)
+        self.assertTrue(os.path.isfile(path))
+        self.assertEqual(self.connection_row(conn)[0], "sqlite")
+        # another member's private dashboard is counted, not named
+        email = dm.unique("an") + "@example.com"
+        dm.add_user(self.admin, email, "analyst")
+        analyst, _ = dm.login(email, org=self.slug)
+        r = analyst.post("/dashboards", {"_csrf": dm.page_csrf(analyst, "/dashboards"), "title": "Secret board"})
+        did = r.header("Location").rsplit("/", 1)[1]
+        analyst.post("/dashboards/%s/widgets" % did, {"_csrf": dm.page_csrf(analyst, "/dashboards/%s" % did),
+                     "source": "sql", "title": "w", "kind": "table", "sql": "SELECT 1 AS x",
+                     "connection_id": conn})
+        self.admin.post(up + "/delete", {"_csrf": tok})
+        page = html.unescape(self.admin.get(up).text)
+        self.assertIn("1 private item of other members", page)
+        self.assertNotIn("Secret board", page)
+        self.admin.post("/queries/%s/delete" % qid, {"_csrf": dm.page_csrf(self.admin, "/queries/%s" % qid)})
+        analyst.post("/dashboards/%s/delete" % did, {"_csrf": dm.page_csrf(analyst, "/dashboards/%s" % did),
+                                                     "confirm": "yes"})
+        # nothing uses it now: the upload, its connection and its file go
+        r = self.admin.post(up + "/delete", {"_csrf": tok})
+        self.assertEqual((r.status, r.header("Location")), (303, "/uploads"))
+        self.assertIn("Upload deleted, with its connection “%s”." % name,
+                      html.unescape(self.admin.get("/uploads").text))
+        self.assertEqual(dm.psql("SELECT count(*) FROM connections WHERE id = '%s'" % conn), "0")
+        self.assertFalse(os.path.exists(path))
+        self.assertEqual(self.admin.get(up).status, 404)
+        self.assertIn("connection.delete", dm.psql(
+            "SELECT string_agg(action, ',') FROM audit_log WHERE org_id = '%s'" % self.org_id))
+
     def test_replace_or_append_is_refused(self):
         r = upload(self.admin, "x.sqlite", sqlite_bytes(2), mode="replace", target="nothing")
         self.assertEqual(r.status, 303)

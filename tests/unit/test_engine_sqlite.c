@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "engine/internal.h"
+#include "engine/sqlite_internal.h"
 
 /* ---- validate ---------------------------------------------------------------- */
 

@@ -281,11 +281,38 @@ static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const a
 /* "routes out of Germany", "flights into Spain", "leaving Paris": a place
  * said with a direction is a route's end, not whatever else holds the
  * name (the airline's country) — with readings in several tables, ask. */
-static int value_directed(const ask_toks_t *tk, const ask_mention_t *m)
+/* 1 when a table the question names points at t by two keys or more (a
+ * route's source and destination airports): t's rows are its ends. */
+static int is_an_end(const ask_schema_t *s, const ask_parse_t *p, int t)
 {
-    return m->nalt && (words_at(tk, m->pos - 1, "into") || words_at(tk, m->pos - 1, "leaving") ||
-                       words_at(tk, m->pos - 1, "departing") || words_at(tk, m->pos - 1, "arriving") ||
-                       (words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "out")));
+    for (int i = 0; i < p->nm; i++) {
+        int keys = 0, a = p->m[i].t;
+        if (p->m[i].kind != PH_TABLE)
+            continue;
+        for (int e = 0; e < s->nedges; e++)
+            keys += s->edges[e].from_t == a && s->edges[e].to_t == t;
+        if (keys >= 2)
+            return 1;
+    }
+    return 0;
+}
+
+static int value_directed(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                          const ask_mention_t *m)
+{
+    if (!m->nalt)
+        return 0;
+    if (words_at(tk, m->pos - 1, "into") || words_at(tk, m->pos - 1, "leaving") ||
+        words_at(tk, m->pos - 1, "departing") || words_at(tk, m->pos - 1, "arriving") ||
+        (words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "out")))
+        return 1;
+    /* "routes from Germany": from an airport there, or by an airline of it? */
+    if (!words_at(tk, m->pos - 1, "from") && !words_at(tk, m->pos - 1, "to"))
+        return 0;
+    for (int k = 0; k <= m->nalt && k < 5; k++)
+        if (is_an_end(s, p, roles_reading(m, k).t))
+            return 1;
+    return 0;
 }
 
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
@@ -294,7 +321,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
-        if (value_directed(tk, m)) {
+        if (value_directed(s, tk, p, m)) {
             roles_set_ambiguous(p, AMB_COLUMN, m);
             m->role = R_FILTER;
             continue;

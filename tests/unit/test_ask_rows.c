@@ -176,11 +176,13 @@ static void test_directed(void)
     json_array_append_new(t, table("airports", 7000, json_pack("[o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
         col("country", "text", 0, NULL, countries))));
-    json_array_append_new(t, table("routes", 60000, json_pack("[o, o, o]",
+    json_array_append_new(t, table("routes", 60000, json_pack("[o, o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("airline_id", "integer", 0, "airlines", NULL),
-        col("airport_id", "integer", 0, "airports", NULL))));
+        col("source_id", "integer", 0, "airports", NULL), col("dest_id", "integer", 0, "airports", NULL))));
     ask_schema_t *s = schema_of(t);
     asks_about(s, "the 3 airlines with the most routes out of Germany", "Germany");
+    asks_about(s, "which airline has the most routes from Germany", "Germany");
+    answers_with(s, "airlines from Germany", "\"a\".\"country\" = 'Germany'");
     answers_with(s, "the 3 airlines with the most routes", "LIMIT 3");
     ask_schema_free(s);
 }

@@ -401,6 +401,11 @@ void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
+/* parse.c / parse_top.c: tokens used by a rule; order words and top N */
+void parse_use(ask_toks_t *tk, int i, int n);
+void parse_scan_top(ask_toks_t *tk, ask_parse_t *p);
+/* assemble_time.c: the date column of the period / grain / weekday */
+void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void weekday_parse(ask_toks_t *tk, ask_parse_t *p);
 void weekday_apply(const ask_schema_t *s, ask_parse_t *p);
 void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, const char *col);

@@ -9,12 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void use(ask_toks_t *tk, int i, int n)
-{
-    for (int k = i; k < i + n && k < tk->n; k++)
-        tk->t[k].used = 1;
-}
-
 static void scan_chart(ask_toks_t *tk, ask_parse_t *p, int i)
 {
     static const char *const chart_words[] = {"chart", "graph", "plot", NULL};
@@ -27,12 +21,12 @@ static void scan_chart(ask_toks_t *tk, ask_parse_t *p, int i)
     if (!kind)
         return;
     snprintf(p->chart, sizeof p->chart, "%s", kind);
-    use(tk, i, 1);
+    parse_use(tk, i, 1);
     if (i + 1 < tk->n && words_in(tk->t[i + 1].low, chart_words))
-        use(tk, i + 1, 1);
+        parse_use(tk, i + 1, 1);
     for (int k = i - 1; k >= 0 && k >= i - 3; k--)  /* "as a", "make it a", "show as" */
         if (words_in(tk->t[k].low, (const char *const[]){"as", "a", "it", "make", "show", "in", "into", "use", NULL}))
-            use(tk, k, 1);
+            parse_use(tk, k, 1);
 }
 
 static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
@@ -44,15 +38,15 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
         if ((!strcmp(w, "group") || !strcmp(w, "grouped")) && words_at(tk, i + 1, "by"))
-            use(tk, i, 1);  /* "grouped by region": the "by" says how */
+            parse_use(tk, i, 1);  /* "grouped by region": the "by" says how */
         scan_chart(tk, p, i);
         if ((!strcmp(w, "sql") || (!strcmp(w, "query") && i > 0)) && !tk->t[i].used) {
             p->show_sql = 1;
-            use(tk, i, 1);
+            parse_use(tk, i, 1);
             for (int k = i - 1; k >= 0 && k >= i - 3; k--)
                 if (words_in(tk->t[k].low, (const char *const[]){"show", "me", "the", "see",
                         "view", "display", "give", "your", "generated", NULL}))
-                    use(tk, k, 1);
+                    parse_use(tk, k, 1);
         }
         if (!strcmp(w, "instead") || !strcmp(w, "again") ||
             ((!strcmp(w, "what") || !strcmp(w, "how")) && words_at(tk, i + 1, "about")))
@@ -70,117 +64,6 @@ static void scan_meta(ask_toks_t *tk, ask_parse_t *p)
     p->sql_like = tk->n && words_in(tk->t[0].low, sql) && kw >= 2;
 }
 
-/* "… to the lowest": a second order word that ends a range */
-static int after_to(const ask_toks_t *tk, int i)
-{
-    return words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
-}
-
-/* 1 when the number at i ends a comparison ("over 100, highest first" is
- * not the 100 highest) */
-static int compared(const ask_toks_t *tk, int i)
-{
-    const ask_cue_t *r1 = grammar_cue_at(grammar_cmp_cues, tk, i - 1);
-    const ask_cue_t *r2 = grammar_cue_at(grammar_cmp_cues, tk, i - 2);
-    return (r1 && !r1->next) || (r2 && r2->next);
-}
-
-/* "which 3 products …", "the 5 customers with the highest credit limit",
- * "list the 10 films with the longest running time": with a superlative,
- * a number before the question's first noun is how many rows — not a value
- * (office 5) — and "which …" alone asks for one. */
-static void scan_leading_count(ask_toks_t *tk, ask_parse_t *p)
-{
-    static const char *const lead[] = {"which", "what", "who", "whose", "the", "show", "list",
-        "give", "me", "return", "find", "get", "display", "name", "are", "were", "is", "was", NULL};
-    int i = 0;
-    while (i < tk->n && !tk->t[i].isnum && words_in(tk->t[i].low, lead))
-        i++;
-    int which = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who",
-                                                                     "whose", NULL});
-    if (i < tk->n && i + 1 < tk->n && tk->t[i].isnum && !tk->t[i].used && !tk->t[i + 1].isnum &&
-        tk->t[i].num >= 1 && tk->t[i].num <= 10000 && tk->t[i].num == (int)tk->t[i].num &&
-        !(tk->t[i].num >= 1900 && tk->t[i].num <= 2100)) {
-        p->q.limit = (int)tk->t[i].num;
-        tk->t[i].used = 1;
-        p->top = 1;
-    } else if (which) {
-        p->q.limit = 1;
-        p->top = 1;
-    }
-}
-
-static void scan_top(ask_toks_t *tk, ask_parse_t *p)
-{
-    for (int i = 0; i < tk->n; i++) {
-        const char *w = tk->t[i].low;
-        ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
-        if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (grammar_order_of(w) ||
-                                  !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
-            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw), p->order_at = i + 1;
-        if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
-            !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
-            p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;
-            p->q.limit = nx && nx->isnum && nx->num >= 1 && nx->num <= 10000 ? (int)nx->num : 10;
-            p->top = 1;
-            use(tk, i, nx && nx->isnum ? 2 : 1);
-        } else if (tk->t[i].isnum && nx && grammar_order_of(nx->low) && !compared(tk, i) &&
-                   tk->t[i].num >= 1 && tk->t[i].num <= 10000) {
-            p->q.limit = (int)tk->t[i].num;
-            p->q.order = grammar_order_of(nx->low);
-            p->top = 1;
-            use(tk, i, 2);
-        } else if (!tk->t[i].used && grammar_order_of(w) && strcmp(w, "cheapest") &&
-                   !words_at(tk, i - 1, "at")) {  /* "at least 5" is a comparison */
-            int o = grammar_order_of(w);
-            /* "from the best rating to the lowest": the first word says the way */
-            int to = after_to(tk, i);
-            if (p->q.order && p->q.order != o && !to)
-                p->order_conflict = 1;
-            p->order_only |= to;
-            if (!p->q.order)
-                p->q.order = o;
-            use(tk, i, 1);
-        }
-        /* "highest first", "longest duration first": the order's own word */
-        for (int k = i - 1; !strcmp(w, "first") && !tk->t[i].used && k >= 0 && k >= i - 3; k--)
-            if (grammar_order_of(tk->t[k].low) ||
-                words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
-                         "oldest", "latest", "earliest", "biggest", NULL}))
-                use(tk, i, 1), p->order_only = 1;
-        if (words_in(w, (const char *const[]){"single", "individual", NULL}) && i > 0 &&
-            tk->t[i - 1].used && (grammar_order_of(tk->t[i - 1].low) ||
-            words_in(tk->t[i - 1].low, (const char *const[]){"largest", "biggest", "smallest", NULL})))
-            use(tk, i, 1);  /* "the largest single payment": one row, as the superlative says */
-        if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
-            p->order_only = 1;
-        if (words_in(w, (const char *const[]){"common", "frequent", NULL}) && i > 0 &&
-            tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"most", "least", NULL})) {
-            p->common_at = i + 1;  /* "the 10 most common diagnoses": rows counted per value */
-            use(tk, i, 1);
-        }
-        if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
-            p->popular = 1;
-            use(tk, i, 1);
-        }
-        if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
-            /* "from the most expensive to the cheapest": the first says the way */
-            int to = after_to(tk, i);
-            p->want_price = 1;
-            p->order_only |= to;
-            if (to && p->q.order)
-                ;
-            else if (!strcmp(w, "expensive") && i > 0 && !strcmp(tk->t[i - 1].low, "least"))
-                p->q.order = -1;
-            else if (!p->q.order || strcmp(w, "expensive"))
-                p->q.order = strcmp(w, "cheapest") ? 1 : -1;
-            use(tk, i, 1);
-        }
-    }
-    if (p->q.order && !p->q.limit && !p->order_only)
-        scan_leading_count(tk, p);
-}
-
 static int year_like(const ask_tok_t *t)
 {
     return t->isnum && t->num >= 1900 && t->num <= 2100 && strlen(t->low) == 4;
@@ -195,7 +78,7 @@ static int scan_text_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     if (!r || j >= tk->n || tk->t[j].used)
         return 0;
     *c = (ask_cmp_t){.op = r->kind, .pos = i, .text = tk->t[j].raw};
-    use(tk, i, j + 1 - i);
+    parse_use(tk, i, j + 1 - i);
     return 1;
 }
 
@@ -264,14 +147,14 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
             op = op == OP_GT ? OP_LE : OP_GE;
     } else if (!strcmp(w, "exactly") && j < tk->n && tk->t[j].isnum && !tk->t[j].used) {
         *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL, NULL, 0, j};  /* "exactly one" */
-        use(tk, i, 2);
+        parse_use(tk, i, 2);
         return 1;
     } else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
         *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL, NULL, 0, j + 2};
         cmp_hint_unit(tk, j + 2, c);
-        use(tk, i, 4);
+        parse_use(tk, i, 4);
         return 1;
     }
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
@@ -279,7 +162,7 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL, NULL, 0, j};
     cmp_hint_adjective(flags, c);
     cmp_hint_unit(tk, j, c);
-    use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
+    parse_use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
     return 1;
 }
 
@@ -326,19 +209,19 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
         tk->t[i].used = 1;     /* "average monthly amount" stays a question */
     for (g = G_DAY; g < G_COUNT_ && !of_amount; g++)
         if (!strcmp(w, grammar_grain_adjectives[g]))
-            return p->q.grain = g, use(tk, i, 1), 1;
+            return p->q.grain = g, parse_use(tk, i, 1), 1;
     if (!strcmp(w, "annual") || !strcmp(w, "annually"))
-        return p->q.grain = G_YEAR, use(tk, i, 1), 1;
+        return p->q.grain = G_YEAR, parse_use(tk, i, 1), 1;
     if ((!strcmp(w, "over") && words_at(tk, i + 1, "time")) || !strcmp(w, "trend") ||
         !strcmp(w, "trends") || !strcmp(w, "timeline") || (!strcmp(w, "time") && words_at(tk, i + 1, "series")))
-        return p->q.grain = G_MONTH, use(tk, i, strcmp(w, "over") && strcmp(w, "time") ? 1 : 2), 1;
+        return p->q.grain = G_MONTH, parse_use(tk, i, strcmp(w, "over") && strcmp(w, "time") ? 1 : 2), 1;
     /* "our best month ever", "the busiest day": a period named right after a
      * superlative is what is ranked */
     if (i > 0 && tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"best",
             "worst", "busiest", "biggest", "strongest", "weakest", "highest", "lowest", "top", NULL})) {
         g = grammar_grain_parse(tk->t[i].stem);
         if (g && g != G_NONE)
-            return p->q.grain = g, use(tk, i, 1), 1;
+            return p->q.grain = g, parse_use(tk, i, 1), 1;
     }
     int cue = words_in(w, (const char *const[]){"by", "per", "each", "every", "a", "and", NULL});
     if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
@@ -350,7 +233,7 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
     if (!g)
         return 0;
     p->q.grain = g;
-    use(tk, i, 2);
+    parse_use(tk, i, 2);
     return 1;
 }
 
@@ -365,7 +248,7 @@ static void scan_event_verbs(ask_toks_t *tk)
         "recorded", "logged", "held", "granted", "issued", "approved", "offered", "became", NULL};
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
-            use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
+            parse_use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
 }
 
 static int kind_rank(int kind)
@@ -482,7 +365,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure */
                     p->m[p->nm++] = (ask_mention_t){.kind = -1, .t = -1, .c = -1, .v = weak,
                                                     .pos = i, .len = 1, .role = R_NONE};
-                use(tk, i, 1);
+                parse_use(tk, i, 1);
                 continue;
             }
         }
@@ -500,7 +383,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (n == 0 && (len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 && p->nm < ASK_MAX_MENTIONS) {
             p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
                                             .v = -1, .pos = i, .len = len, .role = R_NONE};
-            use(tk, i, len);
+            parse_use(tk, i, len);
             i += len - 1;
             continue;
         }
@@ -512,7 +395,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (n == 0)
             continue;
         add_mention(s, p, m, n, i);
-        use(tk, i, p->m[p->nm - 1].len);
+        parse_use(tk, i, p->m[p->nm - 1].len);
         i += p->m[p->nm - 1].len - 1;
     }
 }
@@ -584,7 +467,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     p->level = (ask_colref_t){-1, -1};
     p->nameless_group = -1;
     scan_meta(tk, p);
-    scan_top(tk, p);
+    parse_scan_top(tk, p);
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && nc < 4 && scan_cmp_at(tk, i, &cmps[nc]))
             nc++;
@@ -602,7 +485,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
             int k = i > 0 && words_at(tk, i - 1, "the") ? i - 1 : i;
             if (k > 0 && !tk->t[k - 1].used && words_in(tk->t[k - 1].low, (const char *const[]){
                     "over", "during", "within", "for", "in", NULL}))
-                use(tk, k - 1, i - k + 1);
+                parse_use(tk, k - 1, i - k + 1);
         }
     }
     weekday_parse(tk, p);

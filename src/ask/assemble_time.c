@@ -1,0 +1,105 @@
+/* assemble_time.c — which date a question's period, grain or weekday
+ * applies to: a date column named, the one a verb names ("released in
+ * 2020"), the related rows' ("customers who have not rented in 2006"), the
+ * year grouped by, else the table's own date (or its parent's: order items
+ * dated by their order) — and when a year column stands beside that date,
+ * a whole year asks which. */
+#include "ask/internal.h"
+
+#include <string.h>
+
+/* "titles released in 2020", "orders shipped in May", "countries
+ * independent since 1990": a verb (or a word the column's name starts with:
+ * indepyear) names which date of the table the period applies to. One
+ * column only. */
+static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int base)
+{
+    for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
+        int found = -1, n = 0;
+        const ask_table_t *t = &s->tables[base];
+        for (int c = 0; c < t->ncols; c++)
+            if ((lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c])) &&
+                (lexicon_verb_names_col(tk->t[i].low, &t->cols[c]) ||
+                 (!tk->t[i].used && t->cols[c].nw && strlen(tk->t[i].low) >= 6 &&
+                  !strncmp(t->cols[c].w[0], tk->t[i].low, 5))))  /* "independent" ~ indepyear */
+                found = c, n++;
+        if (n == 1) {
+            p->q.time = (ask_colref_t){base, found};
+            tk->t[i].used = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "customers who have not rented in 2006": with an EXISTS, a period says
+ * when the related rows happened (the rentals' date, inside the EXISTS),
+ * not when the base rows did. 1 when that settled the time column. */
+static int time_in_exists(const ask_schema_t *s, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->rel < 0 || q->rel_cond || !q->date.kind)
+        return 0;
+    if (q->grain || lexicon_time_for(s, q->rel, &q->time.t, &q->time.c) < 0) {
+        roles_set_ambiguous(p, AMB_TIME, NULL);  /* per month of what? dated how? */
+        return 1;
+    }
+    q->rel_time = 1;
+    return 1;
+}
+
+/* "movies from 1997" where a movie has mov_year and mov_dt_rel: a whole
+ * year, or years, could be either — they differ (a film of 1997 released
+ * in 1998). Asks which, naming both. */
+static void year_beside_date(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    const ask_table_t *t = &s->tables[q->time.t];
+    int whole = q->grain == G_YEAR || (q->date.kind == D_RANGE && !q->grain &&
+                !strcmp(q->date.from + 4, "-01-01") && !strcmp(q->date.to + 4, "-01-01"));
+    if (!whole || !lexicon_col_is_time(&t->cols[q->time.c]))
+        return;
+    for (int c = 0; c < t->ncols; c++)
+        if (lexicon_col_is_year(&t->cols[c]) && !t->cols[c].pk) {
+            p->amb[0] = q->time, p->amb[1] = (ask_colref_t){q->time.t, c}, p->namb = 2;
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_TWO_TIMES;
+            return;
+        }
+}
+
+void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    if ((!p->q.grain && !p->q.date.kind && !p->dow_from) || p->q.time.t >= 0)
+        return;
+    if (time_in_exists(s, p))
+        return;
+    int base0 = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    if (base0 < 0 && p->q.nf > 0)  /* "how many TV shows were released": the value's table */
+        base0 = p->q.f[0].col.t;
+    if (base0 >= 0 && time_by_verb(s, tk, p, base0))
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !m->nalt &&
+            lexicon_col_is_time(&s->tables[m->t].cols[m->c])) {
+            p->q.time = (ask_colref_t){m->t, m->c};
+            return;
+        }
+    }
+    /* "titles per release year since 2015": the period is about the year
+     * the question groups by, not the table's other date */
+    for (int i = 0; i < p->nm && p->q.date.kind && p->q.ndims == 1; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_DIM && !m->nalt && m->t == p->q.dims[0].t &&
+            m->c == p->q.dims[0].c && lexicon_col_is_year(&s->tables[m->t].cols[m->c])) {
+            p->q.time = (ask_colref_t){m->t, m->c};
+            return;
+        }
+    }
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    int found = base >= 0 ? lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) : -1;
+    if (found < 0 && base >= 0 && p->measure_set)
+        roles_set_ambiguous(p, AMB_TIME, NULL);
+    else if (found >= 0 && p->q.time.t >= 0)
+        year_beside_date(s, p);
+}

@@ -1,0 +1,241 @@
+/* filters_cmp.c — numeric and text comparisons ("over 100", "starting
+ * with AIR") and the column each is about, and counts per entity
+ * ("customers with more than 5 orders": HAVING) with the table the count
+ * goes through. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The column a comparison is about: a numeric column named just before or
+ * after it, else the one money column of the question's table. */
+static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *best = NULL;
+    for (int i = 0; i < p->nm; i++) {  /* the text column named last before it */
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->role == R_NONE && m->pos < c->pos && m->pos >= c->pos - 4)
+            best = m;
+    }
+    if (best) {
+        roles_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        best->role = R_CMP;
+        if (best->nalt)
+            return roles_set_ambiguous(p, AMB_COLUMN, best);
+    }
+    if (!best || lexicon_col_is_numeric(&s->tables[best->t].cols[best->c]))
+        return roles_set_ambiguous(p, AMB_COMPARE, NULL);
+    if (p->q.nf < ASK_MAX_FILTERS)
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
+                                           .vals = {xstrdup(c->text)}, .pos = c->pos};
+}
+
+/* Group by ent, count cnt's rows, keep the groups the comparison holds for. */
+static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
+                      ask_mention_t *ent, ask_mention_t *cnt)
+{
+    if (p->measure_set || p->q.ndims > (ent->role == R_DIM ? ASK_MAX_DIMS : 0))
+        return 0;
+    if (ent->role != R_DIM)
+        roles_make_dim(s, p, ent);
+    cnt->role = R_MEASURE;
+    p->measure_set = 1;
+    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1};
+    p->q.having = c->op;
+    p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
+    return 1;
+}
+
+/* "airlines with more than 500 routes", "actors who have been in more than
+ * 40 films": the entity named before, grouped, counting the rows of the
+ * table named right after the number that reach it many-to-one. */
+
+/* "ordered more than 10 times": the token after the comparison's number
+ * is "times", else -1. */
+static int times_after(const ask_toks_t *tk, const ask_cmp_t *c)
+{
+    for (int k = c->pos + 1; k < tk->n && k <= c->pos + 4; k++)
+        if (tk->t[k - 1].isnum && words_at(tk, k, "times"))
+            return k;
+    return -1;
+}
+
+/* The table counted by a "more than N": the table named right after the
+ * number; for "N times", the table the verb before it names ("customers
+ * who placed orders more than 5 times", "who rented more than 40 times":
+ * a mention made for the verb). NULL when none. */
+static ask_mention_t *having_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
+                                     const ask_cmp_t *c)
+{
+    ask_mention_t *verb = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->role == R_NONE && m->pos > c->pos && m->pos <= c->pos + 5)
+            return m;
+        if (m->kind == PH_TABLE && m->role == R_NONE && m->pos < c->pos && i > 0)
+            verb = m;
+    }
+    int times = times_after(tk, c), v = c->pos - 1;
+    if (times < 0 || !p->nm)
+        return NULL;
+    if (!verb && v > 0 && !tk->t[v].used && p->nm < ASK_MAX_MENTIONS) {
+        int t = filters_verb_table(s, tk->t[v].low);
+        if (t < 0)
+            return NULL;
+        verb = &p->m[p->nm++];
+        *verb = (ask_mention_t){.kind = PH_TABLE, .t = t, .c = -1, .v = -1, .pos = v, .len = 1};
+        tk->t[v].used = 1;
+    }
+    if (verb)
+        tk->t[times].used = 1;
+    return verb;
+}
+
+/* 1 when column c already holds a count of t's rows: num_o_ratings in
+ * rating ("movies with more than 500000 ratings": that number, or rows?) */
+static int counts_of(const ask_col_t *c, const ask_table_t *t)
+{
+    if (!lexicon_col_is_numeric(c) || !t->nw ||
+        !lexicon_col_has_word(c, (const char *const[]){"num", "number", "count", "no", "nb", "n", NULL}))
+        return 0;
+    return lexicon_col_has_word(c, (const char *const[]){t->w[t->nw - 1], NULL});
+}
+
+/* "which reviewer has rated more than one movie": the verb before the
+ * number names the table the count goes through (rating links reviewer
+ * and movie) — it is placed by the count. */
+static void having_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *c, int ent, int cnt)
+{
+    int v = c->pos - 1;
+    if (v < 0 || tk->t[v].used)
+        return;
+    int vt = filters_verb_table(s, tk->t[v].low), to_ent = 0, to_cnt = 0;
+    for (int k = 0; vt >= 0 && k < s->nedges; k++)
+        if (s->edges[k].from_t == vt)
+            to_ent |= s->edges[k].to_t == ent, to_cnt |= s->edges[k].to_t == cnt;
+    if (vt >= 0 && (vt == cnt || vt == ent || (to_ent && to_cnt)))
+        tk->t[v].used = 1;
+}
+
+static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
+{
+    ask_mention_t *ent = NULL, *cnt = having_counted(s, tk, p, c);
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        /* the entity: a table, or a text column named like one ("cities" =
+         * airports.city, "last names shared by more than 3 actors"); not
+         * the counted table named by a verb ("customers who placed more
+         * than 5 orders": "placed" is an order) */
+        int entity = m->kind == PH_TABLE || (m->kind == PH_COLUMN &&
+                     !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]));
+        if (cnt && m->kind == PH_TABLE && m->t == cnt->t && m != &p->m[0])
+            entity = 0;
+        if (entity && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM))
+            ent = m;
+    }
+    if (ent && cnt && ent->kind == PH_COLUMN)
+        roles_resolve_alt(p, ent, cnt->t);
+    if (ent && cnt && ent->kind == PH_COLUMN && !ent->nalt && ent->t == cnt->t)  /* grouped in the counted table */
+        return having_set(s, p, c, ent, cnt);
+    if (ent && ent->kind == PH_COLUMN)
+        return 0;
+    int path[6], len = ent && cnt && ent->t != cnt->t ? paths_find(s, cnt->t, ent->t, path, 6) : -1;
+    if (len < 1 || p->measure_set || p->q.ndims > (ent && ent->role == R_DIM ? ASK_MAX_DIMS : 0))
+        return 0;
+    /* each counted row belongs to one entity (every hop many-to-one), or the
+     * two meet in a link table (film ← film_actor → actor) — never through a
+     * table both merely point at (client → district ← account) */
+    int link = len == 2 && path[0] < 0 && path[1] > 0;
+    for (int k = 0; k < len && !link; k++)
+        if (path[k] < 0)
+            return 0;
+    for (int k = 0; k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
+        if (lexicon_col_is_qty(&s->tables[cnt->t].cols[k]) || counts_of(&s->tables[cnt->t].cols[k],
+                                                                          &s->tables[cnt->t])) {
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
+            return 1;
+        }
+    if (!having_set(s, p, c, ent, cnt))
+        return 0;
+    having_verb(s, tk, c, ent->t, cnt->t);
+    for (int i = 0; i < p->nm; i++)  /* the verb that named the counted table too */
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == cnt->t && p->m[i].role == R_NONE)
+            p->m[i].role = R_MEASURE;
+    return 1;
+}
+
+/* The one numeric column with a hinted word ("older than" → age) in the
+ * tables the question names (the measured one first); the words are tried
+ * in their order ("longer than": length before duration); {-1,-1} when
+ * none or several. */
+static ask_colref_t hinted_column(const ask_schema_t *s, const ask_parse_t *p,
+                                  const char *const *hint)
+{
+    for (int h = 0; hint[h]; h++) {
+        ask_colref_t col = {-1, -1}, plain = {-1, -1};
+        int n = 0, nplain = 0;
+        for (int i = -1; i < p->nm && !n; i++) {
+            int t = i < 0 ? p->q.m.t : p->m[i].kind == PH_TABLE ? p->m[i].t : -1;
+            for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++) {
+                const ask_col_t *cc = &s->tables[t].cols[k];
+                if (!lexicon_col_is_numeric(cc) || !lexicon_col_has_word(cc, (const char *const[]){hint[h], NULL}))
+                    continue;
+                n++, col = (ask_colref_t){t, k};
+                if (cc->nw == 1)  /* "age" itself beside "age_wiki" */
+                    nplain++, plain = col;
+            }
+        }
+        if (n)
+            return n == 1 ? col : nplain == 1 ? plain : (ask_colref_t){-1, -1};
+    }
+    return (ask_colref_t){-1, -1};
+}
+
+void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
+{
+    if (c->op >= OP_CONTAINS)
+        return apply_text_cmp(s, p, c);
+    if (apply_having(s, tk, p, c))
+        return;
+    for (int i = 0; i < p->nm; i++)  /* "shared by more than one country": a count of */
+        if (p->m[i].kind == PH_TABLE && c->num_at && p->m[i].pos == c->num_at + 1)
+            return roles_set_ambiguous(p, AMB_COMPARE, NULL);  /* rows not placed: ask */
+    ask_mention_t *best = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        /* "older than 60 who survived": the adjective names the column, not
+         * one named after the number */
+        if (c->hint && m->kind == PH_COLUMN && !m->nalt && m->pos > c->pos &&
+            !lexicon_col_has_word(&s->tables[m->t].cols[m->c], c->hint))
+            continue;
+        if (m->kind == PH_COLUMN && (m->role == R_NONE || m->role == R_CMP) &&
+            m->pos >= c->pos - 5 && m->pos <= c->pos + 5 &&
+            (!best || (m->pos < c->pos && best->pos > c->pos) || (m->pos < c->pos && m->pos > best->pos)))
+            best = m;
+    }
+    ask_colref_t col = {-1, -1};
+    if (best) {
+        roles_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.m.t);
+        best->role = R_CMP;
+        if (best->nalt)
+            return roles_set_ambiguous(p, AMB_COLUMN, best);
+        col = (ask_colref_t){best->t, best->c};
+    } else if (c->hint) {
+        col = hinted_column(s, p, c->hint);
+    } else {
+        int t = p->q.m.t;
+        for (int i = 0; i < p->nm && t < 0; i++)
+            if (p->m[i].kind == PH_TABLE)
+                t = p->m[i].t;
+        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++)
+            if (lexicon_col_is_money(&s->tables[t].cols[k]) && col.t < 0)
+                col = (ask_colref_t){t, k};
+    }
+    if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
+        return roles_set_ambiguous(p, AMB_COMPARE, NULL);
+    if (p->q.nf < ASK_MAX_FILTERS)
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}, .pos = c->pos};
+}

@@ -1,0 +1,373 @@
+/* filters_values.c — the values found in a question and the column each
+ * belongs to: as typed, the table's over a view's, the column or table
+ * named beside them ("the Biology department", "whose salesman is in
+ * Paris"), a direction that makes a place a route's end, the verb that
+ * names the column ("directed by") — then one IN filter per column. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* A value found in several columns that are one key ("Comp. Sci." in
+ * instructor.dept_name, course.dept_name and department.dept_name): the
+ * same thing, so filter on the referenced column, which all reach. */
+static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
+{
+    for (int k = -1; k < m->nalt && m->nalt; k++) {
+        int t = k < 0 ? m->t : m->alt[k].t, c = k < 0 ? m->c : m->alt[k].c, all = 1;
+        for (int j = -1; j < m->nalt && all; j++) {
+            int tj = j < 0 ? m->t : m->alt[j].t, cj = j < 0 ? m->c : m->alt[j].c;
+            all = (tj == t && cj == c) ||
+                  (s->tables[tj].cols[cj].fk_table == t && s->tables[tj].cols[cj].fk_col == c);
+        }
+        if (all) {
+            if (k >= 0)
+                mention_take_alt(m, k);
+            m->nalt = 0;
+        }
+    }
+}
+
+/* A value also found on tables the question's table has no join path to
+ * (a view's copy of the category names, "Sports" in film_list), or in views
+ * beside a table that holds it: those readings are not what it means, when
+ * some reading in a table can be joined. */
+static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
+{
+    if (!m->nalt || base < 0)
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, path[8], tables = 0;
+    for (int k = 0; k < n; k++)  /* a value in a table and in views built on it: the table */
+        tables += !s->tables[roles_reading(m, k).t].is_view;
+    for (int k = 0; k < n; k++) {
+        int t = roles_reading(m, k).t;
+        keep[k] = (t == base || paths_find(s, base, t, path, 8) >= 0) &&
+                  (!tables || !s->tables[t].is_view);
+    }
+    roles_keep_readings(m, keep);
+}
+
+/* A value that is a row's own kind ("Movie" in type) before an item of a
+ * column of lists ("Movies" among a title's genres): "how many movies". */
+static void value_scalar_first(const ask_schema_t *s, ask_mention_t *m)
+{
+    if (!m->nalt)
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++)
+        keep[k] = !s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c].lists;
+    roles_keep_readings(m, keep);
+}
+
+/* Readings whose value is the words as typed ("WILLIAMS", a last name) over
+ * those that only fold to them ("WILLIAM", a first name, singular). */
+static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
+{
+    if (!m->nalt)
+        return;
+    buf_t typed = {0};
+    for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
+        buf_printf(&typed, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++)
+        keep[k] = roles_reading(m, k).val && !strcasecmp(roles_reading(m, k).val, buf_str(&typed));
+    buf_free(&typed);
+    roles_keep_readings(m, keep);
+}
+
+/* "the city of London": a column named right next to the value picks the
+ * reading in that column. */
+static void value_named_column(const ask_parse_t *p, ask_mention_t *m)
+{
+    for (int i = 0; i < p->nm && m->nalt; i++) {
+        const ask_mention_t *c = &p->m[i];
+        int gap = c->pos + c->len == m->pos ? 0 : c->pos + c->len + 1 == m->pos ? 1 : -1;
+        if (c->kind != PH_COLUMN || c->role != R_NONE || (gap < 0 && c->pos != m->pos + m->len))
+            continue;
+        for (int k = -1; k < m->nalt; k++) {
+            int t = k < 0 ? m->t : m->alt[k].t, cc = k < 0 ? m->c : m->alt[k].c, same = 0;
+            for (int a = -1; a < c->nalt && !same; a++)
+                same = (a < 0 ? c->t : c->alt[a].t) == t && (a < 0 ? c->c : c->alt[a].c) == cc;
+            if (same) {
+                if (k >= 0)
+                    mention_take_alt(m, k);
+                m->nalt = 0;
+                return;
+            }
+        }
+    }
+}
+
+/* A value found in a table's name column and in another column of the same
+ * table ("Canada" as name and as localname): the name, which is what a
+ * question calls a row by. */
+static void value_label_first(const ask_schema_t *s, ask_mention_t *m)
+{
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
+    for (int k = 0; k < n; k++) {
+        if (roles_reading(m, k).t != m->t)
+            return;
+        keep[k] = roles_reading(m, k).c == s->tables[m->t].label;
+    }
+    roles_keep_readings(m, keep);
+}
+
+/* 1 when the word at k is column c's own word: a common start of 3+
+ * letters, 60% of the shorter (rated ~ rating, directed ~ director). */
+static int verb_of_column(const ask_col_t *c, const ask_toks_t *tk, int k)
+{
+    if (k < 0 || k >= tk->n || tk->t[k].used || strlen(tk->t[k].low) < 4)
+        return 0;
+    const char *v = tk->t[k].low;
+    for (int w = 0; w < c->nw; w++) {
+        size_t n = 0, lv = strlen(v), lc = strlen(c->w[w]);
+        while (v[n] && v[n] == c->w[w][n])
+            n++;
+        if (n >= 3 && n * 10 >= 6 * (lv < lc ? lv : lc))
+            return 1;
+    }
+    return 0;
+}
+
+/* "films rated R", "flights operated as codeshare", "movies directed by
+ * Martin Scorsese", "G rated films": the verb before (or, ending in -ed,
+ * right after) a value that is its column's own word says nothing more. */
+static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_t *m)
+{
+    const ask_col_t *c = &s->tables[m->t].cols[m->c];
+    int k = m->pos - 1, by = -1, after = m->pos + m->len;
+    if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", "with", "for", NULL}))
+        k--;
+    else if (k > 0 && !strcmp(tk->t[k].low, "by"))
+        by = k--;
+    if (k >= 0 && !tk->t[k].used && filters_verb_table(s, tk->t[k].low) == m->t) {
+        tk->t[k].used = 1;  /* "admitted with pneumonia": the admission's diagnosis */
+    } else if (verb_of_column(c, tk, k)) {
+        tk->t[k].used = 1;
+        if (by >= 0)
+            tk->t[by].used = 1;
+    } else if (after < tk->n && strlen(tk->t[after].low) > 4 &&
+               !strcmp(tk->t[after].low + strlen(tk->t[after].low) - 2, "ed") &&
+               verb_of_column(c, tk, after)) {
+        tk->t[after].used = 1;
+    }
+}
+
+/* "the web channel", "segment Enterprise": the column named right next to
+ * one of its values is part of that filter. */
+static void claim_value_column(const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *v)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        int next_to = m->pos == v->pos + v->len || m->pos + m->len == v->pos;
+        /* "the Biology department": the table the value's column is, or names */
+        if (m->kind == PH_TABLE && m->role == R_NONE && next_to &&
+            (m->t == v->t || s->tables[v->t].cols[v->c].fk_table == m->t)) {
+            m->role = R_FILTER;
+            continue;
+        }
+        if (m->kind != PH_COLUMN || m->role != R_NONE || !next_to)
+            continue;
+        int same = m->t == v->t && m->c == v->c;
+        for (int k = 0; k < m->nalt && !same; k++)
+            same = m->alt[k].t == v->t && m->alt[k].c == v->c;
+        if (same) {
+            m->t = v->t, m->c = v->c, m->nalt = 0;
+            m->role = R_FILTER;
+        }
+    }
+}
+
+/* "orders taken by employees in the UK": a value said right after a table
+ * ("employees in", "customers from the") is that table's, when one of its
+ * readings is — before the measure's table is preferred. */
+static void value_table_beside(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m)
+{
+    static const char *const glue[] = {"in", "from", "of", "the", "at", "based", NULL};
+    int k = m->pos - 1;
+    while (k >= 0 && k >= m->pos - 3 && words_in(tk->t[k].low, glue))
+        k--;
+    if (!m->nalt || k == m->pos - 1)
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && !p->m[i].nalt && p->m[i].pos + p->m[i].len - 1 == k) {
+            roles_resolve_alt(p, m, p->m[i].t);
+            return;
+        }
+}
+
+/* The name a table calls its rows by: its label when the column is a
+ * name or title ("name", "title", "set_name"), not "ship_name". */
+static int col_is_own_name(const ask_schema_t *s, int t, int c)
+{
+    const ask_table_t *tb = &s->tables[t];
+    const ask_col_t *col = &tb->cols[c];
+    if (c != tb->label)
+        return 0;
+    if (col->nw == 1)
+        return !strcmp(col->w[0], "name") || !strcmp(col->w[0], "title");
+    return tb->nw && !strcmp(col->w[0], tb->w[tb->nw - 1]);
+}
+
+/* "Harry Potter" is the name of two sets and of a theme. Said before the
+ * question's table in the plural ("the Harry Potter sets", "Biology
+ * courses") it is the group the rows belong to; in the singular ("the
+ * Physics department") the row itself. Anywhere else it says two things
+ * and which is not ours to guess. Returns the table to read it in, -1 when
+ * it is not such a value, -2 when it must be asked. */
+static int value_two_names(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                           const ask_mention_t *m, int base)
+{
+    int own = 0, other = -1;
+    for (int k = 0; k <= m->nalt && k < 5 && base >= 0; k++) {
+        ask_reading_t r = roles_reading(m, k);
+        if (!col_is_own_name(s, r.t, r.c))
+            continue;
+        if (r.t == base)
+            own = 1;
+        else
+            other = other == -1 || other == r.t ? r.t : -2;
+    }
+    if (!own || other == -1)
+        return -1;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *b = &p->m[i];
+        if (b->kind != PH_TABLE || b->t != base || b->pos != m->pos + m->len)
+            continue;
+        const ask_tok_t *w = &tk->t[b->pos + b->len - 1];
+        int plural = strcmp(w->low, w->stem) != 0;
+        return plural ? (other >= 0 ? other : -2) : base;
+    }
+    return -2;
+}
+
+/* "the Harry Potter theme", "the theme Harry Potter": a table named right
+ * beside the value, other than the question's own, whose name it is; or
+ * "sets named Harry Potter": the question's own. The table, or -1. */
+/* 1 when the words from `from` up to the value at `to` only say where or
+ * what it is: "(whose salesman) is in (Paris)", "(a customer) based in". */
+static int said_of(const ask_toks_t *tk, int from, int to)
+{
+    static const char *const copula[] = {"is", "are", "was", "were", "in", "from", "at", "based",
+        "located", "lives", "live", "living", NULL};
+    if (to - from > 3 || to < from)
+        return 0;
+    for (int k = from; k < to; k++)
+        if (!words_in(tk->t[k].low, copula))
+            return 0;
+    return 1;
+}
+
+static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m)
+{
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    if (m->pos > 0 && words_in(tk->t[m->pos - 1].low, (const char *const[]){"named", "called",
+                                                                          "titled", NULL}))
+        return base;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *t = &p->m[i];
+        if (t->kind != PH_TABLE || t->t == base ||
+            (t->pos != m->pos + m->len && !said_of(tk, t->pos + t->len, m->pos)))
+            continue;
+        for (int k = 0; k <= m->nalt && k < 5; k++)
+            if (roles_reading(m, k).t == t->t)
+                return t->t;
+    }
+    return -1;
+}
+
+/* "routes out of Germany", "flights into Spain", "leaving Paris": a place
+ * said with a direction is a route's end, not whatever else holds the
+ * name (the airline's country) — with readings in several tables, ask. */
+/* 1 when a table the question names points at t by two keys or more (a
+ * route's source and destination airports): t's rows are its ends. */
+static int is_an_end(const ask_schema_t *s, const ask_parse_t *p, int t)
+{
+    for (int i = 0; i < p->nm; i++) {
+        int keys = 0, a = p->m[i].t;
+        if (p->m[i].kind != PH_TABLE)
+            continue;
+        for (int e = 0; e < s->nedges; e++)
+            keys += s->edges[e].from_t == a && s->edges[e].to_t == t;
+        if (keys >= 2)
+            return 1;
+    }
+    return 0;
+}
+
+static int value_directed(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                          const ask_mention_t *m)
+{
+    if (!m->nalt)
+        return 0;
+    if (words_at(tk, m->pos - 1, "into") || words_at(tk, m->pos - 1, "leaving") ||
+        words_at(tk, m->pos - 1, "departing") || words_at(tk, m->pos - 1, "arriving") ||
+        (words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "out")))
+        return 1;
+    /* "routes from Germany": from an airport there, or by an airline of it? */
+    if (!words_at(tk, m->pos - 1, "from") && !words_at(tk, m->pos - 1, "to"))
+        return 0;
+    for (int k = 0; k <= m->nalt && k < 5; k++)
+        if (is_an_end(s, p, roles_reading(m, k).t))
+            return 1;
+    return 0;
+}
+
+void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_VALUE || m->role != R_NONE)
+            continue;
+        if (value_directed(s, tk, p, m)) {
+            roles_set_ambiguous(p, AMB_COLUMN, m);
+            m->role = R_FILTER;
+            continue;
+        }
+        int named = value_table_named(tk, p, m);
+        if (named >= 0)
+            roles_resolve_alt(p, m, named);
+        value_named_column(p, m);  /* "whose first name is JOHNNY" */
+        int two = m->nalt ? value_two_names(s, tk, p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t) : -1;
+        if (two >= 0)
+            roles_resolve_alt(p, m, two);
+        else if (two == -2)
+            roles_set_ambiguous(p, AMB_COLUMN, m);
+        value_table_beside(tk, p, m);
+        roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_scalar_first(s, m);
+        value_as_typed(tk, m);
+        roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
+        value_same_domain(s, m);
+        value_named_column(p, m);
+        value_label_first(s, m);
+        if (m->nalt)  /* the same words are values of unrelated columns */
+            roles_set_ambiguous(p, AMB_COLUMN, m);
+        m->role = R_FILTER;
+        int neg = 0;
+        for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
+            if (words_in(tk->t[k].low, (const char *const[]){"not", "excluding", "except",
+                    "without", "exclude", "other", NULL}))
+                neg = 1, tk->t[k].used = 1;
+        ask_filter_t *f = NULL;
+        for (int k = 0; k < p->q.nf; k++)
+            if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&
+                (p->q.f[k].op == OP_NOT_IN) == neg)
+                f = &p->q.f[k];
+        if (!f && p->q.nf < ASK_MAX_FILTERS) {
+            f = &p->q.f[p->q.nf++];
+            *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN, .pos = m->pos};
+        }
+        int dup = 0;  /* "owners (type OWNER)": one value, said twice */
+        for (int k = 0; f && m->val && k < f->nvals; k++)
+            dup |= !strcmp(f->vals[k], m->val);
+        if (f && !dup && f->nvals < ASK_MAX_VALUES && m->val)
+            f->vals[f->nvals++] = xstrdup(m->val);
+        claim_value_column(s, p, m);
+        value_verb(s, tk, m);
+    }
+}

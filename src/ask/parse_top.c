@@ -1,0 +1,125 @@
+/* parse_top.c — order and how many: "top 5", "the 10 most recent", "which
+ * 3 products …", "the 5 customers with the highest credit limit", "highest
+ * first", "from the best rating to the lowest", "most popular", "the most
+ * common", "cheapest" — the order word kept to name it if nothing uses it. */
+#include "ask/internal.h"
+
+#include <string.h>
+
+/* Mark n tokens from i as read by a rule (parse.c's scans use it too). */
+void parse_use(ask_toks_t *tk, int i, int n)
+{
+    for (int k = i; k < i + n && k < tk->n; k++)
+        tk->t[k].used = 1;
+}
+
+/* "… to the lowest": a second order word that ends a range */
+static int after_to(const ask_toks_t *tk, int i)
+{
+    return words_at(tk, i - 1, "to") || (words_at(tk, i - 1, "the") && words_at(tk, i - 2, "to"));
+}
+
+/* 1 when the number at i ends a comparison ("over 100, highest first" is
+ * not the 100 highest) */
+static int compared(const ask_toks_t *tk, int i)
+{
+    const ask_cue_t *r1 = grammar_cue_at(grammar_cmp_cues, tk, i - 1);
+    const ask_cue_t *r2 = grammar_cue_at(grammar_cmp_cues, tk, i - 2);
+    return (r1 && !r1->next) || (r2 && r2->next);
+}
+
+/* "which 3 products …", "the 5 customers with the highest credit limit",
+ * "list the 10 films with the longest running time": with a superlative,
+ * a number before the question's first noun is how many rows — not a value
+ * (office 5) — and "which …" alone asks for one. */
+static void scan_leading_count(ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const lead[] = {"which", "what", "who", "whose", "the", "show", "list",
+        "give", "me", "return", "find", "get", "display", "name", "are", "were", "is", "was", NULL};
+    int i = 0;
+    while (i < tk->n && !tk->t[i].isnum && words_in(tk->t[i].low, lead))
+        i++;
+    int which = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who",
+                                                                     "whose", NULL});
+    if (i < tk->n && i + 1 < tk->n && tk->t[i].isnum && !tk->t[i].used && !tk->t[i + 1].isnum &&
+        tk->t[i].num >= 1 && tk->t[i].num <= 10000 && tk->t[i].num == (int)tk->t[i].num &&
+        !(tk->t[i].num >= 1900 && tk->t[i].num <= 2100)) {
+        p->q.limit = (int)tk->t[i].num;
+        tk->t[i].used = 1;
+        p->top = 1;
+    } else if (which) {
+        p->q.limit = 1;
+        p->top = 1;
+    }
+}
+
+void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < tk->n; i++) {
+        const char *w = tk->t[i].low;
+        ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
+        if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (grammar_order_of(w) ||
+                                  !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
+            snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw), p->order_at = i + 1;
+        if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
+            !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
+            p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;
+            p->q.limit = nx && nx->isnum && nx->num >= 1 && nx->num <= 10000 ? (int)nx->num : 10;
+            p->top = 1;
+            parse_use(tk, i, nx && nx->isnum ? 2 : 1);
+        } else if (tk->t[i].isnum && nx && grammar_order_of(nx->low) && !compared(tk, i) &&
+                   tk->t[i].num >= 1 && tk->t[i].num <= 10000) {
+            p->q.limit = (int)tk->t[i].num;
+            p->q.order = grammar_order_of(nx->low);
+            p->top = 1;
+            parse_use(tk, i, 2);
+        } else if (!tk->t[i].used && grammar_order_of(w) && strcmp(w, "cheapest") &&
+                   !words_at(tk, i - 1, "at")) {  /* "at least 5" is a comparison */
+            int o = grammar_order_of(w);
+            /* "from the best rating to the lowest": the first word says the way */
+            int to = after_to(tk, i);
+            if (p->q.order && p->q.order != o && !to)
+                p->order_conflict = 1;
+            p->order_only |= to;
+            if (!p->q.order)
+                p->q.order = o;
+            parse_use(tk, i, 1);
+        }
+        /* "highest first", "longest duration first": the order's own word */
+        for (int k = i - 1; !strcmp(w, "first") && !tk->t[i].used && k >= 0 && k >= i - 3; k--)
+            if (grammar_order_of(tk->t[k].low) ||
+                words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
+                         "oldest", "latest", "earliest", "biggest", NULL}))
+                parse_use(tk, i, 1), p->order_only = 1;
+        if (words_in(w, (const char *const[]){"single", "individual", NULL}) && i > 0 &&
+            tk->t[i - 1].used && (grammar_order_of(tk->t[i - 1].low) ||
+            words_in(tk->t[i - 1].low, (const char *const[]){"largest", "biggest", "smallest", NULL})))
+            parse_use(tk, i, 1);  /* "the largest single payment": one row, as the superlative says */
+        if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
+            p->order_only = 1;
+        if (words_in(w, (const char *const[]){"common", "frequent", NULL}) && i > 0 &&
+            tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"most", "least", NULL})) {
+            p->common_at = i + 1;  /* "the 10 most common diagnoses": rows counted per value */
+            parse_use(tk, i, 1);
+        }
+        if (!strcmp(w, "popular") && i > 0 && tk->t[i - 1].used) {  /* "most popular" */
+            p->popular = 1;
+            parse_use(tk, i, 1);
+        }
+        if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
+            /* "from the most expensive to the cheapest": the first says the way */
+            int to = after_to(tk, i);
+            p->want_price = 1;
+            p->order_only |= to;
+            if (to && p->q.order)
+                ;
+            else if (!strcmp(w, "expensive") && i > 0 && !strcmp(tk->t[i - 1].low, "least"))
+                p->q.order = -1;
+            else if (!p->q.order || strcmp(w, "expensive"))
+                p->q.order = strcmp(w, "cheapest") ? 1 : -1;
+            parse_use(tk, i, 1);
+        }
+    }
+    if (p->q.order && !p->q.limit && !p->order_only)
+        scan_leading_count(tk, p);
+}

@@ -316,8 +316,15 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
         const ask_filter_t *f = &q->f[i];
         const ask_table_t *t = &s->tables[f->col.t];
         const char *col = t->label == f->col.c && t->nw ? t->w[t->nw - 1] : t->cols[f->col.c].name;
+        int base = q->kind == Q_LIST ? q->table : q->m.t;
+        char named[160];
         if (f->cond != cond)
             continue;
+        if (base >= 0 && f->col.t != base && t->label != f->col.c && t->nw &&
+            !strstr(col, t->w[t->nw - 1])) {  /* "salesman city", not the customer's */
+            snprintf(named, sizeof named, "%s %s", t->w[t->nw - 1], col);
+            col = named;
+        }
         buf_printf(b, "%s %s ", n++ ? " and" : cond == FILTER_SHARE ? " that have"
                    : cond == FILTER_EXISTS ? " whose" : " where", col);
         if (f->op == OP_IN || f->op == OP_NOT_IN) {

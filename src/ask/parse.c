@@ -128,7 +128,8 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
     /* a unit that names no column ("boiling point between 1000 and 2000 K"):
      * the number's, never a value (K is potassium's symbol too) */
     else if (!words_in(w, (const char *const[]){"k", "kelvin", "celsius", "fahrenheit", "degrees",
-                       "kg", "kilograms", "grams", "km", "kilometres", "kilometers", "miles", NULL}))
+                       "kg", "kilograms", "grams", "km", "kilometres", "kilometers", "miles", "cm",
+                       "centimetres", "centimeters", "mm", "lbs", "pounds", "inches", NULL}))
         return;
     tk->t[k].used = 1;
 }

@@ -112,6 +112,7 @@ static void test_a_column_counts(ask_schema_t *s)
 static void test_words_for_values(ask_schema_t *s)
 {
     answers_with(s, "how many female patients", "\"p\".\"gender\" = 'F'");
+    answers_with(s, "customers with a credit limit over 100 pounds", "\"c\".\"credit_limit\" > 100");
     answers_with(s, "how many women are patients", "= 'F'");
     answers_with(s, "number of male and female patients", "GROUP BY 1");
     answers_with(s, "customers whose salesman is in Paris", "\"s\".\"city\" = 'Paris'");

@@ -475,6 +475,49 @@ static void label_as_table(const ask_schema_t *s, ask_parse_t *p)
         lab->kind = PH_TABLE, lab->c = -1;
 }
 
+/* "how many times was Academy Dinosaur rented", "how many times has Mini
+ * Gifts ordered": the rows of the table the verb names are what is
+ * counted — "times" stands for them, said where "how many" looks. */
+static void times_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    int i = 0;
+    while (i + 2 < tk->n && !(words_at(tk, i, "how") && words_at(tk, i + 1, "many") &&
+                             words_at(tk, i + 2, "times")))
+        i++;
+    if (i + 2 >= tk->n || p->nm >= ASK_MAX_MENTIONS)
+        return;
+    for (int m = 0; m < p->nm; m++)  /* "times" is no time column (mov_time) here */
+        if (p->m[m].pos == i + 2 && p->m[m].len == 1 && p->m[m].kind == PH_COLUMN) {
+            memmove(&p->m[m], &p->m[m + 1], (size_t)(p->nm - m - 1) * sizeof *p->m);
+            p->nm--;
+            tk->t[i + 2].used = 0;
+            break;
+        }
+    if (tk->t[i + 2].used)
+        return;
+    for (int k = i + 3; k < tk->n; k++) {
+        size_t n = strlen(tk->t[k].low);
+        int t = -1;
+        for (int m = 0; m < p->nm && t < 0; m++)  /* "ordered": a table by its synonym */
+            if (p->m[m].kind == PH_TABLE && p->m[m].pos == k && p->m[m].role == R_NONE && n > 4 &&
+                !strcmp(tk->t[k].low + n - 2, "ed"))
+                t = p->m[m].t, p->m[m].role = R_MEASURE;
+        if (t < 0 && !tk->t[k].used)
+            t = filters_verb_table(s, tk->t[k].low);
+        if (t < 0)
+            continue;
+        tk->t[k].used = tk->t[i + 2].used = 1;
+        int at = 0;  /* mentions stay in the order of their words */
+        while (at < p->nm && p->m[at].pos < i + 2)
+            at++;
+        memmove(&p->m[at + 1], &p->m[at], (size_t)(p->nm - at) * sizeof *p->m);
+        p->nm++;
+        p->m[at] = (ask_mention_t){.kind = PH_TABLE, .t = t, .c = -1, .v = -1, .pos = i + 2,
+                                   .len = 1, .role = R_NONE};
+        return;
+    }
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
@@ -487,6 +530,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             roles_resolve_alt(p, &p->m[i], -1);
         }
     filters_apply_stock(s, tk, p);
+    times_counted(s, tk, p);
     perentity_plan(s, tk, p);
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);

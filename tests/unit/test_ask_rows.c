@@ -134,9 +134,10 @@ static void test_names_as_written(ask_schema_t *s)
 
 static void test_verbs_and_lists(void)
 {
+    static const char *const titles[] = {"Titanic", "Vertigo", NULL};
     json_t *t = json_array();
     json_array_append_new(t, table("movies", 30, json_pack("[o, o, o, o]",
-        col("mov_id", "integer", 1, NULL, NULL), col("mov_title", "text", 0, NULL, NULL),
+        col("mov_id", "integer", 1, NULL, NULL), col("mov_title", "text", 0, NULL, titles),
         col("mov_time", "integer", 0, NULL, NULL), col("mov_dt_rel", "date", 0, NULL, NULL))));
     json_array_append_new(t, table("reviewer", 20, json_pack("[o, o, o]",
         col("rev_id", "integer", 1, NULL, NULL), col("rev_name", "text", 0, NULL, NULL),
@@ -154,6 +155,8 @@ static void test_verbs_and_lists(void)
     /* "haven't": have not; "rated": the rating table */
     answers_with(s, "which reviewers haven't rated anything?", "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"rating\"");
     answers_with(s, "which movies have never been rated?", "NOT EXISTS");
+    /* "how many times": the rows of the verb's table */
+    answers_with(s, "how many times was Titanic rated", "SELECT count(*) AS \"rating\"");
     answers_with(s, "movies from the 90s", "\"m\".\"mov_dt_rel\" >= DATE '1990-01-01' AND \"m\".\"mov_dt_rel\" < DATE '2000-01-01'");
     answers_with(s, "how many movies in the 1980s", "< DATE '1990-01-01'");
     asks_about(s, "movies from the 20s", NULL);  /* 1920s or 2020s */

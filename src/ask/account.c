@@ -74,6 +74,18 @@ static int names_base(const ask_schema_t *s, const ask_q_t *q, const char *w)
     return 0;
 }
 
+/* 1 when token i is "member(s)" right after a table the plan uses ("staff
+ * member", "crew members"): a word for one of its rows, nothing more. */
+static int member_of_table(const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    if (i == 0 || !words_in(tk->t[i].low, (const char *const[]){"member", "members", NULL}))
+        return 0;
+    for (int m = 0; m < p->nm; m++)
+        if (p->m[m].kind == PH_TABLE && p->m[m].pos + p->m[m].len == i && p->m[m].role != R_NONE)
+            return 1;
+    return 0;
+}
+
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
@@ -82,6 +94,8 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         if (t->used || words_is_stop(t->low) || names_base(s, &p->q, t->stem))
             continue;
         if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
+            continue;
+        if (member_of_table(tk, p, i))  /* "each staff member": the staff */
             continue;
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);

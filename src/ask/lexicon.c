@@ -176,6 +176,18 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     if (n >= 3 && tb->nw && strlen(col->w[0]) >= 2 && strlen(col->w[0]) <= strlen(tb->w[0]) &&
         !strncmp(tb->w[0], col->w[0], strlen(col->w[0])))
         add_phrase(s, cap, dup_words(col->w + 1, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
+    /* "surfacearea", "lifeexpectancy" run together: their last word alone
+     * ("area"), when it is a measure's noun */
+    static const char *const tails[] = {"area", "population", "expectancy", "price", "amount",
+        "salary", "weight", "height", "length", "score", "budget", "revenue", NULL};
+    for (int k = 0; n == 1 && tails[k]; k++) {
+        size_t a = strlen(col->w[0]), b = strlen(tails[k]);
+        if (a >= b + 3 && !strcmp(col->w[0] + a - b, tails[k])) {
+            char **w = xmalloc(sizeof *w);
+            w[0] = xstrdup(tails[k]);
+            add_phrase(s, cap, w, 1, PH_COLUMN, t, c, -1, 0);
+        }
+    }
     /* "country_or_region" answers to "country" and to "region" */
     for (int k = 1; k < n - 1; k++)
         if (!strcmp(col->w[k], "or") || !strcmp(col->w[k], "and")) {

@@ -170,6 +170,25 @@ static void test_verbs_and_lists(void)
     ask_schema_free(s);
 }
 
+static void test_run_together(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("country", 239, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("surfacearea", "numeric", 0, NULL, NULL), col("lifeexpectancy", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("staff", 2, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("last_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("payment", 16000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("staff_id", "integer", 0, "staff", NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "What are the 5 largest countries by area?", "ORDER BY \"c\".\"surfacearea\" DESC");
+    answers_with(s, "average life expectancy", "avg(\"c\".\"lifeexpectancy\")");
+    answers_with(s, "how many payments did each staff member take", "GROUP BY 1, 2");
+    ask_schema_free(s);
+}
+
 static void test_directed(void)
 {
     static const char *const countries[] = {"Germany", "Spain", NULL};
@@ -206,6 +225,7 @@ int main(void)
     test_names_as_written(s);
     ask_schema_free(s);
     test_directed();
+    test_run_together();
     test_verbs_and_lists();
     return check_done("test_ask_rows");
 }

@@ -71,6 +71,9 @@ DATASETS = {
     "sales": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39", ["createtablesw3databases.sql"]),
     "holiday_songs": ("neondatabase/postgres-sample-dbs", "f6c2e24910e9a1eb9c11c69628544d4d60d42e47",
                       ["holiday_songs.csv"]),
+    "worldcup": ("jfjelstul/worldcup", "35a8667f518b07469182ae16d35574dd0e7a00fb",
+                 [f"data-csv/{n}.csv" for n in ("confederations", "teams", "tournaments", "stadiums",
+                                                 "players", "matches", "goals", "bookings")]),
 }
 
 
@@ -664,6 +667,32 @@ def load_holiday_songs(srv, db, files):
     add_keys(srv, db, [("holiday_songs", ["index"])], [])
 
 
+def load_worldcup(srv, db, files):
+    """The Fjelstul World Cup Database (men's and women's FIFA World Cups,
+    1930-2022; CC BY-SA 4.0): eight of its CSV tables loaded like bank and
+    flights (`key_id` dropped for the text keys `T-01`, `M-1930-01`, ...);
+    keys as its codebook draws them. player_appearances.csv is left out (its
+    blob is not in the snapshot) and so are the squads, substitutions,
+    referees, managers, awards and standings tables."""
+    names = [os.path.basename(p)[:-4] for p in DATASETS["worldcup"][2]]
+    for name, text in zip(names, files):
+        n = load_csv_table(srv, db, name, text.lstrip("\ufeff"), nulls=("",))
+        srv.psql(db, f"ALTER TABLE {qi(name)} DROP COLUMN key_id")
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db,
+             [("confederations", ["confederation_id"]), ("teams", ["team_id"]), ("tournaments", ["tournament_id"]),
+              ("stadiums", ["stadium_id"]), ("players", ["player_id"]), ("matches", ["match_id"]),
+              ("goals", ["goal_id"]), ("bookings", ["booking_id"])],
+             [("teams", "confederation_id", "confederations", "confederation_id"),
+              ("matches", "tournament_id", "tournaments", "tournament_id"),
+              ("matches", "stadium_id", "stadiums", "stadium_id"),
+              ("matches", "home_team_id", "teams", "team_id"), ("matches", "away_team_id", "teams", "team_id"),
+              ("goals", "match_id", "matches", "match_id"), ("goals", "team_id", "teams", "team_id"),
+              ("goals", "player_id", "players", "player_id"),
+              ("bookings", "match_id", "matches", "match_id"), ("bookings", "team_id", "teams", "team_id"),
+              ("bookings", "player_id", "players", "player_id")])
+
+
 
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
@@ -672,7 +701,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "club": load_club, "booktown": load_booktown, "periodic_table": load_periodic_table,
            "hospital": load_hospital, "murder_mystery": load_murder_mystery,
            "happiness_index": load_happiness_index, "moviedb": load_moviedb, "sales": load_sales,
-           "holiday_songs": load_holiday_songs}
+           "holiday_songs": load_holiday_songs,
+           "worldcup": load_worldcup}
 
 
 def main():

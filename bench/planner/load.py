@@ -74,6 +74,8 @@ DATASETS = {
     "bikestores": ("ritshar18/BikeStores", "bde48f859a02cfee0b5ec392f4fe4e534a78f6b9",
                    ["BikeStores Sample Database - create objects.sql",
                     "BikeStores Sample Database - load data.sql"]),
+    "movielens": ("AjiLeight/movielens-recommendation-tries", "b1953418bc4645053f3561bbc2ee9d7c99ddd635",
+                  [f"ml-latest-small/{n}.csv" for n in ("movies", "links", "ratings", "tags")]),
     "worldcup": ("jfjelstul/worldcup", "35a8667f518b07469182ae16d35574dd0e7a00fb",
                  [f"data-csv/{n}.csv" for n in ("confederations", "teams", "tournaments", "stadiums",
                                                  "players", "matches", "goals", "bookings")]),
@@ -703,6 +705,28 @@ def load_bikestores(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_movielens(srv, db, files):
+    """GroupLens's MovieLens "ml-latest-small" (September 2018: 610 users,
+    9742 movies, 100836 ratings, 3683 tags), loaded like bank and flights
+    (narrowest type per column, camelCase headers kept: `"movieId"`,
+    `"userId"`); times stay the published Unix epoch integers (`timestamp`),
+    genres the published `|`-separated text, `"imdbId"` an integer (its
+    leading zeros go). No users table: users are ids only. The repository
+    appended a test row to ratings.csv (`999,999999,5.0,1493846415`: no such
+    user or movie); it is left out, so the counts are GroupLens's. Keys:
+    movies, links and ratings (user + movie); ratings, tags and links ->
+    movies."""
+    names = [os.path.basename(p)[:-4] for p in DATASETS["movielens"][2]]
+    for name, text in zip(names, files):
+        if name == "ratings":
+            text = text.replace("\n999,999999,5.0,1493846415", "")
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db, [("movies", ["movieId"]), ("links", ["movieId"]), ("ratings", ["userId", "movieId"])],
+             [("links", "movieId", "movies", "movieId"), ("ratings", "movieId", "movies", "movieId"),
+              ("tags", "movieId", "movies", "movieId")])
+
+
 def load_worldcup(srv, db, files):
     """The Fjelstul World Cup Database (men's and women's FIFA World Cups,
     1930-2022; CC BY-SA 4.0): eight of its CSV tables loaded like bank and
@@ -738,7 +762,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "hospital": load_hospital, "murder_mystery": load_murder_mystery,
            "happiness_index": load_happiness_index, "moviedb": load_moviedb, "sales": load_sales,
            "holiday_songs": load_holiday_songs,
-           "bikestores": load_bikestores, "worldcup": load_worldcup}
+           "bikestores": load_bikestores,
+           "movielens": load_movielens, "worldcup": load_worldcup}
 
 
 def main():

@@ -231,6 +231,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"moviedb"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev14_is_the_fourteenth_batch_only(self):
+        qs = run.load_questions("dev14", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev14"})
+        self.assertEqual({q["db"] for q in qs}, {"bikestores", "movielens", "worldcup"})
+        self.assertTrue(all("-14-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev14_by_db(self):
+        qs = run.load_questions("dev14", "worldcup")
+        self.assertEqual({q["db"] for q in qs}, {"worldcup"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -243,6 +256,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev11", splits)
         self.assertNotIn("dev12", splits)
         self.assertNotIn("dev13", splits)
+        self.assertNotIn("dev14", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

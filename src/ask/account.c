@@ -91,7 +91,9 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
     int plain = link_is_plain(s, &p->q);
     for (int i = 0; i < tk->n; i++) {
         const ask_tok_t *t = &tk->t[i];
-        if (t->used || words_is_stop(t->low) || names_base(s, &p->q, t->stem))
+        /* "out of stock", "out of Germany": a stop word that carries meaning */
+        int out_of = !t->used && !strcmp(t->low, "out") && words_at(tk, i + 1, "of");
+        if (!out_of && (t->used || words_is_stop(t->low) || names_base(s, &p->q, t->stem)))
             continue;
         if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
             continue;

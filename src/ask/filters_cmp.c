@@ -30,7 +30,8 @@ static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_
         return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     if (p->q.nf < ASK_MAX_FILTERS)
         p->q.f[p->q.nf++] = (ask_filter_t){.col = {best->t, best->c}, .op = c->op, .nvals = 1,
-                                           .vals = {xstrdup(c->text)}, .pos = c->pos};
+                                           .vals = {xstrdup(c->words[0] ? c->words : c->text)},
+                                           .pos = c->pos};
 }
 
 /* Group by ent, count cnt's rows, keep the groups the comparison holds for. */

@@ -322,6 +322,12 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)
             continue;
+        if (m->len == 1 && words_at(tk, m->pos - 1, "how")) {  /* "how old are our users": */
+            m->role = R_FILTER;  /* an age asked, not the tag 'old' — not understood */
+            if (!p->unknown++)
+                snprintf(p->unknown_word, sizeof p->unknown_word, "how %s", tk->t[m->pos].raw);
+            continue;
+        }
         if (value_directed(s, tk, p, m)) {
             roles_set_ambiguous(p, AMB_COLUMN, m);
             m->role = R_FILTER;

@@ -79,7 +79,8 @@ typedef struct ask_col {
     int nsamples;
     char **w;              /* stems of the name */
     int nw;
-    int lists;             /* cells hold comma-separated lists ("United States, Japan") */
+    int lists;             /* cells hold lists ("United States, Japan", "Comedy|Drama") */
+    const char *list_sep;  /* their separator: ", " or "|" (static) */
 } ask_col_t;
 
 typedef struct ask_table {
@@ -162,7 +163,7 @@ int lexicon_col_is_time(const ask_col_t *c);
 int lexicon_col_is_year(const ask_col_t *c);
 /* 1 when the samples show lists: a value that is also an item of another
  * value's list ("Japan" and "United States, Japan"). */
-int lexicon_col_holds_lists(const ask_col_t *c);
+const char *lexicon_col_holds_lists(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
@@ -371,6 +372,7 @@ typedef struct ask_cmp {
     const char *const *hint;  /* words of the column it is about ("older" → age), or NULL */
     int money;                /* "over 100 dollars": a money column */
     int num_at;               /* token index of the (last) number */
+    char words[96];           /* "with Star Wars in the title": the words, when several */
 } ask_cmp_t;
 
 /* roles.c, the helpers the role-giving files share: keep the reading whose

@@ -170,6 +170,15 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     if (n > 1 && (!strcmp(col->w[n - 1], "at") || !strcmp(col->w[n - 1], "on") ||
                   !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date")))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
+    /* "stadiums.country_name" also as "country" — not a name of its own
+     * table's rows ("product_name" is the product), nor "first_name" */
+    if (n == 2 && !strcmp(col->w[1], "name") && head_may_stand_alone(col->w[0])) {
+        int own = 0;
+        for (int k = 0; k < s->tables[t].nw; k++)
+            own |= !strcmp(s->tables[t].w[k], col->w[0]);
+        if (!own)
+            add_phrase(s, cap, dup_words(col->w, 1), 1, PH_COLUMN, t, c, -1, 0);
+    }
     /* "cust_first_name" (cust_fname) also as "first name": a prefix that
      * abbreviates the table's name is no part of what the column is */
     const ask_table_t *tb = &s->tables[t];
@@ -376,7 +385,11 @@ static void load_column(ask_col_t *c, const json_t *jc)
         if (json_is_string(json_array_get(sm, i)))
             c->samples[c->nsamples++] = xstrdup(json_string_value(json_array_get(sm, i)));
     c->nw = words_ident(c->name, &c->w);
-    c->lists = json_is_true(json_object_get(jc, "lists")) || lexicon_col_holds_lists(c);
+    const char *js = json_string_value(json_object_get(jc, "list_sep"));
+    c->list_sep = lexicon_col_holds_lists(c);
+    c->lists = json_is_true(json_object_get(jc, "lists")) || c->list_sep;
+    if (c->lists && !c->list_sep)  /* marked by a lookup: its separator (static strings) */
+        c->list_sep = js && !strcmp(js, "|") ? "|" : ", ";
 }
 
 static int load_table(ask_table_t *t, const json_t *jt)

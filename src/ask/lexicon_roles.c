@@ -227,31 +227,42 @@ int lexicon_pick_label(const ask_table_t *t)
     return t->pk;
 }
 
-/* 1 when item is one of the ", "-separated items of list. */
-static int list_has_item(const char *list, const char *item)
+/* 1 when item is one of the sep-separated items of list. */
+static int list_has_item(const char *list, const char *item, const char *sep)
 {
-    size_t n = strlen(item);
+    size_t n = strlen(item), k = strlen(sep);
     for (const char *p = strstr(list, item); n && p; p = strstr(p + 1, item)) {
-        int starts = p == list || (p >= list + 2 && p[-2] == ',' && p[-1] == ' ');
-        int ends = p[n] == 0 || (p[n] == ',' && p[n + 1] == ' ');
+        int starts = p == list || (p >= list + k && !strncmp(p - k, sep, k));
+        int ends = p[n] == 0 || !strncmp(p + n, sep, k);
         if (starts && ends)
             return 1;
     }
     return 0;
 }
 
-int lexicon_col_holds_lists(const ask_col_t *c)
+static int lists_by(const ask_col_t *c, const char *sep)
 {
     int lists = 0;
     for (int i = 0; i < c->nsamples; i++)
-        lists += strstr(c->samples[i], ", ") != NULL;
+        lists += strstr(c->samples[i], sep) != NULL;
     if (c->kind != CK_TEXT || lists < 2 || lists * 10 < c->nsamples)
         return 0;
     for (int i = 0; i < c->nsamples; i++)
-        for (int k = 0; k < c->nsamples && !strstr(c->samples[i], ", "); k++)
-            if (k != i && strstr(c->samples[k], ", ") && list_has_item(c->samples[k], c->samples[i]))
+        for (int k = 0; k < c->nsamples && !strstr(c->samples[i], sep); k++)
+            if (k != i && strstr(c->samples[k], sep) && list_has_item(c->samples[k], c->samples[i], sep))
                 return 1;
     return 0;
+}
+
+/* ", "-separated ("United States, Japan") or "|"-separated
+ * ("Comedy|Drama") lists: the separator, or NULL. */
+const char *lexicon_col_holds_lists(const ask_col_t *c)
+{
+    static const char *const seps[] = {", ", "|", NULL};
+    for (int k = 0; seps[k]; k++)
+        if (lists_by(c, seps[k]))
+            return seps[k];
+    return NULL;
 }
 
 /* 1 when c's words are pre's first words then "last name" ("act_lname"

@@ -71,8 +71,31 @@ static int year_like(const ask_tok_t *t)
 
 /* "contains Express", "starting with AIR", "ends with 'son'": a text test
  * on the column named before it. The text is the next token, as typed. */
+/* "movies with Star Wars in the title", "songs with snow in their name":
+ * the words between, contained in the column named after "in the". */
+static int scan_words_in_at(ask_toks_t *tk, int i, ask_cmp_t *c)
+{
+    if (!words_at(tk, i, "with"))
+        return 0;
+    int k = i + 1;
+    while (k < tk->n && k <= i + 4 && !tk->t[k].used && !tk->t[k].isnum && !words_at(tk, k, "in"))
+        k++;
+    if (k == i + 1 || k + 2 >= tk->n || !words_at(tk, k, "in") ||
+        !words_in(tk->t[k + 1].low, (const char *const[]){"the", "its", "their", NULL}) ||
+        tk->t[k + 2].used || k + 3 != tk->n)
+        return 0;
+    *c = (ask_cmp_t){.op = OP_CONTAINS, .pos = k + 3, .text = tk->t[i + 1].raw};
+    for (int w = i + 1; w < k; w++)
+        snprintf(c->words + strlen(c->words), sizeof c->words - strlen(c->words), "%s%s",
+                 w > i + 1 ? " " : "", tk->t[w].raw);
+    parse_use(tk, i, k + 2 - i);  /* the column's word stays, for apply_text_cmp */
+    return 1;
+}
+
 static int scan_text_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
+    if (scan_words_in_at(tk, i, c))
+        return 1;
     const ask_cue_t *r = grammar_cue_at(grammar_text_cues, tk, i);
     int j = r ? i + (r->next ? 2 : 1) : 0;
     if (!r || j >= tk->n || tk->t[j].used)
@@ -147,20 +170,22 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
         if ((flags & CUE_NEGATABLE) && words_at(tk, i - 1, "no"))  /* "no more than" */
             op = op == OP_GT ? OP_LE : OP_GE;
     } else if (!strcmp(w, "exactly") && j < tk->n && tk->t[j].isnum && !tk->t[j].used) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j].num, NULL, NULL, 0, j};  /* "exactly one" */
+        *c = (ask_cmp_t){.op = OP_BETWEEN, .pos = i, .a = tk->t[j].num, .b = tk->t[j].num,
+                         .num_at = j};  /* "exactly one" */
         parse_use(tk, i, 2);
         return 1;
     } else if (!strcmp(w, "between") && j + 2 < tk->n + 0 && tk->t[j].isnum &&
              words_at(tk, j + 1, "and") && tk->t[j + 2].isnum &&
              !(year_like(&tk->t[j]) && year_like(&tk->t[j + 2]))) {
-        *c = (ask_cmp_t){OP_BETWEEN, i, tk->t[j].num, tk->t[j + 2].num, NULL, NULL, 0, j + 2};
+        *c = (ask_cmp_t){.op = OP_BETWEEN, .pos = i, .a = tk->t[j].num, .b = tk->t[j + 2].num,
+                         .num_at = j + 2};
         cmp_hint_unit(tk, j + 2, c);
         parse_use(tk, i, 4);
         return 1;
     }
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
-    *c = (ask_cmp_t){op, i, tk->t[j].num, 0, NULL, NULL, 0, j};
+    *c = (ask_cmp_t){.op = op, .pos = i, .a = tk->t[j].num, .num_at = j};
     cmp_hint_adjective(flags, c);
     cmp_hint_unit(tk, j, c);
     parse_use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));

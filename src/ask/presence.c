@@ -60,11 +60,46 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 /* "products that are out of stock": the stock column at zero or below;
  * "in stock": above zero. Only a numeric column whose name says stock or
  * inventory; runs before the measure is chosen, so the column is not summed. */
+/* The one quantity column of a stock table (stocks.quantity), or -1. */
+static int stock_quantity(const ask_table_t *t)
+{
+    int found = -1;
+    for (int c = 0; c < t->ncols; c++)
+        if (lexicon_col_is_qty(&t->cols[c]))
+            found = found == -1 ? c : -2;
+    return found;
+}
+
+/* "products out of stock at Santa Cruz Bikes" where the stock is a table
+ * (stocks: store × product × quantity): its quantity at zero or below, in
+ * the rows the other filters pick. */
+static void stock_table(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m)
+{
+    static const char *const stock[] = {"stock", "inventory", NULL};
+    const ask_table_t *t = &s->tables[m->t];
+    int out = m->pos >= 2 && words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "out");
+    int in = words_at(tk, m->pos - 1, "in");
+    int qty = stock_quantity(t), named = 0;
+    for (int k = 0; k < t->nw; k++)
+        named |= words_in(t->w[k], stock);
+    if (!(out || in) || !named || qty < 0 || m->len != 1 || p->q.nf >= ASK_MAX_FILTERS)
+        return;
+    m->role = R_FILTER;
+    for (int u = m->pos - (out ? 2 : 1); u < m->pos + m->len; u++)
+        tk->t[u].used = 1;
+    p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, qty}, .op = out ? OP_LE : OP_GT,
+                                       .num = {0, 0}, .pos = m->pos};
+}
+
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const stock[] = {"stock", "inventory", NULL};
     for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
         ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->role == R_NONE) {
+            stock_table(s, tk, p, m);
+            continue;
+        }
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
             continue;
         const ask_col_t *c = &s->tables[m->t].cols[m->c];

@@ -107,15 +107,16 @@ static void put_like_text(buf_t *pat, const char *text)
  * || ', ' holds ', Japan, ' — "United States, Japan" is a title from Japan. */
 static void put_items(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
 {
+    const char *ls = s->tables[f->col.t].cols[f->col.c].list_sep;
     buf_puts(b, f->op == OP_NOT_IN ? "NOT (" : "(");
     for (int i = 0; i < f->nvals; i++) {
         buf_t pat = {0};
-        buf_puts(&pat, "%, ");
+        buf_printf(&pat, "%%%s", ls);
         put_like_text(&pat, f->vals[i]);
-        buf_puts(&pat, ", %");
+        buf_printf(&pat, "%s%%", ls);
         buf_t col = {0}, sep = {0};
         sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
-        dialect_literal(s, &sep, ", ");
+        dialect_literal(s, &sep, ls);
         const char *parts[] = {buf_str(&sep), buf_str(&col), buf_str(&sep)};
         buf_puts(b, i ? " OR " : "");
         engine_concat(s->dialect, b, parts, 3);

@@ -126,9 +126,10 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     }
     for (int i = 0; i < q->ndims; i++)
         if (s->tables[q->dims[i].t].cols[q->dims[i].c].lists) {
-            snprintf(err, errlen, "%s.%s holds comma-separated lists, and a grouping by "
+            snprintf(err, errlen, "%s.%s holds lists (\"%s\"-separated), and a grouping by "
                      "one of their items is not something I can write yet",
-                     s->tables[q->dims[i].t].name, s->tables[q->dims[i].t].cols[q->dims[i].c].name);
+                     s->tables[q->dims[i].t].name, s->tables[q->dims[i].t].cols[q->dims[i].c].name,
+                     s->tables[q->dims[i].t].cols[q->dims[i].c].list_sep);
             return NULL;
         }
     if (q->rel >= 0 && exists_writable(s, q, base, err, errlen) < 0)

@@ -90,7 +90,11 @@ static const char *table_prefix(const ask_schema_t *s, const char *w)
     for (int t = 0; t < s->ntables; t++) {
         const ask_table_t *tb = &s->tables[t];
         size_t n = tb->nw == 1 ? strlen(tb->w[0]) : 0;
-        if (n >= 4 && n < strlen(w) && !strncmp(tb->w[0], w, n)) {
+        /* "orde" for "orders", "transac" for "transactions": a name cut
+         * short — a plural name is a whole word ("goalkeepers" is no "goals") */
+        size_t nn = strlen(tb->name);
+        int plural = nn > 1 && (tb->name[nn - 1] == 's' || tb->name[nn - 1] == 'S');
+        if (n >= 4 && n < strlen(w) && !plural && !strncmp(tb->w[0], w, n)) {
             if (found && strcmp(found, tb->w[0]))
                 return NULL;
             found = tb->w[0];

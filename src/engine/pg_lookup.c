@@ -65,27 +65,35 @@ static void put_array(buf_t *b, const char *const *phrases, int n)
 }
 
 /* A value found whole that is also an item of other cells' lists
- * ("Japan" and "United States, Japan") marks the column "lists": the
- * planner then matches an item, not the whole cell. */
+ * ("Japan" and "United States, Japan"; "Comedy" and "Comedy|Drama") marks
+ * the column "lists" with its separator: the planner then matches an item,
+ * not the whole cell. */
 static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *col, const char *v)
 {
-    buf_t sql = {0}, pat = {0};
-    buf_puts(&pat, "%, ");
-    for (const char *p = v; *p; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\')
-            buf_putc(&pat, '\\');
-        buf_putc(&pat, *p);
+    static const char *const seps[] = {", ", "|", NULL};
+    for (int k = 0; seps[k]; k++) {
+        buf_t sql = {0}, pat = {0};
+        buf_printf(&pat, "%%%s", seps[k]);
+        for (const char *p = v; *p; p++) {
+            if (*p == '%' || *p == '_' || *p == '\\')
+                buf_putc(&pat, '\\');
+            buf_putc(&pat, *p);
+        }
+        buf_printf(&pat, "%s%%", seps[k]);
+        buf_printf(&sql, "SELECT 1 FROM %s WHERE $3 || %s::text || $3 LIKE $1 AND %s::text <> $2 LIMIT 1",
+                   buf_str(from), buf_str(qc), buf_str(qc));
+        PGresult *r = NULL;
+        const char *params[3] = {buf_str(&pat), v, seps[k]};
+        int found = engine_pg_bounded(c, buf_str(&sql), 3, params, &r) == 0 && PQntuples(r) > 0;
+        PQclear(r);
+        buf_free(&sql);
+        buf_free(&pat);
+        if (found) {
+            json_object_set_new(col, "lists", json_true());
+            json_object_set_new(col, "list_sep", json_string(seps[k]));
+            return;
+        }
     }
-    buf_puts(&pat, ", %");
-    buf_printf(&sql, "SELECT 1 FROM %s WHERE ', ' || %s::text || ', ' LIKE $1 AND %s::text <> $2 LIMIT 1",
-               buf_str(from), buf_str(qc), buf_str(qc));
-    PGresult *r = NULL;
-    const char *params[2] = {buf_str(&pat), v};
-    if (engine_pg_bounded(c, buf_str(&sql), 2, params, &r) == 0 && PQntuples(r) > 0)
-        json_object_set_new(col, "lists", json_true());
-    PQclear(r);
-    buf_free(&sql);
-    buf_free(&pat);
 }
 
 /* One column: 0 (done), -1 the connection is gone. */

@@ -137,8 +137,15 @@ static int verb_of_column(const ask_col_t *c, const ask_toks_t *tk, int k)
  * right after) a value that is its column's own word says nothing more. */
 static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_t *m)
 {
+    static const char *const dwell[] = {"live", "lives", "living", "located", "based", "situated",
+        "reside", "resides", "residing", NULL};
     const ask_col_t *c = &s->tables[m->t].cols[m->c];
     int k = m->pos - 1, by = -1, after = m->pos + m->len;
+    if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"in", "at", "on", NULL}) &&
+        words_in(tk->t[k - 1].low, dwell) && !tk->t[k - 1].used) {
+        tk->t[k - 1].used = 1;  /* "customers who live in Texas": where the row is */
+        return;
+    }
     if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"as", "at", "with", "for", NULL}))
         k--;
     else if (k > 0 && !strcmp(tk->t[k].low, "by"))

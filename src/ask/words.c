@@ -23,7 +23,7 @@ static const char *const synonyms[][2] = {
     {"bought", "order"},
     {"placed", "order"}, {"ordered", "order"}, {"sold", "sale"},
     {"selling", "sale"}, {"seller", "sale"}, {"day", "day"},
-    {"line", "item"}, {"tier", "segment"},
+    {"line", "item"}, {"tier", "segment"}, {"game", "match"},
     /* abbreviations in column and table names */
     {"amt", "amount"}, {"dt", "date"}, {"addr", "address"}, {"dept", "department"},
     {"emp", "employee"}, {"mgr", "manager"}, {"acct", "account"}, {"txn", "transaction"},

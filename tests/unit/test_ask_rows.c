@@ -189,6 +189,47 @@ static void test_run_together(void)
     ask_schema_free(s);
 }
 
+static void test_ninth_round(void)
+{
+    static const char *const stores[] = {"Santa Cruz Bikes", "Baldwin Bikes", NULL};
+    static const char *const genres[] = {"Comedy", "Drama", "Comedy|Drama", "Drama|Romance",
+                                         "Comedy|Romance", NULL};
+    static const char *const tags[] = {"old", "funny", NULL};
+    static const char *const cities[] = {"Toronto", "Paris", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("stores", 3, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("store_name", "text", 0, NULL, stores),
+        col("city", "text", 0, NULL, cities))));
+    json_array_append_new(t, table("products", 321, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("product_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("stocks", 939, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("store_id", "integer", 0, "stores", NULL),
+        col("product_id", "integer", 0, "products", NULL), col("quantity", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("movies", 9742, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("genres", "text", 0, NULL, genres))));
+    json_array_append_new(t, table("tags", 3683, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("movie_id", "integer", 0, "movies", NULL),
+        col("tag", "text", 0, NULL, tags))));
+    json_array_append_new(t, table("stadiums", 230, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("stadium_name", "text", 0, NULL, NULL),
+        col("country_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("goals", 3637, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("minute", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "which products are out of stock at Santa Cruz Bikes",
+                 "WHERE \"s\".\"quantity\" <= 0 AND \"s2\".\"store_name\" = 'Santa Cruz Bikes'");
+    asks_about(s, "products out of the Santa Cruz Bikes store", "out");  /* "out of" is never dropped */
+    answers_with(s, "movies with Star Wars in the title", "\"m\".\"title\" LIKE '%Star Wars%'");
+    answers_with(s, "how many Comedy movies", "'|' || \"m\".\"genres\" || '|' LIKE '%|Comedy|%'");
+    asks_about(s, "how many movies are there in each genre", NULL);  /* items of lists: not grouped */
+    asks_about(s, "how old are the movies", "how old");
+    answers_with(s, "how many stadiums are there in each country", "GROUP BY 1");
+    asks_about(s, "how many goalkeepers are there", "goalkeepers");
+    answers_with(s, "how many stores are located in Toronto", "\"s\".\"city\" = 'Toronto'");
+    ask_schema_free(s);
+}
+
 static void test_directed(void)
 {
     static const char *const countries[] = {"Germany", "Spain", NULL};
@@ -226,6 +267,7 @@ int main(void)
     ask_schema_free(s);
     test_directed();
     test_run_together();
+    test_ninth_round();
     test_verbs_and_lists();
     return check_done("test_ask_rows");
 }

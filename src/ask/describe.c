@@ -92,7 +92,8 @@ static char *row_noun(const ask_table_t *tb)
     return r;
 }
 
-/* "about 100,000 rows": 2 significant digits from 1,000 on. */
+/* "About 98,765 rows." — the estimate as discovery read it (the browser
+ * shows the same number beside the table). */
 static void put_rows(buf_t *b, double rows)
 {
     if (rows < 0 || isnan(rows))
@@ -101,14 +102,9 @@ static void put_rows(buf_t *b, double rows)
         buf_puts(b, " No rows when last read.");
         return;
     }
-    double r = rows;
-    if (r >= 1000) {
-        double p = pow(10, floor(log10(r)) - 1);
-        r = round(r / p) * p;
-    }
     char n[32];
-    buf_count_text(n, sizeof n, (size_t)r);
-    buf_printf(b, " %s%s %s.", rows >= 1000 ? "About " : "", n, r == 1 ? "row" : "rows");
+    buf_count_text(n, sizeof n, (size_t)rows);
+    buf_printf(b, " About %s %s.", n, rows == 1 ? "row" : "rows");
 }
 
 /* ------------------------------------------------------------- tables */

@@ -78,10 +78,10 @@ int main(void)
     CHECK_STR(sentence(d, n, "orders", NULL),
               "One row per order (order_id), dated by order_date; each belongs to one customer"
               " (customer_id); order promotions refer to it. Vocabulary: \"gift rate\"."
-              " About 99,000 rows.");
+              " About 98,765 rows.");
     CHECK_STR(sentence(d, n, "customers", NULL),
               "One row per customer (customer_id), named by name; orders refer to it."
-              " About 1,200 rows.");
+              " About 1,234 rows.");
     /* a link table */
     CHECK_STR(sentence(d, n, "order_promotions", NULL),
               "Links orders and promotions (order_id, promotion_id).");

@@ -17,6 +17,7 @@
 
 #define DESCRIBE_MAX_VALUES 20   /* a text column with at most this many values lists them */
 #define DESCRIBE_SHOWN_VALUES 6  /* of which at most this many are written */
+#define DESCRIBE_VALUE_BYTES 40  /* of each, at most this many bytes */
 
 /* The discovered comment of table t (column c, or -1), or NULL when none. */
 static const char *comment_of(const json_t *discovered, int t, int c)
@@ -287,6 +288,22 @@ static int put_role(buf_t *b, const ask_schema_t *s, int t, int c)
     return said;
 }
 
+/* A sampled value, cut after DESCRIBE_VALUE_BYTES (on a character's
+ * boundary) with "…": a long text says what it is in its first words. */
+static void put_sample(buf_t *b, const char *v)
+{
+    size_t n = strlen(v);
+    if (n <= DESCRIBE_VALUE_BYTES) {
+        buf_append(b, v, n);
+        return;
+    }
+    n = DESCRIBE_VALUE_BYTES;
+    while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+        n--;
+    buf_append(b, v, n);
+    buf_puts(b, "…");
+}
+
 /* "one of shipped, pending, … (12 values)", "lists such as …", "such as …" */
 static void put_values(buf_t *b, const ask_col_t *col)
 {
@@ -299,8 +316,10 @@ static void put_values(buf_t *b, const ask_col_t *col)
     int shown = col->nsamples < DESCRIBE_SHOWN_VALUES ? col->nsamples : DESCRIBE_SHOWN_VALUES;
     if (col->lists || !few)
         shown = shown < 3 ? shown : 3;
-    for (int i = 0; i < shown; i++)
-        buf_printf(b, "%s%s", i ? ", " : "", col->samples[i]);
+    for (int i = 0; i < shown; i++) {
+        buf_puts(b, i ? ", " : "");
+        put_sample(b, col->samples[i]);
+    }
     if (few && !all)
         buf_printf(b, ", … (%.0f values)", col->n_distinct);
     else if (few && shown < col->nsamples)

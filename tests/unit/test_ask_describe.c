@@ -16,6 +16,8 @@ static const char schema_json[] =
     " \"columns\":["
     "  {\"name\":\"customer_id\",\"type\":\"integer\",\"pk\":true},"
     "  {\"name\":\"name\",\"type\":\"text\",\"n_distinct\":-1,\"samples\":[\"Ann\",\"Bob\",\"Cy\",\"Di\"]},"
+    "  {\"name\":\"note\",\"type\":\"text\",\"n_distinct\":-0.9,"
+    "   \"samples\":[\"Prefers deliveries before noon, never on Sundays, ring twice\",\"aééééééééééééééééééééééééé\",\"Ok\"]},"
     "  {\"name\":\"country\",\"type\":\"text\",\"n_distinct\":12,"
     "   \"samples\":[\"Germany\",\"France\",\"Spain\",\"Italy\",\"Peru\",\"Chile\",\"Japan\"]},"
     "  {\"name\":\"tier\",\"type\":\"text\",\"comment\":\"Loyalty tier set by the CRM\","
@@ -69,7 +71,7 @@ int main(void)
         return check_done("test_ask_describe");
     size_t n;
     ask_description_t *d = ask_describe(s, disc, &n);
-    CHECK_INT(n, 4 + 4 + 7 + 1 + 2);
+    CHECK_INT(n, 4 + 5 + 7 + 1 + 2);
     CHECK_STR(d[0].table, "customers");
     CHECK(d[0].column == NULL);
     CHECK_STR(d[1].column, "customer_id");
@@ -102,6 +104,9 @@ int main(void)
     CHECK_STR(sentence(d, n, "orders", "is_gift"), "Yes/no.");
     CHECK_STR(sentence(d, n, "orders", "fiscal_year"), "Whole number, a year.");
     CHECK_STR(sentence(d, n, "customers", "name"), "Text, names each customer, such as Ann, Bob, Cy.");
+    /* a long value is cut, on a character's boundary */
+    CHECK_STR(sentence(d, n, "customers", "note"),
+              "Text, such as Prefers deliveries before noon, never on…, aééééééééééééééééééé…, Ok.");
     CHECK_STR(sentence(d, n, "customers", "country"),
               "Text, one of Germany, France, Spain, Italy, Peru, Chile, … (12 values);"
               " called \"market\" (where the customer lives).");

@@ -80,16 +80,18 @@ int store_schema_save(arena_t *a, const char *org_id, const char *conn_id, const
     return rc;
 }
 
-/* The notes as one JSON array, for set-based updates. */
+/* The notes as one JSON array, for set-based updates (a row whose
+ * sentence is unchanged is not written again). */
 static const char *const describe_steps[] = {
     "UPDATE schema_tables st SET description = d.text"
     " FROM jsonb_to_recordset($3::jsonb) AS d(s text, t text, c text, text text)"
     " WHERE st.org_id = $1 AND st.connection_id = $2 AND d.c IS NULL"
-    " AND st.schema_name = d.s AND st.table_name = d.t",
+    " AND st.schema_name = d.s AND st.table_name = d.t AND st.description IS DISTINCT FROM d.text",
     "UPDATE schema_columns sc SET description = d.text"
     " FROM schema_tables st, jsonb_to_recordset($3::jsonb) AS d(s text, t text, c text, text text)"
     " WHERE st.org_id = $1 AND st.connection_id = $2 AND sc.table_id = st.id AND sc.org_id = $1"
-    " AND st.schema_name = d.s AND st.table_name = d.t AND sc.column_name = d.c",
+    " AND st.schema_name = d.s AND st.table_name = d.t AND sc.column_name = d.c"
+    " AND sc.description IS DISTINCT FROM d.text",
 };
 
 int store_schema_describe(arena_t *a, const char *org_id, const char *conn_id,

@@ -88,4 +88,21 @@ char *ask_schema_context_for(const ask_schema_t *s, const char *question, size_t
  * of strings. */
 json_t *ask_suggestions(const ask_schema_t *s, int n);
 
+/* ------------------------------------------------------------ describe */
+
+/* One plain-English sentence about a table (column NULL) or one of its
+ * columns, from what the planner knows of it (describe.c). schema, table
+ * and column point into the ask_schema_t; text is owned. */
+typedef struct ask_description {
+    const char *schema, *table, *column;
+    char *text;
+} ask_description_t;
+
+/* A sentence for every table of s and for each of its columns, tables in
+ * s's order, each followed by its columns: *n of them. discovered is the
+ * JSON s was built from (its "comment"s, where discovery read any, are the
+ * sentences). Free with ask_descriptions_free. */
+ask_description_t *ask_describe(const ask_schema_t *s, const json_t *discovered, size_t *n);
+void ask_descriptions_free(ask_description_t *d, size_t n);
+
 #endif

@@ -13,31 +13,35 @@
 static const char *const save_steps[] = {
     /* tables: upsert */
     "INSERT INTO schema_tables (org_id, connection_id, schema_name, table_name, table_type,"
-    " row_estimate, updated_at)"
-    " SELECT $1, $2, t.schema, t.name, t.type, t.row_estimate, now()"
+    " row_estimate, db_comment, updated_at)"
+    " SELECT $1, $2, t.schema, t.name, t.type, t.row_estimate, nullif(t.comment, ''), now()"
     " FROM jsonb_to_recordset($3::jsonb->'tables')"
-    "      AS t(schema text, name text, type text, row_estimate bigint)"
+    "      AS t(schema text, name text, type text, row_estimate bigint, comment text)"
     " ON CONFLICT (connection_id, schema_name, table_name) DO UPDATE SET"
-    " table_type = EXCLUDED.table_type, row_estimate = EXCLUDED.row_estimate, updated_at = now()",
+    " table_type = EXCLUDED.table_type, row_estimate = EXCLUDED.row_estimate,"
+    " db_comment = EXCLUDED.db_comment, updated_at = now()",
     /* tables that vanished */
     "DELETE FROM schema_tables st WHERE st.org_id = $1 AND st.connection_id = $2"
     " AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($3::jsonb->'tables') AS t(schema text, name text)"
     "                 WHERE t.schema = st.schema_name AND t.name = st.table_name)",
     /* columns: upsert */
     "INSERT INTO schema_columns (org_id, table_id, column_name, data_type, ordinal, is_nullable,"
-    " is_primary_key, fk_schema, fk_table, fk_column, null_fraction, distinct_estimate, sample_values)"
+    " is_primary_key, fk_schema, fk_table, fk_column, null_fraction, distinct_estimate, sample_values,"
+    " db_comment)"
     " SELECT $1, st.id, c.name, c.type, c.ordinal, coalesce(c.nullable, true), coalesce(c.pk, false),"
-    " c.fk->>'schema', c.fk->>'table', c.fk->>'column', c.null_frac, c.n_distinct, c.samples"
+    " c.fk->>'schema', c.fk->>'table', c.fk->>'column', c.null_frac, c.n_distinct, c.samples,"
+    " nullif(c.comment, '')"
     " FROM jsonb_to_recordset($3::jsonb->'tables') AS t(schema text, name text, columns jsonb)"
     " JOIN schema_tables st ON st.connection_id = $2 AND st.schema_name = t.schema AND st.table_name = t.name"
     " CROSS JOIN LATERAL jsonb_to_recordset(t.columns) AS c(name text, type text, ordinal int,"
-    "   nullable boolean, pk boolean, fk jsonb, null_frac real, n_distinct real, samples jsonb)"
+    "   nullable boolean, pk boolean, fk jsonb, null_frac real, n_distinct real, samples jsonb,"
+    "   comment text)"
     " ON CONFLICT (table_id, column_name) DO UPDATE SET data_type = EXCLUDED.data_type,"
     " ordinal = EXCLUDED.ordinal, is_nullable = EXCLUDED.is_nullable,"
     " is_primary_key = EXCLUDED.is_primary_key, fk_schema = EXCLUDED.fk_schema,"
     " fk_table = EXCLUDED.fk_table, fk_column = EXCLUDED.fk_column,"
     " null_fraction = EXCLUDED.null_fraction, distinct_estimate = EXCLUDED.distinct_estimate,"
-    " sample_values = EXCLUDED.sample_values",
+    " sample_values = EXCLUDED.sample_values, db_comment = EXCLUDED.db_comment",
     /* columns that vanished */
     "DELETE FROM schema_columns sc USING schema_tables st"
     " WHERE sc.table_id = st.id AND st.org_id = $1 AND st.connection_id = $2"
@@ -46,6 +50,21 @@ static const char *const save_steps[] = {
     "                 jsonb_to_recordset(t.columns) AS c(name text)"
     "                 WHERE t.schema = st.schema_name AND t.name = st.table_name AND c.name = sc.column_name)",
 };
+
+/* Each step with the parameters p, in one transaction. */
+static int run_steps(arena_t *a, const char *const *steps, size_t n, const char *const p[3],
+                     char *err, size_t errlen)
+{
+    int rc = db_begin(err, errlen);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (!db_exec(a, steps[i], 3, p, err, errlen))
+            rc = -1;
+    if (rc == 0)
+        rc = db_commit(err, errlen);
+    else
+        db_rollback();
+    return rc;
+}
 
 int store_schema_save(arena_t *a, const char *org_id, const char *conn_id, const json_t *schema,
                       char *err, size_t errlen)
@@ -56,14 +75,42 @@ int store_schema_save(arena_t *a, const char *org_id, const char *conn_id, const
         return -1;
     }
     const char *p[3] = {org_id, conn_id, doc};
-    int rc = db_begin(err, errlen);
-    for (size_t i = 0; rc == 0 && i < sizeof save_steps / sizeof save_steps[0]; i++)
-        if (!db_exec(a, save_steps[i], 3, p, err, errlen))
-            rc = -1;
-    if (rc == 0)
-        rc = db_commit(err, errlen);
-    else
-        db_rollback();
+    int rc = run_steps(a, save_steps, sizeof save_steps / sizeof save_steps[0], p, err, errlen);
+    free(doc);
+    return rc;
+}
+
+/* The notes as one JSON array, for set-based updates (a row whose
+ * sentence is unchanged is not written again). */
+static const char *const describe_steps[] = {
+    "UPDATE schema_tables st SET description = d.text"
+    " FROM jsonb_to_recordset($3::jsonb) AS d(s text, t text, c text, text text)"
+    " WHERE st.org_id = $1 AND st.connection_id = $2 AND d.c IS NULL"
+    " AND st.schema_name = d.s AND st.table_name = d.t AND st.description IS DISTINCT FROM d.text",
+    "UPDATE schema_columns sc SET description = d.text"
+    " FROM schema_tables st, jsonb_to_recordset($3::jsonb) AS d(s text, t text, c text, text text)"
+    " WHERE st.org_id = $1 AND st.connection_id = $2 AND sc.table_id = st.id AND sc.org_id = $1"
+    " AND st.schema_name = d.s AND st.table_name = d.t AND sc.column_name = d.c"
+    " AND sc.description IS DISTINCT FROM d.text",
+};
+
+int store_schema_describe(arena_t *a, const char *org_id, const char *conn_id,
+                          const store_schema_note_t *notes, size_t n, char *err, size_t errlen)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s?, s:s}", "s", notes[i].schema_name,
+                                             "t", notes[i].table_name, "c", notes[i].column_name,
+                                             "text", notes[i].text));
+    char *doc = json_dumps(arr, JSON_COMPACT);
+    json_decref(arr);
+    if (!doc) {
+        snprintf(err, errlen, "the descriptions could not be encoded");
+        return -1;
+    }
+    const char *p[3] = {org_id, conn_id, doc};
+    int rc = run_steps(a, describe_steps, sizeof describe_steps / sizeof describe_steps[0], p, err,
+                       errlen);
     free(doc);
     return rc;
 }
@@ -71,7 +118,7 @@ int store_schema_save(arena_t *a, const char *org_id, const char *conn_id, const
 /* One table: the columns table_from_result reads, in its order. */
 #define TABLE_COLS                                                                            \
     "t.id, t.schema_name, t.table_name, t.table_type, t.row_estimate,"                       \
-    " (SELECT count(*) FROM schema_columns c WHERE c.table_id = t.id)"
+    " (SELECT count(*) FROM schema_columns c WHERE c.table_id = t.id), t.description"
 
 static void table_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
@@ -84,6 +131,7 @@ static void table_from_result(arena_t *a, const PGresult *res, int i, void *out)
     t->row_estimate = store_row_ll(res, i, 4, &has);
     t->has_row_estimate = has;
     t->column_count = store_row_ll(res, i, 5, &has);
+    t->description = store_row_opt(a, res, i, 6);
     t->columns = NULL;
     t->ncolumns = 0;
 }
@@ -98,7 +146,7 @@ static void table_from_result(arena_t *a, const PGresult *res, int i, void *out)
     "      ELSE distinct_estimate::bigint::text END,"                                        \
     " (SELECT string_agg(v, ', ' ORDER BY n)"                                                \
     "  FROM jsonb_array_elements_text(coalesce(sample_values, '[]'))"                        \
-    "  WITH ORDINALITY AS e(v, n) WHERE n <= 10)"
+    "  WITH ORDINALITY AS e(v, n) WHERE n <= 10), description"
 
 static void column_from_result(arena_t *a, const PGresult *res, int i, void *out)
 {
@@ -111,6 +159,7 @@ static void column_from_result(arena_t *a, const PGresult *res, int i, void *out
     c->null_pct = store_row_opt(a, res, i, 5);
     c->distinct_est = store_row_opt(a, res, i, 6);
     c->samples = store_row_opt(a, res, i, 7);
+    c->description = store_row_opt(a, res, i, 8);
 }
 
 int store_schema_tables(arena_t *a, const char *org_id, const char *conn_id, const char *search,
@@ -152,10 +201,11 @@ int store_schema_table(arena_t *a, const char *org_id, const char *conn_id, cons
 static json_t *column_json(const void *col)
 {
     const store_schema_column_t *c = col;
-    return json_pack("{s:s, s:s, s:b, s:b, s:s?, s:s?, s:s?, s:s?}", "column_name",
+    return json_pack("{s:s, s:s, s:b, s:b, s:s?, s:s?, s:s?, s:s?, s:s?}", "column_name",
                      c->column_name, "data_type", c->data_type, "is_nullable", c->is_nullable,
                      "is_primary_key", c->is_primary_key, "fk", c->fk, "null_pct", c->null_pct,
-                     "distinct_est", c->distinct_est, "samples", c->samples);
+                     "distinct_est", c->distinct_est, "samples", c->samples, "description",
+                     c->description);
 }
 
 json_t *store_schema_table_json(const store_schema_table_t *t)
@@ -165,6 +215,8 @@ json_t *store_schema_table_json(const store_schema_table_t *t)
                           "row_estimate",
                           t->has_row_estimate ? json_integer(t->row_estimate) : json_null(),
                           "column_count", (json_int_t)t->column_count);
+    /* null rather than absent: a column's template must not read its table's */
+    json_object_set_new(o, "description", t->description ? json_string(t->description) : json_null());
     if (t->columns)
         json_object_set_new(o, "columns", store_rows_json(t->columns, t->ncolumns,
                                                           sizeof *t->columns, column_json));
@@ -189,13 +241,14 @@ json_t *store_schema_load(arena_t *a, const char *org_id, const char *conn_id)
         a,
         "SELECT json_build_object('tables', coalesce(json_agg(json_build_object("
         "  'schema', t.schema_name, 'name', t.table_name, 'type', t.table_type,"
-        "  'row_estimate', t.row_estimate, 'columns', (SELECT coalesce(json_agg(json_build_object("
+        "  'row_estimate', t.row_estimate, 'comment', t.db_comment, 'columns', (SELECT coalesce(json_agg(json_build_object("
         "    'name', c.column_name, 'type', c.data_type, 'ordinal', c.ordinal,"
         "    'nullable', c.is_nullable, 'pk', c.is_primary_key,"
         "    'fk', CASE WHEN c.fk_table IS NULL THEN NULL ELSE json_build_object("
         "          'schema', c.fk_schema, 'table', c.fk_table, 'column', c.fk_column) END,"
         "    'null_frac', c.null_fraction, 'n_distinct', c.distinct_estimate,"
-        "    'samples', coalesce(c.sample_values, '[]'::jsonb)) ORDER BY c.ordinal), '[]')"
+        "    'samples', coalesce(c.sample_values, '[]'::jsonb), 'comment', c.db_comment)"
+        "    ORDER BY c.ordinal), '[]')"
         "    FROM schema_columns c WHERE c.table_id = t.id))"
         "  ORDER BY t.schema_name, t.table_name), '[]'))::text"
         " FROM schema_tables t WHERE t.org_id = $1 AND t.connection_id = $2",

@@ -24,6 +24,7 @@ typedef struct store_schema_column {
     const char *null_pct;     /* "12.5": percent of NULLs, or NULL when unknown */
     const char *distinct_est; /* distinct values, or NULL when unknown */
     const char *samples;      /* the first ten sample values, ", "-separated, or NULL */
+    const char *description;  /* one plain-English sentence, or NULL (not yet written) */
 } store_schema_column_t;
 
 typedef struct store_schema_table {
@@ -32,6 +33,7 @@ typedef struct store_schema_table {
     long long row_estimate;
     bool has_row_estimate;     /* false: never estimated */
     long long column_count;
+    const char *description;   /* one plain-English sentence, or NULL (not yet written) */
     store_schema_column_t *columns; /* store_schema_table only; else NULL */
     size_t ncolumns;
 } store_schema_table_t;
@@ -40,6 +42,17 @@ typedef struct store_schema_table {
  * tables and columns, remove what vanished. 0 / -1 with err. */
 int store_schema_save(arena_t *a, const char *org_id, const char *conn_id, const json_t *schema,
                       char *err, size_t errlen);
+/* One sentence about a table (column_name NULL) or one of its columns. */
+typedef struct store_schema_note {
+    const char *schema_name, *table_name, *column_name;
+    const char *text;
+} store_schema_note_t;
+
+/* Set the descriptions of a connection's tables and columns (the schema
+ * refresh job, after a discovery is saved): those named in notes get their
+ * text, the others keep theirs. One transaction; 0 / -1 with err. */
+int store_schema_describe(arena_t *a, const char *org_id, const char *conn_id,
+                          const store_schema_note_t *notes, size_t n, char *err, size_t errlen);
 /* Tables with row estimates and column counts, public first (at most
  * 2000); search matches table and column names. 0, or -1 (rows NULL, n 0)
  * when the database failed. */

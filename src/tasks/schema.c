@@ -1,11 +1,41 @@
 /* schema.c — schema.refresh: read a connection's schema again; every
  * connection every 6 hours, and on demand (a connection saved, "Refresh
- * schema"): each try's end is its outcome, for the page that waits. */
+ * schema"): each try's end is its outcome, for the page that waits. Once
+ * a discovery is saved, each table and column gets its plain-English
+ * sentence (ask/describe.c) for the schema browser. */
 #include "tasks/tasks_internal.h"
+#include "ask/ask.h"
+#include "core/log.h"
 #include "query/query.h"
 #include "store/connections.h"
+#include "store/schema.h"
+#include "store/vocabulary.h"
 
 #include <stdio.h>
+
+/* The descriptions of the saved schema, from the planner's reading of it
+ * and the connection's vocabulary: 0, or -1 with err. */
+static int describe_schema(arena_t *a, const char *org, const char *id, char *err, size_t errlen)
+{
+    json_t *discovered = store_schema_load(a, org, id);
+    json_t *vocab = discovered ? store_vocab_load(a, org, id) : NULL;
+    ask_schema_t *s = discovered ? ask_schema_new(discovered, vocab, err, errlen) : NULL;
+    int rc = -1;
+    if (s) {
+        size_t n;
+        ask_description_t *d = ask_describe(s, discovered, &n);
+        store_schema_note_t *notes = arena_alloc(a, (n ? n : 1) * sizeof *notes);
+        for (size_t i = 0; i < n; i++)
+            notes[i] = (store_schema_note_t){d[i].schema, d[i].table, d[i].column, d[i].text};
+        rc = store_schema_describe(a, org, id, notes, n, err, errlen);
+        ask_descriptions_free(d, n);
+        ask_schema_free(s);
+    } else if (!discovered)
+        snprintf(err, errlen, "the saved schema could not be read");
+    json_decref(vocab);
+    json_decref(discovered);
+    return rc;
+}
 
 int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
 {
@@ -18,6 +48,9 @@ int task_schema_refresh(arena_t *a, const json_t *job, char *err, size_t errlen)
     if (!org || !id || store_conn_get(a, org, id, &c) < 0)
         return 0; /* deleted meanwhile */
     int rc = query_discover(a, org, &c, &n, err, errlen);
+    char derr[256];
+    if (rc == 0 && describe_schema(a, org, id, derr, sizeof derr) < 0) /* the tables stand without */
+        log_msg(LOG_WARN, "tasks: descriptions of connection %s: %s", id, derr);
     /* for a page that waits on it (a connection just saved): each try's end */
     json_t *o = rc == 0 ? json_pack("{s:b, s:i}", "ok", 1, "tables", n)
                         : json_pack("{s:b, s:s}", "ok", 0, "error", err);

@@ -19,6 +19,45 @@ export const tests = {
       await shot('schema-browser');
     },
   },
+  'schema browser describes tables and columns in plain English': {
+    modes: [true, false],
+    async run({ page, base, shot }) {
+      await signIn(page, base);
+      await page.goto(base + '/connections');
+      await page.click('a.conn-card');
+      const conn = page.url().split('?')[0];
+      // the schema refresh job writes the sentences: read the schema again
+      // when this stack's worker has not yet
+      if (!(await page.$('.table-list .table-desc'))) {
+        await page.click('button:has-text("Refresh schema")');
+        await page.waitForSelector('text=Reading the schema again in the background');
+      }
+      for (let i = 0; i < 180 && !(await page.$('.table-list .table-desc')); i++) {
+        await page.waitForTimeout(500);
+        await page.goto(conn);
+      }
+      const orders = await page.textContent('.table-list li:has(a:text-is("orders")) .table-desc');
+      assert.match(orders, /^One row per order \(id\), dated by ordered_at; each belongs to one customer/);
+      await page.click('.table-list a:text-is("orders")');
+      await page.waitForSelector('.table-detail table');
+      assert.match(await page.textContent('.table-desc-full'), /order items refer to it\. About [\d,]+ rows\./);
+      const status = await page.textContent('tr:has(strong:text-is("status")) .col-desc');
+      assert.match(status, /^Text, one of (completed|returned|cancelled|shipped|pending)/);
+      const price = await page.textContent('tr:has(strong:text-is("customer_id")) .col-desc');
+      assert.equal(price, 'Whole number, the customer each order belongs to (customers.id).');
+      // the list's sentence stays inside the list at both widths
+      const box = await page.$eval('.table-list li:has(a:text-is("orders")) .table-desc',
+        e => [e.getBoundingClientRect().right, e.closest('aside').getBoundingClientRect().right]);
+      assert.ok(box[0] <= box[1], box.join());
+      await shot('schema-descriptions');
+      await page.setViewportSize({ width: 390, height: 844 });
+      const narrow = await page.$eval('.table-list li:has(a:text-is("orders")) .table-desc',
+        e => [e.getBoundingClientRect().right, document.documentElement.clientWidth]);
+      assert.ok(narrow[0] <= narrow[1], narrow.join());
+      await shot('schema-descriptions-390');
+      await page.setViewportSize({ width: 1280, height: 800 });
+    },
+  },
   'explore runs SQL and draws a chart': {
     modes: [true, false],
     async run({ page, base, js, shot }) {

@@ -93,6 +93,55 @@ class TestConnections(unittest.TestCase):
         self.assertTrue(fresh, "the worker did not read the schema again")
         self.assertIn(">orders</a>", self.c.get("/connections/%s" % self.shop).text)
 
+    def test_refresh_writes_descriptions(self):
+        """Issue 18 item 4: the schema refresh job writes a plain-English
+        sentence for each table and column (src/ask/describe.c); the browser
+        shows the table's in its list and each column's in the table view,
+        escaped."""
+        path = "/connections/%s/vocabulary" % self.shop
+        term = dm.unique("zzkind")
+        r = self.c.post(path, {"_csrf": dm.page_csrf(self.c, path), "term": term, "kind": "column",
+                               "table": "customers", "column": "segment", "description": "<b>size</b> & kind"})
+        self.assertEqual(r.status, 303)
+        for sql in ("UPDATE schema_tables SET description = NULL WHERE connection_id = '%s'",
+                    "UPDATE schema_columns c SET description = NULL FROM schema_tables t"
+                    " WHERE c.table_id = t.id AND t.connection_id = '%s'"):
+            dm.psql(sql % self.shop)
+        page = self.c.get("/connections/%s" % self.shop).text
+        self.assertNotIn('class="table-desc', page, "no sentence before the refresh")
+        r = self.c.post("/connections/%s/refresh" % self.shop, {"_csrf": dm.page_csrf(self.c, "/connections")},
+                        follow=True)
+        self.assertIn("in the background", r.text)
+        done = dm.wait_for(lambda: dm.psql("SELECT count(*) FROM schema_tables WHERE connection_id = '%s'"
+                                           " AND description IS NULL" % self.shop) == "0", timeout=60)
+        self.assertTrue(done, "the refresh did not describe every table")
+        page = html.unescape(self.c.get("/connections/%s" % self.shop).text)
+        self.assertIn("One row per order (id), dated by ordered_at; each belongs to one customer (customer_id)"
+                      " and one country (shipping_country_id); order items refer to it.", page)
+        self.assertIn("One row per region (id), named by name; countries refer to it.", page)
+        raw = self.c.get("/connections/%s" % self.shop).text
+        tid = re.search(r'\?table=([0-9a-f-]{36})[^"]*">(?:<span[^>]*>public\.</span>)?orders<', raw).group(1)
+        detail = self.c.get("/connections/%s?table=%s" % (self.shop, tid)).text
+        self.assertIn('<p class="table-desc-full">One row per order (id)', detail)
+        # a code column: its sampled values, and how many there are when not all were sampled
+        status = re.search(r'<strong>status</strong><span class="col-desc muted small">Text, one of '
+                           r'([a-z, ]+?)(, … \((\d+) values\))?\.</span>', detail)
+        self.assertIsNotNone(status, "the status column's sentence")
+        values = status.group(1).split(", ")
+        self.assertTrue(set(values) <= {"completed", "returned", "cancelled", "shipped", "pending"}, values)
+        self.assertEqual(int(status.group(3) or len(values)), 5)
+        self.assertIn('<strong>customer_id</strong><span class="col-desc muted small">Whole number, the customer'
+                      ' each order belongs to (customers.id).</span>', detail)
+        # a vocabulary term on a column is in its sentence, and markup in it is escaped by the template
+        cid = re.search(r'\?table=([0-9a-f-]{36})[^"]*">(?:<span[^>]*>public\.</span>)?customers<', raw).group(1)
+        detail = self.c.get("/connections/%s?table=%s" % (self.shop, cid)).text
+        self.assertIn('<strong>segment</strong><span class="col-desc muted small">Text, one of ', detail)
+        self.assertIn('; called &quot;%s&quot; (&lt;b&gt;size&lt;/b&gt; &amp; kind).</span>' % term, detail)
+        self.assertNotIn("<b>size</b>", detail)
+        vid = dm.psql("SELECT id FROM vocabulary WHERE connection_id = '%s' AND term = '%s'" % (self.shop, term))
+        path = "/connections/%s/vocabulary" % self.shop
+        self.assertEqual(self.c.post("%s/%s/delete" % (path, vid), {"_csrf": dm.page_csrf(self.c, path)}).status, 303)
+
     def test_errors_in_plain_words(self):
         admin, _, _ = dm.register()
         port = os.environ["DM_PG_PORT"]

@@ -80,9 +80,14 @@ static int scan_words_in_at(ask_toks_t *tk, int i, ask_cmp_t *c)
     int k = i + 1;
     while (k < tk->n && k <= i + 4 && !tk->t[k].used && !tk->t[k].isnum && !words_at(tk, k, "in"))
         k++;
+    /* "countries with no cities in the database": no text, no column */
     if (k == i + 1 || k + 2 >= tk->n || !words_at(tk, k, "in") ||
         !words_in(tk->t[k + 1].low, (const char *const[]){"the", "its", "their", NULL}) ||
-        tk->t[k + 2].used || k + 3 != tk->n)
+        tk->t[k + 2].used || k + 3 != tk->n ||
+        words_in(tk->t[i + 1].low, (const char *const[]){"no", "any", "a", "an", "some", "more",
+                 "less", "fewer", "at", "over", "under", NULL}) ||
+        words_in(tk->t[k + 2].low, (const char *const[]){"database", "data", "system", "table",
+                 "world", "list", "catalog", "dataset", NULL}))
         return 0;
     *c = (ask_cmp_t){.op = OP_CONTAINS, .pos = k + 3, .text = tk->t[i + 1].raw};
     for (int w = i + 1; w < k; w++)

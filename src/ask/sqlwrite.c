@@ -124,6 +124,16 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
             return NULL;
         }
     }
+    for (int i = 0; i < q->ndims; i++) {  /* "genres", never sampled: several per row? */
+        const ask_col_t *c = &s->tables[q->dims[i].t].cols[q->dims[i].c];
+        if (c->kind == CK_TEXT && !c->nsamples && !c->pk && c->nw && words_is_plural(c->name) &&
+            c->fk_table < 0) {
+            snprintf(err, errlen, "%s.%s is named in the plural and may hold several values in one "
+                     "row; grouping by it would count each combination, so I won't guess",
+                     s->tables[q->dims[i].t].name, c->name);
+            return NULL;
+        }
+    }
     for (int i = 0; i < q->ndims; i++)
         if (s->tables[q->dims[i].t].cols[q->dims[i].c].lists) {
             snprintf(err, errlen, "%s.%s holds lists (\"%s\"-separated), and a grouping by "

@@ -226,6 +226,7 @@ static void test_ninth_round(void)
     asks_about(s, "how old are the movies", "how old");
     answers_with(s, "how many stadiums are there in each country", "GROUP BY 1");
     asks_about(s, "how many goalkeepers are there", "goalkeepers");
+    asks_about(s, "how many stadiums per stadium names", NULL);  /* a plural column, never sampled */
     answers_with(s, "how many stores are located in Toronto", "\"s\".\"city\" = 'Toronto'");
     ask_schema_free(s);
 }

@@ -96,6 +96,11 @@ typedef struct engine_hits {
 /* 1 when a column's name says it names things ("name", "title"): looked
  * in first. */
 int engine_lookup_name_like(const json_t *col);
+/* The separators a column's cells may list items with (", ", "|"), NULL
+ * ended, and the LIKE pattern of v as one item: "%<sep>v<sep>%", v's own
+ * % _ \ escaped with a backslash. */
+extern const char *const engine_list_seps[];
+void engine_lookup_item_pattern(buf_t *pat, const char *v, const char *sep);
 /* v, a value of col, kept when it is one of the phrases as typed or with
  * only a word's first letter in another case. */
 void engine_hits_add(engine_hits_t *hs, json_t *col, const char *v);

@@ -10,6 +10,19 @@
 
 #include "core/mem.h"
 
+const char *const engine_list_seps[] = {", ", "|", NULL};
+
+void engine_lookup_item_pattern(buf_t *pat, const char *v, const char *sep)
+{
+    buf_printf(pat, "%%%s", sep);
+    for (const char *p = v; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '\\')
+            buf_putc(pat, '\\');
+        buf_putc(pat, *p);
+    }
+    buf_printf(pat, "%s%%", sep);
+}
+
 int engine_lookup_name_like(const json_t *col)
 {
     const char *name = json_string_value(json_object_get(col, "name"));

@@ -70,27 +70,20 @@ static void put_array(buf_t *b, const char *const *phrases, int n)
  * not the whole cell. */
 static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *col, const char *v)
 {
-    static const char *const seps[] = {", ", "|", NULL};
-    for (int k = 0; seps[k]; k++) {
+    for (int k = 0; engine_list_seps[k]; k++) {
         buf_t sql = {0}, pat = {0};
-        buf_printf(&pat, "%%%s", seps[k]);
-        for (const char *p = v; *p; p++) {
-            if (*p == '%' || *p == '_' || *p == '\\')
-                buf_putc(&pat, '\\');
-            buf_putc(&pat, *p);
-        }
-        buf_printf(&pat, "%s%%", seps[k]);
+        engine_lookup_item_pattern(&pat, v, engine_list_seps[k]);
         buf_printf(&sql, "SELECT 1 FROM %s WHERE $3 || %s::text || $3 LIKE $1 AND %s::text <> $2 LIMIT 1",
                    buf_str(from), buf_str(qc), buf_str(qc));
         PGresult *r = NULL;
-        const char *params[3] = {buf_str(&pat), v, seps[k]};
+        const char *params[3] = {buf_str(&pat), v, engine_list_seps[k]};
         int found = engine_pg_bounded(c, buf_str(&sql), 3, params, &r) == 0 && PQntuples(r) > 0;
         PQclear(r);
         buf_free(&sql);
         buf_free(&pat);
         if (found) {
             json_object_set_new(col, "lists", json_true());
-            json_object_set_new(col, "list_sep", json_string(seps[k]));
+            json_object_set_new(col, "list_sep", json_string(engine_list_seps[k]));
             return;
         }
     }

@@ -62,27 +62,20 @@ static int found_row(void *ud, sqlite3_stmt *st)
 static void mark_lists(engine_sqlite_conn_t *c, const char *from, const char *qc, json_t *col,
                        const char *v)
 {
-    static const char *const seps[] = {", ", "|", NULL};
-    for (int k = 0; seps[k]; k++) {
+    for (int k = 0; engine_list_seps[k]; k++) {
         buf_t sql = {0}, pat = {0};
         int found = 0;
-        buf_printf(&pat, "%%%s", seps[k]);
-        for (const char *p = v; *p; p++) {
-            if (*p == '%' || *p == '_' || *p == '\\')
-                buf_putc(&pat, '\\');
-            buf_putc(&pat, *p);
-        }
-        buf_printf(&pat, "%s%%", seps[k]);
+        engine_lookup_item_pattern(&pat, v, engine_list_seps[k]);
         buf_printf(&sql, "SELECT 1 FROM %s WHERE ?3 || CAST(%s AS TEXT) || ?3 LIKE ?1 ESCAPE '\\'"
                    " AND CAST(%s AS TEXT) <> ?2 LIMIT 1", from, qc, qc);
-        const char *params[3] = {buf_str(&pat), v, seps[k]};
+        const char *params[3] = {buf_str(&pat), v, engine_list_seps[k]};
         if (engine_sqlite_query(c, buf_str(&sql), 3, params, LOOKUP_TIMEOUT_MS, found_row, &found) != 0)
             found = 0;
         buf_free(&sql);
         buf_free(&pat);
         if (found) {
             json_object_set_new(col, "lists", json_true());
-            json_object_set_new(col, "list_sep", json_string(seps[k]));
+            json_object_set_new(col, "list_sep", json_string(engine_list_seps[k]));
             return;
         }
     }

@@ -101,6 +101,9 @@ int engine_lookup_name_like(const json_t *col);
  * % _ \ escaped with a backslash. */
 extern const char *const engine_list_seps[];
 void engine_lookup_item_pattern(buf_t *pat, const char *v, const char *sep);
+/* Mark col as holding lists with items separated by sep (the planner reads
+ * "lists" and "list_sep"). */
+void engine_lookup_mark_lists(json_t *col, const char *sep);
 /* v, a value of col, kept when it is one of the phrases as typed or with
  * only a word's first letter in another case. */
 void engine_hits_add(engine_hits_t *hs, json_t *col, const char *v);

@@ -23,6 +23,12 @@ void engine_lookup_item_pattern(buf_t *pat, const char *v, const char *sep)
     buf_printf(pat, "%s%%", sep);
 }
 
+void engine_lookup_mark_lists(json_t *col, const char *sep)
+{
+    json_object_set_new(col, "lists", json_true());
+    json_object_set_new(col, "list_sep", json_string(sep));
+}
+
 int engine_lookup_name_like(const json_t *col)
 {
     const char *name = json_string_value(json_object_get(col, "name"));

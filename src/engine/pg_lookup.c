@@ -81,11 +81,8 @@ static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *co
         PQclear(r);
         buf_free(&sql);
         buf_free(&pat);
-        if (found) {
-            json_object_set_new(col, "lists", json_true());
-            json_object_set_new(col, "list_sep", json_string(engine_list_seps[k]));
-            return;
-        }
+        if (found)
+            return engine_lookup_mark_lists(col, engine_list_seps[k]);
     }
 }
 

@@ -73,11 +73,8 @@ static void mark_lists(engine_sqlite_conn_t *c, const char *from, const char *qc
             found = 0;
         buf_free(&sql);
         buf_free(&pat);
-        if (found) {
-            json_object_set_new(col, "lists", json_true());
-            json_object_set_new(col, "list_sep", json_string(engine_list_seps[k]));
-            return;
-        }
+        if (found)
+            return engine_lookup_mark_lists(col, engine_list_seps[k]);
     }
 }
 

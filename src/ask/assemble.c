@@ -593,4 +593,5 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         snprintf(p->unknown_word, sizeof p->unknown_word, "%s", s->tables[p->nameless_group].name);
         roles_set_ambiguous(p, AMB_GROUP, NULL);
     }
+    outside_check(s, p);
 }

@@ -3,7 +3,8 @@
  * what a row is, its key, the column that names it, the date that places it
  * in time, its links (declared or inferred foreign keys, link tables), what
  * a column is for (money, a quantity, a flag, a year, lists), a few sampled
- * values of a low-cardinality text column, a vocabulary term defined on it.
+ * values of a low-cardinality text column, the span of its dates, a
+ * vocabulary term defined on it.
  * A database comment, where discovery read one, is the sentence. Nothing is
  * guessed beyond that: a column the planner knows nothing about is only its
  * type. Deterministic: the same schema gives the same words. */
@@ -326,6 +327,18 @@ static void put_values(buf_t *b, const ask_col_t *col)
         buf_printf(b, ", … (%d values)", col->nsamples);
 }
 
+/* ", from 1996-07-04 to 1998-05-06" / ", from 1930 to 2022": what the
+ * dates cover, as discovery read them (engine/ranges.c) */
+static void put_span(buf_t *b, const ask_col_t *col)
+{
+    if (!col->lo[0])
+        return;
+    if (lexicon_col_is_year(col))
+        buf_printf(b, ", from %.4s to %.4s", col->lo, col->hi);
+    else
+        buf_printf(b, ", from %s to %s", col->lo, col->hi);
+}
+
 static char *describe_column(const ask_schema_t *s, const json_t *discovered, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
@@ -339,6 +352,7 @@ static char *describe_column(const ask_schema_t *s, const json_t *discovered, in
     if (!put_role(&b, s, t, c))
         buf_truncate(&b, b.len - 2);
     put_values(&b, col);
+    put_span(&b, col);
     put_terms(&b, s, t, c);
     buf_putc(&b, '.');
     b.data[0] = (char)toupper((unsigned char)b.data[0]);

@@ -81,6 +81,8 @@ typedef struct ask_col {
     int nw;
     int lists;             /* cells hold lists ("United States, Japan", "Comedy|Drama") */
     const char *list_sep;  /* their separator: ", " or "|" (static) */
+    char lo[11], hi[11];   /* the first and last day its dates (or years) cover,
+                              YYYY-MM-DD as discovery read them; "" when unknown */
 } ask_col_t;
 
 typedef struct ask_table {
@@ -323,7 +325,7 @@ void roles_keep_readings(ask_mention_t *m, const int *keep);
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
        AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
-       AMB_TWO_TIMES };
+       AMB_TWO_TIMES, AMB_OUTSIDE };
 
 /* A list of every row of a table bigger than this is a question back:
  * which rows, or what about them? */
@@ -412,6 +414,13 @@ void weekday_parse(ask_toks_t *tk, ask_parse_t *p);
 void weekday_apply(const ask_schema_t *s, ask_parse_t *p);
 void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, const char *col);
 void weekday_describe(buf_t *b, const ask_filter_t *f);
+/* outside.c: a period wholly outside the dates its column holds asks
+ * (AMB_OUTSIDE, amb[0] the column), saying what the data covers */
+void outside_check(const ask_schema_t *s, ask_parse_t *p);
+const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n);
+/* " (the data ends 1998-05-06)": a period that runs past the last day of
+ * its column (or starts before its first), said after the period */
+void outside_describe_partial(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);

@@ -370,6 +370,19 @@ static const char *jstr(const json_t *o, const char *k)
     return v ? v : "";
 }
 
+/* A day as discovery wrote it (YYYY-MM-DD) into out, else "". */
+static void load_day(char out[11], const json_t *v)
+{
+    const char *d = json_string_value(v);
+    out[0] = 0;
+    if (!d || strlen(d) != 10)
+        return;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? d[i] != '-' : !isdigit((unsigned char)d[i]))
+            return;
+    memcpy(out, d, 11);
+}
+
 static void load_column(ask_col_t *c, const json_t *jc)
 {
     c->name = xstrdup(jstr(jc, "name"));
@@ -390,6 +403,10 @@ static void load_column(ask_col_t *c, const json_t *jc)
     c->lists = json_is_true(json_object_get(jc, "lists")) || c->list_sep;
     if (c->lists && !c->list_sep)  /* marked by a lookup: its separator (static strings) */
         c->list_sep = js && !strcmp(js, "|") ? "|" : ", ";
+    load_day(c->lo, json_object_get(jc, "min"));
+    load_day(c->hi, json_object_get(jc, "max"));
+    if (!c->lo[0] || !c->hi[0] || strcmp(c->lo, c->hi) > 0)
+        c->lo[0] = c->hi[0] = 0;
 }
 
 static int load_table(ask_table_t *t, const json_t *jt)

@@ -419,6 +419,7 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
     if (q->date.kind) {
         buf_putc(&b, ' ');
         dates_describe(&b, &q->date);
+        outside_describe_partial(s, q, &b);
     }
     return buf_detach(&b);
 }

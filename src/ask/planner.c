@@ -409,6 +409,7 @@ static const char *why_text(const ask_schema_t *s, const ask_toks_t *tk, const a
                  s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
                  s->tables[p->amb[1].t].cols[p->amb[1].c].name);
         return tmp;
+    case AMB_OUTSIDE: return outside_why(s, p, tmp, n);
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

@@ -296,7 +296,7 @@ static int run_ask(const ask_opts_t *o)
     }
     sqlsafe_discover_opts_t d = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
                                  .exact_count_below = 10000};
-    if (db.e->discover(db.conn, &d, &schema, err, sizeof err) < 0 ||
+    if (engine_discover(db.e, db.conn, &d, &schema, err, sizeof err) < 0 ||
         !(s = ask_schema_new_with(schema, vocab, &(ask_schema_opts_t){.dialect = db.e->dialect},
                                   err, sizeof err)))
         goto fail;

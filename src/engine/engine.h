@@ -258,6 +258,18 @@ typedef struct engine {
                    json_t **plan, char *err, size_t errlen);
 } engine_t;
 
+/* ---- Discovery with date ranges (ranges.c) -------------------------------- */
+
+/* e->discover, then each date, timestamp and integer "...year" column of a
+ * table (not a view) gets "min" and "max" as YYYY-MM-DD (a year column: the
+ * first day of its first year, the last of its last), read by one bounded
+ * statement per table; a table whose statement fails or times out, and the
+ * tables after a 20 s budget, have none. */
+int engine_discover(const engine_t *e, engine_conn_t *c, const sqlsafe_discover_opts_t *o,
+                    json_t **schema, char *err, size_t errlen);
+/* The ranges alone, over a discovered schema (as above). */
+void engine_discover_ranges(const engine_t *e, engine_conn_t *c, json_t *schema);
+
 /* PostgreSQL's dialect (pg_dialect.c): what the SQL writers above write in
  * when they are given none. */
 extern const engine_dialect_t engine_pg_dialect;

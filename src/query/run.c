@@ -196,7 +196,7 @@ int query_discover(arena_t *a, const char *org_id, const store_conn_t *c, int *n
     sqlsafe_discover_opts_t opts = {.sample_values = SQLSAFE_SAMPLE_VALUES, .sample_timeout_ms = 2000,
                                     .exact_count_below = 10000};
     json_t *schema = NULL;
-    int rc = e->discover(conn, &opts, &schema, err, errlen);
+    int rc = engine_discover(e, conn, &opts, &schema, err, errlen);
     query_release(e, conn, rc < 0);
     if (rc == 0)
         rc = store_schema_save(a, org_id, c->id, schema, err, errlen);

@@ -349,6 +349,13 @@ static void test_discover(engine_conn_t *c)
         int found = engine_clickhouse.lookup_values(c, mine, phrases, 1, err, sizeof err);
         CHECK_INT(found, 1);
         CHECK_STR(json_string_value(json_array_get(json_object_get(lc, "samples"), 0)), "red");
+        /* the span of the dates (ranges.c): Date and DateTime */
+        engine_discover_ranges(&engine_clickhouse, c, mine);
+        json_t *d = find(cols, "name", "d"), *ts = find(cols, "name", "ts");
+        CHECK_STR(json_string_value(json_object_get(d, "min")), "2024-01-02");
+        CHECK_STR(json_string_value(json_object_get(d, "max")), "2024-03-01");
+        CHECK_STR(json_string_value(json_object_get(ts, "max")), "2024-03-01");
+        CHECK(json_object_get(lc, "min") == NULL);
         json_decref(mine);
     }
     CHECK(find(tables, "name", "v") && !strcmp(json_string_value(json_object_get(find(tables, "name", "v"), "type")), "view"));

@@ -580,6 +580,12 @@ static void test_discover(void)
     json_t *samples = json_object_get(st, "samples");
     CHECK_INT(json_array_size(samples), 2);
     CHECK_STR(json_string_value(json_array_get(samples, 0)), "shipped");
+    /* the span of the dates (ranges.c): DATE and DATETIME, NULLs aside */
+    engine_discover_ranges(E, c, schema);
+    CHECK_STR(json_string_value(json_object_get(find(cols, "day"), "min")), "2023-01-01");
+    CHECK_STR(json_string_value(json_object_get(find(cols, "day"), "max")), "2024-02-29");
+    CHECK_STR(json_string_value(json_object_get(find(cols, "at"), "max")), "2024-02-29");
+    CHECK(json_object_get(total, "min") == NULL);
 
     /* lookup: a value the samples do not hold, found whole, case aside */
     json_t *name = find(json_object_get(regions, "columns"), "name");

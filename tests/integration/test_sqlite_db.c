@@ -468,6 +468,12 @@ static void test_discover(engine_conn_t *c, json_t **out)
     CHECK(json_is_null(json_object_get(column_named(od, "note"), "fk")));
     CHECK(json_is_array(json_object_get(column_named(od, "note"), "samples")));
     CHECK(json_object_get(column_named(od, "note"), "null_frac") != NULL);
+    /* the span of the dates (ranges.c): a DATE and a TIMESTAMP column */
+    engine_discover_ranges(&engine_sqlite, c, s);
+    CHECK_STR(json_string_value(json_object_get(column_named(od, "ordered_on"), "min")), "2024-03-01");
+    CHECK_STR(json_string_value(json_object_get(column_named(od, "ordered_on"), "max")), "2024-05-02");
+    CHECK_STR(json_string_value(json_object_get(column_named(od, "shipped_at"), "max")), "2024-03-02");
+    CHECK(json_object_get(column_named(od, "total"), "min") == NULL);
 }
 
 static void test_lookup(engine_conn_t *c, json_t *schema)

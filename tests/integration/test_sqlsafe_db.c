@@ -802,6 +802,20 @@ static void test_engine_ops(void)
         return;
     }
     CHECK(e->idle_ok(c));
+    /* discovery with the span of the dates (ranges.c): 5,000 hourly orders
+     * from the first hour of 2024; the day of the first as the server's
+     * time zone shows it */
+    json_t *schema = NULL;
+    sqlsafe_discover_opts_t dopt = {.sample_values = 10, .sample_timeout_ms = 2000,
+                                    .exact_count_below = 1000};
+    CHECK(engine_discover(e, c, &dopt, &schema, err, sizeof err) == 0);
+    json_t *ord = schema ? find_table(schema, "public", "orders") : NULL;
+    const char *lo = ord ? json_string_value(json_object_get(find_col(ord, "placed_at"), "min")) : NULL;
+    const char *hi = ord ? json_string_value(json_object_get(find_col(ord, "placed_at"), "max")) : NULL;
+    CHECK(lo && hi && strlen(lo) == 10 && strcmp(lo, "2023-12-31") >= 0 && strcmp(lo, "2024-01-01") <= 0);
+    CHECK(hi && !strncmp(hi, "2024-07-2", 9));
+    CHECK(ord && json_object_get(find_col(ord, "amount"), "min") == NULL);
+    json_decref(schema);
     /* the type words bind as numeric / date / unknown */
     const char *vals[] = {"2.50", "2024-02-29", "x"};
     const char *types[] = {"number", "date", "text"};

@@ -27,7 +27,7 @@ static const char schema_json[] =
     "  {\"name\":\"order_id\",\"type\":\"integer\",\"pk\":true},"
     "  {\"name\":\"customer_id\",\"type\":\"integer\","
     "   \"fk\":{\"schema\":\"public\",\"table\":\"customers\",\"column\":\"customer_id\"}},"
-    "  {\"name\":\"order_date\",\"type\":\"date\"},"
+    "  {\"name\":\"order_date\",\"type\":\"date\",\"min\":\"1996-07-04\",\"max\":\"1998-05-06\"},"
     "  {\"name\":\"status\",\"type\":\"text\",\"n_distinct\":4,"
     "   \"samples\":[\"shipped\",\"pending\",\"cancelled\",\"returned\"]},"
     "  {\"name\":\"total_amount\",\"type\":\"numeric(10,2)\"},"
@@ -97,7 +97,7 @@ int main(void)
     CHECK_STR(sentence(d, n, "orders", "customer_id"),
               "Whole number, the customer each order belongs to (customers.customer_id).");
     CHECK_STR(sentence(d, n, "orders", "order_date"),
-              "Date, the date that places each order in time.");
+              "Date, the date that places each order in time, from 1996-07-04 to 1998-05-06.");
     CHECK_STR(sentence(d, n, "orders", "status"),
               "Text, one of shipped, pending, cancelled, returned.");
     CHECK_STR(sentence(d, n, "orders", "total_amount"), "Number, money.");

@@ -79,6 +79,13 @@ DATASETS = {
     "worldcup": ("jfjelstul/worldcup", "35a8667f518b07469182ae16d35574dd0e7a00fb",
                  [f"data-csv/{n}.csv" for n in ("confederations", "teams", "tournaments", "stadiums",
                                                  "players", "matches", "goals", "bookings")]),
+    "school": ("AVenkata00/school-sql-analytics", "f1b0b4f1dac6e6a3c951037b7eeab2d939eca134",
+               ["schema.sql"] + [f"data/{n}.csv" for n in ("students", "courses", "enrollments",
+                                                            "assignments", "grades")]),
+    "french_towns": ("morenoh149/postgresDBSamples", "2bdc9539762092912655e1b82b7433d3151389dc",
+                     ["french-towns-communes-francaises/french-towns-communes-francaises.sql"]),
+    "iso3166": ("morenoh149/postgresDBSamples", "2bdc9539762092912655e1b82b7433d3151389dc",
+                ["iso-3166/iso-3166.sql"]),
 }
 
 
@@ -753,6 +760,30 @@ def load_worldcup(srv, db, files):
               ("bookings", "player_id", "players", "player_id")])
 
 
+def load_school(srv, db, files):
+    """A small made-up high-school gradebook (AVenkata00/school-sql-analytics):
+    its schema.sql as published (PostgreSQL-ready, keys declared), then the
+    five CSV files copied in (header line skipped)."""
+    srv.psql(db, file_text=files[0])
+    names = [os.path.basename(p)[:-4] for p in DATASETS["school"][2][1:]]
+    for name, text in zip(names, files[1:]):
+        srv.psql(db, file_text=f"COPY {qi(name)} FROM STDIN WITH (FORMAT csv, HEADER true);\n"
+                 + text.rstrip("\n") + "\n\\.\n")
+        print(f"  {db}.{name}: {srv.psql(db, f'SELECT count(*) FROM {qi(name)}').strip()} rows")
+
+
+def load_french_towns(srv, db, files):
+    """Stéphane Bortzmeyer's French towns (INSEE's 2005 list, from the
+    pgFoundry dbsamples): a plain PostgreSQL script, run as published
+    (unquoted `Regions`, `Departments`, `Towns` become lower case)."""
+    srv.psql(db, file_text=files[0])
+
+
+def load_iso3166(srv, db, files):
+    """The pgFoundry dbsamples ISO-3166 countries and subdivisions: a plain
+    PostgreSQL script, run as published."""
+    srv.psql(db, file_text=files[0])
+
 
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
@@ -763,7 +794,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "happiness_index": load_happiness_index, "moviedb": load_moviedb, "sales": load_sales,
            "holiday_songs": load_holiday_songs,
            "bikestores": load_bikestores,
-           "movielens": load_movielens, "worldcup": load_worldcup}
+           "movielens": load_movielens, "worldcup": load_worldcup,
+           "school": load_school, "french_towns": load_french_towns, "iso3166": load_iso3166}
 
 
 def main():

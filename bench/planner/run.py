@@ -18,7 +18,7 @@ questions12/<db>.json (dev12, the twelfth, on three more: hospital,
 murder_mystery, happiness_index) or questions13/<db>.json (dev13, the
 thirteenth, on three more: moviedb, sales, holiday_songs) or
 questions14/<db>.json (dev14, the fourteenth: worldcup) or
-questions15/<db>.json (dev15, the fifteenth: school, french_towns, iso3166) — none of them is
+questions15/<db>.json (dev15, the fifteenth: adventureworks, french_towns, iso3166) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

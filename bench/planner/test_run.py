@@ -248,7 +248,7 @@ class Splits(unittest.TestCase):
         qs = run.load_questions("dev15", None)
         self.assertEqual(len(qs), 150)
         self.assertEqual({q["split"] for q in qs}, {"dev15"})
-        self.assertEqual({q["db"] for q in qs}, {"school", "french_towns", "iso3166"})
+        self.assertEqual({q["db"] for q in qs}, {"adventureworks", "french_towns", "iso3166"})
         self.assertTrue(all("-15-" in q["id"] for q in qs))
         self.assertEqual(len({q["id"] for q in qs}), 150)
 

@@ -244,6 +244,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"worldcup"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev15_is_the_fifteenth_batch_only(self):
+        qs = run.load_questions("dev15", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev15"})
+        self.assertEqual({q["db"] for q in qs}, {"adventureworks", "french_towns", "iso3166"})
+        self.assertTrue(all("-15-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev15_by_db(self):
+        qs = run.load_questions("dev15", "iso3166")
+        self.assertEqual({q["db"] for q in qs}, {"iso3166"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -257,6 +270,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev12", splits)
         self.assertNotIn("dev13", splits)
         self.assertNotIn("dev14", splits)
+        self.assertNotIn("dev15", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

@@ -4,6 +4,7 @@
  * between equally good readings: those become p->ambiguous. */
 #include "ask/internal.h"
 #include "core/mem.h"
+#include "sqlsafe/sqlsafe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,10 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};
         else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
             p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1};  /* the rows, not the dates */
+        else if (agg == M_COUNT && !distinct && !c->pk && c->kind == CK_TEXT && c->nsamples == 0 &&
+                 (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
+                                                         * names: its rows, or its different names? */
         else if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
@@ -554,7 +559,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_apply_flags(s, tk, p);
     filters_place_exists(s, p);
     filters_order_by_cmp(p);
-    filters_split_counts(tk, p);
+    filters_split_counts(s, tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)

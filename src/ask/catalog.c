@@ -4,6 +4,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,38 @@ static int intent(const ask_toks_t *tk, int *n)
     return -1;
 }
 
+/* 1 when a word other than the catalog's own, the table's (or the
+ * column's) name and function words is left: "how many products have no
+ * inventory records" asks about products, not about the row count of a
+ * table — the whole question is planned instead. Negations are never
+ * function words here. */
+static int other_words(const ask_schema_t *s, const ask_toks_t *tk, int table, int col)
+{
+    static const char *const own[] = {"rows", "row", "records", "record", "many", "count",
+        "number", "sample", "samples", "preview", "example", "examples", "describe", "columns",
+        "column", "fields", "field", "structure", "schema", "contain", "contains", "values",
+        "possible", "mean", "means", "table", "show", "list", "give", "first", "some", "random",
+        "total", "there", "exist", "each", "every", "all", NULL};
+    static const char *const neg[] = {"no", "not", "without", "never", "none", NULL};
+    const ask_phrase_t *m[16];
+    for (int i = 0; i < tk->n; i++) {
+        const char *w = tk->t[i].low;
+        if (words_in(w, neg))
+            return 1;
+        if (tk->t[i].isnum || words_in(w, own) || words_is_stop(w) || !isalnum((unsigned char)w[0]))
+            continue;
+        int n = lexicon_match(s, tk, i, m, 16), len = 0;
+        for (int k = 0; k < n; k++)
+            if (m[k]->table == table && (m[k]->kind == PH_TABLE ||
+                (m[k]->kind == PH_COLUMN && m[k]->column == col)) && m[k]->nw > len)
+                len = m[k]->nw;
+        if (!len)
+            return 1;
+        i += len - 1;
+    }
+    return 0;
+}
+
 int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar)
 {
     int n, col;
@@ -127,6 +160,8 @@ int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar
                    cat == CAT_COLUMN ? "a column" : "a table", table_word(tk));
         return -1;
     }
+    if (other_words(s, tk, q->table, q->column))
+        return 0;
     if (cat == CAT_SAMPLE)
         q->limit = n > 0 ? (n > SAMPLE_MAX ? SAMPLE_MAX : n) : SAMPLE_DEFAULT;
     for (int i = 0; i < tk->n; i++)

@@ -150,7 +150,31 @@ void filters_order_by_cmp(ask_parse_t *p)
  * ("number of airports in Norway, Sweden and Denmark": three counts, whose
  * sum the insight gives); "or", "combined", "together", "altogether" and
  * "in total" ask for one number over them. */
-static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
+
+/* 1 when an average over several values asks for each: the preposition
+ * said again before a later value ("for men and for women"), or every value
+ * the column holds named (one average over all of them would be the plain
+ * average: nobody names them for that). */
+static int each_said(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                     const ask_filter_t *f)
+{
+    const ask_col_t *col = &s->tables[f->col.t].cols[f->col.c];
+    if (col->n_distinct >= 2 && col->nsamples == (int)col->n_distinct && f->nvals == col->nsamples)
+        return 1;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->role != R_FILTER || m->t != f->col.t || m->c != f->col.c || m->pos < 3)
+            continue;
+        const char *pre = tk->t[m->pos - 1].low;
+        if (words_at(tk, m->pos - 2, "and") && words_in(pre, (const char *const[]){"for", "in",
+                                                                                    "among", NULL}))
+            return 1;
+    }
+    return 0;
+}
+
+static int listed_each(const ask_schema_t *s, ask_toks_t *tk, const ask_parse_t *p,
+                       const ask_filter_t *f)
 {
     static const char *const one[] = {"or", "either", "combined", "together", "altogether", NULL},
                       *const vs[] = {"vs", "versus", "compared", "against", NULL};
@@ -161,7 +185,8 @@ static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
      * salary in Finance and Biology" may be one average over both */
     int additive = p->q.m.kind == M_COUNT || p->q.m.kind == M_COUNT_DISTINCT || p->q.m.kind == M_SUM;
     if (p->q.kind != Q_AGG || p->q.order || p->q.limit > 0 || p->q.having ||
-        p->q.share != SHARE_NONE || (!additive && !(compared && p->q.m.kind != M_METRIC)) ||
+        p->q.share != SHARE_NONE ||
+        (!additive && !((compared || each_said(s, tk, p, f)) && p->q.m.kind != M_METRIC)) ||
         p->q.grain > 0 || p->q.ndims >= ASK_MAX_DIMS)
         return 0;
     for (int i = 0; i < tk->n; i++) {
@@ -184,7 +209,7 @@ static int listed_each(ask_toks_t *tk, const ask_parse_t *p)
 /* "how many are owners and how many disponents": a count asked for each of
  * several values is a count per value — the values' column grouped, not
  * one total over them. Several counts otherwise: not one answer. */
-void filters_split_counts(ask_toks_t *tk, ask_parse_t *p)
+void filters_split_counts(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     int asks = 0, split = -1;
     for (int i = 0; i + 1 < tk->n; i++)
@@ -193,7 +218,7 @@ void filters_split_counts(ask_toks_t *tk, ask_parse_t *p)
         if (p->q.f[i].op == OP_IN && p->q.f[i].nvals > 1)
             split = split == -1 ? i : -2;
     if (asks < 2) {  /* "airports in Norway, Sweden and Denmark": each one's count */
-        if (split >= 0 && listed_each(tk, p))
+        if (split >= 0 && listed_each(s, tk, p, &p->q.f[split]))
             p->q.dims[p->q.ndims++] = p->q.f[split].col;
         return;
     }

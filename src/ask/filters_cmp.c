@@ -224,6 +224,14 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         if (best->nalt)
             return roles_set_ambiguous(p, AMB_COLUMN, best);
         col = (ask_colref_t){best->t, best->c};
+        /* "employees with more than one pay rate", "drivers with more than
+         * 50 points" where the column is the related rows': how many such
+         * rows, their sum, or one row's value? A number said right before
+         * another table's column asks. */
+        int subject = p->subject >= 0 ? p->subject : p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+        if (c->num_at && best->pos > c->num_at && best->pos <= c->num_at + 2 && subject >= 0 &&
+            col.t != subject)
+            return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     } else if (c->hint) {
         col = hinted_column(s, p, c->hint);
     } else {

@@ -443,7 +443,7 @@ int filters_verb_table(const ask_schema_t *s, const char *low);
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_place_exists(const ask_schema_t *s, ask_parse_t *p);
 void filters_order_by_cmp(ask_parse_t *p);
-void filters_split_counts(ask_toks_t *tk, ask_parse_t *p);
+void filters_split_counts(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* 1 when m names a flag column of the table named right after it ("active airlines"). */
 int filters_add_flag(const ask_schema_t *s, ask_parse_t *p, int t, int c, int pos);

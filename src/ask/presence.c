@@ -31,6 +31,26 @@ void filters_use_stated(ask_toks_t *tk, int k)
  * have a homepage" / "who don't have a fax": a column named after such a
  * word is tested for NULL. A number is not ("with a price over 20" is a
  * comparison). */
+/* "which countries have no subdivisions" where subdivision is a column of
+ * subcountry (which points at country): the related rows lacking, not a
+ * related row whose column is empty — a table named before the column
+ * that the column's table points at, many to one. 1 when so (it asks).
+ * A table of one row per parent (its key is the link: links.movie_id) is
+ * the parent's own columns: "movies with no TMDb id" tests the column. */
+static int lacks_related(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *o = &p->m[i];
+        if (o->kind != PH_TABLE || o->pos >= m->pos || o->t == m->t)
+            continue;
+        for (int k = 0; k < s->nedges; k++)
+            if (s->edges[k].from_t == m->t && s->edges[k].to_t == o->t &&
+                s->tables[m->t].pk != s->edges[k].from_c)
+                return 1;
+    }
+    return 0;
+}
+
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const none[] = {"no", "without", "missing", NULL};
@@ -48,6 +68,11 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             continue;
         if (have)
             k -= denies(tk, k - 1);
+        if (is_none && lacks_related(s, p, m)) {
+            snprintf(p->unknown_word, sizeof p->unknown_word, "no %s", s->tables[m->t].cols[m->c].name);
+            roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);
+            continue;
+        }
         m->role = R_FILTER;
         for (int u = k; u < m->pos; u++)
             tk->t[u].used = 1;

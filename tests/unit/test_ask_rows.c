@@ -132,6 +132,50 @@ static void test_names_as_written(ask_schema_t *s)
     answers_with(s, "list the customers with their first and last names", "SELECT \"c\".* FROM");
 }
 
+/* Batch 15's first contact: a catalog row count that dropped the rest of
+ * the question, a count of related rows read as a value, an average "for
+ * men and for women" read as one, "no X" of a related table's column, a
+ * column of names counted as its different names. */
+static void test_tenth_round(void)
+{
+    static const char *const genders[] = {"M", "F", NULL};
+    json_t *t = json_array(), *gender = col("gender", "text", 0, NULL, genders);
+    json_object_set_new(gender, "n_distinct", json_real(2));
+    json_array_append_new(t, table("employee", 290, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("job_title", "text", 0, NULL, NULL), gender,
+        col("sick_leave_hours", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("employee_pay_history", 316, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("employee_id", "integer", 0, "employee", NULL),
+        col("rate", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("product", 504, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("product_inventory", 1069, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("product_id", "integer", 0, "product", NULL),
+        col("quantity", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("country", 242, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("subcountry", 3995, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("country_id", "integer", 0, "country", NULL),
+        col("subdivision", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("region", 999, json_pack("[o, o, o, o]",  /* no key of its own */
+        col("country_id", "integer", 0, "country", NULL), col("region_code", "text", 0, NULL, NULL),
+        col("capital", "text", 0, NULL, NULL), col("district", "text", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many products have no inventory records?", "NOT EXISTS");  /* not the row count */
+    answers_with(s, "how many records are in the product table", "SELECT count(*) AS \"rows\"");
+    asks_about(s, "how many employees have had more than one pay rate?", NULL);
+    answers_with(s, "employees with a sick leave hours of more than 40", "> 40");
+    answers_with(s, "average sick leave hours for men and for women", "GROUP BY 1");
+    answers_with(s, "average sick leave hours of men and women", "GROUP BY 1");  /* every value */
+    answers_with(s, "which countries have no subdivisions?", "NOT EXISTS");  /* the related rows lacking */
+    answers_with(s, "subcountries with no subdivision", "IS NULL");  /* its own column */
+    asks_about(s, "which countries have no capital", NULL);
+    /* a column of names counted: its rows, or its different names? */
+    asks_about(s, "how many districts are there", "measure");  /* never sampled: many */
+    answers_with(s, "how many different districts are there", "count(DISTINCT");  /* a region's capital: no row, or none given? */
+    ask_schema_free(s);
+}
+
 static void test_verbs_and_lists(void)
 {
     static const char *const titles[] = {"Titanic", "Vertigo", NULL};
@@ -269,6 +313,7 @@ int main(void)
     test_directed();
     test_run_together();
     test_ninth_round();
+    test_tenth_round();
     test_verbs_and_lists();
     return check_done("test_ask_rows");
 }

@@ -81,6 +81,7 @@ typedef struct ask_col {
     int nw;
     int lists;             /* cells hold lists ("United States, Japan", "Comedy|Drama") */
     const char *list_sep;  /* their separator: ", " or "|" (static) */
+    int never_null;        /* declared NOT NULL, or no NULL in the statistics */
     char lo[11], hi[11];   /* the first and last day its dates (or years) cover,
                               YYYY-MM-DD as discovery read them; "" when unknown */
 } ask_col_t;
@@ -325,7 +326,7 @@ void roles_keep_readings(ask_mention_t *m, const int *keep);
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
        AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
-       AMB_TWO_TIMES, AMB_OUTSIDE };
+       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL };
 
 /* A list of every row of a table bigger than this is a question back:
  * which rows, or what about them? */

@@ -410,6 +410,11 @@ static const char *why_text(const ask_schema_t *s, const ask_toks_t *tk, const a
                  s->tables[p->amb[1].t].cols[p->amb[1].c].name);
         return tmp;
     case AMB_OUTSIDE: return outside_why(s, p, tmp, n);
+    case AMB_NEVER_NULL:
+        snprintf(tmp, n, "%.40s.%.40s is never empty in this data, so none lacks it; if one of its "
+                 "values stands for none, ask with that value.",
+                 s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name);
+        return tmp;
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

@@ -68,6 +68,11 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             continue;
         if (have)
             k -= denies(tk, k - 1);
+        if (is_none && s->tables[m->t].cols[m->c].never_null) {  /* "no genre listed" where every */
+            roles_set_ambiguous(p, AMB_NEVER_NULL, m);  /* movie has one: a value says "none" */
+            p->amb[0] = (ask_colref_t){m->t, m->c}, p->namb = 1;
+            continue;
+        }
         if (is_none && lacks_related(s, p, m)) {
             snprintf(p->unknown_word, sizeof p->unknown_word, "no %s", s->tables[m->t].cols[m->c].name);
             roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);

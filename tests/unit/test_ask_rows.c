@@ -147,8 +147,11 @@ static void test_tenth_round(void)
     json_array_append_new(t, table("employee_pay_history", 316, json_pack("[o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("employee_id", "integer", 0, "employee", NULL),
         col("rate", "numeric", 0, NULL, NULL))));
-    json_array_append_new(t, table("product", 504, json_pack("[o, o]",
-        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_t *color = col("color", "text", 0, NULL, NULL), *size = col("size", "text", 0, NULL, NULL);
+    json_object_set_new(color, "nullable", json_false());      /* declared NOT NULL */
+    json_object_set_new(size, "null_frac", json_real(0));      /* none in the statistics */
+    json_array_append_new(t, table("product", 504, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL), color, size)));
     json_array_append_new(t, table("product_inventory", 1069, json_pack("[o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("product_id", "integer", 0, "product", NULL),
         col("quantity", "integer", 0, NULL, NULL))));
@@ -170,6 +173,10 @@ static void test_tenth_round(void)
     answers_with(s, "which countries have no subdivisions?", "NOT EXISTS");  /* the related rows lacking */
     answers_with(s, "subcountries with no subdivision", "IS NULL");  /* its own column */
     asks_about(s, "which countries have no capital", NULL);
+    /* "no color" of a column never empty: a value must stand for none */
+    asks_about(s, "how many products have no color", "never empty");
+    asks_about(s, "products with no size", "never empty");
+    answers_with(s, "products with no name", "IS NULL");
     /* a column of names counted: its rows, or its different names? */
     asks_about(s, "how many districts are there", "measure");  /* never sampled: many */
     answers_with(s, "how many different districts are there", "count(DISTINCT");  /* a region's capital: no row, or none given? */

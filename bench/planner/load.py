@@ -85,6 +85,12 @@ DATASETS = {
                      ["french-towns-communes-francaises/french-towns-communes-francaises.sql"]),
     "iso3166": ("morenoh149/postgresDBSamples", "2bdc9539762092912655e1b82b7433d3151389dc",
                 ["iso-3166/iso-3166.sql"]),
+    "ig_clone": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
+                 ["completemysqlbeginnertoexpert04.sql", "instagramdata.sql"]),
+    "sql_store": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
+                  ["sqlinvoicingcreatedatabases.sql"]),
+    "sql_invoicing": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
+                      ["sqlinvoicingcreatedatabases.sql"]),
 }
 
 
@@ -813,6 +819,53 @@ def load_iso3166(srv, db, files):
     srv.psql(db, file_text=files[0])
 
 
+def load_ig_clone(srv, db, files):
+    """Colt Steele's "Instagram clone" (igclone) as raymondmar61/sql keeps it:
+    the seven `create table` lines of the course script (MySQL, one line
+    each) and the rows of instagramdata.sql. `auto_increment` ids become
+    serial (the rows give no ids: 1, 2, … in insert order, as MySQL numbers
+    them); `createdat … default now()` loses its default, so the tables whose
+    rows give no time (photos, comments, likes, follows, tags) hold NULL
+    rather than the time of loading."""
+    ddl = []
+    for line in files[0].splitlines():
+        if re.match(r"(?i)create table \w+ \(", line) and not any(
+                re.match(rf"(?i)create table {t} ", d) for d in ddl for t in re.findall(r"(?i)create table (\w+)", line)):
+            ddl.append(re.sub(r"\);\s*#.*$", ");", line))
+    sql = "\n".join(ddl)
+    sql = re.sub(r"(?i)integer auto_increment primary key", "serial primary key", sql)
+    sql = re.sub(r"(?i) default now\(\)", "", sql)
+    srv.psql(db, file_text="BEGIN;\n" + sql + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("users", "photos", "comments", "likes", "follows", "tags", "phototags"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def mosh_section(text, name):
+    """One database of Mosh Hamedani's "SQL course" script (sql_invoicing,
+    sql_store, …; one statement a line, MySQL) in PostgreSQL's spelling: the
+    lines between its `USE name;` and the next DROP DATABASE; int(11) /
+    tinyint(4) / smallint(6) as integer / smallint; AUTO_INCREMENT and the
+    KEY (index) clauses dropped; the keys and foreign keys kept."""
+    part = text.split(f"USE {name};", 1)[1].split("DROP DATABASE", 1)[0]
+    part = re.sub(r"\bint\(\d+\)", "integer", part)
+    part = re.sub(r"\b(tinyint|smallint)\(\d+\)", "smallint", part)
+    part = re.sub(r" AUTO_INCREMENT", "", part)
+    part = re.sub(r", KEY \w+ \(\w+\)", "", part)
+    return part
+
+
+def load_sql_store(srv, db, files):
+    srv.psql(db, file_text="BEGIN;\n" + mosh_section(files[0], "sql_store") + "\nCOMMIT;\n")
+    for t in ("products", "shippers", "customers", "order_statuses", "orders", "order_items", "order_item_notes"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_sql_invoicing(srv, db, files):
+    srv.psql(db, file_text="BEGIN;\n" + mosh_section(files[0], "sql_invoicing") + "\nCOMMIT;\n")
+    for t in ("payment_methods", "clients", "invoices", "payments"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -823,7 +876,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "holiday_songs": load_holiday_songs,
            "bikestores": load_bikestores,
            "movielens": load_movielens, "worldcup": load_worldcup,
-           "adventureworks": load_adventureworks, "french_towns": load_french_towns, "iso3166": load_iso3166}
+           "adventureworks": load_adventureworks, "french_towns": load_french_towns, "iso3166": load_iso3166,
+           "ig_clone": load_ig_clone, "sql_store": load_sql_store, "sql_invoicing": load_sql_invoicing}
 
 
 def main():

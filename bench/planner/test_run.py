@@ -257,6 +257,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"iso3166"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev16_is_the_sixteenth_batch_only(self):
+        qs = run.load_questions("dev16", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev16"})
+        self.assertEqual({q["db"] for q in qs}, {"ig_clone", "sql_store", "sql_invoicing"})
+        self.assertTrue(all("-16-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev16_by_db(self):
+        qs = run.load_questions("dev16", "sql_store")
+        self.assertEqual({q["db"] for q in qs}, {"sql_store"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -271,6 +284,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev13", splits)
         self.assertNotIn("dev14", splits)
         self.assertNotIn("dev15", splits)
+        self.assertNotIn("dev16", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

@@ -118,6 +118,11 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         }
         if (rel < 0 || rel == base || p->q.rel >= 0 || paths_exists(s, rel, base, path, 6) < 1)
             continue;
+        if (paths_count(s, rel, base) > 1) {  /* "products never ordered": through order lines, */
+            roles_set_ambiguous(p, AMB_ROUTES, NULL);  /* or through notes on them? */
+            p->amb[0] = (ask_colref_t){base, -1}, p->amb[1] = (ask_colref_t){rel, -1}, p->namb = 2;
+            return;
+        }
         p->q.rel = rel;
         p->q.rel_not = is_neg;
         for (int u = i; u < k; u++)

@@ -326,7 +326,7 @@ void roles_keep_readings(ask_mention_t *m, const int *keep);
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
        AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
-       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL };
+       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL, AMB_ROUTES };
 
 /* A list of every row of a table bigger than this is a question back:
  * which rows, or what about them? */

@@ -410,6 +410,10 @@ static const char *why_text(const ask_schema_t *s, const ask_toks_t *tk, const a
                  s->tables[p->amb[1].t].cols[p->amb[1].c].name);
         return tmp;
     case AMB_OUTSIDE: return outside_why(s, p, tmp, n);
+    case AMB_ROUTES:
+        snprintf(tmp, n, "%.40s and %.40s are linked in more than one way; name the table that "
+                 "links them.", s->tables[p->amb[0].t].name, s->tables[p->amb[1].t].name);
+        return tmp;
     case AMB_NEVER_NULL:
         snprintf(tmp, n, "%.40s.%.40s is never empty in this data, so none lacks it; if one of its "
                  "values stands for none, ask with that value.",

@@ -147,6 +147,19 @@ static void put_like(const ask_schema_t *s, buf_t *b, const joins_t *j, const as
     buf_free(&col);
 }
 
+/* "orders with a comment", "customers with no email": an empty text is no
+ * value either — (c IS NULL OR c = '') / c <> '' (which holds no NULL). */
+static void put_empty_text(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
+{
+    buf_t col = {0};
+    sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
+    if (f->op == OP_NULL)
+        buf_printf(b, "(%s IS NULL OR %s = '')", buf_str(&col), buf_str(&col));
+    else
+        buf_printf(b, "%s <> ''", buf_str(&col));
+    buf_free(&col);
+}
+
 static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
 {
     static const char *const ops[] = {"", " > ", " >= ", " < ", " <= "};
@@ -161,6 +174,8 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
         buf_free(&col);
         return;
     }
+    if ((f->op == OP_NULL || f->op == OP_NOT_NULL) && s->tables[f->col.t].cols[f->col.c].kind == CK_TEXT)
+        return put_empty_text(s, b, j, f);
     sqljoin_put_col(s, b, j, f->col.t, f->col.c);
     if (f->op == OP_NULL || f->op == OP_NOT_NULL) {
         buf_puts(b, f->op == OP_NULL ? " IS NULL" : " IS NOT NULL");

@@ -183,6 +183,32 @@ static void test_tenth_round(void)
     ask_schema_free(s);
 }
 
+/* Batch 16's first contact: two link tables between the same two tables
+ * (order lines and notes on them) are two ways, not one; an empty comment
+ * is no comment. */
+static void test_eleventh_round(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("products", 10, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("orders", 10, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("comments", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("order_items", 18, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("order_id", "integer", 0, "orders", NULL),
+        col("product_id", "integer", 0, "products", NULL), col("quantity", "integer", 0, NULL, NULL))));
+    ask_schema_t *one = schema_of(json_deep_copy(t));
+    answers_with(one, "products that have never been ordered", "NOT EXISTS");
+    answers_with(one, "orders that have a comment", "\"o\".\"comments\" <> ''");
+    answers_with(one, "orders with no comments", "(\"o\".\"comments\" IS NULL OR \"o\".\"comments\" = '')");
+    ask_schema_free(one);
+    json_array_append_new(t, table("order_item_notes", 2, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("order_id", "integer", 0, "orders", NULL),
+        col("product_id", "integer", 0, "products", NULL), col("note", "text", 0, NULL, NULL))));
+    ask_schema_t *two = schema_of(t);
+    asks_about(two, "products that have never been ordered", "linked in more than one way");
+    ask_schema_free(two);
+}
+
 static void test_verbs_and_lists(void)
 {
     static const char *const titles[] = {"Titanic", "Vertigo", NULL};
@@ -321,6 +347,7 @@ int main(void)
     test_run_together();
     test_ninth_round();
     test_tenth_round();
+    test_eleventh_round();
     test_verbs_and_lists();
     return check_done("test_ask_rows");
 }

@@ -570,7 +570,8 @@ static void test_inventory_words(void)
     answers_with(s, "total revenue", "\"quantity\" * \"si\".\"unit_price\" * (1 - \"si\".\"discount\"))");
     answers_with(s, "parts that are out of stock", "WHERE \"p\".\"stock\" <= 0");
     answers_with(s, "parts in stock", "WHERE \"p\".\"stock\" > 0");
-    answers_with(s, "vendors that have a website", "\"website\" IS NOT NULL");
+    answers_with(s, "vendors that have a website", "\"website\" <> ''");
+    answers_with(s, "vendors that don't have a website", "OR \"v\".\"website\" = '')");
     answers_with(s, "vendors that don't have a website", "\"website\" IS NULL");
     answers_with(s, "vendors who do not have a website", "\"website\" IS NULL");
     answers_with(s, "how many units of Widget", "sum(\"si\".\"quantity\")");

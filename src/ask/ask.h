@@ -100,8 +100,8 @@ typedef struct ask_description {
 
 /* A sentence for every table of s and for each of its columns, tables in
  * s's order, each followed by its columns: *n of them. discovered is the
- * JSON s was built from (its "comment"s, where discovery read any, are the
- * sentences). Free with ask_descriptions_free. */
+ * JSON s was built from (its "comment"s, where discovery read any, follow
+ * the sentences as the database's comment). Free with ask_descriptions_free. */
 ask_description_t *ask_describe(const ask_schema_t *s, const json_t *discovered, size_t *n);
 void ask_descriptions_free(ask_description_t *d, size_t n);
 

@@ -5,9 +5,10 @@
  * a column is for (money, a quantity, a flag, a year, lists), a few sampled
  * values of a low-cardinality text column, the span of its dates, a
  * vocabulary term defined on it.
- * A database comment, where discovery read one, is the sentence. Nothing is
- * guessed beyond that: a column the planner knows nothing about is only its
- * type. Deterministic: the same schema gives the same words. */
+ * A database comment, where discovery read one, follows the sentence, said
+ * to be the database's (the owner's words, beside what the data shows).
+ * Nothing is guessed beyond that: a column the planner knows nothing about
+ * is only its type. Deterministic: the same schema gives the same words. */
 #include "ask/internal.h"
 #include "core/mem.h"
 
@@ -209,16 +210,22 @@ static void put_terms(buf_t *b, const ask_schema_t *s, int t, int c)
         buf_putc(b, '.');
 }
 
+/* " The database's comment: …." after the sentence, when it has one. */
+static void put_comment(buf_t *b, const char *comment)
+{
+    if (!comment)
+        return;
+    buf_puts(b, " The database's comment: ");
+    buf_puts(b, comment);
+    if (!strchr(".!?", b->data[b->len - 1]))
+        buf_putc(b, '.');
+}
+
 static char *describe_table(const ask_schema_t *s, const json_t *discovered, int t)
 {
     const ask_table_t *tb = &s->tables[t];
     buf_t b = {0};
-    const char *comment = comment_of(discovered, t, -1);
-    if (comment) {
-        buf_puts(&b, comment);
-        if (!strchr(".!?", b.data[b.len - 1]))
-            buf_putc(&b, '.');
-    } else if (lexicon_is_link(tb))
+    if (lexicon_is_link(tb))
         put_link(&b, s, tb);
     else {
         if (tb->is_view)
@@ -230,6 +237,7 @@ static char *describe_table(const ask_schema_t *s, const json_t *discovered, int
     }
     put_terms(&b, s, t, -1);
     put_rows(&b, tb->rows);
+    put_comment(&b, comment_of(discovered, t, -1));
     return buf_detach(&b);
 }
 
@@ -342,9 +350,6 @@ static void put_span(buf_t *b, const ask_col_t *col)
 static char *describe_column(const ask_schema_t *s, const json_t *discovered, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
-    const char *comment = comment_of(discovered, t, c);
-    if (comment)
-        return xstrdup(comment);
     buf_t b = {0};
     const char *kind = kind_words(col);
     buf_puts(&b, kind ? kind : col->type);
@@ -356,6 +361,7 @@ static char *describe_column(const ask_schema_t *s, const json_t *discovered, in
     put_terms(&b, s, t, c);
     buf_putc(&b, '.');
     b.data[0] = (char)toupper((unsigned char)b.data[0]);
+    put_comment(&b, comment_of(discovered, t, c));
     return buf_detach(&b);
 }
 

@@ -4,7 +4,9 @@
  * columns: each is one set-based query over the whole catalog, so a
  * database of 1,000 tables costs three round trips here, not 3,000.
  * Row counts and sample values need the tables themselves; sample.c does
- * those, one bounded query each.
+ * those, one bounded query each. Comments (COMMENT ON TABLE / COLUMN) come
+ * with the relations and columns: the schema browser's sentences, where a
+ * database has them.
  *
  * Everything runs in one READ ONLY transaction, so the three queries see
  * one catalog (REPEATABLE READ: a table dropped mid-way cannot leave a
@@ -26,7 +28,8 @@
     ENGINE_PG_USER_SCHEMA("n") " AND has_table_privilege(c.oid, 'SELECT')"
 
 static const char rels_sql[] =
-    "SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::float8"
+    "SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::float8,"
+    " obj_description(c.oid, 'pg_class')"
     " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
     " WHERE " REL_FILTER
     " ORDER BY c.oid";
@@ -36,7 +39,7 @@ static const char rels_sql[] =
 static const char cols_sql[] =
     "SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),"
     " NOT a.attnotnull, t.typcategory = 'S' OR t.typtype = 'e', s.null_frac, s.n_distinct,"
-    " t.typcategory = 'N'"
+    " t.typcategory = 'N', col_description(a.attrelid, a.attnum)"
     " FROM pg_attribute a"
     " JOIN pg_class c ON c.oid = a.attrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -121,6 +124,8 @@ static void rels_load(const PGresult *r, engine_pg_rel_t *rels)
                               "row_estimate",
                               rel->rows >= 0 ? json_integer(rel->rows) : json_null(),
                               "columns");
+        if (rel->json && !PQgetisnull(r, i, 5) && *PQgetvalue(r, i, 5))  /* COMMENT ON TABLE */
+            json_object_set_new(rel->json, "comment", json_string(PQgetvalue(r, i, 5)));
     }
 }
 
@@ -153,6 +158,8 @@ static void cols_load(const PGresult *r, engine_pg_rel_t *rels, size_t n)
                               "n_distinct", stat_value(r, i, 7), "samples");
         if (!col->json)
             continue;
+        if (!PQgetisnull(r, i, 9) && *PQgetvalue(r, i, 9))  /* COMMENT ON COLUMN */
+            json_object_set_new(col->json, "comment", json_string(PQgetvalue(r, i, 9)));
         json_array_append_new(json_object_get(rel->json, "columns"), col->json);
         rel->ncols++;
     }

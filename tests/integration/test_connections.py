@@ -125,18 +125,21 @@ class TestConnections(unittest.TestCase):
         self.assertIn('<p class="table-desc-full">One row per order (id)', detail)
         # a code column: its sampled values, and how many there are when not all were sampled
         status = re.search(r'<strong>status</strong><span class="col-desc muted small">Text, one of '
-                           r'([a-z, ]+?)(, … \((\d+) values\))?\.</span>', detail)
+                           r'([a-z, ]+?)(, … \((\d+) values\))?\.[^<]*</span>', detail)
         self.assertIsNotNone(status, "the status column's sentence")
         values = status.group(1).split(", ")
         self.assertTrue(set(values) <= {"completed", "returned", "cancelled", "shipped", "pending"}, values)
         self.assertEqual(int(status.group(3) or len(values)), 5)
+        # the database's own comment (COMMENT ON COLUMN) follows the sentence
+        self.assertIn("The database's comment: completed, shipped, pending, cancelled or returned.",
+                      html.unescape(detail))
         self.assertIn('<strong>customer_id</strong><span class="col-desc muted small">Whole number, the customer'
                       ' each order belongs to (customers.id).</span>', detail)
         # a vocabulary term on a column is in its sentence, and markup in it is escaped by the template
         cid = re.search(r'\?table=([0-9a-f-]{36})[^"]*">(?:<span[^>]*>public\.</span>)?customers<', raw).group(1)
         detail = self.c.get("/connections/%s?table=%s" % (self.shop, cid)).text
         self.assertIn('<strong>segment</strong><span class="col-desc muted small">Text, one of ', detail)
-        self.assertIn('; called &quot;%s&quot; (&lt;b&gt;size&lt;/b&gt; &amp; kind).</span>' % term, detail)
+        self.assertIn('; called &quot;%s&quot; (&lt;b&gt;size&lt;/b&gt; &amp; kind).' % term, detail)
         self.assertNotIn("<b>size</b>", detail)
         vid = dm.psql("SELECT id FROM vocabulary WHERE connection_id = '%s' AND term = '%s'" % (self.shop, term))
         path = "/connections/%s/vocabulary" % self.shop

@@ -592,6 +592,12 @@ static void test_discover(PGconn *roc)
     CHECK(has_sample(find_col(ord, "status"), "shipped")); /* an enum */
     CHECK_STR(json_string_value(json_object_get(find_col(ord, "amount"), "type")),
               "numeric(12,2)");
+    /* the database's own comments, where it has them */
+    CHECK_STR(json_string_value(json_object_get(cust, "comment")), "People who buy from us");
+    CHECK_STR(json_string_value(json_object_get(find_col(ord, "amount"), "comment")),
+              "Net of discounts, in euros");
+    CHECK(json_object_get(ord, "comment") == NULL);
+    CHECK(json_object_get(find_col(ord, "status"), "comment") == NULL);
     json_t *v = find_table(schema, "public", "order_totals");
     CHECK(v && !strcmp(json_string_value(json_object_get(v, "type")), "view"));
     CHECK(v && json_integer_value(json_object_get(v, "row_estimate")) == 2000);
@@ -717,6 +723,8 @@ static int fixtures(const char *conninfo)
         " status status, amount numeric(12,2), placed_at timestamptz)",
         "INSERT INTO orders SELECT g, 1 + g % 2000, (ARRAY['new','paid','shipped'])[1 + g % 3]::status,"
         " g * 1.25, '2024-01-01'::timestamptz + g * interval '1 hour' FROM generate_series(1, 5000) g",
+        "COMMENT ON TABLE customers IS 'People who buy from us'",
+        "COMMENT ON COLUMN orders.amount IS 'Net of discounts, in euros'",
         "CREATE VIEW order_totals AS SELECT customer_id, sum(amount) AS total FROM orders GROUP BY 1",
         "CREATE MATERIALIZED VIEW country_counts AS SELECT country, count(*) AS n FROM customers GROUP BY 1",
         "CREATE TABLE audit_log (x int)",

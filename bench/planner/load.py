@@ -91,6 +91,13 @@ DATASETS = {
                   ["sqlinvoicingcreatedatabases.sql"]),
     "sql_invoicing": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
                       ["sqlinvoicingcreatedatabases.sql"]),
+    "school": ("AVenkata00/school-sql-analytics", "f1b0b4f1dac6e6a3c951037b7eeab2d939eca134",
+               ["schema.sql"] + [f"data/{n}.csv" for n in ("students", "courses", "enrollments",
+                                                            "assignments", "grades")]),
+    "company": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
+                ["giraffeacademymysqlcompanydatabaseschema.sql"]),
+    "auction": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
+                ["innova18_database.sql"]),
 }
 
 
@@ -866,6 +873,54 @@ def load_sql_invoicing(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_school(srv, db, files):
+    """A made-up high school's gradebook (schema.sql is PostgreSQL as it
+    stands): the five tables of schema.sql in its order, then each CSV file
+    with COPY into the table of its name."""
+    names = ("students", "courses", "enrollments", "assignments", "grades")
+    sql = files[0] + "\n"
+    for t, text in zip(names, files[1:]):
+        header = text.splitlines()[0].strip()
+        sql += f"COPY {t} ({header}) FROM STDIN WITH (FORMAT csv, HEADER true);\n" + text.rstrip("\n") + "\n\\.\n"
+    srv.psql(db, file_text="BEGIN;\n" + sql + "COMMIT;\n")
+    for t in names:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_company(srv, db, files):
+    """Giraffe Academy's "company database" (a paper company's branches,
+    employees, clients and suppliers): the script runs as it stands."""
+    srv.psql(db, file_text="BEGIN;\n" + files[0] + "\nCOMMIT;\n")
+    for t in ("employee", "branch", "client", "works_with", "branch_supplier"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_auction(srv, db, files):
+    """Bucky Roberts's "innova18_database" (an online-auction exercise,
+    phpMyAdmin dump of 2017): customers and items with their seller and
+    number of bids, and two views. The /*!…*/ directives, SET lines,
+    COLLATE / ENGINE / FULLTEXT KEY clauses and the views' stand-in tables
+    are dropped; int(11) is integer, `float` stays float (double precision);
+    `CREATE ALGORITHM=… DEFINER=… SQL SECURITY DEFINER VIEW` is CREATE VIEW.
+    No foreign key is declared in the dump; items.seller_id → customers.id
+    is added as the data means it."""
+    text = files[0].replace("\r\n", "\n")
+    text = re.sub(r"(?s)/\*!.*?\*/;?", "", text)
+    text = re.sub(r"(?m)^SET .*$", "", text)
+    text = re.sub(r"(?s)--\n-- Stand-in structure for view `\w+`\n--\nCREATE TABLE IF NOT EXISTS `\w+` \(.*?\);", "", text)
+    text = re.sub(r"(?m)^DROP TABLE IF EXISTS `\w+`;$", "", text)
+    text = re.sub(r" COLLATE utf8_unicode_ci", "", text)
+    text = re.sub(r",\n\s*FULLTEXT KEY `\w+` \(`\w+`\)", "", text)
+    text = re.sub(r"\) ENGINE=[^;]*;", ");", text)
+    text = re.sub(r"\bint\(\d+\)", "integer", text)
+    text = re.sub(r"CREATE ALGORITHM=\w+ DEFINER=`\w+`@`\w+` SQL SECURITY DEFINER VIEW", "CREATE VIEW", text)
+    text = text.replace("`", '"')
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    add_keys(srv, db, [], [("items", "seller_id", "customers", "id")])
+    for t in ("customers", "items", "mailing", "viewnamemostbids"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -877,7 +932,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "bikestores": load_bikestores,
            "movielens": load_movielens, "worldcup": load_worldcup,
            "adventureworks": load_adventureworks, "french_towns": load_french_towns, "iso3166": load_iso3166,
-           "ig_clone": load_ig_clone, "sql_store": load_sql_store, "sql_invoicing": load_sql_invoicing}
+           "ig_clone": load_ig_clone, "sql_store": load_sql_store, "sql_invoicing": load_sql_invoicing,
+           "school": load_school, "company": load_company, "auction": load_auction}
 
 
 def main():

@@ -270,6 +270,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"sql_store"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev17_is_the_seventeenth_batch_only(self):
+        qs = run.load_questions("dev17", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev17"})
+        self.assertEqual({q["db"] for q in qs}, {"school", "company", "auction"})
+        self.assertTrue(all("-17-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev17_by_db(self):
+        qs = run.load_questions("dev17", "company")
+        self.assertEqual({q["db"] for q in qs}, {"company"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -285,6 +298,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev14", splits)
         self.assertNotIn("dev15", splits)
         self.assertNotIn("dev16", splits)
+        self.assertNotIn("dev17", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

@@ -309,9 +309,12 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             m->role = R_MEASURE;  /* "average freight per order": over the orders, one group each is no group */
             continue;
         }
+        /* a role said by a key column ("each seller": items.seller_id) is
+         * the rows in that role, not every row of the table it points at */
+        int role = m->kind == PH_COLUMN && s->tables[m->t].cols[m->c].fk_table >= 0;
         roles_make_dim(s, p, m);
         /* "how many sections has each instructor taught": every instructor */
-        p->q.zeros |= words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL});
+        p->q.zeros |= !role && words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL});
         int end = m->pos + m->len;  /* "by region and channel" */
         if ((words_at(tk, end, "and") || words_at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
             (m->kind == PH_TABLE || m->kind == PH_COLUMN)) {
@@ -412,7 +415,8 @@ static int denied_before(const ask_toks_t *tk, int pos)
 /* "customers who ordered last month": count the distinct customer keys of
  * the orders table (whose date the period applies to), not customers —
  * unless the table is denied ("how many accounts have no loan": an
- * anti-join, filters_apply_exists). */
+ * anti-join, filters_apply_exists), or the counted rows point at it too
+ * (employee.branch_id beside branch.mgr_id: the branch is theirs). */
 static void count_through(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     if (p->q.m.kind != M_COUNT || p->q.ndims || p->q.grain)
@@ -429,10 +433,14 @@ static void count_through(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         if ((m->kind != PH_TABLE && m->kind != -1) || m->role != R_NONE || t < 0 ||
             t == p->q.m.t || lexicon_time_for(s, t, &tt, &tc) < 0)
             continue;
-        int key = -1, keys = 0;  /* one key column: a key of several is not one count */
-        for (int e = 0; e < s->nedges; e++)
+        int key = -1, keys = 0, back = 0;  /* one key column: a key of several is not one count */
+        for (int e = 0; e < s->nedges; e++) {
             if (s->edges[e].from_t == t && s->edges[e].to_t == p->q.m.t)
                 key = e, keys++;
+            back |= s->edges[e].from_t == p->q.m.t && s->edges[e].to_t == t;
+        }
+        if (back)  /* "employees in the Stamford branch": the employees' branch, not */
+            continue;  /* the branch's manager (branch.mgr_id) */
         if (keys == 1) {
             p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[key].from_c, -1};
             p->subject = t;

@@ -101,6 +101,38 @@ static void value_named_column(const ask_parse_t *p, ask_mention_t *m)
     }
 }
 
+/* "customers in New York state" where 'New York' is a city and the states
+ * are held as 'NY': the column said right after the value, of the value's
+ * table, holds no such value — the words are not understood (the city
+ * would be another question). 1 when so. */
+static int value_of_other_column(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
+                                 const ask_mention_t *m)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *c = &p->m[i];
+        if (c->kind != PH_COLUMN || c->role != R_NONE || c->nalt || c->pos != m->pos + m->len ||
+            s->tables[c->t].cols[c->c].kind != CK_TEXT)
+            continue;
+        int table = 0, held = 0;
+        for (int k = 0; k <= m->nalt && k < 5; k++) {
+            ask_reading_t r = roles_reading(m, k);
+            table |= r.t == c->t;
+            held |= r.t == c->t && r.c == c->c;
+        }
+        if (!table || held)
+            continue;
+        if (!p->unknown++) {
+            buf_t w = {0};
+            for (int k = m->pos; k < c->pos + c->len && k < tk->n; k++)
+                buf_printf(&w, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&w));
+            buf_free(&w);
+        }
+        return 1;
+    }
+    return 0;
+}
+
 /* A value found in a table's name column and in another column of the same
  * table ("Canada" as name and as localname): the name, which is what a
  * question calls a row by. */
@@ -333,6 +365,10 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             m->role = R_FILTER;  /* an age asked, not the tag 'old' — not understood */
             if (!p->unknown++)
                 snprintf(p->unknown_word, sizeof p->unknown_word, "how %s", tk->t[m->pos].raw);
+            continue;
+        }
+        if (value_of_other_column(s, tk, p, m)) {
+            m->role = R_FILTER;
             continue;
         }
         if (value_directed(s, tk, p, m)) {

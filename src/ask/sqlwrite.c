@@ -8,21 +8,26 @@
 
 #include <stdio.h>
 
-/* ", city.name AS capital_name" for each key column a list names. */
+/* ", city.name AS capital_name" for each key column a list names — and the
+ * second name column where the row has one ("mgr_id_first_name",
+ * "mgr_id_last_name": who, not half of who). */
 static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     for (int i = 0; i < q->nshow && !j->fanout; i++) {
         const ask_col_t *c = &s->tables[q->show[i].t].cols[q->show[i].c];
         const ask_table_t *ft = &s->tables[c->fk_table];
-        if (ft->label < 0)
-            continue;
-        buf_puts(b, ", ");
-        sqljoin_put_col(s, b, j, c->fk_table, ft->label);
-        buf_puts(b, " AS ");
-        buf_t n = {0};
-        buf_printf(&n, "%s_%s", c->name, ft->cols[ft->label].name);
-        dialect_ident(s, b, buf_str(&n));
-        buf_free(&n);
+        for (int k = 0; k < 2; k++) {
+            int l = k ? ft->label2 : ft->label;
+            if (l < 0 || ft->label < 0)
+                continue;
+            buf_puts(b, ", ");
+            sqljoin_put_col(s, b, j, c->fk_table, l);
+            buf_puts(b, " AS ");
+            buf_t n = {0};
+            buf_printf(&n, "%s_%s", c->name, ft->cols[l].name);
+            dialect_ident(s, b, buf_str(&n));
+            buf_free(&n);
+        }
     }
 }
 

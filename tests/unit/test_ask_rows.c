@@ -209,6 +209,39 @@ static void test_eleventh_round(void)
     ask_schema_free(two);
 }
 
+/* Batch 17's first contact: a branch both holds employees and points at
+ * its manager; a manager shown by both names; "each seller" (a role, by a
+ * key column) is the sellers only; a value said with a column of its table
+ * that does not hold it. */
+static void test_twelfth_round(void)
+{
+    static const char *const branches[] = {"Scranton", "Stamford", NULL};
+    static const char *const cities[] = {"New York", "Boston", NULL};
+    static const char *const states[] = {"NY", "MA", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("employee", 9, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("last_name", "text", 0, NULL, NULL), col("branch_id", "integer", 0, "branch", NULL))));
+    json_array_append_new(t, table("branch", 3, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("branch_name", "text", 0, NULL, branches),
+        col("mgr_id", "integer", 0, "employee", NULL), col("mgr_start_date", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("customers", 96, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("city", "text", 0, NULL, cities), col("state", "text", 0, NULL, states))));
+    json_array_append_new(t, table("items", 105, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("seller_id", "integer", 0, "customers", NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many employees are in the Stamford branch?",
+                 "JOIN \"public\".\"branch\" AS \"b\" ON \"e\".\"branch_id\" = \"b\".\"id\"");
+    answers_with(s, "who manages the Scranton branch?", "\"e\".\"last_name\" AS \"mgr_id_last_name\"");
+    answers_with(s, "how many items does each seller have?", "FROM \"public\".\"items\" AS \"i\" JOIN");
+    answers_with(s, "how many items does each customer have?", "LEFT JOIN");  /* every customer */
+    asks_about(s, "list the customers in New York state", "New York state");
+    answers_with(s, "list the customers in New York", "\"c\".\"city\" = 'New York'");
+    ask_schema_free(s);
+}
+
 static void test_verbs_and_lists(void)
 {
     static const char *const titles[] = {"Titanic", "Vertigo", NULL};
@@ -348,6 +381,7 @@ int main(void)
     test_ninth_round();
     test_tenth_round();
     test_eleventh_round();
+    test_twelfth_round();
     test_verbs_and_lists();
     return check_done("test_ask_rows");
 }

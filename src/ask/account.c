@@ -178,13 +178,7 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
             continue;
         if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt)
             continue;
-        if (!p->unknown++) {
-            buf_t b = {0};
-            for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
-                buf_printf(&b, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
-            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
-            buf_free(&b);
-        }
+        roles_not_understood(tk, p, m->pos, m->pos + m->len);
     }
 }
 

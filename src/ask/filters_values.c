@@ -121,13 +121,7 @@ static int value_of_other_column(const ask_schema_t *s, const ask_toks_t *tk, as
         }
         if (!table || held)
             continue;
-        if (!p->unknown++) {
-            buf_t w = {0};
-            for (int k = m->pos; k < c->pos + c->len && k < tk->n; k++)
-                buf_printf(&w, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
-            snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&w));
-            buf_free(&w);
-        }
+        roles_not_understood(tk, p, m->pos, c->pos + c->len);
         return 1;
     }
     return 0;

@@ -387,6 +387,9 @@ int roles_table_named(const ask_parse_t *p, int t);
 int roles_has_value_filter(const ask_q_t *q, int t);
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
+/* Words from..to (exclusive) not understood: counted, and the first such
+ * words kept as typed to name them when asking. */
+void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);
 /* The one money column of table t, or -1 (none, or several). */
 int roles_money_col(const ask_schema_t *s, int t);
 /* ranking.c: rows of one table ordered by one of its columns ("the 5

@@ -91,6 +91,17 @@ void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
     }
 }
 
+void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to)
+{
+    if (p->unknown++)
+        return;
+    buf_t b = {0};
+    for (int k = from; k < to && k < tk->n; k++)
+        buf_printf(&b, "%s%s", k > from ? " " : "", tk->t[k].raw);
+    snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
+    buf_free(&b);
+}
+
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m)
 {
     if (p->ambiguous)

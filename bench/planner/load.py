@@ -98,6 +98,12 @@ DATASETS = {
                 ["giraffeacademymysqlcompanydatabaseschema.sql"]),
     "auction": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
                 ["innova18_database.sql"]),
+    "sql_hr": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
+               ["sqlinvoicingcreatedatabases.sql"]),
+    "sql_inventory": ("raymondmar61/sql", "2a5f5a39ec8e949b2c85196f90663c4f1caf5b39",
+                      ["sqlinvoicingcreatedatabases.sql"]),
+    "library": ("BrianCoveney/LibraryManagement", "85a9baf0edd39815ebeb23aa2e2cea36df9decaf",
+                ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
 }
 
 
@@ -921,6 +927,33 @@ def load_auction(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_sql_hr(srv, db, files):
+    """The `sql_hr` part of the same script: offices and employees with a
+    manager self-link. MySQL's backslash-escaped quote (`'D\\'arcy'`) is
+    written the SQL way ('D''arcy')."""
+    part = mosh_section(files[0], "sql_hr").replace("\\'", "''")
+    srv.psql(db, file_text="BEGIN;\n" + part + "\nCOMMIT;\n")
+    for t in ("offices", "employees"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_sql_inventory(srv, db, files):
+    """The `sql_inventory` part of the same script: one flat products table."""
+    srv.psql(db, file_text="BEGIN;\n" + mosh_section(files[0], "sql_inventory") + "\nCOMMIT;\n")
+    print(f"  {db}.products: {srv.psql(db, 'SELECT count(*) FROM products').strip()} rows")
+
+
+def load_library(srv, db, files):
+    """A small lending library (a Spring Boot exercise's schema.sql and
+    data.sql, MySQL): INT(11) is integer and AUTO_INCREMENT is dropped;
+    the rest runs as it stands."""
+    schema = re.sub(r"\bINT\(\d+\)", "integer", files[0])
+    schema = schema.replace(" AUTO_INCREMENT", "")
+    srv.psql(db, file_text="BEGIN;\n" + schema + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("books", "members", "loan"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -933,7 +966,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "movielens": load_movielens, "worldcup": load_worldcup,
            "adventureworks": load_adventureworks, "french_towns": load_french_towns, "iso3166": load_iso3166,
            "ig_clone": load_ig_clone, "sql_store": load_sql_store, "sql_invoicing": load_sql_invoicing,
-           "school": load_school, "company": load_company, "auction": load_auction}
+           "school": load_school, "company": load_company, "auction": load_auction,
+           "sql_hr": load_sql_hr, "sql_inventory": load_sql_inventory, "library": load_library}
 
 
 def main():

@@ -283,6 +283,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"company"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev18_is_the_eighteenth_batch_only(self):
+        qs = run.load_questions("dev18", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev18"})
+        self.assertEqual({q["db"] for q in qs}, {"library", "sql_hr", "sql_inventory"})
+        self.assertTrue(all("-18-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev18_by_db(self):
+        qs = run.load_questions("dev18", "sql_hr")
+        self.assertEqual({q["db"] for q in qs}, {"sql_hr"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -299,6 +312,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev15", splits)
         self.assertNotIn("dev16", splits)
         self.assertNotIn("dev17", splits)
+        self.assertNotIn("dev18", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

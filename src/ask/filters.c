@@ -152,9 +152,11 @@ void filters_order_by_cmp(ask_parse_t *p)
  * "in total" ask for one number over them. */
 
 /* 1 when an average over several values asks for each: the preposition
- * said again before a later value ("for men and for women"), or every value
- * the column holds named (one average over all of them would be the plain
- * average: nobody names them for that). */
+ * said again before a later value ("for men and for women", "the price of
+ * Longan and of Broom"), or every value the column holds named (one
+ * average over all of them would be the plain average: nobody names them
+ * for that). With no aggregate word at all ("what is the price of Longan
+ * and Broom") a level is each one's too. */
 static int each_said(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                      const ask_filter_t *f)
 {
@@ -167,7 +169,7 @@ static int each_said(const ask_schema_t *s, const ask_toks_t *tk, const ask_pars
             continue;
         const char *pre = tk->t[m->pos - 1].low;
         if (words_at(tk, m->pos - 2, "and") && words_in(pre, (const char *const[]){"for", "in",
-                                                                                    "among", NULL}))
+                                                                                    "of", "among", NULL}))
             return 1;
     }
     return 0;
@@ -186,7 +188,8 @@ static int listed_each(const ask_schema_t *s, ask_toks_t *tk, const ask_parse_t 
     int additive = p->q.m.kind == M_COUNT || p->q.m.kind == M_COUNT_DISTINCT || p->q.m.kind == M_SUM;
     if (p->q.kind != Q_AGG || p->q.order || p->q.limit > 0 || p->q.having ||
         p->q.share != SHARE_NONE ||
-        (!additive && !((compared || each_said(s, tk, p, f)) && p->q.m.kind != M_METRIC)) ||
+        (!additive && !((compared || !p->agg_cue || each_said(s, tk, p, f)) &&
+                        p->q.m.kind != M_METRIC)) ||
         p->q.grain > 0 || p->q.ndims >= ASK_MAX_DIMS)
         return 0;
     for (int i = 0; i < tk->n; i++) {

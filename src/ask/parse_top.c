@@ -107,8 +107,10 @@ void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
             parse_use(tk, i, 1);
         }
         if (!strcmp(w, "expensive") || !strcmp(w, "priciest") || !strcmp(w, "cheapest")) {
-            /* "from the most expensive to the cheapest": the first says the way */
-            int to = after_to(tk, i);
+            /* "from the most expensive to the cheapest", "from most to least
+             * expensive": the first says the way */
+            int to = after_to(tk, i) || (i > 0 && after_to(tk, i - 1) &&
+                     words_in(tk->t[i - 1].low, (const char *const[]){"most", "least", NULL}));
             p->want_price = 1;
             p->order_only |= to;
             if (to && p->q.order)

@@ -69,7 +69,7 @@ static const char *const stops[] = {
     "t", "as", "this", "these", "those", "they", "their", "them", "who", "whom", "whose",
     "where", "up", "into", "so", "then", "just", "only", "now", "also", "about",
     "what's", "whats", "some", "any", "time", "overall", "ever", "made", "make",
-    "generated", "got", "value", "values", "instead", "same", "but", "chart", "graph",
+    "generated", "got", "instead", "but", "chart", "graph",
     "plot", "breakdown", "break", "down", "split", "broken", "out",
     "we've", "via", "through", "hey", "hi", "ok", "okay", "thanks", "thank", "kindly",
     "want", "need", "know", "like", "should", "will", "shall", "rows", "row", "record",

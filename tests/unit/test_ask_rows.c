@@ -242,6 +242,35 @@ static void test_twelfth_round(void)
     ask_schema_free(s);
 }
 
+/* Batch 18's first contact: "from most to least expensive" (had read the
+ * last word: ascending), "value" and "same" were function words (the stock
+ * value summed the stock; "the same office as" listed the office), "the
+ * price of A and of B" one average over both. */
+static void test_thirteenth_round(void)
+{
+    static const char *const names[] = {"Longan", "Broom", "Foam Plate", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("products", 10, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names),
+        col("quantity_in_stock", "integer", 0, NULL, NULL), col("unit_price", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("offices", 10, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("city", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("employees", 20, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("last_name", "text", 0, NULL, NULL), col("office_id", "integer", 0, "offices", NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "list the products from most to least expensive", "\"unit_price\" DESC");
+    answers_with(s, "list the products from least to most expensive", "\"unit_price\" ASC");
+    answers_with(s, "list the products from the most expensive to the cheapest", "\"unit_price\" DESC");
+    asks_about(s, "show the stock value of each product", "value");
+    asks_about(s, "what is the total value of the products", NULL);  /* not the count */
+    asks_about(s, "which employees work in the same office as Longan", NULL);
+    answers_with(s, "what is the price of Longan and of Broom?", "GROUP BY 1");
+    answers_with(s, "what is the price of Longan and Broom?", "GROUP BY 1");
+    answers_with(s, "average price of Longan and Broom", "IN ('Longan', 'Broom')");
+    ask_schema_free(s);
+}
+
 static void test_verbs_and_lists(void)
 {
     static const char *const titles[] = {"Titanic", "Vertigo", NULL};
@@ -382,6 +411,7 @@ int main(void)
     test_tenth_round();
     test_eleventh_round();
     test_twelfth_round();
+    test_thirteenth_round();
     test_verbs_and_lists();
     return check_done("test_ask_rows");
 }

@@ -58,6 +58,8 @@ int words_number(const char *low);
 int words_at(const ask_toks_t *tk, int i, const char *w);
 /* 1 if w is one of the NULL-terminated list. */
 int words_in(const char *w, const char *const *list);
+/* The n words w joined by spaces, appended to b ("unit price"). */
+void words_put(buf_t *b, char **w, int n);
 /* The row of a cue table (grammar.h) that the words at tk[i] say, or NULL;
  * it spans 1 word, 2 when it has a next word. */
 const ask_cue_t *grammar_cue_at(const ask_cue_t *rows, const ask_toks_t *tk, int i);
@@ -134,6 +136,9 @@ struct ask_schema {
     const engine_dialect_t *dialect;  /* never NULL (dialect.c) */
 };
 
+/* lexicon_column.c: c filled from one discovered column's JSON (owned
+ * strings; its words, samples, lists, never_null and date span). */
+void lexicon_load_column(ask_col_t *c, const json_t *jc);
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max);
@@ -418,6 +423,12 @@ void weekday_parse(ask_toks_t *tk, ask_parse_t *p);
 void weekday_apply(const ask_schema_t *s, ask_parse_t *p);
 void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, const char *col);
 void weekday_describe(buf_t *b, const ask_filter_t *f);
+/* through.c: "customers who ordered last month" counts orders' customer keys */
+void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* why.c: why the planner asks, in one sentence (tmp holds it when it is
+ * built; the result may also be a constant) */
+const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                      char *tmp, size_t n);
 /* outside.c: a period wholly outside the dates its column holds asks
  * (AMB_OUTSIDE, amb[0] the column), saying what the data covers */
 void outside_check(const ask_schema_t *s, ask_parse_t *p);

@@ -10,67 +10,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* A column's kind from its type as its engine names it: PostgreSQL
- * ("integer", "numeric(10,2)", "timestamp with time zone"), MySQL / MariaDB
- * ("int(11) unsigned", "decimal(10,2)", "datetime", "tinyint(1)" as a flag,
- * "enum(...)"), SQLite's declared types (free words: "INTEGER", "UNSIGNED
- * BIG INT", "VARCHAR(20)", "REAL"; a declared DATE or DATETIME holds dates)
- * and ClickHouse ("Nullable(Int32)",
- * "LowCardinality(String)", "DateTime64(3)", "Decimal(18, 2)"). Case aside.
- * Words only, never parts of words: a PostgreSQL enum named "point_kind" or
- * "print_status" is no integer. */
-static const struct { const char *word; int kind; } type_kinds[] = {
-    {"boolean", CK_BOOL},     {"bool", CK_BOOL},
-    {"timestamp", CK_TS},     {"timestamptz", CK_TS}, {"datetime", CK_TS},
-    {"date", CK_DATE},
-    {"double", CK_NUM},       {"float", CK_NUM},      {"real", CK_NUM},
-    {"numeric", CK_NUM},      {"decimal", CK_NUM},    {"money", CK_NUM},
-    {"character", CK_TEXT},   {"varchar", CK_TEXT},   {"nvarchar", CK_TEXT},
-    {"char", CK_TEXT},        {"nchar", CK_TEXT},     {"bpchar", CK_TEXT},
-    {"text", CK_TEXT},        {"tinytext", CK_TEXT},  {"mediumtext", CK_TEXT},
-    {"longtext", CK_TEXT},    {"clob", CK_TEXT},      {"citext", CK_TEXT},
-    {"string", CK_TEXT},      {"fixedstring", CK_TEXT}, {"enum", CK_TEXT},
-    {"bigint", CK_INT},       {"smallint", CK_INT},   {"mediumint", CK_INT},
-    {"tinyint", CK_INT},      {"integer", CK_INT},    {"int", CK_INT},
-    {"uint", CK_INT},         {"serial", CK_INT},     {"bigserial", CK_INT},
-    /* containers and the rest: not a number even when they hold one */
-    {"array", CK_OTHER},      {"map", CK_OTHER},      {"tuple", CK_OTHER},
-    {"json", CK_OTHER},       {"jsonb", CK_OTHER},    {"interval", CK_OTHER},
-};
-
-/* The kind of the first word of the type (a run of letters: "int" of
- * "int4", "UInt8", "int(11)"; "unsigned" and "big" are skipped over) that
- * the table knows. */
-static int col_kind(const char *type)
-{
-    static const char *const wraps[] = {"nullable(", "lowcardinality(", NULL};
-    for (int again = 1; again;) {  /* "Nullable(LowCardinality(String))" → "String)" */
-        again = 0;
-        for (int k = 0; wraps[k]; k++)
-            if (!strncasecmp(type, wraps[k], strlen(wraps[k])))
-                type += strlen(wraps[k]), again = 1;
-    }
-    if (strstr(type, "[]"))  /* a PostgreSQL array ("text[]") is no text */
-        return CK_OTHER;
-    /* MySQL's one-digit tinyint is its boolean */
-    if (!strncasecmp(type, "tinyint(1)", 10) && !isdigit((unsigned char)type[10]))
-        return CK_BOOL;
-    for (const char *p = type; *p;) {
-        while (*p && !isalpha((unsigned char)*p))
-            p++;
-        size_t n = 0;
-        while (isalpha((unsigned char)p[n]))
-            n++;
-        for (size_t k = 0; n && k < sizeof type_kinds / sizeof *type_kinds; k++)
-            if (strlen(type_kinds[k].word) == n && !strncasecmp(p, type_kinds[k].word, n))
-                return type_kinds[k].kind;
-        if (*p == '(' || p[n] == '(')  /* "varchar(255)": nothing inside is a type */
-            break;
-        p += n;
-    }
-    return CK_OTHER;
-}
-
 /* ------------------------------------------------------------ building */
 
 static void add_phrase(ask_schema_t *s, int *cap, char **w, int nw, int kind, int t,
@@ -370,48 +309,6 @@ static const char *jstr(const json_t *o, const char *k)
     return v ? v : "";
 }
 
-/* A day as discovery wrote it (YYYY-MM-DD) into out, else "". */
-static void load_day(char out[11], const json_t *v)
-{
-    const char *d = json_string_value(v);
-    out[0] = 0;
-    if (!d || strlen(d) != 10)
-        return;
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? d[i] != '-' : !isdigit((unsigned char)d[i]))
-            return;
-    memcpy(out, d, 11);
-}
-
-static void load_column(ask_col_t *c, const json_t *jc)
-{
-    c->name = xstrdup(jstr(jc, "name"));
-    c->type = xstrdup(jstr(jc, "type"));
-    c->kind = col_kind(c->type);
-    c->pk = json_is_true(json_object_get(jc, "pk"));
-    c->fk_table = c->fk_col = -1;
-    c->n_distinct = json_number_value(json_object_get(jc, "n_distinct"));
-    const json_t *sm = json_object_get(jc, "samples");
-    size_t n = json_is_array(sm) ? json_array_size(sm) : 0;
-    c->samples = xcalloc(n ? n : 1, sizeof *c->samples);
-    for (size_t i = 0; i < n; i++)
-        if (json_is_string(json_array_get(sm, i)))
-            c->samples[c->nsamples++] = xstrdup(json_string_value(json_array_get(sm, i)));
-    c->nw = words_ident(c->name, &c->w);
-    const char *js = json_string_value(json_object_get(jc, "list_sep"));
-    c->list_sep = lexicon_col_holds_lists(c);
-    c->lists = json_is_true(json_object_get(jc, "lists")) || c->list_sep;
-    if (c->lists && !c->list_sep)  /* marked by a lookup: its separator (static strings) */
-        c->list_sep = js && !strcmp(js, "|") ? "|" : ", ";
-    const json_t *nf = json_object_get(jc, "null_frac");
-    c->never_null = json_is_false(json_object_get(jc, "nullable")) ||
-                    (json_is_number(nf) && json_number_value(nf) == 0);
-    load_day(c->lo, json_object_get(jc, "min"));
-    load_day(c->hi, json_object_get(jc, "max"));
-    if (!c->lo[0] || !c->hi[0] || strcmp(c->lo, c->hi) > 0)
-        c->lo[0] = c->hi[0] = 0;
-}
-
 static int load_table(ask_table_t *t, const json_t *jt)
 {
     t->schema = xstrdup(jstr(jt, "schema"));
@@ -423,7 +320,7 @@ static int load_table(ask_table_t *t, const json_t *jt)
     t->cols = xcalloc(n ? n : 1, sizeof *t->cols);
     t->pk = -1;
     for (size_t i = 0; i < n; i++) {
-        load_column(&t->cols[t->ncols], json_array_get(cols, i));
+        lexicon_load_column(&t->cols[t->ncols], json_array_get(cols, i));
         if (t->cols[t->ncols].pk)
             t->pk = t->pk == -1 ? t->ncols : -2;
         t->ncols++;

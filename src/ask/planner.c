@@ -51,12 +51,6 @@ static char *rewrite(const ask_toks_t *tk, int from, int len, const char *repl)
     return buf_detach(&b);
 }
 
-static void words_of(buf_t *b, char **w, int n)
-{
-    for (int k = 0; k < n; k++)
-        buf_printf(b, "%s%s", k ? " " : "", w[k]);
-}
-
 /* "Harry Potter" is a set's name and a theme's: "sets named Harry Potter",
  * "sets of the theme Harry Potter" — the value moved after the question's
  * table, the way the planner reads it without a doubt. 0 when the question
@@ -81,7 +75,7 @@ static int options_value(const ask_schema_t *s, const ask_toks_t *tk, const ask_
             buf_printf(&ins, "named %s", buf_str(&val));
         } else {
             buf_puts(&ins, "of the ");
-            words_of(&ins, t->w, t->nw);
+            words_put(&ins, t->w, t->nw);
             buf_printf(&ins, " %s", buf_str(&val));
         }
         for (int i = 0; i < tk->n; i++) {
@@ -116,9 +110,9 @@ static void options_column(const ask_schema_t *s, const ask_toks_t *tk, const as
     for (int k = 0; k < p->namb; k++) {
         const ask_table_t *t = &s->tables[p->amb[k].t];
         buf_t r = {0};
-        words_of(&r, t->cols[p->amb[k].c].w, t->cols[p->amb[k].c].nw);
+        words_put(&r, t->cols[p->amb[k].c].w, t->cols[p->amb[k].c].nw);
         buf_puts(&r, " of ");
-        words_of(&r, t->w, t->nw);
+        words_put(&r, t->w, t->nw);
         char *q = rewrite(tk, pos, len, buf_str(&r));
         add_option(opts, buf_str(&r), q);
         free(q);
@@ -144,7 +138,7 @@ static void options_measure(const ask_schema_t *s, const ask_toks_t *tk, const a
             continue;
         buf_t l = {0};
         buf_puts(&l, "total ");
-        words_of(&l, s->tables[m->t].cols[money].w, s->tables[m->t].cols[money].nw);
+        words_put(&l, s->tables[m->t].cols[money].w, s->tables[m->t].cols[money].nw);
         buf_puts(&l, " of");
         char *q1 = rewrite(tk, i, 1, buf_str(&l)), *q2 = rewrite(tk, i, 1, "number of");
         buf_printf(&l, " %s", tk->t[i + 1].raw);
@@ -171,7 +165,7 @@ static void options_measure(const ask_schema_t *s, const ask_toks_t *tk, const a
         if (s->edges[e].to_t == t && json_array_size(opts) < 3) {
             buf_t o = {0}, l = {0};
             buf_puts(&l, "number of ");
-            words_of(&l, s->tables[s->edges[e].from_t].w, s->tables[s->edges[e].from_t].nw);
+            words_put(&l, s->tables[s->edges[e].from_t].w, s->tables[s->edges[e].from_t].nw);
             buf_printf(&o, "%s by %s", buf_str(&base), buf_str(&l));
             add_option(opts, buf_str(&l), buf_str(&o));
             buf_free(&o);
@@ -192,7 +186,7 @@ static void options_compare(const ask_schema_t *s, const ask_toks_t *tk, const a
             continue;
         buf_t l = {0};
         buf_puts(&l, "with ");
-        words_of(&l, s->tables[t].cols[c].w, s->tables[t].cols[c].nw);
+        words_put(&l, s->tables[t].cols[c].w, s->tables[t].cols[c].nw);
         int pos = tk->n;
         for (int i = 0; i < tk->n; i++)
             if (tk->t[i].isnum && pos == tk->n)
@@ -353,92 +347,6 @@ static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
     out->sql = NULL;
 }
 
-/* "\"salary\" fits more than one column: salary of employee, min salary of
- * job or max salary of job." — the words as typed, and what they may be. */
-static const char *why_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                              char *tmp, size_t n)
-{
-    int pos = -1, len = 0;
-    for (int i = 0; i < p->nm && pos < 0; i++)
-        if (p->namb && p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c)
-            pos = p->m[i].pos, len = p->m[i].len;
-    if (pos < 0 || p->namb < 2)
-        return "That name fits more than one column.";
-    buf_t b = {0};
-    buf_putc(&b, '"');
-    for (int k = pos; k < pos + len && k < tk->n; k++)
-        buf_printf(&b, "%s%s", k > pos ? " " : "", tk->t[k].raw);
-    buf_puts(&b, "\" fits more than one column: ");
-    for (int k = 0; k < p->namb; k++) {
-        const ask_table_t *t = &s->tables[p->amb[k].t];
-        buf_puts(&b, k == 0 ? "" : k == p->namb - 1 ? " or " : ", ");
-        words_of(&b, t->cols[p->amb[k].c].w, t->cols[p->amb[k].c].nw);
-        buf_puts(&b, " of ");
-        words_of(&b, t->w, t->nw);
-    }
-    buf_putc(&b, '.');
-    snprintf(tmp, n, "%s", buf_str(&b));
-    buf_free(&b);
-    return tmp;
-}
-
-static const char *why_text(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                            char *tmp, size_t n)
-{
-    switch (p->ambiguous) {
-    case AMB_WHICH:
-        snprintf(tmp, n, "Which %.40s? Name it, or ask about all of them.", s->tables[p->amb[0].t].name);
-        return tmp;
-    case AMB_ALL_ROWS:
-        snprintf(tmp, n, "%.40s has %.0f rows: which ones do you want, or what about them?",
-                 s->tables[p->q.table].name, s->tables[p->q.table].rows);
-        return tmp;
-    case AMB_LINK:
-        snprintf(tmp, n, "%.40s only links other tables (pairs of keys): ask for the rows it "
-                 "links instead.", s->tables[p->q.table].name);
-        return tmp;
-    case AMB_COLUMN: return why_column(s, tk, p, tmp, n);
-    case AMB_MEASURE: return "I am not sure what to measure.";
-    case AMB_COMPARE: return "I am not sure which number that comparison is about.";
-    case AMB_TIME: return "I found no date column to apply that period to.";
-    case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
-    case AMB_TABLE: return "Tables of that name are in more than one schema.";
-    case AMB_DATES: return "The question names two periods; ask about one at a time.";
-    case AMB_TWO_TIMES:
-        snprintf(tmp, n, "The year could be %.40s's %.40s or its %.40s; say which.",
-                 s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
-                 s->tables[p->amb[1].t].cols[p->amb[1].c].name);
-        return tmp;
-    case AMB_OUTSIDE: return outside_why(s, p, tmp, n);
-    case AMB_ROUTES:
-        snprintf(tmp, n, "%.40s and %.40s are linked in more than one way; name the table that "
-                 "links them.", s->tables[p->amb[0].t].name, s->tables[p->amb[1].t].name);
-        return tmp;
-    case AMB_NEVER_NULL:
-        snprintf(tmp, n, "%.40s.%.40s is never empty in this data, so none lacks it; if one of its "
-                 "values stands for none, ask with that value.",
-                 s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name);
-        return tmp;
-    case AMB_GROUP:
-        snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
-        return tmp;
-    case AMB_UNSUPPORTED:
-        snprintf(tmp, n, "I can't answer \"%.40s\" questions on my own yet.", p->unknown_word);
-        return tmp;
-    default: break;
-    }
-    if (p->sql_like)
-        return "That looks like SQL. I only read questions in words (and never run SQL typed "
-               "into the chat); ask it as a question.";
-    if (p->measure_set && !p->unknown && !p->q.ndims && !p->q.grain)
-        return "That could be a total, a trend or a ranking.";
-    if (p->unknown_word[0]) {
-        snprintf(tmp, n, "I could not match \"%.40s\" to anything in this database.", p->unknown_word);
-        return tmp;
-    }
-    return "I could not tell what to compute from that question.";
-}
-
 /* Sure only when every content word was placed and no two readings tie:
  * a word left over means the plan answers something else than was asked. */
 static double confidence(const ask_parse_t *p, int content)
@@ -557,7 +465,7 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
         if (!out->sql && cant[0] && out->confidence >= ASK_CONFIDENCE_MIN)  /* understood, not writable */
             snprintf(why, sizeof why, "I understood the question but cannot write it safely: %s.", cant);
         else
-            snprintf(why, sizeof why, "%s", why_text(s, tk, &p, tmp, sizeof tmp));
+            snprintf(why, sizeof why, "%s", why_asked(s, tk, &p, tmp, sizeof tmp));
         if (out->confidence >= ASK_CONFIDENCE_MIN)
             out->confidence = 0.3;
         clarify(s, tk, &p, why, out);

@@ -400,3 +400,9 @@ void words_free_list(char **w, int n)
         free(w[i]);
     free(w);
 }
+
+void words_put(buf_t *b, char **w, int n)
+{
+    for (int k = 0; k < n; k++)
+        buf_printf(b, "%s%s", k ? " " : "", w[k]);
+}

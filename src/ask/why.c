@@ -1,0 +1,94 @@
+/* why.c — the first sentence of a question back: why the planner asks
+ * (two columns fit a word, a period outside the data, a word not matched,
+ * …), from the parse's ambiguity and its unknown word. The options that
+ * follow are planner.c's. */
+#include "ask/internal.h"
+#include "core/buf.h"
+
+#include <stdio.h>
+
+/* "\"salary\" fits more than one column: salary of employee, min salary of
+ * job or max salary of job." — the words as typed, and what they may be. */
+static const char *why_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                              char *tmp, size_t n)
+{
+    int pos = -1, len = 0;
+    for (int i = 0; i < p->nm && pos < 0; i++)
+        if (p->namb && p->m[i].t == p->amb[0].t && p->m[i].c == p->amb[0].c)
+            pos = p->m[i].pos, len = p->m[i].len;
+    if (pos < 0 || p->namb < 2)
+        return "That name fits more than one column.";
+    buf_t b = {0};
+    buf_putc(&b, '"');
+    for (int k = pos; k < pos + len && k < tk->n; k++)
+        buf_printf(&b, "%s%s", k > pos ? " " : "", tk->t[k].raw);
+    buf_puts(&b, "\" fits more than one column: ");
+    for (int k = 0; k < p->namb; k++) {
+        const ask_table_t *t = &s->tables[p->amb[k].t];
+        buf_puts(&b, k == 0 ? "" : k == p->namb - 1 ? " or " : ", ");
+        words_put(&b, t->cols[p->amb[k].c].w, t->cols[p->amb[k].c].nw);
+        buf_puts(&b, " of ");
+        words_put(&b, t->w, t->nw);
+    }
+    buf_putc(&b, '.');
+    snprintf(tmp, n, "%s", buf_str(&b));
+    buf_free(&b);
+    return tmp;
+}
+
+const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                      char *tmp, size_t n)
+{
+    switch (p->ambiguous) {
+    case AMB_WHICH:
+        snprintf(tmp, n, "Which %.40s? Name it, or ask about all of them.", s->tables[p->amb[0].t].name);
+        return tmp;
+    case AMB_ALL_ROWS:
+        snprintf(tmp, n, "%.40s has %.0f rows: which ones do you want, or what about them?",
+                 s->tables[p->q.table].name, s->tables[p->q.table].rows);
+        return tmp;
+    case AMB_LINK:
+        snprintf(tmp, n, "%.40s only links other tables (pairs of keys): ask for the rows it "
+                 "links instead.", s->tables[p->q.table].name);
+        return tmp;
+    case AMB_COLUMN: return why_column(s, tk, p, tmp, n);
+    case AMB_MEASURE: return "I am not sure what to measure.";
+    case AMB_COMPARE: return "I am not sure which number that comparison is about.";
+    case AMB_TIME: return "I found no date column to apply that period to.";
+    case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
+    case AMB_TABLE: return "Tables of that name are in more than one schema.";
+    case AMB_DATES: return "The question names two periods; ask about one at a time.";
+    case AMB_TWO_TIMES:
+        snprintf(tmp, n, "The year could be %.40s's %.40s or its %.40s; say which.",
+                 s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
+                 s->tables[p->amb[1].t].cols[p->amb[1].c].name);
+        return tmp;
+    case AMB_OUTSIDE: return outside_why(s, p, tmp, n);
+    case AMB_ROUTES:
+        snprintf(tmp, n, "%.40s and %.40s are linked in more than one way; name the table that "
+                 "links them.", s->tables[p->amb[0].t].name, s->tables[p->amb[1].t].name);
+        return tmp;
+    case AMB_NEVER_NULL:
+        snprintf(tmp, n, "%.40s.%.40s is never empty in this data, so none lacks it; if one of its "
+                 "values stands for none, ask with that value.",
+                 s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name);
+        return tmp;
+    case AMB_GROUP:
+        snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
+        return tmp;
+    case AMB_UNSUPPORTED:
+        snprintf(tmp, n, "I can't answer \"%.40s\" questions on my own yet.", p->unknown_word);
+        return tmp;
+    default: break;
+    }
+    if (p->sql_like)
+        return "That looks like SQL. I only read questions in words (and never run SQL typed "
+               "into the chat); ask it as a question.";
+    if (p->measure_set && !p->unknown && !p->q.ndims && !p->q.grain)
+        return "That could be a total, a trend or a ranking.";
+    if (p->unknown_word[0]) {
+        snprintf(tmp, n, "I could not match \"%.40s\" to anything in this database.", p->unknown_word);
+        return tmp;
+    }
+    return "I could not tell what to compute from that question.";
+}

@@ -203,7 +203,7 @@ static int decade_at(ask_toks_t *tk, int i, ask_date_t *d)
     return mark(tk, i, k - i + 1);
 }
 
-static int one_year(const ask_date_t *d)
+int dates_one_year(const ask_date_t *d)
 {
     return d->kind == D_RANGE && !strcmp(d->from + 4, "-01-01") && !strcmp(d->to + 4, "-01-01") &&
            atoi(d->to) == atoi(d->from) + 1;
@@ -220,7 +220,7 @@ int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b)
     for (int i = 0; i < tk->n && said < 0; i++)
         if (!tk->t[i].used && words_in(tk->t[i].low, cmp))
             said = i;
-    if (said < 0 || !one_year(a) || !one_year(b) || abs(atoi(a->from) - atoi(b->from)) != 1)
+    if (said < 0 || !dates_one_year(a) || !dates_one_year(b) || abs(atoi(a->from) - atoi(b->from)) != 1)
         return 0;
     tk->t[said].used = 1;
     if (said + 1 < tk->n && words_in(tk->t[said + 1].low, (const char *const[]){"with", "to", NULL}))

@@ -279,6 +279,8 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
 /* "1997 vs 1996": 1 with a widened to both years (grouped by year), else 0 */
 int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b);
+/* 1 when d is one whole year ("in 2024"). */
+int dates_one_year(const ask_date_t *d);
 /* Append "col >= lo AND col < hi" for d over the quoted column expression. */
 void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
 /* The same over an integer column of years: whole years only; -1 (nothing

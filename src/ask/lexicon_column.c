@@ -2,6 +2,7 @@
  * kind from the engine's type name, its sampled values, whether its cells
  * hold lists, whether it is ever empty, and the span of its dates. */
 #include "ask/internal.h"
+#include "core/civil.h"
 #include "core/mem.h"
 
 #include <ctype.h>
@@ -73,13 +74,10 @@ static int col_kind(const char *type)
 static void load_day(char out[11], const json_t *v)
 {
     const char *d = json_string_value(v);
+    double seconds;
     out[0] = 0;
-    if (!d || strlen(d) != 10)
-        return;
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? d[i] != '-' : !isdigit((unsigned char)d[i]))
-            return;
-    memcpy(out, d, 11);
+    if (d && strlen(d) == 10 && civil_parse(d, &seconds) == 0)
+        memcpy(out, d, 11);
 }
 
 void lexicon_load_column(ask_col_t *c, const json_t *jc)

@@ -16,7 +16,6 @@
 #include "ask/internal.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -98,8 +97,7 @@ const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, 
         buf_printf(&b, "%.40s.%.40s holds dates from %s to %s", t->name, c->name, c->lo, c->hi);
     buf_puts(&b, ": there is nothing ");
     const ask_date_t *d = &p->q.date;
-    if (d->kind == D_RANGE && !strcmp(d->from + 4, "-01-01") && !strcmp(d->to + 4, "-01-01") &&
-        atoi(d->to) == atoi(d->from) + 1)
+    if (dates_one_year(d))
         buf_printf(&b, "in %.4s", d->from);  /* "in 2024", not "from 2024-01-01 to before …" */
     else
         dates_describe(&b, d);

@@ -10,8 +10,8 @@
  * statement fails or runs too long simply has no ranges, and the whole
  * phase has a budget. Views are left alone: reading one may cost anything. */
 #include "engine/internal.h"
+#include "core/civil.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -40,7 +40,7 @@ static int range_wanted(const json_t *col)
 }
 
 /* v as YYYY-MM-DD in out, or 0: an ISO date or timestamp's date ("1998-05-06
- * 00:00:00"), or a whole year (a number from 1 to 9999: its first day when
+ * 00:00:00", as core/civil.h reads them), or a whole year (a number from 1 to 9999: its first day when
  * first, else its last). Dates typed any other way (SQLite text) are no range. */
 static int range_day(const json_t *v, int first, char out[11])
 {
@@ -52,12 +52,8 @@ static int range_day(const json_t *v, int first, char out[11])
         return 1;
     }
     const char *s = json_string_value(v);
-    if (!s || strlen(s) < 10)
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-            return 0;
-    if (s[10] && s[10] != ' ' && s[10] != 'T')
+    double seconds;
+    if (!s || civil_parse(s, &seconds) < 0)
         return 0;
     memcpy(out, s, 10);
     out[10] = 0;

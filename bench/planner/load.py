@@ -104,6 +104,12 @@ DATASETS = {
                       ["sqlinvoicingcreatedatabases.sql"]),
     "library": ("BrianCoveney/LibraryManagement", "85a9baf0edd39815ebeb23aa2e2cea36df9decaf",
                 ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
+    "pizza_runner": ("rvkabilesh/8-Week-SQL-challenge", "74f9102b851ae8046a6ecade0c173d4c5822cd19",
+                     ["pizza_runner.sql"]),
+    "foodie_fi": ("rvkabilesh/8-Week-SQL-challenge", "74f9102b851ae8046a6ecade0c173d4c5822cd19",
+                  ["foodie_fi.sql"]),
+    "data_bank": ("rvkabilesh/8-Week-SQL-challenge", "74f9102b851ae8046a6ecade0c173d4c5822cd19",
+                  ["data_bank.sql"]),
 }
 
 
@@ -954,6 +960,58 @@ def load_library(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def eight_week_tables(text):
+    """The CREATE TABLE and INSERT statements of one of Danny Ma's "8 Week SQL
+    Challenge" scripts as a learner's repository keeps it (MySQL: `#`
+    comments, `use`, then from `show tables;` on the learner's own queries
+    and UPDATEs that clean the data, all left out: the rows are kept as
+    Danny Ma publishes them)."""
+    text = re.split(r"(?im)^\s*show tables;", text)[0]
+    return "\n".join(re.findall(r"(?ims)^(?:create table|insert into)\b.*?\);[ \t]*$", text))
+
+
+def load_eight_week(srv, db, text, pkeys, fkeys):
+    srv.psql(db, file_text="BEGIN;\n" + eight_week_tables(text) + "\nCOMMIT;\n")
+    add_keys(srv, db, pkeys, fkeys)
+    for t, in [(r,) for r in srv.psql(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                       "ORDER BY 1").split()]:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
+
+
+def load_pizza_runner(srv, db, files):
+    """Danny Ma's Pizza Runner (case study 2): runners, customer_orders (one
+    row per pizza, exclusions and extras as comma-separated topping ids, ''
+    and 'null' both meaning none), runner_orders (distance, duration and
+    pickup time as free text, 'null' as a string), pizza_names, pizza_recipes
+    (toppings as a comma-separated id list), pizza_toppings. The script
+    declares no key: the ones its diagram draws are added."""
+    load_eight_week(srv, db, files[0],
+                    [("runners", ["runner_id"]), ("runner_orders", ["order_id"]),
+                     ("pizza_names", ["pizza_id"]), ("pizza_recipes", ["pizza_id"]),
+                     ("pizza_toppings", ["topping_id"])],
+                    [("runner_orders", "runner_id", "runners", "runner_id"),
+                     ("customer_orders", "order_id", "runner_orders", "order_id"),
+                     ("customer_orders", "pizza_id", "pizza_names", "pizza_id"),
+                     ("pizza_recipes", "pizza_id", "pizza_names", "pizza_id")])
+
+
+def load_foodie_fi(srv, db, files):
+    """Danny Ma's Foodie-Fi (case study 3): plans and the subscriptions of
+    1000 customers (customer, plan, start date; a customer's plan runs until
+    their next row). Keys added: plans.plan_id, subscriptions → plans."""
+    load_eight_week(srv, db, files[0], [("plans", ["plan_id"])],
+                    [("subscriptions", "plan_id", "plans", "plan_id")])
+
+
+def load_data_bank(srv, db, files):
+    """Danny Ma's Data Bank (case study 4): regions, customer_nodes (a
+    customer's node allocations with start and end dates, '9999-12-31' for
+    the current one) and customer_transactions (deposit / withdrawal /
+    purchase). Keys added: regions.region_id, customer_nodes → regions."""
+    load_eight_week(srv, db, files[0], [("regions", ["region_id"])],
+                    [("customer_nodes", "region_id", "regions", "region_id")])
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -967,7 +1025,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "adventureworks": load_adventureworks, "french_towns": load_french_towns, "iso3166": load_iso3166,
            "ig_clone": load_ig_clone, "sql_store": load_sql_store, "sql_invoicing": load_sql_invoicing,
            "school": load_school, "company": load_company, "auction": load_auction,
-           "sql_hr": load_sql_hr, "sql_inventory": load_sql_inventory, "library": load_library}
+           "sql_hr": load_sql_hr, "sql_inventory": load_sql_inventory, "library": load_library,
+           "pizza_runner": load_pizza_runner, "foodie_fi": load_foodie_fi, "data_bank": load_data_bank}
 
 
 def main():

@@ -296,6 +296,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"sql_hr"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev19_is_the_nineteenth_batch_only(self):
+        qs = run.load_questions("dev19", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev19"})
+        self.assertEqual({q["db"] for q in qs}, {"pizza_runner", "foodie_fi", "data_bank"})
+        self.assertTrue(all("-19-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev19_by_db(self):
+        qs = run.load_questions("dev19", "foodie_fi")
+        self.assertEqual({q["db"] for q in qs}, {"foodie_fi"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -313,6 +326,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev16", splits)
         self.assertNotIn("dev17", splits)
         self.assertNotIn("dev18", splits)
+        self.assertNotIn("dev19", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

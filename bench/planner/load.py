@@ -973,8 +973,7 @@ def eight_week_tables(text):
 def load_eight_week(srv, db, text, pkeys, fkeys):
     srv.psql(db, file_text="BEGIN;\n" + eight_week_tables(text) + "\nCOMMIT;\n")
     add_keys(srv, db, pkeys, fkeys)
-    for t, in [(r,) for r in srv.psql(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                                       "ORDER BY 1").split()]:
+    for t in srv.psql(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1").split():
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
 
 

@@ -37,7 +37,8 @@ int account_is_verb(const char *low)
 }
 
 static const char *const where_verbs[] = {"based", "located", "situated", "headquartered",
-    "registered", "found", "held", "hosted", NULL};
+    "registered", "found", "held", "hosted", "live", "lives", "living", "reside", "resides",
+    "residing", NULL};
 
 static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
 {
@@ -93,7 +94,7 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         const ask_tok_t *t = &tk->t[i];
         /* "out of stock", "out of Germany": a stop word that carries meaning */
         int out_of = !t->used && !strcmp(t->low, "out") && words_at(tk, i + 1, "of");
-        if (!out_of && (t->used || words_is_stop(t->low) || names_base(s, &p->q, t->stem)))
+        if (!out_of && (t->used || words_is_stop_at(tk, i) || names_base(s, &p->q, t->stem)))
             continue;
         if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
             continue;

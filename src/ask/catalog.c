@@ -122,7 +122,7 @@ static int other_words(const ask_schema_t *s, const ask_toks_t *tk, int table, i
         const char *w = tk->t[i].low;
         if (words_in(w, neg))
             return 1;
-        if (tk->t[i].isnum || words_in(w, own) || words_is_stop(w) || !isalnum((unsigned char)w[0]))
+        if (tk->t[i].isnum || words_in(w, own) || words_is_stop_at(tk, i) || !isalnum((unsigned char)w[0]))
             continue;
         int n = lexicon_match(s, tk, i, m, 16), len = 0;
         for (int k = 0; k < n; k++)

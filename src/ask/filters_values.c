@@ -6,6 +6,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,7 @@ static void value_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_mention_
     static const char *const dwell[] = {"live", "lives", "living", "located", "based", "situated",
         "reside", "resides", "residing", NULL};
     const ask_col_t *c = &s->tables[m->t].cols[m->c];
-    int k = m->pos - 1, by = -1, after = m->pos + m->len;
+    int k = m->pos - (words_at(tk, m->pos - 1, "exactly") ? 2 : 1), by = -1, after = m->pos + m->len;
     if (k > 0 && words_in(tk->t[k].low, (const char *const[]){"in", "at", "on", NULL}) &&
         words_in(tk->t[k - 1].low, dwell) && !tk->t[k - 1].used) {
         tk->t[k - 1].used = 1;  /* "customers who live in Texas": where the row is */
@@ -349,6 +350,55 @@ static int value_directed(const ask_schema_t *s, const ask_toks_t *tk, const ask
     return 0;
 }
 
+/* The first sampled value of c, other than val, that holds val as a whole
+ * word ("Monkstown Cork" for "Cork"), or NULL. A column of lists is read
+ * item by item elsewhere; short values and numbers are codes, not words. */
+const char *filters_part_of(const ask_col_t *c, const char *val)
+{
+    size_t n = val ? strlen(val) : 0;
+    if (c->kind != CK_TEXT || c->lists || n < 3 || strspn(val, "0123456789.-") == n)
+        return NULL;
+    for (int k = 0; k < c->nsamples; k++) {
+        const char *v = c->samples[k];
+        if (!v || !strcasecmp(v, val))
+            continue;
+        for (const char *h = strcasestr(v, val); h; h = strcasestr(h + 1, val))
+            if ((h == v || !isalnum((unsigned char)h[-1])) && !isalnum((unsigned char)h[n]))
+                return v;
+    }
+    return NULL;
+}
+
+/* 1 when column c of t holds free text, nearly one value per row (an
+ * address, a diagnosis), not the rows' names ("Netherlands" beside
+ * "Netherlands Antilles" is a country's name) nor a category ("Republic"
+ * beside "Federal Republic"), whose values are said whole. */
+static int free_text(const ask_table_t *t, int c)
+{
+    double nd = t->cols[c].n_distinct, rows = t->rows > 1 ? t->rows : 1;
+    double ratio = nd < 0 ? -nd : nd / rows;
+    return c != t->label && c != t->label2 && !t->cols[c].pk && ratio >= 0.4;
+}
+
+/* "members who live in Cork" where the addresses read "Cork", "Monkstown
+ * Cork" and "123 Glen Village, Cork": in free text the value stands alone
+ * in some rows and inside others — exactly that, or containing it, is the
+ * user's to say. 1 when the planner asks. */
+static int value_part_of_others(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
+                                const ask_mention_t *m)
+{
+    if (m->nalt || !free_text(&s->tables[m->t], m->c) ||
+        !filters_part_of(&s->tables[m->t].cols[m->c], m->val))
+        return 0;
+    for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
+        if (words_at(tk, k, "exactly")) {  /* "exactly (in) Cork": the user said which */
+            tk->t[k].used = 1;
+            return 0;
+        }
+    roles_set_ambiguous(p, AMB_PART_OF, m);
+    return 1;
+}
+
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
@@ -390,6 +440,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         value_label_first(s, m);
         if (m->nalt)  /* the same words are values of unrelated columns */
             roles_set_ambiguous(p, AMB_COLUMN, m);
+        value_part_of_others(s, tk, p, m);
         m->role = R_FILTER;
         int neg = 0;
         for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)

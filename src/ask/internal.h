@@ -52,6 +52,7 @@ void words_free_list(char **w, int n);
 char *words_stem(const char *low);
 int words_is_plural(const char *low);
 int words_is_stop(const char *low);
+int words_is_stop_at(const ask_toks_t *tk, int i);
 /* Number words: "ten" -> 10, "twenty" -> 20, "dozen" -> 12; -1 if not one. */
 int words_number(const char *low);
 /* 1 if token i exists and is w (lower case). */
@@ -333,7 +334,7 @@ void roles_keep_readings(ask_mention_t *m, const int *keep);
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
        AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
-       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL, AMB_ROUTES };
+       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF };
 
 /* A list of every row of a table bigger than this is a question back:
  * which rows, or what about them? */
@@ -448,6 +449,8 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
  * counts), existence and flags, each turning mentions into filters. */
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
+/* The first sampled value of c other than val holding val as a whole word. */
+const char *filters_part_of(const ask_col_t *c, const char *val);
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);   /* presence.c */
 /* presence.c: "no director listed", "no actors recorded": the participle at
  * token k after what is lacking (or had) says nothing more: used. */

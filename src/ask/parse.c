@@ -386,7 +386,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
     for (int i = 0; i < tk->n; i++) {
-        if (tk->t[i].used)
+        if (tk->t[i].used || words_is_stop_at(tk, i))  /* "Return the …": not return_date */
             continue;
         const char *st = tk->t[i].stem;
         if (!strcmp(st, "revenue") || !strcmp(st, "sale") || !strcmp(st, "gmv")) {

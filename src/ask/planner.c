@@ -97,6 +97,30 @@ static int options_value(const ask_schema_t *s, const ask_toks_t *tk, const ask_
     return 1;
 }
 
+/* "Cork" alone or inside addresses: the question again with "exactly
+ * Cork", and with "address containing Cork". */
+static void options_part_of(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                            json_t *opts)
+{
+    const ask_col_t *c = &s->tables[p->amb[0].t].cols[p->amb[0].c];
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_VALUE || m->t != p->amb[0].t || m->c != p->amb[0].c)
+            continue;
+        buf_t exact = {0}, part = {0};
+        buf_printf(&exact, "exactly %s", m->val);
+        words_put(&part, c->w, c->nw);
+        buf_printf(&part, " containing %s", m->val);
+        char *q1 = rewrite(tk, m->pos, m->len, buf_str(&exact));
+        char *q2 = rewrite(tk, m->pos, m->len, buf_str(&part));
+        add_option(opts, buf_str(&exact), q1);
+        add_option(opts, buf_str(&part), q2);
+        free(q1), free(q2);
+        buf_free(&exact), buf_free(&part);
+        return;
+    }
+}
+
 static void options_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                            json_t *opts)
 {
@@ -317,6 +341,8 @@ static void clarify(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
         options_measure(s, tk, p, opts);
     else if (p && p->ambiguous == AMB_COMPARE)
         options_compare(s, tk, p, opts);
+    else if (p && p->ambiguous == AMB_PART_OF)
+        options_part_of(s, tk, p, opts);
     else if (p && p->measure_set && !p->q.ndims && !p->q.grain && !p->sql_like)
         options_bare(s, tk, opts);
     if (p) {
@@ -365,7 +391,7 @@ static int content_words(const ask_toks_t *tk)
 {
     int n = 0;
     for (int i = 0; i < tk->n; i++)
-        n += !words_is_stop(tk->t[i].low);
+        n += !words_is_stop_at(tk, i);
     return n;
 }
 

@@ -69,7 +69,7 @@ static int is_candidate(const ask_toks_t *tk, int i)
 {
     const char *w = tk->t[i].low;
     size_t n = strlen(w);
-    return !tk->t[i].used && !words_is_stop(w) && !tk->t[i].isnum && n >= 4 && !words_in(w, verbs) &&
+    return !tk->t[i].used && !words_is_stop_at(tk, i) && !tk->t[i].isnum && n >= 4 && !words_in(w, verbs) &&
            !(n > 4 && (!strcmp(w + n - 2, "ed") || !strcmp(w + n - 3, "ing")));
 }
 

@@ -36,6 +36,27 @@ static const char *why_column(const ask_schema_t *s, const ask_toks_t *tk, const
     return tmp;
 }
 
+/* "\"Cork\" is a whole members.address in some rows and part of it in
+ * others (\"Monkstown Cork\"): …" — the value, its column and one value
+ * that holds it. */
+static const char *why_part_of(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n)
+{
+    const ask_col_t *c = &s->tables[p->amb[0].t].cols[p->amb[0].c];
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        const char *other = m->kind == PH_VALUE && m->t == p->amb[0].t && m->c == p->amb[0].c
+                                ? filters_part_of(c, m->val) : NULL;
+        if (other) {
+            snprintf(tmp, n, "\"%.40s\" is a whole %.40s.%.40s in some rows and part of it in "
+                     "others (\"%.60s\"): say \"exactly %.40s\" or \"containing %.40s\".", m->val,
+                     s->tables[p->amb[0].t].name, c->name, other, m->val, m->val);
+            return tmp;
+        }
+    }
+    return "That value stands alone in some rows and inside others: say \"exactly\" or "
+           "\"containing\".";
+}
+
 const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                       char *tmp, size_t n)
 {
@@ -73,6 +94,7 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
                  "values stands for none, ask with that value.",
                  s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name);
         return tmp;
+    case AMB_PART_OF: return why_part_of(s, p, tmp, n);
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

@@ -74,7 +74,7 @@ static const char *const stops[] = {
     "we've", "via", "through", "hey", "hi", "ok", "okay", "thanks", "thank", "kindly",
     "want", "need", "know", "like", "should", "will", "shall", "rows", "row", "record",
     "records", "entries", "entry", "table", "tables", "column", "columns", "field",
-    "fields", "return", "provide", "retrieve", "fetch", "data", "everything",
+    "fields", "provide", "retrieve", "fetch", "data", "everything",
     "information", "info", "details", "database", "db",
 };
 
@@ -84,6 +84,21 @@ int words_is_stop(const char *low)
         if (strcmp(stops[i], low) == 0)
             return 1;
     return 0;
+}
+
+/* A command verb is a function word only where it opens the question:
+ * "Return the films …", "please return …" — but "orders that had a
+ * return" is a word the plan must place. */
+int words_is_stop_at(const ask_toks_t *tk, int i)
+{
+    if (words_is_stop(tk->t[i].low))
+        return 1;
+    if (strcmp(tk->t[i].low, "return"))
+        return 0;
+    for (int k = 0; k < i; k++)
+        if (!words_is_stop(tk->t[k].low))
+            return 0;
+    return 1;
 }
 
 int words_at(const ask_toks_t *tk, int i, const char *w)

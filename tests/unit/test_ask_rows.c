@@ -271,6 +271,69 @@ static void test_thirteenth_round(void)
     ask_schema_free(s);
 }
 
+/* "members who live in Cork" where addresses read "Cork", "Monkstown
+ * Cork" and "1 Main St, Cork": exactly, or containing? Asked, with both
+ * questions offered; "exactly Cork" and "containing Cork" are answered. A
+ * value no other value holds ("Dublin"), a list column's item, and a short
+ * code are answered as before, and so are a category ("Black" beside
+ * "Silver/Black") and a row's name ("Tofu" beside "Longlife Tofu"). */
+static void test_part_of_others(void)
+{
+    static const char *const addresses[] = {"Cork", "Monkstown Cork", "1 Main St, Cork", "Dublin",
+        "Corkagh Park", NULL};
+    static const char *const codes[] = {"NY", "NYC", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("members", 9, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("address", "text", 0, NULL, addresses), col("region", "text", 0, NULL, codes))));
+    static const char *const colors[] = {"Black", "Silver/Black", "Red", NULL};
+    static const char *const names[] = {"Tofu", "Longlife Tofu", NULL};
+    json_array_append_new(t, table("products", 900, json_pack("[o, o, o]",  /* 20 values of 900 */
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, names),
+        col("color", "text", 0, NULL, colors))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many black products", "\"color\" = 'Black'");  /* a category */
+    answers_with(s, "show the products named Tofu", "\"name\" = 'Tofu'");  /* a row's name */
+    asks_about(s, "which members live in Cork?", "containing Cork");
+    asks_about(s, "how many members are from Cork", "Monkstown Cork");
+    answers_with(s, "which members live in exactly Cork?", "\"address\" = 'Cork'");
+    answers_with(s, "members whose address contains Cork", "LIKE '%Cork%'");
+    answers_with(s, "which members live in Dublin?", "\"address\" = 'Dublin'");
+    answers_with(s, "how many members in region NY", "= 'NY'");
+    ask_plan_result_t r;
+    char err[128];
+    CHECK(ask_plan(s, "which members live in Cork?", NULL, &r, err, sizeof err) == 0 && r.clarify);
+    const char *o1 = json_string_value(json_object_get(json_array_get(json_object_get(r.clarify, "options"), 0), "question"));
+    const char *o2 = json_string_value(json_object_get(json_array_get(json_object_get(r.clarify, "options"), 1), "question"));
+    CHECK(o1 && !strcmp(o1, "which members live in exactly Cork"));
+    CHECK(o2 && !strcmp(o2, "which members live in address containing Cork"));
+    ask_plan_result_free(&r);
+    ask_schema_free(s);
+}
+
+/* Between the thirteenth and fourteenth rounds: "return" was a function
+ * word anywhere, so "how many orders had a return" counted every order.
+ * It is one only where it opens the question ("Return the …"). */
+static void test_fourteenth_round(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("orders", 900, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("order_date", "date", 0, NULL, NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("rentals", 90, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("rental_date", "date", 0, NULL, NULL),
+        col("return_date", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "how many orders had a return", "return");
+    asks_about(s, "how many orders were placed and which had a return?", NULL);
+    answers_with(s, "Return the orders with an amount above 50", "\"amount\" > 50");
+    answers_with(s, "please return the orders with an amount above 50", "\"amount\" > 50");
+    answers_with(s, "can you return the number of orders", "count(*)");
+    answers_with(s, "return the number of rentals", "FROM \"public\".\"rentals\"");
+    ask_schema_free(s);
+    test_part_of_others();
+}
+
 static void test_verbs_and_lists(void)
 {
     static const char *const titles[] = {"Titanic", "Vertigo", NULL};
@@ -412,6 +475,7 @@ int main(void)
     test_eleventh_round();
     test_twelfth_round();
     test_thirteenth_round();
+    test_fourteenth_round();
     test_verbs_and_lists();
     return check_done("test_ask_rows");
 }

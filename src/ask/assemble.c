@@ -70,6 +70,25 @@ static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
     return r ? r->kind : M_NONE;
 }
 
+/* "how many different nodes" where the table is customer_nodes (a row per
+ * customer and node) and nodes are only its node_id: the column of the
+ * table's head noun, when the question said that noun alone and no table
+ * has it for a name. -1 when none. */
+static int head_noun_column(const ask_schema_t *s, const ask_mention_t *m)
+{
+    const ask_table_t *t = &s->tables[m->t];
+    if (m->kind != PH_TABLE || m->len != 1 || t->nw < 2)
+        return -1;
+    const char *head = t->w[t->nw - 1];
+    for (int c = 0; c < t->ncols; c++) {
+        const ask_col_t *col = &t->cols[c];
+        if (c != t->pk && col->fk_table < 0 && col->nw >= 1 && col->nw <= 2 && !strcmp(col->w[0], head) &&
+            (col->nw == 1 || words_in(col->w[1], (const char *const[]){"id", "name", "code", NULL})))
+            return c;
+    }
+    return -1;
+}
+
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -87,6 +106,10 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         int money = roles_money_col(s, m->t);
         if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
+        else if (agg == M_COUNT && distinct && head_noun_column(s, m) >= 0)
+            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, head_noun_column(s, m), -1};
+        else if (agg == M_COUNT && head_noun_column(s, m) >= 0)  /* its rows, or its nodes? */
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
         else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};
         else if (agg == M_SUM && money >= 0)  /* "sum of loans": of their one amount */
@@ -400,26 +423,6 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     }
 }
 
-/* Two tables of the same name in two schemas ("public.rental" and
- * "legacy.rental"): the one in public, else ask. */
-static void resolve_table(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
-{
-    if (m->kind != PH_TABLE || !m->nalt)
-        return;
-    int pick = -2;
-    for (int k = -1; k < m->nalt; k++)
-        if (!strcmp(s->tables[k < 0 ? m->t : m->alt[k].t].schema, "public"))
-            pick = pick == -2 ? k : -3;
-    if (pick >= -1) {
-        if (pick >= 0)
-            mention_take_alt(m, pick);
-        m->nalt = 0;
-    } else {
-        roles_set_ambiguous(p, AMB_TABLE, m);
-    }
-}
-
-
 /* "the element with the most isotopes" on periodic_table(Element, …): a
  * table's name column named as a noun, when no table is named, is the
  * table's rows — the entity the question is about. */
@@ -490,7 +493,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         roles_drop_shadows(s, &p->m[i]);
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].kind != PH_VALUE) {
-            resolve_table(s, p, &p->m[i]);
+            roles_resolve_table(s, tk, p, &p->m[i]);
             roles_resolve_alt(p, &p->m[i], -1);
         }
     filters_apply_stock(s, tk, p);

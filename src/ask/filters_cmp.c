@@ -201,9 +201,11 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         return apply_text_cmp(s, p, c);
     if (apply_having(s, tk, p, c))
         return;
-    for (int i = 0; i < p->nm; i++)  /* "shared by more than one country": a count of */
-        if (p->m[i].kind == PH_TABLE && c->num_at && p->m[i].pos == c->num_at + 1)
-            return roles_set_ambiguous(p, AMB_COMPARE, NULL);  /* rows not placed: ask */
+    for (int i = 0; i < p->nm; i++)  /* "shared by more than one country", "made more than
+                                        * 10 deposits" (a value): a count of rows not placed */
+        if ((p->m[i].kind == PH_TABLE || p->m[i].kind == PH_VALUE) && c->num_at &&
+            p->m[i].pos == c->num_at + 1)
+            return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     ask_mention_t *best = NULL;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];

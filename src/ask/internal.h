@@ -394,6 +394,10 @@ int roles_table_named(const ask_parse_t *p, int t);
 /* 1 when q has a value filter (in / not in) on a column of table t. */
 int roles_has_value_filter(const ask_q_t *q, int t);
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
+/* roles.c: a table word read as several tables — the one in public, the
+ * one the others point at, else ask (AMB_TABLE). */
+void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
+                         ask_mention_t *m);
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
 /* Words from..to (exclusive) not understood: counted, and the first such
  * words kept as typed to name them when asking. */

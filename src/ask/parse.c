@@ -386,7 +386,9 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
     for (int i = 0; i < tk->n; i++) {
-        if (tk->t[i].used || words_is_stop_at(tk, i))  /* "Return the …": not return_date */
+        /* "Return the …" opening a question is no return_date; other function
+         * words may still begin a name ("time of day", "entry date") */
+        if (tk->t[i].used || (words_is_stop_at(tk, i) && !words_is_stop(tk->t[i].low)))
             continue;
         const char *st = tk->t[i].stem;
         if (!strcmp(st, "revenue") || !strcmp(st, "sale") || !strcmp(st, "gmv")) {

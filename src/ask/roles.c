@@ -1,10 +1,12 @@
 /* roles.c — the small helpers every rule that gives a mention its role
  * shares: which reading of a mention to keep, marking the plan ambiguous,
- * a grouping from a mention, a table's money column. A leaf of the
+ * a grouping from a mention, a table's money column, which of several
+ * tables a word means. A leaf of the
  * planner: assemble.c, filters.c, ranking.c and share.c call it; it calls
  * none of them (scripts/include-graph keeps it so). */
 #include "ask/internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void mention_take_alt(ask_mention_t *m, int k)
@@ -56,6 +58,66 @@ void roles_keep_readings(ask_mention_t *m, const int *keep)
     for (int k = 1; k < n; k++)
         m->alt[k - 1] = kept[k];
     m->nalt = n - 1;
+}
+
+/* 1 when table `from` has a foreign key to table `to`. */
+static int points_at(const ask_schema_t *s, int from, int to)
+{
+    for (int k = 0; k < s->nedges; k++)
+        if (s->edges[k].from_t == from && s->edges[k].to_t == to)
+            return 1;
+    return 0;
+}
+
+/* "orders" read as runner_orders and customer_orders, the second's rows
+ * pointing at the first's (a row per pizza of an order): the order is the
+ * row the others point at — when every table's name holds the word's
+ * stem ("territories" is region by a synonym, not in "territories"). Reading k
+ * (-1 the mention's own), or -2. */
+static int table_pointed_at(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m)
+{
+    const char *w = tk->t[m->pos].stem;  /* "placed" is an order too */
+    if (m->len != 1 || strlen(w) < 4)
+        return -2;
+    for (int k = -1; k < m->nalt; k++)
+        if (!strcasestr(s->tables[k < 0 ? m->t : m->alt[k].t].name, w))
+            return -2;
+    for (int k = -1; k < m->nalt; k++) {
+        int t = k < 0 ? m->t : m->alt[k].t, all = 1;
+        for (int j = -1; j < m->nalt && all; j++)
+            all = j == k || points_at(s, j < 0 ? m->t : m->alt[j].t, t);
+        if (all)
+            return k;
+    }
+    return -2;
+}
+
+/* Two tables of the same name in two schemas ("public.rental" and
+ * "legacy.rental"): the one in public; of two tables a word names, the one
+ * the other points at; else ask. */
+void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
+                          ask_mention_t *m)
+{
+    if (m->kind != PH_TABLE || !m->nalt)
+        return;
+    int at = table_pointed_at(s, tk, m);
+    if (at >= -1) {
+        if (at >= 0)
+            mention_take_alt(m, at);
+        m->nalt = 0;
+        return;
+    }
+    int pick = -2;
+    for (int k = -1; k < m->nalt; k++)
+        if (!strcmp(s->tables[k < 0 ? m->t : m->alt[k].t].schema, "public"))
+            pick = pick == -2 ? k : -3;
+    if (pick >= -1) {
+        if (pick >= 0)
+            mention_take_alt(m, pick);
+        m->nalt = 0;
+    } else {
+        roles_set_ambiguous(p, AMB_TABLE, m);
+    }
 }
 
 /* 1 when the question names table t, or a value only t holds ("the GNP of

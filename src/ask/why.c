@@ -6,6 +6,7 @@
 #include "core/buf.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* "\"salary\" fits more than one column: salary of employee, min salary of
  * job or max salary of job." — the words as typed, and what they may be. */
@@ -57,6 +58,30 @@ static const char *why_part_of(const ask_schema_t *s, const ask_parse_t *p, char
            "\"containing\".";
 }
 
+/* "orders" read as customer_orders and runner_orders, or "rental" in two
+ * schemas: the tables it may be, schema-qualified when names repeat. */
+static const char *why_table(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n)
+{
+    if (p->namb < 2)
+        return "That name fits more than one table.";
+    buf_t b = {0};
+    buf_puts(&b, "That name fits more than one table: ");
+    for (int k = 0; k < p->namb; k++) {
+        const ask_table_t *t = &s->tables[p->amb[k].t];
+        int twice = 0;
+        for (int j = 0; j < p->namb; j++)
+            twice |= j != k && !strcmp(s->tables[p->amb[j].t].name, t->name);
+        buf_puts(&b, k == 0 ? "" : k == p->namb - 1 ? " or " : ", ");
+        if (twice)
+            buf_printf(&b, "%s.", t->schema);
+        buf_puts(&b, t->name);
+    }
+    buf_putc(&b, '.');
+    snprintf(tmp, n, "%s", buf_str(&b));
+    buf_free(&b);
+    return tmp;
+}
+
 const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                       char *tmp, size_t n)
 {
@@ -77,7 +102,7 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
     case AMB_COMPARE: return "I am not sure which number that comparison is about.";
     case AMB_TIME: return "I found no date column to apply that period to.";
     case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
-    case AMB_TABLE: return "Tables of that name are in more than one schema.";
+    case AMB_TABLE: return why_table(s, p, tmp, n);
     case AMB_DATES: return "The question names two periods; ask about one at a time.";
     case AMB_TWO_TIMES:
         snprintf(tmp, n, "The year could be %.40s's %.40s or its %.40s; say which.",

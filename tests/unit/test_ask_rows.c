@@ -311,6 +311,45 @@ static void test_part_of_others(void)
     ask_schema_free(s);
 }
 
+/* Batch 19's first contact: "how many different nodes" on customer_nodes
+ * (a row per customer and node) counted its rows — the nodes are its
+ * node_id; "customers who made more than 10 deposits" compared the amount
+ * with 10 ("deposits" a value of txn_type); "orders" that fits two tables
+ * said it was about schemas — of two, one pointing at the other, the one
+ * pointed at is the order; with a third, unrelated, it asks, naming them. */
+static void test_batch19(void)
+{
+    static const char *const types[] = {"deposit", "purchase", "withdrawal", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("customer_nodes", 3500, json_pack("[o, o, o, o]",
+        col("customer_id", "integer", 0, NULL, NULL), col("region_id", "integer", 0, NULL, NULL),
+        col("node_id", "integer", 0, NULL, NULL), col("start_date", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("customer_transactions", 5868, json_pack("[o, o, o, o]",
+        col("customer_id", "integer", 0, NULL, NULL), col("txn_date", "date", 0, NULL, NULL),
+        col("txn_type", "text", 0, NULL, types), col("txn_amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("customer_orders", 14, json_pack("[o, o]",
+        col("order_id", "integer", 0, "runner_orders", NULL), col("pizza_id", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("runner_orders", 10, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("distance", "text", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many different nodes are there?", "count(DISTINCT \"cn\".\"node_id\")");
+    asks_about(s, "how many nodes are there?", NULL);  /* allocations, or nodes? */
+    answers_with(s, "how many customer nodes are there", "count(*)");
+    asks_about(s, "how many customers made more than 10 deposits?", NULL);
+    answers_with(s, "how many deposits over 500", "\"txn_amount\" > 500");
+    /* customer_orders' rows point at runner_orders': the order is the row pointed at */
+    answers_with(s, "how many orders are there", "FROM \"public\".\"runner_orders\"");
+    ask_schema_free(s);
+    t = json_array();
+    json_array_append_new(t, table("store_orders", 14, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("total", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("web_orders", 14, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("total", "numeric", 0, NULL, NULL))));
+    s = schema_of(t);
+    asks_about(s, "how many orders are there", "store_orders or web_orders");
+    ask_schema_free(s);
+}
+
 /* Between the thirteenth and fourteenth rounds: "return" was a function
  * word anywhere, so "how many orders had a return" counted every order.
  * It is one only where it opens the question ("Return the …"). */
@@ -332,6 +371,7 @@ static void test_fourteenth_round(void)
     answers_with(s, "return the number of rentals", "FROM \"public\".\"rentals\"");
     ask_schema_free(s);
     test_part_of_others();
+    test_batch19();
 }
 
 static void test_verbs_and_lists(void)

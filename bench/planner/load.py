@@ -110,6 +110,12 @@ DATASETS = {
                   ["foodie_fi.sql"]),
     "data_bank": ("rvkabilesh/8-Week-SQL-challenge", "74f9102b851ae8046a6ecade0c173d4c5822cd19",
                   ["data_bank.sql"]),
+    "dannys_diner": ("rvkabilesh/8-Week-SQL-challenge", "74f9102b851ae8046a6ecade0c173d4c5822cd19",
+                     ["dannys_diner.sql"]),
+    "hotel": ("visalakshi-annamalai/InductionAssignments", "43bc54b2c750915eda1acbe76885a4c0f993f985",
+              ["SQL/ProblemSet01/tableSetUp.sql", "SQL/ProblemSet01/dataSetUp.sql"]),
+    "elmasri": ("tolgahanakgun/Elmasri-Database", "4b01aed1fd8118bc7f880f287612c4c24cadcc8a",
+                ["Employee_Database_Script.sql"]),
 }
 
 
@@ -1011,6 +1017,38 @@ def load_data_bank(srv, db, files):
                     [("customer_nodes", "region_id", "regions", "region_id")])
 
 
+def load_dannys_diner(srv, db, files):
+    """Danny Ma's Danny's Diner (case study 1): sales (customer, order date,
+    product; no key, one row per item), menu (3 products with a price),
+    members (2 of the 3 customers with a join date). Keys added:
+    menu.product_id, members.customer_id, sales → menu (sales → members
+    would not hold: customer C is not a member)."""
+    load_eight_week(srv, db, files[0], [("menu", ["product_id"]), ("members", ["customer_id"])],
+                    [("sales", "product_id", "menu", "product_id")])
+
+
+def load_hotel(srv, db, files):
+    """Connolly & Begg's Hotel / Room / Guest / Booking exercise as an
+    induction course types it in for Oracle: varchar2 is varchar and
+    number(n) integer; the booking dates stay text as published
+    ('10-AUG-99'); booking has no key, as published."""
+    ddl = re.sub(r"(?i)\bvarchar2\b", "varchar", files[0])
+    ddl = re.sub(r"(?i)\bnumber\(\d+\)", "integer", ddl)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("hotel", "room", "guest", "booking"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_elmasri(srv, db, files):
+    """Elmasri & Navathe's COMPANY database (Figure 5.6 of *Fundamentals of
+    Database Systems*, 7th ed.) as a MySQL 5.7 script: it runs as it stands
+    (ssn values written as numbers go into char(9) columns; the script's
+    two identical supervisor keys are both kept)."""
+    srv.psql(db, file_text="BEGIN;\n" + files[0] + "\nCOMMIT;\n")
+    for t in ("employee", "department", "dept_locations", "project", "works_on", "dependent"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1025,7 +1063,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "ig_clone": load_ig_clone, "sql_store": load_sql_store, "sql_invoicing": load_sql_invoicing,
            "school": load_school, "company": load_company, "auction": load_auction,
            "sql_hr": load_sql_hr, "sql_inventory": load_sql_inventory, "library": load_library,
-           "pizza_runner": load_pizza_runner, "foodie_fi": load_foodie_fi, "data_bank": load_data_bank}
+           "pizza_runner": load_pizza_runner, "foodie_fi": load_foodie_fi, "data_bank": load_data_bank,
+           "dannys_diner": load_dannys_diner, "hotel": load_hotel, "elmasri": load_elmasri}
 
 
 def main():

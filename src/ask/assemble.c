@@ -89,6 +89,10 @@ static int head_noun_column(const ask_schema_t *s, const ask_mention_t *m)
     return -1;
 }
 
+/* Columns whose values are counts of a unit: "how many hours" adds them. */
+static const char *const units[] = {"hour", "minute", "second", "point", "unit", "mile", "credit",
+    NULL};
+
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -122,8 +126,9 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (agg == M_COUNT && !distinct && filters_add_flag(s, p, m->t, m->c, m->pos))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};  /* "how many survived": rows flagged */
-        else if (agg == M_COUNT && lexicon_col_is_qty(c) && !distinct)  /* "how many units": a sum */
-            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};
+        else if (agg == M_COUNT && !distinct && (lexicon_col_is_qty(c) || (lexicon_col_is_numeric(c) &&
+                 !c->pk && c->fk_table < 0 && lexicon_col_has_word(c, units))))
+            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};  /* "how many units", "how many hours": a sum */
         else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
             p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1};  /* the rows, not the dates */
         else if (agg == M_COUNT && !distinct && !c->pk && c->kind == CK_TEXT && c->nsamples == 0 &&
@@ -371,6 +376,21 @@ static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_
            !roles_their(tk, p, m);
 }
 
+/* "(in) which states do we have offices", "what cities are our customers
+ * in": a column of the subject's table said right after "which" / "what"
+ * is what the question lists, each value once. NULL when not so. */
+static ask_mention_t *which_column(const ask_toks_t *tk, ask_parse_t *p)
+{
+    int w = words_at(tk, 0, "in") ? 1 : 0;
+    if (!words_at(tk, w, "which") && !words_at(tk, w, "what"))
+        return NULL;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_COLUMN && p->m[i].pos == w + 1 && !p->m[i].nalt &&
+            p->m[i].t == p->subject && p->m[i].role == R_NONE)
+            return &p->m[i];
+    return NULL;
+}
+
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (ranking_list(s, tk, p))
@@ -418,6 +438,8 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     } else if (!p->top || p->want_price) {
         p->q.kind = Q_LIST;
         p->q.table = p->subject;
+        if (!by_col)  /* "in which states do we have offices" */
+            by_col = which_column(tk, p);
         if (by_col && listed_column(s, tk, p, by_col))  /* "the districts of the Netherlands" */
             p->q.listed = (ask_colref_t){by_col->t, by_col->c}, by_col->role = R_MEASURE;
     }
@@ -485,6 +507,21 @@ static void times_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
+/* "the rooms with their hotel": a table said as the listed rows' own,
+ * which they point at by one key column — that column, or -1. */
+static int their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                     const ask_mention_t *m)
+{
+    const ask_table_t *t = &s->tables[p->q.table];
+    if (m->t == p->q.table || !roles_their(tk, p, m))
+        return -1;
+    int key = -1;
+    for (int c = 0; c < t->ncols; c++)
+        if (t->cols[c].fk_table == m->t)
+            key = key < 0 ? c : -2;
+    return key >= 0 ? key : -1;
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
@@ -532,9 +569,12 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     ranking_level(s, p);
     ranking_when_asked(s, tk, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
-        const ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
-        if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&
-            s->tables[m->t].cols[m->c].fk_table >= 0)
+        ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
+        int key = m->kind == PH_TABLE && !m->nalt ? their_key(s, tk, p, m) : -1;
+        if (key >= 0)  /* "rooms with their hotel": the room's hotel_no, by the hotel's name */
+            p->q.show[p->q.nshow++] = (ask_colref_t){p->q.table, key}, m->role = R_DIM;
+        else if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&
+                 s->tables[m->t].cols[m->c].fk_table >= 0)
             p->q.show[p->q.nshow++] = (ask_colref_t){m->t, m->c};
     }
     for (int i = 0; i < p->q.nshow; i++) {  /* "employees who report to Andrew Fuller": */

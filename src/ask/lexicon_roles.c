@@ -337,7 +337,7 @@ int lexicon_is_link(const ask_table_t *t)
  * "added" ~ date_added, "shipped" ~ shippedDate, "born" ~ birth_date/dob. */
 int lexicon_verb_names_col(const char *verb, const ask_col_t *c)
 {
-    static const char *const born[] = {"birth", "dob", "birthday", "born", NULL};
+    static const char *const born[] = {"birth", "dob", "birthday", "born", "bdate", "birthdate", NULL};
     char root[3][48];
     size_t n = strlen(verb);
     if (!strcmp(verb, "born"))

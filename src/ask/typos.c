@@ -61,7 +61,8 @@ static void consider(nearest_t *n, const char *cand, const char *w, int max)
 static const char *const verbs[] = {"place", "make", "take", "give", "live", "work", "come",
     "went", "have", "rate", "sell", "play", "stay", "ship", "want", "need", "know", "look", "like",
     "find", "keep", "leave", "move", "rank", "made", "rent", "earn", "spend", "spent", "send",
-    "sent", "hold", "held", "join", "book", "visit", "serve", "teach", "fly", "drive", "bring", NULL};
+    "sent", "hold", "held", "join", "book", "visit", "serve", "teach", "fly", "drive", "bring",
+    "born", "paid", "sold", "told", "lost", "won", "gave", "took", "came", "ran", "grew", NULL};
 
 /* Only what the parse left over is a candidate: a word some rule read is
  * not a typo, however close it is to a schema word. */

@@ -311,6 +311,53 @@ static void test_part_of_others(void)
     ask_schema_free(s);
 }
 
+/* Batch 20's first contact: "born in the 1960s" read "born" as a typo of
+ * the name Borg; "how many hours are worked" counted the distinct hours;
+ * "the rooms in Toronto with their hotel" showed the hotel's key only. */
+static void test_batch20(void)
+{
+    static const char *const lnames[] = {"Borg", "Wong", "Smith", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("employee", 8, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("lname", "text", 0, NULL, lnames),
+        col("bdate", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("project", 3, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("pname", "text", 0, NULL, (const char *const[]){"ProductX", "ProductY", NULL}))));
+    json_array_append_new(t, table("works_on", 16, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("essn", "integer", 0, "employee", NULL),
+        col("pno", "integer", 0, "project", NULL), col("hours", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("hotel", 6, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("city", "text", 0, NULL, (const char *const[]){"Toronto", "London", NULL}))));
+    json_array_append_new(t, table("room", 20, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("hotel_id", "integer", 0, "hotel", NULL),
+        col("price", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many employees were born in the 1960s?", "\"bdate\" >= DATE '1960-01-01'");
+    answers_with(s, "how many employees named Brog", "'Borg'");  /* a slip is still read */
+    asks_about(s, "how many employees were born in Ohio", "born");  /* a verb, no 'Borg' */
+    answers_with(s, "how many hours on ProductX and on ProductY?", "sum(\"wo\".\"hours\")");
+    answers_with(s, "list the rooms with their hotel", "\"h\".\"name\" AS \"hotel_id_name\"");
+    answers_with(s, "list the rooms in Toronto with their hotel", "\"h\".\"name\" AS \"hotel_id_name\"");
+    ask_schema_free(s);
+}
+
+/* "in which states do we have offices" listed every office (the word
+ * "states" taken as shown among their columns): each state once. */
+static void test_which_column(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("offices", 10, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("address", "text", 0, NULL, NULL),
+        col("city", "text", 0, NULL, NULL), col("state", "text", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "in which states do we have offices?", "SELECT DISTINCT \"o\".\"state\"");
+    answers_with(s, "which cities do we have offices in", "SELECT DISTINCT \"o\".\"city\"");
+    answers_with(s, "which offices are there", "SELECT \"o\".*");
+    ask_schema_free(s);
+}
+
 /* Batch 19's first contact: "how many different nodes" on customer_nodes
  * (a row per customer and node) counted its rows — the nodes are its
  * node_id; "customers who made more than 10 deposits" compared the amount
@@ -372,6 +419,8 @@ static void test_fourteenth_round(void)
     ask_schema_free(s);
     test_part_of_others();
     test_batch19();
+    test_which_column();
+    test_batch20();
 }
 
 static void test_verbs_and_lists(void)

@@ -507,21 +507,6 @@ static void times_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
-/* "the rooms with their hotel": a table said as the listed rows' own,
- * which they point at by one key column — that column, or -1. */
-static int their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                     const ask_mention_t *m)
-{
-    const ask_table_t *t = &s->tables[p->q.table];
-    if (m->t == p->q.table || !roles_their(tk, p, m))
-        return -1;
-    int key = -1;
-    for (int c = 0; c < t->ncols; c++)
-        if (t->cols[c].fk_table == m->t)
-            key = key < 0 ? c : -2;
-    return key >= 0 ? key : -1;
-}
-
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
@@ -570,7 +555,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     ranking_when_asked(s, tk, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
         ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
-        int key = m->kind == PH_TABLE && !m->nalt ? their_key(s, tk, p, m) : -1;
+        int key = m->kind == PH_TABLE && !m->nalt ? roles_their_key(s, tk, p, m) : -1;
         if (key >= 0)  /* "rooms with their hotel": the room's hotel_no, by the hotel's name */
             p->q.show[p->q.nshow++] = (ask_colref_t){p->q.table, key}, m->role = R_DIM;
         else if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&

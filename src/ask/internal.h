@@ -449,6 +449,10 @@ void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
+/* roles.c: "the rooms with their hotel": the listed table's one key column
+ * to the table mention m names as theirs, or -1. */
+int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                    const ask_mention_t *m);
 
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
  * counts), existence and flags, each turning mentions into filters. */

@@ -249,3 +249,18 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
     }
     return 0;
 }
+
+/* "the rooms with their hotel": a table said as the listed rows' own,
+ * which they point at by one key column — that column, or -1. */
+int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                    const ask_mention_t *m)
+{
+    const ask_table_t *t = &s->tables[p->q.table];
+    if (m->t == p->q.table || !roles_their(tk, p, m))
+        return -1;
+    int key = -1;
+    for (int c = 0; c < t->ncols; c++)
+        if (t->cols[c].fk_table == m->t)
+            key = key < 0 ? c : -2;
+    return key >= 0 ? key : -1;
+}

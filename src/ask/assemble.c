@@ -418,9 +418,10 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
             measure_from(s, p, m, price ? M_AVG : M_NONE, 0, "");
         }
     }
+    int head = -1;  /* "which suppliers supply paper" of branch_supplier: its supplier_name */
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE)
-            p->subject = p->m[i].t, p->m[i].role = R_MEASURE;
+            p->subject = p->m[i].t, p->m[i].role = R_MEASURE, head = head_noun_column(s, &p->m[i]);
     ask_mention_t *by_col = NULL;
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].role != R_DIM)
@@ -438,6 +439,8 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     } else if (!p->top || p->want_price) {
         p->q.kind = Q_LIST;
         p->q.table = p->subject;
+        if (head >= 0 && s->tables[p->subject].cols[head].kind == CK_TEXT)
+            p->q.listed = (ask_colref_t){p->subject, head};
         if (!by_col)  /* "in which states do we have offices" */
             by_col = which_column(tk, p);
         if (by_col && listed_column(s, tk, p, by_col))  /* "the districts of the Netherlands" */

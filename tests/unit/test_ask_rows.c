@@ -378,8 +378,13 @@ static void test_batch19(void)
         col("order_id", "integer", 0, "runner_orders", NULL), col("pizza_id", "integer", 0, NULL, NULL))));
     json_array_append_new(t, table("runner_orders", 10, json_pack("[o, o]",
         col("id", "integer", 1, NULL, NULL), col("distance", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("branch_supplier", 8, json_pack("[o, o, o]",
+        col("branch_id", "integer", 0, NULL, NULL), col("supplier_name", "text", 0, NULL, NULL),
+        col("supply_type", "text", 0, NULL, (const char *const[]){"Paper", "Writing Utensils", NULL}))));
     ask_schema_t *s = schema_of(t);
     answers_with(s, "how many different nodes are there?", "count(DISTINCT \"cn\".\"node_id\")");
+    answers_with(s, "how many different suppliers per supply type", "count(DISTINCT \"bs\".\"supplier_name\")");
+    answers_with(s, "which suppliers supply paper?", "SELECT DISTINCT \"bs\".\"supplier_name\"");
     asks_about(s, "how many nodes are there?", NULL);  /* allocations, or nodes? */
     answers_with(s, "how many customer nodes are there", "count(*)");
     asks_about(s, "how many customers made more than 10 deposits?", NULL);

@@ -116,6 +116,13 @@ DATASETS = {
               ["SQL/ProblemSet01/tableSetUp.sql", "SQL/ProblemSet01/dataSetUp.sql"]),
     "elmasri": ("tolgahanakgun/Elmasri-Database", "4b01aed1fd8118bc7f880f287612c4c24cadcc8a",
                 ["Employee_Database_Script.sql"]),
+    "pizza_place": ("Ruddraw/pizza_sales_SQL", "bdbd7befd64324a43954d9c7252c48486524f7af",
+                    ["pizza_types.csv", "pizzas.csv", "orders.csv", "order_details.csv"]),
+    "amazon": ("AnandKumar0/SQL_Amazon_Advance_Data_Analysis_Project", "67a6307a5decea89c02783edf97b3e242b5fc5c7",
+               ["category.csv", "customers.csv", "sellers.csv", "products.csv", "orders.csv",
+                "order_items.csv", "payment.csv", "shipping.csv", "inventory.csv"]),
+    "library_system": ("AziMilki/Library-System-Management--P2", "efda9b736a35c4a3d987079405a9291bd9d6aedc",
+                       ["app_library.sql", "insert_queries.sql"]),
 }
 
 
@@ -1049,6 +1056,61 @@ def load_elmasri(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_pizza_place(srv, db, files):
+    """Maven Analytics' "Pizza Place Sales" (a year of a made-up pizzeria's
+    orders, 2015): the four CSV files loaded like bank (narrowest type per
+    column); orders.time, text in the sniffer's eyes, becomes a `time`.
+    Keys: pizza_types.pizza_type_id, pizzas.pizza_id, orders.order_id,
+    order_details.order_details_id; pizzas → pizza_types, order_details →
+    orders and → pizzas."""
+    names = ("pizza_types", "pizzas", "orders", "order_details")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, 'ALTER TABLE orders ALTER COLUMN "time" TYPE time USING "time"::time')
+    add_keys(srv, db, [("pizza_types", ["pizza_type_id"]), ("pizzas", ["pizza_id"]),
+                       ("orders", ["order_id"]), ("order_details", ["order_details_id"])],
+             [("pizzas", "pizza_type_id", "pizza_types", "pizza_type_id"),
+              ("order_details", "order_id", "orders", "order_id"),
+              ("order_details", "pizza_id", "pizzas", "pizza_id")])
+
+
+def load_amazon(srv, db, files):
+    """A made-up Indian marketplace of an "Amazon advanced SQL" course
+    project (2022-2025): nine CSV files loaded like bank (narrowest type per
+    column, "" as NULL: shipping.return_date is empty unless returned).
+    Primary keys on the *_id columns; foreign keys between them.
+    inventory.warehouse_id names no table."""
+    names = ("category", "customers", "sellers", "products", "orders", "order_items",
+             "payment", "shipping", "inventory")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("category", ["category_id"]), ("customers", ["customer_id"]),
+                       ("sellers", ["seller_id"]), ("products", ["product_id"]),
+                       ("orders", ["order_id"]), ("order_items", ["order_item_id"]),
+                       ("payment", ["payment_id"]), ("shipping", ["shipping_id"]),
+                       ("inventory", ["inventory_id"])],
+             [("products", "category_id", "category", "category_id"),
+              ("orders", "customer_id", "customers", "customer_id"),
+              ("orders", "seller_id", "sellers", "seller_id"),
+              ("order_items", "order_id", "orders", "order_id"),
+              ("order_items", "product_id", "products", "product_id"),
+              ("payment", "order_id", "orders", "order_id"),
+              ("shipping", "order_id", "orders", "order_id"),
+              ("inventory", "product_id", "products", "product_id")])
+
+
+def load_library_system(srv, db, files):
+    """A library-management course project (branches, employees, members,
+    books, issues and returns): app_library.sql (PostgreSQL, its DDL with
+    the keys) then insert_queries.sql, both as they stand.
+    insert_queries2.sql is left out: its dates are CURRENT_DATE - n days."""
+    srv.psql(db, file_text="BEGIN;\n" + files[0] + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("branch", "employees", "members", "books", "issued_status", "return_status"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1064,7 +1126,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "school": load_school, "company": load_company, "auction": load_auction,
            "sql_hr": load_sql_hr, "sql_inventory": load_sql_inventory, "library": load_library,
            "pizza_runner": load_pizza_runner, "foodie_fi": load_foodie_fi, "data_bank": load_data_bank,
-           "dannys_diner": load_dannys_diner, "hotel": load_hotel, "elmasri": load_elmasri}
+           "dannys_diner": load_dannys_diner, "hotel": load_hotel, "elmasri": load_elmasri,
+           "pizza_place": load_pizza_place, "amazon": load_amazon, "library_system": load_library_system}
 
 
 def main():

@@ -309,6 +309,19 @@ class Splits(unittest.TestCase):
         self.assertEqual({q["db"] for q in qs}, {"foodie_fi"})
         self.assertEqual(len(qs), 50)
 
+    def test_dev21_is_the_twenty_first_batch_only(self):
+        qs = run.load_questions("dev21", None)
+        self.assertEqual(len(qs), 150)
+        self.assertEqual({q["split"] for q in qs}, {"dev21"})
+        self.assertEqual({q["db"] for q in qs}, {"pizza_place", "amazon", "library_system"})
+        self.assertTrue(all("-21-" in q["id"] for q in qs))
+        self.assertEqual(len({q["id"] for q in qs}), 150)
+
+    def test_dev21_by_db(self):
+        qs = run.load_questions("dev21", "amazon")
+        self.assertEqual({q["db"] for q in qs}, {"amazon"})
+        self.assertEqual(len(qs), 50)
+
     def test_all_is_dev_and_held_without_dev2_dev3_or_dev4(self):
         splits = {q["split"] for q in run.load_questions("all", None)}
         self.assertEqual(splits, {"dev", "held"})
@@ -327,6 +340,7 @@ class Splits(unittest.TestCase):
         self.assertNotIn("dev17", splits)
         self.assertNotIn("dev18", splits)
         self.assertNotIn("dev19", splits)
+        self.assertNotIn("dev21", splits)
 
     def test_dev2_by_db(self):
         qs = run.load_questions("dev2", "world")

@@ -157,6 +157,26 @@ static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
     return 0;
 }
 
+/* 1 when the typo reader took a verb for its doer: "manage(s)" read as
+ * "manager" (typos.c). Shown as a list's column that says nothing of who
+ * manages what — unless the column is a key shown by its row's name ("who
+ * manages the Scranton branch": mgr_id, by the manager's name). */
+static int doer_read(const ask_tok_t *t)
+{
+    size_t n = strlen(t->low);
+    return n >= 5 && t->low[n - 1] == 'r' && strcasecmp(t->raw, t->low) &&
+           (!strncasecmp(t->raw, t->low, n - 1) || !strncasecmp(t->raw, t->low, n - 2)) &&
+           strlen(t->raw) < n + 2;
+}
+
+static int shown_key(const ask_q_t *q, const ask_mention_t *m)
+{
+    for (int i = 0; i < q->nshow; i++)
+        if (q->show[i].t == m->t && q->show[i].c == m->c)
+            return 1;
+    return 0;
+}
+
 static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
@@ -177,8 +197,9 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);
         if (!colish || m->role != R_NONE || (m->t == p->q.time.t && m->c == p->q.time.c))
             continue;
-        if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt)
-            continue;
+        if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt &&
+            (!doer_read(&tk->t[m->pos]) || shown_key(&p->q, m)))
+            continue;  /* a column of the listed rows: shown */
         roles_not_understood(tk, p, m->pos, m->pos + m->len);
     }
 }

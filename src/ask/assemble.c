@@ -371,6 +371,10 @@ static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_
     const ask_table_t *t = &s->tables[m->t];
     const ask_col_t *c = &t->cols[m->c];
     const ask_tok_t *noun = &tk->t[m->pos + m->len - 1];
+    for (int i = 0; i < p->nm; i++)  /* "sizes with their price": rows, not each size once */
+        if (&p->m[i] != m && p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE &&
+            roles_their(tk, p, &p->m[i]))
+            return 0;
     return m->role == R_NONE && c->kind == CK_TEXT && !c->pk && c->fk_table < 0 && m->c != t->label &&
            m->c != t->label2 && strcmp(noun->low, noun->stem) != 0 && p->q.order == 0 &&
            !roles_their(tk, p, m);

@@ -195,6 +195,31 @@ static ask_colref_t hinted_column(const ask_schema_t *s, const ask_parse_t *p,
     return (ask_colref_t){-1, -1};
 }
 
+/* "fewer than 10 units in stock": the stock column said after "in", the
+ * unit word between it and the number placed with it. NULL when not so. */
+static ask_mention_t *stock_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
+                                   const ask_cmp_t *c)
+{
+    static const char *const stock[] = {"stock", "inventory", NULL};
+    if (!c->num_at)
+        return NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        int gap = m->pos - c->num_at;
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || gap < 2 || gap > 3 ||
+            !words_at(tk, m->pos - 1, "in") || !lexicon_col_has_word(&s->tables[m->t].cols[m->c], stock) ||
+            (gap == 3 && !words_in(tk->t[c->num_at + 1].low, filters_unit_words)))
+            continue;
+        for (int k = 0; k < p->nm; k++)  /* "units" read as a quantity column: the same words */
+            if (p->m[k].pos == c->num_at + 1 && gap == 3)
+                p->m[k].role = R_CMP;
+        for (int k = c->num_at + 1; k < m->pos; k++)
+            tk->t[k].used = 1;
+        return m;
+    }
+    return NULL;
+}
+
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
     if (c->op >= OP_CONTAINS)
@@ -206,8 +231,8 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         if ((p->m[i].kind == PH_TABLE || p->m[i].kind == PH_VALUE) && c->num_at &&
             p->m[i].pos == c->num_at + 1)
             return roles_set_ambiguous(p, AMB_COMPARE, NULL);
-    ask_mention_t *best = NULL;
-    for (int i = 0; i < p->nm; i++) {
+    ask_mention_t *best = stock_counted(s, tk, p, c);
+    for (int i = 0; i < p->nm && !best; i++) {
         ask_mention_t *m = &p->m[i];
         /* "older than 60 who survived": the adjective names the column, not
          * one named after the number */

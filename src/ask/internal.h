@@ -463,6 +463,8 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* presence.c: "no director listed", "no actors recorded": the participle at
  * token k after what is lacking (or had) says nothing more: used. */
 void filters_use_stated(ask_toks_t *tk, int k);
+/* presence.c: the words a count of stock is said in ("10 units in stock"). */
+extern const char *const filters_unit_words[];
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c);
 /* filters.c: the one table a verb names by its stem ("rented" → rental), or -1. */

@@ -121,6 +121,9 @@ static void stock_table(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, a
                                        .num = {0, 0}, .pos = m->pos};
 }
 
+/* Words a count of stock is said in: "10 units in stock". */
+const char *const filters_unit_words[] = {"unit", "units", "item", "items", "piece", "pieces", NULL};
+
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const stock[] = {"stock", "inventory", NULL};
@@ -137,6 +140,9 @@ void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         int in = words_at(tk, m->pos - 1, "in");
         if (!(out || in) || !lexicon_col_is_numeric(c) || !lexicon_col_has_word(c, stock) ||
             m->pos + m->len != tk->n || !words_in(tk->t[m->pos + m->len - 1].low, stock))
+            continue;
+        int k = m->pos - 2 - (m->pos >= 3 && words_in(tk->t[m->pos - 2].low, filters_unit_words));
+        if (in && k >= 0 && tk->t[k].isnum)  /* "fewer than 10 units in stock": a comparison */
             continue;
         m->role = R_FILTER;
         for (int u = m->pos - (out ? 2 : 1); u < m->pos + m->len; u++)

@@ -7,6 +7,7 @@
 #include "sqlsafe/sqlsafe.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* ", city.name AS capital_name" for each key column a list names — and the
  * second name column where the row has one ("mgr_id_first_name",
@@ -29,6 +30,17 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
             buf_free(&n);
         }
     }
+}
+
+/* The one column of t holding a time of day (type time, not timestamp):
+ * orders.time beside orders.date. -1 when none or several. */
+static int time_of_day(const ask_table_t *t)
+{
+    int found = -1;
+    for (int c = 0; c < t->ncols; c++)
+        if (!strncmp(t->cols[c].type, "time", 4) && strncmp(t->cols[c].type, "timestamp", 9))
+            found = found < 0 ? c : -2;
+    return found >= 0 ? found : -1;
 }
 
 /* "the districts of the Netherlands": each value once, in order */
@@ -80,6 +92,13 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
         sqljoin_put_col(s, &col, oj, q->m.t, q->m.c);
         buf_puts(b, " ORDER BY ");
         s->dialect->order_nulls_last(b, buf_str(&col), q->order >= 0);
+        int tod = s->tables[q->m.t].cols[q->m.c].kind == CK_DATE ? time_of_day(&s->tables[q->m.t]) : -1;
+        if (tod >= 0) {  /* "the 5 most recent orders" of a day: by their time too */
+            buf_reset(&col);
+            sqljoin_put_col(s, &col, oj, q->m.t, tod);
+            buf_puts(b, ", ");
+            s->dialect->order_nulls_last(b, buf_str(&col), q->order >= 0);
+        }
         buf_free(&col);
     } else if (s->tables[q->table].pk >= 0) {
         buf_puts(b, " ORDER BY ");

@@ -13,6 +13,28 @@ static int denied_before(const ask_toks_t *tk, int pos)
     return 0;
 }
 
+/* 1 when the counted rows do what the events' verb says — "customers
+ * (who) ordered", "accounts that have a loan" — or the question names no
+ * counted table before it; 0 when they undergo it, said in the passive or
+ * with another doer between: "how many books were issued", "how many
+ * books did Emily issue", "books has each employee issued" — the
+ * different books, or the issues (a book issued twice)? The user's to say. */
+static int counted_is_subject(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *ev)
+{
+    static const char *const aux[] = {"were", "was", "been", "being", "is", "are", "did", "does",
+                                      "do", "get", "got", NULL};
+    const ask_mention_t *c = NULL;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == p->q.m.t && p->m[i].pos < ev->pos)
+            c = &p->m[i];
+    for (int k = c ? c->pos + c->len : ev->pos; k < ev->pos; k++)
+        if (words_in(tk->t[k].low, aux) || (!tk->t[k].isnum && !words_is_stop(tk->t[k].low) &&
+                                            !words_in(tk->t[k].low, (const char *const[]){"no",
+                                                "ever", "already", NULL})))
+            return 0;
+    return 1;
+}
+
 /* "customers who ordered last month": count the distinct customer keys of
  * the orders table (whose date the period applies to), not customers —
  * unless the table is denied ("how many accounts have no loan": an
@@ -20,7 +42,7 @@ static int denied_before(const ask_toks_t *tk, int pos)
  * (employee.branch_id beside branch.mgr_id: the branch is theirs). */
 void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
-    if (p->q.m.kind != M_COUNT || p->q.ndims || p->q.grain)
+    if ((p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT) || p->q.grain)
         return;
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
@@ -42,7 +64,11 @@ void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
         }
         if (back)  /* "employees in the Stamford branch": the employees' branch, not */
             continue;  /* the branch's manager (branch.mgr_id) */
-        if (keys == 1) {
+        if (keys == 1 && !counted_is_subject(tk, p, m)) {
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "books issued": the books, or the issues? */
+            return;
+        }
+        if (keys == 1 && p->q.m.kind == M_COUNT && !p->q.ndims) {
             p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[key].from_c, -1};
             p->subject = t;
             return;

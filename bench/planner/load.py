@@ -123,6 +123,10 @@ DATASETS = {
                 "order_items.csv", "payment.csv", "shipping.csv", "inventory.csv"]),
     "library_system": ("AziMilki/Library-System-Management--P2", "efda9b736a35c4a3d987079405a9291bd9d6aedc",
                        ["app_library.sql", "insert_queries.sql"]),
+    "fantasy_league": ("jjh35/cs342", "a643ca626da2a8cb54a5c2c1be4f1f18e4120459",
+                       ["project/schema.sql", "project/constraints.sql", "project/data.sql"]),
+    "hotel_maids": ("HaMaKac/DatabaseProgramming", "807bb9e17591d62ff449d188607da6ccd4c1e3c9",
+                    ["hotel_cre.sql", "hotel_popul.sql"]),
 }
 
 
@@ -1111,6 +1115,35 @@ def load_library_system(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_fantasy_league(srv, db, files):
+    """A course project's fantasy soccer league (Oracle SQL, 2017): the
+    schema, its two CHECK constraints and the rows, all plain SQL that
+    PostgreSQL takes as it stands (unquoted names fold to lower case)."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(files) + "\nCOMMIT;\n")
+    for t in ("pro_league", "pro_team", "position", "player", "user_profile", "fantasy_league",
+              "user_team", "team_player", "match_up", "player_score"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_hotel_maids(srv, db, files):
+    """A small Oracle hotel schema (guests, maids, rooms, payments,
+    reservations): REM lines dropped, NUMBER / NVARCHAR2 in PostgreSQL's
+    spelling, the unique indexes that duplicate the primary keys dropped,
+    `REFERENCES T` given its key column, dates 'DD-Mon-YY' read as DMY."""
+    ddl = files[0]
+    ddl = re.sub(r"CREATE UNIQUE INDEX \w+\s+ON \w+ \(\w+\);", "", ddl)
+    ddl = re.sub(r"NUMBER \((\d+)\)", r"numeric(\1)", ddl)
+    ddl = re.sub(r"NUMBER \((\d+),(\d+)\)", r"numeric(\1,\2)", ddl)
+    ddl = re.sub(r"NVARCHAR2 \((\d+)\)", r"varchar(\1)", ddl)
+    ddl = re.sub(r"REFERENCES (Guest|Maid|Room|Payment)\b", lambda m: f"REFERENCES {m.group(1)} ({m.group(1)}ID)", ddl)
+    ddl = re.sub(r"ADD \((CONSTRAINT.*?)\n\s*\);", lambda m: "ADD " + m.group(1).replace(",\n", ",\n ADD ") + ";",
+                 ddl, flags=re.S)
+    rows = "\n".join(l for l in files[1].splitlines() if not l.startswith("REM"))
+    srv.psql(db, file_text="SET DateStyle = 'ISO, DMY';\nBEGIN;\n" + ddl + "\n" + rows + "\nCOMMIT;\n")
+    for t in ("guest", "maid", "payment", "room", "reservation"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1127,7 +1160,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "sql_hr": load_sql_hr, "sql_inventory": load_sql_inventory, "library": load_library,
            "pizza_runner": load_pizza_runner, "foodie_fi": load_foodie_fi, "data_bank": load_data_bank,
            "dannys_diner": load_dannys_diner, "hotel": load_hotel, "elmasri": load_elmasri,
-           "pizza_place": load_pizza_place, "amazon": load_amazon, "library_system": load_library_system}
+           "pizza_place": load_pizza_place, "amazon": load_amazon, "library_system": load_library_system,
+           "fantasy_league": load_fantasy_league, "hotel_maids": load_hotel_maids}
 
 
 def main():

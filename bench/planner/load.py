@@ -127,6 +127,7 @@ DATASETS = {
                        ["project/schema.sql", "project/constraints.sql", "project/data.sql"]),
     "hotel_maids": ("HaMaKac/DatabaseProgramming", "807bb9e17591d62ff449d188607da6ccd4c1e3c9",
                     ["hotel_cre.sql", "hotel_popul.sql"]),
+    "tote": ("omp88/Tote", "8bd441b92cb050f47d211e2554096a568d56ff42", ["totalizator.sql"]),
 }
 
 
@@ -136,6 +137,8 @@ def die(msg):
 
 def git_show(repo, commit, path):
     gitdir = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
+    if os.path.isdir(os.path.join(gitdir, ".git")):  # some mirrors come with a work tree
+        gitdir = os.path.join(gitdir, ".git")
     if not os.path.isdir(gitdir):
         die(f"{repo} is not on this machine ({gitdir}); bring it with the fetch tool (github:{repo})")
     r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
@@ -816,6 +819,8 @@ def load_adventureworks(srv, db, files):
     import tempfile
     repo, commit, _ = DATASETS["adventureworks"]
     gitdir = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
+    if os.path.isdir(os.path.join(gitdir, ".git")):  # some mirrors come with a work tree
+        gitdir = os.path.join(gitdir, ".git")
     names = subprocess.run(["git", "--git-dir", gitdir, "ls-tree", "--name-only", commit, "adventureworks/data/"],
                            capture_output=True, text=True, check=True).stdout.split()
     with tempfile.TemporaryDirectory() as tmp:
@@ -1144,6 +1149,26 @@ def load_hotel_maids(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_tote(srv, db, files):
+    """A football betting "totalizator" (a Java course project's mysqldump,
+    2018) through mysql_to_pg, then what that does not cover: column
+    COMMENTs dropped, enum(...) as varchar, unsigned and AUTO_INCREMENT
+    dropped, tinyint as smallint, double(5,2) as numeric(5,2), double as
+    double precision, datetime as timestamp. Names and values unchanged."""
+    text, fkeys = mysql_to_pg(files[0])
+    text = re.sub(r" COMMENT '(?:[^']|'')*'", "", text)
+    text = re.sub(r"\benum\('[^)]*\)", "varchar(10)", text)
+    text = re.sub(r" unsigned\b| AUTO_INCREMENT\b", "", text)
+    text = re.sub(r"\btinyint\(\d+\)", "smallint", text)
+    text = re.sub(r"\bdouble\((\d+),(\d+)\)", r"numeric(\1,\2)", text)
+    text = re.sub(r"\bdouble\b", "double precision", text)
+    text = re.sub(r"\bdatetime\b", "timestamp", text)
+    text = re.sub(r"(?m)^(LOCK|UNLOCK) TABLES.*$", "", text)
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("administrator", "client", "football_event", "football_result", "bet"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1161,7 +1186,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "pizza_runner": load_pizza_runner, "foodie_fi": load_foodie_fi, "data_bank": load_data_bank,
            "dannys_diner": load_dannys_diner, "hotel": load_hotel, "elmasri": load_elmasri,
            "pizza_place": load_pizza_place, "amazon": load_amazon, "library_system": load_library_system,
-           "fantasy_league": load_fantasy_league, "hotel_maids": load_hotel_maids}
+           "fantasy_league": load_fantasy_league, "hotel_maids": load_hotel_maids,
+           "tote": load_tote}
 
 
 def main():

@@ -25,7 +25,7 @@ questions18/<db>.json (dev18, the eighteenth: library, sql_hr, sql_inventory) or
 questions19/<db>.json (dev19, the nineteenth: pizza_runner, foodie_fi, data_bank) or
 questions20/<db>.json (dev20, the twentieth: dannys_diner, hotel, elmasri) or
 questions21/<db>.json (dev21, the twenty-first: pizza_place, amazon, library_system) or
-questions22/<db>.json (dev22, the twenty-second: fantasy_league, hotel_maids, ...) — none of them is
+questions22/<db>.json (dev22, the twenty-second: fantasy_league, hotel_maids, tote) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

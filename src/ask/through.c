@@ -39,7 +39,8 @@ static int counted_is_subject(const ask_toks_t *tk, const ask_parse_t *p, const 
  * the orders table (whose date the period applies to), not customers —
  * unless the table is denied ("how many accounts have no loan": an
  * anti-join, filters_apply_exists), or the counted rows point at it too
- * (employee.branch_id beside branch.mgr_id: the branch is theirs). */
+ * (employee.branch_id beside branch.mgr_id: the branch is theirs). Rows
+ * that undergo the events' verb ask, grouped or not (counted_is_subject). */
 void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     if ((p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT) || p->q.grain)

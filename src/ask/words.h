@@ -1,0 +1,53 @@
+/* words.h — the planner's tokens and the word functions words.c gives
+ * (split, stem, function words, numbers), with the cue-table lookups of
+ * grammar.c that read them. Included by internal.h; split out so that the
+ * planner's one internal interface stays readable. */
+#ifndef DM_ASK_WORDS_H
+#define DM_ASK_WORDS_H
+
+#include <stddef.h>
+
+#include "ask/grammar.h"
+#include "core/buf.h"
+
+typedef struct ask_tok {
+    char *raw;   /* as typed (UTF-8) */
+    char *low;   /* ASCII lower-case */
+    char *stem;  /* singular, synonym folded: "clients" -> "customer" */
+    double num;  /* value when isnum (digits or number words) */
+    int isnum;
+    int used;    /* consumed by the parser */
+} ask_tok_t;
+
+typedef struct ask_toks {
+    ask_tok_t *t;
+    int n;
+} ask_toks_t;
+
+/* Split text into tokens; 0, or -1 with err on invalid UTF-8. */
+int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen);
+void words_free(ask_toks_t *t);
+/* Split an identifier (snake_case, camelCase, "Order Lines") into stems. */
+int words_ident(const char *ident, char ***stems);
+void words_free_list(char **w, int n);
+/* Singular + synonym folding of one lower-case word; new string. */
+char *words_stem(const char *low);
+int words_is_plural(const char *low);
+int words_is_stop(const char *low);
+int words_is_stop_at(const ask_toks_t *tk, int i);
+/* Number words: "ten" -> 10, "twenty" -> 20, "dozen" -> 12; -1 if not one. */
+int words_number(const char *low);
+/* 1 if token i exists and is w (lower case). */
+int words_at(const ask_toks_t *tk, int i, const char *w);
+/* 1 if w is one of the NULL-terminated list. */
+int words_in(const char *w, const char *const *list);
+/* The n words w joined by spaces, appended to b ("unit price"). */
+void words_put(buf_t *b, char **w, int n);
+/* The row of a cue table (grammar.h) that the words at tk[i] say, or NULL;
+ * it spans 1 word, 2 when it has a next word. */
+const ask_cue_t *grammar_cue_at(const ask_cue_t *rows, const ask_toks_t *tk, int i);
+/* 1 when w sorts highest first ("most"), -1 lowest first ("cheapest"), 0
+ * when it is no sort word (grammar_order_cues). */
+int grammar_order_of(const char *w);
+
+#endif

@@ -45,6 +45,7 @@ typedef struct ask_col {
     int lists;             /* cells hold lists ("United States, Japan", "Comedy|Drama") */
     const char *list_sep;  /* their separator: ", " or "|" (static) */
     int never_null;        /* declared NOT NULL, or no NULL in the statistics */
+    int always_null;       /* NULL on every row by the statistics: a key that links nothing */
     char lo[11], hi[11];   /* the first and last day its dates (or years) cover,
                               YYYY-MM-DD as discovery read them; "" when unknown */
 } ask_col_t;

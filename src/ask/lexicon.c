@@ -406,7 +406,10 @@ static void load_fks(ask_schema_t *s, const json_t *tables)
                 tt = infer_fk_table(s, t, &s->tables[t].cols[c]);
                 tc = tt >= 0 ? s->tables[tt].pk : -1;
             }
-            if (tt >= 0 && tc >= 0)
+            /* A key NULL on every row links no row: a join through it would
+             * find nothing, an anti-join everything ("books not returned"
+             * through a return table whose book column was never filled). */
+            if (tt >= 0 && tc >= 0 && !s->tables[t].cols[c].always_null)
                 add_edge(s, &cap, t, c, tt, tc);
         }
     }

@@ -105,6 +105,7 @@ void lexicon_load_column(ask_col_t *c, const json_t *jc)
     const json_t *nf = json_object_get(jc, "null_frac");
     c->never_null = json_is_false(json_object_get(jc, "nullable")) ||
                     (json_is_number(nf) && json_number_value(nf) == 0);
+    c->always_null = json_is_number(nf) && json_number_value(nf) >= 1;
     load_day(c->lo, json_object_get(jc, "min"));
     load_day(c->hi, json_object_get(jc, "max"));
     if (!c->lo[0] || !c->hi[0] || strcmp(c->lo, c->hi) > 0)

@@ -1189,8 +1189,8 @@ def load_nba(srv, db, files):
     """A course lab's NBA season (MySQL, from hassoun/nba's CSV files):
     TEAMS, GAMES with a home and a visiting team by name, PLAYERS. The
     setup's `drop table` line is dropped, backticks are double quotes, and
-    each `STR_TO_DATE(2013-10-30, '%Y-%M-%d')` (an unquoted number that
-    MySQL itself would not read as a date) is the date literal it spells;
+    each `STR_TO_DATE(2013-10-30, '%Y-%M-%d')` (an unquoted subtraction,
+    not a date string) is the date literal it spells;
     `prefix_2` is varchar(50), not (10), for its slugs ('boston-celtics').
     Unquoted names fold to lower case."""
     ddl = re.sub(r"(?im)^drop table.*$", "", files[0]).replace("`", '"')

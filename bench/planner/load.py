@@ -128,6 +128,22 @@ DATASETS = {
     "hotel_maids": ("HaMaKac/DatabaseProgramming", "807bb9e17591d62ff449d188607da6ccd4c1e3c9",
                     ["hotel_cre.sql", "hotel_popul.sql"]),
     "tote": ("omp88/Tote", "8bd441b92cb050f47d211e2554096a568d56ff42", ["totalizator.sql"]),
+    "nba": ("djones2/Databases", "5f3a7df9fd2a279bdb816bc81100548485ae3676",
+            ["lab2/lab2/CUSTOM-setup.sql", "lab2/lab2/CUSTOM-populate.sql"]),
+    "shop": ("gskawinski/Python", "d0b3582ab70d3dbf907e3295b10738bacaceade9",
+             ["Projects/MySQLShopCLI/load_tables_def.sql", "Projects/MySQLShopCLI/load_tables_data.sql"]),
+    "resto": ("Radiant-Wizard/Spring-Resto-Mngt", "eae9a2e6ae5147695b5a623bef14f89a6fc489c2",
+              [f"src/main/resources/db/migration/{f}_migration.sql" for f in (
+                  "1_ingredients_table", "2_dish_table_table", "3_dish_ingredients_table",
+                  "4_stock_movement_table", "5_orders_table", "6_orders_dish_table",
+                  "7_order_dish_status_table", "8_orders_status_table", "9_price_table")]
+              + [f"src/main/resources/db/mockData/{f}.sql" for f in (
+                  "1_mock_data_ingredients_data", "2_mock_data_dish_data", "3_mock_data_dishIngredients_data",
+                  "4_mock_data_stock_movement", "5_mock_data_order", "6_mock_data_dish_order",
+                  "7_mock_data_prices_data", "8_mock_data_order_status_data",
+                  "9_mock_data_order_dish_status_data")]
+              + [f"src/main/resources/db/views/{f}.sql" for f in (
+                  "dish_ingredient_table_view", "ingredient_price_view", "sale")]),
 }
 
 
@@ -1169,6 +1185,51 @@ def load_tote(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_nba(srv, db, files):
+    """A course lab's NBA season (MySQL, from hassoun/nba's CSV files):
+    TEAMS, GAMES with a home and a visiting team by name, PLAYERS. The
+    setup's `drop table` line is dropped, backticks are double quotes, and
+    each `STR_TO_DATE(2013-10-30, '%Y-%M-%d')` (an unquoted subtraction,
+    not a date string) is the date literal it spells;
+    `prefix_2` is varchar(50), not (10), for its slugs ('boston-celtics').
+    Unquoted names fold to lower case."""
+    ddl = re.sub(r"(?im)^drop table.*$", "", files[0]).replace("`", '"')
+    ddl = ddl.replace("prefix_2 VARCHAR(10)", "prefix_2 VARCHAR(50)")  # 'boston-celtics' is 14 long
+    rows = re.sub(r"STR_TO_DATE\((\d{4}-\d\d-\d\d), '[^']*'\)", r"'\1'", files[1])
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + rows + "\nCOMMIT;\n")
+    for t in ("teams", "games", "players"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_shop(srv, db, files):
+    """A small web shop (MySQL, Faker-made rows): AUTO_INCREMENT keys are
+    serial, the tables are created without their foreign keys, the rows
+    inserted in the script's order, then the keys added (add_keys: rows that
+    point at no row keep the key NOT VALID). The index is left out. Unquoted
+    CamelCase names fold to lower case."""
+    ddl = files[0].replace("INT AUTO_INCREMENT PRIMARY KEY", "SERIAL PRIMARY KEY")
+    ddl = re.sub(r",\s*FOREIGN KEY \(\w+\) REFERENCES \w+\(\w+\)", "", ddl)
+    ddl = re.sub(r"(?m)^CREATE INDEX.*$", "", ddl)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + files[1] + "\nCOMMIT;\n")
+    add_keys(srv, db, [], [("orders", "customerid", "customers", "customerid"),
+                           ("orderitems", "orderid", "orders", "orderid"),
+                           ("orderitems", "productid", "products", "productid"),
+                           ("payments", "orderid", "orders", "orderid"),
+                           ("reviews", "productid", "products", "productid"),
+                           ("reviews", "customerid", "customers", "customerid")])
+    for t in ("categories", "customers", "products", "orders", "orderitems", "payments", "reviews"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_resto(srv, db, files):
+    """A restaurant's kitchen (a Spring course project's PostgreSQL
+    migrations, mock data and views), run in order as published."""
+    srv.psql(db, file_text="BEGIN;\n" + ";\n".join(files) + ";\nCOMMIT;\n")
+    for t in ("ingredients", "dishes", "dish_ingredients", "stock_movement", "orders", "order_dish",
+              "order_dish_status", "order_status", "prices"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1187,7 +1248,7 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "dannys_diner": load_dannys_diner, "hotel": load_hotel, "elmasri": load_elmasri,
            "pizza_place": load_pizza_place, "amazon": load_amazon, "library_system": load_library_system,
            "fantasy_league": load_fantasy_league, "hotel_maids": load_hotel_maids,
-           "tote": load_tote}
+           "tote": load_tote, "nba": load_nba, "shop": load_shop, "resto": load_resto}
 
 
 def main():

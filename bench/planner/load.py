@@ -144,6 +144,13 @@ DATASETS = {
                   "9_mock_data_order_dish_status_data")]
               + [f"src/main/resources/db/views/{f}.sql" for f in (
                   "dish_ingredient_table_view", "ingredient_price_view", "sale")]),
+    "clinic": ("sunnymehta-ux/Hospital-Management-System-SQL-Project-", "c8db7aeb1999a07372473833acc62f843968f4aa",
+               ["patients.csv", "doctors.csv", "appointments.csv", "treatments.csv", "billing.csv"]),
+    "nyc_taxi": ("greatexpectationslabs/ge_demo", "43010c43b5911c6f729916f0c0a74c1f6e0a87a4",
+                 ["data/taxi_zone_lookup.csv", "data/yellow_tripdata_sample_2019-01.csv",
+                  "data/yellow_tripdata_sample_2019-02.csv"]),
+    "car_rental": ("brandonchu0314/CarRentalDashboard", "fe79f3a366871d4649985a5adc8d92823b921f00",
+                   ["CarRentalData.csv"]),
 }
 
 
@@ -1228,6 +1235,51 @@ def load_resto(srv, db, files):
     for t in ("ingredients", "dishes", "dish_ingredients", "stock_movement", "orders", "order_dish",
               "order_dish_status", "order_status", "prices"):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+def load_clinic(srv, db, files):
+    """Kaggle's "Hospital Management Dataset" (a made-up clinic group, 2023:
+    patients, doctors, appointments, treatments, bills) as a course
+    project keeps its five CSV files: loaded like bank (narrowest type per
+    column, text keys 'P001' / 'D001' / 'A001' / 'T001' / 'B001');
+    appointment_time, text in the sniffer's eyes ('8:00:00'), becomes a
+    `time`. Keys on the *_id columns and the links between them."""
+    names = ("patients", "doctors", "appointments", "treatments", "billing")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE appointments ALTER COLUMN appointment_time TYPE time USING appointment_time::time")
+    add_keys(srv, db, [("patients", ["patient_id"]), ("doctors", ["doctor_id"]),
+                       ("appointments", ["appointment_id"]), ("treatments", ["treatment_id"]),
+                       ("billing", ["bill_id"])],
+             [("appointments", "patient_id", "patients", "patient_id"),
+              ("appointments", "doctor_id", "doctors", "doctor_id"),
+              ("treatments", "appointment_id", "appointments", "appointment_id"),
+              ("billing", "patient_id", "patients", "patient_id"),
+              ("billing", "treatment_id", "treatments", "treatment_id")])
+
+
+def load_nyc_taxi(srv, db, files):
+    """Great Expectations' NYC taxi demo data: the TLC taxi zone lookup and
+    two 10,000-trip samples of the yellow-cab records (January and February
+    2019), each month its own table named after its file (as the demo's
+    own load script names January's); CSV loaded like bank. No key on the
+    trips (no id column); pickup and dropoff zones → taxi_zone_lookup."""
+    names = ("taxi_zone_lookup", "yellow_tripdata_sample_2019_01", "yellow_tripdata_sample_2019_02")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("taxi_zone_lookup", ["location_id"])],
+             [(t, c, "taxi_zone_lookup", "location_id") for t in names[1:]
+              for c in ("pickup_location_id", "dropoff_location_id")])
+
+
+def load_car_rental(srv, db, files):
+    """The Kaggle "Cornell car rental" listing data (cars offered on a
+    peer-to-peer rental site, with their owner, daily rate, rating and trip
+    count) as a dashboard repository keeps it: one flat table named after
+    its file, "CarRentalData", with its dotted headers ("location.city",
+    "rate.daily") kept; CSV loaded like bank."""
+    n = load_csv_table(srv, db, "CarRentalData", files[0])
+    print(f"  {db}.CarRentalData: {n} rows")
 
 
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
@@ -1248,7 +1300,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "dannys_diner": load_dannys_diner, "hotel": load_hotel, "elmasri": load_elmasri,
            "pizza_place": load_pizza_place, "amazon": load_amazon, "library_system": load_library_system,
            "fantasy_league": load_fantasy_league, "hotel_maids": load_hotel_maids,
-           "tote": load_tote, "nba": load_nba, "shop": load_shop, "resto": load_resto}
+           "tote": load_tote, "nba": load_nba, "shop": load_shop, "resto": load_resto,
+           "clinic": load_clinic, "nyc_taxi": load_nyc_taxi, "car_rental": load_car_rental}
 
 
 def main():

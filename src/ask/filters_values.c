@@ -246,6 +246,32 @@ static int col_is_own_name(const ask_schema_t *s, int t, int c)
     return tb->nw && !strcmp(col->w[0], tb->w[tb->nw - 1]);
 }
 
+/* "what products has Alfreds Futterkiste ordered": the value is a
+ * customer's name and also an order's ship_name; the orders being named
+ * does not make the copy on them the one meant — the two can differ. 1 when
+ * the reading kept is not its table's own name nor a column the question
+ * names, while another reading was the label of a table the kept one
+ * points at (a copy of the parent's name on the child row). */
+static int value_name_elsewhere(const ask_schema_t *s, const ask_parse_t *p,
+                                const ask_mention_t *orig, const ask_mention_t *m)
+{
+    if (!orig->nalt || m->nalt || col_is_own_name(s, m->t, m->c))
+        return 0;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_COLUMN && p->m[i].t == m->t && p->m[i].c == m->c)
+            return 0;
+    const ask_col_t *kept = &s->tables[m->t].cols[m->c];
+    for (int k = 0; k <= orig->nalt; k++) {
+        ask_reading_t r = roles_reading(orig, k);
+        if (r.t == m->t || r.c != s->tables[r.t].label || kept->fk_table == r.t)
+            continue;  /* student.dept_name is department's own key: one value */
+        for (int e = 0; e < s->nedges; e++)
+            if (s->edges[e].from_t == m->t && s->edges[e].to_t == r.t)
+                return 1;  /* the order's ship_name beside its customer's name */
+    }
+    return 0;
+}
+
 /* "Harry Potter" is the name of two sets and of a theme. Said before the
  * question's table in the plural ("the Harry Potter sets", "Biology
  * courses") it is the group the rows belong to; in the singular ("the
@@ -420,6 +446,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             m->role = R_FILTER;
             continue;
         }
+        ask_mention_t orig = *m;
         int named = value_table_named(tk, p, m);
         if (named >= 0)
             roles_resolve_alt(p, m, named);
@@ -438,6 +465,8 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         value_same_domain(s, m);
         value_named_column(p, m);
         value_label_first(s, m);
+        if (value_name_elsewhere(s, p, &orig, m))
+            *m = orig;
         if (m->nalt)  /* the same words are values of unrelated columns */
             roles_set_ambiguous(p, AMB_COLUMN, m);
         value_part_of_others(s, tk, p, m);

@@ -376,6 +376,22 @@ static const char *name_parts(const char *w)
     return NULL;
 }
 
+/* "productname", "jobtitle", "imageurl": a name written in one word that
+ * ends in name, title or url after a word of 3 letters or more — the length
+ * of that word, else 0. "username" stays whole: a login, not the name a
+ * person is called by (first and last name come before it). */
+static size_t glued_head(const char *w)
+{
+    static const char *const tails[] = {"name", "title", "url", NULL};
+    size_t n = strlen(w);
+    for (int k = 0; tails[k]; k++) {
+        size_t t = strlen(tails[k]);
+        if (n >= t + 3 && !strcmp(w + n - t, tails[k]) && strncmp(w, "user", n - t))
+            return n - t;
+    }
+    return 0;
+}
+
 /* Identifier to stems: "shipping_country_id" -> shipping country id,
  * "OrderLines" -> order item (line folds to item), "unitPrice" -> unit price. */
 int words_ident(const char *ident, char ***stems)
@@ -392,11 +408,18 @@ int words_ident(const char *ident, char ***stems)
         if (split && w.len) {
             /* "fname", "lastname": two words, as first_name and last_name are */
             const char *two = name_parts(buf_str(&w));
+            size_t head = two ? 0 : glued_head(buf_str(&w));
             out = xrealloc(out, (size_t)(n + 2) * sizeof *out);
-            if (two)
+            if (two) {
                 out[n++] = xstrdup(two), out[n++] = xstrdup("name");
-            else
+            } else if (head) {  /* "productname", "imageurl": product name, image url */
+                char *tail = words_stem(buf_str(&w) + head);
+                buf_truncate(&w, head);
                 out[n++] = words_stem(buf_str(&w));
+                out[n++] = tail;
+            } else {
+                out[n++] = words_stem(buf_str(&w));
+            }
             buf_reset(&w);
         }
         if (!*p)

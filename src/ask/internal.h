@@ -393,6 +393,8 @@ void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, co
 void weekday_describe(buf_t *b, const ask_filter_t *f);
 /* through.c: "customers who ordered last month" counts orders' customer keys */
 void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* through.c: counting rows through a link table that holds their quantity asks. */
+void through_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* why.c: why the planner asks, in one sentence (tmp holds it when it is
  * built; the result may also be a constant) */
 const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,

@@ -1,7 +1,12 @@
 /* through.c — counting an entity through the rows of its events:
  * "customers who ordered last month" counts the distinct customer keys of
- * the orders, whose date the period applies to. */
+ * the orders, whose date the period applies to; and through a link table
+ * that holds how many of it there are ("dishes in each order" where the
+ * order's lines hold a quantity: the different dishes, or the servings?
+ * asked). */
 #include "ask/internal.h"
+
+#include <string.h>
 
 /* 1 when a negation ("no", "never", "without", "not") is said in the three
  * words before token pos: "accounts that have no loan", "never had a loan". */
@@ -75,4 +80,72 @@ void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
             return;
         }
     }
+}
+
+/* 1 when word w is one of table t's ("dish" and "dishes"). */
+static int word_names_table(const char *w, const ask_table_t *t)
+{
+    for (int b = 0; b < t->nw; b++)
+        if (!strcmp(w, t->w[b]))
+            return 1;
+    return 0;
+}
+
+/* 1 when a quantity column of link table l counts x's rows, y being the
+ * other side. The word before the quantity says whose it is
+ * ("ordered_dish_quantity": the dishes'), else the link's last word
+ * ("order_items": the items'), else the side with no date of its own
+ * (order_details.quantity counts products, not the dated orders). */
+static int link_counts(const ask_schema_t *s, int l, int x, int y)
+{
+    const ask_table_t *lt = &s->tables[l], *xt = &s->tables[x], *yt = &s->tables[y];
+    for (int c = 0; c < lt->ncols; c++) {
+        const ask_col_t *q = &lt->cols[c];
+        if (!lexicon_col_is_qty(q) || q->pk || q->fk_table >= 0)
+            continue;
+        const char *before = q->nw >= 2 ? q->w[q->nw - 2] : "", *last = lt->w[lt->nw - 1];
+        if (word_names_table(before, xt) != word_names_table(before, yt))
+            return word_names_table(before, xt);
+        if (word_names_table(last, xt) != word_names_table(last, yt))
+            return word_names_table(last, xt);
+        return xt->time < 0;
+    }
+    return 0;
+}
+
+/* 1 when link table l points at both x and y. */
+static int links(const ask_schema_t *s, int l, int x, int y)
+{
+    int to_x = 0, to_y = 0;
+    for (int e = 0; e < s->nedges; e++)
+        if (s->edges[e].from_t == l)
+            to_x |= s->edges[e].to_t == x, to_y |= s->edges[e].to_t == y;
+    return to_x && to_y;
+}
+
+/* "how many dishes were in each order" where order_dish holds how many of
+ * each dish: the different dishes (2), or the dishes served (3)? Counting
+ * x's rows per (or for) a y through a link table with a quantity of x
+ * asks, unless the question says "different" or names the link table. */
+void through_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    int x = p->q.m.t;
+    if ((p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT) || x < 0 || p->ambiguous ||
+        (p->q.m.c >= 0 && !s->tables[x].cols[p->q.m.c].pk))
+        return;
+    for (int k = 0; k < tk->n; k++)
+        if (words_in(tk->t[k].low, (const char *const[]){"different", "distinct", "unique", NULL}))
+            return;
+    int ys[ASK_MAX_DIMS + ASK_MAX_FILTERS], ny = 0;
+    for (int k = 0; k < p->q.ndims; k++)
+        ys[ny++] = p->q.dims[k].t;
+    for (int k = 0; k < p->q.nf; k++)
+        ys[ny++] = p->q.f[k].col.t;
+    for (int k = 0; k < ny; k++)
+        for (int l = 0; l < s->ntables && ys[k] != x; l++)
+            if (l != x && l != ys[k] && !roles_table_named(p, l) && links(s, l, x, ys[k]) &&
+                link_counts(s, l, x, ys[k])) {
+                roles_set_ambiguous(p, AMB_MEASURE, NULL);
+                return;
+            }
 }

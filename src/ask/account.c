@@ -246,12 +246,28 @@ static void which_shown(const ask_toks_t *tk, ask_parse_t *p)
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 
+/* "what was in order CMD001": the order's contents, whose kind the
+ * question does not name (its dishes? its lines?) — not the order's own
+ * row, which is all a list of orders could show. */
+static void contents_unnamed(const ask_toks_t *tk, ask_parse_t *p)
+{
+    if (tk->n < 4 || p->q.kind != Q_LIST || !words_at(tk, 0, "what") ||
+        !words_in(tk->t[1].low, (const char *const[]){"is", "was", "are", "were", NULL}) ||
+        !words_in(tk->t[2].low, (const char *const[]){"in", "inside", NULL}))
+        return;
+    if (!p->unknown++)
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s %s", tk->t[0].raw,
+                 tk->t[1].raw, tk->t[2].raw);
+    p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
     count_unplaced(s, tk, p);
     per_group_rank(tk, p);
     which_shown(tk, p);
+    contents_unnamed(tk, p);
 }
 
 /* A word that may be part of a value: left over, not a function word, with

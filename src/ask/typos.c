@@ -41,17 +41,21 @@ static int distance(const char *a, const char *b, int max)
     return d[n][m];
 }
 
-typedef struct nearest { const char *word; int dist, ties; } nearest_t;
+/* The nearest candidate word; exact: the word itself names a table or a
+ * column alone ("stock" of a stock column is no slip for the product
+ * "Socks"; "african" of 'Central African Republic' may still be Africa). */
+typedef struct nearest { const char *word; int dist, ties, exact; } nearest_t;
 
-static void consider(nearest_t *n, const char *cand, const char *w, int max)
+static void consider(nearest_t *n, const char *cand, const char *w, int max, int schema_word)
 {
     if ((n->word && !strcmp(n->word, cand)) || cand[0] != w[0])
         return;  /* a slip keeps the first letter: "dean" is not "Kean" */
     int d = distance(w, cand, max);
+    n->exact |= d == 0 && schema_word;
     if (d > max || d == 0)
         return;
     if (!n->word || d < n->dist)
-        *n = (nearest_t){cand, d, 0};
+        n->word = cand, n->dist = d, n->ties = 0;
     else if (d == n->dist)
         n->ties++;
 }
@@ -119,11 +123,11 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
         int max = strlen(w) >= 10 ? 2 : 1;  /* "advises" is two from "advisor": no typo */
         nearest_t n = {0};
         for (int k = 0; cues[k]; k++)
-            consider(&n, cues[k], tk->t[i].low, max);
+            consider(&n, cues[k], tk->t[i].low, max, 0);
         for (int p = 0; p < s->nph; p++)
             for (int k = 0; k < s->ph[p].nw; k++)
-                consider(&n, s->ph[p].w[k], w, max);
-        if (n.word && !n.ties)
+                consider(&n, s->ph[p].w[k], w, max, s->ph[p].kind != PH_VALUE && s->ph[p].nw == 1);
+        if (n.word && !n.ties && !n.exact)
             take(&tk->t[i], n.word, notes), fixed++;
     }
     return fixed;

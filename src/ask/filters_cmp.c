@@ -11,7 +11,9 @@
 #include <strings.h>
 
 /* The column a comparison is about: a numeric column named just before or
- * after it, else the one money column of the question's table. */
+ * after it, else the one money column of the question's table — when the
+ * words say money ("dollars", "cost less than") or say nothing after the
+ * number. */
 static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c)
 {
     ask_mention_t *best = NULL;
@@ -220,6 +222,60 @@ static ask_mention_t *stock_counted(const ask_schema_t *s, ask_toks_t *tk, ask_p
     return NULL;
 }
 
+/* The range a numeric comparison allows: [*lo, *hi]; 0 for other ops. */
+static int cmp_range(const ask_filter_t *f, double *lo, double *hi)
+{
+    *lo = -1e300, *hi = 1e300;
+    switch (f->op) {
+    case OP_GT: case OP_GE: *lo = f->num[0]; return 1;
+    case OP_LT: case OP_LE: *hi = f->num[0]; return 1;
+    case OP_BETWEEN: *lo = f->num[0], *hi = f->num[1]; return 1;
+    default: return 0;
+    }
+}
+
+/* "more than 800 in stock and cost less than 100" read as price > 800 and
+ * price < 100: two comparisons of one column no row can meet — one of
+ * them was meant for another column. */
+static int cmp_disjoint(const ask_filter_t *a, const ask_filter_t *b)
+{
+    double alo, ahi, blo, bhi;
+    if (!cmp_range(a, &alo, &ahi) || !cmp_range(b, &blo, &bhi))
+        return 0;
+    return alo >= bhi || blo >= ahi;
+}
+
+/* The money column a bare number is compared with: the one of table t, or
+ * of several the one named after the table ("invoices over 150":
+ * invoice_total, not payment_total); -1 when none or no one. */
+static int money_col(const ask_schema_t *s, int t)
+{
+    int one = roles_money_col(s, t), named = -1;
+    if (one >= 0)
+        return one;
+    const ask_table_t *tb = &s->tables[t];
+    for (int c = 0; c < tb->ncols; c++) {
+        const ask_col_t *col = &tb->cols[c];
+        int names = 0;
+        for (int a = 0; a < col->nw && tb->nw; a++)
+            names |= !strcmp(col->w[a], tb->w[tb->nw - 1]);
+        if (lexicon_col_is_money(col) && !col->pk && names)
+            named = named == -1 ? c : -2;
+    }
+    return named >= 0 ? named : -1;
+}
+
+/* 1 when a word no rule read follows the comparison's number ("more than
+ * 800 in stock"): it may name what is compared, so no money column is
+ * assumed for it. */
+static int words_after(const ask_toks_t *tk, const ask_cmp_t *c)
+{
+    for (int k = c->num_at + 1; c->num_at && k < tk->n && k <= c->num_at + 2; k++)
+        if (!tk->t[k].used && !words_is_stop(tk->t[k].low) && !tk->t[k].isnum)
+            return 1;
+    return 0;
+}
+
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
     if (c->op >= OP_CONTAINS)
@@ -266,12 +322,18 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         for (int i = 0; i < p->nm && t < 0; i++)
             if (p->m[i].kind == PH_TABLE)
                 t = p->m[i].t;
-        for (int k = 0; t >= 0 && k < s->tables[t].ncols; k++)
-            if (lexicon_col_is_money(&s->tables[t].cols[k]) && col.t < 0)
-                col = (ask_colref_t){t, k};
+        int k = t >= 0 && (c->money || !words_after(tk, c)) ? money_col(s, t) : -1;
+        if (k >= 0)  /* of price and list_price, neither */
+            col = (ask_colref_t){t, k};
+        if (k >= 0 && c->price_verb)  /* "cost" said of the price, not a column's name */
+            tk->t[c->price_verb - 1].used = 1;
     }
     if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
         return roles_set_ambiguous(p, AMB_COMPARE, NULL);
+    ask_filter_t f = {.col = col, .op = c->op, .num = {c->a, c->b}, .pos = c->pos};
+    for (int i = 0; i < p->q.nf; i++)
+        if (p->q.f[i].col.t == col.t && p->q.f[i].col.c == col.c && cmp_disjoint(&p->q.f[i], &f))
+            return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     if (p->q.nf < ASK_MAX_FILTERS)
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = col, .op = c->op, .num = {c->a, c->b}, .pos = c->pos};
+        p->q.f[p->q.nf++] = f;
 }

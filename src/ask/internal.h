@@ -109,6 +109,9 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
  * (-1 for a table) filled; 0 when none. */
 int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
                            int *column);
+/* "years of experience" for years_experience: the two words of one column
+ * (and of no other) with "of" between them; 3 (tokens used) or 0. */
+int lexicon_match_of(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column);
 /* The sampled value a PH_VALUE phrase stands for (owned by s); NULL for other kinds. */
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);
 int lexicon_find_table(const ask_schema_t *s, const char *name);
@@ -342,7 +345,8 @@ typedef struct ask_cmp {
     double a, b;
     const char *text;
     const char *const *hint;  /* words of the column it is about ("older" → age), or NULL */
-    int money;                /* "over 100 dollars": a money column */
+    int money;                /* "over 100 dollars", "cost less than": a money column */
+    int price_verb;           /* 1 + the token of "cost" / "priced" before it, 0 when none */
     int num_at;               /* token index of the (last) number */
     char words[96];           /* "with Star Wars in the title": the words, when several */
 } ask_cmp_t;

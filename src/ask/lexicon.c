@@ -293,6 +293,21 @@ int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, i
     return 0;
 }
 
+int lexicon_match_of(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column)
+{
+    if (i + 2 >= tk->n || strcmp(tk->t[i + 1].low, "of") || tk->t[i + 2].used)
+        return 0;
+    int n = 0;
+    for (int t = 0; t < s->ntables; t++)
+        for (int c = 0; c < s->tables[t].ncols; c++) {
+            const ask_col_t *col = &s->tables[t].cols[c];
+            if (col->nw == 2 && !strcmp(col->w[0], tk->t[i].stem) &&
+                !strcmp(col->w[1], tk->t[i + 2].stem))
+                n++, *table = t, *column = c;
+        }
+    return n == 1 ? 3 : 0;
+}
+
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph)
 {
     if (ph->kind != PH_VALUE)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void scan_chart(ask_toks_t *tk, ask_parse_t *p, int i)
 {
@@ -162,6 +163,16 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
     tk->t[k].used = 1;
 }
 
+/* "products that cost less than 100", "cost between 100 and 200": the verb
+ * says the number is a price. Noted, not used: a "cost" column, when there
+ * is one, reads it (filters_apply_cmp places it otherwise). */
+static void cmp_price_verb(const ask_toks_t *tk, int i, ask_cmp_t *c)
+{
+    if (i > 0 && !tk->t[i - 1].used &&
+        words_in(tk->t[i - 1].low, (const char *const[]){"cost", "costs", "costing", "priced", NULL}))
+        c->price_verb = i, c->money = 1;
+}
+
 /* "over 100", "at least 5", "less than 20", "between 10 and 20". */
 static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
@@ -185,12 +196,14 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
         *c = (ask_cmp_t){.op = OP_BETWEEN, .pos = i, .a = tk->t[j].num, .b = tk->t[j + 2].num,
                          .num_at = j + 2};
         cmp_hint_unit(tk, j + 2, c);
+        cmp_price_verb(tk, i, c);
         parse_use(tk, i, 4);
         return 1;
     }
     if (op < 0 || j >= tk->n || !tk->t[j].isnum || tk->t[j].used)
         return 0;
     *c = (ask_cmp_t){.op = op, .pos = i, .a = tk->t[j].num, .num_at = j};
+    cmp_price_verb(tk, i, c);
     cmp_hint_adjective(flags, c);
     cmp_hint_unit(tk, j, c);
     parse_use(tk, words_at(tk, i - 1, "no") ? i - 1 : i, j + 1 - i + words_at(tk, i - 1, "no"));
@@ -269,16 +282,18 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
 }
 
 /* "customers who signed up this year", "users registered in 2024", "races
- * held in 2023", "loans granted each year": with a period or a time grain,
+ * held in 2023", "loans granted each year", "games played each month",
+ * "reviews posted on a weekend": with a period, a time grain or a weekday,
  * these verbs say it applies to when the row was created or took place —
  * the table's own time column, which is what the plan uses. */
 static void scan_event_verbs(ask_toks_t *tk)
 {
     static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
         "opened", "signup", "signups", "received", "placed", "made", "submitted", "booked",
-        "recorded", "logged", "held", "granted", "issued", "approved", "offered", "became", NULL};
-    for (int i = 0; i < tk->n; i++)
-        if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
+        "recorded", "logged", "held", "granted", "issued", "approved", "offered", "became",
+        "played", "posted", "written", NULL};
+    for (int i = 0; i < tk->n; i++)  /* "issues" read as "issued" is a table's word, no verb */
+        if (!tk->t[i].used && words_in(tk->t[i].low, verbs) && !strcasecmp(tk->t[i].raw, tk->t[i].low))
             parse_use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
 }
 
@@ -413,7 +428,8 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (tk->t[i].isnum && nl > 4 && !strcmp(tk->t[i + 1].low + nl - 3, "est") &&
             (!n || m[0]->nw == 1))
             continue;
-        if (n == 0 && (len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 && p->nm < ASK_MAX_MENTIONS) {
+        if (n == 0 && ((len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 ||
+                       (len = lexicon_match_of(s, tk, i, &t, &c)) > 0) && p->nm < ASK_MAX_MENTIONS) {
             p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
                                             .v = -1, .pos = i, .len = len, .role = R_NONE};
             parse_use(tk, i, len);
@@ -525,7 +541,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used)
             scan_grain_at(s, tk, i, p);
-    if (p->q.date.kind || p->q.grain)  /* "loans granted in 1996", "… granted each year" */
+    if (p->q.date.kind || p->q.grain || p->dow_from)  /* "loans granted in 1996", "… each year" */
         scan_event_verbs(tk);
     scan_mentions(s, tk, p);
     merge_pairs(s, p);

@@ -376,18 +376,21 @@ static const char *name_parts(const char *w)
     return NULL;
 }
 
-/* "productname", "jobtitle", "imageurl": a name written in one word that
- * ends in name, title or url after a word of 3 letters or more — the length
- * of that word, else 0. "username" stays whole: a login, not the name a
- * person is called by (first and last name come before it). */
+/* "productname", "jobtitle", "imageurl", "listprice", "hiredate": a
+ * name written in one word that ends in one of these words after a word of
+ * 3 letters or more — the length of that word, else 0. "username" stays
+ * whole: a login, not the name a person is called by (first and last name
+ * come before it); so do "candidate", "validate", "mandate". */
 static size_t glued_head(const char *w)
 {
-    static const char *const tails[] = {"name", "title", "url", NULL};
+    static const char *const tails[] = {"name", "title", "url", "price", "date", NULL};
     size_t n = strlen(w);
     for (int k = 0; tails[k]; k++) {
-        size_t t = strlen(tails[k]);
-        if (n >= t + 3 && !strcmp(w + n - t, tails[k]) && strncmp(w, "user", n - t))
-            return n - t;
+        size_t t = strlen(tails[k]), h = n - t;
+        if (n < t + 3 || strcmp(w + h, tails[k]) || !strncmp(w, "user", h) || w[h - 1] == 'i' ||
+            (h == 3 && !strncmp(w, "man", 3)))
+            continue;
+        return h;
     }
     return 0;
 }

@@ -5,7 +5,11 @@
  * orders (asked, not read as the copy), names written in one word
  * ("productname" is the products' name, "imageurl" is no name), dishes
  * counted through a link table that holds their quantity (asked), and
- * "what was in order X" (its contents are not named: asked). */
+ * "what was in order X" (its contents are not named: asked); then the
+ * eighteenth: "years of experience", "cost less than", "games played
+ * each month", a schema word never read as a slip for a value, two
+ * comparisons of one column that no row meets (asked), and a bare number
+ * compared with the one money column only. */
 #include "ask_fixture.h"
 
 static json_t *null_col(json_t *c)
@@ -88,11 +92,45 @@ static void test_quantity_in_link(void)
     ask_schema_free(s);
 }
 
+static void test_comparison_words(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("doctors", 10, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("doctor_name", "text", 0, NULL, NULL),
+        col("years_experience", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("products", 85, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("productname", "text", 0, NULL,
+            (const char *const[]){"Socks", "Tablet", NULL}),
+        col("price", "numeric", 0, NULL, NULL), col("stockquantity", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("games", 1153, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("date", "date", 0, NULL, NULL),
+        col("home_score", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "which doctors have more than 25 years of experience?",
+                 "\"d\".\"years_experience\" > 25");
+    answers_with(s, "how many products cost between 100 and 200?", "\"p\".\"price\" BETWEEN 100 AND 200");
+    answers_with(s, "products over 100", "\"p\".\"price\" > 100");
+    /* "stock" is a word of stockquantity, not a slip for 'Socks'; and price
+     * > 800 with price < 100 is no question anyone asked */
+    asks_about(s, "which products have more than 800 in stock and cost less than 100?", NULL);
+    asks_about(s, "products with more than 800 in warehouses", NULL);
+    answers_with(s, "how many games were played each month?", "date_trunc('month'");
+    ask_schema_free(s);
+    t = json_array();  /* two money columns: a bare number is neither */
+    json_array_append_new(t, table("products", 85, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("product_name", "text", 0, NULL, NULL),
+        col("price", "numeric", 0, NULL, NULL), col("list_price", "numeric", 0, NULL, NULL))));
+    s = schema_of(t);
+    asks_about(s, "products over 100", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_key_never_filled();
     test_name_copied_on_child();
     test_glued_names();
     test_quantity_in_link();
+    test_comparison_words();
     return check_done("test_ask_links");
 }

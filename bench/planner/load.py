@@ -151,6 +151,13 @@ DATASETS = {
                   "data/yellow_tripdata_sample_2019-02.csv"]),
     "car_rental": ("brandonchu0314/CarRentalDashboard", "fe79f3a366871d4649985a5adc8d92823b921f00",
                    ["CarRentalData.csv"]),
+    "warehouse": ("Harsh-Koringa/Warehouse-Operations-Dashboard", "9d30708769a847fb80c29dd72833f5c9079aad67",
+                  [f"{t}.csv" for t in ("warehouses", "skus", "factories", "distance_matrix", "initial_stock",
+                                        "stock_movements", "incoming_goods")]),
+    "recipes": ("ShubhamMChandra/Databases_Project", "195836254e0206205d26bc430d9d9ee6150ca6cd",
+                [f"Data/{t}.csv" for t in ("dishes", "cookbooks", "recipes", "ingredients", "requires",
+                                           "chefs", "reviews", "friends")]),
+    "hr_attrition": ("mao-code/IBM-HR-Analytics", "e0a3ace0fe53511eda18f793b5cd52d5d1138945", ["data.csv"]),
 }
 
 
@@ -1282,6 +1289,72 @@ def load_car_rental(srv, db, files):
     print(f"  {db}.CarRentalData: {n} rows")
 
 
+def load_warehouse(srv, db, files):
+    """An agritech start-up's simulated warehouse network (a Power BI
+    project's CSV files, October-November 2025): warehouses, SKUs,
+    factories, factory-warehouse distances, opening stock, stock movements
+    and farmers' incoming loads; loaded like bank (narrowest type per
+    column, text keys 'WH01' / 'SKU01' / 'F01' / 'MOV0001' / 'IN0001').
+    The project's computed outputs (capacity status, recommendations) are
+    left out. Keys on the ids and the links between them."""
+    names = ("warehouses", "skus", "factories", "distance_matrix", "initial_stock",
+             "stock_movements", "incoming_goods")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("warehouses", ["warehouse_id"]), ("skus", ["sku_id"]), ("factories", ["factory_id"]),
+                       ("distance_matrix", ["factory_id", "warehouse_id"]),
+                       ("initial_stock", ["warehouse_id", "sku_id"]),
+                       ("stock_movements", ["movement_id"]), ("incoming_goods", ["incoming_id"])],
+             [("distance_matrix", "factory_id", "factories", "factory_id"),
+              ("distance_matrix", "warehouse_id", "warehouses", "warehouse_id"),
+              ("initial_stock", "warehouse_id", "warehouses", "warehouse_id"),
+              ("initial_stock", "sku_id", "skus", "sku_id"),
+              ("stock_movements", "warehouse_id", "warehouses", "warehouse_id"),
+              ("stock_movements", "sku_id", "skus", "sku_id"),
+              ("stock_movements", "counterparty_warehouse", "warehouses", "warehouse_id"),
+              ("incoming_goods", "sku_id", "skus", "sku_id"),
+              ("incoming_goods", "preferred_factory_id", "factories", "factory_id")])
+
+
+def load_recipes(srv, db, files):
+    """A course project's recipe site ("DataDish": 1000 recipes from a
+    public recipe set, dishes and cookbooks named by an LLM, made-up chefs,
+    reviews and friendships): the eight CSV files its create_db.py loads,
+    loaded like bank with the camelCase headers kept ("RecipeID",
+    "DishID"); the pandas index column of friends.csv is dropped and
+    cookbooks' "PublicationDate" ('October 16, 1961') becomes a date, as
+    create_db.py does. Keys as create_db.py declares them."""
+    names = ("dishes", "cookbooks", "recipes", "ingredients", "requires", "chefs", "reviews", "friends")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, 'ALTER TABLE cookbooks ALTER COLUMN "PublicationDate" TYPE date '
+             'USING to_date("PublicationDate", \'FMMonth DD, YYYY\')')
+    add_keys(srv, db, [("dishes", ["DishID"]), ("cookbooks", ["CookbookID"]), ("recipes", ["RecipeID"]),
+                       ("ingredients", ["IngredientID"]), ("requires", ["RecipeID", "IngredientID"]),
+                       ("chefs", ["ChefID"]), ("reviews", ["ChefID", "RecipeID"]),
+                       ("friends", ["ChefID1", "ChefID2"])],
+             [("recipes", "DishID", "dishes", "DishID"), ("recipes", "CookbookID", "cookbooks", "CookbookID"),
+              ("requires", "RecipeID", "recipes", "RecipeID"),
+              ("requires", "IngredientID", "ingredients", "IngredientID"),
+              ("reviews", "ChefID", "chefs", "ChefID"), ("reviews", "RecipeID", "recipes", "RecipeID"),
+              ("friends", "ChefID1", "chefs", "ChefID"), ("friends", "ChefID2", "chefs", "ChefID")])
+
+
+def load_hr_attrition(srv, db, files):
+    """IBM's fictional "HR Analytics Employee Attrition & Performance" data
+    (Kaggle, 1470 employees, 35 columns) as an R project keeps the original
+    file (data.csv): one flat table named after the data set's published
+    file, "WA_Fn-UseC_-HR-Employee-Attrition", CamelCase headers kept
+    ("MonthlyIncome", "JobRole"); the UTF-8 byte-order mark is dropped;
+    loaded like bank; primary key "EmployeeNumber"."""
+    t = "WA_Fn-UseC_-HR-Employee-Attrition"
+    n = load_csv_table(srv, db, t, files[0].lstrip("\ufeff"))
+    print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [(t, ["EmployeeNumber"])], [])
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1301,7 +1374,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "pizza_place": load_pizza_place, "amazon": load_amazon, "library_system": load_library_system,
            "fantasy_league": load_fantasy_league, "hotel_maids": load_hotel_maids,
            "tote": load_tote, "nba": load_nba, "shop": load_shop, "resto": load_resto,
-           "clinic": load_clinic, "nyc_taxi": load_nyc_taxi, "car_rental": load_car_rental}
+           "clinic": load_clinic, "nyc_taxi": load_nyc_taxi, "car_rental": load_car_rental,
+           "warehouse": load_warehouse, "recipes": load_recipes, "hr_attrition": load_hr_attrition}
 
 
 def main():

@@ -1330,7 +1330,7 @@ def load_airline_reservation(srv, db, files):
 def load_streaming(srv, db, files):
     """A made-up streaming service (a PostgreSQL / Power BI exercise's four
     Faker-made CSV files: 200 users, 100 titles, 1000 ratings, 2000 viewings
-    of July 2024 to July 2025): loaded like bank (narrowest type per column,
+    of June 2024 to June 2025): loaded like bank (narrowest type per column,
     headers kept). Keys on users.user_id and content.content_id; ratings and
     watch_history have no id column, so no primary key, and point at both."""
     names = ("users", "content", "ratings", "watch_history")

@@ -158,6 +158,13 @@ DATASETS = {
                 [f"Data/{t}.csv" for t in ("dishes", "cookbooks", "recipes", "ingredients", "requires",
                                            "chefs", "reviews", "friends")]),
     "hr_attrition": ("mao-code/IBM-HR-Analytics", "e0a3ace0fe53511eda18f793b5cd52d5d1138945", ["data.csv"]),
+    "crm": ("ikebude/CRM-Sales-Analysis", "c6c981c8e6a30aba78f7550d6b47d4aa552d5c04",
+            ["accounts.csv", "products.csv", "sales_teams.csv", "sales_pipeline.csv"]),
+    "airline_reservation": ("Mubarak00/airline_reservation_system", "3f45070495c401a130a693051e61273f4e4e86be",
+                            ["airline_reservation_system.sql"]),
+    "streaming": ("akshithap25/Streaming-Service-Analysis", "5c49f1e034f45ec9679a161ae89ce9ad1bb41157",
+                  [f"streaming_sql_analysis/sample data/{f}.csv" for f in ("users", "content", "ratings",
+                                                                             "watch_history")]),
 }
 
 
@@ -1353,6 +1360,57 @@ def load_hr_attrition(srv, db, files):
     n = load_csv_table(srv, db, t, files[0].lstrip("\ufeff"))
     print(f"  {db}.{t}: {n} rows")
     add_keys(srv, db, [(t, ["EmployeeNumber"])], [])
+def load_crm(srv, db, files):
+    """Maven Analytics' "CRM Sales Opportunities" (a made-up B2B hardware
+    seller's pipeline, 2016-2017) as a course project keeps its four CSV
+    files: loaded like bank (narrowest type per column, headers kept). The
+    keys are names: accounts.account, products.product, sales_teams.sales_agent;
+    sales_pipeline.opportunity_id is a text code. As published, the pipeline
+    spells one product 'GTXPro' where products has 'GTX Pro', so that key is
+    NOT VALID; open deals have no account, no close date and no value."""
+    names = ("accounts", "products", "sales_teams", "sales_pipeline")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("accounts", ["account"]), ("products", ["product"]),
+                       ("sales_teams", ["sales_agent"]), ("sales_pipeline", ["opportunity_id"])],
+             [("sales_pipeline", "sales_agent", "sales_teams", "sales_agent"),
+              ("sales_pipeline", "product", "products", "product"),
+              ("sales_pipeline", "account", "accounts", "account"),
+              ("accounts", "subsidiary_of", "accounts", "account")])
+
+
+def load_airline_reservation(srv, db, files):
+    """A learner's MySQL "airline reservation system" (20 rows a table, MIT
+    licence): backticks become double quotes, the database / USE / SET lines
+    and table options are dropped, TINYINT(4) is smallint, DATETIME is
+    timestamp, AUTO_INCREMENT is dropped (every row gives its id); the inline keys and the CHECK on the
+    ticket class stay as written."""
+    text = files[0].replace("`", '"')
+    text = re.sub(r"(?im)^(DROP DATABASE|CREATE DATABASE|USE|SET) .*$", "", text)
+    text = re.sub(r"\) ENGINE=[^;]*;", ");", text)
+    text = re.sub(r"(?i)TINYINT\(\d+\)", "smallint", text)
+    text = re.sub(r"(?i) AUTO_INCREMENT", "", text)
+    text = re.sub(r"\bDATETIME\b", "timestamp", text)
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("payment_methods", "airports", "aircrafts", "flights", "passengers", "bookings", "tickets",
+              "payments"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_streaming(srv, db, files):
+    """A made-up streaming service (a PostgreSQL / Power BI exercise's four
+    Faker-made CSV files: 200 users, 100 titles, 1000 ratings, 2000 viewings
+    of June 2024 to June 2025): loaded like bank (narrowest type per column,
+    headers kept). Keys on users.user_id and content.content_id; ratings and
+    watch_history have no id column, so no primary key, and point at both."""
+    names = ("users", "content", "ratings", "watch_history")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("users", ["user_id"]), ("content", ["content_id"])],
+             [(t, c, rt, c) for t in ("ratings", "watch_history")
+              for c, rt in (("user_id", "users"), ("content_id", "content"))])
 
 
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
@@ -1375,7 +1433,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "fantasy_league": load_fantasy_league, "hotel_maids": load_hotel_maids,
            "tote": load_tote, "nba": load_nba, "shop": load_shop, "resto": load_resto,
            "clinic": load_clinic, "nyc_taxi": load_nyc_taxi, "car_rental": load_car_rental,
-           "warehouse": load_warehouse, "recipes": load_recipes, "hr_attrition": load_hr_attrition}
+           "warehouse": load_warehouse, "recipes": load_recipes, "hr_attrition": load_hr_attrition,
+           "crm": load_crm, "airline_reservation": load_airline_reservation,
+           "streaming": load_streaming}
 
 
 def main():

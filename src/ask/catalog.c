@@ -136,6 +136,23 @@ static int other_words(const ask_schema_t *s, const ask_toks_t *tk, int table, i
     return 0;
 }
 
+/* 1 when every word asks for the list of tables or views — "what tables
+ * are there", "which tables does this database have", "list the views" —
+ * and none says something else: "number of views per month", "how many
+ * views were on TV" count a title's views. */
+static int about_catalog(const ask_toks_t *tk)
+{
+    static const char *const own[] = {"tables", "table", "views", "view", "relations", "database",
+        "db", "data", "schema", "there", "exist", "list", "show", "give", "available", "have",
+        "has", "we", "our", "you", "all", "and", "in", "this", "the", "how", "many", "number",
+        "count", NULL};
+    for (int i = 0; i < tk->n; i++)
+        if (!words_in(tk->t[i].low, own) && !words_is_stop_at(tk, i) &&
+            isalnum((unsigned char)tk->t[i].low[0]))
+            return 0;
+    return 1;
+}
+
 int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar)
 {
     int n, col;
@@ -146,6 +163,8 @@ int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar
     q->kind = Q_CATALOG;
     q->cat = cat;
     if (cat == CAT_TABLES || cat == CAT_RELATIONS) {
+        if (!about_catalog(tk))  /* "how many views were on TV": views of a title */
+            return 0;
         for (int i = 0; i < tk->n; i++)
             tk->t[i].used = 1;
         return 1;

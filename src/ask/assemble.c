@@ -135,6 +135,8 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
                  (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
                                                          * names: its rows, or its different names? */
+        else if (agg == M_COUNT && !distinct && lexicon_col_is_plain_number(c))
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager */
         else if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))

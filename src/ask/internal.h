@@ -134,6 +134,8 @@ int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 /* An integer column of years ("year", "indepyear"): time when a table has no date. */
 int lexicon_col_is_year(const ask_col_t *c);
+/* A number that is no key, no id and no year: its values are not counted. */
+int lexicon_col_is_plain_number(const ask_col_t *c);
 /* 1 when the samples show lists: a value that is also an item of another
  * value's list ("Japan" and "United States, Japan"). */
 const char *lexicon_col_holds_lists(const ask_col_t *c);

@@ -57,7 +57,9 @@ int lexicon_col_is_money(const ask_col_t *c)
     static const char *const money[] = {"price", "amount", "revenue", "total",
         "sale", "value", "spend", "paid", "fee", "charge", "salary", "net", "gross",
         "subtotal", NULL};
-    return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, money);
+    static const char *const spans[] = {"year", "month", "week", "day", "hour", "minute", NULL};
+    return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, money) &&
+           !lexicon_col_has_word(c, spans);  /* TotalWorkingYears is time, not money */
 }
 
 int lexicon_col_is_qty(const ask_col_t *c)
@@ -353,4 +355,13 @@ int lexicon_verb_names_col(const char *verb, const ask_col_t *c)
                 strlen(c->w[k]) <= strlen(root[r]) + 3)
                 return 1;
     return 0;
+}
+
+/* A number column that is no key, no id and no year ("YearsWithCurrManager",
+ * "NumCompaniesWorked"): counting its different numbers is never what
+ * "how many managers" asks. */
+int lexicon_col_is_plain_number(const ask_col_t *c)
+{
+    return lexicon_col_is_numeric(c) && !c->pk && c->fk_table < 0 && c->nw &&
+           strcmp(c->w[c->nw - 1], "id") && !lexicon_col_is_year(c);
 }

@@ -881,7 +881,9 @@ static void test_first_contact_dev10(void)
     answers_with(s, "passengers older than 60 who survived", "\"p\".\"age\" > 60 AND \"p\".\"survived\" = '1'");
     answers_with(s, "list the passengers who survived", "WHERE \"p\".\"survived\" = '1'");
     asks_about(s, "average fare per class", NULL);
-    answers_with(s, "how many passengers parch", "count(DISTINCT \"p\".\"parch\")");  /* 0/1 sampled, 7 values: no flag */
+    /* 0/1 sampled, 7 values: no flag filter — and its different numbers
+     * are not counted either (a plain number column): asked */
+    asks_about(s, "how many passengers parch", NULL);
     ask_schema_free(s);
 
     static const char *const theme_names[] = {"Harry Potter", "Star Wars", NULL};

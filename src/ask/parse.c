@@ -470,18 +470,33 @@ static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
         if (a->kind != PH_TABLE || b->pos != a->pos + a->len)
             continue;
         int hit = 0;
-        for (int e = 0; b->kind == PH_TABLE && e < s->nedges; e++)  /* "product category" */
-            hit |= s->edges[e].from_t == a->t && s->edges[e].to_t == b->t;
-        if (b->kind == PH_COLUMN)
-            hit = b->t == a->t;
-        for (int k = 0; k < b->nalt && !hit; k++)
-            if (b->alt[k].t == a->t)
-                hit = 1, mention_take_alt(b, k);
-        if (!hit)
-            continue;
-        if (b->kind == PH_TABLE && p->q.nvia < 2)  /* the way there: via the customer */
-            p->q.via[p->q.nvia++] = a->t;
-        b->nalt = 0;
+        if (b->kind == PH_TABLE) {
+            for (int e = 0; e < s->nedges; e++)  /* "product category" */
+                hit |= s->edges[e].from_t == a->t && s->edges[e].to_t == b->t;
+            for (int k = 0; k < b->nalt && !hit; k++)
+                if (b->alt[k].t == a->t)
+                    hit = 1, mention_take_alt(b, k);
+            if (!hit)
+                continue;
+            if (p->q.nvia < 2)  /* the way there: via the customer */
+                p->q.via[p->q.nvia++] = a->t;
+            b->nalt = 0;
+        } else if (b->kind == PH_COLUMN) {  /* a's own columns; several ("attrition rate":
+                                              * daily, hourly or monthly?) still ask */
+            int keep[5] = {0}, all = b->nalt < 4 ? b->nalt + 1 : 5;
+            for (int k = 0; k < all; k++)
+                hit |= keep[k] = roles_reading(b, k).t == a->t;
+            if (!hit)
+                continue;
+            roles_keep_readings(b, keep);
+        } else {
+            for (int k = 0; k < b->nalt && !hit; k++)
+                if (b->alt[k].t == a->t)
+                    hit = 1, mention_take_alt(b, k);
+            if (!hit)
+                continue;
+            b->nalt = 0;
+        }
         b->len += b->pos - a->pos;
         b->pos = a->pos;
         memmove(a, b, (size_t)(p->nm - i - 1) * sizeof *a);

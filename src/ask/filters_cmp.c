@@ -245,6 +245,24 @@ static int cmp_disjoint(const ask_filter_t *a, const ask_filter_t *b)
     return alo >= bhi || blo >= ahi;
 }
 
+/* "job roles with an average monthly income above 10000": the measure said
+ * right before the comparison, per group — the groups it holds for
+ * (HAVING), not a column of the rows. */
+static int having_on_measure(ask_parse_t *p, const ask_cmp_t *c)
+{
+    int kind = p->q.m.kind;
+    if (!p->q.ndims || p->q.having || p->q.kind != Q_AGG ||
+        (kind != M_AVG && kind != M_SUM && kind != M_MIN && kind != M_MAX))
+        return 0;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].role == R_MEASURE && p->m[i].pos + p->m[i].len == c->pos) {
+            p->q.having = c->op;
+            p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
+            return 1;
+        }
+    return 0;
+}
+
 /* The money column a bare number is compared with: the one of table t, or
  * of several the one named after the table ("invoices over 150":
  * invoice_total, not payment_total); -1 when none or no one. */
@@ -300,6 +318,8 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
             (!best || (m->pos < c->pos && best->pos > c->pos) || (m->pos < c->pos && m->pos > best->pos)))
             best = m;
     }
+    if (!best && having_on_measure(p, c))
+        return;
     ask_colref_t col = {-1, -1};
     if (best) {
         roles_resolve_alt(p, best, p->subject >= 0 ? p->subject : p->q.m.t);

@@ -261,13 +261,47 @@ static void contents_unnamed(const ask_toks_t *tk, ask_parse_t *p)
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 
+/* "who paid with PayPal and how much?": people asked for, one total
+ * answered — a "who" answer lists rows or groups them. */
+static void who_shown(const ask_toks_t *tk, ask_parse_t *p)
+{
+    if (!tk->n || !words_at(tk, 0, "who") || p->q.kind != Q_AGG || p->q.ndims)
+        return;
+    if (!p->unknown++)
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", tk->t[0].raw);
+    p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
+}
+
+/* "which passenger made the largest payment": a size word before the
+ * counted table's noun speaks of one row's size (its amount), not of how
+ * many rows there are — counting payments per passenger answers another
+ * question. */
+static void size_not_count(const ask_toks_t *tk, ask_parse_t *p)
+{
+    int at = p->order_at - 1;
+    if (at < 0 || p->q.kind != Q_AGG || p->q.m.kind != M_COUNT || !p->q.ndims ||
+        !words_in(tk->t[at].low, (const char *const[]){"largest", "biggest", "smallest",
+                  "greatest", NULL}))
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == p->q.m.t && p->m[i].pos == at + 1) {
+            if (!p->unknown++)
+                snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[at].raw,
+                         tk->t[at + 1].raw);
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_MEASURE;
+            return;
+        }
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
     count_unplaced(s, tk, p);
     per_group_rank(tk, p);
     which_shown(tk, p);
+    who_shown(tk, p);
     contents_unnamed(tk, p);
+    size_not_count(tk, p);
 }
 
 /* A word that may be part of a value: left over, not a function word, with

@@ -1,0 +1,83 @@
+/* test_ask_first.c — batches 25 and 26 at first contact, on schemas built
+ * inline: "views" of a title are no catalog question ("how many views
+ * were on TV" listed the tables), a number column's different values are
+ * not counted ("how many managers" of YearsWithCurrManager), "who …"
+ * answered with one total asks, a table's word before one of its columns
+ * keeps every column it may mean ("attrition rate": daily, hourly or
+ * monthly? asked), the measure said before a comparison is compared per
+ * group (HAVING), a size word before the counted table's noun asks
+ * ("which passenger made the largest payment"), and TotalWorkingYears is
+ * no money column. */
+#include "ask_fixture.h"
+
+static void test_views_of_titles(void)
+{
+    static const char *const devices[] = {"TV", "Mobile", "Laptop", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("content", 100, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("genre", "text", 0, NULL, (const char *const[]){"Comedy", "Drama", NULL}))));
+    json_array_append_new(t, table("watch_history", 2000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("content_id", "integer", 0, "content", NULL),
+        col("device", "text", 0, NULL, devices), col("watch_date", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "how many views were on TV?", NULL);
+    asks_about(s, "number of views per month", NULL);
+    answers_with(s, "what tables are there?", "VALUES");
+    answers_with(s, "what views are there", "VALUES");
+    answers_with(s, "how many tables are there?", "VALUES");
+    ask_schema_free(s);
+}
+
+static json_t *staff(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("employee_attrition", 1470, json_pack("[o, o, o, o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("JobRole", "text", 0, NULL, (const char *const[]){"Manager", "Sales Executive", NULL}),
+        col("Gender", "text", 0, NULL, (const char *const[]){"Male", "Female", NULL}),
+        col("MonthlyIncome", "integer", 0, NULL, NULL), col("DailyRate", "integer", 0, NULL, NULL),
+        col("HourlyRate", "integer", 0, NULL, NULL), col("MonthlyRate", "integer", 0, NULL, NULL),
+        col("YearsWithCurrManager", "integer", 0, NULL, NULL),
+        col("TotalWorkingYears", "integer", 0, NULL, NULL))));
+    return t;
+}
+
+static void test_numbers_and_rates(void)
+{
+    ask_schema_t *s = schema_of(staff());
+    asks_about(s, "how many managers are men and how many are women?", NULL);
+    asks_about(s, "which job roles have an attrition rate above 20?", NULL);
+    answers_with(s, "which job roles have an average monthly income above 10000?",
+                 "HAVING avg(\"ea\".\"MonthlyIncome\") > 10000");
+    asks_about(s, "job roles with more than 10000", NULL);  /* no money column: not TotalWorkingYears */
+    ask_schema_free(s);
+}
+
+static void test_who_and_size(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("passengers", 20, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("last_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("payment_methods", 4, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL,
+            (const char *const[]){"PayPal", "Credit Card", NULL}))));
+    json_array_append_new(t, table("payments", 20, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("passenger_id", "integer", 0, "passengers", NULL),
+        col("payment_method_id", "integer", 0, "payment_methods", NULL),
+        col("amount_paid", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "who paid with PayPal and how much?", "who");
+    asks_about(s, "which passenger made the largest payment?", NULL);
+    answers_with(s, "which passenger made the most payments?", "count(*)");
+    ask_schema_free(s);
+}
+
+int main(void)
+{
+    test_views_of_titles();
+    test_numbers_and_rates();
+    test_who_and_size();
+    return check_done("test_ask_first");
+}

@@ -165,6 +165,13 @@ DATASETS = {
     "streaming": ("akshithap25/Streaming-Service-Analysis", "5c49f1e034f45ec9679a161ae89ce9ad1bb41157",
                   [f"streaming_sql_analysis/sample data/{f}.csv" for f in ("users", "content", "ratings",
                                                                              "watch_history")]),
+    "tennis": ("huydoan2706/DB_Assignment_5555-Tennis", "675029ee1325e5aba1b24295239864747177e016",
+               [f"MAIN_ASSIGNMENT/data/{f}.csv" for f in ("tournaments", "players", "matches_94_04_14_24",
+                                                          "single_ranking")]),
+    "procurement": ("mikloszpiotr/procurement-sql-supplier-insights", "53be9fad6e3cf68e966416a2afcb99b14b80588f",
+                    [f"data/{f}.csv" for f in ("suppliers", "materials", "purchase_orders",
+                                               "procurement_calendar")]),
+    "project_management": ("anshu5159/SQL-Project-Management", "61ed8bd8160e260663d1cc00374c14e855646d8a", ["Project Management.sql"]),
 }
 
 
@@ -1413,6 +1420,58 @@ def load_streaming(srv, db, files):
               for c, rt in (("user_id", "users"), ("content_id", "content"))])
 
 
+def load_tennis(srv, db, files):
+    """A database course's ATP tennis set (from Jeff Sackmann's tennis_atp
+    files: the men's tour matches of 1994, 2004, 2014 and 2024, the players,
+    the top 100 of a few ranking dates, the tournaments by key): loaded like
+    bank (narrowest type per column, headers kept). Keys on
+    tournaments.tournament_key and players.player_id; a match points at its
+    tournament and at two players (winner_id, loser_id); a ranking row's
+    player column points at players."""
+    names = ("tournaments", "players", "matches_94_04_14_24", "single_ranking")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("tournaments", ["tournament_key"]), ("players", ["player_id"])],
+             [("matches_94_04_14_24", "tournament_key", "tournaments", "tournament_key"),
+              ("matches_94_04_14_24", "winner_id", "players", "player_id"),
+              ("matches_94_04_14_24", "loser_id", "players", "player_id"),
+              ("single_ranking", "player", "players", "player_id")])
+
+
+def load_procurement(srv, db, files):
+    """A procurement portfolio project's generated CSV files (10 suppliers,
+    15 materials, 1000 purchase orders of 2023, a calendar of 2023 with a
+    working-day flag as 0/1): loaded like bank (narrowest type per column,
+    headers kept; is_preferred stays the text 'True' / 'False'). Text keys
+    ('S001', 'M001', 'PO00001')."""
+    names = ("suppliers", "materials", "purchase_orders", "procurement_calendar")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("suppliers", ["supplier_id"]), ("materials", ["material_id"]),
+                       ("purchase_orders", ["po_id"]), ("procurement_calendar", ["calendar_date"])],
+             [("purchase_orders", "supplier_id", "suppliers", "supplier_id"),
+              ("purchase_orders", "material_id", "materials", "material_id")])
+
+
+def load_project_management(srv, db, files):
+    """A learner's MySQL "project management" assignment (projects, tasks,
+    team members, model trainings, data sets; 6 to 18 rows a table): only
+    its CREATE TABLE and INSERT statements, the '#' and '--' comments dropped;
+    unquoted names, so lower case in PostgreSQL (Projects is projects). The
+    keys as written: tasks, model_training and data_sets point at projects;
+    tasks.assigned_to (a member) and projects.team_id (a team number that
+    is only a column of teams) have no declared key, as published."""
+    text = re.sub(r"(?m)^\s*#.*$", "", files[0])
+    text = re.sub(r"--[^\n]*", "", text)  # the trailing comments (none inside a string)
+    stmts = [s.strip() for s in text.split(";")]
+    keep = [s for s in stmts if re.match(r"(?i)(CREATE TABLE|INSERT INTO)", s)]
+    srv.psql(db, file_text="BEGIN;\n" + ";\n".join(keep) + ";\nCOMMIT;\n")
+    for t in ("projects", "tasks", "teams", "model_training", "data_sets"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1435,7 +1494,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "clinic": load_clinic, "nyc_taxi": load_nyc_taxi, "car_rental": load_car_rental,
            "warehouse": load_warehouse, "recipes": load_recipes, "hr_attrition": load_hr_attrition,
            "crm": load_crm, "airline_reservation": load_airline_reservation,
-           "streaming": load_streaming}
+           "streaming": load_streaming, "tennis": load_tennis, "procurement": load_procurement,
+           "project_management": load_project_management}
 
 
 def main():

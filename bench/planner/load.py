@@ -172,6 +172,13 @@ DATASETS = {
                     [f"data/{f}.csv" for f in ("suppliers", "materials", "purchase_orders",
                                                "procurement_calendar")]),
     "project_management": ("anshu5159/SQL-Project-Management", "61ed8bd8160e260663d1cc00374c14e855646d8a", ["Project Management.sql"]),
+    "zomato": ("Jitesh1410/ZOMATO_SQL_PROJECT", "9d0a217b3f52809c9d63dd309988003c13ab246b",
+               ["SCHEMAS.sql"] + [f"Dataset/{t}.csv" for t in ("customers", "restaurants", "riders", "orders",
+                                                               "deliveries")]),
+    "insurance": ("namansnghl/Insureit-DB-Simulation", "1a5f821622723ae4e9361af09e34e7d94b4b33fe",
+                  ["insurit/backend/sql_scripts/create_ddl.sql", "insurit/backend/sql_scripts/SP/insertdata_sp.sql"]),
+    "online_learning": ("arya-analytics/SQL--Online_Learning", "8fca61e9202479b7727799c9dc83997b3d1cabe1",
+                        ["project table.sql"]),
 }
 
 
@@ -1469,6 +1476,52 @@ def load_project_management(srv, db, files):
     keep = [s for s in stmts if re.match(r"(?i)(CREATE TABLE|INSERT INTO)", s)]
     srv.psql(db, file_text="BEGIN;\n" + ";\n".join(keep) + ";\nCOMMIT;\n")
     for t in ("projects", "tasks", "teams", "model_training", "data_sets"):
+def load_zomato(srv, db, files):
+    """A Zomato-like food delivery set (an Indian SQL project's made-up CSV
+    files: 200 restaurants, 10000 orders of 2023-2025): the project's own
+    SCHEMAS.sql (already PostgreSQL: customer, restaurant, orders, rider,
+    deliveries, with its foreign keys), then the CSV rows; orders.csv writes
+    its dates day first ('07-02-2025'), read with DateStyle DMY."""
+    ddl = files[0]
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\nCOMMIT;\n")
+    for t, text in zip(("customer", "restaurant", "rider", "orders", "deliveries"), files[1:]):
+        cols = ", ".join(qi(h.strip()) for h in next(csv.reader(io.StringIO(text))))
+        body = text.replace("\r", "").split("\n", 1)[1].strip("\n")
+        srv.psql(db, file_text=f"SET DateStyle = 'ISO, DMY';\nCOPY {t} ({cols}) FROM STDIN WITH (FORMAT csv);\n"
+                 + body.rstrip("\n") + "\n\\.\n")
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_insurance(srv, db, files):
+    """Insurit, a course project's made-up insurance company (MySQL): the
+    DDL of create_ddl.sql and the INSERTs of the stored procedure
+    insertdata_sp.sql. Unquoted names, so PostgreSQL folds them to lower
+    case; AUTO_INCREMENT dropped; the CREATE DATABASE / USE lines and the
+    `Secrets` login table (a hashed root password) left out; the key of
+    Report_Details to Report(Report_id) dropped (Report's key is Report_id +
+    Claim_id, so PostgreSQL cannot reference Report_id alone)."""
+    ddl = re.sub(r"(?im)^(create database|use) .*$", "", files[0])
+    ddl = re.sub(r"(?is)CREATE TABLE IF NOT EXISTS Secrets.*?\);\s*INSERT INTO INSURIT\.SECRETS.*?;", "", ddl)
+    ddl = re.sub(r"(?i)\s+auto_increment", "", ddl)
+    ddl = re.sub(r",\s*FOREIGN KEY \(Report_id\) REFERENCES Report\(Report_id\)", "", ddl)
+    ddl = re.sub(r"(?im)^commit;", "", ddl)
+    body = files[1].split("BEGIN", 1)[1].rsplit("END //", 1)[0]
+    body = re.sub(r"(?im)^delete from .*$", "", body)
+    body = re.sub(r"(?is)INSERT INTO INSURIT\.SECRETS.*?;", "", body)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + body + "\nCOMMIT;\n")
+    for t in ("customer", "agents", "autopolicy_detail", "homepolicy_detail", "finance_details", "loan",
+              "policy_holder", "vehicle_details", "home_details", "transactions", "claim", "report",
+              "report_details"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_online_learning(srv, db, files):
+    """A small online-learning platform (an SQL mini project: 6 students, 3
+    instructors, 5 courses, 8 enrollments, modules and quizzes): the
+    script runs as written but for its CREATE DATABASE and USE lines."""
+    text = re.sub(r"(?im)^(create database|use) .*$", "", files[0])
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("students", "instructors", "courses", "enrollments", "modules", "quizzes"):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
@@ -1495,7 +1548,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "warehouse": load_warehouse, "recipes": load_recipes, "hr_attrition": load_hr_attrition,
            "crm": load_crm, "airline_reservation": load_airline_reservation,
            "streaming": load_streaming, "tennis": load_tennis, "procurement": load_procurement,
-           "project_management": load_project_management}
+           "project_management": load_project_management, "zomato": load_zomato, "insurance": load_insurance,
+           "online_learning": load_online_learning}
 
 
 def main():

@@ -1476,6 +1476,9 @@ def load_project_management(srv, db, files):
     keep = [s for s in stmts if re.match(r"(?i)(CREATE TABLE|INSERT INTO)", s)]
     srv.psql(db, file_text="BEGIN;\n" + ";\n".join(keep) + ";\nCOMMIT;\n")
     for t in ("projects", "tasks", "teams", "model_training", "data_sets"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 def load_zomato(srv, db, files):
     """A Zomato-like food delivery set (an Indian SQL project's made-up CSV
     files: 200 restaurants, 10000 orders of 2023-2025): the project's own
@@ -1548,8 +1551,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "warehouse": load_warehouse, "recipes": load_recipes, "hr_attrition": load_hr_attrition,
            "crm": load_crm, "airline_reservation": load_airline_reservation,
            "streaming": load_streaming, "tennis": load_tennis, "procurement": load_procurement,
-           "project_management": load_project_management, "zomato": load_zomato, "insurance": load_insurance,
-           "online_learning": load_online_learning}
+           "project_management": load_project_management, "zomato": load_zomato,
+           "insurance": load_insurance, "online_learning": load_online_learning}
 
 
 def main():

@@ -378,6 +378,22 @@ static void strip_prefixes(ask_schema_t *s)
     }
 }
 
+/* 1 when table tb's key can be what column c ("team_id") holds: a key
+ * named "id", or named as c is — not teams.member_id, whose rows are
+ * members (a team_id there is a column of the members). */
+static int key_answers(const ask_table_t *tb, const ask_col_t *c)
+{
+    const ask_col_t *k = &tb->cols[tb->pk];
+    if (k->nw == 1)
+        return 1;
+    if (k->nw > c->nw)
+        return 0;
+    for (int i = 1; i <= k->nw; i++)  /* shipping_country_id -> country_id */
+        if (strcmp(k->w[k->nw - i], c->w[c->nw - i]))
+            return 0;
+    return 1;
+}
+
 /* "shipping_country_id" / "customerId" -> the table its words name. */
 static int infer_fk_table(const ask_schema_t *s, int self, const ask_col_t *c)
 {
@@ -386,7 +402,7 @@ static int infer_fk_table(const ask_schema_t *s, int self, const ask_col_t *c)
     for (int start = 0; start < c->nw - 1; start++)  /* longest name first */
         for (int t = 0; t < s->ntables; t++) {
             const ask_table_t *tb = &s->tables[t];
-            if (t == self || tb->pk < 0 || tb->nw != c->nw - 1 - start)
+            if (t == self || tb->pk < 0 || tb->nw != c->nw - 1 - start || !key_answers(tb, c))
                 continue;
             int ok = 1;
             for (int k = 0; k < tb->nw && ok; k++)

@@ -378,6 +378,21 @@ static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     }
 }
 
+/* 1 when the table's label is what its rows are called by — a name or a
+ * title of their own ("customer_name", "title"), or a first name beside a
+ * last — so two rows of one name are two (PENELOPE and PENELOPE); "per
+ * bank" over finance_details.bank_name groups the banks, not the rows. */
+static int label_names_rows(const ask_table_t *tb)
+{
+    const ask_col_t *c = &tb->cols[tb->label];
+    if (tb->label2 >= 0 || c->nw == 1)
+        return 1;
+    for (int k = 0; k < tb->nw; k++)
+        if (!strcmp(c->w[0], tb->w[k]))
+            return 1;
+    return 0;
+}
+
 /* GROUP BY and ORDER BY of an aggregate: by output position, or by alias
  * (al: the aliases of the output columns, the measure's last). */
 static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, int ncols,
@@ -391,7 +406,7 @@ static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t 
     for (int i = 0; i < q->ndims; i++) {  /* two actors both called PENELOPE stay two */
         const ask_table_t *tb = &s->tables[q->dims[i].t];
         if (q->dims[i].c == tb->label && tb->pk >= 0 && tb->pk != tb->label &&
-            tb->cols[tb->label].n_distinct != -1) {
+            tb->cols[tb->label].n_distinct != -1 && label_names_rows(tb)) {
             buf_puts(b, ", ");
             sqljoin_put_col(s, b, j, q->dims[i].t, tb->pk);
         }

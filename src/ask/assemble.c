@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* The fact table for "revenue": quantity x price, else a revenue-ish column. */
 static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
@@ -256,6 +255,8 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!m || p->measure_set)
             continue;
         roles_resolve_alt(p, m, -1);
+        if (agg == M_COUNT && !distinct && lexicon_counts_other_word(s, tk, m))
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many policies": status_of_policy */
         measure_from(s, p, m, share && m->kind != PH_TABLE ? M_SUM : agg, distinct, tk->t[i].low);
         p->agg_cue = 1;
         if (share)

@@ -296,6 +296,9 @@ void roles_drop_shadows(const ask_schema_t *s, ask_mention_t *m);
  * readings marked in keep[0..nalt] — when some, not all, are. */
 ask_reading_t roles_reading(const ask_mention_t *m, int k);
 void roles_keep_readings(ask_mention_t *m, const int *keep);
+/* lexicon_roles.c: "how many policies" read as one word of status_of_policy
+ * (not its head): its values would count statuses. */
+int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,

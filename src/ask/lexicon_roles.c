@@ -365,3 +365,24 @@ int lexicon_col_is_plain_number(const ask_col_t *c)
     return lexicon_col_is_numeric(c) && !c->pk && c->fk_table < 0 && c->nw &&
            strcmp(c->w[c->nw - 1], "id") && !lexicon_col_is_year(c);
 }
+
+/* "how many policies" where the word is one of status_of_policy's but not
+ * what the column holds (statuses): counting its values would count
+ * statuses. 1 when m, one word, is a column's word other than its head —
+ * the word before "of", else the last — unless the head only names the
+ * thing ("city_name": how many cities). */
+int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m)
+{
+    static const char *const naming[] = {"name", "title", "code", "id", "number", "no", "label",
+                                         NULL};
+    if (m->kind != PH_COLUMN || m->nalt || m->len != 1)
+        return 0;
+    const ask_col_t *c = &s->tables[m->t].cols[m->c];
+    if (c->nw < 2 || c->pk || c->fk_table >= 0 || lexicon_col_is_time(c))
+        return 0;  /* "number of hires" of hire_date: the rows, counted elsewhere */
+    int head = c->nw - 1;
+    for (int k = 1; k < c->nw; k++)
+        if (!strcmp(c->w[k], "of"))
+            head = k - 1;
+    return !words_in(c->w[head], naming) && strcmp(tk->t[m->pos].stem, c->w[head]);
+}

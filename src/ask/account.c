@@ -261,14 +261,25 @@ static void contents_unnamed(const ask_toks_t *tk, ask_parse_t *p)
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 
-/* "who paid with PayPal and how much?": people asked for, one total
- * answered — a "who" answer lists rows or groups them. */
-static void who_shown(const ask_toks_t *tk, ask_parse_t *p)
+/* "who paid with PayPal and how much?", "who holds the SecureHome
+ * policy?", "the biggest claim and whose was it?": people asked for —
+ * answered with one total, or with rows that have no name of their own
+ * (policy_holder rows, a claim row), the question is not answered. */
+static void who_shown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
-    if (!tk->n || !words_at(tk, 0, "who") || p->q.kind != Q_AGG || p->q.ndims)
+    int who = -1;
+    for (int i = 0; i < tk->n && who < 0; i++)
+        if (words_in(tk->t[i].low, (const char *const[]){"who", "whose", "whom", NULL}) &&
+            (i == 0 || words_at(tk, i - 1, "and")))
+            who = i;
+    if (who < 0 || p->q.ndims)
+        return;
+    const ask_table_t *t = p->q.kind == Q_LIST && p->q.table >= 0 ? &s->tables[p->q.table] : NULL;
+    int named = t && t->label >= 0 && t->cols[t->label].kind == CK_TEXT && (who == 0 || t->label2 >= 0);
+    if (named || (p->q.kind != Q_AGG && p->q.kind != Q_LIST))
         return;
     if (!p->unknown++)
-        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", tk->t[0].raw);
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", tk->t[who].raw);
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 
@@ -293,15 +304,34 @@ static void size_not_count(const ask_toks_t *tk, ask_parse_t *p)
         }
 }
 
+/* "how many members are in each team" read as the rows of teams counted
+ * per its own name, which no two rows share: every count is 1 — the
+ * grouping meant is another. */
+static void count_per_own_name(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->ndims != 1 || q->dims[0].t != q->m.t ||
+        q->nf || q->grain)
+        return;
+    const ask_table_t *t = &s->tables[q->m.t];
+    const ask_col_t *c = &t->cols[q->dims[0].c];
+    int key = q->dims[0].c == t->pk;  /* a one-column key: a part of a composite one repeats */
+    if (!(q->dims[0].c == t->label || key) || !(key || c->n_distinct == -1) || p->ambiguous)
+        return;
+    p->ambiguous = AMB_GROUP;
+    snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->name);
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
     count_unplaced(s, tk, p);
     per_group_rank(tk, p);
     which_shown(tk, p);
-    who_shown(tk, p);
+    who_shown(s, tk, p);
     contents_unnamed(tk, p);
     size_not_count(tk, p);
+    count_per_own_name(s, p);
 }
 
 /* A word that may be part of a value: left over, not a function word, with

@@ -74,10 +74,44 @@ static void test_who_and_size(void)
     ask_schema_free(s);
 }
 
+/* Batches 27 and 28: an inferred key whose table's key is named for
+ * something else (projects.team_id beside teams.member_id links nothing),
+ * a label that is not the rows' own name groups by value ("per bank"), a
+ * word of a column that is not its head is not counted ("how many
+ * policies" of status_of_policy), and "who" answered with unnamed rows. */
+static void test_keys_heads_and_names(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("teams", 15, json_pack("[o, o, o]",
+        col("member_id", "integer", 1, NULL, NULL), col("names", "text", 0, NULL,
+            (const char *const[]){"Ravi", "Rajeev", NULL}),
+        col("team_number", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("projects", 11, json_pack("[o, o, o]",
+        col("project_id", "integer", 1, NULL, NULL), col("project_name", "text", 0, NULL, NULL),
+        col("team_id", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("finance_details", 50, json_pack("[o, o, o]",
+        col("customer_id", "integer", 1, NULL, NULL),
+        col("bank_name", "text", 0, NULL, (const char *const[]){"Chase", "TD Bank", NULL}),
+        col("income", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("policy_holder", 50, json_pack("[o, o, o]",
+        col("holder_id", "integer", 1, NULL, NULL),
+        col("status_of_policy", "text", 0, NULL, (const char *const[]){"Active", "Inactive", NULL}),
+        col("expirydate", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    CHECK_INT(s->nedges, 0);  /* team_id names no member */
+    asks_about(s, "how many projects does Ravi have?", NULL);
+    answers_with(s, "average income per bank", "GROUP BY 1 ORDER BY");
+    asks_about(s, "how many policies expire after 2040?", NULL);
+    answers_with(s, "how many policy holders are there?", "count(*)");
+    asks_about(s, "who has an active policy?", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_views_of_titles();
     test_numbers_and_rates();
     test_who_and_size();
+    test_keys_heads_and_names();
     return check_done("test_ask_first");
 }

@@ -179,6 +179,13 @@ DATASETS = {
                   ["insurit/backend/sql_scripts/create_ddl.sql", "insurit/backend/sql_scripts/SP/insertdata_sp.sql"]),
     "online_learning": ("arya-analytics/SQL--Online_Learning", "8fca61e9202479b7727799c9dc83997b3d1cabe1",
                         ["project table.sql"]),
+    "hospital_management": ("ilinthm26/Hospital-Management-SQL-Project", "b680e29c0165dd2cd2e0764e55b767d199a506bb",
+                            [f"{t}.csv" for t in ("patients", "doctors", "appointments", "treatments", "bills")]),
+    "video_games": ("Kemo890/Video-Game-Sales-SQL-Project", "334cc549524716782b0a7618a530ced06f8fa8ce",
+                    ["vgsales.sql", "vgsales.csv"]),
+    "ehotels": ("mosam053/E-Hotels", "180e9bee9354089921faf171dc69757de400e129",
+                [f"SQL_queries/{f}.sql" for f in ("create-tables", "chain-insertions", "hotel-insertions",
+                                                  "room-insertions", "employee-insertions")]),
 }
 
 
@@ -1528,6 +1535,72 @@ def load_online_learning(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_hospital_management(srv, db, files):
+    """A hospital management SQL project's five generated CSV files (120
+    patients, 7 doctors, 300 appointments, 171 treatments, 200 bills, made
+    in March 2026 with Python: timestamps carry microseconds). The project
+    publishes no DDL (its queries are MySQL): the columns are typed here
+    (timestamps for the dates, numeric money), the headers kept as names;
+    keys as the files imply them (appointments -> patients / doctors,
+    treatments -> appointments, bills -> patients)."""
+    ddl = {"patients": "patient_id integer, name text, gender text, date_of_birth timestamp, city text, "
+                       "registration_date timestamp",
+           "doctors": "doctor_id integer, name text, specialization text, experience_years integer",
+           "appointments": "appointment_id integer, patient_id integer, doctor_id integer, "
+                           "appointment_date timestamp, status text",
+           "treatments": "treatment_id integer, appointment_id integer, diagnosis text, treatment_cost numeric(10,2)",
+           "bills": "bill_id integer, patient_id integer, total_amount numeric(10,2), payment_status text, "
+                    "bill_date timestamp"}
+    for t, text in zip(("patients", "doctors", "appointments", "treatments", "bills"), files):
+        body = text.replace("\r", "").split("\n", 1)[1].strip("\n")
+        srv.psql(db, file_text=f"CREATE TABLE {t} ({ddl[t]});\nCOPY {t} FROM STDIN WITH (FORMAT csv);\n"
+                 + body + "\n\\.\n")
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+    add_keys(srv, db, [(t, [t[:-1] + "_id" if t != "patients" else "patient_id"])
+                       for t in ("patients", "doctors", "appointments", "treatments", "bills")],
+             [("appointments", "patient_id", "patients", "patient_id"),
+              ("appointments", "doctor_id", "doctors", "doctor_id"),
+              ("treatments", "appointment_id", "appointments", "appointment_id"),
+              ("bills", "patient_id", "patients", "patient_id")])
+
+
+def load_video_games(srv, db, files):
+    """The Kaggle "Video Game Sales" list (vgchartz, to 2016-2020) as a
+    MySQL exercise keeps it: its own CREATE TABLE game_sales (ranking, name,
+    platform, year as varchar(4) with 'N/A', genre, publisher, sales as
+    integers in units, the file's millions multiplied out), then the 9999
+    rows of its cleaned vgsales.csv (ranks 1-10000; the CSV header's names
+    are not used, as in the exercise's LOAD DATA)."""
+    m = re.search(r"(?s)CREATE TABLE game_sales \(.*?\);", files[0])
+    srv.psql(db, file_text=m.group(0) + "\n")
+    body = files[1].replace("\r", "").split("\n", 1)[1].strip("\n")
+    srv.psql(db, file_text="COPY game_sales FROM STDIN WITH (FORMAT csv);\n" + body + "\n\\.\n")
+    print(f"  {db}.game_sales: {srv.psql(db, 'SELECT count(*) FROM game_sales').strip()} rows")
+
+
+def load_ehotels(srv, db, files):
+    """A university course project's "e-Hotels" (5 real hotel chains, 40 of
+    their hotels in real cities, 463 rooms; MySQL scripts of 2023): the
+    scripts as written, unquoted names so lower case in PostgreSQL
+    (HotelChain is hotelchain, locationName is locationname). Customer and
+    Bookings are created but hold no rows, Employee one test row; rooms'
+    status is never set (NULL), flags are 0/1 integers. phoneNumber is
+    widened from varchar(15) to varchar(30): the chains' numbers as written
+    ('+33 (0)1 45 38 86 00') do not fit, so a strict MySQL fails too; and
+    Hotels.managerSSN is made varchar(11) instead of int, as the rows write
+    it '123-45-6789' (a lax MySQL would keep 123); province varchar(20)
+    becomes varchar(40) for 'Provence-Alpes-Côte d''Azur' and locationName
+    becomes varchar(60) for a hotel name of 53 characters."""
+    ddl = files[0].replace("phoneNumber varchar(15)", "phoneNumber varchar(30)")
+    ddl = ddl.replace("managerSSN int", "managerSSN varchar(11)").replace("province varchar(20)",
+                                                                          "province varchar(40)")
+    ddl = ddl.replace("locationName varchar(50)", "locationName varchar(60)")
+    srv.psql(db, file_text="BEGIN;\n" + ";\n".join(f.strip().rstrip(";") for f in [ddl] + files[1:])
+             + ";\nCOMMIT;\n")
+    for t in ("hotelchain", "hotels", "rooms", "customer", "employee", "bookings"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1552,7 +1625,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "crm": load_crm, "airline_reservation": load_airline_reservation,
            "streaming": load_streaming, "tennis": load_tennis, "procurement": load_procurement,
            "project_management": load_project_management, "zomato": load_zomato,
-           "insurance": load_insurance, "online_learning": load_online_learning}
+           "insurance": load_insurance, "online_learning": load_online_learning,
+           "hospital_management": load_hospital_management, "video_games": load_video_games,
+           "ehotels": load_ehotels}
 
 
 def main():

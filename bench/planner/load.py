@@ -186,6 +186,16 @@ DATASETS = {
     "ehotels": ("mosam053/E-Hotels", "180e9bee9354089921faf171dc69757de400e129",
                 [f"SQL_queries/{f}.sql" for f in ("create-tables", "chain-insertions", "hotel-insertions",
                                                   "room-insertions", "employee-insertions")]),
+    "real_estate": ("lestert-nku/CSC450_GroupProject", "21c55fdc321e4f7e44161da3e49fe1a447c39347",
+                    ["sql/CreateDataTables.sql"]),
+    "credit_union": ("ankitnashine/Database-Management", "69a66b9eb3f70116aec291ff6e6b65248aaf44be",
+                     ["D3_PART-A_CREATE_TABLES.sql", "D3_PART-A_INSERT_DATA.sql"]),
+    "electricity": ("shamekh822/Electricity-Billing", "a6356e6790c46cbae4fa987ccaa3228521f48add",
+                    ["SQL-functions/schema/UtilitySchema.sql"]
+                    + [f"SQL-functions/populate/{n}.sql" for n in (
+                        "popDivInfo", "popConType", "popCustomer", "popConnection", "popTariff", "popTaxRates",
+                        "popSubsidy", "popFixedCharges", "popPaymentMethods", "popMeterReadings", "popBill",
+                        "pop_PaymentDetails")]),
 }
 
 
@@ -1601,6 +1611,60 @@ def load_ehotels(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_real_estate(srv, db, files):
+    """A course project's real-estate sales (Oracle, 2016, made-up rows:
+    50 agents, 100 properties, 150 persons, 100 addresses, 100 sales): the
+    script in its order but for its DROP TABLE lines; Oracle's NUMBER is
+    numeric and BLOB bytea (the Picture column stays empty); unquoted names,
+    so lower case (Sale is sale); dates written '30-Aug-2003'. Properties.Status
+    is a 0/1 code the script's UPDATEs set to 1 for some sold properties."""
+    text = re.sub(r"(?im)^DROP TABLE .*$", "", files[0])
+    text = re.sub(r"(?i)\bNUMBER\b", "numeric", text)
+    text = re.sub(r"(?i)\bBLOB\b", "bytea", text)
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("agents", "properties", "person", "address", "sale"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_credit_union(srv, db, files):
+    """A course project's credit union (MySQL, made-up, November 2020):
+    members, accounts (a type and a primary owner held as 'Last, First'),
+    joint_accounts (member-account link), checking / savings / cd / loan
+    detail rows per account, daily_balance, message_table, rate_table and
+    transaction_table with its payment / withdrawal / deposit rows. The
+    scripts run as written but for CREATE SCHEMA / USE and a closing SELECT;
+    unquoted names, so lower case. Dates stay text as published, in mixed
+    forms ('19-11-2020', '11-19-20 2:17 PM')."""
+    ddl = re.sub(r"(?im)^(create schema|use) .*$", "", files[0])
+    data = re.sub(r"(?im)^use .*$", "", files[1])
+    data = re.sub(r"(?is)\bSELECT \* FROM ACCOUNTS\s*$", "", data.rstrip())
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("members", "accounts", "joint_accounts", "checking", "savings", "cd", "loan", "daily_balance",
+              "message_table", "rate_table", "transaction_table", "payment", "withdrawal", "deposit"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_electricity(srv, db, files):
+    """A course project's electricity distribution company in Lahore
+    (Oracle, made-up, 2023-2024): divinfo (divisions and sub-divisions, a
+    composite key), customers (text keys 'LHR-RES-0001'), connectiontypes,
+    connections, tariff slabs, tax authorities and rates, subsidies, fixed
+    charges, meterreadings (cumulative peak / off-peak readings), bill,
+    paymentmethods and paymentdetails; billadjustments stays empty (no data
+    published). VARCHAR2 is varchar, NUMBER numeric; Oracle's DATE keeps a
+    time of day, so meterreadings.TStamp is a timestamp and TO_DATE is read
+    as to_timestamp (other DATE columns hold dates only)."""
+    ddl = re.sub(r"(?i)\bVARCHAR2\b", "varchar", files[0])
+    ddl = re.sub(r"(?i)\bNUMBER\b", "numeric", ddl)
+    ddl = ddl.replace("TStamp DATE NOT NULL", "TStamp timestamp NOT NULL")
+    body = "\n".join(re.sub(r"(?i)\bTO_DATE\(", "to_timestamp(", f) for f in files[1:])
+    srv.psql(db, file_text="SET TimeZone = 'UTC';\nBEGIN;\n" + ddl + "\n" + body + "\nCOMMIT;\n")
+    for t in ("divinfo", "customers", "connectiontypes", "connections", "tariff", "taxauthority", "taxrates",
+              "subsidyprovider", "subsidy", "fixedcharges", "paymentmethods", "meterreadings", "bill",
+              "billadjustments", "paymentdetails"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1627,7 +1691,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "project_management": load_project_management, "zomato": load_zomato,
            "insurance": load_insurance, "online_learning": load_online_learning,
            "hospital_management": load_hospital_management, "video_games": load_video_games,
-           "ehotels": load_ehotels}
+           "ehotels": load_ehotels,
+           "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity}
 
 
 def main():

@@ -404,6 +404,8 @@ void weekday_describe(buf_t *b, const ask_filter_t *f);
 void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* through.c: counting rows through a link table that holds their quantity asks. */
 void through_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* through.c: rows counted per an entity that states their number (numrooms) ask. */
+void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* why.c: why the planner asks, in one sentence (tmp holds it when it is
  * built; the result may also be a constant) */
 const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
@@ -547,7 +549,8 @@ int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
 /* sqlshape.c: the filters as a semi-join on the base's key, or the counts
  * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
  * when q is not of that shape, -2 (zeros) when it is but the two tables
- * are linked by more than one key. */
+ * are linked by more than one key, -3 when the counted rows are filtered
+ * (a 0 the filter would drop). */
 int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b);
 int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 

@@ -113,6 +113,33 @@ static int link_counts(const ask_schema_t *s, int l, int x, int y)
     return 0;
 }
 
+/* 1 when word w is one of column c's words. */
+static int word_in_col(const ask_col_t *c, const char *w)
+{
+    for (int k = 0; k < c->nw; k++)
+        if (!strcmp(c->w[k], w))
+            return 1;
+    return 0;
+}
+
+/* 1 when a word of c is a count word run into w: "numrooms" (num + room),
+ * "roomcount". */
+static int glued_count(const ask_col_t *c, const char *w, const char *const *counts)
+{
+    size_t n = strlen(w);
+    for (int k = 0; k < c->nw; k++)
+        for (int i = 0; counts[i]; i++) {
+            size_t m = strlen(counts[i]);
+            const char *cw = c->w[k];
+            if (strlen(cw) < m + n)
+                continue;
+            if ((!strncmp(cw, counts[i], m) && !strncmp(cw + m, w, n)) ||
+                (!strncmp(cw, w, n) && !strcmp(cw + n, counts[i])))
+                return 1;
+        }
+    return 0;
+}
+
 /* 1 when link table l points at both x and y. */
 static int links(const ask_schema_t *s, int l, int x, int y)
 {
@@ -148,4 +175,35 @@ void through_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
                 roles_set_ambiguous(p, AMB_MEASURE, NULL);
                 return;
             }
+}
+
+/* "which hotels have more than 500 rooms", "top 5 hotels by number of
+ * rooms" where hotels hold numrooms beside the rooms table: the rows
+ * counted, or the number each hotel states? They differ (a hotel of 1252
+ * rooms lists 24). Counting a table's rows per an entity that has a number
+ * column named for them asks. */
+void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const counts[] = {"num", "number", "count", "total", "no", "n", NULL};
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->m.t < 0 ||
+        q->dims[0].t == q->m.t || p->ambiguous)
+        return;
+    for (int i = 0; i < p->nm; i++)  /* "more than 15 rooms in the rooms table": the rows */
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == q->m.t &&
+            words_at(tk, p->m[i].pos + p->m[i].len, "table"))
+            return;
+    const ask_table_t *e = &s->tables[q->dims[0].t], *c = &s->tables[q->m.t];
+    for (int k = 0; k < e->ncols; k++) {
+        const ask_col_t *col = &e->cols[k];
+        if (!lexicon_col_is_numeric(col) || col->pk || col->fk_table >= 0 ||
+            lexicon_col_is_money(col))  /* payment_total is an amount, not a count */
+            continue;
+        for (int w = 0; w < c->nw; w++)
+            if ((lexicon_col_has_word(col, counts) && word_in_col(col, c->w[w])) ||
+                glued_count(col, c->w[w], counts)) {
+                roles_set_ambiguous(p, AMB_MEASURE, NULL);
+                return;
+            }
+    }
 }

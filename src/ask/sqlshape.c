@@ -77,9 +77,9 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
         (q->dims[0].c != s->tables[e].label && q->dims[0].c != s->tables[e].pk) ||
         count_col(&s->tables[q->m.t]) < 0)
         return 0;
-    for (int i = 0; i < q->nf; i++)
-        if (q->f[i].col.t != e)
-            return 0;
+    for (int i = 0; i < q->nf; i++)  /* "rooms with a problem does each hotel have": a hotel */
+        if (q->f[i].col.t != e)       /* with none is a 0 the filter would drop — not written */
+            return -2;
     /* the counted rows point at the entity (instructor ← teaches), or meet
      * it in a link table (actor ← film_actor → film) — not a far lookup
      * (country ← city ← address ← customer), nor the entity's own pointer
@@ -103,7 +103,7 @@ int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
 {
     int want = zeros_wanted(s, q);
     if (want <= 0)
-        return want < 0 ? -2 : -1;
+        return want == -1 ? -2 : want == -2 ? -3 : -1;
     int e = q->dims[0].t, rc = -1, k = back_edge(s, q->m.t, e);
     joins_t j = {.left = 1, .edge = k >= 0 ? -(k + 1) : 0};
     if (sqljoin_collect(s, q, &j, e) == 0) {

@@ -171,9 +171,14 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     int zeros = sqlshape_zeros(s, q, &b);
     if (zeros == 0)  /* "how many … does each …": zeros kept */
         return buf_detach(&b);
-    if (zeros == -2) {
-        snprintf(err, errlen, "%s and %s are linked by more than one key, and I can't tell "
-                 "which one the question means", s->tables[q->m.t].name, s->tables[q->dims[0].t].name);
+    if (zeros == -2 || zeros == -3) {
+        if (zeros == -2)
+            snprintf(err, errlen, "%s and %s are linked by more than one key, and I can't tell "
+                     "which one the question means", s->tables[q->m.t].name, s->tables[q->dims[0].t].name);
+        else
+            snprintf(err, errlen, "every %s is asked for, with a count of only some %s: ask for "
+                     "the %s that have any, or drop the condition", s->tables[q->dims[0].t].name,
+                     s->tables[q->m.t].name, s->tables[q->dims[0].t].name);
         buf_free(&b);
         return NULL;
     }

@@ -270,7 +270,7 @@ static void who_shown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
     int who = -1;
     for (int i = 0; i < tk->n && who < 0; i++)
         if (words_in(tk->t[i].low, (const char *const[]){"who", "whose", "whom", NULL}) &&
-            (i == 0 || words_at(tk, i - 1, "and")))
+            (i == 0 || words_at(tk, i - 1, "and") || words_at(tk, i - 1, "with")))
             who = i;
     if (who < 0 || p->q.ndims)
         return;
@@ -283,19 +283,23 @@ static void who_shown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 
-/* "which passenger made the largest payment": a size word before the
- * counted table's noun speaks of one row's size (its amount), not of how
- * many rows there are — counting payments per passenger answers another
- * question. */
+/* "which passenger made the largest payment", "the most expensive room",
+ * "the highest balance": a size word before the counted table's noun
+ * speaks of one row's size (its amount), not of how many rows there are —
+ * counting payments per passenger answers another question. */
 static void size_not_count(const ask_toks_t *tk, ask_parse_t *p)
 {
-    int at = p->order_at - 1;
-    if (at < 0 || p->q.kind != Q_AGG || p->q.m.kind != M_COUNT || !p->q.ndims ||
-        !words_in(tk->t[at].low, (const char *const[]){"largest", "biggest", "smallest",
-                  "greatest", NULL}))
+    static const char *const sizes[] = {"largest", "biggest", "smallest", "greatest", "highest",
+        "lowest", "expensive", "cheapest", "priciest", "costliest", NULL};
+    int at = -1;
+    for (int i = 0; i < tk->n && at < 0; i++)
+        if (words_in(tk->t[i].low, sizes))
+            at = i;
+    if (at < 0 || p->q.kind != Q_AGG || p->q.m.kind != M_COUNT || !p->q.ndims)
         return;
-    for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind == PH_TABLE && p->m[i].t == p->q.m.t && p->m[i].pos == at + 1) {
+    for (int i = 0; i < p->nm; i++)  /* "the 5 smallest account balances": a word between */
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == p->q.m.t && p->m[i].pos > at &&
+            p->m[i].pos <= at + 2) {
             if (!p->unknown++)
                 snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[at].raw,
                          tk->t[at + 1].raw);

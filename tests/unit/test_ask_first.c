@@ -107,11 +107,47 @@ static void test_keys_heads_and_names(void)
     ask_schema_free(s);
 }
 
+/* Batches 29 and 30: a hotel that states its number of rooms beside the
+ * rooms listed (asked: the two differ), "the most expensive room" and "the
+ * highest balance" (a size word before the counted table: asked), "with
+ * who made them" (asked), and "each hotel" with the counted rooms
+ * filtered (a hotel with none would vanish: declined, said so). */
+static void test_stated_counts(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("hotels", 40, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("hotel_name", "text", 0, NULL, NULL),
+        col("numrooms", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("rooms", 463, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("hotel_id", "integer", 0, "hotels", NULL),
+        col("price", "numeric", 0, NULL, NULL), col("problems", "text", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "which hotels have more than 500 rooms?", NULL);
+    asks_about(s, "top 5 hotels by number of rooms", NULL);
+    asks_about(s, "which hotel has the most expensive room?", NULL);
+    ask_schema_free(s);
+    t = json_array();
+    json_array_append_new(t, table("hotels", 40, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("hotel_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("rooms", 463, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("hotel_id", "integer", 0, "hotels", NULL),
+        col("capacity", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("withdrawal", 10, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("authorized_party", "text", 0, NULL, NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    s = schema_of(t);
+    answers_with(s, "top 5 hotels by number of rooms", "count(*)");
+    asks_about(s, "how many rooms with a capacity over 2 does each hotel have?", NULL);
+    asks_about(s, "withdrawals over 1000 with who made them and the amount", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_views_of_titles();
     test_numbers_and_rates();
     test_who_and_size();
     test_keys_heads_and_names();
+    test_stated_counts();
     return check_done("test_ask_first");
 }

@@ -113,15 +113,6 @@ static int link_counts(const ask_schema_t *s, int l, int x, int y)
     return 0;
 }
 
-/* 1 when word w is one of column c's words. */
-static int word_in_col(const ask_col_t *c, const char *w)
-{
-    for (int k = 0; k < c->nw; k++)
-        if (!strcmp(c->w[k], w))
-            return 1;
-    return 0;
-}
-
 /* 1 when a word of c is a count word run into w: "numrooms" (num + room),
  * "roomcount". */
 static int glued_count(const ask_col_t *c, const char *w, const char *const *counts)
@@ -200,7 +191,8 @@ void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
             lexicon_col_is_money(col))  /* payment_total is an amount, not a count */
             continue;
         for (int w = 0; w < c->nw; w++)
-            if ((lexicon_col_has_word(col, counts) && word_in_col(col, c->w[w])) ||
+            if ((lexicon_col_has_word(col, counts) &&
+                 lexicon_col_has_word(col, (const char *const[]){c->w[w], NULL})) ||
                 glued_count(col, c->w[w], counts)) {
                 roles_set_ambiguous(p, AMB_MEASURE, NULL);
                 return;

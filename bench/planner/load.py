@@ -196,6 +196,12 @@ DATASETS = {
                         "popDivInfo", "popConType", "popCustomer", "popConnection", "popTariff", "popTaxRates",
                         "popSubsidy", "popFixedCharges", "popPaymentMethods", "popMeterReadings", "popBill",
                         "pop_PaymentDetails")]),
+    "pharmacy_inventory": ("VivekChincholkar/MYSQL-Final-Project-Pharmacy-Inventory-Management",
+                           "3ce898e7a9d65ee2dbd705ee945ad14e56de8387", ["Phase-1/Phase1.sql"]),
+    "petclinic": ("caltamirano/petclinic-demo", "b09117780e88da1fae18aca86cb3a8ff3be41564",
+                  ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
+    "dealership": ("MariusDL/DealershipManagementSystem", "04274f9bb26f9506b545f11695b62220fc98bfdc",
+                   ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
 }
 
 
@@ -1665,6 +1671,48 @@ def load_electricity(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_pharmacy_inventory(srv, db, files):
+    """A course project's pharmacy inventory (MySQL, made-up, 2024): 15
+    tables of about ten rows each. The script creates each table, fills it,
+    then selects, truncates and drops it; only its CREATE TABLE and INSERT
+    statements are run, in order. AUTO_INCREMENT and ON UPDATE
+    CURRENT_TIMESTAMP are dropped; unquoted names, so lower case."""
+    stmts = re.findall(r"(?ims)^(?:CREATE TABLE|INSERT INTO)\b.*?\);\s*$", files[0])
+    text = "\n".join(stmts)
+    text = re.sub(r"(?i)\s+AUTO_INCREMENT\b", "", text)
+    text = re.sub(r"(?i)\s+ON UPDATE CURRENT_TIMESTAMP", "", text)
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("suppliers", "categories", "manufacturers", "products", "inventory", "customers", "prescriptions",
+              "prescription_items", "purchase_orders", "purchase_order_items", "sales", "sale_items", "payments",
+              "drug_interactions", "inventory_adjustments"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_petclinic(srv, db, files):
+    """A Spring "petclinic" demo's HSQLDB schema and seed rows (vets, pet
+    types, pets, appointments of 2020). HSQLDB's 'DROP TABLE x IF EXISTS'
+    lines are dropped and IDENTITY is read as an integer key."""
+    ddl = re.sub(r"(?im)^DROP TABLE .*$", "", files[0])
+    ddl = re.sub(r"(?i)INTEGER IDENTITY PRIMARY KEY", "integer PRIMARY KEY", ddl)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("vets", "types", "pets", "appointments"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_dealership(srv, db, files):
+    """A Spring Boot car-dealership exercise's HSQLDB schema and seed rows
+    (UK used cars, 2021): vehicles in stock, clients, sellers, sales. IDENTITY
+    is read as an integer key and DOUBLE as double precision. The sales rows
+    point at vehicle ids 22 and 33, which are not in vehicles (no foreign key
+    is declared there; the sold cars' make, model and reg are copied into
+    sales)."""
+    ddl = re.sub(r"(?i)INTEGER IDENTITY PRIMARY KEY", "integer PRIMARY KEY", files[0])
+    ddl = re.sub(r"(?i)\bDOUBLE\b", "double precision", ddl)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("vehicles", "clients", "sellers", "sales"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1692,7 +1740,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "insurance": load_insurance, "online_learning": load_online_learning,
            "hospital_management": load_hospital_management, "video_games": load_video_games,
            "ehotels": load_ehotels,
-           "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity}
+           "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity,
+           "pharmacy_inventory": load_pharmacy_inventory, "petclinic": load_petclinic,
+           "dealership": load_dealership}
 
 
 def main():

@@ -29,6 +29,10 @@ PGBIN = os.environ.get("DM_PGBIN") or next(
     (d for d in sorted(os.popen("ls -d /usr/lib/postgresql/*/bin 2>/dev/null").read().split(), reverse=True)), "")
 
 # name -> (repository, commit, [paths]); DATASETS.md records the same.
+# Gravity Books tables whose rows are published (orders are generated with NEWID() at deploy time)
+GRAVITY_TABLES = ("author", "publisher", "book_language", "shipping_method", "address_status",
+                  "order_status", "book", "book_author", "country", "address", "customer")
+
 DATASETS = {
     "pagila": ("xzilla/pagila", "eb65be5bc01833c4a4b716e611b82d0f680e359a",
                ["pagila-schema.sql", "pagila-data.sql"]),
@@ -190,6 +194,9 @@ DATASETS = {
                     ["sql/CreateDataTables.sql"]),
     "credit_union": ("ankitnashine/Database-Management", "69a66b9eb3f70116aec291ff6e6b65248aaf44be",
                      ["D3_PART-A_CREATE_TABLES.sql", "D3_PART-A_INSERT_DATA.sql"]),
+    "gravity_books": ("EdwinGP1975/DataEngineering", "60d7fd21d2fbd41507f87e354e8e92fb99bec680",
+                      [f"VSProject/BookStore/BookStoreOLTP/Schema/Tables/{t}.sql" for t in GRAVITY_TABLES]
+                      + [f"VSProject/BookStore/BookStoreOLTP/Scripts/{t}.data.sql" for t in GRAVITY_TABLES]),
     "electricity": ("shamekh822/Electricity-Billing", "a6356e6790c46cbae4fa987ccaa3228521f48add",
                     ["SQL-functions/schema/UtilitySchema.sql"]
                     + [f"SQL-functions/populate/{n}.sql" for n in (
@@ -1665,6 +1672,31 @@ def load_electricity(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_gravity_books(srv, db, files):
+    """Gravity Books (Database Star's bookstore sample) as a SQL Server
+    project keeps it: the catalogue and customer tables with their
+    published rows. The T-SQL DDL is read as PostgreSQL: brackets and the
+    dbo. prefix dropped, IDENTITY dropped, the rowversion column left out,
+    GO lines dropped; the data scripts lose their PRINT / SET lines. The
+    order tables (cust_order, order_line, order_history, customer_address)
+    are filled with NEWID() random rows at deploy time, so not loaded."""
+    n = len(GRAVITY_TABLES)
+    out = ["BEGIN;"]
+    for ddl in files[:n]:
+        ddl = ddl.lstrip("\ufeff").replace("[dbo].", "").replace("[", "").replace("]", "")
+        ddl = re.sub(r"(?i)\s+IDENTITY\(1,\s*1\)", "", ddl)
+        ddl = re.sub(r"(?im)^\s*rowversion\s+timestamp[^,\n]*,?\s*$", "", ddl)
+        out.append(re.sub(r"(?im)^GO\s*$", "", ddl) + ";")
+    for data in files[n:]:
+        data = data.lstrip("\ufeff")
+        data = re.sub(r"(?im)^\s*(PRINT|SET)\b.*$", "", data)
+        out.append(data.replace("dbo.", "") + ";")
+    out.append("COMMIT;")
+    srv.psql(db, file_text="\n".join(out) + "\n")
+    for t in GRAVITY_TABLES:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1692,7 +1724,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "insurance": load_insurance, "online_learning": load_online_learning,
            "hospital_management": load_hospital_management, "video_games": load_video_games,
            "ehotels": load_ehotels,
-           "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity}
+           "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity,
+           "gravity_books": load_gravity_books}
 
 
 def main():

@@ -33,6 +33,10 @@ PGBIN = os.environ.get("DM_PGBIN") or next(
 GRAVITY_TABLES = ("author", "publisher", "book_language", "shipping_method", "address_status",
                   "order_status", "book", "book_author", "country", "address", "customer")
 
+# the Maven / Power BI "Coffee shop sample data" files, as published (spaces and spellings kept)
+COFFEE_FILES = ("sales_outlet", "staff", "generations", "customer", "product", "dates",
+                "sales reciepts", "pastry inventory", "sales targets")
+
 DATASETS = {
     "pagila": ("xzilla/pagila", "eb65be5bc01833c4a4b716e611b82d0f680e359a",
                ["pagila-schema.sql", "pagila-data.sql"]),
@@ -194,6 +198,8 @@ DATASETS = {
                     ["sql/CreateDataTables.sql"]),
     "credit_union": ("ankitnashine/Database-Management", "69a66b9eb3f70116aec291ff6e6b65248aaf44be",
                      ["D3_PART-A_CREATE_TABLES.sql", "D3_PART-A_INSERT_DATA.sql"]),
+    "coffee_shop": ("danieldebeer/CafeSalesProject", "22aefdb70ef05c32e05e0abda054806a3dd699ce",
+                    [f"{t}.csv" for t in COFFEE_FILES]),
     "gravity_books": ("EdwinGP1975/DataEngineering", "60d7fd21d2fbd41507f87e354e8e92fb99bec680",
                       [f"VSProject/BookStore/BookStoreOLTP/Schema/Tables/{t}.sql" for t in GRAVITY_TABLES]
                       + [f"VSProject/BookStore/BookStoreOLTP/Scripts/{t}.data.sql" for t in GRAVITY_TABLES]),
@@ -1697,6 +1703,46 @@ def load_gravity_books(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_coffee_shop(srv, db, files):
+    """A made-up New York coffee-shop chain, April 2019 (the "Coffee shop
+    sample data" Power BI / Maven set, as a cafe-sales project keeps it):
+    loaded like bank (narrowest type per column, headers kept as published,
+    so "customer_first-name", "% waste", "merchandise _goal"). File names
+    become table names with spaces as underscores (`sales_reciepts` keeps
+    its spelling). Dates written M/D/YYYY or YYYY/MM/DD are read as dates;
+    staff.csv's two unnamed empty columns are dropped; transaction_time is a
+    time. Receipt lines have no key of their own (transaction_id repeats
+    per line)."""
+    def fix_dates(header, r):
+        out = []
+        for v in r:
+            m = v and re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", v)
+            if m:
+                v = f"{m[3]}-{int(m[1]):02d}-{int(m[2]):02d}"
+            elif v and re.fullmatch(r"\d{4}/\d\d/\d\d", v):
+                v = v.replace("/", "-")
+            out.append(v)
+        return out
+    for name, text in zip(COFFEE_FILES, files):
+        t = name.replace(" ", "_")
+        n = load_csv_table(srv, db, t, text.lstrip("\ufeff"), convert=fix_dates)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE sales_reciepts ALTER transaction_time TYPE time USING transaction_time::time")
+    add_keys(srv, db, [("sales_outlet", ["sales_outlet_id"]), ("staff", ["staff_id"]),
+                       ("generations", ["birth_year"]), ("customer", ["customer_id"]),
+                       ("product", ["product_id"]), ("dates", ["transaction_date"])],
+             [("customer", "home_store", "sales_outlet", "sales_outlet_id"),
+              ("customer", "birth_year", "generations", "birth_year"),
+              ("sales_reciepts", "sales_outlet_id", "sales_outlet", "sales_outlet_id"),
+              ("sales_reciepts", "staff_id", "staff", "staff_id"),
+              ("sales_reciepts", "customer_id", "customer", "customer_id"),
+              ("sales_reciepts", "product_id", "product", "product_id"),
+              ("sales_reciepts", "transaction_date", "dates", "transaction_date"),
+              ("pastry_inventory", "sales_outlet_id", "sales_outlet", "sales_outlet_id"),
+              ("pastry_inventory", "product_id", "product", "product_id"),
+              ("sales_targets", "sales_outlet_id", "sales_outlet", "sales_outlet_id")])
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1725,7 +1771,7 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "hospital_management": load_hospital_management, "video_games": load_video_games,
            "ehotels": load_ehotels,
            "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity,
-           "gravity_books": load_gravity_books}
+           "gravity_books": load_gravity_books, "coffee_shop": load_coffee_shop}
 
 
 def main():

@@ -198,6 +198,8 @@ DATASETS = {
                     ["sql/CreateDataTables.sql"]),
     "credit_union": ("ankitnashine/Database-Management", "69a66b9eb3f70116aec291ff6e6b65248aaf44be",
                      ["D3_PART-A_CREATE_TABLES.sql", "D3_PART-A_INSERT_DATA.sql"]),
+    "shipping": ("A-Hoshor/Shipping_Project_ADH", "5a720084810eb8ee22237b9559f1376637a43fda",
+                 ["create_shipping_ADH.sql", "shipping_data_ADH.sql"]),
     "coffee_shop": ("danieldebeer/CafeSalesProject", "22aefdb70ef05c32e05e0abda054806a3dd699ce",
                     [f"{t}.csv" for t in COFFEE_FILES]),
     "gravity_books": ("EdwinGP1975/DataEngineering", "60d7fd21d2fbd41507f87e354e8e92fb99bec680",
@@ -1743,6 +1745,18 @@ def load_coffee_shop(srv, db, files):
               ("sales_targets", "sales_outlet_id", "sales_outlet", "sales_outlet_id")])
 
 
+def load_shipping(srv, db, files):
+    """A student's small MySQL shipping schema (made-up): ports (composite
+    key name + city), ships (named, a displacement, the captain's first and
+    last name, crew, year built, a home port by two columns) and containers
+    (dimensions in feet, the ship by name). MySQL's DROP / CREATE DATABASE
+    and USE lines are dropped; the rest runs as written."""
+    ddl, data = (re.sub(r"(?im)^\s*(DROP DATABASE|CREATE DATABASE|USE)\b.*$", "", f) for f in files)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("ports", "ships", "containers"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1771,7 +1785,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "hospital_management": load_hospital_management, "video_games": load_video_games,
            "ehotels": load_ehotels,
            "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity,
-           "gravity_books": load_gravity_books, "coffee_shop": load_coffee_shop}
+           "gravity_books": load_gravity_books, "coffee_shop": load_coffee_shop,
+           "shipping": load_shipping}
 
 
 def main():

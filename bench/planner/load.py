@@ -29,6 +29,14 @@ PGBIN = os.environ.get("DM_PGBIN") or next(
     (d for d in sorted(os.popen("ls -d /usr/lib/postgresql/*/bin 2>/dev/null").read().split(), reverse=True)), "")
 
 # name -> (repository, commit, [paths]); DATASETS.md records the same.
+# Gravity Books tables whose rows are published (orders are generated with NEWID() at deploy time)
+GRAVITY_TABLES = ("author", "publisher", "book_language", "shipping_method", "address_status",
+                  "order_status", "book", "book_author", "country", "address", "customer")
+
+# the Maven / Power BI "Coffee shop sample data" files, as published (spaces and spellings kept)
+COFFEE_FILES = ("sales_outlet", "staff", "generations", "customer", "product", "dates",
+                "sales reciepts", "pastry inventory", "sales targets")
+
 DATASETS = {
     "pagila": ("xzilla/pagila", "eb65be5bc01833c4a4b716e611b82d0f680e359a",
                ["pagila-schema.sql", "pagila-data.sql"]),
@@ -190,6 +198,13 @@ DATASETS = {
                     ["sql/CreateDataTables.sql"]),
     "credit_union": ("ankitnashine/Database-Management", "69a66b9eb3f70116aec291ff6e6b65248aaf44be",
                      ["D3_PART-A_CREATE_TABLES.sql", "D3_PART-A_INSERT_DATA.sql"]),
+    "shipping": ("A-Hoshor/Shipping_Project_ADH", "5a720084810eb8ee22237b9559f1376637a43fda",
+                 ["create_shipping_ADH.sql", "shipping_data_ADH.sql"]),
+    "coffee_shop": ("danieldebeer/CafeSalesProject", "22aefdb70ef05c32e05e0abda054806a3dd699ce",
+                    [f"{t}.csv" for t in COFFEE_FILES]),
+    "gravity_books": ("EdwinGP1975/DataEngineering", "60d7fd21d2fbd41507f87e354e8e92fb99bec680",
+                      [f"VSProject/BookStore/BookStoreOLTP/Schema/Tables/{t}.sql" for t in GRAVITY_TABLES]
+                      + [f"VSProject/BookStore/BookStoreOLTP/Scripts/{t}.data.sql" for t in GRAVITY_TABLES]),
     "electricity": ("shamekh822/Electricity-Billing", "a6356e6790c46cbae4fa987ccaa3228521f48add",
                     ["SQL-functions/schema/UtilitySchema.sql"]
                     + [f"SQL-functions/populate/{n}.sql" for n in (
@@ -1713,6 +1728,83 @@ def load_dealership(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_gravity_books(srv, db, files):
+    """Gravity Books (Database Star's bookstore sample) as a SQL Server
+    project keeps it: the catalogue and customer tables with their
+    published rows. The T-SQL DDL is read as PostgreSQL: brackets and the
+    dbo. prefix dropped, IDENTITY dropped, the rowversion column left out,
+    GO lines dropped; the data scripts lose their PRINT / SET lines. The
+    order tables (cust_order, order_line, order_history, customer_address)
+    are filled with NEWID() random rows at deploy time, so not loaded."""
+    n = len(GRAVITY_TABLES)
+    out = ["BEGIN;"]
+    for ddl in files[:n]:
+        ddl = ddl.lstrip("\ufeff").replace("[dbo].", "").replace("[", "").replace("]", "")
+        ddl = re.sub(r"(?i)\s+IDENTITY\(1,\s*1\)", "", ddl)
+        ddl = re.sub(r"(?im)^\s*rowversion\s+timestamp[^,\n]*,?\s*$", "", ddl)
+        out.append(re.sub(r"(?im)^GO\s*$", "", ddl) + ";")
+    for data in files[n:]:
+        data = data.lstrip("\ufeff")
+        data = re.sub(r"(?im)^\s*(PRINT|SET)\b.*$", "", data)
+        out.append(data.replace("dbo.", "") + ";")
+    out.append("COMMIT;")
+    srv.psql(db, file_text="\n".join(out) + "\n")
+    for t in GRAVITY_TABLES:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_coffee_shop(srv, db, files):
+    """A made-up New York coffee-shop chain, April 2019 (the "Coffee shop
+    sample data" Power BI / Maven set, as a cafe-sales project keeps it):
+    loaded like bank (narrowest type per column, headers kept as published,
+    so "customer_first-name", "% waste", "merchandise _goal"). File names
+    become table names with spaces as underscores (`sales_reciepts` keeps
+    its spelling). Dates written M/D/YYYY or YYYY/MM/DD are read as dates;
+    staff.csv's two unnamed empty columns are dropped; transaction_time is a
+    time. Receipt lines have no key of their own (transaction_id repeats
+    per line)."""
+    def fix_dates(header, r):
+        out = []
+        for v in r:
+            m = v and re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", v)
+            if m:
+                v = f"{m[3]}-{int(m[1]):02d}-{int(m[2]):02d}"
+            elif v and re.fullmatch(r"\d{4}/\d\d/\d\d", v):
+                v = v.replace("/", "-")
+            out.append(v)
+        return out
+    for name, text in zip(COFFEE_FILES, files):
+        t = name.replace(" ", "_")
+        n = load_csv_table(srv, db, t, text.lstrip("\ufeff"), convert=fix_dates)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE sales_reciepts ALTER transaction_time TYPE time USING transaction_time::time")
+    add_keys(srv, db, [("sales_outlet", ["sales_outlet_id"]), ("staff", ["staff_id"]),
+                       ("generations", ["birth_year"]), ("customer", ["customer_id"]),
+                       ("product", ["product_id"]), ("dates", ["transaction_date"])],
+             [("customer", "home_store", "sales_outlet", "sales_outlet_id"),
+              ("customer", "birth_year", "generations", "birth_year"),
+              ("sales_reciepts", "sales_outlet_id", "sales_outlet", "sales_outlet_id"),
+              ("sales_reciepts", "staff_id", "staff", "staff_id"),
+              ("sales_reciepts", "customer_id", "customer", "customer_id"),
+              ("sales_reciepts", "product_id", "product", "product_id"),
+              ("sales_reciepts", "transaction_date", "dates", "transaction_date"),
+              ("pastry_inventory", "sales_outlet_id", "sales_outlet", "sales_outlet_id"),
+              ("pastry_inventory", "product_id", "product", "product_id"),
+              ("sales_targets", "sales_outlet_id", "sales_outlet", "sales_outlet_id")])
+
+
+def load_shipping(srv, db, files):
+    """A student's small MySQL shipping schema (made-up): ports (composite
+    key name + city), ships (named, a displacement, the captain's first and
+    last name, crew, year built, a home port by two columns) and containers
+    (dimensions in feet, the ship by name). MySQL's DROP / CREATE DATABASE
+    and USE lines are dropped; the rest runs as written."""
+    ddl, data = (re.sub(r"(?im)^\s*(DROP DATABASE|CREATE DATABASE|USE)\b.*$", "", f) for f in files)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("ports", "ships", "containers"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1742,7 +1834,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "ehotels": load_ehotels,
            "real_estate": load_real_estate, "credit_union": load_credit_union, "electricity": load_electricity,
            "pharmacy_inventory": load_pharmacy_inventory, "petclinic": load_petclinic,
-           "dealership": load_dealership}
+           "dealership": load_dealership,
+           "gravity_books": load_gravity_books, "coffee_shop": load_coffee_shop,
+           "shipping": load_shipping}
 
 
 def main():

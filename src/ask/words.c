@@ -22,7 +22,7 @@ static const char *const synonyms[][2] = {
     {"cust", "customer"}, {"prod", "product"}, {"cat", "category"},
     {"bought", "order"},
     {"placed", "order"}, {"ordered", "order"}, {"sold", "sale"},
-    {"selling", "sale"}, {"seller", "sale"}, {"day", "day"},
+    {"selling", "sale"}, {"day", "day"},
     {"line", "item"}, {"tier", "segment"}, {"game", "match"},
     /* abbreviations in column and table names */
     {"amt", "amount"}, {"dt", "date"}, {"addr", "address"}, {"dept", "department"},

@@ -326,6 +326,30 @@ static void count_per_own_name(const ask_schema_t *s, ask_parse_t *p)
     snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->name);
 }
 
+/* "revenue per sale", "sales per seller" where seller was read as a sale:
+ * the table after "per" / "by" / "each" is the one measured, so no
+ * grouping came of it — the words were dropped. Asked, naming them. */
+static void group_dropped(const ask_toks_t *tk, ask_parse_t *p)
+{
+    if (p->q.kind != Q_AGG || p->q.ndims || p->q.grain || p->q.m.t < 0 || p->q.m.kind == M_AVG)
+        return;  /* "average freight per order": the average over the orders */
+    for (int i = 0; i + 1 < tk->n; i++) {
+        if (!words_in(tk->t[i].low, (const char *const[]){"per", "by", "each", "every", NULL}))
+            continue;
+        int k = words_in(tk->t[i + 1].low, (const char *const[]){"the", "each", "every", NULL})
+                    ? i + 2 : i + 1;
+        for (int m = 0; m < p->nm; m++)
+            if (p->m[m].pos == k && ((p->m[m].kind == PH_TABLE && p->m[m].t == p->q.m.t) ||
+                                     p->m[m].kind == -1)) {  /* -1: a sales word, the facts */
+                if (!p->unknown++)
+                    snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[i].raw,
+                             tk->t[k].raw);
+                p->ambiguous = p->ambiguous ? p->ambiguous : AMB_GROUP;
+                return;
+            }
+    }
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
@@ -336,6 +360,7 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     contents_unnamed(tk, p);
     size_not_count(tk, p);
     count_per_own_name(s, p);
+    group_dropped(tk, p);
 }
 
 /* A word that may be part of a value: left over, not a function word, with

@@ -117,12 +117,17 @@ int lexicon_find_vocab(const ask_schema_t *s, const char *term)
 
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price)
 {
+    /* what is kept or paid for is no sale: quantity_in_stock x unit_price
+     * is the stock's worth, quantity x cost_price what it cost */
+    static const char *const stock[] = {"stock", "inventory", "hand", "available", "reorder", NULL};
+    static const char *const cost[] = {"cost", "buying", "purchase", "wholesale", NULL};
     const ask_table_t *tb = &s->tables[t];
     *qty = *price = -1;
     for (int i = 0; i < tb->ncols; i++) {
-        if (*qty < 0 && lexicon_col_is_qty(&tb->cols[i]))
+        const ask_col_t *c = &tb->cols[i];
+        if (*qty < 0 && lexicon_col_is_qty(c) && !lexicon_col_has_word(c, stock))
             *qty = i;
-        if (*price < 0 && lexicon_col_is_money(&tb->cols[i]))
+        if (*price < 0 && lexicon_col_is_money(c) && !lexicon_col_has_word(c, cost))
             *price = i;
     }
     return *qty >= 0 && *price >= 0 ? 0 : -1;

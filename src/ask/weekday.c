@@ -28,6 +28,8 @@ void weekday_parse(ask_toks_t *tk, ask_parse_t *p)
         for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
             if (tk->t[i].used || (strcmp(tk->t[i].low, days[d].word) && strcmp(tk->t[i].low, days[d].plural)))
                 continue;
+            if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"which", "what", NULL}))
+                continue;  /* "on which weekday was it sold": the day asked, not a filter */
             if (p->dow_from) {  /* two days: not one range */
                 p->ambiguous = p->ambiguous ? p->ambiguous : AMB_DATES;
                 return;

@@ -142,6 +142,37 @@ static void test_stated_counts(void)
     ask_schema_free(s);
 }
 
+/* Batches 31 and 32 (found on the final planner): "sellers" are people,
+ * not sales ("sales per seller" was summed over all sales, the grouping
+ * dropped); a grouping word before the measured facts themselves asks
+ * ("revenue per sale"); stock and cost are no sales (quantity_in_stock x
+ * unit_price was taken as revenue). */
+static void test_sellers_and_stock(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("sellers", 3, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("last_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("sales", 2, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("seller_id", "integer", 0, "sellers", NULL),
+        col("date_sold", "date", 0, NULL, NULL), col("selling_price", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "sales per seller", "GROUP BY 1, 2");
+    asks_about(s, "revenue per sale", NULL);
+    asks_about(s, "on which weekday was the biggest sale made?", NULL);  /* the day asked */
+    ask_schema_free(s);
+    t = json_array();
+    json_array_append_new(t, table("products", 10, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("quantity_in_stock", "integer", 0, NULL, NULL), col("unit_price", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("order_items", 30, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("product_id", "integer", 0, "products", NULL),
+        col("quantity", "integer", 0, NULL, NULL), col("unit_price", "numeric", 0, NULL, NULL))));
+    s = schema_of(t);
+    answers_with(s, "revenue per product", "sum(\"oi\".\"quantity\" * \"oi\".\"unit_price\")");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_views_of_titles();
@@ -149,5 +180,6 @@ int main(void)
     test_who_and_size();
     test_keys_heads_and_names();
     test_stated_counts();
+    test_sellers_and_stock();
     return check_done("test_ask_first");
 }

@@ -255,9 +255,7 @@ static void contents_unnamed(const ask_toks_t *tk, ask_parse_t *p)
         !words_in(tk->t[1].low, (const char *const[]){"is", "was", "are", "were", NULL}) ||
         !words_in(tk->t[2].low, (const char *const[]){"in", "inside", NULL}))
         return;
-    if (!p->unknown++)
-        snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s %s", tk->t[0].raw,
-                 tk->t[1].raw, tk->t[2].raw);
+    roles_not_understood(tk, p, 0, 3);
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 
@@ -278,8 +276,7 @@ static void who_shown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
     int named = t && t->label >= 0 && t->cols[t->label].kind == CK_TEXT && (who == 0 || t->label2 >= 0);
     if (named || (p->q.kind != Q_AGG && p->q.kind != Q_LIST))
         return;
-    if (!p->unknown++)
-        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", tk->t[who].raw);
+    roles_not_understood(tk, p, who, who + 1);
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 
@@ -300,9 +297,7 @@ static void size_not_count(const ask_toks_t *tk, ask_parse_t *p)
     for (int i = 0; i < p->nm; i++)  /* "the 5 smallest account balances": a word between */
         if (p->m[i].kind == PH_TABLE && p->m[i].t == p->q.m.t && p->m[i].pos > at &&
             p->m[i].pos <= at + 2) {
-            if (!p->unknown++)
-                snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[at].raw,
-                         tk->t[at + 1].raw);
+            roles_not_understood(tk, p, at, at + 2);
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_MEASURE;
             return;
         }

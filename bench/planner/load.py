@@ -202,6 +202,13 @@ DATASETS = {
                  ["create_shipping_ADH.sql", "shipping_data_ADH.sql"]),
     "coffee_shop": ("danieldebeer/CafeSalesProject", "22aefdb70ef05c32e05e0abda054806a3dd699ce",
                     [f"{t}.csv" for t in COFFEE_FILES]),
+    "seller_listings": ("emmanuelbogun/Analysis-of-Products-and-Sellers-Listings-with-SQL",
+                        "7ee5b34f6073edc4bf2e8bdf0f25d58685ccad54", ["csv files.zip"]),
+    "charity": ("MikhSabatura/sbd", "b0964ed44678c5b05edde4d39c4d87b25884f06c",
+                ["t-sql/tsql_tab_creating.sql", "t-sql/t-sql_inserting_recrods.sql"]),
+    "equipment_rental": ("Kamanzimilliam/plsql-window-functions-milliam-kamanzi",
+                         "df9ea46236857f7e584f9522c6271d269526546b",
+                         ["create_tables.sql", "populate_tables.sql", "sample_rentals_data.sql"]),
     "gravity_books": ("EdwinGP1975/DataEngineering", "60d7fd21d2fbd41507f87e354e8e92fb99bec680",
                       [f"VSProject/BookStore/BookStoreOLTP/Schema/Tables/{t}.sql" for t in GRAVITY_TABLES]
                       + [f"VSProject/BookStore/BookStoreOLTP/Scripts/{t}.data.sql" for t in GRAVITY_TABLES]),
@@ -233,7 +240,7 @@ def git_show(repo, commit, path):
     r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
     if r.returncode != 0:
         die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
-    if path.endswith(".db"):  # an SQLite file: its bytes
+    if path.endswith((".db", ".zip")):  # an SQLite file or a zip archive: its bytes
         return r.stdout
     data = gzip.decompress(r.stdout) if path.endswith(".gz") else r.stdout
     return data.decode("utf-8", errors="replace")
@@ -1805,6 +1812,66 @@ def load_shipping(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_seller_listings(srv, db, files):
+    """A second-hand fashion marketplace's listing funnel (Sept. 2021, an
+    SQL portfolio project's four CSV files in one zip): brands, category,
+    listings (a seller's listing: created / completed / sold timestamps,
+    NULL while not reached; the seller a hashed id_customer) and clicks
+    (one row per tap on the listing form: 196,090 rows, no key). Headers
+    lower-cased as the project's own CREATE TABLE has them."""
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(files[0]))
+    lower = lambda text: text.split("\n", 1)[0].lower() + "\n" + text.split("\n", 1)[1]
+    for t in ("brands", "category", "listings", "clicks"):
+        text = z.read(f"{t}.csv").decode("utf-8").lstrip("\ufeff").replace("\r\n", "\n")
+        n = load_csv_table(srv, db, t, lower(text))
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("brands", ["id_brand"]), ("category", ["id_category"]), ("listings", ["id"])],
+             [("listings", "id_brand", "brands", "id_brand"),
+              ("listings", "id_category", "category", "id_category")])
+
+
+def load_charity(srv, db, files):
+    """A student's T-SQL charity (made-up, 20 rows a table): volunteers,
+    donors (with a stored running total), clients in need (a 0/1
+    cl_gets_help flag), help cases, donations to a help case and
+    volunteering on one; ex_client is empty. USE / DROP lines and GO are
+    dropped, MONEY becomes numeric(12,2), BIT smallint (0/1 kept)."""
+    ddl, data = files
+    ddl = re.sub(r"(?im)^\s*(USE|DROP TABLE)\b.*$", "", ddl)
+    ddl = re.sub(r"(?i)\bMONEY\b", "numeric(12,2)", ddl)
+    ddl = re.sub(r"(?i)\bBIT\b", "smallint", ddl)
+    data = re.sub(r"(?im)^\s*USE\b.*$", "", data)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("volunteer", "donor", "client", "help", "donation", "volunteering", "ex_client"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_equipment_rental(srv, db, files):
+    """A PL/SQL window-functions assignment's construction-equipment rental
+    in Rwanda (Oracle, made-up, 2024): 15 customers with a region, 15
+    machines with a category, rentals (amount in RWF) and maintenance.
+    INSERT ALL ... SELECT * FROM dual becomes one INSERT per row; NUMBER
+    becomes numeric, VARCHAR2 varchar. The extra rentals file also holds 9
+    rows (101-109) for customers 1-3 and equipment 1-3 that do not exist:
+    kept, so the two foreign keys of rentals are NOT VALID."""
+    ddl, *data = files
+    ddl = re.sub(r",\s*CONSTRAINT fk_\w+ FOREIGN KEY \(\w+\)\s*REFERENCES \w+\(\w+\)", "", ddl)
+    ddl = re.sub(r"\bNUMBER\b", "numeric", ddl).replace("VARCHAR2", "varchar")
+    rows = []
+    for text in data:
+        text = re.sub(r"(?im)^\s*(INSERT ALL|SELECT \* FROM dual;)\s*$", "", text)
+        text = re.sub(r"(?m)^\s*INTO (\w+ \()", r"INSERT INTO \1", text)
+        text = re.sub(r"(?m)^(INSERT INTO .*\))\s*$", r"\1;", text)
+        rows.append(text)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + "\n".join(rows) + "\nCOMMIT;\n")
+    add_keys(srv, db, [], [("rentals", "customer_id", "customers", "customer_id"),
+                           ("rentals", "equipment_id", "equipment", "equipment_id"),
+                           ("maintenance", "equipment_id", "equipment", "equipment_id")])
+    for t in ("customers", "equipment", "rentals", "maintenance"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1836,7 +1903,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "pharmacy_inventory": load_pharmacy_inventory, "petclinic": load_petclinic,
            "dealership": load_dealership,
            "gravity_books": load_gravity_books, "coffee_shop": load_coffee_shop,
-           "shipping": load_shipping}
+           "shipping": load_shipping,
+           "seller_listings": load_seller_listings, "charity": load_charity,
+           "equipment_rental": load_equipment_rental}
 
 
 def main():

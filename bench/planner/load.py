@@ -1818,7 +1818,8 @@ def load_seller_listings(srv, db, files):
     listings (a seller's listing: created / completed / sold timestamps,
     NULL while not reached; the seller a hashed id_customer) and clicks
     (one row per tap on the listing form: 196,090 rows, no key). Headers
-    lower-cased as the project's own CREATE TABLE has them."""
+    lower-cased as the project's own CREATE TABLE has them; the ISO 'Z'
+    times become UTC timestamps."""
     import zipfile
     z = zipfile.ZipFile(io.BytesIO(files[0]))
     lower = lambda text: text.split("\n", 1)[0].lower() + "\n" + text.split("\n", 1)[1]
@@ -1826,6 +1827,9 @@ def load_seller_listings(srv, db, files):
         text = z.read(f"{t}.csv").decode("utf-8").lstrip("\ufeff").replace("\r\n", "\n")
         n = load_csv_table(srv, db, t, lower(text))
         print(f"  {db}.{t}: {n} rows")
+    for t, c in (("listings", "date_created"), ("listings", "date_completed"), ("listings", "date_sold"),
+                 ("clicks", "datetime_session")):
+        srv.psql(db, f"ALTER TABLE {t} ALTER {c} TYPE timestamp USING {c}::timestamptz AT TIME ZONE 'UTC'")
     add_keys(srv, db, [("brands", ["id_brand"]), ("category", ["id_category"]), ("listings", ["id"])],
              [("listings", "id_brand", "brands", "id_brand"),
               ("listings", "id_category", "category", "id_category")])

@@ -224,6 +224,12 @@ DATASETS = {
                   ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
     "dealership": ("MariusDL/DealershipManagementSystem", "04274f9bb26f9506b545f11695b62220fc98bfdc",
                    ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
+    "festival": ("soufleri/databases2025", "2c47f372bcf42bd480eab8e074ada202febbcc86",
+                 ["sql/install.sql", "sql/load.sql"]),
+    "pt_clinic": ("findeevy/cs-4400", "74e4ec2d8250046b502016a25467da844ef0337f", ["createtables.sql"]),
+    "dorms": ("jrauscher/DormAssignment", "aae522e8301ca06dbee148d8ff9049e8ca6e6eb8",
+              [f"src/database/{f}.sql" for f in ("UNVDB", "test_buildings", "test_rooms", "test_letRooms",
+                                                  "test_studentData")]),
 }
 
 
@@ -1876,6 +1882,149 @@ def load_equipment_rental(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+
+def mysql_ddl_to_pg(ddl, defer=True):
+    """A MySQL course script's CREATE TABLE statements in PostgreSQL's
+    spelling: AUTO_INCREMENT keys as serial, YEAR / TINYINT / DATETIME /
+    ENUM as integer / smallint / timestamp / text, INDEX / KEY lines and ON
+    UPDATE CURRENT_TIMESTAMP dropped, REGEXP as ~, foreign keys deferred to
+    the end of the load's transaction if `defer` (MySQL loads with the
+    checks off)."""
+    ddl = re.sub(r"(?i)\bINT\s+AUTO_INCREMENT\s+PRIMARY KEY", "serial PRIMARY KEY", ddl)
+    ddl = re.sub(r"(?i)\bINT\s+PRIMARY KEY\s+AUTO_INCREMENT", "serial PRIMARY KEY", ddl)
+    ddl = re.sub(r"(?m)^(\s*\w+\s+)YEAR\b", r"\1integer", ddl)
+    ddl = re.sub(r"(?i)\bTINYINT\b", "smallint", ddl)
+    ddl = re.sub(r"(?i)\bDATETIME\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\bENUM\([^)]*\)", "text", ddl)
+    ddl = re.sub(r"(?i)\s+ON UPDATE CURRENT_TIMESTAMP", "", ddl)
+    ddl = re.sub(r"(?im)^\s*(UNIQUE\s+)?(INDEX|KEY)\s+\w+\s*\([^)]*\),?\s*$", "", ddl)
+    ddl = re.sub(r"(?i)\bREGEXP\b", "~", ddl)
+    if defer:
+        ddl = re.sub(r"(?im)^(\s*(CONSTRAINT \w+\s+)?FOREIGN KEY\b[^\n]*?(\n\s+ON [^\n]*?)*?)(,?)\s*$",
+                     lambda m: m.group(1) + " DEFERRABLE INITIALLY DEFERRED" + m.group(4), ddl)
+    ddl = re.sub(r",(\s*(--[^\n]*\s*)*)\)\s*;", r"\1);", ddl)
+    return ddl
+
+
+def load_festival(srv, db, files):
+    """A university course's music-festival database (Pulse University,
+    NTUA 2024-25, MySQL/MariaDB, made-up): the CREATE TABLE statements of
+    install.sql through mysql_ddl_to_pg, its four generated columns as
+    PostgreSQL generated columns (festival name and end date, performance
+    end time, visitor full name), its set_ticket_price trigger ported (a
+    ticket's price_paid is the event's price for its category); the other
+    triggers (checks that reject rows, and the ages computed from the load
+    date — `age` stays NULL), procedures, views and the scheduled event are
+    left out. load.sql runs as written, without its USE / SET lines and
+    /* */ blocks (a commented-out resale sample) and without the CALLs of
+    the staff-assignment procedure, which picks staff with RAND(): so
+    event_staff, like resale_offer / resale_request / resale_transaction,
+    stays empty. One visitor INSERT lacks its semicolon: it is added."""
+    install, data = files
+    ddl = install[install.index("CREATE TABLE location"):install.index("SET FOREIGN_KEY_CHECKS = 1")]
+    gens = {r"CONCAT\('Pulse University Festival ', year\)": "('Pulse University Festival ' || year::text)",
+            r"DATE_ADD\(start_date, INTERVAL duration - 1 DAY\)": "(start_date + (duration - 1))",
+            r"DATE_ADD\(start_time, INTERVAL duration MINUTE\)": "(start_time + duration * interval '1 minute')",
+            r"CONCAT\(first_name, ' ', last_name\)": "(first_name || ' ' || last_name)"}
+    for k, v in gens.items():
+        ddl, n = re.subn(r"\(" + k + r"\)", v, ddl)
+        assert n == 1, k
+    ddl = mysql_ddl_to_pg(ddl)
+    trigger = """
+CREATE FUNCTION set_ticket_price() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT price INTO NEW.price_paid FROM ticket_pricing
+   WHERE event_id = NEW.event_id AND category_id = NEW.category_id;
+  IF NEW.price_paid IS NULL THEN RAISE EXCEPTION 'Price not found for this event and category!'; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER set_ticket_price BEFORE INSERT ON ticket FOR EACH ROW EXECUTE FUNCTION set_ticket_price();
+"""
+    data = re.sub(r"(?s)/\*.*?\*/", "", data)
+    data = re.sub(r"(?im)^\s*(USE|SET|CALL)\b.*$", "", data)
+    data = re.sub(r"(?m)(^insert into visitor [^\n]*\))\n(?=insert)", r"\1;\n", data)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + trigger + data +
+             "\nDROP TRIGGER set_ticket_price ON ticket;\nDROP FUNCTION set_ticket_price();\nCOMMIT;\n")
+    for t in ("location", "festival", "stage", "equipment", "stage_equipment", "event", "performance_type",
+              "performer", "artist", "band", "artist_band", "genre", "performer_genre", "performance",
+              "staff_role", "experience_level", "staff", "event_staff", "visitor", "payment_method",
+              "ticket_category", "ticket_pricing", "ticket", "rating", "resale_offer"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_pt_clinic(srv, db, files):
+    """A course project's physical-therapy clinic (MySQL, made-up, October
+    2025): its CREATE TABLE and INSERT statements through mysql_ddl_to_pg
+    (Sessions.Status's ENUM as text); the triggers, procedures, function,
+    views and example queries are left out. Unquoted names, so lower case."""
+    script = files[0][:files[0].index("DELIMITER")]
+    stmts = re.findall(r"(?ims)^(?:CREATE TABLE|INSERT INTO)\b.*?\);[ \t]*$", script)
+    text = mysql_ddl_to_pg("\n".join(s for s in stmts if not s.upper().startswith("INSERT")), defer=False) + \
+        "\n" + \
+        "\n".join(s for s in stmts if s.upper().startswith("INSERT"))
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("patients", "staff", "therapist", "exercises", "sessions", "referrals", "sessionexercises",
+              "outcomemeasures"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_dorms(srv, db, files):
+    """A 2014 student project's dorm-assignment database for the University
+    of Nebraska Omaha's Scott halls (a phpMyAdmin dump of MySQL 5.5 and its
+    test data; made-up students): the dump through mysql_to_pg, `unsigned`
+    dropped, AUTO_INCREMENT keys as serial. The test files write strings in
+    double quotes (read as '...'), "DEFAULT" / "DEFUALT" for a new building
+    id (read as DEFAULT), and values MySQL's non-strict mode coerces into
+    integer columns: 'N', '' and phone numbers such as '972-972-972' — read
+    as MySQL reads them (the leading digits, else 0; an integer column the
+    INSERT leaves out is 0, MySQL's implicit default; an impossible date such
+    as '1990-0-12', which MySQL stores as 0000-00-00, is NULL). The one foreign key
+    of the dump is kept."""
+    ddl = files[0].replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE")
+    ddl = re.sub(r"\bint\((\d+)\) unsigned", r"int(\1)", ddl)
+    text, fkeys = mysql_to_pg(ddl)
+    text = re.sub(r"(?i)integer NOT NULL AUTO_INCREMENT", "serial", text)
+    alters = re.findall(r"(?m)^ALTER TABLE .*\n.*;$", text)
+    fkeys += [a.replace("`", '"') for a in alters]
+    text = re.sub(r"(?m)^ALTER TABLE .*\n.*;$", "", text)
+    text = re.sub(r"(?im)^SET .*$", "", text)
+    ints = {}
+    for t, body in re.findall(r'(?s)CREATE TABLE "(\w+)" \((.*?)\n\);', text):
+        ints[t] = re.findall(r'(?m)^\s*"(\w+)" integer NOT NULL', body)
+    dates = {t: re.findall(r'(?m)^\s*"(\w+)" date NOT NULL', body)
+             for t, body in re.findall(r'(?s)CREATE TABLE "(\w+)" \((.*?)\n\);', text)}
+    text = re.sub(r'(?m)^(\s*"\w+") date NOT NULL', r"\1 text", text)
+    text = re.sub(r'(?m)^(\s*"\w+") integer NOT NULL', r"\1 text NOT NULL DEFAULT '0'", text)
+
+    def dq(m):
+        v = m.group(1)
+        if v in ("DEFAULT", "DEFUALT"):
+            return "DEFAULT"
+        return "'" + v.replace("'", "''") + "'"
+    rows = []
+    for f in files[1:]:
+        f = re.sub(r"(?im)^ALTER TABLE .*$", "", f)
+        rows.append(re.sub(r'"([^"]*)"', dq, f).replace("`", '"'))
+    data = "\n".join(rows)
+    fix = ["CREATE FUNCTION pg_temp.mysql_int(text) RETURNS bigint LANGUAGE sql IMMUTABLE AS "
+           "$$ SELECT least(greatest(coalesce(substring($1 from '^\\s*(-?\\d+)')::bigint, 0), -2147483648), "
+           "2147483647) $$;"]
+    fix.append("CREATE FUNCTION pg_temp.mysql_date(v text) RETURNS date LANGUAGE plpgsql AS "
+               "$$ BEGIN RETURN v::date; EXCEPTION WHEN others THEN RETURN NULL; END $$;")
+    for t, cols in dates.items():
+        for c in cols:
+            fix.append(f'ALTER TABLE "{t}" ALTER "{c}" TYPE date USING pg_temp.mysql_date("{c}");')
+    for t, cols in ints.items():
+        for c in cols:
+            fix.append(f'ALTER TABLE "{t}" ALTER "{c}" DROP DEFAULT, '
+                       f'ALTER "{c}" TYPE integer USING pg_temp.mysql_int("{c}");')
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + data + "\n" + "\n".join(fix) + "\n"
+             + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("admins", "bench", "building", "form_settings", "groups", "rooms", "room_available_que",
+              "room_letter", "students", "users"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -1909,7 +2058,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "gravity_books": load_gravity_books, "coffee_shop": load_coffee_shop,
            "shipping": load_shipping,
            "seller_listings": load_seller_listings, "charity": load_charity,
-           "equipment_rental": load_equipment_rental}
+           "equipment_rental": load_equipment_rental,
+           "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms}
 
 
 def main():

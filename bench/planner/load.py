@@ -230,6 +230,12 @@ DATASETS = {
     "dorms": ("jrauscher/DormAssignment", "aae522e8301ca06dbee148d8ff9049e8ca6e6eb8",
               [f"src/database/{f}.sql" for f in ("UNVDB", "test_buildings", "test_rooms", "test_letRooms",
                                                   "test_studentData")]),
+    "india_elections": ("Abhi062017/2024-India-General-Elections", "feced56757e5a900b296852b09b091092683df81",
+                        ["states.csv", "partywise_results.csv", "constituencywise_results.csv",
+                         "statewise_results.csv", "constituencywise_details.csv"]),
+    "cricket_tournament": ("MaheshReddy108/180B", "da59c1a47b42dc465d2cb0d79a0cc1af6036851b",
+                           ["SQL/CMPE138_TEAM3_DB_CREATE_TABLES_SCRIPT.sql", "SQL/CMPE138_TEAM3_Sample_data.sql"]),
+    "air_charter": ("sycstitch/Fleet-Management-Database-System", "10cfa299a10997ae8d0f8437fd732beef2d4e98a", ["database.sql"]),
 }
 
 
@@ -2025,6 +2031,60 @@ def load_dorms(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_india_elections(srv, db, files):
+    """India's 2024 general (Lok Sabha) election results as a course project
+    keeps them in five CSV files (scraped from the Election Commission's
+    results site): headers as published, so some with spaces ("State ID",
+    "Party ID", "Constituency ID") and some with underscores
+    (constituencywise_details."Constituency_ID"). Keys as the project's
+    queries join them; a key whose rows miss their target is NOT VALID."""
+    names = ("states", "partywise_results", "constituencywise_results", "statewise_results",
+             "constituencywise_details")
+    for t, text in zip(names, files):
+        print(f"  {db}.{t}: {load_csv_table(srv, db, t, text)} rows")
+    add_keys(srv, db, [("states", ["State ID"]), ("partywise_results", ["Party ID"]),
+                       ("constituencywise_results", ["Constituency ID"]),
+                       ("statewise_results", ["Parliament Constituency"])],
+             [("statewise_results", "State ID", "states", "State ID"),
+              ("constituencywise_results", "Party ID", "partywise_results", "Party ID"),
+              ("constituencywise_results", "Parliament Constituency", "statewise_results",
+               "Parliament Constituency"),
+              ("constituencywise_details", "Constituency_ID", "constituencywise_results", "Constituency ID")])
+
+
+def load_cricket_tournament(srv, db, files):
+    """A course project's cricket tournament (MySQL, made-up around the 2019
+    World Cup teams): its DDL without the database lines and the MySQL-only
+    view, and its sample rows with MySQL's double-quoted strings read as
+    '...' and Play's Win 1 / 0 as true / false. Unquoted names, so lower case; Schedule's "MatchDateAndTime"
+    stays text ('5/3/2019  9:00:00 AM') as published."""
+    ddl = files[0][:files[0].index("Create view")]
+    ddl = re.sub(r"(?im)^(drop database|create database|use)\b.*$", "", ddl)
+    data = re.sub(r'"([^"]*)"', lambda m: "'" + m.group(1).replace("'", "''") + "'", files[1])
+    data = re.sub(r"(?im)^(insert into play values\(.*,)\s*([01])\);", r"\1 '\2');", data)  # MySQL's 1/0
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("team", "coach", "player", "captain", "vicecaptain", "matches", "schedule", "scorecard",
+              "umpire", "umpiring", "pointstable", "play", "selection_team", "selection_player"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_air_charter(srv, db, files):
+    """A portfolio project's air-charter fleet (the AVIATION exercise data of
+    Coronel and Morris's *Database Systems*, February 2024): six tables
+    declared without keys, `datetime` read as timestamp and `float(8)` kept
+    (real). Unquoted upper-case names, so lower case. The keys the project's
+    schema.md describes are added."""
+    text = files[0].replace("datetime", "timestamp")
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    add_keys(srv, db, [("model", ["mod_code"]), ("vehicle", ["veh_number"]), ("customer", ["cus_code"]),
+                       ("employee", ["emp_num"]), ("driver", ["emp_num"]), ("trip", ["trip_id"])],
+             [("vehicle", "mod_code", "model", "mod_code"), ("driver", "emp_num", "employee", "emp_num"),
+              ("trip", "trip_driver", "driver", "emp_num"), ("trip", "veh_number", "vehicle", "veh_number"),
+              ("trip", "cus_code", "customer", "cus_code")])
+    for t in ("vehicle", "trip", "customer", "employee", "model", "driver"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2059,7 +2119,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "shipping": load_shipping,
            "seller_listings": load_seller_listings, "charity": load_charity,
            "equipment_rental": load_equipment_rental,
-           "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms}
+           "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms,
+           "india_elections": load_india_elections, "cricket_tournament": load_cricket_tournament,
+           "air_charter": load_air_charter}
 
 
 def main():

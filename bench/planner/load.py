@@ -226,6 +226,8 @@ DATASETS = {
                    ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
     "festival": ("soufleri/databases2025", "2c47f372bcf42bd480eab8e074ada202febbcc86",
                  ["sql/install.sql", "sql/load.sql"]),
+    "gym": ("AtenaAT/gym_management_with_SQL", "2aa1eab6107e52d9355174c1036518080217d128",
+            ["gym_management_create_tables.sql", "gym_management_insert_fake_data.sql"]),
     "pt_clinic": ("findeevy/cs-4400", "74e4ec2d8250046b502016a25467da844ef0337f", ["createtables.sql"]),
     "dorms": ("jrauscher/DormAssignment", "aae522e8301ca06dbee148d8ff9049e8ca6e6eb8",
               [f"src/database/{f}.sql" for f in ("UNVDB", "test_buildings", "test_rooms", "test_letRooms",
@@ -1968,6 +1970,46 @@ def load_pt_clinic(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_gym(srv, db, files):
+    """A learner's SQL Server gym-management project (2022, Mockaroo-made
+    rows, 20 a table): T-SQL DDL in PostgreSQL's spelling — IDENTITY keys as
+    serial, `datetime` as timestamp, `bit` as smallint, SPARSE dropped, the
+    instructor/member ages (computed from the day of loading) left out, the
+    `uniqueidentifier` columns the inserts leave out (paymentList.ref_ID,
+    offer.offer_GID) as uuid with a random default; `amount` and
+    `offer_amount` (int in the DDL, '$37.55' in the rows) as numeric(10,2)
+    with the $ dropped, work_out_time ('2:08 PM') as time. The file is
+    Latin-1 (city names like Orebro with its diaeresis). One paymentList row
+    carries an 11th value (123) that no column takes: dropped. Unquoted
+    names, so lower case. The gender columns are widened from varchar(10)
+    ('Genderfluid', 'Genderqueer' are 11 letters)."""
+    gitdir = os.path.join(MIRROR, "AtenaAT+gym_management_with_SQL", "repo")
+    raw = [subprocess.run(["git", "--git-dir", gitdir, "show", f"{DATASETS[db][1]}:{p}"], capture_output=True,
+                          check=True).stdout.decode("latin-1") for p in DATASETS[db][2]]
+    ddl, data = raw
+    ddl = re.sub(r"(?im)^\s*create database.*$", "", ddl)
+    ddl = re.sub(r"(?is)alter table workout\s+alter column[^;]*;", "", ddl)
+    ddl = re.sub(r"(?i)\bint\s+IDENTITY\(1,1\)", "serial", ddl)
+    ddl = re.sub(r"(?im)^\s*\w+_age\s+AS\b.*$", "", ddl)
+    ddl = re.sub(r"(?i)uniqueidentifier(\s+ROWGUIDCOL)?\s+NOT NULL", "uuid NOT NULL DEFAULT gen_random_uuid()", ddl)
+    ddl = re.sub(r"(?i)\bamount int\b", "amount numeric(10,2)", ddl)
+    ddl = re.sub(r"(?i)work_out_time datetime", "work_out_time time", ddl)
+    ddl = re.sub(r"(?i)\bdatetime\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\bbit\b", "smallint", ddl)
+    ddl = re.sub(r"(?i)\s+sparse\b", "", ddl)
+    ddl = re.sub(r"(?i)_gender varchar\(10\)", "_gender varchar(20)", ddl)
+    ddl = re.sub(r"(?i)workout_description varchar\(100\)", "workout_description varchar(500)", ddl)
+    ddl = re.sub(r",(\s*)\)", r"\1)", ddl)
+    ddl = re.sub(r"(?m)^\)", ");", ddl)
+    data = re.sub(r"'\$(\d+\.\d+)'", r"\1", data)
+    data = re.sub(r"(?m)^(insert into paymentList .*'),\s*\d+\);", r"\1);", data)
+    data = "\n".join(l for l in data.splitlines() if l.lower().startswith("insert into"))
+    srv.psql(db, file_text="BEGIN;\nSET DateStyle = 'ISO, MDY';\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("gym_branch", "instructor", "memberinfo", "members_day", "userinfo", "paymentlist",
+              "membersdaycome", "offer", "workout", "workoutplan", "bridge_member_days", "bridge_memberinfo_offer"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 def load_dorms(srv, db, files):
     """A 2014 student project's dorm-assignment database for the University
     of Nebraska Omaha's Scott halls (a phpMyAdmin dump of MySQL 5.5 and its
@@ -2059,7 +2101,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "shipping": load_shipping,
            "seller_listings": load_seller_listings, "charity": load_charity,
            "equipment_rental": load_equipment_rental,
-           "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms}
+           "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms,
+           "gym": load_gym}
 
 
 def main():

@@ -1992,7 +1992,7 @@ def load_gym(srv, db, files):
     ddl = re.sub(r"(?i)\bint\s+IDENTITY\(1,1\)", "serial", ddl)
     ddl = re.sub(r"(?im)^\s*\w+_age\s+AS\b.*$", "", ddl)
     ddl = re.sub(r"(?i)uniqueidentifier(\s+ROWGUIDCOL)?\s+NOT NULL", "uuid NOT NULL DEFAULT gen_random_uuid()", ddl)
-    ddl = re.sub(r"(?i)\bamount int\b", "amount numeric(10,2)", ddl)
+    ddl = re.sub(r"(?i)amount int\b", "amount numeric(10,2)", ddl)
     ddl = re.sub(r"(?i)work_out_time datetime", "work_out_time time", ddl)
     ddl = re.sub(r"(?i)\bdatetime\b", "timestamp", ddl)
     ddl = re.sub(r"(?i)\bbit\b", "smallint", ddl)

@@ -228,6 +228,9 @@ DATASETS = {
                  ["sql/install.sql", "sql/load.sql"]),
     "gym": ("AtenaAT/gym_management_with_SQL", "2aa1eab6107e52d9355174c1036518080217d128",
             ["gym_management_create_tables.sql", "gym_management_insert_fake_data.sql"]),
+    "lightbnb": ("SebDufresne/LightBnB", "ecb3f0522e5012fd265e121ccf7fc043408ed41e",
+                 ["migrations/01_schema.sql", "seeds/02_0_seeds_users.sql", "seeds/02_1_seeds_properties.sql",
+                  "seeds/02_2_seeds_reservations.sql", "seeds/02_seeds.sql"]),
     "pt_clinic": ("findeevy/cs-4400", "74e4ec2d8250046b502016a25467da844ef0337f", ["createtables.sql"]),
     "dorms": ("jrauscher/DormAssignment", "aae522e8301ca06dbee148d8ff9049e8ca6e6eb8",
               [f"src/database/{f}.sql" for f in ("UNVDB", "test_buildings", "test_rooms", "test_letRooms",
@@ -2010,6 +2013,23 @@ def load_gym(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_lightbnb(srv, db, files):
+    """Lighthouse Labs' "LightBnB" course project (an Airbnb-like rental
+    site, PostgreSQL, generated rows: 1000 users, 1000 properties, 10000
+    reservations, 10000 property reviews), as a learner's repository keeps
+    the course's seed files split in four. Its migration as written, less
+    the CREATE DATABASE line, with `parkings_spaces` spelled `parking_spaces`
+    as every seed INSERT names it, and the trailing comma before the last
+    `);` dropped. The reservation ids are the seed's own (from 1000000 up)."""
+    schema = re.sub(r"(?im)^CREATE DATABASE.*$", "", files[0])
+    schema = schema.replace("parkings_spaces", "parking_spaces")
+    schema = re.sub(r",(\s*)\);", r"\1);", schema)
+    srv.psql(db, file_text="BEGIN;\n" + schema + "\n" + "\n".join(files[1:]) +
+             "\nSELECT setval('reservations_id_seq', (SELECT max(id) FROM reservations));\nCOMMIT;\n")
+    for t in ("users", "properties", "reservations", "property_reviews"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 def load_dorms(srv, db, files):
     """A 2014 student project's dorm-assignment database for the University
     of Nebraska Omaha's Scott halls (a phpMyAdmin dump of MySQL 5.5 and its
@@ -2102,7 +2122,7 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "seller_listings": load_seller_listings, "charity": load_charity,
            "equipment_rental": load_equipment_rental,
            "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms,
-           "gym": load_gym}
+           "gym": load_gym, "lightbnb": load_lightbnb}
 
 
 def main():

@@ -231,6 +231,10 @@ DATASETS = {
     "lightbnb": ("SebDufresne/LightBnB", "ecb3f0522e5012fd265e121ccf7fc043408ed41e",
                  ["migrations/01_schema.sql", "seeds/02_0_seeds_users.sql", "seeds/02_1_seeds_properties.sql",
                   "seeds/02_2_seeds_reservations.sql", "seeds/02_seeds.sql"]),
+    "gradapps": ("ssh24/eecs-gradapps", "7642f021ca963049abccc7b828b40a6513e17d1f",
+                 ["src/test/lib/database/seed.sql"] + ["src/test/lib/database/data/" + f + ".data.sql" for f in
+                 ("foi", "test.fm", "actual.fm", "application", "university", "gpa", "application_rev",
+                  "application_seen")]),
     "pt_clinic": ("findeevy/cs-4400", "74e4ec2d8250046b502016a25467da844ef0337f", ["createtables.sql"]),
     "dorms": ("jrauscher/DormAssignment", "aae522e8301ca06dbee148d8ff9049e8ca6e6eb8",
               [f"src/database/{f}.sql" for f in ("UNVDB", "test_buildings", "test_rooms", "test_letRooms",
@@ -2030,6 +2034,40 @@ def load_lightbnb(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_gradapps(srv, db, files):
+    """A York University EECS graduate-admissions web app's MySQL 5.7 test
+    database (2018; made-up applicants, a faculty list): seed.sql's CREATE
+    TABLEs (all but `sessions`) and its data files in seed.sql's order.
+    Backticks become double quotes, so the camelCase names stay
+    (`"app_Id"`, `"LName"`, `"Rank"`); AUTO_INCREMENT as serial, JSON as
+    jsonb, TINYINT(1) as smallint, BIGINT(9) as bigint, DATETIME as
+    timestamp, LONGTEXT / LONGBLOB as text / bytea, the gpa ENUM as text.
+    application's key is (app_Id, student_Id) while the reviews point at
+    app_Id alone: app_Id gets a UNIQUE constraint so the foreign keys hold.
+    The triggers (which set committeeReviewed when reviews come in) are left
+    out: the flag stays as inserted. The inserts write CURRENT_TIMESTAMP (or
+    leave the default) for app_Date, letterDate, assignDate and lastReminded,
+    so those hold the day of loading."""
+    seed = files[0]
+    ddl = "\n".join(re.findall(r"(?s)CREATE TABLE `(?!sessions)\w+` \(.*?\) ENGINE=\w+;", seed))
+    ddl = re.sub(r"\) ENGINE=\w+;", ");", ddl)
+    ddl = re.sub(r"(?i)\bINT NOT NULL AUTO_INCREMENT", "serial", ddl)
+    ddl = re.sub(r"(?i)\bJSON\b", "jsonb", ddl)
+    ddl = re.sub(r"(?i)\bTINYINT\(1\)", "smallint", ddl)
+    ddl = re.sub(r"(?i)\bBIGINT\(9\)", "bigint", ddl)
+    ddl = re.sub(r"(?i)\bDATETIME\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\bLONGTEXT\b", "text", ddl)
+    ddl = re.sub(r"(?i)\bLONGBLOB\b", "bytea", ddl)
+    ddl = re.sub(r"(?i)\bENUM\([^)]*\)", "text", ddl)
+    ddl = ddl.replace("PRIMARY KEY(`app_Id`, `student_Id`)", "PRIMARY KEY(`app_Id`, `student_Id`),\n    UNIQUE (`app_Id`)")
+    data = "\n".join(files[1:])
+    text = (ddl + "\n" + data).replace("`", '"')
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("faculty_member", "application", "application_review", "application_seen", "university", "foi",
+              "gpa"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 def load_dorms(srv, db, files):
     """A 2014 student project's dorm-assignment database for the University
     of Nebraska Omaha's Scott halls (a phpMyAdmin dump of MySQL 5.5 and its
@@ -2122,7 +2160,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "seller_listings": load_seller_listings, "charity": load_charity,
            "equipment_rental": load_equipment_rental,
            "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms,
-           "gym": load_gym, "lightbnb": load_lightbnb}
+           "gym": load_gym, "lightbnb": load_lightbnb,
+           "gradapps": load_gradapps}
 
 
 def main():

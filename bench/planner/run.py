@@ -37,7 +37,7 @@ questions30/<db>.json (dev30, the thirtieth: real_estate, credit_union, electric
 questions31/<db>.json (dev31, the thirty-first: pharmacy_inventory, petclinic, dealership) or
 questions32/<db>.json (dev32, the thirty-second: gravity_books, coffee_shop, shipping) or
 questions33/<db>.json (dev33, the thirty-third: seller_listings, charity, equipment_rental) or
-questions34/<db>.json (dev34, the thirty-fourth: festival, pt_clinic, dorms),
+questions34/<db>.json (dev34, the thirty-fourth: festival, pt_clinic, dorms) or
 questions35/<db>.json (dev35, the thirty-fifth: gym, lightbnb, gradapps) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself

@@ -226,6 +226,15 @@ DATASETS = {
                    ["src/main/resources/schema.sql", "src/main/resources/data.sql"]),
     "festival": ("soufleri/databases2025", "2c47f372bcf42bd480eab8e074ada202febbcc86",
                  ["sql/install.sql", "sql/load.sql"]),
+    "gym": ("AtenaAT/gym_management_with_SQL", "2aa1eab6107e52d9355174c1036518080217d128",
+            ["gym_management_create_tables.sql", "gym_management_insert_fake_data.sql"]),
+    "lightbnb": ("SebDufresne/LightBnB", "ecb3f0522e5012fd265e121ccf7fc043408ed41e",
+                 ["migrations/01_schema.sql", "seeds/02_0_seeds_users.sql", "seeds/02_1_seeds_properties.sql",
+                  "seeds/02_2_seeds_reservations.sql", "seeds/02_seeds.sql"]),
+    "gradapps": ("ssh24/eecs-gradapps", "7642f021ca963049abccc7b828b40a6513e17d1f",
+                 ["src/test/lib/database/seed.sql"] + ["src/test/lib/database/data/" + f + ".data.sql" for f in
+                 ("foi", "test.fm", "actual.fm", "application", "university", "gpa", "application_rev",
+                  "application_seen")]),
     "pt_clinic": ("findeevy/cs-4400", "74e4ec2d8250046b502016a25467da844ef0337f", ["createtables.sql"]),
     "dorms": ("jrauscher/DormAssignment", "aae522e8301ca06dbee148d8ff9049e8ca6e6eb8",
               [f"src/database/{f}.sql" for f in ("UNVDB", "test_buildings", "test_rooms", "test_letRooms",
@@ -1974,6 +1983,97 @@ def load_pt_clinic(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_gym(srv, db, files):
+    """A learner's SQL Server gym-management project (2022, Mockaroo-made
+    rows, 20 a table): T-SQL DDL in PostgreSQL's spelling — IDENTITY keys as
+    serial, `datetime` as timestamp, `bit` as smallint, SPARSE dropped, the
+    instructor/member ages (computed from the day of loading) left out, the
+    `uniqueidentifier` columns the inserts leave out (paymentList.ref_ID,
+    offer.offer_GID) as uuid with a random default; `amount` and
+    `offer_amount` (int in the DDL, '$37.55' in the rows) as numeric(10,2)
+    with the $ dropped, work_out_time ('2:08 PM') as time. The file is
+    Latin-1 (city names like Orebro with its diaeresis). One paymentList row
+    carries an 11th value (123) that no column takes: dropped. Unquoted
+    names, so lower case. The gender columns are widened from varchar(10)
+    ('Genderfluid', 'Genderqueer' are 11 letters)."""
+    gitdir = os.path.join(MIRROR, "AtenaAT+gym_management_with_SQL", "repo")
+    raw = [subprocess.run(["git", "--git-dir", gitdir, "show", f"{DATASETS[db][1]}:{p}"], capture_output=True,
+                          check=True).stdout.decode("latin-1") for p in DATASETS[db][2]]
+    ddl, data = raw
+    ddl = re.sub(r"(?im)^\s*create database.*$", "", ddl)
+    ddl = re.sub(r"(?is)alter table workout\s+alter column[^;]*;", "", ddl)
+    ddl = re.sub(r"(?i)\bint\s+IDENTITY\(1,1\)", "serial", ddl)
+    ddl = re.sub(r"(?im)^\s*\w+_age\s+AS\b.*$", "", ddl)
+    ddl = re.sub(r"(?i)uniqueidentifier(\s+ROWGUIDCOL)?\s+NOT NULL", "uuid NOT NULL DEFAULT gen_random_uuid()", ddl)
+    ddl = re.sub(r"(?i)amount int\b", "amount numeric(10,2)", ddl)
+    ddl = re.sub(r"(?i)work_out_time datetime", "work_out_time time", ddl)
+    ddl = re.sub(r"(?i)\bdatetime\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\bbit\b", "smallint", ddl)
+    ddl = re.sub(r"(?i)\s+sparse\b", "", ddl)
+    ddl = re.sub(r"(?i)_gender varchar\(10\)", "_gender varchar(20)", ddl)
+    ddl = re.sub(r"(?i)workout_description varchar\(100\)", "workout_description varchar(500)", ddl)
+    ddl = re.sub(r",(\s*)\)", r"\1)", ddl)
+    ddl = re.sub(r"(?m)^\)", ");", ddl)
+    data = re.sub(r"'\$(\d+\.\d+)'", r"\1", data)
+    data = re.sub(r"(?m)^(insert into paymentList .*'),\s*\d+\);", r"\1);", data)
+    data = "\n".join(l for l in data.splitlines() if l.lower().startswith("insert into"))
+    srv.psql(db, file_text="BEGIN;\nSET DateStyle = 'ISO, MDY';\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("gym_branch", "instructor", "memberinfo", "members_day", "userinfo", "paymentlist",
+              "membersdaycome", "offer", "workout", "workoutplan", "bridge_member_days", "bridge_memberinfo_offer"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_lightbnb(srv, db, files):
+    """Lighthouse Labs' "LightBnB" course project (an Airbnb-like rental
+    site, PostgreSQL, generated rows: 1000 users, 1000 properties, 10000
+    reservations, 10000 property reviews), as a learner's repository keeps
+    the course's seed files split in four. Its migration as written, less
+    the CREATE DATABASE line, with `parkings_spaces` spelled `parking_spaces`
+    as every seed INSERT names it, and the trailing comma before the last
+    `);` dropped. The reservation ids are the seed's own (from 1000000 up)."""
+    schema = re.sub(r"(?im)^CREATE DATABASE.*$", "", files[0])
+    schema = schema.replace("parkings_spaces", "parking_spaces")
+    schema = re.sub(r",(\s*)\);", r"\1);", schema)
+    srv.psql(db, file_text="BEGIN;\n" + schema + "\n" + "\n".join(files[1:]) +
+             "\nSELECT setval('reservations_id_seq', (SELECT max(id) FROM reservations));\nCOMMIT;\n")
+    for t in ("users", "properties", "reservations", "property_reviews"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_gradapps(srv, db, files):
+    """A York University EECS graduate-admissions web app's MySQL 5.7 test
+    database (2018; made-up applicants, a faculty list): seed.sql's CREATE
+    TABLEs (all but `sessions`) and its data files in seed.sql's order.
+    Backticks become double quotes, so the camelCase names stay
+    (`"app_Id"`, `"LName"`, `"Rank"`); AUTO_INCREMENT as serial, JSON as
+    jsonb, TINYINT(1) as smallint, BIGINT(9) as bigint, DATETIME as
+    timestamp, LONGTEXT / LONGBLOB as text / bytea, the gpa ENUM as text.
+    application's key is (app_Id, student_Id) while the reviews point at
+    app_Id alone: app_Id gets a UNIQUE constraint so the foreign keys hold.
+    The triggers (which set committeeReviewed when reviews come in) are left
+    out: the flag stays as inserted. The inserts write CURRENT_TIMESTAMP (or
+    leave the default) for app_Date, letterDate, assignDate and lastReminded,
+    so those hold the day of loading."""
+    seed = files[0]
+    ddl = "\n".join(re.findall(r"(?s)CREATE TABLE `(?!sessions)\w+` \(.*?\) ENGINE=\w+;", seed))
+    ddl = re.sub(r"\) ENGINE=\w+;", ");", ddl)
+    ddl = re.sub(r"(?i)\bINT NOT NULL AUTO_INCREMENT", "serial", ddl)
+    ddl = re.sub(r"(?i)\bJSON\b", "jsonb", ddl)
+    ddl = re.sub(r"(?i)\bTINYINT\(1\)", "smallint", ddl)
+    ddl = re.sub(r"(?i)\bBIGINT\(9\)", "bigint", ddl)
+    ddl = re.sub(r"(?i)\bDATETIME\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\bLONGTEXT\b", "text", ddl)
+    ddl = re.sub(r"(?i)\bLONGBLOB\b", "bytea", ddl)
+    ddl = re.sub(r"(?i)\bENUM\([^)]*\)", "text", ddl)
+    ddl = ddl.replace("PRIMARY KEY(`app_Id`, `student_Id`)", "PRIMARY KEY(`app_Id`, `student_Id`),\n    UNIQUE (`app_Id`)")
+    data = "\n".join(files[1:])
+    text = (ddl + "\n" + data).replace("`", '"')
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("faculty_member", "application", "application_review", "application_seen", "university", "foi",
+              "gpa"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 def load_dorms(srv, db, files):
     """A 2014 student project's dorm-assignment database for the University
     of Nebraska Omaha's Scott halls (a phpMyAdmin dump of MySQL 5.5 and its
@@ -2121,7 +2221,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "equipment_rental": load_equipment_rental,
            "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms,
            "india_elections": load_india_elections, "cricket_tournament": load_cricket_tournament,
-           "air_charter": load_air_charter}
+           "air_charter": load_air_charter,
+           "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps}
 
 
 def main():

@@ -10,54 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The fact table for "revenue": quantity x price, else a revenue-ish column. */
-static void revenue_measure(const ask_schema_t *s, ask_parse_t *p)
-{
-    int best = -1, q, pr;
-    for (int t = 0; t < s->ntables; t++)
-        if (lexicon_revenue_cols(s, t, &q, &pr) == 0 &&
-            (best < 0 || roles_table_named(p, t) > roles_table_named(p, best) ||
-             (roles_table_named(p, t) == roles_table_named(p, best) && s->tables[t].rows > s->tables[best].rows)))
-            best = t;
-    if (best >= 0 && lexicon_discount_col(&s->tables[best]) == -2) {
-        roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* a discount in whole numbers: % or amount? */
-        return;
-    }
-    if (best >= 0) {
-        p->q.m = (ask_measure_t){M_REVENUE, best, -1, -1};
-        return;
-    }
-    /* else a revenue-ish money column — only when exactly one fits (or one
-     * in a table the question names, or the one in a dated table of events
-     * — payments, not a view summing them nor a film's projection): two
-     * candidates are a question */
-    static const char *const money[] = {"revenue", "sale", "amount", "total", NULL};
-    int found = 0, named = 0, tables = 0;
-    ask_measure_t pick = {M_NONE, -1, -1, -1}, pick_named = pick, pick_table = pick;
-    for (int t = 0; t < s->ntables; t++)
-        for (int c = 0; c < s->tables[t].ncols; c++) {
-            const ask_col_t *col = &s->tables[t].cols[c];
-            int hit = 0;
-            for (int k = 0; lexicon_col_is_money(col) && k < col->nw; k++)
-                hit |= words_in(col->w[k], money);
-            if (!hit)
-                continue;
-            found++, pick = (ask_measure_t){M_SUM, t, c, -1};
-            if (roles_table_named(p, t))
-                named++, pick_named = pick;
-            if (!s->tables[t].is_view && s->tables[t].time >= 0)
-                tables++, pick_table = pick;
-        }
-    if (named == 1)
-        p->q.m = pick_named;
-    else if (found == 1)
-        p->q.m = pick;
-    else if (tables == 1 && !named)
-        p->q.m = pick_table;
-    else
-        roles_set_ambiguous(p, AMB_MEASURE, NULL);
-}
-
 /* "how many distinct", "number of unique": the measure a cue word names
  * (grammar_measure_cues), its length, and whether a distinct word follows. */
 static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
@@ -100,7 +52,7 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     p->measure_set = 1;
     if (m->kind == -1) {
         if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
-            revenue_measure(s, p);
+            revenue_set_measure(s, p);
         else
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
@@ -304,6 +256,11 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);
         ask_mention_t *v = next_mention(p, i + 1, 2, 1);
         int len, distinct;
+        if (i > 0 && words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL}) &&
+            words_in(tk->t[i - 1].low, (const char *const[]){"show", "list", "me", "return", NULL})) {
+            tk->t[i].used = 1;  /* "show each admission with …": the rows listed, no grouping */
+            continue;
+        }
         if (!strcmp(tk->t[i].low, "by") && v && v->kind == PH_VALUE) {
             tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
             continue;

@@ -76,7 +76,8 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         return;
     for (int i = 0; i < tk->n; i++) {
         int is_neg = words_in(tk->t[i].low, neg);
-        if (tk->t[i].used || !(is_neg || words_at(tk, i, "with")))
+        if (tk->t[i].used || !(is_neg || words_at(tk, i, "with")) ||
+            (!is_neg && words_at(tk, i + 1, "the")))  /* "with the pet": shown (roles_their) */
             continue;
         int rel = -1, k, words = 0, verb = -1;
         ask_mention_t *m = NULL;

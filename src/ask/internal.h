@@ -148,7 +148,7 @@ int lexicon_pick_label(const ask_table_t *t);
 int lexicon_is_link(const ask_table_t *t);
 int lexicon_pick_label2(const ask_table_t *t);
 int lexicon_pick_time(const ask_table_t *t);
-/* Find a (quantity, price) pair in table t; 0 if found. */
+/* (quantity, price) of table t, 0 if found; a line amount too: *qty -1, *price it. */
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
 /* The discount beside quantity × price in tb: its column when its type has
  * decimals (a fraction: revenue is quantity × price × (1 − discount)); -2
@@ -303,7 +303,7 @@ int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
        AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
-       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF };
+       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO };
 
 /* A list of every row of a table bigger than this is a question back:
  * which rows, or what about them? */
@@ -459,8 +459,7 @@ int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const
  * returns how many were read so. */
 int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 
-/* account.c: count the words and schema mentions the plan leaves unused
- * (p->unknown, p->unknown_word). */
+/* account.c: count the words and mentions the plan leaves unused (p->unknown). */
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* 1 when low is a verb that links things ("held", "taught", "operated"). */
 int account_is_verb(const char *low);
@@ -470,11 +469,13 @@ int share_cue(const ask_toks_t *tk, int i);
  * (said before what is measured) and its condition (said after, or all of
  * them when none is said after). */
 void share_split(ask_parse_t *p);
-/* The phrases the words no rule consumed make (runs of them and their
- * parts, longest first, at most ASK_MAX_LOOKUP_PHRASES): new array, or NULL. */
-json_t *account_lookups(const ask_toks_t *tk);
+/* The phrases to look up (the unplaced words if capitalised, then runs of
+ * words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */
+json_t *account_lookups(const ask_toks_t *tk, const char *unknown);
 json_t *account_view_values(const ask_schema_t *s, const ask_q_t *q);
 
+/* revenue.c: p->q.m for "revenue" — a line amount or quantity x price, else asked. */
+void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p);
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc);

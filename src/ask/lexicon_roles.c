@@ -115,6 +115,21 @@ int lexicon_find_vocab(const ask_schema_t *s, const char *term)
     return -1;
 }
 
+/* A line's own amount beside its quantity and unit price (line_item_amount,
+ * total_price, linetotal): what was charged after discounts and promotions,
+ * where quantity x price is only the list value. -1 when none. */
+static int line_amount_col(const ask_table_t *tb, int price)
+{
+    static const char *const line[] = {"amount", "total", "subtotal", "linetotal", "extended", NULL};
+    static const char *const not_line[] = {"unit", "discount", "tax", "cost", "fee", "shipping",
+        "freight", "paid", "due", "per", "insurance", NULL};
+    for (int i = 0; i < tb->ncols; i++)
+        if (i != price && lexicon_col_is_money(&tb->cols[i]) &&
+            lexicon_col_has_word(&tb->cols[i], line) && !lexicon_col_has_word(&tb->cols[i], not_line))
+            return i;
+    return -1;
+}
+
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price)
 {
     /* what is kept or paid for is no sale: quantity_in_stock x unit_price
@@ -130,7 +145,12 @@ int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price)
         if (*price < 0 && lexicon_col_is_money(c) && !lexicon_col_has_word(c, cost))
             *price = i;
     }
-    return *qty >= 0 && *price >= 0 ? 0 : -1;
+    if (*qty < 0 || *price < 0)
+        return -1;
+    int line = line_amount_col(tb, *price);
+    if (line >= 0)  /* the line's own amount is what was charged: no product */
+        *qty = -1, *price = line;
+    return 0;
 }
 
 int lexicon_discount_col(const ask_table_t *tb)

@@ -353,6 +353,25 @@ static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_
     prefer_readings(s, x);
 }
 
+/* "customers with home store 3": a number right after a column or table
+ * the question names is that one's (a store's number), not a text '3'
+ * sampled in another table (a staff member's location). 1 when every
+ * reading of the number is a value elsewhere: it is left unread. */
+static int number_named_before(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                               int i, const ask_phrase_t **m, int n)
+{
+    if (!tk->t[i].isnum || !n || !p->nm)
+        return 0;
+    const ask_mention_t *b = &p->m[p->nm - 1];
+    if (b->pos + b->len != i || (b->kind != PH_TABLE && b->kind != PH_COLUMN))
+        return 0;
+    for (int k = 0; k < n; k++)
+        if (m[k]->kind != PH_VALUE || m[k]->table == b->t ||
+            (b->kind == PH_COLUMN && s->tables[b->t].cols[b->c].fk_table == m[k]->table))
+            return 0;
+    return 1;
+}
+
 /* "Family films": a view's name (family_films) that also reads as a value
  * and a table (category "Family", film) is the value and the table — a
  * view yields to the tables it is built on, as its values do. Drops the
@@ -440,6 +459,8 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (n > 0 && m[0]->kind == PH_VALUE && m[0]->nw == 1 && account_is_verb(tk->t[i].low) &&
             !strcmp(tk->t[i].raw, tk->t[i].low))
             n = 0;
+        if (number_named_before(s, tk, p, i, m, n))
+            n = 0;
         n = view_yields(s, tk, i, m, n);
         if (n == 0)
             continue;
@@ -463,14 +484,22 @@ static void code_words(ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
-static void merge_pairs(const ask_schema_t *s, ask_parse_t *p)
+static void merge_pairs(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i + 1 < p->nm; i++) {
         ask_mention_t *a = &p->m[i], *b = &p->m[i + 1];
-        if (a->kind != PH_TABLE || b->pos != a->pos + a->len)
+        int end = a->pos + a->len, owns = words_at(tk, end, "s") && b->pos == end + 1;
+        if (a->kind != PH_TABLE || (b->pos != end && !owns))
             continue;
         int hit = 0;
-        if (b->kind == PH_TABLE) {
+        if (owns && !(b->len == 1 && words_in(tk->t[b->pos].low, (const char *const[]){"name", "names", NULL})))
+            continue;  /* "the patient's name" only */
+        if (b->len == 1 && b->kind != PH_VALUE && s->tables[a->t].label >= 0 &&
+            words_in(tk->t[b->pos].low, (const char *const[]){"name", "names", NULL})) {
+            /* "the patient's name": the patient, by its name — not the name
+             * of a table it points at (province_names) nor another's column */
+            b->kind = PH_TABLE, b->t = a->t, b->c = -1, b->nalt = 0;
+        } else if (b->kind == PH_TABLE) {
             for (int e = 0; e < s->nedges; e++)  /* "product category" */
                 hit |= s->edges[e].from_t == a->t && s->edges[e].to_t == b->t;
             for (int k = 0; k < b->nalt && !hit; k++)
@@ -559,7 +588,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     if (p->q.date.kind || p->q.grain || p->dow_from)  /* "loans granted in 1996", "… each year" */
         scan_event_verbs(tk);
     scan_mentions(s, tk, p);
-    merge_pairs(s, p);
+    merge_pairs(s, tk, p);
     code_words(tk, p);
     label_plurals(s, tk, p);
     return nc;

@@ -234,12 +234,13 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
     static const char *const own[] = {"their", "its", NULL}, *const joins[] = {"and", ",", "the", NULL};
     int k = m->pos - 1;
     while (k >= 0 && k >= m->pos - 8) {
-        if (words_in(tk->t[k].low, own))
-            return 1;
+        if (words_in(tk->t[k].low, own) || (words_at(tk, k, "with") && words_at(tk, k + 1, "the")))
+            return 1;  /* "appointments with the pet and the vet": the same */
         if (!words_in(tk->t[k].low, joins)) {
             const ask_mention_t *c = NULL;  /* the column named before: "city and …" */
-            for (int i = 0; i < p->nm && !c; i++)
-                if (p->m[i].kind == PH_COLUMN && p->m[i].pos + p->m[i].len - 1 == k)
+            for (int i = 0; i < p->nm && !c; i++)  /* or the table: "the pet and the vet" */
+                if ((p->m[i].kind == PH_COLUMN || (p->m[i].kind == PH_TABLE && m->kind == PH_TABLE)) &&
+                    p->m[i].pos + p->m[i].len - 1 == k)
                     c = &p->m[i];
             if (!c)
                 return 0;

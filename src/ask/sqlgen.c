@@ -42,6 +42,10 @@ static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t 
         return NULL;
     case M_REVENUE:
         lexicon_revenue_cols(s, m->t, &q, &p);
+        if (q < 0) {  /* the line's own amount */
+            sqljoin_put_col(s, e, j, m->t, p);
+            return "sum";
+        }
         sqljoin_put_col(s, e, j, m->t, q);
         buf_puts(e, " * ");
         sqljoin_put_col(s, e, j, m->t, p);
@@ -385,6 +389,9 @@ static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
 static int label_names_rows(const ask_table_t *tb)
 {
     const ask_col_t *c = &tb->cols[tb->label];
+    double distinct = c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * tb->rows;
+    if (tb->label2 < 0 && tb->rows >= 10 && distinct > 0 && 2 * distinct < tb->rows)
+        return 0;  /* generations by birth year: a label most rows share is a category */
     if (tb->label2 >= 0 || c->nw == 1)
         return 1;
     for (int k = 0; k < tb->nw; k++)

@@ -120,6 +120,11 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
                  s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name);
         return tmp;
     case AMB_PART_OF: return why_part_of(s, p, tmp, n);
+    case AMB_ECHO:
+        snprintf(tmp, n, "Those are names in %.40s.%.40s, which holds nothing else: say which rows "
+                 "about them you want.", s->tables[p->amb[0].t].name,
+                 s->tables[p->amb[0].t].cols[p->amb[0].c].name);
+        return tmp;
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

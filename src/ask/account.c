@@ -88,6 +88,23 @@ static int member_of_table(const ask_toks_t *tk, const ask_parse_t *p, int i)
     return 0;
 }
 
+/* 1 when token i is "their date" of listed rows with one date column:
+ * shown among the row's columns. */
+static int own_date_shown(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_LIST || q->table < 0 || i < 1 || !words_in(tk->t[i].low, (const char *const[]){
+            "date", "dates", NULL}))
+        return 0;  /* "what is the date of the 2015 chart": the date itself, not rows */
+    if (!words_in(tk->t[i - 1].low, (const char *const[]){"their", "its", NULL}) &&
+        !(words_at(tk, i - 1, "the") && words_at(tk, i - 2, "with")))
+        return 0;
+    int dates = 0;
+    for (int c = 0; c < s->tables[q->table].ncols; c++)
+        dates += lexicon_col_is_time(&s->tables[q->table].cols[c]);
+    return dates == 1;
+}
+
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
@@ -100,6 +117,8 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
             continue;
         if (member_of_table(tk, p, i))  /* "each staff member": the staff */
+            continue;
+        if (own_date_shown(s, tk, p, i))  /* "trainings with their date": its one date */
             continue;
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
@@ -273,7 +292,8 @@ static void who_shown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
             who = i;
     if (who < 0 || p->q.ndims)
         return;
-    const ask_table_t *t = p->q.kind == Q_LIST && p->q.table >= 0 ? &s->tables[p->q.table] : NULL;
+    const ask_table_t *t = p->q.kind == Q_LIST && p->q.table >= 0
+                               ? &s->tables[lexicon_named_by(s, p->q.table)] : NULL;
     int named = t && t->label >= 0 && t->cols[t->label].kind == CK_TEXT && (who == 0 || t->label2 >= 0);
     if (named || (p->q.kind != Q_AGG && p->q.kind != Q_LIST))
         return;
@@ -302,6 +322,35 @@ static void size_not_count(const ask_toks_t *tk, ask_parse_t *p)
             p->ambiguous = p->ambiguous ? p->ambiguous : AMB_MEASURE;
             return;
         }
+}
+
+/* "which client received the most in donations": "most in" speaks of an
+ * amount, not of how many donations — a count answers another question. */
+static void most_in_not_count(const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i + 1 < tk->n; i++)
+        if (words_in(tk->t[i].low, (const char *const[]){"most", "least", NULL}) &&
+            words_at(tk, i + 1, "in") && p->q.m.kind == M_COUNT && !p->ambiguous) {
+            roles_not_understood(tk, p, i, i + 2);
+            p->ambiguous = AMB_MEASURE;
+            return;
+        }
+}
+
+/* "applications for Fall and for Winter": the value said again with its
+ * preposition compares the two (a count of each?) — a list of both is one
+ * reading of two. Asked. */
+static void list_each_said(const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm && p->q.kind == Q_LIST && !p->ambiguous; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_VALUE && m->role == R_FILTER && m->pos >= 2 &&
+            words_at(tk, m->pos - 2, "and") &&
+            words_in(tk->t[m->pos - 1].low, (const char *const[]){"for", "of", NULL})) {
+            roles_not_understood(tk, p, m->pos - 2, m->pos + m->len);
+            p->ambiguous = AMB_MEASURE;
+        }
+    }
 }
 
 /* "how many members are in each team" read as the rows of teams counted
@@ -346,49 +395,6 @@ static void group_dropped(const ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
-/* "Revenue By Product Category": most words after the first capitalised. */
-static int title_case(const ask_toks_t *tk)
-{
-    int caps = 0, words = 0;
-    for (int i = 1; i < tk->n; i++)
-        if (isalpha((unsigned char)tk->t[i].raw[0]))
-            words++, caps += isupper((unsigned char)tk->t[i].raw[0]) != 0;
-    return 2 * caps > words;
-}
-
-/* 1 when every distinct value of the column was sampled: a longer name
- * than the one matched cannot be in it. */
-static int samples_complete(const ask_table_t *t, const ask_col_t *c)
-{
-    double distinct = c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * t->rows;
-    return distinct > 0 && c->nsamples >= distinct;
-}
-
-/* "books published by Penguin Books": the sampled "Penguin" then a capital
- * "Books" read as the books table — the name may run on ("Penguin Books")
- * among the values discovery did not sample. Not sure: the run is left
- * for a look-up in the database, and asked when it finds nothing. A
- * question in Title Case says nothing by its capitals. */
-static void value_runs_on(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
-{
-    if (title_case(tk))
-        return;
-    for (int i = 0; i < p->nm; i++) {
-        const ask_mention_t *m = &p->m[i];
-        int k = m->pos + m->len, value_next = 0;
-        if (m->kind != PH_VALUE || k >= tk->n || !tk->t[k].used ||
-            !isupper((unsigned char)tk->t[k].raw[0]) || !isupper((unsigned char)tk->t[m->pos].raw[0]) ||
-            samples_complete(&s->tables[m->t], &s->tables[m->t].cols[m->c]))
-            continue;
-        for (int j = 0; j < p->nm; j++)
-            value_next |= p->m[j].kind == PH_VALUE && p->m[j].pos == k;
-        if (value_next)
-            continue;
-        roles_not_understood(tk, p, m->pos, k + 1);  /* the run goes to the look-up */
-        return;
-    }
-}
-
 /* "list the snakes and lizards" where Snake and Lizard are only names in
  * a table of names (types: id, name) and no table was said: listing those
  * rows echoes the words back — the rows meant are another table's (pets
@@ -421,94 +427,10 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     who_shown(s, tk, p);
     contents_unnamed(tk, p);
     size_not_count(tk, p);
+    most_in_not_count(tk, p);
+    list_each_said(tk, p);
     count_per_own_name(s, p);
     group_dropped(tk, p);
-    value_runs_on(s, tk, p);
+    lookups_value_runs_on(s, tk, p);
     list_echoes_values(s, p);
-}
-
-/* A word that may be part of a value: left over, not a function word, with
- * a letter in it ("Lufthansa", "A380"; not "2005" or "?"). */
-static int lookup_word(const ask_tok_t *t)
-{
-    if (t->used || t->isnum || words_is_stop(t->low) || strlen(t->low) < 2)
-        return 0;
-    for (const char *c = t->low; *c; c++)
-        if ((*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80)
-            return 1;
-    return 0;
-}
-
-/* "Penguin Books": a capital word after a capital word of the run goes on
- * with it, though a rule read it ("Books" the books table). */
-static int run_goes_on(const ask_toks_t *tk, int j, int title)
-{
-    return !title && tk->t[j].used && !tk->t[j].isnum && isupper((unsigned char)tk->t[j].raw[0]) &&
-           isupper((unsigned char)tk->t[j - 1].raw[0]);
-}
-
-static void add_run(const ask_toks_t *tk, int from, int len, json_t *out)
-{
-    int unused = 0;  /* "Books" alone was read: not looked up */
-    for (int k = from; k < from + len; k++)
-        unused |= !tk->t[k].used;
-    if (!unused)
-        return;
-    buf_t b = {0};
-    for (int k = from; k < from + len; k++)
-        buf_printf(&b, "%s%s", k > from ? " " : "", tk->t[k].raw);
-    json_array_append_new(out, json_string(buf_str(&b)));
-    buf_free(&b);
-}
-
-json_t *account_lookups(const ask_toks_t *tk, const char *unknown)
-{
-    json_t *out = json_array();
-    int title = title_case(tk);
-    for (int i = 0; i < tk->n; i++) {
-        /* "who directed The Irishman": a capital "The" inside the question
-         * starts the name that follows it */
-        int the = i > 0 && !tk->t[i].used && !strcmp(tk->t[i].raw, "The") && i + 1 < tk->n &&
-                  lookup_word(&tk->t[i + 1]);
-        int j = i + the;
-        while (j < tk->n && j - i < 4 &&
-               (lookup_word(&tk->t[j]) || (j > i && run_goes_on(tk, j, title))))
-            j++;
-        for (int len = j - i; len > 0; len--)  /* "Aer Lingus", then "Aer", "Lingus" */
-            for (int k = i; k + len <= j; k++)
-                if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES && !(the && k == i && len == 1))
-                    add_run(tk, k, len, out);
-        i = j > i ? j - 1 : i;
-    }
-    int listed = 0;  /* "Penguin Books", read as a sampled name and a table: first */
-    for (size_t k = 0; k < json_array_size(out); k++)
-        listed |= !strcmp(json_string_value(json_array_get(out, k)), unknown);
-    if (isupper((unsigned char)unknown[0]) && !listed) {
-        if (json_array_size(out) >= ASK_MAX_LOOKUP_PHRASES)
-            json_array_remove(out, json_array_size(out) - 1);
-        json_array_insert_new(out, 0, json_string(unknown));
-    }
-    if (!json_array_size(out)) {
-        json_decref(out);
-        return NULL;
-    }
-    return out;
-}
-
-/* "actors in ACADEMY DINOSAUR": the title was sampled only in a view
- * (family_films), which no key joins, and discovery did not sample the
- * film table's 1,000 titles. The values of the filters read in a view,
- * to be looked up in the tables (a plan that could not be written). */
-json_t *account_view_values(const ask_schema_t *s, const ask_q_t *q)
-{
-    json_t *out = json_array();
-    for (int i = 0; i < q->nf; i++)
-        for (int k = 0; s->tables[q->f[i].col.t].is_view && k < q->f[i].nvals; k++)
-            if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES)
-                json_array_append_new(out, json_string(q->f[i].vals[k]));
-    if (!json_array_size(out)) {
-        json_decref(out);
-        return NULL;
-    }
-    return out;
 }

@@ -86,8 +86,10 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
                  (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
                                                          * names: its rows, or its different names? */
-        else if (agg == M_COUNT && !distinct && lexicon_col_is_plain_number(c))
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager */
+        else if (agg == M_COUNT && !distinct && (lexicon_col_is_plain_number(c) || c->kind == CK_OTHER ||
+                                                 c->always_null))
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager,
+                                                         * "how many admins" of a JSON presetAdmin */
         else if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
@@ -232,11 +234,16 @@ static int dim_before(const ask_schema_t *s, const ask_parse_t *p, int i)
 
 /* "taken by employees in the UK", "written by authors from France": a
  * verb, "by", a table, then a value of it — the table says whose rows
- * count, it is not a grouping. */
+ * count, it is not a grouping. With nothing measured ("rentals of Lifting
+ * equipment by customers in Huye") no verb is needed. */
 static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask_mention_t *m)
 {
     static const char *const glue[] = {"in", "from", "of", "the", "at", "based", NULL};
-    if (i < 1 || !account_is_verb(tk->t[i - 1].low) || !m || m->kind != PH_TABLE || m->pos != i + 1)
+    int verb = i >= 1 && account_is_verb(tk->t[i - 1].low), neg = 0;
+    for (int k = 0; k < tk->n; k++)  /* "never ordered by customers in Germany": the EXISTS's */
+        neg |= words_in(tk->t[k].low, (const char *const[]){"never", "not", "no", "without", NULL});
+    if (i < 1 || !(verb || (!p->measure_set && !p->agg_cue && !neg)) || !m || m->kind != PH_TABLE ||
+        m->pos != i + 1)
         return 0;
     int k = m->pos + m->len;
     while (k < tk->n && k < m->pos + m->len + 3 && words_in(tk->t[k].low, glue))
@@ -245,6 +252,31 @@ static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask
         if (p->m[x].kind == PH_VALUE && p->m[x].pos == k && k > m->pos + m->len)
             return 1;
     return 0;
+}
+
+/* The names a list shows beside its rows' keys: a kind of another table
+ * by that one's name (therapists: their staff name); rows filtered through
+ * a table their key points at by its name ("rentals by customers in Huye":
+ * the customer's name, already joined). */
+static void list_show_names(const ask_schema_t *s, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->kind != Q_LIST || q->table < 0)
+        return;
+    const ask_table_t *t = &s->tables[q->table];
+    if (lexicon_named_by(s, q->table) != q->table && q->nshow < 2)
+        q->show[q->nshow++] = (ask_colref_t){q->table, t->pk};
+    for (int c = 0; c < t->ncols && q->nshow < 2; c++) {
+        int to = t->cols[c].fk_table, filtered = 0, shown = 0;
+        for (int i = 0; i < q->nf && to >= 0 && to != q->table; i++)  /* not the one name */
+            filtered |= q->f[i].col.t == to && q->f[i].op == OP_IN && !q->f[i].cond &&  /* filtered */
+                        !(q->f[i].col.c == s->tables[to].label && q->f[i].nvals == 1);
+        for (int i = 0; i < q->nshow; i++)
+            shown |= q->show[i].c == c;
+        if (filtered && !shown && c != t->pk && s->tables[to].label >= 0 &&
+            s->tables[to].label != s->tables[to].pk)
+            q->show[q->nshow++] = (ask_colref_t){q->table, c};
+    }
 }
 
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -530,6 +562,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                  s->tables[m->t].cols[m->c].fk_table >= 0)
             p->q.show[p->q.nshow++] = (ask_colref_t){m->t, m->c};
     }
+    list_show_names(s, p);
     for (int i = 0; i < p->q.nshow; i++) {  /* "employees who report to Andrew Fuller": */
         const ask_col_t *key = &s->tables[p->q.show[i].t].cols[p->q.show[i].c];
         if (key->fk_table == p->q.show[i].t && roles_has_value_filter(&p->q, key->fk_table)) {

@@ -67,6 +67,24 @@ static void year_beside_date(const ask_schema_t *s, ask_parse_t *p)
         }
 }
 
+/* "forms submitted on a Monday" where a form has a deadline_date and a
+ * warning_date: a date that is planned, not when the row happened, is no
+ * default — asked, naming the two. */
+static void planned_date(const ask_schema_t *s, ask_parse_t *p)
+{
+    static const char *const planned[] = {"deadline", "due", "expiry", "expiration", "expire",
+        "warning", "reminder", NULL};
+    const ask_table_t *t = &s->tables[p->q.time.t];
+    if (!lexicon_col_has_word(&t->cols[p->q.time.c], planned))
+        return;
+    for (int c = 0; c < t->ncols; c++)
+        if (c != p->q.time.c && lexicon_col_is_time(&t->cols[c])) {
+            p->amb[0] = p->q.time, p->amb[1] = (ask_colref_t){p->q.time.t, c}, p->namb = 2;
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_TWO_TIMES;
+            return;
+        }
+}
+
 void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind && !p->dow_from) || p->q.time.t >= 0)
@@ -101,5 +119,5 @@ void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (found < 0 && base >= 0 && p->measure_set)
         roles_set_ambiguous(p, AMB_TIME, NULL);
     else if (found >= 0 && p->q.time.t >= 0)
-        year_beside_date(s, p);
+        year_beside_date(s, p), planned_date(s, p);
 }

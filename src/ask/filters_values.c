@@ -233,17 +233,9 @@ static void value_table_beside(const ask_toks_t *tk, ask_parse_t *p, ask_mention
         }
 }
 
-/* The name a table calls its rows by: its label when the column is a
- * name or title ("name", "title", "set_name"), not "ship_name". */
 static int col_is_own_name(const ask_schema_t *s, int t, int c)
 {
-    const ask_table_t *tb = &s->tables[t];
-    const ask_col_t *col = &tb->cols[c];
-    if (c != tb->label)
-        return 0;
-    if (col->nw == 1)
-        return !strcmp(col->w[0], "name") || !strcmp(col->w[0], "title");
-    return tb->nw && !strcmp(col->w[0], tb->w[tb->nw - 1]);
+    return lexicon_col_is_own_name(&s->tables[t], c);
 }
 
 /* "what products has Alfreds Futterkiste ordered": the value is a

@@ -136,24 +136,24 @@ int lexicon_col_is_time(const ask_col_t *c);
 int lexicon_col_is_year(const ask_col_t *c);
 /* A number that is no key, no id and no year: its values are not counted. */
 int lexicon_col_is_plain_number(const ask_col_t *c);
-/* 1 when the samples show lists: a value that is also an item of another
- * value's list ("Japan" and "United States, Japan"). */
+/* 1 when a sampled value is an item of another's list ("Japan", "US, Japan"). */
 const char *lexicon_col_holds_lists(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
 int lexicon_pick_label(const ask_table_t *t);
-/* 1 when t only links other tables: every column a key (or a time stamp)
- * and at least two of them pointing elsewhere (advisor: s_id, i_id). */
+/* 1 when t only links others: every column a key (or a time), 2+ pointing out. */
 int lexicon_is_link(const ask_table_t *t);
 int lexicon_pick_label2(const ask_table_t *t);
+/* 1 when tb's label c is a name or title ("name", "set_name"; not "ship_name"). */
+int lexicon_col_is_own_name(const ask_table_t *tb, int c);
+/* The table whose label names t's rows: its parent for a kind of it (therapist → staff), else t. */
+int lexicon_named_by(const ask_schema_t *s, int t);
 int lexicon_pick_time(const ask_table_t *t);
 /* (quantity, price) of table t, 0 if found; a line amount too: *qty -1, *price it. */
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
-/* The discount beside quantity × price in tb: its column when its type has
- * decimals (a fraction: revenue is quantity × price × (1 − discount)); -2
- * when it is whole numbers (a percent or an amount: which is not known);
- * -1 when there is none. */
+/* The discount beside quantity × price: its column when it has decimals (a
+ * fraction); -2 when whole numbers (a percent or an amount?); -1 when none. */
 int lexicon_discount_col(const ask_table_t *tb);
 /* The time column of t or of the nearest table t reaches many-to-one. */
 int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);
@@ -463,16 +463,16 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* 1 when low is a verb that links things ("held", "taught", "operated"). */
 int account_is_verb(const char *low);
-/* share.c: "percentage / share / proportion of" at token i: its length, or 0. */
-int share_cue(const ask_toks_t *tk, int i);
-/* share.c: once filters are placed, split them into the share's population
- * (said before what is measured) and its condition (said after, or all of
- * them when none is said after). */
+int share_cue(const ask_toks_t *tk, int i);  /* share.c: "percentage of" at i: its length, or 0 */
+/* share.c: split the filters into the share's population (said before what is
+ * measured) and its condition (said after, or all when none is after). */
 void share_split(ask_parse_t *p);
-/* The phrases to look up (the unplaced words if capitalised, then runs of
- * words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */
-json_t *account_lookups(const ask_toks_t *tk, const char *unknown);
-json_t *account_view_values(const ask_schema_t *s, const ask_q_t *q);
+/* lookups.c: the phrases to look up (the unplaced words if capitalised, then runs
+ * of words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */
+json_t *lookups_phrases(const ask_toks_t *tk, const char *unknown);
+json_t *lookups_view_values(const ask_schema_t *s, const ask_q_t *q);
+/* "Penguin Books" as a sampled "Penguin" and a table: not placed (p->unknown). */
+void lookups_value_runs_on(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 
 /* revenue.c: p->q.m for "revenue" — a line amount or quantity x price, else asked. */
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p);

@@ -446,6 +446,25 @@ static void load_fks(ask_schema_t *s, const json_t *tables)
     }
 }
 
+/* "therapist" keyed by staffid → staff, "artist" by performer_id →
+ * performer: a kind of the parent, named by the parent's name. Its label
+ * becomes its key (shown by the parent's label) unless it has a name of
+ * its own ("artist_name"; a stage_name, empty for some, is not one). */
+static void subtype_labels(ask_schema_t *s)
+{
+    for (int t = 0; t < s->ntables; t++) {
+        ask_table_t *tb = &s->tables[t];
+        int label = tb->label;
+        if (tb->pk < 0 || (label >= 0 && lexicon_col_is_own_name(tb, label)))
+            continue;
+        tb->label = tb->pk;  /* by its key, if the parent it names has a name */
+        if (lexicon_named_by(s, t) == t)
+            tb->label = label;
+        else
+            tb->label2 = -1;
+    }
+}
+
 static int load_vocab(ask_schema_t *s, const json_t *voc, char *err, size_t errlen)
 {
     size_t n = json_is_array(voc) ? json_array_size(voc) : 0;
@@ -507,6 +526,7 @@ ask_schema_t *ask_schema_new_with(const json_t *discovered, const json_t *vocabu
         }
     strip_prefixes(s);
     load_fks(s, tables);
+    subtype_labels(s);
     if (load_vocab(s, vocabulary, err, errlen) < 0)
         goto fail;
     build_index(s);

@@ -40,6 +40,28 @@ int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max)
     return 0;
 }
 
+int lexicon_col_is_own_name(const ask_table_t *tb, int c)
+{
+    const ask_col_t *col = &tb->cols[c];
+    if (c != tb->label)
+        return 0;
+    if (col->nw == 1)
+        return !strcmp(col->w[0], "name") || !strcmp(col->w[0], "title");
+    return tb->nw && !strcmp(col->w[0], tb->w[tb->nw - 1]);
+}
+
+int lexicon_named_by(const ask_schema_t *s, int t)
+{
+    const ask_table_t *tb = &s->tables[t];
+    int p = tb->pk >= 0 && tb->label == tb->pk ? tb->cols[tb->pk].fk_table : -1;
+    if (p < 0 || p == t || s->tables[p].label < 0 || s->tables[p].label == s->tables[p].pk)
+        return t;
+    /* a name of a person or thing: a loan keyed by its account is no kind
+     * of account, named by its owner */
+    const ask_table_t *pt = &s->tables[p];
+    return lexicon_col_is_own_name(pt, pt->label) || pt->label2 >= 0 ? p : t;
+}
+
 int lexicon_col_is_flag(const ask_col_t *c)
 {
     const char *yes[ASK_MAX_VALUES];

@@ -119,6 +119,7 @@ static const char *const height_cols[] = {"altitude", "elevation", "height", NUL
 static const char *const people_cols[] = {"population", NULL};
 static const char *const weight_cols[] = {"weight", NULL};
 static const char *const length_cols[] = {"length", "duration", "runtime", NULL};
+static const char *const percent_cols[] = {"percent", "percentage", "pct", "rate", "share", "ratio", NULL};
 
 static void cmp_hint_adjective(int flags, ask_cmp_t *c)
 {
@@ -147,6 +148,8 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
         c->money = 1;
     else if (words_in(w, (const char *const[]){"ft", "feet", "foot", "metres", "meters", NULL}))
         c->hint = height_cols;
+    else if (words_in(w, (const char *const[]){"percent", "pct", NULL}))
+        c->hint = percent_cols;  /* "more than 2% of the vote": a share, not 2 votes */
     else if (words_in(w, (const char *const[]){"people", "inhabitants", "residents", "persons", NULL}))
         c->hint = people_cols;
     else if (words_in(w, (const char *const[]){"years", "yrs", NULL}) && c->hint == age_cols)

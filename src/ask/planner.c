@@ -496,9 +496,9 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
             out->confidence = 0.3;
         clarify(s, tk, &p, why, out);
         if (p.unknown)
-            out->lookups = account_lookups(tk, p.unknown_word);
+            out->lookups = lookups_phrases(tk, p.unknown_word);
         else if (!out->sql && cant[0])
-            out->lookups = account_view_values(s, q);
+            out->lookups = lookups_view_values(s, q);
     }
     parse_free(&p);
 }

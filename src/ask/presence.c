@@ -51,8 +51,36 @@ static int lacks_related(const ask_schema_t *s, const ask_parse_t *p, const ask_
     return 0;
 }
 
+/* "bags that sold", "orders which were shipped", "listings that never
+ * sold": the verb of a date column of the rows (date_sold), said in a
+ * clause about them — the rows where it happened (the date is set), or
+ * did not. */
+static void verb_dates(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const rel[] = {"that", "which", "who", NULL},
+        *const aux[] = {"were", "was", "been", "have", "has", "had", "got", "get", NULL},
+        *const nouns[] = {"date", "time", "day", "timestamp", NULL};
+    for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->len != 1 ||
+            !lexicon_col_is_time(&s->tables[m->t].cols[m->c]) || words_in(tk->t[m->pos].low, nouns))
+            continue;
+        int k = m->pos - 1, neg = 0;
+        while (k > 0 && (words_in(tk->t[k].low, aux) || denies(tk, k)))
+            neg |= denies(tk, k) > 0, k--;
+        if (k < 0 || !words_in(tk->t[k].low, rel))
+            continue;
+        m->role = R_FILTER;
+        for (int u = k; u < m->pos; u++)
+            tk->t[u].used = 1;
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NULL : OP_NOT_NULL,
+                                           .pos = m->pos};
+    }
+}
+
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
+    verb_dates(s, tk, p);
     static const char *const none[] = {"no", "without", "missing", NULL};
     for (int i = 0; i < p->nm && p->q.nf < ASK_MAX_FILTERS; i++) {
         ask_mention_t *m = &p->m[i];

@@ -206,6 +206,11 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     if (p->q.ndims == ASK_MAX_DIMS)
         return;
     int t = c && c->fk_table >= 0 ? c->fk_table : m->t;  /* "by country_id": the country */
+    if (!c && lexicon_named_by(s, t) != t) {  /* "each therapist": by the staff member's name */
+        if (p->q.nvia < 2)
+            p->q.via[p->q.nvia++] = t;  /* through the therapists */
+        t = lexicon_named_by(s, t);
+    }
     if (c && (c->fk_table < 0 || s->tables[t].label < 0)) {  /* section.building: the building */
         p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
     } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */

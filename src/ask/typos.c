@@ -68,6 +68,12 @@ static const char *const verbs[] = {"place", "make", "take", "give", "live", "wo
     "sent", "hold", "held", "join", "book", "visit", "serve", "teach", "fly", "drive", "bring",
     "born", "paid", "sold", "told", "lost", "won", "gave", "took", "came", "ran", "grew", NULL};
 
+/* Everyday nouns of a question about data, never a slip of a name: "with
+ * their dates" is no typo of the player 'Dale'. */
+static const char *const nouns[] = {"date", "dates", "day", "days", "time", "times", "year",
+    "years", "month", "months", "week", "weeks", "name", "names", "price", "prices", "amount",
+    "amounts", "detail", "details", NULL};
+
 /* Only what the parse left over is a candidate: a word some rule read is
  * not a typo, however close it is to a schema word. */
 static int is_candidate(const ask_toks_t *tk, int i)
@@ -75,6 +81,7 @@ static int is_candidate(const ask_toks_t *tk, int i)
     const char *w = tk->t[i].low;
     size_t n = strlen(w);
     return !tk->t[i].used && !words_is_stop_at(tk, i) && !tk->t[i].isnum && n >= 4 && !words_in(w, verbs) &&
+           !words_in(w, nouns) &&
            !(n > 4 && (!strcmp(w + n - 2, "ed") || !strcmp(w + n - 3, "ing")));
 }
 

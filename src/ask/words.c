@@ -216,7 +216,7 @@ static size_t token_end(const char *p)
             i++;
         return i;
     }
-    if (p[0] == '<' || p[0] == '>' || p[0] == '=')
+    if (p[0] == '<' || p[0] == '>' || p[0] == '=' || p[0] == '%')  /* "%" reads as "percent" */
         return p[1] == '=' ? 2 : 1;
     /* words end at a camelCase hump too: "PurchaseOrders" is two words */
     while (p[i] && word_byte((unsigned char)p[i]) &&
@@ -349,6 +349,9 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
         p += n;
     }
     scale_numbers(out);
+    for (int i = 0; i < out->n; i++)
+        if (!strcmp(out->t[i].raw, "%"))
+            tok_set(&out->t[i], "percent");
     contractions(out);
     first_and_last(out);
     return 0;

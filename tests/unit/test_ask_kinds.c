@@ -1,0 +1,89 @@
+/* test_ask_kinds.c — batches 33 to 36 at first contact, on schemas built
+ * inline: a kind of another table keyed by it (therapist by staffid →
+ * staff) is named by that table's name, grouped and listed; "2% of the
+ * vote" compares a percent, not a count of votes; "with their dates" is no
+ * typo of a player called Dale; "the most in donations" counted asks;
+ * rows "by customers in Huye" with nothing measured are the customers'
+ * rows, shown with their names; "bags that sold" is the sold ones; the
+ * different values of a JSON column are not counted; "for Fall and for
+ * Winter" as a list asks; a planned date (a deadline) beside another is
+ * no default. */
+#include "ask_fixture.h"
+
+static void test_kinds_of(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("staff", 5, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("staffname", "text", 0, NULL, NULL),
+        col("position", "text", 0, NULL, (const char *const[]){"Therapist", "Admin", NULL}))));
+    json_array_append_new(t, table("therapist", 3, json_pack("[o, o]",
+        col("id", "integer", 1, "staff", NULL), col("specialty", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("sessions", 5, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("therapistid", "integer", 0, "therapist", NULL),
+        col("sessiondate", "date", 0, NULL, NULL),
+        col("status", "text", 0, NULL, (const char *const[]){"Completed", "Scheduled", NULL}))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "list the therapists with their specialty", "\"s\".\"staffname\"");
+    answers_with(s, "how many sessions has each therapist had?", "\"s2\".\"staffname\" AS");
+    answers_with(s, "therapists with more than one completed session", "HAVING count(*) > 1");
+    ask_schema_free(s);
+}
+
+static void test_words_said(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("player", 120, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("f_name", "text", 0, NULL, (const char *const[]){"Dale", "Chris", NULL}))));
+    json_array_append_new(t, table("matches", 15, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("venue", "text", 0, NULL, (const char *const[]){"Mumbai", "Delhi", NULL}),
+        col("manofthematch", "integer", 0, "player", NULL))));
+    json_array_append_new(t, table("results", 543, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("total_votes", "integer", 0, NULL, NULL),
+        col("candidate", "text", 0, NULL, (const char *const[]){"NOTA", "Someone", NULL}))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "which matches are in Mumbai, with their dates?", "dates");
+    asks_about(s, "how many results had more than 2% of the votes?", NULL);
+    answers_with(s, "how many results had more than 2000 votes?", "> 2000");
+    ask_schema_free(s);
+}
+
+static void test_rows_said(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customers", 15, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("region", "text", 0, NULL, (const char *const[]){"Huye", "Kigali", NULL}))));
+    json_array_append_new(t, table("equipment", 15, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("category", "text", 0, NULL, (const char *const[]){"Lifting", "Utility", NULL}))));
+    json_array_append_new(t, table("rentals", 54, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customers", NULL),
+        col("equipment_id", "integer", 0, "equipment", NULL), col("rental_date", "date", 0, NULL, NULL),
+        col("date_returned", "date", 0, NULL, NULL), col("amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("donation", 20, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customers", NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("forms", 20, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("form_name", "text", 0, NULL, NULL),
+        col("deadline_date", "date", 0, NULL, NULL), col("warning_date", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("faculty", 76, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("fm_name", "text", 0, NULL, NULL),
+        col("presetAdmin", "jsonb", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "rentals of Lifting equipment by customers in Huye", "\"c\".\"name\" AS \"customer_id_name\"");
+    answers_with(s, "rentals that were returned", "\"date_returned\" IS NOT NULL");
+    asks_about(s, "which customer received the most in donations?", NULL);
+    asks_about(s, "rentals for Huye and for Kigali", NULL);
+    asks_about(s, "how many forms were submitted on a Monday?", "warning_date");
+    asks_about(s, "how many admins are there?", NULL);
+    ask_schema_free(s);
+}
+
+int main(void)
+{
+    test_kinds_of();
+    test_words_said();
+    test_rows_said();
+    return check_done("test_ask_kinds");
+}

@@ -234,8 +234,9 @@ static int dim_before(const ask_schema_t *s, const ask_parse_t *p, int i)
 
 /* "taken by employees in the UK", "written by authors from France": a
  * verb, "by", a table, then a value of it — the table says whose rows
- * count, it is not a grouping. With nothing measured ("rentals of Lifting
- * equipment by customers in Huye") no verb is needed. */
+ * count, it is not a grouping (1). With nothing measured and no verb
+ * ("rentals of Lifting equipment by customers in Huye", "cities by
+ * countries in Europe") it may be either: 2, asked. */
 static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask_mention_t *m)
 {
     static const char *const glue[] = {"in", "from", "of", "the", "at", "based", NULL};
@@ -250,7 +251,7 @@ static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask
         k++;
     for (int x = 0; x < p->nm; x++)
         if (p->m[x].kind == PH_VALUE && p->m[x].pos == k && k > m->pos + m->len)
-            return 1;
+            return verb ? 1 : 2;
     return 0;
 }
 
@@ -297,8 +298,11 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
             continue;
         }
-        if (!strcmp(tk->t[i].low, "by") && agent_by(tk, p, i, m)) {
+        int agent = !strcmp(tk->t[i].low, "by") ? agent_by(tk, p, i, m) : 0;
+        if (agent) {
             tk->t[i].used = 1;  /* "orders taken by employees in the UK": whose, not a grouping */
+            if (agent == 2)
+                roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* their rows, or a count per one? */
             continue;
         }
         if (!strcmp(tk->t[i].low, "by") && i + 1 < tk->n && tk->t[i + 1].used &&

@@ -3,8 +3,8 @@
  * staff) is named by that table's name, grouped and listed; "2% of the
  * vote" compares a percent, not a count of votes; "with their dates" is no
  * typo of a player called Dale; "the most in donations" counted asks;
- * rows "by customers in Huye" with nothing measured are the customers'
- * rows, shown with their names; "bags that sold" is the sold ones; the
+ * rows "made by customers in Huye" are the customers' rows, shown with
+ * their names (without the verb, rows or a count per customer: asked); "bags that sold" is the sold ones; the
  * different values of a JSON column are not counted; "for Fall and for
  * Winter" as a list asks; a planned date (a deadline) beside another is
  * no default. */
@@ -71,7 +71,9 @@ static void test_rows_said(void)
         col("id", "integer", 1, NULL, NULL), col("fm_name", "text", 0, NULL, NULL),
         col("presetAdmin", "jsonb", 0, NULL, NULL))));
     ask_schema_t *s = schema_of(t);
-    answers_with(s, "rentals of Lifting equipment by customers in Huye", "\"c\".\"name\" AS \"customer_id_name\"");
+    asks_about(s, "rentals of Lifting equipment by customers in Huye", NULL);  /* rows or counts? */
+    answers_with(s, "rentals of Lifting equipment made by customers in Huye",
+                 "\"c\".\"name\" AS \"customer_id_name\"");
     answers_with(s, "rentals that were returned", "\"date_returned\" IS NOT NULL");
     asks_about(s, "which customer received the most in donations?", NULL);
     asks_about(s, "rentals for Huye and for Kigali", NULL);

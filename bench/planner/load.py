@@ -245,6 +245,14 @@ DATASETS = {
     "cricket_tournament": ("MaheshReddy108/180B", "da59c1a47b42dc465d2cb0d79a0cc1af6036851b",
                            ["SQL/CMPE138_TEAM3_DB_CREATE_TABLES_SCRIPT.sql", "SQL/CMPE138_TEAM3_Sample_data.sql"]),
     "air_charter": ("sycstitch/Fleet-Management-Database-System", "10cfa299a10997ae8d0f8437fd732beef2d4e98a", ["database.sql"]),
+    "famous_paintings": ("RobMorris1990/Famous-Paintings-SQL", "50f1b28afd9ddd363e8147709e807fde82e0d969",
+                         [f"{t}.csv" for t in ("artist", "canvas_size", "museum", "museum_hours", "work_desc",
+                                               "subject", "product_size")]),
+    "beverage_line": ("ossained/Operational-analytics-for-manufacturing-optimization",
+                      "791cb09a55f2d96bfa00f34023326d8fc503b973",
+                      ["Products.csv", "Downtine_Factors.csv", "Line_Productivity.csv", "Line_Downtime1.csv"]),
+    "support_tickets": ("largoocean-boop/Customer-Support-Ticket-Analysis-SQL",
+                        "546fa7d4db1f8a206da472f1a904c506c887c10e", ["customer_support_tickets.csv"]),
 }
 
 
@@ -2185,6 +2193,61 @@ def load_air_charter(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_famous_paintings(srv, db, files):
+    """Kaggle's "Famous Paintings" CSV files as a portfolio project keeps them
+    (the works file published as work_desc.csv; image_link.csv not loaded):
+    loaded like bank, headers kept, one table per file. product_size has
+    work x canvas size prices; subject and museum_hours have no key column."""
+    names = ("artist", "canvas_size", "museum", "museum_hours", "work_desc", "subject", "product_size")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text.lstrip("\ufeff"))
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("artist", ["artist_id"]), ("canvas_size", ["size_id"]), ("museum", ["museum_id"]),
+                       ("work_desc", ["work_id"])],
+             [("work_desc", "artist_id", "artist", "artist_id"), ("work_desc", "museum_id", "museum", "museum_id"),
+              ("museum_hours", "museum_id", "museum", "museum_id"), ("subject", "work_id", "work_desc", "work_id"),
+              ("product_size", "work_id", "work_desc", "work_id")])
+
+
+def load_beverage_line(srv, db, files):
+    """Maven Analytics' "Manufacturing Line Productivity" (a made-up soft-drink
+    bottling line, 38 batches of 2024-08-29 to 2024-09-03) as a portfolio
+    project keeps it: Products, Downtine_Factors (spelling kept), the batches
+    of Line_Productivity and the long form of the downtime (Line_Downtime1.csv,
+    batch x factor x minutes, zero rows included) as line_downtime; table
+    names lower case, headers kept with their spaces; the M/D/YYYY dates
+    become date, the start / end times time."""
+    names = ("products", "downtine_factors", "line_productivity", "line_downtime")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text.lstrip("\ufeff"))
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, 'ALTER TABLE line_productivity ALTER "Date" TYPE date USING to_date("Date", \'MM/DD/YYYY\'), '
+             'ALTER "Start Time" TYPE time USING "Start Time"::time, ALTER "End Time" TYPE time USING "End Time"::time')
+    add_keys(srv, db, [("products", ["Product"]), ("downtine_factors", ["Factor"]), ("line_productivity", ["Batch"]),
+                       ("line_downtime", ["Batch", "Factor"])],
+             [("line_productivity", "Product", "products", "Product"),
+              ("line_downtime", "Batch", "line_productivity", "Batch"),
+              ("line_downtime", "Factor", "downtine_factors", "Factor")])
+
+
+def load_support_tickets(srv, db, files):
+    """Kaggle's synthetic "Customer Support Ticket Dataset" (8469 tickets, one
+    flat table) as an SQL project keeps it: table customer_support_tickets,
+    headers kept with their spaces ("Ticket ID", "Ticket Status"); the
+    file's last line is commas only: that empty row is dropped. The M/D/YYYY
+    purchase dates become date, the "M/D/YYYY H:MM" response and resolution
+    times timestamp (as published, a resolution can come before the first
+    response)."""
+    t = "customer_support_tickets"
+    load_csv_table(srv, db, t, files[0].lstrip("\ufeff"))
+    srv.psql(db, f'DELETE FROM {t} WHERE "Ticket ID" IS NULL')
+    srv.psql(db, f'ALTER TABLE {t} ALTER "Date of Purchase" TYPE date USING to_date("Date of Purchase", \'MM/DD/YYYY\'), '
+             'ALTER "First Response Time" TYPE timestamp USING to_timestamp("First Response Time", \'MM/DD/YYYY HH24:MI\'), '
+             'ALTER "Time to Resolution" TYPE timestamp USING to_timestamp("Time to Resolution", \'MM/DD/YYYY HH24:MI\')')
+    print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+    add_keys(srv, db, [(t, ["Ticket ID"])], [])
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2222,7 +2285,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms,
            "india_elections": load_india_elections, "cricket_tournament": load_cricket_tournament,
            "air_charter": load_air_charter,
-           "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps}
+           "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps,
+           "famous_paintings": load_famous_paintings, "beverage_line": load_beverage_line,
+           "support_tickets": load_support_tickets}
 
 
 def main():

@@ -245,6 +245,7 @@ DATASETS = {
     "cricket_tournament": ("MaheshReddy108/180B", "da59c1a47b42dc465d2cb0d79a0cc1af6036851b",
                            ["SQL/CMPE138_TEAM3_DB_CREATE_TABLES_SCRIPT.sql", "SQL/CMPE138_TEAM3_Sample_data.sql"]),
     "air_charter": ("sycstitch/Fleet-Management-Database-System", "10cfa299a10997ae8d0f8437fd732beef2d4e98a", ["database.sql"]),
+    "podcasts": ("pham-harrison/hearsay", "12abb5b1cbddc1a1444dc99676fa82fd28d9d7a3", ["database/hearsay_db.sql"]),
 }
 
 
@@ -2185,6 +2186,26 @@ def load_air_charter(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_podcasts(srv, db, files):
+    """A course project's podcast-review site "Hearsay" (mysqldump of MySQL
+    8, MIT): the dump up to its first DELIMITER (stored functions, procedures
+    and triggers are left out), translated by mysql_to_pg; AUTO_INCREMENT,
+    `DEFAULT (curdate())`, UNIQUE KEY and LOCK TABLES lines dropped, the `status` enum
+    held as text, `is_subscription_req` tinyint(1) as a 0/1 smallint."""
+    text = files[0].split("DELIMITER ;;")[0]
+    text = re.sub(r"(?m)^\s*(UNIQUE KEY .*|(UN)?LOCK TABLES.*)$\n", "", text)
+    text, fkeys = mysql_to_pg(text)
+    text = text.replace(" AUTO_INCREMENT", "").replace(" DEFAULT (curdate())", "")
+    text = re.sub(r"enum\([^)]*\)", "text", text).replace("tinyint(1)", "smallint")
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("podcast", "episode", "host", "guest", "genre", "language", "platform", "playlist",
+              "user", "podcast_review", "episode_review", "user_to_user", "episode_to_guest",
+              "episode_to_host", "episode_to_playlist", "genre_to_podcast", "language_to_podcast",
+              "platform_to_podcast"):
+        n = srv.psql(db, 'SELECT count(*) FROM "%s"' % t).strip()
+        print(f"  {db}.{t}: {n} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2222,7 +2243,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "festival": load_festival, "pt_clinic": load_pt_clinic, "dorms": load_dorms,
            "india_elections": load_india_elections, "cricket_tournament": load_cricket_tournament,
            "air_charter": load_air_charter,
-           "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps}
+           "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps,
+           "podcasts": load_podcasts}
 
 
 def main():

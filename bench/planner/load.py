@@ -245,6 +245,8 @@ DATASETS = {
     "cricket_tournament": ("MaheshReddy108/180B", "da59c1a47b42dc465d2cb0d79a0cc1af6036851b",
                            ["SQL/CMPE138_TEAM3_DB_CREATE_TABLES_SCRIPT.sql", "SQL/CMPE138_TEAM3_Sample_data.sql"]),
     "air_charter": ("sycstitch/Fleet-Management-Database-System", "10cfa299a10997ae8d0f8437fd732beef2d4e98a", ["database.sql"]),
+    "portfolio": ("adamsohjunior/TotalInvest-Portfolio-Management-System", "9bacf89376e867341147919b2b2dfbff49eab037",
+                  ["Database Schema/schema.sql", "Database Schema/seed.sql"]),
     "podcasts": ("pham-harrison/hearsay", "12abb5b1cbddc1a1444dc99676fa82fd28d9d7a3", ["database/hearsay_db.sql"]),
 }
 
@@ -2206,6 +2208,29 @@ def load_podcasts(srv, db, files):
         print(f"  {db}.{t}: {n} rows")
 
 
+def load_portfolio(srv, db, files):
+    """A course project's wealth-management firm "TotalInvest" (SQL Server,
+    MIT, simulated 2024 prices and trades): the header that drops every
+    foreign key through dynamic SQL, the DROP TABLE and CREATE INDEX lines are
+    left out; UNIQUEIDENTIFIER DEFAULT NEWID() as uuid, IDENTITY(1,1) dropped,
+    trailing commas before `)` removed; `[Name]` in the seed unbracketed.
+    Unquoted CamelCase names, so lower case (`investor_record`,
+    `ptransactiontype`)."""
+    ddl = files[0][files[0].index("DROP TABLE IF EXISTS Investor;"):]
+    ddl = re.sub(r"(?m)^DROP TABLE .*$", "", ddl)
+    ddl = re.sub(r"(?ms)^CREATE (UNIQUE )?INDEX .*?(?=\n\n|\Z)", "", ddl)
+    ddl = re.sub(r"(?m)^--.*$", "", ddl)
+    ddl = ddl.replace("UNIQUEIDENTIFIER DEFAULT NEWID()", "uuid").replace("UNIQUEIDENTIFIER", "uuid")
+    ddl = ddl.replace(" IDENTITY(1,1)", "")
+    ddl = re.sub(r",\s*\n\s*\)", "\n)", ddl)
+    rows = re.sub(r"INSERT INTO \[(\w+)\]", r"INSERT INTO \1", files[1])
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + rows + "\nCOMMIT;\n")
+    for t in ("investor", "financial_goal", "portfolio", "investor_record", "asset_allocation", "invested_value",
+              "unrealised_gain_loss", "ptransaction", "owned_assets", "asset", "stock", "bond", "fund",
+              "assetprice", "bought_asset_from", "fee_rate_history"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2244,7 +2269,7 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "india_elections": load_india_elections, "cricket_tournament": load_cricket_tournament,
            "air_charter": load_air_charter,
            "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps,
-           "podcasts": load_podcasts}
+           "podcasts": load_podcasts, "portfolio": load_portfolio}
 
 
 def main():

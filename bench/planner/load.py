@@ -247,6 +247,8 @@ DATASETS = {
     "air_charter": ("sycstitch/Fleet-Management-Database-System", "10cfa299a10997ae8d0f8437fd732beef2d4e98a", ["database.sql"]),
     "portfolio": ("adamsohjunior/TotalInvest-Portfolio-Management-System", "9bacf89376e867341147919b2b2dfbff49eab037",
                   ["Database Schema/schema.sql", "Database Schema/seed.sql"]),
+    "music_service": ("sofo4ka/MySQL_Homework", "f2b6991b8c7fdb2d43a39baeb92e879917443c15",
+                      ["Курсовая/music1_dump.sql"]),
     "podcasts": ("pham-harrison/hearsay", "12abb5b1cbddc1a1444dc99676fa82fd28d9d7a3", ["database/hearsay_db.sql"]),
 }
 
@@ -2231,6 +2233,25 @@ def load_portfolio(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_music_service(srv, db, files):
+    """A learner's Spotify-like music service (a course project's mysqldump of
+    MySQL 8, made-up listeners; the repository states no licence): triggers
+    (DELIMITER blocks), `SET @...` lines and the views' placeholder tables
+    left out, then mysql_to_pg; `bigint unsigned` as bigint, `datetime` as
+    timestamp, column COMMENTs (Russian), AUTO_INCREMENT, UNIQUE KEY and LOCK
+    TABLES lines dropped."""
+    text = re.sub(r"(?s)DELIMITER ;;.*?DELIMITER ;", "", files[0])
+    text = re.sub(r"(?m)^(SET @.*|SET character_set_client.*|DROP TABLE IF EXISTS `allsongalbumartist`.*|"
+                  r"\s*UNIQUE KEY .*|(UN)?LOCK TABLES.*)$\n", "", text)
+    text = re.sub(r" COMMENT '(?:[^'\\]|\\.)*'", "", text)
+    text, fkeys = mysql_to_pg(text)
+    text = text.replace(" AUTO_INCREMENT", "").replace("bigint unsigned", "bigint").replace(" datetime", " timestamp")
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("users", "artists", "albums", "songs", "artistsandalbums", "songperformers", "playlists",
+              "songsonplaylists", "streams", "subscribes", "likedsongs", "likedalbums", "likedplaylists"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2269,7 +2290,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "india_elections": load_india_elections, "cricket_tournament": load_cricket_tournament,
            "air_charter": load_air_charter,
            "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps,
-           "podcasts": load_podcasts, "portfolio": load_portfolio}
+           "podcasts": load_podcasts, "portfolio": load_portfolio,
+           "music_service": load_music_service}
 
 
 def main():

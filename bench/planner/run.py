@@ -40,7 +40,7 @@ questions33/<db>.json (dev33, the thirty-third: seller_listings, charity, equipm
 questions34/<db>.json (dev34, the thirty-fourth: festival, pt_clinic, dorms) or
 questions35/<db>.json (dev35, the thirty-fifth: gym, lightbnb, gradapps) or
 questions36/<db>.json (dev36, the thirty-sixth: india_elections, cricket_tournament, air_charter),
-questions38/<db>.json (dev38, the thirty-eighth: podcasts, …) — none of them is
+questions38/<db>.json (dev38, the thirty-eighth: podcasts, portfolio, music_service) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

@@ -253,6 +253,11 @@ DATASETS = {
                       ["Products.csv", "Downtine_Factors.csv", "Line_Productivity.csv", "Line_Downtime1.csv"]),
     "support_tickets": ("largoocean-boop/Customer-Support-Ticket-Analysis-SQL",
                         "546fa7d4db1f8a206da472f1a904c506c887c10e", ["customer_support_tickets.csv"]),
+    "portfolio": ("adamsohjunior/TotalInvest-Portfolio-Management-System", "9bacf89376e867341147919b2b2dfbff49eab037",
+                  ["Database Schema/schema.sql", "Database Schema/seed.sql"]),
+    "music_service": ("sofo4ka/MySQL_Homework", "f2b6991b8c7fdb2d43a39baeb92e879917443c15",
+                      ["Курсовая/music1_dump.sql"]),
+    "podcasts": ("pham-harrison/hearsay", "12abb5b1cbddc1a1444dc99676fa82fd28d9d7a3", ["database/hearsay_db.sql"]),
 }
 
 
@@ -2248,6 +2253,68 @@ def load_support_tickets(srv, db, files):
     add_keys(srv, db, [(t, ["Ticket ID"])], [])
 
 
+def load_podcasts(srv, db, files):
+    """A course project's podcast-review site "Hearsay" (mysqldump of MySQL
+    8, MIT): the dump up to its first DELIMITER (stored functions, procedures
+    and triggers are left out), translated by mysql_to_pg; AUTO_INCREMENT,
+    `DEFAULT (curdate())`, UNIQUE KEY and LOCK TABLES lines dropped, the `status` enum
+    held as text, `is_subscription_req` tinyint(1) as a 0/1 smallint."""
+    text = files[0].split("DELIMITER ;;")[0]
+    text = re.sub(r"(?m)^\s*(UNIQUE KEY .*|(UN)?LOCK TABLES.*)$\n", "", text)
+    text, fkeys = mysql_to_pg(text)
+    text = text.replace(" AUTO_INCREMENT", "").replace(" DEFAULT (curdate())", "")
+    text = re.sub(r"enum\([^)]*\)", "text", text).replace("tinyint(1)", "smallint")
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("podcast", "episode", "host", "guest", "genre", "language", "platform", "playlist",
+              "user", "podcast_review", "episode_review", "user_to_user", "episode_to_guest",
+              "episode_to_host", "episode_to_playlist", "genre_to_podcast", "language_to_podcast",
+              "platform_to_podcast"):
+        n = srv.psql(db, 'SELECT count(*) FROM "%s"' % t).strip()
+        print(f"  {db}.{t}: {n} rows")
+
+
+def load_portfolio(srv, db, files):
+    """A course project's wealth-management firm "TotalInvest" (SQL Server,
+    MIT, simulated 2024 prices and trades): the header that drops every
+    foreign key through dynamic SQL, the DROP TABLE and CREATE INDEX lines are
+    left out; UNIQUEIDENTIFIER DEFAULT NEWID() as uuid, IDENTITY(1,1) dropped,
+    trailing commas before `)` removed; `[Name]` in the seed unbracketed.
+    Unquoted CamelCase names, so lower case (`investor_record`,
+    `ptransactiontype`)."""
+    ddl = files[0][files[0].index("DROP TABLE IF EXISTS Investor;"):]
+    ddl = re.sub(r"(?m)^DROP TABLE .*$", "", ddl)
+    ddl = re.sub(r"(?ms)^CREATE (UNIQUE )?INDEX .*?(?=\n\n|\Z)", "", ddl)
+    ddl = re.sub(r"(?m)^--.*$", "", ddl)
+    ddl = ddl.replace("UNIQUEIDENTIFIER DEFAULT NEWID()", "uuid").replace("UNIQUEIDENTIFIER", "uuid")
+    ddl = ddl.replace(" IDENTITY(1,1)", "")
+    ddl = re.sub(r",\s*\n\s*\)", "\n)", ddl)
+    rows = re.sub(r"INSERT INTO \[(\w+)\]", r"INSERT INTO \1", files[1])
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + rows + "\nCOMMIT;\n")
+    for t in ("investor", "financial_goal", "portfolio", "investor_record", "asset_allocation", "invested_value",
+              "unrealised_gain_loss", "ptransaction", "owned_assets", "asset", "stock", "bond", "fund",
+              "assetprice", "bought_asset_from", "fee_rate_history"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_music_service(srv, db, files):
+    """A learner's Spotify-like music service (a course project's mysqldump of
+    MySQL 8, made-up listeners; the repository states no licence): triggers
+    (DELIMITER blocks), `SET @...` lines and the views' placeholder tables
+    left out, then mysql_to_pg; `bigint unsigned` as bigint, `datetime` as
+    timestamp, column COMMENTs (Russian), AUTO_INCREMENT, UNIQUE KEY and LOCK
+    TABLES lines dropped."""
+    text = re.sub(r"(?s)DELIMITER ;;.*?DELIMITER ;", "", files[0])
+    text = re.sub(r"(?m)^(SET @.*|SET character_set_client.*|DROP TABLE IF EXISTS `allsongalbumartist`.*|"
+                  r"\s*UNIQUE KEY .*|(UN)?LOCK TABLES.*)$\n", "", text)
+    text = re.sub(r" COMMENT '(?:[^'\\]|\\.)*'", "", text)
+    text, fkeys = mysql_to_pg(text)
+    text = text.replace(" AUTO_INCREMENT", "").replace("bigint unsigned", "bigint").replace(" datetime", " timestamp")
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("users", "artists", "albums", "songs", "artistsandalbums", "songperformers", "playlists",
+              "songsonplaylists", "streams", "subscribes", "likedsongs", "likedalbums", "likedplaylists"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2287,7 +2354,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "air_charter": load_air_charter,
            "gym": load_gym, "lightbnb": load_lightbnb, "gradapps": load_gradapps,
            "famous_paintings": load_famous_paintings, "beverage_line": load_beverage_line,
-           "support_tickets": load_support_tickets}
+           "support_tickets": load_support_tickets,
+           "podcasts": load_podcasts, "portfolio": load_portfolio,
+           "music_service": load_music_service}
 
 
 def main():

@@ -258,6 +258,11 @@ DATASETS = {
     "music_service": ("sofo4ka/MySQL_Homework", "f2b6991b8c7fdb2d43a39baeb92e879917443c15",
                       ["Курсовая/music1_dump.sql"]),
     "podcasts": ("pham-harrison/hearsay", "12abb5b1cbddc1a1444dc99676fa82fd28d9d7a3", ["database/hearsay_db.sql"]),
+    "job_board": ("samhsteinmetz/23f-project-boilerplate-teamJobs", "74f5a84764bea5b3ecd2e6716e120910408afda0",
+                  ["db/00_job_board.sql", "db/job_board_data.sql", "db/jobb_board_datta.sql"]),
+    "travel_agency": ("w3rn3r07/DatabaseCSWK", "835834350a5e30d665d1751efc1460b4f62e6309", ["group03_cw.sql"]),
+    "blog": ("senselogic/GO_TUTORIAL", "6060975a56f286b1ae82f13aebcae01e3a016a3d",
+             ["sql/blog.sql", "sql/blog_data.sql"]),
 }
 
 
@@ -2315,6 +2320,73 @@ def load_music_service(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+JOB_BOARD_TABLES = ("applicant", "wants", "pdf_resume", "company", "job", "benefits", "jobapplication",
+                    "hiring_manager", "education", "volunteer_experience", "work_experience", "skill",
+                    "applicant_skill", "skill_test", "job_skill_test", "applicantskilltests", "test_questions",
+                    "hires_for", "applicant_views_job", "post", "photo", "applicant_views_post")
+
+
+def load_job_board(srv, db, files):
+    """A Northeastern CS3200 course project's job board (MySQL, Fall 2023,
+    Mockaroo-made rows, about 50 a table): the CREATE TABLE statements of
+    00_job_board.sql through mysql_ddl_to_pg (each ON DELETE / ON UPDATE
+    clause joined to its FOREIGN KEY line first; the Google company row that
+    file inserts is left out), then the INSERTs of job_board_data.sql and
+    jobb_board_datta.sql as written, without their `use` lines. Unquoted
+    camelCase names, so lower case (jobapplication, applicantskilltests)."""
+    ddl = "\n".join(re.findall(r"(?ims)^CREATE TABLE\b.*?^\);", files[0]))
+    ddl = re.sub(r"\s*\n\s+ON (DELETE|UPDATE)\b", r" ON \1", ddl)
+    data = "\n".join(re.sub(r"(?im)^use \w+;", "", f) for f in files[1:])
+    srv.psql(db, file_text="BEGIN;\n" + mysql_ddl_to_pg(ddl) + "\n" + data + "\nCOMMIT;\n")
+    for t in JOB_BOARD_TABLES:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_travel_agency(srv, db, files):
+    """A university coursework's travel agency ("Sunnyside Holidays", UK
+    branches selling package holidays; PostgreSQL, Mockaroo-made rows, about
+    10 a table, bookings of 2021-2022): the script's CREATE TABLE and INSERT
+    parts as written, without its CREATE DATABASE line and its example
+    queries (from --QUERIES on). Link tables (staff_role, acc_fac,
+    book_package, car_book, flight_book, flight_airport, flight_class) have
+    no primary key, as published."""
+    text = files[0][:files[0].index("--QUERIES")]
+    text = re.sub(r"(?im)^\s*CREATE DATABASE.*$", "", text)
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("customer", "branch", "staff", "role", "staff_role", "accommodation", "room", "facility", "acc_fac",
+              "flight", "booking", "traveller", "payment", "installment", "installment_pay", "package",
+              "book_package", "car_rent", "car_book", "flight_book", "airport", "flight_airport", "cabin_class",
+              "flight_class"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_blog(srv, db, files):
+    """SenseLogic's GO_TUTORIAL blog (MySQL, generated rows: 5 sections,
+    5 users, 15 articles, 30 comments, 5 subscribers): blog.sql's CREATE
+    TABLEs without the `BLOG`. schema prefix, INT UNSIGNED as integer, the
+    index lines dropped; blog_data.sql's REPLACE INTO as INSERT INTO, its
+    double-quoted values as strings. Backticked names become quoted
+    identifiers, so the published upper-case table names and CamelCase
+    column names stay ("ARTICLE"."SectionId")."""
+    ddl = "\n".join(re.findall(r"(?is)create table if not exists .*?engine = InnoDB;", files[0]))
+    ddl = ddl.replace("`BLOG`.", "").replace("create table if not exists", "CREATE TABLE")
+    ddl = re.sub(r"(?i)\s*engine = InnoDB;", ";", ddl)
+    ddl = re.sub(r"(?i)\bINT UNSIGNED NOT NULL AUTO_INCREMENT", "serial", ddl)
+    ddl = re.sub(r"(?i)\b(INT|TINYINT) UNSIGNED\b", "integer", ddl)
+    ddl = re.sub(r"(?i)\bDATETIME\b", "timestamp", ddl)
+    ddl = re.sub(r"(?im)^\s*index `\w+`\(.*?\),\s*$", "", ddl)
+    ddl = re.sub(r"\s+on update no action", "", ddl)
+    ddl = ddl.replace("`", '"')
+    data = "\n".join(re.findall(r"(?is)replace into .*?\);", files[1]))
+    data = data.replace("`BLOG`.", "").replace("replace into", "INSERT INTO")
+    data = re.sub(r'"((?:[^"\\]|\\.)*)"(?=\s*[,)])', lambda m: "'" + m.group(1).replace("'", "''") + "'", data)
+    data = data.replace("`", '"')
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("SECTION", "USER", "ARTICLE", "COMMENT", "SUBSCRIBER"):
+        n = srv.psql(db, 'SELECT count(*) FROM "%s"' % t).strip()
+        print(f"  {db}.{t}: {n} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2356,7 +2428,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "famous_paintings": load_famous_paintings, "beverage_line": load_beverage_line,
            "support_tickets": load_support_tickets,
            "podcasts": load_podcasts, "portfolio": load_portfolio,
-           "music_service": load_music_service}
+           "music_service": load_music_service,
+           "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog}
 
 
 def main():

@@ -353,6 +353,30 @@ static void list_each_said(const ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
+/* "what percentage of batches had some downtime": the share of batches
+ * with downtime rows, not each batch's share of the downtime rows — a
+ * share per group of the very rows the percentage is "of" is asked. */
+static void share_of_grouped(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->share != SHARE_TOTAL || !q->ndims || q->dims[0].t == q->m.t)
+        return;
+    for (int i = 0; i + 2 < tk->n; i++) {
+        if (!share_cue(tk, i))
+            continue;
+        for (int k = 0; k < p->nm; k++) {
+            const ask_mention_t *m = &p->m[k];
+            int e = m->kind == PH_COLUMN && s->tables[m->t].cols[m->c].fk_table >= 0
+                        ? s->tables[m->t].cols[m->c].fk_table : m->t;  /* "batches": Batch → the batch */
+            if ((m->kind == PH_TABLE || m->kind == PH_COLUMN) && m->pos == i + 2 && e == q->dims[0].t) {
+                roles_not_understood(tk, p, i, i + 3);
+                p->ambiguous = p->ambiguous ? p->ambiguous : AMB_MEASURE;
+                return;
+            }
+        }
+    }
+}
+
 /* "how many members are in each team" read as the rows of teams counted
  * per its own name, which no two rows share: every count is 1 — the
  * grouping meant is another. */
@@ -429,6 +453,7 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     size_not_count(tk, p);
     most_in_not_count(tk, p);
     list_each_said(tk, p);
+    share_of_grouped(s, tk, p);
     count_per_own_name(s, p);
     group_dropped(tk, p);
     lookups_value_runs_on(s, tk, p);

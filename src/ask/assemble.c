@@ -58,8 +58,10 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
     } else if (m->kind == PH_TABLE) {
-        int money = roles_money_col(s, m->t);
-        if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
+        int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]);
+        if (agg == M_SUM && !strcmp(word, "total") && own >= 0)  /* "total downtime": its minutes */
+            p->q.m = (ask_measure_t){M_SUM, m->t, own, -1};
+        else if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
         else if (agg == M_COUNT && distinct && head_noun_column(s, m) >= 0)
             p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, head_noun_column(s, m), -1};
@@ -253,31 +255,6 @@ static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask
         if (p->m[x].kind == PH_VALUE && p->m[x].pos == k && k > m->pos + m->len)
             return verb ? 1 : 2;
     return 0;
-}
-
-/* The names a list shows beside its rows' keys: a kind of another table
- * by that one's name (therapists: their staff name); rows filtered through
- * a table their key points at by its name ("rentals by customers in Huye":
- * the customer's name, already joined). */
-static void list_show_names(const ask_schema_t *s, ask_parse_t *p)
-{
-    ask_q_t *q = &p->q;
-    if (q->kind != Q_LIST || q->table < 0)
-        return;
-    const ask_table_t *t = &s->tables[q->table];
-    if (lexicon_named_by(s, q->table) != q->table && q->nshow < 2)
-        q->show[q->nshow++] = (ask_colref_t){q->table, t->pk};
-    for (int c = 0; c < t->ncols && q->nshow < 2; c++) {
-        int to = t->cols[c].fk_table, filtered = 0, shown = 0;
-        for (int i = 0; i < q->nf && to >= 0 && to != q->table; i++)  /* not the one name */
-            filtered |= q->f[i].col.t == to && q->f[i].op == OP_IN && !q->f[i].cond &&  /* filtered */
-                        !(q->f[i].col.c == s->tables[to].label && q->f[i].nvals == 1);
-        for (int i = 0; i < q->nshow; i++)
-            shown |= q->show[i].c == c;
-        if (filtered && !shown && c != t->pk && s->tables[to].label >= 0 &&
-            s->tables[to].label != s->tables[to].pk)
-            q->show[q->nshow++] = (ask_colref_t){q->table, c};
-    }
 }
 
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -566,7 +543,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                  s->tables[m->t].cols[m->c].fk_table >= 0)
             p->q.show[p->q.nshow++] = (ask_colref_t){m->t, m->c};
     }
-    list_show_names(s, p);
+    roles_show_names(s, p);
     for (int i = 0; i < p->q.nshow; i++) {  /* "employees who report to Andrew Fuller": */
         const ask_col_t *key = &s->tables[p->q.show[i].t].cols[p->q.show[i].c];
         if (key->fk_table == p->q.show[i].t && roles_has_value_filter(&p->q, key->fk_table)) {

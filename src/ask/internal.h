@@ -147,6 +147,7 @@ int lexicon_is_link(const ask_table_t *t);
 int lexicon_pick_label2(const ask_table_t *t);
 /* 1 when tb's label c is a name or title ("name", "set_name"; not "ship_name"). */
 int lexicon_col_is_own_name(const ask_table_t *tb, int c);
+int lexicon_own_amount_col(const ask_table_t *t);  /* line_downtime."Downtime(Mins)", or -1 */
 /* The table whose label names t's rows: its parent for a kind of it (therapist → staff), else t. */
 int lexicon_named_by(const ask_schema_t *s, int t);
 int lexicon_pick_time(const ask_table_t *t);
@@ -474,6 +475,10 @@ json_t *lookups_view_values(const ask_schema_t *s, const ask_q_t *q);
 /* "Penguin Books" as a sampled "Penguin" and a table: not placed (p->unknown). */
 void lookups_value_runs_on(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 
+/* pairs.c: "customer segment", "product category", "the patient's name": one mention. */
+void pairs_merge(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* roles.c: the names a list shows beside its keys (a kind's parent, filtered parents). */
+void roles_show_names(const ask_schema_t *s, ask_parse_t *p);
 /* revenue.c: p->q.m for "revenue" — a line amount or quantity x price, else asked. */
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p);
 /* Give the mentions roles and build p->q (assemble.c). */
@@ -547,11 +552,9 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
 int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q);  /* conditions written */
 /* The EXISTS of q->rel for base aliased in j; -1 with err when it cannot be written. */
 int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q, char *err, size_t errlen);
-/* sqlshape.c: the filters as a semi-join on the base's key, or the counts
- * per entity from the entity with LEFT JOINs (zeros kept); 0 written, -1
- * when q is not of that shape, -2 (zeros) when it is but the two tables
- * are linked by more than one key, -3 when the counted rows are filtered
- * (a 0 the filter would drop). */
+/* sqlshape.c: the filters as a semi-join on the base's key, or the counts per entity
+ * with LEFT JOINs (zeros kept); 0 written, -1 not that shape, -2 (zeros) two keys
+ * link the tables, -3 the counted rows are filtered (a 0 the filter would drop). */
 int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b);
 int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 
@@ -562,24 +565,21 @@ int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int bas
  * -1 when no allowed path reaches it (j->why may say why). */
 void sqljoin_begin(const ask_schema_t *s, joins_t *j, int base);
 int sqljoin_add(const ask_schema_t *s, joins_t *j, int t);
-/* j's index of table t, or -1; the quoted "alias"."column" of (t, c) —
- * "nest"."alias__column" when t is inside j's nest (sqljoin_put_ref: of
- * j's table idx, the one place that knows). */
+/* j's index of table t, or -1; the quoted "alias"."column" of (t, c) — "nest"."alias__column"
+ * inside j's nest (sqljoin_put_ref: of j's table idx, the one place that knows). */
 int sqljoin_index(const joins_t *j, int t);
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c);
 void sqljoin_put_ref(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx, const char *col);
-/* " [LEFT ]JOIN "schema"."table" AS "alias" ON …" of j's table idx, as
- * recorded; a LEFT JOINed table, where the dialect reads defaults for its
- * missing rows (left_join_defaults), as (SELECT *, 1 AS "dm__hit" FROM …). */
+/* " [LEFT ]JOIN "schema"."table" AS "alias" ON …" of j's table idx; a LEFT JOINed table where
+ * the dialect reads defaults for missing rows, as (SELECT *, 1 AS "dm__hit" FROM …). */
 void sqljoin_put_step(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
 #define SQLJOIN_HIT "dm__hit"
 /* 1 when j's table idx carries that marker; "<its marker> = 1". */
 int sqljoin_has_hit(const ask_schema_t *s, const joins_t *j, int idx);
 void sqljoin_put_hit(const ask_schema_t *s, buf_t *b, const joins_t *j, int idx);
-/* sqlshape_nest.c: when j joins more tables than the dialect runs in one
- * SELECT (max_joins), j->from (after sqljoin_collect / sqljoin_add) rewritten as left-deep sub-queries, one
- * JOIN each: "(SELECT every column as alias__column FROM … JOIN …) AS n1";
- * j->nested and j->nest say which tables are inside. Nothing when it fits. */
+/* sqlshape_nest.c: when j joins more tables than the dialect runs in one SELECT, j->from
+ * rewritten as left-deep sub-queries, one JOIN each: "(SELECT every column as alias__column
+ * FROM … JOIN …) AS n1"; j->nested and j->nest say which are inside. Nothing when it fits. */
 void sqlshape_nest(const ask_schema_t *s, joins_t *j);
 /* "alias".* of j's base, or each of its columns through the nest. */
 void sqlshape_put_star(const ask_schema_t *s, buf_t *b, const joins_t *j);

@@ -63,7 +63,11 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
     char err[8];
     if (strlen(val) > 80 || words_split(val, &tk, err, sizeof err) < 0)
         return;
-    if (tk.n > 0 && tk.n <= 6) {
+    int words = 0;  /* a value of lower-case function words only ("in", "the") is never
+                     * read as one; a code in capitals ("A") is */
+    for (int i = 0; i < tk.n; i++)
+        words += !words_is_stop(tk.t[i].low) || strcmp(tk.t[i].raw, tk.t[i].low);
+    if (tk.n > 0 && tk.n <= 6 && words) {
         char **w = xmalloc((size_t)tk.n * sizeof *w);
         for (int i = 0; i < tk.n; i++)
             w[i] = xstrdup(tk.t[i].stem);

@@ -242,7 +242,7 @@ static int col_is_not_a_name(const ask_col_t *c)
 {
     static const char *const words[] = {"url", "uri", "link", "href", "website", "web", "image",
         "photo", "picture", "path", "file", "description", "desc", "note", "comment", "html",
-        "text", NULL};
+        "text", "email", "mail", "password", "hash", "phone", "token", NULL};
     return lexicon_col_has_word(c, words);
 }
 
@@ -252,15 +252,18 @@ int lexicon_pick_label(const ask_table_t *t)
     for (int i = 0; i < t->ncols; i++)
         if (t->cols[i].kind == CK_TEXT && col_named_like(&t->cols[i], t))
             return i;
-    /* rank: "name" alone 0, "full_name" 1, "first_name" 2, "last_name" 3 */
-    int best = -1, best_rank = 4;
+    /* rank: "name" alone 0, "full_name" 1, "first_name" 2, "last_name" 3,
+     * "login_name" / "username" 4 (an account's handle, after a person's name) */
+    static const char *const handle[] = {"user", "login", "screen", "nick", "account", NULL};
+    int best = -1, best_rank = 5;
     for (int k = 0; names[k] && best < 0; k++)
         for (int i = 0; i < t->ncols; i++) {
             const ask_col_t *c = &t->cols[i];
             if (!c->nw || strcmp(c->w[c->nw - 1], names[k]))
                 continue;
             const char *before = c->nw > 1 ? c->w[c->nw - 2] : "";
-            int rank = c->nw == 1 ? 0 : !strcmp(before, "first") ? 2 : !strcmp(before, "last") ? 3 : 1;
+            int rank = c->nw == 1 ? 0 : !strcmp(before, "first") ? 2 : !strcmp(before, "last") ? 3
+                       : words_in(before, handle) ? 4 : 1;
             if (rank < best_rank)
                 best = i, best_rank = rank;
         }
@@ -347,7 +350,9 @@ int lexicon_pick_label2(const ask_table_t *t)
 int lexicon_col_is_year(const ask_col_t *c)
 {
     size_t n = strlen(c->name);
-    return (c->kind == CK_INT || c->kind == CK_NUM) && n >= 4 && !strcasecmp(c->name + n - 4, "year");
+    int of = !strncasecmp(c->name, "year_of", 7) || !strncasecmp(c->name, "yearof", 6);  /* yearofrelease */
+    return (c->kind == CK_INT || c->kind == CK_NUM) && n >= 4 &&
+           (!strcasecmp(c->name + n - 4, "year") || of);
 }
 
 int lexicon_pick_time(const ask_table_t *t)
@@ -357,9 +362,17 @@ int lexicon_pick_time(const ask_table_t *t)
      * "born in" names it, dates.c / time_by_verb) */
     static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
         "synced", "etl", "loaded", "birth", "dob", "birthday", "born", NULL};
-    int best = -1;
+    /* a row's creation stamp beside a date or year of its own (albums:
+     * created_at beside yearofrelease) says when the row was typed in */
+    static const char *const stamp[] = {"created", "creation", "inserted", "added", NULL};
+    int other = 0, best = -1;
+    for (int i = 0; i < t->ncols; i++)
+        other |= !t->cols[i].pk && ((lexicon_col_is_time(&t->cols[i]) &&
+                  !lexicon_col_has_word(&t->cols[i], stamp) && !lexicon_col_has_word(&t->cols[i], bookkeeping)) ||
+                  lexicon_col_is_year(&t->cols[i]));
     for (int i = 0; i < t->ncols; i++) {
-        if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping))
+        if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping) ||
+            (other && lexicon_col_has_word(&t->cols[i], stamp)))
             continue;
         if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
             best = i;
@@ -432,4 +445,22 @@ int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const
         if (!strcmp(c->w[k], "of"))
             head = k - 1;
     return !words_in(c->w[head], naming) && strcmp(tk->t[m->pos].stem, c->w[head]);
+}
+
+/* "total downtime" of line_downtime("Downtime(Mins)"): the one number
+ * column named as its table's noun and a unit is the amount its rows add
+ * up ("total orders" beside order_total still counts orders). -1 when
+ * none or several. */
+int lexicon_own_amount_col(const ask_table_t *t)
+{
+    static const char *const units[] = {"min", "mins", "minute", "hour", "hrs", "hr", "second",
+        "secs", "day", "kg", "km", "mile", "unit", "litre", "liter", NULL};
+    int found = -1;
+    for (int c = 0; c < t->ncols && t->nw; c++) {
+        const ask_col_t *col = &t->cols[c];
+        if (lexicon_col_is_numeric(col) && col->nw >= 1 && col->nw <= 2 &&
+            !strcmp(col->w[0], t->w[t->nw - 1]) && (col->nw == 1 || words_in(col->w[1], units)))
+            found = found == -1 ? c : -2;
+    }
+    return found >= 0 ? found : -1;
 }

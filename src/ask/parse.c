@@ -5,6 +5,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,7 +255,9 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
     int of_amount = of_agg || (grammar_find(grammar_grain_adjectives + 1, G_COUNT_ - 1, w) >= 0 && names_amount(s, tk, i + 1));
     if (of_amount && !of_agg)  /* "a monthly payment above 9000": the amount's own word; */
         tk->t[i].used = 1;     /* "average monthly amount" stays a question */
-    for (g = G_DAY; g < G_COUNT_ && !of_amount; g++)
+    /* "The Daily", "Weekly World News": a capital inside the question is a name's */
+    int named = i > 0 && isupper((unsigned char)tk->t[i].raw[0]) && !isupper((unsigned char)tk->t[i].raw[1]);
+    for (g = G_DAY; g < G_COUNT_ && !of_amount && !named; g++)
         if (!strcmp(w, grammar_grain_adjectives[g]))
             return p->q.grain = g, parse_use(tk, i, 1), 1;
     if (!strcmp(w, "annual") || !strcmp(w, "annually"))
@@ -275,7 +278,7 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
         return 0;
     const char *u = tk->t[i + 1].stem;
     g = grammar_grain_parse(u);
-    if (!strcmp(u, "date"))
+    if (!strcmp(u, "date") && strcmp(w, "and"))  /* "by date"; "with title and date" shows it */
         g = G_DAY;
     if (!g)
         return 0;
@@ -473,8 +476,6 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
-/* "customer segment", "order status": a table named right before one of its
- * columns (or a table it points to: "product category") says whose it is. */
 /* "the IATA code", "their ISO codes": a column named by its code is that
  * column — "code" says what kind of value it holds. */
 static void code_words(ask_toks_t *tk, ask_parse_t *p)
@@ -487,54 +488,6 @@ static void code_words(ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
-static void merge_pairs(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
-{
-    for (int i = 0; i + 1 < p->nm; i++) {
-        ask_mention_t *a = &p->m[i], *b = &p->m[i + 1];
-        int end = a->pos + a->len, owns = words_at(tk, end, "s") && b->pos == end + 1;
-        if (a->kind != PH_TABLE || (b->pos != end && !owns))
-            continue;
-        int hit = 0;
-        if (owns && !(b->len == 1 && words_in(tk->t[b->pos].low, (const char *const[]){"name", "names", NULL})))
-            continue;  /* "the patient's name" only */
-        if (b->len == 1 && b->kind != PH_VALUE && s->tables[a->t].label >= 0 &&
-            words_in(tk->t[b->pos].low, (const char *const[]){"name", "names", NULL})) {
-            /* "the patient's name": the patient, by its name — not the name
-             * of a table it points at (province_names) nor another's column */
-            b->kind = PH_TABLE, b->t = a->t, b->c = -1, b->nalt = 0;
-        } else if (b->kind == PH_TABLE) {
-            for (int e = 0; e < s->nedges; e++)  /* "product category" */
-                hit |= s->edges[e].from_t == a->t && s->edges[e].to_t == b->t;
-            for (int k = 0; k < b->nalt && !hit; k++)
-                if (b->alt[k].t == a->t)
-                    hit = 1, mention_take_alt(b, k);
-            if (!hit)
-                continue;
-            if (p->q.nvia < 2)  /* the way there: via the customer */
-                p->q.via[p->q.nvia++] = a->t;
-            b->nalt = 0;
-        } else if (b->kind == PH_COLUMN) {  /* a's own columns; several ("attrition rate":
-                                              * daily, hourly or monthly?) still ask */
-            int keep[5] = {0}, all = b->nalt < 4 ? b->nalt + 1 : 5;
-            for (int k = 0; k < all; k++)
-                hit |= keep[k] = roles_reading(b, k).t == a->t;
-            if (!hit)
-                continue;
-            roles_keep_readings(b, keep);
-        } else {
-            for (int k = 0; k < b->nalt && !hit; k++)
-                if (b->alt[k].t == a->t)
-                    hit = 1, mention_take_alt(b, k);
-            if (!hit)
-                continue;
-            b->nalt = 0;
-        }
-        b->len += b->pos - a->pos;
-        b->pos = a->pos;
-        memmove(a, b, (size_t)(p->nm - i - 1) * sizeof *a);
-        p->nm--;
-    }
-}
 
 /* "which country has the most titles", "directors with more than 10
  * titles": a table's label column said in the plural, where the table is
@@ -591,7 +544,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     if (p->q.date.kind || p->q.grain || p->dow_from)  /* "loans granted in 1996", "… each year" */
         scan_event_verbs(tk);
     scan_mentions(s, tk, p);
-    merge_pairs(s, tk, p);
+    pairs_merge(s, tk, p);
     code_words(tk, p);
     label_plurals(s, tk, p);
     return nc;

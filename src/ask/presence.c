@@ -94,6 +94,8 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         int is_none = words_in(tk->t[k].low, none) || (have && denies(tk, k - 1));
         if (!is_none && !((words_at(tk, k, "with") || have) && !numeric))
             continue;
+        if (!is_none && !have && roles_their(tk, p, m))
+            continue;  /* "articles with title and date": shown, not tested */
         if (have)
             k -= denies(tk, k - 1);
         if (is_none && s->tables[m->t].cols[m->c].never_null) {  /* "no genre listed" where every */

@@ -52,11 +52,10 @@ static int age_column(const ask_schema_t *s, int t)
         if (col->pk || !(lexicon_col_is_time(col) || lexicon_col_is_year(col)))
             continue;
         c = k, n++;
-        for (int w = 0; w < col->nw; w++)
-            if (words_in(col->w[w], born)) {
-                cb = k, nb++;
-                break;
-            }
+        int is_born = 0;  /* "yearofrelease" glued: its name holds the word */
+        for (int w = 0; born[w] && !is_born; w++)
+            is_born = strcasestr(col->name, born[w]) != NULL;
+        cb = is_born ? k : cb, nb += is_born;
     }
     return n == 1 ? c : nb == 1 ? cb : -1;
 }

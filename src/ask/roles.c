@@ -234,22 +234,33 @@ int roles_has_value_filter(const ask_q_t *q, int t)
 /* 1 when column mention m is said as each row's own: "their city", and in
  * "with their city and credit limit" the credit limit too — shown, not
  * summed nor grouped by. */
+/* The column mention ending at token k, or NULL. */
+static const ask_mention_t *column_ending(const ask_parse_t *p, int k, int tables)
+{
+    for (int i = 0; i < p->nm; i++)
+        if ((p->m[i].kind == PH_COLUMN || (tables && p->m[i].kind == PH_TABLE)) &&
+            p->m[i].pos + p->m[i].len - 1 == k)
+            return &p->m[i];
+    return NULL;
+}
+
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m)
 {
     static const char *const own[] = {"their", "its", NULL}, *const joins[] = {"and", ",", "the", NULL};
-    int k = m->pos - 1;
+    int k = m->pos - 1, chained = 0, end = m->pos + m->len;
+    /* "with title and date", "with title and salary": columns said as a pair */
+    if (words_at(tk, k, "with") && m->kind == PH_COLUMN && (words_at(tk, end, "and") || words_at(tk, end, ",")) &&
+        column_ending(p, end + 1 + words_at(tk, end + 1, "the"), 0))
+        return 1;
     while (k >= 0 && k >= m->pos - 8) {
-        if (words_in(tk->t[k].low, own) || (words_at(tk, k, "with") && words_at(tk, k + 1, "the")))
+        if (words_in(tk->t[k].low, own) || (words_at(tk, k, "with") && (words_at(tk, k + 1, "the") || chained)))
             return 1;  /* "appointments with the pet and the vet": the same */
         if (!words_in(tk->t[k].low, joins)) {
-            const ask_mention_t *c = NULL;  /* the column named before: "city and …" */
-            for (int i = 0; i < p->nm && !c; i++)  /* or the table: "the pet and the vet" */
-                if ((p->m[i].kind == PH_COLUMN || (p->m[i].kind == PH_TABLE && m->kind == PH_TABLE)) &&
-                    p->m[i].pos + p->m[i].len - 1 == k)
-                    c = &p->m[i];
+            /* the column named before: "city and …"; or the table: "the pet and the vet" */
+            const ask_mention_t *c = column_ending(p, k, m->kind == PH_TABLE);
             if (!c)
                 return 0;
-            k = c->pos;
+            k = c->pos, chained = 1;
         }
         k--;
     }
@@ -269,4 +280,29 @@ int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
         if (t->cols[c].fk_table == m->t)
             key = key < 0 ? c : -2;
     return key >= 0 ? key : -1;
+}
+
+/* The names a list shows beside its rows' keys: a kind of another table
+ * by that one's name (therapists: their staff name); rows filtered through
+ * a table their key points at by its name ("rentals by customers in Huye":
+ * the customer's name, already joined). */
+void roles_show_names(const ask_schema_t *s, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->kind != Q_LIST || q->table < 0)
+        return;
+    const ask_table_t *t = &s->tables[q->table];
+    if (lexicon_named_by(s, q->table) != q->table && q->nshow < 2)
+        q->show[q->nshow++] = (ask_colref_t){q->table, t->pk};
+    for (int c = 0; c < t->ncols && q->nshow < 2; c++) {
+        int to = t->cols[c].fk_table, filtered = 0, shown = 0;
+        for (int i = 0; i < q->nf && to >= 0 && to != q->table; i++)  /* not the one name */
+            filtered |= q->f[i].col.t == to && q->f[i].op == OP_IN && !q->f[i].cond &&  /* filtered */
+                        !(q->f[i].col.c == s->tables[to].label && q->f[i].nvals == 1);
+        for (int i = 0; i < q->nshow; i++)
+            shown |= q->show[i].c == c;
+        if (filtered && !shown && c != t->pk && s->tables[to].label >= 0 &&
+            s->tables[to].label != s->tables[to].pk)
+            q->show[q->nshow++] = (ask_colref_t){q->table, c};
+    }
 }

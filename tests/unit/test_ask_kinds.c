@@ -82,10 +82,64 @@ static void test_rows_said(void)
     ask_schema_free(s);
 }
 
+/* Batches 37 to 39 at first contact: "not on YouTube" through a link
+ * table is NOT EXISTS; "with title and date" shows them (no grouping by
+ * day, no test for a title); "total downtime" sums its minutes; a login
+ * name or an email is no person's name; "The Daily" is a name, not a
+ * grain; the share of the grouped rows themselves asks; a creation stamp
+ * beside a year of release is not when an album came out; a lower-case
+ * sample "in" is no value. */
+static void test_said_of_rows(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("platform", 4, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("platform_name", "text", 0, NULL, (const char *const[]){"YouTube", "Spotify", NULL}))));
+    json_array_append_new(t, table("podcast", 20, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("platform_to_podcast", 40, json_pack("[o, o]",
+        col("podcast_id", "integer", 0, "podcast", NULL), col("platform_id", "integer", 0, "platform", NULL))));
+    json_array_append_new(t, table("episode", 100, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("podcast_id", "integer", 0, "podcast", NULL),
+        col("title", "text", 0, NULL, NULL), col("release_date", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("users", 500, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("loginname", "text", 0, NULL, NULL),
+        col("firstname", "text", 0, NULL, NULL), col("lastname", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("streams", 200, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("users_id", "integer", 0, "users", NULL),
+        col("episode_id", "integer", 0, "episode", NULL))));
+    json_array_append_new(t, table("albums", 17, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("albumname", "text", 0, NULL, NULL),
+        col("yearofrelease", "integer", 0, NULL, NULL), col("created_at", "timestamp", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "which podcasts are not on YouTube?", "WHERE NOT EXISTS (SELECT 1 FROM");
+    asks_about(s, "episodes of podcasts not on YouTube with title and release date", NULL);  /* no "<>" */
+    answers_with(s, "users with more than 2 streams", "\"u\".\"firstname\" AS");
+    answers_with(s, "the 5 most recent albums", "ORDER BY \"a\".\"yearofrelease\" DESC");
+    asks_about(s, "what percentage of podcasts had some streams?", NULL);
+    ask_schema_free(s);
+    t = json_array();
+    json_array_append_new(t, table("operators", 4, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, (const char *const[]){"Dee", "Mac", NULL}))));
+    json_array_append_new(t, table("line_downtime", 456, json_pack("[o, o, o]",
+        col("batch", "integer", 1, NULL, NULL), col("operator_id", "integer", 0, "operators", NULL),
+        col("Downtime(Mins)", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("article", 15, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
+        col("date", "date", 0, NULL, NULL),
+        col("section", "text", 0, NULL, (const char *const[]){"Fleming", "Other", "in", NULL}))));
+    s = schema_of(t);
+    answers_with(s, "total downtime for Dee and for Mac", "sum(\"id\".\"Downtime(Mins)\")");
+    answers_with(s, "articles in the Fleming section, with title and date", ".* FROM \"public\".\"article\" AS \"p\" WHERE \"p\".\"section\" = 'Fleming' ORDER");
+    answers_with(s, "how many articles are in Fleming", "= 'Fleming'");  /* not section = 'in' */
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_kinds_of();
     test_words_said();
     test_rows_said();
+    test_said_of_rows();
     return check_done("test_ask_kinds");
 }

@@ -263,6 +263,13 @@ DATASETS = {
     "travel_agency": ("w3rn3r07/DatabaseCSWK", "835834350a5e30d665d1751efc1460b4f62e6309", ["group03_cw.sql"]),
     "blog": ("senselogic/GO_TUTORIAL", "6060975a56f286b1ae82f13aebcae01e3a016a3d",
              ["sql/blog.sql", "sql/blog_data.sql"]),
+    "telecom_provider": ("mertefeakillioglu/Enterprise-Data-Warehouses-and-Database-Management-Systems-Mert-Efe",
+                         "86cf42ea4b968bef1d154a6ef7573af35aa49d0f",
+                         ["telecom_provider_create_tables.sql", "telecom_provider_insert_data.sql"]),
+    "telecom_usage": ("batuhan1734/BSBI_TelecomDatabase_2025", "98a0b2327974681d29799f9613d96e70b60ea084",
+                      ["telecom_schema.sql", "insert_sample_data_10rows.sql"]),
+    "car_service": ("Suresh142/Car_Service_Center", "c090814f1ccd2499c70734cd22a241f40e9131fa",
+                    ["database/car_service_center_db.sql"]),
 }
 
 
@@ -2387,6 +2394,65 @@ def load_blog(srv, db, files):
         print(f"  {db}.{t}: {n} rows")
 
 
+def load_telecom_provider(srv, db, files):
+    """A data-warehouse course's telecom provider (MySQL, made-up rows: 14
+    customers, 4 plans, 15 usage rows, 14 bills, 5 support requests of
+    June 2024): the CREATE TABLEs through mysql_ddl_to_pg (ENUMs as text),
+    the INSERTs as written, both without their `USE` line. Unquoted
+    CamelCase names, so lower case (serviceplans, usagedetails)."""
+    ddl = re.sub(r"(?im)^USE \w+;", "", files[0])
+    data = re.sub(r"(?im)^USE \w+;", "", files[1])
+    srv.psql(db, file_text="BEGIN;\n" + mysql_ddl_to_pg(ddl) + "\n" + data + "\nCOMMIT;\n")
+    for t in ("customers", "serviceplans", "usagedetails", "bills", "supportrequests"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_telecom_usage(srv, db, files):
+    """A BSBI student project's telecom database (MySQL, 2025, made-up
+    Turkish customers: 10 customers, 3 plans, 10 subscriptions, 10 calls,
+    10 data-usage rows, 10 bills, all usage in November 2023): the schema
+    without its DROP / CREATE DATABASE and USE lines through
+    mysql_ddl_to_pg, the INSERTs as written."""
+    ddl = re.sub(r"(?im)^(DROP DATABASE|CREATE DATABASE|USE)\b.*$", "", files[0])
+    data = re.sub(r"(?im)^USE \w+;", "", files[1])
+    srv.psql(db, file_text="BEGIN;\n" + mysql_ddl_to_pg(ddl) + "\n" + data + "\nCOMMIT;\n")
+    for t in ("customers", "service_plans", "subscriptions", "call_records", "data_usage", "bills"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_car_service(srv, db, files):
+    """A PHP car service centre's phpMyAdmin dump (MariaDB 10.4, 2022, made
+    up, Bangalore): categories, mechanics_list, service_list, service_requests,
+    request_meta (request x meta_field -> meta_value key-value rows),
+    system_info, users. CREATE TABLEs without backticks, ENGINE, `int(n)`
+    widths, `current_timestamp()` parentheses and ON UPDATE; `tinyint` as
+    smallint, `datetime` as timestamp; the INSERTs as written (HTML entities
+    kept in service descriptions). The dump's primary keys and its one
+    foreign key (request_meta -> service_requests) are added, plus
+    service_requests -> categories and -> mechanics_list, which hold."""
+    text = files[0]
+    ddl = "\n".join(re.findall(r"(?s)CREATE TABLE `\w+` \(.*?\) ENGINE=[^;]*;", text))
+    ddl = re.sub(r"\) ENGINE=[^;]*;", ");", ddl)
+    ddl = re.sub(r"(?i)\bint\(\d+\)", "integer", ddl)
+    ddl = re.sub(r"(?i)\btinyint\(\d+\)", "smallint", ddl)
+    ddl = re.sub(r"(?i)\bdatetime\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\s+ON UPDATE current_timestamp\(\)", "", ddl)
+    ddl = re.sub(r"(?i)current_timestamp\(\)", "current_timestamp", ddl)
+    ddl = ddl.replace("`", "")
+    data = "\n".join(re.findall(r"(?s)INSERT INTO `\w+` \(.*?\) VALUES\n.*?\);\n", text))
+    data = re.sub(r"INSERT INTO `(\w+)` \(([^)]*)\)", lambda m: "INSERT INTO " + m.group(1) + " (" +
+                  m.group(2).replace("`", "") + ")", data)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    add_keys(srv, db, [(t, ["id"]) for t in ("categories", "mechanics_list", "service_list",
+                                             "service_requests", "system_info", "users")],
+             [("request_meta", "request_id", "service_requests", "id"),
+              ("service_requests", "category_id", "categories", "id"),
+              ("service_requests", "mechanic_id", "mechanics_list", "id")])
+    for t in ("categories", "mechanics_list", "service_list", "service_requests", "request_meta",
+              "system_info", "users"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2429,7 +2495,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "support_tickets": load_support_tickets,
            "podcasts": load_podcasts, "portfolio": load_portfolio,
            "music_service": load_music_service,
-           "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog}
+           "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog,
+           "telecom_provider": load_telecom_provider, "telecom_usage": load_telecom_usage,
+           "car_service": load_car_service}
 
 
 def main():

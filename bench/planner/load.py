@@ -268,8 +268,8 @@ DATASETS = {
                          ["telecom_provider_create_tables.sql", "telecom_provider_insert_data.sql"]),
     "telecom_usage": ("batuhan1734/BSBI_TelecomDatabase_2025", "98a0b2327974681d29799f9613d96e70b60ea084",
                       ["telecom_schema.sql", "insert_sample_data_10rows.sql"]),
-    "car_service": ("Suresh142/Car_Service_Center", "c090814f1ccd2499c70734cd22a241f40e9131fa",
-                    ["database/car_service_center_db.sql"]),
+    "car_repair": ("rutvik5/car-service-and-repair-management-system",
+                   "3dccbe8f6e7053004b32eb8f7ebd12fed4a6f2e5", ["src/create_table.sql", "src/Insertion.sql"]),
 }
 
 
@@ -2420,36 +2420,25 @@ def load_telecom_usage(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
-def load_car_service(srv, db, files):
-    """A PHP car service centre's phpMyAdmin dump (MariaDB 10.4, 2022, made
-    up, Bangalore): categories, mechanics_list, service_list, service_requests,
-    request_meta (request x meta_field -> meta_value key-value rows),
-    system_info, users. CREATE TABLEs without backticks, ENGINE, `int(n)`
-    widths, `current_timestamp()` parentheses and ON UPDATE; `tinyint` as
-    smallint, `datetime` as timestamp; the INSERTs as written (HTML entities
-    kept in service descriptions). The dump's primary keys and its one
-    foreign key (request_meta -> service_requests) are added, plus
-    service_requests -> categories and -> mechanics_list, which hold."""
-    text = files[0]
-    ddl = "\n".join(re.findall(r"(?s)CREATE TABLE `\w+` \(.*?\) ENGINE=[^;]*;", text))
-    ddl = re.sub(r"\) ENGINE=[^;]*;", ");", ddl)
-    ddl = re.sub(r"(?i)\bint\(\d+\)", "integer", ddl)
-    ddl = re.sub(r"(?i)\btinyint\(\d+\)", "smallint", ddl)
-    ddl = re.sub(r"(?i)\bdatetime\b", "timestamp", ddl)
-    ddl = re.sub(r"(?i)\s+ON UPDATE current_timestamp\(\)", "", ddl)
-    ddl = re.sub(r"(?i)current_timestamp\(\)", "current_timestamp", ddl)
-    ddl = ddl.replace("`", "")
-    data = "\n".join(re.findall(r"(?s)INSERT INTO `\w+` \(.*?\) VALUES\n.*?\);\n", text))
-    data = re.sub(r"INSERT INTO `(\w+)` \(([^)]*)\)", lambda m: "INSERT INTO " + m.group(1) + " (" +
-                  m.group(2).replace("`", "") + ")", data)
-    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
-    add_keys(srv, db, [(t, ["id"]) for t in ("categories", "mechanics_list", "service_list",
-                                             "service_requests", "system_info", "users")],
-             [("request_meta", "request_id", "service_requests", "id"),
-              ("service_requests", "category_id", "categories", "id"),
-              ("service_requests", "mechanic_id", "mechanics_list", "id")])
-    for t in ("categories", "mechanics_list", "service_list", "service_requests", "request_meta",
-              "system_info", "users"):
+def load_car_repair(srv, db, files):
+    """An NC State CSC 540 project's car service and repair chain (Oracle,
+    2020, made-up rows: 2 service centres in Raleigh and Charlotte, 14
+    employees, 4 customers, 7 cars, 21 basic services, 114 inventory rows,
+    57 part prices, 38 distributor rows, 11 part orders): src/create_table.sql's
+    CREATE TABLEs (its Oracle procedure and trigger left out) with
+    `varchar2` as varchar and `number(15)` as numeric(15); src/Insertion.sql's
+    INSERTs as written. Dates stay text as published ('DD-MM-YYYY');
+    Basic_services_used holds comma-separated basic-service ids. Unquoted
+    names, so lower case."""
+    ddl = files[0][:files[0].lower().index("create or replace procedure")]
+    ddl = re.sub(r"(?i)\bvarchar2\b", "varchar", ddl)
+    ddl = re.sub(r"(?i)\bnumber\((\d+)\)", r"numeric(\1)", ddl)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("service_center", "employee", "monthly_paid_emp", "mechanic_emp", "worksat", "customer", "cars",
+              "goesto", "appointment", "request", "linkedto", "service", "maintenance", "repair", "provides",
+              "basicservice", "basic_service_mapping", "repair_service_mapping", "partrequired_car_model",
+              "inventory", "parts_mapping", "distributor", "orderpart", "makes", "notification", "lates",
+              "login"):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
@@ -2497,7 +2486,7 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "music_service": load_music_service,
            "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog,
            "telecom_provider": load_telecom_provider, "telecom_usage": load_telecom_usage,
-           "car_service": load_car_service}
+           "car_repair": load_car_repair}
 
 
 def main():

@@ -270,6 +270,12 @@ DATASETS = {
                       ["telecom_schema.sql", "insert_sample_data_10rows.sql"]),
     "car_repair": ("rutvik5/car-service-and-repair-management-system",
                    "3dccbe8f6e7053004b32eb8f7ebd12fed4a6f2e5", ["src/create_table.sql", "src/Insertion.sql"]),
+    "food_delivery": ("bidkarapurva/online_food_deliveries", "f45a929fb5bbb3fd16adc01c39f01e69144263ef",
+                      ["online_food_delivery.sql"]),
+    "supermarket_sales": ("NicJC/Supermarket_sales", "0db73db4e561720c9b5bccc4004bfc0ba9c88323",
+                          ["supermarket_sales.csv"]),
+    "bakery": ("malcolmjc/Databases", "a1a7d636d2c056a7af25c15b91355cda5df4cace",
+               ["lab2/BAKERY/BAKERY-setup.sql", "lab2/BAKERY/BAKERY-populate.sql"]),
 }
 
 
@@ -2442,6 +2448,46 @@ def load_car_repair(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_food_delivery(srv, db, files):
+    """An online food-delivery sample (MySQL script, made-up Indian rows of
+    November 2025): its CREATE TABLE and INSERT statements only (the example
+    queries after them are left out), DATETIME as timestamp. The names are
+    unquoted CamelCase, so PostgreSQL folds them to lower case
+    (menuitems.restaurantid)."""
+    stmts = re.findall(r"(?ism)^(?:CREATE TABLE|INSERT INTO) .*?;\s*$", files[0])
+    text = "\n".join(stmts)
+    text = re.sub(r"(?i)\bDATETIME\b", "timestamp", text)
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("customers", "restaurants", "menuitems", "orders", "orderitems", "deliverypersons",
+              "deliveries", "reviews"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_supermarket_sales(srv, db, files):
+    """Kaggle's "Supermarket sales" (1000 invoices of three Myanmar branches,
+    January-March 2019, one flat table) as an R project keeps it: headers kept
+    with their spaces ("Invoice ID", "Customer type", "Tax 5%"); the M/D/YYYY
+    dates become date, the times time."""
+    t = "supermarket_sales"
+    load_csv_table(srv, db, t, files[0].lstrip("\ufeff"))
+    srv.psql(db, f'ALTER TABLE {t} ALTER "Date" TYPE date USING to_date("Date", \'MM/DD/YYYY\'), '
+             'ALTER "Time" TYPE time USING "Time"::time')
+    print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+    add_keys(srv, db, [(t, ["Invoice ID"])], [])
+
+
+def load_bakery(srv, db, files):
+    """Cal Poly's CPE 365 "BAKERY" data set (Alex Dekhtyar, 2007, synthesized:
+    one month of a small bakery's sales to known customers) as a student's
+    course repository keeps it: the setup script (without its DROP TABLEs)
+    and the populate script, both plain SQL; unquoted CamelCase names fold to
+    lower case (receipts.receiptnumber, items.item)."""
+    ddl = re.sub(r"(?im)^DROP TABLE .*$", "", files[0])
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + files[1] + "\nCOMMIT;\n")
+    for t in ("customers", "goods", "receipts", "items"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2486,7 +2532,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "music_service": load_music_service,
            "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog,
            "telecom_provider": load_telecom_provider, "telecom_usage": load_telecom_usage,
-           "car_repair": load_car_repair}
+           "car_repair": load_car_repair,
+           "food_delivery": load_food_delivery, "supermarket_sales": load_supermarket_sales,
+           "bakery": load_bakery}
 
 
 def main():

@@ -263,6 +263,10 @@ DATASETS = {
     "travel_agency": ("w3rn3r07/DatabaseCSWK", "835834350a5e30d665d1751efc1460b4f62e6309", ["group03_cw.sql"]),
     "blog": ("senselogic/GO_TUTORIAL", "6060975a56f286b1ae82f13aebcae01e3a016a3d",
              ["sql/blog.sql", "sql/blog_data.sql"]),
+    "postgrad_theses": ("Ahmad45123/db1-project", "75d3af4cd3064616597721e58e18034a06a1ee7d",
+                        ["Submission/TableCreations.sql", "Submission/Insertions.sql"]),
+    "course_progress": ("Ananya-904/Online-course-enrolment-and-progress-tracking-system",
+                        "b827473e4cda8a778a8fe263698e1f4d1632c4dd", ["schema.sql", "sample_data.sql"]),
 }
 
 
@@ -2387,6 +2391,52 @@ def load_blog(srv, db, files):
         print(f"  {db}.{t}: {n} rows")
 
 
+def load_postgrad_theses(srv, db, files):
+    """A university's postgraduate theses (a SQL Server course project, GUC):
+    T-SQL in PostgreSQL's spelling, names unchanged (unquoted, so folded to
+    lower case): IDENTITY keys as serial, the computed column `years`
+    (DATEDIFF(YEAR, startDate, endDate)) as a stored generated column, BIT as
+    smallint, Datetime as timestamp, a trailing comma dropped; the inserts
+    that end without a semicolon get one."""
+    ddl, ins = files
+    ddl = re.sub(r"(?im)^\s*GO\s*$", "", ddl)
+    ddl = re.sub(r"(?i)\bINT PRIMARY KEY IDENTITY\b", "serial PRIMARY KEY", ddl)
+    ddl = re.sub(r"(?i)years AS DATEDIFF\(YEAR, startDate, endDate\)",
+                 "years int GENERATED ALWAYS AS ((extract(year from endDate) - extract(year from startDate))::int) STORED",
+                 ddl)
+    ddl = re.sub(r"(?i)\bDatetime\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\bBIT\b", "smallint", ddl)
+    ddl = re.sub(r",\s*\n\s*\)", "\n)", ddl)
+    ins = re.sub(r"(?im)^\s*GO\s*$", "", ins)
+    ins = re.sub(r"\)[ \t]*(?=\s*\n\s*INSERT)", ");", ins)
+    ins = re.sub(r"\)\s*$", ");\n", ins.rstrip())
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + ins + "\nCOMMIT;\n")
+    for t in ("thesis", "defense", "supervisor", "examiner", "gucianstudent", "nongucianstudent"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_course_progress(srv, db, files):
+    """An online course platform's enrolments, module progress and quiz scores
+    (a learner's MySQL project): the DDL without CREATE DATABASE / USE, the
+    INDEX lines and ENGINE / COMMENT tails; AUTO_INCREMENT keys as serial,
+    ENUM as varchar, DATETIME as timestamp, UNIQUE KEY as UNIQUE. Names
+    unquoted (Users becomes users)."""
+    s, d = files
+    s = re.sub(r"(?m)^\s*--.*$", "", s)
+    s = re.sub(r"(?im)^\s*(create database|use)\b.*$", "", s)
+    s = re.sub(r"(?i)\bINT(\s+)PRIMARY KEY AUTO_INCREMENT", r"serial\1PRIMARY KEY", s)
+    s = re.sub(r"(?i)ENUM\([^)]*\)", "VARCHAR(20)", s)
+    s = re.sub(r"(?i)\bDATETIME\b", "timestamp", s)
+    s = re.sub(r"(?im)^\s*INDEX\s+\w+\s*\(.*\),?\s*$", "", s)
+    s = re.sub(r"(?i)UNIQUE KEY \w+ \(", "UNIQUE (", s)
+    s = re.sub(r"(?is)\)\s*ENGINE=InnoDB[^\n]*\s*(COMMENT\s*'[^']*')?\s*;", ");", s)
+    s = re.sub(r",(\s*\n\s*)\);", r"\1);", s)
+    d = re.sub(r"(?im)^\s*SET FOREIGN_KEY_CHECKS.*$", "", d)
+    srv.psql(db, file_text="BEGIN;\n" + s + "\n" + d + "\nCOMMIT;\n")
+    for t in ("users", "courses", "modules", "enrollments", "progress", "quizzes", "scores"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2429,7 +2479,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "support_tickets": load_support_tickets,
            "podcasts": load_podcasts, "portfolio": load_portfolio,
            "music_service": load_music_service,
-           "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog}
+           "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog,
+           "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress}
 
 
 def main():

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run.py — the planner question benchmark (see bench/planner/README.md).
 
-usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39] [--db NAME] [--show-wrong]
+usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev42] [--db NAME] [--show-wrong]
                             [--jobs N] [--timeout S] [--datamind PATH] [--pg-dir DIR]
 
 For each question of questions/<db>.json (dev) and held/<db>.json (held-out),
@@ -42,7 +42,8 @@ questions35/<db>.json (dev35, the thirty-fifth: gym, lightbnb, gradapps) or
 questions36/<db>.json (dev36, the thirty-sixth: india_elections, cricket_tournament, air_charter) or
 questions37/<db>.json (dev37, the thirty-seventh: famous_paintings, beverage_line, support_tickets) or
 questions38/<db>.json (dev38, the thirty-eighth: podcasts, portfolio, music_service) or
-questions39/<db>.json (dev39, the thirty-ninth: job_board, travel_agency, blog) — none of them is
+questions39/<db>.json (dev39, the thirty-ninth: job_board, travel_agency, blog) or
+questions42/<db>.json (dev42, the forty-second: postgrad_theses, course_progress) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:
@@ -234,7 +235,8 @@ def load_questions(split, only_db):
                     ("dev36", "questions36"),
                     ("dev37", "questions37"),
                     ("dev38", "questions38"),
-                    ("dev39", "questions39")):
+                    ("dev39", "questions39"),
+                    ("dev42", "questions42")):
         if split != sp and not (split == "all" and sp in ("dev", "held")):
             continue
         d = os.path.join(HERE, sub)
@@ -249,7 +251,7 @@ def load_questions(split, only_db):
 
 def main():
     ap = argparse.ArgumentParser(description="planner question benchmark")
-    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39"], default="dev")
+    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev42"], default="dev")
     ap.add_argument("--db")
     ap.add_argument("--show-wrong", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)

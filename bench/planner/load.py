@@ -267,6 +267,9 @@ DATASETS = {
                         ["Submission/TableCreations.sql", "Submission/Insertions.sql"]),
     "course_progress": ("Ananya-904/Online-course-enrolment-and-progress-tracking-system",
                         "b827473e4cda8a778a8fe263698e1f4d1632c4dd", ["schema.sql", "sample_data.sql"]),
+    "quiz_world": ("BlueOceanArcticTeam/quizTheWorld", "fec4b003e96ec4a9388cc522a01cb941d878247d",
+                   ["backend/database/schema.sql", "load.sh", "backend/database/data/quizzes.csv",
+                    "backend/database/data/question.csv", "backend/database/data/answers.csv"]),
 }
 
 
@@ -2437,6 +2440,39 @@ def load_course_progress(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_quiz_world(srv, db, files):
+    """A trivia-quiz web app's database (a bootcamp team project, 2021; its
+    questions are Open Trivia DB's): schema.sql without DROP / CREATE DATABASE
+    and \\c; load.sh's users and userQuizStatus inserts; the three CSV files
+    read with Python's csv module (some fields have a space before their
+    opening quote, which COPY would keep) and inserted in file order, so ids
+    run as the app's \\COPY into serial columns would number them."""
+    schema, load_sh, quizzes, questions, answers = files
+    schema = "\n".join(l for l in schema.splitlines()
+                       if not re.match(r"(?i)\s*(drop database|create database|\\c)\b", l))
+    inserts = "\n".join(l for l in load_sh.splitlines() if l.startswith("INSERT INTO users"))
+    status = "\n".join(l for l in load_sh.splitlines() if l.startswith("INSERT INTO userQuizStatus"))
+
+    def lit(v):
+        return "'" + v.replace("'", "''") + "'"
+
+    def rows(text, table, cols):
+        out = []
+        for r in list(csv.reader(io.StringIO(text), skipinitialspace=True))[1:]:
+            if r:
+                out.append(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(lit(v) for v in r)});")
+        return "\n".join(out)
+    data = "\n".join([
+        inserts,
+        rows(quizzes, "quizzes", ["title", "category", "difficulty", "source", "datecreated", "numsubmissions"]),
+        rows(questions, "questions", ["quiz_id", "text", "thumbnail_url", "questionType", "learnmore_url"]),
+        rows(answers, "answers", ["question_id", "correct", "text"]),
+        status])
+    srv.psql(db, file_text="BEGIN;\n" + schema + "\n" + data + "\nCOMMIT;\n")
+    for t in ("users", "quizzes", "questions", "answers", "userquizstatus"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2480,7 +2516,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "podcasts": load_podcasts, "portfolio": load_portfolio,
            "music_service": load_music_service,
            "job_board": load_job_board, "travel_agency": load_travel_agency, "blog": load_blog,
-           "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress}
+           "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress,
+           "quiz_world": load_quiz_world}
 
 
 def main():

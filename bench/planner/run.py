@@ -43,7 +43,7 @@ questions36/<db>.json (dev36, the thirty-sixth: india_elections, cricket_tournam
 questions37/<db>.json (dev37, the thirty-seventh: famous_paintings, beverage_line, support_tickets) or
 questions38/<db>.json (dev38, the thirty-eighth: podcasts, portfolio, music_service) or
 questions39/<db>.json (dev39, the thirty-ninth: job_board, travel_agency, blog) or
-questions42/<db>.json (dev42, the forty-second: postgrad_theses, course_progress) — none of them is
+questions42/<db>.json (dev42, the forty-second: postgrad_theses, course_progress, quiz_world) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

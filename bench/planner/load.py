@@ -276,6 +276,13 @@ DATASETS = {
                           ["supermarket_sales.csv"]),
     "bakery": ("malcolmjc/Databases", "a1a7d636d2c056a7af25c15b91355cda5df4cace",
                ["lab2/BAKERY/BAKERY-setup.sql", "lab2/BAKERY/BAKERY-populate.sql"]),
+    "postgrad_theses": ("Ahmad45123/db1-project", "75d3af4cd3064616597721e58e18034a06a1ee7d",
+                        ["Submission/TableCreations.sql", "Submission/Insertions.sql"]),
+    "course_progress": ("Ananya-904/Online-course-enrolment-and-progress-tracking-system",
+                        "b827473e4cda8a778a8fe263698e1f4d1632c4dd", ["schema.sql", "sample_data.sql"]),
+    "quiz_world": ("BlueOceanArcticTeam/quizTheWorld", "fec4b003e96ec4a9388cc522a01cb941d878247d",
+                   ["backend/database/schema.sql", "load.sh", "backend/database/data/quizzes.csv",
+                    "backend/database/data/question.csv", "backend/database/data/answers.csv"]),
 }
 
 
@@ -2488,6 +2495,85 @@ def load_bakery(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_postgrad_theses(srv, db, files):
+    """A university's postgraduate theses (a SQL Server course project, GUC):
+    T-SQL in PostgreSQL's spelling, names unchanged (unquoted, so folded to
+    lower case): IDENTITY keys as serial, the computed column `years`
+    (DATEDIFF(YEAR, startDate, endDate)) as a stored generated column, BIT as
+    smallint, Datetime as timestamp, a trailing comma dropped; the inserts
+    that end without a semicolon get one."""
+    ddl, ins = files
+    ddl = re.sub(r"(?im)^\s*GO\s*$", "", ddl)
+    ddl = re.sub(r"(?i)\bINT PRIMARY KEY IDENTITY\b", "serial PRIMARY KEY", ddl)
+    ddl = re.sub(r"(?i)years AS DATEDIFF\(YEAR, startDate, endDate\)",
+                 "years int GENERATED ALWAYS AS ((extract(year from endDate) - extract(year from startDate))::int) STORED",
+                 ddl)
+    ddl = re.sub(r"(?i)\bDatetime\b", "timestamp", ddl)
+    ddl = re.sub(r"(?i)\bBIT\b", "smallint", ddl)
+    ddl = re.sub(r",\s*\n\s*\)", "\n)", ddl)
+    ins = re.sub(r"(?im)^\s*GO\s*$", "", ins)
+    ins = re.sub(r"\)[ \t]*(?=\s*\n\s*INSERT)", ");", ins)
+    ins = re.sub(r"\)\s*$", ");\n", ins.rstrip())
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + ins + "\nCOMMIT;\n")
+    for t in ("thesis", "defense", "supervisor", "examiner", "gucianstudent", "nongucianstudent"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_course_progress(srv, db, files):
+    """An online course platform's enrolments, module progress and quiz scores
+    (a learner's MySQL project): the DDL without CREATE DATABASE / USE, the
+    INDEX lines and ENGINE / COMMENT tails; AUTO_INCREMENT keys as serial,
+    ENUM as varchar, DATETIME as timestamp, UNIQUE KEY as UNIQUE. Names
+    unquoted (Users becomes users)."""
+    s, d = files
+    s = re.sub(r"(?m)^\s*--.*$", "", s)
+    s = re.sub(r"(?im)^\s*(create database|use)\b.*$", "", s)
+    s = re.sub(r"(?i)\bINT(\s+)PRIMARY KEY AUTO_INCREMENT", r"serial\1PRIMARY KEY", s)
+    s = re.sub(r"(?i)ENUM\([^)]*\)", "VARCHAR(20)", s)
+    s = re.sub(r"(?i)\bDATETIME\b", "timestamp", s)
+    s = re.sub(r"(?im)^\s*INDEX\s+\w+\s*\(.*\),?\s*$", "", s)
+    s = re.sub(r"(?i)UNIQUE KEY \w+ \(", "UNIQUE (", s)
+    s = re.sub(r"(?is)\)\s*ENGINE=InnoDB[^\n]*\s*(COMMENT\s*'[^']*')?\s*;", ");", s)
+    s = re.sub(r",(\s*\n\s*)\);", r"\1);", s)
+    d = re.sub(r"(?im)^\s*SET FOREIGN_KEY_CHECKS.*$", "", d)
+    srv.psql(db, file_text="BEGIN;\n" + s + "\n" + d + "\nCOMMIT;\n")
+    for t in ("users", "courses", "modules", "enrollments", "progress", "quizzes", "scores"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_quiz_world(srv, db, files):
+    """A trivia-quiz web app's database (a bootcamp team project, 2021; its
+    questions are Open Trivia DB's): schema.sql without DROP / CREATE DATABASE
+    and \\c; load.sh's users and userQuizStatus inserts; the three CSV files
+    read with Python's csv module (some fields have a space before their
+    opening quote, which COPY would keep) and inserted in file order, so ids
+    run as the app's \\COPY into serial columns would number them."""
+    schema, load_sh, quizzes, questions, answers = files
+    schema = "\n".join(l for l in schema.splitlines()
+                       if not re.match(r"(?i)\s*(drop database|create database|\\c)\b", l))
+    inserts = "\n".join(l for l in load_sh.splitlines() if l.startswith("INSERT INTO users"))
+    status = "\n".join(l for l in load_sh.splitlines() if l.startswith("INSERT INTO userQuizStatus"))
+
+    def lit(v):
+        return "'" + v.replace("'", "''") + "'"
+
+    def rows(text, table, cols):
+        out = []
+        for r in list(csv.reader(io.StringIO(text), skipinitialspace=True))[1:]:
+            if r:
+                out.append(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(lit(v) for v in r)});")
+        return "\n".join(out)
+    data = "\n".join([
+        inserts,
+        rows(quizzes, "quizzes", ["title", "category", "difficulty", "source", "datecreated", "numsubmissions"]),
+        rows(questions, "questions", ["quiz_id", "text", "thumbnail_url", "questionType", "learnmore_url"]),
+        rows(answers, "answers", ["question_id", "correct", "text"]),
+        status])
+    srv.psql(db, file_text="BEGIN;\n" + schema + "\n" + data + "\nCOMMIT;\n")
+    for t in ("users", "quizzes", "questions", "answers", "userquizstatus"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2534,7 +2620,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "telecom_provider": load_telecom_provider, "telecom_usage": load_telecom_usage,
            "car_repair": load_car_repair,
            "food_delivery": load_food_delivery, "supermarket_sales": load_supermarket_sales,
-           "bakery": load_bakery}
+           "bakery": load_bakery,
+           "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress,
+           "quiz_world": load_quiz_world}
 
 
 def main():

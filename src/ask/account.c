@@ -244,15 +244,13 @@ static void per_group_rank(const ask_toks_t *tk, ask_parse_t *p)
 /* "which salesmen have sold to customers in London", "which songs were on
  * the chart every year": the rows a "which" asks for must be what the
  * answer shows — a total, or counts per year, is no list of salesmen. */
-static void which_shown(const ask_toks_t *tk, ask_parse_t *p)
+static void which_one_shown(const ask_toks_t *tk, ask_parse_t *p, int at)
 {
     const ask_q_t *q = &p->q;
-    if (!tk->n || !words_in(tk->t[0].low, (const char *const[]){"which", "what", NULL}) ||
-        q->kind == Q_CATALOG)
-        return;
     const ask_mention_t *m = NULL;
     for (int i = 0; i < p->nm && !m; i++)
-        if (p->m[i].kind == PH_TABLE && (p->m[i].pos == 1 || (p->m[i].pos == 2 && tk->t[1].isnum)))
+        if (p->m[i].kind == PH_TABLE && (p->m[i].pos == at + 1 ||
+                                         (p->m[i].pos == at + 2 && tk->t[at + 1].isnum)))
             m = &p->m[i];
     if (!m)
         return;
@@ -262,8 +260,21 @@ static void which_shown(const ask_toks_t *tk, ask_parse_t *p)
     if (shown)
         return;
     if (!p->unknown++)
-        snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[0].raw, tk->t[m->pos].raw);
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[at].raw, tk->t[m->pos].raw);
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
+}
+
+static void which_shown(const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (!tk->n || q->kind == Q_CATALOG)
+        return;
+    /* "which student …, and on which module?": each "which" table shown */
+    for (int w = 1; w + 1 < tk->n; w++)
+        if (words_at(tk, w, "which"))
+            which_one_shown(tk, p, w);
+    if (words_in(tk->t[0].low, (const char *const[]){"which", "what", NULL}))
+        which_one_shown(tk, p, 0);
 }
 
 /* "what was in order CMD001": the order's contents, whose kind the
@@ -271,11 +282,16 @@ static void which_shown(const ask_toks_t *tk, ask_parse_t *p)
  * row, which is all a list of orders could show. */
 static void contents_unnamed(const ask_toks_t *tk, ask_parse_t *p)
 {
-    if (tk->n < 4 || p->q.kind != Q_LIST || !words_at(tk, 0, "what") ||
-        !words_in(tk->t[1].low, (const char *const[]){"is", "was", "are", "were", NULL}) ||
-        !words_in(tk->t[2].low, (const char *const[]){"in", "inside", NULL}))
+    static const char *const buy[] = {"order", "buy", "purchase", "get", "rent", "book", NULL};
+    if (tk->n < 4 || p->q.kind != Q_LIST || !words_at(tk, 0, "what"))
         return;
-    roles_not_understood(tk, p, 0, 3);
+    /* "what did Priya Singh order": the things, not her orders' rows */
+    int did = words_in(tk->t[1].low, (const char *const[]){"did", "does", "do", NULL}) &&
+              words_in(tk->t[tk->n - 1].low, buy);
+    if (!did && (!words_in(tk->t[1].low, (const char *const[]){"is", "was", "are", "were", NULL}) ||
+                 !words_in(tk->t[2].low, (const char *const[]){"in", "inside", NULL})))
+        return;
+    roles_not_understood(tk, p, did ? tk->n - 1 : 0, did ? tk->n : 3);
     p->ambiguous = p->ambiguous ? p->ambiguous : AMB_UNSUPPORTED;
 }
 

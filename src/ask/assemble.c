@@ -92,6 +92,10 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
                                                  c->always_null))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager,
                                                          * "how many admins" of a JSON presetAdmin */
+        else if (agg == M_COUNT && !c->pk && c->fk_table < 0 && c->nw &&
+                 lexicon_word_names_table(s, c->w[c->nw - 1], m->t))
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many mechanics": the names on
+                                                         * appointments, or the mechanic_emp rows? */
         else if (agg == M_COUNT)
             p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
@@ -534,6 +538,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     share_split(p);
     ranking_level(s, p);
     ranking_when_asked(s, tk, p);
+    ranking_one_named(tk, p);
     for (int i = 0; i < p->nm && p->q.kind == Q_LIST && p->q.nshow < 2; i++) {
         ask_mention_t *m = &p->m[i];  /* "countries and their capitals": capital → city */
         int key = m->kind == PH_TABLE && !m->nalt ? roles_their_key(s, tk, p, m) : -1;
@@ -542,6 +547,9 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         else if (m->kind == PH_COLUMN && !m->nalt && m->role == R_NONE && m->t == p->q.table &&
                  s->tables[m->t].cols[m->c].fk_table >= 0)
             p->q.show[p->q.nshow++] = (ask_colref_t){m->t, m->c};
+        else if (m->kind == PH_TABLE && !m->nalt && m->t != p->q.table && roles_their(tk, p, m))
+            roles_not_understood(tk, p, m->pos, m->pos + m->len);  /* "with the customer's name":
+                                                                     * no key of theirs to show it */
     }
     roles_show_names(s, p);
     for (int i = 0; i < p->q.nshow; i++) {  /* "employees who report to Andrew Fuller": */

@@ -81,6 +81,8 @@ static int intent(const ask_toks_t *tk, int *n)
 {
     int i;
     *n = 0;
+    if (has(tk, "describe") >= 0 || has(tk, "columns") >= 0)  /* "columns of call_records" */
+        return CAT_COLUMNS;
     if ((i = has(tk, "rows")) >= 0 || (i = has(tk, "row")) >= 0 || (i = has(tk, "records")) >= 0) {
         if (has(tk, "many") >= 0 || has(tk, "count") >= 0 || has(tk, "number") >= 0)
             return CAT_COUNT;
@@ -332,22 +334,46 @@ static void column_note(const ask_schema_t *s, const ask_col_t *c, buf_t *b)
         buf_printf(b, "%s%.40s", k ? ", " : b->len ? "; e.g. " : "e.g. ", c->samples[k]);
 }
 
+/* "character varying(50)" as the SQL standard's data type, "character
+ * varying", and its size, "50" ("timestamp(3) without time zone": 3).
+ * Parentheses holding more than numbers ("Nullable(String)") stay. */
+static void type_and_size(const char *type, buf_t *plain, buf_t *size)
+{
+    const char *p = type ? type : "";
+    while (*p) {
+        size_t n = *p == '(' ? strcspn(p + 1, ")") : 0;
+        if (n && p[1 + n] == ')' && strspn(p + 1, "0123456789, ") == n && !size->len) {
+            buf_printf(size, "%.*s", (int)n, p + 1);
+            p += n + 2;
+            while (*p == ' ' && (p[1] == ' ' || p[1] == 0))
+                p++;
+            continue;
+        }
+        buf_putc(plain, *p++);
+    }
+    while (plain->len && buf_str(plain)[plain->len - 1] == ' ')
+        plain->len--, plain->data[plain->len] = 0;
+}
+
 static void columns_values(const ask_schema_t *s, const ask_table_t *t, buf_t *b)
 {
-    static const char *const names[] = {"position", "column", "type", "notes"};
-    rows_t r = {.alias = "c", .names = names, .ncols = 4};
+    static const char *const names[] = {"position", "column", "type", "size", "notes"};
+    rows_t r = {.alias = "c", .names = names, .ncols = 5};
     rows_open(b, s);
     for (int i = 0; i < t->ncols; i++) {
-        buf_t note = {0}, c[4] = {{0}};
+        buf_t note = {0}, plain = {0}, size = {0}, c[5] = {{0}};
         column_note(s, &t->cols[i], &note);
+        type_and_size(t->cols[i].type, &plain, &size);
         buf_printf(&c[0], "%d", i + 1);
         const char *cells[] = {buf_str(&c[0]), lit(s, &c[1], t->cols[i].name),
-                               lit(s, &c[2], t->cols[i].type ? t->cols[i].type : ""),
-                               lit(s, &c[3], buf_str(&note))};
+                               lit(s, &c[2], buf_str(&plain)), lit(s, &c[3], buf_str(&size)),
+                               lit(s, &c[4], buf_str(&note))};
         rows_add(b, s, &r, cells);
-        for (int k = 0; k < 4; k++)
+        for (int k = 0; k < 5; k++)
             buf_free(&c[k]);
         buf_free(&note);
+        buf_free(&plain);
+        buf_free(&size);
     }
     rows_close(b, s, &r);
     buf_puts(b, " ORDER BY ");

@@ -170,6 +170,20 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
     return 1;
 }
 
+/* "calls longer than 3 minutes" of duration_sec: the number in the
+ * column's unit (180). A column that states no unit is taken in minutes
+ * (a film's runtime); asked of hours or seconds then (-1). */
+static double unit_scale(const ask_col_t *col, double unit)
+{
+    static const struct { const char *w; double secs; } units[] = {{"sec", 1}, {"secs", 1},
+        {"second", 1}, {"min", 60}, {"mins", 60}, {"minute", 60}, {"hour", 3600}, {"hr", 3600},
+        {"hrs", 3600}, {"day", 86400}, {"ms", 0.001}};
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+        if (lexicon_col_has_word(col, (const char *const[]){units[k].w, NULL}))
+            return unit / units[k].secs;
+    return unit == 60 ? 1 : -1;
+}
+
 /* The one numeric column with a hinted word ("older than" → age) in the
  * tables the question names (the measured one first); the words are tried
  * in their order ("longer than": length before duration); {-1,-1} when
@@ -350,7 +364,10 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
     }
     if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
         return roles_set_ambiguous(p, AMB_COMPARE, NULL);
-    ask_filter_t f = {.col = col, .op = c->op, .num = {c->a, c->b}, .pos = c->pos};
+    double scale = c->unit > 0 ? unit_scale(&s->tables[col.t].cols[col.c], c->unit) : 1;
+    if (scale <= 0)  /* "longer than 2 hours" of a runtime in no stated unit: "hours" */
+        return roles_not_understood(tk, p, c->num_at + 1, c->num_at + 2);
+    ask_filter_t f = {.col = col, .op = c->op, .num = {c->a * scale, c->b * scale}, .pos = c->pos};
     for (int i = 0; i < p->q.nf; i++)
         if (p->q.f[i].col.t == col.t && p->q.f[i].col.c == col.c && cmp_disjoint(&p->q.f[i], &f))
             return roles_set_ambiguous(p, AMB_COMPARE, NULL);

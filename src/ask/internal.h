@@ -148,6 +148,7 @@ int lexicon_pick_label2(const ask_table_t *t);
 /* 1 when tb's label c is a name or title ("name", "set_name"; not "ship_name"). */
 int lexicon_col_is_own_name(const ask_table_t *tb, int c);
 int lexicon_own_amount_col(const ask_table_t *t);  /* line_downtime."Downtime(Mins)", or -1 */
+int lexicon_word_names_table(const ask_schema_t *s, const char *w, int except);  /* a word of one */
 /* The table whose label names t's rows: its parent for a kind of it (therapist → staff), else t. */
 int lexicon_named_by(const ask_schema_t *s, int t);
 int lexicon_pick_time(const ask_table_t *t);
@@ -289,8 +290,7 @@ typedef struct ask_mention {
     ask_reading_t alt[4];  /* other columns the same words name */
 } ask_mention_t;
 
-/* Make reading k of m (an alternative) the mention's reading. */
-void mention_take_alt(ask_mention_t *m, int k);
+void mention_take_alt(ask_mention_t *m, int k);  /* reading k of m (an alternative) its own */
 /* roles.c: readings in a copy of a table ("book_backup") dropped beside others. */
 void roles_drop_shadows(const ask_schema_t *s, ask_mention_t *m);
 /* roles.c: reading k of m (0 its own, k > 0 its alternative k - 1); keep the
@@ -354,6 +354,7 @@ typedef struct ask_cmp {
     int money;                /* "over 100 dollars", "cost less than": a money column */
     int price_verb;           /* 1 + the token of "cost" / "priced" before it, 0 when none */
     int num_at;               /* token index of the (last) number */
+    double unit;              /* seconds in the number's unit of time ("3 minutes": 60), or 0 */
     char words[96];           /* "with Star Wars in the title": the words, when several */
 } ask_cmp_t;
 
@@ -379,14 +380,13 @@ int roles_money_col(const ask_schema_t *s, int t);
  * longest films"): 1 when q became that list. A level named of one row
  * by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
-/* 1 when q aggregates per group and each group is one row of the measured
- * table (its key, or a name column the statistics find unique): the
- * question meant something else, and is asked. */
+/* 1 when each group of q is one row of the measured table (its key, or a name
+ * the statistics find unique): the question meant something else; asked. */
 int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
-/* "when was Narcos added", "who directed The Irishman": the column the
- * question word and the verb name, of the rows a value names: those rows. */
+/* "when was Narcos added": the column the question word and verb name, of those rows. */
 void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p);  /* "the priciest plan": 1 row */
 /* "how much" answered by a count, or a level of "the city" that names no
  * city: ask (AMB_MEASURE, AMB_WHICH). */
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);

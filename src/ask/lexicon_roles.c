@@ -464,3 +464,12 @@ int lexicon_own_amount_col(const ask_table_t *t)
     }
     return found >= 0 ? found : -1;
 }
+
+int lexicon_word_names_table(const ask_schema_t *s, const char *w, int except)
+{
+    for (int t = 0; t < s->ntables; t++)
+        for (int k = 0; t != except && !s->tables[t].is_view && k < s->tables[t].nw; k++)
+            if (!strcmp(s->tables[t].w[k], w))
+                return 1;
+    return 0;
+}

@@ -157,7 +157,11 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
         ;
     /* minutes only: a length in hours would need the column's unit */
     else if (words_in(w, (const char *const[]){"minutes", "mins", "min", NULL}) && c->hint == length_cols)
-        ;
+        c->unit = 60;
+    else if (words_in(w, (const char *const[]){"seconds", "secs", "sec", NULL}) && c->hint == length_cols)
+        c->unit = 1;
+    else if (words_in(w, (const char *const[]){"hours", "hrs", "hour", NULL}) && c->hint == length_cols)
+        c->unit = 3600;
     /* a unit that names no column ("boiling point between 1000 and 2000 K"):
      * the number's, never a value (K is potassium's symbol too) */
     else if (!words_in(w, (const char *const[]){"k", "kelvin", "celsius", "fahrenheit", "degrees",

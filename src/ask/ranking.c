@@ -404,3 +404,20 @@ void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->measure_set = p->agg_cue = 1;
     p->subject = m->t;
 }
+
+void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->kind != Q_LIST || !q->order || q->limit || p->order_only || !p->order_at)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        const ask_tok_t *noun = &tk->t[m->pos + m->len - 1];
+        if (m->kind == PH_TABLE && m->t == q->table && m->pos >= p->order_at &&
+            !strcmp(noun->low, noun->stem) && !words_in(noun->low, (const char *const[]){"people",
+                "staff", "personnel", "children", "men", "women", "data", "media", "series", NULL})) {
+            q->limit = 1;  /* "the most expensive plan": one */
+            return;
+        }
+    }
+}

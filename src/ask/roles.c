@@ -246,7 +246,8 @@ static const ask_mention_t *column_ending(const ask_parse_t *p, int k, int table
 
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m)
 {
-    static const char *const own[] = {"their", "its", NULL}, *const joins[] = {"and", ",", "the", NULL};
+    static const char *const own[] = {"their", "its", NULL}, *const joins[] = {"and", ",", "the",
+        "monthly", "yearly", "annual", "weekly", "daily", NULL};  /* "their monthly price" */
     int k = m->pos - 1, chained = 0, end = m->pos + m->len;
     /* "with title and date", "with title and salary": columns said as a pair */
     if (words_at(tk, k, "with") && m->kind == PH_COLUMN && (words_at(tk, end, "and") || words_at(tk, end, ",")) &&
@@ -257,7 +258,7 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
             return 1;  /* "appointments with the pet and the vet": the same */
         if (!words_in(tk->t[k].low, joins)) {
             /* the column named before: "city and …"; or the table: "the pet and the vet" */
-            const ask_mention_t *c = column_ending(p, k, m->kind == PH_TABLE);
+            const ask_mention_t *c = column_ending(p, k, 1);  /* "the customer's name and the amount" */
             if (!c)
                 return 0;
             k = c->pos, chained = 1;

@@ -266,6 +266,16 @@ int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
         return -1;
     }
     const ask_edge_t *last = &s->edges[path[len - 1] - 1];
+    int parts = 0;  /* (podcast_id, episode_num) → episode: the key's other columns too */
+    for (int x = 0; x < s->nedges; x++)
+        parts += s->edges[x].from_t == last->from_t && s->edges[x].to_t == last->to_t &&
+                 s->edges[x].from_c != last->from_c && s->edges[x].to_c != last->to_c;
+    if (parts && s->dialect->no_exists) {
+        snprintf(err, errlen, "%s is linked to %s by a key of several columns", s->tables[q->rel].name,
+                 s->tables[j->t[0]].name);
+        buf_free(&in.from);
+        return -1;
+    }
     buf_t fk = {0};
     sqljoin_put_col(s, &fk, &in, last->from_t, last->from_c);
     if (s->dialect->no_exists) {
@@ -276,6 +286,16 @@ int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
         buf_puts(b, q->rel_not ? "NOT EXISTS (SELECT 1" : "EXISTS (SELECT 1");
         buf_printf(b, "%s WHERE %s = ", buf_str(&in.from), buf_str(&fk));
         sqljoin_put_col(s, b, j, j->t[0], last->to_c);
+        for (int x = 0; x < s->nedges && parts; x++) {
+            const ask_edge_t *o = &s->edges[x];
+            if (o->from_t != last->from_t || o->to_t != last->to_t || o->from_c == last->from_c ||
+                o->to_c == last->to_c)
+                continue;
+            buf_puts(b, " AND ");
+            sqljoin_put_col(s, b, &in, o->from_t, o->from_c);
+            buf_puts(b, " = ");
+            sqljoin_put_col(s, b, j, j->t[0], o->to_c);
+        }
     }
     buf_free(&fk);
     for (int i = 0; i < q->nf; i++)

@@ -210,7 +210,7 @@ static void test_shapes(void)
     has_sql(shop, "orders by sales channel", "\"o\".\"channel\" AS \"channel\"");
     /* from the discovered schema (which lists only what the role may read) */
     has_sql(shop, "what tables are there", "('orders', 'public', 'table', 6, 100000::bigint)");
-    has_sql(shop, "describe the orders table", "(2, 'customer_id', 'integer', 'references customers')");
+    has_sql(shop, "describe the orders table", "(2, 'customer_id', 'integer', '', 'references customers')");
     has_sql(shop, "show 7 rows of customers", "SELECT * FROM \"public\".\"customers\" LIMIT 7");
     has_sql(shop, "how many rows in order_items", "SELECT count(*) AS \"rows\" FROM \"public\".\"order_items\"");
     has_sql(shop, "what does the segment column contain", "SELECT \"segment\", count(*)");

@@ -135,11 +135,78 @@ static void test_said_of_rows(void)
     ask_schema_free(s);
 }
 
+/* A column pointing at a column of a two-column key. */
+static json_t *col_to(const char *name, const char *table, const char *column)
+{
+    json_t *c = col(name, "integer", 0, table, NULL);
+    json_object_set_new(c, "fk", json_pack("{s:s, s:s, s:s}", "schema", "public", "table", table,
+                                           "column", column));
+    return c;
+}
+
+/* "episodes with no guest" where an episode is keyed by (podcast_id,
+ * episode_num): the NOT EXISTS matches both columns, not the podcast alone. */
+static void test_two_column_keys(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("guest", 36, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("episode", 100, json_pack("[o, o, o]",
+        col("podcast_id", "integer", 1, NULL, NULL), col("episode_num", "integer", 1, NULL, NULL),
+        col("title", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("episode_to_guest", 50, json_pack("[o, o, o]",
+        col_to("podcast_id", "episode", "podcast_id"), col_to("episode_num", "episode", "episode_num"),
+        col("guest_id", "integer", 0, "guest", NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many episodes have no guest?", "AND \"xetg\".\"episode_num\" = \"e\".\"episode_num\")");
+    ask_schema_free(s);
+}
+
+/* Batches 40 to 42 at first contact: "3 minutes" of duration_sec is 180;
+ * "how many mechanics" beside a mechanic_emp table asks; "what did X
+ * order" asks what; "the most expensive plan" is one row; "their monthly
+ * price" is shown; "columns of call_records" describes it, its types as
+ * the standard names them with their size apart. */
+static void test_units_and_words(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("plans", 4, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("plan_name", "character varying(50)", 0, NULL, NULL),
+        col("price", "numeric(6,2)", 0, NULL, NULL))));
+    json_array_append_new(t, table("customers", 14, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"Priya Singh", "Amit Shah", NULL}),
+        col("plan_id", "integer", 0, "plans", NULL))));
+    json_array_append_new(t, table("call_records", 10, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customers", NULL),
+        col("duration_sec", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("orders", 35, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customers", NULL),
+        col("total", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("mechanic_emp", 10, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("emp_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("appointment", 30, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("mechanic", "text", 0, NULL, (const char *const[]){"Jacob", "Ivan", NULL}),
+        col("customer_id", "integer", 0, "customers", NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "call records longer than 3 minutes", "\"duration_sec\" > 180");
+    asks_about(s, "how many mechanics do we have?", NULL);
+    asks_about(s, "what did Priya Singh order?", NULL);
+    answers_with(s, "most expensive plan and its price", "DESC NULLS LAST LIMIT 1");
+    answers_with(s, "list the plans with their monthly price", "SELECT \"p\".* FROM");
+    answers_with(s, "columns of call_records", "'duration_sec', 'integer', '', ''");
+    answers_with(s, "describe plans", "'plan_name', 'character varying', '50', ''");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_kinds_of();
     test_words_said();
     test_rows_said();
     test_said_of_rows();
+    test_two_column_keys();
+    test_units_and_words();
     return check_done("test_ask_kinds");
 }

@@ -283,6 +283,8 @@ DATASETS = {
     "quiz_world": ("BlueOceanArcticTeam/quizTheWorld", "fec4b003e96ec4a9388cc522a01cb941d878247d",
                    ["backend/database/schema.sql", "load.sh", "backend/database/data/quizzes.csv",
                     "backend/database/data/question.csv", "backend/database/data/answers.csv"]),
+    "premier_league": ("anishgilani/Premier_League_Database", "a699784e72bd36b756402ee90ef92c8051856aa6",
+                       ["Creating_Tables.sql", "Inserting_Values.sql", "Alter_Values.sql"]),
 }
 
 
@@ -2574,6 +2576,19 @@ def load_quiz_world(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_premier_league(srv, db, files):
+    """A course project's Premier League 2017-18 (Oracle SQL): the tables
+    (VARCHAR2 / NUMBER in PostgreSQL's spelling, CHAR kept), the rows, then
+    the foreign keys. Dates 'DD-MON-YYYY' read as they stand."""
+    tables = [oracle_to_pg(s) for s in oracle_statements(files[0])]
+    rows = oracle_statements(files[1])
+    keys = oracle_statements(files[2])
+    srv.psql(db, file_text=";\n".join(["BEGIN"] + tables + rows + keys + ["COMMIT"]) + ";\n")
+    for t in ("sponsors", "manager", "player", "team", "fixture", "performancetable", "sponsorsplayer",
+              "sponsorsteam", "hasmanaged", "hasplayedfor", "fixtureplayed", "gkstats"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2622,7 +2637,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "food_delivery": load_food_delivery, "supermarket_sales": load_supermarket_sales,
            "bakery": load_bakery,
            "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress,
-           "quiz_world": load_quiz_world}
+           "quiz_world": load_quiz_world,
+           "premier_league": load_premier_league}
 
 
 def main():

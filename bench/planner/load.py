@@ -285,6 +285,10 @@ DATASETS = {
                     "backend/database/data/question.csv", "backend/database/data/answers.csv"]),
     "premier_league": ("anishgilani/Premier_League_Database", "a699784e72bd36b756402ee90ef92c8051856aa6",
                        ["Creating_Tables.sql", "Inserting_Values.sql", "Alter_Values.sql"]),
+    "brewery_finder": ("Jeremy-Smith87/Capstone_Brewery_Finder", "9a83003ca9e288c5e594d46f537f329b63e6502d",
+                       ["java/database/schema.sql", "java/database/breweries.sql", "java/database/beer.sql",
+                        "java/database/beerReviews.sql", "java/database/breweryReviews.sql",
+                        "java/database/blogs.sql"]),
 }
 
 
@@ -2589,6 +2593,20 @@ def load_premier_league(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_brewery_finder(srv, db, files):
+    """A bootcamp capstone's brewery finder (PostgreSQL): the schema with its
+    six users, then breweries, beers, beer and brewery reviews and blog
+    posts, as they stand (user.sql, roles, and tempbrewmoved.sql, unused
+    drafts, left out). Review and blog dates are CURRENT_TIMESTAMP in the
+    scripts, so they hold the load time. The comma missing before the
+    reviews table's CHECK in schema.sql is put back."""
+    files = [re.sub(r"(REFERENCES users\(user_id\))\s*\n(\s*CHECK)", r"\1,\n\2", f) for f in files]
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(f.replace("BEGIN TRANSACTION;", "").replace("COMMIT TRANSACTION;", "")
+                                                 for f in files) + "\nCOMMIT;\n")
+    for t in ("users", "breweries", "beer", "reviews", "brewery_blog", "favorites"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2638,7 +2656,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "bakery": load_bakery,
            "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress,
            "quiz_world": load_quiz_world,
-           "premier_league": load_premier_league}
+           "premier_league": load_premier_league,
+           "brewery_finder": load_brewery_finder}
 
 
 def main():

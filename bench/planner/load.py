@@ -289,6 +289,8 @@ DATASETS = {
                        ["java/database/schema.sql", "java/database/breweries.sql", "java/database/beer.sql",
                         "java/database/beerReviews.sql", "java/database/breweryReviews.sql",
                         "java/database/blogs.sql"]),
+    "olympics_304": ("iancmx/304-olympics", "6bc2ca3881def0b17cb91979fc932acc235d9221",
+                     ["database_setup/olympics_create_tables.sql", "database_setup/olympics_insert_tables.sql"]),
 }
 
 
@@ -2607,6 +2609,23 @@ def load_brewery_finder(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_olympics_304(srv, db, files):
+    """A course project's made-up Olympics (MySQL, UBC CPSC 304): CREATE
+    DATABASE / USE dropped, AUTO_INCREMENT dropped (every row gives its id),
+    `double` as double precision, the table `user` quoted (a reserved word
+    in PostgreSQL), rows as they stand."""
+    ddl = "\n".join(l for l in files[0].splitlines() if not re.match(r"(?i)\s*(CREATE DATABASE|USE )", l))
+    ddl = re.sub(r"\s+AUTO_INCREMENT", "", ddl)
+    ddl = re.sub(r"\bdouble\b", "double precision", ddl)
+    ddl = ddl.replace("CREATE TABLE user (", 'CREATE TABLE "user" (')
+    rows = files[1].replace("INSERT INTO user ", 'INSERT INTO "user" ')
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + rows + "\nCOMMIT;\n")
+    for t in ("medalcount", "countrymedal", "nationalitycolor", "sport", "coach", "participant",
+              "participantsport", "mentorship", "athlete", "team", "partofteam", "sportevent", "venue",
+              "eventvenue", "participatesinevent", '"user"'):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2657,7 +2676,8 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress,
            "quiz_world": load_quiz_world,
            "premier_league": load_premier_league,
-           "brewery_finder": load_brewery_finder}
+           "brewery_finder": load_brewery_finder,
+           "olympics_304": load_olympics_304}
 
 
 def main():

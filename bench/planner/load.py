@@ -283,6 +283,7 @@ DATASETS = {
     "quiz_world": ("BlueOceanArcticTeam/quizTheWorld", "fec4b003e96ec4a9388cc522a01cb941d878247d",
                    ["backend/database/schema.sql", "load.sh", "backend/database/data/quizzes.csv",
                     "backend/database/data/question.csv", "backend/database/data/answers.csv"]),
+    "blood_bank": ("nirajdalavi/Blood-Bank", "b21f42d708bb8de1e39e56c0263100ec5a6a4c4f", ["bloodbank.sql"]),
 }
 
 
@@ -2623,6 +2624,24 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "bakery": load_bakery,
            "postgrad_theses": load_postgrad_theses, "course_progress": load_course_progress,
            "quiz_world": load_quiz_world}
+
+
+def load_blood_bank(srv, db, files):
+    """A DBMS course project's blood bank in Mysuru (MySQL script, 2025,
+    made-up rows: 10 donors, staff, hospitals, patients and camps, 8 blood
+    units in `repository`, 30 component packets, 7 hospital requests): the
+    script without CREATE DATABASE / USE; unquoted names fold to lower case
+    (Blood_Components becomes blood_components, RBC rbc)."""
+    (s,) = files
+    s = re.sub(r"(?im)^\s*(create database|use)\b.*$", "", s)
+    srv.psql(db, file_text="BEGIN;\n" + s + "\nCOMMIT;\n")
+    for t in ("donor", "staff", "hospital", "patient", "donationcamp", "participates",
+              "registration", "repository", "blood_components", "donates", "admits", "blood",
+              "tested_by", "request", "receives", "packets"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS["blood_bank"] = load_blood_bank
 
 
 def main():

@@ -284,6 +284,7 @@ DATASETS = {
                    ["backend/database/schema.sql", "load.sh", "backend/database/data/quizzes.csv",
                     "backend/database/data/question.csv", "backend/database/data/answers.csv"]),
     "blood_bank": ("nirajdalavi/Blood-Bank", "b21f42d708bb8de1e39e56c0263100ec5a6a4c4f", ["bloodbank.sql"]),
+    "scooter_sharing": ("Dushes4/DB-LAB", "aad9bad577c6081cf22a03f53b9ac566bbf9f639", ["CREATE.sql", "INSERT.sql"]),
 }
 
 
@@ -2642,6 +2643,21 @@ def load_blood_bank(srv, db, files):
 
 
 LOADERS["blood_bank"] = load_blood_bank
+
+
+def load_scooter_sharing(srv, db, files):
+    """An ITMO database course's scooter-sharing service (PostgreSQL, 2023,
+    generated rows): CREATE.sql and INSERT.sql as written but for the
+    student's schema prefix (`s309613.`), so the tables land in public;
+    the unquoted names fold to lower case ("User" stays quoted)."""
+    create, insert = (f.replace("s309613.", "") for f in files)
+    srv.psql(db, file_text="BEGIN;\n" + create + "\n" + insert + "\nCOMMIT;\n")
+    for t in ("person", '"User"', "job", "employee", "appointment", "employee_movement", "jobs_done",
+              "support_request", "scooter", "parking", "parking_history", "rent", "task", "task_scooter"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS["scooter_sharing"] = load_scooter_sharing
 
 
 def main():

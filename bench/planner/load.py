@@ -285,6 +285,8 @@ DATASETS = {
                     "backend/database/data/question.csv", "backend/database/data/answers.csv"]),
     "blood_bank": ("nirajdalavi/Blood-Bank", "b21f42d708bb8de1e39e56c0263100ec5a6a4c4f", ["bloodbank.sql"]),
     "scooter_sharing": ("Dushes4/DB-LAB", "aad9bad577c6081cf22a03f53b9ac566bbf9f639", ["CREATE.sql", "INSERT.sql"]),
+    "apartments": ("tjohnson-code/1714TJohnson", "ff4cbb3dae83ff3567e4e6a79a3de5aa8e796def",
+                   ["1714TJohnson2g/PropertyManager2Model.edmx.sql", "1714TJohnson2g/PropertyMgr2Intert.sql"]),
 }
 
 
@@ -2658,6 +2660,42 @@ def load_scooter_sharing(srv, db, files):
 
 
 LOADERS["scooter_sharing"] = load_scooter_sharing
+
+
+def load_apartments(srv, db, files):
+    """A Minnesota State college course's apartment property manager (SQL
+    Server, Entity Framework model script, 2018; made-up rows): T-SQL in
+    PostgreSQL's spelling — [names] as quoted identifiers (mixed case kept),
+    nvarchar as varchar, datetime as timestamp, IDENTITY dropped (the
+    INSERTs give every Id), INSERT as INSERT INTO, CLUSTERED dropped, N'…' as '…',
+    CAST(… AS SmallDateTime) as timestamp; GO, USE, SET and the schema and
+    index lines left out. The insert script leaves Tenant_Id NULL for
+    vacant apartments though the model declares it NOT NULL: that NOT NULL
+    is dropped."""
+    ddl, ins = files
+
+    def tsql(t):
+        t = t.lstrip("\ufeff")
+        t = re.sub(r"(?m)^\s*(GO|USE .*|SET .*|IF SCHEMA_ID.*|--.*)\s*$", "", t)
+        t = re.sub(r"(?is)CREATE INDEX \[[^\]]+\]\s*ON \[dbo\]\.\[\w+\]\s*\(\[\w+\]\);", "", t)
+        t = t.replace("[dbo].", "")
+        t = re.sub(r"CAST\(N'([^']*)' AS SmallDateTime\)", r"'\1'::timestamp", t)
+        t = re.sub(r"\bN'", "'", t)
+        t = re.sub(r"\[(\w+)\]", r'"\1"', t)
+        t = re.sub(r"(?i)\bnvarchar\b", "varchar", t)
+        t = re.sub(r"(?i)\bdatetime\b", "timestamp", t)
+        t = re.sub(r"(?i)\s*IDENTITY\(1,1\)", "", t)
+        t = re.sub(r"(?i)PRIMARY KEY CLUSTERED \(\"Id\" ASC\)", 'PRIMARY KEY ("Id")', t)
+        t = t.replace('"Tenant_Id" int  NOT NULL', '"Tenant_Id" int')
+        t = re.sub(r"(?m)^INSERT \"", 'INSERT INTO "', t)
+        return re.sub(r"(?m)^(INSERT .*\))\s*$", r"\1;", t)
+
+    srv.psql(db, file_text="BEGIN;\nSET CONSTRAINTS ALL DEFERRED;\n" + tsql(ddl) + "\n" + tsql(ins) + "\nCOMMIT;\n")
+    for t in ("Buildings", "Apartments", "People", "Invoices", "LineItems", "Receipts"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
+
+
+LOADERS["apartments"] = load_apartments
 
 
 def main():

@@ -46,7 +46,7 @@ questions39/<db>.json (dev39, the thirty-ninth: job_board, travel_agency, blog) 
 questions40/<db>.json (dev40, the fortieth: telecom_provider, telecom_usage, car_repair) or
 questions41/<db>.json (dev41, the forty-first: food_delivery, supermarket_sales, bakery) or
 questions42/<db>.json (dev42, the forty-second: postgrad_theses, course_progress, quiz_world) or
-questions44/<db>.json (dev44, the forty-fourth: blood_bank, scooter_sharing) — none of them is
+questions44/<db>.json (dev44, the forty-fourth: blood_bank, scooter_sharing, apartments) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

@@ -291,6 +291,10 @@ DATASETS = {
                         "java/database/blogs.sql"]),
     "olympics_304": ("iancmx/304-olympics", "6bc2ca3881def0b17cb91979fc932acc235d9221",
                      ["database_setup/olympics_create_tables.sql", "database_setup/olympics_insert_tables.sql"]),
+    "blood_bank": ("nirajdalavi/Blood-Bank", "b21f42d708bb8de1e39e56c0263100ec5a6a4c4f", ["bloodbank.sql"]),
+    "scooter_sharing": ("Dushes4/DB-LAB", "aad9bad577c6081cf22a03f53b9ac566bbf9f639", ["CREATE.sql", "INSERT.sql"]),
+    "apartments": ("tjohnson-code/1714TJohnson", "ff4cbb3dae83ff3567e4e6a79a3de5aa8e796def",
+                   ["1714TJohnson2g/PropertyManager2Model.edmx.sql", "1714TJohnson2g/PropertyMgr2Intert.sql"]),
 }
 
 
@@ -2678,6 +2682,75 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "premier_league": load_premier_league,
            "brewery_finder": load_brewery_finder,
            "olympics_304": load_olympics_304}
+
+
+def load_blood_bank(srv, db, files):
+    """A DBMS course project's blood bank in Mysuru (MySQL script, 2025,
+    made-up rows: 10 donors, staff, hospitals, patients and camps, 8 blood
+    units in `repository`, 30 component packets, 7 hospital requests): the
+    script without CREATE DATABASE / USE; unquoted names fold to lower case
+    (Blood_Components becomes blood_components, RBC rbc)."""
+    (s,) = files
+    s = re.sub(r"(?im)^\s*(create database|use)\b.*$", "", s)
+    srv.psql(db, file_text="BEGIN;\n" + s + "\nCOMMIT;\n")
+    for t in ("donor", "staff", "hospital", "patient", "donationcamp", "participates",
+              "registration", "repository", "blood_components", "donates", "admits", "blood",
+              "tested_by", "request", "receives", "packets"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS["blood_bank"] = load_blood_bank
+
+
+def load_scooter_sharing(srv, db, files):
+    """An ITMO database course's scooter-sharing service (PostgreSQL, 2023,
+    generated rows): CREATE.sql and INSERT.sql as written but for the
+    student's schema prefix (`s309613.`), so the tables land in public;
+    the unquoted names fold to lower case ("User" stays quoted)."""
+    create, insert = (f.replace("s309613.", "") for f in files)
+    srv.psql(db, file_text="BEGIN;\n" + create + "\n" + insert + "\nCOMMIT;\n")
+    for t in ("person", '"User"', "job", "employee", "appointment", "employee_movement", "jobs_done",
+              "support_request", "scooter", "parking", "parking_history", "rent", "task", "task_scooter"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS["scooter_sharing"] = load_scooter_sharing
+
+
+def load_apartments(srv, db, files):
+    """A Minnesota State college course's apartment property manager (SQL
+    Server, Entity Framework model script, 2018; made-up rows): T-SQL in
+    PostgreSQL's spelling — [names] as quoted identifiers (mixed case kept),
+    nvarchar as varchar, datetime as timestamp, IDENTITY dropped (the
+    INSERTs give every Id), INSERT as INSERT INTO, CLUSTERED dropped, N'…' as '…',
+    CAST(… AS SmallDateTime) as timestamp; GO, USE, SET and the schema and
+    index lines left out. The insert script leaves Tenant_Id NULL for
+    vacant apartments though the model declares it NOT NULL: that NOT NULL
+    is dropped."""
+    ddl, ins = files
+
+    def tsql(t):
+        t = t.lstrip("\ufeff")
+        t = re.sub(r"(?m)^\s*(GO|USE .*|SET .*|IF SCHEMA_ID.*|--.*)\s*$", "", t)
+        t = re.sub(r"(?is)CREATE INDEX \[[^\]]+\]\s*ON \[dbo\]\.\[\w+\]\s*\(\[\w+\]\);", "", t)
+        t = t.replace("[dbo].", "")
+        t = re.sub(r"CAST\(N'([^']*)' AS SmallDateTime\)", r"'\1'::timestamp", t)
+        t = re.sub(r"\bN'", "'", t)
+        t = re.sub(r"\[(\w+)\]", r'"\1"', t)
+        t = re.sub(r"(?i)\bnvarchar\b", "varchar", t)
+        t = re.sub(r"(?i)\bdatetime\b", "timestamp", t)
+        t = re.sub(r"(?i)\s*IDENTITY\(1,1\)", "", t)
+        t = re.sub(r"(?i)PRIMARY KEY CLUSTERED \(\"Id\" ASC\)", 'PRIMARY KEY ("Id")', t)
+        t = t.replace('"Tenant_Id" int  NOT NULL', '"Tenant_Id" int')
+        t = re.sub(r"(?m)^INSERT \"", 'INSERT INTO "', t)
+        return re.sub(r"(?m)^(INSERT .*\))\s*$", r"\1;", t)
+
+    srv.psql(db, file_text="BEGIN;\nSET CONSTRAINTS ALL DEFERRED;\n" + tsql(ddl) + "\n" + tsql(ins) + "\nCOMMIT;\n")
+    for t in ("Buildings", "Apartments", "People", "Invoices", "LineItems", "Receipts"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
+
+
+LOADERS["apartments"] = load_apartments
 
 
 def main():

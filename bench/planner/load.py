@@ -295,6 +295,15 @@ DATASETS = {
     "scooter_sharing": ("Dushes4/DB-LAB", "aad9bad577c6081cf22a03f53b9ac566bbf9f639", ["CREATE.sql", "INSERT.sql"]),
     "apartments": ("tjohnson-code/1714TJohnson", "ff4cbb3dae83ff3567e4e6a79a3de5aa8e796def",
                    ["1714TJohnson2g/PropertyManager2Model.edmx.sql", "1714TJohnson2g/PropertyMgr2Intert.sql"]),
+    "crowdfunding": ("azeledon/Crowdfunding-ETL", "b5d623fdf6f614fa8577e5f67951594f7c083805",
+                     ["category.csv", "subcategory.csv", "contacts.csv", "campaign.csv",
+                      "Starter_Code/backers.csv"]),
+    "volunteer_projects": ("SebastianC2003/TLH-Volunteer-Management-Database",
+                           "30b22117e0531bb3240de719656105a36b660318",
+                           ["SQL/create_tables.sql", "SQL/populate_data.sql"]),
+    "shop_funnel": ("c-andru/funnel-data-assignment-Chandru", "d0afce97b4e9174a1e30e2c9a159136fbd92985a",
+                    ["Source/products.csv", "Source/inventory.csv", "Source/events.csv",
+                     "Source/messages.csv", "Source/orders.csv"]),
 }
 
 
@@ -2630,6 +2639,59 @@ def load_olympics_304(srv, db, files):
         print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
 
 
+def load_crowdfunding(srv, db, files):
+    """A data bootcamp's "Crowdfunding ETL" (made-up Kickstarter-like rows:
+    1000 campaigns of 2020-2021, their contacts, categories, subcategories and
+    8175 backers) as one student's repository keeps the cleaned CSVs; headers
+    kept (campaign.launched_date, category.category); text keys ('cat01',
+    'scat01', backer ids 'av166')."""
+    names = ["category", "subcategory", "contacts", "campaign", "backers"]
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text.lstrip("\ufeff"))
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("category", ["category_id"]), ("subcategory", ["subcategory_id"]),
+                       ("contacts", ["contact_id"]), ("campaign", ["cf_id"]), ("backers", ["backer_id"])],
+             [("campaign", "contact_id", "contacts", "contact_id"),
+              ("campaign", "category_id", "category", "category_id"),
+              ("campaign", "subcategory_id", "subcategory", "subcategory_id"),
+              ("backers", "cf_id", "campaign", "cf_id")])
+
+
+def load_volunteer_projects(srv, db, files):
+    """A university project's volunteer-day database for a Tallahassee NGO
+    (SQL Server, 2023-2024, made-up rows, about 20 a table): volunteers,
+    projects, sponsors and tiers with year-stamped link tables. T-SQL in
+    PostgreSQL's spelling: CREATE TABLEs and some INSERTs without semicolons
+    get them, bit becomes smallint (0/1), the quoted "State" and "Location"
+    are unquoted (state, location); tables, then rows, then the published foreign keys (a location row precedes its zip
+    code in the file); unquoted CamelCase names fold to lower case."""
+    ddl, data = files
+    ddl = ddl.replace('"Location"', "Location")
+    creates = "\n".join(l.rstrip() + ";" for l in ddl.splitlines() if l.upper().startswith("CREATE TABLE"))
+    creates = re.sub(r"\bbit\b", "smallint", creates)
+    alters = "\n".join(re.findall(r"(?is)ALTER TABLE .*?;", ddl))
+    data = data.replace('"State"', "State")
+    # some INSERTs lack the semicolon that ends the one before
+    data = re.sub(r"(?m)^INSERT INTO", ";\nINSERT INTO", data) + "\n;"
+    srv.psql(db, file_text="BEGIN;\n" + creates + "\n" + data + "\n" + alters + "\nCOMMIT;\n")
+    for t in srv.psql(db, "SELECT tablename FROM pg_tables WHERE schemaname='public' ORDER BY 1").split():
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
+
+
+def load_shop_funnel(srv, db, files):
+    """An interview assignment's chat-shopping funnel (made-up rows of
+    August-September 2025): app events per session (Loaded / Interact /
+    Clicks / Purchase), chat messages with a detected intent, orders with a
+    cancel time, products and their stock. No sessions or users table: the
+    session_id and user_id texts link events, messages and orders."""
+    names = ["products", "inventory", "events", "messages", "orders"]
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text.lstrip("\ufeff"))
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("products", ["product_id"]), ("inventory", ["product_id"]), ("orders", ["order_id"])],
+             [("inventory", "product_id", "products", "product_id")])
+
+
 LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_bank,
            "flights": load_flights, "world": load_world, "northwind": load_northwind, "hr": load_hr,
            "classicmodels": load_classicmodels, "f1": load_f1, "netflix": load_netflix,
@@ -2681,7 +2743,9 @@ LOADERS = {"pagila": load_pagila, "university": load_university, "bank": load_ba
            "quiz_world": load_quiz_world,
            "premier_league": load_premier_league,
            "brewery_finder": load_brewery_finder,
-           "olympics_304": load_olympics_304}
+           "olympics_304": load_olympics_304,
+           "crowdfunding": load_crowdfunding, "volunteer_projects": load_volunteer_projects,
+           "shop_funnel": load_shop_funnel}
 
 
 def load_blood_bank(srv, db, files):

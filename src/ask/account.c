@@ -393,6 +393,26 @@ static void share_of_grouped(const ask_schema_t *s, const ask_toks_t *tk, ask_pa
     }
 }
 
+/* "what salary do the drivers earn": each one's salary (a level), not
+ * their sum — an implicit total answering "what X do …" asks. */
+static void what_x_do(const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (tk->n < 4 || !words_at(tk, 0, "what") || q->kind != Q_AGG || q->m.kind != M_SUM ||
+        p->agg_cue || q->ndims || q->grain)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int k = m->pos + m->len;
+        if (m->pos == 1 && m->kind == PH_COLUMN && m->t == q->m.t && m->c == q->m.c &&
+            k < tk->n && words_in(tk->t[k].low, (const char *const[]){"do", "does", "did", NULL})) {
+            roles_not_understood(tk, p, 0, k);
+            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_MEASURE;
+            return;
+        }
+    }
+}
+
 /* "how many members are in each team" read as the rows of teams counted
  * per its own name, which no two rows share: every count is 1 — the
  * grouping meant is another. */
@@ -470,6 +490,7 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     most_in_not_count(tk, p);
     list_each_said(tk, p);
     share_of_grouped(s, tk, p);
+    what_x_do(tk, p);
     count_per_own_name(s, p);
     group_dropped(tk, p);
     lookups_value_runs_on(s, tk, p);

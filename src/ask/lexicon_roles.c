@@ -362,14 +362,13 @@ int lexicon_pick_time(const ask_table_t *t)
      * "born in" names it, dates.c / time_by_verb) */
     static const char *const bookkeeping[] = {"update", "updated", "modified", "modify", "changed",
         "synced", "etl", "loaded", "birth", "dob", "birthday", "born", NULL};
-    /* a row's creation stamp beside a date or year of its own (albums:
-     * created_at beside yearofrelease) says when the row was typed in */
+    /* a row's creation stamp beside a year of its own (albums: created_at
+     * beside yearofrelease) says when the row was typed in — beside other
+     * dates (canceled_at) it is when the order was placed */
     static const char *const stamp[] = {"created", "creation", "inserted", "added", NULL};
     int other = 0, best = -1;
     for (int i = 0; i < t->ncols; i++)
-        other |= !t->cols[i].pk && ((lexicon_col_is_time(&t->cols[i]) &&
-                  !lexicon_col_has_word(&t->cols[i], stamp) && !lexicon_col_has_word(&t->cols[i], bookkeeping)) ||
-                  lexicon_col_is_year(&t->cols[i]));
+        other |= !t->cols[i].pk && lexicon_col_is_year(&t->cols[i]);
     for (int i = 0; i < t->ncols; i++) {
         if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping) ||
             (other && lexicon_col_has_word(&t->cols[i], stamp)))

@@ -87,10 +87,15 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->pos < 1)
             continue;
         int k = m->pos - 1;
-        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an")))
+        if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an") || words_at(tk, k, "their") ||
+                      words_at(tk, k, "its")))
             k--;
         int numeric = lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]);
-        int have = (words_at(tk, k, "have") || words_at(tk, k, "has")) && k > 0;
+        /* "beers that list their hops", "which include a photo": have */
+        int states = k > 1 && words_in(tk->t[k].low, (const char *const[]){"list", "lists", "include",
+                         "includes", "mention", "mentions", "give", "gives", "state", "states", NULL}) &&
+                     words_in(tk->t[k - 1].low, (const char *const[]){"that", "which", "who", NULL});
+        int have = (words_at(tk, k, "have") || words_at(tk, k, "has") || states) && k > 0;
         int is_none = words_in(tk->t[k].low, none) || (have && denies(tk, k - 1));
         if (!is_none && !((words_at(tk, k, "with") || have) && !numeric))
             continue;

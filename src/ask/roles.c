@@ -261,6 +261,9 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
             const ask_mention_t *c = column_ending(p, k, 1);  /* "the customer's name and the amount" */
             if (!c)
                 return 0;
+            if (c->kind == PH_TABLE && m->kind == PH_TABLE && p->q.kind == Q_LIST && c->t == p->q.table &&
+                c != m)
+                return 1;  /* "pending requests and the hospital": the listed rows' own */
             k = c->pos, chained = 1;
         }
         k--;
@@ -295,6 +298,17 @@ void roles_show_names(const ask_schema_t *s, ask_parse_t *p)
     const ask_table_t *t = &s->tables[q->table];
     if (lexicon_named_by(s, q->table) != q->table && q->nshow < 2)
         q->show[q->nshow++] = (ask_colref_t){q->table, t->pk};
+    else if ((t->label < 0 || t->label == t->pk) && !q->nshow) {
+        int key = -1;  /* athletes, teams with no name of their own: their participant's */
+        for (int c = 0; c < t->ncols; c++) {
+            int to = t->cols[c].fk_table;
+            if (c != t->pk && to >= 0 && to != q->table && s->tables[to].label >= 0 &&
+                lexicon_col_is_own_name(&s->tables[to], s->tables[to].label))
+                key = key == -1 ? c : -2;
+        }
+        if (key >= 0)
+            q->show[q->nshow++] = (ask_colref_t){q->table, key};
+    }
     for (int c = 0; c < t->ncols && q->nshow < 2; c++) {
         int to = t->cols[c].fk_table, filtered = 0, shown = 0;
         for (int i = 0; i < q->nf && to >= 0 && to != q->table; i++)  /* not the one name */

@@ -12,9 +12,36 @@
 /* ", city.name AS capital_name" for each key column a list names — and the
  * second name column where the row has one ("mgr_id_first_name",
  * "mgr_id_last_name": who, not half of who). */
+/* A fanning-out list's outer query reads its base alone: the name a key
+ * points at as "(SELECT "ds"."name" FROM "hospital" AS "ds" WHERE
+ * "ds"."hospital_id" = "r"."hospital_id")" — one row, by that key. */
+static void put_shown_sub(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_colref_t *k,
+                          int l)
+{
+    const ask_col_t *c = &s->tables[k->t].cols[k->c];
+    const ask_table_t *ft = &s->tables[c->fk_table];
+    buf_puts(b, "(SELECT ");
+    dialect_ident(s, b, "ds");
+    buf_putc(b, '.');
+    dialect_ident(s, b, ft->cols[l].name);
+    buf_puts(b, " FROM ");
+    dialect_ident(s, b, ft->schema);
+    buf_putc(b, '.');
+    dialect_ident(s, b, ft->name);
+    buf_puts(b, " AS ");
+    dialect_ident(s, b, "ds");
+    buf_puts(b, " WHERE ");
+    dialect_ident(s, b, "ds");
+    buf_putc(b, '.');
+    dialect_ident(s, b, ft->cols[c->fk_col].name);
+    buf_puts(b, " = ");
+    sqljoin_put_col(s, b, j, k->t, k->c);
+    buf_putc(b, ')');
+}
+
 static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
-    for (int i = 0; i < q->nshow && !j->fanout; i++) {
+    for (int i = 0; i < q->nshow && !(j->fanout && s->dialect->no_exists); i++) {  /* correlated */
         const ask_col_t *c = &s->tables[q->show[i].t].cols[q->show[i].c];
         const ask_table_t *ft = &s->tables[c->fk_table];
         for (int k = 0; k < 2; k++) {
@@ -22,7 +49,10 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
             if (l < 0 || ft->label < 0)
                 continue;
             buf_puts(b, ", ");
-            sqljoin_put_col(s, b, j, c->fk_table, l);
+            if (j->fanout)
+                put_shown_sub(s, b, j, &q->show[i], l);
+            else
+                sqljoin_put_col(s, b, j, c->fk_table, l);
             buf_puts(b, " AS ");
             buf_t n = {0};
             buf_printf(&n, "%s_%s", c->name, ft->cols[l].name);
@@ -71,7 +101,7 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     }
     buf_puts(b, "SELECT ");
     sqlshape_put_star(s, b, oj);
-    put_shown(s, b, j, q);
+    put_shown(s, b, oj, q);
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
         const ask_table_t *t = &s->tables[q->table];
         buf_puts(b, " FROM ");

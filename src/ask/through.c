@@ -127,6 +127,9 @@ static int glued_count(const ask_col_t *c, const char *w, const char *const *cou
             if ((!strncmp(cw, counts[i], m) && !strncmp(cw + m, w, n)) ||
                 (!strncmp(cw, w, n) && !strcmp(cw + n, counts[i])))
                 return 1;
+            const char *at = m >= 4 ? strstr(cw, w) : NULL;  /* projectvolunteersneeded */
+            if (at && (!strcmp(at + n, counts[i]) || (at[n] == 's' && !strcmp(at + n + 1, counts[i]))))
+                return 1;
         }
     return 0;
 }
@@ -168,23 +171,12 @@ void through_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
             }
 }
 
-/* "which hotels have more than 500 rooms", "top 5 hotels by number of
- * rooms" where hotels hold numrooms beside the rooms table: the rows
- * counted, or the number each hotel states? They differ (a hotel of 1252
- * rooms lists 24). Counting a table's rows per an entity that has a number
- * column named for them asks. */
-void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+/* 1 when table e has a number column stating how many of counted's rows
+ * it has (numrooms, backers_count, volunteers_needed). */
+static int states_count_of(const ask_table_t *e, const ask_table_t *c)
 {
-    static const char *const counts[] = {"num", "number", "count", "total", "no", "n", NULL};
-    const ask_q_t *q = &p->q;
-    if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->m.t < 0 ||
-        q->dims[0].t == q->m.t || p->ambiguous)
-        return;
-    for (int i = 0; i < p->nm; i++)  /* "more than 15 rooms in the rooms table": the rows */
-        if (p->m[i].kind == PH_TABLE && p->m[i].t == q->m.t &&
-            words_at(tk, p->m[i].pos + p->m[i].len, "table"))
-            return;
-    const ask_table_t *e = &s->tables[q->dims[0].t], *c = &s->tables[q->m.t];
+    static const char *const counts[] = {"num", "number", "count", "total", "no", "n", "needed",
+        "required", NULL};
     for (int k = 0; k < e->ncols; k++) {
         const ask_col_t *col = &e->cols[k];
         if (!lexicon_col_is_numeric(col) || col->pk || col->fk_table >= 0 ||
@@ -193,9 +185,37 @@ void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         for (int w = 0; w < c->nw; w++)
             if ((lexicon_col_has_word(col, counts) &&
                  lexicon_col_has_word(col, (const char *const[]){c->w[w], NULL})) ||
-                glued_count(col, c->w[w], counts)) {
-                roles_set_ambiguous(p, AMB_MEASURE, NULL);
-                return;
-            }
+                glued_count(col, c->w[w], counts))
+                return 1;
     }
+    return 0;
+}
+
+/* "which hotels have more than 500 rooms", "top 5 hotels by number of
+ * rooms" where hotels hold numrooms beside the rooms table: the rows
+ * counted, or the number each hotel states? They differ (a hotel of 1252
+ * rooms lists 24). Counting a table's rows per an entity that has a number
+ * column named for them asks — the entity grouped by, one the counted rows
+ * point at on the way ("backers per category" past campaign.backers_count),
+ * or the rows said to have none ("campaigns with no backers"). */
+void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    if (q->rel >= 0 && base >= 0 && !p->ambiguous && states_count_of(&s->tables[base], &s->tables[q->rel]))
+        return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->m.t < 0 ||
+        q->dims[0].t == q->m.t || p->ambiguous)
+        return;
+    for (int i = 0; i < p->nm; i++)  /* "more than 15 rooms in the rooms table": the rows */
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == q->m.t &&
+            words_at(tk, p->m[i].pos + p->m[i].len, "table"))
+            return;
+    const ask_table_t *c = &s->tables[q->m.t];
+    int stated = states_count_of(&s->tables[q->dims[0].t], c);
+    for (int e = 0; e < s->nedges && !stated; e++)
+        stated = s->edges[e].from_t == q->m.t && s->edges[e].to_t != q->m.t &&
+                 states_count_of(&s->tables[s->edges[e].to_t], c);
+    if (stated)
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }

@@ -200,6 +200,63 @@ static void test_units_and_words(void)
     ask_schema_free(s);
 }
 
+/* Batches 43 to 45 at first contact: a count stated by a row beside the
+ * rows counted (backers_count, projectvolunteersneeded) asks, also on the
+ * way and for "none at all"; a creation stamp beside a cancellation date
+ * is when the order was placed; rows with no name of their own show the
+ * name of the one named table they point at, also in a list that fans
+ * out; "that list their hops" is a presence test; "what salary do the
+ * drivers earn" asks. */
+static void test_stated_and_shown(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("category", 9, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("category", "text", 0, NULL, (const char *const[]){"music", "games", NULL}))));
+    json_array_append_new(t, table("campaign", 1000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("company_name", "text", 0, NULL, NULL),
+        col("category_id", "integer", 0, "category", NULL), col("backers_count", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("backers", 8175, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("cf_id", "integer", 0, "campaign", NULL),
+        col("email", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("orders", 15, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("created_at", "timestamp", 0, NULL, NULL),
+        col("canceled_at", "timestamp", 0, NULL, NULL), col("order_value", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("participant", 45, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("athlete", 41, json_pack("[o, o, o, o]",
+        col("athlete_id", "integer", 1, NULL, NULL), col("age", "integer", 0, NULL, NULL),
+        col("sex", "text", 0, NULL, (const char *const[]){"Male", "Female", NULL}),
+        col("participant_id", "integer", 0, "participant", NULL))));
+    json_array_append_new(t, table("beer", 12, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("beer_name", "text", 0, NULL, NULL),
+        col("hops", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("job", 5, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL),
+        col("job_type", "text", 0, NULL, (const char *const[]){"driver", "mechanic", NULL}),
+        col("salary", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "how many campaigns had no backers at all?", NULL);
+    asks_about(s, "total backers per category", NULL);
+    answers_with(s, "the 5 most recent orders", "ORDER BY \"o\".\"created_at\" DESC");
+    answers_with(s, "male athletes aged between 25 and 30", "\"p\".\"name\" AS \"participant_id_name\"");
+    answers_with(s, "beers that list their hops", "\"hops\" <> ''");
+    asks_about(s, "what salary do the drivers earn?", NULL);
+    ask_schema_free(s);
+    t = json_array();
+    json_array_append_new(t, table("hospital", 10, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("hospital_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("request", 20, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("hospital_id", "integer", 0, "hospital", NULL),
+        col("qty", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("receives", 20, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("req_id", "integer", 0, "request", NULL),
+        col("req_status", "text", 0, NULL, (const char *const[]){"pending", "done", NULL}))));
+    s = schema_of(t);
+    answers_with(s, "pending requests and the hospital that made them",
+                 "(SELECT \"ds\".\"hospital_name\" FROM \"public\".\"hospital\" AS \"ds\"");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_kinds_of();
@@ -208,5 +265,6 @@ int main(void)
     test_said_of_rows();
     test_two_column_keys();
     test_units_and_words();
+    test_stated_and_shown();
     return check_done("test_ask_kinds");
 }

@@ -216,7 +216,9 @@ static size_t token_end(const char *p)
             i++;
         return i;
     }
-    if (p[0] == '<' || p[0] == '>' || p[0] == '=' || p[0] == '%')  /* "%" reads as "percent" */
+    if (p[0] == '%')  /* read as "percent" (words_split) */
+        return 1;
+    if (p[0] == '<' || p[0] == '>' || p[0] == '=')
         return p[1] == '=' ? 2 : 1;
     /* words end at a camelCase hump too: "PurchaseOrders" is two words */
     while (p[i] && word_byte((unsigned char)p[i]) &&

@@ -2817,6 +2817,149 @@ def load_apartments(srv, db, files):
 LOADERS["apartments"] = load_apartments
 
 
+# batch 46: a cinema's bookings, a theme park, an airline loyalty programme
+DATASETS.update({
+    "cinema_booking": ("abirbhattacharya82/Online-Cinema-Booking-Database",
+                       "a532138b11d1b48f2ccf1ed67b9a062167c5d7b0", ["TableCreations.sql", "DataInsertion.sql"]),
+    "theme_park": ("MikeBas1029/Theme-Park-Database-Project", "ad948024d6ebea8df8568ec906d70862f94f5372",
+                   ["backend/src/db/dummy_data/01_core_tables_1.sql"]),
+    "airline_loyalty": ("jorgeluissoto/airline_loyalty_program", "0ab2e9e21b03c9b3d1fb9347a692061389c10aef",
+                        ["Customer Loyalty History.csv"]),
+})
+
+
+def load_cinema_booking(srv, db, files):
+    """A learner's online cinema booking database (MySQL, 2023, made-up rows
+    for October 2017; the repository states no licence): CREATE DATABASE /
+    USE dropped, `INT AUTO_INCREMENT` as serial (the INSERTs give no ids),
+    DATETIME as timestamp; the data script inserts into `reserved_seat`, the
+    table is `reserved_seats`: that name is mended; keys as declared."""
+    ddl, data = files
+    ddl = re.sub(r"(?im)^\s*(create database|use)\b.*$", "", ddl)
+    ddl = re.sub(r"(?i)\bINT AUTO_INCREMENT", "serial", ddl)
+    ddl = re.sub(r"(?i)\bDATETIME\b", "timestamp", ddl)
+    data = re.sub(r"(?i)INSERT INTO reserved_seat\b", "INSERT INTO reserved_seats", data)
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("customers", "films", "rooms", "screenings", "seats", "bookings", "reserved_seats"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS["cinema_booking"] = load_cinema_booking
+
+
+def sql_insert_rows(text):
+    """(table, columns, rows) of every `INSERT INTO [schema.]table (cols)
+    VALUES (...), (...)` of a MySQL script: quoted strings with '' or
+    backslash escapes, NULL as None, true / false as 1 / 0."""
+    pat = re.compile(r"(?i)insert\s+into\s+(?:[`\"]+[\w-]+[`\"]+\.)?[`\"]*(\w+)[`\"]*\s*\(([^)]*)\)\s*values\s*")
+    out, pos = [], 0
+    while True:
+        m = pat.search(text, pos)
+        if not m:
+            return out
+        cols = [c.strip().strip('`"') for c in m.group(2).split(",")]
+        i, rows = m.end(), []
+        while text[i] == "(":
+            i, row = i + 1, []
+            while True:
+                while text[i].isspace():
+                    i += 1
+                if text[i] == "'":
+                    j, buf = i + 1, []
+                    while text[j] != "'" or text[j + 1] == "'":
+                        if text[j] == "\\" or text[j] == "'":
+                            j += 1
+                        buf.append(text[j])
+                        j += 1
+                    row.append("".join(buf))
+                    i = j + 1
+                else:
+                    j = i
+                    while text[j] not in ",)":
+                        j += 1
+                    v = text[i:j].strip()
+                    row.append(None if v.upper() == "NULL" else {"true": "1", "false": "0"}.get(v.lower(), v))
+                    i = j
+                while text[i].isspace():
+                    i += 1
+                i += 1
+                if text[i - 1] == ")":
+                    break
+            rows.append(row)
+            while text[i].isspace():
+                i += 1
+            if text[i] != ",":
+                break
+            i += 1
+            while text[i].isspace():
+                i += 1
+        out.append((m.group(1), cols, rows))
+        pos = i
+
+
+def load_theme_park(srv, db, files):
+    """A university team's theme-park management app (FastAPI + MySQL, 2024;
+    the repository states no licence): its first dummy-data script,
+    01_core_tables_1.sql, the only one whose ids agree with each other (the
+    later scripts use other customer ids). The app builds its tables from
+    Python models, so there is no DDL: each table is made from its INSERT
+    column lists with the narrowest type per column (as for CSV files) but
+    the 8-digit employee ids kept as text (leading zeros: '07286381'),
+    queue_time as an interval, opening / closing times as time; keys added
+    after the rows (NOT VALID where references dangle)."""
+    tables = {}
+    for t, cols, rows in sql_insert_rows(files[0]):
+        tables.setdefault(t, (cols, []))[1].extend(rows)
+    for t, (cols, rows) in tables.items():
+        types = ["text" if c in ("employee_id", "manager_id") else sniff_type([r[k] for r in rows])
+                 for k, c in enumerate(cols)]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([["\\N" if v is None else v for v in r] for r in rows])
+        srv.psql(db, file_text=f"CREATE TABLE {qi(t)} ({', '.join(f'{qi(c)} {y}' for c, y in zip(cols, types))});\n"
+                 f"COPY {qi(t)} FROM STDIN WITH (FORMAT csv, NULL '\\N');\n" + out.getvalue() + "\\.\n")
+        print(f"  {db}.{t}: {len(rows)} rows")
+    srv.psql(db, "ALTER TABLE ride_usage ALTER queue_time TYPE interval USING queue_time::interval;"
+             "ALTER TABLE restaurants ALTER opening_time TYPE time USING opening_time::time,"
+             " ALTER closing_time TYPE time USING closing_time::time;"
+             "ALTER TABLE shops ALTER opening_time TYPE time USING opening_time::time,"
+             " ALTER closing_time TYPE time USING closing_time::time")
+    add_keys(srv, db, [("employees", ["employee_id"]), ("departments", ["department_id"]),
+                       ("sections", ["section_id"]), ("customers", ["customer_id"]),
+                       ("ride_type", ["ride_type_id"]), ("rides", ["ride_id"]),
+                       ("ride_usage", ["ride_usage_id"]), ("visits", ["visit_id"]), ("tickets", ["ticket_id"]),
+                       ("paymentmethods", ["payment_method_id"]), ("restaurants", ["restaurant_id"]),
+                       ("shops", ["shop_id"])],
+             [("departments", "manager_id", "employees", "employee_id"),
+              ("sections", "department_id", "departments", "department_id"),
+              ("rides", "section_id", "sections", "section_id"),
+              ("ride_usage", "customer_id", "customers", "customer_id"),
+              ("ride_usage", "ride_id", "rides", "ride_id"),
+              ("visits", "customer_id", "customers", "customer_id"),
+              ("tickets", "customer_id", "customers", "customer_id"),
+              ("restaurants", "park_section_id", "sections", "section_id"),
+              ("restaurants", "manager_id", "employees", "employee_id"),
+              ("shops", "park_section_id", "sections", "section_id"),
+              ("shops", "manager_id", "employees", "employee_id")])
+
+
+LOADERS["theme_park"] = load_theme_park
+
+
+def load_airline_loyalty(srv, db, files):
+    """Maven Analytics' "Airline Loyalty Program" (a made-up Canadian
+    airline), as a learner's repository keeps it: only Customer Loyalty
+    History.csv (16737 members) — the Customer Flight Activity file is over
+    the mirror's size limit. Loaded like bank (narrowest type per column,
+    the lower-case headers as published, empty fields NULL); the file name
+    with underscores is the table name; loyalty_number is the key."""
+    n = load_csv_table(srv, db, "customer_loyalty_history", files[0].lstrip("\ufeff"))
+    print(f"  {db}.customer_loyalty_history: {n} rows")
+    add_keys(srv, db, [("customer_loyalty_history", ["loyalty_number"])], [])
+
+
+LOADERS["airline_loyalty"] = load_airline_loyalty
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

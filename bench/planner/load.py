@@ -304,6 +304,13 @@ DATASETS = {
     "shop_funnel": ("c-andru/funnel-data-assignment-Chandru", "d0afce97b4e9174a1e30e2c9a159136fbd92985a",
                     ["Source/products.csv", "Source/inventory.csv", "Source/events.csv",
                      "Source/messages.csv", "Source/orders.csv"]),
+    "lab_inventory": ("sirithatthamrong/SWE-P1", "90d5a6ecd8146df9f74b6e5c2faa670238c0557f",
+                      ["sql/schema/schemas-create.sql"] + [f"sql/sample-data/{n}.sql" for n in (
+                          "lab-zones", "lab-rooms", "equipment-types", "experiment-types",
+                          "experiment-equipment", "room-equipment", "suppliers", "inventory-categories",
+                          "inventory-items", "inventory-batches", "task-types")]),
+    "school_timetable": ("Ev1lSoda/school_project_api", "6f275f9230b1349689892bded551af9963d459d6",
+                         ["SQL/school.sql"]),
     "museum_visits": ("werka-z/Museum-Database-System", "0025c6d8759fee69be62663697e09c5e081d9c71", ["script.sql", "test_input.sql"]),
 }
 
@@ -2841,6 +2848,49 @@ def load_museum_visits(srv, db, files):
 
 
 LOADERS["museum_visits"] = load_museum_visits
+
+
+def load_lab_inventory(srv, db, files):
+    """A software-engineering course project's university research-lab manager
+    (PostgreSQL, made-up rows): the schema as written (enum types, unquoted
+    CamelCase names that fold to lower case: LabRooms becomes labrooms) and
+    the sample-data files in key order: 10 lab zones, 78 rooms, equipment
+    and experiment types, their links, room equipment with quantities, 5
+    suppliers, inventory categories, 7 items and 7 batches, task types. The
+    project has no sample users, reservations, maintenance, tasks or logs:
+    those tables are empty. The batches' created_at is CURRENT_TIMESTAMP of
+    the load; '9999-12-31' marks a batch that never expires."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n;\n".join(files) + "\n;\nCOMMIT;\n")
+    for t in ("labzones", "labrooms", "equipmenttypes", "experimenttypes", "experimentequipment",
+              "roomequipment", "suppliers", "inventorycategories", "inventoryitems", "inventorybatches",
+              "tasktypes", "users", "roomreservations"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS["lab_inventory"] = load_lab_inventory
+
+
+def load_school_timetable(srv, db, files):
+    """A learner's school timetable API (mysqldump, MySQL 5.5, made-up rows:
+    5 classrooms, 5 lessons with a start and end time, 6 students in 3
+    groups, 6 teachers): through mysql_to_pg, so the camelCase names stay
+    as published and must be quoted ("lessonId"); the enum `sex` and the SET
+    `canTeachSubjects` become text (the latter a comma list such as
+    'Math,English'); AUTO_INCREMENT dropped. The dump has no foreign keys: lesson.classroomNum holds
+    classroom.classroomNum (a room number, not its id), lesson.teacherId and
+    the studentGroupId of lesson and student (no group table) are bare."""
+    (s,) = files
+    s, fkeys = mysql_to_pg(s)
+    s = re.sub(r"\benum\([^)]*\)", "text", s)
+    s = re.sub(r"\bset\('[^)]*\)", "text", s)
+    s = s.replace(" AUTO_INCREMENT", "")
+    s = re.sub(r"(?im)^\s*(LOCK|UNLOCK) TABLES.*$", "", s)
+    srv.psql(db, file_text="BEGIN;\n" + s + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("classroom", "lesson", "student", "teacher"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS["school_timetable"] = load_school_timetable
 
 
 def main():

@@ -49,7 +49,7 @@ questions42/<db>.json (dev42, the forty-second: postgrad_theses, course_progress
 questions43/<db>.json (dev43, the forty-third: premier_league, brewery_finder, olympics_304) or
 questions44/<db>.json (dev44, the forty-fourth: blood_bank, scooter_sharing, apartments) or
 questions45/<db>.json (dev45, the forty-fifth: crowdfunding, volunteer_projects, shop_funnel) or
-questions47/<db>.json (dev47, the forty-seventh: museum_visits, …) — none of them is
+questions47/<db>.json (dev47, the forty-seventh: museum_visits, lab_inventory, school_timetable) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

@@ -2884,8 +2884,8 @@ def load_supply_chain(srv, db, files):
     University; Kaggle): one month of outbound orders of a microchip maker,
     its plants (warehouses), ports, carriers' freight rates. Published with a
     byte-order mark, rows of empty cells, padded values ('AIR   ') and money
-    as ' $43.23 ': empty rows are dropped, values
-    are trimmed, '$' dropped, 'Order Date' (MM/DD/YYYY) read as a date.
+    as ' $43.23 ' or '9,999.99': empty rows are dropped, values
+    are trimmed, '$' and thousands commas dropped, 'Order Date' (MM/DD/YYYY) read as a date.
     Table and column names as published (spaces and capitals kept)."""
     def convert(header, row):
         out = []
@@ -2894,6 +2894,8 @@ def load_supply_chain(srv, db, files):
                 v = v.strip()
                 if v.startswith("$"):
                     v = v[1:].replace(",", "").strip()
+                if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", v):  # '9,999.99'
+                    v = v.replace(",", "")
                 m = re.fullmatch(r"(\d\d)/(\d\d)/(\d{4})", v)
                 if m:
                     v = f"{m[3]}-{m[1]}-{m[2]}"

@@ -37,6 +37,10 @@ GRAVITY_TABLES = ("author", "publisher", "book_language", "shipping_method", "ad
 COFFEE_FILES = ("sales_outlet", "staff", "generations", "customer", "product", "dates",
                 "sales reciepts", "pastry inventory", "sales targets")
 
+# the Kaggle "Supply Chain Logistics Problem" files (Brunel University), loaded in this order
+SUPPLY_CHAIN_FILES = ("WarehouseCapacity", "WarehouseCosts", "PlantPorts", "ProductsPerPlant",
+                      "VmiCustomers", "FreightRates", "OrderList")
+
 DATASETS = {
     "pagila": ("xzilla/pagila", "eb65be5bc01833c4a4b716e611b82d0f680e359a",
                ["pagila-schema.sql", "pagila-data.sql"]),
@@ -312,6 +316,15 @@ DATASETS = {
     "school_timetable": ("Ev1lSoda/school_project_api", "6f275f9230b1349689892bded551af9963d459d6",
                          ["SQL/school.sql"]),
     "museum_visits": ("werka-z/Museum-Database-System", "0025c6d8759fee69be62663697e09c5e081d9c71", ["script.sql", "test_input.sql"]),
+    "dreamshop": ("yovinasilvia/Captone-Project-Alta", "572ddf569165bc1dbcd9d09f31f6bb5992a4b975",
+                  [f"raw_data/raw_data/{f}" for f in ("customers.csv", "products.csv", "customer_reviews.csv",
+                                                      "sales.sql", "returns.sql")]),
+    "saas_churn": ("leej58928/Early-Churn-Signal-Analysis-in-a-SaaS-Platform",
+                   "f37d6583c5d672c70a39e0575a6ef6394f52c6cb",
+                   [f"data/ravenstack_{t}.csv" for t in ("accounts", "subscriptions", "feature_usage",
+                                                         "support_tickets", "churn_events")]),
+    "supply_chain": ("Eden1029/SQL_SupplyChainLogistics", "33fef6ada7753527fd74112842fd260447391811",
+                     [f"{t}.csv" for t in SUPPLY_CHAIN_FILES]),
 }
 
 
@@ -3034,6 +3047,92 @@ def load_school_timetable(srv, db, files):
 
 
 LOADERS["school_timetable"] = load_school_timetable
+
+
+def load_dreamshop(srv, db, files):
+    """Dreamshop (an ELT capstone's mock e-commerce shop): customers, products,
+    reviews as CSV; sales and returns as Mockaroo CREATE TABLE + INSERTs, which
+    declare ids, dates and quantities as VARCHAR: those columns become integer
+    and date so the keys can be declared. Names kept as published."""
+    for name, text in zip(("customers", "products", "customer_reviews"), files[:3]):
+        load_csv_table(srv, db, name, text)
+    for text in files[3:]:
+        srv.psql(db, file_text=text)
+    for t, cols in (("sales", ("product_id", "quantity")), ("returns", ("product_id", "customer_id", "quantity"))):
+        for c in cols:
+            srv.psql(db, f"ALTER TABLE {t} ALTER COLUMN {c} TYPE integer USING {c}::integer")
+        srv.psql(db, f"ALTER TABLE {t} ALTER COLUMN dates TYPE date USING dates::date")
+    add_keys(srv, db, [("customers", ["customer_id"]), ("products", ["product_id"]),
+                       ("customer_reviews", ["review_id"]), ("sales", ["sale_id"]), ("returns", ["return_id"])],
+             [("sales", "product_id", "products", "product_id"),
+              ("returns", "product_id", "products", "product_id"),
+              ("returns", "customer_id", "customers", "customer_id"),
+              ("customer_reviews", "product_id", "products", "product_id"),
+              ("customer_reviews", "customer_id", "customers", "customer_id"),
+              ("customers", "sale_id", "sales", "sale_id")])
+
+
+def load_saas_churn(srv, db, files):
+    """RavenStack, a synthetic SaaS company (Kaggle): accounts, subscriptions,
+    feature usage, support tickets, churn events. TRUE/FALSE columns become
+    boolean; support_tickets.closed_at ('2023-07-28 3:00') becomes timestamp.
+    feature_usage.usage_id repeats (e.g. U-f42b0a): that table has no primary key."""
+    names = ("ravenstack_accounts", "ravenstack_subscriptions", "ravenstack_feature_usage",
+             "ravenstack_support_tickets", "ravenstack_churn_events")
+    for name, text in zip(names, files):
+        load_csv_table(srv, db, name, text)
+    for t in names:
+        cols = srv.psql(db, "SELECT column_name FROM information_schema.columns WHERE table_name = "
+                        f"'{t}' AND data_type = 'text' AND column_name LIKE '%\\_flag' OR table_name = '{t}' "
+                        "AND column_name IN ('is_trial', 'is_beta_feature', 'is_reactivation')").split()
+        for c in cols:
+            srv.psql(db, f"ALTER TABLE {t} ALTER COLUMN {c} TYPE boolean USING lower({c})::boolean")
+    srv.psql(db, "ALTER TABLE ravenstack_support_tickets ALTER COLUMN closed_at TYPE timestamp "
+             "USING closed_at::timestamp")
+    add_keys(srv, db, [("ravenstack_accounts", ["account_id"]), ("ravenstack_subscriptions", ["subscription_id"]),
+                       ("ravenstack_support_tickets", ["ticket_id"]),
+                       ("ravenstack_churn_events", ["churn_event_id"])],
+             [("ravenstack_subscriptions", "account_id", "ravenstack_accounts", "account_id"),
+              ("ravenstack_feature_usage", "subscription_id", "ravenstack_subscriptions", "subscription_id"),
+              ("ravenstack_support_tickets", "account_id", "ravenstack_accounts", "account_id"),
+              ("ravenstack_churn_events", "account_id", "ravenstack_accounts", "account_id")])
+
+
+def load_supply_chain(srv, db, files):
+    """The "Supply Chain Logistics Problem" data (Kalganova & Dzalbs, Brunel
+    University; Kaggle): one month of outbound orders of a microchip maker,
+    its plants (warehouses), ports, carriers' freight rates. Published with a
+    byte-order mark, rows of empty cells, padded values ('AIR   ') and money
+    as ' $43.23 ' or '9,999.99': empty rows are dropped, values
+    are trimmed, '$' and thousands commas dropped, 'Order Date' (MM/DD/YYYY) read as a date.
+    Table and column names as published (spaces and capitals kept)."""
+    def convert(header, row):
+        out = []
+        for h, v in zip(header, row):
+            if v is not None:
+                v = v.strip()
+                if v.startswith("$"):
+                    v = v[1:].replace(",", "").strip()
+                if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", v):  # '9,999.99'
+                    v = v.replace(",", "")
+                m = re.fullmatch(r"(\d\d)/(\d\d)/(\d{4})", v)
+                if m:
+                    v = f"{m[3]}-{m[1]}-{m[2]}"
+                v = v or None
+            out.append(v)
+        return out
+    for name, text in zip(SUPPLY_CHAIN_FILES, files):
+        text = "\n".join(l for l in text.lstrip("\ufeff").splitlines() if l.strip(", \r"))  # blank rows
+        load_csv_table(srv, db, name, text, convert=convert)
+    add_keys(srv, db, [("WarehouseCapacity", ["Plant ID"]), ("WarehouseCosts", ["WH"]), ("OrderList", ["Order ID"])],
+             [("WarehouseCosts", "WH", "WarehouseCapacity", "Plant ID"),
+              ("PlantPorts", "Plant Code", "WarehouseCapacity", "Plant ID"),
+              ("ProductsPerPlant", "Plant Code", "WarehouseCapacity", "Plant ID"),
+              ("VmiCustomers", "Plant Code", "WarehouseCapacity", "Plant ID"),
+              ("OrderList", "Plant Code", "WarehouseCapacity", "Plant ID")])
+
+
+LOADERS.update(dreamshop=load_dreamshop, saas_churn=load_saas_churn, supply_chain=load_supply_chain)
 
 
 def main():

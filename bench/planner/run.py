@@ -93,7 +93,8 @@ DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?))?(?:
 
 def norm(v):
     """A comparable key for one value: numbers to 4 significant digits;
-    a timestamp at midnight equals its date (date_trunc gives either)."""
+    a timestamp at midnight equals its date (date_trunc gives either), and
+    a month written YYYY-MM equals its first day."""
     if v is None:
         return ("null",)
     if isinstance(v, bool):
@@ -105,6 +106,8 @@ def norm(v):
         return ("num", float(f"{float(s):.4g}"))
     if s in ("true", "false"):
         return ("text", s[0])
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", s):  # a month spelled 2024-01 is its first day's
+        return ("date", s + "-01")                 # bucket (to_char beside date_trunc)
     m = DATE.fullmatch(s)
     if m:
         t = m.group(2)

@@ -23,6 +23,12 @@ class Norm(unittest.TestCase):
         self.assertEqual(run.norm("1993-08-01 00:00:00+00"), run.norm("1993-08-01"))
         self.assertNotEqual(run.norm("1996-06-01 10:00:00"), run.norm("1996-06-01"))
 
+    def test_month_spelled_yyyy_mm_is_its_first_day(self):
+        self.assertEqual(run.norm("2024-01"), run.norm("2024-01-01"))
+        self.assertEqual(run.norm("2024-12"), run.norm("2024-12-01 00:00:00"))
+        self.assertNotEqual(run.norm("2024-01"), run.norm("2024-01-02"))
+        self.assertNotEqual(run.norm("2024-13"), run.norm("2024-13-01"))
+
     def test_null_is_not_empty_text(self):
         self.assertNotEqual(run.norm(None), run.norm(""))
 

@@ -331,6 +331,12 @@ DATASETS = {
     "island_ferry": ("adstratm/adstratm-undergrad", "149a041309fb24730e429d3b5fc505e01c2b44a7",
                      ["CS430 - Database Systems/429/stratmann_DDL.sql",
                       "CS430 - Database Systems/429/stratmann_inserts.sql"]),
+    "movies_qa": ("RafaelRon/Stack-Exchange", "edff16cb59f30877da14aa92ac9b89cf934733cf",
+                  ["Users.csv", "Posts.csv", "comments.csv", "Votes.csv"]),
+    "acebook": ("pao0001/Acebook_Volcano_Project", "522854755689c103d0b2677ba81f6904cc7a9e38",
+                ["src/main/resources/db/migration/V21__set_demo_seed_data.sql"]),
+    "event_booking": ("anup-agarwal/psql-practice", "c87c9b5b3448aad3d6beb48f8c3bae448c0b2e2c",
+                      ["10-events/data.sql"]),
 }
 
 
@@ -3190,6 +3196,44 @@ def load_island_ferry(srv, db, files):
 
 LOADERS.update(ride_sharing=load_ride_sharing, bus_booking=load_bus_booking, island_ferry=load_island_ferry)
 
+
+
+
+def load_movies_qa(srv, db, files):
+    """Movies & TV Stack Exchange, a published extract as CSV (Users, Posts,
+    comments, Votes): the UTF-8 byte-order mark is dropped from the headers,
+    'NULL' is NULL, times with milliseconds become timestamp. Names as
+    published; keys on Id, foreign keys as the Stack Exchange schema draws
+    them (NOT VALID where the extract lacks the target)."""
+    names = ("Users", "Posts", "comments", "Votes")
+    for name, text in zip(names, files):
+        load_csv_table(srv, db, name, text.lstrip("\ufeff"), nulls=("", "NULL"))
+    for t in names:
+        cols = srv.psql(db, "SELECT column_name FROM information_schema.columns WHERE table_name = "
+                        f"'{t}' AND data_type = 'text' AND column_name LIKE '%Date'").split()
+        for c in cols:
+            srv.psql(db, f'ALTER TABLE {qi(t)} ALTER COLUMN {qi(c)} TYPE timestamp USING {qi(c)}::timestamp')
+    add_keys(srv, db, [(t, ["Id"]) for t in names],
+             [("Posts", "OwnerUserId", "Users", "Id"), ("Posts", "LastEditorUserId", "Users", "Id"),
+              ("comments", "PostId", "Posts", "Id"), ("comments", "UserId", "Users", "Id"),
+              ("Votes", "PostId", "Posts", "Id"), ("Votes", "UserId", "Users", "Id")])
+
+
+def load_acebook(srv, db, files):
+    """Acebook (a bootcamp's Facebook clone): the Flyway migration that drops
+    and recreates every table with its demo rows; PostgreSQL as published."""
+    srv.psql(db, file_text=files[0])
+
+
+def load_event_booking(srv, db, files):
+    """An events practice set (organizers, venues, attendees, events,
+    event_registrations): a PostgreSQL script run as published."""
+    srv.psql(db, file_text=files[0])
+
+
+LOADERS["movies_qa"] = load_movies_qa
+LOADERS["acebook"] = load_acebook
+LOADERS["event_booking"] = load_event_booking
 
 def main():
     args = sys.argv[1:]

@@ -337,6 +337,10 @@ DATASETS = {
                 ["src/main/resources/db/migration/V21__set_demo_seed_data.sql"]),
     "event_booking": ("anup-agarwal/psql-practice", "c87c9b5b3448aad3d6beb48f8c3bae448c0b2e2c",
                       ["10-events/data.sql"]),
+    "loan_book": ("ajaynst/Database", "f624a56bc2caacd0a55fc3855b350232e7a9d0ff",
+                  ["DB_Making/Table_Creation.sql", "DB_Making/Input_Data.sql"]),
+    "agrosphere": ("makadiyapreet/AgroSphere", "17d7a36172d4e9e2df0e75ec1077742685745a44", ["AgroSphere.sql"]),
+    "weather_stations": ("eebdev/IWA", "b2c63e499c9db2a10857facb64fe37fc0bb722d3", ["sql/database_structure.sql"]),
 }
 
 
@@ -3234,6 +3238,55 @@ def load_event_booking(srv, db, files):
 LOADERS["movies_qa"] = load_movies_qa
 LOADERS["acebook"] = load_acebook
 LOADERS["event_booking"] = load_event_booking
+
+
+
+def load_loan_book(srv, db, files):
+    """A learner's made-up lender (PostgreSQL, 2026, generated rows; no
+    licence stated): branches, customers with a KYC status, deposit
+    accounts, loans with a type / status code, repayments. The script is
+    PostgreSQL already: run as written, keys as declared."""
+    ddl, data = files
+    srv.psql(db, file_text="BEGIN;\n" + ddl + "\n" + data + "\nCOMMIT;\n")
+    for t in ("branches", "customers", "deposit_accounts", "loans", "repayments"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_agrosphere(srv, db, files):
+    """AgroSphere, a student team's farm-to-retail MySQL database (2025,
+    Python-generated rows; no licence stated). The script mixes its
+    CREATE TABLE and INSERT statements with example SELECTs: only the
+    CREATE TABLE and INSERT statements are run, in order; its unquoted
+    CamelCase names fold to lower case as PostgreSQL does; keys as declared."""
+    text = files[0].replace("\r\n", "\n")
+    stmts = re.findall(r"(?ims)^\s*((?:CREATE TABLE|INSERT INTO)\b.*?;)\s*$", text)
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(stmts) + "\nCOMMIT;\n")
+    for t in ("farms", "fields", "crops", "crop_plantings", "livestock", "weather_readings", "soil_samples",
+              "irrigation_systems", "pesticide_applications", "harvests", "storage_facilities",
+              "processing_plants", "distribution_centers", "retail_outlets", "product_shipments"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_weather_stations(srv, db, files):
+    """The weather-station tables of a student team's weather-data API
+    (IWA, MySQL 8 dump, 2023; no licence stated): country, station,
+    geolocation and nearestlocation, the four tables the dump fills. The
+    tables it leaves empty (station_data, missing_data, the app's users,
+    subscriptions and contracts) are not loaded. mysql_to_pg translates the
+    dump; LOCK / UNLOCK lines and AUTO_INCREMENT dropped, INSERT IGNORE as
+    INSERT; foreign keys added after the rows."""
+    text = files[0].split("/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;")[0]
+    text = re.sub(r"(?m)^(LOCK TABLES|UNLOCK TABLES).*$", "", text)
+    text = re.sub(r"INSERT\s+IGNORE INTO", "INSERT INTO", text)
+    text = re.sub(r"\s+AUTO_INCREMENT\b(?!=)", "", text)
+    text, fkeys = mysql_to_pg(text)
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in ("country", "station", "geolocation", "nearestlocation"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS.update(loan_book=load_loan_book, agrosphere=load_agrosphere, weather_stations=load_weather_stations)
+
 
 def main():
     args = sys.argv[1:]

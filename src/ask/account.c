@@ -209,8 +209,10 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
     const ask_measure_t *mm = &p->q.m;
     int sales = mm->c >= 0 && mm->t >= 0 && (lexicon_col_is_qty(&s->tables[mm->t].cols[mm->c]) ||
                                             lexicon_col_is_money(&s->tables[mm->t].cols[mm->c]));
+    int sold = mm->c < 0 && mm->t >= 0 && mm->kind == M_COUNT && revenue_row_is_sale(s, mm->t);
     for (int i = 0; i < p->nm && !sales; i++)
-        if (p->m[i].kind == -1 && p->m[i].role == R_NONE && p->m[i].pos < tk->n)
+        if (p->m[i].kind == -1 && p->m[i].role == R_NONE && p->m[i].pos < tk->n &&
+            !(sold && p->m[i].v == 1))  /* "how many tickets were sold": the tickets */
             unplaced(p, tk->t[p->m[i].pos].raw);
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];

@@ -44,6 +44,45 @@ static int head_noun_column(const ask_schema_t *s, const ask_mention_t *m)
 static const char *const units[] = {"hour", "minute", "second", "point", "unit", "mile", "credit",
     NULL};
 
+/* 1 when a key of table from points at table to. */
+static int edge_to(const ask_schema_t *s, int from, int to)
+{
+    for (int e = 0; e < s->nedges; e++)
+        if (s->edges[e].from_t == from && s->edges[e].to_t == to)
+            return 1;
+    return 0;
+}
+
+/* "the 3 most recent screenings": keys only, but each row an event of its
+ * own — dated, and pointed at by other rows (bookings) — not a pair; so
+ * long as every other table the list reaches, it reaches one way only
+ * (an enrolment's student, not its course's instructor, both users). */
+static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
+{
+    const ask_table_t *tb = &s->tables[t];  /* its main date: never a last_update stamp */
+    int dated = tb->time >= 0 && lexicon_col_is_time(&tb->cols[tb->time]), pointed = 0;
+    for (int e = 0; e < s->nedges; e++)
+        pointed |= s->edges[e].to_t == t && s->edges[e].from_t != t;
+    for (int i = 0; i < q->nf && dated; i++)
+        dated = q->f[i].col.t == t || paths_count(s, t, q->f[i].col.t) == 1;
+    for (int i = 0; i < q->nvia && dated; i++) {
+        dated = paths_count(s, t, q->via[i]) == 1;
+        for (int k = 0; k < q->nf && dated; k++)  /* users through courses.instructor_id */
+            dated = !edge_to(s, q->via[i], q->f[k].col.t);
+    }
+    return dated && pointed;
+}
+
+/* The one table named "sales" or "sale" alone, else -1. */
+static int sales_table(const ask_schema_t *s)
+{
+    int found = -1;
+    for (int t = 0; t < s->ntables; t++)
+        if (s->tables[t].nw == 1 && !strcmp(s->tables[t].w[0], "sale"))
+            found = found == -1 ? t : -2;
+    return found >= 0 ? found : -1;
+}
+
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -51,26 +90,29 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     m->role = R_MEASURE;
     p->measure_set = 1;
     if (m->kind == -1) {
+        int sales = m->v == 2 && agg == M_COUNT ? sales_table(s) : -1;
         if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
             revenue_set_measure(s, p);
+        else if (sales >= 0)  /* "how many sales did we make": the rows of `sales` */
+            p->q.m = (ask_measure_t){M_COUNT, sales, -1, -1, 0}, m->kind = PH_TABLE, m->t = sales;
         else
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
-        p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v};
+        p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v, 0};
     } else if (m->kind == PH_TABLE) {
         int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]);
         if (agg == M_SUM && !strcmp(word, "total") && own >= 0)  /* "total downtime": its minutes */
-            p->q.m = (ask_measure_t){M_SUM, m->t, own, -1};
+            p->q.m = (ask_measure_t){M_SUM, m->t, own, -1, 0};
         else if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
         else if (agg == M_COUNT && distinct && head_noun_column(s, m) >= 0)
-            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, head_noun_column(s, m), -1};
+            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, head_noun_column(s, m), -1, 0};
         else if (agg == M_COUNT && head_noun_column(s, m) >= 0)  /* its rows, or its nodes? */
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
         else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
-            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};
+            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1, 0};
         else if (agg == M_SUM && money >= 0)  /* "sum of loans": of their one amount */
-            p->q.m = (ask_measure_t){M_SUM, m->t, money, -1};
+            p->q.m = (ask_measure_t){M_SUM, m->t, money, -1, 0};
         else
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->nalt) {
@@ -78,12 +120,12 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     } else {
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (agg == M_COUNT && !distinct && filters_add_flag(s, p, m->t, m->c, m->pos))
-            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1};  /* "how many survived": rows flagged */
+            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1, 0};  /* "how many survived": rows flagged */
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_qty(c) || (lexicon_col_is_numeric(c) &&
                  !c->pk && c->fk_table < 0 && lexicon_col_has_word(c, units))))
-            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1};  /* "how many units", "how many hours": a sum */
+            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* "how many units", "how many hours": a sum */
         else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
-            p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1};  /* the rows, not the dates */
+            p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1, 0};  /* the rows, not the dates */
         else if (agg == M_COUNT && !distinct && !c->pk && c->kind == CK_TEXT && c->nsamples == 0 &&
                  (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
@@ -97,12 +139,12 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many mechanics": the names on
                                                          * appointments, or the mechanic_emp rows? */
         else if (agg == M_COUNT)
-            p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1};
+            p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1, 0};
         else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
             roles_set_ambiguous(p, AMB_MEASURE, NULL),  /* "the balance of each account": sum? latest? */
             p->level = (ask_colref_t){m->t, m->c};
         else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
-            p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1};
+            p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1, 0};
         else
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
     }
@@ -182,6 +224,16 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         ask_mention_t *m = next_mention(p, i + len, 5, 0);
         if (m && filters_flag_before_table(s, p, m))  /* "how many active airlines" */
             m = next_mention(p, m->pos + m->len, 1, 0);
+        ask_mention_t *after = m && m->kind == PH_TABLE ? next_mention(p, m->pos + m->len, 1, 0) : NULL;
+        if (agg == M_SUM && after && after->kind == -1 && after->v == 0 && !p->measure_set &&
+            after->pos == m->pos + m->len && revenue_row_is_sale(s, m->t)) {
+            m->role = after->role = R_MEASURE;  /* "total ticket revenue": their prices, each a sale */
+            p->q.m = (ask_measure_t){M_SUM, m->t, roles_money_col(s, m->t), -1, 0};
+            p->measure_set = p->agg_cue = 1;
+            for (int k = i; k < i + len; k++)
+                tk->t[k].used = 1;
+            continue;
+        }
         /* "number of status A loans", "number of cards issued": a count of
          * rows counts the table it names, not a column named on the way */
         for (ask_mention_t *tm = m; agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && tm;
@@ -206,7 +258,7 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
          * is what is counted, before a column named further on */
         int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(s, tk, p, i + len) : -1;
         if (vt >= 0) {  /* "how many movies": the rows that are movies */
-            p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1};
+            p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1, 0};
             p->measure_set = p->agg_cue = 1;
             for (int k = i; k < i + len; k++)
                 tk->t[k].used = 1;
@@ -415,7 +467,7 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {
-        p->q.m = (ask_measure_t){M_COUNT, p->subject, -1, -1};
+        p->q.m = (ask_measure_t){M_COUNT, p->subject, -1, -1, 0};
         p->measure_set = 1;
     } else if (!p->top || p->want_price) {
         p->q.kind = Q_LIST;
@@ -505,6 +557,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_apply_stock(s, tk, p);
     times_counted(s, tk, p);
     perentity_plan(s, tk, p);
+    span_plan(s, tk, p);
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
     ranking_most_common(s, tk, p);
@@ -518,7 +571,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     if (p->q.kind == Q_LIST && p->want_price) {
         for (int k = 0; k < s->tables[p->q.table].ncols && p->q.m.c < 0; k++)
             if (lexicon_col_is_money(&s->tables[p->q.table].cols[k]))
-                p->q.m = (ask_measure_t){M_NONE, p->q.table, k, -1};
+                p->q.m = (ask_measure_t){M_NONE, p->q.table, k, -1, 0};
         p->q.order = p->q.order ? p->q.order : 1;
     }
     filters_apply_values(tk, s, p);
@@ -528,7 +581,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_place_exists(s, p);
     filters_order_by_cmp(p);
     filters_split_counts(s, tk, p);
-    through_quantity(s, tk, p), through_stated_count(s, tk, p);
+    through_quantity(s, tk, p), through_stated_count(s, tk, p), through_one_owner(s, p);
+    through_value_counted(s, tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)
@@ -560,7 +614,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->unknown++;
         }
     }
-    if (p->q.kind == Q_LIST && p->q.table >= 0 && lexicon_is_link(&s->tables[p->q.table]))
+    if (p->q.kind == Q_LIST && p->q.table >= 0 && lexicon_is_link(&s->tables[p->q.table]) &&
+        !dated_and_pointed_at(s, &p->q, p->q.table))
         roles_set_ambiguous(p, AMB_LINK, NULL);  /* "the advisor of Manber": pairs of ids */
     if (p->order_conflict)
         roles_set_ambiguous(p, AMB_ORDER, NULL);

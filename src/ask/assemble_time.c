@@ -85,6 +85,26 @@ static void planned_date(const ask_schema_t *s, ask_parse_t *p)
         }
 }
 
+/* "tickets sold for the 2024 festival": a year said right before another
+ * table's noun dates that table's rows, not the counted ones' — by its own
+ * date, else asked. 1 when it decided. */
+static int year_names_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, int base)
+{
+    for (int i = 0; i < p->nm && dates_one_year(&p->q.date); i++) {
+        const ask_mention_t *m = &p->m[i];
+        int k = m->pos - 1, tt = -1, tc = -1;
+        if (m->kind != PH_TABLE || m->t == base || k < 0 || !tk->t[k].isnum ||
+            tk->t[k].num < 1000 || tk->t[k].num > 2999)
+            continue;
+        if (lexicon_time_for(s, m->t, &tt, &tc) == 0 && tt == m->t)
+            p->q.time = (ask_colref_t){tt, tc};
+        else
+            roles_set_ambiguous(p, AMB_TIME, NULL);
+        return 1;
+    }
+    return 0;
+}
+
 void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind && !p->dow_from) || p->q.time.t >= 0)
@@ -94,6 +114,8 @@ void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     int base0 = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base0 < 0 && p->q.nf > 0)  /* "how many TV shows were released": the value's table */
         base0 = p->q.f[0].col.t;
+    if (year_names_table(s, tk, p, base0))
+        return;
     if (base0 >= 0 && time_by_verb(s, tk, p, base0))
         return;
     for (int i = 0; i < p->nm; i++) {

@@ -106,6 +106,10 @@ void filters_place_exists(const ask_schema_t *s, ask_parse_t *p)
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const neg[] = {"never", "no", "without", "not", NULL};
+    static const char *const made[] = {"made", "make", "placed", "place", "opened", "open",
+        "submitted", "submit", "booked", "book", "filed", "file", "raised", "raise", "posted",
+        "post", "created", "create", "sent", "send", "wrote", "written", "write", "logged",
+        "log", "left", "leave", "given", "gave", "give", "bought", "buy", NULL};
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, path[6];
     if (base < 0 || (p->q.kind == Q_AGG && p->q.m.kind != M_COUNT))
         return;
@@ -130,6 +134,8 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 words--;  /* the value's words are not counted */
                 continue;
             }
+            if (rel < 0 && is_neg && words_in(tk->t[k].low, made))
+                continue;  /* "never opened a ticket", "did not place an order": the rows */
             if (rel < 0 && is_neg && verb < 0 && !val && past_verb(&tk->t[k])) {
                 verb = k;  /* "never received an A+" */
                 continue;

@@ -143,7 +143,7 @@ void filters_order_by_cmp(ask_parse_t *p)
         if (q->f[i].op >= OP_GT && q->f[i].op <= OP_BETWEEN && q->f[i].col.t == q->table)
             found = found == -1 ? i : -2;
     if (found >= 0)
-        q->m = (ask_measure_t){M_NONE, q->table, q->f[found].col.c, -1};
+        q->m = (ask_measure_t){M_NONE, q->table, q->f[found].col.c, -1, 0};
 }
 
 /* Values named with "and" in a plain count or total are counted each
@@ -212,9 +212,25 @@ static int listed_each(const ask_schema_t *s, ask_toks_t *tk, const ask_parse_t 
 /* "how many are owners and how many disponents": a count asked for each of
  * several values is a count per value — the values' column grouped, not
  * one total over them. Several counts otherwise: not one answer. */
+/* "how many bookings were made in total?", "units ordered altogether":
+ * one count or sum over every row already is the total — the words at the
+ * end say nothing more. Not with a grouping (a grand total beside it?). */
+static void total_said(ask_toks_t *tk, const ask_parse_t *p)
+{
+    int n = tk->n;
+    if (p->q.kind != Q_AGG || p->q.ndims || p->q.grain || p->q.share || p->q.order || n < 3 ||
+        (p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT && p->q.m.kind != M_SUM))
+        return;
+    if (words_at(tk, n - 2, "in") && words_at(tk, n - 1, "total"))
+        tk->t[n - 2].used = tk->t[n - 1].used = 1;
+    else if (words_in(tk->t[n - 1].low, (const char *const[]){"altogether", "combined", NULL}))
+        tk->t[n - 1].used = 1;
+}
+
 void filters_split_counts(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     int asks = 0, split = -1;
+    total_said(tk, p);
     for (int i = 0; i + 1 < tk->n; i++)
         asks += words_at(tk, i, "how") && words_at(tk, i + 1, "many");
     for (int i = 0; i < p->q.nf; i++)

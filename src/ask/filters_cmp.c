@@ -36,17 +36,31 @@ static void apply_text_cmp(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_
                                            .pos = c->pos};
 }
 
+/* "how many customers have more than 30 rentals": the table counted is
+ * the entity whose rows the comparison keeps — the groups, counted again
+ * outside them (q.per 2). */
+static int counted_entity(const ask_parse_t *p, const ask_mention_t *m)
+{
+    return m->kind == PH_TABLE && m->role == R_MEASURE && p->q.kind == Q_AGG &&
+           p->q.m.kind == M_COUNT && p->q.m.t == m->t && p->q.m.c < 0 && !p->q.ndims &&
+           !p->q.grain && !p->q.share && !p->q.per;
+}
+
 /* Group by ent, count cnt's rows, keep the groups the comparison holds for. */
 static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
                       ask_mention_t *ent, ask_mention_t *cnt)
 {
+    int outer = counted_entity(p, ent);
+    if (outer)
+        p->measure_set = 0, ent->role = R_NONE;
     if (p->measure_set || p->q.ndims > (ent->role == R_DIM ? ASK_MAX_DIMS : 0))
         return 0;
+    p->q.per = outer ? 2 : p->q.per;
     if (ent->role != R_DIM)
         roles_make_dim(s, p, ent);
     cnt->role = R_MEASURE;
     p->measure_set = 1;
-    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1};
+    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1, 0};
     p->q.having = c->op;
     p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
     return 1;
@@ -136,7 +150,8 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
                      !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]));
         if (cnt && m->kind == PH_TABLE && m->t == cnt->t && m != &p->m[0])
             entity = 0;
-        if (entity && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM))
+        if (entity && m->pos < c->pos && (m->role == R_NONE || m->role == R_DIM ||
+                                          counted_entity(p, m)))
             ent = m;
     }
     if (ent && cnt && ent->kind == PH_COLUMN)
@@ -146,7 +161,8 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
     if (ent && ent->kind == PH_COLUMN)
         return 0;
     int path[6], len = ent && cnt && ent->t != cnt->t ? paths_find(s, cnt->t, ent->t, path, 6) : -1;
-    if (len < 1 || p->measure_set || p->q.ndims > (ent && ent->role == R_DIM ? ASK_MAX_DIMS : 0))
+    if (len < 1 || (p->measure_set && !counted_entity(p, ent)) ||
+        p->q.ndims > (ent && ent->role == R_DIM ? ASK_MAX_DIMS : 0))
         return 0;
     /* each counted row belongs to one entity (every hop many-to-one), or the
      * two meet in a link table (film ← film_actor → actor) — never through a
@@ -357,6 +373,9 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
             if (p->m[i].kind == PH_TABLE)
                 t = p->m[i].t;
         int k = t >= 0 && (c->money || !words_after(tk, c)) ? money_col(s, t) : -1;
+        if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a > 0 && c->a <= 120 &&
+            c->b <= 120)  /* "teachers over 50": of people with no money, their one age */
+            k = ranking_age_col(s, t);
         if (k >= 0)  /* of price and list_price, neither */
             col = (ask_colref_t){t, k};
         if (k >= 0 && c->price_verb)  /* "cost" said of the price, not a column's name */

@@ -98,8 +98,9 @@ struct ask_schema {
     const engine_dialect_t *dialect;  /* never NULL (dialect.c) */
 };
 
-/* lexicon_column.c: c filled from one discovered column's JSON (owned
- * strings; its words, samples, lists, never_null and date span). */
+/* glued.c: "labrooms" beside lab_room_id: its words ("lab", "room"), n > 1; else 0 */
+int glued_words(const ask_schema_t *s, int t, char ***out);
+/* lexicon_column.c: c filled from one discovered column's JSON (owned strings) */
 void lexicon_load_column(ask_col_t *c, const json_t *jc);
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
@@ -128,8 +129,6 @@ int lexicon_col_is_numeric(const ask_col_t *c);
  * go to yes (at most max; "true" for a boolean): how many, 0 when no flag. */
 int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
 int lexicon_col_is_flag(const ask_col_t *c);
-/* 1 when the verb is the column's word: "released" ~ release_year, "added"
- * ~ date_added, "directed" ~ director, "born" ~ birth_date/dob. */
 int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
 int lexicon_col_is_time(const ask_col_t *c);
 /* An integer column of years ("year", "indepyear"): time when a table has no date. */
@@ -174,6 +173,7 @@ typedef struct ask_measure {
     int kind;
     int t, c;     /* table; column or -1 */
     int metric;   /* vocab index for M_METRIC */
+    int since;    /* span.c: 1 + the date column the days run from to c; 0 none */
 } ask_measure_t;
 
 typedef struct ask_filter {
@@ -220,7 +220,8 @@ typedef struct ask_q {
     double hnum[2];
     int share;                 /* SHARE_*: a percentage of the measure */
     int zeros;                 /* "… does each Y have": Y's with none count 0 */
-    int per;                   /* "average number of X per Y": the counts per Y averaged */
+    int per;                   /* 1: the counts per Y averaged ("average number of X per Y");
+                                * 2: the Ys whose count passes the having, counted */
     ask_colref_t listed;       /* a list of one column's values ("the districts of the
                                 * Netherlands": SELECT DISTINCT district), or {-1, -1} */
     ask_colref_t show[2];      /* a list's key columns named ("and their capitals"):
@@ -243,8 +244,7 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 
 /* ---------------------------------------------------------------- dates */
 
-/* Try a date phrase at tokens[i]; on a match mark tokens used, fill d, return
- * tokens consumed (>0); else 0. */
+/* A date phrase at tokens[i]: marks them used, fills d; tokens consumed or 0. */
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
 /* "1997 vs 1996": 1 with a widened to both years (grouped by year), else 0 */
 int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b);
@@ -269,10 +269,8 @@ void catalog_note_views(const ask_schema_t *s, const ask_q_t *q, char **understo
 
 /* ---------------------------------------------------------------- parse */
 
-/* One reading of a phrase: a table, a column, or a value of a column. A
- * value reading carries its own text (owned by the schema), never an index
- * into some column's samples: moving a mention to another reading moves
- * the value with it. */
+/* One reading of a phrase: a table, a column, or a value of a column (its own
+ * text, owned by the schema: moving a mention to another reading moves it). */
 typedef struct ask_reading {
     int t, c;
     const char *val;  /* PH_VALUE: the sampled value as stored; else NULL */
@@ -306,8 +304,7 @@ enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_
        AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
        AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO };
 
-/* A list of every row of a table bigger than this is a question back:
- * which rows, or what about them? */
+/* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000
 
 #define ASK_MAX_MENTIONS 24
@@ -387,8 +384,7 @@ void ranking_level(const ask_schema_t *s, ask_parse_t *p);
 /* "when was Narcos added": the column the question word and verb name, of those rows. */
 void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p);  /* "the priciest plan": 1 row */
-/* "how much" answered by a count, or a level of "the city" that names no
- * city: ask (AMB_MEASURE, AMB_WHICH). */
+/* "how much" answered by a count, "the city" naming none: ask (AMB_MEASURE, AMB_WHICH) */
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
@@ -403,12 +399,12 @@ void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, co
 void weekday_describe(buf_t *b, const ask_filter_t *f);
 /* through.c: "customers who ordered last month" counts orders' customer keys */
 void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
-/* through.c: counting rows through a link table that holds their quantity asks. */
+/* through.c: doubtful counts ask (a link's quantity, a stated numrooms, one owner) */
 void through_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
-/* through.c: rows counted per an entity that states their number (numrooms) ask. */
 void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
-/* why.c: why the planner asks, in one sentence (tmp holds it when it is
- * built; the result may also be a constant) */
+void through_one_owner(const ask_schema_t *s, ask_parse_t *p);
+void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* why.c: why the planner asks, in one sentence (built in tmp, or a constant) */
 const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                       char *tmp, size_t n);
 /* outside.c: a period wholly outside the dates its column holds asks
@@ -419,8 +415,11 @@ const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, 
  * its column (or starts before its first), said after the period */
 void outside_describe_partial(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+/* ranking.c: the one number column of t named "age" alone ("over 50", "oldest"), or -1 */
+int ranking_age_col(const ask_schema_t *s, int t);
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
@@ -454,10 +453,8 @@ void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 int filters_add_flag(const ask_schema_t *s, ask_parse_t *p, int t, int c, int pos);
 int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m);
 
-/* typos.c: read each word the parse left unused as its single nearest
- * schema, value or cue word (one edit; two for words of ten letters or more),
- * noting each reading in notes ("read \"custmers\" as \"customer\"");
- * returns how many were read so. */
+/* typos.c: each word left unused read as its one nearest schema, value or cue word
+ * (one edit; two of 10+ letters), noted ("read \"custmers\" as \"customer\""); how many. */
 int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 
 /* account.c: count the words and mentions the plan leaves unused (p->unknown). */
@@ -479,8 +476,10 @@ void lookups_value_runs_on(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
 void pairs_merge(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* roles.c: the names a list shows beside its keys (a kind's parent, filtered parents). */
 void roles_show_names(const ask_schema_t *s, ask_parse_t *p);
-/* revenue.c: p->q.m for "revenue" — a line amount or quantity x price, else asked. */
+/* revenue.c: p->q.m for "revenue" — a line amount or quantity x price, else asked;
+ * 1 when each row of t is one sale (priced, dated, no quantity of it elsewhere) */
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p);
+int revenue_row_is_sale(const ask_schema_t *s, int t);
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc);

@@ -109,9 +109,11 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     const ask_col_t *col = &s->tables[t].cols[c];
     add_phrase(s, cap, dup_words(col->w, col->nw), col->nw, PH_COLUMN, t, c, -1, 0);
     index_prefixed(s, cap, t, c);
-    int n = col->nw;  /* "ordered_at" also as "order", "country_id" as "country" */
+    int n = col->nw;  /* "ordered_at" also as "order", "country_id" as "country",
+                       * "reason_code" as "reason" */
     if (n > 1 && (!strcmp(col->w[n - 1], "at") || !strcmp(col->w[n - 1], "on") ||
-                  !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date")))
+                  !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date") ||
+                  (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
     /* "stadiums.country_name" also as "country" — not a name of its own
      * table's rows ("product_name" is the product), nor "first_name" */
@@ -152,7 +154,10 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int is_weak = 0;
     for (int k = 0; n > 1 && weak[k]; k++)
         is_weak |= !strcmp(col->w[n - 1], weak[k]);
-    if (n > 1 && !is_weak && head_may_stand_alone(col->w[n - 1]))
+    /* "is_beta_feature" says whether a feature is a beta one: never "the
+     * feature" (grouped by, it has two values) */
+    int is_flag = n > 2 && (!strcmp(col->w[0], "is") || !strcmp(col->w[0], "has"));
+    if (n > 1 && !is_flag && !is_weak && head_may_stand_alone(col->w[n - 1]))
         add_phrase(s, cap, dup_words(col->w + n - 1, 1), 1, PH_COLUMN, t, c, -1, 0);
     /* a flag ("active": a boolean, or Y/N text) said negated: "inactive" */
     if (lexicon_col_is_flag(col))
@@ -196,6 +201,31 @@ static int head_is_free(const ask_schema_t *s, const char *w)
     return 1;
 }
 
+/* "labrooms" also as the words its columns spell ("lab rooms", glued.c)
+ * and its head alone ("rooms") — unless another table's name or head is
+ * that word, or another glued name's head ("experimenttypes" beside
+ * "equipmenttypes": "types" is neither). */
+static void index_glued(ask_schema_t *s, int *cap, int t)
+{
+    char **w = NULL, **o = NULL;
+    int n = glued_words(s, t, &w), shared = 0;
+    if (n < 2)
+        return;
+    const char *head = w[n - 1];
+    for (int u = 0; u < s->ntables && !shared; u++) {
+        const ask_table_t *x = &s->tables[u];
+        int no = u == t ? 0 : glued_words(s, u, &o);
+        shared = (u != t && x->nw > 1 && !strcmp(x->w[x->nw - 1], head)) ||
+                 (no > 1 && !strcmp(o[no - 1], head));
+        for (int k = 0; k < no; k++)
+            free(o[k]);
+        free(o), o = NULL;
+    }
+    if (!shared && head_is_free(s, head) && head_may_stand_alone(head))
+        add_phrase(s, cap, dup_words(w + n - 1, 1), 1, PH_TABLE, t, -1, -1, 0);
+    add_phrase(s, cap, w, n, PH_TABLE, t, -1, -1, 0);
+}
+
 /* The entity a table's key names, when the table's own name does not say
  * it: "orde" keyed by order_id is the orders, "transac" by trans_id. */
 static void index_key_name(ask_schema_t *s, int *cap, int t)
@@ -219,6 +249,7 @@ static void build_index(ask_schema_t *s)
     for (int t = 0; t < s->ntables; t++) {
         ask_table_t *tb = &s->tables[t];
         add_phrase(s, &cap, dup_words(tb->w, tb->nw), tb->nw, PH_TABLE, t, -1, -1, 0);
+        index_glued(s, &cap, t);
         index_key_name(s, &cap, t);
         if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]) &&  /* "PurchaseOrders": "orders" */
             head_may_stand_alone(tb->w[tb->nw - 1]))

@@ -438,8 +438,10 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (!strcmp(st, "revenue") || !strcmp(st, "sale") || !strcmp(st, "gmv")) {
             int n = lexicon_match(s, tk, i, m, 32);  /* a vocabulary term wins */
             if ((!n || m[0]->kind != PH_VOCAB) && !(n && names_literally(s, m[0], tk->t[i].low))) {
-                int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling");
-                if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure */
+                int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling") ? 1
+                         : strcmp(st, "sale") ? 0 : 2;
+                if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure;
+                                                * 2: "sales" (a count of them, or their revenue) */
                     p->m[p->nm++] = (ask_mention_t){.kind = -1, .t = -1, .c = -1, .v = weak,
                                                     .pos = i, .len = 1, .role = R_NONE};
                 parse_use(tk, i, 1);

@@ -108,16 +108,69 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (start == 2)  /* "on average" before "how many" */
         tk->t[0].used = tk->t[1].used = 1;
     x->role = R_MEASURE;
-    p->q.m = (ask_measure_t){M_COUNT, x->t, -1, -1};
+    p->q.m = (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
     p->measure_set = p->agg_cue = 1;
     p->q.per = 1;
     p->q.zeros = 1;
     roles_make_dim(s, p, y);
 }
 
-/* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity) */
+/* 1 when the having's range holds 0: "fewer than 2 rentals" keeps the
+ * customers with none, who only a count that starts from them can show. */
+static int having_holds_zero(const ask_q_t *q)
+{
+    switch (q->having) {
+    case OP_GT: return q->hnum[0] < 0;
+    case OP_GE: return q->hnum[0] <= 0;
+    case OP_LT: return q->hnum[0] > 0;
+    case OP_LE: return q->hnum[0] >= 0;
+    case OP_BETWEEN: return q->hnum[0] <= 0 && q->hnum[1] >= 0;
+    default: return 0;
+    }
+}
+
+/* SELECT count(*) FROM (the entities whose count passes the having):
+ * "how many customers have more than 30 rentals". */
+static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
+{
+    ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
+    int e = q->ndims ? q->dims[0].t : -1;
+    in.per = in.order = 0;
+    in.limit = -1;
+    in.zeros = e >= 0 && having_holds_zero(q);
+    if (e < 0 || s->tables[e].pk < 0 || !q->having || q->grain || q->share) {
+        snprintf(err, errlen, "a count of the %s kept by a number of their rows is only "
+                 "written for a table with a key", e >= 0 ? s->tables[e].name : "rows");
+        return NULL;
+    }
+    in.dims[0] = (ask_colref_t){e, s->tables[e].pk};  /* one group per entity, by its key */
+    in.ndims = 1;
+    buf_t inner = {0}, b = {0};
+    char *plain = NULL;
+    if (in.zeros ? sqlshape_zeros(s, &in, &inner) < 0
+                 : !(plain = sqlgen_write(s, &in, err, errlen))) {
+        buf_free(&inner);
+        if (in.zeros)
+            snprintf(err, errlen, "the %s with none of %s count too, and I can only count them "
+                     "when each %s row points at one %s", s->tables[e].name,
+                     s->tables[q->m.t].name, s->tables[q->m.t].name, s->tables[e].name);
+        return NULL;
+    }
+    buf_puts(&b, "SELECT count(*) AS ");
+    dialect_ident(s, &b, s->tables[e].name);
+    buf_printf(&b, " FROM (%s) AS ", plain ? plain : buf_str(&inner));
+    dialect_ident(s, &b, "x");
+    free(plain);
+    buf_free(&inner);
+    return buf_detach(&b);
+}
+
+/* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity); or,
+ * with q.per 2, the count of the entities the having keeps. */
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
 {
+    if (q->per == 2)
+        return count_kept_sql(s, q, err, errlen);
     ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
     in.per = 0;
     in.order = 0;

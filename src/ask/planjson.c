@@ -14,7 +14,7 @@ void plan_init(ask_q_t *q)
 {
     memset(q, 0, sizeof *q);
     q->table = q->column = -1;
-    q->m = (ask_measure_t){M_NONE, -1, -1, -1};
+    q->m = (ask_measure_t){M_NONE, -1, -1, -1, 0};
     q->time = (ask_colref_t){-1, -1};
     q->listed = (ask_colref_t){-1, -1};
     q->rel = -1;
@@ -76,6 +76,8 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(m, "agg", json_string(grammar_measure_names[q->m.kind]));
         if (q->m.kind == M_METRIC)
             json_object_set_new(m, "metric", json_string(s->vocab[q->m.metric].term));
+        if (q->m.since)  /* the days from this column to "column" */
+            json_object_set_new(m, "since", json_string(s->tables[q->m.t].cols[q->m.since - 1].name));
         json_object_set_new(j, "measure", m);
     }
     json_t *dims = json_array(), *fs = json_array();
@@ -114,7 +116,7 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
     if (q->zeros)
         json_object_set_new(j, "zeros", json_true());
     if (q->per)
-        json_object_set_new(j, "per", json_true());
+        json_object_set_new(j, "per", q->per == 2 ? json_string("count") : json_true());
     if (q->listed.t >= 0)
         json_object_set_new(j, "listed", colref_json(s, q->listed.t, q->listed.c));
     if (q->nshow) {
@@ -201,6 +203,15 @@ static int measure_read(const ask_schema_t *s, const json_t *j, ask_measure_t *m
         m->metric = lexicon_find_vocab(s, json_string_value(json_object_get(j, "metric")));
         return m->metric < 0 || !s->vocab[m->metric].is_metric ? -1 : 0;
     }
+    const char *since = json_string_value(json_object_get(j, "since"));
+    m->since = 0;
+    for (int c = 0; since && m->t >= 0 && c < s->tables[m->t].ncols && !m->since; c++)
+        m->since = strcmp(s->tables[m->t].cols[c].name, since) ? 0 : c + 1;
+    if (since && (!m->since || m->c < 0 || m->since - 1 == m->c ||
+                  !lexicon_col_is_time(&s->tables[m->t].cols[m->c]) ||
+                  !lexicon_col_is_time(&s->tables[m->t].cols[m->since - 1]) ||
+                  (m->kind != M_AVG && m->kind != M_MIN && m->kind != M_MAX && m->kind != M_SUM)))
+        return -1;  /* a span runs between two date columns of one table */
     int qc, pc;
     if (m->kind == M_REVENUE)
         return lexicon_revenue_cols(s, m->t, &qc, &pc);
@@ -263,7 +274,9 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         bad |= q->having < OP_GT || q->having > OP_BETWEEN || q->kind != Q_AGG;
     }
     q->zeros = json_is_true(json_object_get(j, "zeros"));
-    q->per = json_is_true(json_object_get(j, "per"));
+    x = json_object_get(j, "per");
+    q->per = json_is_true(x) ? 1 : json_is_string(x) && !strcmp(json_string_value(x), "count") ? 2 : 0;
+    bad |= q->per == 2 && (!q->having || !q->ndims);
     if ((x = json_object_get(j, "listed"))) {
         bad |= colref_read(s, x, &q->listed.t, &c, 1) < 0 || q->kind != Q_LIST || q->listed.t != q->table;
         q->listed.c = c;
@@ -302,6 +315,8 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m)
         buf_puts(&b, "revenue");
     else if (m->kind == M_COUNT)
         buf_puts(&b, s->tables[m->t].name);
+    else if (m->since)  /* span.c: "avg_days" */
+        buf_printf(&b, "%sdays", grammar_measure_prefix[m->kind]);
     else if (m->kind > M_NONE && m->kind <= M_MEDIAN && m->c >= 0)
         buf_printf(&b, "%s%s", grammar_measure_prefix[m->kind], s->tables[m->t].cols[m->c].name);
     else
@@ -381,7 +396,9 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
             buf_printf(&b, "%s %d ", q->order > 0 ? "top" : "bottom", q->limit);
         if (q->share)
             buf_puts(&b, "percentage of ");
-        if (q->per)  /* perentity.c: both averages */
+        if (q->per == 2)  /* perentity.c: the entities kept, counted */
+            buf_printf(&b, "%s (count) with %s (count)", s->tables[q->dims[0].t].name, m);
+        else if (q->per)  /* perentity.c: both averages */
             buf_printf(&b, "average %s per %s (over every %s, and over those with any)",
                        m, s->tables[q->dims[0].t].name, s->tables[q->dims[0].t].name);
         else
@@ -389,6 +406,9 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         free(m);
         if (q->m.kind == M_COUNT && !q->per)
             buf_puts(&b, " (count)");
+        if (q->m.since)  /* span.c */
+            buf_printf(&b, " from %s to %s", s->tables[q->m.t].cols[q->m.since - 1].name,
+                       s->tables[q->m.t].cols[q->m.c].name);
     }
     for (int i = 0; i < q->ndims && !q->per; i++) {
         const ask_table_t *t = &s->tables[q->dims[i].t];

@@ -60,6 +60,17 @@ static int age_column(const ask_schema_t *s, int t)
     return n == 1 ? c : nb == 1 ? cb : -1;
 }
 
+int ranking_age_col(const ask_schema_t *s, int t)
+{
+    int c = -1, n = 0;
+    for (int k = 0; k < s->tables[t].ncols; k++) {
+        const ask_col_t *col = &s->tables[t].cols[k];
+        if (!col->pk && lexicon_col_is_numeric(col) && col->nw == 1 && !strcmp(col->w[0], "age"))
+            c = k, n++;
+    }
+    return n == 1 ? c : -1;
+}
+
 static int col_has_word(const ask_col_t *c, const char *const *w)
 {
     for (int k = 0; k < c->nw; k++)
@@ -76,7 +87,11 @@ static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *o
             const struct adjective *adj = &adjectives[a];
             if (tk->t[i].used || strcmp(tk->t[i].low, adj->word))
                 continue;
-            int c = adj->time == 2 ? age_column(s, t) : adj->time ? s->tables[t].time : -1;
+            int c = adj->time == 2 ? age_column(s, t) : adj->time ? s->tables[t].time : -1,
+                way = adj->order;
+            if (c < 0 && adj->order && adj->time == 2 && strcmp(adj->word, "newest") &&
+                (c = ranking_age_col(s, t)) >= 0)
+                way = -adj->order;  /* "the oldest teacher": the greatest age, not the first date */
             for (int w = 0; c < 0 && !adj->time && adj->cols[w]; w++)  /* in the list's order */
                 for (int k = 0; c < 0 && k < s->tables[t].ncols; k++)
                     if (lexicon_col_is_numeric(&s->tables[t].cols[k]) &&
@@ -85,8 +100,8 @@ static int adjective_column(const ask_schema_t *s, ask_toks_t *tk, int t, int *o
             if (c < 0)
                 return -1;
             tk->t[i].used = 1;
-            if (adj->order && !*order)  /* "the lowest paid": the superlative says the way */
-                *order = adj->order;
+            if (way && !*order)  /* "the lowest paid": the superlative says the way */
+                *order = way;
             if (i > 0 && tk->t[i - 1].isnum && !tk->t[i - 1].used && tk->t[i - 1].num >= 1 &&
                 tk->t[i - 1].num <= 10000)  /* "the 5 longest films" */
                 *limit = (int)tk->t[i - 1].num, tk->t[i - 1].used = 1;
@@ -136,14 +151,15 @@ void ranking_level(const ask_schema_t *s, ask_parse_t *p)
     p->ambiguous = AMB_NONE;
     q->kind = Q_LIST;
     q->table = p->subject = t;
-    q->m = (ask_measure_t){M_NONE, -1, -1, -1};
+    q->m = (ask_measure_t){M_NONE, -1, -1, -1, 0};
     q->order = 0;
 }
 
 /* "the smallest loan", "the 3 largest classrooms", "the lowest airport":
  * a size word ranks by the table's one measure of size — its one column
- * named like one, else its one money column; "the cheapest product" by
- * its one money column; -1 when none or several. */
+ * named like one, else its one money column, else its one quantity ("the
+ * largest batches"); "the cheapest product" by its one money column; -1
+ * when none or several. */
 static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
 {
     static const char *const size_words[] = {"biggest", "largest", "smallest", "greatest",
@@ -165,7 +181,17 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
         if (lexicon_col_is_numeric(&s->tables[t].cols[k]) && !s->tables[t].cols[k].pk &&
             col_has_word(&s->tables[t].cols[k], size_cols))
             c = k, n++;
-    return n == 1 ? c : n == 0 ? roles_money_col(s, t) : -1;
+    if (n != 0)
+        return n == 1 ? c : -1;
+    static const char *const counts[] = {"quantity", "qty", NULL};
+    int money = 0;
+    for (int k = 0; k < s->tables[t].ncols; k++) {
+        const ask_col_t *col = &s->tables[t].cols[k];
+        money += lexicon_col_is_money(col) && !col->pk;
+        if (lexicon_col_is_numeric(col) && !col->pk && col_has_word(col, counts))
+            c = k, n++;
+    }
+    return money ? roles_money_col(s, t) : n == 1 ? c : -1;
 }
 
 /* "lowest priced product", "the 5 longest films", "which country has the
@@ -242,7 +268,7 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->q.kind = Q_LIST;
     p->q.order = order;
     p->q.table = p->subject = t;
-    p->q.m = (ask_measure_t){M_NONE, t, c, -1};
+    p->q.m = (ask_measure_t){M_NONE, t, c, -1, 0};
     if (!p->q.limit && !p->order_only)
         p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
     return 1;
@@ -300,7 +326,7 @@ void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         tk->t[0].used = 1;
     p->q.kind = Q_LIST;
     p->q.table = p->subject = t;
-    p->q.m = (ask_measure_t){M_NONE, -1, -1, -1};
+    p->q.m = (ask_measure_t){M_NONE, -1, -1, -1, 0};
     p->q.time = (ask_colref_t){-1, -1};
     p->q.grain = G_NONE;
     p->q.order = 0;
@@ -355,7 +381,7 @@ void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
     int t = noun->kind == PH_COLUMN ? noun->t : of->t;
     if (of)
         of->role = R_MEASURE;
-    p->q.m = (ask_measure_t){M_COUNT, t, -1, -1};
+    p->q.m = (ask_measure_t){M_COUNT, t, -1, -1, 0};
     p->measure_set = 1;
     p->top = 1;
     if (!p->q.limit) {  /* "the most common rating": one; "the most common ratings": ten */
@@ -399,7 +425,7 @@ void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         tk->t[v].used = 1;
     m->role = R_MEASURE;
     p->q.kind = Q_AGG;
-    p->q.m = (ask_measure_t){kind, tt, tc, -1};
+    p->q.m = (ask_measure_t){kind, tt, tc, -1, 0};
     p->q.order = 0, p->q.limit = 0, p->top = 0, p->order_at = 0;
     p->measure_set = p->agg_cue = 1;
     p->subject = m->t;

@@ -5,6 +5,28 @@
 #include "ask/internal.h"
 
 /* The fact table for "revenue": quantity x price, else a revenue-ish column. */
+/* "total ticket revenue" where no column says revenue: the one money
+ * column of the one table named whose rows are each a sale (a ticket's
+ * price) — never a product's price, which sells many times. */
+static ask_measure_t sale_named(const ask_schema_t *s, const ask_parse_t *p)
+{
+    ask_measure_t m = {M_NONE, -1, -1, -1, 0};
+    int n = 0;
+    for (int t = 0; t < s->ntables; t++)
+        if (roles_table_named(p, t) && revenue_row_is_sale(s, t))
+            m = (ask_measure_t){M_SUM, t, roles_money_col(s, t), -1, 0}, n++;
+    return n == 1 ? m : (ask_measure_t){M_NONE, -1, -1, -1, 0};
+}
+
+/* 1 when the word "revenue" is said — "ticket sales" may be a count. */
+static int revenue_said(const ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == -1 && p->m[i].v == 0)
+            return 1;
+    return 0;
+}
+
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
 {
     int best = -1, q, pr;
@@ -19,7 +41,7 @@ void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
         return;
     }
     if (best >= 0) {
-        p->q.m = (ask_measure_t){M_REVENUE, best, -1, -1};
+        p->q.m = (ask_measure_t){M_REVENUE, best, -1, -1, 0};
         return;
     }
     /* else a revenue-ish money column — only when exactly one fits (or one
@@ -28,7 +50,7 @@ void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
      * candidates are a question */
     static const char *const money[] = {"revenue", "sale", "amount", "total", NULL};
     int found = 0, named = 0, tables = 0;
-    ask_measure_t pick = {M_NONE, -1, -1, -1}, pick_named = pick, pick_table = pick;
+    ask_measure_t pick = {M_NONE, -1, -1, -1, 0}, pick_named = pick, pick_table = pick;
     for (int t = 0; t < s->ntables; t++)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
@@ -37,7 +59,7 @@ void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
                 hit |= words_in(col->w[k], money);
             if (!hit)
                 continue;
-            found++, pick = (ask_measure_t){M_SUM, t, c, -1};
+            found++, pick = (ask_measure_t){M_SUM, t, c, -1, 0};
             if (roles_table_named(p, t))
                 named++, pick_named = pick;
             if (!s->tables[t].is_view && s->tables[t].time >= 0)
@@ -49,6 +71,28 @@ void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
         p->q.m = pick;
     else if (tables == 1 && !named)
         p->q.m = pick_table;
+    else if (!found && revenue_said(p) && (pick = sale_named(s, p)).t >= 0)
+        p->q.m = pick;
     else
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* 1 when each row of t is one sale: priced and dated (a ticket), and no
+ * other table sells it (a sale, an order) or holds a quantity of it
+ * (products sold in order lines). */
+int revenue_row_is_sale(const ask_schema_t *s, int t)
+{
+    if (s->tables[t].time < 0 || roles_money_col(s, t) < 0)
+        return 0;
+    static const char *const sales[] = {"sale", "sold", "order", "purchas", "transact", NULL};
+    for (int e = 0; e < s->nedges; e++) {
+        const ask_table_t *from = &s->tables[s->edges[e].from_t];
+        for (int k = 0; s->edges[e].to_t == t && k < from->nw; k++)
+            if (words_in(from->w[k], sales))  /* properties sold through `sale` */
+                return 0;
+        for (int c = 0; s->edges[e].to_t == t && c < from->ncols; c++)
+            if (lexicon_col_is_qty(&from->cols[c]))
+                return 0;
+    }
+    return 1;
 }

@@ -60,7 +60,15 @@ static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t 
         return NULL;
     default:
         buf_puts(e, m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
-        sqljoin_put_col(s, e, j, m->t, m->c);
+        if (m->since) {  /* span.c: the days from one date of the row to another */
+            buf_t a = {0}, z = {0};
+            sqljoin_put_col(s, &a, j, m->t, m->since - 1);
+            sqljoin_put_col(s, &z, j, m->t, m->c);
+            s->dialect->days_between(e, buf_str(&a), buf_str(&z));
+            buf_free(&a);
+            buf_free(&z);
+        } else
+            sqljoin_put_col(s, e, j, m->t, m->c);
         return grammar_measure_sql[m->kind];
     }
 }

@@ -75,7 +75,7 @@ void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
             return;
         }
         if (keys == 1 && p->q.m.kind == M_COUNT && !p->q.ndims) {
-            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[key].from_c, -1};
+            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[key].from_c, -1, 0};
             p->subject = t;
             return;
         }
@@ -218,4 +218,55 @@ void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
                  states_count_of(&s->tables[s->edges[e].to_t], c);
     if (stated)
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* "how many items does each batch have" where each batch points at its one
+ * item: a count of the rows each grouped row points at is 1 (or 0) for
+ * every group — the question means something else (the batch's quantity?).
+ * Asked, never answered with a column of ones. Only when the group is the
+ * row itself (its key or its name) and the tables join one way only. */
+void through_one_owner(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || (q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT) ||
+        q->m.c >= 0 || q->m.t < 0 || !q->ndims || p->ambiguous)
+        return;
+    int to_owner = 0, back = 0;
+    for (int d = 0; d < q->ndims; d++) {
+        const ask_table_t *g = &s->tables[q->dims[d].t];
+        if (q->dims[d].t == q->m.t ||
+            (q->dims[d].c != g->pk && q->dims[d].c != g->label && q->dims[d].c != g->label2))
+            return;
+    }
+    for (int e = 0; e < s->nedges; e++) {
+        to_owner += s->edges[e].from_t == q->dims[0].t && s->edges[e].to_t == q->m.t;
+        back += s->edges[e].from_t == q->m.t && s->edges[e].to_t == q->dims[0].t;
+    }
+    if (to_owner && !back)
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* "how many omelettes were ordered": the value is the thing counted — its
+ * servings, or the orders holding it? A count of another table's rows
+ * (the orders, named by the verb) answers neither for sure. Asked, unless
+ * a table named right after the value, or in its last word, says what is
+ * counted ("how many Comedy films", "how many Children's Books"). */
+void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || (q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT) ||
+        q->m.t < 0 || p->ambiguous || tk->n < 3 || !words_at(tk, 0, "how") || !words_at(tk, 1, "many"))
+        return;
+    const ask_mention_t *v = NULL;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].pos == 2 && p->m[i].kind == PH_VALUE)
+            v = &p->m[i];
+    const ask_table_t *ct = q->m.t >= 0 ? &s->tables[q->m.t] : NULL;
+    if (!v || v->t == q->m.t || (ct->nw && !strcmp(tk->t[v->pos + v->len - 1].stem,
+                                                   ct->w[ct->nw - 1])))
+        return;  /* "how many children's books": the value says it is books */
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].pos == v->pos + v->len && p->m[i].kind == PH_TABLE)
+            return;
+    roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }

@@ -1,0 +1,206 @@
+/* span.c — the days from one date of a row to another: "average number of
+ * days between order date and shipped date", "on average how many days
+ * does it take to ship an order", "the average project length in days",
+ * "the longest stay". The measure is an aggregate of days_between(start,
+ * end) over the rows (ask_measure_t.since holds the start column + 1).
+ *
+ * The two dates are the two date columns the question names, or the one
+ * pair of the table it names whose names say a start and an end
+ * (project_start and proj_completion, admission_date and discharge_date);
+ * two ends or two starts ask. An aggregate word must say which number of
+ * the rows' days is meant (average, longest, shortest, total): "how many
+ * days between order and shipping" alone may be each order's, so it is
+ * left to ask. Days only — "in hours" is left unread, and asks. */
+#include "ask/internal.h"
+
+#include <string.h>
+
+static const char *const starts[] = {"start", "begin", "open", "admiss", "admit", "enrol",
+    "enroll", "issu", "order", "creat", "signup", "book", "referr", "hire", "engag", "join",
+    "regist", "submit", "invoic", "bill", "depart", "pickup", "checkin", NULL};
+static const char *const ends[] = {"end", "finish", "complet", "close", "discharg", "return",
+    "due", "ship", "deliveri", "deliv", "expir", "expiri", "until", "renew", "resolv",
+    "resolut", "cancel", "dropoff", "checkout", "paid", "arriv", "sold", NULL};
+
+static const struct { const char *word; int agg; } aggs[] = {
+    {"average", M_AVG}, {"avg", M_AVG}, {"mean", M_AVG}, {"typical", M_AVG},
+    {"longest", M_MAX}, {"maximum", M_MAX}, {"max", M_MAX},
+    {"shortest", M_MIN}, {"minimum", M_MIN}, {"min", M_MIN}, {"total", M_SUM},
+};
+
+/* 1 when a word of col begins with one of the stems in list. */
+static int col_begins(const ask_col_t *col, const char *const *list)
+{
+    for (int i = 0; i < col->nw; i++)
+        for (int k = 0; list[k]; k++)
+            if (!strncmp(col->w[i], list[k], strlen(list[k])))
+                return 1;
+    return 0;
+}
+
+/* -1 a start, 1 an end, 0 neither or both. */
+static int side_of(const ask_col_t *col)
+{
+    int st = col_begins(col, starts), en = col_begins(col, ends);
+    return st == en ? 0 : en ? 1 : -1;
+}
+
+/* Table t's one start and one end date columns: 0 with *from, *to; -1. */
+static int pair_of(const ask_table_t *t, int *from, int *to)
+{
+    int nf = 0, nt = 0;
+    for (int c = 0; c < t->ncols; c++) {
+        const ask_col_t *col = &t->cols[c];
+        if (col->pk || col->fk_table >= 0 || !lexicon_col_is_time(col))
+            continue;
+        int side = side_of(col);
+        if (side < 0)
+            *from = c, nf++;
+        else if (side > 0)
+            *to = c, nt++;
+    }
+    return nf == 1 && nt == 1 ? 0 : -1;
+}
+
+/* The aggregate a word of the question says, and its token; M_NONE. */
+static int agg_said(const ask_toks_t *tk, int *at)
+{
+    for (int i = 0; i < tk->n; i++)
+        for (size_t k = 0; k < sizeof aggs / sizeof *aggs; k++)
+            if (!tk->t[i].used && !strcmp(tk->t[i].low, aggs[k].word)) {
+                *at = i;
+                return aggs[k].agg;
+            }
+    return M_NONE;
+}
+
+/* The token of the span's words ("days", "long", "length", "duration",
+ * "stay"), or -1; *days when "days" is said. A unit other than days, -2.
+ * "average number of rentals per day" is a count per day: no span. */
+static int span_word(const ask_toks_t *tk, int *days)
+{
+    static const char *const other[] = {"hours", "hour", "minutes", "minute", "seconds", "weeks",
+        "months", "years", NULL};
+    int at = -1;
+    *days = 0;
+    for (int i = 0; i < tk->n; i++) {
+        const char *w = tk->t[i].low;
+        if (tk->t[i].used)
+            continue;
+        if (words_in(w, other))
+            return -2;
+        if (!strcmp(w, "days") && !(i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){
+                "per", "by", "each", "every", "which", "what", NULL})))
+            *days = 1, at = at < 0 ? i : at;  /* not "per day", "by days", "which days" */
+        else if (at < 0 && ((!strcmp(w, "long") && i > 0 && words_at(tk, i - 1, "how")) ||
+                            words_in(w, (const char *const[]){"length", "duration", "stay", NULL})))
+            at = i;
+    }
+    return at;
+}
+
+/* The two date columns named, of one table: 0 with *t, *from, *to. */
+static int dates_named(const ask_schema_t *s, const ask_parse_t *p, int *t, int *from, int *to)
+{
+    const ask_mention_t *d[2];
+    int n = 0;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_time(&s->tables[m->t].cols[m->c]))
+            n < 2 ? (void)(d[n] = m) : (void)0, n++;
+    }
+    if (n != 2 || d[0]->t != d[1]->t || d[0]->c == d[1]->c)
+        return -1;
+    *t = d[0]->t, *from = d[0]->c, *to = d[1]->c;  /* "between A and B": B - A */
+    if (side_of(&s->tables[*t].cols[*from]) > 0 && side_of(&s->tables[*t].cols[*to]) < 0)
+        *from = d[1]->c, *to = d[0]->c;  /* "between shipping and ordering" */
+    return 0;
+}
+
+/* The one date column named with a side ("close_date") and the one date
+ * of its table on the other side: 0 with *t, *from, *to. */
+static int date_named(const ask_schema_t *s, const ask_parse_t *p, int *t, int *from, int *to)
+{
+    const ask_mention_t *d = NULL;
+    int n = 0;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt &&
+            lexicon_col_is_time(&s->tables[p->m[i].t].cols[p->m[i].c]))
+            d = &p->m[i], n++;
+    int f, e;
+    if (n != 1 || pair_of(&s->tables[d->t], &f, &e) < 0 || (d->c != f && d->c != e))
+        return -1;
+    *t = d->t, *from = f, *to = e;
+    return 0;
+}
+
+/* The one table named whose dates pair up — or, when the question names
+ * no table nor column, the one table of the schema whose dates do ("the
+ * average length of stay"): 0 with *t, *from, *to. */
+static int table_named(const ask_schema_t *s, const ask_parse_t *p, int *t, int *from, int *to)
+{
+    int n = 0, named = 0;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int f, e;
+        named |= m->kind == PH_TABLE || m->kind == PH_COLUMN;
+        if (m->kind == PH_TABLE && !m->nalt && pair_of(&s->tables[m->t], &f, &e) == 0 &&
+            (!n || *t != m->t))
+            *t = m->t, *from = f, *to = e, n++;
+    }
+    for (int k = 0, f, e; !named && k < s->ntables; k++)
+        if (pair_of(&s->tables[k], &f, &e) == 0)
+            *t = k, *from = f, *to = e, n++;
+    return n == 1 ? 0 : -1;
+}
+
+/* The words said for the span, used — from three tokens before the first
+ * of its words to two after the last: "how long", "number of days",
+ * "between … and", "does it take to <verb>" (a verb of its dates: "ship"
+ * of shipped_date), "in days". */
+static void span_use(const ask_table_t *tb, int from, int to, ask_toks_t *tk, int lo, int hi)
+{
+    static const char *const glue[] = {"how", "long", "number", "of", "days", "day", "between",
+        "and", "from", "to", "it", "take", "takes", "took", "does", "did", "do", "last", "lasted",
+        "run", "ran", "length", "duration", "stay", "in", "on", "is", "was", "are", "were",
+        "valid", "open", "a", "an", "the", NULL};
+    for (int i = lo - 3 < 0 ? 0 : lo - 3; i < tk->n && i <= hi + 2; i++) {
+        const char *v[] = {tk->t[i].stem, NULL};
+        if (tk->t[i].used)
+            continue;
+        if (words_in(tk->t[i].low, glue) ||
+            (i > 0 && words_at(tk, i - 1, "to") && strlen(v[0]) >= 3 &&
+             (col_begins(&tb->cols[from], v) || col_begins(&tb->cols[to], v))))
+            tk->t[i].used = 1;
+    }
+    for (int i = 0; i < tk->n; i++)  /* "… of stay in days": the unit, wherever said */
+        if (!tk->t[i].used && words_in(tk->t[i].low, (const char *const[]){"days", "day", NULL})) {
+            tk->t[i].used = 1;
+            if (i > 0 && words_at(tk, i - 1, "in"))
+                tk->t[i - 1].used = 1;
+        }
+}
+
+void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    int days, at = span_word(tk, &days), agg_at = -1, agg = agg_said(tk, &agg_at);
+    int t = -1, from = -1, to = -1;
+    if (at < 0 || agg == M_NONE || p->measure_set)
+        return;
+    if (dates_named(s, p, &t, &from, &to) < 0 && date_named(s, p, &t, &from, &to) < 0 &&
+        table_named(s, p, &t, &from, &to) < 0)
+        return;
+    int lo = agg_at < at ? agg_at : at, hi = agg_at > at ? agg_at : at;
+    tk->t[agg_at].used = 1;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].t == t && (p->m[i].kind == PH_TABLE ||
+                               (p->m[i].kind == PH_COLUMN && (p->m[i].c == from || p->m[i].c == to)))) {
+            p->m[i].role = R_MEASURE;  /* the table too: "the average project length" is no group */
+            lo = p->m[i].pos < lo ? p->m[i].pos : lo;
+            hi = p->m[i].pos + p->m[i].len - 1 > hi ? p->m[i].pos + p->m[i].len - 1 : hi;
+        }
+    span_use(&s->tables[t], from, to, tk, lo, hi);
+    p->q.m = (ask_measure_t){agg, t, to, -1, from + 1};
+    p->measure_set = p->agg_cue = 1;
+    p->subject = p->subject < 0 ? t : p->subject;
+}

@@ -480,6 +480,29 @@ static void list_echoes_values(const ask_schema_t *s, ask_parse_t *p)
     p->amb[0] = (ask_colref_t){q->table, t->label}, p->namb = 1;
 }
 
+/* "which post has the most comments, and who wrote it?", "which rooms have
+ * a microscope, and how many?": a second question about the first one's
+ * answer — one SQL answers one of them. Asked, naming the second. */
+static void second_question(const ask_toks_t *tk, ask_parse_t *p)
+{
+    if (p->q.kind == Q_LIST)  /* "the 2 most recent appointments and what they were for": */
+        return;               /* the rows' own columns say it */
+    static const char *const wh[] = {"who", "when", "where", "what", "which", "how", NULL},
+                      *const back[] = {"it", "them", "they", "those", "that", "one", NULL};
+    for (int i = 1; i + 1 < tk->n; i++) {
+        if (!words_at(tk, i, "and") || !words_in(tk->t[i + 1].low, wh))
+            continue;
+        int refers = i + 2 < tk->n && words_in(tk->t[i + 2].low, (const char *const[]){"many", "much",
+                                                                                      NULL}) && i + 3 == tk->n;
+        for (int k = i + 2; k < tk->n && k <= i + 4 && !refers; k++)
+            refers = words_in(tk->t[k].low, back);
+        if (refers) {
+            roles_not_understood(tk, p, i, tk->n);
+            return;
+        }
+    }
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
@@ -497,4 +520,5 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     group_dropped(tk, p);
     lookups_value_runs_on(s, tk, p);
     list_echoes_values(s, p);
+    second_question(tk, p);
 }

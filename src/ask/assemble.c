@@ -179,7 +179,28 @@ static int value_ends_in_table(const ask_schema_t *s, const ask_toks_t *tk, cons
     return found < 0 ? -1 : found;
 }
 
-static int value_noun_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos)
+/* "how many helicopters": 'Helicopter' names a row of craft_type, a table
+ * of kinds (its key, its one text column and little else) that one table's rows
+ * point at — the crafts of that kind are counted, not the one kind row.
+ * Table t itself otherwise. */
+static int kind_of(const ask_schema_t *s, int t, int c)
+{
+    const ask_table_t *tb = &s->tables[t];
+    int by = -1, texts = 0;
+    for (int k = 0; k < tb->ncols; k++)
+        texts += tb->cols[k].kind == CK_TEXT;
+    if (tb->ncols > 3 || tb->cols[c].kind != CK_TEXT || texts != 1 || tb->pk < 0)
+        return t;
+    for (int e = 0; e < s->nedges; e++)
+        if (s->edges[e].to_t == t && s->edges[e].from_t != t)
+            by = by == -1 || by == s->edges[e].from_t ? s->edges[e].from_t : -2;
+    return by >= 0 && !lexicon_is_link(&s->tables[by]) ? by : t;
+}
+
+/* The table a value said at pos as the question's noun stands for; with
+ * counted, a kind's value counts the rows of that kind (kind_of). */
+static int value_noun_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos,
+                            int counted)
 {
     const ask_mention_t *v = NULL;
     while (pos < tk->n && words_in(tk->t[pos].low, (const char *const[]){"the", "all", "of", NULL}))
@@ -194,7 +215,7 @@ static int value_noun_table(const ask_schema_t *s, const ask_toks_t *tk, const a
         if (v->alt[k].t != v->t)
             return -1;
     int named = v ? value_ends_in_table(s, tk, v) : -1;
-    return named >= 0 ? named : v ? v->t : -1;
+    return named >= 0 ? named : v && counted ? kind_of(s, v->t, v->c) : v ? v->t : -1;
 }
 
 /* 1 when a value of m's column is said right before it ("A- grades"), or
@@ -256,7 +277,7 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                     m = &p->m[k];
         /* "number of movies per year": the value said right after the cue
          * is what is counted, before a column named further on */
-        int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(s, tk, p, i + len) : -1;
+        int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(s, tk, p, i + len, 1) : -1;
         if (vt >= 0) {  /* "how many movies": the rows that are movies */
             p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1, 0};
             p->measure_set = p->agg_cue = 1;
@@ -461,9 +482,9 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
             p->subject = p->m[i].t, by_col = &p->m[i];  /* "products priced over 10": the column's rows */
     for (int i = 0; i < tk->n && p->subject < 0 && !p->measure_set; i++)
         if (words_in(tk->t[i].low, (const char *const[]){"list", "show", "which", "what", NULL}))
-            p->subject = value_noun_table(s, tk, p, i + 1 + words_at(tk, i + 1, "me"));  /* "list the movies" */
+            p->subject = value_noun_table(s, tk, p, i + 1 + words_at(tk, i + 1, "me"), 0);  /* "list the movies" */
     if (p->subject < 0 && !p->measure_set)  /* "movies directed by …": the question's first noun */
-        p->subject = value_noun_table(s, tk, p, 0);
+        p->subject = value_noun_table(s, tk, p, 0, 0);
     if (p->measure_set || p->subject < 0)
         return;
     if (p->q.ndims || p->q.grain) {
@@ -574,6 +595,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                 p->q.m = (ask_measure_t){M_NONE, p->q.table, k, -1, 0};
         p->q.order = p->q.order ? p->q.order : 1;
     }
+    same_plan(s, tk, p);
     filters_apply_values(tk, s, p);
     filters_apply_nulls(s, tk, p);
     filters_apply_exists(s, tk, p);

@@ -51,6 +51,7 @@
     X(OP_NULL,     "is_null")      \
     X(OP_NOT_NULL, "not_null")     \
     X(OP_WEEKDAY,  "weekday")      \
+    X(OP_SAME,     "same")         \
     X(OP_CONTAINS, "contains")     \
     X(OP_STARTS,   "starts_with")  \
     X(OP_ENDS,     "ends_with")

@@ -105,9 +105,7 @@ void lexicon_load_column(ask_col_t *c, const json_t *jc);
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max);
-/* Words that spell a one-word name ("life expectancy" for LifeExpectancy,
- * "surface area" for SurfaceArea): tokens used (2 or 3), *table and *column
- * (-1 for a table) filled; 0 when none. */
+/* "life expectancy" for LifeExpectancy: tokens used (2, 3), *table, *column (-1); 0 */
 int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
                            int *column);
 /* "years of experience" for years_experience: the two words of one column
@@ -124,9 +122,8 @@ int lexicon_col_is_money(const ask_col_t *c);
 int lexicon_col_has_word(const ask_col_t *c, const char *const *list);
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
-/* A flag: a boolean, or text whose sampled values are all, in any case, one
- * of a pair (Y/N, yes/no, true/false, t/f, 1/0). Its "yes" values as sampled
- * go to yes (at most max; "true" for a boolean): how many, 0 when no flag. */
+/* A flag: a boolean, or text sampled as one of a pair (Y/N, yes/no, t/f, 1/0); its
+ * "yes" values go to yes (at most max; "true" for a boolean): how many, 0 no flag. */
 int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
 int lexicon_col_is_flag(const ask_col_t *c);
 int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
@@ -183,6 +180,7 @@ typedef struct ask_filter {
     char *vals[ASK_MAX_VALUES];  /* owned; text values */
     double num[2];               /* numeric comparisons */
     int pos;                     /* token where the question says it */
+    int ref[2];                  /* OP_SAME: the columns vals name the row by (same.c) */
     int cond;                    /* FILTER_WHERE, FILTER_SHARE (the condition of a share,
                                   * q.share) or FILTER_EXISTS (on the related rows, inside
                                   * the EXISTS: "never booked the squash court") */
@@ -373,9 +371,8 @@ void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
 void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);
 /* The one money column of table t, or -1 (none, or several). */
 int roles_money_col(const ask_schema_t *s, int t);
-/* ranking.c: rows of one table ordered by one of its columns ("the 5
- * longest films"): 1 when q became that list. A level named of one row
- * by its name ("the GNP of Japan") becomes that row. */
+/* ranking.c: rows ordered by a column ("the 5 longest films"): 1 when q became that
+ * list; a level of one row by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* 1 when each group of q is one row of the measured table (its key, or a name
  * the statistics find unique): the question meant something else; asked. */
@@ -416,6 +413,9 @@ const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, 
 void outside_describe_partial(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+/* same.c: "in the same city as Adam Wayne" (OP_SAME), and its SQL */
+void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* ranking.c: the one number column of t named "age" alone ("over 50", "oldest"), or -1 */

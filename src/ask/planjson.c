@@ -48,12 +48,18 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
 {
     json_t *j = colref_json(s, f->col.t, f->col.c), *v = json_array();
     json_object_set_new(j, "op", json_string(grammar_op_names[f->op]));
-    if (f->op == OP_IN || f->op == OP_NOT_IN || f->op >= OP_CONTAINS)
+    if (f->op == OP_IN || f->op == OP_NOT_IN || f->op >= OP_SAME)
         for (int k = 0; k < f->nvals; k++)
             json_array_append_new(v, json_string(f->vals[k]));
     else if (f->op != OP_NULL && f->op != OP_NOT_NULL)
         for (int k = 0; k < (f->op == OP_BETWEEN || f->op == OP_WEEKDAY ? 2 : 1); k++)
             json_array_append_new(v, json_real(f->num[k]));
+    if (f->op == OP_SAME) {  /* the columns the values name the row by */
+        json_t *of = json_array();
+        for (int k = 0; k < f->nvals; k++)
+            json_array_append_new(of, json_string(s->tables[f->col.t].cols[f->ref[k]].name));
+        json_object_set_new(j, "of", of);
+    }
     json_object_set_new(j, "values", v);
     if (f->cond == FILTER_SHARE)
         json_object_set_new(j, "share_condition", json_true());
@@ -165,7 +171,8 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
         return -1;
     for (size_t k = 0; k < n; k++) {
         const json_t *x = json_array_get(v, k);
-        if (f->op == OP_IN || f->op == OP_NOT_IN || (f->op >= OP_CONTAINS && n == 1)) {
+        if (f->op == OP_IN || f->op == OP_NOT_IN || (f->op >= OP_CONTAINS && n == 1) ||
+            (f->op == OP_SAME && k < 2)) {
             if (!json_is_string(x))
                 return -1;
             f->vals[f->nvals++] = xstrdup(json_string_value(x));
@@ -175,7 +182,11 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
             return -1;
         }
     }
-    return 0;
+    const json_t *of = json_object_get(j, "of");  /* OP_SAME: the row's naming columns */
+    for (int k = 0; f->op == OP_SAME && k < f->nvals; k++)
+        if ((f->ref[k] = lexicon_find_column(s, f->col.t, json_string_value(json_array_get(of, k)))) < 0)
+            return -1;
+    return f->op == OP_SAME && (f->nvals > 2 || json_array_size(of) != (size_t)f->nvals) ? -1 : 0;
 }
 
 static int date_read(const json_t *j, ask_date_t *d)
@@ -353,6 +364,9 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
             buf_puts(b, f->op == OP_NULL ? "is missing" : "is set");
         } else if (f->op == OP_WEEKDAY) {
             weekday_describe(b, f);
+        } else if (f->op == OP_SAME) {
+            buf_printf(b, "is that of %s%s%s (not counting it)", f->vals[0], f->nvals > 1 ? " " : "",
+                       f->nvals > 1 ? f->vals[1] : "");
         } else if (f->op >= OP_CONTAINS) {
             buf_printf(b, "%s \"%s\"", f->op == OP_CONTAINS ? "contains" : f->op == OP_STARTS
                        ? "starts with" : "ends with", f->nvals ? f->vals[0] : "");

@@ -116,15 +116,18 @@ static void put_like_text(buf_t *pat, const char *text)
 }
 
 /* A value of a column that holds lists is one of its items: ', ' || col
- * || ', ' holds ', Japan, ' — "United States, Japan" is a title from Japan. */
+ * || ', ' holds ', Japan, ' — "United States, Japan" is a title from Japan;
+ * items of ", " are also found written with a bare comma ("Gujarat,India"). */
 static void put_items(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_filter_t *f)
 {
-    const char *ls = s->tables[f->col.t].cols[f->col.c].list_sep;
+    const char *sep0 = s->tables[f->col.t].cols[f->col.c].list_sep, *ls = sep0;
+    int both = !strcmp(sep0, ", ");
     buf_puts(b, f->op == OP_NOT_IN ? "NOT (" : "(");
-    for (int i = 0; i < f->nvals; i++) {
+    for (int i = 0; i < f->nvals * (both ? 2 : 1); i++) {
+        ls = both && i % 2 ? "," : sep0;
         buf_t pat = {0};
         buf_printf(&pat, "%%%s", ls);
-        put_like_text(&pat, f->vals[i]);
+        put_like_text(&pat, f->vals[both ? i / 2 : i]);
         buf_printf(&pat, "%s%%", ls);
         buf_t col = {0}, sep = {0};
         sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
@@ -179,6 +182,19 @@ static void put_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const 
         return put_items(s, b, j, f);
     if (f->op >= OP_CONTAINS)  /* the text's own % _ \ literal */
         return put_like(s, b, j, f);
+    if (f->op == OP_SAME) {  /* same.c: "in the same city as Adam Wayne" */
+        buf_t col = {0}, r0 = {0}, r1 = {0};
+        sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
+        sqljoin_put_col(s, &r0, j, f->col.t, f->ref[0]);
+        if (f->nvals > 1)
+            sqljoin_put_col(s, &r1, j, f->col.t, f->ref[1]);
+        const char *refs[2] = {buf_str(&r0), buf_str(&r1)};
+        same_sql(s, b, f, buf_str(&col), refs);
+        buf_free(&col);
+        buf_free(&r0);
+        buf_free(&r1);
+        return;
+    }
     if (f->op == OP_WEEKDAY) {
         buf_t col = {0};
         sqljoin_put_col(s, &col, j, f->col.t, f->col.c);
@@ -420,7 +436,10 @@ static int label_names_rows(const ask_table_t *tb)
     double distinct = c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * tb->rows;
     if (tb->label2 < 0 && tb->rows >= 10 && distinct > 0 && 2 * distinct < tb->rows)
         return 0;  /* generations by birth year: a label most rows share is a category */
-    if (tb->label2 >= 0 || c->nw == 1)
+    static const char *const own[] = {"display", "full", "nick", "screen", "given", "legal",
+        "preferred", "real", NULL};  /* "DisplayName": a user's own name */
+    if (tb->label2 >= 0 || c->nw == 1 || (c->nw == 2 && !strcmp(c->w[1], "name") &&
+                                          words_in(c->w[0], own)))
         return 1;
     for (int k = 0; k < tb->nw; k++)
         if (!strcmp(c->w[0], tb->w[k]))

@@ -268,5 +268,8 @@ void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].pos == v->pos + v->len && p->m[i].kind == PH_TABLE)
             return;
+    for (int e = 0; e < s->nedges; e++)  /* "how many helicopters": crafts of that type */
+        if (s->edges[e].from_t == q->m.t && s->edges[e].to_t == v->t)
+            return;
     roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }

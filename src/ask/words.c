@@ -374,7 +374,8 @@ void words_free(ask_toks_t *t)
 static const char *name_parts(const char *w)
 {
     static const char *const parts[][2] = {{"fname", "first"}, {"lname", "last"},
-        {"firstname", "first"}, {"lastname", "last"}, {"surname", "last"}};
+        {"firstname", "first"}, {"lastname", "last"}, {"surname", "last"}, {"forename", "first"},
+        {"givenname", "first"}, {"familyname", "last"}};
     for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
         if (!strcmp(w, parts[k][0]))
             return parts[k][1];

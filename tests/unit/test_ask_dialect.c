@@ -63,6 +63,8 @@ static const char *const questions[] = {
     "show 7 rows of customers",
     "how many rows in order_items",
     "what does the segment column contain",
+    "customers in the same city as Aditya Almeida",
+    "how many other customers are in the same segment as Aditya Anderson",
     NULL,
 };
 

@@ -37,6 +37,10 @@ GRAVITY_TABLES = ("author", "publisher", "book_language", "shipping_method", "ad
 COFFEE_FILES = ("sales_outlet", "staff", "generations", "customer", "product", "dates",
                 "sales reciepts", "pastry inventory", "sales targets")
 
+# batch 52's retail loyalty files (RDR25/HCLHackathon), loaded in this order
+LOYALTY_FILES = ("stores_master", "products_master", "loyalty_rules_master", "customers_master", "sales_header",
+                 "sales_line_items", "customer_loyalty_balances", "points_transaction_history")
+
 # the Kaggle "Supply Chain Logistics Problem" files (Brunel University), loaded in this order
 SUPPLY_CHAIN_FILES = ("WarehouseCapacity", "WarehouseCosts", "PlantPorts", "ProductsPerPlant",
                       "VmiCustomers", "FreightRates", "OrderList")
@@ -341,6 +345,12 @@ DATASETS = {
                   ["DB_Making/Table_Creation.sql", "DB_Making/Input_Data.sql"]),
     "agrosphere": ("makadiyapreet/AgroSphere", "17d7a36172d4e9e2df0e75ec1077742685745a44", ["AgroSphere.sql"]),
     "weather_stations": ("eebdev/IWA", "b2c63e499c9db2a10857facb64fe37fc0bb722d3", ["sql/database_structure.sql"]),
+    "ad_roas": ("Sahil-Jana/marketing-analytics-sql", "7fbde2f531d7908bceb90200a2635327490dfd1d",
+                ["sql/01_schema/001_schema.sql", "sql/02_seed/generate_data.py"]),
+    "retail_loyalty": ("RDR25/HCLHackathon", "84f4935be0e29db1a99fbec01e4d49052eb6119e",
+                       [f"Dashboard/data/input/{n}.csv" for n in LOYALTY_FILES]),
+    "email_engagement": ("JeanSalgado123/Project-16---Email-Marketing-Campaign-Performance",
+                         "03455cbdc3f84cd4c45addaacf209be0b4be8306", ["data/email_campaigns.csv"]),
 }
 
 
@@ -3286,6 +3296,59 @@ def load_weather_stations(srv, db, files):
 
 
 LOADERS.update(loan_book=load_loan_book, agrosphere=load_agrosphere, weather_stations=load_weather_stations)
+
+
+def load_ad_roas(srv, db, files):
+    """A portfolio project's ROAS / paid-marketing funnel (2025, synthetic:
+    its seeded, standard-library generator is run here, seed 42, so the rows
+    are the same on every load): schema `roas` as published, with channels,
+    campaigns, daily_campaign_spend, customers, leads and orders; keys as
+    declared."""
+    import tempfile
+    ddl, gen = files
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "generate_data.py"), "w") as f:
+            f.write(gen)
+        subprocess.run([sys.executable, "generate_data.py"], cwd=d, check=True, stdout=subprocess.DEVNULL)
+        text = "BEGIN;\n" + ddl + "\nSET search_path TO roas, public;\n"
+        for t in ("channels", "campaigns", "daily_campaign_spend", "customers", "leads", "orders"):
+            with open(os.path.join(d, "data", t + ".csv")) as f:
+                data = f.read()
+            cols = data.split("\n", 1)[0].strip()
+            text += f"COPY {t} ({cols}) FROM STDIN WITH (FORMAT csv, HEADER true, NULL '');\n{data.rstrip()}\n\\.\n"
+        srv.psql(db, file_text=text + "COMMIT;\n")
+    for t in ("channels", "campaigns", "daily_campaign_spend", "customers", "leads", "orders"):
+        print(f"  {db}.roas.{t}: {srv.psql(db, f'SELECT count(*) FROM roas.{t}').strip()} rows")
+
+
+def load_retail_loyalty(srv, db, files):
+    """A hackathon's retail loyalty-points data (2026, generated; no licence
+    stated): the eight input CSV files, headers kept as published
+    ("Cust_ID", "Ticket_ID"), types sniffed like bank; the project's computed
+    outputs are left out. Keys on the ids and the links that hold."""
+    for t, text in zip(LOYALTY_FILES, files):
+        print(f"  {db}.{t}: {load_csv_table(srv, db, t, text)} rows")
+    add_keys(srv, db, [("stores_master", ["Store_ID"]), ("products_master", ["SKU"]),
+                       ("loyalty_rules_master", ["Rule_ID"]), ("customers_master", ["Cust_ID"]),
+                       ("sales_header", ["Ticket_ID"]), ("customer_loyalty_balances", ["Cust_ID"])],
+             [("sales_header", "Cust_ID", "customers_master", "Cust_ID"),
+              ("sales_header", "Store_ID", "stores_master", "Store_ID"),
+              ("sales_line_items", "Ticket_ID", "sales_header", "Ticket_ID"),
+              ("sales_line_items", "SKU", "products_master", "SKU"),
+              ("sales_line_items", "Rule_ID", "loyalty_rules_master", "Rule_ID"),
+              ("customer_loyalty_balances", "Cust_ID", "customers_master", "Cust_ID"),
+              ("points_transaction_history", "Cust_ID", "customers_master", "Cust_ID"),
+              ("points_transaction_history", "Ticket_ID", "sales_header", "Ticket_ID")])
+
+
+def load_email_engagement(srv, db, files):
+    """One flat table: a portfolio project's e-mail campaign engagement
+    sample (5000 recipients' rates per campaign; generated, no licence
+    stated), `email_campaigns` with its header as published."""
+    print(f"  {db}.email_campaigns: {load_csv_table(srv, db, 'email_campaigns', files[0])} rows")
+
+
+LOADERS.update(ad_roas=load_ad_roas, retail_loyalty=load_retail_loyalty, email_engagement=load_email_engagement)
 
 
 def main():

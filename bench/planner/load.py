@@ -45,6 +45,10 @@ LOYALTY_FILES = ("stores_master", "products_master", "loyalty_rules_master", "cu
 SUPPLY_CHAIN_FILES = ("WarehouseCapacity", "WarehouseCosts", "PlantPorts", "ProductsPerPlant",
                       "VmiCustomers", "FreightRates", "OrderList")
 
+# the Boise public-works files loaded (the per-system segment files repeat all_segments; monitoring left out)
+PUBLIC_WORKS_FILES = ("all_segments", "facilities", "service_requests", "work_orders", "cip_projects",
+                      "weather_events", "budget_cip")
+
 DATASETS = {
     "pagila": ("xzilla/pagila", "eb65be5bc01833c4a4b716e611b82d0f680e359a",
                ["pagila-schema.sql", "pagila-data.sql"]),
@@ -351,6 +355,12 @@ DATASETS = {
                        [f"Dashboard/data/input/{n}.csv" for n in LOYALTY_FILES]),
     "email_engagement": ("JeanSalgado123/Project-16---Email-Marketing-Campaign-Performance",
                          "03455cbdc3f84cd4c45addaacf209be0b4be8306", ["data/email_campaigns.csv"]),
+    "smart_parking": ("aadityakuldharan/Smart-Parking-System-SQL-Database-Analytics",
+                      "02528f4682c760f4cd708e04f2746a99aa50ced3", ["smart_parking_system.sql"]),
+    "public_works": ("jeffreyrichar-ui/boise-pwis", "51c9b22435d6b37b8f62639d316205a6b57ad79f",
+                     [f"data/{t}.csv" for t in PUBLIC_WORKS_FILES]),
+    "shenzhen_transit": ("haozhang-x/shenzhen-metro-transport-card-data-analysis",
+                         "5c6db963b02af70738b298e66dd7325dae8d1906", ["src/main/resources/card-data/14_14.csv"]),
 }
 
 
@@ -3349,6 +3359,66 @@ def load_email_engagement(srv, db, files):
 
 
 LOADERS.update(ad_roas=load_ad_roas, retail_loyalty=load_retail_loyalty, email_engagement=load_email_engagement)
+
+
+def load_smart_parking(srv, db, files):
+    """A learner's "Smart Parking Management System" (MySQL script, 2025,
+    generated rows; no licence stated): ParkingLots, ParkingSlots, Vehicles,
+    ParkingRecords. Only its CREATE TABLE and INSERT statements are run (the
+    USE and SELECT lines are MySQL session lines); the unquoted CamelCase
+    names fold to lower case as PostgreSQL does (parkinglots, parkingslots,
+    vehicles, parkingrecords); DATETIME as timestamp; the BOOLEAN is_reserved
+    is inserted as 0 / 1, so those literals are quoted for PostgreSQL's
+    boolean input. Keys as declared."""
+    text = files[0].replace("\r\n", "\n")
+    stmts = re.findall(r"(?ims)^\s*((?:CREATE TABLE|INSERT INTO)\b.*?;)\s*$", text)
+    stmts = [re.sub(r"\bDATETIME\b", "timestamp", st) for st in stmts]
+    stmts = [re.sub(r", ([01])\);$", r", '\1');", st) if st.startswith("INSERT INTO ParkingSlots") else st
+             for st in stmts]
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(stmts) + "\nCOMMIT;\n")
+    for t in ("parkinglots", "parkingslots", "vehicles", "parkingrecords"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_public_works(srv, db, files):
+    """The "Boise Pipe Systems" portfolio project's generated public-works data
+    for Boise, Idaho (CSV files of 2026 written by its generate_data.py; no
+    licence stated): pipe segments of three systems (all_segments, the union
+    of its sewer, geothermal and pressurized-irrigation files, which are not
+    loaded again), facilities, service requests (311-style, by channel),
+    work orders, capital projects, weather events and the yearly CIP budget
+    per district. Names as published; text keys ('SEW-00001', 'SR-00001',
+    'WO-00001'); every segment_id is in all_segments. The monthly
+    monitoring file is left out."""
+    for name, text in zip(PUBLIC_WORKS_FILES, files):
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db, [("all_segments", ["segment_id"]), ("facilities", ["facility_id"]),
+                       ("service_requests", ["request_id"]), ("work_orders", ["work_order_id"]),
+                       ("cip_projects", ["project_id"]), ("weather_events", ["weather_event_id"]),
+                       ("budget_cip", ["fiscal_year", "district"])],
+             [("service_requests", "segment_id", "all_segments", "segment_id"),
+              ("work_orders", "segment_id", "all_segments", "segment_id"),
+              ("cip_projects", "segment_id", "all_segments", "segment_id")])
+
+
+def load_shenzhen_transit(srv, db, files):
+    """Shenzhen Tong smart-card transactions of Saturday 2018-09-01, 07:57 to
+    11:30 (the last 37,000-row page of the Shenzhen open-data portal's
+    card-data API, as a Scala course project saved it; the repository states
+    no licence): one table, szt_card_data (the project's name for the set),
+    columns as published — card_no a pseudonymised letter code, deal_type
+    in Chinese (地铁入站 metro entry, 地铁出站 metro exit, 巴士 bus),
+    deal_money (paid) and deal_value (full fare) in fen, company_name the
+    metro line or bus company, station (a bus route for bus taps, empty on
+    1535 rows), equ_no, car_no, conn_mark 0 / 1, close_date the settlement
+    day. No key: one row appears twice."""
+    n = load_csv_table(srv, db, "szt_card_data", files[0].lstrip("\ufeff"), nulls=("",))
+    print(f"  {db}.szt_card_data: {n} rows")
+
+
+LOADERS.update(smart_parking=load_smart_parking, public_works=load_public_works,
+               shenzhen_transit=load_shenzhen_transit)
 
 
 def main():

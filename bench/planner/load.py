@@ -377,7 +377,7 @@ def git_show(repo, commit, path):
     r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
     if r.returncode != 0:
         die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
-    if path.endswith((".db", ".zip")):  # an SQLite file or a zip archive: its bytes
+    if path.endswith((".db", ".zip", ".xlsx")):  # an SQLite file or a zip archive: its bytes
         return r.stdout
     data = gzip.decompress(r.stdout) if path.endswith(".gz") else r.stdout
     return data.decode("utf-8", errors="replace")
@@ -3419,6 +3419,144 @@ def load_shenzhen_transit(srv, db, files):
 
 LOADERS.update(smart_parking=load_smart_parking, public_works=load_public_works,
                shenzhen_transit=load_shenzhen_transit)
+
+
+DATASETS.update({
+    "hospital_hiring": ("jndia000/Homies-1", "84d50887fb37e4977a0fed7b97898f9e4d52c101", ["backups/homies_test.sql"]),
+    "staff_training": ("Bushra1216/End-to-End-HR-Management-Training-Data-Analysis",
+                       "37ef9c83e49670f4e20f028898fb354688368982", ["tr_data.xlsx"]),
+    "project_timesheets": ("ivanthecrazy/eav_api", "d9cffc01f0576e7700e683c3e8f0d3935f1f1bf6", ["eav_api.sql"]),
+})
+
+
+def mysql_types_to_pg(text):
+    """Column types a MySQL / MariaDB dump spells that PostgreSQL does not:
+    datetime as timestamp, tinyint(1) / tinyint as smallint, `unsigned`,
+    column collations, longtext as text, enum(...) as text."""
+    text = re.sub(r"\bdatetime\b", "timestamp", text)
+    text = re.sub(r"\btinyint(\(\d+\))?", "smallint", text)
+    text = re.sub(r"\b(bigint|integer|smallint|decimal\(\d+,\d+\))( unsigned)\b", r"\1", text)
+    text = re.sub(r"(?i)\bbigint\(\d+\)", "bigint", text)
+    text = re.sub(r"(?i) COLLATE \w+", "", text)
+    text = re.sub(r"(?i) CHARACTER SET \w+", "", text)
+    text = re.sub(r"\blongtext\b", "text", text)
+    text = re.sub(r"\benum\([^)]*\)", "text", text)
+    return text
+
+
+def load_hospital_hiring(srv, db, files):
+    """Homies, a hospital's recruitment and onboarding web app (a student
+    team's phpMyAdmin dump of MariaDB 10.4, February – March 2022; made-up
+    people with example.com addresses; no licence stated): every table of
+    the dump, UUID text keys as published. mysql_to_pg translates the
+    tables and rows; the dump's ALTER TABLE index blocks become primary
+    keys and UNIQUE constraints (plain KEY indexes dropped); its foreign-key
+    block is added after the rows."""
+    text = re.sub(r"(?im)^(START TRANSACTION|COMMIT|SET .*);?$", "", files[0].replace("\r\n", "\n"))
+    blocks = re.findall(r"(?s)\nALTER TABLE `(\w+)`\n(.*?);\n", text)
+    text = re.sub(r"(?s)\nALTER TABLE `\w+`\n.*?;\n", "\n", text)
+    text, _ = mysql_to_pg(text)
+    text = mysql_types_to_pg(text)
+    keys, fkeys = [], []
+    for t, body in blocks:
+        for line in body.split("\n"):
+            line = line.strip().rstrip(",")
+            if line.startswith("ADD PRIMARY KEY") or line.startswith("ADD UNIQUE KEY"):
+                line = re.sub(r"ADD UNIQUE KEY `\w+`", "ADD UNIQUE", line)
+                keys.append(f"ALTER TABLE `{t}` {line};")
+            elif line.startswith("ADD CONSTRAINT"):
+                fkeys.append(f"ALTER TABLE `{t}` {line};")
+    keys = [k.replace("`", '"') for k in keys]
+    fkeys = [k.replace("`", '"') for k in fkeys]
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(keys) + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in srv.psql(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1").split():
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
+
+
+def xlsx_rows(data, sheet="xl/worksheets/sheet1.xml"):
+    """The cells of one worksheet of an .xlsx file (a zip of XML), row by
+    row, as text: shared strings resolved, numbers as Excel wrote them."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    z = zipfile.ZipFile(io.BytesIO(data))
+    strings = [''.join(t.text or "" for t in si.iter(ns + "t"))
+               for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(ns + "si")]
+    out = []
+    for row in ET.fromstring(z.read(sheet)).iter(ns + "row"):
+        cells = {}
+        for c in row.iter(ns + "c"):
+            v = c.find(ns + "v")
+            val = None if v is None else v.text
+            if c.get("t") == "s" and val is not None:
+                val = strings[int(val)]
+            cells[re.sub(r"\d", "", c.get("r"))] = val
+        out.append(cells)
+    return out
+
+
+def load_staff_training(srv, db, files):
+    """One flat table of staff training records ("AdventureTech", an HR
+    analytics portfolio project's training data of May 2022 – August 2023;
+    employees known by number only; no licence stated): the worksheet
+    `Training` of tr_data.xlsx, 145 rows, one per employee. Its header is
+    kept as the column names (`"Employee ID"`, `"Training Duration(Days)"`,
+    `"PreTestScore"`, …); `"Training Date"` is an Excel day number, read as a
+    date; numbers Excel stored in binary floating point (`4.9000000000000004`)
+    are written back as their shortest decimal (`4.9`). Values as published,
+    `'Passed '` with its trailing space included. Key: "Employee ID"."""
+    import datetime
+    rows = xlsx_rows(files[0])
+    letters = sorted(rows[0], key=lambda k: (len(k), k))
+    header = [rows[0][k] for k in letters]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    epoch = datetime.date(1899, 12, 30)
+    for r in rows[1:]:
+        vals = []
+        for k, h in zip(letters, header):
+            v = r.get(k)
+            if v is not None and h == "Training Date":
+                v = (epoch + datetime.timedelta(days=int(v))).isoformat()
+            elif v is not None and re.fullmatch(r"-?\d+\.\d+(E-?\d+)?", v):
+                v = repr(float(v))
+            vals.append(v)
+        w.writerow(vals)
+    n = load_csv_table(srv, db, "Training", out.getvalue())
+    add_keys(srv, db, [("Training", ["Employee ID"])], [])
+    print(f"  {db}.Training: {n} rows")
+
+
+def load_project_timesheets(srv, db, files):
+    """A Laravel timesheet API's test database (ivanthecrazy/eav_api, a
+    mysqldump of MySQL 8, February 2025, Faker rows: made-up people with
+    example.* addresses, company-style project names, lorem-ipsum task
+    names; no licence stated): users, projects with a numeric status,
+    project_user (user × project), timesheets (a task, a date, hours, the
+    user and the project) and the EAV pair attributes / attribute_values
+    (department, start_date, end_date of each project, values held as
+    text). The framework's own tables (migrations, cache, jobs, sessions,
+    oauth_*, password tokens) are not loaded. `unsigned`, collations and
+    AUTO_INCREMENT dropped; foreign keys added after the rows."""
+    keep = ("users", "projects", "project_user", "timesheets", "attributes", "attribute_values")
+    text = files[0].replace("\r\n", "\n")
+    parts = []
+    for t in keep:
+        ddl = re.search(rf"(?s)CREATE TABLE `{t}` \(.*?\n\) ENGINE=[^;]*;", text).group(0)
+        rows = re.search(rf"(?m)^INSERT INTO `{t}` VALUES .*;$", text).group(0)
+        parts += [ddl, rows]
+    body, fkeys = mysql_to_pg("\n".join(parts))
+    body = mysql_types_to_pg(body)
+    body = re.sub(r"\s+AUTO_INCREMENT\b", "", body)
+    body = re.sub(r'UNIQUE KEY "\w+" ', "UNIQUE ", body)
+    srv.psql(db, file_text="BEGIN;\n" + body + "\n" + "\n".join(fkeys) + "\nCOMMIT;\n")
+    for t in keep:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS.update(hospital_hiring=load_hospital_hiring, staff_training=load_staff_training,
+               project_timesheets=load_project_timesheets)
 
 
 def main():

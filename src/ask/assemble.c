@@ -445,6 +445,23 @@ static ask_mention_t *which_column(const ask_toks_t *tk, ask_parse_t *p)
     return NULL;
 }
 
+/* "spend per month", "top 5 campaigns by spend" of daily_campaign_spend
+ * with spend_amount: the table named by its head noun in the singular, a
+ * mass of its own amount — summed, not its rows counted. -1 otherwise. */
+static int measure_word_own(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t)
+{
+    const ask_table_t *tb = &s->tables[t];
+    int own = lexicon_own_amount_col(tb);
+    for (int i = 0; own >= 0 && i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        const ask_tok_t *w = &tk->t[m->pos + m->len - 1];
+        if (m->kind == PH_TABLE && m->t == t && tb->nw && !strcmp(w->stem, tb->w[tb->nw - 1]) &&
+            !words_is_plural(w->low))
+            return own;
+    }
+    return -1;
+}
+
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (ranking_list(s, tk, p))
@@ -487,8 +504,14 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         p->subject = value_noun_table(s, tk, p, 0, 0);
     if (p->measure_set || p->subject < 0)
         return;
-    if (p->q.ndims || p->q.grain) {
-        p->q.m = (ask_measure_t){M_COUNT, p->subject, -1, -1, 0};
+    int own = measure_word_own(s, tk, p, p->subject);  /* "spend per month": its amount */
+    int rows = tk->n > 2 && words_at(tk, 0, "how") && words_at(tk, 1, "many") &&
+               words_in(tk->t[2].low, (const char *const[]){"entries", "records", "rows", NULL});
+    if (rows)  /* "how many entries are between 2 and 4 hours": the subject's rows, counted */
+        tk->t[0].used = tk->t[1].used = tk->t[2].used = 1, own = -1;
+    if (p->q.ndims || p->q.grain || (own >= 0 && !p->top) || rows) {
+        p->q.m = own >= 0 ? (ask_measure_t){M_SUM, p->subject, own, -1, 0}
+                          : (ask_measure_t){M_COUNT, p->subject, -1, -1, 0};
         p->measure_set = 1;
     } else if (!p->top || p->want_price) {
         p->q.kind = Q_LIST;

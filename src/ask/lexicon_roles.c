@@ -140,14 +140,20 @@ int lexicon_find_vocab(const ask_schema_t *s, const char *term)
 /* A line's own amount beside its quantity and unit price (line_item_amount,
  * total_price, linetotal): what was charged after discounts and promotions,
  * where quantity x price is only the list value. -1 when none. */
-static int line_amount_col(const ask_table_t *tb, int price)
+static int is_line_amount(const ask_col_t *c)
 {
     static const char *const line[] = {"amount", "total", "subtotal", "linetotal", "extended", NULL};
     static const char *const not_line[] = {"unit", "discount", "tax", "cost", "fee", "shipping",
         "freight", "paid", "due", "per", "insurance", NULL};
+    return lexicon_col_is_money(c) && lexicon_col_has_word(c, line) && !lexicon_col_has_word(c, not_line);
+}
+
+static int line_amount_col(const ask_table_t *tb, int price)
+{
+    if (is_line_amount(&tb->cols[price]))  /* Qty beside Line_Total alone: the total is the line's */
+        return price;
     for (int i = 0; i < tb->ncols; i++)
-        if (i != price && lexicon_col_is_money(&tb->cols[i]) &&
-            lexicon_col_has_word(&tb->cols[i], line) && !lexicon_col_has_word(&tb->cols[i], not_line))
+        if (i != price && is_line_amount(&tb->cols[i]))
             return i;
     return -1;
 }
@@ -458,7 +464,10 @@ int lexicon_own_amount_col(const ask_table_t *t)
     for (int c = 0; c < t->ncols && t->nw; c++) {
         const ask_col_t *col = &t->cols[c];
         if (lexicon_col_is_numeric(col) && col->nw >= 1 && col->nw <= 2 &&
-            !strcmp(col->w[0], t->w[t->nw - 1]) && (col->nw == 1 || words_in(col->w[1], units)))
+            !strcmp(col->w[0], t->w[t->nw - 1]) &&
+            (col->nw == 1 || words_in(col->w[1], units) ||  /* spend_amount of campaign_spend */
+             (lexicon_col_is_money(col) && words_in(col->w[1], (const char *const[]){"amount", "total",
+                                                                                    "value", NULL}))))
             found = found == -1 ? c : -2;
     }
     return found >= 0 ? found : -1;

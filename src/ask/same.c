@@ -84,9 +84,9 @@ void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
      * or not? People say "other" when not; without it golds differ: asked */
     if (how_many && (!other || p->q.kind != Q_AGG))
         return;
-    int t = p->q.kind == Q_LIST ? p->q.table : p->q.kind == Q_AGG && p->q.m.kind == M_COUNT &&
-                                                   p->q.m.c < 0 ? p->q.m.t : -1;
-    for (int i = 1; i + 3 < tk->n && p->q.nf < ASK_MAX_FILTERS; i++) {
+    int t0 = p->q.kind == Q_LIST ? p->q.table : p->q.kind == Q_AGG && p->q.m.kind == M_COUNT &&
+                                                    p->q.m.c < 0 ? p->q.m.t : -1;
+    for (int i = 1, t = t0; i + 3 < tk->n && p->q.nf < ASK_MAX_FILTERS; i++, t = t0) {
         if (!words_at(tk, i, "same") || !words_in(tk->t[i - 1].low, (const char *const[]){"the", "a",
                                                                                             NULL}))
             continue;

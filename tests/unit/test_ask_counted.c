@@ -23,7 +23,9 @@
  * her table's rows; "how many helicopters" counts the crafts of that
  * kind; "…, and who wrote it?" (a second question) asks; a forename
  * beside a surname is a first and a last name; an item of a list column
- * is also found after a bare comma ("Gujarat,India"). */
+ * is also found after a bare comma ("Gujarat,India"); "spend per month"
+ * of a table named spend with a spend_amount sums it; a Line_Total beside
+ * a quantity is the line's own amount; "how many entries are …" counts. */
 #include "ask_fixture.h"
 
 static void test_sizes_and_owners(void)
@@ -285,6 +287,28 @@ static void test_kinds_and_names(void)
     ask_schema_free(s);
 }
 
+static void test_masses_and_lines(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("campaigns", 40, json_pack("[o, o]",
+        col("campaign_id", "integer", 1, NULL, NULL), col("campaign_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("daily_campaign_spend", 3600, json_pack("[o, o, o]",
+        col("campaign_id", "integer", 0, "campaigns", NULL), col("spend_date", "date", 0, NULL, NULL),
+        col("spend_amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("ticket_lines", 1100, json_pack("[o, o, o]",
+        col("line_id", "integer", 1, NULL, NULL), col("Qty", "integer", 0, NULL, NULL),
+        col("Line_Total", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("timesheets", 700, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("task_name", "text", 0, NULL, NULL),
+        col("hours", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "spend per month", "sum(\"dcr\".\"spend_amount\")");
+    answers_with(s, "top 5 campaigns by spend", "sum(\"dcr\".\"spend_amount\")");
+    answers_with(s, "total revenue", "sum(\"ti\".\"Line_Total\") AS \"revenue\"");
+    answers_with(s, "how many entries are between 2 and 4 hours?", "SELECT count(*)");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_sizes_and_owners();
@@ -297,5 +321,6 @@ int main(void)
     test_spans();
     test_same_as();
     test_kinds_and_names();
+    test_masses_and_lines();
     return check_done("test_ask_counted");
 }

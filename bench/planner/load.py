@@ -3559,6 +3559,44 @@ LOADERS.update(hospital_hiring=load_hospital_hiring, staff_training=load_staff_t
                project_timesheets=load_project_timesheets)
 
 
+DATASETS.update({
+    "car_production": ("Vanelfokamcode/stellantis-manufacturing-analytics", "86091c79ece292704f18577372233e6b9d644bf7",
+                       ["data/raw/production/production_metrics.csv"]),
+    "burger_cafe": ("deku0609/FoodOPS-Agent", "9c6dd2fea0fdd44b3e5e1e6cfd1a807d9a00fb04",
+                    ["data/customers.csv", "data/reservations.csv", "data/orders.csv", "data/chat_logs.csv"]),
+})
+
+
+def load_car_production(srv, db, files):
+    """One flat table: a portfolio project's generated shift-level output of
+    five car assembly lines (Stellantis models, 2025-10 to 2026-01; no
+    licence stated), `production_metrics` with its header as published."""
+    print(f"  {db}.production_metrics: {load_csv_table(srv, db, 'production_metrics', files[0])} rows")
+
+
+BURGER_CAFE_FILES = ["customers", "reservations", "orders", "chat_logs"]
+
+
+def load_burger_cafe(srv, db, files):
+    """"Mumbai Burger Cafe", an AI-agent demo's generated restaurant data
+    (no licence stated): customers, table reservations, orders (one item a
+    row) and support chats, headers as published. The customers' `phone`
+    column (Faker-made numbers) is not loaded."""
+    def no_phone(header, row):
+        return [None if h == "phone" else v for h, v in zip(header, row)]
+    for t, text in zip(BURGER_CAFE_FILES, files):
+        conv = no_phone if t == "customers" else None
+        print(f"  {db}.{t}: {load_csv_table(srv, db, t, text, convert=conv)} rows")
+    add_keys(srv, db, [("customers", ["customer_id"]), ("reservations", ["reservation_id"]),
+                       ("orders", ["order_id"]), ("chat_logs", ["chat_id"])],
+             [("reservations", "customer_id", "customers", "customer_id"),
+              ("orders", "customer_id", "customers", "customer_id"),
+              ("chat_logs", "customer_id", "customers", "customer_id")])
+
+
+LOADERS.update(car_production=load_car_production, burger_cafe=load_burger_cafe)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -3564,6 +3564,9 @@ DATASETS.update({
                        ["data/raw/production/production_metrics.csv"]),
     "burger_cafe": ("deku0609/FoodOPS-Agent", "9c6dd2fea0fdd44b3e5e1e6cfd1a807d9a00fb04",
                     ["data/customers.csv", "data/reservations.csv", "data/orders.csv", "data/chat_logs.csv"]),
+    "car_plant": ("chandrachudasahoo4/Car-Manufacturing-Analytics", "763486ff02903dd95414295e7d024fdd5dec9439",
+                  ["work_orders.csv", "production_events.csv", "quality_inspection.csv", "supplier_master.csv",
+                   "bom_master.csv", "tool_master.csv"]),
 })
 
 
@@ -3594,7 +3597,30 @@ def load_burger_cafe(srv, db, files):
               ("chat_logs", "customer_id", "customers", "customer_id")])
 
 
-LOADERS.update(car_production=load_car_production, burger_cafe=load_burger_cafe)
+CAR_PLANT_FILES = ["work_orders", "production_events", "quality_inspection", "supplier_master",
+                   "bom_master", "tool_master"]
+
+
+def load_car_plant(srv, db, files):
+    """A car-manufacturing analytics course project's generated plant data
+    (2026; no licence stated), deliberately dirty for its cleaning exercises
+    (padded and lower-case codes, '2026/03/01 06:70' timestamps, ' ok '):
+    six of its raw CSV files, headers and values as published; columns with
+    mixed spellings stay text."""
+    for t, text in zip(CAR_PLANT_FILES, files):
+        print(f"  {db}.{t}: {load_csv_table(srv, db, t, text)} rows")
+    # production_events repeats 50 Event_IDs as published: no key there
+    add_keys(srv, db, [("work_orders", ["Work_Order"]), ("quality_inspection", ["Inspection_ID"]),
+                       ("supplier_master", ["Supplier_Code"]), ("bom_master", ["Part_Number"]),
+                       ("tool_master", ["Tool_ID"])],
+             [("production_events", "Work_Order", "work_orders", "Work_Order"),
+              ("production_events", "Part_Number", "bom_master", "Part_Number"),
+              ("production_events", "Supplier_Code", "supplier_master", "Supplier_Code"),
+              ("production_events", "Tool_ID", "tool_master", "Tool_ID"),
+              ("bom_master", "Supplier_Code", "supplier_master", "Supplier_Code")])
+
+
+LOADERS.update(car_production=load_car_production, burger_cafe=load_burger_cafe, car_plant=load_car_plant)
 
 
 def main():

@@ -58,7 +58,7 @@ questions51/<db>.json (dev51, the fifty-first: loan_book, agrosphere, weather_st
 questions52/<db>.json (dev52, the fifty-second: ad_roas, retail_loyalty, email_engagement) or
 questions53/<db>.json (dev53, the fifty-third: smart_parking, public_works, shenzhen_transit) or
 questions54/<db>.json (dev54, the fifty-fourth: hospital_hiring, staff_training, project_timesheets) or
-questions55/<db>.json (dev55, the fifty-fifth: car_production, burger_cafe) — none of them is
+questions55/<db>.json (dev55, the fifty-fifth: car_production, burger_cafe, car_plant) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

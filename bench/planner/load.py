@@ -377,7 +377,7 @@ def git_show(repo, commit, path):
     r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
     if r.returncode != 0:
         die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
-    if path.endswith((".db", ".zip", ".xlsx")):  # an SQLite file or a zip archive: its bytes
+    if path.endswith((".db", ".sqlite", ".zip", ".xlsx")):  # an SQLite file or a zip archive: its bytes
         return r.stdout
     data = gzip.decompress(r.stdout) if path.endswith(".gz") else r.stdout
     return data.decode("utf-8", errors="replace")
@@ -3621,6 +3621,82 @@ def load_car_plant(srv, db, files):
 
 
 LOADERS.update(car_production=load_car_production, burger_cafe=load_burger_cafe, car_plant=load_car_plant)
+
+
+DATASETS.update({
+    "course_grades": ("LeLuven/MachineSpider", "fec4cdd7c9954caaa8c88e3897b763302103d5a0",
+                      ["database/college_3/college_3.sqlite"]),
+    "student_activities": ("LeLuven/MachineSpider", "fec4cdd7c9954caaa8c88e3897b763302103d5a0",
+                           ["database/activity_1/activity_1.sqlite"]),
+})
+
+
+def load_spider_sqlite(srv, db, files):
+    """A Spider database as a German-translated copy publishes it (SQLite;
+    table and column names in German, with umlauts: "schüler",
+    "fakultät"; values left in English). Read with Python's sqlite3:
+    INTEGER as integer, FLOAT as double precision, VARCHAR(n) as
+    varchar(n); keys as the file declares them."""
+    import sqlite3
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix=".sqlite") as f:
+        f.write(files[0])
+        f.flush()
+        lite = sqlite3.connect(f.name)
+        tables = [t for (t,) in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
+        script = "BEGIN;\n"
+        for t in tables:
+            info = list(lite.execute(f"PRAGMA table_info({qi(t)})"))
+            cols = [(c[1], {"INTEGER": "integer", "FLOAT": "double precision"}.get(c[2].upper(), c[2].lower()))
+                    for c in info]
+            out = io.StringIO()
+            w = csv.writer(out, lineterminator="\n")
+            for r in lite.execute(f"SELECT * FROM {qi(t)}"):
+                w.writerow(["\\N" if v is None else v for v in r])
+            script += (f"CREATE TABLE {qi(t)} (" + ", ".join(f"{qi(n)} {ty}" for n, ty in cols) + ");\n"
+                       f"COPY {qi(t)} FROM STDIN WITH (FORMAT csv, NULL '\\N');\n" + out.getvalue() + "\\.\n")
+        srv.psql(db, file_text=script + "COMMIT;\n")
+        pkeys = [(t, [c[1] for c in sorted(lite.execute(f"PRAGMA table_info({qi(t)})"), key=lambda c: c[5]) if c[5]])
+                 for t in tables]
+        fkeys = [(t, fk[3], fk[2], fk[4]) for t in tables
+                 for fk in lite.execute(f"PRAGMA foreign_key_list({qi(t)})")]
+    add_keys(srv, db, [(t, cols) for t, cols in pkeys if cols], fkeys)
+    for t in tables:
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {qi(t)}').strip()} rows")
+
+
+LOADERS.update(course_grades=load_spider_sqlite, student_activities=load_spider_sqlite)
+
+
+OULAD_FILES = ("courses", "assessments", "vle", "studentInfo", "studentRegistration", "studentAssessment")
+DATASETS["open_university"] = ("tlam89/Early-Warning-System", "ca9500df7747f89aaba33b20c29bf6d8a6d34bc2",
+                               [f"{t}.csv" for t in OULAD_FILES])
+
+
+def load_open_university(srv, db, files):
+    """The Open University Learning Analytics Dataset (OULAD, CC BY 4.0) as a
+    project keeps a part of it: the 2013J and 2014J presentations of six
+    modules. CSV headers kept (`studentInfo`, `studentRegistration`,
+    `studentAssessment` quoted, camelCase); days counted from the
+    presentation's start stay integers; empty cells NULL. studentVle.csv is
+    not in the repository. Keys added: composite keys (module +
+    presentation) to courses."""
+    for name, text in zip(OULAD_FILES, files):
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    pk = [("courses", ["code_module", "code_presentation"]), ("assessments", ["id_assessment"]),
+          ("vle", ["id_site"]), ("studentInfo", ["code_module", "code_presentation", "id_student"]),
+          ("studentRegistration", ["code_module", "code_presentation", "id_student"]),
+          ("studentAssessment", ["id_assessment", "id_student"])]
+    add_keys(srv, db, pk, [("studentAssessment", "id_assessment", "assessments", "id_assessment")])
+    for t in ("assessments", "vle", "studentInfo", "studentRegistration"):
+        srv.psql(db, f"ALTER TABLE {qi(t)} ADD FOREIGN KEY (code_module, code_presentation) "
+                 "REFERENCES courses (code_module, code_presentation)")
+    srv.psql(db, 'ALTER TABLE "studentRegistration" ADD FOREIGN KEY (code_module, code_presentation, id_student) '
+             'REFERENCES "studentInfo" (code_module, code_presentation, id_student)')
+
+
+LOADERS["open_university"] = load_open_university
 
 
 def main():

@@ -3699,6 +3699,67 @@ def load_open_university(srv, db, files):
 LOADERS["open_university"] = load_open_university
 
 
+DATASETS.update({
+    "trade_log": ("08sanga04/trading-sql-project", "2e38bb16274b576e9649b2681a0518c1d1960394", ["data/trades.csv"]),
+    "health_claims": ("JackBennion/insurance-sql-project", "9f3380b5eaeb4129f6c058e01eb31fd001845592",
+                      [f"data/processed/{t}.csv" for t in ("customers", "policies", "claims")]),
+    "utility_billing": ("AbuBakar2006/Utility-Billing-Management-System-DataBase",
+                        "39dd61065d4f0e9fe712983f65d5d488cf05ae73", ["SQL/Utility-Billing-Management-System.sql"]),
+})
+
+
+def load_trade_log(srv, db, files):
+    """One flat table of 1000 made-up trades of January – July 2024 (a
+    trading-analytics SQL portfolio project; no licence stated): trades
+    with an integer key, the trade date, open and close timestamps, six
+    instruments (BTCUSDT, ETHUSDT, EURUSD, GBPUSD, NIFTY, BANKNIFTY) in
+    three asset classes (Crypto, Forex, Equity), direction Buy / Sell,
+    entry and exit prices, quantity, pnl, risk_amount, four strategies, and
+    account_id (1-3) and trader_id (101-105) as bare numbers with no table
+    behind them. Key: trade_id."""
+    n = load_csv_table(srv, db, "trades", files[0])
+    add_keys(srv, db, [("trades", ["trade_id"])], [])
+    print(f"  {db}.trades: {n} rows")
+
+
+def load_health_claims(srv, db, files):
+    """A health insurer's policyholders, policies and claims (an insurance
+    analytics project's three CSV files derived from the public "medical
+    cost" insurance set: customers known by number only; no licence
+    stated): customers (age, sex, bmi, children, smoker yes / no, one of
+    four US regions), policies (one per customer, premium_amount with
+    floating-point tails as published) and claims (0-3 per policy, an
+    amount and a claim_status Approved / Rejected / Pending). Keys on the
+    ids; policies -> customers and claims -> policies."""
+    names = ("customers", "policies", "claims")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("customers", ["customer_id"]), ("policies", ["policy_id"]), ("claims", ["claim_id"])],
+             [("policies", "customer_id", "customers", "customer_id"),
+              ("claims", "policy_id", "policies", "policy_id")])
+
+
+def load_utility_billing(srv, db, files):
+    """A utility company's billing database (a student project's MySQL
+    script; made-up customers with example.com addresses in Karachi,
+    Lahore and Islamabad; MIT licence): customer, account (one per
+    customer), meter (electricity / water / gas, one reading date with a
+    previous and a current reading), bill (units, energy and service
+    charges, tax, total, PaymentStatus), payment per bill and charges (the
+    rate of each utility type). Its CREATE DATABASE / USE lines are
+    dropped; the rest runs as written, so the unquoted upper-case and
+    CamelCase names fold to lower case (CUSTOMER -> customer, CustomerID ->
+    customerid). Keys and foreign keys as declared."""
+    text = re.sub(r"(?im)^\s*(DROP\s+DATABASE|CREATE\s+DATABASE|USE)\b[^;]*;", "", files[0])
+    srv.psql(db, file_text="BEGIN;\n" + text + "\nCOMMIT;\n")
+    for t in ("customer", "account", "meter", "bill", "payment", "charges"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS.update(trade_log=load_trade_log, health_claims=load_health_claims, utility_billing=load_utility_billing)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -73,16 +73,6 @@ static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
     return dated && pointed;
 }
 
-/* The one table named "sales" or "sale" alone, else -1. */
-static int sales_table(const ask_schema_t *s)
-{
-    int found = -1;
-    for (int t = 0; t < s->ntables; t++)
-        if (s->tables[t].nw == 1 && !strcmp(s->tables[t].w[0], "sale"))
-            found = found == -1 ? t : -2;
-    return found >= 0 ? found : -1;
-}
-
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -90,7 +80,7 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     m->role = R_MEASURE;
     p->measure_set = 1;
     if (m->kind == -1) {
-        int sales = m->v == 2 && agg == M_COUNT ? sales_table(s) : -1;
+        int sales = m->v == 2 && agg == M_COUNT ? nouns_sales_table(s) : -1;
         if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
             revenue_set_measure(s, p);
         else if (sales >= 0)  /* "how many sales did we make": the rows of `sales` */
@@ -160,64 +150,6 @@ static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int valu
 }
 
 
-/* "how many movies", "list the documentaries": a value said as the noun
- * of the question stands for the rows of its table that hold it — when
- * the question names no table and all its readings are in one table. */
-/* The table a value's last word names, when it is another table than the
- * value's ("the children's books": the subject 'Children's Books' ends in
- * "books", the books table), or -1. */
-static int value_ends_in_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *v)
-{
-    if (v->len < 2)
-        return -1;
-    char *stem = words_stem(tk->t[v->pos + v->len - 1].low);
-    int found = -1;
-    for (int t = 0; t < s->ntables; t++)
-        if (t != v->t && s->tables[t].nw == 1 && !strcmp(s->tables[t].w[0], stem))
-            found = found == -1 ? t : -2;
-    free(stem);
-    return found < 0 ? -1 : found;
-}
-
-/* "how many helicopters": 'Helicopter' names a row of craft_type, a table
- * of kinds (its key, its one text column and little else) that one table's rows
- * point at — the crafts of that kind are counted, not the one kind row.
- * Table t itself otherwise. */
-static int kind_of(const ask_schema_t *s, int t, int c)
-{
-    const ask_table_t *tb = &s->tables[t];
-    int by = -1, texts = 0;
-    for (int k = 0; k < tb->ncols; k++)
-        texts += tb->cols[k].kind == CK_TEXT;
-    if (tb->ncols > 3 || tb->cols[c].kind != CK_TEXT || texts != 1 || tb->pk < 0)
-        return t;
-    for (int e = 0; e < s->nedges; e++)
-        if (s->edges[e].to_t == t && s->edges[e].from_t != t)
-            by = by == -1 || by == s->edges[e].from_t ? s->edges[e].from_t : -2;
-    return by >= 0 && !lexicon_is_link(&s->tables[by]) ? by : t;
-}
-
-/* The table a value said at pos as the question's noun stands for; with
- * counted, a kind's value counts the rows of that kind (kind_of). */
-static int value_noun_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos,
-                            int counted)
-{
-    const ask_mention_t *v = NULL;
-    while (pos < tk->n && words_in(tk->t[pos].low, (const char *const[]){"the", "all", "of", NULL}))
-        pos++;
-    for (int i = 0; i < p->nm; i++) {
-        if (p->m[i].kind == PH_TABLE)
-            return -1;
-        if (p->m[i].kind == PH_VALUE && p->m[i].pos == pos)
-            v = &p->m[i];
-    }
-    for (int k = 0; v && k < v->nalt; k++)
-        if (v->alt[k].t != v->t)
-            return -1;
-    int named = v ? value_ends_in_table(s, tk, v) : -1;
-    return named >= 0 ? named : v && counted ? kind_of(s, v->t, v->c) : v ? v->t : -1;
-}
-
 /* 1 when a value of m's column is said right before it ("A- grades"), or
  * after it when after is set ("passengers boarded in Belfast"). */
 static int value_of_column(const ask_parse_t *p, const ask_mention_t *m, int after)
@@ -277,7 +209,7 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                     m = &p->m[k];
         /* "number of movies per year": the value said right after the cue
          * is what is counted, before a column named further on */
-        int vt = agg == M_COUNT && !distinct && !p->measure_set ? value_noun_table(s, tk, p, i + len, 1) : -1;
+        int vt = agg == M_COUNT && !distinct && !p->measure_set ? nouns_value_table(s, tk, p, i + len, 1) : -1;
         if (vt >= 0) {  /* "how many movies": the rows that are movies */
             p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1, 0};
             p->measure_set = p->agg_cue = 1;
@@ -445,23 +377,6 @@ static ask_mention_t *which_column(const ask_toks_t *tk, ask_parse_t *p)
     return NULL;
 }
 
-/* "spend per month", "top 5 campaigns by spend" of daily_campaign_spend
- * with spend_amount: the table named by its head noun in the singular, a
- * mass of its own amount — summed, not its rows counted. -1 otherwise. */
-static int measure_word_own(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t)
-{
-    const ask_table_t *tb = &s->tables[t];
-    int own = lexicon_own_amount_col(tb);
-    for (int i = 0; own >= 0 && i < p->nm; i++) {
-        const ask_mention_t *m = &p->m[i];
-        const ask_tok_t *w = &tk->t[m->pos + m->len - 1];
-        if (m->kind == PH_TABLE && m->t == t && tb->nw && !strcmp(w->stem, tb->w[tb->nw - 1]) &&
-            !words_is_plural(w->low))
-            return own;
-    }
-    return -1;
-}
-
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (ranking_list(s, tk, p))
@@ -499,12 +414,12 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
             p->subject = p->m[i].t, by_col = &p->m[i];  /* "products priced over 10": the column's rows */
     for (int i = 0; i < tk->n && p->subject < 0 && !p->measure_set; i++)
         if (words_in(tk->t[i].low, (const char *const[]){"list", "show", "which", "what", NULL}))
-            p->subject = value_noun_table(s, tk, p, i + 1 + words_at(tk, i + 1, "me"), 0);  /* "list the movies" */
+            p->subject = nouns_value_table(s, tk, p, i + 1 + words_at(tk, i + 1, "me"), 0);  /* "list the movies" */
     if (p->subject < 0 && !p->measure_set)  /* "movies directed by …": the question's first noun */
-        p->subject = value_noun_table(s, tk, p, 0, 0);
+        p->subject = nouns_value_table(s, tk, p, 0, 0);
     if (p->measure_set || p->subject < 0)
         return;
-    int own = measure_word_own(s, tk, p, p->subject);  /* "spend per month": its amount */
+    int own = nouns_own_amount(s, tk, p, p->subject);  /* "spend per month": its amount */
     int rows = tk->n > 2 && words_at(tk, 0, "how") && words_at(tk, 1, "many") &&
                words_in(tk->t[2].low, (const char *const[]){"entries", "records", "rows", NULL});
     if (rows)  /* "how many entries are between 2 and 4 hours": the subject's rows, counted */

@@ -85,7 +85,8 @@ static int split_by(const ask_schema_t *s, const ask_table_t *t, const ask_col_t
     return got > 1 ? got : 0;
 }
 
-int glued_words(const ask_schema_t *s, int t, char ***out)
+/* The longest split of table t's one word its columns spell: n > 1, or 0. */
+static int split_of(const ask_schema_t *s, int t, char ***out)
 {
     const ask_table_t *tb = &s->tables[t];
     *out = NULL;
@@ -107,4 +108,26 @@ int glued_words(const ask_schema_t *s, int t, char ***out)
         }
     }
     return nbest;
+}
+
+static void free_words(char **w, int n)
+{
+    for (int k = 0; k < n; k++)
+        free(w[k]);
+    free(w);
+}
+
+int glued_words(const ask_schema_t *s, int t, char ***out, int *shared)
+{
+    int n = split_of(s, t, out);
+    *shared = 0;
+    for (int u = 0; n > 1 && u < s->ntables && !*shared; u++) {  /* another table's head too? */
+        const ask_table_t *x = &s->tables[u];
+        char **o = NULL;
+        int no = u == t ? 0 : split_of(s, u, &o);
+        *shared = (u != t && x->nw > 1 && !strcmp(x->w[x->nw - 1], (*out)[n - 1])) ||
+                  (no > 1 && !strcmp(o[no - 1], (*out)[n - 1]));
+        free_words(o, no);
+    }
+    return n;
 }

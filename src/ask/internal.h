@@ -98,8 +98,9 @@ struct ask_schema {
     const engine_dialect_t *dialect;  /* never NULL (dialect.c) */
 };
 
-/* glued.c: "labrooms" beside lab_room_id: its words ("lab", "room"), n > 1; else 0 */
-int glued_words(const ask_schema_t *s, int t, char ***out);
+/* glued.c: "labrooms" beside lab_room_id: its words ("lab", "room"), n > 1, else 0;
+ * *shared when another table's name ends in the same word */
+int glued_words(const ask_schema_t *s, int t, char ***out, int *shared);
 /* lexicon_column.c: c filled from one discovered column's JSON (owned strings) */
 void lexicon_load_column(ask_col_t *c, const json_t *jc);
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
@@ -293,8 +294,7 @@ void roles_drop_shadows(const ask_schema_t *s, ask_mention_t *m);
  * readings marked in keep[0..nalt] — when some, not all, are. */
 ask_reading_t roles_reading(const ask_mention_t *m, int k);
 void roles_keep_readings(ask_mention_t *m, const int *keep);
-/* lexicon_roles.c: "how many policies" read as one word of status_of_policy
- * (not its head): its values would count statuses. */
+/* lexicon_roles.c: "how many policies" of status_of_policy (not its head): statuses */
 int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
@@ -361,13 +361,11 @@ int roles_table_named(const ask_parse_t *p, int t);
 /* 1 when q has a value filter (in / not in) on a column of table t. */
 int roles_has_value_filter(const ask_q_t *q, int t);
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
-/* roles.c: a table word read as several tables — the one in public, the
- * one the others point at, else ask (AMB_TABLE). */
+/* roles.c: a word of several tables — the public one, the one pointed at, else asked */
 void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
                          ask_mention_t *m);
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
-/* Words from..to (exclusive) not understood: counted, and the first such
- * words kept as typed to name them when asking. */
+/* Words from..to (exclusive) not understood: counted, the first kept to ask with. */
 void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);
 /* The one money column of table t, or -1 (none, or several). */
 int roles_money_col(const ask_schema_t *s, int t);
@@ -404,13 +402,18 @@ void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
 /* why.c: why the planner asks, in one sentence (built in tmp, or a constant) */
 const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                       char *tmp, size_t n);
-/* outside.c: a period wholly outside the dates its column holds asks
- * (AMB_OUTSIDE, amb[0] the column), saying what the data covers */
+/* outside.c: a period wholly outside its column's dates asks (AMB_OUTSIDE, amb[0]) */
 void outside_check(const ask_schema_t *s, ask_parse_t *p);
 const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n);
 /* " (the data ends 1998-05-06)": a period that runs past the last day of
  * its column (or starts before its first), said after the period */
 void outside_describe_partial(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
+/* nouns.c: the table a value said as the noun at pos stands for (counted: a kind's
+ * rows), the one table named sales, a mass noun's own amount column; -1 each */
+int nouns_value_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos,
+                      int counted);
+int nouns_sales_table(const ask_schema_t *s);
+int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t);
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* same.c: "in the same city as Adam Wayne" (OP_SAME), and its SQL */
@@ -423,8 +426,7 @@ int ranking_age_col(const ask_schema_t *s, int t);
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
-/* roles.c: "the rooms with their hotel": the listed table's one key column
- * to the table mention m names as theirs, or -1. */
+/* roles.c: "the rooms with their hotel": the listed table's one key to m's table; -1 */
 int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                     const ask_mention_t *m);
 
@@ -589,8 +591,7 @@ int sqljoin_has_rival(const ask_schema_t *s, const ask_edge_t *e);
 
 /* ------------------------------------------------------------- followup */
 
-/* 1 when the parsed question edits the previous plan rather than standing
- * alone ("now by month", "only Germany", "top 5 instead"). */
+/* 1 when the question edits the previous plan ("now by month", "only Germany"). */
 int followup_is_edit(const ask_parse_t *p);
 /* Merge the parsed slots of the new question into prev (in place); 0, or -1
  * when the edit cannot apply (a filter on a table the plan cannot reach). */

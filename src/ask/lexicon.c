@@ -207,21 +207,11 @@ static int head_is_free(const ask_schema_t *s, const char *w)
  * "equipmenttypes": "types" is neither). */
 static void index_glued(ask_schema_t *s, int *cap, int t)
 {
-    char **w = NULL, **o = NULL;
-    int n = glued_words(s, t, &w), shared = 0;
+    char **w = NULL;
+    int shared, n = glued_words(s, t, &w, &shared);
     if (n < 2)
         return;
-    const char *head = w[n - 1];
-    for (int u = 0; u < s->ntables && !shared; u++) {
-        const ask_table_t *x = &s->tables[u];
-        int no = u == t ? 0 : glued_words(s, u, &o);
-        shared = (u != t && x->nw > 1 && !strcmp(x->w[x->nw - 1], head)) ||
-                 (no > 1 && !strcmp(o[no - 1], head));
-        for (int k = 0; k < no; k++)
-            free(o[k]);
-        free(o), o = NULL;
-    }
-    if (!shared && head_is_free(s, head) && head_may_stand_alone(head))
+    if (!shared && head_is_free(s, w[n - 1]) && head_may_stand_alone(w[n - 1]))
         add_phrase(s, cap, dup_words(w + n - 1, 1), 1, PH_TABLE, t, -1, -1, 0);
     add_phrase(s, cap, w, n, PH_TABLE, t, -1, -1, 0);
 }

@@ -58,10 +58,8 @@ static int link_is_plain(const ask_schema_t *s, const ask_q_t *q)
     int len = base >= 0 && other >= 0 ? paths_find(s, base, other, path, 4) : -1;
     if (len < 1 || len > 2)
         return 0;
-    int edges = 0;  /* one edge, or one link table: no second way between them */
-    for (int e = 0; e < s->nedges; e++)
-        edges += (s->edges[e].from_t == base && s->edges[e].to_t == other) ||
-                 (s->edges[e].from_t == other && s->edges[e].to_t == base);
+    /* one edge, or one link table: no second way between them */
+    int edges = paths_edges(s, base, other) + paths_edges(s, other, base);
     return len == 1 ? edges == 1 : edges == 0;
 }
 

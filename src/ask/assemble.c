@@ -45,14 +45,6 @@ static const char *const units[] = {"hour", "minute", "second", "point", "unit",
     NULL};
 
 /* 1 when a key of table from points at table to. */
-static int edge_to(const ask_schema_t *s, int from, int to)
-{
-    for (int e = 0; e < s->nedges; e++)
-        if (s->edges[e].from_t == from && s->edges[e].to_t == to)
-            return 1;
-    return 0;
-}
-
 /* "the 3 most recent screenings": keys only, but each row an event of its
  * own — dated, and pointed at by other rows (bookings) — not a pair; so
  * long as every other table the list reaches, it reaches one way only
@@ -68,7 +60,7 @@ static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
     for (int i = 0; i < q->nvia && dated; i++) {
         dated = paths_count(s, t, q->via[i]) == 1;
         for (int k = 0; k < q->nf && dated; k++)  /* users through courses.instructor_id */
-            dated = !edge_to(s, q->via[i], q->f[k].col.t);
+            dated = !paths_edges(s, q->via[i], q->f[k].col.t);
     }
     return dated && pointed;
 }
@@ -315,6 +307,13 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             continue;
         }
         tk->t[i].used = 1;
+        if (!strcmp(tk->t[i].low, "per") && m->kind == PH_COLUMN && !m->nalt &&
+            lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]) &&
+            lexicon_col_has_word(&s->tables[m->t].cols[m->c], (const char *const[]){"duration", "length",
+                                 "distance", "weight", NULL})) {
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "cost per training day": a rate over */
+            continue;                                   /* the days, not a group for each length */
+        }
         if (m->kind == PH_TABLE && p->q.m.kind == M_AVG && p->q.m.t == m->t && !strcmp(tk->t[i].low, "per")) {
             m->role = R_MEASURE;  /* "average freight per order": over the orders, one group each is no group */
             continue;
@@ -342,39 +341,6 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         (m->kind == PH_TABLE || (m->kind == PH_COLUMN && !m->nalt &&
                                  !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))))
         roles_make_dim(s, p, m);
-}
-
-/* 1 when the list names one text column in the plural as what it lists
- * ("list the districts of the Netherlands"): its distinct values, not the
- * rows that hold them. Not a key, not a name of each row (the label). */
-static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                         const ask_mention_t *m)
-{
-    const ask_table_t *t = &s->tables[m->t];
-    const ask_col_t *c = &t->cols[m->c];
-    const ask_tok_t *noun = &tk->t[m->pos + m->len - 1];
-    for (int i = 0; i < p->nm; i++)  /* "sizes with their price": rows, not each size once */
-        if (&p->m[i] != m && p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE &&
-            roles_their(tk, p, &p->m[i]))
-            return 0;
-    return m->role == R_NONE && c->kind == CK_TEXT && !c->pk && c->fk_table < 0 && m->c != t->label &&
-           m->c != t->label2 && strcmp(noun->low, noun->stem) != 0 && p->q.order == 0 &&
-           !roles_their(tk, p, m);
-}
-
-/* "(in) which states do we have offices", "what cities are our customers
- * in": a column of the subject's table said right after "which" / "what"
- * is what the question lists, each value once. NULL when not so. */
-static ask_mention_t *which_column(const ask_toks_t *tk, ask_parse_t *p)
-{
-    int w = words_at(tk, 0, "in") ? 1 : 0;
-    if (!words_at(tk, w, "which") && !words_at(tk, w, "what"))
-        return NULL;
-    for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind == PH_COLUMN && p->m[i].pos == w + 1 && !p->m[i].nalt &&
-            p->m[i].t == p->subject && p->m[i].role == R_NONE)
-            return &p->m[i];
-    return NULL;
 }
 
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -433,10 +399,7 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         p->q.table = p->subject;
         if (head >= 0 && s->tables[p->subject].cols[head].kind == CK_TEXT)
             p->q.listed = (ask_colref_t){p->subject, head};
-        if (!by_col)  /* "in which states do we have offices" */
-            by_col = which_column(tk, p);
-        if (by_col && listed_column(s, tk, p, by_col))  /* "the districts of the Netherlands" */
-            p->q.listed = (ask_colref_t){by_col->t, by_col->c}, by_col->role = R_MEASURE;
+        listed_plan(s, tk, p, by_col);
     }
 }
 
@@ -524,6 +487,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, tk, p, &c[i]);
     default_measure(s, tk, p);
+    listed_breakdown(s, tk, p);
     through_count(s, tk, p);
     if (p->q.m.t >= 0 && p->subject < 0)
         p->subject = p->q.m.t;
@@ -549,7 +513,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->q.via[p->q.nvia++] = p->m[i].t;
     assemble_pick_time(s, tk, p);
     weekday_apply(s, p);
-    share_split(p);
+    share_split(tk, p);
     ranking_level(s, p);
     ranking_when_asked(s, tk, p);
     ranking_one_named(tk, p);

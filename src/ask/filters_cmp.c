@@ -335,6 +335,13 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         if ((p->m[i].kind == PH_TABLE || p->m[i].kind == PH_VALUE) && c->num_at &&
             p->m[i].pos == c->num_at + 1)
             return roles_set_ambiguous(p, AMB_COMPARE, NULL);
+    int kind = p->q.m.kind;  /* "with an average click rate over 0.28": of the average, not a row's */
+    for (int i = 0; i < p->nm && (kind == M_AVG || kind == M_SUM); i++)
+        if (p->m[i].role == R_MEASURE && p->m[i].kind == PH_COLUMN && p->m[i].pos + p->m[i].len == c->pos) {
+            if (!having_on_measure(p, c))
+                roles_set_ambiguous(p, AMB_COMPARE, NULL);
+            return;
+        }
     ask_mention_t *best = stock_counted(s, tk, p, c);
     for (int i = 0; i < p->nm && !best; i++) {
         ask_mention_t *m = &p->m[i];
@@ -373,8 +380,9 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
             if (p->m[i].kind == PH_TABLE)
                 t = p->m[i].t;
         int k = t >= 0 && (c->money || !words_after(tk, c)) ? money_col(s, t) : -1;
+        /* "teachers over 50": of people with no money, their one age (in whole years) */
         if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a > 0 && c->a <= 120 &&
-            c->b <= 120)  /* "teachers over 50": of people with no money, their one age */
+            c->b <= 120 && c->a == (long)c->a && c->b == (long)c->b)
             k = ranking_age_col(s, t);
         if (k >= 0)  /* of price and list_price, neither */
             col = (ask_colref_t){t, k};

@@ -257,9 +257,8 @@ static int value_name_elsewhere(const ask_schema_t *s, const ask_parse_t *p,
         ask_reading_t r = roles_reading(orig, k);
         if (r.t == m->t || r.c != s->tables[r.t].label || kept->fk_table == r.t)
             continue;  /* student.dept_name is department's own key: one value */
-        for (int e = 0; e < s->nedges; e++)
-            if (s->edges[e].from_t == m->t && s->edges[e].to_t == r.t)
-                return 1;  /* the order's ship_name beside its customer's name */
+        if (paths_edges(s, m->t, r.t))
+            return 1;  /* the order's ship_name beside its customer's name */
     }
     return 0;
 }
@@ -339,12 +338,7 @@ static int value_table_named(const ask_toks_t *tk, const ask_parse_t *p, const a
 static int is_an_end(const ask_schema_t *s, const ask_parse_t *p, int t)
 {
     for (int i = 0; i < p->nm; i++) {
-        int keys = 0, a = p->m[i].t;
-        if (p->m[i].kind != PH_TABLE)
-            continue;
-        for (int e = 0; e < s->nedges; e++)
-            keys += s->edges[e].from_t == a && s->edges[e].to_t == t;
-        if (keys >= 2)
+        if (p->m[i].kind == PH_TABLE && paths_edges(s, p->m[i].t, t) >= 2)
             return 1;
     }
     return 0;

@@ -221,8 +221,8 @@ typedef struct ask_q {
     int zeros;                 /* "… does each Y have": Y's with none count 0 */
     int per;                   /* 1: the counts per Y averaged ("average number of X per Y");
                                 * 2: the Ys whose count passes the having, counted */
-    ask_colref_t listed;       /* a list of one column's values ("the districts of the
-                                * Netherlands": SELECT DISTINCT district), or {-1, -1} */
+    ask_colref_t listed, listed_with;  /* a column's values ("the districts of …": SELECT DISTINCT
+                                * district), and a pair's second ("… with their region"), or {-1, -1} */
     ask_colref_t show[2];      /* a list's key columns named ("and their capitals"):
                                   shown by the name of the row they point at */
     int nshow;
@@ -367,8 +367,7 @@ void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
 /* Words from..to (exclusive) not understood: counted, the first kept to ask with. */
 void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);
-/* The one money column of table t, or -1 (none, or several). */
-int roles_money_col(const ask_schema_t *s, int t);
+int roles_money_col(const ask_schema_t *s, int t);  /* t's one money column, or -1 (none, several) */
 /* ranking.c: rows ordered by a column ("the 5 longest films"): 1 when q became that
  * list; a level of one row by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
@@ -381,8 +380,10 @@ void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p);  /* "the priciest plan": 1 row */
 /* "how much" answered by a count, "the city" naming none: ask (AMB_MEASURE, AMB_WHICH) */
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
-/* Every row of a big table, unfiltered and unordered: ask which (AMB_ALL_ROWS). */
-void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);
+void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);  /* every row of a big table: asked */
+/* listed.c: a column's values listed ("the districts of …"), or counted ("breakdown of …") */
+void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *by_col);
+void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* parse.c / parse_top.c: tokens used by a rule; order words and top N */
 void parse_use(ask_toks_t *tk, int i, int n);
 void parse_scan_top(ask_toks_t *tk, ask_parse_t *p);
@@ -405,8 +406,7 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
 /* outside.c: a period wholly outside its column's dates asks (AMB_OUTSIDE, amb[0]) */
 void outside_check(const ask_schema_t *s, ask_parse_t *p);
 const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n);
-/* " (the data ends 1998-05-06)": a period that runs past the last day of
- * its column (or starts before its first), said after the period */
+/* " (the data ends 1998-05-06)": a period past its column's last day (or before its first) */
 void outside_describe_partial(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 /* nouns.c: the table a value said as the noun at pos stands for (counted: a kind's
  * rows), the one table named sales, a mass noun's own amount column; -1 each */
@@ -466,7 +466,7 @@ int account_is_verb(const char *low);
 int share_cue(const ask_toks_t *tk, int i);  /* share.c: "percentage of" at i: its length, or 0 */
 /* share.c: split the filters into the share's population (said before what is
  * measured) and its condition (said after, or all when none is after). */
-void share_split(ask_parse_t *p);
+void share_split(const ask_toks_t *tk, ask_parse_t *p);
 /* lookups.c: the phrases to look up (the unplaced words if capitalised, then runs
  * of words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */
 json_t *lookups_phrases(const ask_toks_t *tk, const char *unknown);
@@ -512,8 +512,8 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
 /* Tables reached from base on the shortest FK path to target: fills path with
  * edge indexes (positive = many->one from the base side), returns length or -1. */
 int paths_find(const ask_schema_t *s, int base, int target, int *path, int max);
-/* How many cheapest routes lead from base to target (1 or 2 = several). */
-int paths_count(const ask_schema_t *s, int base, int target);
+int paths_count(const ask_schema_t *s, int base, int target);  /* cheapest routes: 1, or 2 = several */
+int paths_edges(const ask_schema_t *s, int from, int to);  /* foreign keys of from pointing at to */
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
  * or from the link table between them, to base; length, or -1. */
 int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max);

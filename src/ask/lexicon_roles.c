@@ -152,10 +152,13 @@ static int line_amount_col(const ask_table_t *tb, int price)
 {
     if (is_line_amount(&tb->cols[price]))  /* Qty beside Line_Total alone: the total is the line's */
         return price;
+    static const char *const gross[] = {"gross", NULL};  /* gross_amount beside final_amount: */
+    int found = -1;                                       /* what was paid is the final one */
     for (int i = 0; i < tb->ncols; i++)
-        if (i != price && is_line_amount(&tb->cols[i]))
-            return i;
-    return -1;
+        if (i != price && is_line_amount(&tb->cols[i]) &&
+            (found < 0 || lexicon_col_has_word(&tb->cols[found], gross)))
+            found = i;
+    return found;
 }
 
 int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price)

@@ -22,8 +22,7 @@ void pairs_merge(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
              * of a table it points at (province_names) nor another's column */
             b->kind = PH_TABLE, b->t = a->t, b->c = -1, b->nalt = 0;
         } else if (b->kind == PH_TABLE) {
-            for (int e = 0; e < s->nedges; e++)  /* "product category" */
-                hit |= s->edges[e].from_t == a->t && s->edges[e].to_t == b->t;
+            hit = paths_edges(s, a->t, b->t) > 0;  /* "product category" */
             for (int k = 0; k < b->nalt && !hit; k++)
                 if (b->alt[k].t == a->t)
                     hit = 1, mention_take_alt(b, k);

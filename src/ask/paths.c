@@ -83,6 +83,14 @@ int paths_find(const ask_schema_t *s, int base, int target, int *path, int max)
 /* How many cheapest routes lead from base to target, counted up to 2:
  * payment reaches store through staff and through customer, and which one
  * a question means is not ours to pick. */
+int paths_edges(const ask_schema_t *s, int from, int to)
+{
+    int n = 0;
+    for (int e = 0; e < s->nedges; e++)
+        n += s->edges[e].from_t == from && s->edges[e].to_t == to;
+    return n;
+}
+
 int paths_count(const ask_schema_t *s, int base, int target)
 {
     int n = s->ntables;

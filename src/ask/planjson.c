@@ -16,7 +16,7 @@ void plan_init(ask_q_t *q)
     q->table = q->column = -1;
     q->m = (ask_measure_t){M_NONE, -1, -1, -1, 0};
     q->time = (ask_colref_t){-1, -1};
-    q->listed = (ask_colref_t){-1, -1};
+    q->listed = q->listed_with = (ask_colref_t){-1, -1};
     q->rel = -1;
 }
 
@@ -125,6 +125,8 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "per", q->per == 2 ? json_string("count") : json_true());
     if (q->listed.t >= 0)
         json_object_set_new(j, "listed", colref_json(s, q->listed.t, q->listed.c));
+    if (q->listed_with.t >= 0)
+        json_object_set_new(j, "listed_with", colref_json(s, q->listed_with.t, q->listed_with.c));
     if (q->nshow) {
         json_t *show = json_array();
         for (int i = 0; i < q->nshow; i++)
@@ -292,6 +294,11 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         bad |= colref_read(s, x, &q->listed.t, &c, 1) < 0 || q->kind != Q_LIST || q->listed.t != q->table;
         q->listed.c = c;
     }
+    if ((x = json_object_get(j, "listed_with"))) {  /* the pair's second: of the listed table */
+        bad |= colref_read(s, x, &q->listed_with.t, &c, 1) < 0 || q->listed.t < 0 ||
+               q->listed_with.t != q->table;
+        q->listed_with.c = c;
+    }
     json_array_foreach(json_object_get(j, "show"), i, x) {
         if (q->nshow == 2 || colref_read(s, x, &q->show[q->nshow].t, &c, 1) < 0 ||
             s->tables[q->show[q->nshow].t].cols[c].fk_table < 0)
@@ -398,7 +405,10 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
     if (q->kind == Q_AGG && q->m.kind == M_NONE)
         return buf_detach(&b);
     if (q->kind == Q_LIST && q->listed.t >= 0) {
-        buf_printf(&b, "each %s of %s", s->tables[q->listed.t].cols[q->listed.c].name, s->tables[q->table].name);
+        buf_printf(&b, "each %s", s->tables[q->listed.t].cols[q->listed.c].name);
+        if (q->listed_with.t >= 0)
+            buf_printf(&b, " with its %s", s->tables[q->table].cols[q->listed_with.c].name);
+        buf_printf(&b, " of %s", s->tables[q->table].name);
     } else if (q->kind == Q_LIST) {
         buf_printf(&b, "%s rows", s->tables[q->table].name);
         if (q->m.c >= 0)

@@ -80,6 +80,12 @@ static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, bu
     sqljoin_put_col(s, b, j, q->listed.t, q->listed.c);
     buf_puts(b, " AS ");
     dialect_ident(s, b, s->tables[q->listed.t].cols[q->listed.c].name);
+    if (q->listed_with.t >= 0) {  /* "the instruments with their asset class": each pair once */
+        buf_puts(b, ", ");
+        sqljoin_put_col(s, b, j, q->listed_with.t, q->listed_with.c);
+        buf_puts(b, " AS ");
+        dialect_ident(s, b, s->tables[q->listed_with.t].cols[q->listed_with.c].name);
+    }
     buf_puts(b, buf_str(&j->from));
     sqlgen_where(s, b, j, q);
     buf_puts(b, " ORDER BY ");

@@ -231,18 +231,13 @@ void through_one_owner(const ask_schema_t *s, ask_parse_t *p)
     if (q->kind != Q_AGG || (q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT) ||
         q->m.c >= 0 || q->m.t < 0 || !q->ndims || p->ambiguous)
         return;
-    int to_owner = 0, back = 0;
     for (int d = 0; d < q->ndims; d++) {
         const ask_table_t *g = &s->tables[q->dims[d].t];
         if (q->dims[d].t == q->m.t ||
             (q->dims[d].c != g->pk && q->dims[d].c != g->label && q->dims[d].c != g->label2))
             return;
     }
-    for (int e = 0; e < s->nedges; e++) {
-        to_owner += s->edges[e].from_t == q->dims[0].t && s->edges[e].to_t == q->m.t;
-        back += s->edges[e].from_t == q->m.t && s->edges[e].to_t == q->dims[0].t;
-    }
-    if (to_owner && !back)
+    if (paths_edges(s, q->dims[0].t, q->m.t) && !paths_edges(s, q->m.t, q->dims[0].t))
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
@@ -250,7 +245,9 @@ void through_one_owner(const ask_schema_t *s, ask_parse_t *p)
  * servings, or the orders holding it? A count of another table's rows
  * (the orders, named by the verb) answers neither for sure. Asked, unless
  * a table named right after the value, or in its last word, says what is
- * counted ("how many Comedy films", "how many Children's Books"). */
+ * counted ("how many Comedy films", "how many Children's Books"). In the
+ * counted table itself the rows are the value's only when they hold no
+ * quantity of it (shift rows with units made). */
 void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_q_t *q = &p->q;
@@ -262,14 +259,18 @@ void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         if (p->m[i].pos == 2 && p->m[i].kind == PH_VALUE)
             v = &p->m[i];
     const ask_table_t *ct = q->m.t >= 0 ? &s->tables[q->m.t] : NULL;
-    if (!v || v->t == q->m.t || (ct->nw && !strcmp(tk->t[v->pos + v->len - 1].stem,
-                                                   ct->w[ct->nw - 1])))
+    if (!v || (ct->nw && !strcmp(tk->t[v->pos + v->len - 1].stem, ct->w[ct->nw - 1])))
         return;  /* "how many children's books": the value says it is books */
     for (int i = 0; i < p->nm; i++)
-        if (p->m[i].pos == v->pos + v->len && p->m[i].kind == PH_TABLE)
+        if (p->m[i].pos == v->pos + v->len &&
+            (p->m[i].kind == PH_TABLE || (p->m[i].kind == PH_COLUMN && v->t == q->m.t)))
             return;
-    for (int e = 0; e < s->nedges; e++)  /* "how many helicopters": crafts of that type */
-        if (s->edges[e].from_t == q->m.t && s->edges[e].to_t == v->t)
-            return;
-    roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    if (v->t == q->m.t) {  /* "how many Fiat 500s did we make" of shift rows with units made */
+        for (int c = 0; c < ct->ncols; c++)
+            if (lexicon_col_is_qty(&ct->cols[c]))
+                roles_set_ambiguous(p, AMB_MEASURE, NULL);
+        return;
+    }
+    if (!paths_edges(s, q->m.t, v->t))  /* "how many helicopters": crafts of that type */
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }

@@ -1,0 +1,142 @@
+/* test_ask_listed.c — batches 55 to 57 at first contact, on schemas built
+ * inline: revenue of lines with a gross and a final amount is the final
+ * one (what was paid); "how many Fiat 500s did we make" of shift rows
+ * that hold units made asks (the rows, or the units?); "items" of
+ * orders.item_name are the items (each once, grouped, counted distinct),
+ * not the orders; "the instruments with their asset class" lists each
+ * pair once; "the instruments we trade" lists the instruments, though
+ * the verb names the trades; "the breakdown of final results" counts
+ * each result; "an average click rate over 0.28" compares the average
+ * (asked when nothing is grouped), never an age; "cost per training day"
+ * of a duration in days is a rate, asked, not a group per length; "what
+ * share of the slots at Lot D are reserved" takes Lot D's slots as the
+ * whole and the reserved as the part. */
+#include "ask_fixture.h"
+
+static const char *const items[] = {"Chicken Wrap", "Cold Coffee", "Classic Veg Burger", NULL};
+
+static json_t *cafe(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customers", 500, json_pack("[o, o]",
+        col("customer_id", "integer", 1, NULL, NULL), col("customer_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("orders", 5000, json_pack("[o, o, o, o, o, o, o, o, o]",
+        col("order_id", "integer", 1, NULL, NULL),
+        col("customer_id", "integer", 0, "customers", NULL),
+        col("order_date", "date", 0, NULL, NULL), col("item_name", "text", 0, NULL, items),
+        col("quantity", "integer", 0, NULL, NULL), col("unit_price", "integer", 0, NULL, NULL),
+        col("gross_amount", "integer", 0, NULL, NULL), col("discount", "integer", 0, NULL, NULL),
+        col("final_amount", "integer", 0, NULL, NULL))));
+    return t;
+}
+
+static void test_amount_paid(void)
+{
+    ask_schema_t *s = schema_of(cafe());
+    answers_with(s, "monthly revenue", "sum(\"o\".\"final_amount\") AS \"revenue\"");
+    answers_with(s, "which customer spent the most?", "sum(\"o\".\"final_amount\")");
+    ask_schema_free(s);
+}
+
+static void test_items_of_orders(void)
+{
+    ask_schema_t *s = schema_of(cafe());
+    answers_with(s, "top 3 items by quantity sold", "GROUP BY 1 ORDER BY 2 DESC");
+    answers_with(s, "top 3 items by quantity sold", "sum(\"o\".\"quantity\")");
+    answers_with(s, "how many items are there", "count(DISTINCT \"o\".\"item_name\")");
+    answers_with(s, "list the items", "SELECT DISTINCT \"o\".\"item_name\"");
+    answers_with(s, "how many orders are there", "SELECT count(*)");
+    ask_schema_free(s);
+}
+
+static void test_value_with_units(void)
+{
+    static const char *const models[] = {"Fiat_500", "Peugeot_208", "Citroen_C3", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("production_metrics", 960, json_pack("[o, o, o, o]",
+        col("date", "date", 0, NULL, NULL), col("vehicle_model", "text", 0, NULL, models),
+        col("shift_name", "text", 0, NULL, NULL), col("actual_units", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    asks_about(s, "how many Fiat 500s did we make in total?", NULL);
+    answers_with(s, "total actual units of Fiat_500", "sum(\"pm\".\"actual_units\")");
+    ask_schema_free(s);
+    t = json_array();  /* rows that are the cars: counted */
+    json_array_append_new(t, table("cars", 300, json_pack("[o, o, o]",
+        col("car_id", "integer", 1, NULL, NULL), col("make", "text", 0, NULL, models),
+        col("price", "numeric", 0, NULL, NULL))));
+    s = schema_of(t);
+    answers_with(s, "how many Fiat 500s are there?", "count(*)");
+    ask_schema_free(s);
+}
+
+static void test_pairs_listed(void)
+{
+    static const char *const classes[] = {"Crypto", "Forex", "Equity", NULL};
+    static const char *const instruments[] = {"BTCUSDT", "EURUSD", "NIFTY", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("trades", 1000, json_pack("[o, o, o, o, o]",
+        col("trade_id", "integer", 1, NULL, NULL), col("trade_date", "date", 0, NULL, NULL),
+        col("instrument", "text", 0, NULL, instruments), col("asset_class", "text", 0, NULL, classes),
+        col("pnl", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "list the instruments with their asset class",
+                 "SELECT DISTINCT \"t\".\"instrument\" AS \"instrument\", \"t\".\"asset_class\"");
+    answers_with(s, "list the instruments we trade with their asset class", "SELECT DISTINCT");
+    answers_with(s, "list the instruments we trade", "SELECT DISTINCT \"t\".\"instrument\"");
+    answers_with(s, "list the instruments with their pnl", "SELECT \"t\".*");
+    ask_schema_free(s);
+}
+
+static void test_breakdowns_and_rates(void)
+{
+    static const char *const results[] = {"Pass", "Fail", "Distinction", NULL};
+    static const char *const segments[] = {"VIP", "New Customer", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("student_info", 12000, json_pack("[o, o, o]",
+        col("id_student", "integer", 1, NULL, NULL), col("final_result", "text", 0, NULL, results),
+        col("studied_credits", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("email_campaigns", 3000, json_pack("[o, o, o, o]",
+        col("campaign_id", "integer", 0, NULL, NULL), col("click_rate", "numeric", 0, NULL, NULL),
+        col("age", "integer", 0, NULL, NULL), col("segment", "text", 0, NULL, segments))));
+    json_array_append_new(t, table("training", 400, json_pack("[o, o, o]",
+        col("training_id", "integer", 1, NULL, NULL), col("training_cost", "numeric", 0, NULL, NULL),
+        col("training_duration_days", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "What's the breakdown of final results?", "GROUP BY 1");
+    answers_with(s, "distribution of final results", "count(*)");
+    answers_with(s, "final result breakdown", "GROUP BY 1");
+    answers_with(s, "list the final results", "SELECT DISTINCT");
+    asks_about(s, "campaigns with an average click rate over 0.28", NULL);
+    asks_about(s, "list the campaigns with an average click rate over 0.28, with that click rate", NULL);
+    answers_with(s, "average click rate by segment", "GROUP BY 1");
+    asks_about(s, "average cost per training day", NULL);
+    ask_schema_free(s);
+}
+
+static void test_share_of_filtered(void)
+{
+    static const char *const lots[] = {"Lot A", "Lot D", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("parkinglots", 5, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, lots))));
+    json_array_append_new(t, table("parkingslots", 200, json_pack("[o, o, o]",
+        col("slot_id", "integer", 1, NULL, NULL), col("lot_id", "integer", 0, "parkinglots", NULL),
+        col("is_reserved", "boolean", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "what share of the slots at Lot D are reserved?",
+                 "FILTER (WHERE \"p\".\"is_reserved\" = 'true') / NULLIF(count(*), 0) AS \"percent\" FROM");
+    answers_with(s, "what share of the slots at Lot D are reserved?", "WHERE \"p2\".\"name\" = 'Lot D'");
+    answers_with(s, "what percentage of slots are reserved?", "FILTER (WHERE \"p\".\"is_reserved\"");
+    ask_schema_free(s);
+}
+
+int main(void)
+{
+    test_amount_paid();
+    test_items_of_orders();
+    test_value_with_units();
+    test_pairs_listed();
+    test_breakdowns_and_rates();
+    test_share_of_filtered();
+    return check_done("test_ask_listed");
+}

@@ -3908,6 +3908,139 @@ def load_solar_plants(srv, db, files):
 
 LOADERS.update(valorant_vct=load_valorant_vct, lexington_inspections=load_lexington_inspections,
                solar_plants=load_solar_plants)
+DATASETS.update({
+    "bay_bikeshare": ("turingschool/bike-share", "2d7caf67e97b50cb9fd28a23400644b1d390da85",
+                      ["db/csv/station.csv", "db/fixtures/ran_trip_fixture.csv", "db/csv/weather.csv"]),
+    "school_meals": ("FNUAreena/fall-2025-group9", "de73915320814b757fe96ce45061950b71be2c5f",
+                     ["cookbooks/Data/cleaned/schools_clean.csv", "cookbooks/Data/cleaned/fact_meal_day_clean.csv"]),
+    "iclr_reviews": ("Seafoodair/Openreview", "955e0b8f903a49e2167bbc417fd2f5a0a6e1b5a0",
+                     ["data/ICLR data/tp_2017conference.xlsx"]),
+})
+
+
+def us_dates(header, row):
+    """M/D/YYYY and M/D/YYYY H:MM cells as ISO dates and timestamps."""
+    out = []
+    for v in row:
+        m = v and re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d\d))?", v)
+        if m:
+            v = f"{m[3]}-{int(m[1]):02d}-{int(m[2]):02d}" + (f" {int(m[4]):02d}:{m[5]}" if m[4] else "")
+        out.append(v)
+    return out
+
+
+def load_bay_bikeshare(srv, db, files):
+    """Bay Area Bike Share (the operator's public open data of August 2013 –
+    August 2015, as Turing School's "bike-share" Ruby project keeps it; a
+    student fork's commit): station (70 stations in five cities, dock
+    count, installation date), trip (6699 trips, a random sample of the
+    published ~670,000 that the project kept as a fixture: duration in
+    seconds, start and end time and station — the station's name repeated
+    on the trip —, bike_id as a bare number, subscription_type Subscriber /
+    Customer, the rider's zip code as text) and weather (one row per day
+    and zip code of the five cities: temperatures in °F, precipitation in
+    inches, events such as Rain / Fog). Dates M/D/YYYY [H:MM] become ISO
+    dates and timestamps; a precipitation of "T" (trace) becomes NULL so the
+    column is numeric. Keys: station.id, trip.id, weather (date, zip_code);
+    trip's station ids -> station."""
+    def trace(header, row):
+        row = us_dates(header, row)
+        i = header.index("precipitation_inches")
+        row[i] = None if row[i] == "T" else row[i]
+        return row
+    for name, text, conv in zip(("station", "trip", "weather"), files, (us_dates, us_dates, trace)):
+        n = load_csv_table(srv, db, name, text, convert=conv)
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db, [("station", ["id"]), ("trip", ["id"]), ("weather", ["date", "zip_code"])],
+             [("trip", "start_station_id", "station", "id"), ("trip", "end_station_id", "station", "id")])
+
+
+def load_school_meals(srv, db, files):
+    """Fairfax County Public Schools' (Virginia) school-cafeteria production
+    records, cleaned by a university capstone team (GWU data-science
+    group 9, fall 2025; the repository states no licence): schools (190
+    schools with their code, lower-case short name, region, level ES / MS /
+    HS ..., distribution kitchen, FNS area, CEP 0/1) and fact_meal_day (one
+    row per school, school day and meal — Breakfast / Lunch — with served,
+    offered, planned, discarded and leftover counts, production and
+    discarded cost, and the team's derived columns: school name and
+    attributes repeated, cost per meal, waste rate, year / month / week /
+    day). Loaded as published (the team's float tails kept). Keys:
+    schools.school_code; fact_meal_day (school_code, date, meal) ->
+    schools."""
+    names = ("schools", "fact_meal_day")
+    for name, text in zip(names, files):
+        if name == "schools":
+            head, _, rest = text.partition("\n")
+            text = head.lower() + "\n" + rest
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db, [("schools", ["school_code"]), ("fact_meal_day", ["school_code", "date", "meal"])],
+             [("fact_meal_day", "school_code", "schools", "school_code")])
+
+
+def load_iclr_reviews(srv, db, files):
+    """ICLR 2017's submissions and reviews as OpenReview showed them (a
+    peer-review study's scrape, one spreadsheet row per review; the
+    repository states no licence, OpenReview publishes the reviews openly):
+    split here into papers (489: an id in order of first appearance, title
+    without " | OpenReview", submission date, abstract, decision Accept
+    (Oral) / Accept (Poster) / Invite to Workshop Track / Reject),
+    paper_keywords (the author keywords, one row each), paper_domains (the
+    conflict-of-interest web domains OpenReview listed for the authors,
+    e.g. google.com, berkeley.edu — no author names) and reviews (1495: the
+    1-10 rating and the 1-5 confidence as numbers with their labels, the
+    first date shown on the review, the review's length in characters).
+    Reviewers are anonymous: no reviewer column. Dates given as Excel
+    serial numbers are converted."""
+    import datetime
+    rows = xlsx_rows(files[0])[1:]
+    def first_date(v):
+        v = (v or "").strip()
+        if re.fullmatch(r"\d{5}", v):
+            return (datetime.date(1899, 12, 30) + datetime.timedelta(days=int(v))).isoformat()
+        m = re.match(r"(\d{1,2}) (\w{3}) (\d{4})", v)
+        return datetime.datetime.strptime(m.group(0), "%d %b %Y").date().isoformat() if m else None
+    def after(v, tag):
+        v = v or ""
+        return v.split("###", 1)[1].strip() if v.startswith(tag + ":###") else (v.strip() or None)
+    papers, kw, dom, reviews, ids = [], [], [], [], {}
+    for r in rows:
+        title = re.sub(r"\s*\|\s*OpenReview$", "", r["A"].strip())
+        if title not in ids:
+            pid = ids[title] = len(ids) + 1
+            papers.append([pid, title, first_date(r.get("B")), after(r.get("C"), "Abstract"),
+                           after(r.get("H"), "Decision")])
+            for k in (after(r.get("D"), "Keywords") or "").split(","):
+                if k.strip():
+                    kw.append([pid, k.strip()])
+            for d in (after(r.get("E"), "Conflicts") or "").split(","):
+                if d.strip():
+                    dom.append([pid, d.strip()])
+        rating, confidence = after(r.get("M"), "Rating"), after(r.get("L"), "Confidence")
+        reviews.append([len(reviews) + 1, ids[title], int(rating.split(":")[0]), rating.split(":", 1)[1].strip(),
+                        int(confidence.split(":")[0]), confidence.split(":", 1)[1].strip(),
+                        first_date(r.get("K")), r.get("T")])
+    def text(header, body):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        w.writerows([["" if v is None else v for v in b] for b in body])
+        return out.getvalue()
+    tables = [("papers", ["paper_id", "title", "submitted_on", "abstract", "decision"], papers),
+              ("paper_keywords", ["paper_id", "keyword"], kw),
+              ("paper_domains", ["paper_id", "domain"], dom),
+              ("reviews", ["review_id", "paper_id", "rating", "rating_label", "confidence", "confidence_label",
+                           "review_date", "review_length"], reviews)]
+    for name, header, body in tables:
+        n = load_csv_table(srv, db, name, text(header, body))
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db, [("papers", ["paper_id"]), ("reviews", ["review_id"])],
+             [("paper_keywords", "paper_id", "papers", "paper_id"), ("paper_domains", "paper_id", "papers", "paper_id"),
+              ("reviews", "paper_id", "papers", "paper_id")])
+
+
+LOADERS.update(bay_bikeshare=load_bay_bikeshare, school_meals=load_school_meals, iclr_reviews=load_iclr_reviews)
 
 
 def main():

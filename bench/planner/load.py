@@ -4041,6 +4041,110 @@ def load_iclr_reviews(srv, db, files):
 
 
 LOADERS.update(bay_bikeshare=load_bay_bikeshare, school_meals=load_school_meals, iclr_reviews=load_iclr_reviews)
+DATASETS.update({
+    "shelter_outcomes": ("Jeffrey-ca/cs340-portfolio-item", "7348a7275a290ba4aca21586956e7a85a60893f1",
+                         ["aac_shelter_outcomes.csv"]),
+    "wine_ratings": ("jtsou/SQL-with-Wine", "ada8126961903a24fc8c9b684c6889c285a15d08",
+                     ["wine.csv", "grapes.csv", "appellations.csv"]),
+    "gym_classes": ("nadiariosliza/GymManagementSystem", "738699b41678de9ce7cb4960978b8011bcd2bf19",
+                    ["sql_scripts/01_schema_creation.sql"]
+                    + [f"sql_scripts/02_dml_queries/{f}.sql" for f in (
+                        "1_Members", "2_Memberships", "3_Payment", "4_Attendance", "5_Trainers", "6_Rooms",
+                        "7_SpecialClasses", "8_SpecialClassBookings", "9_WorkoutPlans", "10_MemberWorkoutPlans",
+                        "11_Equipment", "12_Staff", "13_Maintenance")]),
+})
+
+
+def load_shelter_outcomes(srv, db, files):
+    """The Austin Animal Center's outcomes (City of Austin open data), as a
+    database course (SNHU CS-340) hands out 10,000 of them: one flat table,
+    one row per outcome (adoption, transfer, return to owner, euthanasia,
+    died, ...), animal_id a text code ('A746874') that can repeat, name
+    empty for many. The unnamed index column and the ten empty trailing
+    columns are dropped. date_of_birth (M/D/YYYY) is read as a date and
+    datetime (M/D/YYYY H:MM) as a timestamp; monthyear (the same instant
+    as ISO text with a 'T') as a timestamp too. Key: none (no column is
+    unique); the table is named outcomes."""
+    def mdy(v, with_time):
+        if v is None:
+            return None
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d\d))?", v)
+        if not m:
+            return v
+        mo, d, y, hh, mi = m.groups()
+        out = f"{y}-{int(mo):02d}-{int(d):02d}"
+        return out + (f" {int(hh):02d}:{mi}" if with_time and hh is not None else "")
+
+    def convert(header, r):
+        r = list(r)
+        for i, h in enumerate(header):
+            if h == "date_of_birth":
+                r[i] = mdy(r[i], False)
+            elif h == "datetime":
+                r[i] = mdy(r[i], True)
+            elif h == "monthyear" and r[i]:
+                r[i] = r[i].replace("T", " ")
+        return r
+    n = load_csv_table(srv, db, "outcomes", files[0], convert=convert)
+    print(f"  {db}.outcomes: {n} rows")
+
+
+def load_wine_ratings(srv, db, files):
+    """Wine Spectator-style ratings of 500 California and other US wines
+    (the "wine" sample that Spider's wine_1 also holds, as three CSV files;
+    no licence stated): wine (a running number No, Grape, Winery,
+    Appelation as spelt, State, Name, Year, Price, Score, Cases, Drink —
+    'now' or a year, so text), grapes (20, with a Color) and appellations
+    (57: County, State, Area, isAVA Yes / No). Text values are wrapped in
+    single quotes in the files: the quotes are stripped; the one "Cases"
+    written NULL is NULL, so "Cases" is an integer. Headers kept, so
+    the column names are capitalised and need quoting ("Grape", "Score").
+    Keys: wine "No", grapes "ID", appellations "No"; wine."Grape" ->
+    grapes."Grape" and wine."Appelation" -> appellations."Appelation"."""
+    def unquote(header, r):
+        r = [v[1:-1] if v is not None and len(v) >= 2 and v[0] == "'" and v[-1] == "'" else v for v in r]
+        return [None if v == "NULL" else v for v in r]  # one "Cases" is the word NULL
+    for t, text in zip(("wine", "grapes", "appellations"), files):
+        n = load_csv_table(srv, db, t, text, convert=unquote)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, 'ALTER TABLE grapes ADD UNIQUE ("Grape")')
+    srv.psql(db, 'ALTER TABLE appellations ADD UNIQUE ("Appelation")')
+    add_keys(srv, db, [("wine", ["No"]), ("grapes", ["ID"]), ("appellations", ["No"])],
+             [("wine", "Grape", "grapes", "Grape"), ("wine", "Appelation", "appellations", "Appelation")])
+
+
+def load_gym_classes(srv, db, files):
+    """A gym management system (a data-analytics master's project, MySQL,
+    2025; generated rows; no licence stated): members, memberships (plans),
+    payments, attendance, trainers, rooms, special classes and their
+    bookings, workout plans and members' plans with ratings, equipment,
+    staff and maintenance. MySQL read as PostgreSQL: CREATE DATABASE / USE
+    dropped, INT AUTO_INCREMENT PRIMARY KEY as serial, ENUM(...) as
+    varchar(30), DATETIME as timestamp, the rooms' ALTER ... MODIFY COLUMN
+    as ALTER ... TYPE. Unquoted CamelCase names fold to lower case
+    (SpecialClassBookings -> specialclassbookings). members.registrationdate
+    is not in the inserts: it takes the time of loading. The made-up
+    members', trainers' and staff's phone numbers, e-mails and street
+    addresses are dropped after loading (they look like private persons'
+    contact details); names are kept."""
+    def my2pg(t):
+        t = re.sub(r"(?im)^\s*(DROP\s+DATABASE|CREATE\s+DATABASE|USE)\b[^;]*;", "", t)
+        t = re.sub(r"(?s)/\*.*?\*/", "", t)
+        t = re.sub(r"(?i)\bINT\s+AUTO_INCREMENT\s+PRIMARY\s+KEY", "serial PRIMARY KEY", t)
+        t = re.sub(r"(?i)\bENUM\s*\([^)]*\)", "varchar(30)", t)
+        t = re.sub(r"(?i)\bDATETIME\b", "timestamp", t)
+        t = re.sub(r"(?i)ALTER TABLE (\w+) MODIFY COLUMN (\w+) ", r"ALTER TABLE \1 ALTER COLUMN \2 TYPE ", t)
+        return t
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(my2pg(f) for f in files) + "\nCOMMIT;\n")
+    srv.psql(db, "ALTER TABLE members DROP COLUMN phonenumber, DROP COLUMN email, DROP COLUMN address; "
+             "ALTER TABLE trainers DROP COLUMN phonenumber, DROP COLUMN email; "
+             "ALTER TABLE staff DROP COLUMN phone, DROP COLUMN email")
+    for t in ("members", "memberships", "payments", "attendance", "trainers", "rooms", "specialclasses",
+              "specialclassbookings", "workoutplans", "memberworkoutplans", "equipment", "staff", "maintenance"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS.update(shelter_outcomes=load_shelter_outcomes, wine_ratings=load_wine_ratings, gym_classes=load_gym_classes)
 
 
 def main():

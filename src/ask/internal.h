@@ -332,7 +332,7 @@ typedef struct ask_parse {
     int only;             /* "only X": replace filters on X's column */
     int sql_like;         /* reads as SQL, not as a question */
     int agg_cue;          /* an aggregate word ("total", "how many") was applied */
-    int share_pos;        /* "percentage of X": the last token of X (q.share) */
+    int share_pos, rate_at;  /* "percentage of X": X's last token; "no-show rate": 1 + the value's */
     ask_colref_t level;   /* a level named without an aggregate ("the GNP"), or {-1,-1} */
     int nameless_group;   /* a table with no name column asked as a grouping, or -1 */
     char chart[16];
@@ -467,6 +467,7 @@ int share_cue(const ask_toks_t *tk, int i);  /* share.c: "percentage of" at i: i
 /* share.c: split the filters into the share's population (said before what is
  * measured) and its condition (said after, or all when none is after). */
 void share_split(const ask_toks_t *tk, ask_parse_t *p);
+void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "no-show rate": % with it */
 /* lookups.c: the phrases to look up (the unplaced words if capitalised, then runs
  * of words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */
 json_t *lookups_phrases(const ask_toks_t *tk, const char *unknown);

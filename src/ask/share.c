@@ -3,7 +3,9 @@
  * each department". The measure is what follows "percentage of"; the
  * filters said after it are the condition (100 × measure where it holds /
  * measure), those said before it the population; with no condition and a
- * grouping, each group's share of the total. */
+ * grouping, each group's share of the total. "The no-show rate", "the
+ * attrition rate": the share of the rows holding the value (or the flag)
+ * said right before "rate". */
 #include "ask/internal.h"
 
 #include <string.h>
@@ -37,7 +39,7 @@ void share_split(const ask_toks_t *tk, ask_parse_t *p)
         after += q->f[i].pos > p->share_pos, past += q->f[i].pos > verb;
     int from = past && past < after ? verb : p->share_pos;  /* "of the slots at Lot D are reserved" */
     for (int i = 0; i < q->nf; i++)  /* "codeshare routes per airline": all of them */
-        q->f[i].cond = !after || q->f[i].pos > from;
+        q->f[i].cond = p->rate_at ? q->f[i].pos == p->rate_at - 1 : !after || q->f[i].pos > from;
     q->rel_cond = q->rel >= 0;  /* "percentage of films with no actor" */
     if (q->nf || q->rel >= 0)
         return;
@@ -45,4 +47,42 @@ void share_split(const ask_toks_t *tk, ask_parse_t *p)
         q->share = SHARE_TOTAL;
     else  /* "percentage of loans": of which? */
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* ", in percent", "as a percentage", "in %": the unit a rate is given in */
+static void use_percent_words(ask_toks_t *tk)
+{
+    static const char *const unit[] = {"percent", "percentage", "%", NULL};
+    for (int i = 0; i + 1 < tk->n; i++) {
+        int a = words_at(tk, i + 1, "a");
+        if (tk->t[i].used || !words_in(tk->t[i].low, (const char *const[]){"in", "as", NULL}) ||
+            i + 1 + a >= tk->n || !words_in(tk->t[i + 1 + a].low, unit))
+            continue;
+        for (int k = i - (i > 0 && words_at(tk, i - 1, ",")); k <= i + 1 + a; k++)
+            tk->t[k].used = 1;
+    }
+}
+
+void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    if (p->measure_set || p->q.share)
+        return;
+    for (int i = 1; i < tk->n; i++) {
+        if (tk->t[i].used || strcmp(tk->t[i].low, "rate"))
+            continue;
+        for (int k = 0; k < p->nm; k++) {
+            ask_mention_t *m = &p->m[k];
+            if (m->pos + m->len != i || m->nalt || (m->kind != PH_VALUE &&
+                !(m->kind == PH_COLUMN && filters_add_flag(s, p, m->t, m->c, m->pos))))
+                continue;
+            if (m->kind == PH_COLUMN)  /* "the attrition rate": where the flag is set */
+                m->role = R_FILTER;
+            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1, 0};
+            p->measure_set = p->agg_cue = 1;
+            p->q.share = SHARE_COND, p->share_pos = m->pos - 1, p->rate_at = m->pos + 1;
+            tk->t[i].used = 1;
+            use_percent_words(tk);
+            return;
+        }
+    }
 }

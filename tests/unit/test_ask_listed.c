@@ -10,7 +10,9 @@
  * (asked when nothing is grouped), never an age; "cost per training day"
  * of a duration in days is a rate, asked, not a group per length; "what
  * share of the slots at Lot D are reserved" takes Lot D's slots as the
- * whole and the reserved as the part. */
+ * whole and the reserved as the part; "the no-show rate by booking
+ * source, in percent" is each source's share of reservations with that
+ * status, "the attrition rate" the share where the flag is set. */
 #include "ask_fixture.h"
 
 static const char *const items[] = {"Chicken Wrap", "Cold Coffee", "Classic Veg Burger", NULL};
@@ -130,6 +132,27 @@ static void test_share_of_filtered(void)
     ask_schema_free(s);
 }
 
+static void test_rates(void)
+{
+    static const char *const status[] = {"completed", "no_show", "cancelled", NULL};
+    static const char *const sources[] = {"phone", "app", "walk_in", NULL};
+    static const char *const yes_no[] = {"Yes", "No", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("reservations", 1200, json_pack("[o, o, o]",
+        col("reservation_id", "integer", 1, NULL, NULL), col("status", "text", 0, NULL, status),
+        col("booking_source", "text", 0, NULL, sources))));
+    json_array_append_new(t, table("employees", 1400, json_pack("[o, o, o]",
+        col("employee_id", "integer", 1, NULL, NULL), col("attrition", "text", 0, NULL, yes_no),
+        col("department", "text", 0, NULL, sources))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "no-show rate by booking source, in percent",
+                 "100.0 * count(*) FILTER (WHERE \"r\".\"status\" = 'no_show') / NULLIF(count(*), 0)");
+    answers_with(s, "no-show rate by booking source, in percent", "GROUP BY 1");
+    answers_with(s, "what is the no-show rate?", "FILTER (WHERE \"r\".\"status\" = 'no_show')");
+    answers_with(s, "attrition rate per department", "FILTER (WHERE \"e\".\"attrition\" = 'Yes')");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_amount_paid();
@@ -138,5 +161,6 @@ int main(void)
     test_pairs_listed();
     test_breakdowns_and_rates();
     test_share_of_filtered();
+    test_rates();
     return check_done("test_ask_listed");
 }

@@ -465,7 +465,7 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 int account_is_verb(const char *low);
 int share_cue(const ask_toks_t *tk, int i);  /* share.c: "percentage of" at i: its length, or 0 */
 /* share.c: the filters split into the share's population and its condition (said after) */
-void share_split(const ask_toks_t *tk, ask_parse_t *p);
+void share_split(ask_toks_t *tk, ask_parse_t *p);
 void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "no-show rate": % with it */
 /* lookups.c: the phrases to look up (the unplaced words if capitalised, then runs
  * of words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */

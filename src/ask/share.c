@@ -17,6 +17,20 @@ int share_cue(const ask_toks_t *tk, int i)
     return words_in(tk->t[i].low, words) && words_at(tk, i + 1, "of") ? 2 : 0;
 }
 
+/* ", in percent", "as a percentage", "in %": the unit a rate is given in */
+static void use_percent_words(ask_toks_t *tk)
+{
+    static const char *const unit[] = {"percent", "percentage", "%", NULL};
+    for (int i = 0; i + 1 < tk->n; i++) {
+        int a = words_at(tk, i + 1, "a");
+        if (tk->t[i].used || !words_in(tk->t[i].low, (const char *const[]){"in", "as", NULL}) ||
+            i + 1 + a >= tk->n || !words_in(tk->t[i + 1 + a].low, unit))
+            continue;
+        for (int k = i - (i > 0 && words_at(tk, i - 1, ",")); k <= i + 1 + a; k++)
+            tk->t[k].used = 1;
+    }
+}
+
 /* The verb after the share's noun phrase: "the slots at Lot D | are
  * reserved" — what is said before it, the population; after it, the
  * condition. The question's end when there is none. */
@@ -29,11 +43,12 @@ static int share_verb(const ask_toks_t *tk, const ask_parse_t *p)
     return tk->n;
 }
 
-void share_split(const ask_toks_t *tk, ask_parse_t *p)
+void share_split(ask_toks_t *tk, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;
     if (!q->share)
         return;
+    use_percent_words(tk);  /* "share of revenue from burgers, in percent" */
     int after = 0, verb = share_verb(tk, p), past = 0;
     for (int i = 0; i < q->nf; i++)
         after += q->f[i].pos > p->share_pos, past += q->f[i].pos > verb;
@@ -47,20 +62,6 @@ void share_split(const ask_toks_t *tk, ask_parse_t *p)
         q->share = SHARE_TOTAL;
     else  /* "percentage of loans": of which? */
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
-}
-
-/* ", in percent", "as a percentage", "in %": the unit a rate is given in */
-static void use_percent_words(ask_toks_t *tk)
-{
-    static const char *const unit[] = {"percent", "percentage", "%", NULL};
-    for (int i = 0; i + 1 < tk->n; i++) {
-        int a = words_at(tk, i + 1, "a");
-        if (tk->t[i].used || !words_in(tk->t[i].low, (const char *const[]){"in", "as", NULL}) ||
-            i + 1 + a >= tk->n || !words_in(tk->t[i + 1 + a].low, unit))
-            continue;
-        for (int k = i - (i > 0 && words_at(tk, i - 1, ",")); k <= i + 1 + a; k++)
-            tk->t[k].used = 1;
-    }
 }
 
 void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
@@ -81,7 +82,6 @@ void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             p->measure_set = p->agg_cue = 1;
             p->q.share = SHARE_COND, p->share_pos = m->pos - 1, p->rate_at = m->pos + 1;
             tk->t[i].used = 1;
-            use_percent_words(tk);
             return;
         }
     }

@@ -16,16 +16,18 @@
 #include "ask_fixture.h"
 
 static const char *const items[] = {"Chicken Wrap", "Cold Coffee", "Classic Veg Burger", NULL};
+static const char *const categories[] = {"Burger", "Wrap", "Beverage", NULL};
 
 static json_t *cafe(void)
 {
     json_t *t = json_array();
     json_array_append_new(t, table("customers", 500, json_pack("[o, o]",
         col("customer_id", "integer", 1, NULL, NULL), col("customer_name", "text", 0, NULL, NULL))));
-    json_array_append_new(t, table("orders", 5000, json_pack("[o, o, o, o, o, o, o, o, o]",
+    json_array_append_new(t, table("orders", 5000, json_pack("[o, o, o, o, o, o, o, o, o, o]",
         col("order_id", "integer", 1, NULL, NULL),
         col("customer_id", "integer", 0, "customers", NULL),
         col("order_date", "date", 0, NULL, NULL), col("item_name", "text", 0, NULL, items),
+        col("category", "text", 0, NULL, categories),
         col("quantity", "integer", 0, NULL, NULL), col("unit_price", "integer", 0, NULL, NULL),
         col("gross_amount", "integer", 0, NULL, NULL), col("discount", "integer", 0, NULL, NULL),
         col("final_amount", "integer", 0, NULL, NULL))));
@@ -37,6 +39,8 @@ static void test_amount_paid(void)
     ask_schema_t *s = schema_of(cafe());
     answers_with(s, "monthly revenue", "sum(\"o\".\"final_amount\") AS \"revenue\"");
     answers_with(s, "which customer spent the most?", "sum(\"o\".\"final_amount\")");
+    answers_with(s, "share of revenue from burgers, in percent",
+                 "100.0 * sum(\"o\".\"final_amount\") FILTER (WHERE \"o\".\"category\" = 'Burger')");
     ask_schema_free(s);
 }
 

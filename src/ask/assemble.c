@@ -310,7 +310,9 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!strcmp(tk->t[i].low, "per") && m->kind == PH_COLUMN && !m->nalt &&
             lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]) &&
             lexicon_col_has_word(&s->tables[m->t].cols[m->c], (const char *const[]){"duration", "length",
-                                 "distance", "weight", NULL})) {
+                                 "distance", "weight", NULL}) &&
+            words_in(tk->t[m->pos + m->len - 1].stem, (const char *const[]){"day", "hour", "minute", "km",
+                     "mile", "kg", "pound", NULL})) {  /* the unit, not "per duration" */
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "cost per training day": a rate over */
             continue;                                   /* the days, not a group for each length */
         }

@@ -116,6 +116,7 @@ static void test_breakdowns_and_rates(void)
     asks_about(s, "list the campaigns with an average click rate over 0.28, with that click rate", NULL);
     answers_with(s, "average click rate by segment", "GROUP BY 1");
     asks_about(s, "average cost per training day", NULL);
+    answers_with(s, "total training cost per training duration", "GROUP BY 1");
     ask_schema_free(s);
 }
 

@@ -107,6 +107,9 @@ static void test_breakdowns_and_rates(void)
     json_array_append_new(t, table("training", 400, json_pack("[o, o, o]",
         col("training_id", "integer", 1, NULL, NULL), col("training_cost", "numeric", 0, NULL, NULL),
         col("training_duration_days", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("loans", 600, json_pack("[o, o, o]",
+        col("loan_id", "integer", 1, NULL, NULL), col("amount", "numeric", 0, NULL, NULL),
+        col("duration", "integer", 0, NULL, NULL))));
     ask_schema_t *s = schema_of(t);
     answers_with(s, "What's the breakdown of final results?", "GROUP BY 1");
     answers_with(s, "distribution of final results", "count(*)");
@@ -116,7 +119,7 @@ static void test_breakdowns_and_rates(void)
     asks_about(s, "list the campaigns with an average click rate over 0.28, with that click rate", NULL);
     answers_with(s, "average click rate by segment", "GROUP BY 1");
     asks_about(s, "average cost per training day", NULL);
-    answers_with(s, "total training cost per training duration", "GROUP BY 1");
+    answers_with(s, "total loan amount per duration", "GROUP BY 1");
     ask_schema_free(s);
 }
 

@@ -319,8 +319,8 @@ typedef struct ask_parse {
     int ambiguous;        /* AMB_* */
     ask_colref_t amb[4];
     int namb;
-    int want_price;       /* "most expensive", "cheapest" */
-    int popular;          /* "most popular": needs a measure the question names */
+    int want_price, popular;  /* "most expensive", "cheapest"; "most popular": a measure named? */
+    int listed_said;      /* a column said in the plural is listed: each value, however many rows */
     int dow_from, dow_to; /* "on a Friday" 5..5, "on weekends" 6..7 (ISO); 0 none */
     int common_at;        /* 1 + the token index of "common"/"frequent" after most/least; 0 none */
     int order_conflict;   /* "highest … lowest" with no "from … to" between */

@@ -63,16 +63,30 @@ static ask_mention_t *which_column(const ask_toks_t *tk, ask_parse_t *p)
     return NULL;
 }
 
+/* 1 when the question opens with a list verb and only function words
+ * before token pos ("list the", "show me all the"): what it lists is there. */
+static int first_listed(const ask_toks_t *tk, int pos)
+{
+    if (!tk->n || !words_in(tk->t[0].low, (const char *const[]){"list", "show", "give", "display", "return",
+                                                               "name", NULL}))
+        return 0;
+    for (int i = 1; i < pos; i++)
+        if (!words_is_stop(tk->t[i].low))
+            return 0;
+    return 1;
+}
+
 void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *by_col)
 {
     if (!by_col)  /* "in which states do we have offices" */
         by_col = which_column(tk, p);
     if (!by_col && p->nm && p->m[0].kind == PH_COLUMN && !p->m[0].nalt && p->m[0].t == p->subject &&
-        p->m[0].role == R_NONE)  /* "list the instruments we trade": before the table's verb */
+        p->m[0].role == R_NONE && first_listed(tk, p->m[0].pos))  /* "list the instruments we trade" */
         by_col = &p->m[0];
     if (!by_col || !listed_column(s, tk, p, by_col))
         return;
     p->q.listed = (ask_colref_t){by_col->t, by_col->c}, by_col->role = R_MEASURE;
+    p->listed_said = 1;
     int many;
     ask_mention_t *pair = listed_pair(s, tk, p, by_col, &many);
     if (pair)

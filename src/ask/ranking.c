@@ -135,7 +135,7 @@ void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p)
 {
     const ask_q_t *q = &p->q;
-    if (q->kind == Q_LIST && q->table >= 0 && q->listed.t < 0 && !q->nf && q->rel < 0 && !q->order &&
+    if (q->kind == Q_LIST && q->table >= 0 && !p->listed_said && !q->nf && q->rel < 0 && !q->order &&
         !q->limit && !q->date.kind && s->tables[q->table].rows > ASK_LIST_ALL_MAX)
         roles_set_ambiguous(p, AMB_ALL_ROWS, NULL);  /* "show me the routes": all 67,663? */
 }

@@ -6,6 +6,7 @@
  * asked). */
 #include "ask/internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* 1 when a negation ("no", "never", "without", "not") is said in the three
@@ -265,8 +266,10 @@ void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         if (p->m[i].pos == v->pos + v->len &&
             (p->m[i].kind == PH_TABLE || (p->m[i].kind == PH_COLUMN && v->t == q->m.t)))
             return;
-    if (v->t == q->m.t) {  /* "how many Fiat 500s did we make" of shift rows with units made */
-        for (int c = 0; c < ct->ncols; c++)
+    const char *said = tk->t[v->pos].raw;  /* a name said as one ("Fiat 500s"), not "other" */
+    int named = isupper((unsigned char)said[0]) || isdigit((unsigned char)said[0]);
+    if (v->t == q->m.t) {
+        for (int c = 0; c < ct->ncols && named; c++)
             if (lexicon_col_is_qty(&ct->cols[c]))
                 roles_set_ambiguous(p, AMB_MEASURE, NULL);
         return;

@@ -161,6 +161,23 @@ static void test_rates(void)
     ask_schema_free(s);
 }
 
+static void test_not_taken_for_lists(void)
+{
+    static const char *const fields[] = {"Life Sciences", "Medical", "Other", NULL};
+    static const char *const roles[] = {"Sales Executive", "Research Scientist", NULL};
+    static const char *const yes_no[] = {"Yes", "No", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("employee_attrition", 1470, json_pack("[o, o, o, o, o]",
+        col("EmployeeNumber", "integer", 1, NULL, NULL), col("Attrition", "text", 0, NULL, yes_no),
+        col("EducationField", "text", 0, NULL, fields), col("JobRole", "text", 0, NULL, roles),
+        col("TotalWorkingYears", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many other employees have the same job role as employee number 1?",
+                 "AND NOT (\"ea\".\"EmployeeNumber\" = '1')");
+    asks_about(s, "what does the employee attrition table hold?", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_amount_paid();
@@ -170,5 +187,6 @@ int main(void)
     test_breakdowns_and_rates();
     test_share_of_filtered();
     test_rates();
+    test_not_taken_for_lists();
     return check_done("test_ask_listed");
 }

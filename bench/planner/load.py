@@ -4145,6 +4145,106 @@ def load_gym_classes(srv, db, files):
 
 
 LOADERS.update(shelter_outcomes=load_shelter_outcomes, wine_ratings=load_wine_ratings, gym_classes=load_gym_classes)
+DATASETS.update({
+    "ecommerce_returns": ("simhadrisunil/E-Commerce-Returns-Analysis-Using-MySQL",
+                          "9ad3674174718cbc1fbc6c4499c04818c369e38c",
+                          ["customers.csv.csv", "products (1).csv", "orders (1).csv", "returns (1).csv",
+                           "delivery.csv"]),
+    "er_visits": ("pushpullleg/er-idle-time-analysis", "e545b9c84aaa73bb6f805ed968ab04c804872c4c",
+                  [f"data/cleaned/{f}" for f in ("Hospital_facility_out.csv", "Hospital_patients_out.csv",
+                                                  "Hospital_visits_out.csv", "Hospital_outcome_out.csv",
+                                                  "Hospital_Staffing_out.csv")]),
+    "ev_charging": ("oliviafjardine/EV-Charging-Patterns", "9568b897f678faa67b92c7713ef269f2c95adf07",
+                    ["data/ev_charging_patterns.csv"]),
+})
+
+
+def snake_header(text, renames=None):
+    """The CSV text with its header row rewritten in snake_case (units in
+    brackets dropped unless renames gives the name)."""
+    head, _, rest = text.partition("\n")
+    cols = next(csv.reader([head]))
+    out = []
+    for c in cols:
+        c = c.strip()
+        if renames and c in renames:
+            out.append(renames[c])
+            continue
+        c = re.sub(r"\([^)]*\)", "", c)
+        out.append(re.sub(r"[^a-z0-9]+", "_", c.lower()).strip("_"))
+    return ",".join(out) + "\n" + rest
+
+
+def load_ecommerce_returns(srv, db, files):
+    """An Indian online shop's orders and returns (a MySQL portfolio
+    project's generated CSV files, 2024-2025; no licence stated): customers
+    (100, made-up names, gender M / F, an age group, a city, signup date),
+    products (12), orders (500, one product each, quantity and total),
+    returns (60: date, reason, status) and delivery (one row per order:
+    courier, status, delay in days). Headers lower-cased as the project's
+    own CREATE TABLE folds in PostgreSQL (CustomerID -> customerid). Keys:
+    customers.customerid, products.productid, orders.orderid,
+    returns.returnid, delivery.orderid; orders -> customers, products;
+    returns -> orders; delivery -> orders."""
+    names = ("customers", "products", "orders", "returns", "delivery")
+    for t, text in zip(names, files):
+        head, _, rest = text.partition("\n")
+        n = load_csv_table(srv, db, t, head.lower() + "\n" + rest)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("customers", ["customerid"]), ("products", ["productid"]), ("orders", ["orderid"]),
+                       ("returns", ["returnid"]), ("delivery", ["orderid"])],
+             [("orders", "customerid", "customers", "customerid"), ("orders", "productid", "products", "productid"),
+              ("returns", "orderid", "orders", "orderid"), ("delivery", "orderid", "orders", "orderid")])
+
+
+def load_er_visits(srv, db, files):
+    """Two emergency rooms of a made-up "Meridian City" (a datathon's
+    generated data, first quarter of 2025, as a team's repository keeps it
+    cleaned; no licence stated): hospitals (2, beds), patients (4500: age,
+    gender, insurance, upper case), visits (15000: arrival, registration,
+    triage and doctor times, exit, triage level critical / emergent /
+    urgent / nonurgent, arrival_to_exit in minutes, the shift of arrival),
+    outcomes (one per visit: disposition, satisfaction 1-5) and staffing
+    (the east ER's nurses, doctors and specialists per day and shift).
+    Headers in snake_case (Visit ID -> visit_id, Staff Date -> staff_date).
+    Keys: hospitals.hospital_id, patients.patient_id, visits.visit_id,
+    outcomes.visit_id, staffing (staff_date, shift); visits -> patients,
+    hospitals; outcomes -> visits."""
+    names = ("hospitals", "patients", "visits", "outcomes", "staffing")
+    ren = {"Facility Size (Beds)": "total_beds"}
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, snake_header(text, ren))
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("hospitals", ["hospital_id"]), ("patients", ["patient_id"]), ("visits", ["visit_id"]),
+                       ("outcomes", ["visit_id"]), ("staffing", ["staff_date", "shift"])],
+             [("visits", "patient_id", "patients", "patient_id"),
+              ("visits", "hospital_id", "hospitals", "hospital_id"),
+              ("outcomes", "visit_id", "visits", "visit_id")])
+
+
+def load_ev_charging(srv, db, files):
+    """Electric-vehicle charging sessions (the Kaggle "Electric Vehicle
+    Charging Patterns" set, 1320 generated sessions of 2024 in five US
+    cities, as a web-app project keeps it; no licence stated): one flat
+    table sessions. Headers in snake_case with units kept where they name
+    the measure (Energy Consumed (kWh) -> energy_consumed_kwh, Charging
+    Cost (USD) -> charging_cost_usd, State of Charge (Start %) ->
+    soc_start_pct). Some energy, rate and distance values are empty
+    (NULL). user_id ('User_1') is unique; station_id ('Station_391')
+    repeats. The day_of_week column was generated apart from the start
+    time and does not agree with it. Key: user_id."""
+    ren = {"Battery Capacity (kWh)": "battery_capacity_kwh", "Energy Consumed (kWh)": "energy_consumed_kwh",
+           "Charging Duration (hours)": "charging_duration_hours", "Charging Rate (kW)": "charging_rate_kw",
+           "Charging Cost (USD)": "charging_cost_usd", "State of Charge (Start %)": "soc_start_pct",
+           "State of Charge (End %)": "soc_end_pct", "Distance Driven (since last charge) (km)": "distance_driven_km",
+           "Temperature (°C)": "temperature_c", "Vehicle Age (years)": "vehicle_age_years",
+           "Charging Station ID": "station_id", "Charging Station Location": "station_location"}
+    n = load_csv_table(srv, db, "sessions", snake_header(files[0], ren))
+    print(f"  {db}.sessions: {n} rows")
+    add_keys(srv, db, [("sessions", ["user_id"])], [])
+
+
+LOADERS.update(ecommerce_returns=load_ecommerce_returns, er_visits=load_er_visits, ev_charging=load_ev_charging)
 
 
 def main():

@@ -4247,6 +4247,95 @@ def load_ev_charging(srv, db, files):
 LOADERS.update(ecommerce_returns=load_ecommerce_returns, er_visits=load_er_visits, ev_charging=load_ev_charging)
 
 
+DATASETS.update({
+    "call_center": ("volodiarybas/calls_stat", "b8bd329268aedf701986dc32248ba422cc4cf988",
+                    ["ddl/agents.sql", "ddl/customers.sql", "ddl/calls.sql",
+                     "data/agents.sql", "data/customers.sql", "data/calls.sql"]),
+    "cary_permits": ("CodeForCary/Cary-Permits", "f81d69624b76b6a8f8bba5a94efb7856cd641526",
+                     ["2015_permits.csv"]),
+    "product_nps": ("hassanambi/Product_Analytics_Q1-", "853a86c956d267db03e7b456a4678d22d95cd358",
+                    ["users.csv", "subscriptions.csv", "events.csv", "nps_responses.csv"]),
+})
+
+
+def load_call_center(srv, db, files):
+    """A call centre demo (a personal repository's PostgreSQL DDL and Faker
+    rows, June 2025; no licence stated): agents (10, UUID keys
+    '11111111-...', first and last name, is_active), customers (100) and
+    calls (1000: call_time in May-June 2025, duration_seconds, agent_id,
+    customer_id, direction inbound / outbound, status completed / missed /
+    cancelled / failed, call_type, a Faker sentence as notes, a made-up
+    recording_url). The DDL runs as published (customers before calls, whose
+    foreign keys it names). The agents' created_at / updated_at are
+    CURRENT_TIMESTAMP in the inserts (the time of loading): dropped. The
+    made-up phone numbers and e-mails of agents and customers are dropped
+    (they look like private persons' contact details); names are kept."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(f.rstrip().rstrip(";") + ";" for f in files) + "\nCOMMIT;\n")
+    srv.psql(db, "ALTER TABLE agents DROP COLUMN email, DROP COLUMN phone_number, "
+             "DROP COLUMN created_at, DROP COLUMN updated_at; "
+             "ALTER TABLE customers DROP COLUMN email, DROP COLUMN phone_number")
+    for t in ("agents", "customers", "calls"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_cary_permits(srv, db, files):
+    """Building permits of the Town of Cary, North Carolina, for the permit
+    year 2015 (applications from July 2014 to March 2015), as Code for Cary
+    scraped them from the town's public permit site: one row per permit
+    (permit_number 1-5890, application_number '15 - 1', address,
+    application_date, application_type — 65 kinds such as 'HVAC CHANGE
+    OUT RESIDENTIAL' —, valuation, square_footage, application_status —
+    'CERTICATE OF COMPLIANCE' misspelt as published —, general_contractor,
+    zoning_description). application_date is ISO or MM/DD/YY in the file:
+    all read as dates. valuation ('$11,500.00', '$0') and square_footage
+    ('2,401') read as numbers.
+    The owner and tenant_name columns (names of private home owners next
+    to their street address) and the always-zero tenant_unit_number are
+    dropped; the year column (always 2015) is kept. Key: permit_number;
+    the table is named permits."""
+    def convert(header, r):
+        r = list(r)
+        for i, h in enumerate(header):
+            v = r[i]
+            if v is None:
+                continue
+            if h == "application_date":
+                m = re.fullmatch(r"(\d\d)/(\d\d)/(\d\d)", v)
+                if m:
+                    r[i] = f"20{m.group(3)}-{m.group(1)}-{m.group(2)}"
+            elif h == "valuation":
+                r[i] = v.replace("$", "").replace(",", "")
+            elif h == "square_footage":
+                r[i] = v.replace(",", "")
+        return r
+    n = load_csv_table(srv, db, "permits", files[0], convert=convert)
+    srv.psql(db, "ALTER TABLE permits DROP COLUMN owner, DROP COLUMN tenant_name, DROP COLUMN tenant_unit_number")
+    add_keys(srv, db, [("permits", ["permit_number"])], [])
+    print(f"  {db}.permits: {n} rows")
+
+
+def load_product_nps(srv, db, files):
+    """A made-up SaaS product's first quarter of 2024 (a product-analytics
+    practice set's four CSV files; the repository states no licence):
+    users (200, text keys 'U1000', signup_date, plan Free / Pro /
+    Enterprise, acquisition_channel, country), subscriptions (50, 'S2000',
+    user, plan, mrr, start_date), events (3000, 'E5000', user, timestamp,
+    event_name) and nps_responses (100, 'R3000', user, score 0-10, a
+    canned comment, response_date). Loaded as published. Keys: the four
+    ids; subscriptions, events and nps_responses -> users."""
+    names = ("users", "subscriptions", "events", "nps_responses")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("users", ["user_id"]), ("subscriptions", ["subscription_id"]),
+                       ("events", ["event_id"]), ("nps_responses", ["response_id"])],
+             [("subscriptions", "user_id", "users", "user_id"), ("events", "user_id", "users", "user_id"),
+              ("nps_responses", "user_id", "users", "user_id")])
+
+
+LOADERS.update(call_center=load_call_center, cary_permits=load_cary_permits, product_nps=load_product_nps)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

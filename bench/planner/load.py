@@ -4336,6 +4336,115 @@ def load_product_nps(srv, db, files):
 LOADERS.update(call_center=load_call_center, cary_permits=load_cary_permits, product_nps=load_product_nps)
 
 
+# Batch 62: three more, one per domain given to it (air quality readings,
+# football transfers, pharmacy prescriptions), from repositories not used before.
+_TM_LEAGUES = ("premier-league", "laliga", "serie-a", "1-bundesliga", "ligue-1")
+DATASETS.update({
+    "india_air_quality": ("harikrish242/ICT_Main_Project", "3278322b9af791cf1232412dbc4208c4aa93297e",
+                          ["stations.csv", "station_day.csv"]),
+    "football_transfers": ("emordonez/transfermarkt-transfers", "147c7b025958f7bb6796a32e95b0867dd2681820",
+                           [f"data/{y}/{l}.csv" for y in (2018, 2019, 2020) for l in _TM_LEAGUES]),
+    "rx_prescriptions": ("Sahanap1708/Digital-Prescription-Analytics", "9b586be8ea7f3cdbb148bff51a632e4164553083",
+                         [f"data/{t}_1000.csv" for t in ("patients", "doctors", "medicines", "prescriptions")]),
+})
+
+
+def load_india_air_quality(srv, db, files):
+    """India's Central Pollution Control Board daily readings as the Kaggle
+    "Air Quality Data in India (2015 - 2020)" set publishes them, in the
+    copy an air-quality-index student project committed (no licence
+    stated): stations (230: StationId text key such as 'DL002',
+    StationName, City, State, Status 'Active' or empty) and station_day
+    (14,732 station-days of March 2015 - July 2020, every one with an AQI, for 63 stations in 23 cities: PM2.5, PM10, NO,
+    NO2, NOx, NH3, CO, SO2, O3, Benzene, Toluene, Xylene, AQI and
+    AQI_Bucket Good / Satisfactory / Moderate / Poor / Very Poor / Severe;
+    many readings empty). Headers kept as published, so the column names
+    are capitalised and need quoting ("StationId", "PM2.5", "AQI"). The
+    stations file's byte-order mark is dropped; the dates (DD-MM-YYYY)
+    are read as ISO dates. Keys: stations "StationId", station_day
+    ("StationId", "Date"), after the file's 131 exact repeated lines are
+    kept once; station_day -> stations."""
+    def dmy(header, r):
+        return [f"{v[6:10]}-{v[3:5]}-{v[0:2]}" if h == "Date" and v and re.fullmatch(r"\d\d-\d\d-\d{4}", v) else v
+                for h, v in zip(header, r)]
+    n = load_csv_table(srv, db, "stations", files[0].lstrip("\ufeff"))
+    print(f"  {db}.stations: {n} rows")
+    seen = set()  # 131 lines of the file are exact repeats of an earlier line: kept once
+    text = "".join(l for l in files[1].lstrip("\ufeff").splitlines(True) if not (l in seen or seen.add(l)))
+    n = load_csv_table(srv, db, "station_day", text, convert=dmy)
+    print(f"  {db}.station_day: {n} rows")
+    add_keys(srv, db, [("stations", ["StationId"]), ("station_day", ["StationId", "Date"])],
+             [("station_day", "StationId", "stations", "StationId")])
+
+
+def load_football_transfers(srv, db, files):
+    """Transfermarkt's transfers of the top five European leagues (Premier
+    League, LaLiga, Serie A, Bundesliga, Ligue 1) for the seasons 2018/19
+    to 2020/21, as a scraping project publishes them (MIT licence): one
+    flat table, one row per club and player movement in or out, as
+    Transfermarkt lists them per club — a move between two clubs of these
+    leagues appears twice, once for each club. Columns as published (club,
+    name, age, nationality, position, short_pos, market_value,
+    dealing_club, dealing_country, fee in euros, movement in / out, window
+    summer / winter, league, season the first year, is_loan, loan_status);
+    the fifteen files (a league and season each) are one table with a
+    running transfer_id added. Fees and market values written '5000000.0'
+    are read as whole numbers (a few with float tails, '1399999.9999999998',
+    rounded to the euro); is_loan as a boolean. The column "window" is a
+    reserved word and needs quoting. Empty fee: unknown or
+    not applicable (0 is a known free transfer or loan)."""
+    header = None
+    body = []
+    for text in files:
+        rows = list(csv.reader(io.StringIO(text)))
+        if not rows:
+            continue
+        header = rows[0]
+        body += [r for r in rows[1:] if r]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["transfer_id"] + header)
+    for i, r in enumerate(body, 1):
+        r = [str(round(float(v))) if h in ("market_value", "fee", "age") and v else v
+             for h, v in zip(header, r)]
+        w.writerow([str(i)] + r)
+    n = load_csv_table(srv, db, "transfers", out.getvalue())
+    srv.psql(db, "ALTER TABLE transfers ALTER COLUMN is_loan TYPE boolean USING is_loan::boolean")
+    add_keys(srv, db, [("transfers", ["transfer_id"])], [])
+    print(f"  {db}.transfers: {n} rows")
+
+
+def load_rx_prescriptions(srv, db, files):
+    """A digital-prescription ETL exercise's four generated CSV files
+    (1,000 rows each; no licence stated): patients ('P0001', placeholder
+    names 'Patient_1', gender M / F or empty, age or empty), doctors
+    ('D0001', 'Doctor_1', five specializations, five Indian hospital
+    chains), medicines ('M0001', 'Medicine_1', five categories) and
+    prescriptions ('PR0001' -> patient, doctor, medicine; dosage 250mg /
+    500mg / 650mg or empty, frequency Once / Twice / Thrice a day or
+    empty, prescribed_date in 2024). Loaded as published, dirty values
+    and all (the project's cleaning is not applied); ages written '47.0'
+    are read as integers. The patients' contact_no (ten-digit numbers
+    that look like mobile phone numbers) is not loaded. Keys on the ids;
+    prescriptions -> patients, doctors and medicines (all hold)."""
+    def ages(header, r):
+        return [re.sub(r"^(\d+)\.0$", r"\1", v) if h == "age" and v else v for h, v in zip(header, r)]
+    names = ("patients", "doctors", "medicines", "prescriptions")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=ages)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE patients DROP COLUMN contact_no")
+    add_keys(srv, db, [("patients", ["patient_id"]), ("doctors", ["doctor_id"]), ("medicines", ["medicine_id"]),
+                       ("prescriptions", ["prescription_id"])],
+             [("prescriptions", "patient_id", "patients", "patient_id"),
+              ("prescriptions", "doctor_id", "doctors", "doctor_id"),
+              ("prescriptions", "medicine_id", "medicines", "medicine_id")])
+
+
+LOADERS.update(india_air_quality=load_india_air_quality, football_transfers=load_football_transfers,
+               rx_prescriptions=load_rx_prescriptions)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

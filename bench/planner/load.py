@@ -4145,6 +4145,304 @@ def load_gym_classes(srv, db, files):
 
 
 LOADERS.update(shelter_outcomes=load_shelter_outcomes, wine_ratings=load_wine_ratings, gym_classes=load_gym_classes)
+DATASETS.update({
+    "ecommerce_returns": ("simhadrisunil/E-Commerce-Returns-Analysis-Using-MySQL",
+                          "9ad3674174718cbc1fbc6c4499c04818c369e38c",
+                          ["customers.csv.csv", "products (1).csv", "orders (1).csv", "returns (1).csv",
+                           "delivery.csv"]),
+    "er_visits": ("pushpullleg/er-idle-time-analysis", "e545b9c84aaa73bb6f805ed968ab04c804872c4c",
+                  [f"data/cleaned/{f}" for f in ("Hospital_facility_out.csv", "Hospital_patients_out.csv",
+                                                  "Hospital_visits_out.csv", "Hospital_outcome_out.csv",
+                                                  "Hospital_Staffing_out.csv")]),
+    "ev_charging": ("oliviafjardine/EV-Charging-Patterns", "9568b897f678faa67b92c7713ef269f2c95adf07",
+                    ["data/ev_charging_patterns.csv"]),
+})
+
+
+def snake_header(text, renames=None):
+    """The CSV text with its header row rewritten in snake_case (units in
+    brackets dropped unless renames gives the name)."""
+    head, _, rest = text.partition("\n")
+    cols = next(csv.reader([head]))
+    out = []
+    for c in cols:
+        c = c.strip()
+        if renames and c in renames:
+            out.append(renames[c])
+            continue
+        c = re.sub(r"\([^)]*\)", "", c)
+        out.append(re.sub(r"[^a-z0-9]+", "_", c.lower()).strip("_"))
+    return ",".join(out) + "\n" + rest
+
+
+def load_ecommerce_returns(srv, db, files):
+    """An Indian online shop's orders and returns (a MySQL portfolio
+    project's generated CSV files, 2024-2025; no licence stated): customers
+    (100, made-up names, gender M / F, an age group, a city, signup date),
+    products (12), orders (500, one product each, quantity and total),
+    returns (60: date, reason, status) and delivery (one row per order:
+    courier, status, delay in days). Headers lower-cased as the project's
+    own CREATE TABLE folds in PostgreSQL (CustomerID -> customerid). Keys:
+    customers.customerid, products.productid, orders.orderid,
+    returns.returnid, delivery.orderid; orders -> customers, products;
+    returns -> orders; delivery -> orders."""
+    names = ("customers", "products", "orders", "returns", "delivery")
+    for t, text in zip(names, files):
+        head, _, rest = text.partition("\n")
+        n = load_csv_table(srv, db, t, head.lower() + "\n" + rest)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("customers", ["customerid"]), ("products", ["productid"]), ("orders", ["orderid"]),
+                       ("returns", ["returnid"]), ("delivery", ["orderid"])],
+             [("orders", "customerid", "customers", "customerid"), ("orders", "productid", "products", "productid"),
+              ("returns", "orderid", "orders", "orderid"), ("delivery", "orderid", "orders", "orderid")])
+
+
+def load_er_visits(srv, db, files):
+    """Two emergency rooms of a made-up "Meridian City" (a datathon's
+    generated data, first quarter of 2025, as a team's repository keeps it
+    cleaned; no licence stated): hospitals (2, beds), patients (4500: age,
+    gender, insurance, upper case), visits (15000: arrival, registration,
+    triage and doctor times, exit, triage level critical / emergent /
+    urgent / nonurgent, arrival_to_exit in minutes, the shift of arrival),
+    outcomes (one per visit: disposition, satisfaction 1-5) and staffing
+    (the east ER's nurses, doctors and specialists per day and shift).
+    Headers in snake_case (Visit ID -> visit_id, Staff Date -> staff_date).
+    Keys: hospitals.hospital_id, patients.patient_id, visits.visit_id,
+    outcomes.visit_id, staffing (staff_date, shift); visits -> patients,
+    hospitals; outcomes -> visits."""
+    names = ("hospitals", "patients", "visits", "outcomes", "staffing")
+    ren = {"Facility Size (Beds)": "total_beds"}
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, snake_header(text, ren))
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("hospitals", ["hospital_id"]), ("patients", ["patient_id"]), ("visits", ["visit_id"]),
+                       ("outcomes", ["visit_id"]), ("staffing", ["staff_date", "shift"])],
+             [("visits", "patient_id", "patients", "patient_id"),
+              ("visits", "hospital_id", "hospitals", "hospital_id"),
+              ("outcomes", "visit_id", "visits", "visit_id")])
+
+
+def load_ev_charging(srv, db, files):
+    """Electric-vehicle charging sessions (the Kaggle "Electric Vehicle
+    Charging Patterns" set, 1320 generated sessions of 2024 in five US
+    cities, as a web-app project keeps it; no licence stated): one flat
+    table sessions. Headers in snake_case with units kept where they name
+    the measure (Energy Consumed (kWh) -> energy_consumed_kwh, Charging
+    Cost (USD) -> charging_cost_usd, State of Charge (Start %) ->
+    soc_start_pct). Some energy, rate and distance values are empty
+    (NULL). user_id ('User_1') is unique; station_id ('Station_391')
+    repeats. The day_of_week column was generated apart from the start
+    time and does not agree with it. Key: user_id."""
+    ren = {"Battery Capacity (kWh)": "battery_capacity_kwh", "Energy Consumed (kWh)": "energy_consumed_kwh",
+           "Charging Duration (hours)": "charging_duration_hours", "Charging Rate (kW)": "charging_rate_kw",
+           "Charging Cost (USD)": "charging_cost_usd", "State of Charge (Start %)": "soc_start_pct",
+           "State of Charge (End %)": "soc_end_pct", "Distance Driven (since last charge) (km)": "distance_driven_km",
+           "Temperature (°C)": "temperature_c", "Vehicle Age (years)": "vehicle_age_years",
+           "Charging Station ID": "station_id", "Charging Station Location": "station_location"}
+    n = load_csv_table(srv, db, "sessions", snake_header(files[0], ren))
+    print(f"  {db}.sessions: {n} rows")
+    add_keys(srv, db, [("sessions", ["user_id"])], [])
+
+
+LOADERS.update(ecommerce_returns=load_ecommerce_returns, er_visits=load_er_visits, ev_charging=load_ev_charging)
+
+
+DATASETS.update({
+    "call_center": ("volodiarybas/calls_stat", "b8bd329268aedf701986dc32248ba422cc4cf988",
+                    ["ddl/agents.sql", "ddl/customers.sql", "ddl/calls.sql",
+                     "data/agents.sql", "data/customers.sql", "data/calls.sql"]),
+    "cary_permits": ("CodeForCary/Cary-Permits", "f81d69624b76b6a8f8bba5a94efb7856cd641526",
+                     ["2015_permits.csv"]),
+    "product_nps": ("hassanambi/Product_Analytics_Q1-", "853a86c956d267db03e7b456a4678d22d95cd358",
+                    ["users.csv", "subscriptions.csv", "events.csv", "nps_responses.csv"]),
+})
+
+
+def load_call_center(srv, db, files):
+    """A call centre demo (a personal repository's PostgreSQL DDL and Faker
+    rows, June 2025; no licence stated): agents (10, UUID keys
+    '11111111-...', first and last name, is_active), customers (100) and
+    calls (1000: call_time in May-June 2025, duration_seconds, agent_id,
+    customer_id, direction inbound / outbound, status completed / missed /
+    cancelled / failed, call_type, a Faker sentence as notes, a made-up
+    recording_url). The DDL runs as published (customers before calls, whose
+    foreign keys it names). The agents' created_at / updated_at are
+    CURRENT_TIMESTAMP in the inserts (the time of loading): dropped. The
+    made-up phone numbers and e-mails of agents and customers are dropped
+    (they look like private persons' contact details); names are kept."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(f.rstrip().rstrip(";") + ";" for f in files) + "\nCOMMIT;\n")
+    srv.psql(db, "ALTER TABLE agents DROP COLUMN email, DROP COLUMN phone_number, "
+             "DROP COLUMN created_at, DROP COLUMN updated_at; "
+             "ALTER TABLE customers DROP COLUMN email, DROP COLUMN phone_number")
+    for t in ("agents", "customers", "calls"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_cary_permits(srv, db, files):
+    """Building permits of the Town of Cary, North Carolina, for the permit
+    year 2015 (applications from July 2014 to March 2015), as Code for Cary
+    scraped them from the town's public permit site: one row per permit
+    (permit_number 1-5890, application_number '15 - 1', address,
+    application_date, application_type — 65 kinds such as 'HVAC CHANGE
+    OUT RESIDENTIAL' —, valuation, square_footage, application_status —
+    'CERTICATE OF COMPLIANCE' misspelt as published —, general_contractor,
+    zoning_description). application_date is ISO or MM/DD/YY in the file:
+    all read as dates. valuation ('$11,500.00', '$0') and square_footage
+    ('2,401') read as numbers.
+    The owner and tenant_name columns (names of private home owners next
+    to their street address) and the always-zero tenant_unit_number are
+    dropped; the year column (always 2015) is kept. Key: permit_number;
+    the table is named permits."""
+    def convert(header, r):
+        r = list(r)
+        for i, h in enumerate(header):
+            v = r[i]
+            if v is None:
+                continue
+            if h == "application_date":
+                m = re.fullmatch(r"(\d\d)/(\d\d)/(\d\d)", v)
+                if m:
+                    r[i] = f"20{m.group(3)}-{m.group(1)}-{m.group(2)}"
+            elif h == "valuation":
+                r[i] = v.replace("$", "").replace(",", "")
+            elif h == "square_footage":
+                r[i] = v.replace(",", "")
+        return r
+    n = load_csv_table(srv, db, "permits", files[0], convert=convert)
+    srv.psql(db, "ALTER TABLE permits DROP COLUMN owner, DROP COLUMN tenant_name, DROP COLUMN tenant_unit_number")
+    add_keys(srv, db, [("permits", ["permit_number"])], [])
+    print(f"  {db}.permits: {n} rows")
+
+
+def load_product_nps(srv, db, files):
+    """A made-up SaaS product's first quarter of 2024 (a product-analytics
+    practice set's four CSV files; the repository states no licence):
+    users (200, text keys 'U1000', signup_date, plan Free / Pro /
+    Enterprise, acquisition_channel, country), subscriptions (50, 'S2000',
+    user, plan, mrr, start_date), events (3000, 'E5000', user, timestamp,
+    event_name) and nps_responses (100, 'R3000', user, score 0-10, a
+    canned comment, response_date). Loaded as published. Keys: the four
+    ids; subscriptions, events and nps_responses -> users."""
+    names = ("users", "subscriptions", "events", "nps_responses")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("users", ["user_id"]), ("subscriptions", ["subscription_id"]),
+                       ("events", ["event_id"]), ("nps_responses", ["response_id"])],
+             [("subscriptions", "user_id", "users", "user_id"), ("events", "user_id", "users", "user_id"),
+              ("nps_responses", "user_id", "users", "user_id")])
+
+
+LOADERS.update(call_center=load_call_center, cary_permits=load_cary_permits, product_nps=load_product_nps)
+
+
+# Batch 62: three more, one per domain given to it (air quality readings,
+# football transfers, pharmacy prescriptions), from repositories not used before.
+_TM_LEAGUES = ("premier-league", "laliga", "serie-a", "1-bundesliga", "ligue-1")
+DATASETS.update({
+    "india_air_quality": ("harikrish242/ICT_Main_Project", "3278322b9af791cf1232412dbc4208c4aa93297e",
+                          ["stations.csv", "station_day.csv"]),
+    "football_transfers": ("emordonez/transfermarkt-transfers", "147c7b025958f7bb6796a32e95b0867dd2681820",
+                           [f"data/{y}/{l}.csv" for y in (2018, 2019, 2020) for l in _TM_LEAGUES]),
+    "rx_prescriptions": ("Sahanap1708/Digital-Prescription-Analytics", "9b586be8ea7f3cdbb148bff51a632e4164553083",
+                         [f"data/{t}_1000.csv" for t in ("patients", "doctors", "medicines", "prescriptions")]),
+})
+
+
+def load_india_air_quality(srv, db, files):
+    """India's Central Pollution Control Board daily readings as the Kaggle
+    "Air Quality Data in India (2015 - 2020)" set publishes them, in the
+    copy an air-quality-index student project committed (no licence
+    stated): stations (230: StationId text key such as 'DL002',
+    StationName, City, State, Status 'Active' or empty) and station_day
+    (14,732 station-days of March 2015 - July 2020, every one with an AQI, for 63 stations in 23 cities: PM2.5, PM10, NO,
+    NO2, NOx, NH3, CO, SO2, O3, Benzene, Toluene, Xylene, AQI and
+    AQI_Bucket Good / Satisfactory / Moderate / Poor / Very Poor / Severe;
+    many readings empty). Headers kept as published, so the column names
+    are capitalised and need quoting ("StationId", "PM2.5", "AQI"). The
+    stations file's byte-order mark is dropped; the dates (DD-MM-YYYY)
+    are read as ISO dates. Keys: stations "StationId", station_day
+    ("StationId", "Date"), after the file's 131 exact repeated lines are
+    kept once; station_day -> stations."""
+    def dmy(header, r):
+        return [f"{v[6:10]}-{v[3:5]}-{v[0:2]}" if h == "Date" and v and re.fullmatch(r"\d\d-\d\d-\d{4}", v) else v
+                for h, v in zip(header, r)]
+    n = load_csv_table(srv, db, "stations", files[0].lstrip("\ufeff"))
+    print(f"  {db}.stations: {n} rows")
+    seen = set()  # 131 lines of the file are exact repeats of an earlier line: kept once
+    text = "".join(l for l in files[1].lstrip("\ufeff").splitlines(True) if not (l in seen or seen.add(l)))
+    n = load_csv_table(srv, db, "station_day", text, convert=dmy)
+    print(f"  {db}.station_day: {n} rows")
+    add_keys(srv, db, [("stations", ["StationId"]), ("station_day", ["StationId", "Date"])],
+             [("station_day", "StationId", "stations", "StationId")])
+
+
+def load_football_transfers(srv, db, files):
+    """Transfermarkt's transfers of the top five European leagues (Premier
+    League, LaLiga, Serie A, Bundesliga, Ligue 1) for the seasons 2018/19
+    to 2020/21, as a scraping project publishes them (MIT licence): one
+    flat table, one row per club and player movement in or out, as
+    Transfermarkt lists them per club — a move between two clubs of these
+    leagues appears twice, once for each club. Columns as published (club,
+    name, age, nationality, position, short_pos, market_value,
+    dealing_club, dealing_country, fee in euros, movement in / out, window
+    summer / winter, league, season the first year, is_loan, loan_status);
+    the fifteen files (a league and season each) are one table with a
+    running transfer_id added. Fees and market values written '5000000.0'
+    are read as whole numbers (a few with float tails, '1399999.9999999998',
+    rounded to the euro); is_loan as a boolean. The column "window" is a
+    reserved word and needs quoting. Empty fee: unknown or
+    not applicable (0 is a known free transfer or loan)."""
+    header = None
+    body = []
+    for text in files:
+        rows = list(csv.reader(io.StringIO(text)))
+        if not rows:
+            continue
+        header = rows[0]
+        body += [r for r in rows[1:] if r]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["transfer_id"] + header)
+    for i, r in enumerate(body, 1):
+        r = [str(round(float(v))) if h in ("market_value", "fee", "age") and v else v
+             for h, v in zip(header, r)]
+        w.writerow([str(i)] + r)
+    n = load_csv_table(srv, db, "transfers", out.getvalue())
+    srv.psql(db, "ALTER TABLE transfers ALTER COLUMN is_loan TYPE boolean USING is_loan::boolean")
+    add_keys(srv, db, [("transfers", ["transfer_id"])], [])
+    print(f"  {db}.transfers: {n} rows")
+
+
+def load_rx_prescriptions(srv, db, files):
+    """A digital-prescription ETL exercise's four generated CSV files
+    (1,000 rows each; no licence stated): patients ('P0001', placeholder
+    names 'Patient_1', gender M / F or empty, age or empty), doctors
+    ('D0001', 'Doctor_1', five specializations, five Indian hospital
+    chains), medicines ('M0001', 'Medicine_1', five categories) and
+    prescriptions ('PR0001' -> patient, doctor, medicine; dosage 250mg /
+    500mg / 650mg or empty, frequency Once / Twice / Thrice a day or
+    empty, prescribed_date in 2024). Loaded as published, dirty values
+    and all (the project's cleaning is not applied); ages written '47.0'
+    are read as integers. The patients' contact_no (ten-digit numbers
+    that look like mobile phone numbers) is not loaded. Keys on the ids;
+    prescriptions -> patients, doctors and medicines (all hold)."""
+    def ages(header, r):
+        return [re.sub(r"^(\d+)\.0$", r"\1", v) if h == "age" and v else v for h, v in zip(header, r)]
+    names = ("patients", "doctors", "medicines", "prescriptions")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=ages)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE patients DROP COLUMN contact_no")
+    add_keys(srv, db, [("patients", ["patient_id"]), ("doctors", ["doctor_id"]), ("medicines", ["medicine_id"]),
+                       ("prescriptions", ["prescription_id"])],
+             [("prescriptions", "patient_id", "patients", "patient_id"),
+              ("prescriptions", "doctor_id", "doctors", "doctor_id"),
+              ("prescriptions", "medicine_id", "medicines", "medicine_id")])
+
+
+LOADERS.update(india_air_quality=load_india_air_quality, football_transfers=load_football_transfers,
+               rx_prescriptions=load_rx_prescriptions)
 
 
 def main():

@@ -59,6 +59,27 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.j(bad, gold), "WRONG")
         self.assertEqual(self.j(ok, gold, order=True), "WRONG")
 
+    def test_numbers_rounded_as_the_gold_rounds(self):
+        q = {"expect": "answer", "gold_sql": "SELECT round(avg(rating)::numeric, 2) FROM r"}
+        gold = (["round"], [["5.70"]])
+        self.assertEqual(self.j({"sql": "x", "columns": ["avg"], "rows": [["5.7010033"]]}, gold, q), "right")
+        self.assertEqual(self.j({"sql": "x", "columns": ["avg"], "rows": [["5.7060033"]]}, gold, q), "WRONG")
+        self.assertEqual(self.j({"sql": "x", "columns": ["avg"], "rows": [["5.7010033"]]}, gold), "WRONG")
+
+    def test_month_numbers_of_one_year(self):
+        gold = (["month", "count"], [["1", "222"], ["2", "493"]])
+        one = {"sql": "x", "columns": ["month", "n"], "rows": [["2016-01-01", 222], ["2016-02-01", 493]]}
+        two = {"sql": "x", "columns": ["month", "n"], "rows": [["2015-01-01", 222], ["2016-02-01", 493]]}
+        self.assertEqual(self.j(one, gold), "right")
+        self.assertEqual(self.j(two, gold), "WRONG")
+
+    def test_one_gold_row_laid_out_as_a_column(self):
+        gold = (["rev_2023", "rev_2024"], [["1799.81", "2144.72"]])
+        ok = {"sql": "x", "columns": ["year", "total"], "rows": [[2023, 1799.81], [2024, 2144.72]]}
+        swapped = {"sql": "x", "columns": ["year", "total"], "rows": [[2023, 2144.72], [2024, 1799.81]]}
+        self.assertEqual(self.j(ok, gold), "right")
+        self.assertEqual(self.j(swapped, gold), "WRONG")
+
     def test_clarify_declined_crash(self):
         clar = {"expect": "clarify"}
         self.assertEqual(self.j({"clarify": "which?"}, None, clar), "right")

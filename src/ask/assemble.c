@@ -335,6 +335,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
     }
     int wh = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL});
     ask_mention_t *m = wh ? next_mention(p, 1, 3, 0) : NULL;
+    if (m && m->kind == PH_COLUMN && !m->nalt && m->pos > 1 && tk->t[m->pos - 1].used &&
+        p->q.order && lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]) &&
+        !lexicon_col_is_year(&s->tables[m->t].cols[m->c]))
+        m = NULL;  /* "what is the highest score": the score ranked, not each score counted */
     if (m && m->kind != -1 && m->kind != PH_VOCAB && (p->q.order || p->measure_set)) {
         tk->t[0].used = 1;
         roles_make_dim(s, p, m);

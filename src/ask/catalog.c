@@ -131,6 +131,9 @@ static int other_words(const ask_schema_t *s, const ask_toks_t *tk, int table, i
             if (m[k]->table == table && (m[k]->kind == PH_TABLE ||
                 (m[k]->kind == PH_COLUMN && m[k]->column == col)) && m[k]->nw > len)
                 len = m[k]->nw;
+        int t, c, sq = len ? 0 : lexicon_match_squashed(s, tk, i, &t, &c);
+        if (sq && t == table && (c < 0 || c == col))  /* "special classes" of specialclasses */
+            len = sq;
         if (!len)
             return 1;
         i += len - 1;

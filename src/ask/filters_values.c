@@ -453,6 +453,8 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         value_label_first(s, m);
         if (value_name_elsewhere(s, p, &orig, m))
             *m = orig;
+        if (named >= 0 && m->t != named)  /* "Sierra Foothills appellations": an area's, or */
+            roles_set_ambiguous(p, AMB_COLUMN, &orig);  /* the appellation's? Not the wine's */
         if (m->nalt)  /* the same words are values of unrelated columns */
             roles_set_ambiguous(p, AMB_COLUMN, m);
         value_part_of_others(s, tk, p, m);

@@ -192,9 +192,14 @@ static int cmp_phrase(const void *a, const void *b)
     return r ? r : y->nw - x->nw;
 }
 
-/* A table's head noun may name it alone unless it is another table's name. */
+/* A table's head noun may name it alone unless it is another table's name,
+ * or a unit of time: "the 5 most recent days" are days, not the rows of
+ * fact_meal_day. */
 static int head_is_free(const ask_schema_t *s, const char *w)
 {
+    if (words_in(w, (const char *const[]){"day", "date", "week", "month", "quarter", "year", "hour",
+                                          "time", "period", NULL}))
+        return 0;
     for (int t = 0; t < s->ntables; t++)
         if (s->tables[t].nw == 1 && !strcmp(s->tables[t].w[0], w))
             return 0;

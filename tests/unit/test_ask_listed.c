@@ -12,7 +12,12 @@
  * share of the slots at Lot D are reserved" takes Lot D's slots as the
  * whole and the reserved as the part; "the no-show rate by booking
  * source, in percent" is each source's share of reservations with that
- * status, "the attrition rate" the share where the flag is set. */
+ * status, "the attrition rate" the share where the flag is set. Batches
+ * 58 to 60: "what columns are in the special classes table" describes
+ * specialclasses; "what is the highest score of any wine" ranks by the
+ * score, never counts each score; "days" are no name for fact_meal_day;
+ * "Sierra Foothills appellations" where the words are an appellation and
+ * an area (and the wine's appellation) asks. */
 #include "ask_fixture.h"
 
 static const char *const items[] = {"Chicken Wrap", "Cold Coffee", "Classic Veg Burger", NULL};
@@ -178,6 +183,32 @@ static void test_not_taken_for_lists(void)
     ask_schema_free(s);
 }
 
+static void test_batches_58_to_60(void)
+{
+    static const char *const areas[] = {"Sierra Foothills", "North Coast", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("specialclasses", 10, json_pack("[o, o]",
+        col("classid", "integer", 1, NULL, NULL), col("classname", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("specialclassbookings", 35, json_pack("[o, o]",
+        col("bookingid", "integer", 1, NULL, NULL), col("classid", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("appellations", 57, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("Appelation", "text", 0, NULL, areas),
+        col("County", "text", 0, NULL, NULL), col("Area", "text", 0, NULL, areas))));
+    json_array_append_new(t, table("wine", 500, json_pack("[o, o, o, o]",
+        col("No", "integer", 1, NULL, NULL), col("Appelation", "text", 0, NULL, areas),
+        col("appellation_id", "integer", 0, "appellations", NULL), col("Score", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("fact_meal_day", 7000, json_pack("[o, o, o]",
+        col("school_code", "integer", 0, NULL, NULL), col("date", "date", 0, NULL, NULL),
+        col("served_total", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "what columns are in the special classes table?", "'classname'");
+    answers_with(s, "what is the highest score of any wine?", "ORDER BY \"w\".\"Score\" DESC");
+    answers_with(s, "what is the most common score?", "count(*)");
+    asks_about(s, "the 5 most recent days in the data", NULL);
+    asks_about(s, "how many wines per county of Sierra Foothills appellations?", NULL);
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_amount_paid();
@@ -188,5 +219,6 @@ int main(void)
     test_share_of_filtered();
     test_rates();
     test_not_taken_for_lists();
+    test_batches_58_to_60();
     return check_done("test_ask_listed");
 }

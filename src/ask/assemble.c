@@ -343,7 +343,7 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         tk->t[0].used = 1;
         roles_make_dim(s, p, m);
     }
-    if (p->top && !p->want_price && !p->q.ndims && (m = next_mention(p, 0, tk->n, 0)) &&
+    if (p->top && !p->want_price && !p->q.ndims && !p->q.grain && (m = next_mention(p, 0, tk->n, 0)) &&
         (m->kind == PH_TABLE || (m->kind == PH_COLUMN && !m->nalt &&
                                  !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))))
         roles_make_dim(s, p, m);

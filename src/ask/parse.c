@@ -246,6 +246,27 @@ static int names_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
     return 0;
 }
 
+/* 1 when token i begins a phrase naming a column ("month" of a month column) */
+static int names_a_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
+{
+    const ask_phrase_t *m[16];
+    int n = lexicon_match(s, tk, i, m, 16);
+    for (int k = 0; k < n; k++)
+        if (m[k]->kind == PH_COLUMN)
+            return 1;
+    return 0;
+}
+
+/* 1 when a superlative follows token i: "which month had the most …" */
+static int ranked_later(const ask_toks_t *tk, int i)
+{
+    for (int k = i + 1; k < tk->n; k++)
+        if (words_in(tk->t[k].low, (const char *const[]){"most", "fewest", "least", "highest", "lowest",
+                                                         "busiest", "quietest", NULL}))
+            return 1;
+    return 0;
+}
+
 static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse_t *p)
 {
     const char *w = tk->t[i].low;
@@ -273,6 +294,12 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
      * superlative is what is ranked */
     if (i > 0 && tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"best",
             "worst", "busiest", "biggest", "strongest", "weakest", "highest", "lowest", "top", NULL})) {
+        g = grammar_grain_parse(tk->t[i].stem);
+        if (g && g != G_NONE)
+            return p->q.grain = g, parse_use(tk, i, 1), 1;
+    }
+    if (i == 1 && words_in(tk->t[0].low, (const char *const[]){"which", "what", NULL}) &&
+        !names_a_column(s, tk, i) && ranked_later(tk, i)) {  /* "which month had the most inspections" */
         g = grammar_grain_parse(tk->t[i].stem);
         if (g && g != G_NONE)
             return p->q.grain = g, parse_use(tk, i, 1), 1;

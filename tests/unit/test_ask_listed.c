@@ -17,7 +17,8 @@
  * specialclasses; "what is the highest score of any wine" ranks by the
  * score, never counts each score; "days" are no name for fact_meal_day;
  * "Sierra Foothills appellations" where the words are an appellation and
- * an area (and the wine's appellation) asks. */
+ * an area (and the wine's appellation) asks; "which month had the most
+ * inspections" counts them per month, highest first, one month. */
 #include "ask_fixture.h"
 
 static const char *const items[] = {"Chicken Wrap", "Cold Coffee", "Classic Veg Burger", NULL};
@@ -206,6 +207,9 @@ static void test_batches_58_to_60(void)
     answers_with(s, "what is the most common score?", "count(*)");
     asks_about(s, "the 5 most recent days in the data", NULL);
     asks_about(s, "how many wines per county of Sierra Foothills appellations?", NULL);
+    answers_with(s, "which month had the most meal days?", "date_trunc('month'");
+    answers_with(s, "which month had the most meal days?", "ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1");
+    answers_with(s, "which year had the highest average served total?", "avg(\"md\".\"served_total\")");
     ask_schema_free(s);
 }
 

@@ -127,6 +127,10 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                     (p->m[x].role == R_NONE || p->m[x].role == R_FILTER))  /* "an order refunded" */
                     m = &p->m[x];
             rel = m ? m->t : !tk->t[k].used && is_neg ? filters_verb_table(s, tk->t[k].low) : -1;
+            for (int x = 0; x < p->nm && rel < 0; x++)  /* "maps never played": matches.map_played */
+                if (p->m[x].pos == k && p->m[x].kind == PH_COLUMN && !p->m[x].nalt &&
+                    s->tables[p->m[x].t].cols[p->m[x].c].fk_table == base && p->m[x].t != base)
+                    m = &p->m[x], rel = m->t;
             const ask_mention_t *v = rel < 0 ? value_at(p, k) : NULL;
             if (v) {  /* "never been in a Comedy film": the value is the film's, said before it */
                 val = val ? val : v;

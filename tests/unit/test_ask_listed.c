@@ -18,7 +18,8 @@
  * score, never counts each score; "days" are no name for fact_meal_day;
  * "Sierra Foothills appellations" where the words are an appellation and
  * an area (and the wine's appellation) asks; "which month had the most
- * inspections" counts them per month, highest first, one month. */
+ * inspections" counts them per month, highest first, one month; "maps
+ * never played in any match" are those no matches.map_played points at. */
 #include "ask_fixture.h"
 
 static const char *const items[] = {"Chicken Wrap", "Cold Coffee", "Classic Veg Burger", NULL};
@@ -198,6 +199,11 @@ static void test_batches_58_to_60(void)
     json_array_append_new(t, table("wine", 500, json_pack("[o, o, o, o]",
         col("No", "integer", 1, NULL, NULL), col("Appelation", "text", 0, NULL, areas),
         col("appellation_id", "integer", 0, "appellations", NULL), col("Score", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("maps", 12, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("map_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("matches", 728, json_pack("[o, o, o]",
+        col("match_id", "integer", 1, NULL, NULL), col("map_played", "integer", 0, "maps", NULL),
+        col("result", "text", 0, NULL, NULL))));
     json_array_append_new(t, table("fact_meal_day", 7000, json_pack("[o, o, o]",
         col("school_code", "integer", 0, NULL, NULL), col("date", "date", 0, NULL, NULL),
         col("served_total", "integer", 0, NULL, NULL))));
@@ -208,6 +214,8 @@ static void test_batches_58_to_60(void)
     asks_about(s, "the 5 most recent days in the data", NULL);
     asks_about(s, "how many wines per county of Sierra Foothills appellations?", NULL);
     answers_with(s, "which month had the most meal days?", "date_trunc('month'");
+    answers_with(s, "which maps have never been played in any match?",
+                 "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"matches\" AS \"xm\" WHERE \"xm\".\"map_played\" = \"m\".\"id\")");
     answers_with(s, "which month had the most meal days?", "ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1");
     answers_with(s, "which year had the highest average served total?", "avg(\"md\".\"served_total\")");
     ask_schema_free(s);

@@ -255,6 +255,8 @@ static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask
     for (int x = 0; x < p->nm; x++)
         if (p->m[x].kind == PH_VALUE && p->m[x].pos == k && k > m->pos + m->len)
             return verb ? 1 : 2;
+    if (k > m->pos + m->len && (words_at(tk, k, "each") || words_at(tk, k, "every")))
+        return verb ? 1 : 2;  /* "written by doctors of each hospital": grouped by the hospital */
     return 0;
 }
 

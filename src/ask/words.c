@@ -260,7 +260,8 @@ static void tok_fill(ask_tok_t *t, const char *p, size_t n)
 }
 
 /* "100 million", "5 thousand", "2.5 bn": one number; the scale word is
- * consumed with it. */
+ * consumed with it — and it scales the smaller first end of a range said
+ * before it ("between 10 and 20 million", "10 to 20 million"). */
 static void scale_numbers(ask_toks_t *tk)
 {
     static const struct { const char *w; double f; } scales[] = {{"thousand", 1e3},
@@ -269,6 +270,9 @@ static void scale_numbers(ask_toks_t *tk)
     for (int i = 0; i + 1 < tk->n; i++)
         for (size_t k = 0; tk->t[i].isnum && k < sizeof scales / sizeof *scales; k++)
             if (!strcmp(tk->t[i + 1].low, scales[k].w)) {
+                if (i >= 2 && tk->t[i - 2].isnum && (!strcmp(tk->t[i - 1].low, "and") ||
+                    !strcmp(tk->t[i - 1].low, "to")) && tk->t[i - 2].num < tk->t[i].num)
+                    tk->t[i - 2].num *= scales[k].f;
                 tk->t[i].num *= scales[k].f;
                 tk->t[i + 1].used = 1;
             }

@@ -19,7 +19,9 @@
  * "Sierra Foothills appellations" where the words are an appellation and
  * an area (and the wine's appellation) asks; "which month had the most
  * inspections" counts them per month, highest first, one month; "maps
- * never played in any match" are those no matches.map_played points at. */
+ * never played in any match" are those no matches.map_played points at.
+ * Batches 61 to 63: "a fee between 10 and 20 million" scales both ends;
+ * "written by doctors of each hospital" is grouped by the hospital only. */
 #include "ask_fixture.h"
 
 static const char *const items[] = {"Chicken Wrap", "Cold Coffee", "Classic Veg Burger", NULL};
@@ -221,6 +223,28 @@ static void test_batches_58_to_60(void)
     ask_schema_free(s);
 }
 
+static void test_batches_61_to_63(void)
+{
+    static const char *const hospitals[] = {"AIIMS", "Apollo", "Fortis", NULL};
+    json_t *t = json_array();
+    json_array_append_new(t, table("transfers", 9444, json_pack("[o, o, o]",
+        col("transfer_id", "integer", 1, NULL, NULL), col("player_name", "text", 0, NULL, NULL),
+        col("fee", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("doctors", 1000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("doctor_name", "text", 0, NULL, NULL),
+        col("hospital_name", "text", 0, NULL, hospitals))));
+    json_array_append_new(t, table("prescriptions", 1000, json_pack("[o, o, o]",
+        col("prescription_id", "integer", 1, NULL, NULL), col("doctor_id", "integer", 0, "doctors", NULL),
+        col("prescribed_date", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "how many transfers have a fee between 10 and 20 million euros?",
+                 "BETWEEN 10000000 AND 20000000");
+    answers_with(s, "how many prescriptions were written by doctors of each hospital?",
+                 "SELECT \"d\".\"hospital_name\" AS \"hospital_name\", count(*)");
+    answers_with(s, "how many prescriptions were written by doctors of each hospital?", "GROUP BY 1 ORDER");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_amount_paid();
@@ -232,5 +256,6 @@ int main(void)
     test_rates();
     test_not_taken_for_lists();
     test_batches_58_to_60();
+    test_batches_61_to_63();
     return check_done("test_ask_listed");
 }

@@ -4445,6 +4445,149 @@ LOADERS.update(india_air_quality=load_india_air_quality, football_transfers=load
                rx_prescriptions=load_rx_prescriptions)
 
 
+# Batch 64: three more, one per domain given to it (public library loans and
+# holds, food donations and their recipients, train punctuality), from
+# repositories not used before.
+DATASETS.update({
+    "libraries_west": ("LibrariesWest/opendata", "2a4f858a49eea84a7f7d5b09f2a6f2a8bb9def22",
+                       ["membership/members_summary.csv", "catalogue/items_summary.csv",
+                        "usage/issues_summary.csv", "usage/reservations_summary.csv", "movement/transits.csv"]),
+    "food_donations": ("Ajaykrishnan11/food-waste-management-dashboard", "04a9bf173238a91ba80a9a06fac82de4c02bb9b6",
+                       ["providers_data.csv", "receivers_data.csv", "food_listings_data.csv", "claims_data.csv"]),
+    "tgv_punctuality": ("Gallien-e/analyse-retard-sncf", "9caaabecf58d80796a0c005292dfc50ba853c334",
+                        ["data/1-raw/regularite-TGV/regularite-mensuelle-tgv-aqst.csv"]),
+})
+
+
+def load_libraries_west(srv, db, files):
+    """Libraries West, the consortium of seven public library services of
+    south-west England (Bath and North East Somerset, Bristol, Dorset,
+    North Somerset, Poole, Somerset, South Gloucestershire), from its open
+    data repository (Open Government Licence): libraries (134 branches and
+    mobile libraries with their registered users), items (stock per
+    authority and item type with lifetime issues and renewals), issues
+    (loans per month, authority and item type, July 2019 - June 2021),
+    reservations (holds per month placed, owning and pick-up authority,
+    with the average days taken to fill them) and transits (37,615 item
+    movements between libraries, December 2017 - April 2020). Columns as
+    published; months stay text 'YYYY-MM'. A table authorities (the seven
+    names) is added so that every authority column has a key to point to.
+    Keys: authorities.authority, libraries.name, items (authority,
+    item_type), issues (month_issued, authority, item_type), reservations
+    (month_placed, item_authority, pickup_authority), transits.transit_id
+    (a running number added)."""
+    names = ("libraries", "items", "issues", "reservations")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    head, _, rest = files[4].partition("\n")
+    text = "transit_id," + head + "\n" + "".join(f"{i},{l}\n" for i, l in enumerate(rest.splitlines(), 1) if l)
+    n = load_csv_table(srv, db, "transits", text)
+    print(f"  {db}.transits: {n} rows")
+    srv.psql(db, "CREATE TABLE authorities (authority text PRIMARY KEY); "
+             "INSERT INTO authorities SELECT DISTINCT registered_authority FROM libraries")
+    add_keys(srv, db, [("libraries", ["name"]), ("items", ["authority", "item_type"]),
+                       ("issues", ["month_issued", "authority", "item_type"]),
+                       ("reservations", ["month_placed", "item_authority", "pickup_authority"]),
+                       ("transits", ["transit_id"])],
+             [("libraries", "registered_authority", "authorities", "authority"),
+              ("items", "authority", "authorities", "authority"),
+              ("issues", "authority", "authorities", "authority"),
+              ("reservations", "item_authority", "authorities", "authority"),
+              ("reservations", "pickup_authority", "authorities", "authority"),
+              ("transits", "from_authority", "authorities", "authority"),
+              ("transits", "to_authority", "authorities", "authority")])
+
+
+def load_food_donations(srv, db, files):
+    """Surplus food donated by providers and claimed by receivers (the
+    generated "Local Food Wastage Management" set of four CSV files, 1,000
+    rows each, as a Streamlit dashboard project keeps it; no licence
+    stated): providers (Faker company names, type Restaurant / Grocery
+    Store / Supermarket / Catering Service, city), receivers (Faker
+    person names, type NGO / Community Center / Individual / Shelter, city),
+    food_listings (food_name, quantity, expiry_date, -> provider,
+    provider_type, location, food_type, meal_type) and claims (-> food
+    listing, -> receiver, status Pending / Completed / Cancelled,
+    claims_timestamp in March 2025). The providers' street address and
+    contact and the receivers' contact (made-up phone numbers and
+    addresses that look like private persons' details) are not loaded.
+    Keys: the four ids; food_listings -> providers; claims ->
+    food_listings, receivers."""
+    names = ("providers", "receivers", "food_listings", "claims")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE providers DROP COLUMN address, DROP COLUMN contact; "
+             "ALTER TABLE receivers DROP COLUMN contact")
+    add_keys(srv, db, [("providers", ["provider_id"]), ("receivers", ["receiver_id"]),
+                       ("food_listings", ["food_id"]), ("claims", ["claim_id"])],
+             [("food_listings", "provider_id", "providers", "provider_id"),
+              ("claims", "food_id", "food_listings", "food_id"),
+              ("claims", "receiver_id", "receivers", "receiver_id")])
+
+
+TGV_COLUMNS = ("month", "service", "departure_station", "arrival_station", "avg_journey_minutes",
+               "scheduled_trains", "cancelled_trains", None, "late_departures", "avg_delay_late_departures",
+               "avg_delay_all_departures", None, "late_arrivals", "avg_delay_late_arrivals",
+               "avg_delay_all_arrivals", None, "late_over_15_min", None, "late_over_30_min", "late_over_60_min",
+               "pct_cause_external", "pct_cause_infrastructure", "pct_cause_traffic_management",
+               "pct_cause_rolling_stock", "pct_cause_station_management", "pct_cause_passengers")
+
+
+def load_tgv_punctuality(srv, db, files):
+    """SNCF's monthly punctuality of TGV high-speed trains per route, as
+    the French transport regulator (AQST) publishes it on data.sncf.com
+    ("regularite-mensuelle-tgv-aqst", January 2018 - March 2025), in the
+    copy a delay-analysis project committed (licence GPL-3.0): one row per
+    month and route (departure and arrival station, 59 stations, service
+    National / International): average journey time in minutes, trains
+    scheduled, cancelled, late at departure and at arrival, average delays
+    in minutes (of the late trains and of all trains), trains more than
+    15, 30 and 60 minutes late, and the shares (percent) of delay causes.
+    French headers given English names; the three comment columns and the
+    average delay of trains over 15 minutes late are not loaded. Made
+    relational: stations (station_id, name as published, upper case),
+    routes (route_id, departure_station_id and arrival_station_id ->
+    stations, service) and monthly_stats (route_id, month as the first
+    day of the month, the measures). Keys: stations.station_id,
+    routes.route_id, monthly_stats (route_id, month)."""
+    rows = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff")), delimiter=";"))[1:]
+    rows = [{c: v for c, v in zip(TGV_COLUMNS, r) if c} for r in rows if r]
+    stations = sorted({r["departure_station"] for r in rows} | {r["arrival_station"] for r in rows})
+    sid = {s: i for i, s in enumerate(stations, 1)}
+    routes = {}
+    for r in sorted(rows, key=lambda r: (r["departure_station"], r["arrival_station"])):
+        routes.setdefault((r["departure_station"], r["arrival_station"]), r["service"])
+    rid = {k: i for i, k in enumerate(routes, 1)}
+
+    def table(header, body):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(body)
+        return out.getvalue()
+    n = load_csv_table(srv, db, "stations", table(["station_id", "name"], [[sid[s], s] for s in stations]))
+    print(f"  {db}.stations: {n} rows")
+    n = load_csv_table(srv, db, "routes", table(["route_id", "departure_station_id", "arrival_station_id", "service"],
+                                                [[i, sid[d], sid[a], routes[(d, a)]] for (d, a), i in rid.items()]))
+    print(f"  {db}.routes: {n} rows")
+    measures = [c for c in TGV_COLUMNS[4:] if c]
+    n = load_csv_table(srv, db, "monthly_stats", table(
+        ["route_id", "month"] + measures,
+        [[rid[(r["departure_station"], r["arrival_station"])], r["month"] + "-01"] + [r[c] for c in measures]
+         for r in rows]))
+    print(f"  {db}.monthly_stats: {n} rows")
+    add_keys(srv, db, [("stations", ["station_id"]), ("routes", ["route_id"]), ("monthly_stats", ["route_id", "month"])],
+             [("routes", "departure_station_id", "stations", "station_id"),
+              ("routes", "arrival_station_id", "stations", "station_id"),
+              ("monthly_stats", "route_id", "routes", "route_id")])
+
+
+LOADERS.update(libraries_west=load_libraries_west, food_donations=load_food_donations,
+               tgv_punctuality=load_tgv_punctuality)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

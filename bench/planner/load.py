@@ -4586,6 +4586,111 @@ def load_tgv_punctuality(srv, db, files):
 
 LOADERS.update(libraries_west=load_libraries_west, food_donations=load_food_donations,
                tgv_punctuality=load_tgv_punctuality)
+# Batch 65: three more, one per domain given to it (a hotel's room bookings,
+# race results, app-store apps), from repositories not used before.
+DATASETS.update({
+    "bnb_inn": ("nathanmanesh/CSC365", "40aee1f8e6138632215da0f3be4bc1b12b07110f",
+                ["INN/INN-setup.sql", "INN/INN-build-ROOMS.sql", "INN/INN-build-RESERVATIONS.sql"]),
+    "road_race": ("nathanmanesh/CSC365", "40aee1f8e6138632215da0f3be4bc1b12b07110f",
+                  ["MARATHON/MARATHON-setup.sql", "MARATHON/MARATHON-build-MARATHON.sql"]),
+    "play_store": ("wyfok/Google_Play_Store_Apps", "8ae87c803afb71b2a5fedd0528ba05139f83a4f1",
+                   ["googleplaystore.csv"]),
+})
+
+
+def mysql_cpe365(text):
+    """A Cal Poly CPE 365 build script in MySQL as PostgreSQL: strings in
+    double quotes as single-quoted, STR_TO_DATE("01-JAN-10", "%d-%b-%y") and
+    STR_TO_DATE("1:09:47", "%T") as dates and times, backticks as quotes,
+    AUTO_INCREMENT dropped, DROP TABLE lines dropped."""
+    text = re.sub(r'STR_TO_DATE\("([^"]*)", "%d-%b-%y"\)', r"to_date('\1', 'DD-MON-YY')", text)
+    text = re.sub(r'STR_TO_DATE\("([^"]*)", "%T"\)', r"'\1'::time", text)
+    text = re.sub(r'"((?:[^"\\]|\\.)*)"', lambda m: "'" + m.group(1).replace("'", "''") + "'", text)
+    text = re.sub(r"`([^`]*)`", lambda m: '"' + m.group(1).lower() + '"', text)
+    text = text.replace("AUTO_INCREMENT", "")
+    return "\n".join(l for l in text.splitlines() if not re.match(r"\s*(--|DROP TABLE)", l, re.I))
+
+
+def load_bnb_inn(srv, db, files):
+    """A bed-and-breakfast inn's rooms and reservations (Cal Poly's CPE 365
+    "INN" data set by Alex Dekhtyar, synthesized, 2010 stays, as a
+    student's course repository keeps it as MySQL scripts; no licence
+    stated): rooms (10: a three-letter code key 'RND', a made-up room name,
+    beds, bed type, max occupancy, base price, decor) and reservations
+    (600: a five-digit code, room, check-in and check-out dates, the
+    nightly rate actually charged, guest last and first name in upper
+    case, adults, kids). Unquoted names, so lower case. Keys as declared:
+    rooms (roomid, roomname) with roomid unique, reservations.code;
+    reservations.room -> rooms.roomid."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(mysql_cpe365(f) for f in files) + "\nCOMMIT;\n")
+    for t in ("rooms", "reservations"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_road_race(srv, db, files):
+    """One road race's results (Cal Poly's CPE 365 "MARATHON" data set by
+    Alex Dekhtyar, synthesized: a half marathon by its paces, most
+    finishers from Rhode Island and Massachusetts, no date, as a student's
+    course repository keeps it as MySQL scripts; no licence stated): one
+    table marathon (463 finishers: place, chip time as a
+    time, pace per mile as text '5:20', place within the age group, the
+    age group '20-39', age, sex, bib number, first and last name in upper
+    case, home town and state). Unquoted names, so lower case; the
+    columns "time" and "group" keep their quotes. Key: place."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(mysql_cpe365(f) for f in files) + "\nCOMMIT;\n")
+    print(f"  {db}.marathon: {srv.psql(db, 'SELECT count(*) FROM marathon').strip()} rows")
+
+
+def load_play_store(srv, db, files):
+    """Google Play Store apps (the Kaggle "Google Play Store Apps" set,
+    scraped in 2018, as a data-analysis repository keeps it; no licence
+    stated): one table apps, one row per app. Headers in snake_case
+    (Content Rating -> content_rating, Last Updated -> last_updated).
+    Cleaned: the one row shifted by a missing category (rating 19) is left
+    out; an app listed more than once (1181 repeated listings: exact
+    repeats, other review counts, other categories) keeps the listing with
+    the most reviews (the first of equals); 'NaN' is NULL;
+    reviews an integer; installs the lower bound of the published band
+    ('10,000+' -> 10000); price in dollars ('$4.99' -> 4.99); size in
+    megabytes as size_mb ('19M' -> 19, '201k' -> 0.196; 'Varies with
+    device' NULL); last_updated ('January 7, 2018') a date. A running
+    app_id is added as the key; app names are unique."""
+    import datetime
+    rows = [r for r in csv.reader(io.StringIO(files[0]))][1:]
+    rows = [r for r in rows if len(r) == 13]
+    best = {}
+    for i, r in enumerate(rows):  # one listing per app name: the one with most reviews, then the first
+        k = (-int(r[3]), i)
+        if r[0] not in best or k < best[r[0]][0]:
+            best[r[0]] = (k, i)
+    keep = sorted(i for _, i in best.values())
+    out = []
+    for r in (rows[i] for i in keep):
+        r = [None if v in ("", "NaN") else v for v in r]
+        app, cat, rating, reviews, size, installs, typ, price, content, genres, upd, cur, andr = r
+        if size and size.endswith("M"):
+            size = size[:-1]
+        elif size and size.endswith("k"):
+            size = str(round(float(size[:-1]) / 1024, 3))
+        else:
+            size = None
+        installs = installs.replace(",", "").replace("+", "") if installs else None
+        price = price.replace("$", "") if price else None
+        upd = datetime.datetime.strptime(upd, "%B %d, %Y").date().isoformat() if upd else None
+        out.append([str(len(out) + 1), app, cat, rating, reviews, size, installs, typ, price, content, genres,
+                    upd, cur, andr])
+    head = ["app_id", "app", "category", "rating", "reviews", "size_mb", "installs", "type", "price",
+            "content_rating", "genres", "last_updated", "current_ver", "android_ver"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(head)
+    w.writerows(out)
+    n = load_csv_table(srv, db, "apps", buf.getvalue())
+    add_keys(srv, db, [("apps", ["app_id"])], [])
+    print(f"  {db}.apps: {n} rows")
+
+
+LOADERS.update(bnb_inn=load_bnb_inn, road_race=load_road_race, play_store=load_play_store)
 
 
 def main():

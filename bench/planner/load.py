@@ -4691,6 +4691,96 @@ def load_play_store(srv, db, files):
 
 
 LOADERS.update(bnb_inn=load_bnb_inn, road_race=load_road_race, play_store=load_play_store)
+# Batch 66: three more, one per domain given to it (IT incidents with SLAs,
+# farm harvests, a veterinary clinic), from repositories not used before.
+DATASETS.update({
+    "it_incidents": ("DiviyaBhavaani/AI-Powered-IT-Operations-Insights-Dashboard",
+                     "5483f06d44234269e16a3d42a4d8891030ccf86c", ["incidents.csv"]),
+    "uganda_harvests": ("batyaboyo/Agric_Data_Warehouse", "ecb045273374b25e7cf66e0ed7b58b928f51c399",
+                        ["data/farmers.csv", "data/products.csv", "data/harvests.csv"]),
+    "pet_hospital": ("lakshmisuvvari/Bangalore-pet-hospital-analytics", "ceab6d264122bee11ba76f3974b5635176427584",
+                     ["owners.csv", "doctors.csv", "treatments.csv", "patients.csv", "visits.csv"]),
+})
+
+
+def load_it_incidents(srv, db, files):
+    """An IT-operations dashboard project's generated incident log (3,500
+    incidents created October 2024 - December 2025; no licence stated):
+    one flat table, one row per incident (incident_id 'INC000001',
+    created_at, resolved_at empty for the 532 open ones, status Open /
+    Closed, severity P1-P4, category, service, assigned_team, region,
+    business_unit, root_cause, alerts_count, backlog_at_creation,
+    repeat_incident 0/1, affected_users, assignment_delay_hours,
+    num_comments, sla_hours 4 / 8 / 24 / 72 by severity,
+    current_age_hours, resolution_hours, breached_sla 0/1 and a generated
+    summary sentence). resolved_at carries nanoseconds in the file: cut
+    to whole seconds, so a timestamp. The columns created_hour,
+    is_weekend and month (the hour, weekend flag and 'YYYY-MM' of
+    created_at, as the project derived them) are dropped. Key:
+    incident_id; the table is named incidents."""
+    def convert(header, r):
+        return [v[:19] if h == "resolved_at" and v else v for h, v in zip(header, r)]
+    n = load_csv_table(srv, db, "incidents", files[0], convert=convert)
+    srv.psql(db, "ALTER TABLE incidents DROP COLUMN created_hour, DROP COLUMN is_weekend, DROP COLUMN month")
+    add_keys(srv, db, [("incidents", ["incident_id"])], [])
+    print(f"  {db}.incidents: {n} rows")
+
+
+def load_uganda_harvests(srv, db, files):
+    """An agricultural data-warehouse project's generated Ugandan farm data
+    (December 2025; no licence stated): farmers (2,000, 'FMR000001',
+    first and last name, gender, district / subcounty / village,
+    farm_size_acres, primary_crop, cooperative_id, registration_date,
+    is_active), products (100 crop varieties, 'PRD0001', product_name
+    such as Maize, category, variety, season, avg_growing_days,
+    is_perishable) and harvests (4,016, 'HRV0000001' -> farmer and
+    product, planting_date, harvest_date, quantity_kg, quality_assessment
+    A / B / C, post_harvest_loss_pct, storage_method, season '2024-A').
+    The farmers' national_id, date_of_birth, phone_number, GPS position
+    and blockchain_wallet (made up, but shaped like a private person's
+    identity and contact details) are not loaded, nor the harvests'
+    loaded_at (the generator's run time). True / False read as booleans.
+    Keys on the ids; harvests -> farmers and products."""
+    def convert(header, r):
+        return [("true" if v == "True" else "false" if v == "False" else v) for v in r]
+    names = ("farmers", "products", "harvests")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE farmers DROP COLUMN national_id, DROP COLUMN date_of_birth, "
+             "DROP COLUMN phone_number, DROP COLUMN gps_latitude, DROP COLUMN gps_longitude, "
+             "DROP COLUMN blockchain_wallet; "
+             "ALTER TABLE farmers ALTER COLUMN is_active TYPE boolean USING is_active::boolean; "
+             "ALTER TABLE products ALTER COLUMN is_perishable TYPE boolean USING is_perishable::boolean; "
+             "ALTER TABLE harvests DROP COLUMN loaded_at")
+    add_keys(srv, db, [("farmers", ["farmer_id"]), ("products", ["product_id"]), ("harvests", ["harvest_id"])],
+             [("harvests", "farmer_id", "farmers", "farmer_id"), ("harvests", "product_id", "products", "product_id")])
+
+
+def load_pet_hospital(srv, db, files):
+    """A Power BI project's generated data for a pet hospital in Bangalore
+    (2023-2024; no licence stated): owners (150, owner_name, area — ten
+    Bangalore neighbourhoods), doctors (6, 'Dr. ...', specialization),
+    treatments (14, treatment_name, price in rupees), patients (200 pets:
+    pet_name, pet_type Dog / Cat / Rabbit / ..., breed, age_years with one
+    decimal, gender, -> owner) and visits (600: -> patient, doctor and
+    treatment, visit_date, amount_paid, payment_mode, a note such as
+    'Follow-up'). The CSV files are loaded (the repository's SQLite copy
+    is not read); the owners' phone and email (made up, but shaped like
+    private persons' contact details) are not loaded. Keys on the ids;
+    patients -> owners, visits -> patients, doctors and treatments."""
+    names = ("owners", "doctors", "treatments", "patients", "visits")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE owners DROP COLUMN phone, DROP COLUMN email")
+    add_keys(srv, db, [(t, [t[:-1] + "_id"]) for t in names],
+             [("patients", "owner_id", "owners", "owner_id"), ("visits", "patient_id", "patients", "patient_id"),
+              ("visits", "doctor_id", "doctors", "doctor_id"),
+              ("visits", "treatment_id", "treatments", "treatment_id")])
+
+
+LOADERS.update(it_incidents=load_it_incidents, uganda_harvests=load_uganda_harvests, pet_hospital=load_pet_hospital)
 
 
 def main():

@@ -4445,6 +4445,344 @@ LOADERS.update(india_air_quality=load_india_air_quality, football_transfers=load
                rx_prescriptions=load_rx_prescriptions)
 
 
+# Batch 64: three more, one per domain given to it (public library loans and
+# holds, food donations and their recipients, train punctuality), from
+# repositories not used before.
+DATASETS.update({
+    "libraries_west": ("LibrariesWest/opendata", "2a4f858a49eea84a7f7d5b09f2a6f2a8bb9def22",
+                       ["membership/members_summary.csv", "catalogue/items_summary.csv",
+                        "usage/issues_summary.csv", "usage/reservations_summary.csv", "movement/transits.csv"]),
+    "food_donations": ("Ajaykrishnan11/food-waste-management-dashboard", "04a9bf173238a91ba80a9a06fac82de4c02bb9b6",
+                       ["providers_data.csv", "receivers_data.csv", "food_listings_data.csv", "claims_data.csv"]),
+    "tgv_punctuality": ("Gallien-e/analyse-retard-sncf", "9caaabecf58d80796a0c005292dfc50ba853c334",
+                        ["data/1-raw/regularite-TGV/regularite-mensuelle-tgv-aqst.csv"]),
+})
+
+
+def load_libraries_west(srv, db, files):
+    """Libraries West, the consortium of seven public library services of
+    south-west England (Bath and North East Somerset, Bristol, Dorset,
+    North Somerset, Poole, Somerset, South Gloucestershire), from its open
+    data repository (Open Government Licence): libraries (134 branches and
+    mobile libraries with their registered users), items (stock per
+    authority and item type with lifetime issues and renewals), issues
+    (loans per month, authority and item type, July 2019 - June 2021),
+    reservations (holds per month placed, owning and pick-up authority,
+    with the average days taken to fill them) and transits (37,615 item
+    movements between libraries, December 2017 - April 2020). Columns as
+    published; months stay text 'YYYY-MM'. A table authorities (the seven
+    names) is added so that every authority column has a key to point to.
+    Keys: authorities.authority, libraries.name, items (authority,
+    item_type), issues (month_issued, authority, item_type), reservations
+    (month_placed, item_authority, pickup_authority), transits.transit_id
+    (a running number added)."""
+    names = ("libraries", "items", "issues", "reservations")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    head, _, rest = files[4].partition("\n")
+    text = "transit_id," + head + "\n" + "".join(f"{i},{l}\n" for i, l in enumerate(rest.splitlines(), 1) if l)
+    n = load_csv_table(srv, db, "transits", text)
+    print(f"  {db}.transits: {n} rows")
+    srv.psql(db, "CREATE TABLE authorities (authority text PRIMARY KEY); "
+             "INSERT INTO authorities SELECT DISTINCT registered_authority FROM libraries")
+    add_keys(srv, db, [("libraries", ["name"]), ("items", ["authority", "item_type"]),
+                       ("issues", ["month_issued", "authority", "item_type"]),
+                       ("reservations", ["month_placed", "item_authority", "pickup_authority"]),
+                       ("transits", ["transit_id"])],
+             [("libraries", "registered_authority", "authorities", "authority"),
+              ("items", "authority", "authorities", "authority"),
+              ("issues", "authority", "authorities", "authority"),
+              ("reservations", "item_authority", "authorities", "authority"),
+              ("reservations", "pickup_authority", "authorities", "authority"),
+              ("transits", "from_authority", "authorities", "authority"),
+              ("transits", "to_authority", "authorities", "authority")])
+
+
+def load_food_donations(srv, db, files):
+    """Surplus food donated by providers and claimed by receivers (the
+    generated "Local Food Wastage Management" set of four CSV files, 1,000
+    rows each, as a Streamlit dashboard project keeps it; no licence
+    stated): providers (Faker company names, type Restaurant / Grocery
+    Store / Supermarket / Catering Service, city), receivers (Faker
+    person names, type NGO / Community Center / Individual / Shelter, city),
+    food_listings (food_name, quantity, expiry_date, -> provider,
+    provider_type, location, food_type, meal_type) and claims (-> food
+    listing, -> receiver, status Pending / Completed / Cancelled,
+    claims_timestamp in March 2025). The providers' street address and
+    contact and the receivers' contact (made-up phone numbers and
+    addresses that look like private persons' details) are not loaded.
+    Keys: the four ids; food_listings -> providers; claims ->
+    food_listings, receivers."""
+    names = ("providers", "receivers", "food_listings", "claims")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE providers DROP COLUMN address, DROP COLUMN contact; "
+             "ALTER TABLE receivers DROP COLUMN contact")
+    add_keys(srv, db, [("providers", ["provider_id"]), ("receivers", ["receiver_id"]),
+                       ("food_listings", ["food_id"]), ("claims", ["claim_id"])],
+             [("food_listings", "provider_id", "providers", "provider_id"),
+              ("claims", "food_id", "food_listings", "food_id"),
+              ("claims", "receiver_id", "receivers", "receiver_id")])
+
+
+TGV_COLUMNS = ("month", "service", "departure_station", "arrival_station", "avg_journey_minutes",
+               "scheduled_trains", "cancelled_trains", None, "late_departures", "avg_delay_late_departures",
+               "avg_delay_all_departures", None, "late_arrivals", "avg_delay_late_arrivals",
+               "avg_delay_all_arrivals", None, "late_over_15_min", None, "late_over_30_min", "late_over_60_min",
+               "pct_cause_external", "pct_cause_infrastructure", "pct_cause_traffic_management",
+               "pct_cause_rolling_stock", "pct_cause_station_management", "pct_cause_passengers")
+
+
+def load_tgv_punctuality(srv, db, files):
+    """SNCF's monthly punctuality of TGV high-speed trains per route, as
+    the French transport regulator (AQST) publishes it on data.sncf.com
+    ("regularite-mensuelle-tgv-aqst", January 2018 - March 2025), in the
+    copy a delay-analysis project committed (licence GPL-3.0): one row per
+    month and route (departure and arrival station, 59 stations, service
+    National / International): average journey time in minutes, trains
+    scheduled, cancelled, late at departure and at arrival, average delays
+    in minutes (of the late trains and of all trains), trains more than
+    15, 30 and 60 minutes late, and the shares (percent) of delay causes.
+    French headers given English names; the three comment columns and the
+    average delay of trains over 15 minutes late are not loaded. Made
+    relational: stations (station_id, name as published, upper case),
+    routes (route_id, departure_station_id and arrival_station_id ->
+    stations, service) and monthly_stats (route_id, month as the first
+    day of the month, the measures). Keys: stations.station_id,
+    routes.route_id, monthly_stats (route_id, month)."""
+    rows = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff")), delimiter=";"))[1:]
+    rows = [{c: v for c, v in zip(TGV_COLUMNS, r) if c} for r in rows if r]
+    stations = sorted({r["departure_station"] for r in rows} | {r["arrival_station"] for r in rows})
+    sid = {s: i for i, s in enumerate(stations, 1)}
+    routes = {}
+    for r in sorted(rows, key=lambda r: (r["departure_station"], r["arrival_station"])):
+        routes.setdefault((r["departure_station"], r["arrival_station"]), r["service"])
+    rid = {k: i for i, k in enumerate(routes, 1)}
+
+    def table(header, body):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(body)
+        return out.getvalue()
+    n = load_csv_table(srv, db, "stations", table(["station_id", "name"], [[sid[s], s] for s in stations]))
+    print(f"  {db}.stations: {n} rows")
+    n = load_csv_table(srv, db, "routes", table(["route_id", "departure_station_id", "arrival_station_id", "service"],
+                                                [[i, sid[d], sid[a], routes[(d, a)]] for (d, a), i in rid.items()]))
+    print(f"  {db}.routes: {n} rows")
+    measures = [c for c in TGV_COLUMNS[4:] if c]
+    n = load_csv_table(srv, db, "monthly_stats", table(
+        ["route_id", "month"] + measures,
+        [[rid[(r["departure_station"], r["arrival_station"])], r["month"] + "-01"] + [r[c] for c in measures]
+         for r in rows]))
+    print(f"  {db}.monthly_stats: {n} rows")
+    add_keys(srv, db, [("stations", ["station_id"]), ("routes", ["route_id"]), ("monthly_stats", ["route_id", "month"])],
+             [("routes", "departure_station_id", "stations", "station_id"),
+              ("routes", "arrival_station_id", "stations", "station_id"),
+              ("monthly_stats", "route_id", "routes", "route_id")])
+
+
+LOADERS.update(libraries_west=load_libraries_west, food_donations=load_food_donations,
+               tgv_punctuality=load_tgv_punctuality)
+# Batch 65: three more, one per domain given to it (a hotel's room bookings,
+# race results, app-store apps), from repositories not used before.
+DATASETS.update({
+    "bnb_inn": ("nathanmanesh/CSC365", "40aee1f8e6138632215da0f3be4bc1b12b07110f",
+                ["INN/INN-setup.sql", "INN/INN-build-ROOMS.sql", "INN/INN-build-RESERVATIONS.sql"]),
+    "road_race": ("nathanmanesh/CSC365", "40aee1f8e6138632215da0f3be4bc1b12b07110f",
+                  ["MARATHON/MARATHON-setup.sql", "MARATHON/MARATHON-build-MARATHON.sql"]),
+    "play_store": ("wyfok/Google_Play_Store_Apps", "8ae87c803afb71b2a5fedd0528ba05139f83a4f1",
+                   ["googleplaystore.csv"]),
+})
+
+
+def mysql_cpe365(text):
+    """A Cal Poly CPE 365 build script in MySQL as PostgreSQL: strings in
+    double quotes as single-quoted, STR_TO_DATE("01-JAN-10", "%d-%b-%y") and
+    STR_TO_DATE("1:09:47", "%T") as dates and times, backticks as quotes,
+    AUTO_INCREMENT dropped, DROP TABLE lines dropped."""
+    text = re.sub(r'STR_TO_DATE\("([^"]*)", "%d-%b-%y"\)', r"to_date('\1', 'DD-MON-YY')", text)
+    text = re.sub(r'STR_TO_DATE\("([^"]*)", "%T"\)', r"'\1'::time", text)
+    text = re.sub(r'"((?:[^"\\]|\\.)*)"', lambda m: "'" + m.group(1).replace("'", "''") + "'", text)
+    text = re.sub(r"`([^`]*)`", lambda m: '"' + m.group(1).lower() + '"', text)
+    text = text.replace("AUTO_INCREMENT", "")
+    return "\n".join(l for l in text.splitlines() if not re.match(r"\s*(--|DROP TABLE)", l, re.I))
+
+
+def load_bnb_inn(srv, db, files):
+    """A bed-and-breakfast inn's rooms and reservations (Cal Poly's CPE 365
+    "INN" data set by Alex Dekhtyar, synthesized, 2010 stays, as a
+    student's course repository keeps it as MySQL scripts; no licence
+    stated): rooms (10: a three-letter code key 'RND', a made-up room name,
+    beds, bed type, max occupancy, base price, decor) and reservations
+    (600: a five-digit code, room, check-in and check-out dates, the
+    nightly rate actually charged, guest last and first name in upper
+    case, adults, kids). Unquoted names, so lower case. Keys as declared:
+    rooms (roomid, roomname) with roomid unique, reservations.code;
+    reservations.room -> rooms.roomid."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(mysql_cpe365(f) for f in files) + "\nCOMMIT;\n")
+    for t in ("rooms", "reservations"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_road_race(srv, db, files):
+    """One road race's results (Cal Poly's CPE 365 "MARATHON" data set by
+    Alex Dekhtyar, synthesized: a half marathon by its paces, most
+    finishers from Rhode Island and Massachusetts, no date, as a student's
+    course repository keeps it as MySQL scripts; no licence stated): one
+    table marathon (463 finishers: place, chip time as a
+    time, pace per mile as text '5:20', place within the age group, the
+    age group '20-39', age, sex, bib number, first and last name in upper
+    case, home town and state). Unquoted names, so lower case; the
+    columns "time" and "group" keep their quotes. Key: place."""
+    srv.psql(db, file_text="BEGIN;\n" + "\n".join(mysql_cpe365(f) for f in files) + "\nCOMMIT;\n")
+    print(f"  {db}.marathon: {srv.psql(db, 'SELECT count(*) FROM marathon').strip()} rows")
+
+
+def load_play_store(srv, db, files):
+    """Google Play Store apps (the Kaggle "Google Play Store Apps" set,
+    scraped in 2018, as a data-analysis repository keeps it; no licence
+    stated): one table apps, one row per app. Headers in snake_case
+    (Content Rating -> content_rating, Last Updated -> last_updated).
+    Cleaned: the one row shifted by a missing category (rating 19) is left
+    out; an app listed more than once (1181 repeated listings: exact
+    repeats, other review counts, other categories) keeps the listing with
+    the most reviews (the first of equals); 'NaN' is NULL;
+    reviews an integer; installs the lower bound of the published band
+    ('10,000+' -> 10000); price in dollars ('$4.99' -> 4.99); size in
+    megabytes as size_mb ('19M' -> 19, '201k' -> 0.196; 'Varies with
+    device' NULL); last_updated ('January 7, 2018') a date. A running
+    app_id is added as the key; app names are unique."""
+    import datetime
+    rows = [r for r in csv.reader(io.StringIO(files[0]))][1:]
+    rows = [r for r in rows if len(r) == 13]
+    best = {}
+    for i, r in enumerate(rows):  # one listing per app name: the one with most reviews, then the first
+        k = (-int(r[3]), i)
+        if r[0] not in best or k < best[r[0]][0]:
+            best[r[0]] = (k, i)
+    keep = sorted(i for _, i in best.values())
+    out = []
+    for r in (rows[i] for i in keep):
+        r = [None if v in ("", "NaN") else v for v in r]
+        app, cat, rating, reviews, size, installs, typ, price, content, genres, upd, cur, andr = r
+        if size and size.endswith("M"):
+            size = size[:-1]
+        elif size and size.endswith("k"):
+            size = str(round(float(size[:-1]) / 1024, 3))
+        else:
+            size = None
+        installs = installs.replace(",", "").replace("+", "") if installs else None
+        price = price.replace("$", "") if price else None
+        upd = datetime.datetime.strptime(upd, "%B %d, %Y").date().isoformat() if upd else None
+        out.append([str(len(out) + 1), app, cat, rating, reviews, size, installs, typ, price, content, genres,
+                    upd, cur, andr])
+    head = ["app_id", "app", "category", "rating", "reviews", "size_mb", "installs", "type", "price",
+            "content_rating", "genres", "last_updated", "current_ver", "android_ver"]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(head)
+    w.writerows(out)
+    n = load_csv_table(srv, db, "apps", buf.getvalue())
+    add_keys(srv, db, [("apps", ["app_id"])], [])
+    print(f"  {db}.apps: {n} rows")
+
+
+LOADERS.update(bnb_inn=load_bnb_inn, road_race=load_road_race, play_store=load_play_store)
+# Batch 66: three more, one per domain given to it (IT incidents with SLAs,
+# farm harvests, a veterinary clinic), from repositories not used before.
+DATASETS.update({
+    "it_incidents": ("DiviyaBhavaani/AI-Powered-IT-Operations-Insights-Dashboard",
+                     "5483f06d44234269e16a3d42a4d8891030ccf86c", ["incidents.csv"]),
+    "uganda_harvests": ("batyaboyo/Agric_Data_Warehouse", "ecb045273374b25e7cf66e0ed7b58b928f51c399",
+                        ["data/farmers.csv", "data/products.csv", "data/harvests.csv"]),
+    "pet_hospital": ("lakshmisuvvari/Bangalore-pet-hospital-analytics", "ceab6d264122bee11ba76f3974b5635176427584",
+                     ["owners.csv", "doctors.csv", "treatments.csv", "patients.csv", "visits.csv"]),
+})
+
+
+def load_it_incidents(srv, db, files):
+    """An IT-operations dashboard project's generated incident log (3,500
+    incidents created October 2024 - December 2025; no licence stated):
+    one flat table, one row per incident (incident_id 'INC000001',
+    created_at, resolved_at empty for the 532 open ones, status Open /
+    Closed, severity P1-P4, category, service, assigned_team, region,
+    business_unit, root_cause, alerts_count, backlog_at_creation,
+    repeat_incident 0/1, affected_users, assignment_delay_hours,
+    num_comments, sla_hours 4 / 8 / 24 / 72 by severity,
+    current_age_hours, resolution_hours, breached_sla 0/1 and a generated
+    summary sentence). resolved_at carries nanoseconds in the file: cut
+    to whole seconds, so a timestamp. The columns created_hour,
+    is_weekend and month (the hour, weekend flag and 'YYYY-MM' of
+    created_at, as the project derived them) are dropped. Key:
+    incident_id; the table is named incidents."""
+    def convert(header, r):
+        return [v[:19] if h == "resolved_at" and v else v for h, v in zip(header, r)]
+    n = load_csv_table(srv, db, "incidents", files[0], convert=convert)
+    srv.psql(db, "ALTER TABLE incidents DROP COLUMN created_hour, DROP COLUMN is_weekend, DROP COLUMN month")
+    add_keys(srv, db, [("incidents", ["incident_id"])], [])
+    print(f"  {db}.incidents: {n} rows")
+
+
+def load_uganda_harvests(srv, db, files):
+    """An agricultural data-warehouse project's generated Ugandan farm data
+    (December 2025; no licence stated): farmers (2,000, 'FMR000001',
+    first and last name, gender, district / subcounty / village,
+    farm_size_acres, primary_crop, cooperative_id, registration_date,
+    is_active), products (100 crop varieties, 'PRD0001', product_name
+    such as Maize, category, variety, season, avg_growing_days,
+    is_perishable) and harvests (4,016, 'HRV0000001' -> farmer and
+    product, planting_date, harvest_date, quantity_kg, quality_assessment
+    A / B / C, post_harvest_loss_pct, storage_method, season '2024-A').
+    The farmers' national_id, date_of_birth, phone_number, GPS position
+    and blockchain_wallet (made up, but shaped like a private person's
+    identity and contact details) are not loaded, nor the harvests'
+    loaded_at (the generator's run time). True / False read as booleans.
+    Keys on the ids; harvests -> farmers and products."""
+    def convert(header, r):
+        return [("true" if v == "True" else "false" if v == "False" else v) for v in r]
+    names = ("farmers", "products", "harvests")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE farmers DROP COLUMN national_id, DROP COLUMN date_of_birth, "
+             "DROP COLUMN phone_number, DROP COLUMN gps_latitude, DROP COLUMN gps_longitude, "
+             "DROP COLUMN blockchain_wallet; "
+             "ALTER TABLE farmers ALTER COLUMN is_active TYPE boolean USING is_active::boolean; "
+             "ALTER TABLE products ALTER COLUMN is_perishable TYPE boolean USING is_perishable::boolean; "
+             "ALTER TABLE harvests DROP COLUMN loaded_at")
+    add_keys(srv, db, [("farmers", ["farmer_id"]), ("products", ["product_id"]), ("harvests", ["harvest_id"])],
+             [("harvests", "farmer_id", "farmers", "farmer_id"), ("harvests", "product_id", "products", "product_id")])
+
+
+def load_pet_hospital(srv, db, files):
+    """A Power BI project's generated data for a pet hospital in Bangalore
+    (2023-2024; no licence stated): owners (150, owner_name, area — ten
+    Bangalore neighbourhoods), doctors (6, 'Dr. ...', specialization),
+    treatments (14, treatment_name, price in rupees), patients (200 pets:
+    pet_name, pet_type Dog / Cat / Rabbit / ..., breed, age_years with one
+    decimal, gender, -> owner) and visits (600: -> patient, doctor and
+    treatment, visit_date, amount_paid, payment_mode, a note such as
+    'Follow-up'). The CSV files are loaded (the repository's SQLite copy
+    is not read); the owners' phone and email (made up, but shaped like
+    private persons' contact details) are not loaded. Keys on the ids;
+    patients -> owners, visits -> patients, doctors and treatments."""
+    names = ("owners", "doctors", "treatments", "patients", "visits")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE owners DROP COLUMN phone, DROP COLUMN email")
+    add_keys(srv, db, [(t, [t[:-1] + "_id"]) for t in names],
+             [("patients", "owner_id", "owners", "owner_id"), ("visits", "patient_id", "patients", "patient_id"),
+              ("visits", "doctor_id", "doctors", "doctor_id"),
+              ("visits", "treatment_id", "treatments", "treatment_id")])
+
+
+LOADERS.update(it_incidents=load_it_incidents, uganda_harvests=load_uganda_harvests, pet_hospital=load_pet_hospital)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

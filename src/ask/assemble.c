@@ -44,7 +44,6 @@ static int head_noun_column(const ask_schema_t *s, const ask_mention_t *m)
 static const char *const units[] = {"hour", "minute", "second", "point", "unit", "mile", "credit",
     NULL};
 
-/* 1 when a key of table from points at table to. */
 /* "the 3 most recent screenings": keys only, but each row an event of its
  * own — dated, and pointed at by other rows (bookings) — not a pair; so
  * long as every other table the list reaches, it reaches one way only

@@ -142,8 +142,8 @@ int lexicon_pick_label(const ask_table_t *t);
 /* 1 when t only links others: every column a key (or a time), 2+ pointing out. */
 int lexicon_is_link(const ask_table_t *t);
 int lexicon_pick_label2(const ask_table_t *t);
-/* 1 when tb's label c is a name or title ("name", "set_name"; not "ship_name"). */
-int lexicon_col_is_own_name(const ask_table_t *tb, int c);
+int lexicon_col_is_own_name(const ask_table_t *tb, int c);  /* label c: "name", "set_name", not "ship_name" */
+int lexicon_col_names_other(const ask_table_t *tb, int c, const char *w);  /* "item_name" on orders */
 int lexicon_own_amount_col(const ask_table_t *t);  /* line_downtime."Downtime(Mins)", or -1 */
 int lexicon_word_names_table(const ask_schema_t *s, const char *w, int except);  /* a word of one */
 /* The table whose label names t's rows: its parent for a kind of it (therapist → staff), else t. */

@@ -50,6 +50,15 @@ int lexicon_col_is_own_name(const ask_table_t *tb, int c)
     return tb->nw && !strcmp(col->w[0], tb->w[tb->nw - 1]);
 }
 
+/* 1 when column c of tb is "<w>_name" and w is not tb's own noun: the name
+ * of another thing held on the row ("item_name" on orders: the items). */
+int lexicon_col_names_other(const ask_table_t *tb, int c, const char *w)
+{
+    const ask_col_t *col = &tb->cols[c];
+    return col->nw == 2 && !strcmp(col->w[1], "name") && !strcmp(col->w[0], w) &&
+           !(tb->nw && !strcmp(col->w[0], tb->w[tb->nw - 1]));
+}
+
 int lexicon_named_by(const ask_schema_t *s, int t)
 {
     const ask_table_t *tb = &s->tables[t];

@@ -41,8 +41,7 @@ static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
     listed_pair(s, tk, p, m, &rows);
     if (rows)
         return 0;
-    int other = c->nw == 2 && !strcmp(c->w[1], "name") && !strcmp(noun->stem, c->w[0]) &&
-                !lexicon_col_is_own_name(t, m->c);  /* "the items" of orders.item_name */
+    int other = lexicon_col_names_other(t, m->c, noun->stem);  /* "the items" of orders.item_name */
     return m->role == R_NONE && c->kind == CK_TEXT && !c->pk && c->fk_table < 0 &&
            ((m->c != t->label && m->c != t->label2) || other) && strcmp(noun->low, noun->stem) != 0 &&
            p->q.order == 0 && !roles_their(tk, p, m);

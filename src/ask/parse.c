@@ -532,9 +532,8 @@ static void label_plurals(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         if (m->kind != PH_COLUMN || m->nalt || m->len != 1 || m->c != s->tables[m->t].label ||
             s->tables[m->t].cols[m->c].kind != CK_TEXT || !strcmp(tk->t[m->pos].low, tk->t[m->pos].stem))
             continue;
-        const ask_col_t *c = &s->tables[m->t].cols[m->c];  /* "items" of orders.item_name: */
-        if (c->nw == 2 && !strcmp(c->w[1], "name") && !strcmp(tk->t[m->pos].stem, c->w[0]))
-            continue;                                         /* each item, not each order */
+        if (lexicon_col_names_other(&s->tables[m->t], m->c, tk->t[m->pos].stem))
+            continue;  /* "items" of orders.item_name: each item, not each order */
         int named = 0;
         for (int k = 0; k < p->nm; k++)
             named |= p->m[k].kind == PH_TABLE && p->m[k].t == m->t;

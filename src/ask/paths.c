@@ -80,9 +80,7 @@ int paths_find(const ask_schema_t *s, int base, int target, int *path, int max)
     return found;
 }
 
-/* How many cheapest routes lead from base to target, counted up to 2:
- * payment reaches store through staff and through customer, and which one
- * a question means is not ours to pick. */
+/* How many foreign keys of table from point at table to. */
 int paths_edges(const ask_schema_t *s, int from, int to)
 {
     int n = 0;
@@ -91,6 +89,9 @@ int paths_edges(const ask_schema_t *s, int from, int to)
     return n;
 }
 
+/* How many cheapest routes lead from base to target, counted up to 2:
+ * payment reaches store through staff and through customer, and which one
+ * a question means is not ours to pick. */
 int paths_count(const ask_schema_t *s, int base, int target)
 {
     int n = s->ntables;

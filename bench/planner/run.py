@@ -244,6 +244,25 @@ def month_numbers(rows):
     return out if changed else None
 
 
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def weekday_numbers(rows, sunday):
+    """rows with each column of weekday names as the day's number, Monday 1
+    and Sunday `sunday` (0 as extract(dow), 7 as isodow), or None when no
+    column is so."""
+    if not rows:
+        return None
+    out, changed = [list(r) for r in rows], False
+    for j in range(len(rows[0])):
+        if all(str(r[j]).strip().lower() in DAYS for r in rows):
+            for r in out:
+                n = DAYS.index(str(r[j]).strip().lower()) + 1
+                r[j] = sunday if n == 7 else n
+            changed = True
+    return out if changed else None
+
+
 def laid_out(gold_row, ans_rows):
     """1 when one answer column holds the gold row's values, in its order."""
     if len(ans_rows) != len(gold_row) or not ans_rows:
@@ -276,6 +295,10 @@ def judge(q, out, gold, order):
     months = month_numbers(arows)
     if months and match(grows, months, len(gcols), len(acols), order) is not None:
         return "right", "months of one year, as their numbers"
+    for sunday in (0, 7):  # days of the week by name, the gold's by extract(dow) / isodow
+        days = weekday_numbers(arows, sunday)
+        if days and match(grows, days, len(gcols), len(acols), order) is not None:
+            return "right", "days of the week, as their numbers"
     # a comparison of a few values: the gold's one row, the answer's one column in that order
     if len(grows) == 1 and len(gcols) >= 2 and laid_out(grows[0], arows):
         return "right", "the gold's one row laid out as the answer's column"

@@ -73,6 +73,15 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.j(one, gold), "right")
         self.assertEqual(self.j(two, gold), "WRONG")
 
+    def test_weekday_names_for_day_numbers(self):
+        dow = (["weekday", "count"], [["0", "5"], ["1", "7"], ["6", "2"]])
+        iso = (["weekday", "count"], [["7", "5"], ["1", "7"], ["6", "2"]])
+        ok = {"sql": "x", "columns": ["weekday", "n"], "rows": [["Sunday", 5], ["Monday", 7], ["Saturday", 2]]}
+        bad = {"sql": "x", "columns": ["weekday", "n"], "rows": [["Sunday", 7], ["Monday", 5], ["Saturday", 2]]}
+        self.assertEqual(self.j(ok, dow), "right")
+        self.assertEqual(self.j(ok, iso), "right")
+        self.assertEqual(self.j(bad, dow), "WRONG")
+
     def test_one_gold_row_laid_out_as_a_column(self):
         gold = (["rev_2023", "rev_2024"], [["1799.81", "2144.72"]])
         ok = {"sql": "x", "columns": ["year", "total"], "rows": [[2023, 1799.81], [2024, 2144.72]]}

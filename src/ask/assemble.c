@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* "how many distinct", "number of unique": the measure a cue word names
  * (grammar_measure_cues), its length, and whether a distinct word follows. */
@@ -64,6 +65,15 @@ static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
     return dated && pointed;
 }
 
+/* 1 when another table's key points at t: its rows are things of their own. */
+static int referenced(const ask_schema_t *s, int t)
+{
+    for (int e = 0; e < s->nedges; e++)
+        if (s->edges[e].to_t == t && s->edges[e].from_t != t)
+            return 1;
+    return 0;
+}
+
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
@@ -84,6 +94,9 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]);
         if (agg == M_SUM && !strcmp(word, "total") && own >= 0)  /* "total downtime": its minutes */
             p->q.m = (ask_measure_t){M_SUM, m->t, own, -1, 0};
+        else if (agg == M_COUNT && !distinct && own >= 0 && s->tables[m->t].cols[own].kind == CK_INT &&
+                 !strcasecmp(s->tables[m->t].cols[own].name, s->tables[m->t].name))  /* items.items */
+            p->q.m = (ask_measure_t){M_SUM, m->t, own, -1, 0};  /* "how many items": added up */
         else if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
         else if (agg == M_COUNT && distinct && head_noun_column(s, m) >= 0)
@@ -111,10 +124,18 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
                  (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
                                                          * names: its rows, or its different names? */
+        else if (agg == M_COUNT && !distinct && m->len == 1 && c->kind == CK_INT && c->nw == 2 &&
+                 !c->pk && c->fk_table < 0 && !words_in(c->w[0], units) && strcmp(c->w[1], "id") &&
+                 lexicon_col_is_plain_number(c))  /* "how many trains were scheduled" of */
+            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* scheduled_trains: a count kept */
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_plain_number(c) || c->kind == CK_OTHER ||
                                                  c->always_null))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager,
                                                          * "how many admins" of a JSON presetAdmin */
+        else if (agg == M_COUNT && !distinct && s->tables[m->t].label == m->c && c->kind == CK_TEXT &&
+                 c->n_distinct != -1 && referenced(s, m->t))
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many pets" of patients.pet_name,
+                                                         * visits' patient: its rows, or names? */
         else if (agg == M_COUNT && !c->pk && c->fk_table < 0 && c->nw &&
                  lexicon_word_names_table(s, c->w[c->nw - 1], m->t))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many mechanics": the names on
@@ -158,8 +179,15 @@ static int value_of_column(const ask_parse_t *p, const ask_mention_t *m, int aft
 
 static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
+    int grouped = 0;
+    for (int k = 0; k < tk->n; k++)  /* "per customer in total": each, or all? asked */
+        grouped |= words_in(tk->t[k].low, (const char *const[]){"per", "by", "each", "every", NULL});
     for (int i = 0; i < tk->n; i++) {
         int len, distinct, agg = tk->t[i].used ? M_NONE : agg_cue(tk, i, &len, &distinct);
+        if (agg && i > 0 && !grouped && !strcmp(tk->t[i].low, "total") && words_at(tk, i - 1, "in")) {
+            tk->t[i - 1].used = tk->t[i].used = 1;  /* "how many trains … in total": all of them */
+            continue;
+        }
         int share = tk->t[i].used || agg ? 0 : share_cue(tk, i);
         if (share)
             agg = M_COUNT, len = share, distinct = 0;
@@ -180,7 +208,11 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         }
         /* "number of status A loans", "number of cards issued": a count of
          * rows counts the table it names, not a column named on the way */
-        for (ask_mention_t *tm = m; agg == M_COUNT && !distinct && m && m->kind == PH_COLUMN && tm;
+        const ask_col_t *mc = m && m->kind == PH_COLUMN && !m->nalt ? &s->tables[m->t].cols[m->c] : NULL;
+        int summed = share && mc && (lexicon_col_is_additive(mc) ||  /* "share of all installs": */
+                     (lexicon_col_is_plain_number(mc) && mc->kind == CK_INT && (mc->n_distinct > 2 || mc->n_distinct < 0) &&
+                      strcmp(tk->t[m->pos + m->len - 1].low, tk->t[m->pos + m->len - 1].stem)));
+        for (ask_mention_t *tm = m; agg == M_COUNT && !distinct && !summed && m && m->kind == PH_COLUMN && tm;
              tm = next_mention(p, tm->pos + tm->len, 5 - (tm->pos - m->pos), 0))
             if (tm->kind == PH_TABLE) {
                 m = tm;
@@ -521,7 +553,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
             p->q.via[p->q.nvia++] = p->m[i].t;
     assemble_pick_time(s, tk, p);
     weekday_apply(s, p);
-    share_split(tk, p);
+    share_split(s, tk, p);
     ranking_level(s, p);
     ranking_when_asked(s, tk, p);
     ranking_one_named(tk, p);

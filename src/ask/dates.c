@@ -130,7 +130,7 @@ static int relative_at(ask_toks_t *tk, int i, ask_date_t *d)
         j++;
     }
     int unit = grammar_grain_parse(tk->t[j].stem);
-    if (!unit)
+    if (!unit || unit == G_DOW)  /* "last 3 weekdays": no period of its own */
         return 0;
     if (this)
         *d = (ask_date_t){.kind = D_THIS, .unit = unit};

@@ -88,6 +88,11 @@ void filters_place_exists(const ask_schema_t *s, ask_parse_t *p)
         denied_through(s, p, base);
     if (q->rel < 0 || base < 0)
         return;
+    if (q->rel_not && q->listed.t == base && s->tables[base].cols[q->listed.c].n_distinct != -1) {
+        roles_set_ambiguous(p, AMB_NONE_OF, NULL);  /* "districts that never harvested": */
+        p->amb[0] = q->listed, p->amb[1] = (ask_colref_t){q->rel, -1}, p->namb = 2;
+        return;  /* none of theirs, or some of them none? */
+    }
     for (int i = 0; i < q->nf; i++) {
         int len = q->f[i].col.t == base ? 0 : paths_find(s, base, q->f[i].col.t, path, 6), fans = len < 0;
         for (int k = 0; k < len; k++)

@@ -313,6 +313,25 @@ static int money_col(const ask_schema_t *s, int t)
     return named >= 0 ? named : -1;
 }
 
+/* "harvests over 10,000 kg" of quantity_kg, "between 3 and 5 alerts" of
+ * alerts_count: the one numeric column of t with the word said right
+ * after the number (read with it; "kg" is read as a unit already), or -1. */
+static int unit_col(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *c, int t)
+{
+    int u = c->num_at + 1, found = -1;
+    if (t < 0 || !c->num_at || u >= tk->n || tk->t[u].isnum || words_is_stop(tk->t[u].low))
+        return -1;
+    for (int k = 0; k < s->tables[t].ncols; k++) {
+        const ask_col_t *col = &s->tables[t].cols[k];
+        if (lexicon_col_is_numeric(col) && !col->pk && col->fk_table < 0 &&
+            lexicon_col_has_word(col, (const char *const[]){tk->t[u].stem, NULL}))
+            found = found == -1 ? k : -2;
+    }
+    if (found >= 0)
+        tk->t[u].used = 1;
+    return found >= 0 ? found : -1;
+}
+
 /* 1 when a word no rule read follows the comparison's number ("more than
  * 800 in stock"): it may name what is compared, so no money column is
  * assumed for it. */
@@ -324,17 +343,25 @@ static int words_after(const ask_toks_t *tk, const ask_cmp_t *c)
     return 0;
 }
 
+static void add_cmp_filter(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c,
+                           ask_colref_t col);
+
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
     if (c->op >= OP_CONTAINS)
         return apply_text_cmp(s, p, c);
     if (apply_having(s, tk, p, c))
         return;
-    for (int i = 0; i < p->nm; i++)  /* "shared by more than one country", "made more than
-                                        * 10 deposits" (a value): a count of rows not placed */
-        if ((p->m[i].kind == PH_TABLE || p->m[i].kind == PH_VALUE) && c->num_at &&
-            p->m[i].pos == c->num_at + 1)
+    for (int i = 0; i < p->nm; i++) {  /* "shared by more than one country", "made more than
+                                          * 10 deposits" (a value): a count of rows not placed */
+        if ((p->m[i].kind != PH_TABLE && p->m[i].kind != PH_VALUE) || !c->num_at || p->m[i].pos != c->num_at + 1)
+            continue;
+        int t = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, k;
+        if (p->m[i].kind == PH_TABLE || (k = unit_col(s, tk, c, t)) < 0)
             return roles_set_ambiguous(p, AMB_COMPARE, NULL);
+        p->m[i].role = R_CMP;  /* "over 10,000 kg": quantity_kg, not a unit of measure 'kg' */
+        return add_cmp_filter(s, tk, p, c, (ask_colref_t){t, k});
+    }
     int kind = p->q.m.kind;  /* "with an average click rate over 0.28": of the average, not a row's */
     for (int i = 0; i < p->nm && (kind == M_AVG || kind == M_SUM); i++)
         if (p->m[i].role == R_MEASURE && p->m[i].kind == PH_COLUMN && p->m[i].pos + p->m[i].len == c->pos) {
@@ -380,6 +407,8 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
             if (p->m[i].kind == PH_TABLE)
                 t = p->m[i].t;
         int k = t >= 0 && (c->money || !words_after(tk, c)) ? money_col(s, t) : -1;
+        if (k < 0 && !c->money)
+            k = unit_col(s, tk, c, t);
         /* "teachers over 50": of people with no money, their one age (in whole years) */
         if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a > 0 && c->a <= 120 &&
             c->b <= 120 && c->a == (long)c->a && c->b == (long)c->b)
@@ -389,6 +418,14 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         if (k >= 0 && c->price_verb)  /* "cost" said of the price, not a column's name */
             tk->t[c->price_verb - 1].used = 1;
     }
+    add_cmp_filter(s, tk, p, c, col);
+}
+
+/* The comparison as a filter on col, in the column's unit; asked when it
+ * is no number or contradicts another on the same column. */
+static void add_cmp_filter(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c,
+                           ask_colref_t col)
+{
     if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
         return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     double scale = c->unit > 0 ? unit_scale(&s->tables[col.t].cols[col.c], c->unit) : 1;

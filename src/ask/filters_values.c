@@ -233,6 +233,33 @@ static void value_table_beside(const ask_toks_t *tk, ask_parse_t *p, ask_mention
         }
 }
 
+/* "districts that never harvested any coffee": a value said after a denied
+ * verb that names another table is what those rows hold (the harvest's
+ * product), not the base's own copy of the word (the farmer's primary
+ * crop) — when exactly one reading is reached from that table without
+ * fanning out. */
+static void value_after_denied_verb(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
+                                    ask_mention_t *m, int base)
+{
+    static const char *const glue[] = {"any", "a", "an", "the", "some", NULL};
+    static const char *const neg[] = {"never", "not", "no", NULL};
+    int k = m->pos - 1, rel, path[6], found = -1, n = 0;
+    while (k >= 0 && k >= m->pos - 2 && words_in(tk->t[k].low, glue))
+        k--;
+    if (!m->nalt || k < 1 || (rel = filters_verb_table(s, tk->t[k].low)) < 0 || rel == base ||
+        !(words_in(tk->t[k - 1].low, neg) || (k >= 2 && words_in(tk->t[k - 2].low, neg))))
+        return;
+    for (int a = 0; a <= m->nalt && a < 5; a++) {
+        int t = roles_reading(m, a).t, len = t == rel ? 0 : paths_find(s, rel, t, path, 6), fans = len < 0;
+        for (int j = 0; j < len; j++)
+            fans |= path[j] < 0;
+        if (t != base && !fans)
+            found = t, n++;
+    }
+    if (n == 1)
+        roles_resolve_alt(p, m, found);
+}
+
 static int col_is_own_name(const ask_schema_t *s, int t, int c)
 {
     return lexicon_col_is_own_name(&s->tables[t], c);
@@ -443,6 +470,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         else if (two == -2)
             roles_set_ambiguous(p, AMB_COLUMN, m);
         value_table_beside(tk, p, m);
+        value_after_denied_verb(s, tk, p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_scalar_first(s, m);
         value_as_typed(tk, m);

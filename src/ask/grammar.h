@@ -29,14 +29,16 @@
     X(M_REVENUE,        "revenue",        NULL,    "")
 
 /* Time grains: enum, name (also date_trunc's unit and the interval unit),
- * the adjective that asks for it ("monthly"). */
+ * the adjective that asks for it ("monthly"). G_DOW groups by the day of
+ * the week (Monday … Sunday), no period: never a date_trunc unit. */
 #define ASK_GRAINS(X)                       \
     X(G_NONE,    "",        "")             \
     X(G_DAY,     "day",     "daily")        \
     X(G_WEEK,    "week",    "weekly")       \
     X(G_MONTH,   "month",   "monthly")      \
     X(G_QUARTER, "quarter", "quarterly")    \
-    X(G_YEAR,    "year",    "yearly")
+    X(G_YEAR,    "year",    "yearly")       \
+    X(G_DOW,     "weekday", "")
 
 /* Filter operators: enum, stored name. The text tests come last
  * (op >= OP_CONTAINS: vals[0] is the text). */

@@ -298,9 +298,9 @@ void roles_keep_readings(ask_mention_t *m, const int *keep);
 int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m);
 
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
-enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP,
-       AMB_UNSUPPORTED, AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES,
-       AMB_TWO_TIMES, AMB_OUTSIDE, AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO };
+enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP, AMB_UNSUPPORTED,
+       AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES, AMB_TWO_TIMES, AMB_OUTSIDE,
+       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF };
 
 /* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000
@@ -384,12 +384,12 @@ void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);  /* every row of a
 /* listed.c: a column's values listed ("the districts of …"), or counted ("breakdown of …") */
 void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *by_col);
 void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
-/* parse.c / parse_top.c: tokens used by a rule; order words and top N */
-void parse_use(ask_toks_t *tk, int i, int n);
-void parse_scan_top(ask_toks_t *tk, ask_parse_t *p);
-/* assemble_time.c: the date column of the period / grain / weekday */
-void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void parse_use(ask_toks_t *tk, int i, int n);  /* parse.c: tokens used by a rule */
+void parse_scan_top(ask_toks_t *tk, ask_parse_t *p);  /* parse_top.c: order words and top N */
+void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the date column */
 void weekday_parse(ask_toks_t *tk, ask_parse_t *p);
+int weekday_group_words(const ask_toks_t *tk, int i);  /* "by day of the week": G_DOW */
+void weekday_group_sql(const engine_dialect_t *dl, buf_t *b, const char *col);  /* its name */
 void weekday_apply(const ask_schema_t *s, ask_parse_t *p);
 void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, const char *col);
 void weekday_describe(buf_t *b, const ask_filter_t *f);
@@ -465,7 +465,7 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 int account_is_verb(const char *low);
 int share_cue(const ask_toks_t *tk, int i);  /* share.c: "percentage of" at i: its length, or 0 */
 /* share.c: the filters split into the share's population and its condition (said after) */
-void share_split(ask_toks_t *tk, ask_parse_t *p);
+void share_split(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "no-show rate": % with it */
 /* lookups.c: the phrases to look up (the unplaced words if capitalised, then runs
  * of words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */

@@ -211,13 +211,17 @@ int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc)
     }
     /* one hop many-to-one, to the table this one details: order_items are
      * dated by their order — but a rental is not dated by its customer's
-     * sign-up, so the two must share a word ("order") */
+     * sign-up, so the two must share a word ("order"), and runner_orders
+     * are not dated by their runner's registration */
     for (int e = 0; e < s->nedges; e++) {
         int to = s->edges[e].to_t, shared = 0;
         for (int a = 0; a < s->tables[t].nw; a++)
             for (int b = 0; b < s->tables[to].nw; b++)
                 shared |= !strcmp(s->tables[t].w[a], s->tables[to].w[b]);
-        if (s->edges[e].from_t == t && s->tables[to].time >= 0 && shared) {
+        static const char *const joined[] = {"registration", "registered", "signup", "joined", "join",
+            "hire", "hired", "enrolled", "enrollment", "enrolment", NULL};
+        if (s->edges[e].from_t == t && s->tables[to].time >= 0 && shared &&
+            !lexicon_col_has_word(&s->tables[to].cols[s->tables[to].time], joined)) {
             *tt = to;
             *tc = s->tables[to].time;
             return 0;
@@ -362,7 +366,8 @@ int lexicon_pick_label2(const ask_table_t *t)
     return -1;
 }
 
-/* The table's main date: an order date before others; never a bookkeeping
+/* The table's main date: an order date, or one named for the table's own
+ * event, before others; never a bookkeeping
  * stamp ("last_update", "modified_at"), which says when a row was edited,
  * not when the thing happened. */
 int lexicon_col_is_year(const ask_col_t *c)
@@ -391,8 +396,9 @@ int lexicon_pick_time(const ask_table_t *t)
         if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping) ||
             (other && lexicon_col_has_word(&t->cols[i], stamp)))
             continue;
-        if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order"))
-            best = i;
+        if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order") ||
+            (t->nw && t->cols[i].nw > 1 && !strcmp(t->cols[i].w[0], t->w[t->nw - 1])))
+            best = i;  /* harvests.harvest_date before planting_date */
     }
     for (int i = 0; i < t->ncols && best < 0; i++)  /* no date: a year column ("year", "indepyear") */
         if (lexicon_col_is_year(&t->cols[i]))

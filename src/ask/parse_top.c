@@ -39,8 +39,10 @@ static void scan_leading_count(ask_toks_t *tk, ask_parse_t *p)
     int i = 0;
     while (i < tk->n && !tk->t[i].isnum && words_in(tk->t[i].low, lead))
         i++;
-    int which = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who",
-                                                                     "whose", NULL});
+    static const char *const asks[] = {"which", "what", "who", "whose", NULL};
+    int which = tk->n && (words_in(tk->t[0].low, asks) ||  /* "on which day", "in which month" */
+                          (tk->n > 1 && words_in(tk->t[0].low, (const char *const[]){"on", "in", "at",
+                           "during", NULL}) && words_in(tk->t[1].low, asks)));
     if (i < tk->n && i + 1 < tk->n && tk->t[i].isnum && !tk->t[i].used && !tk->t[i + 1].isnum &&
         tk->t[i].num >= 1 && tk->t[i].num <= 10000 && tk->t[i].num == (int)tk->t[i].num &&
         !(tk->t[i].num >= 1900 && tk->t[i].num <= 2100)) {

@@ -43,7 +43,22 @@ static int share_verb(const ask_toks_t *tk, const ask_parse_t *p)
     return tk->n;
 }
 
-void share_split(ask_toks_t *tk, ask_parse_t *p)
+/* "percentage of late departures per year": a count of the rows that went
+ * wrong is a part of some other total (the trains scheduled) as much as of
+ * its own grand total — which one is not ours to guess. */
+static int part_of_other_total(const ask_schema_t *s, const ask_q_t *q)
+{
+    static const char *const went_wrong[] = {"late", "cancelled", "canceled", "delayed", "failed",
+        "missed", "rejected", "returned", "lost", "damaged", "dropped", "refunded", "defective",
+        "abandoned", "declined", "disputed", "delay", "cancel", "fail", "reject", "return", "refund",
+        "miss", "lose", "drop", NULL};
+    if (q->m.kind != M_SUM || q->m.c < 0)
+        return 0;
+    const ask_col_t *c = &s->tables[q->m.t].cols[q->m.c];
+    return c->nw >= 2 && words_in(c->w[0], went_wrong);
+}
+
+void share_split(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;
     if (!q->share)
@@ -58,7 +73,9 @@ void share_split(ask_toks_t *tk, ask_parse_t *p)
     q->rel_cond = q->rel >= 0;  /* "percentage of films with no actor" */
     if (q->nf || q->rel >= 0)
         return;
-    if (q->ndims || q->grain)
+    if ((q->ndims || q->grain) && part_of_other_total(s, q))
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    else if (q->ndims || q->grain)
         q->share = SHARE_TOTAL;
     else  /* "percentage of loans": of which? */
         roles_set_ambiguous(p, AMB_MEASURE, NULL);

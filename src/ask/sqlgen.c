@@ -475,7 +475,14 @@ static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t 
             buf_printf(b, "%s%.15g", ops[q->having], q->hnum[0]);
     }
     buf_puts(b, " ORDER BY ");
-    if (q->grain && !q->order) {
+    if (q->grain == G_DOW && !q->order && !q->ndims) {  /* Monday first, not Friday */
+        buf_t col = {0};
+        sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
+        buf_puts(b, "min(");
+        s->dialect->date_part(b, "dow", buf_str(&col));
+        buf_putc(b, ')');
+        buf_free(&col);
+    } else if (q->grain && !q->order) {
         dialect_position(s, b, 1, al);
         if (ncols > 1) {
             buf_puts(b, ", ");
@@ -510,6 +517,8 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
         if (q->grain == G_YEAR)
             s->dialect->date_part(b, "year", buf_str(&col));
+        else if (q->grain == G_DOW)  /* "by day of the week": Monday … Sunday */
+            weekday_group_sql(s->dialect, b, buf_str(&col));
         else
             s->dialect->date_trunc(b, dialect_grain(q->grain), buf_str(&col));
         buf_puts(b, " AS ");

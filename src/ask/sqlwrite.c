@@ -184,9 +184,12 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
             return NULL;
         }
     }
-    for (int i = 0; i < q->ndims; i++) {  /* "genres", never sampled: several per row? */
+    for (int i = 0; i < q->ndims; i++) {  /* "genres", never sampled (or "Math,English"): several per row? */
         const ask_col_t *c = &s->tables[q->dims[i].t].cols[q->dims[i].c];
-        if (c->kind == CK_TEXT && !c->nsamples && !c->pk && c->nw && words_is_plural(c->name) &&
+        int joined = 0;
+        for (int k = 0; k < c->nsamples && !joined; k++)
+            joined = strpbrk(c->samples[k], ",;|") != NULL;
+        if (c->kind == CK_TEXT && (!c->nsamples || joined) && !c->pk && c->nw && words_is_plural(c->name) &&
             c->fk_table < 0 && q->dims[i].c != s->tables[q->dims[i].t].label) {  /* a row's name */
             snprintf(err, errlen, "%s.%s is named in the plural and may hold several values in one "
                      "row; grouping by it would count each combination, so I won't guess",

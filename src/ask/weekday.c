@@ -20,6 +20,27 @@ static const struct day {
 static const char *const day_names[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
                                         "Friday", "Saturday", "Sunday"};
 
+/* "by day of the week", "on each weekday", "which day of the week": a
+ * grouping by the day, not a filter. The words' count from the cue at i
+ * (the cue included), or 0. */
+int weekday_group_words(const ask_toks_t *tk, int i)
+{
+    static const char *const cues[] = {"by", "per", "each", "every", "which", "what", NULL};
+    static const char *const ranks[] = {"most", "fewest", "least", "busiest", "quietest", NULL};
+    int k = i + 1, ranked = 0;
+    for (int r = i + 2; r < tk->n; r++)  /* "which weekday has the most": counted; "on which */
+        ranked |= words_in(tk->t[r].low, ranks);  /* weekday was the biggest sale": that row's */
+    if (tk->t[i].used || !words_in(tk->t[i].low, cues) || k >= tk->n || tk->t[k].used ||
+        (words_in(tk->t[i].low, (const char *const[]){"which", "what", NULL}) && !ranked))
+        return 0;
+    if (words_in(tk->t[k].low, (const char *const[]){"weekday", "weekdays", NULL}))
+        return 2;
+    if (!words_in(tk->t[k].low, (const char *const[]){"day", "days", NULL}) || !words_at(tk, k + 1, "of"))
+        return 0;
+    k += 2 + words_at(tk, k + 2, "the");
+    return k < tk->n && !strcmp(tk->t[k].low, "week") ? k - i + 1 : 0;
+}
+
 /* "on a Friday", "on Fridays", "at the weekend", "during weekdays": the
  * words used, the range in *from..*to. */
 void weekday_parse(ask_toks_t *tk, ask_parse_t *p)
@@ -28,8 +49,9 @@ void weekday_parse(ask_toks_t *tk, ask_parse_t *p)
         for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
             if (tk->t[i].used || (strcmp(tk->t[i].low, days[d].word) && strcmp(tk->t[i].low, days[d].plural)))
                 continue;
-            if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"which", "what", NULL}))
-                continue;  /* "on which weekday was it sold": the day asked, not a filter */
+            if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"which", "what", "by", "per",
+                    "each", "every", NULL}))
+                continue;  /* "on which weekday was it sold", "by weekday": the day asked */
             if (p->dow_from) {  /* two days: not one range */
                 p->ambiguous = p->ambiguous ? p->ambiguous : AMB_DATES;
                 return;
@@ -68,6 +90,17 @@ void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, co
         buf_printf(b, " = %d", (int)f->num[0]);
     else
         buf_printf(b, " BETWEEN %d AND %d", (int)f->num[0], (int)f->num[1]);
+}
+
+/* The day's name for a grouping by the day of the week: CASE on its ISO
+ * number, the same in every dialect. */
+void weekday_group_sql(const engine_dialect_t *dl, buf_t *b, const char *col)
+{
+    buf_puts(b, "CASE ");
+    dl->date_part(b, "dow", col);
+    for (int d = 1; d <= 7; d++)
+        buf_printf(b, " WHEN %d THEN '%s'", d, day_names[d]);
+    buf_puts(b, " END");
 }
 
 /* "on a Friday", "on a weekend", "on a weekday" */

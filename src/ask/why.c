@@ -125,6 +125,13 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
                  "about them you want.", s->tables[p->amb[0].t].name,
                  s->tables[p->amb[0].t].cols[p->amb[0].c].name);
         return tmp;
+    case AMB_NONE_OF:
+        snprintf(tmp, n, "Every %.40s whose %.40s all lack such %.40s, or each %.40s of %.40s with "
+                 "none? Ask about the %.40s to see which have none.",
+                 s->tables[p->amb[0].t].cols[p->amb[0].c].name, s->tables[p->amb[0].t].name,
+                 s->tables[p->amb[1].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
+                 s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].name);
+        return tmp;
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

@@ -1,0 +1,154 @@
+/* test_ask_parts.c — batches 64 to 66 at first contact, on schemas built
+ * inline: "harvests per month" dates them by harvest_date, not the
+ * planting date beside it; "farmers who never harvested coffee" looks for
+ * the coffee in the harvests' products, not the farmer's own primary crop;
+ * "districts that never harvested" asks (none of theirs, or some with
+ * none?); "how many pets" of patients.pet_name, a table others point at,
+ * asks (its rows, or its names?); "what share of all installs" sums the
+ * installs; "the percentage of late departures per year" asks (of all late
+ * departures, or of the trains scheduled?); "how many items" of an
+ * items(authority, item_type, items) table adds its items up; "rating"
+ * beside content_rating is the rating; "by day of the week" groups by the
+ * day's name, Monday first; "how many trains were cancelled" of
+ * scheduled_trains and cancelled_trains is the one whose other word is
+ * said, added up ("in total" says no more); "harvests over 10,000 kg"
+ * compares quantity_kg, the one number named in kilograms. */
+#include "ask_fixture.h"
+
+static const char *const crops[] = {"Coffee", "Maize", "Beans", NULL};
+static const char *const districts[] = {"Kabale", "Soroti", "Iganga", NULL};
+
+static json_t *farms(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("farmers", 1000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("first_name", "text", 0, NULL, NULL),
+        col("district", "text", 0, NULL, districts), col("primary_crop", "text", 0, NULL, crops))));
+    json_array_append_new(t, table("products", 30, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("product_name", "text", 0, NULL, crops))));
+    json_array_append_new(t, table("harvests", 4000, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("farmer_id", "integer", 0, "farmers", NULL),
+        col("product_id", "integer", 0, "products", NULL), col("planting_date", "date", 0, NULL, NULL),
+        col("harvest_date", "date", 0, NULL, NULL), col("quantity_kg", "numeric", 0, NULL, NULL))));
+    return t;
+}
+
+static void test_harvests(void)
+{
+    ask_schema_t *s = schema_of(farms());
+    answers_with(s, "number of harvests per month", "date_trunc('month', \"h\".\"harvest_date\")");
+    answers_with(s, "farmers who never harvested coffee", "NOT EXISTS");
+    answers_with(s, "farmers who never harvested coffee", "\"product_name\" = 'Coffee')");
+    answers_with(s, "farmers whose primary crop is coffee", "\"primary_crop\" = 'Coffee'");
+    asks_about(s, "which districts have never harvested any coffee?", "district");
+    answers_with(s, "how many harvests were over 10,000 kg?", "WHERE \"h\".\"quantity_kg\" > 10000");
+    ask_schema_free(s);
+}
+
+static const char *const pet_names[] = {"Bella", "Max", "Luna", NULL};
+static const char *const pet_types[] = {"Dog", "Cat", "Rabbit", NULL};
+
+static json_t *pets(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("owners", 100, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("owner_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("patients", 200, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("pet_name", "text", 0, NULL, pet_names),
+        col("pet_type", "text", 0, NULL, pet_types), col("age_years", "numeric", 0, NULL, NULL),
+        col("owner_id", "integer", 0, "owners", NULL))));
+    json_array_append_new(t, table("visits", 900, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("patient_id", "integer", 0, "patients", NULL),
+        col("visit_date", "date", 0, NULL, NULL))));
+    return t;
+}
+
+static void test_pets(void)
+{
+    ask_schema_t *s = schema_of(pets());
+    asks_about(s, "how many pets are older than 10 years?", "measure");
+    answers_with(s, "how many patients are there?", "SELECT count(*)");
+    ask_schema_free(s);
+}
+
+static const char *const categories[] = {"GAME", "TOOLS", "FINANCE", NULL};
+static const char *const content[] = {"Everyone", "Teen", "Mature 17+", NULL};
+
+static json_t *apps(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("apps", 9000, json_pack("[o, o, o, o, o, o, o, o]",
+        col("app_id", "integer", 1, NULL, NULL), col("app", "text", 0, NULL, NULL),
+        col("category", "text", 0, NULL, categories), col("rating", "numeric", 0, NULL, NULL),
+        col("content_rating", "text", 0, NULL, content), col("installs", "integer", 0, NULL, NULL),
+        col("reviews", "integer", 0, NULL, NULL), col("last_updated", "date", 0, NULL, NULL))));
+    return t;
+}
+
+static void test_apps(void)
+{
+    ask_schema_t *s = schema_of(apps());
+    answers_with(s, "what share of all installs do GAME apps have?",
+                 "100.0 * sum(\"a\".\"installs\") FILTER (WHERE \"a\".\"category\" = 'GAME')");
+    answers_with(s, "what percentage of reviews are for GAME apps?", "NULLIF(sum(\"a\".\"reviews\"), 0)");
+    answers_with(s, "average rating per category", "avg(\"a\".\"rating\")");
+    answers_with(s, "apps by content rating", "\"a\".\"content_rating\" AS");
+    ask_schema_free(s);
+}
+
+static json_t *stats(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("monthly_stats", 9000, json_pack("[o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("month", "date", 0, NULL, NULL),
+        col("scheduled_trains", "integer", 0, NULL, NULL), col("cancelled_trains", "integer", 0, NULL, NULL),
+        col("late_departures", "integer", 0, NULL, NULL))));
+    return t;
+}
+
+static void test_part_of_a_total(void)
+{
+    ask_schema_t *s = schema_of(stats());
+    asks_about(s, "percentage of late departures per year, from highest to lowest", "measure");
+    asks_about(s, "share of cancelled trains per year", "measure");
+    answers_with(s, "total scheduled trains per year", "sum(\"ms\".\"scheduled_trains\")");
+    answers_with(s, "how many trains were scheduled in total in 2019?", "SELECT sum(\"ms\".\"scheduled_trains\")");
+    answers_with(s, "how many trains were cancelled?", "SELECT sum(\"ms\".\"cancelled_trains\")");
+    ask_schema_free(s);
+}
+
+static const char *const authorities[] = {"Bristol", "Dorset", "Poole", NULL};
+
+static json_t *stock(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("items", 300, json_pack("[o, o, o]",
+        col("authority", "text", 0, NULL, authorities), col("item_type", "text", 0, NULL, NULL),
+        col("items", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("orders", 9000, json_pack("[o, o, o]",
+        col("order_id", "integer", 1, NULL, NULL), col("order_date", "date", 0, NULL, NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
+    return t;
+}
+
+static void test_items_and_weekdays(void)
+{
+    ask_schema_t *s = schema_of(stock());
+    answers_with(s, "how many items does Bristol have in total?", "SELECT sum(\"i\".\"items\")");
+    answers_with(s, "number of orders by day of the week", "WHEN 1 THEN 'Monday'");
+    answers_with(s, "number of orders by day of the week", "ORDER BY min(extract(isodow FROM");
+    answers_with(s, "which day of the week has the most orders?", "LIMIT 1");
+    answers_with(s, "orders per weekday", "WHEN 7 THEN 'Sunday' END AS \"weekday\"");
+    answers_with(s, "how many orders were placed on weekdays?", "BETWEEN 1 AND 5");
+    ask_schema_free(s);
+}
+
+int main(void)
+{
+    test_harvests();
+    test_pets();
+    test_apps();
+    test_part_of_a_total();
+    test_items_and_weekdays();
+    return check_done("test_ask_parts");
+}

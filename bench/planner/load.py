@@ -4781,6 +4781,122 @@ def load_pet_hospital(srv, db, files):
 
 
 LOADERS.update(it_incidents=load_it_incidents, uganda_harvests=load_uganda_harvests, pet_hospital=load_pet_hospital)
+# Batch 67: three more, one per domain given to it (a parts shop's orders
+# with shipping times -- none with rows found, so a carrier scorecard's
+# shipments --, a school district's test scores, airline delays at airports),
+# from repositories not used before.
+DATASETS.update({
+    "carrier_scorecard": ("RevatiBorkhade/CArrier-Scorecards-and-KPIs", "e1cad48fe6c031755bb3d38d5e5fe9c7e65d66a9",
+                          ["data/shipments.csv", "data/lanes (1).csv", "data/exceptions.csv"]),
+    "pycity_schools": ("kjminges/school-district-analysis", "6fdb5f24adb8d21fef5e38f2ce6370a14362f389",
+                       ["Resources/schools_complete.csv", "Resources/students_complete.csv"]),
+    "airline_delays": ("ManavK003/Airport-DB-Webapp", "da7776700d3622647002482e2a08fa2320b27237",
+                       ["Airline_Delay_Cause.csv"]),
+})
+
+
+def load_carrier_scorecard(srv, db, files):
+    """A Power BI carrier-performance scorecard's synthetic outbound
+    shipments (May - June 2025; no licence stated): shipments (800,
+    'S00000', ship / promised / delivered date and the same three as a
+    date-time, carrier FedEx / UPS / XPO / Schneider / DHL / JBHunt, an
+    origin and destination city code such as ORD and NYC, mode, service
+    level, distance, weight, cost in USD and two made-up traffic and
+    weather indices; delivered_date empty for 93 shipments), lanes (78
+    origin - destination pairs with city names, distance and the
+    destination's region) and exceptions (116 incidents on 99 shipments:
+    type, hours of delay, root cause). The file lanes (1).csv is loaded as
+    lanes. Date-times are written '2025-06-18T22:20:51.963761': the T
+    becomes a space and the fraction of a second is cut, so timestamps.
+    Keys: shipments.shipment_id, lanes (origin, destination), an
+    exception_id added to exceptions; shipments -> lanes, exceptions ->
+    shipments."""
+    def convert(header, r):
+        return [(v[:19].replace("T", " ") if v and h.endswith("_datetime") else v) for h, v in zip(header, r)]
+    for t, text in zip(("shipments", "lanes", "exceptions"), files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE exceptions ADD COLUMN exception_id serial")
+    add_keys(srv, db, [("shipments", ["shipment_id"]), ("lanes", ["origin", "destination"]),
+                       ("exceptions", ["exception_id"])],
+             [("exceptions", "shipment_id", "shipments", "shipment_id")])
+    n = int(srv.psql(db, "SELECT count(*) FROM shipments s WHERE NOT EXISTS (SELECT 1 FROM lanes l "
+                         "WHERE l.origin = s.origin AND l.destination = s.destination)").strip())
+    srv.psql(db, "ALTER TABLE shipments ADD FOREIGN KEY (origin, destination) REFERENCES lanes (origin, destination)"
+             + (" NOT VALID" if n else ""))
+    if n:
+        print(f"  {db}: {n} shipments on a lane not in lanes: that key is NOT VALID")
+
+
+def load_pycity_schools(srv, db, files):
+    """The "PyCitySchools" data of a data-analytics bootcamp's pandas
+    challenge, as a student's School_District_Analysis repository keeps it
+    (made up; no licence stated): schools (15 high schools, School ID,
+    school_name, type District / Charter, size, budget and budget/student)
+    and students (39,170: Student ID, a made-up student_name, gender M /
+    F, grade 9th - 12th as text, school_name, reading_score and
+    math_score). Loaded as published, headers and all ("School ID",
+    "budget/student"); the repository's clean_students_complete.csv and
+    missing_grades.csv (its own edits) are not read. Keys: schools
+    "School ID", students "Student ID"; school_name unique in schools,
+    students.school_name -> schools.school_name."""
+    for t, text in zip(("schools", "students"), files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE schools ADD UNIQUE (school_name)")
+    add_keys(srv, db, [("schools", ["School ID"]), ("students", ["Student ID"])],
+             [("students", "school_name", "schools", "school_name")])
+
+
+def load_airline_delays(srv, db, files):
+    """The US Bureau of Transportation Statistics' "Airline On-Time
+    Statistics and Delay Causes" (public data) for October 2024 - January
+    2025, as an airport-database project downloaded it: one row per month,
+    carrier and arrival airport (7,596) with arriving flights, flights 15+
+    minutes late, the late flights split by cause (carrier, weather, NAS,
+    security, late aircraft -- fractional counts), cancelled and diverted
+    flights and the minutes of delay in all and by cause. Split here into
+    carriers (21: carrier code, carrier_name), airports (355: airport
+    code, and the published 'Elmira/Corning, NY: Elmira/Corning Regional'
+    cut into city, state and airport_name) and monthly_delays (year and
+    month as integers, carrier, airport and the figures; whole-number
+    figures written as integers; three rows with no figures, NULL). The
+    repository's other tables (made-up airlines, airports and flights
+    under 'Table Data/') are not read. Keys: carriers.carrier,
+    airports.airport, monthly_delays (year, month, carrier, airport) ->
+    carriers and airports."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    carriers = sorted({(r["carrier"], r["carrier_name"]) for r in rows})
+    airports = {}
+    for r in rows:
+        m = re.fullmatch(r"(.+), ([A-Z]{2}): (.+)", r["airport_name"])
+        airports[r["airport"]] = (m.group(1), m.group(2), m.group(3))
+    whole = ("arr_flights", "arr_del15", "arr_cancelled", "arr_diverted", "arr_delay", "carrier_delay",
+             "weather_delay", "nas_delay", "security_delay", "late_aircraft_delay")
+
+    def table(header, body):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(body)
+        return out.getvalue()
+    n = load_csv_table(srv, db, "carriers", table(["carrier", "carrier_name"], carriers))
+    print(f"  {db}.carriers: {n} rows")
+    n = load_csv_table(srv, db, "airports", table(["airport", "city", "state", "airport_name"],
+                                                  [(k,) + v for k, v in sorted(airports.items())]))
+    print(f"  {db}.airports: {n} rows")
+    cols = [c for c in rows[0] if c not in ("carrier_name", "airport_name")]
+    body = [[(str(int(float(r[c]))) if c in whole and r[c] else r[c]) for c in cols] for r in rows]
+    n = load_csv_table(srv, db, "monthly_delays", table(cols, body))
+    print(f"  {db}.monthly_delays: {n} rows")
+    add_keys(srv, db, [("carriers", ["carrier"]), ("airports", ["airport"]),
+                       ("monthly_delays", ["year", "month", "carrier", "airport"])],
+             [("monthly_delays", "carrier", "carriers", "carrier"),
+              ("monthly_delays", "airport", "airports", "airport")])
+
+
+LOADERS.update(carrier_scorecard=load_carrier_scorecard, pycity_schools=load_pycity_schools,
+               airline_delays=load_airline_delays)
 
 
 def main():

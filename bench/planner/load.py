@@ -4897,6 +4897,186 @@ def load_airline_delays(srv, db, files):
 
 LOADERS.update(carrier_scorecard=load_carrier_scorecard, pycity_schools=load_pycity_schools,
                airline_delays=load_airline_delays)
+# Batch 68: three more, one per domain given to it (a café's sales by menu
+# item, a city's 311 service requests, a fitness tracker's daily log), from
+# repositories not used before.
+DATASETS.update({
+    "world_cafe": ("vwoodward/Restaurant-Orders-SQL", "7f4ab4ab6eb6e0913e08ce9de25c4c571b3727ab",
+                   ["create_restaurant_db.sql"]),
+    "sf311": ("Maarham/UPenn_500_Proj", "77813641f770b5d693a50d42707d240473a0d914",
+              ["data/311_service_requests.csv"]),
+    "fitbit_days": ("sarakhalili/Fitbit-Fitness-Tracker-Data-Analysis", "51c5bf720ce17889244052e1ba4fdd5073637e2f",
+                    ["dailyActivity_merged.csv", "sleepDay_merged.csv", "weightLogInfo_merged.csv"]),
+})
+
+
+def load_world_cafe(srv, db, files):
+    """A restaurant's first quarter of orders (Maven Analytics' "Restaurant
+    Orders" data playground set: the made-up "Taste of the World Café",
+    January - March 2023, as a learner's repository keeps Maven's
+    PostgreSQL-ready script; no licence stated, Maven publishes the set for
+    free practice): menu_items (32: menu_item_id 101-132, item_name,
+    category American / Asian / Mexican / Italian, price in dollars) and
+    order_details (12,234 lines, one per item ordered, of 5,370 orders;
+    137 lines with no item_id, as published). The script is run as
+    published; then the order's date and time, repeated on every line of an
+    order (and the same on all of them), are moved into a table orders
+    (order_id, order_date, order_time), so order_details keeps
+    order_details_id, order_id and item_id. Keys: menu_items.menu_item_id,
+    orders.order_id, order_details.order_details_id;
+    order_details -> orders and -> menu_items (item_id)."""
+    srv.psql(db, file_text="BEGIN;\n" + files[0] + "\nCOMMIT;\n")
+    srv.psql(db, "CREATE TABLE orders AS SELECT DISTINCT order_id, order_date, order_time FROM order_details "
+             "ORDER BY order_id; ALTER TABLE order_details DROP COLUMN order_date, DROP COLUMN order_time")
+    add_keys(srv, db, [("orders", ["order_id"])],
+             [("order_details", "order_id", "orders", "order_id"),
+              ("order_details", "item_id", "menu_items", "menu_item_id")])
+    for t in ("menu_items", "orders", "order_details"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_sf311(srv, db, files):
+    """San Francisco 311 service requests (a sample of 10,000 cases opened
+    July 2008 - January 2018 from DataSF's "311 Cases", public domain
+    (PDDL), as a university project keeps it): made relational here —
+    agencies (the 200 queues a case was routed to, as published:
+    'PUC Sewer Ops', 'DPW Ops Queue', numbered in alphabetical order),
+    categories (the 61 request categories, 'Sewer Issues',
+    'General Request - PUBLIC WORKS', numbered likewise) and requests
+    (request_id the published unique_key, created_at, closed_at — NULL for
+    the 370 open ones —, updated_at, status Open / Closed, status_notes,
+    -> agency, -> category, complaint_type and descriptor as published
+    ('other', 'Flooding', 'MUNI  -' with two spaces), neighborhood,
+    supervisor_district 1-11 (two rows -1), police_district, source
+    Phone / Web / Mobile/Open311 / ...). Times are written
+    '2016-07-13 15:11:07+00:00': the '+00:00' is cut, so timestamps as
+    published. Empty text is NULL. Not loaded: incident_address, location,
+    latitude, longitude (street addresses and positions of where the
+    problem was reported) and media_url (photo links). Keys:
+    agencies.agency_id, categories.category_id, requests.request_id;
+    requests -> agencies, categories."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    agencies = sorted({r["agency_name"] for r in rows if r["agency_name"]})
+    cats = sorted({r["category"] for r in rows if r["category"]})
+    aid = {a: i + 1 for i, a in enumerate(agencies)}
+    cid = {c: i + 1 for i, c in enumerate(cats)}
+
+    def table(head, body):
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(head)
+        w.writerows(body)
+        return buf.getvalue()
+
+    def ts(v):
+        return v[:19] if v else ""
+    n = load_csv_table(srv, db, "agencies", table(["agency_id", "agency_name"], [[aid[a], a] for a in agencies]))
+    print(f"  {db}.agencies: {n} rows")
+    n = load_csv_table(srv, db, "categories", table(["category_id", "category_name"], [[cid[c], c] for c in cats]))
+    print(f"  {db}.categories: {n} rows")
+    head = ["request_id", "created_at", "closed_at", "updated_at", "status", "status_notes", "agency_id",
+            "category_id", "complaint_type", "descriptor", "neighborhood", "supervisor_district",
+            "police_district", "source"]
+    body = [[r["unique_key"], ts(r["created_date"]), ts(r["closed_date"]), ts(r["resolution_action_updated_date"]),
+             r["status"], r["status_notes"], aid.get(r["agency_name"], ""), cid.get(r["category"], ""),
+             r["complaint_type"], r["descriptor"], r["neighborhood"], r["supervisor_district"],
+             r["police_district"], r["source"]] for r in rows]
+    n = load_csv_table(srv, db, "requests", table(head, body))
+    print(f"  {db}.requests: {n} rows")
+    add_keys(srv, db, [("agencies", ["agency_id"]), ("categories", ["category_id"]), ("requests", ["request_id"])],
+             [("requests", "agency_id", "agencies", "agency_id"),
+              ("requests", "category_id", "categories", "category_id")])
+
+
+def load_fitbit_days(srv, db, files):
+    """A fitness tracker's daily log (the "FitBit Fitness Tracker Data"
+    of Kaggle, Fitabase exports of 35 consenting users, 12 March - 12 May
+    2016, CC0, as a data-analysis repository keeps three of its files):
+    users (the 35 user ids, ten-digit numbers, made from the three
+    files; no names or other data), daily_activity (one row per user and
+    day: activity_date, total_steps, total_distance in km,
+    tracker_distance, logged_activities_distance, very_active_distance,
+    moderately_active_distance, light_active_distance,
+    sedentary_active_distance, very_active_minutes, fairly_active_minutes,
+    lightly_active_minutes, sedentary_minutes, calories in kcal),
+    sleep_days (sleep_date, total_sleep_records, total_minutes_asleep,
+    total_time_in_bed in minutes) and weight_logs (weight_log_id a
+    running number, logged_at, weight_kg, weight_pounds, fat_pct — NULL
+    in most rows —, bmi, is_manual_report a boolean). CamelCase headers
+    in snake_case; dates written '4/12/2016' and '04/12/2016' (and
+    '4/12/2016 12:00:00 AM', '05/02/2016 23:59') read as dates and
+    timestamps. The daily file joins the two export periods, which both
+    hold 12 April 2016 for 24 users (the first period's a part of the
+    day): the first row in the file, the whole day, is kept. Three exact
+    repeats in the sleep file and two in the weight file are dropped.
+    The weight file's LogId (written in exponent form, 1.46223E+12, so
+    not unique) is not loaded. Keys: users.user_id, daily_activity
+    (user_id, activity_date), sleep_days (user_id, sleep_date),
+    weight_logs.weight_log_id; the three -> users."""
+    import datetime
+
+    def day(v):
+        return datetime.datetime.strptime(v.split(" ")[0], "%m/%d/%Y").date().isoformat()
+
+    def stamp(v):
+        for f in ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M"):
+            try:
+                return datetime.datetime.strptime(v, f).isoformat(sep=" ")
+            except ValueError:
+                pass
+        raise ValueError(v)
+
+    def table(head, body):
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(head)
+        w.writerows(body)
+        return buf.getvalue()
+    act, slp, wgt = (list(csv.reader(io.StringIO(f)))[1:] for f in files)
+    act = [r for r in act if r]
+    slp = [r for r in slp if r]
+    wgt = [r for r in wgt if r]
+    users = sorted({r[0] for r in act + slp + wgt}, key=int)
+    n = load_csv_table(srv, db, "users", table(["user_id"], [[u] for u in users]))
+    print(f"  {db}.users: {n} rows")
+    seen, body = set(), []
+    for r in act:
+        k = (r[0], day(r[1]))
+        if k not in seen:
+            seen.add(k)
+            body.append([r[0], k[1]] + r[2:])
+    head = ["user_id", "activity_date", "total_steps", "total_distance", "tracker_distance",
+            "logged_activities_distance", "very_active_distance", "moderately_active_distance",
+            "light_active_distance", "sedentary_active_distance", "very_active_minutes", "fairly_active_minutes",
+            "lightly_active_minutes", "sedentary_minutes", "calories"]
+    n = load_csv_table(srv, db, "daily_activity", table(head, body))
+    print(f"  {db}.daily_activity: {n} rows")
+    seen, body = set(), []
+    for r in slp:
+        if tuple(r) not in seen:
+            seen.add(tuple(r))
+            body.append([r[0], day(r[1])] + r[2:])
+    n = load_csv_table(srv, db, "sleep_days", table(["user_id", "sleep_date", "total_sleep_records",
+                                                     "total_minutes_asleep", "total_time_in_bed"], body))
+    print(f"  {db}.sleep_days: {n} rows")
+    seen, body = set(), []
+    for r in wgt:
+        if tuple(r) not in seen:
+            seen.add(tuple(r))
+            uid, dt, kg, lb, fat, bmi, manual, _log = r
+            body.append([len(body) + 1, uid, stamp(dt), kg, lb, fat, bmi, manual.lower()])
+    n = load_csv_table(srv, db, "weight_logs", table(["weight_log_id", "user_id", "logged_at", "weight_kg",
+                                                      "weight_pounds", "fat_pct", "bmi", "is_manual_report"],
+                                                     body))
+    print(f"  {db}.weight_logs: {n} rows")
+    srv.psql(db, "ALTER TABLE weight_logs ALTER COLUMN is_manual_report TYPE boolean USING is_manual_report::boolean")
+    add_keys(srv, db, [("users", ["user_id"]), ("daily_activity", ["user_id", "activity_date"]),
+                       ("sleep_days", ["user_id", "sleep_date"]), ("weight_logs", ["weight_log_id"])],
+             [("daily_activity", "user_id", "users", "user_id"), ("sleep_days", "user_id", "users", "user_id"),
+              ("weight_logs", "user_id", "users", "user_id")])
+
+
+LOADERS.update(world_cafe=load_world_cafe, sf311=load_sf311, fitbit_days=load_fitbit_days)
 
 
 def main():

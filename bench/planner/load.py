@@ -5077,6 +5077,140 @@ def load_fitbit_days(srv, db, files):
 
 
 LOADERS.update(world_cafe=load_world_cafe, sf311=load_sf311, fitbit_days=load_fitbit_days)
+# Batch 69: three more, one per domain given to it (a recruiting pipeline,
+# cinema ticket sales, equipment maintenance work orders), from
+# repositories not used before.
+DATASETS.update({
+    "hiring_funnel": ("Sharayu-Irale/Recruitment_and_Hiring_Funnel_Analytics",
+                      "25205ebf5125e44297c1f1c73ed609ac806e6eeb",
+                      ["data/candidates.csv", "data/jobs.csv", "data/applications.csv",
+                       "data/recruitment_stage_events.csv"]),
+    "movie_tickets": ("itzzvivek/movie-ticket-data-pipeline", "e36dd48effae2d28e6de15515e9256e2334182f6",
+                      ["data/theaters.csv", "data/movies.csv", "data/users.csv", "data/shows.csv",
+                       "data/bookings.csv", "data/payments.csv"]),
+    "aircraft_mro": ("pothugantisiddaiah0816-cpu/airline-mro-analytics", "0558f58748ef76ee95336577f844049b32d19f85",
+                     ["aircraft_master.csv", "technicians.csv", "parts_inventory.csv", "work_orders.csv"]),
+})
+
+
+def load_hiring_funnel(srv, db, files):
+    """A recruitment-funnel analytics project's generated hiring data for
+    IT jobs in India (2024; no licence stated): candidates (1,100: name,
+    experience_years, current_location — six cities), jobs (25 openings
+    of five titles in one IT department, job_location, open_date,
+    close_date empty for 2), applications (1,650 -> candidate and job,
+    source LinkedIn / Naukri / Referral / Company Website, recruiter_id a
+    bare number 1-12 with no table behind it, application_date,
+    current_status Hired / Rejected / Offer Declined) and
+    recruitment_stage_events (5,367 -> application: stage_name Resume
+    Screening / Technical Interview / Managerial Interview / HR Interview
+    / Offer / Joining, stage_date, stage_status Selected / Rejected /
+    Accepted / Declined / Joined, drop_reason when rejected). The
+    candidates' email ('candidate1@email.com') and phone (made up, but
+    shaped like private persons' contact details) are not loaded. Keys on
+    the ids; applications -> candidates and jobs, stage events ->
+    applications."""
+    names = ("candidates", "jobs", "applications", "recruitment_stage_events")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE candidates DROP COLUMN email, DROP COLUMN phone")
+    add_keys(srv, db, [("candidates", ["candidate_id"]), ("jobs", ["job_id"]), ("applications", ["application_id"]),
+                       ("recruitment_stage_events", ["stage_event_id"])],
+             [("applications", "candidate_id", "candidates", "candidate_id"),
+              ("applications", "job_id", "jobs", "job_id"),
+              ("recruitment_stage_events", "application_id", "applications", "application_id")])
+
+
+def load_movie_tickets(srv, db, files):
+    """A data-pipeline project's generated cinema ticketing data (June
+    2025; no licence stated): theaters (200, a made-up company name, a
+    made-up city, total_seats 100-300), movies (500, made-up two-word
+    titles ending in a full stop, genre, language — six Indian and
+    English —, duration in minutes, release_date), users (1,000: name,
+    age, city), shows (20,000 -> theater and movie, screen_no 1-5,
+    show_time 20-30 June 2025), bookings (10,000 -> user and show,
+    seats_booked 1-6, booking_time 10-19 June 2025) and payments (one per
+    booking: amount in rupees, status confirmed / pending / failed,
+    payment_time). Times written '2025-06-25T19:00:00' are read as
+    timestamps. The users' email (made-up example.com addresses) is not
+    loaded. Keys on the text ids ('T0001', 'M0001', 'U00001', 'S000001',
+    'B000001', 'P000001'); shows -> theaters and movies, bookings ->
+    users and shows, payments -> bookings."""
+    def convert(header, r):
+        return [v.replace("T", " ") if v and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", v) else v
+                for v in r]
+    names = ("theaters", "movies", "users", "shows", "bookings", "payments")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE users DROP COLUMN email")
+    add_keys(srv, db, [(t, [t[:-1] + "_id"]) for t in names],
+             [("shows", "theater_id", "theaters", "theater_id"), ("shows", "movie_id", "movies", "movie_id"),
+              ("bookings", "user_id", "users", "user_id"), ("bookings", "show_id", "shows", "show_id"),
+              ("payments", "booking_id", "bookings", "booking_id")])
+
+
+def load_aircraft_mro(srv, db, files):
+    """An airline maintenance (MRO) analytics project's generated data,
+    2022-2024, with dirt put in on purpose (no licence stated): aircraft
+    (40 from aircraft_master.csv: tail_number 'VT-WV64', aircraft_type,
+    airline, mro_base, manufacture_year, total_flight_hours,
+    total_cycles, last_c_check_date, engine_health_score,
+    airframe_condition), technicians (60: made-up name, grade L1-L4,
+    mro_base, annual_salary_inr, license_type, years_experience,
+    is_active), parts (300 from parts_inventory.csv: part_number, a
+    made-up description, category, unit_cost_usd, qty_on_hand,
+    reorder_level, supplier, lead_time_days, is_rotable,
+    shelf_life_months) and work_orders (2,000 -> aircraft, primary part
+    and lead technician: wo_type, status Closed / In Progress / Deferred
+    / Cancelled, open_date, close_date only when closed, planned and
+    actual duration in days, delay_days, delay_reason, labour_hours,
+    labour, parts and overhead cost in rupees, defect_code, ata_chapter,
+    a made-up findings_summary, nrc_raised). Cleaned as the project's own
+    clean_data.sql does, without its imputations: work-order ids written
+    'wo000006' upper-cased, parts costs written '₹1,570,143.36' as numbers,
+    airframe_condition 'good' / 'FAIR' capitalised ('Good', 'Fair');
+    and last_c_check_date, written '29-Jan-24' or '21-02-2024', as a
+    date. Missing unit costs and shelf lives stay NULL. True / False
+    read as booleans. sensor_flight_data.csv and risk_scores.csv (a
+    model's output) are not loaded. Keys on the ids; work_orders ->
+    aircraft, parts and technicians."""
+    import datetime
+
+    def convert(header, r):
+        out = []
+        for h, v in zip(header, r):
+            if v is None:
+                pass
+            elif h == "work_order_id":
+                v = v.upper()
+            elif h == "parts_cost_inr":
+                v = v.replace("₹", "").replace(",", "")
+            elif h == "airframe_condition":
+                v = v.capitalize()
+            elif h == "last_c_check_date":
+                fmt = "%d-%b-%y" if re.fullmatch(r"\d\d-[A-Za-z]{3}-\d\d", v) else "%d-%m-%Y"
+                v = datetime.datetime.strptime(v, fmt).date().isoformat()
+            elif v in ("True", "False"):
+                v = v.lower()
+            out.append(v)
+        return out
+    names = ("aircraft", "technicians", "parts", "work_orders")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE technicians ALTER COLUMN is_active TYPE boolean USING is_active::boolean; "
+             "ALTER TABLE parts ALTER COLUMN is_rotable TYPE boolean USING is_rotable::boolean; "
+             "ALTER TABLE work_orders ALTER COLUMN nrc_raised TYPE boolean USING nrc_raised::boolean")
+    add_keys(srv, db, [("aircraft", ["aircraft_id"]), ("technicians", ["technician_id"]), ("parts", ["part_id"]),
+                       ("work_orders", ["work_order_id"])],
+             [("work_orders", "aircraft_id", "aircraft", "aircraft_id"),
+              ("work_orders", "primary_part_id", "parts", "part_id"),
+              ("work_orders", "lead_technician_id", "technicians", "technician_id")])
+
+
+LOADERS.update(hiring_funnel=load_hiring_funnel, movie_tickets=load_movie_tickets, aircraft_mro=load_aircraft_mro)
 
 
 def main():

@@ -4781,6 +4781,436 @@ def load_pet_hospital(srv, db, files):
 
 
 LOADERS.update(it_incidents=load_it_incidents, uganda_harvests=load_uganda_harvests, pet_hospital=load_pet_hospital)
+# Batch 67: three more, one per domain given to it (a parts shop's orders
+# with shipping times -- none with rows found, so a carrier scorecard's
+# shipments --, a school district's test scores, airline delays at airports),
+# from repositories not used before.
+DATASETS.update({
+    "carrier_scorecard": ("RevatiBorkhade/CArrier-Scorecards-and-KPIs", "e1cad48fe6c031755bb3d38d5e5fe9c7e65d66a9",
+                          ["data/shipments.csv", "data/lanes (1).csv", "data/exceptions.csv"]),
+    "pycity_schools": ("kjminges/school-district-analysis", "6fdb5f24adb8d21fef5e38f2ce6370a14362f389",
+                       ["Resources/schools_complete.csv", "Resources/students_complete.csv"]),
+    "airline_delays": ("ManavK003/Airport-DB-Webapp", "da7776700d3622647002482e2a08fa2320b27237",
+                       ["Airline_Delay_Cause.csv"]),
+})
+
+
+def load_carrier_scorecard(srv, db, files):
+    """A Power BI carrier-performance scorecard's synthetic outbound
+    shipments (May - June 2025; no licence stated): shipments (800,
+    'S00000', ship / promised / delivered date and the same three as a
+    date-time, carrier FedEx / UPS / XPO / Schneider / DHL / JBHunt, an
+    origin and destination city code such as ORD and NYC, mode, service
+    level, distance, weight, cost in USD and two made-up traffic and
+    weather indices; delivered_date empty for 93 shipments), lanes (78
+    origin - destination pairs with city names, distance and the
+    destination's region) and exceptions (116 incidents on 99 shipments:
+    type, hours of delay, root cause). The file lanes (1).csv is loaded as
+    lanes. Date-times are written '2025-06-18T22:20:51.963761': the T
+    becomes a space and the fraction of a second is cut, so timestamps.
+    Keys: shipments.shipment_id, lanes (origin, destination), an
+    exception_id added to exceptions; shipments -> lanes, exceptions ->
+    shipments."""
+    def convert(header, r):
+        return [(v[:19].replace("T", " ") if v and h.endswith("_datetime") else v) for h, v in zip(header, r)]
+    for t, text in zip(("shipments", "lanes", "exceptions"), files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE exceptions ADD COLUMN exception_id serial")
+    add_keys(srv, db, [("shipments", ["shipment_id"]), ("lanes", ["origin", "destination"]),
+                       ("exceptions", ["exception_id"])],
+             [("exceptions", "shipment_id", "shipments", "shipment_id")])
+    n = int(srv.psql(db, "SELECT count(*) FROM shipments s WHERE NOT EXISTS (SELECT 1 FROM lanes l "
+                         "WHERE l.origin = s.origin AND l.destination = s.destination)").strip())
+    srv.psql(db, "ALTER TABLE shipments ADD FOREIGN KEY (origin, destination) REFERENCES lanes (origin, destination)"
+             + (" NOT VALID" if n else ""))
+    if n:
+        print(f"  {db}: {n} shipments on a lane not in lanes: that key is NOT VALID")
+
+
+def load_pycity_schools(srv, db, files):
+    """The "PyCitySchools" data of a data-analytics bootcamp's pandas
+    challenge, as a student's School_District_Analysis repository keeps it
+    (made up; no licence stated): schools (15 high schools, School ID,
+    school_name, type District / Charter, size, budget and budget/student)
+    and students (39,170: Student ID, a made-up student_name, gender M /
+    F, grade 9th - 12th as text, school_name, reading_score and
+    math_score). Loaded as published, headers and all ("School ID",
+    "budget/student"); the repository's clean_students_complete.csv and
+    missing_grades.csv (its own edits) are not read. Keys: schools
+    "School ID", students "Student ID"; school_name unique in schools,
+    students.school_name -> schools.school_name."""
+    for t, text in zip(("schools", "students"), files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE schools ADD UNIQUE (school_name)")
+    add_keys(srv, db, [("schools", ["School ID"]), ("students", ["Student ID"])],
+             [("students", "school_name", "schools", "school_name")])
+
+
+def load_airline_delays(srv, db, files):
+    """The US Bureau of Transportation Statistics' "Airline On-Time
+    Statistics and Delay Causes" (public data) for October 2024 - January
+    2025, as an airport-database project downloaded it: one row per month,
+    carrier and arrival airport (7,596) with arriving flights, flights 15+
+    minutes late, the late flights split by cause (carrier, weather, NAS,
+    security, late aircraft -- fractional counts), cancelled and diverted
+    flights and the minutes of delay in all and by cause. Split here into
+    carriers (21: carrier code, carrier_name), airports (355: airport
+    code, and the published 'Elmira/Corning, NY: Elmira/Corning Regional'
+    cut into city, state and airport_name) and monthly_delays (year and
+    month as integers, carrier, airport and the figures; whole-number
+    figures written as integers; three rows with no figures, NULL). The
+    repository's other tables (made-up airlines, airports and flights
+    under 'Table Data/') are not read. Keys: carriers.carrier,
+    airports.airport, monthly_delays (year, month, carrier, airport) ->
+    carriers and airports."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    carriers = sorted({(r["carrier"], r["carrier_name"]) for r in rows})
+    airports = {}
+    for r in rows:
+        m = re.fullmatch(r"(.+), ([A-Z]{2}): (.+)", r["airport_name"])
+        airports[r["airport"]] = (m.group(1), m.group(2), m.group(3))
+    whole = ("arr_flights", "arr_del15", "arr_cancelled", "arr_diverted", "arr_delay", "carrier_delay",
+             "weather_delay", "nas_delay", "security_delay", "late_aircraft_delay")
+
+    def table(header, body):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(body)
+        return out.getvalue()
+    n = load_csv_table(srv, db, "carriers", table(["carrier", "carrier_name"], carriers))
+    print(f"  {db}.carriers: {n} rows")
+    n = load_csv_table(srv, db, "airports", table(["airport", "city", "state", "airport_name"],
+                                                  [(k,) + v for k, v in sorted(airports.items())]))
+    print(f"  {db}.airports: {n} rows")
+    cols = [c for c in rows[0] if c not in ("carrier_name", "airport_name")]
+    body = [[(str(int(float(r[c]))) if c in whole and r[c] else r[c]) for c in cols] for r in rows]
+    n = load_csv_table(srv, db, "monthly_delays", table(cols, body))
+    print(f"  {db}.monthly_delays: {n} rows")
+    add_keys(srv, db, [("carriers", ["carrier"]), ("airports", ["airport"]),
+                       ("monthly_delays", ["year", "month", "carrier", "airport"])],
+             [("monthly_delays", "carrier", "carriers", "carrier"),
+              ("monthly_delays", "airport", "airports", "airport")])
+
+
+LOADERS.update(carrier_scorecard=load_carrier_scorecard, pycity_schools=load_pycity_schools,
+               airline_delays=load_airline_delays)
+# Batch 68: three more, one per domain given to it (a café's sales by menu
+# item, a city's 311 service requests, a fitness tracker's daily log), from
+# repositories not used before.
+DATASETS.update({
+    "world_cafe": ("vwoodward/Restaurant-Orders-SQL", "7f4ab4ab6eb6e0913e08ce9de25c4c571b3727ab",
+                   ["create_restaurant_db.sql"]),
+    "sf311": ("Maarham/UPenn_500_Proj", "77813641f770b5d693a50d42707d240473a0d914",
+              ["data/311_service_requests.csv"]),
+    "fitbit_days": ("sarakhalili/Fitbit-Fitness-Tracker-Data-Analysis", "51c5bf720ce17889244052e1ba4fdd5073637e2f",
+                    ["dailyActivity_merged.csv", "sleepDay_merged.csv", "weightLogInfo_merged.csv"]),
+})
+
+
+def load_world_cafe(srv, db, files):
+    """A restaurant's first quarter of orders (Maven Analytics' "Restaurant
+    Orders" data playground set: the made-up "Taste of the World Café",
+    January - March 2023, as a learner's repository keeps Maven's
+    PostgreSQL-ready script; no licence stated, Maven publishes the set for
+    free practice): menu_items (32: menu_item_id 101-132, item_name,
+    category American / Asian / Mexican / Italian, price in dollars) and
+    order_details (12,234 lines, one per item ordered, of 5,370 orders;
+    137 lines with no item_id, as published). The script is run as
+    published; then the order's date and time, repeated on every line of an
+    order (and the same on all of them), are moved into a table orders
+    (order_id, order_date, order_time), so order_details keeps
+    order_details_id, order_id and item_id. Keys: menu_items.menu_item_id,
+    orders.order_id, order_details.order_details_id;
+    order_details -> orders and -> menu_items (item_id)."""
+    srv.psql(db, file_text="BEGIN;\n" + files[0] + "\nCOMMIT;\n")
+    srv.psql(db, "CREATE TABLE orders AS SELECT DISTINCT order_id, order_date, order_time FROM order_details "
+             "ORDER BY order_id; ALTER TABLE order_details DROP COLUMN order_date, DROP COLUMN order_time")
+    add_keys(srv, db, [("orders", ["order_id"])],
+             [("order_details", "order_id", "orders", "order_id"),
+              ("order_details", "item_id", "menu_items", "menu_item_id")])
+    for t in ("menu_items", "orders", "order_details"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+def load_sf311(srv, db, files):
+    """San Francisco 311 service requests (a sample of 10,000 cases opened
+    July 2008 - January 2018 from DataSF's "311 Cases", public domain
+    (PDDL), as a university project keeps it): made relational here —
+    agencies (the 200 queues a case was routed to, as published:
+    'PUC Sewer Ops', 'DPW Ops Queue', numbered in alphabetical order),
+    categories (the 61 request categories, 'Sewer Issues',
+    'General Request - PUBLIC WORKS', numbered likewise) and requests
+    (request_id the published unique_key, created_at, closed_at — NULL for
+    the 370 open ones —, updated_at, status Open / Closed, status_notes,
+    -> agency, -> category, complaint_type and descriptor as published
+    ('other', 'Flooding', 'MUNI  -' with two spaces), neighborhood,
+    supervisor_district 1-11 (two rows -1), police_district, source
+    Phone / Web / Mobile/Open311 / ...). Times are written
+    '2016-07-13 15:11:07+00:00': the '+00:00' is cut, so timestamps as
+    published. Empty text is NULL. Not loaded: incident_address, location,
+    latitude, longitude (street addresses and positions of where the
+    problem was reported) and media_url (photo links). Keys:
+    agencies.agency_id, categories.category_id, requests.request_id;
+    requests -> agencies, categories."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    agencies = sorted({r["agency_name"] for r in rows if r["agency_name"]})
+    cats = sorted({r["category"] for r in rows if r["category"]})
+    aid = {a: i + 1 for i, a in enumerate(agencies)}
+    cid = {c: i + 1 for i, c in enumerate(cats)}
+
+    def table(head, body):
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(head)
+        w.writerows(body)
+        return buf.getvalue()
+
+    def ts(v):
+        return v[:19] if v else ""
+    n = load_csv_table(srv, db, "agencies", table(["agency_id", "agency_name"], [[aid[a], a] for a in agencies]))
+    print(f"  {db}.agencies: {n} rows")
+    n = load_csv_table(srv, db, "categories", table(["category_id", "category_name"], [[cid[c], c] for c in cats]))
+    print(f"  {db}.categories: {n} rows")
+    head = ["request_id", "created_at", "closed_at", "updated_at", "status", "status_notes", "agency_id",
+            "category_id", "complaint_type", "descriptor", "neighborhood", "supervisor_district",
+            "police_district", "source"]
+    body = [[r["unique_key"], ts(r["created_date"]), ts(r["closed_date"]), ts(r["resolution_action_updated_date"]),
+             r["status"], r["status_notes"], aid.get(r["agency_name"], ""), cid.get(r["category"], ""),
+             r["complaint_type"], r["descriptor"], r["neighborhood"], r["supervisor_district"],
+             r["police_district"], r["source"]] for r in rows]
+    n = load_csv_table(srv, db, "requests", table(head, body))
+    print(f"  {db}.requests: {n} rows")
+    add_keys(srv, db, [("agencies", ["agency_id"]), ("categories", ["category_id"]), ("requests", ["request_id"])],
+             [("requests", "agency_id", "agencies", "agency_id"),
+              ("requests", "category_id", "categories", "category_id")])
+
+
+def load_fitbit_days(srv, db, files):
+    """A fitness tracker's daily log (the "FitBit Fitness Tracker Data"
+    of Kaggle, Fitabase exports of 35 consenting users, 12 March - 12 May
+    2016, CC0, as a data-analysis repository keeps three of its files):
+    users (the 35 user ids, ten-digit numbers, made from the three
+    files; no names or other data), daily_activity (one row per user and
+    day: activity_date, total_steps, total_distance in km,
+    tracker_distance, logged_activities_distance, very_active_distance,
+    moderately_active_distance, light_active_distance,
+    sedentary_active_distance, very_active_minutes, fairly_active_minutes,
+    lightly_active_minutes, sedentary_minutes, calories in kcal),
+    sleep_days (sleep_date, total_sleep_records, total_minutes_asleep,
+    total_time_in_bed in minutes) and weight_logs (weight_log_id a
+    running number, logged_at, weight_kg, weight_pounds, fat_pct — NULL
+    in most rows —, bmi, is_manual_report a boolean). CamelCase headers
+    in snake_case; dates written '4/12/2016' and '04/12/2016' (and
+    '4/12/2016 12:00:00 AM', '05/02/2016 23:59') read as dates and
+    timestamps. The daily file joins the two export periods, which both
+    hold 12 April 2016 for 24 users (the first period's a part of the
+    day): the first row in the file, the whole day, is kept. Three exact
+    repeats in the sleep file and two in the weight file are dropped.
+    The weight file's LogId (written in exponent form, 1.46223E+12, so
+    not unique) is not loaded. Keys: users.user_id, daily_activity
+    (user_id, activity_date), sleep_days (user_id, sleep_date),
+    weight_logs.weight_log_id; the three -> users."""
+    import datetime
+
+    def day(v):
+        return datetime.datetime.strptime(v.split(" ")[0], "%m/%d/%Y").date().isoformat()
+
+    def stamp(v):
+        for f in ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M"):
+            try:
+                return datetime.datetime.strptime(v, f).isoformat(sep=" ")
+            except ValueError:
+                pass
+        raise ValueError(v)
+
+    def table(head, body):
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(head)
+        w.writerows(body)
+        return buf.getvalue()
+    act, slp, wgt = (list(csv.reader(io.StringIO(f)))[1:] for f in files)
+    act = [r for r in act if r]
+    slp = [r for r in slp if r]
+    wgt = [r for r in wgt if r]
+    users = sorted({r[0] for r in act + slp + wgt}, key=int)
+    n = load_csv_table(srv, db, "users", table(["user_id"], [[u] for u in users]))
+    print(f"  {db}.users: {n} rows")
+    seen, body = set(), []
+    for r in act:
+        k = (r[0], day(r[1]))
+        if k not in seen:
+            seen.add(k)
+            body.append([r[0], k[1]] + r[2:])
+    head = ["user_id", "activity_date", "total_steps", "total_distance", "tracker_distance",
+            "logged_activities_distance", "very_active_distance", "moderately_active_distance",
+            "light_active_distance", "sedentary_active_distance", "very_active_minutes", "fairly_active_minutes",
+            "lightly_active_minutes", "sedentary_minutes", "calories"]
+    n = load_csv_table(srv, db, "daily_activity", table(head, body))
+    print(f"  {db}.daily_activity: {n} rows")
+    seen, body = set(), []
+    for r in slp:
+        if tuple(r) not in seen:
+            seen.add(tuple(r))
+            body.append([r[0], day(r[1])] + r[2:])
+    n = load_csv_table(srv, db, "sleep_days", table(["user_id", "sleep_date", "total_sleep_records",
+                                                     "total_minutes_asleep", "total_time_in_bed"], body))
+    print(f"  {db}.sleep_days: {n} rows")
+    seen, body = set(), []
+    for r in wgt:
+        if tuple(r) not in seen:
+            seen.add(tuple(r))
+            uid, dt, kg, lb, fat, bmi, manual, _log = r
+            body.append([len(body) + 1, uid, stamp(dt), kg, lb, fat, bmi, manual.lower()])
+    n = load_csv_table(srv, db, "weight_logs", table(["weight_log_id", "user_id", "logged_at", "weight_kg",
+                                                      "weight_pounds", "fat_pct", "bmi", "is_manual_report"],
+                                                     body))
+    print(f"  {db}.weight_logs: {n} rows")
+    srv.psql(db, "ALTER TABLE weight_logs ALTER COLUMN is_manual_report TYPE boolean USING is_manual_report::boolean")
+    add_keys(srv, db, [("users", ["user_id"]), ("daily_activity", ["user_id", "activity_date"]),
+                       ("sleep_days", ["user_id", "sleep_date"]), ("weight_logs", ["weight_log_id"])],
+             [("daily_activity", "user_id", "users", "user_id"), ("sleep_days", "user_id", "users", "user_id"),
+              ("weight_logs", "user_id", "users", "user_id")])
+
+
+LOADERS.update(world_cafe=load_world_cafe, sf311=load_sf311, fitbit_days=load_fitbit_days)
+# Batch 69: three more, one per domain given to it (a recruiting pipeline,
+# cinema ticket sales, equipment maintenance work orders), from
+# repositories not used before.
+DATASETS.update({
+    "hiring_funnel": ("Sharayu-Irale/Recruitment_and_Hiring_Funnel_Analytics",
+                      "25205ebf5125e44297c1f1c73ed609ac806e6eeb",
+                      ["data/candidates.csv", "data/jobs.csv", "data/applications.csv",
+                       "data/recruitment_stage_events.csv"]),
+    "movie_tickets": ("itzzvivek/movie-ticket-data-pipeline", "e36dd48effae2d28e6de15515e9256e2334182f6",
+                      ["data/theaters.csv", "data/movies.csv", "data/users.csv", "data/shows.csv",
+                       "data/bookings.csv", "data/payments.csv"]),
+    "aircraft_mro": ("pothugantisiddaiah0816-cpu/airline-mro-analytics", "0558f58748ef76ee95336577f844049b32d19f85",
+                     ["aircraft_master.csv", "technicians.csv", "parts_inventory.csv", "work_orders.csv"]),
+})
+
+
+def load_hiring_funnel(srv, db, files):
+    """A recruitment-funnel analytics project's generated hiring data for
+    IT jobs in India (2024; no licence stated): candidates (1,100: name,
+    experience_years, current_location — six cities), jobs (25 openings
+    of five titles in one IT department, job_location, open_date,
+    close_date empty for 2), applications (1,650 -> candidate and job,
+    source LinkedIn / Naukri / Referral / Company Website, recruiter_id a
+    bare number 1-12 with no table behind it, application_date,
+    current_status Hired / Rejected / Offer Declined) and
+    recruitment_stage_events (5,367 -> application: stage_name Resume
+    Screening / Technical Interview / Managerial Interview / HR Interview
+    / Offer / Joining, stage_date, stage_status Selected / Rejected /
+    Accepted / Declined / Joined, drop_reason when rejected). The
+    candidates' email ('candidate1@email.com') and phone (made up, but
+    shaped like private persons' contact details) are not loaded. Keys on
+    the ids; applications -> candidates and jobs, stage events ->
+    applications."""
+    names = ("candidates", "jobs", "applications", "recruitment_stage_events")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE candidates DROP COLUMN email, DROP COLUMN phone")
+    add_keys(srv, db, [("candidates", ["candidate_id"]), ("jobs", ["job_id"]), ("applications", ["application_id"]),
+                       ("recruitment_stage_events", ["stage_event_id"])],
+             [("applications", "candidate_id", "candidates", "candidate_id"),
+              ("applications", "job_id", "jobs", "job_id"),
+              ("recruitment_stage_events", "application_id", "applications", "application_id")])
+
+
+def load_movie_tickets(srv, db, files):
+    """A data-pipeline project's generated cinema ticketing data (June
+    2025; no licence stated): theaters (200, a made-up company name, a
+    made-up city, total_seats 100-300), movies (500, made-up two-word
+    titles ending in a full stop, genre, language — six Indian and
+    English —, duration in minutes, release_date), users (1,000: name,
+    age, city), shows (20,000 -> theater and movie, screen_no 1-5,
+    show_time 20-30 June 2025), bookings (10,000 -> user and show,
+    seats_booked 1-6, booking_time 10-19 June 2025) and payments (one per
+    booking: amount in rupees, status confirmed / pending / failed,
+    payment_time). Times written '2025-06-25T19:00:00' are read as
+    timestamps. The users' email (made-up example.com addresses) is not
+    loaded. Keys on the text ids ('T0001', 'M0001', 'U00001', 'S000001',
+    'B000001', 'P000001'); shows -> theaters and movies, bookings ->
+    users and shows, payments -> bookings."""
+    def convert(header, r):
+        return [v.replace("T", " ") if v and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", v) else v
+                for v in r]
+    names = ("theaters", "movies", "users", "shows", "bookings", "payments")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE users DROP COLUMN email")
+    add_keys(srv, db, [(t, [t[:-1] + "_id"]) for t in names],
+             [("shows", "theater_id", "theaters", "theater_id"), ("shows", "movie_id", "movies", "movie_id"),
+              ("bookings", "user_id", "users", "user_id"), ("bookings", "show_id", "shows", "show_id"),
+              ("payments", "booking_id", "bookings", "booking_id")])
+
+
+def load_aircraft_mro(srv, db, files):
+    """An airline maintenance (MRO) analytics project's generated data,
+    2022-2024, with dirt put in on purpose (no licence stated): aircraft
+    (40 from aircraft_master.csv: tail_number 'VT-WV64', aircraft_type,
+    airline, mro_base, manufacture_year, total_flight_hours,
+    total_cycles, last_c_check_date, engine_health_score,
+    airframe_condition), technicians (60: made-up name, grade L1-L4,
+    mro_base, annual_salary_inr, license_type, years_experience,
+    is_active), parts (300 from parts_inventory.csv: part_number, a
+    made-up description, category, unit_cost_usd, qty_on_hand,
+    reorder_level, supplier, lead_time_days, is_rotable,
+    shelf_life_months) and work_orders (2,000 -> aircraft, primary part
+    and lead technician: wo_type, status Closed / In Progress / Deferred
+    / Cancelled, open_date, close_date only when closed, planned and
+    actual duration in days, delay_days, delay_reason, labour_hours,
+    labour, parts and overhead cost in rupees, defect_code, ata_chapter,
+    a made-up findings_summary, nrc_raised). Cleaned as the project's own
+    clean_data.sql does, without its imputations: work-order ids written
+    'wo000006' upper-cased, parts costs written '₹1,570,143.36' as numbers,
+    airframe_condition 'good' / 'FAIR' capitalised ('Good', 'Fair');
+    and last_c_check_date, written '29-Jan-24' or '21-02-2024', as a
+    date. Missing unit costs and shelf lives stay NULL. True / False
+    read as booleans. sensor_flight_data.csv and risk_scores.csv (a
+    model's output) are not loaded. Keys on the ids; work_orders ->
+    aircraft, parts and technicians."""
+    import datetime
+
+    def convert(header, r):
+        out = []
+        for h, v in zip(header, r):
+            if v is None:
+                pass
+            elif h == "work_order_id":
+                v = v.upper()
+            elif h == "parts_cost_inr":
+                v = v.replace("₹", "").replace(",", "")
+            elif h == "airframe_condition":
+                v = v.capitalize()
+            elif h == "last_c_check_date":
+                fmt = "%d-%b-%y" if re.fullmatch(r"\d\d-[A-Za-z]{3}-\d\d", v) else "%d-%m-%Y"
+                v = datetime.datetime.strptime(v, fmt).date().isoformat()
+            elif v in ("True", "False"):
+                v = v.lower()
+            out.append(v)
+        return out
+    names = ("aircraft", "technicians", "parts", "work_orders")
+    for t, text in zip(names, files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, "ALTER TABLE technicians ALTER COLUMN is_active TYPE boolean USING is_active::boolean; "
+             "ALTER TABLE parts ALTER COLUMN is_rotable TYPE boolean USING is_rotable::boolean; "
+             "ALTER TABLE work_orders ALTER COLUMN nrc_raised TYPE boolean USING nrc_raised::boolean")
+    add_keys(srv, db, [("aircraft", ["aircraft_id"]), ("technicians", ["technician_id"]), ("parts", ["part_id"]),
+                       ("work_orders", ["work_order_id"])],
+             [("work_orders", "aircraft_id", "aircraft", "aircraft_id"),
+              ("work_orders", "primary_part_id", "parts", "part_id"),
+              ("work_orders", "lead_technician_id", "technicians", "technician_id")])
+
+
+LOADERS.update(hiring_funnel=load_hiring_funnel, movie_tickets=load_movie_tickets, aircraft_mro=load_aircraft_mro)
 
 
 def main():

@@ -436,8 +436,8 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
     } else if (!p->top || p->want_price) {
         p->q.kind = Q_LIST;
         p->q.table = p->subject;
-        if (head >= 0 && s->tables[p->subject].cols[head].kind == CK_TEXT)
-            p->q.listed = (ask_colref_t){p->subject, head};
+        if (head >= 0 && s->tables[p->subject].cols[head].kind == CK_TEXT && !p->want_price)
+            p->q.listed = (ask_colref_t){p->subject, head};  /* not "the most expensive item": ranked */
         listed_plan(s, tk, p, by_col);
     }
 }

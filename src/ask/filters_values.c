@@ -260,6 +260,21 @@ static void value_after_denied_verb(const ask_schema_t *s, const ask_toks_t *tk,
         roles_resolve_alt(p, m, found);
 }
 
+/* "how many students are in the district?": a kind's value ("District",
+ * a school type) typed in lower case after "the" as the question's last
+ * word reads as a common noun too — the whole district. 1 when so. */
+static int value_as_noun(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m)
+{
+    static const char *const kinds[] = {"type", "kind", "category", "class", "segment", "tier", NULL};
+    int end = m->pos + m->len;
+    while (end < tk->n && !isalnum((unsigned char)tk->t[end].raw[0]))
+        end++;
+    if (m->len != 1 || m->nalt || !m->val || m->pos < 1 || end != tk->n || !words_at(tk, m->pos - 1, "the") ||
+        !islower((unsigned char)tk->t[m->pos].raw[0]) || !isupper((unsigned char)m->val[0]))
+        return 0;
+    return lexicon_col_has_word(&s->tables[m->t].cols[m->c], kinds);
+}
+
 static int col_is_own_name(const ask_schema_t *s, int t, int c)
 {
     return lexicon_col_is_own_name(&s->tables[t], c);
@@ -485,6 +500,10 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             roles_set_ambiguous(p, AMB_COLUMN, &orig);  /* the appellation's? Not the wine's */
         if (m->nalt)  /* the same words are values of unrelated columns */
             roles_set_ambiguous(p, AMB_COLUMN, m);
+        if (value_as_noun(s, tk, m)) {
+            roles_set_ambiguous(p, AMB_NOUN, NULL);
+            p->amb[0] = (ask_colref_t){m->t, m->c}, p->namb = 1;
+        }
         value_part_of_others(s, tk, p, m);
         m->role = R_FILTER;
         int neg = 0;

@@ -300,7 +300,7 @@ int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP, AMB_UNSUPPORTED,
        AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES, AMB_TWO_TIMES, AMB_OUTSIDE,
-       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF };
+       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN };
 
 /* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000

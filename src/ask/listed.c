@@ -44,7 +44,7 @@ static int listed_column(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
     int other = lexicon_col_names_other(t, m->c, noun->stem);  /* "the items" of orders.item_name */
     return m->role == R_NONE && c->kind == CK_TEXT && !c->pk && c->fk_table < 0 &&
            ((m->c != t->label && m->c != t->label2) || other) && strcmp(noun->low, noun->stem) != 0 &&
-           p->q.order == 0 && !roles_their(tk, p, m);
+           p->q.order == 0 && !p->order_word[0] && !roles_their(tk, p, m);  /* "the most expensive": ranked */
 }
 
 /* "(in) which states do we have offices", "what cities are our customers

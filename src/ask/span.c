@@ -202,5 +202,7 @@ void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     span_use(&s->tables[t], from, to, tk, lo, hi);
     p->q.m = (ask_measure_t){agg, t, to, -1, from + 1};
     p->measure_set = p->agg_cue = 1;
+    if (p->q.nf < ASK_MAX_FILTERS)  /* the rows that have an end: no group of open ones */
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {t, to}, .op = OP_NOT_NULL};
     p->subject = p->subject < 0 ? t : p->subject;
 }

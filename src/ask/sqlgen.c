@@ -16,6 +16,12 @@
 #include <string.h>
 
 
+/* A date and time, not a date alone: "timestamp …", "datetime", "DateTime64(3)". */
+static int is_timestamp(const ask_col_t *c)
+{
+    return strcasestr(c->type, "timestamp") || strcasestr(c->type, "datetime");
+}
+
 /* The measure as an aggregate of an expression: its name ("sum", "count"),
  * the expression written into e ("DISTINCT k" for a count of keys; nothing
  * for count(*)). NULL for a median (e: its column) and a metric (e: its
@@ -64,7 +70,11 @@ static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t 
             buf_t a = {0}, z = {0};
             sqljoin_put_col(s, &a, j, m->t, m->since - 1);
             sqljoin_put_col(s, &z, j, m->t, m->c);
-            s->dialect->days_between(e, buf_str(&a), buf_str(&z));
+            if (m->kind == M_AVG && is_timestamp(&s->tables[m->t].cols[m->since - 1]) &&
+                is_timestamp(&s->tables[m->t].cols[m->c]))  /* "on average, how many days to close": */
+                s->dialect->days_elapsed(e, buf_str(&a), buf_str(&z));  /* to the second */
+            else
+                s->dialect->days_between(e, buf_str(&a), buf_str(&z));
             buf_free(&a);
             buf_free(&z);
         } else

@@ -82,6 +82,23 @@ static const char *why_table(const ask_schema_t *s, const ask_parse_t *p, char *
     return tmp;
 }
 
+/* "\"the district\" may be the type 'District' of schools, or all of
+ * them: …" — the word as typed, the value and its column. */
+static const char *why_noun(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                            char *tmp, size_t n)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_VALUE || m->t != p->amb[0].t || m->c != p->amb[0].c || !m->val || m->pos >= tk->n)
+            continue;
+        snprintf(tmp, n, "\"the %.40s\" may be the %.40s '%.40s' of %.40s, or all of them: say \"%.40s "
+                 "%.40s\" for the one, or leave it out.", tk->t[m->pos].raw, s->tables[m->t].cols[m->c].name,
+                 m->val, s->tables[m->t].name, m->val, s->tables[m->t].name);
+        return tmp;
+    }
+    return "A word reads as a value of a kind and as everything; name the kind, or leave it out.";
+}
+
 const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                       char *tmp, size_t n)
 {
@@ -125,6 +142,7 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
                  "about them you want.", s->tables[p->amb[0].t].name,
                  s->tables[p->amb[0].t].cols[p->amb[0].c].name);
         return tmp;
+    case AMB_NOUN: return why_noun(s, tk, p, tmp, n);
     case AMB_NONE_OF:
         snprintf(tmp, n, "Every %.40s whose %.40s all lack such %.40s, or each %.40s of %.40s with "
                  "none? Ask about the %.40s to see which have none.",

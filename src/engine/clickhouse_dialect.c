@@ -59,6 +59,11 @@ static void ch_days_between(buf_t *b, const char *a, const char *bexpr)
     buf_printf(b, "dateDiff('day', %s, %s)", a, bexpr);
 }
 
+static void ch_days_elapsed(buf_t *b, const char *a, const char *bexpr)
+{
+    buf_printf(b, "dateDiff('second', %s, %s) / 86400", a, bexpr);
+}
+
 static void ch_ilike(buf_t *b, const char *expr, const char *pattern_literal)
 {
     buf_printf(b, "lower(%s) LIKE lower(%s)", expr, pattern_literal);
@@ -115,6 +120,7 @@ const engine_dialect_t engine_clickhouse_dialect = {
     .today = "today()",
     .date_add = ch_date_add,
     .days_between = ch_days_between,
+    .days_elapsed = ch_days_elapsed,
     .ilike = ch_ilike,
     .order_nulls_last = ch_order_nulls_last,
     .cast = ch_cast,

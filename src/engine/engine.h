@@ -117,6 +117,8 @@ typedef struct engine_dialect {
     void (*date_add)(buf_t *b, const char *expr, char sign, int n, const char *unit);
     /* whole days from a to b (b - a) */
     void (*days_between)(buf_t *b, const char *a, const char *bexpr);
+    /* the days elapsed from timestamp a to timestamp b, with their fraction */
+    void (*days_elapsed)(buf_t *b, const char *a, const char *bexpr);
     /* expr matches a LIKE pattern, case aside */
     void (*ilike)(buf_t *b, const char *expr, const char *pattern_literal);
     /* ORDER BY expr, NULLs last either way */

@@ -98,6 +98,11 @@ static void days_between(buf_t *b, const char *a, const char *bexpr)
     buf_printf(b, "DATEDIFF(%s, %s)", bexpr, a);
 }
 
+static void days_elapsed(buf_t *b, const char *a, const char *bexpr)
+{
+    buf_printf(b, "TIMESTAMPDIFF(SECOND, %s, %s) / 86400", a, bexpr);
+}
+
 static void ilike(buf_t *b, const char *e, const char *pattern)
 {
     buf_printf(b, "LOWER(%s) LIKE LOWER(%s)", e, pattern);
@@ -134,6 +139,7 @@ const engine_dialect_t engine_mysql_dialect = {
     .today = "CURDATE()",
     .date_add = date_add,
     .days_between = days_between,
+    .days_elapsed = days_elapsed,
     .ilike = ilike,
     .order_nulls_last = order_nulls_last,
     .cast = cast,

@@ -47,6 +47,11 @@ static void pg_days_between(buf_t *b, const char *a, const char *bexpr)
     buf_printf(b, "(%s)::date - (%s)::date", bexpr, a);
 }
 
+static void pg_days_elapsed(buf_t *b, const char *a, const char *bexpr)
+{
+    buf_printf(b, "extract(epoch FROM (%s) - (%s)) / 86400", bexpr, a);
+}
+
 static void pg_ilike(buf_t *b, const char *expr, const char *pattern_literal)
 {
     buf_printf(b, "%s ILIKE %s", expr, pattern_literal);
@@ -124,6 +129,7 @@ const engine_dialect_t engine_pg_dialect = {
     .today = "current_date",
     .date_add = pg_date_add,
     .days_between = pg_days_between,
+    .days_elapsed = pg_days_elapsed,
     .ilike = pg_ilike,
     .order_nulls_last = pg_order_nulls_last,
     .cast = pg_cast,

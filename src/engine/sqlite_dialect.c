@@ -9,7 +9,8 @@
  *   of the week (1 = Monday) from strftime('%w') (0 = Sunday), since '%u'
  *   came only in 3.46;
  * - arithmetic: date(x, '+N days'), whole days between two dates as the
- *   difference of their julianday()s, truncated;
+ *   difference of their julianday()s, truncated (with the fraction between
+ *   two timestamps, for an average);
  * - now / today: datetime('now') and date('now') — UTC, as SQLite keeps
  *   them.
  * LIKE in SQLite is case-insensitive for ASCII letters only ('é' does not
@@ -77,6 +78,11 @@ static void days_between(buf_t *b, const char *a, const char *bexpr)
     buf_printf(b, "CAST(julianday(date(%s)) - julianday(date(%s)) AS INTEGER)", bexpr, a);
 }
 
+static void days_elapsed(buf_t *b, const char *a, const char *bexpr)
+{
+    buf_printf(b, "(julianday(%s) - julianday(%s))", bexpr, a);
+}
+
 static void ilike(buf_t *b, const char *expr, const char *pattern_literal)
 {
     buf_printf(b, "%s LIKE %s ESCAPE '\\'", expr, pattern_literal);
@@ -111,6 +117,7 @@ const engine_dialect_t engine_sqlite_dialect = {
     .today = "date('now')",
     .date_add = date_add,
     .days_between = days_between,
+    .days_elapsed = days_elapsed,
     .ilike = ilike,
     .order_nulls_last = order_nulls_last,
     .cast = cast,

@@ -143,6 +143,40 @@ static void test_items_and_weekdays(void)
     ask_schema_free(s);
 }
 
+static const char *const school_types[] = {"District", "Charter", NULL};
+static const char *const request_kinds[] = {"Graffiti", "Sewer Issues", NULL};
+
+static json_t *town(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("schools", 15, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("school_name", "text", 0, NULL, NULL),
+        col("type", "text", 0, NULL, school_types))));
+    json_array_append_new(t, table("requests", 9000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("created_at", "timestamp without time zone", 0, NULL, NULL),
+        col("closed_at", "timestamp without time zone", 0, NULL, NULL),
+        col("category", "text", 0, NULL, request_kinds))));
+    json_array_append_new(t, table("menu_items", 32, json_pack("[o, o, o]",
+        col("menu_item_id", "integer", 1, NULL, NULL), col("item_name", "text", 0, NULL, NULL),
+        col("price", "numeric", 0, NULL, NULL))));
+    return t;
+}
+
+/* Batches 67 to 69: "in the district" of a school type asks; the average
+ * days between two timestamps keep their fraction, over the rows that have
+ * an end; "the most expensive item" ranks the items by price. */
+static void test_batches_67_to_69(void)
+{
+    ask_schema_t *s = schema_of(town());
+    asks_about(s, "how many schools are in the district?", "the district");
+    answers_with(s, "how many District schools are there?", "\"type\" = 'District'");
+    answers_with(s, "on average, how many days does it take to close a request?",
+                 "avg(extract(epoch FROM (\"r\".\"closed_at\") - (\"r\".\"created_at\")) / 86400)");
+    answers_with(s, "average days to close a request for each category", "\"closed_at\" IS NOT NULL");
+    answers_with(s, "what is the most expensive item on the menu?", "ORDER BY \"mi\".\"price\" DESC");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_harvests();
@@ -150,5 +184,6 @@ int main(void)
     test_apps();
     test_part_of_a_total();
     test_items_and_weekdays();
+    test_batches_67_to_69();
     return check_done("test_ask_parts");
 }

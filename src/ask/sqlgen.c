@@ -70,9 +70,10 @@ static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t 
             buf_t a = {0}, z = {0};
             sqljoin_put_col(s, &a, j, m->t, m->since - 1);
             sqljoin_put_col(s, &z, j, m->t, m->c);
-            if (m->kind == M_AVG && is_timestamp(&s->tables[m->t].cols[m->since - 1]) &&
-                is_timestamp(&s->tables[m->t].cols[m->c]))  /* "on average, how many days to close": */
-                s->dialect->days_elapsed(e, buf_str(&a), buf_str(&z));  /* to the second */
+            /* "on average, how many days to close": between two timestamps, to the second */
+            if (m->kind == M_AVG && s->dialect->days_elapsed &&
+                is_timestamp(&s->tables[m->t].cols[m->since - 1]) && is_timestamp(&s->tables[m->t].cols[m->c]))
+                s->dialect->days_elapsed(e, buf_str(&a), buf_str(&z));
             else
                 s->dialect->days_between(e, buf_str(&a), buf_str(&z));
             buf_free(&a);

@@ -69,6 +69,11 @@ static void my_days_between(buf_t *b, const char *a, const char *bexpr)
     buf_printf(b, "DATEDIFF(%s, %s)", bexpr, a);
 }
 
+static void my_days_elapsed(buf_t *b, const char *a, const char *bexpr)
+{
+    buf_printf(b, "TIMESTAMPDIFF(SECOND, %s, %s) / 86400", a, bexpr);
+}
+
 static void my_ilike(buf_t *b, const char *expr, const char *pattern_literal)
 {
     buf_printf(b, "LOWER(%s) LIKE LOWER(%s)", expr, pattern_literal);
@@ -112,6 +117,7 @@ static const engine_dialect_t my_dialect = {
     .today = "CURRENT_DATE",
     .date_add = my_date_add,
     .days_between = my_days_between,
+    .days_elapsed = my_days_elapsed,
     .ilike = my_ilike,
     .order_nulls_last = my_order_nulls_last,
     .cast = my_cast,

@@ -52,9 +52,7 @@ static const char *const units[] = {"hour", "minute", "second", "point", "unit",
 static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
 {
     const ask_table_t *tb = &s->tables[t];  /* its main date: never a last_update stamp */
-    int dated = tb->time >= 0 && lexicon_col_is_time(&tb->cols[tb->time]), pointed = 0;
-    for (int e = 0; e < s->nedges; e++)
-        pointed |= s->edges[e].to_t == t && s->edges[e].from_t != t;
+    int dated = tb->time >= 0 && lexicon_col_is_time(&tb->cols[tb->time]), pointed = paths_pointed_at(s, t);
     for (int i = 0; i < q->nf && dated; i++)
         dated = q->f[i].col.t == t || paths_count(s, t, q->f[i].col.t) == 1;
     for (int i = 0; i < q->nvia && dated; i++) {
@@ -63,15 +61,6 @@ static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
             dated = !paths_edges(s, q->via[i], q->f[k].col.t);
     }
     return dated && pointed;
-}
-
-/* 1 when another table's key points at t: its rows are things of their own. */
-static int referenced(const ask_schema_t *s, int t)
-{
-    for (int e = 0; e < s->nedges; e++)
-        if (s->edges[e].to_t == t && s->edges[e].from_t != t)
-            return 1;
-    return 0;
 }
 
 /* Apply aggregate `agg` (from a cue word) to mention m. */
@@ -133,7 +122,7 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager,
                                                          * "how many admins" of a JSON presetAdmin */
         else if (agg == M_COUNT && !distinct && s->tables[m->t].label == m->c && c->kind == CK_TEXT &&
-                 c->n_distinct != -1 && referenced(s, m->t))
+                 c->n_distinct != -1 && paths_pointed_at(s, m->t))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many pets" of patients.pet_name,
                                                          * visits' patient: its rows, or names? */
         else if (agg == M_COUNT && !c->pk && c->fk_table < 0 && c->nw &&

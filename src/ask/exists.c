@@ -42,20 +42,6 @@ static const ask_mention_t *value_at(const ask_parse_t *p, int k)
     return NULL;
 }
 
-/* "members who never booked the squash court", "actors who have never been
- * in a Comedy film": a filter on rows the base has many of (reached
- * one-to-many) is about the related rows — it goes inside the EXISTS, not
- * beside it (which would ask for members who booked the court and booked
- * nothing). In a share, where the EXISTS is the condition, it is asked. */
-/* 1 when the rows of table t reached from base fan out (base has many). */
-static int fans_out(const ask_schema_t *s, int base, int t)
-{
-    int path[6], len = t == base ? 0 : paths_find(s, base, t, path, 6), fans = len < 0;
-    for (int k = 0; k < len; k++)
-        fans |= path[k] < 0;
-    return fans;
-}
-
 /* "podcasts not on YouTube", "investors without an Early Retirement goal":
  * a value denied of rows the base has many of is "no such row" (NOT
  * EXISTS), not "some other row" (a podcast on Spotify is also on YouTube).
@@ -65,7 +51,7 @@ static void denied_through(const ask_schema_t *s, ask_parse_t *p, int base)
     ask_q_t *q = &p->q;
     int denied = -1, others = 0;
     for (int i = 0; i < q->nf; i++) {
-        if (q->f[i].cond != FILTER_WHERE || !fans_out(s, base, q->f[i].col.t))
+        if (q->f[i].cond != FILTER_WHERE || !paths_fans_out(s, base, q->f[i].col.t))
             continue;
         if (q->f[i].op == OP_NOT_IN && denied < 0)
             denied = i;
@@ -80,10 +66,15 @@ static void denied_through(const ask_schema_t *s, ask_parse_t *p, int base)
     q->f[denied].op = OP_IN;
 }
 
+/* "members who never booked the squash court", "actors who have never been
+ * in a Comedy film": a filter on rows the base has many of (reached
+ * one-to-many) is about the related rows — it goes inside the EXISTS, not
+ * beside it (which would ask for members who booked the court and booked
+ * nothing). In a share, where the EXISTS is the condition, it is asked. */
 void filters_place_exists(const ask_schema_t *s, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;
-    int base = q->kind == Q_LIST ? q->table : q->m.t, path[6];
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
     if (q->rel < 0 && base >= 0)
         denied_through(s, p, base);
     if (q->rel < 0 || base < 0)
@@ -94,10 +85,7 @@ void filters_place_exists(const ask_schema_t *s, ask_parse_t *p)
         return;  /* none of theirs, or some of them none? */
     }
     for (int i = 0; i < q->nf; i++) {
-        int len = q->f[i].col.t == base ? 0 : paths_find(s, base, q->f[i].col.t, path, 6), fans = len < 0;
-        for (int k = 0; k < len; k++)
-            fans |= path[k] < 0;
-        if (!fans || q->f[i].cond != FILTER_WHERE)
+        if (!paths_fans_out(s, base, q->f[i].col.t) || q->f[i].cond != FILTER_WHERE)
             continue;
         if (q->rel_cond || q->share)
             return roles_set_ambiguous(p, AMB_MEASURE, NULL);

@@ -243,17 +243,15 @@ static void value_after_denied_verb(const ask_schema_t *s, const ask_toks_t *tk,
 {
     static const char *const glue[] = {"any", "a", "an", "the", "some", NULL};
     static const char *const neg[] = {"never", "not", "no", NULL};
-    int k = m->pos - 1, rel, path[6], found = -1, n = 0;
+    int k = m->pos - 1, rel, found = -1, n = 0;
     while (k >= 0 && k >= m->pos - 2 && words_in(tk->t[k].low, glue))
         k--;
     if (!m->nalt || k < 1 || (rel = filters_verb_table(s, tk->t[k].low)) < 0 || rel == base ||
         !(words_in(tk->t[k - 1].low, neg) || (k >= 2 && words_in(tk->t[k - 2].low, neg))))
         return;
     for (int a = 0; a <= m->nalt && a < 5; a++) {
-        int t = roles_reading(m, a).t, len = t == rel ? 0 : paths_find(s, rel, t, path, 6), fans = len < 0;
-        for (int j = 0; j < len; j++)
-            fans |= path[j] < 0;
-        if (t != base && !fans)
+        int t = roles_reading(m, a).t;
+        if (t != base && !paths_fans_out(s, rel, t))
             found = t, n++;
     }
     if (n == 1)

@@ -237,8 +237,7 @@ void plan_copy(ask_q_t *dst, const ask_q_t *src);
 json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q);
 /* 0, or -1 with err when the JSON names things the schema lacks. */
 int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err, size_t errlen);
-/* "revenue by month in 2024" */
-char *plan_describe(const ask_schema_t *s, const ask_q_t *q);
+char *plan_describe(const ask_schema_t *s, const ask_q_t *q);  /* "revenue by month in 2024" */
 char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 
 /* ---------------------------------------------------------------- dates */
@@ -247,8 +246,7 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
 /* "1997 vs 1996": 1 with a widened to both years (grouped by year), else 0 */
 int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b);
-/* 1 when d is one whole year ("in 2024"). */
-int dates_one_year(const ask_date_t *d);
+int dates_one_year(const ask_date_t *d);  /* 1 when d is one whole year ("in 2024") */
 /* Append "col >= lo AND col < hi" for d over the quoted column expression. */
 void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
 /* The same over an integer column of years: whole years only; -1 (nothing
@@ -361,6 +359,8 @@ int roles_table_named(const ask_parse_t *p, int t);
 /* 1 when q has a value filter (in / not in) on a column of table t. */
 int roles_has_value_filter(const ask_q_t *q, int t);
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
+void readings_prefer(const ask_schema_t *s, ask_mention_t *x);  /* readings.c: a table's, the one-word */
+void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the said word's */
 /* roles.c: a word of several tables — the public one, the one pointed at, else asked */
 void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
                          ask_mention_t *m);
@@ -502,10 +502,8 @@ const engine_dialect_t *dialect_or_pg(const struct engine_dialect *d);
 void dialect_ident(const ask_schema_t *s, buf_t *b, const char *name);
 void dialect_position(const ask_schema_t *s, buf_t *b, int k, const buf_t *aliases);
 void dialect_literal(const ask_schema_t *s, buf_t *b, const char *v);
-/* engine.h's grain for a G_* grain (G_DAY…G_YEAR). */
-engine_grain_t dialect_grain(int g);
-/* The SELECT for q; NULL with err when the plan cannot be written. */
-char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
+engine_grain_t dialect_grain(int g);  /* engine.h's grain for a G_* grain (G_DAY…G_YEAR) */
+char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);  /* NULL: err */
 
 /* ---------------------------------------------------------------- paths */
 
@@ -514,6 +512,8 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
 int paths_find(const ask_schema_t *s, int base, int target, int *path, int max);
 int paths_count(const ask_schema_t *s, int base, int target);  /* cheapest routes: 1, or 2 = several */
 int paths_edges(const ask_schema_t *s, int from, int to);  /* foreign keys of from pointing at to */
+int paths_pointed_at(const ask_schema_t *s, int t);  /* another table's key points at t */
+int paths_fans_out(const ask_schema_t *s, int base, int t);  /* t's rows fan out from base (or unreached) */
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,
  * or from the link table between them, to base; length, or -1. */
 int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max);

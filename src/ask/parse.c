@@ -305,10 +305,12 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
             return p->q.grain = g, parse_use(tk, i, 1), 1;
     }
     int cue = words_in(w, (const char *const[]){"by", "per", "each", "every", "a", "and", NULL});
-    int dow = weekday_group_words(tk, i);  /* "by day of the week", "which weekday" */
-    if (dow && words_in(w, (const char *const[]){"which", "what", NULL}))
-        return p->q.grain = G_DOW, parse_use(tk, i + 1, dow - 1), 1;  /* "which" ranks (top 1) */
-    if (dow)
+    /* "by day of the week"; "which weekday has the most" (the top one: "which"
+     * stays for parse_top), not "on which weekday was the biggest sale" */
+    int dow = weekday_group_words(tk, i), which = words_in(w, (const char *const[]){"which", "what", NULL});
+    if (dow && which && ranked_later(tk, i))
+        return p->q.grain = G_DOW, parse_use(tk, i + 1, dow - 1), 1;
+    if (dow && !which)
         return p->q.grain = G_DOW, parse_use(tk, i, dow), 1;
     if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
         return 0;
@@ -344,43 +346,6 @@ static int kind_rank(int kind)
     return kind == PH_VOCAB ? 3 : kind == PH_TABLE ? 2 : kind == PH_COLUMN ? 1 : 0;
 }
 
-/* A column word read in several columns: a table's column over a view's
- * copy of it (emp_details_view.salary beside employees.salary,
- * family_films.rental_rate beside film.rental_rate), as for values; a
- * column named by the one word over its longer neighbours. */
-static void prefer_readings(const ask_schema_t *s, ask_mention_t *x)
-{
-    if (x->kind != PH_COLUMN || !x->nalt)
-        return;
-    ask_reading_t r[5];
-    int n = 0;
-    r[n++] = (ask_reading_t){x->t, x->c, x->val};
-    for (int k = 0; k < x->nalt; k++)
-        r[n++] = x->alt[k];
-    int keep[5], nk = 0;
-    for (int k = 0; k < n; k++) {
-        const ask_col_t *c = &s->tables[r[k].t].cols[r[k].c];
-        int whole = 0;  /* "rating": apps.rating (a number), not apps.content_rating, a kind of rating */
-        for (int e = 0; e < n && x->len == 1 && c->nw > 1; e++) {
-            const ask_col_t *w = &s->tables[r[e].t].cols[r[e].c];
-            whole |= r[e].t == r[k].t && w->nw == 1 && lexicon_col_is_numeric(w) &&
-                     !strcmp(w->w[0], c->w[c->nw - 1]) && !lexicon_col_is_numeric(c);
-        }
-        nk += keep[k] = !s->tables[r[k].t].is_view && !whole;
-    }
-    if (nk == 0 || nk == n)
-        return;
-    int j = 0;
-    for (int k = 0; k < n; k++)
-        if (keep[k])
-            r[j++] = r[k];
-    n = j;
-    x->t = r[0].t, x->c = r[0].c, x->val = r[0].val;
-    x->nalt = n - 1;
-    for (int k = 1; k < n; k++)
-        x->alt[k - 1] = r[k];
-}
-
 static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_t *const *m,
                         int n, int pos)
 {
@@ -401,7 +366,7 @@ static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_
             (m[k]->table != x->t || m[k]->column != x->c))
             x->alt[x->nalt++] = (ask_reading_t){m[k]->table, m[k]->column,
                                                 lexicon_phrase_value(s, m[k])};
-    prefer_readings(s, x);
+    readings_prefer(s, x);
 }
 
 /* "customers with home store 3": a number right after a column or table
@@ -536,46 +501,6 @@ static void code_words(ask_toks_t *tk, ask_parse_t *p)
 }
 
 
-/* "how many trains were cancelled" of scheduled_trains and
- * cancelled_trains: the reading whose other word the question says
- * elsewhere ("cancelled"), when only one does and all are one table's. */
-/* 1 when token x is inside a mention ("providers" of each type: the
- * table named, no qualifier of food_listings.provider_type; "the same
- * service zone": a column named, no qualifier of "zones"). */
-static int in_mention(const ask_parse_t *p, int x)
-{
-    for (int i = 0; i < p->nm; i++)
-        if (x >= p->m[i].pos && x < p->m[i].pos + p->m[i].len)
-            return 1;
-    return 0;
-}
-
-static void qualifier_said(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    for (int i = 0; i < p->nm; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->kind != PH_COLUMN || !m->nalt)
-            continue;
-        int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, at = -1, one = 1;
-        for (int k = 1; k < n; k++)  /* columns of one table; which table is asked */
-            one &= roles_reading(m, k).t == m->t;
-        for (int k = 0; k < n && one; k++) {
-            const ask_col_t *c = &s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c];
-            for (int w = 0; w < c->nw && !keep[k]; w++)
-                for (int x = 0; x < tk->n && !keep[k]; x++)
-                    if ((x < m->pos || x >= m->pos + m->len) && strlen(c->w[w]) >= 4 && !in_mention(p, x) &&
-                        !strcmp(tk->t[x].stem, c->w[w]) && strcmp(tk->t[m->pos].stem, c->w[w]))
-                        keep[k] = 1, at = tk->t[x].used ? -1 : x;
-            said += keep[k];
-        }
-        if (said != 1)
-            continue;
-        roles_keep_readings(m, keep);
-        if (at >= 0)
-            tk->t[at].used = 1;
-    }
-}
-
 /* "which country has the most titles", "directors with more than 10
  * titles": a table's label column said in the plural, where the table is
  * not named, stands for the table's rows (each row is one title). */
@@ -636,7 +561,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     pairs_merge(s, tk, p);
     code_words(tk, p);
     label_plurals(s, tk, p);
-    qualifier_said(s, tk, p);
+    readings_qualified(s, tk, p);
     return nc;
 }
 

@@ -89,6 +89,25 @@ int paths_edges(const ask_schema_t *s, int from, int to)
     return n;
 }
 
+/* 1 when another table's key points at t: its rows are things of their own. */
+int paths_pointed_at(const ask_schema_t *s, int t)
+{
+    for (int e = 0; e < s->nedges; e++)
+        if (s->edges[e].to_t == t && s->edges[e].from_t != t)
+            return 1;
+    return 0;
+}
+
+/* 1 when the rows of t reached from base fan out (a base row has many),
+ * or t is not reached at all. */
+int paths_fans_out(const ask_schema_t *s, int base, int t)
+{
+    int path[6], len = t == base ? 0 : paths_find(s, base, t, path, 6), fans = len < 0;
+    for (int k = 0; k < len; k++)
+        fans |= path[k] < 0;
+    return fans;
+}
+
 /* How many cheapest routes lead from base to target, counted up to 2:
  * payment reaches store through staff and through customer, and which one
  * a question means is not ours to pick. */

@@ -26,12 +26,8 @@ static const char *const day_names[] = {"", "Monday", "Tuesday", "Wednesday", "T
 int weekday_group_words(const ask_toks_t *tk, int i)
 {
     static const char *const cues[] = {"by", "per", "each", "every", "which", "what", NULL};
-    static const char *const ranks[] = {"most", "fewest", "least", "busiest", "quietest", NULL};
-    int k = i + 1, ranked = 0;
-    for (int r = i + 2; r < tk->n; r++)  /* "which weekday has the most": counted; "on which */
-        ranked |= words_in(tk->t[r].low, ranks);  /* weekday was the biggest sale": that row's */
-    if (tk->t[i].used || !words_in(tk->t[i].low, cues) || k >= tk->n || tk->t[k].used ||
-        (words_in(tk->t[i].low, (const char *const[]){"which", "what", NULL}) && !ranked))
+    int k = i + 1;
+    if (tk->t[i].used || !words_in(tk->t[i].low, cues) || k >= tk->n || tk->t[k].used)
         return 0;
     if (words_in(tk->t[k].low, (const char *const[]){"weekday", "weekdays", NULL}))
         return 2;

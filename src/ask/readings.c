@@ -1,0 +1,93 @@
+/* readings.c — which of a column mention's readings the question means,
+ * from the schema and the question's own words: a table's column over a
+ * view's copy, the column named by the one word over its longer
+ * neighbours, the reading whose other word is said elsewhere. */
+#include "ask/internal.h"
+
+#include <string.h>
+
+/* A column word read in several columns: a table's column over a view's
+ * copy of it (emp_details_view.salary beside employees.salary,
+ * family_films.rental_rate beside film.rental_rate), as for values; a
+ * column named by the one word over its longer neighbours. */
+void readings_prefer(const ask_schema_t *s, ask_mention_t *x)
+{
+    if (x->kind != PH_COLUMN || !x->nalt)
+        return;
+    ask_reading_t r[5];
+    int n = 0;
+    r[n++] = (ask_reading_t){x->t, x->c, x->val};
+    for (int k = 0; k < x->nalt; k++)
+        r[n++] = x->alt[k];
+    int keep[5], nk = 0;
+    for (int k = 0; k < n; k++) {
+        const ask_col_t *c = &s->tables[r[k].t].cols[r[k].c];
+        int whole = 0;  /* "rating": apps.rating (a number), not apps.content_rating, a kind of rating */
+        for (int e = 0; e < n && x->len == 1 && c->nw > 1; e++) {
+            const ask_col_t *w = &s->tables[r[e].t].cols[r[e].c];
+            whole |= r[e].t == r[k].t && w->nw == 1 && lexicon_col_is_numeric(w) &&
+                     !strcmp(w->w[0], c->w[c->nw - 1]) && !lexicon_col_is_numeric(c);
+        }
+        nk += keep[k] = !s->tables[r[k].t].is_view && !whole;
+    }
+    if (nk == 0 || nk == n)
+        return;
+    int j = 0;
+    for (int k = 0; k < n; k++)
+        if (keep[k])
+            r[j++] = r[k];
+    n = j;
+    x->t = r[0].t, x->c = r[0].c, x->val = r[0].val;
+    x->nalt = n - 1;
+    for (int k = 1; k < n; k++)
+        x->alt[k - 1] = r[k];
+}
+
+/* 1 when token x is inside a mention ("providers" of each type: the
+ * table named, no qualifier of food_listings.provider_type; "the same
+ * service zone": a column named, no qualifier of "zones"). */
+static int in_mention(const ask_parse_t *p, int x)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (x >= p->m[i].pos && x < p->m[i].pos + p->m[i].len)
+            return 1;
+    return 0;
+}
+
+/* The free token that says column c's word other than m's own (4 letters
+ * or more), or -1. */
+static int other_word_said(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m,
+                           const ask_col_t *c)
+{
+    for (int w = 0; w < c->nw; w++)
+        for (int x = 0; x < tk->n; x++)
+            if (strlen(c->w[w]) >= 4 && !in_mention(p, x) && !strcmp(tk->t[x].stem, c->w[w]) &&
+                strcmp(tk->t[m->pos].stem, c->w[w]))
+                return x;
+    return -1;
+}
+
+/* "how many trains were cancelled" of scheduled_trains and
+ * cancelled_trains: the reading whose other word the question says
+ * elsewhere ("cancelled"), when only one does and all are one table's. */
+void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || !m->nalt)
+            continue;
+        int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, at = -1, one = 1;
+        for (int k = 1; k < n; k++)  /* columns of one table; which table is asked */
+            one &= roles_reading(m, k).t == m->t;
+        for (int k = 0; k < n && one; k++) {
+            int x = other_word_said(tk, p, m, &s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c]);
+            if (x >= 0)
+                keep[k] = 1, said++, at = tk->t[x].used ? -1 : x;
+        }
+        if (said != 1)
+            continue;
+        roles_keep_readings(m, keep);
+        if (at >= 0)
+            tk->t[at].used = 1;
+    }
+}

@@ -5213,6 +5213,337 @@ def load_aircraft_mro(srv, db, files):
 LOADERS.update(hiring_funnel=load_hiring_funnel, movie_tickets=load_movie_tickets, aircraft_mro=load_aircraft_mro)
 
 
+# Batch 70: three more, one per domain given to it (a vehicle fleet's trips
+# and fuel, road traffic collisions from an open-data portal, chess
+# tournaments), from repositories not used before.
+DATASETS.update({
+    "taxi_fleet": ("Iwankon/Meridian_Fleet", "670d029726fc13cb3bfcd2e30fa5694e9e78ceff",
+                   ["data/vehicles.csv", "data/drivers_and_maintenance.xlsx", "data/trips_2025_H1.csv",
+                    "data/trips_2025_H2.csv", "data/trips_2026_H1.csv", "data/fuel_transactions.csv",
+                    "data/platform_payouts.csv"]),
+    "haven_crashes": ("bmidi/newhaven-crash-data", "6dc5715732c28d76413557f03bc0da42a37df0d1",
+                      ["data/export_165957/export_165957_0.csv", "data/export_165957/export_165957_1.csv",
+                       "data/export_165957/export_165957_2.csv"]),
+    "chess_open": ("lunahernandez/ChessTournamentAnalysis", "23ce244ac8b571171eaa80f3ef89dd85cd6500b9",
+                   ["data/lichess_broadcast_xvii-memorial-pedro-lezcano-montalvo-2025_s6v7rV0e_2025.04.20.pgn"]),
+})
+
+
+def xlsx_inline_rows(data, sheet):
+    """The cells of one worksheet of an .xlsx file written with inline
+    strings (no sharedStrings.xml), row by row as lists of text."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    z = zipfile.ZipFile(io.BytesIO(data))
+    out = []
+    for row in ET.fromstring(z.read(sheet)).iter(ns + "row"):
+        cells = {}
+        for c in row.iter(ns + "c"):
+            if c.get("t") == "inlineStr":
+                val = "".join(t.text or "" for t in c.iter(ns + "t"))
+            else:
+                v = c.find(ns + "v")
+                val = None if v is None else v.text
+            cells[re.sub(r"\d", "", c.get("r"))] = val
+        out.append([cells.get(k) for k in sorted(cells, key=lambda k: (len(k), k))])
+    return out
+
+
+def csv_text(header, rows):
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(["" if v is None else v for v in r] for r in rows)
+    return out.getvalue()
+
+
+def load_taxi_fleet(srv, db, files):
+    """A Power BI portfolio project's synthetic taxi fleet ("Meridian Fleet
+    Services", January 2025 - June 2026; MIT licence), made dirty on
+    purpose and cleaned here the way its data_quality.md lists: vehicles
+    (42 after dropping the duplicated VH-016 / VH-019 / VH-035 rows, the
+    higher odometer kept; fuel_type written 16 ways mapped to Diesel /
+    Petrol / Hybrid / Electric, 'N/A' as NULL; status case-folded to Active / In Service /
+    Sold / Off-fleet; seats '4.0' as 4; acquired_date dd/mm/yyyy as a date;
+    an odometer of -1 as NULL), drivers (68 from the Drivers sheet of
+    drivers_and_maintenance.xlsx, four exact duplicate rows dropped: a
+    made-up initial-and-surname name, hire_date in three formats or
+    'unknown' as a date or NULL, contract PT / full time mapped to
+    Part-time / Full-time / Contractor, home_depot trimmed, licence_expiry,
+    active written 1 / Y / yes / N / no as a boolean), maintenance (621
+    rows of the Maintenance sheet, numbered in file order: vehicle_id, a
+    date in three formats or 'TBC' as NULL, job with 'service' as
+    'Service', cost with '€' and decimal commas as a number or NULL,
+    workshop 'NorthAuto' / 'central garage' as 'North Auto' / 'Central
+    Garage' or NULL, days_off_road), trips (45,700 from three half-year
+    exports with drifting columns stacked into one table, 180 repeated
+    trip ids of the second half of 2025 kept once, the first row: trip_id,
+    started_at (the 2026 file's '+03:00' times kept as written, local
+    time), driver_id (some ids are in no driver row: that key is NOT
+    VALID), vehicle_id, pickup and dropoff zone trimmed ('', 'NULL', '-'
+    as NULL), distance_km, duration_min, fare_eur ('EUR 22.86', '10,66' as
+    numbers; negative fares are refunds), payment case-folded to card /
+    cash / wallet, platform (NULL in the first half of 2025, before the
+    export had it: RideGo / CityHail / Direct), surge_multiplier (2026
+    only)), fuel_purchases (6,599 from fuel_transactions.csv, numbered in
+    file order: purchase_date, vehicle_id, litres (NULL for 90),
+    price_per_litre and total_cost from decimal commas and '€ ', station
+    case-folded to Shell / BP / EKO / Avin, card_ref) and
+    platform_payouts (106 weekly rows per platform, commission_pct '18%'
+    as 18). Keys on the ids; trips -> drivers and vehicles, fuel and
+    maintenance -> vehicles."""
+    import datetime
+    veh_t, xlsx, t1, t2, t3, fuel_t, pay_t = files
+
+    def dmy(v):
+        return datetime.datetime.strptime(v, "%d/%m/%Y").date().isoformat() if v else None
+
+    def anydate(v):
+        if v is None or v.strip() in ("", "unknown", "TBC"):
+            return None
+        v = v.strip()
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%b-%y"):
+            try:
+                return datetime.datetime.strptime(v, fmt).date().isoformat()
+            except ValueError:
+                pass
+        raise ValueError(v)
+
+    def money(v):
+        if v is None:
+            return None
+        v = v.replace("€", "").replace("EUR", "").strip().replace(",", ".")
+        return v or None
+
+    fuel_map = {"dsl": "Diesel", "diesel": "Diesel", "petrol": "Petrol", "gasoline": "Petrol", "pet": "Petrol",
+                "hyb": "Hybrid", "hybrid": "Hybrid", "ev": "Electric", "electric": "Electric", "elec": "Electric",
+                "n/a": None}
+    rows = list(csv.reader(io.StringIO(veh_t)))
+    best = {}
+    for r in rows[1:]:
+        vid, plate, make, model, fuel, seats, acq, status, odo = [x.strip() for x in r]
+        f = fuel_map[fuel.lower()]
+        st = {"active": "Active", "in service": "In Service", "sold": "Sold", "off-fleet": "Off-fleet"}[status.lower()]
+        odo_v = None if odo in ("", "-1") else int(odo)
+        rec = [vid, plate, make, model, f, str(int(float(seats))) if seats else None, dmy(acq), st,
+               None if odo_v is None else str(odo_v)]
+        if vid not in best or (odo_v or -1) > int(best[vid][8] or -1):
+            best[vid] = rec
+    n = load_csv_table(srv, db, "vehicles", csv_text(
+        ["vehicle_id", "plate", "make", "model", "fuel_type", "seats", "acquired_date", "status", "odometer_km"],
+        list(best.values())))
+    print(f"  {db}.vehicles: {n} rows")
+
+    drows = xlsx_inline_rows(xlsx, "xl/worksheets/sheet1.xml")[3:]
+    seen, drivers = set(), []
+    for r in drows:
+        did, name, hire, contract, depot, lic, active = (r + [None] * 7)[:7]
+        if not did or did in seen:
+            continue
+        seen.add(did)
+        c = {"pt": "Part-time", "part-time": "Part-time", "full time": "Full-time", "full-time": "Full-time",
+             "contractor": "Contractor", "": None}[(contract or "").strip().lower()]
+        a = {"1": "true", "y": "true", "yes": "true", "n": "false", "no": "false", "0": "false"}[active.strip().lower()]
+        drivers.append([did, name, anydate(hire), c, (depot or "").strip() or None, anydate(lic), a])
+    n = load_csv_table(srv, db, "drivers", csv_text(
+        ["driver_id", "name", "hire_date", "contract", "home_depot", "licence_expiry", "active"], drivers))
+    print(f"  {db}.drivers: {n} rows")
+
+    mrows = xlsx_inline_rows(xlsx, "xl/worksheets/sheet2.xml")[1:]
+    maint = []
+    for i, r in enumerate(mrows, 1):
+        veh, d, job, cost, shop, days = (r + [None] * 6)[:6]
+        if not veh:
+            continue
+        job = job.strip()
+        job = job[0].upper() + job[1:]
+        shop = (shop or "").strip()
+        shop = {"northauto": "North Auto", "north auto": "North Auto", "central garage": "Central Garage",
+                "mobile unit": "Mobile Unit", "": None}[shop.lower()]
+        maint.append([str(i), veh.strip(), anydate(d), job, money(cost), shop, days])
+    n = load_csv_table(srv, db, "maintenance", csv_text(
+        ["maintenance_id", "vehicle_id", "service_date", "job", "cost_eur", "workshop", "days_off_road"], maint))
+    print(f"  {db}.maintenance: {n} rows")
+
+    def zone(v):
+        v = (v or "").strip()
+        return None if v in ("", "NULL", "-") else v
+    trips, seen_trips = [], set()
+    for text, delim in ((t1, ","), (t2, ","), (t3, ";")):
+        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+        h = rows[0]
+        for r in rows[1:]:
+            if not r:
+                continue
+            d = dict(zip(h, r))
+            ts = d.get("trip_datetime") or d.get("trip_start_utc")
+            if re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", ts):
+                ts = datetime.datetime.strptime(ts, "%d/%m/%Y %H:%M").isoformat(sep=" ")
+            else:
+                ts = ts[:19].replace("T", " ")
+            if d["trip_id"] in seen_trips:  # 180 repeated rows of the second half of 2025: the first kept
+                continue
+            seen_trips.add(d["trip_id"])
+            fare = money(d.get("fare_eur") or d.get("fare_amount"))
+            trips.append([d["trip_id"], ts, d["driver_id"].strip(), d["vehicle_id"].strip(), zone(d["pickup_zone"]),
+                          zone(d["dropoff_zone"]), d["distance_km"] or None, d["duration_min"] or None, fare,
+                          d["payment"].strip().lower(), d.get("platform") or None, d.get("surge_multiplier") or None])
+    n = load_csv_table(srv, db, "trips", csv_text(
+        ["trip_id", "started_at", "driver_id", "vehicle_id", "pickup_zone", "dropoff_zone", "distance_km",
+         "duration_min", "fare_eur", "payment", "platform", "surge_multiplier"], trips))
+    print(f"  {db}.trips: {n} rows")
+
+    rows = list(csv.reader(io.StringIO(fuel_t)))
+    st_map = {"shell": "Shell", "bp": "BP", "eko": "EKO", "avin": "Avin"}
+    fuel = [[str(i), dmy(r[0]), r[1].strip(), money(r[2]), money(r[3]), money(r[4]), st_map[r[5].strip().lower()],
+             r[6]] for i, r in enumerate(rows[1:], 1) if r]
+    n = load_csv_table(srv, db, "fuel_purchases", csv_text(
+        ["purchase_id", "purchase_date", "vehicle_id", "litres", "price_per_litre", "total_cost_eur", "station",
+         "card_ref"], fuel))
+    print(f"  {db}.fuel_purchases: {n} rows")
+
+    rows = list(csv.reader(io.StringIO(pay_t)))
+    pays = [[dmy(r[0]), r[1], r[2], r[3].rstrip("%"), r[4], r[5], r[6]] for r in rows[1:] if r]
+    n = load_csv_table(srv, db, "platform_payouts", csv_text(
+        ["week_starting", "platform", "gross_fares", "commission_pct", "commission_amount", "fixed_fees",
+         "net_payout"], pays))
+    print(f"  {db}.platform_payouts: {n} rows")
+    srv.psql(db, "ALTER TABLE drivers ALTER COLUMN active TYPE boolean USING active::boolean")
+    add_keys(srv, db, [("vehicles", ["vehicle_id"]), ("drivers", ["driver_id"]), ("trips", ["trip_id"]),
+                       ("fuel_purchases", ["purchase_id"]), ("maintenance", ["maintenance_id"]),
+                       ("platform_payouts", ["week_starting", "platform"])],
+             [("trips", "driver_id", "drivers", "driver_id"), ("trips", "vehicle_id", "vehicles", "vehicle_id"),
+              ("fuel_purchases", "vehicle_id", "vehicles", "vehicle_id"),
+              ("maintenance", "vehicle_id", "vehicles", "vehicle_id")])
+
+
+def load_haven_crashes(srv, db, files):
+    """One query export of the Connecticut Crash Data Repository (UConn,
+    ctcrash.uconn.edu, query 165957), kept by a New Haven safe-streets map
+    project (MIT licence): the fatal and serious-injury crashes involving
+    a pedestrian or cyclist in New Haven, West Haven, Hamden and East
+    Haven, 2015-2024. Each coded column of the export has a "Text Format"
+    twin, and the text is loaded. crashes (470 from the first file:
+    crash_id, town with 'NewHaven' / 'WestHaven' / 'EastHaven' spaced,
+    crash_date, crash_time, day_of_week, severity 'Fatal' / 'Serious
+    injury' read from the K / A code, motor_vehicles, non_motorists,
+    witnesses, roadway and intersecting roadway, first_harmful_event,
+    collision_manner, weather, light_condition, road_surface,
+    route_class, intersection_type, environment_factor, road_factor,
+    police_case_status), crash_vehicles (618 from the second: crash_id,
+    vehicle_no, unit_type, occupants, make, model_year (0 as NULL), model,
+    color, direction, maneuver, vehicle_factor, speed_limit (the codes 1,
+    88, 99 as NULL), towed, body_type, damage, hit_and_run) and
+    crash_people (489 non-motorists and a few drivers from the third:
+    crash_id, person_no, age, gender, person_type, injury 'Fatal' /
+    'Serious injury', condition, action_before, location, distracted_by,
+    safety_equipment, transported_by, striking_vehicle_no). VINs, badge
+    numbers, postal codes, owners' and carriers' cities and names, and
+    insurers are not loaded; the trailers file is not loaded. Keys:
+    crashes on crash_id, vehicles on (crash_id, vehicle_no), people on
+    (crash_id, person_no); both -> crashes."""
+    def table(text):
+        # the export's cp1252 dash in 'Intersection \x96 Other' and a no-break space
+        text = text.replace("Intersection \ufffd Other", "Intersection - Other").replace("\ufffd", " ")
+        rows = list(csv.reader(io.StringIO(text)))
+        h = rows[1]
+        return [{k: (v.strip() or None) for k, v in reversed(list(zip(h, r)))} for r in rows[2:] if r]
+    sev = {"K": "Fatal", "A": "Serious injury"}
+    crashes = []
+    for d in table(files[0]):
+        tf = lambda k: d.get(k + " Text Format")
+        town = {"NewHaven": "New Haven", "WestHaven": "West Haven", "EastHaven": "East Haven"}.get(
+            d["Town Name"], d["Town Name"])
+        crashes.append([d["CrashId"], town, d["Date Of Crash"], d["Time of Crash"][:5],
+                        tf("Day of the Week"), sev[d["Crash Severity"]], d["Number Of Motor Vehicles"],
+                        d["Number Of Non-Motorist"], d["Number Of Witnesses"], d["Roadway Name"],
+                        d["Intersecting Roadway Name"], tf("First Harmful Event"),
+                        tf("Manner of Crash / Collision Impact"), tf("Weather Condition"), tf("Light Condition"),
+                        tf("Road Surface Condition"), tf("Route Class"), tf("Type of Intersection"),
+                        tf("Contributing Circumstances, Environment"), tf("Contributing Circumstances, Road"),
+                        tf("Police Case Status")])
+    n = load_csv_table(srv, db, "crashes", csv_text(
+        ["crash_id", "town", "crash_date", "crash_time", "day_of_week", "severity", "motor_vehicles",
+         "non_motorists", "witnesses", "roadway", "intersecting_roadway", "first_harmful_event",
+         "collision_manner", "weather", "light_condition", "road_surface", "route_class", "intersection_type",
+         "environment_factor", "road_factor", "police_case_status"], crashes))
+    print(f"  {db}.crashes: {n} rows")
+    srv.psql(db, "ALTER TABLE crashes ALTER COLUMN crash_time TYPE time USING crash_time::time")
+    veh = []
+    for d in table(files[1]):
+        tf = lambda k: d.get(k + " Text Format")
+        my = d["Vehicle Model Year"]
+        sl = d["Posted/Statutory Speed Limit"]
+        hr = d["Hit And Run Status"]
+        veh.append([d["CrashId"], d["VehicleId"], tf("Vehicle Unit Type"), d["Number of Occupants in Vehicle"],
+                    d["Make"], None if my in (None, "0") else my, d["Model"], d["Vehicle Color"],
+                    tf("Direction of Travel Before Crash"), tf("Vehicle Maneuver/Action"),
+                    tf("Contributing Circumstances, Motor Vehicle"), None if sl in (None, "1", "88", "99") else sl,
+                    tf("Towed Status"), tf("Body Type"), tf("Extent of Damage"), hr])
+    n = load_csv_table(srv, db, "crash_vehicles", csv_text(
+        ["crash_id", "vehicle_no", "unit_type", "occupants", "make", "model_year", "model", "color", "direction",
+         "maneuver", "vehicle_factor", "speed_limit", "towed", "body_type", "damage", "hit_and_run"], veh))
+    print(f"  {db}.crash_vehicles: {n} rows")
+    ppl = []
+    for d in table(files[2]):
+        tf = lambda k: d.get(k + " Text Format")
+        ppl.append([d["CrashId"], d["PersonId"], d["Age"], tf("Gender"), tf("Person Type"), sev[d["Injury Status"]],
+                    tf("Condition at Time of Crash"), tf("Actions or Circumstances Prior to Crash"),
+                    tf("Location At Time Of Crash"),
+                    tf("Non-motorist Distracted By"), tf("Safety Equipment"),
+                    tf("Transported to First Medical Facility By"), d["Striking Motor Vehicle ID"]])
+    n = load_csv_table(srv, db, "crash_people", csv_text(
+        ["crash_id", "person_no", "age", "gender", "person_type", "injury", "condition", "action_before",
+         "location", "distracted_by", "safety_equipment", "transported_by", "striking_vehicle_no"], ppl))
+    print(f"  {db}.crash_people: {n} rows")
+    srv.psql(db, "ALTER TABLE crash_vehicles ALTER COLUMN hit_and_run TYPE boolean USING hit_and_run::boolean")
+    add_keys(srv, db, [("crashes", ["crash_id"]), ("crash_vehicles", ["crash_id", "vehicle_no"]),
+                       ("crash_people", ["crash_id", "person_no"])],
+             [("crash_vehicles", "crash_id", "crashes", "crash_id"),
+              ("crash_people", "crash_id", "crashes", "crash_id")])
+
+
+def load_chess_open(srv, db, files):
+    """The Lichess broadcast of the XVII Memorial Pedro Lezcano Montalvo
+    (Las Palmas, 12-20 April 2025), a nine-round open at 90 minutes plus
+    30 seconds, as a PGN file kept by a chess-analysis student project
+    (no licence stated): players (from the games' tags: fide_id, name as
+    'Surname, Given', title GM / IM / FM / CM / WGM / WFM or NULL, rating
+    the Elo shown at the player's first broadcast game, NULL for unrated;
+    title and rating as first seen, since thirteen ratings differ by one to
+    three points between rounds and one title between IM and FM) and games (504, the 56 broadcast boards of each round, not
+    every game of the open: game_id in file order, round_no, board_no
+    from the Round tag '3.12', game_date, white_id and black_id ->
+    players, white_rating and black_rating as shown for that game, result '1-0' / '0-1' / '1/2-1/2', eco, opening,
+    moves = the number of full moves played). Move text and clock times
+    are not loaded. Keys on fide_id and game_id."""
+    games = re.split(r"\n\n(?=\[Event )", files[0].strip())
+    players, out = {}, []
+    for i, g in enumerate(games, 1):
+        tags = dict(re.findall(r'^\[(\w+) "(.*)"\]$', g, re.M))
+        body = re.sub(r"\{[^}]*\}", "", re.sub(r"(?m)^\[.*\]$", "", g))
+        nums = [int(x) for x in re.findall(r"(\d+)\.(?!\.)\s", body)]
+        for side in ("White", "Black"):
+            fid = tags[side + "FideId"]
+            players.setdefault(fid, [fid, tags[side], tags.get(side + "Title"), tags.get(side + "Elo")])
+        ratings = [tags.get("WhiteElo"), tags.get("BlackElo")]
+        rnd, board = tags["Round"].split(".")
+        out.append([str(i), rnd, board, tags["Date"].replace(".", "-"), tags["WhiteFideId"], tags["BlackFideId"],
+                    ratings[0], ratings[1], tags["Result"], tags["ECO"], tags["Opening"], str(max(nums) if nums else 0)])
+    n = load_csv_table(srv, db, "players", csv_text(["fide_id", "name", "title", "rating"], players.values()))
+    print(f"  {db}.players: {n} rows")
+    n = load_csv_table(srv, db, "games", csv_text(
+        ["game_id", "round_no", "board_no", "game_date", "white_id", "black_id", "white_rating", "black_rating",
+         "result", "eco", "opening", "moves"], out))
+    print(f"  {db}.games: {n} rows")
+    add_keys(srv, db, [("players", ["fide_id"]), ("games", ["game_id"])],
+             [("games", "white_id", "players", "fide_id"), ("games", "black_id", "players", "fide_id")])
+
+
+LOADERS.update(taxi_fleet=load_taxi_fleet, haven_crashes=load_haven_crashes, chess_open=load_chess_open)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -5542,6 +5542,189 @@ def load_chess_open(srv, db, files):
 
 
 LOADERS.update(taxi_fleet=load_taxi_fleet, haven_crashes=load_haven_crashes, chess_open=load_chess_open)
+# Batch 71: three more, one per domain given to it (a software bug
+# tracker, an earthquake catalog, a coworking space's room bookings), from
+# repositories not used before.
+DATASETS.update({
+    "hadoop_jira": ("av9ash/gitbugs", "eadf2d6794990a1aaa26d0ae15391f29f8969301",
+                    ["hadoop/hadoop_bugs.csv", "hadoop/hadoop_bugs-combined.csv"]),
+    "usgs_quakes": ("AMR-am/earthquake-analysis-2025", "92635fc3c460d3a9511b76b4bce4edb1c5aed429",
+                    ["all_month.csv"]),
+    "impact_hub": ("ebrensi/HUB_calendar", "42b740bca2d5a0e92304fbaf36a0db0e741601c4",
+                   ["classified_loc_charge.csv"]),
+})
+
+# The seismic networks (USGS ComCat contributor codes) that report the
+# events of usgs_quakes, with their published names.
+USGS_NETWORKS = [
+    ("ak", "Alaska Earthquake Center"), ("av", "Alaska Volcano Observatory"),
+    ("ci", "California Integrated Seismic Network: Southern California Seismic Network"),
+    ("hv", "Hawaiian Volcano Observatory"), ("mb", "Montana Bureau of Mines and Geology"),
+    ("nc", "California Integrated Seismic Network: Northern California Seismic System"),
+    ("nm", "New Madrid Seismic Network"), ("nn", "Nevada Seismological Laboratory"),
+    ("ok", "Oklahoma Seismic Network"), ("pr", "Puerto Rico Seismic Network"),
+    ("se", "Southeastern U.S. Seismic Network"), ("tx", "Texas Seismological Network"),
+    ("us", "USGS National Earthquake Information Center"),
+    ("uu", "University of Utah Seismograph Stations"), ("uw", "Pacific Northwest Seismic Network"),
+]
+
+# Impact Hub Oakland's rentable spaces, as its analysis script groups them
+# (conference rooms and floor space); the others are named in bookings only.
+IMPACT_HUB_ROOMS = [
+    ("UPTOWN", "conference room"), ("DOWNTOWN", "conference room"), ("EAST_OAK", "conference room"),
+    ("WEST_OAK", "conference room"), ("MERIDIAN", "conference room"), ("BROADWAY", "floor space"),
+    ("GALLERY", "floor space"), ("ATRIUM", "floor space"), ("JINGLETOWN", "floor space"),
+    ("ENTIRE", "floor space"), ("MEDITATION", "other"), ("KITCHEN", "other"), ("CORNER", "other"),
+]
+
+
+def load_hadoop_jira(srv, db, files):
+    """Apache Hadoop's Jira bug reports of 2020-2024, as the GitBugs
+    dataset keeps them (a bug-report research set; CC BY 4.0): issues
+    (2,503 from hadoop_bugs.csv: the numeric Jira `Issue id` as issue_id,
+    summary, status Resolved / Open / Patch Available / In Progress /
+    Reopened, priority Blocker / Critical / Major / Minor / Trivial,
+    resolution Fixed / Duplicate / Won't Fix / ... — NULL while
+    unresolved —, created and resolved as timestamps from '30/Sep/21
+    17:20', affects_version one version or NULL), versions (the 53
+    distinct affected versions, **added by the loader**, with
+    release_line the first two parts, '3.3' for '3.3.6', or 'thirdparty'
+    for the shaded third-party artefact's versions) and duplicate_pairs
+    (127 from hadoop_bugs-combined.csv's 126 rows — one lists two
+    duplicates, split in two —: issue_id and duplicate_id, pairs of
+    reports the set's authors mark as duplicates of each other). The
+    free-text Description (long, with logs and stack traces) is not
+    loaded. No assignees, reporters, components, labels or comments are
+    in the set. Keys on the ids; issues -> versions, duplicate pairs ->
+    issues (both ids)."""
+    import datetime
+    bugs, dups = files
+    rows = list(csv.DictReader(io.StringIO(bugs)))
+
+    def ts(v):
+        return datetime.datetime.strptime(v, "%d/%b/%y %H:%M").isoformat(sep=" ") if v else None
+    versions = sorted({r["Affects Version/s"] for r in rows if r["Affects Version/s"]})
+
+    def line(v):
+        return "thirdparty" if v.startswith("thirdparty") else ".".join(v.split(".")[:2])
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["version", "release_line"])
+    for v in versions:
+        w.writerow([v, line(v)])
+    n = load_csv_table(srv, db, "versions", out.getvalue())
+    print(f"  {db}.versions: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["issue_id", "summary", "status", "priority", "resolution", "created", "resolved", "affects_version"])
+    for r in rows:
+        w.writerow([r["Issue id"], r["Summary"], r["Status"], r["Priority"], r["Resolution"],
+                    ts(r["Created"]), ts(r["Resolved"]), r["Affects Version/s"]])
+    n = load_csv_table(srv, db, "issues", out.getvalue())
+    print(f"  {db}.issues: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["issue_id", "duplicate_id"])
+    for r in csv.DictReader(io.StringIO(dups)):  # one row lists two duplicates: '13547000, 13396667'
+        for d in r["Duplicate id"].split(","):
+            w.writerow([r["Issue id"], d.strip()])
+    n = load_csv_table(srv, db, "duplicate_pairs", out.getvalue())
+    print(f"  {db}.duplicate_pairs: {n} rows")
+    add_keys(srv, db, [("versions", ["version"]), ("issues", ["issue_id"]),
+                       ("duplicate_pairs", ["issue_id", "duplicate_id"])],
+             [("issues", "affects_version", "versions", "version"),
+              ("duplicate_pairs", "issue_id", "issues", "issue_id"),
+              ("duplicate_pairs", "duplicate_id", "issues", "issue_id")])
+
+
+def load_usgs_quakes(srv, db, files):
+    """A month of the USGS earthquake feed (all_month.csv of 6 May - 5 June
+    2025, as an earthquake-analysis project keeps it; USGS data are public
+    domain): earthquakes (9,366 events, columns as published — time,
+    latitude, longitude, depth in km, mag, "magType", nst, gap, dmin,
+    rms, net, id, updated, place, type earthquake / quarry blast /
+    explosion / ice quake, "horizontalError", "depthError", "magError",
+    "magNst", status reviewed / automatic, "locationSource",
+    "magSource"), with time and updated read as UTC timestamps (the 'T'
+    and 'Z' of '2025-06-05T09:16:03.063Z' dropped), and a region column
+    **added by the loader**: the part of place after its last comma
+    ('Nevada' for '45 km ESE of Beatty, Nevada'), 'CA' written as
+    'California', 'NV' as 'Nevada' and 'MX' as 'Mexico', or the whole
+    place when it has no
+    comma ('Fiji region'); and networks (15, **added by the loader**: the
+    reporting networks' codes with their published names). Keys:
+    earthquakes.id, networks.net; earthquakes.net -> networks."""
+    (text,) = files
+    fix = {"CA": "California", "MX": "Mexico", "NV": "Nevada"}
+
+    def convert(header, r):
+        out = []
+        for h, v in zip(header, r):
+            if v is not None and h in ("time", "updated"):
+                v = v.replace("T", " ").rstrip("Z")
+            out.append(v)
+        place = out[header.index("place")] or ""
+        reg = place.rsplit(", ", 1)[-1].strip()
+        out.append(fix.get(reg, reg) or None)
+        return out
+    rows = list(csv.reader(io.StringIO(text)))
+    rows[0].append("region")
+    rows = [rows[0]] + [r + [""] for r in rows[1:] if r]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+
+    def convert2(header, r):
+        return convert(header[:-1], r[:-1])
+    n = load_csv_table(srv, db, "earthquakes", buf.getvalue(), convert=convert2)
+    print(f"  {db}.earthquakes: {n} rows")
+    srv.psql(db, "ALTER TABLE earthquakes ALTER COLUMN time TYPE timestamp USING time::timestamp, "
+             "ALTER COLUMN updated TYPE timestamp USING updated::timestamp")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["net", "network_name"])
+    w.writerows(USGS_NETWORKS)
+    n = load_csv_table(srv, db, "networks", out.getvalue())
+    print(f"  {db}.networks: {n} rows")
+    add_keys(srv, db, [("earthquakes", ["id"]), ("networks", ["net"])],
+             [("earthquakes", "net", "networks", "net")])
+
+
+def load_impact_hub(srv, db, files):
+    """Room bookings of a coworking space, Impact Hub Oakland, March 2014
+    - May 2015, from its Google calendars as a volunteer's space-use
+    analysis classified them (the repository states no licence): bookings
+    (1,400: the file's unnamed row number as booking_id, start as a
+    timestamp, room the space's code — NULL for 19 bookings with no room
+    —, duration in hours, rate in dollars an hour — 0 for internal and
+    free use, NULL for 158 where none was found —, and charge in dollars)
+    and rooms (13, **added by the loader**: each space's code and its
+    kind, conference room / floor space as the analysis script groups
+    them, or other). The bookings' Title and Description (free text with
+    the names, e-mail addresses and phone numbers of the people who
+    booked) are not loaded, so there are no members, organisations,
+    invoices or payments. Keys: bookings.booking_id, rooms.room;
+    bookings.room -> rooms."""
+    (text,) = files
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["booking_id", "start", "room", "duration", "rate", "charge"])
+    for r in rows[1:]:
+        if r:
+            w.writerow(r[:6])
+    n = load_csv_table(srv, db, "bookings", out.getvalue())
+    print(f"  {db}.bookings: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["room", "kind"])
+    w.writerows(IMPACT_HUB_ROOMS)
+    n = load_csv_table(srv, db, "rooms", out.getvalue())
+    print(f"  {db}.rooms: {n} rows")
+    add_keys(srv, db, [("bookings", ["booking_id"]), ("rooms", ["room"])],
+             [("bookings", "room", "rooms", "room")])
+
+
+LOADERS.update(hadoop_jira=load_hadoop_jira, usgs_quakes=load_usgs_quakes, impact_hub=load_impact_hub)
 
 
 def main():

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run.py — the planner question benchmark (see bench/planner/README.md).
 
-usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev40|dev41|dev42|dev43|dev44|dev45|dev46|dev47|dev48|dev49|dev50|dev51|dev52|dev53|dev54|dev55|dev56|dev57|dev58|dev59|dev60|dev61|dev62|dev63|dev64|dev65|dev66|dev67|dev68|dev69] [--db NAME] [--show-wrong]
+usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev40|dev41|dev42|dev43|dev44|dev45|dev46|dev47|dev48|dev49|dev50|dev51|dev52|dev53|dev54|dev55|dev56|dev57|dev58|dev59|dev60|dev61|dev62|dev63|dev64|dev65|dev66|dev67|dev68|dev69|dev72] [--db NAME] [--show-wrong]
                             [--jobs N] [--timeout S] [--datamind PATH] [--pg-dir DIR]
 
 For each question of questions/<db>.json (dev) and held/<db>.json (held-out),
@@ -72,7 +72,8 @@ questions65/<db>.json (dev65, the sixty-fifth: bnb_inn, road_race, play_store) o
 questions66/<db>.json (dev66, the sixty-sixth: it_incidents, uganda_harvests, pet_hospital) or
 questions67/<db>.json (dev67, the sixty-seventh: carrier_scorecard, pycity_schools, airline_delays) or
 questions68/<db>.json (dev68, the sixty-eighth: world_cafe, sf311, fitbit_days) or
-questions69/<db>.json (dev69, the sixty-ninth: hiring_funnel, movie_tickets, aircraft_mro) — none of them is
+questions69/<db>.json (dev69, the sixty-ninth: hiring_funnel, movie_tickets, aircraft_mro) or
+questions72/<db>.json (dev72, the seventy-second: bread_plant, oscon_2014, crypto_exchange) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:
@@ -372,7 +373,8 @@ def load_questions(split, only_db):
                     ("dev66", "questions66"),
                     ("dev67", "questions67"),
                     ("dev68", "questions68"),
-                    ("dev69", "questions69")):
+                    ("dev69", "questions69"),
+                    ("dev72", "questions72")):
         if split != sp and not (split == "all" and sp in ("dev", "held")):
             continue
         d = os.path.join(HERE, sub)
@@ -387,7 +389,7 @@ def load_questions(split, only_db):
 
 def main():
     ap = argparse.ArgumentParser(description="planner question benchmark")
-    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69"], default="dev")
+    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev72"], default="dev")
     ap.add_argument("--db")
     ap.add_argument("--show-wrong", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)

@@ -5211,6 +5211,160 @@ def load_aircraft_mro(srv, db, files):
 
 
 LOADERS.update(hiring_funnel=load_hiring_funnel, movie_tickets=load_movie_tickets, aircraft_mro=load_aircraft_mro)
+# Batch 72: three more, one per domain given to it (a bakery's production
+# batches and quality tests, a conference's talks and speakers, a
+# cryptocurrency exchange's trades), from repositories not used before.
+DATASETS.update({
+    "bread_plant": ("tfeadzwa/bakery-anomaly-detection-ml", "450e0514c031b88f22eb9f9f55126b157b687bf5",
+                    ["data/raw/sku_master.csv", "data/raw/production_dataset.csv",
+                     "data/raw/quality_control_dataset.csv"]),
+    "oscon_2014": ("neo4j-examples/oscon-graph", "59704ba348b5d6ed2b1200bc7e2d1ed0bcd2e5d0", ["data/osconfeed"]),
+    "crypto_exchange": ("SarveshKanneganti/Crypto-Analytics---PSQL", "a769dd35c40b14a0604640b0526440d31efba259",
+                        ["members_fresh.csv", "prices_fresh.csv", "transactions_fresh.csv"]),
+})
+
+
+def load_bread_plant(srv, db, files):
+    """A bakery-analytics project's generated data for a Zimbabwean bread
+    plant (Shepperton), January - July 2025, with dirt put in on purpose
+    (the repository states no licence): products (7 loaves from
+    sku_master.csv: sku, product_name, shelf_life_days, category Bread),
+    batches (15,000 from production_dataset.csv: produced_at, plant,
+    depot_id, batch_id, sku, quantity_produced, line_id Line1-Line5,
+    operator_id 'OP_ANNE', and seven defect counts per batch: stacked
+    before the robot, squashed, torn, undersized, valleys, loose packs,
+    pale / underbaked) and quality_tests (18,000 from
+    quality_control_dataset.csv -> batch: tested_at, parameter - seven
+    measures such as weight_grams or internal_temp_c -, value, pass_fail
+    pass / fail, notes on failures). Cleaned at load: the column
+    `timestamp` named produced_at / tested_at; misspelt skus ('SoftWhite',
+    'Soft Whtie', 'High Energy Brwn', 'Whole grain Brown', ...) written as
+    the product's sku; rows repeated under one batch_id or qc_id (75 and
+    90, all but a handful exact copies) kept once, the first; the quality
+    file's sku column (it disagrees with its batch's sku in most rows: the
+    batch's sku is the one kept) and its repeated `value ` column not
+    loaded. Empty timestamps, depots, lines and operators stay NULL, and
+    the few timestamps at midnight as published. Keys: products(sku),
+    batches(batch_id), quality_tests(qc_id); batches -> products,
+    quality_tests -> batches."""
+    canon = {"softwhite": "Soft White", "soft whtie": "Soft White", "highenergybrown": "High Energy Brown",
+             "high energy brwn": "High Energy Brown", "wholegrainbrown": "Wholegrain Brown",
+             "whole grain brown": "Wholegrain Brown"}
+
+    def dedupe(text, key):
+        rows = list(csv.reader(io.StringIO(text)))
+        # the quality file repeats its value column under the name 'value ': not kept
+        keep = [j for j, h in enumerate(rows[0]) if h == h.strip() or h.strip() not in rows[0]]
+        rows = [[r[j] for j in keep] for r in rows if r]
+        i = rows[0].index(key)
+        seen, out = set(), [rows[0]]
+        for r in rows[1:]:
+            if r[i] not in seen:
+                seen.add(r[i])
+                out.append(r)
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(out)
+        return buf.getvalue()
+
+    def convert(header, r):
+        return [canon.get(v.lower(), v) if h == "sku" and v else v for h, v in zip(header, r)]
+    skus, prod, qc = files
+    for t, text in (("products", skus), ("batches", dedupe(prod, "batch_id")), ("quality_tests", dedupe(qc, "qc_id"))):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, 'ALTER TABLE batches RENAME COLUMN "timestamp" TO produced_at; '
+             'ALTER TABLE quality_tests RENAME COLUMN "timestamp" TO tested_at; '
+             'ALTER TABLE quality_tests DROP COLUMN sku')
+    add_keys(srv, db, [("products", ["sku"]), ("batches", ["batch_id"]), ("quality_tests", ["qc_id"])],
+             [("batches", "sku", "products", "sku"), ("quality_tests", "batch_id", "batches", "batch_id")])
+
+
+def load_oscon_2014(srv, db, files):
+    """O'Reilly's published schedule feed of OSCON 2014 (Portland, 20-24
+    July 2014), the JSON file the Fluent Python book reads, as a Neo4j
+    example repository keeps it (data/osconfeed): events (477 talks,
+    tutorials, keynotes, office hours, BoFs, author signings, breaks:
+    serial, name, event_type, time_start, time_stop, venue_serial,
+    description, website_url), speakers (351: serial, name, position,
+    affiliation, bio), venues (53 rooms: serial, name, category),
+    event_speakers (event - speaker, many-to-many; 90 events have no
+    speaker) and event_categories (event - category, the conference's
+    tracks such as 'Cloud' or 'Python'; 42 events have none, 55 more than
+    one). Event serials are text: the 10 breaks' are written 'slot_15176'
+    (the others are numbers). HTML entities in the feed ('&amp;', '&#39;') decoded. The
+    speakers' photo, url and twitter handle are not loaded. Keys on the
+    serials; events -> venues, the two link tables -> events and
+    speakers."""
+    import html
+    feed = json.loads(files[0])["Schedule"]
+
+    def dec(v):
+        return html.unescape(v).strip() if isinstance(v, str) else v
+
+    def table(name, cols, types, rows):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        for r in rows:
+            w.writerow(["\\N" if v is None or v == "" else v for v in r])
+        srv.psql(db, file_text=f"CREATE TABLE {name} ({', '.join(f'{c} {t}' for c, t in zip(cols, types))});\n"
+                 f"COPY {name} FROM STDIN WITH (FORMAT csv, NULL '\\N');\n" + out.getvalue() + "\\.\n")
+        print(f"  {db}.{name}: {len(rows)} rows")
+    table("venues", ["serial", "name", "category"], ["integer", "text", "text"],
+          [[v["serial"], dec(v["name"]), dec(v.get("category"))] for v in feed["venues"]])
+    table("speakers", ["serial", "name", "position", "affiliation", "bio"], ["integer"] + ["text"] * 4,
+          [[s["serial"], dec(s["name"]), dec(s.get("position")), dec(s.get("affiliation")), dec(s.get("bio"))]
+           for s in feed["speakers"]])
+    ev = feed["events"]
+    table("events", ["serial", "name", "event_type", "time_start", "time_stop", "venue_serial", "description",
+                     "website_url"], ["text", "text", "text", "timestamp", "timestamp", "integer", "text", "text"],
+          [[e["serial"], dec(e["name"]), dec(e["event_type"]), e["time_start"], e["time_stop"], e.get("venue_serial"),
+            dec(e.get("description")), e.get("website_url")] for e in ev])
+    table("event_speakers", ["event_serial", "speaker_serial"], ["text", "integer"],
+          [[e["serial"], s] for e in ev for s in dict.fromkeys(e.get("speakers", []))])
+    table("event_categories", ["event_serial", "category"], ["text", "text"],
+          [[e["serial"], c] for e in ev for c in dict.fromkeys(dec(c) for c in e.get("categories", []))])
+    add_keys(srv, db, [("venues", ["serial"]), ("speakers", ["serial"]), ("events", ["serial"]),
+                       ("event_speakers", ["event_serial", "speaker_serial"]),
+                       ("event_categories", ["event_serial", "category"])],
+             [("events", "venue_serial", "venues", "serial"), ("event_speakers", "event_serial", "events", "serial"),
+              ("event_speakers", "speaker_serial", "speakers", "serial"),
+              ("event_categories", "event_serial", "events", "serial")])
+
+
+def load_crypto_exchange(srv, db, files):
+    """A PostgreSQL crypto-analytics project's generated exchange data for
+    2023 (Faker and random walks; MIT licence), after Danny Ma's
+    members / prices / transactions case study: members (5,000: member_id,
+    a made-up name - 181 names repeat -, region, seven world regions),
+    prices (1,825: one row per day of 2023 for each of five tickers BTC,
+    ETH, ADA, XRP, LTC: open, high, low and close price and volume, all
+    random, so an 'ADA' may cost more than a 'BTC') and transactions
+    (20,000 trades -> member: ticker, tx_timestamp, side BUY / SELL,
+    quantity, price, fee). Dates written '7/10/2023' and '12/28/2023 9:24'
+    read as a date and a timestamp; the prices' column `timestamp` named
+    price_date. Keys: members(member_id), prices(ticker, price_date),
+    transactions(tx_id); transactions -> members."""
+    import datetime
+
+    def convert(header, r):
+        out = []
+        for h, v in zip(header, r):
+            if v and h == "timestamp":
+                v = datetime.datetime.strptime(v, "%m/%d/%Y").date().isoformat()
+            elif v and h == "tx_timestamp":
+                v = datetime.datetime.strptime(v, "%m/%d/%Y %H:%M").strftime("%Y-%m-%d %H:%M")
+            out.append(v)
+        return out
+    for t, text in zip(("members", "prices", "transactions"), files):
+        n = load_csv_table(srv, db, t, text, convert=convert)
+        print(f"  {db}.{t}: {n} rows")
+    srv.psql(db, 'ALTER TABLE prices RENAME COLUMN "timestamp" TO price_date')
+    add_keys(srv, db, [("members", ["member_id"]), ("prices", ["ticker", "price_date"]),
+                       ("transactions", ["tx_id"])],
+             [("transactions", "member_id", "members", "member_id")])
+
+
+LOADERS.update(bread_plant=load_bread_plant, oscon_2014=load_oscon_2014, crypto_exchange=load_crypto_exchange)
 
 
 # Batch 70: three more, one per domain given to it (a vehicle fleet's trips

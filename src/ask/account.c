@@ -501,6 +501,17 @@ static void second_question(const ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
+/* "how many" left unread beside a list of rows: a count was asked, and no
+ * rule placed it ("trips longer than 20 km, and how many of them?"). */
+static void count_left(const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; p->q.kind == Q_LIST && i + 1 < tk->n; i++)
+        if (!tk->t[i].used && !tk->t[i + 1].used && words_at(tk, i, "how") && words_at(tk, i + 1, "many")) {
+            unplaced(p, "how many");
+            return;
+        }
+}
+
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     count_unknown(s, tk, p);
@@ -519,4 +530,5 @@ void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     lookups_value_runs_on(s, tk, p);
     list_echoes_values(s, p);
     second_question(tk, p);
+    count_left(tk, p);
 }

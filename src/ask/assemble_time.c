@@ -55,6 +55,13 @@ static void year_beside_date(const ask_schema_t *s, ask_parse_t *p)
 {
     const ask_q_t *q = &p->q;
     const ask_table_t *t = &s->tables[q->time.t];
+    int pt, pc;  /* "hit-and-run vehicles per year": the model year, or the crash's date? */
+    if (lexicon_col_is_year(&t->cols[q->time.c]) && lexicon_parent_time(s, q->time.t, &pt, &pc) == 0 &&
+        lexicon_col_is_time(&s->tables[pt].cols[pc])) {
+        p->amb[0] = q->time, p->amb[1] = (ask_colref_t){pt, pc}, p->namb = 2;
+        p->ambiguous = p->ambiguous ? p->ambiguous : AMB_TWO_TIMES;
+        return;
+    }
     int whole = q->grain == G_YEAR || (q->date.kind == D_RANGE && !q->grain &&
                 !strcmp(q->date.from + 4, "-01-01") && !strcmp(q->date.to + 4, "-01-01"));
     if (!whole || !lexicon_col_is_time(&t->cols[q->time.c]))

@@ -225,7 +225,8 @@ int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b)
     tk->t[said].used = 1;
     if (said + 1 < tk->n && words_in(tk->t[said + 1].low, (const char *const[]){"with", "to", NULL}))
         tk->t[said + 1].used = 1;
-    if (strcmp(b->from, a->from) < 0)
+    a->later_first = strcmp(b->from, a->from) < 0;
+    if (a->later_first)
         memcpy(a->from, b->from, sizeof a->from);
     else
         memcpy(a->to, b->to, sizeof a->to);

@@ -332,6 +332,28 @@ static int unit_col(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *c, i
     return found >= 0 ? found : -1;
 }
 
+/* "players rated above 2400", "scored more than 30": the verb right before
+ * the comparison names the one number column of t its root begins
+ * (rating, score); that column, the verb used, or -1. */
+static int verb_col(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *c, int t)
+{
+    int v = c->pos - 1, found = -1;
+    size_t n = v >= 0 ? strlen(tk->t[v].low) : 0;
+    if (t < 0 || n < 5 || tk->t[v].used || strcmp(tk->t[v].low + n - 2, "ed"))
+        return -1;
+    for (int k = 0; k < s->tables[t].ncols; k++) {
+        const ask_col_t *col = &s->tables[t].cols[k];
+        for (int w = 0; w < col->nw && lexicon_col_is_numeric(col) && !col->pk && col->fk_table < 0; w++)
+            if (!strncmp(col->w[w], tk->t[v].low, n - 2)) {
+                found = found == -1 || found == k ? k : -2;
+                break;
+            }
+    }
+    if (found >= 0)
+        tk->t[v].used = 1;
+    return found >= 0 ? found : -1;
+}
+
 /* 1 when a word no rule read follows the comparison's number ("more than
  * 800 in stock"): it may name what is compared, so no money column is
  * assumed for it. */
@@ -369,6 +391,12 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
                 roles_set_ambiguous(p, AMB_COMPARE, NULL);
             return;
         }
+    int vt = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, vk;
+    for (int i = 0; i < p->nm && vt < 0; i++)
+        if (p->m[i].kind == PH_TABLE)
+            vt = p->m[i].t;
+    if (!c->money && !c->hint && (vk = verb_col(s, tk, c, vt)) >= 0)  /* "rated above 2400": rating */
+        return add_cmp_filter(s, tk, p, c, (ask_colref_t){vt, vk});
     ask_mention_t *best = stock_counted(s, tk, p, c);
     for (int i = 0; i < p->nm && !best; i++) {
         ask_mention_t *m = &p->m[i];
@@ -406,9 +434,9 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         for (int i = 0; i < p->nm && t < 0; i++)
             if (p->m[i].kind == PH_TABLE)
                 t = p->m[i].t;
-        int k = t >= 0 && (c->money || !words_after(tk, c)) ? money_col(s, t) : -1;
-        if (k < 0 && !c->money)
-            k = unit_col(s, tk, c, t);
+        int k = c->money ? -1 : unit_col(s, tk, c, t);  /* "over 20 km": distance_km */
+        if (k < 0 && t >= 0 && (c->money || !words_after(tk, c)))
+            k = money_col(s, t);
         /* "teachers over 50": of people with no money, their one age (in whole years) */
         if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a > 0 && c->a <= 120 &&
             c->b <= 120 && c->a == (long)c->a && c->b == (long)c->b)

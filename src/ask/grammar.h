@@ -26,7 +26,8 @@
     X(M_MAX,            "max",            "max",   "max_")     \
     X(M_MEDIAN,         "median",         NULL,    "median_")  \
     X(M_METRIC,         "metric",         NULL,    "")         \
-    X(M_REVENUE,        "revenue",        NULL,    "")
+    X(M_REVENUE,        "revenue",        NULL,    "")         \
+    X(M_DAYS_SPANNED,   "days_spanned",   NULL,    "days_")
 
 /* Time grains: enum, name (also date_trunc's unit and the interval unit),
  * the adjective that asks for it ("monthly"). G_DOW groups by the day of

@@ -228,7 +228,7 @@ static void measure_init(const shape_t *s, size_t col, const char *label, insigh
             m->integral &= v == round(v);
             m->fraction &= fabs(v) <= 1;
         }
-    m->additive = !m->percent;
+    m->additive = !m->percent && !(label && s->ctx.spans);
     for (size_t i = 0; i < sizeof avg / sizeof avg[0]; i++)
         if (!strncasecmp(m->label, avg[i], strlen(avg[i])))
             m->additive = 0;
@@ -329,7 +329,7 @@ static void write_kpi(shape_t *s)
 {
     char v[INSIGHT_NUMLEN];
     double x;
-    const char *noun = count_noun(&s->m);
+    const char *noun = s->ctx.spans ? s->m.label : count_noun(&s->m);  /* "89 days from the first …" */
     summary_start(s);
     if (value_number(cell(s, 0, s->m.col), &x) < 0) {
         buf_printf(&s->text, "There is no value for %s", s->m.label);

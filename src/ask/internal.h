@@ -117,8 +117,7 @@ const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);
 int lexicon_find_table(const ask_schema_t *s, const char *name);
 int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
 int lexicon_find_vocab(const ask_schema_t *s, const char *term);
-/* Column roles by name and type. */
-int lexicon_col_is_money(const ask_col_t *c);
+int lexicon_col_is_money(const ask_col_t *c);  /* column roles by name and type */
 /* 1 when one of the column's name words is in list. */
 int lexicon_col_has_word(const ask_col_t *c, const char *const *list);
 int lexicon_col_is_qty(const ask_col_t *c);
@@ -128,11 +127,11 @@ int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
 int lexicon_col_is_flag(const ask_col_t *c);
 int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
+int lexicon_label_is_category(const ask_table_t *t);  /* most rows share their label */
+int lexicon_label_names_rows(const ask_table_t *t);  /* two rows of one name are two */
 int lexicon_col_is_time(const ask_col_t *c);
-/* An integer column of years ("year", "indepyear"): time when a table has no date. */
-int lexicon_col_is_year(const ask_col_t *c);
-/* A number that is no key, no id and no year: its values are not counted. */
-int lexicon_col_is_plain_number(const ask_col_t *c);
+int lexicon_col_is_year(const ask_col_t *c);  /* "year", "indepyear": time when no date */
+int lexicon_col_is_plain_number(const ask_col_t *c);  /* no key, no id, no year: not counted */
 /* 1 when a sampled value is an item of another's list ("Japan", "US, Japan"). */
 const char *lexicon_col_holds_lists(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
@@ -154,8 +153,8 @@ int lexicon_revenue_cols(const ask_schema_t *s, int t, int *qty, int *price);
 /* The discount beside quantity × price: its column when it has decimals (a
  * fraction); -2 when whole numbers (a percent or an amount?); -1 when none. */
 int lexicon_discount_col(const ask_table_t *tb);
-/* The time column of t or of the nearest table t reaches many-to-one. */
-int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);
+int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);  /* its own, else its parent's */
+int lexicon_parent_time(const ask_schema_t *s, int t, int *tt, int *tc);  /* that parent's alone */
 
 /* ----------------------------------------------------------------- plan */
 
@@ -195,6 +194,7 @@ typedef struct ask_date {
     int n;
     char from[11];  /* YYYY-MM-DD, inclusive */
     char to[11];    /* YYYY-MM-DD, exclusive */
+    int later_first;  /* "2023 compared with 2022": each year's, 2023 first */
 } ask_date_t;
 
 typedef struct ask_q {
@@ -320,6 +320,7 @@ typedef struct ask_parse {
     int want_price, popular;  /* "most expensive", "cheapest"; "most popular": a measure named? */
     int listed_said;      /* a column said in the plural is listed: each value, however many rows */
     int dow_from, dow_to; /* "on a Friday" 5..5, "on weekends" 6..7 (ISO); 0 none */
+    int first_last[2];    /* span.c: 1 + the tokens of "first" and "last" of a range of days; 0 */
     int common_at;        /* 1 + the token index of "common"/"frequent" after most/least; 0 none */
     int order_conflict;   /* "highest … lowest" with no "from … to" between */
     int order_only;       /* "highest first", "from … to …", "all the …": a sort, not a pick */
@@ -337,8 +338,7 @@ typedef struct ask_parse {
     int show_sql;
 } ask_parse_t;
 
-/* A comparison found before its column is known: numeric ("over 100") or
- * on text ("contains Express"; text points into the question's tokens). */
+/* A comparison before its column is known: "over 100", "contains Express" (text: a token's). */
 typedef struct ask_cmp {
     int op, pos;
     double a, b;
@@ -365,8 +365,7 @@ void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p); 
 void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
                          ask_mention_t *m);
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
-/* Words from..to (exclusive) not understood: counted, the first kept to ask with. */
-void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);
+void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);  /* counted, kept */
 int roles_money_col(const ask_schema_t *s, int t);  /* t's one money column, or -1 (none, several) */
 /* ranking.c: rows ordered by a column ("the 5 longest films"): 1 when q became that
  * list; a level of one row by its name ("the GNP of Japan") becomes that row. */
@@ -375,8 +374,7 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
  * the statistics find unique): the question meant something else; asked. */
 int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
-/* "when was Narcos added": the column the question word and verb name, of those rows. */
-void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "when was X added" */
 void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p);  /* "the priciest plan": 1 row */
 /* "how much" answered by a count, "the city" naming none: ask (AMB_MEASURE, AMB_WHICH) */
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
@@ -386,6 +384,7 @@ void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, as
 void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void parse_use(ask_toks_t *tk, int i, int n);  /* parse.c: tokens used by a rule */
 void parse_scan_top(ask_toks_t *tk, ask_parse_t *p);  /* parse_top.c: order words and top N */
+void parse_scan_happened(ask_toks_t *tk);  /* parse_top.c: "happened", "are recorded" */
 void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the date column */
 void weekday_parse(ask_toks_t *tk, ask_parse_t *p);
 int weekday_group_words(const ask_toks_t *tk, int i);  /* "by day of the week": G_DOW */
@@ -416,8 +415,9 @@ int nouns_sales_table(const ask_schema_t *s);
 int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t);
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
-/* same.c: "in the same city as Adam Wayne" (OP_SAME), and its SQL */
-void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */
+void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
+void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */
 void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);

@@ -209,6 +209,11 @@ int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc)
         *tc = s->tables[t].time;
         return 0;
     }
+    return lexicon_parent_time(s, t, tt, tc);
+}
+
+int lexicon_parent_time(const ask_schema_t *s, int t, int *tt, int *tc)
+{
     /* one hop many-to-one, to the table this one details: order_items are
      * dated by their order — but a rental is not dated by its customer's
      * sign-up, so the two must share a word ("order"), and runner_orders
@@ -370,6 +375,37 @@ int lexicon_pick_label2(const ask_table_t *t)
  * event, before others; never a bookkeeping
  * stamp ("last_update", "modified_at"), which says when a row was edited,
  * not when the thing happened. */
+/* 1 when most of t's rows share their label (generations by birth year,
+ * food listings named "Rice"): the label is a category, not a name. */
+int lexicon_label_is_category(const ask_table_t *t)
+{
+    if (t->label < 0 || t->label2 >= 0 || t->rows < 10)
+        return 0;
+    const ask_col_t *c = &t->cols[t->label];
+    double distinct = c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * t->rows;
+    return distinct > 0 && 2 * distinct < t->rows;
+}
+
+/* 1 when the table's label is what its rows are called by — a name or a
+ * title of their own ("customer_name", "title"), or a first name beside a
+ * last — so two rows of one name are two (PENELOPE and PENELOPE); "per
+ * bank" over finance_details.bank_name groups the banks, not the rows. */
+int lexicon_label_names_rows(const ask_table_t *tb)
+{
+    const ask_col_t *c = &tb->cols[tb->label];
+    if (lexicon_label_is_category(tb))
+        return 0;  /* generations by birth year: a label most rows share is a category */
+    static const char *const own[] = {"display", "full", "nick", "screen", "given", "legal",
+        "preferred", "real", NULL};  /* "DisplayName": a user's own name */
+    if (tb->label2 >= 0 || c->nw == 1 || (c->nw == 2 && !strcmp(c->w[1], "name") &&
+                                          words_in(c->w[0], own)))
+        return 1;
+    for (int k = 0; k < tb->nw; k++)
+        if (!strcmp(c->w[0], tb->w[k]))
+            return 1;
+    return 0;
+}
+
 int lexicon_col_is_year(const ask_col_t *c)
 {
     size_t n = strlen(c->name);

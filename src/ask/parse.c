@@ -162,6 +162,9 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
         c->unit = 1;
     else if (words_in(w, (const char *const[]){"hours", "hrs", "hour", NULL}) && c->hint == length_cols)
         c->unit = 3600;
+    else if (words_in(w, (const char *const[]){"km", "kilometres", "kilometers", "miles", "mi", NULL}) &&
+             c->hint == length_cols)
+        c->hint = NULL;  /* "trips longer than 20 km": a distance (distance_km), not a duration */
     /* a unit that names no column ("boiling point between 1000 and 2000 K"):
      * the number's, never a value (K is potassium's symbol too) */
     else if (!words_in(w, (const char *const[]){"k", "kelvin", "celsius", "fahrenheit", "degrees",
@@ -220,12 +223,14 @@ static int scan_cmp_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 
 /* 1 when the words at i name a numeric column ("monthly payment" of a
  * loan: an amount per month, not a grouping by month). */
-static int names_amount(const ask_schema_t *s, const ask_toks_t *tk, int i)
+static int names_amount(const ask_schema_t *s, const ask_toks_t *tk, int i, int own)
 {
     const ask_phrase_t *m[16];
     int n = i < tk->n ? lexicon_match(s, tk, i, m, 16) : 0;
+    int tt, tc;  /* "monthly charges" of dated bookings: each month's; "a monthly price" (own): its */
     for (int k = 0; k < n; k++)
-        if (m[k]->kind == PH_COLUMN && lexicon_col_is_numeric(&s->tables[m[k]->table].cols[m[k]->column]))
+        if (m[k]->kind == PH_COLUMN && lexicon_col_is_numeric(&s->tables[m[k]->table].cols[m[k]->column]) &&
+            (own || lexicon_time_for(s, m[k]->table, &tt, &tc) < 0))
             return 1;
     return 0;
 }
@@ -247,12 +252,16 @@ static int names_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
 }
 
 /* 1 when token i begins a phrase naming a column ("month" of a month column) */
-static int names_a_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
+/* 1 when the words at i name a column — but a column of years (model_year)
+ * is no name for "which year": that is the year of the counted rows' date,
+ * chosen with the time (assemble_time.c). */
+static int names_other_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
 {
     const ask_phrase_t *m[16];
     int n = lexicon_match(s, tk, i, m, 16);
     for (int k = 0; k < n; k++)
-        if (m[k]->kind == PH_COLUMN)
+        if (m[k]->kind == PH_COLUMN && (s->tables[m[k]->table].cols[m[k]->column].nw == 1 ||
+                                        !lexicon_col_is_year(&s->tables[m[k]->table].cols[m[k]->column])))
             return 1;
     return 0;
 }
@@ -277,7 +286,9 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
      * adjective of the amount, not a grouping */
     int of_agg = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"average", "avg",
         "mean", "median", "total", "sum", "minimum", "maximum", "min", "max", NULL});
-    int of_amount = of_agg || (grammar_find(grammar_grain_adjectives + 1, G_COUNT_ - 1, w) >= 0 && names_amount(s, tk, i + 1));
+    int own = i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"a", "an", "their", "its", "whose", NULL});
+    int of_amount = of_agg || (grammar_find(grammar_grain_adjectives + 1, G_COUNT_ - 1, w) >= 0 &&
+                               names_amount(s, tk, i + 1, own));
     if (of_amount && !of_agg)  /* "a monthly payment above 9000": the amount's own word; */
         tk->t[i].used = 1;     /* "average monthly amount" stays a question */
     /* "The Daily", "Weekly World News": a capital inside the question is a name's */
@@ -299,7 +310,7 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
             return p->q.grain = g, parse_use(tk, i, 1), 1;
     }
     if (i == 1 && words_in(tk->t[0].low, (const char *const[]){"which", "what", NULL}) &&
-        !names_a_column(s, tk, i) && ranked_later(tk, i)) {  /* "which month had the most inspections" */
+        !names_other_column(s, tk, i) && ranked_later(tk, i)) {  /* "which month had the most inspections" */
         g = grammar_grain_parse(tk->t[i].stem);
         if (g && g != G_NONE)
             return p->q.grain = g, parse_use(tk, i, 1), 1;
@@ -530,6 +541,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     p->level = (ask_colref_t){-1, -1};
     p->nameless_group = -1;
     scan_meta(tk, p);
+    span_scan_first_last(tk, p);
     parse_scan_top(tk, p);
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && nc < 4 && scan_cmp_at(tk, i, &cmps[nc]))
@@ -557,6 +569,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
             scan_grain_at(s, tk, i, p);
     if (p->q.date.kind || p->q.grain || p->dow_from)  /* "loans granted in 1996", "… each year" */
         scan_event_verbs(tk);
+    parse_scan_happened(tk);
     scan_mentions(s, tk, p);
     pairs_merge(s, tk, p);
     code_words(tk, p);

@@ -1,7 +1,8 @@
 /* parse_top.c — order and how many: "top 5", "the 10 most recent", "which
  * 3 products …", "the 5 customers with the highest credit limit", "highest
  * first", "from the best rating to the lowest", "most popular", "the most
- * common", "cheapest" — the order word kept to name it if nothing uses it. */
+ * common", "cheapest" — the order word kept to name it if nothing uses it;
+ * and the verbs that add nothing ("happened", "are recorded"). */
 #include "ask/internal.h"
 
 #include <string.h>
@@ -126,4 +127,23 @@ void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
     }
     if (p->q.order && !p->q.limit && !p->order_only)
         scan_leading_count(tk, p);
+}
+
+/* "how many crashes happened in the rain", "… took place on a Sunday",
+ * "how many crashes are recorded?": verbs that only say the rows exist. */
+void parse_scan_happened(ask_toks_t *tk)
+{
+    static const char *const verbs[] = {"happened", "occurred", "occured", "happen", "occur", NULL};
+    for (int i = 0; i < tk->n; i++) {
+        if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
+            parse_use(tk, i, 1);
+        else if (!tk->t[i].used && words_in(tk->t[i].low, (const char *const[]){"took", "take", NULL}) &&
+                 words_at(tk, i + 1, "place"))
+            parse_use(tk, i, 2);
+    }
+    int last = tk->n - 1;
+    if (last >= 2 && !tk->t[last].used && words_in(tk->t[last].low, (const char *const[]){"recorded",
+            "logged", "registered", "stored", "listed", NULL}) &&
+        words_in(tk->t[last - 1].low, (const char *const[]){"are", "were", "is", "was", NULL}))
+        parse_use(tk, last - 1, 2);
 }

@@ -101,6 +101,8 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "date", json_pack("{s:s, s:s, s:i, s:s, s:s}", "kind",
             grammar_date_names[q->date.kind], "unit", grammar_grain_names[q->date.unit], "n", q->date.n,
             "from", q->date.from, "to", q->date.to));
+    if (q->date.later_first)
+        json_object_set_new(json_object_get(j, "date"), "later_first", json_true());
     if (q->nvia) {
         json_t *via = json_array();
         for (int i = 0; i < q->nvia; i++)
@@ -198,6 +200,7 @@ static int date_read(const json_t *j, ask_date_t *d)
     d->kind = grammar_find(grammar_date_names, D_COUNT_, json_string_value(json_object_get(j, "kind")));
     d->unit = grammar_grain_parse(json_string_value(json_object_get(j, "unit")));
     d->n = (int)json_integer_value(json_object_get(j, "n"));
+    d->later_first = json_is_true(json_object_get(j, "later_first"));
     if (d->kind < 0 || !from || !to || !valid_day(from) || !valid_day(to) || d->n < 0 ||
         d->n > 100000 || ((d->kind == D_THIS || d->kind == D_PREV || d->kind == D_LAST_N) &&
                           !d->unit))
@@ -228,6 +231,8 @@ static int measure_read(const ask_schema_t *s, const json_t *j, ask_measure_t *m
     int qc, pc;
     if (m->kind == M_REVENUE)
         return lexicon_revenue_cols(s, m->t, &qc, &pc);
+    if (m->kind == M_DAYS_SPANNED && (m->c < 0 || !lexicon_col_is_time(&s->tables[m->t].cols[m->c])))
+        return -1;  /* the days from the first date to the last */
     return m->kind > M_COUNT && m->c < 0 ? -1 : 0;
 }
 
@@ -333,6 +338,8 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m)
         buf_puts(&b, "revenue");
     else if (m->kind == M_COUNT)
         buf_puts(&b, s->tables[m->t].name);
+    else if (m->kind == M_DAYS_SPANNED)  /* span.c: the first date to the last */
+        buf_puts(&b, "days");
     else if (m->since)  /* span.c: "avg_days" */
         buf_printf(&b, "%sdays", grammar_measure_prefix[m->kind]);
     else if (m->kind > M_NONE && m->kind <= M_MEDIAN && m->c >= 0)
@@ -430,6 +437,9 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         free(m);
         if (q->m.kind == M_COUNT && !q->per)
             buf_puts(&b, " (count)");
+        if (q->m.kind == M_DAYS_SPANNED)
+            buf_printf(&b, " from the first %s.%s to the last", s->tables[q->m.t].name,
+                       s->tables[q->m.t].cols[q->m.c].name);
         if (q->m.since)  /* span.c */
             buf_printf(&b, " from %s to %s", s->tables[q->m.t].cols[q->m.since - 1].name,
                        s->tables[q->m.t].cols[q->m.c].name);

@@ -347,8 +347,9 @@ int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q)
     const ask_table_t *t = &s->tables[q->dims[0].t];
     /* its own key (one column), or its name column when the statistics of
      * a table large enough for them to say so find no two rows alike */
-    int c = q->dims[0].c;
-    return t->pk == c || (t->label == c && t->cols[c].n_distinct == -1 && t->rows >= 50);
+    int c = q->dims[0].c;  /* or, counted, its name beside its key (sqlgen.c adds the key) */
+    return t->pk == c || (t->label == c && t->cols[c].n_distinct == -1 && t->rows >= 50) ||
+           (q->m.kind == M_COUNT && t->label == c && t->pk >= 0 && t->pk != c && lexicon_label_names_rows(t));
 }
 
 /* "the 10 most common diagnoses", "what was the most frequent destination":

@@ -181,8 +181,14 @@ static void span_use(const ask_table_t *tb, int from, int to, ask_toks_t *tk, in
         }
 }
 
+static void span_first_last(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
+    if (p->first_last[0]) {  /* "between the first and the last call" */
+        span_first_last(s, tk, p);
+        return;
+    }
     int days, at = span_word(tk, &days), agg_at = -1, agg = agg_said(tk, &agg_at);
     int t = -1, from = -1, to = -1;
     if (at < 0 || agg == M_NONE || p->measure_set)
@@ -204,5 +210,90 @@ void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->measure_set = p->agg_cue = 1;
     if (p->q.nf < ASK_MAX_FILTERS)  /* the rows that have an end: no group of open ones */
         p->q.f[p->q.nf++] = (ask_filter_t){.col = {t, to}, .op = OP_NOT_NULL};
+    p->subject = p->subject < 0 ? t : p->subject;
+}
+
+/* "How many days are there between the first and the last inspection",
+ * "… passed between the oldest and the newest update": the days from the
+ * earliest date to the latest (M_DAYS_SPANNED, days_between(min, max)).
+ * Read before dates, so "the last month in the data" is no period. */
+static const char *const firsts[] = {"first", "earliest", "oldest", NULL};
+static const char *const lasts[] = {"last", "latest", "newest", "final", NULL};
+static const char *const said[] = {"how", "many", "number", "of", "are", "is", "there", "have",
+    "has", "passed", "lie", "elapsed", "went", "gone", "by", "does", "do", "did", "span", NULL};
+static const char *const tail[] = {"in", "on", "the", "data", "dataset", "record", "records",
+    "table", "log", NULL};
+
+/* The token of "last" ("most recent": of "recent") at or after i, with
+ * "the" before it skipped; -1. */
+static int last_at(const ask_toks_t *tk, int i)
+{
+    i += i < tk->n && words_at(tk, i, "the");
+    if (i < tk->n && words_in(tk->t[i].low, lasts))
+        return i;
+    return i + 1 < tk->n && words_at(tk, i, "most") && words_at(tk, i + 1, "recent") ? i + 1 : -1;
+}
+
+void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p)
+{
+    int days = -1, f = -1, l = -1, b = -1;
+    for (int i = 0; i < tk->n && days < 0; i++)
+        if (!strcmp(tk->t[i].low, "days") && !(i > 0 && words_in(tk->t[i - 1].low,
+                (const char *const[]){"per", "by", "each", "every", "which", "what", NULL})))
+            days = i;
+    for (int i = days + 1; days >= 0 && i + 1 < tk->n && f < 0; i++)
+        if (words_in(tk->t[i].low, (const char *const[]){"between", "from", NULL})) {
+            f = i + 1 + words_at(tk, i + 1, "the");
+            f = f < tk->n && words_in(tk->t[f].low, firsts) ? f : -1;
+            b = i;
+        }
+    for (int i = f + 1; f >= 0 && i < tk->n && i <= f + 4 && l < 0; i++)
+        if (words_in(tk->t[i].low, (const char *const[]){"and", "to", NULL}))
+            l = last_at(tk, i + 1);
+    if (l < 0)
+        return;
+    for (int i = days > 1 ? days - 2 : 0; i < f; i++)  /* "how many days are there between the" */
+        if (i == days || i >= b || words_in(tk->t[i].low, said))
+            tk->t[i].used = 1;
+    for (int i = f; i <= l; i++)
+        if (i == f || i >= l - 2 || words_in(tk->t[i].low, (const char *const[]){"and", "to", NULL}))
+            tk->t[i].used = 1;  /* "first", "and the last" ("and the most recent") */
+    for (int i = l + 2; i < tk->n && words_in(tk->t[i].low, tail); i++)
+        tk->t[i].used = 1;  /* "… inspection in the data", "… visit on record" */
+    p->first_last[0] = f + 1, p->first_last[1] = l + 1;
+}
+
+/* The dates the range runs over: the one date column named, else the date
+ * of the table named beside "first" or "last" ("the first and the last
+ * call"): 0 with *t, *c; -1. */
+static int first_last_col(const ask_schema_t *s, ask_parse_t *p, int *t, int *c)
+{
+    int n = 0, f = p->first_last[0] - 1, l = p->first_last[1] - 1, tt;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt &&
+            lexicon_col_is_time(&s->tables[p->m[i].t].cols[p->m[i].c]))
+            *t = p->m[i].t, *c = p->m[i].c, n++;
+    if (n)
+        return n == 1 ? 0 : -1;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && !m->nalt && ((m->pos > f && m->pos < l) || (m->pos > l && m->pos <= l + 2)))
+            *t = m->t, n++;
+    }
+    return n == 1 && lexicon_time_for(s, *t, &tt, c) == 0 && tt == *t ? 0 : -1;
+}
+
+static void span_first_last(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    int t, c;
+    if (p->measure_set || first_last_col(s, p, &t, &c) < 0) {
+        roles_not_understood(tk, p, p->first_last[0] - 1, p->first_last[0]);  /* asks: "first" */
+        return;
+    }
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].t == t && (p->m[i].kind == PH_TABLE || (p->m[i].kind == PH_COLUMN && p->m[i].c == c)))
+            p->m[i].role = R_MEASURE;  /* the calls are measured, not grouped */
+    p->q.m = (ask_measure_t){M_DAYS_SPANNED, t, c, -1, 0};
+    p->measure_set = p->agg_cue = 1;
     p->subject = p->subject < 0 ? t : p->subject;
 }

@@ -64,6 +64,19 @@ static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t 
     case M_MEDIAN:
         sqljoin_put_col(s, e, j, m->t, m->c);
         return NULL;
+    case M_DAYS_SPANNED: {  /* "days between the first and the last call" */
+        buf_t a = {0}, z = {0};
+        buf_puts(&a, "min(");
+        sqljoin_put_col(s, &a, j, m->t, m->c);
+        buf_puts(&z, "max(");
+        sqljoin_put_col(s, &z, j, m->t, m->c);
+        buf_putc(&a, ')');
+        buf_putc(&z, ')');
+        s->dialect->days_between(e, buf_str(&a), buf_str(&z));
+        buf_free(&a);
+        buf_free(&z);
+        return NULL;
+    }
     default:
         buf_puts(e, m->kind == M_COUNT_DISTINCT ? "DISTINCT " : "");
         if (m->since) {  /* span.c: the days from one date of the row to another */
@@ -437,27 +450,6 @@ static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
     }
 }
 
-/* 1 when the table's label is what its rows are called by — a name or a
- * title of their own ("customer_name", "title"), or a first name beside a
- * last — so two rows of one name are two (PENELOPE and PENELOPE); "per
- * bank" over finance_details.bank_name groups the banks, not the rows. */
-static int label_names_rows(const ask_table_t *tb)
-{
-    const ask_col_t *c = &tb->cols[tb->label];
-    double distinct = c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * tb->rows;
-    if (tb->label2 < 0 && tb->rows >= 10 && distinct > 0 && 2 * distinct < tb->rows)
-        return 0;  /* generations by birth year: a label most rows share is a category */
-    static const char *const own[] = {"display", "full", "nick", "screen", "given", "legal",
-        "preferred", "real", NULL};  /* "DisplayName": a user's own name */
-    if (tb->label2 >= 0 || c->nw == 1 || (c->nw == 2 && !strcmp(c->w[1], "name") &&
-                                          words_in(c->w[0], own)))
-        return 1;
-    for (int k = 0; k < tb->nw; k++)
-        if (!strcmp(c->w[0], tb->w[k]))
-            return 1;
-    return 0;
-}
-
 /* GROUP BY and ORDER BY of an aggregate: by output position, or by alias
  * (al: the aliases of the output columns, the measure's last). */
 static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, int ncols,
@@ -471,7 +463,7 @@ static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t 
     for (int i = 0; i < q->ndims; i++) {  /* two actors both called PENELOPE stay two */
         const ask_table_t *tb = &s->tables[q->dims[i].t];
         if (q->dims[i].c == tb->label && tb->pk >= 0 && tb->pk != tb->label &&
-            tb->cols[tb->label].n_distinct != -1 && label_names_rows(tb)) {
+            tb->cols[tb->label].n_distinct != -1 && lexicon_label_names_rows(tb)) {
             buf_puts(b, ", ");
             sqljoin_put_col(s, b, j, q->dims[i].t, tb->pk);
         }
@@ -495,6 +487,7 @@ static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t 
         buf_free(&col);
     } else if (q->grain && !q->order) {
         dialect_position(s, b, 1, al);
+        buf_puts(b, q->date.later_first ? " DESC" : "");  /* "2023 compared with 2022" */
         if (ncols > 1) {
             buf_puts(b, ", ");
             dialect_position(s, b, 2, al);

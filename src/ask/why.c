@@ -122,6 +122,12 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
     case AMB_TABLE: return why_table(s, p, tmp, n);
     case AMB_DATES: return "The question names two periods; ask about one at a time.";
     case AMB_TWO_TIMES:
+        if (p->amb[1].t != p->amb[0].t) {  /* a child's year column beside its parent's date */
+            snprintf(tmp, n, "The date could be %.40s's %.40s or %.40s's %.40s; say which.",
+                     s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
+                     s->tables[p->amb[1].t].name, s->tables[p->amb[1].t].cols[p->amb[1].c].name);
+            return tmp;
+        }
         snprintf(tmp, n, "The date could be %.40s's %.40s or its %.40s; say which.",
                  s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
                  s->tables[p->amb[1].t].cols[p->amb[1].c].name);

@@ -23,7 +23,7 @@ static const char *const synonyms[][2] = {
     {"bought", "order"},
     {"placed", "order"}, {"ordered", "order"}, {"sold", "sale"},
     {"selling", "sale"}, {"day", "day"},
-    {"line", "item"}, {"tier", "segment"}, {"game", "match"},
+    {"line", "item"}, {"tier", "segment"}, {"game", "match"}, {"trade", "transaction"},
     /* abbreviations in column and table names */
     {"amt", "amount"}, {"dt", "date"}, {"addr", "address"}, {"dept", "department"},
     {"emp", "employee"}, {"mgr", "manager"}, {"acct", "account"}, {"txn", "transaction"},

@@ -73,6 +73,8 @@ static const char *measure_label(arena_t *a, const json_t *m)
         return arena_printf(a, "number of %s", t ? t : "rows");
     if (strcmp(agg, "count_distinct") == 0 && c)
         return arena_printf(a, "number of distinct %s", c);
+    if (strcmp(agg, "days_spanned") == 0 && c)
+        return arena_printf(a, "days from the first to the last %s", c);
     if (strcmp(agg, "revenue") == 0 || !c)
         return agg;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -140,8 +142,9 @@ static void insight_ctx_from_plan(arena_t *a, const json_t *plan, const char *un
     const json_t *m = json_object_get(plan, "measure");
     if (m)
         ic->measure = measure_label(a, m);
+    const char *agg = m ? json_string_value(json_object_get(m, "agg")) : NULL;
+    ic->spans = agg && !strcmp(agg, "days_spanned");  /* "days from the first to the last …" */
     if (m && json_object_get(plan, "share")) {  /* "percentage of …": 9.6% is a share, not a number */
-        const char *agg = json_string_value(json_object_get(m, "agg"));
         const char *t = json_string_value(json_object_get(m, "table"));
         ic->measure = arena_printf(a, "share of %s", agg && !strcmp(agg, "count") && t ? t
                                                      : ic->measure);

@@ -65,6 +65,8 @@ static const char *const questions[] = {
     "what does the segment column contain",
     "customers in the same city as Aditya Almeida",
     "how many other customers are in the same segment as Aditya Anderson",
+    "how many days are there between the first and the last order?",
+    "how many orders in 2024 compared with 2023",
     NULL,
 };
 

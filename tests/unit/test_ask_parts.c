@@ -177,6 +177,102 @@ static void test_batches_67_to_69(void)
     ask_schema_free(s);
 }
 
+static const char *const foods[] = {"Rice", "Soup", "Bread", NULL};
+
+static json_t *donations(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("food_listings", 1000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("food_name", "text", 0, NULL, foods),
+        col("listed_on", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("claims", 3000, json_pack("[o, o, o]",
+        col("claim_id", "integer", 1, NULL, NULL), col("food_id", "integer", 0, "food_listings", NULL),
+        col("claimed_at", "timestamp without time zone", 0, NULL, NULL))));
+    return t;
+}
+
+/* The thirty-fifth round: "food listings with more than one claim" groups
+ * each listing (its key beside a name most listings share); "2023 compared
+ * with 2022" gives 2023 first; "how many days between the first and the
+ * last claim" is the days from the earliest date to the latest, and asks
+ * when the first and the last are of two tables. */
+static void test_round_35(void)
+{
+    ask_schema_t *s = schema_of(donations());
+    answers_with(s, "food listings that got more than one claim", "\"fl\".\"id\" AS");
+    answers_with(s, "claims per food name", "GROUP BY 1 ORDER BY");
+    answers_with(s, "how many claims were made in 2023 compared with 2022?", "GROUP BY 1 ORDER BY 1 DESC");
+    answers_with(s, "how many claims were made in 2022 vs 2023?", "GROUP BY 1 ORDER BY 1 LIMIT");
+    answers_with(s, "how many days are there between the first and the last claim?",
+                 "SELECT (max(\"c\".\"claimed_at\"))::date - (min(\"c\".\"claimed_at\"))::date AS \"days\"");
+    answers_with(s, "how many days passed between the earliest and the most recent listing?",
+                 "(max(\"fl\".\"listed_on\"))::date - (min(");
+    asks_about(s, "how many days between the first listing and the last claim?", "first");
+    ask_schema_free(s);
+}
+
+static const char *const sides[] = {"BUY", "SELL", NULL};
+static const char *const regions[] = {"Europe", "South America", NULL};
+static const char *const factors[] = {"Weather Conditions", "Speeding", NULL};
+static const char *const weathers[] = {"Clear", "Rain", NULL};
+static const char *const roads[] = {"Main St", "Elm St", NULL};
+
+static json_t *trades(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("members", 5000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("region", "text", 0, NULL, regions))));
+    json_array_append_new(t, table("transactions", 20000, json_pack("[o, o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("member_id", "integer", 0, "members", NULL),
+        col("side", "text", 0, NULL, sides), col("quantity", "numeric", 0, NULL, NULL),
+        col("traded_at", "date", 0, NULL, NULL), col("distance_km", "numeric", 0, NULL, NULL),
+        col("duration_min", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("crashes", 470, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("crash_date", "date", 0, NULL, NULL),
+        col("environment_factor", "text", 0, NULL, factors), col("weather", "text", 0, NULL, weathers),
+        col("roadway", "text", 0, NULL, roads), col("intersecting_roadway", "text", 0, NULL, roads))));
+    json_array_append_new(t, table("players", 151, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("rating", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("crash_vehicles", 618, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("crash_id", "integer", 0, "crashes", NULL),
+        col("model_year", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("bookings", 1400, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("start", "timestamp without time zone", 0, NULL, NULL),
+        col("charge", "numeric", 0, NULL, NULL))));
+    return t;
+}
+
+/* The thirty-fifth round, from batches 70 to 72 at first contact: "bought"
+ * is the BUY side of a trade; "monthly charges" of dated bookings group by
+ * month; "longer than 20 km" compares the distance in km; a "how many"
+ * said last counts; "which year had the most crashes" is the crash date's
+ * year, not a vehicle's model year, and "vehicles per year" asks which;
+ * "crashes by weather condition" asks (the value, or the weather column?);
+ * "roadways" is roadway, not intersecting_roadway; "rated between" compares
+ * the rating; "happened" and "are recorded" say no more than that the rows
+ * are there; a trade is a transaction. */
+static void test_batches_70_to_72(void)
+{
+    ask_schema_t *s = schema_of(trades());
+    answers_with(s, "total quantity bought by members in South America", "\"side\" = 'BUY'");
+    answers_with(s, "total quantity sold by members in Europe", "\"side\" = 'SELL'");
+    answers_with(s, "monthly charges in 2014", "date_trunc('month', \"b\".\"start\")");
+    answers_with(s, "how many transactions were longer than 20 km?", "\"distance_km\" > 20");
+    answers_with(s, "transactions longer than 20 km: how many?", "SELECT count(*)");
+    answers_with(s, "which year had the most crashes?", "extract(year FROM \"c\".\"crash_date\")");
+    asks_about(s, "number of crash vehicles per year", "model_year");
+    asks_about(s, "crashes by weather condition", "weather");
+    answers_with(s, "crashes by weather", "GROUP BY 1");
+    answers_with(s, "which roadways had more than 9 crashes?", "HAVING count(*) > 9");
+    answers_with(s, "how many players are rated between 1800 and 2000?", "\"rating\" BETWEEN 1800 AND 2000");
+    answers_with(s, "how many crashes happened in the rain?", "\"weather\" = 'Rain'");
+    answers_with(s, "how many crashes are recorded?", "SELECT count(*) AS \"crashes\" FROM");
+    answers_with(s, "how many trades had a quantity above 4.5?", "\"quantity\" > 4.5");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_harvests();
@@ -185,5 +281,7 @@ int main(void)
     test_part_of_a_total();
     test_items_and_weekdays();
     test_batches_67_to_69();
+    test_round_35();
+    test_batches_70_to_72();
     return check_done("test_ask_parts");
 }

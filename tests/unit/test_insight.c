@@ -95,6 +95,23 @@ static void test_ranking(void)
     insight_free(&in);
 }
 
+/* A span of days ("days between the first and the last order"): said as
+ * days, per group with no total and no shares. */
+static void test_spans(void)
+{
+    insight_context_t ctx = {.measure = "days from the first to the last order date", .spans = 1};
+    insight_t in;
+    run("{\"columns\":[{\"name\":\"days\",\"type\":\"integer\"}],\"rows\":[[89]]}", &ctx, &in);
+    CHECK_STR(in.text, "There were 89 days from the first to the last order date.");
+    insight_free(&in);
+    ctx = (insight_context_t){.measure = "days from the first to the last inspection date",
+                              .dimension = "business", .spans = 1};
+    run("{\"columns\":[{\"name\":\"business\",\"type\":\"text\"},{\"name\":\"days\",\"type\":\"integer\"}],"
+        "\"rows\":[[\"Hardee's\",339],[\"Taco Bell\",300],[\"Rose Manor\",160]]}", &ctx, &in);
+    CHECK_STR(in.text, "Hardee's led with 339; Rose Manor was lowest at 160. 3 businesses.");
+    insight_free(&in);
+}
+
 static const char *monthly =
     "{\"columns\":[{\"name\":\"month\",\"type\":\"timestamp\"},{\"name\":\"revenue\",\"type\":\"number\"}],"
     "\"rows\":[[\"2024-01-01 00:00:00+00\",800000],[\"2024-02-01 00:00:00+00\",750000],"
@@ -343,6 +360,7 @@ int main(void)
     test_kpi();
     test_category();
     test_ranking();
+    test_spans();
     test_time_series();
     test_partial_current_period();
     test_periods();

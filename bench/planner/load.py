@@ -5365,6 +5365,138 @@ def load_crypto_exchange(srv, db, files):
 
 
 LOADERS.update(bread_plant=load_bread_plant, oscon_2014=load_oscon_2014, crypto_exchange=load_crypto_exchange)
+# Batch 73: three more, one per domain given to it (a bird survey's
+# sightings, a freelance marketplace, a city's bike counters), from
+# repositories not used before.
+DATASETS.update({
+    "vashon_birds": ("cfgrok/cbc-data", "8e18321f107704ed563da426f0ea92f89b769cd4", ["pre-rubocop.sql"]),
+    "freelance_earnings": ("aminm015/SQL_Projects", "1b307d77cc6fb01499d0e5266a2b1f4d57400c56",
+                           ["Freelance_Platforms/freelancer_earnings_bd.csv"]),
+    "seattle_bikes": ("seattletimes/bike-counters", "0f4ac85389c4e7b6d3565de53022c99a29c948db",
+                      ["raw/2nd-ave.json", "raw/58th-st.json", "raw/broadway.json", "raw/chief-sealth.json",
+                       "raw/spokane-st.json"]),
+})
+
+
+def load_vashon_birds(srv, db, files):
+    """The Vashon Island (Washington) Christmas Bird Count, 25 count days
+    from 2000-01-02 to 2023-12-31, as the count's own Rails application
+    dumped its PostgreSQL database (pre-rubocop.sql, pg_dump 14; the
+    repository states no licence): years (25: audubon_year - the 100th
+    to 124th national count - and vashon_year 1-25), surveys (25 count
+    days -> year), sectors (7 count sectors such as 'Vashon North' or
+    'Kitsap East', a code and on_island), areas (29 -> sector), taxons
+    (211 species and groups such as 'gull sp.': common_name, cbc_name,
+    scientific_name, taxonomic_order), checklists (477 -> survey, sector,
+    area: parties, feeder_watch, location, start and end time, hours and
+    miles on foot / by car / by boat / owling; the early years' checklists
+    hold one per count day and little else), checklists_observers (the
+    link to observers) and observations (13,677 -> taxon, checklist,
+    survey, sector: number of birds, count_week, notes). The observers'
+    first and last names and e-mail addresses (volunteers, private
+    persons) are blanked before the load and their columns dropped: only
+    the observer id is kept. Object owners (`ezra`), the schema_migrations
+    table and a helper function not loaded. The dump has primary keys
+    and no foreign keys: those below are added."""
+    text = files[0]
+    out, in_obs = [], False
+    for line in text.split("\n"):
+        if "OWNER TO" in line:
+            continue
+        if line.startswith("COPY public.observers "):
+            in_obs = True
+        elif in_obs and line == "\\.":
+            in_obs = False
+        elif in_obs:
+            line = line.split("\t")[0] + "\t\\N\t\\N\t\\N"
+        out.append(line)
+    srv.psql(db, file_text="\n".join(out))
+    srv.psql(db, "DROP TABLE public.schema_migrations; "
+             "DROP FUNCTION public.delete_columns(text, text[]); "
+             "ALTER TABLE public.observers DROP COLUMN first_name, DROP COLUMN last_name, DROP COLUMN email")
+    srv.psql(db, "VACUUM FULL public.observers")
+    for t in ("years", "surveys", "sectors", "areas", "taxons", "checklists", "checklists_observers",
+              "observers", "observations"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+    add_keys(srv, db, [("checklists_observers", ["checklist_id", "observer_id"])],
+             [("surveys", "year_id", "years", "id"), ("areas", "sector_id", "sectors", "id"),
+              ("checklists", "survey_id", "surveys", "id"), ("checklists", "sector_id", "sectors", "id"),
+              ("checklists", "area_id", "areas", "id"), ("checklists_observers", "checklist_id", "checklists", "id"),
+              ("checklists_observers", "observer_id", "observers", "id"),
+              ("observations", "taxon_id", "taxons", "id"), ("observations", "checklist_id", "checklists", "id"),
+              ("observations", "survey_id", "surveys", "id"), ("observations", "sector_id", "sectors", "id")])
+
+
+def load_freelance_earnings(srv, db, files):
+    """Freelancers on five platforms (the Kaggle 'Freelancer Earnings & Job
+    Trends' set, synthetic, as a learner's SQL project keeps it;
+    the repository states no licence): one table freelancers (1,950:
+    freelancer_id, job_category eight such as 'Web Development',
+    platform Fiverr / Upwork / Toptal / Freelancer / PeoplePerHour,
+    experience_level Beginner / Intermediate / Expert, client_region,
+    payment_method, job_completed, earnings_usd, hourly_rate,
+    job_success_rate and rehire_rate in percent, client_rating 1-5,
+    job_duration_days, project_type Fixed / Hourly, marketing_spend).
+    Column names lower-cased. Key freelancer_id."""
+    head, _, body = files[0].partition("\n")
+    n = load_csv_table(srv, db, "freelancers", head.lower() + "\n" + body)
+    print(f"  {db}.freelancers: {n} rows")
+    add_keys(srv, db, [("freelancers", ["freelancer_id"])], [])
+
+
+def load_seattle_bikes(srv, db, files):
+    """Hourly counts of five of Seattle's automatic bike counters
+    (Seattle DOT's open data, as the Seattle Times' bike-counters graphic
+    fetched it from data.seattle.gov in 2018; the repository is MIT
+    licensed): counters (5, built by the loader from the repository's
+    README and the city's dataset titles: counter_id '2nd-ave' and
+    name) and hourly_counts (-> counter:
+    hour_start, direction north / south / east / west, mode bike or
+    pedestrian - only the Chief Sealth Trail counter counts people on
+    foot -, count). The files' total columns (the sum of the
+    directions) are not loaded; hours with no reading are left out; the
+    autumn clock change's repeated hour is kept once, the first. The
+    repository's other five counters (Burke-Gilman, Fremont Bridge,
+    Elliott Bay, MTS Trail, 39th Ave) are over the snapshot's size
+    limit. Keys: counters(counter_id), hourly_counts(counter_id,
+    hour_start, direction, mode)."""
+    meta = [("2nd-ave", "2nd Ave Cycle Track", {"nb": ("north", "bike"), "sb": ("south", "bike")}),
+            ("58th-st", "NW 58th St Greenway at 22nd Ave NW",
+             {"east": ("east", "bike"), "west": ("west", "bike")}),
+            ("broadway", "Broadway Cycle Track North of E Union St",
+             {"nb": ("north", "bike"), "sb": ("south", "bike")}),
+            ("chief-sealth", "Chief Sealth Trail North of Thistle",
+             {"bike_north": ("north", "bike"), "bike_south": ("south", "bike"),
+              "ped_north": ("north", "pedestrian"), "ped_south": ("south", "pedestrian")}),
+            ("spokane-st", "Spokane St Bridge",
+             {"east": ("east", "bike"), "west": ("west", "bike")})]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    n = 0
+    for (cid, _, cols), text in zip(meta, files):
+        seen = set()
+        for r in json.loads(text):
+            t = r["date"].replace("T", " ")[:19]
+            if t in seen:
+                continue
+            seen.add(t)
+            for k, (d, m) in cols.items():
+                if r.get(k) not in (None, ""):
+                    w.writerow([cid, t, d, m, r[k]])
+                    n += 1
+    srv.psql(db, file_text="CREATE TABLE counters (counter_id text PRIMARY KEY, name text);\n"
+             "CREATE TABLE hourly_counts (counter_id text, hour_start timestamp, direction text, mode text, "
+             "count integer);\n"
+             "COPY hourly_counts FROM STDIN WITH (FORMAT csv);\n" + out.getvalue() + "\\.\n")
+    srv.psql(db, "INSERT INTO counters VALUES " + ", ".join(
+        "('%s', '%s')" % (cid, name) for cid, name, _ in meta))
+    print(f"  {db}.counters: {len(meta)} rows; {db}.hourly_counts: {n} rows")
+    add_keys(srv, db, [("hourly_counts", ["counter_id", "hour_start", "direction", "mode"])],
+             [("hourly_counts", "counter_id", "counters", "counter_id")])
+
+
+LOADERS.update(vashon_birds=load_vashon_birds, freelance_earnings=load_freelance_earnings,
+               seattle_bikes=load_seattle_bikes)
 
 
 # Batch 70: three more, one per domain given to it (a vehicle fleet's trips

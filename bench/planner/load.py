@@ -6011,6 +6011,132 @@ def load_impact_hub(srv, db, files):
 
 
 LOADERS.update(hadoop_jira=load_hadoop_jira, usgs_quakes=load_usgs_quakes, impact_hub=load_impact_hub)
+# Batch 74: three more, one per domain given to it (a school's class
+# attendance, a port's vessel calls at its berths, a farmers' market's
+# vendors, booths and sales), from repositories not used before.
+DATASETS.update({
+    "class_attendance": ("Aobakwe2025/Student-Record-Management-System", "8a5085ca716d5e13062ed1c42f3545baf27433cb",
+                         ["data/raw/students.csv", "data/raw/courses.csv", "data/raw/enrollments.csv",
+                          "data/raw/grades.csv", "data/raw/attendance.csv"]),
+    "berth_calls": ("varshaj11/VesselDataAnalyzer", "f0bede6ebea053f01b73f4b7ece12467629cf7ed", ["vessel_calls.csv"]),
+    "farmers_market": ("SrikanthCeela/SQL-for-DataScience", "4050a048ca1f2ab5a497c118fcb593114f2521ed",
+                       ["FarmersMarketDatabase.sql"]),
+})
+
+
+def load_class_attendance(srv, db, files):
+    """A student-records project's generated data (Faker; the repository
+    states no licence): students (300: student_id 'STU0001', first and last
+    name, major, enrollment_year), courses (25: course_id 'CRS001', name,
+    credits, department code), enrollments (1,353 student x course, with an
+    enrollment_date), grades (one per enrollment: assignment and exam score,
+    final grade) and attendance (16,236: one row per enrollment for each of
+    12 weekly class dates, Monday 22 January - Monday 8 April 2024, status
+    Present / Absent / Late). Not loaded: the students' e-mail addresses and
+    dates of birth, and the file's last student, STUD301, whom the project
+    added by hand under a team member's own name (no enrollment points at
+    him). Keys: students(student_id), courses(course_id),
+    enrollments(enrollment_id), grades(grade_id), attendance(attendance_id);
+    enrollments -> students and courses, grades and attendance ->
+    enrollments."""
+    students, courses, enrollments, grades, attendance = files
+
+    rows = list(csv.reader(io.StringIO(students)))
+    keep = [i for i, h in enumerate(rows[0]) if h.strip() not in ("email", "date_of_birth")]
+    rows = [[r[i].strip() for i in keep] for r in rows if r and r[0].strip() != "STUD301"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    for t, text in (("students", out.getvalue()), ("courses", courses), ("enrollments", enrollments),
+                    ("grades", grades), ("attendance", attendance)):
+        n = load_csv_table(srv, db, t, text)
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db, [("students", ["student_id"]), ("courses", ["course_id"]),
+                       ("enrollments", ["enrollment_id"]), ("grades", ["grade_id"]),
+                       ("attendance", ["attendance_id"])],
+             [("enrollments", "student_id", "students", "student_id"),
+              ("enrollments", "course_id", "courses", "course_id"),
+              ("grades", "enrollment_id", "enrollments", "enrollment_id"),
+              ("attendance", "enrollment_id", "enrollments", "enrollment_id")])
+
+
+def load_berth_calls(srv, db, files):
+    """A vessel-data-analyzer project's port-call file (generated; the
+    repository states no licence): 116 calls of one port (PORT_ID 8) at 45
+    berths, one table as published - a call id, the berth's id and code
+    ('B37'), a call number ('25-26/1000'), the vessel's name, call sign, IMO
+    number and flag country, the cargo and its tonnage, ballast or cargo,
+    forward and aft drafts, the operation (Loading / Discharging /
+    Maintenance / Anchored), anchorage, berthing, sailing and registration
+    times, a direct-berth flag and a priority. Column names lower-cased;
+    the vessel's berth id column BERTH_ID_y named berth_id; times written
+    '07-05-2025 03:00' (day first) read as timestamps; the blank PRIORITY
+    (' ') read as NULL. The times were drawn at random: 52 calls sail before
+    they berth. Key: vessel_calls(vessel_call_id)."""
+    import datetime
+    rows = list(csv.reader(io.StringIO(files[0])))
+    header = [("berth_id" if h.strip() == "BERTH_ID_y" else h.strip().lower()) for h in rows[0]]
+    body = []
+    for r in rows[1:]:
+        if not r:
+            continue
+        out = []
+        for h, v in zip(header, r):
+            v = v.strip()
+            if v and h in ("anchorage_dt", "berthing_date", "sailed_dt", "reg_dt"):
+                v = datetime.datetime.strptime(v, "%d-%m-%Y %H:%M").strftime("%Y-%m-%d %H:%M")
+            out.append(v)
+        body.append(out)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([header] + body)
+    n = load_csv_table(srv, db, "vessel_calls", buf.getvalue())
+    print(f"  {db}.vessel_calls: {n} rows")
+    add_keys(srv, db, [("vessel_calls", ["vessel_call_id"])], [])
+
+
+def load_farmers_market(srv, db, files):
+    """The farmers' market database of Anna Heydt Pickett's book "SQL for
+    Data Scientists" (Wiley, 2021), as a learner's repository keeps the
+    book's MySQL dump (the repository states no licence): vendor (9),
+    booth (12), market_date_info (150 market days, Wednesday and Saturday,
+    April 2019 - October 2020 with gaps, start and end time as text,
+    season, low and high temperature, rain and snow flags),
+    vendor_booth_assignments (vendor x booth x day), product (23) ->
+    product_category (7), vendor_inventory (what a vendor brought on a day:
+    quantity and original price), customer (26) and customer_purchases
+    (4,221: product, vendor, day, customer, quantity, price per unit, time),
+    and zip_data (3 zip codes). Translated by mysql_to_pg after dropping
+    the dump's UNIQUE KEY lines, DROP TABLE, LOCK TABLES and AUTO_INCREMENT; the BLOB
+    special_notes as text; market_week, market_year and the two
+    temperatures, published as text, read as integers; product's key
+    (product_id, product_category_id) narrowed to product_id, which
+    vendor_inventory's foreign key names. Not loaded: the customers' first
+    and last names and the vendors' owners' names."""
+    text = files[0].replace("\r\n", "\n")
+    text = re.sub(r"(?m)^\s*UNIQUE KEY .*\n", "", text)
+    text = re.sub(r"(?m)^(UN)?LOCK TABLES.*\n", "", text)
+    text = re.sub(r"(?m)^DROP TABLE IF EXISTS .*\n", "", text)
+    text = re.sub(r" AUTO_INCREMENT\b", "", text)
+    text = re.sub(r"\bblob\b", "text", text)
+    text, fkeys = mysql_to_pg(text)
+    # product_id alone is unique: vendor_inventory's foreign key points at it
+    text = text.replace('PRIMARY KEY ("product_id","product_category_id")', 'PRIMARY KEY ("product_id")')
+    post = [
+        'ALTER TABLE customer DROP COLUMN customer_first_name, DROP COLUMN customer_last_name;',
+        'ALTER TABLE vendor DROP COLUMN vendor_owner_first_name, DROP COLUMN vendor_owner_last_name;',
+        'ALTER TABLE market_date_info ALTER COLUMN market_week DROP DEFAULT, ALTER COLUMN market_year DROP DEFAULT, '
+        'ALTER COLUMN market_min_temp DROP DEFAULT, ALTER COLUMN market_max_temp DROP DEFAULT;',
+        'ALTER TABLE market_date_info ALTER COLUMN market_week TYPE integer USING market_week::integer, '
+        'ALTER COLUMN market_year TYPE integer USING market_year::integer, '
+        'ALTER COLUMN market_min_temp TYPE integer USING market_min_temp::integer, '
+        'ALTER COLUMN market_max_temp TYPE integer USING market_max_temp::integer;',
+    ]
+    srv.psql(db, file_text="BEGIN;\n" + text + "\n" + "\n".join(fkeys) + "\n" + "\n".join(post) + "\nCOMMIT;\n")
+    for t in ("vendor", "booth", "market_date_info", "vendor_booth_assignments", "product", "product_category",
+              "vendor_inventory", "customer", "customer_purchases", "zip_data"):
+        print(f"  {db}.{t}: {srv.psql(db, f'SELECT count(*) FROM {t}').strip()} rows")
+
+
+LOADERS.update(class_attendance=load_class_attendance, berth_calls=load_berth_calls, farmers_market=load_farmers_market)
 
 
 def main():

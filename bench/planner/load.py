@@ -6139,6 +6139,220 @@ def load_farmers_market(srv, db, files):
 LOADERS.update(class_attendance=load_class_attendance, berth_calls=load_berth_calls, farmers_market=load_farmers_market)
 
 
+# Batch 75: three more, one per domain given to it (drinking-water quality
+# monitoring, an A/B test, a legislature's roll-call votes), from
+# repositories not used before.
+DATASETS.update({
+    "gormsey_water": ("pprevos/r4h2o", "9db7209aa0df30c76f3fbf7e05a7b0ff261c8110",
+                      ["data/water_quality.csv", "data/sample_points.csv"]),
+    "store_ab_test": ("nick-madaffari/practicum_projects", "c2e254fa06cf79343a3b89edfa06169fa890c4de",
+                      ["project_07/hypotheses_us.csv", "project_07/visits_us.csv", "project_07/orders_us.csv"]),
+    "ri_legislature": ("boatwrva/RI-legislature", "a137e70629283f1963fc18c59e570d31b33c74c4",
+                       ["bills.csv", "people.csv", "rollcalls.csv", "votes.csv", "sponsors.csv", "history.csv"]),
+})
+
+# The two parties of ri_legislature's members, by their one-letter codes.
+RI_PARTIES = [("D", "Democratic"), ("R", "Republican")]
+
+
+def load_gormsey_water(srv, db, files):
+    """Drinking-water quality samples of a water utility's network, as the
+    course "R for Water Utilities" publishes them (real laboratory results
+    anonymised by its author: the suburbs and the city, Gormsey, are made
+    up and the dates moved to 2069-2070; the repository states no
+    licence): sample_points (61 taps where the utility samples, text keys
+    like 'BL_10027' whose first two letters name the suburb, the suburb,
+    and x / y positions on the course's made-up map), samples (768 visits
+    of a sample point on a day, **sample_id added by the loader**,
+    numbered by date then sample point), parameters (4, **added by the
+    loader** from the results: 'Chlorine Total' and 'THM'
+    (trihalomethanes) in mg/L, 'E. coli' in Orgs/100mL, 'Turbidity' in
+    NTU) and results (2,422, one per parameter measured in a sample: the
+    published Sample_No as result_id, the sample, the parameter and the
+    value). The file's repeated Date, Sample_Point, Suburb and Units
+    columns are normalised into the other tables. No regulatory limits,
+    customers, complaints or treatment plants are in the set. Keys:
+    sample_points.sample_point, samples.sample_id, parameters.parameter,
+    results.result_id; samples -> sample_points, results -> samples and
+    parameters."""
+    wq, pts = files
+    rows = list(csv.DictReader(io.StringIO(wq)))
+    suburb = {}
+    for r in rows:
+        suburb[r["Sample_Point"]] = r["Suburb"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["sample_point", "suburb", "x", "y"])
+    for r in csv.DictReader(io.StringIO(pts)):
+        w.writerow([r["Sample_Point"], suburb.get(r["Sample_Point"]), r["x"], r["y"]])
+    n = load_csv_table(srv, db, "sample_points", out.getvalue())
+    print(f"  {db}.sample_points: {n} rows")
+    units = {}
+    for r in rows:
+        units[r["Measure"]] = r["Units"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["parameter", "unit"])
+    for m in sorted(units):
+        w.writerow([m, units[m]])
+    n = load_csv_table(srv, db, "parameters", out.getvalue())
+    print(f"  {db}.parameters: {n} rows")
+    visits = sorted({(r["Date"], r["Sample_Point"]) for r in rows})
+    ids = {v: i + 1 for i, v in enumerate(visits)}
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["sample_id", "sample_date", "sample_point"])
+    for v in visits:
+        w.writerow([ids[v], v[0], v[1]])
+    n = load_csv_table(srv, db, "samples", out.getvalue())
+    print(f"  {db}.samples: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["result_id", "sample_id", "parameter", "value"])
+    for r in rows:
+        w.writerow([r["Sample_No"], ids[(r["Date"], r["Sample_Point"])], r["Measure"], r["Result"]])
+    n = load_csv_table(srv, db, "results", out.getvalue())
+    print(f"  {db}.results: {n} rows")
+    add_keys(srv, db, [("sample_points", ["sample_point"]), ("parameters", ["parameter"]),
+                       ("samples", ["sample_id"]), ("results", ["result_id"])],
+             [("samples", "sample_point", "sample_points", "sample_point"),
+              ("results", "sample_id", "samples", "sample_id"),
+              ("results", "parameter", "parameters", "parameter")])
+
+
+def load_store_ab_test(srv, db, files):
+    """An online store's A/B test of August 2019, as a data-analyst course
+    (Practicum / TripleTen) publishes it for its A/B-testing project, in a
+    student's copy (the repository states no licence): hypotheses (9
+    ideas to raise revenue that the marketing team proposed, scored 1-10
+    for reach, impact, confidence and effort — **hypothesis_id 1-9 added
+    by the loader** in file order), daily_visits (62: the number of
+    visits on each day of August 2019 to each of the test's two groups,
+    A and B) and orders (1,197: transaction_id, visitor_id — an
+    anonymous number —, order_date, revenue and the visitor's test
+    group; 58 visitors placed orders in both groups, as published). The
+    published columns transactionId, visitorId, date and group are named
+    transaction_id, visitor_id, order_date / visit_date and test_group.
+    There are no users' names, countries, devices or sessions, and no
+    products or items in an order. Keys: hypotheses.hypothesis_id,
+    daily_visits (visit_date, test_group), orders.transaction_id; orders
+    (order_date, test_group) -> daily_visits."""
+    hyp, visits, orders = files
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["hypothesis_id", "hypothesis", "reach", "impact", "confidence", "effort"])
+    for i, r in enumerate(csv.DictReader(io.StringIO(hyp), delimiter=";")):
+        w.writerow([i + 1, r["Hypothesis"], r["Reach"], r["Impact"], r["Confidence"], r["Effort"]])
+    n = load_csv_table(srv, db, "hypotheses", out.getvalue())
+    print(f"  {db}.hypotheses: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["visit_date", "test_group", "visits"])
+    for r in csv.DictReader(io.StringIO(visits)):
+        w.writerow([r["date"], r["group"], r["visits"]])
+    n = load_csv_table(srv, db, "daily_visits", out.getvalue())
+    print(f"  {db}.daily_visits: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["transaction_id", "visitor_id", "order_date", "revenue", "test_group"])
+    for r in csv.DictReader(io.StringIO(orders)):
+        w.writerow([r["transactionId"], r["visitorId"], r["date"], r["revenue"], r["group"]])
+    n = load_csv_table(srv, db, "orders", out.getvalue())
+    print(f"  {db}.orders: {n} rows")
+    add_keys(srv, db, [("hypotheses", ["hypothesis_id"]), ("daily_visits", ["visit_date", "test_group"]),
+                       ("orders", ["transaction_id"])], [])
+    srv.psql(db, "ALTER TABLE orders ADD FOREIGN KEY (order_date, test_group) "
+             "REFERENCES daily_visits (visit_date, test_group)")
+
+
+def load_ri_legislature(srv, db, files):
+    """The Rhode Island General Assembly's 2020 session as LegiScan's CSV
+    export publishes it, in a student's copy (LegiScan data CC BY 4.0;
+    the members are elected officials, named as the legislature names
+    them): bills (2,053: bill_id, bill_number like 'H7010' / 'S2107' —
+    H for a House bill, S for a Senate bill —, status Introduced /
+    Engrossed / Enrolled / Passed with its status_date, title, committee —
+    the committee the bill sits in at the export, NULL for the 494 out
+    of committee: every passed bill and those never referred —,
+    last_action_date and last_action), legislators (113 of the 2020 members: people_id, name,
+    first_name, last_name, party, role Rep / Sen, district like 'HD-070'
+    / 'SD-012'), parties (2, **added by the loader**: D Democratic, R
+    Republican), roll_calls (331 recorded votes in January - July 2020:
+    the bill, date, chamber House / Senate, description such as
+    'Passage' or 'Passage in concurrence', and the yea, nay, nv (not
+    voting), absent and total counts as published), votes (20,622: one
+    per legislator per roll call, vote Yea / Nay / NV / Absent),
+    sponsors (7,960: bill - legislator, position 1 for the first
+    sponsor, 2, 3 ... for the following ones, at most 5; the pairs
+    the file repeats — 128 rows more than pairs — kept once, with their
+    lowest position) and
+    bill_actions (5,499 steps of a bill's history: bill, action_date,
+    chamber, sequence, action). The bills' descriptions (some name the
+    private persons a bill lets marry) and the web links and outside ids
+    are not loaded. Keys on the ids and on (bill_id, people_id),
+    (roll_call_id, people_id), (bill_id, sequence); every child table ->
+    its parents."""
+    bills, people, rollcalls, votes, sponsors, history = files
+
+    def table(name, text, cols, rename=None, fix=None):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow([(rename or {}).get(c, c) for c in cols])
+        for r in csv.DictReader(io.StringIO(text)):
+            if fix:
+                r = fix(r)
+                if r is None:
+                    continue
+            w.writerow([r[c] for c in cols])
+        n = load_csv_table(srv, db, name, out.getvalue())
+        print(f"  {db}.{name}: {n} rows")
+
+    def bill_fix(r):
+        if r["committee_id"] == "0":
+            r["committee"] = ""
+        return r
+    table("bills", bills, ["bill_id", "bill_number", "status_desc", "status_date", "title", "committee",
+                           "last_action_date", "last_action"], rename={"status_desc": "status"}, fix=bill_fix)
+    table("legislators", people, ["people_id", "name", "first_name", "last_name", "party", "role", "district"])
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["party", "party_name"])
+    w.writerows(RI_PARTIES)
+    n = load_csv_table(srv, db, "parties", out.getvalue())
+    print(f"  {db}.parties: {n} rows")
+    table("roll_calls", rollcalls, ["roll_call_id", "bill_id", "date", "chamber", "description", "yea", "nay",
+                                    "nv", "absent", "total"], rename={"date": "vote_date"})
+    table("votes", votes, ["roll_call_id", "people_id", "vote_desc"], rename={"vote_desc": "vote"})
+    best = {}
+    for r in csv.DictReader(io.StringIO(sponsors)):
+        k = (r["bill_id"], r["people_id"])
+        if k not in best or int(r["position"]) < int(best[k]["position"]):
+            best[k] = r
+    seen = set()
+
+    def sponsor_fix(r):
+        k = (r["bill_id"], r["people_id"])
+        if k in seen or r["position"] != best[k]["position"]:
+            return None
+        seen.add(k)
+        return r
+    table("sponsors", sponsors, ["bill_id", "people_id", "position"], fix=sponsor_fix)
+    table("bill_actions", history, ["bill_id", "date", "chamber", "sequence", "action"],
+          rename={"date": "action_date"})
+    add_keys(srv, db, [("bills", ["bill_id"]), ("legislators", ["people_id"]), ("parties", ["party"]),
+                       ("roll_calls", ["roll_call_id"]), ("votes", ["roll_call_id", "people_id"]),
+                       ("sponsors", ["bill_id", "people_id"]), ("bill_actions", ["bill_id", "sequence"])],
+             [("legislators", "party", "parties", "party"), ("roll_calls", "bill_id", "bills", "bill_id"),
+              ("votes", "roll_call_id", "roll_calls", "roll_call_id"),
+              ("votes", "people_id", "legislators", "people_id"),
+              ("sponsors", "bill_id", "bills", "bill_id"), ("sponsors", "people_id", "legislators", "people_id"),
+              ("bill_actions", "bill_id", "bills", "bill_id")])
+
+
+LOADERS.update(gormsey_water=load_gormsey_water, store_ab_test=load_store_ab_test,
+               ri_legislature=load_ri_legislature)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

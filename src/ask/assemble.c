@@ -150,7 +150,6 @@ static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int valu
     return NULL;
 }
 
-
 /* 1 when a value of m's column is said right before it ("A- grades"), or
  * after it when after is set ("passengers boarded in Belfast"). */
 static int value_of_column(const ask_parse_t *p, const ask_mention_t *m, int after)
@@ -166,22 +165,9 @@ static int value_of_column(const ask_parse_t *p, const ask_mention_t *m, int aft
     return 0;
 }
 
-/* The one table the words before token end name (each mention of it), or NULL. */
-static ask_mention_t *one_table_named(ask_parse_t *p, int end)
-{
-    ask_mention_t *m = NULL;
-    for (int k = 0; k < p->nm; k++)
-        if (p->m[k].kind == PH_TABLE && p->m[k].pos < end && !p->m[k].nalt) {
-            if (m && m->t != p->m[k].t)
-                return NULL;
-            m = m ? m : &p->m[k];
-        }
-    return m;
-}
-
 static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
-    int grouped = 0;
+    int grouped = p->q.grain != G_NONE;  /* "which day of the week had the most visits in total" */
     for (int k = 0; k < tk->n; k++)  /* "per customer in total": each, or all? asked */
         grouped |= words_in(tk->t[k].low, (const char *const[]){"per", "by", "each", "every", NULL});
     for (int i = 0; i < tk->n; i++) {
@@ -233,7 +219,7 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                 if (p->m[k].pos + p->m[k].len == i && p->m[k].kind == PH_TABLE)
                     m = &p->m[k];
         if (!m && agg == M_COUNT && i + len == tk->n && words_at(tk, i, "how"))  /* "…: how many?" */
-            m = one_table_named(p, i);
+            m = roles_one_table(p, i);
         /* "number of movies per year": the value said right after the cue
          * is what is counted, before a column named further on */
         int vt = agg == M_COUNT && !distinct && !p->measure_set ? nouns_value_table(s, tk, p, i + len, 1) : -1;
@@ -295,21 +281,6 @@ static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask
     return 0;
 }
 
-/* "crashes by weather condition": the value 'Weather Conditions' of
- * environment_factor, or a grouping by the weather column its first word
- * names? Asked, naming both. */
-static void by_value_or_column(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
-                               const ask_mention_t *v)
-{
-    const ask_table_t *t = &s->tables[v->t];
-    for (int c = 0; v->len >= 2 && c < t->ncols; c++)
-        if (c != v->c && t->cols[c].nw && !strcmp(t->cols[c].w[0], tk->t[v->pos].stem) && !t->cols[c].pk) {
-            p->amb[0] = (ask_colref_t){v->t, v->c}, p->amb[1] = (ask_colref_t){v->t, c}, p->namb = 2;
-            p->ambiguous = p->ambiguous ? p->ambiguous : AMB_COLUMN;
-            return;
-        }
-}
-
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
@@ -326,7 +297,7 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         }
         if (!strcmp(tk->t[i].low, "by") && v && v->kind == PH_VALUE) {
             tk->t[i].used = 1;  /* "offered by the Biology department": who, not a grouping */
-            by_value_or_column(s, tk, p, v);
+            guards_by_value(s, tk, p, v);
             continue;
         }
         int agent = !strcmp(tk->t[i].low, "by") ? agent_by(tk, p, i, m) : 0;
@@ -524,26 +495,6 @@ static void times_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
-/* "food listings that got more than one claim": the related rows counted
- * per listing named as a table, whose label most listings share ("Rice"),
- * are each listing's — its key beside the name — not each name's. */
-static void each_row_grouped(const ask_schema_t *s, ask_parse_t *p)
-{
-    ask_q_t *q = &p->q;
-    int t = q->ndims == 1 ? q->dims[0].t : -1;
-    if (t < 0 || q->kind != Q_AGG || q->grain || q->m.t == t || q->dims[0].c != s->tables[t].label ||
-        s->tables[t].pk < 0 || !lexicon_label_is_category(&s->tables[t]))
-        return;
-    const ask_table_t *tb = &s->tables[t];  /* generations.generation: the table's noun is its label */
-    if (!tb->nw || !strcmp(tb->cols[tb->label].w[0], tb->w[tb->nw - 1]))
-        return;
-    for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind == PH_TABLE && p->m[i].role == R_DIM && p->m[i].t == t) {
-            q->dims[q->ndims++] = (ask_colref_t){t, s->tables[t].pk};
-            return;
-        }
-}
-
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
@@ -626,7 +577,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         roles_set_ambiguous(p, AMB_ORDER, NULL);
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
-    each_row_grouped(s, p);
+    guards_each_row(s, p);
+    guards_value_or_kind(s, tk, p);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
     account_words(s, tk, p);
     if (!p->unknown)  /* a word not understood is the better question */

@@ -9,9 +9,9 @@
 #include <string.h>
 
 /* "titles released in 2020", "orders shipped in May", "countries
- * independent since 1990": a verb (or a word the column's name starts with:
- * indepyear) names which date of the table the period applies to. One
- * column only. */
+ * independent since 1990", "berthings per month": a verb (or a word the
+ * column's name starts with: indepyear, berthing_date) names which date of
+ * the table the period applies to. One column only. */
 static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int base)
 {
     for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
@@ -20,6 +20,7 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
         for (int c = 0; c < t->ncols; c++)
             if ((lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c])) &&
                 (lexicon_verb_names_col(tk->t[i].low, &t->cols[c]) ||
+                 (t->cols[c].nw > 1 && !strcmp(tk->t[i].stem, t->cols[c].w[0])) ||  /* "berthings" */
                  (!tk->t[i].used && t->cols[c].nw && strlen(tk->t[i].low) >= 6 &&
                   !strncmp(t->cols[c].w[0], tk->t[i].low, 5))))  /* "independent" ~ indepyear */
                 found = c, n++;

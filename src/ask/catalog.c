@@ -90,8 +90,9 @@ static int intent(const ask_toks_t *tk, int *n)
             *n = (int)tk->t[i - 1].num;
         return CAT_SAMPLE;
     }
-    if (has(tk, "sample") >= 0 || has(tk, "preview") >= 0 || has(tk, "example") >= 0)
-        return CAT_SAMPLE;
+    int counted = has(tk, "many") >= 0 || has(tk, "count") >= 0 || has(tk, "number") >= 0;
+    if ((has(tk, "sample") >= 0 || has(tk, "preview") >= 0 || has(tk, "example") >= 0) && !counted)
+        return CAT_SAMPLE;  /* not "how many sample points are there": a table's rows counted */
     if (has(tk, "describe") >= 0 || has(tk, "columns") >= 0 || has(tk, "fields") >= 0 ||
         has(tk, "structure") >= 0 || has(tk, "schema") >= 0)
         return CAT_COLUMNS;

@@ -101,8 +101,7 @@ struct ask_schema {
 /* glued.c: "labrooms" beside lab_room_id: its words ("lab", "room"), n > 1, else 0;
  * *shared when another table's name ends in the same word */
 int glued_words(const ask_schema_t *s, int t, char ***out, int *shared);
-/* lexicon_column.c: c filled from one discovered column's JSON (owned strings) */
-void lexicon_load_column(ask_col_t *c, const json_t *jc);
+void lexicon_load_column(ask_col_t *c, const json_t *jc);  /* lexicon_column.c: c from its JSON */
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max);
@@ -112,8 +111,7 @@ int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, i
 /* "years of experience" for years_experience: the two words of one column
  * (and of no other) with "of" between them; 3 (tokens used) or 0. */
 int lexicon_match_of(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column);
-/* The sampled value a PH_VALUE phrase stands for (owned by s); NULL for other kinds. */
-const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);
+const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);  /* a PH_VALUE's, or NULL */
 int lexicon_find_table(const ask_schema_t *s, const char *name);
 int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
 int lexicon_find_vocab(const ask_schema_t *s, const char *term);
@@ -138,8 +136,7 @@ int lexicon_col_is_additive(const ask_col_t *c);
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
 int lexicon_pick_label(const ask_table_t *t);
-/* 1 when t only links others: every column a key (or a time), 2+ pointing out. */
-int lexicon_is_link(const ask_table_t *t);
+int lexicon_is_link(const ask_table_t *t);  /* every column a key (or a time), 2+ pointing out */
 int lexicon_pick_label2(const ask_table_t *t);
 int lexicon_col_is_own_name(const ask_table_t *tb, int c);  /* label c: "name", "set_name", not "ship_name" */
 int lexicon_col_names_other(const ask_table_t *tb, int c, const char *w);  /* "item_name" on orders */
@@ -247,8 +244,7 @@ int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
 /* "1997 vs 1996": 1 with a widened to both years (grouped by year), else 0 */
 int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b);
 int dates_one_year(const ask_date_t *d);  /* 1 when d is one whole year ("in 2024") */
-/* Append "col >= lo AND col < hi" for d over the quoted column expression. */
-void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
+void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);  /* col >= lo AND … */
 /* The same over an integer column of years: whole years only; -1 (nothing
  * written) for a period a year column cannot hold ("March 2005"). */
 int dates_sql_year(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
@@ -367,6 +363,7 @@ void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
 void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);  /* counted, kept */
 int roles_money_col(const ask_schema_t *s, int t);  /* t's one money column, or -1 (none, several) */
+ask_mention_t *roles_one_table(ask_parse_t *p, int end);  /* the one table said before end, or NULL */
 /* ranking.c: rows ordered by a column ("the 5 longest films"): 1 when q became that
  * list; a level of one row by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
@@ -416,6 +413,9 @@ int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_pars
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */
+void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, const ask_mention_t *v);
+void guards_value_or_kind(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c */
+void guards_each_row(const ask_schema_t *s, ask_parse_t *p);  /* "food listings with …": each one */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
 void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */
 void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);

@@ -109,14 +109,11 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     const ask_col_t *col = &s->tables[t].cols[c];
     add_phrase(s, cap, dup_words(col->w, col->nw), col->nw, PH_COLUMN, t, c, -1, 0);
     index_prefixed(s, cap, t, c);
-    int n = col->nw;  /* "ordered_at" also as "order", "country_id" as "country",
-                       * "reason_code" as "reason", "distance_km" as "distance" */
-    static const char *const units[] = {"km", "kg", "eur", "usd", "gbp", "inr", "min", "mins", "sec",
-        "secs", "hrs", "hr", "pct", "lbs", "mi", "cm", "mm", "ml", "kwh", "mwh", NULL};
-    if (n > 1 && (!strcmp(col->w[n - 1], "at") || !strcmp(col->w[n - 1], "on") ||
-                  (words_in(col->w[n - 1], units) && col->kind != CK_TEXT) ||
-                  !strcmp(col->w[n - 1], "id") || !strcmp(col->w[n - 1], "date") ||
-                  (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
+    int n = col->nw;  /* "ordered_at" also as "order", "reason_code" "reason", "distance_km" "distance" */
+    static const char *const tail[] = {"at", "on", "id", "date", NULL}, *const units[] = {"km", "kg", "eur",
+        "usd", "gbp", "inr", "min", "mins", "sec", "secs", "hrs", "hr", "pct", "lbs", "mi", "cm", "kwh", NULL};
+    int unit = n > 1 && words_in(col->w[n - 1], units) && col->kind != CK_TEXT;
+    if (n > 1 && (words_in(col->w[n - 1], tail) || unit || (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
     /* "stadiums.country_name" also as "country" — not a name of its own
      * table's rows ("product_name" is the product), nor "first_name" */

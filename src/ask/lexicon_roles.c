@@ -468,11 +468,15 @@ int lexicon_verb_names_col(const char *verb, const ask_col_t *c)
     snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */
     snprintf(root[1], sizeof root[1], "%.*s", (int)(n - 1), verb);  /* release, hire */
     snprintf(root[2], sizeof root[2], "%.*s", (int)(n - 3), verb);  /* ship */
-    for (int k = 0; k < c->nw; k++)
+    for (int k = 0; k < c->nw; k++) {
+        size_t w = strlen(c->w[k]);
+        if (w >= 3 && w <= 4 && c->nw > 1 && !strncmp(root[0], c->w[k], w) && lexicon_col_is_time(c))
+            return 1;  /* "registered" of reg_dt: the column's word is the verb cut short */
         for (int r = 0; r < 3; r++)
             if (strlen(root[r]) >= 3 && !strncmp(c->w[k], root[r], strlen(root[r])) &&
-                strlen(c->w[k]) <= strlen(root[r]) + 3)
+                w <= strlen(root[r]) + 3)
                 return 1;
+    }
     return 0;
 }
 

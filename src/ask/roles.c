@@ -321,3 +321,16 @@ void roles_show_names(const ask_schema_t *s, ask_parse_t *p)
             q->show[q->nshow++] = (ask_colref_t){q->table, c};
     }
 }
+
+/* The one table the words before token end name (each mention of it), or NULL. */
+ask_mention_t *roles_one_table(ask_parse_t *p, int end)
+{
+    ask_mention_t *m = NULL;
+    for (int k = 0; k < p->nm; k++)
+        if (p->m[k].kind == PH_TABLE && p->m[k].pos < end && !p->m[k].nalt) {
+            if (m && m->t != p->m[k].t)
+                return NULL;
+            m = m ? m : &p->m[k];
+        }
+    return m;
+}

@@ -273,6 +273,38 @@ static void test_batches_70_to_72(void)
     ask_schema_free(s);
 }
 
+static json_t *port(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("vessel_calls", 116, json_pack("[o, o, o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("vessel_name", "text", 0, NULL, NULL),
+        col("anchorage_dt", "timestamp without time zone", 0, NULL, NULL),
+        col("berthing_date", "timestamp without time zone", 0, NULL, NULL),
+        col("reg_dt", "timestamp without time zone", 0, NULL, NULL),
+        col("cargo_tonnage", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("sample_points", 61, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("suburb", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("daily_visits", 62, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("visit_date", "date", 0, NULL, NULL),
+        col("visits", "integer", 0, NULL, NULL))));
+    return t;
+}
+
+/* Batches 73 to 75 at first contact: "calls registered in March" date the
+ * calls by reg_dt (the verb cut short), "berthings per month" by
+ * berthing_date; "how many sample points are there" counts a table named
+ * sample_points (no preview of its rows); "in total" after a grouping by
+ * weekday is no filler. */
+static void test_batches_73_to_75(void)
+{
+    ask_schema_t *s = schema_of(port());
+    answers_with(s, "how many calls were registered in March 2025?", "\"reg_dt\" >= DATE '2025-03-01'");
+    answers_with(s, "number of berthings per month in 2025", "date_trunc('month', \"vc\".\"berthing_date\")");
+    answers_with(s, "how many sample points are there?", "SELECT count(*)");
+    asks_about(s, "which day of the week had the most visits in total?", "total");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
     test_harvests();
@@ -283,5 +315,6 @@ int main(void)
     test_batches_67_to_69();
     test_round_35();
     test_batches_70_to_72();
+    test_batches_73_to_75();
     return check_done("test_ask_parts");
 }

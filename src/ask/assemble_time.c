@@ -8,28 +8,43 @@
 
 #include <string.h>
 
+/* 1 when token i names date column c of t: a verb of it ("released",
+ * "shipped"), a word its name starts with ("independent" ~ indepyear); on
+ * the second pass (nouns) a word that is its first ("berthings" of
+ * berthing_date) — never the table's own noun ("invoices" of invoice_date:
+ * "invoices due in July" are dated by due_date). */
+static int names_date(const ask_table_t *t, const ask_toks_t *tk, int i, int c, int nouns)
+{
+    const ask_col_t *col = &t->cols[c];
+    if (!lexicon_col_is_time(col) && !lexicon_col_is_year(col))
+        return 0;
+    for (int k = 0; nouns && k < t->nw; k++)
+        if (!strcmp(tk->t[i].stem, t->w[k]))
+            return 0;
+    if (nouns)
+        return col->nw > 1 && !strcmp(tk->t[i].stem, col->w[0]);
+    return lexicon_verb_names_col(tk->t[i].low, col) ||
+           (!tk->t[i].used && col->nw && strlen(tk->t[i].low) >= 6 && !strncmp(col->w[0], tk->t[i].low, 5));
+}
+
 /* "titles released in 2020", "orders shipped in May", "countries
- * independent since 1990", "berthings per month": a verb (or a word the
- * column's name starts with: indepyear, berthing_date) names which date of
- * the table the period applies to. One column only. */
+ * independent since 1990", "berthings per month": the word names which date
+ * of the table the period applies to. One column only; verbs first. */
 static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int base)
 {
-    for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
-        int found = -1, n = 0;
-        const ask_table_t *t = &s->tables[base];
-        for (int c = 0; c < t->ncols; c++)
-            if ((lexicon_col_is_time(&t->cols[c]) || lexicon_col_is_year(&t->cols[c])) &&
-                (lexicon_verb_names_col(tk->t[i].low, &t->cols[c]) ||
-                 (t->cols[c].nw > 1 && !strcmp(tk->t[i].stem, t->cols[c].w[0])) ||  /* "berthings" */
-                 (!tk->t[i].used && t->cols[c].nw && strlen(tk->t[i].low) >= 6 &&
-                  !strncmp(t->cols[c].w[0], tk->t[i].low, 5))))  /* "independent" ~ indepyear */
-                found = c, n++;
-        if (n == 1) {
-            p->q.time = (ask_colref_t){base, found};
-            tk->t[i].used = 1;
-            return 1;
+    const ask_table_t *t = &s->tables[base];
+    for (int nouns = 0; nouns < 2; nouns++)
+        for (int i = 0; i < tk->n; i++) {  /* "added" may be used already: the row's own time */
+            int found = -1, n = 0;
+            for (int c = 0; c < t->ncols; c++)
+                if (names_date(t, tk, i, c, nouns))
+                    found = c, n++;
+            if (n == 1) {
+                p->q.time = (ask_colref_t){base, found};
+                tk->t[i].used = 1;
+                return 1;
+            }
         }
-    }
     return 0;
 }
 

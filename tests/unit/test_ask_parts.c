@@ -287,12 +287,16 @@ static json_t *port(void)
     json_array_append_new(t, table("daily_visits", 62, json_pack("[o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("visit_date", "date", 0, NULL, NULL),
         col("visits", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("invoices", 500, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("invoice_date", "date", 0, NULL, NULL),
+        col("due_date", "date", 0, NULL, NULL))));
     return t;
 }
 
 /* Batches 73 to 75 at first contact: "calls registered in March" date the
  * calls by reg_dt (the verb cut short), "berthings per month" by
- * berthing_date; "how many sample points are there" counts a table named
+ * berthing_date, but "invoices due in July" by due_date (the table's own
+ * noun names no date); "how many sample points are there" counts a table named
  * sample_points (no preview of its rows); "in total" after a grouping by
  * weekday is no filler. */
 static void test_batches_73_to_75(void)
@@ -301,6 +305,8 @@ static void test_batches_73_to_75(void)
     answers_with(s, "how many calls were registered in March 2025?", "\"reg_dt\" >= DATE '2025-03-01'");
     answers_with(s, "number of berthings per month in 2025", "date_trunc('month', \"vc\".\"berthing_date\")");
     answers_with(s, "how many sample points are there?", "SELECT count(*)");
+    answers_with(s, "invoices due in July 2019", "\"due_date\" >= DATE '2019-07-01'");
+    answers_with(s, "how many invoices in July 2019?", "\"invoice_date\" >= DATE '2019-07-01'");
     asks_about(s, "which day of the week had the most visits in total?", "total");
     ask_schema_free(s);
 }

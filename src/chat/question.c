@@ -73,8 +73,8 @@ static const char *measure_label(arena_t *a, const json_t *m)
         return arena_printf(a, "number of %s", t ? t : "rows");
     if (strcmp(agg, "count_distinct") == 0 && c)
         return arena_printf(a, "number of distinct %s", c);
-    if (strcmp(agg, "days_spanned") == 0 && c)
-        return arena_printf(a, "days from the first to the last %s", c);
+    if (strcmp(agg, "days_spanned") == 0 && c && t)  /* "… to the last order (ordered_at)" */
+        return arena_printf(a, "days from the first to the last %s (%s)", singular(a, t), c);
     if (strcmp(agg, "revenue") == 0 || !c)
         return agg;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)

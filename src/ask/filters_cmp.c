@@ -338,16 +338,11 @@ static int unit_col(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *c, i
 static int verb_col(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *c, int t)
 {
     int v = c->pos - 1, found = -1;
-    size_t n = v >= 0 ? strlen(tk->t[v].low) : 0;
-    if (t < 0 || n < 5 || tk->t[v].used || strcmp(tk->t[v].low + n - 2, "ed"))
-        return -1;
-    for (int k = 0; k < s->tables[t].ncols; k++) {
+    for (int k = 0; t >= 0 && v >= 0 && !tk->t[v].used && k < s->tables[t].ncols; k++) {
         const ask_col_t *col = &s->tables[t].cols[k];
-        for (int w = 0; w < col->nw && lexicon_col_is_numeric(col) && !col->pk && col->fk_table < 0; w++)
-            if (!strncmp(col->w[w], tk->t[v].low, n - 2)) {
-                found = found == -1 || found == k ? k : -2;
-                break;
-            }
+        if (lexicon_col_is_numeric(col) && !col->pk && col->fk_table < 0 &&
+            lexicon_verb_names_col(tk->t[v].low, col))
+            found = found == -1 ? k : -2;
     }
     if (found >= 0)
         tk->t[v].used = 1;

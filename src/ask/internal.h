@@ -98,8 +98,7 @@ struct ask_schema {
     const engine_dialect_t *dialect;  /* never NULL (dialect.c) */
 };
 
-/* glued.c: "labrooms" beside lab_room_id: its words ("lab", "room"), n > 1, else 0;
- * *shared when another table's name ends in the same word */
+/* glued.c: "labrooms" of lab_room_id: its words, n > 1, else 0; *shared: another ends so */
 int glued_words(const ask_schema_t *s, int t, char ***out, int *shared);
 void lexicon_load_column(ask_col_t *c, const json_t *jc);  /* lexicon_column.c: c from its JSON */
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
@@ -125,6 +124,7 @@ int lexicon_col_is_numeric(const ask_col_t *c);
 int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
 int lexicon_col_is_flag(const ask_col_t *c);
 int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
+double lexicon_col_distinct(const ask_table_t *t, const ask_col_t *c);  /* its values, counted */
 int lexicon_label_is_category(const ask_table_t *t);  /* most rows share their label */
 int lexicon_label_names_rows(const ask_table_t *t);  /* two rows of one name are two */
 int lexicon_col_is_time(const ask_col_t *c);

@@ -377,12 +377,17 @@ int lexicon_pick_label2(const ask_table_t *t)
  * not when the thing happened. */
 /* 1 when most of t's rows share their label (generations by birth year,
  * food listings named "Rice"): the label is a category, not a name. */
+/* How many values c holds: n_distinct as discovered, negative a fraction of the rows. */
+double lexicon_col_distinct(const ask_table_t *t, const ask_col_t *c)
+{
+    return c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * t->rows;
+}
+
 int lexicon_label_is_category(const ask_table_t *t)
 {
     if (t->label < 0 || t->label2 >= 0 || t->rows < 10)
         return 0;
-    const ask_col_t *c = &t->cols[t->label];
-    double distinct = c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * t->rows;
+    double distinct = lexicon_col_distinct(t, &t->cols[t->label]);
     return distinct > 0 && 2 * distinct < t->rows;
 }
 

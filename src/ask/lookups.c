@@ -22,7 +22,7 @@ static int title_case(const ask_toks_t *tk)
  * than the one matched cannot be in it. */
 static int samples_complete(const ask_table_t *t, const ask_col_t *c)
 {
-    double distinct = c->n_distinct > 0 ? c->n_distinct : -c->n_distinct * t->rows;
+    double distinct = lexicon_col_distinct(t, c);
     return distinct > 0 && c->nsamples >= distinct;
 }
 

@@ -6,12 +6,6 @@
 
 #include <string.h>
 
-/* How many values col holds (n_distinct as discovered: negative a fraction of the rows). */
-static double distinct(const ask_table_t *t, const ask_col_t *col)
-{
-    return col->n_distinct >= 0 ? col->n_distinct : -col->n_distinct * t->rows;
-}
-
 /* A column word read in several columns: a table's column over a view's
  * copy of it (emp_details_view.salary beside employees.salary,
  * family_films.rental_rate beside film.rental_rate), as for values; a
@@ -30,16 +24,17 @@ void readings_prefer(const ask_schema_t *s, ask_mention_t *x)
         r[n++] = x->alt[k];
     int keep[5], nk = 0;
     for (int k = 0; k < n; k++) {
-        const ask_col_t *c = &s->tables[r[k].t].cols[r[k].c];
+        const ask_table_t *t = &s->tables[r[k].t];
+        const ask_col_t *c = &t->cols[r[k].c];
         int whole = 0;  /* "rating": apps.rating (a number), not apps.content_rating, a kind of rating */
         for (int e = 0; e < n && x->len == 1 && c->nw > 1; e++) {
             const ask_col_t *w = &s->tables[r[e].t].cols[r[e].c];
             whole |= r[e].t == r[k].t && w->nw == 1 && !strcmp(w->w[0], c->w[c->nw - 1]) &&
                      ((lexicon_col_is_numeric(w) && !lexicon_col_is_numeric(c)) ||
                       (w->kind == CK_TEXT && c->kind == CK_TEXT &&  /* roadway, not intersecting_roadway */
-                       distinct(&s->tables[r[k].t], w) <= 2 * distinct(&s->tables[r[k].t], c)));
+                       lexicon_col_distinct(t, w) <= 2 * lexicon_col_distinct(t, c)));
         }
-        nk += keep[k] = !s->tables[r[k].t].is_view && !whole;
+        nk += keep[k] = !t->is_view && !whole;
     }
     if (nk == 0 || nk == n)
         return;

@@ -6353,6 +6353,211 @@ LOADERS.update(gormsey_water=load_gormsey_water, store_ab_test=load_store_ab_tes
                ri_legislature=load_ri_legislature)
 
 
+# Batch 76: three more, one per domain given to it (a space launch log, a
+# board game catalogue, Nobel prizes), from repositories not used before.
+DATASETS.update({
+    "space_launches": ("rlkenny/ESM-244-HW-1-PCA", "f4bd831b48e692742b92023c432e9a7309b427bc",
+                       ["launches.csv", "agencies.csv"]),
+    "board_games": ("jmthompson2015/gamefinder", "612e9c93eeab203c6cf7b9308906f84e5a38a406",
+                    ["artifact/GameDetail.js", "artifact/Designer.js", "artifact/Category.js",
+                     "artifact/Mechanic.js"]),
+    "nobel_prizes": ("Khangtran94/Data_Analysis_of_Nobel_Prize_Winners",
+                     "d0a6e2dc8c4dad05fa2ad1fcd95052f0767442fe", ["nobel.csv"]),
+})
+
+# The launch log's state codes (Jonathan McDowell's launch log conventions:
+# one letter or two for a state, "I-" for an international body).
+SPACE_STATES = [("SU", "Soviet Union"), ("US", "United States"), ("RU", "Russia"), ("CN", "China"),
+                ("F", "France"), ("J", "Japan"), ("IN", "India"), ("I-ESA", "European Space Agency"),
+                ("IL", "Israel"), ("I", "Italy"), ("IR", "Iran"), ("KP", "North Korea"),
+                ("CYM", "Cayman Islands"), ("I-ELDO", "European Launcher Development Organisation"),
+                ("KR", "South Korea"), ("BR", "Brazil"), ("UK", "United Kingdom")]
+
+
+def _csv_text(header, rows):
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    for r in rows:
+        w.writerow(["" if v is None else v for v in r])
+    return out.getvalue()
+
+
+def load_space_launches(srv, db, files):
+    """Orbital launch attempts 1957-2018 from Jonathan McDowell's launch log
+    as The Economist and TidyTuesday (2019-01-15) publish it, in a
+    student's copy (the repository states no licence): states (17 launching
+    states and international bodies, **added by the loader** from the log's
+    codes: 'SU' Soviet Union, 'US', 'RU' Russia, 'CN', 'F' France, 'J'
+    Japan, 'I-ESA' ...), agencies (74 launch agencies and companies: text
+    key `agency` such as 'AE' (Arianespace), 'SPX' (SpaceX), 'NASA',
+    short and full name, an English name where the log gives one,
+    state_code, agency_type state / private / startup, location, and the
+    founding and end years read from the log's text dates) and launches
+    (5,726: the COSPAR-like `tag` key '1967-065', launch_date (NULL for
+    none), launch_year, `vehicle` the rocket type ('Soyuz-U', 'Falcon 9'),
+    `variant`, `mission`, `agency` -> agencies **only for the 950 private
+    and startup launches** (a state launch names no agency), state_code ->
+    states, `outcome` 'success' / 'failure' (the published category O / F)
+    and agency_type). The log's Julian date and the agencies' launch
+    counts are not loaded. No payloads, orbits, launch sites or costs."""
+    launches, agencies = files
+    ag = list(csv.DictReader(io.StringIO(agencies)))
+    codes = {r["agency"] for r in ag}
+    srv_states = _csv_text(["state_code", "state_name"], SPACE_STATES)
+    n = load_csv_table(srv, db, "states", srv_states)
+    print(f"  {db}.states: {n} rows")
+
+    def year(v):
+        m = re.match(r"(\d{4})", v.strip())
+        return m.group(1) if m else None
+
+    def dash(v):
+        return None if v.strip() in ("-", "") else v.strip()
+    rows = [[r["agency"], r["short_name"], r["name"], dash(r["english_name"]), r["state_code"],
+             r["agency_type"], dash(r["location"]), year(r["tstart"]), year(r["tstop"])] for r in ag]
+    n = load_csv_table(srv, db, "agencies", _csv_text(
+        ["agency", "short_name", "name", "english_name", "state_code", "agency_type", "location",
+         "founded_year", "ended_year"], rows))
+    print(f"  {db}.agencies: {n} rows")
+    rows = []
+    for r in csv.DictReader(io.StringIO(launches)):
+        d = None
+        if r["launch_date"]:
+            mo, da, yr = r["launch_date"].split("/")
+            d = f"{int(yr):04d}-{int(mo):02d}-{int(da):02d}"
+        rows.append([r["tag"], d, r["launch_year"], r["type"], r["variant"] or None, r["mission"] or None,
+                     r["agency"] if r["agency"] in codes else None, r["state_code"],
+                     {"O": "success", "F": "failure"}[r["category"]], r["agency_type"]])
+    n = load_csv_table(srv, db, "launches", _csv_text(
+        ["tag", "launch_date", "launch_year", "vehicle", "variant", "mission", "agency", "state_code",
+         "outcome", "agency_type"], rows))
+    print(f"  {db}.launches: {n} rows")
+    add_keys(srv, db, [("states", ["state_code"]), ("agencies", ["agency"]), ("launches", ["tag"])],
+             [("agencies", "state_code", "states", "state_code"),
+              ("launches", "agency", "agencies", "agency"),
+              ("launches", "state_code", "states", "state_code")])
+
+
+def _js_object(text):
+    """The object literal of a JavaScript module `const X = {...}; Object.freeze(X); ...`."""
+    body = text[text.index("{"):text.rindex("Object.freeze")].strip().rstrip(";")
+    return json.loads(body)
+
+
+def load_board_games(srv, db, files):
+    """BoardGameGeek's data for about two thousand board games, as a game
+    finder web app keeps it in JavaScript modules fetched from BGG's XML
+    API (MIT): games (2,016: BGG's id, title, year_published — 
+    **negative for ancient games**, -3500 for Senet —, bgg_rank (NULL for
+    the 441 unranked), average_rating (the users' mean, 1-10),
+    geek_rating (BGG's Bayesian rating, NULL for 48), min / max / best
+    number of players, min / max play time in minutes, average_weight
+    (complexity 1-5, **0 when nobody voted**)), designers (1,140, with
+    '(Uncredited)' as one), categories (81), mechanics (188) and three
+    link tables game_designers, game_categories, game_mechanics. Ids as
+    BGG gives them. No publishers, prices, sales, reviews or plays."""
+    games, designers, categories, mechanics = (_js_object(t) for t in files)
+    cols = ["game_id", "title", "year_published", "bgg_rank", "average_rating", "geek_rating",
+            "min_players", "max_players", "best_with_players", "min_play_time", "max_play_time",
+            "average_weight"]
+    keys = ["id", "title", "yearPublished", "boardGameRank", "averageRating", "geekRating",
+            "minPlayers", "maxPlayers", "bestWithPlayers", "minPlayTime", "maxPlayTime", "averageWeight"]
+    rows = [[g.get(k) for k in keys] for g in games.values()]
+    n = load_csv_table(srv, db, "games", _csv_text(cols, rows))
+    print(f"  {db}.games: {n} rows")
+    for table, key, objs in (("designers", "designer_id", designers), ("categories", "category_id", categories),
+                             ("mechanics", "mechanic_id", mechanics)):
+        n = load_csv_table(srv, db, table, _csv_text([key, "name"], [[o["id"], o["name"]] for o in objs.values()]))
+        print(f"  {db}.{table}: {n} rows")
+    for table, key, field in (("game_designers", "designer_id", "designerIds"),
+                              ("game_categories", "category_id", "categoryIds"),
+                              ("game_mechanics", "mechanic_id", "mechanicIds")):
+        pairs = sorted({(g["id"], i) for g in games.values() for i in g[field]})
+        n = load_csv_table(srv, db, table, _csv_text(["game_id", key], pairs))
+        print(f"  {db}.{table}: {n} rows")
+    add_keys(srv, db, [("games", ["game_id"]), ("designers", ["designer_id"]), ("categories", ["category_id"]),
+                       ("mechanics", ["mechanic_id"]), ("game_designers", ["game_id", "designer_id"]),
+                       ("game_categories", ["game_id", "category_id"]),
+                       ("game_mechanics", ["game_id", "mechanic_id"])],
+             [("game_designers", "game_id", "games", "game_id"),
+              ("game_designers", "designer_id", "designers", "designer_id"),
+              ("game_categories", "game_id", "games", "game_id"),
+              ("game_categories", "category_id", "categories", "category_id"),
+              ("game_mechanics", "game_id", "games", "game_id"),
+              ("game_mechanics", "mechanic_id", "mechanics", "mechanic_id")])
+
+
+def load_nobel_prizes(srv, db, files):
+    """Nobel prizes 1901-2023 from the Nobel Foundation's open data, as
+    DataCamp's "Visualizing the History of Nobel Prize Winners" project
+    publishes it (nobel.csv, one row per laureate and prize), in a
+    learner's copy (the repository states no licence; the Nobel data is
+    CC0), split by the loader into laureates (992 persons and
+    organisations: the published laureate_id, full_name — the name of
+    their latest prize's row —, laureate_type Individual / Organization,
+    sex (NULL for organisations), birth_date (NULL for twelve recent
+    laureates whose file row says only '1993-00-00'), birth_year (for all
+    with a birth date or year), birth city and country, death date, city
+    and country; countries as the Foundation writes them,
+    'Prussia (Germany)', 'United States of America'), prizes (one per
+    year and category awarded: 'Chemistry', 'Economics', 'Literature',
+    'Medicine', 'Peace', 'Physics', with the prize's full name),
+    organizations (the affiliations named, **added by the loader** with an
+    id: name, city, country) and awards (1,000: award_id in file order,
+    year and category -> prizes, laureate_id -> laureates, motivation,
+    prize_share **as text '1/1' / '1/2' / '1/3' / '1/4'**, and the
+    laureate's organization at the time -> organizations, NULL for 264).
+    The CSV's 'NA' read as NULL."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    for r in rows:
+        for k in r:
+            if r[k] == "NA":
+                r[k] = None
+    lau = {}
+    for r in rows:
+        lau[r["laureate_id"]] = r  # rows run by year: the last one is the latest prize
+    lcols = ["full_name", "laureate_type", "sex", "birth_date", "birth_year", "birth_city", "birth_country",
+             "death_date", "death_city", "death_country"]
+    for r in lau.values():  # twelve recent laureates have only a year of birth, written '1993-00-00'
+        b = r["birth_date"]
+        r["birth_year"] = b[:4] if b else None
+        if b and "-00" in b:
+            r["birth_date"] = None
+    n = load_csv_table(srv, db, "laureates", _csv_text(
+        ["laureate_id"] + lcols, [[k] + [r[c] for c in lcols] for k, r in sorted(lau.items(), key=lambda x: int(x[0]))]))
+    print(f"  {db}.laureates: {n} rows")
+    prizes = {}
+    for r in rows:
+        prizes.setdefault((r["year"], r["category"]), r["prize"])
+    n = load_csv_table(srv, db, "prizes", _csv_text(
+        ["year", "category", "prize"], [[y, c, p] for (y, c), p in sorted(prizes.items())]))
+    print(f"  {db}.prizes: {n} rows")
+    orgs = {}
+    for r in rows:
+        if r["organization_name"]:
+            orgs.setdefault((r["organization_name"], r["organization_city"], r["organization_country"]), len(orgs) + 1)
+    n = load_csv_table(srv, db, "organizations", _csv_text(
+        ["organization_id", "name", "city", "country"], [[i, a, b, c] for (a, b, c), i in orgs.items()]))
+    print(f"  {db}.organizations: {n} rows")
+    aw = []
+    for i, r in enumerate(rows):
+        o = orgs.get((r["organization_name"], r["organization_city"], r["organization_country"])) \
+            if r["organization_name"] else None
+        aw.append([i + 1, r["year"], r["category"], r["laureate_id"], r["motivation"], r["prize_share"], o])
+    n = load_csv_table(srv, db, "awards", _csv_text(
+        ["award_id", "year", "category", "laureate_id", "motivation", "prize_share", "organization_id"], aw))
+    print(f"  {db}.awards: {n} rows")
+    add_keys(srv, db, [("laureates", ["laureate_id"]), ("prizes", ["year", "category"]),
+                       ("organizations", ["organization_id"]), ("awards", ["award_id"])],
+             [("awards", "laureate_id", "laureates", "laureate_id"),
+              ("awards", "organization_id", "organizations", "organization_id")])
+    srv.psql(db, "ALTER TABLE awards ADD FOREIGN KEY (year, category) REFERENCES prizes (year, category)")
+
+
+LOADERS.update(space_launches=load_space_launches, board_games=load_board_games, nobel_prizes=load_nobel_prizes)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

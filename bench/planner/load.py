@@ -6373,6 +6373,17 @@ SPACE_STATES = [("SU", "Soviet Union"), ("US", "United States"), ("RU", "Russia"
                 ("CYM", "Cayman Islands"), ("I-ELDO", "European Launcher Development Organisation"),
                 ("KR", "South Korea"), ("BR", "Brazil"), ("UK", "United Kingdom")]
 
+# Batch 77: a baseball league's pitching seasons, a city's salary list, a
+# college museum's collection.
+DATASETS.update({
+    "mlb_pitching": ("nhannpl/MLB-database", "8032a3214759a24a567b592abcfe1d49c0b9bf55",
+                     ["Players.csv", "TeamsFranchises.csv", "Teams.csv", "Pitching.csv", "Salaries.csv"]),
+    "vb_salaries": ("alekseymor/SQL_Department_Statistics", "5501a17fb37b6cecef247cb675701f01bcedcf18",
+                    ["Employee_Salaries.csv"]),
+    "colby_museum": ("ColbyMuseum/MuseumLOD", "1b573a6811988538f93ad71cf75d79bee112337b",
+                     ["data/colby_data.csv"]),
+})
+
 
 def _csv_text(header, rows):
     out = io.StringIO()
@@ -6556,6 +6567,127 @@ def load_nobel_prizes(srv, db, files):
 
 
 LOADERS.update(space_launches=load_space_launches, board_games=load_board_games, nobel_prizes=load_nobel_prizes)
+def load_mlb_pitching(srv, db, files):
+    """Major League Baseball's pitching seasons from the Lahman Baseball
+    Database (an edition with seasons to 2021, CC BY-SA 3.0) as a course project keeps five of
+    its files (its Batting.csv is over the snapshot's size limit):
+    players (20,463: playerid text key like 'aardsda01', first and last
+    name, birth year and country, weight in pounds, height in inches, bats
+    and throws L / R / B, debut and final game dates; birth month, day,
+    city and state and the death columns not loaded), franchises (120, a
+    text key like 'BOS', active Y / N), teams (one row per team and season,
+    1871-2021: key (yearid, teamid), franchid -> franchises, league,
+    division, wins, losses, runs, home runs, ERA, attendance, the name;
+    "2B" / "3B" named doubles / triples), pitching (one row per pitcher,
+    season and stint with a team: w, l, g, gs, sv, ipouts (outs pitched,
+    innings times 3), h, er, hr, bb, so, era) and salaries (1985-2016, in
+    dollars). Headers lower-cased. Keys: players.playerid,
+    franchises.franchid, teams(yearid, teamid), pitching(playerid, yearid,
+    stint), salaries(yearid, teamid, playerid)."""
+    players, franch, teams, pitching, salaries = files
+    keep = ["playerID", "nameFirst", "nameLast", "birthYear", "birthCountry", "weight", "height",
+            "bats", "throws", "debut", "finalGame"]
+    rows = list(csv.DictReader(io.StringIO(players)))
+    n = load_csv_table(srv, db, "players", _csv_text([k.lower() for k in keep],
+                                                      [[r[k] for k in keep] for r in rows]))
+    print(f"  {db}.players: {n} rows")
+    for name, text in (("franchises", franch), ("teams", teams), ("pitching", pitching),
+                       ("salaries", salaries)):
+        lines = text.lstrip("\ufeff").split("\n", 1)
+        hdr = [h.strip().lower() for h in lines[0].split(",")]
+        hdr = ["doubles" if h == "2b" else "triples" if h == "3b" else h for h in hdr]
+        n = load_csv_table(srv, db, name, ",".join(hdr) + "\n" + lines[1])
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db,
+             [("players", ["playerid"]), ("franchises", ["franchid"]), ("teams", ["yearid", "teamid"]),
+              ("pitching", ["playerid", "yearid", "stint"]), ("salaries", ["yearid", "teamid", "playerid"])],
+             [("teams", "franchid", "franchises", "franchid"), ("pitching", "playerid", "players", "playerid"),
+              ("salaries", "playerid", "players", "playerid")])
+
+
+def load_vb_salaries(srv, db, files):
+    """The salary list of the City of Virginia Beach's employees (one file of
+    6,954 positions, as a data-analysis exercise keeps it; the departments
+    name Virginia Beach's Convention & Visitors Bureau, Aquarium & Marine
+    Science Center and Commonwealth's Attorney; no employee names are in
+    the file; the repository states no licence), split by the loader into
+    departments (39 three-letter codes, 'POL', 'FIR', 'PAR'), divisions
+    (283: a code like 'POL 028', its name, its department) and positions
+    (position_id 1... in file order, the published PCN position number
+    (not unique: 6,121 distinct), the division, the position title, the
+    FLSA status Exempt / Non Exempt (NULL where the file says 'NULL'),
+    the initial hire date, the date in title, the annual salary). One
+    salary list, no years of pay history, no names, genders or overtime.
+    Keys: departments.department, divisions.division_code,
+    positions.position_id; divisions -> departments, positions ->
+    divisions."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+
+    def iso(d):
+        if "/" not in d:
+            return None
+        m, dd, y = d.split("/")
+        return f"{int(y):04d}-{int(m):02d}-{int(dd):02d}"
+
+    depts = sorted({r["Department"] for r in rows})
+    n = load_csv_table(srv, db, "departments", _csv_text(["department"], [[d] for d in depts]))
+    print(f"  {db}.departments: {n} rows")
+    divs = {}
+    for r in rows:
+        code = r["Department_Division"][:7]
+        divs[code] = (r["Department_Division"][8:].strip(), r["Department"])
+    n = load_csv_table(srv, db, "divisions", _csv_text(
+        ["division_code", "division_name", "department"],
+        [[c, divs[c][0], divs[c][1]] for c in sorted(divs)]))
+    print(f"  {db}.divisions: {n} rows")
+    out = []
+    for i, r in enumerate(rows, 1):
+        out.append([i, r["PCN"], r["Department_Division"][:7], r["Position_Title"].strip(),
+                    None if r["FLSA_Status"] == "NULL" else r["FLSA_Status"],
+                    iso(r["Initial_Hire_Date"]), iso(r["Date_in_Title"]), None if r["Salary"] == "NULL" else r["Salary"]])
+    n = load_csv_table(srv, db, "positions", _csv_text(
+        ["position_id", "pcn", "division_code", "position_title", "flsa_status", "initial_hire_date",
+         "date_in_title", "salary"], out))
+    print(f"  {db}.positions: {n} rows")
+    add_keys(srv, db, [("departments", ["department"]), ("divisions", ["division_code"]),
+                       ("positions", ["position_id"])],
+             [("divisions", "department", "departments", "department"),
+              ("positions", "division_code", "divisions", "division_code")])
+
+
+def load_colby_museum(srv, db, files):
+    """The Colby College Museum of Art's open collection data, release 1.5
+    (1,952 objects of the Lunder Collection and works by Alex Katz and
+    others; CC0 1.0), split by the loader into artists (214, artist_id
+    1... in name order, the name as published) and artworks (embark_id the
+    museum database's id, accession number, artist, printer (mostly
+    NULL), title, year_made as published text ('ca. 1945-1955', '1970s'),
+    year_acquired as an integer (the one value '.078' read as NULL),
+    media, dimensions, label, credit line). The file's Media_AAT and Notes
+    columns are not loaded. No departments, exhibitions, loans, values or
+    visitor counts are in the set. Keys: artists.artist_id,
+    artworks.embark_id; artworks -> artists."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    names = sorted({r["Artist"].strip() for r in rows if r["Artist"].strip()})
+    ids = {a: i for i, a in enumerate(names, 1)}
+    n = load_csv_table(srv, db, "artists", _csv_text(["artist_id", "name"], [[ids[a], a] for a in names]))
+    print(f"  {db}.artists: {n} rows")
+    out = []
+    for r in rows:
+        y = r["Year_Acqd"].strip()
+        out.append([r["embark_ID"], r["Accession_num"], ids.get(r["Artist"].strip()), r["Printer"].strip() or None,
+                    r["Title"].strip(), r["Year_Made"].strip() or None, y if re.fullmatch(r"\d{4}", y) else None,
+                    r["Media"].strip() or None, r["Dimensions"].strip() or None, r["Label"].strip() or None,
+                    r["Credit_Line"].strip() or None])
+    n = load_csv_table(srv, db, "artworks", _csv_text(
+        ["embark_id", "accession_number", "artist_id", "printer", "title", "year_made", "year_acquired",
+         "media", "dimensions", "label", "credit_line"], out))
+    print(f"  {db}.artworks: {n} rows")
+    add_keys(srv, db, [("artists", ["artist_id"]), ("artworks", ["embark_id"])],
+             [("artworks", "artist_id", "artists", "artist_id")])
+
+
+LOADERS.update(mlb_pitching=load_mlb_pitching, vb_salaries=load_vb_salaries, colby_museum=load_colby_museum)
 
 
 def main():

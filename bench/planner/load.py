@@ -6688,6 +6688,216 @@ def load_colby_museum(srv, db, files):
 
 
 LOADERS.update(mlb_pitching=load_mlb_pitching, vb_salaries=load_vb_salaries, colby_museum=load_colby_museum)
+# Batch 78: three more, one per domain given to it (a Pokémon-style game's
+# species, types, moves and abilities; national-park visitor counts;
+# software vulnerabilities), from repositories not used before.
+POKEDEX_FILES = ("generations", "types", "stats", "move_damage_classes", "pokemon_colors", "pokemon_habitats",
+                 "pokemon_species", "pokemon", "pokemon_types", "pokemon_stats", "abilities",
+                 "pokemon_abilities", "moves", "type_efficacy")
+
+DATASETS.update({
+    "pokedex": ("veekun/pokedex", "cc483e1877f22b8c19ac27ec0ff5fafd09c5cd5b",
+                [f"pokedex/data/csv/{f}.csv" for f in POKEDEX_FILES]),
+    "park_visits": ("andrewswellie/National_Parks_Visitation_vs_Climate_Over_Time",
+                    "ca557db59fd3db7e2fdd45dd98384d1c912c6943",
+                    ["CSVs/national_parks.csv", "CSVs/final_merge_data.csv"]),
+    "kev_catalog": ("cisagov/kev-data", "eacf03ec6637cc7be6d3d4ed50785493da5126a2",
+                    ["known_exploited_vulnerabilities.csv"]),
+})
+
+# columns of veekun's files left out (contest data, Conquest spin-off order,
+# internal effect / target codes)
+POKEDEX_DROP = {"pokemon_species": ("conquest_order", "evolution_chain_id", "order"),
+                "pokemon": ("order",),
+                "stats": ("game_index",),
+                "moves": ("target_id", "effect_id", "effect_chance", "contest_type_id", "contest_effect_id",
+                          "super_contest_effect_id")}
+# 0/1 columns loaded as booleans
+POKEDEX_BOOLS = {"pokemon_species": ("is_baby", "has_gender_differences", "forms_switchable", "is_legendary",
+                                     "is_mythical"),
+                 "pokemon": ("is_default",), "stats": ("is_battle_only",), "abilities": ("is_main_series",),
+                 "pokemon_abilities": ("is_hidden",)}
+
+
+def load_pokedex(srv, db, files):
+    """The Pokémon games' data as veekun's pokedex project publishes it
+    (its CSV files, up to generation VIII / Sword and Shield; code MIT,
+    the game data is The Pokémon Company's): generations (8,
+    identifier 'generation-i' ... 'generation-viii'), types (20: the 18
+    battle types plus 'unknown' and 'shadow', ids 10001 / 10002, with no
+    Pokémon), stats (8: hp, attack, defense, special-attack,
+    special-defense, speed, and the battle-only accuracy / evasion),
+    move_damage_classes (3: status, physical, special), pokemon_colors
+    (10), pokemon_habitats (9, generation III's; NULL for later
+    species), pokemon_species (898: generation, the species it evolves
+    from, color, shape_id (no shape table), habitat, gender_rate in
+    eighths female (-1 genderless), capture_rate, base_happiness,
+    hatch_counter, growth_rate_id (no table), booleans is_baby,
+    is_legendary, is_mythical ...), pokemon (1,092: the 898 default
+    forms with the species' id, plus 194 alternate forms (megas,
+    regional forms) with ids from 10001; height in decimetres, weight
+    in hectograms, base_experience, is_default), pokemon_types (1,675:
+    pokemon - type, slot 1 or 2), pokemon_stats (6,552: six base stats a
+    pokemon, base_stat and effort points), abilities (327: generation,
+    is_main_series false for the 60 Conquest-only ones with ids from
+    10001), pokemon_abilities (2,449: slot, is_hidden), moves (844:
+    generation, type, power, pp, accuracy — NULL for moves that cannot
+    miss or do no direct damage —, priority, damage class; 18 shadow
+    moves with ids from 10001) and type_efficacy (324: damage_type_id
+    attacking target_type_id, damage_factor 0 / 50 / 100 / 200 in
+    percent). Names are veekun's lowercase identifiers ('mr-mime',
+    'solar-beam'); the translated names, flavour texts, items, locations,
+    evolution triggers and which pokemon learn which move
+    (pokemon_moves.csv, over the snapshot's size limit) are not loaded.
+    Keys on every id; pokemon -> pokemon_species, pokemon_species ->
+    generations / pokemon_colors / pokemon_habitats / itself
+    (evolves_from_species_id), pokemon_types -> pokemon / types,
+    pokemon_stats -> pokemon / stats, pokemon_abilities -> pokemon /
+    abilities, moves -> types / move_damage_classes / generations,
+    type_efficacy -> types twice."""
+    tables = dict(zip(POKEDEX_FILES, files))
+    for t in POKEDEX_FILES:
+        rows = list(csv.reader(io.StringIO(tables[t])))
+        keep = [i for i, h in enumerate(rows[0]) if h not in POKEDEX_DROP.get(t, ())]
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        for r in rows:
+            if r:
+                w.writerow([r[i] for i in keep])
+        n = load_csv_table(srv, db, t, out.getvalue())
+        for c in POKEDEX_BOOLS.get(t, ()):
+            srv.psql(db, f"ALTER TABLE {qi(t)} ALTER COLUMN {qi(c)} TYPE boolean USING {qi(c)} = 1")
+        print(f"  {db}.{t}: {n} rows")
+    add_keys(srv, db,
+             [(t, ["id"]) for t in ("generations", "types", "stats", "move_damage_classes", "pokemon_colors",
+                                    "pokemon_habitats", "pokemon_species", "pokemon", "abilities", "moves")]
+             + [("pokemon_types", ["pokemon_id", "slot"]), ("pokemon_stats", ["pokemon_id", "stat_id"]),
+                ("pokemon_abilities", ["pokemon_id", "slot"]),
+                ("type_efficacy", ["damage_type_id", "target_type_id"])],
+             [("pokemon_species", "generation_id", "generations", "id"),
+              ("pokemon_species", "evolves_from_species_id", "pokemon_species", "id"),
+              ("pokemon_species", "color_id", "pokemon_colors", "id"),
+              ("pokemon_species", "habitat_id", "pokemon_habitats", "id"),
+              ("pokemon", "species_id", "pokemon_species", "id"),
+              ("pokemon_types", "pokemon_id", "pokemon", "id"), ("pokemon_types", "type_id", "types", "id"),
+              ("pokemon_stats", "pokemon_id", "pokemon", "id"), ("pokemon_stats", "stat_id", "stats", "id"),
+              ("pokemon_abilities", "pokemon_id", "pokemon", "id"),
+              ("pokemon_abilities", "ability_id", "abilities", "id"),
+              ("abilities", "generation_id", "generations", "id"),
+              ("types", "generation_id", "generations", "id"),
+              ("moves", "type_id", "types", "id"), ("moves", "damage_class_id", "move_damage_classes", "id"),
+              ("moves", "generation_id", "generations", "id"),
+              ("type_efficacy", "damage_type_id", "types", "id"),
+              ("type_efficacy", "target_type_id", "types", "id")])
+
+
+def load_park_visits(srv, db, files):
+    """Monthly recreation visits to ten of the most visited US national
+    parks, 2009-2018, with each month's average temperature, as a data
+    bootcamp team's "National Parks Visitation vs Climate" project
+    merged them (visits from the National Park Service's visitor-use
+    statistics, temperatures in degrees Fahrenheit from NOAA weather
+    stations near each park, averaged by the team; the repository states
+    no licence): parks (61: the national parks the team listed, **park_id
+    added by the loader** in file order, park_name 'Acadia National
+    Park', latitude, longitude) and monthly_visits (1,200: ten parks x
+    120 months, park_id, visit_year, visit_month 1-12, **month_start
+    added by the loader** (the first day of the month, a date),
+    recreation_visits, avg_temp_f rounded to 0.1). The file's repeated
+    park name and coordinates are normalised into parks. 51 parks have
+    no visit rows. No states, park areas, campgrounds, reservations,
+    fees or visitor origins are in the set. Keys: parks.park_id,
+    monthly_visits (park_id, visit_year, visit_month) -> parks."""
+    parks_csv, merged = files
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["park_id", "park_name", "latitude", "longitude"])
+    ids = {}
+    for r in csv.DictReader(io.StringIO(parks_csv)):
+        ids[r["Park"]] = len(ids) + 1
+        w.writerow([ids[r["Park"]], r["Park"], r["Lat"], r["Lng"]])
+    n = load_csv_table(srv, db, "parks", out.getvalue())
+    print(f"  {db}.parks: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["park_id", "visit_year", "visit_month", "month_start", "recreation_visits", "avg_temp_f"])
+    for r in csv.DictReader(io.StringIO(merged)):
+        y, m = int(r["Year"]), int(r["Month"])
+        w.writerow([ids[r["Park"]], y, m, f"{y:04d}-{m:02d}-01", r["Visits"], f"{float(r['Temp']):.1f}"])
+    n = load_csv_table(srv, db, "monthly_visits", out.getvalue())
+    print(f"  {db}.monthly_visits: {n} rows")
+    add_keys(srv, db, [("parks", ["park_id"]), ("monthly_visits", ["park_id", "visit_year", "visit_month"])],
+             [("monthly_visits", "park_id", "parks", "park_id")])
+
+
+def load_kev_catalog(srv, db, files):
+    """CISA's Known Exploited Vulnerabilities catalog (the US
+    Cybersecurity and Infrastructure Security Agency's list of CVEs
+    known to be exploited in the wild, as its kev-data repository
+    publishes it, snapshot of 2025-08-25; public domain / CC0):
+    vendors (230, **vendor_id added by the loader** in name order,
+    vendor_name as published, 'Microsoft', 'Apache'), products (590,
+    **product_id added by the loader**, vendor - product_name pairs as
+    published, 'Windows', 'Exchange Server'), vulnerabilities (1,404:
+    cve_id 'CVE-2021-44228', product_id, vulnerability_name,
+    date_added to the catalog 2021-11-03 - 2025-08-25, short_description,
+    required_action, due_date by which US federal agencies must act,
+    known_ransomware_use 'Known' / 'Unknown') and vulnerability_cwes
+    (1,338: cve_id - cwe_id 'CWE-78' pairs split from the published
+    comma-separated cwes column; 152 vulnerabilities have none). The
+    published notes column (links to advisories) is not loaded. The
+    catalog holds no CVSS scores or severities, no CVE publication
+    dates, no patch or fix dates and no CWE names. Keys:
+    vendors.vendor_id, products.product_id, vulnerabilities.cve_id,
+    vulnerability_cwes (cve_id, cwe_id); products -> vendors,
+    vulnerabilities -> products, vulnerability_cwes -> vulnerabilities."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    vendors = sorted({r["vendorProject"] for r in rows})
+    vid = {v: i + 1 for i, v in enumerate(vendors)}
+    prods = sorted({(r["vendorProject"], r["product"]) for r in rows})
+    pid = {p: i + 1 for i, p in enumerate(prods)}
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["vendor_id", "vendor_name"])
+    for v in vendors:
+        w.writerow([vid[v], v])
+    n = load_csv_table(srv, db, "vendors", out.getvalue())
+    print(f"  {db}.vendors: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["product_id", "vendor_id", "product_name"])
+    for p in prods:
+        w.writerow([pid[p], vid[p[0]], p[1]])
+    n = load_csv_table(srv, db, "products", out.getvalue())
+    print(f"  {db}.products: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["cve_id", "product_id", "vulnerability_name", "date_added", "short_description",
+                "required_action", "due_date", "known_ransomware_use"])
+    links = []
+    for r in rows:
+        w.writerow([r["cveID"], pid[(r["vendorProject"], r["product"])], r["vulnerabilityName"], r["dateAdded"],
+                    r["shortDescription"], r["requiredAction"], r["dueDate"], r["knownRansomwareCampaignUse"]])
+        for c in r["cwes"].split(","):
+            if c.strip() and (r["cveID"], c.strip()) not in links:
+                links.append((r["cveID"], c.strip()))
+    n = load_csv_table(srv, db, "vulnerabilities", out.getvalue())
+    print(f"  {db}.vulnerabilities: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["cve_id", "cwe_id"])
+    for l in links:
+        w.writerow(l)
+    n = load_csv_table(srv, db, "vulnerability_cwes", out.getvalue())
+    print(f"  {db}.vulnerability_cwes: {n} rows")
+    add_keys(srv, db, [("vendors", ["vendor_id"]), ("products", ["product_id"]), ("vulnerabilities", ["cve_id"]),
+                       ("vulnerability_cwes", ["cve_id", "cwe_id"])],
+             [("products", "vendor_id", "vendors", "vendor_id"),
+              ("vulnerabilities", "product_id", "products", "product_id"),
+              ("vulnerability_cwes", "cve_id", "vulnerabilities", "cve_id")])
+
+
+LOADERS.update(pokedex=load_pokedex, park_visits=load_park_visits, kev_catalog=load_kev_catalog)
 
 
 def main():

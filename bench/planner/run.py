@@ -79,8 +79,8 @@ questions72/<db>.json (dev72, the seventy-second: bread_plant, oscon_2014, crypt
 questions73/<db>.json (dev73, the seventy-third: vashon_birds, freelance_earnings, seattle_bikes) or
 questions74/<db>.json (dev74, the seventy-fourth: class_attendance, berth_calls, farmers_market) or
 questions75/<db>.json (dev75, the seventy-fifth: gormsey_water, store_ab_test, ri_legislature) or
-questions76/<db>.json (dev76, the seventy-sixth: space_launches, board_games, nobel_prizes) — none of them is
-questions77/<db>.json (dev77, the seventy-seventh: mlb_pitching, vb_salaries, colby_museum) — none of them is
+questions76/<db>.json (dev76, the seventy-sixth: space_launches, board_games, nobel_prizes) or
+questions77/<db>.json (dev77, the seventy-seventh: mlb_pitching, vb_salaries, colby_museum) or
 questions78/<db>.json (dev78, the seventy-eighth: pokedex, park_visits, kev_catalog) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
@@ -388,8 +388,7 @@ def load_questions(split, only_db):
                     ("dev73", "questions73"),
                     ("dev74", "questions74"),
                     ("dev75", "questions75"),
-                    ("dev76", "questions76")):
-                    ("dev75", "questions75"), ("dev77", "questions77")):
+                    ("dev76", "questions76"), ("dev77", "questions77"),
                     ("dev78", "questions78")):
         if split != sp and not (split == "all" and sp in ("dev", "held")):
             continue

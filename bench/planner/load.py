@@ -6900,6 +6900,296 @@ def load_kev_catalog(srv, db, files):
 LOADERS.update(pokedex=load_pokedex, park_visits=load_park_visits, kev_catalog=load_kev_catalog)
 
 
+# Batch 79: three more (a hospital pharmacy's drug issues to wards, a bookshop
+# chain's sales, a marathon's results over three years), from repositories
+# not used before.
+DATASETS.update({
+    "ward_pharmacy": ("CDU-data-science-team/phaRmacyForecasting", "31780a2f92e60985cad5cf7b47b1612709cc9dbd",
+                      ["data/pharmacy.rda", "data/drug1.rda", "data/leadtime.rda"]),
+    "bookshop_sales": ("mahmoudparsian/data-management-for-business-analytics",
+                       "b6bd03e3bd313ae0263817e215a6bfb83a998f2d",
+                       [f"labs/lab20_Book_Store/data_csv_files/{t}.csv"
+                        for t in ("stores", "books", "customers", "transactions")]),
+    "boston_marathon": ("lilykoff/marathon_analysis", "95401c66d973a3698bed8e051b927ea138dd7d42",
+                        [f"marathon_results_{y}.csv" for y in (2017, 2018, 2019)]),
+})
+
+
+def read_rda(raw):
+    """The data frames of an .rda file (R's XDR serialization, version 2 or
+    3, bzip2 / gzip / uncompressed): {name: {column: [values]}}, factors as
+    their labels, NA as None, Date columns as ISO dates."""
+    import bz2
+    import datetime
+    import struct
+    if raw[:3] == b"BZh":
+        raw = bz2.decompress(raw)
+    elif raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    if raw[:5] not in (b"RDX2\n", b"RDX3\n") or raw[5:7] != b"X\n":
+        die("not an XDR .rda file")
+    pos, refs = [7], []
+
+    def i32():
+        v = struct.unpack_from(">i", raw, pos[0])[0]
+        pos[0] += 4
+        return v
+
+    version = i32()
+    i32(), i32()
+    if version == 3:
+        pos[0] += i32()  # native encoding name
+
+    def item():
+        flags = i32()
+        t, has_attr, has_tag = flags & 0xFF, flags & (1 << 9), flags & (1 << 10)
+        if t in (241, 242, 247, 251, 252, 253, 254):  # environments, missing, NULL
+            return None
+        if t == 255:  # reference to an earlier symbol
+            return refs[(flags >> 8 or i32()) - 1]
+        if t == 1:  # symbol
+            s = ("sym", item())
+            refs.append(s)
+            return s
+        if t == 2:  # pairlist: attributes, and the top-level list of objects
+            out = {}
+            while True:
+                if has_attr:
+                    item()
+                tag = item() if has_tag else None
+                out[tag[1] if tag else len(out)] = item()
+                nxt = i32()
+                if nxt & 0xFF == 254:
+                    return out
+                if nxt & 0xFF != 2:
+                    die(f"rda: pairlist continued by type {nxt & 0xFF}")
+                has_attr, has_tag = nxt & (1 << 9), nxt & (1 << 10)
+        if t == 9:  # string
+            n = i32()
+            if n == -1:
+                return None
+            s = raw[pos[0]:pos[0] + n].decode("utf-8", "replace")
+            pos[0] += n
+            return s
+        n = i32()
+        if t in (10, 13):
+            v = [None if x == -2147483648 else x for x in struct.unpack_from(f">{n}i", raw, pos[0])]
+            pos[0] += 4 * n
+        elif t == 14:
+            v = [None if x != x else x for x in struct.unpack_from(f">{n}d", raw, pos[0])]
+            pos[0] += 8 * n
+        elif t in (16, 19, 20):
+            v = [item() for _ in range(n)]
+        else:
+            die(f"rda: R type {t} not handled")
+        return ("vec", v, (item() if has_attr else None) or {})
+
+    def column(c):
+        _, v, attrs = c
+        cls = (attrs.get("class") or ("vec", [], {}))[1]
+        if attrs.get("levels"):
+            labels = attrs["levels"][1]
+            return [None if x is None else labels[x - 1] for x in v]
+        if "Date" in cls:
+            epoch = datetime.date(1970, 1, 1)
+            return [None if x is None else (epoch + datetime.timedelta(days=int(x))).isoformat() for x in v]
+        return v
+
+    frames = {}
+    for name, obj in item().items():
+        _, cols, attrs = obj
+        frames[name] = dict(zip(attrs["names"][1], (column(c) for c in cols)))
+    return frames
+
+
+def rda_number(x):
+    """A double of R as it reads: 28.0 -> '28', 0.5 -> '0.5'."""
+    if x is None:
+        return None
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+def load_ward_pharmacy(srv, db, files):
+    """A mental-health NHS trust's hospital pharmacy in England, as its
+    data-science team published the data of its stock-forecasting project
+    (R package phaRmacyForecasting, Health Foundation funded; MIT
+    licence): drugs (19, drug_name 'Drug A' ... 'Drug S' — the trust
+    anonymised the drugs — with the re-order level, pack size and re-order
+    quantity of its main store), sites (3, 'Site A' / 'Site B' / 'Site C',
+    **site_id added by the loader**), wards (107, ward_code an 8-character
+    hashed code as published, 'd522aa90'; a ward code is issued to from
+    several sites), dispensings (150,914 issues of a drug to a ward from a
+    site, 2014-04-01 - 2020-07-31: **dispensing_id added by the loader** in
+    file order, issue_date, quantity in units — negative for the 7,521
+    returns, a fraction for 84 part packs), suppliers (12, supplier_code
+    'MAW' with its name 'MAWDSLEY BROOKS & CO LTD'; Alloga UK Ltd appears
+    under two codes) and deliveries (797 order lines received, 2017-01-05 -
+    2019-06-01: **delivery_id added by the loader**, order_number, drug,
+    supplier, date_ordered, date_received, quantity_received). The three
+    .rda files are R data frames read by the loader (read_rda above); the
+    package's other frames (use.rda, the same issues at one site with other
+    ward codes; Outstanding_orders.rda, one row) are not loaded. No
+    patients, prescribers, prices, costs, drug names, strengths or expiry
+    dates are in the set. Keys: drugs.drug_name, sites.site_id,
+    wards.ward_code, dispensings.dispensing_id, suppliers.supplier_code,
+    deliveries.delivery_id; dispensings -> drugs / wards / sites,
+    deliveries -> drugs / suppliers."""
+    gitdir = os.path.join(MIRROR, DATASETS[db][0].replace("/", "+"), "repo")
+    raw = [subprocess.run(["git", "--git-dir", gitdir, "show", f"{DATASETS[db][1]}:{p}"], capture_output=True,
+                          check=True).stdout for p in DATASETS[db][2]]
+    issues, reorder, lead = (next(iter(read_rda(r).values())) for r in raw)
+
+    def table(name, header, rows):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+        n = load_csv_table(srv, db, name, out.getvalue())
+        print(f"  {db}.{name}: {n} rows")
+
+    levels = dict(zip(reorder["NSV_Code"], zip(reorder["Re_Order_Level"], reorder["Re_Order_Packsize"],
+                                               reorder["Re_Order_Quantity"])))
+    drugs = sorted(set(issues["NSVCode"]) | set(lead["NSVCode"]) | set(levels))
+    table("drugs", ["drug_name", "reorder_level", "reorder_pack_size", "reorder_quantity"],
+          [[d] + [rda_number(x) for x in levels.get(d, (None, None, None))] for d in drugs])
+    sites = {s: i + 1 for i, s in enumerate(sorted(set(issues["Site1"])))}
+    table("sites", ["site_id", "site_name"], [[i, s] for s, i in sites.items()])
+    table("wards", ["ward_code"], [[w] for w in sorted(set(issues["Ward"]))])
+    table("dispensings", ["dispensing_id", "issue_date", "drug_name", "ward_code", "site_id", "quantity"],
+          [[i + 1, d, g, w, sites[s], rda_number(q)] for i, (d, g, q, w, s) in
+           enumerate(zip(issues["Date"], issues["NSVCode"], issues["Total_Qty"], issues["Ward"], issues["Site1"]))])
+    sup = {}
+    for c, n in zip(lead["SupplierSupplier_Value"], lead["FullName_Value"]):
+        sup.setdefault(c, n)
+    table("suppliers", ["supplier_code", "supplier_name"], sorted(sup.items()))
+    table("deliveries", ["delivery_id", "order_number", "drug_name", "supplier_code", "date_ordered",
+                         "date_received", "quantity_received"],
+          [[i + 1, rda_number(o), d, s, a, b, rda_number(q)] for i, (d, o, s, a, b, q) in
+           enumerate(zip(lead["NSVCode"], lead["OrderNum"], lead["SupplierSupplier_Value"], lead["DateOrdered"],
+                         lead["DateReceived"], lead["QtyRec_Value"]))])
+    add_keys(srv, db, [("drugs", ["drug_name"]), ("sites", ["site_id"]), ("wards", ["ward_code"]),
+                       ("dispensings", ["dispensing_id"]), ("suppliers", ["supplier_code"]),
+                       ("deliveries", ["delivery_id"])],
+             [("dispensings", "drug_name", "drugs", "drug_name"), ("dispensings", "ward_code", "wards", "ward_code"),
+              ("dispensings", "site_id", "sites", "site_id"), ("deliveries", "drug_name", "drugs", "drug_name"),
+              ("deliveries", "supplier_code", "suppliers", "supplier_code")])
+
+
+def load_bookshop_sales(srv, db, files):
+    """A made-up international bookshop chain (a business-analytics
+    course's "Bookstore" lab, data generated for teaching with fictional
+    titles, authors and customers; the repository states no licence):
+    stores (9, store_name — published as store_location — 'Downtown
+    Bookstore', city, country: two in the USA, one each in Canada, the UK,
+    Germany, France, Australia, Japan, Mexico), authors (**made by the
+    loader** from the distinct author names of the books, author_id in
+    name order), books (205: isbn, title, author_id, category — eight:
+    Fiction, Non-Fiction, Science, Technology, History, Philosophy,
+    Children, Fantasy —, published_date 1980-2023), customers (121:
+    name, gender M / F / Other, age, city, country; the published
+    example.com e-mail addresses are not loaded) and sales (901, one book
+    a sale: sale_id, store_id, book_id, customer_id, purchase_date
+    2015-2025, price). Keys on the ids; books -> authors, sales -> stores
+    / books / customers."""
+    stores, books, customers, sales = files
+    n = load_csv_table(srv, db, "stores", stores.replace("store_location", "store_name", 1))
+    print(f"  {db}.stores: {n} rows")
+    rows = list(csv.DictReader(io.StringIO(books)))
+    authors = {a: i + 1 for i, a in enumerate(sorted({r["author"] for r in rows}))}
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["author_id", "author_name"])
+    w.writerows([i, a] for a, i in authors.items())
+    n = load_csv_table(srv, db, "authors", out.getvalue())
+    print(f"  {db}.authors: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["book_id", "isbn", "title", "author_id", "category", "published_date"])
+    w.writerows([r["book_id"], r["ISBN"], r["title"], authors[r["author"]], r["category"], r["published_date"]]
+                for r in rows)
+    n = load_csv_table(srv, db, "books", out.getvalue())
+    print(f"  {db}.books: {n} rows")
+    rows = list(csv.DictReader(io.StringIO(customers)))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    cols = ["customer_id", "name", "gender", "age", "city", "country"]
+    w.writerow(cols)
+    w.writerows([r[c] for c in cols] for r in rows)
+    n = load_csv_table(srv, db, "customers", out.getvalue())
+    print(f"  {db}.customers: {n} rows")
+    n = load_csv_table(srv, db, "sales", sales)
+    print(f"  {db}.sales: {n} rows")
+    add_keys(srv, db, [("stores", ["store_id"]), ("authors", ["author_id"]), ("books", ["book_id"]),
+                       ("customers", ["customer_id"]), ("sales", ["sale_id"])],
+             [("books", "author_id", "authors", "author_id"), ("sales", "store_id", "stores", "store_id"),
+              ("sales", "book_id", "books", "book_id"), ("sales", "customer_id", "customers", "customer_id")])
+
+
+BOSTON_RACE_DATES = {2017: "2017-04-17", 2018: "2018-04-16", 2019: "2019-04-15"}  # Patriots' Day, each year
+BOSTON_CHECKPOINTS = (("5K", 5.0), ("10K", 10.0), ("15K", 15.0), ("20K", 20.0), ("Half", 21.0975),
+                      ("25K", 25.0), ("30K", 30.0), ("35K", 35.0), ("40K", 40.0))
+
+
+def load_boston_marathon(srv, db, files):
+    """The Boston Marathon's official finishers of 2017, 2018 and 2019
+    (the Boston Athletic Association's published results as the Kaggle
+    "Finishers Boston Marathon" files keep them, in a learner's analysis
+    repository; the repository states no licence): races (3: race_year,
+    race_date — **added by the loader**, the third Monday of April —,
+    finishers), finishers (78,889: race_year, bib — text, the elite women
+    'F1' ... —, age 18-84, gender M / F, city, state (US and Canadian codes,
+    NULL abroad), country (IOC-style three-letter codes 'USA', 'KEN'),
+    official_time and pace per mile as intervals, overall_place,
+    gender_place, division_place (the place in the age and gender
+    division)) and splits (elapsed time at 5K, 10K, 15K, 20K, the Half,
+    25K, 30K, 35K and 40K: race_year, bib, checkpoint, distance_km,
+    elapsed interval; a checkpoint the timing mats missed ('-' in the
+    file) has no row). The runners' names, their citizenship, the
+    para-athlete column and the projected time are not loaded, so a
+    runner is known by year and bib only and cannot be followed from one
+    year to the next. There is no weather, no start wave or corral, no
+    prize money, and no runner who did not finish. Keys: races.race_year,
+    finishers (race_year, bib), splits (race_year, bib, checkpoint);
+    finishers -> races, splits -> finishers."""
+    years = (2017, 2018, 2019)
+    fin, spl = io.StringIO(), io.StringIO()
+    fw, sw = csv.writer(fin, lineterminator="\n"), csv.writer(spl, lineterminator="\n")
+    fw.writerow(["race_year", "bib", "age", "gender", "city", "state", "country", "official_time", "pace",
+                 "overall_place", "gender_place", "division_place"])
+    sw.writerow(["race_year", "bib", "checkpoint", "distance_km", "elapsed"])
+    counts = {}
+    for y, text in zip(years, files):
+        rows = list(csv.DictReader(io.StringIO(text)))
+        counts[y] = len(rows)
+        for r in rows:
+            fw.writerow([y, r["Bib"], r["Age"], r["M/F"], r["City"], r["State"], r["Country"], r["Official Time"],
+                         r["Pace"], r["Overall"], r["Gender"], r["Division"]])
+            for cp, km in BOSTON_CHECKPOINTS:
+                if r[cp] not in ("", "-"):
+                    sw.writerow([y, r["Bib"], cp, km, r[cp]])
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["race_year", "race_name", "race_date", "finishers"])
+    w.writerows([y, "Boston Marathon", BOSTON_RACE_DATES[y], counts[y]] for y in years)
+    n = load_csv_table(srv, db, "races", out.getvalue())
+    print(f"  {db}.races: {n} rows")
+    for name, text in (("finishers", fin.getvalue()), ("splits", spl.getvalue())):
+        n = load_csv_table(srv, db, name, text, nulls=("", "-"))
+        print(f"  {db}.{name}: {n} rows")
+    srv.psql(db, "ALTER TABLE finishers ALTER COLUMN official_time TYPE interval USING official_time::interval, "
+                 "ALTER COLUMN pace TYPE interval USING pace::interval, ALTER COLUMN bib TYPE text")
+    srv.psql(db, "ALTER TABLE splits ALTER COLUMN elapsed TYPE interval USING elapsed::interval, "
+                 "ALTER COLUMN bib TYPE text")
+    add_keys(srv, db, [("races", ["race_year"]), ("finishers", ["race_year", "bib"]),
+                       ("splits", ["race_year", "bib", "checkpoint"])],
+             [("finishers", "race_year", "races", "race_year")])
+    srv.psql(db, "ALTER TABLE splits ADD FOREIGN KEY (race_year, bib) REFERENCES finishers (race_year, bib)")
+
+
+LOADERS.update(ward_pharmacy=load_ward_pharmacy, bookshop_sales=load_bookshop_sales,
+               boston_marathon=load_boston_marathon)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -7010,7 +7010,7 @@ def rda_number(x):
 
 
 def load_ward_pharmacy(srv, db, files):
-    """A mental-health NHS trust's hospital pharmacy in England, as its
+    """Nottinghamshire Healthcare NHS Trust's hospital pharmacy, as its
     data-science team published the data of its stock-forecasting project
     (R package phaRmacyForecasting, Health Foundation funded; MIT
     licence): drugs (19, drug_name 'Drug A' ... 'Drug S' — the trust
@@ -7083,9 +7083,9 @@ def load_bookshop_sales(srv, db, files):
     Bookstore', city, country: two in the USA, one each in Canada, the UK,
     Germany, France, Australia, Japan, Mexico), authors (**made by the
     loader** from the distinct author names of the books, author_id in
-    name order), books (205: isbn, title, author_id, category — eight:
+    name order), books (205: isbn, title, author_id, category — ten:
     Fiction, Non-Fiction, Science, Technology, History, Philosophy,
-    Children, Fantasy —, published_date 1980-2023), customers (121:
+    Children, Fantasy, Mystery, Self-Help —, published_date 1980-2023), customers (121:
     name, gender M / F / Other, age, city, country; the published
     example.com e-mail addresses are not loaded) and sales (901, one book
     a sale: sale_id, store_id, book_id, customer_id, purchase_date

@@ -6898,6 +6898,167 @@ def load_kev_catalog(srv, db, files):
 
 
 LOADERS.update(pokedex=load_pokedex, park_visits=load_park_visits, kev_catalog=load_kev_catalog)
+# Batch 80: three more (restaurant inspections; an airport's monthly
+# flights and delays; and, in place of a recruitment agency's placements,
+# which could not be found with rows in the time, Broadway weekly grosses),
+# from repositories not used before.
+CORGIS = ("RealTimeWeb/datasets", "2fe5befd251c783744d000bd4763e277616a152f")
+DATASETS.update({
+    "sf_food_scores": ("sifsir/Restaurant-_Inspection_LA", "88c1bb9565a5abda4cb08caeee95b1b3865b1b0c",
+                       ["data_clean.csv"]),
+    "airport_delays": (CORGIS[0], CORGIS[1], ["datasets/csv/airlines/airlines.csv"]),
+    "broadway_grosses": (CORGIS[0], CORGIS[1], ["datasets/csv/broadway/broadway.csv"]),
+})
+
+
+def load_sf_food_scores(srv, db, files):
+    """San Francisco restaurant health inspections in the LIVES format
+    (the Department of Public Health's "Restaurant Scores - LIVES
+    Standard", October 2016 - October 2019, as a data-engineering
+    student project cleaned it: routine unscheduled inspections only,
+    one violation kept per inspection; public data, the repository
+    states no licence): businesses (2,574: business_id as published,
+    business_name, business_address, postal_code, supervisor_district
+    1-11) and inspections (6,325: **inspection_id added by the loader**
+    in file order, business_id, inspection_date, inspection_score
+    45-100 as an integer, inspection_type always 'Routine -
+    Unscheduled', violation_description, risk_category 'Low Risk' /
+    'Moderate Risk' / 'High Risk'). No cuisines, owners, inspectors,
+    grades or closures are in the set. Keys: businesses.business_id,
+    inspections.inspection_id; inspections -> businesses."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["business_id", "business_name", "business_address", "postal_code", "supervisor_district"])
+    seen = set()
+    for r in rows:
+        if r["business_id"] not in seen:
+            seen.add(r["business_id"])
+            w.writerow([r["business_id"], r["business_name"], r["business_address"], r["business_postal_code"],
+                        int(float(r["current_supervisor_districts"]))])
+    n = load_csv_table(srv, db, "businesses", out.getvalue())
+    print(f"  {db}.businesses: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["inspection_id", "business_id", "inspection_date", "inspection_score", "inspection_type",
+                "violation_description", "risk_category"])
+    for i, r in enumerate(rows):
+        w.writerow([i + 1, r["business_id"], r["inspection_date"], int(float(r["inspection_score"])),
+                    r["inspection_type"], r["violation_description"], r["risk_category"]])
+    n = load_csv_table(srv, db, "inspections", out.getvalue())
+    print(f"  {db}.inspections: {n} rows")
+    add_keys(srv, db, [("businesses", ["business_id"]), ("inspections", ["inspection_id"])],
+             [("inspections", "business_id", "businesses", "business_id")])
+
+
+def load_airport_delays(srv, db, files):
+    """Monthly flight, delay and cancellation totals at 29 large US
+    airports, June 2003 - January 2016 (the Bureau of Transportation
+    Statistics' on-time figures as the CORGIS dataset project publishes
+    them, its airlines.csv; the repository states no licence, the data
+    is US public data): airports (29: airport_code 'ATL', airport_name
+    'Hartsfield-Jackson Atlanta International', city, state — **split
+    by the loader** from the published 'Atlanta, GA: Hartsfield-Jackson
+    Atlanta International') and monthly_stats (4,408: airport_code,
+    stat_year, stat_month 1-12, **month_start added by the loader**,
+    carriers (number of carriers reporting), flights_total, on_time,
+    delayed, cancelled, diverted, delays_carrier / delays_late_aircraft
+    / delays_nas / delays_security / delays_weather (numbers of delays
+    by cause, fractional causes rounded by BTS; one delays_security is
+    -1 as published) and minutes_carrier / minutes_late_aircraft /
+    minutes_nas / minutes_security / minutes_weather / minutes_total
+    (minutes of delay by cause)). No single flights, gates, terminals,
+    airlines by name or passengers are in the set. Keys:
+    airports.airport_code, monthly_stats (airport_code, stat_year,
+    stat_month) -> airports."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["airport_code", "airport_name", "city", "state"])
+    seen = set()
+    for r in sorted(rows, key=lambda r: r["Code"]):
+        if r["Code"] not in seen:
+            seen.add(r["Code"])
+            place, name = r["Name"].split(": ", 1)
+            city, state = place.rsplit(", ", 1)
+            w.writerow([r["Code"], name, city, state])
+    n = load_csv_table(srv, db, "airports", out.getvalue())
+    print(f"  {db}.airports: {n} rows")
+    cols = [("carriers", "Carriers.Total"), ("flights_total", "Flights.Total"), ("on_time", "On Time"),
+            ("delayed", "Delayed"), ("cancelled", "Cancelled"), ("diverted", "Diverted"),
+            ("delays_carrier", "# of Delays.Carrier"), ("delays_late_aircraft", "# of Delays.Late Aircraft"),
+            ("delays_nas", "# of Delays.National Aviation System"), ("delays_security", "# of Delays.Security"),
+            ("delays_weather", "# of Delays.Weather"), ("minutes_carrier", "Minutes Delayed.Carrier"),
+            ("minutes_late_aircraft", "Minutes Delayed.Late Aircraft"),
+            ("minutes_nas", "Minutes Delayed.National Aviation System"),
+            ("minutes_security", "Minutes Delayed.Security"), ("minutes_weather", "Minutes Delayed.Weather"),
+            ("minutes_total", "Minutes Delayed.Total")]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["airport_code", "stat_year", "stat_month", "month_start"] + [c for c, _ in cols])
+    for r in rows:
+        y, m = int(r["Year"]), int(r["Month"])
+        w.writerow([r["Code"], y, m, f"{y:04d}-{m:02d}-01"] + [r[s] for _, s in cols])
+    n = load_csv_table(srv, db, "monthly_stats", out.getvalue())
+    print(f"  {db}.monthly_stats: {n} rows")
+    add_keys(srv, db, [("airports", ["airport_code"]), ("monthly_stats", ["airport_code", "stat_year", "stat_month"])],
+             [("monthly_stats", "airport_code", "airports", "airport_code")])
+
+
+def load_broadway_grosses(srv, db, files):
+    """Weekly box-office figures of Broadway shows, 1990 - 2016 (The
+    Broadway League's grosses as the CORGIS dataset project publishes
+    them, its broadway.csv; same repository and licence note as
+    airport_delays): theatres (56: **theatre_id added by the loader** in
+    name order, theatre_name 'Majestic', 'Gershwin'), shows (820:
+    **show_id added by the loader** in name order, show_name 'The Lion
+    King', show_type 'Musical' / 'Play' / 'Special') and weekly_grosses
+    (31,296: **week_id added by the loader**, show_id, theatre_id,
+    week_date (the published date of the week, m/d/yyyy read as a
+    date), attendance, capacity_pct (percent of seats sold, can pass
+    100), gross in dollars, gross_potential_pct (percent of the
+    potential gross, 0 where not reported), performances in the week).
+    No ticket prices, casts, awards, openings or closings are in the
+    set. Keys: theatres.theatre_id, shows.show_id,
+    weekly_grosses.week_id; weekly_grosses -> shows / theatres."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    theatres = {t: i + 1 for i, t in enumerate(sorted({r["Theatre"] for r in rows}))}
+    shows = {}
+    for r in rows:
+        shows.setdefault(r["Name"], r["Type"])
+    sid = {s: i + 1 for i, s in enumerate(sorted(shows))}
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["theatre_id", "theatre_name"])
+    for t, i in theatres.items():
+        w.writerow([i, t])
+    n = load_csv_table(srv, db, "theatres", out.getvalue())
+    print(f"  {db}.theatres: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["show_id", "show_name", "show_type"])
+    for s in sorted(shows):
+        w.writerow([sid[s], s, shows[s]])
+    n = load_csv_table(srv, db, "shows", out.getvalue())
+    print(f"  {db}.shows: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["week_id", "show_id", "theatre_id", "week_date", "attendance", "capacity_pct", "gross",
+                "gross_potential_pct", "performances"])
+    rows.sort(key=lambda r: (r["Full"][6:], r["Full"][:5], r["Name"]))
+    for i, r in enumerate(rows):
+        mm, dd, yy = r["Full"].split("/")
+        w.writerow([i + 1, sid[r["Name"]], theatres[r["Theatre"]], f"{yy}-{mm}-{dd}", r["Attendance"],
+                    r["Capacity"], r["Gross"], r["Gross Potential"], r["Performances"]])
+    n = load_csv_table(srv, db, "weekly_grosses", out.getvalue())
+    print(f"  {db}.weekly_grosses: {n} rows")
+    add_keys(srv, db, [("theatres", ["theatre_id"]), ("shows", ["show_id"]), ("weekly_grosses", ["week_id"])],
+             [("weekly_grosses", "show_id", "shows", "show_id"),
+              ("weekly_grosses", "theatre_id", "theatres", "theatre_id")])
+
+
+LOADERS.update(sf_food_scores=load_sf_food_scores, airport_delays=load_airport_delays,
+               broadway_grosses=load_broadway_grosses)
 
 
 # Batch 79: three more (a hospital pharmacy's drug issues to wards, a bookshop

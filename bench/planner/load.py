@@ -7351,6 +7351,163 @@ LOADERS.update(ward_pharmacy=load_ward_pharmacy, bookshop_sales=load_bookshop_sa
                boston_marathon=load_boston_marathon)
 
 
+# --- batch 81: a music app's plays, major US power outages, NYC exam results by borough and group
+
+DATASETS.update({
+    "music_app": ("snig-17/music-app-database", "08a54808308097baab858b90ff2f595cb511202a",
+                  [f"data/{f}.csv" for f in ("artists", "albums", "songs", "listeners", "plays")]),
+    "major_outages": ("zubinss/power-outage-analysis", "14d4fe9cc05e7fe12f16e5d93f9a1bedfbaecc94",
+                      ["outage.csv"]),
+    "nyc_exam_groups": ("myCanaless/NYCeducation-duringCOVID", "7bd693cb06742efcbbb61836578433331ffb0d43",
+                        ["transformed_data/ethnicity_results.csv"]),
+})
+
+
+def load_music_app(srv, db, files):
+    """A small music-listening app's database (a learner's SQL project on
+    Replit: real artists, albums and songs, five made-up listeners known
+    by first name with a birthdate, 200 made-up plays in 2024; the
+    repository states no licence): artists (14, name, country,
+    debut_year, genre), albums (40, title, artist_id, release_date),
+    songs (52, title, album_id), listeners (5, name, birthdate) and
+    plays (200, song_id, listener_id, played_date — a date, no time of
+    day). Loaded as published, with the keys the project's
+    create_tables.sql declares. Keys: artists.artist_id,
+    albums.album_id, songs.song_id, listeners.listener_id,
+    plays.play_id; albums -> artists, songs -> albums, plays -> songs,
+    plays -> listeners."""
+    names = ("artists", "albums", "songs", "listeners", "plays")
+    for name, text in zip(names, files):
+        n = load_csv_table(srv, db, name, text)
+        print(f"  {db}.{name}: {n} rows")
+    add_keys(srv, db, [("artists", ["artist_id"]), ("albums", ["album_id"]), ("songs", ["song_id"]),
+                       ("listeners", ["listener_id"]), ("plays", ["play_id"])],
+             [("albums", "artist_id", "artists", "artist_id"), ("songs", "album_id", "albums", "album_id"),
+              ("plays", "song_id", "songs", "song_id"), ("plays", "listener_id", "listeners", "listener_id")])
+
+
+def _outage_ts(d, t):
+    import datetime
+    if d == "NA" or not d:
+        return None
+    day = datetime.datetime.strptime(d.split(", ", 1)[1], "%B %d, %Y").date()
+    if t == "NA" or not t:
+        return day.isoformat() + " 00:00:00"
+    tm = datetime.datetime.strptime(t, "%I:%M:%S %p").time()
+    return f"{day.isoformat()} {tm.isoformat()}"
+
+
+def load_major_outages(srv, db, files):
+    """Major power outages in the US (49 states and the District of
+    Columbia), January 2000 - July 2016 (the US Department of Energy's form OE-417 reports as Purdue
+    University's Laboratory for Advancing Sustainable Critical
+    Infrastructure compiled them, kept as a CSV by a data-science course
+    project; outages that affected at least 50,000 customers or lost at
+    least 300 MW): states (50: those with an outage, state_code 'MN', state_name, climate_region
+    — one of nine NOAA climate regions, NULL for Alaska and Hawaii),
+    causes (7: **cause_id added by the loader**, cause_category 'severe
+    weather', 'intentional attack', ...), outages (1,534: outage_id the
+    file's OBS number, state_code, nerc_region 'WECC', 'RFC', ...,
+    **outage_start and restoration_time timestamps joined by the loader**
+    from the published date and 12-hour time columns (9 starts and 58
+    restorations unknown), cause_id, cause_detail 'thunderstorm',
+    'vandalism' (often NULL), hurricane_name, duration_minutes,
+    demand_loss_mw, customers_affected (443 NULL), anomaly_level (the
+    El Nino / La Nina index of the season) and climate_category 'cold' /
+    'normal' / 'warm'). The file's per state-year economic columns
+    (electricity prices, sales, customers, GSP, population, land
+    area) are not loaded. No utilities' names, counties or cities are in
+    the set. Keys: states.state_code, causes.cause_id,
+    outages.outage_id; outages -> states, outages -> causes."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    na = lambda v: None if v in ("NA", "") else v
+    states, causes = {}, {}
+    for r in rows:
+        states.setdefault(r["POSTAL.CODE"], (r["U.S._STATE"], na(r["CLIMATE.REGION"])))
+    for c in sorted({r["CAUSE.CATEGORY"] for r in rows}):
+        causes[c] = len(causes) + 1
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["state_code", "state_name", "climate_region"])
+    for code, (name, region) in sorted(states.items()):
+        w.writerow([code, name, region if region else "\\N"])
+    n = load_csv_table(srv, db, "states", out.getvalue())
+    print(f"  {db}.states: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["cause_id", "cause_category"])
+    for c, i in causes.items():
+        w.writerow([i, c])
+    n = load_csv_table(srv, db, "causes", out.getvalue())
+    print(f"  {db}.causes: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["outage_id", "state_code", "nerc_region", "outage_start", "restoration_time", "cause_id",
+                "cause_detail", "hurricane_name", "duration_minutes", "demand_loss_mw", "customers_affected",
+                "anomaly_level", "climate_category"])
+    for r in rows:
+        vals = [r["OBS"], r["POSTAL.CODE"], na(r["NERC.REGION"]),
+                _outage_ts(r["OUTAGE.START.DATE"], r["OUTAGE.START.TIME"]),
+                _outage_ts(r["OUTAGE.RESTORATION.DATE"], r["OUTAGE.RESTORATION.TIME"]),
+                causes[r["CAUSE.CATEGORY"]], na(r["CAUSE.CATEGORY.DETAIL"]), na(r["HURRICANE.NAMES"]),
+                na(r["OUTAGE.DURATION"]), na(r["DEMAND.LOSS.MW"]),
+                None if na(r["CUSTOMERS.AFFECTED"]) is None else int(float(r["CUSTOMERS.AFFECTED"])),
+                na(r["ANOMALY.LEVEL"]), na(r["CLIMATE.CATEGORY"])]
+        w.writerow(["\\N" if v is None else v for v in vals])
+    n = load_csv_table(srv, db, "outages", out.getvalue())
+    print(f"  {db}.outages: {n} rows")
+    add_keys(srv, db, [("states", ["state_code"]), ("causes", ["cause_id"]), ("outages", ["outage_id"])],
+             [("outages", "state_code", "states", "state_code"), ("outages", "cause_id", "causes", "cause_id")])
+
+
+def load_nyc_exam_groups(srv, db, files):
+    """New York City public schools' results on the New York State ELA
+    and mathematics exams (grades 3-8, all grades together) by borough
+    and ethnic group, 2013-2019 and 2022-2023 (NYC Department of
+    Education open data, as a student team's "NYC education during
+    COVID" project transformed it; no exams in 2020, 2021 left out):
+    boroughs (5: **borough_id added by the loader**, borough_name
+    'BRONX', 'BROOKLYN', 'MANHATTAN', 'QUEENS', 'STATEN ISLAND' as
+    published) and exam_results (540: **result_id added by the loader**,
+    borough_id, exam_year, subject 'ELA' / 'Math', student_group 'Asian',
+    'Black', 'Hispanic', 'Multi-Racial', 'Native American', 'White',
+    number_tested, mean_scale_score, pct_level_1 ... pct_level_4 and
+    pct_level_3_and_4 — level 3 and above is proficient — in percent).
+    The published Grade column (always 'All Grades') is not loaded. No
+    schools, single grades, students, teachers or other student groups
+    (gender, disability, economic status) are in the set; the exams were
+    rescaled in 2018, so mean scale scores before 2018 are not comparable
+    with later ones. Keys: boroughs.borough_id, exam_results.result_id;
+    exam_results -> boroughs."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    bor = {}
+    for r in rows:
+        bor.setdefault(r["Geographic Subdivision"], len(bor) + 1)
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["borough_id", "borough_name"])
+    for b, i in bor.items():
+        w.writerow([i, b])
+    n = load_csv_table(srv, db, "boroughs", out.getvalue())
+    print(f"  {db}.boroughs: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["result_id", "borough_id", "exam_year", "subject", "student_group", "number_tested",
+                "mean_scale_score", "pct_level_1", "pct_level_2", "pct_level_3", "pct_level_4",
+                "pct_level_3_and_4"])
+    for i, r in enumerate(rows, 1):
+        w.writerow([i, bor[r["Geographic Subdivision"]], r["Year"], r["Subject"], r["Student Category"],
+                    r["Number Tested"], r["Mean Scale Score"], r["Pct Level 1"], r["Pct Level 2"],
+                    r["Pct Level 3"], r["Pct Level 4"], r["Pct Level 3 and 4"]])
+    n = load_csv_table(srv, db, "exam_results", out.getvalue())
+    print(f"  {db}.exam_results: {n} rows")
+    add_keys(srv, db, [("boroughs", ["borough_id"]), ("exam_results", ["result_id"])],
+             [("exam_results", "borough_id", "boroughs", "borough_id")])
+
+
+LOADERS.update(music_app=load_music_app, major_outages=load_major_outages, nyc_exam_groups=load_nyc_exam_groups)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

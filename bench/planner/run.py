@@ -82,8 +82,8 @@ questions75/<db>.json (dev75, the seventy-fifth: gormsey_water, store_ab_test, r
 questions76/<db>.json (dev76, the seventy-sixth: space_launches, board_games, nobel_prizes) or
 questions77/<db>.json (dev77, the seventy-seventh: mlb_pitching, vb_salaries, colby_museum) or
 questions78/<db>.json (dev78, the seventy-eighth: pokedex, park_visits, kev_catalog) or
-questions79/<db>.json (dev79, the seventy-ninth: ward_pharmacy, bookshop_sales, boston_marathon) — none of them is
-questions80/<db>.json (dev80, the eightieth: sf_food_scores, airport_delays, broadway_grosses) — none of them is
+questions79/<db>.json (dev79, the seventy-ninth: ward_pharmacy, bookshop_sales, boston_marathon) or
+questions80/<db>.json (dev80, the eightieth: sf_food_scores, airport_delays, broadway_grosses) or
 questions81/<db>.json (dev81, the eighty-first: music_app, major_outages, nyc_exam_groups) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
@@ -392,10 +392,8 @@ def load_questions(split, only_db):
                     ("dev74", "questions74"),
                     ("dev75", "questions75"),
                     ("dev76", "questions76"), ("dev77", "questions77"),
-                    ("dev78", "questions78"), ("dev79", "questions79")):
-                    ("dev78", "questions78"),
-                    ("dev80", "questions80")):
-                    ("dev78", "questions78"), ("dev81", "questions81")):
+                    ("dev78", "questions78"), ("dev79", "questions79"),
+                    ("dev80", "questions80"), ("dev81", "questions81")):
         if split != sp and not (split == "all" and sp in ("dev", "held")):
             continue
         d = os.path.join(HERE, sub)

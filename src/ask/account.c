@@ -103,6 +103,33 @@ static int own_date_shown(const ask_schema_t *s, const ask_toks_t *tk, const ask
     return dates == 1;
 }
 
+/* 1 when token i is "paid" right before how: "paid by credit card",
+ * "paid in cash", "paid with a wallet" — a value the plan filters on. */
+static int paid_by_value(const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    if (!words_in(tk->t[i].low, (const char *const[]){"paid", "pay", "pays", NULL}) ||
+        !words_in(i + 1 < tk->n ? tk->t[i + 1].low : "", (const char *const[]){"by", "in", "with",
+            "through", "via", "using", NULL}))
+        return 0;
+    int at = i + 2 + (words_at(tk, i + 2, "a") || words_at(tk, i + 2, "an") || words_at(tk, i + 2, "the"));
+    for (int m = 0; m < p->nm; m++)
+        if (p->m[m].kind == PH_VALUE && p->m[m].pos == at && p->m[m].role == R_FILTER)
+            return 1;
+    return 0;
+}
+
+/* 1 when token i is "catalogue" in "how many books are in the catalogue",
+ * "… on the salary list", "in the data": the whole database, said as a
+ * container no table is named after (an unknown word only). */
+static int container(const ask_toks_t *tk, int i)
+{
+    static const char *const whole[] = {"catalogue", "catalog", "collection", "log", "list",
+        "dataset", "data", "register", "registry", NULL};
+    int k = i - 1 - (i >= 2 && !words_is_stop(tk->t[i - 1].low) && !tk->t[i - 1].isnum);  /* "salary list" */
+    return words_in(tk->t[i].low, whole) && k >= 1 && words_at(tk, k, "the") &&
+           words_in(tk->t[k - 1].low, (const char *const[]){"in", "on", "from", NULL});
+}
+
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
@@ -117,6 +144,8 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         if (member_of_table(tk, p, i))  /* "each staff member": the staff */
             continue;
         if (own_date_shown(s, tk, p, i))  /* "trainings with their date": its one date */
+            continue;
+        if (paid_by_value(tk, p, i) || container(tk, i))
             continue;
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);

@@ -64,7 +64,7 @@ static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
 }
 
 /* Apply aggregate `agg` (from a cue word) to mention m. */
-static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m, int agg,
+static void measure_from(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
 {
     m->role = R_MEASURE;
@@ -80,8 +80,14 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v, 0};
     } else if (m->kind == PH_TABLE) {
-        int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]);
-        if (agg == M_SUM && !strcmp(word, "total") && own >= 0)  /* "total downtime": its minutes */
+        int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]),
+            kept = nouns_period_count(&s->tables[m->t]);  /* said as its noun ("visits"), not "weeks" */
+        const ask_table_t *mt = &s->tables[m->t];  /* "weeks" of weekly_grosses: its rows */
+        int said_head = !mt->nw || !strcmp(tk->t[m->pos + m->len - 1].stem, mt->w[mt->nw - 1]);
+        kept = said_head ? kept : -1;
+        if (kept >= 0 && (agg == M_COUNT || !strcmp(word, "total")) && !distinct)
+            p->q.m = (ask_measure_t){M_SUM, m->t, kept, -1, 0};  /* "how many visits": monthly_visits' */
+        else if (agg == M_SUM && !strcmp(word, "total") && own >= 0)  /* "total downtime": its minutes */
             p->q.m = (ask_measure_t){M_SUM, m->t, own, -1, 0};
         else if (agg == M_COUNT && !distinct && own >= 0 && s->tables[m->t].cols[own].kind == CK_INT &&
                  !strcasecmp(s->tables[m->t].cols[own].name, s->tables[m->t].name))  /* items.items */
@@ -90,7 +96,7 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
         else if (agg == M_COUNT && distinct && head_noun_column(s, m) >= 0)
             p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, head_noun_column(s, m), -1, 0};
-        else if (agg == M_COUNT && head_noun_column(s, m) >= 0)  /* its rows, or its nodes? */
+        else if (agg == M_COUNT && head_noun_column(s, m) >= 0 && said_head)  /* its rows, or its nodes? */
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
         else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1, 0};
@@ -107,7 +113,8 @@ static void measure_from(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_qty(c) || (lexicon_col_is_numeric(c) &&
                  !c->pk && c->fk_table < 0 && lexicon_col_has_word(c, units))))
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* "how many units", "how many hours": a sum */
-        else if (agg == M_COUNT && lexicon_col_is_time(c) && !distinct)  /* "number of hires": */
+        else if (agg == M_COUNT && (lexicon_col_is_time(c) || lexicon_col_is_year(c) || (c->nw >= 2 &&
+                 words_in(c->w[c->nw - 1], (const char *const[]){"date", "dt", NULL}))) && !distinct)  /* "number of hires": */
             p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1, 0};  /* the rows, not the dates */
         else if (agg == M_COUNT && !distinct && !c->pk && c->kind == CK_TEXT && c->nsamples == 0 &&
                  (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
@@ -235,7 +242,7 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         roles_resolve_alt(p, m, -1);
         if (agg == M_COUNT && !distinct && lexicon_counts_other_word(s, tk, m))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many policies": status_of_policy */
-        measure_from(s, p, m, share && m->kind != PH_TABLE ? M_SUM : agg, distinct, tk->t[i].low);
+        measure_from(s, tk, p, m, share && m->kind != PH_TABLE ? M_SUM : agg, distinct, tk->t[i].low);
         p->agg_cue = 1;
         if (share)
             p->q.share = SHARE_COND, p->share_pos = m->pos + m->len - 1;
@@ -392,12 +399,12 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
             continue;
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
-            measure_from(s, p, m, M_NONE, 0, "");
+            measure_from(s, tk, p, m, M_NONE, 0, "");
         else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
             roles_resolve_alt(p, m, -1);
             int price = m->nalt == 0 && !lexicon_col_is_qty(&s->tables[m->t].cols[m->c]) &&
                         strstr(s->tables[m->t].cols[m->c].name, "rice");
-            measure_from(s, p, m, price ? M_AVG : M_NONE, 0, "");
+            measure_from(s, tk, p, m, price ? M_AVG : M_NONE, 0, "");
         }
     }
     int head = -1;  /* "which suppliers supply paper" of branch_supplier: its supplier_name */
@@ -577,8 +584,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         roles_set_ambiguous(p, AMB_ORDER, NULL);
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
-    guards_each_row(s, p);
-    guards_value_or_kind(s, tk, p);
+    guards_plan(s, tk, p);
     p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
     account_words(s, tk, p);
     if (!p->unknown)  /* a word not understood is the better question */

@@ -51,16 +51,36 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
 /* "customers who have not rented in 2006": with an EXISTS, a period says
  * when the related rows happened (the rentals' date, inside the EXISTS),
  * not when the base rows did. 1 when that settled the time column. */
-static int time_in_exists(const ask_schema_t *s, ask_parse_t *p)
+static int time_in_exists(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;
     if (q->rel < 0 || q->rel_cond || !q->date.kind)
         return 0;
+    for (int i = 0; i < p->nm; i++) {  /* "2019 finishers with no 5K split": the finishers' year */
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_TABLE && m->t == (q->kind == Q_LIST ? q->table : q->m.t) && m->pos > 0 &&
+            tk->t[m->pos - 1].isnum && dates_one_year(&q->date))
+            return 0;
+    }
     if (q->grain || lexicon_time_for(s, q->rel, &q->time.t, &q->time.c) < 0) {
         roles_set_ambiguous(p, AMB_TIME, NULL);  /* per month of what? dated how? */
         return 1;
     }
     q->rel_time = 1;
+    return 1;
+}
+
+/* launch_year beside launch_date: the same words but the last, "year" for
+ * "date" — the date's own year, kept beside it (and where the date is
+ * not), not another time. */
+static int year_of_date(const ask_col_t *date, const ask_col_t *year)
+{
+    if (date->nw < 2 || date->nw != year->nw || strcmp(year->w[year->nw - 1], "year") ||
+        !words_in(date->w[date->nw - 1], (const char *const[]){"date", "dt", "day", "time", NULL}))
+        return 0;
+    for (int k = 0; k + 1 < date->nw; k++)
+        if (strcmp(date->w[k], year->w[k]))
+            return 0;
     return 1;
 }
 
@@ -82,6 +102,11 @@ static void year_beside_date(const ask_schema_t *s, ask_parse_t *p)
                 !strcmp(q->date.from + 4, "-01-01") && !strcmp(q->date.to + 4, "-01-01"));
     if (!whole || !lexicon_col_is_time(&t->cols[q->time.c]))
         return;
+    for (int c = 0; c < t->ncols; c++)  /* launch_year: whole years by it, kept when the date is not */
+        if (lexicon_col_is_year(&t->cols[c]) && !t->cols[c].pk && year_of_date(&t->cols[q->time.c], &t->cols[c])) {
+            p->q.time.c = c;
+            return;
+        }
     for (int c = 0; c < t->ncols; c++)
         if (lexicon_col_is_year(&t->cols[c]) && !t->cols[c].pk) {
             p->amb[0] = q->time, p->amb[1] = (ask_colref_t){q->time.t, c}, p->namb = 2;
@@ -132,7 +157,7 @@ void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind && !p->dow_from) || p->q.time.t >= 0)
         return;
-    if (time_in_exists(s, p))
+    if (time_in_exists(s, tk, p))
         return;
     int base0 = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     if (base0 < 0 && p->q.nf > 0)  /* "how many TV shows were released": the value's table */

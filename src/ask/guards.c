@@ -2,11 +2,14 @@
  * plan is assembled: a value said after "by" whose first word names a
  * column ("crashes by weather condition"), a value right before another
  * column's noun that is also a column's first word ("cargo types"), both
- * asked; and a grouping by a table whose label most rows share, made each
+ * asked; a grouping by a table whose label most rows share, made each
  * row's ("food listings that got more than one claim": the key beside the
- * name). */
+ * name); "top 10 by rank", rank 1 first; a who- or what-does question the
+ * named row cannot answer, asked. */
 #include "ask/internal.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* "crashes by weather condition": the value 'Weather Conditions' of
@@ -27,7 +30,7 @@ void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p
  * and cargo_desc a column: "types" of the cargo rows, or the cargo's own
  * kinds? A one-word value that is the first word of another column of its
  * table, said right before a column noun, asks, naming both columns. */
-void guards_value_or_kind(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+static void value_or_kind(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i + 1 < p->nm; i++) {
         const ask_mention_t *v = &p->m[i], *n = &p->m[i + 1];
@@ -47,7 +50,7 @@ void guards_value_or_kind(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
 /* "food listings that got more than one claim": the related rows counted
  * per listing named as a table, whose label most listings share ("Rice"),
  * are each listing's — its key beside the name — not each name's. */
-void guards_each_row(const ask_schema_t *s, ask_parse_t *p)
+static void each_row(const ask_schema_t *s, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;
     int t = q->ndims == 1 ? q->dims[0].t : -1;
@@ -62,4 +65,90 @@ void guards_each_row(const ask_schema_t *s, ask_parse_t *p)
             q->dims[q->ndims++] = (ask_colref_t){t, s->tables[t].pk};
             return;
         }
+}
+
+/* "top 10 games by BGG rank": a rank, a place or a seed counts down — the
+ * best is 1. "Top", "best" and "first" take the smallest first, "bottom"
+ * and "worst" the largest; "highest rank" could mean either, so it asks. */
+static void rank_order(const ask_schema_t *s, ask_parse_t *p)
+{
+    static const char *const ranks[] = {"rank", "ranking", "place", "seed", "standing", NULL};
+    ask_q_t *q = &p->q;
+    if (!q->order || q->m.t < 0 || q->m.c < 0 || p->order_only)
+        return;
+    const ask_col_t *c = &s->tables[q->m.t].cols[q->m.c];
+    if (!c->nw || !lexicon_col_is_numeric(c) || !words_in(c->w[c->nw - 1], ranks))
+        return;
+    char w[32];
+    snprintf(w, sizeof w, "%s", p->order_word);
+    for (char *k = w; *k; k++)
+        *k = (char)tolower((unsigned char)*k);
+    if (words_in(w, (const char *const[]){"top", "best", "first", NULL}))
+        q->order = -1;
+    else if (words_in(w, (const char *const[]){"bottom", "worst", NULL}))
+        q->order = 1;
+    else
+        p->ambiguous = p->ambiguous ? p->ambiguous : AMB_RANK;
+}
+
+/* 1 when a column of the listed table other than a date may answer the
+ * "who": one the verb names ("who directed Narcos": director) or one the
+ * question names ("who is the head of state of Norway") — placed later. */
+static int who_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p)
+{
+    int t = p->q.table;
+    const ask_table_t *tb = &s->tables[t];
+    for (int c = 0; t >= 0 && c < tb->ncols; c++)
+        if (!lexicon_col_is_time(&tb->cols[c]) && !lexicon_col_is_year(&tb->cols[c]) &&
+            lexicon_verb_names_col(tk->t[1].low, &tb->cols[c]))
+            return 1;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_COLUMN && m->t == t &&
+            !lexicon_col_is_time(&tb->cols[m->c]) && !lexicon_col_is_year(&tb->cols[m->c]))
+            return 1;
+    }
+    return 0;
+}
+
+/* "who published Ark Nova?" answered by the Ark Nova row itself, every
+ * column of it: a who-question the row cannot answer. "What does the
+ * ability levitate do?": what a thing does is not among its columns. Both
+ * ask, naming the verb. */
+static void who_what(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind == Q_LIST && !q->nshow && tk->n > 2 && words_at(tk, 0, "who") && !who_column(s, tk, p))
+        for (int i = 0; i < q->nf; i++)
+            if (q->f[i].col.t == q->table && q->f[i].col.c == s->tables[q->table].label && q->f[i].op == OP_IN)
+                return roles_not_understood(tk, p, 1, 2);
+    if (tk->n > 3 && words_at(tk, 0, "what") && words_in(tk->t[1].low, (const char *const[]){"does",
+            "do", "did", NULL}) && words_at(tk, tk->n - 1, "do"))
+        roles_not_understood(tk, p, tk->n - 1, tk->n);
+}
+
+/* "what share of sales value is from tier A stores": Total_Value grouped
+ * on, as if each amount were a kind. A money column is a group only when
+ * the question says so ("revenue by price", "per unit price"). */
+static void money_group(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->role != R_DIM || m->kind != PH_COLUMN || !lexicon_col_is_money(&s->tables[m->t].cols[m->c]))
+            continue;
+        int k = m->pos - 1 - (m->pos >= 2 && words_in(tk->t[m->pos - 1].low, (const char *const[]){"the",
+                                  "its", "their", "unit", NULL}));
+        if (k < 0 || !words_in(tk->t[k].low, (const char *const[]){"by", "per", "each", "every", NULL}))
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    }
+}
+
+/* The checks made once the plan is assembled. */
+void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    each_row(s, p);
+    value_or_kind(s, tk, p);
+    rank_order(s, p);
+    who_what(s, tk, p);
+    money_group(s, tk, p);
 }

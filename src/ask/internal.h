@@ -107,8 +107,7 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
 /* "life expectancy" for LifeExpectancy: tokens used (2, 3), *table, *column (-1); 0 */
 int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
                            int *column);
-/* "years of experience" for years_experience: the two words of one column
- * (and of no other) with "of" between them; 3 (tokens used) or 0. */
+/* "years of experience" for years_experience, "of" between one column's two words: 3, or 0 */
 int lexicon_match_of(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column);
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);  /* a PH_VALUE's, or NULL */
 int lexicon_find_table(const ask_schema_t *s, const char *name);
@@ -294,7 +293,7 @@ int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP, AMB_UNSUPPORTED,
        AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES, AMB_TWO_TIMES, AMB_OUTSIDE,
-       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN };
+       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN, AMB_RANK };
 
 /* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000
@@ -382,6 +381,7 @@ void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void parse_use(ask_toks_t *tk, int i, int n);  /* parse.c: tokens used by a rule */
 void parse_scan_top(ask_toks_t *tk, ask_parse_t *p);  /* parse_top.c: order words and top N */
 void parse_scan_happened(ask_toks_t *tk);  /* parse_top.c: "happened", "are recorded" */
+int parse_scan_cmp(ask_toks_t *tk, int i, ask_cmp_t *c);  /* parse_cmp.c: "over 100" at i: 1, c */
 void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the date column */
 void weekday_parse(ask_toks_t *tk, ask_parse_t *p);
 int weekday_group_words(const ask_toks_t *tk, int i);  /* "by day of the week": G_DOW */
@@ -410,19 +410,18 @@ int nouns_value_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
                       int counted);
 int nouns_sales_table(const ask_schema_t *s);
 int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t);
+int nouns_period_count(const ask_table_t *tb);  /* monthly_visits.recreation_visits, or -1 */
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */
 void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, const ask_mention_t *v);
-void guards_value_or_kind(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c */
-void guards_each_row(const ask_schema_t *s, ask_parse_t *p);  /* "food listings with …": each one */
+void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
 void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */
 void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
-/* ranking.c: the one number column of t named "age" alone ("over 50", "oldest"), or -1 */
-int ranking_age_col(const ask_schema_t *s, int t);
+int ranking_age_col(const ask_schema_t *s, int t);  /* the one number column named "age", or -1 */
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);

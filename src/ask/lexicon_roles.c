@@ -414,7 +414,9 @@ int lexicon_label_names_rows(const ask_table_t *tb)
 int lexicon_col_is_year(const ask_col_t *c)
 {
     size_t n = strlen(c->name);
-    int of = !strncasecmp(c->name, "year_of", 7) || !strncasecmp(c->name, "yearof", 6);  /* yearofrelease */
+    int of = !strncasecmp(c->name, "year_of", 7) || !strncasecmp(c->name, "yearof", 6) ||  /* yearofrelease */
+             (!strncasecmp(c->name, "year_", 5) && n > 5 && !strchr(c->name + 5, '_')) ||  /* year_published */
+             !strcasecmp(c->name, "yearid");  /* Lahman's yearID: the year itself, no key */
     return (c->kind == CK_INT || c->kind == CK_NUM) && n >= 4 &&
            (!strcasecmp(c->name + n - 4, "year") || of);
 }
@@ -466,8 +468,11 @@ int lexicon_verb_names_col(const char *verb, const ask_col_t *c)
     static const char *const born[] = {"birth", "dob", "birthday", "born", "bdate", "birthdate", NULL};
     char root[3][48];
     size_t n = strlen(verb);
-    if (!strcmp(verb, "born"))
-        return lexicon_col_has_word(c, born);
+    if (!strcmp(verb, "born"))  /* birthcountry glued too */
+        return lexicon_col_has_word(c, born) || !strncasecmp(c->name, "birth", 5);
+    if (!strcmp(verb, "died"))  /* "died in the United States": death_country */
+        return lexicon_col_has_word(c, (const char *const[]){"death", "dod", "died", NULL}) ||
+               !strncasecmp(c->name, "death", 5);
     if (n < 5 || n >= sizeof root[0] || strcmp(verb + n - 2, "ed"))
         return 0;
     snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */

@@ -79,9 +79,33 @@ int nouns_sales_table(const ask_schema_t *s)
 /* "spend per month", "top 5 campaigns by spend" of daily_campaign_spend
  * with spend_amount: the table named by its head noun in the singular, a
  * mass of its own amount — summed, not its rows counted. -1 otherwise. */
+/* monthly_visits(park_id, month_start, recreation_visits): one row per
+ * period ("daily", "monthly", …), so its visits are the one whole-number
+ * column named by the same noun — "how many visits" sums it. -1 if none. */
+int nouns_period_count(const ask_table_t *tb)
+{
+    static const char *const periods[] = {"daily", "weekly", "monthly", "quarterly", "yearly",
+        "annual", "hourly", NULL};
+    if (tb->nw < 2 || !words_in(tb->w[0], periods))
+        return -1;
+    int found = -1;
+    for (int c = 0; c < tb->ncols; c++) {
+        const ask_col_t *col = &tb->cols[c];
+        if (col->kind == CK_INT && !col->pk && col->fk_table < 0 && col->nw &&
+            !strcmp(col->w[col->nw - 1], tb->w[tb->nw - 1]))
+            found = found == -1 ? c : -2;
+    }
+    return found >= 0 ? found : -1;
+}
+
 int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t)
 {
     const ask_table_t *tb = &s->tables[t];
+    int counted = nouns_period_count(tb);
+    for (int i = 0; counted >= 0 && i < p->nm; i++)  /* "visits" said, as the table's noun */
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == t &&
+            !strcmp(tk->t[p->m[i].pos + p->m[i].len - 1].stem, tb->w[tb->nw - 1]))
+            return counted;
     int own = lexicon_own_amount_col(tb);
     for (int i = 0; own >= 0 && i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];

@@ -130,16 +130,29 @@ void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
 }
 
 /* "how many crashes happened in the rain", "… took place on a Sunday",
- * "how many crashes are recorded?": verbs that only say the rows exist. */
+ * "how many crashes are recorded?", "came in", a "still" before a state:
+ * words that only say the rows exist. */
 void parse_scan_happened(ask_toks_t *tk)
 {
-    static const char *const verbs[] = {"happened", "occurred", "occured", "happen", "occur", NULL};
+    static const char *const verbs[] = {"happened", "occurred", "occured", "happen", "occur", "done",
+        "conducted", "performed", NULL};
     for (int i = 0; i < tk->n; i++) {
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs))
             parse_use(tk, i, 1);
         else if (!tk->t[i].used && words_in(tk->t[i].low, (const char *const[]){"took", "take", NULL}) &&
                  words_at(tk, i + 1, "place"))
             parse_use(tk, i, 2);
+    }
+    for (int i = 0; i + 1 < tk->n; i++) {
+        if (tk->t[i].used)
+            continue;
+        /* "orders that are still pending": the value says it */
+        if (!strcmp(tk->t[i].low, "still") && !tk->t[i + 1].used && !words_is_stop(tk->t[i + 1].low))
+            parse_use(tk, i, 1);
+        /* "orders came in on a Sunday", "tickets came through social media" */
+        else if (words_in(tk->t[i].low, (const char *const[]){"came", "come", "comes", NULL}) &&
+                 words_in(tk->t[i + 1].low, (const char *const[]){"in", "from", "through", "via", NULL}))
+            parse_use(tk, i, 1);
     }
     int last = tk->n - 1;
     if (last >= 2 && !tk->t[last].used && words_in(tk->t[last].low, (const char *const[]){"recorded",

@@ -179,8 +179,11 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
         in.dims[0] = (ask_colref_t){q->dims[0].t, s->tables[q->dims[0].t].pk};
         in.ndims = 1;
     }
+    int other = 0;  /* "per department, … positions per division": a group of groups */
+    for (int i = 1; i < q->ndims; i++)
+        other |= q->dims[i].t != q->dims[0].t;
     buf_t inner = {0}, b = {0};
-    if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->grain || q->share ||
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->grain || q->share || other ||
         q->having || q->date.kind || sqlshape_zeros(s, &in, &inner) < 0) {
         buf_free(&inner);
         snprintf(err, errlen, "an average per %s of %s is only written as the count of %s each %s "

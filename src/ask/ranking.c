@@ -116,8 +116,9 @@ void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
 {
     const ask_q_t *q = &p->q;
     for (int i = 0; i + 1 < tk->n; i++)  /* "how much do actors get paid": money, not a count */
-        if (words_at(tk, i, "how") && words_at(tk, i + 1, "much") && q->kind == Q_AGG &&
-            (q->m.kind == M_COUNT || q->m.kind == M_COUNT_DISTINCT))
+        if (words_at(tk, i, "how") && words_at(tk, i + 1, "much") &&
+            ((q->kind == Q_AGG && (q->m.kind == M_COUNT || q->m.kind == M_COUNT_DISTINCT)) ||
+             (q->kind == Q_LIST && !q->nshow && !q->limit)))  /* nor the rows themselves */
             return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     /* "what's the population of the city": which city? */
     if (q->kind != Q_AGG || p->agg_cue || q->nf || q->ndims || q->grain || q->date.kind ||
@@ -393,18 +394,52 @@ void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
         roles_make_dim(s, p, noun);
 }
 
+static const char *const first_words[] = {"first", "earliest", "oldest", NULL},
+                  *const last_words[] = {"last", "latest", "newest", "recent", NULL};
+
+/* "what is the earliest order date", "the most recent hire date of each
+ * department": min or max of the date column named right after the word —
+ * when no table is named before it ("orders with the latest ship date" are
+ * rows). */
+static void first_date_col(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int k = 0; k < p->nm && !p->measure_set; k++) {
+        ask_mention_t *m = &p->m[k];
+        int i = m->pos - 1, most = i > 0 && words_at(tk, i - 1, "most") && words_at(tk, i, "recent");
+        if (m->kind == PH_TABLE && m->role != R_NONE)
+            return;
+        if (m->kind == PH_TABLE && i >= 0 && !words_in(tk->t[i].low, first_words) &&
+            !words_in(tk->t[i].low, last_words))
+            return;
+        if (m->kind != PH_COLUMN || m->role != R_NONE || i < 0 || tk->t[i].used ||
+            !lexicon_col_is_time(&s->tables[m->t].cols[m->c]))
+            continue;
+        int kind = words_in(tk->t[i].low, first_words) && !most ? M_MIN
+                 : words_in(tk->t[i].low, last_words) && (most || strcmp(tk->t[i].low, "recent")) ? M_MAX
+                 : M_NONE;
+        if (kind == M_NONE || (i - most >= 1 && tk->t[i - most - 1].isnum))  /* "the 3 most recent": rows */
+            continue;
+        parse_use(tk, i - most, 1 + most);
+        m->role = R_MEASURE;
+        p->q.kind = Q_AGG;
+        p->q.m = (ask_measure_t){kind, m->t, m->c, -1, 0};
+        p->q.order = 0, p->q.limit = 0, p->top = 0, p->order_at = 0;
+        p->measure_set = p->agg_cue = 1;
+        p->subject = m->t;
+    }
+}
+
 /* "when was the first order placed", "what was the date of the latest
  * rental": the earliest or latest date of the table's rows — min or max of
  * its time column (lexicon_time_for), not a row. */
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
-    static const char *const first[] = {"first", "earliest", "oldest", NULL},
-                      *const last[] = {"last", "latest", "newest", "recent", NULL},
+    static const char *const *const first = first_words, *const *const last = last_words,
                       *const skip[] = {"was", "were", "is", "did", "the", "most", "date", "of", NULL};
     int i = 0, when = words_at(tk, 0, "when");
     if (!when && !(words_in(tk->t[0].low, (const char *const[]){"what", "which", NULL}) &&
                    tk->n > 3 && words_at(tk, 3, "date")))
-        return;
+        return first_date_col(s, tk, p);
     while (++i < tk->n && words_in(tk->t[i].low, skip) && !words_at(tk, i, "most"))
         ;
     int most = words_at(tk, i, "most");
@@ -418,7 +453,7 @@ void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     int tt, tc;
     if (!m || p->measure_set || p->q.ndims || p->q.grain || lexicon_time_for(s, m->t, &tt, &tc) < 0 ||
         tt != m->t)
-        return;
+        return first_date_col(s, tk, p);
     for (int k = 0; k <= i; k++)
         tk->t[k].used = 1;
     int v = m->pos + m->len;  /* "… placed": the table's own verb */

@@ -73,6 +73,50 @@ static int other_word_said(const ask_toks_t *tk, const ask_parse_t *p, const ask
     return -1;
 }
 
+/* "laureates born in Sweden" of birth_country, death_country and an
+ * organization's country: the one reading whose column the verb right
+ * before the value names ("born" ~ birth, "died" ~ death) — and the verb
+ * placed by it. */
+static void verb_before_value(const ask_schema_t *s, ask_toks_t *tk, ask_mention_t *m)
+{
+    int v = m->pos - 1;
+    v -= v >= 1 && words_at(tk, v, "the");
+    v -= v >= 1 && words_in(tk->t[v].low, (const char *const[]){"in", "at", "on", "from", NULL});
+    if (v < 0 || tk->t[v].used)
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0;
+    for (int k = 0; k < n; k++) {
+        ask_reading_t r = roles_reading(m, k);
+        if (lexicon_verb_names_col(tk->t[v].low, &s->tables[r.t].cols[r.c]))
+            keep[k] = 1, said++;
+    }
+    if (said != 1)
+        return;
+    roles_keep_readings(m, keep);
+    tk->t[v].used = 1;
+}
+
+/* "how many weeks had a gross over 2 million" of weekly_grosses(week_id,
+ * week_date, …): a table whose rows are periods, its periods counted — its
+ * rows, not one of its columns. ("Which month had the most" groups.) */
+static void period_rows(const ask_schema_t *s, const ask_toks_t *tk, ask_mention_t *m)
+{
+    static const char *const per[][2] = {{"week", "weekly"}, {"month", "monthly"}, {"day", "daily"},
+        {"year", "yearly"}, {"hour", "hourly"}, {"quarter", "quarterly"}};
+    if (m->kind != PH_COLUMN || m->len != 1 || m->pos < 2 ||  /* counted: "how many weeks", "number of weeks" */
+        !(words_at(tk, m->pos - 1, "many") || (words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "number"))))
+        return;
+    const ask_table_t *t = &s->tables[m->t];
+    for (int k = 0; k < m->nalt; k++)
+        if (m->alt[k].t != m->t)
+            return;
+    for (size_t k = 0; k < sizeof per / sizeof *per; k++)
+        if (!strcmp(tk->t[m->pos].stem, per[k][0]) && t->nw >= 2 && !strcmp(t->w[0], per[k][1])) {
+            m->kind = PH_TABLE, m->c = -1, m->nalt = 0;
+            return;
+        }
+}
+
 /* "how many trains were cancelled" of scheduled_trains and
  * cancelled_trains: the reading whose other word the question says
  * elsewhere ("cancelled"), when only one does and all are one table's. */
@@ -80,6 +124,9 @@ void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
+        if (m->kind == PH_VALUE)
+            verb_before_value(s, tk, m);
+        period_rows(s, tk, m);
         if (m->kind != PH_COLUMN || !m->nalt)
             continue;
         int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, at = -1, one = 1;

@@ -187,6 +187,14 @@ int roles_money_col(const ask_schema_t *s, int t)
     return found >= 0 ? found : -1;
 }
 
+/* "per supplier code" of deliveries.supplier_code: the code itself, said
+ * whole, not the supplier's name it points at. */
+static int code_said(const ask_mention_t *m, const ask_col_t *c)
+{
+    return c->nw >= 2 && m->len >= c->nw &&
+           words_in(c->w[c->nw - 1], (const char *const[]){"code", "number", "no", "num", NULL});
+}
+
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
 {
     m->role = R_DIM;
@@ -205,13 +213,16 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     }
     if (p->q.ndims == ASK_MAX_DIMS)
         return;
-    int t = c && c->fk_table >= 0 ? c->fk_table : m->t;  /* "by country_id": the country */
+    /* "by country_id": the country — not a part of a key of two columns
+     * ("category" of (year, category)): alone it names no parent row */
+    int via_fk = c && c->fk_table >= 0 && s->tables[c->fk_table].pk >= 0 && !code_said(m, c);
+    int t = via_fk ? c->fk_table : m->t;
     if (!c && lexicon_named_by(s, t) != t) {  /* "each therapist": by the staff member's name */
         if (p->q.nvia < 2)
             p->q.via[p->q.nvia++] = t;  /* through the therapists */
         t = lexicon_named_by(s, t);
     }
-    if (c && (c->fk_table < 0 || s->tables[t].label < 0)) {  /* section.building: the building */
+    if (c && (!via_fk || s->tables[t].label < 0)) {  /* section.building: the building */
         p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
     } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
         p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label};

@@ -95,8 +95,9 @@ int words_is_stop_at(const ask_toks_t *tk, int i)
         return 1;
     if (strcmp(tk->t[i].low, "return"))
         return 0;
-    for (int k = 0; k < i; k++)
-        if (!words_is_stop(tk->t[k].low))
+    for (int k = 0; k < i; k++)  /* "how many returns" is no command */
+        if (!words_in(tk->t[k].low, (const char *const[]){"please", "can", "could", "would", "you",
+                "kindly", "now", "just", "and", NULL}))
             return 0;
     return 1;
 }

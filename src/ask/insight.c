@@ -5,6 +5,7 @@
  *   row-level data, or no measure  -> "Showing 20 rows of customers."
  *   a date column and a measure    -> trend: first vs last, change %, peak
  *   one row, no label              -> KPI: "There were 12,345 orders in 2024."
+ *   one date alone                 -> "The earliest ordered at was 2023-12-06."
  *   two measures (no label, or
  *     more than 15 rows)           -> Pearson r: "X and Y move together"
  *   a label and a measure          -> leader with share, lowest, how many
@@ -467,10 +468,43 @@ static int is_listing(const shape_t *s)
            (s->nc == 0 && s->nt == 0 && s->nrows > 1 && (s->nn < 2 || s->nrows < 3));
 }
 
+/* One date and nothing else ("the earliest order date"): said as the
+ * measure's value — "The earliest ordered at was 2023-12-06 00:26:20+00." */
+static void write_date_kpi(shape_t *s)
+{
+    static const char *const when[][2] = {{"lowest ", "earliest "}, {"highest ", "latest "}};
+    const char *label = s->ctx.measure && *s->ctx.measure ? s->ctx.measure : col_field(s, s->time[0], "name");
+    const json_t *v = cell(s, 0, s->time[0]);
+    char said[LABELMAX + 16];
+    snprintf(said, sizeof said, "%s", label ? label : "date");
+    for (size_t i = 0; i < sizeof when / sizeof *when; i++)
+        if (!strncmp(said, when[i][0], strlen(when[i][0])))
+            snprintf(said, sizeof said, "%s%s", when[i][1], label + strlen(when[i][0]));
+    char h[LABELMAX + 16];
+    humanize(said, h, sizeof h);
+    summary_start(s);
+    if (!json_is_string(v)) {
+        buf_printf(&s->text, "There is no value for %s", h);
+        put_filters(&s->text, &s->ctx);
+        buf_putc(&s->text, '.');
+        buf_puts(&s->summary, "no value");
+        return;
+    }
+    buf_printf(&s->text, "The %s was ", h);
+    insight_put_clipped(&s->text, json_string_value(v), LABELMAX);
+    put_filters(&s->text, &s->ctx);
+    buf_putc(&s->text, '.');
+    insight_put_clipped(&s->summary, json_string_value(v), LABELMAX);
+}
+
 static void shape_write(shape_t *s)
 {
     if (s->nrows == 0) {
         write_empty(s);
+        return;
+    }
+    if (s->nrows == 1 && s->ncols == 1 && s->nt == 1) {
+        write_date_kpi(s);
         return;
     }
     if (is_listing(s) || (s->nt > 0 && write_trend(s) < 0)) {

@@ -61,6 +61,12 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
         json_object_set_new(j, "of", of);
     }
     json_object_set_new(j, "values", v);
+    if (f->op == OP_WEEKDAY) {  /* "is on a Sunday": the words, not 7 and 7 */
+        buf_t says = {0};
+        weekday_describe(&says, f);
+        json_object_set_new(j, "says", json_string(buf_str(&says)));
+        buf_free(&says);
+    }
     if (f->cond == FILTER_SHARE)
         json_object_set_new(j, "share_condition", json_true());
     if (f->cond == FILTER_EXISTS)

@@ -411,8 +411,13 @@ static void first_date_col(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (m->kind == PH_TABLE && i >= 0 && !words_in(tk->t[i].low, first_words) &&
             !words_in(tk->t[i].low, last_words))
             return;
-        if (m->kind != PH_COLUMN || m->role != R_NONE || i < 0 || tk->t[i].used ||
-            !lexicon_col_is_time(&s->tables[m->t].cols[m->c]))
+        int tt = m->t, tc = m->c, end = m->pos + m->len;  /* "the earliest order date" of ordered_at */
+        int dated = m->kind == PH_TABLE && m->role == R_NONE && end < tk->n && !tk->t[end].used &&
+                    words_in(tk->t[end].low, (const char *const[]){"date", "day", NULL}) &&
+                    lexicon_time_for(s, m->t, &tt, &tc) == 0 && tt == m->t &&
+                    lexicon_col_is_time(&s->tables[tt].cols[tc]);
+        if (i < 0 || tk->t[i].used || (!dated && (m->kind != PH_COLUMN || m->role != R_NONE ||
+                                                   !lexicon_col_is_time(&s->tables[m->t].cols[m->c]))))
             continue;
         int kind = words_in(tk->t[i].low, first_words) && !most ? M_MIN
                  : words_in(tk->t[i].low, last_words) && (most || strcmp(tk->t[i].low, "recent")) ? M_MAX
@@ -420,9 +425,11 @@ static void first_date_col(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (kind == M_NONE || (i - most >= 1 && tk->t[i - most - 1].isnum))  /* "the 3 most recent": rows */
             continue;
         parse_use(tk, i - most, 1 + most);
+        if (dated)
+            tk->t[end].used = 1;
         m->role = R_MEASURE;
         p->q.kind = Q_AGG;
-        p->q.m = (ask_measure_t){kind, m->t, m->c, -1, 0};
+        p->q.m = (ask_measure_t){kind, tt, tc, -1, 0};
         p->q.order = 0, p->q.limit = 0, p->top = 0, p->order_at = 0;
         p->measure_set = p->agg_cue = 1;
         p->subject = m->t;

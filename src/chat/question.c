@@ -118,6 +118,9 @@ static const char *filter_label(arena_t *a, const json_t *f)
     size_t n = json_array_size(vals);
     int nulls = op && (!strcmp(op, "is_null") || !strcmp(op, "not_null"));
     int between = op && !strcmp(op, "between");
+    const char *says = json_string_value(json_object_get(f, "says"));
+    if (says)  /* "ordered_at is on a Sunday" */
+        return arena_printf(a, "%s %s", column_label(a, f), says);
     if (!n && !nulls)
         return NULL;
     buf_t b = {0};

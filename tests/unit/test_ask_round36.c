@@ -111,6 +111,9 @@ static json_t *shop(void)
     json_array_append_new(t, table("splits", 90000, json_pack("[o, o, o]",
         col("split_id", "integer", 1, NULL, NULL), col("finisher_id", "integer", 0, "finishers", NULL),
         col("checkpoint", "text", 0, NULL, (const char *const[]){"5K", "10K", "Half", NULL}))));
+    json_array_append_new(t, table("shipments", 900, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("shipped_at", "timestamp without time zone", 0, NULL, NULL),
+        col("amount", "numeric", 0, NULL, NULL))));
     json_array_append_new(t, table("abilities", 300, json_pack("[o, o]",
         col("id", "integer", 1, NULL, NULL), col("identifier", "text", 0, NULL,
                                                 (const char *const[]){"levitate", "overgrow", NULL}))));
@@ -125,6 +128,7 @@ static void test_shop(void)
     answers_with(s, "how many orders were paid by credit card?", "\"payment_method\" = 'Credit Card'");
     answers_with(s, "what is the earliest order date?", "min(\"o\".\"order_date\")");
     answers_with(s, "the most recent order date", "max(\"o\".\"order_date\")");
+    answers_with(s, "what is the earliest shipment date?", "min(\"s\".\"shipped_at\")");
     asks_about(s, "what does the ability levitate do?", "do");
     answers_with(s, "number of deliveries per supplier code", "\"d\".\"supplier_code\" AS");
     answers_with(s, "total quantity received per supplier", "\"supplier_name\"");

@@ -112,6 +112,17 @@ static void test_spans(void)
     insight_free(&in);
 }
 
+/* One date alone: its label and the date, "lowest" read as "earliest". */
+static void test_one_date(void)
+{
+    insight_context_t ctx = {.measure = "lowest ordered_at"};
+    insight_t in;
+    run("{\"columns\":[{\"name\":\"min_ordered_at\",\"type\":\"timestamp\"}],"
+        "\"rows\":[[\"2023-12-06 00:26:20+00\"]]}", &ctx, &in);
+    CHECK_STR(in.text, "The earliest ordered at was 2023-12-06 00:26:20+00.");
+    insight_free(&in);
+}
+
 static const char *monthly =
     "{\"columns\":[{\"name\":\"month\",\"type\":\"timestamp\"},{\"name\":\"revenue\",\"type\":\"number\"}],"
     "\"rows\":[[\"2024-01-01 00:00:00+00\",800000],[\"2024-02-01 00:00:00+00\",750000],"
@@ -361,6 +372,7 @@ int main(void)
     test_category();
     test_ranking();
     test_spans();
+    test_one_date();
     test_time_series();
     test_partial_current_period();
     test_periods();

@@ -7508,6 +7508,141 @@ def load_nyc_exam_groups(srv, db, files):
 LOADERS.update(music_app=load_music_app, major_outages=load_major_outages, nyc_exam_groups=load_nyc_exam_groups)
 
 
+# --- batch 82: Baltimore's citations of 4 July 2012, a Mexican dairy's cows and lactations
+
+DATASETS.update({
+    "baltimore_citations": ("zhegwood/zachhegwood.com", "6b0f012a754f1da9a6339e90df760083416f97c5",
+                            ["Parking_Citations.csv"]),
+    "dairy_lactations": ("maadpeal/final_project_milk", "0348867247bfdd23c778dd965248048fc63112fd",
+                         ["full_data.csv"]),
+})
+
+
+def load_baltimore_citations(srv, db, files):
+    """Parking, red-light and speed-camera citations the City of Baltimore
+    issued on 4 July 2012 (Baltimore open data's "Parking Citations", an
+    extract kept as a CSV in a personal web site's repository; the
+    repository states no licence): violations (20: violation_code,
+    description, fine — the fine of the code's citations; code 99 has
+    fines of 27 and 32, its fine is the larger) and citations (3,656:
+    **citation_id added by the loader**, citation_number, vehicle_make
+    'TOYT', 'FORD', ..., plate_state 'MD', location 'NORTHERN WB @
+    GREENSPRING' or '600 S CHARLES ST', violation_code, fine_amount,
+    issued_at timestamp, balance_due (0 once paid), open_fine,
+    open_penalty, notice_date (a notice sent, NULL for most), imported_on).
+    Some citations appear more than once in the file, re-imported on a
+    later date: the loader keeps the row of the latest import. The tag
+    (licence plate) and the registration's expiry month and year are not
+    loaded. Keys: violations.violation_code, citations.citation_id;
+    citations -> violations."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    money = lambda v: v.strip().replace("$", "").replace(",", "") or None
+    ts = lambda v: datetime.datetime.strptime(v, "%m/%d/%Y %H:%M").isoformat(sep=" ")
+    imp = lambda v: datetime.datetime.strptime(v[:10], "%m/%d/%Y").date()
+    latest = {}
+    for i, r in enumerate(rows):
+        k = r["citation"]
+        if k not in latest or imp(r["ImportDate"]) >= imp(rows[latest[k]]["ImportDate"]):
+            latest[k] = i
+    keep = sorted(latest.values())
+    viol = {}
+    for i in keep:
+        r = rows[i]
+        code = int(r["violCode"])
+        desc = r["Description"].replace("\x92", "'").replace("\ufffd", "'").replace("?", "'")
+        fine = float(money(r["violFine"]))
+        d, f = viol.get(code, (desc, fine))
+        viol[code] = (d, max(f, fine))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["violation_code", "description", "fine"])
+    for code in sorted(viol):
+        w.writerow([code, viol[code][0], viol[code][1]])
+    n = load_csv_table(srv, db, "violations", out.getvalue())
+    print(f"  {db}.violations: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["citation_id", "citation_number", "vehicle_make", "plate_state", "location", "violation_code",
+                "fine_amount", "issued_at", "balance_due", "open_fine", "open_penalty", "notice_date",
+                "imported_on"])
+    for n, i in enumerate(keep, 1):
+        r = rows[i]
+        nd = r["noticeDate"].strip()
+        nd = datetime.datetime.strptime(nd[:10].strip(), "%m/%d/%Y").date().isoformat() if nd else "\\N"
+        w.writerow([n, r["citation"], r["make"].strip() or "\\N", r["state"].strip() or "\\N",
+                    r["location"].strip(), int(r["violCode"]), money(r["violFine"]), ts(r["violDate"]),
+                    money(r["balance"]), money(r["openFine"]), money(r["openPenalty"]), nd,
+                    imp(r["ImportDate"]).isoformat()])
+    n = load_csv_table(srv, db, "citations", out.getvalue())
+    print(f"  {db}.citations: {n} rows")
+    for c in ("fine", ):
+        srv.psql(db, f"ALTER TABLE violations ALTER COLUMN {c} TYPE numeric(8,2)")
+    for c in ("fine_amount", "balance_due", "open_fine", "open_penalty"):
+        srv.psql(db, f"ALTER TABLE citations ALTER COLUMN {c} TYPE numeric(8,2)")
+    srv.psql(db, "ALTER TABLE citations ALTER COLUMN citation_number TYPE text")
+    add_keys(srv, db, [("violations", ["violation_code"]), ("citations", ["citation_id"])],
+             [("citations", "violation_code", "violations", "violation_code")])
+
+
+def load_dairy_lactations(srv, db, files):
+    """A Mexican dairy's herd as of April 2022 ("La Montana de Cataluna",
+    a data-science course team's project; the farm's export of the cows
+    in the current lactation, merged by the team into full_data.csv; the
+    repository states no licence): pens (the distinct "patio" numbers the
+    cows are housed in), cows (4,393: cow_id the farm's number, status
+    'milking' / 'dry', repro_status 'pregnancy', 'insemination',
+    'labor', 'heat', 'no_inseminate', 'abortion' (the file's
+    'pregnacy' spelled out), pen_id, birth_date, lactation_number (the
+    current lactation, 1-9), days_in_milk) and lactations (one row per
+    cow and lactation so far: cow_id, lactation_number,
+    total_milk_kg (the lactation's milk; the current lactation's so far),
+    milk_days, mastitis_cases, inseminations, abortions). A lactation is
+    loaded where the file's lactation_N flag is 1. The team's
+    duplicate id columns (vaca_x, vaca_y, index) are not loaded. Keys:
+    pens.pen_id, cows.cow_id, lactations (cow_id, lactation_number);
+    cows -> pens, lactations -> cows."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    spell = {"pregnacy": "pregnancy"}
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["pen_id"])
+    for p in sorted({int(r["patio"]) for r in rows}):
+        w.writerow([p])
+    n = load_csv_table(srv, db, "pens", out.getvalue())
+    print(f"  {db}.pens: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["cow_id", "status", "repro_status", "pen_id", "birth_date", "lactation_number", "days_in_milk"])
+    for r in sorted(rows, key=lambda r: int(r["id"])):
+        g = r["gynecological_status"]
+        w.writerow([r["id"], r["Status"], spell.get(g, g), r["patio"],
+                    datetime.datetime.strptime(r["given_birthdate"], "%m/%d/%Y").date().isoformat(),
+                    r["lactation"], r["milk_days"]])
+    n = load_csv_table(srv, db, "cows", out.getvalue())
+    print(f"  {db}.cows: {n} rows")
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["cow_id", "lactation_number", "total_milk_kg", "milk_days", "mastitis_cases", "inseminations",
+                "abortions"])
+    for r in sorted(rows, key=lambda r: int(r["id"])):
+        for k in range(1, 10):
+            if r[f"lactation_{k}"] != "1":
+                continue
+            ab = r["abortos_Lac_1"] if k == 1 else r[f"abortos_lac_{k}"]
+            neg = lambda v: "\\N" if v == "-1" else v
+            w.writerow([r["id"], k, r[f"total_production_{k}"], r[f"milk_days_{k}"],
+                        neg(r[f"number_mastitis_lactation_{k}"]), neg(r[f"inseminacion_lac_{k}"]), neg(ab)])
+    n = load_csv_table(srv, db, "lactations", out.getvalue())
+    print(f"  {db}.lactations: {n} rows")
+    add_keys(srv, db, [("pens", ["pen_id"]), ("cows", ["cow_id"]), ("lactations", ["cow_id", "lactation_number"])],
+             [("cows", "pen_id", "pens", "pen_id"), ("lactations", "cow_id", "cows", "cow_id")])
+
+
+LOADERS.update(baltimore_citations=load_baltimore_citations, dairy_lactations=load_dairy_lactations)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -85,7 +85,7 @@ questions78/<db>.json (dev78, the seventy-eighth: pokedex, park_visits, kev_cata
 questions79/<db>.json (dev79, the seventy-ninth: ward_pharmacy, bookshop_sales, boston_marathon) or
 questions80/<db>.json (dev80, the eightieth: sf_food_scores, airport_delays, broadway_grosses) or
 questions81/<db>.json (dev81, the eighty-first: music_app, major_outages, nyc_exam_groups) or
-questions82/<db>.json (dev82, the eighty-second: baltimore_citations, dairy_lactations) — none of them is
+questions82/<db>.json (dev82, the eighty-second: baltimore_citations, dairy_lactations, hotel_requests) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:

@@ -7525,7 +7525,7 @@ def load_baltimore_citations(srv, db, files):
     """Parking, red-light and speed-camera citations the City of Baltimore
     issued on 4 July 2012 (Baltimore open data's "Parking Citations", an
     extract kept as a CSV in a personal web site's repository; the
-    repository states no licence): violations (20: violation_code,
+    repository states no licence): violations (19: violation_code,
     description, fine — the fine of the code's citations; code 99 has
     fines of 27 and 32, its fine is the larger) and citations (3,656:
     **citation_id added by the loader**, citation_number, vehicle_make

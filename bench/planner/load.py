@@ -7691,6 +7691,140 @@ def load_hotel_requests(srv, db, files):
 
 LOADERS.update(baltimore_citations=load_baltimore_citations, dairy_lactations=load_dairy_lactations,
                hotel_requests=load_hotel_requests)
+# --- batch 83: a lending library's copies and loans, a small brewery's orders by batch, NASA's meteorite landings
+
+DATASETS.update({
+    "lending_library": ("Lana-Learn-Coding/swing-library-manager", "43eaab7ece1b87af4663a366cff579a59f59ac04",
+                        [f"src/main/resources/db/migration/{f}.sql" for f in (
+                            "V1.0.0__create_books_table", "V1.0.2__insert_default_data", "V2.0.0__mock_category",
+                            "V2.0.1__mock_book_meta", "V2.0.2__mock_reader", "V2.0.3__mock_book_borrowing",
+                            "V2.0.4__mock_book")]),
+    "barnabys_brewery": ("dgbarclay/brewery_portal", "1e1cfe32cd89a72c1493c9b8b35f74337f260216",
+                         ["Barnabys_sales_fabriacted_data.csv"]),
+    "meteorite_landings": ("pradyumna632/Meteorite-Landings-Analysis-in-SQL",
+                           "e1593225d971bcfe27bef60671f3714f53554a8a", ["Meteorite_Landings.csv"]),
+})
+
+
+def load_lending_library(srv, db, files):
+    """A lending library's catalogue, readers and loans (a student team's
+    Java Swing library manager: its Flyway migrations with Mockaroo-made
+    rows, 2019-2020): category (51: 'Uncategorized' and 50 made-up
+    genre labels like 'Comedy|Drama 95'), series (100 made-up names like
+    'Office Assistant IV 149'), book_meta (1,000 titles — film titles as
+    Mockaroo gives them, 982 distinct —: title, author, publisher, year
+    1990-2020, category_id, series_id, NULL for 795), storage (2: 'on
+    shelf', 'storage'), reader (1,000 made-up readers: name, gender — a
+    boolean whose meaning the project does not state —, borrow_limit 5-20,
+    birth), book_borrowing (600 loans: borrowed_date January 2019 -
+    January 2020, due_date, borrower_id -> reader) and book (2,000 copies:
+    condition 5-10, meta_id -> book_meta, storage_id -> storage,
+    book_borrowing_id -> the loan the copy is on, NULL for the 609 not
+    lent; a loan covers 0 to 7 copies). The published schema as is, except: the
+    readers' e-mail, phone_number and address are **not loaded** (made-up
+    but person-like), the reader column "limit" is **renamed
+    borrow_limit**, the lorem-ipsum note and the empty image columns and
+    the created_at / updated_at stamps (the time of loading) are dropped.
+    No returns, return dates, fines, staff or branches are in the set."""
+    create = files[0]
+    srv.psql(db, file_text=create + ";\n")
+    for text in files[1:]:
+        srv.psql(db, file_text=text)
+    for t in ("reader", "category", "series", "book_meta", "storage", "book_borrowing", "book"):
+        srv.psql(db, f"ALTER TABLE {t} DROP COLUMN created_at, DROP COLUMN updated_at")
+    srv.psql(db, "ALTER TABLE reader DROP COLUMN email, DROP COLUMN phone_number, DROP COLUMN address")
+    srv.psql(db, 'ALTER TABLE reader RENAME COLUMN "limit" TO borrow_limit')
+    srv.psql(db, "ALTER TABLE book_meta DROP COLUMN image")
+    srv.psql(db, "ALTER TABLE book DROP COLUMN image, DROP COLUMN note")
+    srv.psql(db, "ALTER TABLE book_borrowing DROP COLUMN note")
+    for t in ("reader", "category", "series", "book_meta", "storage", "book_borrowing", "book"):
+        n = srv.psql(db, f"SELECT count(*) FROM {t}").strip()
+        print(f"  {db}.{t}: {n} rows")
+
+
+def load_barnabys_brewery(srv, db, files):
+    """A small organic brewery's orders by batch (Barnaby's Brewhouse, a
+    made-up brewery of a university programming assignment; the sales
+    file the assignment gives, "fabricated" as its name says, November
+    2018 - October 2019): products (3: **product_id added by the loader**,
+    recipe 'Organic Pilsner', 'Organic Red Helles', 'Organic Dunkel'),
+    batches (20: gyle_number — the brewer's batch number — and product_id),
+    customers (64 shops, pubs and restaurants: **customer_id added by the
+    loader** in name order, customer_name), orders (351: invoice_number,
+    customer_id, date_required) and order_lines (662: **line_id added by
+    the loader** in file order, invoice_number, gyle_number, quantity —
+    bottles ordered). No tanks, prices, brew or bottling dates, staff or
+    ingredients are in the set. Keys: products.product_id,
+    batches.gyle_number, customers.customer_id, orders.invoice_number,
+    order_lines.line_id; batches -> products, orders -> customers,
+    order_lines -> orders and batches."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    prods = {}
+    for r in rows:
+        prods.setdefault(r["Recipe"], None)
+    prods = {name: i for i, name in enumerate(sorted(prods), 1)}
+    custs = {name: i for i, name in enumerate(sorted({r["Customer"] for r in rows}), 1)}
+
+    def table(name, header, body):
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(body)
+        n = load_csv_table(srv, db, name, out.getvalue())
+        print(f"  {db}.{name}: {n} rows")
+
+    table("products", ["product_id", "product_name"], [(i, n) for n, i in prods.items()])
+    gyles = {}
+    for r in rows:
+        gyles.setdefault(int(r["Gyle Number"]), prods[r["Recipe"]])
+    table("batches", ["gyle_number", "product_id"], sorted(gyles.items()))
+    table("customers", ["customer_id", "customer_name"], [(i, n) for n, i in custs.items()])
+    orders = {}
+    for r in rows:
+        d = datetime.datetime.strptime(r["Date Required"], "%d-%b-%y").date().isoformat()
+        orders.setdefault(int(r["Invoice Number"]), (custs[r["Customer"]], d))
+    table("orders", ["invoice_number", "customer_id", "date_required"],
+          [(k, c, d) for k, (c, d) in sorted(orders.items())])
+    table("order_lines", ["line_id", "invoice_number", "gyle_number", "quantity"],
+          [(i, r["Invoice Number"], r["Gyle Number"], r["Quantity ordered"]) for i, r in enumerate(rows, 1)])
+    add_keys(srv, db, [("products", ["product_id"]), ("batches", ["gyle_number"]),
+                       ("customers", ["customer_id"]), ("orders", ["invoice_number"]),
+                       ("order_lines", ["line_id"])],
+             [("batches", "product_id", "products", "product_id"),
+              ("orders", "customer_id", "customers", "customer_id"),
+              ("order_lines", "invoice_number", "orders", "invoice_number"),
+              ("order_lines", "gyle_number", "batches", "gyle_number")])
+
+
+def load_meteorite_landings(srv, db, files):
+    """NASA's Meteoritical Society list of known meteorite landings
+    (45,716 meteorites, as published on data.nasa.gov and kept by an SQL
+    project): meteorites (name, meteorite_id, name_type 'Valid' /
+    'Relict', rec_class — the recommended classification, 'L6', 'H5',
+    'Iron, IIIAB', ... —, mass_g in grams (131 NULL), fall 'Fell' — seen
+    falling — / 'Found', year (291 NULL), reclat, reclong — 0, 0 for some
+    unknown places —). The copy writes masses with Indian digit grouping
+    ('1,07,000'): **the commas are removed** at load; the GeoLocation
+    column (the two coordinates again) is not loaded. No countries,
+    finders, prices or collections are in the set. Key:
+    meteorites.meteorite_id."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["meteorite_id", "name", "name_type", "rec_class", "mass_g", "fall", "year", "reclat", "reclong"])
+    for r in rows:
+        mass = r["mass (g)"].replace(",", "")
+        w.writerow([r["id"], r["name"], r["nametype"], r["recclass"], mass or "\\N", r["fall"],
+                    r["year"] or "\\N", r["reclat"] or "\\N", r["reclong"] or "\\N"])
+    n = load_csv_table(srv, db, "meteorites", out.getvalue())
+    print(f"  {db}.meteorites: {n} rows")
+    srv.psql(db, "ALTER TABLE meteorites ALTER COLUMN mass_g TYPE numeric USING mass_g::numeric")
+    add_keys(srv, db, [("meteorites", ["meteorite_id"])], [])
+
+
+LOADERS.update(lending_library=load_lending_library, barnabys_brewery=load_barnabys_brewery,
+               meteorite_landings=load_meteorite_landings)
 
 
 def main():

@@ -7825,6 +7825,126 @@ def load_meteorite_landings(srv, db, files):
 
 LOADERS.update(lending_library=load_lending_library, barnabys_brewery=load_barnabys_brewery,
                meteorite_landings=load_meteorite_landings)
+DATASETS.update({
+    "vct_maps_2024": ("BenDotWillcox/valorant-elo-dashboard", "dfd4a7a0261a4505846d581a97adbc4d19a931e2",
+                      ["data/matches.csv"]),
+    "truck_deliveries": ("colinlee7743/logistics-performance-dashboard", "aeae6dfa58e7c665e52eb278a486015a4ef40673",
+                         ["data/deliveries.csv"]),
+    "ngo_volunteers": ("Goku753/NayePankh-Foundation-Impact-Analytics-System",
+                       "5fbb0755edd36f602474a860434b220884ca964a",
+                       ["data/volunteers.csv", "data/campaigns.csv", "data/donations.csv", "data/social_media.csv"]),
+})
+
+
+def load_vct_maps_2024(srv, db, files):
+    """Professional Valorant map results of the 2024 season (an Elo
+    dashboard project's matches.csv, scraped from vlr.gg; the repository
+    states no licence): one line per map played, with the winning and the
+    losing team's tag, their round scores, the map, region, event and
+    league. Split into teams (team_id in tag order, tag), events
+    (event_id in name order, event_name, region, league) and map_results
+    (the file's match_id as map_result_id, played_at timestamp, event_id,
+    winner_team_id, loser_team_id, winner_rounds, loser_rounds, map_name).
+    Keys: teams.team_id, events.event_id, map_results.map_result_id;
+    map_results -> events, map_results -> teams twice."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    tags = sorted({r["winning_team"] for r in rows} | {r["losing_team"] for r in rows})
+    tid = {t: i for i, t in enumerate(tags, 1)}
+    evs = sorted({(r["event"], r["region"], r["league"]) for r in rows})
+    names = [e[0] for e in evs]
+    assert len(names) == len(set(names)), "an event in two regions"
+    eid = {e[0]: i for i, e in enumerate(evs, 1)}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["team_id", "tag"])
+    for t in tags:
+        w.writerow([tid[t], t])
+    print(f"  {db}.teams: {load_csv_table(srv, db, 'teams', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["event_id", "event_name", "region", "league"])
+    for e in evs:
+        w.writerow([eid[e[0]], e[0], e[1], e[2]])
+    print(f"  {db}.events: {load_csv_table(srv, db, 'events', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["map_result_id", "played_at", "event_id", "winner_team_id", "loser_team_id",
+                "winner_rounds", "loser_rounds", "map_name"])
+    for r in rows:
+        w.writerow([r["match_id"], r["match_timestamp"], eid[r["event"]], tid[r["winning_team"]],
+                    tid[r["losing_team"]], r["winning_team_score"], r["losing_team_score"], r["map"]])
+    print(f"  {db}.map_results: {load_csv_table(srv, db, 'map_results', out.getvalue())} rows")
+    add_keys(srv, db, [("teams", ["team_id"]), ("events", ["event_id"]), ("map_results", ["map_result_id"])],
+             [("map_results", "event_id", "events", "event_id"),
+              ("map_results", "winner_team_id", "teams", "team_id"),
+              ("map_results", "loser_team_id", "teams", "team_id")])
+
+
+def load_truck_deliveries(srv, db, files):
+    """A made-up Australian freight company's deliveries, July 2022 on (a
+    Power BI logistics-performance dashboard's generated deliveries.csv;
+    the repository states no licence): drivers (driver_id in name order,
+    driver_name — made-up names such as 'John Smith', no contact data)
+    and deliveries as published otherwise (delivery_id 'D00001',
+    delivery_date, customer, driver_id, vehicle 'TRK002' / 'VAN004',
+    route, origin and destination cities, scheduled_time and actual_time
+    as times of day, status, delay_minutes, delay_reason, distance_km,
+    fuel_cost, delivery_cost, customer_rating often empty). Keys:
+    drivers.driver_id, deliveries.delivery_id; deliveries -> drivers."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    drv = {d: i for i, d in enumerate(sorted({r["driver"] for r in rows}), 1)}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["driver_id", "driver_name"])
+    for d, i in drv.items():
+        w.writerow([i, d])
+    print(f"  {db}.drivers: {load_csv_table(srv, db, 'drivers', out.getvalue())} rows")
+    cols = ["delivery_id", "delivery_date", "customer", "driver_id", "vehicle", "route", "origin",
+            "destination", "scheduled_time", "actual_time", "status", "delay_minutes", "delay_reason",
+            "distance_km", "fuel_cost", "delivery_cost", "customer_rating"]
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(cols)
+    for r in rows:
+        r = dict(r, driver_id=drv[r["driver"]], delivery_date=r["date"])
+        w.writerow([r[c] for c in cols])
+    print(f"  {db}.deliveries: {load_csv_table(srv, db, 'deliveries', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE deliveries ALTER scheduled_time TYPE time USING scheduled_time::time, "
+                 "ALTER actual_time TYPE time USING actual_time::time")
+    add_keys(srv, db, [("drivers", ["driver_id"]), ("deliveries", ["delivery_id"])],
+             [("deliveries", "driver_id", "drivers", "driver_id")])
+
+
+def load_ngo_volunteers(srv, db, files):
+    """An Indian charity's volunteers, campaigns and donations (a data
+    analytics internship project on the NayePankh Foundation, generated
+    rows; the repository states no licence): volunteers (1000,
+    volunteer_id 'V0001', city, hours_worked, event — the kind of event
+    they served at), campaigns (5, campaign the name, cost,
+    donations_raised, beneficiaries), donations (1000, donated_at — the
+    generator's evenly spaced timestamps, cut to whole seconds —
+    donor_id 'D0001', amount, campaign) and social_media (one row per
+    month: month 'YYYY-MM' as text, instagram_followers, reach,
+    engagement). Headers lower-cased. Keys: volunteers.volunteer_id,
+    campaigns.campaign, donations.donor_id (each donor gives once),
+    social_media.month; donations -> campaigns."""
+    def lower(text, fix=None):
+        rows = list(csv.reader(io.StringIO(text)))
+        out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+        w.writerow([h.strip().lower() for h in rows[0]])
+        for r in rows[1:]:
+            if r:
+                w.writerow(fix(r) if fix else r)
+        return out.getvalue()
+    vol, camp, don, soc = files
+    print(f"  {db}.volunteers: {load_csv_table(srv, db, 'volunteers', lower(vol))} rows")
+    print(f"  {db}.campaigns: {load_csv_table(srv, db, 'campaigns', lower(camp))} rows")
+    d = lower(don, lambda r: [r[0][:19]] + r[1:]).replace("date,donor_id", "donated_at,donor_id", 1)
+    print(f"  {db}.donations: {load_csv_table(srv, db, 'donations', d)} rows")
+    print(f"  {db}.social_media: {load_csv_table(srv, db, 'social_media', lower(soc))} rows")
+    srv.psql(db, "ALTER TABLE social_media ALTER month TYPE text")
+    add_keys(srv, db, [("volunteers", ["volunteer_id"]), ("campaigns", ["campaign"]), ("donations", ["donor_id"]),
+                       ("social_media", ["month"])],
+             [("donations", "campaign", "campaigns", "campaign")])
+
+
+LOADERS.update(vct_maps_2024=load_vct_maps_2024, truck_deliveries=load_truck_deliveries,
+               ngo_volunteers=load_ngo_volunteers)
 
 
 def main():

@@ -85,8 +85,8 @@ questions78/<db>.json (dev78, the seventy-eighth: pokedex, park_visits, kev_cata
 questions79/<db>.json (dev79, the seventy-ninth: ward_pharmacy, bookshop_sales, boston_marathon) or
 questions80/<db>.json (dev80, the eightieth: sf_food_scores, airport_delays, broadway_grosses) or
 questions81/<db>.json (dev81, the eighty-first: music_app, major_outages, nyc_exam_groups) or
-questions82/<db>.json (dev82, the eighty-second: baltimore_citations, dairy_lactations, hotel_requests) — none of them is
-questions83/<db>.json (dev83, the eighty-third: lending_library, barnabys_brewery, meteorite_landings) — none of them is
+questions82/<db>.json (dev82, the eighty-second: baltimore_citations, dairy_lactations, hotel_requests) or
+questions83/<db>.json (dev83, the eighty-third: lending_library, barnabys_brewery, meteorite_landings) or
 questions84/<db>.json (dev84, the eighty-fourth: vct_maps_2024, ngo_volunteers, truck_deliveries) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
@@ -397,8 +397,7 @@ def load_questions(split, only_db):
                     ("dev76", "questions76"), ("dev77", "questions77"),
                     ("dev78", "questions78"), ("dev79", "questions79"),
                     ("dev80", "questions80"), ("dev81", "questions81"),
-                    ("dev82", "questions82"),
-                    ("dev83", "questions83")):
+                    ("dev82", "questions82"), ("dev83", "questions83"),
                     ("dev84", "questions84")):
         if split != sp and not (split == "all" and sp in ("dev", "held")):
             continue

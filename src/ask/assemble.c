@@ -113,9 +113,9 @@ static void measure_from(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_qty(c) || (lexicon_col_is_numeric(c) &&
                  !c->pk && c->fk_table < 0 && lexicon_col_has_word(c, units))))
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* "how many units", "how many hours": a sum */
-        else if (agg == M_COUNT && (lexicon_col_is_time(c) || lexicon_col_is_year(c) || (c->nw >= 2 &&
-                 words_in(c->w[c->nw - 1], (const char *const[]){"date", "dt", NULL}))) && !distinct)  /* "number of hires": */
-            p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1, 0};  /* the rows, not the dates */
+        else if (agg == M_COUNT && !distinct && (lexicon_col_is_time(c) || lexicon_col_is_year(c) ||
+                 (c->nw >= 2 && words_in(c->w[c->nw - 1], (const char *const[]){"date", "dt", NULL}))))
+            p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1, 0};  /* "number of hires": rows */
         else if (agg == M_COUNT && !distinct && !c->pk && c->kind == CK_TEXT && c->nsamples == 0 &&
                  (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
@@ -518,6 +518,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     times_counted(s, tk, p);
     perentity_plan(s, tk, p);
     span_plan(s, tk, p);
+    ranking_recent_dates(s, tk, p);
     share_rate(s, tk, p);
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);

@@ -293,7 +293,7 @@ int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP, AMB_UNSUPPORTED,
        AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES, AMB_TWO_TIMES, AMB_OUTSIDE,
-       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN, AMB_RANK };
+       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN, AMB_RANK, AMB_RECENT };
 
 /* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000
@@ -421,6 +421,7 @@ void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in t
 void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void ranking_recent_dates(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "dates of the 5 most recent claims" */
 int ranking_age_col(const ask_schema_t *s, int t);  /* the one number column named "age", or -1 */
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);

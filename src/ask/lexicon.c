@@ -112,7 +112,8 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int n = col->nw;  /* "ordered_at" also as "order", "reason_code" "reason", "distance_km" "distance" */
     static const char *const tail[] = {"at", "on", "id", "date", NULL}, *const units[] = {"km", "kg", "eur",
         "usd", "gbp", "inr", "min", "mins", "sec", "secs", "hrs", "hr", "pct", "lbs", "mi", "cm", "kwh", NULL};
-    int unit = n > 1 && words_in(col->w[n - 1], units) && col->kind != CK_TEXT;
+    int unit = n > 1 && col->kind != CK_TEXT && (words_in(col->w[n - 1], units) ||
+                       (n == 2 && !strcmp(col->w[1], "amount") && head_may_stand_alone(col->w[0])));  /* fine_amount */
     if (n > 1 && (words_in(col->w[n - 1], tail) || unit || (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
     /* "stadiums.country_name" also as "country" — not a name of its own
@@ -142,8 +143,7 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
             add_phrase(s, cap, w, 1, PH_COLUMN, t, c, -1, 0);
         }
     }
-    /* "country_or_region" answers to "country" and to "region" */
-    for (int k = 1; k < n - 1; k++)
+    for (int k = 1; k < n - 1; k++)  /* "country_or_region" answers to "country" and to "region" */
         if (!strcmp(col->w[k], "or") || !strcmp(col->w[k], "and")) {
             add_phrase(s, cap, dup_words(col->w, k), k, PH_COLUMN, t, c, -1, 0);
             add_phrase(s, cap, dup_words(col->w + k + 1, n - k - 1), n - k - 1, PH_COLUMN, t, c, -1, 0);
@@ -154,13 +154,12 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int is_weak = 0;
     for (int k = 0; n > 1 && weak[k]; k++)
         is_weak |= !strcmp(col->w[n - 1], weak[k]);
-    /* "is_beta_feature" says whether a feature is a beta one: never "the
-     * feature" (grouped by, it has two values) */
+    /* "is_beta_feature" is whether a feature is a beta one: never "the feature" */
     int is_flag = n > 2 && (!strcmp(col->w[0], "is") || !strcmp(col->w[0], "has"));
-    if (n > 1 && !is_flag && !is_weak && head_may_stand_alone(col->w[n - 1]))
-        add_phrase(s, cap, dup_words(col->w + n - 1, 1), 1, PH_COLUMN, t, c, -1, 0);
-    /* a flag ("active": a boolean, or Y/N text) said negated: "inactive" */
-    if (lexicon_col_is_flag(col))
+    for (int h = n - 1; h >= n - 1 - (unit && n > 2); h--)  /* total_milk_kg: "kg", and "milk" */
+        if (n > 1 && !is_flag && !is_weak && head_may_stand_alone(col->w[h]))
+            add_phrase(s, cap, dup_words(col->w + h, 1), 1, PH_COLUMN, t, c, -1, 0);
+    if (lexicon_col_is_flag(col))  /* a flag ("active": boolean, or Y/N) said negated: "inactive" */
         for (int k = 0; k < 3; k++) {
             char neg[64];
             snprintf(neg, sizeof neg, "%s%s", (const char *const[]){"in", "un", "non"}[k], col->w[n - 1]);

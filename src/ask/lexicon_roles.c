@@ -301,7 +301,7 @@ int lexicon_pick_label(const ask_table_t *t)
         return t->pk;
     for (int i = 0; i < t->ncols; i++)
         if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].n_distinct == -1 &&
-            !col_is_not_a_name(&t->cols[i]))
+            (!col_is_not_a_name(&t->cols[i]) || t->ncols == 2))  /* services(service_id, description) */
             return i;
     return t->pk;
 }

@@ -1,7 +1,9 @@
 /* readings.c — which of a column mention's readings the question means,
  * from the schema and the question's own words: a table's column over a
  * view's copy, the column named by the one word over its longer
- * neighbours, the reading whose other word is said elsewhere. */
+ * neighbours, the reading whose other word is said elsewhere, the one the
+ * verb before a value names ("born in Sweden"), a period table's rows
+ * ("how many weeks" of weekly_grosses). */
 #include "ask/internal.h"
 
 #include <string.h>
@@ -10,7 +12,8 @@
  * copy of it (emp_details_view.salary beside employees.salary,
  * family_films.rental_rate beside film.rental_rate), as for values; a
  * column named by the one word over its longer neighbours of the same
- * table (roadway over intersecting_roadway, rating over content_rating) —
+ * table (roadway over intersecting_roadway, rating over content_rating,
+ * fine_amount over open_fine: the noun and its amount over a kind of it) —
  * not over a coarser kind of it (zone beside service_zone, four kinds of
  * 260 zones: "zones" may be either, asked). */
 void readings_prefer(const ask_schema_t *s, ask_mention_t *x)
@@ -33,6 +36,17 @@ void readings_prefer(const ask_schema_t *s, ask_mention_t *x)
                      ((lexicon_col_is_numeric(w) && !lexicon_col_is_numeric(c)) ||
                       (w->kind == CK_TEXT && c->kind == CK_TEXT &&  /* roadway, not intersecting_roadway */
                        lexicon_col_distinct(t, w) <= 2 * lexicon_col_distinct(t, c)));
+        }
+        static const char *const after[] = {"in", "per", "since", NULL};
+        for (int e = 0; e < n && x->len == 1 && c->nw >= 3; e++) {  /* "milk": total_milk_kg, not days_in_milk */
+            const ask_col_t *w = &s->tables[r[e].t].cols[r[e].c];
+            whole |= e != k && words_in(c->w[c->nw - 2], after) && (w->nw < 2 || !words_in(w->w[w->nw - 2], after));
+        }
+        for (int e = 0; e < n && x->len == 1 && c->nw == 2; e++) {  /* "fine": fine_amount, not open_fine */
+            const ask_col_t *w = &s->tables[r[e].t].cols[r[e].c];
+            whole |= r[e].t == r[k].t && w->nw == 2 && !strcmp(w->w[0], c->w[1]) &&
+                     words_in(w->w[1], (const char *const[]){"amount", "value", NULL}) &&
+                     lexicon_col_is_numeric(w) && lexicon_col_is_numeric(c);
         }
         nk += keep[k] = !t->is_view && !whole;
     }
@@ -103,8 +117,9 @@ static void period_rows(const ask_schema_t *s, const ask_toks_t *tk, ask_mention
 {
     static const char *const per[][2] = {{"week", "weekly"}, {"month", "monthly"}, {"day", "daily"},
         {"year", "yearly"}, {"hour", "hourly"}, {"quarter", "quarterly"}};
-    if (m->kind != PH_COLUMN || m->len != 1 || m->pos < 2 ||  /* counted: "how many weeks", "number of weeks" */
-        !(words_at(tk, m->pos - 1, "many") || (words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "number"))))
+    int counted = m->pos >= 2 && (words_at(tk, m->pos - 1, "many") ||  /* "how many weeks", "number of weeks" */
+                                  (words_at(tk, m->pos - 1, "of") && words_at(tk, m->pos - 2, "number")));
+    if (m->kind != PH_COLUMN || m->len != 1 || !counted)
         return;
     const ask_table_t *t = &s->tables[m->t];
     for (int k = 0; k < m->nalt; k++)

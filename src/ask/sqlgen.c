@@ -430,24 +430,34 @@ static void put_cond_measure(const ask_schema_t *s, buf_t *b, const joins_t *j, 
     buf_free(&cond);
 }
 
+/* expr as it is, or as a float where a dialect keeps decimals apart */
+static void put_float(const ask_schema_t *s, buf_t *b, const char *expr)
+{
+    if (s->dialect->float_apart)
+        s->dialect->cast(b, expr, "float");
+    else
+        buf_puts(b, expr);
+}
+
 /* The measure, or its percentage: 100 × where the condition holds / all
  * (SHARE_COND), 100 × the group's / all groups' (SHARE_TOTAL). */
 static void put_share(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_t *q)
 {
     if (!q->share)
         return put_measure(s, b, j, &q->m);
+    buf_t part = {0}, all = {0};
+    if (q->share == SHARE_COND)
+        put_cond_measure(s, &part, j, q);
+    else
+        put_measure(s, &part, j, &q->m);
+    put_measure(s, &all, j, &q->m);
     buf_puts(b, "100.0 * ");
-    if (q->share == SHARE_COND) {
-        put_cond_measure(s, b, j, q);
-        buf_puts(b, " / NULLIF(");
-        put_measure(s, b, j, &q->m);
-        buf_puts(b, ", 0)");
-    } else {
-        put_measure(s, b, j, &q->m);
-        buf_puts(b, " / NULLIF(sum(");
-        put_measure(s, b, j, &q->m);
-        buf_puts(b, ") OVER (), 0)");
-    }
+    put_float(s, b, buf_str(&part));
+    buf_puts(b, q->share == SHARE_COND ? " / NULLIF(" : " / NULLIF(sum(");
+    put_float(s, b, buf_str(&all));
+    buf_puts(b, q->share == SHARE_COND ? ", 0)" : ") OVER (), 0)");
+    buf_free(&part);
+    buf_free(&all);
 }
 
 /* GROUP BY and ORDER BY of an aggregate: by output position, or by alias

@@ -89,10 +89,16 @@ static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, bu
     buf_puts(b, buf_str(&j->from));
     sqlgen_where(s, b, j, q);
     buf_puts(b, " ORDER BY ");
+    buf_t by = {0};
     if (s->dialect->no_positions)  /* by its alias where positions are not read */
-        dialect_ident(s, b, s->tables[q->listed.t].cols[q->listed.c].name);
+        dialect_ident(s, &by, s->tables[q->listed.t].cols[q->listed.c].name);
     else
-        buf_puts(b, "1");
+        buf_puts(&by, "1");
+    if (q->order && q->m.t == q->listed.t && q->m.c == q->listed.c)  /* "the 3 most recent dates" */
+        s->dialect->order_nulls_last(b, buf_str(&by), q->order > 0);
+    else
+        buf_puts(b, buf_str(&by));
+    buf_free(&by);
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
 }
 

@@ -119,6 +119,10 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
     case AMB_COMPARE: return "I am not sure which number that comparison is about.";
     case AMB_TIME: return "I found no date column to apply that period to.";
     case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
+    case AMB_RECENT:
+        snprintf(tmp, n, "The %d most recent dates, each once, or the dates of the %d most recent %.40s "
+                 "(a date may repeat)?", p->q.limit, p->q.limit, s->tables[p->subject].name);
+        return tmp;
     case AMB_RANK:
         snprintf(tmp, n, "%.40s counts down (1 is the best): do you want rank 1 first, or the "
                  "largest numbers?", s->tables[p->q.m.t].cols[p->q.m.c].name);

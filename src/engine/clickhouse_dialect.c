@@ -129,6 +129,7 @@ const engine_dialect_t engine_clickhouse_dialect = {
     .median = ch_median,
     .has_grouping_sets = 0,
     .has_full_join = 1,
+    .float_apart = 1,
     .no_positions = 1,
     .as_time = ch_as_time,
     .avg = ch_avg,

@@ -13,7 +13,10 @@
  * "per supplier" by the supplier's name; "2019 finishers with no 5K
  * split" dates the finishers, not their splits; "in the catalogue" and
  * "were done" add nothing; "how many weeks" of weekly_grosses counts its
- * rows. */
+ * rows; "dates of the 3 most recent shipments" lists them newest first,
+ * "the 3 most recent dates" lists dates, each once; "fine" is fine_amount
+ * (not open_fine), "milk" total_milk_kg (not days_in_milk), a service is
+ * named by its description when it has nothing else. */
 #include "ask_fixture.h"
 
 static const char *const titles[] = {"Ark Nova", "Brass: Birmingham", "Gloomhaven", NULL};
@@ -117,6 +120,17 @@ static json_t *shop(void)
     json_array_append_new(t, table("abilities", 300, json_pack("[o, o]",
         col("id", "integer", 1, NULL, NULL), col("identifier", "text", 0, NULL,
                                                 (const char *const[]){"levitate", "overgrow", NULL}))));
+    json_array_append_new(t, table("citations", 3600, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("fine_amount", "numeric", 0, NULL, NULL),
+        col("open_fine", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("lactations", 9500, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("lactation_number", "integer", 0, NULL, NULL),
+        col("total_milk_kg", "integer", 0, NULL, NULL), col("days_in_milk", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("services", 4, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("description", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("requests", 17000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("service_id", "integer", 0, "services", NULL),
+        col("time_taken", "integer", 0, NULL, NULL))));
     return t;
 }
 
@@ -129,6 +143,12 @@ static void test_shop(void)
     answers_with(s, "what is the earliest order date?", "min(\"o\".\"order_date\")");
     answers_with(s, "the most recent order date", "max(\"o\".\"order_date\")");
     answers_with(s, "what is the earliest shipment date?", "min(\"s\".\"shipped_at\")");
+    answers_with(s, "what is the average fine per citation?", "avg(\"c\".\"fine_amount\")");
+    answers_with(s, "average milk per lactation number", "avg(\"l\".\"total_milk_kg\")");
+    answers_with(s, "average time taken per service", "\"s\".\"description\" AS");
+    answers_with(s, "shipment dates of the 3 most recent shipments", "ORDER BY \"s\".\"shipped_at\" DESC NULLS LAST LIMIT 3");
+    answers_with(s, "the 3 most recent dates on which orders were placed", "SELECT DISTINCT \"o\".\"order_date\"");
+    answers_with(s, "the 3 most recent dates on which orders were placed", "ORDER BY 1 DESC NULLS LAST LIMIT 3");
     asks_about(s, "what does the ability levitate do?", "do");
     answers_with(s, "number of deliveries per supplier code", "\"d\".\"supplier_code\" AS");
     answers_with(s, "total quantity received per supplier", "\"supplier_name\"");

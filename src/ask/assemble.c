@@ -518,7 +518,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     times_counted(s, tk, p);
     perentity_plan(s, tk, p);
     span_plan(s, tk, p);
-    ranking_recent_dates(s, tk, p);
+    recent_plan(s, tk, p);
     share_rate(s, tk, p);
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);

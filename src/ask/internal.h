@@ -421,7 +421,7 @@ void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in t
 void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
-void ranking_recent_dates(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "dates of the 5 most recent claims" */
+void recent_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* recent.c: "dates of the 5 most recent claims" */
 int ranking_age_col(const ask_schema_t *s, int t);  /* the one number column named "age", or -1 */
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);

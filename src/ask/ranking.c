@@ -397,6 +397,18 @@ void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 static const char *const first_words[] = {"first", "earliest", "oldest", NULL},
                   *const last_words[] = {"last", "latest", "newest", "recent", NULL};
 
+/* The plan becomes min / max (kind) of the date column tt.tc, of the rows
+ * mention m names: one value, no ranking of rows. */
+static void date_measure(ask_parse_t *p, ask_mention_t *m, int kind, int tt, int tc)
+{
+    m->role = R_MEASURE;
+    p->q.kind = Q_AGG;
+    p->q.m = (ask_measure_t){kind, tt, tc, -1, 0};
+    p->q.order = 0, p->q.limit = 0, p->top = 0, p->order_at = 0;
+    p->measure_set = p->agg_cue = 1;
+    p->subject = m->t;
+}
+
 /* "what is the earliest order date", "the most recent hire date of each
  * department": min or max of the date column named right after the word —
  * when no table is named before it ("orders with the latest ship date" are
@@ -427,92 +439,8 @@ static void first_date_col(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         parse_use(tk, i - most, 1 + most);
         if (dated)
             tk->t[end].used = 1;
-        m->role = R_MEASURE;
-        p->q.kind = Q_AGG;
-        p->q.m = (ask_measure_t){kind, tt, tc, -1, 0};
-        p->q.order = 0, p->q.limit = 0, p->top = 0, p->order_at = 0;
-        p->measure_set = p->agg_cue = 1;
-        p->subject = m->t;
+        date_measure(p, m, kind, tt, tc);
     }
-}
-
-/* "dates of the 5 most recent claims", "the 5 most recent debut dates",
- * "open times of the 3 most recent trades": the N most recent (or oldest)
- * rows by the date column named — a list ordered by it, not a grouping by
- * day. Any table named must be the column's. */
-void ranking_recent_dates(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    int at = -1, most = 0, order = 0;
-    for (int i = 0; i + 1 < tk->n && at < 0; i++) {
-        most = words_at(tk, i + 1, "most");
-        const char *w = i + 1 + most < tk->n ? tk->t[i + 1 + most].low : "";
-        int later = (most && !strcmp(w, "recent")) || words_in(w, (const char *const[]){"latest", "newest", NULL});
-        order = later ? 1 : words_in(w, (const char *const[]){"oldest", "earliest", NULL}) ? -1 : 0;
-        if (order && tk->t[i].isnum && tk->t[i].num >= 1 && tk->t[i].num <= 1000)
-            at = i;
-    }
-    ask_mention_t *col = NULL, *tab = NULL, *again[2] = {NULL, NULL};
-    for (int k = 0; k < p->nm && at >= 0; k++) {
-        ask_mention_t *m = &p->m[k];
-        int dated = m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_time(&s->tables[m->t].cols[m->c]);
-        if (dated && col && col->t == m->t && col->c == m->c)
-            again[0] = m;  /* "application dates of the 3 most recent applications" */
-        else if (m->kind == PH_TABLE && tab && tab->t == m->t)
-            again[1] = m;  /* "shipment dates of the 3 most recent shipments" */
-        else if (dated)
-            col = col ? NULL : m, at = col ? at : -1;
-        else if (m->kind == PH_TABLE)
-            tab = tab ? NULL : m, at = tab ? at : -1;
-        else
-            at = -1;  /* a filter or another column: not only a list of dates */
-    }
-    static const char *const dates[] = {"date", "dates", "day", "days", NULL};
-    int after = at + 2 + most, tt = -1, tc = -1;
-    ask_mention_t own = {0};  /* "the 3 most recent dates on which orders were placed": their date */
-    if (at >= 0 && !col && tab && tab->role == R_NONE && lexicon_time_for(s, tab->t, &tt, &tc) == 0 &&
-        tt == tab->t && lexicon_col_is_time(&s->tables[tt].cols[tc]) &&
-        ((after < tk->n && words_in(tk->t[after].low, dates)) ||
-         (tab->pos + tab->len < tk->n && words_in(tk->t[tab->pos + tab->len].low, dates))))
-        own = (ask_mention_t){.kind = PH_COLUMN, .t = tt, .c = tc, .pos = tab->pos, .len = tab->len},
-        col = &own;
-    if (at < 0 || !col || col->role != R_NONE || (tab && (tab->t != col->t || tab->role != R_NONE)) ||
-        p->measure_set || p->q.nf)
-        return;
-    parse_use(tk, at, 2 + most);
-    int end = col->pos + col->len;  /* "debut dates", "shipment dates" */
-    if (end < tk->n && !tk->t[end].used && words_in(tk->t[end].low, dates))
-        tk->t[end].used = 1;
-    /* "the 3 most recent dates": dates, each once — not "dates of the 3
-     * most recent claims" (the claims); "the 3 most recent order dates" may
-     * be either where a date repeats: asked */
-    int distinct = after < tk->n && !tk->t[after].used && words_in(tk->t[after].low, dates);
-    if (distinct)
-        tk->t[after].used = 1;
-    else if ((col->pos == after || (tab && tab->pos == after && tab->pos + tab->len < tk->n &&
-              words_in(tk->t[tab->pos + tab->len].low, dates))) && s->tables[col->t].cols[col->c].n_distinct != -1) {
-        p->q.limit = (int)tk->t[at].num, p->subject = col->t;
-        return roles_set_ambiguous(p, AMB_RECENT, NULL);
-    }
-    for (int i = 0; i + 1 < tk->n; i++)  /* "…, newest first": the same way */
-        if (!tk->t[i].used && words_at(tk, i + 1, "first") && words_in(tk->t[i].low, order > 0 ?
-                (const char *const[]){"newest", "latest", "recent", NULL} : (const char *const[]){"oldest",
-                "earliest", NULL}))
-            tk->t[i].used = tk->t[i + 1].used = 1;
-    col->role = R_MEASURE;
-    if (tab)
-        tab->role = R_MEASURE;
-    for (int k = 0; k < 2; k++)
-        if (again[k])
-            again[k]->role = R_MEASURE;
-    p->q.kind = Q_LIST;
-    p->q.table = p->subject = col->t;
-    p->q.m = (ask_measure_t){M_NONE, col->t, col->c, -1, 0};
-    p->q.order = order;
-    p->q.limit = (int)tk->t[at].num;
-    if (distinct)
-        p->q.listed = (ask_colref_t){col->t, col->c};
-    p->q.grain = 0;
-    p->order_only = 0;
 }
 
 /* "when was the first order placed", "what was the date of the latest
@@ -545,12 +473,7 @@ void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     int v = m->pos + m->len;  /* "… placed": the table's own verb */
     if (v < tk->n && !tk->t[v].used && filters_verb_table(s, tk->t[v].low) == m->t)
         tk->t[v].used = 1;
-    m->role = R_MEASURE;
-    p->q.kind = Q_AGG;
-    p->q.m = (ask_measure_t){kind, tt, tc, -1, 0};
-    p->q.order = 0, p->q.limit = 0, p->top = 0, p->order_at = 0;
-    p->measure_set = p->agg_cue = 1;
-    p->subject = m->t;
+    date_measure(p, m, kind, tt, tc);
 }
 
 void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p)

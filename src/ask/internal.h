@@ -1,9 +1,9 @@
 /* internal.h — shared types of the ask module's planner files.
  *
  * The pipeline: words.c splits a question into tokens (lower-cased, stemmed,
- * synonyms folded, number words read); lexicon.c holds the schema as tables,
- * columns, sampled values and vocabulary, all indexed by their words, plus the
- * foreign-key graph (lexicon_roles.c: what a column is for); catalog.c
+ * synonyms folded, number words read); schema_load.c reads the schema and its
+ * foreign-key graph, lexicon.c indexes it all by words (lexicon_roles.c: what
+ * a column is for); catalog.c
  * answers questions about the database itself from the discovered schema;
  * parse.c scans the tokens (dates.c reads periods); assemble.c gives what it
  * found roles and builds a plan (ask_q_t), filters.c the filters among them;
@@ -101,6 +101,7 @@ struct ask_schema {
 /* glued.c: "labrooms" of lab_room_id: its words, n > 1, else 0; *shared: another ends so */
 int glued_words(const ask_schema_t *s, int t, char ***out, int *shared);
 void lexicon_load_column(ask_col_t *c, const json_t *jc);  /* lexicon_column.c: c from its JSON */
+void lexicon_build_index(ask_schema_t *s);  /* after schema_load.c: every phrase, sorted */
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max);
@@ -152,9 +153,7 @@ int lexicon_discount_col(const ask_table_t *tb);
 int lexicon_time_for(const ask_schema_t *s, int t, int *tt, int *tc);  /* its own, else its parent's */
 int lexicon_parent_time(const ask_schema_t *s, int t, int *tt, int *tc);  /* that parent's alone */
 
-/* ----------------------------------------------------------------- plan */
-
-/* The kinds (M_*, G_*, OP_*, D_*, Q_*, CAT_*, SHARE_*) are grammar.h's. */
+/* ---------------------------------- plan (the kinds M_*, G_*, OP_*, D_*, Q_*, CAT_*, SHARE_*: grammar.h) */
 
 #define ASK_MAX_DIMS 2
 #define ASK_MAX_FILTERS 8

@@ -7946,6 +7946,182 @@ def load_ngo_volunteers(srv, db, files):
 LOADERS.update(vct_maps_2024=load_vct_maps_2024, truck_deliveries=load_truck_deliveries,
                ngo_volunteers=load_ngo_volunteers)
 
+DATASETS.update({
+    "art_theater": ("willrandersen/PygHack", "48b91e39d1c28a15ef9199fe980723af17a24c88",
+                    ["art-theater-master/datasets/ticket_sales_by_showing.csv"]),
+    "alaska_crab": ("szuwalski/ebs_crab_pub", "7c0e9429fae8d35272f0bfd97cabfd33e23fb638",
+                    ["data/FOSS_landings_2025.csv", "data/catches.csv"]),
+    "captive_cetaceans": ("the-pudding/cetaceans", "b05d077916da291b4e3935485be1ba890ee8f94f",
+                          ["docs/assets/allCetaceans.csv"]),
+})
+
+
+def load_art_theater(srv, db, files):
+    """A one-screen art-house theatre's box office, June 2016 - August 2019
+    (the Art Theater's ticket sales by showing, handed out for a hackathon;
+    the repository states no licence): shows (one per published EventName,
+    show_id in title order), showings (one per show and start time,
+    showing_id in time order, starts_at, series — the published Folder such
+    as '0 - Features', '1 - Late Nights', kept per showing because four
+    titles ran in two series; the InternalEventName, often 'Deleted -
+    146119', is not loaded) and ticket_sales (one row per showing and
+    ticket type as published: ticket_type, quantity, item_price, price).
+    Keys: shows.show_id, showings.showing_id, ticket_sales.sale_id;
+    showings -> shows, ticket_sales -> showings."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    for r in rows:
+        r["at"] = datetime.datetime.strptime(r["EventDate"], "%b %d, %Y %I:%M:%S %p")
+    shows = {n: i for i, n in enumerate(sorted({r["EventName"] for r in rows}), 1)}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["show_id", "title"])
+    for n, i in shows.items():
+        w.writerow([i, n])
+    print(f"  {db}.shows: {load_csv_table(srv, db, 'shows', out.getvalue())} rows")
+    series = {}
+    for r in rows:
+        series.setdefault((r["at"], r["EventName"]), r["Folder"])
+    showing = {k: i for i, k in enumerate(sorted(series), 1)}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["showing_id", "show_id", "starts_at", "series"])
+    for (at, n), i in showing.items():
+        w.writerow([i, shows[n], at.strftime("%Y-%m-%d %H:%M:%S"), series[(at, n)]])
+    print(f"  {db}.showings: {load_csv_table(srv, db, 'showings', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["sale_id", "showing_id", "ticket_type", "quantity", "item_price", "price"])
+    for i, r in enumerate(rows, 1):
+        w.writerow([i, showing[(r["at"], r["EventName"])], r["TicketType"], r["Quantity"],
+                    r["ItemPrice"].replace(",", ""), r["Price"].replace(",", "")])
+    print(f"  {db}.ticket_sales: {load_csv_table(srv, db, 'ticket_sales', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE ticket_sales ALTER item_price TYPE numeric, ALTER price TYPE numeric")
+    add_keys(srv, db, [("shows", ["show_id"]), ("showings", ["showing_id"]), ("ticket_sales", ["sale_id"])],
+             [("showings", "show_id", "shows", "show_id"), ("ticket_sales", "showing_id", "showings", "showing_id")])
+
+
+def load_alaska_crab(srv, db, files):
+    """Alaska's commercial crab fisheries (a stock-assessment project's copy
+    of NOAA Fisheries' FOSS landings and of the assessments' catch series;
+    the repository states no licence): species (the four NMFS crab groups
+    of the landings file, species_id in name order, nmfs_name,
+    scientific_name, tsn), landings (one row per year and group,
+    1950-2024: pounds with the commas removed, metric_tons, dollars) and
+    stocks (the twelve assessed stocks, the column heads of catches.csv,
+    split into species and area) with stock_catches (one row per year and
+    stock where the file holds a figure; the unnamed trailing columns are
+    not loaded). Keys: species.species_id, landings (year, species_id),
+    stocks.stock_id, stock_catches (stock_id, year)."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    names = sorted({r["NMFS Name"] for r in rows})
+    sp = {n: i for i, n in enumerate(names, 1)}
+    info = {r["NMFS Name"]: r for r in rows}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["species_id", "nmfs_name", "scientific_name", "tsn"])
+    for n, i in sp.items():
+        w.writerow([i, n, info[n]["Scientific Name"], info[n]["Tsn"]])
+    print(f"  {db}.species: {load_csv_table(srv, db, 'species', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["year", "species_id", "pounds", "metric_tons", "dollars"])
+    for r in rows:
+        w.writerow([r["Year"], sp[r["NMFS Name"]], r["Pounds"].replace(",", ""), r["Metric Tons"].replace(",", ""),
+                    r["Dollars"].replace(",", "")])
+    print(f"  {db}.landings: {load_csv_table(srv, db, 'landings', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE landings ALTER pounds TYPE numeric, ALTER metric_tons TYPE numeric, "
+                 "ALTER dollars TYPE numeric")
+    grid = list(csv.reader(io.StringIO(files[1])))
+    head = grid[0]
+    cols = [(i, h.strip()) for i, h in enumerate(head) if h.strip() and i > 0]
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["stock_id", "stock_name", "crab", "area"])
+    for k, (i, h) in enumerate(cols, 1):
+        crab, area = h.split(" - ", 1)
+        w.writerow([k, h, crab, area])
+    print(f"  {db}.stocks: {load_csv_table(srv, db, 'stocks', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["stock_id", "year", "catch"])
+    for r in grid[1:]:
+        if not r or not r[0].strip():
+            continue
+        for k, (i, h) in enumerate(cols, 1):
+            v = r[i].strip() if i < len(r) else ""
+            if v:
+                w.writerow([k, r[0].strip(), v])
+    print(f"  {db}.stock_catches: {load_csv_table(srv, db, 'stock_catches', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE stock_catches ALTER catch TYPE numeric")
+    add_keys(srv, db, [("species", ["species_id"]), ("landings", ["year", "species_id"]), ("stocks", ["stock_id"]),
+                       ("stock_catches", ["stock_id", "year"])],
+             [("landings", "species_id", "species", "species_id"), ("stock_catches", "stock_id", "stocks", "stock_id")])
+
+
+def load_captive_cetaceans(srv, db, files):
+    """Whales and dolphins held in US aquariums, marine parks and the Navy,
+    1938 - May 2017 (The Pudding's "Free Willy and Flipper by the Numbers"
+    data, from the US National Marine Mammal Inventory; the repository
+    states no licence): places (every place named as an animal's origin —
+    a park, or for captures and rescues a sea, bay or beach — or as its
+    current or last known place, place_id in name order), animals (one per
+    published ID: species, name, sex, birth_year, acquisition, acquired_on
+    from OriginDateFormat, origin_place_id, current_place_id, mother and
+    father as names, status, status_date from StatusDateFormat,
+    cause_of_death; '-', 'NA' and empty values as NULL, whitespace
+    collapsed) and transfers (the published Transfers chain 'A to B
+    (dd-Mon-yyyy) to C ...' split into one row per move: animal_id,
+    move_no, to_place as published text — spellings vary, so no key —,
+    moved_on_text as published, often vague such as '< Nov 1987'). Keys:
+    places.place_id, animals.animal_id, transfers (animal_id, move_no);
+    animals -> places, transfers -> animals."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+
+    def nul(v):
+        v = " ".join((v or "").split())
+        return None if v in ("", "-", "NA") else v
+
+    def iso(v):
+        v = nul(v)
+        return v if v and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else None
+
+    names = set()
+    for r in rows:
+        names.update(n for n in (nul(r["OriginLocation"]), nul(r["Currently"])) if n)
+    place = {n: i for i, n in enumerate(sorted(names), 1)}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["place_id", "place_name"])
+    for n, i in place.items():
+        w.writerow([i, n])
+    print(f"  {db}.places: {load_csv_table(srv, db, 'places', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["animal_id", "species", "name", "sex", "birth_year", "acquisition", "acquired_on",
+                "origin_place_id", "current_place_id", "mother", "father", "status", "status_date",
+                "cause_of_death"])
+    for r in rows:
+        by = nul(r["BirthYear"])
+        w.writerow([r["ID"], nul(r["Species"]), nul(r["Name"]), nul(r["Sex"]),
+                    by if by and by.isdigit() else None, nul(r["Acquisition"]), iso(r["OriginDateFormat"]),
+                    place.get(nul(r["OriginLocation"])), place.get(nul(r["Currently"])), nul(r["Mother"]),
+                    nul(r["Father"]), nul(r["Status"]), iso(r["StatusDateFormat"]), nul(r["COD"])])
+    print(f"  {db}.animals: {load_csv_table(srv, db, 'animals', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE animals ALTER acquired_on TYPE date USING acquired_on::date, "
+                 "ALTER status_date TYPE date USING status_date::date")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["animal_id", "move_no", "to_place", "moved_on_text"])
+    for r in rows:
+        t = nul(r["Transfers"])
+        if not t:
+            continue
+        for k, part in enumerate(t.split(" to ")[1:], 1):
+            m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*", part)
+            name, when = (m.group(1), m.group(2)) if m else (part, None)
+            w.writerow([r["ID"], k, name.strip() or None, when])
+    print(f"  {db}.transfers: {load_csv_table(srv, db, 'transfers', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE transfers ALTER to_place TYPE text, ALTER moved_on_text TYPE text")
+    add_keys(srv, db, [("places", ["place_id"]), ("animals", ["animal_id"]),
+                       ("transfers", ["animal_id", "move_no"])],
+             [("animals", "origin_place_id", "places", "place_id"),
+              ("animals", "current_place_id", "places", "place_id"),
+              ("transfers", "animal_id", "animals", "animal_id")])
+
+
+LOADERS.update(art_theater=load_art_theater, alaska_crab=load_alaska_crab, captive_cetaceans=load_captive_cetaceans)
+
 
 def main():
     args = sys.argv[1:]

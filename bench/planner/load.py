@@ -7945,6 +7945,196 @@ def load_ngo_volunteers(srv, db, files):
 
 LOADERS.update(vct_maps_2024=load_vct_maps_2024, truck_deliveries=load_truck_deliveries,
                ngo_volunteers=load_ngo_volunteers)
+DATASETS.update({
+    "dbt_pull_requests": ("jeremychia/jeremychia", "8cfa8935ffacf46dd70a75c580e6d43fa193ef01",
+                          ["analysis/enhanced/enhanced_pr_data_complete.csv"]),
+    "seattle_energy": ("pawellachowski777/Seattle-Building-Energy-Benchmarking",
+                       "30a05ca76dd9670a9f3fed581ec58f7c07caeab2",
+                       ["data/ALL_YEARS_building-energy-benchmarking-clean.csv"]),
+    "avon_fire_2014": ("BathHacked/avon-fire-incidents", "74bd0e815b220039eedcb932c6898b03aa8cd6c3",
+                       ["afrs_attended_incidents_july_2014.csv"]),
+})
+
+
+def _csv_text(header, rows):
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    for r in rows:
+        w.writerow(r)
+    return out.getvalue()
+
+
+def load_dbt_pull_requests(srv, db, files):
+    """One analytics engineer's pull requests to six company repositories
+    (August 2023 to February 2026), as his public profile repository keeps
+    them after enriching a scrape with the GitHub CLI (the repository states
+    no licence). Every pull request has the same author, so the author is
+    left out, as are the description preview, URL, assignees and the empty
+    milestone and reactions. Split into repositories (repository_id in
+    name order, full_name, base_branch), pull_requests (pr_id in
+    created_at order, repository_id, pr_number, title, state
+    MERGED / CLOSED / OPEN, created_at, merged_at, closed_at, hours_to_merge,
+    head_branch, reviews_count, approvals_count, changes_requested_count,
+    comments_count, commits_count, files_changed, additions, deletions),
+    reviewers (reviewer_id in login order, login — GitHub logins only, as
+    published), pr_reviewers (pr_id, reviewer_id: the file's
+    '|'-separated unique_reviewers) and pr_labels (pr_id, label: the
+    '|'-separated labels). Timestamps in UTC without the zone. Keys:
+    repositories.repository_id, pull_requests.pr_id (and repository_id,
+    pr_number unique), reviewers.reviewer_id, pr_reviewers (pr_id,
+    reviewer_id), pr_labels (pr_id, label); the links -> pull_requests,
+    reviewers, repositories."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    rows.sort(key=lambda r: r["created_at"])
+    repos = sorted({(r["repository"], r["base_branch"]) for r in rows})
+    assert len({x[0] for x in repos}) == len(repos), "a repository with two base branches"
+    rid = {x[0]: i for i, x in enumerate(repos, 1)}
+    logins = sorted({l for r in rows for l in r["unique_reviewers"].split("|") if l})
+    vid = {l: i for i, l in enumerate(logins, 1)}
+    ts = lambda v: v.replace("T", " ").rstrip("Z") if v else ""
+    print(f"  {db}.repositories: " + str(load_csv_table(srv, db, "repositories", _csv_text(
+        ["repository_id", "full_name", "base_branch"], [[rid[n], n, b] for n, b in repos]))) + " rows")
+    cols = ["reviews_count", "approvals_count", "changes_requested_count", "comments_count", "commits_count",
+            "files_changed", "additions", "deletions"]
+    prs, links, labels = [], [], []
+    for i, r in enumerate(rows, 1):
+        prs.append([i, rid[r["repository"]], r["pr_number"], r["title"], r["state"], ts(r["created_at"]),
+                    ts(r["merged_at"]), ts(r["closed_at"]), r["time_to_merge_hours"], r["head_branch"]]
+                   + [r[c] for c in cols])
+        links += [[i, vid[l]] for l in dict.fromkeys(x for x in r["unique_reviewers"].split("|") if x)]
+        labels += [[i, l] for l in dict.fromkeys(x for x in r["labels"].split("|") if x)]
+    print(f"  {db}.pull_requests: " + str(load_csv_table(srv, db, "pull_requests", _csv_text(
+        ["pr_id", "repository_id", "pr_number", "title", "state", "created_at", "merged_at", "closed_at",
+         "hours_to_merge", "head_branch"] + cols, prs))) + " rows")
+    print(f"  {db}.reviewers: " + str(load_csv_table(srv, db, "reviewers", _csv_text(
+        ["reviewer_id", "login"], [[vid[l], l] for l in logins]))) + " rows")
+    print(f"  {db}.pr_reviewers: " + str(load_csv_table(srv, db, "pr_reviewers", _csv_text(
+        ["pr_id", "reviewer_id"], links))) + " rows")
+    print(f"  {db}.pr_labels: " + str(load_csv_table(srv, db, "pr_labels", _csv_text(
+        ["pr_id", "label"], labels))) + " rows")
+    srv.psql(db, "ALTER TABLE pull_requests ALTER created_at TYPE timestamp USING created_at::timestamp, "
+                 "ALTER merged_at TYPE timestamp USING merged_at::timestamp, "
+                 "ALTER closed_at TYPE timestamp USING closed_at::timestamp, "
+                 "ALTER hours_to_merge TYPE double precision; "
+                 "ALTER TABLE pull_requests ADD UNIQUE (repository_id, pr_number)")
+    add_keys(srv, db, [("repositories", ["repository_id"]), ("pull_requests", ["pr_id"]),
+                       ("reviewers", ["reviewer_id"]), ("pr_reviewers", ["pr_id", "reviewer_id"]),
+                       ("pr_labels", ["pr_id", "label"])],
+             [("pull_requests", "repository_id", "repositories", "repository_id"),
+              ("pr_reviewers", "pr_id", "pull_requests", "pr_id"),
+              ("pr_reviewers", "reviewer_id", "reviewers", "reviewer_id"),
+              ("pr_labels", "pr_id", "pull_requests", "pr_id")])
+
+
+def load_seattle_energy(srv, db, files):
+    """Seattle's building energy benchmarking (the City of Seattle's
+    published yearly disclosures for 2015, 2016, 2017, 2019 and 2020, as a
+    student project combined and cleaned them into one file; public data,
+    the repository states no licence). One line per building and year,
+    split into buildings (building_id the city's OSEBuildingID; the
+    descriptive columns — property_name, building_type,
+    primary_property_type, address, zip_code, council_district,
+    neighborhood, year_built, floors, gross_floor_area, parking_floor_area
+    — from the building's latest year, primary_property_type from its
+    latest year that has one, since 2020 publishes none; neighborhood
+    upper-cased with '&amp;' decoded; zip codes and counts written '98109.0'
+    read as integers) and energy_reports (building_id, data_year,
+    energy_star_score, site_eui, site_eui_wn, source_eui, source_eui_wn
+    in kBtu per square foot, site_energy_kbtu, site_energy_wn_kbtu,
+    steam_kbtu, electricity_kwh, electricity_kbtu, natural_gas_therms,
+    natural_gas_kbtu, ghg_emissions_tonnes, ghg_intensity in kg per square
+    foot). Empty values as NULL. Keys: buildings.building_id,
+    energy_reports (building_id, data_year) -> buildings."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    num = lambda v: (str(int(float(v))) if v not in ("", None) else "")
+    latest, ptype = {}, {}
+    for r in sorted(rows, key=lambda r: int(r["DataYear"])):
+        latest[r["OSEBuildingID"]] = r
+        if r["PrimaryPropertyType"]:
+            ptype[r["OSEBuildingID"]] = r["PrimaryPropertyType"]
+    b = []
+    for k in sorted(latest, key=int):
+        r = latest[k]
+        b.append([k, r["PropertyName"], r["BuildingType"], ptype.get(k, ""), r["Address"], num(r["ZipCode"]),
+                  num(r["CouncilDistrictCode"]), r["Neighborhood"].replace("&amp;", "&").upper(),
+                  num(r["YearBuilt"]), num(r["NumberofFloors"]), num(r["PropertyGFATotal"]),
+                  num(r["PropertyGFAParking"])])
+    print(f"  {db}.buildings: " + str(load_csv_table(srv, db, "buildings", _csv_text(
+        ["building_id", "property_name", "building_type", "primary_property_type", "address", "zip_code",
+         "council_district", "neighborhood", "year_built", "floors", "gross_floor_area",
+         "parking_floor_area"], b))) + " rows")
+    src = ["ENERGYSTARScore", "SiteEUI(kBtu/sf)", "SiteEUIWN(kBtu/sf)", "SourceEUI(kBtu/sf)",
+           "SourceEUIWN(kBtu/sf)", "SiteEnergyUse(kBtu)", "SiteEnergyUseWN(kBtu)", "SteamUse(kBtu)",
+           "Electricity(kWh)", "Electricity(kBtu)", "NaturalGas(therms)", "NaturalGas(kBtu)",
+           "GHGEmissions(MetricTonsCO2e)", "GHGEmissionsIntensity(kgCO2e/ft2)"]
+    dst = ["energy_star_score", "site_eui", "site_eui_wn", "source_eui", "source_eui_wn", "site_energy_kbtu",
+           "site_energy_wn_kbtu", "steam_kbtu", "electricity_kwh", "electricity_kbtu", "natural_gas_therms",
+           "natural_gas_kbtu", "ghg_emissions_tonnes", "ghg_intensity"]
+    e = [[r["OSEBuildingID"], r["DataYear"]] + [num(r[c]) if c == "ENERGYSTARScore" else r[c] for c in src]
+         for r in rows]
+    print(f"  {db}.energy_reports: " + str(load_csv_table(srv, db, "energy_reports", _csv_text(
+        ["building_id", "data_year"] + dst, e))) + " rows")
+    srv.psql(db, "ALTER TABLE energy_reports " + ", ".join(
+        f"ALTER {c} TYPE double precision" for c in dst if c != "energy_star_score"))
+    add_keys(srv, db, [("buildings", ["building_id"]), ("energy_reports", ["building_id", "data_year"])],
+             [("energy_reports", "building_id", "buildings", "building_id")])
+
+
+def load_avon_fire_2014(srv, db, files):
+    """Avon Fire & Rescue Service's attended incidents of July 2014 (the
+    service's open-data release, as Bath: Hacked's parser repository keeps
+    it; the file is Windows-1252, read as such; grid references are
+    masked in the release and left out). Split into authorities (4
+    unitary authorities: authority_id, authority_code as published —
+    BRISTOL, S GLOS, BANES, N SOM — and authority_name spelled out), wards
+    (ward_id in authority-then-name order, ward_name, authority_id) and
+    incidents (incident_number '005538-01072014', call_date from the Day,
+    Month and Year columns, call_time, ward_id, call_origin,
+    incident_category Fire / False Alarm / Special Service,
+    property_category, property_type, primary_fire, cause_of_fire,
+    ignition_source, special_service_type, false_alarm_reason,
+    road_traffic_collision, victims_involved — 'yes' / 'no' —,
+    fatalities, injuries, rescues). Empty cells as NULL. Keys:
+    authorities.authority_id, wards.ward_id, incidents.incident_number;
+    incidents -> wards -> authorities."""
+    repo, commit, paths = DATASETS[db]
+    gitdir = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
+    text = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{paths[0]}"], capture_output=True,
+                          check=True).stdout.decode("cp1252")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    names = {"BRISTOL": "Bristol", "S GLOS": "South Gloucestershire",
+             "BANES": "Bath and North East Somerset", "N SOM": "North Somerset"}
+    auths = sorted({r["Unitary Authority"] for r in rows})
+    aid = {a: i for i, a in enumerate(auths, 1)}
+    wards = sorted({(r["Unitary Authority"], r["Ward"]) for r in rows})
+    wid = {w: i for i, w in enumerate(wards, 1)}
+    print(f"  {db}.authorities: " + str(load_csv_table(srv, db, "authorities", _csv_text(
+        ["authority_id", "authority_code", "authority_name"], [[aid[a], a, names[a]] for a in auths]))) + " rows")
+    print(f"  {db}.wards: " + str(load_csv_table(srv, db, "wards", _csv_text(
+        ["ward_id", "ward_name", "authority_id"], [[wid[w], w[1], aid[w[0]]] for w in wards]))) + " rows")
+    months = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
+                                          "August", "September", "October", "November", "December"], 1)}
+    src = ["Origin of Call", "Incident Category", "Property Category", "Property Type", "Is Primary Fire",
+           "Cause of Fire", "Ignition Source", "Special Service Type", "False Alarm Reason",
+           "Road Traffic Collision", "Victims Involved?", "No. of fatalities", "No. of injuries", "No. of rescues"]
+    dst = ["call_origin", "incident_category", "property_category", "property_type", "primary_fire",
+           "cause_of_fire", "ignition_source", "special_service_type", "false_alarm_reason",
+           "road_traffic_collision", "victims_involved", "fatalities", "injuries", "rescues"]
+    inc = [[r["Incident Number"], f"{int(r['Year']):04d}-{months[r['Month']]:02d}-{int(r['Day']):02d}",
+            r["Time of Call"], wid[(r["Unitary Authority"], r["Ward"])]] + [r[c].strip() for c in src]
+           for r in rows]
+    print(f"  {db}.incidents: " + str(load_csv_table(srv, db, "incidents", _csv_text(
+        ["incident_number", "call_date", "call_time", "ward_id"] + dst, inc))) + " rows")
+    srv.psql(db, "ALTER TABLE incidents ALTER call_date TYPE date USING call_date::date, "
+                 "ALTER call_time TYPE time USING call_time::time")
+    add_keys(srv, db, [("authorities", ["authority_id"]), ("wards", ["ward_id"]),
+                       ("incidents", ["incident_number"])],
+             [("wards", "authority_id", "authorities", "authority_id"),
+              ("incidents", "ward_id", "wards", "ward_id")])
+
+
+LOADERS.update(dbt_pull_requests=load_dbt_pull_requests, seattle_energy=load_seattle_energy,
+               avon_fire_2014=load_avon_fire_2014)
 
 DATASETS.update({
     "art_theater": ("willrandersen/PygHack", "48b91e39d1c28a15ef9199fe980723af17a24c88",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run.py — the planner question benchmark (see bench/planner/README.md).
 
-usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev40|dev41|dev42|dev43|dev44|dev45|dev46|dev47|dev48|dev49|dev50|dev51|dev52|dev53|dev54|dev55|dev56|dev57|dev58|dev59|dev60|dev61|dev62|dev63|dev64|dev65|dev66|dev67|dev68|dev69|dev70|dev71|dev72|dev73|dev74|dev75|dev76|dev77|dev78|dev79|dev80|dev81|dev82|dev83|dev84] [--db NAME] [--show-wrong]
+usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev40|dev41|dev42|dev43|dev44|dev45|dev46|dev47|dev48|dev49|dev50|dev51|dev52|dev53|dev54|dev55|dev56|dev57|dev58|dev59|dev60|dev61|dev62|dev63|dev64|dev65|dev66|dev67|dev68|dev69|dev70|dev71|dev72|dev73|dev74|dev75|dev76|dev77|dev78|dev79|dev80|dev81|dev82|dev83|dev84|dev87] [--db NAME] [--show-wrong]
                             [--jobs N] [--timeout S] [--datamind PATH] [--pg-dir DIR]
 
 For each question of questions/<db>.json (dev) and held/<db>.json (held-out),
@@ -87,7 +87,8 @@ questions80/<db>.json (dev80, the eightieth: sf_food_scores, airport_delays, bro
 questions81/<db>.json (dev81, the eighty-first: music_app, major_outages, nyc_exam_groups) or
 questions82/<db>.json (dev82, the eighty-second: baltimore_citations, dairy_lactations, hotel_requests) or
 questions83/<db>.json (dev83, the eighty-third: lending_library, barnabys_brewery, meteorite_landings) or
-questions84/<db>.json (dev84, the eighty-fourth: vct_maps_2024, ngo_volunteers, truck_deliveries) — none of them is
+questions84/<db>.json (dev84, the eighty-fourth: vct_maps_2024, ngo_volunteers, truck_deliveries) or
+questions87/<db>.json (dev87, the eighty-seventh: survival_game, casco_beaches, seattle_pets) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:
@@ -398,7 +399,7 @@ def load_questions(split, only_db):
                     ("dev78", "questions78"), ("dev79", "questions79"),
                     ("dev80", "questions80"), ("dev81", "questions81"),
                     ("dev82", "questions82"), ("dev83", "questions83"),
-                    ("dev84", "questions84")):
+                    ("dev84", "questions84"), ("dev87", "questions87")):
         if split != sp and not (split == "all" and sp in ("dev", "held")):
             continue
         d = os.path.join(HERE, sub)
@@ -413,7 +414,7 @@ def load_questions(split, only_db):
 
 def main():
     ap = argparse.ArgumentParser(description="planner question benchmark")
-    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84"], default="dev")
+    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev87"], default="dev")
     ap.add_argument("--db")
     ap.add_argument("--show-wrong", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)

@@ -8312,6 +8312,154 @@ def load_captive_cetaceans(srv, db, files):
 
 LOADERS.update(art_theater=load_art_theater, alaska_crab=load_alaska_crab, captive_cetaceans=load_captive_cetaceans)
 
+DATASETS.update({
+    "survival_game": ("0BerkayK/post_apocalyptic_game_analytics", "905277dba086c83dce7881df7f7f34cf29c64eea",
+                      ["data/users.csv", "data/attribution.csv", "data/ab_test.csv", "data/sessions.csv",
+                       "data/purchases.csv"]),
+    "casco_beaches": ("jstetich/Beaches_Bacteria", "bf7411146e29d6d12da6f29007bcf3433558412b",
+                      ["Derived_Data/beach_locations.csv", "Derived_Data/beaches_data.csv"]),
+    "seattle_pets": ("vincentarelbundock/Rdatasets", "1dcc2bf5f955cc1224a3e1307256e1fe86b68dae",
+                     ["csv/openintro/seattlepets.csv"]),
+})
+
+
+def load_survival_game(srv, db, files):
+    """A made-up post-apocalyptic survival game for phones, May to July
+    2025 (a game-analytics portfolio project's simulated CSV files; the
+    repository states no licence): players (5000, player_id 'user_1',
+    registered_on, acquisition_channel — users.csv joined with
+    attribution.csv, whose install_date is the registration date on every
+    row), ab_test (one row per player: test_group control / treatment,
+    clicked_special_offer 0 / 1), sessions (session_id added in file
+    order, player_id, session_date, session_length_minutes; several a day)
+    and purchases (purchase_id added in file order, player_id,
+    purchase_date, amount_usd; some of 0.00). Keys: players.player_id,
+    ab_test.player_id, sessions.session_id, purchases.purchase_id;
+    ab_test, sessions and purchases -> players."""
+    users, attr, ab, sess, purch = (list(csv.DictReader(io.StringIO(f))) for f in files)
+    chan = {r["user_id"]: r for r in attr}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["player_id", "registered_on", "acquisition_channel"])
+    for r in users:
+        a = chan[r["user_id"]]
+        assert a["install_date"] == r["registration_date"]
+        w.writerow([r["user_id"], r["registration_date"], a["acquisition_channel"]])
+    print(f"  {db}.players: {load_csv_table(srv, db, 'players', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["player_id", "test_group", "clicked_special_offer"])
+    for r in ab:
+        w.writerow([r["user_id"], r["group"], r["clicked_special_offer"]])
+    print(f"  {db}.ab_test: {load_csv_table(srv, db, 'ab_test', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["session_id", "player_id", "session_date", "session_length_minutes"])
+    for i, r in enumerate(sess, 1):
+        w.writerow([i, r["user_id"], r["session_date"], r["session_length_minutes"]])
+    print(f"  {db}.sessions: {load_csv_table(srv, db, 'sessions', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["purchase_id", "player_id", "purchase_date", "amount_usd"])
+    for i, r in enumerate(purch, 1):
+        w.writerow([i, r["user_id"], r["purchase_date"], r["amount_usd"]])
+    print(f"  {db}.purchases: {load_csv_table(srv, db, 'purchases', out.getvalue())} rows")
+    add_keys(srv, db, [("players", ["player_id"]), ("ab_test", ["player_id"]), ("sessions", ["session_id"]),
+                       ("purchases", ["purchase_id"])],
+             [("ab_test", "player_id", "players", "player_id"), ("sessions", "player_id", "players", "player_id"),
+              ("purchases", "player_id", "players", "player_id")])
+
+
+def load_casco_beaches(srv, db, files):
+    """Bacteria monitoring at Casco Bay beaches, Maine, 2000s to 2019 (the
+    Maine Healthy Beaches program's data as the Casco Bay Estuary
+    Partnership's State of the Bay analysis prepared it; the repository
+    states no licence, the data is public monitoring data): sites (9 sample
+    points, site_code 'EEB-01', town, beach_name, latitude, longitude),
+    samples (sample_id added in file order, site_code, sample_date,
+    sample_time — NULL where the file's time is midnight, i.e. not
+    recorded —, sample_label the program's 'WIL-01 3/28/2005',
+    sample_qualifier, weather, past_24h_weather, past_48h_weather,
+    water_surface; the all-empty tide and current columns and the derived
+    year / month / day-of-year are left out) and measurements (one row per
+    sample and parameter that has a value: parameter 'Enterococci'
+    (MPN/100 mL — the file's Bacteria column, the reporting limit where
+    nothing was detected, with below_detection true), 'Salinity' (ppt),
+    'Air temperature' and 'Water temperature' (deg C), 'Rain 24h' and
+    'Rain 48h' (inches)). Keys: sites.site_code, samples.sample_id,
+    measurements (sample_id, parameter); samples -> sites, measurements ->
+    samples."""
+    locs, data = (list(csv.DictReader(io.StringIO(f))) for f in files)
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["site_code", "town", "beach_name", "latitude", "longitude"])
+    for r in locs:
+        w.writerow([r["SamplePoint"], r["Town"], r["Beach_Name"], r["Latitude"], r["Longitude"]])
+    print(f"  {db}.sites: {load_csv_table(srv, db, 'sites', out.getvalue())} rows")
+    na = lambda v: "" if v == "NA" else v
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["sample_id", "site_code", "sample_date", "sample_time", "sample_label", "sample_qualifier",
+                "weather", "past_24h_weather", "past_48h_weather", "water_surface"])
+    mout = io.StringIO(); m = csv.writer(mout, lineterminator="\n")
+    m.writerow(["sample_id", "parameter", "value", "unit", "below_detection"])
+    params = [("Bacteria", "Enterococci", "MPN/100 mL"), ("Salinity", "Salinity", "ppt"),
+              ("Air_Temp", "Air temperature", "deg C"), ("Water_Temp", "Water temperature", "deg C"),
+              ("Rain24", "Rain 24h", "in"), ("Rain48", "Rain 48h", "in")]
+    for i, r in enumerate(data, 1):
+        t = r["sdatetime"][11:19]
+        assert r["sdatetime"][:10] == r["sdate"]
+        w.writerow([i, r["SiteCode"], r["sdate"], "" if t == "00:00:00" else t, r["Sample_ID"],
+                    na(r["Sample_Qualifier"]), na(r["Weather"]), na(r["Past24HR_Weather"]),
+                    na(r["Past48HR_Weather"]), na(r["Water_Surface"])])
+        for col, name, unit in params:
+            if na(r[col]) != "":
+                below = ("true" if r["Censored_Flag"] == "TRUE" else "false") if col == "Bacteria" else ""
+                m.writerow([i, name, r[col], unit, below])
+    print(f"  {db}.samples: {load_csv_table(srv, db, 'samples', out.getvalue())} rows")
+    print(f"  {db}.measurements: {load_csv_table(srv, db, 'measurements', mout.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE samples ALTER sample_time TYPE time USING sample_time::time; "
+                 "ALTER TABLE measurements ALTER below_detection TYPE boolean USING below_detection::boolean")
+    add_keys(srv, db, [("sites", ["site_code"]), ("samples", ["sample_id"]),
+                       ("measurements", ["sample_id", "parameter"])],
+             [("samples", "site_code", "sites", "site_code"), ("measurements", "sample_id", "samples", "sample_id")])
+
+
+def load_seattle_pets(srv, db, files):
+    """Seattle's pet licences, 2003 to 2018 (the City of Seattle's open
+    data "Seattle Pet Licenses" as OpenIntro's seattlepets set keeps it,
+    in Rdatasets' CSV copy; the city publishes the data as open
+    data): breeds (breed_id in species-then-name order, species,
+    breed_name — every primary and secondary breed named, per species,
+    since 'Mix' and 'Standard' are both a dog's and a cat's) and licences
+    (license_id the Rdatasets row number — the city's license_number
+    repeats for 21 numbers —, license_number as text, license_issue_date,
+    animal_name, species, primary_breed_id and secondary_breed_id — two
+    links to breeds, the second NULL for a single breed —, zip_code the
+    five-digit code, zip_plus4 the published nine-digit code where one was
+    given, NULL otherwise; 397 without a ZIP code). Keys: breeds.breed_id,
+    licences.license_id; licences -> breeds twice."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    pairs = sorted({(r["species"], r["primary_breed"]) for r in rows}
+                   | {(r["species"], r["secondary_breed"]) for r in rows if r["secondary_breed"]})
+    bid = {p: i for i, p in enumerate(pairs, 1)}
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["breed_id", "species", "breed_name"])
+    for p in pairs:
+        w.writerow([bid[p], p[0], p[1]])
+    print(f"  {db}.breeds: {load_csv_table(srv, db, 'breeds', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["license_id", "license_number", "license_issue_date", "animal_name", "species",
+                "primary_breed_id", "secondary_breed_id", "zip_code", "zip_plus4"])
+    for r in rows:
+        z = r["zip_code"]
+        sec = bid[(r["species"], r["secondary_breed"])] if r["secondary_breed"] else ""
+        w.writerow([r["rownames"], r["license_number"], r["license_issue_date"], r["animal_name"],
+                    r["species"], bid[(r["species"], r["primary_breed"])], sec, z[:5],
+                    z if len(z) > 5 else ""])
+    print(f"  {db}.licences: {load_csv_table(srv, db, 'licences', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE licences ALTER zip_code TYPE text")
+    add_keys(srv, db, [("breeds", ["breed_id"]), ("licences", ["license_id"])],
+             [("licences", "primary_breed_id", "breeds", "breed_id"),
+              ("licences", "secondary_breed_id", "breeds", "breed_id")])
+
+
+LOADERS.update(survival_game=load_survival_game, casco_beaches=load_casco_beaches, seattle_pets=load_seattle_pets)
+
 
 def main():
     args = sys.argv[1:]

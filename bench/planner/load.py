@@ -8461,6 +8461,187 @@ def load_seattle_pets(srv, db, files):
 LOADERS.update(survival_game=load_survival_game, casco_beaches=load_casco_beaches, seattle_pets=load_seattle_pets)
 
 
+DATASETS.update({
+    "santafe_bus": ("cityknowledge/santafe-autobus", "77e2594a7526605ac8be5f52f99dd48f01db5c61",
+                    ["data/calendar.txt", "data/routes.txt", "data/stops.txt", "data/trips.txt",
+                     "data/stop_times.txt"]),
+    "osu_course_evals": ("jrg94/personal-data", "c8d163aeca0a30577be74ae3ecfeef7777ce1a7c",
+                         ["education/lookup-tables/courses.csv", "education/lookup-tables/semesters.csv",
+                          "education/lookup-tables/sections.csv",
+                          "education/student-evaluations-of-instruction/reports.csv",
+                          "education/student-evaluations-of-instruction/questions.csv",
+                          "education/student-evaluations-of-instruction/instructor-scores.csv",
+                          "education/student-evaluations-of-instruction/cohort-scores.csv",
+                          "education/student-evaluations-of-instruction/comments.csv"]),
+    "icu_lab_results": ("ShubhamBansal1997/gehealthcare", "6cb121127fdb6dc3c2ceec14339f2b76b89bb855",
+                        ["Admission.csv", "itemid.txt", "LABEVENTS.csv"]),
+})
+
+
+def load_santafe_bus(srv, db, files):
+    """Santa Fe Trails, the city bus service of Santa Fe, New Mexico: its
+    GTFS timetable feed as a 2013 mobile-web project committed it (the
+    feed's calendar runs 23 April 2013 to 23 April 2017; published by the
+    city as open transit data; the repository states no licence): services
+    (3: service_id 'WD' weekdays, 'SA' Saturdays, 'SU' Sundays, a 0/1 flag
+    per weekday, start_date, end_date), routes (10: route_id '01' .. '26',
+    'M'; short_name 'Rt01', long_name 'Route 01', description the two end
+    points, color hex), stops (423: stop_id, stop_name, latitude,
+    longitude), trips (725: trip_id '01WDI01', route_id, service_id,
+    headsign trimmed, direction_id 0 outbound / 1 inbound as the headsigns
+    say) and stop_times (21,629: trip_id, stop_sequence, arrival_time,
+    departure_time as time of day, stop_id). GTFS's agency file (one
+    agency) is not loaded. Keys: services.service_id, routes.route_id,
+    stops.stop_id, trips.trip_id, stop_times (trip_id, stop_sequence);
+    trips -> routes, services; stop_times -> trips, stops."""
+    cal, routes, stops, trips, times = (list(csv.DictReader(io.StringIO(f.lstrip("\ufeff")))) for f in files)
+    day = lambda s: f"{s[:4]}-{s[4:6]}-{s[6:]}"
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    w.writerow(["service_id"] + wd + ["start_date", "end_date"])
+    for r in cal:
+        w.writerow([r["service_id"]] + [r[d] for d in wd] + [day(r["start_date"]), day(r["end_date"])])
+    print(f"  {db}.services: {load_csv_table(srv, db, 'services', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["route_id", "short_name", "long_name", "description", "color"])
+    for r in routes:
+        w.writerow([r["route_id"], r["route_short_name"], r["route_long_name"], " ".join(r["route_desc"].split()),
+                    r["route_color"]])
+    print(f"  {db}.routes: {load_csv_table(srv, db, 'routes', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["stop_id", "stop_name", "latitude", "longitude"])
+    for r in stops:
+        w.writerow([r["stop_id"], r["stop_name"].strip(), r["stop_lat"], r["stop_lon"]])
+    print(f"  {db}.stops: {load_csv_table(srv, db, 'stops', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["trip_id", "route_id", "service_id", "headsign", "direction_id"])
+    for r in trips:
+        w.writerow([r["trip_id"], r["route_id"], r["service_id"], " ".join(r["trip_headsign"].split()),
+                    r["direction_id"]])
+    print(f"  {db}.trips: {load_csv_table(srv, db, 'trips', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["trip_id", "stop_sequence", "arrival_time", "departure_time", "stop_id"])
+    for r in times:
+        w.writerow([r["trip_id"], r["stop_sequence"], r["arrival_time"], r["departure_time"], r["stop_id"]])
+    print(f"  {db}.stop_times: {load_csv_table(srv, db, 'stop_times', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE routes ALTER route_id TYPE text, ALTER color TYPE text; "
+                 "ALTER TABLE trips ALTER route_id TYPE text; "
+                 "ALTER TABLE services ALTER start_date TYPE date USING start_date::date, "
+                 "ALTER end_date TYPE date USING end_date::date; "
+                 "ALTER TABLE stop_times ALTER arrival_time TYPE time USING arrival_time::time, "
+                 "ALTER departure_time TYPE time USING departure_time::time")
+    add_keys(srv, db, [("services", ["service_id"]), ("routes", ["route_id"]), ("stops", ["stop_id"]),
+                       ("trips", ["trip_id"]), ("stop_times", ["trip_id", "stop_sequence"])],
+             [("trips", "route_id", "routes", "route_id"), ("trips", "service_id", "services", "service_id"),
+              ("stop_times", "trip_id", "trips", "trip_id"), ("stop_times", "stop_id", "stops", "stop_id")])
+
+
+def load_osu_course_evals(srv, db, files):
+    """Student evaluations of instruction (SEI) of one lecturer's
+    computer-science courses at Ohio State University, 2018 to 2024, as
+    the lecturer published them in his personal-data repository (the
+    repository states no licence): courses (3: CSE 1223, 2221, 2231),
+    semesters (18: year, season, abbreviation 'Au18', academic year),
+    sections (the lecturer's sections: course, semester, lecture or lab,
+    days, start and end time, building, room, educator title and role,
+    enrollment), sei_reports (one per evaluated section: responded,
+    invited, response_ratio in percent), sei_questions (10 statements,
+    each in a question group), instructor_scores (per report and question:
+    response count, mean on a 1-5 scale, standard deviation),
+    cohort_scores (per semester and question: the department's, college's
+    and university's mean and standard deviation) and comments (students'
+    anonymous written comments per report). Column names in snake case,
+    the files' ids kept. Keys: every table's id; sections -> courses,
+    semesters; sei_reports -> sections; instructor_scores -> sei_reports,
+    sei_questions; cohort_scores -> semesters, sei_questions; comments ->
+    sei_reports."""
+    names = ["courses", "semesters", "sections", "sei_reports", "sei_questions", "instructor_scores",
+             "cohort_scores", "comments"]
+    ren = {"Course ID": "course_id", "Course Department": "department", "Course Number": "course_number",
+           "Course Name": "course_name", "Semester ID": "semester_id", "Semester Year": "year",
+           "Semester Season": "season", "Semester Abbreviation": "abbreviation", "Academic Year": "academic_year",
+           "Section ID": "section_id", "Course Type": "section_type", "Section Days": "days",
+           "Section Start Time": "start_time", "Section End Time": "end_time", "Section Building": "building",
+           "Section Room Number": "room_number", "Educator Title": "educator_title",
+           "Educator Role": "educator_role", "Enrollment Total": "enrollment", "SEI Report ID": "report_id",
+           "Responded": "responded", "Invited": "invited", "Response Ratio": "response_ratio",
+           "SEI Question ID": "question_id", "SEI Question": "question_text",
+           "SEI Question Group": "question_group", "SEI Instructor Score ID": "score_id",
+           "Response Count": "response_count", "Mean": "mean_score", "Standard Deviation": "std_dev",
+           "Cohort Score ID": "cohort_score_id", "Cohort": "cohort", "SEI Comment ID": "comment_id",
+           "Comment": "comment"}
+    for name, text in zip(names, files):
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        rows[0] = [ren[h.strip()] for h in rows[0]]
+        out = io.StringIO(); csv.writer(out, lineterminator="\n").writerows(rows)
+        print(f"  {db}.{name}: {load_csv_table(srv, db, name, out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE courses ALTER course_number TYPE text; "
+                 "ALTER TABLE sections ALTER start_time TYPE time USING start_time::time, "
+                 "ALTER end_time TYPE time USING end_time::time, ALTER room_number TYPE text")
+    add_keys(srv, db, [("courses", ["course_id"]), ("semesters", ["semester_id"]), ("sections", ["section_id"]),
+                       ("sei_reports", ["report_id"]), ("sei_questions", ["question_id"]),
+                       ("instructor_scores", ["score_id"]), ("cohort_scores", ["cohort_score_id"]),
+                       ("comments", ["comment_id"])],
+             [("sections", "course_id", "courses", "course_id"), ("sections", "semester_id", "semesters", "semester_id"),
+              ("sei_reports", "section_id", "sections", "section_id"),
+              ("instructor_scores", "report_id", "sei_reports", "report_id"),
+              ("instructor_scores", "question_id", "sei_questions", "question_id"),
+              ("cohort_scores", "semester_id", "semesters", "semester_id"),
+              ("cohort_scores", "question_id", "sei_questions", "question_id"),
+              ("comments", "report_id", "sei_reports", "report_id")])
+
+
+def load_icu_lab_results(srv, db, files):
+    """Laboratory results of 129 hospital admissions from the MIMIC-III
+    clinical database demo (de-identified intensive-care data of Beth
+    Israel Deaconess Medical Center, dates shifted into the 2100s; the
+    demo is published openly by PhysioNet under the ODbL), as a 2018
+    hackathon project committed it: admissions (129: hadm_id, admit_time,
+    discharge_time, death_time, admission_type, admission_location,
+    discharge_location, insurance, language, religion, marital_status,
+    ethnicity, diagnosis — the admitting diagnosis as free text; the
+    demo's patient ids were not kept, so an admission stands for a
+    patient stay), lab_items (the project's item-id -> test-name list,
+    itemid.txt, read as pairs: item_id, test_name) and lab_results
+    (result_id added in file order, hadm_id — NULL for the 14,262
+    results drawn outside an admission —, item_id, chart_time,
+    value as published text, value_num its number where the value is one,
+    unit, flag 'abnormal', 'delta' (a large change) or NULL — the demo
+    has no reference ranges, only this flag; 309 results of three items
+    the list does not name (51003, 51091, 51145) have no lab_items
+    row). Keys: admissions.hadm_id, lab_items.item_id,
+    lab_results.result_id; lab_results -> admissions, lab_items."""
+    adm, items, labs = files
+    rows = list(csv.reader(io.StringIO(adm.lstrip("\ufeff"))))
+    rows[0] = ["hadm_id", "admit_time", "discharge_time", "death_time", "admission_type", "admission_location",
+               "discharge_location", "insurance", "language", "religion", "marital_status", "ethnicity",
+               "diagnosis"]
+    out = io.StringIO(); csv.writer(out, lineterminator="\n").writerows(rows)
+    print(f"  {db}.admissions: {load_csv_table(srv, db, 'admissions', out.getvalue())} rows")
+    pairs = dict(re.findall(r"'?(\d+)':\s*'([^']*)'", items))  # the file starts inside its first key
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["item_id", "test_name"])
+    for k in sorted(pairs, key=int):
+        w.writerow([k, pairs[k]])
+    print(f"  {db}.lab_items: {load_csv_table(srv, db, 'lab_items', out.getvalue())} rows")
+    out = io.StringIO(); w = csv.writer(out, lineterminator="\n")
+    w.writerow(["result_id", "hadm_id", "item_id", "chart_time", "value", "value_num", "unit", "flag"])
+    num = re.compile(r"-?\d+(\.\d+)?")
+    for i, r in enumerate(csv.DictReader(io.StringIO(labs.lstrip("\ufeff"))), 1):
+        v = r["VALUE"].strip()
+        w.writerow([i, r["HADM_ID"], r["ITEMID"], r["CHARTTIME"], v, v if num.fullmatch(v) else "",
+                    r["VALUEUOM"], r["FLAG"]])
+    print(f"  {db}.lab_results: {load_csv_table(srv, db, 'lab_results', out.getvalue())} rows")
+    srv.psql(db, "ALTER TABLE lab_results ALTER value TYPE text, ALTER value_num TYPE numeric, "
+                 "ALTER unit TYPE text, ALTER flag TYPE text")
+    add_keys(srv, db, [("admissions", ["hadm_id"]), ("lab_items", ["item_id"]), ("lab_results", ["result_id"])],
+             [("lab_results", "hadm_id", "admissions", "hadm_id"), ("lab_results", "item_id", "lab_items", "item_id")])
+
+
+LOADERS.update(santafe_bus=load_santafe_bus, osu_course_evals=load_osu_course_evals,
+               icu_lab_results=load_icu_lab_results)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

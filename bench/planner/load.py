@@ -8460,6 +8460,143 @@ def load_seattle_pets(srv, db, files):
 
 LOADERS.update(survival_game=load_survival_game, casco_beaches=load_casco_beaches, seattle_pets=load_seattle_pets)
 
+DATASETS.update({
+    "vancouver_trees": ("UBC-MDS/data_viz_wrangled", "3bb4ad7826d3950c8b3a599f235e171e504fb9a1",
+                        ["data/Trees_data_sets/small_vancouver_trees.csv"]),
+    "ultra_races": ("ethnarque/utra-trail", "750102e6d49b8ab89c3a108fe376db42998c20fd", ["race.csv"]),
+    "idf_cinemas": ("Baguimon/CinemaDataAnalysis-Timothe_Winkler", "0e0ede1f26dea711586dd86af7457525b22dc9c8",
+                    ["data/cinemas.csv"]),
+})
+
+
+def load_vancouver_trees(srv, db, files):
+    """Vancouver's public street trees, a 5,000-row sample of the City of
+    Vancouver's street-tree inventory as a UBC data-visualisation course
+    keeps it (drawn with replacement: 581 rows repeat a tree and are
+    dropped, first kept): neighbourhoods (22, neighbourhood_id in name
+    order), species (every genus / species / cultivar / common name seen,
+    species_id in that order; names in capitals as the city writes them)
+    and trees (tree_id the city's, species_id, neighbourhood_id, street
+    and block, street_side ODD / EVEN / MED, date_planted — NULL for
+    about half —, diameter in inches, height_range_id 0-9 (the city's
+    10-foot bands), plant_area, curb, root_barrier and assigned as
+    booleans, latitude, longitude; the house number is not loaded).
+    Keys: neighbourhoods, species, trees; trees -> both."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    seen, uniq = set(), []
+    for r in rows:
+        if r["tree_id"] not in seen:
+            seen.add(r["tree_id"]); uniq.append(r)
+    hoods = sorted({r["neighbourhood_name"] for r in uniq})
+    hid = {n: i for i, n in enumerate(hoods, 1)}
+    sp = sorted({(r["genus_name"], r["species_name"].strip(), r["cultivar_name"].strip(), r["common_name"])
+                 for r in uniq})
+    sid = {t: i for i, t in enumerate(sp, 1)}
+    print(f"  {db}.neighbourhoods: {load_csv_table(srv, db, 'neighbourhoods', _csv_text(['neighbourhood_id', 'neighbourhood_name'], [(hid[n], n) for n in hoods]))} rows")
+    print(f"  {db}.species: {load_csv_table(srv, db, 'species', _csv_text(['species_id', 'genus', 'species', 'cultivar', 'common_name'], [(sid[t],) + t for t in sp]))} rows")
+    yn = lambda v: {"Y": "true", "N": "false"}.get(v, "")
+    out = []
+    for r in uniq:
+        out.append([r["tree_id"], sid[(r["genus_name"], r["species_name"].strip(), r["cultivar_name"].strip(),
+                                       r["common_name"])],
+                    hid[r["neighbourhood_name"]], r["std_street"], r["on_street_block"], r["street_side_name"],
+                    r["date_planted"], r["diameter"], r["height_range_id"], r["plant_area"], yn(r["curb"]),
+                    yn(r["root_barrier"]), yn(r["assigned"]), r["latitude"], r["longitude"]])
+    hdr = ["tree_id", "species_id", "neighbourhood_id", "street", "block", "street_side", "date_planted",
+           "diameter", "height_range_id", "plant_area", "curb", "root_barrier", "assigned", "latitude", "longitude"]
+    print(f"  {db}.trees: {load_csv_table(srv, db, 'trees', _csv_text(hdr, out))} rows")
+    srv.psql(db, "ALTER TABLE trees ALTER plant_area TYPE text, ALTER block TYPE integer USING block::integer, "
+                 "ALTER curb TYPE boolean USING curb::boolean, "
+                 "ALTER root_barrier TYPE boolean USING root_barrier::boolean, "
+                 "ALTER assigned TYPE boolean USING assigned::boolean; "
+                 "ALTER TABLE species ALTER cultivar TYPE text")
+    add_keys(srv, db, [("neighbourhoods", ["neighbourhood_id"]), ("species", ["species_id"]), ("trees", ["tree_id"])],
+             [("trees", "species_id", "species", "species_id"),
+              ("trees", "neighbourhood_id", "neighbourhoods", "neighbourhood_id")])
+
+
+def load_ultra_races(srv, db, files):
+    """Ultra-trail races of about 100 miles, 2012-2021 (the ITRA race list
+    that TidyTuesday published on 2021-10-26, as a student's copy keeps
+    race.csv): events (435, event_id in name order, event_name) and races
+    (one per race edition: race_id the published race_year_id, event_id,
+    race_name, city — 'NA' as NULL —, country, race_date, start_time,
+    participation as published — 'solo' and 'Solo', 'team', 'relay' —,
+    distance_km, elevation_gain and elevation_loss in metres, aid_stations
+    and participants, 0 where the source gives none). Keys: events.event_id,
+    races.race_id; races -> events."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    evs = sorted({r["event"] for r in rows})
+    eid = {e: i for i, e in enumerate(evs, 1)}
+    print(f"  {db}.events: {load_csv_table(srv, db, 'events', _csv_text(['event_id', 'event_name'], [(eid[e], e) for e in evs]))} rows")
+    hdr = ["race_id", "event_id", "race_name", "city", "country", "race_date", "start_time", "participation",
+           "distance_km", "elevation_gain", "elevation_loss", "aid_stations", "participants"]
+    out = [[r["race_year_id"], eid[r["event"]], r["race"], "" if r["city"] == "NA" else r["city"],
+            "" if r["country"] == "NA" else r["country"], r["date"], r["start_time"], r["participation"],
+            r["distance"], r["elevation_gain"], r["elevation_loss"], r["aid_stations"], r["participants"]]
+           for r in rows]
+    print(f"  {db}.races: {load_csv_table(srv, db, 'races', _csv_text(hdr, out))} rows")
+    srv.psql(db, "ALTER TABLE races ALTER start_time TYPE time USING start_time::time, "
+                 "ALTER race_name TYPE text, ALTER city TYPE text")
+    add_keys(srv, db, [("events", ["event_id"]), ("races", ["race_id"])],
+             [("races", "event_id", "events", "event_id")])
+
+
+def load_idf_cinemas(srv, db, files):
+    """The cinemas of Ile-de-France in 2022 (the CNC's yearly list of
+    French cinemas, 2022 edition, its Ile-de-France rows as a student's
+    Python assignment keeps them; public data of the Centre national du
+    cinema): departments (8, the code and its name, the names added by the
+    loader), communes (220, insee_code, commune_name, population,
+    department_code, urban_unit, zone) and cinemas (311, cinema_id the
+    CNC's number, name, address, insee_code, screens, seats, weeks_open,
+    screenings (seances in 2022), admissions_2022, admissions_2021 — NULL
+    for 8 —, admissions_band, programmer — the booking circuit, NULL for
+    most —, art_house (the Art et Essai classification) and its category
+    and label, itinerant, multiplex, films_shown, new_films, the shares in
+    per cent of admissions to French, American, European, other and art-house
+    films, art_house_films, latitude, longitude). Keys: departments,
+    communes, cinemas; communes -> departments, cinemas -> communes."""
+    text = files[0].lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))[1:]
+    deps = {"75": "Paris", "77": "Seine-et-Marne", "78": "Yvelines", "91": "Essonne", "92": "Hauts-de-Seine",
+            "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise"}
+    assert {r[8] for r in rows} <= set(deps)
+    print(f"  {db}.departments: {load_csv_table(srv, db, 'departments', _csv_text(['department_code', 'department_name'], sorted(deps.items())))} rows")
+    num = lambda v: "" if v == "" else (v[:-2] if v.endswith(".0") else v)
+    com = {}
+    for r in rows:
+        com.setdefault(r[5], [r[5], r[6], num(r[7]), r[8], r[10], r[27]])
+    print(f"  {db}.communes: {load_csv_table(srv, db, 'communes', _csv_text(['insee_code', 'commune_name', 'population', 'department_code', 'urban_unit', 'zone'], sorted(com.values())))} rows")
+    yn = lambda v: {"OUI": "true", "NON": "false"}[v]
+    pct = lambda v: "" if v == "" else f"{float(v):.2f}"
+    out = []
+    for r in rows:
+        out.append([r[1], r[2], r[4], r[5], num(r[13]), num(r[14]), num(r[15]), num(r[16]), num(r[17]), num(r[18]),
+                    r[20], r[21], yn(r[22]), "" if r[23] == "NON" else r[23], r[24],
+                    "true" if r[25] == "ITINERANT" else "false", yn(r[26]), num(r[28]), num(r[29]),
+                    pct(r[31]), pct(r[32]), pct(r[33]), pct(r[34]), num(r[35]), pct(r[36]), r[37], r[38]])
+    hdr = ["cinema_id", "name", "address", "insee_code", "screens", "seats", "weeks_open", "screenings",
+           "admissions_2022", "admissions_2021", "admissions_band", "programmer", "art_house", "art_house_category",
+           "art_house_label", "itinerant", "multiplex", "films_shown", "new_films", "pct_french_films",
+           "pct_american_films", "pct_european_films", "pct_other_films", "art_house_films",
+           "pct_art_house_films", "latitude", "longitude"]
+    print(f"  {db}.cinemas: {load_csv_table(srv, db, 'cinemas', _csv_text(hdr, out))} rows")
+    srv.psql(db, "ALTER TABLE communes ALTER insee_code TYPE text, ALTER department_code TYPE text; "
+                 "ALTER TABLE departments ALTER department_code TYPE text; "
+                 "ALTER TABLE cinemas ALTER insee_code TYPE text, ALTER programmer TYPE text, "
+                 "ALTER art_house_category TYPE text, ALTER art_house_label TYPE text, "
+                 "ALTER art_house TYPE boolean USING art_house::boolean, "
+                 "ALTER itinerant TYPE boolean USING itinerant::boolean, "
+                 "ALTER multiplex TYPE boolean USING multiplex::boolean")
+    add_keys(srv, db, [("departments", ["department_code"]), ("communes", ["insee_code"]),
+                       ("cinemas", ["cinema_id"])],
+             [("communes", "department_code", "departments", "department_code"),
+              ("cinemas", "insee_code", "communes", "insee_code")])
+
+
+LOADERS.update(vancouver_trees=load_vancouver_trees, ultra_races=load_ultra_races, idf_cinemas=load_idf_cinemas)
+
 
 DATASETS.update({
     "santafe_bus": ("cityknowledge/santafe-autobus", "77e2594a7526605ac8be5f52f99dd48f01db5c61",

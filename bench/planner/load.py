@@ -8777,6 +8777,137 @@ def load_icu_lab_results(srv, db, files):
 
 LOADERS.update(santafe_bus=load_santafe_bus, osu_course_evals=load_osu_course_evals,
                icu_lab_results=load_icu_lab_results)
+    "turbine_scada": ("JoliArbre/Wind-Turbine-Scada-Data-Analysis", "7b82137ddbf52ce0470ccaa7a6009a9c8d5ed458",
+                      ["T1.csv"]),
+    "burlington_permits": ("MallaharS/Burlington-building-permits-dashboard",
+                           "22bce4265beb6e1e489351235153ad53984efdd3", ["Building_Permits.csv"]),
+    "shopify_app_reviews": ("ygetach2/Shopify-app-store-analysis", "a6e94a2022491fc35df1e295a1fbc4d6de216e41",
+                            ["data/apps.csv", "data/reviews.csv"]),
+})
+
+
+def load_turbine_scada(srv, db, files):
+    """One wind turbine's SCADA readings in Turkey, every ten minutes of
+    2018 (the public Kaggle "Wind Turbine Scada Dataset" T1.csv as a SCADA
+    analysis repository keeps it; the repository states no licence): one
+    table readings (50530, reading_id in time order, reading_time — the
+    file's 'DD MM YYYY HH:MM' —, active_power_kw (57 slightly below zero),
+    wind_speed_ms, theoretical_power_kw — the maker's power curve for that
+    wind speed —, wind_direction_deg). Some ten-minute slots are missing.
+    Key: readings.reading_id (reading_time unique too)."""
+    rows = list(csv.reader(io.StringIO(files[0])))[1:]
+    out = []
+    for i, r in enumerate(rows, 1):
+        d, m, y, hm = r[0].split(" ")
+        out.append([i, f"{y}-{m}-{d} {hm}:00", r[1], r[2], r[3], r[4]])
+    print(f"  {db}.readings: " + str(load_csv_table(srv, db, "readings", _csv_text(
+        ["reading_id", "reading_time", "active_power_kw", "wind_speed_ms", "theoretical_power_kw",
+         "wind_direction_deg"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE readings ALTER reading_time TYPE timestamp USING reading_time::timestamp, "
+                 "ALTER active_power_kw TYPE double precision, ALTER wind_speed_ms TYPE double precision, "
+                 "ALTER theoretical_power_kw TYPE double precision, "
+                 "ALTER wind_direction_deg TYPE double precision; ALTER TABLE readings ADD UNIQUE (reading_time)")
+    add_keys(srv, db, [("readings", ["reading_id"])], [])
+
+
+def load_burlington_permits(srv, db, files):
+    """Building permits of the City of Burlington, Ontario, applied for
+    2022 to 2026 (the city's open-data "Building Permits" layer as a
+    dashboard repository keeps it; the repository states no licence, the
+    city publishes it under its open-data licence): permit_types (13,
+    type_code the folder type's two-letter code 'SO', type_name 'Other
+    Single Detached Dwelling') and permits (5026, one row per published
+    record: permit_id the OBJECTID, file_number '24-019651' — repeated on
+    several records of one file —, address as published without trailing
+    blanks, type_code, work_description 'New' / 'Renovation' / 'Addition'
+    …, building_use the published SUBDESC, status Issued / Final,
+    applied_on the INDATE, issued_on, reference_file (the zoning
+    clearance, NULL where none), residential_units (NULL where blank),
+    construction_value in dollars, ward 1-6). The map coordinates are left
+    out. Keys: permit_types.type_code, permits.permit_id; permits ->
+    permit_types."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    types = {}
+    for r in rows:
+        code, name = r["FOLDERTYPE"].split(" ", 1)
+        assert types.setdefault(code, name) == name
+    print(f"  {db}.permit_types: " + str(load_csv_table(srv, db, "permit_types", _csv_text(
+        ["type_code", "type_name"], sorted(types.items())))) + " rows")
+    out = []
+    for r in rows:
+        out.append([r["OBJECTID"], r["FILENO"], r["ADDRESS"].strip(), r["FOLDERTYPE"].split(" ", 1)[0],
+                    r["WORKDESC"], r["SUBDESC"], r["FOLDERSTATUSDESC"], r["INDATE"][:10].replace("/", "-"),
+                    r["ISSUEDATE"][:10].replace("/", "-"), r["REFERENCEFILE"], r["RESUNITS"],
+                    r["CONSTRUCTVALUE"], r["PROPINFOVALUE_WARD"]])
+    print(f"  {db}.permits: " + str(load_csv_table(srv, db, "permits", _csv_text(
+        ["permit_id", "file_number", "address", "type_code", "work_description", "building_use", "status",
+         "applied_on", "issued_on", "reference_file", "residential_units", "construction_value", "ward"],
+        out))) + " rows")
+    srv.psql(db, "ALTER TABLE permits ALTER applied_on TYPE date USING applied_on::date, "
+                 "ALTER issued_on TYPE date USING issued_on::date, "
+                 "ALTER construction_value TYPE numeric(14, 2), ALTER file_number TYPE text")
+    add_keys(srv, db, [("permit_types", ["type_code"]), ("permits", ["permit_id"])],
+             [("permits", "type_code", "permit_types", "type_code")])
+
+
+def load_shopify_app_reviews(srv, db, files):
+    """A made-up Shopify app store's apps and reviews, 2018 to 2024 (a
+    portfolio project's generated, deliberately untidy CSV files; the
+    repository states no licence), tidied by the loader: categories (14,
+    category_id in name order, category_name — the file spells a
+    category in three casings, 'REVIEWS AND RATINGS', 'orders and
+    shipping', 'Marketing': written here in the file's mixed-case form,
+    first letter capital), developers (developer_id in name order,
+    developer_name; 25 apps have none), apps (500, app_id, app_name —
+    some names held by two apps —, developer_id NULL for 25, category_id,
+    launch_date, has_free_plan boolean, monthly_price_usd NULL for the
+    free ones) and reviews (8000: the file's 8240 rows with a repeated
+    review_id kept at its first row only; rating 1-5, NULL for the 20
+    published 0 or 6; posted_at — the file mixes 'YYYY-MM-DD' and
+    'MM/DD/YYYY' —, has_developer_reply boolean, helpful_count). Keys:
+    categories.category_id, developers.developer_id, apps.app_id,
+    reviews.review_id; apps -> categories, developers; reviews -> apps."""
+    apps, revs = (list(csv.DictReader(io.StringIO(f))) for f in files)
+    cname = lambda v: v.strip().lower().capitalize().replace("Seo", "SEO")
+    cats = sorted({cname(a["category_name"]) for a in apps})
+    cid = {c: i for i, c in enumerate(cats, 1)}
+    devs = sorted({a["developer"].strip() for a in apps if a["developer"].strip()})
+    did = {d: i for i, d in enumerate(devs, 1)}
+    yn = lambda v: {"Yes": "true", "No": "false"}[v]
+    print(f"  {db}.categories: " + str(load_csv_table(srv, db, "categories", _csv_text(
+        ["category_id", "category_name"], [[cid[c], c] for c in cats]))) + " rows")
+    print(f"  {db}.developers: " + str(load_csv_table(srv, db, "developers", _csv_text(
+        ["developer_id", "developer_name"], [[did[d], d] for d in devs]))) + " rows")
+    print(f"  {db}.apps: " + str(load_csv_table(srv, db, "apps", _csv_text(
+        ["app_id", "app_name", "developer_id", "category_id", "launch_date", "has_free_plan", "monthly_price_usd"],
+        [[a["app_id"], a["app_name"], did.get(a["developer"].strip(), ""), cid[cname(a["category_name"])],
+          a["launch_date"], yn(a["has_free_plan"]), a["monthly_price_usd"]] for a in apps]))) + " rows")
+    seen, out = set(), []
+    for r in revs:
+        if r["review_id"] in seen:
+            continue
+        seen.add(r["review_id"])
+        d = r["posted_at"]
+        if "/" in d:
+            d = f"{d[6:10]}-{d[0:2]}-{d[3:5]}"
+        out.append([r["review_id"], r["app_id"], r["rating"] if r["rating"] in "12345" else "", d,
+                    yn(r["has_developer_reply"]), r["helpful_count"]])
+    print(f"  {db}.reviews: " + str(load_csv_table(srv, db, "reviews", _csv_text(
+        ["review_id", "app_id", "rating", "posted_at", "has_developer_reply", "helpful_count"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE apps ALTER launch_date TYPE date USING launch_date::date, "
+                 "ALTER has_free_plan TYPE boolean USING has_free_plan::boolean, "
+                 "ALTER monthly_price_usd TYPE numeric(8, 2); "
+                 "ALTER TABLE reviews ALTER posted_at TYPE date USING posted_at::date, "
+                 "ALTER has_developer_reply TYPE boolean USING has_developer_reply::boolean")
+    add_keys(srv, db, [("categories", ["category_id"]), ("developers", ["developer_id"]), ("apps", ["app_id"]),
+                       ("reviews", ["review_id"])],
+             [("apps", "category_id", "categories", "category_id"),
+              ("apps", "developer_id", "developers", "developer_id"),
+              ("reviews", "app_id", "apps", "app_id")])
+
+
+LOADERS.update(turbine_scada=load_turbine_scada, burlington_permits=load_burlington_permits,
+               shopify_app_reviews=load_shopify_app_reviews)
 
 
 def main():

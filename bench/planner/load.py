@@ -8777,6 +8777,9 @@ def load_icu_lab_results(srv, db, files):
 
 LOADERS.update(santafe_bus=load_santafe_bus, osu_course_evals=load_osu_course_evals,
                icu_lab_results=load_icu_lab_results)
+
+
+DATASETS.update({
     "turbine_scada": ("JoliArbre/Wind-Turbine-Scada-Data-Analysis", "7b82137ddbf52ce0470ccaa7a6009a9c8d5ed458",
                       ["T1.csv"]),
     "burlington_permits": ("MallaharS/Burlington-building-permits-dashboard",

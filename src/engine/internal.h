@@ -101,6 +101,11 @@ int engine_lookup_name_like(const json_t *col);
  * % _ \ escaped with a backslash. */
 extern const char *const engine_list_seps[];
 void engine_lookup_item_pattern(buf_t *pat, const char *v, const char *sep);
+/* The items of cell (split by sep) other than v, at most max, each a copy
+ * to free: the ones that must be values of their own for the cell to be a
+ * list ("Drama" of "Comedy, Drama") and not a name qualified ("Whole
+ * Blood" of "Potassium, Whole Blood"). Their count. */
+int engine_lookup_other_items(const char *cell, const char *v, const char *sep, char **out, int max);
 /* Mark col as holding lists with items separated by sep (the planner reads
  * "lists" and "list_sep"). */
 void engine_lookup_mark_lists(json_t *col, const char *sep);

@@ -23,6 +23,20 @@ void engine_lookup_item_pattern(buf_t *pat, const char *v, const char *sep)
     buf_printf(pat, "%s%%", sep);
 }
 
+int engine_lookup_other_items(const char *cell, const char *v, const char *sep, char **out, int max)
+{
+    int n = 0;
+    size_t len = strlen(sep);
+    for (const char *p = cell; p && n < max;) {
+        const char *e = strstr(p, sep);
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        if (k && (k != strlen(v) || strncmp(p, v, k)))
+            out[n++] = xstrndup(p, k);
+        p = e ? e + len : NULL;
+    }
+    return n;
+}
+
 void engine_lookup_mark_lists(json_t *col, const char *sep)
 {
     json_object_set_new(col, "lists", json_true());

@@ -64,20 +64,43 @@ static void put_array(buf_t *b, const char *const *phrases, int n)
     buf_putc(b, '}');
 }
 
+/* 1 when another item of cell is a value of the column on its own. */
+static int items_stand_alone(PGconn *c, const buf_t *from, const buf_t *qc, const char *cell, const char *v,
+                             const char *sep)
+{
+    char *items[4];
+    int n = engine_lookup_other_items(cell, v, sep, items, 4), alone = 0;
+    buf_t sql = {0};
+    buf_printf(&sql, "SELECT 1 FROM %s WHERE %s::text = $1 LIMIT 1", buf_str(from), buf_str(qc));
+    for (int i = 0; i < n; i++) {
+        PGresult *r = NULL;
+        const char *params[1] = {items[i]};
+        alone |= !alone && engine_pg_bounded(c, buf_str(&sql), 1, params, &r) == 0 && PQntuples(r) > 0;
+        PQclear(r);
+        free(items[i]);
+    }
+    buf_free(&sql);
+    return alone;
+}
+
 /* A value found whole that is also an item of other cells' lists
  * ("Japan" and "United States, Japan"; "Comedy" and "Comedy|Drama") marks
  * the column "lists" with its separator: the planner then matches an item,
- * not the whole cell. */
+ * not the whole cell. Only when the cell's other items stand alone too:
+ * "Potassium, Whole Blood" is Potassium qualified, no list. */
 static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *col, const char *v)
 {
     for (int k = 0; engine_list_seps[k]; k++) {
         buf_t sql = {0}, pat = {0};
         engine_lookup_item_pattern(&pat, v, engine_list_seps[k]);
-        buf_printf(&sql, "SELECT 1 FROM %s WHERE $3 || %s::text || $3 LIKE $1 AND %s::text <> $2 LIMIT 1",
-                   buf_str(from), buf_str(qc), buf_str(qc));
+        buf_printf(&sql, "SELECT %s::text FROM %s WHERE $3 || %s::text || $3 LIKE $1 AND %s::text <> $2 LIMIT 3",
+                   buf_str(qc), buf_str(from), buf_str(qc), buf_str(qc));
         PGresult *r = NULL;
         const char *params[3] = {buf_str(&pat), v, engine_list_seps[k]};
-        int found = engine_pg_bounded(c, buf_str(&sql), 3, params, &r) == 0 && PQntuples(r) > 0;
+        int found = 0;
+        if (engine_pg_bounded(c, buf_str(&sql), 3, params, &r) == 0)
+            for (int i = 0; i < PQntuples(r) && !found; i++)
+                found = items_stand_alone(c, from, qc, PQgetvalue(r, i, 0), v, engine_list_seps[k]);
         PQclear(r);
         buf_free(&sql);
         buf_free(&pat);

@@ -57,20 +57,58 @@ static int found_row(void *ud, sqlite3_stmt *st)
     return 1;
 }
 
-/* v is also an item of another cell's list (", " or "|" between items):
- * mark the column, with its separator. */
+typedef struct cells {
+    char *v[3];
+    int n;
+} cells_t;
+
+static int cell_row(void *ud, sqlite3_stmt *st)
+{
+    cells_t *cs = ud;
+    const char *v = (const char *)sqlite3_column_text(st, 0);
+    if (v && cs->n < 3)
+        cs->v[cs->n++] = xstrdup(v);
+    return cs->n >= 3;
+}
+
+/* 1 when another item of cell is a value of the column on its own. */
+static int items_stand_alone(engine_sqlite_conn_t *c, const char *from, const char *qc, const char *cell,
+                             const char *v, const char *sep)
+{
+    char *items[4];
+    int n = engine_lookup_other_items(cell, v, sep, items, 4), alone = 0;
+    buf_t sql = {0};
+    buf_printf(&sql, "SELECT 1 FROM %s WHERE CAST(%s AS TEXT) = ?1 LIMIT 1", from, qc);
+    for (int i = 0; i < n; i++) {
+        const char *params[1] = {items[i]};
+        int found = 0;
+        if (!alone && engine_sqlite_query(c, buf_str(&sql), 1, params, LOOKUP_TIMEOUT_MS, found_row, &found) == 0)
+            alone = found;
+        free(items[i]);
+    }
+    buf_free(&sql);
+    return alone;
+}
+
+/* v is also an item of another cell's list (", " or "|" between items)
+ * whose other items stand alone too: mark the column, with its separator
+ * ("Potassium, Whole Blood" is Potassium qualified, no list). */
 static void mark_lists(engine_sqlite_conn_t *c, const char *from, const char *qc, json_t *col,
                        const char *v)
 {
     for (int k = 0; engine_list_seps[k]; k++) {
         buf_t sql = {0}, pat = {0};
+        cells_t cs = {0};
         int found = 0;
         engine_lookup_item_pattern(&pat, v, engine_list_seps[k]);
-        buf_printf(&sql, "SELECT 1 FROM %s WHERE ?3 || CAST(%s AS TEXT) || ?3 LIKE ?1 ESCAPE '\\'"
-                   " AND CAST(%s AS TEXT) <> ?2 LIMIT 1", from, qc, qc);
+        buf_printf(&sql, "SELECT CAST(%s AS TEXT) FROM %s WHERE ?3 || CAST(%s AS TEXT) || ?3 LIKE ?1 ESCAPE '\\'"
+                   " AND CAST(%s AS TEXT) <> ?2 LIMIT 3", qc, from, qc, qc);
         const char *params[3] = {buf_str(&pat), v, engine_list_seps[k]};
-        if (engine_sqlite_query(c, buf_str(&sql), 3, params, LOOKUP_TIMEOUT_MS, found_row, &found) != 0)
-            found = 0;
+        if (engine_sqlite_query(c, buf_str(&sql), 3, params, LOOKUP_TIMEOUT_MS, cell_row, &cs) == 0)
+            for (int i = 0; i < cs.n && !found; i++)
+                found = items_stand_alone(c, from, qc, cs.v[i], v, engine_list_seps[k]);
+        for (int i = 0; i < cs.n; i++)
+            free(cs.v[i]);
         buf_free(&sql);
         buf_free(&pat);
         if (found)

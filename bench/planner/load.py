@@ -377,7 +377,7 @@ def git_show(repo, commit, path):
     r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
     if r.returncode != 0:
         die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
-    if path.endswith((".db", ".sqlite", ".zip", ".xlsx")):  # an SQLite file or a zip archive: its bytes
+    if path.endswith((".db", ".sqlite", ".zip", ".xlsx", ".rda")):  # an SQLite file, a zip archive, R data: its bytes
         return r.stdout
     data = gzip.decompress(r.stdout) if path.endswith(".gz") else r.stdout
     return data.decode("utf-8", errors="replace")
@@ -8911,6 +8911,252 @@ def load_shopify_app_reviews(srv, db, files):
 
 LOADERS.update(turbine_scada=load_turbine_scada, burlington_permits=load_burlington_permits,
                shopify_app_reviews=load_shopify_app_reviews)
+
+
+DATASETS.update({
+    "chicago_env_complaints": ("mwgalloway/chicago_noise_complaints", "68398a87eedc6af7cc3c552b4998172e473dda85",
+                               ["noise_complaints.json", "air_pollution.json", "public/chicago.geojson"]),
+    "garden_harvests": ("llendway/gardenR", "7c7bde66ca6274cc08be2e4e7c02beee15b2f960",
+                        [f"data/{t}.rda" for t in ("garden_harvest", "harvest_2021", "garden_planting",
+                                                   "planting_2021", "garden_spending", "spending_2021")]),
+    "trove_journals": ("GLAM-Workbench/trove-journals", "c2eba4f942444d0308885719f5e83829a879fac1",
+                       ["digital-journals.csv", "digital-journals-with-text.csv"]),
+})
+
+
+def _rda_frames(raw):
+    """The data frames of an .rda file (R's XDR serialization, bzip2 / gzip /
+    xz compressed): {name: {column: [values]}}, factors as their labels,
+    Dates as 'YYYY-MM-DD', NA as None. Only what data frames need."""
+    import bz2
+    import datetime
+    import lzma
+    import struct
+    if raw[:3] == b"BZh":
+        raw = bz2.decompress(raw)
+    elif raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    elif raw[:5] == b"\xfd7zXZ":
+        raw = lzma.decompress(raw)
+    assert raw[:5] in (b"RDX2\n", b"RDX3\n") and raw[5:7] == b"X\n"
+    b, pos, refs = raw, [7], []
+
+    def i32():
+        v = struct.unpack(">i", b[pos[0]:pos[0] + 4])[0]
+        pos[0] += 4
+        return v
+
+    def item():
+        f = i32()
+        t, has_attr, has_tag = f & 0xff, f & 512, f & 1024
+        if t in (254, 242):
+            return None
+        if t == 255:
+            return refs[(f >> 8) - 1]
+        if t == 1:
+            refs.append(item())
+            return refs[-1]
+        if t == 9:
+            n = i32()
+            if n == -1:
+                return None
+            pos[0] += n
+            return b[pos[0] - n:pos[0]].decode("utf-8", "replace")
+        if t == 2:
+            out = []
+            while t == 2:
+                if has_attr:
+                    item()
+                tag = item() if has_tag else None
+                out.append((tag, item()))
+                f = i32()
+                t, has_attr, has_tag = f & 0xff, f & 512, f & 1024
+            pos[0] -= 4
+            item()
+            return out
+        n = i32()
+        if t in (10, 13):
+            v = [None if x == -2**31 else x for x in struct.unpack(f">{n}i", b[pos[0]:pos[0] + 4 * n])]
+            pos[0] += 4 * n
+        elif t == 14:
+            v = [None if x != x else x for x in struct.unpack(f">{n}d", b[pos[0]:pos[0] + 8 * n])]
+            pos[0] += 8 * n
+        elif t in (16, 19):
+            v = [item() for _ in range(n)]
+        else:
+            die(f"R type {t} not read")
+        return (t, v, dict(item()) if has_attr else {})
+    ver = i32()
+    i32(), i32()
+    if ver == 3:
+        pos[0] += i32()
+    frames = {}
+    for name, (_, cols, attrs) in item():
+        data = {}
+        for nm, (_, v, ca) in zip(attrs["names"][1], cols):
+            if "levels" in ca:
+                v = [None if x is None else ca["levels"][1][x - 1] for x in v]
+            elif "class" in ca and "Date" in ca["class"][1]:
+                v = [None if x is None else str(datetime.date(1970, 1, 1) + datetime.timedelta(days=int(x)))
+                     for x in v]
+            data[nm] = v
+        frames[name] = data
+    return frames
+
+
+def _point_in_rings(x, y, rings):
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                inside = not inside
+    return inside
+
+
+def load_chicago_env_complaints(srv, db, files):
+    """Chicago's environmental complaints about noise and air pollution
+    (the Chicago Department of Public Health's "CDPH Environmental
+    Complaints" open data, its NOISE COMPLAINT and AIR POLLUTION WORK
+    ORDER rows as a 2016 mapping project exported them, with the city's
+    neighbourhoods; the repository states no licence, the city publishes
+    the data openly): complaint_types (2: 'Noise complaint', 'Air
+    pollution'), community_areas (98 neighbourhood names of the project's
+    map, area_id in name order, area_name 'Grand Boulevard'), complaints
+    (853: complaint_id numbered in file order, noise first;
+    complaint_number the published COMPLAINT ID, 51 of them on two rows;
+    type_id, address as 'number direction street type', area_id — the
+    neighbourhood holding the mapped point, NULL for the 2 without
+    coordinates —, inspector_id the published INSPECTOR
+    number as text, complaint_date, inspection_date — the date in the first
+    '[INSPECTION LOG #: n DD-MON-YY …]' of the inspection log, NULL where
+    the log gives none —, modified_date the record's Modified Date,
+    latitude, longitude). The complaint and inspection texts are left out
+    (they name people). Keys: complaint_types.type_id,
+    community_areas.area_id, complaints.complaint_id; complaints ->
+    complaint_types, community_areas."""
+    geo = json.loads(files[2])
+    areas = sorted((f["properties"]["name"], f["geometry"]) for f in geo["features"])
+    aid = {n: i for i, n in enumerate(sorted({n for n, _ in areas}), 1)}
+    print(f"  {db}.complaint_types: " + str(load_csv_table(srv, db, "complaint_types", _csv_text(
+        ["type_id", "type_name"], [[1, "Noise complaint"], [2, "Air pollution"]]))) + " rows")
+    print(f"  {db}.community_areas: " + str(load_csv_table(srv, db, "community_areas", _csv_text(
+        ["area_id", "area_name"], [[i, n] for n, i in aid.items()]))) + " rows")
+    polys = []
+    for n, g in areas:
+        for p in (g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]):
+            polys.append((aid[n], [[tuple(pt) for pt in ring] for ring in p]))
+    mon = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+    out = []
+    for type_id, text in ((1, files[0]), (2, files[1])):
+        d = json.loads(text)
+        cols = [c["name"] for c in d["meta"]["view"]["columns"]]
+        for r in d["data"]:
+            r = dict(zip(cols, r))
+            loc = r["MAPPED LOCATION"]
+            lat, lon = (loc[1], loc[2]) if loc else (None, None)
+            area = ""
+            if lat:
+                area = next((a for a, rings in polys if _point_in_rings(float(lon), float(lat), rings)), "")
+            m = re.search(r"\[INSPECTION LOG #: *\d+ +(\d\d)-([A-Z]{3})-(\d\d)", r["INSPECTION LOG"] or "")
+            insp = f"20{m.group(3)}-{mon[m.group(2)]:02d}-{m.group(1)}" if m else ""
+            addr = " ".join(x for x in (r["STREET NUMBER FROM"], r["DIRECTION"], r["STREET NAME"],
+                                        r["STREET TYPE"]) if x)
+            out.append([len(out) + 1, r["COMPLAINT ID"], type_id, addr, area, r["INSPECTOR"] or "",
+                        r["COMPLAINT DATE"][:10], insp, (r["Modified Date"] or "")[:10], lat or "", lon or ""])
+    print(f"  {db}.complaints: " + str(load_csv_table(srv, db, "complaints", _csv_text(
+        ["complaint_id", "complaint_number", "type_id", "address", "area_id", "inspector_id", "complaint_date",
+         "inspection_date", "modified_date", "latitude", "longitude"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE complaints ALTER complaint_number TYPE text, ALTER inspector_id TYPE text, "
+                 "ALTER complaint_date TYPE date USING complaint_date::date, "
+                 "ALTER inspection_date TYPE date USING inspection_date::date, "
+                 "ALTER modified_date TYPE date USING modified_date::date, "
+                 "ALTER latitude TYPE double precision, ALTER longitude TYPE double precision")
+    add_keys(srv, db, [("complaint_types", ["type_id"]), ("community_areas", ["area_id"]),
+                       ("complaints", ["complaint_id"])],
+             [("complaints", "type_id", "complaint_types", "type_id"),
+              ("complaints", "area_id", "community_areas", "area_id")])
+
+
+def load_garden_harvests(srv, db, files):
+    """A home vegetable garden's plantings, seed purchases and harvests in
+    2020 and 2021 (Lisa Lendway's garden in Saint Paul, Minnesota, as her
+    gardenR teaching package publishes it in R's .rda files; MIT licence):
+    varieties (variety_id in vegetable-then-variety order, vegetable
+    'tomatoes', variety 'Better Boy' — 'reseed', 'volunteer', 'perennial',
+    'unknown' as published), plantings (195, planting_id, plot the garden
+    bed 'A' … 'P', 'potB', 'side', variety_id, seeds_planted,
+    seeds_exact boolean, planted_on), seed_purchases (83, purchase_id,
+    year, variety_id, brand, price and price_with_tax in dollars) and
+    harvests (1507 pickings, harvest_id in published order per year,
+    variety_id, harvested_on, weight_g in grams, NULL for the 30 of 2021
+    published without a unit). Keys: varieties.variety_id,
+    plantings.planting_id, seed_purchases.purchase_id,
+    harvests.harvest_id; the three -> varieties."""
+    h20, h21, p20, p21, s20, s21 = (next(iter(_rda_frames(f).values())) for f in files)
+    rows = lambda fr: [dict(zip(fr, vals)) for vals in zip(*fr.values())]
+    allrows = rows(h20) + rows(h21) + rows(p20) + rows(p21) + rows(s20) + rows(s21)
+    vs = sorted({(r["vegetable"], r["variety"] or "unknown") for r in allrows})
+    vid = {v: i for i, v in enumerate(vs, 1)}
+    key = lambda r: vid[(r["vegetable"], r["variety"] or "unknown")]
+    print(f"  {db}.varieties: " + str(load_csv_table(srv, db, "varieties", _csv_text(
+        ["variety_id", "vegetable", "variety"], [[vid[v], v[0], v[1]] for v in vs]))) + " rows")
+    num = lambda x: "" if x is None else ("%d" % x if x == int(x) else repr(x))
+    out = [[i, r["plot"], key(r), num(r["number_seeds_planted"]), "true" if r["number_seeds_exact"] else "false",
+            r["date"], r["notes"] or ""] for i, r in enumerate(rows(p20) + rows(p21), 1)]
+    print(f"  {db}.plantings: " + str(load_csv_table(srv, db, "plantings", _csv_text(
+        ["planting_id", "plot", "variety_id", "seeds_planted", "seeds_exact", "planted_on", "notes"], out)))
+        + " rows")
+    out = [[i, y, key(r), r["brand"], "%.2f" % r["price"], "%.2f" % r["price_with_tax"]]
+           for i, (y, r) in enumerate([(2020, r) for r in rows(s20)] + [(2021, r) for r in rows(s21)], 1)]
+    print(f"  {db}.seed_purchases: " + str(load_csv_table(srv, db, "seed_purchases", _csv_text(
+        ["purchase_id", "year", "variety_id", "brand", "price", "price_with_tax"], out))) + " rows")
+    out = [[i, key(r), r["date"], num(r["weight"]) if r["units"] == "grams" else ""]
+           for i, r in enumerate(rows(h20) + rows(h21), 1)]
+    print(f"  {db}.harvests: " + str(load_csv_table(srv, db, "harvests", _csv_text(
+        ["harvest_id", "variety_id", "harvested_on", "weight_g"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE plantings ALTER planted_on TYPE date USING planted_on::date, "
+                 "ALTER seeds_exact TYPE boolean USING seeds_exact::boolean, ALTER plot TYPE text; "
+                 "ALTER TABLE harvests ALTER harvested_on TYPE date USING harvested_on::date, "
+                 "ALTER weight_g TYPE numeric; "
+                 "ALTER TABLE seed_purchases ALTER price TYPE numeric(6, 2), "
+                 "ALTER price_with_tax TYPE numeric(6, 2)")
+    add_keys(srv, db, [("varieties", ["variety_id"]), ("plantings", ["planting_id"]),
+                       ("seed_purchases", ["purchase_id"]), ("harvests", ["harvest_id"])],
+             [("plantings", "variety_id", "varieties", "variety_id"),
+              ("seed_purchases", "variety_id", "varieties", "variety_id"),
+              ("harvests", "variety_id", "varieties", "variety_id")])
+
+
+def load_trove_journals(srv, db, files):
+    """The National Library of Australia's digitised journals in Trove (the
+    GLAM Workbench's list of digitised periodical titles, harvested 2021,
+    and its harvest of their OCR text; CC-BY / public data): journals
+    (2730 titles: journal_id in file order, title, trove_id 'nla.obj-…',
+    trove_url, fulltext_url, nla_digitised boolean — digitised by the
+    library itself rather than supplied digital —) and text_harvests (397:
+    harvest_id, journal_id — a few titles listed twice —, issues —
+    digitised issues found —, issues_with_text — of them, issues with OCR
+    text —). Keys: journals.journal_id, text_harvests.harvest_id;
+    text_harvests -> journals."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    jid = {}
+    out = []
+    for i, r in enumerate(rows, 1):
+        jid.setdefault(r["trove_id"], i)
+        out.append([i, r["title"], r["trove_id"], r["trove_url"], r["fulltext_url"], r["nla_digitised"].lower()])
+    print(f"  {db}.journals: " + str(load_csv_table(srv, db, "journals", _csv_text(
+        ["journal_id", "title", "trove_id", "trove_url", "fulltext_url", "nla_digitised"], out))) + " rows")
+    out = [[i, jid[r["trove_id"]], r["issues"], r["issues_with_text"]]
+           for i, r in enumerate(csv.DictReader(io.StringIO(files[1])), 1)]
+    print(f"  {db}.text_harvests: " + str(load_csv_table(srv, db, "text_harvests", _csv_text(
+        ["harvest_id", "journal_id", "issues", "issues_with_text"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE journals ALTER nla_digitised TYPE boolean USING nla_digitised::boolean")
+    add_keys(srv, db, [("journals", ["journal_id"]), ("text_harvests", ["harvest_id"])],
+             [("text_harvests", "journal_id", "journals", "journal_id")])
+
+
+LOADERS.update(chicago_env_complaints=load_chicago_env_complaints, garden_harvests=load_garden_harvests,
+               trove_journals=load_trove_journals)
 
 
 def main():

@@ -9159,6 +9159,153 @@ LOADERS.update(chicago_env_complaints=load_chicago_env_complaints, garden_harves
                trove_journals=load_trove_journals)
 
 
+DATASETS.update({
+    "auto_damage_claims": ("yencikm/Auto-Insurance-SQL-Analytics-Project", "87734c68709a7c8fa7761e923f096ad4cdedfe79",
+                           ["data/insurance_claims.csv"]),
+    "nyc_bus_delays_2016": ("paoptu023/COMS6111-proj3", "13698b5e580e4bea472408f2e3de6a61f96bd1e6",
+                            ["Bus_Breakdown_and_Delays.csv"]),
+    "korea_lotto": ("smok95/lotto", "e8eefa326f2d8fe23a538cd85a09184199a1c19e", ["results/all.json"]),
+})
+
+
+def load_auto_damage_claims(srv, db, files):
+    """An auto insurer's 1,000 vehicle-damage claims of January to March
+    2015 (the public Kaggle "insurance_claims" set as an insurance SQL
+    project keeps it; MIT licence; the rows are made up): car_models (39,
+    model_id in make / model order, make — spelled as published, 'Accura',
+    'Suburu' —, model), policies (1000, policy_number, policy_state OH / IL
+    / IN, deductible 500 / 1000 / 2000, annual_premium, months_as_customer)
+    and claims (1000, claim_id in file order, policy_number, model_id,
+    car_year, incident_date, incident_hour 0-23, incident_type,
+    collision_type — NULL where published '?' —, severity 'Trivial Damage'
+    … 'Total Loss', incident_state, incident_city, vehicles_involved,
+    property_damage boolean — NULL where '?' —, bodily_injuries,
+    total_claim_amount = injury_claim + property_claim + vehicle_claim in
+    dollars). The policyholders' age, sex, education, occupation, hobbies
+    and relationship are left out. Keys: car_models.model_id,
+    policies.policy_number, claims.claim_id; claims -> policies,
+    car_models."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    models = sorted({(r["auto_make"], r["auto_model"]) for r in rows})
+    mid = {m: i for i, m in enumerate(models, 1)}
+    print(f"  {db}.car_models: " + str(load_csv_table(srv, db, "car_models", _csv_text(
+        ["model_id", "make", "model"], [[mid[m], m[0], m[1]] for m in models]))) + " rows")
+    print(f"  {db}.policies: " + str(load_csv_table(srv, db, "policies", _csv_text(
+        ["policy_number", "policy_state", "deductible", "annual_premium", "months_as_customer"],
+        [[r["policy_number"], r["policy_state"], r["policy_deductable"], r["policy_annual_premium"],
+          r["months_as_customer"]] for r in rows]))) + " rows")
+    q = lambda v: "" if v == "?" else v
+    yn = lambda v: {"YES": "true", "NO": "false", "?": ""}[v]
+    print(f"  {db}.claims: " + str(load_csv_table(srv, db, "claims", _csv_text(
+        ["claim_id", "policy_number", "model_id", "car_year", "incident_date", "incident_hour", "incident_type",
+         "collision_type", "severity", "incident_state", "incident_city", "vehicles_involved", "property_damage",
+         "bodily_injuries", "total_claim_amount", "injury_claim", "property_claim", "vehicle_claim"],
+        [[i, r["policy_number"], mid[(r["auto_make"], r["auto_model"])], r["auto_year"], r["incident_date"],
+          r["incident_hour_of_the_day"], r["incident_type"], q(r["collision_type"]), r["incident_severity"],
+          r["incident_state"], r["incident_city"], r["number_of_vehicles_involved"], yn(r["property_damage"]),
+          r["bodily_injuries"], r["total_claim_amount"], r["injury_claim"], r["property_claim"], r["vehicle_claim"]]
+         for i, r in enumerate(rows, 1)]))) + " rows")
+    srv.psql(db, "ALTER TABLE policies ALTER annual_premium TYPE numeric(8, 2); "
+                 "ALTER TABLE claims ALTER incident_date TYPE date USING incident_date::date, "
+                 "ALTER property_damage TYPE boolean USING property_damage::boolean, "
+                 "ALTER total_claim_amount TYPE numeric(10, 2), ALTER injury_claim TYPE numeric(10, 2), "
+                 "ALTER property_claim TYPE numeric(10, 2), ALTER vehicle_claim TYPE numeric(10, 2)")
+    add_keys(srv, db, [("car_models", ["model_id"]), ("policies", ["policy_number"]), ("claims", ["claim_id"])],
+             [("claims", "policy_number", "policies", "policy_number"),
+              ("claims", "model_id", "car_models", "model_id")])
+
+
+def load_nyc_bus_delays_2016(srv, db, files):
+    """New York City school buses running late or breaking down, 4,656
+    incidents reported July to November 2016 (an extract of the city's
+    open-data "Bus Breakdown and Delays" a course project keeps; the
+    repository states no licence): bus_companies (34, company_id in name
+    order, company_name as published — truncated, and one company under
+    several spellings, 'RELIANT TRANS, INC. (B232' and 'RELIANT TRANS,
+    INC.') and incidents (incident_id in file order, route_number 'M462',
+    reason 'Heavy Traffic' …, occurred_at — the file mixes 'MM/DD/YYYY
+    hh:mm:ss AM' and 'MM/DD/YYYY HH:MM' —, boro NULL where blank,
+    company_id, delay_text as the driver wrote it ('15MINS', '20 MIN'),
+    delay_minutes read from it where it is a plain number of minutes up to
+    300 (NULL otherwise: '1 HOUR', '45-60', bare numbers such as 16401), students_on_bus, incident_type 'Running Late' /
+    'Breakdown'). Keys: bus_companies.company_id, incidents.incident_id;
+    incidents -> bus_companies."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    comps = sorted({r["Bus_Company_Name"] for r in rows})
+    cid = {c: i for i, c in enumerate(comps, 1)}
+    print(f"  {db}.bus_companies: " + str(load_csv_table(srv, db, "bus_companies", _csv_text(
+        ["company_id", "company_name"], [[cid[c], c] for c in comps]))) + " rows")
+
+    def when(v):
+        for f in ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M"):
+            try:
+                return datetime.datetime.strptime(v.strip(), f).strftime("%Y-%m-%d %H:%M:%S")
+            except ValueError:
+                pass
+        raise ValueError(v)
+
+    def minutes(v):
+        m = re.fullmatch(r"\s*(\d+)\s*(m|min|mins|minute|minutes|mns|mn)?\.?\s*", v, re.I)
+        return m.group(1) if m and int(m.group(1)) <= 300 else ""
+    print(f"  {db}.incidents: " + str(load_csv_table(srv, db, "incidents", _csv_text(
+        ["incident_id", "route_number", "reason", "occurred_at", "boro", "company_id", "delay_text",
+         "delay_minutes", "students_on_bus", "incident_type"],
+        [[i, r["Route_Number"], r["Reason"], when(r["Occurred_On"]), r["Boro"], cid[r["Bus_Company_Name"]],
+          r["How_Long_Delayed"], minutes(r["How_Long_Delayed"]), r["Number_Of_Students_On_The_Bus"],
+          r["Breakdown_or_Running_Late"]] for i, r in enumerate(rows, 1)]))) + " rows")
+    srv.psql(db, "ALTER TABLE incidents ALTER occurred_at TYPE timestamp USING occurred_at::timestamp, "
+                 "ALTER delay_text TYPE text, ALTER route_number TYPE text")
+    add_keys(srv, db, [("bus_companies", ["company_id"]), ("incidents", ["incident_id"])],
+             [("incidents", "company_id", "bus_companies", "company_id")])
+
+
+def load_korea_lotto(srv, db, files):
+    """South Korea's Lotto 6/45, every weekly draw from the first (7
+    December 2002) to draw 1238 (22 August 2026), as a results-collecting
+    repository keeps them in one JSON file (the repository states no
+    licence): draws (1238, draw_no, draw_date a Saturday, bonus_number,
+    total_sales_krw — NULL where not published —, and for the draws that
+    publish it, how the first-prize tickets were picked: auto_winners,
+    semi_auto_winners, manual_winners, NULL otherwise), draw_numbers (six a
+    draw, position 1-6 in ascending order, number 1-45; the bonus ball is
+    in draws) and prize_tiers (five a draw, tier 1 six numbers … tier 5
+    three numbers; winners 0 and prize_per_winner_krw NULL where the tier
+    had no winner).
+    Amounts in won. Keys: draws.draw_no, draw_numbers (draw_no, position),
+    prize_tiers (draw_no, tier); both -> draws."""
+    data = json.loads(files[0])
+    draws, nums, tiers = [], [], []
+    for d in data:
+        wc = d.get("winners_combination") or {}
+        draws.append([d["draw_no"], d["date"][:10], d["bonus_no"], d.get("total_sales_amount", ""),
+                      wc.get("auto", ""), wc.get("semi_auto", ""), wc.get("manual", "")])
+        for p, n in enumerate(d["numbers"], 1):
+            nums.append([d["draw_no"], p, n])
+        divs = d.get("divisions") or []
+        if any(divs):
+            for t, v in enumerate(divs, 1):
+                tiers.append([d["draw_no"], t, v.get("winners", 0), v.get("prize", "")])
+    print(f"  {db}.draws: " + str(load_csv_table(srv, db, "draws", _csv_text(
+        ["draw_no", "draw_date", "bonus_number", "total_sales_krw", "auto_winners", "semi_auto_winners",
+         "manual_winners"], draws))) + " rows")
+    print(f"  {db}.draw_numbers: " + str(load_csv_table(srv, db, "draw_numbers", _csv_text(
+        ["draw_no", "position", "number"], nums))) + " rows")
+    print(f"  {db}.prize_tiers: " + str(load_csv_table(srv, db, "prize_tiers", _csv_text(
+        ["draw_no", "tier", "winners", "prize_per_winner_krw"], tiers))) + " rows")
+    srv.psql(db, "ALTER TABLE draws ALTER draw_date TYPE date USING draw_date::date, "
+                 "ALTER total_sales_krw TYPE bigint, ALTER auto_winners TYPE integer, "
+                 "ALTER semi_auto_winners TYPE integer, ALTER manual_winners TYPE integer; "
+                 "ALTER TABLE prize_tiers ALTER prize_per_winner_krw TYPE bigint, ALTER winners TYPE integer")
+    add_keys(srv, db, [("draws", ["draw_no"]), ("draw_numbers", ["draw_no", "position"]),
+                       ("prize_tiers", ["draw_no", "tier"])],
+             [("draw_numbers", "draw_no", "draws", "draw_no"), ("prize_tiers", "draw_no", "draws", "draw_no")])
+
+
+LOADERS.update(auto_damage_claims=load_auto_damage_claims, nyc_bus_delays_2016=load_nyc_bus_delays_2016,
+               korea_lotto=load_korea_lotto)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

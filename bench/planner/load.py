@@ -9306,6 +9306,193 @@ LOADERS.update(auto_damage_claims=load_auto_damage_claims, nyc_bus_delays_2016=l
                korea_lotto=load_korea_lotto)
 
 
+DATASETS.update({
+    "euro_exhibitions": ("lllisteu/lllisteu-data", "62492a553780300987a0a3137dbb27e7a0037776",
+                         ["items/exhibitions", "items/museums"]),
+    "syracuse_potholes": ("CityofSyracuse/RoadsChallenge", "8ed6638e2573b197f400e593d1d8bb139b8f9fae",
+                          ["data/potholes.csv", "data/roads/RoadRatings2015.csv"]),
+    "ebook_sales": ("SHAZA-00/Book-Sales", "aedf7f188d448fb8449c3304aac0f79d7157e1ec", ["Books_Data_Clean.csv"]),
+})
+
+
+def _front_matter(text):
+    """The YAML front matter of one lllist.eu item file, as a dict."""
+    import yaml
+    assert text.startswith("---\n")
+    return yaml.safe_load(text[4:text.index("\n---", 4)])
+
+
+def load_euro_exhibitions(srv, db, files):
+    """Art exhibitions in European museums, 2011 to 2026 (the lllist.eu
+    website's data, one YAML front-matter file per exhibition and per
+    museum; CC0): venues (281, one per distinct published exhibition
+    location 'Tate Modern, London', split at its last comma into venue_name
+    and city — city NULL where the location names no city, 'Kunsthaus
+    Zürich' —; latitude / longitude where the site's museum file of that
+    name gives them) and exhibitions (1348, exhibition_id in the files'
+    uid order, title, venue_id, opens_on / closes_on the published
+    opening and closing dates, listed_at the record's creation time (UTC),
+    link). The two directory paths are read file by file. Keys:
+    venues.venue_id, exhibitions.exhibition_id; exhibitions -> venues."""
+    repo, commit, paths = DATASETS[db]
+    items = {}
+    for path in paths:
+        names = [n for n in files[paths.index(path)].split("\n")[2:] if n.endswith(".txt")]
+        items[path] = [_front_matter(git_show(repo, commit, f"{path}/{n}")) for n in sorted(names)]
+    ex, mu = items["items/exhibitions"], items["items/museums"]
+    place = {}
+    for m in mu:
+        for k in (m["title"], m.get("event-location")):
+            if k and m.get("lat") is not None:
+                place.setdefault(k, (m["lat"], m["lon"]))
+    locs = sorted({e["event-location"].strip() for e in ex})
+    vid = {l: i for i, l in enumerate(locs, 1)}
+    vrows = []
+    for l in locs:
+        name, city = (l.rsplit(", ", 1) + [""])[:2] if ", " in l else (l, "")
+        lat, lon = place.get(l) or place.get(name) or ("", "")
+        vrows.append([vid[l], name, city, lat, lon])
+    print(f"  {db}.venues: " + str(load_csv_table(srv, db, "venues", _csv_text(
+        ["venue_id", "venue_name", "city", "latitude", "longitude"], vrows))) + " rows")
+    ex.sort(key=lambda e: str(e["uid"]))
+    erows = [[i, e["title"].strip(), vid[e["event-location"].strip()], e["event-dt-begin"], e["event-dt-end"],
+              e["dt-created"].replace(" GMT", ""), e.get("link") or ""] for i, e in enumerate(ex, 1)]
+    print(f"  {db}.exhibitions: " + str(load_csv_table(srv, db, "exhibitions", _csv_text(
+        ["exhibition_id", "title", "venue_id", "opens_on", "closes_on", "listed_at", "link"], erows))) + " rows")
+    srv.psql(db, "ALTER TABLE venues ALTER latitude TYPE double precision, ALTER longitude TYPE double precision; "
+                 "ALTER TABLE exhibitions ALTER opens_on TYPE date USING opens_on::date, "
+                 "ALTER closes_on TYPE date USING closes_on::date, "
+                 "ALTER listed_at TYPE timestamp USING listed_at::timestamp, ALTER title TYPE text")
+    add_keys(srv, db, [("venues", ["venue_id"]), ("exhibitions", ["exhibition_id"])],
+             [("exhibitions", "venue_id", "venues", "venue_id")])
+
+
+def load_syracuse_potholes(srv, db, files):
+    """Potholes filled by the City of Syracuse, New York, April to
+    September 2016, and its street ratings (the city's data for the
+    Syracuse Roads Challenge, in the city's own repository; GPL-3.0
+    licence file): streets (one per street id of either file: street_name,
+    street_type 'AVE', direction 'S' or NULL), road_ratings (the 2015
+    ratings file, 4864 block segments: block the address block, overall /
+    crack / patch scores — overall 1-10, 10 best, NULL where 'NA' —,
+    length_ft, width_ft, rated_month the first day of its 'M/YY' month
+    (NULL for 15 blank or unreadable), last_overlay_year (the later of two where
+    two are given), flush_oil, road_class 'Local' / 'MA' / 'CO' / 'PA'
+    / 'Parks', pavement as published) and potholes (7538, pothole_id in
+    file order, street_id, house_number, address as published, filled_at
+    the fill time to the minute, truck 'DP1' / 'DP2' — the two pothole
+    trucks —, latitude / longitude: the file's two columns are swapped
+    and put right here). Keys: streets.street_id, road_ratings.rating_id,
+    potholes.pothole_id; road_ratings, potholes -> streets."""
+    pots = list(csv.DictReader(io.StringIO(files[0])))
+    rats = list(csv.DictReader(io.StringIO(files[1])))
+    streets = {}
+    for r in rats:
+        streets.setdefault(r["streetID"], [r["streetName"].strip(), r["streetType"].strip(),
+                                           r["streetDirection"].strip()])
+    for r in pots:
+        streets.setdefault(r["STREET_ID"], [r["StreetName"].strip(), r["StreetNamePostType"].strip(),
+                                            r["Directional"].strip()])
+    print(f"  {db}.streets: " + str(load_csv_table(srv, db, "streets", _csv_text(
+        ["street_id", "street_name", "street_type", "direction"],
+        [[k] + v for k, v in sorted(streets.items(), key=lambda kv: int(kv[0]))]))) + " rows")
+    num = lambda v: "" if v.strip() in ("", "NA") else v.strip()
+
+    def month(v):  # 'M/YY'; anything else ('BRICK', '1211', '6/1') is left NULL
+        g = re.fullmatch(r"(\d{1,2})/(\d\d)", v.strip())
+        if not g or not 1 <= int(g[1]) <= 12:
+            return ""
+        return f"{19 if int(g[2]) >= 50 else 20}{g[2]}-{int(g[1]):02d}-01"
+
+    def overlay(v):  # '83,99' (two overlays) keeps the later one
+        v = v.strip().split(",")[-1]
+        return "" if not v else v if len(v) == 4 else f"19{v}"
+    out = [[i, r["streetID"], r["block"], num(r["overall"]), num(r["crack"]), num(r["patch"]), num(r["length"]),
+            num(r["width"]), month(r["dateRated"]), overlay(r["dateLastOverlay"]),
+            r["flushOil"].strip(), r["class"].strip(), r["pavement"].strip()] for i, r in enumerate(rats, 1)]
+    print(f"  {db}.road_ratings: " + str(load_csv_table(srv, db, "road_ratings", _csv_text(
+        ["rating_id", "street_id", "block", "overall", "crack", "patch", "length_ft", "width_ft", "rated_month",
+         "last_overlay_year", "flush_oil", "road_class", "pavement"], out))) + " rows")
+    out = []
+    for i, r in enumerate(pots, 1):
+        d, t = r["dtTime"].split(" ")
+        m, dd, y = d.split("/")
+        out.append([i, r["STREET_ID"], r["StreetNumber"].strip(), r["strLocation"].strip(),
+                    f"{y}-{int(m):02d}-{int(dd):02d} {t}", r["VehicleName"].strip(), r["Longitude"], r["Latitude"]])
+    print(f"  {db}.potholes: " + str(load_csv_table(srv, db, "potholes", _csv_text(
+        ["pothole_id", "street_id", "house_number", "address", "filled_at", "truck", "latitude", "longitude"],
+        out))) + " rows")
+    srv.psql(db, "ALTER TABLE streets ALTER street_id TYPE bigint; "
+                 "ALTER TABLE road_ratings ALTER street_id TYPE bigint, "
+                 "ALTER rated_month TYPE date USING rated_month::date, ALTER pavement TYPE text, "
+                 "ALTER flush_oil TYPE text; "
+                 "ALTER TABLE potholes ALTER street_id TYPE bigint, ALTER house_number TYPE text, "
+                 "ALTER filled_at TYPE timestamp USING filled_at::timestamp, "
+                 "ALTER latitude TYPE double precision, ALTER longitude TYPE double precision")
+    add_keys(srv, db, [("streets", ["street_id"]), ("road_ratings", ["rating_id"]), ("potholes", ["pothole_id"])],
+             [("road_ratings", "street_id", "streets", "street_id"), ("potholes", "street_id", "streets", "street_id")])
+
+
+def load_ebook_sales(srv, db, files):
+    """E-book sales of about a thousand titles on Amazon's Kindle store
+    (the Kaggle "Books Sales and Ratings" set, Goodreads ratings joined to
+    Author Earnings' sales estimates of about 2016, Books_Data_Clean.csv
+    as a learner's analysis repository keeps it; the repository states no
+    licence): publishers (9, the 'sold by' names with the doubled blank of
+    'Amazon Digital Services,  Inc.' made one), authors (979, split from
+    the comma-separated author lists, in name order), books (1070,
+    book_id the file's index, title NULL for 23, publishing_year NULL for
+    one and negative for 6 works of antiquity, language_code NULL for 53,
+    author_rating Novice / Intermediate / Excellent / Famous as published
+    for the row, average_rating, ratings_count, genre 'genre fiction' /
+    'fiction' / 'nonfiction' / 'children', gross_sales, publisher_revenue,
+    sale_price in dollars, sales_rank, units_sold, publisher_id) and
+    book_authors (book_id, author_id, author_position — the order in the
+    list). Keys: publishers.publisher_id, authors.author_id,
+    books.book_id, book_authors (book_id, author_id); books ->
+    publishers; book_authors -> books, authors."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    pub = lambda r: " ".join(r["Publisher "].split())
+    pubs = sorted({pub(r) for r in rows})
+    pid = {p: i for i, p in enumerate(pubs, 1)}
+    names = lambda r: [a.strip() for a in r["Author"].split(",") if a.strip()]
+    auths = sorted({a for r in rows for a in names(r)})
+    aid = {a: i for i, a in enumerate(auths, 1)}
+    print(f"  {db}.publishers: " + str(load_csv_table(srv, db, "publishers", _csv_text(
+        ["publisher_id", "publisher_name"], [[pid[p], p] for p in pubs]))) + " rows")
+    print(f"  {db}.authors: " + str(load_csv_table(srv, db, "authors", _csv_text(
+        ["author_id", "author_name"], [[aid[a], a] for a in auths]))) + " rows")
+    yr = lambda v: str(int(float(v))) if v.strip() else ""
+    out, links = [], []
+    for r in rows:
+        out.append([r["index"], r["Book Name"].strip(), yr(r["Publishing Year"]), r["language_code"].strip(),
+                    r["Author_Rating"], r["Book_average_rating"], r["Book_ratings_count"], r["genre"],
+                    r["gross sales"], r["publisher revenue"], r["sale price"], r["sales rank"], r["units sold"],
+                    pid[pub(r)]])
+        seen = []
+        for a in names(r):
+            if a not in seen:
+                seen.append(a)
+                links.append([r["index"], aid[a], len(seen)])
+    print(f"  {db}.books: " + str(load_csv_table(srv, db, "books", _csv_text(
+        ["book_id", "title", "publishing_year", "language_code", "author_rating", "average_rating", "ratings_count",
+         "genre", "gross_sales", "publisher_revenue", "sale_price", "sales_rank", "units_sold", "publisher_id"],
+        out))) + " rows")
+    print(f"  {db}.book_authors: " + str(load_csv_table(srv, db, "book_authors", _csv_text(
+        ["book_id", "author_id", "author_position"], links))) + " rows")
+    srv.psql(db, "ALTER TABLE books ALTER gross_sales TYPE numeric(12, 2), "
+                 "ALTER publisher_revenue TYPE numeric(12, 2), ALTER sale_price TYPE numeric(8, 2), "
+                 "ALTER average_rating TYPE numeric(4, 2), ALTER title TYPE text")
+    add_keys(srv, db, [("publishers", ["publisher_id"]), ("authors", ["author_id"]), ("books", ["book_id"]),
+                       ("book_authors", ["book_id", "author_id"])],
+             [("books", "publisher_id", "publishers", "publisher_id"),
+              ("book_authors", "book_id", "books", "book_id"), ("book_authors", "author_id", "authors", "author_id")])
+
+
+LOADERS.update(euro_exhibitions=load_euro_exhibitions, syracuse_potholes=load_syracuse_potholes,
+               ebook_sales=load_ebook_sales)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -86,21 +86,25 @@ static int items_stand_alone(PGconn *c, const buf_t *from, const buf_t *qc, cons
 /* A value found whole that is also an item of other cells' lists
  * ("Japan" and "United States, Japan"; "Comedy" and "Comedy|Drama") marks
  * the column "lists" with its separator: the planner then matches an item,
- * not the whole cell. Only when the cell's other items stand alone too:
- * "Potassium, Whole Blood" is Potassium qualified, no list. */
+ * not the whole cell. Only when v follows another item ("Mumbai, India")
+ * or the cell's other items stand alone too: "Potassium, Whole Blood" is
+ * Potassium qualified, no list. */
 static void mark_lists(PGconn *c, const buf_t *from, const buf_t *qc, json_t *col, const char *v)
 {
     for (int k = 0; engine_list_seps[k]; k++) {
         buf_t sql = {0}, pat = {0};
         engine_lookup_item_pattern(&pat, v, engine_list_seps[k]);
-        buf_printf(&sql, "SELECT %s::text FROM %s WHERE $3 || %s::text || $3 LIKE $1 AND %s::text <> $2 LIMIT 3",
-                   buf_str(qc), buf_str(from), buf_str(qc), buf_str(qc));
+        /* v after another item ("Mumbai, India") first, the cells' text after */
+        buf_printf(&sql, "SELECT %s::text, %s::text || $3 LIKE $1 FROM %s WHERE $3 || %s::text || $3 LIKE $1 "
+                   "AND %s::text <> $2 ORDER BY 2 DESC LIMIT 3",
+                   buf_str(qc), buf_str(qc), buf_str(from), buf_str(qc), buf_str(qc));
         PGresult *r = NULL;
         const char *params[3] = {buf_str(&pat), v, engine_list_seps[k]};
         int found = 0;
         if (engine_pg_bounded(c, buf_str(&sql), 3, params, &r) == 0)
             for (int i = 0; i < PQntuples(r) && !found; i++)
-                found = items_stand_alone(c, from, qc, PQgetvalue(r, i, 0), v, engine_list_seps[k]);
+                found = *PQgetvalue(r, i, 1) == 't' ||
+                        items_stand_alone(c, from, qc, PQgetvalue(r, i, 0), v, engine_list_seps[k]);
         PQclear(r);
         buf_free(&sql);
         buf_free(&pat);

@@ -59,13 +59,14 @@ static int found_row(void *ud, sqlite3_stmt *st)
 
 typedef struct cells {
     char *v[3];
-    int n;
+    int n, after;  /* after: v follows another item in some cell */
 } cells_t;
 
 static int cell_row(void *ud, sqlite3_stmt *st)
 {
     cells_t *cs = ud;
     const char *v = (const char *)sqlite3_column_text(st, 0);
+    cs->after |= sqlite3_column_int(st, 1);
     if (v && cs->n < 3)
         cs->v[cs->n++] = xstrdup(v);
     return cs->n >= 3;
@@ -90,9 +91,10 @@ static int items_stand_alone(engine_sqlite_conn_t *c, const char *from, const ch
     return alone;
 }
 
-/* v is also an item of another cell's list (", " or "|" between items)
- * whose other items stand alone too: mark the column, with its separator
- * ("Potassium, Whole Blood" is Potassium qualified, no list). */
+/* v is also an item of another cell's list (", " or "|" between items),
+ * after another item ("Mumbai, India") or beside items that stand alone
+ * too: mark the column, with its separator ("Potassium, Whole Blood" is
+ * Potassium qualified, no list). */
 static void mark_lists(engine_sqlite_conn_t *c, const char *from, const char *qc, json_t *col,
                        const char *v)
 {
@@ -101,12 +103,13 @@ static void mark_lists(engine_sqlite_conn_t *c, const char *from, const char *qc
         cells_t cs = {0};
         int found = 0;
         engine_lookup_item_pattern(&pat, v, engine_list_seps[k]);
-        buf_printf(&sql, "SELECT CAST(%s AS TEXT) FROM %s WHERE ?3 || CAST(%s AS TEXT) || ?3 LIKE ?1 ESCAPE '\\'"
-                   " AND CAST(%s AS TEXT) <> ?2 LIMIT 3", qc, from, qc, qc);
+        buf_printf(&sql, "SELECT CAST(%s AS TEXT), CAST(%s AS TEXT) || ?3 LIKE ?1 ESCAPE '\\' FROM %s"
+                   " WHERE ?3 || CAST(%s AS TEXT) || ?3 LIKE ?1 ESCAPE '\\' AND CAST(%s AS TEXT) <> ?2"
+                   " ORDER BY 2 DESC LIMIT 3", qc, qc, from, qc, qc);
         const char *params[3] = {buf_str(&pat), v, engine_list_seps[k]};
         if (engine_sqlite_query(c, buf_str(&sql), 3, params, LOOKUP_TIMEOUT_MS, cell_row, &cs) == 0)
             for (int i = 0; i < cs.n && !found; i++)
-                found = items_stand_alone(c, from, qc, cs.v[i], v, engine_list_seps[k]);
+                found = cs.after || items_stand_alone(c, from, qc, cs.v[i], v, engine_list_seps[k]);
         for (int i = 0; i < cs.n; i++)
             free(cs.v[i]);
         buf_free(&sql);

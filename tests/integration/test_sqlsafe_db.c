@@ -254,7 +254,7 @@ static void test_probe(PGconn *roc, PGconn *rwc)
     CHECK(json_is_false(json_object_get(info, "can_write")));
     CHECK(json_is_false(json_object_get(info, "superuser")));
     CHECK_STR(json_string_value(json_object_get(info, "current_user")), ro);
-    CHECK(json_integer_value(json_object_get(info, "table_count")) == 7);
+    CHECK(json_integer_value(json_object_get(info, "table_count")) == 9);
     const char *s = json_string_value(json_object_get(info, "read_only_sql"));
     CHECK(s && strstr(s, "CREATE ROLE datamind_reader LOGIN PASSWORD '"));
     CHECK(s && strstr(s, "GRANT SELECT ON ALL TABLES IN SCHEMA \"public\" TO datamind_reader;"));
@@ -633,6 +633,34 @@ static int lookup(PGconn *c, const json_t *schema, const char *const *phrases, i
     return added;
 }
 
+/* 1 when looking up phrase marks table.col a list. */
+static int marks_lists(PGconn *c, const json_t *schema, const char *table, const char *col, const char *phrase)
+{
+    char err[256] = "";
+    json_t *copy = json_deep_copy(schema);
+    const char *phrases[] = {phrase};
+    int added = engine_pg_lookup_values(c, copy, phrases, 1, err, sizeof err);
+    int lists = json_is_true(json_object_get(find_col(find_table(copy, "public", table), col), "lists"));
+    if (added < 1)
+        fprintf(stderr, "  lookup %s: %d %s\n", phrase, added, err);
+    json_decref(copy);
+    return added >= 1 ? lists : -1;
+}
+
+/* "Potassium, Whole Blood" is Potassium qualified; "Comedy, Drama" lists
+ * two genres; "Mumbai, India" is in India. */
+static void test_lookup_lists(PGconn *roc)
+{
+    char err[512] = "";
+    json_t *schema = NULL;
+    sqlsafe_discover_opts_t o = {.sample_values = 10, .sample_timeout_ms = 2000, .exact_count_below = 1000};
+    CHECK(engine_pg_discover(roc, &o, &schema, err, sizeof err) == 0);
+    CHECK(marks_lists(roc, schema, "lab_items", "test_name", "Potassium") == 0);
+    CHECK(marks_lists(roc, schema, "shows", "genres", "Comedy") == 1);
+    CHECK(marks_lists(roc, schema, "shows", "place", "India") == 1);
+    json_decref(schema);
+}
+
 static void test_lookup_values(PGconn *roc)
 {
     char err[512] = "";
@@ -728,6 +756,17 @@ static int fixtures(const char *conninfo)
         "CREATE VIEW order_totals AS SELECT customer_id, sum(amount) AS total FROM orders GROUP BY 1",
         "CREATE MATERIALIZED VIEW country_counts AS SELECT country, count(*) AS n FROM customers GROUP BY 1",
         "CREATE TABLE audit_log (x int)",
+        /* lists and names qualified, in tables too big to sample whole: looked up */
+        "CREATE TABLE lab_items (id int PRIMARY KEY, test_name text)",
+        "INSERT INTO lab_items VALUES (1, 'Potassium'), (2, 'Potassium, Whole Blood'), (3, 'Sodium'),"
+        " (4, 'Sodium, Ascites'), (5, 'Glucose'), (6, 'Lipase'), (7, 'Albumin'), (8, 'Amylase'),"
+        " (9, 'Calcium'), (10, 'Chloride'), (11, 'Creatinine'), (12, 'Urea')",
+        "INSERT INTO lab_items SELECT g, 'Test ' || g FROM generate_series(13, 10100) g",
+        "CREATE TABLE shows (id int PRIMARY KEY, genres text, place text)",
+        "INSERT INTO shows SELECT g, (ARRAY['Comedy', 'Drama', 'Comedy, Drama', 'Action, Comedy'])[1 + g % 4]"
+        " || CASE WHEN g > 8 THEN ' ' || g ELSE '' END,"
+        " (ARRAY['India', 'Mumbai, India', 'Delhi, India', 'Pune'])[1 + g % 4] || CASE WHEN g > 8 THEN"
+        " ', Town ' || g ELSE '' END FROM generate_series(1, 10100) g",
         "CREATE VIEW slow_view AS SELECT g, 'k'::text AS z, pg_sleep(0.5)::text AS p"
         " FROM generate_series(1, 10) g",
         "CREATE FUNCTION dm_write() RETURNS int LANGUAGE sql VOLATILE"
@@ -889,6 +928,7 @@ int main(void)
             test_execute_lost();
             test_discover(roc);
             test_lookup_values(roc);
+            test_lookup_lists(roc);
             test_discover_wide();
             test_engine_ops();
         } else {

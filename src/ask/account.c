@@ -130,6 +130,23 @@ static int container(const ask_toks_t *tk, int i)
            words_in(tk->t[k - 1].low, (const char *const[]){"in", "on", "from", NULL});
 }
 
+/* "how many hours did volunteers work": the measure hours_worked's own
+ * verb, after "did" / "do" / "does" */
+static int measure_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    const ask_measure_t *m = &p->q.m;
+    if (m->t < 0 || m->c < 0 || s->tables[m->t].cols[m->c].nw < 2)
+        return 0;
+    const ask_col_t *col = &s->tables[m->t].cols[m->c];
+    const char *last = col->w[col->nw - 1];
+    size_t n = strlen(tk->t[i].low);
+    int aux = 0;
+    for (int k = 0; k < i; k++)
+        aux |= words_in(tk->t[k].low, (const char *const[]){"did", "do", "does", NULL});
+    return aux && n >= 3 && !strncmp(last, tk->t[i].low, n) &&
+           (!strcmp(last + n, "ed") || !strcmp(last + n, "d"));
+}
+
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
@@ -139,14 +156,20 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         int out_of = !t->used && !strcmp(t->low, "out") && words_at(tk, i + 1, "of");
         if (!out_of && (t->used || words_is_stop_at(tk, i) || names_base(s, &p->q, t->stem)))
             continue;
-        if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs)))
-            continue;
+        if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs) &&
+                (!words_in(t->low, (const char *const[]){"live", "lives", "living", NULL}) ||
+                 words_at(tk, i + 1, "in") || words_at(tk, i + 1, "at") || words_at(tk, i + 1, "near"))))
+            continue;  /* "living in Cork", not "living animals" */
         if (member_of_table(tk, p, i))  /* "each staff member": the staff */
             continue;
         if (own_date_shown(s, tk, p, i))  /* "trainings with their date": its one date */
             continue;
-        if (paid_by_value(tk, p, i) || container(tk, i))
+        if (paid_by_value(tk, p, i) || container(tk, i) || measure_verb(s, tk, p, i))
             continue;
+        if (p->q.kind == Q_LIST && p->q.table >= 0 && s->tables[p->q.table].label >= 0 && i > 0 &&
+            words_in(t->low, (const char *const[]){"name", "names", "title", "titles", NULL}) &&
+            words_in(tk->t[i - 1].low, (const char *const[]){"their", "its", "give", NULL}))
+            continue;  /* "with their name": the listed rows' label, shown */
         if (!p->unknown++)
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", t->raw);
         if (words_in(t->low, (const char *const[]){"never", "not", "vs", "versus", "compare",

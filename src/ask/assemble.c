@@ -22,29 +22,6 @@ static int agg_cue(const ask_toks_t *tk, int i, int *len, int *distinct)
     return r ? r->kind : M_NONE;
 }
 
-/* "how many different nodes" where the table is customer_nodes (a row per
- * customer and node) and nodes are only its node_id: the column of the
- * table's head noun, when the question said that noun alone and no table
- * has it for a name. -1 when none. */
-static int head_noun_column(const ask_schema_t *s, const ask_mention_t *m)
-{
-    const ask_table_t *t = &s->tables[m->t];
-    if (m->kind != PH_TABLE || m->len != 1 || t->nw < 2)
-        return -1;
-    const char *head = t->w[t->nw - 1];
-    for (int c = 0; c < t->ncols; c++) {
-        const ask_col_t *col = &t->cols[c];
-        if (c != t->pk && col->fk_table < 0 && col->nw >= 1 && col->nw <= 2 && !strcmp(col->w[0], head) &&
-            (col->nw == 1 || words_in(col->w[1], (const char *const[]){"id", "name", "code", NULL})))
-            return c;
-    }
-    return -1;
-}
-
-/* Columns whose values are counts of a unit: "how many hours" adds them. */
-static const char *const units[] = {"hour", "minute", "second", "point", "unit", "mile", "credit",
-    NULL};
-
 /* "the 3 most recent screenings": keys only, but each row an event of its
  * own — dated, and pointed at by other rows (bookings) — not a pair; so
  * long as every other table the list reaches, it reaches one way only
@@ -61,91 +38,6 @@ static int dated_and_pointed_at(const ask_schema_t *s, const ask_q_t *q, int t)
             dated = !paths_edges(s, q->via[i], q->f[k].col.t);
     }
     return dated && pointed;
-}
-
-/* Apply aggregate `agg` (from a cue word) to mention m. */
-static void measure_from(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m, int agg,
-                         int distinct, const char *word)
-{
-    m->role = R_MEASURE;
-    p->measure_set = 1;
-    if (m->kind == -1) {
-        int sales = m->v == 2 && agg == M_COUNT ? nouns_sales_table(s) : -1;
-        if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
-            revenue_set_measure(s, p);
-        else if (sales >= 0)  /* "how many sales did we make": the rows of `sales` */
-            p->q.m = (ask_measure_t){M_COUNT, sales, -1, -1, 0}, m->kind = PH_TABLE, m->t = sales;
-        else
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);
-    } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
-        p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v, 0};
-    } else if (m->kind == PH_TABLE) {
-        int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]),
-            kept = nouns_period_count(&s->tables[m->t]);  /* said as its noun ("visits"), not "weeks" */
-        const ask_table_t *mt = &s->tables[m->t];  /* "weeks" of weekly_grosses: its rows */
-        int said_head = !mt->nw || !strcmp(tk->t[m->pos + m->len - 1].stem, mt->w[mt->nw - 1]);
-        kept = said_head ? kept : -1;
-        if (kept >= 0 && (agg == M_COUNT || !strcmp(word, "total")) && !distinct)
-            p->q.m = (ask_measure_t){M_SUM, m->t, kept, -1, 0};  /* "how many visits": monthly_visits' */
-        else if (agg == M_SUM && !strcmp(word, "total") && own >= 0)  /* "total downtime": its minutes */
-            p->q.m = (ask_measure_t){M_SUM, m->t, own, -1, 0};
-        else if (agg == M_COUNT && !distinct && own >= 0 && s->tables[m->t].cols[own].kind == CK_INT &&
-                 !strcasecmp(s->tables[m->t].cols[own].name, s->tables[m->t].name))  /* items.items */
-            p->q.m = (ask_measure_t){M_SUM, m->t, own, -1, 0};  /* "how many items": added up */
-        else if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
-        else if (agg == M_COUNT && distinct && head_noun_column(s, m) >= 0)
-            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, head_noun_column(s, m), -1, 0};
-        else if (agg == M_COUNT && head_noun_column(s, m) >= 0 && said_head)  /* its rows, or its nodes? */
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);
-        else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))
-            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1, 0};
-        else if (agg == M_SUM && money >= 0)  /* "sum of loans": of their one amount */
-            p->q.m = (ask_measure_t){M_SUM, m->t, money, -1, 0};
-        else
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);
-    } else if (m->nalt) {
-        roles_set_ambiguous(p, AMB_COLUMN, m);
-    } else {
-        const ask_col_t *c = &s->tables[m->t].cols[m->c];
-        if (agg == M_COUNT && !distinct && filters_add_flag(s, p, m->t, m->c, m->pos))
-            p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1, 0};  /* "how many survived": rows flagged */
-        else if (agg == M_COUNT && !distinct && (lexicon_col_is_qty(c) || (lexicon_col_is_numeric(c) &&
-                 !c->pk && c->fk_table < 0 && lexicon_col_has_word(c, units))))
-            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* "how many units", "how many hours": a sum */
-        else if (agg == M_COUNT && !distinct && (lexicon_col_is_time(c) || lexicon_col_is_year(c) ||
-                 (c->nw >= 2 && words_in(c->w[c->nw - 1], (const char *const[]){"date", "dt", NULL}))))
-            p->q.m = (ask_measure_t){M_COUNT, m->t, s->tables[m->t].pk, -1, 0};  /* "number of hires": rows */
-        else if (agg == M_COUNT && !distinct && !c->pk && c->kind == CK_TEXT && c->nsamples == 0 &&
-                 (c->n_distinct < 0 || c->n_distinct > SQLSAFE_SAMPLE_VALUES))
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
-                                                         * names: its rows, or its different names? */
-        else if (agg == M_COUNT && !distinct && m->len == 1 && c->kind == CK_INT && c->nw == 2 &&
-                 !c->pk && c->fk_table < 0 && !words_in(c->w[0], units) && strcmp(c->w[1], "id") &&
-                 lexicon_col_is_plain_number(c))  /* "how many trains were scheduled" of */
-            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* scheduled_trains: a count kept */
-        else if (agg == M_COUNT && !distinct && (lexicon_col_is_plain_number(c) || c->kind == CK_OTHER ||
-                                                 c->always_null))
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager,
-                                                         * "how many admins" of a JSON presetAdmin */
-        else if (agg == M_COUNT && !distinct && s->tables[m->t].label == m->c && c->kind == CK_TEXT &&
-                 c->n_distinct != -1 && paths_pointed_at(s, m->t))
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many pets" of patients.pet_name,
-                                                         * visits' patient: its rows, or names? */
-        else if (agg == M_COUNT && !c->pk && c->fk_table < 0 && c->nw &&
-                 lexicon_word_names_table(s, c->w[c->nw - 1], m->t))
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many mechanics": the names on
-                                                         * appointments, or the mechanic_emp rows? */
-        else if (agg == M_COUNT)
-            p->q.m = (ask_measure_t){c->pk && !distinct ? M_COUNT : M_COUNT_DISTINCT, m->t, m->c, -1, 0};
-        else if (agg == M_NONE && lexicon_col_is_numeric(c) && !lexicon_col_is_additive(c))
-            roles_set_ambiguous(p, AMB_MEASURE, NULL),  /* "the balance of each account": sum? latest? */
-            p->level = (ask_colref_t){m->t, m->c};
-        else if (lexicon_col_is_numeric(c) || ((agg == M_MIN || agg == M_MAX) && c->kind != CK_BOOL))
-            p->q.m = (ask_measure_t){agg == M_NONE ? M_SUM : agg, m->t, m->c, -1, 0};
-        else
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);
-    }
 }
 
 static ask_mention_t *next_mention(ask_parse_t *p, int pos, int within, int values)
@@ -204,9 +96,11 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         /* "number of status A loans", "number of cards issued": a count of
          * rows counts the table it names, not a column named on the way */
         const ask_col_t *mc = m && m->kind == PH_COLUMN && !m->nalt ? &s->tables[m->t].cols[m->c] : NULL;
-        int summed = share && mc && (lexicon_col_is_additive(mc) ||  /* "share of all installs": */
+        int units_said = mc && m->pos == i + len && lexicon_col_counts_units(mc) &&  /* "how many hours */
+                         strcmp(tk->t[m->pos].low, tk->t[m->pos].stem);            /* did volunteers work" */
+        int summed = units_said || (share && mc && (lexicon_col_is_additive(mc) ||  /* "share of all installs": */
                      (lexicon_col_is_plain_number(mc) && mc->kind == CK_INT && (mc->n_distinct > 2 || mc->n_distinct < 0) &&
-                      strcmp(tk->t[m->pos + m->len - 1].low, tk->t[m->pos + m->len - 1].stem)));
+                      strcmp(tk->t[m->pos + m->len - 1].low, tk->t[m->pos + m->len - 1].stem))));
         for (ask_mention_t *tm = m; agg == M_COUNT && !distinct && !summed && m && m->kind == PH_COLUMN && tm;
              tm = next_mention(p, tm->pos + tm->len, 5 - (tm->pos - m->pos), 0))
             if (tm->kind == PH_TABLE) {
@@ -233,17 +127,28 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (vt >= 0) {  /* "how many movies": the rows that are movies */
             p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1, 0};
             p->measure_set = p->agg_cue = 1;
+            ask_mention_t *v = share ? next_mention(p, i + len, 3, 1) : NULL;
+            for (int k = 0; v && k < p->nm; k++)  /* "the district's students … charter schools": */
+                v = &p->m[k] == v || p->m[k].kind != PH_VALUE || p->m[k].c != v->c || p->m[k].t != v->t ? v : NULL;
+            if (v)  /* "what share of belugas are alive": of the belugas */
+                p->q.share = SHARE_COND, p->share_pos = v->pos + v->len - 1;
             for (int k = i; k < i + len; k++)
                 tk->t[k].used = 1;
             continue;
         }
         if (!m || p->measure_set)
             continue;
+        ask_mention_t *v0 = agg == M_COUNT ? next_mention(p, i + len, 0, 1) : NULL;
+        if (v0 && v0->kind == PH_VALUE && m->kind == PH_COLUMN && m->pos > v0->pos && !value_of_column(p, m, 0))
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many cats … in ZIP code 98103": not the codes */
         roles_resolve_alt(p, m, -1);
-        if (agg == M_COUNT && !distinct && lexicon_counts_other_word(s, tk, m))
+        if (agg == M_COUNT && !distinct && !units_said && lexicon_counts_other_word(s, tk, m))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many policies": status_of_policy */
-        measure_from(s, tk, p, m, share && m->kind != PH_TABLE ? M_SUM : agg, distinct, tk->t[i].low);
+        measure_from_cue(s, tk, p, m, share && m->kind != PH_TABLE ? M_SUM : agg, distinct, tk->t[i].low);
         p->agg_cue = 1;
+        if (agg == M_AVG && p->q.m.kind == M_AVG && p->q.m.c >= 0 && m->kind == PH_COLUMN &&
+            m->pos == i + len + 2 && words_at(tk, i + len, "number") && words_at(tk, i + len + 1, "of"))
+            tk->t[i + len].used = tk->t[i + len + 1].used = 1;  /* "average number of floors": of floors */
         if (share)
             p->q.share = SHARE_COND, p->share_pos = m->pos + m->len - 1;
         for (int k = i; k < i + len + distinct; k++)
@@ -399,18 +304,18 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
             continue;
         if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
-            measure_from(s, tk, p, m, M_NONE, 0, "");
+            measure_from_cue(s, tk, p, m, M_NONE, 0, "");
         else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
             roles_resolve_alt(p, m, -1);
             int price = m->nalt == 0 && !lexicon_col_is_qty(&s->tables[m->t].cols[m->c]) &&
                         strstr(s->tables[m->t].cols[m->c].name, "rice");
-            measure_from(s, tk, p, m, price ? M_AVG : M_NONE, 0, "");
+            measure_from_cue(s, tk, p, m, price ? M_AVG : M_NONE, 0, "");
         }
     }
     int head = -1;  /* "which suppliers supply paper" of branch_supplier: its supplier_name */
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE)
-            p->subject = p->m[i].t, p->m[i].role = R_MEASURE, head = head_noun_column(s, &p->m[i]);
+            p->subject = p->m[i].t, p->m[i].role = R_MEASURE, head = measure_head_column(s, &p->m[i]);
     ask_mention_t *by_col = NULL;
     for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
         if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].role != R_DIM)
@@ -526,6 +431,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     ranking_when_first(s, tk, p);
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, tk, p, &c[i]);
+    filters_apply_numbered(s, tk, p);
     default_measure(s, tk, p);
     listed_breakdown(s, tk, p);
     through_count(s, tk, p);

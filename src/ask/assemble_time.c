@@ -153,6 +153,45 @@ static int year_names_table(const ask_schema_t *s, const ask_toks_t *tk, ask_par
     return 0;
 }
 
+/* "animals that died on a Monday" where died is status 'Died' beside a
+ * status_date: a state said as a verb is dated by the state's own date. */
+static int time_of_state(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, int base)
+{
+    const ask_table_t *t = &s->tables[base];
+    for (int i = 0; i < p->q.nf; i++) {
+        const ask_filter_t *f = &p->q.f[i];
+        const ask_col_t *fc = &t->cols[f->col.c];
+        size_t n = f->pos >= 0 && f->pos < tk->n ? strlen(tk->t[f->pos].low) : 0;
+        if (f->col.t != base || f->op != OP_IN || fc->nw != 1 || n < 4 ||
+            strcmp(tk->t[f->pos].raw, tk->t[f->pos].low) || strcmp(tk->t[f->pos].low + n - 2, "ed"))
+            continue;
+        for (int c = 0; c < t->ncols; c++)
+            if (t->cols[c].nw == 2 && !strcmp(t->cols[c].w[0], fc->w[0]) && lexicon_col_is_time(&t->cols[c])) {
+                p->q.time = (ask_colref_t){base, c};
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* "buildings that had an ENERGY STAR score of 100 in 2020": the period
+ * goes with the rows the filter keeps — the building's yearly reports
+ * (data_year), not the building's own year_built. One child table of the
+ * base, filtered, with a date of its own. */
+static int time_of_child_filtered(const ask_schema_t *s, ask_parse_t *p, int base)
+{
+    int child = -1, tt, tc, fk = 0;
+    for (int i = 0; i < p->q.nf; i++)
+        if (p->q.f[i].col.t != base)
+            child = child == -1 || child == p->q.f[i].col.t ? p->q.f[i].col.t : -2;
+    for (int e = 0; child >= 0 && e < s->nedges; e++)
+        fk += s->edges[e].from_t == child && s->edges[e].to_t == base;
+    if (fk != 1 || lexicon_time_for(s, child, &tt, &tc) < 0 || tt != child)
+        return 0;
+    p->q.time = (ask_colref_t){tt, tc};
+    return 1;
+}
+
 void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((!p->q.grain && !p->q.date.kind && !p->dow_from) || p->q.time.t >= 0)
@@ -164,7 +203,7 @@ void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         base0 = p->q.f[0].col.t;
     if (year_names_table(s, tk, p, base0))
         return;
-    if (base0 >= 0 && time_by_verb(s, tk, p, base0))
+    if (base0 >= 0 && (time_by_verb(s, tk, p, base0) || time_of_state(s, tk, p, base0)))
         return;
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
@@ -185,6 +224,8 @@ void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         }
     }
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    if (base >= 0 && time_of_child_filtered(s, p, base))
+        return;
     int found = base >= 0 ? lexicon_time_for(s, base, &p->q.time.t, &p->q.time.c) : -1;
     if (found < 0 && base >= 0 && p->measure_set)
         roles_set_ambiguous(p, AMB_TIME, NULL);

@@ -454,10 +454,37 @@ static void add_cmp_filter(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
     double scale = c->unit > 0 ? unit_scale(&s->tables[col.t].cols[col.c], c->unit) : 1;
     if (scale <= 0)  /* "longer than 2 hours" of a runtime in no stated unit: "hours" */
         return roles_not_understood(tk, p, c->num_at + 1, c->num_at + 2);
+    for (int i = 0; c->num_at && i < p->nm; i++)  /* "worked more than 95 hours": hours_worked named again */
+        if (p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE && p->m[i].pos == c->num_at + 1 &&
+            p->m[i].t == col.t && p->m[i].c == col.c && !p->m[i].nalt)
+            p->m[i].role = R_CMP;
     ask_filter_t f = {.col = col, .op = c->op, .num = {c->a * scale, c->b * scale}, .pos = c->pos};
     for (int i = 0; i < p->q.nf; i++)
         if (p->q.f[i].col.t == col.t && p->q.f[i].col.c == col.c && cmp_disjoint(&p->q.f[i], &f))
             return roles_set_ambiguous(p, AMB_COMPARE, NULL);
     if (p->q.nf < ASK_MAX_FILTERS)
         p->q.f[p->q.nf++] = f;
+}
+
+/* "permits in ward 3", "schools in district 5": a whole-number column
+ * named right after "in" / "at" / "for" and followed by a number is that
+ * number — a code, not an amount (no money, no quantity, no date). */
+void filters_apply_numbered(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        int n = m->pos + m->len;
+        if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || n >= tk->n || !tk->t[n].isnum ||
+            tk->t[n].used || tk->t[n].num != (long)tk->t[n].num || m->pos == 0 ||
+            !words_in(tk->t[m->pos - 1].low, (const char *const[]){"in", "at", "for", "from", NULL}))
+            continue;
+        const ask_col_t *c = &s->tables[m->t].cols[m->c];
+        if (c->kind != CK_INT || c->pk || c->fk_table >= 0 || lexicon_col_is_money(c) || lexicon_col_is_qty(c) ||
+            lexicon_col_is_time(c) || lexicon_col_is_year(c) || p->q.nf >= ASK_MAX_FILTERS)
+            continue;
+        m->role = R_FILTER;
+        tk->t[n].used = 1;
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = OP_BETWEEN,
+                                           .num = {tk->t[n].num, tk->t[n].num}, .pos = m->pos};
+    }
 }

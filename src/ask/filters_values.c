@@ -81,13 +81,19 @@ static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
 
 /* "the city of London": a column named right next to the value picks the
  * reading in that column. */
-static void value_named_column(const ask_parse_t *p, ask_mention_t *m)
+static void value_named_column(ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m)
 {
+    int e = m->pos + m->len;  /* "have Kasatka as their mother" */
+    int as = words_at(tk, e, "as") && e + 1 < tk->n &&
+             words_in(tk->t[e + 1].low, (const char *const[]){"their", "its", "his", "her", "the", NULL});
     for (int i = 0; i < p->nm && m->nalt; i++) {
-        const ask_mention_t *c = &p->m[i];
+        ask_mention_t *c = &p->m[i];
         int gap = c->pos + c->len == m->pos ? 0 : c->pos + c->len + 1 == m->pos ? 1 : -1;
-        if (c->kind != PH_COLUMN || c->role != R_NONE || (gap < 0 && c->pos != m->pos + m->len))
+        if (c->kind != PH_COLUMN || c->role != R_NONE ||
+            (gap < 0 && c->pos != e && !(as && c->pos == e + 2)))
             continue;
+        if (as && c->pos == e + 2)
+            c->role = R_FILTER, tk->t[e].used = tk->t[e + 1].used = 1;
         for (int k = -1; k < m->nalt; k++) {
             int t = k < 0 ? m->t : m->alt[k].t, cc = k < 0 ? m->c : m->alt[k].c, same = 0;
             for (int a = -1; a < c->nalt && !same; a++)
@@ -384,6 +390,34 @@ static int is_an_end(const ask_schema_t *s, const ask_parse_t *p, int t)
     return 0;
 }
 
+/* "deliveries from Perth to Darwin" where each city is an origin and a
+ * destination of the same rows: "from" says the origin's column, "to" the
+ * destination's — the other end's reading of that table is dropped. */
+static void value_end_said(const ask_schema_t *s, const ask_toks_t *tk, ask_mention_t *m)
+{
+    static const char *const starts[] = {"origin", "orig", "source", "src", "from", "departure",
+        "start", "pickup", "sender", NULL};
+    static const char *const ends[] = {"destination", "dest", "to", "arrival", "end", "dropoff",
+        "recipient", "target", NULL};
+    int from = words_at(tk, m->pos - 1, "from") || words_at(tk, m->pos - 1, "leaving") ||
+               words_at(tk, m->pos - 1, "departing");
+    int to = words_at(tk, m->pos - 1, "to") || words_at(tk, m->pos - 1, "into") ||
+             words_at(tk, m->pos - 1, "arriving");
+    int keep[5], n = m->nalt < 4 ? m->nalt + 1 : 5, end[5];
+    for (int k = 0; (from || to) && m->nalt && k < n; k++) {
+        const ask_col_t *c = &s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c];
+        end[k] = lexicon_col_has_word(c, starts) ? 1 : lexicon_col_has_word(c, ends) ? 2 : 0;
+    }
+    for (int k = 0; (from || to) && m->nalt && k < n; k++) {
+        int said = from ? 1 : 2, pair = 0;  /* the said end's reading of the same table */
+        for (int j = 0; j < n; j++)
+            pair |= end[j] == said && roles_reading(m, j).t == roles_reading(m, k).t;
+        keep[k] = !(pair && end[k] == 3 - said);
+    }
+    if ((from || to) && m->nalt)
+        roles_keep_readings(m, keep);
+}
+
 static int value_directed(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
                           const ask_mention_t *m)
 {
@@ -467,6 +501,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             m->role = R_FILTER;
             continue;
         }
+        value_end_said(s, tk, m);
         if (value_directed(s, tk, p, m)) {
             roles_set_ambiguous(p, AMB_COLUMN, m);
             m->role = R_FILTER;
@@ -476,7 +511,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         int named = value_table_named(tk, p, m);
         if (named >= 0)
             roles_resolve_alt(p, m, named);
-        value_named_column(p, m);  /* "whose first name is JOHNNY" */
+        value_named_column(tk, p, m);  /* "whose first name is JOHNNY" */
         int two = m->nalt ? value_two_names(s, tk, p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t) : -1;
         if (two >= 0)
             roles_resolve_alt(p, m, two);
@@ -490,7 +525,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         roles_resolve_alt(p, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_same_domain(s, m);
-        value_named_column(p, m);
+        value_named_column(tk, p, m);
         value_label_first(s, m);
         if (value_name_elsewhere(s, p, &orig, m))
             *m = orig;
@@ -514,6 +549,10 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&
                 (p->q.f[k].op == OP_NOT_IN) == neg)
                 f = &p->q.f[k];
+        if (f && p->q.share && (f->pos <= p->share_pos) != (m->pos <= p->share_pos) && !p->ambiguous) {
+            p->ambiguous = AMB_UNSUPPORTED;  /* "the district's students … at charter schools": */
+            snprintf(p->unknown_word, sizeof p->unknown_word, "share");  /* whole and part, one column */
+        }
         if (!f && p->q.nf < ASK_MAX_FILTERS) {
             f = &p->q.f[p->q.nf++];
             *f = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NOT_IN : OP_IN, .pos = m->pos};

@@ -103,11 +103,9 @@ int glued_words(const ask_schema_t *s, int t, char ***out, int *shared);
 void lexicon_load_column(ask_col_t *c, const json_t *jc);  /* lexicon_column.c: c from its JSON */
 void lexicon_build_index(ask_schema_t *s);  /* after schema_load.c: every phrase, sorted */
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
-int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
-                  const ask_phrase_t **out, int max);
+int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i, const ask_phrase_t **out, int max);
 /* "life expectancy" for LifeExpectancy: tokens used (2, 3), *table, *column (-1); 0 */
-int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table,
-                           int *column);
+int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column);
 /* "years of experience" for years_experience, "of" between one column's two words: 3, or 0 */
 int lexicon_match_of(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column);
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);  /* a PH_VALUE's, or NULL */
@@ -133,6 +131,7 @@ int lexicon_col_is_plain_number(const ask_col_t *c);  /* no key, no id, no year:
 /* 1 when a sampled value is an item of another's list ("Japan", "US, Japan"). */
 const char *lexicon_col_holds_lists(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
+int lexicon_col_counts_units(const ask_col_t *c);  /* hours_worked: "how many hours" sums it */
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
 int lexicon_pick_label(const ask_table_t *t);
@@ -356,8 +355,7 @@ void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
 void readings_prefer(const ask_schema_t *s, ask_mention_t *x);  /* readings.c: a table's, the one-word */
 void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the said word's */
 /* roles.c: a word of several tables — the public one, the one pointed at, else asked */
-void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
-                         ask_mention_t *m);
+void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m);
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
 void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to);  /* counted, kept */
 int roles_money_col(const ask_schema_t *s, int t);  /* t's one money column, or -1 (none, several) */
@@ -435,13 +433,13 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 /* The first sampled value of c other than val holding val as a whole word. */
 const char *filters_part_of(const ask_col_t *c, const char *val);
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);   /* presence.c */
-/* presence.c: "no director listed", "no actors recorded": the participle at
- * token k after what is lacking (or had) says nothing more: used. */
+/* presence.c: "no director listed": the participle at token k after what is lacking, used. */
 void filters_use_stated(ask_toks_t *tk, int k);
 /* presence.c: the words a count of stock is said in ("10 units in stock"). */
 extern const char *const filters_unit_words[];
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c);
+void filters_apply_numbered(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in ward 3" */
 /* filters.c: the one table a verb names by its stem ("rented" → rental), or -1. */
 int filters_verb_table(const ask_schema_t *s, const char *low);
 /* exists.c: existence ("never rented") and the conditions inside it. */
@@ -481,9 +479,12 @@ void roles_show_names(const ask_schema_t *s, ask_parse_t *p);
  * 1 when each row of t is one sale (priced, dated, no quantity of it elsewhere) */
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p);
 int revenue_row_is_sale(const ask_schema_t *s, int t);
+/* measure.c: a cue's agg applied to m; the column of a table's head noun said alone, or -1 */
+void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m, int agg,
+                      int distinct, const char *word);
+int measure_head_column(const ask_schema_t *s, const ask_mention_t *m);
 /* Give the mentions roles and build p->q (assemble.c). */
-void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
-                   const ask_cmp_t *c, int nc);
+void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c, int nc);
 /* Scan the question's business slots into p (tokens marked used): the
  * comparisons found go to cmps (their count returned) for assemble_plan. */
 int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cmp_t cmps[4]);

@@ -56,6 +56,8 @@ static void index_gender(ask_schema_t *s, int *cap, int t, int c, int v)
     }
 }
 
+static int head_may_stand_alone(const char *w);
+
 static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
 {
     const char *val = s->tables[t].cols[c].samples[v];
@@ -71,7 +73,14 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
         char **w = xmalloc((size_t)tk.n * sizeof *w);
         for (int i = 0; i < tk.n; i++)
             w[i] = xstrdup(tk.t[i].stem);
-        add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, strlen(val) <= 3);
+        /* a short code ("IN", "DE", "ca") is matched as typed; a short word
+         * written as one ("Dog", "Cat") is read in lower case too */
+        const ask_col_t *col = &s->tables[t].cols[c];  /* a kind ("Dog" of species), not a name ("Sam") */
+        int word = strlen(val) == 3 && isupper((unsigned char)val[0]) && islower((unsigned char)val[1]) &&
+                   islower((unsigned char)val[2]) && !words_is_stop(tk.t[0].low) && head_may_stand_alone(tk.t[0].low) &&
+                   col->n_distinct > 0 && col->n_distinct <= 30 && c != s->tables[t].label &&
+                   !lexicon_col_has_word(col, (const char *const[]){"name", "title", NULL});
+        add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, strlen(val) <= 3 && !word);
     }
     words_free(&tk);
     index_gender(s, cap, t, c, v);
@@ -104,6 +113,19 @@ static void index_prefixed(ask_schema_t *s, int *cap, int t, int c)
         }
 }
 
+/* "hours_worked", "units_sold", "minutes_played": an amount of something
+ * done, named by its noun alone ("how many hours") */
+static int is_done_amount(const ask_col_t *col)
+{
+    static const char *const irregular[] = {"sold", "spent", "driven", "flown", "run", "won", "lost",
+        "paid", "given", "taken", "made", "built", "done", "ridden", "written", "read", "held", NULL};
+    if (col->nw != 2 || col->kind == CK_TEXT || !lexicon_col_is_numeric(col) || lexicon_col_is_money(col) ||
+        !head_may_stand_alone(col->w[0]) || words_in(col->w[0], (const char *const[]){"amount", "value", NULL}))
+        return 0;  /* amount_paid: "paid" says it */
+    size_t n = strlen(col->w[1]);
+    return words_in(col->w[1], irregular) || (n >= 5 && !strcmp(col->w[1] + n - 2, "ed"));
+}
+
 static void index_column(ask_schema_t *s, int *cap, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
@@ -111,9 +133,11 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     index_prefixed(s, cap, t, c);
     int n = col->nw;  /* "ordered_at" also as "order", "reason_code" "reason", "distance_km" "distance" */
     static const char *const tail[] = {"at", "on", "id", "date", NULL}, *const units[] = {"km", "kg", "eur",
-        "usd", "gbp", "inr", "min", "mins", "sec", "secs", "hrs", "hr", "pct", "lbs", "mi", "cm", "kwh", NULL};
+        "usd", "gbp", "inr", "min", "mins", "sec", "secs", "hrs", "hr", "pct", "lbs", "mi", "cm", "kwh",
+        "minute", "second", "hour", NULL};
     int unit = n > 1 && col->kind != CK_TEXT && (words_in(col->w[n - 1], units) ||
-                       (n == 2 && !strcmp(col->w[1], "amount") && head_may_stand_alone(col->w[0])));  /* fine_amount */
+                       (n == 2 && !strcmp(col->w[1], "amount") && head_may_stand_alone(col->w[0])) ||  /* fine_amount */
+                       is_done_amount(col));
     if (n > 1 && (words_in(col->w[n - 1], tail) || unit || (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
     /* "stadiums.country_name" also as "country" — not a name of its own
@@ -157,7 +181,8 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     /* "is_beta_feature" is whether a feature is a beta one: never "the feature" */
     int is_flag = n > 2 && (!strcmp(col->w[0], "is") || !strcmp(col->w[0], "has"));
     for (int h = n - 1; h >= n - 1 - (unit && n > 2); h--)  /* total_milk_kg: "kg", and "milk" */
-        if (n > 1 && !is_flag && !is_weak && head_may_stand_alone(col->w[h]))
+        if (n > 1 && !is_flag && !is_weak && head_may_stand_alone(col->w[h]) &&
+            !(h == 1 && is_done_amount(col)))  /* "worked" alone: a verb */
             add_phrase(s, cap, dup_words(col->w + h, 1), 1, PH_COLUMN, t, c, -1, 0);
     if (lexicon_col_is_flag(col))  /* a flag ("active": boolean, or Y/N) said negated: "inactive" */
         for (int k = 0; k < 3; k++) {
@@ -248,6 +273,9 @@ void lexicon_build_index(ask_schema_t *s)
         if (tb->nw > 1 && head_is_free(s, tb->w[tb->nw - 1]) &&  /* "PurchaseOrders": "orders" */
             head_may_stand_alone(tb->w[tb->nw - 1]))
             add_phrase(s, &cap, dup_words(tb->w + tb->nw - 1, 1), 1, PH_TABLE, t, -1, -1, 0);
+        if (tb->nw == 2 && !strcmp(tb->w[1], "sale") && head_is_free(s, tb->w[0]) &&  /* ticket_sales: */
+            head_may_stand_alone(tb->w[0]))                                          /* "tickets" sold */
+            add_phrase(s, &cap, dup_words(tb->w, 1), 1, PH_TABLE, t, -1, -1, 0);
         for (int c = 0; c < tb->ncols; c++)
             index_column(s, &cap, t, c);
     }
@@ -324,17 +352,19 @@ int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, i
 
 int lexicon_match_of(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column)
 {
-    if (i + 2 >= tk->n || strcmp(tk->t[i + 1].low, "of") || tk->t[i + 2].used)
+    /* "date of birth" (date_birth); "the reason for a delay" (delay_reason) */
+    int of = words_at(tk, i + 1, "of"), art = !of && words_at(tk, i + 1, "for") &&
+             (words_at(tk, i + 2, "a") || words_at(tk, i + 2, "the")), y = i + 2 + art;
+    if (y >= tk->n || (!of && !words_at(tk, i + 1, "for")) || tk->t[y].used)
         return 0;
     int n = 0;
     for (int t = 0; t < s->ntables; t++)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
-            if (col->nw == 2 && !strcmp(col->w[0], tk->t[i].stem) &&
-                !strcmp(col->w[1], tk->t[i + 2].stem))
+            if (col->nw == 2 && !strcmp(col->w[!of], tk->t[i].stem) && !strcmp(col->w[of], tk->t[y].stem))
                 n++, *table = t, *column = c;
         }
-    return n == 1 ? 3 : 0;
+    return n == 1 ? y + 1 - i : 0;
 }
 
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph)

@@ -115,6 +115,14 @@ int lexicon_col_is_additive(const ask_col_t *c)
     return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, adds) && !lexicon_col_has_word(c, levels);
 }
 
+/* A count of some unit (hours_worked, points, units_sold): "how many
+ * hours did volunteers work" adds it up. */
+int lexicon_col_counts_units(const ask_col_t *c)
+{
+    static const char *const units[] = {"hour", "minute", "second", "point", "unit", "mile", "credit", NULL};
+    return lexicon_col_is_numeric(c) && !c->pk && c->fk_table < 0 && c->nw && words_in(c->w[0], units);
+}
+
 int lexicon_col_is_time(const ask_col_t *c)
 {
     return c->kind == CK_DATE || c->kind == CK_TS;
@@ -326,9 +334,12 @@ static int lists_by(const ask_col_t *c, const char *sep)
         lists += strstr(c->samples[i], sep) != NULL;
     if (c->kind != CK_TEXT || lists < 2 || lists * 10 < c->nsamples)
         return 0;
+    /* an item said alone found after the first of a list ("Drama" in "Comedy,
+     * Drama"); "Potassium" leading "Potassium, Whole Blood" is a name qualified */
     for (int i = 0; i < c->nsamples; i++)
         for (int k = 0; k < c->nsamples && !strstr(c->samples[i], sep); k++)
-            if (k != i && strstr(c->samples[k], sep) && list_has_item(c->samples[k], c->samples[i], sep))
+            if (k != i && strstr(c->samples[k], sep) && list_has_item(c->samples[k], c->samples[i], sep) &&
+                strncmp(c->samples[k], c->samples[i], strlen(c->samples[i])))
                 return 1;
     return 0;
 }
@@ -473,6 +484,10 @@ int lexicon_verb_names_col(const char *verb, const ask_col_t *c)
     if (!strcmp(verb, "died"))  /* "died in the United States": death_country */
         return lexicon_col_has_word(c, (const char *const[]){"death", "dod", "died", NULL}) ||
                !strncasecmp(c->name, "death", 5);
+    static const char *const irregular[] = {"built", "sold", "made", "won", "lost", "paid", "spent",
+        "held", "driven", "flown", "taken", "given", "written", "grown", "shown", "sent", "bought", NULL};
+    if (words_in(verb, irregular) && lexicon_col_has_word(c, (const char *const[]){verb, NULL}))
+        return 1;  /* "built" of year_built, "sold" of units_sold */
     if (n < 5 || n >= sizeof root[0] || strcmp(verb + n - 2, "ed"))
         return 0;
     snprintf(root[0], sizeof root[0], "%.*s", (int)(n - 2), verb);  /* shipp, add, order */

@@ -154,8 +154,9 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
         if (g && g != G_NONE)
             return p->q.grain = g, parse_use(tk, i, 1), 1;
     }
-    if (i == 1 && words_in(tk->t[0].low, (const char *const[]){"which", "what", NULL}) &&
-        !names_other_column(s, tk, i) && ranked_later(tk, i)) {  /* "which month had the most inspections" */
+    int on = i == 2 && words_in(tk->t[0].low, (const char *const[]){"on", "in", "during", NULL});
+    if (i == 1 + on && words_in(tk->t[on].low, (const char *const[]){"which", "what", NULL}) &&
+        !names_other_column(s, tk, i) && ranked_later(tk, i)) {  /* "(on) which day had the most inspections" */
         g = grammar_grain_parse(tk->t[i].stem);
         if (g && g != G_NONE)
             return p->q.grain = g, parse_use(tk, i, 1), 1;
@@ -288,6 +289,32 @@ static int names_literally(const ask_schema_t *s, const ask_phrase_t *ph, const 
     return strcasestr(ph->kind == PH_TABLE ? tb->name : tb->cols[ph->column].name, w) != NULL;
 }
 
+/* "the animal's name" where one pet is called 'Name': a value said in
+ * lower case that is its own column's head noun is that column's word,
+ * not the value */
+static int own_column_word(const ask_schema_t *s, const ask_toks_t *tk, int i, const ask_phrase_t **m, int n)
+{
+    if (n == 0 || m[0]->kind != PH_VALUE || m[0]->nw != 1 || strcmp(tk->t[i].raw, tk->t[i].low))
+        return 0;
+    const ask_col_t *c = &s->tables[m[0]->table].cols[m[0]->column];
+    return c->nw > 1 && !strcmp(c->w[c->nw - 1], tk->t[i].stem);  /* its head noun: not "ballast" */
+}
+
+/* "incidents that involved a road traffic collision" beside a flag
+ * victims_involved: the flag's verb with an object of its own links the
+ * rows to that object — it does not say the flag */
+static int flag_verb_with_object(const ask_schema_t *s, const ask_toks_t *tk, int i, const ask_phrase_t **m,
+                                 int n)
+{
+    if (n == 0 || m[0]->kind != PH_COLUMN || m[0]->nw != 1 || i + 1 >= tk->n ||
+        !words_in(tk->t[i + 1].low, (const char *const[]){"a", "an", "any", NULL}))
+        return 0;
+    const ask_col_t *c = &s->tables[m[0]->table].cols[m[0]->column];
+    size_t len = strlen(tk->t[i].low);
+    return c->nw >= 2 && lexicon_col_is_flag(c) && !strcmp(c->w[c->nw - 1], tk->t[i].low) && len > 4 &&
+           !strcmp(tk->t[i].low + len - 2, "ed");
+}
+
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
@@ -321,8 +348,11 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (tk->t[i].isnum && nl > 4 && !strcmp(tk->t[i + 1].low + nl - 3, "est") &&
             (!n || m[0]->nw == 1))
             continue;
-        if (n == 0 && ((len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 ||
-                       (len = lexicon_match_of(s, tk, i, &t, &c)) > 0) && p->nm < ASK_MAX_MENTIONS) {
+        /* "the reason for a delay": delay_reason, said whole, over "reason" alone */
+        int whole = n > 0 && m[0]->nw == 1 && m[0]->kind == PH_COLUMN &&
+                    (len = lexicon_match_of(s, tk, i, &t, &c)) > 0 && t == m[0]->table && c == m[0]->column;
+        if ((whole || (n == 0 && ((len = lexicon_match_squashed(s, tk, i, &t, &c)) > 0 ||
+                                  (len = lexicon_match_of(s, tk, i, &t, &c)) > 0))) && p->nm < ASK_MAX_MENTIONS) {
             p->m[p->nm++] = (ask_mention_t){.kind = c < 0 ? PH_TABLE : PH_COLUMN, .t = t, .c = c,
                                             .v = -1, .pos = i, .len = len, .role = R_NONE};
             parse_use(tk, i, len);
@@ -333,8 +363,12 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (n > 0 && m[0]->kind == PH_VALUE && m[0]->nw == 1 && account_is_verb(tk->t[i].low) &&
             !strcmp(tk->t[i].raw, tk->t[i].low))
             n = 0;
-        if (number_named_before(s, tk, p, i, m, n))
+        if (number_named_before(s, tk, p, i, m, n) || own_column_word(s, tk, i, m, n))
             n = 0;
+        if (flag_verb_with_object(s, tk, i, m, n)) {
+            parse_use(tk, i, 1);
+            continue;
+        }
         n = view_yields(s, tk, i, m, n);
         if (n == 0)
             continue;
@@ -367,8 +401,10 @@ static void label_plurals(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         if (m->kind != PH_COLUMN || m->nalt || m->len != 1 || m->c != s->tables[m->t].label ||
             s->tables[m->t].cols[m->c].kind != CK_TEXT || !strcmp(tk->t[m->pos].low, tk->t[m->pos].stem))
             continue;
-        if (lexicon_col_names_other(&s->tables[m->t], m->c, tk->t[m->pos].stem))
-            continue;  /* "items" of orders.item_name: each item, not each order */
+        if (lexicon_col_names_other(&s->tables[m->t], m->c, tk->t[m->pos].stem) ||
+            words_in(m->pos > 0 ? tk->t[m->pos - 1].low : "", (const char *const[]){"distinct", "different",
+                     "unique", NULL}))
+            continue;  /* "items" of orders.item_name: each item, not each order; "distinct titles" */
         int named = 0;
         for (int k = 0; k < p->nm; k++)
             named |= p->m[k].kind == PH_TABLE && p->m[k].t == m->t;

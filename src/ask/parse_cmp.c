@@ -17,14 +17,16 @@ static int year_like(const ask_tok_t *t)
 
 /* "contains Express", "starting with AIR", "ends with 'son'": a text test
  * on the column named before it. The text is the next token, as typed. */
-/* "movies with Star Wars in the title", "songs with snow in their name":
- * the words between, contained in the column named after "in the". */
+/* "movies with Star Wars in the title", "songs with snow in their name",
+ * "exhibitions that have Picasso in the title": the words between,
+ * contained in the column named after "in the". */
 static int scan_words_in_at(ask_toks_t *tk, int i, ask_cmp_t *c)
 {
-    if (!words_at(tk, i, "with"))
+    int with = words_at(tk, i, "with");  /* after "have", one word: "have Picasso in the title" */
+    if (!with && !words_in(tk->t[i].low, (const char *const[]){"have", "has", "having", NULL}))
         return 0;
     int k = i + 1;
-    while (k < tk->n && k <= i + 4 && !tk->t[k].used && !tk->t[k].isnum && !words_at(tk, k, "in"))
+    while (k < tk->n && k <= i + (with ? 4 : 1) && !tk->t[k].used && !tk->t[k].isnum && !words_at(tk, k, "in"))
         k++;
     /* "countries with no cities in the database": no text, no column */
     if (k == i + 1 || k + 2 >= tk->n || !words_at(tk, k, "in") ||
@@ -170,6 +172,9 @@ int parse_scan_cmp(ask_toks_t *tk, int i, ask_cmp_t *c)
         cmp_hint_unit(tk, j + 2, c);
         cmp_price_verb(tk, i, c);
         parse_use(tk, i, 4);
+        for (int k = j + 3; k < tk->n && k <= j + 4; k++)  /* "between 40 and 60 hours, inclusive": so BETWEEN is */
+            if (words_at(tk, k, "inclusive"))
+                tk->t[k].used = 1;
         return 1;
     }
     if (!r && equal_of(tk, i)) {  /* "species with a capture rate of 3" */

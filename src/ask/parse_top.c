@@ -5,6 +5,7 @@
  * and the verbs that add nothing ("happened", "are recorded"). */
 #include "ask/internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* Mark n tokens from i as read by a rule (parse.c's scans use it too). */
@@ -153,6 +154,24 @@ void parse_scan_happened(ask_toks_t *tk)
         else if (words_in(tk->t[i].low, (const char *const[]){"came", "come", "comes", NULL}) &&
                  words_in(tk->t[i + 1].low, (const char *const[]){"in", "from", "through", "via", NULL}))
             parse_use(tk, i, 1);
+        /* "how many samples were taken in 2019", "purchases made on a Sunday" */
+        else if (i > 0 && words_in(tk->t[i].low, (const char *const[]){"taken", "made", "collected", NULL}) &&
+                 words_in(tk->t[i - 1].low, (const char *const[]){"were", "was", "been", "be", NULL}) &&
+                 words_in(tk->t[i + 1].low, (const char *const[]){"in", "on", "at", "during", "between", "before",
+                     "after", "since", "each", "per", "every", "from", NULL}))
+            parse_use(tk, i, 1);
+        /* "delayed because of the weather", "due to weather": the value says why */
+        else if ((!strcmp(tk->t[i].low, "because") && words_at(tk, i + 1, "of")) ||
+                 (!strcmp(tk->t[i].low, "due") && words_at(tk, i + 1, "to")))
+            parse_use(tk, i, 2);
+        /* "deliveries that went from Perth to Darwin" */
+        else if (words_in(tk->t[i].low, (const char *const[]){"went", "go", "goes", "going", NULL}) &&
+                 words_in(tk->t[i + 1].low, (const char *const[]){"from", "to", NULL}))
+            parse_use(tk, i, 1);
+        /* "deliveries marked Delayed", "marked as Delayed": the value says it */
+        else if (words_in(tk->t[i].low, (const char *const[]){"marked", "flagged", "labelled", "labeled",
+                     "tagged", NULL}) && (words_at(tk, i + 1, "as") || isupper((unsigned char)tk->t[i + 1].raw[0])))
+            parse_use(tk, i, words_at(tk, i + 1, "as") ? 2 : 1);
     }
     int last = tk->n - 1;
     if (last >= 2 && !tk->t[last].used && words_in(tk->t[last].low, (const char *const[]){"recorded",

@@ -92,6 +92,27 @@ static int how_many_does(const ask_toks_t *tk, ask_parse_t *p, int *start, ask_m
     return 1;
 }
 
+/* "average number of incidents per day", "on average, how many licences
+ * were issued per month": a count per period (the grain, said with "per"),
+ * averaged over the periods. 1 with *x, the words from *start to *end. */
+static int avg_per_period(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **x, int *start, int *end)
+{
+    int tables = 0;  /* "how many visits does a park get in a year": per park too */
+    for (int i = 0; i < p->nm; i++)
+        tables += p->m[i].kind == PH_TABLE;
+    if (!p->q.grain || p->q.grain == G_DOW || p->q.ndims || tables != 1)
+        return 0;
+    for (int i = 0; i + 3 < tk->n; i++)
+        if (!tk->t[i].used && words_in(tk->t[i].low, avg_words) &&
+            words_in(tk->t[i + 1].low, (const char *const[]){"number", "count", NULL}) &&
+            words_at(tk, i + 2, "of") && (*x = table_at(p, i + 3)))
+            return *start = i, *end = i + 3, 1;
+    int on = words_at(tk, 0, "on") && words_at(tk, 1, "average") ? 2 : 0;
+    if (on && words_at(tk, on, "how") && words_at(tk, on + 1, "many") && (*x = table_at(p, on + 2)))
+        return *start = 0, *end = on + 2, 1;
+    return 0;
+}
+
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     ask_mention_t *x = NULL, *y = NULL;
@@ -99,9 +120,21 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     for (int i = 0; i < tk->n && start < 0; i++)
         if (!tk->t[i].used && avg_per(tk, p, i, &x, &y, &end))
             start = i;
+    if (start < 0 && !p->measure_set && avg_per_period(tk, p, &x, &start, &end) &&
+        nouns_period_count(&s->tables[x->t]) < 0) {  /* monthly_visits: its visits, not its rows */
+        for (int i = start; i < end; i++)
+            tk->t[i].used = 1;
+        x->role = R_MEASURE;
+        p->q.m = (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
+        p->measure_set = p->agg_cue = 1;
+        p->q.per = 1;
+        return;
+    }
     if (start < 0 && !how_many_does(tk, p, &start, &x, &y, &end))
         return;
-    if (x->t == y->t || p->measure_set)
+    const ask_table_t *xt = &s->tables[x->t];  /* "tickets" of ticket_sales: its quantity, not its rows */
+    if (x->t == y->t || p->measure_set ||
+        (xt->nw == 2 && !strcmp(xt->w[1], "sale") && !strcmp(tk->t[x->pos].stem, xt->w[0])))
         return;
     for (int i = start; i < end; i++)
         tk->t[i].used = 1;
@@ -167,10 +200,48 @@ static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
 
 /* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity); or,
  * with q.per 2, the count of the entities the having keeps. */
+/* SELECT avg(n) FROM (the count per period): the periods with any rows */
+static char *per_period_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
+{
+    ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
+    in.per = in.order = 0;
+    in.limit = -1;
+    char *inner = sqlgen_write(s, &in, err, errlen), *label = plan_measure_label(s, &q->m);
+    if (!inner) {
+        free(label);
+        return NULL;
+    }
+    buf_t b = {0}, n = {0}, name = {0};
+    dialect_ident(s, &n, "x");
+    buf_putc(&n, '.');
+    dialect_ident(s, &n, label);
+    buf_puts(&b, "SELECT ");
+    if (s->dialect->avg)
+        s->dialect->avg(&b, buf_str(&n));
+    else
+        buf_printf(&b, "avg(%s)", buf_str(&n));
+    buf_printf(&name, "%s_per_%s", label, grammar_grain_names[q->grain]);
+    buf_puts(&b, " AS ");
+    dialect_ident(s, &b, buf_str(&name));
+    buf_printf(&b, " FROM (%s) AS ", inner);
+    dialect_ident(s, &b, "x");
+    free(inner);
+    free(label);
+    buf_free(&n);
+    buf_free(&name);
+    return buf_detach(&b);
+}
+
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
 {
     if (q->per == 2)
         return count_kept_sql(s, q, err, errlen);
+    if (!q->ndims && q->grain && q->grain != G_DOW && q->kind == Q_AGG && q->m.kind == M_COUNT)
+        return per_period_sql(s, q, err, errlen);
+    if (!q->ndims) {
+        snprintf(err, errlen, "an average of a count is written per entity or per period");
+        return NULL;
+    }
     ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
     in.per = 0;
     in.order = 0;

@@ -300,7 +300,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     q->zeros = json_is_true(json_object_get(j, "zeros"));
     x = json_object_get(j, "per");
     q->per = json_is_true(x) ? 1 : json_is_string(x) && !strcmp(json_string_value(x), "count") ? 2 : 0;
-    bad |= q->per == 2 && (!q->having || !q->ndims);
+    bad |= (q->per == 2 && (!q->having || !q->ndims)) || (q->per == 1 && !q->ndims && !q->grain);
     if ((x = json_object_get(j, "listed"))) {
         bad |= colref_read(s, x, &q->listed.t, &c, 1) < 0 || q->kind != Q_LIST || q->listed.t != q->table;
         q->listed.c = c;
@@ -435,6 +435,9 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
             buf_puts(&b, "percentage of ");
         if (q->per == 2)  /* perentity.c: the entities kept, counted */
             buf_printf(&b, "%s (count) with %s (count)", s->tables[q->dims[0].t].name, m);
+        else if (q->per && !q->ndims)  /* perentity.c: over the periods */
+            buf_printf(&b, "average %s per %s (over the %ss with any)", m, grammar_grain_name(q->grain),
+                       grammar_grain_name(q->grain));
         else if (q->per)  /* perentity.c: both averages */
             buf_printf(&b, "average %s per %s (over every %s, and over those with any)",
                        m, s->tables[q->dims[0].t].name, s->tables[q->dims[0].t].name);
@@ -455,7 +458,7 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         buf_printf(&b, "%s %s", i ? " and" : " by", q->dims[i].c == t->label ? t->name
                    : t->cols[q->dims[i].c].name);
     }
-    if (q->grain)
+    if (q->grain && !(q->per && !q->ndims))
         buf_printf(&b, "%s %s", q->ndims ? " and" : " by", grammar_grain_name(q->grain));
     describe_filters(s, q, &b, 0);
     if (q->rel >= 0 && !q->rel_cond) {

@@ -32,13 +32,22 @@ static int count_at(const ask_toks_t *tk, int *most, int *order)
     return -1;
 }
 
+/* "the dates of the 5 most recent …": the token of "dates" before N, or -1 */
+static int dates_of_at(const ask_toks_t *tk, int at)
+{
+    int of = at - 1 - words_at(tk, at - 1, "the");
+    return words_at(tk, of, "of") && dates_at(tk, of - 1) && !tk->t[of - 1].used ? of - 1 : -1;
+}
+
 typedef struct said {
     ask_mention_t *col, *tab;  /* the one date column, the one table */
     ask_mention_t *again[2];   /* the same column or table said twice */
+    ask_mention_t *val[4];     /* values of one reading each ("marked Delayed") */
+    int nval;
 } said_t;
 
 /* The mentions, when they are only a date column and its table (each said
- * once or twice): 1, else 0 ("… at Masters Madrid": a filter too). */
+ * once or twice), and values: 1, else 0. */
 static int only_dates(const ask_schema_t *s, ask_parse_t *p, said_t *d)
 {
     *d = (said_t){0};
@@ -53,6 +62,8 @@ static int only_dates(const ask_schema_t *s, ask_parse_t *p, said_t *d)
             d->col = m;
         else if (m->kind == PH_TABLE && !d->tab)
             d->tab = m;
+        else if (m->kind == PH_VALUE && !m->nalt && d->nval < 4)
+            d->val[d->nval++] = m;
         else
             return 0;
     }
@@ -60,14 +71,15 @@ static int only_dates(const ask_schema_t *s, ask_parse_t *p, said_t *d)
 }
 
 /* "the 3 most recent dates on which orders were placed", "transit dates
- * of …": the table's own date, read as a column said where the table is */
-static int own_date(const ask_schema_t *s, const ask_toks_t *tk, const said_t *d, int after,
+ * of …", "the dates of the 5 most recent deliveries": the table's own
+ * date, read as a column said where the table is */
+static int own_date(const ask_schema_t *s, const ask_toks_t *tk, const said_t *d, int at,
                     ask_mention_t *own)
 {
-    int tt, tc;
+    int tt, tc, after = at + 2 + words_at(tk, at + 1, "most");
     if (d->col || !d->tab || d->tab->role != R_NONE || lexicon_time_for(s, d->tab->t, &tt, &tc) < 0 ||
         tt != d->tab->t || !lexicon_col_is_time(&s->tables[tt].cols[tc]) ||
-        !(dates_at(tk, after) || dates_at(tk, d->tab->pos + d->tab->len)))
+        !(dates_at(tk, after) || dates_at(tk, d->tab->pos + d->tab->len) || dates_of_at(tk, at) >= 0))
         return 0;
     *own = (ask_mention_t){.kind = PH_COLUMN, .t = tt, .c = tc, .pos = d->tab->pos, .len = d->tab->len};
     return 1;
@@ -108,9 +120,12 @@ void recent_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (at < 0 || p->measure_set || p->q.nf || !only_dates(s, p, &d))
         return;
     int after = at + 2 + most;
-    ask_mention_t own, *col = own_date(s, tk, &d, after, &own) ? &own : d.col;
+    ask_mention_t own, *col = own_date(s, tk, &d, at, &own) ? &own : d.col;
     if (!col || col->role != R_NONE || (d.tab && (d.tab->t != col->t || d.tab->role != R_NONE)))
         return;
+    for (int k = 0; k < d.nval; k++)  /* "… at Masters Madrid", an event's: not these rows' own */
+        if (d.val[k]->t != col->t)
+            return;
     parse_use(tk, at, 2 + most);
     if (dates_at(tk, col->pos + col->len) && !tk->t[col->pos + col->len].used)
         tk->t[col->pos + col->len].used = 1;  /* "debut dates", "shipment dates" */
@@ -118,7 +133,11 @@ void recent_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
      * most recent claims" (the claims); "the 3 most recent order dates" may
      * be either where a date repeats: asked */
     int distinct = dates_at(tk, after) && !tk->t[after].used;
-    int compound = col->pos == after || (d.tab && d.tab->pos == after && dates_at(tk, d.tab->pos + d.tab->len));
+    int of = col == &own ? dates_of_at(tk, at) : -1;
+    int compound = of < 0 && (col->pos == after || (d.tab && d.tab->pos == after &&
+                                                    dates_at(tk, d.tab->pos + d.tab->len)));
+    if (of >= 0)
+        tk->t[of].used = 1;
     if (distinct) {
         tk->t[after].used = 1;
     } else if (compound && s->tables[col->t].cols[col->c].n_distinct != -1) {

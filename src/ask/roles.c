@@ -225,9 +225,14 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     if (c && (!via_fk || s->tables[t].label < 0)) {  /* section.building: the building */
         p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
     } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
-        p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label};
-        if (s->tables[t].label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
-            p->q.dims[p->q.ndims++] = (ask_colref_t){t, s->tables[t].label2};
+        const ask_table_t *tb = &s->tables[t];
+        p->q.dims[p->q.ndims++] = (ask_colref_t){t, tb->label};
+        if (tb->label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
+            p->q.dims[p->q.ndims++] = (ask_colref_t){t, tb->label2};
+        else if (!c && p->q.ndims < ASK_MAX_DIMS && tb->pk >= 0 && tb->pk != tb->label &&  /* "which sites": */
+                 tb->cols[tb->label].n_distinct != -1 && !lexicon_label_names_rows(tb) &&  /* Willard Beach's */
+                 !lexicon_label_is_category(tb))                                          /* three stay three */
+            p->q.dims[p->q.ndims++] = (ask_colref_t){t, tb->pk};
     } else {  /* a table with no name to group by: asked about unless a ranking uses it */
         p->nameless_group = t;
     }
@@ -264,12 +269,22 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
     if (words_at(tk, k, "with") && m->kind == PH_COLUMN && (words_at(tk, end, "and") || words_at(tk, end, ",")) &&
         column_ending(p, end + 1 + words_at(tk, end + 1, "the"), 0))
         return 1;
+    static const char *const names[] = {"name", "names", "title", "titles", NULL};
     while (k >= 0 && k >= m->pos - 8) {
         if (words_in(tk->t[k].low, own) || (words_at(tk, k, "with") && (words_at(tk, k + 1, "the") || chained)))
             return 1;  /* "appointments with the pet and the vet": the same */
+        if (words_in(tk->t[k].low, (const char *const[]){"give", "show", NULL}) &&
+            (k > 0 ? words_in(tk->t[0].low, (const char *const[]){"which", "list", NULL})
+                   : (chained || words_at(tk, end, "and")) &&
+                     strcmp(tk->t[m->pos + m->len - 1].low, tk->t[m->pos + m->len - 1].stem) != 0))
+            return 1;  /* "which buildings …? Give name and floors."; "show the addresses and values of …" */
         if (!words_in(tk->t[k].low, joins)) {
             /* the column named before: "city and …"; or the table: "the pet and the vet" */
             const ask_mention_t *c = column_ending(p, k, 1);  /* "the customer's name and the amount" */
+            if (!c && words_in(tk->t[k].low, names) && words_at(tk, k + 1, "and")) {
+                chained = 1, k--;  /* "their name and floors": the rows' name, shown */
+                continue;
+            }
             if (!c)
                 return 0;
             if (c->kind == PH_TABLE && m->kind == PH_TABLE && p->q.kind == Q_LIST && c->t == p->q.table &&

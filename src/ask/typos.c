@@ -60,9 +60,11 @@ static void consider(nearest_t *n, const char *cand, const char *w, int max, int
         n->ties++;
 }
 
-/* Everyday verbs a question uses as themselves, one keystroke from names
- * a schema may hold: "did not place any orders" is no typo of 'Planes'. */
-static const char *const verbs[] = {"place", "make", "take", "give", "live", "work", "come",
+/* Everyday verbs and question words a question uses as themselves, one
+ * keystroke from names a schema may hold: "did not place any orders" is no
+ * typo of 'Planes', "when did it open" none of 'Wien'. */
+static const char *const verbs[] = {"when", "where", "what", "which", "whom", "whose", "open", "close",
+    "start", "begin", "end", "place", "make", "take", "give", "live", "work", "come",
     "went", "have", "rate", "sell", "play", "stay", "ship", "want", "need", "know", "look", "like",
     "find", "keep", "leave", "move", "rank", "made", "rent", "earn", "spend", "spent", "send",
     "sent", "hold", "held", "join", "book", "visit", "serve", "teach", "fly", "drive", "bring",

@@ -147,6 +147,9 @@ static void insight_ctx_from_plan(arena_t *a, const json_t *plan, const char *un
         ic->measure = measure_label(a, m);
     const char *agg = m ? json_string_value(json_object_get(m, "agg")) : NULL;
     ic->spans = agg && !strcmp(agg, "days_spanned");  /* "days from the first to the last …" */
+    const char *grain = json_string_value(json_object_get(plan, "grain"));
+    if (m && json_is_true(json_object_get(plan, "per")) && grain && !json_array_size(json_object_get(plan, "dims")))
+        ic->measure = arena_printf(a, "average %s per %s", ic->measure, grain);  /* perentity.c's periods */
     if (m && json_object_get(plan, "share")) {  /* "percentage of …": 9.6% is a share, not a number */
         const char *t = json_string_value(json_object_get(m, "table"));
         ic->measure = arena_printf(a, "share of %s", agg && !strcmp(agg, "count") && t ? t

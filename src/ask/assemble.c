@@ -64,6 +64,26 @@ static int value_of_column(const ask_parse_t *p, const ask_mention_t *m, int aft
     return 0;
 }
 
+/* "how many movies": the rows that are movies, the value said right after
+ * the cue at i (len words) counted before a column named further on; "what
+ * share of belugas are alive": of the belugas. 1 when the measure is set. */
+static int value_noun_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int i, int len, int share)
+{
+    int vt = nouns_value_table(s, tk, p, i + len, 1);
+    if (vt < 0)
+        return 0;
+    p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1, 0};
+    p->measure_set = p->agg_cue = 1;
+    ask_mention_t *v = share ? next_mention(p, i + len, 3, 1) : NULL;
+    for (int k = 0; v && k < p->nm; k++)  /* "the district's students … charter schools": one column */
+        v = &p->m[k] == v || p->m[k].kind != PH_VALUE || p->m[k].c != v->c || p->m[k].t != v->t ? v : NULL;
+    if (v)
+        p->q.share = SHARE_COND, p->share_pos = v->pos + v->len - 1;
+    for (int k = i; k < i + len; k++)
+        tk->t[k].used = 1;
+    return 1;
+}
+
 static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     int grouped = p->q.grain != G_NONE;  /* "which day of the week had the most visits in total" */
@@ -123,19 +143,8 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             m = roles_one_table(p, i);
         /* "number of movies per year": the value said right after the cue
          * is what is counted, before a column named further on */
-        int vt = agg == M_COUNT && !distinct && !p->measure_set ? nouns_value_table(s, tk, p, i + len, 1) : -1;
-        if (vt >= 0) {  /* "how many movies": the rows that are movies */
-            p->q.m = (ask_measure_t){M_COUNT, vt, -1, -1, 0};
-            p->measure_set = p->agg_cue = 1;
-            ask_mention_t *v = share ? next_mention(p, i + len, 3, 1) : NULL;
-            for (int k = 0; v && k < p->nm; k++)  /* "the district's students … charter schools": */
-                v = &p->m[k] == v || p->m[k].kind != PH_VALUE || p->m[k].c != v->c || p->m[k].t != v->t ? v : NULL;
-            if (v)  /* "what share of belugas are alive": of the belugas */
-                p->q.share = SHARE_COND, p->share_pos = v->pos + v->len - 1;
-            for (int k = i; k < i + len; k++)
-                tk->t[k].used = 1;
+        if (agg == M_COUNT && !distinct && !p->measure_set && value_noun_counted(s, tk, p, i, len, share))
             continue;
-        }
         if (!m || p->measure_set)
             continue;
         ask_mention_t *v0 = agg == M_COUNT ? next_mention(p, i + len, 0, 1) : NULL;

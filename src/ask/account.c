@@ -247,6 +247,20 @@ static int shown_key(const ask_q_t *q, const ask_mention_t *m)
     return 0;
 }
 
+/* "how many reviews have been posted" beside reviews.posted_at (never
+ * empty) and no period: the rows' own date said as a verb only says they
+ * exist */
+static int said_happened(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                         const ask_mention_t *m)
+{
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    size_t n = strlen(tk->t[m->pos].low);
+    return m->kind == PH_COLUMN && m->len == 1 && !m->nalt && m->t == base && !p->q.date.kind && !p->q.grain &&
+           lexicon_col_is_time(&s->tables[m->t].cols[m->c]) && s->tables[m->t].cols[m->c].never_null &&
+           n > 4 && !strcmp(tk->t[m->pos].low + n - 2, "ed") &&  /* never "shipped" of a shipped_at left empty */
+           m->pos > 0 && words_in(tk->t[m->pos - 1].low, (const char *const[]){"were", "was", "been", "are", "is", NULL});
+}
+
 static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
@@ -268,6 +282,8 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         const ask_mention_t *m = &p->m[i];
         int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);
         if (!colish || m->role != R_NONE || (m->t == p->q.time.t && m->c == p->q.time.c))
+            continue;
+        if (said_happened(s, tk, p, m))  /* "how many reviews have been posted": all of them */
             continue;
         if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt &&
             (!doer_read(&tk->t[m->pos]) || shown_key(&p->q, m)))

@@ -208,6 +208,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
     for (int i = 0; i < tk->n; i++) {
         if (!words_in(tk->t[i].low, by) || tk->t[i].used)
             continue;
+        if (!strcmp(tk->t[i].low, "across") && (words_at(tk, i + 1, "all") || words_at(tk, i + 1, "every"))) {
+            tk->t[i].used = tk->t[i + 1].used = 1;  /* "the average rating across all reviews": all of them */
+            continue;
+        }
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);
         ask_mention_t *v = next_mention(p, i + 1, 2, 1);
         int len, distinct;

@@ -138,7 +138,9 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int unit = n > 1 && col->kind != CK_TEXT && (words_in(col->w[n - 1], units) ||
                        (n == 2 && !strcmp(col->w[1], "amount") && head_may_stand_alone(col->w[0])) ||  /* fine_amount */
                        is_done_amount(col));
-    if (n > 1 && (words_in(col->w[n - 1], tail) || unit || (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
+    int year = n > 1 && strlen(col->w[n - 1]) == 4 && strspn(col->w[n - 1], "0123456789") == 4 &&
+               atoi(col->w[n - 1]) >= 1900 && atoi(col->w[n - 1]) <= 2100;  /* admissions_2022: "admissions" */
+    if (n > 1 && (words_in(col->w[n - 1], tail) || unit || year || (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
     /* "stadiums.country_name" also as "country" — not a name of its own
      * table's rows ("product_name" is the product), nor "first_name" */

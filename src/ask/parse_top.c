@@ -148,7 +148,10 @@ void parse_scan_happened(ask_toks_t *tk)
         if (tk->t[i].used)
             continue;
         /* "orders that are still pending": the value says it */
-        if (!strcmp(tk->t[i].low, "still") && !tk->t[i + 1].used && !words_is_stop(tk->t[i + 1].low))
+        if (!strcmp(tk->t[i].low, "still") && !tk->t[i + 1].used &&  /* "still in Issued status", */
+            (!words_is_stop(tk->t[i + 1].low) ||                       /* not "still in each committee" */
+             (words_in(tk->t[i + 1].low, (const char *const[]){"in", "at", NULL}) &&
+              !words_in(i + 2 < tk->n ? tk->t[i + 2].low : "", (const char *const[]){"each", "every", "a", NULL}))))
             parse_use(tk, i, 1);
         /* "orders came in on a Sunday", "tickets came through social media" */
         else if (words_in(tk->t[i].low, (const char *const[]){"came", "come", "comes", NULL}) &&

@@ -6,6 +6,7 @@
  * ("how many weeks" of weekly_grosses). */
 #include "ask/internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* A column word read in several columns: a table's column over a view's
@@ -132,6 +133,29 @@ static void period_rows(const ask_schema_t *s, const ask_toks_t *tk, ask_mention
         }
 }
 
+/* "admissions in 2022" of admissions_2021 and admissions_2022: the year
+ * said names the column, and no period is left to date the rows. */
+static void year_column(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    char year[5] = "";
+    if (m->kind != PH_COLUMN || !m->nalt)
+        return;
+    if (dates_one_year(&p->q.date))
+        snprintf(year, sizeof year, "%.4s", p->q.date.from);
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, years = 0;
+    for (int k = 0; k < n; k++) {
+        const ask_col_t *c = &s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c];
+        said += keep[k] = c->nw >= 2 && !strcmp(c->w[c->nw - 1], year);
+        years += c->nw >= 2 && strlen(c->w[c->nw - 1]) == 4 && strspn(c->w[c->nw - 1], "0123456789") == 4;
+    }
+    if (said != 1 && years == n)  /* "the most admissions": of 2021 or 2022? */
+        return roles_set_ambiguous(p, AMB_COLUMN, m);
+    if (said != 1)
+        return;
+    roles_keep_readings(m, keep);
+    p->q.date = (ask_date_t){0};
+}
+
 /* "how many trains were cancelled" of scheduled_trains and
  * cancelled_trains: the reading whose other word the question says
  * elsewhere ("cancelled"), when only one does and all are one table's. */
@@ -142,6 +166,7 @@ void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (m->kind == PH_VALUE)
             verb_before_value(s, tk, m);
         period_rows(s, tk, m);
+        year_column(s, p, m);
         if (m->kind != PH_COLUMN || !m->nalt)
             continue;
         int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, at = -1, one = 1;

@@ -21,7 +21,9 @@
  * addresses and values of …" lists the rows; "Picasso in the title"
  * contains it; "distinct titles" counts them once; "when" is never a
  * typo; "by potholes filled" is no grouping by day; "resolution time in
- * hours" is resolution_hours said once. */
+ * hours" is resolution_hours said once; "still in Issued status" is
+ * the status; "across all permits" is all of them; "admissions in 2022"
+ * is admissions_2022, and "the most admissions" asks which year. */
 #include "ask_fixture.h"
 
 static const char *const cities[] = {"Perth", "Darwin", "Hobart", NULL};
@@ -113,14 +115,15 @@ static void test_zoo(void)
 }
 
 static const char *const towns[] = {"Wien", "Paris", "Metz", NULL};
+static const char *const permit_states[] = {"Issued", "Final", NULL};
 
 static json_t *city(void)
 {
     json_t *t = json_array();
-    json_array_append_new(t, table("permits", 5000, json_pack("[o, o, o, o, o]",
+    json_array_append_new(t, table("permits", 5000, json_pack("[o, o, o, o, o, o]",
         col("permit_id", "integer", 1, NULL, NULL), col("address", "text", 0, NULL, NULL),
         col("ward", "integer", 0, NULL, NULL), col("construction_value", "numeric", 0, NULL, NULL),
-        col("applied_on", "date", 0, NULL, NULL))));
+        col("applied_on", "date", 0, NULL, NULL), col("status", "text", 0, NULL, permit_states))));
     json_array_append_new(t, table("exhibitions", 1300, json_pack("[o, o, o, o]",
         col("exhibition_id", "integer", 1, NULL, NULL), col("title", "text", 0, NULL, NULL),
         col("city", "text", 0, NULL, towns), col("opens_on", "date", 0, NULL, NULL))));
@@ -129,6 +132,9 @@ static json_t *city(void)
     json_array_append_new(t, table("potholes", 7500, json_pack("[o, o, o]",
         col("pothole_id", "integer", 1, NULL, NULL), col("street_id", "integer", 0, "streets", NULL),
         col("filled_at", "timestamp", 0, NULL, NULL))));
+    json_array_append_new(t, table("cinemas", 300, json_pack("[o, o, o, o]",
+        col("cinema_id", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("admissions_2021", "integer", 0, NULL, NULL), col("admissions_2022", "integer", 0, NULL, NULL))));
     json_array_append_new(t, table("incidents", 900, json_pack("[o, o, o]",
         col("incident_id", "integer", 1, NULL, NULL), col("resolution_hours", "numeric", 0, NULL, NULL),
         col("assignment_delay_hours", "numeric", 0, NULL, NULL))));
@@ -145,6 +151,12 @@ static void test_city(void)
     asks_about(s, "when did the Olga Picasso exhibition open?", NULL);  /* "when" is no typo of 'Wien' */
     asks_about(s, "what are the top 5 streets by potholes filled?", NULL);  /* not by the day filled */
     answers_with(s, "average resolution time in hours", "avg(\"i\".\"resolution_hours\")");
+    answers_with(s, "how many permits are still in Issued status?", "\"p\".\"status\" = 'Issued'");
+    answers_with(s, "which cinema had the most admissions in 2022?", "ORDER BY \"c\".\"admissions_2022\" DESC");
+    answers_with(s, "total admissions in 2021", "sum(\"c\".\"admissions_2021\")");
+    asks_about(s, "which cinema had the most admissions?", "admissions");
+    answers_with(s, "what is the average construction value across all permits?",
+                 "SELECT avg(\"p\".\"construction_value\") AS \"avg_construction_value\" FROM \"public\".\"permits\" AS \"p\"");
     ask_schema_free(s);
 }
 

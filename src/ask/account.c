@@ -103,50 +103,6 @@ static int own_date_shown(const ask_schema_t *s, const ask_toks_t *tk, const ask
     return dates == 1;
 }
 
-/* 1 when token i is "paid" right before how: "paid by credit card",
- * "paid in cash", "paid with a wallet" — a value the plan filters on. */
-static int paid_by_value(const ask_toks_t *tk, const ask_parse_t *p, int i)
-{
-    if (!words_in(tk->t[i].low, (const char *const[]){"paid", "pay", "pays", NULL}) ||
-        !words_in(i + 1 < tk->n ? tk->t[i + 1].low : "", (const char *const[]){"by", "in", "with",
-            "through", "via", "using", NULL}))
-        return 0;
-    int at = i + 2 + (words_at(tk, i + 2, "a") || words_at(tk, i + 2, "an") || words_at(tk, i + 2, "the"));
-    for (int m = 0; m < p->nm; m++)
-        if (p->m[m].kind == PH_VALUE && p->m[m].pos == at && p->m[m].role == R_FILTER)
-            return 1;
-    return 0;
-}
-
-/* 1 when token i is "catalogue" in "how many books are in the catalogue",
- * "… on the salary list", "in the data": the whole database, said as a
- * container no table is named after (an unknown word only). */
-static int container(const ask_toks_t *tk, int i)
-{
-    static const char *const whole[] = {"catalogue", "catalog", "collection", "log", "list",
-        "dataset", "data", "register", "registry", NULL};
-    int k = i - 1 - (i >= 2 && !words_is_stop(tk->t[i - 1].low) && !tk->t[i - 1].isnum);  /* "salary list" */
-    return words_in(tk->t[i].low, whole) && k >= 1 && words_at(tk, k, "the") &&
-           words_in(tk->t[k - 1].low, (const char *const[]){"in", "on", "from", NULL});
-}
-
-/* "how many hours did volunteers work": the measure hours_worked's own
- * verb, after "did" / "do" / "does" */
-static int measure_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
-{
-    const ask_measure_t *m = &p->q.m;
-    if (m->t < 0 || m->c < 0 || s->tables[m->t].cols[m->c].nw < 2)
-        return 0;
-    const ask_col_t *col = &s->tables[m->t].cols[m->c];
-    const char *last = col->w[col->nw - 1];
-    size_t n = strlen(tk->t[i].low);
-    int aux = 0;
-    for (int k = 0; k < i; k++)
-        aux |= words_in(tk->t[k].low, (const char *const[]){"did", "do", "does", NULL});
-    return aux && n >= 3 && !strncmp(last, tk->t[i].low, n) &&
-           (!strcmp(last + n, "ed") || !strcmp(last + n, "d"));
-}
-
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
@@ -164,7 +120,7 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
             continue;
         if (own_date_shown(s, tk, p, i))  /* "trainings with their date": its one date */
             continue;
-        if (paid_by_value(tk, p, i) || container(tk, i) || measure_verb(s, tk, p, i))
+        if (account_said_word(s, tk, p, i))
             continue;
         if (p->q.kind == Q_LIST && p->q.table >= 0 && s->tables[p->q.table].label >= 0 && i > 0 &&
             words_in(t->low, (const char *const[]){"name", "names", "title", "titles", NULL}) &&
@@ -247,20 +203,6 @@ static int shown_key(const ask_q_t *q, const ask_mention_t *m)
     return 0;
 }
 
-/* "how many reviews have been posted" beside reviews.posted_at (never
- * empty) and no period: the rows' own date said as a verb only says they
- * exist */
-static int said_happened(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                         const ask_mention_t *m)
-{
-    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
-    size_t n = strlen(tk->t[m->pos].low);
-    return m->kind == PH_COLUMN && m->len == 1 && !m->nalt && m->t == base && !p->q.date.kind && !p->q.grain &&
-           lexicon_col_is_time(&s->tables[m->t].cols[m->c]) && s->tables[m->t].cols[m->c].never_null &&
-           n > 4 && !strcmp(tk->t[m->pos].low + n - 2, "ed") &&  /* never "shipped" of a shipped_at left empty */
-           m->pos > 0 && words_in(tk->t[m->pos - 1].low, (const char *const[]){"were", "was", "been", "are", "is", NULL});
-}
-
 static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
@@ -283,7 +225,7 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         int colish = m->kind == PH_COLUMN || (m->kind == PH_VOCAB && !s->vocab[m->v].is_metric);
         if (!colish || m->role != R_NONE || (m->t == p->q.time.t && m->c == p->q.time.c))
             continue;
-        if (said_happened(s, tk, p, m))  /* "how many reviews have been posted": all of them */
+        if (account_said_column(s, tk, p, m))  /* "how many reviews have been posted": all of them */
             continue;
         if (p->q.kind == Q_LIST && m->t == p->q.table && !m->nalt &&
             (!doer_read(&tk->t[m->pos]) || shown_key(&p->q, m)))

@@ -132,6 +132,7 @@ int lexicon_col_is_plain_number(const ask_col_t *c);  /* no key, no id, no year:
 const char *lexicon_col_holds_lists(const ask_col_t *c);
 int lexicon_col_is_additive(const ask_col_t *c);
 int lexicon_col_counts_units(const ask_col_t *c);  /* hours_worked: "how many hours" sums it */
+extern const char *const lexicon_unit_words[];  /* "hour", "point", "mile": what columns count */
 /* The column that names a table's rows when grouping by it, a second one
  * (a last name beside a first name), its main date; -1 when none. */
 int lexicon_pick_label(const ask_table_t *t);
@@ -394,8 +395,7 @@ void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
 void through_one_owner(const ask_schema_t *s, ask_parse_t *p);
 void through_value_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* why.c: why the planner asks, in one sentence (built in tmp, or a constant) */
-const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                      char *tmp, size_t n);
+const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, char *tmp, size_t n);
 /* outside.c: a period wholly outside its column's dates asks (AMB_OUTSIDE, amb[0]) */
 void outside_check(const ask_schema_t *s, ask_parse_t *p);
 const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, size_t n);
@@ -403,8 +403,7 @@ const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, 
 void outside_describe_partial(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
 /* nouns.c: the table a value said as the noun at pos stands for (counted: a kind's
  * rows), the one table named sales, a mass noun's own amount column; -1 each */
-int nouns_value_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos,
-                      int counted);
+int nouns_value_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos, int counted);
 int nouns_sales_table(const ask_schema_t *s);
 int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t);
 int nouns_period_count(const ask_table_t *tb);  /* monthly_visits.recreation_visits, or -1 */
@@ -424,8 +423,7 @@ void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
 /* roles.c: "the rooms with their hotel": the listed table's one key to m's table; -1 */
-int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                    const ask_mention_t *m);
+int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
 
 /* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
  * counts), existence and flags, each turning mentions into filters. */
@@ -458,8 +456,10 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 
 /* account.c: count the words and mentions the plan leaves unused (p->unknown). */
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
-/* 1 when low is a verb that links things ("held", "taught", "operated"). */
-int account_is_verb(const char *low);
+int account_is_verb(const char *low);  /* a verb that links things: "held", "taught", "operated" */
+/* account_said.c: 1 when token i / column mention m only restates the plan ("paid by card") */
+int account_said_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i);
+int account_said_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
 int share_cue(const ask_toks_t *tk, int i);  /* share.c: "percentage of" at i: its length, or 0 */
 /* share.c: the filters split into the share's population and its condition (said after) */
 void share_split(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);

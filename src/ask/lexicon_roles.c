@@ -115,12 +115,13 @@ int lexicon_col_is_additive(const ask_col_t *c)
     return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, adds) && !lexicon_col_has_word(c, levels);
 }
 
+const char *const lexicon_unit_words[] = {"hour", "minute", "second", "point", "unit", "mile", "credit", NULL};
+
 /* A count of some unit (hours_worked, points, units_sold): "how many
  * hours did volunteers work" adds it up. */
 int lexicon_col_counts_units(const ask_col_t *c)
 {
-    static const char *const units[] = {"hour", "minute", "second", "point", "unit", "mile", "credit", NULL};
-    return lexicon_col_is_numeric(c) && !c->pk && c->fk_table < 0 && c->nw && words_in(c->w[0], units);
+    return lexicon_col_is_numeric(c) && !c->pk && c->fk_table < 0 && c->nw && words_in(c->w[0], lexicon_unit_words);
 }
 
 int lexicon_col_is_time(const ask_col_t *c)

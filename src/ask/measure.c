@@ -28,8 +28,6 @@ int measure_head_column(const ask_schema_t *s, const ask_mention_t *m)
     return -1;
 }
 
-/* Columns whose values are counts of a unit: "how many hours" adds them. */
-static const char *const units[] = {"hour", "minute", "second", "point", "unit", "mile", "credit", NULL};
 
 /* "how many tickets were sold" of ticket_sales(quantity): the item said
  * by the table's first word is counted by its one quantity column; -1 */
@@ -95,7 +93,7 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
         if (agg == M_COUNT && !distinct && filters_add_flag(s, p, m->t, m->c, m->pos))
             p->q.m = (ask_measure_t){M_COUNT, m->t, -1, -1, 0};  /* "how many survived": rows flagged */
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_qty(c) || (lexicon_col_is_numeric(c) &&
-                 !c->pk && c->fk_table < 0 && lexicon_col_has_word(c, units))))
+                 !c->pk && c->fk_table < 0 && lexicon_col_has_word(c, lexicon_unit_words))))
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* "how many units", "how many hours": a sum */
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_time(c) || lexicon_col_is_year(c) ||
                  (c->nw >= 2 && words_in(c->w[c->nw - 1], (const char *const[]){"date", "dt", NULL}))))
@@ -105,7 +103,7 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many subdivisions" of a column of
                                                          * names: its rows, or its different names? */
         else if (agg == M_COUNT && !distinct && m->len == 1 && c->kind == CK_INT && c->nw == 2 &&
-                 !c->pk && c->fk_table < 0 && !words_in(c->w[0], units) && strcmp(c->w[1], "id") &&
+                 !c->pk && c->fk_table < 0 && !words_in(c->w[0], lexicon_unit_words) && strcmp(c->w[1], "id") &&
                  lexicon_col_is_plain_number(c))  /* "how many trains were scheduled" of */
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* scheduled_trains: a count kept */
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_plain_number(c) || c->kind == CK_OTHER ||

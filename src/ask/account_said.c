@@ -1,0 +1,71 @@
+/* account_said.c — words that only restate what the plan already holds,
+ * so account.c does not count them as words not understood: "paid by
+ * credit card" (the value filtered on), "in the catalogue" (the whole
+ * database), "how many hours did volunteers work" (the measure's own
+ * verb), "how many reviews have been posted" (the rows' own date). */
+#include "ask/internal.h"
+
+#include <string.h>
+
+/* 1 when token i is "paid" right before how: "paid by credit card",
+ * "paid in cash", "paid with a wallet" — a value the plan filters on. */
+static int paid_by_value(const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    if (!words_in(tk->t[i].low, (const char *const[]){"paid", "pay", "pays", NULL}) ||
+        !words_in(i + 1 < tk->n ? tk->t[i + 1].low : "", (const char *const[]){"by", "in", "with",
+            "through", "via", "using", NULL}))
+        return 0;
+    int at = i + 2 + (words_at(tk, i + 2, "a") || words_at(tk, i + 2, "an") || words_at(tk, i + 2, "the"));
+    for (int m = 0; m < p->nm; m++)
+        if (p->m[m].kind == PH_VALUE && p->m[m].pos == at && p->m[m].role == R_FILTER)
+            return 1;
+    return 0;
+}
+
+/* 1 when token i is "catalogue" in "how many books are in the catalogue",
+ * "… on the salary list", "in the data": the whole database, said as a
+ * container no table is named after (an unknown word only). */
+static int container(const ask_toks_t *tk, int i)
+{
+    static const char *const whole[] = {"catalogue", "catalog", "collection", "log", "list",
+        "dataset", "data", "register", "registry", NULL};
+    int k = i - 1 - (i >= 2 && !words_is_stop(tk->t[i - 1].low) && !tk->t[i - 1].isnum);  /* "salary list" */
+    return words_in(tk->t[i].low, whole) && k >= 1 && words_at(tk, k, "the") &&
+           words_in(tk->t[k - 1].low, (const char *const[]){"in", "on", "from", NULL});
+}
+
+/* "how many hours did volunteers work": the measure hours_worked's own
+ * verb, after "did" / "do" / "does" */
+static int measure_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    const ask_measure_t *m = &p->q.m;
+    if (m->t < 0 || m->c < 0 || s->tables[m->t].cols[m->c].nw < 2)
+        return 0;
+    const ask_col_t *col = &s->tables[m->t].cols[m->c];
+    const char *last = col->w[col->nw - 1];
+    size_t n = strlen(tk->t[i].low);
+    int aux = 0;
+    for (int k = 0; k < i; k++)
+        aux |= words_in(tk->t[k].low, (const char *const[]){"did", "do", "does", NULL});
+    return aux && n >= 3 && !strncmp(last, tk->t[i].low, n) &&
+           (!strcmp(last + n, "ed") || !strcmp(last + n, "d"));
+}
+
+int account_said_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    return paid_by_value(tk, p, i) || container(tk, i) || measure_verb(s, tk, p, i);
+}
+
+/* "how many reviews have been posted" beside reviews.posted_at (never
+ * empty) and no period: the rows' own date said as a verb only says they
+ * exist */
+int account_said_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                        const ask_mention_t *m)
+{
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    size_t n = strlen(tk->t[m->pos].low);
+    return m->kind == PH_COLUMN && m->len == 1 && !m->nalt && m->t == base && !p->q.date.kind && !p->q.grain &&
+           lexicon_col_is_time(&s->tables[m->t].cols[m->c]) && s->tables[m->t].cols[m->c].never_null &&
+           n > 4 && !strcmp(tk->t[m->pos].low + n - 2, "ed") &&  /* never "shipped" of a shipped_at left empty */
+           m->pos > 0 && words_in(tk->t[m->pos - 1].low, (const char *const[]){"were", "was", "been", "are", "is", NULL});
+}

@@ -9493,6 +9493,152 @@ LOADERS.update(euro_exhibitions=load_euro_exhibitions, syracuse_potholes=load_sy
                ebook_sales=load_ebook_sales)
 
 
+DATASETS.update({
+    "nyc_refuse_tonnage": ("tedi529/New-York-Waste", "7e078a1db5cfdb5355a4ce76e24a9ad1161efff3",
+                           ["Resources/DSNY_Monthly_Tonnage_Data.csv",
+                            "Resources/New_York_City_Population_By_Community_Districts.csv"]),
+    "park_ranger_animals": ("erindolson/nycwildlife", "2a086b2d2508fed27dca64c09e32080e253e834a",
+                            ["Urban_Park_Ranger_Animal_Condition_Response.csv"]),
+    "toronto_island_ferry": ("chuyun2024/Analyzing-Toronto-Islands-Ferry-Tickets-Sales-and-Redemption-Count-Data",
+                             "58c79807d3b530a8aff8e543f12dc2a3584d4db4", ["data/raw_data/unedited_sales_data.csv"]),
+})
+
+
+def load_nyc_refuse_tonnage(srv, db, files):
+    """New York City's curbside collection tonnage by community district and
+    month, January 1990 to December 2019 (the Department of Sanitation's
+    "DSNY Monthly Tonnage Data", NYC Open Data, with the city's community
+    district populations, as a data-course project keeps them; the
+    repository states no licence): boroughs (5, borough_id as DSNY numbers
+    them: 1 Manhattan, 2 Bronx, 3 Brooklyn, 4 Queens, 5 Staten Island),
+    community_districts (59, district_id = borough_id * 100 + district
+    number — 101 Manhattan 1, 312 Brooklyn 12 —, district_name the
+    neighbourhoods it covers, population_1970 ... population_2010 from the
+    censuses) and monthly_tonnage (20517, one row per district and month:
+    month the month's first day, refuse_tons, paper_tons, mgp_tons — metal,
+    glass and plastic recycling —, and the organics, leaves and Christmas
+    tree tons where collected, NULL where the file gives none). Keys:
+    boroughs.borough_id, community_districts.district_id, monthly_tonnage
+    (district_id, month); community_districts -> boroughs; monthly_tonnage
+    -> community_districts."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    pops = list(csv.DictReader(io.StringIO(files[1])))
+    bid = {r["BOROUGH"]: int(r["BOROUGH_ID"]) for r in rows}
+    print(f"  {db}.boroughs: " + str(load_csv_table(srv, db, "boroughs", _csv_text(
+        ["borough_id", "borough_name"], sorted([[v, k] for k, v in bid.items()])))) + " rows")
+    drows = []
+    for r in pops:
+        n = int(r["CD Number"])
+        drows.append([bid[r["Borough"]] * 100 + n, bid[r["Borough"]], n, r["CD Name"].strip()]
+                     + [r[f"{y} Population"].replace(",", "").strip() for y in (1970, 1980, 1990, 2000, 2010)])
+    drows.sort()
+    print(f"  {db}.community_districts: " + str(load_csv_table(srv, db, "community_districts", _csv_text(
+        ["district_id", "borough_id", "district_number", "district_name", "population_1970", "population_1980",
+         "population_1990", "population_2000", "population_2010"], drows))) + " rows")
+    out = []
+    for r in rows:
+        y, m = [int(x) for x in r["MONTH"].split("/")]
+        out.append([bid[r["BOROUGH"]] * 100 + int(r["COMMUNITYDISTRICT"]), f"{y}-{m:02d}-01"]
+                   + [r[k].strip() for k in ("REFUSETONSCOLLECTED", "PAPERTONSCOLLECTED", "MGPTONSCOLLECTED",
+                                             "RESORGANICSTONS", "SCHOOLORGANICTONS", "LEAVESORGANICTONS",
+                                             "XMASTREETONS")])
+    out.sort()
+    print(f"  {db}.monthly_tonnage: " + str(load_csv_table(srv, db, "monthly_tonnage", _csv_text(
+        ["district_id", "month", "refuse_tons", "paper_tons", "mgp_tons", "res_organics_tons",
+         "school_organics_tons", "leaves_organics_tons", "xmas_tree_tons"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE monthly_tonnage ALTER refuse_tons TYPE numeric(10, 1), "
+                 "ALTER paper_tons TYPE numeric(10, 1), ALTER mgp_tons TYPE numeric(10, 1), "
+                 "ALTER res_organics_tons TYPE numeric(10, 1), ALTER school_organics_tons TYPE numeric(10, 1), "
+                 "ALTER leaves_organics_tons TYPE numeric(10, 1), ALTER xmas_tree_tons TYPE numeric(10, 1)")
+    add_keys(srv, db, [("boroughs", ["borough_id"]), ("community_districts", ["district_id"]),
+                       ("monthly_tonnage", ["district_id", "month"])],
+             [("community_districts", "borough_id", "boroughs", "borough_id"),
+              ("monthly_tonnage", "district_id", "community_districts", "district_id")])
+
+
+def load_park_ranger_animals(srv, db, files):
+    """New York City Parks' Urban Park Rangers' responses to calls about
+    animals in the city's parks, May 2018 to June 2019 (NYC Open Data's
+    "Urban Park Ranger Animal Condition Response", as a mapping project
+    keeps it with the dates split into parts; the repository states no
+    licence): parks (194, park_name and borough, numbered in name order),
+    species (113 distinct species descriptions, numbered in name order;
+    the file's 'N/A' is no species) and responses (982, response_id in file
+    order: called_at and responded_at to the minute, park_id, location as
+    written, species_id, animal_class 'Small Mammals-RVS' (rabies vector
+    species) / 'Birds' / 'Raptors' / ... — several joined with ';#' where the
+    ranger ticked more than one —, species_status Native / Domestic /
+    Invasive / Exotic, animal_condition Healthy / Unhealthy / Injured / DOA,
+    age, call_source, duration_hours, final_action — 'ACC' handed to Animal
+    Care Centers, 'Rehabilitator', 'Relocated/Condition Corrected',
+    'Unfounded' ... —, animal_count, and booleans pep_response,
+    animal_monitored, police_response, esu_response with monitoring_hours).
+    'N/A' and blanks are NULL. The geocodes (many placed outside the city),
+    the rehabilitators' names, 311 and ACC numbers are not loaded. Keys:
+    parks.park_id, species.species_id, responses.response_id; responses ->
+    parks, species."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    na = lambda v: "" if v.strip() in ("", "N/A") else v.strip()
+
+    def ts(d, h, mi, ap):  # d 'MM/DD/YY', h '01'..'12', ap 'AM'/'PM'
+        m, dd, yy = [int(x) for x in d.split("/")]
+        hh = int(h) % 12 + (12 if ap.strip() == "PM" else 0)
+        return f"20{yy:02d}-{m:02d}-{dd:02d} {hh:02d}:{int(mi):02d}"
+    parks = sorted({(r["property"].strip(), r["borough"].strip()) for r in rows})
+    pid = {p: i for i, p in enumerate(parks, 1)}
+    print(f"  {db}.parks: " + str(load_csv_table(srv, db, "parks", _csv_text(
+        ["park_id", "park_name", "borough"], [[pid[p], p[0], p[1]] for p in parks]))) + " rows")
+    specs = sorted({na(r["species_description"]) for r in rows} - {""})
+    sid = {s: i for i, s in enumerate(specs, 1)}
+    print(f"  {db}.species: " + str(load_csv_table(srv, db, "species", _csv_text(
+        ["species_id", "species_name"], [[sid[s], s] for s in specs]))) + " rows")
+    out = []
+    for i, r in enumerate(rows, 1):
+        called = ts(f"{r['month_init_call']}/{r['date_init_call']}/{int(r['year_init_call']) % 100}",
+                    r["time_hour_init_call"], r["time_min_init_call"], r["am_pm_init_call"])
+        resp = ts(r["date_ranger_response"], r["time_hour_ranger_response"], r["time_min_ranger_response"],
+                  r["am_pm_ranger_response"])
+        out.append([i, called, resp, pid[(r["property"].strip(), r["borough"].strip())], na(r["location"]),
+                    sid.get(na(r["species_description"]), ""), na(r["animal_class"]), na(r["species_status"]),
+                    na(r["animal_condition"]), na(r["age"]), na(r["call_source"]), na(r["duration_of_response"]),
+                    na(r["final_ranger_action"]), na(r["number_animals"]), na(r["PEP_Response"]),
+                    na(r["Animal_Monitored"]), na(r["Hours_spent_monitoring"]), na(r["Police_Response"]),
+                    na(r["ESU_Response"])])
+    print(f"  {db}.responses: " + str(load_csv_table(srv, db, "responses", _csv_text(
+        ["response_id", "called_at", "responded_at", "park_id", "location", "species_id", "animal_class",
+         "species_status", "animal_condition", "age", "call_source", "duration_hours", "final_action",
+         "animal_count", "pep_response", "animal_monitored", "monitoring_hours", "police_response",
+         "esu_response"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE responses ALTER pep_response TYPE boolean USING pep_response::boolean, "
+                 "ALTER animal_monitored TYPE boolean USING animal_monitored::boolean, "
+                 "ALTER police_response TYPE boolean USING police_response::boolean, "
+                 "ALTER esu_response TYPE boolean USING esu_response::boolean, "
+                 "ALTER duration_hours TYPE numeric(6, 2), ALTER monitoring_hours TYPE numeric(6, 2)")
+    add_keys(srv, db, [("parks", ["park_id"]), ("species", ["species_id"]), ("responses", ["response_id"])],
+             [("responses", "park_id", "parks", "park_id"), ("responses", "species_id", "species", "species_id")])
+
+
+def load_toronto_island_ferry(srv, db, files):
+    """Ticket sales and redemptions of the Toronto Island ferries at the
+    Jack Layton Ferry Terminal, in 15-minute intervals, 11 July 2023 to 20
+    September 2024 (the City of Toronto's open data "Toronto Island Ferry
+    Ticket Counts", Open Government Licence - Toronto, as a student paper's
+    repository keeps its download): one table, ticket_counts (32000 rows,
+    count_id the published _id — newest first —, interval_start the
+    interval's timestamp, redemption_count the tickets redeemed — people
+    boarding — and sales_count the tickets sold, online and at the kiosks,
+    in that interval). Key: ticket_counts.count_id."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    out = [[r["_id"], r["Timestamp"].replace("T", " "), r["Redemption Count"], r["Sales Count"]] for r in rows]
+    print(f"  {db}.ticket_counts: " + str(load_csv_table(srv, db, "ticket_counts", _csv_text(
+        ["count_id", "interval_start", "redemption_count", "sales_count"], out))) + " rows")
+    add_keys(srv, db, [("ticket_counts", ["count_id"])], [])
+
+
+LOADERS.update(nyc_refuse_tonnage=load_nyc_refuse_tonnage, park_ranger_animals=load_park_ranger_animals,
+               toronto_island_ferry=load_toronto_island_ferry)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -9639,6 +9639,236 @@ LOADERS.update(nyc_refuse_tonnage=load_nyc_refuse_tonnage, park_ranger_animals=l
                toronto_island_ferry=load_toronto_island_ferry)
 
 
+DATASETS.update({
+    "jmart_pharmacy": ("EilerBalminana/Jmartupdated", "1474ed3581014a9d413229022047ab7828065e19",
+                       ["sql/jmartdbbackup06022025.sql"]),
+    "delaware_election_2018": ("openelections/openelections-data-de", "2c04e63a6696d606a19814178bbe0df7c96ca943",
+                               ["2018/20181106__de__general__precinct.csv"]),
+    "uw_room_schedule": ("chunz1/uw-time-schedule", "80de771d1c926b181a81cc074c2ccf0fb69b126c",
+                         ["time_schedule.csv"]),
+})
+
+
+def load_jmart_pharmacy(srv, db, files):
+    """A pharmacy's stock receipts and adjustments, April 2024 to May 2025
+    (the MySQL dump `jmartdbbackup06022025.sql` of a Philippine pharmacy's
+    point-of-sale app built on Laravel; the repository states no licence).
+    Amounts are stored by the app in centavos and loaded in pesos.
+    categories (54 therapeutic classes), suppliers (50 companies: name,
+    city, country — their e-mail, phone and street address are not
+    loaded), products (1098: name, quantity_on_hand, unit_cost,
+    unit_price, unit as typed 'Tab/Cap' / 'Pcs' / 'syr' …, stock_alert,
+    created_at), purchases (309 stock receipts: purchase_date, reference,
+    supplier_id, total / paid / due amount, status, payment_status,
+    payment_method; the free-text note naming the receiver is not loaded),
+    purchase_items (1876 lines: purchase_id, product_id — NULL for 6 whose
+    product was deleted —, product_name as received, quantity,
+    unit_price, sub_total), adjustments (95, adjustment_date, reference)
+    and adjusted_products (95: adjustment_id, product_id, quantity,
+    movement 'add' / 'sub'). The dump's sales (6), customers and users are
+    not loaded. Keys: categories.category_id, suppliers.supplier_id,
+    products.product_id, purchases.purchase_id, purchase_items.item_id,
+    adjustments.adjustment_id, adjusted_products.adjusted_id; products ->
+    categories; purchases -> suppliers; purchase_items -> purchases,
+    products; adjusted_products -> adjustments, products."""
+    tabs = {}
+    for name, cols, rows in sql_insert_rows(files[0]):
+        tabs.setdefault(name, (cols, []))[1].extend(rows)
+
+    def pick(table, wanted):
+        cols, rows = tabs[table]
+        ix = [cols.index(c) for c in wanted]
+        return [[r[i] for i in ix] for r in rows]
+
+    peso = lambda v: None if v is None else f"{int(v) / 100:.2f}"
+    clean = lambda v: None if v is None else " ".join(v.split())
+    specs = [
+        ("categories", ["category_id", "category_name"],
+         [[r[0], clean(r[1])] for r in pick("categories", ["id", "category_name"])]),
+        ("suppliers", ["supplier_id", "supplier_name", "city", "country"],
+         [[r[0], clean(r[1]), clean(r[2]), clean(r[3])]
+          for r in pick("suppliers", ["id", "supplier_name", "city", "country"])]),
+        ("products", ["product_id", "category_id", "product_name", "quantity_on_hand", "unit_cost",
+                      "unit_price", "unit", "stock_alert", "created_at"],
+         [[r[0], r[1], clean(r[2]), r[3], peso(r[4]), peso(r[5]), clean(r[6]), r[7], r[8]]
+          for r in pick("products", ["id", "category_id", "product_name", "product_quantity",
+                                     "product_cost", "product_price", "product_unit", "product_stock_alert",
+                                     "created_at"])]),
+        ("purchases", ["purchase_id", "purchase_date", "reference", "supplier_id", "total_amount", "paid_amount",
+                       "due_amount", "status", "payment_status", "payment_method"],
+         [[r[0], r[1], r[2], r[3], peso(r[4]), peso(r[5]), peso(r[6]), r[7], r[8], r[9]]
+          for r in pick("purchases", ["id", "date", "reference", "supplier_id", "total_amount", "paid_amount",
+                                      "due_amount", "status", "payment_status", "payment_method"])]),
+        ("purchase_items", ["item_id", "purchase_id", "product_id", "product_name", "quantity", "unit_price",
+                            "sub_total"],
+         [[r[0], r[1], r[2], clean(r[3]), r[4], peso(r[5]), peso(r[6])]
+          for r in pick("purchase_details", ["id", "purchase_id", "product_id", "product_name", "quantity",
+                                             "unit_price", "sub_total"])]),
+        ("adjustments", ["adjustment_id", "adjustment_date", "reference"],
+         pick("adjustments", ["id", "date", "reference"])),
+        ("adjusted_products", ["adjusted_id", "adjustment_id", "product_id", "quantity", "movement"],
+         pick("adjusted_products", ["id", "adjustment_id", "product_id", "quantity", "type"])),
+    ]
+    for table, header, rows in specs:
+        print(f"  {db}.{table}: " + str(load_csv_table(srv, db, table, _csv_text(header, rows))) + " rows")
+    srv.psql(db, "ALTER TABLE products ALTER unit_cost TYPE numeric(12, 2), "
+                 "ALTER unit_price TYPE numeric(12, 2); "
+                 "ALTER TABLE purchases ALTER total_amount TYPE numeric(12, 2), "
+                 "ALTER paid_amount TYPE numeric(12, 2), ALTER due_amount TYPE numeric(12, 2); "
+                 "ALTER TABLE purchase_items ALTER unit_price TYPE numeric(12, 2), "
+                 "ALTER sub_total TYPE numeric(12, 2), ALTER product_id TYPE integer")
+    add_keys(srv, db, [("categories", ["category_id"]), ("suppliers", ["supplier_id"]),
+                       ("products", ["product_id"]), ("purchases", ["purchase_id"]),
+                       ("purchase_items", ["item_id"]), ("adjustments", ["adjustment_id"]),
+                       ("adjusted_products", ["adjusted_id"])],
+             [("products", "category_id", "categories", "category_id"),
+              ("purchases", "supplier_id", "suppliers", "supplier_id"),
+              ("purchase_items", "purchase_id", "purchases", "purchase_id"),
+              ("purchase_items", "product_id", "products", "product_id"),
+              ("adjusted_products", "adjustment_id", "adjustments", "adjustment_id"),
+              ("adjusted_products", "product_id", "products", "product_id")])
+
+
+def load_delaware_election_2018(srv, db, files):
+    """Delaware's general election of 6 November 2018, results by election
+    district (precinct), as OpenElections publishes them from the State's
+    files: counties (3), parties (4, as published: 'DEMOCRATIC',
+    'REPUBLICAN', 'GREEN', 'LIBERTARIN'), precincts (436, one per county
+    and election district '05-20' — election district 05 of representative
+    district 20 —; rep_district the second part as an integer), candidates
+    (99: the name as published, 'Carper T', truncated to ten letters;
+    office 'U.S. Senate' / 'U.S. House' / 'Attorney General' / 'State
+    Senate' / 'State Assembly', district NULL for the statewide offices;
+    party_id) and results (one row per line of the file: precinct_id,
+    candidate_id, election_day_votes, absentee_votes, votes — their sum;
+    the file's 99 'Total' lines, one per candidate and equal to the sum of
+    the candidate's precincts, are not loaded).
+    Keys: counties.county_id, parties.party_id, precincts.precinct_id,
+    candidates.candidate_id, results.result_id; precincts -> counties;
+    candidates -> parties; results -> precincts, candidates."""
+    rows = [r for r in csv.DictReader(io.StringIO(files[0])) if r["election_district"] != "Total"]
+    counties = sorted({r["county"] for r in rows})
+    cid = {c: i for i, c in enumerate(counties, 1)}
+    parties = sorted({r["party"] for r in rows})
+    pid = {p: i for i, p in enumerate(parties, 1)}
+    prec = sorted({(r["county"], r["election_district"]) for r in rows}, key=lambda k: (cid[k[0]], k[1]))
+    prid = {k: i for i, k in enumerate(prec, 1)}
+    cands = []
+    for r in rows:
+        k = (r["office"], r["district"], r["candidate"], r["party"])
+        if k not in cands:
+            cands.append(k)
+    cnid = {k: i for i, k in enumerate(cands, 1)}
+    print(f"  {db}.counties: " + str(load_csv_table(srv, db, "counties", _csv_text(
+        ["county_id", "county_name"], [[cid[c], c] for c in counties]))) + " rows")
+    print(f"  {db}.parties: " + str(load_csv_table(srv, db, "parties", _csv_text(
+        ["party_id", "party_name"], [[pid[p], p] for p in parties]))) + " rows")
+    print(f"  {db}.precincts: " + str(load_csv_table(srv, db, "precincts", _csv_text(
+        ["precinct_id", "county_id", "election_district", "rep_district"],
+        [[prid[k], cid[k[0]], k[1], int(k[1].split("-")[1])] for k in prec]))) + " rows")
+    print(f"  {db}.candidates: " + str(load_csv_table(srv, db, "candidates", _csv_text(
+        ["candidate_id", "candidate_name", "office", "district", "party_id"],
+        [[cnid[k], k[2], k[0], k[1], pid[k[3]]] for k in cands]))) + " rows")
+    print(f"  {db}.results: " + str(load_csv_table(srv, db, "results", _csv_text(
+        ["result_id", "precinct_id", "candidate_id", "election_day_votes", "absentee_votes", "votes"],
+        [[i, prid[(r["county"], r["election_district"])],
+          cnid[(r["office"], r["district"], r["candidate"], r["party"])],
+          r["election_day"], r["absentee"], r["votes"]] for i, r in enumerate(rows, 1)]))) + " rows")
+    srv.psql(db, "ALTER TABLE precincts ALTER election_district TYPE text")
+    add_keys(srv, db, [("counties", ["county_id"]), ("parties", ["party_id"]), ("precincts", ["precinct_id"]),
+                       ("candidates", ["candidate_id"]), ("results", ["result_id"])],
+             [("precincts", "county_id", "counties", "county_id"),
+              ("candidates", "party_id", "parties", "party_id"),
+              ("results", "precinct_id", "precincts", "precinct_id"),
+              ("results", "candidate_id", "candidates", "candidate_id")])
+
+
+def _uw_minutes(text):
+    """Start and end, in minutes after midnight, of a UW time schedule time
+    '1030-120' / '430-520P': without P an hour 1 to 6 is after noon and an
+    end not after the start is after noon; with P both are evening times."""
+    m = re.fullmatch(r"(\d{1,2})(\d\d)-(\d{1,2})(\d\d)(P?)", text)
+    sh, sm, eh, em, p = int(m[1]), int(m[2]), int(m[3]), int(m[4]), m[5]
+    if p:
+        sh, eh = (sh + 12 if sh < 12 else sh), (eh + 12 if eh < 12 else eh)
+        if sh * 60 + sm >= eh * 60 + em:
+            sh -= 12
+    else:
+        if 1 <= sh <= 6:
+            sh += 12
+        if 1 <= eh <= 6:
+            eh += 12
+        if eh * 60 + em <= sh * 60 + sm:
+            eh += 12
+    return sh * 60 + sm, eh * 60 + em
+
+
+def load_uw_room_schedule(srv, db, files):
+    """The University of Washington's classroom use in the autumn quarter
+    of 2018 (Seattle campus), scraped from the university's Time Schedule
+    by a student (the repository states no licence): one published row per
+    class meeting pattern with its building, room, days and time. Its
+    start / end minutes misread times such as '730-920' (as 19:30 to 9:20),
+    so the loader reads the published time again (`_uw_minutes`). buildings
+    (98 codes 'MGH', 'SAV' …), rooms (680, building_code and room_number
+    as published, '026-030' among them), bookings (one per distinct room,
+    days and time: days as published 'MWF' / 'TTh' / 'Sat.', start_time and
+    end_time, time_as_published, sections — how many published rows share
+    that room, days and time, several course sections meeting together)
+    and booking_days (one row per booking and weekday, the weekday's name
+    'Monday' … 'Saturday' and its ISO number 1 … 6). Keys:
+    buildings.building_code, rooms.room_id, bookings.booking_id,
+    booking_days (booking_id, weekday_no); rooms -> buildings; bookings ->
+    rooms; booking_days -> bookings."""
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    blds = sorted({r["building"] for r in rows})
+    rooms = sorted({(r["building"], r["room"]) for r in rows})
+    rid = {k: i for i, k in enumerate(rooms, 1)}
+    slots = {}
+    for r in rows:
+        k = (r["building"], r["room"], r["day"], r["original_time"])
+        slots[k] = slots.get(k, 0) + 1
+    order = sorted(slots, key=lambda k: (rid[(k[0], k[1])], _uw_minutes(k[3]), k[2]))
+    hhmm = lambda m: f"{m // 60:02d}:{m % 60:02d}"
+    names = [("M", "Monday", 1), ("Th", "Thursday", 4), ("T", "Tuesday", 2), ("W", "Wednesday", 3),
+             ("F", "Friday", 5), ("Sat.", "Saturday", 6)]
+    out, days = [], []
+    for i, k in enumerate(order, 1):
+        s, e = _uw_minutes(k[3])
+        out.append([i, rid[(k[0], k[1])], k[2], hhmm(s), hhmm(e), k[3], slots[k]])
+        rest, found = k[2], []
+        while rest:
+            for code, name, no in names:
+                if rest.startswith(code):
+                    found.append((no, name))
+                    rest = rest[len(code):]
+                    break
+            else:
+                raise ValueError(k[2])
+        for no, name in sorted(found):
+            days.append([i, no, name])
+    print(f"  {db}.buildings: " + str(load_csv_table(srv, db, "buildings", _csv_text(
+        ["building_code"], [[b] for b in blds]))) + " rows")
+    print(f"  {db}.rooms: " + str(load_csv_table(srv, db, "rooms", _csv_text(
+        ["room_id", "building_code", "room_number"], [[rid[k], k[0], k[1]] for k in rooms]))) + " rows")
+    print(f"  {db}.bookings: " + str(load_csv_table(srv, db, "bookings", _csv_text(
+        ["booking_id", "room_id", "days", "start_time", "end_time", "time_as_published", "sections"], out))) + " rows")
+    print(f"  {db}.booking_days: " + str(load_csv_table(srv, db, "booking_days", _csv_text(
+        ["booking_id", "weekday_no", "weekday"], days))) + " rows")
+    srv.psql(db, "ALTER TABLE rooms ALTER room_number TYPE text; "
+                 "ALTER TABLE bookings ALTER start_time TYPE time USING start_time::time, "
+                 "ALTER end_time TYPE time USING end_time::time, ALTER time_as_published TYPE text")
+    add_keys(srv, db, [("buildings", ["building_code"]), ("rooms", ["room_id"]), ("bookings", ["booking_id"]),
+                       ("booking_days", ["booking_id", "weekday_no"])],
+             [("rooms", "building_code", "buildings", "building_code"),
+              ("bookings", "room_id", "rooms", "room_id"),
+              ("booking_days", "booking_id", "bookings", "booking_id")])
+
+
+LOADERS.update(jmart_pharmacy=load_jmart_pharmacy, delaware_election_2018=load_delaware_election_2018,
+               uw_room_schedule=load_uw_room_schedule)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

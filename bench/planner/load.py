@@ -9869,6 +9869,243 @@ LOADERS.update(jmart_pharmacy=load_jmart_pharmacy, delaware_election_2018=load_d
                uw_room_schedule=load_uw_room_schedule)
 
 
+DATASETS.update({
+    "urban_beehives": ("Massi331/Urban-Beehive-Acoustics-and-PheNotyping-Dataset",
+                       "5b9190b235edd0269c62f80f7b585f1494470609",
+                       ["data/annotations/inspections_2021.csv", "data/annotations/inspections_2022.csv",
+                        "data/temperature_humidity/sensor_2021.csv", "data/weather_info/weather_2021_2022.csv"]),
+    "sturgeon_cards": ("szjhobbs/sturgeon_population_metrics", "d04d68560798db110cf5dd9155e8f81b47d65430",
+                       ["data/card/LocationCodes.csv", "data/card/RetCardsAlds.rds", "data/card/SturgeonAlds.rds",
+                        "data/cpfv/SturgeonCpfv.rds"]),
+    "coffee_reviews": ("leontoddjohnson/datasets", "625517598e1a6231e9170c3c9dde1c5feed55f16",
+                       ["data/coffee_analysis.csv"]),
+})
+
+
+def load_urban_beehives(srv, db, files):
+    """A Montreal rooftop apiary's ten hives, June 2021 to April 2023 (the
+    UrBAN "Urban Beehive Acoustics and PheNotyping" dataset of INRS,
+    Universite Laval and Nectar Technologies; CC BY 4.0 data, MIT code
+    licence): hives (10, hive_id the published tag number), inspections
+    (one per hive and visit: the 2021 sheet's rows with colony_size_boxes,
+    frames of bees in the first / second / third box, frames_of_brood,
+    frames_of_honey, queen_status and the minutes the hive was open; the
+    2022 app's visits, one per distinct record time and hive, with
+    is_alive; inspected_on the local date, started_at the local time (the
+    2022 app's UTC times turned into Montreal time), ended_at the 2021
+    closing time; queen_status made one vocabulary: 'queenright', 'queen
+    not seen' (2021 'QNS'), 'queenless' (2022); notes), observations (the
+    2022 app's category / detail rows of a visit: 'hive grading' 'medium',
+    'frames of bees' '8', 'varroa' '14', 'treatment' 'mite away', ...),
+    sensor_readings (2021 in-hive temperature and humidity of seven hives
+    about every quarter hour, read_at in UTC; the file's 14089 repeated
+    rows loaded once) and weather_hourly (Montreal's hourly weather,
+    local standard time). Keys: hives.hive_id, inspections.inspection_id,
+    observations.observation_id, sensor_readings.reading_id,
+    weather_hourly.observed_at; inspections, sensor_readings -> hives;
+    observations -> inspections."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    i21 = list(csv.DictReader(io.StringIO(files[0])))
+    i22 = list(csv.DictReader(io.StringIO(files[1])))
+    sens, seen = [], set()
+    for r in csv.DictReader(io.StringIO(files[2])):  # the file repeats 14089 readings word for word
+        k = (r["Tag number"], r["Date"], r["temperature"], r["humidity"])
+        if k not in seen:
+            seen.add(k)
+            sens.append(r)
+    wx = list(csv.DictReader(io.StringIO(files[3])))
+    hives = sorted({int(r["Tag number"]) for r in i21 + i22 + sens})
+    print(f"  {db}.hives: " + str(load_csv_table(srv, db, "hives", _csv_text(
+        ["hive_id"], [[h] for h in hives]))) + " rows")
+    num = lambda v: v.strip()
+    qs = {"QR": "queenright", "Qr": "queenright", "QNS": "queen not seen", "queenright": "queenright",
+          "queenless": "queenless", "": ""}
+    insp, obs = [], []
+    for r in i21:
+        insp.append([len(insp) + 1, int(r["Tag number"]), r["Date"], r["Open"][:5], r["Close"][:5],
+                     r["Colony Size"], num(r["Fob 1st"]), num(r["Fob 2nd"]), num(r["Fob 3rd"]), num(r["FoBrood"]),
+                     num(r["Frames of Honey"]), qs[r["Queen status"].strip()], "", r["Notes"].strip()])
+    mtl = ZoneInfo("America/Montreal")
+    visit = {}
+    for r in i22:
+        key = (r["Date"], r["Tag number"])
+        if key not in visit:
+            t = datetime.datetime.fromisoformat(r["Date"]).astimezone(mtl)
+            visit[key] = len(insp) + 1
+            insp.append([visit[key], int(r["Tag number"]), t.date().isoformat(), t.strftime("%H:%M"), "",
+                         "", "", "", "", "", "", qs[r["Queen status"].strip()], r["Is alive"].strip(),
+                         " ".join(r["Report notes"].split())])
+        if r["Category"].strip():
+            obs.append([len(obs) + 1, visit[key], r["Category"].strip(), r["Action detail"].strip()])
+    print(f"  {db}.inspections: " + str(load_csv_table(srv, db, "inspections", _csv_text(
+        ["inspection_id", "hive_id", "inspected_on", "started_at", "ended_at", "colony_size_boxes",
+         "frames_of_bees_box1", "frames_of_bees_box2", "frames_of_bees_box3", "frames_of_brood",
+         "frames_of_honey", "queen_status", "is_alive", "notes"], insp))) + " rows")
+    print(f"  {db}.observations: " + str(load_csv_table(srv, db, "observations", _csv_text(
+        ["observation_id", "inspection_id", "category", "detail"], obs))) + " rows")
+    print(f"  {db}.sensor_readings: " + str(load_csv_table(srv, db, "sensor_readings", _csv_text(
+        ["reading_id", "hive_id", "read_at", "temperature_c", "humidity_pct"],
+        [[i, int(r["Tag number"]), r["Date"][:19], r["temperature"], r["humidity"]]
+         for i, r in enumerate(sens, 1)]))) + " rows")
+    print(f"  {db}.weather_hourly: " + str(load_csv_table(srv, db, "weather_hourly", _csv_text(
+        ["observed_at", "temperature_c", "rel_humidity_pct", "precipitation_mm"],
+        [[r["Date/Time (LST)"], r["Temp (°C)"], r["Rel Hum (%)"], r["Precip. Amount (mm)"]] for r in wx]))) + " rows")
+    srv.psql(db, "ALTER TABLE inspections ALTER inspected_on TYPE date USING inspected_on::date, "
+                 "ALTER started_at TYPE time USING started_at::time, ALTER ended_at TYPE time USING ended_at::time, "
+                 "ALTER colony_size_boxes TYPE integer, ALTER frames_of_bees_box1 TYPE numeric(4, 1), "
+                 "ALTER frames_of_bees_box2 TYPE numeric(4, 1), ALTER frames_of_bees_box3 TYPE numeric(4, 1), "
+                 "ALTER frames_of_brood TYPE numeric(4, 1), ALTER frames_of_honey TYPE numeric(4, 1), "
+                 "ALTER queen_status TYPE text, ALTER is_alive TYPE integer, ALTER notes TYPE text; "
+                 "ALTER TABLE observations ALTER detail TYPE text; "
+                 "ALTER TABLE sensor_readings ALTER read_at TYPE timestamp USING read_at::timestamp, "
+                 "ALTER temperature_c TYPE double precision, ALTER humidity_pct TYPE double precision; "
+                 "ALTER TABLE weather_hourly ALTER observed_at TYPE timestamp USING observed_at::timestamp, "
+                 "ALTER temperature_c TYPE double precision, ALTER rel_humidity_pct TYPE double precision, "
+                 "ALTER precipitation_mm TYPE double precision")
+    add_keys(srv, db, [("hives", ["hive_id"]), ("inspections", ["inspection_id"]),
+                       ("observations", ["observation_id"]), ("sensor_readings", ["reading_id"]),
+                       ("weather_hourly", ["observed_at"])],
+             [("inspections", "hive_id", "hives", "hive_id"), ("observations", "inspection_id", "inspections",
+                                                                "inspection_id"),
+              ("sensor_readings", "hive_id", "hives", "hive_id")])
+
+
+def _rds_frame(db, path):
+    """The one data frame of an .rds file of a dataset, read with _rda_frames
+    by wrapping it as an .rda pairlist of one object named 'df'. The bytes
+    are read here with git (git_show returns .rds files as text)."""
+    import struct
+    repo, commit, _ = DATASETS[db]
+    gitdir = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
+    if os.path.isdir(os.path.join(gitdir, ".git")):
+        gitdir = os.path.join(gitdir, ".git")
+    raw = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True,
+                         check=True).stdout
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    assert raw[:2] == b"X\n"
+    head = 14 + (4 + struct.unpack(">i", raw[14:18])[0] if struct.unpack(">i", raw[2:6])[0] == 3 else 0)
+    wrap = (b"RDX3\n" + raw[:head] + struct.pack(">iiii", 2 | 1024, 1, 9 | (64 << 12), 2) + b"df"
+            + raw[head:] + struct.pack(">i", 254))
+    return _rda_frames(wrap)["df"]
+
+
+def load_sturgeon_cards(srv, db, files):
+    """California's Sturgeon Fishing Report Cards 2012-2017 and the party
+    boats' sturgeon logbooks 1980-2015 (the California Department of Fish
+    and Wildlife's Stockton sportfish unit, as it pushes them to its
+    sturgeon population repository in R's .rds files; anglers only as the
+    licence system's coded customer ids; the repository states no
+    licence): locations (30 card location codes, '18' 'Suisun Bay'),
+    report_cards (79953 returned cards: card_id, angler_id, card_year,
+    usage 'U' fished and caught, 'UNS' fished and caught nothing, 'NU' did
+    not fish — 2012 knew only U and NU —, returned_via 'IS' internet or
+    'CC' control centre as published), catches (44810 sturgeon reported on
+    the cards: caught_on the day, NULL for 51 without a month or day or
+    with an impossible one; location_code, species 'White' / 'Green' /
+    'Unk', fate 'kept' / 'released', length_in the total length in inches
+    as reported, NULL for most released fish, fork_length_cm as the unit
+    derives it) and cpfv_trips (9007 commercial passenger fishing vessel
+    trips that logged sturgeon: trip_date, vessel_id, port_code and block
+    codes as published, hours_fished, anglers, kept, released,
+    angler_hours). Keys: locations.location_code, report_cards.card_id,
+    catches.catch_id, cpfv_trips.trip_id; catches -> report_cards,
+    locations."""
+    import datetime
+    locs = list(csv.DictReader(io.StringIO(files[0])))
+    print(f"  {db}.locations: " + str(load_csv_table(srv, db, "locations", _csv_text(
+        ["location_code", "location_name"], [[r["LocationCode"], " ".join(r["Name"].split())] for r in locs]),
+        nulls=())) + " rows")
+    rc = _rds_frame(db, DATASETS[db][2][1])
+    print(f"  {db}.report_cards: " + str(load_csv_table(srv, db, "report_cards", _csv_text(
+        ["card_id", "angler_id", "card_year", "usage", "returned_via"],
+        sorted(zip(rc["LicenseReportID"], rc["CustomerID"], rc["ItemYear"], rc["Code"], rc["CustomerSourceCode"]),
+               key=lambda r: (r[2], r[0]))))) + " rows")
+    st = _rds_frame(db, DATASETS[db][2][2])
+
+    def day(y, m, d):
+        try:
+            return datetime.date(int(y), int(m), int(d)).isoformat()
+        except (TypeError, ValueError):
+            return ""
+    out = [[i, st["LicenseReportID"][i - 1], day(st["ItemYear"][i - 1], st["Month"][i - 1], st["Day"][i - 1]),
+            st["LocCode"][i - 1], st["SturgeonType"][i - 1], st["Fate"][i - 1],
+            "" if st["Length"][i - 1] is None else st["Length"][i - 1],
+            "" if st["FL_cm"][i - 1] is None else st["FL_cm"][i - 1]] for i in range(1, len(st["Fate"]) + 1)]
+    print(f"  {db}.catches: " + str(load_csv_table(srv, db, "catches", _csv_text(
+        ["catch_id", "card_id", "caught_on", "location_code", "species", "fate", "length_in", "fork_length_cm"],
+        out), nulls=("",))) + " rows")
+    cp = _rds_frame(db, DATASETS[db][2][3])
+    keys = ["LogDate", "VesselID", "PortCode", "Block", "TripType", "HoursFished", "NumberOfFishers",
+            "NumberKept", "NumberReleased", "AnglerHours"]
+    out = [[i] + ["" if cp[k][i - 1] is None else cp[k][i - 1] for k in keys] for i in range(1, len(cp["LogDate"]) + 1)]
+    print(f"  {db}.cpfv_trips: " + str(load_csv_table(srv, db, "cpfv_trips", _csv_text(
+        ["trip_id", "trip_date", "vessel_id", "port_code", "block", "trip_type", "hours_fished", "anglers", "kept",
+         "released", "angler_hours"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE locations ALTER location_code TYPE text, ALTER location_name TYPE text; "
+                 "ALTER TABLE report_cards ALTER card_id TYPE text, ALTER angler_id TYPE text; "
+                 "ALTER TABLE catches ALTER card_id TYPE text, ALTER caught_on TYPE date USING caught_on::date, "
+                 "ALTER location_code TYPE text, ALTER length_in TYPE integer, "
+                 "ALTER fork_length_cm TYPE numeric(5, 1); "
+                 "ALTER TABLE cpfv_trips ALTER trip_date TYPE date USING trip_date::date, "
+                 "ALTER hours_fished TYPE numeric(5, 2), ALTER angler_hours TYPE numeric(7, 2), "
+                 "ALTER trip_type TYPE text")
+    add_keys(srv, db, [("locations", ["location_code"]), ("report_cards", ["card_id"]), ("catches", ["catch_id"]),
+                       ("cpfv_trips", ["trip_id"])],
+             [("catches", "card_id", "report_cards", "card_id"),
+              ("catches", "location_code", "locations", "location_code")])
+
+
+def load_coffee_reviews(srv, db, files):
+    """Coffee Review's reviews of roasted coffees, November 2017 to
+    November 2022 (a scrape of coffeereview.com as the Kaggle "Coffee
+    Reviews Dataset" publishes it, in a teacher's datasets repository; the
+    repository states no licence): roasters (the roasting companies, names
+    trimmed, with the country of their location as published — Roadmap
+    Coffeeworks is placed once in Kenya and once in the United States:
+    its most frequent one is kept), coffees (2095 reviewed coffees:
+    coffee_name, roaster_id, roast_level 'Light' ... 'Dark', NULL for 15,
+    origin_1 / origin_2 the two published origin fields (mostly a growing
+    region and a wider region or country, 'Guji Zone' / 'Oromia Region';
+    for blends two countries), price_per_100g_usd, rating (84-98 points),
+    review_month the first day of the review's month, blind_assessment,
+    notes, bottom_line). Keys: roasters.roaster_id, coffees.coffee_id;
+    coffees -> roasters."""
+    import collections
+    rows = list(csv.DictReader(io.StringIO(files[0])))
+    name = lambda r: " ".join(r["roaster"].split())
+    where = collections.defaultdict(collections.Counter)
+    for r in rows:
+        where[name(r)][r["loc_country"].strip()] += 1
+    rid = {n: i for i, n in enumerate(sorted(where), 1)}
+    print(f"  {db}.roasters: " + str(load_csv_table(srv, db, "roasters", _csv_text(
+        ["roaster_id", "roaster_name", "country"],
+        [[rid[n], n, where[n].most_common(1)[0][0]] for n in sorted(where)]))) + " rows")
+    months = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                           "September", "October", "November", "December"], 1)}
+    out = []
+    for i, r in enumerate(rows, 1):
+        m, y = r["review_date"].split()
+        out.append([i, " ".join(r["name"].split()), rid[name(r)], r["roast"].strip(), r["origin_1"].strip(),
+                    r["origin_2"].strip(), r["100g_USD"], r["rating"], f"{y}-{months[m]:02d}-01",
+                    r["desc_1"].strip(), r["desc_2"].strip(), r["desc_3"].strip()])
+    print(f"  {db}.coffees: " + str(load_csv_table(srv, db, "coffees", _csv_text(
+        ["coffee_id", "coffee_name", "roaster_id", "roast_level", "origin_1", "origin_2", "price_per_100g_usd",
+         "rating", "review_month", "blind_assessment", "notes", "bottom_line"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE coffees ALTER price_per_100g_usd TYPE numeric(8, 2), "
+                 "ALTER review_month TYPE date USING review_month::date, ALTER coffee_name TYPE text, "
+                 "ALTER roast_level TYPE text, ALTER blind_assessment TYPE text, ALTER notes TYPE text, "
+                 "ALTER bottom_line TYPE text, ALTER origin_1 TYPE text, ALTER origin_2 TYPE text; "
+                 "ALTER TABLE roasters ALTER roaster_name TYPE text, ALTER country TYPE text")
+    add_keys(srv, db, [("roasters", ["roaster_id"]), ("coffees", ["coffee_id"])],
+             [("coffees", "roaster_id", "roasters", "roaster_id")])
+
+
+LOADERS.update(urban_beehives=load_urban_beehives, sturgeon_cards=load_sturgeon_cards,
+               coffee_reviews=load_coffee_reviews)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -10106,6 +10106,164 @@ LOADERS.update(urban_beehives=load_urban_beehives, sturgeon_cards=load_sturgeon_
                coffee_reviews=load_coffee_reviews)
 
 
+DATASETS.update({
+    "durham_ministry_aid": ("datasci611/bios611-projects-fall-2019-alvinthomas",
+                            "6e4bc8b3cf5b6ee94a996403aa27bc9592902eb6",
+                            ["project_1/data/UMD_Services_Provided_20190719.tsv"]),
+    "dental_noshows": ("hamed-asgari/dental-appointment-no-show-prediction",
+                       "ec5aa5d84c8de6aaf7daca4c299073ba12d4e700",
+                       ["data/raw/dentists.csv", "data/raw/patients.csv", "data/raw/appointments.csv"]),
+    "bengaluru_metro": ("diagram-chasing/blr-metro-ridership", "e2a7de1161106bf37cf77a50325b1a8c916c0571",
+                        ["src/lib/data/charts/station-codes.json", "src/lib/data/station-order.json",
+                         "analysis/data/station-hourly.csv"]),
+})
+
+
+def load_durham_ministry_aid(srv, db, files):
+    """Urban Ministries of Durham's (North Carolina) services to families in
+    need, as the charity gave them to a 2019 data-science course
+    (UMD_Services_Provided_20190719.tsv, in a student's course repository;
+    the repository states no licence): households (the client file numbers,
+    a family or a person, with merged_file_number the file it was merged
+    with later, NULL for most), visits (79838, one per published row in file
+    order: visit_date as published — 126 dated before 1999 or after July
+    2019 are typing slips kept as they are —, household_id,
+    people_fed the family size food was given for, food_pounds,
+    clothing_items, diapers, school_kits, hygiene_kits, bus_tickets; NULL
+    where the cell is blank), support_payments (the visits with financial
+    support: amount_usd above 0, bill_type and payer_of_support as
+    published). The free-text notes, the referrals and three stray columns
+    are not loaded. Keys: households.household_id, visits.visit_id,
+    support_payments.visit_id; visits -> households, support_payments ->
+    visits."""
+    import collections
+    import datetime
+    rows = list(csv.reader(io.StringIO(files[0]), delimiter="\t"))[1:]
+    rows = [r + [""] * (18 - len(r)) for r in rows if r]
+    merged = collections.defaultdict(collections.Counter)
+    for r in rows:
+        merged[int(r[1])]
+        if r[2].strip() not in ("", "0"):
+            merged[int(r[1])][int(r[2])] += 1
+    print(f"  {db}.households: " + str(load_csv_table(srv, db, "households", _csv_text(
+        ["household_id", "merged_file_number"],
+        [[h, merged[h].most_common(1)[0][0] if merged[h] else None] for h in sorted(merged)]))) + " rows")
+    visits, pay = [], []
+    for i, r in enumerate(rows, 1):
+        d = datetime.datetime.strptime(r[0].strip(), "%m/%d/%Y").date().isoformat()
+        v = lambda k: r[k].strip() or None
+        visits.append([i, d, int(r[1]), v(5), v(6), v(7), v(8), v(9), v(10), v(3)])
+        amt = float(r[12] or 0)
+        if amt > 0:
+            pay.append([i, f"{amt:.2f}", v(13), v(14)])
+    print(f"  {db}.visits: " + str(load_csv_table(srv, db, "visits", _csv_text(
+        ["visit_id", "visit_date", "household_id", "people_fed", "food_pounds", "clothing_items", "diapers",
+         "school_kits", "hygiene_kits", "bus_tickets"], visits))) + " rows")
+    print(f"  {db}.support_payments: " + str(load_csv_table(srv, db, "support_payments", _csv_text(
+        ["visit_id", "amount_usd", "bill_type", "payer_of_support"], pay))) + " rows")
+    srv.psql(db, "ALTER TABLE support_payments ALTER amount_usd TYPE numeric(8, 2), ALTER bill_type TYPE text, "
+                 "ALTER payer_of_support TYPE text")
+    add_keys(srv, db, [("households", ["household_id"]), ("visits", ["visit_id"]),
+                       ("support_payments", ["visit_id"])],
+             [("visits", "household_id", "households", "household_id"),
+              ("support_payments", "visit_id", "visits", "visit_id")])
+
+
+def load_dental_noshows(srv, db, files):
+    """A dental clinic's appointments, March 2024 to December 2025, with
+    no-shows, cancellations and reschedules (fully synthetic data of a
+    student's "Dental Clinic Operations Analytics" project, copied into its
+    no-show prediction repository; patients only as numbers, no names;
+    Karaj and Tehran city areas): dentists (7, dentist_role
+    'general_dentist' ... 'periodontist', engagement_type, start_date,
+    end_date, scheduled_hours_weekly, active), patients (2000, birth_year,
+    sex, city_area, registered_at, insurance_type, referral_source,
+    preferred_contact_channel, patient_status), appointments (8000 as
+    published: booked_at, scheduled_start_at, planned_duration_min,
+    visit_type, booking_channel, status 'completed' / 'no_show' /
+    'cancelled' / 'rescheduled', status_updated_at, reminder_sent,
+    check_in_at, chair_start_at, chair_end_at, checkout_at,
+    status_change_reason, rescheduled_from_appointment_id). Keys:
+    dentists.dentist_id, patients.patient_id, appointments.appointment_id;
+    appointments -> dentists, patients, and rescheduled_from -> appointments."""
+    for name, text in zip(["dentists", "patients", "appointments"], files):
+        print(f"  {db}.{name}: " + str(load_csv_table(srv, db, name, text)) + " rows")
+    srv.psql(db, "ALTER TABLE dentists ALTER active TYPE boolean USING active::boolean; "
+                 "ALTER TABLE appointments ALTER reminder_sent TYPE boolean USING reminder_sent::boolean")
+    add_keys(srv, db, [("dentists", ["dentist_id"]), ("patients", ["patient_id"]),
+                       ("appointments", ["appointment_id"])],
+             [("appointments", "dentist_id", "dentists", "dentist_id"),
+              ("appointments", "patient_id", "patients", "patient_id"),
+              ("appointments", "rescheduled_from_appointment_id", "appointments", "appointment_id")])
+
+
+def load_bengaluru_metro(srv, db, files):
+    """Bengaluru's Namma Metro (BMRCL) station entries hour by hour, 1 to 18
+    August 2025 (the BMRCL hourly ridership Vonter publishes, as a
+    data-journalism site's repository keeps it; data ODbL, code MIT):
+    lines (4: 'purple', 'green', 'yellow', 'black' — the last the
+    site's line for the two interchanges Majestic and RV Road),
+    stations (83, station_code, station_name the site's short name,
+    full_name the ridership file's name ('Mahatma Gandhi Road' for 'MG
+    Road'; the same for 64), line_name, stop_number the
+    station's place along its line from the site's station order, NULL for
+    the two interchanges), hourly_ridership (one row per station, date and
+    hour 0-23: riders the entries published), daily_ridership (the hourly
+    rows summed per station and date). Keys: lines.line_name,
+    stations.station_code, hourly_ridership (station_code, ride_date,
+    hour), daily_ridership (station_code, ride_date); stations -> lines,
+    both ridership tables -> stations."""
+    import collections
+    codes = json.loads(files[0])
+    order = json.loads(files[1])
+    pos = {}
+    for line, seq in order.items():
+        for i, c in enumerate(seq, 1):
+            pos.setdefault((line, c), i)
+    lines = ["purple", "green", "yellow", "black"]
+    print(f"  {db}.lines: " + str(load_csv_table(srv, db, "lines", _csv_text(
+        ["line_name"], [[l] for l in lines]))) + " rows")
+    # the ridership file names 19 stations in full where the site's code list has a short name
+    full = {"Hebbagodi": "Biocon Hebbagodi", "Silk Board": "Central Silk Board",
+            "Bommasandra": "Delta Electronics Bommasandra",
+            "Vidhana Soudha": "Dr. B. R. Ambedkar Station, Vidhana Soudha",
+            "Konappana Agrahara": "Infosys Foundation Konappana Agrahara", "JP Nagar": "Jaya Prakash Nagar",
+            "KSR Railway Station": "Krantivira Sangolli Rayanna Railway Station",
+            "KR Market": "Krishna Rajendra Market", "KR Pura": "Krishnarajapura", "MKK Road": "Mahakavi Kuvempu Road",
+            "MG Road": "Mahatma Gandhi Road", "Mantri Square": "Mantri Square Sampige Road",
+            "Majestic": "Nadaprabhu Kempegowda Station, Majestic", "Nayandahalli": "Pantharapalya - Nayandahalli",
+            "RR Nagar": "Rajarajeshwari Nagar", "RV Road": "Rashtreeya Vidyalaya Road",
+            "Central College": "Sir M. Visvesvaraya Stn., Central College",
+            "Hosahalli": "Sri Balagangadharanatha Swamiji Station, Hosahalli", "Vijayanagara": "Vijayanagar"}
+    code = {}
+    st = []
+    for s in sorted(codes, key=lambda s: s["code"]):
+        name = full.get(s["Station"], s["Station"])
+        code[name] = s["code"]
+        st.append([s["code"], s["Station"], name, s["line"], pos.get((s["line"], s["code"]))])
+    print(f"  {db}.stations: " + str(load_csv_table(srv, db, "stations", _csv_text(
+        ["station_code", "station_name", "full_name", "line_name", "stop_number"], st))) + " rows")
+    rows = list(csv.DictReader(io.StringIO(files[2]), delimiter=";"))
+    hourly = [[code[r["Station"]], r["Date"], int(r["Hour"]), int(r["Ridership"])] for r in rows]
+    print(f"  {db}.hourly_ridership: " + str(load_csv_table(srv, db, "hourly_ridership", _csv_text(
+        ["station_code", "ride_date", "hour", "riders"], hourly))) + " rows")
+    day = collections.Counter()
+    for c, d, h, n in hourly:
+        day[(c, d)] += n
+    print(f"  {db}.daily_ridership: " + str(load_csv_table(srv, db, "daily_ridership", _csv_text(
+        ["station_code", "ride_date", "riders"], [[c, d, n] for (c, d), n in sorted(day.items())]))) + " rows")
+    add_keys(srv, db, [("lines", ["line_name"]), ("stations", ["station_code"]),
+                       ("hourly_ridership", ["station_code", "ride_date", "hour"]),
+                       ("daily_ridership", ["station_code", "ride_date"])],
+             [("stations", "line_name", "lines", "line_name"),
+              ("hourly_ridership", "station_code", "stations", "station_code"),
+              ("daily_ridership", "station_code", "stations", "station_code")])
+
+
+LOADERS.update(durham_ministry_aid=load_durham_ministry_aid, dental_noshows=load_dental_noshows,
+               bengaluru_metro=load_bengaluru_metro)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

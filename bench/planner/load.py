@@ -10264,6 +10264,202 @@ LOADERS.update(durham_ministry_aid=load_durham_ministry_aid, dental_noshows=load
                bengaluru_metro=load_bengaluru_metro)
 
 
+DATASETS.update({
+    "atlanta_symphony": ("gabriela-ilinca/ASO", "3c2cd9ad0fa896a97f24d6b267f73013d9af6032",
+                         ["event_summary.csv", "College Pass Concert Tickets.csv"]),
+    "cincinnati_violations": ("geomarker-io/curated_violations", "eabf62016a62671b619aaec13ac3b0b3ae8adb0a",
+                              ["data-raw/health_violations.csv"]),
+    "urbana_fuel_cards": ("danielferriss/GasData", "be8f8fa95237d3443736cc1a7038793a228c5c20",
+                          ["data/fuel_card_export.csv"]),
+})
+
+
+def _mdy(text):
+    """'1/08/2018' or ' 01/08/2018' as '2018-01-08'; blank as None."""
+    text = text.strip()
+    if not text:
+        return None
+    m, d, y = text.split("/")
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def load_atlanta_symphony(srv, db, files):
+    """The Atlanta Symphony Orchestra's concerts of its 2022-23 and 2023-24
+    seasons (fiscal years FY23 and FY24) and the seats taken with its College
+    Pass, as the orchestra handed them to a student analytics project
+    (the repository states no licence; the single and subscription ticket
+    files themselves are over the snapshot's size limit and not loaded):
+    concerts (124, one row per performance of the project's event summary:
+    event_code '230104SE', concert_date, fiscal_year 'FY23' / 'FY24',
+    title the concert's title as the season list gives it ('Christmas with
+    the ASO', 'Orff: Carmina Burana', some a conductor's name; NULL for 4), concert_type Classical / Holiday / Special (NULL
+    for 4), series, weekend_code, and the project's totals over its ticket file (the
+    College Pass lines included; 3 College Pass events and one FY23 event
+    have no date, title or type): tickets_sold, seats_sold, patrons, revenue, avg / min / max ticket
+    price, first and last sale dates, fill_rate_pct); college_pass_tickets
+    (5,995, one row per College Pass ticket line in file order: event_code,
+    section ORCHL / ORCHR / BALCL / BALCR / DRESSL / DRESSR / LOGEL / LOGER /
+    GA1-3, row_name, first_seat, last_seat, seats, patron_id a bare account
+    number, purchased_on, price_code, purchase_price and paid_amount in
+    dollars — 0 for most, the pass being free —, sale_channel online / ASO
+    Staff; the published zip codes are not loaded). Keys:
+    concerts.event_code, college_pass_tickets.ticket_id; tickets -> concerts."""
+    ev = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    nz = lambda v: v.strip() or None
+    out = []
+    for r in ev:
+        out.append([r["event_name"], r["event_date_first"], r["fiscal_year_first"], nz(r["Name_first"]),
+                    nz(r["Type_first"]), nz(r["Series_first"]), nz(r["Weekend_first"]), r["total_tickets_sold"],
+                    r["total_seats_sold"], r["unique_patrons"], r["total_revenue"],
+                    f"{float(r['avg_ticket_price']):.2f}", r["min_ticket_price"], r["max_ticket_price"],
+                    r["first_sale_date"], r["last_sale_date"], r["fill_rate"]])
+    print(f"  {db}.concerts: " + str(load_csv_table(srv, db, "concerts", _csv_text(
+        ["event_code", "concert_date", "fiscal_year", "title", "concert_type", "series", "weekend_code",
+         "tickets_sold", "seats_sold", "patrons", "revenue", "avg_ticket_price", "min_ticket_price",
+         "max_ticket_price", "first_sale_date", "last_sale_date", "fill_rate_pct"], out))) + " rows")
+    tk = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    out = []
+    for i, r in enumerate(tk, 1):
+        out.append([i, r["event_name"], r["section_name"], r["row_name"], r["seat_num"], r["last_seat"],
+                    r["num_seats"], r["acct_id"], _mdy(r["add_datetime"]), r["price_code"], r["purchase_price"],
+                    r["paid_amount"], r["source"]])
+    print(f"  {db}.college_pass_tickets: " + str(load_csv_table(srv, db, "college_pass_tickets", _csv_text(
+        ["ticket_id", "event_code", "section", "row_name", "first_seat", "last_seat", "seats", "patron_id",
+         "purchased_on", "price_code", "purchase_price", "paid_amount", "sale_channel"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE concerts ALTER revenue TYPE numeric(12, 2), ALTER avg_ticket_price TYPE numeric(8, 2), "
+                 "ALTER min_ticket_price TYPE numeric(8, 2), ALTER max_ticket_price TYPE numeric(8, 2), "
+                 "ALTER fill_rate_pct TYPE numeric(6, 2), ALTER series TYPE text, ALTER title TYPE text; "
+                 "ALTER TABLE college_pass_tickets ALTER purchase_price TYPE numeric(8, 2), "
+                 "ALTER paid_amount TYPE numeric(8, 2)")
+    add_keys(srv, db, [("concerts", ["event_code"]), ("college_pass_tickets", ["ticket_id"])],
+             [("college_pass_tickets", "event_code", "concerts", "event_code")])
+
+
+def load_cincinnati_violations(srv, db, files):
+    """Cincinnati's housing-code violations related to health (mold, lead,
+    leaks, pests) of 2018 to 2023, as the City's Department of Buildings &
+    Inspections shared them with a Cincinnati Children's research group
+    (geomarker-io/curated_violations, an earlier commit's raw health file; the
+    repository states no licence): properties (one per parcel number, the
+    address as most often written with its spaces collapsed, census tract
+    and block, state-plane x / y), cases (one per case number 'B201907752' /
+    'CC20190616': issued_on, complaint_type CBHCODE / CBHCCE), violations
+    (one per line of the file in file order, its closing 'Grand Total:'
+    line dropped:
+    case_number, parcel_no, violation_ref as published — a code 'BCOE413'
+    or a record number 'CD04761464' —, violation_type 'PAINT EXTERIOR',
+    'REPAIR ROOF', 'INSECT AND RODENT CONTROL' …). No fines, inspectors or
+    owners are in the file. Keys: properties.parcel_no, cases.case_number,
+    violations.violation_id; violations -> cases, properties."""
+    import collections
+    rows = [r for r in csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))) if r["CASE#"].strip()]
+    addr = collections.defaultdict(collections.Counter)
+    first = {}
+    for r in rows:
+        p = r["PARCEL_NO"].strip()
+        addr[p][" ".join(r["FULL ADDRESS"].split())] += 1
+        first.setdefault(p, r)
+    props = []
+    for p in sorted(addr):
+        r = first[p]
+        props.append([p, addr[p].most_common(1)[0][0], r["C.TRACT."].strip() or None, r["C.BLOCK."].strip() or None,
+                      r["X"].strip() or None, r["Y"].strip() or None])
+    print(f"  {db}.properties: " + str(load_csv_table(srv, db, "properties", _csv_text(
+        ["parcel_no", "address", "census_tract", "census_block", "x", "y"], props))) + " rows")
+    cases = {}
+    for r in rows:
+        cases.setdefault(r["CASE#"].strip(), [r["CASE#"].strip(), _mdy(r["ISSUED"]), r["COMP_TYPE"].strip() or None])
+    print(f"  {db}.cases: " + str(load_csv_table(srv, db, "cases", _csv_text(
+        ["case_number", "issued_on", "complaint_type"], list(cases.values())))) + " rows")
+    out = [[i, r["CASE#"].strip(), r["PARCEL_NO"].strip(), r["V.I.D"].strip(), " ".join(r["VIOLATION TYPE"].split())]
+           for i, r in enumerate(rows, 1)]
+    print(f"  {db}.violations: " + str(load_csv_table(srv, db, "violations", _csv_text(
+        ["violation_id", "case_number", "parcel_no", "violation_ref", "violation_type"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE properties ALTER parcel_no TYPE text, ALTER census_tract TYPE text, "
+                 "ALTER census_block TYPE text; ALTER TABLE violations ALTER parcel_no TYPE text")
+    add_keys(srv, db, [("properties", ["parcel_no"]), ("cases", ["case_number"]), ("violations", ["violation_id"])],
+             [("violations", "case_number", "cases", "case_number"),
+              ("violations", "parcel_no", "properties", "parcel_no")])
+
+
+def load_urbana_fuel_cards(srv, db, files):
+    """The City of Urbana's (Illinois) fleet fuel-card purchases of 2017,
+    the card company's export as the City handed it out for PyGHack 2018,
+    in a team's repository (the repository states no licence): departments
+    (the nine codes the file uses, named as the team's README names them),
+    vehicles (153, one per Vehicle ID: the fleet's description as written,
+    '0660 15 FRD INTEC' — unit number, model year, make and model —, blank
+    as NULL; its department; asset_type Vehicle / Asset), merchants (one per
+    distinct brand, name, street and city in order of first use, numbered
+    by the loader; merchant_site_id as published, NULL for the 594 lines
+    that have none; county, state, postal code), purchases (6570, one per line
+    of the export in file order: transaction_number as published — three
+    repeat for a discount or car-wash line —, card_id, vehicle_id,
+    department, purchased_at from the transaction date and time — two lines
+    dated 1999 and 2021 as published —, posted_on, merchant_id,
+    product_class Unleaded / Diesel / …, product, gallons (the Units; NULL for the four
+    non-fuel lines, whose unit_of_measure is 'EA' not 'GA'), unit_cost, gross_cost, discount,
+    net_cost, odometer, previous_odometer, miles_driven, mpg). Keys:
+    departments.department_code, vehicles.vehicle_id, merchants.merchant_id,
+    purchases.purchase_id; vehicles -> departments; purchases -> vehicles,
+    merchants, departments."""
+    import collections
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    names = {"PD": "Police Department", "PW": "Public Works", "FD": "Fire Department", "MP": "Motor Pool",
+             "PE": "Parking Enforcement", "CD": "Community Development", "ED": "Executive Department",
+             "EX": "Executive Department (EX)", "Unassigned": "Unassigned"}
+    print(f"  {db}.departments: " + str(load_csv_table(srv, db, "departments", _csv_text(
+        ["department_code", "department_name"], [[k, v] for k, v in names.items()]))) + " rows")
+    veh = {}
+    for r in rows:
+        v = r["Vehicle ID"].strip()
+        if v not in veh:
+            veh[v] = [v, r["Vehicle Description"].strip() or None, r["Department"].strip(), r["Asset Type"].strip()]
+    print(f"  {db}.vehicles: " + str(load_csv_table(srv, db, "vehicles", _csv_text(
+        ["vehicle_id", "description", "department_code", "asset_type"],
+        sorted(veh.values(), key=lambda x: int(x[0]))))) + " rows")
+    mer = {}
+    mkey = lambda r: tuple(" ".join(r[c].split()) for c in ("Merchant Brand", "Merchant Name",
+                                                          "Merchant Street Address", "Merchant City"))
+    for r in rows:
+        k = mkey(r)
+        if k not in mer:
+            mer[k] = [len(mer) + 1, r["Merchant Site ID"].strip() or None, *k, r["Merchant County"].strip(),
+                      r["Merchant State / Province"].strip(), r["Merchant Postal Code"].strip()]
+    print(f"  {db}.merchants: " + str(load_csv_table(srv, db, "merchants", _csv_text(
+        ["merchant_id", "merchant_site_id", "brand", "merchant_name", "street", "city", "county", "state",
+         "postal_code"], list(mer.values())))) + " rows")
+    nz = lambda v: v.strip() or None
+    out = []
+    for i, r in enumerate(rows, 1):
+        out.append([i, r["Transaction Id"].strip(), r["Card Number ID"].strip(), r["Vehicle ID"].strip(),
+                    r["Department"].strip(), f"{_mdy(r['Transaction Date'])} {r['Transaction Time'].strip()}",
+                    _mdy(r["Posted Date"]), mer[mkey(r)][0], r["Product Class"].strip(),
+                    r["Product Description"].strip(),
+                    r["Units"].strip() if r["Unit of Measure"].strip() == "GA" else None, r["Unit of Measure"].strip(),
+                    r["Unit Cost"].strip(), r["Gross Cost"].strip(), r["Discount"].strip(), r["Net Cost"].strip(),
+                    nz(r["Current Odometer"]), nz(r["Previous Odometer"]), nz(r["Distance Driven"]),
+                    nz(r["Fuel Economy"])])
+    print(f"  {db}.purchases: " + str(load_csv_table(srv, db, "purchases", _csv_text(
+        ["purchase_id", "transaction_number", "card_id", "vehicle_id", "department_code", "purchased_at",
+         "posted_on", "merchant_id", "product_class", "product", "gallons", "unit_of_measure", "unit_cost",
+         "gross_cost", "discount", "net_cost", "odometer", "previous_odometer", "miles_driven", "mpg"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE purchases ALTER gallons TYPE numeric(10, 3), "
+                 "ALTER unit_cost TYPE numeric(10, 3), ALTER gross_cost TYPE numeric(10, 2), "
+                 "ALTER discount TYPE numeric(10, 2), ALTER net_cost TYPE numeric(10, 2); "
+                 "ALTER TABLE merchants ALTER postal_code TYPE text, ALTER merchant_site_id TYPE text")
+    add_keys(srv, db, [("departments", ["department_code"]), ("vehicles", ["vehicle_id"]),
+                       ("merchants", ["merchant_id"]), ("purchases", ["purchase_id"])],
+             [("vehicles", "department_code", "departments", "department_code"),
+              ("purchases", "vehicle_id", "vehicles", "vehicle_id"),
+              ("purchases", "merchant_id", "merchants", "merchant_id"),
+              ("purchases", "department_code", "departments", "department_code")])
+
+
+LOADERS.update(atlanta_symphony=load_atlanta_symphony, cincinnati_violations=load_cincinnati_violations,
+               urbana_fuel_cards=load_urbana_fuel_cards)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -10460,6 +10460,189 @@ LOADERS.update(atlanta_symphony=load_atlanta_symphony, cincinnati_violations=loa
                urbana_fuel_cards=load_urbana_fuel_cards)
 
 
+DATASETS.update({
+    "sfi_grants": ("pessini/SFI-Grants", "220179c83100ff5dcc3f0c0fa7d31d83cdc9fd68",
+                   ["data/Open-Data-Final.csv", "data/SFIGenderDashboard_TableauPublic_2019.csv"]),
+    "san_mateo_inspections": ("bramp/projects", "4411f19ba7bd9d00fad2bec51a308e3421984fc2",
+                              [f"smcgov/data/data-{i:02d}.js" for i in range(100)]),
+    "premiership_rugby": ("transientlunatic/Rugby-Data", "7ab3c753bbd4e7c4dd4c04db5b7d8bfa67e70133",
+                          [f"json/premiership-{y}-{y + 1}.json" for y in range(2006, 2019)]),
+})
+
+
+def load_sfi_grants(srv, db, files):
+    """Science Foundation Ireland's grant commitments, 2001 to 2019, as
+    Ireland's Open Data Portal publishes them (in an analyst's repository,
+    MIT licence file): research_bodies (the universities and institutes
+    the awards were made to, names as published 'Trinity College Dublin
+    (TCD)'), programmes (58 SFI programmes), grants (5395 awards:
+    proposal_id, programme_id, sub_programme, supplement, lead_applicant_id
+    a number the loader gives each distinct lead applicant in file order
+    (names and ORCIDs not loaded), body_id, title, start_date, end_date
+    (the file's dd/mm/yyyy), commitment_eur the revised total commitment)
+    and applications (the 2019 gender dashboard's 2778 applications to 12
+    programme groups, 2011 to 2018: call_year, status 'Awarded' /
+    'Declined', applicant_gender, amount_requested, amount_funded; not
+    linked to the grants). Keys: research_bodies.body_id,
+    programmes.programme_id, grants.grant_id, applications.application_id;
+    grants -> research_bodies, programmes."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    bodies = sorted({r["Research Body"].strip() for r in rows})
+    bid = {b: i for i, b in enumerate(bodies, 1)}
+    progs = sorted({r["Programme Name"].strip() for r in rows})
+    pid = {p: i for i, p in enumerate(progs, 1)}
+    print(f"  {db}.research_bodies: " + str(load_csv_table(srv, db, "research_bodies", _csv_text(
+        ["body_id", "body_name"], [[bid[b], b] for b in bodies]))) + " rows")
+    print(f"  {db}.programmes: " + str(load_csv_table(srv, db, "programmes", _csv_text(
+        ["programme_id", "programme_name"], [[pid[p], p] for p in progs]))) + " rows")
+    lead = {}
+    iso = lambda d: f"{d[6:10]}-{d[3:5]}-{d[0:2]}"
+    out = []
+    for i, r in enumerate(rows, 1):
+        who = " ".join(r["Lead Applicant"].split()).lower()
+        lead.setdefault(who, len(lead) + 1)
+        out.append([i, r["Proposal ID"].strip(), pid[r["Programme Name"].strip()], r["Sub-programme Name"].strip(),
+                    r["Supplement"].strip(), lead[who], bid[r["Research Body"].strip()],
+                    " ".join(r["Proposal Title"].split()), iso(r["Start Date"]), iso(r["End Date"]),
+                    r["Revised Total Commitment"].strip()])
+    print(f"  {db}.grants: " + str(load_csv_table(srv, db, "grants", _csv_text(
+        ["grant_id", "proposal_id", "programme_id", "sub_programme", "supplement", "lead_applicant_id", "body_id",
+         "title", "start_date", "end_date", "commitment_eur"], out))) + " rows")
+    g = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    out = [[i, r["Programme Name"].strip(), r["Year"], r["Award Status"].strip(), r["Applicant Gender"].strip(),
+            r["Amount Requested"].strip(), r["Amount funded "].strip()] for i, r in enumerate(g, 1)]
+    print(f"  {db}.applications: " + str(load_csv_table(srv, db, "applications", _csv_text(
+        ["application_id", "programme_group", "call_year", "status", "applicant_gender", "amount_requested",
+         "amount_funded"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE grants ALTER commitment_eur TYPE numeric(12, 2), ALTER sub_programme TYPE text, "
+                 "ALTER supplement TYPE text, ALTER title TYPE text, ALTER proposal_id TYPE text; "
+                 "ALTER TABLE applications ALTER amount_requested TYPE numeric(12, 2), "
+                 "ALTER amount_funded TYPE numeric(12, 2)")
+    add_keys(srv, db, [("research_bodies", ["body_id"]), ("programmes", ["programme_id"]), ("grants", ["grant_id"]),
+                       ("applications", ["application_id"])],
+             [("grants", "body_id", "research_bodies", "body_id"),
+              ("grants", "programme_id", "programmes", "programme_id")])
+
+
+def load_san_mateo_inspections(srv, db, files):
+    """San Mateo County's restaurant and food-facility health inspections,
+    January 2013 to December 2017, as an unofficial map of the county's
+    published results holds them (100 JavaScript data files of
+    bramp/projects' smcgov map; the repository states no licence):
+    establishments (5979 permitted facilities: establishment_id the
+    county's 'PR0000167' record id, name, city (upper-cased: the source
+    mixes 'San Mateo' and 'SAN MATEO'), zip; street addresses and
+    coordinates not loaded), inspections (33108: inspected_on, reason
+    'routine' / 'followup' / 'complaint' / 'investigation' / 'initial' /
+    'other' (the map's reason codes), reason_other the published text of
+    an 'other' visit ('REPORT REVIEW', 'CONSULTATION' ...), result 'pass'
+    / 'conditional pass' / 'closed' / 'not applicable' (the county's green,
+    yellow and red placards; the map's result codes), score (100, 85, 70,
+    50 where published, NULL for most)) and violations (45891: description
+    as published — numbered '35. Equipment/utensils ...' from 2016, shorter
+    truncated wordings before —, degree 'minor' / 'major' / 'critical' or
+    NULL, status 'out of compliance' / 'corrected'). Keys:
+    establishments.establishment_id, inspections.inspection_id,
+    violations.violation_id; inspections -> establishments; violations ->
+    inspections."""
+    est = {}
+    for text in files:
+        t = text.strip()
+        t = t[t.index("(") + 1:t.rindex(")")]
+        est.update(json.loads(t))
+    reasons = {0: "other", 1: "initial", 2: "routine", 3: "followup", 4: "complaint", 5: "investigation"}
+    results = {0: "not applicable", 1: "pass", 2: "conditional pass", 3: "closed"}
+    degrees = {1: "minor", 2: "major", 3: "critical"}
+    statuses = {1: "in compliance", 2: "corrected", 3: "out of compliance", 4: "not observed"}
+    ests, ins, vio = [], [], []
+    for key in sorted(est):
+        e = est[key]
+        ests.append([e["Id"], " ".join(e["Name"].split()), " ".join(e.get("City", "").split()).upper(),
+                     e.get("Zip", "").strip()])
+        for i in sorted(e.get("Inspections", []), key=lambda i: i["Date"]):
+            iid = len(ins) + 1
+            ins.append([iid, e["Id"], i["Date"], reasons[i["Reason"]],
+                        " ".join((i.get("ReasonOther") or "").split()), results[i["Result"]], i.get("Score")])
+            for v in i.get("Violations", []):
+                vio.append([len(vio) + 1, iid, " ".join(v["Description"].split()), degrees.get(v.get("Degree")),
+                            statuses[v["Status"]]])
+    print(f"  {db}.establishments: " + str(load_csv_table(srv, db, "establishments", _csv_text(
+        ["establishment_id", "name", "city", "zip"], ests))) + " rows")
+    print(f"  {db}.inspections: " + str(load_csv_table(srv, db, "inspections", _csv_text(
+        ["inspection_id", "establishment_id", "inspected_on", "reason", "reason_other", "result", "score"],
+        ins))) + " rows")
+    print(f"  {db}.violations: " + str(load_csv_table(srv, db, "violations", _csv_text(
+        ["violation_id", "inspection_id", "description", "degree", "status"], vio))) + " rows")
+    srv.psql(db, "ALTER TABLE establishments ALTER zip TYPE text, ALTER name TYPE text, ALTER city TYPE text; "
+                 "ALTER TABLE inspections ALTER reason_other TYPE text, ALTER score TYPE integer; "
+                 "ALTER TABLE violations ALTER degree TYPE text")
+    add_keys(srv, db, [("establishments", ["establishment_id"]), ("inspections", ["inspection_id"]),
+                       ("violations", ["violation_id"])],
+             [("inspections", "establishment_id", "establishments", "establishment_id"),
+              ("violations", "inspection_id", "inspections", "inspection_id")])
+
+
+def load_premiership_rugby(srv, db, files):
+    """English rugby union's Premiership, seasons 2006-2007 to 2018-2019
+    (Rugby-Data's match files, scraped from Sky Sports; the repository
+    states no licence): seasons (13, season_name '2006-2007', start_year),
+    teams (15 clubs as published: 'Leicester', 'Saracens', 'London
+    Irish' ...), matches (1751 league and play-off matches in file order
+    of each season: match_date, kickoff_time (NULL where the file gives
+    midnight, every match before 2013-2014), home_team_id, away_team_id,
+    home_score, away_score, stadium (NULL where blank)) and scoring_events
+    (the tries, conversions, penalties and drop goals of the seasons
+    2011-2012 on as the file lists them: match_id, team_id, player (a
+    surname as published), score_type 'try' / 'conversion' / 'penalty' /
+    'drop goal', points, minute; penalty tries and a few events are
+    missing, so a side's events do not always add up to its score). Lineups
+    not loaded. Keys: seasons.season_id, teams.team_id, matches.match_id,
+    scoring_events.event_id; matches -> seasons, teams; scoring_events ->
+    matches, teams."""
+    seasons, matches, events, team_names = [], [], [], set()
+    data = [json.loads(t) for t in files]
+    for d in data:
+        for k in d["home"]:
+            team_names.add(d["home"][k]["team"].strip())
+            team_names.add(d["away"][k]["team"].strip())
+    tid = {t: i for i, t in enumerate(sorted(team_names), 1)}
+    for s, d in enumerate(data, 1):
+        y = 2005 + s
+        seasons.append([s, f"{y}-{y + 1}", y])
+        for k in sorted(d["date"], key=int):
+            mid = len(matches) + 1
+            day, clock = d["date"][k].split("T")
+            h, a = d["home"][k], d["away"][k]
+            matches.append([mid, s, day, None if clock == "00:00:00" else clock, tid[h["team"].strip()],
+                            tid[a["team"].strip()], h["score"], a["score"], (d["stadium"].get(k) or "").strip()])
+            for side in (h, a):
+                for e in side.get("scores") or []:
+                    events.append([len(events) + 1, mid, tid[side["team"].strip()], e.get("player", "").strip(),
+                                   e["type"], e["value"], e.get("minute")])
+    print(f"  {db}.seasons: " + str(load_csv_table(srv, db, "seasons", _csv_text(
+        ["season_id", "season_name", "start_year"], seasons))) + " rows")
+    print(f"  {db}.teams: " + str(load_csv_table(srv, db, "teams", _csv_text(
+        ["team_id", "team_name"], [[tid[t], t] for t in sorted(tid)]))) + " rows")
+    print(f"  {db}.matches: " + str(load_csv_table(srv, db, "matches", _csv_text(
+        ["match_id", "season_id", "match_date", "kickoff_time", "home_team_id", "away_team_id", "home_score",
+         "away_score", "stadium"], matches))) + " rows")
+    print(f"  {db}.scoring_events: " + str(load_csv_table(srv, db, "scoring_events", _csv_text(
+        ["event_id", "match_id", "team_id", "player", "score_type", "points", "minute"], events))) + " rows")
+    srv.psql(db, "ALTER TABLE matches ALTER kickoff_time TYPE time USING kickoff_time::time, "
+                 "ALTER stadium TYPE text; ALTER TABLE seasons ALTER season_name TYPE text")
+    add_keys(srv, db, [("seasons", ["season_id"]), ("teams", ["team_id"]), ("matches", ["match_id"]),
+                       ("scoring_events", ["event_id"])],
+             [("matches", "season_id", "seasons", "season_id"),
+              ("matches", "home_team_id", "teams", "team_id"),
+              ("matches", "away_team_id", "teams", "team_id"),
+              ("scoring_events", "match_id", "matches", "match_id"),
+              ("scoring_events", "team_id", "teams", "team_id")])
+
+
+LOADERS.update(sfi_grants=load_sfi_grants, san_mateo_inspections=load_san_mateo_inspections,
+               premiership_rugby=load_premiership_rugby)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

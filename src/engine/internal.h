@@ -83,7 +83,9 @@ void engine_password_make(char out[25]);
 typedef struct engine_hit {
     json_t *col;      /* the column's object in the schema (borrowed) */
     char *value;      /* owned */
-    int exact;        /* the phrase as typed (else only a first letter's case differs) */
+    int how;          /* 2 the phrase as typed, 1 only a first letter's case differs,
+                       * 0 another case ("PNEUMONIA"): kept only beside a 1 or 2
+                       * of its own column */
 } engine_hit_t;
 
 typedef struct engine_hits {
@@ -112,9 +114,14 @@ void engine_lookup_mark_lists(json_t *col, const char *sep);
 /* v, a value of col, kept when it is one of the phrases as typed or with
  * only a word's first letter in another case. */
 void engine_hits_add(engine_hits_t *hs, json_t *col, const char *v);
+/* The first hit from index from on spelled as a phrase was (or with a
+ * capital): the value a column's list test looks at; NULL when none. */
+const char *engine_hits_named(const engine_hits_t *hs, int from);
 /* The hits into their columns' samples (when some hit is exact, those
  * equal only case aside are dropped: "LUFTHANSA" the callsign beside
- * "Lufthansa" the name); the number added. Empties hs. */
+ * "Lufthansa" the name — but a column's other spellings of a value kept
+ * stay with it: "Pneumonia" and "PNEUMONIA" beside "pneumonia" are one
+ * cause typed three ways); the number added. Empties hs. */
 int engine_hits_keep(engine_hits_t *hs);
 
 /* ---- The engines of the registry (engine.c) -------------------------------

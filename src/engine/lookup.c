@@ -70,24 +70,47 @@ static int spelled_as(const char *phrase, const char *v)
 
 void engine_hits_add(engine_hits_t *hs, json_t *col, const char *v)
 {
-    int how = 0;
+    int how = -1;
     for (int i = 0; i < hs->nphrases; i++) {
         int s = spelled_as(hs->phrases[i], v);
+        s = s ? s : strcasecmp(hs->phrases[i], v) ? -1 : 0;
         how = s > how ? s : how;
     }
-    if (how && hs->n < (int)(sizeof hs->h / sizeof hs->h[0]))
-        hs->h[hs->n++] = (engine_hit_t){col, xstrdup(v), how == 2};
+    if (how >= 0 && hs->n < (int)(sizeof hs->h / sizeof hs->h[0]))
+        hs->h[hs->n++] = (engine_hit_t){col, xstrdup(v), how};
+}
+
+const char *engine_hits_named(const engine_hits_t *hs, int from)
+{
+    for (int i = from; i < hs->n; i++)
+        if (hs->h[i].how > 0)
+            return hs->h[i].value;
+    return NULL;
+}
+
+/* 1 when hit i goes into its column: spelled as typed (or, none being
+ * so, with a capital), or another case of such a hit in its column. */
+static int hit_kept(const engine_hits_t *hs, int i, int any_exact)
+{
+    const engine_hit_t *h = &hs->h[i];
+    if (h->how == 2 || (h->how == 1 && !any_exact))
+        return 1;
+    for (int j = 0; j < hs->n; j++)
+        if (j != i && hs->h[j].col == h->col && (hs->h[j].how == 2 || (hs->h[j].how == 1 && !any_exact)) &&
+            !strcasecmp(hs->h[j].value, h->value))
+            return 1;
+    return 0;
 }
 
 int engine_hits_keep(engine_hits_t *hs)
 {
     int any_exact = 0, added = 0;
     for (int i = 0; i < hs->n; i++)
-        any_exact |= hs->h[i].exact;
+        any_exact |= hs->h[i].how == 2;
     for (int i = 0; i < hs->n; i++) {
         json_t *samples = json_object_get(hs->h[i].col, "samples"), *e;
         size_t k;
-        int seen = !json_is_array(samples) || (any_exact && !hs->h[i].exact);
+        int seen = !json_is_array(samples) || !hit_kept(hs, i, any_exact);
         json_array_foreach(samples, k, e)
             seen |= !strcmp(json_string_value(e) ? json_string_value(e) : "", hs->h[i].value);
         if (!seen && json_array_append_new(samples, json_string(hs->h[i].value)) == 0)

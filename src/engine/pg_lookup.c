@@ -135,8 +135,9 @@ static int col_lookup(PGconn *c, const json_t *table, json_t *col, const char *a
         if (!PQgetisnull(r, i, 0) && strlen(PQgetvalue(r, i, 0)) == (size_t)PQgetlength(r, i, 0))
             engine_hits_add(hs, col, PQgetvalue(r, i, 0));
     PQclear(r);
-    if (rc == 0 && hs->n > before && !json_is_true(json_object_get(col, "lists")))
-        mark_lists(c, &from, &qc, col, hs->h[before].value);
+    const char *named = engine_hits_named(hs, before);
+    if (rc == 0 && named && !json_is_true(json_object_get(col, "lists")))
+        mark_lists(c, &from, &qc, col, named);
     buf_free(&sql);
     buf_free(&from);
     buf_free(&qc);

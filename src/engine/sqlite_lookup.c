@@ -137,8 +137,9 @@ static int col_lookup(engine_sqlite_conn_t *c, const json_t *table, json_t *col,
     int before = hs->found.n;
     hs->col = col;
     int rc = engine_sqlite_query(c, buf_str(&sql), 1, params, LOOKUP_TIMEOUT_MS, hit_row, hs);
-    if (rc == 0 && hs->found.n > before && !json_is_true(json_object_get(col, "lists")))
-        mark_lists(c, buf_str(&from), buf_str(&qc), col, hs->found.h[before].value);
+    const char *named = engine_hits_named(&hs->found, before);
+    if (rc == 0 && named && !json_is_true(json_object_get(col, "lists")))
+        mark_lists(c, buf_str(&from), buf_str(&qc), col, named);
     buf_free(&sql);
     buf_free(&from);
     buf_free(&qc);

@@ -132,6 +132,7 @@ typedef struct engine_dialect {
     void (*median)(buf_t *b, const char *expr);
     int has_grouping_sets;    /* GROUP BY GROUPING SETS (pivot totals) */
     int has_full_join;        /* FULL OUTER JOIN */
+    int has_limit_ties;       /* FETCH FIRST n ROWS WITH TIES: the last row's equals too */
     int float_apart;          /* Float64 and Decimal do not mix (ClickHouse): a share casts its parts */
 
     /* Optional (NULL / 0: the planner composes the same meaning from the

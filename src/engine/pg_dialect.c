@@ -138,6 +138,7 @@ const engine_dialect_t engine_pg_dialect = {
     .median = pg_median,
     .has_grouping_sets = 1,
     .has_full_join = 1,
+    .has_limit_ties = 1,
     .date_literal = pg_date_literal,
     .relative_period = pg_relative_period,
     .concat = NULL,  /* the standard || */

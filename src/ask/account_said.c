@@ -2,7 +2,8 @@
  * so account.c does not count them as words not understood: "paid by
  * credit card" (the value filtered on), "in the catalogue" (the whole
  * database), "how many hours did volunteers work" (the measure's own
- * verb), "how many reviews have been posted" (the rows' own date). */
+ * verb), "how many reviews have been posted" (the rows' own date),
+ * "which inspector handled the most" (who did the rows' work). */
 #include "ask/internal.h"
 
 #include <string.h>
@@ -51,9 +52,75 @@ static int measure_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_p
            (!strcmp(last + n, "ed") || !strcmp(last + n, "d"));
 }
 
+/* "complaints inspector 3308 handled", "which inspector handled the
+ * most": a verb of work done, right after the column of the counted rows
+ * that names who did it (filtered on or grouped by; a doer's noun:
+ * inspector, officer, assignee, agent) — the rows are that person's. */
+static int names_agent(const ask_col_t *c)
+{
+    static const char *const ends[] = {"or", "er", "ist", "ee", "ant", "ent", NULL};
+    size_t n = c->nw ? strlen(c->w[0]) : 0;
+    for (int k = 0; n > 4 && ends[k]; k++)
+        if (!strcmp(c->w[0] + n - strlen(ends[k]), ends[k]))
+            return !lexicon_col_is_time(c);
+    return 0;
+}
+
+static int agent_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    static const char *const done[] = {"handled", "handle", "handles", "processed", "process",
+        "inspected", "inspect", "reviewed", "review", "treated", "treat", "answered", "answer", NULL};
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    if (!words_in(tk->t[i].low, done) || base < 0)
+        return 0;
+    for (int k = 0; k < p->nm; k++) {
+        const ask_mention_t *m = &p->m[k];
+        int end = m->pos + m->len, gap = i - end;
+        if (m->kind == PH_COLUMN && m->t == base && (m->role == R_FILTER || m->role == R_DIM) &&
+            gap >= 0 && gap <= 1 && (!gap || tk->t[end].isnum) && names_agent(&s->tables[m->t].cols[m->c]))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when m comes right after a mention of table t ("potholes filled"). */
+static int after_table(const ask_parse_t *p, const ask_mention_t *m, int t)
+{
+    for (int k = 0; k < p->nm; k++)
+        if (p->m[k].kind == PH_TABLE && p->m[k].t == t && p->m[k].pos + p->m[k].len == m->pos)
+            return 1;
+    return 0;
+}
+
+/* "how many potholes did truck DP1 fill" beside potholes.filled_at (never
+ * empty): the verb of the counted rows' own date, after "did" — it says
+ * what they are, no condition (or, with a period, the date it is on). */
+static int own_date_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, aux = 0;
+    const char *w = tk->t[i].low;
+    size_t n = strlen(w);
+    for (int k = 0; k < i; k++)
+        aux |= words_in(tk->t[k].low, (const char *const[]){"did", "do", "does", NULL});
+    if (!aux || base < 0 || n < 3)
+        return 0;
+    for (int c = 0; c < s->tables[base].ncols; c++) {
+        const ask_col_t *col = &s->tables[base].cols[c];
+        int dated = p->q.date.kind || p->q.grain;  /* "fill in June 2016": by that date */
+        if (!lexicon_col_is_time(col) || !col->never_null || !col->nw || strncmp(col->w[0], w, n) ||
+            (dated && c != s->tables[base].time))
+            continue;
+        const char *rest = col->w[0] + n;
+        if (!strcmp(rest, "ed") || !strcmp(rest, "d") || (rest[0] == w[n - 1] && !strcmp(rest + 1, "ed")))
+            return 1;
+    }
+    return 0;
+}
+
 int account_said_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
 {
-    return paid_by_value(tk, p, i) || container(tk, i) || measure_verb(s, tk, p, i);
+    return paid_by_value(tk, p, i) || container(tk, i) || measure_verb(s, tk, p, i) ||
+           agent_verb(s, tk, p, i) || own_date_verb(s, tk, p, i);
 }
 
 /* "how many reviews have been posted" beside reviews.posted_at (never
@@ -67,5 +134,6 @@ int account_said_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_p
     return m->kind == PH_COLUMN && m->len == 1 && !m->nalt && m->t == base && !p->q.date.kind && !p->q.grain &&
            lexicon_col_is_time(&s->tables[m->t].cols[m->c]) && s->tables[m->t].cols[m->c].never_null &&
            n > 4 && !strcmp(tk->t[m->pos].low + n - 2, "ed") &&  /* never "shipped" of a shipped_at left empty */
-           m->pos > 0 && words_in(tk->t[m->pos - 1].low, (const char *const[]){"were", "was", "been", "are", "is", NULL});
+           m->pos > 0 && (words_in(tk->t[m->pos - 1].low, (const char *const[]){"were", "was", "been", "are", "is", NULL}) ||
+                          after_table(p, m, base));  /* "streets with more than 100 potholes filled" */
 }

@@ -202,6 +202,19 @@ static int agent_by(const ask_toks_t *tk, const ask_parse_t *p, int i, const ask
     return 0;
 }
 
+/* 1 when a relative clause with a verb follows at token k ("… we have
+ * bought from", "… that ordered", "… who have played"): the entity's
+ * rows that did, not every one. */
+static int clause_narrows(const ask_toks_t *tk, int k)
+{
+    int at = k;
+    k += k < tk->n && words_in(tk->t[k].low, (const char *const[]){"we", "that", "who", "which", "they",
+                                                                    "you", "i", NULL});
+    k += k < tk->n && words_in(tk->t[k].low, (const char *const[]){"have", "has", "had", "ever", NULL});
+    size_t n = k < tk->n ? strlen(tk->t[k].low) : 0;
+    return k > at && n > 3 && (account_is_verb(tk->t[k].low) || !strcmp(tk->t[k].low + n - 2, "ed"));
+}
+
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
@@ -273,9 +286,11 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
          * the rows in that role, not every row of the table it points at */
         int role = m->kind == PH_COLUMN && s->tables[m->t].cols[m->c].fk_table >= 0;
         roles_make_dim(s, p, m);
-        /* "how many sections has each instructor taught": every instructor */
-        p->q.zeros |= !role && words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL});
+        /* "how many sections has each instructor taught": every instructor
+         * — not "each supplier we have bought from": those we have */
         int end = m->pos + m->len;  /* "by region and channel" */
+        p->q.zeros |= !role && words_in(tk->t[i].low, (const char *const[]){"each", "every", NULL}) &&
+                      !clause_narrows(tk, end);
         if ((words_at(tk, end, "and") || words_at(tk, end, "&")) && (m = next_mention(p, end + 1, 1, 0)) &&
             (m->kind == PH_TABLE || m->kind == PH_COLUMN)) {
             tk->t[end].used = 1;
@@ -376,6 +391,7 @@ static void label_as_table(const ask_schema_t *s, ask_parse_t *p)
     if (lab)
         lab->kind = PH_TABLE, lab->c = -1;
 }
+
 
 /* "how many times was Academy Dinosaur rented", "how many times has Mini
  * Gifts ordered": the rows of the table the verb names are what is

@@ -39,3 +39,20 @@ void dialect_literal(const ask_schema_t *s, buf_t *b, const char *v)
 {
     s->dialect->quote_literal(b, v);
 }
+
+/* 1 when q asks for the one row "which … most" names and the dialect
+ * keeps the rows equal to it ("which coffees got the lowest rating": both
+ * at 61): the ORDER BY then holds the ranked value alone. */
+int dialect_ties(const ask_schema_t *s, const ask_q_t *q)
+{
+    return q->ties && q->limit == 1 && s->dialect->has_limit_ties;
+}
+
+/* " LIMIT n" (dflt when q names none), or the first row with its ties. */
+void dialect_limit(const ask_schema_t *s, buf_t *b, const ask_q_t *q, int dflt)
+{
+    if (dialect_ties(s, q))
+        buf_puts(b, " FETCH FIRST 1 ROWS WITH TIES");
+    else
+        buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : dflt);
+}

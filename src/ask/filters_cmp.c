@@ -137,6 +137,26 @@ static void having_verb(const ask_schema_t *s, ask_toks_t *tk, const ask_cmp_t *
         tk->t[v].used = 1;
 }
 
+/* A quantity of units (quantity, units_sold) — not a count of something
+ * else (ratings_count: counts_of says when that is the rows' own). */
+static int units_of(const ask_col_t *c)
+{
+    return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, (const char *const[]){"quantity", NULL});
+}
+
+/* 1 when quantity column c counts what was sold (units_sold) and the
+ * question sells nothing: "publishers with more than 100 books" are
+ * titles, not copies. */
+static int sales_figure(const ask_toks_t *tk, const ask_col_t *c)
+{
+    if (!lexicon_col_has_word(c, (const char *const[]){"sold", "sale", NULL}))
+        return 0;
+    for (int i = 0; i < tk->n; i++)
+        if (words_in(tk->t[i].low, (const char *const[]){"sold", "sell", "sells", "selling", "sale", "sales", NULL}))
+            return 0;
+    return 1;
+}
+
 static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
     ask_mention_t *ent = NULL, *cnt = having_counted(s, tk, p, c);
@@ -172,8 +192,8 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
         if (path[k] < 0)
             return 0;
     for (int k = 0; k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
-        if (lexicon_col_is_qty(&s->tables[cnt->t].cols[k]) || counts_of(&s->tables[cnt->t].cols[k],
-                                                                          &s->tables[cnt->t])) {
+        if ((units_of(&s->tables[cnt->t].cols[k]) && !sales_figure(tk, &s->tables[cnt->t].cols[k])) ||
+            counts_of(&s->tables[cnt->t].cols[k], &s->tables[cnt->t])) {
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
             return 1;
         }
@@ -451,9 +471,19 @@ static void add_cmp_filter(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
 {
     if (col.t < 0 || !lexicon_col_is_numeric(&s->tables[col.t].cols[col.c]))
         return roles_set_ambiguous(p, AMB_COMPARE, NULL);
+    /* "numbers drawn more than 175 times": how often, counted — never a
+     * row's value, unless the column keeps that count (times_ordered) */
+    int times = times_after(tk, c);
+    if (times >= 0 &&
+        !lexicon_col_has_word(&s->tables[col.t].cols[col.c], (const char *const[]){"times", "count", NULL}))
+        return roles_not_understood(tk, p, times, times + 1);
     double scale = c->unit > 0 ? unit_scale(&s->tables[col.t].cols[col.c], c->unit) : 1;
     if (scale <= 0)  /* "longer than 2 hours" of a runtime in no stated unit: "hours" */
         return roles_not_understood(tk, p, c->num_at + 1, c->num_at + 2);
+    for (int i = 0; i < p->nm; i++)  /* "books sold more than 50,000 units": units_sold's verb */
+        if (p->m[i].kind == -1 && p->m[i].v == 1 && p->m[i].pos == c->pos - 1 &&
+            lexicon_col_has_word(&s->tables[col.t].cols[col.c], (const char *const[]){"sale", NULL}))
+            p->m[i].role = R_CMP;
     for (int i = 0; c->num_at && i < p->nm; i++)  /* "worked more than 95 hours": hours_worked named again */
         if (p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE && p->m[i].pos == c->num_at + 1 &&
             p->m[i].t == col.t && p->m[i].c == col.c && !p->m[i].nalt)

@@ -562,6 +562,8 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
             dup |= !strcmp(f->vals[k], m->val);
         if (f && !dup && f->nvals < ASK_MAX_VALUES && m->val)
             f->vals[f->nvals++] = xstrdup(m->val);
+        if (f && m->val)  /* 'Rent' beside 'rent'; places in Japan (not in free text: asked) */
+            filters_spell_value(tk, s, p, m, f, !free_text(&s->tables[m->t], m->c));
         claim_value_column(s, p, m);
         value_verb(s, tk, m);
     }

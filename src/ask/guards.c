@@ -49,7 +49,10 @@ static void value_or_kind(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
 
 /* "food listings that got more than one claim": the related rows counted
  * per listing named as a table, whose label most listings share ("Rice"),
- * are each listing's — its key beside the name — not each name's. */
+ * are each listing's — its key beside the name — not each name's. Where
+ * that label is the table's noun, generations.generation names the rows;
+ * a street_name most of 4,952 streets share does not say which a street
+ * is (name, name and type, each segment): asked. */
 static void each_row(const ask_schema_t *s, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;
@@ -58,8 +61,15 @@ static void each_row(const ask_schema_t *s, ask_parse_t *p)
         s->tables[t].pk < 0 || !lexicon_label_is_category(&s->tables[t]))
         return;
     const ask_table_t *tb = &s->tables[t];  /* generations.generation: the table's noun is its label */
-    if (!tb->nw || !strcmp(tb->cols[tb->label].w[0], tb->w[tb->nw - 1]))
+    if (!tb->nw || !strcmp(tb->cols[tb->label].w[0], tb->w[tb->nw - 1])) {
+        for (int i = 0; i < p->nm && tb->cols[tb->label].nw > 1; i++)  /* 4,952 streets, 886 */
+            if (p->m[i].role == R_DIM && p->m[i].t == t && p->m[i].len < tb->cols[tb->label].nw) {
+                roles_set_ambiguous(p, AMB_NAMES, NULL);  /* street_names: which is "a street"? */
+                p->amb[0] = (ask_colref_t){t, tb->label}, p->namb = 1;
+                break;  /* "by street name" said it */
+            }
         return;
+    }
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_DIM && p->m[i].t == t) {
             q->dims[q->ndims++] = (ask_colref_t){t, s->tables[t].pk};

@@ -128,8 +128,7 @@ int lexicon_label_names_rows(const ask_table_t *t);  /* two rows of one name are
 int lexicon_col_is_time(const ask_col_t *c);
 int lexicon_col_is_year(const ask_col_t *c);  /* "year", "indepyear": time when no date */
 int lexicon_col_is_plain_number(const ask_col_t *c);  /* no key, no id, no year: not counted */
-/* 1 when a sampled value is an item of another's list ("Japan", "US, Japan"). */
-const char *lexicon_col_holds_lists(const ask_col_t *c);
+const char *lexicon_col_holds_lists(const ask_col_t *c);  /* "Japan", "US, Japan": the separator */
 int lexicon_col_is_additive(const ask_col_t *c);
 int lexicon_col_counts_units(const ask_col_t *c);  /* hours_worked: "how many hours" sums it */
 extern const char *const lexicon_unit_words[];  /* "hour", "point", "mile": what columns count */
@@ -207,7 +206,7 @@ typedef struct ask_q {
     ask_date_t date;
     int via[2];                /* tables the question named that joins may pass */
     int nvia;
-    int limit;                 /* 0 = default */
+    int limit, ties;           /* 0 = default; ties: limit 1 said "which … most", its equals too */
     int order;                 /* 1 desc by measure, -1 asc, 0 natural */
     int having;                /* OP_GT… on the measure per group ("with more than 5 routes"), 0 none */
     int rel, rel_not;          /* rows of the base that have (not) a row of table rel, -1 none */
@@ -292,7 +291,8 @@ int lexicon_counts_other_word(const ask_schema_t *s, const ask_toks_t *tk, const
 enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP, AMB_UNSUPPORTED,
        AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES, AMB_TWO_TIMES, AMB_OUTSIDE,
-       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN, AMB_RANK, AMB_RECENT };
+       AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN, AMB_RANK, AMB_RECENT,
+       AMB_NAMES, AMB_SPELLED };
 
 /* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000
@@ -370,8 +370,8 @@ int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q);
 void ranking_level(const ask_schema_t *s, ask_parse_t *p);
 void ranking_when_asked(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "when was X added" */
 void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p);  /* "the priciest plan": 1 row */
-/* "how much" answered by a count, "the city" naming none: ask (AMB_MEASURE, AMB_WHICH) */
-void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* "how much" */
+void ranking_duration_words(const ask_schema_t *s, ask_toks_t *tk);  /* "longest delay": highest */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);  /* every row of a big table: asked */
 /* listed.c: a column's values listed ("the districts of …"), or counted ("breakdown of …") */
 void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *by_col);
@@ -425,16 +425,16 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
 /* roles.c: "the rooms with their hotel": the listed table's one key to m's table; -1 */
 int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
 
-/* filters.c: values, NULL tests, comparisons (numeric, text, per-entity
- * counts), existence and flags, each turning mentions into filters. */
+/* filters*.c: values, NULL tests, comparisons, counts per entity, existence, flags: filters. */
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
 /* The first sampled value of c other than val holding val as a whole word. */
 const char *filters_part_of(const ask_col_t *c, const char *val);
+void filters_spell_value(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *m,
+                         ask_filter_t *f, int places);  /* spellings.c */
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);   /* presence.c */
 /* presence.c: "no director listed": the participle at token k after what is lacking, used. */
 void filters_use_stated(ask_toks_t *tk, int k);
-/* presence.c: the words a count of stock is said in ("10 units in stock"). */
-extern const char *const filters_unit_words[];
+extern const char *const filters_unit_words[];  /* presence.c: "10 units in stock" */
 void filters_apply_stock(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c);
 void filters_apply_numbered(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in ward 3" */
@@ -495,14 +495,14 @@ void parse_free(ask_parse_t *p);
 #define ASK_LIST_LIMIT 100    /* rows of a list when the question names no number */
 #define ASK_GROUP_LIMIT 1000  /* groups of an aggregate when it names none */
 
-/* dialect.c: the engine dialect the schema's SQL is written in (NULL in the
- * options: PostgreSQL's), and the quoting every writer uses. */
+/* dialect.c: the engine dialect of the schema's SQL (NULL: PostgreSQL's), the quoting, the limit. */
 const engine_dialect_t *dialect_or_pg(const struct engine_dialect *d);
-/* an identifier, quoted whatever it holds; a value as a literal */
-void dialect_ident(const ask_schema_t *s, buf_t *b, const char *name);
+void dialect_ident(const ask_schema_t *s, buf_t *b, const char *name);  /* quoted, whatever it holds */
 void dialect_position(const ask_schema_t *s, buf_t *b, int k, const buf_t *aliases);
 void dialect_literal(const ask_schema_t *s, buf_t *b, const char *v);
 engine_grain_t dialect_grain(int g);  /* engine.h's grain for a G_* grain (G_DAY…G_YEAR) */
+int dialect_ties(const ask_schema_t *s, const ask_q_t *q);  /* "which … most": its equals kept too */
+void dialect_limit(const ask_schema_t *s, buf_t *b, const ask_q_t *q, int dflt);  /* " LIMIT n" or ties */
 char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);  /* NULL: err */
 
 /* ---------------------------------------------------------------- paths */

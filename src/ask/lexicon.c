@@ -134,9 +134,11 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int n = col->nw;  /* "ordered_at" also as "order", "reason_code" "reason", "distance_km" "distance" */
     static const char *const tail[] = {"at", "on", "id", "date", NULL}, *const units[] = {"km", "kg", "eur",
         "usd", "gbp", "inr", "min", "mins", "sec", "secs", "hrs", "hr", "pct", "lbs", "mi", "cm", "kwh",
-        "minute", "second", "hour", NULL};
+        "minute", "second", "hour", "g", "lb", "oz", "ml", "mm", "gal", "ft", "ms", "kw", "mw", "mwh", "deg",
+        "mph", "kph", "kmh", NULL};
     int unit = n > 1 && col->kind != CK_TEXT && (words_in(col->w[n - 1], units) ||
-                       (n == 2 && !strcmp(col->w[1], "amount") && head_may_stand_alone(col->w[0])) ||  /* fine_amount */
+                       (!strcmp(col->w[n - 1], "amount") && (n > 2 || head_may_stand_alone(col->w[0]))) ||  /* fine_amount,
+                                                                            * total_claim_amount */
                        is_done_amount(col));
     int year = n > 1 && strlen(col->w[n - 1]) == 4 && strspn(col->w[n - 1], "0123456789") == 4 &&
                atoi(col->w[n - 1]) >= 1900 && atoi(col->w[n - 1]) <= 2100;  /* admissions_2022: "admissions" */

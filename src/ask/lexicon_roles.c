@@ -89,8 +89,10 @@ int lexicon_col_is_money(const ask_col_t *c)
         "sale", "value", "spend", "paid", "fee", "charge", "salary", "net", "gross",
         "subtotal", NULL};
     static const char *const spans[] = {"year", "month", "week", "day", "hour", "minute", NULL};
+    static const char *const counts[] = {"count", "quantity", NULL};
     return lexicon_col_is_numeric(c) && lexicon_col_has_word(c, money) &&
-           !lexicon_col_has_word(c, spans);  /* TotalWorkingYears is time, not money */
+           !lexicon_col_has_word(c, spans) &&  /* TotalWorkingYears is time, not money */
+           !lexicon_col_has_word(c, counts);   /* sales_count: how many, not how much */
 }
 
 int lexicon_col_is_qty(const ask_col_t *c)

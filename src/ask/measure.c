@@ -44,6 +44,19 @@ static int sold_quantity(const ask_schema_t *s, const ask_toks_t *tk, const ask_
 }
 
 /* Apply aggregate `agg` (from a cue word) to mention m. */
+/* "how many issues" of text_harvests.issues, a whole number named by one
+ * plural noun: each row keeps a count of them, to add up — not "with
+ * their number of users", each row's own. */
+static int kept_count(const ask_toks_t *tk, const ask_mention_t *m, const ask_col_t *c)
+{
+    size_t n = strlen(c->name);
+    for (int k = m->pos - 1; k >= 0 && k >= m->pos - 4; k--)
+        if (words_in(tk->t[k].low, (const char *const[]){"their", "its", NULL}))
+            return 0;
+    return c->nw == 1 && c->kind == CK_INT && !c->pk && c->fk_table < 0 && n > 3 && c->name[n - 1] == 's' &&
+           c->name[n - 2] != 's' && strcmp(c->name, c->w[0]) && lexicon_col_is_plain_number(c);
+}
+
 void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m, int agg,
                          int distinct, const char *word)
 {
@@ -106,6 +119,8 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
                  !c->pk && c->fk_table < 0 && !words_in(c->w[0], lexicon_unit_words) && strcmp(c->w[1], "id") &&
                  lexicon_col_is_plain_number(c))  /* "how many trains were scheduled" of */
             p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* scheduled_trains: a count kept */
+        else if (agg == M_COUNT && !distinct && kept_count(tk, m, c))  /* "how many issues" of */
+            p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};  /* text_harvests.issues: kept counts */
         else if (agg == M_COUNT && !distinct && (lexicon_col_is_plain_number(c) || c->kind == CK_OTHER ||
                                                  c->always_null))
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "how many managers" of YearsWithCurrManager,

@@ -192,7 +192,7 @@ static void scan_event_verbs(ask_toks_t *tk)
     static const char *const verbs[] = {"signed", "joined", "registered", "created", "added",
         "opened", "signup", "signups", "received", "placed", "made", "submitted", "booked",
         "recorded", "logged", "held", "granted", "issued", "approved", "offered", "became",
-        "played", "posted", "written", NULL};
+        "played", "posted", "written", "filed", "lodged", "reported", NULL};
     for (int i = 0; i < tk->n; i++)  /* "issues" read as "issued" is a table's word, no verb */
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs) && !strcasecmp(tk->t[i].raw, tk->t[i].low))
             parse_use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
@@ -326,7 +326,9 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         const char *st = tk->t[i].stem;
         if (!strcmp(st, "revenue") || !strcmp(st, "sale") || !strcmp(st, "gmv")) {
             int n = lexicon_match(s, tk, i, m, 32);  /* a vocabulary term wins */
-            if ((!n || m[0]->kind != PH_VOCAB) && !(n && names_literally(s, m[0], tk->t[i].low))) {
+            int named = n && (names_literally(s, m[0], tk->t[i].low) ||  /* "sale price": sale_price */
+                              (m[0]->nw >= 2 && (m[0]->kind == PH_COLUMN || m[0]->kind == PH_TABLE)));
+            if ((!n || m[0]->kind != PH_VOCAB) && !named) {
                 int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling") ? 1
                          : strcmp(st, "sale") ? 0 : 2;
                 if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure;
@@ -422,6 +424,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     p->level = (ask_colref_t){-1, -1};
     p->nameless_group = -1;
     scan_meta(tk, p);
+    ranking_duration_words(s, tk);
     span_scan_first_last(tk, p);
     parse_scan_top(tk, p);
     for (int i = 0; i < tk->n; i++)

@@ -53,6 +53,8 @@ static void scan_leading_count(ask_toks_t *tk, ask_parse_t *p)
         p->top = 1;
     } else if (which) {
         p->q.limit = 1;
+        p->q.ties = words_in(tk->t[0].low, (const char *const[]){"which", "who", "on", "in", NULL});  /* "which
+                            * coffee got the lowest rating": each that did — "what is the highest rate": one value */
         p->top = 1;
     }
 }
@@ -178,7 +180,7 @@ void parse_scan_happened(ask_toks_t *tk)
     }
     int last = tk->n - 1;
     if (last >= 2 && !tk->t[last].used && words_in(tk->t[last].low, (const char *const[]){"recorded",
-            "logged", "registered", "stored", "listed", NULL}) &&
+            "logged", "registered", "stored", "listed", "filed", "lodged", "reported", NULL}) &&
         words_in(tk->t[last - 1].low, (const char *const[]){"are", "were", "is", "was", NULL}))
         parse_use(tk, last - 1, 2);
 }

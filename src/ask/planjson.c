@@ -129,6 +129,8 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "share", json_string(grammar_share_names[q->share]));
     if (q->zeros)
         json_object_set_new(j, "zeros", json_true());
+    if (q->ties)
+        json_object_set_new(j, "ties", json_true());
     if (q->per)
         json_object_set_new(j, "per", q->per == 2 ? json_string("count") : json_true());
     if (q->listed.t >= 0)
@@ -298,6 +300,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         bad |= q->having < OP_GT || q->having > OP_BETWEEN || q->kind != Q_AGG;
     }
     q->zeros = json_is_true(json_object_get(j, "zeros"));
+    q->ties = json_is_true(json_object_get(j, "ties"));
     x = json_object_get(j, "per");
     q->per = json_is_true(x) ? 1 : json_is_string(x) && !strcmp(json_string_value(x), "count") ? 2 : 0;
     bad |= (q->per == 2 && (!q->having || !q->ndims)) || (q->per == 1 && !q->ndims && !q->grain);

@@ -4,7 +4,9 @@
  * implied by an adjective), and "the GNP of Japan" (one row's level, a
  * lookup rather than an aggregate). */
 #include "ask/internal.h"
+#include "core/mem.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Adjectives that name the column they rank by: "the 5 longest films",
@@ -77,6 +79,32 @@ static int col_has_word(const ask_col_t *c, const char *const *w)
         if (words_in(c->w[k], w))
             return 1;
     return 0;
+}
+
+/* "the longest delay", "the shortest average wait": a length word right
+ * before a column that measures time (delay_minutes, wait_days) is its
+ * highest or lowest — read so before anything else looks at it. */
+void ranking_duration_words(const ask_schema_t *s, ask_toks_t *tk)
+{
+    static const char *const spans[] = {"minute", "hour", "second", "day", "duration", "delay", "wait",
+        "time", "length", NULL};
+    for (int i = 0; i + 1 < tk->n; i++) {
+        int longest = !strcmp(tk->t[i].low, "longest");
+        if (tk->t[i].used || (!longest && strcmp(tk->t[i].low, "shortest")))
+            continue;
+        int k = i + 1 + words_in(tk->t[i + 1].low, (const char *const[]){"average", "avg", "mean", "total", NULL});
+        const ask_phrase_t *m[8];
+        int n = k < tk->n ? lexicon_match(s, tk, k, m, 8) : 0;
+        if (n < 1 || m[0]->kind != PH_COLUMN)
+            continue;
+        const ask_col_t *c = &s->tables[m[0]->table].cols[m[0]->column];
+        if (!lexicon_col_is_numeric(c) || c->pk || c->fk_table >= 0 || !col_has_word(c, spans))
+            continue;
+        free(tk->t[i].low);
+        free(tk->t[i].stem);
+        tk->t[i].low = xstrdup(longest ? "highest" : "lowest");
+        tk->t[i].stem = words_stem(tk->t[i].low);
+    }
 }
 
 /* The column an adjective of the question ranks table t by, or -1. */
@@ -487,7 +515,8 @@ void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p)
         if (m->kind == PH_TABLE && m->t == q->table && m->pos >= p->order_at &&
             !strcmp(noun->low, noun->stem) && !words_in(noun->low, (const char *const[]){"people",
                 "staff", "personnel", "children", "men", "women", "data", "media", "series", NULL})) {
-            q->limit = 1;  /* "the most expensive plan": one */
+            q->limit = 1;  /* "the most expensive plan": one (with its equals when "which …") */
+            q->ties = words_in(tk->t[0].low, (const char *const[]){"which", "who", NULL});
             return;
         }
     }

@@ -507,11 +507,13 @@ static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t 
         dialect_position(s, &pos, ncols + 1, al);
         s->dialect->order_nulls_last(b, buf_str(&pos), q->order >= 0);
         buf_free(&pos);
-        buf_puts(b, ", ");
-        dialect_position(s, b, 1, al);
+        if (!dialect_ties(s, q)) {  /* the first name of equals, or each of them */
+            buf_puts(b, ", ");
+            dialect_position(s, b, 1, al);
+        }
     }
     if (q->limit >= 0)  /* -1: every group (perentity.c averages them) */
-        buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
+        dialect_limit(s, b, q, ASK_GROUP_LIMIT);
 }
 
 void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi)

@@ -146,7 +146,7 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
         buf_puts(b, " ORDER BY ");
         sqljoin_put_col(s, b, oj, q->table, s->tables[q->table].pk);
     }
-    buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_LIST_LIMIT);
+    dialect_limit(s, b, q, ASK_LIST_LIMIT);
 }
 
 /* 0 when q's EXISTS can be written from base (tried on a scratch

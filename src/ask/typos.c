@@ -68,7 +68,11 @@ static const char *const verbs[] = {"when", "where", "what", "which", "whom", "w
     "went", "have", "rate", "sell", "play", "stay", "ship", "want", "need", "know", "look", "like",
     "find", "keep", "leave", "move", "rank", "made", "rent", "earn", "spend", "spent", "send",
     "sent", "hold", "held", "join", "book", "visit", "serve", "teach", "fly", "drive", "bring",
-    "born", "paid", "sold", "told", "lost", "won", "gave", "took", "came", "ran", "grew", NULL};
+    "born", "paid", "sold", "told", "lost", "won", "gave", "took", "came", "ran", "grew", "kept",
+    "left", "felt", "meant", "met", "read", "said", "saw", "seen", "thought", "wore", "wrote",
+    "built", "bought", "brought", "caught", "drew", "drawn", "fell", "fought", "hid", "hung", "led",
+    "lent", "rode", "rose", "shot", "sang", "sat", "slept", "spoke", "stood", "stole", "swam", "threw",
+    "woke", "won", NULL};
 
 /* Everyday nouns of a question about data, never a slip of a name: "with
  * their dates" is no typo of the player 'Dale'. */

@@ -164,6 +164,20 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
                  s->tables[p->amb[1].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
                  s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].name);
         return tmp;
+    case AMB_NAMES: {
+        const ask_table_t *tb = &s->tables[p->amb[0].t];
+        snprintf(tmp, n, "The %.0f %.40s have only %.0f different %.40s values, so one value may stand for "
+                 "several of them; to group by the value, ask \"by %.40s\".", tb->rows, tb->name,
+                 lexicon_col_distinct(tb, &tb->cols[p->amb[0].c]), tb->cols[p->amb[0].c].name,
+                 tb->cols[p->amb[0].c].name);
+        return tmp;
+    }
+    case AMB_SPELLED:
+        snprintf(tmp, n, "\"%.40s\" is written more than one way in %.40s.%.40s (other capitals or "
+                 "spaces): say \"exactly %.40s\" for that spelling alone, or \"%.40s in any case\" for all.",
+                 p->unknown_word, s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
+                 p->unknown_word, p->unknown_word);
+        return tmp;
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

@@ -30,7 +30,8 @@ static const char *const synonyms[][2] = {
     {"yr", "year"}, {"qtr", "quarter"}, {"cred", "credit"}, {"tot", "total"},
     {"transac", "transaction"}, {"trx", "transaction"}, {"lang", "language"},
     {"pop", "population"}, {"loc", "location"}, {"desc", "description"},
-    {"elevation", "altitude"},
+    {"elevation", "altitude"}, {"boro", "borough"}, {"neighbourhood", "neighborhood"},
+    {"nbhd", "neighborhood"},
 };
 
 /* Irregular plurals and words the suffix rules get wrong. */

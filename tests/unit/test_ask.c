@@ -187,7 +187,7 @@ static void test_shapes(void)
             "sum(\"oi\".\"quantity\" * \"oi\".\"unit_price\" * (1 - \"oi\".\"discount\")) AS \"revenue\"");
     has_sql(shop, "Top 10 products by revenue", "ORDER BY 2 DESC NULLS LAST, 1 LIMIT 10");
     has_sql(shop, "top ten customers by revenue", "LIMIT 10");
-    has_sql(shop, "which customer has the most orders", "LIMIT 1");
+    has_sql(shop, "which customer has the most orders", "FETCH FIRST 1 ROWS WITH TIES");
     has_sql(shop, "revenue by category", "JOIN \"public\".\"categories\" AS \"c\" ON \"p\".\"category_id\" = \"c\".\"id\"");
     has_sql(shop, "how many customers in Germany and France", "IN ('Germany', 'France')");
     has_sql(shop, "products over 100", "\"p\".\"unit_price\" > 100");

@@ -218,7 +218,7 @@ static void test_batches_58_to_60(void)
     answers_with(s, "which month had the most meal days?", "date_trunc('month'");
     answers_with(s, "which maps have never been played in any match?",
                  "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"matches\" AS \"xm\" WHERE \"xm\".\"map_played\" = \"m\".\"id\")");
-    answers_with(s, "which month had the most meal days?", "ORDER BY 2 DESC NULLS LAST, 1 LIMIT 1");
+    answers_with(s, "which month had the most meal days?", "ORDER BY 2 DESC NULLS LAST FETCH FIRST 1 ROWS WITH TIES");
     answers_with(s, "which year had the highest average served total?", "avg(\"md\".\"served_total\")");
     ask_schema_free(s);
 }

@@ -50,7 +50,7 @@ static void test_how_many_rows(ask_schema_t *s)
     answers_with(s, "the 5 customers with the highest credit limit",
                  "ORDER BY \"c\".\"credit_limit\" DESC NULLS LAST LIMIT 5");
     answers_with(s, "which 3 customers have the highest credit limit", "LIMIT 3");
-    answers_with(s, "which customer has the highest credit limit", "LIMIT 1");
+    answers_with(s, "which customer has the highest credit limit", "FETCH FIRST 1 ROWS WITH TIES");
     /* "spent": money paid, the revenue of each customer */
     answers_with(s, "which customer has spent the most?", "sum(\"o\".\"purch_amt\")");
 }

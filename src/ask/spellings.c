@@ -1,0 +1,96 @@
+/* spellings.c — one value the data spells several ways: a filter on
+ * "solo" finds 'Solo' too, one on "Central Park" 'Central  Park' (the
+ * planner then asks whether all are meant: golds and people differ), one
+ * on "Japan" (in a category column, not a list) takes 'Myoko, Japan'.
+ * Only values the column's samples hold are added, and each is shown. */
+#include "ask/internal.h"
+#include "core/mem.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* 1 when sample sv is v qualified by a place before it: "Myoko, Japan"
+ * for "Japan", "Hong Kong, China" for "China" — in it, by its name. */
+static int qualified_by(const char *sv, const char *v)
+{
+    size_t n = strlen(sv), k = strlen(v);
+    return n > k + 2 && !strcasecmp(sv + n - k, v) && !strncmp(sv + n - k - 2, ", ", 2);
+}
+
+/* 1 when a and b differ only in case and in runs of spaces ("Central
+ * Park", "Central  Park"). */
+static int same_spelling(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if (*a == ' ' && *b == ' ') {
+            a += strspn(a, " "), b += strspn(b, " ");
+            continue;
+        }
+        if (tolower((unsigned char)*a++) != tolower((unsigned char)*b++))
+            return 0;
+    }
+    return !*a && !*b;
+}
+
+/* "solo races" where the column holds 'solo' and 'Solo': one value typed
+ * two ways (or with two spaces), so the filter takes every such spelling;
+ * "races held in Japan" where some read "Myoko, Japan" takes those too.
+ * The number of other spellings added (places aside): the caller asks
+ * which the user means unless said. */
+static int add_spellings(const ask_col_t *c, ask_filter_t *f, const char *v, int places)
+{
+    int spelled = 0;
+    places &= !c->lists;
+    for (int k = 0; k < c->nsamples && f->nvals < ASK_MAX_VALUES; k++) {
+        int have = 0, same = same_spelling(c->samples[k], v);
+        for (int j = 0; j < f->nvals; j++)
+            have |= !strcmp(f->vals[j], c->samples[k]);
+        if (!have && (same || (places && qualified_by(c->samples[k], v)))) {
+            f->vals[f->nvals++] = xstrdup(c->samples[k]);
+            spelled += same;
+        }
+    }
+    return spelled;
+}
+
+/* 1 when the user said which spellings of m's value they mean: "exactly
+ * Rent" (f keeps its first n values, m's among them), "Rent in any case",
+ * or each of f's values named. */
+static int spelling_said(ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m, ask_filter_t *f, int n)
+{
+    int e = m->pos + m->len;  /* "solo in any case", "Rent in any spelling": all of them */
+    if (words_at(tk, e, "in") && words_at(tk, e + 1, "any") &&
+        (words_at(tk, e + 2, "case") || words_at(tk, e + 2, "spelling"))) {
+        parse_use(tk, e, 3);
+        return 1;
+    }
+    for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
+        if (words_at(tk, k, "exactly")) {
+            tk->t[k].used = 1;
+            while (f->nvals > n)
+                free(f->vals[--f->nvals]);
+            return 1;
+        }
+    for (int j = 0; j < f->nvals; j++) {
+        int named = 0;
+        for (int i = 0; i < p->nm && !named; i++)
+            named = p->m[i].kind == PH_VALUE && p->m[i].val && !strcmp(p->m[i].val, f->vals[j]);
+        if (!named)
+            return 0;
+    }
+    return 1;
+}
+
+void filters_spell_value(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *m,
+                         ask_filter_t *f, int places)
+{
+    int n = f->nvals;
+    if (add_spellings(&s->tables[m->t].cols[m->c], f, m->val, places) && !spelling_said(tk, p, m, f, n) &&
+        !p->ambiguous) {
+        roles_set_ambiguous(p, AMB_SPELLED, m);  /* 'Rent' and 'rent': one, or both? */
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", m->val);
+    }
+}

@@ -55,7 +55,8 @@ static void put_count(buf_t *b, const insight_list_t *l, size_t n)
 }
 
 /* "Top 5 customers by number of orders: Rocket Labs leads with 112, ahead
- * of Acme with 98." The planner sorted the rows; the values decide here. */
+ * of Acme with 98." The planner sorted the rows; the values decide here
+ * ("Acme and Globex tie with 98" where the first two are equal). */
 static void write_ranking(const insight_list_t *l, const extent_t *e, buf_t *text,
                           buf_t *summary)
 {
@@ -65,8 +66,12 @@ static void write_ranking(const insight_list_t *l, const extent_t *e, buf_t *tex
     put_count(text, l, l->n > 1 ? l->n : 0);
     buf_printf(text, " by %s: %s", l->m->label, l->items[best].label);
     insight_format_value(l->m, l->items[best].v, v, sizeof v);
-    buf_printf(text, l->bottom ? " is lowest with %s" : " leads with %s", v);
     buf_printf(summary, "%s %s", l->items[best].label, v);
+    if (next != SIZE_MAX && l->items[next].v == l->items[best].v) {  /* "which … most" kept its ties */
+        buf_printf(text, " and %s tie with %s.", l->items[next].label, v);
+        return;
+    }
+    buf_printf(text, l->bottom ? " is lowest with %s" : " leads with %s", v);
     if (next != SIZE_MAX) {
         insight_format_value(l->m, l->items[next].v, v, sizeof v);
         buf_printf(text, "%s%s with %s", l->bottom ? ", then " : ", ahead of ",

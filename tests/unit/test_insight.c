@@ -93,6 +93,13 @@ static void test_ranking(void)
         "\"rows\":[[\"Malta\",1200],[\"Cyprus\",1500],[\"Iceland\",2100]]}", &ctx, &in);
     CHECK_STR(in.text, "Bottom 3 countries by revenue: Malta is lowest with 1,200, then Cyprus with 1,500.");
     insight_free(&in);
+
+    /* "which coffee got the lowest rating": the two kept with their tie */
+    ctx = (insight_context_t){.measure = "rating", .dimension = "coffee", .ranking = 1, .bottom = 1};
+    run("{\"columns\":[{\"name\":\"coffee\",\"type\":\"text\"},{\"name\":\"rating\",\"type\":\"integer\"}],"
+        "\"rows\":[[\"Pike Place\",84],[\"House Blend\",84]]}", &ctx, &in);
+    CHECK_STR(in.text, "Bottom 2 coffees by rating: Pike Place and House Blend tie with 84.");
+    insight_free(&in);
 }
 
 /* A span of days ("days between the first and the last order"): said as

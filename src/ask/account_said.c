@@ -104,9 +104,9 @@ static int own_date_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_
         aux |= words_in(tk->t[k].low, (const char *const[]){"did", "do", "does", NULL});
     if (!aux || base < 0 || n < 3)
         return 0;
+    int dated = p->q.date.kind || p->q.grain;  /* "fill in June 2016": by that date */
     for (int c = 0; c < s->tables[base].ncols; c++) {
         const ask_col_t *col = &s->tables[base].cols[c];
-        int dated = p->q.date.kind || p->q.grain;  /* "fill in June 2016": by that date */
         if (!lexicon_col_is_time(col) || !col->never_null || !col->nw || strncmp(col->w[0], w, n) ||
             (dated && c != s->tables[base].time))
             continue;

@@ -4,9 +4,7 @@
  * implied by an adjective), and "the GNP of Japan" (one row's level, a
  * lookup rather than an aggregate). */
 #include "ask/internal.h"
-#include "core/mem.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* Adjectives that name the column they rank by: "the 5 longest films",
@@ -100,10 +98,7 @@ void ranking_duration_words(const ask_schema_t *s, ask_toks_t *tk)
         const ask_col_t *c = &s->tables[m[0]->table].cols[m[0]->column];
         if (!lexicon_col_is_numeric(c) || c->pk || c->fk_table >= 0 || !col_has_word(c, spans))
             continue;
-        free(tk->t[i].low);
-        free(tk->t[i].stem);
-        tk->t[i].low = xstrdup(longest ? "highest" : "lowest");
-        tk->t[i].stem = words_stem(tk->t[i].low);
+        words_reread(&tk->t[i], longest ? "highest" : "lowest");
     }
 }
 

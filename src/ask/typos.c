@@ -3,7 +3,6 @@
  * and the reading is reported ("custmers" as "customers"), so a typo is
  * neither dropped nor silently guessed: only a single nearest word counts. */
 #include "ask/internal.h"
-#include "core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -94,10 +93,7 @@ static int is_candidate(const ask_toks_t *tk, int i)
 static void take(ask_tok_t *t, const char *word, buf_t *notes)
 {
     buf_printf(notes, "%sread \"%s\" as \"%s\"", notes->len ? ", " : "", t->raw, word);
-    free(t->low);
-    free(t->stem);
-    t->low = xstrdup(word);
-    t->stem = words_stem(word);
+    words_reread(t, word);
 }
 
 /* A table named by the start of a word ("orde" for "orders"): the one

@@ -171,6 +171,14 @@ int words_is_plural(const char *low)
     return plural;
 }
 
+void words_reread(ask_tok_t *t, const char *word)
+{
+    free(t->low);
+    free(t->stem);
+    t->low = xstrdup(word);
+    t->stem = words_stem(word);
+}
+
 char *words_stem(const char *low)
 {
     char *s = singular(low);

@@ -32,6 +32,8 @@ int words_ident(const char *ident, char ***stems);
 void words_free_list(char **w, int n);
 /* Singular + synonym folding of one lower-case word; new string. */
 char *words_stem(const char *low);
+/* Token t read as word from now on (its low form and stem; raw kept). */
+void words_reread(ask_tok_t *t, const char *word);
 int words_is_plural(const char *low);
 int words_is_stop(const char *low);
 int words_is_stop_at(const ask_toks_t *tk, int i);

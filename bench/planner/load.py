@@ -10643,6 +10643,139 @@ LOADERS.update(sfi_grants=load_sfi_grants, san_mateo_inspections=load_san_mateo_
                premiership_rugby=load_premiership_rugby)
 
 
+DATASETS.update({
+    "lemur_center": ("khushaal-nandwani/predicting-lemurs", "a7beee2ec2232d5f0068c5e818462d9957833626",
+                     ["data/raw_data/animals.csv", "data/raw_data/weights.csv"]),
+    "unl_parking": ("natasharausch/parking", "7a959323d87858fe05a5d8561eaee0c8a7b9ccce", ["citations.csv"]),
+    "bioconda_downloads": ("grimbough/anaconda-download-stats", "c6559a92e701ade7763487a1c3b0ab7b70a7a6db",
+                           ["tsv/bioc_counts.tsv"]),
+})
+
+
+def load_lemur_center(srv, db, files):
+    """The Duke Lemur Center's animal records (Durham, North Carolina), as
+    published by Zehr et al. 2014 and kept in a student's repository's raw
+    data (the repository states no licence): species (27 taxonomic codes
+    with their common name, 'LCAT' 'Ring-tailed lemur', hybrids included),
+    animals (3749 lemurs, lorises and galagos the center has held since
+    the 1960s: animal_id the center's number as text, leading zeros dropped
+    ('0613' is '613'), studbook_id,
+    name (the animal's own, 'Yoko'), taxonomic_code, sex 'M' / 'F' or NULL,
+    birth_date, birth_type 'captive' / 'wild' or NULL, litter_size,
+    death_date (NULL while alive or unknown), mother_id and father_id (the
+    parents' animal_id, NULL where wild-caught or unknown; 137 mothers are
+    not among the animals and 530 fathers are not either, most of them
+    published as 'multiple possibilities (2)', so those keys are NOT VALID))
+    and weights (82609 weighings: animal_id, weight_g, weighed_on,
+    is_pregnant; 311 weighings are of animals not in animals). Keys:
+    species.taxonomic_code, animals.animal_id,
+    weights.weight_id; animals -> species, animals (mother, father);
+    weights -> animals."""
+    na = lambda v: None if v in ("NA", "") else v
+    parent = lambda v: None if v in ("NA", "", "wild") else v
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    species = {}
+    for r in rows:
+        species.setdefault(r["taxonomic_code"], r["species"])
+    print(f"  {db}.species: " + str(load_csv_table(srv, db, "species", _csv_text(
+        ["taxonomic_code", "common_name"], sorted(species.items())))) + " rows")
+    out = [[r["animal_id"], na(r["studbook_id"]), na(r["name"]), r["taxonomic_code"], na(r["sex"]),
+            na(r["birth_date"]), na(r["birth_type"]), na(r["litter_size"]), na(r["death_date"]),
+            parent(r["mother_id"]), parent(r["father_id"])] for r in rows]
+    print(f"  {db}.animals: " + str(load_csv_table(srv, db, "animals", _csv_text(
+        ["animal_id", "studbook_id", "name", "taxonomic_code", "sex", "birth_date", "birth_type", "litter_size",
+         "death_date", "mother_id", "father_id"], out))) + " rows")
+    w = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    out = [[i, r["animal_id"], r["weight_g"], r["weight_date"], r["is_pregnant"].lower()]
+           for i, r in enumerate(w, 1)]
+    print(f"  {db}.weights: " + str(load_csv_table(srv, db, "weights", _csv_text(
+        ["weight_id", "animal_id", "weight_g", "weighed_on", "is_pregnant"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE animals ALTER animal_id TYPE text, ALTER studbook_id TYPE text, "
+                 "ALTER mother_id TYPE text, ALTER father_id TYPE text, ALTER name TYPE text, "
+                 "ALTER birth_date TYPE date USING birth_date::date, ALTER death_date TYPE date USING death_date::date; "
+                 "ALTER TABLE weights ALTER animal_id TYPE text, ALTER weight_g TYPE numeric(8, 2), "
+                 "ALTER is_pregnant TYPE boolean USING is_pregnant::boolean")
+    add_keys(srv, db, [("species", ["taxonomic_code"]), ("animals", ["animal_id"]), ("weights", ["weight_id"])],
+             [("animals", "taxonomic_code", "species", "taxonomic_code"),
+              ("animals", "mother_id", "animals", "animal_id"),
+              ("animals", "father_id", "animals", "animal_id"),
+              ("weights", "animal_id", "animals", "animal_id")])
+
+
+def load_unl_parking(srv, db, files):
+    """Parking citations written on the University of Nebraska-Lincoln's
+    campus, 13 November 2013 to 19 February 2015, as a student newsroom
+    project's Django app imported them (citations.csv, pipe-separated; the
+    repository states no licence): violation_types (21, 'Expired Meter',
+    'No Valid Permit Displayed' ...), locations (185 lots and streets as
+    published: 'South Stadium', '14th & W Street', 'Harper Schramm
+    Smith' ...), vehicles (one row per distinct licence plate, numbered by
+    the loader in file order; only the plate's state is kept, the plate
+    number is not loaded) and citations (52708: ticket_number as
+    published, issued_at to the minute, violation_id, location_id,
+    vehicle_id). No fine amounts in the source. Keys:
+    violation_types.violation_id, locations.location_id,
+    vehicles.vehicle_id, citations.citation_id; citations ->
+    violation_types, locations, vehicles."""
+    rows = [r for r in csv.reader(io.StringIO(files[0]), delimiter="|", quoting=csv.QUOTE_NONE) if r]
+    vid, lid, veh, states = {}, {}, {}, []
+    out = []
+    for i, r in enumerate(rows, 1):
+        v, l, p = r[2].strip(), r[3].strip(), " ".join(r[4].split())
+        vid.setdefault(v, len(vid) + 1)
+        lid.setdefault(l, len(lid) + 1)
+        if p not in veh:
+            veh[p] = len(veh) + 1
+            states.append([veh[p], p.split(" ")[0] if " " in p else None])
+        out.append([i, r[0].strip(), r[1].strip(), vid[v], lid[l], veh[p]])
+    print(f"  {db}.violation_types: " + str(load_csv_table(srv, db, "violation_types", _csv_text(
+        ["violation_id", "description"], [[i, v] for v, i in vid.items()]))) + " rows")
+    print(f"  {db}.locations: " + str(load_csv_table(srv, db, "locations", _csv_text(
+        ["location_id", "location_name"], [[i, l] for l, i in lid.items()]))) + " rows")
+    print(f"  {db}.vehicles: " + str(load_csv_table(srv, db, "vehicles", _csv_text(
+        ["vehicle_id", "plate_state"], states))) + " rows")
+    print(f"  {db}.citations: " + str(load_csv_table(srv, db, "citations", _csv_text(
+        ["citation_id", "ticket_number", "issued_at", "violation_id", "location_id", "vehicle_id"], out))) + " rows")
+    srv.psql(db, "ALTER TABLE citations ALTER ticket_number TYPE text; "
+                 "ALTER TABLE vehicles ALTER plate_state TYPE text")
+    add_keys(srv, db, [("violation_types", ["violation_id"]), ("locations", ["location_id"]),
+                       ("vehicles", ["vehicle_id"]), ("citations", ["citation_id"])],
+             [("citations", "violation_id", "violation_types", "violation_id"),
+              ("citations", "location_id", "locations", "location_id"),
+              ("citations", "vehicle_id", "vehicles", "vehicle_id")])
+
+
+def load_bioconda_downloads(srv, db, files):
+    """Monthly download counts of Bioconductor packages distributed through
+    Anaconda's bioconda channel, March 2017 to October 2019 (100 packages
+    in the first month, 3069 in the last), as grimbough/anaconda-download-stats summarises
+    Anaconda's public package data (all platforms and versions added up;
+    the repository states no licence): packages (3069 Bioconductor package
+    names as Bioconductor spells them, 'DESeq2', 'BiocGenerics') and
+    monthly_downloads (45259 rows: package_id, download_month the first
+    day of the month, downloads; a month with no downloads has no row).
+    Keys: packages.package_id, monthly_downloads (package_id,
+    download_month); monthly_downloads -> packages."""
+    months = {m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                          "Nov", "Dec"], 1)}
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff")), delimiter="\t"))
+    pid = {}
+    for r in rows:
+        pid.setdefault(r["Package"].strip(), len(pid) + 1)
+    print(f"  {db}.packages: " + str(load_csv_table(srv, db, "packages", _csv_text(
+        ["package_id", "package_name"], [[i, p] for p, i in pid.items()]))) + " rows")
+    out = [[pid[r["Package"].strip()], f"{r['Year']}-{months[r['Month']]:02d}-01", r["Nb_of_downloads"]]
+           for r in rows]
+    print(f"  {db}.monthly_downloads: " + str(load_csv_table(srv, db, "monthly_downloads", _csv_text(
+        ["package_id", "download_month", "downloads"], out))) + " rows")
+    add_keys(srv, db, [("packages", ["package_id"]), ("monthly_downloads", ["package_id", "download_month"])],
+             [("monthly_downloads", "package_id", "packages", "package_id")])
+
+
+LOADERS.update(lemur_center=load_lemur_center, unl_parking=load_unl_parking,
+               bioconda_downloads=load_bioconda_downloads)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -10776,6 +10776,194 @@ LOADERS.update(lemur_center=load_lemur_center, unl_parking=load_unl_parking,
                bioconda_downloads=load_bioconda_downloads)
 
 
+DATASETS.update({
+    "california_wildfires": ("sandeepsanwariya/minor_climate", "ba40ac14885828b7df1d8e1b832c2b1b4a580150",
+                             ["src/assets/data_fires.js"]),
+    "chicago_nwea_scores": ("hahmed17/dsc202_final_project", "296b1d639fd8d4ef687ff7ae40c0ecbbfde85437",
+                            ["data/SchoolScores.csv", "data/Schools.csv"]),
+    "gutenberg_catalog": ("sage-khan/project-gutenberg-explorer-python", "6bcf9a0aecc0338855fdc415b615e0bfc885daa3",
+                          ["data/pg_catalog.csv"]),
+})
+
+
+def load_california_wildfires(srv, db, files):
+    """California's larger wildfires, January 2013 to December 2020, as
+    CAL FIRE's incident list gives them, in a climate site's JavaScript
+    data file (read by the loader; the repository states no licence):
+    fires (1883 in file order: fire_name 'Becks Fire' -- names repeat,
+    18 'Creek Fire' --, started_on (NULL for the two the file dates
+    1969-12-31, the epoch), acres (NULL for 18), containment_pct (NULL
+    where blank), latitude and longitude (NULL where the file gives 0),
+    fatalities (NULL for all but 18)), counties (the 60 names the fires'
+    county lists hold, 'State of Nevada', 'State of Oregon' and 'Mexico'
+    among them) and fire_counties (a fire and each county of its list; 17
+    fires have none). No causes, costs, structures or containment dates.
+    Keys: fires.fire_id, counties.county_id, fire_counties (fire_id,
+    county_id); fire_counties -> fires, counties."""
+    s = files[0]
+    data = json.loads(s[s.index("["):s.rindex("]") + 1])
+    names = sorted({p.strip() for d in data for p in d["counties"].split(",") if p.strip()})
+    cid = {n: i for i, n in enumerate(names, 1)}
+    fires, links = [], []
+    for i, d in enumerate(data, 1):
+        zero = not d["latitude"] and not d["longitude"]
+        fires.append([i, d["name"].strip(), None if d["startedDate"].startswith("1969") else d["startedDate"],
+                      d["acres"], d["containment"].rstrip("%") or None, None if zero else d["latitude"],
+                      None if zero else d["longitude"], d["fatalities"]])
+        seen = []
+        for p in d["counties"].split(","):
+            if p.strip() and cid[p.strip()] not in seen:
+                seen.append(cid[p.strip()])
+                links.append([i, cid[p.strip()]])
+    print(f"  {db}.fires: " + str(load_csv_table(srv, db, "fires", _csv_text(
+        ["fire_id", "fire_name", "started_on", "acres", "containment_pct", "latitude", "longitude", "fatalities"],
+        fires))) + " rows")
+    print(f"  {db}.counties: " + str(load_csv_table(srv, db, "counties", _csv_text(
+        ["county_id", "county_name"], [[cid[n], n] for n in names]))) + " rows")
+    print(f"  {db}.fire_counties: " + str(load_csv_table(srv, db, "fire_counties", _csv_text(
+        ["fire_id", "county_id"], links))) + " rows")
+    srv.psql(db, "ALTER TABLE fires ALTER started_on TYPE date USING started_on::date, "
+                 "ALTER acres TYPE numeric(10, 1), ALTER containment_pct TYPE numeric(5, 1), "
+                 "ALTER latitude TYPE double precision, ALTER longitude TYPE double precision, "
+                 "ALTER fatalities TYPE integer, ALTER fire_name TYPE text")
+    add_keys(srv, db, [("fires", ["fire_id"]), ("counties", ["county_id"]),
+                       ("fire_counties", ["fire_id", "county_id"])],
+             [("fire_counties", "fire_id", "fires", "fire_id"),
+              ("fire_counties", "county_id", "counties", "county_id")])
+
+
+def load_chicago_nwea_scores(srv, db, files):
+    """Chicago Public Schools' NWEA MAP results by school, subject and
+    grade for one spring (the district's school-level attainment file, one
+    school year not named in it, in a student project's repository; the
+    repository states no licence): schools (514 elementary schools and
+    charters: school_id the district's id, school_name as published
+    'OGDEN ES', network 'Network 1' ... 'Network 17' / 'ISP' / 'Charter' /
+    'AUSL' / 'Contract', and from the project's second file school_level
+    'ES' / 'HS' and holc_grade, the 1940 redlining grade A-D of the
+    school's neighbourhood -- NULL where that file has no grade or no
+    row) and scores (one per school, subject and grade level: subject
+    'MATH' / 'READING', grade_level 'Grade 2' ... 'Grade 8', 'Grades 3-8
+    Combined', 'Grades 2-8 Combined'; students tested, avg_rit_score,
+    pct_at_above_national, attainment_percentile; all NULL where the
+    district suppressed a small group). Lines repeated word for word in
+    the file are loaded once. Keys: schools.school_id, scores.score_id;
+    scores -> schools."""
+    rows = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff"))))[1:]
+    extra = {r["School_ID"]: r for r in csv.DictReader(io.StringIO(files[1].lstrip("\ufeff")))}
+    schools, scores, seen = {}, [], set()
+    for r in rows:
+        if not r:
+            continue
+        r = [v.strip() for v in r]
+        sid = r[0]
+        if sid not in schools:
+            e = extra.get(sid, {})
+            schools[sid] = [sid, r[1], r[2], e.get("Grade_Cat") or None, e.get("holc_grade") or None]
+        key = tuple(r)
+        if key in seen:
+            continue
+        seen.add(key)
+        scores.append([len(scores) + 1, sid, r[3], r[4]] + r[5:9])
+    print(f"  {db}.schools: " + str(load_csv_table(srv, db, "schools", _csv_text(
+        ["school_id", "school_name", "network", "school_level", "holc_grade"],
+        sorted(schools.values(), key=lambda x: int(x[0]))))) + " rows")
+    print(f"  {db}.scores: " + str(load_csv_table(srv, db, "scores", _csv_text(
+        ["score_id", "school_id", "subject", "grade_level", "students", "avg_rit_score", "pct_at_above_national",
+         "attainment_percentile"], scores))) + " rows")
+    srv.psql(db, "ALTER TABLE scores ALTER avg_rit_score TYPE numeric(5, 1), "
+                 "ALTER pct_at_above_national TYPE numeric(5, 1), ALTER students TYPE integer, "
+                 "ALTER attainment_percentile TYPE integer, ALTER grade_level TYPE text, ALTER subject TYPE text; "
+                 "ALTER TABLE schools ALTER school_name TYPE text, ALTER network TYPE text, "
+                 "ALTER school_level TYPE text, ALTER holc_grade TYPE text")
+    add_keys(srv, db, [("schools", ["school_id"]), ("scores", ["score_id"])],
+             [("scores", "school_id", "schools", "school_id")])
+
+
+def load_gutenberg_catalog(srv, db, files):
+    """Project Gutenberg's catalogue of its first 7,702 e-book numbers
+    (7,660 items, issued 1971 to 2018; the project's pg_catalog.csv as an
+    explorer app's repository keeps a cut of it; the catalogue is public
+    domain): books (book_id the e-book number, item_type 'Text' / 'Sound'
+    / 'Dataset' ..., issued_on, title with its line breaks made blanks,
+    language as published 'en', 'de; en', loc_class the Library of
+    Congress classes as published 'PR', 'E201; JK'), authors (2728
+    contributors: the published string split into name 'Twain, Mark' and
+    birth_year / death_year where the dates are plain years, NULL
+    otherwise; two contributors of one name with other dates are two
+    rows), book_authors (book_id, author_id, role 'Author' or the
+    bracketed role 'Translator' / 'Editor' / 'Illustrator' ...),
+    bookshelves and book_bookshelves (the browsing shelves as published,
+    'Browsing: Fiction'), subjects and book_subjects (Library of Congress
+    subject headings as published, 'Short stories'). No sales, prices,
+    royalties, downloads or page counts. Keys: books.book_id,
+    authors.author_id, bookshelves.bookshelf_id, subjects.subject_id and
+    the three link tables' pairs; links -> books and their targets."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    books, authors, ba, shelves, bs, subjects, bsub = [], {}, [], {}, [], {}, []
+    dated = re.compile(r"^(.*?), (\d{3,4})-(\d{3,4})?$")
+    for r in rows:
+        bid = int(r["Text#"])
+        books.append([bid, r["Type"].strip(), r["Issued"].strip(), " ".join(r["Title"].split()),
+                      r["Language"].strip(), r["LoCC"].strip()])
+        done = set()
+        for p in r["Authors"].split("; "):
+            p = p.strip()
+            if not p:
+                continue
+            role = "Author"
+            m = re.match(r"^(.*) \[([^\]]+)\]$", p)
+            if m:
+                p, role = m.group(1).strip(), m.group(2).strip()
+            if p not in authors:
+                d = dated.match(p)
+                authors[p] = [len(authors) + 1, d.group(1) if d else p, d.group(2) if d else None,
+                              (d.group(3) if d else None)]
+            key = (authors[p][0], role)
+            if key not in done:
+                done.add(key)
+                ba.append([bid, authors[p][0], role])
+        for col, table, links in (("Bookshelves", shelves, bs), ("Subjects", subjects, bsub)):
+            got = set()
+            for p in r[col].split(";"):
+                p = p.strip()
+                if p and p not in got:
+                    got.add(p)
+                    table.setdefault(p, len(table) + 1)
+                    links.append([bid, table[p]])
+    print(f"  {db}.books: " + str(load_csv_table(srv, db, "books", _csv_text(
+        ["book_id", "item_type", "issued_on", "title", "language", "loc_class"], books))) + " rows")
+    print(f"  {db}.authors: " + str(load_csv_table(srv, db, "authors", _csv_text(
+        ["author_id", "name", "birth_year", "death_year"], list(authors.values())))) + " rows")
+    print(f"  {db}.book_authors: " + str(load_csv_table(srv, db, "book_authors", _csv_text(
+        ["book_id", "author_id", "role"], ba))) + " rows")
+    print(f"  {db}.bookshelves: " + str(load_csv_table(srv, db, "bookshelves", _csv_text(
+        ["bookshelf_id", "bookshelf_name"], [[i, n] for n, i in shelves.items()]))) + " rows")
+    print(f"  {db}.book_bookshelves: " + str(load_csv_table(srv, db, "book_bookshelves", _csv_text(
+        ["book_id", "bookshelf_id"], bs))) + " rows")
+    print(f"  {db}.subjects: " + str(load_csv_table(srv, db, "subjects", _csv_text(
+        ["subject_id", "subject"], [[i, n] for n, i in subjects.items()]))) + " rows")
+    print(f"  {db}.book_subjects: " + str(load_csv_table(srv, db, "book_subjects", _csv_text(
+        ["book_id", "subject_id"], bsub))) + " rows")
+    srv.psql(db, "ALTER TABLE books ALTER issued_on TYPE date USING issued_on::date, ALTER title TYPE text, "
+                 "ALTER language TYPE text, ALTER loc_class TYPE text, ALTER item_type TYPE text; "
+                 "ALTER TABLE authors ALTER name TYPE text, ALTER birth_year TYPE integer, "
+                 "ALTER death_year TYPE integer; ALTER TABLE book_authors ALTER role TYPE text; "
+                 "ALTER TABLE bookshelves ALTER bookshelf_name TYPE text; ALTER TABLE subjects ALTER subject TYPE text")
+    add_keys(srv, db, [("books", ["book_id"]), ("authors", ["author_id"]), ("bookshelves", ["bookshelf_id"]),
+                       ("subjects", ["subject_id"]), ("book_authors", ["book_id", "author_id", "role"]),
+                       ("book_bookshelves", ["book_id", "bookshelf_id"]), ("book_subjects", ["book_id", "subject_id"])],
+             [("book_authors", "book_id", "books", "book_id"), ("book_authors", "author_id", "authors", "author_id"),
+              ("book_bookshelves", "book_id", "books", "book_id"),
+              ("book_bookshelves", "bookshelf_id", "bookshelves", "bookshelf_id"),
+              ("book_subjects", "book_id", "books", "book_id"),
+              ("book_subjects", "subject_id", "subjects", "subject_id")])
+
+
+LOADERS.update(california_wildfires=load_california_wildfires, chicago_nwea_scores=load_chicago_nwea_scores,
+               gutenberg_catalog=load_gutenberg_catalog)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -10964,6 +10964,195 @@ LOADERS.update(california_wildfires=load_california_wildfires, chicago_nwea_scor
                gutenberg_catalog=load_gutenberg_catalog)
 
 
+DATASETS.update({
+    "nl_fish_landings": ("abesolberg/Fish-Landings-and-Landed-Values-NL", "d83bf67731a00e9702c582eaa2eb3ccca974e543",
+                         ["data/data.csv"]),
+    "coworking_space": ("30-A/CoworkingSpace-Database", "8a3ef4a419587b3a0bfda455fdb9ca5ef4cc9041",
+                        [f"data/{n}.csv" for n in ("membership_plans", "spaces", "office_holidays", "members",
+                                                   "bookings", "payments")]),
+    "nepal_election_1999": ("utsthapa/nepal-election-tracker", "7711f761f7f58d4f32267bc93610215c71c2fbdb",
+                            ["data/historical/election_1999.js"]),
+})
+
+
+def load_nl_fish_landings(srv, db, files):
+    """Newfoundland and Labrador's commercial fish landings, 2013 to 2020
+    (yearly totals of Fisheries and Oceans Canada's regional statistics,
+    preliminary, as a student's final data project scraped them on
+    2020-09-23; the repository states no licence): species (32 DFO species
+    codes as published: species_id 100 'Cod, Atlantic', 702 'Shrimp,
+    Pandalus Borealis' ..., family 'Groundfish' / 'Pelagics' / 'Molluscs' /
+    'Crustacean' / 'Miscellaneous' / 'Marine Mammals'), fleet_segments (the
+    four vessel-length classes: 'Inshore' 0-34 ft 11 in, 'Nearshore',
+    'Midshore', 'Offshore' over 100 ft), annual_landings (the 'All Vessels'
+    lines: one per year and species, weight_lbs, weight_kg, weight_tonnes
+    (round weight), number_landed (only bluefin tuna and seal skins are
+    counted), landed_value (Canadian dollars), value_per_lb (per animal
+    for the counted ones)) and segment_landings (the same measures per
+    fleet segment; DFO leaves out segments it keeps confidential, so a
+    year's segments do not add up to its all-vessel total). Keys:
+    species.species_id, fleet_segments.segment_id, annual_landings (year,
+    species_id), segment_landings (year, species_id, segment_id);
+    annual_landings -> species; segment_landings -> species,
+    fleet_segments."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    species = {}
+    for r in rows:
+        species.setdefault(int(r["species_id"]), (r["species"].strip(), r["family"].strip()))
+    segs = {}
+    for r in rows:
+        if r["vessel_length_category"] != "All Vessels":
+            segs.setdefault(r["shore_type"], (r["vessel_length"], r["vessel_length_category"]))
+    order = ["Inshore", "Nearshore", "Midshore", "Offshore"]
+    assert sorted(segs) == sorted(order)
+    sid = {s: i for i, s in enumerate(order, 1)}
+    print(f"  {db}.species: " + str(load_csv_table(srv, db, "species", _csv_text(
+        ["species_id", "species_name", "family"], [[k, *species[k]] for k in sorted(species)]))) + " rows")
+    print(f"  {db}.fleet_segments: " + str(load_csv_table(srv, db, "fleet_segments", _csv_text(
+        ["segment_id", "segment_name", "vessel_length", "description"],
+        [[sid[s], s, segs[s][0], segs[s][1]] for s in order]))) + " rows")
+    meas = lambda r: [r["landed_wtround_lbs"], r["landed_wtround_kgs"], r["metric_tonnes_round_wt"],
+                      r["number_landed"], r["landed_value"], r["avg_value_per_lbs_num"]]
+    cols = ["weight_lbs", "weight_kg", "weight_tonnes", "number_landed", "landed_value", "value_per_lb"]
+    allv = [[r["year"], r["species_id"], *meas(r)] for r in rows if r["vessel_length_category"] == "All Vessels"]
+    segv = [[r["year"], r["species_id"], sid[r["shore_type"]], *meas(r)] for r in rows
+            if r["vessel_length_category"] != "All Vessels"]
+    print(f"  {db}.annual_landings: " + str(load_csv_table(srv, db, "annual_landings", _csv_text(
+        ["year", "species_id", *cols], allv))) + " rows")
+    print(f"  {db}.segment_landings: " + str(load_csv_table(srv, db, "segment_landings", _csv_text(
+        ["year", "species_id", "segment_id", *cols], segv))) + " rows")
+    srv.psql(db, "ALTER TABLE annual_landings ALTER landed_value TYPE numeric(14, 2), "
+                 "ALTER value_per_lb TYPE numeric(10, 3); "
+                 "ALTER TABLE segment_landings ALTER landed_value TYPE numeric(14, 2), "
+                 "ALTER value_per_lb TYPE numeric(10, 3)")
+    add_keys(srv, db, [("species", ["species_id"]), ("fleet_segments", ["segment_id"]),
+                       ("annual_landings", ["year", "species_id"]),
+                       ("segment_landings", ["year", "species_id", "segment_id"])],
+             [("annual_landings", "species_id", "species", "species_id"),
+              ("segment_landings", "species_id", "species", "species_id"),
+              ("segment_landings", "segment_id", "fleet_segments", "segment_id")])
+
+
+def load_coworking_space(srv, db, files):
+    """A coworking space's year of 2025 (a student's MySQL coursework
+    database, its CSV files generated with Faker: made-up members with
+    example.com addresses; the repository states no licence):
+    membership_plans (7: 'Day Pass' 25.00 for 1 day ... 'Annual ALL Access'
+    8500.00, 'Event Pass'), spaces (150: space_name 'Hot Desk 3', space_type
+    'Hot Desk' / 'Dedicated Desk' / 'Small Office' / 'Medium Office' /
+    'Meeting Room' / 'Conference Room' / 'Event Space', under_maintenance),
+    office_holidays (10 German public holidays of 2025), members (1500:
+    first_name, last_name, membership_start_date, membership_expiry_date;
+    the e-mail addresses not loaded), bookings (6803: member_id, space_id,
+    booking_date, start_time, end_time, is_cancelled) and payments (2165:
+    member_id, plan_id, amount, payment_date, payment_method 'Card' /
+    'Cash' / 'Bank Transfer'). Keys: membership_plans.plan_id,
+    spaces.space_id, office_holidays.holiday_date, members.member_id,
+    bookings.booking_id, payments.payment_id; bookings -> members, spaces;
+    payments -> members, membership_plans."""
+    plans, spaces, holidays, members, bookings, payments = (
+        list(csv.DictReader(io.StringIO(t.lstrip("\ufeff")))) for t in files)
+    flag = lambda v: "true" if v.strip() == "1" else "false"
+    print(f"  {db}.membership_plans: " + str(load_csv_table(srv, db, "membership_plans", _csv_text(
+        ["plan_id", "plan_name", "price", "duration_days"],
+        [[r["plan_id"], r["plan_name"].strip(), r["price"], r["duration_days"]] for r in plans]))) + " rows")
+    print(f"  {db}.spaces: " + str(load_csv_table(srv, db, "spaces", _csv_text(
+        ["space_id", "space_name", "space_type", "under_maintenance"],
+        [[r["space_id"], r["space_name"].strip(), r["space_type"].strip(), flag(r["is_maintenance"])]
+         for r in spaces]))) + " rows")
+    print(f"  {db}.office_holidays: " + str(load_csv_table(srv, db, "office_holidays", _csv_text(
+        ["holiday_date", "holiday_name"], [[r["holiday_date"], r["holiday_name"].strip()] for r in holidays])))
+          + " rows")
+    print(f"  {db}.members: " + str(load_csv_table(srv, db, "members", _csv_text(
+        ["member_id", "first_name", "last_name", "membership_start_date", "membership_expiry_date"],
+        [[r["member_id"], r["first_name"].strip(), r["last_name"].strip(), r["membership_start_date"],
+          r["membership_expiry_date"]] for r in members]))) + " rows")
+    print(f"  {db}.bookings: " + str(load_csv_table(srv, db, "bookings", _csv_text(
+        ["booking_id", "member_id", "space_id", "booking_date", "start_time", "end_time", "is_cancelled"],
+        [[r["booking_id"], r["member_id"], r["space_id"], r["booking_date"], r["start_time"], r["end_time"],
+          flag(r["is_cancelled"])] for r in bookings]))) + " rows")
+    print(f"  {db}.payments: " + str(load_csv_table(srv, db, "payments", _csv_text(
+        ["payment_id", "member_id", "plan_id", "amount", "payment_date", "payment_method"],
+        [[r["payment_id"], r["member_id"], r["plan_id"], r["amount"], r["payment_date"],
+          r["payment_method"].strip()] for r in payments]))) + " rows")
+    srv.psql(db, "ALTER TABLE membership_plans ALTER price TYPE numeric(10, 2); "
+                 "ALTER TABLE payments ALTER amount TYPE numeric(10, 2); "
+                 "ALTER TABLE spaces ALTER under_maintenance TYPE boolean USING under_maintenance::boolean; "
+                 "ALTER TABLE bookings ALTER is_cancelled TYPE boolean USING is_cancelled::boolean, "
+                 "ALTER start_time TYPE time USING start_time::time, ALTER end_time TYPE time USING end_time::time")
+    add_keys(srv, db, [("membership_plans", ["plan_id"]), ("spaces", ["space_id"]),
+                       ("office_holidays", ["holiday_date"]), ("members", ["member_id"]),
+                       ("bookings", ["booking_id"]), ("payments", ["payment_id"])],
+             [("bookings", "member_id", "members", "member_id"),
+              ("bookings", "space_id", "spaces", "space_id"),
+              ("payments", "member_id", "members", "member_id"),
+              ("payments", "plan_id", "membership_plans", "plan_id")])
+
+
+def load_nepal_election_1999(srv, db, files):
+    """Nepal's House of Representatives election of May 1999, constituency
+    by constituency (an election tracker's data file built from Nepal
+    Research's copy of the Election Commission's results; the repository
+    states no licence): districts (75, ids in name order), parties (40 as
+    the file names them, 'Independent' among them; abbreviation for the
+    seven the file codes: 'NC', 'UML', 'RPP', 'NSP', 'RJM', 'NMKP', 'SJN'),
+    constituencies (205, 'Kathmandu-1': district_id, constituency_number,
+    registered_voters, votes_cast, valid_votes, invalid_votes) and
+    candidates (2238 in file order: candidate_name, party_id, votes,
+    elected — one winner per constituency; a politician standing in two
+    constituencies has a row in each). The tracker's percentages, margins
+    and runner-up fields (derivable) are not loaded. Keys:
+    districts.district_id, parties.party_id,
+    constituencies.constituency_id, candidates.candidate_id;
+    constituencies -> districts; candidates -> constituencies, parties."""
+    t = files[0]
+    head = "export const CONSTITUENCIES_1999 = "
+    s = t.index(head) + len(head)
+    body = t[s:t.index("\n};\n", s) + 2]
+    body = re.sub(r"//[^\n]*", "", body)
+    body = re.sub(r"(?m)^(\s*)([A-Za-z_]\w*)\s*:", r'\1"\2":', body)
+    body = re.sub(r",(\s*[}\]])", r"\1", body)
+    data = json.loads(body)
+    dists = sorted({c["district"].strip() for c in data.values()})
+    did = {d: i for i, d in enumerate(dists, 1)}
+    abbr = {}
+    for c in data.values():
+        for x in c["candidates"]:
+            p = " ".join(x["partyDetail"].split())
+            if x["party"] != "Others":
+                abbr[p] = x["party"]
+            else:
+                abbr.setdefault(p, None)
+    pid = {p: i for i, p in enumerate(sorted(abbr), 1)}
+    cons, cands = [], []
+    for i, name in enumerate(sorted(data), 1):
+        c = data[name]
+        cons.append([i, name, did[c["district"].strip()], c["constituencyNumber"], c["totalVoters"],
+                     c["votesCast"], c["validVotes"], c["invalidVotes"]])
+        for x in c["candidates"]:
+            cands.append([len(cands) + 1, i, " ".join(x["name"].split()), pid[" ".join(x["partyDetail"].split())],
+                          x["votes"], "true" if x["elected"] else "false"])
+    print(f"  {db}.districts: " + str(load_csv_table(srv, db, "districts", _csv_text(
+        ["district_id", "district_name"], [[did[d], d] for d in dists]))) + " rows")
+    print(f"  {db}.parties: " + str(load_csv_table(srv, db, "parties", _csv_text(
+        ["party_id", "party_name", "abbreviation"], [[pid[p], p, abbr[p]] for p in sorted(abbr)]))) + " rows")
+    print(f"  {db}.constituencies: " + str(load_csv_table(srv, db, "constituencies", _csv_text(
+        ["constituency_id", "constituency_name", "district_id", "constituency_number", "registered_voters",
+         "votes_cast", "valid_votes", "invalid_votes"], cons))) + " rows")
+    print(f"  {db}.candidates: " + str(load_csv_table(srv, db, "candidates", _csv_text(
+        ["candidate_id", "constituency_id", "candidate_name", "party_id", "votes", "elected"], cands))) + " rows")
+    srv.psql(db, "ALTER TABLE candidates ALTER elected TYPE boolean USING elected::boolean")
+    add_keys(srv, db, [("districts", ["district_id"]), ("parties", ["party_id"]),
+                       ("constituencies", ["constituency_id"]), ("candidates", ["candidate_id"])],
+             [("constituencies", "district_id", "districts", "district_id"),
+              ("candidates", "constituency_id", "constituencies", "constituency_id"),
+              ("candidates", "party_id", "parties", "party_id")])
+
+
+LOADERS.update(nl_fish_landings=load_nl_fish_landings, coworking_space=load_coworking_space,
+               nepal_election_1999=load_nepal_election_1999)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -546,8 +546,8 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
                 neg = 1, tk->t[k].used = 1;
         ask_filter_t *f = NULL;
         for (int k = 0; k < p->q.nf; k++)
-            if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&
-                (p->q.f[k].op == OP_NOT_IN) == neg)
+            if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&  /* not same.c's OP_SAME */
+                (p->q.f[k].op == OP_IN || p->q.f[k].op == OP_NOT_IN) && (p->q.f[k].op == OP_NOT_IN) == neg)
                 f = &p->q.f[k];
         if (f && p->q.share && (f->pos <= p->share_pos) != (m->pos <= p->share_pos) && !p->ambiguous) {
             p->ambiguous = AMB_UNSUPPORTED;  /* "the district's students … at charter schools": */

@@ -131,6 +131,10 @@ int account_said_column(const ask_schema_t *s, const ask_toks_t *tk, const ask_p
 {
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
     size_t n = strlen(tk->t[m->pos].low);
+    if (m->kind == PH_COLUMN && m->len == 1 && !m->nalt && m->t == base && own_date_verb(s, tk, p, m->pos))
+        return 1;  /* "did truck DP1 fill" where "fill" names filled_at */
+    if (m->kind == PH_COLUMN && m->len == 1 && m->role == R_NONE && paid_by_value(tk, p, m->pos))
+        return 1;  /* "paid by cheque" beside a paid_amount: how, not how much */
     return m->kind == PH_COLUMN && m->len == 1 && !m->nalt && m->t == base && !p->q.date.kind && !p->q.grain &&
            lexicon_col_is_time(&s->tables[m->t].cols[m->c]) && s->tables[m->t].cols[m->c].never_null &&
            n > 4 && !strcmp(tk->t[m->pos].low + n - 2, "ed") &&  /* never "shipped" of a shipped_at left empty */

@@ -84,6 +84,29 @@ static int value_noun_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t
     return 1;
 }
 
+/* "total billed in November 2023": a verb naming a table (bills) right
+ * after "total", no noun said — the table's one money column, added up.
+ * 1 when the measure is set. */
+static int total_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int i, int len, int agg,
+                      const ask_mention_t *m)
+{
+    int v = i + len, t = -1, c = -1;
+    if (agg != M_SUM || p->measure_set || strcmp(tk->t[i].low, "total") || v >= tk->n || tk->t[v].used ||
+        (m && m->pos == v) || (t = filters_verb_table(s, tk->t[v].low)) < 0)
+        return 0;
+    for (int k = 0; k < s->tables[t].ncols && roles_money_col(s, t) < 0; k++)  /* total_amount beside */
+        if (lexicon_col_is_money(&s->tables[t].cols[k]) &&                      /* extra_charges */
+            lexicon_col_has_word(&s->tables[t].cols[k], (const char *const[]){"total", NULL}))
+            c = c == -1 ? k : -2;
+    c = roles_money_col(s, t) >= 0 ? roles_money_col(s, t) : c;
+    if (c < 0)
+        return 0;
+    p->q.m = (ask_measure_t){M_SUM, t, c, -1, 0};
+    p->measure_set = p->agg_cue = 1;
+    tk->t[i].used = tk->t[v].used = 1;
+    return 1;
+}
+
 static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     int grouped = p->q.grain != G_NONE;  /* "which day of the week had the most visits in total" */
@@ -101,6 +124,8 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!agg)
             continue;
         ask_mention_t *m = next_mention(p, i + len, 5, 0);
+        if (total_verb(s, tk, p, i, len, agg, m))
+            continue;
         if (m && filters_flag_before_table(s, p, m))  /* "how many active airlines" */
             m = next_mention(p, m->pos + m->len, 1, 0);
         ask_mention_t *after = m && m->kind == PH_TABLE ? next_mention(p, m->pos + m->len, 1, 0) : NULL;
@@ -118,7 +143,14 @@ static void apply_agg_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         const ask_col_t *mc = m && m->kind == PH_COLUMN && !m->nalt ? &s->tables[m->t].cols[m->c] : NULL;
         int units_said = mc && m->pos == i + len && lexicon_col_counts_units(mc) &&  /* "how many hours */
                          strcmp(tk->t[m->pos].low, tk->t[m->pos].stem);            /* did volunteers work" */
-        int summed = units_said || (share && mc && (lexicon_col_is_additive(mc) ||  /* "share of all installs": */
+        int total_at = -1;  /* "share of the total cargo tonnage": added up, said so */
+        for (int k = i + len; share && mc && k < m->pos; k++)
+            total_at = words_at(tk, k, "total") && !tk->t[k].used ? k : total_at;
+        int total_said = total_at >= 0 && lexicon_col_is_plain_number(mc);
+        if (total_said)
+            tk->t[total_at].used = 1;
+        int summed = units_said || total_said ||
+                     (share && mc && (lexicon_col_is_additive(mc) ||  /* "share of all installs": */
                      (lexicon_col_is_plain_number(mc) && mc->kind == CK_INT && (mc->n_distinct > 2 || mc->n_distinct < 0) &&
                       strcmp(tk->t[m->pos + m->len - 1].low, tk->t[m->pos + m->len - 1].stem))));
         for (ask_mention_t *tm = m; agg == M_COUNT && !distinct && !summed && m && m->kind == PH_COLUMN && tm;
@@ -436,9 +468,26 @@ static void times_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
+/* "Riverside County", "the Action category": a table named right after a
+ * value of its label is the value's noun — the filter, not a grouping
+ * ("Student tickets" are tickets: ticket_type is no label). */
+static void value_nouns(const ask_schema_t *s, ask_parse_t *p)
+{
+    int kept = 0;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i], *v = kept ? &p->m[kept - 1] : NULL;
+        if (v && m->kind == PH_TABLE && !m->nalt && v->kind == PH_VALUE && !v->nalt && v->t == m->t &&
+            m->pos == v->pos + v->len && v->c == s->tables[v->t].label)
+            continue;
+        p->m[kept++] = *m;
+    }
+    p->nm = kept;
+}
+
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
                    const ask_cmp_t *c, int nc)
 {
+    value_nouns(s, p);
     label_as_table(s, p);
     for (int i = 0; i < p->nm; i++)
         roles_drop_shadows(s, &p->m[i]);

@@ -93,6 +93,25 @@ void filters_place_exists(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
+/* "instructors who have never taught a section", "members who never
+ * borrowed a book": a verb that only says the two rows meet — the row of
+ * rel exists — or one naming rel itself ("ordered" an order). Not "won",
+ * "scored", "cancelled": those say which of rel's rows. */
+static const char *const meet[] = {"taught", "borrowed", "rented", "hired", "used", "had", "taken",
+        "took", "visited", "attended", "played", "hosted", "served", "received", "got", "gotten", "booked",
+        "ordered", "bought", "purchased", "reviewed", "rated", "enrolled", "registered",
+        "joined", "participated", "appeared", "published", "written", "wrote", "handled", "processed",
+        "listed", "chartered", "liked", "followed", "ridden", "rode", "driven", "drove", "flown", "flew",
+        "managed", "supervised", "treated", "prescribed", "issued", "collected", "donated", "requested",
+        "picked", "selected", "chosen", "sent", "posted", "submitted", "uploaded", "asked", "answered",
+        "commented", "performed", "directed", "produced", "starred", "acted", "featured", "shown",
+        "screened", "stocked", "supplied", "delivered", "shipped", "sold", NULL};
+
+static int only_has(const ask_schema_t *s, const ask_tok_t *verb, int rel)
+{
+    return words_in(verb->low, meet) || filters_verb_table(s, verb->low) == rel;
+}
+
 /* "films that were never rented", "airlines without any route", "accounts
  * with a loan": rows of the subject that have (no) rows of another table
  * belonging to them. */
@@ -133,7 +152,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             }
             if (rel < 0 && is_neg && words_in(tk->t[k].low, made))
                 continue;  /* "never opened a ticket", "did not place an order": the rows */
-            if (rel < 0 && is_neg && verb < 0 && !val && past_verb(&tk->t[k])) {
+            if (rel < 0 && is_neg && verb < 0 && !val && (past_verb(&tk->t[k]) || words_in(tk->t[k].low, meet))) {
                 verb = k;  /* "never received an A+" */
                 continue;
             }
@@ -146,9 +165,9 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
          * and a value of rows the base has many of — those are the rows */
         if (rel < 0 && val && verb >= 0 && !val->nalt && val->t != base)
             rel = val->t;
-        else if (verb >= 0 && !val)  /* "not assigned to any department": the verb says how */
-            rel = -1;
-        if (rel >= 0 && rel != base && p->q.rel < 0 && own_key_named(s, p, base, rel, is_neg)) {
+        else if (verb >= 0 && !val && !(rel >= 0 && only_has(s, &tk->t[verb], rel)))
+            rel = -1;  /* "not assigned to any department", "never won a match": the verb says how */
+        if (rel >= 0 && rel != base && p->q.rel < 0 && !val && own_key_named(s, p, base, rel, is_neg)) {
             for (int u = i; u < k; u++)  /* "employees without a department": department_id */
                 tk->t[u].used = 1;
             if (m)

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -48,7 +49,7 @@ static int counted_entity(const ask_parse_t *p, const ask_mention_t *m)
 
 /* Group by ent, count cnt's rows, keep the groups the comparison holds for. */
 static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
-                      ask_mention_t *ent, ask_mention_t *cnt)
+                      ask_mention_t *ent, ask_mention_t *cnt, int kept)
 {
     int outer = counted_entity(p, ent);
     if (outer)
@@ -60,7 +61,8 @@ static int having_set(const ask_schema_t *s, ask_parse_t *p, const ask_cmp_t *c,
         roles_make_dim(s, p, ent);
     cnt->role = R_MEASURE;
     p->measure_set = 1;
-    p->q.m = (ask_measure_t){M_COUNT, cnt->t, -1, -1, 0};
+    p->q.m = kept >= 0 ? (ask_measure_t){M_SUM, cnt->t, kept, -1, 0}  /* monthly_downloads.downloads */
+                       : (ask_measure_t){M_COUNT, cnt->t, -1, -1, 0};
     p->q.having = c->op;
     p->q.hnum[0] = c->a, p->q.hnum[1] = c->b;
     return 1;
@@ -118,6 +120,13 @@ static int counts_of(const ask_col_t *c, const ask_table_t *t)
     if (!lexicon_col_is_numeric(c) || !t->nw ||
         !lexicon_col_has_word(c, (const char *const[]){"num", "number", "count", "no", "nb", "n", NULL}))
         return 0;
+    size_t n = strlen(c->name);  /* constituency_number: which one it is, not how many */
+    for (int k = 0; c->nw >= 2 && k < 4; k++) {
+        const char *tail = (const char *const[]){"_number", "_no", "_num", "_nb"}[k];
+        size_t m = strlen(tail);
+        if (n > m + 1 && !strcasecmp(c->name + n - m, tail) && tolower((unsigned char)c->name[n - m - 1]) != 's')
+            return 0;
+    }
     return lexicon_col_has_word(c, (const char *const[]){t->w[t->nw - 1], NULL});
 }
 
@@ -176,8 +185,12 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
     }
     if (ent && cnt && ent->kind == PH_COLUMN)
         roles_resolve_alt(p, ent, cnt->t);
+    /* "packages with more than 10,000 downloads" of monthly_downloads: its
+     * downloads, added up — not its rows */
+    int kept = cnt ? nouns_own_amount(s, tk, p, cnt->t) : -1;
+    kept = cnt && kept == nouns_period_count(&s->tables[cnt->t]) ? kept : -1;
     if (ent && cnt && ent->kind == PH_COLUMN && !ent->nalt && ent->t == cnt->t)  /* grouped in the counted table */
-        return having_set(s, p, c, ent, cnt);
+        return having_set(s, p, c, ent, cnt, kept);
     if (ent && ent->kind == PH_COLUMN)
         return 0;
     int path[6], len = ent && cnt && ent->t != cnt->t ? paths_find(s, cnt->t, ent->t, path, 6) : -1;
@@ -191,13 +204,13 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
     for (int k = 0; k < len && !link; k++)
         if (path[k] < 0)
             return 0;
-    for (int k = 0; k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
+    for (int k = 0; kept < 0 && k < s->tables[cnt->t].ncols; k++)  /* "more than 5 items": lines or units? */
         if ((units_of(&s->tables[cnt->t].cols[k]) && !sales_figure(tk, &s->tables[cnt->t].cols[k])) ||
             counts_of(&s->tables[cnt->t].cols[k], &s->tables[cnt->t])) {
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
             return 1;
         }
-    if (!having_set(s, p, c, ent, cnt))
+    if (!having_set(s, p, c, ent, cnt, kept))
         return 0;
     having_verb(s, tk, c, ent->t, cnt->t);
     for (int i = 0; i < p->nm; i++)  /* the verb that named the counted table too */

@@ -5,7 +5,8 @@
  * asked; a grouping by a table whose label most rows share, made each
  * row's ("food listings that got more than one claim": the key beside the
  * name); "top 10 by rank", rank 1 first; a who- or what-does question the
- * named row cannot answer, asked. */
+ * named row cannot answer, asked; a count of the one row a unique name
+ * names, asked. */
 #include "ask/internal.h"
 
 #include <ctype.h>
@@ -153,6 +154,29 @@ static void money_group(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t
     }
 }
 
+/* "how many mongoose lemurs are there" counted in species, whose
+ * common_name names each row once: the count is 1 by construction. The
+ * rows that point at that species (its animals) are meant more likely —
+ * asked, since the question did not name them. */
+static void counts_one_name(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    int t = q->m.t;
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->m.c >= 0 || t < 0 || q->ndims || q->grain ||
+        q->nf != 1 || q->f[0].col.t != t || q->f[0].col.c != s->tables[t].label || q->f[0].op != OP_IN ||
+        q->f[0].nvals != 1)
+        return;
+    const ask_col_t *lab = &s->tables[t].cols[s->tables[t].label];
+    if (!(lab->n_distinct == -1 || (s->tables[t].rows > 0 && lab->n_distinct >= 0.95 * s->tables[t].rows)))
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == t)
+            return;  /* "how many species are called …": asked for */
+    for (int k = 0; k < s->nedges; k++)
+        if (s->edges[k].to_t == t && s->edges[k].from_t != t)
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
 /* The checks made once the plan is assembled. */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
@@ -161,4 +185,5 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     rank_order(s, p);
     who_what(s, tk, p);
     money_group(s, tk, p);
+    counts_one_name(s, p);
 }

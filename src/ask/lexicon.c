@@ -126,6 +126,28 @@ static int is_done_amount(const ask_col_t *col)
     return words_in(col->w[1], irregular) || (n >= 5 && !strcmp(col->w[1] + n - 2, "ed"));
 }
 
+/* 1 when the head of t.c ("file" of file_number) names nothing else: no
+ * table ("flight" beside flights), no other column of t beginning with it
+ * ("application" of application_date, application_status), no value of
+ * any column ("insurance" beside the payment method 'Insurance'). */
+static int number_head_free(const ask_schema_t *s, int t, int c)
+{
+    const char *w = s->tables[t].cols[c].w[0];
+    for (int k = 0; k < s->ntables; k++) {
+        const ask_table_t *tb = &s->tables[k];
+        if (tb->nw && !strcmp(tb->w[tb->nw - 1], w))
+            return 0;
+        for (int j = 0; j < tb->ncols; j++) {
+            if (k == t && j != c && tb->cols[j].nw && !strcmp(tb->cols[j].w[0], w))
+                return 0;
+            for (int v = 0; v < tb->cols[j].nsamples; v++)
+                if (!strcasecmp(tb->cols[j].samples[v], w))
+                    return 0;
+        }
+    }
+    return 1;
+}
+
 static void index_column(ask_schema_t *s, int *cap, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
@@ -139,11 +161,25 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int unit = n > 1 && col->kind != CK_TEXT && (words_in(col->w[n - 1], units) ||
                        (!strcmp(col->w[n - 1], "amount") && (n > 2 || head_may_stand_alone(col->w[0]))) ||  /* fine_amount,
                                                                             * total_claim_amount */
-                       is_done_amount(col));
+                       is_done_amount(col) ||
+                       (words_in(col->w[n - 1], (const char *const[]){"c", "f", NULL}) &&  /* temperature_f */
+                        words_in(col->w[n - 2], (const char *const[]){"temp", "temperature", NULL})));
     int year = n > 1 && strlen(col->w[n - 1]) == 4 && strspn(col->w[n - 1], "0123456789") == 4 &&
                atoi(col->w[n - 1]) >= 1900 && atoi(col->w[n - 1]) <= 2100;  /* admissions_2022: "admissions" */
-    if (n > 1 && (words_in(col->w[n - 1], tail) || unit || year || (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
+    int number = n == 2 && col->kind == CK_TEXT && !strcmp(col->w[1], "number") &&
+                 number_head_free(s, t, c);  /* file_number: "file" */
+    if (n > 1 && (words_in(col->w[n - 1], tail) || unit || year || number ||
+                  (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
+    size_t vn = n == 2 ? strlen(col->w[0]) : 0;  /* started_on also "start (date)", created_at "create" */
+    for (int k = 0; vn > 5 && k < 4 && lexicon_col_is_time(col) && words_in(col->w[1], tail) &&
+                    !strcmp(col->w[0] + vn - 2, "ed"); k++) {
+        char **w = xmalloc(2 * sizeof *w);
+        w[0] = xstrdup(col->w[0]);
+        w[0][vn - 2 + k % 2] = '\0';  /* "start", "starte"; "creat", "create" */
+        w[1] = xstrdup("date");
+        add_phrase(s, cap, w, 1 + k / 2, PH_COLUMN, t, c, -1, 0);
+    }
     /* "stadiums.country_name" also as "country" — not a name of its own
      * table's rows ("product_name" is the product), nor "first_name" */
     if (n == 2 && !strcmp(col->w[1], "name") && head_may_stand_alone(col->w[0])) {

@@ -74,7 +74,8 @@ void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
             p->top = 1;
             parse_use(tk, i, nx && nx->isnum ? 2 : 1);
         } else if (tk->t[i].isnum && nx && grammar_order_of(nx->low) && !compared(tk, i) &&
-                   tk->t[i].num >= 1 && tk->t[i].num <= 10000) {
+                   tk->t[i].num >= 1 && tk->t[i].num <= 10000 && !tk->t[i].used &&
+                   !(p->top && p->q.limit > 0)) {  /* "the 5 biggest fires of 2019, largest first" */
             p->q.limit = (int)tk->t[i].num;
             p->q.order = grammar_order_of(nx->low);
             p->top = 1;

@@ -28,14 +28,41 @@ static ask_mention_t *table_at(ask_parse_t *p, int pos)
     return NULL;
 }
 
+/* "per session" of events.session_id: a column of X's own table that
+ * groups its rows — a key, or text — never a measure ("per rating"). */
+static ask_mention_t *own_column_at(const ask_schema_t *s, ask_parse_t *p, int pos, int t)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->pos != pos || m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != t)
+            continue;
+        const ask_col_t *c = &s->tables[t].cols[m->c];
+        size_t n = strlen(c->name);
+        int key = n > 3 && !strcmp(c->name + n - 3, "_id");
+        return c->fk_table < 0 && m->c != s->tables[t].pk && (key || c->kind == CK_TEXT) &&
+                       !lexicon_col_is_time(c) ? m : NULL;
+    }
+    return NULL;
+}
+
+/* the words after "per Y" are a period the question dates ("in 2023"),
+ * read already, or none */
+static int rest_dated(const ask_toks_t *tk, int k)
+{
+    for (; k < tk->n; k++)
+        if (!tk->t[k].used)
+            return 0;
+    return 1;
+}
+
 static int skip_article(const ask_toks_t *tk, int i)
 {
     return i < tk->n && words_in(tk->t[i].low, article) ? i + 1 : i;
 }
 
 /* "average [number of] X per|for each Y" from i; 1 with *x, *y, *end */
-static int avg_per(const ask_toks_t *tk, ask_parse_t *p, int i, ask_mention_t **x,
-                   ask_mention_t **y, int *end)
+static int avg_per(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, int i,
+                   ask_mention_t **x, ask_mention_t **y, int *end)
 {
     if (!words_in(tk->t[i].low, avg_words))
         return 0;
@@ -53,10 +80,10 @@ static int avg_per(const ask_toks_t *tk, ask_parse_t *p, int i, ask_mention_t **
     if (k >= tk->n || !words_in(tk->t[k].low, per_words))
         return 0;
     k = skip_article(tk, k + 1);
-    if (!(*y = table_at(p, k)))
+    if (!(*y = table_at(p, k)) && !(*y = own_column_at(s, p, k, (*x)->t)))
         return 0;
     *end = k + (*y)->len;
-    return *end == tk->n;
+    return *end == tk->n || (p->q.date.kind != D_NONE && rest_dated(tk, *end));
 }
 
 /* "on average how many X does a Y have", "how many X does a Y have on
@@ -74,6 +101,15 @@ static int how_many_does(const ask_toks_t *tk, ask_parse_t *p, int *start, ask_m
     if (!(*x = table_at(p, k + 2)))
         return 0;
     k += 2 + (*x)->len;
+    int verb = k + 1 < tk->n && !tk->t[k].used && !tk->t[k].isnum && !words_in(tk->t[k].low, aux) &&
+               words_in(tk->t[k + 1].low, per_words);
+    if (on && k < tk->n && (verb || words_in(tk->t[k].low, per_words))) {
+        k += verb;  /* "on average, how many candidates ran per constituency" */
+        k = skip_article(tk, k + 1);
+        if (!(*y = table_at(p, k)) || k + (*y)->len != tk->n)
+            return 0;
+        return *end = tk->n, 1;
+    }
     if (k >= tk->n || !words_in(tk->t[k].low, aux))
         return 0;
     k = skip_article(tk, k + 1);
@@ -113,13 +149,180 @@ static int avg_per_period(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **
     return 0;
 }
 
+/* "average revenue per day", "average daily revenue", "average revenue per
+ * order": the revenue of each period or entity, averaged. 1 with *r (the
+ * word "revenue"), *y (the entity, or NULL for the period already read),
+ * the words from *start to *end. */
+static int avg_revenue(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **r, ask_mention_t **y,
+                       int *start, int *end)
+{
+    for (int i = 0; i + 1 < tk->n; i++) {
+        if (tk->t[i].used || !words_in(tk->t[i].low, avg_words))
+            continue;
+        int k = i + 1, g = grammar_find(grammar_grain_adjectives + 1, G_COUNT_ - 1, tk->t[k].low) + 1;
+        int adj = g > G_NONE && g != G_DOW && !p->q.grain && !tk->t[k].used;  /* "average daily
+                                                                                 * revenue": parse.c left it */
+        int grain = adj ? g : p->q.grain;
+        *r = NULL;
+        for (int m = 0; m < p->nm; m++)  /* "average revenue", "average daily revenue" */
+            if (p->m[m].kind == -1 && p->m[m].v == 0 && p->m[m].role == R_NONE &&
+                (p->m[m].pos == k || (p->m[m].pos == k + 1 && grain && (adj || tk->t[k].used))))
+                *r = &p->m[m];
+        if (!*r)
+            return 0;
+        adj = adj && (*r)->pos == k + 1;
+        grain = adj ? g : p->q.grain;
+        k = (*r)->pos + 1;
+        *y = NULL;
+        if (k + 1 < tk->n && words_in(tk->t[k].low, per_words) && !tk->t[k].used &&
+            (*y = table_at(p, skip_article(tk, k + 1))))
+            k = skip_article(tk, k + 1) + (*y)->len;
+        if ((!*y && (!grain || grain == G_DOW || p->q.ndims)) || !rest_dated(tk, k))
+            return 0;
+        if (adj)
+            p->q.grain = g, tk->t[i + 1].used = 1;
+        return *start = i, *end = k, 1;
+    }
+    return 0;
+}
+
+/* the column mention at pos: a number to add up (no key, no year) */
+static ask_mention_t *amount_at(const ask_schema_t *s, ask_parse_t *p, int pos)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->pos == pos && m->kind == PH_COLUMN && m->role == R_NONE && !m->nalt &&
+            lexicon_col_is_plain_number(&s->tables[m->t].cols[m->c]))
+            return m;
+    }
+    return NULL;
+}
+
+/* what may follow "per Y": nothing, a period read already, or the Ys that
+ * have any restated ("with a loan", "counting only members who traded",
+ * "over the providers that listed something") — no number, no value */
+static int rest_with_any(const ask_toks_t *tk, const ask_parse_t *p, int k, const ask_mention_t *x,
+                         const ask_mention_t *y)
+{
+    if (rest_dated(tk, k))
+        return 1;
+    if (k >= tk->n || !words_in(tk->t[k].low, (const char *const[]){"with", "who", "that", "over",
+            "counting", "among", NULL}))
+        return 0;
+    for (int i = k; i < tk->n; i++)
+        if (tk->t[i].isnum)
+            return 0;
+    for (int i = 0; i < p->nm; i++)  /* only the two tables named again */
+        if (p->m[i].pos >= k && (p->m[i].kind != PH_TABLE || p->m[i].nalt ||
+                                 (p->m[i].t != x->t && (y->kind != PH_TABLE || p->m[i].t != y->t))))
+            return 0;
+    return 1;
+}
+
+/* "average total pnl per trader", "the average of the total installs per
+ * category", "on average, what is the total delivery cost per customer":
+ * a column added up per entity (or per a column's value), averaged over
+ * those with any. 1 with *x (the column), *y, the words *start … *end. */
+static int avg_total(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_mention_t **x,
+                     ask_mention_t **y, int *start, int *end)
+{
+    int on = words_at(tk, 0, "on") && words_at(tk, 1, "average");
+    for (int i = 0; i + 3 < tk->n; i++) {
+        int k = i;
+        if (!on || i < 2) {  /* "average [of the] total", else "on average … total" */
+            if (tk->t[i].used || !words_in(tk->t[i].low, avg_words))
+                continue;
+            k = i + 1;
+            if (words_at(tk, k, "of"))
+                k += 1 + words_at(tk, k + 1, "the");
+        }
+        if (!words_at(tk, k, "total") || tk->t[k].used)
+            continue;
+        k += 1 + words_at(tk, k + 1, "of");
+        if (!(*x = amount_at(s, p, k)))
+            continue;
+        k += (*x)->len;
+        size_t n = k < tk->n ? strlen(tk->t[k].low) : 0;  /* "total fee paid per member" */
+        if (n > 3 && !tk->t[k].used && (!strcmp(tk->t[k].low + n - 2, "ed") ||
+                                        words_in(tk->t[k].low, (const char *const[]){"paid", "sold", "spent", NULL})))
+            k++;
+        if (k + 1 >= tk->n || !words_in(tk->t[k].low, per_words) || tk->t[k].used)
+            return 0;
+        k = skip_article(tk, k + 1);
+        if (!(*y = table_at(p, k)) && !(*y = own_column_at(s, p, k, (*x)->t)))
+            return 0;
+        *end = k + (*y)->len;
+        if ((*y)->kind == PH_TABLE && (*y)->t == (*x)->t)
+            return 0;
+        *start = on && i >= 2 ? 0 : i;
+        return rest_with_any(tk, p, *end, *x, *y);
+    }
+    return 0;
+}
+
+/* the key of t pointing at table y, or -1: "per trader" of trades.trader_id */
+static int key_to(const ask_schema_t *s, int t, int y)
+{
+    int found = -1;
+    for (int c = 0; c < s->tables[t].ncols; c++)
+        if (s->tables[t].cols[c].fk_table == y)
+            found = found == -1 ? c : -2;
+    return found;
+}
+
+/* avg_total's plan: the sum of x per y, averaged */
+static void plan_avg_total(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_mention_t *x,
+                           ask_mention_t *y, int start, int end)
+{
+    for (int i = start; i < end; i++)
+        tk->t[i].used = 1;
+    if (start == 0 && words_at(tk, 0, "on"))
+        tk->t[0].used = tk->t[1].used = 1;
+    for (int i = end; i < tk->n; i++)  /* the restated "with any" */
+        tk->t[i].used = 1;
+    int kept = 0;  /* the tables named again there: said, not joined again */
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].pos < end)
+            p->m[kept++] = p->m[i];
+    p->nm = kept;
+    x->role = R_MEASURE;
+    p->q.m = (ask_measure_t){M_SUM, x->t, x->c, -1, 0};
+    p->measure_set = p->agg_cue = 1;
+    p->q.per = 1;
+    int key = y->kind == PH_TABLE ? key_to(s, x->t, y->t) : -1;
+    if (y->kind == PH_TABLE && key < 0) {
+        roles_make_dim(s, p, y);
+        return;
+    }
+    y->role = R_DIM;
+    p->q.dims[0] = (ask_colref_t){x->t, y->kind == PH_TABLE ? key : y->c};
+    p->q.ndims = 1;
+}
+
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     ask_mention_t *x = NULL, *y = NULL;
     int start = -1, end = 0;
     for (int i = 0; i < tk->n && start < 0; i++)
-        if (!tk->t[i].used && avg_per(tk, p, i, &x, &y, &end))
+        if (!tk->t[i].used && avg_per(s, tk, p, i, &x, &y, &end))
             start = i;
+    if (!p->measure_set && avg_total(s, tk, p, &x, &y, &start, &end)) {
+        plan_avg_total(s, tk, p, x, y, start, end);
+        return;
+    }
+    if (start < 0 && !p->measure_set && avg_revenue(tk, p, &x, &y, &start, &end)) {
+        revenue_set_measure(s, p);
+        if (p->q.m.kind != M_REVENUE && p->q.m.kind != M_SUM)
+            return;
+        for (int i = start; i < end; i++)
+            tk->t[i].used = 1;
+        x->role = R_MEASURE;
+        p->measure_set = p->agg_cue = 1;
+        p->q.per = 1;
+        if (y)
+            roles_make_dim(s, p, y);
+        return;
+    }
     if (start < 0 && !p->measure_set && avg_per_period(tk, p, &x, &start, &end) &&
         nouns_period_count(&s->tables[x->t]) < 0) {  /* monthly_visits: its visits, not its rows */
         for (int i = start; i < end; i++)
@@ -133,7 +336,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (start < 0 && !how_many_does(tk, p, &start, &x, &y, &end))
         return;
     const ask_table_t *xt = &s->tables[x->t];  /* "tickets" of ticket_sales: its quantity, not its rows */
-    if (x->t == y->t || p->measure_set ||
+    if ((x->t == y->t && y->kind == PH_TABLE) || p->measure_set ||
         (xt->nw == 2 && !strcmp(xt->w[1], "sale") && !strcmp(tk->t[x->pos].stem, xt->w[0])))
         return;
     for (int i = start; i < end; i++)
@@ -141,11 +344,18 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (start == 2)  /* "on average" before "how many" */
         tk->t[0].used = tk->t[1].used = 1;
     x->role = R_MEASURE;
-    p->q.m = (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
+    int kept = nouns_own_amount(s, tk, p, x->t);  /* "downloads" of monthly_downloads: added up */
+    kept = kept == nouns_period_count(xt) ? kept : -1;
+    p->q.m = kept >= 0 ? (ask_measure_t){M_SUM, x->t, kept, -1, 0} : (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
     p->measure_set = p->agg_cue = 1;
     p->q.per = 1;
-    p->q.zeros = 1;
+    p->q.zeros = y->kind == PH_TABLE && p->q.date.kind == D_NONE && kept < 0;  /* dated: the Ys with any */
     roles_make_dim(s, p, y);
+    int tt, tc;  /* "pit stops per race in 2023": no date of their own, the race's */
+    if (p->q.date.kind != D_NONE && y->kind == PH_TABLE && p->q.time.t < 0 &&
+        !(lexicon_time_for(s, x->t, &tt, &tc) == 0 && tt == x->t) &&
+        lexicon_time_for(s, y->t, &tt, &tc) == 0 && tt == y->t)
+        p->q.time = (ask_colref_t){tt, tc};
 }
 
 /* 1 when the having's range holds 0: "fewer than 2 rentals" keeps the
@@ -198,20 +408,20 @@ static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
     return buf_detach(&b);
 }
 
-/* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity); or,
- * with q.per 2, the count of the entities the having keeps. */
-/* SELECT avg(n) FROM (the count per period): the periods with any rows */
-static char *per_period_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
+/* SELECT avg(n) AS name FROM (in: the count per group), the groups with
+ * any rows: per period ("per day"), per a column's value ("per session"),
+ * or per entity when the question dates the rows ("per race in 2023"). */
+static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *name, char *err,
+                               size_t errlen)
 {
-    ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
-    in.per = in.order = 0;
-    in.limit = -1;
-    char *inner = sqlgen_write(s, &in, err, errlen), *label = plan_measure_label(s, &q->m);
+    in->per = in->order = in->zeros = 0;
+    in->limit = -1;
+    char *inner = sqlgen_write(s, in, err, errlen), *label = plan_measure_label(s, &in->m);
     if (!inner) {
         free(label);
         return NULL;
     }
-    buf_t b = {0}, n = {0}, name = {0};
+    buf_t b = {0}, n = {0};
     dialect_ident(s, &n, "x");
     buf_putc(&n, '.');
     dialect_ident(s, &n, label);
@@ -220,27 +430,72 @@ static char *per_period_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
         s->dialect->avg(&b, buf_str(&n));
     else
         buf_printf(&b, "avg(%s)", buf_str(&n));
-    buf_printf(&name, "%s_per_%s", label, grammar_grain_names[q->grain]);
     buf_puts(&b, " AS ");
-    dialect_ident(s, &b, buf_str(&name));
+    dialect_ident(s, &b, name);
     buf_printf(&b, " FROM (%s) AS ", inner);
     dialect_ident(s, &b, "x");
     free(inner);
     free(label);
     buf_free(&n);
-    buf_free(&name);
     return buf_detach(&b);
 }
 
+/* avg_of_groups_sql's column: "<measure>_per_<what><tail>" */
+static char *groups_name(const ask_schema_t *s, const ask_q_t *q, const char *what, const char *tail)
+{
+    char *label = plan_measure_label(s, &q->m);
+    buf_t b = {0};
+    buf_printf(&b, "%s_per_%s%s", label, what, tail);
+    free(label);
+    return buf_detach(&b);
+}
+
+static char *per_group_sql(const ask_schema_t *s, const ask_q_t *q, const char *what,
+                           const char *tail, char *err, size_t errlen)
+{
+    ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
+    char *name = groups_name(s, q, what, tail);
+    char *sql = avg_of_groups_sql(s, &in, name, err, errlen);
+    free(name);
+    return sql;
+}
+
+/* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity); or,
+ * with q.per 2, the count of the entities the having keeps. */
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
 {
     if (q->per == 2)
         return count_kept_sql(s, q, err, errlen);
-    if (!q->ndims && q->grain && q->grain != G_DOW && q->kind == Q_AGG && q->m.kind == M_COUNT)
-        return per_period_sql(s, q, err, errlen);
+    int added = q->m.kind == M_COUNT || q->m.kind == M_SUM || q->m.kind == M_REVENUE;
+    if (!q->ndims && q->grain && q->grain != G_DOW && q->kind == Q_AGG && added)
+        return per_group_sql(s, q, grammar_grain_names[q->grain], "", err, errlen);
     if (!q->ndims) {
         snprintf(err, errlen, "an average of a count is written per entity or per period");
         return NULL;
+    }
+    const ask_colref_t *y = &q->dims[0];
+    if (q->ndims == 1 && y->t == q->m.t && y->c != s->tables[y->t].pk && !q->grain &&
+        q->kind == Q_AGG && added && !q->having && !q->share) {  /* per session_id, per trader_id */
+        ask_q_t in = *q;  /* shallow; a row with no session is in none */
+        if (in.nf < ASK_MAX_FILTERS)
+            in.f[in.nf++] = (ask_filter_t){.col = *y, .op = OP_NOT_NULL};
+        char *name = groups_name(s, q, s->tables[y->t].cols[y->c].name, "");
+        char *sql = avg_of_groups_sql(s, &in, name, err, errlen);
+        free(name);
+        return sql;
+    }
+    int other = 0;  /* "per department, … positions per division": a group of groups */
+    for (int i = 1; i < q->ndims; i++)
+        other |= q->dims[i].t != q->dims[0].t;
+    if (!q->zeros && (q->date.kind || q->m.kind != M_COUNT) && !other && s->tables[y->t].pk >= 0 &&
+        !q->grain && q->kind == Q_AGG && added && !q->having && !q->share) {
+        ask_q_t in = *q;  /* "per race in 2023": the races of 2023 with any pit stops; "revenue per order" */
+        in.dims[0] = (ask_colref_t){y->t, s->tables[y->t].pk};
+        in.ndims = 1;
+        char *name = groups_name(s, q, s->tables[y->t].name, q->m.kind == M_COUNT ? "_with_any" : "");
+        char *sql = avg_of_groups_sql(s, &in, name, err, errlen);
+        free(name);
+        return sql;
     }
     ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
     in.per = 0;
@@ -250,9 +505,6 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
         in.dims[0] = (ask_colref_t){q->dims[0].t, s->tables[q->dims[0].t].pk};
         in.ndims = 1;
     }
-    int other = 0;  /* "per department, … positions per division": a group of groups */
-    for (int i = 1; i < q->ndims; i++)
-        other |= q->dims[i].t != q->dims[0].t;
     buf_t inner = {0}, b = {0};
     if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->grain || q->share || other ||
         q->having || q->date.kind || sqlshape_zeros(s, &in, &inner) < 0) {

@@ -437,10 +437,18 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         if (q->share)
             buf_puts(&b, "percentage of ");
         if (q->per == 2)  /* perentity.c: the entities kept, counted */
-            buf_printf(&b, "%s (count) with %s (count)", s->tables[q->dims[0].t].name, m);
+            buf_printf(&b, "%s (count) with %s%s", s->tables[q->dims[0].t].name, m,
+                       q->m.kind == M_COUNT ? " (count)" : "");
         else if (q->per && !q->ndims)  /* perentity.c: over the periods */
             buf_printf(&b, "average %s per %s (over the %ss with any)", m, grammar_grain_name(q->grain),
                        grammar_grain_name(q->grain));
+        else if (q->per && q->dims[0].t == q->m.t && q->dims[0].c != s->tables[q->m.t].pk)
+            buf_printf(&b, "average %s per %s (over the %s values with any)", m,  /* per session_id */
+                       s->tables[q->dims[0].t].cols[q->dims[0].c].name,
+                       s->tables[q->dims[0].t].cols[q->dims[0].c].name);
+        else if (q->per && !q->zeros)  /* dated: the entities of the period */
+            buf_printf(&b, "average %s per %s (over the %s with any)", m,
+                       s->tables[q->dims[0].t].name, s->tables[q->dims[0].t].name);
         else if (q->per)  /* perentity.c: both averages */
             buf_printf(&b, "average %s per %s (over every %s, and over those with any)",
                        m, s->tables[q->dims[0].t].name, s->tables[q->dims[0].t].name);

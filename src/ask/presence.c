@@ -90,6 +90,9 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an") || words_at(tk, k, "their") ||
                       words_at(tk, k, "its")))
             k--;
+        if (k > 1 && words_in(tk->t[k].low, (const char *const[]){"recorded", "known", "listed", "given",
+                "stated", "registered", "reported", NULL}) && words_in(tk->t[k - 1].low, none))
+            k--;  /* "no recorded mass": the mass */
         int numeric = lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]);
         /* "beers that list their hops", "which include a photo": have */
         int states = k > 1 && words_in(tk->t[k].low, (const char *const[]){"list", "lists", "include",

@@ -466,9 +466,37 @@ static void first_date_col(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
     }
 }
 
+/* The date column of table t a verb names: "filled" → filled_at, "issued"
+ * → issued_on (the verb's stem begins the column's first word); -1. */
+static int verb_date(const ask_schema_t *s, int t, const char *w)
+{
+    size_t n = strlen(w);
+    n -= n > 5 && !strcmp(w + n - 2, "ed") ? 2 : 0;
+    for (int c = 0; n >= 4 && c < s->tables[t].ncols; c++) {
+        const ask_col_t *col = &s->tables[t].cols[c];
+        if (lexicon_col_is_time(col) && col->nw && !strncmp(col->w[0], w, n))
+            return c;
+    }
+    return -1;
+}
+
+/* The verb after "the first X": the table's own ("placed" an order), one
+ * naming a date of X ("filled": filled_at, into *tc), or one that only
+ * says the row came to be ("given", "recorded"). 1 when read. */
+static int when_verb(const ask_schema_t *s, const ask_tok_t *v, int t, int *tc)
+{
+    int c = verb_date(s, t, v->low);
+    if (c >= 0)
+        return *tc = c, 1;
+    return filters_verb_table(s, v->low) == t ||
+           words_in(v->low, (const char *const[]){"given", "made", "placed", "recorded", "received",
+                    "logged", "created", "submitted", "written", "entered", "added", "registered", NULL});
+}
+
 /* "when was the first order placed", "what was the date of the latest
- * rental": the earliest or latest date of the table's rows — min or max of
- * its time column (lexicon_time_for), not a row. */
+ * rental", "when was the first pothole filled" (filled_at named with the
+ * table): the earliest or latest date of the table's rows — min or max of
+ * the date said, else its time column (lexicon_time_for), not a row. */
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const *const first = first_words, *const *const last = last_words,
@@ -485,16 +513,19 @@ void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
              : i < tk->n && words_in(tk->t[i].low, last) ? M_MAX : M_NONE;
     ask_mention_t *m = NULL;
     for (int k = 0; k < p->nm && kind != M_NONE; k++)
-        if (p->m[k].kind == PH_TABLE && p->m[k].pos == i + 1 && p->m[k].role == R_NONE)
-            m = &p->m[k];
-    int tt, tc;
-    if (!m || p->measure_set || p->q.ndims || p->q.grain || lexicon_time_for(s, m->t, &tt, &tc) < 0 ||
-        tt != m->t)
+        if ((p->m[k].kind == PH_TABLE || (p->m[k].kind == PH_COLUMN && !p->m[k].nalt &&  /* "pothole filled" */
+             lexicon_col_is_time(&s->tables[p->m[k].t].cols[p->m[k].c]))) &&
+            p->m[k].pos == i + 1 + words_at(tk, i + 1, "ever") && p->m[k].role == R_NONE)
+            m = &p->m[k];  /* "the first ever race" */
+    int tt = m ? m->t : -1, tc = m && m->kind == PH_COLUMN ? m->c : -1, v = m ? m->pos + m->len : 0;
+    int verb = m && m->kind == PH_TABLE && v < tk->n && !tk->t[v].used && when_verb(s, &tk->t[v], m->t, &tc);
+    if (m && tc < 0 && (lexicon_time_for(s, m->t, &tt, &tc) < 0 || tt != m->t))
+        tc = s->tables[m->t].time, tt = m->t;
+    if (!m || p->measure_set || p->q.ndims || p->q.grain || tc < 0)
         return first_date_col(s, tk, p);
-    for (int k = 0; k <= i; k++)
+    for (int k = 0; k < m->pos; k++)
         tk->t[k].used = 1;
-    int v = m->pos + m->len;  /* "… placed": the table's own verb */
-    if (v < tk->n && !tk->t[v].used && filters_verb_table(s, tk->t[v].low) == m->t)
+    if (verb)  /* "… placed": the table's own verb, or its date's */
         tk->t[v].used = 1;
     date_measure(p, m, kind, tt, tc);
 }

@@ -207,8 +207,9 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     const ask_col_t *c = m->c >= 0 ? &s->tables[m->t].cols[m->c] : NULL;
     if (c && lexicon_col_is_time(c)) {
         p->q.time = (ask_colref_t){m->t, m->c};
+        int g = c->nw ? grammar_grain_parse(c->w[c->nw - 1]) : G_NONE;  /* download_month: by month */
         if (!p->q.grain)
-            p->q.grain = G_DAY;
+            p->q.grain = g > G_NONE && g != G_DOW ? g : G_DAY;
         return;
     }
     if (p->q.ndims == ASK_MAX_DIMS)

@@ -10,7 +10,9 @@
  * two ends or two starts ask. An aggregate word must say which number of
  * the rows' days is meant (average, longest, shortest, total): "how many
  * days between order and shipping" alone may be each order's, so it is
- * left to ask. Days only — "in hours" is left unread, and asks. */
+ * left to ask. Days only — "in hours" is left unread, and asks.
+ *
+ * "On how many days did …": the distinct days of the rows, counted. */
 #include "ask/internal.h"
 
 #include <string.h>
@@ -183,12 +185,57 @@ static void span_use(const ask_table_t *tb, int from, int to, ask_toks_t *tk, in
 
 static void span_first_last(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 
+/* "on how many (different) days did truck DP1 fill potholes", "on how
+ * many days were generation readings taken": the days with any row of
+ * the one table named, counted by its own date (count of the distinct
+ * days). A number in the question ("more than 10,000 steps") may be a
+ * row's or a day's total: not read here, so it asks. */
+static int days_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    int k = words_in(tk->t[0].low, (const char *const[]){"on", "in", NULL}), on = k;
+    if (!words_at(tk, k, "how") || !words_at(tk, k + 1, "many"))
+        return 0;
+    int different = k + 2 < tk->n && words_in(tk->t[k + 2].low,
+                                              (const char *const[]){"different", "distinct", "separate", NULL});
+    if (!on && !different)  /* "how many days did the longest grant run": a length */
+        return 0;
+    k += 2 + different;
+    if (k + 1 >= tk->n || strcmp(tk->t[k].low, "days") || tk->t[k].used ||
+        !words_in(tk->t[k + 1].low, (const char *const[]){"did", "were", "was", "had", "has", "have", NULL}))
+        return 0;
+    int t = -1, n = 0, tt, tc;
+    for (int i = 0; i < tk->n; i++)
+        if (!tk->t[i].used && tk->t[i].isnum)
+            return 0;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && !p->m[i].nalt && p->m[i].t != t)
+            t = p->m[i].t, n++;
+    if (n != 1)
+        return 0;
+    if (s->tables[t].time >= 0)  /* the table's own date: rental_date, not return_date */
+        tt = t, tc = s->tables[t].time;
+    else if (lexicon_time_for(s, t, &tt, &tc) < 0 || tt != t)
+        return 0;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == t)
+            p->m[i].role = R_MEASURE;
+    for (int i = 0; i <= k; i++)
+        tk->t[i].used = 1;
+    p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, tc, -1, 0};
+    p->q.time = (ask_colref_t){t, tc};
+    p->measure_set = p->agg_cue = 1;
+    p->subject = p->subject < 0 ? t : p->subject;
+    return 1;
+}
+
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (p->first_last[0]) {  /* "between the first and the last call" */
         span_first_last(s, tk, p);
         return;
     }
+    if (!p->measure_set && days_counted(s, tk, p))
+        return;
     int days, at = span_word(tk, &days), agg_at = -1, agg = agg_said(tk, &agg_at);
     int t = -1, from = -1, to = -1;
     if (at < 0 || agg == M_NONE || p->measure_set)

@@ -91,6 +91,11 @@ static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t 
                 s->dialect->days_between(e, buf_str(&a), buf_str(&z));
             buf_free(&a);
             buf_free(&z);
+        } else if (m->kind == M_COUNT_DISTINCT && m->c >= 0 && is_timestamp(&s->tables[m->t].cols[m->c])) {
+            buf_t c = {0};  /* span.c: "on how many days": a timestamp's days */
+            sqljoin_put_col(s, &c, j, m->t, m->c);
+            s->dialect->date_trunc(e, ENGINE_DAY, buf_str(&c));
+            buf_free(&c);
         } else
             sqljoin_put_col(s, e, j, m->t, m->c);
         return grammar_measure_sql[m->kind];
@@ -565,6 +570,14 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     for (int i = 0; ((q->order && q->limit > 0) || q->having) && !q->share && i < q->ndims; i++) {
         buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
         sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
+        buf_puts(b, " IS NOT NULL");
+    }
+    /* "how many fires started each year": a fire with no date started in no year */
+    const ask_col_t *tc = q->time.t >= 0 ? &s->tables[q->time.t].cols[q->time.c] : NULL;
+    if (q->grain && tc && q->date.kind == D_NONE && !tc->never_null &&
+        (tc->kind == CK_DATE || tc->kind == CK_TS)) {  /* a year_acquired column keeps its empty year */
+        buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
+        sqljoin_put_col(s, b, j, q->time.t, q->time.c);
         buf_puts(b, " IS NOT NULL");
     }
     if (ncols)

@@ -5,6 +5,7 @@
 #include "ask/internal.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #define MAX_WORD 40
@@ -117,6 +118,19 @@ static const char *table_prefix(const ask_schema_t *s, const char *w)
     return found;
 }
 
+/* "books in German" beside 'Germany': a capitalised word after "in", one
+ * letter short of a name (or one over), is a language of its own, not a
+ * slip ("African countries" are Africa's, "Rout C" is Route C). */
+static int name_cut(const ask_toks_t *tk, int i, const char *word)
+{
+    const char *w = tk->t[i].low;
+    size_t a = strlen(w), b = strlen(word);
+    if (i == 0 || !isupper((unsigned char)tk->t[i].raw[0]) || (a != b + 1 && b != a + 1) ||
+        !words_in(tk->t[i - 1].low, (const char *const[]){"in", "into", NULL}))
+        return 0;
+    return !strncmp(w, word, a < b ? a : b);
+}
+
 int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
 {
     int fixed = 0;
@@ -136,7 +150,7 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
         for (int p = 0; p < s->nph; p++)
             for (int k = 0; k < s->ph[p].nw; k++)
                 consider(&n, s->ph[p].w[k], w, max, s->ph[p].kind != PH_VALUE && s->ph[p].nw == 1);
-        if (n.word && !n.ties && !n.exact)
+        if (n.word && !n.ties && !n.exact && !name_cut(tk, i, n.word))
             take(&tk->t[i], n.word, notes), fixed++;
     }
     return fixed;

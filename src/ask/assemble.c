@@ -94,12 +94,12 @@ static int total_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int
     if (agg != M_SUM || p->measure_set || strcmp(tk->t[i].low, "total") || v >= tk->n || tk->t[v].used ||
         (m && m->pos == v) || (t = filters_verb_table(s, tk->t[v].low)) < 0)
         return 0;
-    for (int k = 0; k < s->tables[t].ncols && roles_money_col(s, t) < 0; k++)  /* total_amount beside */
-        if (lexicon_col_is_money(&s->tables[t].cols[k]) &&                      /* extra_charges */
+    int one = roles_money_col(s, t);
+    for (int k = 0; k < s->tables[t].ncols && one < 0; k++)  /* total_amount beside extra_charges */
+        if (lexicon_col_is_money(&s->tables[t].cols[k]) &&
             lexicon_col_has_word(&s->tables[t].cols[k], (const char *const[]){"total", NULL}))
             c = c == -1 ? k : -2;
-    c = roles_money_col(s, t) >= 0 ? roles_money_col(s, t) : c;
-    if (c < 0)
+    if ((c = one >= 0 ? one : c) < 0)
         return 0;
     p->q.m = (ask_measure_t){M_SUM, t, c, -1, 0};
     p->measure_set = p->agg_cue = 1;

@@ -174,11 +174,13 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     size_t vn = n == 2 ? strlen(col->w[0]) : 0;  /* started_on also "start (date)", created_at "create" */
     for (int k = 0; vn > 5 && k < 4 && lexicon_col_is_time(col) && words_in(col->w[1], tail) &&
                     !strcmp(col->w[0] + vn - 2, "ed"); k++) {
-        char **w = xmalloc(2 * sizeof *w);
+        int nw = 1 + k / 2;  /* "start", then "start date" */
+        char **w = xmalloc((size_t)nw * sizeof *w);
         w[0] = xstrdup(col->w[0]);
         w[0][vn - 2 + k % 2] = '\0';  /* "start", "starte"; "creat", "create" */
-        w[1] = xstrdup("date");
-        add_phrase(s, cap, w, 1 + k / 2, PH_COLUMN, t, c, -1, 0);
+        if (nw == 2)
+            w[1] = xstrdup("date");
+        add_phrase(s, cap, w, nw, PH_COLUMN, t, c, -1, 0);
     }
     /* "stadiums.country_name" also as "country" — not a name of its own
      * table's rows ("product_name" is the product), nor "first_name" */

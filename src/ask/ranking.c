@@ -467,16 +467,12 @@ static void first_date_col(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
 }
 
 /* The date column of table t a verb names: "filled" → filled_at, "issued"
- * → issued_on (the verb's stem begins the column's first word); -1. */
+ * → issued_on (lexicon_verb_names_col); -1. */
 static int verb_date(const ask_schema_t *s, int t, const char *w)
 {
-    size_t n = strlen(w);
-    n -= n > 5 && !strcmp(w + n - 2, "ed") ? 2 : 0;
-    for (int c = 0; n >= 4 && c < s->tables[t].ncols; c++) {
-        const ask_col_t *col = &s->tables[t].cols[c];
-        if (lexicon_col_is_time(col) && col->nw && !strncmp(col->w[0], w, n))
+    for (int c = 0; c < s->tables[t].ncols; c++)
+        if (lexicon_col_is_time(&s->tables[t].cols[c]) && lexicon_verb_names_col(w, &s->tables[t].cols[c]))
             return c;
-    }
     return -1;
 }
 

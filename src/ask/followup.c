@@ -48,6 +48,8 @@ int followup_merge(const ask_schema_t *s, ask_q_t *prev, const ask_parse_t *p)
     const ask_q_t *fresh = &p->q;
     if (prev->kind == Q_CATALOG || fresh->kind == Q_LIST)
         return -1;
+    if (p->measure_set && (prev->per || fresh->per))  /* "average total quantity per order", then "when */
+        return -1;                                     /* was the first order placed": a question of its own */
     if (p->measure_set) {
         prev->kind = Q_AGG;
         prev->m = fresh->m;

@@ -20,7 +20,8 @@
  * paid_amount is how; a name said after "the same last name as" is no
  * second value of the comparison (it crashed the writer); file_number is
  * also "file" (beside reference_file: asked); "total billed" adds up the
- * bills' total_amount. */
+ * bills' total_amount; a question after a per-entity average is no edit
+ * of it. */
 #include "ask_fixture.h"
 
 static json_t *races(void)
@@ -82,6 +83,15 @@ static void test_sales(void)
                  "AS \"revenue_per_orders\" FROM (SELECT \"o\".\"order_id\" AS \"order\", sum(");
     answers_with(s, "average revenue per customer", "AS \"revenue_per_customers\"");
     asks_about(s, "average revenue", NULL);  /* per what? */
+    /* a question of its own after a per-order average is no edit of it */
+    ask_plan_result_t r1, r2;
+    char err[256];
+    CHECK_INT(ask_plan(s, "what is the average revenue per order?", NULL, &r1, err, sizeof err), 0);
+    CHECK(r1.plan != NULL);
+    CHECK_INT(ask_plan(s, "when was the first order placed?", r1.plan, &r2, err, sizeof err), 0);
+    CHECK(r2.sql && strstr(r2.sql, "SELECT min(\"o\".\"order_date\")") && !strstr(r2.sql, "avg("));
+    ask_plan_result_free(&r1);
+    ask_plan_result_free(&r2);
     ask_schema_free(s);
 }
 

@@ -408,11 +408,13 @@ static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
     return buf_detach(&b);
 }
 
-/* SELECT avg(n) AS name FROM (in: the count per group), the groups with
- * any rows: per period ("per day"), per a column's value ("per session"),
- * or per entity when the question dates the rows ("per race in 2023"). */
-static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *name, char *err,
-                               size_t errlen)
+/* SELECT avg(n) AS "<measure>_per_<what><tail>" FROM (in: the count or
+ * sum per group), the groups with any rows: per period ("per day"), per a
+ * column's value ("per session"), or per entity when no zeros are kept
+ * ("per race in 2023", "revenue per order"). in is a shallow copy of the
+ * plan: its filters are not copied, nor freed. */
+static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *what, const char *tail,
+                               char *err, size_t errlen)
 {
     in->per = in->order = in->zeros = 0;
     in->limit = -1;
@@ -421,7 +423,7 @@ static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *n
         free(label);
         return NULL;
     }
-    buf_t b = {0}, n = {0};
+    buf_t b = {0}, n = {0}, name = {0};
     dialect_ident(s, &n, "x");
     buf_putc(&n, '.');
     dialect_ident(s, &n, label);
@@ -430,34 +432,16 @@ static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *n
         s->dialect->avg(&b, buf_str(&n));
     else
         buf_printf(&b, "avg(%s)", buf_str(&n));
+    buf_printf(&name, "%s_per_%s%s", label, what, tail);
     buf_puts(&b, " AS ");
-    dialect_ident(s, &b, name);
+    dialect_ident(s, &b, buf_str(&name));
     buf_printf(&b, " FROM (%s) AS ", inner);
     dialect_ident(s, &b, "x");
     free(inner);
     free(label);
     buf_free(&n);
+    buf_free(&name);
     return buf_detach(&b);
-}
-
-/* avg_of_groups_sql's column: "<measure>_per_<what><tail>" */
-static char *groups_name(const ask_schema_t *s, const ask_q_t *q, const char *what, const char *tail)
-{
-    char *label = plan_measure_label(s, &q->m);
-    buf_t b = {0};
-    buf_printf(&b, "%s_per_%s%s", label, what, tail);
-    free(label);
-    return buf_detach(&b);
-}
-
-static char *per_group_sql(const ask_schema_t *s, const ask_q_t *q, const char *what,
-                           const char *tail, char *err, size_t errlen)
-{
-    ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
-    char *name = groups_name(s, q, what, tail);
-    char *sql = avg_of_groups_sql(s, &in, name, err, errlen);
-    free(name);
-    return sql;
 }
 
 /* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity); or,
@@ -467,8 +451,9 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
     if (q->per == 2)
         return count_kept_sql(s, q, err, errlen);
     int added = q->m.kind == M_COUNT || q->m.kind == M_SUM || q->m.kind == M_REVENUE;
+    ask_q_t in = *q;
     if (!q->ndims && q->grain && q->grain != G_DOW && q->kind == Q_AGG && added)
-        return per_group_sql(s, q, grammar_grain_names[q->grain], "", err, errlen);
+        return avg_of_groups_sql(s, &in, grammar_grain_names[q->grain], "", err, errlen);
     if (!q->ndims) {
         snprintf(err, errlen, "an average of a count is written per entity or per period");
         return NULL;
@@ -476,28 +461,20 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
     const ask_colref_t *y = &q->dims[0];
     if (q->ndims == 1 && y->t == q->m.t && y->c != s->tables[y->t].pk && !q->grain &&
         q->kind == Q_AGG && added && !q->having && !q->share) {  /* per session_id, per trader_id */
-        ask_q_t in = *q;  /* shallow; a row with no session is in none */
-        if (in.nf < ASK_MAX_FILTERS)
+        if (in.nf < ASK_MAX_FILTERS)  /* a row with no session is in none */
             in.f[in.nf++] = (ask_filter_t){.col = *y, .op = OP_NOT_NULL};
-        char *name = groups_name(s, q, s->tables[y->t].cols[y->c].name, "");
-        char *sql = avg_of_groups_sql(s, &in, name, err, errlen);
-        free(name);
-        return sql;
+        return avg_of_groups_sql(s, &in, s->tables[y->t].cols[y->c].name, "", err, errlen);
     }
     int other = 0;  /* "per department, … positions per division": a group of groups */
     for (int i = 1; i < q->ndims; i++)
         other |= q->dims[i].t != q->dims[0].t;
     if (!q->zeros && (q->date.kind || q->m.kind != M_COUNT) && !other && s->tables[y->t].pk >= 0 &&
         !q->grain && q->kind == Q_AGG && added && !q->having && !q->share) {
-        ask_q_t in = *q;  /* "per race in 2023": the races of 2023 with any pit stops; "revenue per order" */
-        in.dims[0] = (ask_colref_t){y->t, s->tables[y->t].pk};
-        in.ndims = 1;
-        char *name = groups_name(s, q, s->tables[y->t].name, q->m.kind == M_COUNT ? "_with_any" : "");
-        char *sql = avg_of_groups_sql(s, &in, name, err, errlen);
-        free(name);
-        return sql;
+        in.dims[0] = (ask_colref_t){y->t, s->tables[y->t].pk};  /* "per race in 2023": the races */
+        in.ndims = 1;                                             /* of 2023 with any pit stops */
+        return avg_of_groups_sql(s, &in, s->tables[y->t].name, q->m.kind == M_COUNT ? "_with_any" : "",
+                                 err, errlen);
     }
-    ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
     in.per = 0;
     in.order = 0;
     in.limit = -1;

@@ -11153,6 +11153,214 @@ LOADERS.update(nl_fish_landings=load_nl_fish_landings, coworking_space=load_cowo
                nepal_election_1999=load_nepal_election_1999)
 
 
+DATASETS.update({
+    "ucs_satellites": ("blane07/satellite-trends", "e05e23cf342bc893ad38bee6845b80e1a4d0ac05",
+                       ["UCS_Satellite_Database.csv"]),
+    "nasa_patents": ("cew821/nasa_patent_parser", "6d66ae5c23b0d8949e29912d815f20e3a09c9650",
+                     ["patents_as_of_2014-10-31.csv"]),
+    "paris_rail": ("VanCauwenberghe/Ratp_graph-et-donnees", "ba419afdf65643c49bad8c7a954e8b57ade68b9b",
+                   ["emplacement-des-gares-idf.csv", "trafic-annuel-entrant-par-station-du-reseau-ferre-2021.csv"]),
+})
+
+
+def load_ucs_satellites(srv, db, files):
+    """Operational satellites as the Union of Concerned Scientists' satellite
+    database lists them (its release of late 2017, 1738 satellites, in a
+    student's copy; MIT licence on the repository): operators (436 as
+    published with their country — 'Planet Labs, Inc.' USA, 'Ministry of
+    Defense' under several countries), contractors (the builders, with
+    their country), launch_sites (24, 'Baikonur Cosmodrome') and
+    satellites (1738 in file order: name as published with alternate
+    names in brackets, un_registry country, users 'Commercial' /
+    'Government' / 'Military' / 'Civil' and pairs, purpose, detailed
+    purpose, orbit_class 'LEO' / 'MEO' / 'GEO' / 'Elliptical',
+    orbit_type, longitude of GEO, perigee and apogee in km, eccentricity,
+    inclination, period in minutes, launch and dry mass in kg, power in
+    watts, launch_date, expected lifetime in years, launch vehicle, COSPAR
+    and NORAD numbers). Where a figure is given as a range, with a '+' or
+    a note ('5000+', '5-7 yrs.', '2316 (BOL)') its first number is kept;
+    a lifetime of '12 hrs.' is left empty. Sources, comments and URLs not
+    loaded. Keys:
+    operators.operator_id, contractors.contractor_id,
+    launch_sites.site_id, satellites.satellite_id; satellites ->
+    operators, contractors, launch_sites."""
+    rows = [r for r in csv.reader(io.StringIO(files[0].lstrip("\ufeff")))][1:]
+    rows = [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+    def num(v):
+        m = re.match(r"^-?(\d+\.?\d*|\.\d+)(E[-+]?\d+)?", v.replace(",", "").strip(), re.I)
+        return m.group(0) if m else None
+
+    def date(v):
+        m, d, y = v.split("/")
+        return f"{y}-{int(m):02d}-{int(d):02d}"
+
+    def life(v):
+        m = re.match(r"^(\d+\.?\d*|\.\d+)[^a-z]*(y|tr)", v.strip())
+        return m.group(1) if m else None
+    ops, cons, sites = {}, {}, {}
+    for r in rows:
+        ops.setdefault((r[3], r[2]), len(ops) + 1)
+        if r[20]:
+            cons.setdefault((r[20], r[21]), len(cons) + 1)
+        if r[22]:
+            sites.setdefault(r[22], len(sites) + 1)
+    sats = []
+    for i, r in enumerate(rows, 1):
+        sats.append([i, r[0], r[1] or None, ops[(r[3], r[2])], r[4] or None, r[5] or None, r[6] or None,
+                     r[7] or None, r[8] or None, num(r[9]), num(r[10]), num(r[11]), num(r[12]), num(r[13]),
+                     num(r[14]), num(r[15]), num(r[16]), num(r[17]), date(r[18]) if r[18] else None, life(r[19]),
+                     cons.get((r[20], r[21])), sites.get(r[22]), r[23] or None, r[24] or None, r[25] or None])
+    print(f"  {db}.operators: " + str(load_csv_table(srv, db, "operators", _csv_text(
+        ["operator_id", "operator_name", "country"], [[v, k[0], k[1]] for k, v in ops.items()]))) + " rows")
+    print(f"  {db}.contractors: " + str(load_csv_table(srv, db, "contractors", _csv_text(
+        ["contractor_id", "contractor_name", "country"], [[v, k[0], k[1] or None] for k, v in cons.items()])))
+          + " rows")
+    print(f"  {db}.launch_sites: " + str(load_csv_table(srv, db, "launch_sites", _csv_text(
+        ["site_id", "site_name"], [[v, k] for k, v in sites.items()]))) + " rows")
+    print(f"  {db}.satellites: " + str(load_csv_table(srv, db, "satellites", _csv_text(
+        ["satellite_id", "satellite_name", "un_registry", "operator_id", "users", "purpose", "detailed_purpose",
+         "orbit_class", "orbit_type", "geo_longitude_deg", "perigee_km", "apogee_km", "eccentricity",
+         "inclination_deg", "period_minutes", "launch_mass_kg", "dry_mass_kg", "power_watts", "launch_date",
+         "expected_lifetime_years", "contractor_id", "launch_site_id", "launch_vehicle", "cospar_number",
+         "norad_number"], sats))) + " rows")
+    srv.psql(db, "ALTER TABLE satellites " + ", ".join(
+        f"ALTER {c} TYPE numeric USING {c}::numeric" for c in (
+            "geo_longitude_deg", "perigee_km", "apogee_km", "eccentricity", "inclination_deg", "period_minutes",
+            "launch_mass_kg", "dry_mass_kg", "power_watts", "expected_lifetime_years")))
+    srv.psql(db, "ALTER TABLE satellites ALTER launch_date TYPE date USING launch_date::date, "
+                 "ALTER cospar_number TYPE text, ALTER norad_number TYPE integer USING norad_number::integer")
+    add_keys(srv, db, [("operators", ["operator_id"]), ("contractors", ["contractor_id"]),
+                       ("launch_sites", ["site_id"]), ("satellites", ["satellite_id"])],
+             [("satellites", "operator_id", "operators", "operator_id"),
+              ("satellites", "contractor_id", "contractors", "contractor_id"),
+              ("satellites", "launch_site_id", "launch_sites", "site_id")])
+
+
+def load_nasa_patents(srv, db, files):
+    """NASA's patent portfolio as its technology-transfer portal listed it
+    on 2014-10-31 (a civic-tech parser's export; the repository states no
+    licence, the portfolio is a US government publication): centers (10
+    NASA field centers, code 'LARC' / 'GRC' / 'ARC' / 'GSFC' / 'JSC' /
+    'MSFC' / 'KSC' / 'DFRC' / 'JPL' / 'SSC', facility name, technology
+    transfer office, city), categories (15 technology categories as
+    published, lower case: 'sensors', 'materials and coatings' ...) and
+    patents (1405 cases, key reference_number 'ARC-14613-1': title,
+    abstract, category, center, patent_number (NULL while the case is an
+    application), serial_number (the application number as written,
+    '10/099,247'), expiration_date (NULL where the portal gave none)). 225
+    lines repeating another line exactly are loaded once; the office
+    contacts (names, e-mails, phones) and street addresses are not
+    loaded. Keys: centers.center_code, categories.category_id,
+    patents.reference_number; patents -> centers, categories."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    seen, uniq = set(), []
+    for r in rows:
+        k = tuple(r.values())
+        if k not in seen:
+            seen.add(k)
+            uniq.append(r)
+    centers = {}
+    for r in uniq:
+        city = r["City State Zip"].strip()
+        centers.setdefault(r["Center"].strip(), [r["Facility"].strip(), r["Office"].strip() or None,
+                                                 re.sub(r"\s+\d{5}(-\d{4})?$", "", city) or None])
+    cats = {c: i for i, c in enumerate(sorted({r["Category"].strip() for r in uniq}), 1)}
+    pats = []
+    for r in uniq:
+        pn = r["Patent Number"].replace(",", "").strip()
+        sn = r["Serial Number"].strip()
+        ex = r["Expiration Date"].strip()[:10]
+        pats.append([r["Reference Number"].strip(), " ".join(r["Title"].split()), r["Abstract"].strip() or None,
+                     cats[r["Category"].strip()], r["Center"].strip(), pn if pn not in ("", "0") else None,
+                     sn if sn not in ("", "/0") else None, ex if ex and ex != "1970-01-01" else None])
+    print(f"  {db}.centers: " + str(load_csv_table(srv, db, "centers", _csv_text(
+        ["center_code", "center_name", "office", "city"], [[k, *v] for k, v in sorted(centers.items())])))
+          + " rows")
+    print(f"  {db}.categories: " + str(load_csv_table(srv, db, "categories", _csv_text(
+        ["category_id", "category_name"], [[v, k] for k, v in cats.items()]))) + " rows")
+    print(f"  {db}.patents: " + str(load_csv_table(srv, db, "patents", _csv_text(
+        ["reference_number", "title", "abstract", "category_id", "center_code", "patent_number",
+         "serial_number", "expiration_date"], pats))) + " rows")
+    srv.psql(db, "ALTER TABLE patents ALTER patent_number TYPE text, "
+                 "ALTER expiration_date TYPE date USING expiration_date::date")
+    add_keys(srv, db, [("centers", ["center_code"]), ("categories", ["category_id"]),
+                       ("patents", ["reference_number"])],
+             [("patents", "center_code", "centers", "center_code"),
+              ("patents", "category_id", "categories", "category_id")])
+
+
+def load_paris_rail(srv, db, files):
+    """Île-de-France's rail stations by line, and the RATP's entries per
+    station of 2021 (Île-de-France Mobilités' 'emplacement des gares' and
+    the RATP's 'trafic annuel entrant par station du réseau ferré 2021'
+    open-data files, Open Licence / ODbL, as a student's Dash project
+    committed them; the repository states no licence): lines (46: 'METRO
+    1' ... 'METRO 7bis', 'RER A' ... 'RER E', 'TRAIN H' ... 'TRAIN U',
+    'TRAM 1' ... 'TRAM 13', 'GL', 'ORLYVAL', 'CDGVAL', 'FUNICULAIRE
+    MONTMARTRE'; mode 'METRO' / 'RER' / 'TRAIN' / 'TRAMWAY' / 'VAL'),
+    stations (969, the data set's zones de lieu, with a name and
+    position), station_lines (1182 stops: a station served by a line and
+    the operator of that stop, 'RATP' / 'SNCF' / 'KEOLIS' / 'TRANSKEO' /
+    'Transdev' / 'RATP Dev') and, beside them and not linked by key (the
+    RATP writes its names in capitals without accents), ridership_2021
+    (371 RATP metro and RER stations: network 'Métro' / 'RER', rank in the
+    network, entries in 2021, city, Paris arrondissement) with
+    ridership_lines (the metro and RER lines of each, as RATP lists
+    them). Keys: lines.line_id, stations.station_id, station_lines.stop_id,
+    ridership_2021.ridership_id, ridership_lines (ridership_id, line_id);
+    station_lines -> stations, lines; ridership_lines -> ridership_2021,
+    lines."""
+    import collections
+    g = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff")), delimiter=";"))
+    t = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff")), delimiter=";"))
+    lines = {}
+    for r in sorted(g, key=lambda r: (r["mode"], r["res_com"])):
+        lines.setdefault(r["res_com"].strip(), (r["mode"].strip(), r["indice_lig"].strip()))
+    lid = {k: i for i, k in enumerate(lines, 1)}
+    names = collections.defaultdict(collections.Counter)
+    pos = {}
+    for r in g:
+        z = int(float(r["id_ref_zdl"]))
+        names[z][r["nom"].strip()] += 1
+        lat, lon = (float(v) for v in r["Geo Point"].split(","))
+        pos.setdefault(z, (round(lat, 6), round(lon, 6)))
+    stations = [[z, names[z].most_common(1)[0][0], *pos[z]] for z in sorted(names)]
+    stops = [[int(float(r["gares_id"])), int(float(r["id_ref_zdl"])), lid[r["res_com"].strip()],
+              r["exploitant"].strip()] for r in g]
+    metro = {v[1]: lid[k] for k, v in lines.items() if v[0] == "METRO"}
+    metro["7bis"] = lid["METRO 7bis"]
+    rer = {v[1]: lid[k] for k, v in lines.items() if v[0] == "RER"}
+    rid, rlines = [], []
+    for i, r in enumerate(t, 1):
+        rid.append([i, r["Station"].strip(), r["Réseau"].strip(), r["Rang"], r["Trafic"], r["Ville"].strip(),
+                    r["Arrondissement pour Paris"].strip() or None])
+        for j in range(1, 6):
+            c = r[f"Correspondance_{j}"].strip()
+            if c:
+                rlines.append([i, rer[c] if c in rer else metro[c]])
+    print(f"  {db}.lines: " + str(load_csv_table(srv, db, "lines", _csv_text(
+        ["line_id", "line_name", "mode"], [[lid[k], k, v[0]] for k, v in lines.items()]))) + " rows")
+    print(f"  {db}.stations: " + str(load_csv_table(srv, db, "stations", _csv_text(
+        ["station_id", "station_name", "latitude", "longitude"], stations))) + " rows")
+    print(f"  {db}.station_lines: " + str(load_csv_table(srv, db, "station_lines", _csv_text(
+        ["stop_id", "station_id", "line_id", "operator"], stops))) + " rows")
+    print(f"  {db}.ridership_2021: " + str(load_csv_table(srv, db, "ridership_2021", _csv_text(
+        ["ridership_id", "station_name", "network", "network_rank", "entries", "city", "paris_arrondissement"],
+        rid))) + " rows")
+    print(f"  {db}.ridership_lines: " + str(load_csv_table(srv, db, "ridership_lines", _csv_text(
+        ["ridership_id", "line_id"], rlines))) + " rows")
+    add_keys(srv, db, [("lines", ["line_id"]), ("stations", ["station_id"]), ("station_lines", ["stop_id"]),
+                       ("ridership_2021", ["ridership_id"]), ("ridership_lines", ["ridership_id", "line_id"])],
+             [("station_lines", "station_id", "stations", "station_id"),
+              ("station_lines", "line_id", "lines", "line_id"),
+              ("ridership_lines", "ridership_id", "ridership_2021", "ridership_id"),
+              ("ridership_lines", "line_id", "lines", "line_id")])
+
+
+LOADERS.update(ucs_satellites=load_ucs_satellites, nasa_patents=load_nasa_patents, paris_rail=load_paris_rail)
+
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -11294,7 +11294,7 @@ def load_paris_rail(srv, db, files):
     station of 2021 (Île-de-France Mobilités' 'emplacement des gares' and
     the RATP's 'trafic annuel entrant par station du réseau ferré 2021'
     open-data files, Open Licence / ODbL, as a student's Dash project
-    committed them; the repository states no licence): lines (46: 'METRO
+    committed them; the repository states no licence): lines (45: 'METRO
     1' ... 'METRO 7bis', 'RER A' ... 'RER E', 'TRAIN H' ... 'TRAIN U',
     'TRAM 1' ... 'TRAM 13', 'GL', 'ORLYVAL', 'CDGVAL', 'FUNICULAIRE
     MONTMARTRE'; mode 'METRO' / 'RER' / 'TRAIN' / 'TRAMWAY' / 'VAL'),

@@ -11360,6 +11360,287 @@ def load_paris_rail(srv, db, files):
 LOADERS.update(ucs_satellites=load_ucs_satellites, nasa_patents=load_nasa_patents, paris_rail=load_paris_rail)
 
 
+DATASETS.update({
+    "triplej_plays": ("timbennett/triplej", "e7edef248e8686568e7228dd119cac118a4d4138", ["playlist_20140929.zip"]),
+    "scotus_decisions": ("dgilman/scotuswars", "1a9b4b293d571672836927bd73c6a8e9c7a276a8",
+                         ["SCDB_2020_01_caseCentered_Citation.csv"]),
+    "commodity_exports": ("bendenisshaffer/Coffee_Trade_Network_Modeling_Project",
+                          "67a9054e62e4024a1463876116cacf1baf103e95",
+                          [f"data/raw/{n}_trade.csv" for n in ("coffee", "sugar", "gas")]),
+})
+
+
+def load_triplej_plays(srv, db, files):
+    """Every song the Australian radio station triple j (ABC, Sydney
+    stream) announced on its "now playing" feed from 7 February 2012 to 29
+    September 2014, as a listener's scraper kept it (the repository states no
+    licence; songs and artists as the station published them, upper-case
+    and misspelt entries included): artists (5,155 names as published,
+    'Ball Park Music', 'Arctic Monkeys'), programs (132 program names as
+    announced, 'Mid Dawns', 'Good Nights', 'Mornings with Zan', 'Lunch with
+    Lewi McKirdy' — hosts change, so one show has several names), tracks
+    (one per title and artist: title with featured artists in braces 'I
+    Didn't Believe {Ft. Elizabeth Rose}', the album most often given (null
+    when none was), duration_seconds the length most often given) and
+    plays (played_at the corrected Sydney local date and time the song
+    started, track_id, program_id null when the feed named no program).
+    The feed's 'day' column (wrong on some rows) and its GMT Unix time are
+    not loaded. Keys: artists.artist_id, programs.program_id,
+    tracks.track_id, plays.play_id; tracks -> artists; plays -> tracks,
+    programs."""
+    import zipfile
+    from collections import Counter
+    from datetime import datetime
+    z = zipfile.ZipFile(io.BytesIO(files[0]))
+    text = z.read("playlist_20140929.csv").decode("utf-8", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rows = [r for r in csv.DictReader(io.StringIO(text)) if r["timestamp"].strip()]
+    rows.sort(key=lambda r: int(r["timestamp"]))
+    artists = sorted({r["artist"].strip() for r in rows})
+    aid = {a: i for i, a in enumerate(artists, 1)}
+    progs = sorted({r["program"].strip() for r in rows if r["program"].strip()})
+    pid = {p: i for i, p in enumerate(progs, 1)}
+    tkey = lambda r: (r["trackname"].strip(), r["artist"].strip())
+    albums, secs, tid = {}, {}, {}
+    for r in rows:
+        k = tkey(r)
+        if k not in tid:
+            tid[k] = len(tid) + 1
+            albums[k], secs[k] = Counter(), Counter()
+        if r["album"].strip():
+            albums[k][r["album"].strip()] += 1
+        if r["seconds"].strip():
+            secs[k][int(r["seconds"])] += 1
+    pick = lambda c: (sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0] if c else None)
+    print(f"  {db}.artists: " + str(load_csv_table(srv, db, "artists", _csv_text(
+        ["artist_id", "artist_name"], [[aid[a], a] for a in artists]))) + " rows")
+    print(f"  {db}.programs: " + str(load_csv_table(srv, db, "programs", _csv_text(
+        ["program_id", "program_name"], [[pid[p], p] for p in progs]))) + " rows")
+    print(f"  {db}.tracks: " + str(load_csv_table(srv, db, "tracks", _csv_text(
+        ["track_id", "title", "artist_id", "album", "duration_seconds"],
+        [[i, k[0], aid[k[1]], pick(albums[k]), pick(secs[k])] for k, i in tid.items()]))) + " rows")
+    plays = []
+    for r in rows:
+        t = datetime.strptime(r["date"].strip() + " " + r["time"].strip(), "%d/%m/%Y %H:%M:%S")
+        plays.append([len(plays) + 1, t.strftime("%Y-%m-%d %H:%M:%S"), tid[tkey(r)],
+                      pid.get(r["program"].strip())])
+    print(f"  {db}.plays: " + str(load_csv_table(srv, db, "plays", _csv_text(
+        ["play_id", "played_at", "track_id", "program_id"], plays))) + " rows")
+    srv.psql(db, "ALTER TABLE tracks ALTER album TYPE text, ALTER duration_seconds TYPE integer; "
+                 "ALTER TABLE plays ALTER program_id TYPE integer")
+    add_keys(srv, db, [("artists", ["artist_id"]), ("programs", ["program_id"]), ("tracks", ["track_id"]),
+                       ("plays", ["play_id"])],
+             [("tracks", "artist_id", "artists", "artist_id"), ("plays", "track_id", "tracks", "track_id"),
+              ("plays", "program_id", "programs", "program_id")])
+
+
+SCDB_JUSTICES = {
+    78: "Hugo Black", 79: "Stanley Reed", 80: "Felix Frankfurter", 81: "William O. Douglas", 82: "Frank Murphy",
+    84: "Robert H. Jackson", 85: "Wiley Rutledge", 86: "Harold Burton", 87: "Fred Vinson", 88: "Tom Clark",
+    89: "Sherman Minton", 90: "Earl Warren", 91: "John Marshall Harlan II", 92: "William Brennan",
+    93: "Charles Whittaker", 94: "Potter Stewart", 95: "Byron White", 96: "Arthur Goldberg", 97: "Abe Fortas",
+    98: "Thurgood Marshall", 99: "Warren Burger", 100: "Harry Blackmun", 101: "Lewis Powell",
+    102: "William Rehnquist", 103: "John Paul Stevens", 104: "Sandra Day O'Connor", 105: "Antonin Scalia",
+    106: "Anthony Kennedy", 107: "David Souter", 108: "Clarence Thomas", 109: "Ruth Bader Ginsburg",
+    110: "Stephen Breyer", 111: "John Roberts", 112: "Samuel Alito", 113: "Sonia Sotomayor", 114: "Elena Kagan",
+    115: "Neil Gorsuch", 116: "Brett Kavanaugh"}
+SCDB_ISSUE_AREAS = ["Criminal Procedure", "Civil Rights", "First Amendment", "Due Process", "Privacy", "Attorneys",
+                    "Unions", "Economic Activity", "Judicial Power", "Federalism", "Interstate Relations",
+                    "Federal Taxation", "Miscellaneous", "Private Action"]
+SCDB_DECISION_TYPES = {1: "opinion of the court (orally argued)", 2: "per curiam (no oral argument)", 4: "decree",
+                       5: "equally divided vote", 6: "per curiam (orally argued)",
+                       7: "judgment of the Court (orally argued)"}
+SCDB_DISPOSITIONS = {1: "stay, petition, or motion granted", 2: "affirmed", 3: "reversed", 4: "reversed and remanded",
+                     5: "vacated and remanded", 6: "affirmed and reversed (or vacated) in part",
+                     7: "affirmed and reversed (or vacated) in part and remanded", 8: "vacated",
+                     9: "petition denied or appeal dismissed", 10: "certification to or from a lower court",
+                     11: "no disposition"}
+# the SCDB codebook's caseSource values that occur in the file (federal district courts 41-155 as "<state>
+# <district> U.S. District Court")
+SCDB_SOURCE_COURTS = (
+    "1=U.S. Court of Customs and Patent Appeals;3=U.S. Court of Claims, Court of Federal Claims;"
+    "4=U.S. Court of Military Appeals, renamed as Court of Appeals for the Armed Forces;"
+    "8=U.S. Court of Appeals, Federal Circuit;10=Temporary Emergency U.S. Court of Appeals;"
+    "15=Territorial Supreme Court;21=U.S. Court of Appeals, First Circuit;22=U.S. Court of Appeals, Second Circuit;"
+    "23=U.S. Court of Appeals, Third Circuit;24=U.S. Court of Appeals, Fourth Circuit;"
+    "25=U.S. Court of Appeals, Fifth Circuit;26=U.S. Court of Appeals, Sixth Circuit;"
+    "27=U.S. Court of Appeals, Seventh Circuit;28=U.S. Court of Appeals, Eighth Circuit;"
+    "29=U.S. Court of Appeals, Ninth Circuit;30=U.S. Court of Appeals, Tenth Circuit;"
+    "31=U.S. Court of Appeals, Eleventh Circuit;32=U.S. Court of Appeals, District of Columbia Circuit;"
+    "41=Alabama Middle;42=Alabama Northern;44=Alaska;45=Arizona;46=Arkansas Eastern;47=Arkansas Western;"
+    "48=California Central;49=California Eastern;50=California Northern;51=California Southern;52=Colorado;"
+    "53=Connecticut;54=Delaware;55=District Of Columbia;56=Florida Middle;57=Florida Northern;58=Florida Southern;"
+    "59=Georgia Middle;60=Georgia Northern;61=Georgia Southern;63=Hawaii;64=Idaho;66=Illinois Northern;"
+    "67=Illinois Southern;68=Indiana Northern;69=Indiana Southern;70=Iowa Northern;71=Iowa Southern;72=Kansas;"
+    "73=Kentucky Eastern;74=Kentucky Western;75=Louisiana Eastern;76=Louisiana Middle;77=Louisiana Western;"
+    "79=Maryland;80=Massachusetts;81=Michigan Eastern;82=Michigan Western;83=Minnesota;84=Mississippi Northern;"
+    "85=Mississippi Southern;86=Missouri Eastern;87=Missouri Western;88=Montana;89=Nebraska;90=Nevada;"
+    "91=New Hampshire;92=New Jersey;93=New Mexico;94=New York Eastern;95=New York Northern;96=New York Southern;"
+    "97=New York Western;98=North Carolina Eastern;99=North Carolina Middle;100=North Carolina Western;"
+    "101=North Dakota;103=Ohio Northern;104=Ohio Southern;106=Oklahoma Northern;107=Oklahoma Western;108=Oregon;"
+    "109=Pennsylvania Eastern;110=Pennsylvania Middle;111=Pennsylvania Western;112=Puerto Rico;113=Rhode Island;"
+    "114=South Carolina;115=South Dakota;116=Tennessee Eastern;117=Tennessee Middle;118=Tennessee Western;"
+    "119=Texas Eastern;120=Texas Northern;121=Texas Southern;122=Texas Western;123=Utah;124=Vermont;"
+    "126=Virginia Eastern;127=Virginia Western;128=Washington Eastern;129=Washington Western;"
+    "131=West Virginia Southern;132=Wisconsin Eastern;133=Wisconsin Western;134=Wyoming;153=Illinois Eastern;"
+    "155=South Carolina Eastern;300=State Supreme Court;301=State Appellate Court;302=State Trial Court")
+
+
+def load_scotus_decisions(srv, db, files):
+    """The U.S. Supreme Court's decisions of the 1946 to 2019 terms, one row
+    per case (the Supreme Court Database, SCDB release 2020_01,
+    case-centered and organised by citation, as a visualisation project
+    keeps the file; SCDB is free to use with citation): justices (the 38
+    who wrote a majority opinion, SCDB's justice numbers 78-116 with their
+    names), issue_areas (SCDB's 14), courts (the courts whose decision the
+    Supreme Court reviewed, SCDB's caseSource codes with the codebook's
+    names: 'U.S. Court of Appeals, Ninth Circuit', 'State Supreme Court',
+    'New York Southern U.S. District Court'; court_type 'Federal court of
+    appeals' / 'Federal district court' / 'State court' / 'Other federal
+    court') and cases (9,030: case_id '1946-001', docket, case_name in
+    capitals as SCDB gives it, term, chief justice, date_argued (null for
+    cases decided without oral argument), date_decided, decision_type,
+    source_court_id, issue_area_id, decision_direction 'conservative' /
+    'liberal' / 'unspecifiable', disposition ('affirmed', 'reversed and
+    remanded' ...), petitioner_won (null when unclear), majority_votes,
+    minority_votes, opinion_writer_id (null for per curiam and unsigned
+    decisions), law_cited (SCDB's lawMinor text), declared_unconstitutional,
+    precedent_altered). Keys: justices.justice_id,
+    issue_areas.issue_area_id, courts.court_id, cases.case_id; cases ->
+    courts, issue_areas, justices."""
+    from datetime import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    courts = {}
+    for part in SCDB_SOURCE_COURTS.split(";"):
+        k, v = part.split("=", 1)
+        k = int(k)
+        if 41 <= k <= 155:
+            courts[k] = (v + " U.S. District Court", "Federal district court")
+        elif 21 <= k <= 32:
+            courts[k] = (v, "Federal court of appeals")
+        elif k >= 300:
+            courts[k] = (v, "State court")
+        else:
+            courts[k] = (v, "Other federal court")
+    d = lambda s: datetime.strptime(s.strip(), "%m/%d/%Y").strftime("%Y-%m-%d") if s.strip() else None
+    num = lambda s: int(s) if s.strip() not in ("", "NA") else None
+    direction = {1: "conservative", 2: "liberal", 3: "unspecifiable"}
+    cases = []
+    for r in rows:
+        src = num(r["caseSource"])
+        assert src is None or src in courts, src
+        writer = num(r["majOpinWriter"])
+        assert writer is None or writer in SCDB_JUSTICES, writer
+        won = num(r["partyWinning"])
+        unc = num(r["declarationUncon"])
+        alt = num(r["precedentAlteration"])
+        law = r["lawMinor"].strip()
+        cases.append([r["caseId"], r["docket"].strip() or None, " ".join(r["caseName"].split()), r["term"],
+                      r["chief"], d(r["dateArgument"]), d(r["dateDecision"]),
+                      SCDB_DECISION_TYPES[int(r["decisionType"])], src, num(r["issueArea"]),
+                      direction.get(num(r["decisionDirection"])), SCDB_DISPOSITIONS.get(num(r["caseDisposition"])),
+                      {1: "true", 0: "false"}.get(won), num(r["majVotes"]), num(r["minVotes"]), writer,
+                      law if law and law != "NA" else None,
+                      None if unc is None else ("true" if unc > 1 else "false"),
+                      None if alt is None else ("true" if alt == 1 else "false")])
+    print(f"  {db}.justices: " + str(load_csv_table(srv, db, "justices", _csv_text(
+        ["justice_id", "justice_name"], [[k, v] for k, v in sorted(SCDB_JUSTICES.items())]))) + " rows")
+    print(f"  {db}.issue_areas: " + str(load_csv_table(srv, db, "issue_areas", _csv_text(
+        ["issue_area_id", "issue_area_name"], [[i, n] for i, n in enumerate(SCDB_ISSUE_AREAS, 1)]))) + " rows")
+    print(f"  {db}.courts: " + str(load_csv_table(srv, db, "courts", _csv_text(
+        ["court_id", "court_name", "court_type"], [[k, *courts[k]] for k in sorted(courts)]))) + " rows")
+    print(f"  {db}.cases: " + str(load_csv_table(srv, db, "cases", _csv_text(
+        ["case_id", "docket", "case_name", "term", "chief_justice", "date_argued", "date_decided", "decision_type",
+         "source_court_id", "issue_area_id", "decision_direction", "disposition", "petitioner_won",
+         "majority_votes", "minority_votes", "opinion_writer_id", "law_cited", "declared_unconstitutional",
+         "precedent_altered"], cases))) + " rows")
+    srv.psql(db, "ALTER TABLE cases ALTER docket TYPE text, ALTER law_cited TYPE text, "
+                 "ALTER petitioner_won TYPE boolean USING petitioner_won::boolean, "
+                 "ALTER declared_unconstitutional TYPE boolean USING declared_unconstitutional::boolean, "
+                 "ALTER precedent_altered TYPE boolean USING precedent_altered::boolean")
+    add_keys(srv, db, [("justices", ["justice_id"]), ("issue_areas", ["issue_area_id"]), ("courts", ["court_id"]),
+                       ("cases", ["case_id"])],
+             [("cases", "source_court_id", "courts", "court_id"),
+              ("cases", "issue_area_id", "issue_areas", "issue_area_id"),
+              ("cases", "opinion_writer_id", "justices", "justice_id")])
+
+
+def load_commodity_exports(srv, db, files):
+    """Exports of five commodities between countries in 2005, 2010 and
+    2015, as reported to UN Comtrade by the exporting countries (a
+    trade-network course project's downloads, HS six-digit lines; Comtrade
+    data, the repository states no licence): products (5: '090111' coffee,
+    not roasted, not decaffeinated; '090112' decaffeinated; '170111' raw
+    cane sugar; '271111' liquefied natural gas; '271121' natural gas in
+    gaseous state — with a commodity 'Coffee' / 'Sugar' / 'Natural gas'),
+    countries (237 by Comtrade's numeric codes, names as Comtrade gives them
+    ('USA', 'Viet Nam', 'Rep. of Korea', areas such as 'Other Asia, nes' and
+    'Bunkers'), ISO3 code null for the areas), exports (9,938 reporter ->
+    partner lines: year, product, trade_value_usd, net_weight_kg) and
+    export_totals (999 lines a reporter gave with partner 'World': its
+    total exports of a product in a year). The EU-28's own reports (743
+    lines, the union as one exporter beside its members) are not loaded.
+    Keys: products.hs_code, countries.country_code, exports (reporter_code,
+    partner_code, hs_code, year), export_totals (reporter_code, hs_code,
+    year); exports -> countries (both), products; export_totals ->
+    countries, products."""
+    rows = []
+    for t in files:
+        rows += list(csv.DictReader(io.StringIO(t.lstrip("\ufeff"))))
+    rows = [r for r in rows if r["Reporter"] != "EU-28"]
+    prods = {"90111": ("090111", "Coffee, not roasted, not decaffeinated", "Coffee"),
+             "90112": ("090112", "Coffee, not roasted, decaffeinated", "Coffee"),
+             "170111": ("170111", "Cane sugar, raw, in solid form", "Sugar"),
+             "271111": ("271111", "Natural gas, liquefied", "Natural gas"),
+             "271121": ("271121", "Natural gas, in gaseous state", "Natural gas")}
+    countries = {}
+    for r in rows:
+        for side in ("Reporter", "Partner"):
+            code = int(r[side + "_Code"])
+            if code == 0:
+                continue
+            iso = r[side + "_ISO"].strip()
+            countries.setdefault(code, [r[side].strip(), None if iso in ("", "NA") else iso])
+            if countries[code][1] is None and iso not in ("", "NA"):
+                countries[code][1] = iso
+    from decimal import Decimal
+    num = lambda s: None if s.strip() in ("", "NA") else int(Decimal(s.strip()))  # R wrote some as 1.1e+07
+    ex, tot = [], []
+    for r in rows:
+        p = prods[r["Commodity_Code"]][0]
+        line = [int(r["Reporter_Code"]), p, int(r["Year"]), num(r["Trade_Value__US__"]), num(r["Netweight__kg_"])]
+        if int(r["Partner_Code"]) == 0:
+            tot.append(line)
+        else:
+            ex.append(line[:1] + [int(r["Partner_Code"])] + line[1:])
+    ex.sort(key=lambda x: (x[3], x[2], x[0], x[1]))
+    tot.sort(key=lambda x: (x[2], x[1], x[0]))
+    print(f"  {db}.products: " + str(load_csv_table(srv, db, "products", _csv_text(
+        ["hs_code", "description", "commodity"], [list(v) for v in prods.values()]))) + " rows")
+    print(f"  {db}.countries: " + str(load_csv_table(srv, db, "countries", _csv_text(
+        ["country_code", "country_name", "iso3"], [[k, *countries[k]] for k in sorted(countries)]))) + " rows")
+    print(f"  {db}.exports: " + str(load_csv_table(srv, db, "exports", _csv_text(
+        ["reporter_code", "partner_code", "hs_code", "year", "trade_value_usd", "net_weight_kg"], ex))) + " rows")
+    print(f"  {db}.export_totals: " + str(load_csv_table(srv, db, "export_totals", _csv_text(
+        ["reporter_code", "hs_code", "year", "trade_value_usd", "net_weight_kg"], tot))) + " rows")
+    srv.psql(db, "ALTER TABLE products ALTER hs_code TYPE text USING lpad(hs_code::text, 6, '0'); "
+                 "ALTER TABLE exports ALTER hs_code TYPE text USING lpad(hs_code::text, 6, '0'), "
+                 "ALTER trade_value_usd TYPE bigint, ALTER net_weight_kg TYPE bigint; "
+                 "ALTER TABLE export_totals ALTER hs_code TYPE text USING lpad(hs_code::text, 6, '0'), "
+                 "ALTER trade_value_usd TYPE bigint, ALTER net_weight_kg TYPE bigint")
+    add_keys(srv, db, [("products", ["hs_code"]), ("countries", ["country_code"]),
+                       ("exports", ["reporter_code", "partner_code", "hs_code", "year"]),
+                       ("export_totals", ["reporter_code", "hs_code", "year"])],
+             [("exports", "reporter_code", "countries", "country_code"),
+              ("exports", "partner_code", "countries", "country_code"),
+              ("exports", "hs_code", "products", "hs_code"),
+              ("export_totals", "reporter_code", "countries", "country_code"),
+              ("export_totals", "hs_code", "products", "hs_code")])
+
+
+LOADERS.update(triplej_plays=load_triplej_plays, scotus_decisions=load_scotus_decisions,
+               commodity_exports=load_commodity_exports)
+
 
 def main():
     args = sys.argv[1:]

@@ -11642,6 +11642,246 @@ LOADERS.update(triplej_plays=load_triplej_plays, scotus_decisions=load_scotus_de
                commodity_exports=load_commodity_exports)
 
 
+DATASETS.update({
+    "pcso_lotto_2022": ("opendata-ph/pcso-lotto", "6885e75b066d8edfaf5f7c720e96ccf4307122bd",
+                        [f"data/{g}/2022.json" for g in ("6-42", "6-45", "6-49", "6-55", "6-58")]
+                        + ["data/jackkpot/2022.json"]),
+    "mechfleet_garage": ("ill-soul077/Mechfleet", "3c204df2f3da80d99e929ee91794d35af506de56",
+                         ["sql/dml_seed.sql"]),
+    "watamu_butterflies": ("A-Rocha-Kenya/Butterfly-Survey-at-A-Rocha-Kenya-Conservation-Centre",
+                           "28a27ee711d8cc617202e8c7e204e15afdd5ac6a", ["data/events.csv", "data/occurences.csv"]),
+})
+
+
+def load_pcso_lotto_2022(srv, db, files):
+    """The Philippine Charity Sweepstakes Office's five jackpot lotto games
+    through 2022 (an open-data collection of the results PCSO publishes,
+    released under the Unlicense): games (5: 'Lotto 6/42', 'Mega Lotto
+    6/45', 'Super Lotto 6/49', 'Grand Lotto 6/55', 'Ultra Lotto 6/58', with
+    highest_number 42 ... 58), draws (one per game and draw date, three a
+    week each: jackpot_php, the jackpot in Philippine pesos), drawn_numbers
+    (six a draw, position 1-6 in the order drawn as published) and
+    jackpot_winners (the draws whose jackpot was won: winner_count tickets
+    sharing it). One combination's trailing '-' (6/42 of 2022-03-15) is
+    dropped; six jackpots published as text with stray separators
+    ('13,796.166.60', '29,700,000,00') are read as their digits in
+    centavos; Grand Lotto's jackpot of 2022-09-24, published as
+    2,041,736,854.40 between 194 and 214 million, is read as
+    204,173,685.44 (its decimal point moved one place). Keys: games.game_id, draws.draw_id, drawn_numbers (draw_id,
+    position), jackpot_winners.draw_id; draws -> games; drawn_numbers,
+    jackpot_winners -> draws."""
+    names = [("6/42", "Lotto 6/42", 42), ("6/45", "Mega Lotto 6/45", 45), ("6/49", "Super Lotto 6/49", 49),
+             ("6/55", "Grand Lotto 6/55", 55), ("6/58", "Ultra Lotto 6/58", 58)]
+    draws, nums, key = [], [], {}
+    for gid, t in enumerate(files[:5], 1):
+        for x in sorted(json.loads(t)["data"], key=lambda x: x["date"]):
+            did = len(draws) + 1
+            assert (gid, x["date"]) not in key
+            key[(gid, x["date"])] = (did, x["combination"])
+            amt = x["prize"]["amount"]
+            if isinstance(amt, str):
+                amt = "%.2f" % (int(re.sub(r"\D", "", amt)) / 100)
+            if (gid, x["date"]) == (4, "2022-09-24"):
+                assert amt == 2041736854.4
+                amt = "204173685.44"
+            draws.append([did, gid, x["date"], amt])
+            ns = [int(n) for n in x["combination"].strip("-").split("-")]
+            assert len(ns) == 6
+            nums += [[did, i, n] for i, n in enumerate(ns, 1)]
+    gcode = {c: i for i, (c, _, _) in enumerate(names, 1)}
+    wins = []
+    for x in json.loads(files[5])["data"]:
+        did, comb = key[(gcode[x["category"]], x["date"])]
+        assert comb.strip("-") == x["prize"]["combination"].strip("-")
+        wins.append([did, x["winnerCount"]])
+    print(f"  {db}.games: " + str(load_csv_table(srv, db, "games", _csv_text(
+        ["game_id", "game_name", "highest_number"], [[i, n, h] for i, (_, n, h) in enumerate(names, 1)]))) + " rows")
+    print(f"  {db}.draws: " + str(load_csv_table(srv, db, "draws", _csv_text(
+        ["draw_id", "game_id", "draw_date", "jackpot_php"], draws))) + " rows")
+    print(f"  {db}.drawn_numbers: " + str(load_csv_table(srv, db, "drawn_numbers", _csv_text(
+        ["draw_id", "position", "number"], nums))) + " rows")
+    print(f"  {db}.jackpot_winners: " + str(load_csv_table(srv, db, "jackpot_winners", _csv_text(
+        ["draw_id", "winner_count"], sorted(wins)))) + " rows")
+    srv.psql(db, "ALTER TABLE draws ALTER jackpot_php TYPE numeric(14, 2) USING jackpot_php::numeric")
+    add_keys(srv, db, [("games", ["game_id"]), ("draws", ["draw_id"]), ("drawn_numbers", ["draw_id", "position"]),
+                       ("jackpot_winners", ["draw_id"])],
+             [("draws", "game_id", "games", "game_id"), ("drawn_numbers", "draw_id", "draws", "draw_id"),
+              ("jackpot_winners", "draw_id", "draws", "draw_id")])
+
+
+def load_mechfleet_garage(srv, db, files):
+    """A car repair shop's year (a student's MySQL DBMS project, its seed
+    made up: example.com customers, a 'mechfleet.com' staff; the repository
+    states no licence): managers (5), customers (49: first and last name,
+    city, state; e-mails, phones, street addresses and zip codes not
+    loaded), vehicles (70: make, model, year, color, mileage, plate),
+    mechanics (10: specialty, hourly_rate, managed_by, hired_date, active),
+    services (12 catalogue services: base_price, estimated_hours), parts
+    (40: sku, part_name, unit_price, stock_qty, reorder_level, category),
+    work_orders (100), work_order_parts (250 part lines) and payments (120).
+    The literal INSERTs are read from the seed file; the three generated
+    tables are computed in Python with the seed's own formulas (status from
+    the order number, labour = estimated hours x hourly rate x 1.0 / 1.1 /
+    1.2, parts cost from the part lines, payments round-robin over the
+    completed orders with 8% tax), and the seed's dates relative to
+    CURDATE() are fixed to 2025-10-26, the day of the pinned commit.
+    Keys: managers.manager_id, customers.customer_id, vehicles.vehicle_id,
+    mechanics.mechanic_id, services.service_id, parts.part_id,
+    work_orders.work_order_id, work_order_parts.line_id,
+    payments.payment_id; vehicles -> customers (vehicle 50's customer 50
+    is not in the seed), mechanics -> managers, work_orders -> customers,
+    vehicles, mechanics, services; work_order_parts -> work_orders, parts;
+    payments -> work_orders."""
+    import datetime
+    from decimal import Decimal, ROUND_HALF_UP
+    t = files[0]
+
+    def rows_of(table):
+        m = re.search(r"INSERT INTO " + table + r" \(([^)]*)\) VALUES\s*(.*?);\s*\n", t, re.S)
+        cols = [c.strip() for c in m.group(1).split(",")]
+        out = []
+        for tup in re.findall(r"\(((?:'[^']*'|[^()'])*)\)", m.group(2)):
+            vals = [v.strip() for v in re.findall(r"'[^']*'|[^,]+", tup)]
+            out.append(dict(zip(cols, [v[1:-1] if v.startswith("'") else v for v in vals])))
+        return out
+    mgr, cus, veh, mech, svc, prod = (rows_of(x) for x in ("manager", "customer", "vehicle", "mechanics",
+                                                            "service_details", "product_details"))
+    r2 = lambda d: d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    anchor = datetime.date(2025, 10, 26)
+    works = []
+    for n in range(1, 101):
+        vid, mid, sid = (n - 1) % 70 + 1, (n - 1) % 10 + 1, (n - 1) % 12 + 1
+        status = ("cancelled" if n % 20 == 0 else "in_progress" if n % 5 == 4 else "pending" if n % 3 == 0
+                  else "completed")
+        labor = r2(Decimal(svc[sid - 1]["estimated_hours"]) * Decimal(mech[mid - 1]["hourly_rate"])
+                   * (Decimal("1.0") + (n % 3) * Decimal("0.1")))
+        start = anchor - datetime.timedelta(days=n % 330 + 10)
+        done = anchor - datetime.timedelta(days=n % 330 + 7) if status == "completed" else None
+        works.append(dict(id=n, cust=int(veh[vid - 1]["customer_id"]), vid=vid, mid=mid, sid=sid, status=status,
+                          labor=labor, parts=Decimal("0.00"), start=start, done=done))
+    lines = []
+    for n in range(1, 251):
+        wid, pid, q = (n - 1) % 100 + 1, (n * 7 - 1) % 40 + 1, n % 4 + 1
+        price = Decimal(prod[pid - 1]["unit_price"])
+        lines.append([n, wid, pid, q, price, r2(q * price)])
+    for w in works:
+        s = sum((ln[5] for ln in lines if ln[1] == w["id"]), Decimal("0.00"))
+        w["parts"] = r2(s)
+        w["total"] = r2(w["labor"] + w["parts"])
+    done = [w for w in works if w["status"] == "completed"]
+    methods = ["cash", "credit_card", "debit_card", "check", "bank_transfer"]
+    pays = []
+    for rn in range(1, 121):
+        w = done[(rn - 1) % len(done)]
+        pays.append([rn, w["id"], w["total"], r2(w["total"] * Decimal("0.08")), methods[rn % 5],
+                     w["done"] + datetime.timedelta(days=rn % 5), f"TX-{rn:05d}"])
+    print(f"  {db}.managers: " + str(load_csv_table(srv, db, "managers", _csv_text(
+        ["manager_id", "first_name", "last_name", "hired_date", "active"],
+        [[i, r["first_name"], r["last_name"], r["hired_date"], "true" if r["active"] == "1" else "false"]
+         for i, r in enumerate(mgr, 1)]))) + " rows")
+    print(f"  {db}.customers: " + str(load_csv_table(srv, db, "customers", _csv_text(
+        ["customer_id", "first_name", "last_name", "city", "state"],
+        [[i, r["first_name"], r["last_name"], r["city"], r["state"]] for i, r in enumerate(cus, 1)]))) + " rows")
+    print(f"  {db}.vehicles: " + str(load_csv_table(srv, db, "vehicles", _csv_text(
+        ["vehicle_id", "customer_id", "vin", "make", "model", "year", "color", "mileage", "license_plate"],
+        [[i, r["customer_id"], r["vin"], r["make"], r["model"], r["year"], r["color"], r["mileage"],
+          r["license_plate"]] for i, r in enumerate(veh, 1)]))) + " rows")
+    print(f"  {db}.mechanics: " + str(load_csv_table(srv, db, "mechanics", _csv_text(
+        ["mechanic_id", "first_name", "last_name", "specialty", "hourly_rate", "managed_by", "hired_date", "active"],
+        [[i, r["first_name"], r["last_name"], r["specialty"], r["hourly_rate"], r["managed_by"], r["hired_date"],
+          "true" if r["active"] == "1" else "false"] for i, r in enumerate(mech, 1)]))) + " rows")
+    print(f"  {db}.services: " + str(load_csv_table(srv, db, "services", _csv_text(
+        ["service_id", "service_name", "description", "base_price", "estimated_hours"],
+        [[i, r["service_name"], r["description"], r["base_price"], r["estimated_hours"]]
+         for i, r in enumerate(svc, 1)]))) + " rows")
+    print(f"  {db}.parts: " + str(load_csv_table(srv, db, "parts", _csv_text(
+        ["part_id", "sku", "part_name", "description", "unit_price", "stock_qty", "reorder_level", "category"],
+        [[i, r["sku"], r["product_name"], r["description"], r["unit_price"], r["stock_qty"], r["reorder_level"],
+          r["category"]] for i, r in enumerate(prod, 1)]))) + " rows")
+    print(f"  {db}.work_orders: " + str(load_csv_table(srv, db, "work_orders", _csv_text(
+        ["work_order_id", "customer_id", "vehicle_id", "mechanic_id", "service_id", "status", "labor_cost",
+         "parts_cost", "total_cost", "start_date", "completion_date"],
+        [[w["id"], w["cust"], w["vid"], w["mid"], w["sid"], w["status"], w["labor"], w["parts"], w["total"],
+          w["start"], w["done"] or ""] for w in works]))) + " rows")
+    print(f"  {db}.work_order_parts: " + str(load_csv_table(srv, db, "work_order_parts", _csv_text(
+        ["line_id", "work_order_id", "part_id", "quantity", "unit_price", "line_total"], lines))) + " rows")
+    print(f"  {db}.payments: " + str(load_csv_table(srv, db, "payments", _csv_text(
+        ["payment_id", "work_order_id", "amount", "tax", "payment_method", "payment_date", "transaction_reference"],
+        pays))) + " rows")
+    srv.psql(db, "ALTER TABLE mechanics ALTER hourly_rate TYPE numeric(8, 2) USING hourly_rate::numeric; "
+                 "ALTER TABLE services ALTER base_price TYPE numeric(10, 2) USING base_price::numeric, ALTER estimated_hours TYPE numeric(5, 2) USING estimated_hours::numeric; "
+                 "ALTER TABLE parts ALTER unit_price TYPE numeric(10, 2) USING unit_price::numeric; "
+                 "ALTER TABLE work_orders ALTER labor_cost TYPE numeric(10, 2) USING labor_cost::numeric, ALTER parts_cost TYPE numeric(10, 2) USING parts_cost::numeric, "
+                 "ALTER total_cost TYPE numeric(10, 2) USING total_cost::numeric; "
+                 "ALTER TABLE work_order_parts ALTER unit_price TYPE numeric(10, 2) USING unit_price::numeric, "
+                 "ALTER line_total TYPE numeric(10, 2) USING line_total::numeric; "
+                 "ALTER TABLE payments ALTER amount TYPE numeric(10, 2) USING amount::numeric, ALTER tax TYPE numeric(10, 2) USING tax::numeric")
+    add_keys(srv, db, [("managers", ["manager_id"]), ("customers", ["customer_id"]), ("vehicles", ["vehicle_id"]),
+                       ("mechanics", ["mechanic_id"]), ("services", ["service_id"]), ("parts", ["part_id"]),
+                       ("work_orders", ["work_order_id"]), ("work_order_parts", ["line_id"]),
+                       ("payments", ["payment_id"])],
+             [("vehicles", "customer_id", "customers", "customer_id"),
+              ("mechanics", "managed_by", "managers", "manager_id"),
+              ("work_orders", "customer_id", "customers", "customer_id"),
+              ("work_orders", "vehicle_id", "vehicles", "vehicle_id"),
+              ("work_orders", "mechanic_id", "mechanics", "mechanic_id"),
+              ("work_orders", "service_id", "services", "service_id"),
+              ("work_order_parts", "work_order_id", "work_orders", "work_order_id"),
+              ("work_order_parts", "part_id", "parts", "part_id"),
+              ("payments", "work_order_id", "work_orders", "work_order_id")])
+
+
+def load_watamu_butterflies(srv, db, files):
+    """A Rocha Kenya's butterfly transect counts at its conservation centre
+    in Watamu, Kilifi County, Kenya, May 2020 to September 2021 (an
+    entomologist's standardized survey, as the Darwin Core files its
+    repository exports to GBIF; the files say CC0, the README CC BY-NC
+    4.0): surveys (905 walks
+    of the one transect, up to three a day at about 10:00, 13:00 and 15:30:
+    survey_date, start_time, end_time, duration_minutes), species (133
+    names as recorded: scientific_name, gbif_taxon_id, taxon_rank 'species'
+    / 'genus' / 'family', authorship) and sightings (12603: one per survey
+    and name, individual_count, remarks — the data manager's notes, 'RN:
+    ...'). The events' constant fields (country, locality, coordinates,
+    licence) and their ERA5 weather column are not loaded. Keys:
+    surveys.survey_id, species.species_id, sightings.sighting_id;
+    sightings -> surveys, species."""
+    ev = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    oc = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    ev.sort(key=lambda r: (r["eventDate"], r["eventTime"]))
+    sid = {r["eventID"]: i for i, r in enumerate(ev, 1)}
+    surveys = []
+    for r in ev:
+        a, b = r["eventTime"].split("/")
+        surveys.append([sid[r["eventID"]], r["eventDate"], a, b, r["sampleSizeValue"]])
+    sp = {}
+    for r in oc:
+        n = " ".join(r["scientificName"].split())
+        v = (r["taxonID"], r["taxonRank"], " ".join(r["scientificNameAuthorship"].replace("\xa0", " ").split()))
+        sp.setdefault(n, v)
+    names = sorted(sp)
+    spid = {n: i for i, n in enumerate(names, 1)}
+    occ = sorted(oc, key=lambda r: (sid[r["eventID"]], " ".join(r["scientificName"].split())))
+    sights = [[i, sid[r["eventID"]], spid[" ".join(r["scientificName"].split())], r["individualCount"],
+               r["occurrenceRemarks"].strip()] for i, r in enumerate(occ, 1)]
+    print(f"  {db}.surveys: " + str(load_csv_table(srv, db, "surveys", _csv_text(
+        ["survey_id", "survey_date", "start_time", "end_time", "duration_minutes"], surveys))) + " rows")
+    print(f"  {db}.species: " + str(load_csv_table(srv, db, "species", _csv_text(
+        ["species_id", "scientific_name", "gbif_taxon_id", "taxon_rank", "authorship"],
+        [[spid[n], n, *sp[n]] for n in names]))) + " rows")
+    print(f"  {db}.sightings: " + str(load_csv_table(srv, db, "sightings", _csv_text(
+        ["sighting_id", "survey_id", "species_id", "individual_count", "remarks"], sights))) + " rows")
+    srv.psql(db, "ALTER TABLE surveys ALTER start_time TYPE time USING start_time::time, "
+                 "ALTER end_time TYPE time USING end_time::time")
+    add_keys(srv, db, [("surveys", ["survey_id"]), ("species", ["species_id"]), ("sightings", ["sighting_id"])],
+             [("sightings", "survey_id", "surveys", "survey_id"),
+              ("sightings", "species_id", "species", "species_id")])
+
+
+LOADERS.update(pcso_lotto_2022=load_pcso_lotto_2022, mechfleet_garage=load_mechfleet_garage,
+               watamu_butterflies=load_watamu_butterflies)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

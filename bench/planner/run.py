@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run.py — the planner question benchmark (see bench/planner/README.md).
 
-usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev40|dev41|dev42|dev43|dev44|dev45|dev46|dev47|dev48|dev49|dev50|dev51|dev52|dev53|dev54|dev55|dev56|dev57|dev58|dev59|dev60|dev61|dev62|dev63|dev64|dev65|dev66|dev67|dev68|dev69|dev70|dev71|dev72|dev73|dev74|dev75|dev76|dev77|dev78|dev79|dev80|dev81|dev82|dev83|dev84|dev85|dev86|dev87|dev88|dev89|dev90|dev91|dev92|dev93|dev94|dev95|dev96|dev97|dev98|dev99|dev100|dev101|dev102|dev103|dev104] [--db NAME] [--show-wrong]
+usage: bench/planner/run.py [--split dev|held|all|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|dev34|dev35|dev36|dev37|dev38|dev39|dev40|dev41|dev42|dev43|dev44|dev45|dev46|dev47|dev48|dev49|dev50|dev51|dev52|dev53|dev54|dev55|dev56|dev57|dev58|dev59|dev60|dev61|dev62|dev63|dev64|dev65|dev66|dev67|dev68|dev69|dev70|dev71|dev72|dev73|dev74|dev75|dev76|dev77|dev78|dev79|dev80|dev81|dev82|dev83|dev84|dev85|dev86|dev87|dev88|dev89|dev90|dev91|dev92|dev93|dev94|dev95|dev96|dev97|dev98|dev99|dev100|dev101|dev102|dev103|dev104|dev105] [--db NAME] [--show-wrong]
                             [--jobs N] [--timeout S] [--datamind PATH] [--pg-dir DIR]
 
 For each question of questions/<db>.json (dev) and held/<db>.json (held-out),
@@ -106,8 +106,9 @@ questions99/<db>.json (dev99, the ninety-ninth: sfi_grants, san_mateo_inspection
 questions100/<db>.json (dev100, the one hundredth: lemur_center, unl_parking, bioconda_downloads) or
 questions101/<db>.json (dev101, the hundred-and-first: california_wildfires, chicago_nwea_scores, gutenberg_catalog) or
 questions102/<db>.json (dev102, the one hundred and second: nl_fish_landings, coworking_space, nepal_election_1999) or
-questions103/<db>.json (dev103, the one hundred and third: ucs_satellites, nasa_patents, paris_rail) — none of them is
-questions104/<db>.json (dev104, the one hundred and fourth: triplej_plays, scotus_decisions, commodity_exports) — none of them is
+questions103/<db>.json (dev103, the one hundred and third: ucs_satellites, nasa_patents, paris_rail) or
+questions104/<db>.json (dev104, the one hundred and fourth: triplej_plays, scotus_decisions, commodity_exports) or
+questions105/<db>.json (dev105, the one hundred and fifth: pcso_lotto_2022, mechfleet_garage, watamu_butterflies) — none of them is
 part of "all" —
 it runs `datamind ask --db CONNINFO --json QUESTION`, runs the gold SQL itself
 with psql, and classifies the outcome:
@@ -430,7 +431,8 @@ def load_questions(split, only_db):
                     ("dev101", "questions101"),
                     ("dev102", "questions102"),
                     ("dev103", "questions103"),
-                    ("dev104", "questions104")):
+                    ("dev104", "questions104"),
+                    ("dev105", "questions105")):
         if split != sp and not (split == "all" and sp in ("dev", "held")):
             continue
         d = os.path.join(HERE, sub)
@@ -445,7 +447,7 @@ def load_questions(split, only_db):
 
 def main():
     ap = argparse.ArgumentParser(description="planner question benchmark")
-    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104"], default="dev")
+    ap.add_argument("--split", choices=["dev", "held", "all", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58", "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev66", "dev67", "dev68", "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev77", "dev78", "dev79", "dev80", "dev81", "dev82", "dev83", "dev84", "dev85", "dev86", "dev87", "dev88", "dev89", "dev90", "dev91", "dev92", "dev93", "dev94", "dev95", "dev96", "dev97", "dev98", "dev99", "dev100", "dev101", "dev102", "dev103", "dev104", "dev105"], default="dev")
     ap.add_argument("--db")
     ap.add_argument("--show-wrong", action="store_true")
     ap.add_argument("--jobs", type=int, default=2)

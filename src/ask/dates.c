@@ -205,32 +205,8 @@ static int decade_at(ask_toks_t *tk, int i, ask_date_t *d)
 
 int dates_one_year(const ask_date_t *d)
 {
-    return d->kind == D_RANGE && !strcmp(d->from + 4, "-01-01") && !strcmp(d->to + 4, "-01-01") &&
+    return d->kind == D_RANGE && !d->from2[0] && !strcmp(d->from + 4, "-01-01") && !strcmp(d->to + 4, "-01-01") &&
            atoi(d->to) == atoi(d->from) + 1;
-}
-
-/* "1997 vs 1996", "2017 compared with 2016": two years side by side, said
- * with a comparison word, become one period of both (a and b merged into
- * a), to be grouped by year. Years apart ("1996 vs 1998") would take in the
- * one between: 0, as are months (compared as columns, not rows). */
-int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b)
-{
-    static const char *const cmp[] = {"vs", "versus", "compared", "against", NULL};
-    int said = -1;
-    for (int i = 0; i < tk->n && said < 0; i++)
-        if (!tk->t[i].used && words_in(tk->t[i].low, cmp))
-            said = i;
-    if (said < 0 || !dates_one_year(a) || !dates_one_year(b) || abs(atoi(a->from) - atoi(b->from)) != 1)
-        return 0;
-    tk->t[said].used = 1;
-    if (said + 1 < tk->n && words_in(tk->t[said + 1].low, (const char *const[]){"with", "to", NULL}))
-        tk->t[said + 1].used = 1;
-    a->later_first = strcmp(b->from, a->from) < 0;
-    if (a->later_first)
-        memcpy(a->from, b->from, sizeof a->from);
-    else
-        memcpy(a->to, b->to, sizeof a->to);
-    return 1;
 }
 
 int dates_parse(ask_toks_t *tk, int i, ask_date_t *d)
@@ -295,7 +271,14 @@ void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const 
     case D_LAST_N:
         return engine_relative_period(dl, b, col, ENGINE_LAST_N, u, d->n);
     case D_RANGE:
-        return put_bounds(dl, b, col, d->from, d->to);
+        if (!d->from2[0])
+            return put_bounds(dl, b, col, d->from, d->to);
+        buf_puts(b, "((");  /* two periods side by side (periods.c) */
+        put_bounds(dl, b, col, d->from, d->to);
+        buf_puts(b, ") OR (");
+        put_bounds(dl, b, col, d->from2, d->to2);
+        buf_puts(b, "))");
+        return;
     case D_SINCE:
         return put_bounds(dl, b, col, d->from, NULL);
     case D_BEFORE:
@@ -314,7 +297,13 @@ static int whole_year(const char *ymd)
 int dates_sql_year(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col)
 {
     int from = whole_year(d->from), to = whole_year(d->to);
-    if ((d->kind == D_THIS || d->kind == D_PREV) && d->unit == G_YEAR) {
+    if (d->from2[0]) {  /* two periods: two whole years, each its own */
+        int from2 = whole_year(d->from2), to2 = whole_year(d->to2);
+        if (d->kind != D_RANGE || from < 0 || to < 0 || from2 < 0 || to2 < 0)
+            return -1;
+        buf_printf(b, "((%s >= %d AND %s < %d) OR (%s >= %d AND %s < %d))", col, from, col, to, col,
+                   from2, col, to2);
+    } else if ((d->kind == D_THIS || d->kind == D_PREV) && d->unit == G_YEAR) {
         buf_printf(b, "%s = ", col);
         dl->date_part(b, "year", dl->now);
         buf_puts(b, d->kind == D_PREV ? " - 1" : "");
@@ -338,7 +327,12 @@ void dates_describe(buf_t *b, const ask_date_t *d)
     case D_THIS: buf_printf(b, "this %s", u); break;
     case D_PREV: buf_printf(b, "last %s", u); break;
     case D_LAST_N: buf_printf(b, "in the last %d %s%s", d->n, u, d->n == 1 ? "" : "s"); break;
-    case D_RANGE: buf_printf(b, "from %s to before %s", d->from, d->to); break;
+    case D_RANGE:
+        if (d->from2[0])
+            periods_describe(b, d);  /* "in March 2021 and March 2022" */
+        else
+            buf_printf(b, "from %s to before %s", d->from, d->to);
+        break;
     case D_SINCE: buf_printf(b, "since %s", d->from); break;
     case D_BEFORE: buf_printf(b, "before %s", d->to); break;
     default: break;

@@ -241,6 +241,8 @@ void filters_split_counts(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             p->q.dims[p->q.ndims++] = p->q.f[split].col;
         return;
     }
+    if (split < 0 && p->q.date.from2[0])  /* "… in 2010 and how many in 2018": periods.c's */
+        return;
     if (split < 0 || p->q.ndims >= ASK_MAX_DIMS || p->q.kind != Q_AGG)
         return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     p->q.dims[p->q.ndims++] = p->q.f[split].col;

@@ -186,4 +186,5 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     who_what(s, tk, p);
     money_group(s, tk, p);
     counts_one_name(s, p);
+    periods_check(tk, p);
 }

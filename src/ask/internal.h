@@ -25,7 +25,6 @@
 #include "core/buf.h"
 #include "engine/engine.h"
 #include "sqlsafe/sqlsafe.h"
-
 #include "ask/words.h"
 
 /* --------------------------------------------------------------- schema */
@@ -188,7 +187,8 @@ typedef struct ask_date {
     int n;
     char from[11];  /* YYYY-MM-DD, inclusive */
     char to[11];    /* YYYY-MM-DD, exclusive */
-    int later_first;  /* "2023 compared with 2022": each year's, 2023 first */
+    char from2[11], to2[11];  /* a second period beside it ("March 2021 vs March 2022"), or "" */
+    int later_first;  /* "2023 compared with 2022": 2023 first */
 } ask_date_t;
 
 typedef struct ask_q {
@@ -236,14 +236,13 @@ char *plan_measure_label(const ask_schema_t *s, const ask_measure_t *m);
 
 /* ---------------------------------------------------------------- dates */
 
-/* A date phrase at tokens[i]: marks them used, fills d; tokens consumed or 0. */
-int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);
-/* "1997 vs 1996": 1 with a widened to both years (grouped by year), else 0 */
-int dates_two_years(ask_toks_t *tk, ask_date_t *a, const ask_date_t *b);
+int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);  /* a date phrase at i: d; tokens used or 0 */
+/* periods.c: b (at bi) beside a ("2010 and 2018"): the grain, or 0 */
+int periods_pair(ask_toks_t *tk, ask_date_t *a, int ai, const ask_date_t *b, int bi);
+void periods_describe(buf_t *b, const ask_date_t *d);  /* "in March 2021 and March 2022" */
 int dates_one_year(const ask_date_t *d);  /* 1 when d is one whole year ("in 2024") */
 void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);  /* col >= lo AND … */
-/* The same over an integer column of years: whole years only; -1 (nothing
- * written) for a period a year column cannot hold ("March 2005"). */
+/* The same over a column of years (whole years; -1, nothing written, for "March 2005"): */
 int dates_sql_year(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);
 void dates_describe(buf_t *b, const ask_date_t *d);
 
@@ -412,6 +411,7 @@ void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */
 void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, const ask_mention_t *v);
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
+void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
 void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */
 void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);

@@ -80,7 +80,14 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
                    islower((unsigned char)val[2]) && !words_is_stop(tk.t[0].low) && head_may_stand_alone(tk.t[0].low) &&
                    col->n_distinct > 0 && col->n_distinct <= 30 && c != s->tables[t].label &&
                    !lexicon_col_has_word(col, (const char *const[]){"name", "title", NULL});
-        add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, strlen(val) <= 3 && !word);
+        /* the band "Songs" among 5,000 artist names: "top 5 songs" is no
+         * mention of it — a name that is a plural noun, among many names,
+         * is matched as written ('Bags' of a few categories is not) */
+        int plural_name = tk.n == 1 && isupper((unsigned char)val[0]) && strcmp(tk.t[0].low, tk.t[0].stem) &&
+                          (c == s->tables[t].label || lexicon_col_has_word(col, (const char *const[]){"name",
+                                                                            "title", NULL})) &&
+                          (col->n_distinct < 0 ? s->tables[t].rows > 200 : col->n_distinct > 200);
+        add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, (strlen(val) <= 3 && !word) || plural_name);
     }
     words_free(&tk);
     index_gender(s, cap, t, c, v);
@@ -346,7 +353,8 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
             continue;
         int ok = 1;
         for (int k = 1; k < ph->nw && ok; k++)
-            ok = !strcmp(ph->w[k], tk->t[i + k].stem) && !tk->t[i + k].used;
+            ok = !strcmp(ph->w[k], tk->t[i + k].stem) && !tk->t[i + k].used &&
+                 (ph->kind == PH_VALUE || !tk->t[i + k - 1].ends);  /* 'Nopi: The Cookbook' has its own */
         const char *val = ok && ph->exact_case ? lexicon_phrase_value(s, ph) : NULL;
         if (ok && ph->exact_case)
             ok = val && !strcmp(tk->t[i].raw, val);

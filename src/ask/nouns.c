@@ -82,17 +82,22 @@ int nouns_sales_table(const ask_schema_t *s)
 /* monthly_visits(park_id, month_start, recreation_visits): one row per
  * period ("daily", "monthly", …), so its visits are the one whole-number
  * column named by the same noun — "how many visits" sums it. -1 if none. */
+/* jackpot_winners(draw_id, winner_count): a row that counts its own noun
+ * ("winner_count") is that many winners — "the most jackpot winners" sums it. */
 int nouns_period_count(const ask_table_t *tb)
 {
     static const char *const periods[] = {"daily", "weekly", "monthly", "quarterly", "yearly",
         "annual", "hourly", NULL};
-    if (tb->nw < 2 || !words_in(tb->w[0], periods))
+    if (!tb->nw)
         return -1;
-    int found = -1;
+    int period = tb->nw >= 2 && words_in(tb->w[0], periods), found = -1;
+    const char *noun = tb->w[tb->nw - 1];
     for (int c = 0; c < tb->ncols; c++) {
         const ask_col_t *col = &tb->cols[c];
-        if (col->kind == CK_INT && !col->pk && col->fk_table < 0 && col->nw &&
-            !strcmp(col->w[col->nw - 1], tb->w[tb->nw - 1]))
+        if (col->kind != CK_INT || col->pk || col->fk_table >= 0 || !col->nw)
+            continue;
+        if ((period && !strcmp(col->w[col->nw - 1], noun)) ||
+            (col->nw == 2 && !strcmp(col->w[0], noun) && !strcmp(col->w[1], "count")))
             found = found == -1 ? c : -2;
     }
     return found >= 0 ? found : -1;

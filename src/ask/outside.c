@@ -67,7 +67,10 @@ void outside_check(const ask_schema_t *s, ask_parse_t *p)
     const ask_col_t *c = &s->tables[q->time.t].cols[q->time.c];
     if (!c->lo[0] || !period_span(&q->date, from, to))
         return;
-    if ((from[0] && strcmp(c->hi, from) < 0) || (to[0] && strcmp(c->lo, to) >= 0))
+    int out = (from[0] && strcmp(c->hi, from) < 0) || (to[0] && strcmp(c->lo, to) >= 0);
+    if (q->date.from2[0])  /* either of two periods (periods.c): its row would be missing */
+        out |= strcmp(c->hi, q->date.from2) < 0 || strcmp(c->lo, q->date.to2) >= 0;
+    if (out)
         roles_set_ambiguous(p, AMB_OUTSIDE, NULL), p->amb[0] = q->time, p->namb = 1;
 }
 
@@ -96,7 +99,17 @@ const char *outside_why(const ask_schema_t *s, const ask_parse_t *p, char *tmp, 
     else
         buf_printf(&b, "%.40s.%.40s holds dates from %s to %s", t->name, c->name, c->lo, c->hi);
     buf_puts(&b, ": there is nothing ");
-    const ask_date_t *d = &p->q.date;
+    ask_date_t one = p->q.date;  /* of two periods, the one the data misses */
+    const ask_date_t *d = &one;
+    if (one.from2[0]) {
+        int first_out = strcmp(c->hi, one.from) < 0 || strcmp(c->lo, one.to) >= 0;
+        int second_out = strcmp(c->hi, one.from2) < 0 || strcmp(c->lo, one.to2) >= 0;
+        if (!first_out || !second_out) {
+            if (!first_out)
+                memcpy(one.from, one.from2, sizeof one.from), memcpy(one.to, one.to2, sizeof one.to);
+            one.from2[0] = one.to2[0] = 0;
+        }
+    }
     if (dates_one_year(d))
         buf_printf(&b, "in %.4s", d->from);  /* "in 2024", not "from 2024-01-01 to before …" */
     else

@@ -12,8 +12,8 @@ void pairs_merge(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     for (int i = 0; i + 1 < p->nm; i++) {
         ask_mention_t *a = &p->m[i], *b = &p->m[i + 1];
         int end = a->pos + a->len, owns = words_at(tk, end, "s") && b->pos == end + 1;
-        if (a->kind != PH_TABLE || (b->pos != end && !owns))
-            continue;
+        if (a->kind != PH_TABLE || (b->pos != end && !owns) || tk->t[end - 1].ends)
+            continue;  /* "the 5 most recent draws: bonus number and date" */
         int hit = 0;
         if (owns && !(b->len == 1 && words_in(tk->t[b->pos].low, (const char *const[]){"name", "names", NULL})))
             continue;  /* "the patient's name" only */

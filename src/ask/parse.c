@@ -430,13 +430,14 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && nc < 4 && parse_scan_cmp(tk, i, &cmps[nc]))
             nc++;
-    for (int i = 0; i < tk->n; i++) {
+    for (int i = 0, first = -1, g; i < tk->n; i++) {
         ask_date_t d;
         if (!tk->t[i].used && dates_parse(tk, i, &d)) {
-            if (p->q.date.kind && !p->q.grain && dates_two_years(tk, &p->q.date, &d)) {
-                p->q.grain = G_YEAR;  /* "loans granted in 1997 vs 1996": each year's */
+            if (p->q.date.kind && !p->q.grain && (g = periods_pair(tk, &p->q.date, first, &d, i))) {
+                p->q.grain = g;  /* "born in 2010 and how many in 2018": each year's */
                 continue;
             }
+            first = first < 0 ? i : first;
             if (p->q.date.kind && !p->ambiguous)  /* "in 1996 and in 1998": not one period */
                 p->ambiguous = AMB_DATES;
             p->q.date = d;

@@ -109,6 +109,10 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
             "from", q->date.from, "to", q->date.to));
     if (q->date.later_first)
         json_object_set_new(json_object_get(j, "date"), "later_first", json_true());
+    if (q->date.from2[0]) {  /* a second period beside it (periods.c) */
+        json_object_set_new(json_object_get(j, "date"), "from2", json_string(q->date.from2));
+        json_object_set_new(json_object_get(j, "date"), "to2", json_string(q->date.to2));
+    }
     if (q->nvia) {
         json_t *via = json_array();
         for (int i = 0; i < q->nvia; i++)
@@ -215,6 +219,12 @@ static int date_read(const json_t *j, ask_date_t *d)
         return -1;
     snprintf(d->from, sizeof d->from, "%s", from);
     snprintf(d->to, sizeof d->to, "%s", to);
+    const char *from2 = json_string_value(json_object_get(j, "from2"));
+    const char *to2 = json_string_value(json_object_get(j, "to2"));
+    if (!from2 != !to2 || (from2 && (d->kind != D_RANGE || !valid_day(from2) || !valid_day(to2))))
+        return -1;
+    snprintf(d->from2, sizeof d->from2, "%s", from2 ? from2 : "");
+    snprintf(d->to2, sizeof d->to2, "%s", to2 ? to2 : "");
     return 0;
 }
 

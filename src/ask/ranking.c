@@ -221,6 +221,35 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
 /* "lowest priced product", "the 5 longest films", "which country has the
  * lowest life expectancy": rows of the table ordered by one of its own
  * columns — one row when the noun is singular. */
+/* "the 5 most recent draws with their date and bonus number", "the 3
+ * latest concerts? Show title and date": N rows of a table by its own
+ * time — a column of that table said after it is shown, not ranked by. */
+static int time_ranked(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *tab)
+{
+    static const char *const times[] = {"recent", "latest", "newest", "oldest", "earliest", NULL};
+    for (int i = 1; tab && s->tables[tab->t].time >= 0 && i < tab->pos; i++)
+        if (words_in(tk->t[i].low, times) && tk->t[i - 1 - words_at(tk, i - 1, "most")].isnum)
+            return 1;
+    return 0;
+}
+
+static int shown_after_time(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *tab,
+                            const ask_mention_t *m)
+{
+    int own = tab && m->t == tab->t;
+    for (int k = 0; own && k < m->nalt; k++)  /* "date": one of its dates, all shown */
+        own = m->alt[k].t == tab->t;
+    return own && m->pos > tab->pos && time_ranked(s, tk, tab);
+}
+
+/* "…: date and gallons": the rows' dates, shown with every column */
+static void use_date_words(ask_toks_t *tk, const ask_mention_t *tab)
+{
+    for (int i = tab->pos + tab->len; i < tk->n; i++)
+        if (!tk->t[i].used && words_in(tk->t[i].low, (const char *const[]){"date", "dates", "time", NULL}))
+            tk->t[i].used = 1;
+}
+
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     ask_mention_t *tab = NULL, *col = NULL, *noun_value = NULL;
@@ -233,7 +262,8 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         ask_mention_t *m = &p->m[i];
         if (m->kind == PH_TABLE && (m->role == R_NONE || m->role == R_DIM) && !tab)
             tab = m;
-        if (m->kind == PH_COLUMN && m->role == R_NONE && !roles_their(tk, p, m)) {
+        if (m->kind == PH_COLUMN && m->role == R_NONE && !roles_their(tk, p, m) &&
+            !shown_after_time(s, tk, tab, m)) {
             /* "the 5 biggest loans and their durations": shown, not ranked
              * by; "which country scores lowest on freedom": of two numbers,
              * the one after the superlative; two after it or none: not sure */
@@ -284,6 +314,8 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                             !lexicon_col_is_time(&s->tables[t].cols[c])))
         return 0;
     const char *noun = tk->t[named->pos + named->len - 1].low;
+    if (tab && !col && time_ranked(s, tk, tab))
+        use_date_words(tk, tab);
     p->q.ndims = 0;
     if (tab)
         tab->role = R_MEASURE;

@@ -270,7 +270,7 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
     if (words_at(tk, k, "with") && m->kind == PH_COLUMN && (words_at(tk, end, "and") || words_at(tk, end, ",")) &&
         column_ending(p, end + 1 + words_at(tk, end + 1, "the"), 0))
         return 1;
-    static const char *const names[] = {"name", "names", "title", "titles", NULL};
+    static const char *const names[] = {"name", "names", "title", "titles", "date", "dates", NULL};
     while (k >= 0 && k >= m->pos - 8) {
         if (words_in(tk->t[k].low, own) || (words_at(tk, k, "with") && (words_at(tk, k + 1, "the") || chained)))
             return 1;  /* "appointments with the pet and the vet": the same */

@@ -19,10 +19,10 @@
 
 static const char *const starts[] = {"start", "begin", "open", "admiss", "admit", "enrol",
     "enroll", "issu", "order", "creat", "signup", "book", "referr", "hire", "engag", "join",
-    "regist", "submit", "invoic", "bill", "depart", "pickup", "checkin", NULL};
+    "regist", "submit", "invoic", "bill", "depart", "pickup", "checkin", "birth", "born", NULL};
 static const char *const ends[] = {"end", "finish", "complet", "close", "discharg", "return",
     "due", "ship", "deliveri", "deliv", "expir", "expiri", "until", "renew", "resolv",
-    "resolut", "cancel", "dropoff", "checkout", "paid", "arriv", "sold", NULL};
+    "resolut", "cancel", "dropoff", "checkout", "paid", "arriv", "sold", "death", "died", NULL};
 
 static const struct { const char *word; int agg; } aggs[] = {
     {"average", M_AVG}, {"avg", M_AVG}, {"mean", M_AVG}, {"typical", M_AVG},
@@ -165,7 +165,7 @@ static void span_use(const ask_table_t *tb, int from, int to, ask_toks_t *tk, in
     static const char *const glue[] = {"how", "long", "number", "of", "days", "day", "between",
         "and", "from", "to", "it", "take", "takes", "took", "does", "did", "do", "last", "lasted",
         "run", "ran", "length", "duration", "stay", "in", "on", "is", "was", "are", "were",
-        "valid", "open", "a", "an", "the", NULL};
+        "valid", "open", "live", "lived", "a", "an", "the", NULL};
     for (int i = lo - 3 < 0 ? 0 : lo - 3; i < tk->n && i <= hi + 2; i++) {
         const char *v[] = {tk->t[i].stem, NULL};
         if (tk->t[i].used)
@@ -228,6 +228,36 @@ static int days_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     return 1;
 }
 
+/* "how many days did each tournament last", "how many days did Dias
+ * live": each row's own days, said by "each" / "every" / "per" right
+ * before the table or by a name of one of its rows; 1 when so ("each"
+ * used). Without either, whose days are meant is not said: asked. */
+static int each_row(const ask_schema_t *s, ask_toks_t *tk, const ask_parse_t *p, int t)
+{
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int k = m->pos - 1;
+        if (m->kind == PH_VALUE && m->t == t && m->c == s->tables[t].label && !m->nalt)
+            return 1;
+        if (m->kind == PH_TABLE && m->t == t && k >= 0 && !tk->t[k].used &&
+            words_in(tk->t[k].low, (const char *const[]){"each", "every", "per", NULL}))
+            return tk->t[k].used = 1;
+    }
+    return 0;
+}
+
+/* Each row's days, by its key and its name (two flights of one airline
+ * stay two), longest first. */
+static void plan_each_row(const ask_schema_t *s, ask_parse_t *p, int t, int from, int to)
+{
+    const ask_table_t *tb = &s->tables[t];
+    p->q.m = (ask_measure_t){M_MAX, t, to, -1, from + 1};
+    p->q.dims[0] = (ask_colref_t){t, tb->pk};
+    p->q.ndims = 1;
+    if (tb->label >= 0 && tb->label != tb->pk)
+        p->q.dims[p->q.ndims++] = (ask_colref_t){t, tb->label};
+}
+
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (p->first_last[0]) {  /* "between the first and the last call" */
@@ -238,22 +268,29 @@ void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         return;
     int days, at = span_word(tk, &days), agg_at = -1, agg = agg_said(tk, &agg_at);
     int t = -1, from = -1, to = -1;
-    if (at < 0 || agg == M_NONE || p->measure_set)
+    if (at < 0 || p->measure_set)
         return;
     if (dates_named(s, p, &t, &from, &to) < 0 && date_named(s, p, &t, &from, &to) < 0 &&
         table_named(s, p, &t, &from, &to) < 0)
         return;
-    int lo = agg_at < at ? agg_at : at, hi = agg_at > at ? agg_at : at;
-    tk->t[agg_at].used = 1;
+    int row = agg == M_NONE;
+    if (row && (p->q.ndims || s->tables[t].pk < 0 || !each_row(s, tk, p, t)))
+        return;
+    int lo = agg_at >= 0 && agg_at < at ? agg_at : at, hi = agg_at > at ? agg_at : at;
+    if (agg_at >= 0)
+        tk->t[agg_at].used = 1;
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].t == t && (p->m[i].kind == PH_TABLE ||
                                (p->m[i].kind == PH_COLUMN && (p->m[i].c == from || p->m[i].c == to)))) {
             p->m[i].role = R_MEASURE;  /* the table too: "the average project length" is no group */
             lo = p->m[i].pos < lo ? p->m[i].pos : lo;
             hi = p->m[i].pos + p->m[i].len - 1 > hi ? p->m[i].pos + p->m[i].len - 1 : hi;
-        }
+        } else if (row && p->m[i].t == t && p->m[i].kind == PH_VALUE)  /* "did Dias live" */
+            hi = p->m[i].pos + p->m[i].len - 1 > hi ? p->m[i].pos + p->m[i].len - 1 : hi;
     span_use(&s->tables[t], from, to, tk, lo, hi);
     p->q.m = (ask_measure_t){agg, t, to, -1, from + 1};
+    if (row)
+        plan_each_row(s, p, t, from, to);
     p->measure_set = p->agg_cue = 1;
     if (p->q.nf < ASK_MAX_FILTERS)  /* the rows that have an end: no group of open ones */
         p->q.f[p->q.nf++] = (ask_filter_t){.col = {t, to}, .op = OP_NOT_NULL};

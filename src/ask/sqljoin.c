@@ -290,8 +290,12 @@ int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int bas
     for (int i = 0; i < q->ndims; i++)
         rc |= sqljoin_to(s, j, q->dims[i].t, q);
     for (int i = 0; i < q->nf; i++)
-        if (q->f[i].cond != FILTER_EXISTS)
+        if (q->f[i].cond != FILTER_EXISTS) {
+            int left = j->left;  /* "percentage of cases from the courts of appeals": */
+            j->left |= q->f[i].cond == FILTER_SHARE;  /* a case with no court is in the whole */
             rc |= sqljoin_to(s, j, q->f[i].col.t, q);
+            j->left = left;
+        }
     if ((q->grain || q->date.kind) && q->time.t >= 0 && !q->rel_time)
         rc |= sqljoin_to(s, j, q->time.t, q);
     for (int i = 0; i < q->nshow; i++) {  /* a named key's row, kept when it has none */

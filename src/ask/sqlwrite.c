@@ -66,11 +66,14 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
  * orders.time beside orders.date. -1 when none or several. */
 static int time_of_day(const ask_table_t *t)
 {
-    int found = -1;
+    int found = -1, start = -1;
     for (int c = 0; c < t->ncols; c++)
-        if (!strncmp(t->cols[c].type, "time", 4) && strncmp(t->cols[c].type, "timestamp", 9))
+        if (!strncmp(t->cols[c].type, "time", 4) && strncmp(t->cols[c].type, "timestamp", 9)) {
             found = found < 0 ? c : -2;
-    return found >= 0 ? found : -1;
+            if (lexicon_col_has_word(&t->cols[c], (const char *const[]){"start", "begin", NULL}))
+                start = start < 0 ? c : -2;  /* start_time beside end_time: when it began */
+        }
+    return found >= 0 ? found : start >= 0 ? start : -1;
 }
 
 /* "the districts of the Netherlands": each value once, in order */

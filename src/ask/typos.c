@@ -120,11 +120,28 @@ static const char *table_prefix(const ask_schema_t *s, const char *w)
 
 /* "books in German" beside 'Germany': a capitalised word after "in", one
  * letter short of a name (or one over), is a language of its own, not a
- * slip ("African countries" are Africa's, "Rout C" is Route C). */
-static int name_cut(const ask_toks_t *tk, int i, const char *word)
+ * slip ("African countries" are Africa's, "Rout C" is Route C); nor is
+ * the second word of a capitalised name. */
+/* 1 when a and b stand side by side in a phrase of the schema */
+static int said_together(const ask_schema_t *s, const char *a, const char *b)
+{
+    for (int p = 0; p < s->nph; p++)
+        for (int k = 0; k + 1 < s->ph[p].nw; k++)
+            if (!strcmp(s->ph[p].w[k], a) && !strcmp(s->ph[p].w[k + 1], b))
+                return 1;
+    return 0;
+}
+
+static int name_cut(const ask_schema_t *s, const ask_toks_t *tk, int i, const char *word)
 {
     const char *w = tk->t[i].low;
     size_t a = strlen(w), b = strlen(word);
+    /* "does Planet Labs operate": the second word of a capitalised name is
+     * the name's, not a slip of the value 'Laos' — unless the two words
+     * stand together in a name ("San Fransisco": San Francisco) */
+    if (i >= 2 && isupper((unsigned char)tk->t[i].raw[0]) && isupper((unsigned char)tk->t[i - 1].raw[0]) &&
+        !said_together(s, tk->t[i - 1].stem, word))
+        return 1;
     if (i == 0 || !isupper((unsigned char)tk->t[i].raw[0]) || (a != b + 1 && b != a + 1) ||
         !words_in(tk->t[i - 1].low, (const char *const[]){"in", "into", NULL}))
         return 0;
@@ -150,7 +167,7 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
         for (int p = 0; p < s->nph; p++)
             for (int k = 0; k < s->ph[p].nw; k++)
                 consider(&n, s->ph[p].w[k], w, max, s->ph[p].kind != PH_VALUE && s->ph[p].nw == 1);
-        if (n.word && !n.ties && !n.exact && !name_cut(tk, i, n.word))
+        if (n.word && !n.ties && !n.exact && !name_cut(s, tk, i, n.word))
             take(&tk->t[i], n.word, notes), fixed++;
     }
     return fixed;

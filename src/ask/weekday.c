@@ -39,20 +39,41 @@ int weekday_group_words(const ask_toks_t *tk, int i)
 
 /* "on a Friday", "on Fridays", "at the weekend", "during weekdays": the
  * words used, the range in *from..*to. */
+/* "on a Saturday or a Sunday": two days side by side, said with "or", as
+ * one range; 1 when merged (the words between used). */
+static int either_day(ask_toks_t *tk, ask_parse_t *p, int prev, int i, const struct day *d)
+{
+    int either = 0;
+    for (int k = prev + 1; k < i; k++) {
+        if (!words_in(tk->t[k].low, (const char *const[]){"or", "a", "an", "on", NULL}))
+            return 0;
+        either |= !strcmp(tk->t[k].low, "or");
+    }
+    if (!either || (d->from != p->dow_to + 1 && d->to + 1 != p->dow_from))
+        return 0;
+    for (int k = prev + 1; k <= i; k++)
+        tk->t[k].used = 1;
+    p->dow_from = d->from < p->dow_from ? d->from : p->dow_from;
+    p->dow_to = d->to > p->dow_to ? d->to : p->dow_to;
+    return 1;
+}
+
 void weekday_parse(ask_toks_t *tk, ask_parse_t *p)
 {
-    for (int i = 0; i < tk->n; i++)
+    for (int i = 0, prev = -1; i < tk->n; i++)
         for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
             if (tk->t[i].used || (strcmp(tk->t[i].low, days[d].word) && strcmp(tk->t[i].low, days[d].plural)))
                 continue;
             if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"which", "what", "by", "per",
                     "each", "every", NULL}))
                 continue;  /* "on which weekday was it sold", "by weekday": the day asked */
+            if (p->dow_from && either_day(tk, p, prev, i, &days[d]))
+                continue;
             if (p->dow_from) {  /* two days: not one range */
                 p->ambiguous = p->ambiguous ? p->ambiguous : AMB_DATES;
                 return;
             }
-            p->dow_from = days[d].from, p->dow_to = days[d].to;
+            p->dow_from = days[d].from, p->dow_to = days[d].to, prev = i;
             tk->t[i].used = 1;
             int k = i - 1;
             if (k >= 0 && words_in(tk->t[k].low, (const char *const[]){"a", "the", NULL}))

@@ -363,6 +363,8 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
         memset(&out->t[out->n], 0, sizeof *out->t);
         tok_fill(&out->t[out->n++], p, n);
         p += n;
+        size_t gap = strspn(p, " \t\r\n?:;!");  /* "payments? amount and date" */
+        out->t[out->n - 1].ends = strcspn(p, "?:;!") < gap;
     }
     scale_numbers(out);
     for (int i = 0; i < out->n; i++)

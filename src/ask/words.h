@@ -17,6 +17,7 @@ typedef struct ask_tok {
     double num;  /* value when isnum (digits or number words) */
     int isnum;
     int used;    /* consumed by the parser */
+    int ends;    /* a sentence or clause mark follows ("draws: bonus number"): no phrase spans it */
 } ask_tok_t;
 
 typedef struct ask_toks {

@@ -485,7 +485,9 @@ static void test_parts_of_year(void)
                  "\"o\".\"order_date\" >= DATE '2016-10-01' AND \"o\".\"order_date\" < DATE '2017-01-01'");
     answers_with(s, "orders in the second half of 1993",
                  "\"o\".\"order_date\" >= DATE '1993-07-01' AND \"o\".\"order_date\" < DATE '1994-01-01'");
-    asks_about(s, "how many orders in 1996 and in 1998", "two periods");
+    answers_with(s, "how many orders in 1996 and in 1998", "GROUP BY 1 ORDER BY 1");
+    asks_about(s, "list the orders placed in 1996 and in 1998", NULL);  /* a list */
+    asks_about(s, "how many customers ordered in both 1996 and 1998", "two periods");
     ask_schema_free(s);
 }
 

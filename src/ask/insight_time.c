@@ -136,7 +136,27 @@ static void put_at(buf_t *b, const insight_measure_t *m, const trend_t *tr, insi
     buf_printf(b, "%s in %s", v, when);
 }
 
-/* "grew 50% over 12 months, from 0.8M in Jan 2024 to 1.2M in Dec 2024" */
+/* The periods from the first point to the last, both counted: 12 for
+ * Jan … Dec 2024; more than the points when some are missing (2010 and
+ * 2018: 9 years, 2 points). */
+static size_t units_spanned(const trend_t *tr)
+{
+    int y0, m0, d0, y1, m1, d1;
+    double a = floor(tr->first.t), z = floor(tr->last.t);
+    civil_date((long)a, &y0, &m0, &d0);
+    civil_date((long)z, &y1, &m1, &d1);
+    switch (tr->grain) {
+    case INSIGHT_YEAR: return (size_t)(y1 - y0 + 1);
+    case INSIGHT_QUARTER: return (size_t)((y1 * 12 + m1 - 1) / 3 - (y0 * 12 + m0 - 1) / 3 + 1);
+    case INSIGHT_MONTH: return (size_t)(y1 * 12 + m1 - (y0 * 12 + m0) + 1);
+    case INSIGHT_WEEK: return (size_t)((z - a) / 7 + 1);
+    case INSIGHT_DAY: return (size_t)(z - a + 1);
+    default: return (size_t)((tr->last.t - tr->first.t) * 24 + 1.5);
+    }
+}
+
+/* "grew 50% over 12 months, from 0.8M in Jan 2024 to 1.2M in Dec 2024";
+ * "fell 34%, from 32 in 2010 to 21 in 2018" (not over 2 years) */
 static void put_change(buf_t *text, buf_t *summary, const insight_measure_t *m, const trend_t *tr)
 {
     double change = tr->last.v - tr->first.v;
@@ -149,8 +169,9 @@ static void put_change(buf_t *text, buf_t *summary, const insight_measure_t *m, 
         buf_printf(text, " %s", change > 0 ? "grew" : "fell");
     if (!flat && tr->first.v > 0)
         buf_printf(text, " %s", pct);
-    buf_printf(text, " over %zu %s, %s ", tr->n, time_noun(tr->grain, 1),
-               flat ? "at" : "from");
+    if (units_spanned(tr) == tr->n)
+        buf_printf(text, " over %zu %s", tr->n, time_noun(tr->grain, 1));
+    buf_printf(text, ", %s ", flat ? "at" : "from");
     put_at(text, m, tr, tr->first);
     buf_puts(text, flat ? " and " : " to ");
     put_at(text, m, tr, tr->last);

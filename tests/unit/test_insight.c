@@ -171,6 +171,12 @@ static void test_time_series(void)
                        "Total signups: 410.");
     CHECK_STR(chart_type(&in), "line");
     insight_free(&in);
+    /* two years apart ("born in 2010 and how many in 2018"): no "over 2 years" */
+    run("{\"columns\":[{\"name\":\"year\",\"type\":\"integer\"},{\"name\":\"animals\",\"type\":\"integer\"}],"
+        "\"rows\":[[2010,32],[2018,21]]}", &none, &in);
+    CHECK_STR(in.text, "Animals fell 34%, from 32 in 2010 to 21 in 2018; the peak was 32 in 2010. "
+                       "Total animals: 53.");
+    insight_free(&in);
     /* a column named year that holds no years is a number */
     run("{\"columns\":[{\"name\":\"year\",\"type\":\"integer\"},{\"name\":\"signups\",\"type\":\"integer\"}],"
         "\"rows\":[[1,100],[2,130],[3,180]]}", &none, &in);

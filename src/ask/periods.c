@@ -78,24 +78,30 @@ static int pair_grain(const ask_date_t *a, const ask_date_t *b)
     return 0;
 }
 
-/* Words that make two periods a question about rows in one and the other. */
+static const char *const totals[] = {"counts", "numbers", "totals", "figures", NULL};
+static const char *const more[] = {"more", "fewer", "less", NULL};
+
+/* 1 at "both counts": the two totals asked for, not rows in both periods */
+static int both_totals_at(const ask_toks_t *tk, int i)
+{
+    return words_at(tk, i, "both") && i + 1 < tk->n && words_in(tk->t[i + 1].low, totals);
+}
+
+/* Words that make two periods a question about rows in one and the other,
+ * or about one number: "how much more revenue in June than in May", "the
+ * change from 2019 to 2020" — the difference, not two totals. */
 static int rows_compared(const ask_toks_t *tk)
 {
     static const char *const not_two[] = {"not", "never", "both", "neither", "either", "but",
         "already", "also", "still", "again", "same", "each", "every", "per", "by", "monthly",
         "weekly", "daily", "yearly", "quarterly", "without", NULL};
-    static const char *const totals[] = {"counts", "numbers", "totals", "figures", NULL};
-    /* "how much more revenue in June than in May", "the change from 2019 to
-     * 2020": one number, the difference — not two */
     static const char *const difference[] = {"difference", "change", "changed", "increase", "increased",
         "decrease", "decreased", "growth", "grew", "grow", "rise", "rose", "fell", "drop", "dropped", NULL};
     for (int i = 0; i < tk->n; i++)
-        if ((words_in(tk->t[i].low, not_two) && !(words_at(tk, i, "both") && i + 1 < tk->n &&
-                                                  words_in(tk->t[i + 1].low, totals))) ||
-            words_in(tk->t[i].low, difference) ||
+        if ((words_in(tk->t[i].low, not_two) && !both_totals_at(tk, i)) || words_in(tk->t[i].low, difference) ||
             (words_in(tk->t[i].low, (const char *const[]){"much", "many", NULL}) && i + 1 < tk->n &&
-             words_in(tk->t[i + 1].low, (const char *const[]){"more", "less", "fewer", NULL})))
-            return 1;  /* "give both counts" asks for the two totals */
+             words_in(tk->t[i + 1].low, more)))
+            return 1;
     return 0;
 }
 
@@ -104,12 +110,10 @@ static int rows_compared(const ask_toks_t *tk)
 static void use_both_totals(ask_toks_t *tk)
 {
     for (int i = 0; i < tk->n; i++)
-        if (words_in(tk->t[i].low, (const char *const[]){"more", "fewer", "less", NULL}) &&
-            !(words_at(tk, i + 1, "than") && i + 2 < tk->n && tk->t[i + 2].isnum))
+        if (words_in(tk->t[i].low, more) && !(words_at(tk, i + 1, "than") && i + 2 < tk->n && tk->t[i + 2].isnum))
             tk->t[i].used = 1;
     for (int i = 0; i + 1 < tk->n; i++)
-        if (words_at(tk, i, "both") && words_in(tk->t[i + 1].low, (const char *const[]){"counts",
-                "numbers", "totals", "figures", NULL})) {
+        if (both_totals_at(tk, i)) {
             tk->t[i].used = tk->t[i + 1].used = 1;
             if (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"give", "show", NULL}))
                 tk->t[i - 1].used = 1;

@@ -188,7 +188,7 @@ static int apply_having(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, c
     /* "packages with more than 10,000 downloads" of monthly_downloads: its
      * downloads, added up — not its rows */
     int kept = cnt ? nouns_own_amount(s, tk, p, cnt->t) : -1;
-    kept = cnt && kept == nouns_period_count(&s->tables[cnt->t]) ? kept : -1;
+    kept = cnt && kept == nouns_own_count(&s->tables[cnt->t]) ? kept : -1;
     if (ent && cnt && ent->kind == PH_COLUMN && !ent->nalt && ent->t == cnt->t)  /* grouped in the counted table */
         return having_set(s, p, c, ent, cnt, kept);
     if (ent && ent->kind == PH_COLUMN)

@@ -405,7 +405,7 @@ void outside_describe_partial(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
 int nouns_value_table(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int pos, int counted);
 int nouns_sales_table(const ask_schema_t *s);
 int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t);
-int nouns_period_count(const ask_table_t *tb);  /* monthly_visits.recreation_visits, or -1 */
+int nouns_own_count(const ask_table_t *tb);  /* monthly_visits.recreation_visits, winner_count; -1 */
 void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */

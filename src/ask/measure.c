@@ -74,7 +74,7 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
         p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v, 0};
     } else if (m->kind == PH_TABLE) {
         int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]),
-            kept = nouns_period_count(&s->tables[m->t]);  /* said as its noun ("visits"), not "weeks" */
+            kept = nouns_own_count(&s->tables[m->t]);  /* said as its noun ("visits"), not "weeks" */
         const ask_table_t *mt = &s->tables[m->t];  /* "weeks" of weekly_grosses: its rows */
         int said_head = !mt->nw || !strcmp(tk->t[m->pos + m->len - 1].stem, mt->w[mt->nw - 1]);
         kept = said_head ? kept : -1;

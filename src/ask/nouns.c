@@ -76,15 +76,13 @@ int nouns_sales_table(const ask_schema_t *s)
     return found >= 0 ? found : -1;
 }
 
-/* "spend per month", "top 5 campaigns by spend" of daily_campaign_spend
- * with spend_amount: the table named by its head noun in the singular, a
- * mass of its own amount — summed, not its rows counted. -1 otherwise. */
-/* monthly_visits(park_id, month_start, recreation_visits): one row per
- * period ("daily", "monthly", …), so its visits are the one whole-number
- * column named by the same noun — "how many visits" sums it. -1 if none. */
-/* jackpot_winners(draw_id, winner_count): a row that counts its own noun
- * ("winner_count") is that many winners — "the most jackpot winners" sums it. */
-int nouns_period_count(const ask_table_t *tb)
+/* A column that counts the table's own noun, or -1: monthly_visits(park_id,
+ * month_start, recreation_visits) has one row per period ("daily",
+ * "monthly", …), so its visits are the one whole-number column named by
+ * the same noun — "how many visits" sums it; jackpot_winners(draw_id,
+ * winner_count) holds that many winners a row — "the most jackpot
+ * winners" sums it. */
+int nouns_own_count(const ask_table_t *tb)
 {
     static const char *const periods[] = {"daily", "weekly", "monthly", "quarterly", "yearly",
         "annual", "hourly", NULL};
@@ -103,10 +101,14 @@ int nouns_period_count(const ask_table_t *tb)
     return found >= 0 ? found : -1;
 }
 
+/* "spend per month", "top 5 campaigns by spend" of daily_campaign_spend
+ * with spend_amount: the table named by its head noun in the singular, a
+ * mass of its own amount — summed, not its rows counted (or its own count,
+ * above). -1 otherwise. */
 int nouns_own_amount(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t)
 {
     const ask_table_t *tb = &s->tables[t];
-    int counted = nouns_period_count(tb);
+    int counted = nouns_own_count(tb);
     for (int i = 0; counted >= 0 && i < p->nm; i++)  /* "visits" said, as the table's noun */
         if (p->m[i].kind == PH_TABLE && p->m[i].t == t &&
             !strcmp(tk->t[p->m[i].pos + p->m[i].len - 1].stem, tb->w[tb->nw - 1]))

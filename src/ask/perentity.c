@@ -324,7 +324,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         return;
     }
     if (start < 0 && !p->measure_set && avg_per_period(tk, p, &x, &start, &end) &&
-        nouns_period_count(&s->tables[x->t]) < 0) {  /* monthly_visits: its visits, not its rows */
+        nouns_own_count(&s->tables[x->t]) < 0) {  /* monthly_visits: its visits, not its rows */
         for (int i = start; i < end; i++)
             tk->t[i].used = 1;
         x->role = R_MEASURE;
@@ -345,7 +345,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         tk->t[0].used = tk->t[1].used = 1;
     x->role = R_MEASURE;
     int kept = nouns_own_amount(s, tk, p, x->t);  /* "downloads" of monthly_downloads: added up */
-    kept = kept == nouns_period_count(xt) ? kept : -1;
+    kept = kept == nouns_own_count(xt) ? kept : -1;
     p->q.m = kept >= 0 ? (ask_measure_t){M_SUM, x->t, kept, -1, 0} : (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
     p->measure_set = p->agg_cue = 1;
     p->q.per = 1;

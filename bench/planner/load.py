@@ -13,6 +13,7 @@ machine by the fetch tool (git directories under $DM_MIRROR, default
 As root, PostgreSQL runs as the user `datamind`. Python stdlib only.
 """
 import csv
+import fcntl
 import gzip
 import io
 import json
@@ -389,6 +390,17 @@ def as_owner(cmd, **kw):
     return subprocess.run(cmd, **kw)
 
 
+
+def owner_user():
+    """The `datamind` user PostgreSQL runs as under root, created (as
+    scripts/devstack does) on a fresh machine that has none."""
+    try:
+        return pwd.getpwnam("datamind")
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "datamind"],
+                       check=True)
+        return pwd.getpwnam("datamind")
+
 class Server:
     def __init__(self, root):
         self.root = root
@@ -405,7 +417,7 @@ class Server:
     def start(self):
         os.makedirs(self.run, exist_ok=True)
         if os.geteuid() == 0:
-            u = pwd.getpwnam("datamind")
+            u = owner_user()
             for d in (self.root, self.run):
                 os.chown(d, u.pw_uid, u.pw_gid)
         if not os.path.exists(os.path.join(self.data, "PG_VERSION")):
@@ -11899,6 +11911,10 @@ def main():
     if not PGBIN:
         die("no PostgreSQL under /usr/lib/postgresql/*/bin (set DM_PGBIN)")
     os.makedirs(root, exist_ok=True)
+    # one loader at a time: a second `start` (run.py and check_gold.py call
+    # it too) waits here instead of dropping a database the first is loading
+    lock = open(os.path.join(root, "load.lock"), "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     srv.start()
     have = set(srv.psql("postgres", "SELECT datname FROM pg_database").split())
     for name, (repo, commit, paths) in DATASETS.items():

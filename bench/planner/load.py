@@ -11894,6 +11894,211 @@ LOADERS.update(pcso_lotto_2022=load_pcso_lotto_2022, mechfleet_garage=load_mechf
                watamu_butterflies=load_watamu_butterflies)
 
 
+
+DATASETS.update({
+    "eurovision_votes": ("Spijkervet/eurovision-dataset", "78e662cac278a4f2a4715fea40158ca766d09837",
+                         ["contestants.csv", "votes.csv"]),
+    "us_tornadoes": ("adavisfoy/group_2_project", "ed22b4295794f1b362e416f4477c0597cdd42b01",
+                     ["Database/2008-2020_tornadoes_EF_cleaned_db.csv", "Database/Population_cleaned_db.csv"]),
+    "measles_surveillance": ("seaneff/data-science-basics-2024", "5e5a28909b15588a06d338784512f6caa8eefc5d",
+                             ["course-datasets/countries.tsv", "course-datasets/measles_cases.tsv",
+                              "course-datasets/measles_vaccine_coverage.tsv"]),
+})
+
+
+def load_eurovision_votes(srv, db, files):
+    """The Eurovision Song Contest 1956-2019 (Janne Spijkervet's Eurovision
+    dataset, scraped from the EurovisionWorld fan site; the last commit that
+    holds its two CSV files, later removed from the repository for its
+    releases): countries (52 by two-letter code, 'gb', 'yu' Yugoslavia, 'cs'
+    Serbia & Montenegro), entries (1562 songs: year, country, performer,
+    song, composers, lyricists, the semi-final it ran in — 'semi-final' in
+    2004-2007, 'semi-final-1' / 'semi-final-2' since 2008 —, running order
+    and place in it, running order and place in the final; NULL place_final
+    when the entry did not reach the final) and votes (47007: one per year,
+    round, giving country and receiving entry, total_points with
+    televote_points and jury_points where published, since 2016; 0-point
+    pairs included). The scraped names 'United KingdomUK' and 'North
+    MacedoniaNorth MacedoniaN.Macedonia' are read as 'United Kingdom' and
+    'North Macedonia'; 1956's places (all published as 2: only the winner
+    was announced) are loaded as NULL; three songs named after their
+    performers, published empty ('Dschinghis Khan' 1979, 'Love City Groove'
+    1995, 'Copycat' 2009), are filled with the performer's name. Lyrics,
+    YouTube links, the always-empty points_final / points_sf and the
+    per-entry televote and jury columns (2016 on; votes holds them) are not
+    loaded. Keys: countries.country_code, entries.entry_id, votes.vote_id;
+    entries -> countries; votes -> countries (from_country_code,
+    to_country_code) and -> entries (entry_id, the receiving entry: the
+    year's entry of to_country_code)."""
+    con = list(csv.DictReader(io.StringIO(files[0])))
+    vot = list(csv.DictReader(io.StringIO(files[1])))
+    fix = {"United KingdomUK": "United Kingdom", "North MacedoniaNorth MacedoniaN.Macedonia": "North Macedonia"}
+    names = {}
+    for r in con:
+        names.setdefault(r["to_country_id"], fix.get(r["to_country"], r["to_country"]))
+    for r in vot:
+        names.setdefault(r["from_country_id"], fix.get(r["from_country"], r["from_country"]))
+        names.setdefault(r["to_country_id"], fix.get(r["to_country"], r["to_country"]))
+    as_int = lambda v: str(int(float(v))) if v != "" else ""
+    rows, key = [], {}
+    for i, r in enumerate(con, 1):
+        y = int(r["year"])
+        semi = ""
+        if r["sf_num"] != "":
+            semi = "semi-final" if y < 2008 else "semi-final-" + as_int(r["sf_num"])
+        song = r["song"] or r["performer"]
+        place = "" if y == 1956 else as_int(r["place_final"])
+        rows.append([i, y, r["to_country_id"], r["performer"], song, r["composers"], r["lyricists"], semi,
+                     as_int(r["running_sf"]), as_int(r["place_sf"]), as_int(r["running_final"]), place])
+        if y > 1956:
+            assert (y, r["to_country_id"]) not in key
+            key[(y, r["to_country_id"])] = i
+    votes = [[i, r["year"], r["round"], r["from_country_id"], r["to_country_id"],
+              key[(int(r["year"]), r["to_country_id"])], r["total_points"], r["tele_points"], r["jury_points"]]
+             for i, r in enumerate(vot, 1)]
+    print(f"  {db}.countries: " + str(load_csv_table(srv, db, "countries", _csv_text(
+        ["country_code", "country_name"], sorted(names.items())))) + " rows")
+    print(f"  {db}.entries: " + str(load_csv_table(srv, db, "entries", _csv_text(
+        ["entry_id", "year", "country_code", "performer", "song", "composers", "lyricists", "semi_final",
+         "running_order_semi", "place_semi", "running_order_final", "place_final"], rows))) + " rows")
+    print(f"  {db}.votes: " + str(load_csv_table(srv, db, "votes", _csv_text(
+        ["vote_id", "year", "round", "from_country_code", "to_country_code", "entry_id", "total_points",
+         "televote_points", "jury_points"], votes))) + " rows")
+    srv.psql(db, "ALTER TABLE entries ALTER running_order_semi TYPE integer, ALTER place_semi TYPE integer, "
+                 "ALTER running_order_final TYPE integer, ALTER place_final TYPE integer, ALTER semi_final TYPE text; "
+                 "ALTER TABLE votes ALTER televote_points TYPE integer, ALTER jury_points TYPE integer")
+    add_keys(srv, db, [("countries", ["country_code"]), ("entries", ["entry_id"]), ("votes", ["vote_id"])],
+             [("entries", "country_code", "countries", "country_code"),
+              ("votes", "from_country_code", "countries", "country_code"),
+              ("votes", "to_country_code", "countries", "country_code"),
+              ("votes", "entry_id", "entries", "entry_id")])
+
+
+def load_us_tornadoes(srv, db, files):
+    """US tornadoes 2008-2020 (NOAA's Storm Prediction Center tornado
+    database, the EF-scale years, as a data-analytics bootcamp team cleaned
+    it with county populations from the Census Bureau's 2010-2019
+    estimates; the repository states no licence, both sources are US
+    government public domain): states (51 with DC: state_fips, two-letter
+    state_code, state_name), counties (3142: county_id = state FIPS x 1000
+    + county FIPS, county_name as the Census writes it — 'Autauga County',
+    'Orleans Parish', 'Richmond city'), county_populations (a row per
+    county and year 2010-2019) and tornadoes (15683: one per tornado and
+    state it touched, as SPC counts them, started_at in US Central time,
+    the county where it began, ef_rating 0-5, injuries, fatalities,
+    property_loss and crop_loss in dollars — NULL when not estimated;
+    the team multiplied SPC's pre-2016 millions into dollars —,
+    length_miles, width_yards, start and end latitude / longitude, NULL
+    where published as 0). The published file also holds, for each of 208
+    tornadoes that crossed a state line, its whole track once more with
+    county 0 beside the per-state rows: those 208 rows are not loaded
+    (every one has its per-state row with the same start). Keys:
+    states.state_fips, counties.county_id, county_populations (county_id,
+    year), tornadoes.tornado_id (the team's Torn_ID); counties -> states,
+    county_populations -> counties, tornadoes -> states, counties."""
+    import datetime
+    tor = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    pop = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    codes = dict(zip(
+        (1, 2, 4, 5, 6, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+         31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 44, 45, 46, 47, 48, 49, 50, 51, 53, 54, 55, 56),
+        "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+        "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()))
+    states, counties, pops = [], [], []
+    for r in pop:
+        sf, cf = int(r["ST_FIPS"]), int(r["CNTY_FIPS"])
+        if cf == 0:
+            states.append([sf, codes[sf], r["State"]])
+            continue
+        counties.append([int(r["County_ID"]), sf, cf, r["County"]])
+        pops += [[int(r["County_ID"]), y, r[f"Pop_{y}"]] for y in range(2010, 2020)]
+    nz = lambda v: "" if v in ("", "0", "0.0") else v
+    rows = []
+    for r in tor:
+        if r["CNTY_FIPS"] == "0":
+            continue
+        ts = datetime.datetime.strptime(r["Timestamp"], "%m/%d/%Y %H:%M")
+        assert (ts.year, ts.month, ts.day) == (int(r["Year"]), int(r["Month"]), int(r["Day"]))
+        rows.append([int(r["Torn_ID"]), ts.strftime("%Y-%m-%d %H:%M"), int(r["ST_FIPS"]), int(r["County_ID"]),
+                     r["EF"], r["Injuries"], r["Fatalities"], r["Loss"], r["Crop_Loss"], r["Length"], r["Width"],
+                     nz(r["Start_Lat"]), nz(r["Start_Lon"]), nz(r["End_Lat"]), nz(r["End_Lon"])])
+    rows.sort(key=lambda x: x[0])
+    print(f"  {db}.states: " + str(load_csv_table(srv, db, "states", _csv_text(
+        ["state_fips", "state_code", "state_name"], sorted(states)))) + " rows")
+    print(f"  {db}.counties: " + str(load_csv_table(srv, db, "counties", _csv_text(
+        ["county_id", "state_fips", "county_fips", "county_name"], sorted(counties)))) + " rows")
+    print(f"  {db}.county_populations: " + str(load_csv_table(srv, db, "county_populations", _csv_text(
+        ["county_id", "year", "population"], sorted(pops)))) + " rows")
+    print(f"  {db}.tornadoes: " + str(load_csv_table(srv, db, "tornadoes", _csv_text(
+        ["tornado_id", "started_at", "state_fips", "county_id", "ef_rating", "injuries", "fatalities",
+         "property_loss", "crop_loss", "length_miles", "width_yards", "start_lat", "start_lon", "end_lat",
+         "end_lon"], rows))) + " rows")
+    srv.psql(db, "ALTER TABLE tornadoes ALTER property_loss TYPE numeric(14, 2), ALTER crop_loss TYPE numeric(14, 2), "
+                 "ALTER length_miles TYPE numeric(6, 2), ALTER width_yards TYPE integer USING width_yards::integer")
+    add_keys(srv, db, [("states", ["state_fips"]), ("counties", ["county_id"]),
+                       ("county_populations", ["county_id", "year"]), ("tornadoes", ["tornado_id"])],
+             [("counties", "state_fips", "states", "state_fips"),
+              ("county_populations", "county_id", "counties", "county_id"),
+              ("tornadoes", "state_fips", "states", "state_fips"),
+              ("tornadoes", "county_id", "counties", "county_id")])
+
+
+def load_measles_surveillance(srv, db, files):
+    """Measles surveillance and vaccination by country (a Georgetown
+    University health-diplomacy course's datasets, built from the WHO's
+    provisional monthly measles and rubella data of 22 March 2024, the
+    WHO's MCV1 immunization coverage of 5 April 2024, the World Bank's 2024
+    population and income groups and a measles vaccination policy list;
+    the repository states no licence): who_regions (6), countries (194 WHO
+    member states: iso_code 'AFG', country_name, region_id,
+    world_bank_region, income_group — both NULL for the Cook Islands and
+    Niue —, population and pct_rural of 2024, measles_vaccine_policy
+    'required' / 'not required' / 'no data'), monthly_cases (21,756: a row
+    per country and month reported, January 2011 to February 2024, cases as
+    published — NULL months, not reported, are not loaded; 9 negative
+    values are the WHO's corrections of earlier months) and
+    vaccine_coverage (4443: mcv1_coverage, the percentage of children
+    given a first dose of a measles-containing vaccine by age one, per
+    country and year 2000-2022). The coverage file's 23 rows for the
+    Palestinian territory (PSE), not in the countries file, are not
+    loaded; its is_latest_year flag and the countries file's latest
+    coverage column are not loaded (they repeat vaccine_coverage). Keys:
+    who_regions.region_id, countries.iso_code, monthly_cases (iso_code,
+    month), vaccine_coverage (iso_code, year); countries -> who_regions;
+    monthly_cases, vaccine_coverage -> countries."""
+    rd = lambda t: list(csv.DictReader(io.StringIO(t.lstrip("\ufeff")), delimiter="\t"))
+    con, cas, cov = rd(files[0]), rd(files[1]), rd(files[2])
+    na = lambda v: "" if v == "NA" else v
+    regions = sorted({r["who_region"] for r in con})
+    rid = {n: i for i, n in enumerate(regions, 1)}
+    isos = {r["iso_code"] for r in con}
+    countries = [[r["iso_code"], r["country"], rid[r["who_region"]], na(r["world_bank_region"]),
+                  na(r["income_group"]), na(r["total_population"]),
+                  na(r["pct_rural"]) and "%.3f" % float(r["pct_rural"]), r["measles_vaccine_policy"]]
+                 for r in sorted(con, key=lambda r: r["iso_code"])]
+    cases = sorted([[r["iso_code"], r["month"], r["measles_cases"]] for r in cas if r["measles_cases"] != "NA"])
+    assert all(c[0] in isos for c in cases)
+    cover = sorted([[r["iso_code"], int(r["year"]), r["mcv1_coverage"]] for r in cov if r["iso_code"] in isos])
+    print(f"  {db}.who_regions: " + str(load_csv_table(srv, db, "who_regions", _csv_text(
+        ["region_id", "region_name"], [[rid[n], n] for n in regions]))) + " rows")
+    print(f"  {db}.countries: " + str(load_csv_table(srv, db, "countries", _csv_text(
+        ["iso_code", "country_name", "region_id", "world_bank_region", "income_group", "population", "pct_rural",
+         "measles_vaccine_policy"], countries))) + " rows")
+    print(f"  {db}.monthly_cases: " + str(load_csv_table(srv, db, "monthly_cases", _csv_text(
+        ["iso_code", "month", "cases"], cases))) + " rows")
+    print(f"  {db}.vaccine_coverage: " + str(load_csv_table(srv, db, "vaccine_coverage", _csv_text(
+        ["iso_code", "year", "mcv1_coverage"], cover))) + " rows")
+    add_keys(srv, db, [("who_regions", ["region_id"]), ("countries", ["iso_code"]),
+                       ("monthly_cases", ["iso_code", "month"]), ("vaccine_coverage", ["iso_code", "year"])],
+             [("countries", "region_id", "who_regions", "region_id"),
+              ("monthly_cases", "iso_code", "countries", "iso_code"),
+              ("vaccine_coverage", "iso_code", "countries", "iso_code")])
+
+
+LOADERS.update(eurovision_votes=load_eurovision_votes, us_tornadoes=load_us_tornadoes,
+               measles_surveillance=load_measles_surveillance)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -12097,6 +12097,304 @@ def load_measles_surveillance(srv, db, files):
 
 LOADERS.update(eurovision_votes=load_eurovision_votes, us_tornadoes=load_us_tornadoes,
                measles_surveillance=load_measles_surveillance)
+# Batch 107: a clinical-trials registry, a city jail's custody lists, a TV anime catalogue.
+B107_JAIL_DAYS = []
+_d = __import__("datetime").date(2026, 4, 1)
+while _d <= __import__("datetime").date(2026, 6, 30):
+    B107_JAIL_DAYS.append(_d.isoformat())
+    _d += __import__("datetime").timedelta(days=1)
+del _d
+
+DATASETS.update({
+    "covid_trials_2020": ("kaustcovid19/data", "6c26f309126fd122de26ff003047c428c891f908",
+                          ["en/HealthCare/clinicalTrials/clinicalTrials-20201012.tsv"]),
+    "nyc_jail_custody": ("CharlesFainLehman/Rikers-DIC", "f1f237cfef4708e5042d9c4cab5be8b4fc1bb78a",
+                         [f"dat/via_github/DOC_Inmates_InCustody_Daily_{d.replace('-', '')}.csv"
+                          for d in B107_JAIL_DAYS]),
+    "mal_tv_anime": ("Ate329/anime-stats-tracker", "8fe3d0cb1f7f83786fa74808f204d5b602607884",
+                     ["data/csv/all_anime.csv"]),
+})
+
+
+def _b107_table(srv, db, table, cols, rows):
+    """CREATE TABLE with the given (name, type) columns and COPY the rows in
+    (None as NULL); prints the row count as the other loaders do."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    for r in rows:
+        w.writerow(["\\N" if v is None else v for v in r])
+    ddl = ", ".join(f"{qi(c)} {t}" for c, t in cols)
+    srv.psql(db, file_text=f"CREATE TABLE {qi(table)} ({ddl});\n"
+             f"COPY {qi(table)} FROM STDIN WITH (FORMAT csv, NULL '\\N');\n" + out.getvalue() + "\\.\n")
+    print(f"  {db}.{table}: {len(rows)} rows")
+
+
+def load_covid_trials_2020(srv, db, files):
+    """COVID-19 studies registered on ClinicalTrials.gov as of 12 October 2020
+    (the registry's search export 'Download: TSV' for COVID-19, kept day by
+    day by KAUST's COVID-19 data repository; ClinicalTrials.gov records are
+    public US-government data): studies (3584, text key nct_id
+    'NCT04372602': title, acronym, status, has_results, study_type, phase,
+    enrollment, eligible_sex, min/max age in years, age_groups, funded_by,
+    start / primary completion / completion dates, first_posted,
+    last_update_posted, lead_sponsor_id), sponsors (one per distinct name in
+    'Sponsor/Collaborators'), study_collaborators (the names after the
+    first), conditions and study_conditions (the 'Conditions' list, names as
+    registered: 'COVID-19', 'Covid19', 'SARS-CoV-2' ... are distinct
+    conditions), interventions ('Drug: Hydroxychloroquine' split into type
+    and name) and study_locations (one per site: its text without the
+    country, and the country, the last comma part). Dates given as a month
+    only ('September 2020') are the 1st of that month; 'Phase 1|Phase 2' is
+    written 'Phase 1/Phase 2'; 'Expanded Access:...' study types are
+    'Expanded Access'. Outcome measures, other ids, study designs, study
+    documents and URLs are not loaded. Keys: studies.nct_id,
+    sponsors.sponsor_id, study_collaborators (nct_id, sponsor_id),
+    conditions.condition_id, study_conditions (nct_id, condition_id),
+    interventions.intervention_id, study_locations.location_id; studies ->
+    sponsors; study_collaborators, study_conditions, interventions,
+    study_locations -> studies; study_collaborators -> sponsors;
+    study_conditions -> conditions."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff")), delimiter="\t"))
+
+    def day(s):
+        s = s.strip()
+        if not s:
+            return None
+        for f in ("%B %d, %Y", "%B %Y"):
+            try:
+                return datetime.datetime.strptime(s, f).date().isoformat()
+            except ValueError:
+                pass
+        raise ValueError(s)
+
+    unit = {"Year": 1, "Years": 1, "Month": 1 / 12, "Months": 1 / 12, "Week": 7 / 365.25, "Weeks": 7 / 365.25,
+            "Day": 1 / 365.25, "Days": 1 / 365.25, "Hour": 1 / 8766, "Hours": 1 / 8766, "Minute": 1 / 525960,
+            "Minutes": 1 / 525960}
+
+    def age(s):
+        s = " ".join(s.replace("\xa0", " ").split())
+        m = re.match(r"^(.*?)\s*\(([^)]*)\)$", s)
+        rng, groups = (m.group(1), m.group(2)) if m else ("", s)
+        lo = hi = None
+        a = re.match(r"^(\d+) (\w+) (?:and older|to (\d+) (\w+))$", rng)
+        b = re.match(r"^up to (\d+) (\w+)$", rng)
+        if a:
+            lo = round(int(a.group(1)) * unit[a.group(2)], 2)
+            if a.group(3):
+                hi = round(int(a.group(3)) * unit[a.group(4)], 2)
+        elif b:
+            hi = round(int(b.group(1)) * unit[b.group(2)], 2)
+        elif rng:
+            raise ValueError(s)
+        return lo, hi, groups or None
+
+    sponsors, conds = {}, {}
+    studies, collab, sc, inter, locs = [], [], [], [], []
+    for r in rows:
+        nct = r["NCT Number"]
+        names = [x.strip() for x in r["Sponsor/Collaborators"].split("|") if x.strip()]
+        for n in names:
+            sponsors.setdefault(n, len(sponsors) + 1)
+        lo, hi, groups = age(r["Age"])
+        studies.append([nct, r["Title"].strip(), r["Acronym"].strip() or None, r["Status"],
+                        r["Study Results"] == "Has Results", r["Study Type"].split(":")[0] or None,
+                        r["Phases"].replace("|", "/") or None, int(r["Enrollment"]) if r["Enrollment"] else None,
+                        r["Gender"] or None, lo, hi, groups, r["Funded Bys"].replace("|", ", ") or None,
+                        day(r["Start Date"]), day(r["Primary Completion Date"]), day(r["Completion Date"]),
+                        day(r["First Posted"]), day(r["Last Update Posted"]), sponsors[names[0]] if names else None])
+        for n in dict.fromkeys(names[1:]):
+            if n != names[0]:
+                collab.append([nct, sponsors[n]])
+        for c in dict.fromkeys(x.strip() for x in r["Conditions"].split("|") if x.strip()):
+            conds.setdefault(c, len(conds) + 1)
+            sc.append([nct, conds[c]])
+        for i in (x.strip() for x in r["Interventions"].split("|") if x.strip()):
+            t, _, n = i.partition(": ")
+            inter.append([len(inter) + 1, nct, t, n.strip()])
+        for l in (x.strip() for x in r["Locations"].split("|") if x.strip()):
+            parts = [p.strip() for p in l.split(",")]
+            locs.append([len(locs) + 1, nct, ", ".join(parts[:-1]) or None, parts[-1]])
+    _b107_table(srv, db, "sponsors", [("sponsor_id", "integer"), ("sponsor_name", "text")],
+                [[i, n] for n, i in sponsors.items()])
+    _b107_table(srv, db, "studies", [
+        ("nct_id", "text"), ("title", "text"), ("acronym", "text"), ("status", "text"), ("has_results", "boolean"),
+        ("study_type", "text"), ("phase", "text"), ("enrollment", "integer"), ("eligible_sex", "text"),
+        ("min_age_years", "numeric(6,2)"), ("max_age_years", "numeric(6,2)"), ("age_groups", "text"),
+        ("funded_by", "text"), ("start_date", "date"), ("primary_completion_date", "date"),
+        ("completion_date", "date"), ("first_posted", "date"), ("last_update_posted", "date"),
+        ("lead_sponsor_id", "integer")], studies)
+    _b107_table(srv, db, "study_collaborators", [("nct_id", "text"), ("sponsor_id", "integer")], collab)
+    _b107_table(srv, db, "conditions", [("condition_id", "integer"), ("condition_name", "text")],
+                [[i, n] for n, i in conds.items()])
+    _b107_table(srv, db, "study_conditions", [("nct_id", "text"), ("condition_id", "integer")], sc)
+    _b107_table(srv, db, "interventions", [("intervention_id", "integer"), ("nct_id", "text"),
+                                           ("intervention_type", "text"), ("intervention_name", "text")], inter)
+    _b107_table(srv, db, "study_locations", [("location_id", "integer"), ("nct_id", "text"), ("site", "text"),
+                                             ("country", "text")], locs)
+    add_keys(srv, db, [("sponsors", ["sponsor_id"]), ("studies", ["nct_id"]),
+                       ("study_collaborators", ["nct_id", "sponsor_id"]), ("conditions", ["condition_id"]),
+                       ("study_conditions", ["nct_id", "condition_id"]), ("interventions", ["intervention_id"]),
+                       ("study_locations", ["location_id"])],
+             [("studies", "lead_sponsor_id", "sponsors", "sponsor_id"),
+              ("study_collaborators", "nct_id", "studies", "nct_id"),
+              ("study_collaborators", "sponsor_id", "sponsors", "sponsor_id"),
+              ("study_conditions", "nct_id", "studies", "nct_id"),
+              ("study_conditions", "condition_id", "conditions", "condition_id"),
+              ("interventions", "nct_id", "studies", "nct_id"),
+              ("study_locations", "nct_id", "studies", "nct_id")])
+
+
+B107_PENAL_ARTICLES = {
+    105: "Conspiracy", 110: "Attempt", 115: "Criminal facilitation", 120: "Assault and related offenses",
+    121: "Strangulation and related offenses", 125: "Homicide, abortion and related offenses",
+    130: "Sex offenses", 135: "Kidnapping, coercion and related offenses", 140: "Burglary and related offenses",
+    145: "Criminal mischief and related offenses", 150: "Arson", 155: "Larceny",
+    156: "Offenses involving computers", 158: "Welfare fraud", 160: "Robbery",
+    165: "Other offenses relating to theft", 170: "Forgery and related offenses",
+    175: "Offenses involving false written statements", 176: "Insurance fraud", 190: "Other frauds",
+    195: "Offenses against public administration", 200: "Bribery involving public servants",
+    205: "Escape and other offenses relating to custody", 210: "Perjury and related offenses",
+    215: "Other offenses relating to judicial and other proceedings", 220: "Controlled substances offenses",
+    221: "Offenses involving marihuana", 225: "Gambling offenses", 230: "Prostitution offenses",
+    235: "Obscenity and related offenses", 240: "Offenses against public order",
+    245: "Offenses against public sensibilities", 250: "Offenses against the right to privacy",
+    255: "Offenses affecting the marital relationship",
+    260: "Offenses relating to children, disabled persons and vulnerable elderly persons",
+    263: "Sexual performance by a child", 265: "Firearms and other dangerous weapons",
+    270: "Other offenses relating to public safety", 460: "Enterprise corruption", 470: "Money laundering",
+    485: "Hate crimes", 490: "Terrorism"}
+
+
+def load_nyc_jail_custody(srv, db, files):
+    """New York City Department of Correction's 'Daily Inmates In Custody'
+    lists (NYC Open Data), one file a day as a researcher's repository
+    archives them, read for the 91 days 1 April - 30 June 2026. People are
+    identified only by the department's inmate number (no names). people
+    (one per inmate number: gender and race code as last listed), stays
+    (one per inmate number and admission timestamp: admitted_at, custody
+    level MAX / MED / MIN, age, the status code, the top charge, the
+    Brad H., security-risk-group and infraction flags as last listed, the
+    first and last list dates that show the stay, and released_on — the date
+    of the first daily list that no longer shows it, NULL when still listed
+    on 30 June 2026: a discharge or transfer out of city custody), charges
+    (each distinct top charge code: law 'Penal Law' for section numbers,
+    '110-' prefixes as attempted = true with the attempted section,
+    article and the article's title from the Penal Law's table of
+    contents; other codes — 'VOP', 'FOA 900', 'VTL 1192', 'AC 999' — with
+    no article) and daily_population (people listed on each day). The
+    empty 'sealed' flag (always 'N') is not loaded. Keys: people.inmate_id,
+    stays.stay_id, charges.charge_code, daily_population.list_date; stays ->
+    people, charges."""
+    import datetime
+    stays, daily = {}, []
+    for day, text in zip(B107_JAIL_DAYS, files):
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+        daily.append([day, len(rows)])
+        for r in rows:
+            key = (int(r["inmateid"]), r["admitted_dt"])
+            s = stays.setdefault(key, {"first": day})
+            s.update(last=day, r=r)
+    last_day = B107_JAIL_DAYS[-1]
+    nxt = {d: B107_JAIL_DAYS[i + 1] for i, d in enumerate(B107_JAIL_DAYS[:-1])}
+    people, charges, out = {}, {}, []
+    for n, (key, s) in enumerate(sorted(stays.items(), key=lambda kv: (kv[0][1], kv[0][0])), 1):
+        r = s["r"]
+        people[key[0]] = (r["gender"] or None, r["race"] or None)
+        code = r["top_charge"].strip() or None
+        if code and code not in charges:
+            m = re.fullmatch(r"(110-)?(\d{3})\.(\d+)", code)
+            if m:
+                art = int(m.group(2))
+                charges[code] = [code, "Penal Law", m.group(2) + "." + m.group(3), bool(m.group(1)), art,
+                                 B107_PENAL_ARTICLES.get(art)]
+            elif code.startswith("VTL") or re.fullmatch(r"(1192|511|600)\b.*", code):
+                charges[code] = [code, "Vehicle and Traffic Law", None, False, None, None]
+            else:
+                charges[code] = [code, None, None, False, None, None]
+        at = datetime.datetime.fromisoformat(key[1].replace(".000", "")).isoformat(sep=" ")
+        out.append([n, key[0], at, r["custody_level"] or None, int(float(r["age"])) if r["age"] else None,
+                    r["inmate_status_code"] or None, code, r["bradh"] == "Y", r["srg_flg"] == "Y",
+                    r["infraction"] == "Y", s["first"], s["last"],
+                    nxt[s["last"]] if s["last"] != last_day else None])
+    _b107_table(srv, db, "people", [("inmate_id", "integer"), ("gender", "text"), ("race", "text")],
+                [[k, g, rc] for k, (g, rc) in sorted(people.items())])
+    _b107_table(srv, db, "charges", [("charge_code", "text"), ("law", "text"), ("section", "text"),
+                                     ("attempted", "boolean"), ("article", "integer"), ("article_title", "text")],
+                sorted(charges.values()))
+    _b107_table(srv, db, "stays", [
+        ("stay_id", "integer"), ("inmate_id", "integer"), ("admitted_at", "timestamp"), ("custody_level", "text"),
+        ("age", "integer"), ("status_code", "text"), ("top_charge", "text"), ("brad_h", "boolean"),
+        ("security_risk_group", "boolean"), ("infraction", "boolean"), ("first_listed_on", "date"),
+        ("last_listed_on", "date"), ("released_on", "date")], out)
+    _b107_table(srv, db, "daily_population", [("list_date", "date"), ("people_in_custody", "integer")], daily)
+    add_keys(srv, db, [("people", ["inmate_id"]), ("charges", ["charge_code"]), ("stays", ["stay_id"]),
+                       ("daily_population", ["list_date"])],
+             [("stays", "inmate_id", "people", "inmate_id"), ("stays", "top_charge", "charges", "charge_code")])
+
+
+def load_mal_tv_anime(srv, db, files):
+    """TV anime of MyAnimeList's seasonal charts, winter 2006 to 2026 (3922
+    series as a fan site's weekly Jikan API crawl exports them to CSV;
+    repository MIT): anime (mal_id as anime_id, title, title_english,
+    year and season of the chart, episodes, status, age_rating, source
+    material, episode_minutes from the duration text, aired_from /
+    aired_to, score with scored_by, rank, popularity, members and
+    favorites as crawled, demographic), studios / anime_studios,
+    genres / anime_genres and themes / anime_themes from the pipe-separated
+    lists (ids in name order). All rows are type 'TV'; the crawl's
+    producers, licensors, synopses, trailer and image URLs and
+    Japanese titles are not loaded. One series lists two demographics
+    ('Kids|Shoujo'): written 'Kids, Shoujo'. Keys: anime.anime_id,
+    studios.studio_id, genres.genre_id, themes.theme_id, anime_studios /
+    anime_genres / anime_themes (anime_id, x_id) -> anime and their list."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+
+    def minutes(s):
+        h = re.search(r"(\d+) hr", s)
+        m = re.search(r"(\d+) min", s)
+        sec = re.search(r"(\d+) sec", s)
+        if not (h or m or sec):
+            return None
+        return round((int(h.group(1)) * 60 if h else 0) + (int(m.group(1)) if m else 0)
+                     + (int(sec.group(1)) / 60 if sec else 0), 1)
+
+    lists = {k: sorted({x for r in rows for x in r[k].split("|") if x}) for k in ("studios", "genres", "themes")}
+    ids = {k: {n: i for i, n in enumerate(v, 1)} for k, v in lists.items()}
+    anime, links = [], {k: [] for k in lists}
+    for r in rows:
+        aid = int(r["mal_id"])
+        anime.append([aid, r["title"], r["title_english"] or None, int(r["year"]), r["season"],
+                      int(r["episodes"]) if r["episodes"] else None, r["status"], r["rating"] or None,
+                      r["source"] or None, minutes(r["duration"]),
+                      r["aired_from"][:10] or None, r["aired_to"][:10] or None,
+                      r["score"] or None, int(r["scored_by"]) if r["scored_by"] else None,
+                      int(r["rank"]) if r["rank"] else None, int(r["popularity"]) if r["popularity"] else None,
+                      int(r["members"]) if r["members"] else None, int(r["favorites"]) if r["favorites"] else None,
+                      r["demographics"].replace("|", ", ") or None])
+        for k in lists:
+            for n in dict.fromkeys(x for x in r[k].split("|") if x):
+                links[k].append([aid, ids[k][n]])
+    _b107_table(srv, db, "anime", [
+        ("anime_id", "integer"), ("title", "text"), ("title_english", "text"), ("year", "integer"),
+        ("season", "text"), ("episodes", "integer"), ("status", "text"), ("age_rating", "text"),
+        ("source", "text"), ("episode_minutes", "numeric(5,1)"), ("aired_from", "date"), ("aired_to", "date"),
+        ("score", "numeric(4,2)"), ("scored_by", "integer"), ("rank", "integer"), ("popularity", "integer"),
+        ("members", "integer"), ("favorites", "integer"), ("demographic", "text")], anime)
+    for k, one in (("studios", "studio"), ("genres", "genre"), ("themes", "theme")):
+        _b107_table(srv, db, k, [(f"{one}_id", "integer"), (f"{one}_name", "text")],
+                    [[i, n] for n, i in ids[k].items()])
+        _b107_table(srv, db, f"anime_{k}", [("anime_id", "integer"), (f"{one}_id", "integer")], links[k])
+    add_keys(srv, db, [("anime", ["anime_id"]), ("studios", ["studio_id"]), ("genres", ["genre_id"]),
+                       ("themes", ["theme_id"]), ("anime_studios", ["anime_id", "studio_id"]),
+                       ("anime_genres", ["anime_id", "genre_id"]), ("anime_themes", ["anime_id", "theme_id"])],
+             [("anime_studios", "anime_id", "anime", "anime_id"), ("anime_studios", "studio_id", "studios", "studio_id"),
+              ("anime_genres", "anime_id", "anime", "anime_id"), ("anime_genres", "genre_id", "genres", "genre_id"),
+              ("anime_themes", "anime_id", "anime", "anime_id"), ("anime_themes", "theme_id", "themes", "theme_id")])
+
+
+LOADERS.update(covid_trials_2020=load_covid_trials_2020, nyc_jail_custody=load_nyc_jail_custody,
+               mal_tv_anime=load_mal_tv_anime)
 
 
 def main():

@@ -11912,7 +11912,8 @@ def load_tirol_avalanches(srv, db, files):
     European danger scale, 1 'low' ... 5 'very high'), avalanche_sizes (1
     'small' ... 5 'extremely large'), incidents (3,060: LAWIS id,
     incident_date, incident_time — NULL where the report gives no valid
-    time or midnight —, location_name, the subregion, coordinates,
+    time or midnight —, location_name (a trailing ' -' of an empty detail
+    dropped: 'Valzur -' is 'Valzur'), the subregion, coordinates,
     elevation_m (a published 0 read as unknown), slope_angle, aspect N ...
     NW, the day's danger_level as rated for the incident (NULL where not
     given or 'not assigned'), avalanche_problem, avalanche_type slab /
@@ -11950,7 +11951,7 @@ def load_tirol_avalanches(srv, db, files):
             n, name = size.split(": ")
             assert sizes[int(n) - 1] + " avalanche" == name
         elev = num(r["location_elevation"])
-        inc.append([r["id"], d, time, sid[r["location_subregion_text"].strip()], r["location_name"].strip(),
+        inc.append([r["id"], d, time, sid[r["location_subregion_text"].strip()], re.sub(r"\s*-$", "", r["location_name"].strip()),
                     r["location_latitude"], r["location_longitude"], "" if elev == "0" else elev,
                     num(r["location_slope_angle"]), r["location_aspect_text"], num(lvl) if lvl else "",
                     r["danger_problem_text"].replace("_", " "), r["avalanche_type_text"],

@@ -12395,6 +12395,254 @@ def load_mal_tv_anime(srv, db, files):
 
 LOADERS.update(covid_trials_2020=load_covid_trials_2020, nyc_jail_custody=load_nyc_jail_custody,
                mal_tv_anime=load_mal_tv_anime)
+DATASETS.update({
+    "tirol_avalanches": ("thermaty/avalanches-tirol", "a0e16b4301c6a81c18669884cafa870e21c59210",
+                         ["data/incidents_tirol.csv"]),
+    "ontario_bridges": ("ssw9kong/Bridges", "6dc497de73cd324d5bf47b8188de597de9535035", ["bridge_data.csv"]),
+    "chocolate_bars": ("kjyoder/tidytuesday", "c2af6242ebbb2be7dc42f2d1178bbe8713cefde5", ["data/chocolate.csv"]),
+})
+
+
+def load_tirol_avalanches(srv, db, files):
+    """Avalanche incidents in Tyrol (Austria) reported to LAWIS, the
+    avalanche warning services' incident database, 17 November 1992 to 29
+    February 2024, as a student's thesis repository fetched them from the
+    LAWIS API and joined Open-Meteo weather to each (the repository states
+    no licence): subregions (38 EAWS micro-regions by their German names,
+    'Weißkugelgruppe', 'Westl. Tuxer Alpen' ...), danger_levels (the
+    European danger scale, 1 'low' ... 5 'very high'), avalanche_sizes (1
+    'small' ... 5 'extremely large'), incidents (3,060: LAWIS id,
+    incident_date, incident_time — NULL where the report gives no valid
+    time or midnight —, location_name (a trailing ' -' of an empty detail
+    dropped: 'Valzur -' is 'Valzur'), the subregion, coordinates,
+    elevation_m (a published 0 read as unknown), slope_angle, aspect N ...
+    NW, the day's danger_level as rated for the incident (NULL where not
+    given or 'not assigned'), avalanche_problem, avalanche_type slab /
+    loose / gliding, avalanche_size, release_type artificial /
+    spontaneous, snow_moisture dry / wet, length_m, width_m,
+    fracture_depth_cm, and the people: involved, dead, injured,
+    uninjured, swept_along, fully_buried, partly_buried, not_buried —
+    mostly blank in the early years —, standard_equipment and
+    transceivers_on as booleans, airbags all / some / none, tour_phase
+    ascent / descent / not moving) and incident_weather (one per
+    incident: Open-Meteo's modelled air temperature and snow depth at the
+    place and hour, and the previous three days' mean temperature,
+    temperature change, rain, snowfall, mean wind speed and direction and
+    radiation). Keys: subregions.subregion_id, danger_levels.danger_level,
+    avalanche_sizes.avalanche_size, incidents.incident_id,
+    incident_weather.incident_id; incidents -> subregions, danger_levels,
+    avalanche_sizes; incident_weather -> incidents."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    rows.sort(key=lambda r: (r["date"], int(r["id"])))
+    subs = sorted({r["location_subregion_text"].strip() for r in rows})
+    sid = {n: i for i, n in enumerate(subs, 1)}
+    levels = {"low": 1, "moderate": 2, "considerable": 3, "high": 4, "very high": 5}
+    sizes = ["small", "medium", "large", "very large", "extremely large"]
+    num = lambda v: "" if v == "" else ("%d" % float(v) if float(v) == int(float(v)) else v)
+    yn = lambda v: {"yes": "true", "no": "false", "": ""}[v]
+    inc, wx = [], []
+    for r in rows:
+        d, t = r["date"].split(" ")
+        time = t[:5] if r["valid_time"] == "True" and t != "00:00:00" else ""
+        lvl = r["danger_rating_level"]
+        if lvl:
+            assert levels[r["danger_rating_text"]] == int(float(lvl))
+        size = r["avalanche_size_text"]
+        if size:
+            n, name = size.split(": ")
+            assert sizes[int(n) - 1] + " avalanche" == name
+        elev = num(r["location_elevation"])
+        inc.append([r["id"], d, time, sid[r["location_subregion_text"].strip()], re.sub(r"\s*-$", "", r["location_name"].strip()),
+                    r["location_latitude"], r["location_longitude"], "" if elev == "0" else elev,
+                    num(r["location_slope_angle"]), r["location_aspect_text"], num(lvl) if lvl else "",
+                    r["danger_problem_text"].replace("_", " "), r["avalanche_type_text"],
+                    size.split(":")[0] if size else "", r["avalanche_release_text"], r["avalanche_humidity_text"],
+                    num(r["avalanche_extent_length"]), num(r["avalanche_extent_width"]),
+                    num(r["avalanche_breakheight"]),
+                    *(num(r[c]) for c in ("involved_sum", "involved_dead", "involved_injured", "involved_uninjured",
+                                          "involved_swept", "involved_buried_total", "involved_buried_partial",
+                                          "involved_not_buried")),
+                    yn(r["involved_equipment_standard_text"]), yn(r["involved_equipment_lvs_text"]),
+                    r["involved_equipment_airbag_text"], r["involved_ascent_descent_text"].lower()])
+        wx.append([r["id"]] + ["%.1f" % float(r[c]) for c in (
+            "weather_temp", "weather_snow_depth", "weather_temp_mean", "weather_temp_diff", "weather_rain_sum",
+            "weather_snow_sum", "weather_wind_speed_mean", "weather_wind_dir_mean", "weather_radiation_sum")])
+        wx[-1][2] = "%.2f" % float(r["weather_snow_depth"])
+    print(f"  {db}.subregions: " + str(load_csv_table(srv, db, "subregions", _csv_text(
+        ["subregion_id", "subregion_name"], [[sid[n], n] for n in subs]))) + " rows")
+    print(f"  {db}.danger_levels: " + str(load_csv_table(srv, db, "danger_levels", _csv_text(
+        ["danger_level", "danger_name"], [[v, k] for k, v in levels.items()]))) + " rows")
+    print(f"  {db}.avalanche_sizes: " + str(load_csv_table(srv, db, "avalanche_sizes", _csv_text(
+        ["avalanche_size", "size_name"], [[i, n] for i, n in enumerate(sizes, 1)]))) + " rows")
+    print(f"  {db}.incidents: " + str(load_csv_table(srv, db, "incidents", _csv_text(
+        ["incident_id", "incident_date", "incident_time", "subregion_id", "location_name", "latitude", "longitude",
+         "elevation_m", "slope_angle", "aspect", "danger_level", "avalanche_problem", "avalanche_type",
+         "avalanche_size", "release_type", "snow_moisture", "length_m", "width_m", "fracture_depth_cm",
+         "people_involved", "dead", "injured", "uninjured", "swept_along", "fully_buried", "partly_buried",
+         "not_buried", "standard_equipment", "transceivers_on", "airbags", "tour_phase"], inc))) + " rows")
+    print(f"  {db}.incident_weather: " + str(load_csv_table(srv, db, "incident_weather", _csv_text(
+        ["incident_id", "air_temp_c", "snow_depth_m", "temp_mean_3d_c", "temp_change_3d_c", "rain_3d_mm",
+         "snowfall_3d_cm", "wind_speed_3d_ms", "wind_direction_3d_deg", "radiation_3d_mj_m2"], wx))) + " rows")
+    srv.psql(db, "ALTER TABLE incidents ALTER incident_time TYPE time USING incident_time::time, "
+                 "ALTER standard_equipment TYPE boolean USING standard_equipment::boolean, "
+                 "ALTER transceivers_on TYPE boolean USING transceivers_on::boolean")
+    add_keys(srv, db, [("subregions", ["subregion_id"]), ("danger_levels", ["danger_level"]),
+                       ("avalanche_sizes", ["avalanche_size"]), ("incidents", ["incident_id"]),
+                       ("incident_weather", ["incident_id"])],
+             [("incidents", "subregion_id", "subregions", "subregion_id"),
+              ("incidents", "danger_level", "danger_levels", "danger_level"),
+              ("incidents", "avalanche_size", "avalanche_sizes", "avalanche_size"),
+              ("incident_weather", "incident_id", "incidents", "incident_id")])
+
+
+def load_ontario_bridges(srv, db, files):
+    """Bridges and culverts on Ontario's provincial highways with their
+    Bridge Condition Index (BCI, 0-100) from the biennial inspections
+    2000-2013 (the Ministry of Transportation's open data, in the trimmed
+    copy a University of Toronto programming assignment hands out, as a
+    student's repository keeps it; the repository states no licence):
+    highways (167 highway names as published: '401', 'QEW' ...), bridges
+    (2,780: site_number as published ('1 -  32/'), structure_name, the
+    highway, coordinates, year_built, last_major_rehab and
+    last_minor_rehab years, span_count, total_span_m and deck_length_m,
+    last_inspection_date, current_bci), spans (one per span of SPAN
+    DETAILS: span_number, length_m) and bci_ratings (one per bridge and
+    year with an index; a published 0 is no rating and not loaded). One
+    row repeated word for word in the file ('10 - 325/') is loaded once.
+    Keys: highways.highway_id, bridges.bridge_id, spans (bridge_id,
+    span_number), bci_ratings (bridge_id, rating_year); bridges ->
+    highways; spans, bci_ratings -> bridges."""
+    rows = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff"), newline="")))
+    head = rows[1]
+    years = [int(h) for h in head[13:27]]
+    body, seen = [], set()
+    for r in rows[2:]:
+        if not r or tuple(r) in seen:
+            continue
+        seen.add(tuple(r))
+        body.append(r)
+    hw = sorted({r[2].strip() for r in body}, key=lambda h: (not h.isdigit(), int(h) if h.isdigit() else 0, h))
+    hid = {h: i for i, h in enumerate(hw, 1)}
+    bridges, spans, bci = [], [], []
+    for i, r in enumerate(body, 1):
+        m = re.fullmatch(r"Total=([\d.]+);?\s+((?:\(\d+\)=[\d.]+;)+)", r[9].strip())
+        assert m, r[9]
+        for n, length in re.findall(r"\((\d+)\)=([\d.]+);", m.group(2)):
+            spans.append([i, n, length])
+        mm, dd, yy = r[11].split("/")
+        bridges.append([i, r[0].strip(), r[1].strip(), hid[r[2].strip()], r[3], r[4], r[5], r[6].strip(),
+                        r[7].strip(), r[8], m.group(1), r[10], f"{yy}-{mm}-{dd}",
+                        "" if r[12] in ("", "0") else r[12]])
+        for y, v in zip(years, r[13:27]):
+            if v.strip() and float(v) != 0:
+                bci.append([i, y, v.strip()])
+    print(f"  {db}.highways: " + str(load_csv_table(srv, db, "highways", _csv_text(
+        ["highway_id", "highway_name"], [[hid[h], h] for h in hw]))) + " rows")
+    print(f"  {db}.bridges: " + str(load_csv_table(srv, db, "bridges", _csv_text(
+        ["bridge_id", "site_number", "structure_name", "highway_id", "latitude", "longitude", "year_built",
+         "last_major_rehab", "last_minor_rehab", "span_count", "total_span_m", "deck_length_m",
+         "last_inspection_date", "current_bci"], bridges))) + " rows")
+    print(f"  {db}.spans: " + str(load_csv_table(srv, db, "spans", _csv_text(
+        ["bridge_id", "span_number", "length_m"], spans))) + " rows")
+    print(f"  {db}.bci_ratings: " + str(load_csv_table(srv, db, "bci_ratings", _csv_text(
+        ["bridge_id", "rating_year", "bci"], bci))) + " rows")
+    srv.psql(db, "ALTER TABLE highways ALTER highway_name TYPE text; "
+                 "ALTER TABLE bridges ALTER site_number TYPE text")
+    add_keys(srv, db, [("highways", ["highway_id"]), ("bridges", ["bridge_id"]),
+                       ("spans", ["bridge_id", "span_number"]), ("bci_ratings", ["bridge_id", "rating_year"])],
+             [("bridges", "highway_id", "highways", "highway_id"), ("spans", "bridge_id", "bridges", "bridge_id"),
+              ("bci_ratings", "bridge_id", "bridges", "bridge_id")])
+
+
+CHOCOLATE_INGREDIENTS = [("B", "beans"), ("S", "sugar"), ("S*", "other sweetener"), ("C", "cocoa butter"),
+                         ("V", "vanilla"), ("L", "lecithin"), ("Sa", "salt")]
+
+
+def load_chocolate_bars(srv, db, files):
+    """Dark chocolate bars rated by the Manhattan Chocolate Society's
+    Flavors of Cacao reviews, 2006-2021 (Brady Brelinski's ratings as
+    TidyTuesday published them on 2022-01-18, in a learner's TidyTuesday
+    repository; the repository states no licence): countries (96 names
+    as the reviews spell them, maker locations and bean origins alike:
+    'U.S.A.', 'U.K.', 'Amsterdam', 'Sao Tome', 'Sulawesi' ...), makers
+    (586: a maker name with its location as listed — six names appear
+    with two locations and are two rows), ingredients (the reviews'
+    codes: B beans, S sugar, S* other sweetener, C cocoa butter, V
+    vanilla, L lecithin, Sa salt), tasting_notes (972 distinct "most
+    memorable characteristics"), bars (2,530 reviewed bars: review_ref
+    (the review batch number, shared by bars reviewed together),
+    review_year, the maker, bean origin country (NULL for 'Blend', then
+    is_blend true), bar_name (the specific bean origin or bar name),
+    cocoa_percent, ingredient_count (NULL where the ingredients are 'NA'),
+    rating 1-4 in quarter steps), bar_ingredients and bar_notes (each
+    note with its position in the review). Keys: countries.country_id,
+    makers.maker_id, ingredients.ingredient_code,
+    tasting_notes.note_id, bars.bar_id, bar_ingredients (bar_id,
+    ingredient_code), bar_notes (bar_id, position); makers -> countries;
+    bars -> makers, countries; bar_ingredients -> bars, ingredients;
+    bar_notes -> bars, tasting_notes."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    names = sorted({r["company_location"].strip() for r in rows}
+                   | {r["country_of_bean_origin"].strip() for r in rows} - {"Blend"})
+    cid = {n: i for i, n in enumerate(names, 1)}
+    mk = sorted({(r["company_manufacturer"].strip(), r["company_location"].strip()) for r in rows},
+                key=lambda x: (x[0].lower(), x[1]))
+    mid = {m: i for i, m in enumerate(mk, 1)}
+    notes = sorted({c.strip() for r in rows for c in r["most_memorable_characteristics"].split(",") if c.strip()})
+    nid = {n: i for i, n in enumerate(notes, 1)}
+    codes = {c for c, _ in CHOCOLATE_INGREDIENTS}
+    bars, bing, bnotes = [], [], []
+    for i, r in enumerate(rows, 1):
+        bo = r["country_of_bean_origin"].strip()
+        ing = r["ingredients"].strip()
+        cnt = ""
+        if ing != "NA":
+            n, lst = ing.split("-", 1)
+            parts = [x.strip() for x in lst.split(",")]
+            assert int(n) == len(parts) and set(parts) <= codes, ing
+            cnt = n.strip()
+            bing += [[i, c] for c in parts]
+        bars.append([i, r["ref"], r["review_date"], mid[(r["company_manufacturer"].strip(),
+                                                        r["company_location"].strip())],
+                     "" if bo == "Blend" else cid[bo], "true" if bo == "Blend" else "false",
+                     r["specific_bean_origin_or_bar_name"].strip(), r["cocoa_percent"].rstrip("%"), cnt,
+                     r["rating"]])
+        pos = 0
+        for c in r["most_memorable_characteristics"].split(","):
+            if c.strip():
+                pos += 1
+                bnotes.append([i, pos, nid[c.strip()]])
+    print(f"  {db}.countries: " + str(load_csv_table(srv, db, "countries", _csv_text(
+        ["country_id", "country_name"], [[cid[n], n] for n in names]))) + " rows")
+    print(f"  {db}.makers: " + str(load_csv_table(srv, db, "makers", _csv_text(
+        ["maker_id", "maker_name", "country_id"], [[mid[m], m[0], cid[m[1]]] for m in mk]))) + " rows")
+    print(f"  {db}.ingredients: " + str(load_csv_table(srv, db, "ingredients", _csv_text(
+        ["ingredient_code", "ingredient_name"], CHOCOLATE_INGREDIENTS))) + " rows")
+    print(f"  {db}.tasting_notes: " + str(load_csv_table(srv, db, "tasting_notes", _csv_text(
+        ["note_id", "note"], [[nid[n], n] for n in notes]))) + " rows")
+    print(f"  {db}.bars: " + str(load_csv_table(srv, db, "bars", _csv_text(
+        ["bar_id", "review_ref", "review_year", "maker_id", "bean_origin_country_id", "is_blend", "bar_name",
+         "cocoa_percent", "ingredient_count", "rating"], bars))) + " rows")
+    print(f"  {db}.bar_ingredients: " + str(load_csv_table(srv, db, "bar_ingredients", _csv_text(
+        ["bar_id", "ingredient_code"], bing))) + " rows")
+    print(f"  {db}.bar_notes: " + str(load_csv_table(srv, db, "bar_notes", _csv_text(
+        ["bar_id", "position", "note_id"], bnotes))) + " rows")
+    srv.psql(db, "ALTER TABLE bars ALTER is_blend TYPE boolean USING is_blend::boolean, "
+                 "ALTER cocoa_percent TYPE numeric(4, 1) USING cocoa_percent::numeric, "
+                 "ALTER rating TYPE numeric(3, 2) USING rating::numeric; "
+                 "ALTER TABLE makers ALTER maker_name TYPE text; ALTER TABLE tasting_notes ALTER note TYPE text")
+    add_keys(srv, db, [("countries", ["country_id"]), ("makers", ["maker_id"]), ("ingredients", ["ingredient_code"]),
+                       ("tasting_notes", ["note_id"]), ("bars", ["bar_id"]),
+                       ("bar_ingredients", ["bar_id", "ingredient_code"]), ("bar_notes", ["bar_id", "position"])],
+             [("makers", "country_id", "countries", "country_id"), ("bars", "maker_id", "makers", "maker_id"),
+              ("bars", "bean_origin_country_id", "countries", "country_id"),
+              ("bar_ingredients", "bar_id", "bars", "bar_id"),
+              ("bar_ingredients", "ingredient_code", "ingredients", "ingredient_code"),
+              ("bar_notes", "bar_id", "bars", "bar_id"), ("bar_notes", "note_id", "tasting_notes", "note_id")])
+
+
+LOADERS.update(tirol_avalanches=load_tirol_avalanches, ontario_bridges=load_ontario_bridges,
+               chocolate_bars=load_chocolate_bars)
 
 
 def main():

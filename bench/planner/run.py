@@ -201,12 +201,28 @@ def weekday_numbers(rows, sunday):
     return out if changed else None
 
 
-def laid_out(gold_row, ans_rows):
-    """1 when one answer column holds the gold row's values, in its order."""
+def laid_out(gold_row, ans_rows, gold_cols=()):
+    """1 when one answer column holds the gold row's values, in its order —
+    or in another order when each answer row's label (another column) is
+    named by the gold column of its value: in_2018 and in_2019 beside rows
+    labelled 2019 and 2018."""
     if len(ans_rows) != len(gold_row) or not ans_rows:
         return False
     want = [norm(v) for v in gold_row]
-    return any([norm(r[j]) for r in ans_rows] == want for j in range(len(ans_rows[0])))
+    width = len(ans_rows[0])
+    if any([norm(r[j]) for r in ans_rows] == want for j in range(width)):
+        return True
+    for j in range(width):
+        for lab in range(width):
+            if lab == j:
+                continue
+            names = [str(r[lab]) for r in ans_rows]
+            pos = [[i for i, n in enumerate(names) if n and n in str(c)] for c in gold_cols]
+            if len(pos) == len(ans_rows) and all(len(p) == 1 for p in pos) and \
+                    len({p[0] for p in pos}) == len(pos) and \
+                    all(norm(ans_rows[p[0]][j]) == w for p, w in zip(pos, want)):
+                return True
+    return False
 
 
 def judge(q, out, gold, order):
@@ -238,7 +254,7 @@ def judge(q, out, gold, order):
         if days and match(grows, days, len(gcols), len(acols), order) is not None:
             return "right", "days of the week, as their numbers"
     # a comparison of a few values: the gold's one row, the answer's one column in that order
-    if len(grows) == 1 and len(gcols) >= 2 and laid_out(grows[0], arows):
+    if len(grows) == 1 and len(gcols) >= 2 and laid_out(grows[0], arows, gcols):
         return "right", "the gold's one row laid out as the answer's column"
     # a list cut to the planner's preview LIMIT is right when every row it
     # shows is a gold row (not for top-N questions: there the cut is the answer)

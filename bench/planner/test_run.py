@@ -88,6 +88,13 @@ class Judge(unittest.TestCase):
         swapped = {"sql": "x", "columns": ["year", "total"], "rows": [[2023, 2144.72], [2024, 1799.81]]}
         self.assertEqual(self.j(ok, gold), "right")
         self.assertEqual(self.j(swapped, gold), "WRONG")
+        # later period first, each row labelled by the year its gold column names
+        later = {"sql": "x", "columns": ["year", "total"], "rows": [[2024, 2144.72], [2023, 1799.81]]}
+        self.assertEqual(self.j(later, gold), "right")
+        mislabelled = {"sql": "x", "columns": ["year", "total"], "rows": [[2023, 2144.72], [2024, 1799.81]]}
+        self.assertEqual(self.j(mislabelled, gold), "WRONG")
+        unnamed = (["a", "b"], [["1799.81", "2144.72"]])
+        self.assertEqual(self.j(later, unnamed), "WRONG")
 
     def test_clarify_declined_crash(self):
         clar = {"expect": "clarify"}

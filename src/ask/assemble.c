@@ -253,8 +253,11 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
     for (int i = 0; i < tk->n; i++) {
         if (!words_in(tk->t[i].low, by) || tk->t[i].used)
             continue;
-        if (!strcmp(tk->t[i].low, "across") && (words_at(tk, i + 1, "all") || words_at(tk, i + 1, "every"))) {
-            tk->t[i].used = tk->t[i + 1].used = 1;  /* "the average rating across all reviews": all of them */
+        if (!strcmp(tk->t[i].low, "across")) {  /* "the average rating across (all) reviews", "the */
+            tk->t[i].used = 1;                     /* average coverage across countries": all of them */
+            while (i + 1 < tk->n && words_in(tk->t[i + 1].low, (const char *const[]){"all", "every", "the",
+                                                                                    "both", NULL}))
+                tk->t[++i].used = 1;
             continue;
         }
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);

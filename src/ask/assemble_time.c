@@ -21,8 +21,12 @@ static int names_date(const ask_table_t *t, const ask_toks_t *tk, int i, int c, 
     for (int k = 0; nouns && k < t->nw; k++)
         if (!strcmp(tk->t[i].stem, t->w[k]))
             return 0;
-    if (nouns)
-        return col->nw > 1 && !strcmp(tk->t[i].stem, col->w[0]);
+    if (nouns) {  /* "releases" of released_on, "returns" of returned_date: the noun's past */
+        size_t n = strlen(tk->t[i].stem);
+        return col->nw > 1 && (!strcmp(tk->t[i].stem, col->w[0]) ||
+                               (n >= 4 && !strncmp(tk->t[i].stem, col->w[0], n) &&
+                                (!strcmp(col->w[0] + n, "d") || !strcmp(col->w[0] + n, "ed"))));
+    }
     return lexicon_verb_names_col(tk->t[i].low, col) ||
            (!tk->t[i].used && col->nw && strlen(tk->t[i].low) >= 6 && !strncmp(col->w[0], tk->t[i].low, 5));
 }

@@ -177,6 +177,66 @@ static void counts_one_name(const ask_schema_t *s, ask_parse_t *p)
             return roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
+/* "which states had a tornado in every year from 2008 to 2020", "stores
+ * that sold something in each month of 2017": rows present in every
+ * period — a universal, not a grouping by the period beside the rows.
+ * Asked ("in every year"), never read as a count per year. */
+static void every_period(const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const grains[] = {"year", "month", "week", "day", "quarter", "season", NULL};
+    if (!p->q.grain || (!p->q.ndims && p->q.kind != Q_LIST))
+        return;
+    for (int i = 1; i + 1 < tk->n; i++)
+        if (words_in(tk->t[i - 1].low, (const char *const[]){"in", "for", "during", NULL}) &&
+            words_in(tk->t[i].low, (const char *const[]){"every", "each", NULL}) &&
+            words_in(tk->t[i + 1].low, grains) &&
+            words_in(tk->t[0].low, (const char *const[]){"which", "what", "list", "name", "show", NULL})) {
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s %s", tk->t[i - 1].low, tk->t[i].low,
+                     tk->t[i + 1].low);
+            roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);
+            return;
+        }
+}
+
+/* "which highway has the best bridges": best and worst judge, they do
+ * not count — rows counted for them is a guess at the measure ("the most
+ * bridges" counts; "best-selling" sells). */
+static void best_counted(const ask_toks_t *tk, ask_parse_t *p)
+{
+    int i = p->order_at - 1;
+    if (i < 0 || p->q.m.kind != M_COUNT || p->q.m.c >= 0 ||
+        !words_in(tk->t[i].low, (const char *const[]){"best", "worst", NULL}) ||
+        (i + 1 < tk->n && !strncmp(tk->t[i + 1].low, "sell", 4)))
+        return;
+    roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* Rows counted where the rows are no things to count: "the jail
+ * population at its highest" per day of daily_population (one row a
+ * day: every count is 1), "Nigeria's vaccine coverage each year" of
+ * vaccine_coverage (its noun's word is mcv1_coverage's: a number kept,
+ * not rows). Asked: which number. */
+static void rows_no_things(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->m.c >= 0 || q->m.t < 0)
+        return;
+    const ask_table_t *t = &s->tables[q->m.t];
+    if (q->grain == G_DAY && q->time.t == q->m.t && q->time.c >= 0 && q->time.c == t->pk &&
+        t->cols[q->time.c].kind == CK_DATE)  /* a day is the row's key: one row a day */
+        return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    const char *noun = t->nw ? t->w[t->nw - 1] : "";
+    int said = 0;
+    for (int i = 0; i < tk->n; i++)
+        said |= !strcmp(tk->t[i].stem, noun);
+    for (int c = 0; said && t->nw > 1 && c < t->ncols; c++) {
+        const ask_col_t *col = &t->cols[c];
+        if (c != t->pk && col->fk_table < 0 && col->nw > 1 && lexicon_col_is_numeric(col) &&
+            !strcmp(col->w[col->nw - 1], noun))
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    }
+}
+
 /* The checks made once the plan is assembled. */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
@@ -187,4 +247,7 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     money_group(s, tk, p);
     counts_one_name(s, p);
     periods_check(tk, p);
+    every_period(tk, p);
+    best_counted(tk, p);
+    rows_no_things(s, tk, p);
 }

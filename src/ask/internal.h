@@ -3,16 +3,15 @@
  * The pipeline: words.c splits a question into tokens (lower-cased, stemmed,
  * synonyms folded, number words read); schema_load.c reads the schema and its
  * foreign-key graph, lexicon.c indexes it all by words (lexicon_roles.c: what
- * a column is for); catalog.c
- * answers questions about the database itself from the discovered schema;
- * parse.c scans the tokens (dates.c reads periods); assemble.c gives what it
- * found roles and builds a plan (ask_q_t), filters.c the filters among them;
- * account.c checks that every content word was placed — a word left over
- * makes the planner ask (typos.c reads a left-over word as its nearest
- * one); followup.c edits a previous plan; sqlgen.c writes one SELECT
- * (sqljoin.c its FROM); planner.c ties it together and writes clarifications;
- * context.c serves the LLM prompt and starter questions.
- * A plan refers to tables and columns by index into the schema; its JSON form
+ * a column is for); catalog.c answers questions about the database itself from
+ * the discovered schema; parse.c scans the tokens (dates.c reads periods);
+ * assemble.c gives what it found roles and builds a plan (ask_q_t), filters.c
+ * the filters among them; account.c checks that every content word was placed
+ * — a word left over makes the planner ask (typos.c reads a left-over word as
+ * its nearest one); followup.c edits a previous plan; sqlgen.c writes one
+ * SELECT (sqljoin.c its FROM); planner.c ties it together and writes
+ * clarifications; context.c serves the LLM prompt and starter questions. A
+ * plan refers to tables and columns by index into the schema; its JSON form
  * (planjson.c) uses names and is re-validated against the schema when read. */
 #ifndef DM_ASK_INTERNAL_H
 #define DM_ASK_INTERNAL_H
@@ -71,8 +70,7 @@ typedef struct ask_vocab {
     int nw;
 } ask_vocab_t;
 
-/* One phrase the lexicon knows: a table, a column, a value or a term. */
-enum { PH_TABLE, PH_COLUMN, PH_VALUE, PH_VOCAB };
+enum { PH_TABLE, PH_COLUMN, PH_VALUE, PH_VOCAB };  /* what a phrase the lexicon knows names */
 typedef struct ask_phrase {
     char **w;
     int nw;
@@ -95,6 +93,7 @@ struct ask_schema {
     ask_edge_t *edges;
     int nedges;
     const engine_dialect_t *dialect;  /* never NULL (dialect.c) */
+    char **domain; int ndomain;  /* the database name's words, each beside its stem (domain.c) */
 };
 
 /* glued.c: "labrooms" of lab_room_id: its words, n > 1, else 0; *shared: another ends so */
@@ -112,8 +111,7 @@ int lexicon_find_table(const ask_schema_t *s, const char *name);
 int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
 int lexicon_find_vocab(const ask_schema_t *s, const char *term);
 int lexicon_col_is_money(const ask_col_t *c);  /* column roles by name and type */
-/* 1 when one of the column's name words is in list. */
-int lexicon_col_has_word(const ask_col_t *c, const char *const *list);
+int lexicon_col_has_word(const ask_col_t *c, const char *const *list);  /* a name word in list */
 int lexicon_col_is_qty(const ask_col_t *c);
 int lexicon_col_is_numeric(const ask_col_t *c);
 /* A flag: a boolean, or text sampled as one of a pair (Y/N, yes/no, t/f, 1/0); its
@@ -251,8 +249,7 @@ void dates_describe(buf_t *b, const ask_date_t *d);
 /* 1 when the question is a catalog question (q filled), 0 if not, -1 when it
  * is one but names no known table (clar filled with a message). */
 int catalog_parse(const ask_schema_t *s, ask_toks_t *tk, ask_q_t *q, buf_t *clar);
-/* The SQL template for a catalog plan; new string. */
-char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);
+char *catalog_sql(const ask_schema_t *s, const ask_q_t *q);  /* a catalog plan's SQL; new string */
 /* Append to *understood how many views a list of the tables left out. */
 void catalog_note_views(const ask_schema_t *s, const ask_q_t *q, char **understood);
 
@@ -349,8 +346,7 @@ typedef struct ask_cmp {
  * unclear; group by what m names (roles_make_dim); 1 when the question
  * names table t or a value only t holds. */
 int roles_table_named(const ask_parse_t *p, int t);
-/* 1 when q has a value filter (in / not in) on a column of table t. */
-int roles_has_value_filter(const ask_q_t *q, int t);
+int roles_has_value_filter(const ask_q_t *q, int t);  /* an in / not in filter on a column of t */
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
 void readings_prefer(const ask_schema_t *s, ask_mention_t *x);  /* readings.c: a table's, the one-word */
 void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the said word's */
@@ -376,7 +372,7 @@ void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);  /* every row of a
 void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *by_col);
 void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void parse_use(ask_toks_t *tk, int i, int n);  /* parse.c: tokens used by a rule */
-void parse_scan_top(ask_toks_t *tk, ask_parse_t *p);  /* parse_top.c: order words and top N */
+void parse_scan_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* parse_top.c: order words and top N */
 void parse_scan_happened(ask_toks_t *tk);  /* parse_top.c: "happened", "are recorded" */
 int parse_scan_cmp(ask_toks_t *tk, int i, ask_cmp_t *c);  /* parse_cmp.c: "over 100" at i: 1, c */
 void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the date column */
@@ -483,6 +479,9 @@ int revenue_row_is_sale(const ask_schema_t *s, int t);
 void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m, int agg,
                       int distinct, const char *word);
 int measure_head_column(const ask_schema_t *s, const ask_mention_t *m);
+/* domain.c: "measles cases" of measles_surveillance, the name's word said before a noun */
+void domain_load(ask_schema_t *s, const char *database);
+void domain_scan(const ask_schema_t *s, ask_toks_t *tk);
 /* Give the mentions roles and build p->q (assemble.c). */
 void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c, int nc);
 /* Scan the question's business slots into p (tokens marked used): the

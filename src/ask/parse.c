@@ -426,7 +426,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     scan_meta(tk, p);
     ranking_duration_words(s, tk);
     span_scan_first_last(tk, p);
-    parse_scan_top(tk, p);
+    parse_scan_top(s, tk, p);
     for (int i = 0; i < tk->n; i++)
         if (!tk->t[i].used && nc < 4 && parse_scan_cmp(tk, i, &cmps[nc]))
             nc++;
@@ -455,6 +455,7 @@ int parse_question(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_cm
     if (p->q.date.kind || p->q.grain || p->dow_from)  /* "loans granted in 1996", "… each year" */
         scan_event_verbs(tk);
     parse_scan_happened(tk);
+    domain_scan(s, tk);
     scan_mentions(s, tk, p);
     pairs_merge(s, tk, p);
     code_words(tk, p);

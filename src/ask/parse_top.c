@@ -59,7 +59,19 @@ static void scan_leading_count(ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
-void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
+/* 1 when a column's name starts with word i ("top charge" of top_charge,
+ * "first name"): a name, not an order. */
+static int names_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
+{
+    const ask_phrase_t *ph[8];
+    int n = lexicon_match(s, tk, i, ph, 8);
+    for (int k = 0; k < n; k++)
+        if (ph[k]->kind == PH_COLUMN && ph[k]->nw >= 2)
+            return 1;
+    return 0;
+}
+
+void parse_scan_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
@@ -67,7 +79,7 @@ void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
         if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (grammar_order_of(w) ||
                                   !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
             snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw), p->order_at = i + 1;
-        if (!strcmp(w, "top") || !strcmp(w, "bottom") || ((!strcmp(w, "best") ||
+        if (((!strcmp(w, "top") || !strcmp(w, "bottom")) && !names_column(s, tk, i)) || ((!strcmp(w, "best") ||
             !strcmp(w, "worst")) && nx && nx->isnum) || (!strcmp(w, "first") && nx && nx->isnum)) {
             p->q.order = !strcmp(w, "bottom") || !strcmp(w, "worst") ? -1 : 1;
             p->q.limit = nx && nx->isnum && nx->num >= 1 && nx->num <= 10000 ? (int)nx->num : 10;
@@ -92,8 +104,11 @@ void parse_scan_top(ask_toks_t *tk, ask_parse_t *p)
                 p->q.order = o;
             parse_use(tk, i, 1);
         }
-        /* "highest first", "longest duration first": the order's own word */
-        for (int k = i - 1; !strcmp(w, "first") && !tk->t[i].used && k >= 0 && k >= i - 3; k--)
+        /* "highest first", "longest duration first": the order's own word —
+         * not "the most studies first posted" (first_posted) */
+        int said_last = i + 1 == tk->n || tk->t[i].ends || tk->t[i + 1].low[0] == ',' ||
+                        words_in(tk->t[i + 1].low, (const char *const[]){"then", "and", "please", NULL});
+        for (int k = i - 1; !strcmp(w, "first") && said_last && !tk->t[i].used && k >= 0 && k >= i - 3; k--)
             if (grammar_order_of(tk->t[k].low) ||
                 words_in(tk->t[k].low, (const char *const[]){"longest", "shortest", "newest",
                          "oldest", "latest", "earliest", "biggest", NULL}))

@@ -187,6 +187,17 @@ int roles_money_col(const ask_schema_t *s, int t)
     return found >= 0 ? found : -1;
 }
 
+/* A grouping column, once: "which charge is the most common top charge"
+ * names the charge twice (the table, and the key that points at it). */
+static void dim_add(ask_q_t *q, int t, int c)
+{
+    for (int i = 0; i < q->ndims; i++)
+        if (q->dims[i].t == t && q->dims[i].c == c)
+            return;
+    if (q->ndims < ASK_MAX_DIMS)
+        q->dims[q->ndims++] = (ask_colref_t){t, c};
+}
+
 /* "per supplier code" of deliveries.supplier_code: the code itself, said
  * whole, not the supplier's name it points at. */
 static int code_said(const ask_mention_t *m, const ask_col_t *c)
@@ -224,16 +235,16 @@ void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
         t = lexicon_named_by(s, t);
     }
     if (c && (!via_fk || s->tables[t].label < 0)) {  /* section.building: the building */
-        p->q.dims[p->q.ndims++] = (ask_colref_t){m->t, m->c};
+        dim_add(&p->q, m->t, m->c);
     } else if (s->tables[t].label >= 0) {  /* the entity: its label (and second label) */
         const ask_table_t *tb = &s->tables[t];
-        p->q.dims[p->q.ndims++] = (ask_colref_t){t, tb->label};
+        dim_add(&p->q, t, tb->label);
         if (tb->label2 >= 0 && p->q.ndims < ASK_MAX_DIMS)
-            p->q.dims[p->q.ndims++] = (ask_colref_t){t, tb->label2};
+            dim_add(&p->q, t, tb->label2);
         else if (!c && p->q.ndims < ASK_MAX_DIMS && tb->pk >= 0 && tb->pk != tb->label &&  /* "which sites": */
                  tb->cols[tb->label].n_distinct != -1 && !lexicon_label_names_rows(tb) &&  /* Willard Beach's */
                  !lexicon_label_is_category(tb))                                          /* three stay three */
-            p->q.dims[p->q.ndims++] = (ask_colref_t){t, tb->pk};
+            dim_add(&p->q, t, tb->pk);
     } else {  /* a table with no name to group by: asked about unless a ranking uses it */
         p->nameless_group = t;
     }

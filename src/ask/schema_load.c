@@ -221,6 +221,7 @@ ask_schema_t *ask_schema_new_with(const json_t *discovered, const json_t *vocabu
     if (load_vocab(s, vocabulary, err, errlen) < 0)
         goto fail;
     lexicon_build_index(s);
+    domain_load(s, json_string_value(json_object_get(discovered, "database")));
     return s;
 fail:
     ask_schema_free(s);
@@ -245,6 +246,7 @@ void ask_schema_free(ask_schema_t *s)
         free(tb->name);
         words_free_list(tb->w, tb->nw);
     }
+    words_free_list(s->domain, 2 * s->ndomain);
     for (int v = 0; v < s->nvocab; v++) {
         free(s->vocab[v].term);
         free(s->vocab[v].desc);

@@ -194,8 +194,12 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
         int via = q->via[v];
         int n = via == t ? -1 : paths_find(s, via, t, alt, ASK_MAX_JOINED);
         int m = sqljoin_index(j, via) >= 0 ? 0 : paths_find(s, j->t[0], via, hop, ASK_MAX_JOINED);
-        /* only through a named table the base reaches without fanning out */
+        /* only through a named table the base reaches without fanning out,
+         * and on to t without fanning out where the base's own way does not
+         * ("the county with the most tornadoes and its state": tornadoes →
+         * counties, never states → all of a state's counties) */
         if (n < 0 || m < 0 || !forward_only(hop, m) || (len >= 0 && n > len) ||
+            (!forward_only(alt, n) && len >= 0 && forward_only(path, len)) ||
             (m > 0 && sqljoin_to(s, j, via, NULL) < 0))
             continue;
         memcpy(path, alt, (size_t)n * sizeof *path);

@@ -28,6 +28,29 @@ static void entry_clear(entry_t *e)
     memset(e, 0, sizeof *e);
 }
 
+/* The database's name as discovery gives it ("database"): the words every
+ * row is about ("measles" of measles_surveillance) — a server database's
+ * name, a SQLite file's without its folder and extension; none for
+ * DataMind's own uploads or ClickHouse (every database of the server). */
+static void name_database(json_t *discovered, const store_conn_t *c)
+{
+    if (!c->kind)
+        return;
+    const char *name = c->database_name ? c->database_name : "";
+    char file[256];
+    if (!strcmp(c->kind, "sqlite")) {
+        const char *base = strrchr(name, '/');
+        snprintf(file, sizeof file, "%s", base ? base + 1 : name);
+        char *dot = strrchr(file, '.');
+        if (dot)
+            *dot = '\0';
+        name = file;
+    } else if (strcmp(c->kind, "postgresql") && strcmp(c->kind, "mysql")) {
+        return;
+    }
+    json_object_set_new(discovered, "database", json_string(name));
+}
+
 const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn_t *c, char *err,
                                 size_t errlen)
 {
@@ -52,6 +75,7 @@ const ask_schema_t *chat_schema(arena_t *a, const char *org_id, const store_conn
             snprintf(err, errlen, "DataMind has not read the tables of %s yet", c->name);
         return NULL;
     }
+    name_database(discovered, c);
     json_t *vocab = store_vocab_load(a, org_id, c->id);
     const engine_t *e = engine_for_kind(c->kind);  /* the planner writes its dialect */
     ask_schema_opts_t so = {.dialect = e ? e->dialect : NULL};

@@ -247,8 +247,11 @@ typedef struct engine {
      * (table|view),"row_estimate","comment"?, "columns":[{"name","type"
      * (the engine's type name),"ordinal","nullable","pk","fk"
      * ({"schema","table","column"} or null),"null_frac","n_distinct",
-     * "comment"?,"samples":[...]}]}]} sorted by schema and name — exactly
-     * sqlsafe_discover's shape (the planner reads it). Bounded as it is. */
+     * "comment"?,"samples":[...]}]}], "database"?} sorted by schema and
+     * name — exactly sqlsafe_discover's shape (the planner reads it; the
+     * database's name, where the connection names one, gives it the words
+     * that describe every row: "measles" of measles_surveillance). Bounded
+     * as it is. */
     int (*discover)(engine_conn_t *c, const sqlsafe_discover_opts_t *o, json_t **schema,
                     char *err, size_t errlen);
 

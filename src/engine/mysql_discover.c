@@ -302,7 +302,7 @@ int engine_mysql_discover(engine_conn_t *conn, const sqlsafe_discover_opts_t *o,
     for (size_t i = 0; i < d.n; i++)
         if (d.rels[i].json)
             json_array_append(tables, d.rels[i].json);
-    *schema = json_pack("{s:o}", "tables", tables);
+    *schema = json_pack("{s:o,s:s}", "tables", tables, "database", c->db);
     rc = *schema ? 0 : -1;
     if (rc < 0)
         snprintf(err, errlen, "could not build the schema");

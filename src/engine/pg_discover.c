@@ -257,7 +257,7 @@ int engine_pg_discover(PGconn *c, const sqlsafe_discover_opts_t *o, json_t **sch
     for (size_t i = 0; i < n; i++)
         if (rels[i].json)
             json_array_append(tables, rels[i].json);
-    *schema = json_pack("{s:o}", "tables", tables);
+    *schema = json_pack("{s:o,s:s}", "tables", tables, "database", PQdb(c) ? PQdb(c) : "");
     rc = *schema ? 0 : -1;
     if (rc < 0)
         snprintf(err, errlen, "could not build the schema");

@@ -181,7 +181,13 @@ int engine_sqlite_discover(engine_sqlite_conn_t *c, const sqlsafe_discover_opts_
     if (engine_sqlite_sample_tables(c, cat.tables, o, err, errlen) < 0)
         goto fail;
     json_decref(cat.by_name);
-    *schema = json_pack("{s:o}", "tables", cat.tables);
+    char name[256];  /* the file's name, its folder and extension cut: the database's */
+    const char *base = c->path ? strrchr(c->path, '/') : NULL;
+    snprintf(name, sizeof name, "%s", base ? base + 1 : c->path ? c->path : "");
+    char *dot = strrchr(name, '.');
+    if (dot)
+        *dot = '\0';
+    *schema = json_pack("{s:o,s:s}", "tables", cat.tables, "database", name);
     if (!*schema) {
         snprintf(err, errlen, "could not build the schema");
         return -1;

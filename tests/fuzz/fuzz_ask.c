@@ -19,7 +19,8 @@
 
 static ask_schema_t *schemas[2];
 
-static ask_schema_t *load_schema(const char *root, const char *file, const char *vocab)
+/* The schema of file, under the database name db (its words: domain.c). */
+static ask_schema_t *load_schema(const char *root, const char *file, const char *db, const char *vocab)
 {
     char path[4096], err[256];
     snprintf(path, sizeof path, "%s/tests/unit/ask_fixtures/%s", root, file);
@@ -29,6 +30,8 @@ static ask_schema_t *load_schema(const char *root, const char *file, const char 
         fprintf(stderr, "fuzz_ask: %s: %s\n", path, je.text);
         exit(2);
     }
+    if (db)
+        json_object_set_new(sj, "database", json_string(db));
     json_t *voc = vocab ? json_loads(vocab, 0, NULL) : NULL;
     ask_schema_t *s = ask_schema_new(sj, voc, err, sizeof err);
     if (!s) {
@@ -44,12 +47,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     const char *root = getenv("DATAMIND_ROOT") ? getenv("DATAMIND_ROOT") : FUZZ_ROOT;
-    schemas[0] = load_schema(root, "shop_schema.json",
+    schemas[0] = load_schema(root, "shop_schema.json", "retail_shop_2024",
         "[{\"term\":\"net revenue\",\"description\":\"after discount\",\"kind\":\"metric\","
         "\"table\":\"order_items\",\"column\":null,\"expression\":"
         "\"sum(order_items.quantity * order_items.unit_price * (1 - order_items.discount))\"},"
         "{\"term\":\"sales channel\",\"kind\":\"column\",\"table\":\"orders\",\"column\":\"channel\"}]");
-    schemas[1] = load_schema(root, "camel_schema.json", NULL);
+    schemas[1] = load_schema(root, "camel_schema.json", NULL, NULL);
     return 0;
 }
 

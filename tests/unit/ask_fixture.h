@@ -1,6 +1,6 @@
 /* ask_fixture.h — schemas built inline for the planner's unit tests, and
- * the two checks they make: the planner answers with SQL holding a
- * fragment, or asks back naming a word. Header-only, like check.h: each
+ * the checks they make: the planner answers with SQL holding a
+ * fragment, asks back naming a word, or never writes a fragment. Header-only, like check.h: each
  * test program includes it once. */
 #ifndef DM_ASK_FIXTURE_H
 #define DM_ASK_FIXTURE_H
@@ -30,10 +30,13 @@ static json_t *table(const char *name, int rows, json_t *cols)
                      "row_estimate", rows, "columns", cols);
 }
 
-/* The planner's schema for these tables (steals t); NULL, reported, on error. */
-static ask_schema_t *schema_of(json_t *t)
+/* The planner's schema for these tables in a database called name (NULL:
+ * none; steals t); NULL, reported, on error. */
+static inline ask_schema_t *schema_named(json_t *t, const char *name)
 {
     json_t *d = json_pack("{s:o}", "tables", t);
+    if (name)
+        json_object_set_new(d, "database", json_string(name));
     char err[256];
     ask_schema_t *s = ask_schema_new(d, NULL, err, sizeof err);
     if (!s)
@@ -41,6 +44,11 @@ static ask_schema_t *schema_of(json_t *t)
     json_decref(d);
     CHECK(s != NULL);
     return s;
+}
+
+static ask_schema_t *schema_of(json_t *t)
+{
+    return schema_named(t, NULL);
 }
 
 static void asks_about(ask_schema_t *s, const char *q, const char *word)
@@ -66,6 +74,20 @@ static void answers_with(ask_schema_t *s, const char *q, const char *frag)
     if (!ok)
         fprintf(stderr, "should answer with %s: %s\n  got: %s\n", frag, q,
                 rc ? err : r.sql ? r.sql : json_string_value(json_object_get(r.clarify, "message")));
+    CHECK(ok);
+    if (rc == 0)
+        ask_plan_result_free(&r);
+}
+
+/* q is never written with frag in its SQL (asked, or answered without it) */
+static inline void refuses_sql(ask_schema_t *s, const char *q, const char *frag)
+{
+    ask_plan_result_t r;
+    char err[256];
+    int rc = ask_plan(s, q, NULL, &r, err, sizeof err);
+    int ok = rc == 0 && (!r.sql || !strstr(r.sql, frag));
+    if (!ok)
+        fprintf(stderr, "should not write %s: %s\n  got: %s\n", frag, q, rc ? err : r.sql);
     CHECK(ok);
     if (rc == 0)
         ask_plan_result_free(&r);

@@ -17,20 +17,6 @@
  * jackpot_winners.winner_count is added up for "jackpot winners". */
 #include "ask_fixture.h"
 
-/* q is never written with frag in its SQL (asked, or answered without it) */
-static void refuses_sql(ask_schema_t *s, const char *q, const char *frag)
-{
-    ask_plan_result_t r;
-    char err[256];
-    int rc = ask_plan(s, q, NULL, &r, err, sizeof err);
-    int ok = rc == 0 && (!r.sql || !strstr(r.sql, frag));
-    if (!ok)
-        fprintf(stderr, "should not write %s: %s\n  got: %s\n", frag, q, rc ? err : r.sql);
-    CHECK(ok);
-    if (rc == 0)
-        ask_plan_result_free(&r);
-}
-
 static json_t *zoo(void)
 {
     json_t *t = json_array();

@@ -207,9 +207,7 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
 {
     for (int i = 0; i < p->nm; i++) {  /* "accounts with a loan": loan must take part */
         const ask_mention_t *m = &p->m[i];
-        int k = m->pos - 1;  /* "across (all / the) countries": all the rows, said */
-        while (k > 0 && words_in(tk->t[k].low, (const char *const[]){"all", "every", "the", "both", NULL}))
-            k--;
+        int k = words_skip(tk, m->pos - 1, -1, words_all_of);  /* "across (all / the) countries" */
         if (m->kind == PH_TABLE && m->role == R_NONE && !table_in_plan(s, &p->q, m->t) &&
             !words_at(tk, k, "across"))
             unplaced(p, s->tables[m->t].name);

@@ -254,10 +254,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         if (!words_in(tk->t[i].low, by) || tk->t[i].used)
             continue;
         if (!strcmp(tk->t[i].low, "across")) {  /* "the average rating across (all) reviews", "the */
-            tk->t[i].used = 1;                     /* average coverage across countries": all of them */
-            while (i + 1 < tk->n && words_in(tk->t[i + 1].low, (const char *const[]){"all", "every", "the",
-                                                                                    "both", NULL}))
-                tk->t[++i].used = 1;
+            int end = words_skip(tk, i + 1, 1, words_all_of);  /* average coverage across countries": */
+            for (int k = i; k < end; k++)                       /* all of them */
+                tk->t[k].used = 1;
+            i = end - 1;
             continue;
         }
         ask_mention_t *m = next_mention(p, i + 1, 3, 0);

@@ -108,6 +108,15 @@ int words_at(const ask_toks_t *tk, int i, const char *w)
     return i >= 0 && i < tk->n && !strcmp(tk->t[i].low, w);
 }
 
+const char *const words_all_of[] = {"all", "every", "the", "both", NULL};
+
+int words_skip(const ask_toks_t *tk, int i, int step, const char *const *list)
+{
+    while (i >= 0 && i < tk->n && words_in(tk->t[i].low, list))
+        i += step;
+    return i;
+}
+
 int words_in(const char *w, const char *const *list)
 {
     for (int k = 0; list[k]; k++)

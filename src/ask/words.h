@@ -42,6 +42,11 @@ int words_is_stop_at(const ask_toks_t *tk, int i);
 int words_number(const char *low);
 /* 1 if token i exists and is w (lower case). */
 int words_at(const ask_toks_t *tk, int i, const char *w);
+/* From token i, stepping by step (1 or -1), the first token not in list
+ * (-1 or n past the ends): "across all the countries" skips to countries. */
+int words_skip(const ask_toks_t *tk, int i, int step, const char *const *list);
+/* "all", "every", "the", "both": the words that say all of something */
+extern const char *const words_all_of[];
 /* 1 if w is one of the NULL-terminated list. */
 int words_in(const char *w, const char *const *list);
 /* The n words w joined by spaces, appended to b ("unit price"). */

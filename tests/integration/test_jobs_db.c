@@ -406,8 +406,10 @@ static void case_retry_dead(void)
     if (t0 && t1 && t2) {
         long long g1 = t1->ms - t0->ms, g2 = t2->ms - t1->ms;
         CHECK(t0->attempt == 0 && t1->attempt == 1 && t2->attempt == 2);
-        CHECK(g1 >= 750 && g1 < 2500);   /* ~1 s ± 20 % + a 250 ms tick */
-        CHECK(g2 >= 1550 && g2 < 3500);  /* ~2 s ± 20 % */
+        /* ~1 s and ~2 s ± 20 %: the floors only. A busy machine can only
+         * make a retry later, so a ceiling here tested the machine. */
+        CHECK(g1 >= 750);
+        CHECK(g2 >= 1550);
     }
     CHECK(wait_dead(bad, 15));
     CHECK_INT(count("fail", bad), 3);
@@ -508,11 +510,14 @@ static void case_two_masters(void)
     o.periodic = ticks;
     o.nperiodic = 1;
     pid_t w1 = worker_start(&o), w2 = worker_start(&o);
-    usleep(1500000);
-    redisReply *l1 = kv_cmd(A, "GET %s", jobs_key2(A, "leader", NULL));
     char leader[300] = "";
-    if (l1 && l1->type == REDIS_REPLY_STRING)
-        snprintf(leader, sizeof leader, "%s", l1->str);
+    double until = jobs_mono_s() + 15; /* a loaded machine starts workers slowly */
+    while (!leader[0] && jobs_mono_s() < until) {
+        usleep(100000);
+        redisReply *l1 = kv_cmd(A, "GET %s", jobs_key2(A, "leader", NULL));
+        if (l1 && l1->type == REDIS_REPLY_STRING)
+            snprintf(leader, sizeof leader, "%s", l1->str);
+    }
     CHECK(leader[0]);
     usleep(4000000);
     redisReply *l2 = kv_cmd(A, "GET %s", jobs_key2(A, "leader", NULL));
@@ -542,7 +547,7 @@ static void case_two_masters(void)
                     r[i].pid);
         ran += t;
     }
-    CHECK(calls >= 5);
+    CHECK(calls >= 3);       /* a 1 s period over ~5 s, on a busy machine too */
     CHECK_INT(leaders, 1);   /* one scheduler made every call */
     CHECK_INT(bad, 0);       /* each slot enqueued once, run at most once */
     int dups = 0;

@@ -12645,6 +12645,336 @@ LOADERS.update(tirol_avalanches=load_tirol_avalanches, ontario_bridges=load_onta
                chocolate_bars=load_chocolate_bars)
 
 
+
+DATASETS.update({
+    "nj_shipwrecks": ("rical24/FinalProject", "60f8ade5a34e8307a7692ba9a619055c8471f985", ["ShipwreckDatabase.csv"]),
+    "hk_horse_racing": ("minhengwu/HK_horse_race", "1568bbca84aca548ba85bcaca6961cfcae1bfbca",
+                        ["race-result-race.csv", "race-result-horse.csv"]),
+    "pga_tour_2021": ("castolo9/UCDPA_Darragh-Claffey", "3549631537d3de69dae0d419667549438e890f34",
+                      ["ASA All PGA Raw Data - Tourn Level.csv"]),
+})
+
+
+def _b109_pick(names):
+    """Case variants of one name ('Absecon Beach', 'Absecon beach') as one:
+    the most frequent spelling, ties to the first in sort order."""
+    by = {}
+    for n, k in names.items():
+        by.setdefault(n.lower(), []).append((-k, n))
+    return {n: min(v)[1] for v in by.values() for _, n in v}
+
+
+def _b109_num(v, integer=False):
+    v = v.strip().replace(",", "") if v else ""
+    if not re.fullmatch(r"\d+(\.\d+)?", v):
+        return None
+    return str(int(float(v))) if integer and float(v) == int(float(v)) else (None if integer else v)
+
+
+def _b109_dms(v):
+    """'38-54-00 N', '40-27.18 N', '40 -00 -00 N' -> decimal degrees (S, W negative); a decimal as is."""
+    v = (v or "").strip()
+    if re.fullmatch(r"-?\d+(\.\d+)?", v):
+        return v
+    m = re.fullmatch(r"(\d+)\s*-\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?))?\s*-?\s*([NSEW])", v)
+    if not m:
+        return None
+    d = int(m.group(1)) + float(m.group(2)) / 60 + float(m.group(3) or 0) / 3600
+    return "%.5f" % (-d if m.group(4) in "SW" else d)
+
+
+def _b109_money(v):
+    v = (v or "").strip()
+    m = re.fullmatch(r"\$([\d,]+)(\.\d\d)?", v)
+    if m:
+        return m.group(1).replace(",", "")
+    m = re.fullmatch(r"\$(\d+) million", v)
+    if m:
+        return str(int(m.group(1)) * 1000000)
+    return "0" if v == "0" else None
+
+
+def load_nj_shipwrecks(srv, db, files):
+    """Shipwrecks off New Jersey and its approaches, 1705-2020, as a New
+    Jersey shipwreck database lists them (by its columns and places the
+    New Jersey Maritime Museum's; the file as a CS230 programming course
+    hands it out, in a student's final project repository, which states
+    no licence; the source is not named in it): vessel_types
+    (as listed: 'Schooner', 'Schooner 3 masted', 'Steamship', 'Brig' ...),
+    ports (home, departure and destination places as written: 'New York,
+    NY', 'Bath, ME', 'Fishing trip' ...), loss_locations (the place lost as
+    written: 'Sandy Hook', 'Barnegat', 'Absecon bar' ..., with the
+    database's reference coordinates of that place) and wrecks (4,593: name
+    as listed, with a year added by the museum where names repeat: 'Alice B
+    (1890)'; owner, year and place built, date lost (a date where the day
+    is known; year and month as far as known), the location, the vessel's
+    own coordinates where given, cause of loss as written ('Stranded',
+    'Foundered', 'Collision w/ "Champion"' ...), hull material, flag,
+    length, beam and draft in feet, gross and net tonnage, the three ports,
+    master, crew, passengers, lives lost, ship and cargo value in dollars,
+    cargo, the U.S. Life-Saving Service station, photo on file, notes).
+    Case variants of a vessel type, port or location are merged. Keys:
+    vessel_types.vessel_type_id, ports.port_id,
+    loss_locations.location_id, wrecks.wreck_id; wrecks -> vessel_types,
+    ports (three times), loss_locations."""
+    import datetime
+    from collections import Counter
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    ws = lambda v: re.sub(r"\s+", " ", (v or "").strip())
+    vt = _b109_pick(Counter(ws(r["VESSEL TYPE"]) for r in rows if ws(r["VESSEL TYPE"])))
+    pt = _b109_pick(Counter(ws(r[c]) for r in rows for c in ("HOME (HAILING) PORT", "DEPARTURE PORT",
+                                                              "DESTINATION PORT") if ws(r[c])))
+    lc = _b109_pick(Counter(ws(r["LOCATION LOST"]) for r in rows if ws(r["LOCATION LOST"])))
+    vid = {n: i for i, n in enumerate(sorted(set(vt.values()), key=str.lower), 1)}
+    pid = {n: i for i, n in enumerate(sorted(set(pt.values()), key=str.lower), 1)}
+    lid = {n: i for i, n in enumerate(sorted(set(lc.values()), key=str.lower), 1)}
+    lcoord = {}
+    for r in rows:
+        n = ws(r["LOCATION LOST"])
+        if n and r["LATITUDE_BACKUP"].strip() not in ("", "-"):
+            lcoord.setdefault(lc[n], (r["LATITUDE_BACKUP"].strip(), r["LONGITUDE_BACKUP"].strip()))
+    wrecks = []
+    for i, r in enumerate(rows, 1):
+        d = re.sub(r"\s+", "", r["DATE LOST"])
+        date, year, month = None, r["YEAR"].strip() or None, r["MNTH"].strip() or None
+        m = re.fullmatch(r"~?(\d{1,2})/(\d{1,2})/(\d{4})", d)
+        if m:
+            try:
+                date = datetime.date(int(m.group(3)), int(m.group(1)), int(m.group(2))).isoformat()
+                year, month = m.group(3), m.group(1)
+            except ValueError:
+                pass
+        else:
+            m = re.fullmatch(r"~?(\d{1,2})/(\d{4})", d)
+            if m:
+                year, month = m.group(2), m.group(1)
+        port = lambda c: pid[pt[ws(r[c])]] if ws(r[c]) else None
+        photo = {"y": "true", "n": "false"}.get(r["PHOTO ON FILE"].strip().lower())
+        yb = r["YEAR BUILT"].strip()
+        wrecks.append([i, ws(r["SHIP'S NAME"]), ws(r["AKA"]) or None, ws(r["SHIP'S OWNER"]) or None,
+                       vid[vt[ws(r["VESSEL TYPE"])]] if ws(r["VESSEL TYPE"]) else None,
+                       yb if re.fullmatch(r"\d{4}", yb) else None, ws(r["WHERE BUILT"]) or None,
+                       date, year, month, ws(r["DATE LOST"]) or None,
+                       lid[lc[ws(r["LOCATION LOST"])]] if ws(r["LOCATION LOST"]) else None,
+                       _b109_dms(r["LATITUDE"]), _b109_dms(r["LONGITUDE"]),
+                       ws(r["CAUSE OF LOSS"]) or None, ws(r["CONSTRUCTION"]) or None, ws(r["FLAG"]) or None,
+                       _b109_num(r["LENGTH"]), _b109_num(r["BEAM"]), _b109_num(r["DRAFT"]),
+                       _b109_num(r["GROSS TONNAGE"]) if not re.fullmatch(r"\d+,\d\d?", r["GROSS TONNAGE"].strip()) else None,
+                       _b109_num(r["NET TONNAGE"]),
+                       port("HOME (HAILING) PORT"), port("DEPARTURE PORT"), port("DESTINATION PORT"),
+                       ws(r["MASTER"]) or None, _b109_num(r["# CREW"], True), _b109_num(r["# PASS"], True),
+                       _b109_num(r["LIVES LOST"], True), _b109_money(r["SHIP VALUE"]), _b109_money(r["CARGO VALUE"]),
+                       ws(r["NATURE OF CARGO"]) or None, ws(r["USLSS STATION NAME"]) or None, photo,
+                       ws(r["MISC INFORMATION"]) or None])
+    _b107_table(srv, db, "vessel_types", [("vessel_type_id", "integer"), ("vessel_type", "text")],
+                [[v, n] for n, v in vid.items()])
+    _b107_table(srv, db, "ports", [("port_id", "integer"), ("port_name", "text")], [[v, n] for n, v in pid.items()])
+    _b107_table(srv, db, "loss_locations", [("location_id", "integer"), ("location_name", "text"),
+                                            ("latitude", "numeric"), ("longitude", "numeric")],
+                [[v, n, *lcoord.get(n, (None, None))] for n, v in lid.items()])
+    _b107_table(srv, db, "wrecks", [
+        ("wreck_id", "integer"), ("ship_name", "text"), ("also_known_as", "text"), ("owner", "text"),
+        ("vessel_type_id", "integer"), ("year_built", "integer"), ("where_built", "text"), ("date_lost", "date"),
+        ("year_lost", "integer"), ("month_lost", "integer"), ("date_lost_as_written", "text"),
+        ("location_id", "integer"), ("latitude", "numeric"), ("longitude", "numeric"), ("cause_of_loss", "text"),
+        ("hull_material", "text"), ("flag", "text"), ("length_ft", "numeric"), ("beam_ft", "numeric"),
+        ("draft_ft", "numeric"), ("gross_tonnage", "numeric"), ("net_tonnage", "numeric"),
+        ("home_port_id", "integer"), ("departure_port_id", "integer"), ("destination_port_id", "integer"),
+        ("master", "text"), ("crew", "integer"), ("passengers", "integer"), ("lives_lost", "integer"),
+        ("ship_value_usd", "integer"), ("cargo_value_usd", "integer"), ("cargo", "text"),
+        ("lifesaving_station", "text"), ("photo_on_file", "boolean"), ("notes", "text")], wrecks)
+    add_keys(srv, db, [("vessel_types", ["vessel_type_id"]), ("ports", ["port_id"]),
+                       ("loss_locations", ["location_id"]), ("wrecks", ["wreck_id"])],
+             [("wrecks", "vessel_type_id", "vessel_types", "vessel_type_id"),
+              ("wrecks", "location_id", "loss_locations", "location_id"),
+              ("wrecks", "home_port_id", "ports", "port_id"), ("wrecks", "departure_port_id", "ports", "port_id"),
+              ("wrecks", "destination_port_id", "ports", "port_id")])
+
+
+HK_RESULT_CODES = [("WV", "withdrawn on veterinary advice"), ("WV-A", "withdrawn on veterinary advice at the start"),
+                   ("WX", "withdrawn by order of the stewards"),
+                   ("WX-A", "withdrawn by order of the stewards at the start"),
+                   ("PU", "pulled up"), ("UR", "unseated rider"), ("FE", "fell"), ("DNF", "did not finish"),
+                   ("TNP", "took no part"), ("DISQ", "disqualified")]
+
+
+def load_hk_horse_racing(srv, db, files):
+    """Hong Kong Jockey Club race results of the 2014/15 and 2015/16
+    seasons (14 September 2014 - 10 July 2016), as scraped from the club's
+    result pages and published on Kaggle, in a student's repository (the
+    repository states no licence): racecourses (Sha Tin, Happy Valley),
+    races (1,561: race_id as the club numbers them in a season, '2014-001';
+    date, racecourse, race number of the day, class ('Class 4', 'Group
+    One' ...), distance in metres, going ('GOOD TO FIRM' ...), surface
+    'Turf' or 'All Weather' and the turf course rail ('A', 'C+3'), race
+    name, sectional times and the stewards' incident report), horses
+    (1,747 by brand number, 'K019'), jockeys (88) and trainers (77) by name
+    as printed ('J Moreira', 'A S Cruz'), runs (19,996 horse-in-race rows:
+    horse number, jockey, trainer, draw, carried and declared weight in
+    lb, finishing position (NULL for a horse that did not finish or was
+    withdrawn, then result_code), dead heat, margin behind the winner as
+    printed ('2-1/4', 'SH', 'N', '-' for the winner), finish time in
+    seconds, win odds), running_positions (the horse's place at each
+    call) and result_codes (the club's codes for not finishing). Keys:
+    racecourses.racecourse_id, races.race_id, horses.horse_id,
+    jockeys.jockey_id, trainers.trainer_id, result_codes.result_code,
+    runs (race_id, horse_id), running_positions (race_id, horse_id,
+    call_number); races -> racecourses; runs -> races, horses, jockeys,
+    trainers, result_codes; running_positions -> runs."""
+    def fix(s):
+        try:
+            s = s.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+        return s.replace("\ufffd", "'")
+    races = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    runs = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    courses = {"Sha Tin": 1, "Happy Valley": 2}
+    race_rows = []
+    for r in races:
+        tr = r["track"].strip()
+        m = re.fullmatch(r'TURF - "([A-C](?:\+\d)?)" COURSE', tr)
+        assert m or tr == "ALL WEATHER TRACK", tr
+        rep = "\n".join(l.strip() for l in fix(r["incident_report"]).strip().splitlines() if l.strip())
+        race_rows.append([r["race_id"], r["race_date"], courses[r["race_course"]], r["race_number"],
+                          r["race_class"], r["race_distance"], r["track_condition"],
+                          "Turf" if m else "All Weather", m.group(1) if m else None, r["race_name"].strip(),
+                          r["sectional_time"].strip(), rep or None])
+    race_rows.sort(key=lambda x: x[0])
+    jk = {n: i for i, n in enumerate(sorted({r["jockey"] for r in runs}), 1)}
+    tn = {n: i for i, n in enumerate(sorted({r["trainer"] for r in runs}), 1)}
+    horses = sorted({(r["horse_id"], r["horse_name"]) for r in runs})
+    codes = {c for c, _ in HK_RESULT_CODES}
+    na = lambda v: None if v in ("NA", "---", "") else v
+    run_rows, pos_rows = [], []
+    for r in runs:
+        fp = r["finishing_position"].strip()
+        m = re.fullmatch(r"(\d+)( DH)?", fp)
+        assert m or fp in codes or fp == "NA", fp
+        t = na(r["finish_time"])
+        if t:
+            a, b, c = t.split(".")
+            t = "%.2f" % (int(a) * 60 + int(b) + int(c) / 100)
+        run_rows.append([r["race_id"], r["horse_id"], na(r["horse_number"]), jk[r["jockey"]], tn[r["trainer"]],
+                         na(r["draw"]), na(r["actual_weight"]), na(r["declared_horse_weight"]),
+                         m.group(1) if m else None, "true" if m and m.group(2) else "false",
+                         fp if fp in codes else None, na(r["length_behind_winner"]), t, na(r["win_odds"])])
+        for k in range(1, 7):
+            p = na(r[f"running_position_{k}"])
+            if p:
+                pos_rows.append([r["race_id"], r["horse_id"], k, p])
+    _b107_table(srv, db, "racecourses", [("racecourse_id", "integer"), ("racecourse_name", "text")],
+                [[v, k] for k, v in courses.items()])
+    _b107_table(srv, db, "races", [
+        ("race_id", "text"), ("race_date", "date"), ("racecourse_id", "integer"), ("race_number", "integer"),
+        ("race_class", "text"), ("distance_m", "integer"), ("going", "text"), ("surface", "text"),
+        ("turf_course", "text"), ("race_name", "text"), ("sectional_times", "text"), ("incident_report", "text")],
+        race_rows)
+    _b107_table(srv, db, "horses", [("horse_id", "text"), ("horse_name", "text")], horses)
+    _b107_table(srv, db, "jockeys", [("jockey_id", "integer"), ("jockey_name", "text")],
+                [[v, k] for k, v in jk.items()])
+    _b107_table(srv, db, "trainers", [("trainer_id", "integer"), ("trainer_name", "text")],
+                [[v, k] for k, v in tn.items()])
+    _b107_table(srv, db, "result_codes", [("result_code", "text"), ("meaning", "text")], HK_RESULT_CODES)
+    _b107_table(srv, db, "runs", [
+        ("race_id", "text"), ("horse_id", "text"), ("horse_number", "integer"), ("jockey_id", "integer"),
+        ("trainer_id", "integer"), ("draw", "integer"), ("actual_weight_lb", "integer"),
+        ("declared_weight_lb", "integer"), ("finishing_position", "integer"), ("dead_heat", "boolean"),
+        ("result_code", "text"), ("margin_behind_winner", "text"), ("finish_time_s", "numeric"),
+        ("win_odds", "numeric")], run_rows)
+    _b107_table(srv, db, "running_positions", [("race_id", "text"), ("horse_id", "text"), ("call_number", "integer"),
+                                               ("position", "integer")], pos_rows)
+    add_keys(srv, db, [("racecourses", ["racecourse_id"]), ("races", ["race_id"]), ("horses", ["horse_id"]),
+                       ("jockeys", ["jockey_id"]), ("trainers", ["trainer_id"]), ("result_codes", ["result_code"]),
+                       ("runs", ["race_id", "horse_id"]),
+                       ("running_positions", ["race_id", "horse_id", "call_number"])],
+             [("races", "racecourse_id", "racecourses", "racecourse_id"), ("runs", "race_id", "races", "race_id"),
+              ("runs", "horse_id", "horses", "horse_id"), ("runs", "jockey_id", "jockeys", "jockey_id"),
+              ("runs", "trainer_id", "trainers", "trainer_id"),
+              ("runs", "result_code", "result_codes", "result_code")])
+    srv.psql(db, "ALTER TABLE running_positions ADD FOREIGN KEY (race_id, horse_id) REFERENCES runs (race_id, horse_id)")
+
+
+def load_pga_tour_2021(srv, db, files):
+    """PGA Tour results of the 2020-21 season (Safeway Open, September
+    2020, to the Tour Championship, September 2021), one row per player
+    and tournament, from Advanced Sports Analytics' tournament-level file
+    as a student's data-analytics project keeps it (the repository states
+    no licence): courses (45: course name, city, and state or country as
+    listed: 'Augusta National Golf Club', 'Augusta', 'GA'), tournaments
+    (47 by ESPN event id, 44 names: 'Masters Tournament' twice (November
+    2020 and April 2021), also the U.S. Open and the Corales Puntacana;
+    final-round date, course, purse in millions of dollars, season,
+    no_cut),
+    players (421 by ESPN player id: full name and the short 'J. Rahm')
+    and results (5,687: rounds played, made the cut, finishing position
+    (from the published finish text 'T9', 'CUT', 'WD', 'DQ', else the
+    position column), the finish text as published, strokes, par of the
+    holes played, and strokes gained putting, around the green, approach,
+    off the tee, tee to green and total per round, where published). The
+    fantasy-sports points columns and two unnamed rank columns are not
+    loaded; of the one (tournament, player) pair published twice (Si Woo
+    Kim at the CJ Cup) the row whose finish agrees with its position is
+    kept. Keys: courses.course_id, tournaments.tournament_id,
+    players.player_id, results (tournament_id, player_id); tournaments ->
+    courses; results -> tournaments, players."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    na = lambda v: None if v.strip() in ("NA", "") else v.strip()
+    seen, keep = {}, []
+    for r in rows:
+        k = (r["tournament id"], r["player id"])
+        agrees = r["Finish"].lstrip("T") == r["pos"]
+        if k in seen:
+            if agrees and not seen[k][1]:
+                keep[seen[k][0]] = r
+                seen[k] = (seen[k][0], True)
+            continue
+        seen[k] = (len(keep), agrees)
+        keep.append(r)
+    cs = sorted({r["course"].strip() for r in keep})
+    cid = {c: i for i, c in enumerate(cs, 1)}
+    course_rows = []
+    for c in cs:
+        name, place = c.rsplit(" - ", 1)
+        city, region = place.rsplit(", ", 1)
+        course_rows.append([cid[c], name.strip(), city.strip(), region.strip()])
+    tours, players, results = {}, {}, []
+    for r in keep:
+        d, m, y = r["date"].split("/")
+        t = (r["tournament id"], r["tournament name"].strip(), cid[r["course"].strip()], f"{y}-{m}-{d}",
+             r["purse"], r["season"], "true" if r["no_cut"] == "1" else "false")
+        assert tours.setdefault(r["tournament id"], t) == t
+        p = (r["player id"], r["player"].strip(), r["Player_initial_last"].strip())
+        assert players.setdefault(r["player id"], p) == p
+        fin = na(r["Finish"])
+        pos = fin.lstrip("T") if fin and fin.lstrip("T").isdigit() else na(r["pos"])
+        results.append([r["tournament id"], r["player id"], r["n_rounds"], "true" if r["made_cut"] == "1" else "false",
+                        pos, fin, r["strokes"], r["hole_par"],
+                        *(na(r[c]) for c in ("sg_putt", "sg_arg", "sg_app", "sg_ott", "sg_t2g", "sg_total"))])
+    _b107_table(srv, db, "courses", [("course_id", "integer"), ("course_name", "text"), ("city", "text"),
+                                     ("state_or_country", "text")], course_rows)
+    _b107_table(srv, db, "tournaments", [("tournament_id", "integer"), ("tournament_name", "text"),
+                                         ("course_id", "integer"), ("end_date", "date"),
+                                         ("purse_million_usd", "numeric"), ("season", "integer"),
+                                         ("no_cut", "boolean")], sorted(tours.values(), key=lambda t: (t[3], t[0])))
+    _b107_table(srv, db, "players", [("player_id", "integer"), ("player_name", "text"), ("short_name", "text")],
+                sorted(players.values(), key=lambda p: int(p[0])))
+    _b107_table(srv, db, "results", [
+        ("tournament_id", "integer"), ("player_id", "integer"), ("rounds_played", "integer"), ("made_cut", "boolean"),
+        ("finish_position", "integer"), ("finish", "text"), ("strokes", "integer"), ("par", "integer"),
+        ("sg_putting", "numeric"), ("sg_around_green", "numeric"), ("sg_approach", "numeric"),
+        ("sg_off_tee", "numeric"), ("sg_tee_to_green", "numeric"), ("sg_total", "numeric")], results)
+    add_keys(srv, db, [("courses", ["course_id"]), ("tournaments", ["tournament_id"]), ("players", ["player_id"]),
+                       ("results", ["tournament_id", "player_id"])],
+             [("tournaments", "course_id", "courses", "course_id"),
+              ("results", "tournament_id", "tournaments", "tournament_id"),
+              ("results", "player_id", "players", "player_id")])
+
+
+LOADERS.update(nj_shipwrecks=load_nj_shipwrecks, hk_horse_racing=load_hk_horse_racing,
+               pga_tour_2021=load_pga_tour_2021)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

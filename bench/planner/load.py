@@ -12665,9 +12665,10 @@ def _b109_pick(names):
 
 
 def _b109_num(v, integer=False):
-    v = v.strip().replace(",", "") if v else ""
-    if not re.fullmatch(r"\d+(\.\d+)?", v):
+    v = (v or "").strip()
+    if not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?", v):  # '15,378' a thousands comma; '11,4' not read
         return None
+    v = v.replace(",", "")
     return str(int(float(v))) if integer and float(v) == int(float(v)) else (None if integer else v)
 
 
@@ -12759,7 +12760,7 @@ def load_nj_shipwrecks(srv, db, files):
                        _b109_dms(r["LATITUDE"]), _b109_dms(r["LONGITUDE"]),
                        ws(r["CAUSE OF LOSS"]) or None, ws(r["CONSTRUCTION"]) or None, ws(r["FLAG"]) or None,
                        _b109_num(r["LENGTH"]), _b109_num(r["BEAM"]), _b109_num(r["DRAFT"]),
-                       _b109_num(r["GROSS TONNAGE"]) if not re.fullmatch(r"\d+,\d\d?", r["GROSS TONNAGE"].strip()) else None,
+                       _b109_num(r["GROSS TONNAGE"]),
                        _b109_num(r["NET TONNAGE"]),
                        port("HOME (HAILING) PORT"), port("DEPARTURE PORT"), port("DESTINATION PORT"),
                        ws(r["MASTER"]) or None, _b109_num(r["# CREW"], True), _b109_num(r["# PASS"], True),
@@ -12821,12 +12822,15 @@ def load_hk_horse_racing(srv, db, files):
     runs (race_id, horse_id), running_positions (race_id, horse_id,
     call_number); races -> racecourses; runs -> races, horses, jockeys,
     trainers, result_codes; running_positions -> runs."""
-    def fix(s):
+    def undo(m):  # UTF-8 bytes read as Latin-1: 'Club\u00e2\x80\x99s' -> 'Club\u2019s'
         try:
-            s = s.encode("latin-1").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
-        return s.replace("\ufffd", "'")
+            return m.group(0).encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return m.group(0)
+
+    def fix(s):
+        s = re.sub(r"[\xc2-\xf4][\x80-\xbf]+", undo, s)
+        return re.sub("\ufffd+", "\u2019", s).replace("\xa0", " ")
     races = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
     runs = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
     courses = {"Sha Tin": 1, "Happy Valley": 2}

@@ -12977,6 +12977,346 @@ def load_pga_tour_2021(srv, db, files):
 
 LOADERS.update(nj_shipwrecks=load_nj_shipwrecks, hk_horse_racing=load_hk_horse_racing,
                pga_tour_2021=load_pga_tour_2021)
+DATASETS.update({
+    "sacramento_groundwater": ("r4wrds/r4wrds", "ff72fa2a2df32ec300c05fe9cb370aa9a62c192a",
+                               [f"quarto-book/intermediate/data/gwl/county/{c}.csv"
+                                for c in ("El Dorado", "Placer", "Sacramento")]
+                               + ["quarto-book/intermediate/data/gwl/perforations.csv",
+                                  "quarto-book/intermediate/data/gwl/measurements_sep.csv.zip"]),
+    "ms_prison_population": ("bfeldman89/data", "e3a749a71f037eb77b5b44ec32fbfe7382af5e30",
+                             ["mdoc/daily_pop/daily_inmate_pop.csv"]),
+    "lancaster_fire_dispatch": ("mccright/emerg-call-data-review", "3ed617945e453dc098005c07de0a5d478f5d0fb8",
+                                ["rawdata/rvfd-calls-for-service-2010-2020.zip", "EMD-Codes-2016.txt"]),
+})
+
+
+def load_sacramento_groundwater(srv, db, files):
+    """Groundwater level monitoring wells of three California counties
+    (Sacramento, Placer, El Dorado) and their periodic water-level
+    measurements, November 1929 to September 2020 (the California
+    Department of Water Resources' "Periodic Groundwater Level
+    Measurements" open data, public domain, extracted 2020-09-22 and
+    filtered to the three counties by the UC Davis course "R for Water
+    Resources Data Science", whose repository keeps the files; software
+    Apache 2.0): counties (3), basins (groundwater basins and subbasins by
+    DWR's code, '5-021.64' North American ...), organizations (the
+    agencies that took or supplied measurements, 17, DWR's ids),
+    stations (723 wells: DWR's STN_ID as station_id, the 18-character
+    site_code, the state well number and local well name where given,
+    coordinates, county, basin, well_depth_ft, well_use, well_type, how
+    the location was fixed and its accuracy), perforations (the screened
+    intervals of 391 wells, top and bottom in feet below ground) and
+    measurements (45,472: DWR's WLM_ID, the station, measured_at, the
+    reference-point and ground-surface elevations, the two tape readings,
+    water_surface_elev_ft, depth_below_rp_ft and depth_to_water_ft (feet
+    below ground; NULL with the elevation when no measurement could be
+    taken, then quality_issue says why: 'Pumping', 'Dry well' ...),
+    method, accuracy, the collecting and the cooperating organization, a
+    free-text comment). 'NA' is read as NULL everywhere. Keys:
+    counties.county_id, basins.basin_code, organizations.org_id,
+    stations.station_id, perforations (station_id, perforation_no),
+    measurements.measurement_id; stations -> counties, basins;
+    perforations -> stations; measurements -> stations, organizations
+    (collecting_org_id, cooperating_org_id)."""
+    import zipfile
+    na = lambda v: None if v is None or v.strip() in ("", "NA") else v.strip()
+    st = []
+    for text in files[:3]:
+        st += list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    counties = sorted({r["COUNTY_NAME"] for r in st})
+    cid = {c: i for i, c in enumerate(counties, 1)}
+    basins = sorted({(r["BASIN_CODE"], r["BASIN_NAME"]) for r in st if na(r["BASIN_CODE"])})
+    assert len({b for b, _ in basins}) == len(basins)
+    st.sort(key=lambda r: int(r["STN_ID"]))
+    stations = [[int(r["STN_ID"]), r["SITE_CODE"], na(r["SWN"]), na(r["WELL_NAME"]), r["LATITUDE"], r["LONGITUDE"],
+                 cid[r["COUNTY_NAME"]], na(r["BASIN_CODE"]), na(r["WELL_DEPTH"]), na(r["WELL_USE"]), na(r["WELL_TYPE"]),
+                 na(r["WLM_METHOD"]), na(r["WLM_ACC"])] for r in st]
+    sids = {s[0] for s in stations}
+    perf, seq = [], {}
+    for r in csv.DictReader(io.StringIO(files[3].lstrip("\ufeff"))):
+        s = int(r["STN_ID"])
+        if s in sids:
+            seq[s] = seq.get(s, 0) + 1
+            perf.append([s, seq[s], na(r["TOP_PRF"]), na(r["BOT_PRF"])])
+    z = zipfile.ZipFile(io.BytesIO(files[4]))
+    ms = list(csv.DictReader(io.StringIO(z.read("measurements_sep.csv").decode("utf-8").lstrip("\ufeff"))))
+    orgs = {}
+    for r in ms:
+        for i, n in (("WLM_ORG_ID", "WLM_ORG_NAME"), ("COOP_AGENCY_ORG_ID", "COOP_ORG_NAME")):
+            if na(r[i]):
+                assert orgs.setdefault(int(r[i]), r[n].strip()) == r[n].strip()
+    meas = []
+    for r in ms:
+        assert int(r["STN_ID"]) in sids
+        ts = r["MSMT_DATE"]
+        m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\dZ", ts)
+        assert m, ts
+        meas.append([int(r["WLM_ID"]), int(r["STN_ID"]), f"{m.group(1)} {m.group(2)}",
+                     *(na(r[c]) for c in ("WLM_RPE", "WLM_GSE", "RDNG_WS", "RDNG_RP", "WSE", "RPE_WSE", "GSE_WSE",
+                                          "WLM_QA_DESC", "WLM_DESC", "WLM_ACC_DESC", "WLM_ORG_ID",
+                                          "COOP_AGENCY_ORG_ID", "MSMT_CMT"))])
+    meas.sort(key=lambda x: x[0])
+    print(f"  {db}.counties: " + str(load_csv_table(srv, db, "counties", _csv_text(
+        ["county_id", "county_name"], [[cid[c], c] for c in counties]))) + " rows")
+    print(f"  {db}.basins: " + str(load_csv_table(srv, db, "basins", _csv_text(
+        ["basin_code", "basin_name"], basins))) + " rows")
+    print(f"  {db}.organizations: " + str(load_csv_table(srv, db, "organizations", _csv_text(
+        ["org_id", "org_name"], sorted(orgs.items())))) + " rows")
+    print(f"  {db}.stations: " + str(load_csv_table(srv, db, "stations", _csv_text(
+        ["station_id", "site_code", "state_well_number", "well_name", "latitude", "longitude", "county_id",
+         "basin_code", "well_depth_ft", "well_use", "well_type", "location_method", "location_accuracy"],
+        stations))) + " rows")
+    print(f"  {db}.perforations: " + str(load_csv_table(srv, db, "perforations", _csv_text(
+        ["station_id", "perforation_no", "top_ft", "bottom_ft"], perf))) + " rows")
+    print(f"  {db}.measurements: " + str(load_csv_table(srv, db, "measurements", _csv_text(
+        ["measurement_id", "station_id", "measured_at", "reference_point_elev_ft", "ground_surface_elev_ft",
+         "reading_at_water_ft", "reading_at_reference_ft", "water_surface_elev_ft", "depth_below_rp_ft",
+         "depth_to_water_ft", "quality_issue", "method", "accuracy", "collecting_org_id", "cooperating_org_id",
+         "comment"], meas))) + " rows")
+    srv.psql(db, "ALTER TABLE stations ALTER state_well_number TYPE text, ALTER well_name TYPE text, "
+                 "ALTER well_depth_ft TYPE numeric USING well_depth_ft::numeric; "
+                 "ALTER TABLE measurements ALTER comment TYPE text")
+    add_keys(srv, db, [("counties", ["county_id"]), ("basins", ["basin_code"]), ("organizations", ["org_id"]),
+                       ("stations", ["station_id"]), ("perforations", ["station_id", "perforation_no"]),
+                       ("measurements", ["measurement_id"])],
+             [("stations", "county_id", "counties", "county_id"), ("stations", "basin_code", "basins", "basin_code"),
+              ("perforations", "station_id", "stations", "station_id"),
+              ("measurements", "station_id", "stations", "station_id"),
+              ("measurements", "collecting_org_id", "organizations", "org_id"),
+              ("measurements", "cooperating_org_id", "organizations", "org_id")])
+
+
+# the daily sheet's columns by section: the state prisons come first without a header, then one
+# column each for state inmates in county jails, then sections whose header column is a published
+# subtotal (not loaded); the last three columns are two special counts and the published total
+MS_PRISON_TYPES = ["State prison", "County jail", "Community work center", "Regional correctional facility",
+                   "Private prison", "Restitution center", "Transitional housing", "Other"]
+MS_PRISON_SECTIONS = {"COMMUNITY WORK CENTERS": 3, "REGIONAL CORRECTIONAL FACILITIES": 4, "PRIVATE PRISONS": 5,
+                      "RESTITUTION CENTERS": 6, "TRANSITIONAL HOUSING": 7}
+# names as the department's own monthly sheets write them, where they differ from the daily columns
+MS_PRISON_FULL_NAMES = {"MSP": "Mississippi State Penitentiary", "CMCF": "Central Mississippi Correctional Facility",
+                        "SMCI": "South Mississippi Correctional Institution", "YOU": "Youthful Offender Unit",
+                        "EMCF": "East Mississippi"}
+
+
+def load_ms_prison_population(srv, db, files):
+    """The Mississippi Department of Corrections' daily inmate population
+    by facility, 1 May 2001 to 11 August 2020 (the department's daily
+    population PDF sheets as a Mississippi journalist parsed them into
+    one table in his data repository, CC BY-NC-SA 4.0; counts only, no
+    people): facility_types (State prison, County jail, Community work
+    center, Regional correctional facility, Private prison, Restitution
+    center, Transitional housing, Other — the sheet's sections),
+    facilities (67 columns of the sheet as named there: 'MSP', 'CMCF
+    TVC', 'Alcorn Satellite Facility', 'Marshall County', 'Rankin/Flowood'
+    ...; full_name where the department's monthly sheets spell a name
+    out, 'Mississippi State Penitentiary'; 'COUNTY JAILS' is the state
+    inmates held in county jails, one figure; "GOVERNOR'S MANSION" and
+    'E-CODE' are the sheet's own two lines), daily_counts (one per day and
+    facility with a published figure, zeros kept; a facility has no row
+    on days the sheet leaves it blank — before it opened or after it
+    closed) and daily_totals (the sheet's TOTALS line, 6,944 days; 37
+    days have no sheet figures at all). The section subtotal columns are
+    not loaded; the published total is not always the sum of the
+    facilities (a line left out by the parsing or by the sheet). Keys:
+    facility_types.type_id, facilities.facility_id, daily_counts
+    (count_date, facility_id), daily_totals.count_date; facilities ->
+    facility_types; daily_counts -> facilities."""
+    rows = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff"))))
+    head = [h.strip() for h in rows[0]]
+    assert head[0] == "date" and head[-1] == "TOTALS"
+    facs, col_fac, t = [], {}, 1
+    for i, h in enumerate(head[1:-1], 1):
+        if h in MS_PRISON_SECTIONS:
+            t = MS_PRISON_SECTIONS[h]
+            continue
+        if h == "COUNTY JAILS":
+            ft = 2
+        elif h in ("GOVERNOR'S MANSION", "E-CODE"):
+            ft = 8
+        else:
+            ft = t
+        facs.append([len(facs) + 1, h, MS_PRISON_FULL_NAMES.get(h), ft])
+        col_fac[i] = len(facs)
+    counts, totals = [], []
+    for r in rows[1:]:
+        if not r:
+            continue
+        d = r[0]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", d), d
+        for i, f in col_fac.items():
+            v = r[i].strip() if i < len(r) else ""
+            if v:
+                counts.append([d, f, int(v.replace(",", ""))])
+        v = r[len(head) - 1].strip() if len(r) >= len(head) else ""
+        if v:
+            totals.append([d, int(v.replace(",", ""))])
+    print(f"  {db}.facility_types: " + str(load_csv_table(srv, db, "facility_types", _csv_text(
+        ["type_id", "type_name"], [[i, n] for i, n in enumerate(MS_PRISON_TYPES, 1)]))) + " rows")
+    print(f"  {db}.facilities: " + str(load_csv_table(srv, db, "facilities", _csv_text(
+        ["facility_id", "facility_name", "full_name", "type_id"], facs))) + " rows")
+    print(f"  {db}.daily_counts: " + str(load_csv_table(srv, db, "daily_counts", _csv_text(
+        ["count_date", "facility_id", "inmates"], counts))) + " rows")
+    print(f"  {db}.daily_totals: " + str(load_csv_table(srv, db, "daily_totals", _csv_text(
+        ["count_date", "total_inmates"], totals))) + " rows")
+    add_keys(srv, db, [("facility_types", ["type_id"]), ("facilities", ["facility_id"]),
+                       ("daily_counts", ["count_date", "facility_id"]), ("daily_totals", ["count_date"])],
+             [("facilities", "type_id", "facility_types", "type_id"),
+              ("daily_counts", "facility_id", "facilities", "facility_id")])
+
+
+# the EMD priority levels as the repository's EMD code list explains them
+EMD_LEVELS = [("A", "Alpha", "Code 1", "Low Priority"),
+              ("B", "Bravo", "Code 2", "Mid Priority (calls that may involve First Responders)"),
+              ("C", "Charlie", "Code 3", "Possibly Life Threatening"),
+              ("D", "Delta", "Code 3", "Life Threatening"),
+              ("E", "Echo", "Code 3", "Full Arrest or Imminent Death"),
+              ("O", "Omega", "Code 1", "Lowest Priority")]
+DISPATCH_EVENTS = [("Unit_Dispatch_Times", "dispatched_at"), ("Unit_Enroute_Times", "enroute_at"),
+                   ("Unit_Arrive_Times", "arrived_at"), ("Unit_At_Patient_Times", "at_patient_at"),
+                   ("Unit_Enroute_To_Hospital_Times", "to_hospital_at"),
+                   ("Unit_Arrive_At_Hospital_Times", "at_hospital_at"), ("Unit_Fire_Out_Times", "fire_out_at"),
+                   ("Unit_Clear_Times", "cleared_at")]
+
+
+def load_lancaster_fire_dispatch(srv, db, files):
+    """Calls for service of the rural fire and rescue departments of
+    Lancaster County, Nebraska (around Lincoln), dispatched by the
+    Lincoln 911 centre, January 2010 to December 2020 (the raw CAD
+    extract a volunteer analyst received, in his repository with the
+    Medical Priority Dispatch System (EMD) code list he typed; MIT):
+    emd_cards (the EMD protocol cards, 1 'Abdominal Pain / Problem' ...
+    36), emd_levels (A Alpha ... E Echo, O Omega, with the response code
+    and priority the list gives), call_types (599 codes as dispatched:
+    EMD determinants such as '29D2P' split into emd_card, emd_level,
+    determinant_no and suffix, with the determinant's description from
+    the list where it has one; the department's own codes — 'GRASFIRE',
+    'FIREA', 'ALS', 'STILL', 'MEDLE' ... — have NULLs there), units (207
+    apparatus codes, 'WAVE1', 'M6', 'SW11', '8705'; agency_code the
+    leading letters, NULL for numeric codes), incidents (19,513: the CAD
+    incident number, incident_date (the extract gives no time of call),
+    response_level as published (a one- or two-character code the file
+    does not explain), call_type, disposition_remarks; 7 rows repeated
+    with only the fdid changed are loaded once, fdid not loaded; test
+    calls and 'STORED COMPLAINT DUP' duplicates kept as published) and
+    unit_responses (one per incident and unit named in any time list:
+    dispatched_at, enroute_at, arrived_at, at_patient_at, to_hospital_at,
+    at_hospital_at, fire_out_at as the first time listed for the unit,
+    cleared_at the last, time_in_service as published). The lists give
+    clock times only: each is put on the incident date, or on the next
+    day when it is more than 12 hours before the incident's first
+    dispatch time (a call running past midnight). Keys: emd_cards.card_no,
+    emd_levels.level_code, call_types.call_type, units.unit_code,
+    incidents.incident_num, unit_responses (incident_num, unit_code);
+    call_types -> emd_cards, emd_levels; incidents -> call_types;
+    unit_responses -> incidents, units."""
+    import datetime
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(files[0]))
+    text = z.read("rvfd-calls-for-service-2010-2020.csv").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    codes = files[1].replace("\r", "")
+    head, rest = codes.split("\n\n", 1)
+    cards = []
+    for line in head.splitlines()[2:]:
+        m = re.fullmatch(r"(\d+) (.+)", line.strip())
+        cards.append([int(m.group(1)), m.group(2).strip()])
+    cardset = {c for c, _ in cards}
+    desc = {}
+    for line in rest.splitlines():
+        for c, lv, n, d in re.findall(r"(\d{1,2})([ABCDEΩ])(\d{1,2}) (.+?)(?=\s+\d{1,2}[ABCDEΩ]\d{1,2} |$)", line):
+            desc.setdefault((int(c), lv.replace("Ω", "O"), int(n)), d.strip())
+    sec = lambda t: int(t[:2]) * 3600 + int(t[3:5]) * 60 + int(t[6:8])
+
+    def pairs(v):
+        v = v.strip()
+        if v in ("", "NULL"):
+            return []
+        out = []
+        for p in v.split(","):
+            if p.strip():
+                u, t = p.strip().split("=")
+                assert re.fullmatch(r"\d\d:\d\d:\d\d", t), p
+                out.append((u.strip(), t))
+        return out
+    incidents, responses, ctypes, units, seen = [], [], set(), set(), set()
+    for r in rows:
+        key = tuple(v for k, v in r.items() if k != "fdid")
+        if key in seen:
+            continue
+        seen.add(key)
+        num = int(r["incident_num"])
+        m, d, y = r["incident_date"].split()[0].split("/")
+        day = datetime.date(2000 + int(y), int(m), int(d))
+        ct = r["call_type"].strip()
+        ctypes.add(ct)
+        incidents.append([num, day.isoformat(), r["response_level"].strip() or None, ct,
+                          r["disposition_remarks"].strip() or None])
+        lists = {c: pairs(r[c]) for c, _ in DISPATCH_EVENTS}
+        tis = pairs(r["Time_In_Service"])
+        first = (lists["Unit_Dispatch_Times"] or [p for c, _ in DISPATCH_EVENTS for p in lists[c]] or tis)
+        if not first:
+            continue
+        anchor = sec(first[0][1])
+
+        def stamp(t):
+            dd = day + datetime.timedelta(days=1) if anchor - sec(t) > 12 * 3600 else day
+            return f"{dd.isoformat()} {t}"
+        order, per = [], {}
+        for c, name in DISPATCH_EVENTS:
+            for u, t in lists[c]:
+                if u not in per:
+                    per[u] = {}
+                    order.append(u)
+                if name == "cleared_at" or name not in per[u]:
+                    per[u][name] = stamp(t)
+        for u, t in tis:
+            if u not in per:
+                per[u] = {}
+                order.append(u)
+            per[u].setdefault("time_in_service", t)
+        for u in order:
+            units.add(u)
+            responses.append([num, u] + [per[u].get(n) for _, n in DISPATCH_EVENTS] + [per[u].get("time_in_service")])
+    assert len({i[0] for i in incidents}) == len(incidents)
+    ct_rows = []
+    for ct in sorted(ctypes):
+        m = re.fullmatch(r"(\d{1,2})([ABCDEO])(\d{1,2})([A-Z]?)", ct)
+        if m and int(m.group(1)) in cardset:
+            c, lv, n = int(m.group(1)), m.group(2), int(m.group(3))
+            ct_rows.append([ct, c, lv, n, m.group(4) or None, desc.get((c, lv, n))])
+        else:
+            ct_rows.append([ct, None, None, None, None, None])
+    unit_rows = [[u, (re.match(r"[A-Z]+", u).group(0) if re.match(r"[A-Z]+", u) else None)] for u in sorted(units)]
+    print(f"  {db}.emd_cards: " + str(load_csv_table(srv, db, "emd_cards", _csv_text(
+        ["card_no", "card_name"], cards))) + " rows")
+    print(f"  {db}.emd_levels: " + str(load_csv_table(srv, db, "emd_levels", _csv_text(
+        ["level_code", "level_name", "response_code", "priority"], EMD_LEVELS))) + " rows")
+    print(f"  {db}.call_types: " + str(load_csv_table(srv, db, "call_types", _csv_text(
+        ["call_type", "emd_card", "emd_level", "determinant_no", "suffix", "description"], ct_rows))) + " rows")
+    print(f"  {db}.units: " + str(load_csv_table(srv, db, "units", _csv_text(
+        ["unit_code", "agency_code"], unit_rows))) + " rows")
+    print(f"  {db}.incidents: " + str(load_csv_table(srv, db, "incidents", _csv_text(
+        ["incident_num", "incident_date", "response_level", "call_type", "disposition_remarks"], incidents))) + " rows")
+    print(f"  {db}.unit_responses: " + str(load_csv_table(srv, db, "unit_responses", _csv_text(
+        ["incident_num", "unit_code"] + [n for _, n in DISPATCH_EVENTS] + ["time_in_service"], responses))) + " rows")
+    srv.psql(db, "ALTER TABLE call_types ALTER call_type TYPE text, ALTER suffix TYPE text; "
+                 "ALTER TABLE units ALTER unit_code TYPE text; "
+                 "ALTER TABLE incidents ALTER response_level TYPE text, ALTER call_type TYPE text; "
+                 "ALTER TABLE unit_responses ALTER unit_code TYPE text, "
+                 "ALTER time_in_service TYPE interval USING time_in_service::interval")
+    add_keys(srv, db, [("emd_cards", ["card_no"]), ("emd_levels", ["level_code"]), ("call_types", ["call_type"]),
+                       ("units", ["unit_code"]), ("incidents", ["incident_num"]),
+                       ("unit_responses", ["incident_num", "unit_code"])],
+             [("call_types", "emd_card", "emd_cards", "card_no"),
+              ("call_types", "emd_level", "emd_levels", "level_code"),
+              ("incidents", "call_type", "call_types", "call_type"),
+              ("unit_responses", "incident_num", "incidents", "incident_num"),
+              ("unit_responses", "unit_code", "units", "unit_code")])
+
+
+LOADERS.update(sacramento_groundwater=load_sacramento_groundwater, ms_prison_population=load_ms_prison_population,
+               lancaster_fire_dispatch=load_lancaster_fire_dispatch)
 
 
 def main():

@@ -12872,12 +12872,14 @@ def load_pterosaur_fossils(srv, db, files):
     taxa (the accepted names: taxon_id is PBDB's accepted_no; rank species,
     genus, family, subfamily, superfamily, suborder or unranked clade;
     family and genus, NULL where PBDB gives none or 'NO_FAMILY_SPECIFIED'),
-    publications (reference_no with first author and year), collections
-    (a fossil locality as PBDB records it: name, also-known-as, country,
-    state, county, coordinates and GPlates palaeo-coordinates, formation,
-    group, member, lithology, depositional environment, preservation mode and
-    quality, collection type and methods, collectors and collection dates as
-    text), collection_museums (the museums holding a collection's specimens,
+    publications (reference_no with its authors as PBDB abbreviates them,
+    'Wang et al.', and the year), collections (a fossil locality as PBDB
+    records it: name, also-known-as, country, state, county, coordinates and
+    GPlates palaeo-coordinates, formation, group, member, lithology,
+    depositional environment (PBDB's quotes around a lithology or an
+    environment taken as the authors' term dropped: '"shale"' is 'shale'),
+    preservation mode and quality, collection type and methods, collectors
+    and collection dates as text), collection_museums (the museums holding a collection's specimens,
     PBDB's comma-separated codes: 'BMNH', 'IVPP', 'SMNS' ...) and
     occurrences (a taxon found in a collection: the name as identified, its
     rank and the accepted taxon, the interval names and the age range
@@ -12905,7 +12907,7 @@ def load_pterosaur_fossils(srv, db, files):
         c = [int(r["collection_no"]), t(r["collection_name"]), t(r["collection_aka"]), r["cc"], t(r["state"]),
              t(r["county"]), num(r["lat"]), num(r["lng"]), num(r["paleolat"]), num(r["paleolng"]), t(r["geogscale"]),
              t(r["formation"]), t(r["stratgroup"]), t(r["member"]), t(r["lithology1"].strip('"')),
-             t(r["environment"]), t(r["pres_mode"]), t(r["preservation_quality"]), t(r["collection_type"]),
+             t(r["environment"].strip('"')), t(r["pres_mode"]), t(r["preservation_quality"]), t(r["collection_type"]),
              t(r["collection_methods"]), t(r["collectors"]), t(r["collection_dates"]), t(r["protected"])]
         assert colls.setdefault(c[0], c) == c
         for m in r["museum"].split(","):
@@ -12924,7 +12926,7 @@ def load_pterosaur_fossils(srv, db, files):
                                     ("start_ma", "numeric"), ("end_ma", "numeric")], PBDB_EPOCHS)
     _b107_table(srv, db, "taxa", [("taxon_id", "integer"), ("taxon_name", "text"), ("taxon_rank", "text"),
                                   ("family", "text"), ("genus", "text")], sorted(taxa.values()))
-    _b107_table(srv, db, "publications", [("reference_id", "integer"), ("first_author", "text"),
+    _b107_table(srv, db, "publications", [("reference_id", "integer"), ("authors", "text"),
                                           ("publication_year", "integer")], sorted(refs.values()))
     _b107_table(srv, db, "collections", [
         ("collection_id", "integer"), ("collection_name", "text"), ("also_known_as", "text"),
@@ -12978,8 +12980,9 @@ def load_fmcs_work_stoppages(srv, db, files):
     the years: 'Mining, Quarrying and Oil & Gas Extraction' and 'Mining and
     Oil & Gas Extraction'; 'Not Provided', 'Not Specified' and blanks are
     no industry), employers (distinct names as written) and work_stoppages
-    (one per row: case_number, repeated where one case covers several
-    employers; the union as written ('IBT 705', 'USA 13058', 'SEIU Local
+    (one per row: case_number, repeated in 99 cases that cover several
+    stoppages at one employer — eight at Eden Medical Center in 2011-2013;
+    the union as written ('IBT 705', 'USA 13058', 'SEIU Local
     121RN') and union_code, its leading abbreviation ('IBT', 'USA', 'SEIU');
     bargaining_unit_size and naics_sector, published from 2017 only;
     workers_idled; start_date and end_date — NULL when not ended or not

@@ -12975,7 +12975,9 @@ def load_fmcs_work_stoppages(srv, db, files):
     (work_stoppages.csv; repository MIT): states (the postal codes with
     their names, added by the loader), cities (the published city names,
     spaces trimmed and all-capital names title-cased — 'SAINT LOUIS' is
-    'Saint Louis', but 'St Louis' and 'St. Louis' stay as written),
+    'Saint Louis', but 'St Louis' and 'St. Louis' stay as written; 31
+    places without both a city and a state, 'Detroit, ' or 'Various, ',
+    are none),
     industries (FMCS's industry names as published, two vocabularies over
     the years: 'Mining, Quarrying and Oil & Gas Extraction' and 'Mining and
     Oil & Gas Extraction'; 'Not Provided', 'Not Specified' and blanks are

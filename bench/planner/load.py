@@ -13317,6 +13317,404 @@ def load_lancaster_fire_dispatch(srv, db, files):
 
 LOADERS.update(sacramento_groundwater=load_sacramento_groundwater, ms_prison_population=load_ms_prison_population,
                lancaster_fire_dispatch=load_lancaster_fire_dispatch)
+    "hockey_databank": ("rippinrobr/hockey-databank", "de5944312d2e64944cfd7f61459f4c24938a387b",
+                        [f"{t}.csv" for t in ("abbrev", "Teams", "Master", "Scoring", "Goalies", "Coaches",
+                                              "AwardsPlayers", "HOF", "SeriesPost")]),
+    "pterosaur_fossils": ("CaGrether/Pterosaurs", "4bd96d11e6cffcc1d9fe814d324c23b1a866bc91", ["pbdb_data.csv"]),
+    "fmcs_work_stoppages": ("labordata/fmcs-work-stoppage", "5221db0821ca49911f394257d81273258761c593",
+                            ["work_stoppages.csv"]),
+})
+
+HOCKEY_LEAGUES = [("NHA", "National Hockey Association"), ("NHL", "National Hockey League"),
+                  ("PCHA", "Pacific Coast Hockey Association"), ("WCHL", "Western Canada Hockey League"),
+                  ("WHA", "World Hockey Association")]
+
+
+def _b111_int(v):
+    v = (v or "").strip()
+    if v == "":
+        return None
+    f = float(v)
+    assert f == int(f), v
+    return int(f)
+
+
+def _b111_text(v):
+    v = re.sub(r"\s+", " ", (v or "").strip())
+    return v or None
+
+
+def load_hockey_databank(srv, db, files):
+    """The Hockey Databank (version 12 of July 2017, updated by the
+    repository's owner to the 2017-18 season; "The information used herein
+    was obtained free of charge from and is copyrighted by the Hockey Databank
+    project"), seasons of the "major" leagues 1909-10 to 2017-18: leagues
+    (NHA, NHL, PCHA, WCHL, WHA with their names), conferences, divisions,
+    playoff_results and playoff_rounds (the codes of abbrev.csv with their
+    names), team_seasons (one per team and season: season is the starting
+    year, 2005 for 2005-06; games, wins, losses, ties, overtime and shootout
+    losses, points, goals for and against, penalty minutes, power play and
+    penalty kill), people (players, coaches and Hall of Fame builders and
+    officials of Master.csv, their ids kept as player_code / coach_code /
+    hof_code; birth and death dates assembled where day, month and year are
+    given; a death year 9999 means deceased at an unknown date), player_seasons
+    (Scoring.csv: one per player, season and stint with a team, regular season
+    and post_* playoff totals), goalie_seasons (Goalies.csv), coach_seasons
+    (Coaches.csv), player_awards, hall_of_fame (the induction year, category
+    and the name as the Hall lists it) and playoff_series (winner and loser
+    team seasons, games won and lost, goals; note EX exhibition, ND no
+    decision, TG total-goals series, DEF default). Coaches.csv's
+    'bednaja01c' (Jared Bednar, 2016 and 2017) is Master.csv's 'bednaja02c';
+    a coach row of Master.csv shifted by a column (John Hynes: height in
+    the weight column, weight in shootCatch) is put back. Keys:
+    leagues.league_id,
+    conferences.conference_code, divisions.division_code,
+    playoff_results.result_code, playoff_rounds.round_code,
+    team_seasons.team_season_id, people.person_id, player_seasons (person_id,
+    season, stint), goalie_seasons (person_id, season, stint), coach_seasons
+    (person_id, season, stint), player_awards.award_id,
+    hall_of_fame.person_id, playoff_series.series_id."""
+    rd = lambda t: list(csv.DictReader(io.StringIO(t.lstrip("\ufeff"))))
+    abbrev, teams, master, scoring, goalies, coaches, awards, hof, series = (rd(t) for t in files)
+    lookups = {k: [(r["Code"], r["Fullname"]) for r in abbrev if r["Type"] == k]
+               for k in ("Conference", "Division", "Playoffs", "Round")}
+    _b107_table(srv, db, "leagues", [("league_id", "text"), ("league_name", "text")], HOCKEY_LEAGUES)
+    _b107_table(srv, db, "conferences", [("conference_code", "text"), ("conference_name", "text")],
+                lookups["Conference"])
+    _b107_table(srv, db, "divisions", [("division_code", "text"), ("division_name", "text")], lookups["Division"])
+    _b107_table(srv, db, "playoff_results", [("result_code", "text"), ("result", "text")], lookups["Playoffs"])
+    _b107_table(srv, db, "playoff_rounds", [("round_code", "text"), ("round_name", "text")], lookups["Round"])
+    teams.sort(key=lambda r: (int(r["year"]), r["lgID"], r["tmID"]))
+    tsid = {}
+    trows = []
+    for i, r in enumerate(teams, 1):
+        tsid[(r["year"], r["tmID"])] = i
+        trows.append([i, int(r["year"]), r["lgID"], r["tmID"], r["franchID"], _b111_text(r["name"]),
+                      _b111_text(r["confID"]), _b111_text(r["divID"]), _b111_int(r["rank"]), _b111_text(r["playoff"])]
+                     + [_b111_int(r[c]) for c in ("G", "W", "L", "T", "OTL", "Pts", "SoW", "SoL", "GF", "GA", "PIM",
+                                                  "BenchMinor", "PPG", "PPC", "SHA", "PKG", "PKC", "SHF")])
+    _b107_table(srv, db, "team_seasons", [(c, t) for c, t in (
+        ("team_season_id", "integer"), ("season", "integer"), ("league_id", "text"), ("team_code", "text"),
+        ("franchise_code", "text"), ("team_name", "text"), ("conference_code", "text"), ("division_code", "text"),
+        ("final_rank", "integer"), ("playoff_result_code", "text"), ("games", "integer"), ("wins", "integer"),
+        ("losses", "integer"), ("ties", "integer"), ("overtime_losses", "integer"), ("points", "integer"),
+        ("shootout_wins", "integer"), ("shootout_losses", "integer"), ("goals_for", "integer"),
+        ("goals_against", "integer"), ("penalty_minutes", "integer"), ("bench_minor_minutes", "integer"),
+        ("power_play_goals", "integer"), ("power_play_chances", "integer"), ("shorthanded_goals_against", "integer"),
+        ("power_play_goals_against", "integer"), ("penalty_kill_chances", "integer"),
+        ("shorthanded_goals_for", "integer"))], trows)
+    pid, cid, hid, prows = {}, {}, {}, []
+
+    def day(y, m, d):
+        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}" if y and m and d and y != "9999" else None
+    for i, r in enumerate(master, 1):
+        if r["shootCatch"].isdigit():  # one coach row is shifted a column: height in weight, weight in shootCatch
+            assert not r["height"], r
+            r["height"], r["weight"], r["shootCatch"] = r["weight"], r["shootCatch"], ""
+        for k, d in (("playerID", pid), ("coachID", cid), ("hofID", hid)):
+            if r[k]:
+                d[r[k]] = i
+        prows.append([i, _b111_text(r["playerID"]), _b111_text(r["coachID"]), _b111_text(r["hofID"]),
+                      _b111_text(r["firstName"]), _b111_text(r["lastName"]), _b111_text(r["nameGiven"]),
+                      _b111_text(r["nameNick"]), _b111_text(r["nameNote"]), _b111_int(r["height"]),
+                      _b111_int(r["weight"]), _b111_text(r["shootCatch"]), _b111_text(r["pos"]),
+                      _b111_int(r["firstNHL"]), _b111_int(r["lastNHL"]), _b111_int(r["firstWHA"]),
+                      _b111_int(r["lastWHA"]), _b111_int(r["birthYear"]),
+                      day(r["birthYear"], r["birthMon"], r["birthDay"]), _b111_text(r["birthCountry"]),
+                      _b111_text(r["birthState"]), _b111_text(r["birthCity"]),
+                      None if r["deathYear"] == "9999" else _b111_int(r["deathYear"]),
+                      day(r["deathYear"], r["deathMon"], r["deathDay"]), _b111_text(r["deathCountry"]),
+                      _b111_text(r["deathState"]), _b111_text(r["deathCity"]), "true" if r["deathYear"] else "false"])
+    _b107_table(srv, db, "people", [
+        ("person_id", "integer"), ("player_code", "text"), ("coach_code", "text"), ("hof_code", "text"),
+        ("first_name", "text"), ("last_name", "text"), ("given_name", "text"), ("nickname", "text"),
+        ("name_note", "text"), ("height_in", "integer"), ("weight_lb", "integer"), ("shoots_catches", "text"),
+        ("position", "text"), ("first_nhl_season", "integer"), ("last_nhl_season", "integer"),
+        ("first_wha_season", "integer"), ("last_wha_season", "integer"), ("birth_year", "integer"),
+        ("birth_date", "date"), ("birth_country", "text"), ("birth_state", "text"), ("birth_city", "text"),
+        ("death_year", "integer"), ("death_date", "date"), ("death_country", "text"), ("death_state", "text"),
+        ("death_city", "text"), ("is_deceased", "boolean")], prows)
+    srows = [[pid[r["playerID"]], int(r["year"]), int(r["stint"]), tsid[(r["year"], r["tmID"])], _b111_text(r["pos"])]
+             + [_b111_int(r[c]) for c in ("GP", "G", "A", "Pts", "PIM", "+/-", "PPG", "PPA", "SHG", "SHA", "GWG",
+                                          "GTG", "SOG", "PostGP", "PostG", "PostA", "PostPts", "PostPIM", "Post+/-",
+                                          "PostPPG", "PostPPA", "PostSHG", "PostSHA", "PostGWG", "PostSOG")]
+             for r in scoring]
+    _b107_table(srv, db, "player_seasons", [("person_id", "integer"), ("season", "integer"), ("stint", "integer"),
+                                            ("team_season_id", "integer"), ("position", "text")]
+                + [(c, "integer") for c in (
+                    "games_played", "goals", "assists", "points", "penalty_minutes", "plus_minus", "power_play_goals",
+                    "power_play_assists", "shorthanded_goals", "shorthanded_assists", "game_winning_goals",
+                    "game_tying_goals", "shots", "post_games_played", "post_goals", "post_assists", "post_points",
+                    "post_penalty_minutes", "post_plus_minus", "post_power_play_goals", "post_power_play_assists",
+                    "post_shorthanded_goals", "post_shorthanded_assists", "post_game_winning_goals", "post_shots")],
+                srows)
+    grows = [[pid[r["playerID"]], int(r["year"]), int(r["stint"]), tsid[(r["year"], r["tmID"])]]
+             + [_b111_int(r[c]) for c in ("GP", "Min", "W", "L", "T/OL", "ENG", "SHO", "GA", "SA", "PostGP",
+                                          "PostMin", "PostW", "PostL", "PostT", "PostENG", "PostSHO", "PostGA",
+                                          "PostSA")] for r in goalies]
+    _b107_table(srv, db, "goalie_seasons", [("person_id", "integer"), ("season", "integer"), ("stint", "integer"),
+                                            ("team_season_id", "integer")]
+                + [(c, "integer") for c in (
+                    "games_played", "minutes", "wins", "losses", "ties_or_ot_losses", "empty_net_goals", "shutouts",
+                    "goals_against", "shots_against", "post_games_played", "post_minutes", "post_wins", "post_losses",
+                    "post_ties", "post_empty_net_goals", "post_shutouts", "post_goals_against", "post_shots_against")],
+                grows)
+    # Coaches.csv writes Jared Bednar (Colorado 2016-17, 2017-18) as bednaja01c, Master.csv as bednaja02c
+    assert "bednaja01c" not in cid
+    cid["bednaja01c"] = cid["bednaja02c"]
+    crows = [[cid[r["coachID"]], int(r["year"]), int(r["stint"]), tsid[(r["year"], r["tmID"])], _b111_text(r["notes"])]
+             + [_b111_int(r[c]) for c in ("g", "w", "l", "t", "otl", "postg", "postw", "postl", "postt")]
+             for r in coaches]
+    _b107_table(srv, db, "coach_seasons", [("person_id", "integer"), ("season", "integer"), ("stint", "integer"),
+                                           ("team_season_id", "integer"), ("notes", "text")]
+                + [(c, "integer") for c in ("games", "wins", "losses", "ties", "overtime_losses", "post_games",
+                                            "post_wins", "post_losses", "post_ties")], crows)
+    arows = [[i, pid[r["playerID"]], r["award"].strip(), int(r["year"]), r["lgID"], _b111_text(r["note"]),
+              _b111_text(r["pos"])] for i, r in enumerate(awards, 1)]
+    _b107_table(srv, db, "player_awards", [("award_id", "integer"), ("person_id", "integer"), ("award", "text"),
+                                           ("season", "integer"), ("league_id", "text"), ("note", "text"),
+                                           ("position", "text")], arows)
+    _b107_table(srv, db, "hall_of_fame", [("person_id", "integer"), ("inducted_year", "integer"),
+                                          ("inducted_as", "text"), ("category", "text")],
+                [[hid[r["hofID"]], int(r["year"]), r["name"].strip(), r["category"]] for r in hof])
+    _b107_table(srv, db, "playoff_series", [
+        ("series_id", "integer"), ("season", "integer"), ("round_code", "text"), ("series_letter", "text"),
+        ("winner_team_season_id", "integer"), ("loser_team_season_id", "integer"), ("winner_wins", "integer"),
+        ("winner_losses", "integer"), ("ties", "integer"), ("winner_goals", "integer"), ("loser_goals", "integer"),
+        ("note", "text")],
+        [[i, int(r["year"]), r["round"], _b111_text(r["series"]), tsid[(r["year"], r["tmIDWinner"])],
+          tsid[(r["year"], r["tmIDLoser"])]] + [_b111_int(r[c]) for c in ("W", "L", "T", "GoalsWinner", "GoalsLoser")]
+         + [_b111_text(r["note"])] for i, r in enumerate(series, 1)])
+    add_keys(srv, db, [("leagues", ["league_id"]), ("conferences", ["conference_code"]),
+                       ("divisions", ["division_code"]), ("playoff_results", ["result_code"]),
+                       ("playoff_rounds", ["round_code"]), ("team_seasons", ["team_season_id"]),
+                       ("people", ["person_id"]), ("player_seasons", ["person_id", "season", "stint"]),
+                       ("goalie_seasons", ["person_id", "season", "stint"]),
+                       ("coach_seasons", ["person_id", "season", "stint"]), ("player_awards", ["award_id"]),
+                       ("hall_of_fame", ["person_id"]), ("playoff_series", ["series_id"])],
+             [("team_seasons", "league_id", "leagues", "league_id"),
+              ("team_seasons", "conference_code", "conferences", "conference_code"),
+              ("team_seasons", "division_code", "divisions", "division_code"),
+              ("team_seasons", "playoff_result_code", "playoff_results", "result_code"),
+              ("player_seasons", "person_id", "people", "person_id"),
+              ("player_seasons", "team_season_id", "team_seasons", "team_season_id"),
+              ("goalie_seasons", "person_id", "people", "person_id"),
+              ("goalie_seasons", "team_season_id", "team_seasons", "team_season_id"),
+              ("coach_seasons", "person_id", "people", "person_id"),
+              ("coach_seasons", "team_season_id", "team_seasons", "team_season_id"),
+              ("player_awards", "person_id", "people", "person_id"),
+              ("player_awards", "league_id", "leagues", "league_id"),
+              ("hall_of_fame", "person_id", "people", "person_id"),
+              ("playoff_series", "round_code", "playoff_rounds", "round_code"),
+              ("playoff_series", "winner_team_season_id", "team_seasons", "team_season_id"),
+              ("playoff_series", "loser_team_season_id", "team_seasons", "team_season_id")])
+    srv.psql(db, "CREATE UNIQUE INDEX ON people (player_code); CREATE UNIQUE INDEX ON people (coach_code); "
+                 "CREATE UNIQUE INDEX ON people (hof_code); "
+                 "CREATE UNIQUE INDEX ON team_seasons (season, team_code)")
+
+
+PBDB_COUNTRIES = {
+    "AA": "Antarctica", "AM": "Armenia", "AO": "Angola", "AR": "Argentina", "AT": "Austria", "AU": "Australia",
+    "BO": "Bolivia", "BR": "Brazil", "CA": "Canada", "CD": "Democratic Republic of the Congo", "CH": "Switzerland",
+    "CL": "Chile", "CM": "Cameroon", "CN": "China", "CO": "Colombia", "CU": "Cuba", "CZ": "Czech Republic",
+    "DE": "Germany", "EG": "Egypt", "ES": "Spain", "FR": "France", "GL": "Greenland", "HU": "Hungary",
+    "IL": "Israel", "IN": "India", "IT": "Italy", "JO": "Jordan", "JP": "Japan", "KE": "Kenya",
+    "KG": "Kyrgyzstan", "KR": "South Korea", "KZ": "Kazakhstan", "LB": "Lebanon", "LU": "Luxembourg",
+    "MA": "Morocco", "MG": "Madagascar", "MN": "Mongolia", "MX": "Mexico", "NE": "Niger", "NZ": "New Zealand",
+    "PE": "Peru", "PK": "Pakistan", "PL": "Poland", "PS": "Palestinian Territories", "PT": "Portugal",
+    "RO": "Romania", "RU": "Russia", "SN": "Senegal", "TH": "Thailand", "TJ": "Tajikistan", "TN": "Tunisia",
+    "TZ": "Tanzania", "UA": "Ukraine", "UK": "United Kingdom", "US": "United States", "UY": "Uruguay",
+    "UZ": "Uzbekistan", "VE": "Venezuela", "ZA": "South Africa"}
+
+# the epochs the occurrences fall in, with the bounds (Ma) the Paleobiology Database uses in this file
+PBDB_EPOCHS = [(1, "Late Triassic", "Triassic", 237, 201.4), (2, "Early Jurassic", "Jurassic", 201.4, 174.7),
+               (3, "Middle Jurassic", "Jurassic", 174.7, 161.5), (4, "Late Jurassic", "Jurassic", 161.5, 145),
+               (5, "Early Cretaceous", "Cretaceous", 145, 100.5), (6, "Late Cretaceous", "Cretaceous", 100.5, 66)]
+
+
+def load_pterosaur_fossils(srv, db, files):
+    """Every pterosaur fossil occurrence in the Paleobiology Database
+    (PBDB, CC BY 4.0) as downloaded on 2024-04-12 with show=full (1,128
+    occurrences in 804 collections), as a student's pterosaur repository
+    keeps it: countries (59 PBDB country codes, names added by the loader;
+    'UK' for the United Kingdom, 'AA' Antarctica), epochs (Late Triassic to
+    Late Cretaceous with their periods and the bounds in Ma that PBDB uses),
+    taxa (the accepted names: taxon_id is PBDB's accepted_no; rank species,
+    genus, family, subfamily, superfamily, suborder or unranked clade;
+    family and genus, NULL where PBDB gives none or 'NO_FAMILY_SPECIFIED'),
+    publications (reference_no with its authors as PBDB abbreviates them,
+    'Wang et al.', and the year), collections (a fossil locality as PBDB
+    records it: name, also-known-as, country, state, county, coordinates and
+    GPlates palaeo-coordinates, formation, group, member, lithology,
+    depositional environment (PBDB's quotes around a lithology or an
+    environment taken as the authors' term dropped: '"shale"' is 'shale'),
+    preservation mode and quality, collection type and methods, collectors
+    and collection dates as text), collection_museums (the museums holding a collection's specimens,
+    PBDB's comma-separated codes: 'BMNH', 'IVPP', 'SMNS' ...) and
+    occurrences (a taxon found in a collection: the name as identified, its
+    rank and the accepted taxon, the interval names and the age range
+    max_ma - min_ma, the epoch when the range falls inside one, abundance,
+    the reference, PBDB's occurrence comments (often specimen numbers) and
+    the entry and modification times). Keys: countries.country_code,
+    epochs.epoch_id, taxa.taxon_id, publications.reference_id,
+    collections.collection_id, collection_museums (collection_id,
+    museum_code), occurrences.occurrence_id."""
+    lines = files[0].lstrip("\ufeff").split("\n")
+    start = next(i for i, l in enumerate(lines) if l.startswith('"occurrence_no"'))
+    rows = list(csv.reader(io.StringIO("\n".join(lines[start:]))))
+    head = rows[0]
+    head = [h if not (h == "cc" and j > head.index("cc")) else "cc_again" for j, h in enumerate(head)]
+    recs = [dict(zip(head, r)) for r in rows[1:] if r]
+    t = _b111_text
+    num = lambda v: None if v.strip() == "" else v.strip()
+    taxa, refs, colls, museums, occs = {}, {}, {}, set(), []
+    for r in recs:
+        assert r["cc"] == r["cc_again"]
+        taxa[int(r["accepted_no"])] = [int(r["accepted_no"]), r["accepted_name"], r["accepted_rank"],
+                                       None if r["family"] in ("", "NO_FAMILY_SPECIFIED") else r["family"],
+                                       t(r["genus"])]
+        refs[int(r["reference_no"])] = [int(r["reference_no"]), t(r["ref_author"]), _b111_int(r["ref_pubyr"])]
+        c = [int(r["collection_no"]), t(r["collection_name"]), t(r["collection_aka"]), r["cc"], t(r["state"]),
+             t(r["county"]), num(r["lat"]), num(r["lng"]), num(r["paleolat"]), num(r["paleolng"]), t(r["geogscale"]),
+             t(r["formation"]), t(r["stratgroup"]), t(r["member"]), t(r["lithology1"].strip('"')),
+             t(r["environment"].strip('"')), t(r["pres_mode"]), t(r["preservation_quality"]), t(r["collection_type"]),
+             t(r["collection_methods"]), t(r["collectors"]), t(r["collection_dates"]), t(r["protected"])]
+        assert colls.setdefault(c[0], c) == c
+        for m in r["museum"].split(","):
+            if m.strip():
+                museums.add((c[0], m.strip()))
+        mx, mn = float(r["max_ma"]), float(r["min_ma"])
+        ep = [e[0] for e in PBDB_EPOCHS if mx <= e[3] and mn >= e[4]]
+        occs.append([int(r["occurrence_no"]), c[0], r["identified_name"], r["identified_rank"], int(r["accepted_no"]),
+                     t(r["difference"]), r["early_interval"], t(r["late_interval"]), r["max_ma"], r["min_ma"],
+                     ep[0] if ep else None, _b111_int(r["abund_value"]), t(r["abund_unit"]), int(r["reference_no"]),
+                     t(r["occurrence_comments"].replace("\\r\\n", " ")), r["created"], r["modified"]])
+    occs.sort()
+    _b107_table(srv, db, "countries", [("country_code", "text"), ("country_name", "text")],
+                sorted([k, PBDB_COUNTRIES[k]] for k in {r["cc"] for r in recs}))
+    _b107_table(srv, db, "epochs", [("epoch_id", "integer"), ("epoch_name", "text"), ("period", "text"),
+                                    ("start_ma", "numeric"), ("end_ma", "numeric")], PBDB_EPOCHS)
+    _b107_table(srv, db, "taxa", [("taxon_id", "integer"), ("taxon_name", "text"), ("taxon_rank", "text"),
+                                  ("family", "text"), ("genus", "text")], sorted(taxa.values()))
+    _b107_table(srv, db, "publications", [("reference_id", "integer"), ("authors", "text"),
+                                          ("publication_year", "integer")], sorted(refs.values()))
+    _b107_table(srv, db, "collections", [
+        ("collection_id", "integer"), ("collection_name", "text"), ("also_known_as", "text"),
+        ("country_code", "text"), ("state", "text"), ("county", "text"), ("latitude", "numeric"),
+        ("longitude", "numeric"), ("paleo_latitude", "numeric"), ("paleo_longitude", "numeric"),
+        ("geographic_scale", "text"), ("formation", "text"), ("stratigraphic_group", "text"), ("member", "text"),
+        ("lithology", "text"), ("environment", "text"), ("preservation_mode", "text"),
+        ("preservation_quality", "text"), ("collection_type", "text"), ("collection_methods", "text"),
+        ("collectors", "text"), ("collection_dates", "text"), ("protected_land", "text")], sorted(colls.values()))
+    _b107_table(srv, db, "collection_museums", [("collection_id", "integer"), ("museum_code", "text")],
+                sorted(museums))
+    _b107_table(srv, db, "occurrences", [
+        ("occurrence_id", "integer"), ("collection_id", "integer"), ("identified_name", "text"),
+        ("identified_rank", "text"), ("taxon_id", "integer"), ("identification_note", "text"),
+        ("early_interval", "text"), ("late_interval", "text"), ("max_ma", "numeric"), ("min_ma", "numeric"),
+        ("epoch_id", "integer"), ("abundance", "integer"), ("abundance_unit", "text"), ("reference_id", "integer"),
+        ("comments", "text"), ("entered_at", "timestamp"), ("modified_at", "timestamp")], occs)
+    add_keys(srv, db, [("countries", ["country_code"]), ("epochs", ["epoch_id"]), ("taxa", ["taxon_id"]),
+                       ("publications", ["reference_id"]), ("collections", ["collection_id"]),
+                       ("collection_museums", ["collection_id", "museum_code"]), ("occurrences", ["occurrence_id"])],
+             [("collections", "country_code", "countries", "country_code"),
+              ("collection_museums", "collection_id", "collections", "collection_id"),
+              ("occurrences", "collection_id", "collections", "collection_id"),
+              ("occurrences", "taxon_id", "taxa", "taxon_id"), ("occurrences", "epoch_id", "epochs", "epoch_id"),
+              ("occurrences", "reference_id", "publications", "reference_id")])
+
+
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico", "VI": "U.S. Virgin Islands", "GU": "Guam"}
+
+
+def load_fmcs_work_stoppages(srv, db, files):
+    """Work stoppages (strikes and lockouts) that the US Federal Mediation
+    and Conciliation Service tracked in its case management system, with a
+    start from October 1981 to December 2020, as FMCS published them until
+    2020 and the labordata project archived and standardised them
+    (work_stoppages.csv; repository MIT): states (the postal codes with
+    their names, added by the loader), cities (the published city names,
+    spaces trimmed and all-capital names title-cased — 'SAINT LOUIS' is
+    'Saint Louis', but 'St Louis' and 'St. Louis' stay as written; 31
+    places without both a city and a state, 'Detroit, ' or 'Various, ',
+    are none),
+    industries (FMCS's industry names as published, two vocabularies over
+    the years: 'Mining, Quarrying and Oil & Gas Extraction' and 'Mining and
+    Oil & Gas Extraction'; 'Not Provided', 'Not Specified' and blanks are
+    no industry), employers (distinct names as written) and work_stoppages
+    (one per row: case_number, repeated in 99 cases that cover several
+    stoppages at one employer — eight at Eden Medical Center in 2011-2013;
+    the union as written ('IBT 705', 'USA 13058', 'SEIU Local
+    121RN') and union_code, its leading abbreviation ('IBT', 'USA', 'SEIU');
+    bargaining_unit_size and naics_sector, published from 2017 only;
+    workers_idled; start_date and end_date — NULL when not ended or not
+    given, and for 8 rows whose end precedes the start). The published
+    Duration (end - start + 1 days, 2017-2020 only) and Union Local (the
+    number again) are not loaded. Keys: states.state_code, cities.city_id,
+    industries.industry_id, employers.employer_id,
+    work_stoppages.stoppage_id; cities -> states; work_stoppages ->
+    employers, industries, cities."""
+    recs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+    recs = [dict(r, _n=i) for i, r in enumerate(recs)]
+    recs.sort(key=lambda r: (r["Start Date"], r["_n"]))
+
+    def place(v):
+        city, _, st = (v or "").rpartition(",")
+        city, st = t(city), t(st)
+        if city and city.isupper() and len(city) > 3:
+            city = city.title()
+        return (city, st) if city and st else None
+    industries = sorted({t(r["Industry"]) for r in recs} - {None, "Not Provided", "Not Specified"})
+    iid = {n: i for i, n in enumerate(industries, 1)}
+    emps = sorted({t(r["Employer"]) for r in recs} - {None}, key=lambda e: (e.lower(), e))
+    eid = {n: i for i, n in enumerate(emps, 1)}
+    places = sorted({place(r["City, State"]) for r in recs} - {None}, key=lambda p: (p[1], p[0].lower(), p[0]))
+    pid = {p: i for i, p in enumerate(places, 1)}
+    rows = []
+    for i, r in enumerate(recs, 1):
+        u = t(r["Union"])
+        m = re.match(r"([A-Za-z][A-Za-z&/]*)", u or "")
+        code = m.group(1) if m and m.group(1).isupper() else None
+        start, end = r["Start Date"], r["End Date"] or None
+        if end and end < start:
+            end = None
+        rows.append([i, r["Case Number"].strip(), eid.get(t(r["Employer"])), u, code, _b111_int(r["BU"]),
+                     _b111_int(r["NAICS"]), iid.get(t(r["Industry"])), pid.get(place(r["City, State"])),
+                     _b111_int(r["# Idled"]), start, end])
+    _b107_table(srv, db, "states", [("state_code", "text"), ("state_name", "text")],
+                sorted([s, US_STATES[s]] for s in {p[1] for p in places}))
+    _b107_table(srv, db, "cities", [("city_id", "integer"), ("city_name", "text"), ("state_code", "text")],
+                [[pid[p], p[0], p[1]] for p in places])
+    _b107_table(srv, db, "industries", [("industry_id", "integer"), ("industry_name", "text")],
+                [[iid[n], n] for n in industries])
+    _b107_table(srv, db, "employers", [("employer_id", "integer"), ("employer_name", "text")],
+                [[eid[n], n] for n in emps])
+    _b107_table(srv, db, "work_stoppages", [
+        ("stoppage_id", "integer"), ("case_number", "text"), ("employer_id", "integer"), ("union_name", "text"),
+        ("union_code", "text"), ("bargaining_unit_size", "integer"), ("naics_sector", "integer"),
+        ("industry_id", "integer"), ("city_id", "integer"), ("workers_idled", "integer"), ("start_date", "date"),
+        ("end_date", "date")], rows)
+    add_keys(srv, db, [("states", ["state_code"]), ("cities", ["city_id"]), ("industries", ["industry_id"]),
+                       ("employers", ["employer_id"]), ("work_stoppages", ["stoppage_id"])],
+             [("cities", "state_code", "states", "state_code"),
+              ("work_stoppages", "employer_id", "employers", "employer_id"),
+              ("work_stoppages", "industry_id", "industries", "industry_id"),
+              ("work_stoppages", "city_id", "cities", "city_id")])
+
+
+LOADERS.update(hockey_databank=load_hockey_databank, pterosaur_fossils=load_pterosaur_fossils,
+               fmcs_work_stoppages=load_fmcs_work_stoppages)
 
 
 def main():

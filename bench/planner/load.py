@@ -13317,6 +13317,9 @@ def load_lancaster_fire_dispatch(srv, db, files):
 
 LOADERS.update(sacramento_groundwater=load_sacramento_groundwater, ms_prison_population=load_ms_prison_population,
                lancaster_fire_dispatch=load_lancaster_fire_dispatch)
+
+
+DATASETS.update({
     "hockey_databank": ("rippinrobr/hockey-databank", "de5944312d2e64944cfd7f61459f4c24938a387b",
                         [f"{t}.csv" for t in ("abbrev", "Teams", "Master", "Scoring", "Goalies", "Coaches",
                                               "AwardsPlayers", "HOF", "SeriesPost")]),

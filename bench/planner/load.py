@@ -13720,6 +13720,313 @@ LOADERS.update(hockey_databank=load_hockey_databank, pterosaur_fossils=load_pter
                fmcs_work_stoppages=load_fmcs_work_stoppages)
 
 
+DATASETS.update({
+    "nuclear_reactors": ("cristianst85/GeoNuclearData", "1bc8b4ac106af236902385b87e46c540b4864815",
+                         [f"data/csv/raw/{f}.csv" for f in ("1-countries", "2-nuclear_power_plant_status_type",
+                                                            "3-nuclear_reactor_type", "4-nuclear_power_plants")]),
+    "astronaut_missions": ("etc5521-2020/assignment-1-quoll", "997823f47f97f1b0fb91e756dcf442c987f6d513",
+                           ["data/astronauts.csv"]),
+    "exoplanets": ("Menna-Allah-A/Predicting-Exoplanet-Habitability-Visualizing-Discoveries",
+                   "4700626098ef5364909619bf840ec9c1a26d8795", ["PSCompPars.csv"]),
+})
+
+
+def _b112_plant(name):
+    """'Arkansas Nuclear One-1 (ANO-1)' -> ('Arkansas Nuclear One', '1');
+    'Chinon-B2' -> ('Chinon', 'B2'); 'Biblis-A' -> ('Biblis', 'A'); a name
+    without a unit suffix, or whose prefix is a short code or whose number is
+    a rating ('BR-3', 'G-2 (Marcoule)', 'THTR-300'), is a plant of its own."""
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    m = re.match(r"^(.*\S)-([A-Z]?\d+[A-Z]?|[A-Z]\d*)$", base)
+    if m and len(m.group(1)) > 2 and not re.match(r"^\d{3,}$", m.group(2)):
+        return m.group(1), m.group(2)
+    return base, None
+
+
+def load_nuclear_reactors(srv, db, files):
+    """The world's nuclear power reactors as the GeoNuclearData project
+    keeps them (Cristian Stoica, ODbL 1.0; compiled from the IAEA's PRIS, the
+    World Nuclear Association and Wikipedia; dataset updated 2024-03-03):
+    countries (every ISO 3166-1 alpha-2 code with its English name, with or
+    without reactors), reactor_statuses (Planned, Under Construction,
+    Operational, Shutdown ...), reactor_types (PWR, BWR, PHWR ... with the
+    long name), plants (the loader's grouping of reactor units by name and
+    country: 'Cattenom-3' is unit 3 of the plant 'Cattenom', 'Chinon-B2' unit
+    B2 of 'Chinon'; a name without a unit suffix is a plant of its own;
+    'Higashi Dori' is two plants, Tohoku's and Tokyo's, named with the
+    operator) and reactors (one per published row: the unit name as
+    published, its plant and unit, status, type, model, coordinates, the
+    construction start, the commercial operation and permanent shutdown
+    dates, design net capacity in MWe, the IAEA PRIS id, the sources and the
+    time the row was last updated). Keys: countries.country_code,
+    reactor_statuses.status_id, reactor_types.reactor_type_id,
+    plants.plant_id, reactors.reactor_id (the published Id); plants ->
+    countries; reactors -> plants, reactor_statuses, reactor_types."""
+    cty, sts, typ, rea = (list(csv.DictReader(io.StringIO(f.lstrip("\ufeff")))) for f in files)
+    t = _b111_text
+    num = lambda v: None if (v or "").strip() == "" else v.strip()
+    split = {r["Id"]: _b112_plant(r["Name"].strip()) for r in rea}
+    seen = {}
+    for r in rea:
+        k = (split[r["Id"]], r["CountryCode"])
+        seen.setdefault(k, set()).add(re.sub(r"^.*\(([^)]*)\)\s*$", r"\1", r["Name"].strip()))
+    pkeys = {}
+    for r in rea:
+        (plant, unit), cc = split[r["Id"]], r["CountryCode"]
+        if unit and len(seen[((plant, unit), cc)]) > 1:  # two units of one name: two operators
+            plant = plant + " (" + re.sub(r"^.*\(([^)]*)\)\s*$", r"\1", r["Name"].strip()) + ")"
+        pkeys[r["Id"]] = (plant, cc, unit)
+    plants = sorted({(p, cc) for p, cc, _ in pkeys.values()}, key=lambda x: (x[0].lower(), x[1]))
+    pid = {p: i for i, p in enumerate(plants, 1)}
+    rows = []
+    for r in sorted(rea, key=lambda r: int(r["Id"])):
+        p, cc, unit = pkeys[r["Id"]]
+        upd = t(r["LastUpdatedAt"])
+        rows.append([int(r["Id"]), r["Name"].strip(), pid[(p, cc)], unit, _b111_int(r["StatusId"]),
+                     _b111_int(r["ReactorTypeId"]), t(r["ReactorModel"]), num(r["Latitude"]), num(r["Longitude"]),
+                     t(r["ConstructionStartAt"]), t(r["OperationalFrom"]), t(r["OperationalTo"]),
+                     _b111_int(r["Capacity"]), _b111_int(r["IAEAId"]), t(r["Source"]),
+                     upd[:19].replace("T", " ") if upd else None])
+    _b107_table(srv, db, "countries", [("country_code", "text"), ("country_name", "text")],
+                sorted([r["Code"], r["Name"]] for r in cty))
+    _b107_table(srv, db, "reactor_statuses", [("status_id", "integer"), ("status", "text")],
+                [[int(r["Id"]), r["Type"]] for r in sts])
+    _b107_table(srv, db, "reactor_types", [("reactor_type_id", "integer"), ("type_code", "text"),
+                                           ("type_name", "text")],
+                [[int(r["Id"]), r["Type"], r["Description"]] for r in typ])
+    _b107_table(srv, db, "plants", [("plant_id", "integer"), ("plant_name", "text"), ("country_code", "text")],
+                [[pid[p], p[0], p[1]] for p in plants])
+    _b107_table(srv, db, "reactors", [
+        ("reactor_id", "integer"), ("reactor_name", "text"), ("plant_id", "integer"), ("unit", "text"),
+        ("status_id", "integer"), ("reactor_type_id", "integer"), ("reactor_model", "text"),
+        ("latitude", "numeric"), ("longitude", "numeric"), ("construction_start", "date"),
+        ("commercial_operation", "date"), ("permanent_shutdown", "date"), ("capacity_mwe", "integer"),
+        ("iaea_id", "integer"), ("source", "text"), ("last_updated_at", "timestamp")], rows)
+    add_keys(srv, db, [("countries", ["country_code"]), ("reactor_statuses", ["status_id"]),
+                       ("reactor_types", ["reactor_type_id"]), ("plants", ["plant_id"]),
+                       ("reactors", ["reactor_id"])],
+             [("plants", "country_code", "countries", "country_code"),
+              ("reactors", "plant_id", "plants", "plant_id"),
+              ("reactors", "status_id", "reactor_statuses", "status_id"),
+              ("reactors", "reactor_type_id", "reactor_types", "reactor_type_id")])
+
+
+ASTRO_NATIONALITY_FIXES = {"Netherland": "Netherlands", "Hungry": "Hungary", "Malysia": "Malaysia"}
+ASTRO_PROGRAMS = [("Vostok", "Vostok"), ("Voskhod", "Voskhod"), ("MA-", "Mercury"), ("Mercury", "Mercury"),
+                  ("Gemini", "Gemini"), ("Apollo", "Apollo"), ("ASTP", "Apollo"), ("Skylab", "Skylab"),
+                  ("Soyuz", "Soyuz"), ("STS", "Space Shuttle"), ("Shenzhou", "Shenzhou")]
+ASTRO_LANDING_NOTES = {"explosion", "exploded", "aborted", "in space", "not completed yet"}
+
+
+def _b112_flight(v):
+    """A spacecraft flight's name as the astronaut database writes it, in one
+    spelling: soft hyphens as hyphens, 'soyuz'/'Soyz' as 'Soyuz', 'STS 51-C',
+    'STS-51C', 'STS-41 B' as 'STS-51-C' / 'STS-41-B', 'Soyuz T6', 'Soyuz
+    TM13', 'Soyuz-TM21' as 'Soyuz T-6', 'Soyuz TM-13', 'Soyuz TM-21', an
+    orbiter's name after an STS number dropped ('STS-40 Columbia')."""
+    v = re.sub(r"\s+", " ", (v or "").replace("\xad", "-")).strip()
+    if v in ("", "NA"):
+        return None
+    v = re.sub(r"(?i)^(soyuz|soyz)\b", "Soyuz", v)
+    v = re.sub(r"(?i)^(gemini|apollo)\b", lambda m: m.group(1).title(), v)
+    v = re.sub(r"(?i)^sts\b", "STS", v)
+    m = re.match(r"^STS[ -]*(\d+)(?:[ -]*([A-Z]))?(?: (?:Columbia|Atlantis|Challenger|Discovery|Endeavour))?$", v)
+    if m:
+        return "STS-" + m.group(1) + ("-" + m.group(2) if m.group(2) else "")
+    v = re.sub(r"^Soyuz TM-A(\d+M)$", r"Soyuz TMA-\1", v)
+    m = re.match(r"^Soyuz[ -]*(T|TM|TMA|MS)[ -]*(\d+M?)$", v)
+    if m:
+        return f"Soyuz {m.group(1)}-{m.group(2)}"
+    return v
+
+
+def load_astronaut_missions(srv, db, files):
+    """Every person who flew in space before 15 January 2020 and each of
+    their flights (Stavnichuk and Corlett's astronaut database, Mendeley Data
+    2020, CC BY 4.0, as TidyTuesday published it on 2020-07-14 and a Monash
+    ETC5521 assignment keeps it): countries (the nationality as written —
+    'U.S.', 'U.S.S.R/Russia', 'U.K./U.S.' — with three misspellings
+    corrected: 'Netherland', 'Hungry', 'Malysia'), astronauts (one per
+    person: name as written 'Armstrong, Neil A.', the name in the original
+    language, sex, year of birth, nationality, military or civilian, the
+    selection program and its year as on the person's first flight),
+    flights (a spacecraft launching or landing a crew, in one spelling:
+    'STS-51-C', 'Soyuz TMA-01M', 'Apollo 11'; program derived from the name:
+    Vostok, Mercury, Gemini, Apollo, Soyuz, Space Shuttle, Shenzhou ...) and
+    astronaut_flights (one per person and mission as published: the
+    person's mission number, the mission year (a year only, no dates), the
+    mission title as written (ISS and Mir expeditions are only a number,
+    '42'), the occupation ('commander', 'pilot', 'flight engineer', 'MSP'
+    mission specialist, 'PSP' payload specialist, 'space tourist'), the
+    flight up, the station or spacecraft in orbit, the flight down (NULL
+    with a landing_note for the published 'explosion', 'aborted', 'in
+    space', 'not completed yet'), hours in space on the mission, EVAs and EVA
+    hours). Published totals per person (missions, hours, EVA hours) are not
+    loaded: they are sums of the rows. Keys: countries.country_id,
+    astronauts.astronaut_id, flights.flight_id, astronaut_flights.record_id
+    (the published id); astronauts -> countries; astronaut_flights ->
+    astronauts, flights (ascent and descent)."""
+    recs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+    recs.sort(key=lambda r: int(r["id"]))
+    nat = lambda r: ASTRO_NATIONALITY_FIXES.get(r["nationality"].strip(), r["nationality"].strip())
+    countries = sorted({nat(r) for r in recs})
+    cid = {c: i for i, c in enumerate(countries, 1)}
+    people = {}
+    for r in recs:
+        k = (t(r["name"]), int(r["year_of_birth"]))
+        if k not in people or int(r["mission_number"]) < people[k][0]:
+            people[k] = (int(r["mission_number"]), int(r["id"]), r)
+    order = sorted(people, key=lambda k: people[k][1])
+    aid = {k: i for i, k in enumerate(order, 1)}
+    flights = set()
+    for r in recs:
+        for c in ("ascend_shuttle", "descend_shuttle"):
+            f = _b112_flight(r[c])
+            if f and f.lower() not in ASTRO_LANDING_NOTES:
+                flights.add(f)
+    first_year = {}
+    for r in recs:
+        f = _b112_flight(r["ascend_shuttle"])
+        if f:
+            first_year[f] = min(first_year.get(f, 9999), int(r["year_of_mission"]))
+    flights = sorted(flights, key=lambda f: (first_year.get(f, 9999), f))
+    fid = {f: i for i, f in enumerate(flights, 1)}
+    prog = lambda f: next((p for pre, p in ASTRO_PROGRAMS if f.startswith(pre)), None)
+
+    def occupation(v):
+        v = t(v)
+        lv = v.lower()
+        if "tourist" in lv:
+            return "space tourist"
+        if lv.startswith("other (") and lv.endswith(")"):
+            return lv[7:-1]
+        return v if v in ("MSP", "PSP") else lv
+    rows = []
+    for r in recs:
+        up, down = _b112_flight(r["ascend_shuttle"]), _b112_flight(r["descend_shuttle"])
+        note = None
+        if down and down.lower() in ASTRO_LANDING_NOTES:
+            note, down = ("explosion" if down.lower() == "exploded" else down.lower()), None
+        orbit = t(r["in_orbit"].replace("\xad", "-"))
+        rows.append([int(r["id"]), aid[(t(r["name"]), int(r["year_of_birth"]))], int(r["mission_number"]),
+                     int(r["year_of_mission"]), t(r["mission_title"].replace("\xad", "-")), occupation(r["occupation"]),
+                     fid.get(up), orbit, fid.get(down), note, r["hours_mission"], _b111_int(r["field21"]),
+                     r["eva_hrs_mission"]])
+    _b107_table(srv, db, "countries", [("country_id", "integer"), ("country_name", "text")],
+                [[cid[c], c] for c in countries])
+    arows = []
+    for k in order:
+        r = people[k][2]
+        arows.append([aid[k], k[0], t(r["original_name"]), r["sex"], k[1], cid[nat(r)], r["military_civilian"],
+                      t(r["selection"]), _b111_int(r["year_of_selection"])])
+    _b107_table(srv, db, "astronauts", [
+        ("astronaut_id", "integer"), ("name", "text"), ("original_name", "text"), ("sex", "text"),
+        ("birth_year", "integer"), ("country_id", "integer"), ("military_civilian", "text"),
+        ("selection", "text"), ("selection_year", "integer")], arows)
+    _b107_table(srv, db, "flights", [("flight_id", "integer"), ("flight_name", "text"), ("program", "text")],
+                [[fid[f], f, prog(f)] for f in flights])
+    _b107_table(srv, db, "astronaut_flights", [
+        ("record_id", "integer"), ("astronaut_id", "integer"), ("mission_number", "integer"),
+        ("mission_year", "integer"), ("mission_title", "text"), ("occupation", "text"),
+        ("ascent_flight_id", "integer"), ("in_orbit", "text"), ("descent_flight_id", "integer"),
+        ("landing_note", "text"), ("mission_hours", "numeric"), ("eva_count", "integer"),
+        ("eva_hours", "numeric")], rows)
+    add_keys(srv, db, [("countries", ["country_id"]), ("astronauts", ["astronaut_id"]), ("flights", ["flight_id"]),
+                       ("astronaut_flights", ["record_id"])],
+             [("astronauts", "country_id", "countries", "country_id"),
+              ("astronaut_flights", "astronaut_id", "astronauts", "astronaut_id"),
+              ("astronaut_flights", "ascent_flight_id", "flights", "flight_id"),
+              ("astronaut_flights", "descent_flight_id", "flights", "flight_id")])
+
+
+def load_exoplanets(srv, db, files):
+    """The confirmed exoplanets of the NASA Exoplanet Archive's Planetary
+    Systems Composite Parameters table (PSCompPars, one row per planet, the
+    archive's default columns; downloaded in August 2025 for a habitability
+    project, which states no licence; the archive's data are public):
+    discovery_methods (Transit, Radial Velocity, Microlensing ... 11),
+    facilities (the discovery facility as the archive names it: 'Kepler',
+    'Transiting Exoplanet Survey Satellite (TESS)', 'La Silla Observatory',
+    'Multiple Observatories'), host_stars (one per host name: the number of
+    stars and of planets in the system, right ascension and declination in
+    degrees and as text, distance in parsecs, V, Ks and Gaia magnitudes; the
+    spectral type, effective temperature, radius and mass in solar units,
+    metallicity and its ratio label, surface gravity — for the 210 hosts
+    whose planets' composite rows give different stellar values, those of
+    the host's first planet in name order) and planets (name, host, letter,
+    letter (the final lower-case letter of the name; NULL for the
+    45 candidate-style names 'KOI-1783.01', 'TOI-216.02'), discovery method, year and facility, controversial flag, orbital period
+    in days, semi-major axis in au, radius and mass in Earth and Jupiter
+    units with the mass's provenance ('Mass', 'Msini', 'M-R relationship'),
+    eccentricity, insolation in Earth flux, equilibrium temperature in K,
+    transit timing variations flag). Uncertainties and limit flags are not
+    loaded. Keys: discovery_methods.method_id, facilities.facility_id,
+    host_stars.host_id, planets.planet_id; planets -> host_stars,
+    discovery_methods, facilities."""
+    lines = [l for l in files[0].lstrip("\ufeff").split("\n") if not l.startswith("#")]
+    recs = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    t = _b111_text
+    num = lambda v: None if (v or "").strip() == "" else v.strip()
+    recs.sort(key=lambda r: r["pl_name"])
+    methods = sorted({r["discoverymethod"] for r in recs})
+    mid = {m: i for i, m in enumerate(methods, 1)}
+    facs = sorted({t(r["disc_facility"]) for r in recs} - {None})
+    fid = {f: i for i, f in enumerate(facs, 1)}
+    hosts = {}
+    for r in recs:
+        hosts.setdefault(r["hostname"], r)  # first planet in name order
+    sysk = ("sy_snum", "sy_pnum", "ra", "dec", "sy_dist")
+    for r in recs:
+        assert all(r[k] == hosts[r["hostname"]][k] for k in sysk), r["pl_name"]
+    hnames = sorted(hosts)
+    hid = {h: i for i, h in enumerate(hnames, 1)}
+    hrows = []
+    for h in hnames:
+        r = hosts[h]
+        hrows.append([hid[h], h, int(r["sy_snum"]), int(r["sy_pnum"]), t(r["st_spectype"]), num(r["st_teff"]),
+                      num(r["st_rad"]), num(r["st_mass"]), num(r["st_met"]), t(r["st_metratio"]), num(r["st_logg"]),
+                      t(r["rastr"]), num(r["ra"]), t(r["decstr"]), num(r["dec"]), num(r["sy_dist"]),
+                      num(r["sy_vmag"]), num(r["sy_kmag"]), num(r["sy_gaiamag"])])
+    prows = []
+    for i, r in enumerate(recs, 1):
+        name, host = r["pl_name"].strip(), r["hostname"]
+        letter = re.search(r" ([a-z])$", name)
+        prows.append([i, name, hid[host], letter.group(1) if letter else None, mid[r["discoverymethod"]], int(r["disc_year"]),
+                      fid.get(t(r["disc_facility"])), r["pl_controv_flag"] == "1", num(r["pl_orbper"]),
+                      num(r["pl_orbsmax"]), num(r["pl_rade"]), num(r["pl_radj"]), num(r["pl_bmasse"]),
+                      num(r["pl_bmassj"]), t(r["pl_bmassprov"]), num(r["pl_orbeccen"]), num(r["pl_insol"]),
+                      num(r["pl_eqt"]), r["ttv_flag"] == "1"])
+    _b107_table(srv, db, "discovery_methods", [("method_id", "integer"), ("method_name", "text")],
+                [[mid[m], m] for m in methods])
+    _b107_table(srv, db, "facilities", [("facility_id", "integer"), ("facility_name", "text")],
+                [[fid[f], f] for f in facs])
+    _b107_table(srv, db, "host_stars", [
+        ("host_id", "integer"), ("host_name", "text"), ("number_of_stars", "integer"),
+        ("number_of_planets", "integer"), ("spectral_type", "text"), ("effective_temperature_k", "numeric"),
+        ("radius_solar", "numeric"), ("mass_solar", "numeric"), ("metallicity", "numeric"),
+        ("metallicity_ratio", "text"), ("surface_gravity_log_g", "numeric"), ("ra_text", "text"),
+        ("ra_deg", "numeric"), ("dec_text", "text"), ("dec_deg", "numeric"), ("distance_pc", "numeric"),
+        ("v_magnitude", "numeric"), ("ks_magnitude", "numeric"), ("gaia_magnitude", "numeric")], hrows)
+    _b107_table(srv, db, "planets", [
+        ("planet_id", "integer"), ("planet_name", "text"), ("host_id", "integer"), ("letter", "text"),
+        ("method_id", "integer"), ("discovery_year", "integer"), ("facility_id", "integer"),
+        ("is_controversial", "boolean"), ("orbital_period_days", "numeric"), ("semi_major_axis_au", "numeric"),
+        ("radius_earth", "numeric"), ("radius_jupiter", "numeric"), ("mass_earth", "numeric"),
+        ("mass_jupiter", "numeric"), ("mass_provenance", "text"), ("eccentricity", "numeric"),
+        ("insolation_flux", "numeric"), ("equilibrium_temperature_k", "numeric"),
+        ("has_transit_timing_variations", "boolean")], prows)
+    add_keys(srv, db, [("discovery_methods", ["method_id"]), ("facilities", ["facility_id"]),
+                       ("host_stars", ["host_id"]), ("planets", ["planet_id"])],
+             [("planets", "host_id", "host_stars", "host_id"),
+              ("planets", "method_id", "discovery_methods", "method_id"),
+              ("planets", "facility_id", "facilities", "facility_id")])
+
+
+LOADERS.update(nuclear_reactors=load_nuclear_reactors, astronaut_missions=load_astronaut_missions,
+               exoplanets=load_exoplanets)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

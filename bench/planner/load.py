@@ -13758,7 +13758,8 @@ def load_nuclear_reactors(srv, db, files):
     published, its plant and unit, status, type, model, coordinates, the
     construction start, the commercial operation and permanent shutdown
     dates, design net capacity in MWe, the IAEA PRIS id, the sources and the
-    time the row was last updated). Keys: countries.country_code,
+    time the row was last updated, as written with its UTC offset dropped).
+    Keys: countries.country_code,
     reactor_statuses.status_id, reactor_types.reactor_type_id,
     plants.plant_id, reactors.reactor_id (the published Id); plants ->
     countries; reactors -> plants, reactor_statuses, reactor_types."""
@@ -13954,9 +13955,11 @@ def load_exoplanets(srv, db, files):
     spectral type, effective temperature, radius and mass in solar units,
     metallicity and its ratio label, surface gravity — for the 210 hosts
     whose planets' composite rows give different stellar values, those of
-    the host's first planet in name order) and planets (name, host, letter,
-    letter (the final lower-case letter of the name; NULL for the
-    45 candidate-style names 'KOI-1783.01', 'TOI-216.02'), discovery method, year and facility, controversial flag, orbital period
+    the host's first planet in name order) and planets (name, host, letter
+    (the final lower-case letter of the name; NULL for the 45
+    candidate-style names 'KOI-1783.01', 'TOI-216.02'), discovery method,
+    year and facility (as published, two names cut short: 'South African
+    Radio Astronomy Observatory (SAR'), controversial flag, orbital period
     in days, semi-major axis in au, radius and mass in Earth and Jupiter
     units with the mass's provenance ('Mass', 'Msini', 'M-R relationship'),
     eccentricity, insolation in Earth flux, equilibrium temperature in K,
@@ -13992,7 +13995,8 @@ def load_exoplanets(srv, db, files):
     for i, r in enumerate(recs, 1):
         name, host = r["pl_name"].strip(), r["hostname"]
         letter = re.search(r" ([a-z])$", name)
-        prows.append([i, name, hid[host], letter.group(1) if letter else None, mid[r["discoverymethod"]], int(r["disc_year"]),
+        prows.append([i, name, hid[host], letter.group(1) if letter else None, mid[r["discoverymethod"]],
+                      int(r["disc_year"]),
                       fid.get(t(r["disc_facility"])), r["pl_controv_flag"] == "1", num(r["pl_orbper"]),
                       num(r["pl_orbsmax"]), num(r["pl_rade"]), num(r["pl_radj"]), num(r["pl_bmasse"]),
                       num(r["pl_bmassj"]), t(r["pl_bmassprov"]), num(r["pl_orbeccen"]), num(r["pl_insol"]),

@@ -13863,7 +13863,7 @@ def _b113_sql_inserts(text, table):
 
 def load_poker_session_log(srv, db, files):
     """One online poker player's own log of every tournament and cash-game
-    session played, January 2009 to April 2026, as the MySQL insert scripts
+    session played, January 2009 to January 2026, as the MySQL insert scripts
     of the neostreet/poker_tables repository keep it (no licence stated;
     amounts are the site's chips as logged -- a buy-in of 44,000 plus an
     entry fee of 6,000 --, no currency given). formats (the log's 9
@@ -13953,9 +13953,10 @@ def load_india_toll_plazas(srv, db, files):
     table) and tolls-with-metadata.csv (the plaza pages: capital cost and
     cumulative toll revenue in crore rupees, design capacity, traffic and
     target traffic in PCU a day, fee notification and commercial operation
-    dates, concessionaire or OMT contractor). states (24, from the popups),
-    contractors (distinct names as written; 'NA', 'na' and blanks are
-    none), vehicle_classes (the 7 rows of NHAI's rate table), toll_plazas
+    dates, concessionaire or OMT contractor). states (23, from the popups),
+    contractors (distinct names as written, case variants as one -- 'MS
+    Riddhi Siddhi Associates' and 'Ms Riddhi Siddhi Associates', the more
+    frequent spelling kept; 'NA', 'na' and blanks are none), vehicle_classes (the 7 rows of NHAI's rate table), toll_plazas
     (one per TollPlazaID: name, state, highway as NHAI writes it ('NH-44',
     'NH-52 (Old 65)'), km, latitude/longitude (swapped where the latitude
     is over 40 -- 6 plazas -- and NULL for 0 or 1), project_type as
@@ -13973,6 +13974,7 @@ def load_india_toll_plazas(srv, db, files):
     vehicle_classes.class_id, toll_plazas.plaza_id, toll_rates (plaza_id,
     class_id); toll_plazas -> states, contractors; toll_rates ->
     toll_plazas, vehicle_classes."""
+    import collections
     import html as _html
     raw = json.loads(files[0])["d"]
     meta = {r["id"]: r for r in csv.DictReader(io.StringIO(files[1].lstrip("\ufeff")))}
@@ -14023,9 +14025,11 @@ def load_india_toll_plazas(srv, db, files):
                        _b113_num(m["target_traffic_per_day"], True), dmy(m["fee_effective_date"]),
                        dmy(m["date_fee_notification"]), dmy(m["date_commercial_operation"]), con])
     sid = {s: i for i, s in enumerate(sorted(states), 1)}
-    cid = {s: i for i, s in enumerate(sorted(contractors, key=lambda s: (s.lower(), s)), 1)}
+    pick = _b109_pick(collections.Counter(p[16] for p in plazas if p[16]))  # 'MS Riddhi Siddhi ...' = 'Ms Riddhi ...'
+    names = sorted(set(pick.values()), key=lambda s: (s.lower(), s))
+    cid = {s: i for i, s in enumerate(names, 1)}
     for p in plazas:
-        p[2], p[16] = sid[p[2]], cid.get(p[16])
+        p[2], p[16] = sid[p[2]], cid[pick[p[16]]] if p[16] else None
     _b107_table(srv, db, "states", [("state_id", "integer"), ("state_name", "text")],
                 [[i, s] for s, i in sid.items()])
     _b107_table(srv, db, "contractors", [("contractor_id", "integer"), ("contractor_name", "text")],

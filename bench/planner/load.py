@@ -13961,8 +13961,9 @@ def load_india_toll_plazas(srv, db, files):
     'NH-52 (Old 65)'), km, latitude/longitude (swapped where the latitude
     is over 40 -- 6 plazas -- and NULL for 0 or 1), project_type as
     published ('Public Funded', 'BOT (Toll)', 'OMT', 'BOT', 'Bridges', 'SPV';
-    '0' is NULL), capital_cost_crore, cumulative_revenue_crore (values over
-    100,000 crore, evidently rupees rather than crore, read as unknown),
+    '0' is NULL), capital_cost_crore, cumulative_revenue_crore (the 95
+    values over 100,000 crore, evidently rupees rather than crore, read as
+    unknown),
     design_capacity_pcu, traffic_pcu_per_day, target_traffic_pcu_per_day,
     fee_effective_date, fee_notification_date, commercial_operation_date,
     contractor) and toll_rates (one per plaza and class: single_journey,

@@ -14030,6 +14030,345 @@ def load_exoplanets(srv, db, files):
 LOADERS.update(nuclear_reactors=load_nuclear_reactors, astronaut_missions=load_astronaut_missions,
                exoplanets=load_exoplanets)
 
+DATASETS.update({
+    "au_shark_incidents": ("cjabradshaw/AustralianSharkIncidentDatabase", "d87608e69b0defde09f8ee902d75d6b94e02459d",
+                           ["data/locdat2.txt", "data/timedb2.txt"]),
+    "poker_session_log": ("neostreet/poker_tables", "6659dd8f555676cf94cda75e465a071d1d786c5a",
+                          ["poker_styles_data.sql", "poker_flavors_data.sql"]
+                          + [f"poker_sessions_data_{y}.sql" for y in range(2009, 2027)]),
+    "india_toll_plazas": ("geohacker/toll-plazas-india", "5acc392d3f93cdc2a2311158bcf3d3d80b493e75",
+                          ["data/01-05-2021/raw.json", "data/01-05-2021/tolls-with-metadata.csv"]),
+})
+
+AU_STATES = {"NSW": "New South Wales", "QLD": "Queensland", "WA": "Western Australia", "SA": "South Australia",
+             "VIC": "Victoria", "TAS": "Tasmania", "NT": "Northern Territory"}
+
+
+def _b113_clean(v):
+    """Trimmed text with the stray 0xCA bytes of the shark files (read as
+    U+FFFD) and runs of spaces removed; '' is None."""
+    v = re.sub(r"\s+", " ", (v or "").replace("\ufffd", " ").replace("\xca", " ")).strip()
+    return v or None
+
+
+def _b113_num(v, integer=False):
+    v = (v or "").strip().replace(",", "")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", v):
+        return None
+    if integer:
+        f = float(v)
+        return str(int(f)) if f == int(f) else None
+    return v
+
+
+def load_au_shark_incidents(srv, db, files):
+    """The Australian Shark-Incident Database (ASID, formerly the Australian
+    Shark Attack File, kept by Taronga Conservation Society Australia with
+    Flinders University and NSW DPI; Riley et al. 2022, Scientific Data 9:
+    378; repository MIT): 1,196 shark bites in Australia from 1791 to
+    early 2022, as the repository's figure files hold them (data/locdat2.txt:
+    day, month, year, outcome, state, place, coordinates, shark, its length,
+    provoked or not, number of sharks, activity, injured body parts,
+    severity, victim's sex and age, time of day; data/timedb2.txt, the same
+    rows in the same order, gives the scientific names). states (the 7
+    state codes with names added by the loader), shark_species (common name
+    as ASID writes it, lower case: 'white shark', 'wobbegong', 'whaler
+    shark' -- a family -- with the scientific name; the one 'wobbeogong' is
+    read as 'wobbegong'; 'unknown' and blanks are no species), incidents
+    (one per row in file order: incident_date where the day is known --
+    all but two: one without a day, one on 31 June 2016 --, year, month,
+    state, location as written 'maroubra beach, sydney', latitude and
+    longitude, species, shark_length_m, provoked (true/false, NULL for
+    4), shark_count, victim_activity as written
+    ('swimming', 'boarding', 'other: standing in water'), outcome
+    ('injured', 'fatal' or 'uninjured'), injury_severity, victim_gender,
+    victim_age, incident_time from '1530'); two rows of 2022 written one
+    column to the left from the injured body part on (the sex in the
+    severity column, the age in the sex column) are put back.
+    incident_body_parts: the comma-separated injured parts ('arm, hand'),
+    one row each ('other: uninjured' and a stray 'right' not kept; 'other:
+    body not recovered' kept as written). Keys: states.state_code,
+    shark_species.species_id, incidents.incident_id, incident_body_parts
+    (incident_id, body_part); incidents -> states, shark_species;
+    incident_body_parts -> incidents."""
+    import datetime
+    def rows_of(text):
+        return [r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter="\t")
+                if (r.get("Incident.year") or "").strip()]
+    main, names = rows_of(files[0]), rows_of(files[1])
+    assert len(main) == len(names), (len(main), len(names))
+    t = _b113_clean
+
+    def common(v):
+        v = (t(v) or "").lower()
+        v = {"wobbeogong": "wobbegong"}.get(v, v)
+        return None if v in ("", "unknown") else v
+    sci = {}
+    for r, n in zip(main, names):
+        assert (r["Incident.year"], r["Incident.month"], r["Incident.day"]) == \
+            (n["Incident.year"], n["Incident.month"], n["Incident.day"])
+        c, s = common(r["Shark.common.name"]), t(n["Shark.scientific.name"])
+        if c and s and s.lower() != "unknown":
+            assert sci.setdefault(c, s) == s, (c, s, sci[c])
+    species = sorted({common(r["Shark.common.name"]) for r in main} - {None})
+    sid = {c: i for i, c in enumerate(species, 1)}
+    incidents, parts = [], []
+    for i, r in enumerate(main, 1):
+        loc, sev, sex, age = r["Injury.location"], r["Injury.severity"], r["Victim.gender"], r["Victim.age"]
+        if (sex or "").strip().isdigit():  # the row is one column to the left from the body part on
+            loc, sev, sex, age = "", loc, sev, sex
+        y, m, d = (_b113_num(r[k], True) for k in ("Incident.year", "Incident.month", "Incident.day"))
+        date = "%s-%02d-%02d" % (y, int(m), int(d)) if y and m and d else None
+        try:
+            datetime.date.fromisoformat(date or "")
+        except ValueError:  # '31 June 2016' (one row): the day is not a date; year and month are kept
+            date = None
+        prov = (t(r["Provoked.unprovoked"]) or "").lower()
+        tm = (t(r["Time.of.incident"]) or "").zfill(4) if t(r["Time.of.incident"]) else ""
+        tm = "%s:%s" % (tm[:2], tm[2:]) if re.fullmatch(r"\d{4}", tm) and int(tm[:2]) < 24 and int(tm[2:]) < 60 else None
+        incidents.append([i, date, y, m, r["State"].strip(), t(r["Location"]), _b113_num(t(r["Latitude"])),
+                          _b113_num(t(r["Longitude"])), sid.get(common(r["Shark.common.name"])),
+                          _b113_num(r["Shark.length.m"]), {"provoked": "true", "unprovoked": "false"}.get(prov),
+                          _b113_num(r["No.sharks"], True), (t(r["Victim.activity"]) or "").lower() or None,
+                          (t(r["Victim.injury"]) or "").lower() or None, (t(sev) or "").lower() or None,
+                          (t(sex) or "").lower() or None, _b113_num(age, True), tm])
+        seen = set()
+        for p in (t(loc) or "").lower().split(","):
+            p = p.strip()
+            if p and p not in ("other: uninjured", "right") and p not in seen:
+                seen.add(p)
+                parts.append([i, p])
+    _b107_table(srv, db, "states", [("state_code", "text"), ("state_name", "text")],
+                sorted([k, v] for k, v in AU_STATES.items()))
+    _b107_table(srv, db, "shark_species", [("species_id", "integer"), ("common_name", "text"),
+                                           ("scientific_name", "text")],
+                [[sid[c], c, sci.get(c)] for c in species])
+    _b107_table(srv, db, "incidents", [
+        ("incident_id", "integer"), ("incident_date", "date"), ("incident_year", "integer"),
+        ("incident_month", "integer"), ("state_code", "text"), ("location", "text"), ("latitude", "numeric"),
+        ("longitude", "numeric"), ("species_id", "integer"), ("shark_length_m", "numeric"), ("provoked", "boolean"),
+        ("shark_count", "integer"), ("victim_activity", "text"), ("outcome", "text"), ("injury_severity", "text"),
+        ("victim_gender", "text"), ("victim_age", "integer"), ("incident_time", "time")], incidents)
+    _b107_table(srv, db, "incident_body_parts", [("incident_id", "integer"), ("body_part", "text")], parts)
+    add_keys(srv, db, [("states", ["state_code"]), ("shark_species", ["species_id"]),
+                       ("incidents", ["incident_id"]), ("incident_body_parts", ["incident_id", "body_part"])],
+             [("incidents", "state_code", "states", "state_code"),
+              ("incidents", "species_id", "shark_species", "species_id"),
+              ("incident_body_parts", "incident_id", "incidents", "incident_id")])
+
+
+def _b113_sql_inserts(text, table):
+    """(columns, values) of each `insert into TABLE (cols) values (...);`
+    of a MySQL script: numbers as text, quoted strings unquoted ('' is ')."""
+    out = []
+    for m in re.finditer(r"insert into %s \(\s*(.*?)\s*\)\s*values\s*\((.*?)\);" % table, text, re.S | re.I):
+        cols = [c.strip() for c in m.group(1).split(",")]
+        vals = [v.strip() for v in re.findall(r"'(?:[^']|'')*'|[^,]+", m.group(2))]
+        vals = [v[1:-1].replace("''", "'") if v.startswith("'") else v for v in vals]
+        assert len(cols) == len(vals), m.group(0)
+        out.append(dict(zip(cols, vals)))
+    return out
+
+
+def load_poker_session_log(srv, db, files):
+    """One online poker player's own log of every tournament and cash-game
+    session played, January 2009 to January 2026, as the MySQL insert scripts
+    of the neostreet/poker_tables repository keep it (no licence stated;
+    amounts are the site's chips as logged -- a buy-in of 44,000 plus an
+    entry fee of 6,000 --, no currency given). formats (the log's 9
+    poker_styles: 'Cash game', 'Sit & Go', 'MTT', 'Spin & Go', 'KO poker',
+    'Power up', 'MTT with rebuys', 'MTT with bounties', 'MTT with
+    guaranteed prize pool' and their abbreviations), game_variants (the 17
+    poker_flavors: 'No Limit Hold''em' NLHE, 'Pot Limit Omaha' PLO,
+    '8-Game', 'HORSE' ...), tournaments (every logged session with a
+    format: date played, day_letter -- 'a' for the day's first tournament,
+    'b' the second --, format, variant, buy_in, entry_fee, starting_stack,
+    table_size, starting_big_blind, entrants and places_paid where logged,
+    finish_place (the log's 0, no place noted, read as NULL; all 381 won
+    nothing), winnings, hands_played, the player's rebuys and add-on
+    (true/false) and the tournament's total rebuys and add-ons for rebuy
+    events, bounty, bounties_won and bounty_winnings for knockout events)
+    and cash_sessions (the sessions without a format, all cash games:
+    date, variant, big_blind where logged, buy_in -- the stake brought to
+    the table --, table_size, hands_played, net_result (the log's delta),
+    flops_seen, showdowns, pots won at and without showdown). Keys:
+    formats.format_id, game_variants.variant_id,
+    tournaments.tournament_id, cash_sessions.session_id (numbered by date,
+    then file order); tournaments -> formats, game_variants; cash_sessions
+    -> game_variants."""
+    styles = _b113_sql_inserts(files[0], "poker_styles")
+    flavors = _b113_sql_inserts(files[1], "poker_flavors")
+    recs = [r for f in files[2:] for r in _b113_sql_inserts(f, "poker_sessions")]
+    n = _b113_num
+    recs = [dict(r, _n=i) for i, r in enumerate(recs)]
+    recs.sort(key=lambda r: (r["poker_session_date"], r["_n"]))
+    tours, cash = [], []
+    for r in recs:
+        g = r.get
+        if g("poker_style") is not None:
+            place = n(g("place"), True)
+            ao = n(g("added_on"), True)
+            tours.append([len(tours) + 1, r["poker_session_date"], g("tournament_letter"), n(g("poker_style"), True),
+                          n(g("poker_flavor"), True), n(g("buy_in")), n(g("entry_fee")), n(g("initial_stake"), True),
+                          n(g("num_players"), True), n(g("big_blind_amount"), True), n(g("num_entries"), True),
+                          n(g("places_paid"), True), None if place in (None, "0") else place, n(g("winnings")),
+                          n(g("num_hands"), True), n(g("num_rebuys"), True),
+                          None if ao is None else ("true" if ao != "0" else "false"),
+                          n(g("tournament_rebuys"), True), n(g("tournament_add_ons"), True), n(g("bounty")),
+                          n(g("num_bounties"), True), n(g("bounties"))])
+        else:
+            cash.append([len(cash) + 1, r["poker_session_date"], n(g("poker_flavor"), True),
+                         n(g("big_blind_amount"), True), n(g("initial_stake")), n(g("num_players"), True),
+                         n(g("num_hands"), True), n(g("delta")), n(g("num_flops_seen"), True),
+                         n(g("num_showdowns"), True), n(g("pots_won_at_showdown"), True),
+                         n(g("pots_won_without_showdown"), True)])
+    _b107_table(srv, db, "formats", [("format_id", "integer"), ("format_name", "text"), ("abbreviation", "text")],
+                [[s["poker_style"], s["poker_style_descr"].strip(), s["poker_style_abbrev"].strip()] for s in styles])
+    _b107_table(srv, db, "game_variants", [("variant_id", "integer"), ("variant_name", "text"),
+                                           ("abbreviation", "text")],
+                [[f["poker_flavor"], f["poker_flavor_descr"].strip(), f["poker_flavor_abbrev"].strip()]
+                 for f in flavors])
+    _b107_table(srv, db, "tournaments", [
+        ("tournament_id", "integer"), ("played_on", "date"), ("day_letter", "text"), ("format_id", "integer"),
+        ("variant_id", "integer"), ("buy_in", "numeric"), ("entry_fee", "numeric"), ("starting_stack", "integer"),
+        ("table_size", "integer"), ("starting_big_blind", "integer"), ("entrants", "integer"),
+        ("places_paid", "integer"), ("finish_place", "integer"), ("winnings", "numeric"),
+        ("hands_played", "integer"), ("rebuys", "integer"), ("took_add_on", "boolean"),
+        ("tournament_rebuys", "integer"), ("tournament_add_ons", "integer"), ("bounty", "numeric"),
+        ("bounties_won", "integer"), ("bounty_winnings", "numeric")], tours)
+    _b107_table(srv, db, "cash_sessions", [
+        ("session_id", "integer"), ("played_on", "date"), ("variant_id", "integer"), ("big_blind", "integer"),
+        ("buy_in", "numeric"), ("table_size", "integer"), ("hands_played", "integer"), ("net_result", "numeric"),
+        ("flops_seen", "integer"), ("showdowns", "integer"), ("pots_won_at_showdown", "integer"),
+        ("pots_won_without_showdown", "integer")], cash)
+    add_keys(srv, db, [("formats", ["format_id"]), ("game_variants", ["variant_id"]),
+                       ("tournaments", ["tournament_id"]), ("cash_sessions", ["session_id"])],
+             [("tournaments", "format_id", "formats", "format_id"),
+              ("tournaments", "variant_id", "game_variants", "variant_id"),
+              ("cash_sessions", "variant_id", "game_variants", "variant_id")])
+
+
+TOLL_VEHICLE_CLASSES = ["Car/Jeep/Van", "LCV", "Bus/Truck", "Upto 3 Axle Vehicle", "4 to 6 Axle", "HCM/EME",
+                        "7 or more Axle"]
+
+
+def load_india_toll_plazas(srv, db, files):
+    """Toll plazas on India's national highways as the National Highways
+    Authority of India's Toll Information System (tis.nhai.gov.in) showed
+    them on 1 May 2021, scraped monthly by the geohacker/toll-plazas-india
+    repository (NHAI data, Government Open Data License - India): raw.json
+    (the map's 634 plazas with each plaza's popup: highway and state 'NH-44
+    Of Haryana', chainage 'Km 91.500', fee effective date and the rate
+    table) and tolls-with-metadata.csv (the plaza pages: capital cost and
+    cumulative toll revenue in crore rupees, design capacity, traffic and
+    target traffic in PCU a day, fee notification and commercial operation
+    dates, concessionaire or OMT contractor). states (23, from the popups),
+    contractors (distinct names as written, case variants as one -- 'MS
+    Riddhi Siddhi Associates' and 'Ms Riddhi Siddhi Associates', the more
+    frequent spelling kept; 'NA', 'na' and blanks are none), vehicle_classes (the 7 rows of NHAI's rate table), toll_plazas
+    (one per TollPlazaID: name, state, highway as NHAI writes it ('NH-44',
+    'NH-52 (Old 65)'), km, latitude/longitude (swapped where the latitude
+    is over 40 -- 6 plazas -- and NULL for 0 or 1), project_type as
+    published ('Public Funded', 'BOT (Toll)', 'OMT', 'BOT', 'Bridges', 'SPV';
+    '0' is NULL), capital_cost_crore, cumulative_revenue_crore (the 95
+    values over 100,000 crore, evidently rupees rather than crore, read as
+    unknown),
+    design_capacity_pcu, traffic_pcu_per_day, target_traffic_pcu_per_day,
+    fee_effective_date, fee_notification_date, commercial_operation_date,
+    contractor) and toll_rates (one per plaza and class: single_journey,
+    return_journey, monthly_pass and local_commercial -- the fee for a
+    commercial vehicle registered in the plaza's district, not published by
+    21 plazas --, rupees, 'NA' is NULL). The contact names and telephone
+    numbers, fee rules and concession periods are not loaded. Keys:
+    states.state_id, contractors.contractor_id,
+    vehicle_classes.class_id, toll_plazas.plaza_id, toll_rates (plaza_id,
+    class_id); toll_plazas -> states, contractors; toll_rates ->
+    toll_plazas, vehicle_classes."""
+    import collections
+    import html as _html
+    raw = json.loads(files[0])["d"]
+    meta = {r["id"]: r for r in csv.DictReader(io.StringIO(files[1].lstrip("\ufeff")))}
+    assert len(meta) == len(raw)
+    t = _b113_clean
+
+    def cells(h):
+        s = _html.unescape(re.sub(r"<[^>]+>", "\x00", h or ""))
+        return [c for c in (re.sub(r"\s+", " ", x.replace("\xa0", " ")).strip() for x in s.split("\x00")) if c]
+
+    def dmy(v, fmt="%d-%m-%Y"):
+        import datetime
+        try:
+            return datetime.datetime.strptime((v or "").strip(), fmt).date().isoformat()
+        except ValueError:
+            return None
+    plazas, rates, states, contractors = [], [], set(), set()
+    for x in sorted(raw, key=lambda x: x["TollPlazaID"]):
+        c = cells(x["HtmlPopup"])
+        where = [s for s in c if " Of " in s][0]
+        hw, _, st = where.partition(" Of ")
+        km = [s for s in c if re.fullmatch(r"Km [\d.]+", s)]
+        i = c.index("Type of vehicle")
+        ncol = 4 if c[i + 4].startswith("Commercial") else 3
+        pos = [k for k in range(i + 1 + ncol, len(c)) if c[k] in TOLL_VEHICLE_CLASSES]
+        assert [c[k] for k in pos] == TOLL_VEHICLE_CLASSES, x["TollPlazaID"]
+        for ci, k in enumerate(pos, 1):
+            v = [_b113_num(s) for s in c[k + 1:k + 1 + ncol]] + [None] * (4 - ncol)
+            rates.append([x["TollPlazaID"], ci] + v)
+        m = meta[str(x["TollPlazaID"])]
+        lat, lon = _b113_num(m["lat"]), _b113_num(m["lon"])
+        if lat and lon and float(lat) > 40:
+            lat, lon = lon, lat
+        if lat and lon and (float(lat) < 5 or float(lon) < 60):
+            lat = lon = None
+        rev = _b113_num(m["cumulative_revenue"])
+        if rev and float(rev) > 100000:
+            rev = None
+        con = t(m["contractor_name"])
+        con = None if (con or "").lower() in ("", "na") else con
+        if con:
+            contractors.add(con)
+        states.add(st.strip())
+        ptype = t(x["ProjectType"])
+        plazas.append([x["TollPlazaID"], t(x["TollName"]), st.strip(), t(hw), km[0][3:] if km else None, lat, lon,
+                       None if ptype in (None, "0") else ptype, _b113_num(m["capital_cost"]), rev,
+                       _b113_num(m["design_capacity"], True), _b113_num(m["traffic_per_day"], True),
+                       _b113_num(m["target_traffic_per_day"], True), dmy(m["fee_effective_date"]),
+                       dmy(m["date_fee_notification"]), dmy(m["date_commercial_operation"]), con])
+    sid = {s: i for i, s in enumerate(sorted(states), 1)}
+    pick = _b109_pick(collections.Counter(p[16] for p in plazas if p[16]))  # 'MS Riddhi Siddhi ...' = 'Ms Riddhi ...'
+    names = sorted(set(pick.values()), key=lambda s: (s.lower(), s))
+    cid = {s: i for i, s in enumerate(names, 1)}
+    for p in plazas:
+        p[2], p[16] = sid[p[2]], cid[pick[p[16]]] if p[16] else None
+    _b107_table(srv, db, "states", [("state_id", "integer"), ("state_name", "text")],
+                [[i, s] for s, i in sid.items()])
+    _b107_table(srv, db, "contractors", [("contractor_id", "integer"), ("contractor_name", "text")],
+                [[i, s] for s, i in cid.items()])
+    _b107_table(srv, db, "vehicle_classes", [("class_id", "integer"), ("class_name", "text")],
+                [[i, s] for i, s in enumerate(TOLL_VEHICLE_CLASSES, 1)])
+    _b107_table(srv, db, "toll_plazas", [
+        ("plaza_id", "integer"), ("plaza_name", "text"), ("state_id", "integer"), ("highway", "text"),
+        ("km", "numeric"), ("latitude", "numeric"), ("longitude", "numeric"), ("project_type", "text"),
+        ("capital_cost_crore", "numeric"), ("cumulative_revenue_crore", "numeric"),
+        ("design_capacity_pcu", "integer"), ("traffic_pcu_per_day", "integer"),
+        ("target_traffic_pcu_per_day", "integer"), ("fee_effective_date", "date"),
+        ("fee_notification_date", "date"), ("commercial_operation_date", "date"), ("contractor_id", "integer")],
+        plazas)
+    _b107_table(srv, db, "toll_rates", [
+        ("plaza_id", "integer"), ("class_id", "integer"), ("single_journey", "numeric"),
+        ("return_journey", "numeric"), ("monthly_pass", "numeric"), ("local_commercial", "numeric")], rates)
+    add_keys(srv, db, [("states", ["state_id"]), ("contractors", ["contractor_id"]),
+                       ("vehicle_classes", ["class_id"]), ("toll_plazas", ["plaza_id"]),
+                       ("toll_rates", ["plaza_id", "class_id"])],
+             [("toll_plazas", "state_id", "states", "state_id"),
+              ("toll_plazas", "contractor_id", "contractors", "contractor_id"),
+              ("toll_rates", "plaza_id", "toll_plazas", "plaza_id"),
+              ("toll_rates", "class_id", "vehicle_classes", "class_id")])
+
+
+LOADERS.update(au_shark_incidents=load_au_shark_incidents, poker_session_log=load_poker_session_log,
+               india_toll_plazas=load_india_toll_plazas)
+
 
 def main():
     args = sys.argv[1:]

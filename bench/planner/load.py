@@ -14368,6 +14368,433 @@ def load_india_toll_plazas(srv, db, files):
 
 LOADERS.update(au_shark_incidents=load_au_shark_incidents, poker_session_log=load_poker_session_log,
                india_toll_plazas=load_india_toll_plazas)
+# PSMSL station ids of rlr_annual/data/ at the commit loaded (one data and one authority file each)
+PSMSL_ANNUAL_IDS = [int(i) for i in """
+    1 2 3 5 7 8 9 10 11 12 13 14 15 16 17 18 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 37 39 41 42 43 44
+    45 47 48 49 51 52 57 58 59 61 62 63 64 65 66 68 69 70 71 72 73 74 76 77 78 79 80 81 82 83 84 85 86 87
+    88 89 90 91 94 95 96 97 98 99 100 101 102 103 104 105 106 107 108 109 111 112 113 118 119 120 121 122
+    126 127 129 130 131 132 133 134 135 137 138 139 140 142 144 145 146 148 150 154 155 157 158 159 161 162
+    163 164 165 166 167 168 169 170 172 173 174 175 176 179 180 181 183 185 188 189 190 192 193 194 195 196
+    199 201 202 203 204 205 206 207 208 209 210 212 213 214 215 216 217 219 221 223 224 225 226 227 228 229
+    230 231 233 234 235 236 237 238 239 240 245 246 247 248 249 252 253 255 256 257 258 259 260 265 266 267
+    269 270 271 284 285 286 288 289 299 300 302 303 304 310 311 312 313 314 315 316 317 318 319 320 321 322
+    323 330 331 332 333 334 335 336 350 351 352 353 359 360 361 362 363 364 365 366 367 368 369 373 374 375
+    376 377 378 379 380 383 384 385 386 387 389 390 392 393 394 395 396 397 398 399 401 402 405 407 408 409
+    410 411 412 413 414 415 417 418 420 421 425 426 427 428 429 430 431 432 433 434 435 436 437 438 439 440
+    442 443 444 445 446 447 448 449 453 454 455 456 457 458 459 460 461 462 463 464 466 467 468 469 470 471
+    473 474 475 476 477 481 483 484 485 486 487 488 489 490 491 492 493 495 496 497 498 499 500 501 503 506
+    508 509 510 511 513 515 516 518 519 520 521 522 523 524 525 526 527 528 531 537 538 539 540 541 542 543
+    544 545 546 547 548 549 552 554 555 556 557 558 559 561 562 563 564 565 566 567 568 569 571 572 574 575
+    577 578 579 580 581 583 585 589 590 593 595 596 597 598 599 600 601 602 603 604 605 606 607 608 609 610
+    611 612 613 614 615 616 617 618 619 620 621 622 627 630 631 634 635 636 637 638 639 640 641 642 643 644
+    645 646 647 648 649 650 651 652 653 654 655 656 657 658 661 662 663 664 665 667 668 669 670 671 672 673
+    674 677 679 680 681 682 683 684 685 686 687 688 689 690 692 693 695 696 699 701 703 704 707 708 709 710
+    711 712 714 716 717 719 721 722 723 724 725 726 727 728 729 730 731 732 734 735 736 737 738 741 742 744
+    745 746 747 749 752 753 754 755 756 757 758 759 760 761 762 763 764 765 766 767 768 770 771 772 775 776
+    777 779 781 782 783 786 787 788 789 790 791 792 793 795 796 797 799 801 802 803 804 808 809 810 811 812
+    813 814 815 816 817 818 819 820 821 822 823 824 825 826 827 828 829 830 831 832 833 834 835 836 837 838
+    839 840 841 842 843 844 845 846 847 848 852 856 857 858 859 860 861 862 863 864 866 867 868 869 870 871
+    872 873 874 875 876 877 879 880 881 882 883 886 887 897 910 911 912 913 914 916 917 918 919 920 921 922
+    923 926 927 928 930 933 934 935 936 937 938 939 944 945 950 951 952 953 954 955 956 957 958 959 960 967
+    970 971 972 973 978 979 980 981 982 983 984 985 986 987 988 990 993 994 996 997 998 999 1000 1001 1002
+    1003 1004 1005 1006 1007 1009 1011 1012 1013 1015 1018 1019 1020 1023 1026 1027 1028 1029 1030 1031
+    1032 1033 1034 1036 1037 1038 1044 1049 1051 1053 1054 1057 1060 1061 1062 1064 1065 1066 1067 1068
+    1069 1070 1071 1072 1074 1075 1078 1080 1081 1082 1084 1087 1089 1090 1091 1093 1094 1095 1096 1097
+    1098 1099 1100 1101 1102 1103 1104 1105 1106 1107 1108 1109 1110 1111 1112 1113 1114 1115 1116 1118
+    1121 1122 1128 1132 1136 1137 1138 1140 1142 1143 1146 1147 1148 1149 1150 1151 1152 1153 1154 1155
+    1156 1157 1158 1159 1160 1161 1162 1164 1179 1182 1183 1184 1187 1190 1191 1192 1193 1194 1195 1196
+    1197 1199 1200 1201 1203 1209 1210 1211 1212 1213 1214 1215 1216 1217 1218 1219 1222 1223 1224 1229
+    1230 1232 1233 1234 1236 1237 1238 1239 1240 1241 1242 1243 1244 1245 1246 1247 1248 1249 1250 1252
+    1253 1254 1255 1257 1258 1259 1262 1263 1264 1265 1266 1267 1268 1269 1270 1271 1272 1273 1274 1275
+    1277 1278 1279 1280 1281 1282 1284 1285 1293 1294 1295 1296 1297 1299 1300 1301 1302 1303 1304 1306
+    1308 1309 1313 1318 1320 1321 1322 1323 1324 1325 1326 1327 1328 1329 1330 1332 1335 1336 1337 1338
+    1341 1343 1344 1345 1346 1347 1349 1350 1351 1352 1353 1354 1355 1356 1357 1358 1361 1364 1365 1366
+    1367 1368 1369 1370 1371 1372 1373 1374 1381 1383 1386 1387 1388 1389 1390 1391 1392 1393 1394 1395
+    1397 1399 1402 1403 1404 1405 1406 1407 1408 1410 1411 1413 1420 1421 1422 1423 1424 1425 1426 1427
+    1428 1430 1431 1437 1438 1440 1441 1442 1443 1444 1445 1446 1447 1448 1449 1450 1451 1452 1454 1455
+    1456 1457 1460 1462 1468 1469 1470 1471 1473 1474 1475 1476 1482 1488 1489 1490 1491 1492 1493 1494
+    1495 1496 1497 1501 1505 1506 1511 1513 1522 1523 1524 1526 1527 1530 1534 1537 1541 1542 1544 1545
+    1546 1547 1548 1549 1550 1551 1555 1567 1568 1569 1571 1574 1577 1578 1579 1585 1586 1587 1588 1589
+    1590 1591 1592 1593 1594 1595 1596 1597 1598 1600 1603 1604 1605 1607 1608 1609 1610 1613 1621 1627
+    1628 1629 1630 1631 1632 1633 1634 1635 1636 1637 1638 1639 1640 1641 1642 1643 1644 1645 1646 1651
+    1654 1663 1669 1670 1671 1672 1673 1674 1675 1676 1677 1678 1679 1680 1681 1685 1690 1695 1696 1698
+    1699 1700 1701 1702 1703 1704 1705 1706 1707 1708 1709 1710 1711 1714 1715 1716 1717 1718 1719 1720
+    1721 1730 1731 1732 1733 1734 1735 1736 1739 1740 1745 1746 1747 1748 1749 1750 1751 1752 1753 1754
+    1758 1759 1760 1761 1762 1763 1764 1769 1771 1772 1773 1774 1775 1780 1783 1784 1785 1789 1790 1792
+    1793 1794 1795 1796 1797 1798 1799 1800 1801 1802 1803 1804 1805 1806 1807 1808 1809 1810 1811 1812
+    1813 1816 1817 1818 1819 1822 1825 1830 1831 1832 1833 1834 1835 1836 1838 1839 1840 1841 1842 1843
+    1844 1845 1846 1849 1854 1855 1856 1857 1858 1859 1860 1861 1867 1871 1876 1877 1878 1879 1880 1883
+    1884 1886 1887 1891 1892 1893 1894 1895 1896 1897 1898 1902 1903 1907 1908 1909 1910 1911 1914 1915
+    1918 1919 1920 1921 1922 1923 1924 1925 1926 1927 1928 1929 1930 1931 1932 1933 1934 1935 1936 1937
+    1938 1940 1941 1942 1943 1945 1963 1975 2009 2010 2011 2012 2020 2021 2024 2025 2026 2027 2028 2029
+    2031 2032 2033 2034 2035 2039 2040 2042 2043 2044 2046 2047 2048 2049 2050 2051 2053 2054 2055 2056
+    2057 2058 2059 2060 2061 2062 2063 2064 2065 2066 2067 2068 2069 2071 2072 2073 2074 2075 2076 2078
+    2079 2080 2082 2083 2084 2086 2087 2089 2090 2092 2093 2094 2095 2096 2097 2098 2099 2100 2101 2102
+    2103 2104 2105 2106 2107 2108 2109 2110 2111 2112 2113 2117 2118 2119 2120 2121 2122 2123 2125 2126
+    2127 2128 2129 2130 2132 2133 2134 2135 2142 2144 2146 2147 2148 2149 2150 2151 2152 2153 2154 2155
+    2156 2157 2158 2165 2167 2171 2172 2173 2174 2175 2176 2181 2182 2183 2185 2188 2189 2190 2192 2193
+    2195 2196 2197 2198 2199 2200 2207 2208 2209 2214 2215 2216 2217 2218 2219 2220 2221 2228 2230 2233
+    2234 2236 2237 2239 2242 2243 2244 2246 2250 2251 2252 2253 2255 2258 2259 2260 2261 2262 2263 2264
+    2265 2267 2268 2269 2272 2273 2274 2276 2277 2278 2279 2280 2281 2282 2283 2284 2285 2286 2287 2288
+    2289 2291 2292 2293 2294 2295 2296 2297 2298 2299 2300 2301 2302 2303 2304 2308 2310 2311 2312 2313
+    2314 2315 2316 2319 2320 2321 2322 2323 2324 2325 2326 2327 2328 2329 2330 2331 2335 2336 2338 2352
+    2353 2354 2356 2358 2359 2360 """.split()]
+
+DATASETS.update({
+    "asrs_drone_reports": ("YukeyYan/UAV-Accident-Forensics-HFACS-LLM", "e281194dfc2b10cb341db913dd52b0000a8d6232",
+                           ["data/ASRS_DBOnline_Report.csv"]),
+    "psmsl_tide_gauges": ("maeveupton/tide_gauge_data_PSMSL", "b159811045a59250362acc1c89b14f3eb4098dd9",
+                          ["rlr_annual/filelist.txt", "rlr_annual/ellipsoidal_links.csv",
+                           "rlr_annual/mtl_msl_corrections.csv"]
+                          + [f"rlr_annual/data/{i}.rlrdata" for i in PSMSL_ANNUAL_IDS]
+                          + [f"rlr_annual/docu/{i}_auth.txt" for i in PSMSL_ANNUAL_IDS]),
+    "coal_mines_2013": ("jbwhit/coal-exploration", "4f66793902e8570e68553899673f5812feb32a7f",
+                        ["data/cleaned_coalpublic2013.csv"]),
+})
+
+
+def _b114_num(v, integer=False):
+    v = (v or "").strip()
+    if v == "":
+        return None
+    f = float(v)
+    if integer:
+        assert f == int(f), v
+        return int(f)
+    return v
+
+
+def _b114_parts(v):
+    """The ';'-separated values of an ASRS multi-valued field, blanks dropped."""
+    return [p.strip() for p in (v or "").split(";") if p.strip()]
+
+
+def load_asrs_drone_reports(srv, db, files):
+    """NASA's Aviation Safety Reporting System (ASRS): the 190 reports of an
+    ASRS database online (DBOnline) export about unmanned aircraft (UAS,
+    drones), events from 2005 to 2020, as the repository keeps it
+    (data/ASRS_DBOnline_Report.csv, two header rows: the section — Time,
+    Place, Environment, Aircraft 1, Component, Aircraft 2, Person 1,
+    Person 2, Events, Assessments, Report 1 / 2 — and the field). Aircraft 1
+    is the UAS in every report. ASRS de-identifies places: 'ZZZ' is a
+    withheld facility and the state 'US' a withheld state (state_code NULL
+    here; 'FO', foreign, also NULL with is_foreign true). The event date is
+    published as a year and month only (event_year, event_month). Tables:
+    states (the postal codes used, with names), reports (one per accession
+    number ACN: time of day band, locale code and type split from 'MSP.Airport',
+    relative position, altitudes AGL / MSL in feet, flight conditions,
+    visibility in statute miles and the weather words beside it, light,
+    ceiling in feet ('CLR' is sky_clear), the UAS's ATC facility, operator
+    type, crew size, FAR part ('Other 107' and 'Other Part 107' read as
+    'Part 107', 'Other 101' as 'Part 101'), flight plan, mission, flight
+    phase, route, airspace and its class, detector and when detected as
+    published (detector may list two, 'Person Flight Crew; Person Air Traffic
+    Control'), primary problem, the miss distance split into horizontal and
+    vertical feet, narrative, callback and synopsis; a second narrative or
+    callback of Report 2 appended, ASRS's '[Report narrative contained no
+    additional information]' left out), other_aircraft (the
+    Aircraft 2 section, 28 reports), component_problems (the Component section,
+    20 reports), reporters (Person 1 and, in 7 reports, Person 2: location,
+    organization, function, qualification, experience, their own ACN),
+    anomalies / report_anomalies, results / report_results,
+    contributing_factors / report_contributing_factors and human_factors /
+    reporter_human_factors (ASRS's ';'-separated multi-valued fields as link
+    tables). Fields empty in every row (latitude/longitude, the UAS-specific
+    waiver, weight and control fields, cabin and maintenance fields) and the
+    make/model of Aircraft 1 ('UAV - Unpiloted Aerial Vehicle' in all) are
+    not loaded. Keys: states.state_code, reports.acn, other_aircraft.acn,
+    component_problems.acn, reporters.reporter_id, anomalies.anomaly_id,
+    report_anomalies (acn, anomaly_id), results.result_id, report_results
+    (acn, result_id), contributing_factors.factor_id,
+    report_contributing_factors (acn, factor_id), human_factors.human_factor_id,
+    reporter_human_factors (reporter_id, human_factor_id)."""
+    rows = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff"))))
+    assert rows[1][0] == "ACN" and rows[1][124] == "Synopsis", rows[1][:3]
+    body = [r for r in rows[2:] if any(x.strip() for x in r)]
+    body.sort(key=lambda r: int(r[0]))
+    t = _b111_text
+
+    def far(v):
+        v = t(v)
+        return {"Other 107": "Part 107", "Other Part 107": "Part 107", "Other 101": "Part 101"}.get(v, v)
+
+    def aclass(v):
+        m = re.match(r"(Class [A-G]|Special Use|TFR)\b", v or "")
+        return (m.group(1).replace("Class ", "") if m else None)
+
+    def miss(v, axis):
+        m = re.search(axis + r" (\d+)", v or "")
+        return int(m.group(1)) if m else None
+
+    def joined(*vals):
+        vals = [t(v) for v in vals if t(v) and not t(v).startswith("[Report narrative contained no additional")]
+        return "\n\n".join(vals) or None
+    states, reports, other, comps, reporters = set(), [], [], [], []
+    vocab = {k: {} for k in ("anomaly", "result", "factor", "human")}
+    links = {k: [] for k in vocab}
+
+    def link(kind, key, values):
+        for v in dict.fromkeys(values):
+            ids = vocab[kind]
+            ids.setdefault(v, None)
+            links[kind].append((key, v))
+    for r in body:
+        acn = int(r[0])
+        d = r[1].strip()
+        st = t(r[4])
+        if st not in (None, "US", "FO"):
+            states.add(st)
+        loc = t(r[3])
+        code, _, ltype = (loc or "").partition(".")
+        vis, wx = None, []
+        for p in _b114_parts(r[11]):
+            if re.fullmatch(r"\d+(\.\d+)?", p):
+                vis = p
+            else:
+                wx.append(p)
+        ceil = t(r[14])
+        reports.append([
+            acn, int(d[:4]), int(d[4:6]), t(r[2]), code or None, ltype or None,
+            st if st not in ("US", "FO") else None, st == "FO",
+            _b114_num(r[5], True), _b114_num(r[6]), _b114_num(r[7], True), _b114_num(r[8], True),
+            t(r[10]), vis, "; ".join(wx) or None, t(r[13]),
+            None if ceil in (None, "CLR") else _b114_num(ceil, True), ceil == "CLR",
+            t(r[16]), t(r[17]), _b114_num(r[20], True), far(r[21]), t(r[22]), t(r[23]), t(r[25]), t(r[26]),
+            t(r[27]), aclass(r[27]), t(r[115]), t(r[116]), t(r[119]),
+            miss(r[113], "Horizontal"), miss(r[113], "Vertical"),
+            joined(r[120], r[122]), joined(r[121], r[123]), t(r[124])])
+        if any(t(x) for x in r[55:90]):
+            other.append([acn, t(r[57]), t(r[56]), _b114_num(r[59], True), far(r[60]), t(r[61]), t(r[62]),
+                          t(r[64]), t(r[65]), t(r[66]), aclass(r[66]), t(r[55])])
+        if t(r[51]):
+            comps.append([acn, t(r[51]), t(r[54])])
+        for n, base in ((1, 90), (2, 101)):
+            if not any(t(x) for x in r[base:base + 11]):
+                continue
+            rid = len(reporters) + 1
+            reporters.append([rid, acn, n, t(r[base]), t(r[base + 1]), t(r[base + 2]), t(r[base + 3]),
+                              t(r[base + 4]), t(r[base + 5]), t(r[base + 8]), _b114_num(r[base + 10], True)])
+            link("human", rid, _b114_parts(r[base + 7]))
+        link("anomaly", acn, _b114_parts(r[112]))
+        link("result", acn, _b114_parts(r[117]))
+        link("factor", acn, _b114_parts(r[118]))
+    for kind in vocab:
+        vocab[kind] = {v: i for i, v in enumerate(sorted(vocab[kind]), 1)}
+    _b107_table(srv, db, "states", [("state_code", "text"), ("state_name", "text")],
+                sorted([s, US_STATES[s]] for s in states))
+    _b107_table(srv, db, "reports", [
+        ("acn", "integer"), ("event_year", "integer"), ("event_month", "integer"), ("time_of_day", "text"),
+        ("locale_code", "text"), ("locale_type", "text"), ("state_code", "text"), ("is_foreign", "boolean"),
+        ("radial_deg", "integer"), ("distance_nm", "numeric"), ("altitude_agl_ft", "integer"),
+        ("altitude_msl_ft", "integer"), ("flight_conditions", "text"), ("visibility_sm", "numeric"),
+        ("weather_elements", "text"), ("light", "text"), ("ceiling_ft", "integer"), ("sky_clear", "boolean"),
+        ("atc_facility", "text"), ("operator_type", "text"), ("crew_size", "integer"), ("far_part", "text"),
+        ("flight_plan", "text"), ("mission", "text"), ("flight_phase", "text"), ("route_in_use", "text"),
+        ("airspace", "text"), ("airspace_class", "text"), ("detector", "text"), ("when_detected", "text"),
+        ("primary_problem", "text"), ("miss_horizontal_ft", "integer"), ("miss_vertical_ft", "integer"),
+        ("narrative", "text"), ("callback", "text"), ("synopsis", "text")], reports)
+    _b107_table(srv, db, "other_aircraft", [
+        ("acn", "integer"), ("make_model", "text"), ("operator_type", "text"), ("crew_size", "integer"),
+        ("far_part", "text"), ("flight_plan", "text"), ("mission", "text"), ("flight_phase", "text"),
+        ("route_in_use", "text"), ("airspace", "text"), ("airspace_class", "text"), ("atc_facility", "text")], other)
+    _b107_table(srv, db, "component_problems", [("acn", "integer"), ("component", "text"), ("problem", "text")],
+                comps)
+    _b107_table(srv, db, "reporters", [
+        ("reporter_id", "integer"), ("acn", "integer"), ("person_number", "integer"), ("location", "text"),
+        ("location_in_aircraft", "text"), ("organization", "text"), ("function", "text"),
+        ("qualification", "text"), ("experience", "text"), ("communication_breakdown", "text"),
+        ("report_acn", "integer")], reporters)
+    for kind, table, idc, namec, ltable, lkey in (
+            ("anomaly", "anomalies", "anomaly_id", "anomaly", "report_anomalies", "acn"),
+            ("result", "results", "result_id", "result", "report_results", "acn"),
+            ("factor", "contributing_factors", "factor_id", "factor", "report_contributing_factors", "acn"),
+            ("human", "human_factors", "human_factor_id", "human_factor", "reporter_human_factors",
+             "reporter_id")):
+        _b107_table(srv, db, table, [(idc, "integer"), (namec, "text")],
+                    [[i, v] for v, i in vocab[kind].items()])
+        _b107_table(srv, db, ltable, [(lkey, "integer"), (idc, "integer")],
+                    [[k, vocab[kind][v]] for k, v in links[kind]])
+    add_keys(srv, db, [("states", ["state_code"]), ("reports", ["acn"]), ("other_aircraft", ["acn"]),
+                       ("component_problems", ["acn"]), ("reporters", ["reporter_id"]),
+                       ("anomalies", ["anomaly_id"]), ("report_anomalies", ["acn", "anomaly_id"]),
+                       ("results", ["result_id"]), ("report_results", ["acn", "result_id"]),
+                       ("contributing_factors", ["factor_id"]), ("report_contributing_factors", ["acn", "factor_id"]),
+                       ("human_factors", ["human_factor_id"]),
+                       ("reporter_human_factors", ["reporter_id", "human_factor_id"])],
+             [("reports", "state_code", "states", "state_code"),
+              ("other_aircraft", "acn", "reports", "acn"),
+              ("component_problems", "acn", "reports", "acn"),
+              ("reporters", "acn", "reports", "acn"),
+              ("report_anomalies", "acn", "reports", "acn"),
+              ("report_anomalies", "anomaly_id", "anomalies", "anomaly_id"),
+              ("report_results", "acn", "reports", "acn"),
+              ("report_results", "result_id", "results", "result_id"),
+              ("report_contributing_factors", "acn", "reports", "acn"),
+              ("report_contributing_factors", "factor_id", "contributing_factors", "factor_id"),
+              ("reporter_human_factors", "reporter_id", "reporters", "reporter_id"),
+              ("reporter_human_factors", "human_factor_id", "human_factors", "human_factor_id")])
+
+
+def load_psmsl_tide_gauges(srv, db, files):
+    """The Permanent Service for Mean Sea Level's Revised Local Reference
+    (RLR) annual mean sea levels, as extracted from the PSMSL database on 29
+    November 2021 and kept in the repository (rlr_annual/: filelist.txt, one
+    data file and one authority file per station, ellipsoidal_links.csv,
+    mtl_msl_corrections.csv). Tables: authorities (the agency responsible
+    for each gauge, from the first line of its docu/<id>_auth.txt, the
+    address lines and the country on the block's last line, as PSMSL writes
+    them: 'N.O.A.A. / N.O.S.', 'UNITED STATES'; the 15 gauges whose block
+    starts with an address — '110B King Street', 'Rua Barao de Jaceguai,'
+    — have an authority with no name), stations (1548 gauges: PSMSL id,
+    name in capitals as published, 'NEW YORK (THE BATTERY)', latitude,
+    longitude, the old coastline and station codes, PSMSL's quality flag
+    as needs_attention, the authority), annual_means (one per station and
+    year with a value: msl_mm the annual mean in mm above the station's RLR
+    datum, defined about 7000 mm below mean sea level; missing_data PSMSL's
+    'Y' flag — a month or at least 30 days missing —; mtl_flag the '010'
+    flag, mean tide level adjusted to MSL; attention_flag the '001' flag;
+    PSMSL's -99999 placeholders for years without a value are not loaded),
+    gnss_links (ellipsoidal_links.csv: the GNSS station tied to the gauge,
+    ellipsoidal height and its vertical rate) and mtl_corrections
+    (mtl_msl_corrections.csv: periods of mean tide level data and the MTL-MSL
+    difference applied, NULL where PSMSL has no estimate; the 7 rows of
+    stations without an annual RLR file left out). Keys:
+    authorities.authority_id, stations.station_id, annual_means (station_id,
+    year), gnss_links.station_id, mtl_corrections (station_id,
+    period_start); stations -> authorities; the others -> stations."""
+    filelist, links_csv, mtl_csv = files[:3]
+    t = _b111_text
+    n = len(PSMSL_ANNUAL_IDS)
+    data, auth = files[3:3 + n], files[3 + n:3 + 2 * n]
+    stations, auth_ids, authorities, means = [], {}, [], []
+    recs = [[p.strip() for p in l.split(";")] for l in filelist.splitlines() if l.strip()]
+    assert [int(r[0]) for r in recs] == PSMSL_ANNUAL_IDS
+    for r, text, atext in zip(recs, data, auth):
+        sid = int(r[0])
+        block = []
+        for l in atext.replace("\r", "").split("\n"):
+            if l.startswith("====") or (not l.strip() and block):
+                break
+            if l.strip():
+                block.append(re.sub(r"\s+", " ", l.strip()))
+        named = not re.match(r"(\d|Rua )", block[0])
+        name = block[0] if named else None
+        address = ", ".join(x.rstrip(",").strip() for x in block[1 if named else 0:-1])
+        key = (name, block[-1], None if named else address)
+        if key not in auth_ids:
+            auth_ids[key] = len(authorities) + 1
+            authorities.append([auth_ids[key], name, address or None, block[-1]])
+        stations.append([sid, re.sub(r"\s+", " ", r[3]), r[1], r[2], int(r[4]), int(r[5]), r[6] == "Y",
+                         auth_ids[key]])
+        for l in text.splitlines():
+            if not l.strip():
+                continue
+            y, v, miss, flag = [p.strip() for p in l.split(";")]
+            if v == "-99999":
+                continue
+            means.append([sid, int(y), int(v), miss == "Y", flag[1] == "1", flag[2] == "1"])
+    gl = list(csv.DictReader(io.StringIO(links_csv.lstrip("\ufeff"))))
+    gnss = [[int(g["STATION"]), g["GPS"].strip()]
+            + [_b114_num(g[c]) for c in ("HEIGHT (m)", "HEIGHT UNCERTAINTY (m)", "RATE (mm/yr)",
+                                         "RATE UNCERTAINTY (mm/yr)", "EPOCH")]
+            + [t(g["SOLUTION"]), t(g["START DATE"]), t(g["END DATE"])] for g in gl]
+    mc = list(csv.DictReader(io.StringIO(mtl_csv.lstrip("\ufeff"))))
+    mtl = [[int(m["STATION"]), int(m["PERIOD START"]), int(m["PERIOD END"]),
+            None if m["MTL-MSL (MM)"].strip() == "-99999" else int(m["MTL-MSL (MM)"])] for m in mc
+           if int(m["STATION"]) in set(PSMSL_ANNUAL_IDS)]
+    _b107_table(srv, db, "authorities", [("authority_id", "integer"), ("authority_name", "text"),
+                                         ("address", "text"), ("country", "text")], authorities)
+    _b107_table(srv, db, "stations", [
+        ("station_id", "integer"), ("station_name", "text"), ("latitude", "numeric"), ("longitude", "numeric"),
+        ("coastline_code", "integer"), ("station_code", "integer"), ("needs_attention", "boolean"),
+        ("authority_id", "integer")], stations)
+    _b107_table(srv, db, "annual_means", [
+        ("station_id", "integer"), ("year", "integer"), ("msl_mm", "integer"), ("missing_data", "boolean"),
+        ("mtl_flag", "boolean"), ("attention_flag", "boolean")], means)
+    _b107_table(srv, db, "gnss_links", [
+        ("station_id", "integer"), ("gnss_station", "text"), ("height_m", "numeric"),
+        ("height_uncertainty_m", "numeric"), ("rate_mm_per_year", "numeric"), ("rate_uncertainty_mm_per_year", "numeric"),
+        ("epoch", "numeric"), ("solution", "text"), ("start_date", "date"), ("end_date", "date")], gnss)
+    _b107_table(srv, db, "mtl_corrections", [
+        ("station_id", "integer"), ("period_start", "integer"), ("period_end", "integer"),
+        ("mtl_minus_msl_mm", "integer")], mtl)
+    add_keys(srv, db, [("authorities", ["authority_id"]), ("stations", ["station_id"]),
+                       ("annual_means", ["station_id", "year"]), ("gnss_links", ["station_id"]),
+                       ("mtl_corrections", ["station_id", "period_start"])],
+             [("stations", "authority_id", "authorities", "authority_id"),
+              ("annual_means", "station_id", "stations", "station_id"),
+              ("gnss_links", "station_id", "stations", "station_id"),
+              ("mtl_corrections", "station_id", "stations", "station_id")])
+
+
+def load_coal_mines_2013(srv, db, files):
+    """US coal mines that produced coal in 2013, from the Energy Information
+    Administration's coalpublic2013 file (form EIA-7A with MSHA's mine ids),
+    as Jonathan Whitmore's coal-exploration cleaned it
+    (data/cleaned_coalpublic2013.csv; MIT): the 1061 mines with a production
+    above 0 (mines without production were removed there), company type
+    'Indepedent' corrected there to 'Independent'. Tables: states (EIA's
+    state names, 'Kentucky (East)' split into state 'Kentucky' and the part
+    'East' kept on the mine as state_part; EIA's pseudo-state 'Refuse
+    Recovery' — the 29 refuse mines — has no state: state_id NULL),
+    supply_regions (EIA's coal supply regions), operators (the operating
+    companies by name as EIA prints them, cut at 30 characters: 'James River
+    Coal Service Compa'; spellings differ, 'Knight Hawk Coal, Llc' and
+    'Knight Hawk Coal Llc' are two operators), mines (MSHA id, name, state,
+    state part, county, status, type Surface / Underground / Refuse,
+    operation type, operator, company type, the operator's address on the
+    mine's record, union as published — NULL for the blank of non-union
+    mines, 'UNIT' and 'INTE' as truncated codes beside full names —,
+    supply region) and mine_production (one per mine for 2013: production in
+    short tons, average employees, labor hours). The file's log_production
+    column is not loaded. Keys: states.state_id, supply_regions.region_id,
+    operators.operator_id, mines.msha_id, mine_production (msha_id, year);
+    mines -> states, supply_regions, operators; mine_production -> mines."""
+    recs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+
+    def state(v):
+        m = re.fullmatch(r"(.+?)(?: \((.+)\))?", t(v))
+        return (None, None) if m.group(1) == "Refuse Recovery" else (m.group(1), m.group(2))
+    states = sorted({state(r["Mine_State"])[0] for r in recs} - {None})
+    sid = {s: i for i, s in enumerate(states, 1)}
+    regions = sorted({t(r["Coal_Supply_Region"]) for r in recs})
+    rid = {s: i for i, s in enumerate(regions, 1)}
+    ops = sorted({t(r["Operating_Company"]) for r in recs}, key=lambda s: (s.lower(), s))
+    oid = {s: i for i, s in enumerate(ops, 1)}
+    mines, prod = [], []
+    for r in sorted(recs, key=lambda r: int(r["MSHA ID"])):
+        st, part = state(r["Mine_State"])
+        mines.append([int(r["MSHA ID"]), t(r["Mine_Name"]), sid.get(st), part, t(r["Mine_County"]),
+                      t(r["Mine_Status"]), t(r["Mine_Type"]), t(r["Operation_Type"]),
+                      oid[t(r["Operating_Company"])], t(r["Company_Type"]), t(r["Operating_Company_Address"]),
+                      t(r["Union_Code"]), rid[t(r["Coal_Supply_Region"])]])
+        prod.append([int(r["MSHA ID"]), int(r["Year"]), _b114_num(r["Production_(short_tons)"], True),
+                     _b114_num(r["Average_Employees"], True), _b114_num(r["Labor_Hours"], True)])
+    _b107_table(srv, db, "states", [("state_id", "integer"), ("state_name", "text")],
+                [[i, s] for s, i in sid.items()])
+    _b107_table(srv, db, "supply_regions", [("region_id", "integer"), ("region_name", "text")],
+                [[i, s] for s, i in rid.items()])
+    _b107_table(srv, db, "operators", [("operator_id", "integer"), ("operator_name", "text")],
+                [[i, s] for s, i in oid.items()])
+    _b107_table(srv, db, "mines", [
+        ("msha_id", "integer"), ("mine_name", "text"), ("state_id", "integer"), ("state_part", "text"),
+        ("county", "text"), ("mine_status", "text"), ("mine_type", "text"), ("operation_type", "text"),
+        ("operator_id", "integer"), ("company_type", "text"), ("operator_address", "text"), ("union_name", "text"),
+        ("region_id", "integer")], mines)
+    _b107_table(srv, db, "mine_production", [
+        ("msha_id", "integer"), ("year", "integer"), ("production_short_tons", "bigint"),
+        ("average_employees", "integer"), ("labor_hours", "integer")], prod)
+    add_keys(srv, db, [("states", ["state_id"]), ("supply_regions", ["region_id"]), ("operators", ["operator_id"]),
+                       ("mines", ["msha_id"]), ("mine_production", ["msha_id", "year"])],
+             [("mines", "state_id", "states", "state_id"),
+              ("mines", "region_id", "supply_regions", "region_id"),
+              ("mines", "operator_id", "operators", "operator_id"),
+              ("mine_production", "msha_id", "mines", "msha_id")])
+
+
+LOADERS.update(asrs_drone_reports=load_asrs_drone_reports, psmsl_tide_gauges=load_psmsl_tide_gauges,
+               coal_mines_2013=load_coal_mines_2013)
 
 
 def main():

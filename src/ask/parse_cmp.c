@@ -139,8 +139,8 @@ static int equal_of(const ask_toks_t *tk, int i)
     static const char *const has[] = {"with", "have", "has", "had", "having", NULL},
                       *const not_col[] = {"total", "maximum", "minimum", "max", "min", "average",
         "sum", "number", "count", "lot", "couple", "group", "set", "series", "pack", "minimum", NULL};
-    if (!words_at(tk, i, "of") || i + 1 >= tk->n || !tk->t[i + 1].isnum || tk->t[i + 1].used ||
-        words_in(tk->t[i - 1].low, not_col))
+    if (i < 1 || !words_at(tk, i, "of") || i + 1 >= tk->n || !tk->t[i + 1].isnum || tk->t[i + 1].used ||
+        words_in(tk->t[i - 1].low, not_col))  /* "of 4" opening the question: nothing before it */
         return 0;
     for (int k = i - 2; k >= 1 && k >= i - 4; k--)
         if (words_in(tk->t[k].low, (const char *const[]){"a", "an", NULL}))

@@ -477,6 +477,20 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
     add_cmp_filter(s, tk, p, c, col);
 }
 
+/* 1 when the number counts what the column's first word names, and the
+ * column holds another unit: "flew more than 5 missions" of mission_hours
+ * (missions counted, not hours); "worked more than 95 hours" of
+ * hours_worked is its own unit. */
+static int counts_other_things(const ask_toks_t *tk, const ask_cmp_t *c, const ask_col_t *col)
+{
+    static const char *const units[] = {"hour", "minute", "second", "day", "week", "month", "year", "km",
+        "mile", "meter", "metre", "ton", "tonne", "kg", "pound", "dollar", "usd", "eur", "percent", "pct",
+        "rate", "length", "weight", "amount", NULL};  /* not "count": alert_count counts alerts */
+    int at = c->num_at + 1;
+    return c->num_at && at < tk->n && col->nw >= 2 && !strcmp(tk->t[at].stem, col->w[0]) &&
+           words_is_plural(tk->t[at].low) && words_in(col->w[col->nw - 1], units);
+}
+
 /* The comparison as a filter on col, in the column's unit; asked when it
  * is no number or contradicts another on the same column. */
 static void add_cmp_filter(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c,
@@ -490,6 +504,8 @@ static void add_cmp_filter(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
     if (times >= 0 &&
         !lexicon_col_has_word(&s->tables[col.t].cols[col.c], (const char *const[]){"times", "count", NULL}))
         return roles_not_understood(tk, p, times, times + 1);
+    if (counts_other_things(tk, c, &s->tables[col.t].cols[col.c]))
+        return roles_not_understood(tk, p, c->num_at + 1, c->num_at + 2);
     double scale = c->unit > 0 ? unit_scale(&s->tables[col.t].cols[col.c], c->unit) : 1;
     if (scale <= 0)  /* "longer than 2 hours" of a runtime in no stated unit: "hours" */
         return roles_not_understood(tk, p, c->num_at + 1, c->num_at + 2);

@@ -215,7 +215,8 @@ static void best_counted(const ask_toks_t *tk, ask_parse_t *p)
  * population at its highest" per day of daily_population (one row a
  * day: every count is 1), "Nigeria's vaccine coverage each year" of
  * vaccine_coverage (its noun's word is mcv1_coverage's: a number kept,
- * not rows). Asked: which number. */
+ * not rows), "the total production" of mine_production (production_short_tons).
+ * Asked: which number. */
 static void rows_no_things(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_q_t *q = &p->q;
@@ -226,14 +227,167 @@ static void rows_no_things(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         t->cols[q->time.c].kind == CK_DATE)  /* a day is the row's key: one row a day */
         return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     const char *noun = t->nw ? t->w[t->nw - 1] : "";
-    int said = 0;
-    for (int i = 0; i < tk->n; i++)
+    int said = 0, total = 0;  /* "the total production" of mine_production: production_short_tons */
+    for (int i = 0; i < tk->n; i++) {
         said |= !strcmp(tk->t[i].stem, noun);
+        total |= !strcmp(tk->t[i].stem, noun) && i > 0 && words_at(tk, i - 1, "total");
+    }
     for (int c = 0; said && t->nw > 1 && c < t->ncols; c++) {
         const ask_col_t *col = &t->cols[c];
         if (c != t->pk && col->fk_table < 0 && col->nw > 1 && lexicon_col_is_numeric(col) &&
-            !strcmp(col->w[col->nw - 1], noun))
+            (!strcmp(col->w[col->nw - 1], noun) || (total && !strcmp(col->w[0], noun))))
             return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    }
+}
+
+/* "which team had the best season": a year (team_seasons.season 1917 …
+ * 2017) is when, never an amount — summed it answers nothing ("the average
+ * year built" is a year). Asked: which number makes a season good. */
+static void year_summed(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_measure_t *m = &p->q.m;
+    if (m->kind == M_SUM && m->t >= 0 && m->c >= 0 &&
+        lexicon_col_is_year(&s->tables[m->t].cols[m->c]))
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* "how many rounds did a player play per tournament entry": an entry,
+ * record or row of the table is each row — per row, no grouping by the
+ * tournament. Asked, not grouped. */
+static void per_row_said(const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const rows[] = {"entry", "entries", "record", "records", "row", "rows", NULL};
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int end = m->pos + m->len;
+        if (m->role == R_DIM && m->pos > 0 && end < tk->n && words_in(tk->t[end].low, rows) &&
+            words_in(tk->t[m->pos - 1].low, (const char *const[]){"per", "each", "every", NULL})) {
+            snprintf(p->unknown_word, sizeof p->unknown_word, "%s %s", tk->t[end - 1].raw, tk->t[end].raw);
+            return roles_set_ambiguous(p, AMB_GROUP, NULL);
+        }
+    }
+}
+
+/* "the most common genus in the Posidonia Shale": genus is the taxa's, the
+ * shale is reached through their occurrences — common among the taxa
+ * (count DISTINCT taxon_id), or among the finds (occurrences)? Asked. */
+static void common_through_many(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (!p->common_at || q->m.kind != M_COUNT || q->m.c >= 0 || q->m.t < 0)
+        return;
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].col.t != q->m.t && paths_fans_out(s, q->m.t, q->f[i].col.t))
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* "how many Falls calls were at the Bravo level": "calls" names call_types
+ * by its first word, not its noun (types) — a list of kinds that other rows
+ * point at (incidents). Counted, it counts kinds, where the question counts
+ * the calls themselves. Asked. */
+static void kinds_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const kinds[] = {"type", "category", "kind", "class", "group", "status", NULL};
+    const ask_q_t *q = &p->q;
+    if (q->m.kind != M_COUNT || q->m.c >= 0 || q->m.t < 0)
+        return;
+    const ask_table_t *t = &s->tables[q->m.t];
+    if (t->nw < 2 || !words_in(t->w[t->nw - 1], kinds) || !paths_pointed_at(s, q->m.t))
+        return;
+    int first = 0;
+    for (int i = 0; i < tk->n; i++) {
+        if (!strcmp(tk->t[i].stem, t->w[t->nw - 1]))
+            return;  /* "how many call types": the kinds themselves */
+        first |= !strcmp(tk->t[i].stem, t->w[0]);
+    }
+    if (first)
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* "how many steamships were wrecked" of wrecks: the value 'Wrecked' (a
+ * cause of loss) is the rows' own noun — every row is a wreck. A filter,
+ * or all of them? Asked. */
+static void value_names_rows(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    int t = q->kind == Q_LIST ? q->table : q->m.t;
+    if (t < 0 || !s->tables[t].nw || p->ambiguous)
+        return;
+    const char *noun = s->tables[t].w[s->tables[t].nw - 1];
+    size_t n = strlen(noun);
+    for (int i = 0; i < q->nf; i++) {
+        const ask_filter_t *f = &q->f[i];
+        if (f->op != OP_IN || f->nvals != 1 || n < 4 || strncasecmp(f->vals[0], noun, n) ||
+            strlen(f->vals[0]) > n + 3 || strchr(f->vals[0], ' '))
+            continue;
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", f->vals[0]);
+        roles_set_ambiguous(p, AMB_ROW_NOUN, NULL);
+        p->amb[0] = f->col, p->amb[1] = (ask_colref_t){t, -1}, p->namb = 2;
+        return;
+    }
+}
+
+/* "what is the status of each Vogtle unit": a status is read per unit, not
+ * counted — reactor_statuses counted per unit is 1 each. A table said only
+ * in the singular, counted per group with no word that counts or ranks,
+ * asks. */
+static void singular_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const counts[] = {"many", "number", "numbers", "count", "counts", "counted",
+        "total", "totals", "much", "often", "frequency", "tally", "more", "fewer", "less", "least", "than",
+        "once", "twice", "times", "rate", "percentage", "percent", "share", "proportion", "ratio", NULL};
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->m.c >= 0 || q->m.t < 0 || !q->ndims ||
+        q->order || p->top || !s->tables[q->m.t].nw)
+        return;
+    const char *noun = s->tables[q->m.t].w[s->tables[q->m.t].nw - 1];
+    int singular = 0;
+    for (int i = 0; i < tk->n; i++) {
+        if (words_in(tk->t[i].low, counts) || tk->t[i].isnum)
+            return;
+        if (!strcmp(tk->t[i].stem, noun)) {
+            if (words_is_plural(tk->t[i].low))
+                return;
+            singular = 1;
+        }
+    }
+    if (singular)
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
+/* 1 when the words of value v are those of boolean column c, bar a first
+ * "has" or "is": 'Transit Timing Variations' and has_transit_timing_variations. */
+static int value_is_flag(const char *v, const ask_col_t *c)
+{
+    if (c->kind != CK_BOOL)
+        return 0;
+    char **vw, **cw;
+    int nv = words_ident(v, &vw), nc = words_ident(c->name, &cw), k = 0, same;
+    if (nc && words_in(cw[0], (const char *const[]){"has", "is", "was", "with", NULL}))
+        k = 1;
+    same = nv >= 2 && nv == nc - k;
+    for (int i = 0; same && i < nv; i++)
+        same = !strcmp(vw[i], cw[i + k]);
+    words_free_list(vw, nv), words_free_list(cw, nc);
+    return same;
+}
+
+/* "what share of planets show transit timing variations": the discovery
+ * method 'Transit Timing Variations', or the planets' own flag
+ * has_transit_timing_variations? Asked which. */
+static void value_or_flag(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    int t = q->kind == Q_LIST ? q->table : q->m.t;
+    for (int i = 0; t >= 0 && i < q->nf && !p->ambiguous; i++) {
+        if (q->f[i].op != OP_IN || q->f[i].nvals != 1)
+            continue;
+        for (int c = 0; c < s->tables[t].ncols; c++)
+            if (value_is_flag(q->f[i].vals[0], &s->tables[t].cols[c])) {
+                roles_set_ambiguous(p, AMB_COLUMN, NULL);
+                p->amb[0] = q->f[i].col, p->amb[1] = (ask_colref_t){t, c}, p->namb = 2;
+                return;
+            }
     }
 }
 
@@ -250,4 +404,11 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     every_period(tk, p);
     best_counted(tk, p);
     rows_no_things(s, tk, p);
+    year_summed(s, p);
+    per_row_said(tk, p);
+    common_through_many(s, p);
+    kinds_counted(s, tk, p);
+    value_names_rows(s, p);
+    singular_counted(s, tk, p);
+    value_or_flag(s, p);
 }

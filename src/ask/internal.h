@@ -288,7 +288,7 @@ enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP, AMB_UNSUPPORTED,
        AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES, AMB_TWO_TIMES, AMB_OUTSIDE,
        AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN, AMB_RANK, AMB_RECENT,
-       AMB_NAMES, AMB_SPELLED };
+       AMB_NAMES, AMB_SPELLED, AMB_ROW_NOUN };
 
 /* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000
@@ -418,6 +418,7 @@ int ranking_age_col(const ask_schema_t *s, int t);  /* the one number column nam
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void roles_make_dim(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
+void roles_own_dims(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* "the county and its state" */
 /* roles.c: "the rooms with their hotel": the listed table's one key to m's table; -1 */
 int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);
 

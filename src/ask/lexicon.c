@@ -87,7 +87,14 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
                           (c == s->tables[t].label || lexicon_col_has_word(col, (const char *const[]){"name",
                                                                             "title", NULL})) &&
                           (col->n_distinct < 0 ? s->tables[t].rows > 200 : col->n_distinct > 200);
-        add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, (strlen(val) <= 3 && !word) || plural_name);
+        /* a remark ("Trackway" among 845 different occurrences.comments)
+         * is free text, not a kind: "the trackway family" is no mention of
+         * it — matched as written only. Nine notes ('Emergency', 'Routine')
+         * on 600 visits are kinds. */
+        int remark = lexicon_col_has_word(col, (const char *const[]){"comment", "note", "remark", "memo",
+                                                                      NULL}) &&
+                     5 * lexicon_col_distinct(&s->tables[t], col) >= s->tables[t].rows;
+        add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, (strlen(val) <= 3 && !word) || plural_name || remark);
     }
     words_free(&tk);
     index_gender(s, cap, t, c, v);

@@ -275,12 +275,13 @@ static int col_named_like(const ask_col_t *c, const ask_table_t *t)
 }
 
 /* A link, a picture or a paragraph names nothing a reader would group by
- * ("seasons.url", "productlines.textDescription"). */
+ * ("seasons.url", "productlines.textDescription", "reports.narrative"). */
 static int col_is_not_a_name(const ask_col_t *c)
 {
     static const char *const words[] = {"url", "uri", "link", "href", "website", "web", "image",
         "photo", "picture", "path", "file", "description", "desc", "note", "comment", "html",
-        "text", "email", "mail", "password", "hash", "phone", "token", NULL};
+        "text", "email", "mail", "password", "hash", "phone", "token", "narrative", "synopsis", "abstract",
+        "summary", NULL};
     return lexicon_col_has_word(c, words);
 }
 
@@ -425,9 +426,18 @@ int lexicon_label_names_rows(const ask_table_t *tb)
     return 0;
 }
 
+/* 1 when discovery found the column's values within years 1850 … 2100
+ * (engine/ranges.c reads a "…season" integer column's span as years). */
+static int spans_years(const ask_col_t *c)
+{
+    return c->lo[0] && c->hi[0] && strncmp(c->lo, "1850", 4) >= 0 && strncmp(c->hi, "2100", 4) <= 0;
+}
+
 int lexicon_col_is_year(const ask_col_t *c)
 {
     size_t n = strlen(c->name);
+    if (c->kind == CK_INT && n >= 6 && !strcasecmp(c->name + n - 6, "season") && spans_years(c))
+        return 1;  /* team_seasons.season 1917 … 2017: the year it began, never summed */
     int of = !strncasecmp(c->name, "year_of", 7) || !strncasecmp(c->name, "yearof", 6) ||  /* yearofrelease */
              (!strncasecmp(c->name, "year_", 5) && n > 5 && !strchr(c->name + 5, '_')) ||  /* year_published */
              !strcasecmp(c->name, "yearid");  /* Lahman's yearID: the year itself, no key */
@@ -446,6 +456,9 @@ int lexicon_pick_time(const ask_table_t *t)
      * beside yearofrelease) says when the row was typed in — beside other
      * dates (canceled_at) it is when the order was placed */
     static const char *const stamp[] = {"created", "creation", "inserted", "added", NULL};
+    /* an appointment happens when scheduled, not when it was booked */
+    static const char *const scheduled[] = {"scheduled", "schedule", NULL},
+                      *const booked[] = {"booked", "booking", "reserved", "requested", NULL};
     int other = 0, best = -1;
     for (int i = 0; i < t->ncols; i++)
         other |= !t->cols[i].pk && lexicon_col_is_year(&t->cols[i]);
@@ -454,8 +467,9 @@ int lexicon_pick_time(const ask_table_t *t)
             (other && lexicon_col_has_word(&t->cols[i], stamp)))
             continue;
         if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order") ||
-            (t->nw && t->cols[i].nw > 1 && !strcmp(t->cols[i].w[0], t->w[t->nw - 1])))
-            best = i;  /* harvests.harvest_date before planting_date */
+            (t->nw && t->cols[i].nw > 1 && !strcmp(t->cols[i].w[0], t->w[t->nw - 1])) ||
+            (lexicon_col_has_word(&t->cols[i], scheduled) && lexicon_col_has_word(&t->cols[best], booked)))
+            best = i;  /* harvests.harvest_date before planting_date; scheduled_start_at before booked_at */
     }
     for (int i = 0; i < t->ncols && best < 0; i++)  /* no date: a year column ("year", "indepyear") */
         if (lexicon_col_is_year(&t->cols[i]))

@@ -117,7 +117,9 @@ void parse_scan_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             tk->t[i - 1].used && (grammar_order_of(tk->t[i - 1].low) ||
             words_in(tk->t[i - 1].low, (const char *const[]){"largest", "biggest", "smallest", NULL})))
             parse_use(tk, i, 1);  /* "the largest single payment": one row, as the superlative says */
-        if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
+        if (!strcmp(w, "all") && said_last && i > 0 && words_at(tk, i - 1, "of"))
+            parse_use(tk, i - 1, 2);  /* "the lowest rating of all": the superlative's stress, no list */
+        else if (!strcmp(w, "all") && !p->top)  /* "all the products … cheapest first" */
             p->order_only = 1;
         if (words_in(w, (const char *const[]){"common", "frequent", NULL}) && i > 0 &&
             tk->t[i - 1].used && words_in(tk->t[i - 1].low, (const char *const[]){"most", "least", NULL})) {

@@ -119,8 +119,11 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         m->role = R_FILTER;
         for (int u = k; u < m->pos; u++)
             tk->t[u].used = 1;
-        p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL,
-                                           .pos = m->pos};
+        if (filters_add_flag(s, p, m->t, m->c, m->pos))  /* "wrecks that have a photo on file": */
+            p->q.f[p->q.nf - 1].op = is_none ? OP_NOT_IN : OP_IN;  /* a flag set, not one known */
+        else
+            p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = is_none ? OP_NULL : OP_NOT_NULL,
+                                               .pos = m->pos};
         filters_use_stated(tk, m->pos + m->len);  /* "no director listed" */
     }
 }

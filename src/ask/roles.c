@@ -276,7 +276,7 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
 {
     static const char *const own[] = {"their", "its", NULL}, *const joins[] = {"and", ",", "the",
         "monthly", "yearly", "annual", "weekly", "daily", NULL};  /* "their monthly price" */
-    int k = m->pos - 1, chained = 0, end = m->pos + m->len;
+    int k = m->pos - 1, chained = 0, end = m->pos + m->len, from = m->pos;  /* from: the item said after k */
     /* "with title and date", "with title and salary": columns said as a pair */
     if (words_at(tk, k, "with") && m->kind == PH_COLUMN && (words_at(tk, end, "and") || words_at(tk, end, ",")) &&
         column_ending(p, end + 1 + words_at(tk, end + 1, "the"), 0))
@@ -293,8 +293,9 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
         if (!words_in(tk->t[k].low, joins)) {
             /* the column named before: "city and …"; or the table: "the pet and the vet" */
             const ask_mention_t *c = column_ending(p, k, 1);  /* "the customer's name and the amount" */
-            if (!c && words_in(tk->t[k].low, names) && words_at(tk, k + 1, "and")) {
-                chained = 1, k--;  /* "their name and floors": the rows' name, shown */
+            if (!c && words_in(tk->t[k].low, names) &&
+                (words_at(tk, k + 1, "and") || words_at(tk, k + 1, ",") || k + 1 == from)) {
+                chained = 1, from = k, k--;  /* "their name and floors", "their date, state and species" */
                 continue;
             }
             if (!c)
@@ -302,7 +303,7 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
             if (c->kind == PH_TABLE && m->kind == PH_TABLE && p->q.kind == Q_LIST && c->t == p->q.table &&
                 c != m)
                 return 1;  /* "pending requests and the hospital": the listed rows' own */
-            k = c->pos, chained = 1;
+            k = c->pos, from = c->pos, chained = 1;
         }
         k--;
     }
@@ -371,4 +372,26 @@ ask_mention_t *roles_one_table(ask_parse_t *p, int end)
             m = m ? m : &p->m[k];
         }
     return m;
+}
+
+/* "Which county had the most tornadoes? Give the county and its state":
+ * a table said as a grouped row's own — a key of the grouped table points
+ * at it — is grouped too, by its name. Without this the state went to the
+ * joins, which dropped it (tornadoes reach states without the counties). */
+void roles_own_dims(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || !q->ndims)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_TABLE || m->role != R_NONE || m->nalt || m->t == q->m.t ||
+            s->tables[m->t].label < 0 || !roles_their(tk, p, m))
+            continue;
+        int owned = 0;
+        for (int d = 0; d < q->ndims && !owned; d++)
+            owned = q->dims[d].t != m->t && paths_edges(s, q->dims[d].t, m->t) == 1;
+        if (owned && q->ndims < ASK_MAX_DIMS)
+            roles_make_dim(s, p, m);
+    }
 }

@@ -404,10 +404,13 @@ int sqlgen_where(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q_
 static void put_dim_name(const ask_schema_t *s, buf_t *b, ask_colref_t d)
 {
     const ask_table_t *tb = &s->tables[d.t];
-    if (tb->label == d.c && tb->nw) {
+    if (tb->label == d.c && tb->nw) {  /* the table's noun as said: "state", not its stem "status" */
         buf_t n = {0};
-        for (int k = 0; k < tb->nw; k++)
-            buf_printf(&n, "%s%s", k ? "_" : "", tb->w[k]);
+        char **w;
+        int nw = words_ident_plain(tb->name, &w);
+        for (int k = 0; k < nw; k++)
+            buf_printf(&n, "%s%s", k ? "_" : "", w[k]);
+        words_free_list(w, nw);
         dialect_ident(s, b, buf_str(&n));
         buf_free(&n);
     } else {

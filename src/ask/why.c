@@ -178,6 +178,14 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
                  p->unknown_word, s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
                  p->unknown_word, p->unknown_word);
         return tmp;
+    case AMB_ROW_NOUN: {  /* guards.c value_names_rows */
+        const ask_table_t *tb = &s->tables[p->amb[0].t];
+        snprintf(tmp, n, "\"%.40s\" is a value of %.40s.%.40s, and it also names every row of %.40s: "
+                 "all %.40s, or only those whose %.40s is %.40s?", p->unknown_word, tb->name,
+                 tb->cols[p->amb[0].c].name, s->tables[p->amb[1].t].name, s->tables[p->amb[1].t].name,
+                 tb->cols[p->amb[0].c].name, p->unknown_word);
+        return tmp;
+    }
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;

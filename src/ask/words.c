@@ -426,9 +426,13 @@ static size_t glued_head(const char *w)
     return 0;
 }
 
-/* Identifier to stems: "shipping_country_id" -> shipping country id,
- * "OrderLines" -> order item (line folds to item), "unitPrice" -> unit price. */
-int words_ident(const char *ident, char ***stems)
+static char *word_of(const char *w, int fold)
+{
+    return fold ? words_stem(w) : singular(w);
+}
+
+/* Identifier to words, each singular and, with fold, its synonym's stem. */
+static int ident_words(const char *ident, char ***stems, int fold)
 {
     buf_t w = {0};
     char **out = NULL;
@@ -447,12 +451,12 @@ int words_ident(const char *ident, char ***stems)
             if (two) {
                 out[n++] = xstrdup(two), out[n++] = xstrdup("name");
             } else if (head) {  /* "productname", "imageurl": product name, image url */
-                char *tail = words_stem(buf_str(&w) + head);
+                char *tail = word_of(buf_str(&w) + head, fold);
                 buf_truncate(&w, head);
-                out[n++] = words_stem(buf_str(&w));
+                out[n++] = word_of(buf_str(&w), fold);
                 out[n++] = tail;
             } else {
-                out[n++] = words_stem(buf_str(&w));
+                out[n++] = word_of(buf_str(&w), fold);
             }
             buf_reset(&w);
         }
@@ -464,6 +468,19 @@ int words_ident(const char *ident, char ***stems)
     buf_free(&w);
     *stems = out;
     return n;
+}
+
+/* Identifier to stems: "shipping_country_id" -> shipping country id,
+ * "OrderLines" -> order item (line folds to item), "unitPrice" -> unit price. */
+int words_ident(const char *ident, char ***stems)
+{
+    return ident_words(ident, stems, 1);
+}
+
+/* The same words as said, singular: "states" -> state (its stem is status). */
+int words_ident_plain(const char *ident, char ***words)
+{
+    return ident_words(ident, words, 0);
 }
 
 void words_free_list(char **w, int n)

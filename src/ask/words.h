@@ -30,6 +30,7 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen);
 void words_free(ask_toks_t *t);
 /* Split an identifier (snake_case, camelCase, "Order Lines") into stems. */
 int words_ident(const char *ident, char ***stems);
+int words_ident_plain(const char *ident, char ***words);  /* singular, not folded: an alias */
 void words_free_list(char **w, int n);
 /* Singular + synonym folding of one lower-case word; new string. */
 char *words_stem(const char *low);

@@ -23,7 +23,8 @@
 
 /* 1 when the column holds dates: a date or timestamp type ("date",
  * "timestamp with time zone", "datetime", "Nullable(DateTime64(3))"), not
- * a range, an array or an interval; or an integer column named "...year". */
+ * a range, an array or an interval; or an integer column named "...year"
+ * or "...season" (the planner takes a season's span of years as a year). */
 static int range_wanted(const json_t *col)
 {
     const char *type = json_string_value(json_object_get(col, "type"));
@@ -36,7 +37,8 @@ static int range_wanted(const json_t *col)
     if (strcasestr(type, "date") || strcasestr(type, "timestamp"))
         return 1;
     size_t n = strlen(name);
-    return strcasestr(type, "int") && n >= 4 && !strcasecmp(name + n - 4, "year");
+    return strcasestr(type, "int") && n >= 4 &&
+           (!strcasecmp(name + n - 4, "year") || (n >= 6 && !strcasecmp(name + n - 6, "season")));
 }
 
 /* v as YYYY-MM-DD in out, or 0: an ISO date or timestamp's date ("1998-05-06

@@ -24,6 +24,15 @@ static json_t *col(const char *name, const char *type, int pk, const char *fk, c
                      "fk", fkj, "n_distinct", samples ? 20.0 : -1.0, "samples", sm);
 }
 
+/* col() with the span discovery read (engine/ranges.c: "min", "max") */
+static inline json_t *col_dated(const char *name, const char *type, const char *lo, const char *hi)
+{
+    json_t *c = col(name, type, 0, NULL, NULL);
+    json_object_set_new(c, "min", json_string(lo));
+    json_object_set_new(c, "max", json_string(hi));
+    return c;
+}
+
 static json_t *table(const char *name, int rows, json_t *cols)
 {
     return json_pack("{s:s, s:s, s:s, s:i, s:o}", "schema", "public", "name", name, "type", "table",

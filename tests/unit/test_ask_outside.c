@@ -5,15 +5,6 @@
  * not ordered in 2024" (every customer, truly) are answered. */
 #include "ask_fixture.h"
 
-/* col() with the span discovery read (engine/ranges.c) */
-static json_t *dated(const char *name, const char *type, const char *lo, const char *hi)
-{
-    json_t *c = col(name, type, 0, NULL, NULL);
-    json_object_set_new(c, "min", json_string(lo));
-    json_object_set_new(c, "max", json_string(hi));
-    return c;
-}
-
 static ask_schema_t *shop(void)
 {
     json_t *t = json_array();
@@ -22,15 +13,15 @@ static ask_schema_t *shop(void)
     json_array_append_new(t, table("orders", 9000, json_pack("[o, o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("customer_id", "integer", 0, "customer", NULL),
         col("amount", "numeric", 0, NULL, NULL),
-        dated("order_date", "date", "1996-07-04", "1998-05-06"))));
+        col_dated("order_date", "date", "1996-07-04", "1998-05-06"))));
     json_array_append_new(t, table("tournaments", 30, json_pack("[o, o, o]",
         col("id", "integer", 1, NULL, NULL), col("host_country", "text", 0, NULL, NULL),
-        dated("year", "integer", "1930-01-01", "2022-12-31"))));
+        col_dated("year", "integer", "1930-01-01", "2022-12-31"))));
     json_array_append_new(t, table("visits", 900, json_pack("[o, o]",
         col("id", "integer", 1, NULL, NULL), col("visited_on", "date", 0, NULL, NULL))));
     /* a span written wrongly is no span */
     json_array_append_new(t, table("payments", 900, json_pack("[o, o]",
-        col("id", "integer", 1, NULL, NULL), dated("paid_on", "date", "07/04/1996", "1998-05-06"))));
+        col("id", "integer", 1, NULL, NULL), col_dated("paid_on", "date", "07/04/1996", "1998-05-06"))));
     return schema_of(t);
 }
 

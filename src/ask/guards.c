@@ -361,14 +361,14 @@ static int value_is_flag(const char *v, const ask_col_t *c)
 {
     if (c->kind != CK_BOOL)
         return 0;
-    char **vw, **cw;
-    int nv = words_ident(v, &vw), nc = words_ident(c->name, &cw), k = 0, same;
-    if (nc && words_in(cw[0], (const char *const[]){"has", "is", "was", "with", NULL}))
-        k = 1;
-    same = nv >= 2 && nv == nc - k;
+    char **vw;
+    int nv = words_ident(v, &vw), k = 0, same;
+    if (c->nw && words_in(c->w[0], (const char *const[]){"has", "is", "was", "with", NULL}))
+        k = 1;  /* c->w: the column name's stems, read once at load */
+    same = nv >= 2 && nv == c->nw - k;
     for (int i = 0; same && i < nv; i++)
-        same = !strcmp(vw[i], cw[i + k]);
-    words_free_list(vw, nv), words_free_list(cw, nc);
+        same = !strcmp(vw[i], c->w[i + k]);
+    words_free_list(vw, nv);
     return same;
 }
 

@@ -71,7 +71,10 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
         else
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->kind == PH_VOCAB && s->vocab[m->v].is_metric) {
-        p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v, 0};
+        if (agg == M_SUM || agg == M_NONE || !strcmp(word, "total"))
+            p->q.m = (ask_measure_t){M_METRIC, m->t, -1, m->v, 0};
+        else  /* "average revenue" of a metric that is already a total: per what? */
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
     } else if (m->kind == PH_TABLE) {
         int money = roles_money_col(s, m->t), own = lexicon_own_amount_col(&s->tables[m->t]),
             kept = nouns_own_count(&s->tables[m->t]);  /* said as its noun ("visits"), not "weeks" */

@@ -149,12 +149,18 @@ static int avg_per_period(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **
     return 0;
 }
 
+/* a metric of the connection's vocabulary ("revenue" the analyst defined) */
+static int is_metric(const ask_schema_t *s, const ask_mention_t *m)
+{
+    return m->kind == PH_VOCAB && s->vocab[m->v].is_metric;
+}
+
 /* "average revenue per day", "average daily revenue", "average revenue per
  * order": the revenue of each period or entity, averaged. 1 with *r (the
- * word "revenue"), *y (the entity, or NULL for the period already read),
- * the words from *start to *end. */
-static int avg_revenue(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **r, ask_mention_t **y,
-                       int *start, int *end)
+ * word "revenue", or a metric of the vocabulary), *y (the entity, or NULL
+ * for the period already read), the words from *start to *end. */
+static int avg_revenue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **r,
+                       ask_mention_t **y, int *start, int *end)
 {
     for (int i = 0; i + 1 < tk->n; i++) {
         if (tk->t[i].used || !words_in(tk->t[i].low, avg_words))
@@ -165,14 +171,14 @@ static int avg_revenue(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **r, 
         int grain = adj ? g : p->q.grain;
         *r = NULL;
         for (int m = 0; m < p->nm; m++)  /* "average revenue", "average daily revenue" */
-            if (p->m[m].kind == -1 && p->m[m].v == 0 && p->m[m].role == R_NONE &&
+            if (((p->m[m].kind == -1 && p->m[m].v == 0) || is_metric(s, &p->m[m])) && p->m[m].role == R_NONE &&
                 (p->m[m].pos == k || (p->m[m].pos == k + 1 && grain && (adj || tk->t[k].used))))
                 *r = &p->m[m];
         if (!*r)
             return 0;
         adj = adj && (*r)->pos == k + 1;
         grain = adj ? g : p->q.grain;
-        k = (*r)->pos + 1;
+        k = (*r)->pos + (*r)->len;
         *y = NULL;
         if (k + 1 < tk->n && words_in(tk->t[k].low, per_words) && !tk->t[k].used &&
             (*y = table_at(p, skip_article(tk, k + 1))))
@@ -310,9 +316,12 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         plan_avg_total(s, tk, p, x, y, start, end);
         return;
     }
-    if (start < 0 && !p->measure_set && avg_revenue(tk, p, &x, &y, &start, &end)) {
-        revenue_set_measure(s, p);
-        if (p->q.m.kind != M_REVENUE && p->q.m.kind != M_SUM)
+    if (start < 0 && !p->measure_set && avg_revenue(s, tk, p, &x, &y, &start, &end)) {
+        if (is_metric(s, x))
+            p->q.m = (ask_measure_t){M_METRIC, x->t, -1, x->v, 0};
+        else
+            revenue_set_measure(s, p);
+        if (p->q.m.kind != M_REVENUE && p->q.m.kind != M_SUM && p->q.m.kind != M_METRIC)
             return;
         for (int i = start; i < end; i++)
             tk->t[i].used = 1;
@@ -411,10 +420,12 @@ static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
 /* SELECT avg(n) AS "<measure>_per_<what><tail>" FROM (in: the count or
  * sum per group), the groups with any rows: per period ("per day"), per a
  * column's value ("per session"), or per entity when no zeros are kept
- * ("per race in 2023", "revenue per order"). in is a shallow copy of the
- * plan: its filters are not copied, nor freed. */
+ * ("per race in 2023", "revenue per order"). With by (a period's name),
+ * one average for each period: "average revenue per order by month" is
+ * SELECT month, avg(n) … GROUP BY 1. in is a shallow copy of the plan: its
+ * filters are not copied, nor freed. */
 static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *what, const char *tail,
-                               char *err, size_t errlen)
+                               const char *by, char *err, size_t errlen)
 {
     in->per = in->order = in->zeros = 0;
     in->limit = -1;
@@ -428,6 +439,12 @@ static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *w
     buf_putc(&n, '.');
     dialect_ident(s, &n, label);
     buf_puts(&b, "SELECT ");
+    if (by) {
+        dialect_ident(s, &b, "x");
+        buf_putc(&b, '.');
+        dialect_ident(s, &b, by);
+        buf_puts(&b, ", ");
+    }
     if (s->dialect->avg)
         s->dialect->avg(&b, buf_str(&n));
     else
@@ -437,6 +454,8 @@ static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *w
     dialect_ident(s, &b, buf_str(&name));
     buf_printf(&b, " FROM (%s) AS ", inner);
     dialect_ident(s, &b, "x");
+    if (by)
+        buf_puts(&b, " GROUP BY 1 ORDER BY 1");
     free(inner);
     free(label);
     buf_free(&n);
@@ -444,16 +463,14 @@ static char *avg_of_groups_sql(const ask_schema_t *s, ask_q_t *in, const char *w
     return buf_detach(&b);
 }
 
-/* SELECT avg(n), avg(n where n > 0) FROM (the counts per entity); or,
- * with q.per 2, the count of the entities the having keeps. */
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
 {
     if (q->per == 2)
         return count_kept_sql(s, q, err, errlen);
-    int added = q->m.kind == M_COUNT || q->m.kind == M_SUM || q->m.kind == M_REVENUE;
+    int added = q->m.kind == M_COUNT || q->m.kind == M_SUM || q->m.kind == M_REVENUE || q->m.kind == M_METRIC;
     ask_q_t in = *q;
     if (!q->ndims && q->grain && q->grain != G_DOW && q->kind == Q_AGG && added)
-        return avg_of_groups_sql(s, &in, grammar_grain_names[q->grain], "", err, errlen);
+        return avg_of_groups_sql(s, &in, grammar_grain_names[q->grain], "", NULL, err, errlen);
     if (!q->ndims) {
         snprintf(err, errlen, "an average of a count is written per entity or per period");
         return NULL;
@@ -463,7 +480,7 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
         q->kind == Q_AGG && added && !q->having && !q->share) {  /* per session_id, per trader_id */
         if (in.nf < ASK_MAX_FILTERS)  /* a row with no session is in none */
             in.f[in.nf++] = (ask_filter_t){.col = *y, .op = OP_NOT_NULL};
-        return avg_of_groups_sql(s, &in, s->tables[y->t].cols[y->c].name, "", err, errlen);
+        return avg_of_groups_sql(s, &in, s->tables[y->t].cols[y->c].name, "", NULL, err, errlen);
     }
     int other = 0;  /* "per department, … positions per division": a group of groups */
     for (int i = 1; i < q->ndims; i++)
@@ -473,7 +490,13 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
         in.dims[0] = (ask_colref_t){y->t, s->tables[y->t].pk};  /* "per race in 2023": the races */
         in.ndims = 1;                                             /* of 2023 with any pit stops */
         return avg_of_groups_sql(s, &in, s->tables[y->t].name, q->m.kind == M_COUNT ? "_with_any" : "",
-                                 err, errlen);
+                                 NULL, err, errlen);
+    }
+    if (q->ndims == 1 && q->grain && q->grain != G_DOW && !q->zeros && s->tables[y->t].pk >= 0 &&
+        q->m.kind != M_COUNT && q->kind == Q_AGG && added && !q->having && !q->share) {
+        in.dims[0] = (ask_colref_t){y->t, s->tables[y->t].pk};  /* "per order by month" */
+        return avg_of_groups_sql(s, &in, s->tables[y->t].name, "", grammar_grain_names[q->grain], err,
+                                 errlen);
     }
     in.per = 0;
     in.order = 0;

@@ -150,6 +150,10 @@ static void insight_ctx_from_plan(arena_t *a, const json_t *plan, const char *un
     const char *grain = json_string_value(json_object_get(plan, "grain"));
     if (m && json_is_true(json_object_get(plan, "per")) && grain && !json_array_size(json_object_get(plan, "dims")))
         ic->measure = arena_printf(a, "average %s per %s", ic->measure, grain);  /* perentity.c's periods */
+    else if (m && json_is_true(json_object_get(plan, "per")) && json_array_size(json_object_get(plan, "dims")))
+        ic->measure = arena_printf(a, "average %s per %s", ic->measure,  /* its entities: never a total */
+                                   singular(a, json_string_value(json_object_get(
+                                       json_array_get(json_object_get(plan, "dims"), 0), "table"))));
     if (m && json_object_get(plan, "share")) {  /* "percentage of …": 9.6% is a share, not a number */
         const char *t = json_string_value(json_object_get(m, "table"));
         ic->measure = arena_printf(a, "share of %s", agg && !strcmp(agg, "count") && t ? t

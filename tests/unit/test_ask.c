@@ -208,6 +208,15 @@ static void test_shapes(void)
     has_sql(shop, "net revenue by month", "sum(order_items.quantity * order_items.unit_price * (1 - order_items.discount))");
     has_sql(shop, "net revenue by month", "FROM \"public\".\"order_items\" AS \"order_items\"");
     has_sql(shop, "orders by sales channel", "\"o\".\"channel\" AS \"channel\"");
+    /* a metric is already a total: averaged only per something, never dropped */
+    clarifies(shop, "average net revenue");
+    clarifies(shop, "highest net revenue");
+    has_sql(shop, "average net revenue per order", "SELECT avg(\"x\".\"net revenue\") AS ");
+    has_sql(shop, "average net revenue per order", "GROUP BY 1");
+    has_sql(shop, "average daily net revenue", "date_trunc('day'");
+    has_sql(shop, "average daily net revenue", "SELECT avg(");
+    has_sql(shop, "average net revenue per order by month", "SELECT \"x\".\"month\", avg(");
+    has_sql(shop, "average net revenue per order by month", ") AS \"x\" GROUP BY 1 ORDER BY 1");
     /* from the discovered schema (which lists only what the role may read) */
     has_sql(shop, "what tables are there", "('orders', 'public', 'table', 6, 100000::bigint)");
     has_sql(shop, "describe the orders table", "(2, 'customer_id', 'integer', '', 'references customers')");

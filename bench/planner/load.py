@@ -15049,13 +15049,13 @@ def load_faa_bird_strikes(srv, db, files):
     'Other' —, damage 'Damage' / 'No damage' / 'Loss', wildlife size
     'Small' / 'Medium' / 'Large', sky conditions, pilot_warned from Y/N,
     altitude in feet from '1,500'). 129 records (helicopters: 'BELL-206',
-    'EC-135') have only a model, a state, damage and sky conditions; their
-    state is kept on the strike as state_id, which for the others is the
-    airport's. The course's file has no species, number struck, cost or
-    remarks: those are asked back. Keys: states.state_id,
+    'EC-135') have only a model, a state, damage and sky conditions: they are
+    loaded without airport, and so without their state (the state is the
+    airport's). The course's file has no species, number struck, time of
+    day, cost or remarks: those are asked back. Keys: states.state_id,
     airports.airport_id, operators.operator_id, aircraft_models.model_id,
     strikes.strike_id; airports -> states; strikes -> airports, operators,
-    aircraft_models, states."""
+    aircraft_models."""
     recs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
     t = _b111_text
 
@@ -15086,7 +15086,7 @@ def load_faa_bird_strikes(srv, db, files):
             mo, da, yr = d.split(" ")[0].split("/")
             d = f"{int(yr):04d}-{int(mo):02d}-{int(da):02d}"
         pw = t(r["pilot_warned_flag"])
-        strikes.append([int(r["rid"]), d, apid.get(t(r["airport"])), sid.get(state(r)), opid.get(t(r["airline"])),
+        strikes.append([int(r["rid"]), d, apid.get(t(r["airport"])), opid.get(t(r["airline"])),
                         mid[t(r["model"])], t(r["aircraft"]), t(r["flight_phase"]), t(r["impact"]), t(r["damage"]),
                         t(r["wildlife_size"]), t(r["sky_conditions"]), None if pw is None else pw == "Y",
                         _b115_int(r["altitude_ft"])])
@@ -15099,15 +15099,14 @@ def load_faa_bird_strikes(srv, db, files):
     _b107_table(srv, db, "aircraft_models", [("model_id", "integer"), ("model_name", "text"), ("is_heavy", "boolean")],
                 [[i, m, next(iter(heavy[m])) if m in heavy else None] for m, i in mid.items()])
     _b107_table(srv, db, "strikes", [
-        ("strike_id", "integer"), ("flight_date", "date"), ("airport_id", "integer"), ("state_id", "integer"),
-        ("operator_id", "integer"), ("model_id", "integer"), ("aircraft_type", "text"), ("flight_phase", "text"),
-        ("impact_to_flight", "text"), ("damage", "text"), ("wildlife_size", "text"), ("sky_conditions", "text"),
+        ("strike_id", "integer"), ("flight_date", "date"), ("airport_id", "integer"), ("operator_id", "integer"),
+        ("model_id", "integer"), ("aircraft_type", "text"), ("flight_phase", "text"), ("impact_to_flight", "text"),
+        ("damage", "text"), ("wildlife_size", "text"), ("sky_conditions", "text"),
         ("pilot_warned", "boolean"), ("altitude_ft", "integer")], strikes)
     add_keys(srv, db, [("states", ["state_id"]), ("airports", ["airport_id"]), ("operators", ["operator_id"]),
                        ("aircraft_models", ["model_id"]), ("strikes", ["strike_id"])],
              [("airports", "state_id", "states", "state_id"),
               ("strikes", "airport_id", "airports", "airport_id"),
-              ("strikes", "state_id", "states", "state_id"),
               ("strikes", "operator_id", "operators", "operator_id"),
               ("strikes", "model_id", "aircraft_models", "model_id")])
 

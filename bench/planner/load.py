@@ -14797,6 +14797,324 @@ LOADERS.update(asrs_drone_reports=load_asrs_drone_reports, psmsl_tide_gauges=loa
                coal_mines_2013=load_coal_mines_2013)
 
 
+DATASETS.update({
+    "us_ski_resorts": ("mrhaffner/on-the-snow-api", "9cb8baca31c3e0d9bbe5790348427137b9955f9f",
+                       ["data_raw/resorts_raw.csv"]),
+    "volcano_eruptions": ("ids-s1-20/project-x404_pagenotfound", "f139131cfc6c4568a5b4452e26e4a3d9e7a6ef1f",
+                          ["data/volcano.csv", "data/eruptions.csv", "data/events.csv"]),
+    "faa_bird_strikes": ("vanshi-jain/Airplane_Bird_Strikes", "b97eba73186af588094194fb54ff4236b5e55af4",
+                         ["BirdStrikesData-V3.csv"]),
+})
+
+
+def _b115_int(v, zero_none=False):
+    """An integer as written ('1,500' -> 1500); blank, 'NA' and 'Unknown' are
+    None, and so is 0 when zero_none (GVP's month or day 0 means unknown)."""
+    v = (v or "").strip().replace(",", "")
+    if v in ("", "NA", "Unknown"):
+        return None
+    n = int(float(v))
+    return None if zero_none and n == 0 else n
+
+
+def _b115_date(y, m, d):
+    """ISO date of a year, month and day when all three are known and the year
+    is after 0 (GVP years before the common era are negative), else None."""
+    import datetime
+    if y is None or m is None or d is None or y < 1:
+        return None
+    try:
+        return datetime.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+B115_LIFT_TYPES = [  # OnTheSnow's lift columns: (column, name, seats, high speed)
+    ("trams", "Tram", None, False), ("fast_eights", "Fast eight", 8, True), ("fast_sixes", "Fast six", 6, True),
+    ("fast_quads", "Fast quad", 4, True), ("quad", "Quad", 4, False), ("triple", "Triple", 3, False),
+    ("double", "Double", 2, False), ("surface", "Surface lift", None, False)]
+
+
+def load_us_ski_resorts(srv, db, files):
+    """US ski resorts as OnTheSnow.com listed them (Kaggle's "onthesnow" set
+    by Sijia Lai, scraped about 2019, kept by an OnTheSnow-clone project as
+    data_raw/resorts_raw.csv): 331 resorts in 34 states. Tables: states (the
+    state of each resort's OnTheSnow address, slug 'new-york' as 'New York',
+    with the postal code; the file's state column says 'maryland' for the 11
+    Massachusetts resorts, whose addresses say massachusetts: the address
+    wins), resorts (name, state, summit and base elevation and vertical drop
+    in feet, number of runs, terrain parks, longest run in miles, skiable and
+    snowmaking acres, night skiing as a boolean and its acres — the file's
+    mi_night_skiing —, days open last season, projected days open, years
+    open, average snowfall in inches, the OnTheSnow address), lift_types
+    (OnTheSnow's eight lift columns: tram, fast eight, fast six, fast quad,
+    quad, triple, double, surface lift, with seats and high speed) and
+    resort_lifts (how many lifts of each type a resort has, types with 0
+    left out; the file's total is their sum for every resort, so it is not
+    loaded). The sparse mi_pistes and mi_snow_making columns (13 and 14
+    values) and the file's placeholder id 'a' are not loaded. Keys:
+    states.state_id, resorts.resort_id, lift_types.lift_type_id,
+    resort_lifts (resort_id, lift_type_id); resorts -> states; resort_lifts
+    -> resorts, lift_types."""
+    recs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+    by_name = {v: k for k, v in US_STATES.items()}
+
+    def slug(r):
+        return re.search(r"onthesnow\.com/([^/]+)/", r["url"]).group(1)
+    states = sorted({slug(r) for r in recs})
+    names = {s: " ".join(w.capitalize() for w in s.split("-")) for s in states}
+    sid = {s: i for i, s in enumerate(states, 1)}
+    resorts, lifts = [], []
+    for i, r in enumerate(recs, 1):
+        n = _b115_int
+        ns = n(r["night_skiing"])
+        resorts.append([i, t(r["name"]), sid[slug(r)], n(r["summit"]), n(r["base"]), n(r["vertical_drop"]),
+                        n(r["runs"]), n(r["terrain_parks"]), t(r["longest_run"]), n(r["skiable_terrain"]),
+                        n(r["snow_making"]), ns == 1, n(r["mi_night_skiing"]), n(r["days_open_last_year"]),
+                        n(r["projected_days_open"]), n(r["years_open"]), n(r["average_snowfall"]), t(r["url"])])
+        for k, (col, _, _, _) in enumerate(B115_LIFT_TYPES, 1):
+            if n(r[col]):
+                lifts.append([i, k, n(r[col])])
+        assert sum(n(r[c[0]]) for c in B115_LIFT_TYPES) == n(r["total"]), r["name"]
+    _b107_table(srv, db, "states", [("state_id", "integer"), ("state_name", "text"), ("state_code", "text")],
+                [[sid[s], names[s], by_name[names[s]]] for s in states])
+    _b107_table(srv, db, "resorts", [
+        ("resort_id", "integer"), ("resort_name", "text"), ("state_id", "integer"), ("summit_elevation_ft", "integer"),
+        ("base_elevation_ft", "integer"), ("vertical_drop_ft", "integer"), ("runs", "integer"),
+        ("terrain_parks", "integer"), ("longest_run_mi", "numeric"), ("skiable_acres", "integer"),
+        ("snowmaking_acres", "integer"), ("night_skiing", "boolean"), ("night_skiing_acres", "integer"),
+        ("days_open_last_season", "integer"), ("projected_days_open", "integer"), ("years_open", "integer"),
+        ("average_snowfall_in", "integer"), ("onthesnow_url", "text")], resorts)
+    _b107_table(srv, db, "lift_types", [("lift_type_id", "integer"), ("lift_type_name", "text"),
+                                        ("seats", "integer"), ("high_speed", "boolean")],
+                [[k, name, seats, fast] for k, (_, name, seats, fast) in enumerate(B115_LIFT_TYPES, 1)])
+    _b107_table(srv, db, "resort_lifts", [("resort_id", "integer"), ("lift_type_id", "integer"),
+                                          ("lift_count", "integer")], lifts)
+    add_keys(srv, db, [("states", ["state_id"]), ("resorts", ["resort_id"]), ("lift_types", ["lift_type_id"]),
+                       ("resort_lifts", ["resort_id", "lift_type_id"])],
+             [("resorts", "state_id", "states", "state_id"),
+              ("resort_lifts", "resort_id", "resorts", "resort_id"),
+              ("resort_lifts", "lift_type_id", "lift_types", "lift_type_id")])
+
+
+def load_volcano_eruptions(srv, db, files):
+    """The Smithsonian Global Volcanism Program's Volcanoes of the World as
+    TidyTuesday published it on 2020-05-12 (volcano.csv, eruptions.csv,
+    events.csv), in a student project's data folder. Tables: countries (the
+    volcano list's country as GVP writes it, border volcanoes under a joint
+    name: 'Chile-Argentina', 'Japan - administered by Russia', 'Undersea
+    Features'), regions and subregions (GVP's volcanic regions: 'South
+    America', subregion 'Northern Chile, Bolivia and Argentina'), volcanoes
+    (GVP volcano number, name as GVP writes it — 'Fournaise, Piton de la',
+    'Azul, Cerro'; five names are shared by two volcanoes —, primary type as
+    published: 'Stratovolcano', 'Stratovolcano(es)', 'Shield(s)', country,
+    subregion, latitude, longitude, elevation in metres, tectonic setting
+    and crust split from 'Subduction zone / Continental crust (>25 km)',
+    evidence category, last eruption year — negative before the common era,
+    NULL for 'Unknown' —, population within 5, 10, 30 and 100 km; the 242
+    volcanoes that have eruptions but are not in TidyTuesday's 958-row list,
+    Mayon and Redoubt among them and GVP's 'Unknown Source' of ice-core
+    signals, are loaded with their name and position only), rock_types and
+    volcano_rock_types (the major and minor rock columns, rank 1-5 kept),
+    eruptions (eruption number, volcano, category 'Confirmed Eruption' /
+    'Uncertain Eruption' / 'Discredited Eruption', area of activity, VEI,
+    start and end year, month and day — GVP's 0 for an unknown month or day
+    is NULL —, start_date and end_date where year, month and day are known
+    and the year is after 0, dating evidence; eruption 21100 of Craters of
+    the Moon appears three times with three start years, the first, -8290,
+    is kept), event_types and events (each eruption's events: 'Explosion',
+    'Lava flow(s)', 'Fatalities', 'Evacuations' ..., remarks, and the
+    event's year, month, day where given). The eruptions' and events'
+    repeated volcano names and coordinates are not loaded. Keys:
+    countries.country_id, regions.region_id, subregions.subregion_id,
+    volcanoes.volcano_number, rock_types.rock_type_id, volcano_rock_types
+    (volcano_number, rock_type_id), eruptions.eruption_number,
+    event_types.event_type_id, events.event_number; subregions -> regions;
+    volcanoes -> countries, subregions; volcano_rock_types -> volcanoes,
+    rock_types; eruptions -> volcanoes; events -> eruptions, event_types."""
+    vol, eru, evs = (list(csv.DictReader(io.StringIO(f.lstrip("\ufeff")))) for f in files)
+    t = _b111_text
+    n = _b115_int
+
+    def na(v):
+        v = t((v or "").replace("\xa0", " "))
+        return None if v in ("NA",) else v
+    countries = sorted({na(v["country"]) for v in vol})
+    cid = {c: i for i, c in enumerate(countries, 1)}
+    regions = sorted({na(v["region"]) for v in vol})
+    rid = {r: i for i, r in enumerate(regions, 1)}
+    subs = sorted({(na(v["subregion"]), na(v["region"])) for v in vol})
+    sid = {s: i for i, (s, _) in enumerate(subs, 1)}
+    assert len(sid) == len(subs)
+    rocks = sorted({na(v[f"{k}_rock_{i}"]) for v in vol for k in ("major", "minor") for i in range(1, 6)} - {None})
+    rkid = {r: i for i, r in enumerate(rocks, 1)}
+    volcanoes, vrocks = {}, []
+    for v in vol:
+        num = int(v["volcano_number"])
+        ts = na(v["tectonic_settings"])
+        setting, crust = (ts.split(" / ", 1) + [None])[:2] if ts and ts != "Unknown" else (None, None)
+        if crust == "Crustal thickness unknown":
+            crust = None
+        volcanoes[num] = [num, na(v["volcano_name"]), na(v["primary_volcano_type"]), cid[na(v["country"])],
+                          sid[na(v["subregion"])], na(v["latitude"]), na(v["longitude"]), n(v["elevation"]),
+                          setting, crust, na(v["evidence_category"]), n(v["last_eruption_year"])] + \
+                         [n(v[f"population_within_{k}_km"]) for k in (5, 10, 30, 100)]
+        for role in ("major", "minor"):
+            for i in range(1, 6):
+                r = na(v[f"{role}_rock_{i}"])
+                if r:
+                    vrocks.append([num, rkid[r], role, i])
+    eruptions, seen = [], set()
+    for e in eru:
+        num, vn = int(e["eruption_number"]), int(e["volcano_number"])
+        if vn not in volcanoes:
+            volcanoes[vn] = [vn, na(e["volcano_name"]), None, None, None, na(e["latitude"]), na(e["longitude"])] + \
+                            [None] * 9
+        if num in seen:  # eruption 21100 (Craters of the Moon) three times: the first kept
+            continue
+        seen.add(num)
+        sy, sm, sd = n(e["start_year"]), n(e["start_month"], True), n(e["start_day"], True)
+        ey, em, ed = n(e["end_year"]), n(e["end_month"], True), n(e["end_day"], True)
+        eruptions.append([num, vn, na(e["eruption_category"]), na(e["area_of_activity"]), n(e["vei"]),
+                          sy, sm, sd, _b115_date(sy, sm, sd), ey, em, ed, _b115_date(ey, em, ed),
+                          na(e["evidence_method_dating"])])
+    etypes = sorted({na(x["event_type"]) for x in evs})
+    etid = {x: i for i, x in enumerate(etypes, 1)}
+    events = [[int(x["event_number"]), int(x["eruption_number"]), etid[na(x["event_type"])], na(x["event_remarks"]),
+               n(x["event_date_year"]), n(x["event_date_month"], True), n(x["event_date_day"], True)] for x in evs]
+    _b107_table(srv, db, "countries", [("country_id", "integer"), ("country_name", "text")],
+                [[i, c] for c, i in cid.items()])
+    _b107_table(srv, db, "regions", [("region_id", "integer"), ("region_name", "text")],
+                [[i, r] for r, i in rid.items()])
+    _b107_table(srv, db, "subregions", [("subregion_id", "integer"), ("subregion_name", "text"),
+                                        ("region_id", "integer")], [[sid[s], s, rid[r]] for s, r in subs])
+    _b107_table(srv, db, "volcanoes", [
+        ("volcano_number", "integer"), ("volcano_name", "text"), ("primary_volcano_type", "text"),
+        ("country_id", "integer"), ("subregion_id", "integer"), ("latitude", "numeric"), ("longitude", "numeric"),
+        ("elevation_m", "integer"), ("tectonic_setting", "text"), ("crust", "text"), ("evidence_category", "text"),
+        ("last_eruption_year", "integer"), ("population_within_5_km", "integer"),
+        ("population_within_10_km", "integer"), ("population_within_30_km", "integer"),
+        ("population_within_100_km", "integer")], [volcanoes[k] for k in sorted(volcanoes)])
+    _b107_table(srv, db, "rock_types", [("rock_type_id", "integer"), ("rock_type_name", "text")],
+                [[i, r] for r, i in rkid.items()])
+    _b107_table(srv, db, "volcano_rock_types", [("volcano_number", "integer"), ("rock_type_id", "integer"),
+                                                ("rock_role", "text"), ("rock_rank", "integer")], vrocks)
+    _b107_table(srv, db, "eruptions", [
+        ("eruption_number", "integer"), ("volcano_number", "integer"), ("eruption_category", "text"),
+        ("area_of_activity", "text"), ("vei", "integer"), ("start_year", "integer"), ("start_month", "integer"),
+        ("start_day", "integer"), ("start_date", "date"), ("end_year", "integer"), ("end_month", "integer"),
+        ("end_day", "integer"), ("end_date", "date"), ("evidence_method_dating", "text")], eruptions)
+    _b107_table(srv, db, "event_types", [("event_type_id", "integer"), ("event_type_name", "text")],
+                [[i, x] for x, i in etid.items()])
+    _b107_table(srv, db, "events", [
+        ("event_number", "integer"), ("eruption_number", "integer"), ("event_type_id", "integer"),
+        ("event_remarks", "text"), ("event_year", "integer"), ("event_month", "integer"), ("event_day", "integer")],
+        events)
+    add_keys(srv, db, [("countries", ["country_id"]), ("regions", ["region_id"]), ("subregions", ["subregion_id"]),
+                       ("volcanoes", ["volcano_number"]), ("rock_types", ["rock_type_id"]),
+                       ("volcano_rock_types", ["volcano_number", "rock_type_id"]),
+                       ("eruptions", ["eruption_number"]), ("event_types", ["event_type_id"]),
+                       ("events", ["event_number"])],
+             [("subregions", "region_id", "regions", "region_id"),
+              ("volcanoes", "country_id", "countries", "country_id"),
+              ("volcanoes", "subregion_id", "subregions", "subregion_id"),
+              ("volcano_rock_types", "volcano_number", "volcanoes", "volcano_number"),
+              ("volcano_rock_types", "rock_type_id", "rock_types", "rock_type_id"),
+              ("eruptions", "volcano_number", "volcanoes", "volcano_number"),
+              ("events", "eruption_number", "eruptions", "eruption_number"),
+              ("events", "event_type_id", "event_types", "event_type_id")])
+
+
+B115_CANADA = {"Alberta", "British Columbia", "Newfoundland and Labrador", "Ontario", "Prince Edward Island",
+               "Quebec", "Saskatchewan"}
+
+
+def load_faa_bird_strikes(srv, db, files):
+    """Bird strikes reported to the FAA's National Wildlife Strike Database,
+    2000-2011, in the 25,558-row version (BirdStrikesData-V3.csv) that
+    Northeastern University's CS5200 course hands out for its practicum, as a
+    student's repository keeps it. Tables: states (the 'origin' column: the
+    state or province of the airport, 'DC' as written, Canadian provinces
+    with country 'Canada', the rest 'United States' — Puerto Rico and the
+    Virgin Islands included —; 'N/A' is no state), airports (one per name as
+    the FAA writes it, 'DALLAS/FORT WORTH INTL ARPT', with its state; every
+    airport has one state in the file), operators (the airline or operator
+    as written: 'SOUTHWEST AIRLINES', and the FAA's categories 'BUSINESS',
+    'PRIVATELY OWNED', 'GOVERNMENT', 'MILITARY'), aircraft_models ('B-737-700',
+    with is_heavy from heavy_flag, the same on every row of a model) and
+    strikes (one per record id: flight date, airport, operator, model,
+    aircraft type 'Airplane', flight phase, impact on the flight as written —
+    'None', 'Precautionary Landing', 'Aborted Take-off', 'Engine Shut Down',
+    'Other' —, damage 'Damage' / 'No damage' / 'Loss', wildlife size
+    'Small' / 'Medium' / 'Large', sky conditions, pilot_warned from Y/N,
+    altitude in feet from '1,500'). 129 records (helicopters: 'BELL-206',
+    'EC-135') have only a model, a state, damage and sky conditions: they are
+    loaded without airport, and so without their state (the state is the
+    airport's). The course's file has no species, number struck, time of
+    day, cost or remarks: those are asked back. Keys: states.state_id,
+    airports.airport_id, operators.operator_id, aircraft_models.model_id,
+    strikes.strike_id; airports -> states; strikes -> airports, operators,
+    aircraft_models."""
+    recs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+
+    def state(r):
+        s = t(r["origin"])
+        return None if s == "N/A" else s
+    states = sorted({state(r) for r in recs} - {None})
+    sid = {s: i for i, s in enumerate(states, 1)}
+    aps = {}
+    for r in recs:
+        if t(r["airport"]):
+            aps.setdefault(t(r["airport"]), set()).add(state(r))
+    assert all(len(v) == 1 for v in aps.values())
+    apid = {a: i for i, a in enumerate(sorted(aps), 1)}
+    ops = sorted({t(r["airline"]) for r in recs} - {None})
+    opid = {o: i for i, o in enumerate(ops, 1)}
+    heavy = {}
+    for r in recs:
+        if t(r["heavy_flag"]):
+            heavy.setdefault(t(r["model"]), set()).add(r["heavy_flag"].strip() == "Yes")
+    assert all(len(v) == 1 for v in heavy.values())
+    models = sorted({t(r["model"]) for r in recs})
+    mid = {m: i for i, m in enumerate(models, 1)}
+    strikes = []
+    for r in sorted(recs, key=lambda r: int(r["rid"])):
+        d = t(r["flight_date"])
+        if d:
+            mo, da, yr = d.split(" ")[0].split("/")
+            d = f"{int(yr):04d}-{int(mo):02d}-{int(da):02d}"
+        pw = t(r["pilot_warned_flag"])
+        strikes.append([int(r["rid"]), d, apid.get(t(r["airport"])), opid.get(t(r["airline"])),
+                        mid[t(r["model"])], t(r["aircraft"]), t(r["flight_phase"]), t(r["impact"]), t(r["damage"]),
+                        t(r["wildlife_size"]), t(r["sky_conditions"]), None if pw is None else pw == "Y",
+                        _b115_int(r["altitude_ft"])])
+    _b107_table(srv, db, "states", [("state_id", "integer"), ("state_name", "text"), ("country", "text")],
+                [[i, s, "Canada" if s in B115_CANADA else "United States"] for s, i in sid.items()])
+    _b107_table(srv, db, "airports", [("airport_id", "integer"), ("airport_name", "text"), ("state_id", "integer")],
+                [[i, a, sid.get(next(iter(aps[a])))] for a, i in apid.items()])
+    _b107_table(srv, db, "operators", [("operator_id", "integer"), ("operator_name", "text")],
+                [[i, o] for o, i in opid.items()])
+    _b107_table(srv, db, "aircraft_models", [("model_id", "integer"), ("model_name", "text"), ("is_heavy", "boolean")],
+                [[i, m, next(iter(heavy[m])) if m in heavy else None] for m, i in mid.items()])
+    _b107_table(srv, db, "strikes", [
+        ("strike_id", "integer"), ("flight_date", "date"), ("airport_id", "integer"), ("operator_id", "integer"),
+        ("model_id", "integer"), ("aircraft_type", "text"), ("flight_phase", "text"), ("impact_to_flight", "text"),
+        ("damage", "text"), ("wildlife_size", "text"), ("sky_conditions", "text"),
+        ("pilot_warned", "boolean"), ("altitude_ft", "integer")], strikes)
+    add_keys(srv, db, [("states", ["state_id"]), ("airports", ["airport_id"]), ("operators", ["operator_id"]),
+                       ("aircraft_models", ["model_id"]), ("strikes", ["strike_id"])],
+             [("airports", "state_id", "states", "state_id"),
+              ("strikes", "airport_id", "airports", "airport_id"),
+              ("strikes", "operator_id", "operators", "operator_id"),
+              ("strikes", "model_id", "aircraft_models", "model_id")])
+
+
+LOADERS.update(us_ski_resorts=load_us_ski_resorts, volcano_eruptions=load_volcano_eruptions,
+               faa_bird_strikes=load_faa_bird_strikes)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

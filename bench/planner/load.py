@@ -14927,13 +14927,17 @@ def load_pygmy_loris_studbook(srv, db, files):
     two-digit years up to 21 read as 20xx; '01/Jan/1986 +/- 6 month' and '~
     from 11/Mar/2021 to 12/Mar/2021' are estimates (the first day kept);
     'Undetermined' is NULL. The lab's file of institutional contacts is not
-    loaded. Keys: institutions.institution_code, associations.association_code,
+    loaded. The institution list's 'GARDENCT Y' and 'WORLDWID E' (a line
+    break of the source PDF) are the studbook's 'GARDENCTY' and 'WORLDWIDE';
+    its one row without a mnemonic is keyed by its name, the place the
+    events write, 'SWITZRLND: Invalid use of GeoRef'. Keys:
+    institutions.institution_code, associations.association_code,
     institution_associations (institution_code, association_code),
     animals.studbook_id, events (studbook_id, event_seq); animals ->
-    animals (sire_id, dam_id), institutions (current_location: 2
-    'UNDETERMI' dangle, NOT VALID); events -> animals, institutions
-    (location_code: wild origins and a few unlisted places dangle, NOT
-    VALID); institution_associations -> institutions, associations."""
+    animals (sire_id, dam_id), institutions (current_location); events ->
+    animals, institutions (location_code: the wild origins — 'VIETNAM~',
+    'Asia', 'Undetermined' — dangle, NOT VALID); institution_associations
+    -> institutions, associations."""
     t = _b111_text
     pop = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff"))))
     inst = list(csv.reader(io.StringIO(files[1].lstrip("\ufeff"))))
@@ -14954,9 +14958,12 @@ def load_pygmy_loris_studbook(srv, db, files):
         m = re.fullmatch(r"(\d+) \((\d+)\.(\d+)\.(\d+)\)", t(v))
         return [int(x) for x in m.groups()]
     insts, links, assoc = [], [], set()
+    places = {e[5] for e in events} | {a[7] for a in animals}
     for r in inst[1:]:
         r = [t(x) for x in r]
         code, name = (r[1], r[0]) if r[1] else (r[0], None)  # one row has no mnemonic: its name is the events' place
+        if code not in places and code.replace(" ", "") in places:  # 'GARDENCT Y': a line break of the source PDF
+            code = code.replace(" ", "")
         insts.append([code, name, r[2]] + holding(r[4]) + holding(r[5]))
         for a in (r[3] or "").split(","):
             if a.strip():

@@ -14831,7 +14831,9 @@ def load_caltrans_traffic_counts(srv, db, files):
     locations have two or three rows in one year, parallel alignments or
     the two halves of a county line; Caltrans' 0 is read as NULL, no
     traffic figure on that side — a route's start or end, the other half of
-    a county line). The 64 'BREAK IN ROUTE' rows (no traffic, placeholder
+    a county line). In 2016 no figure reaches 100,000: the file lost that
+    year's six-digit values before it was committed (0, so NULL here). The
+    64 'BREAK IN ROUTE' rows (no traffic, placeholder
     coordinates) are not loaded. County codes ('LA', 'ORA', 'SF') and
     district numbers are as published; their names are not in the file.
     Keys: routes.route_id, count_locations.location_id,

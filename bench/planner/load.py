@@ -15114,6 +15114,305 @@ def load_faa_bird_strikes(srv, db, files):
 LOADERS.update(us_ski_resorts=load_us_ski_resorts, volcano_eruptions=load_volcano_eruptions,
                faa_bird_strikes=load_faa_bird_strikes)
 
+DATASETS.update({
+    "caltrans_traffic_counts": ("pretendhome/Traffic_Monsters", "a659092080c90813be68744e090e928bf82065fa",
+                                ["AADT.csv"]),
+    "pygmy_loris_studbook": ("Rich-Molecular-Health-Lab/bioinformatics_stats",
+                             "eb857cbcd3fc68782e0a6de5e7e8042181084c27",
+                             ["metadata/loris/Studbook/HistoricPop_2021.csv",
+                              "metadata/loris/Studbook/HistoricInstitutions_2021.csv"]),
+    "taskmaster_uk": ("silverdavi/taskmaster-paper", "946e5ccd08719f16b8f02996313b39161a7ca269",
+                      ["data/raw/taskmaster_uk_episodes.csv", "data/raw/imdb_ratings.csv",
+                       "data/raw/contestants.csv", "data/raw/taskmaster_UK_tasks.csv", "data/raw/scores.csv"]),
+})
+
+
+def load_caltrans_traffic_counts(srv, db, files):
+    """Caltrans' traffic census of the California state highway system:
+    annual average daily traffic (AADT) at the count locations along each
+    state route for 2014, 2015, 2016 and 2017, as a data bootcamp project
+    kept the yearly files in one CSV (AADT.csv; Caltrans' traffic volumes
+    are public). Each count location is a postmile on a route in a county
+    and a district, with the traffic on its 'back' side (towards the lower
+    postmiles, where the route comes from) and its 'ahead' side: the peak
+    hour volume, the peak month's average daily traffic and the AADT.
+    Tables: routes (the route as Caltrans writes it, '5', '101', '5S' —
+    leading zeros dropped, '005S' is '5S' —, with its number and letter
+    suffix), count_locations (one per district, route, county code and
+    postmile as published — 'R44.924', letters mark realignments —, with
+    the numeric part, the description of its latest year — descriptions
+    are respelled from year to year, 'COMPTCHE/UKIAH ROAD' / 'ROADS' — and
+    the latitude and longitude of its south or west end that year) and
+    annual_counts (one row per location and year as published: 11
+    locations have two or three rows in one year, parallel alignments or
+    the two halves of a county line; Caltrans' 0 is read as NULL, no
+    traffic figure on that side — a route's start or end, the other half of
+    a county line). In 2016 no figure reaches 100,000: the file lost that
+    year's six-digit values before it was committed (0, so NULL here). The
+    64 'BREAK IN ROUTE' rows (no traffic, placeholder
+    coordinates) are not loaded. County codes ('LA', 'ORA', 'SF') and
+    district numbers are as published; their names are not in the file.
+    Keys: routes.route_id, count_locations.location_id,
+    annual_counts.count_id; count_locations -> routes; annual_counts ->
+    count_locations."""
+    recs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+
+    def route(v):
+        m = re.fullmatch(r"0*(\d+)([A-Z]?)", t(v))
+        return m.group(1) + m.group(2), int(m.group(1)), m.group(2) or None
+
+    def num(v):
+        v = int(t(v))
+        return v or None
+    recs = [r for r in recs if t(r["Descriptn"]) != "BREAK IN ROUTE"]
+    routes = {}
+    for r in recs:
+        rid, n, suf = route(r["Route"])
+        routes[rid] = (n, suf)
+    locs = {}
+    for r in sorted(recs, key=lambda r: int(r["YEAR"])):  # the latest year's description and position win
+        key = (int(r["District"]), route(r["Route"])[0], t(r["County"]), t(r["Postmile"]))
+        locs[key] = (t(r["Descriptn"]), float(r["Lat_S_or_W"]), float(r["Lon_S_or_W"]))
+    lid = {k: i for i, k in enumerate(sorted(locs, key=lambda k: (routes[k[1]][0], k[1], k[2], k[3], k[0])), 1)}
+    loc_rows = []
+    for k, i in lid.items():
+        m = re.fullmatch(r"([A-Z]?)(\d*\.?\d*)([A-Z]?)", k[3])
+        loc_rows.append([i, k[0], k[1], k[2], k[3], m.group(1) or None, float(m.group(2)), locs[k][0],
+                         locs[k][1], locs[k][2]])
+    counts = []
+    for n, r in enumerate(recs, 1):
+        key = (int(r["District"]), route(r["Route"])[0], t(r["County"]), t(r["Postmile"]))
+        counts.append([n, lid[key], int(r["YEAR"]), num(r["Back_pk_h"]), num(r["Back_pk_m"]), num(r["Back_AADT"]),
+                       num(r["Ahead_pk_h"]), num(r["Ahead_pk_m"]), num(r["Ahead_AADT"])])
+    _b107_table(srv, db, "routes", [("route_id", "text"), ("route_number", "integer"), ("route_suffix", "text")],
+                [[k, n, s] for k, (n, s) in sorted(routes.items(), key=lambda kv: (kv[1][0], kv[0]))])
+    _b107_table(srv, db, "count_locations", [
+        ("location_id", "integer"), ("district", "integer"), ("route_id", "text"), ("county_code", "text"),
+        ("postmile", "text"), ("postmile_prefix", "text"), ("postmile_value", "numeric"), ("description", "text"),
+        ("latitude", "numeric"), ("longitude", "numeric")], sorted(loc_rows))
+    _b107_table(srv, db, "annual_counts", [
+        ("count_id", "integer"), ("location_id", "integer"), ("year", "integer"),
+        ("back_peak_hour_volume", "integer"), ("back_peak_month_adt", "integer"), ("back_aadt", "integer"),
+        ("ahead_peak_hour_volume", "integer"), ("ahead_peak_month_adt", "integer"), ("ahead_aadt", "integer")], counts)
+    add_keys(srv, db, [("routes", ["route_id"]), ("count_locations", ["location_id"]), ("annual_counts", ["count_id"])],
+             [("count_locations", "route_id", "routes", "route_id"),
+              ("annual_counts", "location_id", "count_locations", "location_id")])
+
+
+def _b116_studbook_date(v):
+    """A date of the studbook export: '16-Mar-08' (two-digit years up to 21
+    are 20xx), '01/Jan/1986 +/- 6 month' (estimated), '~ from 11/Mar/2021
+    to 12/Mar/2021' (estimated, the first day), 'Undetermined' (None).
+    Returns (ISO date or None, estimated)."""
+    import datetime
+    v = _b111_text(v) or "Undetermined"
+    if v == "Undetermined":
+        return None, False
+    m = re.fullmatch(r"(\d{1,2})-([A-Za-z]{3})-(\d\d)", v)
+    if m:
+        y = int(m.group(3))
+        y += 2000 if y <= 21 else 1900
+        return datetime.datetime.strptime(f"{m.group(1)}-{m.group(2)}-{y}", "%d-%b-%Y").date().isoformat(), False
+    m = re.search(r"(\d{1,2})/([A-Za-z]{3})/(\d{4})", v)
+    assert m and ("+/-" in v or v.startswith("~")), v
+    return datetime.datetime.strptime("-".join(m.groups()), "%d-%b-%Y").date().isoformat(), True
+
+
+def load_pygmy_loris_studbook(srv, db, files):
+    """The AZA regional studbook of the pygmy slow loris (Nycticebus
+    pygmaeus) as exported from ZIMS for 2021 — every loris ever held by the
+    North American programme's institutions, with its moves between them —
+    and the studbook's list of institutions, as a primate microbiome lab
+    keeps them beside its scripts (HistoricPop_2021.csv,
+    HistoricInstitutions_2021.csv; the repository states no licence). One
+    species' holdings across zoos, not one zoo's inventory. Tables:
+    institutions (69: the studbook's mnemonic as key, 'CINCINNAT', 'DUKE
+    PRIM', name, country as published — one 'Undetermined', one blank read
+    as NULL —, current and historic holdings split from '14 (8.5.1)' into
+    total, males, females and unknown sex), associations and
+    institution_associations (the zoo associations each institution belongs
+    to, 'AZA', 'WAZA', 'EAZA'), animals (343 lorises by studbook number: the
+    current location and local id as the export writes them — for dead
+    animals the place of death —, sex 'Male' / 'Female' / 'Undetermined',
+    birth date and whether it is an estimate, birth type 'Captive
+    Birth/Hatch' / 'Wild Birth/Hatch' / 'Undetermined', sire and dam as
+    studbook numbers, NULL for 'WILD' and 'UND') and events (1057: birth or
+    hatch, wild capture, transfer, death and 'GO LTF' — lost to follow-up —
+    in the export's order per animal, with their date, whether it is an
+    estimate, and the place: an institution's mnemonic, or a wild origin as
+    published, 'VIETNAM~', 'Asia', 'Undetermined'). Dates: '16-Mar-08' with
+    two-digit years up to 21 read as 20xx; '01/Jan/1986 +/- 6 month' and '~
+    from 11/Mar/2021 to 12/Mar/2021' are estimates (the first day kept);
+    'Undetermined' is NULL. The lab's file of institutional contacts is not
+    loaded. The institution list's 'GARDENCT Y' and 'WORLDWID E' (a line
+    break of the source PDF) are the studbook's 'GARDENCTY' and 'WORLDWIDE';
+    its one row without a mnemonic is keyed by its name, the place the
+    events write, 'SWITZRLND: Invalid use of GeoRef'. Keys:
+    institutions.institution_code, associations.association_code,
+    institution_associations (institution_code, association_code),
+    animals.studbook_id, events (studbook_id, event_seq); animals ->
+    animals (sire_id, dam_id), institutions (current_location); events ->
+    animals, institutions (location_code: the wild origins — 'VIETNAM~',
+    'Asia', 'Undetermined' — dangle, NOT VALID); institution_associations
+    -> institutions, associations."""
+    t = _b111_text
+    pop = list(csv.reader(io.StringIO(files[0].lstrip("\ufeff"))))
+    inst = list(csv.reader(io.StringIO(files[1].lstrip("\ufeff"))))
+    animals, events, cur = [], [], None
+    for r in pop[1:]:
+        r = [t(x) for x in r] + [None] * (11 - len(r))
+        if r[0]:
+            born, est = _b116_studbook_date(r[4])
+            ids = [None if (v or "").upper() in ("WILD", "UND", "UNK", "") else int(v) for v in (r[5], r[6])]
+            cur = [int(r[0]), r[3], born, est, r[7], ids[0], ids[1], r[1], r[2]]
+            animals.append(cur)
+            seq = 0
+        seq += 1
+        d, dest = _b116_studbook_date(r[9])
+        events.append([cur[0], seq, r[8], d, dest, r[10]])
+
+    def holding(v):
+        m = re.fullmatch(r"(\d+) \((\d+)\.(\d+)\.(\d+)\)", t(v))
+        return [int(x) for x in m.groups()]
+    insts, links, assoc = [], [], set()
+    places = {e[5] for e in events} | {a[7] for a in animals}
+    for r in inst[1:]:
+        r = [t(x) for x in r]
+        code, name = (r[1], r[0]) if r[1] else (r[0], None)  # one row has no mnemonic: its name is the events' place
+        if code not in places and code.replace(" ", "") in places:  # 'GARDENCT Y': a line break of the source PDF
+            code = code.replace(" ", "")
+        insts.append([code, name, r[2]] + holding(r[4]) + holding(r[5]))
+        for a in (r[3] or "").split(","):
+            if a.strip():
+                links.append([code, a.strip()])
+                assoc.add(a.strip())
+    _b107_table(srv, db, "institutions", [
+        ("institution_code", "text"), ("institution_name", "text"), ("country", "text"),
+        ("current_total", "integer"), ("current_males", "integer"), ("current_females", "integer"),
+        ("current_unknown_sex", "integer"), ("historic_total", "integer"), ("historic_males", "integer"),
+        ("historic_females", "integer"), ("historic_unknown_sex", "integer")], sorted(insts))
+    _b107_table(srv, db, "associations", [("association_code", "text")], [[a] for a in sorted(assoc)])
+    _b107_table(srv, db, "institution_associations", [("institution_code", "text"), ("association_code", "text")],
+                sorted(links))
+    _b107_table(srv, db, "animals", [
+        ("studbook_id", "integer"), ("sex", "text"), ("birth_date", "date"), ("birth_date_estimated", "boolean"),
+        ("birth_type", "text"), ("sire_id", "integer"), ("dam_id", "integer"), ("current_location", "text"),
+        ("local_id", "text")], animals)
+    _b107_table(srv, db, "events", [
+        ("studbook_id", "integer"), ("event_seq", "integer"), ("event_type", "text"), ("event_date", "date"),
+        ("date_estimated", "boolean"), ("location_code", "text")], events)
+    add_keys(srv, db, [("institutions", ["institution_code"]), ("associations", ["association_code"]),
+                       ("institution_associations", ["institution_code", "association_code"]),
+                       ("animals", ["studbook_id"]), ("events", ["studbook_id", "event_seq"])],
+             [("institution_associations", "institution_code", "institutions", "institution_code"),
+              ("institution_associations", "association_code", "associations", "association_code"),
+              ("animals", "sire_id", "animals", "studbook_id"),
+              ("animals", "dam_id", "animals", "studbook_id"),
+              ("animals", "current_location", "institutions", "institution_code"),
+              ("events", "studbook_id", "animals", "studbook_id"),
+              ("events", "location_code", "institutions", "institution_code")])
+
+
+def load_taskmaster_uk(srv, db, files):
+    """Taskmaster (the British comedy game show, Channel 4 / Dave): its series
+    and specials, episodes, tasks and each contestant's points per task for
+    series 1-18 (2015-2024), as a data analysis paper's repository scraped
+    them from the fan site taskmaster.info, with IMDb ratings per episode and
+    a contestant file compiled by the authors (data/raw/; the repository
+    states no licence). Tables: series (28: taskmaster.info's season id,
+    name as published, 'Series 7', 'Champion of Champions II', "New Year's
+    Treat 2023", 'Edinburgh Does... Taskmaster', the series number, NULL for
+    the specials, is_special), episodes (175 in air-date order: series,
+    episode number — NULL for the one-off specials —, title, air date, the
+    IMDb rating where the ratings file has one, 162), contestants (the 90 of
+    series 1-18: the file's id, name, series, final placement 1-5 as the
+    file has it — it puts Frank Skinner first in series 1, which Josh
+    Widdicombe won —, gender, date of birth where the file gives a full
+    date — 'June 1983', '1977 or 1978', 'Unknown' read as NULL —,
+    nationality and birthplace as written, occupation; the file's
+    descriptive columns — comedy style, notable moments, social media,
+    tags — are not loaded), tasks (917: taskmaster.info's task id, episode,
+    title, is_team, and taskmaster.info's classifications as booleans:
+    prize task, filmed, live, homework, tiebreaker, creative, mental,
+    physical, social, and the judgement 'objective' / 'subjective' /
+    'combination', NULL for 15 with none) and task_scores (4330: points per
+    contestant and task, negative for penalties, and whether the contestant
+    won the task; series 1-18 only, specials and series 19 have none; the
+    one row of Alex Horne, the host's assistant, is not loaded). Keys:
+    series.series_id, episodes.episode_id, contestants.contestant_id,
+    tasks.task_id, task_scores (task_id, contestant_id); episodes -> series;
+    contestants -> series; tasks -> episodes; task_scores -> tasks,
+    contestants."""
+    ep_csv, imdb_csv, cont_csv, task_csv, score_csv = [list(csv.DictReader(io.StringIO(f.lstrip("\ufeff"))))
+                                                       for f in files]
+    t = _b111_text
+    series, episodes, ep_by_site, ep_by_num = {}, [], {}, {}
+    rating = {(int(r["series"]), int(r["episode"])): r["imdb_rating"] for r in imdb_csv}
+    for r in sorted(ep_csv, key=lambda r: (r["date"], r["episode_url"])):
+        sid = int(re.search(r"id=(\d+)", r["season_url"]).group(1))
+        m = re.fullmatch(r"Series (\d+)", t(r["series"]))
+        series.setdefault(sid, [sid, t(r["series"]), int(m.group(1)) if m else None, m is None])
+        en = re.fullmatch(r"Episode (\d+)", t(r["episode_num"]))
+        en = int(en.group(1)) if en else None
+        eid = len(episodes) + 1
+        imdb = rating.get((int(m.group(1)), en)) if m and en else None
+        episodes.append([eid, sid, en, t(r["episode_title"]), r["date"], imdb])
+        site = re.search(r"id=(\d+)", r["episode_url"] or "")
+        if site:
+            ep_by_site[site.group(1)] = eid
+        if m:
+            ep_by_num[(int(m.group(1)), en)] = eid
+    series_by_num = {v[2]: k for k, v in series.items() if v[2]}
+    conts, cid = [], {}
+    for r in cont_csv:
+        dob = t(r["date_of_birth"])
+        cid[t(r["name"])] = int(r["contestant_id"])
+        conts.append([int(r["contestant_id"]), t(r["name"]), series_by_num[int(r["series"])], int(r["placement"]),
+                      t(r["gender"]), dob if dob and re.fullmatch(r"\d{4}-\d\d-\d\d", dob) else None,
+                      t(r["nationality"]), t(r["birthplace"]), t(r["occupation"])])
+    b = lambda v: {"True": True, "False": False}[v]
+    tasks = []
+    for r in task_csv:
+        judged = [j for j in ("objective", "subjective", "combination") if b(r["is_" + j])]
+        assert len(judged) <= 1
+        tasks.append([int(r["task_id"]), ep_by_site[r["episode_id"]], t(r["task_title"]), b(r["is_team"])]
+                     + [b(r["is_" + f]) for f in ("prize", "filmed", "live", "homework", "tiebreaker", "creative",
+                                                   "mental", "physical", "social")]
+                     + [judged[0] if judged else None])
+    scores = []
+    for r in score_csv:
+        if t(r["contestant_name"]) == "Alex Horne":
+            continue
+        scores.append([int(r["task_id"]), cid[t(r["contestant_name"])], int(r["total_score"]), b(r["is_winner"])])
+    _b107_table(srv, db, "series", [("series_id", "integer"), ("series_name", "text"), ("series_number", "integer"),
+                                    ("is_special", "boolean")], sorted(series.values()))
+    _b107_table(srv, db, "episodes", [
+        ("episode_id", "integer"), ("series_id", "integer"), ("episode_number", "integer"), ("title", "text"),
+        ("air_date", "date"), ("imdb_rating", "numeric")], episodes)
+    _b107_table(srv, db, "contestants", [
+        ("contestant_id", "integer"), ("name", "text"), ("series_id", "integer"), ("placement", "integer"),
+        ("gender", "text"), ("date_of_birth", "date"), ("nationality", "text"), ("birthplace", "text"),
+        ("occupation", "text")], sorted(conts))
+    _b107_table(srv, db, "tasks", [
+        ("task_id", "integer"), ("episode_id", "integer"), ("title", "text"), ("is_team", "boolean"),
+        ("is_prize_task", "boolean"), ("is_filmed", "boolean"), ("is_live", "boolean"), ("is_homework", "boolean"),
+        ("is_tiebreaker", "boolean"), ("is_creative", "boolean"), ("is_mental", "boolean"),
+        ("is_physical", "boolean"), ("is_social", "boolean"), ("judgement", "text")], sorted(tasks))
+    _b107_table(srv, db, "task_scores", [("task_id", "integer"), ("contestant_id", "integer"), ("points", "integer"),
+                                         ("is_winner", "boolean")], scores)
+    add_keys(srv, db, [("series", ["series_id"]), ("episodes", ["episode_id"]), ("contestants", ["contestant_id"]),
+                       ("tasks", ["task_id"]), ("task_scores", ["task_id", "contestant_id"])],
+             [("episodes", "series_id", "series", "series_id"),
+              ("contestants", "series_id", "series", "series_id"),
+              ("tasks", "episode_id", "episodes", "episode_id"),
+              ("task_scores", "task_id", "tasks", "task_id"),
+              ("task_scores", "contestant_id", "contestants", "contestant_id")])
+
+
+LOADERS.update(caltrans_traffic_counts=load_caltrans_traffic_counts, pygmy_loris_studbook=load_pygmy_loris_studbook,
+               taskmaster_uk=load_taskmaster_uk)
+
 
 def main():
     args = sys.argv[1:]

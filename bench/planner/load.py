@@ -15104,7 +15104,7 @@ def load_himalayan_expeditions(srv, db, files):
 def load_cpsc_recalls(srv, db, files):
     """US Consumer Product Safety Commission (CPSC) recalls as the USA.gov
     Recalls API (api.usa.gov/recalls/search.json, retired since) returned
-    them to a news site's recalls widget in November 2013: for each of 129
+    them to a news site's recalls widget in November 2013: for each of 123
     search terms of CPSC's product categories ('Cribs', 'Toy+Cars', ...) the
     50 most recent matching recalls (all of them where fewer matched), and
     the 50 most recent CPSC recalls, one JSON file each; the 3,153 distinct
@@ -15118,12 +15118,17 @@ def load_cpsc_recalls(srv, db, files):
     recall_product_types (CPSC's product categories, 'Cribs', 'Toy
     Miscellaneous'), products (one row per product description of a recall),
     hazards and recall_hazards (CPSC's hazard names, 'Choking', 'Fire &
-    Fire-Related Burn'), countries and recall_countries (countries of
-    manufacture) and recall_upcs (the UPC codes given, 131 recalls). Keys:
+    Fire-Related Burn'; the 5 lower-case or other-case spellings, 'choking',
+    'Fire & Fire-related Burn', read as the usual one), countries and
+    recall_countries (countries of manufacture as published, except 'China.'
+    read as 'China', 'USA' and 'U.S.A.' as 'United States', 'China and
+    Vietnam' as both, and 'Lead', a hazard, dropped) and recall_upcs (the
+    UPC codes given, 128 recalls). Keys:
     recalls.recall_number, firms.firm_id, product_types.product_type_id,
     products.product_id, hazards.hazard_id, countries.country_id and the
     link tables' pairs; every link table -> recalls and its vocabulary,
     products -> recalls."""
+    import collections
     recs = {}
     for text in files:
         for r in json.loads(text)["success"]["results"]:
@@ -15134,6 +15139,20 @@ def load_cpsc_recalls(srv, db, files):
                 k: v for k, v in r.items() if k != "recall_number"}, n
             recs[n] = r
     t = _b111_text
+    # hazards: one spelling per name ('choking', 'Fire & Fire-related Burn' are the usual ones); countries:
+    # 'China.', 'USA' and 'U.S.A.' as the usual names, 'China and Vietnam' as two, 'Lead' (a hazard) dropped
+    spell = collections.Counter(t(h) for r in recs.values() for h in (r.get("hazards") or []) if t(h))
+    usual = {}
+    for h, _ in spell.most_common():
+        usual.setdefault(h.lower(), h)
+
+    def clean(kind, v):
+        if kind == "hazard":
+            return [usual[v.lower()]]
+        if kind == "country":
+            v = {"China.": "China", "USA": "United States", "U.S.A.": "United States"}.get(v, v)
+            return [] if v == "Lead" else v.split(" and ")
+        return [v]
     vocab = {k: {} for k in ("firm", "type", "hazard", "country")}
     links = {k: [] for k in vocab}
     recalls, products, upcs = [], [], []
@@ -15142,7 +15161,7 @@ def load_cpsc_recalls(srv, db, files):
         recalls.append([n, r.get("recall_date") or None, t(r.get("recall_url"))])
         for kind, f in (("firm", "manufacturers"), ("type", "product_types"), ("hazard", "hazards"),
                         ("country", "countries")):
-            for v in dict.fromkeys(t(x) for x in (r.get(f) or []) if t(x)):
+            for v in dict.fromkeys(c for x in (r.get(f) or []) if t(x) for c in clean(kind, t(x))):
                 vocab[kind].setdefault(v, None)
                 links[kind].append((n, v))
         for d in dict.fromkeys(t(x) for x in (r.get("descriptions") or []) if t(x)):

@@ -15412,6 +15412,412 @@ def load_taskmaster_uk(srv, db, files):
 
 LOADERS.update(caltrans_traffic_counts=load_caltrans_traffic_counts, pygmy_loris_studbook=load_pygmy_loris_studbook,
                taskmaster_uk=load_taskmaster_uk)
+# batch 117: the KSEB reservoir bulletins scraped daily (one file per scrape day, 2025-04-06 to 2026-07-02;
+# the scraper did not run from 2025-05-11 to 2025-05-18), the USA.gov Recalls API's CPSC answers (one file per
+# search term of the widget's category list, and the 50 newest CPSC recalls) and the Himalayan Database files
+def _b117_kseb_days():
+    import datetime
+    d, out = datetime.date(2025, 4, 6), []
+    while d <= datetime.date(2026, 7, 2):
+        if not datetime.date(2025, 5, 11) <= d <= datetime.date(2025, 5, 18):
+            out.append(d.isoformat())
+        d += datetime.timedelta(days=1)
+    return out
+
+
+KSEB_DAYS = _b117_kseb_days()
+
+CPSC_QUERY_FILES = """Adapter+Power+Supply|Air+Cleaners+Purifiers|Air+Compressors|Air+Rifles+BB+Guns|All+Terrain+Vehicles|
+Audio+Video+Systems|Baby+Seats+Non-Bath|Baby+Socks|Backpacks+Bags|Baseball+Softball|Bassinets+Baby+Hammocks|
+Baths+Bath+Accessories|Beds+Cots|Bicycle+Child+Carriers|Bicycles+Accessories|Blankets|Blenders|Blinds+Shades+Cords|
+Blowers|Booster+Seats|Bottles+Sports+Water|Bowls|Bunk+Beds|Cameras+Accessories|Candles+Candle+Holders|Carafes+Jars|
+Carbon+Monoxide+Detectors|Chain+Saws|Chairs+Stools+Benches|Circular+Saws|Cleaners+Cleaning+Products|
+Climbing+Equipment|Clothing+Adults|Clothing+Children|Coffeemakers+Teapots|Computer+Equipment|Cookers+Cookware|
+Costume+Childrens+Jewelry|Cribs|Data+cable|Dehumidifiers|Dishes+Glassware+Utensils|Dishwashers|Drills+Bits|Dryers|
+Electric+Heaters|Espresso+Cappuccino+Makers|Exercise+Machines|Extension+Cords+Power+Strips|Fans|
+Fireplaces+Accessories|Food+Carriers|Food+Dehydrator+Processor|Freezers|Furnaces|Furniture+Children|
+Furniture+Miscellaneous|Gas+Control+Valves|Gas+Propane+Tanks|Gas+Water+Heaters|Generators|Grills+Smokers|
+Gun+Accessories|Hammocks|Heating+Cooling+Units|Helmets+Helmet|High+Chairs+Booster+Chairs|Hunting+Accessories|
+Infant+Carriers+Slings|Knives+Cutters|Lamps|Lights+Accessories|Lights+Seasonal|Mattresses+Covers|Miter+Saws|
+Motorcycles+Dirt+Bikes|Mowers+Accessories|Nailers|Ovens+Stoves+Microwaves|Pacifiers+Accessories|Paint+Coating+Items|
+Playpens+Play+yards|Radios+Music+Players|Rattles|Refrigerators|Scooters+Mini+bikes|Scuba+Diving+Water+Activity|
+Shoes+Sandals+Boots|Sippy+Tumbler+Cups|Skiing+Snowboarding|Snow+Blowers|Snowmobiles|Speakers|
+Sports+Equipment+Accessories|Strollers+Accessories|Swimming+Pool+Items|Swing+Sets|Swings+Baby+Cradle|Switches|
+Telephones+Cell+Phones|Televisions+Mounts+Antennas|Tents+Canopies|Thermostats+Thermometers|Toasters+Toaster+Ovens|
+Toy+Animals+Stuffed|Toy+Balls|Toy+Cars|Toy+Dolls+Accessories|Toy+Figures|Toy+Guns|Toy+Infants+Cribs+Strollers|
+Toy+Miscellaneous|Toy+Musical+Instruments|Toy+Play+Sets+Activity+Sets|Toy+Ride-on|Toy+Trucks|Toy+Vehicles|
+Toys+Ride-On|Tractors|Trampolines|Utility+Off-Road+Vehicles|Washing+Machines|Weed+Trimmers|cpsc_recalls""".replace(
+    "\n", "").split("|")
+
+DATASETS.update({
+    "kseb_reservoirs": ("4mjith/kerala_water_mon", "6e770034034f9d07ba6cde77bdaa988b29400074",
+                        [f"{d[:4]}/{d[5:7]}/{d}.json" for d in KSEB_DAYS]),
+    "himalayan_expeditions": ("dshetty100/Final-Project", "a4841ff415a0b35c4db207729b30c337c799e3e1",
+                              ["peaks.csv", "expeditions.csv", "seg1_joined_data.zip"]),
+    "cpsc_recalls": ("peggybustamante/python-samples", "a0e677398966b0837ce9a3335776706d87d15787",
+                     [f"data/{n}.json" for n in CPSC_QUERY_FILES]),
+})
+
+KSEB_DISTRICTS = {"IDK": "Idukki", "EKM": "Ernakulam", "PTTA": "Pathanamthitta", "TSR": "Thrissur",
+                  "WND": "Wayanad", "KKD": "Kozhikode"}
+
+
+def _b117_num(v):
+    """A number of the KSEB table: ' ft' and '%' dropped; blank and the dash '–' (nil) are NULL."""
+    v = (v or "").replace("ft", "").replace("%", "").strip()
+    if v in ("", "–", "-"):
+        return None
+    assert re.fullmatch(r"-?\d+(\.\d+)?", v), v
+    return v
+
+
+def load_kseb_reservoirs(srv, db, files):
+    """The Kerala State Electricity Board's (KSEB) daily bulletin of the water
+    levels of its 18 hydel reservoirs (dams.kseb.in, "Water level as on
+    DD.MM.YYYY at 7.00 AM"), as a scraper kept one JSON file per day of
+    scraping from 6 April 2025 to 2 July 2026 (4mjith/kerala_water_mon; no
+    file for 11-18 May 2025). The site is not updated every day: the 445
+    files hold 293 distinct bulletins, the same bulletin repeated on the
+    following days. Each bulletin is dated by its caption (DD.MM.YYYY); where
+    the caption has no date ('No caption found'), an impossible one
+    ('14.77.2025') or a date after the scrape ('16.12.2025' scraped on 7
+    December 2025), the day before the first scrape is used, the usual lag;
+    a bulletin whose date an earlier, different bulletin already has (a
+    caption not updated: 'No caption found' after the 5 June 2025 bulletin,
+    '28.06.2025' on two bulletins) takes the next free day up to its scrape.
+    Tables: districts (the six district codes of the bulletin with their
+    names), reservoirs (18, names in capitals as published, spellings unified
+    — 'KUTTIYADI(KAKKAYAM)' and 'KUTTIYADI (KAKKAYAM)', 'SENGULAM (PUMPING
+    STORAGE DAM)' and 'SENGULAM', the Kakki and Banasurasagar variants —;
+    district; level_unit 'ft' for IDUKKI and SHOLAYAR, whose levels KSEB
+    gives in feet, 'm' for the others; full reservoir level (FRL), and the
+    maximum water level, spillway crest level and live storage at FRL in
+    million cubic metres where the bulletins of April-May 2025 gave them),
+    bulletins (date, caption as published, KSEB page, first and last scrape
+    day) and readings (one per reservoir and bulletin: water level, rule level
+    and blue / orange / red alert levels in the reservoir's unit, live storage
+    (MCM) and its percentage of the live storage at FRL, inflow (MCM),
+    average inflow (cumecs), power house discharge (MCM), spill (MCM),
+    spillway release (cumecs), total outflow (MCM), rainfall (mm), remarks).
+    Blanks and the dash KSEB prints for nil are NULL. The April-May 2025
+    bulletins give inflow, power house discharge and total outflow in cumecs
+    only: their inflow is loaded as inflow_cumecs, the other two are not
+    loaded (NULL), nor are their 'same day previous year' columns or the
+    'Generation (MU)' of one bulletin. Keys: districts.district_code,
+    reservoirs.reservoir_id, bulletins.bulletin_date, readings (reservoir_id,
+    bulletin_date); reservoirs -> districts; readings -> reservoirs,
+    bulletins."""
+    import datetime
+    import html as _html
+
+    def norm(v):
+        v = _html.unescape(v or "").replace("\xa0", " ")
+        return re.sub(r"\s+", " ", re.sub(r"\s*\(\s*", " (", v)).strip()
+
+    fields = [("name", r"Name of"), ("district", r"District"), ("frl", r"FRL"), ("mwl", r"MWL"),
+              ("crest", r"Spillway Crest"), ("cap_frl", r"Live Storage at FRL"), ("rule", r"Rule level"),
+              ("level", r"(Today.s Water level|Water level on date)"), ("blue", r"Blue"), ("orange", r"Orange"),
+              ("red", r"Red"), ("prev", r"Same day previous year"), ("storage", r"(Today.s )?Live Storage \(MCM\)"),
+              ("pct", r"% Storage"), ("inflow_cumecs", r"(Average )?Inflow \(cumecs\)"),
+              ("inflow_mcm", r"Inflow \(MCM\)"), ("ph_mcm", r"Power House Discharge \(MCM\)"),
+              ("ph_cumecs", r"Power House Discharge \(cumecs\)"), ("spill_cumecs", r"(Current )?Spillway release"),
+              ("spill_mcm", r"Spill \(MCM\)"), ("out_mcm", r"Total Outflow \(MCM\)"),
+              ("out_cumecs", r"Total Outflow \(cumecs\)"), ("rain", r"Rain ?fall"), ("remarks", r"Remarks"),
+              ("sl", r"Sl\. ?No"), ("gen", r"Generation")]
+
+    def field(k):
+        for f, pat in fields:
+            if re.match(pat + r"(?![A-Za-z])", k, re.I):
+                return f
+        raise AssertionError(k)
+
+    def canon(name):
+        first = re.match(r"[A-Z]+", name).group(0)
+        return {"KUTTIYADI": "KUTTIYADI (KAKKAYAM)", "SENGULAM": "SENGULAM", "KAKKI": "KAKKI - ANATHODE",
+                "BANASURASAGAR": "BANASURASAGAR (K A S)"}.get(first, name)
+    bulletins, order, used = {}, {}, set()
+    for day, text in zip(KSEB_DAYS, files):
+        doc = json.loads(text)
+        cap = norm(doc["metadata"]["caption"])
+        rows = []
+        for r in doc["data"]:
+            r = {field(norm(k)): norm(v) for k, v in r.items()}
+            r["name"] = canon(r["name"])
+            rows.append(r)
+        key = json.dumps(rows, sort_keys=True)
+        scraped = datetime.date.fromisoformat(day)
+        m = re.search(r"(\d\d)\.(\d\d)\.(\d{4})", cap)
+        try:
+            bdate = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except (AttributeError, ValueError):
+            bdate = None
+        if bdate is None or bdate > scraped:
+            bdate = scraped - datetime.timedelta(days=1)
+        if key in bulletins:
+            bulletins[key]["last"] = day
+            continue
+        while bdate in used:  # a new bulletin under an older bulletin's caption: the next free day
+            bdate += datetime.timedelta(days=1)
+        assert bdate <= scraped, (day, cap)
+        used.add(bdate)
+        bulletins[key] = {"date": bdate, "caption": cap, "url": doc["metadata"].get("source"), "first": day,
+                          "last": day, "rows": rows}
+        for r in rows:
+            order[r["name"]] = int(r["sl"])
+    dates = [b["date"] for b in bulletins.values()]
+    assert len(dates) == len(set(dates)), "two bulletins on one date"
+    names = sorted(order, key=lambda n: (order[n], n))
+    rid = {n: i for i, n in enumerate(names, 1)}
+    static = {n: {} for n in names}
+    readings = []
+    for b in sorted(bulletins.values(), key=lambda b: b["date"]):
+        for r in b["rows"]:
+            st = static[r["name"]]
+            st.setdefault("district", r["district"])
+            assert st["district"] == r["district"]
+            if "ft" in (r.get("frl") or ""):
+                st["unit"] = "ft"
+            for f in ("frl", "mwl", "crest", "cap_frl"):
+                if _b117_num(r.get(f)) is not None:
+                    st.setdefault(f, {}).setdefault(float(_b117_num(r.get(f))), _b117_num(r.get(f)))
+            readings.append([rid[r["name"]], b["date"].isoformat()] + [_b117_num(r.get(f)) for f in (
+                "level", "rule", "blue", "orange", "red", "storage", "pct", "inflow_mcm", "inflow_cumecs", "ph_mcm",
+                "spill_mcm", "spill_cumecs", "out_mcm", "rain")] + [r.get("remarks") or None])
+    res = []
+    for n in names:
+        st = static[n]
+        one = {}
+        for f in ("frl", "mwl", "crest", "cap_frl"):
+            vals = st.get(f, {})
+            assert len(vals) <= 1, (n, f, vals)
+            one[f] = next(iter(vals.values()), None)
+        res.append([rid[n], n, st["district"], st.get("unit", "m"), one["frl"], one["mwl"], one["crest"],
+                    one["cap_frl"]])
+    _b107_table(srv, db, "districts", [("district_code", "text"), ("district_name", "text")],
+                sorted([c, KSEB_DISTRICTS[c]] for c in {r[2] for r in res}))
+    _b107_table(srv, db, "reservoirs", [
+        ("reservoir_id", "integer"), ("reservoir_name", "text"), ("district_code", "text"), ("level_unit", "text"),
+        ("full_reservoir_level", "numeric"), ("max_water_level", "numeric"), ("spillway_crest_level", "numeric"),
+        ("live_storage_at_frl_mcm", "numeric")], res)
+    _b107_table(srv, db, "bulletins", [("bulletin_date", "date"), ("caption", "text"), ("source_url", "text"),
+                                       ("first_scraped", "date"), ("last_scraped", "date")],
+                sorted([b["date"].isoformat(), b["caption"], b["url"], b["first"], b["last"]]
+                       for b in bulletins.values()))
+    _b107_table(srv, db, "readings", [
+        ("reservoir_id", "integer"), ("bulletin_date", "date"), ("water_level", "numeric"), ("rule_level", "numeric"),
+        ("blue_alert_level", "numeric"), ("orange_alert_level", "numeric"), ("red_alert_level", "numeric"),
+        ("live_storage_mcm", "numeric"), ("storage_pct", "numeric"), ("inflow_mcm", "numeric"),
+        ("inflow_cumecs", "numeric"), ("power_house_discharge_mcm", "numeric"), ("spill_mcm", "numeric"),
+        ("spillway_release_cumecs", "numeric"), ("total_outflow_mcm", "numeric"), ("rainfall_mm", "numeric"),
+        ("remarks", "text")], readings)
+    add_keys(srv, db, [("districts", ["district_code"]), ("reservoirs", ["reservoir_id"]),
+                       ("bulletins", ["bulletin_date"]), ("readings", ["reservoir_id", "bulletin_date"])],
+             [("reservoirs", "district_code", "districts", "district_code"),
+              ("readings", "reservoir_id", "reservoirs", "reservoir_id"),
+              ("readings", "bulletin_date", "bulletins", "bulletin_date")])
+
+
+def load_himalayan_expeditions(srv, db, files):
+    """The Himalayan Database (Elizabeth Hawley's archive of expeditions to
+    the peaks of the Nepal Himalaya, 1905 to spring 2019) as TidyTuesday
+    cleaned it on 2020-09-22 (peaks, expeditions, members), kept by a
+    bootcamp project: peaks.csv and expeditions.csv as published, and the
+    members in the project's seg1_joined_data.zip (expeditions left-joined to
+    the members and the peak height; its member columns are TidyTuesday's
+    members.csv, read back from the join: one row per member_id). Tables:
+    peaks (peak_id 'EVER', name, height in metres, climbing status, first
+    ascent year and expedition), first_ascent_countries (one row per country
+    of the 'Japan, Nepal' list of a peak's first ascent), trekking_agencies
+    (the agencies named on expeditions; 'NA' and 'None' give no agency),
+    expeditions (expedition_id 'EVER63101', peak, year, season, base camp /
+    high point / termination dates, termination reason, highest point in
+    metres, numbers of members and hired staff and their deaths, oxygen used,
+    agency) and members (member_id 'EVER63101-01', expedition, sex 'M' / 'F',
+    age, citizenship as recorded ('USA', 'UK', 'W Germany', 'S Korea'),
+    expedition role, hired, highest point reached, success, solo, oxygen
+    used, died with cause and height, injured with type and height). 'NA'
+    is NULL; dates written 3/15/1960 are dates; 't' / 'f' and TRUE / FALSE
+    are booleans. Keys: peaks.peak_id, first_ascent_countries (peak_id,
+    country), trekking_agencies.agency_id, expeditions.expedition_id,
+    members.member_id; expeditions -> peaks, trekking_agencies; members ->
+    expeditions; first_ascent_countries -> peaks."""
+    import datetime
+    import zipfile
+    pk, ex = (list(csv.DictReader(io.StringIO(f.lstrip("\ufeff")))) for f in files[:2])
+    z = zipfile.ZipFile(io.BytesIO(files[2]))
+    jd = list(csv.DictReader(io.StringIO(z.read("seg1_joined_data.csv").decode("utf-8"))))
+
+    def t(v):
+        v = (v or "").strip()
+        return None if v in ("", "NA") else v
+
+    def num(v):
+        v = t(v)
+        return None if v is None else int(float(v))
+
+    def day(v):
+        v = t(v)
+        if v is None:
+            return None
+        m, d, y = (int(x) for x in v.split("/"))
+        return datetime.date(y, m, d).isoformat()
+
+    def flag(v):
+        v = t(v)
+        return None if v is None else {"t": True, "f": False, "TRUE": True, "FALSE": False}[v]
+    peaks, fac = [], []
+    for p in pk:
+        peaks.append([p["peak_id"], t(p["peak_name"]), num(p["height_metres"]), t(p["climbing_status"]),
+                      num(p["first_ascent_year"]), t(p["first_ascent_expedition_id"])])
+        for c in dict.fromkeys(x.strip() for x in (t(p["first_ascent_country"]) or "").split(",") if x.strip()):
+            fac.append([p["peak_id"], c])
+    agencies = sorted({t(e["trekking_agency"]) for e in ex} - {None, "None"}, key=lambda s: (s.lower(), s))
+    aid = {a: i for i, a in enumerate(agencies, 1)}
+    exps = []
+    for e in sorted(ex, key=lambda e: e["expedition_id"]):
+        exps.append([e["expedition_id"], e["peak_id"], num(e["year"]), t(e["season"]), day(e["basecamp_date"]),
+                     day(e["highpoint_date"]), day(e["termination_date"]), t(e["termination_reason"]),
+                     num(e["highpoint_metres"]), num(e["members"]), num(e["member_deaths"]), num(e["hired_staff"]),
+                     num(e["hired_staff_deaths"]), flag(e["oxygen_used"]), aid.get(t(e["trekking_agency"]))])
+    mems = {}
+    for r in jd:
+        if t(r["member_id"]) is None:
+            continue
+        assert r["member_id"] not in mems, r["member_id"]
+        mems[r["member_id"]] = [r["member_id"], r["expedition_id"], t(r["sex"]), num(r["age"]), t(r["citizenship"]),
+                                t(r["expedition_role"]), flag(r["hired"]), num(r["highpoint_metres"]),
+                                flag(r["success"]), flag(r["solo"]), flag(r["oxygen_used"]), flag(r["died"]),
+                                t(r["death_cause"]), num(r["death_height"]), flag(r["injured"]),
+                                t(r["injury_type"]), num(r["injury_height_metres"])]
+    _b107_table(srv, db, "peaks", [("peak_id", "text"), ("peak_name", "text"), ("height_metres", "integer"),
+                                   ("climbing_status", "text"), ("first_ascent_year", "integer"),
+                                   ("first_ascent_expedition_id", "text")], peaks)
+    _b107_table(srv, db, "first_ascent_countries", [("peak_id", "text"), ("country", "text")], fac)
+    _b107_table(srv, db, "trekking_agencies", [("agency_id", "integer"), ("agency_name", "text")],
+                [[i, a] for a, i in aid.items()])
+    _b107_table(srv, db, "expeditions", [
+        ("expedition_id", "text"), ("peak_id", "text"), ("year", "integer"), ("season", "text"),
+        ("basecamp_date", "date"), ("highpoint_date", "date"), ("termination_date", "date"),
+        ("termination_reason", "text"), ("highpoint_metres", "integer"), ("members", "integer"),
+        ("member_deaths", "integer"), ("hired_staff", "integer"), ("hired_staff_deaths", "integer"),
+        ("oxygen_used", "boolean"), ("agency_id", "integer")], exps)
+    _b107_table(srv, db, "members", [
+        ("member_id", "text"), ("expedition_id", "text"), ("sex", "text"), ("age", "integer"),
+        ("citizenship", "text"), ("expedition_role", "text"), ("hired", "boolean"), ("highpoint_metres", "integer"),
+        ("success", "boolean"), ("solo", "boolean"), ("oxygen_used", "boolean"), ("died", "boolean"),
+        ("death_cause", "text"), ("death_height_metres", "integer"), ("injured", "boolean"), ("injury_type", "text"),
+        ("injury_height_metres", "integer")], sorted(mems.values()))
+    add_keys(srv, db, [("peaks", ["peak_id"]), ("first_ascent_countries", ["peak_id", "country"]),
+                       ("trekking_agencies", ["agency_id"]), ("expeditions", ["expedition_id"]),
+                       ("members", ["member_id"])],
+             [("first_ascent_countries", "peak_id", "peaks", "peak_id"),
+              ("expeditions", "peak_id", "peaks", "peak_id"),
+              ("expeditions", "agency_id", "trekking_agencies", "agency_id"),
+              ("members", "expedition_id", "expeditions", "expedition_id")])
+
+
+def load_cpsc_recalls(srv, db, files):
+    """US Consumer Product Safety Commission (CPSC) recalls as the USA.gov
+    Recalls API (api.usa.gov/recalls/search.json, retired since) returned
+    them to a news site's recalls widget in November 2013: for each of 123
+    search terms of CPSC's product categories ('Cribs', 'Toy+Cars', ...) the
+    50 most recent matching recalls (all of them where fewer matched), and
+    the 50 most recent CPSC recalls, one JSON file each; the 3,153 distinct
+    recalls of these answers, dated 1973 to 5 November 2013, most of them
+    since 2000. A sample, not the whole CPSC list: categories with more than
+    50 recalls keep only their newest. Tables: recalls (recall number as
+    published, trailing spaces dropped, '14014'; recall date, NULL for 71;
+    URL of the notice), firms and recall_firms (the API's 'manufacturers':
+    the companies named by the recall, manufacturers, importers and
+    retailers alike, 'Wal-Mart', 'Fisher-Price'), product_types and
+    recall_product_types (CPSC's product categories, 'Cribs', 'Toy
+    Miscellaneous'), products (one row per product description of a recall),
+    hazards and recall_hazards (CPSC's hazard names, 'Choking', 'Fire &
+    Fire-Related Burn'; the 5 lower-case or other-case spellings, 'choking',
+    'Fire & Fire-related Burn', read as the usual one), countries and
+    recall_countries (countries of manufacture as published, except 'China.'
+    read as 'China', 'USA' and 'U.S.A.' as 'United States', 'China and
+    Vietnam' as both, and 'Lead', a hazard, dropped) and recall_upcs (the
+    UPC codes given, 128 recalls). Keys:
+    recalls.recall_number, firms.firm_id, product_types.product_type_id,
+    products.product_id, hazards.hazard_id, countries.country_id and the
+    link tables' pairs; every link table -> recalls and its vocabulary,
+    products -> recalls."""
+    import collections
+    recs = {}
+    for text in files:
+        for r in json.loads(text)["success"]["results"]:
+            if r.get("organization") != "CPSC":
+                continue
+            n = r["recall_number"].strip()
+            assert recs.get(n, r) == r or {k: v for k, v in recs[n].items() if k != "recall_number"} == {
+                k: v for k, v in r.items() if k != "recall_number"}, n
+            recs[n] = r
+    t = _b111_text
+    # hazards: one spelling per name ('choking', 'Fire & Fire-related Burn' are the usual ones); countries:
+    # 'China.', 'USA' and 'U.S.A.' as the usual names, 'China and Vietnam' as two, 'Lead' (a hazard) dropped
+    spell = collections.Counter(t(h) for r in recs.values() for h in (r.get("hazards") or []) if t(h))
+    usual = {}
+    for h, _ in spell.most_common():
+        usual.setdefault(h.lower(), h)
+
+    def clean(kind, v):
+        if kind == "hazard":
+            return [usual[v.lower()]]
+        if kind == "country":
+            v = {"China.": "China", "USA": "United States", "U.S.A.": "United States"}.get(v, v)
+            return [] if v == "Lead" else v.split(" and ")
+        return [v]
+    vocab = {k: {} for k in ("firm", "type", "hazard", "country")}
+    links = {k: [] for k in vocab}
+    recalls, products, upcs = [], [], []
+    for n in sorted(recs, key=lambda n: (len(n), n)):
+        r = recs[n]
+        recalls.append([n, r.get("recall_date") or None, t(r.get("recall_url"))])
+        for kind, f in (("firm", "manufacturers"), ("type", "product_types"), ("hazard", "hazards"),
+                        ("country", "countries")):
+            for v in dict.fromkeys(c for x in (r.get(f) or []) if t(x) for c in clean(kind, t(x))):
+                vocab[kind].setdefault(v, None)
+                links[kind].append((n, v))
+        for d in dict.fromkeys(t(x) for x in (r.get("descriptions") or []) if t(x)):
+            products.append([len(products) + 1, n, d])
+        for u in dict.fromkeys(t(x) for x in (r.get("upcs") or []) if t(x)):
+            upcs.append([n, u])
+    for kind in vocab:
+        vocab[kind] = {v: i for i, v in enumerate(sorted(vocab[kind], key=lambda s: (s.lower(), s)), 1)}
+    _b107_table(srv, db, "recalls", [("recall_number", "text"), ("recall_date", "date"), ("recall_url", "text")],
+                recalls)
+    for kind, table, idc, namec, ltable in (
+            ("firm", "firms", "firm_id", "firm_name", "recall_firms"),
+            ("type", "product_types", "product_type_id", "product_type", "recall_product_types"),
+            ("hazard", "hazards", "hazard_id", "hazard", "recall_hazards"),
+            ("country", "countries", "country_id", "country_name", "recall_countries")):
+        _b107_table(srv, db, table, [(idc, "integer"), (namec, "text")], [[i, v] for v, i in vocab[kind].items()])
+        _b107_table(srv, db, ltable, [("recall_number", "text"), (idc, "integer")],
+                    [[n, vocab[kind][v]] for n, v in links[kind]])
+    _b107_table(srv, db, "products", [("product_id", "integer"), ("recall_number", "text"),
+                                      ("description", "text")], products)
+    _b107_table(srv, db, "recall_upcs", [("recall_number", "text"), ("upc", "text")], upcs)
+    add_keys(srv, db, [("recalls", ["recall_number"]), ("firms", ["firm_id"]), ("recall_firms", ["recall_number", "firm_id"]),
+                       ("product_types", ["product_type_id"]),
+                       ("recall_product_types", ["recall_number", "product_type_id"]),
+                       ("hazards", ["hazard_id"]), ("recall_hazards", ["recall_number", "hazard_id"]),
+                       ("countries", ["country_id"]), ("recall_countries", ["recall_number", "country_id"]),
+                       ("products", ["product_id"]), ("recall_upcs", ["recall_number", "upc"])],
+             [("recall_firms", "recall_number", "recalls", "recall_number"),
+              ("recall_firms", "firm_id", "firms", "firm_id"),
+              ("recall_product_types", "recall_number", "recalls", "recall_number"),
+              ("recall_product_types", "product_type_id", "product_types", "product_type_id"),
+              ("recall_hazards", "recall_number", "recalls", "recall_number"),
+              ("recall_hazards", "hazard_id", "hazards", "hazard_id"),
+              ("recall_countries", "recall_number", "recalls", "recall_number"),
+              ("recall_countries", "country_id", "countries", "country_id"),
+              ("products", "recall_number", "recalls", "recall_number"),
+              ("recall_upcs", "recall_number", "recalls", "recall_number")])
+
+
+LOADERS.update(kseb_reservoirs=load_kseb_reservoirs, himalayan_expeditions=load_himalayan_expeditions,
+               cpsc_recalls=load_cpsc_recalls)
 
 
 def main():

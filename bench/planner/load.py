@@ -15412,6 +15412,8 @@ def load_taskmaster_uk(srv, db, files):
 
 LOADERS.update(caltrans_traffic_counts=load_caltrans_traffic_counts, pygmy_loris_studbook=load_pygmy_loris_studbook,
                taskmaster_uk=load_taskmaster_uk)
+
+
 # batch 117: the KSEB reservoir bulletins scraped daily (one file per scrape day, 2025-04-06 to 2026-07-02;
 # the scraper did not run from 2025-05-11 to 2025-05-18), the USA.gov Recalls API's CPSC answers (one file per
 # search term of the widget's category list, and the 50 newest CPSC recalls) and the Himalayan Database files

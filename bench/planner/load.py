@@ -15822,6 +15822,333 @@ LOADERS.update(kseb_reservoirs=load_kseb_reservoirs, himalayan_expeditions=load_
                cpsc_recalls=load_cpsc_recalls)
 
 
+# batch 118: the Toronto Public Library's annual branch statistics (Open Data Toronto, as a statistics
+# course repository keeps them), NOAA's Storm Events Database for January-March 2019 (details, fatalities
+# and locations as NCEI published them on 2019-06-17, kept by an R package repository) and Oxford City
+# Council's quarterly lists of payments over 500 pounds, July 2014 - December 2017
+TPL_FILES = ["tpl-branch-general-information-2023", "tpl-circulation-annual-by-branch-2012-2022",
+             "tpl-visits-annual-by-branch-2012-2022", "tpl-card-registrations-annual-by-branch-2012-2022",
+             "tpl-workstation-usage-annual-by-branch-2012-2017", "tpl-workstation-usage-annual-by-branch-2018-2022"]
+
+OXFORD_SPEND_QUARTERS = [f"{q}-{y}" for y in (2014, 2015, 2016, 2017)
+                         for q in ("jan-mar", "apr-jun", "jul-sep", "oct-dec")
+                         if (y, q) not in ((2014, "jan-mar"), (2014, "apr-jun"))]
+
+DATASETS.update({
+    "toronto_library_circulation": ("Lwall02/STA302-before-lecture-2", "342424fecabf822b56fe43d7b6a1ccd8a68b0f5c",
+                                    [f"inputs/data/{n}.csv" for n in TPL_FILES]),
+    "noaa_storm_events_2019": ("timtrice/NCDC-Storm-Events", "f234f14a5b06dfd3c915960ec164a5fdeb83989d",
+                               [f"data/StormEvents_{k}-ftp_v1.0_d2019_c20190617.csv.gz"
+                                for k in ("details", "fatalities", "locations")]),
+    "oxford_city_spending": ("OxOpenData/expenditure-over-500", "a3760627c98e3939bae52fd6af0a58c4cc85b77d",
+                             [f"data/expenditure-over-500-{q}.csv" for q in OXFORD_SPEND_QUARTERS]),
+})
+
+
+def load_toronto_library_circulation(srv, db, files):
+    """The Toronto Public Library's (TPL) open data on its branches, as
+    Open Data Toronto published it in 2023 and a statistics course
+    repository keeps the files: branch general information (2023) and the
+    annual figures per branch for 2012-2022: circulation (items checked out
+    and renewed), visits, new library card registrations and workstation
+    sessions. A branch-level circulation log, not a loan-by-loan one: no
+    items, titles or borrowers. Tables: wards (the 25 city wards named on
+    branches), neighbourhoods (Toronto's 158-neighbourhood numbering as
+    given; 5 names with a trailing space trimmed), branches (branch_code
+    'AB', name, physical branch or service point, address, postal code,
+    telephone, square footage, public parking as published: a number of
+    spaces, 'shared' or 0; the program flags KidsStop, Leading to Reading,
+    computer learning centre, digital innovation hub, teen council, youth
+    hub and adult literacy program as booleans, workstations, service tier
+    code 'NL' / 'DL' / 'RR' / 'RA' / 'OT', latitude, longitude, neighbourhood,
+    neighbourhood improvement area flag, ward, year the present site opened;
+    blanks, and the two-space blanks of square footage, are NULL),
+    annual_circulation, annual_visits, annual_card_registrations and
+    annual_workstation_sessions (one row per branch and year, 2012-2022;
+    the two workstation files joined). The files' _id columns are not
+    loaded. Keys: wards.ward_no, neighbourhoods.neighbourhood_no,
+    branches.branch_code, the four annual tables (branch_code, year);
+    branches -> wards, neighbourhoods; annual tables -> branches."""
+    gen, circ, vis, reg, ws1, ws2 = (list(csv.DictReader(io.StringIO(f.lstrip("\ufeff")))) for f in files)
+
+    def t(v):
+        v = (v or "").strip()
+        return v or None
+
+    def flag(v):
+        v = t(v)
+        return None if v is None else {"1": True, "0": False}[v]
+    wards, nbhds, branches = {}, {}, []
+    for r in gen:
+        if t(r["WardNo"]):
+            assert wards.setdefault(int(r["WardNo"]), t(r["WardName"])) == t(r["WardName"])
+        if t(r["NBHDNo"]):
+            assert nbhds.setdefault(int(r["NBHDNo"]), t(r["NBHDName"])) == t(r["NBHDName"])
+        branches.append([r["BranchCode"], t(r["BranchName"]), flag(r["PhysicalBranch"]), t(r["Address"]),
+                         t(r["PostalCode"]), t(r["Website"]), t(r["Telephone"]),
+                         int(r["SquareFootage"]) if t(r["SquareFootage"]) else None, t(r["PublicParking"]),
+                         flag(r["KidsStop"]), flag(r["LeadingReading"]), flag(r["CLC"]), flag(r["DIH"]),
+                         flag(r["TeenCouncil"]), flag(r["YouthHub"]), flag(r["AdultLiteracyProgram"]),
+                         int(r["Workstations"]) if t(r["Workstations"]) else None, t(r["ServiceTier"]),
+                         t(r["Lat"]), t(r["Long"]), int(r["NBHDNo"]) if t(r["NBHDNo"]) else None,
+                         flag(r["TPLNIA"]), int(r["WardNo"]) if t(r["WardNo"]) else None,
+                         int(r["PresentSiteYear"]) if t(r["PresentSiteYear"]) else None])
+    _b107_table(srv, db, "wards", [("ward_no", "integer"), ("ward_name", "text")], sorted(wards.items()))
+    _b107_table(srv, db, "neighbourhoods", [("neighbourhood_no", "integer"), ("neighbourhood_name", "text")],
+                sorted(nbhds.items()))
+    _b107_table(srv, db, "branches", [
+        ("branch_code", "text"), ("branch_name", "text"), ("physical_branch", "boolean"), ("address", "text"),
+        ("postal_code", "text"), ("website", "text"), ("telephone", "text"), ("square_footage", "integer"),
+        ("public_parking", "text"), ("kidsstop", "boolean"), ("leading_to_reading", "boolean"),
+        ("computer_learning_centre", "boolean"), ("digital_innovation_hub", "boolean"),
+        ("teen_council", "boolean"), ("youth_hub", "boolean"), ("adult_literacy_program", "boolean"),
+        ("workstations", "integer"), ("service_tier", "text"), ("latitude", "numeric"), ("longitude", "numeric"),
+        ("neighbourhood_no", "integer"), ("neighbourhood_improvement_area", "boolean"), ("ward_no", "integer"),
+        ("present_site_year", "integer")], branches)
+    for table, col, rows in (("annual_circulation", "circulation", circ), ("annual_visits", "visits", vis),
+                             ("annual_card_registrations", "registrations", reg),
+                             ("annual_workstation_sessions", "sessions", ws1 + ws2)):
+        src = {"circulation": "Circulation", "visits": "Visits", "registrations": "Registrations",
+               "sessions": "Sessions"}[col]
+        _b107_table(srv, db, table, [("branch_code", "text"), ("year", "integer"), (col, "integer")],
+                    sorted([r["BranchCode"], int(r["Year"]), int(r[src])] for r in rows))
+    add_keys(srv, db, [("wards", ["ward_no"]), ("neighbourhoods", ["neighbourhood_no"]),
+                       ("branches", ["branch_code"]), ("annual_circulation", ["branch_code", "year"]),
+                       ("annual_visits", ["branch_code", "year"]),
+                       ("annual_card_registrations", ["branch_code", "year"]),
+                       ("annual_workstation_sessions", ["branch_code", "year"])],
+             [("branches", "ward_no", "wards", "ward_no"),
+              ("branches", "neighbourhood_no", "neighbourhoods", "neighbourhood_no"),
+              ("annual_circulation", "branch_code", "branches", "branch_code"),
+              ("annual_visits", "branch_code", "branches", "branch_code"),
+              ("annual_card_registrations", "branch_code", "branches", "branch_code"),
+              ("annual_workstation_sessions", "branch_code", "branches", "branch_code")])
+
+
+def _b118_noaa_time(v):
+    """NOAA's '29-JAN-19 12:00:00' as an ISO timestamp (local time of the event's zone)."""
+    import datetime
+    return datetime.datetime.strptime(v.strip(), "%d-%b-%y %H:%M:%S").isoformat(sep=" ")
+
+
+def _b118_dollars(v):
+    """NOAA damage '1.50K', '2.00M', '0.00K' in dollars; blank is NULL (not estimated)."""
+    v = (v or "").strip()
+    if not v:
+        return None
+    mult = {"K": 1000, "M": 1000000, "B": 1000000000}
+    if v[-1] in mult:
+        return str(round(float(v[:-1]) * mult[v[-1]], 2))
+    return str(float(v))
+
+
+def load_noaa_storm_events_2019(srv, db, files):
+    """NOAA's Storm Events Database (National Centers for Environmental
+    Information, "Storm Data"), the bulk CSV files of 2019 as NCEI had them
+    on 17 June 2019 (StormEvents_*_d2019_c20190617), kept by an R package
+    repository: the events of January - March 2019, the only months then
+    published. Tables: states (NOAA's state and marine-area names in
+    capitals, 'WEST VIRGINIA', 'GULF OF MEXICO', keyed by NOAA's FIPS
+    number), event_types (NOAA's 37 types seen, 'Winter Storm', 'Flash
+    Flood'), zones (a county, cz_type 'C', or a forecast zone, 'Z', of a
+    state: FIPS number and NOAA's name in capitals, 'BERKELEY'), episodes
+    (NOAA's storm episode with its narrative; one episode's two narratives:
+    the first kept), events (event_id, episode, type, zone, forecast office
+    code 'LWX', begin and end as local timestamps with NOAA's zone label
+    'EST-5', direct and indirect injuries and deaths, property and crop
+    damage in dollars from NOAA's '1.50K' / '2.00M' (blank, not estimated,
+    is NULL), source, magnitude with its type (wind in knots: 'EG' / 'MG'
+    estimated / measured gust, 'ES' / 'MS' sustained; hail in inches with no
+    type), flood cause, tornado EF scale, path length in miles and width in
+    yards, the tornado's other office and county, begin and end location
+    with range and azimuth, begin and end latitude and longitude, and the
+    event narrative), fatalities (one per fatality_id: event, direct or
+    indirect, date, age, sex 'M' / 'F', place 'Vehicle/Towed Trailer') and
+    event_locations (the points of an event: index, range, azimuth, place
+    name, latitude, longitude). NOAA's repeated year / month columns, state
+    and county names on events, DATA_SOURCE and the locations' LAT2 / LON2
+    are not loaded; CATEGORY is empty in these months. Keys:
+    states.state_fips, event_types.event_type_id, zones.zone_id (unique
+    state_fips, cz_type, cz_fips), episodes.episode_id, events.event_id,
+    fatalities.fatality_id, event_locations (event_id, location_index);
+    zones -> states; events -> episodes, event_types, zones; fatalities,
+    event_locations -> events."""
+    import datetime
+    det, fat, loc = (list(csv.DictReader(io.StringIO(f.lstrip("\ufeff")))) for f in files)
+
+    def t(v):
+        v = (v or "").strip()
+        return v or None
+
+    def num(v):
+        v = t(v)
+        return None if v is None else str(float(v)) if "." in v else v
+    states, types, zones, episodes, events = {}, {}, {}, {}, []
+    for r in sorted(det, key=lambda r: int(r["EVENT_ID"])):
+        sf = int(r["STATE_FIPS"])
+        assert states.setdefault(sf, r["STATE"].strip()) == r["STATE"].strip()
+        types.setdefault(r["EVENT_TYPE"].strip(), None)
+        zk = (sf, r["CZ_TYPE"], int(r["CZ_FIPS"]))
+        assert zones.setdefault(zk, r["CZ_NAME"].strip()) == r["CZ_NAME"].strip()
+        episodes.setdefault(int(r["EPISODE_ID"]), t(r["EPISODE_NARRATIVE"]))
+        events.append(r)
+    tid = {k: i for i, k in enumerate(sorted(types), 1)}
+    zid = {k: i for i, k in enumerate(sorted(zones), 1)}
+    ev_rows = []
+    for r in events:
+        ev_rows.append([int(r["EVENT_ID"]), int(r["EPISODE_ID"]), tid[r["EVENT_TYPE"].strip()],
+                        zid[(int(r["STATE_FIPS"]), r["CZ_TYPE"], int(r["CZ_FIPS"]))], t(r["WFO"]),
+                        _b118_noaa_time(r["BEGIN_DATE_TIME"]), _b118_noaa_time(r["END_DATE_TIME"]),
+                        t(r["CZ_TIMEZONE"]), int(r["INJURIES_DIRECT"]), int(r["INJURIES_INDIRECT"]),
+                        int(r["DEATHS_DIRECT"]), int(r["DEATHS_INDIRECT"]), _b118_dollars(r["DAMAGE_PROPERTY"]),
+                        _b118_dollars(r["DAMAGE_CROPS"]), t(r["SOURCE"]), num(r["MAGNITUDE"]),
+                        t(r["MAGNITUDE_TYPE"]), t(r["FLOOD_CAUSE"]), t(r["TOR_F_SCALE"]), num(r["TOR_LENGTH"]),
+                        num(r["TOR_WIDTH"]), t(r["TOR_OTHER_WFO"]), t(r["TOR_OTHER_CZ_STATE"]),
+                        t(r["TOR_OTHER_CZ_NAME"]), num(r["BEGIN_RANGE"]), t(r["BEGIN_AZIMUTH"]),
+                        t(r["BEGIN_LOCATION"]), num(r["END_RANGE"]), t(r["END_AZIMUTH"]), t(r["END_LOCATION"]),
+                        num(r["BEGIN_LAT"]), num(r["BEGIN_LON"]), num(r["END_LAT"]), num(r["END_LON"]),
+                        t(r["EVENT_NARRATIVE"])])
+    fat_rows = []
+    for r in fat:
+        d = datetime.datetime.strptime(r["FATALITY_DATE"].strip(), "%m/%d/%Y %H:%M:%S").date().isoformat()
+        fat_rows.append([int(r["FATALITY_ID"]), int(r["EVENT_ID"]), {"D": True, "I": False}[r["FATALITY_TYPE"]],
+                         d, int(r["FATALITY_AGE"]) if t(r["FATALITY_AGE"]) else None, t(r["FATALITY_SEX"]),
+                         t(r["FATALITY_LOCATION"])])
+    loc_rows = [[int(r["EVENT_ID"]), int(r["LOCATION_INDEX"]), num(r["RANGE"]), t(r["AZIMUTH"]),
+                 t(r["LOCATION"]), num(r["LATITUDE"]), num(r["LONGITUDE"])] for r in loc]
+    _b107_table(srv, db, "states", [("state_fips", "integer"), ("state_name", "text")], sorted(states.items()))
+    _b107_table(srv, db, "event_types", [("event_type_id", "integer"), ("event_type", "text")],
+                [[i, k] for k, i in tid.items()])
+    _b107_table(srv, db, "zones", [("zone_id", "integer"), ("state_fips", "integer"), ("cz_type", "text"),
+                                   ("cz_fips", "integer"), ("zone_name", "text")],
+                [[i, k[0], k[1], k[2], zones[k]] for k, i in zid.items()])
+    _b107_table(srv, db, "episodes", [("episode_id", "integer"), ("episode_narrative", "text")],
+                sorted(episodes.items()))
+    _b107_table(srv, db, "events", [
+        ("event_id", "integer"), ("episode_id", "integer"), ("event_type_id", "integer"), ("zone_id", "integer"),
+        ("wfo", "text"), ("begin_time", "timestamp"), ("end_time", "timestamp"), ("timezone", "text"),
+        ("injuries_direct", "integer"), ("injuries_indirect", "integer"), ("deaths_direct", "integer"),
+        ("deaths_indirect", "integer"), ("damage_property_usd", "numeric(14,2)"),
+        ("damage_crops_usd", "numeric(14,2)"), ("source", "text"), ("magnitude", "numeric"),
+        ("magnitude_type", "text"), ("flood_cause", "text"), ("tor_ef_scale", "text"),
+        ("tor_length_miles", "numeric"), ("tor_width_yards", "numeric"), ("tor_other_wfo", "text"),
+        ("tor_other_cz_state", "text"), ("tor_other_cz_name", "text"), ("begin_range_miles", "numeric"),
+        ("begin_azimuth", "text"), ("begin_location", "text"), ("end_range_miles", "numeric"),
+        ("end_azimuth", "text"), ("end_location", "text"), ("begin_lat", "numeric"), ("begin_lon", "numeric"),
+        ("end_lat", "numeric"), ("end_lon", "numeric"), ("event_narrative", "text")], ev_rows)
+    _b107_table(srv, db, "fatalities", [("fatality_id", "integer"), ("event_id", "integer"),
+                                        ("direct", "boolean"), ("fatality_date", "date"), ("age", "integer"),
+                                        ("sex", "text"), ("fatality_location", "text")], sorted(fat_rows))
+    _b107_table(srv, db, "event_locations", [("event_id", "integer"), ("location_index", "integer"),
+                                             ("range_miles", "numeric"), ("azimuth", "text"),
+                                             ("location", "text"), ("latitude", "numeric"),
+                                             ("longitude", "numeric")], sorted(loc_rows))
+    add_keys(srv, db, [("states", ["state_fips"]), ("event_types", ["event_type_id"]), ("zones", ["zone_id"]),
+                       ("episodes", ["episode_id"]), ("events", ["event_id"]), ("fatalities", ["fatality_id"]),
+                       ("event_locations", ["event_id", "location_index"])],
+             [("zones", "state_fips", "states", "state_fips"),
+              ("events", "episode_id", "episodes", "episode_id"),
+              ("events", "event_type_id", "event_types", "event_type_id"),
+              ("events", "zone_id", "zones", "zone_id"),
+              ("fatalities", "event_id", "events", "event_id"),
+              ("event_locations", "event_id", "events", "event_id")])
+    srv.psql(db, "ALTER TABLE zones ADD UNIQUE (state_fips, cz_type, cz_fips)")
+
+
+def load_oxford_city_spending(srv, db, files):
+    """Oxford City Council's published payments of 500 pounds and more
+    ("Expenditure over 500", one CSV per quarter, Open Government Licence),
+    as the council's open data repository kept them: the 14 quarters from
+    July 2014 to December 2017 (April - June 2014 has no payment dates and
+    January - March 2018 only January; those and January - March 2014 are
+    not loaded). The quarters' headings differ ('Organisational Unit',
+    'Service Area', 'Expenditure Catergory', 'caporrev', 'Type of
+    Expenditure'): each is read by its meaning. Tables: service_areas (the
+    council's service area or organisational unit as each quarter names it,
+    'Direct Services', 'HRA', 'Housing and Property', 'Housing Services';
+    names are not merged across renamings; the comma some quarters dropped,
+    'Leisure  Parks & Communities', put back), expenditure_categories (the
+    expenditure code 'D3701' and its category 'Grants'; July - September
+    2017 gives codes only, named from the other quarters; the most common
+    name of a code kept where two spellings occur; 4 codes seen only then
+    have no name), suppliers (one per name, spaces collapsed and spellings
+    that differ only in case merged under the most frequent one; the
+    quarters' supplier ids are per-transaction placeholders before July
+    2016 and are not loaded) and payments (transaction number as published
+    with ' - ' and '_' written '-', '46285340-1'; paid date; service area;
+    expenditure code; amount in pounds, credits negative; 'Revenue' or
+    'Capital'; supplier, NULL where the name is blank or redacted as
+    personal data, with supplier_redacted true for the latter). Keys:
+    service_areas.service_area_id, expenditure_categories.expenditure_code,
+    suppliers.supplier_id, payments.payment_id; payments -> service_areas,
+    expenditure_categories, suppliers."""
+    import collections
+    import datetime
+    rows = []
+    for q, text in zip(OXFORD_SPEND_QUARTERS, files):
+        recs = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        head = [re.sub(r"[^a-z]", "", h.lower()) for h in recs[0]]
+        for r in recs[1:]:
+            if not any(x.strip() for x in r):
+                continue
+            d = dict(zip(head, r))
+
+            def g(*keys):
+                for k in keys:
+                    if k in d:
+                        return d[k]
+                return None
+            rows.append({"quarter": q, "area": g("organisationalunit", "organisatonalunit", "servicearea"),
+                         "category": g("expenditurecategory", "expenditurecatergory", "expenditureunit"),
+                         "code": d["expenditurecode"].strip(), "date": d["paiddate"].strip(),
+                         "trans": d["transno"].strip(), "amount": d["amount"].strip(),
+                         "kind": g("type", "caporrev", "capitalorrevenue", "typeofexpenditure"),
+                         "supplier": d["suppliername"]})
+    cat_names = collections.defaultdict(collections.Counter)
+    spell = collections.Counter()
+    for r in rows:
+        r["area"] = re.sub(r"\s+", " ", r["area"].strip().replace("  ", ", "))
+        if r["category"] is not None:
+            cat_names[r["code"]][re.sub(r"\s+", " ", r["category"].strip())] += 1
+        r["supplier"] = re.sub(r"\s+", " ", r["supplier"]).strip() or None
+        r["redacted"] = bool(r["supplier"] and r["supplier"].lower().startswith("redacted"))
+        if r["redacted"]:
+            r["supplier"] = None
+        if r["supplier"]:
+            spell[r["supplier"]] += 1
+    usual = {}
+    for s, _ in sorted(spell.items(), key=lambda kv: (-kv[1], kv[0])):
+        usual.setdefault(s.lower(), s)
+    areas = {a: i for i, a in enumerate(sorted({r["area"] for r in rows}), 1)}
+    sups = {s: i for i, s in enumerate(sorted(set(usual.values()), key=lambda s: (s.lower(), s)), 1)}
+    cats = {c: (cat_names[c].most_common(1)[0][0] if cat_names[c] else None) for c in {r["code"] for r in rows}}
+    pays = []
+    for r in rows:
+        dt = datetime.datetime.strptime(r["date"], "%d/%m/%Y").date().isoformat()
+        pays.append([len(pays) + 1, re.sub(r"\s*[-_]\s*", "-", r["trans"]), dt, areas[r["area"]], r["code"],
+                     r["amount"].replace(",", ""), r["kind"].strip(),
+                     sups[usual[r["supplier"].lower()]] if r["supplier"] else None, r["redacted"]])
+    _b107_table(srv, db, "service_areas", [("service_area_id", "integer"), ("service_area", "text")],
+                [[i, a] for a, i in areas.items()])
+    _b107_table(srv, db, "expenditure_categories", [("expenditure_code", "text"), ("category", "text")],
+                sorted(cats.items()))
+    _b107_table(srv, db, "suppliers", [("supplier_id", "integer"), ("supplier_name", "text")],
+                [[i, s] for s, i in sups.items()])
+    _b107_table(srv, db, "payments", [
+        ("payment_id", "integer"), ("transaction_no", "text"), ("paid_date", "date"), ("service_area_id", "integer"),
+        ("expenditure_code", "text"), ("amount_gbp", "numeric(12,2)"), ("spend_type", "text"),
+        ("supplier_id", "integer"), ("supplier_redacted", "boolean")], pays)
+    add_keys(srv, db, [("service_areas", ["service_area_id"]), ("expenditure_categories", ["expenditure_code"]),
+                       ("suppliers", ["supplier_id"]), ("payments", ["payment_id"])],
+             [("payments", "service_area_id", "service_areas", "service_area_id"),
+              ("payments", "expenditure_code", "expenditure_categories", "expenditure_code"),
+              ("payments", "supplier_id", "suppliers", "supplier_id")])
+
+
+LOADERS.update(toronto_library_circulation=load_toronto_library_circulation,
+               noaa_storm_events_2019=load_noaa_storm_events_2019, oxford_city_spending=load_oxford_city_spending)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

@@ -15853,8 +15853,8 @@ def load_toronto_library_circulation(srv, db, files):
     and renewed), visits, new library card registrations and workstation
     sessions. A branch-level circulation log, not a loan-by-loan one: no
     items, titles or borrowers. Tables: wards (the 25 city wards named on
-    branches), neighbourhoods (Toronto's 158-neighbourhood numbering as
-    given; 5 names with a trailing space trimmed), branches (branch_code
+    branches), neighbourhoods (the City's neighbourhood numbers and names
+    as the branch file gives them; 5 names' trailing space trimmed), branches (branch_code
     'AB', name, physical branch or service point, address, postal code,
     telephone, square footage, public parking as published: a number of
     spaces, 'shared' or 0; the program flags KidsStop, Leading to Reading,

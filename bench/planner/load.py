@@ -15867,8 +15867,9 @@ def load_gradcafe_admissions(srv, db, files):
     found by several searches (or scraped twice: the same fields, comment
     included) is loaded once, linked to each search. Lines are UTF-8 but for
     a few in Windows-1252 ('ETH Zürich'), read as such. Tables: fields
-    (the 15 searches), institutions (names as posted, spellings that differ
-    only in case or spacing read as the most common one: 'UIUC' / 'Uiuc';
+    (the 15 searches), institutions (names as posted, control characters
+    dropped ('\\x08Purdue University'), spellings that differ only in case
+    or spacing read as the most common one: 'UIUC' / 'Uiuc';
     'MIT' and 'Massachusetts Institute Of Technology (MIT)' stay two),
     programmes (institution, programme name as posted with the same case
     rule and enclosing quotes dropped, degree: 'PhD' for 'PHD', 'Ph.D.',
@@ -15904,8 +15905,8 @@ def load_gradcafe_admissions(srv, db, files):
                 out.append(line.decode("cp1252"))
         return "\n".join(out)
 
-    def sp(v):
-        return re.sub(r"\s+", " ", v or "").strip()
+    def sp(v):  # control characters dropped ('\x08Princeton University'), spaces collapsed
+        return re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", v or "")).strip()
 
     months = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                                            "Nov", "Dec"), 1)}
@@ -16020,7 +16021,7 @@ def load_mo_waterfowl_harvest(srv, db, files):
     week of the season, report date, the counts as published: the total is
     not always the sum of its parts (21 reports), a few vacancy and draw
     counts are negative and a few goose figures look like population
-    counts typed in the harvest column (3,000 snow geese); 14 area-days
+    counts typed in the harvest column (3,000 snow geese); 19 area-days
     have two or three reports, all loaded; the remark with its line breaks
     as spaces). Schell-Osage CA has no report after 2017-2018 and Bob Brown
     CA none in 2019-2020 and 2020-2021 (their files are empty). Keys:
@@ -16080,9 +16081,9 @@ def load_academy_awards(srv, db, files):
     common title; the one film without an id keyed by its title), nominees
     (one per IMDb name or company id — nominee_type 'person' for nm ids,
     'company' for co ids — with its most common spelling; nominees the file
-    gives no id for ('?' or none: 1,287 mentions, mostly companies and
-    engineers of the scientific and technical awards, names as printed,
-    'DuPONT FILM MANUFACTURING CORP.') one per name, type NULL),
+    gives no id for ('?' or none: 1,188 names in 1,379 mentions, mostly
+    companies and engineers of the scientific and technical awards, names
+    as printed, 'DuPONT FILM MANUFACTURING CORP.') one per name, type NULL),
     nominations (own id in file order, ceremony, category, won, the name
     as printed, detail, note, citation), nomination_films and
     nomination_nominees (the pipe lists, in order). 358 nominations name no

@@ -16147,6 +16147,354 @@ def load_oxford_city_spending(srv, db, files):
 
 LOADERS.update(toronto_library_circulation=load_toronto_library_circulation,
                noaa_storm_events_2019=load_noaa_storm_events_2019, oxford_city_spending=load_oxford_city_spending)
+GRADCAFE_FIELDS = ("Aerospace Engineering", "Biology", "Biomedical Engineering", "Business", "Chemical Engineering",
+                   "Chemistry", "Civil Engineering", "Geology", "Mathematics", "Mechanical Engineering",
+                   "Nuclear Engineering", "Operations Research", "Petroleum Engineering", "Physics", "Statistics")
+
+MO_WATERFOWL_AREAS = (4601, 5001, 5004, 5604, 5701, 7011, 7902, 8010, 8142, 8238, 8241, 8514, 8931, 9134, 9736)
+MO_WATERFOWL_SEASONS = ("2016-2017", "2017-2018", "2018-2019", "2019-2020", "2020-2021", "2021-2022")
+
+DATASETS.update({
+    "gradcafe_admissions": ("evansrjames/gradcafe-admissions-data", "629ca5d26b4dae52bc4e5187e1bb7732ab41ccf9",
+                            [f"{n}.csv" for n in GRADCAFE_FIELDS]),
+    "mo_waterfowl_harvest": ("lum8rjack/MOWHarvester", "83f4246ba131511663499c00dad2ed3d3fbc3bae",
+                             ["conservation_areas.csv"] + [f"data/harvest/{s}_{a}.json" for s in MO_WATERFOWL_SEASONS
+                                                           for a in MO_WATERFOWL_AREAS]),
+    "academy_awards": ("DLu/oscar_data", "c5e9716b7e020e70205d6b95f5a5678526c1b45f", ["oscars.csv"]),
+})
+
+
+def _b119_bytes(name, path):
+    """The bytes of one file of a dataset, undecoded (git_show decodes text
+    files as UTF-8, replacing what is not)."""
+    repo, commit, _ = DATASETS[name]
+    gitdir = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
+    if os.path.isdir(os.path.join(gitdir, ".git")):
+        gitdir = os.path.join(gitdir, ".git")
+    r = subprocess.run(["git", "--git-dir", gitdir, "show", f"{commit}:{path}"], capture_output=True)
+    if r.returncode != 0:
+        die(f"{repo}@{commit}:{path}: {r.stderr.decode().strip()}")
+    return r.stdout
+
+
+def load_gradcafe_admissions(srv, db, files):
+    """Graduate admission results self-reported on The GradCafe
+    (thegradcafe.com/survey), 2006 to April 2019, as a student's shell
+    scraper saved the site's search results for 19 subject searches, one CSV
+    per search (evansrjames/gradcafe-admissions-data; the four largest,
+    Computer Science, Economics, Electrical Engineering and English, are not
+    in the stored snapshot, so 15 are loaded: GRADCAFE_FIELDS). Each row is
+    one post: an applicant's result at one programme (institution, programme
+    as typed, degree and season 'PhD (F19)'), the decision, how it came,
+    its date, the poster's undergraduate GPA, GRE scores and status, the
+    date posted and a comment. Posts are anonymous: there is no applicant
+    key, and one applicant's several results are separate rows. A post
+    found by several searches (or scraped twice: the same fields, comment
+    included) is loaded once, linked to each search. Lines are UTF-8 but for
+    a few in Windows-1252 ('ETH Zürich'), read as such. Tables: fields
+    (the 15 searches), institutions (names as posted, control characters
+    dropped ('\\x08Purdue University'), spellings that differ only in case
+    or spacing read as the most common one: 'UIUC' / 'Uiuc';
+    'MIT' and 'Massachusetts Institute Of Technology (MIT)' stay two),
+    programmes (institution, programme name as posted with the same case
+    rule and enclosing quotes dropped, degree: 'PhD' for 'PHD', 'Ph.D.',
+    'Ph D'..., 'Masters', 'MBA', 'MFA', 'EdD', 'JD', 'Other', NULL where
+    none was given), results (programme; season term Fall / Spring and
+    year from 'F19', NULL for the '?' of posts before autumn 2009;
+    decision 'Accepted', 'Rejected', 'Wait listed', 'Interview', 'Other'
+    (a question or a status update), NULL for the scraper's 'Unknown';
+    notified via 'E-mail', 'Website', 'Phone', 'Postal Service', 'Other';
+    decision date, NULL for the scraper's '1 Jan 1900' placeholder, the
+    typed years before 2005 and a day 0 ('0 Feb 2012'); date posted; applicant status 'American',
+    'International', 'International with US degree' (GradCafe's A, I, U),
+    'Other'; GPA as typed (on other scales than 4 for some); GRE verbal,
+    quantitative and writing, on the old 200-800 scale before August 2011
+    and the new 130-170 one after, 0 read as not given; GRE subject score)
+    and result_fields. Five rows of 2006-2019 whose degree was not split off
+    by the scraper ('Chemistry, Ph.D. (?)') are split here; two rows whose
+    fields are shifted (a programme in the institution column) are not
+    loaded. The comments are not loaded (free text, some with e-mail
+    addresses). Keys: fields.field_id, institutions.institution_id,
+    programmes.programme_id, results.result_id, result_fields (result_id,
+    field_id); programmes -> institutions; results -> programmes;
+    result_fields -> results, fields."""
+    import collections
+    import datetime
+
+    def dec(b):
+        out = []
+        for line in b.split(b"\n"):
+            try:
+                out.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                out.append(line.decode("cp1252"))
+        return "\n".join(out)
+
+    def sp(v):  # control characters dropped ('\x08Princeton University'), spaces collapsed
+        return re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", v or "")).strip()
+
+    months = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                           "Nov", "Dec"), 1)}
+
+    def day(v):
+        m = re.fullmatch(r"(\d{1,2}) ([A-Z][a-z][a-z]) (\d{4})", sp(v))
+        assert m, v
+        y = int(m.group(3))
+        if y < 2005 or m.group(1) == "0":  # '1 Jan 1900' is the scraper's placeholder; '11 Feb 0201', '0 Feb 2012'
+            return None
+        return datetime.date(y, months[m.group(2)], int(m.group(1))).isoformat()
+
+    degrees = {"phd": "PhD", "ph.d.": "PhD", "ph.d": "PhD", "ph d": "PhD", "masters": "Masters", "ms": "Masters",
+               "mba": "MBA", "mfa": "MFA", "edd": "EdD", "jd": "JD", "other": "Other", "ms/phd": "Other",
+               "ind": "Other", "": None}
+    status = {"A": "American", "I": "International", "U": "International with US degree", "O": "Other",
+              "": None, "?": None}
+    decisions = {"Accepted": "Accepted", "Rejected": "Rejected", "Wait listed": "Wait listed",
+                 "Interview": "Interview", "Other": "Other", "Unknown": None}
+    via = {"E-mail": "E-mail", "E-Mail": "E-mail", "Website": "Website", "Phone": "Phone",
+           "Postal Service": "Postal Service", "POST": "Postal Service", "Postal": "Postal Service",
+           "Other": "Other", "Unknown": None}
+
+    def num(v, zero_none=False):
+        v = sp(v)
+        if v == "":
+            return None
+        assert re.fullmatch(r"\d+(\.\d+)?", v), v
+        return None if zero_none and float(v) == 0 else v
+    posts, skipped = {}, 0
+    for field in GRADCAFE_FIELDS:
+        text = dec(_b119_bytes(db, f"{field}.csv"))
+        for r in csv.reader(io.StringIO(text)):
+            if not r:
+                continue
+            if len(r) == 13:  # 'Chemistry, Ph.D. (?)': the degree not split off
+                subj, rest = r[1].rsplit(", ", 1)
+                r = [r[0], subj, rest] + r[2:]
+            assert len(r) == 14, r
+            m = re.fullmatch(r"(.*?) ?\((\?|[FS]\d\d)\)", sp(r[2]))
+            if not m or sp(m.group(1)).lower() not in degrees:
+                skipped += 1
+                continue
+            key = tuple(r)
+            posts.setdefault(key, {"fields": [], "degree": degrees[sp(m.group(1)).lower()], "season": m.group(2)})
+            if field not in posts[key]["fields"]:
+                posts[key]["fields"].append(field)
+    assert skipped == 2, skipped
+
+    def canon(values):
+        """one spelling per name that differs only in case or spacing: the most common (then the first sorted)"""
+        cnt = collections.Counter(values)
+        best = {}
+        for v, n in sorted(cnt.items(), key=lambda x: (-x[1], x[0])):
+            best.setdefault(v.lower(), v)
+        return {v: best[v.lower()] for v in cnt}
+    inst_of = canon(sp(k[0]) for k in posts)
+    prog_of = canon(sp(k[1]).strip('"').strip() for k in posts)
+    inst_ids = {n: i for i, n in enumerate(sorted(set(inst_of.values()), key=lambda s: (s.lower(), s)), 1)}
+    progs, results, links = {}, [], []
+    field_ids = {f: i for i, f in enumerate(GRADCAFE_FIELDS, 1)}
+    for k, p in posts.items():
+        inst = inst_ids[inst_of[sp(k[0])]]
+        pkey = (inst, prog_of[sp(k[1]).strip('"').strip()], p["degree"])
+        pid = progs.setdefault(pkey, len(progs) + 1)
+        term = year = None
+        if p["season"] != "?":
+            term, year = {"F": "Fall", "S": "Spring"}[p["season"][0]], 2000 + int(p["season"][1:])
+        rid = len(results) + 1
+        results.append([rid, pid, term, year, decisions[sp(k[3])], via[sp(k[4])], day(k[5]), day(k[12]),
+                        status[sp(k[11])], num(k[6]), num(k[7], True), num(k[8], True), num(k[9], True),
+                        num(k[10], True)])
+        links += [[rid, field_ids[f]] for f in p["fields"]]
+    _b107_table(srv, db, "fields", [("field_id", "integer"), ("field_name", "text")],
+                [[i, f] for f, i in field_ids.items()])
+    _b107_table(srv, db, "institutions", [("institution_id", "integer"), ("institution_name", "text")],
+                [[i, n] for n, i in inst_ids.items()])
+    _b107_table(srv, db, "programmes", [("programme_id", "integer"), ("institution_id", "integer"),
+                                        ("programme_name", "text"), ("degree", "text")],
+                [[i, k[0], k[1], k[2]] for k, i in progs.items()])
+    _b107_table(srv, db, "results", [
+        ("result_id", "integer"), ("programme_id", "integer"), ("season_term", "text"), ("season_year", "integer"),
+        ("decision", "text"), ("notified_via", "text"), ("decision_date", "date"), ("posted_date", "date"),
+        ("applicant_status", "text"), ("gpa", "numeric"), ("gre_verbal", "numeric"), ("gre_quant", "numeric"),
+        ("gre_writing", "numeric"), ("gre_subject", "numeric")], results)
+    _b107_table(srv, db, "result_fields", [("result_id", "integer"), ("field_id", "integer")], links)
+    add_keys(srv, db, [("fields", ["field_id"]), ("institutions", ["institution_id"]), ("programmes", ["programme_id"]),
+                       ("results", ["result_id"]), ("result_fields", ["result_id", "field_id"])],
+             [("programmes", "institution_id", "institutions", "institution_id"),
+              ("results", "programme_id", "programmes", "programme_id"),
+              ("result_fields", "result_id", "results", "result_id"),
+              ("result_fields", "field_id", "fields", "field_id")])
+
+
+def load_mo_waterfowl_harvest(srv, db, files):
+    """The Missouri Department of Conservation's waterfowl harvest reports
+    for its 15 managed wetland conservation areas, hunting seasons 2016-2017
+    to 2021-2022, as a hunter's repository saved the JSON answers of MDC's
+    harvest widget (extra.mdc.mo.gov/widgets/wtrfwl_harvest), one file per
+    area and season, with its own list of the areas (town, ZIP code and
+    coordinates). One report per area and hunting day, late October to the
+    end of January, none for days an area was closed: hunters, ducks and
+    geese taken (Canada, snow/blue, white-fronted), birds and ducks per
+    hunter, vacant blinds and wade-hunting spots, hunting positions, the
+    positions offered to the morning draw of hunters without a reservation
+    (the 'poor line') and the draw's count, the area's duck and goose counts
+    of the latest survey, MDC's remark. Tables: areas (MDC's area number;
+    name as the reports write it, 'Fountain Grove CA'; the list's town, ZIP,
+    latitude and longitude), seasons ('2016-2017', first and last year) and
+    harvest_reports (own report_id, MDC's record number as published — MDC
+    numbers again from season to season, so it is not a key —, area, season,
+    week of the season, report date, the counts as published: the total is
+    not always the sum of its parts (21 reports), a few vacancy and draw
+    counts are negative and a few goose figures look like population
+    counts typed in the harvest column (3,000 snow geese); 19 area-days
+    have two or three reports, all loaded; the remark with its line breaks
+    as spaces). Schell-Osage CA has no report after 2017-2018 and Bob Brown
+    CA none in 2019-2020 and 2020-2021 (their files are empty). Keys:
+    areas.area_id, seasons.season, harvest_reports.report_id;
+    harvest_reports -> areas, seasons."""
+    area_rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    reports = []
+    names = {}
+    for text, (s, a) in zip(files[1:], [(s, a) for s in MO_WATERFOWL_SEASONS for a in MO_WATERFOWL_AREAS]):
+        for r in json.loads(text)["wfHrv_Updates_Recs"]:
+            assert r["Season"] == s and r["Area_ID"] == a, (s, a, r["RecId"])
+            names.setdefault(a, r["Area"])
+            assert names[a] == r["Area"]
+            com = re.sub(r"\s+", " ", r["Comments"] or "").strip() or None
+            reports.append([r["RecId"], a, s, r["Week"], r["Report_Date"][:10], r["Duck_Pop"], r["Goose_Pop"],
+                            r["Duck_Harv"], r["CG_Harv"], r["SBG_Harv"], r["WFG_Harv"], r["Watfowl_Harv"],
+                            r["Num_Hunters"], r["Birds_Per_Hunt"], r["Ducks_Per_Hunt"], r["Blind_Vac"],
+                            r["Wade_Vac"], r["Total_Pos"], r["PL_Avail"], r["PL_Draw"], com])
+    reports.sort(key=lambda x: (x[4], x[1], x[0]))
+    areas = []
+    for r in area_rows:
+        a = int(r["key"])
+        areas.append([a, names[a], r["city"], r["state"], r["zip"], r["latitude"], r["longitude"]])
+    _b107_table(srv, db, "areas", [("area_id", "integer"), ("area_name", "text"), ("town", "text"), ("state", "text"),
+                                   ("zip_code", "text"), ("latitude", "numeric"), ("longitude", "numeric")],
+                sorted(areas))
+    _b107_table(srv, db, "seasons", [("season", "text"), ("first_year", "integer"), ("last_year", "integer")],
+                [[s, int(s[:4]), int(s[5:])] for s in MO_WATERFOWL_SEASONS])
+    _b107_table(srv, db, "harvest_reports", [
+        ("report_id", "integer"), ("mdc_record_id", "integer"), ("area_id", "integer"), ("season", "text"),
+        ("season_week", "integer"), ("report_date", "date"), ("duck_count", "integer"), ("goose_count", "integer"),
+        ("ducks", "integer"), ("canada_geese", "integer"), ("snow_geese", "integer"),
+        ("white_fronted_geese", "integer"), ("total_waterfowl", "integer"), ("hunters", "integer"),
+        ("birds_per_hunter", "numeric"), ("ducks_per_hunter", "numeric"), ("vacant_blinds", "integer"),
+        ("vacant_wade_spots", "integer"), ("total_positions", "integer"), ("poor_line_positions", "integer"),
+        ("poor_line_draw", "integer"), ("comments", "text")],
+        [[i] + r for i, r in enumerate(reports, 1)])
+    add_keys(srv, db, [("areas", ["area_id"]), ("seasons", ["season"]), ("harvest_reports", ["report_id"])],
+             [("harvest_reports", "area_id", "areas", "area_id"),
+              ("harvest_reports", "season", "seasons", "season")])
+
+
+def load_academy_awards(srv, db, files):
+    """Every Academy Award nomination and win, the 1st ceremony (films of
+    1927/28) to the 98th (films of 2025, awarded in March 2026), as the
+    Academy's Awards Database lists them, with IMDb identifiers for films and
+    nominees added by hand and by matching (DLu/oscar_data, oscars.csv,
+    BSD 2-Clause). One row per nomination: ceremony, year(s) honoured,
+    class ('Acting', 'Directing', 'Writing', 'Music', 'Production',
+    'Title', 'SciTech', 'Special'), the category's canonical name ('ACTOR IN
+    A LEADING ROLE') and its exact wording that year ('ACTOR'), film(s) and
+    their IMDb ids, the nominated name as printed and the nominees and their
+    IMDb ids (pipe lists), winner, detail (character, song), note and
+    citation. Tables: ceremonies (number, the year label '1927/28' and
+    film_year, its first year: 1927), categories (one per exact wording, with
+    the canonical name and class), films (one per IMDb title id, the most
+    common title; the one film without an id keyed by its title), nominees
+    (one per IMDb name or company id — nominee_type 'person' for nm ids,
+    'company' for co ids — with its most common spelling; nominees the file
+    gives no id for ('?' or none: 1,188 names in 1,379 mentions, mostly
+    companies and engineers of the scientific and technical awards, names
+    as printed, 'DuPONT FILM MANUFACTURING CORP.') one per name, type NULL),
+    nominations (own id in file order, ceremony, category, won, the name
+    as printed, detail, note, citation), nomination_films and
+    nomination_nominees (the pipe lists, in order). 358 nominations name no
+    nominee (honorary foreign-language film awards and the like) and 1,280
+    no film (most scientific and technical awards). Keys:
+    ceremonies.ceremony_number, categories.category_id, films.film_id,
+    nominees.nominee_id, nominations.nomination_id, nomination_films
+    (nomination_id, film_id), nomination_nominees (nomination_id,
+    nominee_id); nominations -> ceremonies, categories;
+    nomination_films -> nominations, films; nomination_nominees ->
+    nominations, nominees."""
+    import collections
+    rows = [{k: (v or "").strip() for k, v in r.items()}
+            for r in csv.DictReader(io.StringIO(files[0].lstrip("\ufeff")), delimiter="\t")]
+    ceremonies, cats, film_titles, nominee_names = {}, {}, collections.defaultdict(collections.Counter), \
+        collections.defaultdict(collections.Counter)
+    noms = []
+    for r in rows:
+        c = int(r["Ceremony"])
+        ceremonies.setdefault(c, r["Year"])
+        assert ceremonies[c] == r["Year"]
+        cats.setdefault(r["Category"], (r["CanonicalCategory"], r["Class"]))
+        assert cats[r["Category"]] == (r["CanonicalCategory"], r["Class"])
+        films = []
+        if r["Film"]:
+            titles, ids = r["Film"].split("|"), r["FilmId"].split("|")
+            assert len(titles) == len(ids), r
+            for t, i in zip(titles, ids):
+                key = i if i not in ("", "?") else "title:" + t
+                film_titles[key][t] += 1
+                if key not in films:
+                    films.append(key)
+        people = []
+        if r["Nominees"]:
+            ns, ids = r["Nominees"].split("|"), r["NomineeIds"].split("|")
+            if len(ns) != len(ids):  # no ids given for a list of several
+                assert r["NomineeIds"] == "", r
+                ids = [""] * len(ns)
+            for n, i in zip(ns, ids):
+                n = n.strip()
+                key = i.strip() if i.strip() not in ("", "?") else "name:" + n
+                nominee_names[key][n] += 1
+                if key not in people:
+                    people.append(key)
+        noms.append((c, r["Category"], r["Winner"] == "True", r["Name"] or None, r["Detail"] or None,
+                     r["Note"] or None, r["Citation"] or None, films, people))
+
+    def best(cnt):
+        return sorted(cnt.items(), key=lambda x: (-x[1], x[0]))[0][0]
+    cat_ids = {n: i for i, n in enumerate(sorted(cats, key=lambda n: (cats[n][1], cats[n][0], n)), 1)}
+    film_ids = {k: i for i, k in enumerate(sorted(film_titles, key=lambda k: (k.startswith("title:"), k)), 1)}
+    nominee_ids = {k: i for i, k in enumerate(sorted(nominee_names, key=lambda k: (k.startswith("name:"), k)), 1)}
+    _b107_table(srv, db, "ceremonies", [("ceremony_number", "integer"), ("year_label", "text"),
+                                        ("film_year", "integer")],
+                [[c, y, int(y[:4])] for c, y in sorted(ceremonies.items())])
+    _b107_table(srv, db, "categories", [("category_id", "integer"), ("category_name", "text"),
+                                        ("canonical_category", "text"), ("award_class", "text")],
+                [[i, n, cats[n][0], cats[n][1]] for n, i in cat_ids.items()])
+    _b107_table(srv, db, "films", [("film_id", "integer"), ("imdb_id", "text"), ("title", "text")],
+                [[i, None if k.startswith("title:") else k, best(film_titles[k])] for k, i in film_ids.items()])
+    _b107_table(srv, db, "nominees", [("nominee_id", "integer"), ("imdb_id", "text"), ("nominee_name", "text"),
+                                      ("nominee_type", "text")],
+                [[i, None if k.startswith("name:") else k, best(nominee_names[k]),
+                  {"nm": "person", "co": "company"}.get(k[:2])] for k, i in nominee_ids.items()])
+    _b107_table(srv, db, "nominations", [
+        ("nomination_id", "integer"), ("ceremony_number", "integer"), ("category_id", "integer"),
+        ("won", "boolean"), ("nominated_as", "text"), ("detail", "text"), ("note", "text"), ("citation", "text")],
+        [[i, n[0], cat_ids[n[1]], n[2], n[3], n[4], n[5], n[6]] for i, n in enumerate(noms, 1)])
+    _b107_table(srv, db, "nomination_films", [("nomination_id", "integer"), ("film_id", "integer")],
+                [[i, film_ids[f]] for i, n in enumerate(noms, 1) for f in n[7]])
+    _b107_table(srv, db, "nomination_nominees", [("nomination_id", "integer"), ("nominee_id", "integer")],
+                [[i, nominee_ids[p]] for i, n in enumerate(noms, 1) for p in n[8]])
+    add_keys(srv, db, [("ceremonies", ["ceremony_number"]), ("categories", ["category_id"]), ("films", ["film_id"]),
+                       ("nominees", ["nominee_id"]), ("nominations", ["nomination_id"]),
+                       ("nomination_films", ["nomination_id", "film_id"]),
+                       ("nomination_nominees", ["nomination_id", "nominee_id"])],
+             [("nominations", "ceremony_number", "ceremonies", "ceremony_number"),
+              ("nominations", "category_id", "categories", "category_id"),
+              ("nomination_films", "nomination_id", "nominations", "nomination_id"),
+              ("nomination_films", "film_id", "films", "film_id"),
+              ("nomination_nominees", "nomination_id", "nominations", "nomination_id"),
+              ("nomination_nominees", "nominee_id", "nominees", "nominee_id")])
+
+
+LOADERS.update(gradcafe_admissions=load_gradcafe_admissions, mo_waterfowl_harvest=load_mo_waterfowl_harvest,
+               academy_awards=load_academy_awards)
 
 
 def main():

@@ -15821,6 +15821,288 @@ def load_cpsc_recalls(srv, db, files):
 LOADERS.update(kseb_reservoirs=load_kseb_reservoirs, himalayan_expeditions=load_himalayan_expeditions,
                cpsc_recalls=load_cpsc_recalls)
 
+# batch 120: Public Health Scotland's quarterly bed occupancy by hospital and specialty (as a news team's hospital
+# tracker keeps it), the Chicago Transit Authority's monthly 'L' station entries with its list of 'L' stops (as a
+# ridership app keeps them) and the Wolt delivery catalogue of Durrës, Albania (restaurants and priced menu items,
+# the first commit of a scraper's repository, before its Azerbaijan files replaced them)
+DATASETS.update({
+    "scotland_hospital_beds": ("DCTdatateam/Hospitals-Tracker_NHS-Scotland", "b0cfe2d2e65074a74b35539d9772a7ec08809e23",
+                               ["data/source-data/beds_by_nhs_board_of_treatment_and_specialty_Q3_2022.csv",
+                                "data/source-data/current-hospital_flagged20211216.csv",
+                                "data/source-data/hb14_hb19.csv",
+                                "data/source-data/special-health-boards_19022021.csv"]),
+    "cta_l_ridership": ("iberatkaya/ctaAnalytics", "c52f16e899d9ceb3174eb0ae815882eced82b472",
+                        ["src/assets/CTA_-_Ridership_-__L__Station_Entries_-_Monthly_Day-Type_Averages___Totals_"
+                         "20240415.csv",
+                         "src/assets/CTA_-_System_Information_-_List_of__L__Stops.csv"]),
+    "wolt_durres_menus": ("Ismat-Samadov/wolt_restaurants", "a6a874ae2a4cc5d2d05c518d30186a82857afa8a",
+                          ["data/restaurants.csv", "data/menu_items.csv"]),
+})
+
+
+def load_scotland_hospital_beds(srv, db, files):
+    """Public Health Scotland's open data "Beds by NHS Board of Treatment and
+    Specialty" (opendata.nhs.scot, quarterly, 2017 Q3 to 2022 Q3, the last
+    quarter provisional) as a news team's NHS Scotland hospitals tracker
+    keeps it (DCTdatateam/Hospitals-Tracker_NHS-Scotland; the file holds the
+    36 main hospitals, their boards and Scotland), with PHS's hospital list
+    and health board names. For each quarter, board of treatment, location
+    and specialty: all staffed bed days, total occupied bed days, the
+    average available staffed beds and average occupied beds over the
+    quarter, and the percentage occupancy. Tables: health_boards (14
+    territorial boards under their current codes, 'S08000031' NHS Greater
+    Glasgow and Clyde, and the special board of the Golden Jubilee National
+    Hospital, 'SB0801'), hospitals (36, PHS location code 'G405H', name,
+    postcode, address, current board), specialties (PHS specialty codes,
+    'C8' Trauma and Orthopaedic Surgery; the 56 that occur in
+    the hospitals' rows),
+    quarters ('2022Q3', year, quarter of the year, first and last day,
+    provisional), specialty_occupancy (a hospital's specialty in a quarter),
+    hospital_occupancy (the hospital's 'All Specialties' row) and
+    board_occupancy (the board's 'All Specialties' row, all its hospitals,
+    not only the 36). Stracathro Hospital (Tayside) also has rows under NHS
+    Grampian, the board of treatment, in five quarters: the occupancy rows
+    are keyed by quarter, board and hospital. PHS's groupings ('All Acute',
+    'Medical Grouping'), the boards' specialty rows and the Scotland rows
+    (the boards' sum) are not loaded. A percentage marked 'z' (no staffed
+    bed days) is NULL. Keys: health_boards.board_code,
+    hospitals.hospital_code, specialties.specialty_code, quarters.quarter,
+    specialty_occupancy (quarter, board_code, hospital_code,
+    specialty_code), hospital_occupancy (quarter, board_code,
+    hospital_code), board_occupancy (quarter, board_code); hospitals ->
+    health_boards; the occupancy tables -> quarters, health_boards,
+    hospitals, specialties."""
+    import datetime
+    beds = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    hosp = {r["Location"]: r for r in csv.DictReader(io.StringIO(files[1].lstrip("\ufeff")))}
+    hb = list(csv.DictReader(io.StringIO(files[2].lstrip("\ufeff"))))
+    shb = list(csv.DictReader(io.StringIO(files[3].lstrip("\ufeff"))))
+    t = _b111_text
+    board_codes = {r["HB"] for r in beds} - {"S92000003"}
+    boards = {r["HB"]: (t(r["HBName"]), "Territorial") for r in hb if not t(r["HBDateArchived"])}
+    boards.update({r["SHB"]: (t(r["SHBName"].replace("\ufffd", " ")), "Special") for r in shb})
+    assert board_codes <= set(boards), board_codes - set(boards)
+
+    def measures(r):
+        pct = None if r["PercentageOccupancyQF"] == "z" else (t(r["PercentageOccupancy"]) or None)
+        return [int(r["AllStaffedBeddays"]), int(r["TotalOccupiedBeddays"]), t(r["AverageAvailableStaffedBeds"]),
+                t(r["AverageOccupiedBeds"]), pct]
+    quarters, specs, hospitals = {}, {}, set()
+    spec_rows, hosp_rows, board_rows = [], [], []
+    for r in beds:
+        q, b, loc = r["Quarter"], r["HB"], r["Location"]
+        if b == "S92000003":
+            continue
+        quarters[q] = quarters.get(q, False) or r["QuarterQF"] == "p"
+        if loc == b:  # the board's own rows: its 'All Specialties' total only
+            if r["Specialty"] == "Z9":
+                board_rows.append([q, b] + measures(r))
+            continue
+        hospitals.add(loc)
+        if r["Specialty"] == "Z9":
+            hosp_rows.append([q, b, loc] + measures(r))
+        elif t(r["Specialty"]):
+            specs[r["Specialty"]] = t(r["SpecialtyName"])
+            spec_rows.append([q, b, loc, r["Specialty"]] + measures(r))
+    qrows = []
+    for q, prov in sorted(quarters.items()):
+        y, n = int(q[:4]), int(q[5])
+        start = datetime.date(y, 3 * n - 2, 1)
+        end = datetime.date(y + (n == 4), (3 * n) % 12 + 1, 1) - datetime.timedelta(days=1)
+        qrows.append([q, y, n, start.isoformat(), end.isoformat(), prov])
+    _b107_table(srv, db, "health_boards", [("board_code", "text"), ("board_name", "text"), ("board_type", "text")],
+                sorted([c, boards[c][0], boards[c][1]] for c in board_codes))
+    _b107_table(srv, db, "hospitals", [("hospital_code", "text"), ("hospital_name", "text"), ("postcode", "text"),
+                                       ("address", "text"), ("board_code", "text")],
+                sorted([h, t(hosp[h]["LocationName"]), t(hosp[h]["Postcode"]), t(hosp[h]["AddressLine"]),
+                        hosp[h]["HB"]] for h in hospitals))
+    _b107_table(srv, db, "specialties", [("specialty_code", "text"), ("specialty_name", "text")],
+                sorted([c, n] for c, n in specs.items()))
+    _b107_table(srv, db, "quarters", [("quarter", "text"), ("year", "integer"), ("quarter_of_year", "integer"),
+                                      ("start_date", "date"), ("end_date", "date"), ("is_provisional", "boolean")], qrows)
+    mcols = [("staffed_bed_days", "integer"), ("occupied_bed_days", "integer"),
+             ("average_available_staffed_beds", "numeric"), ("average_occupied_beds", "numeric"),
+             ("percentage_occupancy", "numeric")]
+    _b107_table(srv, db, "specialty_occupancy", [("quarter", "text"), ("board_code", "text"), ("hospital_code", "text"),
+                                                 ("specialty_code", "text")] + mcols, sorted(spec_rows))
+    _b107_table(srv, db, "hospital_occupancy", [("quarter", "text"), ("board_code", "text"),
+                                                ("hospital_code", "text")] + mcols, sorted(hosp_rows))
+    _b107_table(srv, db, "board_occupancy", [("quarter", "text"), ("board_code", "text")] + mcols, sorted(board_rows))
+    fk = []
+    for tab in ("specialty_occupancy", "hospital_occupancy", "board_occupancy"):
+        fk += [(tab, "quarter", "quarters", "quarter"), (tab, "board_code", "health_boards", "board_code")]
+        if tab != "board_occupancy":
+            fk.append((tab, "hospital_code", "hospitals", "hospital_code"))
+    fk.append(("specialty_occupancy", "specialty_code", "specialties", "specialty_code"))
+    add_keys(srv, db, [("health_boards", ["board_code"]), ("hospitals", ["hospital_code"]),
+                       ("specialties", ["specialty_code"]), ("quarters", ["quarter"]),
+                       ("specialty_occupancy", ["quarter", "board_code", "hospital_code", "specialty_code"]),
+                       ("hospital_occupancy", ["quarter", "board_code", "hospital_code"]),
+                       ("board_occupancy", ["quarter", "board_code"])],
+             [("hospitals", "board_code", "health_boards", "board_code")] + fk)
+
+
+CTA_LINES = [("RED", "Red Line"), ("BLUE", "Blue Line"), ("G", "Green Line"), ("BRN", "Brown Line"),
+             ("P", "Purple Line"), ("Pexp", "Purple Line Express"), ("Y", "Yellow Line"), ("Pnk", "Pink Line"),
+             ("O", "Orange Line")]
+
+
+def load_cta_l_ridership(srv, db, files):
+    """The Chicago Transit Authority's 'L' (rapid transit) station entries,
+    monthly, January 2001 to October 2023: for each station and month the
+    average weekday, Saturday and Sunday/holiday entries and the month's
+    total, as the City of Chicago's data portal published them ("CTA -
+    Ridership - 'L' Station Entries - Monthly Day-Type Averages & Totals",
+    downloaded 15 April 2024), with the portal's "CTA - System Information -
+    List of 'L' Stops" (platforms by direction, the lines that stop there,
+    accessibility, position), as a CTA ridership app keeps them
+    (iberatkaya/ctaAnalytics). Entries are counted at the fare gates, by
+    station, not by line. Tables: lines (the nine services of the stops list,
+    'RED' Red Line ... 'Pexp' Purple Line Express), stations (the ridership
+    file's station id, the stops list's MAP_ID: 147, four of them closed
+    and not in the stops list — Washington/State, Madison/Wabash,
+    Randolph/Wabash, Homan —; station_name the ridership file's, unique
+    ('Kedzie-Lake', 'Kedzie-Cermak'; 'Dempster-Skokie', the latest of its two
+    names), descriptive_name the stops list's ('Kedzie (Green Line)'), ADA
+    accessibility, the mean position of its platforms, in_service),
+    station_lines (the lines that stop at a station, any platform), stops
+    (300 platforms: stop id, station, direction N/S/E/W, name 'Cicero
+    (Loop-bound)', ADA, position) and monthly_ridership (one row per station
+    and month as published; Wilson has two rows in October 2017, June 2022
+    and June 2023, both kept). Keys: lines.line_code, stations.station_id,
+    station_lines (station_id, line_code), stops.stop_id,
+    monthly_ridership.ridership_id; station_lines -> stations, lines; stops
+    -> stations; monthly_ridership -> stations."""
+    rides = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    stops = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    t = _b111_text
+
+    def month(v):
+        m, d, y = v.split("/")
+        return f"{y}-{m}-{d}"
+
+    def pos(v):
+        m = re.fullmatch(r"\(([-\d.]+), ([-\d.]+)\)", t(v))
+        return float(m.group(1)), float(m.group(2))
+    names = {}
+    for r in sorted(rides, key=lambda r: month(r["month_beginning"])):
+        names[int(r["station_id"])] = t(r["stationame"])
+    by_station = {}
+    for s in stops:
+        by_station.setdefault(int(s["MAP_ID"]), []).append(s)
+    st_rows, sl_rows, stop_rows = [], [], []
+    for sid in sorted(set(names) | set(by_station)):
+        ss = by_station.get(sid, [])
+        if ss:
+            ada = {s["ADA"] == "true" for s in ss}
+            assert len(ada) == 1, sid
+            lat = round(sum(pos(s["Location"])[0] for s in ss) / len(ss), 6)
+            lon = round(sum(pos(s["Location"])[1] for s in ss) / len(ss), 6)
+            st_rows.append([sid, names.get(sid) or t(ss[0]["STATION_NAME"]), t(ss[0]["STATION_DESCRIPTIVE_NAME"]),
+                            ada.pop(), lat, lon, True])
+            for code, _ in CTA_LINES:
+                if any(s[code] == "true" for s in ss):
+                    sl_rows.append([sid, code])
+        else:
+            st_rows.append([sid, names[sid], None, None, None, None, False])
+        for s in ss:
+            la, lo = pos(s["Location"])
+            stop_rows.append([int(s["STOP_ID"]), sid, s["DIRECTION_ID"], t(s["STOP_NAME"]), s["ADA"] == "true", la, lo])
+    ride_rows = []
+    for n, r in enumerate(sorted(rides, key=lambda r: (month(r["month_beginning"]), int(r["station_id"]))), 1):
+        ride_rows.append([n, int(r["station_id"]), month(r["month_beginning"]), r["avg_weekday_rides"],
+                          r["avg_saturday_rides"], r["avg_sunday-holiday_rides"], int(r["monthtotal"])])
+    _b107_table(srv, db, "lines", [("line_code", "text"), ("line_name", "text")], [list(x) for x in CTA_LINES])
+    _b107_table(srv, db, "stations", [("station_id", "integer"), ("station_name", "text"), ("descriptive_name", "text"),
+                                      ("ada_accessible", "boolean"), ("latitude", "numeric"), ("longitude", "numeric"),
+                                      ("in_service", "boolean")], st_rows)
+    _b107_table(srv, db, "station_lines", [("station_id", "integer"), ("line_code", "text")], sl_rows)
+    _b107_table(srv, db, "stops", [("stop_id", "integer"), ("station_id", "integer"), ("direction", "text"),
+                                   ("stop_name", "text"), ("ada_accessible", "boolean"), ("latitude", "numeric"),
+                                   ("longitude", "numeric")], sorted(stop_rows))
+    _b107_table(srv, db, "monthly_ridership", [("ridership_id", "integer"), ("station_id", "integer"),
+                                               ("month", "date"), ("avg_weekday_rides", "numeric"),
+                                               ("avg_saturday_rides", "numeric"), ("avg_sunday_holiday_rides", "numeric"),
+                                               ("month_total", "integer")], ride_rows)
+    add_keys(srv, db, [("lines", ["line_code"]), ("stations", ["station_id"]),
+                       ("station_lines", ["station_id", "line_code"]), ("stops", ["stop_id"]),
+                       ("monthly_ridership", ["ridership_id"])],
+             [("station_lines", "station_id", "stations", "station_id"),
+              ("station_lines", "line_code", "lines", "line_code"),
+              ("stops", "station_id", "stations", "station_id"),
+              ("monthly_ridership", "station_id", "stations", "station_id")])
+
+
+def load_wolt_durres_menus(srv, db, files):
+    """The Wolt food-delivery catalogue of Durrës, Albania, as a scraper of
+    Wolt's consumer API saved it in February 2026 (Ismat-Samadov/
+    wolt_restaurants, its first commit; the later commits replaced it with
+    Azerbaijan's restaurants, whose menu file is not in the stored tree): the
+    153 restaurants Wolt lists in Durrës and the 7,502 items of their menus,
+    prices in Albanian lek. The scraper asked in Azerbaijani, so the
+    restaurant tags are Wolt's Azerbaijani labels ('pizza', 'burger',
+    'dəniz məhsulları' seafood, 'balıq' fish, 'sendviç', 'səhər yeməyi'
+    breakfast), kept as published; names and descriptions are the
+    restaurants' own, mostly Albanian. Tables: restaurants (an id of the
+    loader's, Wolt's venue id and slug, name, address, city, currency, online
+    and delivering now — 54 of them —, Wolt's price range 1-3, delivery
+    estimate in minutes where online, rating out of 10 and its number of
+    ratings where Wolt shows one, position, tagline), tags and
+    restaurant_tags (the comma list of tags), menu_items (one per Wolt item:
+    Wolt's item id, restaurant, name, description, price in lek — Wolt's
+    integer in qindarka divided by 100 —, Wolt's 'Populyar' badge as
+    is_popular, has_options, VAT percent). Delivery is free everywhere (not
+    loaded). Marè by White Hill lists no items;
+    the free cutlery items ('Pajisje kuzhine') cost 0. There are no menu
+    sections, orders or sales. Keys: restaurants.restaurant_id, tags.tag_id,
+    restaurant_tags (restaurant_id, tag_id), menu_items.item_id;
+    restaurant_tags -> restaurants, tags; menu_items -> restaurants."""
+    rest = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    items = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    t = _b111_text
+    rest.sort(key=lambda r: (r["name"].lower(), r["id"]))
+    rid = {r["id"]: i for i, r in enumerate(rest, 1)}
+    tags = sorted({x.strip() for r in rest for x in r["tags"].split(",") if x.strip()}, key=lambda s: (s.lower(), s))
+    tid = {x: i for i, x in enumerate(tags, 1)}
+    rrows, rtags = [], []
+    for r in rest:
+        assert r["delivery_price_int"] in ("0", "") and r["product_line"] == "restaurant" and not r["franchise"], r["id"]
+        rrows.append([rid[r["id"]], r["id"], t(r["slug"]), t(r["name"]), t(r["address"]), t(r["city"]), r["currency"],
+                      r["online"] == "True", r["delivers"] == "True", int(r["price_range"]),
+                      t(r["estimate_min"]), t(r["estimate_max"]), t(r["rating_score"]), t(r["rating_count"]),
+                      r["location_lat"], r["location_lon"], t(r["short_description"])])
+        for x in dict.fromkeys(x.strip() for x in r["tags"].split(",") if x.strip()):
+            rtags.append([rid[r["id"]], tid[x]])
+    irows = []
+    for n, m in enumerate(sorted(items, key=lambda m: (rid[m["restaurant_id"]], m["item_name"].lower(), m["item_id"])), 1):
+        assert m["item_currency"] == "ALL", m["item_id"]
+        tg = t(m["item_tags"])
+        assert tg is None or '"popular"' in tg, tg
+        irows.append([n, m["item_id"], rid[m["restaurant_id"]], t(m["item_name"]), t(m["item_description"]),
+                      f"{int(m['item_price']) / 100:.2f}", tg is not None, m["item_has_options"] == "True",
+                      int(m["item_vat_percentage"])])
+    _b107_table(srv, db, "restaurants", [
+        ("restaurant_id", "integer"), ("wolt_venue_id", "text"), ("slug", "text"), ("restaurant_name", "text"),
+        ("address", "text"), ("city", "text"), ("currency", "text"), ("is_online", "boolean"), ("delivers", "boolean"),
+        ("price_range", "integer"), ("delivery_estimate_min_minutes", "integer"),
+        ("delivery_estimate_max_minutes", "integer"), ("rating_score", "numeric"), ("rating_count", "integer"),
+        ("latitude", "numeric"), ("longitude", "numeric"), ("tagline", "text")], rrows)
+    _b107_table(srv, db, "tags", [("tag_id", "integer"), ("tag", "text")], [[i, x] for x, i in tid.items()])
+    _b107_table(srv, db, "restaurant_tags", [("restaurant_id", "integer"), ("tag_id", "integer")], rtags)
+    _b107_table(srv, db, "menu_items", [
+        ("item_id", "integer"), ("wolt_item_id", "text"), ("restaurant_id", "integer"), ("item_name", "text"),
+        ("description", "text"), ("price_lek", "numeric"), ("is_popular", "boolean"), ("has_options", "boolean"),
+        ("vat_percentage", "integer")], irows)
+    add_keys(srv, db, [("restaurants", ["restaurant_id"]), ("tags", ["tag_id"]),
+                       ("restaurant_tags", ["restaurant_id", "tag_id"]), ("menu_items", ["item_id"])],
+             [("restaurant_tags", "restaurant_id", "restaurants", "restaurant_id"),
+              ("restaurant_tags", "tag_id", "tags", "tag_id"),
+              ("menu_items", "restaurant_id", "restaurants", "restaurant_id")])
+
+
+LOADERS.update(scotland_hospital_beds=load_scotland_hospital_beds, cta_l_ridership=load_cta_l_ridership,
+               wolt_durres_menus=load_wolt_durres_menus)
+
 
 # batch 118: the Toronto Public Library's annual branch statistics (Open Data Toronto, as a statistics
 # course repository keeps them), NOAA's Storm Events Database for January-March 2019 (details, fatalities

@@ -16429,6 +16429,8 @@ def load_oxford_city_spending(srv, db, files):
 
 LOADERS.update(toronto_library_circulation=load_toronto_library_circulation,
                noaa_storm_events_2019=load_noaa_storm_events_2019, oxford_city_spending=load_oxford_city_spending)
+
+
 GRADCAFE_FIELDS = ("Aerospace Engineering", "Biology", "Biomedical Engineering", "Business", "Chemical Engineering",
                    "Chemistry", "Civil Engineering", "Geology", "Mathematics", "Mechanical Engineering",
                    "Nuclear Engineering", "Operations Research", "Petroleum Engineering", "Physics", "Statistics")

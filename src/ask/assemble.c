@@ -332,14 +332,17 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             roles_make_dim(s, p, m);
         }
     }
-    int wh = tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL});
-    ask_mention_t *m = wh ? next_mention(p, 1, 3, 0) : NULL;
+    int in = tk->n > 1 && words_in(tk->t[0].low, (const char *const[]){"in", "on", "during", NULL}) &&
+             words_in(tk->t[1].low, (const char *const[]){"which", "what", NULL});  /* "in which year …" */
+    int wh = in || (tk->n && words_in(tk->t[0].low, (const char *const[]){"which", "what", "who", NULL}));
+    ask_mention_t *m = wh ? next_mention(p, 1 + in, in ? 0 : 3, 0) : NULL;  /* not "on which weekday are
+                                                                             * most reviews written" */
     if (m && m->kind == PH_COLUMN && !m->nalt && m->pos > 1 && tk->t[m->pos - 1].used &&
         p->q.order && lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]) &&
         !lexicon_col_is_year(&s->tables[m->t].cols[m->c]))
         m = NULL;  /* "what is the highest score": the score ranked, not each score counted */
     if (m && m->kind != -1 && m->kind != PH_VOCAB && (p->q.order || p->measure_set)) {
-        tk->t[0].used = 1;
+        tk->t[0].used = tk->t[in].used = 1;
         roles_make_dim(s, p, m);
     }
     if (p->top && !p->want_price && !p->q.ndims && !p->q.grain && (m = next_mention(p, 0, tk->n, 0)) &&

@@ -188,8 +188,12 @@ static int time_of_child_filtered(const ask_schema_t *s, ask_parse_t *p, int bas
     for (int i = 0; i < p->q.nf; i++)
         if (p->q.f[i].col.t != base)
             child = child == -1 || child == p->q.f[i].col.t ? p->q.f[i].col.t : -2;
-    for (int e = 0; child >= 0 && e < s->nedges; e++)
+    for (int e = 0; child >= 0 && e < s->nedges; e++) {
         fk += s->edges[e].from_t == child && s->edges[e].to_t == base;
+        if (s->edges[e].from_t == base && s->edges[e].to_t == child)
+            return 0;  /* "expeditions to Lhotse in 2019": the peak is the expedition's parent, its
+                        * first_ascent_expedition_id no reason to date the expeditions by the peak */
+    }
     if (fk != 1 || lexicon_time_for(s, child, &tt, &tc) < 0 || tt != child)
         return 0;
     p->q.time = (ask_colref_t){tt, tc};

@@ -391,6 +391,87 @@ static void value_or_flag(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
+/* "which resorts have only surface lifts": every lift of the resort a
+ * surface lift — not "a surface lift among them", which is what a filter
+ * through the lifts keeps. The word is named and asked. */
+static void only_through_many(const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const have[] = {"have", "has", "had", "with", "use", "uses", "used", "contain",
+        "contains", "sell", "sells", "offer", "offers", NULL};
+    const ask_q_t *q = &p->q;
+    int t = q->kind == Q_LIST ? q->table : q->m.t;
+    for (int i = 1; t >= 0 && i + 1 < tk->n && !p->ambiguous; i++) {
+        if (!words_at(tk, i, "only") || !(words_in(tk->t[i - 1].low, have) || words_in(tk->t[i + 1].low, have)))
+            continue;
+        for (int k = 0; k < q->nf; k++)
+            if (q->f[k].col.t != t && q->f[k].pos > i && q->f[k].pos <= i + 4)
+                return roles_not_understood(tk, p, i, i + 1);
+    }
+}
+
+/* 1 when table t keeps a count of things in a column of its own
+ * (resort_lifts.lift_count): its rows are not the things */
+static int keeps_count(const ask_table_t *t)
+{
+    static const char *const counts[] = {"count", "number", "num", "qty", "quantity", NULL};
+    for (int c = 0; c < t->ncols; c++)
+        if (!t->cols[c].pk && t->cols[c].fk_table < 0 && lexicon_col_is_numeric(&t->cols[c]) &&
+            lexicon_col_has_word(&t->cols[c], counts))
+            return 1;
+    return 0;
+}
+
+/* "how many fast quads are there in Utah" where 'Fast quad' is the unique
+ * name of a row of lift_types: counting lift_types by that name is 1, and
+ * counting resort_lifts, one row per resort and kind with its own
+ * lift_count, is not the lifts either. A count of the kind's own table, or
+ * of rows that keep a count, by a kind's name — the table never said —
+ * asks what to count. */
+static void lookup_counted_by_name(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    int t = q->m.t;
+    if (q->kind != Q_AGG || q->ndims || q->grain || t < 0 || p->ambiguous ||
+        (q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT))
+        return;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == t)
+            return;
+    for (int i = 0; i < q->nf; i++) {
+        int l = q->f[i].col.t, used = 0;
+        const ask_table_t *lt = &s->tables[l];
+        if (q->f[i].op != OP_IN || lt->label < 0 || q->f[i].col.c != lt->label ||
+            !(lt->cols[lt->label].n_distinct == -1 ||
+              (lt->cols[lt->label].n_distinct > 0 && lt->cols[lt->label].n_distinct >= lt->rows)))
+            continue;
+        for (int e = 0; e < s->nedges; e++)
+            used |= s->edges[e].to_t == l && (l != t || s->edges[e].from_t != t);
+        if (used && (l == t || keeps_count(&s->tables[t])))
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    }
+}
+
+/* "Ama Dablam expeditions with more than 20 members" where an expedition
+ * keeps its own members column beside the members table: the number it
+ * records, or its rows in members (hired staff among them)? A child
+ * table's rows counted per a parent that holds a number named as the
+ * table asks which. */
+static void count_beside_own(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->ndims != 1 || q->m.t < 0 || q->m.t == q->dims[0].t || p->ambiguous ||
+        (q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT))
+        return;
+    const ask_table_t *e = &s->tables[q->dims[0].t];
+    for (int c = 0; c < e->ncols; c++)
+        if (!e->cols[c].pk && e->cols[c].fk_table < 0 && lexicon_col_is_numeric(&e->cols[c]) &&
+            !strcasecmp(e->cols[c].name, s->tables[q->m.t].name)) {
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);
+            p->amb[0] = (ask_colref_t){q->m.t, -1}, p->amb[1] = (ask_colref_t){q->dims[0].t, c}, p->namb = 2;
+            return;
+        }
+}
+
 /* The checks made once the plan is assembled. */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
@@ -411,4 +492,7 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     value_names_rows(s, p);
     singular_counted(s, tk, p);
     value_or_flag(s, p);
+    only_through_many(tk, p);
+    lookup_counted_by_name(s, p);
+    count_beside_own(s, p);
 }

@@ -358,7 +358,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->q.m = kept >= 0 ? (ask_measure_t){M_SUM, x->t, kept, -1, 0} : (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
     p->measure_set = p->agg_cue = 1;
     p->q.per = 1;
-    p->q.zeros = y->kind == PH_TABLE && p->q.date.kind == D_NONE && kept < 0;  /* dated: the Ys with any */
+    p->q.zeros = y->kind == PH_TABLE && p->q.date.kind == D_NONE;  /* dated: the Ys with any */
     roles_make_dim(s, p, y);
     int tt, tc;  /* "pit stops per race in 2023": no date of their own, the race's */
     if (p->q.date.kind != D_NONE && y->kind == PH_TABLE && p->q.time.t < 0 &&
@@ -387,7 +387,7 @@ static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
 {
     ask_q_t in = *q;  /* shallow: the filters are not copied, nor freed */
     int e = q->ndims ? q->dims[0].t : -1;
-    in.per = in.order = 0;
+    in.order = 0;  /* in.per stays: sqlshape_zeros keeps a sum's 0s only for these */
     in.limit = -1;
     in.zeros = e >= 0 && having_holds_zero(q);
     if (e < 0 || s->tables[e].pk < 0 || !q->having || q->grain || q->share) {
@@ -498,15 +498,15 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
         return avg_of_groups_sql(s, &in, s->tables[y->t].name, "", grammar_grain_names[q->grain], err,
                                  errlen);
     }
-    in.per = 0;
-    in.order = 0;
+    in.order = 0;  /* in.per stays: sqlshape_zeros keeps a sum's 0s only for an average */
     in.limit = -1;
     if (q->ndims && s->tables[q->dims[0].t].pk >= 0) {  /* one row per entity, by its key */
         in.dims[0] = (ask_colref_t){q->dims[0].t, s->tables[q->dims[0].t].pk};
         in.ndims = 1;
     }
     buf_t inner = {0}, b = {0};
-    if (q->kind != Q_AGG || q->m.kind != M_COUNT || !q->ndims || q->grain || q->share || other ||
+    if (q->kind != Q_AGG || (q->m.kind != M_COUNT && q->m.kind != M_SUM) || !q->ndims || q->grain ||
+        q->share || other ||
         q->having || q->date.kind || sqlshape_zeros(s, &in, &inner) < 0) {
         buf_free(&inner);
         snprintf(err, errlen, "an average per %s of %s is only written as the count of %s each %s "
@@ -515,14 +515,15 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
         return NULL;
     }
     char *label = plan_measure_label(s, &q->m);
-    buf_t n = {0}, pos = {0}, name = {0};
+    buf_t n = {0}, pos = {0}, name = {0}, all = {0};
     dialect_ident(s, &n, "x");
     buf_putc(&n, '.');
     dialect_ident(s, &n, label);
     buf_printf(&pos, "CASE WHEN %s > 0 THEN %s END", buf_str(&n), buf_str(&n));
+    buf_printf(&all, "coalesce(%s, 0)", buf_str(&n));  /* a sum over no rows is NULL: 0 of them */
     buf_puts(&b, "SELECT ");
     for (int k = 0; k < 2; k++) {
-        const char *e = k ? buf_str(&pos) : buf_str(&n);
+        const char *e = k ? buf_str(&pos) : q->m.kind == M_SUM ? buf_str(&all) : buf_str(&n);
         if (s->dialect->avg)
             s->dialect->avg(&b, e);
         else
@@ -538,6 +539,7 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
     free(label);
     buf_free(&n);
     buf_free(&pos);
+    buf_free(&all);
     buf_free(&name);
     buf_free(&inner);
     return buf_detach(&b);

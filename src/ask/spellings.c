@@ -20,19 +20,38 @@ static int qualified_by(const char *sv, const char *v)
     return n > k + 2 && !strcasecmp(sv + n - k, v) && !strncmp(sv + n - k - 2, ", ", 2);
 }
 
-/* 1 when a and b differ only in case and in runs of spaces ("Central
- * Park", "Central  Park"). */
+/* s folded into out: lower case, a hyphen between two words as a space,
+ * runs of spaces as one, and a last "(es)", "(s)" or "?" dropped
+ * ("Stratovolcano(es)", "Stratovolcano?" are "stratovolcano";
+ * "Fisher-Price" is "fisher price"). */
+static void fold_spelling(const char *s, char *out, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = s; *p && k + 1 < n; p++) {  /* "A-" keeps its hyphen: a grade, not "A" */
+        int joins = *p == '-' && p > s && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)p[1]);
+        char c = joins ? ' ' : (char)tolower((unsigned char)*p);
+        if (c != ' ' || (k && out[k - 1] != ' '))
+            out[k++] = c;
+    }
+    out[k] = 0;
+    static const char *const marks[] = {"(es)", "(s)", "?", NULL};
+    for (int i = 0; marks[i]; i++) {
+        size_t m = strlen(marks[i]);
+        if (k > m && !strcmp(out + k - m, marks[i]))
+            out[k -= m] = 0;
+    }
+    while (k && out[k - 1] == ' ')
+        out[--k] = 0;
+}
+
+/* 1 when a and b differ only in case, runs of spaces, a hyphen for a space
+ * or a mark of plural or doubt ("Central Park", "Central  Park"). */
 static int same_spelling(const char *a, const char *b)
 {
-    while (*a && *b) {
-        if (*a == ' ' && *b == ' ') {
-            a += strspn(a, " "), b += strspn(b, " ");
-            continue;
-        }
-        if (tolower((unsigned char)*a++) != tolower((unsigned char)*b++))
-            return 0;
-    }
-    return !*a && !*b;
+    char fa[256], fb[256];
+    fold_spelling(a, fa, sizeof fa);
+    fold_spelling(b, fb, sizeof fb);
+    return *fa && !strcmp(fa, fb);
 }
 
 /* "solo races" where the column holds 'solo' and 'Solo': one value typed

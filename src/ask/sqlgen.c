@@ -115,6 +115,8 @@ static void put_measure(const ask_schema_t *s, buf_t *b, const joins_t *j,
         buf_free(&hit);
     } else if (agg && m->kind == M_AVG && s->dialect->avg)
         s->dialect->avg(b, buf_str(&e));
+    else if (agg && m->kind == M_SUM && j->left)  /* "lifts of each resort": none is 0 */
+        buf_printf(b, "coalesce(sum(%s), 0)", buf_str(&e));
     else if (agg)
         buf_printf(b, "%s(%s)", agg, e.len ? buf_str(&e) : "*");
     else if (m->kind == M_MEDIAN)

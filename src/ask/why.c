@@ -173,8 +173,8 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
         return tmp;
     }
     case AMB_SPELLED:
-        snprintf(tmp, n, "\"%.40s\" is written more than one way in %.40s.%.40s (other capitals or "
-                 "spaces): say \"exactly %.40s\" for that spelling alone, or \"%.40s in any case\" for all.",
+        snprintf(tmp, n, "\"%.40s\" is written more than one way in %.40s.%.40s (other capitals, "
+                 "spaces, hyphens or marks): say \"exactly %.40s\" for that spelling alone, or \"%.40s in any case\" for all.",
                  p->unknown_word, s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].cols[p->amb[0].c].name,
                  p->unknown_word, p->unknown_word);
         return tmp;

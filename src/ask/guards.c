@@ -472,6 +472,38 @@ static void count_beside_own(const ask_schema_t *s, ask_parse_t *p)
         }
 }
 
+/* "which physical branch had the highest circulation" grouped by the flag
+ * physical_branch: true or false, not a branch. A flag named as its own
+ * rows ("… branch" of branches) is a kind of them, never a group to rank:
+ * asked. */
+static void flag_grouped(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    for (int i = 0; i < q->ndims && !p->ambiguous; i++) {
+        const ask_table_t *t = &s->tables[q->dims[i].t];
+        const ask_col_t *c = &t->cols[q->dims[i].c];
+        if (c->kind == CK_BOOL && c->nw >= 2 && t->nw && !strcmp(c->w[c->nw - 1], t->w[t->nw - 1]))
+            return roles_set_ambiguous(p, AMB_COLUMN, NULL);
+    }
+}
+
+/* "how many months of ridership data are there" of monthly_ridership, one
+ * row per station and month: its rows are no months. Of one entity ("how
+ * many weeks of Rent", "months of downloads does limma have") or per
+ * entity ("for each route") they are; with neither, asked. */
+static void periods_of_rows(const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->nf || q->ndims || q->grain || p->ambiguous)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int e = m->pos + m->len, g = grammar_grain_parse(tk->t[e - 1].stem);
+        if (m->kind == PH_TABLE && m->t == q->m.t && g > G_NONE && g != G_DOW && words_at(tk, e, "of"))
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    }
+}
+
 /* The checks made once the plan is assembled. */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
@@ -495,4 +527,6 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     only_through_many(tk, p);
     lookup_counted_by_name(s, p);
     count_beside_own(s, p);
+    flag_grouped(s, p);
+    periods_of_rows(tk, p);
 }

@@ -308,6 +308,14 @@ int lexicon_pick_label(const ask_table_t *t)
         }
     if (best >= 0)
         return best;
+    /* expenditure_categories(expenditure_code, category): the column named as
+     * the table's noun names its rows before a code does — when its values
+     * are mostly different (employee_attrition.attrition, Yes or No, is not) */
+    for (int i = 0; t->nw && i < t->ncols; i++)
+        if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].nw == 1 &&
+            !strcmp(t->cols[i].w[0], t->w[t->nw - 1]) && t->rows > 0 &&
+            lexicon_col_distinct(t, &t->cols[i]) * 2 >= t->rows)
+            return i;
     /* a key a reader can read is its own label: a text code, a year */
     if (t->pk >= 0 && (t->cols[t->pk].kind == CK_TEXT || lexicon_col_is_year(&t->cols[t->pk])))
         return t->pk;
@@ -349,11 +357,14 @@ static int lists_by(const ask_col_t *c, const char *sep)
 }
 
 /* ", "-separated ("United States, Japan") or "|"-separated
- * ("Comedy|Drama") lists: the separator, or NULL. */
+ * ("Comedy|Drama") lists: the separator, or NULL. A name or a title with a
+ * comma is one name ("University of California, Berkeley" beside
+ * "Berkeley" among 6,604 institution names), not a list. */
 const char *lexicon_col_holds_lists(const ask_col_t *c)
 {
     static const char *const seps[] = {", ", "|", NULL};
-    for (int k = 0; seps[k]; k++)
+    int named = c->nw && words_in(c->w[c->nw - 1], (const char *const[]){"name", "title", NULL});
+    for (int k = named ? 1 : 0; seps[k]; k++)
         if (lists_by(c, seps[k]))
             return seps[k];
     return NULL;

@@ -43,6 +43,20 @@ static int sold_quantity(const ask_schema_t *s, const ask_toks_t *tk, const ask_
     return found;
 }
 
+/* A number column that is a total of each row's own (month_total of
+ * monthly_ridership) and not named as the rows' noun (order_total beside
+ * "total orders" still counts orders); -1 when none. */
+static int kept_total(const ask_table_t *t)
+{
+    for (int c = 0; c < t->ncols && t->nw; c++) {
+        const ask_col_t *col = &t->cols[c];
+        if (lexicon_col_is_numeric(col) && !col->pk && col->fk_table < 0 && col->nw == 2 &&
+            !strcmp(col->w[1], "total") && strcmp(col->w[0], t->w[t->nw - 1]))
+            return c;
+    }
+    return -1;
+}
+
 /* Apply aggregate `agg` (from a cue word) to mention m. */
 /* "how many issues" of text_harvests.issues, a whole number named by one
  * plural noun: each row keeps a count of them, to add up — not "with
@@ -94,6 +108,9 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
             p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, measure_head_column(s, m), -1, 0};
         else if (agg == M_COUNT && measure_head_column(s, m) >= 0 && said_head)  /* its rows, or its nodes? */
             roles_set_ambiguous(p, AMB_MEASURE, NULL);
+        else if (agg == M_SUM && !strcmp(word, "total") && kept_total(mt) >= 0)
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total ridership": its rows, or the
+                                                         * month_total each keeps? */
         else if (agg == M_COUNT && !distinct && sold_quantity(s, tk, m) >= 0)
             p->q.m = (ask_measure_t){M_SUM, m->t, sold_quantity(s, tk, m), -1, 0};
         else if (agg == M_COUNT || (agg == M_SUM && strcmp(word, "sum")))

@@ -78,6 +78,16 @@ static void verb_dates(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     }
 }
 
+/* 1 when m is a whole-number column said as a plural noun ("hunters" of
+ * harvest_reports.hunters): a count each row keeps, whose "no" may be 0 */
+static int said_count(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m)
+{
+    const ask_col_t *c = &s->tables[m->t].cols[m->c];
+    const ask_tok_t *w = &tk->t[m->pos + m->len - 1];
+    return c->kind == CK_INT && !c->pk && c->fk_table < 0 && !lexicon_col_is_year(c) &&
+           !lexicon_col_is_time(c) && strcmp(w->low, w->stem) != 0;
+}
+
 void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     verb_dates(s, tk, p);
@@ -90,9 +100,11 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         if (k > 0 && (words_at(tk, k, "a") || words_at(tk, k, "an") || words_at(tk, k, "their") ||
                       words_at(tk, k, "its")))
             k--;
-        if (k > 1 && words_in(tk->t[k].low, (const char *const[]){"recorded", "known", "listed", "given",
-                "stated", "registered", "reported", NULL}) && words_in(tk->t[k - 1].low, none))
-            k--;  /* "no recorded mass": the mass */
+        static const char *const stated_w[] = {"recorded", "known", "listed", "given", "stated", "registered",
+            "reported", "entered", NULL};
+        int stated = m->pos + m->len < tk->n && words_in(tk->t[m->pos + m->len].low, stated_w);
+        if (k > 1 && words_in(tk->t[k].low, stated_w) && words_in(tk->t[k - 1].low, none))
+            k--, stated = 1;  /* "no recorded mass": the mass */
         int numeric = lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]);
         /* "beers that list their hops", "which include a photo": have */
         int states = k > 1 && words_in(tk->t[k].low, (const char *const[]){"list", "lists", "include",
@@ -108,6 +120,11 @@ void filters_apply_nulls(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             k -= denies(tk, k - 1);
         if (is_none && s->tables[m->t].cols[m->c].never_null) {  /* "no genre listed" where every */
             roles_set_ambiguous(p, AMB_NEVER_NULL, m);  /* movie has one: a value says "none" */
+            p->amb[0] = (ask_colref_t){m->t, m->c}, p->namb = 1;
+            continue;
+        }
+        if (is_none && said_count(s, tk, m) && !stated) {  /* "reports with no hunters" of a */
+            roles_set_ambiguous(p, AMB_ZERO, m);                /* count: 0, or none recorded? */
             p->amb[0] = (ask_colref_t){m->t, m->c}, p->namb = 1;
             continue;
         }

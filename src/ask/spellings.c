@@ -61,8 +61,8 @@ static int same_spelling(const char *a, const char *b)
  * which the user means unless said. */
 static int add_spellings(const ask_col_t *c, ask_filter_t *f, const char *v, int places)
 {
-    int spelled = 0;
-    places &= !c->lists;
+    int spelled = 0;  /* "Weill Medical, Cornell University" is another institution's name */
+    places &= !c->lists && !(c->nw && words_in(c->w[c->nw - 1], (const char *const[]){"name", "title", NULL}));
     for (int k = 0; k < c->nsamples && f->nvals < ASK_MAX_VALUES; k++) {
         int have = 0, same = same_spelling(c->samples[k], v);
         for (int j = 0; j < f->nvals; j++)

@@ -189,6 +189,12 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;
+    case AMB_ZERO: {  /* presence.c: "no hunters" of a count column */
+        const char *c = s->tables[p->amb[0].t].cols[p->amb[0].c].name;
+        snprintf(tmp, n, "%.40s.%.40s is a number: \"no %.40s\" could be 0 or none recorded; say \"fewer "
+                 "than 1 %.40s\" or \"no %.40s recorded\".", s->tables[p->amb[0].t].name, c, c, c, c);
+        return tmp;
+    }
     case AMB_UNSUPPORTED:
         snprintf(tmp, n, "I can't answer \"%.40s\" questions on my own yet.", p->unknown_word);
         return tmp;

@@ -39,6 +39,8 @@ int engine_lookup_other_items(const char *cell, const char *v, const char *sep, 
 
 void engine_lookup_mark_lists(json_t *col, const char *sep)
 {
+    if (!strcmp(sep, ", ") && engine_lookup_name_like(col))
+        return;  /* "University of California, Berkeley" is one name (ask/lexicon_roles.c) */
     json_object_set_new(col, "lists", json_true());
     json_object_set_new(col, "list_sep", json_string(sep));
 }

@@ -465,11 +465,8 @@ static void count_beside_own(const ask_schema_t *s, ask_parse_t *p)
     const ask_table_t *e = &s->tables[q->dims[0].t];
     for (int c = 0; c < e->ncols; c++)
         if (!e->cols[c].pk && e->cols[c].fk_table < 0 && lexicon_col_is_numeric(&e->cols[c]) &&
-            !strcasecmp(e->cols[c].name, s->tables[q->m.t].name)) {
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);
-            p->amb[0] = (ask_colref_t){q->m.t, -1}, p->amb[1] = (ask_colref_t){q->dims[0].t, c}, p->namb = 2;
-            return;
-        }
+            !strcasecmp(e->cols[c].name, s->tables[q->m.t].name))
+            return roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
 /* "which physical branch had the highest circulation" grouped by the flag
@@ -482,8 +479,13 @@ static void flag_grouped(const ask_schema_t *s, ask_parse_t *p)
     for (int i = 0; i < q->ndims && !p->ambiguous; i++) {
         const ask_table_t *t = &s->tables[q->dims[i].t];
         const ask_col_t *c = &t->cols[q->dims[i].c];
-        if (c->kind == CK_BOOL && c->nw >= 2 && t->nw && !strcmp(c->w[c->nw - 1], t->w[t->nw - 1]))
-            return roles_set_ambiguous(p, AMB_COLUMN, NULL);
+        if (c->kind == CK_BOOL && c->nw >= 2 && t->nw && !strcmp(c->w[c->nw - 1], t->w[t->nw - 1])) {
+            roles_set_ambiguous(p, AMB_COLUMN, NULL);  /* named: the flag, or the rows' name */
+            p->amb[0] = q->dims[i], p->namb = 1;
+            if (t->label >= 0 && t->label != q->dims[i].c)
+                p->amb[p->namb++] = (ask_colref_t){q->dims[i].t, t->label};
+            return;
+        }
     }
 }
 

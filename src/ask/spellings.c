@@ -107,6 +107,11 @@ void filters_spell_value(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p, 
                          ask_filter_t *f, int places)
 {
     int n = f->nvals;
+    for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
+        if (words_at(tk, k, "exactly")) {
+            tk->t[k].used = 1;  /* "exactly Cornell University": as written, no other spelling */
+            return;
+        }
     if (add_spellings(&s->tables[m->t].cols[m->c], f, m->val, places) && !spelling_said(tk, p, m, f, n) &&
         !p->ambiguous) {
         roles_set_ambiguous(p, AMB_SPELLED, m);  /* 'Rent' and 'rent': one, or both? */

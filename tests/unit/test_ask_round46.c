@@ -49,13 +49,15 @@ static void test_city(void)
     answers_with(s, "What was the total month total at O'Hare Airport in 2019?", "sum(\"mr\".\"month_total\")");
     asks_about(s, "How many months of ridership data are there?", NULL);
     answers_with(s, "How many months of ridership does Wilson have?", "count(*)");  /* one station's */
-    asks_about(s, "Which physical branch had the highest circulation in 2022?", NULL);
+    asks_about(s, "Which physical branch had the highest circulation in 2022?", "branch name of branch");
     answers_with(s, "Which branch had the highest circulation in 2022?", "\"b\".\"branch_name\"");
     answers_with(s, "total amount per expenditure category", "\"ec\".\"category\" AS");
     asks_about(s, "How many reports had no hunters at all?", "fewer than 1 hunters");
     answers_with(s, "How many reports had no hunters recorded?", "\"hr\".\"hunters\" IS NULL");
     answers_with(s, "How many reports had fewer than 1 hunters?", "\"hr\".\"hunters\" < 1");
     answers_with(s, "How many programmes does Cornell University have?", "= 'Cornell University'");
+    answers_with(s, "How many programmes does exactly Cornell University have?", "= 'Cornell University'");
+    answers_with(s, "How many stations are exactly Wilson?", "= 'Wilson'");  /* "exactly" needs no rival */
     ask_schema_free(s);
 }
 

@@ -16781,6 +16781,233 @@ LOADERS.update(gradcafe_admissions=load_gradcafe_admissions, mo_waterfowl_harves
                academy_awards=load_academy_awards)
 
 
+
+# batch 121: UFO sighting reports to the National UFO Reporting Center, September 2020 and January 2021 -
+# October 2023 (as a data-wrangling course combined its monthly files), HMRC's monthly exchange rates for customs
+# and VAT, September 2019 - July 2021 (the XML files HMRC's own currency-conversion service kept), and the Volvo IT
+# Belgium incident log of the BPI Challenge 2013 (as IBM's process-mining samples keep it)
+HMRC_RATE_MONTHS = [f"{m:02d}{y % 100:02d}" for y, m in
+                    [(2019, m) for m in range(9, 13)] + [(2020, m) for m in range(1, 13)] + [(2021, m) for m in range(1, 8)]]
+
+DATASETS.update({
+    "nuforc_ufo_reports": ("Grant-allen/dataset_ufo", "fd31b1b10acada67543e77d901859eca4a733e02",
+                           ["ufo_sightings.csv"]),
+    "hmrc_exchange_rates": ("hmrc/currency-conversion", "e062da8a17d440893eab62ee12f6bdb6bdba108e",
+                            [f"conf/resources/xml/exrates-monthly-{m}.xml" for m in HMRC_RATE_MONTHS]),
+    "volvo_it_incidents": ("IBM/processmining", "b0c9fa6c4754c34e199dbe610502280bfebe9200",
+                           ["Datasets/VolvoITChallenge2013/IBM-VolvoIT-Challenge.zip"]),
+})
+
+
+def load_nuforc_ufo_reports(srv, db, files):
+    """UFO sighting reports to the National UFO Reporting Center (NUFORC,
+    nuforc.org), the sightings of September 2020 and of January 2021 to 28
+    October 2023, as a University of Iowa data-wrangling course's monthly
+    files of NUFORC's databank were combined by a student
+    (Grant-allen/dataset_ufo, ufo_sightings.csv; October to December 2020
+    are not in it). One row per report: its NUFORC page ('details', a URL
+    ending in NUFORC's report id), the date and time of the sighting as the
+    witness gave it (local time), city, state or province, country, the
+    shape chosen from NUFORC's list, the summary (the report's first line,
+    cut at 135 characters), the date reported and the date NUFORC posted it,
+    and 'Y' where the report has images. Tables: countries (the distinct
+    country names as published: 'USA', 'Canada', 'United Kingdom',
+    'International Waters'), shapes (NUFORC's shapes: 'Light', 'Circle',
+    'Orb', 'Triangle' ...), sightings (an id of the loader's in date order,
+    NUFORC's report id, sighted_at, city, state, country_id, shape_id,
+    summary, reported_on, posted_on, has_image, report_url). Blank city,
+    state ('-' for 39 US reports) and shape (963 reports: MADAR sensor
+    alerts and others) are NULL; the country 'Unspecified' (18) is NULL.
+    One row has 'Bournemouth' for its URL (no report id: its nuforc_id and
+    report_url are NULL). Three reports carry ids and reported / posted
+    dates of 2001-2003, earlier than the sighting, as published. Names are
+    as typed ('C.B.R.M. (Canada)', 'Tucson (North of; Pima Co.)'); states
+    are US and Canadian postal codes, other countries' regions spelled out.
+    Keys: countries.country_id, shapes.shape_id, sightings.sighting_id;
+    sightings -> countries, shapes."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+
+    def country(v):
+        v = t(v)
+        return None if v in (None, "Unspecified") else v
+    countries = sorted({country(r["country"]) for r in rows} - {None}, key=str.lower)
+    cid = {c: i for i, c in enumerate(countries, 1)}
+    shapes = sorted({t(r["shape"]) for r in rows} - {None}, key=str.lower)
+    sid = {s: i for i, s in enumerate(shapes, 1)}
+
+    def mdy(v, fmt):
+        return datetime.datetime.strptime(v.strip(), fmt)
+    recs = []
+    for r in rows:
+        url = t(r["details"])
+        m = re.fullmatch(r"https://nuforc\.org/sighting/\?id=(\d+)", url or "")
+        if not m:
+            assert url == "Bournemouth", url  # the one row whose URL column holds a place name
+            url = None
+        state = t(r["state"])
+        recs.append([mdy(r["date"], "%m/%d/%Y %H:%M"), int(m.group(1)) if m else None,
+                     t(r["city"]), None if state == "-" else state, cid.get(country(r["country"])),
+                     sid.get(t(r["shape"])), t(r["summary"]),
+                     mdy(r["report_date"], "%m/%d/%Y").date().isoformat(),
+                     mdy(r["posted_date"], "%m/%d/%Y").date().isoformat() if t(r["posted_date"]) else None,
+                     {"Y": True, "": False}[r["image"].strip()], url])
+    recs.sort(key=lambda x: (x[0], x[1] or 0))
+    srows = [[n, x[1], x[0].strftime("%Y-%m-%d %H:%M")] + x[2:] for n, x in enumerate(recs, 1)]
+    _b107_table(srv, db, "countries", [("country_id", "integer"), ("country_name", "text")],
+                [[i, c] for c, i in cid.items()])
+    _b107_table(srv, db, "shapes", [("shape_id", "integer"), ("shape_name", "text")], [[i, s] for s, i in sid.items()])
+    _b107_table(srv, db, "sightings", [
+        ("sighting_id", "integer"), ("nuforc_id", "integer"), ("sighted_at", "timestamp"), ("city", "text"),
+        ("state", "text"), ("country_id", "integer"), ("shape_id", "integer"), ("summary", "text"),
+        ("reported_on", "date"), ("posted_on", "date"), ("has_image", "boolean"), ("report_url", "text")], srows)
+    add_keys(srv, db, [("countries", ["country_id"]), ("shapes", ["shape_id"]), ("sightings", ["sighting_id"])],
+             [("sightings", "country_id", "countries", "country_id"),
+              ("sightings", "shape_id", "shapes", "shape_id")])
+
+
+def load_hmrc_exchange_rates(srv, db, files):
+    """HM Revenue & Customs' monthly exchange rates for customs and VAT
+    (currency units per pound sterling, published before each month and used
+    for the whole month; Open Government Licence), September 2019 to July
+    2021, the 23 monthly XML files (exrates-monthly-MMYY.xml) that HMRC's own
+    currency-conversion service kept in its repository (hmrc/currency-
+    conversion, conf/resources/xml/, at its commit of 30 June 2021). Each
+    file lists, for each of 167 countries or territories, HMRC's two-letter
+    country code and name, the currency's name and ISO code and the rate.
+    Tables: currencies (146 ISO codes, with HMRC's short name: 'Dollar',
+    'Peso', 'Euro', 'Yen'; 'Turkish  Lira' written once with two spaces is
+    'Turkish Lira'), countries (167: HMRC's code — not always ISO: 'DH' Abu
+    Dhabi, 'DU' Dubai, 'AA' Aruba, 'BK' Burkina Faso, 'ZR' Congo (DemRep),
+    'EU' Eurozone —, HMRC's name as written, 'USA', 'Bosnia- Herzegovinia',
+    'Congo (Brazaville)', and the currency of its last month: several
+    countries share a currency, eight the CFA franc XOF), months (the 23
+    periods, first and last day) and monthly_rates (a currency's rate in a
+    month: the files repeat it on every country using the currency, always
+    the same, so it is kept once). Mauritania's currency is 'MRO' in the
+    first months and 'MRU' later (both are currencies with rates). 'ECS'
+    (Ecuador, 'Dollar') is quoted at the US dollar's rate. Keys:
+    currencies.currency_code, countries.country_code, months.month_start,
+    monthly_rates (currency_code, month_start); countries -> currencies;
+    monthly_rates -> currencies, months."""
+    import datetime
+    import xml.etree.ElementTree as ET
+    t = _b111_text
+    currencies, countries, months, rates = {}, {}, [], {}
+    for text in files:
+        root = ET.fromstring(text.lstrip("\ufeff"))
+        m = re.fullmatch(r"(\d\d/\w{3}/\d{4}) to (\d\d/\w{3}/\d{4})", root.get("Period"))
+        start, end = (datetime.datetime.strptime(x, "%d/%b/%Y").date() for x in m.groups())
+        assert start.day == 1 and (end + datetime.timedelta(days=1)).day == 1, root.get("Period")
+        months.append([start.isoformat(), end.isoformat(), start.year, start.month, start.strftime("%B %Y")])
+        for e in root.findall("exchangeRate"):
+            r = {c.tag: t(c.text) for c in e}
+            code, cur = r["countryCode"], r["currencyCode"]
+            currencies.setdefault(cur, r["currencyName"])
+            countries[code] = [r["countryName"], cur]  # the last month's currency
+            k = (cur, start.isoformat())
+            assert rates.setdefault(k, r["rateNew"]) == r["rateNew"], k
+    months.sort()
+    _b107_table(srv, db, "currencies", [("currency_code", "text"), ("currency_name", "text")],
+                sorted([c, n] for c, n in currencies.items()))
+    _b107_table(srv, db, "countries", [("country_code", "text"), ("country_name", "text"), ("currency_code", "text")],
+                sorted([c] + v for c, v in countries.items()))
+    _b107_table(srv, db, "months", [("month_start", "date"), ("month_end", "date"), ("year", "integer"),
+                                    ("month_number", "integer"), ("month_name", "text")], months)
+    _b107_table(srv, db, "monthly_rates", [("currency_code", "text"), ("month_start", "date"),
+                                           ("units_per_gbp", "numeric")],
+                sorted([c, m, v] for (c, m), v in rates.items()))
+    add_keys(srv, db, [("currencies", ["currency_code"]), ("countries", ["country_code"]), ("months", ["month_start"]),
+                       ("monthly_rates", ["currency_code", "month_start"])],
+             [("countries", "currency_code", "currencies", "currency_code"),
+              ("monthly_rates", "currency_code", "currencies", "currency_code"),
+              ("monthly_rates", "month_start", "months", "month_start")])
+
+
+def load_volvo_it_incidents(srv, db, files):
+    """Volvo IT Belgium's incident management log, the real-life log of its
+    VINST ticketing system published for the BPI Challenge 2013 (Ward
+    Steeman, 4TU.ResearchData, doi:10.4121/uuid:500573e6-accc-4b0c-9576-
+    aa5468b10cee): 7,554 incidents (service requests) and the 65,533 changes
+    of their status, 31 March 2010 to 23 May 2012, as IBM's process-mining
+    samples keep it (IBM/processmining, Datasets/VolvoITChallenge2013, a
+    zip of VINST-new.csv; Apache-2.0), where IBM added the merged activity,
+    the support level and a resource name. Each change names the incident,
+    its time (all written +01:00), status and sub status ('Accepted' /
+    'In Progress', 'Queued' / 'Awaiting Assignment', 'Completed' /
+    'Resolved' or 'Closed' ...), the support team involved ('Involved ST':
+    'V30', 'G97', 'V5 3rd'), its function division ('A2_4') and
+    organisation line ('Org line C'), and the owner (first name and
+    country); the incident's impact, product and country are the same on
+    all its rows. Tables: incidents (sr_number '1-364285768' as the key,
+    impact 'Low' / 'Medium' / 'High' / 'Major', product code 'PROD582',
+    country code 'se' — lower case, 'SE' lowered, '0' NULL), support_teams
+    (one per 'Involved ST' name, numbered in name order, with IBM's
+    support_level 'L1', 'L2', 'L3' or 'L2/L3' read from '2nd' / '3rd' in
+    the name), owners (one per first name and owner country, numbered in
+    that order: first names are not unique — 'Jan' and 'Martin' are in
+    six countries each —, countries as written but those in capitals in
+    title case, 'POLAND' -> 'Poland', 'RUSSIAN FEDERATION' -> 'Russian
+    Federation', 'USA' kept; the owner country '0' is NULL: 'Siebel', the
+    ticketing system itself, and 27 people; names as in IBM's file, 'Bjˆrn'
+    for Björn) and status_changes (one per
+    row, numbered in file order: changed_at as the local time written,
+    status, sub_status, team, function division and organisation line of
+    the row — blank NULL —, owner). IBM's merged 'Activity', 'Activity
+    Level', 'Involved ST 2' and 'Resource' columns are not loaded. Keys:
+    incidents.sr_number, support_teams.team_id, owners.owner_id,
+    status_changes.change_id; status_changes -> incidents, support_teams,
+    owners."""
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(files[0]))
+    text = z.read("VolvoIT-Challenge/VINST-new.csv").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    t = _b111_text
+    incidents, teams, owners = {}, {}, {}
+
+    def owner(r):
+        oc = t(r["Owner Country"])
+        if oc == "0":
+            oc = None
+        elif oc.isupper() and oc != "USA":
+            oc = oc.title()
+        return (r["Owner First Name"].strip(), oc)
+    for r in rows:
+        cc = r["Country"].strip().lower()
+        inc = [r["SR Latest Impact"], r["Product"], None if cc == "0" else cc]
+        assert incidents.setdefault(r["SR Number"], inc) == inc, r["SR Number"]
+        assert teams.setdefault(r["Involved ST"], r["ST Level"]) == r["ST Level"], r["Involved ST"]
+        owners[owner(r)] = None
+    tid = {n: i for i, n in enumerate(sorted(teams, key=lambda s: (s.lower(), s)), 1)}
+    oid = {k: i for i, k in enumerate(sorted(owners, key=lambda k: (k[0].lower(), k[0], k[1] or "")), 1)}
+    crows = []
+    for n, r in enumerate(rows, 1):
+        ts = r["Change Date+Time"]
+        assert ts.endswith("+01:00"), ts
+        crows.append([n, r["SR Number"], ts[:19].replace("T", " "), r["Status"], r["Sub Status"], tid[r["Involved ST"]],
+                      t(r["Involved ST Function Div"]), t(r["Involved Org line 3"]),
+                      oid[owner(r)]])
+    _b107_table(srv, db, "incidents", [("sr_number", "text"), ("impact", "text"), ("product_code", "text"),
+                                       ("country_code", "text")], sorted([k] + v for k, v in incidents.items()))
+    _b107_table(srv, db, "support_teams", [("team_id", "integer"), ("team_name", "text"), ("support_level", "text")],
+                [[i, n, teams[n]] for n, i in tid.items()])
+    _b107_table(srv, db, "owners", [("owner_id", "integer"), ("first_name", "text"), ("owner_country", "text")],
+                [[i, k[0], k[1]] for k, i in oid.items()])
+    _b107_table(srv, db, "status_changes", [
+        ("change_id", "integer"), ("sr_number", "text"), ("changed_at", "timestamp"), ("status", "text"),
+        ("sub_status", "text"), ("team_id", "integer"), ("function_division", "text"), ("org_line", "text"),
+        ("owner_id", "integer")], crows)
+    add_keys(srv, db, [("incidents", ["sr_number"]), ("support_teams", ["team_id"]), ("owners", ["owner_id"]),
+                       ("status_changes", ["change_id"])],
+             [("status_changes", "sr_number", "incidents", "sr_number"),
+              ("status_changes", "team_id", "support_teams", "team_id"),
+              ("status_changes", "owner_id", "owners", "owner_id")])
+
+
+LOADERS.update(nuforc_ufo_reports=load_nuforc_ufo_reports, hmrc_exchange_rates=load_hmrc_exchange_rates,
+               volvo_it_incidents=load_volvo_it_incidents)
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

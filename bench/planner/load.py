@@ -16816,8 +16816,8 @@ def load_nuforc_ufo_reports(srv, db, files):
     'Orb', 'Triangle' ...), sightings (an id of the loader's in date order,
     NUFORC's report id, sighted_at, city, state, country_id, shape_id,
     summary, reported_on, posted_on, has_image, report_url). Blank city,
-    state ('-' for 39 US reports) and shape (963 reports: MADAR sensor
-    alerts and others) are NULL; the country 'Unspecified' (18) is NULL.
+    state ('-' for 39 US reports, '--' for 2 Canadian) and shape (963
+    reports, 742 of them MADAR sensor alerts 'MADAR Node 118') are NULL; the country 'Unspecified' (18) is NULL.
     One row has 'Bournemouth' for its URL (no report id: its nuforc_id and
     report_url are NULL). Three reports carry ids and reported / posted
     dates of 2001-2003, earlier than the sighting, as published. Names are
@@ -16848,7 +16848,7 @@ def load_nuforc_ufo_reports(srv, db, files):
             url = None
         state = t(r["state"])
         recs.append([mdy(r["date"], "%m/%d/%Y %H:%M"), int(m.group(1)) if m else None,
-                     t(r["city"]), None if state == "-" else state, cid.get(country(r["country"])),
+                     t(r["city"]), None if state in ("-", "--") else state, cid.get(country(r["country"])),
                      sid.get(t(r["shape"])), t(r["summary"]),
                      mdy(r["report_date"], "%m/%d/%Y").date().isoformat(),
                      mdy(r["posted_date"], "%m/%d/%Y").date().isoformat() if t(r["posted_date"]) else None,

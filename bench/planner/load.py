@@ -17008,6 +17008,231 @@ def load_volvo_it_incidents(srv, db, files):
 LOADERS.update(nuforc_ufo_reports=load_nuforc_ufo_reports, hmrc_exchange_rates=load_hmrc_exchange_rates,
                volvo_it_incidents=load_volvo_it_incidents)
 
+# batch 124: UNHCR's persons of concern by country of residence, origin and population type, 2000-2013
+# (as an HDX data organiser's repository saved the Population Statistics Reference Database's export of
+# 30 June 2014), the close approaches to Earth in 2020 of near-Earth objects within 0.5 au with the
+# objects' JPL Small-Body Database records (the test files of Udacity's near-Earth-objects project),
+# and a 20,000-mark validation sample of figurative EU trade marks with their Vienna codes (EUIPO open
+# data as a trade mark image dataset's author kept it)
+DATASETS.update({
+    "unhcr_persons_of_concern": ("luiscape/unhcr-data", "fa833f31aa63b1f5a752f16bcc7f0aea3386e680",
+                                 ["data/source/unhcr-historical-data-2000-2013.csv"]),
+    "jpl_neo_approaches_2020": ("udacity/cd0010-advanced-python-techniques-project-starter",
+                                "2ae0548e47744bb07bd22f5ed06acc1b643f82fe",
+                                ["tests/test-neos-2020.csv", "tests/test-cad-2020.json"]),
+    "euipo_figurative_marks": ("FranciscoFlorezRevuelta/TradeMarks-dataset", "f2be520f7327a9df062367a56af495ac17fddf79",
+                               ["Trademark2020_validation.json", "ViennaCodes.csv"]),
+})
+
+# origins in UNHCR's file that are not a country or territory
+UNHCR_ORIGIN_GROUPS = ("Palestinian", "Stateless", "Tibetan", "Various")
+
+
+def load_unhcr_persons_of_concern(srv, db, files):
+    """UNHCR's "Time Series - Persons of concern to UNHCR", 2000 to 2013,
+    extracted from the UNHCR Population Statistics Reference Database on 30
+    June 2014 and kept by a Humanitarian Data Exchange organiser
+    (luiscape/unhcr-data, data/source/): one line per country or territory of
+    residence, origin (or the country returned from) and population type,
+    with one column per year. Population types: refugees, asylum seekers,
+    returned refugees, internally displaced, returned IDPs, stateless and
+    others of concern (UNHCR's seven). Tables: countries (every name of
+    either column as UNHCR wrote it — 'Islamic Republic of Iran', 'United
+    Kingdom', 'Serbia (and Kosovo: S/RES/1244 (1999))', 'Occupied
+    Palestinian Territory' beside 'State of Palestine' —, with is_origin_group
+    for the four origins that are not a territory: 'Palestinian',
+    'Stateless', 'Tibetan', 'Various'), population_types (7) and
+    population_figures (one row per residence, origin, type and year with a
+    figure: persons as published, including UNHCR's 63 negative
+    adjustments; '*' — a figure of 1 to 4 withheld — is persons NULL with
+    is_redacted true; empty cells are not loaded). Internally displaced,
+    returned IDPs and others of concern have the residence as origin;
+    stateless persons have the origin 'Stateless'. Keys:
+    countries.country_id, population_types.population_type_id,
+    population_figures.figure_id; population_figures -> countries (twice),
+    population_types."""
+    lines = files[0].lstrip("\ufeff").splitlines()
+    start = next(i for i, l in enumerate(lines) if l.startswith("Country / territory of residence,"))
+    rows = list(csv.reader(lines[start:]))
+    header, body = rows[0], [r for r in rows[1:] if r]
+    years = [int(y) for y in header[3:]]
+    t = _b111_text
+    names = sorted({t(r[0]) for r in body} | {t(r[1]) for r in body}, key=lambda s: (s.lower(), s))
+    cid = {n: i for i, n in enumerate(names, 1)}
+    types = ["Refugees", "Asylum seekers", "Returned refugees", "Internally displaced", "Returned IDPs",
+             "Stateless", "Others of concern"]
+    assert {r[2] for r in body} == set(types), {r[2] for r in body}
+    tid = {n: i for i, n in enumerate(types, 1)}
+    figs = []
+    for r in body:
+        for y, v in zip(years, r[3:]):
+            v = v.strip()
+            if v == "":
+                continue
+            if v == "*":
+                figs.append([cid[t(r[0])], cid[t(r[1])], tid[r[2]], y, None, True])
+            else:
+                figs.append([cid[t(r[0])], cid[t(r[1])], tid[r[2]], y, int(v), False])
+    figs.sort(key=lambda f: (f[3], names[f[0] - 1].lower(), names[f[1] - 1].lower(), f[2]))
+    _b107_table(srv, db, "countries", [("country_id", "integer"), ("country_name", "text"),
+                                       ("is_origin_group", "boolean")],
+                [[i, n, n in UNHCR_ORIGIN_GROUPS] for n, i in cid.items()])
+    _b107_table(srv, db, "population_types", [("population_type_id", "integer"), ("population_type", "text")],
+                [[i, n] for n, i in tid.items()])
+    _b107_table(srv, db, "population_figures", [
+        ("figure_id", "integer"), ("residence_country_id", "integer"), ("origin_country_id", "integer"),
+        ("population_type_id", "integer"), ("year", "integer"), ("persons", "integer"), ("is_redacted", "boolean")],
+        [[i] + f for i, f in enumerate(figs, 1)])
+    add_keys(srv, db, [("countries", ["country_id"]), ("population_types", ["population_type_id"]),
+                       ("population_figures", ["figure_id"])],
+             [("population_figures", "residence_country_id", "countries", "country_id"),
+              ("population_figures", "origin_country_id", "countries", "country_id"),
+              ("population_figures", "population_type_id", "population_types", "population_type_id")])
+
+
+# JPL's orbit classes of the objects in the file (the SBDB 'class' codes)
+JPL_ORBIT_CLASSES = [
+    ("AMO", "Amor", "Near-Earth asteroid whose orbit lies outside Earth's, perihelion 1.017 to 1.3 au"),
+    ("APO", "Apollo", "Near-Earth asteroid crossing Earth's orbit, semi-major axis over 1.0 au"),
+    ("ATE", "Aten", "Near-Earth asteroid crossing Earth's orbit, semi-major axis under 1.0 au"),
+    ("IEO", "Atira", "Near-Earth asteroid whose orbit lies inside Earth's (interior-Earth object)"),
+    ("JFc", "Jupiter-family comet", "Comet with a Tisserand parameter between 2 and 3, period under 20 years"),
+    ("HTC", "Halley-type comet", "Comet with a period between 20 and 200 years"),
+]
+
+
+def load_jpl_neo_approaches_2020(srv, db, files):
+    """Close approaches to Earth during 2020 of near-Earth objects passing
+    within 0.5 au, from NASA/JPL's SBDB Close Approach Data API, with the
+    JPL Small-Body Database record of each object that made one, as the
+    test data of Udacity's "Explore Close Approaches of Near-Earth Objects"
+    project ships them (tests/test-cad-2020.json, 4,700 approaches, and
+    tests/test-neos-2020.csv, 4,226 objects; JPL's data as of September
+    2020). Tables: orbit_classes (JPL's six codes in the file with their
+    names: 'APO' Apollo, 'ATE' Aten, 'AMO' Amor, 'IEO' Atira, 'JFc'
+    Jupiter-family comet, 'HTC' Halley-type comet), objects (one per SBDB
+    record, keyed by JPL's SPK-ID: primary designation '2020 AY1' or the
+    number '433', full name '433 Eros (A898 PA)', name where it has one (28),
+    comet prefix, potentially hazardous flag, absolute magnitude H,
+    diameter (km), albedo and rotation period where measured, orbit class,
+    eccentricity, semi-major axis, perihelion and aphelion distance (au),
+    inclination (deg), orbital period (years), Earth MOID (au and lunar
+    distances), first and last observation dates, observations used, data
+    arc (days)) and close_approaches (one per approach: object, approach
+    time in TDB, nominal, minimum and maximum distance (au), velocity
+    relative to Earth and at infinity (km/s), 3-sigma time uncertainty as
+    published ('< 00:01', '3_08:05' days_hh:mm), H). Five objects have no H
+    or hazard flag; comets have no H. Keys: orbit_classes.class_code,
+    objects.spkid, close_approaches.approach_id; objects -> orbit_classes;
+    close_approaches -> objects."""
+    import datetime
+    neos = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    cad = json.loads(files[1])
+    t = _b111_text
+    assert cad["fields"] == ["des", "orbit_id", "jd", "cd", "dist", "dist_min", "dist_max", "v_rel", "v_inf",
+                             "t_sigma_f", "h"], cad["fields"]
+    codes = {c for c, _, _ in JPL_ORBIT_CLASSES}
+    spk = {}
+    orows = []
+    for r in neos:
+        assert r["neo"] == "Y" and r["class"] in codes, r["id"]
+        spk[r["pdes"]] = int(r["spkid"])
+        pha = {"Y": True, "N": False}.get(r["pha"])
+        orows.append([int(r["spkid"]), r["pdes"], t(r["full_name"]), t(r["name"]), t(r["prefix"]), pha, t(r["H"]),
+                      t(r["diameter"]), t(r["albedo"]), t(r["rot_per"]), r["class"], t(r["e"]), t(r["a"]), t(r["q"]),
+                      t(r["ad"]), t(r["i"]), t(r["per_y"]), t(r["moid"]), t(r["moid_ld"]), t(r["first_obs"]),
+                      t(r["last_obs"]), int(r["n_obs_used"]), _b111_int(r["data_arc"])])
+    arows = []
+    data = sorted(cad["data"], key=lambda d: (float(d[2]), d[0]))
+    for n, d in enumerate(data, 1):
+        when = datetime.datetime.strptime(d[3], "%Y-%b-%d %H:%M")
+        arows.append([n, spk[d[0]], d[1], when.isoformat(sep=" "), d[4], d[5], d[6], d[7], t(d[8]), d[9], t(d[10])])
+    _b107_table(srv, db, "orbit_classes", [("class_code", "text"), ("class_name", "text"), ("description", "text")],
+                [list(x) for x in JPL_ORBIT_CLASSES])
+    _b107_table(srv, db, "objects", [
+        ("spkid", "integer"), ("designation", "text"), ("full_name", "text"), ("name", "text"), ("prefix", "text"),
+        ("is_potentially_hazardous", "boolean"), ("absolute_magnitude", "numeric"), ("diameter_km", "numeric"),
+        ("albedo", "numeric"), ("rotation_period_hours", "numeric"), ("class_code", "text"),
+        ("eccentricity", "numeric"), ("semi_major_axis_au", "numeric"), ("perihelion_au", "numeric"),
+        ("aphelion_au", "numeric"), ("inclination_deg", "numeric"), ("orbital_period_years", "numeric"),
+        ("earth_moid_au", "numeric"), ("earth_moid_lunar_distances", "numeric"), ("first_observed", "date"),
+        ("last_observed", "date"), ("observations_used", "integer"), ("data_arc_days", "integer")],
+        sorted(orows))
+    _b107_table(srv, db, "close_approaches", [
+        ("approach_id", "integer"), ("spkid", "integer"), ("orbit_id", "text"), ("approach_time", "timestamp"),
+        ("distance_au", "numeric"), ("distance_min_au", "numeric"), ("distance_max_au", "numeric"),
+        ("relative_velocity_km_s", "numeric"), ("velocity_infinity_km_s", "numeric"), ("time_uncertainty", "text"),
+        ("absolute_magnitude", "numeric")], arows)
+    add_keys(srv, db, [("orbit_classes", ["class_code"]), ("objects", ["spkid"]), ("close_approaches", ["approach_id"])],
+             [("objects", "class_code", "orbit_classes", "class_code"),
+              ("close_approaches", "spkid", "objects", "spkid")])
+
+
+def load_euipo_figurative_marks(srv, db, files):
+    """A sample of 20,000 figurative trade marks filed at the EU Intellectual
+    Property Office — EU trade marks and international registrations
+    designating the EU — filed 1 April 1996 to 5 March 2020, from EUIPO's
+    open data as downloaded on 17 March 2020 for the TradeMarks2020 image
+    dataset (FranciscoFlorezRevuelta/TradeMarks-dataset, its validation
+    split, Trademark2020_validation.json, committed and later deleted: the
+    commit that holds it), with the author's table of Vienna
+    Classification codes (ViennaCodes.csv, the descriptions as published:
+    'GEOMETRICAL FIGURS', 'HOUSHOLD UTENSILS', category 99 'TOO BAD LOGO').
+    Each mark: its application number ('000001751' for an EU trade mark,
+    'W01004547A' for an international registration), filing date, the text
+    in the mark where EUIPO records one (17,981) and the Vienna codes of its
+    figurative elements. Tables: trade_marks (application_number, filing
+    date, mark_text — spaces as published, trimmed —, filing_route 'EU trade
+    mark' or 'International registration'), vienna_categories (31, '03'
+    ANIMALS), vienna_divisions (158, '0301' with its category), vienna_sections
+    (1,839, '030101' with its division; the sections the marks use and the
+    others of the table) and trade_mark_vienna_codes (mark, the code as
+    published — a section, or for 762 links only a division: '2803'
+    inscriptions in Chinese or Japanese characters, '9804' 3-D views —, its
+    division, its section or NULL). No owners, goods and services classes, status or images.
+    Keys: trade_marks.application_number, vienna_categories.category_code,
+    vienna_divisions.division_code, vienna_sections.section_code,
+    trade_mark_vienna_codes (application_number, vienna_code);
+    vienna_divisions -> vienna_categories; vienna_sections ->
+    vienna_divisions; trade_mark_vienna_codes -> trade_marks,
+    vienna_divisions, vienna_sections."""
+    marks = json.loads(files[0])
+    vc = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    t = _b111_text
+    desc = {r["idcategory"]: t(r["categdesc"]) for r in vc}
+    mrows, links = [], []
+    for num in sorted(marks):
+        m = marks[num]
+        assert re.fullmatch(r"\d{9}|W\d{8}[A-Z]?", num), num
+        mrows.append([num, m["Date"], t(m.get("Text")), "International registration" if num[0] == "W" else "EU trade mark"])
+        for c in dict.fromkeys(m["Codes"]):
+            assert c in desc and len(c) in (4, 6), (num, c)
+            links.append([num, c, c[:4], c if len(c) == 6 else None])
+    _b107_table(srv, db, "trade_marks", [("application_number", "text"), ("filing_date", "date"), ("mark_text", "text"),
+                                         ("filing_route", "text")], mrows)
+    _b107_table(srv, db, "vienna_categories", [("category_code", "text"), ("description", "text")],
+                sorted([c, d] for c, d in desc.items() if len(c) == 2))
+    _b107_table(srv, db, "vienna_divisions", [("division_code", "text"), ("category_code", "text"), ("description", "text")],
+                sorted([c, c[:2], d] for c, d in desc.items() if len(c) == 4))
+    _b107_table(srv, db, "vienna_sections", [("section_code", "text"), ("division_code", "text"), ("description", "text")],
+                sorted([c, c[:4], d] for c, d in desc.items() if len(c) == 6))
+    _b107_table(srv, db, "trade_mark_vienna_codes", [("application_number", "text"), ("vienna_code", "text"),
+                                                     ("division_code", "text"), ("section_code", "text")], links)
+    add_keys(srv, db, [("trade_marks", ["application_number"]), ("vienna_categories", ["category_code"]),
+                       ("vienna_divisions", ["division_code"]), ("vienna_sections", ["section_code"]),
+                       ("trade_mark_vienna_codes", ["application_number", "vienna_code"])],
+             [("vienna_divisions", "category_code", "vienna_categories", "category_code"),
+              ("vienna_sections", "division_code", "vienna_divisions", "division_code"),
+              ("trade_mark_vienna_codes", "application_number", "trade_marks", "application_number"),
+              ("trade_mark_vienna_codes", "division_code", "vienna_divisions", "division_code"),
+              ("trade_mark_vienna_codes", "section_code", "vienna_sections", "section_code")])
+
+
+LOADERS.update(unhcr_persons_of_concern=load_unhcr_persons_of_concern,
+               jpl_neo_approaches_2020=load_jpl_neo_approaches_2020,
+               euipo_figurative_marks=load_euipo_figurative_marks)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

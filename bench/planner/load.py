@@ -17231,6 +17231,273 @@ def load_euipo_figurative_marks(srv, db, files):
 LOADERS.update(unhcr_persons_of_concern=load_unhcr_persons_of_concern,
                jpl_neo_approaches_2020=load_jpl_neo_approaches_2020,
                euipo_figurative_marks=load_euipo_figurative_marks)
+# batch 126: the City of Zurich's dog register of 6 March 2020 (a student project's copy of Stadt Zürich
+# Open Data), the Texas Parks and Wildlife Department's monthly state park visitation for fiscal years
+# 2016-2021 (as received on a public information request and committed by a data journalist) and the
+# Malaysian Ministry of Health's daily new blood donors by state and age group, 2006 to 1 July 2024
+TPWD_FISCAL_YEARS = (2016, 2017, 2018, 2019, 2020, 2021)
+
+DATASETS.update({
+    "zurich_dog_register": ("nfarabullini/Big-Data-Analytics", "2c34a4dc9ce15b33aa226b28cff38d2a23a54ec2",
+                            ["data_sources/20200306_hundehalter.csv", "data_sources/bev304od3041.csv"]),
+    "texas_state_park_visits": ("ceciliagarzella/texas-parks", "4abdfe0d6df28f4946f7bdebe5bdd65f3e231fd4",
+                                [f"data-raw/{y}_visits_copy.xlsx" for y in TPWD_FISCAL_YEARS]),
+    "malaysia_new_blood_donors": ("MoH-Malaysia/data-darah-public", "3f5a7e313637a68da2f14739b74ff0ed51f2d3f1",
+                                  ["newdonors_state.csv"]),
+})
+
+
+def load_zurich_dog_register(srv, db, files):
+    """The City of Zurich's register of dogs and their owners on 6 March
+    2020 (Stadt Zürich Open Data "Hundebestände der Stadt Zürich", the file
+    20200306_hundehalter.csv, one row per dog), as a university group's
+    "Woof Factor in Zürich" project committed it, with the city's
+    statistical quarter names from the same project's bev304od3041.csv.
+    Dog owners in Zurich register their dogs and pay the dog tax; the file
+    gives for each dog its owner's id, age band and sex, the city district
+    (Kreis 1-12) and statistical quarter of the owner, the breed as the city
+    writes it (German, cut at 20 characters: 'Französische Bulldog'), a mixed
+    breed mark, the first letter of a second breed, the breed type of the
+    city's dog law (K small, I large — Rassetypenliste I —, II restricted —
+    Rassetypenliste II), the dog's year of birth, sex and colour (German:
+    'schwarz', 'braun/weiss', 'tricolor'). Tables: districts (12,
+    'Kreis 1'), quarters (34, code 11 'Rathaus' ... 123 'Hirzenbach', with
+    their district), owners (HALTER_ID, the owner's age band '31-40', sex
+    'F'/'M', district, quarter), breeds (one per published breed name),
+    breed_types ('K', 'I', 'II'), dogs (one per row, numbered by owner).
+    One owner's quarter is published as 8, no quarter of the city's list:
+    NULL. Birth years as published (two dogs are born in '11' and '18', a
+    few in the 1970s). No licence numbers, dates, names of dogs or owners,
+    fees or addresses. Keys: districts.district_number,
+    quarters.quarter_code, owners.owner_id, breeds.breed_id,
+    breed_types.breed_type, dogs.dog_id; quarters -> districts; owners ->
+    districts, quarters; dogs -> owners, breeds, breed_types."""
+    dogs = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    quar = list(csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))))
+    t = _b111_text
+    qname = {int(r["QuarSort"]): t(r["QuarLang"]) for r in quar}
+    qdist = {}
+    for r in dogs:
+        q, k = int(r["STADTQUARTIER"]), int(r["STADTKREIS"])
+        if q in qname:
+            assert qdist.setdefault(q, k) == k, q
+    assert set(qdist) == set(qname), set(qname) - set(qdist)
+    owners = {}
+    for r in dogs:
+        q = int(r["STADTQUARTIER"])
+        o = (int(r["HALTER_ID"]), t(r["ALTER"]), {"w": "F", "m": "M"}[r["GESCHLECHT"]], int(r["STADTKREIS"]),
+             q if q in qname else None)
+        assert owners.setdefault(o[0], o) == o, o
+    breeds = sorted({t(r["RASSE1"]) for r in dogs}, key=lambda b: (b.lower(), b))
+    bid = {b: i for i, b in enumerate(breeds, 1)}
+    drows = []
+    for n, r in enumerate(sorted(dogs, key=lambda r: int(r["HALTER_ID"])), 1):
+        assert r["RASSE1_MISCHLING"] in ("", "M") and not r["RASSE2_MISCHLING"], r
+        drows.append([n, int(r["HALTER_ID"]), bid[t(r["RASSE1"])], r["RASSE1_MISCHLING"] == "M", t(r["RASSE2"]),
+                      t(r["RASSENTYP"]), int(r["GEBURTSJAHR_HUND"]), {"w": "F", "m": "M"}[r["GESCHLECHT_HUND"]],
+                      t(r["HUNDEFARBE"])])
+    _b107_table(srv, db, "districts", [("district_number", "integer"), ("district_name", "text")],
+                [[k, f"Kreis {k}"] for k in range(1, 13)])
+    _b107_table(srv, db, "quarters", [("quarter_code", "integer"), ("quarter_name", "text"),
+                                      ("district_number", "integer")],
+                [[q, qname[q], qdist[q]] for q in sorted(qname)])
+    _b107_table(srv, db, "owners", [("owner_id", "integer"), ("age_group", "text"), ("gender", "text"),
+                                    ("district_number", "integer"), ("quarter_code", "integer")],
+                [list(o) for _, o in sorted(owners.items())])
+    _b107_table(srv, db, "breeds", [("breed_id", "integer"), ("breed_name", "text")], [[bid[b], b] for b in breeds])
+    _b107_table(srv, db, "breed_types", [("breed_type", "text"), ("description", "text")],
+                [["K", "small dog (kleinwüchsig)"], ["I", "large dog (Rassetypenliste I)"],
+                 ["II", "restricted breed needing a permit (Rassetypenliste II)"]])
+    _b107_table(srv, db, "dogs", [("dog_id", "integer"), ("owner_id", "integer"), ("breed_id", "integer"),
+                                  ("is_mixed_breed", "boolean"), ("second_breed_initial", "text"),
+                                  ("breed_type", "text"), ("birth_year", "integer"), ("sex", "text"),
+                                  ("colour", "text")], drows)
+    add_keys(srv, db, [("districts", ["district_number"]), ("quarters", ["quarter_code"]), ("owners", ["owner_id"]),
+                       ("breeds", ["breed_id"]), ("breed_types", ["breed_type"]), ("dogs", ["dog_id"])],
+             [("quarters", "district_number", "districts", "district_number"),
+              ("owners", "district_number", "districts", "district_number"),
+              ("owners", "quarter_code", "quarters", "quarter_code"),
+              ("dogs", "owner_id", "owners", "owner_id"),
+              ("dogs", "breed_id", "breeds", "breed_id"),
+              ("dogs", "breed_type", "breed_types", "breed_type")])
+
+
+def _b126_xlsx_sheets(data):
+    """Every worksheet of an .xlsx file by its name, as (row number, {column
+    letters: text}) pairs: shared and inline strings resolved, numbers as
+    Excel wrote them."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    z = zipfile.ZipFile(io.BytesIO(data))
+    strings = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        strings = ["".join(x.text or "" for x in si.iter(ns + "t"))
+                   for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(ns + "si")]
+    rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+    out = {}
+    for sh in ET.fromstring(z.read("xl/workbook.xml")).iter(ns + "sheet"):
+        target = rels[sh.get(rns + "id")].lstrip("/")
+        target = target if target.startswith("xl/") else "xl/" + target
+        rows = []
+        for row in ET.fromstring(z.read(target)).iter(ns + "row"):
+            cells = {}
+            for c in row.iter(ns + "c"):
+                v = c.find(ns + "v")
+                val = None if v is None else v.text
+                if c.get("t") == "s" and val is not None:
+                    val = strings[int(val)]
+                elif c.get("t") == "inlineStr":
+                    val = "".join(x.text or "" for x in c.iter(ns + "t"))
+                cells[re.sub(r"\d", "", c.get("r"))] = val
+            rows.append((int(row.get("r")), cells))
+        out[sh.get("name")] = rows
+    return out
+
+
+TPWD_MONTHS = ("September", "October", "November", "December", "January", "February", "March", "April", "May",
+               "June", "July", "August")
+
+
+def load_texas_state_park_visits(srv, db, files):
+    """Monthly visitation of the Texas state parks, September 2015 to August
+    2021 (the Texas Parks and Wildlife Department's fiscal years 2016-2021,
+    September to August), from TPWD's "Texas State Parks Visitation"
+    workbooks as the department sent them on a public information request
+    in October 2021 and a data journalist committed them
+    (ceciliagarzella/texas-parks, data-raw/<year>_visits_copy.xlsx; her own
+    *_clean files keep the day visits only). Each workbook has a sheet per
+    month with one row per park site — TPWD's four-digit org code ('0451')
+    and name in capitals ('BALMORHEA STATE PARK'; 'Longhorn Caverns' and
+    'OLD TUNNEL' as written) — grouped under six regions ('Region 1
+    Subtotal' rows), and for each the day visits and overnight visits (each
+    by kind of entry: full entry, state parks pass, waived child ..., and a
+    total), ticket visits (from fiscal 2019), visits estimated from car
+    counters, visits at leased concessions (adult, child), TPWD's total
+    visits and its paid visits. Loaded: regions (1-6), parks (95, the org
+    code as park_id, the name, the region: every park is under one name
+    and region in all 72 months) and monthly_visits (one per park and
+    month, 6,840: month as its first day, TPWD's fiscal year, the section
+    totals, car-counter and concession visits, total_visits and
+    paid_visits as published). A blank cell is NULL (no such visits kept
+    for that park). The breakdown by kind of entry, the subtotal and grand
+    total rows (the sums of the parks' rows) and the workbooks' revenue,
+    template and working-copy sheets are not loaded. total_visits is TPWD's
+    own total: the sum of the other counts until August 2019, without the
+    ticket visits from September 2019, and Sheldon Lake's June-August 2020
+    totals count its car counter only. One car-counter estimate (Ray
+    Roberts Johnson Branch, August 2021, 35400.85) is rounded to a whole
+    visit, as is its total. Keys: regions.region_number, parks.park_id,
+    monthly_visits (park_id, month); parks -> regions; monthly_visits ->
+    parks."""
+    import datetime
+
+    def colnum(c):
+        n = 0
+        for ch in c:
+            n = n * 26 + ord(ch) - 64
+        return n
+
+    def num(v):
+        v = t(v)
+        return None if v is None else int(round(float(v)))
+    t = _b111_text
+    parks, visits = {}, []
+    for fy, data in zip(TPWD_FISCAL_YEARS, files):
+        sheets = _b126_xlsx_sheets(data)
+        for mi, mname in enumerate(TPWD_MONTHS):
+            rows = sheets[mname]
+            month = datetime.date(fy - 1 if mi < 4 else fy, (mi + 8) % 12 + 1, 1)
+            r4, r5 = dict(rows)[4], dict(rows)[5]
+            assert (r5.get("A") or "").strip() == "ORG", (fy, mname)
+            paid = min(colnum(k) for k, v in r5.items() if (v or "").strip() == "Paid Visits")
+            labs = sorted((colnum(k), k, t(r5.get(k)) or t(r4.get(k))) for k in set(r4) | set(r5)
+                          if colnum(k) <= paid and (t(r5.get(k)) or t(r4.get(k))))
+            totals = [k for _, k, lab in labs if lab == "Total"]
+            named = {lab: k for _, k, lab in labs}
+            tv = [i for i, (_, _, lab) in enumerate(labs) if lab == "Total Visits"][0]
+            assert labs[tv - 2][2] == "Adult" and labs[tv - 1][2] == "Child" and len(totals) in (2, 3), (fy, mname)
+            cols = [totals[0], totals[1], totals[2] if len(totals) == 3 else None,
+                    named["Estimated Visits (Car-Counter)"], labs[tv - 2][1], labs[tv - 1][1],
+                    named["Total Visits"], named["Paid Visits"]]
+            pending = []
+            for _, c in rows[5:]:
+                a, b = t(c.get("A")) or "", t(c.get("B")) or ""
+                if re.fullmatch(r"\d{4}", a):
+                    pending.append((a, b, [num(c.get(k)) if k else None for k in cols]))
+                elif re.fullmatch(r"Region \d Subtotal", b):
+                    reg = int(b.split()[1])
+                    for code, name, vals in pending:
+                        assert parks.setdefault(code, (name, reg)) == (name, reg), (code, name, reg)
+                        visits.append([code, month.isoformat(), fy] + vals)
+                    pending = []
+                elif b.upper() == "GRAND TOTAL":
+                    break
+            assert not pending, (fy, mname)
+    _b107_table(srv, db, "regions", [("region_number", "integer"), ("region_name", "text")],
+                [[r, f"Region {r}"] for r in sorted({reg for _, reg in parks.values()})])
+    _b107_table(srv, db, "parks", [("park_id", "text"), ("park_name", "text"), ("region_number", "integer")],
+                [[code, name, reg] for code, (name, reg) in sorted(parks.items())])
+    _b107_table(srv, db, "monthly_visits", [
+        ("park_id", "text"), ("month", "date"), ("fiscal_year", "integer"), ("day_visits", "integer"),
+        ("overnight_visits", "integer"), ("ticket_visits", "integer"), ("car_counter_visits", "integer"),
+        ("concession_adult_visits", "integer"), ("concession_child_visits", "integer"), ("total_visits", "integer"),
+        ("paid_visits", "integer")], sorted(visits))
+    add_keys(srv, db, [("regions", ["region_number"]), ("parks", ["park_id"]),
+                       ("monthly_visits", ["park_id", "month"])],
+             [("parks", "region_number", "regions", "region_number"),
+              ("monthly_visits", "park_id", "parks", "park_id")])
+
+
+MY_DONOR_AGE_GROUPS = (("17-24", 17, 24), ("25-29", 25, 29), ("30-34", 30, 34), ("35-39", 35, 39),
+                       ("40-44", 40, 44), ("45-49", 45, 49), ("50-54", 50, 54), ("55-59", 55, 59),
+                       ("60-64", 60, 64), ("other", None, None))
+
+
+def load_malaysia_new_blood_donors(srv, db, files):
+    """Malaysia's daily count of new (first-time) blood donors by state and
+    age group, 1 January 2006 to 1 July 2024, as the Ministry of Health
+    publishes it (MoH-Malaysia/data-darah-public, newdonors_state.csv at the
+    update of 2 July 2024, the last stored commit whose file is present;
+    the donations and facility files are not in the stored tree). The file
+    has a row per day and state — 13 states and 'Malaysia', the national
+    row, which is their sum on every day — with
+    new donors aged 17-24, 25-29, ..., 60-64, 'other' and the total (the
+    sum of the ten). Tables: states (13: 'Johor' ... 'W.P. Kuala Lumpur';
+    the file has no rows for Perlis, Putrajaya or Labuan), age_groups (the ten bands of the file
+    with their youngest and oldest age; 'other' has none) and
+    daily_new_donors (one per day, state and age group, zeros kept). The
+    national rows and the totals are not loaded (they are sums). Keys:
+    states.state_id, age_groups.age_group, daily_new_donors (donation_date,
+    state_id, age_group); daily_new_donors -> states, age_groups."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    groups = [g for g, _, _ in MY_DONOR_AGE_GROUPS]
+    states = sorted({r["state"] for r in rows} - {"Malaysia"})
+    sid = {s: i for i, s in enumerate(states, 1)}
+    national, state_sum, out = {}, {}, []
+    for r in rows:
+        counts = [int(r[g]) for g in groups]
+        assert sum(counts) == int(r["total"]), r
+        if r["state"] == "Malaysia":
+            national[r["date"]] = int(r["total"])
+            continue
+        state_sum[r["date"]] = state_sum.get(r["date"], 0) + int(r["total"])
+        out += [[r["date"], sid[r["state"]], g, c] for g, c in zip(groups, counts)]
+    assert national == state_sum, "the national rows are not the states' sum"
+    _b107_table(srv, db, "states", [("state_id", "integer"), ("state_name", "text")], [[sid[s], s] for s in states])
+    _b107_table(srv, db, "age_groups", [("age_group", "text"), ("min_age", "integer"), ("max_age", "integer")],
+                [list(g) for g in MY_DONOR_AGE_GROUPS])
+    _b107_table(srv, db, "daily_new_donors", [("donation_date", "date"), ("state_id", "integer"),
+                                              ("age_group", "text"), ("new_donors", "integer")], sorted(out))
+    add_keys(srv, db, [("states", ["state_id"]), ("age_groups", ["age_group"]),
+                       ("daily_new_donors", ["donation_date", "state_id", "age_group"])],
+             [("daily_new_donors", "state_id", "states", "state_id"),
+              ("daily_new_donors", "age_group", "age_groups", "age_group")])
+
+
+LOADERS.update(zurich_dog_register=load_zurich_dog_register, texas_state_park_visits=load_texas_state_park_visits,
+               malaysia_new_blood_donors=load_malaysia_new_blood_donors)
 
 
 def main():

@@ -17498,6 +17498,333 @@ def load_malaysia_new_blood_donors(srv, db, files):
 
 LOADERS.update(zurich_dog_register=load_zurich_dog_register, texas_state_park_visits=load_texas_state_park_visits,
                malaysia_new_blood_donors=load_malaysia_new_blood_donors)
+# batch 122: a national sample of 80,000 HMDA loan/application records 2014-2017 (CFPB's historic
+# files with labels, as a statistics course keeps them in an .rds), Public Health Scotland's annual
+# cancer incidence for Scotland by site, sex and year 1997-2021 (as a data course project keeps it)
+# and the World Bank's international tourism and economy indicators by country and year 1999-2023
+# (the Kaggle "Tourism and economic impact" table, as a training-data repository keeps it)
+DATASETS.update({
+    "hmda_mortgage_sample": ("dpmcsuss/ma4615-hmda-explore", "550520733429f1571eafca71370f6ee8faaf2770",
+                             ["hmda_2014-17_sample_80k.rds"]),
+    "scotland_cancer_incidence": ("dataquine/cancer_in_scotland", "35ecf160c444af6c2bfe796c8e7ed7a1981dfd61",
+                                  ["data_raw/phs/incidence/opendata_inc9721_scotland.csv"]),
+    "world_tourism_arrivals": ("Almodovare/Training_Data", "9b2267cb0528e184306cb9ce312f38a1f1f17708",
+                               ["world_tourism_economy_data.csv"]),
+})
+
+# HMDA's codes (the 2014-2017 LAR code sheet) for the labels the sample carries
+HMDA_ACTIONS = [(1, "Loan originated"), (2, "Application approved but not accepted"),
+                (3, "Application denied by financial institution"), (4, "Application withdrawn by applicant"),
+                (5, "File closed for incompleteness"), (6, "Loan purchased by the institution"),
+                (7, "Preapproval request denied by financial institution"),
+                (8, "Preapproval request approved but not accepted")]
+HMDA_LOAN_TYPES = [(1, "Conventional"), (2, "FHA-insured"), (3, "VA-guaranteed"), (4, "FSA/RHS-guaranteed")]
+HMDA_PROPERTY_TYPES = [(1, "One-to-four family dwelling (other than manufactured housing)"),
+                       (2, "Manufactured housing"), (3, "Multifamily dwelling")]
+HMDA_PURPOSES = [(1, "Home purchase"), (2, "Home improvement"), (3, "Refinancing")]
+HMDA_PURCHASERS = [(0, "Loan was not originated or was not sold in calendar year covered by register"),
+                   (1, "Fannie Mae (FNMA)"), (2, "Ginnie Mae (GNMA)"), (3, "Freddie Mac (FHLMC)"),
+                   (4, "Farmer Mac (FAMC)"), (5, "Private securitization"),
+                   (6, "Commercial bank, savings bank or savings association"),
+                   (7, "Life insurance company, credit union, mortgage bank, or finance company"),
+                   (8, "Affiliate institution"), (9, "Other type of purchaser")]
+HMDA_DENIAL_REASONS = [(1, "Debt-to-income ratio"), (2, "Employment history"), (3, "Credit history"),
+                       (4, "Collateral"), (5, "Insufficient cash (downpayment, closing costs)"),
+                       (6, "Unverifiable information"), (7, "Credit application incomplete"),
+                       (8, "Mortgage insurance denied"), (9, "Other")]
+HMDA_RACES = [(1, "American Indian or Alaska Native"), (2, "Asian"), (3, "Black or African American"),
+              (4, "Native Hawaiian or Other Pacific Islander"), (5, "White"),
+              (6, "Information not provided by applicant in mail, Internet, or telephone application"),
+              (7, "Not applicable"), (8, "No co-applicant")]
+
+
+def load_hmda_mortgage_sample(srv, db, files):
+    """Home Mortgage Disclosure Act loan/application records: a random sample
+    of 80,000 records of the CFPB's nationwide public LAR files with labels
+    (20,000 from each of 2014, 2015, 2016 and 2017), as a university
+    statistics course keeps it for a dplyr exercise (dpmcsuss/ma4615-hmda-
+    explore, hmda_2014-17_sample_80k.rds; HMDA data are US government public
+    data). One record per application, or per loan purchased by the
+    reporting institution, with its outcome (originated, denied, withdrawn,
+    ...). The sample keeps the respondent id and agency of the reporting
+    institution but not its name. Tables: agencies (HMDA's 6 agency codes),
+    lenders (one per respondent id and agency, the key of an institution
+    before 2018), states, counties (a loader's id, the state and county FIPS
+    codes, the name), metro_areas (MSA/MD names as published, 'Abilene -
+    TX'; the sample carries no MSA code), the lookup tables actions,
+    loan_types, property_types, loan_purposes, purchaser_types,
+    denial_reasons and races (HMDA's codes of the 2014-2017 code sheet with
+    the labels), applications (year, lender, loan, action, place — state,
+    county, metro area, census tract as '0127.00' —, applicant and
+    co-applicant ethnicity and sex, income, purchaser, rate spread, HOEPA,
+    lien, the quality-edit flag, and the census tract's figures for that
+    year as published on each record: population, minority percentage, the
+    HUD median family income of the area, the tract's income as a percentage
+    of the area's, owner-occupied and one-to-four family units),
+    application_races (up to five races each for the applicant and the
+    co-applicant, in order) and application_denial_reasons (up to three, in
+    order). Amounts and incomes in thousands of dollars as published. Keys:
+    agencies.agency_code, lenders.lender_id, states.state_code,
+    counties.county_id, metro_areas.metro_area_id, the lookup codes,
+    applications.application_id, application_races (application_id, party,
+    position), application_denial_reasons (application_id, position);
+    lenders -> agencies; counties -> states; applications -> lenders,
+    states, counties, metro_areas and the lookups; application_races ->
+    applications, races; application_denial_reasons -> applications,
+    denial_reasons."""
+    df = _rds_frame(db, DATASETS[db][2][0])
+    n = len(df["as_of_year"])
+    recs = [{k: df[k][i] for k in df} for i in range(n)]
+
+    def code(table, label):
+        m = {lab: c for c, lab in table}
+        if label is None:
+            return None
+        assert label in m, label
+        return m[label]
+
+    def r2(x):
+        return None if x is None else f"{x:.2f}"
+    agencies = sorted({(r["agency_code"], r["agency_abbr"], r["agency"]) for r in recs})
+    assert len({a[0] for a in agencies}) == len(agencies)
+    lender_keys = sorted({(r["respondent_id"], r["agency_code"]) for r in recs})
+    lender_id = {k: i for i, k in enumerate(lender_keys, 1)}
+    states = sorted({(r["state_code"], r["state_abbr"], r["state"]) for r in recs if r["state_code"] is not None})
+    assert len({s[0] for s in states}) == len(states)
+    county_names = {}
+    for r in recs:
+        if r["county_code"] is not None:
+            k = (r["state_code"], r["county_code"])
+            assert county_names.setdefault(k, r["county"]) == r["county"], k
+    county_id = {k: i for i, k in enumerate(sorted(county_names), 1)}
+    metros = sorted({r["msamd"] for r in recs if r["msamd"]})
+    metro_id = {m: i for i, m in enumerate(metros, 1)}
+    apps, races, denials = [], [], []
+    for i, r in enumerate(recs, 1):
+        assert r["hoepa_status"] in ("HOEPA loan", "Not a HOEPA loan")
+        assert r["edit_status"] in (None, "Quality edit failure only")
+        tract = r["census_tract_number"]
+        cid = county_id.get((r["state_code"], r["county_code"])) if r["county_code"] is not None else None
+        apps.append([i, r["as_of_year"], lender_id[(r["respondent_id"], r["agency_code"])],
+                     code(HMDA_LOAN_TYPES, r["loan_type"]), code(HMDA_PROPERTY_TYPES, r["property_type"]),
+                     code(HMDA_PURPOSES, r["loan_purpose"]), r["owner_occupancy"], r["loan_amount_000s"],
+                     r["preapproval"], code(HMDA_ACTIONS, r["action_taken"]),
+                     metro_id.get(r["msamd"]), r["state_code"], cid,
+                     None if tract is None else f"{tract:07.2f}",
+                     r["applicant_ethnicity"], r["co_applicant_ethnicity"], r["applicant_sex"], r["co_applicant_sex"],
+                     r["applicant_income_000s"], code(HMDA_PURCHASERS, r["purchaser_type"]), r2(r["rate_spread"]),
+                     r["hoepa_status"] == "HOEPA loan", r["lien_status"], r["edit_status"] is not None,
+                     r["population"], r2(r["minority_population"]), r["hud_median_family_income"],
+                     r2(r["tract_to_msamd_income"]), r["number_of_owner_occupied_units"],
+                     r["number_of_1_to_4_family_units"]])
+        for party, prefix in (("applicant", "applicant_race_"), ("co-applicant", "co_applicant_race_")):
+            for p in range(1, 6):
+                if r[f"{prefix}{p}"] is not None:
+                    races.append([i, party, p, code(HMDA_RACES, r[f"{prefix}{p}"])])
+        for p in range(1, 4):
+            if r[f"denial_reason_{p}"] is not None:
+                denials.append([i, p, code(HMDA_DENIAL_REASONS, r[f"denial_reason_{p}"])])
+    _b107_table(srv, db, "agencies", [("agency_code", "integer"), ("agency_abbr", "text"), ("agency_name", "text")],
+                [list(a) for a in agencies])
+    _b107_table(srv, db, "lenders", [("lender_id", "integer"), ("respondent_id", "text"), ("agency_code", "integer")],
+                [[lender_id[k], k[0], k[1]] for k in lender_keys])
+    _b107_table(srv, db, "states", [("state_code", "integer"), ("state_abbr", "text"), ("state_name", "text")],
+                [list(s) for s in states])
+    _b107_table(srv, db, "counties", [("county_id", "integer"), ("state_code", "integer"), ("county_code", "integer"),
+                                      ("county_name", "text")],
+                [[county_id[k], k[0], k[1], county_names[k]] for k in sorted(county_names)])
+    _b107_table(srv, db, "metro_areas", [("metro_area_id", "integer"), ("metro_area_name", "text")],
+                [[metro_id[m], m] for m in metros])
+    for table, key, rows in (("actions", "action_code", HMDA_ACTIONS), ("loan_types", "loan_type_code", HMDA_LOAN_TYPES),
+                             ("property_types", "property_type_code", HMDA_PROPERTY_TYPES),
+                             ("loan_purposes", "loan_purpose_code", HMDA_PURPOSES),
+                             ("purchaser_types", "purchaser_type_code", HMDA_PURCHASERS),
+                             ("denial_reasons", "denial_reason_code", HMDA_DENIAL_REASONS),
+                             ("races", "race_code", HMDA_RACES)):
+        _b107_table(srv, db, table, [(key, "integer"), (key.replace("_code", "_name"), "text")], [list(x) for x in rows])
+    _b107_table(srv, db, "applications", [
+        ("application_id", "integer"), ("year", "integer"), ("lender_id", "integer"), ("loan_type_code", "integer"),
+        ("property_type_code", "integer"), ("loan_purpose_code", "integer"), ("owner_occupancy", "text"),
+        ("loan_amount_thousands", "integer"), ("preapproval", "text"), ("action_code", "integer"),
+        ("metro_area_id", "integer"), ("state_code", "integer"), ("county_id", "integer"), ("census_tract", "text"),
+        ("applicant_ethnicity", "text"), ("co_applicant_ethnicity", "text"), ("applicant_sex", "text"),
+        ("co_applicant_sex", "text"), ("applicant_income_thousands", "integer"), ("purchaser_type_code", "integer"),
+        ("rate_spread", "numeric"), ("is_hoepa_loan", "boolean"), ("lien_status", "text"),
+        ("quality_edit_failure", "boolean"), ("tract_population", "integer"), ("tract_minority_pct", "numeric"),
+        ("area_median_family_income", "integer"), ("tract_to_area_income_pct", "numeric"),
+        ("tract_owner_occupied_units", "integer"), ("tract_one_to_four_family_units", "integer")], apps)
+    _b107_table(srv, db, "application_races", [("application_id", "integer"), ("party", "text"), ("position", "integer"),
+                                               ("race_code", "integer")], races)
+    _b107_table(srv, db, "application_denial_reasons", [("application_id", "integer"), ("position", "integer"),
+                                                        ("denial_reason_code", "integer")], denials)
+    add_keys(srv, db, [("agencies", ["agency_code"]), ("lenders", ["lender_id"]), ("states", ["state_code"]),
+                       ("counties", ["county_id"]), ("metro_areas", ["metro_area_id"]), ("actions", ["action_code"]),
+                       ("loan_types", ["loan_type_code"]), ("property_types", ["property_type_code"]),
+                       ("loan_purposes", ["loan_purpose_code"]), ("purchaser_types", ["purchaser_type_code"]),
+                       ("denial_reasons", ["denial_reason_code"]), ("races", ["race_code"]),
+                       ("applications", ["application_id"]),
+                       ("application_races", ["application_id", "party", "position"]),
+                       ("application_denial_reasons", ["application_id", "position"])],
+             [("lenders", "agency_code", "agencies", "agency_code"),
+              ("counties", "state_code", "states", "state_code"),
+              ("applications", "lender_id", "lenders", "lender_id"),
+              ("applications", "loan_type_code", "loan_types", "loan_type_code"),
+              ("applications", "property_type_code", "property_types", "property_type_code"),
+              ("applications", "loan_purpose_code", "loan_purposes", "loan_purpose_code"),
+              ("applications", "action_code", "actions", "action_code"),
+              ("applications", "metro_area_id", "metro_areas", "metro_area_id"),
+              ("applications", "state_code", "states", "state_code"),
+              ("applications", "county_id", "counties", "county_id"),
+              ("applications", "purchaser_type_code", "purchaser_types", "purchaser_type_code"),
+              ("application_races", "application_id", "applications", "application_id"),
+              ("application_races", "race_code", "races", "race_code"),
+              ("application_denial_reasons", "application_id", "applications", "application_id"),
+              ("application_denial_reasons", "denial_reason_code", "denial_reasons", "denial_reason_code")])
+
+
+# Public Health Scotland's age bands of the incidence file: column suffix, label, first and last age
+PHS_AGE_BANDS = [("Under5", "Under 5", 0, 4)] + [
+    (f"{a}To{a + 4}", f"{a} to {a + 4}", a, a + 4) for a in range(5, 90, 5)] + [("90AndOver", "90 and over", 90, None)]
+
+
+def load_scotland_cancer_incidence(srv, db, files):
+    """Public Health Scotland's annual cancer incidence for Scotland
+    (opendata.nhs.scot "Annual Cancer Incidence", the Scotland file
+    opendata_inc9721_scotland.csv: new cancer registrations 1997-2021; Open
+    Government Licence v3.0), as a data course project on cancer in Scotland
+    keeps it (dataquine/cancer_in_scotland). One row per cancer site, sex and
+    year of diagnosis: the registrations in 19 age bands and all ages, the
+    rates per 100,000 in each band, the crude rate with its 95% interval,
+    and the European (2013 ESP) and World age-standardised rates with their
+    intervals. Sites are PHS's groupings of ICD-10 codes and overlap
+    ('Colorectal cancer' is 'Colon' and 'Rectum and rectosigmoid junction';
+    'All cancer types' is C00-C97 without C44, non-melanoma skin cancer).
+    Sex is 'Male', 'Female' (published 'Females') or 'All' (PHS's derived
+    total, not given for the 10 sites of one sex). Tables: cancer_sites
+    (site_id, name, ICD-10 codes, the one sex a site is reported for),
+    age_groups, annual_incidence (site, sex, year: registrations and rates)
+    and incidence_by_age (site, sex, year, age group: registrations and
+    rate). The standardised incidence ratio (100 everywhere: Scotland
+    against itself) and the country code are not loaded; 'NA' is NULL. Keys:
+    cancer_sites.site_id, age_groups.age_group_id, annual_incidence
+    (site_id, sex, year), incidence_by_age (site_id, sex, year,
+    age_group_id); annual_incidence -> cancer_sites; incidence_by_age ->
+    cancer_sites, age_groups."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+
+    def v(x):
+        return None if x in ("", "NA") else x
+    sites = {}
+    for r in rows:
+        assert r["Country"] == "S92000003"
+        assert sites.setdefault(r["CancerSite"], r["CancerSiteICD10Code"]) == r["CancerSiteICD10Code"]
+    site_id = {s: i for i, s in enumerate(sorted(sites, key=str.lower), 1)}
+    sex_name = {"Male": "Male", "Females": "Female", "All": "All"}
+    sexes = {}
+    for r in rows:
+        sexes.setdefault(r["CancerSite"], set()).add(sex_name[r["Sex"]])
+    srows = []
+    for s in sorted(sites, key=str.lower):
+        one = sexes[s] - {"All"}
+        srows.append([site_id[s], s, sites[s], one.pop() if len(one) == 1 else None])
+    inc, by_age = [], []
+    for r in rows:
+        key = [site_id[r["CancerSite"]], sex_name[r["Sex"]], int(r["Year"])]
+        inc.append(key + [int(r["IncidencesAllAges"])] + [v(r[c]) for c in (
+            "CrudeRate", "CrudeRateLower95pcConfidenceInterval", "CrudeRateUpper95pcConfidenceInterval",
+            "EASR", "EASRLower95pcConfidenceInterval", "EASRUpper95pcConfidenceInterval",
+            "WASR", "WASRLower95pcConfidenceInterval", "WASRUpper95pcConfidenceInterval")])
+        for n, (suffix, _, _, _) in enumerate(PHS_AGE_BANDS, 1):
+            by_age.append(key + [n, int(r[f"IncidencesAge{suffix}"]), v(r[f"IncidenceRateAge{suffix}"])])
+    _b107_table(srv, db, "cancer_sites", [("site_id", "integer"), ("site_name", "text"), ("icd10_codes", "text"),
+                                          ("sex_specific", "text")], srows)
+    _b107_table(srv, db, "age_groups", [("age_group_id", "integer"), ("age_group", "text"), ("min_age", "integer"),
+                                        ("max_age", "integer")],
+                [[n, lab, lo, hi] for n, (_, lab, lo, hi) in enumerate(PHS_AGE_BANDS, 1)])
+    _b107_table(srv, db, "annual_incidence", [
+        ("site_id", "integer"), ("sex", "text"), ("year", "integer"), ("incidences", "integer"),
+        ("crude_rate", "numeric"), ("crude_rate_lower_95ci", "numeric"), ("crude_rate_upper_95ci", "numeric"),
+        ("easr", "numeric"), ("easr_lower_95ci", "numeric"), ("easr_upper_95ci", "numeric"),
+        ("wasr", "numeric"), ("wasr_lower_95ci", "numeric"), ("wasr_upper_95ci", "numeric")], sorted(inc))
+    _b107_table(srv, db, "incidence_by_age", [("site_id", "integer"), ("sex", "text"), ("year", "integer"),
+                                              ("age_group_id", "integer"), ("incidences", "integer"),
+                                              ("incidence_rate", "numeric")], sorted(by_age))
+    add_keys(srv, db, [("cancer_sites", ["site_id"]), ("age_groups", ["age_group_id"]),
+                       ("annual_incidence", ["site_id", "sex", "year"]),
+                       ("incidence_by_age", ["site_id", "sex", "year", "age_group_id"])],
+             [("annual_incidence", "site_id", "cancer_sites", "site_id"),
+              ("incidence_by_age", "site_id", "cancer_sites", "site_id"),
+              ("incidence_by_age", "age_group_id", "age_groups", "age_group_id")])
+
+
+# the World Bank's aggregates in the tourism table, by kind (the other 217 codes are economies)
+WB_AGGREGATES = {
+    "World": ["WLD"],
+    "Region": ["AFE", "AFW", "ARB", "CEB", "EAP", "EAS", "ECA", "ECS", "EMU", "EUU", "LAC", "LCN", "MEA", "MNA",
+               "NAC", "SAS", "SSA", "SSF", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS"],
+    "Income group": ["HIC", "LIC", "LMC", "LMY", "MIC", "UMC"],
+    "Lending group": ["IBD", "IBT", "IDA", "IDB", "IDX"],
+    "Demographic dividend": ["EAR", "LTE", "PRE", "PST"],
+    "Small states": ["CSS", "OSS", "PSS", "SST"],
+    "Other group": ["FCS", "HPC", "INX", "LDC", "OED"],
+}
+
+
+def load_world_tourism_arrivals(srv, db, files):
+    """International tourism and the economy by country and year, 1999-2023:
+    the World Bank's World Development Indicators for international tourism
+    (arrivals, departures, receipts in current US$, receipts as a percentage
+    of total exports, expenditures as a percentage of total imports; the
+    tourism figures are UN Tourism's) beside GDP (current US$), consumer
+    price inflation and unemployment, as the Kaggle "Tourism and economic
+    impact" table puts them in one file (world_tourism_economy_data.csv,
+    kept by Almodovare/Training_Data; World Bank data CC BY 4.0). 266 codes:
+    217 economies and 49 World Bank aggregates (the world, regions, income
+    and lending groups, ...), all under country_code as published. Tables:
+    countries (ISO3 code or the World Bank's aggregate code, name as the
+    World Bank writes it — 'Egypt, Arab Rep.', 'Korea, Rep.', 'Turkiye' —,
+    is_aggregate, the aggregate's kind), tourism_stats and economy_stats
+    (one row per code and year, 6,650 each; NULL where the World Bank has no
+    value). Arrivals, departures and receipts are rounded to whole numbers
+    (the file carries float artefacts, 7199.99980926514); percentages, GDP,
+    inflation and unemployment as published. Keys: countries.country_code,
+    tourism_stats (country_code, year), economy_stats (country_code, year);
+    both -> countries."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    kind = {c: k for k, cs in WB_AGGREGATES.items() for c in cs}
+    names = {}
+    for r in rows:
+        assert names.setdefault(r["country_code"], r["country"]) == r["country"]
+    assert set(kind) <= set(names) and len(names) - len(kind) == 217
+
+    def whole(x):
+        return None if x == "" else str(round(float(x)))
+
+    def v(x):
+        return None if x == "" else x
+    crow = [[c, names[c], c in kind, kind.get(c)] for c in sorted(names)]
+    trows, erows = [], []
+    for r in sorted(rows, key=lambda r: (r["country_code"], int(r["year"]))):
+        k = [r["country_code"], int(r["year"])]
+        trows.append(k + [whole(r["tourism_arrivals"]), whole(r["tourism_departures"]), whole(r["tourism_receipts"]),
+                          v(r["tourism_exports"]), v(r["tourism_expenditures"])])
+        erows.append(k + [v(r["gdp"]), v(r["inflation"]), v(r["unemployment"])])
+    _b107_table(srv, db, "countries", [("country_code", "text"), ("country_name", "text"), ("is_aggregate", "boolean"),
+                                       ("aggregate_kind", "text")], crow)
+    _b107_table(srv, db, "tourism_stats", [("country_code", "text"), ("year", "integer"), ("arrivals", "numeric"),
+                                           ("departures", "numeric"), ("receipts_usd", "numeric"),
+                                           ("receipts_pct_of_exports", "numeric"),
+                                           ("expenditures_pct_of_imports", "numeric")], trows)
+    _b107_table(srv, db, "economy_stats", [("country_code", "text"), ("year", "integer"), ("gdp_usd", "numeric"),
+                                           ("inflation_pct", "numeric"), ("unemployment_pct", "numeric")], erows)
+    add_keys(srv, db, [("countries", ["country_code"]), ("tourism_stats", ["country_code", "year"]),
+                       ("economy_stats", ["country_code", "year"])],
+             [("tourism_stats", "country_code", "countries", "country_code"),
+              ("economy_stats", "country_code", "countries", "country_code")])
+
+
+LOADERS.update(hmda_mortgage_sample=load_hmda_mortgage_sample, scotland_cancer_incidence=load_scotland_cancer_incidence,
+               world_tourism_arrivals=load_world_tourism_arrivals)
 
 
 def main():

@@ -16784,9 +16784,9 @@ LOADERS.update(gradcafe_admissions=load_gradcafe_admissions, mo_waterfowl_harves
 # batch 123: the USDA National Nutrient Database for Standard Reference, release 26 (foods, food groups, nutrients
 # and amounts per 100 g, as its abbreviated file carries them, with household portions; a nutrition app's copy of the
 # ASCII files), ADEME's SINOE tonnages of France's household waste recycling centres (déchèteries) by department,
-# waste type and survey year (a stand-in for a monthly tonnage record by district: as a waste-planning student project
-# keeps it) and the NSF Graduate Research Fellowship Program's published awardee and honorable-mention lists,
-# 2017-2021 (as a scraper of research.gov saved them)
+# waste type and survey year (a yearly stand-in for a monthly tonnage record by district), as a waste-planning
+# student project keeps ADEME's file, and the NSF Graduate Research Fellowship Program's published awardee and
+# honorable-mention lists, 2017-2021 (as a scraper of research.gov saved them)
 SR26_ABBREV_NUTRIENTS = [255, 208, 203, 204, 207, 205, 291, 269, 301, 303, 304, 305, 306, 307, 309, 312, 315, 317,
                          401, 404, 405, 406, 410, 415, 417, 431, 432, 435, 421, 418, 318, 320, 319, 322, 321, 334,
                          337, 338, 323, 328, 324, 430, 606, 645, 646, 601]
@@ -16898,14 +16898,16 @@ def load_france_dechetterie_tonnage(srv, db, files):
     (rodrigodriemeier/Waste-Tonnage-Scenario-Planning-MEL-...). A stand-in
     for a monthly tonnage record by district: the file is yearly.
     Tables: regions (ADEME's 14 regions, code '84' Auvergne-Rhône-Alpes,
-    '97' DROM-COM for the overseas departments), departments (code as
+    '97' DROM-COM for the overseas departments and territories — Mayotte is
+    not in the file, Saint-Barthélemy, Saint-Martin, French Polynesia and New
+    Caledonia are), departments (code as
     published, '01', '2A', '971', name as published — 'Cote-d'Or' without
     its accent —, region), waste_types (ADEME's code '02A' ... '02Z', the
     French label, an English label added by the loader) and
     dechetterie_tonnage (year, department, waste type, tonnes; a department
     missing from a survey year has no rows for it, a waste type a department
-    did not report has none; 'Mobilier' furniture only from some departments,
-    mostly from 2015). Keys: regions.region_code, departments.department_code,
+    did not report has none; 'Mobilier' furniture from 2 departments in
+    2009, 90 or more from 2015). Keys: regions.region_code, departments.department_code,
     waste_types.waste_type_code, dechetterie_tonnage (year, department_code,
     waste_type_code); departments -> regions; dechetterie_tonnage ->
     departments, waste_types."""
@@ -16952,8 +16954,9 @@ def load_nsf_grfp_awards(srv, db, files):
     'other (specify)' and 'Other (specify)' as one, 'Other (specify)'),
     institutions (one per name up to case, punctuation and spacing —
     'UNIVERSITY OF CALIFORNIA, BERKELEY' and 'University of
-    California-Berkeley' are one, shown in the more frequent spelling; other
-    variants stay apart: 'University of California at Berkeley'),
+    California-Berkeley' are one, shown in its most frequent spelling that
+    is not all capitals, if there is one; other variants stay apart:
+    'University of California at Berkeley'),
     awards (one per row: year, award_type 'Fellowship' or 'Honorable
     Mention', last_name, first_name (the given names after the comma), the
     baccalaureate institution, subfield, subfield_other (the text after
@@ -16982,7 +16985,7 @@ def load_nsf_grfp_awards(srv, db, files):
         for n in (r[3], r[5]):
             if n:
                 spell[ikey(n)][n] += 1
-    inst_name = {k: sorted(c.items(), key=lambda x: (-x[1], x[0].isupper(), x[0]))[0][0] for k, c in spell.items()}
+    inst_name = {k: sorted(c.items(), key=lambda x: (x[0].isupper(), -x[1], x[0]))[0][0] for k, c in spell.items()}
     inst_id = {k: i for i, k in enumerate(sorted(inst_name, key=lambda k: (inst_name[k].casefold(), k)), 1)}
     fields, subfields, awards = {}, {}, []
     order = {"Fellowship": 0, "Honorable Mention": 1}

@@ -17826,6 +17826,251 @@ def load_world_tourism_arrivals(srv, db, files):
 LOADERS.update(hmda_mortgage_sample=load_hmda_mortgage_sample, scotland_cancer_incidence=load_scotland_cancer_incidence,
                world_tourism_arrivals=load_world_tourism_arrivals)
 
+# batch 123: the USDA National Nutrient Database for Standard Reference, release 26 (foods, food groups, nutrients
+# and amounts per 100 g, as its abbreviated file carries them, with household portions; a nutrition app's copy of the
+# ASCII files), ADEME's SINOE tonnages of France's household waste recycling centres (déchèteries) by department,
+# waste type and survey year (a yearly stand-in for a monthly tonnage record by district), as a waste-planning
+# student project keeps ADEME's file, and the NSF Graduate Research Fellowship Program's published awardee and
+# honorable-mention lists, 2017-2021 (as a scraper of research.gov saved them)
+SR26_ABBREV_NUTRIENTS = [255, 208, 203, 204, 207, 205, 291, 269, 301, 303, 304, 305, 306, 307, 309, 312, 315, 317,
+                         401, 404, 405, 406, 410, 415, 417, 431, 432, 435, 421, 418, 318, 320, 319, 322, 321, 334,
+                         337, 338, 323, 328, 324, 430, 606, 645, 646, 601]
+
+GRFP_YEARS = (2017, 2018, 2019, 2020, 2021)
+
+DATASETS.update({
+    "usda_sr26_nutrients": ("MunkiPhD/ndb_data", "7f5ef9c415c6d50dac379bbe7db1980a4f5caccc",
+                            ["FD_GROUP.txt", "FOOD_DES.txt", "NUTR_DEF.txt", "ABBREV.txt", "WEIGHT.txt"]),
+    "france_dechetterie_tonnage": ("rodrigodriemeier/Waste-Tonnage-Scenario-Planning-MEL-Baseline-Forecasting-Policy-"
+                                   "Scenarios-", "f051b34fe46233254122e85d97a91fed6c798fee",
+                                   ["Data/tonnage-decheterie-par-type-dechet-par-dept.csv"]),
+    "nsf_grfp_awards": ("cloudy/nsf-grfp-analysis", "43e647409c7ad847fb26f63a342912d6461d37dd",
+                        [f"data/{y}-{k}.data" for y in GRFP_YEARS for k in ("grfp", "hm-grfp")]),
+})
+
+
+def _b123_sr_rows(data):
+    """The USDA SR ASCII format: '^'-separated fields, text between '~', CRLF
+    lines; blank fields are None."""
+    out = []
+    for line in data.decode("latin-1").splitlines():
+        if not line.strip():
+            continue
+        out.append([(None if f in ("", "~~") else f.strip("~").strip() or None) for f in line.split("^")])
+    return out
+
+
+def load_usda_sr26_nutrients(srv, db, files):
+    """The USDA National Nutrient Database for Standard Reference, release 26
+    (Agricultural Research Service, Nutrient Data Laboratory, August 2013;
+    a US-government work), in the ASCII files a nutrition app's repository
+    keeps (MunkiPhD/ndb_data): 8,463 foods in 25 food groups with the amounts
+    per 100 g of edible portion of the 46 nutrients the abbreviated file
+    (ABBREV) carries, and the household portions of the weight file.
+    Tables: food_groups ('0100' Dairy and Egg Products ... '3600' Restaurant
+    Foods), foods (the 5-digit NDB number as a text key '01001', food group,
+    the long description 'Butter, salted' and the short one 'BUTTER,WITH
+    SALT', common name, manufacturer, in_fndds_survey, refuse description and
+    percent, scientific name, the nitrogen-to-protein and calorie factors),
+    nutrients (the 46 nutrient numbers of ABBREV with NUTR_DEF's name, unit —
+    g, mg, µg, kcal, IU —, INFOODS tag, decimals and SR sort order),
+    food_nutrients (food, nutrient, amount per 100 g; a nutrient ABBREV
+    leaves blank for a food has no row) and food_portions (WEIGHT: food,
+    sequence, amount, measure '1 cup, chopped', grams). The ABBREV copies of
+    the first two portions and of the refuse percent are not loaded (WEIGHT
+    and FOOD_DES hold them). No prices, brands' labels, serving-size
+    regulations or daily values. Keys: food_groups.food_group_code,
+    foods.ndb_no, nutrients.nutrient_number, food_nutrients (ndb_no,
+    nutrient_number), food_portions (ndb_no, seq); foods -> food_groups;
+    food_nutrients -> foods, nutrients; food_portions -> foods."""
+    raw = [_b119_bytes(db, p) for p in DATASETS[db][2]]
+    groups, foods, ndef, abbrev, weights = (_b123_sr_rows(b) for b in raw)
+    t = _b111_text
+    group_rows = sorted([g[0], t(g[1])] for g in groups)
+    food_rows = []
+    for f in foods:
+        assert len(f) == 14, f
+        food_rows.append([f[0], f[1], t(f[2]), t(f[3]), t(f[4]), t(f[5]), f[6] == "Y", t(f[7]),
+                          None if f[8] is None else int(f[8]), t(f[9]), f[10], f[11], f[12], f[13]])
+    defs = {int(n[0]): n for n in ndef}
+    nut_rows = []
+    for num in sorted(SR26_ABBREV_NUTRIENTS, key=lambda n: int(defs[n][5])):
+        d = defs[num]
+        unit = d[1].replace("\ufffd", "\u00b5")
+        nut_rows.append([num, t(d[3]), unit, d[2], int(d[4]), int(d[5])])
+    fn_rows = []
+    for a in abbrev:
+        assert len(a) == 53, a[:2]
+        for num, v in zip(SR26_ABBREV_NUTRIENTS, a[2:48]):
+            if v is not None:
+                fn_rows.append([a[0], num, v])
+    portion_rows = [[w[0], int(w[1]), w[2], t(w[3]), w[4]] for w in weights]
+    _b107_table(srv, db, "food_groups", [("food_group_code", "text"), ("food_group_name", "text")], group_rows)
+    _b107_table(srv, db, "foods", [
+        ("ndb_no", "text"), ("food_group_code", "text"), ("description", "text"), ("short_description", "text"),
+        ("common_name", "text"), ("manufacturer", "text"), ("in_fndds_survey", "boolean"),
+        ("refuse_description", "text"), ("refuse_percent", "integer"), ("scientific_name", "text"),
+        ("nitrogen_factor", "numeric"), ("protein_factor", "numeric"), ("fat_factor", "numeric"),
+        ("carbohydrate_factor", "numeric")], sorted(food_rows))
+    _b107_table(srv, db, "nutrients", [("nutrient_number", "integer"), ("nutrient_name", "text"), ("unit", "text"),
+                                       ("tagname", "text"), ("decimal_places", "integer"), ("sr_order", "integer")],
+                nut_rows)
+    _b107_table(srv, db, "food_nutrients", [("ndb_no", "text"), ("nutrient_number", "integer"),
+                                            ("amount_per_100g", "numeric")], sorted(fn_rows))
+    _b107_table(srv, db, "food_portions", [("ndb_no", "text"), ("seq", "integer"), ("amount", "numeric"),
+                                           ("measure_description", "text"), ("gram_weight", "numeric")],
+                sorted(portion_rows))
+    add_keys(srv, db, [("food_groups", ["food_group_code"]), ("foods", ["ndb_no"]), ("nutrients", ["nutrient_number"]),
+                       ("food_nutrients", ["ndb_no", "nutrient_number"]), ("food_portions", ["ndb_no", "seq"])],
+             [("foods", "food_group_code", "food_groups", "food_group_code"),
+              ("food_nutrients", "ndb_no", "foods", "ndb_no"),
+              ("food_nutrients", "nutrient_number", "nutrients", "nutrient_number"),
+              ("food_portions", "ndb_no", "foods", "ndb_no")])
+
+
+DECHETTERIE_WASTE_TYPES_EN = {"02A": "Hazardous waste", "02B": "Recyclable materials", "02C": "Green waste",
+                              "02D": "Bulky waste", "02E": "Rubble and spoil", "02F": "Electrical and electronic waste",
+                              "02G": "Furniture", "02Z": "Other waste"}
+
+
+def load_france_dechetterie_tonnage(srv, db, files):
+    """ADEME's SINOE tonnages of France's household waste recycling centres
+    (déchèteries, the municipal drop-off sites) by department, waste type and
+    survey year — the odd years 2009 to 2021 of ADEME's biennial survey of
+    the public waste services —, as ADEME's open data file
+    'tonnage-decheterie-par-type-dechet-par-dept' is kept by a student
+    project on waste planning for the Métropole Européenne de Lille
+    (rodrigodriemeier/Waste-Tonnage-Scenario-Planning-MEL-...). A stand-in
+    for a monthly tonnage record by district: the file is yearly.
+    Tables: regions (ADEME's 14 regions, code '84' Auvergne-Rhône-Alpes,
+    '97' DROM-COM for the overseas departments and territories — Mayotte is
+    not in the file, Saint-Barthélemy, Saint-Martin, French Polynesia and New
+    Caledonia are), departments (code as
+    published, '01', '2A', '971', name as published — 'Cote-d'Or' without
+    its accent —, region), waste_types (ADEME's code '02A' ... '02Z', the
+    French label, an English label added by the loader) and
+    dechetterie_tonnage (year, department, waste type, tonnes; a department
+    missing from a survey year has no rows for it, a waste type a department
+    did not report has none; 'Mobilier' furniture from 2 departments in
+    2009, 90 or more from 2015). Keys: regions.region_code, departments.department_code,
+    waste_types.waste_type_code, dechetterie_tonnage (year, department_code,
+    waste_type_code); departments -> regions; dechetterie_tonnage ->
+    departments, waste_types."""
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    t = _b111_text
+    regions, depts, types, tons = {}, {}, {}, []
+    for r in rows:
+        regions.setdefault(r["C_REGION"], t(r["L_REGION"]))
+        assert regions[r["C_REGION"]] == t(r["L_REGION"])
+        depts.setdefault(r["C_DEPT"], (t(r["N_DEPT"]), r["C_REGION"]))
+        assert depts[r["C_DEPT"]] == (t(r["N_DEPT"]), r["C_REGION"]), r
+        types.setdefault(r["C_TYP_REG_DECHET"], t(r["L_TYP_REG_DECHET"]))
+        assert types[r["C_TYP_REG_DECHET"]] == t(r["L_TYP_REG_DECHET"])
+        tons.append([int(r["ANNEE"]), r["C_DEPT"], r["C_TYP_REG_DECHET"], r["TONNAGE_T"]])
+    _b107_table(srv, db, "regions", [("region_code", "text"), ("region_name", "text")], sorted(regions.items()))
+    _b107_table(srv, db, "departments", [("department_code", "text"), ("department_name", "text"),
+                                         ("region_code", "text")],
+                sorted([c, n, rc] for c, (n, rc) in depts.items()))
+    _b107_table(srv, db, "waste_types", [("waste_type_code", "text"), ("waste_type_name", "text"),
+                                         ("waste_type_name_en", "text")],
+                sorted([c, n, DECHETTERIE_WASTE_TYPES_EN[c]] for c, n in types.items()))
+    _b107_table(srv, db, "dechetterie_tonnage", [("year", "integer"), ("department_code", "text"),
+                                                 ("waste_type_code", "text"), ("tonnes", "numeric")], sorted(tons))
+    add_keys(srv, db, [("regions", ["region_code"]), ("departments", ["department_code"]),
+                       ("waste_types", ["waste_type_code"]),
+                       ("dechetterie_tonnage", ["year", "department_code", "waste_type_code"])],
+             [("departments", "region_code", "regions", "region_code"),
+              ("dechetterie_tonnage", "department_code", "departments", "department_code"),
+              ("dechetterie_tonnage", "waste_type_code", "waste_types", "waste_type_code")])
+
+
+def load_nsf_grfp_awards(srv, db, files):
+    """The US National Science Foundation's Graduate Research Fellowship
+    Program (GRFP): the lists of fellowship awardees and honorable mentions
+    NSF publishes on research.gov, competitions of 2017 to 2021, as a
+    scraper saved the lists' Excel export (cloudy/nsf-grfp-analysis; tab
+    separated, Latin-1; awardees may opt out of being listed). Each row:
+    name ('Last, First Middle'), baccalaureate institution, field of study
+    ('Life Sciences - Ecology', 'Engineering - other (specify) - Water
+    Resources Engineering', the specified text cut at 80 characters by NSF),
+    current institution (blank for 1,914). Tables: fields (NSF's 11 broad
+    fields, 'Comp/IS/Eng' as written), subfields (one per field and subfield
+    name as published — 'Mechanical Engineering', 'Machine Learning';
+    'other (specify)' and 'Other (specify)' as one, 'Other (specify)'),
+    institutions (one per name up to case, punctuation and spacing —
+    'UNIVERSITY OF CALIFORNIA, BERKELEY' and 'University of
+    California-Berkeley' are one, shown in its most frequent spelling that
+    is not all capitals, if there is one; other variants stay apart:
+    'University of California at Berkeley'),
+    awards (one per row: year, award_type 'Fellowship' or 'Honorable
+    Mention', last_name, first_name (the given names after the comma), the
+    baccalaureate institution, subfield, subfield_other (the text after
+    'other (specify)'), the current institution or NULL). Five names occur
+    twice in a year (different people or institutions: kept). No amounts:
+    the fellowship's stipend is not in the lists. Keys: fields.field_id,
+    subfields.subfield_id, institutions.institution_id, awards.award_id;
+    subfields -> fields; awards -> subfields, institutions (twice)."""
+    import collections
+    t = _b111_text
+    recs = []
+    for path in DATASETS[db][2]:
+        year = int(path.split("/")[1][:4])
+        kind = "Honorable Mention" if "-hm-" in path else "Fellowship"
+        lines = _b119_bytes(db, path).decode("latin-1").splitlines()
+        assert lines[0].split("\t") == ["Name", "Baccalaureate Institution", "Field of Study", "Current Institution"]
+        for line in lines[1:]:
+            if line.strip():
+                name, bacc, fos, cur = (t(v) for v in line.split("\t"))
+                recs.append((year, kind, name, bacc, fos, cur))
+
+    def ikey(n):
+        return re.sub(r"\s+", " ", re.sub(r"[-,.]", " ", n.casefold())).strip()
+    spell = collections.defaultdict(collections.Counter)
+    for r in recs:
+        for n in (r[3], r[5]):
+            if n:
+                spell[ikey(n)][n] += 1
+    inst_name = {k: sorted(c.items(), key=lambda x: (x[0].isupper(), -x[1], x[0]))[0][0] for k, c in spell.items()}
+    inst_id = {k: i for i, k in enumerate(sorted(inst_name, key=lambda k: (inst_name[k].casefold(), k)), 1)}
+    fields, subfields, awards = {}, {}, []
+    order = {"Fellowship": 0, "Honorable Mention": 1}
+    for n, r in enumerate(sorted(recs, key=lambda r: (r[0], order[r[1]])), 1):
+        year, kind, name, bacc, fos, cur = r
+        parts = fos.split(" - ")
+        field, sub = parts[0], parts[1]
+        if sub.casefold() == "other (specify)":
+            sub = "Other (specify)"
+        other = " - ".join(parts[2:]) or None
+        fields.setdefault(field, len(fields) + 1)
+        subfields.setdefault((field, sub), None)
+        last, first = name.split(", ", 1)
+        awards.append([n, year, kind, last, first, inst_id[ikey(bacc)], (field, sub), other,
+                       inst_id[ikey(cur)] if cur else None])
+    field_id = {f: i for i, f in enumerate(sorted(fields), 1)}
+    sub_id = {k: i for i, k in enumerate(sorted(subfields), 1)}
+    _b107_table(srv, db, "fields", [("field_id", "integer"), ("field_name", "text")],
+                [[i, f] for f, i in field_id.items()])
+    _b107_table(srv, db, "subfields", [("subfield_id", "integer"), ("field_id", "integer"), ("subfield_name", "text")],
+                [[i, field_id[f], s] for (f, s), i in sub_id.items()])
+    _b107_table(srv, db, "institutions", [("institution_id", "integer"), ("institution_name", "text")],
+                sorted([i, inst_name[k]] for k, i in inst_id.items()))
+    _b107_table(srv, db, "awards", [
+        ("award_id", "integer"), ("award_year", "integer"), ("award_type", "text"), ("last_name", "text"),
+        ("first_name", "text"), ("baccalaureate_institution_id", "integer"), ("subfield_id", "integer"),
+        ("subfield_other", "text"), ("current_institution_id", "integer")],
+        [a[:6] + [sub_id[a[6]]] + a[7:] for a in awards])
+    add_keys(srv, db, [("fields", ["field_id"]), ("subfields", ["subfield_id"]), ("institutions", ["institution_id"]),
+                       ("awards", ["award_id"])],
+             [("subfields", "field_id", "fields", "field_id"),
+              ("awards", "subfield_id", "subfields", "subfield_id"),
+              ("awards", "baccalaureate_institution_id", "institutions", "institution_id"),
+              ("awards", "current_institution_id", "institutions", "institution_id")])
+
+
+LOADERS.update(usda_sr26_nutrients=load_usda_sr26_nutrients,
+               france_dechetterie_tonnage=load_france_dechetterie_tonnage, nsf_grfp_awards=load_nsf_grfp_awards)
+
+
 
 def main():
     args = sys.argv[1:]

@@ -16826,9 +16826,9 @@ def load_glamos_glaciers(srv, db, files):
     'Swiss Glacier Length Change, release 2025' (one row per observation
     interval: start and end date, each flagged when not exactly known, the
     change of the tongue's position in metres, negative for retreat, the
-    tongue's elevation where given, the observer), 1876-2024; and 'Swiss
+    tongue's elevation where given, the observer), 1847-2024; and 'Swiss
     Glacier Mass Balance, release 2025', hydrological years (1 October to 30
-    September; hydrological_year is the year it ends), 1915-2025: winter,
+    September; hydrological_year is the year it ends), 1885-2025: winter,
     summer and annual balance in mm water equivalent, equilibrium line
     altitude, accumulation area ratio (%), area, lowest and highest
     elevation, and the source as published. Tables: glaciers (167),

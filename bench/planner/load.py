@@ -18070,6 +18070,280 @@ def load_nsf_grfp_awards(srv, db, files):
 LOADERS.update(usda_sr26_nutrients=load_usda_sr26_nutrients,
                france_dechetterie_tonnage=load_france_dechetterie_tonnage, nsf_grfp_awards=load_nsf_grfp_awards)
 
+# batch 125: the Swiss Glacier Monitoring Network's length changes and annual mass balances (GLAMOS releases of
+# 2025, as a student's glacier project keeps them), the Moorea Coral Reef LTER's reef fish transect counts (its 2005
+# initial survey and 2015 extra sites, with its fish species list) and Washington State's monthly lobbyist reports
+# of compensation and expenses by client for the 2017 filing periods (the PDC's data as a capstone scraped it)
+WA_LOBBY_FILES = [f"scrapes/scraped{i}.csv" for i in range(1, 31)]
+
+DATASETS.update({
+    "glamos_glaciers": ("fredericvdhurk-code/project-glaciers", "81aa341583fbbf3ca820615ae88206914518729e",
+                        ["data/raw_data/glaciers_list_raw.csv", "data/raw_data/length_change_raw.csv",
+                         "data/raw_data/mass_balance_hy_raw.csv"]),
+    "moorea_reef_fish": ("scmislinski/ESM_211_Final_Project", "dd02a688c28b0e331e75708d822361f8d74f2e77",
+                         ["Data/MCR_LTER_Initial_Fish_Survey_20230608.csv",
+                          "Data/MCR_LTER_Extra_Fish_Survey_20230608.csv",
+                          "Data/MCR_LTER_Fish_Species_List_20230608.csv", "Data/knb-lter-mcr.6.62.txt"]),
+    "wa_lobbying_2017": ("Graffignaa/washington_lobbying_spending", "fc53951dd431e323af52ad68dd38143dae3e0e47",
+                         WA_LOBBY_FILES),
+})
+
+
+def _b125_glamos_rows(text, ncols):
+    """The data lines of a GLAMOS file as the project saved it: four lines of
+    citation and title, a header, a units line and a format line, then one
+    line per record, each written as a single quoted CSV field whose commas
+    separate the columns (the last column, the observer or source, may hold
+    commas of its own)."""
+    lines = [r[0] if len(r) == 1 else ",".join(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))]
+    start = next(i for i, l in enumerate(lines) if l.startswith("glacier name,")) + 3
+    out = []
+    for l in lines[start:]:
+        f = l.split(",", ncols - 1)
+        assert len(f) == ncols, l
+        out.append([x.strip() for x in f])
+    return out
+
+
+def load_glamos_glaciers(srv, db, files):
+    """Glacier Monitoring Switzerland (GLAMOS) data as a student's glacier
+    project saved the network's downloads (fredericvdhurk-code/
+    project-glaciers, data/raw_data; freely available with the source named,
+    'GLAMOS (2025)'): the list of monitored glaciers with the Swiss Glacier
+    Inventory id ('B36-26' Grosser Aletschgletscher), LV95 coordinates
+    (EPSG 2056), area in km2 and its survey year, and which series exist;
+    'Swiss Glacier Length Change, release 2025' (one row per observation
+    interval: start and end date, each flagged when not exactly known, the
+    change of the tongue's position in metres, negative for retreat, the
+    tongue's elevation where given, the observer), 1847-2024; and 'Swiss
+    Glacier Mass Balance, release 2025', hydrological years (1 October to 30
+    September; hydrological_year is the year it ends), 1885-2025: winter,
+    summer and annual balance in mm water equivalent, equilibrium line
+    altitude, accumulation area ratio (%), area, lowest and highest
+    elevation, and the source as published. Tables: glaciers (167),
+    length_changes, mass_balances. The elevation-band, observation-period
+    and geodetic volume-change files are not loaded. Keys:
+    glaciers.glacier_id, length_changes.length_change_id, mass_balances
+    (glacier_id, hydrological_year); length_changes, mass_balances ->
+    glaciers."""
+    t = _b111_text
+    gl = _b125_glamos_rows(files[0], 9)
+    lc = _b125_glamos_rows(files[1], 9)
+    mb = _b125_glamos_rows(files[2], 14)
+    none = lambda v: None if v in ("", "None", "NaN") else v
+    grows = []
+    for name, gid, x, y, area, year, has_l, has_m, has_v in gl:
+        grows.append([gid, t(name), int(x), int(y), none(area), none(year), has_l == "1", has_m == "1", has_v == "1"])
+    known = {r[0]: r[1] for r in grows}
+    for r in lc + mb:
+        assert known.get(r[1]) == t(r[0]), r[:2]
+    lrows = []
+    for n, r in enumerate(sorted(lc, key=lambda r: (r[1], r[2], r[4])), 1):
+        name, gid, d0, q0, d1, q1, dl, hmin, obs = r
+        assert q0 in ("", "x") and q1 in ("", "x"), r
+        lrows.append([n, gid, d0, q0 == "x", d1, q1 == "x", dl, none(hmin), None if obs in ("-", "") else t(obs)])
+    mrows = []
+    for r in mb:
+        name, gid, d0, dw, d1, bw, bs, ba, ela, aar, area, hmin, hmax, src = r
+        mrows.append([gid, int(d1[:4]), d0, dw, d1, bw, bs, ba, ela, aar, area, hmin, hmax, t(src)])
+    _b107_table(srv, db, "glaciers", [
+        ("glacier_id", "text"), ("glacier_name", "text"), ("x_lv95", "integer"), ("y_lv95", "integer"),
+        ("area_km2", "numeric"), ("area_survey_year", "integer"), ("has_length_change", "boolean"),
+        ("has_mass_balance", "boolean"), ("has_volume_change", "boolean")], sorted(grows))
+    _b107_table(srv, db, "length_changes", [
+        ("length_change_id", "integer"), ("glacier_id", "text"), ("start_date", "date"),
+        ("start_date_estimated", "boolean"), ("end_date", "date"), ("end_date_estimated", "boolean"),
+        ("length_change_m", "numeric"), ("tongue_elevation_m", "numeric"), ("observer", "text")], lrows)
+    _b107_table(srv, db, "mass_balances", [
+        ("glacier_id", "text"), ("hydrological_year", "integer"), ("start_date", "date"), ("winter_end_date", "date"),
+        ("end_date", "date"), ("winter_balance_mm_we", "integer"), ("summer_balance_mm_we", "integer"),
+        ("annual_balance_mm_we", "integer"), ("equilibrium_line_altitude_m", "integer"),
+        ("accumulation_area_ratio_pct", "integer"), ("area_km2", "numeric"), ("min_elevation_m", "integer"),
+        ("max_elevation_m", "integer"), ("source", "text")], sorted(mrows))
+    add_keys(srv, db, [("glaciers", ["glacier_id"]), ("length_changes", ["length_change_id"]),
+                       ("mass_balances", ["glacier_id", "hydrological_year"])],
+             [("length_changes", "glacier_id", "glaciers", "glacier_id"),
+              ("mass_balances", "glacier_id", "glaciers", "glacier_id")])
+
+
+def load_moorea_reef_fish(srv, db, files):
+    """The Moorea Coral Reef LTER's reef fish transect counts (Moorea, French
+    Polynesia; "MCR LTER: Coral Reef: Long-term Population and Community
+    Dynamics: Fishes", EDI package knb-lter-mcr.6 version 62, CC BY 4.0) as a
+    course project keeps the package's smaller tables: the initial survey of
+    July-August 2005 (six LTER sites, three habitats — forereef, fringing
+    reef, backreef —, four permanent 50 m transects each, the forereef of
+    sites 1 and 2 surveyed three times; pairs of divers, no lengths) and the
+    extra forereef sites of 2015 (LTER 0.5, 2.5, 4.25, 4.75, 5.25, 5.75;
+    three transects; one diver; total length in mm, biomass in g, trophic
+    groups), with the package's fish species list (825 named taxa with
+    class, order, family, genus and common name). Fish are counted in a 5 m
+    wide swath (mobile taxa) and a 1 m swath (cryptic taxa). The annual
+    survey file (2006-2022) is not in the stored tree. Tables: sites (site
+    code '1' or '4.25', 'LTER 1', the shore the package's metadata gives for
+    sites 1-6), habitats ('FO' Forereef, 'FR' Fringing Reef, 'BA'
+    Backreef), surveys (one per transect visit: date, start and end time,
+    site, habitat, transect, diver initials, cloud cover %, wind in Beaufort,
+    sea state 0-3, swell, visibility — 51 means more than 50 m — and surge
+    in m), species and fish_counts (survey, swath width, species, count,
+    total length and length anomaly flag and biomass in 2015, the IP/TP
+    phase comment of parrotfishes and wrasses). Keys: sites.site_code,
+    habitats.habitat_code, surveys.survey_id, species.species_id,
+    fish_counts.count_id; surveys -> sites, habitats; fish_counts ->
+    surveys, species."""
+    t = _b111_text
+    ini = [r for r in csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))) if t(r["Date"])]
+    ext = [r for r in csv.DictReader(io.StringIO(files[1].lstrip("\ufeff"))) if t(r["Date"])]
+    splist = [r for r in csv.DictReader(io.StringIO(files[2].lstrip("\ufeff"))) if t(r["class"])]
+    shores = dict(re.findall(r"LTER (\d) polygon[^\n]*? on ([a-z-]+) shore", files[3]))
+    assert sorted(shores) == ["1", "2", "3", "4", "5", "6"], shores
+    nul = lambda v: None if t(v) in (None, "NULL", "NA", "na") else t(v)
+    hab_names = {}
+    for r in ini + ext:
+        m = re.fullmatch(r"LTER ([\d.]+) (Forereef|Fringing Reef|Backreef) Fish Transect (\d) Swath (\d) m", r["Location"])
+        assert m and m.group(1) == r["Site"] and m.group(3) == r["Transect"] and m.group(4) == r["Swath"], r["Location"]
+        code = {"Forereef": "FO", "Fringing Reef": "FR", "Backreef": "BA"}[m.group(2)]
+        assert r["Habitat"] in (code, "error"), r["Habitat"]
+        r["Habitat"] = code
+        hab_names[code] = m.group(2)
+    species = {}
+    for r in splist:
+        n = nul(r["speciesbinomial"])
+        if n:
+            assert n not in species, n
+            species[n] = [n, nul(r["commonname"]), nul(r["family"]), nul(r["genus"]), nul(r["order"]), nul(r["class"]),
+                          None, None]
+    for r in ext:
+        sp = species[r["Taxonomy"]]
+        tro = [nul(r["Coarse_Trophic"]), nul(r["Fine_Trophic"])]
+        assert sp[6:] in ([None, None], tro), r["Taxonomy"]
+        sp[6:] = tro
+    sid = {n: i for i, n in enumerate(sorted(species), 1)}
+    cond = ["Start", "End", "Diver", "Cloud_Cover", "Wind_Velocity", "Sea_State", "Swell", "Visibility", "Surge"]
+    surveys = {}
+    for label, rows in (("Initial survey 2005", ini), ("Extra sites 2015", ext)):
+        for r in rows:
+            k = (r["Date"], float(r["Site"]), r["Habitat"], int(r["Transect"]))
+            v = [label] + [t(r[c]) for c in cond]
+            assert surveys.setdefault(k, v) == v, k
+    svid = {k: i for i, k in enumerate(sorted(surveys), 1)}
+    sites = sorted({r["Site"] for r in ini + ext}, key=float)
+    counts = []
+    for r in ini + ext:
+        k = (r["Date"], float(r["Site"]), r["Habitat"], int(r["Transect"]))
+        ln = r.get("Total_Length")
+        ln = None if ln is None or float(ln) < 0 else int(float(ln))
+        an = r.get("Length_Anomaly")
+        bm = t(r.get("Biomass"))
+        bm = None if bm is None or float(bm) < 0 else bm
+        counts.append([svid[k], int(r["Swath"]), sid[r["Taxonomy"]], int(r["Count"]), ln,
+                       None if an in (None, "na", "NA") else an == "1", bm, nul(r["Comment"])])
+    counts.sort(key=lambda c: (c[0], c[1], c[2], c[4] or 0, c[7] or ""))
+    _b107_table(srv, db, "sites", [("site_code", "text"), ("site_name", "text"), ("shore", "text"),
+                                   ("is_core_site", "boolean")],
+                [[s, f"LTER {s}", shores.get(s), s in shores] for s in sites])
+    _b107_table(srv, db, "habitats", [("habitat_code", "text"), ("habitat_name", "text")], sorted(hab_names.items()))
+    _b107_table(srv, db, "surveys", [
+        ("survey_id", "integer"), ("survey_set", "text"), ("survey_date", "date"), ("start_time", "time"),
+        ("end_time", "time"), ("site_code", "text"), ("habitat_code", "text"), ("transect", "integer"),
+        ("diver", "text"), ("cloud_cover_pct", "integer"), ("wind_beaufort", "integer"), ("sea_state", "integer"),
+        ("swell_m", "numeric"), ("visibility_m", "numeric"), ("surge_m", "numeric")],
+        [[svid[k], v[0], k[0], v[1], v[2], f"{k[1]:g}", k[2], k[3]] + v[3:] for k, v in sorted(surveys.items())])
+    _b107_table(srv, db, "species", [
+        ("species_id", "integer"), ("scientific_name", "text"), ("common_name", "text"), ("family", "text"),
+        ("genus", "text"), ("order_name", "text"), ("class_name", "text"), ("coarse_trophic_group", "text"),
+        ("fine_trophic_group", "text")], [[sid[n]] + species[n] for n in sorted(species)])
+    _b107_table(srv, db, "fish_counts", [
+        ("count_id", "integer"), ("survey_id", "integer"), ("swath_width_m", "integer"), ("species_id", "integer"),
+        ("fish_count", "integer"), ("total_length_mm", "integer"), ("length_anomaly", "boolean"),
+        ("biomass_g", "numeric"), ("comment", "text")], [[i] + c for i, c in enumerate(counts, 1)])
+    add_keys(srv, db, [("sites", ["site_code"]), ("habitats", ["habitat_code"]), ("surveys", ["survey_id"]),
+                       ("species", ["species_id"]), ("fish_counts", ["count_id"])],
+             [("surveys", "site_code", "sites", "site_code"), ("surveys", "habitat_code", "habitats", "habitat_code"),
+              ("fish_counts", "survey_id", "surveys", "survey_id"),
+              ("fish_counts", "species_id", "species", "species_id")])
+
+
+def load_wa_lobbying_2017(srv, db, files):
+    """Washington State's lobbyist monthly reports (the Public Disclosure
+    Commission's "Lobbyist Compensation and Expenses by Source", data.wa.gov,
+    one record per lobbyist, client and month; the PDC's condition of
+    release: not for commercial use) as a capstone project downloaded them in
+    January 2024 and scraped each report's page for the subject, issue and
+    committees (Graffignaa/washington_lobbying_spending, its first commit:
+    30 files in order of receipt, August 2016 - January 2024). Only the rows
+    of the twelve 2017 filing periods are loaded (13,454; received January
+    2017 - June 2023). Tables: lobbyists (the PDC's filer id and name as
+    filed — persons, 'JESSICA FORTESCUE', and firms, many with a trailing
+    '*', 'GANO & ASSOC*'; three contractors that filed no 2017 report are
+    included), clients (the PDC's employer id and name, 'WA ST FARM
+    BUREAU'), employments (the PDC's employment registration id: a lobbyist
+    retained by a client, 'Direct' or 'Subcontract' with the contracting
+    lobbyist), monthly_reports (the PDC's report number, lobbyist, month,
+    date received) and report_lines (report, employment, compensation,
+    sub-lobbyist compensation, the expenses — personal, entertainment,
+    political contributions, advertising, political ads, other — and their
+    total, and the report's subject area, issue or bill and committees as
+    the project scraped them, one per line). The net compensation and net
+    total columns (compensation less sub-lobbyist compensation, plus
+    expenses) are not loaded. Keys: lobbyists.lobbyist_id,
+    clients.client_id, employments.employment_id,
+    monthly_reports.report_id, report_lines (report_id, employment_id);
+    employments -> lobbyists (twice), clients; monthly_reports ->
+    lobbyists; report_lines -> monthly_reports, employments."""
+    import datetime
+    t = _b111_text
+    rows = []
+    for text in files:
+        rows += [r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff"))) if r["filing_period"].startswith("17-")]
+    iid = lambda v: int(float(v))
+    lob, cli, emp, rep, lines = {}, {}, {}, {}, []
+    for r in rows:
+        assert r["origin"] == "FE" and r["type"] == "Employer", r["id"]
+        lid, cid, eid, rid = iid(r["filer_id"]), iid(r["employer_id"]), iid(r["funding_source_id"]), iid(r["report_number"])
+        assert lob.setdefault(lid, t(r["filer_name"])) == t(r["filer_name"])
+        assert cli.setdefault(cid, t(r["employer_name"])) == t(r["employer_name"])
+        con = iid(r["contractor_id"]) if t(r["contractor_id"]) else None
+        if con is not None:
+            assert lob.setdefault(con, t(r["contractor_name"])) == t(r["contractor_name"])
+        e = [lid, cid, r["employment_type"], con]
+        assert emp.setdefault(eid, e) == e, eid
+        month = datetime.datetime.strptime(r["filing_period"], "%y-%b").date().isoformat()
+        received = datetime.datetime.strptime(r["receipt_date"], "%m/%d/%Y").date().isoformat()
+        v = [lid, month, received]
+        assert rep.setdefault(rid, v) == v, rid
+        assert r["id"] == f"{rid}-{eid}", r["id"]
+        lines.append([rid, eid] + [r[k] for k in ("compensation", "sub_lobbyist_compensation", "personal_expenses",
+                                                  "entertainment", "contributions", "advertising", "political_ads",
+                                                  "other", "total_expenses")]
+                     + [t(r["legislation_subject_matter"]), t(r["issue_bill_number"]), t(r["committee_lobbied"])])
+    _b107_table(srv, db, "lobbyists", [("lobbyist_id", "integer"), ("lobbyist_name", "text")], sorted(lob.items()))
+    _b107_table(srv, db, "clients", [("client_id", "integer"), ("client_name", "text")], sorted(cli.items()))
+    _b107_table(srv, db, "employments", [("employment_id", "integer"), ("lobbyist_id", "integer"),
+                                         ("client_id", "integer"), ("employment_type", "text"),
+                                         ("contractor_lobbyist_id", "integer")],
+                [[k] + v for k, v in sorted(emp.items())])
+    _b107_table(srv, db, "monthly_reports", [("report_id", "integer"), ("lobbyist_id", "integer"),
+                                             ("period_month", "date"), ("received_date", "date")],
+                [[k] + v for k, v in sorted(rep.items())])
+    _b107_table(srv, db, "report_lines", [
+        ("report_id", "integer"), ("employment_id", "integer"), ("compensation", "numeric"),
+        ("sub_lobbyist_compensation", "numeric"), ("personal_expenses", "numeric"), ("entertainment", "numeric"),
+        ("political_contributions", "numeric"), ("advertising", "numeric"), ("political_ads", "numeric"),
+        ("other_expenses", "numeric"), ("total_expenses", "numeric"), ("subject_area", "text"),
+        ("issue_or_bill", "text"), ("committees_lobbied", "text")], sorted(lines))
+    add_keys(srv, db, [("lobbyists", ["lobbyist_id"]), ("clients", ["client_id"]), ("employments", ["employment_id"]),
+                       ("monthly_reports", ["report_id"]), ("report_lines", ["report_id", "employment_id"])],
+             [("employments", "lobbyist_id", "lobbyists", "lobbyist_id"),
+              ("employments", "client_id", "clients", "client_id"),
+              ("employments", "contractor_lobbyist_id", "lobbyists", "lobbyist_id"),
+              ("monthly_reports", "lobbyist_id", "lobbyists", "lobbyist_id"),
+              ("report_lines", "report_id", "monthly_reports", "report_id"),
+              ("report_lines", "employment_id", "employments", "employment_id")])
+
+
+LOADERS.update(glamos_glaciers=load_glamos_glaciers, moorea_reef_fish=load_moorea_reef_fish,
+               wa_lobbying_2017=load_wa_lobbying_2017)
 
 
 def main():

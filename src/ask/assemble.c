@@ -538,6 +538,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     through_quantity(s, tk, p), through_stated_count(s, tk, p), through_one_owner(s, p);
     through_value_counted(s, tk, p);
     roles_own_dims(s, tk, p);
+    places_add_country(s, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)

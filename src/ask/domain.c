@@ -16,8 +16,8 @@
 #include <string.h>
 
 /* The name's words as written, lower-case ("covid_trials_2020": covid,
- * trials); numbers and words under four letters are no domain ("us",
- * "nyc", 2020). */
+ * trials; "nuforc_ufo_reports": ufo); numbers, stop words and words under
+ * three letters are no domain ("us", 2020). */
 void domain_load(ask_schema_t *s, const char *database)
 {
     size_t n = database ? strlen(database) : 0;
@@ -26,7 +26,7 @@ void domain_load(ask_schema_t *s, const char *database)
         size_t k = i;
         while (k < n && isalpha((unsigned char)database[k]))
             k++;
-        if (k - i >= 4 && k - i < 48) {
+        if (k - i >= 3 && k - i < 48) {
             char w[48];
             for (size_t c = i; c < k; c++)
                 w[c - i] = (char)tolower((unsigned char)database[c]);

@@ -466,6 +466,27 @@ static int free_text(const ask_table_t *t, int c)
     return c != t->label && c != t->label2 && !t->cols[c].pk && ratio >= 0.4;
 }
 
+/* "sightings have no shape recorded" where a few of 13,000 summaries read
+ * just 'Recorded': one plain word of the question, typed in lower case, equal
+ * to a capitalised cell of a column whose cells are nearly all different
+ * (prose, not a category) is no filter the user meant — not understood, so
+ * asked. */
+static int value_in_prose(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m)
+{
+    const ask_table_t *t = &s->tables[m->t];
+    const ask_col_t *c = &t->cols[m->c];
+    double nd = c->n_distinct, rows = t->rows > 1 ? t->rows : 1;
+    if (m->len != 1 || !m->val || !free_text(t, m->c) || (nd < 0 ? -nd : nd / rows) < 0.8 || c->lists ||
+        lexicon_col_distinct(t, c) < 1000 ||
+        (m->pos > 0 && words_at(tk, m->pos - 1, "exactly")))
+        return 0;
+    const char *typed = tk->t[m->pos].raw;
+    for (const char *q = typed; *q; q++)
+        if (isupper((unsigned char)*q))
+            return 0;
+    return strcmp(typed, m->val) != 0;
+}
+
 /* "members who live in Cork" where the addresses read "Cork", "Monkstown
  * Cork" and "123 Glen Village, Cork": in free text the value stands alone
  * in some rows and inside others — exactly that, or containing it, is the
@@ -499,6 +520,11 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         }
         if (value_of_other_column(s, tk, p, m)) {
             m->role = R_FILTER;
+            continue;
+        }
+        if (value_in_prose(s, tk, m)) {
+            m->role = R_FILTER;
+            roles_not_understood(tk, p, m->pos, m->pos + 1);
             continue;
         }
         value_end_said(s, tk, m);

@@ -355,6 +355,59 @@ static void singular_counted(const ask_schema_t *s, const ask_toks_t *tk, ask_pa
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
+/* 1 when token k is not the last word of a phrase naming table t alone
+ * ("film" of the column "film rating"), or another phrase, or a word for
+ * rows, follows it ("transfer records", "timesheet entries") */
+static int not_head(const ask_toks_t *tk, const ask_parse_t *p, int k, int t)
+{
+    static const char *const rows[] = {"record", "records", "entry", "entries", "row", "rows", "data",
+        "history", "log", "logs", "list", NULL};
+    int head = 0;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->pos == k + 1 || (m->pos <= k && k < m->pos + m->len && (m->kind != PH_TABLE || m->t != t)))
+            return 1;
+        head |= m->kind == PH_TABLE && m->t == t && m->pos + m->len - 1 == k;
+    }
+    return !head || (k + 1 < tk->n && words_in(tk->t[k + 1].low, rows));
+}
+
+/* "the total tonnage for each year" of dechetterie_tonnage (tonnes), "the
+ * annual mass balance of Claridenfirn" of mass_balances, "the Norwegian krone
+ * rate" of monthly_rates: a table named in the singular beside a number of
+ * its own names a quantity, not rows to count — no word counts them
+ * ("how many", "number of"), and "total" or "share" do not. Asked. */
+static void singular_amount(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const counts[] = {"many", "number", "numbers", "count", "counts", "counted",
+        "often", "frequency", "tally", "once", "twice", "times", NULL};
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || (q->m.kind != M_COUNT && q->m.kind != M_COUNT_DISTINCT) || q->m.c >= 0 ||
+        q->m.t < 0 || p->ambiguous || !s->tables[q->m.t].nw)
+        return;
+    const ask_table_t *t = &s->tables[q->m.t];
+    int amount = 0, singular = 0;
+    for (int c = 0; c < t->ncols && !amount; c++)
+        amount = !t->cols[c].pk && t->cols[c].fk_table < 0 && lexicon_col_is_plain_number(&t->cols[c]);
+    for (int i = 0; i < tk->n && amount; i++) {
+        if (words_in(tk->t[i].low, counts))
+            return;
+        if (!strcmp(tk->t[i].stem, t->w[t->nw - 1])) {  /* "more than one review", "a deal", */
+            size_t n = strlen(tk->t[i].low);               /* "the largest deal", "the most anime" */
+            if (words_is_plural(tk->t[i].low) || tk->t[i].low[n ? n - 1 : 0] == 's' || not_head(tk, p, i, q->m.t) ||
+                (i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"a", "an", "one", "each",
+                 "every", "per", "largest", "biggest", "smallest", "highest", "lowest", "latest", "last",
+                 "first", "most", "more", "least", "fewest", "fewer", NULL})) ||
+                (i > 0 && tk->t[i - 1].isnum && (tk->t[i - 1].num < 1800 || tk->t[i - 1].num > 2200)) ||
+                (i > 1 && tk->t[i - 2].isnum && tk->t[i - 2].num < 1800))
+                return;  /* "film rating", "species", "more than one completed session" */
+            singular = 1;
+        }
+    }
+    if (singular)
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
 /* 1 when the words of value v are those of boolean column c, bar a first
  * "has" or "is": 'Transit Timing Variations' and has_transit_timing_variations. */
 static int value_is_flag(const char *v, const ask_col_t *c)
@@ -525,6 +578,7 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     kinds_counted(s, tk, p);
     value_names_rows(s, p);
     singular_counted(s, tk, p);
+    singular_amount(s, tk, p);
     value_or_flag(s, p);
     only_through_many(tk, p);
     lookup_counted_by_name(s, p);

@@ -96,7 +96,10 @@ static void put_row_label(buf_t *b, const shape_t *s, size_t row)
     for (size_t i = 0; i < s->nc; i++) {
         if (i)
             buf_puts(b, " / ");
-        put_value_label(b, cell(s, row, s->cat[i]));
+        const json_t *v = cell(s, row, s->cat[i]);
+        if (json_is_integer(v) && !strcasecmp(col_field(s, s->cat[i], "name"), "quarter"))
+            buf_puts(b, "Q");  /* "Q3 led with 304" */
+        put_value_label(b, v);
     }
 }
 
@@ -162,6 +165,20 @@ static int year_is_time(const shape_t *s, size_t col, const char *name)
     return years > 0;
 }
 
+/* A "quarter" column of whole numbers 1–4 ("each quarter of 2020"): a
+ * category, not a quantity. */
+static int quarter_numbers(const shape_t *s, size_t col, const char *name)
+{
+    if (strcasecmp(name, "quarter"))
+        return 0;
+    for (size_t r = 0; r < s->nrows; r++) {
+        const json_t *v = cell(s, r, col);
+        if (!json_is_null(v) && (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 4))
+            return 0;
+    }
+    return 1;
+}
+
 /* A text column whose every non-NULL value is a date counts as time. */
 static int text_is_time(const shape_t *s, size_t col)
 {
@@ -182,7 +199,7 @@ static void shape_classify(shape_t *s)
 {
     for (size_t i = 0; i < s->ncols; i++) {
         const char *type = col_field(s, i, "type"), *name = col_field(s, i, "name");
-        int num = !strcmp(type, "integer") || !strcmp(type, "number");
+        int num = (!strcmp(type, "integer") || !strcmp(type, "number")) && !quarter_numbers(s, i, name);
         int time = !strcmp(type, "date") || !strcmp(type, "timestamp") ||
                    (!strcmp(type, "text") && text_is_time(s, i)) ||
                    (num && year_is_time(s, i, name));

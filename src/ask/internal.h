@@ -44,6 +44,7 @@ typedef struct ask_col {
     const char *list_sep;  /* their separator: ", " or "|" (static) */
     int never_null;        /* declared NOT NULL, or no NULL in the statistics */
     int always_null;       /* NULL on every row by the statistics: a key that links nothing */
+    int mostly_null;       /* NULL on more than half the rows: no name for them all */
     char lo[11], hi[11];   /* the first and last day its dates (or years) cover,
                               YYYY-MM-DD as discovery read them; "" when unknown */
 } ask_col_t;
@@ -96,6 +97,8 @@ struct ask_schema {
     char **domain; int ndomain;  /* the database name's words, each beside its stem (domain.c) */
 };
 
+/* rephrase.c: "average order value" as "average revenue per order" (malloc'd, noted), or NULL */
+char *rephrase_question(const ask_schema_t *s, const ask_toks_t *tk, buf_t *notes);
 /* glued.c: "labrooms" of lab_room_id: its words, n > 1, else 0; *shared: another ends so */
 int glued_words(const ask_schema_t *s, int t, char ***out, int *shared);
 void lexicon_load_column(ask_col_t *c, const json_t *jc);  /* lexicon_column.c: c from its JSON */
@@ -120,6 +123,7 @@ int lexicon_flag_yes(const ask_col_t *c, const char **yes, int max);
 int lexicon_col_is_flag(const ask_col_t *c);
 int lexicon_verb_names_col(const char *verb, const ask_col_t *c);
 double lexicon_col_distinct(const ask_table_t *t, const ask_col_t *c);  /* its values, counted */
+int lexicon_col_sampled_all(const ask_table_t *t, const ask_col_t *c);  /* no value unsampled */
 int lexicon_label_is_category(const ask_table_t *t);  /* most rows share their label */
 int lexicon_label_names_rows(const ask_table_t *t);  /* two rows of one name are two */
 int lexicon_col_is_time(const ask_col_t *c);
@@ -238,6 +242,7 @@ int dates_parse(ask_toks_t *tk, int i, ask_date_t *d);  /* a date phrase at i: d
 /* periods.c: b (at bi) beside a ("2010 and 2018"): the grain, or 0 */
 int periods_pair(ask_toks_t *tk, ask_date_t *a, int ai, const ask_date_t *b, int bi);
 void periods_describe(buf_t *b, const ask_date_t *d);  /* "in March 2021 and March 2022" */
+int periods_within_year(const ask_date_t *d);  /* one period, inside one calendar year */
 int dates_one_year(const ask_date_t *d);  /* 1 when d is one whole year ("in 2024") */
 void dates_sql(const engine_dialect_t *dl, buf_t *b, const ask_date_t *d, const char *col);  /* col >= lo AND … */
 /* The same over a column of years (whole years; -1, nothing written, for "March 2005"): */
@@ -406,6 +411,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */
 void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, const ask_mention_t *v);
+void places_add_country(const ask_schema_t *s, ask_parse_t *p);  /* places.c: a city by its country */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
 void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */

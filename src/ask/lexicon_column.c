@@ -106,8 +106,17 @@ void lexicon_load_column(ask_col_t *c, const json_t *jc)
     c->never_null = json_is_false(json_object_get(jc, "nullable")) ||
                     (json_is_number(nf) && json_number_value(nf) == 0);
     c->always_null = json_is_number(nf) && json_number_value(nf) >= 1;
+    c->mostly_null = json_is_number(nf) && json_number_value(nf) > 0.5;
     load_day(c->lo, json_object_get(jc, "min"));
     load_day(c->hi, json_object_get(jc, "max"));
     if (!c->lo[0] || !c->hi[0] || strcmp(c->lo, c->hi) > 0)
         c->lo[0] = c->hi[0] = 0;
+}
+
+/* 1 when every distinct value of the column was sampled: a longer name
+ * than the one matched, or one spelled otherwise, cannot be in it. */
+int lexicon_col_sampled_all(const ask_table_t *t, const ask_col_t *c)
+{
+    double distinct = lexicon_col_distinct(t, c);
+    return distinct > 0 && c->nsamples >= distinct;
 }

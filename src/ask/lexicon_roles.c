@@ -297,8 +297,8 @@ int lexicon_pick_label(const ask_table_t *t)
     int best = -1, best_rank = 5;
     for (int k = 0; names[k] && best < 0; k++)
         for (int i = 0; i < t->ncols; i++) {
-            const ask_col_t *c = &t->cols[i];
-            if (!c->nw || strcmp(c->w[c->nw - 1], names[k]))
+            const ask_col_t *c = &t->cols[i];  /* objects.name of 28 of 4,226 asteroids: no label */
+            if (!c->nw || strcmp(c->w[c->nw - 1], names[k]) || c->mostly_null)
                 continue;
             const char *before = c->nw > 1 ? c->w[c->nw - 2] : "";
             int rank = c->nw == 1 ? 0 : !strcmp(before, "first") ? 2 : !strcmp(before, "last") ? 3

@@ -18,14 +18,6 @@ static int title_case(const ask_toks_t *tk)
     return 2 * caps > words;
 }
 
-/* 1 when every distinct value of the column was sampled: a longer name
- * than the one matched cannot be in it. */
-static int samples_complete(const ask_table_t *t, const ask_col_t *c)
-{
-    double distinct = lexicon_col_distinct(t, c);
-    return distinct > 0 && c->nsamples >= distinct;
-}
-
 /* "books published by Penguin Books": the sampled "Penguin" then a capital
  * "Books" read as the books table — the name may run on ("Penguin Books")
  * among the values discovery did not sample. Not sure: the run is left
@@ -40,7 +32,7 @@ void lookups_value_runs_on(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         int k = m->pos + m->len, value_next = 0;
         if (m->kind != PH_VALUE || k >= tk->n || !tk->t[k].used ||
             !isupper((unsigned char)tk->t[k].raw[0]) || !isupper((unsigned char)tk->t[m->pos].raw[0]) ||
-            samples_complete(&s->tables[m->t], &s->tables[m->t].cols[m->c]))
+            lexicon_col_sampled_all(&s->tables[m->t], &s->tables[m->t].cols[m->c]))
             continue;
         for (int j = 0; j < p->nm; j++)
             value_next |= p->m[j].kind == PH_VALUE && p->m[j].pos == k;
@@ -78,10 +70,18 @@ static void add_run(const ask_toks_t *tk, int from, int len, json_t *out)
         unused |= !tk->t[k].used;
     if (!unused)
         return;
-    buf_t b = {0};
-    for (int k = from; k < from + len; k++)
-        buf_printf(&b, "%s%s", k > from ? " " : "", tk->t[k].raw);
+    buf_t b = {0};  /* "Fisher-Price" as typed, and as "Fisher Price": one name spelled two ways */
+    words_put_typed(&b, tk, from, from + len);
     json_array_append_new(out, json_string(buf_str(&b)));
+    int joined = 0;
+    for (int k = from + 1; k < from + len; k++)
+        joined |= tk->t[k].joined;
+    if (joined && json_array_size(out) < ASK_MAX_LOOKUP_PHRASES) {
+        buf_free(&b);
+        for (int k = from; k < from + len; k++)
+            buf_printf(&b, "%s%s", k > from ? " " : "", tk->t[k].raw);
+        json_array_append_new(out, json_string(buf_str(&b)));
+    }
     buf_free(&b);
 }
 
@@ -111,6 +111,13 @@ json_t *lookups_phrases(const ask_toks_t *tk, const char *unknown)
         if (json_array_size(out) >= ASK_MAX_LOOKUP_PHRASES)
             json_array_remove(out, json_array_size(out) - 1);
         json_array_insert_new(out, 0, json_string(unknown));
+        char spaced[sizeof ((ask_parse_t *)0)->unknown_word];  /* "Fisher-Price": "Fisher Price" too */
+        snprintf(spaced, sizeof spaced, "%s", unknown);
+        for (char *c = strchr(spaced, '-'); c; c = strchr(c + 1, '-'))
+            if (c > spaced && isalnum((unsigned char)c[-1]) && isalpha((unsigned char)c[1]))
+                *c = ' ';
+        if (strcmp(spaced, unknown) && json_array_size(out) < ASK_MAX_LOOKUP_PHRASES)
+            json_array_insert_new(out, 1, json_string(spaced));
     }
     if (!json_array_size(out)) {
         json_decref(out);

@@ -128,25 +128,42 @@ static int how_many_does(const ask_toks_t *tk, ask_parse_t *p, int *start, ask_m
     return 1;
 }
 
+/* the column mention at pos: a number to add up (no key, no year) */
+static ask_mention_t *amount_at(const ask_schema_t *s, ask_parse_t *p, int pos)
+{
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->pos == pos && m->kind == PH_COLUMN && m->role == R_NONE && !m->nalt &&
+            lexicon_col_is_plain_number(&s->tables[m->t].cols[m->c]))
+            return m;
+    }
+    return NULL;
+}
+
 /* "average number of incidents per day", "on average, how many licences
  * were issued per month": a count per period (the grain, said with "per"),
  * averaged over the periods. 1 with *x, the words from *start to *end. */
-static int avg_per_period(const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **x, int *start, int *end)
+static int avg_per_period(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t **x,
+                          int *start, int *end)
 {
     int tables = 0;  /* "how many visits does a park get in a year": per park too */
     for (int i = 0; i < p->nm; i++)
         tables += p->m[i].kind == PH_TABLE;
-    if (!p->q.grain || p->q.grain == G_DOW || p->q.ndims || tables != 1)
+    if (!p->q.grain || p->q.grain == G_DOW || p->q.ndims || tables > 1)
         return 0;
-    for (int i = 0; i + 3 < tk->n; i++)
+    int at = -1, from = 0;
+    for (int i = 0; i + 3 < tk->n && at < 0; i++)
         if (!tk->t[i].used && words_in(tk->t[i].low, avg_words) &&
-            words_in(tk->t[i + 1].low, (const char *const[]){"number", "count", NULL}) &&
-            words_at(tk, i + 2, "of") && (*x = table_at(p, i + 3)))
-            return *start = i, *end = i + 3, 1;
+            words_in(tk->t[i + 1].low, (const char *const[]){"number", "count", NULL}) && words_at(tk, i + 2, "of"))
+            from = i, at = i + 3;
     int on = words_at(tk, 0, "on") && words_at(tk, 1, "average") ? 2 : 0;
-    if (on && words_at(tk, on, "how") && words_at(tk, on + 1, "many") && (*x = table_at(p, on + 2)))
-        return *start = 0, *end = on + 2, 1;
-    return 0;
+    if (at < 0 && on && words_at(tk, on, "how") && words_at(tk, on + 1, "many"))
+        from = 0, at = on + 2;
+    /* a count of rows, or a number the rows keep ("new donors" of
+     * daily_new_donors.new_donors: each day's added up) */
+    if (at < 0 || !((*x = table_at(p, at)) ? tables == 1 : (*x = amount_at(s, p, at)) != NULL))
+        return 0;
+    return *start = from, *end = at, 1;
 }
 
 /* a metric of the connection's vocabulary ("revenue" the analyst defined) */
@@ -190,18 +207,6 @@ static int avg_revenue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t 
         return *start = i, *end = k, 1;
     }
     return 0;
-}
-
-/* the column mention at pos: a number to add up (no key, no year) */
-static ask_mention_t *amount_at(const ask_schema_t *s, ask_parse_t *p, int pos)
-{
-    for (int i = 0; i < p->nm; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->pos == pos && m->kind == PH_COLUMN && m->role == R_NONE && !m->nalt &&
-            lexicon_col_is_plain_number(&s->tables[m->t].cols[m->c]))
-            return m;
-    }
-    return NULL;
 }
 
 /* what may follow "per Y": nothing, a period read already, or the Ys that
@@ -312,8 +317,10 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     for (int i = 0; i < tk->n && start < 0; i++)
         if (!tk->t[i].used && avg_per(s, tk, p, i, &x, &y, &end))
             start = i;
-    if (!p->measure_set && avg_total(s, tk, p, &x, &y, &start, &end)) {
-        plan_avg_total(s, tk, p, x, y, start, end);
+    ask_mention_t *tx = NULL, *ty = NULL;  /* its own: a failed try leaves avg_per's reading */
+    int ts = -1, te = 0;
+    if (!p->measure_set && avg_total(s, tk, p, &tx, &ty, &ts, &te)) {
+        plan_avg_total(s, tk, p, tx, ty, ts, te);
         return;
     }
     if (start < 0 && !p->measure_set && avg_revenue(s, tk, p, &x, &y, &start, &end)) {
@@ -332,12 +339,13 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             roles_make_dim(s, p, y);
         return;
     }
-    if (start < 0 && !p->measure_set && avg_per_period(tk, p, &x, &start, &end) &&
-        nouns_own_count(&s->tables[x->t]) < 0) {  /* monthly_visits: its visits, not its rows */
-        for (int i = start; i < end; i++)
+    if (start < 0 && !p->measure_set && avg_per_period(s, tk, p, &x, &start, &end) &&
+        (x->kind == PH_COLUMN || nouns_own_count(&s->tables[x->t]) < 0)) {  /* monthly_visits: its */
+        for (int i = start; i < end; i++)                                     /* visits, not its rows */
             tk->t[i].used = 1;
         x->role = R_MEASURE;
-        p->q.m = (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
+        p->q.m = x->kind == PH_COLUMN ? (ask_measure_t){M_SUM, x->t, x->c, -1, 0}
+                                      : (ask_measure_t){M_COUNT, x->t, -1, -1, 0};
         p->measure_set = p->agg_cue = 1;
         p->q.per = 1;
         return;

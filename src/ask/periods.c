@@ -62,6 +62,11 @@ static int one_unit(int g, const char *from, const char *to)
     return f < 0 || last < f || f / div != last / div ? -1 : f / div;
 }
 
+int periods_within_year(const ask_date_t *d)
+{
+    return d->kind && d->from[0] && d->to[0] && !d->from2[0] && one_unit(G_YEAR, d->from, d->to) >= 0;
+}
+
 static int pair_grain(const ask_date_t *a, const ask_date_t *b)
 {
     int ua = unit_of(a->from, a->to), ub = unit_of(b->from, b->to), d;

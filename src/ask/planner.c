@@ -35,22 +35,6 @@ static void add_option(json_t *opts, const char *label, const char *question)
         json_array_append_new(opts, json_pack("{s:s, s:s}", "label", label, "question", question));
 }
 
-/* The question with tokens [from, from+len) replaced by repl. */
-static char *rewrite(const ask_toks_t *tk, int from, int len, const char *repl)
-{
-    buf_t b = {0};
-    for (int i = 0; i < tk->n; i++) {
-        if (i == from)
-            buf_printf(&b, "%s%s", b.len ? " " : "", repl);
-        if (i >= from && i < from + len)
-            continue;
-        buf_printf(&b, "%s%s", b.len ? " " : "", tk->t[i].raw);
-    }
-    if (from >= tk->n)
-        buf_printf(&b, "%s%s", b.len ? " " : "", repl);
-    return buf_detach(&b);
-}
-
 /* "Harry Potter" is a set's name and a theme's: "sets named Harry Potter",
  * "sets of the theme Harry Potter" — the value moved after the question's
  * table, the way the planner reads it without a doubt. 0 when the question
@@ -111,8 +95,8 @@ static void options_part_of(const ask_schema_t *s, const ask_toks_t *tk, const a
         buf_printf(&exact, "exactly %s", m->val);
         words_put(&part, c->w, c->nw);
         buf_printf(&part, " containing %s", m->val);
-        char *q1 = rewrite(tk, m->pos, m->len, buf_str(&exact));
-        char *q2 = rewrite(tk, m->pos, m->len, buf_str(&part));
+        char *q1 = words_rewrite(tk, m->pos, m->len, buf_str(&exact));
+        char *q2 = words_rewrite(tk, m->pos, m->len, buf_str(&part));
         add_option(opts, buf_str(&exact), q1);
         add_option(opts, buf_str(&part), q2);
         free(q1), free(q2);
@@ -137,7 +121,7 @@ static void options_column(const ask_schema_t *s, const ask_toks_t *tk, const as
         words_put(&r, t->cols[p->amb[k].c].w, t->cols[p->amb[k].c].nw);
         buf_puts(&r, " of ");
         words_put(&r, t->w, t->nw);
-        char *q = rewrite(tk, pos, len, buf_str(&r));
+        char *q = words_rewrite(tk, pos, len, buf_str(&r));
         add_option(opts, buf_str(&r), q);
         free(q);
         buf_free(&r);
@@ -164,7 +148,7 @@ static void options_measure(const ask_schema_t *s, const ask_toks_t *tk, const a
         buf_puts(&l, "total ");
         words_put(&l, s->tables[m->t].cols[money].w, s->tables[m->t].cols[money].nw);
         buf_puts(&l, " of");
-        char *q1 = rewrite(tk, i, 1, buf_str(&l)), *q2 = rewrite(tk, i, 1, "number of");
+        char *q1 = words_rewrite(tk, i, 1, buf_str(&l)), *q2 = words_rewrite(tk, i, 1, "number of");
         buf_printf(&l, " %s", tk->t[i + 1].raw);
         add_option(opts, buf_str(&l), q1);
         buf_reset(&l);
@@ -217,7 +201,7 @@ static void options_compare(const ask_schema_t *s, const ask_toks_t *tk, const a
                 pos = i > 0 && tk->t[i - 1].used ? i - 1 : i;
         for (int i = pos - 1; i > 0 && (!strcmp(tk->t[i].low, "than") || !strcmp(tk->t[i].low, "at")); i--)
             pos = i - 1 >= 0 && (!strcmp(tk->t[i - 1].low, "more") || !strcmp(tk->t[i - 1].low, "less")) ? i - 1 : i;
-        char *q = rewrite(tk, pos, 0, buf_str(&l));
+        char *q = words_rewrite(tk, pos, 0, buf_str(&l));
         add_option(opts, buf_str(&l), q);
         free(q);
         buf_free(&l);
@@ -515,6 +499,16 @@ int ask_plan(const ask_schema_t *s, const char *question, const json_t *prev_pla
     if (words_split(question, &tk, err, errlen) < 0)
         return -1;
     buf_t notes = {0};
+    char *again = strlen(question) <= MAX_QUESTION ? rephrase_question(s, &tk, &notes) : NULL;
+    if (again) {  /* "average order value": read in the parser's words */
+        words_free(&tk);
+        int rc = words_split(again, &tk, err, errlen);
+        free(again);
+        if (rc < 0) {
+            buf_free(&notes);
+            return -1;
+        }
+    }
     if (strlen(question) > MAX_QUESTION || tk.n == 0) {
         out->understood = xstrdup("");
         clarify(s, &tk, NULL, strlen(question) > MAX_QUESTION

@@ -158,8 +158,7 @@ void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to
     if (p->unknown++)
         return;
     buf_t b = {0};
-    for (int k = from; k < to && k < tk->n; k++)
-        buf_printf(&b, "%s%s", k > from ? " " : "", tk->t[k].raw);
+    words_put_typed(&b, tk, from, to);
     snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
     buf_free(&b);
 }

@@ -4,6 +4,7 @@
  * on "Japan" (in a category column, not a list) takes 'Myoko, Japan'.
  * Only values the column's samples hold are added, and each is shown. */
 #include "ask/internal.h"
+#include "core/buf.h"
 #include "core/mem.h"
 
 #include <ctype.h>
@@ -78,7 +79,8 @@ static int add_spellings(const ask_col_t *c, ask_filter_t *f, const char *v, int
 /* 1 when the user said which spellings of m's value they mean: "exactly
  * Rent" (f keeps its first n values, m's among them), "Rent in any case",
  * or each of f's values named. */
-static int spelling_said(ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m, ask_filter_t *f, int n)
+static int spelling_said(ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m, const char *v,
+                         ask_filter_t *f, int n)
 {
     int e = m->pos + m->len;  /* "solo in any case", "Rent in any spelling": all of them */
     if (words_at(tk, e, "in") && words_at(tk, e + 1, "any") &&
@@ -95,26 +97,65 @@ static int spelling_said(ask_toks_t *tk, const ask_parse_t *p, const ask_mention
         }
     for (int j = 0; j < f->nvals; j++) {
         int named = 0;
-        for (int i = 0; i < p->nm && !named; i++)
-            named = p->m[i].kind == PH_VALUE && p->m[i].val && !strcmp(p->m[i].val, f->vals[j]);
+        for (int i = 0; i < p->nm && !named; i++)  /* by other words than m's: "Fisher-Price" */
+            named = p->m[i].kind == PH_VALUE && p->m[i].val && !strcmp(p->m[i].val, f->vals[j]) &&
+                    (p->m[i].pos != m->pos || !strcmp(f->vals[j], v));  /* names one */
         if (!named)
             return 0;
     }
     return 1;
 }
 
+/* The sample of m's column spelled as m was typed, when m was typed with
+ * a hyphen ("Fisher-Price" beside 'Fisher Price' and 'Fisher-Price'): that
+ * one is meant. m's own value when there is none — or NULL when that value
+ * has a space for the hyphen and the column holds values discovery did not
+ * sample: the typed spelling may be another value, and is looked up first. */
+static const char *typed_value(const ask_toks_t *tk, const ask_schema_t *s, const ask_mention_t *m)
+{
+    const ask_table_t *t = &s->tables[m->t];
+    const ask_col_t *c = &t->cols[m->c];
+    int hyphen = 0;
+    for (int k = m->pos + 1; k < m->pos + m->len && k < tk->n; k++)
+        hyphen |= tk->t[k].joined;
+    if (!hyphen)
+        return m->val;
+    const char *found = NULL;
+    buf_t b = {0}, sp = {0};  /* as typed, and spaced as the sample may be */
+    words_put_typed(&b, tk, m->pos, m->pos + m->len);
+    for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
+        buf_printf(&sp, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+    for (int k = 0; k < c->nsamples && !found; k++)
+        if (!strcasecmp(c->samples[k], buf_str(&b)))
+            found = c->samples[k];
+    int spaced = !strcasecmp(m->val, buf_str(&sp));  /* not 'no_show' for "no-show" */
+    buf_free(&b);
+    buf_free(&sp);
+    return found ? found : !spaced || lexicon_col_sampled_all(t, c) ? m->val : NULL;
+}
+
 void filters_spell_value(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *m,
                          ask_filter_t *f, int places)
 {
+    const char *v = typed_value(tk, s, m);
+    if (!v) {  /* looked up as typed, then planned again */
+        roles_not_understood(tk, p, m->pos, m->pos + m->len);
+        return;
+    }
+    for (int j = 0; j < f->nvals && v != m->val; j++)
+        if (!strcmp(f->vals[j], m->val)) {
+            free(f->vals[j]);
+            f->vals[j] = xstrdup(v);
+        }
     int n = f->nvals;
     for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
         if (words_at(tk, k, "exactly")) {
             tk->t[k].used = 1;  /* "exactly Cornell University": as written, no other spelling */
             return;
         }
-    if (add_spellings(&s->tables[m->t].cols[m->c], f, m->val, places) && !spelling_said(tk, p, m, f, n) &&
+    if (add_spellings(&s->tables[m->t].cols[m->c], f, v, places) && !spelling_said(tk, p, m, v, f, n) &&
         !p->ambiguous) {
         roles_set_ambiguous(p, AMB_SPELLED, m);  /* 'Rent' and 'rent': one, or both? */
-        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", m->val);
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", v);
     }
 }

@@ -543,6 +543,8 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         sqljoin_put_col(s, &col, j, q->time.t, q->time.c);
         if (q->grain == G_YEAR)
             s->dialect->date_part(b, "year", buf_str(&col));
+        else if (q->grain == G_QUARTER && periods_within_year(&q->date))
+            s->dialect->date_part(b, "quarter", buf_str(&col));  /* "each quarter of 2020": 1 … 4 */
         else if (q->grain == G_DOW)  /* "by day of the week": Monday … Sunday */
             weekday_group_sql(s->dialect, b, buf_str(&col));
         else

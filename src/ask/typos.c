@@ -14,7 +14,7 @@
 static const char *const cues[] = {"average", "total", "number", "count", "minimum", "maximum",
     "median", "distinct", "between", "highest", "lowest", "largest", "smallest", "biggest",
     "cheapest", "expensive", "longest", "shortest", "monthly", "yearly", "weekly", "daily",
-    "quarterly", "without", "never", NULL};
+    "quarterly", "without", "never", "which", NULL};
 
 /* Optimal-string-alignment distance (a swap of neighbours costs 1), or a
  * large number when it is over max. */
@@ -164,6 +164,10 @@ int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
         nearest_t n = {0};
         for (int k = 0; cues[k]; k++)
             consider(&n, cues[k], tk->t[i].low, max, 0);
+        if (i == 0 && n.word && !n.ties) {  /* "wich marks …": a question's first word is a cue */
+            take(&tk->t[i], n.word, notes), fixed++;
+            continue;
+        }
         for (int p = 0; p < s->nph; p++)
             for (int k = 0; k < s->ph[p].nw; k++)
                 consider(&n, s->ph[p].w[k], w, max, s->ph[p].kind != PH_VALUE && s->ph[p].nw == 1);

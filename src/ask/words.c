@@ -308,14 +308,19 @@ static void tok_set(ask_tok_t *t, const char *w)
 }
 
 /* "haven't", "didn't", "doesn't": the verb and "not", so a rule that reads
- * "have not" or "did not" reads them (split at the apostrophe: "haven" "t") */
+ * "have not" or "did not" reads them (split at the apostrophe: "haven" "t");
+ * "what's", "who's": "what is", "who is". */
 static void contractions(ask_toks_t *out)
 {
     static const char *const verbs[][2] = {{"haven", "have"}, {"hasn", "has"}, {"hadn", "had"},
         {"didn", "did"}, {"doesn", "does"}, {"don", "do"}, {"isn", "is"}, {"aren", "are"},
         {"wasn", "was"}, {"weren", "were"}, {"won", "will"}, {"can", "can"}, {"couldn", "could"},
         {"wouldn", "would"}, {"shouldn", "should"}};
+    static const char *const is[] = {"what", "who", "where", "when", "how", "that", "there", "it",
+                                     "here", NULL};
     for (int i = 0; i + 1 < out->n; i++) {
+        if (!strcmp(out->t[i + 1].low, "s") && words_in(out->t[i].low, is))
+            tok_set(&out->t[i + 1], "is");  /* "what's the average …": "what is", as rules read it */
         if (strcmp(out->t[i + 1].low, "t"))
             continue;
         for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
@@ -370,6 +375,8 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
             out->t = xrealloc(out->t, (size_t)cap * sizeof *out->t);
         }
         memset(&out->t[out->n], 0, sizeof *out->t);
+        out->t[out->n].joined = out->n && p > text + 1 && p[-1] == '-' && word_byte((unsigned char)p[-2]) &&
+                                isalpha((unsigned char)p[0]);
         tok_fill(&out->t[out->n++], p, n);
         p += n;
         size_t gap = strspn(p, " \t\r\n?:;!");  /* "payments? amount and date" */
@@ -382,6 +389,27 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
     contractions(out);
     first_and_last(out);
     return 0;
+}
+
+void words_put_typed(buf_t *b, const ask_toks_t *tk, int from, int to)
+{
+    for (int k = from; k < to && k < tk->n; k++)
+        buf_printf(b, "%s%s", k == from ? "" : tk->t[k].joined ? "-" : " ", tk->t[k].raw);
+}
+
+char *words_rewrite(const ask_toks_t *tk, int from, int len, const char *repl)
+{
+    buf_t b = {0};
+    for (int i = 0; i < tk->n; i++) {
+        if (i == from)
+            buf_printf(&b, "%s%s", b.len ? " " : "", repl);
+        if (i >= from && i < from + len)
+            continue;
+        buf_printf(&b, "%s%s", !b.len ? "" : tk->t[i].joined && i != from + len ? "-" : " ", tk->t[i].raw);
+    }
+    if (from >= tk->n)
+        buf_printf(&b, "%s%s", b.len ? " " : "", repl);
+    return buf_detach(&b);
 }
 
 void words_free(ask_toks_t *t)

@@ -18,6 +18,7 @@ typedef struct ask_tok {
     int isnum;
     int used;    /* consumed by the parser */
     int ends;    /* a sentence or clause mark follows ("draws: bonus number"): no phrase spans it */
+    int joined;  /* typed right after the word before and a hyphen: "Price" of "Fisher-Price" */
 } ask_tok_t;
 
 typedef struct ask_toks {
@@ -28,6 +29,11 @@ typedef struct ask_toks {
 /* Split text into tokens; 0, or -1 with err on invalid UTF-8. */
 int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen);
 void words_free(ask_toks_t *t);
+/* Tokens from..to-1 as typed, each joined to the one before by a space or
+ * by the hyphen typed ("Fisher-Price"). */
+void words_put_typed(buf_t *b, const ask_toks_t *tk, int from, int to);
+/* The question with tokens [from, from+len) replaced by repl (malloc'd). */
+char *words_rewrite(const ask_toks_t *tk, int from, int len, const char *repl);
 /* Split an identifier (snake_case, camelCase, "Order Lines") into stems. */
 int words_ident(const char *ident, char ***stems);
 int words_ident_plain(const char *ident, char ***words);  /* singular, not folded: an alias */

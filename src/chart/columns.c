@@ -86,6 +86,21 @@ static int year_column(const json_t *result, size_t idx, const char *name)
     return any > 0;
 }
 
+/* A column named "quarter" of whole numbers 1–4: quarters of one year,
+ * categories on the axis, not a quantity. */
+static int quarter_column(const json_t *result, size_t idx, const char *name)
+{
+    const json_t *rows = json_object_get(result, "rows");
+    if (!name || strcasecmp(name, "quarter"))
+        return 0;
+    for (size_t i = 0; i < json_array_size(rows); i++) {
+        const json_t *v = json_array_get(json_array_get(rows, i), idx);
+        if (!json_is_null(v) && (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 4))
+            return 0;
+    }
+    return 1;
+}
+
 /* A text column counts as dates or numbers if every value reads as one. */
 static int text_class(const json_t *result, size_t idx)
 {
@@ -146,5 +161,7 @@ int chart_col_class(const json_t *result, size_t idx)
     int k = t ? type_class(t) : -1;
     if (k == CT_NUM && year_column(result, idx, json_string_value(json_object_get(col, "name"))))
         return CT_TIME;  /* "year": 2024, 2025 — a time axis, not a quantity */
+    if (k == CT_NUM && quarter_column(result, idx, json_string_value(json_object_get(col, "name"))))
+        return CT_TEXT;
     return k >= 0 ? k : text_class(result, idx);
 }

@@ -33,10 +33,11 @@ static void ch_date_trunc(buf_t *b, engine_grain_t g, const char *expr)
 
 static void ch_date_part(buf_t *b, const char *part, const char *expr)
 {
-    const char *fn = !strcmp(part, "year")    ? "toYear"
-                     : !strcmp(part, "month") ? "toMonth"
-                     : !strcmp(part, "dow")   ? "toDayOfWeek" /* 1 = Monday, as ISO */
-                                              : "toDayOfMonth";
+    const char *fn = !strcmp(part, "year")      ? "toYear"
+                     : !strcmp(part, "quarter") ? "toQuarter"
+                     : !strcmp(part, "month")   ? "toMonth"
+                     : !strcmp(part, "dow")     ? "toDayOfWeek" /* 1 = Monday, as ISO */
+                                                : "toDayOfMonth";
     buf_printf(b, "%s(%s)", fn, expr);
 }
 

@@ -109,7 +109,7 @@ typedef struct engine_dialect {
     /* the first day of expr's grain, as a date */
     void (*date_trunc)(buf_t *b, engine_grain_t g, const char *expr);
     /* expr's year / month (1-12) / ISO day of week (1 = Monday) as an integer */
-    void (*date_part)(buf_t *b, const char *part /* "year" | "month" | "dow" | "day" */,
+    void (*date_part)(buf_t *b, const char *part /* "year" | "quarter" | "month" | "dow" | "day" */,
                       const char *expr);
     /* the current timestamp; today's date */
     const char *now, *today;

@@ -72,6 +72,8 @@ static void date_part(buf_t *b, const char *part, const char *e)
         buf_printf(b, "MONTH(%s)", e);
     else if (!strcmp(part, "day"))
         buf_printf(b, "DAYOFMONTH(%s)", e);
+    else if (!strcmp(part, "quarter"))
+        buf_printf(b, "QUARTER(%s)", e);
     else
         buf_printf(b, "YEAR(%s)", e);
 }

@@ -63,6 +63,10 @@ static void date_part(buf_t *b, const char *part, const char *expr)
         buf_printf(b, "((CAST(strftime('%%w', %s) AS INTEGER) + 6) %% 7 + 1)", expr);
         return;
     }
+    if (!strcmp(part, "quarter")) {
+        buf_printf(b, "((CAST(strftime('%%m', %s) AS INTEGER) + 2) / 3)", expr);
+        return;
+    }
     const char *f = !strcmp(part, "year") ? "%Y" : !strcmp(part, "month") ? "%m" : "%d";
     buf_printf(b, "CAST(strftime('%s', %s) AS INTEGER)", f, expr);
 }

@@ -179,6 +179,7 @@ static void test_dialect(void)
     W(d->date_trunc(&b, ENGINE_DAY, "`d`"), "toDate(`d`)");
     W(d->date_part(&b, "year", "x"), "toYear(x)");
     W(d->date_part(&b, "month", "x"), "toMonth(x)");
+    W(d->date_part(&b, "quarter", "x"), "toQuarter(x)");
     W(d->date_part(&b, "dow", "x"), "toDayOfWeek(x)");
     W(d->date_part(&b, "day", "x"), "toDayOfMonth(x)");
     W(d->date_add(&b, "today()", '-', 3, "month"), "subtractMonths(today(), 3)");

@@ -262,6 +262,7 @@ static void d_year(buf_t *b) { D->date_trunc(b, ENGINE_YEAR, "`d`"); }
 static void d_dow(buf_t *b) { D->date_part(b, "dow", "`d`"); }
 static void d_yearp(buf_t *b) { D->date_part(b, "year", "`d`"); }
 static void d_monthp(buf_t *b) { D->date_part(b, "month", "`d`"); }
+static void d_quarterp(buf_t *b) { D->date_part(b, "quarter", "`d`"); }
 static void d_add(buf_t *b) { D->date_add(b, "CURDATE()", '-', 30, "day"); }
 static void d_add2(buf_t *b) { D->date_add(b, "`d`", '+', 1, "month"); }
 static void d_days(buf_t *b) { D->days_between(b, "`a`", "`b`"); }
@@ -288,6 +289,7 @@ static void test_dialect(void)
     dialect(d_dow, "(WEEKDAY(`d`) + 1)", __LINE__);
     dialect(d_yearp, "YEAR(`d`)", __LINE__);
     dialect(d_monthp, "MONTH(`d`)", __LINE__);
+    dialect(d_quarterp, "QUARTER(`d`)", __LINE__);
     dialect(d_add, "DATE_SUB(CURDATE(), INTERVAL 30 DAY)", __LINE__);
     dialect(d_add2, "DATE_ADD(`d`, INTERVAL 1 MONTH)", __LINE__);
     dialect(d_days, "DATEDIFF(`b`, `a`)", __LINE__);

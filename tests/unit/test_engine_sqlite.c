@@ -177,6 +177,8 @@ static void test_dialect(void)
 
     check_part("year", "2024-05-17", "2024");
     check_part("month", "2024-05-17", "5");
+    check_part("quarter", "2024-05-17", "2");
+    check_part("quarter", "2024-12-31", "4");
     check_part("day", "2024-05-07", "7");
     check_part("dow", "2024-05-13", "1");  /* Monday */
     check_part("dow", "2024-05-19", "7");  /* Sunday */

@@ -71,6 +71,14 @@ static void test_category(void)
     CHECK_STR(in.summary, "revenue by category: Electronics led with 4.8M (31%), total 15.5M");
     CHECK_STR(chart_type(&in), "bar");
     insight_free(&in);
+
+    /* "accounts opened in each quarter of 1993": quarters 1–4, categories */
+    ctx = (insight_context_t){.understood = "accounts by quarter", .measure = "accounts", .dimension = "quarter"};
+    run("{\"columns\":[{\"name\":\"quarter\",\"type\":\"integer\"},{\"name\":\"accounts\","
+        "\"type\":\"integer\"}],\"rows\":[[1,298],[2,256],[3,304],[4,142]]}", &ctx, &in);
+    CHECK(strstr(in.text, "Q3 led with 304") != NULL);
+    CHECK(strstr(in.text, "Q4 was lowest at 142") != NULL);
+    insight_free(&in);
 }
 
 static void test_ranking(void)

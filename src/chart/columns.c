@@ -101,6 +101,12 @@ static int quarter_column(const json_t *result, size_t idx, const char *name)
     return 1;
 }
 
+int chart_col_is_quarter(const json_t *result, size_t idx)
+{
+    const json_t *col = json_array_get(json_object_get(result, "columns"), idx);
+    return quarter_column(result, idx, json_string_value(json_object_get(col, "name")));
+}
+
 /* A text column counts as dates or numbers if every value reads as one. */
 static int text_class(const json_t *result, size_t idx)
 {

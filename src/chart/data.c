@@ -143,6 +143,7 @@ typedef struct collect {
     size_t xi, si, *yi;
     char **xr;        /* text x: each key's value as the result had it */
     size_t nxr, row;  /* how many of those; the row being read */
+    int quarters;     /* x is a "quarter" of 1–4: labelled Q1 … Q4 */
 } collect_t;
 
 static int cmp_entry(const void *a, const void *b)
@@ -180,6 +181,7 @@ static int resolve_columns(const json_t *result, const chart_config_t *cfg, int 
     if (cfg->series && chart_col_find(result, cfg->series, &c->si, err, errlen) < 0)
         return -1;
     f->xtype = chart_col_class(result, c->xi);
+    c->quarters = chart_col_is_quarter(result, c->xi);
     if (mode == FRAME_ORDERED && f->xtype != CT_NUM && f->xtype != CT_TIME)
         return snprintf(err, errlen, "a %s chart needs a date or numeric x column; %s is text",
                         kind, cfg->x), -1;
@@ -215,6 +217,12 @@ static int collect_row(const json_t *row, const chart_config_t *cfg, chart_frame
         char *l = value_label(xv);
         if (!l)
             return 1;
+        if (c->quarters) {  /* "Q3", not "3" */
+            char *q = xmalloc(strlen(l) + 2);
+            sprintf(q, "Q%s", l);
+            free(l);
+            l = q;
+        }
         key = keyset_add(&c->xk, l);
         free(l);
         if (key == c->nxr) { /* a new key: its value unclipped, for drill-down */

@@ -41,6 +41,7 @@ enum { FRAME_CATEGORY, FRAME_ORDERED };
 
 int chart_col_find(const json_t *result, const char *name, size_t *idx, char *err, size_t errlen);
 int chart_col_class(const json_t *result, size_t idx);
+int chart_col_is_quarter(const json_t *result, size_t idx);  /* "quarter": 1–4 of one year */
 int chart_value_number(const json_t *v, double *out);
 int chart_value_time(const json_t *v, double *out);
 /* FRAME_ORDERED requires a numeric or time x and sorts by it; FRAME_CATEGORY

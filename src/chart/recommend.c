@@ -147,7 +147,8 @@ int chart_recommend(const json_t *result, chart_config_t *cfg)
     else if (c.nt >= 1)
         set(cfg, &c, CHART_LINE, &c.time[0],
             c.nn == 1 && c.nx == 1 && distinct_small(&c, c.text[0], 8) <= 8 ? &c.text[0] : NULL);
-    else if (c.nx == 1 && c.nn == 1 && looks_like_whole(&c, c.num[0]))
+    else if (c.nx == 1 && c.nn == 1 && looks_like_whole(&c, c.num[0]) &&
+             !chart_col_is_quarter(result, c.text[0]))  /* quarters in a row: bars, not a whole */
         set(cfg, &c, CHART_PIE, &c.text[0], NULL);
     else if (c.nx == 1 && !(c.nn == 2 && nr > 15))
         set(cfg, &c, is_ranking(&c, c.text[0], c.num[0]) ? CHART_HBAR : CHART_BAR, &c.text[0],

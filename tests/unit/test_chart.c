@@ -169,6 +169,18 @@ static void test_year_axis(void)
     CHECK(svg && strstr(svg, ">2023<") != NULL);  /* not "2,023" */
     CHECK(svg && strstr(svg, "2,023") == NULL);
     free(svg);
+    /* "each quarter of 2025": quarters 1–4, bars labelled Q1 … Q4, not a pie of "1" … "4" */
+    const char *quarters = "{\"columns\":[{\"name\":\"quarter\",\"type\":\"integer\"},"
+                           "{\"name\":\"orders\",\"type\":\"integer\"}],\"rows\":[[1,6935],[2,7605],[3,7206],[4,11867]]}";
+    json_t *r = json_loads(quarters, 0, NULL);
+    chart_config_t cfg;
+    CHECK_INT(chart_recommend(r, &cfg), 0);
+    CHECK_INT(cfg.kind, CHART_BAR);
+    chart_config_free(&cfg);
+    json_decref(r);
+    svg = render(quarters, "{\"type\":\"bar\",\"x\":\"quarter\",\"y\":[\"orders\"]}", err, sizeof err);
+    CHECK(svg && strstr(svg, ">Q4<") != NULL);
+    free(svg);
 }
 
 static void test_postgres_type_names(void)

@@ -51,6 +51,13 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.j(out), "right")
         self.assertEqual(self.j(out, order=True), "WRONG")
 
+    def test_ties_in_any_order(self):
+        gold = (["name", "n"], [["a", "6"], ["b", "5"], ["c", "5"]])
+        tied = {"sql": "x", "columns": ["name", "n"], "rows": [["a", 6], ["c", 5], ["b", 5]]}
+        swapped = {"sql": "x", "columns": ["name", "n"], "rows": [["b", 5], ["a", 6], ["c", 5]]}
+        self.assertEqual(self.j(tied, gold, order=True), "right")
+        self.assertEqual(self.j(swapped, gold, order=True), "WRONG")
+
     def test_preview_limit_of_a_longer_list(self):
         gold = (["name"], [["a"], ["b"], ["c"]])
         ok = {"sql": "SELECT name FROM t LIMIT 2", "columns": ["name"], "rows": [["a"], ["c"]]}

@@ -73,8 +73,13 @@ static void value_as_typed(const ask_toks_t *tk, ask_mention_t *m)
     for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
         buf_printf(&typed, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5;
-    for (int k = 0; k < n; k++)
-        keep[k] = roles_reading(m, k).val && !strcasecmp(roles_reading(m, k).val, buf_str(&typed));
+    for (int k = 0; k < n; k++) {  /* 'A ' of a fixed-width grade is "A" as typed */
+        const char *v = roles_reading(m, k).val;
+        size_t len = v ? strlen(v) : 0;
+        while (len && v[len - 1] == ' ')
+            len--;
+        keep[k] = v && len == typed.len && !strncasecmp(v, buf_str(&typed), len);
+    }
     buf_free(&typed);
     roles_keep_readings(m, keep);
 }

@@ -342,6 +342,18 @@ void lexicon_build_index(ask_schema_t *s)
         qsort(s->ph, (size_t)s->nph, sizeof *s->ph, cmp_phrase);
 }
 
+/* 1 when the code val reads as typed, bar the blanks a fixed-width column
+ * pads it with ('A ' of takes.grade for "an A") */
+static int as_typed(const char *typed, const char *val)
+{
+    size_t n = strlen(typed);
+    if (strncmp(typed, val, n))
+        return 0;
+    while (val[n] == ' ')
+        n++;
+    return val[n] == '\0';
+}
+
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                   const ask_phrase_t **out, int max)
 {
@@ -364,7 +376,7 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
                  (ph->kind == PH_VALUE || !tk->t[i + k - 1].ends);  /* 'Nopi: The Cookbook' has its own */
         const char *val = ok && ph->exact_case ? lexicon_phrase_value(s, ph) : NULL;
         if (ok && ph->exact_case)
-            ok = val && !strcmp(tk->t[i].raw, val);
+            ok = val && as_typed(tk->t[i].raw, val);
         if (ok)
             out[n++] = ph;
     }

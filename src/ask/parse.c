@@ -315,6 +315,17 @@ static int flag_verb_with_object(const ask_schema_t *s, const ask_toks_t *tk, in
            !strcmp(tk->t[i].low + len - 2, "ed");
 }
 
+/* "list the sales made on a saturday" where a table `sales` holds them:
+ * its rows, not the revenue of another table's lines ("list" before them,
+ * "made" after) */
+static int sales_as_rows(const ask_schema_t *s, const ask_toks_t *tk, int i)
+{
+    if (strcmp(tk->t[i].low, "sales") || nouns_sales_table(s) < 0)
+        return 0;
+    int k = i - 1 - (i >= 2 && words_in(tk->t[i - 1].low, (const char *const[]){"the", "all", NULL}));
+    return words_at(tk, k, "list") || words_at(tk, i + 1, "made");
+}
+
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
@@ -328,7 +339,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             int n = lexicon_match(s, tk, i, m, 32);  /* a vocabulary term wins */
             int named = n && (names_literally(s, m[0], tk->t[i].low) ||  /* "sale price": sale_price */
                               (m[0]->nw >= 2 && (m[0]->kind == PH_COLUMN || m[0]->kind == PH_TABLE)));
-            if ((!n || m[0]->kind != PH_VOCAB) && !named) {
+            if ((!n || m[0]->kind != PH_VOCAB) && !named && !sales_as_rows(s, tk, i)) {
                 int weak = !strcmp(tk->t[i].low, "sold") || !strcmp(tk->t[i].low, "selling") ? 1
                          : strcmp(st, "sale") ? 0 : 2;
                 if (p->nm < ASK_MAX_MENTIONS)  /* v = 1: a verb ("sold"), not a measure;

@@ -377,7 +377,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 
 /* 1 when the having's range holds 0: "fewer than 2 rentals" keeps the
  * customers with none, who only a count that starts from them can show. */
-static int having_holds_zero(const ask_q_t *q)
+int perentity_having_holds_zero(const ask_q_t *q)
 {
     switch (q->having) {
     case OP_GT: return q->hnum[0] < 0;
@@ -397,7 +397,7 @@ static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
     int e = q->ndims ? q->dims[0].t : -1;
     in.order = 0;  /* in.per stays: sqlshape_zeros keeps a sum's 0s only for these */
     in.limit = -1;
-    in.zeros = e >= 0 && having_holds_zero(q);
+    in.zeros = e >= 0 && perentity_having_holds_zero(q);
     if (e < 0 || s->tables[e].pk < 0 || !q->having || q->grain || q->share) {
         snprintf(err, errlen, "a count of the %s kept by a number of their rows is only "
                  "written for a table with a key", e >= 0 ? s->tables[e].name : "rows");

@@ -227,9 +227,11 @@ static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
 static int time_ranked(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *tab)
 {
     static const char *const times[] = {"recent", "latest", "newest", "oldest", "earliest", NULL};
-    for (int i = 1; tab && s->tables[tab->t].time >= 0 && i < tab->pos; i++)
-        if (words_in(tk->t[i].low, times) && tk->t[i - 1 - words_at(tk, i - 1, "most")].isnum)
+    for (int i = 1; tab && s->tables[tab->t].time >= 0 && i < tab->pos; i++) {
+        int n = i - 1 - words_at(tk, i - 1, "most");  /* "5 most recent"; "most recent" first: none */
+        if (words_in(tk->t[i].low, times) && n >= 0 && tk->t[n].isnum)
             return 1;
+    }
     return 0;
 }
 

@@ -526,6 +526,22 @@ static void agg_tail(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t 
         dialect_limit(s, b, q, ASK_GROUP_LIMIT);
 }
 
+/* The text key of dim i's table, shown beside its label when the label
+ * repeats in the data and the key keeps the groups apart (currencies by
+ * name: two rows read 'CFA Franc', XOF and XAF); -1 when not. */
+static int readable_key_beside(const ask_schema_t *s, const ask_q_t *q, int i)
+{
+    const ask_table_t *tb = &s->tables[q->dims[i].t];
+    if (q->dims[i].c != tb->label || tb->pk < 0 || tb->pk == tb->label || tb->label2 >= 0 ||
+        tb->cols[tb->pk].kind != CK_TEXT || tb->cols[tb->label].n_distinct == -1 ||
+        !lexicon_label_names_rows(tb) || lexicon_col_distinct(tb, &tb->cols[tb->label]) >= tb->rows)
+        return -1;
+    for (int k = 0; k < q->ndims; k++)
+        if (q->dims[k].t == q->dims[i].t && q->dims[k].c == tb->pk)
+            return -1;
+    return tb->pk;
+}
+
 void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, const char *semi)
 {
     int ncols = 0;
@@ -562,6 +578,15 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
         put_dim_name(s, &al[ncols], q->dims[i]);
         buf_puts(b, buf_str(&al[ncols]));
         buf_puts(b, ", ");
+        int code = readable_key_beside(s, q, i);
+        if (code >= 0 && ncols + 1 < ASK_MAX_DIMS) {  /* 'CFA Franc' twice: XOF and XAF */
+            ncols++;
+            sqljoin_put_col(s, b, j, q->dims[i].t, code);
+            buf_puts(b, " AS ");
+            dialect_ident(s, &al[ncols], s->tables[q->dims[i].t].cols[code].name);
+            buf_puts(b, buf_str(&al[ncols]));
+            buf_puts(b, ", ");
+        }
     }
     put_share(s, b, j, q);
     char *label = plan_measure_label(s, &q->m);

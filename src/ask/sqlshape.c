@@ -72,7 +72,9 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
     int e = q->ndims ? q->dims[0].t : -1;  /* a name, and its second part ("last_name") */
     if (q->ndims == 2 && (q->dims[1].t != e || q->dims[1].c != s->tables[e].label2))
         return 0;
-    if (e < 0 || !q->zeros || q->kind != Q_AGG || (q->m.kind != M_COUNT && (q->m.kind != M_SUM || !q->per)) ||
+    int held = q->having && q->m.kind == M_COUNT && perentity_having_holds_zero(q);  /* "fewer than three */
+    if (e < 0 || !(q->zeros || held) || q->kind != Q_AGG ||                      /* instructors": none too */
+        (q->m.kind != M_COUNT && (q->m.kind != M_SUM || !q->per)) ||
         e == q->m.t || q->grain ||
         q->share || q->rel >= 0 || q->date.kind || q->nvia || s->tables[e].pk < 0 ||
         (q->dims[0].c != s->tables[e].label && q->dims[0].c != s->tables[e].pk) ||

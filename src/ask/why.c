@@ -116,7 +116,14 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
         return tmp;
     case AMB_COLUMN: return why_column(s, tk, p, tmp, n);
     case AMB_MEASURE: return "I am not sure what to measure.";
-    case AMB_COMPARE: return "I am not sure which number that comparison is about.";
+    case AMB_COMPARE:
+        if (p->namb == 2 && p->amb[0].c >= 0 && p->amb[1].t >= 0) {  /* guards.c one_row_or_total */
+            const char *t = s->tables[p->amb[0].t].name, *c = s->tables[p->amb[0].t].cols[p->amb[0].c].name;
+            snprintf(tmp, n, "Is that %.40s in one %.40s row, or added up over all the rows of each of the "
+                     "%.40s?", c, t, s->tables[p->amb[1].t].name);
+            return tmp;
+        }
+        return "I am not sure which number that comparison is about.";
     case AMB_TIME: return "I found no date column to apply that period to.";
     case AMB_ORDER: return "The question asks for both the highest and the lowest first.";
     case AMB_RECENT:

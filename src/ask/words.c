@@ -92,6 +92,8 @@ int words_is_stop(const char *low)
  * return" is a word the plan must place. */
 int words_is_stop_at(const ask_toks_t *tk, int i)
 {
+    if (!strcmp(tk->t[i].raw, "US"))
+        return 0;  /* "top 5 US states": the country, not "us" — placed, or asked about */
     if (words_is_stop(tk->t[i].low))
         return 1;
     if (strcmp(tk->t[i].low, "return"))

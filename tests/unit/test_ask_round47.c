@@ -8,7 +8,14 @@
  * tonnage") asks; one lower-case word equal to a cell of prose is no
  * filter; a three-letter word of the database's name ("UFO") is its
  * domain; "wich" is "which"; a name column mostly NULL names no rows;
- * "on average, how many new donors per day" adds up each day's; a city column is
+ * "on average, how many new donors per day" adds up each day's; "parks with
+ * more than 9000 total visits" of monthly rows asks one row or all added
+ * up; "Top 5 US states": "US" is no pronoun; "how many dogs per owner in
+ * each district" (a ratio, or a list per owner?) asks; a name that repeats
+ * (two 'CFA Franc') is shown with its text key; "list the sales made on a
+ * saturday" lists the sales table's rows; "fewer than three instructors"
+ * keeps the departments with none; "got an A" finds the fixed-width grade
+ * 'A ' beside a time slot 'A'; a city column is
  * grouped with its country beside it ("which cities have more than 5
  * airports": London, England is not London, Ontario). */
 #include "ask_fixture.h"
@@ -123,6 +130,8 @@ static void test_waste(void)
     answers_with(s, "How many UFO sightings are there?", "count(*) AS \"sightings\" FROM \"public\".\"sightings\" AS \"s\"");
     refuses_sql(s, "How many UFO sightings are there?", "WHERE");
     answers_with(s, "wich shapes have more than 10 sightings", "HAVING count(*) > 10");
+    asks_about(s, "Top 5 US shapes by number of sightings", "US");
+    answers_with(s, "show us the top 5 shapes by number of sightings", "LIMIT 5");
     answers_with(s, "sightings per shape", "\"full_name\" AS \"shape\"");
     answers_with(s, "On average, how many witnesses were there per day in 2022?",
                  "avg(\"x\".\"total_witnesses\")");
@@ -144,7 +153,20 @@ static json_t *parks(void)
 static void test_parks(void)
 {
     ask_schema_t *s = schema_of(parks());
-    answers_with(s, "Which parks had fewer than 1 total visits in April 2020?", "\"total_visits\" < 1");
+    asks_about(s, "Which parks had more than 9000 total visits in 2019?", "added up over all the rows of each of the parks");
+    ask_schema_free(s);
+    json_t *t = json_array();
+    json_array_append_new(t, table("districts", 12, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("district_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("owners", 7143, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("district_id", "integer", 0, "districts", NULL))));
+    json_array_append_new(t, table("dogs", 7841, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("owner_id", "integer", 0, "owners", NULL),
+        col("dog_name", "text", 0, NULL, NULL))));
+    s = schema_of(t);
+    asks_about(s, "How many dogs per owner are there in each district?", NULL);
+    answers_with(s, "How many dogs are there in each district?", "count(");
+    answers_with(s, "How many dogs per owner?", "count(");
     ask_schema_free(s);
 }
 
@@ -162,8 +184,63 @@ static void test_cities(void)
     ask_schema_free(s);
 }
 
+static void test_currencies(void)
+{
+    json_t *t = json_array();
+    json_t *name = col("currency_name", "text", 0, NULL, (const char *const[]){"CFA Franc", "Dirham", NULL});
+    json_object_set_new(name, "n_distinct", json_real(140));  /* a few names twice */
+    json_array_append_new(t, table("currencies", 146, json_pack("[o, o]", col("id", "text", 1, NULL, NULL), name)));
+    json_array_append_new(t, table("countries", 167, json_pack("[o, o, o]",
+        col("country_id", "integer", 1, NULL, NULL), col("country_name", "text", 0, NULL, NULL),
+        col("currency_id", "text", 0, "currencies", NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "Which currencies are used by more than two countries?",
+                 "\"currency_name\" AS \"currency\", \"c2\".\"id\" AS \"id\", count(");
+    ask_schema_free(s);
+}
+
+static void test_sales(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("sales", 4000, json_pack("[o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col_dated("sale_date", "date", "2024-01-01", "2024-12-31"),
+        col("total_amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("sale_items", 9000, json_pack("[o, o, o, o]",
+        col("id", "integer", 1, NULL, NULL), col("sale_id", "integer", 0, "sales", NULL),
+        col("quantity", "integer", 0, NULL, NULL), col("unit_price", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "list the sales made on a saturday", "SELECT \"s\".* FROM \"public\".\"sales\"");
+    answers_with(s, "sales made on a saturday", "= 6 ORDER BY");
+    refuses_sql(s, "show sales by month", "\"s\".*");
+    ask_schema_free(s);
+}
+
+static void test_fewer(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("department", 20, json_pack("[o, o]",
+        col("id", "text", 1, NULL, NULL), col("budget", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("instructor", 50, json_pack("[o, o, o]",
+        col("iid", "integer", 1, NULL, NULL), col("name", "text", 0, NULL, NULL),
+        col("dept_id", "text", 0, "department", NULL))));
+    json_array_append_new(t, table("section", 100, json_pack("[o, o]",
+        col("id", "integer", 1, NULL, NULL), col("time_slot_id", "text", 0, NULL, (const char *const[]){"A", "B", NULL}))));
+    json_array_append_new(t, table("takes", 3000, json_pack("[o, o, o]",
+        col("tid", "integer", 1, NULL, NULL), col("section_id", "integer", 0, "section", NULL),
+        col("grade", "text", 0, NULL, (const char *const[]){"A ", "A-", "B ", NULL}))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "Which departments have a budget over 700000 but fewer than three instructors?",
+                 "LEFT JOIN \"public\".\"instructor\"");
+    answers_with(s, "Which departments have more than three instructors?", "HAVING count(*) > 3");
+    answers_with(s, "how many takes got an A", "\"grade\" = 'A '");  /* was no reading of it */
+    ask_schema_free(s);
+}
+
 int main(void)
 {
+    test_fewer();
+    test_sales();
+    test_currencies();
     test_cities();
     test_parks();
     test_hyphen();

@@ -411,8 +411,8 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */
 void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, const ask_mention_t *v);
-void places_add_country(const ask_schema_t *s, ask_parse_t *p);
-int perentity_having_holds_zero(const ask_q_t *q);  /* "fewer than 3": 0 passes */  /* places.c: a city by its country */
+void places_add_country(const ask_schema_t *s, ask_parse_t *p);  /* places.c: a city by its country */
+int sqlshape_having_holds_zero(const ask_q_t *q);  /* "fewer than 3": 0 passes */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
 void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */

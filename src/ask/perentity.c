@@ -375,20 +375,6 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         p->q.time = (ask_colref_t){tt, tc};
 }
 
-/* 1 when the having's range holds 0: "fewer than 2 rentals" keeps the
- * customers with none, who only a count that starts from them can show. */
-int perentity_having_holds_zero(const ask_q_t *q)
-{
-    switch (q->having) {
-    case OP_GT: return q->hnum[0] < 0;
-    case OP_GE: return q->hnum[0] <= 0;
-    case OP_LT: return q->hnum[0] > 0;
-    case OP_LE: return q->hnum[0] >= 0;
-    case OP_BETWEEN: return q->hnum[0] <= 0 && q->hnum[1] >= 0;
-    default: return 0;
-    }
-}
-
 /* SELECT count(*) FROM (the entities whose count passes the having):
  * "how many customers have more than 30 rentals". */
 static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
@@ -397,7 +383,7 @@ static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, 
     int e = q->ndims ? q->dims[0].t : -1;
     in.order = 0;  /* in.per stays: sqlshape_zeros keeps a sum's 0s only for these */
     in.limit = -1;
-    in.zeros = e >= 0 && perentity_having_holds_zero(q);
+    in.zeros = e >= 0 && sqlshape_having_holds_zero(q);
     if (e < 0 || s->tables[e].pk < 0 || !q->having || q->grain || q->share) {
         snprintf(err, errlen, "a count of the %s kept by a number of their rows is only "
                  "written for a table with a key", e >= 0 ? s->tables[e].name : "rows");

@@ -62,6 +62,20 @@ static int back_edge(const ask_schema_t *s, int from, int to)
     return found;
 }
 
+/* 1 when the having's range holds 0: "fewer than 2 rentals" keeps the
+ * customers with none, who only a count that starts from them can show. */
+int sqlshape_having_holds_zero(const ask_q_t *q)
+{
+    switch (q->having) {
+    case OP_GT: return q->hnum[0] < 0;
+    case OP_GE: return q->hnum[0] <= 0;
+    case OP_LT: return q->hnum[0] > 0;
+    case OP_LE: return q->hnum[0] >= 0;
+    case OP_BETWEEN: return q->hnum[0] <= 0 && q->hnum[1] >= 0;
+    default: return 0;
+    }
+}
+
 /* 1 when q counts rows of one table for each row of another that they
  * belong to, said with "each" or "every" ("how many sections has each
  * instructor taught"; "per" and "by" group what is there), and nothing but
@@ -72,7 +86,7 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
     int e = q->ndims ? q->dims[0].t : -1;  /* a name, and its second part ("last_name") */
     if (q->ndims == 2 && (q->dims[1].t != e || q->dims[1].c != s->tables[e].label2))
         return 0;
-    int held = q->having && q->m.kind == M_COUNT && perentity_having_holds_zero(q);  /* "fewer than three */
+    int held = q->having && q->m.kind == M_COUNT && sqlshape_having_holds_zero(q);  /* "fewer than three */
     if (e < 0 || !(q->zeros || held) || q->kind != Q_AGG ||                      /* instructors": none too */
         (q->m.kind != M_COUNT && (q->m.kind != M_SUM || !q->per)) ||
         e == q->m.t || q->grain ||

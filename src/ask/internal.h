@@ -414,6 +414,8 @@ void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p
 void places_add_country(const ask_schema_t *s, ask_parse_t *p);  /* places.c: a city by its country */
 int sqlshape_having_holds_zero(const ask_q_t *q);  /* "fewer than 3": 0 passes */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
+void guards_singular_amount(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_amounts.c */
+void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
 void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */

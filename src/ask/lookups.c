@@ -71,15 +71,14 @@ static void add_run(const ask_toks_t *tk, int from, int len, json_t *out)
     if (!unused)
         return;
     buf_t b = {0};  /* "Fisher-Price" as typed, and as "Fisher Price": one name spelled two ways */
-    words_put_typed(&b, tk, from, from + len);
+    words_put_typed(&b, tk, from, from + len, 1);
     json_array_append_new(out, json_string(buf_str(&b)));
     int joined = 0;
     for (int k = from + 1; k < from + len; k++)
         joined |= tk->t[k].joined;
     if (joined && json_array_size(out) < ASK_MAX_LOOKUP_PHRASES) {
         buf_free(&b);
-        for (int k = from; k < from + len; k++)
-            buf_printf(&b, "%s%s", k > from ? " " : "", tk->t[k].raw);
+        words_put_typed(&b, tk, from, from + len, 0);
         json_array_append_new(out, json_string(buf_str(&b)));
     }
     buf_free(&b);

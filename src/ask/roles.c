@@ -158,7 +158,7 @@ void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to
     if (p->unknown++)
         return;
     buf_t b = {0};
-    words_put_typed(&b, tk, from, to);
+    words_put_typed(&b, tk, from, to, 1);
     snprintf(p->unknown_word, sizeof p->unknown_word, "%s", buf_str(&b));
     buf_free(&b);
 }

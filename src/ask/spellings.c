@@ -122,9 +122,8 @@ static const char *typed_value(const ask_toks_t *tk, const ask_schema_t *s, cons
         return m->val;
     const char *found = NULL;
     buf_t b = {0}, sp = {0};  /* as typed, and spaced as the sample may be */
-    words_put_typed(&b, tk, m->pos, m->pos + m->len);
-    for (int k = m->pos; k < m->pos + m->len && k < tk->n; k++)
-        buf_printf(&sp, "%s%s", k > m->pos ? " " : "", tk->t[k].raw);
+    words_put_typed(&b, tk, m->pos, m->pos + m->len, 1);
+    words_put_typed(&sp, tk, m->pos, m->pos + m->len, 0);
     for (int k = 0; k < c->nsamples && !found; k++)
         if (!strcasecmp(c->samples[k], buf_str(&b)))
             found = c->samples[k];

@@ -393,10 +393,10 @@ int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen)
     return 0;
 }
 
-void words_put_typed(buf_t *b, const ask_toks_t *tk, int from, int to)
+void words_put_typed(buf_t *b, const ask_toks_t *tk, int from, int to, int hyphens)
 {
     for (int k = from; k < to && k < tk->n; k++)
-        buf_printf(b, "%s%s", k == from ? "" : tk->t[k].joined ? "-" : " ", tk->t[k].raw);
+        buf_printf(b, "%s%s", k == from ? "" : hyphens && tk->t[k].joined ? "-" : " ", tk->t[k].raw);
 }
 
 char *words_rewrite(const ask_toks_t *tk, int from, int len, const char *repl)

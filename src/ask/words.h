@@ -29,9 +29,9 @@ typedef struct ask_toks {
 /* Split text into tokens; 0, or -1 with err on invalid UTF-8. */
 int words_split(const char *text, ask_toks_t *out, char *err, size_t errlen);
 void words_free(ask_toks_t *t);
-/* Tokens from..to-1 as typed, each joined to the one before by a space or
- * by the hyphen typed ("Fisher-Price"). */
-void words_put_typed(buf_t *b, const ask_toks_t *tk, int from, int to);
+/* Tokens from..to-1 as typed, each joined to the one before by a space or,
+ * with hyphens, by the hyphen typed ("Fisher-Price"; else "Fisher Price"). */
+void words_put_typed(buf_t *b, const ask_toks_t *tk, int from, int to, int hyphens);
 /* The question with tokens [from, from+len) replaced by repl (malloc'd). */
 char *words_rewrite(const ask_toks_t *tk, int from, int len, const char *repl);
 /* Split an identifier (snake_case, camelCase, "Order Lines") into stems. */

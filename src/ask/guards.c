@@ -496,7 +496,8 @@ static void flag_grouped(const ask_schema_t *s, ask_parse_t *p)
 static void periods_of_rows(const ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_q_t *q = &p->q;
-    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->nf || q->ndims || q->grain || p->ambiguous)
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->nf || q->ndims || q->grain || p->ambiguous ||
+        q->rel >= 0)  /* "months of rates": the months that have rates */
         return;
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];

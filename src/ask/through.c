@@ -1,6 +1,8 @@
 /* through.c — counting an entity through the rows of its events:
- * "customers who ordered last month" counts the distinct customer keys of
- * the orders, whose date the period applies to; and through a link table
+ * "customers who ordered last month" counts the customers that have such
+ * an order (an EXISTS, whose period is the orders' date) — not the
+ * orders' distinct customer keys, some of which may name no customer
+ * where the key is not enforced; and through a link table
  * that holds how many of it there are ("dishes in each order" where the
  * order's lines hold a quantity: the different dishes, or the servings?
  * asked). */
@@ -41,10 +43,10 @@ static int counted_is_subject(const ask_toks_t *tk, const ask_parse_t *p, const 
     return 1;
 }
 
-/* "customers who ordered last month": count the distinct customer keys of
- * the orders table (whose date the period applies to), not customers —
- * unless the table is denied ("how many accounts have no loan": an
- * anti-join, filters_apply_exists), or the counted rows point at it too
+/* "customers who ordered last month": count the customers with an order
+ * (EXISTS; the period goes inside, about the orders) — unless the table
+ * is denied ("how many accounts have no loan": an anti-join,
+ * filters_apply_exists), or the counted rows point at it too
  * (employee.branch_id beside branch.mgr_id: the branch is theirs). Rows
  * that undergo the events' verb ask, grouped or not (counted_is_subject). */
 void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
@@ -63,10 +65,10 @@ void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
         if ((m->kind != PH_TABLE && m->kind != -1) || m->role != R_NONE || t < 0 ||
             t == p->q.m.t || lexicon_time_for(s, t, &tt, &tc) < 0)
             continue;
-        int key = -1, keys = 0, back = 0;  /* one key column: a key of several is not one count */
+        int keys = 0, back = 0;  /* one key column: a key of several is not one count */
         for (int e = 0; e < s->nedges; e++) {
             if (s->edges[e].from_t == t && s->edges[e].to_t == p->q.m.t)
-                key = e, keys++;
+                keys++;
             back |= s->edges[e].from_t == p->q.m.t && s->edges[e].to_t == t;
         }
         if (back)  /* "employees in the Stamford branch": the employees' branch, not */
@@ -75,10 +77,9 @@ void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
             roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "books issued": the books, or the issues? */
             return;
         }
-        if (keys == 1 && p->q.m.kind == M_COUNT && !p->q.ndims) {
-            p->q.m = (ask_measure_t){M_COUNT_DISTINCT, t, s->edges[key].from_c, -1, 0};
-            p->subject = t;
-            return;
+        if (keys == 1 && p->q.m.kind == M_COUNT && !p->q.ndims && p->q.rel < 0) {
+            p->q.rel = t, p->q.rel_not = 0;  /* the accounts with a loan, not the loans' */
+            return;  /* account keys: a key may name no account (bank.loan) */
         }
     }
 }

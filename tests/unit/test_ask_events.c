@@ -35,7 +35,8 @@ static void test_counted_through_events(void)
     answers_with(s, "how many issues were made on a weekend", "count(*)");
     /* the counted rows' own events, said as theirs: each one once (and in
      * test_ask_words: "how many accounts have a loan") */
-    answers_with(s, "how many employees have an issued status", "count(DISTINCT");
+    answers_with(s, "how many employees have an issued status",
+                 "FROM \"public\".\"employees\" AS \"e\" WHERE EXISTS (SELECT 1 FROM \"public\".\"issued_status\"");
     /* "manage" read as manager_id, a column the list does not use: asked */
     asks_about(s, "which branches does Laura Martinez manage?", "manage");
     ask_schema_free(s);

@@ -159,7 +159,8 @@ static void test_count_none(void)
     answers_with(s, "how many accounts have no loan", "count(*) AS \"account\" FROM");
     answers_with(s, "how many accounts have no loan", "WHERE NOT EXISTS (SELECT 1 FROM \"public\".\"loan\"");
     answers_with(s, "how many accounts have never had a loan", "WHERE NOT EXISTS");
-    answers_with(s, "how many accounts have a loan", "count(DISTINCT");
+    answers_with(s, "how many accounts have a loan",  /* the accounts: bank's loans name missing ones */
+                 "FROM \"public\".\"account\" AS \"a\" WHERE EXISTS (SELECT 1 FROM \"public\".\"loan\"");
     ask_schema_free(s);
 }
 

@@ -102,6 +102,24 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.j(mislabelled, gold), "WRONG")
         unnamed = (["a", "b"], [["1799.81", "2144.72"]])
         self.assertEqual(self.j(later, unnamed), "WRONG")
+        # the gold's column names folded to lower case by PostgreSQL
+        folded = (["africa", "europe"], [["52.57", "75.15"]])
+        regions = {"sql": "x", "columns": ["continent", "avg"], "rows": [["Europe", 75.1477], ["Africa", 52.5719]]}
+        self.assertEqual(self.j(regions, folded), "right")
+        wrong_way = {"sql": "x", "columns": ["continent", "avg"], "rows": [["Africa", 75.1477], ["Europe", 52.5719]]}
+        self.assertEqual(self.j(wrong_way, folded), "WRONG")
+
+    def test_the_unknown_group_beside_the_gold_groups(self):
+        gold = (["boro", "count"], [["Bronx", "1226"], ["Queens", "450"]])
+        ok = {"sql": "x", "columns": ["boro", "n"], "rows": [["Bronx", 1226], [None, 541], ["Queens", 450]]}
+        self.assertEqual(self.j(ok, gold), "right")
+        two = {"sql": "x", "columns": ["boro", "n"], "rows": [["Bronx", 1226], [None, 541], [None, 3], ["Queens", 450]]}
+        self.assertEqual(self.j(two, gold), "WRONG")
+        named = {"sql": "x", "columns": ["boro", "n"], "rows": [["Bronx", 1226], ["Kent", 541], ["Queens", 450]]}
+        self.assertEqual(self.j(named, gold), "WRONG")
+        off = {"sql": "x", "columns": ["boro", "n"], "rows": [["Bronx", 1226], [None, 541], ["Queens", 451]]}
+        self.assertEqual(self.j(off, gold), "WRONG")
+        self.assertEqual(self.j(ok, gold, {"expect": "answer"}, True), "WRONG")  # a ranking: a place taken
 
     def test_clarify_declined_crash(self):
         clar = {"expect": "clarify"}

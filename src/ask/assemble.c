@@ -247,6 +247,18 @@ static int clause_narrows(const ask_toks_t *tk, int k)
     return k > at && n > 3 && (account_is_verb(tk->t[k].low) || !strcmp(tk->t[k].low + n - 2, "ed"));
 }
 
+/* 1 when m is a flag column said right before its own table's noun, as
+ * an adjective: "active airlines", "discontinued products". */
+static int flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m)
+{
+    if (m->kind != PH_COLUMN || m->nalt || !lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
+        return 0;
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == m->t && p->m[i].pos == m->pos + m->len)
+            return 1;
+    return 0;
+}
+
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
@@ -288,6 +300,10 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                 tk->t[i - 1].used = 1;
             continue;
         }
+        if (!strcmp(tk->t[i].low, "by") && m && flag_before_table(s, p, m)) {
+            tk->t[i].used = 1;  /* "routes run by active airlines": which airlines, not a grouping */
+            continue;
+        }
         if (i + 1 < tk->n && agg_cue(tk, i + 1, &len, &distinct) != M_NONE && tk->t[i + 1].used) {
             tk->t[i].used = 1;  /* "top 5 countries by number of customers" */
             continue;
@@ -317,6 +333,7 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
             m->role = R_MEASURE;  /* "average freight per order": over the orders, one group each is no group */
             continue;
         }
+        m = owned_group(s, p, m);  /* "per store city": the store's city */
         /* a role said by a key column ("each seller": items.seller_id) is
          * the rows in that role, not every row of the table it points at */
         int role = m->kind == PH_COLUMN && s->tables[m->t].cols[m->c].fk_table >= 0;
@@ -351,6 +368,22 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         roles_make_dim(s, p, m);
 }
 
+/* 1 when numeric column m is said "of" a value of its own table's name
+ * column: "the salary of Wieland", "the population of France". */
+static int own_number_of_named(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                               const ask_mention_t *m)
+{
+    int k = m->pos + m->len;
+    if (m->nalt || !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]) || !words_at(tk, k, "of"))
+        return 0;
+    k += 1 + words_at(tk, k + 1, "the");
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_VALUE && p->m[i].pos == k && p->m[i].t == m->t &&
+            p->m[i].c == s->tables[m->t].label && p->m[i].pos + p->m[i].len == tk->n)
+            return 1;
+    return 0;
+}
+
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (ranking_list(s, tk, p))
@@ -365,6 +398,10 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
             continue;
         /* "instructors and their salaries": a column of each row, not a total */
         if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue && roles_their(tk, p, m))
+            continue;
+        /* "the salary of Wieland": the named row's own number, shown with
+         * its row — two Wielands are two salaries, not one sum */
+        if (m->kind == PH_COLUMN && !p->agg_cue && own_number_of_named(s, tk, p, m))
             continue;
         /* "passengers who survived": a flag said without a sum or count is a filter */
         if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
@@ -539,6 +576,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     through_value_counted(s, tk, p);
     roles_own_dims(s, tk, p);
     places_add_country(s, p);
+    places_short_country(s, tk, p);
+    owned_unshown(tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)

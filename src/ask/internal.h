@@ -293,7 +293,7 @@ enum { R_NONE, R_MEASURE, R_DIM, R_FILTER, R_CMP };
 enum { AMB_NONE, AMB_COLUMN, AMB_MEASURE, AMB_COMPARE, AMB_TIME, AMB_TABLE, AMB_GROUP, AMB_UNSUPPORTED,
        AMB_ORDER, AMB_LINK, AMB_ALL_ROWS, AMB_WHICH, AMB_DATES, AMB_TWO_TIMES, AMB_OUTSIDE,
        AMB_NEVER_NULL, AMB_ROUTES, AMB_PART_OF, AMB_ECHO, AMB_NONE_OF, AMB_NOUN, AMB_RANK, AMB_RECENT,
-       AMB_NAMES, AMB_SPELLED, AMB_ROW_NOUN, AMB_ZERO };
+       AMB_NAMES, AMB_SPELLED, AMB_ROW_NOUN, AMB_ZERO, AMB_UNSHOWN };
 
 /* A list of every row of a bigger table asks back: which rows, or what? */
 #define ASK_LIST_ALL_MAX 1000
@@ -412,6 +412,14 @@ void span_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void side_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "bought": side = 'BUY' */
 void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, const ask_mention_t *v);
 void places_add_country(const ask_schema_t *s, ask_parse_t *p);  /* places.c: a city by its country */
+/* places.c: "UK airlines" where 'UK' is some code and a column keeps countries by name: asked */
+void places_short_country(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* owned.c: "per store city": the mention to group by — the store's city (m stays a table the
+ * joins pass), or m itself. */
+ask_mention_t *owned_group(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
+/* owned.c: "… each store have? Show the store's city.": a table asked to be shown that a
+ * count or total leaves out asks (AMB_UNSHOWN) */
+void owned_unshown(const ask_toks_t *tk, ask_parse_t *p);
 int sqlshape_having_holds_zero(const ask_q_t *q);  /* "fewer than 3": 0 passes */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
 void guards_singular_amount(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_amounts.c */

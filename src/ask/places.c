@@ -7,6 +7,7 @@
 #include "ask/internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* The text column of table t, not a key, whose last word is in words and
  * whose words before it are those of column like ("ship_country" beside
@@ -43,4 +44,51 @@ void places_add_country(const ask_schema_t *s, ask_parse_t *p)
             return;  /* "cities in Germany": one country; "in Leeds and Bonn": those named */
     if (land >= 0)
         q->dims[q->ndims++] = (ask_colref_t){t, land};
+}
+
+/* A country's short form and the name a country column keeps it by. */
+static const char *const short_lands[][2] = {
+    {"US", "United States"}, {"USA", "United States"}, {"UK", "United Kingdom"},
+    {"UAE", "United Arab Emirates"},
+};
+
+/* The text column of the schema whose words say it holds countries and
+ * whose sampled values (if sampled) hold the name land; -1. */
+static int country_col(const ask_schema_t *s, const char *land, int *tt)
+{
+    for (int t = 0; t < s->ntables; t++)
+        for (int c = 0; c < s->tables[t].ncols; c++) {
+            const ask_col_t *col = &s->tables[t].cols[c];
+            int held = col->nsamples == 0;
+            for (int k = 0; k < col->nsamples && !held; k++)
+                held = !strncasecmp(col->samples[k], land, strlen(land));
+            if (col->kind == CK_TEXT && !col->pk && held &&
+                lexicon_col_has_word(col, (const char *const[]){"country", "nation", NULL})) {
+                *tt = t;
+                return c;
+            }
+        }
+    return -1;
+}
+
+void places_short_country(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    for (int i = 0; i < p->nm && !p->ambiguous; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_VALUE || m->len != 1 || m->c < 0)
+            continue;
+        const ask_table_t *tb = &s->tables[m->t];
+        if (lexicon_col_has_word(&tb->cols[m->c], (const char *const[]){"country", "nation", NULL}) ||
+            words_in(tb->w[tb->nw ? tb->nw - 1 : 0], (const char *const[]){"country", "nation", NULL}))
+            continue;  /* a country's own code or name */
+        for (size_t k = 0; k < sizeof short_lands / sizeof *short_lands; k++) {
+            int t, c;
+            if (strcmp(tk->t[m->pos].raw, short_lands[k][0]) || (c = country_col(s, short_lands[k][1], &t)) < 0)
+                continue;
+            roles_set_ambiguous(p, AMB_COLUMN, NULL);  /* "UK airlines": the code 'UK', */
+            p->amb[0] = (ask_colref_t){m->t, m->c};     /* or the United Kingdom? */
+            p->amb[1] = (ask_colref_t){t, c}, p->namb = 2;
+            return;
+        }
+    }
 }

@@ -27,6 +27,18 @@ static int revenue_said(const ask_parse_t *p)
     return 0;
 }
 
+/* 1 when the question names a table with money of its own that t's rows
+ * do not belong to: "instructors earning more than 100000" — the
+ * instructors' salary, not the one revenue-ish column elsewhere (a
+ * student's tot_cred, reached through the department). */
+static int other_money_named(const ask_schema_t *s, const ask_parse_t *p, int t)
+{
+    for (int k = 0; k < s->ntables; k++)
+        if (k != t && roles_table_named(p, k) && roles_money_col(s, k) >= 0 && paths_fans_out(s, t, k))
+            return 1;
+    return 0;
+}
+
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
 {
     int best = -1, q, pr;
@@ -67,7 +79,7 @@ void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
         }
     if (named == 1)
         p->q.m = pick_named;
-    else if (found == 1)
+    else if (found == 1 && !other_money_named(s, p, pick.t))
         p->q.m = pick;
     else if (tables == 1 && !named)
         p->q.m = pick_table;

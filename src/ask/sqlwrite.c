@@ -152,6 +152,7 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     dialect_limit(s, b, q, ASK_LIST_LIMIT);
 }
 
+
 /* 0 when q's EXISTS can be written from base (tried on a scratch
  * buffer), or -1 with err. */
 static int exists_writable(const ask_schema_t *s, const ask_q_t *q, int base, char *err, size_t errlen)

@@ -196,6 +196,10 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
     case AMB_GROUP:
         snprintf(tmp, n, "I don't know how to group by \"%.40s\".", p->unknown_word);
         return tmp;
+    case AMB_UNSHOWN:
+        snprintf(tmp, n, "You ask to see %.40s, but this answer only counts or adds up by its groups: "
+                 "group by %.40s, or leave it out.", s->tables[p->amb[0].t].name, s->tables[p->amb[0].t].name);
+        return tmp;
     case AMB_ZERO: {  /* presence.c: "no hunters" of a count column */
         const char *c = s->tables[p->amb[0].t].cols[p->amb[0].c].name;
         snprintf(tmp, n, "%.40s.%.40s is a number: \"no %.40s\" could be 0 or none recorded; say \"fewer "

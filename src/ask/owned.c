@@ -1,0 +1,65 @@
+/* owned.c — a table named right after the grouped one, said as one noun:
+ * "customers per store city" is the store's city, reached from the store
+ * by its keys (store → address → city) — not the city table left unused
+ * beside a grouping by store, nor the customers' own city. */
+#include "ask/internal.h"
+
+/* 1 when each row of from has one row of to, by the one cheapest walk of
+ * keys, all followed forward. */
+static int owns_one(const ask_schema_t *s, int from, int to)
+{
+    int path[6], len = paths_find(s, from, to, path, 6);
+    if (len < 1 || paths_count(s, from, to) != 1)
+        return 0;
+    for (int k = 0; k < len; k++)
+        if (path[k] < 0)
+            return 0;
+    return 1;
+}
+
+ask_mention_t *owned_group(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    if (m->kind != PH_TABLE || m->nalt)
+        return m;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *n = &p->m[i];
+        if (n->pos != m->pos + m->len || n->kind != PH_TABLE || n->nalt || n->role != R_NONE ||
+            n->t == m->t || n->t == p->q.m.t || s->tables[n->t].label < 0 || !owns_one(s, m->t, n->t))
+            continue;
+        return n;  /* m stays unplaced: a table the joins pass (q.via) */
+    }
+    return m;
+}
+
+/* 1 when a word asking to see something is said in the four words
+ * before token pos: "show the store's city", "and their city". */
+static int shown_before(const ask_toks_t *tk, int pos)
+{
+    static const char *const show[] = {"show", "display", "include", "including", "give", "their",
+                                       "its", NULL};
+    for (int k = pos - 1; k >= 0 && k >= pos - 4; k--)  /* "show the store 's city" */
+        if (words_in(tk->t[k].low, show))
+            return 1;
+    return 0;
+}
+
+void owned_unshown(const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || p->ambiguous)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        int placed = m->kind != PH_TABLE || m->role != R_NONE || m->t == q->m.t || m->t == q->rel ||
+                     !shown_before(tk, m->pos);
+        for (int d = 0; d < q->ndims && !placed; d++)
+            placed = q->dims[d].t == m->t;
+        for (int f = 0; f < q->nf && !placed; f++)
+            placed = q->f[f].col.t == m->t;
+        if (placed)
+            continue;
+        roles_set_ambiguous(p, AMB_UNSHOWN, NULL);  /* a count by store, the store's city asked */
+        p->amb[0] = (ask_colref_t){m->t, -1}, p->namb = 1;
+        return;
+    }
+}

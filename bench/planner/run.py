@@ -197,6 +197,21 @@ def month_numbers(rows):
     return out if changed else None
 
 
+def quarter_numbers(rows):
+    """rows with each column of first days of quarters of one year as
+    quarter numbers (2007-04-01 is 2), or None when no column is so."""
+    if not rows:
+        return None
+    out, changed = [list(r) for r in rows], False
+    for j in range(len(rows[0])):
+        ms = [re.fullmatch(r"(\d{4})-(01|04|07|10)-01([ T]00:00(:00)?([+-]\d\d)?)?", str(r[j])) for r in rows]
+        if all(ms) and len({m.group(1) for m in ms}) == 1:
+            for r, m in zip(out, ms):
+                r[j] = (int(m.group(2)) - 1) // 3 + 1
+            changed = True
+    return out if changed else None
+
+
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -216,6 +231,14 @@ def weekday_numbers(rows, sunday):
     return out if changed else None
 
 
+def label_text(v):
+    """An answer row's label as a gold column's name would hold it: lower
+    case, a whole number without its ".0" (the year 2009.0 is "2009")."""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).lower()
+
+
 def laid_out(gold_row, ans_rows, gold_cols=()):
     """1 when one answer column holds the gold row's values, in its order —
     or in another order when each answer row's label (another column) is
@@ -231,7 +254,7 @@ def laid_out(gold_row, ans_rows, gold_cols=()):
         for lab in range(width):
             if lab == j:
                 continue
-            names = [str(r[lab]).lower() for r in ans_rows]  # PostgreSQL folds the gold's names
+            names = [label_text(r[lab]) for r in ans_rows]  # PostgreSQL folds the gold's names
             pos = [[i for i, n in enumerate(names) if n and n in str(c).lower()] for c in gold_cols]
             if len(pos) == len(ans_rows) and all(len(p) == 1 for p in pos) and \
                     len({p[0] for p in pos}) == len(pos) and \
@@ -271,6 +294,10 @@ def judge(q, out, gold, order):
     months = month_numbers(arows)
     if months and match(grows, months, len(gcols), len(acols), order) is not None:
         return "right", "months of one year, as their numbers"
+    # quarters of one year: the answer's numbers 1-4 beside the gold's first days of quarters
+    quarters = quarter_numbers(grows)
+    if quarters and match(quarters, arows, len(gcols), len(acols), order) is not None:
+        return "right", "quarters of one year, as their numbers"
     for sunday in (0, 7):  # days of the week by name, the gold's by extract(dow) / isodow
         days = weekday_numbers(arows, sunday)
         if days and match(grows, days, len(gcols), len(acols), order) is not None:

@@ -109,6 +109,22 @@ class Judge(unittest.TestCase):
         wrong_way = {"sql": "x", "columns": ["continent", "avg"], "rows": [["Africa", 75.1477], ["Europe", 52.5719]]}
         self.assertEqual(self.j(wrong_way, folded), "WRONG")
 
+    def test_quarters_of_one_year_as_numbers(self):
+        gold = (["quarter", "sum"], [["2007-04-01 00:00:00", "26773.41"], ["2007-01-01 00:00:00", "37612.86"]])
+        ok = {"sql": "x", "columns": ["quarter", "total"], "rows": [[1, 37612.86], [2, 26773.41]]}
+        self.assertEqual(self.j(ok, gold), "right")
+        swapped = {"sql": "x", "columns": ["quarter", "total"], "rows": [[2, 37612.86], [1, 26773.41]]}
+        self.assertEqual(self.j(swapped, gold), "WRONG")
+        years = (["quarter", "sum"], [["2007-04-01", "26773.41"], ["2008-01-01", "37612.86"]])
+        self.assertEqual(self.j(ok, years), "WRONG")  # two years: a number says no year
+
+    def test_a_year_label_written_as_a_float(self):
+        gold = (["sections_2008", "sections_2009"], [["3", "1"]])
+        ok = {"sql": "x", "columns": ["year", "section"], "rows": [[2009.0, 1], [2008.0, 3]]}
+        self.assertEqual(self.j(ok, gold), "right")
+        bad = {"sql": "x", "columns": ["year", "section"], "rows": [[2009.0, 3], [2008.0, 2]]}
+        self.assertEqual(self.j(bad, gold), "WRONG")
+
     def test_the_unknown_group_beside_the_gold_groups(self):
         gold = (["boro", "count"], [["Bronx", "1226"], ["Queens", "450"]])
         ok = {"sql": "x", "columns": ["boro", "n"], "rows": [["Bronx", 1226], [None, 541], ["Queens", 450]]}

@@ -247,18 +247,6 @@ static int clause_narrows(const ask_toks_t *tk, int k)
     return k > at && n > 3 && (account_is_verb(tk->t[k].low) || !strcmp(tk->t[k].low + n - 2, "ed"));
 }
 
-/* 1 when m is a flag column said right before its own table's noun, as
- * an adjective: "active airlines", "discontinued products". */
-static int flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const ask_mention_t *m)
-{
-    if (m->kind != PH_COLUMN || m->nalt || !lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
-        return 0;
-    for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind == PH_TABLE && p->m[i].t == m->t && p->m[i].pos == m->pos + m->len)
-            return 1;
-    return 0;
-}
-
 static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const by[] = {"by", "per", "each", "every", "across", NULL};
@@ -300,7 +288,7 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                 tk->t[i - 1].used = 1;
             continue;
         }
-        if (!strcmp(tk->t[i].low, "by") && m && flag_before_table(s, p, m)) {
+        if (!strcmp(tk->t[i].low, "by") && m && filters_flag_before_table(s, p, m)) {
             tk->t[i].used = 1;  /* "routes run by active airlines": which airlines, not a grouping */
             continue;
         }
@@ -368,22 +356,6 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         roles_make_dim(s, p, m);
 }
 
-/* 1 when numeric column m is said "of" a value of its own table's name
- * column: "the salary of Wieland", "the population of France". */
-static int own_number_of_named(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
-                               const ask_mention_t *m)
-{
-    int k = m->pos + m->len;
-    if (m->nalt || !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]) || !words_at(tk, k, "of"))
-        return 0;
-    k += 1 + words_at(tk, k + 1, "the");
-    for (int i = 0; i < p->nm; i++)
-        if (p->m[i].kind == PH_VALUE && p->m[i].pos == k && p->m[i].t == m->t &&
-            p->m[i].c == s->tables[m->t].label && p->m[i].pos + p->m[i].len == tk->n)
-            return 1;
-    return 0;
-}
-
 static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (ranking_list(s, tk, p))
@@ -399,9 +371,7 @@ static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         /* "instructors and their salaries": a column of each row, not a total */
         if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue && roles_their(tk, p, m))
             continue;
-        /* "the salary of Wieland": the named row's own number, shown with
-         * its row — two Wielands are two salaries, not one sum */
-        if (m->kind == PH_COLUMN && !p->agg_cue && own_number_of_named(s, tk, p, m))
+        if (m->kind == PH_COLUMN && !p->agg_cue && owned_number_of_named(s, tk, p, m))  /* Wieland's */
             continue;
         /* "passengers who survived": a flag said without a sum or count is a filter */
         if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))

@@ -52,6 +52,20 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
     return 0;
 }
 
+/* "accounts opened in the first quarter of 1993 (that) never got a loan":
+ * a past verb right after the base's noun, then "in" (or "since", …),
+ * dates the base's own rows — when the base is dated itself and the verb
+ * does not name the related rows ("customers rented in 2006"). */
+static int own_verb_dates(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m, int rel)
+{
+    int k = m->pos + m->len, tt, tc;
+    size_t n = k < tk->n ? strlen(tk->t[k].low) : 0;
+    return n > 4 && !strcmp(tk->t[k].low + n - 2, "ed") &&
+           words_in(k + 1 < tk->n ? tk->t[k + 1].low : "", (const char *const[]){"in", "during", "before",
+                    "after", "since", "between", "on", NULL}) &&
+           filters_verb_table(s, tk->t[k].low) != rel && lexicon_time_for(s, m->t, &tt, &tc) == 0 && tt == m->t;
+}
+
 /* "customers who have not rented in 2006": with an EXISTS, a period says
  * when the related rows happened (the rentals' date, inside the EXISTS),
  * not when the base rows did. 1 when that settled the time column. */
@@ -64,6 +78,9 @@ static int time_in_exists(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         const ask_mention_t *m = &p->m[i];
         if (m->kind == PH_TABLE && m->t == (q->kind == Q_LIST ? q->table : q->m.t) && m->pos > 0 &&
             tk->t[m->pos - 1].isnum && dates_one_year(&q->date))
+            return 0;
+        if (m->kind == PH_TABLE && m->t == (q->kind == Q_LIST ? q->table : q->m.t) &&
+            own_verb_dates(s, tk, m, q->rel))
             return 0;
     }
     if (q->grain || lexicon_time_for(s, q->rel, &q->time.t, &q->time.c) < 0) {

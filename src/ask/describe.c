@@ -245,6 +245,8 @@ static char *describe_table(const ask_schema_t *s, const json_t *discovered, int
 
 static const char *kind_words(const ask_col_t *c)
 {
+    if (c->range)
+        return c->kind == CK_DATE ? "period of dates (start to end)" : "period of time (start to end)";
     switch (c->kind) {
     case CK_INT: return "whole number";
     case CK_NUM: return "number";

@@ -191,3 +191,25 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         return;
     }
 }
+
+/* "users who never commented": comments reach users only through posts
+ * (the post's author), while a column of their own names a user as users
+ * does (comments.username beside users.username, unique there) — the
+ * commenter, linked by no key. -1 with err then, else 0. */
+int exists_own_doer(const ask_schema_t *s, int rel, int base, char *err, size_t errlen)
+{
+    const ask_table_t *r = &s->tables[rel], *b = &s->tables[base];
+    for (int c = 0; c < r->ncols; c++) {
+        if (r->cols[c].pk || r->cols[c].fk_table >= 0 || r->cols[c].kind != CK_TEXT)
+            continue;
+        for (int k = 0; k < b->ncols; k++)
+            if (!strcmp(r->cols[c].name, b->cols[k].name) && !b->cols[k].pk && b->cols[k].kind == CK_TEXT &&
+                (k == b->label || b->cols[k].n_distinct == -1)) {
+                snprintf(err, errlen, "%s names its own %s by %s, which no key links, and its keys reach "
+                         "%s only through another table: whose %s they are I can't tell", r->name, b->name,
+                         r->cols[c].name, b->name, r->name);
+                return -1;
+            }
+    }
+    return 0;
+}

@@ -557,6 +557,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         value_reachable(s, m, p->q.kind == Q_LIST ? p->q.table : p->q.m.t);
         value_same_domain(s, m);
         value_named_column(tk, p, m);
+        places_value_in(s, tk, m);  /* "in London": the city, not the airport so named */
         value_label_first(s, m);
         if (value_name_elsewhere(s, p, &orig, m))
             *m = orig;

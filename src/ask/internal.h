@@ -45,6 +45,8 @@ typedef struct ask_col {
     int never_null;        /* declared NOT NULL, or no NULL in the statistics */
     int always_null;       /* NULL on every row by the statistics: a key that links nothing */
     int mostly_null;       /* NULL on more than half the rows: no name for them all */
+    int range;             /* a range of dates or times (PostgreSQL tsrange): its start,
+                              lower(col), is the column's date (sqljoin_put_col) */
     char lo[11], hi[11];   /* the first and last day its dates (or years) cover,
                               YYYY-MM-DD as discovery read them; "" when unknown */
 } ask_col_t;
@@ -388,7 +390,7 @@ void weekday_apply(const ask_schema_t *s, ask_parse_t *p);
 void weekday_sql(const engine_dialect_t *dl, buf_t *b, const ask_filter_t *f, const char *col);
 void weekday_describe(buf_t *b, const ask_filter_t *f);
 /* through.c: "customers who ordered last month" counts orders' customer keys */
-void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+void through_count(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 /* through.c: doubtful counts ask (a link's quantity, a stated numrooms, one owner) */
 void through_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void through_stated_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
@@ -414,12 +416,18 @@ void guards_by_value(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p
 void places_add_country(const ask_schema_t *s, ask_parse_t *p);  /* places.c: a city by its country */
 /* places.c: "UK airlines" where 'UK' is some code and a column keeps countries by name: asked */
 void places_short_country(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+/* places.c: "airports in London": of a name and a place column of one table, the place */
+void places_value_in(const ask_schema_t *s, const ask_toks_t *tk, ask_mention_t *m);
 /* owned.c: "per store city": the mention to group by — the store's city (m stays a table the
  * joins pass), or m itself. */
 ask_mention_t *owned_group(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 /* owned.c: "… each store have? Show the store's city.": a table asked to be shown that a
  * count or total leaves out asks (AMB_UNSHOWN) */
 void owned_unshown(const ask_toks_t *tk, ask_parse_t *p);
+/* owned.c: numeric column m said "of" a value of its table's name column ("the salary of
+ * Wieland"): 1 — the row's own number, listed, not a sum */
+int owned_number_of_named(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                          const ask_mention_t *m);
 int sqlshape_having_holds_zero(const ask_q_t *q);  /* "fewer than 3": 0 passes */
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
 void guards_singular_amount(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_amounts.c */
@@ -457,6 +465,9 @@ int filters_verb_table(const ask_schema_t *s, const char *low);
 /* exists.c: existence ("never rented") and the conditions inside it. */
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_place_exists(const ask_schema_t *s, ask_parse_t *p);
+/* exists.c: rel names base's rows by a text column of its own, by no key (comments.username):
+ * -1 with err, else 0 */
+int exists_own_doer(const ask_schema_t *s, int rel, int base, char *err, size_t errlen);
 void filters_order_by_cmp(ask_parse_t *p);
 void filters_split_counts(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);

@@ -22,6 +22,7 @@ static const struct { const char *word; int kind; } type_kinds[] = {
     {"boolean", CK_BOOL},     {"bool", CK_BOOL},
     {"timestamp", CK_TS},     {"timestamptz", CK_TS}, {"datetime", CK_TS},
     {"date", CK_DATE},
+    {"tsrange", CK_TS},       {"tstzrange", CK_TS},   {"daterange", CK_DATE},  /* by their start */
     {"double", CK_NUM},       {"float", CK_NUM},      {"real", CK_NUM},
     {"numeric", CK_NUM},      {"decimal", CK_NUM},    {"money", CK_NUM},
     {"character", CK_TEXT},   {"varchar", CK_TEXT},   {"nvarchar", CK_TEXT},
@@ -87,6 +88,8 @@ void lexicon_load_column(ask_col_t *c, const json_t *jc)
     c->name = xstrdup(name ? name : "");
     c->type = xstrdup(type ? type : "");
     c->kind = col_kind(c->type);
+    c->range = !strncasecmp(c->type, "tsrange", 7) || !strncasecmp(c->type, "tstzrange", 9) ||
+               !strncasecmp(c->type, "daterange", 9);
     c->pk = json_is_true(json_object_get(jc, "pk"));
     c->fk_table = c->fk_col = -1;
     c->n_distinct = json_number_value(json_object_get(jc, "n_distinct"));

@@ -1,7 +1,9 @@
-/* owned.c — a table named right after the grouped one, said as one noun:
- * "customers per store city" is the store's city, reached from the store
- * by its keys (store → address → city) — not the city table left unused
- * beside a grouping by store, nor the customers' own city. */
+/* owned.c — what a question says belongs to one thing: "customers per
+ * store city" is the store's city, reached from the store by its keys
+ * (store → address → city) — not the city table left unused beside a
+ * grouping by store, nor the customers' own city; "the salary of Wieland"
+ * is the named row's own number; a table asked to be shown that a count
+ * leaves out asks. */
 #include "ask/internal.h"
 
 /* 1 when each row of from has one row of to, by the one cheapest walk of
@@ -62,4 +64,20 @@ void owned_unshown(const ask_toks_t *tk, ask_parse_t *p)
         p->amb[0] = (ask_colref_t){m->t, -1}, p->namb = 1;
         return;
     }
+}
+
+/* 1 when numeric column m is said "of" a value of its own table's name
+ * column: "the salary of Wieland", "the population of France". */
+int owned_number_of_named(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p,
+                          const ask_mention_t *m)
+{
+    int k = m->pos + m->len;
+    if (m->nalt || !lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]) || !words_at(tk, k, "of"))
+        return 0;
+    k += 1 + words_at(tk, k + 1, "the");
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_VALUE && p->m[i].pos == k && p->m[i].t == m->t &&
+            p->m[i].c == s->tables[m->t].label && p->m[i].pos + p->m[i].len == tk->n)
+            return 1;
+    return 0;
 }

@@ -92,3 +92,26 @@ void places_short_country(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         }
     }
 }
+
+/* "airports in London": a value said after "in" or "from", found in a
+ * table's name column and in a place column of the same table (the
+ * airport named London, Ontario's; the airports whose city is London) is
+ * the place. */
+void places_value_in(const ask_schema_t *s, const ask_toks_t *tk, ask_mention_t *m)
+{
+    static const char *const lands[] = {"city", "town", "village", "country", "state", "province",
+                                        "region", "county", "district", NULL};
+    if (!m->nalt || m->pos < 1 || !words_in(tk->t[m->pos - 1].low, (const char *const[]){"in", "from", NULL}))
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, places = 0;
+    for (int k = 0; k < n; k++) {
+        ask_reading_t r = roles_reading(m, k);
+        const ask_col_t *c = &s->tables[r.t].cols[r.c];
+        if (r.t != m->t)
+            return;
+        keep[k] = c->nw && words_in(c->w[c->nw - 1], lands);
+        places += keep[k];
+    }
+    if (places && places < n)
+        roles_keep_readings(m, keep);
+}

@@ -36,6 +36,9 @@ static const char *measure_parts(const ask_schema_t *s, buf_t *e, const joins_t 
             int k = s->tables[m->t].pk;
             for (int c = 0; k < 0 && c < s->tables[m->t].ncols; c++)
                 k = s->tables[m->t].cols[c].pk ? c : -1;
+            const ask_edge_t *by = j->edge < 0 ? &s->edges[-j->edge - 1] : NULL;
+            if (k < 0 && by && by->from_t == m->t)  /* no key: its key to the entity, */
+                k = by->from_c;                      /* NULL where none was joined */
             buf_puts(e, s->tables[m->t].pk >= 0 ? "DISTINCT " : "");
             sqljoin_put_col(s, e, j, m->t, k);
         } else if (j->fanout && s->tables[m->t].pk >= 0) {
@@ -309,6 +312,8 @@ int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
         snprintf(err, errlen, "no key links %s to %s", s->tables[q->rel].name, s->tables[j->t[0]].name);
         return -1;
     }
+    if (len > 1 && exists_own_doer(s, q->rel, j->t[0], err, errlen) < 0)
+        return -1;  /* comments → posts → users: the post's author, not the commenter */
     for (int k = 0; k < len; k++)  /* prereq → course by course_id or by prereq_id */
         if (sqljoin_has_rival(s, &s->edges[path[k] - 1])) {
             snprintf(err, errlen, "%s is linked to %s by more than one key", s->tables[q->rel].name,

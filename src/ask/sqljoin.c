@@ -243,7 +243,10 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
 
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c)
 {
+    int range = s->tables[t].cols[c].range;  /* a rental_period: when it starts */
+    buf_puts(b, range ? "lower(" : "");
     sqljoin_put_ref(s, b, j, sqljoin_index(j, t), s->tables[t].cols[c].name);
+    buf_puts(b, range ? ")" : "");
 }
 
 /* 1 when a metric's expression names table t as "t." (not inside a longer

@@ -92,8 +92,8 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
         e == q->m.t || q->grain ||
         q->share || q->rel >= 0 || q->date.kind || q->nvia || s->tables[e].pk < 0 ||
         (q->dims[0].c != s->tables[e].label && q->dims[0].c != s->tables[e].pk) ||
-        count_col(&s->tables[q->m.t]) < 0)
-        return 0;
+        (count_col(&s->tables[q->m.t]) < 0 && back_edge(s, q->m.t, e) < 0))
+        return 0;  /* no key: counted by the key to the entity (routes.airline_id), when one */
     for (int i = 0; i < q->nf; i++)  /* "rooms with a problem does each hotel have": a hotel */
         if (q->f[i].col.t != e)       /* with none is a 0 the filter would drop — not written */
             return -2;

@@ -49,7 +49,46 @@ static int counted_is_subject(const ask_toks_t *tk, const ask_parse_t *p, const 
  * filters_apply_exists), or the counted rows point at it too
  * (employee.branch_id beside branch.mgr_id: the branch is theirs). Rows
  * that undergo the events' verb ask, grouped or not (counted_is_subject). */
-void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+/* The one key column of table t pointing at table to, with none back: 1. */
+static int one_key_to(const ask_schema_t *s, int t, int to)
+{
+    int keys = 0, back = 0;
+    for (int e = 0; e < s->nedges; e++) {
+        keys += s->edges[e].from_t == t && s->edges[e].to_t == to;
+        back |= s->edges[e].from_t == to && s->edges[e].to_t == t;
+    }
+    return keys == 1 && !back;
+}
+
+/* "how many customers rented something in February 2006": the verb right
+ * after the counted rows ("who", "have" between) names a dated table of
+ * theirs (filters_verb_table: "rented" the rental) — the customers with
+ * such a rental, the period inside. */
+static void verb_counted(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const glue[] = {"who", "that", "which", "have", "has", "had", "ever", NULL};
+    ask_q_t *q = &p->q;
+    if (q->m.kind != M_COUNT || q->ndims || q->rel >= 0 || p->ambiguous)
+        return;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *c = &p->m[i];
+        if (c->kind != PH_TABLE || c->t != q->m.t)
+            continue;
+        int k = c->pos + c->len, t, tt, tc;
+        while (k < tk->n && words_in(tk->t[k].low, glue))
+            k++;
+        size_t n = k < tk->n ? strlen(tk->t[k].low) : 0;
+        if (n < 5 || tk->t[k].used || strcmp(tk->t[k].low + n - 2, "ed") ||
+            (t = filters_verb_table(s, tk->t[k].low)) < 0 || t == q->m.t ||
+            lexicon_time_for(s, t, &tt, &tc) < 0 || !one_key_to(s, t, q->m.t))
+            return;
+        tk->t[k].used = 1;
+        q->rel = t, q->rel_not = 0;
+        return;
+    }
+}
+
+void through_count(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if ((p->q.m.kind != M_COUNT && p->q.m.kind != M_COUNT_DISTINCT) || p->q.grain)
         return;
@@ -82,6 +121,7 @@ void through_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
             return;  /* account keys: a key may name no account (bank.loan) */
         }
     }
+    verb_counted(s, tk, p);
 }
 
 /* 1 when word w is one of table t's ("dish" and "dishes"). */

@@ -75,7 +75,7 @@ static const char *const stops[] = {
     "we've", "via", "through", "hey", "hi", "ok", "okay", "thanks", "thank", "kindly",
     "want", "need", "know", "like", "should", "will", "shall", "rows", "row", "record",
     "records", "entries", "entry", "table", "tables", "column", "columns", "field",
-    "fields", "provide", "retrieve", "fetch", "data", "everything",
+    "fields", "provide", "retrieve", "fetch", "data", "everything", "anything", "something",
     "information", "info", "details", "database", "db",
 };
 

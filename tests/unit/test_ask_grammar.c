@@ -104,7 +104,8 @@ static void test_type_kinds(void)
         {"double precision", CK_NUM}, {"timestamp with time zone", CK_TS},
         {"timestamptz", CK_TS}, {"date", CK_DATE}, {"character varying(255)", CK_TEXT},
         {"text", CK_TEXT}, {"boolean", CK_BOOL}, {"interval", CK_OTHER}, {"jsonb", CK_OTHER},
-        {"mpaa_rating", CK_OTHER}, {"point", CK_OTHER}, {"daterange", CK_OTHER},
+        {"mpaa_rating", CK_OTHER}, {"point", CK_OTHER}, {"daterange", CK_DATE} /* by its start: lower() */,
+        {"tsrange", CK_TS}, {"tstzrange", CK_TS},
         {"text[]", CK_OTHER}, {"year", CK_OTHER}, /* pagila's domain: as before */
         /* MySQL / MariaDB */
         {"int(11)", CK_INT}, {"int(10) unsigned", CK_INT}, {"tinyint(1)", CK_BOOL},

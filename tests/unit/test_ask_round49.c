@@ -5,7 +5,15 @@
  * where 'UK' is an airline code and a column keeps countries by name
  * asks which; "instructors earning more than 100000" is not a sum of
  * students' credits; "the salary of Wieland" shows Wieland's rows, not
- * one sum; "routes run by active airlines" is no grouping by the flag. */
+ * one sum; "routes run by active airlines" is no grouping by the flag; a
+ * PostgreSQL range of times (rental_period tsrange) is dated by its start;
+ * "how many customers rented something in February 2006" counts the
+ * customers with a rental then (the verb names the rentals); "airports in
+ * London" is the city; "accounts opened in 1993 never got a loan" dates
+ * the accounts; a count per airline of routes with no key keeps 0s; a
+ * list of rentals shows each one's start; "users who never commented",
+ * where comments name their user by username and reach users only
+ * through posts, is not written. */
 #include "ask_fixture.h"
 
 static json_t *stores(void)
@@ -76,8 +84,88 @@ static void test_earning(void)
     ask_schema_free(s);
 }
 
+/* pagila's rental_period: a tsrange whose start is when the film was rented */
+static void test_range(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customer", 599, json_pack("[o, o]", col("id", "integer", 1, NULL, NULL),
+        col("first_name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o]", col("id", "integer", 1, NULL, NULL),
+        col("title", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("rental", 16000, json_pack("[o, o, o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("customer_id", "integer", 0, "customer", NULL), col("film_id", "integer", 0, "film", NULL),
+        col("rental_period", "tsrange", 0, NULL, NULL), col("fee", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    /* the customers with a rental then, the verb naming the rentals */
+    static const char *const with_rental = "FROM \"public\".\"customer\" AS \"c\" WHERE EXISTS (SELECT 1 "
+                                           "FROM \"public\".\"rental\" AS \"xr\"";
+    answers_with(s, "How many different customers rented something in February 2006?", with_rental);
+    answers_with(s, "how many customers rented a film in July 2005", with_rental);
+    answers_with(s, "how many customers rented anything in 2005", "lower(\"xr\".\"rental_period\") >= DATE '2005-01-01'");
+    answers_with(s, "rentals per month", "date_trunc('month', lower(\"r\".\"rental_period\"))");
+    answers_with(s, "how many rentals in July 2005", "lower(\"r\".\"rental_period\") >= DATE '2005-07-01'");
+    asks_about(s, "how many rentals were returned in August 2005", "returned");
+    answers_with(s, "show the 5 most recent rentals", "lower(\"r\".\"rental_period\") AS \"rental_period_start\"");
+    ask_schema_free(s);
+}
+
+/* "airports in London": the city, not the airport named London; routes
+ * with no key of their own counted per airline, none kept as 0 */
+static void test_airports(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("airports", 7000, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"London", "Heathrow", "Gatwick", NULL}),
+        col("city", "text", 0, NULL, (const char *const[]){"London", "Paris", NULL}))));
+    json_array_append_new(t, table("airlines", 6000, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, NULL), col("country", "text", 0, NULL, (const char *const[]){"Ireland", NULL}))));
+    json_array_append_new(t, table("routes", 67000, json_pack("[o, o]", col("airline_id", "integer", 0, "airlines", NULL),
+        col("stops", "integer", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "airports in london", "\"city\" = 'London'");
+    answers_with(s, "for each airline based in Ireland, how many routes does it fly",
+                 "count(\"r\".\"airline_id\") AS \"routes\" FROM \"public\".\"airlines\" AS \"a\" LEFT JOIN");
+    ask_schema_free(s);
+}
+
+/* "accounts opened in … never got a loan": the accounts' own date */
+static void test_opened(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("account", 4500, json_pack("[o, o]", col("id", "integer", 1, NULL, NULL),
+        col("date", "date", 0, NULL, NULL))));
+    json_array_append_new(t, table("loan", 680, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("account_id", "integer", 0, "account", NULL), col("date", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "How many accounts opened in the first quarter of 1993 never got a loan?",
+                 "WHERE \"xl\".\"account_id\" = \"a\".\"id\") AND \"a\".\"date\" >= DATE '1993-01-01'");
+    answers_with(s, "How many accounts never got a loan in 1993?", "AND \"xl\".\"date\" >= DATE '1993-01-01'");
+    ask_schema_free(s);
+}
+
+/* comments name their commenter by username, and reach users by a key only
+ * through posts (the post's author): "never commented" is not theirs to say */
+static void test_own_doer(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("users", 50, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("username", "text", 0, NULL, NULL), col("forename", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("posts", 500, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("user_id", "integer", 0, "users", NULL), col("body", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("comments", 900, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("username", "text", 0, NULL, NULL), col("postid", "integer", 0, "posts", NULL))));
+    ask_schema_t *s = schema_of(t);
+    refuses_sql(s, "which users have never commented on anything?", "NOT EXISTS");
+    answers_with(s, "which users have never posted anything?", "NOT EXISTS (SELECT 1 FROM \"public\".\"posts\"");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
+    test_own_doer();
+    test_airports();
+    test_opened();
+    test_range();
     test_store_city();
     test_short_country();
     test_earning();

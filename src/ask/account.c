@@ -103,6 +103,18 @@ static int own_date_shown(const ask_schema_t *s, const ask_toks_t *tk, const ask
     return dates == 1;
 }
 
+static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t);
+
+/* 1 when verb w names a dated table of events the plan does not use:
+ * "which actor's films were rented the most" over film_actor — the
+ * rentals, not the link ("enrolled" of the enrollments joined is). */
+static int verb_names_other(const ask_schema_t *s, const ask_q_t *q, const char *w)
+{
+    int t = filters_verb_table(s, w);
+    return t >= 0 && t != q->m.t && t != q->table && t != q->rel && s->tables[t].time >= 0 &&
+           !table_in_plan(s, q, t);
+}
+
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
@@ -112,7 +124,8 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         int out_of = !t->used && !strcmp(t->low, "out") && words_at(tk, i + 1, "of");
         if (!out_of && (t->used || words_is_stop_at(tk, i) || names_base(s, &p->q, t->stem)))
             continue;
-        if ((plain && words_in(t->low, link_verbs)) || (p->q.nf && words_in(t->low, where_verbs) &&
+        if ((plain && words_in(t->low, link_verbs) && !verb_names_other(s, &p->q, t->low)) ||
+            (p->q.nf && words_in(t->low, where_verbs) &&
                 (!words_in(t->low, (const char *const[]){"live", "lives", "living", NULL}) ||
                  words_at(tk, i + 1, "in") || words_at(tk, i + 1, "at") || words_at(tk, i + 1, "near"))))
             continue;  /* "living in Cork", not "living animals" */

@@ -288,8 +288,8 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
                 tk->t[i - 1].used = 1;
             continue;
         }
-        if (!strcmp(tk->t[i].low, "by") && m && filters_flag_before_table(s, p, m)) {
-            tk->t[i].used = 1;  /* "routes run by active airlines": which airlines, not a grouping */
+        if (!strcmp(tk->t[i].low, "by") && m && (filters_flag_before_table(s, p, m) || share_by_amount(s, p, m))) {
+            tk->t[i].used = 1;  /* "run by active airlines": which; "share … (by amount)": summed */
             continue;
         }
         if (i + 1 < tk->n && agg_cue(tk, i + 1, &len, &distinct) != M_NONE && tk->t[i + 1].used) {

@@ -489,6 +489,8 @@ int share_cue(const ask_toks_t *tk, int i);  /* share.c: "percentage of" at i: i
 /* share.c: the filters split into the share's population and its condition (said after) */
 void share_split(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "no-show rate": % with it */
+/* share.c: "share of all payments (by amount)": m, the money column after "by", summed: 1 */
+int share_by_amount(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 /* lookups.c: the phrases to look up (the unplaced words if capitalised, then runs
  * of words no rule consumed, longest first, at most ASK_MAX_LOOKUP_PHRASES). */
 json_t *lookups_phrases(const ask_toks_t *tk, const char *unknown);

@@ -103,3 +103,15 @@ void share_rate(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         }
     }
 }
+
+/* "what share of all payments (by amount) came from India": the share of
+ * a money column's sum, not of the rows, and no grouping by the amount.
+ * 1 when m is that column (then the measure). */
+int share_by_amount(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    if (!p->q.share || m->kind != PH_COLUMN || m->nalt || !lexicon_col_is_money(&s->tables[m->t].cols[m->c]))
+        return 0;
+    m->role = R_MEASURE;
+    p->q.m = (ask_measure_t){M_SUM, m->t, m->c, -1, 0};
+    return 1;
+}

@@ -13,7 +13,9 @@
  * the accounts; a count per airline of routes with no key keeps 0s; a
  * list of rentals shows each one's start; "users who never commented",
  * where comments name their user by username and reach users only
- * through posts, is not written. */
+ * through posts, is not written; "what share of all payments (by
+ * amount)" is a share of the amount; "which actor's films were rented the
+ * most" asks about "rented" (the rentals are no part of film_actor). */
 #include "ask_fixture.h"
 
 static json_t *stores(void)
@@ -160,8 +162,34 @@ static void test_own_doer(void)
     ask_schema_free(s);
 }
 
+/* "share of all payments (by amount)" sums the amount; "which actor's films
+ * were rented the most" names the rentals, which the link does not hold */
+static void test_by_amount(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("customer", 599, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("first_name", "text", 0, NULL, NULL), col("country", "text", 0, NULL, (const char *const[]){"India", "Chile", NULL}))));
+    json_array_append_new(t, table("payment", 16000, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("customer_id", "integer", 0, "customer", NULL), col("amount", "numeric", 0, NULL, NULL))));
+    json_array_append_new(t, table("actor", 200, json_pack("[o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("film", 1000, json_pack("[o, o]", col("id", "integer", 1, NULL, NULL),
+        col("title", "text", 0, NULL, NULL))));
+    json_array_append_new(t, table("film_actor", 5000, json_pack("[o, o]", col("actor_id", "integer", 0, "actor", NULL),
+        col("film_id", "integer", 0, "film", NULL))));
+    json_array_append_new(t, table("rental", 16000, json_pack("[o, o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("film_id", "integer", 0, "film", NULL), col("customer_id", "integer", 0, "customer", NULL),
+        col("rental_date", "date", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "What share of all payments (by amount) came from customers living in India?",
+                 "100.0 * sum(\"p\".\"amount\") FILTER (WHERE");
+    asks_about(s, "Which actor's films were rented the most?", "rented");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
+    test_by_amount();
     test_own_doer();
     test_airports();
     test_opened();

@@ -174,10 +174,8 @@ static int table_in_plan(const ask_schema_t *s, const ask_q_t *q, int t)
         need[n++] = q->f[i].col.t;
     if (q->rel == t)
         return 1;
-    int own[8], hops = q->rel >= 0 ? paths_find(s, q->rel, t, own, 8) : -1;
-    for (int k = 0; k < hops && own[k] > 0; k++)  /* "customers who rented a film": the */
-        if (k == hops - 1)                         /* rental's film, inside the EXISTS */
-            return 1;
+    if (q->rel >= 0 && !paths_fans_out(s, q->rel, t))  /* "customers who rented a film": */
+        return 1;                                      /* the rental's film, in the EXISTS */
     for (int i = 0; i < n; i++) {
         if (need[i] == t)
             return 1;

@@ -6,19 +6,6 @@
  * leaves out asks. */
 #include "ask/internal.h"
 
-/* 1 when each row of from has one row of to, by the one cheapest walk of
- * keys, all followed forward. */
-static int owns_one(const ask_schema_t *s, int from, int to)
-{
-    int path[6], len = paths_find(s, from, to, path, 6);
-    if (len < 1 || paths_count(s, from, to) != 1)
-        return 0;
-    for (int k = 0; k < len; k++)
-        if (path[k] < 0)
-            return 0;
-    return 1;
-}
-
 ask_mention_t *owned_group(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
 {
     if (m->kind != PH_TABLE || m->nalt)
@@ -26,7 +13,8 @@ ask_mention_t *owned_group(const ask_schema_t *s, ask_parse_t *p, ask_mention_t 
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *n = &p->m[i];
         if (n->pos != m->pos + m->len || n->kind != PH_TABLE || n->nalt || n->role != R_NONE ||
-            n->t == m->t || n->t == p->q.m.t || s->tables[n->t].label < 0 || !owns_one(s, m->t, n->t))
+            n->t == m->t || n->t == p->q.m.t || s->tables[n->t].label < 0 ||
+            paths_fans_out(s, m->t, n->t) || paths_count(s, m->t, n->t) != 1)  /* the store's own one */
             continue;
         return n;  /* m stays unplaced: a table the joins pass (q.via) */
     }

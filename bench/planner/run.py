@@ -270,6 +270,35 @@ def unknown_group(row):
     return any(k == ("null",) for k in keys) and all(k == ("null",) or k[0] == "num" for k in keys)
 
 
+def empty_groups_dropped(rows):
+    """The rows left once the groups with nothing are dropped: rows whose
+    numbers are all 0 or NULL (when no column is text, the label is a
+    column of distinct numbers none of which is 0 or NULL, such as an id,
+    and is not among them). None when no row is dropped."""
+    keys = [[norm(v) for v in r] for r in rows]
+    zero = (("num", 0.0), ("null",))
+    ncol = len(keys[0]) if keys else 0
+    nums = [j for j in range(ncol) if all(k[j][0] in ("num", "null") for k in keys)]
+    if len(nums) == ncol:  # no text: the label is a column of distinct numbers, none 0
+        nums = [j for j in nums if len({k[j] for k in keys}) < len(keys) or
+                any(k[j] in zero for k in keys)]
+    empty = [bool(nums) and all(k[j] in zero for j in nums) for k in keys]
+    if not any(empty):
+        return None
+    return [r for r, e in zip(rows, empty) if not e]
+
+
+def no_empty_groups(grows, arows, ngold, nans):
+    """The same groups once the groups with nothing (a count of 0, a sum of
+    NULL) are left out on either side: "appointments per vet" with or
+    without the vets who have none. Nothing in either answer is false."""
+    g, a = empty_groups_dropped(grows), empty_groups_dropped(arows)
+    if g is None and a is None:
+        return False
+    g, a = (grows if g is None else g), (arows if a is None else a)
+    return len(g) >= 2 and match(g, a, ngold, nans, False) is not None
+
+
 def judge(q, out, gold, order):
     """(outcome, detail) for one question."""
     if "crash" in out:
@@ -308,6 +337,8 @@ def judge(q, out, gold, order):
     if not order and len(known) == len(grows) and len(arows) == len(grows) + 1 and \
             match(grows, known, len(gcols), len(acols), order) is not None:
         return "right", "the gold's groups, and the unknown (NULL) group beside them"
+    if not order and no_empty_groups(grows, arows, len(gcols), len(acols)):
+        return "right", "the gold's groups, with or without the groups that have nothing"
     # a comparison of a few values: the gold's one row, the answer's one column in that order
     if len(grows) == 1 and len(gcols) >= 2 and laid_out(grows[0], arows, gcols):
         return "right", "the gold's one row laid out as the answer's column"

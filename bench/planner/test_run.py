@@ -137,6 +137,21 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.j(off, gold), "WRONG")
         self.assertEqual(self.j(ok, gold, {"expect": "answer"}, True), "WRONG")  # a ranking: a place taken
 
+    def test_groups_with_nothing_shown_or_left_out(self):
+        gold = (["first_name", "count"], [["Sharon", "0"], ["James", "1"], ["Linda", "2"], ["Henry", "0"]])
+        ok = {"sql": "x", "columns": ["vet", "n"], "rows": [["James", 1], ["Linda", 2]]}
+        self.assertEqual(self.j(ok, gold), "right")
+        more = (["first_name", "count"], [["James", "1"], ["Linda", "2"]])
+        zeros = {"sql": "x", "columns": ["vet", "n"], "rows": [["James", 1], ["Linda", 2], ["Ann", None]]}
+        self.assertEqual(self.j(zeros, more), "right")
+        off = {"sql": "x", "columns": ["vet", "n"], "rows": [["James", 1], ["Linda", 3]]}
+        self.assertEqual(self.j(off, gold), "WRONG")
+        lost = {"sql": "x", "columns": ["vet", "n"], "rows": [["James", 1], ["Linda", 2], ["Sharon", 0], ["Henry", 0], ["Ann", 4]]}
+        self.assertEqual(self.j(lost, gold), "WRONG")  # a group with something the gold has not
+        flag = {"sql": "x", "columns": ["vet", "active", "n"], "rows": [["James", 1, 1], ["Linda", 1, 2], ["Ann", 0, 5]]}
+        self.assertEqual(self.j(flag, more), "WRONG")  # a row with a number is no empty group
+        self.assertEqual(self.j(ok, gold, Q, True), "WRONG")  # a ranking: every place counts
+
     def test_clarify_declined_crash(self):
         clar = {"expect": "clarify"}
         self.assertEqual(self.j({"clarify": "which?"}, None, clar), "right")

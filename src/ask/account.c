@@ -118,6 +118,9 @@ static int verb_names_other(const ask_schema_t *s, const ask_q_t *q, const char 
 static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
     int plain = link_is_plain(s, &p->q);
+    /* "in which buildings are the most sections held": a place asked for */
+    int where = p->q.nf || (p->q.ndims && (words_at(tk, 0, "where") ||
+                ((words_at(tk, 0, "in") || words_at(tk, 0, "at")) && words_at(tk, 1, "which"))));
     for (int i = 0; i < tk->n; i++) {
         const ask_tok_t *t = &tk->t[i];
         /* "out of stock", "out of Germany": a stop word that carries meaning */
@@ -125,7 +128,7 @@ static void count_unknown(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
         if (!out_of && (t->used || words_is_stop_at(tk, i) || names_base(s, &p->q, t->stem)))
             continue;
         if ((plain && words_in(t->low, link_verbs) && !verb_names_other(s, &p->q, t->low)) ||
-            (p->q.nf && words_in(t->low, where_verbs) &&
+            (where && words_in(t->low, where_verbs) &&
                 (!words_in(t->low, (const char *const[]){"live", "lives", "living", NULL}) ||
                  words_at(tk, i + 1, "in") || words_at(tk, i + 1, "at") || words_at(tk, i + 1, "near"))))
             continue;  /* "living in Cork", not "living animals" */

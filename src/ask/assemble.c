@@ -542,6 +542,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     filters_place_exists(s, p);
     filters_order_by_cmp(p);
     filters_split_counts(s, tk, p);
+    listed_each_value(p);
     through_quantity(s, tk, p), through_stated_count(s, tk, p), through_one_owner(s, p);
     through_value_counted(s, tk, p);
     roles_own_dims(s, tk, p);

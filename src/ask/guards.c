@@ -527,6 +527,7 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     value_names_rows(s, p);
     singular_counted(s, tk, p);
     guards_singular_amount(s, tk, p);
+    guards_money_rows_compared(s, tk, p);
     value_or_flag(s, p);
     only_through_many(tk, p);
     lookup_counted_by_name(s, p);

@@ -131,3 +131,30 @@ void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
     one_row_or_total(s, tk, p);
     per_within_each(tk, p);
 }
+
+/* "payments in March 2007 compared with April 2007": two periods of rows
+ * that are each a sum of money paid (payments, donations — not orders,
+ * counted as orders), and no word says count or sum — how many payments,
+ * or how much was paid? Asked. */
+void guards_money_rows_compared(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const paid[] = {"payment", "donation", "transaction", "contribution",
+        "deposit", "withdrawal", "transfer", NULL};
+    static const char *const counts[] = {"many", "number", "numbers", "count", "counts", "much",
+        "amount", "amounts", "total", "totals", "sum", "value", "revenue", NULL};
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->m.c >= 0 || q->m.t < 0 || p->ambiguous ||
+        !q->date.from2[0] || !s->tables[q->m.t].nw)
+        return;
+    const ask_table_t *t = &s->tables[q->m.t];
+    if (!words_in(t->w[t->nw - 1], paid))
+        return;
+    int money = 0;
+    for (int c = 0; c < t->ncols; c++)
+        money += !t->cols[c].pk && t->cols[c].fk_table < 0 && lexicon_col_is_money(&t->cols[c]);
+    for (int i = 0; i < tk->n && money == 1; i++)
+        if (words_in(tk->t[i].low, counts))
+            return;
+    if (money == 1)
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}

@@ -378,6 +378,7 @@ void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);  /* every row of a
 /* listed.c: a column's values listed ("the districts of …"), or counted ("breakdown of …") */
 void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *by_col);
 void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+void listed_each_value(ask_parse_t *p);
 void parse_use(ask_toks_t *tk, int i, int n);  /* parse.c: tokens used by a rule */
 void parse_scan_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* parse_top.c: order words and top N */
 void parse_scan_happened(ask_toks_t *tk);  /* parse_top.c: "happened", "are recorded" */
@@ -432,6 +433,7 @@ int sqlshape_having_holds_zero(const ask_q_t *q);  /* "fewer than 3": 0 passes *
 void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards.c: once assembled */
 void guards_singular_amount(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_amounts.c */
 void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+void guards_money_rows_compared(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
 void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */

@@ -120,3 +120,20 @@ void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     q->listed = (ask_colref_t){-1, -1};
     p->measure_set = 1;
 }
+
+/* "the callsigns of Lufthansa and Aer Lingus": a column listed for several
+ * values of another column of its table shows which row is which — the
+ * names beside the callsigns, each pair once. */
+void listed_each_value(ask_parse_t *p)
+{
+    ask_q_t *q = &p->q;
+    if (q->kind != Q_LIST || q->listed.t < 0 || q->listed_with.t >= 0)
+        return;
+    int one = -1;
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].op == OP_IN && q->f[i].nvals > 1 && q->f[i].cond == FILTER_WHERE)
+            one = one == -1 ? i : -2;
+    if (one < 0 || q->f[one].col.t != q->table || q->f[one].col.c == q->listed.c)
+        return;
+    q->listed_with = q->f[one].col;
+}

@@ -38,13 +38,13 @@ static void scan_leading_count(ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const lead[] = {"which", "what", "who", "whose", "the", "show", "list",
         "give", "me", "return", "find", "get", "display", "name", "are", "were", "is", "was", NULL};
-    int i = 0;
+    static const char *const asks[] = {"which", "what", "who", "whose", NULL};
+    int in = tk->n > 1 && words_in(tk->t[0].low, (const char *const[]){"on", "in", "at", "during", NULL}) &&
+             words_in(tk->t[1].low, asks);  /* "on which day", "in which 3 buildings" */
+    int which = tk->n && (words_in(tk->t[0].low, asks) || in);
+    int i = in;
     while (i < tk->n && !tk->t[i].isnum && words_in(tk->t[i].low, lead))
         i++;
-    static const char *const asks[] = {"which", "what", "who", "whose", NULL};
-    int which = tk->n && (words_in(tk->t[0].low, asks) ||  /* "on which day", "in which month" */
-                          (tk->n > 1 && words_in(tk->t[0].low, (const char *const[]){"on", "in", "at",
-                           "during", NULL}) && words_in(tk->t[1].low, asks)));
     if (i < tk->n && i + 1 < tk->n && tk->t[i].isnum && !tk->t[i].used && !tk->t[i + 1].isnum &&
         tk->t[i].num >= 1 && tk->t[i].num <= 10000 && tk->t[i].num == (int)tk->t[i].num &&
         !(tk->t[i].num >= 1900 && tk->t[i].num <= 2100)) {

@@ -299,6 +299,38 @@ def no_empty_groups(grows, arows, ngold, nans):
     return len(g) >= 2 and match(g, a, ngold, nans, False) is not None
 
 
+def counted_as_list(q, out, gcols, grows, arows):
+    """A phrase with no word asking for a number ("clients under 18") whose
+    gold counts the rows, answered with the rows themselves: right when
+    the list holds exactly as many rows as the gold counts, every one
+    shown (not cut by the preview LIMIT) and none of them a count."""
+    text = q.get("question", "").lower()
+    gsql = (q.get("gold_sql") or "").strip().lower()
+    if len(grows) != 1 or len(gcols) != 1 or not re.match(r"select\s+count\(\s*(\*|distinct\s+[\w.]+|[\w.]+)\s*\)\s+from", gsql):
+        return False
+    if re.search(r"\b(how|many|much|number|numbers|count|counts|total|totals|amount|sum|tally)\b", text) or \
+            re.match(r"\s*(what|which|who|whose|is|are|do|does|did|was|were|has|have)\b", text):
+        return False
+    n = norm(grows[0][0])
+    sql = (out.get("sql") or "").lower()
+    if n[0] != "num" or n[1] < 1 or n[1] != len(arows) or "count(" in sql or "group by" in sql:
+        return False
+    return preview_limit(out.get("sql"), len(arows)) is None
+
+
+def echoes_dropped(q, gcols, grows):
+    """The gold without its columns that only repeat what the question
+    says: every value of the column is written in the question ("Who is the
+    head of state of Germany?": name 'Germany'). None when none is."""
+    text = q.get("question", "").lower()
+    keep = [j for j in range(len(gcols))
+            if not all(isinstance(r[j], str) and len(r[j]) > 2 and not norm(r[j])[0] == "num" and
+                       re.search(r"\b" + re.escape(r[j].lower()) + r"\b", text) for r in grows)]
+    if not keep or len(keep) == len(gcols):
+        return None
+    return [gcols[j] for j in keep], [[r[j] for j in keep] for r in grows]
+
+
 def judge(q, out, gold, order):
     """(outcome, detail) for one question."""
     if "crash" in out:
@@ -339,13 +371,19 @@ def judge(q, out, gold, order):
         return "right", "the gold's groups, and the unknown (NULL) group beside them"
     if not order and no_empty_groups(grows, arows, len(gcols), len(acols)):
         return "right", "the gold's groups, with or without the groups that have nothing"
+    echo = echoes_dropped(q, gcols, grows) if len(acols) < len(gcols) else None
+    if echo and match(echo[1], arows, len(echo[0]), len(acols), order) is not None:
+        return "right", "the gold's columns but those that repeat the question's own words"
+    if counted_as_list(q, out, gcols, grows, arows):
+        return "right", "the rows the gold counts, listed: as many as it counts"
     # a comparison of a few values: the gold's one row, the answer's one column in that order
     if len(grows) == 1 and len(gcols) >= 2 and laid_out(grows[0], arows, gcols):
         return "right", "the gold's one row laid out as the answer's column"
     # a list cut to the planner's preview LIMIT is right when every row it
-    # shows is a gold row (not for top-N questions: there the cut is the answer)
+    # shows is a gold row (not for top-N questions: there the cut is the answer;
+    # not for LIMIT 1 or a few: "the most expensive product" beside 5 tied)
     lim = preview_limit(out.get("sql"), len(arows))
-    if lim and not order and len(grows) > lim and \
+    if lim and lim >= 10 and not order and len(grows) > lim and \
             match(grows, arows, len(gcols), len(acols), False, subset=True) is not None:
         return "right", f"preview: the first {lim} of {len(grows)} rows"
     return "WRONG", f"gold {len(grows)} rows x {len(gcols)} cols; answer {len(arows)} rows x {len(acols)} cols"

@@ -59,9 +59,9 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.j(swapped, gold, order=True), "WRONG")
 
     def test_preview_limit_of_a_longer_list(self):
-        gold = (["name"], [["a"], ["b"], ["c"]])
-        ok = {"sql": "SELECT name FROM t LIMIT 2", "columns": ["name"], "rows": [["a"], ["c"]]}
-        bad = {"sql": "SELECT name FROM t LIMIT 2", "columns": ["name"], "rows": [["a"], ["z"]]}
+        gold = (["name"], [[str(i)] for i in range(12)])
+        ok = {"sql": "SELECT name FROM t LIMIT 10", "columns": ["name"], "rows": [[str(i)] for i in range(10)]}
+        bad = {"sql": "SELECT name FROM t LIMIT 10", "columns": ["name"], "rows": [[str(i)] for i in range(9)] + [["z"]]}
         self.assertEqual(self.j(ok, gold), "right")
         self.assertEqual(self.j(bad, gold), "WRONG")
         self.assertEqual(self.j(ok, gold, order=True), "WRONG")
@@ -151,6 +151,33 @@ class Judge(unittest.TestCase):
         flag = {"sql": "x", "columns": ["vet", "active", "n"], "rows": [["James", 1, 1], ["Linda", 1, 2], ["Ann", 0, 5]]}
         self.assertEqual(self.j(flag, more), "WRONG")  # a row with a number is no empty group
         self.assertEqual(self.j(ok, gold, Q, True), "WRONG")  # a ranking: every place counts
+
+    def test_a_phrase_counted_by_the_gold_answered_with_its_rows(self):
+        q = {"expect": "answer", "question": "clients under 18", "gold_sql": "SELECT count(*) FROM client WHERE age < 18"}
+        gold = (["count"], [["3"]])
+        rows = {"sql": "SELECT c.* FROM client c WHERE c.age < 18 LIMIT 100", "columns": ["id", "age"],
+                "rows": [[1, 17], [2, 16], [3, 15]]}
+        self.assertEqual(self.j(rows, gold, q), "right")
+        self.assertEqual(self.j(dict(rows, rows=rows["rows"][:2]), gold, q), "WRONG")  # not as many
+        how = dict(q, question="how many clients under 18")
+        self.assertEqual(self.j(rows, gold, how), "WRONG")  # a number was asked for
+        cut = dict(rows, sql="SELECT c.* FROM client c LIMIT 3")
+        self.assertEqual(self.j(cut, gold, q), "WRONG")  # the preview's cut: more rows may follow
+        grouped = dict(rows, sql="SELECT age, count(*) FROM client GROUP BY 1")
+        self.assertEqual(self.j(grouped, gold, q), "WRONG")
+
+    def test_a_gold_column_that_repeats_the_question(self):
+        q = {"expect": "answer", "question": "Who is the head of state of Germany?"}
+        gold = (["name", "headofstate"], [["Germany", "Johannes Rau"]])
+        self.assertEqual(self.j({"sql": "x", "columns": ["headofstate"], "rows": [["Johannes Rau"]]}, gold, q), "right")
+        self.assertEqual(self.j({"sql": "x", "columns": ["headofstate"], "rows": [["Gerhard"]]}, gold, q), "WRONG")
+        other = dict(q, question="Who is the head of state there?")  # the name is not in the question
+        self.assertEqual(self.j({"sql": "x", "columns": ["headofstate"], "rows": [["Johannes Rau"]]}, gold, other), "WRONG")
+
+    def test_one_of_several_tied_is_no_preview(self):
+        gold = (["name", "price"], [["a", "9"], ["b", "9"], ["c", "9"]])
+        one = {"sql": "SELECT p.* FROM p ORDER BY price DESC LIMIT 1", "columns": ["name", "price"], "rows": [["a", 9]]}
+        self.assertEqual(self.j(one, gold), "WRONG")
 
     def test_clarify_declined_crash(self):
         clar = {"expect": "clarify"}

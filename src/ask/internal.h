@@ -47,6 +47,8 @@ typedef struct ask_col {
     int mostly_null;       /* NULL on more than half the rows: no name for them all */
     int range;             /* a range of dates or times (PostgreSQL tsrange): its start,
                               lower(col), is the column's date (sqljoin_put_col) */
+    int numtext;           /* text that spells numbers among other characters ("? 12,541"):
+                              read as the number (dialect number_in_text), kind CK_NUM */
     char lo[11], hi[11];   /* the first and last day its dates (or years) cover,
                               YYYY-MM-DD as discovery read them; "" when unknown */
 } ask_col_t;
@@ -104,6 +106,7 @@ char *rephrase_question(const ask_schema_t *s, const ask_toks_t *tk, buf_t *note
 /* glued.c: "labrooms" of lab_room_id: its words, n > 1, else 0; *shared: another ends so */
 int glued_words(const ask_schema_t *s, int t, char ***out, int *shared);
 void lexicon_load_column(ask_col_t *c, const json_t *jc);  /* lexicon_column.c: c from its JSON */
+void lexicon_numbers_in_text(ask_schema_t *s);  /* lexicon_column.c: "? 12,541" read as 12541 */
 void lexicon_build_index(ask_schema_t *s);  /* after schema_load.c: every phrase, sorted */
 /* Phrases starting at tokens[i] (longest first); fills up to max, returns count. */
 int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i, const ask_phrase_t **out, int max);

@@ -123,3 +123,54 @@ int lexicon_col_sampled_all(const ask_table_t *t, const ask_col_t *c)
     double distinct = lexicon_col_distinct(t, c);
     return distinct > 0 && c->nsamples >= distinct;
 }
+
+/* 1 when text v spells one number among signs of money or of a share:
+ * "? 12,541", "$1,234.50", "€ 12", "45%"; *deco set when something beside
+ * the digits is there (thousands commas, a sign) — "12" alone is a code. */
+static int spells_number(const char *v, int *deco)
+{
+    const unsigned char *p = (const unsigned char *)v;
+    int signs = 0;
+    while (*p == ' ' || *p == '$' || *p == '?' || *p >= 0x80)  /* "£", "€", a lost "Kč" */
+        signs += *p != ' ', p++;
+    int digits = 0, group = -1;
+    for (; isdigit(*p) || *p == ','; p++) {
+        if (*p == ',') {
+            if (!digits || (group >= 0 && group != 3) || (group < 0 && digits > 3))
+                return 0;
+            group = 0, signs++;
+        } else {
+            digits++, group += group >= 0;
+        }
+    }
+    if (!digits || (group >= 0 && group != 3))
+        return 0;
+    if (*p == '.' && isdigit(p[1]))
+        for (p++; isdigit(*p); p++)
+            ;
+    while (*p == ' ')
+        p++;
+    if (*p == '%')
+        signs++, p++;
+    *deco |= signs > 0;
+    return *p == 0;
+}
+
+/* Text columns whose every sampled value spells a number with signs
+ * around it (district."Average Salary": "? 12,541") are read as that
+ * number where the engine can (dialect number_in_text): averaged,
+ * compared with 10,000, ranked. */
+void lexicon_numbers_in_text(ask_schema_t *s)
+{
+    if (!s->dialect->number_in_text)
+        return;
+    for (int t = 0; t < s->ntables; t++)
+        for (int c = 0; c < s->tables[t].ncols; c++) {
+            ask_col_t *col = &s->tables[t].cols[c];
+            int all = col->kind == CK_TEXT && !col->pk && col->fk_table < 0 && col->nsamples >= 3, deco = 0;
+            for (int i = 0; i < col->nsamples && all; i++)
+                all = spells_number(col->samples[i], &deco);
+            if (all && deco)
+                col->numtext = 1, col->kind = CK_NUM;
+        }
+}

@@ -19,7 +19,7 @@ static const struct adjective {
     {"longest", 1, 0, {"length", "duration", NULL}},
     {"shortest", -1, 0, {"length", "duration", NULL}},
     {"populous", 0, 0, {"population", NULL}},
-    {"paid", 1, 0, {"salary", "pay", "wage", NULL}},
+    {"paid", 0, 0, {"salary", "pay", "wage", NULL}},  /* the way is the word before: "best paid" */
     {"recent", 0, 1, {NULL}},
     {"latest", 1, 1, {NULL}},
     {"newest", 1, 2, {NULL}},
@@ -315,7 +315,6 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[t].cols[c]) &&
                             !lexicon_col_is_time(&s->tables[t].cols[c])))
         return 0;
-    const char *noun = tk->t[named->pos + named->len - 1].low;
     if (tab && !col && time_ranked(s, tk, tab))
         use_date_words(tk, tab);
     p->q.ndims = 0;
@@ -327,8 +326,8 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->q.order = order;
     p->q.table = p->subject = t;
     p->q.m = (ask_measure_t){M_NONE, t, c, -1, 0};
-    if (!p->q.limit && !p->order_only)
-        p->q.limit = noun[strlen(noun) - 1] == 's' ? 10 : 1;
+    if (!p->q.limit && !p->order_only)  /* "the shortest films", "the oldest album": each of */
+        p->q.limit = 1, p->q.ties = 1;     /* the shortest length, of the first date */
     return 1;
 }
 
@@ -571,8 +570,8 @@ void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p)
         if (m->kind == PH_TABLE && m->t == q->table && m->pos >= p->order_at &&
             !strcmp(noun->low, noun->stem) && !words_in(noun->low, (const char *const[]){"people",
                 "staff", "personnel", "children", "men", "women", "data", "media", "series", NULL})) {
-            q->limit = 1;  /* "the most expensive plan": one (with its equals when "which …") */
-            q->ties = words_in(tk->t[0].low, (const char *const[]){"which", "who", NULL});
+            q->limit = 1;  /* "the most expensive plan": one, with its equals */
+            q->ties = 1;
             return;
         }
     }

@@ -352,6 +352,12 @@ void roles_show_names(const ask_schema_t *s, ask_parse_t *p)
         for (int i = 0; i < q->nf && to >= 0 && to != q->table; i++)  /* not the one name */
             filtered |= q->f[i].col.t == to && q->f[i].op == OP_IN && !q->f[i].cond &&  /* filtered */
                         !(q->f[i].col.c == s->tables[to].label && q->f[i].nvals == 1);
+        /* "the 10 largest cities": each city's country by its name, not IND
+         * (one key to that table: two, a movement's warehouse and its
+         * counterparty's, are not told apart by a join) */
+        filtered |= to >= 0 && to != q->table && s->tables[to].label >= 0 &&
+                    lexicon_col_is_own_name(&s->tables[to], s->tables[to].label) &&
+                    paths_edges(s, q->table, to) == 1;
         for (int i = 0; i < q->nshow; i++)
             shown |= q->show[i].c == c;
         if (filtered && !shown && c != t->pk && s->tables[to].label >= 0 &&

@@ -217,6 +217,7 @@ ask_schema_t *ask_schema_new_with(const json_t *discovered, const json_t *vocabu
         }
     strip_prefixes(s);
     load_fks(s, tables);
+    lexicon_numbers_in_text(s);
     subtype_labels(s);
     if (load_vocab(s, vocabulary, err, errlen) < 0)
         goto fail;

@@ -243,10 +243,17 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
 
 void sqljoin_put_col(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c)
 {
-    int range = s->tables[t].cols[c].range;  /* a rental_period: when it starts */
-    buf_puts(b, range ? "lower(" : "");
-    sqljoin_put_ref(s, b, j, sqljoin_index(j, t), s->tables[t].cols[c].name);
-    buf_puts(b, range ? ")" : "");
+    const ask_col_t *col = &s->tables[t].cols[c];
+    if (col->numtext) {  /* "? 12,541": the number it spells */
+        buf_t ref = {0};
+        sqljoin_put_ref(s, &ref, j, sqljoin_index(j, t), col->name);
+        s->dialect->number_in_text(b, buf_str(&ref));
+        buf_free(&ref);
+        return;
+    }
+    buf_puts(b, col->range ? "lower(" : "");  /* a rental_period: when it starts */
+    sqljoin_put_ref(s, b, j, sqljoin_index(j, t), col->name);
+    buf_puts(b, col->range ? ")" : "");
 }
 
 /* 1 when a metric's expression names table t as "t." (not inside a longer

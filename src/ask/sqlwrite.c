@@ -105,16 +105,18 @@ static void write_listed(const ask_schema_t *s, const ask_q_t *q, joins_t *j, bu
     buf_printf(b, " LIMIT %d", q->limit > 0 ? q->limit : ASK_GROUP_LIMIT);
 }
 
-/* A listed row's ranges of time (rental_period) shown by their start too,
- * what the list is dated and ordered by: ", lower(r.rental_period) AS
- * rental_period_start". */
-static void put_range_starts(const ask_schema_t *s, buf_t *b, const joins_t *j, int t)
+/* A listed row's columns read otherwise than stored, shown as read too —
+ * what the list is dated, compared and ordered by: a range of time by its
+ * start (", lower(r.rental_period) AS rental_period_start"), numbers kept
+ * in text by the number ("? 12,541": "Average Salary_number" 12541). */
+static void put_read_values(const ask_schema_t *s, buf_t *b, const joins_t *j, int t)
 {
     for (int c = 0; c < s->tables[t].ncols; c++) {
-        if (!s->tables[t].cols[c].range)
+        const ask_col_t *col = &s->tables[t].cols[c];
+        if (!col->range && !col->numtext)
             continue;
         buf_t name = {0};
-        buf_printf(&name, "%s_start", s->tables[t].cols[c].name);
+        buf_printf(&name, "%s_%s", col->name, col->range ? "start" : "number");
         buf_puts(b, ", ");
         sqljoin_put_col(s, b, j, t, c);
         buf_puts(b, " AS ");
@@ -135,7 +137,7 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
     buf_puts(b, "SELECT ");
     sqlshape_put_star(s, b, oj);
     put_shown(s, b, oj, q);
-    put_range_starts(s, b, oj, q->table);
+    put_read_values(s, b, oj, q->table);
     if (j->fanout) {  /* "films in the Horror category": each film once, by its key */
         const ask_table_t *t = &s->tables[q->table];
         buf_puts(b, " FROM ");

@@ -178,6 +178,11 @@ typedef struct engine_dialect {
     /* the average of expr; NULL: avg(expr) (ClickHouse 18.16 keeps a
      * Decimal's scale: the average of 0.00–0.15 discounts came back 0.04) */
     void (*avg)(buf_t *b, const char *expr);
+    /* the number a text cell spells among other characters ("? 12,541",
+     * "$1,234.50"): its digits and point as a number, NULL when it has
+     * none; NULL: the engine cannot (SQLite has no regexp_replace), and
+     * such a column stays text */
+    void (*number_in_text)(buf_t *b, const char *expr);
 } engine_dialect_t;
 
 /* The optional members, composed when a dialect leaves them out

@@ -132,6 +132,11 @@ static void agg_if(buf_t *b, const char *agg, const char *e, const char *cond)
         buf_printf(b, "%s(CASE WHEN %s THEN %s END)", agg, cond, e);
 }
 
+static void number_in_text(buf_t *b, const char *e)
+{
+    buf_printf(b, "CAST(NULLIF(REGEXP_REPLACE(%s, '[^0-9.]', ''), '') AS DECIMAL(38, 6))", e);
+}
+
 const engine_dialect_t engine_mysql_dialect = {
     .quote_ident = engine_mysql_quote_ident,
     .quote_literal = engine_mysql_quote_literal,
@@ -150,4 +155,5 @@ const engine_dialect_t engine_mysql_dialect = {
     .median = NULL,
     .has_grouping_sets = 0,
     .has_full_join = 0,
+    .number_in_text = number_in_text,
 };

@@ -120,6 +120,11 @@ static void pg_relative_period(buf_t *b, const char *expr, engine_period_t kind,
     }
 }
 
+static void pg_number_in_text(buf_t *b, const char *expr)
+{
+    buf_printf(b, "NULLIF(regexp_replace(%s, '[^0-9.]', '', 'g'), '')::numeric", expr);
+}
+
 const engine_dialect_t engine_pg_dialect = {
     .quote_ident = sqlsafe_quote_ident,
     .quote_literal = pg_quote_literal,
@@ -143,4 +148,5 @@ const engine_dialect_t engine_pg_dialect = {
     .relative_period = pg_relative_period,
     .concat = NULL,  /* the standard || */
     .has_values_list = 1,
+    .number_in_text = pg_number_in_text,
 };

@@ -207,7 +207,7 @@ static void test_shapes(void)
     has_sql(shop, "customers with an email", "\"c\".\"email\" <> ''");  /* an empty text is none */
     has_sql(shop, "revenue from customers in Germany", "ON \"c\".\"country_id\" = ");
     has_sql(shop, "revenue in Germany", "ON \"o\".\"shipping_country_id\" = ");
-    has_sql(shop, "lowest priced product", "ORDER BY \"p\".\"unit_price\" ASC LIMIT 1");
+    has_sql(shop, "lowest priced product", "ORDER BY \"p\".\"unit_price\" ASC FETCH FIRST 1 ROWS WITH TIES");
     has_sql(shop, "net revenue by month", "sum(order_items.quantity * order_items.unit_price * (1 - order_items.discount))");
     has_sql(shop, "net revenue by month", "FROM \"public\".\"order_items\" AS \"order_items\"");
     has_sql(shop, "orders by sales channel", "\"o\".\"channel\" AS \"channel\"");

@@ -193,7 +193,7 @@ static void test_units_and_words(void)
     answers_with(s, "call records longer than 3 minutes", "\"duration_sec\" > 180");
     asks_about(s, "how many mechanics do we have?", NULL);
     asks_about(s, "what did Priya Singh order?", NULL);
-    answers_with(s, "most expensive plan and its price", "DESC NULLS LAST LIMIT 1");
+    answers_with(s, "most expensive plan and its price", "DESC NULLS LAST FETCH FIRST 1 ROWS WITH TIES");
     answers_with(s, "list the plans with their monthly price", "SELECT \"p\".* FROM");
     answers_with(s, "columns of call_records", "'duration_sec', 'integer', '', ''");
     answers_with(s, "describe plans", "'plan_name', 'character varying', '50', ''");

@@ -300,20 +300,20 @@ def no_empty_groups(grows, arows, ngold, nans):
 
 
 def counted_as_list(q, out, gcols, grows, arows):
-    """A phrase with no word asking for a number ("clients under 18") whose
-    gold counts the rows, answered with the rows themselves: right when
-    the list holds exactly as many rows as the gold counts, every one
-    shown (not cut by the preview LIMIT) and none of them a count."""
+    """A question with no word asking for a number ("clients under 18",
+    "do we have any films in French?") whose gold counts the rows, answered
+    with the rows themselves: right when the list holds exactly as many
+    rows as the gold counts (none where it counts 0), every one shown (not
+    cut by the preview LIMIT) and none of them a count."""
     text = q.get("question", "").lower()
     gsql = (q.get("gold_sql") or "").strip().lower()
     if len(grows) != 1 or len(gcols) != 1 or not re.match(r"select\s+count\(\s*(\*|distinct\s+[\w.]+|[\w.]+)\s*\)\s+from", gsql):
         return False
-    if re.search(r"\b(how|many|much|number|numbers|count|counts|total|totals|amount|sum|tally)\b", text) or \
-            re.match(r"\s*(what|which|who|whose|is|are|do|does|did|was|were|has|have)\b", text):
+    if re.search(r"\b(how|many|much|number|numbers|count|counts|total|totals|amount|sum|tally)\b", text):
         return False
-    n = norm(grows[0][0])
+    n = norm(grows[0][0])  # "Do we have any films in French?": no rows where the gold counts 0
     sql = (out.get("sql") or "").lower()
-    if n[0] != "num" or n[1] < 1 or n[1] != len(arows) or "count(" in sql or "group by" in sql:
+    if n[0] != "num" or n[1] != len(arows) or "count(" in sql or "group by" in sql:
         return False
     return preview_limit(out.get("sql"), len(arows)) is None
 

@@ -165,6 +165,11 @@ class Judge(unittest.TestCase):
         self.assertEqual(self.j(cut, gold, q), "WRONG")  # the preview's cut: more rows may follow
         grouped = dict(rows, sql="SELECT age, count(*) FROM client GROUP BY 1")
         self.assertEqual(self.j(grouped, gold, q), "WRONG")
+        french = {"expect": "answer", "question": "Do we have any films in French?",
+                  "gold_sql": "SELECT count(*) FROM film f JOIN language l USING (language_id) WHERE l.name = 'French'"}
+        none = {"sql": "SELECT f.* FROM film f LIMIT 100", "columns": ["film_id"], "rows": []}
+        self.assertEqual(self.j(none, (["count"], [["0"]]), french), "right")
+        self.assertEqual(self.j(none, (["count"], [["2"]]), french), "WRONG")
 
     def test_a_gold_column_that_repeats_the_question(self):
         q = {"expect": "answer", "question": "Who is the head of state of Germany?"}

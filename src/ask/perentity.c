@@ -375,6 +375,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         p->q.time = (ask_colref_t){tt, tc};
 }
 
+
 /* SELECT count(*) FROM (the entities whose count passes the having):
  * "how many customers have more than 30 rentals". */
 static char *count_kept_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen)
@@ -476,9 +477,13 @@ char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t e
             in.f[in.nf++] = (ask_filter_t){.col = *y, .op = OP_NOT_NULL};
         return avg_of_groups_sql(s, &in, s->tables[y->t].cols[y->c].name, "", NULL, err, errlen);
     }
-    int other = 0;  /* "per department, … positions per division": a group of groups */
-    for (int i = 1; i < q->ndims; i++)
-        other |= q->dims[i].t != q->dims[0].t;
+    int other = 0;  /* "per department, … positions per division": a group of groups; "for each
+                     * region, … accounts per district": district.Region, not what names one */
+    for (int i = 1; i < q->ndims; i++) {
+        const ask_table_t *e = &s->tables[q->dims[0].t];
+        other |= q->dims[i].t != q->dims[0].t ||
+                 (q->dims[i].c != e->label && q->dims[i].c != e->label2 && q->dims[i].c != e->pk);
+    }
     if (!q->zeros && (q->date.kind || q->m.kind != M_COUNT) && !other && s->tables[y->t].pk >= 0 &&
         !q->grain && q->kind == Q_AGG && added && !q->having && !q->share) {
         in.dims[0] = (ask_colref_t){y->t, s->tables[y->t].pk};  /* "per race in 2023": the races */

@@ -11,7 +11,11 @@
  * thing has a name of its own and one key points there ("the 10 largest
  * cities": the country's name), not when two keys do (a movement's
  * warehouse and its counterparty's); "instructors paid between 80,000 and
- * 100,000" is no ranking ("paid" takes its way from "best", "lowest"). */
+ * 100,000" is no ranking ("paid" takes its way from "best", "lowest");
+ * a denial reaches every value joined to the denied one ("not in
+ * Statistics or Physics", "excluding China, Japan and India": NOT IN all);
+ * "for each region, the average number of accounts per district" is not
+ * written as the average over every district. */
 #include "ask_fixture.h"
 
 static void test_which_three(void)
@@ -104,8 +108,44 @@ static void test_key_names(void)
     ask_schema_free(s);
 }
 
+static void test_denied_lists(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("country", 239, json_pack("[o, o, o, o]", col("code", "text", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"China", "India", "Japan", "Nepal", NULL}),
+        col("continent", "text", 0, NULL, (const char *const[]){"Asia", "Europe", NULL}),
+        col("population", "integer", 0, NULL, NULL))));
+    json_array_append_new(t, table("instructor", 50, json_pack("[o, o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, NULL),
+        col("dept_name", "text", 0, NULL, (const char *const[]){"Statistics", "Physics", "Biology", NULL}),
+        col("salary", "numeric", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    answers_with(s, "instructors who aren't in Statistics or Physics", "NOT IN ('Statistics', 'Physics')");
+    answers_with(s, "What is the total population of Asia excluding China and India?", "NOT IN ('China', 'India')");
+    answers_with(s, "countries in Asia except China, Japan and India", "NOT IN ('China', 'Japan', 'India')");
+    answers_with(s, "instructors in Statistics or Physics", "IN ('Statistics', 'Physics')");
+    refuses_sql(s, "instructors in Statistics or Physics", "NOT IN");
+    ask_schema_free(s);
+}
+
+static void test_per_entity_by_group(void)
+{
+    json_t *t = json_array();
+    json_array_append_new(t, table("district", 77, json_pack("[o, o, o]", col("district_id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"Praha", "Blansko", NULL}),
+        col("region", "text", 0, NULL, (const char *const[]){"Prague", "south Moravia", NULL}))));
+    json_array_append_new(t, table("account", 4500, json_pack("[o, o, o]", col("account_id", "integer", 1, NULL, NULL),
+        col("district_id", "integer", 0, "district", NULL), col("frequency", "text", 0, NULL, NULL))));
+    ask_schema_t *s = schema_of(t);
+    refuses_sql(s, "For each region, what is the average number of accounts per district?", "avg(");
+    answers_with(s, "average number of accounts per district", "avg(");
+    ask_schema_free(s);
+}
+
 int main(void)
 {
+    test_denied_lists();
+    test_per_entity_by_group();
     test_key_names();
     test_numbers_in_text();
     test_shortest_films();

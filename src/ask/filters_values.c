@@ -511,25 +511,6 @@ static int value_part_of_others(const ask_schema_t *s, ask_toks_t *tk, ask_parse
     return 1;
 }
 
-/* 1 when value m follows, joined by "or" / "and" / "nor" / commas alone,
- * another value of its column that a denial already took: "not in
- * Statistics or Physics", "excluding China and India" — neither one. */
-static int denied_with_the_one_before(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m)
-{
-    for (int k = 0; k < p->nm; k++) {
-        const ask_mention_t *o = &p->m[k];
-        int end = o->pos + o->len, joined = o != m && o->kind == PH_VALUE && o->t == m->t && o->c == m->c &&
-                                            end < m->pos;
-        for (int i = end; joined && i < m->pos; i++)
-            joined = words_in(tk->t[i].low, (const char *const[]){"or", "and", "nor", ",", NULL});
-        for (int f = 0; joined && o->val && f < p->q.nf; f++)
-            for (int v = 0; p->q.f[f].op == OP_NOT_IN && p->q.f[f].col.t == m->t && p->q.f[f].col.c == m->c &&
-                            v < p->q.f[f].nvals; v++)
-                if (!strcmp(p->q.f[f].vals[v], o->val))
-                    return 1;
-    }
-    return 0;
-}
 
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
@@ -591,12 +572,7 @@ void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
         }
         value_part_of_others(s, tk, p, m);
         m->role = R_FILTER;
-        int neg = 0;
-        for (int k = m->pos - 1; k >= 0 && k >= m->pos - 2; k--)
-            if (words_in(tk->t[k].low, (const char *const[]){"not", "excluding", "except",
-                    "without", "exclude", "other", NULL}))
-                neg = 1, tk->t[k].used = 1;
-        neg |= denied_with_the_one_before(tk, p, m);
+        int neg = filters_value_denied(tk, p, m);
         ask_filter_t *f = NULL;
         for (int k = 0; k < p->q.nf; k++)
             if (p->q.f[k].col.t == m->t && p->q.f[k].col.c == m->c &&  /* not same.c's OP_SAME */

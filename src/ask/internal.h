@@ -454,6 +454,7 @@ int roles_their_key(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse
 
 /* filters*.c: values, NULL tests, comparisons, counts per entity, existence, flags: filters. */
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p);
+int filters_value_denied(ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m);  /* filters_denied.c */
 /* The first sampled value of c other than val holding val as a whole word. */
 const char *filters_part_of(const ask_col_t *c, const char *val);
 void filters_spell_value(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p, const ask_mention_t *m,

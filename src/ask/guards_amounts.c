@@ -149,12 +149,13 @@ void guards_money_rows_compared(const ask_schema_t *s, const ask_toks_t *tk, ask
     const ask_table_t *t = &s->tables[q->m.t];
     if (!words_in(t->w[t->nw - 1], paid))
         return;
-    int money = 0;
+    int money = 0;  /* one amount of money on the row: the one a sum would add */
     for (int c = 0; c < t->ncols; c++)
         money += !t->cols[c].pk && t->cols[c].fk_table < 0 && lexicon_col_is_money(&t->cols[c]);
-    for (int i = 0; i < tk->n && money == 1; i++)
+    if (money != 1)
+        return;
+    for (int i = 0; i < tk->n; i++)
         if (words_in(tk->t[i].low, counts))
             return;
-    if (money == 1)
-        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+    roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }

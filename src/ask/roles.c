@@ -348,19 +348,19 @@ void roles_show_names(const ask_schema_t *s, ask_parse_t *p)
             q->show[q->nshow++] = (ask_colref_t){q->table, key};
     }
     for (int c = 0; c < t->ncols && q->nshow < 2; c++) {
-        int to = t->cols[c].fk_table, filtered = 0, shown = 0;
+        int to = t->cols[c].fk_table, named = 0, shown = 0;
         for (int i = 0; i < q->nf && to >= 0 && to != q->table; i++)  /* not the one name */
-            filtered |= q->f[i].col.t == to && q->f[i].op == OP_IN && !q->f[i].cond &&  /* filtered */
+            named |= q->f[i].col.t == to && q->f[i].op == OP_IN && !q->f[i].cond &&  /* filtered */
                         !(q->f[i].col.c == s->tables[to].label && q->f[i].nvals == 1);
         /* "the 10 largest cities": each city's country by its name, not IND
          * (one key to that table: two, a movement's warehouse and its
          * counterparty's, are not told apart by a join) */
-        filtered |= to >= 0 && to != q->table && s->tables[to].label >= 0 &&
+        named |= to >= 0 && to != q->table && s->tables[to].label >= 0 &&
                     lexicon_col_is_own_name(&s->tables[to], s->tables[to].label) &&
                     paths_edges(s, q->table, to) == 1;
         for (int i = 0; i < q->nshow; i++)
             shown |= q->show[i].c == c;
-        if (filtered && !shown && c != t->pk && s->tables[to].label >= 0 &&
+        if (named && !shown && c != t->pk && s->tables[to].label >= 0 &&
             s->tables[to].label != s->tables[to].pk)
             q->show[q->nshow++] = (ask_colref_t){q->table, c};
     }

@@ -356,68 +356,6 @@ static void apply_dim_cues(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p
         roles_make_dim(s, p, m);
 }
 
-static void default_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
-{
-    if (ranking_list(s, tk, p))
-        return;
-    int strong = 0;  /* a numeric column beats the verb "sold" */
-    for (int i = 0; i < p->nm; i++)
-        strong |= p->m[i].kind == PH_COLUMN && p->m[i].role == R_NONE && !p->m[i].nalt &&
-                  lexicon_col_is_numeric(&s->tables[p->m[i].t].cols[p->m[i].c]);
-    for (int i = 0; i < p->nm && !p->measure_set; i++) {
-        ask_mention_t *m = &p->m[i];
-        if (m->role != R_NONE || (m->kind == -1 && m->v == 1 && strong))
-            continue;
-        /* "instructors and their salaries": a column of each row, not a total */
-        if (m->kind == PH_COLUMN && m->pos > 0 && !p->agg_cue && roles_their(tk, p, m))
-            continue;
-        if (m->kind == PH_COLUMN && !p->agg_cue && owned_number_of_named(s, tk, p, m))  /* Wieland's */
-            continue;
-        /* "passengers who survived": a flag said without a sum or count is a filter */
-        if (m->kind == PH_COLUMN && !m->nalt && lexicon_col_is_flag(&s->tables[m->t].cols[m->c]))
-            continue;
-        if (m->kind == -1 || (m->kind == PH_VOCAB && s->vocab[m->v].is_metric))
-            measure_from_cue(s, tk, p, m, M_NONE, 0, "");
-        else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
-            roles_resolve_alt(p, m, -1);
-            int price = m->nalt == 0 && !lexicon_col_is_qty(&s->tables[m->t].cols[m->c]) &&
-                        strstr(s->tables[m->t].cols[m->c].name, "rice");
-            measure_from_cue(s, tk, p, m, price ? M_AVG : M_NONE, 0, "");
-        }
-    }
-    int head = -1;  /* "which suppliers supply paper" of branch_supplier: its supplier_name */
-    for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
-        if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE)
-            p->subject = p->m[i].t, p->m[i].role = R_MEASURE, head = measure_head_column(s, &p->m[i]);
-    ask_mention_t *by_col = NULL;
-    for (int i = 0; i < p->nm && p->subject < 0 && !p->measure_set; i++)
-        if (p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].role != R_DIM)
-            p->subject = p->m[i].t, by_col = &p->m[i];  /* "products priced over 10": the column's rows */
-    for (int i = 0; i < tk->n && p->subject < 0 && !p->measure_set; i++)
-        if (words_in(tk->t[i].low, (const char *const[]){"list", "show", "which", "what", NULL}))
-            p->subject = nouns_value_table(s, tk, p, i + 1 + words_at(tk, i + 1, "me"), 0);  /* "list the movies" */
-    if (p->subject < 0 && !p->measure_set)  /* "movies directed by …": the question's first noun */
-        p->subject = nouns_value_table(s, tk, p, 0, 0);
-    if (p->measure_set || p->subject < 0)
-        return;
-    int own = nouns_own_amount(s, tk, p, p->subject);  /* "spend per month": its amount */
-    int rows = tk->n > 2 && words_at(tk, 0, "how") && words_at(tk, 1, "many") &&
-               words_in(tk->t[2].low, (const char *const[]){"entries", "records", "rows", NULL});
-    if (rows)  /* "how many entries are between 2 and 4 hours": the subject's rows, counted */
-        tk->t[0].used = tk->t[1].used = tk->t[2].used = 1, own = -1;
-    if (p->q.ndims || p->q.grain || (own >= 0 && !p->top) || rows) {
-        p->q.m = own >= 0 ? (ask_measure_t){M_SUM, p->subject, own, -1, 0}
-                          : (ask_measure_t){M_COUNT, p->subject, -1, -1, 0};
-        p->measure_set = 1;
-    } else if (!p->top || p->want_price) {
-        p->q.kind = Q_LIST;
-        p->q.table = p->subject;
-        if (head >= 0 && s->tables[p->subject].cols[head].kind == CK_TEXT && !p->want_price)
-            p->q.listed = (ask_colref_t){p->subject, head};  /* not "the most expensive item": ranked */
-        listed_plan(s, tk, p, by_col);
-    }
-}
-
 /* "the element with the most isotopes" on periodic_table(Element, …): a
  * table's name column named as a noun, when no table is named, is the
  * table's rows — the entity the question is about. */
@@ -523,7 +461,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, tk, p, &c[i]);
     filters_apply_numbered(s, tk, p);
-    default_measure(s, tk, p);
+    measure_default(s, tk, p);
     listed_breakdown(s, tk, p);
     through_count(s, tk, p);
     if (p->q.m.t >= 0 && p->subject < 0)

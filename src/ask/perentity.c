@@ -8,7 +8,7 @@
  * (Y LEFT JOIN X, zeros kept); only that shape is averaged, so a question
  * it cannot write (two keys between X and Y, a far lookup, a filter on X)
  * is declined in words, never answered from a different grouping. */
-#include "ask/internal.h"
+#include "ask/sqljoin.h"
 #include "core/buf.h"
 
 #include <stdio.h>

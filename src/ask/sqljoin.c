@@ -4,7 +4,7 @@
  * aliases, composite keys joined on all their columns, and the joins that
  * would be wrong refused: two keys to the same column (two roles), up to a
  * parent and down to another of its children (rows that merely share it). */
-#include "ask/internal.h"
+#include "ask/sqljoin.h"
 #include "core/mem.h"
 
 #include <ctype.h>

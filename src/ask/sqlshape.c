@@ -2,7 +2,7 @@
  * join would count wrong: filters reached one-to-many become a semi-join
  * on the base's key (each film once in an average), and "how many X does
  * each Y have" starts from Y and LEFT JOINs X, so a Y with none counts 0. */
-#include "ask/internal.h"
+#include "ask/sqljoin.h"
 
 /* "average rental rate of Sports films": the category filter joins film to
  * film_category one-to-many, which would repeat films in an average. When

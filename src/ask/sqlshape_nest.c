@@ -8,7 +8,7 @@
  * written over j (sqlgen.c, sqlwrite.c, sqlshape.c) need no change. The
  * join steps themselves are the ones sqljoin.c recorded: the same keys,
  * the same LEFT JOINs, in the same order — the same rows. */
-#include "ask/internal.h"
+#include "ask/sqljoin.h"
 
 #include <stdio.h>
 #include <string.h>

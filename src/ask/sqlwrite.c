@@ -2,7 +2,7 @@
  * may not ask for, then picks the shape: the zeros-kept LEFT JOIN or the
  * semi-join (sqlshape.c), a list, or an aggregate (sqlgen.c). The top of
  * the SQL writers: it calls them, none of them calls it. */
-#include "ask/internal.h"
+#include "ask/sqljoin.h"
 #include "core/buf.h"
 #include "sqlsafe/sqlsafe.h"
 

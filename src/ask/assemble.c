@@ -450,6 +450,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     side_plan(s, tk, p);
     filters_apply_stock(s, tk, p);
     times_counted(s, tk, p);
+    verbed_measure(s, tk, p);
     perentity_plan(s, tk, p);
     span_plan(s, tk, p);
     recent_plan(s, tk, p);

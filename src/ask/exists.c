@@ -115,13 +115,24 @@ static int only_has(const ask_schema_t *s, const ask_tok_t *verb, int rel)
 /* "films that were never rented", "airlines without any route", "accounts
  * with a loan": rows of the subject that have (no) rows of another table
  * belonging to them. */
+/* The table a verb names, said in any tense: "rented", and "rent" as
+ * "did not rent" says it (a word of four letters is read as its -ed). */
+static int verb_table(const ask_schema_t *s, const char *low)
+{
+    char ed[16];
+    int t = filters_verb_table(s, low);
+    if (t < 0 && strlen(low) == 4 && snprintf(ed, sizeof ed, "%sed", low) < (int)sizeof ed)
+        t = filters_verb_table(s, ed);
+    return t;
+}
+
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const neg[] = {"never", "no", "without", "not", NULL};
     static const char *const made[] = {"made", "make", "placed", "place", "opened", "open",
         "submitted", "submit", "booked", "book", "filed", "file", "raised", "raise", "posted",
         "post", "created", "create", "sent", "send", "wrote", "written", "write", "logged",
-        "log", "left", "leave", "given", "gave", "give", "bought", "buy", NULL};
+        "log", "left", "leave", "given", "gave", "give", "bought", "buy", "used", "use", NULL};
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, path[6];
     if (base < 0 || (p->q.kind == Q_AGG && p->q.m.kind != M_COUNT))
         return;
@@ -138,7 +149,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 if (p->m[x].pos == k && p->m[x].kind == PH_TABLE &&
                     (p->m[x].role == R_NONE || p->m[x].role == R_FILTER))  /* "an order refunded" */
                     m = &p->m[x];
-            rel = m ? m->t : !tk->t[k].used && is_neg ? filters_verb_table(s, tk->t[k].low) : -1;
+            rel = m ? m->t : !tk->t[k].used && is_neg ? verb_table(s, tk->t[k].low) : -1;
             for (int x = 0; x < p->nm && rel < 0; x++)  /* "maps never played": matches.map_played */
                 if (p->m[x].pos == k && p->m[x].kind == PH_COLUMN && !p->m[x].nalt &&
                     s->tables[p->m[x].t].cols[p->m[x].c].fk_table == base && p->m[x].t != base)
@@ -150,13 +161,15 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 words--;  /* the value's words are not counted */
                 continue;
             }
-            if (rel < 0 && is_neg && words_in(tk->t[k].low, made))
-                continue;  /* "never opened a ticket", "did not place an order": the rows */
+            if (rel < 0 && is_neg && words_in(tk->t[k].low, made)) {
+                words--;  /* "never opened a ticket", "did not place an order": the rows */
+                continue;
+            }
             if (rel < 0 && is_neg && verb < 0 && !val && (past_verb(&tk->t[k]) || words_in(tk->t[k].low, meet))) {
                 verb = k;  /* "never received an A+" */
                 continue;
             }
-            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
+            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "single", "been",
                     "ever", "be", "was", "were", "is", "are", "have", "has", "had", "in", "the",
                     "for", "to", "from", "on", "at", "yet", NULL}))
                 break;

@@ -93,6 +93,8 @@ void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != base)
             continue;
+        if (p->q.kind == Q_LIST && roles_their(tk, p, m))
+            continue;  /* "… and which of them are official": shown, not a filter */
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         int neg = m->len == 1 && c->nw && strcmp(tk->t[m->pos].stem, c->w[c->nw - 1]) &&
                   strstr(tk->t[m->pos].stem, c->w[c->nw - 1]);  /* "inactive" of active */

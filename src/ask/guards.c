@@ -535,4 +535,6 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     flag_grouped(s, p);
     periods_of_rows(tk, p);
     guards_row_or_total(s, tk, p);
+    guards_its_key_target(s, tk, p);
+    guards_nth_list(tk, p);
 }

@@ -214,6 +214,7 @@ typedef struct ask_q {
     int via[2];                /* tables the question named that joins may pass */
     int nvia;
     int limit, ties;           /* 0 = default; ties: limit 1 said "which … most", its equals too */
+    int nth;                   /* "the second largest": the rows of the 2nd value of the order, or 0 */
     int order;                 /* 1 desc by measure, -1 asc, 0 natural */
     int having;                /* OP_GT… on the measure per group ("with more than 5 routes"), 0 none */
     int rel, rel_not;          /* rows of the base that have (not) a row of table rel, -1 none */
@@ -326,6 +327,7 @@ typedef struct ask_parse {
     int order_only;       /* "highest first", "from … to …", "all the …": a sort, not a pick */
     char order_word[32];  /* the word that set q.order, to name it if unused */
     int order_at;         /* 1 + its token index; 0 when none */
+    int nth_at;           /* 1 + the token index of the ordinal of q.nth ("second"); 0 when none */
     int top;              /* "top N" / "which … most" given */
     int edit_cue;         /* starts like a follow-up: "now", "only", "what about" */
     int only;             /* "only X": replace filters on X's column */
@@ -437,6 +439,10 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  
 void guards_singular_amount(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_amounts.c */
 void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void guards_money_rows_compared(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
+void guards_its_key_target(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_lists.c */
+void guards_nth_list(const ask_toks_t *tk, ask_parse_t *p);
+/* verbed.c: "the most rented films": the verb as a mention of the table it names (rental) */
+void verbed_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
 void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */
@@ -484,6 +490,8 @@ int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const
 /* typos.c: each word left unused read as its one nearest schema, value or cue word
  * (one edit; two of 10+ letters), noted ("read \"custmers\" as \"customer\""); how many. */
 int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
+/* demonyms.c: "Icelandic" read as "iceland" where that is a value and the adjective is not; how many */
+int demonyms_read(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 
 /* account.c: count the words and mentions the plan leaves unused (p->unknown). */
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);

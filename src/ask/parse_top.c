@@ -71,8 +71,35 @@ static int names_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
     return 0;
 }
 
+/* A superlative by its form: an order word, or "-est" / "-most" ("longest",
+ * "northernmost"). A word that only looks like one ("the second test")
+ * makes no ordered list, and guards_nth_list asks. */
+static int superlative(const char *w)
+{
+    size_t n = strlen(w);
+    return grammar_order_of(w) || (n > 5 && !strcmp(w + n - 3, "est")) || (n > 6 && !strcmp(w + n - 4, "most"));
+}
+
+/* "the second largest country", "the 3rd most populous": an ordinal before
+ * a superlative is the rank of the value asked for (q.nth). */
+static void scan_nth(ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const nth[][2] = {{"second", "2nd"}, {"third", "3rd"}, {"fourth", "4th"},
+        {"fifth", "5th"}, {"sixth", "6th"}, {"seventh", "7th"}, {"eighth", "8th"}, {"ninth", "9th"},
+        {"tenth", "10th"}};
+    for (int i = 0; i + 1 < tk->n && !p->q.nth; i++)
+        for (int k = 0; k < 9; k++)
+            if ((!strcmp(tk->t[i].low, nth[k][0]) || !strcmp(tk->t[i].low, nth[k][1])) && !tk->t[i].used &&
+                superlative(tk->t[i + 1].low)) {
+                p->q.nth = k + 2, p->nth_at = i + 1;
+                tk->t[i].used = 1;
+                break;
+            }
+}
+
 void parse_scan_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
+    scan_nth(tk, p);
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
         ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;

@@ -135,6 +135,8 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "zeros", json_true());
     if (q->ties)
         json_object_set_new(j, "ties", json_true());
+    if (q->nth)
+        json_object_set_new(j, "nth", json_integer(q->nth));
     if (q->per)
         json_object_set_new(j, "per", q->per == 2 ? json_string("count") : json_true());
     if (q->listed.t >= 0)
@@ -311,6 +313,8 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     }
     q->zeros = json_is_true(json_object_get(j, "zeros"));
     q->ties = json_is_true(json_object_get(j, "ties"));
+    q->nth = (int)json_integer_value(json_object_get(j, "nth"));
+    bad |= q->nth < 0 || q->nth > 100 || (q->nth && (q->kind != Q_LIST || q->m.c < 0 || !q->order));
     x = json_object_get(j, "per");
     q->per = json_is_true(x) ? 1 : json_is_string(x) && !strcmp(json_string_value(x), "count") ? 2 : 0;
     bad |= (q->per == 2 && (!q->having || !q->ndims)) || (q->per == 1 && !q->ndims && !q->grain);
@@ -437,7 +441,10 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         buf_printf(&b, " of %s", s->tables[q->table].name);
     } else if (q->kind == Q_LIST) {
         buf_printf(&b, "%s rows", s->tables[q->table].name);
-        if (q->m.c >= 0)
+        if (q->m.c >= 0 && q->nth)  /* "the second largest": its value's rank */
+            buf_printf(&b, " with the %s value %d of %s", q->order < 0 ? "lowest" : "highest", q->nth,
+                       s->tables[q->m.t].cols[q->m.c].name);
+        else if (q->m.c >= 0)
             buf_printf(&b, " with the %s %s", q->order < 0 ? "lowest" : "highest",
                        s->tables[q->m.t].cols[q->m.c].name);
     } else {

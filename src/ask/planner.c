@@ -439,7 +439,8 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
     ask_q_t prev;
     char err[256], tmp[256];
     understand(s, tk, &p);
-    if (p.unknown && typos_correct(s, tk, notes) > 0) {  /* read the typos, then again */
+    if (p.unknown && demonyms_read(s, tk, notes) + typos_correct(s, tk, notes) > 0) {  /* read the
+                                                     * typos and country adjectives, then again */
         parse_free(&p);
         for (int i = 0; i < tk->n; i++)
             tk->t[i].used = 0;

@@ -36,6 +36,10 @@ static const struct adjective {
     {"slowest", -1, 0, {"speed", NULL}},
     {"hottest", 1, 0, {"temperature", NULL}},
     {"coldest", -1, 0, {"temperature", NULL}},
+    {"northernmost", 1, 0, {"latitude", "lat", NULL}},  /* north of the equator is positive */
+    {"southernmost", -1, 0, {"latitude", "lat", NULL}},
+    {"easternmost", 1, 0, {"longitude", "lon", "lng", NULL}},  /* east of Greenwich is positive */
+    {"westernmost", -1, 0, {"longitude", "lon", "lng", NULL}},
 };
 
 /* The date an age word ("oldest", "newest", "youngest") ranks table t by:
@@ -164,14 +168,19 @@ void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p)
         roles_set_ambiguous(p, AMB_ALL_ROWS, NULL);  /* "show me the routes": all 67,663? */
 }
 
+/* "the GNP of Japan", "the life expectancy of Japan and Peru": a level
+ * asked of rows named by their names is those rows, listed (each one's). */
 void ranking_level(const ask_schema_t *s, ask_parse_t *p)
 {
     ask_q_t *q = &p->q;
     int t = p->level.t;
-    if (p->ambiguous != AMB_MEASURE || t < 0 || q->nf != 1 || q->ndims || q->grain ||
-        q->f[0].op != OP_IN || q->f[0].nvals != 1 || q->f[0].col.t != t ||
+    int each = q->ndims == 1 && q->nf == 1 && q->dims[0].t == q->f[0].col.t &&  /* "of Japan and Peru": */
+               q->dims[0].c == q->f[0].col.c && q->f[0].nvals > 1;                /* each one's row */
+    if (p->ambiguous != AMB_MEASURE || t < 0 || q->nf != 1 || (q->ndims && !each) || q->grain ||
+        q->f[0].op != OP_IN || q->f[0].col.t != t ||
         q->f[0].col.c != s->tables[t].label || q->rel >= 0 || q->date.kind)
         return;
+    q->ndims = 0;
     p->ambiguous = AMB_NONE;
     q->kind = Q_LIST;
     q->table = p->subject = t;

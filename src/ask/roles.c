@@ -120,13 +120,14 @@ void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
     }
 }
 
-/* 1 when the question names table t, or a value only t holds ("the GNP of
- * Japan": Japan is a country's name, so it is the country's GNP). */
+/* 1 when the question names table t, or a value or column only t holds
+ * ("the GNP of Japan": Japan is a country's name, so it is the country's
+ * GNP; "rooms with a capacity over 50": only classrooms have one). */
 int roles_table_named(const ask_parse_t *p, int t)
 {
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
-        int only_t = m->kind == PH_VALUE && m->t == t;  /* every reading in t (name, localname) */
+        int only_t = (m->kind == PH_VALUE || m->kind == PH_COLUMN) && m->t == t;  /* every reading in t */
         for (int k = 0; only_t && k < m->nalt; k++)
             only_t = m->alt[k].t == t;
         if ((m->kind == PH_TABLE && m->t == t) || only_t)
@@ -281,6 +282,12 @@ int roles_their(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t 
         column_ending(p, end + 1 + words_at(tk, end + 1, "the"), 0))
         return 1;
     static const char *const names[] = {"name", "names", "title", "titles", "date", "dates", NULL};
+    int v = k - words_at(tk, k, "are") - words_at(tk, k, "is");  /* "… and which of them are official" */
+    if ((v >= 2 && words_at(tk, v - 2, "which") && words_at(tk, v - 1, "of") &&
+         words_in(tk->t[v].low, (const char *const[]){"them", "those", "these", NULL})) ||
+        (v >= 1 && words_in(tk->t[v - 1].low, (const char *const[]){"whether", "if", NULL}) &&
+         words_in(tk->t[v].low, (const char *const[]){"they", "it", "each", NULL})))
+        return 1;
     while (k >= 0 && k >= m->pos - 8) {
         if (words_in(tk->t[k].low, own) || (words_at(tk, k, "with") && (words_at(tk, k + 1, "the") || chained)))
             return 1;  /* "appointments with the pet and the vet": the same */

@@ -79,15 +79,17 @@ int sqlshape_having_holds_zero(const ask_q_t *q)
 /* 1 when q counts rows of one table for each row of another that they
  * belong to, said with "each" or "every" ("how many sections has each
  * instructor taught"; "per" and "by" group what is there), and nothing but
- * the entity itself is filtered: then an entity with none is a 0, not a
- * missing row. */
+ * the entity itself is filtered — or ranked from the fewest: then an
+ * entity with none is a 0, not a missing row. */
 static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
 {
-    int e = q->ndims ? q->dims[0].t : -1;  /* a name, and its second part ("last_name") */
-    if (q->ndims == 2 && (q->dims[1].t != e || q->dims[1].c != s->tables[e].label2))
+    int e = q->ndims ? q->dims[0].t : -1;  /* a name, and its second part ("last_name") or key */
+    if (q->ndims == 2 && (q->dims[1].t != e || (q->dims[1].c != s->tables[e].label2 &&
+                                                q->dims[1].c != s->tables[e].pk)))
         return 0;
     int held = q->having && q->m.kind == M_COUNT && sqlshape_having_holds_zero(q);  /* "fewer than three */
-    if (e < 0 || !(q->zeros || held) || q->kind != Q_AGG ||                      /* instructors": none too */
+    int fewest = q->order == -1 && q->m.kind == M_COUNT;  /* "the 3 least rented films": none is fewest */
+    if (e < 0 || !(q->zeros || held || fewest) || q->kind != Q_AGG ||            /* instructors": none too */
         (q->m.kind != M_COUNT && (q->m.kind != M_SUM || !q->per)) ||
         e == q->m.t || q->grain ||
         q->share || q->rel >= 0 || q->date.kind || q->nvia || s->tables[e].pk < 0 ||

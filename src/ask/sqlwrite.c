@@ -125,6 +125,21 @@ static void put_read_values(const ask_schema_t *s, buf_t *b, const joins_t *j, i
     }
 }
 
+/* "the second largest country": after the list's own conditions (nconds of
+ * them), col = (SELECT DISTINCT col FROM … WHERE … AND col IS NOT NULL
+ * ORDER BY col DESC LIMIT 1 OFFSET 1) — every row holding the nth value. */
+static void put_nth(const ask_schema_t *s, const ask_q_t *q, const joins_t *j, buf_t *b, int nconds)
+{
+    buf_t col = {0};
+    sqljoin_put_col(s, &col, j, q->m.t, q->m.c);
+    const char *c = buf_str(&col);
+    buf_printf(b, "%s%s = (SELECT DISTINCT %s%s", nconds ? " AND " : " WHERE ", c, c, buf_str(&j->from));
+    int n = sqlgen_where(s, b, j, q);
+    buf_printf(b, "%s%s IS NOT NULL ORDER BY %s %s LIMIT 1 OFFSET %d)", n ? " AND " : " WHERE ", c, c,
+               q->order < 0 ? "ASC" : "DESC", q->nth - 1);
+    buf_free(&col);
+}
+
 static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b)
 {
     joins_t flat;  /* a fanning-out list's outer query reads the base alone, not the nest */
@@ -147,11 +162,15 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
         buf_puts(b, " IN (SELECT ");
         sqljoin_put_col(s, b, j, q->table, t->pk);
         buf_puts(b, buf_str(&j->from));
-        sqlgen_where(s, b, j, q);
+        int n = sqlgen_where(s, b, j, q);
+        if (q->nth)
+            put_nth(s, q, j, b, n);
         buf_putc(b, ')');
     } else {
         buf_puts(b, buf_str(&j->from));
-        sqlgen_where(s, b, j, q);
+        int n = sqlgen_where(s, b, j, q);
+        if (q->nth)
+            put_nth(s, q, j, b, n);
     }
     if (q->m.c >= 0) {  /* "the 5 most expensive products" */
         buf_t col = {0};
@@ -170,7 +189,10 @@ static void write_list(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_
         buf_puts(b, " ORDER BY ");
         sqljoin_put_col(s, b, oj, q->table, s->tables[q->table].pk);
     }
-    dialect_limit(s, b, q, ASK_LIST_LIMIT);
+    if (q->nth)  /* every row of that value */
+        buf_printf(b, " LIMIT %d", ASK_LIST_LIMIT);
+    else
+        dialect_limit(s, b, q, ASK_LIST_LIMIT);
 }
 
 
@@ -194,6 +216,10 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
     int base = q->kind == Q_LIST ? q->table : q->m.t;
     if (base < 0 || base >= s->ntables) {
         snprintf(err, errlen, "the plan names no table");
+        return NULL;
+    }
+    if (q->nth && (q->kind != Q_LIST || q->listed.t >= 0 || q->m.c < 0 || !q->order)) {
+        snprintf(err, errlen, "a rank (\"the second …\") is only written for rows ordered by one of their columns");
         return NULL;
     }
     if (q->m.kind == M_MEDIAN && !s->dialect->has_median) {

@@ -96,6 +96,9 @@ int words_is_stop_at(const ask_toks_t *tk, int i)
         return 0;  /* "top 5 US states": the country, not "us" — placed, or asked about */
     if (words_is_stop(tk->t[i].low))
         return 1;
+    if (!strcmp(tk->t[i].low, "world") && words_at(tk, i - 1, "the") &&  /* "… airport in the world" */
+        (words_at(tk, i - 2, "in") || words_at(tk, i - 2, "of")) && (i + 1 == tk->n || tk->t[i + 1].low[0] == '?'))
+        return 1;
     if (strcmp(tk->t[i].low, "return"))
         return 0;
     for (int k = 0; k < i; k++)  /* "how many returns" is no command */
@@ -288,6 +291,11 @@ static void scale_numbers(ask_toks_t *tk)
     static const struct { const char *w; double f; } scales[] = {{"thousand", 1e3},
         {"million", 1e6}, {"millions", 1e6}, {"mn", 1e6}, {"billion", 1e9}, {"billions", 1e9},
         {"bn", 1e9}};
+    for (int i = 1; i + 1 < tk->n; i++)  /* "more than a million": 1 million */
+        if (!strcmp(tk->t[i].low, "a") && words_in(tk->t[i + 1].low, (const char *const[]){"thousand",
+                "million", "billion", NULL}) && words_in(tk->t[i - 1].low, (const char *const[]){"than",
+                "over", "above", "under", "below", "exceeding", "least", "most", NULL}))
+            tk->t[i].isnum = 1, tk->t[i].num = 1;
     for (int i = 0; i + 1 < tk->n; i++)
         for (size_t k = 0; tk->t[i].isnum && k < sizeof scales / sizeof *scales; k++)
             if (!strcmp(tk->t[i + 1].low, scales[k].w)) {

@@ -1,0 +1,56 @@
+/* guards_lists.c — doubts about what a list shows, asked back rather than
+ * answered with the wrong rows' columns. */
+#include "ask/internal.h"
+
+#include <string.h>
+
+/* "the second largest country": a rank is only written for a list of rows
+ * ordered by one of their columns; "the airport with the second most
+ * routes" (a count per group) is not yet — asked, naming the word. */
+void guards_nth_list(const ask_toks_t *tk, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    if (!q->nth || (q->kind == Q_LIST && q->listed.t < 0 && q->m.c >= 0 && q->order))
+        return;
+    roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);
+    if (p->nth_at > 0 && p->nth_at <= tk->n)
+        snprintf(p->unknown_word, sizeof p->unknown_word, "%s", tk->t[p->nth_at - 1].raw);
+    p->unknown++;
+}
+
+/* The column of t called name, or -1. */
+static int same_named(const ask_table_t *t, const char *name)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->cols[c].name, name))
+            return c;
+    return -1;
+}
+
+/* "What is the capital of Australia and what is its population?": "its"
+ * after a key column (country.capital → city) may mean the thing the key
+ * names. When that table has a column of the same name (city.population
+ * beside country.population), the list of countries would show the
+ * country's: asked which one is meant. */
+void guards_its_key_target(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    if (p->q.kind != Q_LIST || p->q.table < 0 || p->ambiguous)
+        return;
+    const ask_mention_t *key = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        const ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->t != p->q.table)
+            continue;
+        const ask_col_t *c = &s->tables[m->t].cols[m->c];
+        int to = key ? s->tables[key->t].cols[key->c].fk_table : -1;
+        int other = to >= 0 && to != m->t ? same_named(&s->tables[to], c->name) : -1;
+        if (other >= 0 && m->pos > 0 && words_at(tk, m->pos - 1, "its")) {
+            roles_set_ambiguous(p, AMB_COLUMN, NULL);
+            p->amb[0] = (ask_colref_t){m->t, m->c};
+            p->amb[1] = (ask_colref_t){to, other};
+            p->namb = 2;
+            return;
+        }
+        key = c->fk_table >= 0 ? m : NULL;
+    }
+}

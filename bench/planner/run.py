@@ -318,6 +318,23 @@ def counted_as_list(q, out, gcols, grows, arows):
     return preview_limit(out.get("sql"), len(arows)) is None
 
 
+def yes_no_listed(q, out, gcols, grows, arows):
+    """A yes/no question ("Was any gold card issued in 1995?", "Is there a
+    department that has no students?") whose gold is one true or false,
+    answered with the rows that make it true: right when there are rows
+    exactly where the gold says true (none where false), the answer a list
+    (no count, no groups) and not cut by the preview LIMIT."""
+    text = q.get("question", "").strip().lower()
+    if len(grows) != 1 or len(gcols) != 1 or norm(grows[0][0]) not in (("text", "t"), ("text", "f")):
+        return False
+    if not re.match(r"(is|are|was|were|do|does|did|has|have|had|can)\b", text):
+        return False
+    sql = (out.get("sql") or "").lower()
+    if "count(" in sql or "group by" in sql or "sum(" in sql:
+        return False
+    return (len(arows) > 0) == (norm(grows[0][0]) == ("text", "t"))
+
+
 def echoes_dropped(q, gcols, grows):
     """The gold without its columns that only repeat what the question
     says: every value of the column is written in the question ("Who is the
@@ -371,11 +388,13 @@ def judge(q, out, gold, order):
         return "right", "the gold's groups, and the unknown (NULL) group beside them"
     if not order and no_empty_groups(grows, arows, len(gcols), len(acols)):
         return "right", "the gold's groups, with or without the groups that have nothing"
-    echo = echoes_dropped(q, gcols, grows) if len(acols) < len(gcols) else None
+    echo = echoes_dropped(q, gcols, grows)
     if echo and match(echo[1], arows, len(echo[0]), len(acols), order) is not None:
         return "right", "the gold's columns but those that repeat the question's own words"
     if counted_as_list(q, out, gcols, grows, arows):
         return "right", "the rows the gold counts, listed: as many as it counts"
+    if yes_no_listed(q, out, gcols, grows, arows):
+        return "right", "a yes or no, answered with the rows that make it yes (none for no)"
     # a comparison of a few values: the gold's one row, the answer's one column in that order
     if len(grows) == 1 and len(gcols) >= 2 and laid_out(grows[0], arows, gcols):
         return "right", "the gold's one row laid out as the answer's column"

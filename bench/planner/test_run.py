@@ -179,6 +179,27 @@ class Judge(unittest.TestCase):
         other = dict(q, question="Who is the head of state there?")  # the name is not in the question
         self.assertEqual(self.j({"sql": "x", "columns": ["headofstate"], "rows": [["Johannes Rau"]]}, gold, other), "WRONG")
 
+    def test_a_yes_or_no_answered_with_rows(self):
+        q = {"expect": "answer", "question": "Was any gold card issued in 1995?"}
+        rows = {"sql": "SELECT c.* FROM card c WHERE c.type = 'gold' LIMIT 100", "columns": ["card_id"],
+                "rows": [[1], [2]]}
+        none = dict(rows, rows=[])
+        self.assertEqual(self.j(rows, (["exists"], [["t"]]), q), "right")
+        self.assertEqual(self.j(none, (["exists"], [["f"]]), q), "right")
+        self.assertEqual(self.j(none, (["exists"], [["t"]]), q), "WRONG")
+        self.assertEqual(self.j(rows, (["exists"], [["f"]]), q), "WRONG")
+        which = dict(q, question="Which gold cards were issued in 1995?")  # no yes/no asked
+        self.assertEqual(self.j(rows, (["exists"], [["t"]]), which), "WRONG")
+        counted = dict(rows, sql="SELECT count(*) FROM card", rows=[[2]])
+        self.assertEqual(self.j(counted, (["exists"], [["t"]]), q), "WRONG")
+
+    def test_an_echoed_column_beside_more_columns(self):
+        q = {"expect": "answer", "question": "What category is CHAMBER ITALIAN in?"}
+        gold = (["title", "name"], [["CHAMBER ITALIAN", "Foreign"]])
+        out = {"sql": "x", "columns": ["category_id", "name", "last_update"], "rows": [[9, "Foreign", "2022"]]}
+        self.assertEqual(self.j(out, gold, q), "right")
+        self.assertEqual(self.j(dict(out, rows=[[9, "Music", "2022"]]), gold, q), "WRONG")
+
     def test_one_of_several_tied_is_no_preview(self):
         gold = (["name", "price"], [["a", "9"], ["b", "9"], ["c", "9"]])
         one = {"sql": "SELECT p.* FROM p ORDER BY price DESC LIMIT 1", "columns": ["name", "price"], "rows": [["a", 9]]}

@@ -446,6 +446,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
         if (p->m[i].kind != PH_VALUE) {
             roles_resolve_table(s, tk, p, &p->m[i]);
             roles_resolve_alt(p, &p->m[i], -1);
+            roles_resolve_by_column(s, p, &p->m[i]);
         }
     side_plan(s, tk, p);
     filters_apply_stock(s, tk, p);
@@ -457,6 +458,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     share_rate(s, tk, p);
     apply_agg_cues(s, tk, p);
     apply_dim_cues(s, tk, p);
+    listed_their_count(s, tk, p);
     ranking_most_common(s, tk, p);
     ranking_when_first(s, tk, p);
     for (int i = 0; i < nc; i++)

@@ -169,7 +169,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 verb = k;  /* "never received an A+" */
                 continue;
             }
-            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "single", "been",
+            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
                     "ever", "be", "was", "were", "is", "are", "have", "has", "had", "in", "the",
                     "for", "to", "from", "on", "at", "yet", NULL}))
                 break;

@@ -138,21 +138,13 @@ void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
  * or how much was paid? Asked. */
 void guards_money_rows_compared(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
-    static const char *const paid[] = {"payment", "donation", "transaction", "contribution",
-        "deposit", "withdrawal", "transfer", NULL};
     static const char *const counts[] = {"many", "number", "numbers", "count", "counts", "much",
         "amount", "amounts", "total", "totals", "sum", "value", "revenue", NULL};
     const ask_q_t *q = &p->q;
     if (q->kind != Q_AGG || q->m.kind != M_COUNT || q->m.c >= 0 || q->m.t < 0 || p->ambiguous ||
         !q->date.from2[0] || !s->tables[q->m.t].nw)
         return;
-    const ask_table_t *t = &s->tables[q->m.t];
-    if (!words_in(t->w[t->nw - 1], paid))
-        return;
-    int money = 0;  /* one amount of money on the row: the one a sum would add */
-    for (int c = 0; c < t->ncols; c++)
-        money += !t->cols[c].pk && t->cols[c].fk_table < 0 && lexicon_col_is_money(&t->cols[c]);
-    if (money != 1)
+    if (revenue_paid_column(s, q->m.t) < 0)  /* one amount of money on the row: the one a sum would add */
         return;
     for (int i = 0; i < tk->n; i++)
         if (words_in(tk->t[i].low, counts))

@@ -362,6 +362,9 @@ int roles_has_value_filter(const ask_q_t *q, int t);  /* an in / not in filter o
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
 void readings_prefer(const ask_schema_t *s, ask_mention_t *x);  /* readings.c: a table's, the one-word */
 void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the said word's */
+/* roles.c: "the rooms … with their capacity": a text column said of several tables, the one
+ * another column alone belongs to */
+void roles_resolve_by_column(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m);
 /* roles.c: a word of several tables — the public one, the one pointed at, else asked */
 void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m);
 void roles_set_ambiguous(ask_parse_t *p, int why, const ask_mention_t *m);
@@ -380,6 +383,8 @@ void ranking_one_named(const ask_toks_t *tk, ask_parse_t *p);  /* "the priciest 
 void ranking_amount_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* "how much" */
 void ranking_duration_words(const ask_schema_t *s, ask_toks_t *tk);  /* "longest delay": highest */
 void ranking_all_rows(const ask_schema_t *s, ask_parse_t *p);  /* every row of a big table: asked */
+/* listed.c: "countries in Europe with their number of cities": one number per country */
+void listed_their_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 /* listed.c: a column's values listed ("the districts of …"), or counted ("breakdown of …") */
 void listed_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *by_col);
 void listed_breakdown(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
@@ -520,6 +525,7 @@ void roles_show_names(const ask_schema_t *s, ask_parse_t *p);
  * 1 when each row of t is one sale (priced, dated, no quantity of it elsewhere) */
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p);
 int revenue_row_is_sale(const ask_schema_t *s, int t);
+int revenue_paid_column(const ask_schema_t *s, int t);  /* "payments": their one money column, or -1 */
 /* measure.c: a cue's agg applied to m; the column of a table's head noun said alone, or -1 */
 void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m, int agg,
                       int distinct, const char *word);

@@ -137,3 +137,26 @@ void listed_each_value(ask_parse_t *p)
         return;
     q->listed_with = q->f[one].col;
 }
+
+/* "countries in Europe with their number of cities", "airlines in Ireland
+ * and their total routes": a number said as each row's own ("their",
+ * "its") is one per row of the table named before it — that table is the
+ * grouping, not a filter of one total. */
+void listed_their_count(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const nums[] = {"number", "count", "total", "numbers", "counts", "totals", NULL};
+    if (p->q.kind != Q_AGG || p->q.ndims || p->q.grain || p->q.m.t < 0)
+        return;
+    int at = -1;
+    for (int i = 0; i + 1 < tk->n && at < 0; i++)
+        if (words_in(tk->t[i].low, (const char *const[]){"their", "its", NULL}) && words_in(tk->t[i + 1].low, nums))
+            at = i;
+    for (int i = 0; i < p->nm && at >= 0; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->pos < at && m->kind == PH_TABLE && !m->nalt && m->t != p->q.m.t &&
+            (m->role == R_NONE || m->role == R_FILTER)) {
+            roles_make_dim(s, p, m);
+            return;
+        }
+    }
+}

@@ -102,8 +102,11 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
         else if (agg == M_COUNT && !distinct && own >= 0 && s->tables[m->t].cols[own].kind == CK_INT &&
                  !strcasecmp(s->tables[m->t].cols[own].name, s->tables[m->t].name))  /* items.items */
             p->q.m = (ask_measure_t){M_SUM, m->t, own, -1, 0};  /* "how many items": added up */
+        else if (agg == M_SUM && !strcmp(word, "total") && revenue_paid_column(s, m->t) >= 0)
+            p->q.m = (ask_measure_t){M_SUM, m->t, revenue_paid_column(s, m->t), -1, 0};  /* "total
+                                                          * payments": the money paid */
         else if (agg == M_SUM && !strcmp(word, "total") && money >= 0)
-            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total payments": how many, or how much? */
+            roles_set_ambiguous(p, AMB_MEASURE, NULL);  /* "total loans": how many, or how much? */
         else if (agg == M_COUNT && distinct && measure_head_column(s, m) >= 0)
             p->q.m = (ask_measure_t){M_COUNT_DISTINCT, m->t, measure_head_column(s, m), -1, 0};
         else if (agg == M_COUNT && measure_head_column(s, m) >= 0 && said_head)  /* its rows, or its nodes? */

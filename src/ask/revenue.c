@@ -108,3 +108,20 @@ int revenue_row_is_sale(const ask_schema_t *s, int t)
     }
     return 1;
 }
+
+/* "payments", "donations", "transactions": a table whose rows are each a
+ * sum of money paid, named so, with one amount of money on the row — that
+ * column (what "total payments" adds up), or -1. */
+int revenue_paid_column(const ask_schema_t *s, int t)
+{
+    static const char *const paid[] = {"payment", "donation", "transaction", "contribution",
+        "deposit", "withdrawal", "transfer", NULL};
+    const ask_table_t *tb = &s->tables[t];
+    if (!tb->nw || !words_in(tb->w[tb->nw - 1], paid))
+        return -1;
+    int money = -1;
+    for (int c = 0; c < tb->ncols; c++)
+        if (!tb->cols[c].pk && tb->cols[c].fk_table < 0 && lexicon_col_is_money(&tb->cols[c]))
+            money = money == -1 ? c : -2;
+    return money >= 0 ? money : -1;
+}

@@ -120,14 +120,13 @@ void roles_resolve_table(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
     }
 }
 
-/* 1 when the question names table t, or a value or column only t holds
- * ("the GNP of Japan": Japan is a country's name, so it is the country's
- * GNP; "rooms with a capacity over 50": only classrooms have one). */
+/* 1 when the question names table t, or a value only t holds ("the GNP of
+ * Japan": Japan is a country's name, so it is the country's GNP). */
 int roles_table_named(const ask_parse_t *p, int t)
 {
     for (int i = 0; i < p->nm; i++) {
         const ask_mention_t *m = &p->m[i];
-        int only_t = (m->kind == PH_VALUE || m->kind == PH_COLUMN) && m->t == t;  /* every reading in t */
+        int only_t = m->kind == PH_VALUE && m->t == t;  /* every reading in t (name, localname) */
         for (int k = 0; only_t && k < m->nalt; k++)
             only_t = m->alt[k].t == t;
         if ((m->kind == PH_TABLE && m->t == t) || only_t)
@@ -152,6 +151,32 @@ void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer)
             m->nalt = 0;
         }
     }
+}
+
+/* "the rooms in Saucon with their capacity": a word naming text columns of
+ * several tables (classroom's and section's room_number) is the one table
+ * another column said alone belongs to (capacity: classroom's). Numbers
+ * are left alone ("revenue per film rating" is no film column). */
+void roles_resolve_by_column(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
+{
+    if (m->kind != PH_COLUMN || !m->nalt)
+        return;
+    int hits = 0, pick = -2;
+    for (int k = -1; k < m->nalt; k++) {
+        ask_reading_t r = roles_reading(m, k + 1);
+        if (lexicon_col_is_numeric(&s->tables[r.t].cols[r.c]))
+            return;
+        int said = 0;
+        for (int i = 0; i < p->nm && !said; i++)
+            said = &p->m[i] != m && p->m[i].kind == PH_COLUMN && !p->m[i].nalt && p->m[i].t == r.t;
+        if (said)
+            hits++, pick = k;
+    }
+    if (hits != 1)
+        return;
+    if (pick >= 0)
+        mention_take_alt(m, pick);
+    m->nalt = 0;
 }
 
 void roles_not_understood(const ask_toks_t *tk, ask_parse_t *p, int from, int to)

@@ -11,11 +11,13 @@
  * value, and a rank of a count per group is asked back; "more than a
  * million" is 1,000,000; "Icelandic airlines" are Iceland's (not
  * Ireland's by a typo), where no column holds languages; "didn't rent
- * anything", "airlines that don't have a single route", "never been
- * used for …" are the
+ * anything", "never been used for …" are the
  * rows with none; "the life expectancy of Japan and Peru" lists both
  * rows; a word of two tables' columns ("rooms") is the one table another
- * column said belongs to ("with their capacity": classrooms). */
+ * column said belongs to ("with their capacity": classrooms), for text
+ * columns only; "total payments" adds up their one amount of money;
+ * "countries in Europe with their number of cities" is one count per
+ * country, not one total. */
 #include "ask_fixture.h"
 
 static void test_which_of_them(void)
@@ -76,6 +78,9 @@ static void test_verbed(void)
     refuses_sql(s, "Who has rented the fewest films?", "\"f\".\"title\" AS \"film\"");
     answers_with(s, "the 3 films with the fewest rentals", "LEFT JOIN");
     answers_with(s, "the 3 least rented films", "LEFT JOIN");
+    answers_with(s, "top 3 customers by total payments", "sum(\"p\".\"amount\")");
+    answers_with(s, "total payments per month", "sum(\"p\".\"amount\")");
+    answers_with(s, "number of payments per month", "count(*)");
     ask_schema_free(s);
 }
 
@@ -156,6 +161,17 @@ static void test_negations_and_levels(void)
     answers_with(s, "the life expectancy of Japan and Peru", "IN ('Japan', 'Peru')");
     refuses_sql(s, "the life expectancy of Japan and Peru", "avg(");
     answers_with(s, "list the rooms in Saucon with their capacity", "FROM \"public\".\"classroom\"");
+    ask_schema_free(s);
+    t = json_array();  /* a number per row of the table said before "their number of" */
+    json_array_append_new(t, table("country", 239, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"France", "Peru", NULL}),
+        col("continent", "text", 0, NULL, (const char *const[]){"Europe", "Asia", NULL}))));
+    json_array_append_new(t, table("city", 4000, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, NULL), col("country_id", "integer", 0, "country", NULL))));
+    s = schema_of(t);
+    answers_with(s, "countries in Europe with their number of cities", "GROUP BY");
+    answers_with(s, "number of cities in Europe", "count(*)");
+    refuses_sql(s, "number of cities in Europe", "GROUP BY");
     ask_schema_free(s);
 }
 

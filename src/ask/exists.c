@@ -42,6 +42,15 @@ static const ask_mention_t *value_at(const ask_parse_t *p, int k)
     return NULL;
 }
 
+/* "don't have a single route": "single" before a table said next */
+static int single_before_table(const ask_toks_t *tk, const ask_parse_t *p, int k)
+{
+    for (int x = 0; x < p->nm && words_at(tk, k, "single"); x++)
+        if (p->m[x].pos == k + 1 && p->m[x].kind == PH_TABLE)
+            return 1;
+    return 0;
+}
+
 /* "podcasts not on YouTube", "investors without an Early Retirement goal":
  * a value denied of rows the base has many of is "no such row" (NOT
  * EXISTS), not "some other row" (a podcast on Spotify is also on YouTube).
@@ -169,7 +178,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 verb = k;  /* "never received an A+" */
                 continue;
             }
-            if (rel < 0 && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
+            if (rel < 0 && !single_before_table(tk, p, k) && !words_in(tk->t[k].low, (const char *const[]){"any", "a", "an", "been",
                     "ever", "be", "was", "were", "is", "are", "have", "has", "had", "in", "the",
                     "for", "to", "from", "on", "at", "yet", NULL}))
                 break;

@@ -441,9 +441,9 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         buf_printf(&b, " of %s", s->tables[q->table].name);
     } else if (q->kind == Q_LIST) {
         buf_printf(&b, "%s rows", s->tables[q->table].name);
-        if (q->m.c >= 0 && q->nth)  /* "the second largest": its value's rank */
-            buf_printf(&b, " with the %s value %d of %s", q->order < 0 ? "lowest" : "highest", q->nth,
-                       s->tables[q->m.t].cols[q->m.c].name);
+        if (q->m.c >= 0 && q->nth)  /* "the second largest": "the 2nd highest price" */
+            buf_printf(&b, " with the %d%s %s %s", q->nth, q->nth == 2 ? "nd" : q->nth == 3 ? "rd" : "th",
+                       q->order < 0 ? "lowest" : "highest", s->tables[q->m.t].cols[q->m.c].name);
         else if (q->m.c >= 0)
             buf_printf(&b, " with the %s %s", q->order < 0 ? "lowest" : "highest",
                        s->tables[q->m.t].cols[q->m.c].name);

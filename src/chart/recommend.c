@@ -144,6 +144,8 @@ int chart_recommend(const json_t *result, chart_config_t *cfg)
         return 0;
     if (nr == 1 && c.nn == 1)
         set(cfg, &c, CHART_KPI, NULL, NULL);
+    else if (nr == 1)
+        return 0;  /* one row of several numbers ("the second most expensive product"): its table */
     else if (c.nt >= 1)
         set(cfg, &c, CHART_LINE, &c.time[0],
             c.nn == 1 && c.nx == 1 && distinct_small(&c, c.text[0], 8) <= 8 ? &c.text[0] : NULL);

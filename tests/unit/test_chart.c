@@ -563,6 +563,10 @@ static void test_recommend(void)
                     "{\"name\":\"n\",\"type\":\"integer\"}],\"rows\":[[\"2024-01-01\",\"a\",1],"
                     "[\"2024-01-01\",\"b\",2]]}",
                     "{\"series\":\"plan\",\"type\":\"line\",\"x\":\"d\",\"y\":[\"n\"]}");
+    /* one row of several numbers (a product: price, cost, launch date) is read as its table */
+    check_recommend("{\"columns\":[{\"name\":\"name\",\"type\":\"text\"},{\"name\":\"price\",\"type\":"
+                    "\"number\"},{\"name\":\"cost\",\"type\":\"number\"},{\"name\":\"launched\",\"type\":"
+                    "\"date\"}],\"rows\":[[\"Desk\",1299.99,573.44,\"2021-10-24\"]]}", "{\"type\":\"table\",\"y\":[]}");
 }
 
 static void test_config(void)

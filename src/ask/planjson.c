@@ -314,7 +314,6 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     q->zeros = json_is_true(json_object_get(j, "zeros"));
     q->ties = json_is_true(json_object_get(j, "ties"));
     q->nth = (int)json_integer_value(json_object_get(j, "nth"));
-    bad |= q->nth < 0 || q->nth > 100 || (q->nth && (q->kind != Q_LIST || q->m.c < 0 || !q->order));
     x = json_object_get(j, "per");
     q->per = json_is_true(x) ? 1 : json_is_string(x) && !strcmp(json_string_value(x), "count") ? 2 : 0;
     bad |= (q->per == 2 && (!q->having || !q->ndims)) || (q->per == 1 && !q->ndims && !q->grain);
@@ -340,6 +339,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     }
     x = json_object_get(j, "order");
     q->order = !x ? 0 : !strcmp(json_string_value(x) ? json_string_value(x) : "", "asc") ? -1 : 1;
+    bad |= q->nth < 0 || q->nth > 100 || (q->nth && (q->kind != Q_LIST || q->m.c < 0 || !q->order));
     bad |= q->limit < 0 || q->limit > 100000 || ((q->grain || q->date.kind) && q->time.t < 0);
     bad |= (q->kind == Q_CATALOG && q->cat != CAT_TABLES && q->cat != CAT_RELATIONS && q->table < 0) ||
            (q->kind == Q_CATALOG && q->cat == CAT_COLUMN && q->column < 0) ||

@@ -116,6 +116,16 @@ static void test_nth(void)
     answers_with(s, "third most populous country in Europe", "OFFSET 2)");
     asks_about(s, "Which country has the second most cities?", "second");
     refuses_sql(s, "the most populous country", "OFFSET");
+    ask_plan_result_t r, r2;  /* the rank survives the plan's JSON: a follow-up edits it */
+    char err[256];
+    CHECK_INT(ask_plan(s, "third most populous country", NULL, &r, err, sizeof err), 0);
+    CHECK_INT((int)json_integer_value(json_object_get(r.plan, "nth")), 3);
+    CHECK_INT(ask_plan(s, "now only Europe", r.plan, &r2, err, sizeof err), 0);
+    CHECK(r2.sql && strstr(r2.sql, "'Europe'") && strstr(r2.sql, "OFFSET 2)"));
+    if (!r2.sql || !strstr(r2.sql, "OFFSET 2)"))
+        fprintf(stderr, "follow-up of a rank: %s\n", r2.sql ? r2.sql : err);
+    ask_plan_result_free(&r);
+    ask_plan_result_free(&r2);
     ask_schema_free(s);
 }
 

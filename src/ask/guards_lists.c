@@ -2,6 +2,7 @@
  * answered with the wrong rows' columns. */
 #include "ask/internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* "the second largest country": a rank is only written for a list of rows

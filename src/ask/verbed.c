@@ -2,10 +2,10 @@
  * most rented films", "which customers paid us the most". The verb names
  * a table of events whose rows point at the subject (rented → rental,
  * film ← inventory ← rental); the question then reads as "the films with
- * the most rentals" — the verb becomes a mention of that table — or, for
- * a verb of money (paid, spent), of the one money column of the one such
- * table ("the customers with the highest total amount") — unless said
- * "most often" (the payments counted). Only with "most", "least" or
+ * the most rentals" — those rows counted per subject row — or, for a verb
+ * of money (paid, spent), as "the customers with the highest total amount"
+ * — the verb becomes a mention of the one money column of the one table
+ * that points there — unless said "most often" (the payments counted). Only with "most", "least" or
  * "fewest" beside the verb: "the highest rated movie" is its rating. */
 #include "ask/internal.h"
 

@@ -30,10 +30,7 @@ static int money_table(const ask_schema_t *s, int t, int *c)
 {
     int found = -1;
     for (int v = 0; v < s->ntables; v++) {
-        int money = -1;
-        for (int k = 0; k < s->tables[v].ncols; k++)
-            if (lexicon_col_is_money(&s->tables[v].cols[k]))
-                money = money == -1 ? k : -2;
+        int money = roles_money_col(s, v);
         if (v == t || money < 0 || s->tables[v].is_view || !points_at(s, v, t))
             continue;
         if (found >= 0)

@@ -537,4 +537,5 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     guards_row_or_total(s, tk, p);
     guards_its_key_target(s, tk, p);
     guards_nth_list(tk, p);
+    guards_linked_both_ways(s, p);
 }

@@ -19,6 +19,43 @@ void guards_nth_list(const ask_toks_t *tk, ask_parse_t *p)
     p->unknown++;
 }
 
+/* The one key of table from pointing at table to, or -1 (none, or several). */
+static int one_key(const ask_schema_t *s, int from, int to)
+{
+    int c = -1;
+    for (int k = 0; k < s->tables[from].ncols; k++)
+        if (s->tables[from].cols[k].fk_table == to)
+            c = c == -1 ? k : -2;
+    return c >= 0 ? c : -1;
+}
+
+/* "In which country is Marrakech?": a filter on a table linked to the
+ * base both ways — the country's capital key, the city's key to its
+ * country — would be read through the base's own key (the capital), the
+ * way joins go when nothing says otherwise. When that key points at the
+ * bigger table (one capital among many cities: a role, not where the row
+ * belongs), and the question does not name it ("… as its capital"), asked
+ * which link is meant. */
+void guards_linked_both_ways(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    int base = q->kind == Q_LIST ? q->table : q->m.t;
+    if (base < 0 || p->ambiguous)
+        return;
+    for (int i = 0; i < q->nf; i++) {
+        int b = q->f[i].col.t, there = b != base ? one_key(s, base, b) : -1;
+        int back = there >= 0 ? one_key(s, b, base) : -1;
+        if (back < 0 || s->tables[base].rows >= s->tables[b].rows)
+            continue;  /* "cities in Japan": the city's key to its country, the way it belongs */
+        for (int k = 0; k < p->nm; k++)
+            if (p->m[k].kind == PH_COLUMN && p->m[k].t == base && p->m[k].c == there)
+                return;  /* "which country has Canberra as its capital" */
+        roles_set_ambiguous(p, AMB_ROUTES, NULL);
+        p->amb[0] = (ask_colref_t){base, there}, p->amb[1] = (ask_colref_t){b, back}, p->namb = 2;
+        return;
+    }
+}
+
 /* The column of t called name, or -1. */
 static int same_named(const ask_table_t *t, const char *name)
 {

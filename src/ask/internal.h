@@ -446,6 +446,7 @@ void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 void guards_money_rows_compared(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void guards_its_key_target(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_lists.c */
 void guards_nth_list(const ask_toks_t *tk, ask_parse_t *p);
+void guards_linked_both_ways(const ask_schema_t *s, ask_parse_t *p);  /* "in which country is Marrakech" */
 /* verbed.c: "the most rented films": the verb as a mention of the table it names (rental) */
 void verbed_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */

@@ -149,6 +149,14 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
         return tmp;
     case AMB_OUTSIDE: return outside_why(s, p, tmp, n);
     case AMB_ROUTES:
+        if (p->namb == 2 && p->amb[0].c >= 0 && p->amb[1].c >= 0) {  /* guards_linked_both_ways */
+            const ask_table_t *a = &s->tables[p->amb[0].t], *b = &s->tables[p->amb[1].t];
+            snprintf(tmp, n, "%.40s and %.40s are linked both ways: by %.40s.%.40s and by %.40s.%.40s; "
+                     "say which (\"… as its %.40s\", or the %.40s's own %.40s).", a->name, b->name, a->name,
+                     a->cols[p->amb[0].c].name, b->name, b->cols[p->amb[1].c].name, a->cols[p->amb[0].c].name,
+                     b->name, b->cols[p->amb[1].c].name);
+            return tmp;
+        }
         snprintf(tmp, n, "%.40s and %.40s are linked in more than one way; name the table that "
                  "links them.", s->tables[p->amb[0].t].name, s->tables[p->amb[1].t].name);
         return tmp;

@@ -1,7 +1,9 @@
 /* test_ask_round53.c — the fifty-third round, on schemas built inline:
  * "… and which of them are official" shows the flag, it does not filter
  * by it; "the capital of Australia and its population" asks which
- * population (the country's or its capital city's); a superlative said
+ * population (the country's or its capital city's); "In which country is
+ * Marrakech?" asks whether the city's country or the country's capital
+ * is meant (the join would take the capital key); a superlative said
  * with a verb ("the most rented films", "which customers paid us the
  * most") counts the verb's table per subject row, or sums its one money
  * column — and not "who has rented the fewest films" (the films are what
@@ -46,6 +48,18 @@ static void test_its_population(void)
     ask_schema_t *s = schema_of(t);
     asks_about(s, "What is the capital of Australia and what is its population?", "population");
     answers_with(s, "What is the capital of Australia?", "'Australia'");
+    ask_schema_free(s);
+    t = json_array();  /* linked both ways: the city's country, or the country's capital? */
+    json_array_append_new(t, table("country", 239, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"Morocco", "Japan", NULL}),
+        col("capital", "integer", 0, "city", NULL))));
+    json_array_append_new(t, table("city", 4000, json_pack("[o, o, o]", col("id", "integer", 1, NULL, NULL),
+        col("name", "text", 0, NULL, (const char *const[]){"Marrakech", "Rabat", "Tokyo", NULL}),
+        col("country_id", "integer", 0, "country", NULL))));
+    s = schema_of(t);
+    asks_about(s, "In which country is Marrakech?", "linked both ways");
+    answers_with(s, "Which country has Rabat as its capital?", "\"capital\"");
+    answers_with(s, "cities in Japan", "\"country_id\"");
     ask_schema_free(s);
 }
 

@@ -45,7 +45,9 @@ static const ask_mention_t *value_at(const ask_parse_t *p, int k)
 /* "don't have a single route": "single" before a table said next */
 static int single_before_table(const ask_toks_t *tk, const ask_parse_t *p, int k)
 {
-    for (int x = 0; x < p->nm && words_at(tk, k, "single"); x++)
+    if (!words_at(tk, k, "single"))
+        return 0;
+    for (int x = 0; x < p->nm; x++)
         if (p->m[x].pos == k + 1 && p->m[x].kind == PH_TABLE)
             return 1;
     return 0;

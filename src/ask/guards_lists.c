@@ -3,7 +3,6 @@
 #include "ask/internal.h"
 
 #include <stdio.h>
-#include <string.h>
 
 /* "the second largest country": a rank is only written for a list of rows
  * ordered by one of their columns; "the airport with the second most
@@ -56,15 +55,6 @@ void guards_linked_both_ways(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
-/* The column of t called name, or -1. */
-static int same_named(const ask_table_t *t, const char *name)
-{
-    for (int c = 0; c < t->ncols; c++)
-        if (!strcmp(t->cols[c].name, name))
-            return c;
-    return -1;
-}
-
 /* "What is the capital of Australia and what is its population?": "its"
  * after a key column (country.capital → city) may mean the thing the key
  * names. When that table has a column of the same name (city.population
@@ -81,7 +71,7 @@ void guards_its_key_target(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
             continue;
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         int to = key ? s->tables[key->t].cols[key->c].fk_table : -1;
-        int other = to >= 0 && to != m->t ? same_named(&s->tables[to], c->name) : -1;
+        int other = to >= 0 && to != m->t ? lexicon_find_column(s, to, c->name) : -1;
         if (other >= 0 && m->pos > 0 && words_at(tk, m->pos - 1, "its")) {
             roles_set_ambiguous(p, AMB_COLUMN, NULL);
             p->amb[0] = (ask_colref_t){m->t, m->c};

@@ -254,14 +254,15 @@ static void count_unplaced(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
     }
 }
 
-/* "the largest city on each continent", "top 3 films in every category":
- * a ranking inside each group, which no plan here writes — the order would
- * rank the groups instead. Asks, naming the order word. */
+/* "top 3 films in every category" where each.c did not read a ranking
+ * inside each group — the order would rank the groups instead. Asks,
+ * naming the order word. */
 static void per_group_rank(const ask_toks_t *tk, ask_parse_t *p)
 {
     static const char *const each[] = {"each", "every", "per", NULL};
-    if (!p->order_at || p->order_only || !p->q.order || !(p->q.ndims || p->q.grain))
-        return;
+    if (!p->order_at || p->order_only || !p->q.order || p->q.each ||
+        !(p->q.ndims || p->q.grain || each_grouping_said(tk, p)))
+        return;  /* each.c read it; or no grouping is said after "each" */
     for (int i = p->order_at; i < tk->n; i++)
         if (words_in(tk->t[i].low, each)) {
             if (!p->unknown++)

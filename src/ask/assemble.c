@@ -478,6 +478,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     same_plan(s, tk, p);
     filters_apply_values(tk, s, p);
     filters_apply_nulls(s, tk, p);
+    verbrel_apply(s, tk, p);
     filters_apply_exists(s, tk, p);
     filters_apply_flags(s, tk, p);
     filters_place_exists(s, p);
@@ -490,6 +491,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     places_add_country(s, p);
     places_short_country(s, tk, p);
     owned_unshown(tk, p);
+    ends_pick(s, tk, p);
     for (int i = 0; i < p->nm && p->q.nvia < 2; i++)  /* tables named but not measured */
         if (p->m[i].kind == PH_TABLE && p->m[i].role == R_NONE && p->m[i].t != p->q.m.t &&
             p->m[i].t != p->q.table)

@@ -26,7 +26,24 @@ static const char *const demonyms[][2] = {
     {"ethiopian", "ethiopia"}, {"ghanaian", "ghana"}, {"estonian", "estonia"}, {"latvian", "latvia"},
     {"lithuanian", "lithuania"}, {"slovak", "slovakia"}, {"slovenian", "slovenia"}, {"maltese", "malta"},
     {"cypriot", "cyprus"}, {"luxembourgish", "luxembourg"}, {"nepalese", "nepal"}, {"nepali", "nepal"},
+
 };
+
+/* A continent's adjective is no language: read wherever the continent is
+ * a value ("a European country", "a South American country"). */
+static const char *const regions[][2] = {
+    {"european", "europe"}, {"antarctic", "antarctica"},  /* "african": africa, read by its -n */
+};
+
+/* 1 when the two words are a sampled value ("south america"). */
+static int is_value_pair(const ask_schema_t *s, const char *a, const char *b)
+{
+    for (int p = 0; p < s->nph; p++)
+        if (s->ph[p].kind == PH_VALUE && s->ph[p].nw == 2 && !strcmp(s->ph[p].w[0], a) &&
+            !strcmp(s->ph[p].w[1], b))
+            return 1;
+    return 0;
+}
 
 /* 1 when word is a whole word of some sampled value of the schema. */
 static int is_value_word(const ask_schema_t *s, const char *word)
@@ -52,11 +69,27 @@ static int has_languages(const ask_schema_t *s)
     return 0;
 }
 
-int demonyms_read(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
+static int read_regions(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
 {
     int read = 0;
+    for (int i = 0; i < tk->n; i++)
+        for (size_t k = 0; !tk->t[i].used && k < sizeof regions / sizeof *regions; k++) {
+            if (strcmp(tk->t[i].low, regions[k][0]) || is_value_word(s, regions[k][0]) ||
+                !(is_value_word(s, regions[k][1]) ||
+                  (i > 0 && is_value_pair(s, tk->t[i - 1].low, regions[k][1]))))
+                continue;
+            buf_printf(notes, "%sread \"%s\" as \"%s\"", notes->len ? ", " : "", tk->t[i].raw, regions[k][1]);
+            words_reread(&tk->t[i], regions[k][1]);
+            read++;
+        }
+    return read;
+}
+
+int demonyms_read(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes)
+{
+    int read = read_regions(s, tk, notes);
     if (has_languages(s))
-        return 0;
+        return read;
     for (int i = 0; i < tk->n; i++) {
         if (tk->t[i].used)
             continue;

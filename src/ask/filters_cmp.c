@@ -97,6 +97,14 @@ static ask_mention_t *having_counted(const ask_schema_t *s, ask_toks_t *tk, ask_
         if (m->kind == PH_TABLE && m->role == R_NONE && m->pos < c->pos && i > 0)
             verb = m;
     }
+    for (int i = 1; i < p->nm; i++) {  /* "countries with more than 10 languages" */
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_COLUMN || m->pos <= c->pos || m->pos > (c->num_at ? c->num_at : c->pos) + 2 ||
+            paths_edges(s, m->t, p->m[0].t) != 1)
+            continue;
+        if (roles_key_item(s, m))  /* countrylanguage(countrycode, language): its rows */
+            return m;
+    }
     int times = times_after(tk, c), v = c->pos - 1;
     if (times < 0 || !p->nm)
         return NULL;
@@ -396,6 +404,28 @@ static int words_after(const ask_toks_t *tk, const ask_cmp_t *c)
 static void add_cmp_filter(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c,
                            ask_colref_t col);
 
+/* "5 million", "500k": a number said with its scale */
+static int scaled(const ask_toks_t *tk, const ask_cmp_t *c)
+{
+    const char *raw = c->num_at ? tk->t[c->num_at].raw : "";
+    size_t n = strlen(raw);
+    return (n > 1 && (raw[n - 1] == 'k' || raw[n - 1] == 'K' || raw[n - 1] == 'm' || raw[n - 1] == 'M')) ||
+           (c->num_at + 1 < tk->n && words_in(tk->t[c->num_at + 1].low, (const char *const[]){"million",
+               "millions", "mn", "billion", "billions", "bn", "milion", NULL}));
+}
+
+/* The table's one numeric column of people (population), or -1. */
+static int people_col(const ask_schema_t *s, int t)
+{
+    int found = -1;
+    for (int k = 0; k < s->tables[t].ncols; k++) {
+        const ask_col_t *cc = &s->tables[t].cols[k];
+        if (lexicon_col_is_numeric(cc) && lexicon_col_has_word(cc, (const char *const[]){"population", NULL}))
+            found = found == -1 ? k : -2;
+    }
+    return found < 0 ? -1 : found;
+}
+
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
     if (c->op >= OP_CONTAINS)
@@ -465,6 +495,8 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         int k = c->money ? -1 : unit_col(s, tk, c, t);  /* "over 20 km": distance_km */
         if (k < 0 && t >= 0 && (c->money || !words_after(tk, c)))
             k = money_col(s, t);
+        if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a >= 100000 && scaled(tk, c))
+            k = people_col(s, t);  /* "cities over 5 million": of people, with no money */
         /* "teachers over 50": of people with no money, their one age (in whole years) */
         if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a > 0 && c->a <= 120 &&
             c->b <= 120 && c->a == (long)c->a && c->b == (long)c->b)

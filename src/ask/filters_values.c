@@ -514,6 +514,7 @@ static int value_part_of_others(const ask_schema_t *s, ask_toks_t *tk, ask_parse
 
 void filters_apply_values(ask_toks_t *tk, const ask_schema_t *s, ask_parse_t *p)
 {
+    fullname_join(p);
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_VALUE || m->role != R_NONE)

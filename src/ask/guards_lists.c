@@ -55,7 +55,8 @@ void guards_linked_both_ways(const ask_schema_t *s, ask_parse_t *p)
     }
 }
 
-/* "What is the capital of Australia and what is its population?": "its"
+/* "What is the capital of Australia and what is its population?", "the
+ * capitals of the Western European countries and their populations": "its"
  * after a key column (country.capital → city) may mean the thing the key
  * names. When that table has a column of the same name (city.population
  * beside country.population), the list of countries would show the
@@ -72,7 +73,7 @@ void guards_its_key_target(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         int to = key ? s->tables[key->t].cols[key->c].fk_table : -1;
         int other = to >= 0 && to != m->t ? lexicon_find_column(s, to, c->name) : -1;
-        if (other >= 0 && m->pos > 0 && words_at(tk, m->pos - 1, "its")) {
+        if (other >= 0 && m->pos > 0 && (words_at(tk, m->pos - 1, "its") || words_at(tk, m->pos - 1, "their"))) {
             roles_set_ambiguous(p, AMB_COLUMN, NULL);
             p->amb[0] = (ask_colref_t){m->t, m->c};
             p->amb[1] = (ask_colref_t){to, other};

@@ -231,6 +231,10 @@ typedef struct ask_q {
     int rel_cond;              /* rel is the share's condition, not a WHERE */
     int rel_time;              /* the period is about rel's rows: "customers who have not
                                 * rented in 2006" dates the rentals, inside the EXISTS */
+    int each;                  /* a list ranked within each group of dims[0] ("the largest city
+                                * on each continent"): the top row of each, ties kept */
+    ask_colref_t end;          /* "departing routes": the key of a table with two keys to
+                                * another (routes.source_id) a direction word picks, or {-1, -1} */
 } ask_q_t;
 
 void plan_init(ask_q_t *q);
@@ -358,6 +362,7 @@ typedef struct ask_cmp {
  * unclear; group by what m names (roles_make_dim); 1 when the question
  * names table t or a value only t holds. */
 int roles_table_named(const ask_parse_t *p, int t);
+int roles_key_item(const ask_schema_t *s, ask_mention_t *m);  /* "languages" of countrylanguage: its rows */
 int roles_has_value_filter(const ask_q_t *q, int t);  /* an in / not in filter on a column of t */
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
 void readings_prefer(const ask_schema_t *s, ask_mention_t *x);  /* readings.c: a table's, the one-word */
@@ -374,6 +379,8 @@ ask_mention_t *roles_one_table(ask_parse_t *p, int end);  /* the one table said 
 /* ranking.c: rows ordered by a column ("the 5 longest films"): 1 when q became that
  * list; a level of one row by its name ("the GNP of Japan") becomes that row. */
 int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+/* sizes.c: the column of t a size word (p->order_word) ranks by, or -1 */
+int sizes_column(const ask_schema_t *s, const ask_parse_t *p, int t);
 /* 1 when each group of q is one row of the measured table (its key, or a name
  * the statistics find unique): the question meant something else; asked. */
 int ranking_one_row_groups(const ask_schema_t *s, const ask_q_t *q);
@@ -498,6 +505,14 @@ int filters_flag_before_table(const ask_schema_t *s, const ask_parse_t *p, const
 int typos_correct(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
 /* demonyms.c: "Icelandic" read as "iceland" where that is a value and the adjective is not; how many */
 int demonyms_read(const ask_schema_t *s, ask_toks_t *tk, buf_t *notes);
+void fullname_join(ask_parse_t *p);
+/* each.c: 1 with *g, the grouping said after "each" that t's ranked rows fall in */
+int each_group(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t, ask_colref_t *g);
+int each_grouping_said(const ask_toks_t *tk, const ask_parse_t *p);  /* a grouping said after "each" */
+/* verbrel.c: "students advised by Wieland": q.rel, the table the verb names */
+void verbrel_apply(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+/* ends.c: "departing routes", "routes from Heathrow": q.end, the key a direction word picks */
+void ends_pick(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 
 /* account.c: count the words and mentions the plan leaves unused (p->unknown). */
 void account_words(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
@@ -564,6 +579,7 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
 int paths_find(const ask_schema_t *s, int base, int target, int *path, int max);
 int paths_count(const ask_schema_t *s, int base, int target);  /* cheapest routes: 1, or 2 = several */
 int paths_edges(const ask_schema_t *s, int from, int to);  /* foreign keys of from pointing at to */
+int paths_end_edge(const ask_schema_t *s, const ask_q_t *q);  /* the edge of q->end ("departing"), or -1 */
 int paths_pointed_at(const ask_schema_t *s, int t);  /* another table's key points at t */
 int paths_fans_out(const ask_schema_t *s, int base, int t);  /* t's rows fan out from base (or unreached) */
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,

@@ -84,6 +84,30 @@ static void add_run(const ask_toks_t *tk, int from, int len, json_t *out)
     buf_free(&b);
 }
 
+/* "rentals by MARY SMITH": SMITH not sampled, MARY sampled only as an
+ * actor's first name. A capital word read as a value right before a run
+ * of capitals left over is looked up too, so the table that has both
+ * (the customer) is found (ask/fullname.c reads them as one row). Names
+ * in capitals say so even in a question typed in Title Case. */
+static int all_caps(const char *raw)
+{
+    int n = 0;
+    for (; *raw; raw++, n++)
+        if (islower((unsigned char)*raw))
+            return 0;
+    return n > 1;
+}
+
+static void add_name_before(const ask_toks_t *tk, int i, int title, json_t *out)
+{
+    const ask_tok_t *w = &tk->t[i - 1];
+    if (i < 2 || (title && !(all_caps(w->raw) && all_caps(tk->t[i].raw))) || !w->used || w->isnum || !isupper((unsigned char)w->raw[0]) ||
+        !isupper((unsigned char)tk->t[i].raw[0]) || words_is_stop(w->low) ||
+        json_array_size(out) >= ASK_MAX_LOOKUP_PHRASES)
+        return;
+    json_array_append_new(out, json_string(w->raw));
+}
+
 json_t *lookups_phrases(const ask_toks_t *tk, const char *unknown)
 {
     json_t *out = json_array();
@@ -97,6 +121,8 @@ json_t *lookups_phrases(const ask_toks_t *tk, const char *unknown)
         while (j < tk->n && j - i < 4 &&
                (lookup_word(&tk->t[j]) || (j > i && run_goes_on(tk, j, title))))
             j++;
+        if (j > i && !the)
+            add_name_before(tk, i, title, out);
         for (int len = j - i; len > 0; len--)  /* "Aer Lingus", then "Aer", "Lingus" */
             for (int k = i; k + len <= j; k++)
                 if (json_array_size(out) < ASK_MAX_LOOKUP_PHRASES && !(the && k == i && len == 1))

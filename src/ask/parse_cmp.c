@@ -85,7 +85,7 @@ static void cmp_hint_unit(ask_toks_t *tk, int j, ask_cmp_t *c)
 {
     int k = j + 1;
     if (k < tk->n && tk->t[k].used && words_in(tk->t[k].low, (const char *const[]){"thousand",
-            "million", "millions", "mn", "billion", "billions", "bn", NULL}))
+            "million", "millions", "mn", "billion", "billions", "bn", "milion", "millon", "bilion", NULL}))
         k++;
     if (k >= tk->n || tk->t[k].used)
         return;

@@ -140,3 +140,12 @@ int paths_exists(const ask_schema_t *s, int rel, int base, int *path, int max)
             return -1;
     return len;
 }
+
+/* The edge of q's end key ("departing routes": routes.source_id), or -1. */
+int paths_end_edge(const ask_schema_t *s, const ask_q_t *q)
+{
+    for (int e = 0; q && q->end.t >= 0 && e < s->nedges; e++)
+        if (s->edges[e].from_t == q->end.t && s->edges[e].from_c == q->end.c)
+            return e;
+    return -1;
+}

@@ -11,6 +11,7 @@
 #include "ask/sqljoin.h"
 #include "core/buf.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,37 @@ static int rest_dated(const ask_toks_t *tk, int k)
     return 1;
 }
 
+/* the words after "per Y" are values (of Y's rows, filtered: "per
+ * country in Oceania") and the words that place them */
+static int rest_values(const ask_toks_t *tk, const ask_parse_t *p, int k)
+{
+    static const char *const glue[] = {"in", "of", "from", "the", "for", "with", "located", "based", "on", NULL};
+    int values = 0;
+    while (k < tk->n) {
+        const ask_mention_t *v = NULL;
+        for (int i = 0; i < p->nm && !v; i++)
+            if (p->m[i].pos == k && p->m[i].kind == PH_VALUE)
+                v = &p->m[i];
+        if (v)
+            k += v->len, values++;
+        else if (words_in(tk->t[k].low, glue) || !isalnum((unsigned char)tk->t[k].raw[0]))
+            k++;
+        else
+            return 0;
+    }
+    return values > 0;
+}
+
+/* "a European country", "a South American country": the values said
+ * between the article and Y; the index after them */
+static int skip_values(const ask_toks_t *tk, const ask_parse_t *p, int k)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].pos == k && p->m[i].kind == PH_VALUE && k + p->m[i].len < tk->n)
+            return skip_values(tk, p, k + p->m[i].len);
+    return k;
+}
+
 static int skip_article(const ask_toks_t *tk, int i)
 {
     return i < tk->n && words_in(tk->t[i].low, article) ? i + 1 : i;
@@ -83,13 +115,13 @@ static int avg_per(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, 
     if (!(*y = table_at(p, k)) && !(*y = own_column_at(s, p, k, (*x)->t)))
         return 0;
     *end = k + (*y)->len;
-    return *end == tk->n || (p->q.date.kind != D_NONE && rest_dated(tk, *end));
+    return *end == tk->n || (p->q.date.kind != D_NONE && rest_dated(tk, *end)) || rest_values(tk, p, *end);
 }
 
 /* "on average how many X does a Y have", "how many X does a Y have on
  * average"; the words after Y (a verb: "have", "handle", "been in") are
  * the question's own, at most four. */
-static int how_many_does(const ask_toks_t *tk, ask_parse_t *p, int *start, ask_mention_t **x,
+static int how_many_does(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p, int *start, ask_mention_t **x,
                          ask_mention_t **y, int *end)
 {
     int on = 0, k = 0;
@@ -98,6 +130,9 @@ static int how_many_does(const ask_toks_t *tk, ask_parse_t *p, int *start, ask_m
     if (!words_at(tk, k, "how") || !words_at(tk, k + 1, "many"))
         return 0;
     *start = k;
+    for (int i = 0; i < p->nm; i++)  /* "how many languages": countrylanguage's rows */
+        if (p->m[i].pos == k + 2)
+            roles_key_item(s, &p->m[i]);
     if (!(*x = table_at(p, k + 2)))
         return 0;
     k += 2 + (*x)->len;
@@ -112,7 +147,7 @@ static int how_many_does(const ask_toks_t *tk, ask_parse_t *p, int *start, ask_m
     }
     if (k >= tk->n || !words_in(tk->t[k].low, aux))
         return 0;
-    k = skip_article(tk, k + 1);
+    k = skip_values(tk, p, skip_article(tk, k + 1));
     if (!(*y = table_at(p, k)))
         return 0;
     k += (*y)->len;
@@ -350,7 +385,7 @@ void perentity_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         p->q.per = 1;
         return;
     }
-    if (start < 0 && !how_many_does(tk, p, &start, &x, &y, &end))
+    if (start < 0 && !how_many_does(s, tk, p, &start, &x, &y, &end))
         return;
     const ask_table_t *xt = &s->tables[x->t];  /* "tickets" of ticket_sales: its quantity, not its rows */
     if ((x->t == y->t && y->kind == PH_TABLE) || p->measure_set ||

@@ -96,12 +96,14 @@ void places_short_country(const ask_schema_t *s, const ask_toks_t *tk, ask_parse
 /* "airports in London": a value said after "in" or "from", found in a
  * table's name column and in a place column of the same table (the
  * airport named London, Ontario's; the airports whose city is London) is
- * the place. */
+ * the place — and so is one said after "each", "every" or "all" ("each
+ * London airport": several, so not the one named London). */
 void places_value_in(const ask_schema_t *s, const ask_toks_t *tk, ask_mention_t *m)
 {
     static const char *const lands[] = {"city", "town", "village", "country", "state", "province",
                                         "region", "county", "district", NULL};
-    if (!m->nalt || m->pos < 1 || !words_in(tk->t[m->pos - 1].low, (const char *const[]){"in", "from", NULL}))
+    if (!m->nalt || m->pos < 1 || !words_in(tk->t[m->pos - 1].low, (const char *const[]){"in", "from", "each",
+            "every", "all", NULL}))
         return;
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, places = 0;
     for (int k = 0; k < n; k++) {

@@ -16,7 +16,7 @@ void plan_init(ask_q_t *q)
     q->table = q->column = -1;
     q->m = (ask_measure_t){M_NONE, -1, -1, -1, 0};
     q->time = (ask_colref_t){-1, -1};
-    q->listed = q->listed_with = (ask_colref_t){-1, -1};
+    q->listed = q->listed_with = q->end = (ask_colref_t){-1, -1};
     q->rel = -1;
 }
 
@@ -137,12 +137,16 @@ json_t *plan_to_json(const ask_schema_t *s, const ask_q_t *q)
         json_object_set_new(j, "ties", json_true());
     if (q->nth)
         json_object_set_new(j, "nth", json_integer(q->nth));
+    if (q->each)
+        json_object_set_new(j, "each", json_true());
     if (q->per)
         json_object_set_new(j, "per", q->per == 2 ? json_string("count") : json_true());
     if (q->listed.t >= 0)
         json_object_set_new(j, "listed", colref_json(s, q->listed.t, q->listed.c));
     if (q->listed_with.t >= 0)
         json_object_set_new(j, "listed_with", colref_json(s, q->listed_with.t, q->listed_with.c));
+    if (q->end.t >= 0)
+        json_object_set_new(j, "end", colref_json(s, q->end.t, q->end.c));
     if (q->nshow) {
         json_t *show = json_array();
         for (int i = 0; i < q->nshow; i++)
@@ -314,6 +318,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     q->zeros = json_is_true(json_object_get(j, "zeros"));
     q->ties = json_is_true(json_object_get(j, "ties"));
     q->nth = (int)json_integer_value(json_object_get(j, "nth"));
+    q->each = json_is_true(json_object_get(j, "each"));
     x = json_object_get(j, "per");
     q->per = json_is_true(x) ? 1 : json_is_string(x) && !strcmp(json_string_value(x), "count") ? 2 : 0;
     bad |= (q->per == 2 && (!q->having || !q->ndims)) || (q->per == 1 && !q->ndims && !q->grain);
@@ -325,6 +330,10 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
         bad |= colref_read(s, x, &q->listed_with.t, &c, 1) < 0 || q->listed.t < 0 ||
                q->listed_with.t != q->table;
         q->listed_with.c = c;
+    }
+    if ((x = json_object_get(j, "end"))) {  /* a key to the route's end: one of two or more */
+        bad |= colref_read(s, x, &q->end.t, &c, 1) < 0 || s->tables[q->end.t].cols[c].fk_table < 0;
+        q->end.c = c;
     }
     json_array_foreach(json_object_get(j, "show"), i, x) {
         if (q->nshow == 2 || colref_read(s, x, &q->show[q->nshow].t, &c, 1) < 0 ||
@@ -340,6 +349,7 @@ int plan_from_json(const ask_schema_t *s, const json_t *j, ask_q_t *q, char *err
     x = json_object_get(j, "order");
     q->order = !x ? 0 : !strcmp(json_string_value(x) ? json_string_value(x) : "", "asc") ? -1 : 1;
     bad |= q->nth < 0 || q->nth > 100 || (q->nth && (q->kind != Q_LIST || q->m.c < 0 || !q->order));
+    bad |= q->each && (q->kind != Q_LIST || q->m.c < 0 || !q->order || q->ndims != 1 || q->nth);
     bad |= q->limit < 0 || q->limit > 100000 || ((q->grain || q->date.kind) && q->time.t < 0);
     bad |= (q->kind == Q_CATALOG && q->cat != CAT_TABLES && q->cat != CAT_RELATIONS && q->table < 0) ||
            (q->kind == Q_CATALOG && q->cat == CAT_COLUMN && q->column < 0) ||
@@ -483,7 +493,7 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
     }
     for (int i = 0; i < q->ndims && !q->per; i++) {
         const ask_table_t *t = &s->tables[q->dims[i].t];
-        buf_printf(&b, "%s %s", i ? " and" : " by", q->dims[i].c == t->label ? t->name
+        buf_printf(&b, "%s %s", i ? " and" : q->each ? " in each" : " by", q->dims[i].c == t->label ? t->name
                    : t->cols[q->dims[i].c].name);
     }
     if (q->grain && !(q->per && !q->ndims))
@@ -494,6 +504,8 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         describe_filters(s, q, &b, FILTER_EXISTS);
     }
     describe_filters(s, q, &b, 1);
+    if (q->end.t >= 0)  /* ends.c: "departing" */
+        buf_printf(&b, " (joined by %s.%s)", s->tables[q->end.t].name, s->tables[q->end.t].cols[q->end.c].name);
     if (q->rel >= 0 && q->rel_cond)
         buf_printf(&b, " that have %s%s", q->rel_not ? "no " : "", s->tables[q->rel].name);
     if (q->share == SHARE_TOTAL)

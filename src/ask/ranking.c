@@ -188,45 +188,6 @@ void ranking_level(const ask_schema_t *s, ask_parse_t *p)
     q->order = 0;
 }
 
-/* "the smallest loan", "the 3 largest classrooms", "the lowest airport":
- * a size word ranks by the table's one measure of size — its one column
- * named like one, else its one money column, else its one quantity ("the
- * largest batches"); "the cheapest product" by its one money column; -1
- * when none or several. */
-static int size_column(const ask_schema_t *s, const ask_parse_t *p, int t)
-{
-    static const char *const size_words[] = {"biggest", "largest", "smallest", "greatest",
-        "lowest", "highest", NULL};
-    static const char *const size_cols[] = {"amount", "capacity", "size", "area", "altitude",
-        "elevation", "height", NULL};
-    char w[32];
-    size_t i = 0;
-    for (; p->order_word[i] && i < sizeof w - 1; i++)
-        w[i] = (char)(p->order_word[i] >= 'A' && p->order_word[i] <= 'Z' ? p->order_word[i] + 32
-                                                                         : p->order_word[i]);
-    w[i] = 0;
-    if (!strcmp(w, "cheapest"))
-        return roles_money_col(s, t);  /* "our cheapest product": its one money column */
-    if (!words_in(w, size_words))
-        return -1;
-    int c = -1, n = 0;
-    for (int k = 0; k < s->tables[t].ncols; k++)
-        if (lexicon_col_is_numeric(&s->tables[t].cols[k]) && !s->tables[t].cols[k].pk &&
-            col_has_word(&s->tables[t].cols[k], size_cols))
-            c = k, n++;
-    if (n != 0)
-        return n == 1 ? c : -1;
-    static const char *const counts[] = {"quantity", "qty", NULL};
-    int money = 0;
-    for (int k = 0; k < s->tables[t].ncols; k++) {
-        const ask_col_t *col = &s->tables[t].cols[k];
-        money += lexicon_col_is_money(col) && !col->pk;
-        if (lexicon_col_is_numeric(col) && !col->pk && col_has_word(col, counts))
-            c = k, n++;
-    }
-    return money ? roles_money_col(s, t) : n == 1 ? c : -1;
-}
-
 /* "lowest priced product", "the 5 longest films", "which country has the
  * lowest life expectancy": rows of the table ordered by one of its own
  * columns — one row when the noun is singular. */
@@ -267,7 +228,7 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     int ncols = 0, after = 0;
     int two_names = p->q.ndims == 2 && p->q.dims[1].t == p->q.dims[0].t &&
                     p->q.dims[1].c == s->tables[p->q.dims[0].t].label2;  /* first and last name */
-    if (p->agg_cue || p->measure_set || (p->q.ndims > 1 && !two_names) || p->q.grain)
+    if (p->agg_cue || p->measure_set || (p->q.ndims > 1 && !two_names && !each_grouping_said(tk, p)) || p->q.grain)
         return 0;
     for (int i = 0; i < p->nm; i++) {
         ask_mention_t *m = &p->m[i];
@@ -306,9 +267,11 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     if (!named && col && !col->nalt && p->nm == 1)
         named = col;
     int t = named ? named->t : -1;
+    ask_colref_t group;
+    int each = t >= 0 && each_group(s, tk, p, t, &group);  /* "the largest city on each continent" */
     /* the one grouping may only be the table itself ("which country …") */
-    if (t < 0 || (p->q.ndims && (p->q.dims[0].t != t || (p->q.dims[0].c != s->tables[t].label &&
-                                                         p->q.dims[0].c != s->tables[t].pk))))
+    if (t < 0 || (p->q.ndims && !each && (p->q.dims[0].t != t || (p->q.dims[0].c != s->tables[t].label &&
+                                                                  p->q.dims[0].c != s->tables[t].pk))))
         return 0;  /* "the largest deal in each city": a grouping, not one list */
     int order = p->q.order, c = -1;
     if (col) {
@@ -319,14 +282,16 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     } else {
         c = adjective_column(s, tk, t, &order, &p->q.limit);
         if (c < 0)
-            c = size_column(s, p, t);
+            c = sizes_column(s, p, t);
     }
     if (c < 0 || !order || (!lexicon_col_is_numeric(&s->tables[t].cols[c]) &&
                             !lexicon_col_is_time(&s->tables[t].cols[c])))
         return 0;
     if (tab && !col && time_ranked(s, tk, tab))
         use_date_words(tk, tab);
-    p->q.ndims = 0;
+    if (each)  /* the group alone: not the ranked rows' own name too */
+        p->q.dims[0] = group;
+    p->q.ndims = p->q.each = each;
     if (tab)
         tab->role = R_MEASURE;
     if (col)
@@ -335,8 +300,8 @@ int ranking_list(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
     p->q.order = order;
     p->q.table = p->subject = t;
     p->q.m = (ask_measure_t){M_NONE, t, c, -1, 0};
-    if (!p->q.limit && !p->order_only)  /* "the shortest films", "the oldest album": each of */
-        p->q.limit = 1, p->q.ties = 1;     /* the shortest length, of the first date */
+    if (!p->q.limit && !p->order_only && !each)  /* "the shortest films", "the oldest album": each */
+        p->q.limit = 1, p->q.ties = 1;     /* of the shortest length, of the first date */
     return 1;
 }
 

@@ -432,3 +432,22 @@ void roles_own_dims(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
             roles_make_dim(s, p, m);
     }
 }
+
+/* "more than 10 languages", "how many languages does a country have" of
+ * countrylanguage(countrycode → country, language): a text column that is
+ * the other half of a two-column key, one half a key to another table,
+ * names its table's rows — one per language of a country. The mention
+ * becomes the table's; 1 when it did. */
+int roles_key_item(const ask_schema_t *s, ask_mention_t *m)
+{
+    if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt)
+        return 0;
+    const ask_table_t *t = &s->tables[m->t];
+    int keys = 0, fks = 0;
+    for (int k = 0; k < t->ncols; k++)
+        keys += t->cols[k].pk, fks += t->cols[k].pk && t->cols[k].fk_table >= 0 && t->cols[k].fk_table != m->t;
+    if (keys != 2 || fks != 1 || t->cols[m->c].kind != CK_TEXT || !t->cols[m->c].pk || t->cols[m->c].fk_table >= 0)
+        return 0;
+    m->kind = PH_TABLE, m->c = -1;
+    return 1;
+}

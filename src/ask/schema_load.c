@@ -137,6 +137,20 @@ static void load_fks(ask_schema_t *s, const json_t *tables)
     }
 }
 
+/* course(course_id, title, dept_name → department): the label picked
+ * before the keys were known was the department's name; with the keys
+ * known, the course's own title. */
+static void relabel_key_names(ask_schema_t *s)
+{
+    for (int t = 0; t < s->ntables; t++) {
+        ask_table_t *tb = &s->tables[t];
+        if (tb->label >= 0 && tb->cols[tb->label].fk_table >= 0 && tb->cols[tb->label].fk_table != t) {
+            tb->label = lexicon_pick_label(tb);
+            tb->label2 = lexicon_pick_label2(tb);
+        }
+    }
+}
+
 /* "therapist" keyed by staffid → staff, "artist" by performer_id →
  * performer: a kind of the parent, named by the parent's name. Its label
  * becomes its key (shown by the parent's label) unless it has a name of
@@ -217,6 +231,7 @@ ask_schema_t *ask_schema_new_with(const json_t *discovered, const json_t *vocabu
         }
     strip_prefixes(s);
     load_fks(s, tables);
+    relabel_key_names(s);
     lexicon_numbers_in_text(s);
     subtype_labels(s);
     if (load_vocab(s, vocabulary, err, errlen) < 0)

@@ -470,6 +470,10 @@ void sqlgen_agg(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b, c
     /* a ranking of groups: "which city has the most airports" — a NULL is no
      * city; nor is it a director among "directors with more than 10 titles" */
     for (int i = 0; ((q->order && q->limit > 0) || q->having) && !q->share && i < q->ndims; i++) {
+        const ask_table_t *dt = &s->tables[q->dims[i].t];
+        if (i && q->dims[i].c == dt->label2 && q->dims[i - 1].t == q->dims[i].t &&
+            lexicon_col_has_word(&dt->cols[dt->label2], (const char *const[]){"city", NULL}))
+            continue;  /* an airport whose city is not known is still an airport */
         buf_puts(b, nw++ || semi ? " AND " : " WHERE ");
         sqljoin_put_col(s, b, j, q->dims[i].t, q->dims[i].c);
         buf_puts(b, " IS NOT NULL");

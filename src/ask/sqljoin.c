@@ -184,9 +184,17 @@ static void routes_why(const ask_schema_t *s, joins_t *j, int t, int len)
     buf_free(&b);
 }
 
+static int grouped_or_measured(const ask_q_t *q, int t)
+{
+    for (int i = 0; i < q->ndims; i++)
+        if (q->dims[i].t == t)
+            return 1;
+    return q->m.t == t;
+}
+
 static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q)
 {
-    int path[ASK_MAX_JOINED], alt[ASK_MAX_JOINED], hop[ASK_MAX_JOINED];
+    int path[ASK_MAX_JOINED], alt[ASK_MAX_JOINED], hop[ASK_MAX_JOINED], up_path[ASK_MAX_JOINED];
     if (sqljoin_index(j, t) >= 0)
         return 0;
     int len = paths_find(s, j->t[0], t, path, ASK_MAX_JOINED), named = 0;
@@ -198,6 +206,15 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
          * and on to t without fanning out where the base's own way does not
          * ("the county with the most tornadoes and its state": tornadoes →
          * counties, never states → all of a state's counties) */
+        int nu = via != j->t[0] ? paths_find(s, j->t[0], via, up_path, ASK_MAX_JOINED) : 0;
+        int up = nu > 0 && forward_only(up_path, nu);
+        /* up to the named table and down to another of its children
+         * ("students per instructor" in their departments) links rows that
+         * merely share it, as the way without it does (below) — for a
+         * grouping or a measure; a filter there is a semi-join ("projects
+         * of departments that have a location in Stafford") */
+        if (up && n > 0 && alt[0] < 0 && grouped_or_measured(q, t))
+            continue;
         if (n < 0 || m < 0 || !forward_only(hop, m) || (len >= 0 && n > len) ||
             (!forward_only(alt, n) && len >= 0 && forward_only(path, len)) ||
             (m > 0 && sqljoin_to(s, j, via, NULL) < 0))
@@ -229,7 +246,7 @@ static int sqljoin_to(const ask_schema_t *s, joins_t *j, int t, const ask_q_t *q
         int fwd = path[k] > 0, from = fwd ? e->from_t : e->to_t, to = fwd ? e->to_t : e->from_t;
         if (sqljoin_index(j, to) >= 0)
             continue;
-        if (sqljoin_has_rival(s, e))
+        if (sqljoin_has_rival(s, e) && !(j->edge && path[k] == j->edge))
             return -1;  /* routes → airports by source or by destination: not ours to pick */
         if (j->n == ASK_MAX_JOINED)
             return -1;
@@ -300,7 +317,9 @@ int sqljoin_add(const ask_schema_t *s, joins_t *j, int t)
 int sqljoin_collect(const ask_schema_t *s, const ask_q_t *q, joins_t *j, int base)
 {
     sqljoin_begin(s, j, base);
-    int rc = 0;
+    int rc = 0, end = paths_end_edge(s, q);
+    if (!j->edge && end >= 0 && (s->edges[end].from_t == base || s->edges[end].to_t == base))
+        j->edge = s->edges[end].from_t == base ? end + 1 : -(end + 1);  /* "departing routes" */
     for (int i = 0; i < q->ndims; i++)
         rc |= sqljoin_to(s, j, q->dims[i].t, q);
     for (int i = 0; i < q->nf; i++)

@@ -48,6 +48,8 @@ int sqlgen_exists(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_q
  * link the tables, -3 the counted rows are filtered (a 0 the filter would drop). */
 int sqlshape_semijoin(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b);
 int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b);
+/* sqleach.c: the top rows of each group of q->dims[0] (q->each), over j. */
+void sqleach_write(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b);
 
 /* Start j at base and join every table q needs; 0, or -1 when no allowed
  * path reaches one of them. j->from holds " FROM … JOIN …" (free it). */

@@ -53,9 +53,11 @@ static int count_col(const ask_table_t *t)
 /* The one key of table from that points at table to: its edge; -1 when
  * there is none, -2 when there are several (routes → airports by source
  * and by destination). */
-static int back_edge(const ask_schema_t *s, int from, int to)
+static int back_edge(const ask_schema_t *s, const ask_q_t *q, int from, int to)
 {
-    int found = -1;
+    int found = -1, end = paths_end_edge(s, q);
+    if (end >= 0 && s->edges[end].from_t == from && s->edges[end].to_t == to)
+        return end;  /* "departing routes": the source's key of the two */
     for (int k = 0; k < s->nedges; k++)
         if (s->edges[k].from_t == from && s->edges[k].to_t == to)
             found = found == -1 ? k : -2;
@@ -94,7 +96,7 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
         e == q->m.t || q->grain ||
         q->share || q->rel >= 0 || q->date.kind || q->nvia || s->tables[e].pk < 0 ||
         (q->dims[0].c != s->tables[e].label && q->dims[0].c != s->tables[e].pk) ||
-        (count_col(&s->tables[q->m.t]) < 0 && back_edge(s, q->m.t, e) < 0))
+        (count_col(&s->tables[q->m.t]) < 0 && back_edge(s, q, q->m.t, e) < 0))
         return 0;  /* no key: counted by the key to the entity (routes.airline_id), when one */
     for (int i = 0; i < q->nf; i++)  /* "rooms with a problem does each hotel have": a hotel */
         if (q->f[i].col.t != e)       /* with none is a 0 the filter would drop — not written */
@@ -103,7 +105,7 @@ static int zeros_wanted(const ask_schema_t *s, const ask_q_t *q)
      * it in a link table (actor ← film_actor → film) — not a far lookup
      * (country ← city ← address ← customer), nor the entity's own pointer
      * (country.capital → city) */
-    int k = back_edge(s, q->m.t, e);
+    int k = back_edge(s, q, q->m.t, e);
     if (k != -1)  /* employees → departments (not departments.manager_id): 1; two keys: ask */
         return k >= 0 ? 1 : -1;
     int path[4], len = paths_find(s, e, q->m.t, path, 4);
@@ -123,7 +125,7 @@ int sqlshape_zeros(const ask_schema_t *s, const ask_q_t *q, buf_t *b)
     int want = zeros_wanted(s, q);
     if (want <= 0)
         return want == -1 ? -2 : want == -2 ? -3 : -1;
-    int e = q->dims[0].t, rc = -1, k = back_edge(s, q->m.t, e);
+    int e = q->dims[0].t, rc = -1, k = back_edge(s, q, q->m.t, e);
     joins_t j = {.left = 1, .edge = k >= 0 ? -(k + 1) : 0};
     if (sqljoin_collect(s, q, &j, e) == 0) {
         sqlshape_nest(s, &j);

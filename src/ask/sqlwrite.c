@@ -49,7 +49,11 @@ static void put_shown(const ask_schema_t *s, buf_t *b, const joins_t *j, const a
             if (l < 0 || ft->label < 0)
                 continue;
             buf_puts(b, ", ");
-            if (j->fanout)
+            /* "routes departing from Paris Lyon with their arrival station":
+             * the stations joined by the departure's key, the arrival's
+             * name read by its own */
+            int other_end = q->end.t >= 0 && !(q->show[i].t == q->end.t && q->show[i].c == q->end.c);
+            if (j->fanout || other_end)
                 put_shown_sub(s, b, j, &q->show[i], l);
             else
                 sqljoin_put_col(s, b, j, c->fk_table, l);
@@ -314,7 +318,9 @@ char *sqlgen_write(const ask_schema_t *s, const ask_q_t *q, char *err, size_t er
         buf_free(&j.from);
         return NULL;
     }
-    if (q->kind == Q_LIST && q->listed.t >= 0)
+    if (q->kind == Q_LIST && q->each)
+        sqleach_write(s, q, &j, &b);
+    else if (q->kind == Q_LIST && q->listed.t >= 0)
         write_listed(s, q, &j, &b);
     else if (q->kind == Q_LIST)
         write_list(s, q, &j, &b);

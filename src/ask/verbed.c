@@ -54,8 +54,44 @@ static int only_table(const ask_parse_t *p)
     return t >= 0 ? t : -1;
 }
 
+/* "which instructor advises the most students": the verb names a table
+ * linking the subject to what follows "most" (advisor: student, instructor)
+ * — its rows counted per subject, one for each student advised. 1 when so. */
+static int verbed_link(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    ask_mention_t *subj = NULL, *obj = NULL;
+    for (int i = 0; i < p->nm; i++) {
+        ask_mention_t *m = &p->m[i];
+        if (m->kind != PH_TABLE || m->role != R_NONE || m->nalt)
+            continue;
+        if (!subj)
+            subj = m;
+        else if (!obj && m->pos >= 2 && words_in(tk->t[m->pos - 1].low, most))
+            obj = m;
+    }
+    if (!subj || !obj || subj->t == obj->t)
+        return 0;
+    for (int k = subj->pos + subj->len; k < obj->pos - 1; k++) {
+        int v = tk->t[k].used ? -1 : filters_verb_table(s, tk->t[k].low);
+        if (v < 0 || v == subj->t || v == obj->t || !points_at(s, v, subj->t) || !points_at(s, v, obj->t) ||
+            paths_find(s, v, subj->t, (int[6]){0}, 6) != 1 || paths_find(s, v, obj->t, (int[6]){0}, 6) != 1)
+            continue;
+        tk->t[k].used = 1;
+        obj->role = R_MEASURE;
+        p->q.m = (ask_measure_t){M_COUNT, v, -1, -1, 0};
+        p->measure_set = 1;
+        if (!p->q.limit && !strcmp(tk->t[subj->pos + subj->len - 1].low, tk->t[subj->pos + subj->len - 1].stem))
+            p->q.limit = 1, p->q.ties = 1;  /* "which instructor": the one (and its equals) */
+        roles_make_dim(s, p, subj);
+        return 1;
+    }
+    return 0;
+}
+
 void verbed_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
+    if ((p->top || p->q.order) && !p->measure_set && verbed_link(s, tk, p))
+        return;
     int t = (p->top || p->q.order) && !p->measure_set && p->nm < ASK_MAX_MENTIONS &&
             !words_at(tk, 0, "who") ? only_table(p) : -1;
     int at_t = -1;  /* the subject's first word */

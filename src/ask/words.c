@@ -94,6 +94,9 @@ int words_is_stop_at(const ask_toks_t *tk, int i)
 {
     if (!strcmp(tk->t[i].raw, "US"))
         return 0;  /* "top 5 US states": the country, not "us" — placed, or asked about */
+    if (!strcmp(tk->t[i].low, "us") && words_at(tk, i - 1, "the") &&
+        words_in(i >= 2 ? tk->t[i - 2].low : "", (const char *const[]){"in", "from", "of", "across", NULL}))
+        return 0;  /* "the second biggest city in the us": the country too */
     if (words_is_stop(tk->t[i].low))
         return 1;
     if (!strcmp(tk->t[i].low, "world") && words_at(tk, i - 1, "the") &&  /* "… airport in the world" */
@@ -290,7 +293,7 @@ static void scale_numbers(ask_toks_t *tk)
 {
     static const struct { const char *w; double f; } scales[] = {{"thousand", 1e3},
         {"million", 1e6}, {"millions", 1e6}, {"mn", 1e6}, {"billion", 1e9}, {"billions", 1e9},
-        {"bn", 1e9}};
+        {"bn", 1e9}, {"milion", 1e6}, {"millon", 1e6}, {"bilion", 1e9}};  /* and their usual typos */
     for (int i = 1; i + 1 < tk->n; i++)  /* "more than a million": 1 million */
         if (!strcmp(tk->t[i].low, "a") && words_in(tk->t[i + 1].low, (const char *const[]){"thousand",
                 "million", "billion", NULL}) && words_in(tk->t[i - 1].low, (const char *const[]){"than",

@@ -62,12 +62,13 @@ static int each_fits(const ask_schema_t *s, ask_colref_t g, int t)
 int each_group(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int t, ask_colref_t *g)
 {
     const ask_mention_t *m = each_mention(tk, p);
-    if (!m || p->q.grain || (p->q.kind == Q_AGG && p->q.m.kind != M_NONE) || p->q.ndims > 2)
+    if (!m || (s->tables[t].label < 0 && s->tables[t].pk < 0) || p->q.grain || (p->q.kind == Q_AGG && p->q.m.kind != M_NONE) || p->q.ndims > 2)
         return 0;
     for (int i = 0; i < p->q.ndims; i++) {
         const ask_colref_t d = p->q.dims[i];
         int own = d.t == t && (d.c == s->tables[t].label || d.c == s->tables[t].pk);
-        if (!own && m->role == R_DIM && (d.t == m->t || s->tables[m->t].cols[m->c].fk_table == d.t))
+        if (!own && m->role == R_DIM &&
+            (d.t == m->t || (m->kind == PH_COLUMN && m->c >= 0 && s->tables[m->t].cols[m->c].fk_table == d.t)))
             return each_fits(s, *g = d, t);
         if (!own)
             return 0;  /* a grouping of something else */

@@ -22,8 +22,9 @@ typedef struct insight_context {
     const char *const *filters; /* human text: "country is Germany", "in 2024" */
     size_t nfilters;
     int ranking;                /* the result is a top/bottom N */
-    int spans;                  /* the measure is a span ("days between the first and the last"):
-                                 * no total, no shares */
+    int spans;                  /* no total, no shares: the measure is a span ("days between the
+                                 * first and the last"), or each group's top row ("the largest
+                                 * city on each continent": a sum of maxima means nothing) */
     int bottom;                 /* ...and it is the bottom N */
 } insight_context_t;
 

@@ -11,6 +11,21 @@
  * name stay two), shown by its name. */
 #include "ask/sqljoin.h"
 
+#include <string.h>
+
+/* A table's rows named in the singular, as a column's header: "category"
+ * for categories, "order_item" for order_items; its name when no word. */
+static void noun_of(const ask_table_t *t, buf_t *out)
+{
+    char **w = NULL;
+    int n = words_ident_plain(t->name, &w);
+    for (int k = 0; k < n; k++)
+        buf_printf(out, "%s%s", k ? "_" : "", w[k]);
+    if (!n)
+        buf_puts(out, t->name);
+    words_free_list(w, n);
+}
+
 static void put_as(const ask_schema_t *s, buf_t *b, const joins_t *j, int t, int c, const char *name)
 {
     sqljoin_put_col(s, b, j, t, c);
@@ -25,11 +40,19 @@ void sqleach_write(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b
     const ask_table_t *gt = &s->tables[g.t], *rt = &s->tables[q->table];
     int by_key = g.t != q->table && gt->pk >= 0 && (g.c == gt->label || g.c == gt->pk);
     int name = rt->label >= 0 ? rt->label : rt->pk;
-    const char *gname = g.c == gt->label ? gt->name : gt->cols[g.c].name;
+    buf_t gn = {0}, rn = {0};
+    if (g.c == gt->label)
+        noun_of(gt, &gn);
+    else
+        buf_puts(&gn, gt->cols[g.c].name);
+    noun_of(rt, &rn);
+    if (!strcmp(buf_str(&gn), buf_str(&rn)))  /* "the longest film of each film …": apart */
+        buf_puts(&gn, "_group");
+    const char *gname = buf_str(&gn), *rname = buf_str(&rn);
     buf_puts(b, "SELECT ");
     dialect_ident(s, b, gname);
     buf_puts(b, ", ");
-    dialect_ident(s, b, rt->name);
+    dialect_ident(s, b, rname);
     if (rt->label2 >= 0 && rt->label >= 0) {
         buf_puts(b, ", ");
         dialect_ident(s, b, rt->cols[rt->label2].name);
@@ -38,7 +61,7 @@ void sqleach_write(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b
     dialect_ident(s, b, rt->cols[q->m.c].name);
     buf_puts(b, " FROM (SELECT ");
     put_as(s, b, j, g.t, g.c, gname);
-    put_as(s, b, j, q->table, name, rt->name);
+    put_as(s, b, j, q->table, name, rname);
     if (rt->label2 >= 0 && rt->label >= 0)
         put_as(s, b, j, q->table, rt->label2, rt->cols[rt->label2].name);
     put_as(s, b, j, q->m.t, q->m.c, rt->cols[q->m.c].name);
@@ -59,4 +82,6 @@ void sqleach_write(const ask_schema_t *s, const ask_q_t *q, joins_t *j, buf_t *b
     buf_printf(b, " <= %d ORDER BY 1, ", q->limit > 0 ? q->limit : 1);  /* "the top 3 … in each" */
     dialect_ident(s, b, rt->cols[q->m.c].name);
     buf_printf(b, " %s LIMIT %d", q->order < 0 ? "ASC" : "DESC", ASK_LIST_LIMIT);
+    buf_free(&gn);
+    buf_free(&rn);
 }

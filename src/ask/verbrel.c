@@ -53,8 +53,10 @@ static int value_through(const ask_schema_t *s, const ask_parse_t *p, int k, int
             continue;
         for (int a = 0; a <= m->nalt && a < 5; a++) {
             int t = roles_reading(m, a).t, len = t != base && t != rel ? paths_find(s, rel, t, path, 6) : -1;
-            if (len > 0 && path[0] > 0)  /* rel's rows point its way: the rental's film, not the */
-                return 1;                /* matches a player played (players ← matches) */
+            /* rel's rows point its way (the rental's film), or its lines do (an order's
+             * items' product) — not the matches a player played (players ← matches) */
+            if ((len > 0 && path[0] > 0) || (len > 1 && path[0] < 0 && path[1] > 0))
+                return 1;
         }
     }
     return 0;
@@ -85,11 +87,14 @@ static int verb_form(const ask_toks_t *tk, int k)
                "spent", NULL}) || after_aux(tk, k);
 }
 
-/* "which courses did Wieland teach": the verb read as the table it names
- * (teaches), left unplaced: that mention, else NULL. */
+/* "which courses did Wieland teach", "which customers ordered Laptop Pro
+ * 14": the verb read as the table it names (teaches, orders), left
+ * unplaced: that mention, else NULL. */
 static ask_mention_t *verb_mention(const ask_toks_t *tk, ask_parse_t *p, int k)
 {
-    for (int i = 0; i < p->nm && after_aux(tk, k); i++)
+    size_t n = strlen(tk->t[k].low);
+    int ed = n > 4 && !strcmp(tk->t[k].low + n - 2, "ed");
+    for (int i = 0; i < p->nm && (ed || after_aux(tk, k)); i++)
         if (p->m[i].kind == PH_TABLE && p->m[i].pos == k && p->m[i].len == 1 && p->m[i].role == R_NONE &&
             !p->m[i].nalt)
             return &p->m[i];

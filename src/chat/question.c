@@ -146,7 +146,8 @@ static void insight_ctx_from_plan(arena_t *a, const json_t *plan, const char *un
     if (m)
         ic->measure = measure_label(a, m);
     const char *agg = m ? json_string_value(json_object_get(m, "agg")) : NULL;
-    ic->spans = agg && !strcmp(agg, "days_spanned");  /* "days from the first to the last …" */
+    ic->spans = (agg && !strcmp(agg, "days_spanned")) ||  /* "days from the first to the last …", */
+                json_is_true(json_object_get(plan, "each"));  /* the top row of each group: no total */
     const char *grain = json_string_value(json_object_get(plan, "grain"));
     if (m && json_is_true(json_object_get(plan, "per")) && grain && !json_array_size(json_object_get(plan, "dims")))
         ic->measure = arena_printf(a, "average %s per %s", ic->measure, grain);  /* perentity.c's periods */

@@ -46,14 +46,9 @@ int each_grouping_said(const ask_toks_t *tk, const ask_parse_t *p)
 /* each ranked row of t belongs to one group g */
 static int each_fits(const ask_schema_t *s, ask_colref_t g, int t)
 {
-    int path[6];
     if (g.t == t)
         return g.c != s->tables[t].label && g.c != s->tables[t].pk;
-    int len = paths_find(s, t, g.t, path, 6);
-    for (int k = 0; k < len; k++)
-        if (path[k] < 0)  /* a group the row does not belong to */
-            return 0;
-    return len > 0 && paths_count(s, t, g.t) == 1;
+    return paths_belongs_to(s, t, g.t);
 }
 
 /* The grouping the ranked rows of t fall in (*g), said after "each": one

@@ -126,16 +126,6 @@ static int only_has(const ask_schema_t *s, const ask_tok_t *verb, int rel)
 /* "films that were never rented", "airlines without any route", "accounts
  * with a loan": rows of the subject that have (no) rows of another table
  * belonging to them. */
-/* The table a verb names, said in any tense: "rented", and "rent" as
- * "did not rent" says it (a word of four letters is read as its -ed). */
-static int verb_table(const ask_schema_t *s, const char *low)
-{
-    char ed[16];
-    int t = filters_verb_table(s, low);
-    if (t < 0 && strlen(low) == 4 && snprintf(ed, sizeof ed, "%sed", low) < (int)sizeof ed)
-        t = filters_verb_table(s, ed);
-    return t;
-}
 
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
@@ -160,7 +150,7 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 if (p->m[x].pos == k && p->m[x].kind == PH_TABLE &&
                     (p->m[x].role == R_NONE || p->m[x].role == R_FILTER))  /* "an order refunded" */
                     m = &p->m[x];
-            rel = m ? m->t : !tk->t[k].used && is_neg ? verb_table(s, tk->t[k].low) : -1;
+            rel = m ? m->t : !tk->t[k].used && is_neg ? filters_verb_table_any(s, tk->t[k].low) : -1;
             for (int x = 0; x < p->nm && rel < 0; x++)  /* "maps never played": matches.map_played */
                 if (p->m[x].pos == k && p->m[x].kind == PH_COLUMN && !p->m[x].nalt &&
                     s->tables[p->m[x].t].cols[p->m[x].c].fk_table == base && p->m[x].t != base)

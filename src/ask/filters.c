@@ -249,3 +249,14 @@ void filters_split_counts(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         return roles_set_ambiguous(p, AMB_MEASURE, NULL);
     p->q.dims[p->q.ndims++] = p->q.f[split].col;
 }
+
+/* The table a verb names said in any tense: "rented", and "rent" as "did
+ * not rent" says it (a word of four letters is read as its -ed). */
+int filters_verb_table_any(const ask_schema_t *s, const char *low)
+{
+    char ed[16];
+    int t = filters_verb_table(s, low);
+    if (t < 0 && strlen(low) == 4 && snprintf(ed, sizeof ed, "%sed", low) < (int)sizeof ed)
+        t = filters_verb_table(s, ed);
+    return t;
+}

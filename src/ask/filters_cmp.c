@@ -414,17 +414,6 @@ static int scaled(const ask_toks_t *tk, const ask_cmp_t *c)
                "millions", "mn", "billion", "billions", "bn", "milion", NULL}));
 }
 
-/* The table's one numeric column of people (population), or -1. */
-static int people_col(const ask_schema_t *s, int t)
-{
-    int found = -1;
-    for (int k = 0; k < s->tables[t].ncols; k++) {
-        const ask_col_t *cc = &s->tables[t].cols[k];
-        if (lexicon_col_is_numeric(cc) && lexicon_col_has_word(cc, (const char *const[]){"population", NULL}))
-            found = found == -1 ? k : -2;
-    }
-    return found < 0 ? -1 : found;
-}
 
 void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, const ask_cmp_t *c)
 {
@@ -495,8 +484,10 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
         int k = c->money ? -1 : unit_col(s, tk, c, t);  /* "over 20 km": distance_km */
         if (k < 0 && t >= 0 && (c->money || !words_after(tk, c)))
             k = money_col(s, t);
-        if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a >= 100000 && scaled(tk, c))
-            k = people_col(s, t);  /* "cities over 5 million": of people, with no money */
+        /* "cities over 5 million": of people, with no money */
+        if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a >= 100000 && scaled(tk, c) &&
+            lexicon_people_col(&s->tables[t]) >= 0)
+            k = lexicon_people_col(&s->tables[t]);
         /* "teachers over 50": of people with no money, their one age (in whole years) */
         if (k < 0 && t >= 0 && !c->money && !words_after(tk, c) && c->a > 0 && c->a <= 120 &&
             c->b <= 120 && c->a == (long)c->a && c->b == (long)c->b)

@@ -143,6 +143,7 @@ extern const char *const lexicon_unit_words[];  /* "hour", "point", "mile": what
 int lexicon_pick_label(const ask_table_t *t);
 int lexicon_is_link(const ask_table_t *t);  /* every column a key (or a time), 2+ pointing out */
 int lexicon_pick_label2(const ask_table_t *t);
+int lexicon_people_col(const ask_table_t *t);  /* its one population column; -1 none, -2 several */
 int lexicon_col_is_own_name(const ask_table_t *tb, int c);  /* label c: "name", "set_name", not "ship_name" */
 int lexicon_col_names_other(const ask_table_t *tb, int c, const char *w);  /* "item_name" on orders */
 int lexicon_own_amount_col(const ask_table_t *t);  /* line_downtime."Downtime(Mins)", or -1 */
@@ -487,6 +488,7 @@ void filters_apply_cmp(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, co
 void filters_apply_numbered(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in ward 3" */
 /* filters.c: the one table a verb names by its stem ("rented" → rental), or -1. */
 int filters_verb_table(const ask_schema_t *s, const char *low);
+int filters_verb_table_any(const ask_schema_t *s, const char *low);  /* and "rent" as "rented" */
 /* exists.c: existence ("never rented") and the conditions inside it. */
 void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void filters_place_exists(const ask_schema_t *s, ask_parse_t *p);
@@ -580,6 +582,7 @@ int paths_find(const ask_schema_t *s, int base, int target, int *path, int max);
 int paths_count(const ask_schema_t *s, int base, int target);  /* cheapest routes: 1, or 2 = several */
 int paths_edges(const ask_schema_t *s, int from, int to);  /* foreign keys of from pointing at to */
 int paths_end_edge(const ask_schema_t *s, const ask_q_t *q);  /* the edge of q->end ("departing"), or -1 */
+int paths_belongs_to(const ask_schema_t *s, int v, int t);  /* v's rows each reach one t row by keys */
 int paths_pointed_at(const ask_schema_t *s, int t);  /* another table's key points at t */
 int paths_fans_out(const ask_schema_t *s, int base, int t);  /* t's rows fan out from base (or unreached) */
 /* The walk for "base rows with (no) rel rows": edges (all forward) from rel,

@@ -485,3 +485,15 @@ int lexicon_word_names_table(const ask_schema_t *s, const char *w, int except)
                 return 1;
     return 0;
 }
+
+/* The table's one numeric column of people (population, not a key): its
+ * index, -1 when none, -2 when several. */
+int lexicon_people_col(const ask_table_t *t)
+{
+    int found = -1;
+    for (int k = 0; k < t->ncols; k++)
+        if (lexicon_col_is_numeric(&t->cols[k]) && !t->cols[k].pk &&
+            lexicon_col_has_word(&t->cols[k], (const char *const[]){"population", NULL}))
+            found = found == -1 ? k : -2;
+    return found;
+}

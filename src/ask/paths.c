@@ -149,3 +149,14 @@ int paths_end_edge(const ask_schema_t *s, const ask_q_t *q)
             return e;
     return -1;
 }
+
+/* 1 when each row of v belongs to one row of t: v reaches t by keys alone
+ * (many to one at every hop), along one cheapest route. */
+int paths_belongs_to(const ask_schema_t *s, int v, int t)
+{
+    int path[6], len = paths_find(s, v, t, path, 6);
+    for (int k = 0; k < len; k++)
+        if (path[k] < 0)
+            return 0;
+    return len > 0 && paths_count(s, v, t) == 1;
+}

@@ -37,16 +37,11 @@ int sizes_column(const ask_schema_t *s, const ask_parse_t *p, int t)
         return n == 1 ? c : -1;
     /* "the largest cities": by their population — not a country, which
      * has an area too (surfacearea: "area" inside a word) */
-    int area = 0;
-    for (int k = 0; k < s->tables[t].ncols; k++) {
-        const ask_col_t *col = &s->tables[t].cols[k];
-        area |= lexicon_col_is_numeric(col) && strstr(col->name, "area") != NULL;
-        if (lexicon_col_is_numeric(col) && !col->pk && strcmp(w, "highest") && strcmp(w, "lowest") &&
-            lexicon_col_has_word(col, (const char *const[]){"population", NULL}))
-            c = k, n++;
-    }
-    if (n != 0)
-        return n == 1 && !area ? c : -1;
+    int area = 0, people = strcmp(w, "highest") && strcmp(w, "lowest") ? lexicon_people_col(&s->tables[t]) : -1;
+    for (int k = 0; k < s->tables[t].ncols; k++)
+        area |= lexicon_col_is_numeric(&s->tables[t].cols[k]) && strstr(s->tables[t].cols[k].name, "area");
+    if (people != -1)
+        return people >= 0 && !area ? people : -1;
     static const char *const counts[] = {"quantity", "qty", NULL};
     int money = 0;
     for (int k = 0; k < s->tables[t].ncols; k++) {

@@ -15,23 +15,13 @@ static const char *const money_verbs[] = {"paid", "spent", "pay", "pays", "spend
 static const char *const most[] = {"most", "least", "fewest", NULL};
 static const char *const often[] = {"often", "times", "frequently", NULL};
 
-/* 1 when rows of v reach t by keys alone, along one cheapest route. */
-static int points_at(const ask_schema_t *s, int v, int t)
-{
-    int path[6], len = paths_find(s, v, t, path, 6);
-    for (int k = 0; k < len; k++)
-        if (path[k] < 0)
-            return 0;
-    return len > 0 && paths_count(s, v, t) == 1;
-}
-
 /* The one table pointing at t with exactly one money column (*c), or -1. */
 static int money_table(const ask_schema_t *s, int t, int *c)
 {
     int found = -1;
     for (int v = 0; v < s->ntables; v++) {
         int money = roles_money_col(s, v);
-        if (v == t || money < 0 || s->tables[v].is_view || !points_at(s, v, t))
+        if (v == t || money < 0 || s->tables[v].is_view || !paths_belongs_to(s, v, t))
             continue;
         if (found >= 0)
             return -1;
@@ -73,7 +63,7 @@ static int verbed_link(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         return 0;
     for (int k = subj->pos + subj->len; k < obj->pos - 1; k++) {
         int v = tk->t[k].used ? -1 : filters_verb_table(s, tk->t[k].low);
-        if (v < 0 || v == subj->t || v == obj->t || !points_at(s, v, subj->t) || !points_at(s, v, obj->t) ||
+        if (v < 0 || v == subj->t || v == obj->t || !paths_belongs_to(s, v, subj->t) || !paths_belongs_to(s, v, obj->t) ||
             paths_find(s, v, subj->t, (int[6]){0}, 6) != 1 || paths_find(s, v, obj->t, (int[6]){0}, 6) != 1)
             continue;
         tk->t[k].used = 1;
@@ -112,7 +102,7 @@ void verbed_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         int c = -1, money = words_in(w, money_verbs) && !times;  /* "paid for most often": how many */
         int v = words_in(w, money_verbs) ? money_table(s, t, &c)
                 : n > 4 && !strcmp(w + n - 2, "ed") ? filters_verb_table(s, w) : -1;
-        if (v < 0 || v == t || (!money && !points_at(s, v, t)))
+        if (v < 0 || v == t || (!money && !paths_belongs_to(s, v, t)))
             continue;
         tk->t[k].used = 1;
         for (int i = k + 1; i < tk->n; i++)  /* "rented the most times", "most often" */

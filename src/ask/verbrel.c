@@ -19,8 +19,8 @@ static int denied(const ask_toks_t *tk, int k)
     return 0;
 }
 
-/* "rent" (did X rent) read as "rented", as exists.c does; "taught" as
- * "teach" (the teaches table) */
+/* "rent" (did X rent) read as "rented" (filters.c); "taught" as "teach"
+ * (the teaches table) */
 static int verb_names(const ask_schema_t *s, const char *low)
 {
     static const char *const irregular[][2] = {{"taught", "teach"}, {"sold", "sell"}, {"written", "write"},
@@ -29,11 +29,7 @@ static int verb_names(const ask_schema_t *s, const char *low)
     for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
         if (!strcmp(low, irregular[i][0]))
             low = irregular[i][1];
-    char ed[16];
-    int t = filters_verb_table(s, low);
-    if (t < 0 && strlen(low) == 4 && snprintf(ed, sizeof ed, "%sed", low) < (int)sizeof ed)
-        t = filters_verb_table(s, ed);
-    return t;
+    return filters_verb_table_any(s, low);
 }
 
 /* A value within three words of the verb read in a table other than the

@@ -109,8 +109,13 @@ static int last_name_of(const ask_col_t *c, const ask_col_t *first)
  * is told apart by its city — shown beside it, as a last name is. */
 static int city_of_name(const ask_table_t *t, const ask_col_t *f)
 {
-    if (f->kind != CK_TEXT || strcasecmp(f->name, "name") || f->n_distinct == -1 || f->pk)
-        return -1;  /* "name" itself: not a street_name beside its city */
+    /* "name" itself, not a street_name; known to repeat (a fraction of the
+     * rows, or fewer values than rows) — an engine that keeps no statistics
+     * (MySQL, ClickHouse: 0) says nothing, and the answer must not change
+     * with the engine */
+    int repeats = (f->n_distinct < 0 && f->n_distinct > -1) || (f->n_distinct > 0 && f->n_distinct < t->rows);
+    if (f->kind != CK_TEXT || strcasecmp(f->name, "name") || !repeats || f->pk)
+        return -1;
     for (int i = 0; i < t->ncols; i++)
         if (t->cols[i].kind == CK_TEXT && !strcasecmp(t->cols[i].name, "city") && t->cols[i].fk_table < 0)
             return i;

@@ -53,17 +53,16 @@ static int end_key(const ask_schema_t *s, int r, int far, int dir)
     return found;
 }
 
-/* The tables the plan reads rows of, and those it reaches (dims, filters). */
-static int plan_tables(const ask_q_t *q, int *near, int *far, int *nfar)
+/* The tables the plan reaches (dims, filters) into far; the table it reads
+ * rows of, or -1. */
+static int plan_tables(const ask_q_t *q, int *far, int *nfar)
 {
-    int r = q->kind == Q_LIST ? q->table : q->m.t;
     *nfar = 0;
     for (int i = 0; i < q->ndims && *nfar < 8; i++)
         far[(*nfar)++] = q->dims[i].t;
     for (int i = 0; i < q->nf && *nfar < 8; i++)
         far[(*nfar)++] = q->f[i].col.t;
-    *near = r;
-    return r;
+    return q->kind == Q_LIST ? q->table : q->m.t;
 }
 
 /* a participle that says the direction ("departing", "arriving") */
@@ -109,8 +108,8 @@ static int both_ends(const ask_toks_t *tk, int uses)
 
 void ends_pick(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
-    int r, far[8], nfar;
-    if (plan_tables(&p->q, &r, far, &nfar) < 0 || p->q.end.t >= 0)
+    int far[8], nfar, r = plan_tables(&p->q, far, &nfar);
+    if (r < 0 || p->q.end.t >= 0)
         return;
     for (int f = 0; f < nfar; f++) {
         int uses = 0;

@@ -18346,6 +18346,195 @@ LOADERS.update(glamos_glaciers=load_glamos_glaciers, moorea_reef_fish=load_moore
                wa_lobbying_2017=load_wa_lobbying_2017)
 
 
+DATASETS.update({
+    "ml_conference_papers": ("martenlienen/icml-nips-iclr-dataset", "9752e177fd5a47f3ff9bf09efb9ddfd899e53b31",
+                             ["papers.csv"]),
+    "albany_airbnb": ("rawaha-coder/Albany-Airbnb-Dashboard", "0d98d05a3739f33aae692f60b0818a77af747e30",
+                      ["listings.csv.gz", "reviews.csv.gz", "calendar.csv.gz"]),
+})
+
+ML_CONFERENCES = [("ICLR", "International Conference on Learning Representations"),
+                  ("ICML", "International Conference on Machine Learning"),
+                  ("NIPS", "Conference on Neural Information Processing Systems")]
+
+
+def load_ml_conference_papers(srv, db, files):
+    """Papers of three machine-learning conferences with their authors and
+    the affiliation each author gave on the paper, as the conferences' web
+    schedules list them (martenlienen/icml-nips-iclr-dataset, papers.csv at
+    its commit of 17 August 2019, one row per paper and author in author
+    order: Conference, Year, Title, Author, Affiliation; the repository
+    states no licence): NIPS (NeurIPS) 2006-2018, ICML 2017-2019, ICLR
+    2018-2019. Tables: conferences (the three codes as published, the full
+    name given by the loader), papers (one per conference, year and title;
+    no title occurs in two conference years), authors (one per name as
+    published: two people of one name are one author, one person written
+    two ways is two), institutions (one per affiliation text as published,
+    'MIT' and 'Massachusetts Institute of Technology' are two) and
+    paper_authors (paper, author, author_position from 1 in the file's
+    order, institution; affiliations 'None' or empty are NULL). Left out:
+    the 11 rows with an empty author name (ICLR 2018 papers), and the
+    second row of the 16 authors listed twice on one paper (with another
+    affiliation). No abstracts, keywords, citations, sessions or acceptance
+    types. Keys: conferences.conference_code, papers.paper_id,
+    authors.author_id, institutions.institution_id, paper_authors
+    (paper_id, author_id); papers -> conferences; paper_authors -> papers,
+    authors, institutions."""
+    t = _b111_text
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    papers, authors, insts, links = {}, {}, {}, {}
+    for r in rows:
+        name = t(r["Author"])
+        if not name:
+            continue
+        key = (r["Conference"], int(r["Year"]), t(r["Title"]))
+        pid = papers.setdefault(key, len(papers) + 1)
+        aff = t(r["Affiliation"])
+        aff = None if aff in (None, "None") else aff
+        if name not in authors:
+            authors[name] = None
+        if aff and aff not in insts:
+            insts[aff] = None
+        lk = links.setdefault(pid, {})
+        if name not in lk:
+            lk[name] = [len(lk) + 1, aff]
+    aid = {n: i for i, n in enumerate(sorted(authors), 1)}
+    iid = {n: i for i, n in enumerate(sorted(insts), 1)}
+    assert {c for c, _, _ in papers} == {c for c, _ in ML_CONFERENCES}
+    _b107_table(srv, db, "conferences", [("conference_code", "text"), ("conference_name", "text")], ML_CONFERENCES)
+    _b107_table(srv, db, "papers", [("paper_id", "integer"), ("conference_code", "text"), ("year", "integer"),
+                                    ("title", "text")],
+                sorted([pid, c, y, ti] for (c, y, ti), pid in papers.items()))
+    _b107_table(srv, db, "authors", [("author_id", "integer"), ("author_name", "text")],
+                [[i, n] for n, i in aid.items()])
+    _b107_table(srv, db, "institutions", [("institution_id", "integer"), ("institution_name", "text")],
+                [[i, n] for n, i in iid.items()])
+    _b107_table(srv, db, "paper_authors", [("paper_id", "integer"), ("author_id", "integer"),
+                                           ("author_position", "integer"), ("institution_id", "integer")],
+                sorted([pid, aid[n], pos, iid[aff] if aff else None]
+                       for pid, lk in links.items() for n, (pos, aff) in lk.items()))
+    add_keys(srv, db, [("conferences", ["conference_code"]), ("papers", ["paper_id"]), ("authors", ["author_id"]),
+                       ("institutions", ["institution_id"]), ("paper_authors", ["paper_id", "author_id"])],
+             [("papers", "conference_code", "conferences", "conference_code"),
+              ("paper_authors", "paper_id", "papers", "paper_id"),
+              ("paper_authors", "author_id", "authors", "author_id"),
+              ("paper_authors", "institution_id", "institutions", "institution_id")])
+
+
+def load_albany_airbnb(srv, db, files):
+    """Airbnb in Albany, New York, as Inside Airbnb scraped it on 5 November
+    2024 (insideairbnb.com, CC BY 4.0; the three detailed files as a
+    dashboard project keeps them, rawaha-coder/Albany-Airbnb-Dashboard):
+    listings.csv.gz (421 listings), reviews.csv.gz (25,313 reviews, July
+    2014 - 4 November 2024) and calendar.csv.gz (each listing's next 365
+    days, 5 November 2024 - 8 November 2025: available or not, nightly
+    price, minimum and maximum nights). Tables: neighbourhoods (Albany's 15
+    wards as Inside Airbnb names them, 'SIXTH WARD'), hosts (one per host
+    id, with the host's fields of the listings file: name, since, location,
+    response time and rate, acceptance rate, superhost, identity verified,
+    total listings), listings (name, host, ward, property and room type,
+    accommodates, bathrooms, bedrooms, beds, nightly price in USD, minimum
+    and maximum nights, instant bookable, first and last review, the seven
+    review scores out of 5, number of reviews), amenities and
+    listing_amenities (the listing's amenities list, names as published),
+    reviewers (one per reviewer id, first name as shown), reviews (listing,
+    date, reviewer, comment) and calendar_days (listing, date, available,
+    price, minimum and maximum nights). Prices '$1,234.00' are numbers;
+    'N/A' rates, empty prices and scores are NULL; rates in % are numbers.
+    Not loaded: URLs, pictures, descriptions, host 'about' texts,
+    coordinates, the derived counts and availability_N columns,
+    calendar_updated and license (empty everywhere), adjusted_price (empty
+    everywhere). Calendar 'not available' days are booked or blocked by the
+    host: the file does not tell which. Keys: neighbourhoods.neighbourhood,
+    hosts.host_id, listings.listing_id, amenities.amenity_id,
+    listing_amenities (listing_id, amenity_id), reviewers.reviewer_id,
+    reviews.review_id, calendar_days (listing_id, calendar_date); listings
+    -> hosts, neighbourhoods; listing_amenities -> listings, amenities;
+    reviews -> listings, reviewers; calendar_days -> listings."""
+    t = _b111_text
+    rd = lambda text: list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    lst, rev, cal = rd(files[0]), rd(files[1]), rd(files[2])
+    money = lambda v: None if not t(v) else v.replace("$", "").replace(",", "")
+    pct = lambda v: None if t(v) in (None, "N/A") else v.rstrip("%")
+    tf = lambda v: None if not t(v) else v == "t"
+    num = lambda v: t(v)
+    hosts, amen, links = {}, {}, []
+    lrows = []
+    for r in lst:
+        h = [t(r["host_name"]), t(r["host_since"]), t(r["host_location"]),
+             None if t(r["host_response_time"]) in (None, "N/A") else t(r["host_response_time"]),
+             pct(r["host_response_rate"]), pct(r["host_acceptance_rate"]), tf(r["host_is_superhost"]),
+             tf(r["host_identity_verified"]), num(r["host_total_listings_count"])]
+        assert hosts.setdefault(int(r["host_id"]), h) == h, r["host_id"]
+        lid = int(r["id"])
+        for a in sorted(set(json.loads(r["amenities"]))):
+            a = t(a)
+            amen.setdefault(a, None)
+            links.append((lid, a))
+        lrows.append([lid, t(r["name"]), int(r["host_id"]), t(r["neighbourhood_cleansed"]), t(r["property_type"]),
+                      t(r["room_type"]), num(r["accommodates"]), num(r["bathrooms"]), t(r["bathrooms_text"]),
+                      num(r["bedrooms"]), num(r["beds"]), money(r["price"]), num(r["minimum_nights"]),
+                      num(r["maximum_nights"]), tf(r["instant_bookable"]), num(r["number_of_reviews"]),
+                      t(r["first_review"]), t(r["last_review"])]
+                     + [num(r["review_scores_" + k]) for k in ("rating", "accuracy", "cleanliness", "checkin",
+                                                                "communication", "location", "value")])
+    amid = {a: i for i, a in enumerate(sorted(amen), 1)}
+    reviewers, rrows = {}, []
+    known = {r[0] for r in lrows}
+    for r in rev:
+        assert int(r["listing_id"]) in known
+        n = t(r["reviewer_name"])
+        assert reviewers.setdefault(int(r["reviewer_id"]), n) == n
+        rrows.append([int(r["id"]), int(r["listing_id"]), r["date"], int(r["reviewer_id"]), t(r["comments"])])
+    crows = []
+    for r in cal:
+        assert not t(r["adjusted_price"])
+        crows.append([int(r["listing_id"]), r["date"], r["available"] == "t", money(r["price"]),
+                      num(r["minimum_nights"]), num(r["maximum_nights"])])
+    _b107_table(srv, db, "neighbourhoods", [("neighbourhood", "text")], [[n] for n in sorted({r[3] for r in lrows})])
+    _b107_table(srv, db, "hosts", [
+        ("host_id", "bigint"), ("host_name", "text"), ("host_since", "date"), ("host_location", "text"),
+        ("response_time", "text"), ("response_rate_pct", "integer"), ("acceptance_rate_pct", "integer"),
+        ("is_superhost", "boolean"), ("identity_verified", "boolean"), ("total_listings_count", "integer")],
+        [[k] + v for k, v in sorted(hosts.items())])
+    _b107_table(srv, db, "listings", [
+        ("listing_id", "bigint"), ("listing_name", "text"), ("host_id", "bigint"), ("neighbourhood", "text"),
+        ("property_type", "text"), ("room_type", "text"), ("accommodates", "integer"), ("bathrooms", "numeric"),
+        ("bathrooms_text", "text"), ("bedrooms", "integer"), ("beds", "integer"), ("price", "numeric"),
+        ("minimum_nights", "integer"), ("maximum_nights", "integer"), ("instant_bookable", "boolean"),
+        ("number_of_reviews", "integer"), ("first_review", "date"), ("last_review", "date"),
+        ("review_score_rating", "numeric"), ("review_score_accuracy", "numeric"),
+        ("review_score_cleanliness", "numeric"), ("review_score_checkin", "numeric"),
+        ("review_score_communication", "numeric"), ("review_score_location", "numeric"),
+        ("review_score_value", "numeric")], sorted(lrows))
+    _b107_table(srv, db, "amenities", [("amenity_id", "integer"), ("amenity_name", "text")],
+                [[i, a] for a, i in amid.items()])
+    _b107_table(srv, db, "listing_amenities", [("listing_id", "bigint"), ("amenity_id", "integer")],
+                sorted({(l, amid[a]) for l, a in links}))
+    _b107_table(srv, db, "reviewers", [("reviewer_id", "bigint"), ("reviewer_name", "text")],
+                sorted(reviewers.items()))
+    _b107_table(srv, db, "reviews", [("review_id", "bigint"), ("listing_id", "bigint"), ("review_date", "date"),
+                                     ("reviewer_id", "bigint"), ("comments", "text")], sorted(rrows))
+    _b107_table(srv, db, "calendar_days", [("listing_id", "bigint"), ("calendar_date", "date"),
+                                           ("available", "boolean"), ("price", "numeric"),
+                                           ("minimum_nights", "integer"), ("maximum_nights", "integer")],
+                sorted(crows))
+    add_keys(srv, db, [("neighbourhoods", ["neighbourhood"]), ("hosts", ["host_id"]), ("listings", ["listing_id"]),
+                       ("amenities", ["amenity_id"]), ("listing_amenities", ["listing_id", "amenity_id"]),
+                       ("reviewers", ["reviewer_id"]), ("reviews", ["review_id"]),
+                       ("calendar_days", ["listing_id", "calendar_date"])],
+             [("listings", "host_id", "hosts", "host_id"),
+              ("listings", "neighbourhood", "neighbourhoods", "neighbourhood"),
+              ("listing_amenities", "listing_id", "listings", "listing_id"),
+              ("listing_amenities", "amenity_id", "amenities", "amenity_id"),
+              ("reviews", "listing_id", "listings", "listing_id"),
+              ("reviews", "reviewer_id", "reviewers", "reviewer_id"),
+              ("calendar_days", "listing_id", "listings", "listing_id")])
+
+
+LOADERS.update(ml_conference_papers=load_ml_conference_papers, albany_airbnb=load_albany_airbnb)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

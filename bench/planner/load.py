@@ -18533,6 +18533,172 @@ def load_albany_airbnb(srv, db, files):
 
 
 LOADERS.update(ml_conference_papers=load_ml_conference_papers, albany_airbnb=load_albany_airbnb)
+# batch 161: Spotify's weekly Top 200 of 2020 (global chart and each country's number one, as a student map
+# project saved them from spotifycharts.com) and a car dealership sales report (the Kaggle "Car Sales Report"
+# set, a published sample, as a Power BI project keeps it)
+DATASETS.update({
+    "spotify_weekly_charts_2020": ("TTigre/SpotifyPreferenceMaps", "f9d9107155a4840ef94b6c45a6a8b9173d56cb17",
+                                   ["js/data.js"]),
+    "car_dealer_sales": ("Seyfullazade/Car-Sales-Analysis", "13b79fd9dbea6cb646bb02a8566ed139480303a5",
+                         ["Car Sales/Car Sales.xlsx - car_data.csv"]),
+})
+
+B161_COUNTRIES = {
+    "ar": "Argentina", "at": "Austria", "au": "Australia", "be": "Belgium", "bg": "Bulgaria", "bo": "Bolivia",
+    "br": "Brazil", "ca": "Canada", "ch": "Switzerland", "cl": "Chile", "co": "Colombia", "cr": "Costa Rica",
+    "cy": "Cyprus", "cz": "Czech Republic", "de": "Germany", "dk": "Denmark", "do": "Dominican Republic",
+    "ec": "Ecuador", "ee": "Estonia", "es": "Spain", "fi": "Finland", "fr": "France", "gb": "United Kingdom",
+    "gr": "Greece", "gt": "Guatemala", "hk": "Hong Kong", "hn": "Honduras", "hu": "Hungary", "id": "Indonesia",
+    "ie": "Ireland", "il": "Israel", "in": "India", "it": "Italy", "jp": "Japan", "lt": "Lithuania",
+    "lu": "Luxembourg", "lv": "Latvia", "mx": "Mexico", "my": "Malaysia", "ni": "Nicaragua", "nl": "Netherlands",
+    "no": "Norway", "nz": "New Zealand", "pa": "Panama", "pe": "Peru", "ph": "Philippines", "pl": "Poland",
+    "pt": "Portugal", "py": "Paraguay", "ro": "Romania", "ru": "Russia", "se": "Sweden", "sg": "Singapore",
+    "sv": "El Salvador", "th": "Thailand", "tr": "Turkey", "tw": "Taiwan", "ua": "Ukraine", "us": "United States",
+    "vn": "Vietnam", "za": "South Africa"}
+
+
+def load_spotify_weekly_charts_2020(srv, db, files):
+    """Spotify's weekly Top 200 charts of 2020 as spotifycharts.com published
+    them, saved by a student map project (TTigre/SpotifyPreferenceMaps,
+    js/data.js, December 2020; the repository states no licence) as two
+    JavaScript objects: `global`, the whole global Top 200 of the 40 chart
+    weeks from 27 December 2019 - 3 January 2020 to 25 September - 2 October
+    2020 (rank, song, artist, streams, track URL), and `quarentine_hits`, the
+    number one of each week in 61 countries (and again the global one, not
+    loaded: it is the global chart's rank 1). Russia and Ukraine have 12 weeks
+    only (their charts start in July 2020), the others 40. The chart's artist is
+    the one Spotify shows first (no featured artists); the loader numbers
+    artists by name. A track is a song title and artist, numbered by the
+    loader: Spotify listed one song under several track ids over the year
+    (re-releases, relinks: 1,205 ids for 1,094 songs, never two ids of one
+    song in one week), so the id of the URL is kept on each chart row as
+    spotify_track_id; one title may be several tracks ('Falling' by Trevor
+    Daniel and by Harry Styles).
+    Weeks run Friday to Friday as Spotify dates them (week_start, week_end).
+    Country names are the loader's, for the two-letter codes of the file.
+    Tables: weeks, artists, tracks, countries, global_chart_entries (week,
+    rank, track, Spotify id, streams), country_number_ones (country, week,
+    track, Spotify id, streams). Keys: weeks.week_id, artists.artist_id, tracks.track_id,
+    countries.country_code, global_chart_entries (week_id, chart_rank),
+    country_number_ones (country_code, week_id); tracks -> artists; the two
+    chart tables -> weeks, tracks, countries. No albums, genres, listeners
+    or the charts' lower ranks by country."""
+    text = files[0]
+    a = text.index("const quarentine_hits = ") + len("const quarentine_hits = ")
+    b = text.index("const global = ")
+    hits = json.loads(text[a:b].strip().rstrip(";"))
+    glob = json.loads(text[b + len("const global = "):].strip().rstrip(";"))
+    weeks = sorted(glob)
+    wid = {w: i for i, w in enumerate(weeks, 1)}
+    ids = {}
+
+    def track(e):
+        m = re.fullmatch(r"https://open\.spotify\.com/track/(\w+)", e["url"])
+        assert m, e["url"]
+        v = (e["artist"].strip(), e["song"].strip())
+        assert ids.setdefault(m.group(1), v) == v, e["url"]
+        return v, m.group(1)
+
+    entries = []
+    for w in weeks:
+        assert [e["id"] for e in glob[w]] == list(range(1, 201)), w
+        entries += [[wid[w], e["id"], *track(e), int(e["streams"])] for e in glob[w]]
+    ones = []
+    for c, byweek in sorted(hits.items()):
+        if c == "global":
+            continue
+        assert c in B161_COUNTRIES, c
+        for w, v in sorted(byweek.items()):
+            assert len(v) == 1 and v[0]["id"] == 1 and w in wid, (c, w)
+            ones.append([c, wid[w], *track(v[0]), int(v[0]["streams"])])
+    tid = {k: i for i, k in enumerate(sorted(set(ids.values())), 1)}
+    artists = {n: i for i, n in enumerate(sorted({a for a, _ in tid}), 1)}
+    for r in entries + ones:
+        r[2] = tid[r[2]]
+    assert len({(r[0], r[2]) for r in entries}) == len(entries)  # a song charts once a week
+    _b107_table(srv, db, "weeks", [("week_id", "integer"), ("week_start", "date"), ("week_end", "date")],
+                [[wid[w]] + w.split("--") for w in weeks])
+    _b107_table(srv, db, "artists", [("artist_id", "integer"), ("artist_name", "text")],
+                [[i, n] for n, i in sorted(artists.items(), key=lambda x: x[1])])
+    _b107_table(srv, db, "tracks", [("track_id", "integer"), ("track_name", "text"), ("artist_id", "integer")],
+                [[i, s, artists[a]] for (a, s), i in sorted(tid.items(), key=lambda x: x[1])])
+    _b107_table(srv, db, "countries", [("country_code", "text"), ("country_name", "text")],
+                sorted((c, B161_COUNTRIES[c]) for c in hits if c != "global"))
+    _b107_table(srv, db, "global_chart_entries", [("week_id", "integer"), ("chart_rank", "integer"),
+                                                  ("track_id", "integer"), ("spotify_track_id", "text"),
+                                                  ("streams", "bigint")], entries)
+    _b107_table(srv, db, "country_number_ones", [("country_code", "text"), ("week_id", "integer"),
+                                                 ("track_id", "integer"), ("spotify_track_id", "text"),
+                                                 ("streams", "bigint")], ones)
+    add_keys(srv, db, [("weeks", ["week_id"]), ("artists", ["artist_id"]), ("tracks", ["track_id"]),
+                       ("countries", ["country_code"]), ("global_chart_entries", ["week_id", "chart_rank"]),
+                       ("country_number_ones", ["country_code", "week_id"])],
+             [("tracks", "artist_id", "artists", "artist_id"),
+              ("global_chart_entries", "week_id", "weeks", "week_id"),
+              ("global_chart_entries", "track_id", "tracks", "track_id"),
+              ("country_number_ones", "country_code", "countries", "country_code"),
+              ("country_number_ones", "week_id", "weeks", "week_id"),
+              ("country_number_ones", "track_id", "tracks", "track_id")])
+
+
+def load_car_dealer_sales(srv, db, files):
+    """A car dealership group's sales report, 2 January 2022 - 31 December
+    2023: the Kaggle "Car Sales Report" set (a published sample, made up: the
+    customer names are first names, the dealers are real US business names,
+    the engine always follows the transmission), one row per car sold, as a
+    Power BI project keeps it (Seyfullazade/Car-Sales-Analysis, "Car
+    Sales.xlsx - car_data.csv"; the repository states no licence). Split into
+    tables only where the file holds the relation: regions (the 7 values of
+    Dealer_Region, the dealer branch the sale is booked in: 'Austin',
+    'Aurora' ...), dealers (the 28 Dealer_Name values with the Dealer_No each
+    always has, a ZIP+4 code that four dealers share), makes (the 30
+    Company values as published, 'Mercedes-B' cut as in the file) and models
+    (make and model: 155, 'Neon' of Dodge and of Plymouth). sales keeps the
+    rest: car id ('C_CND_000001'), date, the customer's first name, gender,
+    annual income and phone (one customer per sale: the file has no customer
+    id), engine ('Double Overhead Camshaft' — the file's stray A-circumflex
+    and no-break space mended — or 'Overhead Camshaft'), transmission
+    ('Auto' / 'Manual'), colour
+    ('Pale White', 'Black', 'Red'), price in dollars, body style (a model
+    can be sold as several). No model years, mileage, salespeople or costs.
+    Keys: regions.region_name, dealers.dealer_id, makes.make_name,
+    models.model_id, sales.car_id; dealers: none; models -> makes;
+    sales -> dealers, models, regions."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    rows = [{k.strip(): _b111_text(v) for k, v in r.items()} for r in rows]
+    dealers, models = {}, {}
+    for r in rows:
+        assert dealers.setdefault(r["Dealer_Name"], r["Dealer_No"]) == r["Dealer_No"], r["Car_id"]
+        models.setdefault((r["Company"], r["Model"]), None)
+    did = {n: i for i, n in enumerate(sorted(dealers), 1)}
+    mid = {k: i for i, k in enumerate(sorted(models), 1)}
+    sales = []
+    for r in rows:
+        eng = r["Engine"].replace("\u00c2", "").replace("\u00a0", " ")
+        assert eng in ("Double Overhead Camshaft", "Overhead Camshaft"), eng
+        day = datetime.datetime.strptime(r["Date"], "%m/%d/%Y").date().isoformat()
+        sales.append([r["Car_id"], day, r["Customer Name"], r["Gender"], int(r["Annual Income"]), did[r["Dealer_Name"]],
+                      mid[(r["Company"], r["Model"])], r["Dealer_Region"], eng, r["Transmission"], r["Color"],
+                      int(r["Price ($)"]), r["Body Style"], r["Phone"]])
+    _b107_table(srv, db, "regions", [("region_name", "text")], [[n] for n in sorted({s[7] for s in sales})])
+    _b107_table(srv, db, "dealers", [("dealer_id", "integer"), ("dealer_name", "text"), ("dealer_no", "text")],
+                [[did[n], n, dealers[n]] for n in sorted(dealers)])
+    _b107_table(srv, db, "makes", [("make_name", "text")], [[m] for m in sorted({k[0] for k in models})])
+    _b107_table(srv, db, "models", [("model_id", "integer"), ("make_name", "text"), ("model_name", "text")],
+                [[mid[k], k[0], k[1]] for k in sorted(models)])
+    _b107_table(srv, db, "sales", [
+        ("car_id", "text"), ("sale_date", "date"), ("customer_name", "text"), ("customer_gender", "text"),
+        ("annual_income", "integer"), ("dealer_id", "integer"), ("model_id", "integer"), ("region_name", "text"),
+        ("engine", "text"), ("transmission", "text"), ("color", "text"), ("price", "integer"),
+        ("body_style", "text"), ("phone", "text")], sales)
+    add_keys(srv, db, [("regions", ["region_name"]), ("dealers", ["dealer_id"]), ("makes", ["make_name"]),
+                       ("models", ["model_id"]), ("sales", ["car_id"])],
+             [("models", "make_name", "makes", "make_name"), ("sales", "dealer_id", "dealers", "dealer_id"),
+              ("sales", "model_id", "models", "model_id"), ("sales", "region_name", "regions", "region_name")])
+
+
+LOADERS.update(spotify_weekly_charts_2020=load_spotify_weekly_charts_2020, car_dealer_sales=load_car_dealer_sales)
 
 
 def main():

@@ -461,9 +461,11 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     listed_their_count(s, tk, p);
     ranking_most_common(s, tk, p);
     ranking_when_first(s, tk, p);
+    donefirst_plan(s, tk, p);
     for (int i = 0; i < nc; i++)
         filters_apply_cmp(s, tk, p, &c[i]);
     filters_apply_numbered(s, tk, p);
+    colcmp_plan(s, tk, p);
     measure_default(s, tk, p);
     listed_breakdown(s, tk, p);
     through_count(s, tk, p);
@@ -477,6 +479,7 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     }
     same_plan(s, tk, p);
     filters_apply_values(tk, s, p);
+    selfref_verb(s, tk, p);
     filters_apply_nulls(s, tk, p);
     verbrel_apply(s, tk, p);
     filters_apply_exists(s, tk, p);
@@ -517,7 +520,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     roles_show_names(s, p);
     for (int i = 0; i < p->q.nshow; i++) {  /* "employees who report to Andrew Fuller": */
         const ask_col_t *key = &s->tables[p->q.show[i].t].cols[p->q.show[i].c];
-        if (key->fk_table == p->q.show[i].t && roles_has_value_filter(&p->q, key->fk_table)) {
+        if (key->fk_table == p->q.show[i].t && roles_has_value_filter(&p->q, key->fk_table) &&
+            !selfref_plan(s, tk, p, i)) {
             roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);  /* that row, or the rows pointing to it? */
             snprintf(p->unknown_word, sizeof p->unknown_word, "%s", key->name);
             p->unknown++;

@@ -217,8 +217,34 @@ static int time_of_child_filtered(const ask_schema_t *s, ask_parse_t *p, int bas
     return 1;
 }
 
+/* "NIPS papers by year, oldest first", "reviews per year, in order": a
+ * series by a period runs from its first period already — the words say
+ * the order it has. Not "newest first" (the other way round). */
+static void series_in_order(const ask_schema_t *s, ask_toks_t *tk, const ask_parse_t *p)
+{
+    int n = tk->n;
+    while (n > 0 && !strcmp(tk->t[n - 1].low, "?"))
+        n--;
+    int by_year = p->q.ndims == 1 && p->q.dims[0].t >= 0 && p->q.dims[0].c >= 0 &&  /* papers.year */
+                  lexicon_col_is_year(&s->tables[p->q.dims[0].t].cols[p->q.dims[0].c]);
+    int counted = 0;  /* "paper counts by year": a series; "countries by year of independence": a list? */
+    for (int k = 0; k < n; k++)
+        counted |= words_in(tk->t[k].low, (const char *const[]){"count", "counts", "number", "many", "total",
+                                                                "sum", "average", "per", NULL});
+    if (!(p->q.grain || by_year) || !counted || p->q.grain == G_DOW || p->q.order || n < 2 || tk->t[n - 2].used ||
+        (tk->t[n - 1].used && !words_at(tk, n - 1, "first")))
+        return;
+    if ((words_at(tk, n - 1, "first") && words_in(tk->t[n - 2].low, (const char *const[]){"oldest", "earliest",
+                                                                                             NULL})) ||
+        (words_at(tk, n - 1, "order") && words_in(tk->t[n - 2].low, (const char *const[]){"in", NULL})) ||
+        (words_at(tk, n - 1, "order") && words_at(tk, n - 2, "chronological") && words_at(tk, n - 3, "in")))
+        for (int k = n - 2 - words_at(tk, n - 2, "chronological"); k < n; k++)
+            tk->t[k].used = 1;
+}
+
 void assemble_pick_time(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
+    series_in_order(s, tk, p);
     if ((!p->q.grain && !p->q.date.kind && !p->dow_from) || p->q.time.t >= 0)
         return;
     if (time_in_exists(s, tk, p))

@@ -15,6 +15,22 @@ static int past_verb(const ask_tok_t *t)
     return !t->used && !t->isnum && n > 4 && !strcmp(t->low + n - 2, "ed");
 }
 
+/* A past-tense verb ("reviewed"), placed or not. */
+static int past_verb_said(const ask_toks_t *tk, int k)
+{
+    size_t n = strlen(tk->t[k].low);
+    return !tk->t[k].isnum && n > 4 && !strcmp(tk->t[k].low + n - 2, "ed");
+}
+
+/* The one-word column mention at token k, unread, or NULL. */
+static ask_mention_t *column_at(ask_parse_t *p, int k)
+{
+    for (int x = 0; x < p->nm; x++)
+        if (p->m[x].pos == k && p->m[x].len == 1 && p->m[x].kind == PH_COLUMN && p->m[x].role == R_NONE)
+            return &p->m[x];
+    return NULL;
+}
+
 /* "employees without a department": the base's own key to rel, named
  * after it (department_id), is empty — not "no department is managed by
  * them" through departments.manager_id. Adds that filter; 1 when it did. */
@@ -150,11 +166,24 @@ void filters_apply_exists(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
                 if (p->m[x].pos == k && p->m[x].kind == PH_TABLE &&
                     (p->m[x].role == R_NONE || p->m[x].role == R_FILTER))  /* "an order refunded" */
                     m = &p->m[x];
+            for (int x = 0; x < p->nm && !m && is_neg; x++)  /* "customers without a sales rep": */
+                if (p->m[x].pos == k && p->m[x].kind == PH_COLUMN && !p->m[x].nalt &&  /* their own key */
+                    p->m[x].t == base && s->tables[base].cols[p->m[x].c].fk_table >= 0 &&
+                    p->m[x].role == R_NONE && p->q.nf < ASK_MAX_FILTERS) {
+                    p->q.f[p->q.nf++] = (ask_filter_t){.col = {base, p->m[x].c}, .op = OP_NULL, .pos = i};
+                    p->m[x].role = R_FILTER;
+                    for (int u = i; u < k; u++)
+                        tk->t[u].used = 1;
+                    return;
+                }
             rel = m ? m->t : !tk->t[k].used && is_neg ? filters_verb_table_any(s, tk->t[k].low) : -1;
             for (int x = 0; x < p->nm && rel < 0; x++)  /* "maps never played": matches.map_played */
                 if (p->m[x].pos == k && p->m[x].kind == PH_COLUMN && !p->m[x].nalt &&
                     s->tables[p->m[x].t].cols[p->m[x].c].fk_table == base && p->m[x].t != base)
                     m = &p->m[x], rel = m->t;
+            ask_mention_t *col = rel < 0 && is_neg && past_verb_said(tk, k) ? column_at(p, k) : NULL;
+            if (col && (rel = filters_verb_table_any(s, tk->t[k].low)) >= 0)
+                col->role = R_FILTER;  /* "never been reviewed": the reviews, not first_review */
             const ask_mention_t *v = rel < 0 ? value_at(p, k) : NULL;
             if (v) {  /* "never been in a Comedy film": the value is the film's, said before it */
                 val = val ? val : v;

@@ -63,7 +63,10 @@ int filters_verb_table(const ask_schema_t *s, const char *low)
                         !strcmp(rv, rt);
         if ((k < 4 || k + 3 < n) && !same_root)  /* "rented"/"rental", "ordered"/"order" */
             continue;
-        int r = (s->tables[t].nw > 1) * 2 + !!strcmp(s->tables[t].schema, "public");
+        size_t wn = strlen(w);  /* "reviewed": reviews before reviewers, the doers (not before */
+        int agent = wn == n && n > 4 && !strcmp(w + wn - 2, "er") && !strcmp(low + n - 2, "ed") &&  /* sponsorsteam) */
+                    !strncmp(w, low, wn - 2);
+        int r = ((s->tables[t].nw > 1) * 2 + !!strcmp(s->tables[t].schema, "public")) * 2 + agent;
         if (r < rank)
             found = t, rank = r;
         else if (r == rank)

@@ -38,14 +38,14 @@ static void value_same_domain(const ask_schema_t *s, ask_mention_t *m)
  * some reading in a table can be joined. */
 static void value_reachable(const ask_schema_t *s, ask_mention_t *m, int base)
 {
-    if (!m->nalt || base < 0)
+    if (!m->nalt)
         return;
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, path[8], tables = 0;
     for (int k = 0; k < n; k++)  /* a value in a table and in views built on it: the table */
         tables += !s->tables[roles_reading(m, k).t].is_view;
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < n; k++) {  /* no table named ("who reports to Steven King"): any table's */
         int t = roles_reading(m, k).t;
-        keep[k] = (t == base || paths_find(s, base, t, path, 8) >= 0) &&
+        keep[k] = (base < 0 || t == base || paths_find(s, base, t, path, 8) >= 0) &&
                   (!tables || !s->tables[t].is_view);
     }
     roles_keep_readings(m, keep);

@@ -34,6 +34,11 @@ int grammar_grain_parse(const char *name)
     return g < 0 ? G_NONE : g;
 }
 
+int grammar_names_row(int op)
+{
+    return op == OP_SAME || op == OP_CHILD_OF || op == OP_PARENT_OF;
+}
+
 int grammar_find(const char *const *names, int n, const char *v)
 {
     for (int i = 0; v && i < n; i++)

@@ -54,7 +54,11 @@
     X(OP_NULL,     "is_null")      \
     X(OP_NOT_NULL, "not_null")     \
     X(OP_WEEKDAY,  "weekday")      \
+    X(OP_GT_COL,   "gt_column")    \
+    X(OP_LT_COL,   "lt_column")    \
     X(OP_SAME,     "same")         \
+    X(OP_CHILD_OF, "points_to")    \
+    X(OP_PARENT_OF, "pointed_by")  \
     X(OP_CONTAINS, "contains")     \
     X(OP_STARTS,   "starts_with")  \
     X(OP_ENDS,     "ends_with")
@@ -126,6 +130,10 @@ int grammar_find(const char *const *names, int n, const char *v);
 const char *grammar_grain_name(int g);
 /* G_MONTH for "month"; G_NONE for anything else. */
 int grammar_grain_parse(const char *name);
+/* 1 for the operators whose values name one row of the table by ref[]:
+ * OP_SAME ("the same city as Adam Wayne") and a key to the table itself
+ * (OP_CHILD_OF "reports to Andrew Fuller", OP_PARENT_OF "Suyama's manager"). */
+int grammar_names_row(int op);
 
 /* ------------------------------------------------------------------ cues
  *

@@ -126,8 +126,32 @@ static void per_within_each(const ask_toks_t *tk, ask_parse_t *p)
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
 }
 
+/* "what is King's salary": a row's own amount, the rows named by half a
+ * name (the last name, where the table names its rows by first and last
+ * name) — two Kings would be added up. Asked, unless a sum is said. */
+static void half_named_sum(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const sum[] = {"total", "sum", "combined", "altogether", "together", "all", NULL};
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || q->m.kind != M_SUM || q->m.t < 0 || q->m.c < 0 || q->ndims || p->ambiguous)
+        return;
+    const ask_table_t *t = &s->tables[q->m.t];
+    int first = 0, last = 0;
+    for (int i = 0; i < q->nf; i++)
+        if (q->f[i].col.t == q->m.t && q->f[i].op == OP_IN && t->label >= 0 && t->label2 >= 0) {
+            first |= q->f[i].col.c == t->label;
+            last |= q->f[i].col.c == t->label2;
+        }
+    for (int i = 0; i < tk->n && first != last; i++)
+        if (words_in(tk->t[i].low, sum))
+            return;
+    if (first != last)
+        roles_set_ambiguous(p, AMB_MEASURE, NULL);
+}
+
 void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
+    half_named_sum(s, tk, p);
     one_row_or_total(s, tk, p);
     per_within_each(tk, p);
 }

@@ -81,7 +81,8 @@ typedef struct ask_phrase {
     int nw;
     int kind;
     int table, column, value;  /* value: sample index, or vocab index */
-    int exact_case;            /* short codes ("IN", "DE") must match as typed */
+    int exact_case;            /* 1: short codes ("IN", "DE") must match as typed; 2: an alias
+                                * ("us" of the USA) said in capitals or after "the" */
 } ask_phrase_t;
 
 typedef struct ask_edge {
@@ -366,7 +367,7 @@ int roles_table_named(const ask_parse_t *p, int t);
 int roles_key_item(const ask_schema_t *s, ask_mention_t *m);  /* "languages" of countrylanguage: its rows */
 int roles_has_value_filter(const ask_q_t *q, int t);  /* an in / not in filter on a column of t */
 void roles_resolve_alt(ask_parse_t *p, ask_mention_t *m, int prefer);
-void readings_prefer(const ask_schema_t *s, ask_mention_t *x);  /* readings.c: a table's, the one-word */
+void readings_prefer(const ask_schema_t *s, ask_mention_t *x, const char *before);  /* readings.c: a table's, the one-word */
 void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* the said word's */
 /* roles.c: "the rooms … with their capacity": a text column said of several tables, the one
  * another column alone belongs to */
@@ -460,9 +461,19 @@ void verbed_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void periods_check(const ask_toks_t *tk, ask_parse_t *p);  /* two periods, not two totals: asked */
 void span_scan_first_last(ask_toks_t *tk, ask_parse_t *p);  /* before dates: "the last month" */
 void same_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "in the same city as X" */
+/* selfref.c: the key q.show[show] to its own table beside a row named ("reports to Andrew
+ * Fuller", "Suyama's manager"): the rows under or over it; 1 when read, q.show[show] gone */
+int selfref_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int show);
+void selfref_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* "who reports to X" */
+/* colcmp.c: "orders shipped after the required date": one column against another of the row */
+void colcmp_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer, const char *const *refs);
+/* OP_CHILD_OF / OP_PARENT_OF: key is the table's key to itself, target the column it points at */
+void same_link_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *key, const char *target);
 char *perentity_sql(const ask_schema_t *s, const ask_q_t *q, char *err, size_t errlen);
 void ranking_when_first(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
+/* donefirst.c: "which employee was hired first": the row with the earliest date the verb names */
+void donefirst_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);
 void recent_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);  /* recent.c: "dates of the 5 most recent claims" */
 int ranking_age_col(const ask_schema_t *s, int t);  /* the one number column named "age", or -1 */
 void ranking_most_common(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);

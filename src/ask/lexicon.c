@@ -56,6 +56,40 @@ static void index_gender(ask_schema_t *s, int *cap, int t, int c, int v)
     }
 }
 
+/* A country column's name for the United States or Kingdom said another
+ * way: 'USA' is also "US" and "United States", 'United Kingdom' also "UK".
+ * Only in a column named country (or nation), or the name of a table of
+ * countries. */
+static void index_country_alias(ask_schema_t *s, int *cap, int t, int c, int v)
+{
+    static const char *const names[][5] = {
+        {"usa", "us", "united states", NULL}, {"united states", "us", "usa", NULL},
+        {"united states of america", "us", "usa", "united states", NULL}, {"us", "usa", "united states", NULL},
+        {"uk", "united kingdom", NULL}, {"united kingdom", "uk", NULL},
+    };
+    const ask_col_t *col = &s->tables[t].cols[c];
+    const ask_table_t *tb = &s->tables[t];  /* countries.name too */
+    int named = tb->nw && !strcmp(tb->w[tb->nw - 1], "country") && col->nw && !strcmp(col->w[col->nw - 1], "name");
+    if ((!lexicon_col_has_word(col, (const char *const[]){"country", NULL}) && !named) || col->pk)
+        return;
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        if (strcasecmp(col->samples[v], names[k][0]))
+            continue;
+        for (int a = 1; a < 5 && names[k][a]; a++) {
+            ask_toks_t tk;
+            char err[8];
+            if (words_split(names[k][a], &tk, err, sizeof err) < 0)
+                continue;
+            char **w = xmalloc((size_t)tk.n * sizeof *w);
+            for (int i = 0; i < tk.n; i++)
+                w[i] = xstrdup(tk.t[i].stem);
+            /* "us" is a pronoun too ("paid us the most"): "US", or "the us" */
+            add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, !strcmp(names[k][a], "us") ? 2 : 0);
+            words_free(&tk);
+        }
+    }
+}
+
 static int head_may_stand_alone(const char *w);
 
 static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
@@ -66,9 +100,14 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
     if (strlen(val) > 80 || words_split(val, &tk, err, sizeof err) < 0)
         return;
     int words = 0;  /* a value of lower-case function words only ("in", "the") is never
-                     * read as one; a code in capitals ("A") is */
+                     * read as one; a code in capitals ("A") is — nor a lower-case code
+                     * that is a word of the question's grammar (Norway's 'no': "with no
+                     * number ones") */
+    static const char *const grammar[] = {"no", "not", "none", "nor", "all", "any", "each", "every",
+        "some", "more", "less", "most", "least", "per", "top", "only", "than", "over", "under", NULL};
     for (int i = 0; i < tk.n; i++)
-        words += !words_is_stop(tk.t[i].low) || strcmp(tk.t[i].raw, tk.t[i].low);
+        words += (!words_is_stop(tk.t[i].low) && !(tk.n == 1 && words_in(tk.t[i].raw, grammar))) ||
+                 strcmp(tk.t[i].raw, tk.t[i].low);
     if (tk.n > 0 && tk.n <= 6 && words) {
         char **w = xmalloc((size_t)tk.n * sizeof *w);
         for (int i = 0; i < tk.n; i++)
@@ -98,6 +137,7 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
     }
     words_free(&tk);
     index_gender(s, cap, t, c, v);
+    index_country_alias(s, cap, t, c, v);
 }
 
 /* A head noun may stand alone for its table or column ("unit_price" for
@@ -229,6 +269,19 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
             add_phrase(s, cap, dup_words(col->w + k + 1, n - k - 1), n - k - 1, PH_COLUMN, t, c, -1, 0);
             break;
         }
+    /* "salesRepEmployeeNumber" → employees.employeeNumber also answers to
+     * "sales rep": the role, the words before its target key's own */
+    if (col->fk_table >= 0 && col->fk_col >= 0) {
+        const ask_col_t *key = &s->tables[col->fk_table].cols[col->fk_col];
+        int same = key->nw >= 1 && n > key->nw;
+        for (int k = 0; same && k < key->nw; k++)
+            same = !strcmp(col->w[n - key->nw + k], key->w[k]);
+        if (same && key->nw >= 2 && strcmp(key->w[key->nw - 1], "id"))  /* "site id": "launch site" already */
+            add_phrase(s, cap, dup_words(col->w, n - key->nw), n - key->nw, PH_COLUMN, t, c, -1, 0);
+    }
+    /* "quantityOrdered", "quantity_sold" also answer to "quantity" ("units") */
+    if (n == 2 && !strcmp(col->w[0], "quantity") && lexicon_col_is_numeric(col))
+        add_phrase(s, cap, dup_words(col->w, 1), 1, PH_COLUMN, t, c, -1, 0);
     /* "unit_price" also answers to "price": the head noun alone */
     static const char *const weak[] = {"id", "at", "on", "name", "date", "code", "by", NULL};
     int is_weak = 0;
@@ -318,6 +371,38 @@ static void index_key_name(ask_schema_t *s, int *cap, int t)
     add_phrase(s, cap, dup_words(pk->w, 1), 1, PH_TABLE, t, -1, -1, 0);
 }
 
+/* 1 when no phrase indexed so far holds word w. */
+static int word_unused(const ask_schema_t *s, const char *w)
+{
+    for (int i = 0; i < s->nph; i++)
+        for (int k = 0; k < s->ph[i].nw; k++)
+            if (!strcmp(s->ph[i].w[k], w))
+                return 0;
+    return 1;
+}
+
+/* "songs" of a table of tracks, "staff" or "workers" of one of employees
+ * (and "employees" of staff): the noun people use for its rows, when no
+ * table, column or sampled value of the schema holds that word (the band
+ * 'Songs' keeps it). */
+static void index_table_alias(ask_schema_t *s, int *cap)
+{
+    static const char *const alias[][2] = {{"track", "song"}, {"employee", "staff"}, {"employee", "worker"},
+        {"employee", "personnel"}, {"employee", "person"}, {"staff", "employee"}};
+    int nt = s->ntables;
+    for (size_t k = 0; k < sizeof alias / sizeof *alias; k++) {
+        int t = -1;
+        for (int u = 0; u < nt; u++)
+            if (s->tables[u].nw && !strcmp(s->tables[u].w[s->tables[u].nw - 1], alias[k][0]) && !s->tables[u].is_view)
+                t = t == -1 ? u : -2;
+        if (t >= 0 && word_unused(s, alias[k][1])) {
+            char **w = xmalloc(sizeof *w);
+            w[0] = xstrdup(alias[k][1]);
+            add_phrase(s, cap, w, 1, PH_TABLE, t, -1, -1, 0);
+        }
+    }
+}
+
 void lexicon_build_index(ask_schema_t *s)
 {
     int cap = 0;
@@ -335,6 +420,7 @@ void lexicon_build_index(ask_schema_t *s)
         for (int c = 0; c < tb->ncols; c++)
             index_column(s, &cap, t, c);
     }
+    index_table_alias(s, &cap);
     for (int v = 0; v < s->nvocab; v++)
         add_phrase(s, &cap, dup_words(s->vocab[v].w, s->vocab[v].nw), s->vocab[v].nw,
                    PH_VOCAB, s->vocab[v].table, s->vocab[v].column, v, 0);
@@ -374,9 +460,11 @@ int lexicon_match(const ask_schema_t *s, const ask_toks_t *tk, int i,
         for (int k = 1; k < ph->nw && ok; k++)
             ok = !strcmp(ph->w[k], tk->t[i + k].stem) && !tk->t[i + k].used &&
                  (ph->kind == PH_VALUE || !tk->t[i + k - 1].ends);  /* 'Nopi: The Cookbook' has its own */
-        const char *val = ok && ph->exact_case ? lexicon_phrase_value(s, ph) : NULL;
-        if (ok && ph->exact_case)
+        const char *val = ok && ph->exact_case == 1 ? lexicon_phrase_value(s, ph) : NULL;
+        if (ok && ph->exact_case == 1)
             ok = val && as_typed(tk->t[i].raw, val);
+        else if (ok && ph->exact_case == 2)  /* an alias said in capitals, or after "the" */
+            ok = !strcmp(tk->t[i].raw, "US") || (i > 0 && !strcmp(tk->t[i - 1].low, "the"));
         if (ok)
             out[n++] = ph;
     }

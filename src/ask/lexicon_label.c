@@ -88,6 +88,14 @@ int lexicon_pick_label(const ask_table_t *t)
         if (t->cols[i].kind == CK_TEXT && !t->cols[i].pk && t->cols[i].n_distinct == -1 &&
             (!col_is_not_a_name(&t->cols[i]) || t->ncols == 2))  /* services(service_id, description) */
             return i;
+    /* weeks(week_id, week_start, week_end): a table of periods is named by
+     * its first day, not a number of its own */
+    static const char *const periods[] = {"week", "month", "day", "quarter", "period", "season", NULL};
+    for (int i = 0; t->nw && words_in(t->w[t->nw - 1], periods) && i < t->ncols; i++)
+        if ((t->cols[i].kind == CK_DATE || t->cols[i].kind == CK_TS) && !t->cols[i].pk &&
+            (lexicon_col_has_word(&t->cols[i], (const char *const[]){"start", "begin", "first", NULL}) ||
+             t->cols[i].n_distinct == -1))
+            return i;
     return t->pk;
 }
 

@@ -141,7 +141,7 @@ int lexicon_find_table(const ask_schema_t *s, const char *name)
 
 int lexicon_find_column(const ask_schema_t *s, int t, const char *name)
 {
-    if (t < 0 || t >= s->ntables)
+    if (t < 0 || t >= s->ntables || !name)
         return -1;
     for (int i = 0; i < s->tables[t].ncols; i++)
         if (!strcmp(s->tables[t].cols[i].name, name))
@@ -232,8 +232,10 @@ int lexicon_parent_time(const ask_schema_t *s, int t, int *tt, int *tc)
     for (int e = 0; e < s->nedges; e++) {
         int to = s->edges[e].to_t, shared = 0;
         for (int a = 0; a < s->tables[t].nw; a++)
-            for (int b = 0; b < s->tables[to].nw; b++)
-                shared |= !strcmp(s->tables[t].w[a], s->tables[to].w[b]);
+            for (int b = 0; b < s->tables[to].nw; b++)  /* glued: "orderdetails" of orders */
+                shared |= !strcmp(s->tables[t].w[a], s->tables[to].w[b]) ||
+                          (a == 0 && strlen(s->tables[to].w[b]) >= 4 &&
+                           !strncmp(s->tables[t].w[a], s->tables[to].w[b], strlen(s->tables[to].w[b])));
         static const char *const joined[] = {"registration", "registered", "signup", "joined", "join",
             "hire", "hired", "enrolled", "enrollment", "enrolment", NULL};
         if (s->edges[e].from_t == t && s->tables[to].time >= 0 && shared &&

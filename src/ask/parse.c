@@ -121,6 +121,31 @@ static int ranked_later(const ask_toks_t *tk, int i)
     return 0;
 }
 
+/* "average salary by hire year", "orders by order month": a grain said
+ * after the one word of a date column — the grain taken (cue and grain
+ * word), the column's word left to name the date (assemble_time.c). */
+static int by_date_grain(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse_t *p)
+{
+    if (i + 2 >= tk->n || tk->t[i + 2].used || !words_at(tk, i, "by"))  /* "cost per training day": */
+        return 0;                                                             /* a rate, asked */
+    int g = grammar_grain_parse(tk->t[i + 2].stem), timecol = 0;
+    if (!g || g == G_NONE || grammar_grain_parse(tk->t[i + 1].stem))
+        return 0;
+    const ask_phrase_t *m[16];
+    int n = lexicon_match(s, tk, i + 1, m, 16);
+    for (int k = 0; k < n; k++) {
+        if (m[k]->nw != 1)
+            return 0;
+        timecol |= m[k]->kind == PH_COLUMN && lexicon_col_is_time(&s->tables[m[k]->table].cols[m[k]->column]);
+    }
+    if (!timecol)
+        return 0;
+    p->q.grain = g;
+    parse_use(tk, i, 1);
+    parse_use(tk, i + 2, 1);
+    return 1;
+}
+
 static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse_t *p)
 {
     const char *w = tk->t[i].low;
@@ -171,6 +196,8 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
         return p->q.grain = G_DOW, parse_use(tk, i, dow), 1;
     if (!cue || i + 1 >= tk->n || tk->t[i + 1].used)
         return 0;
+    if (by_date_grain(s, tk, i, p))  /* "by hire year": the grain, the date left to be read */
+        return 1;
     const char *u = tk->t[i + 1].stem;
     g = grammar_grain_parse(u);
     if (!strcmp(u, "date") && strcmp(w, "and"))  /* "by date"; "with title and date" shows it */
@@ -203,8 +230,8 @@ static int kind_rank(int kind)
     return kind == PH_VOCAB ? 3 : kind == PH_TABLE ? 2 : kind == PH_COLUMN ? 1 : 0;
 }
 
-static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_t *const *m,
-                        int n, int pos)
+static void add_mention(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p,
+                        const ask_phrase_t *const *m, int n, int pos)
 {
     if (p->nm == ASK_MAX_MENTIONS)
         return;
@@ -223,7 +250,7 @@ static void add_mention(const ask_schema_t *s, ask_parse_t *p, const ask_phrase_
             (m[k]->table != x->t || m[k]->column != x->c))
             x->alt[x->nalt++] = (ask_reading_t){m[k]->table, m[k]->column,
                                                 lexicon_phrase_value(s, m[k])};
-    readings_prefer(s, x);
+    readings_prefer(s, x, pos > 0 ? tk->t[pos - 1].low : "");
 }
 
 /* "customers with home store 3": a number right after a column or table
@@ -326,6 +353,27 @@ static int sales_as_rows(const ask_schema_t *s, const ask_toks_t *tk, int i)
     return words_at(tk, k, "list") || words_at(tk, i + 1, "made");
 }
 
+/* "What percentage of our staff is in Sales?": a capital word inside a
+ * sentence that is a sampled value as typed ('Sales', a department) is that
+ * value, not revenue — unless most words are capitalised (a title). The
+ * value phrases of m kept; their count. */
+static int capital_value(const ask_schema_t *s, const ask_toks_t *tk, int i, const ask_phrase_t **m, int n)
+{
+    int caps = 0, words = 0, j = 0;
+    for (int k = 1; k < tk->n; k++)
+        if (isalpha((unsigned char)tk->t[k].raw[0]))
+            words++, caps += isupper((unsigned char)tk->t[k].raw[0]) != 0;
+    if (i == 0 || !isupper((unsigned char)tk->t[i].raw[0]) || isupper((unsigned char)tk->t[i].raw[1]) ||
+        2 * caps > words)
+        return 0;
+    for (int k = 0; k < n; k++) {
+        const char *v = m[k]->kind == PH_VALUE && m[k]->nw == 1 ? lexicon_phrase_value(s, m[k]) : NULL;
+        if (v && !strcmp(v, tk->t[i].raw))
+            m[j++] = m[k];
+    }
+    return j;
+}
+
 static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     const ask_phrase_t *m[32];
@@ -337,6 +385,12 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         const char *st = tk->t[i].stem;
         if (!strcmp(st, "revenue") || !strcmp(st, "sale") || !strcmp(st, "gmv")) {
             int n = lexicon_match(s, tk, i, m, 32);  /* a vocabulary term wins */
+            int vals = capital_value(s, tk, i, m, n);
+            if (vals) {
+                add_mention(s, tk, p, m, vals, i);
+                parse_use(tk, i, 1);
+                continue;
+            }
             int named = n && (names_literally(s, m[0], tk->t[i].low) ||  /* "sale price": sale_price */
                               (m[0]->nw >= 2 && (m[0]->kind == PH_COLUMN || m[0]->kind == PH_TABLE)));
             if ((!n || m[0]->kind != PH_VOCAB) && !named && !sales_as_rows(s, tk, i)) {
@@ -385,7 +439,7 @@ static void scan_mentions(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         n = view_yields(s, tk, i, m, n);
         if (n == 0)
             continue;
-        add_mention(s, p, m, n, i);
+        add_mention(s, tk, p, m, n, i);
         parse_use(tk, i, p->m[p->nm - 1].len);
         i += p->m[p->nm - 1].len - 1;
     }

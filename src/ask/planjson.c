@@ -48,13 +48,15 @@ static json_t *filter_json(const ask_schema_t *s, const ask_filter_t *f)
 {
     json_t *j = colref_json(s, f->col.t, f->col.c), *v = json_array();
     json_object_set_new(j, "op", json_string(grammar_op_names[f->op]));
-    if (f->op == OP_IN || f->op == OP_NOT_IN || f->op >= OP_SAME)
+    if (f->op == OP_GT_COL || f->op == OP_LT_COL)  /* colcmp.c: the other column, no values */
+        json_object_set_new(j, "than", json_string(s->tables[f->col.t].cols[f->ref[0]].name));
+    else if (f->op == OP_IN || f->op == OP_NOT_IN || f->op >= OP_SAME)
         for (int k = 0; k < f->nvals; k++)
             json_array_append_new(v, json_string(f->vals[k]));
     else if (f->op != OP_NULL && f->op != OP_NOT_NULL)
         for (int k = 0; k < (f->op == OP_BETWEEN || f->op == OP_WEEKDAY ? 2 : 1); k++)
             json_array_append_new(v, json_real(f->num[k]));
-    if (f->op == OP_SAME) {  /* the columns the values name the row by */
+    if (grammar_names_row(f->op)) {  /* the columns the values name the row by */
         json_t *of = json_array();
         for (int k = 0; k < f->nvals; k++)
             json_array_append_new(of, json_string(s->tables[f->col.t].cols[f->ref[k]].name));
@@ -189,12 +191,15 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
     size_t n = json_array_size(v);
     if (f->op == OP_NULL || f->op == OP_NOT_NULL)
         return n == 0 ? 0 : -1;
+    if (f->op == OP_GT_COL || f->op == OP_LT_COL)  /* colcmp.c: a column of the same table */
+        return n == 0 && (f->ref[0] = lexicon_find_column(s, f->col.t,
+                                           json_string_value(json_object_get(j, "than")))) >= 0 ? 0 : -1;
     if (n == 0 || n > ASK_MAX_VALUES)
         return -1;
     for (size_t k = 0; k < n; k++) {
         const json_t *x = json_array_get(v, k);
         if (f->op == OP_IN || f->op == OP_NOT_IN || (f->op >= OP_CONTAINS && n == 1) ||
-            (f->op == OP_SAME && k < 2)) {
+            (grammar_names_row(f->op) && k < 2)) {
             if (!json_is_string(x))
                 return -1;
             f->vals[f->nvals++] = xstrdup(json_string_value(x));
@@ -205,10 +210,15 @@ static int filter_read(const ask_schema_t *s, const json_t *j, ask_filter_t *f)
         }
     }
     const json_t *of = json_object_get(j, "of");  /* OP_SAME: the row's naming columns */
-    for (int k = 0; f->op == OP_SAME && k < f->nvals; k++)
+    for (int k = 0; grammar_names_row(f->op) && k < f->nvals; k++)
         if ((f->ref[k] = lexicon_find_column(s, f->col.t, json_string_value(json_array_get(of, k)))) < 0)
             return -1;
-    return f->op == OP_SAME && (f->nvals > 2 || json_array_size(of) != (size_t)f->nvals) ? -1 : 0;
+    if (f->op == OP_CHILD_OF || f->op == OP_PARENT_OF) {  /* a key of the table to itself */
+        const ask_col_t *k = &s->tables[f->col.t].cols[f->col.c];
+        if (k->fk_table != f->col.t || k->fk_col < 0)
+            return -1;
+    }
+    return grammar_names_row(f->op) && (f->nvals > 2 || json_array_size(of) != (size_t)f->nvals) ? -1 : 0;
 }
 
 static int date_read(const json_t *j, ask_date_t *d)
@@ -411,6 +421,14 @@ static void describe_filters(const ask_schema_t *s, const ask_q_t *q, buf_t *b, 
             buf_puts(b, f->op == OP_NULL ? "is missing" : "is set");
         } else if (f->op == OP_WEEKDAY) {
             weekday_describe(b, f);
+        } else if (f->op == OP_GT_COL || f->op == OP_LT_COL) {
+            const ask_col_t *o = &t->cols[f->ref[0]];
+            int when = o->kind == CK_DATE || o->kind == CK_TS;
+            buf_puts(b, f->op == OP_GT_COL ? (when ? "is after " : "is above ") : (when ? "is before " : "is below "));
+            words_put(b, o->w, o->nw);
+        } else if (f->op == OP_CHILD_OF || f->op == OP_PARENT_OF) {
+            buf_printf(b, f->op == OP_CHILD_OF ? "is %s%s%s" : "is named by %s%s%s's", f->vals[0],
+                       f->nvals > 1 ? " " : "", f->nvals > 1 ? f->vals[1] : "");
         } else if (f->op == OP_SAME) {
             buf_printf(b, "is that of %s%s%s (not counting it)", f->vals[0], f->nvals > 1 ? " " : "",
                        f->nvals > 1 ? f->vals[1] : "");

@@ -104,6 +104,16 @@ void ranking_duration_words(const ask_schema_t *s, ask_toks_t *tk)
             continue;
         words_reread(&tk->t[i], longest ? "highest" : "lowest");
     }
+    for (int i = 2; i + 1 < tk->n; i++) {  /* "the employee with the earliest hire date": a row */
+        int early = words_in(tk->t[i].low, (const char *const[]){"earliest", "oldest", NULL}),
+            late = words_in(tk->t[i].low, (const char *const[]){"latest", "newest", NULL});
+        const ask_phrase_t *m[8];
+        int n = (early || late) && !tk->t[i].used && words_at(tk, i - 1, "the") &&
+                words_in(tk->t[i - 2].low, (const char *const[]){"with", "has", "have", "had", NULL})
+                    ? lexicon_match(s, tk, i + 1, m, 8) : 0;
+        if (n >= 1 && m[0]->kind == PH_COLUMN && lexicon_col_is_time(&s->tables[m[0]->table].cols[m[0]->column]))
+            words_reread(&tk->t[i], early ? "lowest" : "highest");
+    }
 }
 
 /* The column an adjective of the question ranks table t by, or -1. */

@@ -17,7 +17,23 @@
  * fine_amount over open_fine: the noun and its amount over a kind of it) —
  * not over a coarser kind of it (zone beside service_zone, four kinds of
  * 260 zones: "zones" may be either, asked). */
-void readings_prefer(const ask_schema_t *s, ask_mention_t *x)
+/* 1 when the word said before a column word ("maximum") names the bound
+ * a column's first word is ("max" of max_salary). */
+static int same_bound(const char *said, const char *w)
+{
+    static const char *const bounds[][3] = {{"min", "minimum", NULL}, {"max", "maximum", NULL},
+                                            {"avg", "average", "mean"}};
+    for (size_t k = 0; k < sizeof bounds / sizeof *bounds; k++) {
+        int a = 0, b = 0;
+        for (int j = 0; j < 3 && bounds[k][j]; j++)
+            a |= !strcmp(said, bounds[k][j]), b |= !strcmp(w, bounds[k][j]);
+        if (a && b)
+            return 1;
+    }
+    return 0;
+}
+
+void readings_prefer(const ask_schema_t *s, ask_mention_t *x, const char *before)
 {
     if (x->kind != PH_COLUMN || !x->nalt)
         return;
@@ -26,6 +42,19 @@ void readings_prefer(const ask_schema_t *s, ask_mention_t *x)
     r[n++] = (ask_reading_t){x->t, x->c, x->val};
     for (int k = 0; k < x->nalt; k++)
         r[n++] = x->alt[k];
+    static const char *const per[] = {"per", "by", "each", "every", NULL};
+    for (int k = 0; k < n && words_in(before, per); k++) {  /* "per product line": the key */
+        const ask_table_t *kt = &s->tables[r[k].t];  /* productlines.productLine, which */
+        int all = kt->pk == r[k].c && kt->label == r[k].c;  /* products.productLine only points at */
+        for (int e = 0; e < n && all; e++) {
+            const ask_col_t *c = &s->tables[r[e].t].cols[r[e].c];
+            all = e == k || (c->fk_table == r[k].t && c->fk_col == r[k].c);
+        }
+        if (all) {
+            x->t = r[k].t, x->c = r[k].c, x->val = r[k].val, x->nalt = 0;
+            return;
+        }
+    }
     int keep[5], nk = 0;
     for (int k = 0; k < n; k++) {
         const ask_table_t *t = &s->tables[r[k].t];
@@ -47,6 +76,12 @@ void readings_prefer(const ask_schema_t *s, ask_mention_t *x)
             const ask_col_t *w = &s->tables[r[e].t].cols[r[e].c];
             whole |= r[e].t == r[k].t && w->nw == 2 && !strcmp(w->w[0], c->w[1]) &&
                      words_in(w->w[1], (const char *const[]){"amount", "value", NULL}) &&
+                     lexicon_col_is_numeric(w) && lexicon_col_is_numeric(c);
+        }
+        static const char *const stat[] = {"min", "max", "minimum", "maximum", "avg", "average", "mean", NULL};
+        for (int e = 0; e < n && x->len == 1 && c->nw == 2 && !same_bound(before, c->w[0]); e++) {  /* "salary": */
+            const ask_col_t *w = &s->tables[r[e].t].cols[r[e].c];  /* employees.salary, not jobs.min_salary */
+            whole |= w->nw == 1 && !strcmp(w->w[0], c->w[1]) && words_in(c->w[0], stat) &&
                      lexicon_col_is_numeric(w) && lexicon_col_is_numeric(c);
         }
         nk += keep[k] = !t->is_view && !whole;
@@ -156,6 +191,49 @@ static void year_column(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
     p->q.date = (ask_date_t){0};
 }
 
+/* The free tokens that say a word of table t other than m's own (4
+ * letters or more), marked in said[] (tk->n of them); how many. */
+static int table_words_said(const ask_toks_t *tk, const ask_parse_t *p, const ask_mention_t *m,
+                            const ask_table_t *t, unsigned char *said)
+{
+    int n = 0;
+    for (int x = 0; x < tk->n; x++) {
+        said[x] = 0;
+        for (int w = 0; w < t->nw && !said[x]; w++)
+            said[x] = strlen(t->w[w]) >= 4 && !in_mention(p, x) && !tk->t[x].used &&
+                      !strcmp(tk->t[x].stem, t->w[w]) && strcmp(tk->t[m->pos].stem, t->w[w]);
+        n += said[x];
+    }
+    return n;
+}
+
+/* "top 5 artists by total global streams" of global_chart_entries.streams
+ * and country_number_ones.streams: the reading whose table's other word
+ * the question says ("global"), when only one table's is said. */
+static void table_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, ask_mention_t *m)
+{
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, tables = 0, at = -1;
+    unsigned char said[128];  /* a question of more words is left as it is */
+    if (tk->n > 128)
+        return;
+    for (int k = 0; k < n; k++) {
+        int t = roles_reading(m, k).t, seen = 0;
+        for (int j = 0; j < k; j++)
+            seen |= roles_reading(m, j).t == t;
+        if (!seen && table_words_said(tk, p, m, &s->tables[t], said))
+            tables++, at = k;
+    }
+    if (tables != 1)
+        return;
+    int t = roles_reading(m, at).t;
+    for (int k = 0; k < n; k++)
+        keep[k] = roles_reading(m, k).t == t;
+    roles_keep_readings(m, keep);
+    table_words_said(tk, p, m, &s->tables[t], said);
+    for (int x = 0; x < tk->n; x++)
+        tk->t[x].used |= said[x];
+}
+
 /* "how many trains were cancelled" of scheduled_trains and
  * cancelled_trains: the reading whose other word the question says
  * elsewhere ("cancelled"), when only one does and all are one table's. */
@@ -172,6 +250,10 @@ void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, at = -1, one = 1;
         for (int k = 1; k < n; k++)  /* columns of one table; which table is asked */
             one &= roles_reading(m, k).t == m->t;
+        if (!one) {
+            table_qualified(s, tk, p, m);
+            continue;
+        }
         for (int k = 0; k < n && one; k++) {
             int x = other_word_said(tk, p, m, &s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c]);
             if (x >= 0)

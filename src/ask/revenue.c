@@ -4,6 +4,8 @@
  * revenue-ish money column; two equally good readings are asked. */
 #include "ask/internal.h"
 
+#include <string.h>
+
 /* The fact table for "revenue": quantity x price, else a revenue-ish column. */
 /* "total ticket revenue" where no column says revenue: the one money
  * column of the one table named whose rows are each a sale (a ticket's
@@ -39,6 +41,16 @@ static int other_money_named(const ask_schema_t *s, const ask_parse_t *p, int t)
     return 0;
 }
 
+/* 1 when c is what a person earns, not what the business takes in:
+ * sales.annual_income (the buyer's), household_income, applicant_income —
+ * "income" folds to revenue, these never are. */
+static int personal_income(const ask_col_t *c)
+{
+    static const char *const whose[] = {"annual", "household", "personal", "family", "median", "monthly",
+        "yearly", "customer", "applicant", "borrower", "buyer", "person", "parent", "individual", NULL};
+    return strcasestr(c->name, "income") && lexicon_col_has_word(c, whose);
+}
+
 void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
 {
     int best = -1, q, pr;
@@ -67,7 +79,7 @@ void revenue_set_measure(const ask_schema_t *s, ask_parse_t *p)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
             int hit = 0;
-            for (int k = 0; lexicon_col_is_money(col) && k < col->nw; k++)
+            for (int k = 0; lexicon_col_is_money(col) && !personal_income(col) && k < col->nw; k++)
                 hit |= words_in(col->w[k], money);
             if (!hit)
                 continue;

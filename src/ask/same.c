@@ -137,14 +137,14 @@ static void put_value(const ask_schema_t *s, buf_t *b, const ask_col_t *c, const
 
 /* col IN (SELECT col FROM t WHERE ref = v …) AND NOT (ref = v …): the
  * outer column written as outer, the table's rows again as "r". */
-void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer,
-              const char *const *outer_refs)
+/* (SELECT r.<column sel> FROM t AS r WHERE r.ref = v …): the row f names. */
+static void put_named(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, int sel)
 {
     const ask_table_t *tb = &s->tables[f->col.t];
-    buf_printf(b, "%s IN (SELECT ", outer);
+    buf_puts(b, "(SELECT ");
     dialect_ident(s, b, "r");
     buf_putc(b, '.');
-    dialect_ident(s, b, tb->cols[f->col.c].name);
+    dialect_ident(s, b, tb->cols[sel].name);
     buf_puts(b, " FROM ");
     if (tb->schema && *tb->schema) {
         dialect_ident(s, b, tb->schema);
@@ -161,10 +161,29 @@ void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char
         buf_puts(b, " = ");
         put_value(s, b, &tb->cols[f->ref[k]], f->vals[k]);
     }
-    buf_puts(b, ") AND NOT (");
+    buf_putc(b, ')');
+}
+
+void same_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *outer,
+              const char *const *outer_refs)
+{
+    const ask_table_t *tb = &s->tables[f->col.t];
+    buf_printf(b, "%s IN ", outer);
+    put_named(s, b, f, f->col.c);
+    buf_puts(b, " AND NOT (");
     for (int k = 0; k < f->nvals && k < 2; k++) {
         buf_printf(b, "%s%s = ", k ? " AND " : "", outer_refs[k]);
         put_value(s, b, &tb->cols[f->ref[k]], f->vals[k]);
     }
     buf_putc(b, ')');
+}
+
+/* A key of the table to itself: OP_CHILD_OF "reports_to IN (SELECT
+ * r.employee_id … named)", the rows under the one named; OP_PARENT_OF
+ * "employee_id IN (SELECT r.reports_to … named)", the one above it. */
+void same_link_sql(const ask_schema_t *s, buf_t *b, const ask_filter_t *f, const char *key, const char *target)
+{
+    int up = s->tables[f->col.t].cols[f->col.c].fk_col;
+    buf_printf(b, "%s IN ", f->op == OP_CHILD_OF ? key : target);
+    put_named(s, b, f, f->op == OP_CHILD_OF ? up : f->col.c);
 }

@@ -115,18 +115,35 @@ static void add_edge(ask_schema_t *s, int *cap, int ft, int fc, int tt, int tc)
     s->tables[ft].cols[fc].fk_col = tc;
 }
 
+/* 1 when table t has a declared key to table tt (edges so far are declared). */
+static int declared_to(const ask_schema_t *s, int t, int tt)
+{
+    for (int e = 0; e < s->nedges; e++)
+        if (s->edges[e].from_t == t && s->edges[e].to_t == tt)
+            return 1;
+    return 0;
+}
+
 static void load_fks(ask_schema_t *s, const json_t *tables)
 {
     int cap = 0;
+    /* declared keys first; then keys inferred from names — but not a second
+     * way to a table a declared key already reaches, in text where the key
+     * is a number (chart_entries.track_id is the key, the text
+     * spotify_track_id an attribute beside it) */
+    for (int pass = 0; pass < 2; pass++)
     for (int t = 0; t < s->ntables; t++) {
         const json_t *cols = json_object_get(json_array_get(tables, (size_t)t), "columns");
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const json_t *fk = json_object_get(json_array_get(cols, (size_t)c), "fk");
             int tt = json_is_object(fk) ? lexicon_find_table(s, jstr(fk, "table")) : -1;
             int tc = lexicon_find_column(s, tt, jstr(fk, "column"));
-            if (tt < 0 || tc < 0) {
+            if ((tt >= 0 && tc >= 0) != !pass)
+                continue;
+            if (pass) {
                 tt = infer_fk_table(s, t, &s->tables[t].cols[c]);
-                tc = tt >= 0 ? s->tables[tt].pk : -1;
+                tc = tt >= 0 && !(declared_to(s, t, tt) && (s->tables[t].cols[c].kind == CK_TEXT) !=
+                                  (s->tables[tt].cols[s->tables[tt].pk].kind == CK_TEXT)) ? s->tables[tt].pk : -1;
             }
             /* A key NULL on every row links no row: a join through it would
              * find nothing, an anti-join everything ("books not returned"

@@ -108,6 +108,21 @@ void sqlgen_filter(const ask_schema_t *s, buf_t *b, const joins_t *j, const ask_
         buf_free(&r1);
         return;
     }
+    if (f->op == OP_CHILD_OF || f->op == OP_PARENT_OF) {  /* same.c: "who reports to Andrew Fuller" */
+        buf_t key = {0}, target = {0};
+        sqljoin_put_col(s, &key, j, f->col.t, f->col.c);
+        sqljoin_put_col(s, &target, j, f->col.t, s->tables[f->col.t].cols[f->col.c].fk_col);
+        same_link_sql(s, b, f, buf_str(&key), buf_str(&target));
+        buf_free(&key);
+        buf_free(&target);
+        return;
+    }
+    if (f->op == OP_GT_COL || f->op == OP_LT_COL) {  /* colcmp.c: "shipped after the required date" */
+        sqljoin_put_col(s, b, j, f->col.t, f->col.c);
+        buf_puts(b, f->op == OP_GT_COL ? " > " : " < ");
+        sqljoin_put_col(s, b, j, f->col.t, f->ref[0]);
+        return;
+    }
     if (f->op == OP_WEEKDAY) {
         buf_t col = {0};
         sqljoin_put_col(s, &col, j, f->col.t, f->col.c);

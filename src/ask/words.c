@@ -99,6 +99,11 @@ int words_is_stop_at(const ask_toks_t *tk, int i)
         return 0;  /* "the second biggest city in the us": the country too */
     if (words_is_stop(tk->t[i].low))
         return 1;
+    if (words_in(tk->t[i].low, (const char *const[]){"work", "works", "working", "worked", NULL}) &&
+        words_in(i + 1 < tk->n ? tk->t[i + 1].low : "", (const char *const[]){"in", "at", "for", NULL}) &&
+        i > 0 && words_in(tk->t[i - 1].low, (const char *const[]){"people", "employees", "staff", "workers",
+                                                                   "persons", NULL}))
+        return 1;  /* "how many people work in Shipping": where they are, said by the place */
     if (!strcmp(tk->t[i].low, "world") && words_at(tk, i - 1, "the") &&  /* "… airport in the world" */
         (words_at(tk, i - 2, "in") || words_at(tk, i - 2, "of")) && (i + 1 == tk->n || tk->t[i + 1].low[0] == '?'))
         return 1;

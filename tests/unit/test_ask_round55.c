@@ -12,6 +12,8 @@
  * the reviews, not the reviewers. */
 #include "ask_fixture.h"
 
+#include <stdlib.h>
+
 static ask_schema_t *staff(const char *key)
 {
     json_t *t = json_array();
@@ -38,7 +40,9 @@ static void test_reports_to(void)
     ask_plan_result_t r, r2;  /* the plan's JSON keeps it: a follow-up edits it */
     char err[256];
     CHECK_INT(ask_plan(s, "employees who report to Andrew Fuller", NULL, &r, err, sizeof err), 0);
-    CHECK(r.plan && strstr(json_dumps(r.plan, 0), "\"points_to\""));
+    char *plan = r.plan ? json_dumps(r.plan, 0) : NULL;
+    CHECK(plan && strstr(plan, "\"points_to\""));
+    free(plan);
     CHECK_INT(ask_plan(s, "how many of them", r.plan, &r2, err, sizeof err), 0);
     ask_plan_result_free(&r);
     ask_plan_result_free(&r2);

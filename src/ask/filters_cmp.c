@@ -5,6 +5,7 @@
 #include "ask/internal.h"
 #include "core/mem.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
@@ -557,7 +558,7 @@ void filters_apply_numbered(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         ask_mention_t *m = &p->m[i];
         int n = m->pos + m->len;
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || n >= tk->n || !tk->t[n].isnum ||
-            tk->t[n].used || tk->t[n].num != (long)tk->t[n].num || m->pos == 0 ||
+            tk->t[n].used || fabs(tk->t[n].num) > 1e15 || tk->t[n].num != (long)tk->t[n].num || m->pos == 0 ||
             !words_in(tk->t[m->pos - 1].low, (const char *const[]){"in", "at", "for", "from", NULL}))
             continue;
         const ask_col_t *c = &s->tables[m->t].cols[m->c];

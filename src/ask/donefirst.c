@@ -50,9 +50,12 @@ void donefirst_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         p->q.nf || p->q.date.kind)
         return;
     ask_mention_t *tab = NULL;
+    int tables = 0;  /* the one table named before the verb */
     for (int i = 0; i < p->nm; i++)
         if (p->m[i].kind == PH_TABLE && !p->m[i].nalt && p->m[i].role == R_NONE && p->m[i].pos < v)
-            tab = tab ? NULL : &p->m[i];
+            tab = &p->m[i], tables++;
+    if (tables > 1)
+        return;
     int t = tab ? tab->t : -1, c = t >= 0 ? verb_col(s, t, tk->t[v].low) : -1;
     for (int u = 0; !tab && words_at(tk, 0, "who") && u < s->ntables; u++) {  /* "who was hired first" */
         int k = s->tables[u].is_view ? -1 : verb_col(s, u, tk->t[v].low);

@@ -535,7 +535,8 @@ void assemble_plan(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p,
     if ((p->top || p->popular) && !p->measure_set && p->q.kind != Q_LIST && p->nm)
         roles_set_ambiguous(p, AMB_MEASURE, NULL);
     guards_plan(s, tk, p);
-    p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top;
+    p->recognised = p->nm + nc + (p->q.date.kind != D_NONE) + (p->q.grain != G_NONE) + p->top +
+                    (p->q.kind == Q_LIST && p->q.m.c >= 0);  /* donefirst.c: "who was hired first" */
     account_words(s, tk, p);
     if (!p->unknown)  /* a word not understood is the better question */
         ranking_all_rows(s, p);

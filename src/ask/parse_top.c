@@ -120,7 +120,8 @@ void parse_scan_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             p->top = 1;
             parse_use(tk, i, 2);
         } else if (!tk->t[i].used && grammar_order_of(w) && strcmp(w, "cheapest") &&
-                   !words_at(tk, i - 1, "at")) {  /* "at least 5" is a comparison */
+                   !words_at(tk, i - 1, "at") &&  /* "at least 5" is a comparison, */
+                   !(!strcmp(w, "most") && nx && !strcmp(nx->low, "recently"))) {  /* donefirst.c's */
             int o = grammar_order_of(w);
             /* "from the best rating to the lowest": the first word says the way */
             int to = after_to(tk, i);

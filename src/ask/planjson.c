@@ -469,12 +469,15 @@ char *plan_describe(const ask_schema_t *s, const ask_q_t *q)
         buf_printf(&b, " of %s", s->tables[q->table].name);
     } else if (q->kind == Q_LIST) {
         buf_printf(&b, "%s rows", s->tables[q->table].name);
-        if (q->m.c >= 0 && q->nth)  /* "the second largest": "the 2nd highest price" */
+        const ask_col_t *mc = q->m.c >= 0 ? &s->tables[q->m.t].cols[q->m.c] : NULL;
+        /* a date ranked is said "earliest" / "latest", not "lowest launched_at" */
+        const char *rank = !mc ? "" : lexicon_col_is_time(mc) ? (q->order < 0 ? "earliest" : "latest")
+                                                              : (q->order < 0 ? "lowest" : "highest");
+        if (mc && q->nth)  /* "the second largest": "the 2nd highest price" */
             buf_printf(&b, " with the %d%s %s %s", q->nth, q->nth == 2 ? "nd" : q->nth == 3 ? "rd" : "th",
-                       q->order < 0 ? "lowest" : "highest", s->tables[q->m.t].cols[q->m.c].name);
-        else if (q->m.c >= 0)
-            buf_printf(&b, " with the %s %s", q->order < 0 ? "lowest" : "highest",
-                       s->tables[q->m.t].cols[q->m.c].name);
+                       rank, mc->name);
+        else if (mc)
+            buf_printf(&b, " with the %s %s", rank, mc->name);
     } else {
         char *m = plan_measure_label(s, &q->m);
         if (q->limit && q->order && q->ndims)

@@ -18701,6 +18701,201 @@ def load_car_dealer_sales(srv, db, files):
 LOADERS.update(spotify_weekly_charts_2020=load_spotify_weekly_charts_2020, car_dealer_sales=load_car_dealer_sales)
 
 
+# batch 164: a sample of Olist's Brazilian marketplace orders (the published Kaggle set, as a dbt case study
+# keeps it) and the Pokémon of generations I-VII (the Kaggle "Complete Pokemon Dataset", as a learner's
+# analysis repository keeps it)
+DATASETS.update({
+    "olist_marketplace": ("cab-g/bravida-analytics-case", "a28b37117a9e704bf19a7494e092858b713f6b9b",
+                          [f"data/olist_{n}_dataset.csv" for n in ("customers", "sellers", "products", "orders",
+                                                                   "order_items", "order_payments", "order_reviews")]
+                          + ["data/product_category_name_translation.csv"]),
+    "pokemon_catalogue": ("Ankit-Kumar-8700/pokemon-analysis", "1c7036fc783d0bb9fd5580485a4a284a16ff8ba4",
+                          ["pokemon.csv"]),
+})
+
+
+def load_olist_marketplace(srv, db, files):
+    """Olist's Brazilian e-commerce marketplace, September 2016 - October
+    2018: the "Brazilian E-Commerce Public Dataset by Olist" (published on
+    Kaggle by Olist under CC BY-NC-SA 4.0; real, anonymised orders), as a
+    dbt case study keeps a consistent sample of it (cab-g/bravida-analytics-
+    case, data/: 8,135 orders with all their customers, items, products,
+    sellers, payments and reviews; the sample over-represents orders that
+    were not delivered: 5,172 delivered, 1,107 shipped, 625 canceled, 609
+    unavailable ...). Tables as published, under shorter names: customers
+    (one customer_id per order, as Olist issues them; customer_unique_id is
+    the person), sellers, product_categories (the 71 Portuguese category
+    names with Olist's English translation, plus 'pc_gamer' and
+    'portateis_cozinha_e_preparadores_de_alimentos', which the translation
+    file lacks, with a NULL English name), products (the category NULL for
+    products published without one; the misspelt product_name_lenght /
+    product_description_lenght renamed ..._length), orders (status and the
+    purchase / approval / carrier / delivery / estimated timestamps, NULL
+    where not reached), order_items (one row per unit, order_item_id 1, 2 ...
+    within the order; price and freight in Brazilian reais), order_payments
+    (payment_sequential within the order, payment_type, installments,
+    value) and order_reviews (score 1-5, Portuguese comment title and
+    message, mostly NULL; a review_id can cover several orders, as in the
+    published set). The geolocation file (zip-prefix coordinates) is left
+    out. Keys: customers.customer_id, sellers.seller_id,
+    product_categories.category_name, products.product_id, orders.order_id,
+    order_items (order_id, order_item_id), order_payments (order_id,
+    payment_sequential), order_reviews (review_id, order_id); products ->
+    product_categories; orders -> customers; order_items -> orders,
+    products, sellers; order_payments, order_reviews -> orders."""
+    def rows(text):
+        return [{k: (v if v != "" else None) for k, v in r.items()}
+                for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))]
+    cust, sell, prod, orders, items, pays, revs, trans = map(rows, files)
+    cats = {r["product_category_name"]: r["product_category_name_english"] for r in trans}
+    for r in prod:
+        if r["product_category_name"] is not None:
+            cats.setdefault(r["product_category_name"], None)
+    _b107_table(srv, db, "customers", [("customer_id", "text"), ("customer_unique_id", "text"),
+                                       ("customer_zip_code_prefix", "text"), ("customer_city", "text"),
+                                       ("customer_state", "text")],
+                [[r["customer_id"], r["customer_unique_id"], r["customer_zip_code_prefix"], r["customer_city"],
+                  r["customer_state"]] for r in cust])
+    _b107_table(srv, db, "sellers", [("seller_id", "text"), ("seller_zip_code_prefix", "text"),
+                                     ("seller_city", "text"), ("seller_state", "text")],
+                [[r["seller_id"], r["seller_zip_code_prefix"], r["seller_city"], r["seller_state"]] for r in sell])
+    _b107_table(srv, db, "product_categories", [("category_name", "text"), ("category_name_english", "text")],
+                sorted(cats.items()))
+    _b107_table(srv, db, "products", [
+        ("product_id", "text"), ("category_name", "text"), ("product_name_length", "integer"),
+        ("product_description_length", "integer"), ("product_photos_qty", "integer"), ("product_weight_g", "integer"),
+        ("product_length_cm", "integer"), ("product_height_cm", "integer"), ("product_width_cm", "integer")],
+        [[r["product_id"], r["product_category_name"], r["product_name_lenght"], r["product_description_lenght"],
+          r["product_photos_qty"], r["product_weight_g"], r["product_length_cm"], r["product_height_cm"],
+          r["product_width_cm"]] for r in prod])
+    _b107_table(srv, db, "orders", [
+        ("order_id", "text"), ("customer_id", "text"), ("order_status", "text"),
+        ("order_purchase_timestamp", "timestamp"), ("order_approved_at", "timestamp"),
+        ("order_delivered_carrier_date", "timestamp"), ("order_delivered_customer_date", "timestamp"),
+        ("order_estimated_delivery_date", "timestamp")],
+        [[r[k] for k in ("order_id", "customer_id", "order_status", "order_purchase_timestamp", "order_approved_at",
+                         "order_delivered_carrier_date", "order_delivered_customer_date",
+                         "order_estimated_delivery_date")] for r in orders])
+    _b107_table(srv, db, "order_items", [
+        ("order_id", "text"), ("order_item_id", "integer"), ("product_id", "text"), ("seller_id", "text"),
+        ("shipping_limit_date", "timestamp"), ("price", "numeric(10,2)"), ("freight_value", "numeric(10,2)")],
+        [[r[k] for k in ("order_id", "order_item_id", "product_id", "seller_id", "shipping_limit_date", "price",
+                         "freight_value")] for r in items])
+    _b107_table(srv, db, "order_payments", [
+        ("order_id", "text"), ("payment_sequential", "integer"), ("payment_type", "text"),
+        ("payment_installments", "integer"), ("payment_value", "numeric(10,2)")],
+        [[r[k] for k in ("order_id", "payment_sequential", "payment_type", "payment_installments",
+                         "payment_value")] for r in pays])
+    _b107_table(srv, db, "order_reviews", [
+        ("review_id", "text"), ("order_id", "text"), ("review_score", "integer"), ("review_comment_title", "text"),
+        ("review_comment_message", "text"), ("review_creation_date", "timestamp"),
+        ("review_answer_timestamp", "timestamp")],
+        [[r[k] for k in ("review_id", "order_id", "review_score", "review_comment_title", "review_comment_message",
+                         "review_creation_date", "review_answer_timestamp")] for r in revs])
+    add_keys(srv, db, [("customers", ["customer_id"]), ("sellers", ["seller_id"]),
+                       ("product_categories", ["category_name"]), ("products", ["product_id"]),
+                       ("orders", ["order_id"]), ("order_items", ["order_id", "order_item_id"]),
+                       ("order_payments", ["order_id", "payment_sequential"]),
+                       ("order_reviews", ["review_id", "order_id"])],
+             [("products", "category_name", "product_categories", "category_name"),
+              ("orders", "customer_id", "customers", "customer_id"),
+              ("order_items", "order_id", "orders", "order_id"),
+              ("order_items", "product_id", "products", "product_id"),
+              ("order_items", "seller_id", "sellers", "seller_id"),
+              ("order_payments", "order_id", "orders", "order_id"),
+              ("order_reviews", "order_id", "orders", "order_id")])
+
+
+def load_pokemon_catalogue(srv, db, files):
+    """The 801 Pokémon of generations I to VII (Bulbasaur to Magearna and
+    Marshadow's generation; Sun and Moon), one row each: the Kaggle "The
+    Complete Pokemon Dataset" (Rounak Banik, scraped from serebii.net; the
+    game data The Pokémon Company's), as a learner's analysis repository
+    keeps it (Ankit-Kumar-8700/pokemon-analysis, pokemon.csv; no licence
+    stated). Split into tables only where the file holds the relation:
+    types (the 18 type names, lower case as in the file: 'fire',
+    'fighting'), pokemon_types (a pokemon's type1 as slot 1 and type2, when
+    it has one, as slot 2), abilities (the 227 names in the file's ability
+    lists: 'Overgrow', 'Levitate'), pokemon_abilities (each list's abilities
+    with their position in the list, slot 1-6; the file does not mark
+    hidden ones, and for the 14 pokemon with an Alolan form — whose
+    abilities the list appends — an ability repeated is kept at its first
+    position only) and
+    type_matchups (the file's against_<type> columns: the damage multiplier,
+    0 to 4, a pokemon takes from a move of that attacking type; 'fight'
+    read as 'fighting'). pokemon keeps the rest: pokedex_number (the key),
+    English and Japanese name, classification ('Seed Pokémon'; the file's
+    'classfication' renamed), height_m and weight_kg (NULL for 20 forms),
+    base stats hp, attack, defense, sp_attack, sp_defense, speed and their
+    base_total, capture_rate (NULL for Minior, published as '30
+    (Meteorite)255 (Core)'), base_egg_steps, base_happiness,
+    experience_growth, percentage_male (NULL for genderless), generation
+    1-7 and is_legendary (boolean). The learner's added type2_filtered
+    column is left out. No moves, evolutions, regional or mega forms.
+    Keys: types.type_name, pokemon.pokedex_number, pokemon_types
+    (pokedex_number, slot), abilities.ability_id, pokemon_abilities
+    (pokedex_number, ability_id), type_matchups (pokedex_number,
+    attacking_type); the link tables -> pokemon, types, abilities."""
+    import ast
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    against = [k for k in rows[0] if k.startswith("against_")]
+    tname = {k: ("fighting" if k == "against_fight" else k[len("against_"):]) for k in against}
+    types = sorted({r["type1"] for r in rows} | {r["type2"] for r in rows if r["type2"]})
+    assert len(types) == 18 and set(tname.values()) == set(types), types
+    abil, pk, pt, pa, tm = {}, [], [], [], []
+
+    def num(v, f=float):
+        return None if v == "" else f(v)
+    for r in rows:
+        n = int(r["pokedex_number"])
+        cap = r["capture_rate"]
+        pk.append([n, r["name"], r["japanese_name"], r["classfication"], num(r["height_m"]), num(r["weight_kg"]),
+                   int(r["hp"]), int(r["attack"]), int(r["defense"]), int(r["sp_attack"]), int(r["sp_defense"]),
+                   int(r["speed"]), int(r["base_total"]), int(cap) if cap.isdigit() else None,
+                   int(r["base_egg_steps"]), int(r["base_happiness"]), int(r["experience_growth"]),
+                   num(r["percentage_male"]), int(r["generation"]), r["is_legendary"] == "1"])
+        pt.append([n, 1, r["type1"]])
+        if r["type2"]:
+            pt.append([n, 2, r["type2"]])
+        seen = set()
+        for i, a in enumerate(ast.literal_eval(r["abilities"]), 1):
+            if a not in seen:  # Alolan forms' abilities follow the regular ones and repeat some
+                seen.add(a)
+                pa.append([n, abil.setdefault(a, len(abil) + 1), i])
+        for k in against:
+            tm.append([n, tname[k], float(r[k])])
+    assert len({(a, b) for a, b, _ in pa}) == len(pa)
+    _b107_table(srv, db, "types", [("type_name", "text")], [[t] for t in types])
+    _b107_table(srv, db, "pokemon", [
+        ("pokedex_number", "integer"), ("name", "text"), ("japanese_name", "text"), ("classification", "text"),
+        ("height_m", "numeric"), ("weight_kg", "numeric"), ("hp", "integer"), ("attack", "integer"),
+        ("defense", "integer"), ("sp_attack", "integer"), ("sp_defense", "integer"), ("speed", "integer"),
+        ("base_total", "integer"), ("capture_rate", "integer"), ("base_egg_steps", "integer"),
+        ("base_happiness", "integer"), ("experience_growth", "integer"), ("percentage_male", "numeric"),
+        ("generation", "integer"), ("is_legendary", "boolean")], pk)
+    _b107_table(srv, db, "pokemon_types", [("pokedex_number", "integer"), ("slot", "integer"),
+                                           ("type_name", "text")], pt)
+    _b107_table(srv, db, "abilities", [("ability_id", "integer"), ("ability_name", "text")],
+                [[i, a] for a, i in abil.items()])
+    _b107_table(srv, db, "pokemon_abilities", [("pokedex_number", "integer"), ("ability_id", "integer"),
+                                               ("slot", "integer")], pa)
+    _b107_table(srv, db, "type_matchups", [("pokedex_number", "integer"), ("attacking_type", "text"),
+                                           ("damage_multiplier", "numeric")], tm)
+    add_keys(srv, db, [("types", ["type_name"]), ("pokemon", ["pokedex_number"]),
+                       ("pokemon_types", ["pokedex_number", "slot"]), ("abilities", ["ability_id"]),
+                       ("pokemon_abilities", ["pokedex_number", "ability_id"]),
+                       ("type_matchups", ["pokedex_number", "attacking_type"])],
+             [("pokemon_types", "pokedex_number", "pokemon", "pokedex_number"),
+              ("pokemon_types", "type_name", "types", "type_name"),
+              ("pokemon_abilities", "pokedex_number", "pokemon", "pokedex_number"),
+              ("pokemon_abilities", "ability_id", "abilities", "ability_id"),
+              ("type_matchups", "pokedex_number", "pokemon", "pokedex_number"),
+              ("type_matchups", "attacking_type", "types", "type_name")])
+
+
+LOADERS.update(olist_marketplace=load_olist_marketplace, pokemon_catalogue=load_pokemon_catalogue)
+
+
 def main():
     args = sys.argv[1:]
     root = os.environ.get("DM_BENCH_PG", "/tmp/dm-bench-pg")

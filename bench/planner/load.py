@@ -18894,6 +18894,135 @@ def load_pokemon_catalogue(srv, db, files):
 
 
 LOADERS.update(olist_marketplace=load_olist_marketplace, pokemon_catalogue=load_pokemon_catalogue)
+# batch 165: the top two thousand or so games on BoardGameGeek with their designers, categories and mechanics,
+# as a game-finder web app keeps them (jmthompson2015/gamefinder, artifact/*.js)
+DATASETS.update({
+    "boardgamegeek_top_games": ("jmthompson2015/gamefinder", "612e9c93eeab203c6cf7b9308906f84e5a38a406",
+                                ["artifact/GameDetail.js", "artifact/Designer.js", "artifact/Category.js",
+                                 "artifact/Mechanic.js"]),
+})
+
+
+def _b165_js_object(text):
+    """The object literal of a `const X = {...}; ... export default X;` module (plain JSON inside)."""
+    return json.loads(text[text.index("{"):text.rindex("}") + 1])
+
+
+def load_boardgamegeek_top_games(srv, db, files):
+    """BoardGameGeek's top-ranked board games (2,016 games, as scraped from
+    boardgamegeek.com by a game-finder web app, jmthompson2015/gamefinder,
+    artifact/GameDetail.js with its Designer.js, Category.js and Mechanic.js
+    lookups; the repository states no licence). games: BGG id, title, BGG
+    rank (board game rank at scrape time), year published, average user rating,
+    geek rating (BGG's Bayesian rating that sets the rank), minimum and
+    maximum players, best player count (community poll), minimum and
+    maximum playing time in minutes, average weight (complexity, 1-5;
+    0 where nobody voted). bgg_rank is NULL for the 441 unranked entries
+    (mostly expansions); year_published is negative for ancient games (BCE)
+    and 0 where BGG has no year; playing times are 0 where unknown.
+    designers, categories, mechanics: id and name as BGG spells them
+    ('(Uncredited)' is a designer). The three link tables come from the
+    id lists each game holds; ids a game lists that the lookup lacks are
+    left out. No publishers, prices, owners or vote counts in the source.
+    Keys: games.game_id, designers.designer_id, categories.category_id,
+    mechanics.mechanic_id, and each link table's pair; links -> games and
+    the lookup."""
+    games = _b165_js_object(files[0])
+    looks = [_b165_js_object(f) for f in files[1:]]
+    _b107_table(srv, db, "games", [
+        ("game_id", "integer"), ("title", "text"), ("bgg_rank", "integer"), ("year_published", "integer"),
+        ("average_rating", "numeric"), ("geek_rating", "numeric"), ("min_players", "integer"),
+        ("max_players", "integer"), ("best_with_players", "integer"), ("min_play_time", "integer"),
+        ("max_play_time", "integer"), ("average_weight", "numeric")],
+        [[g["id"], g["title"], g["boardGameRank"], g["yearPublished"], g["averageRating"], g["geekRating"],
+          g["minPlayers"], g["maxPlayers"], g["bestWithPlayers"], g["minPlayTime"], g["maxPlayTime"],
+          g["averageWeight"]] for g in sorted(games.values(), key=lambda g: g["id"])])
+    pkeys, fkeys = [("games", ["game_id"])], []
+    for (one, link, key), look in zip([("designer", "game_designers", "designerIds"),
+                                       ("category", "game_categories", "categoryIds"),
+                                       ("mechanic", "game_mechanics", "mechanicIds")], looks):
+        table = one + "s" if one != "category" else "categories"
+        _b107_table(srv, db, table, [(f"{one}_id", "integer"), (f"{one}_name", "text")],
+                    [[v["id"], v["name"]] for v in sorted(look.values(), key=lambda v: v["id"])])
+        have = {v["id"] for v in look.values()}
+        pairs = sorted({(g["id"], i) for g in games.values() for i in g[key] if i in have})
+        _b107_table(srv, db, link, [("game_id", "integer"), (f"{one}_id", "integer")], [list(p) for p in pairs])
+        pkeys += [(table, [f"{one}_id"]), (link, ["game_id", f"{one}_id"])]
+        fkeys += [(link, "game_id", "games", "game_id"), (link, f"{one}_id", table, f"{one}_id")]
+    add_keys(srv, db, pkeys, fkeys)
+
+
+LOADERS.update(boardgamegeek_top_games=load_boardgamegeek_top_games)
+
+
+# batch 165 (second database): Montgomery County, Maryland's public employee salaries for 2016, as a salary
+# analyser project keeps the county's open-data file
+DATASETS.update({
+    "montgomery_county_salaries_2016": ("christopher-zaman/Salary-Analyzer", "3f83d8c591b00699f95250a3b4ef33fb141b6df6",
+                                        ["Employee_Salaries_-_2016.csv"]),
+})
+
+
+def load_montgomery_county_salaries_2016(srv, db, files):
+    """Montgomery County, Maryland (a county government, USA) employee
+    salaries for calendar 2016: the county's open-data "Employee Salaries -
+    2016" file (data.montgomerycountymd.gov), all 9,228 rows, as a salary
+    analyser project keeps it (christopher-zaman/Salary-Analyzer; the
+    repository states no licence). One row per employee on the payroll
+    at the time of publication. Split into tables only where the file holds
+    the relation: departments (the 37 codes with the name each always has:
+    'POL' Department of Police ...), divisions (division name within a
+    department: a name like 'Facilities' recurs under several departments,
+    so a division is the pair; 733 of them), positions (the 385 position
+    titles). employees keeps the rest: a generated id, full name as
+    published ('Aarhus, Pam J.'; six names recur, different people), gender
+    ('M' / 'F', 17 blank -> NULL), division, position, assignment category
+    ('Fulltime-Regular' / 'Parttime-Regular'), underfilled job title (the
+    higher title a position is being grown into; NULL for most), date first
+    hired, current annual salary (the base rate), 2016 gross pay received
+    (NULL for 100 employees with none, e.g. hired late in the year) and 2016
+    overtime pay (blank in the file for 2,917 -> NULL, meaning none was
+    paid); dollar signs stripped. No hours, other pay breakdown or
+    employee ids in the source.
+    Keys: departments.department_code, divisions.division_id,
+    positions.position_title, employees.employee_id; divisions ->
+    departments; employees -> divisions, positions."""
+    import datetime
+    rows = list(csv.DictReader(io.StringIO(files[0].lstrip("\ufeff"))))
+    depts, divs = {}, {}
+    for r in rows:
+        assert depts.setdefault(r["Department"], r["Department Name"]) == r["Department Name"], r
+        divs.setdefault((r["Department"], r["Division"].strip()), None)
+    dvid = {k: i for i, k in enumerate(sorted(divs), 1)}
+
+    def money(v):
+        v = v.strip().replace("$", "").replace(",", "")
+        return float(v) if v else None
+    emps = []
+    for i, r in enumerate(rows, 1):
+        hired = datetime.datetime.strptime(r["Date First Hired"], "%m/%d/%Y").date().isoformat()
+        emps.append([i, r["Full Name"].strip(), r["Gender"].strip() or None, dvid[(r["Department"], r["Division"].strip())],
+                     r["Employee Position Title"].strip(), r["Assignment Category"].strip(),
+                     r["Underfilled Job Title"].strip() or None, hired, money(r["Current Annual Salary"]),
+                     money(r["2016 Gross Pay Received"]), money(r["2016 Overtime Pay"])])
+    _b107_table(srv, db, "departments", [("department_code", "text"), ("department_name", "text")],
+                [[c, depts[c]] for c in sorted(depts)])
+    _b107_table(srv, db, "divisions", [("division_id", "integer"), ("department_code", "text"),
+                                       ("division_name", "text")], [[dvid[k], k[0], k[1]] for k in sorted(divs)])
+    _b107_table(srv, db, "positions", [("position_title", "text")], [[p] for p in sorted({e[4] for e in emps})])
+    _b107_table(srv, db, "employees", [
+        ("employee_id", "integer"), ("full_name", "text"), ("gender", "text"), ("division_id", "integer"),
+        ("position_title", "text"), ("assignment_category", "text"), ("underfilled_job_title", "text"),
+        ("date_first_hired", "date"), ("current_annual_salary", "numeric(12,2)"), ("gross_pay_2016", "numeric(12,2)"),
+        ("overtime_pay_2016", "numeric(12,2)")], emps)
+    add_keys(srv, db, [("departments", ["department_code"]), ("divisions", ["division_id"]),
+                       ("positions", ["position_title"]), ("employees", ["employee_id"])],
+             [("divisions", "department_code", "departments", "department_code"),
+              ("employees", "division_id", "divisions", "division_id"),
+              ("employees", "position_title", "positions", "position_title")])
+
+
+LOADERS.update(montgomery_county_salaries_2016=load_montgomery_county_salaries_2016)
 
 
 def main():

@@ -117,10 +117,22 @@ static int own_date_verb(const ask_schema_t *s, const ask_toks_t *tk, const ask_
     return 0;
 }
 
+/* "top 5 highest paid employees by annual salary": "paid" after the order
+ * word, where the rows are ranked by an amount of money — it says that. */
+static int paid_ranked(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
+{
+    const ask_q_t *q = &p->q;
+    if (!words_at(tk, i, "paid") || i < 1 || !grammar_order_of(tk->t[i - 1].low) || q->m.t < 0 || q->m.c < 0)
+        return 0;
+    const ask_col_t *c = &s->tables[q->m.t].cols[q->m.c];
+    return lexicon_col_is_money(c) ||
+           lexicon_col_has_word(c, (const char *const[]){"pay", "wage", "salary", "compensation", NULL});
+}
+
 int account_said_word(const ask_schema_t *s, const ask_toks_t *tk, const ask_parse_t *p, int i)
 {
     return paid_by_value(tk, p, i) || container(tk, i) || measure_verb(s, tk, p, i) ||
-           agent_verb(s, tk, p, i) || own_date_verb(s, tk, p, i);
+           agent_verb(s, tk, p, i) || own_date_verb(s, tk, p, i) || paid_ranked(s, tk, p, i);
 }
 
 /* "how many reviews have been posted" beside reviews.posted_at (never

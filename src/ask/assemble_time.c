@@ -31,6 +31,85 @@ static int names_date(const ask_table_t *t, const ask_toks_t *tk, int i, int c, 
            (!tk->t[i].used && col->nw && strlen(tk->t[i].low) >= 6 && !strncmp(col->w[0], tk->t[i].low, 5));
 }
 
+/* "orders delivered to the customer in December": of the dates the verb
+ * names (delivered_carrier_date, delivered_customer_date), the one another
+ * word of the question names too; *n how many are left (the last kept). */
+static int verb_narrowed(const ask_table_t *t, ask_toks_t *tk, int i, int *n)
+{
+    int found = -1, kept = 0, last = -1, said = -1;
+    for (int c = 0; c < t->ncols; c++) {
+        if (!names_date(t, tk, i, c, 0))
+            continue;
+        last = c;
+        for (int k = 0; k < tk->n; k++)
+            if (k != i && !words_is_stop_at(tk, k) && !tk->t[k].isnum &&
+                lexicon_col_has_word(&t->cols[c], (const char *const[]){tk->t[k].stem, NULL}) &&
+                !words_in(tk->t[k].stem, (const char *const[]){"date", "time", "day", NULL})) {
+                int own = 0;  /* not the table's noun ("order" of every order_* date) */
+                for (int w = 0; w < t->nw; w++)
+                    own |= !strcmp(t->w[w], tk->t[k].stem);
+                if (!own) {
+                    found = c, kept++, said = k;
+                    break;
+                }
+            }
+    }
+    if (kept == 1)
+        return tk->t[said].used = 1, *n = 1, found;
+    return last;
+}
+
+/* 1 when the verb is the table's own noun: "ordered" of orders dates the
+ * order itself, whichever order_* column the verb also names */
+static int verb_is_own(const ask_table_t *t, const ask_toks_t *tk, int i)
+{
+    for (int w = 0; w < t->nw; w++)
+        if (!strncmp(tk->t[i].stem, t->w[w], strlen(t->w[w])))
+            return 1;
+    return 0;
+}
+
+/* 1 when the dates the verb names are one event kept twice: delivered_date
+ * and delivered_datetime, year_lost and date_lost — the same words but
+ * those that only say how the time is written. */
+static int verb_one_event(const ask_table_t *t, const ask_toks_t *tk, int i)
+{
+    static const char *const how[] = {"date", "datetime", "time", "timestamp", "ts", "dt", "at", "on",
+        "day", "year", "yr", NULL};
+    const ask_col_t *first = NULL;
+    for (int c = 0; c < t->ncols; c++) {
+        const ask_col_t *col = &t->cols[c];
+        if (!names_date(t, tk, i, c, 0))
+            continue;
+        if (!first) {
+            first = col;
+            continue;
+        }
+        int a = 0, b = 0;  /* the two names' other words, in order */
+        for (;;) {
+            while (a < first->nw && words_in(first->w[a], how))
+                a++;
+            while (b < col->nw && words_in(col->w[b], how))
+                b++;
+            if (a == first->nw || b == col->nw || strcmp(first->w[a], col->w[b]))
+                break;
+            a++, b++;
+        }
+        if (a != first->nw || b != col->nw)
+            return 0;
+    }
+    return first != NULL;
+}
+
+/* A date the verb names other than c (for the question asked back). */
+static int verb_second(const ask_table_t *t, const ask_toks_t *tk, int i, int c)
+{
+    for (int k = 0; k < t->ncols; k++)
+        if (k != c && names_date(t, tk, i, k, 0))
+            return k;
+    return c;
+}
+
 /* "titles released in 2020", "orders shipped in May", "countries
  * independent since 1990", "berthings per month": the word names which date
  * of the table the period applies to. One column only; verbs first. */
@@ -43,9 +122,19 @@ static int time_by_verb(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, i
             for (int c = 0; c < t->ncols; c++)
                 if (names_date(t, tk, i, c, nouns))
                     found = c, n++;
+            if (n >= 2 && !nouns)
+                found = verb_narrowed(t, tk, i, &n);
             if (n == 1) {
                 p->q.time = (ask_colref_t){base, found};
                 tk->t[i].used = 1;
+                return 1;
+            }
+            /* "orders delivered in December": to the carrier, or to the customer? */
+            if (n >= 2 && !nouns && !verb_is_own(t, tk, i) && !verb_one_event(t, tk, i)) {
+                p->amb[0] = (ask_colref_t){base, found};
+                p->amb[1] = (ask_colref_t){base, verb_second(t, tk, i, found)};
+                p->namb = 2;
+                p->ambiguous = p->ambiguous ? p->ambiguous : AMB_TWO_TIMES;
                 return 1;
             }
         }

@@ -91,11 +91,13 @@ static int flag_filter(const ask_col_t *c, ask_filter_t *f)
  * said negated ("inactive airlines") the rows where it is not. */
 void filters_apply_flags(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
 {
-    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.kind == M_COUNT ? p->q.m.t : -1;
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, any = p->q.kind == Q_LIST || p->q.m.kind == M_COUNT;
     for (int i = 0; i < p->nm && base >= 0 && p->q.nf < ASK_MAX_FILTERS; i++) {
         ask_mention_t *m = &p->m[i];
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || m->t != base)
             continue;
+        if (!any && !filters_flag_before_table(s, p, m))
+            continue;  /* "average speed of legendary pokemon": the flag before the rows' noun */
         if (p->q.kind == Q_LIST && roles_their(tk, p, m))
             continue;  /* "… and which of them are official": shown, not a filter */
         const ask_col_t *c = &s->tables[m->t].cols[m->c];

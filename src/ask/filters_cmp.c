@@ -559,7 +559,7 @@ void filters_apply_numbered(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         int n = m->pos + m->len;
         if (m->kind != PH_COLUMN || m->role != R_NONE || m->nalt || n >= tk->n || !tk->t[n].isnum ||
             tk->t[n].used || fabs(tk->t[n].num) > 1e15 || tk->t[n].num != (long)tk->t[n].num || m->pos == 0 ||
-            !words_in(tk->t[m->pos - 1].low, (const char *const[]){"in", "at", "for", "from", NULL}))
+            !words_in(tk->t[m->pos - 1].low, (const char *const[]){"in", "at", "for", "from", "of", NULL}))
             continue;
         const ask_col_t *c = &s->tables[m->t].cols[m->c];
         if (c->kind != CK_INT || c->pk || c->fk_table >= 0 || lexicon_col_is_money(c) || lexicon_col_is_qty(c) ||

@@ -537,5 +537,6 @@ void guards_plan(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p)
     guards_row_or_total(s, tk, p);
     guards_its_key_target(s, tk, p);
     guards_nth_list(tk, p);
+    guards_count_in_top(tk, p);
     guards_linked_both_ways(s, p);
 }

@@ -98,6 +98,48 @@ static void one_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_pa
     }
 }
 
+/* "Which categories have an average rating above 7.7?" of games.average_rating
+ * (each game's own average): one game's, or the category's games averaged?
+ * A column named an average, compared where the rows listed or grouped are
+ * another table's, asks. */
+static void average_of_rows(const ask_schema_t *s, ask_parse_t *p)
+{
+    static const char *const average[] = {"average", "avg", "mean", "median", NULL};
+    const ask_q_t *q = &p->q;
+    int t = q->kind == Q_LIST ? q->table : q->ndims ? q->dims[0].t : -1;
+    for (int i = 0; i < q->nf && t >= 0 && !p->ambiguous; i++) {
+        const ask_filter_t *f = &q->f[i];
+        if (f->op >= OP_GT && f->op <= OP_BETWEEN && f->col.t != t && f->cond == FILTER_WHERE &&
+            lexicon_col_has_word(&s->tables[f->col.t].cols[f->col.c], average)) {
+            roles_set_ambiguous(p, AMB_COMPARE, NULL);
+            p->amb[0] = f->col, p->amb[1] = (ask_colref_t){t, -2}, p->namb = 2;
+        }
+    }
+}
+
+/* "European countries without a single city of over a million people":
+ * a comparison said after the related table's noun, on a column of the
+ * rows counted or listed that the related table holds too (population of
+ * country and of city) — whose number is it? Asked. */
+static void compared_after_related(const ask_schema_t *s, ask_parse_t *p)
+{
+    const ask_q_t *q = &p->q;
+    int base = q->kind == Q_LIST ? q->table : q->m.t, at = -1;
+    if (q->rel < 0 || base < 0 || p->ambiguous)
+        return;
+    for (int i = 0; i < p->nm && at < 0; i++)
+        if (p->m[i].kind == PH_TABLE && p->m[i].t == q->rel)
+            at = p->m[i].pos;
+    for (int i = 0; i < q->nf && at >= 0; i++) {
+        const ask_filter_t *f = &q->f[i];
+        if (f->op < OP_GT || f->op > OP_BETWEEN || f->col.t != base || f->cond != FILTER_WHERE || f->pos < at ||
+            lexicon_find_column(s, q->rel, s->tables[base].cols[f->col.c].name) < 0)
+            continue;
+        roles_set_ambiguous(p, AMB_COMPARE, NULL);
+        return;
+    }
+}
+
 /* "How many dogs per owner are there in each district?" listed the dogs of
  * each owner and district: "X per Y in each Z" with no "average" is a ratio
  * (dogs over owners, per district) or a list of Ys — asked. A count grouped
@@ -153,6 +195,8 @@ void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 {
     half_named_sum(s, tk, p);
     one_row_or_total(s, tk, p);
+    average_of_rows(s, p);
+    compared_after_related(s, p);
     per_within_each(tk, p);
 }
 

@@ -83,3 +83,23 @@ void guards_its_key_target(const ask_schema_t *s, const ask_toks_t *tk, ask_pars
         key = c->fk_table >= 0 ? m : NULL;
     }
 }
+
+/* "How many different designers have a game in the top 100?" read as the
+ * 100 games with the most designers: a question that opens "how many"
+ * wants a number, and a top N grouped by a table nothing says to group by
+ * (no "per", "each", "by", "for every") ranks what the question did not
+ * ask to rank — asked, naming "top". */
+void guards_count_in_top(const ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const cue[] = {"per", "each", "by", "every", "which", "what", NULL};
+    const ask_q_t *q = &p->q;
+    if (q->kind != Q_AGG || !q->limit || !q->ndims || p->ambiguous || !words_at(tk, 0, "how") ||
+        !words_at(tk, 1, "many"))
+        return;
+    for (int i = 2; i < tk->n; i++)
+        if (words_in(tk->t[i].low, cue))
+            return;
+    roles_set_ambiguous(p, AMB_UNSUPPORTED, NULL);
+    snprintf(p->unknown_word, sizeof p->unknown_word, "how many … top %d", q->limit);
+    p->unknown++;
+}

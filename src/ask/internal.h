@@ -117,6 +117,8 @@ int lexicon_match_squashed(const ask_schema_t *s, const ask_toks_t *tk, int i, i
 int lexicon_match_of(const ask_schema_t *s, const ask_toks_t *tk, int i, int *table, int *column);
 const char *lexicon_phrase_value(const ask_schema_t *s, const ask_phrase_t *ph);  /* a PH_VALUE's, or NULL */
 int lexicon_find_table(const ask_schema_t *s, const char *name);
+/* states.c: a US state column's value said the other way ('TX': "Texas"); NULL none */
+const char *states_other_name(const ask_table_t *t, const ask_col_t *c, int v, int *is_code);
 int lexicon_find_column(const ask_schema_t *s, int t, const char *name);
 int lexicon_find_vocab(const ask_schema_t *s, const char *term);
 int lexicon_col_is_money(const ask_col_t *c);  /* column roles by name and type */
@@ -455,6 +457,7 @@ void guards_row_or_total(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_
 void guards_money_rows_compared(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);
 void guards_its_key_target(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *p);  /* guards_lists.c */
 void guards_nth_list(const ask_toks_t *tk, ask_parse_t *p);
+void guards_count_in_top(const ask_toks_t *tk, ask_parse_t *p);  /* "how many … in the top 100" */
 void guards_linked_both_ways(const ask_schema_t *s, ask_parse_t *p);  /* "in which country is Marrakech" */
 /* verbed.c: "the most rented films": the verb as a mention of the table it names (rental) */
 void verbed_measure(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p);

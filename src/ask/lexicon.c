@@ -56,6 +56,20 @@ static void index_gender(ask_schema_t *s, int *cap, int t, int c, int v)
     }
 }
 
+/* Value v of t.c said as the words of text ("united states"). */
+static void add_said(ask_schema_t *s, int *cap, const char *text, int t, int c, int v, int exact)
+{
+    ask_toks_t tk;
+    char err[8];
+    if (words_split(text, &tk, err, sizeof err) < 0)
+        return;
+    char **w = xmalloc((size_t)tk.n * sizeof *w);
+    for (int i = 0; i < tk.n; i++)
+        w[i] = xstrdup(tk.t[i].stem);
+    add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, exact);
+    words_free(&tk);
+}
+
 /* A country column's name for the United States or Kingdom said another
  * way: 'USA' is also "US" and "United States", 'United Kingdom' also "UK".
  * Only in a column named country (or nation), or the name of a table of
@@ -75,19 +89,20 @@ static void index_country_alias(ask_schema_t *s, int *cap, int t, int c, int v)
     for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
         if (strcasecmp(col->samples[v], names[k][0]))
             continue;
-        for (int a = 1; a < 5 && names[k][a]; a++) {
-            ask_toks_t tk;
-            char err[8];
-            if (words_split(names[k][a], &tk, err, sizeof err) < 0)
-                continue;
-            char **w = xmalloc((size_t)tk.n * sizeof *w);
-            for (int i = 0; i < tk.n; i++)
-                w[i] = xstrdup(tk.t[i].stem);
-            /* "us" is a pronoun too ("paid us the most"): "US", or "the us" */
-            add_phrase(s, cap, w, tk.n, PH_VALUE, t, c, v, !strcmp(names[k][a], "us") ? 2 : 0);
-            words_free(&tk);
-        }
+        for (int a = 1; a < 5 && names[k][a]; a++)  /* "us" is a pronoun too ("paid us the
+                                                     * most"): "US", or "the us" */
+            add_said(s, cap, names[k][a], t, c, v, !strcmp(names[k][a], "us") ? 2 : 0);
     }
+}
+
+/* A US state's code for its name and its name for its code (states.c):
+ * "customers in Texas" of customers.state 'TX'; a code only in capitals. */
+static void index_state_alias(ask_schema_t *s, int *cap, int t, int c, int v)
+{
+    int code = 0;
+    const char *other = states_other_name(&s->tables[t], &s->tables[t].cols[c], v, &code);
+    if (other)
+        add_said(s, cap, other, t, c, v, code);
 }
 
 static int head_may_stand_alone(const char *w);
@@ -138,6 +153,7 @@ static void index_value(ask_schema_t *s, int *cap, int t, int c, int v)
     words_free(&tk);
     index_gender(s, cap, t, c, v);
     index_country_alias(s, cap, t, c, v);
+    index_state_alias(s, cap, t, c, v);
 }
 
 /* A head noun may stand alone for its table or column ("unit_price" for
@@ -202,6 +218,21 @@ static int number_head_free(const ask_schema_t *s, int t, int c)
     return 1;
 }
 
+/* 1 when another column of table t is named by the first n words of column
+ * c: "postmile" is postmile's, not also postmile_value's. */
+static int named_by_others(const ask_schema_t *s, int t, int c, int n)
+{
+    const ask_table_t *tb = &s->tables[t];
+    for (int d = 0; d < tb->ncols; d++) {
+        int same = d != c && tb->cols[d].nw == n;
+        for (int k = 0; same && k < n; k++)
+            same = !strcmp(tb->cols[d].w[k], tb->cols[c].w[k]);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
 static void index_column(ask_schema_t *s, int *cap, int t, int c)
 {
     const ask_col_t *col = &s->tables[t].cols[c];
@@ -213,7 +244,8 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
         "minute", "second", "hour", "g", "lb", "oz", "ml", "mm", "gal", "ft", "ms", "kw", "mw", "mwh", "deg",
         "mph", "kph", "kmh", NULL};
     int unit = n > 1 && col->kind != CK_TEXT && (words_in(col->w[n - 1], units) ||
-                       (!strcmp(col->w[n - 1], "amount") && (n > 2 || head_may_stand_alone(col->w[0]))) ||  /* fine_amount,
+                       ((!strcmp(col->w[n - 1], "amount") || !strcmp(col->w[n - 1], "value")) &&  /* freight_value */
+                        (n > 2 || head_may_stand_alone(col->w[0]))) ||  /* fine_amount,
                                                                             * total_claim_amount */
                        is_done_amount(col) ||
                        (words_in(col->w[n - 1], (const char *const[]){"c", "f", NULL}) &&  /* temperature_f */
@@ -223,7 +255,7 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
     int number = n == 2 && col->kind == CK_TEXT && !strcmp(col->w[1], "number") &&
                  number_head_free(s, t, c);  /* file_number: "file" */
     if (n > 1 && (words_in(col->w[n - 1], tail) || unit || year || number ||
-                  (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)))
+                  (!strcmp(col->w[n - 1], "code") && col->kind == CK_TEXT)) && !named_by_others(s, t, c, n - 1))
         add_phrase(s, cap, dup_words(col->w, n - 1), n - 1, PH_COLUMN, t, c, -1, 0);
     size_t vn = n == 2 ? strlen(col->w[0]) : 0;  /* started_on also "start (date)", created_at "create" */
     for (int k = 0; vn > 5 && k < 4 && lexicon_col_is_time(col) && words_in(col->w[1], tail) &&
@@ -289,8 +321,9 @@ static void index_column(ask_schema_t *s, int *cap, int t, int c)
         is_weak |= !strcmp(col->w[n - 1], weak[k]);
     /* "is_beta_feature" is whether a feature is a beta one: never "the feature" */
     int is_flag = n > 2 && (!strcmp(col->w[0], "is") || !strcmp(col->w[0], "has"));
-    for (int h = n - 1; h >= n - 1 - (unit && n > 2); h--)  /* total_milk_kg: "kg", and "milk" */
-        if (n > 1 && !is_flag && !is_weak && head_may_stand_alone(col->w[h]) &&
+    /* total_milk_kg: "kg", and "milk"; gross_pay_2016: "pay", not "2016" */
+    for (int h = n - 1; h >= n - 1 - ((unit || year) && n > 2); h--)
+        if (n > 1 && !is_flag && !is_weak && head_may_stand_alone(col->w[h]) && !(year && h == n - 1) &&
             !(h == 1 && is_done_amount(col)))  /* "worked" alone: a verb */
             add_phrase(s, cap, dup_words(col->w + h, 1), 1, PH_COLUMN, t, c, -1, 0);
     if (lexicon_col_is_flag(col))  /* a flag ("active": boolean, or Y/N) said negated: "inactive" */
@@ -374,8 +407,8 @@ static void index_key_name(ask_schema_t *s, int *cap, int t)
 /* 1 when no phrase indexed so far holds word w. */
 static int word_unused(const ask_schema_t *s, const char *w)
 {
-    for (int i = 0; i < s->nph; i++)
-        for (int k = 0; k < s->ph[i].nw; k++)
+    for (int i = 0; i < s->nph; i++)  /* a title in a view ("… Movie") is no use of it */
+        for (int k = 0; k < s->ph[i].nw && !(s->ph[i].kind == PH_VALUE && s->tables[s->ph[i].table].is_view); k++)
             if (!strcmp(s->ph[i].w[k], w))
                 return 0;
     return 1;
@@ -388,13 +421,17 @@ static int word_unused(const ask_schema_t *s, const char *w)
 static void index_table_alias(ask_schema_t *s, int *cap)
 {
     static const char *const alias[][2] = {{"track", "song"}, {"employee", "staff"}, {"employee", "worker"},
-        {"employee", "personnel"}, {"employee", "person"}, {"staff", "employee"}};
+        {"employee", "personnel"}, {"employee", "person"}, {"staff", "employee"}, {"film", "movie"},
+        {"movie", "film"}};
     int nt = s->ntables;
     for (size_t k = 0; k < sizeof alias / sizeof *alias; k++) {
-        int t = -1;
+        int t = -1, alone = -1;  /* film beside family_films: the table of the word alone */
         for (int u = 0; u < nt; u++)
-            if (s->tables[u].nw && !strcmp(s->tables[u].w[s->tables[u].nw - 1], alias[k][0]) && !s->tables[u].is_view)
+            if (s->tables[u].nw && !strcmp(s->tables[u].w[s->tables[u].nw - 1], alias[k][0]) && !s->tables[u].is_view) {
                 t = t == -1 ? u : -2;
+                alone = s->tables[u].nw > 1 ? alone : alone == -1 ? u : -2;
+            }
+        t = t == -2 && alone >= 0 ? alone : t;
         if (t >= 0 && word_unused(s, alias[k][1])) {
             char **w = xmalloc(sizeof *w);
             w[0] = xstrdup(alias[k][1]);

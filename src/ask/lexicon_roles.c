@@ -365,17 +365,24 @@ int lexicon_pick_time(const ask_table_t *t)
     /* an appointment happens when scheduled, not when it was booked */
     static const char *const scheduled[] = {"scheduled", "schedule", NULL},
                       *const booked[] = {"booked", "booking", "reserved", "requested", NULL};
-    int other = 0, best = -1;
+    /* a date foreseen is not when it happened: order_estimated_delivery_date
+     * is no order's date beside order_purchase_timestamp */
+    static const char *const foreseen[] = {"estimated", "expected", "planned", "projected", "promised",
+        "required", "target", NULL};
+    int other = 0, best = -1, rank = -1;
     for (int i = 0; i < t->ncols; i++)
         other |= !t->cols[i].pk && lexicon_col_is_year(&t->cols[i]);
     for (int i = 0; i < t->ncols; i++) {
-        if (!lexicon_col_is_time(&t->cols[i]) || lexicon_col_has_word(&t->cols[i], bookkeeping) ||
-            (other && lexicon_col_has_word(&t->cols[i], stamp)))
+        const ask_col_t *c = &t->cols[i];
+        if (!lexicon_col_is_time(c) || lexicon_col_has_word(c, bookkeeping) ||
+            (other && lexicon_col_has_word(c, stamp)))
             continue;
-        if (best < 0 || strstr(t->cols[i].name, "order") || strstr(t->cols[i].name, "Order") ||
-            (t->nw && t->cols[i].nw > 1 && !strcmp(t->cols[i].w[0], t->w[t->nw - 1])) ||
-            (lexicon_col_has_word(&t->cols[i], scheduled) && lexicon_col_has_word(&t->cols[best], booked)))
-            best = i;  /* harvests.harvest_date before planting_date; scheduled_start_at before booked_at */
+        /* harvests.harvest_date before planting_date, order_date before ship_date: the first */
+        int r = 2 * !lexicon_col_has_word(c, foreseen) + (strstr(c->name, "order") || strstr(c->name, "Order") ||
+                (t->nw && c->nw > 1 && !strcmp(c->w[0], t->w[t->nw - 1])));
+        if (r > rank || (r == rank && lexicon_col_has_word(c, scheduled) &&
+                         lexicon_col_has_word(&t->cols[best], booked)))
+            best = i, rank = r;  /* scheduled_start_at before booked_at */
     }
     for (int i = 0; i < t->ncols && best < 0; i++)  /* no date: a year column ("year", "indepyear") */
         if (lexicon_col_is_year(&t->cols[i]))

@@ -172,6 +172,15 @@ void measure_from_cue(const ask_schema_t *s, const ask_toks_t *tk, ask_parse_t *
  * summed by measure_from_cue, a named table is counted (its rows, or its
  * own amount per group), and a question with neither a grouping nor a
  * number is a list of the subject's rows ("list the movies"). */
+/* 1 when a value of t's label is said: one row of t named ("in Kladno"). */
+static int names_own_row(const ask_schema_t *s, const ask_parse_t *p, int t)
+{
+    for (int i = 0; i < p->nm; i++)
+        if (p->m[i].kind == PH_VALUE && p->m[i].t == t && p->m[i].c == s->tables[t].label)
+            return 1;
+    return 0;
+}
+
 void measure_default(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     if (ranking_list(s, tk, p))
@@ -196,9 +205,15 @@ void measure_default(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
             measure_from_cue(s, tk, p, m, M_NONE, 0, "");
         else if (m->kind == PH_COLUMN && (m->nalt || lexicon_col_is_numeric(&s->tables[m->t].cols[m->c]))) {
             roles_resolve_alt(p, m, -1);
-            int price = m->nalt == 0 && !lexicon_col_is_qty(&s->tables[m->t].cols[m->c]) &&
-                        strstr(s->tables[m->t].cols[m->c].name, "rice");
-            measure_from_cue(s, tk, p, m, price ? M_AVG : M_NONE, 0, "");
+            const ask_col_t *col = &s->tables[m->t].cols[m->c];
+            int price = m->nalt == 0 && !lexicon_col_is_qty(col) && strstr(col->name, "rice");
+            /* "the average rating of Wargame games" of games.average_rating: averaged
+             * (the word said; not one row named: "the average salary in Kladno") */
+            int averaged = m->nalt == 0 && col->nw > 1 &&
+                           words_in(col->w[0], (const char *const[]){"average", "avg", "mean", NULL}) &&
+                           words_in(tk->t[m->pos].low, (const char *const[]){"average", "avg", "mean", NULL}) &&
+                           !names_own_row(s, p, m->t);
+            measure_from_cue(s, tk, p, m, price || averaged ? M_AVG : M_NONE, 0, "");
         }
     }
     int head = -1;  /* "which suppliers supply paper" of branch_supplier: its supplier_name */

@@ -81,17 +81,20 @@ static int names_amount(const ask_schema_t *s, const ask_toks_t *tk, int i, int 
 }
 
 /* 1 when the words from i on spell a column's whole name of two words or
- * more ("annual income" for annual_income, "monthly fee"). */
+ * more ("annual income" for annual_income, "monthly fee"): 1; its last two
+ * words or more: 2. */
 static int names_column(const ask_schema_t *s, const ask_toks_t *tk, int i)
 {
     for (int t = 0; t < s->ntables; t++)
         for (int c = 0; c < s->tables[t].ncols; c++) {
             const ask_col_t *col = &s->tables[t].cols[c];
-            int k = 0;
-            while (k < col->nw && i + k < tk->n && !strcmp(col->w[k], tk->t[i + k].stem))
-                k++;
-            if (col->nw >= 2 && k == col->nw)
-                return 1;
+            for (int from = 0; from + 2 <= col->nw; from++) {  /* or its last words: "annual */
+                int k = 0;                                        /* salary" of current_annual_salary */
+                while (from + k < col->nw && i + k < tk->n && !strcmp(col->w[from + k], tk->t[i + k].stem))
+                    k++;
+                if (from + k == col->nw && k >= 2)
+                    return from ? 2 : 1;
+            }
         }
     return 0;
 }
@@ -150,7 +153,10 @@ static int scan_grain_at(const ask_schema_t *s, ask_toks_t *tk, int i, ask_parse
 {
     const char *w = tk->t[i].low;
     int g;
-    if (names_column(s, tk, i))  /* "annual income": the column, not "by year" */
+    int named_col = names_column(s, tk, i);  /* "annual income": the column, not "by year" */
+    if (named_col == 2 && (!strcmp(w, "annual") || grammar_find(grammar_grain_adjectives + 1, G_COUNT_ - 1, w) >= 0))
+        tk->t[i].used = 1;  /* "annual salary" of current_annual_salary: the column's word */
+    if (named_col)
         return 0;
     /* "average monthly payment", "a monthly payment above 9000": an
      * adjective of the amount, not a grouping */
@@ -220,9 +226,13 @@ static void scan_event_verbs(ask_toks_t *tk)
         "opened", "signup", "signups", "received", "placed", "made", "submitted", "booked",
         "recorded", "logged", "held", "granted", "issued", "approved", "offered", "became",
         "played", "posted", "written", "filed", "lodged", "reported", NULL};
-    for (int i = 0; i < tk->n; i++)  /* "issues" read as "issued" is a table's word, no verb */
+    for (int i = 0; i < tk->n; i++) {  /* "issues" read as "issued" is a table's word, no verb */
         if (!tk->t[i].used && words_in(tk->t[i].low, verbs) && !strcasecmp(tk->t[i].raw, tk->t[i].low))
             parse_use(tk, i, words_at(tk, i + 1, "up") ? 2 : 1);
+        if (!tk->t[i].used && words_in(tk->t[i].low, (const char *const[]){"came", "come", NULL}) &&
+            words_at(tk, i + 1, "out") && !tk->t[i + 1].used)  /* "games that came out in 2020" */
+            parse_use(tk, i, 2);
+    }
 }
 
 static int kind_rank(int kind)

@@ -97,12 +97,46 @@ static void scan_nth(ask_toks_t *tk, ask_parse_t *p)
             }
 }
 
+/* The one rank column of the database (games.bgg_rank: a whole number
+ * named rank, no key); 0 when none or several. */
+static int rank_column(const ask_schema_t *s, ask_colref_t *out)
+{
+    int n = 0;
+    for (int t = 0; t < s->ntables; t++)
+        for (int c = 0; c < s->tables[t].ncols && !s->tables[t].is_view; c++) {
+            const ask_col_t *col = &s->tables[t].cols[c];
+            if (col->kind == CK_INT && !col->pk && col->fk_table < 0 &&
+                lexicon_col_has_word(col, (const char *const[]){"rank", "ranking", NULL}))
+                *out = (ask_colref_t){t, c}, n++;
+        }
+    return n == 1;
+}
+
+/* "How many games in the top 200 were published before 1990?", "among the
+ * top 100 games": "in the top N" where the database ranks its rows in one
+ * column is that rank up to N — a condition, not the N rows with the most
+ * of something. */
+static int in_the_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p, int i)
+{
+    int the = words_at(tk, i - 1, "the"), at = i - 1 - the;
+    ask_colref_t r;
+    if (!words_at(tk, i, "top") || i + 1 >= tk->n || !tk->t[i + 1].isnum || tk->t[i + 1].num < 1 ||
+        tk->t[i + 1].num > 1e6 || at < 0 || !(words_at(tk, at, "in") || words_at(tk, at, "among")) ||
+        p->q.nf >= ASK_MAX_FILTERS || !rank_column(s, &r))
+        return 0;
+    p->q.f[p->q.nf++] = (ask_filter_t){.col = r, .op = OP_LE, .num = {tk->t[i + 1].num, 0}, .pos = i};
+    parse_use(tk, at, i + 2 - at);
+    return 1;
+}
+
 void parse_scan_top(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
     scan_nth(tk, p);
     for (int i = 0; i < tk->n; i++) {
         const char *w = tk->t[i].low;
         ask_tok_t *nx = i + 1 < tk->n ? &tk->t[i + 1] : NULL;
+        if (in_the_top(s, tk, p, i))
+            continue;
         if (!p->order_word[0] && !words_at(tk, i - 1, "at") && (grammar_order_of(w) ||
                                   !strcmp(w, "top") || !strcmp(w, "bottom") || !strcmp(w, "expensive")))
             snprintf(p->order_word, sizeof p->order_word, "%s", tk->t[i].raw), p->order_at = i + 1;

@@ -443,7 +443,7 @@ static void plan_business(const ask_schema_t *s, ask_toks_t *tk, const json_t *p
                                                      * typos and country adjectives, then again */
         parse_free(&p);
         for (int i = 0; i < tk->n; i++)
-            tk->t[i].used = 0;
+            tk->t[i].used = tk->t[i].scale;  /* "million" stays the number's */
         understand(s, tk, &p);
     }
     int have_prev = prev_plan && plan_from_json(s, prev_plan, &prev, err, sizeof err) == 0;

@@ -51,6 +51,50 @@ static int lacks_related(const ask_schema_t *s, const ask_parse_t *p, const ask_
     return 0;
 }
 
+/* The one date column of t a past verb names (returned → return_date), or -1. */
+static int verb_date_col(const ask_table_t *t, const char *verb)
+{
+    int c = -1;
+    for (int k = 0; k < t->ncols; k++)
+        if (lexicon_col_is_time(&t->cols[k]) && !t->cols[k].never_null && lexicon_verb_names_col(verb, &t->cols[k]))
+            c = c == -1 ? k : -2;
+    return c;
+}
+
+/* "rentals that have not been returned", "rentals never returned",
+ * "rentals not returned yet": a past verb no column took, naming one date
+ * of the rows (return_date, sometimes empty), denied right after their
+ * noun or a "that", and nothing said after it ("not released in the UK"
+ * is about where) — the rows where it is empty (or set, undenied after
+ * "that"). */
+static void verb_dates_unnamed(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
+{
+    static const char *const aux[] = {"were", "was", "been", "have", "has", "had", "got", "get", "are", "is",
+        NULL};
+    int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t;
+    for (int i = 1; i < tk->n && base >= 0 && p->q.nf < ASK_MAX_FILTERS; i++) {
+        size_t n = strlen(tk->t[i].low);
+        int c = tk->t[i].used || n < 5 || strcmp(tk->t[i].low + n - 2, "ed") ? -1
+              : verb_date_col(&s->tables[base], tk->t[i].low);
+        if (c < 0)
+            continue;
+        int k = i - 1, neg = 0;
+        while (k > 0 && (words_in(tk->t[k].low, aux) || denies(tk, k)))
+            neg |= denies(tk, k) > 0, k--;
+        int after_rows = 0;  /* "rentals never returned": the rows' noun right before */
+        for (int j = 0; j < p->nm; j++)
+            after_rows |= p->m[j].kind == PH_TABLE && p->m[j].t == base && p->m[j].pos + p->m[j].len == k + 1;
+        int end = i + 1 + words_at(tk, i + 1, "yet");  /* "not released in the UK" is about the UK */
+        if (!(words_in(tk->t[k].low, (const char *const[]){"that", "which", NULL}) || (after_rows && neg)) ||
+            (end < tk->n && !words_in(tk->t[end].low, (const char *const[]){"?", ".", ",", "and", NULL})))
+            continue;
+        for (int u = after_rows ? k + 1 : k; u <= i; u++)  /* "that have not been returned" */
+            tk->t[u].used = 1;
+        filters_use_stated(tk, i + 1);
+        p->q.f[p->q.nf++] = (ask_filter_t){.col = {base, c}, .op = neg ? OP_NULL : OP_NOT_NULL, .pos = i};
+    }
+}
+
 /* "bags that sold", "orders which were shipped", "listings that never
  * sold": the verb of a date column of the rows (date_sold), said in a
  * clause about them — the rows where it happened (the date is set), or
@@ -76,14 +120,20 @@ static void verb_dates(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         p->q.f[p->q.nf++] = (ask_filter_t){.col = {m->t, m->c}, .op = neg ? OP_NULL : OP_NOT_NULL,
                                            .pos = m->pos};
     }
+    verb_dates_unnamed(s, tk, p);
 }
 
 /* 1 when m is a whole-number column said as a plural noun ("hunters" of
- * harvest_reports.hunters): a count each row keeps, whose "no" may be 0 */
+ * harvest_reports.hunters): a count each row keeps, whose "no" may be 0 —
+ * or an amount of money ("no overtime pay": 0.00, or none recorded) */
 static int said_count(const ask_schema_t *s, const ask_toks_t *tk, const ask_mention_t *m)
 {
     const ask_col_t *c = &s->tables[m->t].cols[m->c];
     const ask_tok_t *w = &tk->t[m->pos + m->len - 1];
+    if (!c->pk && c->fk_table < 0 && lexicon_col_is_numeric(c) && (lexicon_col_is_money(c) ||
+        lexicon_col_has_word(c, (const char *const[]){"pay", "payment", "cost", "income", "wage", "bonus",
+                                                      "overtime", "commission", NULL})))
+        return 1;
     return c->kind == CK_INT && !c->pk && c->fk_table < 0 && !lexicon_col_is_year(c) &&
            !lexicon_col_is_time(c) && strcmp(w->low, w->stem) != 0;
 }

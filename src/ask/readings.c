@@ -169,14 +169,21 @@ static void period_rows(const ask_schema_t *s, const ask_toks_t *tk, ask_mention
 }
 
 /* "admissions in 2022" of admissions_2021 and admissions_2022: the year
- * said names the column, and no period is left to date the rows. */
+ * said names the column, and no period is left to date the rows; so too
+ * "overtime pay in 2016" of the one overtime_pay_2016. */
 static void year_column(const ask_schema_t *s, ask_parse_t *p, ask_mention_t *m)
 {
     char year[5] = "";
-    if (m->kind != PH_COLUMN || !m->nalt)
+    if (m->kind != PH_COLUMN)
         return;
     if (dates_one_year(&p->q.date))
         snprintf(year, sizeof year, "%.4s", p->q.date.from);
+    if (!m->nalt) {
+        const ask_col_t *c = &s->tables[m->t].cols[m->c];
+        if (year[0] && c->nw >= 2 && !strcmp(c->w[c->nw - 1], year))
+            p->q.date = (ask_date_t){0};
+        return;
+    }
     int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, years = 0;
     for (int k = 0; k < n; k++) {
         const ask_col_t *c = &s->tables[roles_reading(m, k).t].cols[roles_reading(m, k).c];
@@ -234,6 +241,27 @@ static void table_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *
         tk->t[x].used |= said[x];
 }
 
+/* "top 3 brands by units sold" of stocks.quantity and order_items.quantity:
+ * a quantity sold (ordered, bought) is the one of the table sales are
+ * lines of — quantity beside a price (lexicon_revenue_cols) — when one is. */
+static void sold_quantity(const ask_schema_t *s, const ask_toks_t *tk, ask_mention_t *m)
+{
+    static const char *const sold[] = {"sold", "ordered", "purchased", "bought", NULL};
+    int e = m->pos + m->len;
+    while (e < tk->n && e < m->pos + m->len + 2 && words_in(tk->t[e].low, (const char *const[]){"were", "was",
+                                                                                   "been", "have", "has", NULL}))
+        e++;
+    if (e >= tk->n || !words_in(tk->t[e].low, sold))
+        return;
+    int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, kept = 0, qty, price;
+    for (int k = 0; k < n; k++) {
+        ask_reading_t r = roles_reading(m, k);
+        kept += keep[k] = lexicon_revenue_cols(s, r.t, &qty, &price) == 0 && qty == r.c;
+    }
+    if (kept == 1)
+        roles_keep_readings(m, keep);
+}
+
 /* "how many trains were cancelled" of scheduled_trains and
  * cancelled_trains: the reading whose other word the question says
  * elsewhere ("cancelled"), when only one does and all are one table's. */
@@ -246,6 +274,9 @@ void readings_qualified(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
         period_rows(s, tk, m);
         year_column(s, p, m);
         if (m->kind != PH_COLUMN || !m->nalt)
+            continue;
+        sold_quantity(s, tk, m);
+        if (!m->nalt)
             continue;
         int keep[5] = {0}, n = m->nalt < 4 ? m->nalt + 1 : 5, said = 0, at = -1, one = 1;
         for (int k = 1; k < n; k++)  /* columns of one table; which table is asked */

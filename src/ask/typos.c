@@ -78,7 +78,8 @@ static const char *const verbs[] = {"when", "where", "what", "which", "whom", "w
  * their dates" is no typo of the player 'Dale'. */
 static const char *const nouns[] = {"date", "dates", "day", "days", "time", "times", "year",
     "years", "month", "months", "week", "weeks", "name", "names", "price", "prices", "amount",
-    "amounts", "detail", "details", NULL};
+    "amounts", "detail", "details", "code", "codes", "type", "types", "kind", "kinds", "size", "sizes",
+    "level", "levels", NULL};  /* "with code M54.5" is no 'Core' */
 
 /* Only what the parse left over is a candidate: a word some rule read is
  * not a typo, however close it is to a schema word. */

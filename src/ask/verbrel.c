@@ -97,8 +97,31 @@ static ask_mention_t *verb_mention(const ask_toks_t *tk, ask_parse_t *p, int k)
     return NULL;
 }
 
+/* "Which games did Reiner Knizia design?": the verb names the table the
+ * value said is the name of (designers.designer_name) — the filter says it
+ * all; the verb used. Not a value of rows the verb makes ("watched on a
+ * tablet" of watch_history.device: the watchings may be what is counted). */
+static int verb_of_value(const ask_schema_t *s, ask_toks_t *tk, const ask_parse_t *p, int k)
+{
+    int rel = verb_names(s, tk->t[k].low);
+    const char *w = tk->t[k].low, *t0 = rel >= 0 && s->tables[rel].nw ? s->tables[rel].w[0] : "";
+    size_t n = strlen(w);  /* "design" of designers — not the noun "departmnet" of department */
+    if (rel >= 0 && !(n > 4 && !strcmp(w + n - 2, "ed")) &&
+        !(!strncmp(t0, w, n) && (!strcmp(t0 + n, "er") || !strcmp(t0 + n, "or") || !strcmp(t0 + n, "r"))))
+        return 0;
+    for (int i = 0; i < p->nm && rel >= 0; i++)
+        if (p->m[i].kind == PH_VALUE && !p->m[i].nalt && p->m[i].t == rel && p->m[i].role == R_FILTER &&
+            p->m[i].c == s->tables[rel].label)
+            return tk->t[k].used = 1;
+    return 0;
+}
+
 void verbrel_apply(const ask_schema_t *s, ask_toks_t *tk, ask_parse_t *p)
 {
+    for (int k = 0; k < tk->n; k++)
+        if (!tk->t[k].used && !tk->t[k].isnum && !denied(tk, k) && verb_form(tk, k) &&
+            verb_of_value(s, tk, p, k))
+            break;
     int base = p->q.kind == Q_LIST ? p->q.table : p->q.m.t, path[6];
     if (base < 0 || p->q.rel >= 0 || (p->q.kind == Q_AGG && p->q.m.kind != M_COUNT) || p->q.ndims ||
         p->q.grain)

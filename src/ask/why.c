@@ -117,6 +117,12 @@ const char *why_asked(const ask_schema_t *s, const ask_toks_t *tk, const ask_par
     case AMB_COLUMN: return why_column(s, tk, p, tmp, n);
     case AMB_MEASURE: return "I am not sure what to measure.";
     case AMB_COMPARE:
+        if (p->namb == 2 && p->amb[0].c >= 0 && p->amb[1].t >= 0 && p->amb[1].c == -2) {  /* average_of_rows */
+            const char *t = s->tables[p->amb[0].t].name, *c = s->tables[p->amb[0].t].cols[p->amb[0].c].name;
+            snprintf(tmp, n, "Is that one %.40s row's %.40s, or %.40s averaged over the %.40s rows of each "
+                     "%.40s row?", t, c, c, t, s->tables[p->amb[1].t].name);
+            return tmp;
+        }
         if (p->namb == 2 && p->amb[0].c >= 0 && p->amb[1].t >= 0) {  /* guards.c one_row_or_total */
             const char *t = s->tables[p->amb[0].t].name, *c = s->tables[p->amb[0].t].cols[p->amb[0].c].name;
             snprintf(tmp, n, "Is that %.40s in one %.40s row, or added up over all the rows of each of the "

@@ -311,7 +311,7 @@ static void scale_numbers(ask_toks_t *tk)
                     !strcmp(tk->t[i - 1].low, "to")) && tk->t[i - 2].num < tk->t[i].num)
                     tk->t[i - 2].num *= scales[k].f;
                 tk->t[i].num *= scales[k].f;
-                tk->t[i + 1].used = 1;
+                tk->t[i + 1].used = tk->t[i + 1].scale = 1;
             }
 }
 

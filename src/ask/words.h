@@ -19,6 +19,7 @@ typedef struct ask_tok {
     int used;    /* consumed by the parser */
     int ends;    /* a sentence or clause mark follows ("draws: bonus number"): no phrase spans it */
     int joined;  /* typed right after the word before and a hyphen: "Price" of "Fisher-Price" */
+    int scale;   /* a scale word taken into the number before it: "million" of "50 million" */
 } ask_tok_t;
 
 typedef struct ask_toks {
